@@ -1,0 +1,70 @@
+"""Settings from the environment and `.env` (python-dotenv), as one typed object.
+
+The token and the database password are secrets: they are never part of a repr or a log line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from dotenv import load_dotenv
+from sqlalchemy.engine import make_url
+
+DEFAULT_DB = "sqlite:///nhacviec.db"
+DEFAULT_API = "https://api.telegram.org/bot"
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None = field(default=None, repr=False)
+    database_url: str = field(default=DEFAULT_DB, repr=False)
+    telegram_api_url: str = DEFAULT_API
+    tz_name: str = "Asia/Ho_Chi_Minh"
+    log_level: str = "INFO"
+    # Webhook mode (for replicated deployments).
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)
+    # How often the reminder dispatcher wakes (seconds of real time).
+    dispatch_interval: float = 30.0
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.tz_name)
+
+    @property
+    def safe_database_url(self) -> str:
+        """The URL with the password masked, for logs."""
+        return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def api_base_url(self) -> str:
+        """PTB's base_url: everything before the token. Accepts ".../bot" or a bare server URL."""
+        url = self.telegram_api_url.rstrip("/")
+        return url if url.endswith("/bot") else url + "/bot"
+
+    @property
+    def api_file_url(self) -> str:
+        return self.api_base_url[: -len("/bot")] + "/file/bot"
+
+
+def load_settings(env_file: str | Path | None = ".env") -> Settings:
+    if env_file is not None:
+        load_dotenv(env_file, override=False)
+    e = os.environ
+    return Settings(
+        bot_token=e.get("BOT_TOKEN") or None,
+        database_url=e.get("DATABASE_URL") or DEFAULT_DB,
+        telegram_api_url=e.get("TELEGRAM_API_URL") or DEFAULT_API,
+        tz_name=e.get("TZ_NAME") or "Asia/Ho_Chi_Minh",
+        log_level=(e.get("LOG_LEVEL") or "INFO").upper(),
+        webhook_url=e.get("WEBHOOK_URL") or None,
+        webhook_listen=e.get("WEBHOOK_LISTEN") or "0.0.0.0",
+        webhook_port=int(e.get("WEBHOOK_PORT") or 8443),
+        webhook_secret=e.get("WEBHOOK_SECRET") or None,
+        dispatch_interval=float(e.get("DISPATCH_INTERVAL") or 30),
+    )

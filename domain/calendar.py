@@ -1,0 +1,81 @@
+"""Viet Nam's working-day calendar: weekends, public holidays and Tết.
+
+Holidays come from the maintained `holidays` package (its Vietnam calendar computes the lunar
+holidays — Tết, Giỗ Tổ Hùng Vương — and the government's substituted days off); lunar -> solar
+conversion for phrases such as "trước Tết Nguyên đán" comes from `lunardate`. Nothing is
+hand-listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from lunardate import LunarDate
+
+
+@lru_cache(maxsize=64)
+def _holidays_for(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
+def is_holiday(day: date) -> bool:
+    return day in _holidays_for(day.year)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and not is_holiday(day)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The n-th working day after `start` (n > 0), or before it (n < 0); n == 0 returns start."""
+    step = 1 if n >= 0 else -1
+    day = start
+    remaining = abs(n)
+    while remaining:
+        day += timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def working_day_on_or_after(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days in (start, end]; negative when end < start."""
+    if end == start:
+        return 0
+    sign = 1 if end > start else -1
+    lo, hi = (start, end) if sign > 0 else (end, start)
+    count = 0
+    day = lo
+    while day < hi:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return sign * count
+
+
+def lunar_new_year(year: int) -> date:
+    """Mùng 1 Tết of the lunar year that starts in solar `year`."""
+    return LunarDate(year, 1, 1).toSolarDate()
+
+
+def lunar_to_solar(year: int, month: int, day: int) -> date:
+    return LunarDate(year, month, day).toSolarDate()
+
+
+def next_tet_on_or_after(day: date) -> date:
+    tet = lunar_new_year(day.year)
+    return tet if tet >= day else lunar_new_year(day.year + 1)
