@@ -162,7 +162,7 @@ SUMMARY_PERIOD = (
     "• Giao mới: {assigned}\n"
     "• Đến hạn: {due} — hoàn thành đúng hạn {on_time}, hoàn thành quá hạn {late}, "
     "chưa hoàn thành {not_done}\n"
-    "• Hoàn thành trong kỳ (mọi hạn): {completed}"
+    "• Hoàn thành trong {period} (kể cả việc có hạn khác): {completed}"
 )
 SUMMARY_OVERDUE_TITLE = "⚠️ <b>Nhiệm vụ quá hạn ({count})</b>"
 SUMMARY_OVERDUE_NONE = "✅ Không có nhiệm vụ quá hạn."
@@ -208,6 +208,7 @@ def _period_block(p: PeriodCounts) -> str:
         late=p.due_done_late,
         not_done=p.due_not_done,
         completed=p.completed,
+        period="tháng" if p.kind == "month" else "quý",
     )
 
 
