@@ -207,14 +207,16 @@ def is_allowed_moment(now_local: datetime, settings: ReminderSettings) -> bool:
     return is_working_day(local.date()) and not is_quiet(local.time(), settings)
 
 
-def next_allowed_moment(now_local: datetime, settings: ReminderSettings) -> datetime:
+def next_allowed_moment(
+    now_local: datetime, settings: ReminderSettings, hour: time | None = None
+) -> datetime:
     """`now_local` if a reminder may go out now; else the next working day's reminder hour (the
-    hour people expect reminders at), or today's when it is still ahead."""
+    hour people expect reminders at; `hour` if given), or today's when it is still ahead."""
     local = now_local.astimezone(settings.tz)
     if is_allowed_moment(local, settings):
         return local
     today = local.date()
-    hour = reminder_time(settings)
+    hour = _outside_quiet(hour, settings) if hour is not None else reminder_time(settings)
     if is_working_day(today) and local.time().replace(tzinfo=None) < hour:
         return _at(today, hour, settings)
     return _at(working_day_on_or_after(today + timedelta(days=1)), hour, settings)
@@ -366,3 +368,16 @@ def summary_due_at(week: tuple[int, int], settings: ReminderSettings) -> datetim
 def nominal_summary_day(week: tuple[int, int], settings: ReminderSettings) -> date:
     """The configured weekday of the week before any holiday move (decides "first of the month")."""
     return date.fromisocalendar(week[0], week[1], settings.summary_weekday + 1)
+
+
+def summary_applying_now(
+    week: tuple[int, int], now_local: datetime, settings: ReminderSettings
+) -> datetime | None:
+    """When a summary of `week` found due at `now_local` (late, after downtime) should go out:
+    now if allowed, else the next allowed moment — but only within its own week: a week's summary
+    found after the week is over is superseded by the next one (None)."""
+    local = now_local.astimezone(settings.tz)
+    if iso_week_of(local.date()) != week:
+        return None
+    moment = next_allowed_moment(local, settings, summary_time(settings))
+    return moment if iso_week_of(moment.date()) == week else None

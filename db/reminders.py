@@ -1,0 +1,588 @@
+"""The reminder outbox: planning rows, claiming the due ones, recording what happened.
+
+The database is the source of truth (SPEC "Reminders": nothing lost, nothing repeated). Each
+(task, recipient) has at most ONE live row — `pending` (waiting for its moment) or `claimed` (a
+dispatcher is sending it): the next reminder of a rolling plan computed by `domain.reminders`.
+Recipients are people (`person_id`), or the committee group itself (`person_id` NULL) when no
+contact person is known. NULLs never collide in a UNIQUE constraint, so "one live row per pair"
+is kept by these functions (delete-then-insert under the task's plan, a NOT EXISTS check after a
+send), not by the schema.
+
+Life of a row: pending --claim--> claimed --send--> sent (then the pair's next row is planned)
+                                          \\-> failed (BadRequest: recorded, plan moves on)
+                                          \\-> pending again (retry later, or deferred to a later
+                                              moment: weekend, quiet hours, paused committee)
+                                          \\-> cancelled (task closed meanwhile)
+A claimed row whose claim is older than the lease is claimable again: that is how a crash between
+claim and send is recovered. `replan_task` turns in-flight rows of a re-planned task into
+`superseded`, so their sender records the send but does not plan on from them.
+
+Query functions take an AsyncSession and leave the commit to the caller, except where noted.
+No telegram here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, UnitContact
+from domain.reminders import (
+    PlannedReminder,
+    RecipientRole,
+    ReminderKind,
+    ReminderSettings,
+    next_reminder,
+)
+
+# A claim older than this is considered abandoned (the process died between claim and send). The
+# dispatcher keeps every claim far shorter: it claims in batches it can send within a minute.
+CLAIM_LEASE = timedelta(minutes=5)
+
+PENDING, CLAIMED, SENT, FAILED = "pending", "claimed", "sent", "failed"
+SUPERSEDED, CANCELLED = "superseded", "cancelled"
+# Days on which a pair counts as reminded (at most one reminder a day; a failed send moves on too).
+_HANDLED = (SENT, FAILED)
+# Assignee roles whose contact people are reminded (the lead and whoever carries it out).
+_REMINDED_ROLES = ("lead", "executor")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes (stored as UTC by us); PostgreSQL aware ones."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def settings_of(committee: Committee) -> ReminderSettings:
+    """The committee's /caidat columns as domain settings."""
+    return ReminderSettings.from_values(
+        remind_offsets=committee.remind_offsets,
+        remind_time=committee.remind_time,
+        quiet_start=committee.quiet_start,
+        quiet_end=committee.quiet_end,
+        overdue_every=committee.overdue_every,
+        overdue_max=committee.overdue_max,
+        escalate_after=committee.escalate_after,
+        summary_weekday=committee.summary_weekday,
+        summary_time=committee.summary_time,
+        tz_name=committee.tz_name,
+    )
+
+
+# --------------------------------------------------------------------------- recipients
+
+
+@dataclass(frozen=True)
+class Recipient:
+    person_id: int | None  # None: the committee group
+    role: RecipientRole
+
+
+async def task_recipients(session: AsyncSession, task: Task) -> list[Recipient]:
+    """Who is reminded of `task`: the contact people of its lead and executors (a person assignee
+    is their own contact); the group when none is known. Chairs (Role "chair") get escalations;
+    when the committee has no known chair, the escalation goes to the group (unless the group
+    already gets the task's reminders)."""
+    people: list[int] = []
+    unit_ids: list[int] = []
+    for a in task.assignees:
+        if a.role not in _REMINDED_ROLES:
+            continue
+        if a.person_id is not None:
+            people.append(a.person_id)
+        elif a.unit_id is not None:
+            unit_ids.append(a.unit_id)
+    if unit_ids:
+        rows = await session.execute(
+            select(UnitContact.person_id).where(UnitContact.unit_id.in_(unit_ids)).order_by(UnitContact.id)
+        )
+        people.extend(rows.scalars())
+    assignees = list(dict.fromkeys(people))  # unique, in order
+    chairs = (
+        await session.execute(
+            select(Role.person_id)
+            .where(Role.committee_id == task.committee_id, Role.role == "chair")
+            .order_by(Role.id)
+        )
+    ).scalars()
+    recipients = [Recipient(p, RecipientRole.ASSIGNEE) for p in assignees] or [
+        Recipient(None, RecipientRole.ASSIGNEE)
+    ]
+    chair_ids = [p for p in dict.fromkeys(chairs) if p not in assignees]
+    if chair_ids:
+        recipients += [Recipient(p, RecipientRole.CHAIR) for p in chair_ids]
+    elif assignees:
+        recipients.append(Recipient(None, RecipientRole.CHAIR))
+    return recipients
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT, for ON CONFLICT DO NOTHING (a unique (task, person, day) clash means
+    that reminder exists already: planning twice must not fail nor duplicate)."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+async def _insert_planned(
+    session: AsyncSession, committee_id: int, task_id: int, person_id: int | None, planned: PlannedReminder
+) -> None:
+    values = {
+        "committee_id": committee_id,
+        "task_id": task_id,
+        "person_id": person_id,
+        "kind": planned.kind.value,
+        "local_day": planned.local_day,
+        "due_at": planned.at.astimezone(UTC),
+        "status": PENDING,
+        "attempts": 0,
+    }
+    stmt = _insert(session)(Reminder).values(**values).on_conflict_do_nothing()
+    await session.execute(stmt)
+
+
+def _same_person(person_id: int | None) -> Any:
+    return Reminder.person_id.is_(None) if person_id is None else Reminder.person_id == person_id
+
+
+async def last_handled_days(session: AsyncSession, task_id: int) -> dict[int | None, date]:
+    """Per recipient of the task: the last day a reminder was sent (or failed for good)."""
+    rows = await session.execute(
+        select(Reminder.person_id, func.max(Reminder.local_day))
+        .where(Reminder.task_id == task_id, Reminder.status.in_(_HANDLED))
+        .group_by(Reminder.person_id)
+    )
+    return {pid: day for pid, day in rows.all()}
+
+
+async def replan_task(session: AsyncSession, task_id: int, now: datetime) -> int:
+    """Throw away the task's pending reminders and plan anew from `now`; returns rows planned.
+
+    Call after a task is created, edited (text, assignees, deadline), extended, done, cancelled or
+    reopened — in the same transaction as the change. A closed task, or one without a due day,
+    keeps no reminders. Rows being sent right now become `superseded` (their sender will not plan
+    on from them) and their recipients are not planned for today again.
+    """
+    task = await session.get(Task, task_id)
+    if task is None:
+        return 0
+    in_flight = set(
+        (
+            await session.execute(
+                select(Reminder.person_id).where(Reminder.task_id == task_id, Reminder.status == CLAIMED)
+            )
+        ).scalars()
+    )
+    await session.execute(
+        delete(Reminder)
+        .where(Reminder.task_id == task_id, Reminder.status == PENDING)
+        .execution_options(synchronize_session=False)
+    )
+    if in_flight:
+        await session.execute(
+            update(Reminder)
+            .where(Reminder.task_id == task_id, Reminder.status == CLAIMED)
+            .values(status=SUPERSEDED)
+            .execution_options(synchronize_session=False)
+        )
+    if task.status != "open" or task.due_current is None:
+        return 0
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None:
+        return 0
+    settings = settings_of(committee)
+    now_local = as_utc(now).astimezone(settings.tz)
+    today = now_local.date()
+    last = await last_handled_days(session, task_id)
+    planned = 0
+    for r in await task_recipients(session, task):
+        last_day = last.get(r.person_id)
+        if r.person_id in in_flight:
+            last_day = max(last_day, today) if last_day else today
+        nxt = next_reminder(task.due_current, now_local, settings, last_day, r.role)
+        if nxt is not None:
+            await _insert_planned(session, task.committee_id, task.id, r.person_id, nxt)
+            planned += 1
+    return planned
+
+
+async def replan_committee(session: AsyncSession, committee_id: int, now: datetime) -> int:
+    """Re-plan every open task of a committee: after /caidat, a new chair, or new unit contacts."""
+    ids = (
+        await session.execute(
+            select(Task.id).where(
+                Task.committee_id == committee_id, Task.status == "open", Task.due_current.is_not(None)
+            )
+        )
+    ).scalars()
+    total = 0
+    for task_id in list(ids):
+        total += await replan_task(session, task_id, now)
+    return total
+
+
+async def replan_unit_tasks(session: AsyncSession, unit_id: int, now: datetime) -> int:
+    """Re-plan the open tasks a unit leads or carries out (its contact people changed)."""
+    ids = (
+        await session.execute(
+            select(TaskAssignee.task_id)
+            .join(Task, Task.id == TaskAssignee.task_id)
+            .where(TaskAssignee.unit_id == unit_id, Task.status == "open")
+            .distinct()
+        )
+    ).scalars()
+    total = 0
+    for task_id in list(ids):
+        total += await replan_task(session, task_id, now)
+    return total
+
+
+# --------------------------------------------------------------------------- claiming
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    tg_user_id: int | None
+    username: str | None
+    full_name: str
+    private_chat: bool
+    blocked_bot: bool
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or (f"@{self.username}" if self.username else "")
+
+    @property
+    def reachable_privately(self) -> bool:
+        return self.private_chat and not self.blocked_bot and self.tg_user_id is not None
+
+
+@dataclass(frozen=True)
+class CommitteeInfo:
+    id: int
+    chat_id: int
+    title: str
+    active: bool
+    settings: ReminderSettings
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """A claimed row with what sending it needs."""
+
+    id: int
+    kind: ReminderKind
+    local_day: date
+    due_at: datetime
+    attempts: int
+    task_id: int
+    task_number: int
+    task_text: str
+    task_open: bool
+    due: date | None
+    lead: str | None
+    committee: CommitteeInfo
+    person: PersonInfo | None
+    last_sent_day: date | None
+
+    @property
+    def role(self) -> RecipientRole:
+        return RecipientRole.CHAIR if self.kind is ReminderKind.ESCALATION else RecipientRole.ASSIGNEE
+
+    @property
+    def person_id(self) -> int | None:
+        return self.person.id if self.person else None
+
+
+def _claimable(now: datetime, lease: timedelta) -> Any:
+    return and_(
+        Reminder.status.in_((PENDING, CLAIMED)),
+        Reminder.due_at <= now,
+        or_(
+            and_(
+                Reminder.status == PENDING,
+                or_(Reminder.next_attempt_at.is_(None), Reminder.next_attempt_at <= now),
+            ),
+            and_(Reminder.status == CLAIMED, Reminder.claimed_at < now - lease),
+        ),
+    )
+
+
+async def claim_due(
+    session: AsyncSession,
+    now: datetime,
+    worker_id: str,
+    limit: int,
+    lease: timedelta = CLAIM_LEASE,
+) -> list[DueReminder]:
+    """Claim up to `limit` due rows of active committees, oldest first, and load them.
+
+    One statement: UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n) RETURNING id.
+    On PostgreSQL two dispatchers never claim the same row (the second skips rows the first has
+    locked, then sees them claimed); on SQLite the clause is dropped and a second instance is
+    refused at start. Commit right after, before sending.
+    """
+    now = as_utc(now)
+    pick = (
+        select(Reminder.id)
+        .join(Committee, Committee.id == Reminder.committee_id)
+        .where(Committee.active.is_(True), _claimable(now, lease))
+        .order_by(Reminder.due_at, Reminder.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=Reminder)
+    )
+    claimed = (
+        await session.execute(
+            update(Reminder)
+            .where(Reminder.id.in_(pick.scalar_subquery()))
+            .values(status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=Reminder.attempts + 1)
+            .returning(Reminder.id)
+            .execution_options(synchronize_session=False)
+        )
+    ).scalars()
+    ids = list(claimed)
+    return await load_due(session, ids) if ids else []
+
+
+async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminder]:
+    rows = (
+        await session.execute(
+            select(Reminder, Task, Committee, Person)
+            .join(Task, Task.id == Reminder.task_id)
+            .join(Committee, Committee.id == Reminder.committee_id)
+            .outerjoin(Person, Person.id == Reminder.person_id)
+            .where(Reminder.id.in_(ids))
+            .order_by(Reminder.due_at, Reminder.id)
+        )
+    ).all()
+    task_ids = {task.id for _, task, _, _ in rows}
+    last: dict[tuple[int, int | None], date] = {}
+    if task_ids:
+        for task_id, pid, day in (
+            await session.execute(
+                select(Reminder.task_id, Reminder.person_id, func.max(Reminder.local_day))
+                .where(Reminder.task_id.in_(task_ids), Reminder.status.in_(_HANDLED))
+                .group_by(Reminder.task_id, Reminder.person_id)
+            )
+        ).all():
+            last[(task_id, pid)] = day
+    committees: dict[int, CommitteeInfo] = {}
+    out = []
+    for rem, task, com, person in rows:
+        info = committees.get(com.id)
+        if info is None:
+            info = CommitteeInfo(com.id, com.chat_id, com.title, com.active, settings_of(com))
+            committees[com.id] = info
+        lead = next((a.label for a in task.assignees if a.role == "lead"), None)
+        out.append(
+            DueReminder(
+                id=rem.id,
+                kind=ReminderKind(rem.kind),
+                local_day=rem.local_day,
+                due_at=as_utc(rem.due_at),
+                attempts=rem.attempts,
+                task_id=task.id,
+                task_number=task.number,
+                task_text=task.text,
+                task_open=task.status == "open",
+                due=task.due_current,
+                lead=lead,
+                committee=info,
+                person=(
+                    PersonInfo(
+                        person.id,
+                        person.tg_user_id,
+                        person.username,
+                        person.full_name,
+                        person.private_chat,
+                        person.blocked_bot,
+                    )
+                    if person is not None
+                    else None
+                ),
+                last_sent_day=last.get((task.id, rem.person_id)),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- recording
+
+
+async def mark_sent(
+    session: AsyncSession,
+    sent: Iterable[tuple[int, ReminderKind, date]],
+    now: datetime,
+    worker_id: str,
+    chat_id: int,
+    message_id: int | None,
+) -> set[int]:
+    """Record delivered rows (id, kind sent, local day sent). Returns the ids this worker still
+    owned; the others were superseded by a re-plan meanwhile (recorded as sent all the same, but
+    the caller must not plan on from them)."""
+    now = as_utc(now)
+    owned: set[int] = set()
+    for rid, kind, day in sent:
+        values = {
+            "status": SENT,
+            "sent_at": now,
+            "kind": kind.value,
+            "local_day": day,
+            "delivered_to_chat": chat_id,
+            "message_id": message_id,
+            "last_error": None,
+        }
+        result = await session.execute(
+            update(Reminder)
+            .where(Reminder.id == rid, Reminder.claimed_by == worker_id, Reminder.status == CLAIMED)
+            .values(**values)
+            .returning(Reminder.id)
+            .execution_options(synchronize_session=False)
+        )
+        if result.scalar_one_or_none() is not None:
+            owned.add(rid)
+            continue
+        await session.execute(
+            update(Reminder)
+            .where(Reminder.id == rid, Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+    return owned
+
+
+async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any]) -> None:
+    """Update rows this worker holds; a row superseded meanwhile is simply dropped (its task has a
+    new plan)."""
+    ids = list(ids)
+    if not ids:
+        return
+    await session.execute(
+        update(Reminder)
+        .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == CLAIMED)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        delete(Reminder)
+        .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_failed(session: AsyncSession, ids: Iterable[int], worker_id: str, error: str) -> None:
+    """Give up on these rows (e.g. BadRequest): recorded; the plan moves on from their day."""
+    await _finish(session, ids, worker_id, {"status": FAILED, "last_error": error[:1000]})
+
+
+async def mark_retry(
+    session: AsyncSession, ids: Iterable[int], worker_id: str, next_attempt_at: datetime, error: str
+) -> None:
+    """Back to pending, to be claimed again at `next_attempt_at` (flood wait, network trouble)."""
+    await _finish(
+        session,
+        ids,
+        worker_id,
+        {
+            "status": PENDING,
+            "next_attempt_at": as_utc(next_attempt_at),
+            "claimed_by": None,
+            "claimed_at": None,
+            "last_error": error[:1000],
+        },
+    )
+
+
+async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: str, reason: str) -> None:
+    """Not sent and never will be (the task was closed or lost its deadline meanwhile)."""
+    await _finish(session, ids, worker_id, {"status": CANCELLED, "last_error": reason[:1000]})
+
+
+async def release(session: AsyncSession, ids: Iterable[int], worker_id: str) -> None:
+    """Back to pending as they were (the committee is paused: the bot is not in its group)."""
+    await _finish(session, ids, worker_id, {"status": PENDING, "claimed_by": None, "claimed_at": None})
+
+
+async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: PlannedReminder) -> None:
+    """Not now (weekend, holiday, quiet hours, already reminded today): keep the row for later."""
+    await _finish(
+        session,
+        [row_id],
+        worker_id,
+        {
+            "status": PENDING,
+            "kind": planned.kind.value,
+            "local_day": planned.local_day,
+            "due_at": planned.at.astimezone(UTC),
+            "claimed_by": None,
+            "claimed_at": None,
+            "next_attempt_at": None,
+        },
+    )
+
+
+async def plan_next(session: AsyncSession, row: DueReminder, sent_day: date, now: datetime) -> bool:
+    """After `row` was delivered on `sent_day`: plan the pair's next reminder, unless the pair
+    already has a live row (a re-plan got there first). Returns whether a row was planned."""
+    if not row.task_open or row.due is None:
+        return False
+    live = await session.execute(
+        select(Reminder.id)
+        .where(
+            Reminder.task_id == row.task_id,
+            _same_person(row.person_id),
+            Reminder.status.in_((PENDING, CLAIMED)),
+        )
+        .limit(1)
+    )
+    if live.first() is not None:
+        return False
+    settings = row.committee.settings
+    nxt = next_reminder(row.due, as_utc(now).astimezone(settings.tz), settings, sent_day, row.role)
+    if nxt is None:
+        return False
+    await _insert_planned(session, row.committee.id, row.task_id, row.person_id, nxt)
+    return True
+
+
+async def mark_person_blocked(session: AsyncSession, person_id: int) -> None:
+    """The person blocked the bot (403 in private): reminders go to the group from now on."""
+    await session.execute(
+        update(Person)
+        .where(Person.id == person_id)
+        .values(blocked_bot=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def move_committee_chat(session: AsyncSession, committee_id: int, new_chat_id: int) -> bool:
+    """The group became a supergroup (ChatMigrated): follow it to its new id. False when another
+    committee row already holds that id (then only this send goes there)."""
+    clash = await session.execute(select(Committee.id).where(Committee.chat_id == new_chat_id))
+    if clash.first() is not None:
+        return False
+    await session.execute(
+        update(Committee)
+        .where(Committee.id == committee_id)
+        .values(chat_id=new_chat_id)
+        .execution_options(synchronize_session=False)
+    )
+    return True
+
+
+async def pause_committee(session: AsyncSession, committee_id: int) -> None:
+    """The bot is no longer in the group (403 there): reminders pause until it is added back."""
+    await session.execute(
+        update(Committee)
+        .where(Committee.id == committee_id)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )

@@ -1,0 +1,294 @@
+"""The weekly summary's rows (SummaryRun) and the data it is computed from.
+
+Exactly one summary per committee per ISO week, whatever restarts happen: a SummaryRun row is
+unique per (committee, period) and goes pending -> claimed -> sent like a reminder row, with
+`parts_sent` so that a summary split over several messages resumes where it stopped instead of
+starting over. Rows are created ahead of time (this week and next) by `ensure_summary_runs`, so
+that a summary whose moment passes while the bot is down is still there to be caught up.
+
+Query functions take an AsyncSession and leave the commit to the caller. No telegram here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Committee, ExtensionRequest, SummaryRun, Task, Unit, UnitContact
+from db.reminders import CLAIM_LEASE, CLAIMED, PENDING, SENT, CommitteeInfo, as_utc, settings_of
+from domain.reminders import iso_week_of, summary_due_at, week_period
+from domain.types import TaskStatus, TaskView
+
+SKIPPED = "superseded"  # a past week's summary found too late: the next week's replaces it
+FAILED = "failed"
+
+
+def period_week(period: str) -> tuple[int, int]:
+    """'2026-W48' -> (2026, 48)."""
+    year, _, week = period.partition("-W")
+    return int(year), int(week)
+
+
+async def ensure_summary_runs(session: AsyncSession, now: datetime) -> int:
+    """Create the missing SummaryRun rows of this week and next for every active committee.
+
+    This week's row is not created for a committee that did not exist yet at its moment (a group
+    that adds the bot on Wednesday gets its first summary next Monday, not at once). Returns the
+    number of rows created. Cheap enough to run hourly.
+    """
+    now = as_utc(now)
+    committees = (await session.execute(select(Committee).where(Committee.active.is_(True)))).scalars().all()
+    wanted: dict[tuple[int, str], datetime] = {}
+    for com in committees:
+        settings = settings_of(com)
+        today = now.astimezone(settings.tz).date()
+        for day in (today, today + timedelta(days=7)):
+            week = iso_week_of(day)
+            due = summary_due_at(week, settings)
+            if due is None or due < as_utc(com.created_at):
+                continue
+            wanted[(com.id, week_period(week))] = due.astimezone(UTC)
+    if not wanted:
+        return 0
+    periods = {p for _, p in wanted}
+    existing = set(
+        (
+            await session.execute(
+                select(SummaryRun.committee_id, SummaryRun.period).where(SummaryRun.period.in_(periods))
+            )
+        ).all()
+    )
+    missing = [(cid, p, due) for (cid, p), due in wanted.items() if (cid, p) not in existing]
+    if missing:
+        session.add_all(
+            SummaryRun(committee_id=cid, period=p, due_at=due, status=PENDING, attempts=0, parts_sent=0)
+            for cid, p, due in missing
+        )
+        await session.flush()
+    return len(missing)
+
+
+async def replan_summaries(session: AsyncSession, committee_id: int, now: datetime) -> None:
+    """The summary day or time changed (/caidat): move this committee's pending runs."""
+    com = await session.get(Committee, committee_id)
+    if com is None:
+        return
+    settings = settings_of(com)
+    runs = (
+        await session.execute(
+            select(SummaryRun).where(SummaryRun.committee_id == committee_id, SummaryRun.status == PENDING)
+        )
+    ).scalars()
+    for run in runs:
+        due = summary_due_at(period_week(run.period), settings)
+        if due is not None:
+            run.due_at = due.astimezone(UTC)
+    await session.flush()
+    await ensure_summary_runs(session, now)
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    id: int
+    period: str
+    due_at: datetime
+    attempts: int
+    parts_sent: int
+    committee: CommitteeInfo
+
+    @property
+    def week(self) -> tuple[int, int]:
+        return period_week(self.period)
+
+
+async def claim_due_summaries(
+    session: AsyncSession, now: datetime, worker_id: str, limit: int, lease: timedelta = CLAIM_LEASE
+) -> list[DueSummary]:
+    """Claim due summary runs of active committees (same claim as reminders: SKIP LOCKED on
+    PostgreSQL, an expired claim is claimable again). Commit right after, before sending."""
+    now = as_utc(now)
+    pick = (
+        select(SummaryRun.id)
+        .join(Committee, Committee.id == SummaryRun.committee_id)
+        .where(
+            Committee.active.is_(True),
+            SummaryRun.status.in_((PENDING, CLAIMED)),
+            SummaryRun.due_at <= now,
+            or_(
+                and_(
+                    SummaryRun.status == PENDING,
+                    or_(SummaryRun.next_attempt_at.is_(None), SummaryRun.next_attempt_at <= now),
+                ),
+                and_(SummaryRun.status == CLAIMED, SummaryRun.claimed_at < now - lease),
+            ),
+        )
+        .order_by(SummaryRun.due_at, SummaryRun.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=SummaryRun)
+    )
+    ids = list(
+        (
+            await session.execute(
+                update(SummaryRun)
+                .where(SummaryRun.id.in_(pick.scalar_subquery()))
+                .values(
+                    status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=SummaryRun.attempts + 1
+                )
+                .returning(SummaryRun.id)
+                .execution_options(synchronize_session=False)
+            )
+        ).scalars()
+    )
+    if not ids:
+        return []
+    rows = (
+        await session.execute(
+            select(SummaryRun, Committee)
+            .join(Committee, Committee.id == SummaryRun.committee_id)
+            .where(SummaryRun.id.in_(ids))
+            .order_by(SummaryRun.due_at, SummaryRun.id)
+        )
+    ).all()
+    return [
+        DueSummary(
+            id=run.id,
+            period=run.period,
+            due_at=as_utc(run.due_at),
+            attempts=run.attempts,
+            parts_sent=run.parts_sent,
+            committee=CommitteeInfo(com.id, com.chat_id, com.title, com.active, settings_of(com)),
+        )
+        for run, com in rows
+    ]
+
+
+async def _update_run(session: AsyncSession, run_id: int, worker_id: str, values: dict[str, Any]) -> bool:
+    result = await session.execute(
+        update(SummaryRun)
+        .where(SummaryRun.id == run_id, SummaryRun.claimed_by == worker_id, SummaryRun.status == CLAIMED)
+        .values(**values)
+        .returning(SummaryRun.id)
+        .execution_options(synchronize_session=False)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+async def mark_summary_part_sent(session: AsyncSession, run_id: int, worker_id: str, parts_sent: int) -> bool:
+    """One more part delivered: a crash after this resumes from the next part."""
+    return await _update_run(session, run_id, worker_id, {"parts_sent": parts_sent})
+
+
+async def mark_summary_sent(session: AsyncSession, run_id: int, worker_id: str, now: datetime) -> bool:
+    return await _update_run(
+        session, run_id, worker_id, {"status": SENT, "sent_at": as_utc(now), "last_error": None}
+    )
+
+
+async def mark_summary_retry(
+    session: AsyncSession, run_id: int, worker_id: str, next_attempt_at: datetime, error: str
+) -> bool:
+    return await _update_run(
+        session,
+        run_id,
+        worker_id,
+        {
+            "status": PENDING,
+            "next_attempt_at": as_utc(next_attempt_at),
+            "claimed_by": None,
+            "claimed_at": None,
+            "last_error": error[:1000],
+        },
+    )
+
+
+async def mark_summary_failed(session: AsyncSession, run_id: int, worker_id: str, error: str) -> bool:
+    return await _update_run(session, run_id, worker_id, {"status": FAILED, "last_error": error[:1000]})
+
+
+async def defer_summary(session: AsyncSession, run_id: int, worker_id: str, due_at: datetime) -> bool:
+    """Not now (weekend, quiet hours, the group is paused): keep it for `due_at`."""
+    return await _update_run(
+        session,
+        run_id,
+        worker_id,
+        {"status": PENDING, "due_at": as_utc(due_at), "claimed_by": None, "claimed_at": None},
+    )
+
+
+async def skip_summary(session: AsyncSession, run_id: int, worker_id: str, reason: str) -> bool:
+    """A past week's summary, found after its week ended: the current one replaces it."""
+    return await _update_run(session, run_id, worker_id, {"status": SKIPPED, "last_error": reason[:1000]})
+
+
+# --------------------------------------------------------------------------- what is summarised
+
+
+async def load_task_views(session: AsyncSession, committee_id: int) -> list[TaskView]:
+    """Every task of the committee as `TaskView`s: lead, unit, dates, pending extension."""
+    com = await session.get(Committee, committee_id)
+    tasks = (
+        (await session.execute(select(Task).where(Task.committee_id == committee_id).order_by(Task.number)))
+        .scalars()
+        .all()
+    )
+    units = dict(
+        (await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all()
+    )
+    # A lead person's unit: the first unit of the committee they are a contact of.
+    person_unit: dict[int, str] = {}
+    for pid, unit_name in (
+        await session.execute(
+            select(UnitContact.person_id, Unit.name)
+            .join(Unit, Unit.id == UnitContact.unit_id)
+            .where(Unit.committee_id == committee_id)
+            .order_by(UnitContact.id)
+        )
+    ).all():
+        person_unit.setdefault(pid, unit_name)
+    pending_ext: dict[int, Any] = {}
+    for task_id, new_due in (
+        await session.execute(
+            select(ExtensionRequest.task_id, ExtensionRequest.new_due)
+            .join(Task, Task.id == ExtensionRequest.task_id)
+            .where(Task.committee_id == committee_id, ExtensionRequest.status == "pending")
+            .order_by(ExtensionRequest.requested_at)
+        )
+    ).all():
+        pending_ext[task_id] = new_due  # the latest request wins
+    views = []
+    for t in tasks:
+        lead_a = next((a for a in t.assignees if a.role == "lead"), None)
+        lead_unit: str | None = None
+        if lead_a is not None:
+            if lead_a.unit_id is not None:
+                lead_unit = units.get(lead_a.unit_id, lead_a.label)
+            elif lead_a.person_id is not None:
+                lead_unit = person_unit.get(lead_a.person_id, lead_a.label)
+            else:
+                lead_unit = lead_a.label
+        status = TaskStatus(t.status)
+        views.append(
+            TaskView(
+                number=t.number,
+                text=t.text,
+                status=status,
+                lead=lead_a.label if lead_a else None,
+                support=tuple(a.label for a in t.assignees if a.role == "support"),
+                assigned_on=t.assigned_on,
+                due_original=t.due_original,
+                due_current=t.due_current,
+                done_on=t.closed_on if status is TaskStatus.DONE else None,
+                cancelled_on=t.closed_on if status is TaskStatus.CANCELLED else None,
+                lead_unit=lead_unit,
+                extension_count=t.extension_count,
+                urgent=t.urgent,
+                pending_extension=pending_ext.get(t.id) if status is TaskStatus.OPEN else None,
+                committee=com.title if com else None,
+                created_at=as_utc(t.created_at),
+            )
+        )
+    return views

@@ -1,0 +1,295 @@
+"""The reminder outbox in the database (db.reminders, db.summaries): planning, claiming, recording,
+on SQLite and — when TEST_DATABASE_URL points at PostgreSQL — on PostgreSQL too."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.engine import session_factory
+from db.models import Committee, ExtensionRequest, SummaryRun, Task
+from db.reminders import (
+    CLAIM_LEASE,
+    claim_due,
+    mark_failed,
+    mark_sent,
+    plan_next,
+    replan_committee,
+    replan_task,
+)
+from db.summaries import claim_due_summaries, ensure_summary_runs, load_task_views
+from domain.reminders import ReminderKind
+from domain.types import TaskStatus
+from tests.reminder_databases import available_databases, fresh_database
+from tests.reminder_world import World
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=VN).astimezone(UTC)  # Tuesday 1/12/2026, 09:00 local
+DUE = date(2026, 12, 16)  # a Wednesday
+
+
+def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
+
+
+@pytest.fixture(params=available_databases())
+async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    async with fresh_database(request.param, tmp_path) as eng:
+        yield eng
+
+
+@pytest.fixture
+def world(engine: AsyncEngine) -> World:
+    return World(session_factory(engine))
+
+
+async def _setup(world: World, *, chair: bool = True) -> dict[str, int]:
+    com = await world.committee("BCĐ Chuyển đổi số", -100, NOW - timedelta(days=30))
+    lan = await world.person("Nguyễn Thị Lan", 1001)
+    minh = await world.person("Trần Văn Minh", 1002, private_chat=False)
+    chu = await world.person("Lê Văn Chủ", 1003)
+    if chair:
+        await world.chair(com, chu)
+    vp = await world.unit(com, "Văn phòng", (lan, minh))
+    return {"com": com, "lan": lan, "minh": minh, "chu": chu, "vp": vp}
+
+
+# --------------------------------------------------------------------------- planning
+
+
+async def test_plan_one_row_per_contact_person_and_chair(world: World) -> None:
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Cập nhật cổng thông tin", DUE, NOW, lead_unit=ids["vp"])
+    rows = await world.reminders(task)
+    assert sorted((r.person_id, r.kind, r.local_day, r.status) for r in rows) == sorted(
+        [
+            (ids["lan"], "before", date(2026, 12, 11), "pending"),
+            (ids["minh"], "before", date(2026, 12, 11), "pending"),
+            (ids["chu"], "escalation", date(2026, 12, 21), "pending"),
+        ]
+    )
+    assert {r.due_at.replace(tzinfo=UTC) for r in rows if r.kind == "before"} == {at(2026, 12, 11, 8)}
+
+
+async def test_without_contact_people_the_group_is_reminded(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc của đơn vị chưa có người", DUE, NOW, lead_label="Ban biên tập")
+    rows = await world.reminders(task)
+    assert [(r.person_id, r.kind, r.local_day) for r in rows] == [(None, "before", date(2026, 12, 11))]
+    # With contact people but no known chair, escalations go to the group.
+    task2 = await world.task(ids["com"], "Việc của Văn phòng", DUE, NOW, lead_unit=ids["vp"])
+    rows2 = await world.reminders(task2)
+    assert {(r.person_id, r.kind) for r in rows2} == {
+        (ids["lan"], "before"),
+        (ids["minh"], "before"),
+        (None, "escalation"),
+    }
+
+
+async def test_support_units_are_not_reminded(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    other = await world.person("Phạm Hỗ Trợ", 1009)
+    support = await world.unit(ids["com"], "Công an phường", (other,))
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"], support_unit=support)
+    assert other not in {r.person_id for r in await world.reminders(task)}
+
+
+async def test_replan_on_new_deadline_done_and_cancel(world: World) -> None:
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    # Extended to 29/12: the plan moves (3 working days before 29/12 is Thursday 24/12).
+    await world.update_task(task, NOW, due_current=date(2026, 12, 29))
+    rows = await world.reminders(task)
+    assert {(r.person_id, r.local_day) for r in rows if r.kind == "before"} == {
+        (ids["lan"], date(2026, 12, 24)),
+        (ids["minh"], date(2026, 12, 24)),
+    }
+    assert len(rows) == 3  # the old rows are gone
+    await world.update_task(task, NOW, status="done", closed_on=date(2026, 12, 2))
+    assert await world.reminders(task) == []
+    await world.update_task(task, NOW, status="open")
+    assert len(await world.reminders(task)) == 3  # reopened: planned again
+    await world.update_task(task, NOW, status="cancelled")
+    assert await world.reminders(task) == []
+
+
+async def test_replan_twice_is_idempotent(world: World) -> None:
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    async with world.sessions() as s, s.begin():
+        await replan_task(s, task, NOW)
+        await replan_committee(s, ids["com"], NOW)
+    assert len(await world.reminders(task)) == 3
+
+
+# --------------------------------------------------------------------------- claiming
+
+
+async def test_claim_only_what_is_due_once_and_reclaim_after_the_lease(world: World) -> None:
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    async with world.sessions() as s, s.begin():
+        assert await claim_due(s, at(2026, 12, 11, 7, 59), "w1", 10) == []
+    async with world.sessions() as s, s.begin():
+        due = await claim_due(s, at(2026, 12, 11, 8, 0), "w1", 10)
+    assert sorted(d.person_id for d in due) == sorted([ids["lan"], ids["minh"]])
+    first = due[0]
+    assert (first.task_id, first.due, first.lead, first.committee.chat_id) == (task, DUE, "Văn phòng", -100)
+    assert first.kind is ReminderKind.BEFORE and first.last_sent_day is None
+    async with world.sessions() as s, s.begin():
+        assert await claim_due(s, at(2026, 12, 11, 8, 1), "w2", 10) == []  # held by w1
+    async with world.sessions() as s, s.begin():
+        again = await claim_due(s, at(2026, 12, 11, 8, 0) + CLAIM_LEASE + timedelta(seconds=1), "w2", 10)
+    assert sorted(d.id for d in again) == sorted(d.id for d in due)  # w1 died: w2 takes over
+
+
+async def test_paused_committee_is_not_claimed(world: World) -> None:
+    ids = await _setup(world)
+    await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    async with world.sessions() as s, s.begin():
+        (await s.get(Committee, ids["com"])).active = False  # type: ignore[union-attr]
+    async with world.sessions() as s, s.begin():
+        assert await claim_due(s, at(2026, 12, 11, 9), "w1", 10) == []
+
+
+async def test_concurrent_claimers_never_share_a_row(world: World) -> None:
+    ids = await _setup(world)
+    for n in range(20):
+        await world.task(ids["com"], f"Việc {n}", DUE, NOW, lead_unit=ids["vp"])
+
+    async def claimer(name: str) -> list[int]:
+        got: list[int] = []
+        while True:
+            async with world.sessions() as s, s.begin():
+                batch = await claim_due(s, at(2026, 12, 11, 9), name, 3)
+            if not batch:
+                return got
+            got += [d.id for d in batch]
+
+    a, b = await asyncio.gather(claimer("a"), claimer("b"))
+    assert len(a) + len(b) == 40
+    assert not set(a) & set(b)
+
+
+# --------------------------------------------------------------------------- recording and planning on
+
+
+async def test_sent_row_plans_the_next_one_once(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc nhóm", DUE, NOW, lead_label="Chưa rõ")
+    when = at(2026, 12, 11, 8)
+    async with world.sessions() as s, s.begin():
+        [row] = await claim_due(s, when, "w", 10)
+    async with world.sessions() as s, s.begin():
+        owned = await mark_sent(s, [(row.id, row.kind, row.local_day)], when, "w", -100, 77)
+        assert owned == {row.id}
+        assert await plan_next(s, row, row.local_day, when) is True
+        # A second attempt (a retried transaction, a second instance) plans nothing more, even
+        # for the group (person NULL), which the unique constraint alone would not catch.
+        assert await plan_next(s, row, row.local_day, when) is False
+    rows = await world.reminders(task)
+    assert [(r.person_id, r.status, r.local_day, r.message_id) for r in rows] == [
+        (None, "sent", date(2026, 12, 11), 77),
+        (None, "pending", date(2026, 12, 15), None),
+    ]
+
+
+async def test_replan_while_sending_supersedes_the_row(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    when = at(2026, 12, 11, 8)
+    async with world.sessions() as s, s.begin():
+        claimed = await claim_due(s, when, "w", 10)
+    # The chair edits the text while the dispatcher is sending.
+    await world.update_task(task, when + timedelta(seconds=1), text="Việc (sửa)")
+    async with world.sessions() as s, s.begin():
+        owned = await mark_sent(s, [(d.id, d.kind, d.local_day) for d in claimed], when, "w", 1, 5)
+    assert owned == set()  # the sender must not plan on from them
+    rows = await world.reminders(task)
+    assert sorted((r.person_id or 0, r.status, r.local_day) for r in rows) == sorted(
+        [
+            (ids["lan"], "sent", date(2026, 12, 11)),
+            (ids["minh"], "sent", date(2026, 12, 11)),
+            (ids["lan"], "pending", date(2026, 12, 15)),  # not today again
+            (ids["minh"], "pending", date(2026, 12, 15)),
+            (0, "pending", date(2026, 12, 21)),  # escalation to the group
+        ]
+    )
+
+
+async def test_failed_row_counts_as_the_days_reminder(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_label="X")
+    when = at(2026, 12, 11, 8)
+    async with world.sessions() as s, s.begin():
+        [row] = await claim_due(s, when, "w", 10)
+        await mark_failed(s, [row.id], "w", "Bad Request: can't parse entities")
+    async with world.sessions() as s, s.begin():
+        await replan_task(s, task, when + timedelta(hours=1))
+    rows = await world.reminders(task)
+    assert [(r.status, r.local_day) for r in rows] == [
+        ("failed", date(2026, 12, 11)),
+        ("pending", date(2026, 12, 15)),
+    ]
+    assert rows[0].last_error == "Bad Request: can't parse entities"
+
+
+# --------------------------------------------------------------------------- weekly summary rows
+
+
+async def test_summary_runs_are_created_ahead_once_per_week(world: World) -> None:
+    old = await world.committee("BCĐ cũ", -1, at(2026, 11, 1))
+    # Created on Wednesday 2/12: this week's Monday has passed, its first summary is next week's.
+    new = await world.committee("BCĐ mới", -2, at(2026, 12, 2, 10))
+    when = at(2026, 12, 2, 12)
+    async with world.sessions() as s, s.begin():
+        assert await ensure_summary_runs(s, when) == 3
+    async with world.sessions() as s, s.begin():
+        assert await ensure_summary_runs(s, when) == 0
+    async with world.sessions() as s:
+        runs = (
+            await s.execute(select(SummaryRun).order_by(SummaryRun.committee_id, SummaryRun.period))
+        ).scalars()
+        got = [(r.committee_id, r.period, r.due_at.replace(tzinfo=UTC)) for r in runs]
+    assert got == [
+        (old, "2026-W49", at(2026, 11, 30, 7, 30)),
+        (old, "2026-W50", at(2026, 12, 7, 7, 30)),
+        (new, "2026-W50", at(2026, 12, 7, 7, 30)),
+    ]
+    # This week's summary of the old committee is overdue (the bot was down on Monday): claimable.
+    async with world.sessions() as s, s.begin():
+        [due] = await claim_due_summaries(s, when, "w", 10)
+    assert (due.committee.id, due.period, due.week) == (old, "2026-W49", (2026, 49))
+    # The schema itself refuses a second summary for a committee and week.
+    with pytest.raises(IntegrityError):
+        async with world.sessions() as s, s.begin():
+            s.add(SummaryRun(committee_id=old, period="2026-W49", due_at=when))
+
+
+async def test_task_views_for_the_summary(world: World) -> None:
+    ids = await _setup(world)
+    t1 = await world.task(ids["com"], "Việc một", DUE, NOW, lead_unit=ids["vp"], plan=False)
+    t2 = await world.task(
+        ids["com"], "Việc hai", DUE, NOW, lead_person=ids["lan"], lead_label="Nguyễn Thị Lan", plan=False
+    )
+    async with world.sessions() as s, s.begin():
+        done = await s.get(Task, t1)
+        assert done is not None
+        done.status, done.closed_on = "done", date(2026, 12, 10)
+        s.add(ExtensionRequest(task_id=t2, requested_at=NOW, new_due=date(2026, 12, 31), status="pending"))
+    async with world.sessions() as s:
+        views = await load_task_views(s, ids["com"])
+    assert [(v.number, v.status, v.lead, v.lead_unit, v.done_on, v.pending_extension) for v in views] == [
+        (1, TaskStatus.DONE, "Văn phòng", "Văn phòng", date(2026, 12, 10), None),
+        # A person leading: counted under the unit they are a contact of.
+        (2, TaskStatus.OPEN, "Nguyễn Thị Lan", "Văn phòng", None, date(2026, 12, 31)),
+    ]
+    assert {v.committee for v in views} == {"BCĐ Chuyển đổi số"}
