@@ -1,0 +1,125 @@
+"""Sending one message with the Bot API's errors handled the same way for reminders and summaries.
+
+- RetryAfter (429): everybody pauses (SendLimiter.pause), then the same message is sent again —
+  never dropped. A flood wait longer than `max_inline_wait` is not slept through here: the caller
+  puts its rows back with `next_attempt_at` (a claim is never held past its lease).
+- ChatMigrated: the group became a supergroup; the caller moves the committee to the new id
+  (`on_migrated`) and the message is sent again there.
+- Forbidden (403): reported; the caller falls back to the group (a user blocked the bot) or pauses
+  the committee (the bot was removed from the group).
+- TimedOut / NetworkError: retried with exponential backoff, then handed back for a later tick.
+  (A timed-out request may have been delivered: Telegram has no idempotency key. One possible
+  duplicate after a network failure is preferred over a lost reminder.)
+- BadRequest: reported with Telegram's message and recorded; nothing is retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+
+from jobs.ratelimit import SendLimiter
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.StrEnum):
+    SENT = "sent"
+    RETRY_LATER = "retry_later"  # long flood wait or persistent network trouble
+    FORBIDDEN = "forbidden"
+    FAILED = "failed"  # BadRequest and the like: recorded, not retried
+
+
+@dataclass
+class Delivery:
+    outcome: Outcome
+    chat_id: int
+    message_id: int | None = None
+    error: str | None = None
+    retry_in: float = 0.0  # seconds, for RETRY_LATER
+
+
+@dataclass
+class DeliveryPolicy:
+    limiter: SendLimiter
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    max_inline_wait: float = 30.0
+    network_retries: int = 3
+    backoff_base: float = 1.0
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counters[name] = self.counters.get(name, 0) + n
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the int form becomes a timedelta
+        warnings.simplefilter("ignore")
+        value: Any = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+async def send_with_policy(
+    bot: Bot,
+    policy: DeliveryPolicy,
+    chat_id: int,
+    text: str,
+    reply_markup: InlineKeyboardMarkup | None = None,
+    on_migrated: Callable[[int], Awaitable[None]] | None = None,
+) -> Delivery:
+    network_failures = 0
+    while True:
+        await policy.limiter.acquire(chat_id)
+        try:
+            message = await bot.send_message(
+                chat_id=chat_id,
+                text=text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=reply_markup,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except RetryAfter as e:
+            wait = retry_after_seconds(e)
+            policy.count("flood_waits")
+            policy.limiter.pause(wait)
+            log.warning("flood control: retry after %.1fs (chat %s)", wait, chat_id)
+            if wait > policy.max_inline_wait:
+                return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {wait:g}s", retry_in=wait)
+            await policy.sleep(wait)
+            continue
+        except ChatMigrated as e:
+            policy.count("migrated")
+            new_id = int(e.new_chat_id)
+            log.info("chat %s migrated to %s", chat_id, new_id)
+            if on_migrated is not None:
+                await on_migrated(new_id)
+            chat_id = new_id
+            continue
+        except Forbidden as e:
+            policy.count("forbidden")
+            return Delivery(Outcome.FORBIDDEN, chat_id, error=str(e))
+        except BadRequest as e:  # before NetworkError: BadRequest is one of its subclasses
+            policy.count("bad_requests")
+            log.warning("bad request to chat %s: %s", chat_id, e)
+            return Delivery(Outcome.FAILED, chat_id, error=str(e))
+        except NetworkError as e:  # TimedOut included
+            network_failures += 1
+            policy.count("network_errors")
+            delay = policy.backoff_base * 2 ** (network_failures - 1)
+            if network_failures > policy.network_retries:
+                error = f"{type(e).__name__}: {e}"
+                return Delivery(Outcome.RETRY_LATER, chat_id, error=error, retry_in=delay)
+            await policy.sleep(delay)
+            continue
+        policy.count("messages_sent")
+        return Delivery(Outcome.SENT, chat_id, message_id=message.message_id)

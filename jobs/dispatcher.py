@@ -1,0 +1,362 @@
+"""The reminder dispatcher: claim what is due, send it, record what happened, plan the next one.
+
+A tick (`dispatch_once`) works from the database alone, so a restart loses nothing and repeats
+nothing: rows due while the bot was down are simply due now. For each claimed row it asks the
+plan what applies *now* (`domain.reminders.reminder_applying_now`): today's reminder (kind and
+day counts of today, once), or later (weekend, holiday, quiet hours, already reminded today), or
+nothing (the task was closed meanwhile). Rows to send are grouped per destination — one private
+message per person, one group message per committee — so that several reminders for one person at
+one moment arrive as one message (at most MAX_TASKS_PER_MESSAGE tasks each).
+
+Delivery goes to the person's private chat when they opened one with the bot and did not block
+it; otherwise, or when the private send is refused (403), to the committee group with a mention
+(tg://user?id=… links reach people without a username). Errors are handled in jobs/delivery.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import texts
+from db.reminders import (
+    DueReminder,
+    PersonInfo,
+    claim_due,
+    defer,
+    mark_cancelled,
+    mark_failed,
+    mark_person_blocked,
+    mark_retry,
+    mark_sent,
+    move_committee_chat,
+    pause_committee,
+    plan_next,
+    release,
+)
+from domain.reminders import (
+    PlannedReminder,
+    RecipientRole,
+    ReminderItem,
+    ReminderKind,
+    ReminderPerson,
+    reminder_applying_now,
+)
+from jobs.delivery import Delivery, Outcome, send_with_policy
+from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
+from jobs.summary import send_due_summaries
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+MAX_TASKS_PER_MESSAGE = 10  # keeps a message readable and its keyboard small
+_SEVERITY = {ReminderKind.BEFORE: 0, ReminderKind.DUE: 1, ReminderKind.OVERDUE: 2, ReminderKind.ESCALATION: 3}
+
+
+@dataclass
+class _Sending:
+    """A claimed row on its way out, with the kind and day it is sent as."""
+
+    row: DueReminder
+    kind: ReminderKind
+    day: date
+
+
+@dataclass
+class _Outgoing:
+    chat_id: int
+    in_group: bool
+    committee_id: int  # the committee whose group this is (group messages), or of the first row
+    items: list[_Sending] = field(default_factory=list)
+    person_id: int | None = None  # private messages
+
+    @property
+    def row_ids(self) -> list[int]:
+        return [s.row.id for s in self.items]
+
+
+# --------------------------------------------------------------------------- decide
+
+
+def _decide(row: DueReminder, now: datetime) -> tuple[str, PlannedReminder | None]:
+    """'send' | 'defer' | 'cancel', with the reminder to send or keep."""
+    if not row.task_open or row.due is None:
+        return "cancel", None
+    settings = row.committee.settings
+    planned = reminder_applying_now(
+        row.due, now.astimezone(settings.tz), settings, row.last_sent_day, row.role
+    )
+    if planned is None:
+        return "cancel", None
+    if planned.at > now:
+        return "defer", planned
+    return "send", planned
+
+
+def _reachable_privately(person: PersonInfo | None) -> bool:
+    return person is not None and person.reachable_privately
+
+
+def _group_chat(row: DueReminder, runtime: DispatchRuntime) -> int:
+    chat = row.committee.chat_id
+    return runtime.migrated.get(chat, chat)
+
+
+def _route(sendings: Sequence[_Sending], runtime: DispatchRuntime) -> list[_Outgoing]:
+    """One private message per person, one group message per committee; long ones chunked."""
+    private: dict[int, list[_Sending]] = defaultdict(list)
+    group: dict[int, list[_Sending]] = defaultdict(list)
+    for s in sendings:
+        person = s.row.person
+        if person is not None and _reachable_privately(person) and person.tg_user_id is not None:
+            private[person.tg_user_id].append(s)
+        else:
+            group[s.row.committee.id].append(s)
+    out: list[_Outgoing] = []
+    for tg_id, items in private.items():
+        items.sort(key=lambda s: (s.row.due or date.max, s.row.committee.id, s.row.task_number))
+        for chunk in _chunks(items):
+            person_id = chunk[0].row.person_id
+            out.append(_Outgoing(tg_id, False, chunk[0].row.committee.id, chunk, person_id))
+    for committee_id, items in group.items():
+        items.sort(key=lambda s: (s.row.due or date.max, s.row.task_number))
+        for chunk in _chunks(items):
+            out.append(_Outgoing(_group_chat(chunk[0].row, runtime), True, committee_id, chunk))
+    return out
+
+
+def _chunks(items: list[_Sending]) -> list[list[_Sending]]:
+    """Split so that no message holds more than MAX_TASKS_PER_MESSAGE distinct tasks (rows of one
+    task — several people mentioned in a group — stay together)."""
+    chunks: list[list[_Sending]] = []
+    tasks_in_chunk: set[int] = set()
+    for s in items:
+        if s.row.task_id not in tasks_in_chunk and len(tasks_in_chunk) >= MAX_TASKS_PER_MESSAGE:
+            chunks.append([])
+            tasks_in_chunk = set()
+        if not chunks:
+            chunks.append([])
+        chunks[-1].append(s)
+        tasks_in_chunk.add(s.row.task_id)
+    return chunks
+
+
+# --------------------------------------------------------------------------- render
+
+
+def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
+    by_task: dict[int, list[_Sending]] = {}
+    for s in msg.items:
+        by_task.setdefault(s.row.task_id, []).append(s)
+    items = []
+    for sendings in by_task.values():
+        row = sendings[0].row
+        kind = max((s.kind for s in sendings), key=_SEVERITY.__getitem__)
+        people = tuple(
+            ReminderPerson(s.row.person.display_name, s.row.person.tg_user_id, s.row.person.username)
+            for s in sendings
+            if s.row.person is not None
+        )
+        no_contact = any(s.row.person is None and s.row.role is RecipientRole.ASSIGNEE for s in sendings)
+        items.append(
+            ReminderItem(
+                task_id=row.task_id,
+                number=row.task_number,
+                text=row.task_text,
+                committee=row.committee.title,
+                due=row.due or sendings[0].day,
+                kind=kind,
+                lead=row.lead,
+                people=people if msg.in_group else (),
+                no_contact=no_contact and msg.in_group,
+            )
+        )
+    return items
+
+
+def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
+    """The three buttons per task; callback data 'done:<task id>', 'prog:<id>', 'ext:<id>'."""
+    if len(items) == 1:
+        tid = items[0].task_id
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(texts.BTN_DONE, callback_data=f"done:{tid}"),
+                    InlineKeyboardButton(texts.BTN_PROGRESS, callback_data=f"prog:{tid}"),
+                ],
+                [InlineKeyboardButton(texts.BTN_EXTEND, callback_data=f"ext:{tid}")],
+            ]
+        )
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"
+                ),
+                InlineKeyboardButton(
+                    texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"
+                ),
+                InlineKeyboardButton(
+                    texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"
+                ),
+            ]
+            for i in items
+        ]
+    )
+
+
+def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
+    items = _reminder_items(msg)
+    today = now.astimezone(msg.items[0].row.committee.settings.tz).date()
+    return texts.render_reminder(items, today, in_group=msg.in_group), reminder_keyboard(items)
+
+
+# --------------------------------------------------------------------------- send and record
+
+
+async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
+    now = services.clock.now()
+    async with services.session_factory() as s, s.begin():
+        owned = await mark_sent(
+            s,
+            [(x.row.id, x.kind, x.day) for x in msg.items],
+            now,
+            runtime.worker_id,
+            d.chat_id,
+            d.message_id,
+        )
+        for x in msg.items:
+            if x.row.id in owned:
+                await plan_next(s, x.row, x.day, now)
+
+
+async def _deliver(
+    services: Services, bot: Bot, runtime: DispatchRuntime, msg: _Outgoing, stats: DispatchStats
+) -> None:
+    text, keyboard = _render(msg, services.clock.now())
+
+    async def on_migrated(new_chat_id: int) -> None:
+        runtime.migrated[msg.chat_id] = new_chat_id
+        async with services.session_factory() as s, s.begin():
+            await move_committee_chat(s, msg.committee_id, new_chat_id)
+
+    d = await send_with_policy(
+        bot, runtime.policy, msg.chat_id, text, keyboard, on_migrated if msg.in_group else None
+    )
+    if d.outcome is Outcome.SENT:
+        await _record_sent(services, runtime, msg, d)
+        stats.messages_sent += 1
+        stats.reminders_sent += len(msg.items)
+        return
+    private_refused = not msg.in_group and (
+        d.outcome is Outcome.FORBIDDEN
+        or (d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower())
+    )
+    if private_refused:
+        # Blocked, or never really opened: the group it is, with a mention — now and from now on.
+        stats.fallbacks += len(msg.items)
+        if msg.person_id is not None and d.outcome is Outcome.FORBIDDEN:
+            async with services.session_factory() as s, s.begin():
+                await mark_person_blocked(s, msg.person_id)
+        rerouted = [
+            replace(x, row=replace(x.row, person=replace(x.row.person, blocked_bot=True)))
+            if x.row.person is not None
+            else x
+            for x in msg.items
+        ]
+        for group_msg in _route(rerouted, runtime):
+            await _deliver(services, bot, runtime, group_msg, stats)
+        return
+    async with services.session_factory() as s, s.begin():
+        if d.outcome is Outcome.RETRY_LATER:
+            stats.retry_later += len(msg.items)
+            retry_at = services.clock.now() + timedelta(seconds=d.retry_in)
+            await mark_retry(s, msg.row_ids, runtime.worker_id, retry_at, d.error or "")
+        elif d.outcome is Outcome.FORBIDDEN:  # the bot is not in the group any more: pause
+            stats.paused += len(msg.items)
+            await pause_committee(s, msg.committee_id)
+            await release(s, msg.row_ids, runtime.worker_id)
+        else:
+            stats.failed += len(msg.items)
+            await mark_failed(s, msg.row_ids, runtime.worker_id, d.error or "")
+
+
+async def _send_chat(
+    services: Services, bot: Bot, runtime: DispatchRuntime, msgs: list[_Outgoing], stats: DispatchStats
+) -> None:
+    for msg in msgs:  # one chat's messages in order
+        try:
+            await _deliver(services, bot, runtime, msg, stats)
+        except Exception:
+            # Unexpected (a bug, the database gone): leave the rows claimed; the lease brings them
+            # back. Other chats go on.
+            log.exception("reminder delivery to chat %s failed", msg.chat_id)
+
+
+async def dispatch_reminders(
+    services: Services, bot: Bot, now: datetime, runtime: DispatchRuntime, stats: DispatchStats
+) -> None:
+    async with services.session_factory() as s, s.begin():
+        due = await claim_due(s, now, runtime.worker_id, runtime.batch_size)
+    stats.claimed += len(due)
+    if not due:
+        return
+    sendings: list[_Sending] = []
+    cancelled: list[int] = []
+    deferred: list[tuple[int, PlannedReminder]] = []
+    for row in due:
+        verdict, planned = _decide(row, now)
+        if verdict == "send" and planned is not None:
+            sendings.append(_Sending(row, planned.kind, planned.local_day))
+        elif verdict == "defer" and planned is not None:
+            deferred.append((row.id, planned))
+        else:
+            cancelled.append(row.id)
+    if cancelled or deferred:
+        async with services.session_factory() as s, s.begin():
+            await mark_cancelled(s, cancelled, runtime.worker_id, "task closed or without deadline")
+            for row_id, planned in deferred:
+                await defer(s, row_id, runtime.worker_id, planned)
+    stats.cancelled += len(cancelled)
+    stats.deferred += len(deferred)
+
+    per_chat: dict[int, list[_Outgoing]] = defaultdict(list)
+    for msg in _route(sendings, runtime):
+        per_chat[msg.chat_id].append(msg)
+    await run_bounded(
+        (_send_chat(services, bot, runtime, msgs, stats) for msgs in per_chat.values()), runtime.concurrency
+    )
+
+
+async def dispatch_once(
+    services: Services, bot: Bot, now: datetime, runtime: DispatchRuntime | None = None
+) -> DispatchStats:
+    """One tick: a batch of due reminders, then due weekly summaries. `now` comes from the app's
+    clock (bot/clock.py). Returns what happened."""
+    runtime = runtime or DispatchRuntime.create(services.instance_id)
+    stats = DispatchStats()
+    await dispatch_reminders(services, bot, now, runtime, stats)
+    await send_due_summaries(services, bot, now, runtime, stats)
+    return stats
+
+
+async def drain(
+    services: Services, bot: Bot, runtime: DispatchRuntime, max_rounds: int = 1000
+) -> DispatchStats:
+    """Tick until nothing more is due now (a backlog after downtime is sent batch by batch, each
+    claimed fresh so that no claim outlives its lease)."""
+    total = DispatchStats()
+    for _ in range(max_rounds):
+        stats = await dispatch_once(services, bot, services.clock.now(), runtime)
+        total.add(stats)
+        if stats.claimed < runtime.batch_size and stats.summaries_claimed < runtime.summary_batch:
+            break
+    return total

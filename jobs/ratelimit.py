@@ -1,0 +1,90 @@
+"""Pacing the dispatcher's sends under Telegram's limits, so that 429s do not happen at all.
+
+Why our own limiter rather than relying on PTB's AIORateLimiter (which the application also
+installs, for handler replies): AIORateLimiter's default `max_retries=0` hands every 429 back to
+the caller, and in PTB 22.8 its halt after a RetryAfter is released early when another request
+runs (PTB #5338) — so a burst of reminders would run straight into flood control. The dispatcher
+therefore (1) paces itself below the limits with this module and (2) handles RetryAfter itself
+(jobs/delivery.py). AIORateLimiter stays in place for handlers; our pace keeps its buckets low, so
+it never has to throttle our sends.
+
+Limits (not officially documented; the commonly observed ones): about 30 messages/s per bot,
+20 messages per minute per group, about 1 message/s per private chat. We reserve *slots*: a global
+slot every 1/rate seconds (rate a little under 30 to leave room for handler replies and network
+jitter), and per chat a minimum gap (3.1 s in groups, 1.05 s in private chats). Slots are handed out
+in order of request, so a burst is spread evenly instead of fired at once and then punished.
+
+Time is injected (`monotonic`, `sleep`): tests drive it without real waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+# Defaults: 28/s is 93% of Telegram's ~30/s and leaves headroom for replies to commands.
+OVERALL_RATE = 28.0
+GROUP_GAP = 3.1  # 20 per minute per group -> one every 3 s, plus a margin
+PRIVATE_GAP = 1.05  # about one per second per private chat
+
+
+def is_group_chat(chat_id: int) -> bool:
+    """Groups and supergroups have negative ids; users positive."""
+    return chat_id < 0
+
+
+class SendLimiter:
+    def __init__(
+        self,
+        overall_rate: float = OVERALL_RATE,
+        group_gap: float = GROUP_GAP,
+        private_gap: float = PRIVATE_GAP,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.gap = 1.0 / overall_rate if overall_rate > 0 else 0.0
+        self.group_gap = group_gap
+        self.private_gap = private_gap
+        self.monotonic = monotonic
+        self.sleep = sleep
+        self._next_slot = 0.0
+        self._chat_next: dict[int, float] = {}
+        self._paused_until = 0.0
+
+    def pause(self, seconds: float) -> None:
+        """After a 429 nobody sends until it has passed (the flood wait may be bot-wide)."""
+        self._paused_until = max(self._paused_until, self.monotonic() + seconds)
+
+    def _chat_gap(self, chat_id: int) -> float:
+        return self.group_gap if is_group_chat(chat_id) else self.private_gap
+
+    async def acquire(self, chat_id: int) -> float:
+        """Wait until a message may go to `chat_id`; returns the (monotonic) moment granted."""
+        while True:
+            now = self.monotonic()
+            ready = max(now, self._chat_next.get(chat_id, 0.0), self._paused_until)
+            if ready > now:
+                await self.sleep(ready - now)
+                continue
+            slot = max(now, self._next_slot)
+            self._next_slot = slot + self.gap
+            if slot > now:
+                await self.sleep(slot - now)
+            if self._paused_until > self.monotonic():
+                continue  # a 429 arrived while we waited for our slot
+            granted = max(slot, self.monotonic())
+            self._chat_next[chat_id] = granted + self._chat_gap(chat_id)
+            self._forget_idle_chats(granted)
+            return granted
+
+    def _forget_idle_chats(self, now: float) -> None:
+        # One entry per chat reminded; drop those whose gap has passed so the map stays small.
+        if len(self._chat_next) > 50_000:
+            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+
+
+def unlimited() -> SendLimiter:
+    """No pacing (tests of other behaviour; a bench baseline)."""
+    return SendLimiter(overall_rate=0, group_gap=0, private_gap=0)

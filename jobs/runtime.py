@@ -1,0 +1,73 @@
+"""What the delivery jobs keep between ticks (the pacing state) and what a tick reports."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from jobs.delivery import DeliveryPolicy
+from jobs.ratelimit import SendLimiter
+
+RUNTIME_KEY = "dispatch_runtime"  # application.bot_data key (set by jobs.scheduling)
+
+
+@dataclass
+class DispatchStats:
+    claimed: int = 0  # reminder rows claimed
+    reminders_sent: int = 0  # rows delivered (several may share a message)
+    messages_sent: int = 0  # reminder messages delivered
+    deferred: int = 0  # not now: weekend, quiet hours, already reminded today
+    cancelled: int = 0  # task closed meanwhile
+    failed: int = 0  # BadRequest: recorded, plan moved on
+    retry_later: int = 0  # long flood wait / network trouble: back to pending
+    fallbacks: int = 0  # private chat refused (403): sent to the group instead
+    paused: int = 0  # rows put back because the bot is not in the group
+    summaries_claimed: int = 0
+    summaries_sent: int = 0
+    summary_parts_sent: int = 0
+    summaries_deferred: int = 0
+    summaries_skipped: int = 0
+
+    def add(self, other: DispatchStats) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+@dataclass
+class DispatchRuntime:
+    policy: DeliveryPolicy
+    worker_id: str = "main"
+    batch_size: int = 500  # rows per claim: sendable well within the claim lease at ~28/s
+    summary_batch: int = 100
+    concurrency: int = 8  # chats served at once (each chat's messages stay in order)
+    # Groups that became supergroups during this process's life: old id -> new id.
+    migrated: dict[int, int] = field(default_factory=dict)
+    draining: asyncio.Task[Any] | None = None
+
+    @classmethod
+    def create(
+        cls,
+        worker_id: str = "main",
+        *,
+        limiter: SendLimiter | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        **kwargs: Any,
+    ) -> DispatchRuntime:
+        policy = DeliveryPolicy(limiter=limiter or SendLimiter(sleep=sleep), sleep=sleep)
+        return cls(policy=policy, worker_id=worker_id, **kwargs)
+
+
+async def run_bounded(coros: Iterable[Coroutine[Any, Any, None]], limit: int) -> None:
+    """Run coroutines with at most `limit` at once; the first exception propagates after all end."""
+    sem = asyncio.Semaphore(max(1, limit))
+
+    async def guarded(c: Coroutine[Any, Any, None]) -> None:
+        async with sem:
+            await c
+
+    results = await asyncio.gather(*(guarded(c) for c in coros), return_exceptions=True)
+    for r in results:
+        if isinstance(r, BaseException):
+            raise r

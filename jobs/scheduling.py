@@ -1,0 +1,97 @@
+"""Registering the delivery jobs with PTB's JobQueue (APScheduler underneath).
+
+The scheduler holds no state worth keeping: JobQueue jobs do not survive a restart, and they need
+not — what is due lives in the database (Reminder, SummaryRun rows). The jobs only *wake* the
+dispatcher, which reads the database:
+
+- "reminder-dispatcher", every `settings.dispatch_interval` seconds (first run one second after
+  start, which is how downtime is caught up): starts a drain of everything due, in the background,
+  unless one is still running (a backlog of thousands takes minutes at Telegram's pace; the tick
+  itself returns at once, so APScheduler never sees it overrun).
+- "summary-planner", hourly and at start: creates this week's and next week's SummaryRun rows, which
+  the dispatcher then claims when due (Monday 07:30, or the committee's day and time).
+
+Job options, on purpose (APScheduler 3 defaults would silently drop a late run: misfire_grace_time
+is 1 s): `misfire_grace_time=None` — a wake-up that comes late (event loop busy, machine suspended)
+still runs, however late; `coalesce=True` — many missed wake-ups run once, not in a burst (each run
+sends everything due anyway); `max_instances=1` — never two concurrent wake-ups of one job.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.services import services_of
+from db.summaries import ensure_summary_runs
+from jobs.dispatcher import drain
+from jobs.runtime import RUNTIME_KEY, DispatchRuntime
+
+if TYPE_CHECKING:
+    from telegram.ext import Application, CallbackContext
+
+log = logging.getLogger(__name__)
+
+DISPATCHER_JOB = "reminder-dispatcher"
+SUMMARY_PLANNER_JOB = "summary-planner"
+SUMMARY_PLANNER_INTERVAL = 3600.0
+JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+
+
+def runtime_of(application: Application) -> DispatchRuntime:  # type: ignore[type-arg]
+    runtime = application.bot_data.get(RUNTIME_KEY)
+    if runtime is None:
+        runtime = DispatchRuntime.create(services_of(application).instance_id)
+        application.bot_data[RUNTIME_KEY] = runtime
+    return runtime
+
+
+async def _drain_logged(application: Application) -> None:  # type: ignore[type-arg]
+    try:
+        stats = await drain(services_of(application), application.bot, runtime_of(application))
+        if stats.claimed or stats.summaries_claimed:
+            log.info("dispatcher: %s", stats)
+    except Exception:
+        log.exception("reminder dispatcher failed; the next tick tries again")
+
+
+async def dispatcher_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    application = context.application
+    runtime = runtime_of(application)
+    if runtime.draining is not None and not runtime.draining.done():
+        return  # the running drain will pick up whatever became due
+    runtime.draining = application.create_task(_drain_logged(application), name="reminder-drain")
+
+
+async def summary_planner_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    services = services_of(context.application)
+    try:
+        async with services.session_factory() as s, s.begin():
+            created = await ensure_summary_runs(s, services.clock.now())
+        if created:
+            log.info("planned %d weekly summaries", created)
+    except Exception:
+        log.exception("planning weekly summaries failed; retried within the hour")
+
+
+def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
+    """Register the delivery jobs. Call once, after `bot_data["services"]` is set (post_init)."""
+    services = services_of(application)
+    runtime_of(application)
+    jq = application.job_queue
+    if jq is None:
+        raise RuntimeError("python-telegram-bot[job-queue] is required for reminders")
+    jq.run_repeating(
+        summary_planner_tick,
+        interval=SUMMARY_PLANNER_INTERVAL,
+        first=0.0,
+        name=SUMMARY_PLANNER_JOB,
+        job_kwargs=JOB_KWARGS,
+    )
+    jq.run_repeating(
+        dispatcher_tick,
+        interval=services.settings.dispatch_interval,
+        first=1.0,
+        name=DISPATCHER_JOB,
+        job_kwargs=JOB_KWARGS,
+    )

@@ -1,0 +1,135 @@
+"""The weekly summary: built on demand (/tonghop) and sent once a week to each committee group.
+
+Sending goes through the same claim / send / record cycle as reminders (db.summaries): the
+SummaryRun row of the committee and ISO week is claimed, the summary is rendered (split at task
+boundaries), each part is sent in order and counted in `parts_sent`, so that a crash resumes at the
+next part and a restart never posts a second summary for the same week. A summary found late
+(downtime) goes out at once if it is still its week and an allowed moment; a past week's is
+skipped — the next one replaces it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot
+
+from bot.texts import render_summary
+from db.models import Committee
+from db.reminders import as_utc, move_committee_chat, pause_committee, settings_of
+from db.summaries import (
+    DueSummary,
+    claim_due_summaries,
+    defer_summary,
+    load_task_views,
+    mark_summary_failed,
+    mark_summary_part_sent,
+    mark_summary_retry,
+    mark_summary_sent,
+    skip_summary,
+)
+from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
+from domain.summary import build_summary
+from jobs.delivery import Outcome, send_with_policy
+from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+async def summary_messages(
+    session: AsyncSession, committee_id: int, now: datetime, week: tuple[int, int] | None = None
+) -> list[str]:
+    """The committee's summary as of `now`, as Telegram-HTML messages (≤ 4096 UTF-16 units each).
+    For /tonghop and the weekly post alike: month/quarter figures appear in the week whose
+    (nominal) summary day is the first of its month/quarter."""
+    com = await session.get(Committee, committee_id)
+    if com is None:
+        return []
+    settings = settings_of(com)
+    today = as_utc(now).astimezone(settings.tz).date()
+    views = await load_task_views(session, committee_id)
+    nominal = nominal_summary_day(week or iso_week_of(today), settings)
+    return render_summary(build_summary(views, today, com.title, summary_day=nominal))
+
+
+async def _send_summary(
+    services: Services,
+    bot: Bot,
+    runtime: DispatchRuntime,
+    run: DueSummary,
+    now: datetime,
+    stats: DispatchStats,
+) -> None:
+    settings = run.committee.settings
+    worker = runtime.worker_id
+    moment = summary_applying_now(run.week, now.astimezone(settings.tz), settings)
+    if moment is None or moment > now:
+        async with services.session_factory() as s, s.begin():
+            if moment is None:
+                stats.summaries_skipped += 1
+                await skip_summary(s, run.id, worker, "its week is over")
+            else:
+                stats.summaries_deferred += 1
+                await defer_summary(s, run.id, worker, moment)
+        return
+    async with services.session_factory() as s:
+        parts = await summary_messages(s, run.committee.id, now, run.week)
+    chat_id = runtime.migrated.get(run.committee.chat_id, run.committee.chat_id)
+
+    async def on_migrated(new_chat_id: int) -> None:
+        runtime.migrated[chat_id] = new_chat_id
+        async with services.session_factory() as s, s.begin():
+            await move_committee_chat(s, run.committee.id, new_chat_id)
+
+    for index in range(run.parts_sent, len(parts)):
+        d = await send_with_policy(bot, runtime.policy, chat_id, parts[index], None, on_migrated)
+        chat_id = d.chat_id
+        async with services.session_factory() as s, s.begin():
+            if d.outcome is Outcome.SENT:
+                stats.summary_parts_sent += 1
+                await mark_summary_part_sent(s, run.id, worker, index + 1)
+                continue
+            if d.outcome is Outcome.RETRY_LATER:
+                retry_at = services.clock.now() + timedelta(seconds=d.retry_in)
+                await mark_summary_retry(s, run.id, worker, retry_at, d.error or "")
+            elif d.outcome is Outcome.FORBIDDEN:  # removed from the group: resume when re-added
+                await pause_committee(s, run.committee.id)
+                await mark_summary_retry(s, run.id, worker, services.clock.now(), d.error or "")
+            else:
+                await mark_summary_failed(s, run.id, worker, d.error or "")
+        return
+    async with services.session_factory() as s, s.begin():
+        await mark_summary_sent(s, run.id, worker, services.clock.now())
+    stats.summaries_sent += 1
+
+
+async def _send_one(
+    services: Services,
+    bot: Bot,
+    runtime: DispatchRuntime,
+    run: DueSummary,
+    now: datetime,
+    stats: DispatchStats,
+) -> None:
+    try:
+        await _send_summary(services, bot, runtime, run, now, stats)
+    except Exception:
+        # Left claimed: the lease brings it back; it resumes at the next unsent part.
+        log.exception("weekly summary of committee %s failed", run.committee.id)
+
+
+async def send_due_summaries(
+    services: Services, bot: Bot, now: datetime, runtime: DispatchRuntime, stats: DispatchStats
+) -> None:
+    async with services.session_factory() as s, s.begin():
+        runs = await claim_due_summaries(s, now, runtime.worker_id, runtime.summary_batch)
+    stats.summaries_claimed += len(runs)
+    await run_bounded(
+        (_send_one(services, bot, runtime, run, now, stats) for run in runs), runtime.concurrency
+    )
