@@ -283,6 +283,36 @@ BOT_ADDED = (
 ROLE_NEED_PERSON = "Hãy nhắc tên người: <code>/vaitro @người thuky</code>, hoặc trả lời tin nhắn của người đó."
 
 # ============================================================================ import /nhap (issue 3)
+IMPORT_USAGE = (
+    "Cách dùng: gõ <code>/nhap</code> rồi dán toàn bộ kết luận cuộc họp ngay sau lệnh, "
+    "hoặc gửi file .docx / .txt / .pdf với chú thích <code>/nhap</code>, "
+    "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
+)
+IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap."
+IMPORT_FILE_ERROR = "Không đọc được file «{name}»: {reason}"
+IMPORT_FILE_TOO_BIG = "File quá lớn ({size} MB). Tối đa {limit} MB."
+IMPORT_TEXT_TOO_LONG = "Kết luận quá dài ({length} ký tự, tối đa {limit}). Hãy chia thành nhiều lần nhập."
+IMPORT_NOTHING = "Không tìm thấy nhiệm vụ nào trong nội dung này. Mỗi nhiệm vụ nên là một dòng hoặc một ý (1., a), -)."
+IMPORT_PREVIEW_HEADER = "📋 <b>Xem trước: {count} nhiệm vụ</b>{meeting}"
+IMPORT_PREVIEW_MEETING = "\nCuộc họp: {title} — ngày {date}"
+IMPORT_PREVIEW_ITEM = "<b>{k}.</b> {text}\n    👤 {lead}{support} · 📅 {due}"
+IMPORT_NO_LEAD = "<i>chưa rõ ai</i>"
+IMPORT_PREVIEW_FOOTER = "Bấm «Lưu tất cả» để ghi, hoặc bỏ / sửa từng mục."
+IMPORT_DROPPED = "đã bỏ mục {items}"
+BTN_IMPORT_SAVE = "💾 Lưu tất cả ({count})"
+BTN_IMPORT_DROP = "🗑 Bỏ mục…"
+BTN_IMPORT_FIX = "✏️ Sửa mục…"
+BTN_IMPORT_CANCEL = "✖️ Huỷ"
+BTN_BACK = "◀️ Quay lại"
+IMPORT_PICK_DROP = "Chọn mục cần bỏ:"
+IMPORT_PICK_FIX = "Chọn mục cần sửa:"
+IMPORT_ASK_FIX = "✏️ Trả lời (reply) tin nhắn này bằng nội dung đúng của mục {k} (có thể ghi cả người thực hiện và hạn)."
+IMPORT_SAVED = "💾 Đã lưu {count} nhiệm vụ (#{first}–#{last}) của cuộc họp «{title}». Gõ /ds để xem."
+IMPORT_SAVED_ONE = "💾 Đã lưu nhiệm vụ #{first} của cuộc họp «{title}». Gõ /ds để xem."
+IMPORT_CANCELLED = "✖️ Đã huỷ lần nhập này, không lưu gì."
+IMPORT_EXPIRED = "Bản xem trước này đã được lưu hoặc huỷ."
+IMPORT_DEFAULT_TITLE = "Giao ban ngày {date}"
+IMPORT_FIXED = "✏️ Đã sửa mục {k}. Xem bản xem trước mới bên dưới."
 
 # ============================================================================ reminders (issue 4)
 

@@ -94,7 +94,7 @@ async def _log_directive(
         raise Refused(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
         )
-    new_assignees = await _resolve(session, actor, assignees)
+    new_assignees = await resolve_assignees(session, actor, assignees)
     task = await db_tasks.create_task(
         session,
         actor.committee,
@@ -136,7 +136,7 @@ async def _mentioned_people(
     return mentions, people
 
 
-async def _resolve(session: AsyncSession, actor: Actor, assignees: Assignees) -> list[NewAssignee]:
+async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assignees) -> list[NewAssignee]:
     """AssigneeRefs -> rows: people, committee units, built-in units (added to the committee), or
     names as written (kept, and the chair is asked about them)."""
     assert actor.committee is not None
@@ -339,7 +339,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
         assignees = arrange(body, parsed.assignees, mentions)
         if not assignees.lead:
             raise Refused(T.NO_ASSIGNEE)
-        rows = await _resolve(session, actor, assignees)
+        rows = await resolve_assignees(session, actor, assignees)
         task.assignees.clear()
         await session.flush()
         for a in rows:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ForceReply, Message, Update
 from telegram.constants import ParseMode
@@ -14,12 +13,10 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Task
 from domain.commands import task_ref
 from domain.deadlines import find_invalid_date, parse_deadline
 from domain.permissions import Action
-from handlers import directives
 from handlers.common import (
     Actor,
     answer,
@@ -104,15 +101,15 @@ async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if ref is None or not ref.rest:
                 raise Refused(T.EXTEND_USAGE)
             task = await find_task(session, actor, ref.number)
-            text, notify = await _extend(session, actor, task, ref.rest)
+            text, notify = await extend(session, actor, task, ref.rest)
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
     if notify is not None:
-        await _ask_chair(context, *notify)
+        await ask_chair(context, *notify)
 
 
-async def _extend(
+async def extend(
     session: AsyncSession, actor: Actor, task: Task, answer_text: str
 ) -> tuple[str, tuple[int, str, int] | None]:
     """'<hạn mới> [lý do]': the chair sets it; anyone else asks the chair."""
@@ -151,7 +148,7 @@ def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
     return deadline.due, reason
 
 
-async def _ask_chair(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, req_id: int) -> None:
+async def ask_chair(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, req_id: int) -> None:
     buttons = [[(T.BTN_APPROVE, f"extok:{req_id}"), (T.BTN_REJECT, f"extno:{req_id}")]]
     try:
         await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons))
@@ -210,53 +207,3 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # The buttons have done their job: show the outcome in place of them.
         original = query.message.text_html if isinstance(query.message, Message) else ""
         await edit(query, (original + "\n\n" + result) if original else result, None)
-
-
-
-
-# ---------------------------------------------------------------------------------------------- answers
-async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A reply to one of the bot's questions (works in groups with privacy mode on)."""
-    msg = update.effective_message
-    if msg is None or msg.reply_to_message is None or not msg.text:
-        return
-    notify: tuple[int, str, int] | None = None
-    async with transaction(context) as session:
-        pending = await session.scalar(
-            select(PendingInput).where(
-                PendingInput.chat_id == msg.chat.id, PendingInput.prompt_message_id == msg.reply_to_message.message_id
-            )
-        )
-        if pending is None:
-            return
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        if pending.person_id != actor.person.id:
-            text = T.PROMPT_NOT_YOURS
-        else:
-            try:
-                text, notify = await _answer(session, actor, pending, msg.text.strip())
-                await session.delete(pending)
-            except Refused as refusal:
-                text = str(refusal)
-    await reply(update, text)
-    if notify is not None:
-        await _ask_chair(context, *notify)
-
-
-async def _answer(
-    session: AsyncSession, actor: Actor, pending: PendingInput, text: str
-) -> tuple[str, tuple[int, str, int] | None]:
-    if pending.kind == "due":
-        return await directives.on_due_reply(session, actor, pending, text), None
-    task = await db_tasks.task_by_id(session, pending.task_id or 0)
-    if task is None:
-        raise Refused(T.BUTTON_STALE)
-    if pending.kind == "progress":
-        return await add_progress(session, actor, task, text), None
-    if pending.kind == "blocked":
-        return await add_progress(session, actor, task, text, kind="blocked"), None
-    if pending.kind == "extension":
-        return await _extend(session, actor, task, text)
-    raise Refused(T.BUTTON_STALE)

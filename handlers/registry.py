@@ -12,13 +12,14 @@ from telegram.ext import (
 )
 
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import directives, guide, membership, progress, roles, tasks, units
+from handlers import answers, directives, guide, importing, membership, progress, roles, tasks, units
 
 # Vietnamese command first, then its English alias (Telegram allows only [a-z0-9_]).
 COMMANDS = {
     ("start",): guide.start,
     ("huongdan", "help"): guide.huongdan,
     ("giao", "assign"): directives.giao,
+    ("nhap", "import"): importing.nhap,
     ("sua", "edit"): directives.sua,
     ("huy", "cancel"): directives.huy,
     ("viec", "mytasks"): tasks.viec,
@@ -46,11 +47,17 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
     )
 
+    # /nhap with a file: the command is in the caption.
+    app.add_handler(
+        MessageHandler(filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & filters.Document.ALL, importing.nhap)
+    )
+
+    app.add_handler(CallbackQueryHandler(importing.on_button, pattern=r"^imp:"))
     app.add_handler(CallbackQueryHandler(directives.on_button, pattern=r"^(undo|fixdue|due|addunit):"))
     app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):"))
 
     # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
-    app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, progress.on_reply))
+    app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
 
 
 def command_list() -> list[tuple[str, str]]:
