@@ -314,6 +314,38 @@ IMPORT_EXPIRED = "Bản xem trước này đã được lưu hoặc huỷ."
 IMPORT_DEFAULT_TITLE = "Giao ban ngày {date}"
 IMPORT_FIXED = "✏️ Đã sửa mục {k}. Xem bản xem trước mới bên dưới."
 
+# ============================================================================ settings /caidat
+SETTINGS_VIEW = (
+    "<b>Cài đặt nhắc việc của Ban</b>\n"
+    "• Nhắc trước hạn: {offsets} (ngày làm việc; 0 = đúng ngày hạn), lúc {remind_time}\n"
+    "• Quá hạn: nhắc mỗi {every} ngày làm việc, tối đa {max} lần; báo Trưởng ban từ ngày thứ {escalate}\n"
+    "• Không nhắc trong giờ nghỉ: {quiet_start}–{quiet_end}, thứ Bảy, Chủ nhật, ngày lễ, Tết\n"
+    "• Tổng hợp: {summary_day} lúc {summary_time}\n\n"
+    "Thay đổi (Trưởng ban):\n"
+    "<code>/caidat nhac 3,1,0</code> · <code>/caidat gio 8:00</code> · <code>/caidat yenlang 20:00-07:00</code>\n"
+    "<code>/caidat quahan 2 5</code> (mỗi 2 ngày, tối đa 5 lần) · <code>/caidat baotruongban 3</code>\n"
+    "<code>/caidat tonghop thu2 7:30</code>"
+)
+SETTINGS_USAGE = "Chưa hiểu «{text}». Ví dụ: <code>{example}</code>"
+SETTINGS_SAVED = "⚙️ Đã lưu: {what}. Lịch nhắc của các việc đang mở đã được tính lại."
+SETTINGS_KEYS = {
+    "nhac": "/caidat nhac 3,1,0",
+    "gio": "/caidat gio 8:00",
+    "yenlang": "/caidat yenlang 20:00-07:00",
+    "quahan": "/caidat quahan 2 5",
+    "baotruongban": "/caidat baotruongban 3",
+    "tonghop": "/caidat tonghop thu2 7:30",
+}
+SETTINGS_WHAT = {
+    "nhac": "nhắc trước hạn {value} ngày làm việc",
+    "gio": "giờ nhắc {value}",
+    "yenlang": "giờ nghỉ {value}",
+    "quahan": "nhắc quá hạn {value}",
+    "baotruongban": "báo Trưởng ban từ ngày quá hạn thứ {value}",
+    "tonghop": "tổng hợp {value}",
+}
+SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–{end}. Hãy chọn giờ khác."
+
 # ============================================================================ reminders (issue 4)
 
 # ============================================================================ summary (issue 4)

@@ -12,7 +12,7 @@ from telegram.ext import (
 )
 
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import answers, directives, guide, importing, membership, progress, roles, tasks, units
+from handlers import answers, directives, guide, importing, membership, progress, roles, settings, tasks, units
 
 # Vietnamese command first, then its English alias (Telegram allows only [a-z0-9_]).
 COMMANDS = {
@@ -30,6 +30,7 @@ COMMANDS = {
     ("giahan", "extend"): progress.giahan,
     ("donvi", "units"): units.donvi,
     ("vaitro", "roles"): roles.vaitro,
+    ("caidat", "settings"): settings.caidat,
 }
 
 
