@@ -98,3 +98,30 @@ def test_lateness_is_measured_against_the_original_deadline() -> None:
     assert on_time is TaskState.DONE_ON_TIME
     assert task_state(TaskStatus.OPEN, None, date(2026, 12, 19), None, today) is TaskState.OPEN_OVERDUE
     assert task_state(TaskStatus.OPEN, None, None, None, today) is TaskState.OPEN_ON_TIME
+
+
+def test_settings_values() -> None:
+    from domain.committee_settings import (
+        SettingError,
+        parse_offsets,
+        parse_quiet_hours,
+        parse_time,
+        parse_weekday,
+    )
+
+    assert [parse_time(t) for t in ("8", "8h", "8:30", "08.30", "8h30")] == [
+        "08:00",
+        "08:00",
+        "08:30",
+        "08:30",
+        "08:30",
+    ]
+    assert parse_offsets("3, 1,0") == [3, 1, 0]
+    assert parse_weekday("Thứ Hai") == parse_weekday("thu2") == 0
+    assert parse_weekday("chủ nhật") == 6
+    assert parse_quiet_hours("20h đến 7h") == ("20:00", "07:00")
+    for bad in ("25:00", "8:61", "sáng"):
+        with pytest.raises(SettingError):
+            parse_time(bad)
+    with pytest.raises(SettingError):
+        parse_offsets("3,-1")
