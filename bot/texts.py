@@ -52,13 +52,303 @@ NOT_CHAIR_OR_SECRETARY = (
     "Nếu anh/chị cần quyền này, đề nghị Trưởng ban dùng lệnh /vaitro @tên thuky."
 )
 NOT_CHAIR = "⛔ Chỉ Trưởng ban mới được {action}."
+NO_TOKEN = """\
+Chưa có BOT_TOKEN — bot chưa thể kết nối Telegram.
+
+Cách lấy token (2 phút):
+  1. Trên Telegram, mở @BotFather, gửi /newbot, đặt tên cho bot.
+  2. BotFather trả về một token dạng 123456789:AA...; chép nó.
+  3. Ghi vào file .env ở thư mục này:  BOT_TOKEN=123456789:AA...
+     (hoặc đặt biến môi trường BOT_TOKEN), rồi chạy lại lệnh này.
+  4. Thêm bot vào nhóm của Ban chỉ đạo; quản trị viên nhóm là Trưởng ban.
+
+No BOT_TOKEN: get one from @BotFather (/newbot) and put BOT_TOKEN=... in .env.
+"""
+SECOND_INSTANCE_REFUSED = (
+    "Đã có một phiên bản bot đang chạy với cùng cơ sở dữ liệu SQLite này ({lock}).\n"
+    "SQLite chỉ cho phép một phiên bản (để không gửi nhắc việc hai lần). "
+    "Muốn chạy nhiều phiên bản, hãy dùng PostgreSQL và chế độ webhook (xem README)."
+)
 UNKNOWN_COMMAND = "Không có lệnh này. Gõ /huongdan để xem các lệnh."
 
 # ============================================================================ core loop (issue 2)
+HELP = (
+    "<b>Nhắc việc</b> — theo dõi kết luận, chỉ đạo của Ban chỉ đạo: <i>rõ người, rõ việc, rõ tiến độ</i>.\n"
+    "Bot ghi nhiệm vụ, nhắc người thực hiện trước và sau hạn, và gửi tổng hợp sáng thứ Hai.\n\n"
+    "<b>Giao việc</b> (Trưởng ban, thư ký)\n"
+    "/giao &lt;ai&gt; &lt;việc&gt; [hạn] — ghi một nhiệm vụ\n"
+    "/nhap — dán cả kết luận cuộc họp để tách thành nhiệm vụ\n"
+    "/sua &lt;số&gt; … — sửa nội dung, người thực hiện, hạn\n"
+    "/huy &lt;số&gt; [lý do] — huỷ nhiệm vụ (Trưởng ban)\n\n"
+    "<b>Theo dõi</b>\n"
+    "/viec — việc của tôi · /ds [quahan|tuannay|đơn vị] — việc của Ban\n"
+    "/xem &lt;số&gt; — chi tiết, lịch sử · /tonghop — tổng hợp · /xuat — file Excel\n\n"
+    "<b>Báo cáo</b> (người thực hiện)\n"
+    "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n\n"
+    "<b>Quản lý</b>: /donvi (đơn vị, người liên hệ) · /vaitro (vai trò) · /caidat (giờ nhắc)\n\n"
+    "<b>Ví dụ</b>\n"
+    "<code>/giao Văn phòng chủ trì, phối hợp Công an phường rà soát camera an ninh xong trước ngày 15/12</code>\n"
+    "<code>/giao @lan cập nhật tin bài lên Cổng TTĐT trong tuần này</code>"
+)
+START_PRIVATE = (
+    "Xin chào {name}! Từ nay bot sẽ nhắc việc cho anh/chị qua tin nhắn riêng này.\n"
+    "Gõ /viec để xem các việc của anh/chị ở mọi Ban chỉ đạo.\n\n"
+)
+GIAO_USAGE = (
+    "Cách dùng: <code>/giao &lt;ai&gt; &lt;việc&gt; [hạn]</code>\n"
+    "Ví dụ: <code>/giao Văn phòng chủ trì, phối hợp @lan rà soát hồ sơ một cửa xong trước ngày 15/12</code>\n"
+    "Người thực hiện: @tên, tên đơn vị đã khai báo (/donvi), hoặc trả lời (reply) tin nhắn của người đó."
+)
+TOO_LONG = "Nội dung quá dài ({length} ký tự, tối đa {limit}). Hãy tách thành nhiều nhiệm vụ."
+INVALID_DATE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>xong trước ngày 15/12</code>."
+PAST_DEADLINE = (
+    "Hạn {due} đã qua (hôm nay là {today}). Hãy ghi hạn từ hôm nay trở đi, "
+    "ví dụ: <code>xong trước ngày {example}</code>."
+)
+NO_ASSIGNEE = (
+    "Chưa rõ ai thực hiện. Hãy ghi @tên người, tên đơn vị (xem /donvi), "
+    "hoặc trả lời (reply) tin nhắn của người được giao.\n"
+    "Ví dụ: <code>/giao @lan cập nhật tin bài trong tuần này</code>"
+)
+TASK_LOGGED = "✅ Đã ghi nhiệm vụ <b>#{number}</b>"
+URGENT_NO_DATE = "⚡ Việc khẩn — chưa có ngày cụ thể. Trưởng ban chọn hạn bên dưới."
+ASK_DEADLINE = "Chưa thấy hạn hoàn thành. Chọn hạn bên dưới, hoặc bấm «Không hạn»."
+UNKNOWN_ASSIGNEE = "⚠️ «{label}» chưa có trong danh sách đơn vị. Bấm để thêm, hoặc khai báo: /donvi them {label}"
+UNKNOWN_PERSON = (
+    "⚠️ Bot chưa gặp {label} trong nhóm: người này cần nhắn /start cho bot hoặc gửi một tin trong nhóm "
+    "để nhận nhắc việc riêng."
+)
+BTN_UNDO = "↩️ Hoàn tác"
+BTN_FIX_DUE = "📅 Sửa hạn"
+BTN_DUE_3D = "3 ngày"
+BTN_DUE_1W = "1 tuần"
+BTN_DUE_EOM = "Cuối tháng"
+BTN_DUE_NONE = "Không hạn"
+BTN_DUE_OTHER = "Ngày khác…"
+BTN_ADD_UNIT = "➕ Thêm «{label}»"
+UNDONE = "↩️ Đã hoàn tác: nhiệm vụ #{number} được huỷ (ghi sai)."
+UNIT_ADDED_FROM_TASK = "➕ Đã thêm đơn vị «{name}» và gắn vào nhiệm vụ #{number}."
+DUE_SET = "📅 Hạn của #{number}: {due}"
+ASK_OTHER_DUE = "Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>20/12</code> hoặc <code>cuối tháng</code>."
+DUE_NOT_UNDERSTOOD = "Chưa hiểu hạn «{text}». Ví dụ: <code>20/12</code>, <code>20/12/2026</code>, <code>cuối tháng</code>, <code>trong quý I</code>."
+TASK_NOT_FOUND = "Không có nhiệm vụ #{number} trong Ban này. Gõ /ds để xem danh sách."
+NEED_TASK_NUMBER = "Thiếu số nhiệm vụ. Ví dụ: <code>{example}</code>"
+TASK_CLOSED = "Nhiệm vụ #{number} đã {state}, không thay đổi được nữa."
+NOT_YOUR_TASK = "⛔ Anh/chị không phải người thực hiện nhiệm vụ #{number}. Chỉ người được giao hoặc Trưởng ban mới {action}."
+BUTTON_STALE = "Nút này không còn dùng được."
+
+LABEL_LEAD = "Chủ trì"
+LABEL_SUPPORT = "Phối hợp"
+LABEL_EXECUTOR = "Thực hiện"
+LABEL_DUE = "Hạn"
+LABEL_DUE_ORIGINAL = "Hạn ban đầu"
+LABEL_STATUS = "Trạng thái"
+LABEL_HISTORY = "Lịch sử"
+LABEL_NO_DUE = "không có hạn"
+LABEL_URGENT = "⚡ khẩn"
+LABEL_RECURRING = "🔁 định kỳ ({cadence})"
+CADENCE_NAMES = {
+    "daily": "hằng ngày",
+    "weekly": "hằng tuần",
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "half_yearly": "6 tháng",
+    "yearly": "hằng năm",
+}
+STATUS_OPEN = "đang thực hiện"
+STATUS_OPEN_OVERDUE = "đang thực hiện, quá hạn"
+STATUS_DONE_ON_TIME = "hoàn thành đúng hạn"
+STATUS_DONE_LATE = "hoàn thành quá hạn"
+STATUS_CANCELLED = "đã huỷ"
+EVENT_NAMES = {
+    "created": "giao việc",
+    "edited": "sửa nội dung",
+    "assignees_changed": "đổi người thực hiện",
+    "deadline_changed": "đổi hạn",
+    "progress": "báo cáo tiến độ",
+    "done": "báo hoàn thành",
+    "cancelled": "huỷ",
+    "undone": "hoàn tác",
+    "extension_requested": "xin gia hạn",
+    "extension_approved": "đồng ý gia hạn",
+    "extension_rejected": "từ chối gia hạn",
+    "blocked": "báo vướng mắc",
+    "reopened": "mở lại",
+}
+
+LIST_EMPTY = "Không có nhiệm vụ nào {what}."
+LIST_HEADER = "<b>{title}</b> — {count} nhiệm vụ"
+LIST_MORE = "… và {more} nhiệm vụ nữa. Dùng /ds quahan, /ds tuannay hoặc /ds &lt;đơn vị&gt; để lọc."
+MY_TASKS_HEADER = "<b>Việc của {name}</b> — {count} việc đang mở"
+MY_TASKS_EMPTY = "Anh/chị không có việc nào đang mở. 👍"
+LIST_FILTER_OVERDUE = "quá hạn"
+LIST_FILTER_WEEK = "đến hạn tuần này"
+LIST_FILTER_UNIT = "của {unit}"
+LIST_ALL_OPEN = "đang mở"
+UNKNOWN_UNIT_FILTER = "Không có đơn vị «{name}». Gõ /donvi để xem danh sách đơn vị."
+
+DONE_OK = "✅ #{number} đã hoàn thành — {verdict}."
+DONE_ON_TIME = "đúng hạn"
+DONE_LATE = "trễ {days} ngày so với hạn ban đầu"
+DONE_NO_DUE = "không có hạn"
+PROGRESS_USAGE = "Cách dùng: <code>/tiendo &lt;số&gt; &lt;nội dung&gt;</code>\nVí dụ: <code>/tiendo 5 đã xong 3/5 tổ dân phố</code>"
+PROGRESS_OK = "📝 Đã ghi tiến độ #{number}: {note}"
+CANCEL_OK = "🗑 Đã huỷ nhiệm vụ #{number}{reason}."
+EDIT_USAGE = (
+    "Cách dùng:\n"
+    "<code>/sua &lt;số&gt; han &lt;hạn mới&gt;</code> — đổi hạn\n"
+    "<code>/sua &lt;số&gt; giao &lt;ai&gt;</code> — đổi người/đơn vị thực hiện\n"
+    "<code>/sua &lt;số&gt; noidung &lt;nội dung mới&gt;</code> — sửa nội dung\n"
+    "Ví dụ: <code>/sua 5 han 20/12</code>"
+)
+EDIT_OK = "✏️ Đã sửa #{number}: {what}."
+EDIT_WHAT_TEXT = "nội dung"
+EDIT_WHAT_ASSIGNEES = "người thực hiện"
+EDIT_WHAT_DUE = "hạn → {due}"
+
+EXTEND_USAGE = (
+    "Cách dùng: <code>/giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]</code>\n"
+    "Ví dụ: <code>/giahan 5 30/12 chờ số liệu của phường</code>"
+)
+EXTEND_SET = "⏳ Trưởng ban gia hạn #{number} đến {due}."
+EXTEND_REQUESTED = "⏳ Đã gửi đề nghị gia hạn #{number} đến {due}. Chờ Trưởng ban duyệt."
+EXTEND_ASK_CHAIR = (
+    "⏳ {who} xin gia hạn nhiệm vụ <b>#{number}</b> — {text}\n"
+    "Hạn hiện tại: {current}\nĐề nghị: <b>{due}</b>\nLý do: {reason}"
+)
+EXTEND_APPROVED = "✅ Trưởng ban đồng ý gia hạn #{number} đến {due}."
+EXTEND_REJECTED = "❌ Trưởng ban không đồng ý gia hạn #{number}. Hạn vẫn là {due}."
+EXTEND_ALREADY_DECIDED = "Đề nghị này đã được xử lý."
+EXTEND_NOT_LATER = "Hạn mới phải sau hạn hiện tại ({due})."
+BTN_APPROVE = "✅ Đồng ý"
+BTN_REJECT = "❌ Từ chối"
+NO_REASON = "(không ghi)"
+ASK_PROGRESS = "📝 Trả lời (reply) tin nhắn này bằng nội dung tiến độ của #{number}."
+ASK_EXTENSION = "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
+ASK_BLOCKED = "🚧 Trả lời (reply) tin nhắn này: #{number} đang vướng mắc gì?"
+PROMPT_NOT_YOURS = "Câu hỏi này dành cho người đã bấm nút."
+DONE_BUTTON_DONE = "✅ Đã xong"
+BTN_DONE = "✅ Đã xong"
+BTN_PROGRESS = "📝 Báo cáo tiến độ"
+BTN_EXTEND = "⏳ Xin gia hạn"
 
 # ============================================================================ units and roles
+UNITS_EMPTY = "Ban chưa khai báo đơn vị nào.\nThêm: <code>/donvi them Văn phòng HĐND&amp;UBND = VP, Văn phòng</code>"
+UNITS_HEADER = "<b>Đơn vị của Ban</b>"
+UNIT_LINE = "• <b>{name}</b>{aliases} — {contacts}"
+UNIT_NO_CONTACT = "chưa có người liên hệ"
+UNITS_USAGE = (
+    "Cách dùng:\n"
+    "<code>/donvi</code> — danh sách\n"
+    "<code>/donvi them &lt;tên&gt; [= bí danh, …]</code> — thêm đơn vị\n"
+    "<code>/donvi gan &lt;tên&gt; @người …</code> — gán người liên hệ\n"
+    "<code>/donvi bo &lt;tên&gt;</code> — bỏ đơn vị\n"
+    "Ví dụ: <code>/donvi gan Văn phòng @lan</code>"
+)
+UNIT_ADDED = "➕ Đã thêm đơn vị «{name}»{aliases}."
+UNIT_REMOVED = "🗑 Đã bỏ đơn vị «{name}»."
+UNIT_NOT_FOUND = "Không có đơn vị «{name}». Gõ /donvi để xem danh sách."
+UNIT_CONTACTS_ADDED = "👤 Đã gán {people} làm người liên hệ của «{name}»."
+UNIT_NEED_PEOPLE = "Hãy nhắc tên người liên hệ: <code>/donvi gan {name} @người</code>"
+
+ROLES_HEADER = "<b>Vai trò trong Ban</b>"
+ROLE_CHAIR = "Trưởng ban"
+ROLE_SECRETARY = "Thư ký"
+ROLES_EMPTY = "Chưa ghi nhận vai trò nào. Quản trị viên nhóm là Trưởng ban."
+ROLES_USAGE = (
+    "Cách dùng: <code>/vaitro @người thuky</code> — giao quyền thư ký; "
+    "<code>/vaitro @người truongban</code>; <code>/vaitro @người bo</code> — bỏ vai trò."
+)
+ROLE_SET = "👤 {who}: {role}."
+ROLE_REMOVED = "👤 Đã bỏ vai trò của {who}."
+# Command list registered with Telegram (setMyCommands): command -> description.
+COMMAND_DESCRIPTIONS = {
+    "giao": "Giao một nhiệm vụ: /giao <ai> <việc> [hạn]",
+    "nhap": "Dán kết luận cuộc họp để tách thành nhiệm vụ",
+    "viec": "Việc của tôi",
+    "ds": "Việc của Ban: /ds [quahan|tuannay|đơn vị]",
+    "xem": "Xem một nhiệm vụ: /xem <số>",
+    "xong": "Báo hoàn thành: /xong <số> [ghi chú]",
+    "tiendo": "Báo cáo tiến độ: /tiendo <số> <nội dung>",
+    "giahan": "Xin gia hạn: /giahan <số> <hạn mới> [lý do]",
+    "sua": "Sửa nhiệm vụ: /sua <số> han|giao|noidung …",
+    "huy": "Huỷ nhiệm vụ: /huy <số> [lý do]",
+    "tonghop": "Tổng hợp tình hình thực hiện",
+    "xuat": "Xuất file Excel",
+    "donvi": "Đơn vị và người liên hệ",
+    "vaitro": "Vai trò trong Ban",
+    "caidat": "Cài đặt giờ nhắc, tổng hợp",
+    "huongdan": "Hướng dẫn sử dụng",
+}
+BOT_ADDED = (
+    "Xin chào {title}! Nhóm này đã trở thành một Ban chỉ đạo trên <b>Nhắc việc</b>.\n"
+    "Quản trị viên nhóm là Trưởng ban. Gõ /huongdan để xem cách dùng."
+)
+ROLE_NEED_PERSON = "Hãy nhắc tên người: <code>/vaitro @người thuky</code>, hoặc trả lời tin nhắn của người đó."
 
 # ============================================================================ import /nhap (issue 3)
+IMPORT_USAGE = (
+    "Cách dùng: gõ <code>/nhap</code> rồi dán toàn bộ kết luận cuộc họp ngay sau lệnh, "
+    "hoặc gửi file .docx / .txt / .pdf với chú thích <code>/nhap</code>, "
+    "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
+)
+IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap."
+IMPORT_FILE_ERROR = "Không đọc được file «{name}»: {reason}"
+IMPORT_FILE_TOO_BIG = "File quá lớn ({size} MB). Tối đa {limit} MB."
+IMPORT_TEXT_TOO_LONG = "Kết luận quá dài ({length} ký tự, tối đa {limit}). Hãy chia thành nhiều lần nhập."
+IMPORT_NOTHING = "Không tìm thấy nhiệm vụ nào trong nội dung này. Mỗi nhiệm vụ nên là một dòng hoặc một ý (1., a), -)."
+IMPORT_PREVIEW_HEADER = "📋 <b>Xem trước: {count} nhiệm vụ</b>{meeting}"
+IMPORT_PREVIEW_MEETING = "\nCuộc họp: {title} — ngày {date}"
+IMPORT_PREVIEW_ITEM = "<b>{k}.</b> {text}\n    👤 {lead}{support} · 📅 {due}"
+IMPORT_NO_LEAD = "<i>chưa rõ ai</i>"
+IMPORT_PREVIEW_FOOTER = "Bấm «Lưu tất cả» để ghi, hoặc bỏ / sửa từng mục."
+IMPORT_DROPPED = "đã bỏ mục {items}"
+BTN_IMPORT_SAVE = "💾 Lưu tất cả ({count})"
+BTN_IMPORT_DROP = "🗑 Bỏ mục…"
+BTN_IMPORT_FIX = "✏️ Sửa mục…"
+BTN_IMPORT_CANCEL = "✖️ Huỷ"
+BTN_BACK = "◀️ Quay lại"
+IMPORT_PICK_DROP = "Chọn mục cần bỏ:"
+IMPORT_PICK_FIX = "Chọn mục cần sửa:"
+IMPORT_ASK_FIX = "✏️ Trả lời (reply) tin nhắn này bằng nội dung đúng của mục {k} (có thể ghi cả người thực hiện và hạn)."
+IMPORT_SAVED = "💾 Đã lưu {count} nhiệm vụ (#{first}–#{last}) của cuộc họp «{title}». Gõ /ds để xem."
+IMPORT_SAVED_ONE = "💾 Đã lưu nhiệm vụ #{first} của cuộc họp «{title}». Gõ /ds để xem."
+IMPORT_CANCELLED = "✖️ Đã huỷ lần nhập này, không lưu gì."
+IMPORT_EXPIRED = "Bản xem trước này đã được lưu hoặc huỷ."
+IMPORT_DEFAULT_TITLE = "Giao ban ngày {date}"
+IMPORT_FIXED = "✏️ Đã sửa mục {k}. Xem bản xem trước mới bên dưới."
+
+# ============================================================================ settings /caidat
+SETTINGS_VIEW = (
+    "<b>Cài đặt nhắc việc của Ban</b>\n"
+    "• Nhắc trước hạn: {offsets} (ngày làm việc; 0 = đúng ngày hạn), lúc {remind_time}\n"
+    "• Quá hạn: nhắc mỗi {every} ngày làm việc, tối đa {max} lần; báo Trưởng ban từ ngày thứ {escalate}\n"
+    "• Không nhắc trong giờ nghỉ: {quiet_start}–{quiet_end}, thứ Bảy, Chủ nhật, ngày lễ, Tết\n"
+    "• Tổng hợp: {summary_day} lúc {summary_time}\n\n"
+    "Thay đổi (Trưởng ban):\n"
+    "<code>/caidat nhac 3,1,0</code> · <code>/caidat gio 8:00</code> · <code>/caidat yenlang 20:00-07:00</code>\n"
+    "<code>/caidat quahan 2 5</code> (mỗi 2 ngày, tối đa 5 lần) · <code>/caidat baotruongban 3</code>\n"
+    "<code>/caidat tonghop thu2 7:30</code>"
+)
+SETTINGS_USAGE = "Chưa hiểu «{text}». Ví dụ: <code>{example}</code>"
+SETTINGS_SAVED = "⚙️ Đã lưu: {what}. Lịch nhắc của các việc đang mở đã được tính lại."
+SETTINGS_KEYS = {
+    "nhac": "/caidat nhac 3,1,0",
+    "gio": "/caidat gio 8:00",
+    "yenlang": "/caidat yenlang 20:00-07:00",
+    "quahan": "/caidat quahan 2 5",
+    "baotruongban": "/caidat baotruongban 3",
+    "tonghop": "/caidat tonghop thu2 7:30",
+}
+SETTINGS_WHAT = {
+    "nhac": "nhắc trước hạn {value} ngày làm việc",
+    "gio": "giờ nhắc {value}",
+    "yenlang": "giờ nghỉ {value}",
+    "quahan": "nhắc quá hạn {value}",
+    "baotruongban": "báo Trưởng ban từ ngày quá hạn thứ {value}",
+    "tonghop": "tổng hợp {value}",
+}
+SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–{end}. Hãy chọn giờ khác."
 
 # ============================================================================ reminders (issue 4)
 # A reminder message lists one or more tasks (several due to one person at one moment go in one

@@ -69,11 +69,11 @@ def working_days_between(start: date, end: date) -> int:
 
 def lunar_new_year(year: int) -> date:
     """Mùng 1 Tết of the lunar year that starts in solar `year`."""
-    return LunarDate(year, 1, 1).toSolarDate()
+    return LunarDate(year, 1, 1).to_solar_date()
 
 
 def lunar_to_solar(year: int, month: int, day: int) -> date:
-    return LunarDate(year, month, day).toSolarDate()
+    return LunarDate(year, month, day).to_solar_date()
 
 
 def next_tet_on_or_after(day: date) -> date:

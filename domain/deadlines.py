@@ -25,3 +25,15 @@ def parse_deadline(text: str, today: date) -> Deadline:
             due = due.replace(year=today.year + 1)
         return Deadline(DeadlineKind.DATE, due, text[m.start() : m.end()], span=(m.start(), m.end()))
     return Deadline.none()
+
+
+def find_invalid_date(text: str) -> str | None:
+    """A date-like phrase that names no real day (31/02), as written; None when there is none."""
+    text = nfc(text)
+    for m in _DATE.finditer(fold(text)):
+        d, mth, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        try:
+            date(int(y) if y else 2000, mth, d)
+        except ValueError:
+            return text[m.start() : m.end()]
+    return None

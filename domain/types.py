@@ -161,20 +161,26 @@ class TaskView:
     tags: tuple[str, ...] = field(default_factory=tuple)
 
     def state(self, today: date) -> TaskState:
-        """Lateness is measured against the original deadline (the committee's rule)."""
-        if self.status is TaskStatus.CANCELLED:
-            return TaskState.CANCELLED
-        if self.status is TaskStatus.DONE:
-            if self.due_original is not None and self.done_on is not None and self.done_on > self.due_original:
-                return TaskState.DONE_LATE
-            return TaskState.DONE_ON_TIME
-        due = self.due_current
-        if due is not None and today > due:
-            return TaskState.OPEN_OVERDUE
-        return TaskState.OPEN_ON_TIME
+        return task_state(self.status, self.due_original, self.due_current, self.done_on, today)
 
     def days_overdue(self, today: date) -> int:
         due = self.due_current
         if due is None or self.status is not TaskStatus.OPEN or today <= due:
             return 0
         return (today - due).days
+
+
+def task_state(
+    status: TaskStatus, due_original: date | None, due_current: date | None, closed_on: date | None, today: date
+) -> TaskState:
+    """The committee's four states. Done tasks are judged against the ORIGINAL deadline (an extension
+    does not make late work on time); open tasks against the current one."""
+    if status is TaskStatus.CANCELLED:
+        return TaskState.CANCELLED
+    if status is TaskStatus.DONE:
+        if due_original is not None and closed_on is not None and closed_on > due_original:
+            return TaskState.DONE_LATE
+        return TaskState.DONE_ON_TIME
+    if due_current is not None and today > due_current:
+        return TaskState.OPEN_OVERDUE
+    return TaskState.OPEN_ON_TIME

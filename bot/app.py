@@ -1,0 +1,70 @@
+"""Wiring: build the python-telegram-bot Application with its services. No logic lives here."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+from bot.clock import Clock, SystemClock
+from bot.errors import on_error
+from bot.services import Services
+from bot.settings import Settings
+from db.engine import create_engine, session_factory
+from db.migrate import upgrade_to_head
+from handlers.registry import command_list, register
+from jobs.scheduling import schedule_jobs
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
+    """The bot, ready for `async with app:` (tests) or `app.run_polling()` (production).
+
+    The database engine is created in post_init, inside the event loop that will use it (an engine made
+    in one loop cannot be used from another).
+    """
+    if not settings.bot_token:
+        raise ValueError("BOT_TOKEN is required")
+    the_clock = clock or SystemClock()
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        engine = create_engine(settings.database_url)
+        await upgrade_to_head(engine)
+        app.bot_data["services"] = Services(
+            settings=settings,
+            clock=the_clock,
+            engine=engine,
+            session_factory=session_factory(engine),
+            instance_id=uuid.uuid4().hex[:12],
+        )
+        try:
+            await app.bot.set_my_commands([BotCommand(c, d) for c, d in command_list()])
+        except TelegramError as exc:
+            log.warning("setMyCommands failed: %s", exc)
+        schedule_jobs(app)
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        services = app.bot_data.get("services")
+        if services is not None:
+            await services.engine.dispose()
+
+    app = (
+        ApplicationBuilder()
+        .token(settings.bot_token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_file_url)
+        .defaults(Defaults(tzinfo=settings.tz))
+        # Keeps replies under Telegram's limits (30/s overall, 20/min per group). Two retries on 429 for
+        # replies; the reminder dispatcher handles 429 itself (PTB #5338).
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    register(app)
+    app.add_error_handler(on_error)
+    return app

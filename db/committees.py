@@ -1,0 +1,116 @@
+"""Committees (one per Telegram group), people, and roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Committee, Person, Role
+
+
+async def committee_by_chat(session: AsyncSession, chat_id: int) -> Committee | None:
+    return await session.scalar(select(Committee).where(Committee.chat_id == chat_id))
+
+
+async def ensure_committee(
+    session: AsyncSession, chat_id: int, title: str, now: datetime, tz_name: str
+) -> Committee:
+    committee = await committee_by_chat(session, chat_id)
+    if committee is None:
+        committee = Committee(chat_id=chat_id, title=title or "Ban chỉ đạo", created_at=now, tz_name=tz_name)
+        session.add(committee)
+        await session.flush()
+    elif title and committee.title != title:
+        committee.title = title
+    return committee
+
+
+async def set_active(session: AsyncSession, chat_id: int, active: bool) -> None:
+    await session.execute(update(Committee).where(Committee.chat_id == chat_id).values(active=active))
+
+
+async def migrate_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
+    """A group became a supergroup: its id changed; the committee follows it."""
+    if await committee_by_chat(session, new_chat_id) is not None:
+        return
+    await session.execute(update(Committee).where(Committee.chat_id == old_chat_id).values(chat_id=new_chat_id))
+
+
+async def next_task_number(session: AsyncSession, committee_id: int) -> int:
+    """Atomic per-committee counter (UPDATE ... RETURNING works on SQLite >= 3.35 and PostgreSQL)."""
+    result = await session.execute(
+        update(Committee)
+        .where(Committee.id == committee_id)
+        .values(last_task_number=Committee.last_task_number + 1)
+        .returning(Committee.last_task_number)
+    )
+    return int(result.scalar_one())
+
+
+async def ensure_person(
+    session: AsyncSession, tg_user_id: int, username: str | None, full_name: str
+) -> Person:
+    """The person with this Telegram id; links a placeholder created earlier from an @username."""
+    uname = username.lower() if username else None
+    person = await session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
+    if person is None and uname:
+        person = await session.scalar(
+            select(Person).where(Person.username == uname, Person.tg_user_id.is_(None))
+        )
+        if person is not None:
+            person.tg_user_id = tg_user_id
+    if person is None:
+        person = Person(tg_user_id=tg_user_id, username=uname, full_name=full_name)
+        session.add(person)
+        await session.flush()
+        return person
+    if uname and person.username != uname:
+        # Someone else may have held this username before: free it.
+        await session.execute(
+            update(Person).where(Person.username == uname, Person.id != person.id).values(username=None)
+        )
+        person.username = uname
+    if full_name and person.full_name != full_name:
+        person.full_name = full_name
+    return person
+
+
+async def person_by_username(session: AsyncSession, username: str, *, create: bool) -> Person | None:
+    uname = username.lstrip("@").lower()
+    person = await session.scalar(select(Person).where(Person.username == uname).order_by(Person.id))
+    if person is None and create:
+        person = Person(username=uname, full_name="@" + uname)
+        session.add(person)
+        await session.flush()
+    return person
+
+
+async def role_of(session: AsyncSession, committee_id: int, person_id: int) -> str | None:
+    return await session.scalar(
+        select(Role.role).where(Role.committee_id == committee_id, Role.person_id == person_id)
+    )
+
+
+async def set_role(
+    session: AsyncSession, committee_id: int, person_id: int, role: str | None, by: int | None, now: datetime
+) -> None:
+    await session.execute(delete(Role).where(Role.committee_id == committee_id, Role.person_id == person_id))
+    if role is not None:
+        session.add(Role(committee_id=committee_id, person_id=person_id, role=role, granted_by=by, granted_at=now))
+        await session.flush()
+
+
+async def roles_in(session: AsyncSession, committee_id: int) -> list[tuple[Person, str]]:
+    rows = await session.execute(
+        select(Person, Role.role).join(Role, Role.person_id == Person.id).where(Role.committee_id == committee_id)
+    )
+    return [(p, r) for p, r in rows.all()]
+
+
+async def committees_of_person(session: AsyncSession, person_id: int) -> list[Committee]:
+    rows = await session.scalars(
+        select(Committee).join(Role, Role.committee_id == Committee.id).where(Role.person_id == person_id)
+    )
+    return list(rows)

@@ -1,0 +1,74 @@
+"""Replies to the bot's questions (ForceReply prompts), routed by what was asked. Works in groups with
+privacy mode on, where the bot sees only commands and replies to its own messages."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import tasks as db_tasks
+from db.models import PendingInput
+from handlers import directives, importing, progress
+from handlers.common import Actor, reply, resolve_actor, transaction
+from handlers.task_actions import Refused, add_progress
+
+
+async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    if msg is None or msg.reply_to_message is None or not msg.text:
+        return
+    text: str | None = None
+    notify: tuple[int, str, int] | None = None
+    draft: PendingInput | None = None
+    async with transaction(context) as session:
+        pending = await session.scalar(
+            select(PendingInput).where(
+                PendingInput.chat_id == msg.chat.id, PendingInput.prompt_message_id == msg.reply_to_message.message_id
+            )
+        )
+        if pending is None:
+            return  # an ordinary conversation reply
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        if pending.person_id != actor.person.id:
+            text = T.PROMPT_NOT_YOURS
+        else:
+            try:
+                text, notify, draft = await _answer(session, actor, pending, msg)
+                await session.delete(pending)
+            except Refused as refusal:
+                text = str(refusal)
+    if text:
+        await reply(update, text)
+    if draft is not None:
+        await importing.send_preview(update, context, draft)
+    if notify is not None:
+        await progress.ask_chair(context, *notify)
+
+
+async def _answer(
+    session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message
+) -> tuple[str | None, tuple[int, str, int] | None, PendingInput | None]:
+    answer_text = (msg.text or "").strip()
+    if pending.kind == "due":
+        return await directives.on_due_reply(session, actor, pending, answer_text), None, None
+    if pending.kind == "import_text":
+        return None, None, await importing.on_text_answer(session, actor, pending, msg)
+    if pending.kind == "import_fix":
+        draft = await importing.on_fix_answer(session, actor, pending, answer_text)
+        return T.IMPORT_FIXED.format(k=pending.data["k"]), None, draft
+    task = await db_tasks.task_by_id(session, pending.task_id or 0)
+    if task is None:
+        raise Refused(T.BUTTON_STALE)
+    if pending.kind == "progress":
+        return await add_progress(session, actor, task, answer_text), None, None
+    if pending.kind == "blocked":
+        return await add_progress(session, actor, task, answer_text, kind="blocked"), None, None
+    if pending.kind == "extension":
+        text, notify = await progress.extend(session, actor, task, answer_text)
+        return text, notify, None
+    raise Refused(T.BUTTON_STALE)

@@ -1,0 +1,245 @@
+"""What every handler needs: the services, one database transaction per update, who is acting and in
+which committee, and a reply that never crashes the bot."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import (
+    CallbackQuery,
+    Chat,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+    User,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.services import Services, services_of
+from bot.texts import esc
+from db import committees as db_committees
+from db.models import Committee, Person
+from domain.permissions import Role
+
+log = logging.getLogger(__name__)
+
+ANONYMOUS_ADMIN_ID = 1087968824  # Telegram's GroupAnonymousBot: an admin posting as the group
+ADMIN_CACHE_TTL = timedelta(minutes=5)
+
+Buttons = Sequence[Sequence[tuple[str, str]]]
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return services_of(context.application)
+
+
+@asynccontextmanager
+async def transaction(context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[AsyncSession]:
+    """One session and one transaction per update: all of it is saved, or none of it."""
+    async with services(context).session_factory() as session, session.begin():
+        yield session
+
+
+@dataclass
+class Actor:
+    """Who sent the update, where, with which role, and the committee-local day."""
+
+    person: Person
+    committee: Committee | None  # None in a private chat
+    role: Role
+    now: datetime
+    tz: ZoneInfo
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.tz).date()
+
+    @property
+    def in_group(self) -> bool:
+        return self.committee is not None
+
+
+def is_group(chat: Chat | None) -> bool:
+    return chat is not None and chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+
+
+def display_name(user: User) -> str:
+    return user.full_name or (("@" + user.username) if user.username else str(user.id))
+
+
+async def _telegram_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    """Creator/administrator of the group, asked of Telegram and cached briefly."""
+    svc = services(context)
+    cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault("admin_cache", {})
+    now = svc.clock.now()
+    hit = cache.get((chat_id, user_id))
+    if hit and now - hit[0] < ADMIN_CACHE_TTL:
+        return hit[1]
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+        result = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
+    except TelegramError as exc:
+        log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
+        result = False
+    cache[(chat_id, user_id)] = (now, result)
+    return result
+
+
+async def resolve_actor(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession
+) -> Actor | None:
+    """Registers the chat (as a committee) and the user (as a person) and works out the role."""
+    svc = services(context)
+    now = svc.clock.now()
+    chat = update.effective_chat
+    user = update.effective_user
+    msg = update.effective_message
+    if chat is None or user is None:
+        return None
+    anonymous_admin = msg is not None and msg.sender_chat is not None and msg.sender_chat.id == chat.id
+    if anonymous_admin:
+        person = await db_committees.ensure_person(session, ANONYMOUS_ADMIN_ID, None, "Quản trị viên (ẩn danh)")
+    else:
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+    if not is_group(chat):
+        if chat.type == Chat.PRIVATE and not person.private_chat:
+            person.private_chat = True
+            person.blocked_bot = False
+        return Actor(person, None, Role.MEMBER, now, svc.settings.tz)
+    committee = await db_committees.ensure_committee(
+        session, chat.id, chat.title or "", now, svc.settings.tz_name
+    )
+    if not committee.active:
+        committee.active = True
+    stored = await db_committees.role_of(session, committee.id, person.id)
+    if anonymous_admin:
+        role = Role.CHAIR
+    elif stored == Role.CHAIR or await _telegram_admin(context, chat.id, user.id):
+        role = Role.CHAIR
+        if stored != Role.CHAIR:
+            # Remember chairs so that escalations and /vaitro know them.
+            await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
+    elif stored == Role.SECRETARY:
+        role = Role.SECRETARY
+    else:
+        role = Role.MEMBER
+    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name))
+
+
+def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in buttons]
+    )
+
+
+async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message | None:
+    """Answer in the chat the update came from (quoting the command when there is one).
+
+    A Telegram error here (the command was deleted, the bot was removed...) is logged, never fatal.
+    """
+    msg = update.effective_message
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    try:
+        return await chat.send_message(
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(buttons),
+            reply_parameters=ReplyParameters(msg.message_id, allow_sending_without_reply=True)
+            if msg is not None and update.callback_query is None
+            else None,
+            disable_web_page_preview=True,
+        )
+    except TelegramError as exc:
+        log.warning("reply failed in chat %s: %s", chat.id, exc)
+        return None
+
+
+async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    try:
+        await query.answer(text, show_alert=alert)
+    except TelegramError as exc:
+        log.warning("answerCallbackQuery failed: %s", exc)
+
+
+async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> None:
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons), disable_web_page_preview=True
+        )
+    except TelegramError as exc:
+        log.warning("edit failed: %s", exc)
+
+
+def utf16_index(text: str, offset: int) -> int:
+    """Telegram entity offsets count UTF-16 code units; Python indexes code points."""
+    return len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", errors="ignore"))
+
+
+def command_args(message: Message) -> tuple[str, int]:
+    """The text after the command (without '/giao@Bot'), and where it starts in message.text."""
+    text = message.text or message.caption or ""
+    entities = message.entities or message.caption_entities or ()
+    for ent in entities:
+        if ent.type == MessageEntity.BOT_COMMAND and ent.offset == 0:
+            start = utf16_index(text, ent.offset + ent.length)
+            rest = text[start:]
+            stripped = rest.lstrip()
+            return stripped.rstrip(), start + (len(rest) - len(stripped))
+    return text.strip(), 0
+
+
+@dataclass(frozen=True)
+class MentionedUser:
+    start: int  # index in message text (code points)
+    end: int
+    username: str | None
+    user: User | None  # text_mention: the user object itself (people without a username)
+    label: str
+
+
+def mentions_in(message: Message) -> list[MentionedUser]:
+    text = message.text or message.caption or ""
+    entities = message.entities or message.caption_entities or ()
+    found = []
+    for ent in entities:
+        if ent.type not in (MessageEntity.MENTION, MessageEntity.TEXT_MENTION):
+            continue
+        start = utf16_index(text, ent.offset)
+        end = utf16_index(text, ent.offset + ent.length)
+        label = text[start:end]
+        if ent.type == MessageEntity.MENTION:
+            found.append(MentionedUser(start, end, label.lstrip("@"), None, label))
+        elif ent.user is not None:
+            found.append(MentionedUser(start, end, ent.user.username, ent.user, label))
+    return found
+
+
+def user_link(person: Person) -> str:
+    """A mention that works for people without a username (tg://user?id=...)."""
+    name = esc(person.full_name or ("@" + person.username if person.username else "?"))
+    if person.tg_user_id:
+        return f'<a href="tg://user?id={person.tg_user_id}">{name}</a>'
+    return name
+
+
+def plain(html_text: str) -> str:
+    """Callback answers are plain text (200 characters at most)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:190]

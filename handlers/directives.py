@@ -1,0 +1,381 @@
+"""/giao (log one directive), /sua (edit), /huy (cancel), and the buttons under a logged directive."""
+
+from __future__ import annotations
+
+import calendar as pycal
+from datetime import date, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import ForceReply, Message, Update
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import committees as db_committees
+from db import reminders
+from db import tasks as db_tasks
+from db import units as db_units
+from db.models import PendingInput, Person, Task, TaskAssignee
+from db.tasks import NewAssignee
+from domain.assign import Mention, arrange
+from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
+from domain.deadlines import find_invalid_date, parse_deadline
+from domain.directive import parse_directive
+from domain.permissions import Action, allowed
+from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
+from handlers import render
+from handlers.common import (
+    Actor,
+    Buttons,
+    answer,
+    command_args,
+    display_name,
+    edit,
+    mentions_in,
+    plain,
+    reply,
+    resolve_actor,
+    transaction,
+)
+from handlers.task_actions import Refused, cancel, find_task, require, set_due, task_for_button
+
+
+class Usage(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------- /giao
+async def giao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    assert msg is not None
+    args, offset = command_args(msg)
+    buttons: Buttons | None = None
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            text, buttons = await _log_directive(session, actor, msg, args, offset)
+        except Refused as refusal:
+            text, buttons = str(refusal), None
+    await reply(update, text, buttons)
+
+
+async def _log_directive(
+    session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int
+) -> tuple[str, Buttons | None]:
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    if not allowed(Action.LOG, actor.role):
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="giao việc"))
+    if not args:
+        raise Refused(T.GIAO_USAGE)
+    if len(args) > MAX_DIRECTIVE_CHARS:
+        raise Refused(T.TOO_LONG.format(length=len(args), limit=MAX_DIRECTIVE_CHARS))
+    today = actor.today
+    bad = find_invalid_date(args)
+    if bad:
+        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+    units = await db_units.units_of(session, actor.committee.id)
+    parsed = parse_directive(args, today, db_units.known_units(units))
+    mentions, people = await _mentioned_people(session, msg, offset)
+    assignees = arrange(args, parsed.assignees, mentions)
+    if not assignees.lead and msg.reply_to_message is not None:
+        author = msg.reply_to_message.from_user
+        if author is not None and not author.is_bot:
+            person = await db_committees.ensure_person(session, author.id, author.username, display_name(author))
+            people[str(person.id)] = person
+            ref = AssigneeRef(person.full_name, f"person:{person.id}")
+            assignees = Assignees(lead=(ref,), support=assignees.support, executor=assignees.executor)
+    if not assignees.lead:
+        raise Refused(T.NO_ASSIGNEE)
+    deadline = parsed.deadline
+    due = deadline.due
+    if due is not None and due < today:
+        raise Refused(
+            T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
+        )
+    new_assignees = await resolve_assignees(session, actor, assignees)
+    task = await db_tasks.create_task(
+        session,
+        actor.committee,
+        text=args,
+        assignees=new_assignees,
+        deadline=deadline,
+        due=due,
+        assigned_on=today,
+        actor_id=actor.person.id,
+        now=actor.now,
+        source_message_id=msg.message_id,
+    )
+    await reminders.replan_task(session, task.id, actor.now)
+    return _logged_reply(task, today, people, deadline)
+
+
+def _example_date(today: date) -> str:
+    return (today + timedelta(days=7)).strftime("%d/%m")
+
+
+async def _mentioned_people(
+    session: AsyncSession, msg: Message, offset: int
+) -> tuple[list[Mention], dict[str, Person]]:
+    mentions: list[Mention] = []
+    people: dict[str, Person] = {}
+    for m in mentions_in(msg):
+        if m.start < offset:
+            continue
+        if m.user is not None:
+            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
+        else:
+            assert m.username is not None
+            found = await db_committees.person_by_username(session, m.username, create=True)
+            assert found is not None
+            person = found
+        people[str(person.id)] = person
+        label = person.full_name if m.user is not None else m.label
+        mentions.append(Mention(m.start - offset, m.end - offset, str(person.id), label))
+    return mentions, people
+
+
+async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assignees) -> list[NewAssignee]:
+    """AssigneeRefs -> rows: people, committee units, built-in units (added to the committee), or
+    names as written (kept, and the chair is asked about them)."""
+    assert actor.committee is not None
+    out: list[NewAssignee] = []
+    for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
+        for ref in refs:
+            key = ref.unit_key or ""
+            if key.startswith("person:"):
+                out.append(NewAssignee(role, ref.text, person_id=int(key.split(":", 1)[1])))
+            elif key.isdigit():
+                unit = await session.get(db_units.Unit, int(key))
+                out.append(NewAssignee(role, unit.name if unit else ref.text, unit_id=int(key)))
+            elif key.startswith("builtin:"):
+                unit = await db_units.add_unit(session, actor.committee.id, ref.text, [])
+                out.append(NewAssignee(role, unit.name, unit_id=unit.id))
+            else:
+                out.append(NewAssignee(role, ref.text))
+    return out
+
+
+def _logged_reply(
+    task: Task, today: date, people: dict[str, Person], deadline: Deadline
+) -> tuple[str, Buttons]:
+    lines = [render.card(task, today, header=T.TASK_LOGGED.format(number=task.number))]
+    buttons: list[list[tuple[str, str]]] = []
+    for a in task.assignees:
+        if a.unit_id is None and a.person_id is None:
+            lines.append(T.UNKNOWN_ASSIGNEE.format(label=T.esc(a.label)))
+            buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
+    for person in people.values():
+        if person.tg_user_id is None:
+            lines.append(T.UNKNOWN_PERSON.format(label=T.esc(person.full_name)))
+    if task.due_current is None and task.cadence is None:
+        lines.append(T.URGENT_NO_DATE if deadline.kind is DeadlineKind.IMMEDIATE else T.ASK_DEADLINE)
+        buttons.extend(_due_choices(task.id))
+        buttons.append([(T.BTN_UNDO, f"undo:{task.id}")])
+    else:
+        buttons.append([(T.BTN_FIX_DUE, f"fixdue:{task.id}"), (T.BTN_UNDO, f"undo:{task.id}")])
+    return "\n".join(lines), buttons
+
+
+def _button_label(label: str) -> str:
+    return label if len(label) <= 30 else label[:29] + "…"
+
+
+def _due_choices(task_id: int) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (T.BTN_DUE_3D, f"due:{task_id}:3d"),
+            (T.BTN_DUE_1W, f"due:{task_id}:1w"),
+            (T.BTN_DUE_EOM, f"due:{task_id}:eom"),
+        ],
+        [(T.BTN_DUE_NONE, f"due:{task_id}:none"), (T.BTN_DUE_OTHER, f"due:{task_id}:other")],
+    ]
+
+
+def quick_due(code: str, today: date) -> date | None:
+    if code == "3d":
+        return today + timedelta(days=3)
+    if code == "1w":
+        return today + timedelta(days=7)
+    if code == "eom":
+        return today.replace(day=pycal.monthrange(today.year, today.month)[1])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- buttons
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|none|other> · addunit:<assignee>"""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    kind, _, rest = query.data.partition(":")
+    text: str | None = None
+    new_card: tuple[str, Buttons | None] | None = None
+    prompt: str | None = None
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            if kind == "addunit":
+                text, new_card = await _add_unit_from_task(session, actor, int(rest))
+            else:
+                task_id, _, code = rest.partition(":")
+                task = await task_for_button(session, actor, int(task_id))
+                if kind == "undo":
+                    text = await cancel(session, actor, task, None, kind="undone")
+                    new_card = (render.card(task, actor.today) + "\n\n" + text, None)
+                elif kind == "fixdue":
+                    await require(session, actor, task, Action.EDIT, "sửa hạn")
+                    new_card = (render.card(task, actor.today), [*_due_choices(task.id)])
+                elif code == "other":
+                    await require(session, actor, task, Action.EDIT, "sửa hạn")
+                    prompt = T.ASK_OTHER_DUE.format(number=task.number)
+                else:
+                    text = await set_due(
+                        session, actor, task, quick_due(code, actor.today), actor.today, extension=False, reason=None
+                    )
+                    fix = [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]]
+                    new_card = (render.card(task, actor.today) + "\n\n" + text, fix)
+        except Refused as refusal:
+            await answer(query, str(refusal), alert=True)
+            return
+        if prompt is not None and query.message is not None:
+            sent = await context.bot.send_message(
+                query.message.chat.id, prompt, parse_mode="HTML", reply_markup=ForceReply(selective=True)
+            )
+            session.add(
+                PendingInput(
+                    chat_id=sent.chat.id,
+                    prompt_message_id=sent.message_id,
+                    person_id=actor.person.id,
+                    task_id=task.id,
+                    kind="due",
+                    created_at=actor.now,
+                )
+            )
+    await answer(query, plain(text) if text else None)
+    if new_card is not None:
+        await edit(query, new_card[0], new_card[1])
+
+
+
+
+async def _add_unit_from_task(
+    session: AsyncSession, actor: Actor, assignee_id: int
+) -> tuple[str, tuple[str, Buttons | None]]:
+    row = await session.get(TaskAssignee, assignee_id)
+    if row is None or actor.committee is None:
+        raise Refused(T.BUTTON_STALE)
+    task = await task_for_button(session, actor, row.task_id)
+    if not allowed(Action.LOG, actor.role):
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="thêm đơn vị"))
+    if row.unit_id is None:
+        unit = await db_units.add_unit(session, actor.committee.id, row.label, [])
+        row.unit_id = unit.id
+    text = T.UNIT_ADDED_FROM_TASK.format(name=T.esc(row.label), number=task.number)
+    return text, (render.card(task, actor.today) + "\n\n" + text, [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]])
+
+
+async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInput, text: str) -> str:
+    """The chair answered 'Ngày khác…' with a deadline phrase."""
+    task = await db_tasks.task_by_id(session, pending.task_id or 0)
+    if task is None:
+        raise Refused(T.BUTTON_STALE)
+    due = _due_from_answer(text, actor.today)
+    return await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+
+
+def _due_from_answer(text: str, today: date) -> date:
+    bad = find_invalid_date(text)
+    if bad:
+        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+    deadline = parse_deadline(text, today)
+    if deadline.due is None:
+        raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
+    return deadline.due
+
+
+# ---------------------------------------------------------------------------------------------- /sua /huy
+async def sua(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    assert msg is not None
+    args, offset = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            text = await _edit(session, actor, msg, args, offset)
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)
+
+
+async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    if not allowed(Action.EDIT, actor.role):
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="sửa nhiệm vụ"))
+    ref = task_ref(args)
+    if ref is None or not ref.rest:
+        raise Refused(T.EDIT_USAGE)
+    task = await find_task(session, actor, ref.number)
+    today = actor.today
+    if kw := keyword(ref.rest, "han", "hạn"):
+        due = _due_from_answer(kw[1], today) if kw[1] else None
+        if due is None:
+            raise Refused(T.EDIT_USAGE)
+        await set_due(session, actor, task, due, today, extension=False, reason=None)
+        return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
+    if kw := keyword(ref.rest, "giao", "nguoi", "người"):
+        if task.status != "open":
+            raise Refused(T.TASK_CLOSED.format(number=task.number, state="đóng"))
+        body = kw[1]
+        body_offset = offset + args.index(body) if body else offset
+        units = await db_units.units_of(session, actor.committee.id)
+        parsed = parse_directive(body, today, db_units.known_units(units))
+        mentions, _people = await _mentioned_people(session, msg, body_offset)
+        assignees = arrange(body, parsed.assignees, mentions)
+        if not assignees.lead:
+            raise Refused(T.NO_ASSIGNEE)
+        rows = await resolve_assignees(session, actor, assignees)
+        task.assignees.clear()
+        await session.flush()
+        for a in rows:
+            task.assignees.append(TaskAssignee(role=a.role, label=a.label, unit_id=a.unit_id, person_id=a.person_id))
+        db_tasks.add_event(
+            session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
+        )
+        await reminders.replan_task(session, task.id, actor.now)
+        return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES)
+    body = kw[1] if (kw := keyword(ref.rest, "noidung", "nội dung", "nd")) else ref.rest
+    if not body:
+        raise Refused(T.EDIT_USAGE)
+    if len(body) > MAX_DIRECTIVE_CHARS:
+        raise Refused(T.TOO_LONG.format(length=len(body), limit=MAX_DIRECTIVE_CHARS))
+    if task.status != "open":
+        raise Refused(T.TASK_CLOSED.format(number=task.number, state="đóng"))
+    old = task.text
+    task.text = body
+    db_tasks.add_event(session, task, "edited", actor.person.id, actor.now, data={"old": old})
+    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_TEXT)
+
+
+async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            ref = task_ref(args)
+            if ref is None:
+                raise Refused(T.NEED_TASK_NUMBER.format(example="/huy 5 trùng với nhiệm vụ 3"))
+            task = await find_task(session, actor, ref.number)
+            text = await cancel(session, actor, task, ref.rest or None)
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)

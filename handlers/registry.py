@@ -1,0 +1,65 @@
+"""Every handler, registered in one ordered place. Order matters where noted."""
+
+from __future__ import annotations
+
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.texts import COMMAND_DESCRIPTIONS
+from handlers import answers, directives, guide, importing, membership, progress, roles, settings, tasks, units
+
+# Vietnamese command first, then its English alias (Telegram allows only [a-z0-9_]).
+COMMANDS = {
+    ("start",): guide.start,
+    ("huongdan", "help"): guide.huongdan,
+    ("giao", "assign"): directives.giao,
+    ("nhap", "import"): importing.nhap,
+    ("sua", "edit"): directives.sua,
+    ("huy", "cancel"): directives.huy,
+    ("viec", "mytasks"): tasks.viec,
+    ("ds", "list"): tasks.ds,
+    ("xem", "show"): tasks.xem,
+    ("xong", "done"): progress.xong,
+    ("tiendo", "progress"): progress.tiendo,
+    ("giahan", "extend"): progress.giahan,
+    ("donvi", "units"): units.donvi,
+    ("vaitro", "roles"): roles.vaitro,
+    ("caidat", "settings"): settings.caidat,
+}
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    # Service messages about the group itself come first: they carry no command.
+    app.add_handler(ChatMemberHandler(membership.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate))
+    app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_TITLE, membership.on_title))
+
+    for names, callback in COMMANDS.items():
+        # Edited commands are not re-run: an edit must not log a directive twice.
+        app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE))
+    # /xong with a file: the command is in the caption.
+    app.add_handler(
+        MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
+    )
+
+    # /nhap with a file: the command is in the caption.
+    app.add_handler(
+        MessageHandler(filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & filters.Document.ALL, importing.nhap)
+    )
+
+    app.add_handler(CallbackQueryHandler(importing.on_button, pattern=r"^imp:"))
+    app.add_handler(CallbackQueryHandler(directives.on_button, pattern=r"^(undo|fixdue|due|addunit):"))
+    app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):"))
+
+    # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
+    app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
+
+
+def command_list() -> list[tuple[str, str]]:
+    return list(COMMAND_DESCRIPTIONS.items())

@@ -1,0 +1,113 @@
+"""/caidat: the committee's reminder and summary settings (the chair changes them)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import reminders
+from db import tasks as db_tasks
+from db.models import Committee
+from domain.commands import keyword
+from domain.committee_settings import (
+    SettingError,
+    parse_offsets,
+    parse_positive,
+    parse_quiet_hours,
+    parse_time,
+    parse_weekday,
+)
+from domain.permissions import Action, allowed
+from handlers.common import Actor, command_args, reply, resolve_actor, transaction
+from handlers.task_actions import Refused
+
+
+async def caidat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            text = await _caidat(session, actor, args)
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)
+
+
+def view(c: Committee) -> str:
+    return T.SETTINGS_VIEW.format(
+        offsets=", ".join(map(str, c.remind_offsets)),
+        remind_time=c.remind_time,
+        every=c.overdue_every,
+        max=c.overdue_max,
+        escalate=c.escalate_after,
+        quiet_start=c.quiet_start,
+        quiet_end=c.quiet_end,
+        summary_day=T.WEEKDAYS[c.summary_weekday],
+        summary_time=c.summary_time,
+    )
+
+
+def _in_quiet(time: str, start: str, end: str) -> bool:
+    # Quiet hours usually wrap midnight (20:00–07:00).
+    return (start <= time or time < end) if start > end else (start <= time < end)
+
+
+async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
+    c = actor.committee
+    if c is None:
+        raise Refused(T.GROUP_ONLY)
+    if not args:
+        return view(c)
+    if not allowed(Action.MANAGE, actor.role):
+        raise Refused(T.NOT_CHAIR.format(action="đổi cài đặt"))
+    found = keyword(args, *T.SETTINGS_KEYS)
+    if found is None:
+        raise Refused(view(c))
+    key, value = found
+    try:
+        shown = _apply(c, key, value)
+    except SettingError as exc:
+        raise Refused(T.SETTINGS_USAGE.format(text=T.esc(value or key), example=T.SETTINGS_KEYS[key])) from exc
+    # New offsets, hours or days change when every open task is due to be reminded.
+    for task in await db_tasks.open_tasks(session, c.id):
+        await reminders.replan_task(session, task.id, actor.now)
+    return T.SETTINGS_SAVED.format(what=T.SETTINGS_WHAT[key].format(value=T.esc(shown)))
+
+
+def _apply(c: Committee, key: str, value: str) -> str:
+    if key == "nhac":
+        c.remind_offsets = parse_offsets(value)
+        return ", ".join(map(str, c.remind_offsets))
+    if key == "gio":
+        time = parse_time(value)
+        if _in_quiet(time, c.quiet_start, c.quiet_end):
+            raise Refused(T.SETTINGS_QUIET_CONFLICT.format(time=time, start=c.quiet_start, end=c.quiet_end))
+        c.remind_time = time
+        return time
+    if key == "yenlang":
+        start, end = parse_quiet_hours(value)
+        if _in_quiet(c.remind_time, start, end):
+            raise Refused(T.SETTINGS_QUIET_CONFLICT.format(time=c.remind_time, start=start, end=end))
+        c.quiet_start, c.quiet_end = start, end
+        return f"{start}–{end}"
+    if key == "quahan":
+        parts = value.split()
+        if len(parts) != 2:
+            raise SettingError(value)
+        c.overdue_every, c.overdue_max = parse_positive(parts[0], 30), parse_positive(parts[1], 20)
+        return f"mỗi {c.overdue_every} ngày, tối đa {c.overdue_max} lần"
+    if key == "baotruongban":
+        c.escalate_after = parse_positive(value, 60)
+        return str(c.escalate_after)
+    # tonghop <thứ> <giờ>
+    day_part, _, time_part = value.rpartition(" ")
+    if not day_part:
+        raise SettingError(value)
+    c.summary_weekday, c.summary_time = parse_weekday(day_part), parse_time(time_part)
+    return f"{T.WEEKDAYS[c.summary_weekday]} {c.summary_time}"

@@ -1,0 +1,97 @@
+"""/donvi: list units; chair adds (them), assigns contact people (gan), removes (bo)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import committees as db_committees
+from db import units as db_units
+from db.models import Person
+from domain.commands import keyword, split_unit_definition
+from domain.permissions import Action, allowed
+from handlers.common import Actor, command_args, display_name, mentions_in, reply, resolve_actor, transaction
+from handlers.task_actions import Refused
+
+
+async def donvi(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    assert msg is not None
+    args, offset = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            text = await _donvi(session, actor, msg, args, offset)
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)
+
+
+async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    if not args:
+        return await _list(session, actor)
+    sub = keyword(args, "them", "add", "gan", "assign", "bo", "remove", "xoa")
+    if sub is None:
+        raise Refused(T.UNITS_USAGE)
+    if not allowed(Action.MANAGE, actor.role):
+        raise Refused(T.NOT_CHAIR.format(action="quản lý đơn vị"))
+    verb, rest = sub
+    if not rest:
+        raise Refused(T.UNITS_USAGE)
+    if verb in ("them", "add"):
+        name, aliases = split_unit_definition(rest)
+        if not name or len(name) > 200:
+            raise Refused(T.UNITS_USAGE)
+        unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
+        alias_text = f" (= {T.esc(', '.join(unit.aliases))})" if unit.aliases else ""
+        return T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+    if verb in ("bo", "remove", "xoa"):
+        unit = await db_units.find_unit(session, actor.committee.id, rest)
+        if unit is None:
+            raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(rest)))
+        unit.active = False
+        return T.UNIT_REMOVED.format(name=T.esc(unit.name))
+    # gan <tên> @người ...: the unit's name is the text before the first mention.
+    mentions = [m for m in mentions_in(msg) if m.start >= offset]
+    if not mentions:
+        raise Refused(T.UNIT_NEED_PEOPLE.format(name=T.esc(rest)))
+    rest_start = offset + args.index(rest)
+    name = (msg.text or "")[rest_start : mentions[0].start].strip(" ,:")
+    unit = await db_units.find_unit(session, actor.committee.id, name)
+    if unit is None:
+        raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(name)))
+    people: list[Person] = []
+    for m in mentions:
+        if m.user is not None:
+            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
+        else:
+            found = await db_committees.person_by_username(session, m.username or "", create=True)
+            assert found is not None
+            person = found
+        await db_units.add_contact(session, unit, person)
+        people.append(person)
+    names = ", ".join(T.esc(p.full_name) for p in people)
+    return T.UNIT_CONTACTS_ADDED.format(people=names, name=T.esc(unit.name))
+
+
+async def _list(session: AsyncSession, actor: Actor) -> str:
+    assert actor.committee is not None
+    units = await db_units.units_of(session, actor.committee.id)
+    if not units:
+        return T.UNITS_EMPTY
+    contacts = await db_units.contact_people(session, [u.id for u in units])
+    lines = [T.UNITS_HEADER]
+    for u in units:
+        aliases = f" ({T.esc(', '.join(u.aliases))})" if u.aliases else ""
+        people = contacts.get(u.id, [])
+        who = ", ".join(T.esc(p.full_name) for p in people) if people else T.UNIT_NO_CONTACT
+        lines.append(T.UNIT_LINE.format(name=T.esc(u.name), aliases=aliases, contacts=who))
+    lines.append("")
+    lines.append(T.UNITS_USAGE)
+    return "\n".join(lines)

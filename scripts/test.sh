@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: lint, then every test on SQLite, then the database and end-to-end tests
+# again on a real PostgreSQL server (installed with apt and started here when missing).
+# Usage: scripts/test.sh [extra pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/python -m pip install -q -e ".[dev]"
+
+echo "== ruff"
+.venv/bin/ruff check .
+
+echo "== tests on SQLite"
+.venv/bin/python -m pytest -q "$@"
+
+if [ "${SKIP_POSTGRES:-0}" = "1" ]; then
+  echo "== PostgreSQL run skipped (SKIP_POSTGRES=1)"
+  exit 0
+fi
+
+echo "== starting PostgreSQL"
+PG_URL=$(bash scripts/postgres.sh)
+echo "== tests on PostgreSQL"
+TEST_DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -q --ignore=tests/domain "$@"

@@ -1,0 +1,59 @@
+"""Shared fixtures: a fresh, migrated database per test — SQLite by default, PostgreSQL when
+TEST_DATABASE_URL names a server (scripts/test.sh runs the suite both ways)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from db.engine import create_engine, normalise_url, session_factory
+from db.migrate import upgrade_to_head
+
+PG_ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def using_postgres() -> bool:
+    return PG_ADMIN_URL.startswith("postgres")
+
+
+@pytest.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database of its own for one test."""
+    if not using_postgres():
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    import asyncpg
+
+    admin = make_url(normalise_url(PG_ADMIN_URL))
+    name = "t_" + uuid.uuid4().hex[:16]
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    yield admin.set(database=name).render_as_string(hide_password=False)
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    eng = create_engine(database_url)
+    await upgrade_to_head(eng)
+    yield eng
+    await eng.dispose()
+
+
+@pytest.fixture
+def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return session_factory(engine)
