@@ -1,20 +1,17 @@
 """The reminder outbox in the database (db.reminders, db.summaries): planning, claiming, recording,
-on SQLite and — when TEST_DATABASE_URL points at PostgreSQL — on PostgreSQL too."""
+on SQLite and — when TEST_DATABASE_URL points at PostgreSQL — on PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.engine import session_factory
 from db.models import Committee, ExtensionRequest, SummaryRun, Task
 from db.reminders import (
     CLAIM_LEASE,
@@ -28,7 +25,6 @@ from db.reminders import (
 from db.summaries import claim_due_summaries, ensure_summary_runs, load_task_views
 from domain.reminders import ReminderKind
 from domain.types import TaskStatus
-from tests.reminder_databases import available_databases, fresh_database
 from tests.reminder_world import World
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -40,15 +36,11 @@ def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
 
 
-@pytest.fixture(params=available_databases())
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    async with fresh_database(request.param, tmp_path) as eng:
-        yield eng
-
-
 @pytest.fixture
-def world(engine: AsyncEngine) -> World:
-    return World(session_factory(engine))
+def world(sessions: async_sessionmaker[AsyncSession]) -> World:
+    """On a fresh migrated database (tests/conftest.py): SQLite, or PostgreSQL when
+    TEST_DATABASE_URL is set (scripts/test.sh runs both)."""
+    return World(sessions)
 
 
 async def _setup(world: World, *, chair: bool = True) -> dict[str, int]:
@@ -255,9 +247,7 @@ async def test_summary_runs_are_created_ahead_once_per_week(world: World) -> Non
     async with world.sessions() as s, s.begin():
         assert await ensure_summary_runs(s, when) == 0
     async with world.sessions() as s:
-        runs = (
-            await s.execute(select(SummaryRun).order_by(SummaryRun.committee_id, SummaryRun.period))
-        ).scalars()
+        runs = (await s.execute(select(SummaryRun).order_by(SummaryRun.committee_id, SummaryRun.period))).scalars()
         got = [(r.committee_id, r.period, r.due_at.replace(tzinfo=UTC)) for r in runs]
     assert got == [
         (old, "2026-W49", at(2026, 11, 30, 7, 30)),
