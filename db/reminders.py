@@ -106,14 +106,10 @@ async def task_recipients(session: AsyncSession, task: Task) -> list[Recipient]:
     assignees = list(dict.fromkeys(people))  # unique, in order
     chairs = (
         await session.execute(
-            select(Role.person_id)
-            .where(Role.committee_id == task.committee_id, Role.role == "chair")
-            .order_by(Role.id)
+            select(Role.person_id).where(Role.committee_id == task.committee_id, Role.role == "chair").order_by(Role.id)
         )
     ).scalars()
-    recipients = [Recipient(p, RecipientRole.ASSIGNEE) for p in assignees] or [
-        Recipient(None, RecipientRole.ASSIGNEE)
-    ]
+    recipients = [Recipient(p, RecipientRole.ASSIGNEE) for p in assignees] or [Recipient(None, RecipientRole.ASSIGNEE)]
     chair_ids = [p for p in dict.fromkeys(chairs) if p not in assignees]
     if chair_ids:
         recipients += [Recipient(p, RecipientRole.CHAIR) for p in chair_ids]
@@ -459,28 +455,39 @@ async def mark_sent(
     return owned
 
 
-async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any]) -> None:
-    """Update rows this worker holds; a row superseded meanwhile is simply dropped (its task has a
-    new plan)."""
+async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any]) -> set[int]:
+    """Update rows this worker holds; returns their ids. A row superseded meanwhile is simply
+    dropped (its task has a new plan)."""
     ids = list(ids)
     if not ids:
-        return
-    await session.execute(
+        return set()
+    owned = await session.execute(
         update(Reminder)
         .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == CLAIMED)
         .values(**values)
+        .returning(Reminder.id)
         .execution_options(synchronize_session=False)
     )
+    result = set(owned.scalars())
     await session.execute(
         delete(Reminder)
         .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
         .execution_options(synchronize_session=False)
     )
+    return result
 
 
-async def mark_failed(session: AsyncSession, ids: Iterable[int], worker_id: str, error: str) -> None:
-    """Give up on these rows (e.g. BadRequest): recorded; the plan moves on from their day."""
-    await _finish(session, ids, worker_id, {"status": FAILED, "last_error": error[:1000]})
+async def mark_failed(
+    session: AsyncSession, failed: Iterable[tuple[int, date]], worker_id: str, error: str
+) -> set[int]:
+    """Give up on these rows (id, day tried; e.g. BadRequest): recorded on the day they were tried,
+    which then counts as that day's reminder. Returns the ids still owned (the caller plans on)."""
+    owned: set[int] = set()
+    for rid, day in failed:
+        owned |= await _finish(
+            session, [rid], worker_id, {"status": FAILED, "local_day": day, "last_error": error[:1000]}
+        )
+    return owned
 
 
 async def mark_retry(
@@ -561,21 +568,6 @@ async def mark_person_blocked(session: AsyncSession, person_id: int) -> None:
         .values(blocked_bot=True)
         .execution_options(synchronize_session=False)
     )
-
-
-async def move_committee_chat(session: AsyncSession, committee_id: int, new_chat_id: int) -> bool:
-    """The group became a supergroup (ChatMigrated): follow it to its new id. False when another
-    committee row already holds that id (then only this send goes there)."""
-    clash = await session.execute(select(Committee.id).where(Committee.chat_id == new_chat_id))
-    if clash.first() is not None:
-        return False
-    await session.execute(
-        update(Committee)
-        .where(Committee.id == committee_id)
-        .values(chat_id=new_chat_id)
-        .execution_options(synchronize_session=False)
-    )
-    return True
 
 
 async def pause_committee(session: AsyncSession, committee_id: int) -> None:

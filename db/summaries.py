@@ -135,9 +135,7 @@ async def claim_due_summaries(
             await session.execute(
                 update(SummaryRun)
                 .where(SummaryRun.id.in_(pick.scalar_subquery()))
-                .values(
-                    status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=SummaryRun.attempts + 1
-                )
+                .values(status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=SummaryRun.attempts + 1)
                 .returning(SummaryRun.id)
                 .execution_options(synchronize_session=False)
             )
@@ -183,9 +181,7 @@ async def mark_summary_part_sent(session: AsyncSession, run_id: int, worker_id: 
 
 
 async def mark_summary_sent(session: AsyncSession, run_id: int, worker_id: str, now: datetime) -> bool:
-    return await _update_run(
-        session, run_id, worker_id, {"status": SENT, "sent_at": as_utc(now), "last_error": None}
-    )
+    return await _update_run(session, run_id, worker_id, {"status": SENT, "sent_at": as_utc(now), "last_error": None})
 
 
 async def mark_summary_retry(
@@ -235,9 +231,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
         .scalars()
         .all()
     )
-    units = dict(
-        (await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all()
-    )
+    units = dict((await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all())
     # A lead person's unit: the first unit of the committee they are a contact of.
     person_unit: dict[int, str] = {}
     for pid, unit_name in (

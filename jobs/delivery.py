@@ -79,6 +79,10 @@ async def send_with_policy(
 ) -> Delivery:
     network_failures = 0
     while True:
+        paused = policy.limiter.paused_for()
+        if paused > policy.max_inline_wait:
+            # A long flood wait is on: do not hold this message's claim through it.
+            return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
         try:
             message = await bot.send_message(

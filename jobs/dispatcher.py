@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
+from db.committees import migrate_chat
 from db.reminders import (
     DueReminder,
     PersonInfo,
@@ -35,7 +36,6 @@ from db.reminders import (
     mark_person_blocked,
     mark_retry,
     mark_sent,
-    move_committee_chat,
     pause_committee,
     plan_next,
     release,
@@ -91,9 +91,7 @@ def _decide(row: DueReminder, now: datetime) -> tuple[str, PlannedReminder | Non
     if not row.task_open or row.due is None:
         return "cancel", None
     settings = row.committee.settings
-    planned = reminder_applying_now(
-        row.due, now.astimezone(settings.tz), settings, row.last_sent_day, row.role
-    )
+    planned = reminder_applying_now(row.due, now.astimezone(settings.tz), settings, row.last_sent_day, row.role)
     if planned is None:
         return "cancel", None
     if planned.at > now:
@@ -198,15 +196,9 @@ def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(
-                    texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"
-                ),
-                InlineKeyboardButton(
-                    texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"
-                ),
-                InlineKeyboardButton(
-                    texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"
-                ),
+                InlineKeyboardButton(texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"),
+                InlineKeyboardButton(texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"),
+                InlineKeyboardButton(texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"),
             ]
             for i in items
         ]
@@ -246,19 +238,16 @@ async def _deliver(
     async def on_migrated(new_chat_id: int) -> None:
         runtime.migrated[msg.chat_id] = new_chat_id
         async with services.session_factory() as s, s.begin():
-            await move_committee_chat(s, msg.committee_id, new_chat_id)
+            await migrate_chat(s, msg.chat_id, new_chat_id)
 
-    d = await send_with_policy(
-        bot, runtime.policy, msg.chat_id, text, keyboard, on_migrated if msg.in_group else None
-    )
+    d = await send_with_policy(bot, runtime.policy, msg.chat_id, text, keyboard, on_migrated if msg.in_group else None)
     if d.outcome is Outcome.SENT:
         await _record_sent(services, runtime, msg, d)
         stats.messages_sent += 1
         stats.reminders_sent += len(msg.items)
         return
     private_refused = not msg.in_group and (
-        d.outcome is Outcome.FORBIDDEN
-        or (d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower())
+        d.outcome is Outcome.FORBIDDEN or (d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower())
     )
     if private_refused:
         # Blocked, or never really opened: the group it is, with a mention — now and from now on.
@@ -286,7 +275,12 @@ async def _deliver(
             await release(s, msg.row_ids, runtime.worker_id)
         else:
             stats.failed += len(msg.items)
-            await mark_failed(s, msg.row_ids, runtime.worker_id, d.error or "")
+            now = services.clock.now()
+            tried = [(x.row.id, x.day) for x in msg.items]
+            owned = await mark_failed(s, tried, runtime.worker_id, d.error or "")
+            for x in msg.items:  # recorded; the plan moves on
+                if x.row.id in owned:
+                    await plan_next(s, x.row, x.day, now)
 
 
 async def _send_chat(
@@ -348,9 +342,7 @@ async def dispatch_once(
     return stats
 
 
-async def drain(
-    services: Services, bot: Bot, runtime: DispatchRuntime, max_rounds: int = 1000
-) -> DispatchStats:
+async def drain(services: Services, bot: Bot, runtime: DispatchRuntime, max_rounds: int = 1000) -> DispatchStats:
     """Tick until nothing more is due now (a backlog after downtime is sent batch by batch, each
     claimed fresh so that no claim outlives its lease)."""
     total = DispatchStats()

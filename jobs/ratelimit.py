@@ -57,6 +57,10 @@ class SendLimiter:
         """After a 429 nobody sends until it has passed (the flood wait may be bot-wide)."""
         self._paused_until = max(self._paused_until, self.monotonic() + seconds)
 
+    def paused_for(self) -> float:
+        """Seconds left of a flood wait (0 when none)."""
+        return max(0.0, self._paused_until - self.monotonic())
+
     def _chat_gap(self, chat_id: int) -> float:
         return self.group_gap if is_group_chat(chat_id) else self.private_gap
 

@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 
 from bot.texts import render_summary
+from db.committees import migrate_chat
 from db.models import Committee
-from db.reminders import as_utc, move_committee_chat, pause_committee, settings_of
+from db.reminders import as_utc, pause_committee, settings_of
 from db.summaries import (
     DueSummary,
     claim_due_summaries,
@@ -85,7 +86,7 @@ async def _send_summary(
     async def on_migrated(new_chat_id: int) -> None:
         runtime.migrated[chat_id] = new_chat_id
         async with services.session_factory() as s, s.begin():
-            await move_committee_chat(s, run.committee.id, new_chat_id)
+            await migrate_chat(s, chat_id, new_chat_id)
 
     for index in range(run.parts_sent, len(parts)):
         d = await send_with_policy(bot, runtime.policy, chat_id, parts[index], None, on_migrated)
@@ -130,6 +131,4 @@ async def send_due_summaries(
     async with services.session_factory() as s, s.begin():
         runs = await claim_due_summaries(s, now, runtime.worker_id, runtime.summary_batch)
     stats.summaries_claimed += len(runs)
-    await run_bounded(
-        (_send_one(services, bot, runtime, run, now, stats) for run in runs), runtime.concurrency
-    )
+    await run_bounded((_send_one(services, bot, runtime, run, now, stats) for run in runs), runtime.concurrency)

@@ -223,7 +223,7 @@ async def test_failed_row_counts_as_the_days_reminder(world: World) -> None:
     when = at(2026, 12, 11, 8)
     async with world.sessions() as s, s.begin():
         [row] = await claim_due(s, when, "w", 10)
-        await mark_failed(s, [row.id], "w", "Bad Request: can't parse entities")
+        assert await mark_failed(s, [(row.id, row.local_day)], "w", "Bad Request: can't parse entities") == {row.id}
     async with world.sessions() as s, s.begin():
         await replan_task(s, task, when + timedelta(hours=1))
     rows = await world.reminders(task)

@@ -1,0 +1,332 @@
+"""The reminder dispatcher against a recording bot: what people receive, and how each Bot API
+error is handled (RetryAfter, Forbidden, ChatMigrated, TimedOut/NetworkError, BadRequest).
+Time is a ManualClock; waits go through a fake sleep (no real waiting)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.clock import ManualClock
+from bot.services import Services
+from bot.settings import Settings
+from db.models import Committee, Person, Reminder, SummaryRun
+from db.reminders import claim_due
+from db.summaries import ensure_summary_runs
+from jobs.dispatcher import dispatch_once
+from jobs.ratelimit import SendLimiter
+from jobs.runtime import DispatchRuntime, DispatchStats
+from tests.fake_bot import FakeBot, FakeTime
+from tests.reminder_world import World
+
+# Constructing RetryAfter with seconds warns about PTB's coming timedelta type; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+GROUP = -100
+LAN, MINH, CHU = 1001, 1002, 1003  # Telegram user ids
+DUE = date(2026, 12, 16)  # Wednesday
+
+
+def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
+
+
+@dataclass
+class Env:
+    services: Services
+    runtime: DispatchRuntime
+    bot: FakeBot
+    time: FakeTime
+    clock: ManualClock
+    world: World
+    ids: dict[str, int]
+
+    async def tick(self, when: datetime | None = None, runtime: DispatchRuntime | None = None) -> DispatchStats:
+        if when is not None:
+            self.clock.set(when)
+        return await dispatch_once(self.services, self.bot, self.clock.now(), runtime or self.runtime)  # type: ignore[arg-type]
+
+    async def task(self, text: str, due: date = DUE, **kw: object) -> int:
+        kw.setdefault("lead_unit", self.ids["vp"])
+        return await self.world.task(self.ids["com"], text, due, self.clock.now(), **kw)  # type: ignore[arg-type]
+
+    async def rows(self) -> list[Reminder]:
+        return await self.world.reminders()
+
+
+def new_runtime(time: FakeTime, worker: str = "test") -> DispatchRuntime:
+    limiter = SendLimiter(0, 0, 0, monotonic=time.monotonic, sleep=time.sleep)
+    return DispatchRuntime.create(worker, limiter=limiter, sleep=time.sleep)
+
+
+@pytest.fixture
+async def env(engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> Env:
+    clock = ManualClock(at(2026, 12, 1, 9))
+    world = World(sessions)
+    services = Services(Settings(), clock, engine, sessions, "test")
+    time = FakeTime()
+    com = await world.committee("BCĐ Chuyển đổi số phường", GROUP, at(2026, 11, 1))
+    lan = await world.person("Nguyễn Thị Lan", LAN, username="lan_vp")
+    minh = await world.person("Trần Văn Minh", MINH, private_chat=False)  # never opened a chat
+    chu = await world.person("Lê Văn Chủ", CHU)
+    await world.chair(com, chu)
+    vp = await world.unit(com, "Văn phòng", (lan, minh))
+    ids = {"com": com, "lan": lan, "minh": minh, "chu": chu, "vp": vp}
+    return Env(services, new_runtime(time), FakeBot(clock), time, clock, world, ids)
+
+
+# --------------------------------------------------------------------------- what people receive
+
+
+async def test_reminders_for_one_person_at_one_moment_come_in_one_message(env: Env) -> None:
+    t1 = await env.task("Cập nhật danh mục thủ tục hành chính")
+    t2 = await env.task("Báo cáo <tiến độ> chuyển đổi số & số hoá")
+    t3 = await env.task("Rà soát hồ sơ", due=date(2026, 12, 14))  # Monday: reminded 9/12 and 11/12
+    await env.tick(at(2026, 12, 9, 8))
+    assert ["<b>#3</b>" in s.text for s in env.bot.to(LAN)] == [True]
+    assert (await env.tick(at(2026, 12, 11, 7, 59))).messages_sent == 0
+    stats = await env.tick(at(2026, 12, 11, 8, 0))
+    assert (stats.messages_sent, stats.reminders_sent) == (2, 6)
+    private = env.bot.to(LAN)[-1]
+    assert "3 nhiệm vụ cần anh/chị chú ý" in private.text
+    assert "Hạn: Thứ Tư, 16/12/2026 (còn 5 ngày)" in private.text
+    assert "Hạn: Thứ Hai, 14/12/2026 (còn 3 ngày)" in private.text
+    assert "Báo cáo &lt;tiến độ&gt; chuyển đổi số &amp; số hoá" in private.text  # user text escaped
+    assert "BCĐ Chuyển đổi số phường" in private.text
+    # Nearest deadline first, three buttons per task.
+    assert private.callback_data == [f"{verb}:{t}" for t in (t3, t1, t2) for verb in ("done", "prog", "ext")]
+    # Minh never opened a private chat: the group, with a mention that works without a username.
+    group = env.bot.to(GROUP)[-1]
+    assert '<a href="tg://user?id=1002">Trần Văn Minh</a>' in group.text
+    assert {f"done:{t}" for t in (t1, t2, t3)} <= set(group.callback_data)
+    assert "tg://user?id=1001" not in group.text  # Lan was reminded privately
+    # Nothing is sent twice, however often the dispatcher wakes.
+    assert (await env.tick(at(2026, 12, 11, 8, 1))).messages_sent == 0
+    assert (await env.tick(at(2026, 12, 11, 17, 0))).messages_sent == 0
+
+
+async def test_single_task_reminder_has_the_three_buttons(env: Env) -> None:
+    t1 = await env.task("Việc một")
+    await env.tick(at(2026, 12, 11, 8))
+    [msg] = env.bot.to(LAN)
+    labels = [b.text for row in msg.markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    assert labels == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn"]
+    assert msg.callback_data == [f"done:{t1}", f"prog:{t1}", f"ext:{t1}"]
+
+
+async def test_closed_or_redated_tasks_stop_or_move_at_once(env: Env) -> None:
+    t1 = await env.task("Việc xong sớm")
+    t2 = await env.task("Việc được gia hạn")
+    await env.world.update_task(t1, at(2026, 12, 10, 15), status="done", closed_on=date(2026, 12, 10))
+    await env.world.update_task(t2, at(2026, 12, 10, 15), due_current=date(2026, 12, 31))
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.sent == []
+    # The extended one is reminded on its new plan: 3 working days before 31/12 is 28/12.
+    await env.tick(at(2026, 12, 28, 8))
+    assert [("#2" in s.text, "còn 3 ngày" in s.text) for s in env.bot.to(LAN)] == [(True, True)]
+
+
+async def test_chair_is_told_from_three_working_days_overdue(env: Env) -> None:
+    await env.task("Việc chậm")
+    for day in (date(2026, 12, 17), date(2026, 12, 21)):
+        await env.tick(datetime.combine(day, datetime.min.time(), tzinfo=VN).replace(hour=8).astimezone(UTC))
+    [esc] = env.bot.to(CHU)
+    assert "Báo cáo Trưởng ban" in esc.text and "quá hạn 5 ngày" in esc.text and "Chủ trì: Văn phòng" in esc.text
+    assert esc.at == at(2026, 12, 21, 8)
+    assert [("quá hạn 1 ngày" in s.text) for s in env.bot.to(LAN)] == [True, False]
+
+
+# --------------------------------------------------------------------------- Bot API errors
+
+
+async def test_retry_after_waits_and_resends_never_drops(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, RetryAfter(7))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert 7 in env.time.sleeps  # waited what Telegram asked
+    assert len(env.bot.to(LAN)) == 1 and stats.reminders_sent == 2
+
+
+async def test_long_flood_wait_puts_the_rows_back_for_later(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, RetryAfter(120))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    # Neither Lan's message nor the group's waits two minutes holding its claim: both go back.
+    assert stats.retry_later == 2 and env.bot.sent == []
+    assert 120 not in env.time.sleeps
+    assert (await env.tick(at(2026, 12, 11, 8, 1))).claimed == 0  # not before its time
+    env.time.now += 121  # the flood wait is over (the pause lives in the limiter's own clock)
+    await env.tick(at(2026, 12, 11, 8, 2) + timedelta(seconds=1))
+    assert len(env.bot.to(LAN)) == 1 and len(env.bot.to(GROUP)) == 1
+
+
+async def test_blocked_user_falls_back_to_the_group_and_is_remembered(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, Forbidden("Forbidden: bot was blocked by the user"))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert stats.fallbacks == 1 and env.bot.to(LAN) == []
+    group = env.bot.to(GROUP)
+    assert any('<a href="tg://user?id=1001">Nguyễn Thị Lan</a>' in g.text for g in group)
+    async with env.services.session_factory() as s:
+        lan = await s.get(Person, env.ids["lan"])
+        assert lan is not None and lan.blocked_bot is True
+    attempts = env.bot.attempts
+    await env.tick(at(2026, 12, 15, 8))  # next reminder: straight to the group
+    assert env.bot.attempts == attempts + 1 and env.bot.to(LAN) == []
+
+
+async def test_private_chat_not_found_falls_back_to_the_group(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, BadRequest("Chat not found"))
+    await env.tick(at(2026, 12, 11, 8))
+    assert any("tg://user?id=1001" in g.text for g in env.bot.to(GROUP))
+
+
+async def test_group_migrated_to_supergroup(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(GROUP, ChatMigrated(-100777))
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.to(GROUP) == [] and len(env.bot.to(-100777)) == 1
+    async with env.services.session_factory() as s:
+        com = await s.get(Committee, env.ids["com"])
+        assert com is not None and com.chat_id == -100777
+    await env.tick(at(2026, 12, 15, 8), runtime=new_runtime(env.time))  # after a restart, too
+    assert len(env.bot.to(-100777)) == 2
+
+
+async def test_removed_from_the_group_pauses_until_added_back(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(GROUP, Forbidden("Forbidden: bot was kicked from the group chat"))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert stats.paused == 1
+    async with env.services.session_factory() as s:
+        com = await s.get(Committee, env.ids["com"])
+        assert com is not None and com.active is False
+    assert (await env.tick(at(2026, 12, 14, 8))).claimed == 0  # paused: nothing claimed at all
+    # Added back on Tuesday 15/12 at 10:00 (the membership handler sets active): what applies now, once.
+    async with env.services.session_factory() as s, s.begin():
+        com = await s.get(Committee, env.ids["com"])
+        assert com is not None
+        com.active = True
+    await env.tick(at(2026, 12, 15, 10))
+    [group] = env.bot.to(GROUP)
+    assert "còn 1 ngày" in group.text and "tg://user?id=1002" in group.text
+
+
+async def test_network_errors_are_retried_with_backoff(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, TimedOut(), times=2)
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.time.sleeps[:2] == [1.0, 2.0] and len(env.bot.to(LAN)) == 1
+
+
+async def test_persistent_network_trouble_is_retried_on_a_later_tick(env: Env) -> None:
+    await env.task("Việc")
+    env.bot.fail(LAN, NetworkError("connection reset"), times=4)
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert stats.retry_later == 1 and env.bot.to(LAN) == []
+    await env.tick(at(2026, 12, 11, 8, 5))
+    assert len(env.bot.to(LAN)) == 1
+
+
+async def test_bad_request_is_recorded_and_the_plan_moves_on(env: Env) -> None:
+    task = await env.task("Việc", lead_unit=None, lead_label="Ban biên tập")  # no contacts: the group
+    env.bot.fail(GROUP, BadRequest("Bad Request: can't parse entities"))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert stats.failed == 1
+    rows = await env.world.reminders(task)
+    assert [(r.status, r.local_day, r.last_error) for r in rows if r.person_id is None][:2] == [
+        ("failed", date(2026, 12, 11), "Can't parse entities"),
+        ("pending", date(2026, 12, 15), None),
+    ]
+
+
+# --------------------------------------------------------------------------- downtime and restarts
+
+
+async def test_after_an_outage_only_what_applies_now_is_sent_once(env: Env) -> None:
+    await env.task("Việc")
+    # Down from Thursday 10/12 to Thursday 17/12 10:00: the 11/12, 15/12 and 16/12 reminders were
+    # missed; Lan gets one — today's, overdue by one day.
+    await env.tick(at(2026, 12, 17, 10))
+    [msg] = env.bot.to(LAN)
+    assert "quá hạn 1 ngày" in msg.text
+    for hour in (11, 15, 19):
+        await env.tick(at(2026, 12, 17, hour))
+    assert len(env.bot.to(LAN)) == 1
+    await env.tick(at(2026, 12, 21, 8))  # and the plan goes on
+    assert len(env.bot.to(LAN)) == 2
+
+
+async def test_outage_ending_on_a_weekend_night_waits_for_monday_morning(env: Env) -> None:
+    await env.task("Việc")
+    assert (await env.tick(at(2026, 12, 19, 22))).deferred == 2  # Saturday night: nothing
+    assert env.bot.sent == []
+    await env.tick(at(2026, 12, 21, 8))
+    assert ["quá hạn 5 ngày" in s.text for s in env.bot.to(LAN)] == [True]
+
+
+async def test_restart_never_sends_twice(env: Env) -> None:
+    await env.task("Việc")
+    await env.tick(at(2026, 12, 11, 8))
+    sent = len(env.bot.sent)
+    # A new process (fresh runtime, other instance id) wakes at once.
+    assert (await env.tick(at(2026, 12, 11, 8, 0), runtime=new_runtime(env.time, "restarted"))).claimed == 0
+    assert len(env.bot.sent) == sent
+
+
+async def test_crash_between_claim_and_send_is_recovered_after_the_lease(env: Env) -> None:
+    await env.task("Việc")
+    async with env.services.session_factory() as s, s.begin():
+        assert len(await claim_due(s, at(2026, 12, 11, 8), "crashed", 100)) == 2  # Lan's, Minh's
+    # The crashed process held them; a new one waits for the lease, then sends each once.
+    assert (await env.tick(at(2026, 12, 11, 8, 3))).claimed == 0
+    await env.tick(at(2026, 12, 11, 8, 6))
+    assert len(env.bot.to(LAN)) == 1 and len(env.bot.to(GROUP)) == 1
+    await env.tick(at(2026, 12, 11, 8, 12))
+    assert len(env.bot.sent) == 2
+
+
+# --------------------------------------------------------------------------- weekly summary
+
+
+async def test_long_summary_goes_in_parts_and_resumes_where_it_stopped(env: Env) -> None:
+    long_text = "Triển khai thanh toán không dùng tiền mặt tại bộ phận một cửa, " * 3
+    for n in range(120):
+        await env.task(f"{long_text}{n}", due=date(2026, 11, 20), plan=False)
+    async with env.services.session_factory() as s, s.begin():
+        await ensure_summary_runs(s, at(2026, 12, 1, 9))
+    # The second part fails for good (network): the first is not sent again afterwards.
+    env.clock.set(at(2026, 12, 7, 7, 30))
+
+    original = env.bot.send_message
+    calls = {"n": 0}
+
+    async def flaky(chat_id: int, text: str, **kw: object):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] in (2, 3, 4, 5):
+            raise NetworkError("down")
+        return await original(chat_id, text, **kw)
+
+    env.bot.send_message = flaky  # type: ignore[method-assign]
+    stats = await env.tick()
+    assert stats.summary_parts_sent == 1 and stats.summaries_sent == 0
+    async with env.services.session_factory() as s:
+        run = (await s.execute(select(SummaryRun).where(SummaryRun.period == "2026-W50"))).scalar_one()
+        assert (run.parts_sent, run.status) == (1, "pending")
+    await env.tick(at(2026, 12, 7, 7, 40))
+    parts = env.bot.to(GROUP)
+    assert len(parts) > 3
+    assert parts[0].text.startswith("📊 <b>TỔNG HỢP") and parts[1].text.startswith("📊 <b>Tổng hợp</b> (tiếp theo)")
+    assert sum(p.text.startswith("📊 <b>TỔNG HỢP") for p in parts) == 1  # the first part once
+    numbers = [line.split("</b>")[0] for p in parts for line in p.text.split("\n") if line.startswith("<b>#")]
+    assert len(numbers) == len(set(numbers)) == 120
+    await env.tick(at(2026, 12, 7, 9))
+    assert len(env.bot.to(GROUP)) == len(parts)  # exactly one summary this week
