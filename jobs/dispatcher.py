@@ -232,7 +232,9 @@ async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgo
 
 async def _deliver(
     services: Services, bot: Bot, runtime: DispatchRuntime, msg: _Outgoing, stats: DispatchStats
-) -> None:
+) -> list[_Sending]:
+    """Send one message and record the outcome. Returns the items to send to the group instead
+    (a private chat refused them)."""
     text, keyboard = _render(msg, services.clock.now())
 
     async def on_migrated(new_chat_id: int) -> None:
@@ -245,25 +247,20 @@ async def _deliver(
         await _record_sent(services, runtime, msg, d)
         stats.messages_sent += 1
         stats.reminders_sent += len(msg.items)
-        return
-    private_refused = not msg.in_group and (
-        d.outcome is Outcome.FORBIDDEN or (d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower())
-    )
-    if private_refused:
+        return []
+    not_found = d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower()
+    if not msg.in_group and (d.outcome is Outcome.FORBIDDEN or not_found):
         # Blocked, or never really opened: the group it is, with a mention — now and from now on.
         stats.fallbacks += len(msg.items)
         if msg.person_id is not None and d.outcome is Outcome.FORBIDDEN:
             async with services.session_factory() as s, s.begin():
                 await mark_person_blocked(s, msg.person_id)
-        rerouted = [
+        return [
             replace(x, row=replace(x.row, person=replace(x.row.person, blocked_bot=True)))
             if x.row.person is not None
             else x
             for x in msg.items
         ]
-        for group_msg in _route(rerouted, runtime):
-            await _deliver(services, bot, runtime, group_msg, stats)
-        return
     async with services.session_factory() as s, s.begin():
         if d.outcome is Outcome.RETRY_LATER:
             stats.retry_later += len(msg.items)
@@ -281,18 +278,37 @@ async def _deliver(
             for x in msg.items:  # recorded; the plan moves on
                 if x.row.id in owned:
                     await plan_next(s, x.row, x.day, now)
+    return []
 
 
 async def _send_chat(
-    services: Services, bot: Bot, runtime: DispatchRuntime, msgs: list[_Outgoing], stats: DispatchStats
+    services: Services,
+    bot: Bot,
+    runtime: DispatchRuntime,
+    msgs: list[_Outgoing],
+    stats: DispatchStats,
+    to_group: list[_Sending],
 ) -> None:
     for msg in msgs:  # one chat's messages in order
         try:
-            await _deliver(services, bot, runtime, msg, stats)
+            to_group.extend(await _deliver(services, bot, runtime, msg, stats))
         except Exception:
             # Unexpected (a bug, the database gone): leave the rows claimed; the lease brings them
             # back. Other chats go on.
             log.exception("reminder delivery to chat %s failed", msg.chat_id)
+
+
+async def _send_all(
+    services: Services, bot: Bot, runtime: DispatchRuntime, msgs: list[_Outgoing], stats: DispatchStats
+) -> list[_Sending]:
+    per_chat: dict[int, list[_Outgoing]] = defaultdict(list)
+    for msg in msgs:
+        per_chat[msg.chat_id].append(msg)
+    to_group: list[_Sending] = []
+    await run_bounded(
+        (_send_chat(services, bot, runtime, m, stats, to_group) for m in per_chat.values()), runtime.concurrency
+    )
+    return to_group
 
 
 async def dispatch_reminders(
@@ -322,12 +338,11 @@ async def dispatch_reminders(
     stats.cancelled += len(cancelled)
     stats.deferred += len(deferred)
 
-    per_chat: dict[int, list[_Outgoing]] = defaultdict(list)
-    for msg in _route(sendings, runtime):
-        per_chat[msg.chat_id].append(msg)
-    await run_bounded(
-        (_send_chat(services, bot, runtime, msgs, stats) for msgs in per_chat.values()), runtime.concurrency
-    )
+    # Private chats first: what they refuse joins the group messages, one per committee.
+    routed = _route(sendings, runtime)
+    refused = await _send_all(services, bot, runtime, [m for m in routed if not m.in_group], stats)
+    group_items = [x for m in routed if m.in_group for x in m.items] + refused
+    await _send_all(services, bot, runtime, _route(group_items, runtime), stats)
 
 
 async def dispatch_once(
