@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,9 +76,6 @@ class BotApi:
             for name in dir(self) if name.startswith("m_")
         }
 
-    def knows(self, method: str) -> bool:
-        return method.lower() in self._methods or method.lower() == "getupdates"
-
     async def call(self, method: str, params: Params, uploads: Uploads | None = None) -> Any:
         name = method.lower()  # Telegram's method names are case-insensitive
         if name == "getupdates":
@@ -86,10 +83,7 @@ class BotApi:
         handler = self._methods.get(name)
         if handler is None:
             raise ApiError(404, "Not Found: method not found")
-        result = handler(params, uploads or {})
-        if isinstance(result, Awaitable):
-            result = await result
-        return result
+        return handler(params, uploads or {})
 
     def chat_id_of(self, params: Params) -> int | None:
         """The chat a call is about (for fault rules), resolving "@username"."""

@@ -218,8 +218,9 @@ class World:
         chat_, user_ = self._open_group(chat), self.user(user)
         old = chat_.status_of(user_.id)
         chat_.members[user_.id] = "administrator"
-        creator = next((uid for uid, s in chat_.members.items() if s == "creator"), user_.id)
-        self._chat_member_update(chat_, user_, self.user(by if by is not None else creator), old)
+        actor = self.user(by) if by is not None else self._creator(chat_)
+        self._chat_member_update(chat_, user_, actor, old)
+        self._mark_action()
 
     def start_private(self, user: UserRef, send_start: bool = True) -> Message | None:
         """The user opens the private chat with the bot: sends "/start" (or just opens it)."""
@@ -227,6 +228,7 @@ class World:
         if not send_start:
             self._reopen_private(user_)
             user_.started = True
+            self._mark_action()
             return None
         return self.send_text(user_, user_, "/start")
 
@@ -415,15 +417,19 @@ class World:
         def quiet() -> bool:
             return not self._deliverable() and self._in_flight == 0
 
-        async with asyncio.timeout(timeout):
-            while True:
-                await self.wait_until(quiet, timeout)
-                if update_queue is not None:
-                    await update_queue.join()
-                mark = self._activity
-                await asyncio.sleep(settle)
-                if self._activity == mark and quiet():
-                    return
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    await self.wait_until(quiet, timeout)
+                    if update_queue is not None:
+                        await update_queue.join()
+                    mark = self._activity
+                    await asyncio.sleep(settle)
+                    if self._activity == mark and quiet():
+                        return
+        except TimeoutError:
+            raise TimeoutError(f"bot not idle after {timeout}s: {len(self._deliverable())} updates "
+                               f"unconfirmed, {self._in_flight} calls in flight") from None
 
     # -------------------------------------------------------------------- server-facing operations
 

@@ -10,6 +10,7 @@ import base64
 import json
 import warnings
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -28,6 +29,7 @@ from telegram.error import (
 from telegram.ext import AIORateLimiter, ApplicationBuilder, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
+from bot.clock import ManualClock
 from emulator import GROUP_ANONYMOUS_BOT_ID, Emulator, FaultPlan, World, parse_html, text_mention
 from emulator.entities import HtmlParseError, detect_entities, utf16_slice
 
@@ -207,6 +209,31 @@ async def test_migrated_group_refuses_old_id_with_the_new_one(emu: Emulator, bot
     assert (new_side.message.chat.id, new_side.message.migrate_from_chat_id) == (supergroup.id, group.id)
 
 
+async def test_commands_are_stored_per_scope_and_checked(emu: Emulator, bot: telegram.Bot) -> None:
+    await bot.set_my_commands([("giao", "Giao việc"), ("viec", "Việc của tôi")])
+    await bot.set_my_commands([("huy", "Hủy việc")], scope=telegram.BotCommandScopeAllChatAdministrators())
+    assert [c.command for c in await bot.get_my_commands()] == ["giao", "viec"]
+    admin_scope = telegram.BotCommandScopeAllChatAdministrators()
+    assert [c.command for c in await bot.get_my_commands(scope=admin_scope)] == ["huy"]
+    with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
+        await bot.set_my_commands([("giaoViệc", "có dấu và chữ hoa")])
+    assert await bot.delete_my_commands()
+    assert await bot.get_my_commands() == ()
+
+
+async def test_membership_changes_reach_the_bot(emu: Emulator, bot: telegram.Bot) -> None:
+    chair, member = emu.world.add_user("Lan"), emu.world.add_user("Bình")
+    group = emu.world.add_group("BCĐ", creator=chair, members=[member])
+    emu.world.promote_admin(group, member)
+    assert (await bot.get_chat_member(group.id, member.id)).status == "administrator"
+    emu.world.remove_member(group, member, by=chair)
+    assert (await bot.get_chat_member(group.id, member.id)).status == "kicked"
+    (update,) = await bot.get_updates()
+    assert update.message.left_chat_member.id == member.id
+    with pytest.raises(ValueError, match="not a member"):
+        emu.world.send_text(member, group, "/giao")
+
+
 async def test_roles_come_from_chat_members(emu: Emulator, bot: telegram.Bot) -> None:
     chair, secretary, member, stranger = (emu.world.add_user(n) for n in ("Lan", "Hà", "Bình", "Khánh"))
     group = emu.world.add_group("BCĐ", creator=chair, members=[member], admins=[secretary])
@@ -337,6 +364,57 @@ async def test_edits_follow_telegram_rules(emu: Emulator, bot: telegram.Bot) -> 
     assert emu.world.last_bot_message(user) is None
 
 
+async def test_admin_bot_hears_everything_and_may_delete(emu: Emulator, bot: telegram.Bot) -> None:
+    chair = emu.world.add_user("Lan")
+    group = emu.world.add_group("BCĐ", creator=chair)
+    chatter = emu.world.send_text(chair, group, "Chào cả nhà")
+    with pytest.raises(BadRequest, match=r"(?i)message can't be deleted"):
+        await bot.delete_message(group.id, chatter.message_id)
+
+    emu.world.remove_bot(group, by=chair)
+    emu.world.add_bot(group, by=chair, as_admin=True)
+    emu.world.send_text(chair, group, "Họp lúc 8 giờ")
+    texts = [u.message.text for u in await bot.get_updates() if u.message and u.message.text]
+    assert texts == ["Họp lúc 8 giờ"]
+    assert await bot.delete_message(group.id, chatter.message_id)
+
+
+async def test_chat_member_updates_only_when_asked_for(emu: Emulator, bot: telegram.Bot) -> None:
+    chair, newcomer, late = (emu.world.add_user(n) for n in ("Lan", "Hà", "Khánh"))
+    group = emu.world.add_group("BCĐ", creator=chair, bot_status="administrator")
+    emu.world.add_member(group, newcomer, by=chair)
+    first = await bot.get_updates()  # Telegram's default: no chat_member updates
+    assert [m.id for u in first for m in u.message.new_chat_members] == [newcomer.id]
+
+    emu.world.add_member(group, late)
+    second = await bot.get_updates(offset=first[-1].update_id + 1, allowed_updates=["message", "chat_member"])
+    (change,) = [u.chat_member for u in second if u.chat_member]
+    assert (change.new_chat_member.user.id, change.new_chat_member.status) == (late.id, "member")
+
+
+async def test_bot_leaving_a_group_can_no_longer_post(emu: Emulator, bot: telegram.Bot) -> None:
+    chair = emu.world.add_user("Lan")
+    group = emu.world.add_group("BCĐ", creator=chair, supergroup=True)
+    assert await bot.leave_chat(group.id)
+    with pytest.raises(Forbidden, match="bot is not a member of the supergroup chat"):
+        await bot.send_message(group.id, "x")
+    (update,) = await bot.get_updates()
+    assert update.my_chat_member.new_chat_member.status == "left"
+
+
+async def test_message_dates_come_from_the_world_clock() -> None:
+    clock = ManualClock(datetime(2026, 12, 14, 1, 0, tzinfo=UTC))  # 08:00 in Hà Nội
+    async with Emulator(World(clock=clock)) as emu, make_bot(emu) as bot:
+        user = emu.world.add_user("An")
+        emu.world.start_private(user)
+        (update,) = await bot.get_updates()
+        clock.advance(timedelta(days=1))
+        sent = await bot.send_message(user.id, "Nhắc việc")
+    assert update.message.date == datetime(2026, 12, 14, 1, 0, tzinfo=UTC)
+    assert sent.date == datetime(2026, 12, 15, 1, 0, tzinfo=UTC)
+    assert emu.world.send_log[0].date == int(sent.date.timestamp())
+
+
 # ------------------------------------------------------------------------------------------- files
 
 
@@ -349,6 +427,17 @@ async def test_send_document_keeps_bytes_name_and_caption(emu: Emulator, bot: te
     assert recorded.document.data == b"PK\x03\x04 xlsx"
     assert recorded.document.filename == "bao_cao.xlsx"
     assert recorded.plain == "Báo cáo tuần"
+
+
+async def test_send_photo_reports_its_size(emu: Emulator, bot: telegram.Bot) -> None:
+    user = emu.world.add_user("An")
+    emu.world.start_private(user)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big")
+    sent = await bot.send_photo(user.id, png, caption="Biểu đồ hoàn thành")
+    assert (sent.photo[-1].width, sent.photo[-1].height) == (640, 480)
+    assert emu.world.last_bot_message(user).photo.data == png
+    again = await bot.send_photo(user.id, sent.photo[-1].file_id)  # resent by file_id
+    assert again.photo[-1].file_id == sent.photo[-1].file_id
 
 
 async def test_user_document_downloads_through_get_file(emu: Emulator, bot: telegram.Bot) -> None:
@@ -529,6 +618,17 @@ async def test_control_endpoint_and_event_stream(emu: Emulator, bot: telegram.Bo
         state = await op("state")
         assert [c["title"] for c in state["chats"]] == ["BCĐ"]
         assert json.dumps(state)  # JSON all the way down
+
+
+async def test_raw_form_and_json_requests_are_decoded(emu: Emulator) -> None:
+    user = emu.world.add_user("An")
+    emu.world.start_private(user)
+    async with httpx.AsyncClient(base_url=f"{emu.base_url}{emu.token}") as raw:
+        form = (await raw.post("/sendMessage", data={"chat_id": str(user.id), "text": "123"})).json()
+        assert form["result"]["text"] == "123"  # a text that looks like JSON stays a text
+        body = {"chat_id": user.id, "text": "x", "reply_markup": {"inline_keyboard": [[{"text": "a"}]]}}
+        refused = await raw.post("/sendMessage", json=body)
+        assert refused.status_code == 400 and "Text buttons are unallowed" in refused.json()["description"]
 
 
 # ------------------------------------------------------------------------------------ HTML parser
