@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from telegram import BotCommand
 from telegram.error import TelegramError
@@ -68,3 +70,22 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
     register(app)
     app.add_error_handler(on_error)
     return app
+
+
+@asynccontextmanager
+async def running(app: Application, *, poll_timeout: float = 1.0) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Run the bot inside the caller's event loop (tests, the sandbox), as run_polling would, but
+    without taking over the loop: initialize, post_init, start the updater and the job queue."""
+    async with app:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout) or 1)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)

@@ -1,0 +1,99 @@
+"""End-to-end harness: the real Application, polling the local Bot API emulator over HTTP, on a fresh
+database, with the bot's single clock under the test's control."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.app import build_application, running
+from bot.clock import ManualClock
+from bot.services import Services, services_of
+from bot.settings import Settings
+from db.models import Task, TaskEvent
+from emulator import Chat, Emulator, Message, TextMention, User, World
+
+# Monday 23/11/2026, 09:00 in Hà Nội.
+START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+@dataclass
+class Env:
+    app: object
+    world: World
+    clock: ManualClock
+    emulator: Emulator
+
+    @property
+    def services(self) -> Services:
+        return services_of(self.app)  # type: ignore[arg-type]
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        return self.services.session_factory
+
+    async def say(
+        self, user: User, chat: Chat | User, text: str | Sequence[str | TextMention], *, reply_to: object = None
+    ) -> Message:
+        """The user writes; returns the bot's first answer in that chat."""
+        self.world.send_text(user, chat, text, reply_to=reply_to)
+        answer = await self.world.wait_for(chat=chat)
+        await self.idle()
+        return answer
+
+    async def say_silently(self, user: User, chat: Chat | User, text: str, *, reply_to: object = None) -> None:
+        self.world.send_text(user, chat, text, reply_to=reply_to)
+        await self.idle()
+
+    async def press(self, user: User, message: Message, label: str) -> object:
+        query = self.world.press_button(user, message, text=label)
+        await self.world.wait_until(lambda: query.answered)
+        await self.idle()
+        return query
+
+    async def idle(self) -> None:
+        await self.world.wait_idle(update_queue=self.app.update_queue)  # type: ignore[attr-defined]
+
+    async def task(self, number: int, chat: Chat) -> Task:
+        from db.committees import committee_by_chat
+
+        async with self.sessions() as s:
+            committee = await committee_by_chat(s, chat.id)
+            assert committee is not None
+            task = await s.scalar(select(Task).where(Task.committee_id == committee.id, Task.number == number))
+            assert task is not None
+            return task
+
+    async def task_count(self) -> int:
+        async with self.sessions() as s:
+            return len(list(await s.scalars(select(Task.id))))
+
+    async def events(self, task_id: int) -> list[str]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(TaskEvent.kind).where(TaskEvent.task_id == task_id).order_by(TaskEvent.id))
+            return list(rows)
+
+    def advance(self, **kwargs: float) -> None:
+        self.clock.advance(timedelta(**kwargs))
+
+
+@pytest.fixture
+async def env(database_url: str) -> AsyncIterator[Env]:
+    clock = ManualClock(START)
+    world = World(clock=clock)
+    async with Emulator(world) as emu:
+        settings = Settings(
+            bot_token=world.token,
+            database_url=database_url,
+            telegram_api_url=emu.base_url,
+            # Tests run the dispatcher themselves after moving the clock.
+            dispatch_interval=3600,
+        )
+        app = build_application(settings, clock)
+        async with running(app):
+            yield Env(app, world, clock, emu)
