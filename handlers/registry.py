@@ -12,7 +12,19 @@ from telegram.ext import (
 )
 
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import answers, directives, guide, importing, membership, progress, roles, settings, tasks, units
+from handlers import (
+    answers,
+    directives,
+    guide,
+    importing,
+    membership,
+    progress,
+    roles,
+    settings,
+    summary,
+    tasks,
+    units,
+)
 
 # Vietnamese command first, then its English alias (Telegram allows only [a-z0-9_]).
 COMMANDS = {
@@ -31,6 +43,7 @@ COMMANDS = {
     ("donvi", "units"): units.donvi,
     ("vaitro", "roles"): roles.vaitro,
     ("caidat", "settings"): settings.caidat,
+    ("tonghop", "summary"): summary.tonghop,
 }
 
 

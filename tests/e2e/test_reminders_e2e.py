@@ -1,0 +1,165 @@
+"""Reminders and the weekly summary end to end: the real Application (handlers, buttons, jobs
+wiring) against the Bot API emulator, which checks the HTML, the mentions, the buttons and plays
+Telegram's failures (403 blocked, a group upgraded to a supergroup, the bot removed and re-added).
+The test moves the bot's clock and wakes the dispatcher itself."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Committee
+from db.summaries import ensure_summary_runs
+from emulator import Chat, Message, User, text_mention
+from jobs.dispatcher import dispatch_once
+from jobs.ratelimit import unlimited
+from jobs.runtime import DispatchRuntime, DispatchStats
+from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB
+from tests.e2e.conftest import Env
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
+
+
+@pytest.fixture
+def reminders(env: Env) -> Env:
+    # The test wakes the dispatcher itself, at the moments it chooses.
+    for name in (DISPATCHER_JOB, SUMMARY_PLANNER_JOB):
+        for job in env.app.job_queue.get_jobs_by_name(name):  # type: ignore[attr-defined]
+            job.schedule_removal()
+    return env
+
+
+async def wake(env: Env, when: datetime) -> DispatchStats:
+    env.clock.set(when)
+    runtime = env.app.bot_data.setdefault(  # type: ignore[attr-defined]
+        "e2e_runtime", DispatchRuntime.create("e2e", limiter=unlimited())
+    )
+    async with env.sessions() as s, s.begin():  # what the hourly planner does
+        await ensure_summary_runs(s, env.clock.now())
+    stats = await dispatch_once(env.services, env.app.bot, env.clock.now(), runtime)  # type: ignore[arg-type]
+    await env.idle()
+    return stats
+
+
+async def committee_with_a_task(env: Env) -> tuple[User, User, User, Chat, Message]:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê")  # no username; opens a private chat with the bot
+    an = w.add_user("An", "Phạm")  # no username, never writes to the bot privately
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, an])
+    w.start_private(binh)
+    await env.idle()
+    await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    await env.say(chair, group, ["/donvi gan VP ", text_mention(binh), " ", text_mention(an)])
+    reply = await env.say(chair, group, "/giao VP chủ trì rà soát hồ sơ thủ tục <một cửa> xong trước ngày 2/12")
+    assert "#1" in reply.plain and "Thứ Tư, 02/12/2026" in reply.plain
+    return chair, binh, an, group, reply
+
+
+def bot_messages_since(env: Env, chat: Chat | User, count_before: int) -> list[Message]:
+    return env.world.bot_messages(chat)[count_before:]
+
+
+async def test_reminder_reaches_people_and_the_done_button_stops_it(reminders: Env) -> None:
+    env = reminders
+    _chair, binh, an, group, _ = await committee_with_a_task(env)
+    private_before = len(env.world.bot_messages(binh))
+    group_before = len(env.world.bot_messages(group))
+
+    assert (await wake(env, at(2026, 11, 27, 7, 59))).messages_sent == 0
+    await wake(env, at(2026, 11, 27, 8, 0))  # Friday: 3 working days before Wednesday 2/12
+    [private] = bot_messages_since(env, binh, private_before)
+    assert "#1" in private.plain and "rà soát hồ sơ thủ tục <một cửa>" in private.plain
+    assert "Hạn: Thứ Tư, 02/12/2026 (còn 5 ngày)" in private.plain
+    assert private.button_texts() == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn"]
+    [in_group] = bot_messages_since(env, group, group_before)
+    mentions = [e for e in in_group.entities if e["type"] == "text_mention"]
+    assert [m["user"]["id"] for m in mentions] == [an.id]  # An is reached without a username
+
+    # Bình presses "Đã xong" on the reminder: the core handler closes the task ...
+    query = await env.press(binh, private, "✅ Đã xong")
+    assert query.answered  # type: ignore[attr-defined]
+    task = await env.task(1, group)
+    assert task.status == "done"
+    # ... and nobody is reminded of it again.
+    for day in (30, 1, 2, 3):
+        month = 11 if day == 30 else 12
+        await wake(env, at(2026, month, day, 8))
+    assert not any("Nhắc việc" in m.plain for m in bot_messages_since(env, binh, private_before + 1))
+    assert not any("Nhắc việc" in m.plain for m in bot_messages_since(env, group, group_before + 1))
+
+
+async def test_blocked_user_falls_back_to_a_mention_in_the_group(reminders: Env) -> None:
+    env = reminders
+    _chair, binh, an, group, _ = await committee_with_a_task(env)
+    env.emulator.faults.forbid_users([binh.id])  # Bình blocked the bot (Telegram answers 403)
+    group_before = len(env.world.bot_messages(group))
+    stats = await wake(env, at(2026, 11, 27, 8))
+    assert stats.fallbacks == 1
+    [in_group] = bot_messages_since(env, group, group_before)  # one message: An and Bình together
+    assert {m["user"]["id"] for m in in_group.entities if m["type"] == "text_mention"} == {
+        binh.id,
+        an.id,
+    }
+    assert env.emulator.faults.counts["forbidden"] == 1
+    await wake(env, at(2026, 12, 1, 8))  # known blocked now: straight to the group, no second 403
+    assert env.emulator.faults.counts["forbidden"] == 1
+
+
+async def test_group_upgraded_to_a_supergroup_while_nobody_told_the_bot(reminders: Env) -> None:
+    env = reminders
+    _chair, _binh, _an, group, _ = await committee_with_a_task(env)
+    supergroup = env.world.migrate_to_supergroup(group)
+    env.world.drop_pending_updates()  # the bot never saw the service message: its send gets ChatMigrated
+    await wake(env, at(2026, 11, 27, 8))
+    assert any("Nhắc việc" in m.plain for m in env.world.bot_messages(supergroup))
+    async with env.sessions() as s:
+        assert (await s.execute(select(Committee.chat_id))).scalars().all() == [supergroup.id]
+
+
+async def test_removed_bot_pauses_and_catches_up_once_added_back(reminders: Env) -> None:
+    env = reminders
+    chair, binh, _an, group, _ = await committee_with_a_task(env)
+    env.world.remove_bot(group, by=chair)
+    await env.idle()
+    private_before = len(env.world.bot_messages(binh))
+    assert (await wake(env, at(2026, 11, 27, 8))).claimed == 0  # paused
+    env.clock.set(at(2026, 12, 1, 9, 30))
+    env.world.add_bot(group, by=chair)
+    await env.idle()
+    await wake(env, at(2026, 12, 1, 9, 30))
+    [caught_up] = bot_messages_since(env, binh, private_before)
+    assert "còn 1 ngày" in caught_up.plain  # what applies now, once; not Friday's as well
+    await wake(env, at(2026, 12, 1, 15))
+    assert len(bot_messages_since(env, binh, private_before)) == 1
+
+
+async def test_monday_summary_and_tonghop(reminders: Env) -> None:
+    env = reminders
+    chair, _binh, _an, group, _ = await committee_with_a_task(env)
+    await env.say(chair, group, "/giao VP báo cáo số liệu tháng trước ngày 25/11")
+    before = len(env.world.bot_messages(group))
+    await wake(env, at(2026, 11, 30, 7, 30))  # the first Monday after the committee was created
+    posted = [m for m in bot_messages_since(env, group, before) if m.plain.startswith("📊")]
+    assert len(posted) == 1
+    summary = posted[0].plain
+    assert "Tổng số: 2 nhiệm vụ" in summary
+    assert "Đang thực hiện: 2 (trong hạn 1, quá hạn 1)" in summary
+    [overdue] = [line for line in summary.split("\n") if line.startswith("#2 ")]
+    assert "báo cáo số liệu tháng" in overdue and "— quá hạn 5 ngày (hạn Thứ Tư, 25/11/2026)" in overdue
+    assert overdue.endswith("Chủ trì: Văn phòng HĐND&UBND")
+    assert "Đến hạn trong tuần (1)" in summary and "#1" in summary
+    await wake(env, at(2026, 11, 30, 9))
+    assert len([m for m in env.world.bot_messages(group) if m.plain.startswith("📊 TỔNG HỢP")]) == 1
+    # /tonghop gives the same now.
+    env.clock.set(at(2026, 11, 30, 10))
+    reply = await env.say(chair, group, "/tonghop")
+    assert reply.plain.split("\n")[3:] == summary.split("\n")[3:]  # same figures and lists
+    assert date(2026, 11, 30).strftime("%d/%m/%Y") in reply.plain
