@@ -20,6 +20,7 @@ Time is injected (`monotonic`, `sleep`): tests drive it without real waiting.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import time
 from collections.abc import Awaitable, Callable
 
@@ -41,6 +42,7 @@ class SendLimiter:
         group_gap: float = GROUP_GAP,
         private_gap: float = PRIVATE_GAP,
         *,
+        horizon: int = 8,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -52,6 +54,14 @@ class SendLimiter:
         self._next_slot = 0.0
         self._chat_next: dict[int, float] = {}
         self._paused_until = 0.0
+        # The gate: at most `horizon` senders hold a reserved slot at a time. Without it, hundreds of
+        # one-off private messages would reserve slots far ahead, and a group's next summary part,
+        # ready 3 s later, would queue behind all of them (the batch's tail then crawls at one part
+        # per group gap). Behind the gate, continuations (a chat already being served) go first.
+        self.horizon = max(1, horizon)
+        self._holders = 0
+        self._queue: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = 0
 
     def pause(self, seconds: float) -> None:
         """After a 429 nobody sends until it has passed (the flood wait may be bot-wide)."""
@@ -64,24 +74,57 @@ class SendLimiter:
     def _chat_gap(self, chat_id: int) -> float:
         return self.group_gap if is_group_chat(chat_id) else self.private_gap
 
-    async def acquire(self, chat_id: int) -> float:
-        """Wait until a message may go to `chat_id`; returns the (monotonic) moment granted."""
+    async def _wait_until_chat_ready(self, chat_id: int) -> None:
         while True:
             now = self.monotonic()
             ready = max(now, self._chat_next.get(chat_id, 0.0), self._paused_until)
-            if ready > now:
-                await self.sleep(ready - now)
-                continue
-            slot = max(now, self._next_slot)
-            self._next_slot = slot + self.gap
-            if slot > now:
-                await self.sleep(slot - now)
-            if self._paused_until > self.monotonic():
-                continue  # a 429 arrived while we waited for our slot
-            granted = max(slot, self.monotonic())
-            self._chat_next[chat_id] = granted + self._chat_gap(chat_id)
-            self._forget_idle_chats(granted)
-            return granted
+            if ready <= now:
+                return
+            await self.sleep(ready - now)
+
+    async def _enter(self, priority: int) -> None:
+        if self._holders < self.horizon and not self._queue:
+            self._holders += 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (priority, self._seq, future))
+        self._seq += 1
+        try:
+            await future  # granted: the holder count was passed on to us
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self._leave()
+            raise
+
+    def _leave(self) -> None:
+        while self._queue:
+            _, _, future = heapq.heappop(self._queue)
+            if not future.done():  # skip waiters that were cancelled
+                future.set_result(None)
+                return
+        self._holders -= 1
+
+    async def acquire(self, chat_id: int) -> float:
+        """Wait until a message may go to `chat_id`; returns the (monotonic) moment granted."""
+        continuation = chat_id in self._chat_next
+        await self._wait_until_chat_ready(chat_id)
+        await self._enter(0 if continuation else 1)
+        try:
+            while True:
+                await self._wait_until_chat_ready(chat_id)  # a flood wait may have begun meanwhile
+                now = self.monotonic()
+                slot = max(now, self._next_slot)
+                self._next_slot = slot + self.gap
+                # Reserved before sleeping, so that a second sender to this chat waits its turn.
+                self._chat_next[chat_id] = slot + self._chat_gap(chat_id)
+                if slot > now:
+                    await self.sleep(slot - now)
+                if self._paused_until > self.monotonic():
+                    continue  # a 429 arrived while we waited for our slot
+                self._forget_idle_chats(slot)
+                return slot
+        finally:
+            self._leave()
 
     def _forget_idle_chats(self, now: float) -> None:
         # One entry per chat reminded; drop those whose gap has passed so the map stays small.

@@ -41,7 +41,9 @@ class DispatchRuntime:
     worker_id: str = "main"
     batch_size: int = 500  # rows per claim: sendable well within the claim lease at ~28/s
     summary_batch: int = 100
-    concurrency: int = 8  # chats served at once (each chat's messages stay in order)
+    # Chats served at once (each chat's messages stay in order). Large on purpose: the pace bounds
+    # what is in flight; a small worker pool would sit idle behind groups' 3 s gaps.
+    concurrency: int = 1000
     # Groups that became supergroups during this process's life: old id -> new id.
     migrated: dict[int, int] = field(default_factory=dict)
     draining: asyncio.Task[Any] | None = None
