@@ -6,6 +6,7 @@ The test moves the bot's clock and wakes the dispatcher itself."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +18,7 @@ from emulator import Chat, Message, User, text_mention
 from jobs.dispatcher import dispatch_once
 from jobs.ratelimit import unlimited
 from jobs.runtime import DispatchRuntime, DispatchStats
-from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB
+from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, dispatcher_tick, runtime_of
 from tests.e2e.conftest import Env
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -163,3 +164,19 @@ async def test_monday_summary_and_tonghop(reminders: Env) -> None:
     reply = await env.say(chair, group, "/tonghop")
     assert reply.plain.split("\n")[3:] == summary.split("\n")[3:]  # same figures and lists
     assert date(2026, 11, 30).strftime("%d/%m/%Y") in reply.plain
+
+
+async def test_the_jobqueue_tick_wakes_one_background_drain(env: Env) -> None:
+    _chair, binh, _an, group, _ = await committee_with_a_task(env)
+    before = len(env.world.bot_messages(binh))
+    env.clock.set(at(2026, 11, 27, 8))
+    context = SimpleNamespace(application=env.app)
+    await dispatcher_tick(context)  # type: ignore[arg-type]
+    first = runtime_of(env.app).draining  # type: ignore[arg-type]
+    await dispatcher_tick(context)  # type: ignore[arg-type]
+    assert runtime_of(env.app).draining is first  # still running: not started twice
+    assert first is not None
+    await first
+    await env.idle()
+    assert len(env.world.bot_messages(binh)) == before + 1
+    assert any("Nhắc việc" in m.plain for m in env.world.bot_messages(group))

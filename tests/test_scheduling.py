@@ -1,0 +1,34 @@
+"""The JobQueue wiring: two wake-ups, registered with the APScheduler options chosen on purpose."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.ext import ApplicationBuilder
+
+from bot.clock import ManualClock
+from bot.services import Services
+from bot.settings import Settings
+from jobs.runtime import RUNTIME_KEY, DispatchRuntime
+from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, schedule_jobs
+
+
+async def test_schedule_jobs_registers_the_wake_ups(
+    engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    app = ApplicationBuilder().token("123456:TEST").build()
+    clock = ManualClock(datetime(2026, 12, 1, 2, tzinfo=UTC))
+    app.bot_data["services"] = Services(Settings(dispatch_interval=45), clock, engine, sessions, "instance-a")
+    schedule_jobs(app)
+    assert app.job_queue is not None
+    jobs = {job.name: job.job for job in app.job_queue.jobs()}
+    assert set(jobs) == {DISPATCHER_JOB, SUMMARY_PLANNER_JOB}
+    for job in jobs.values():
+        # Late wake-ups still run (APScheduler's default grace of 1 s would drop them), missed ones
+        # run once, never two at a time.
+        assert (job.misfire_grace_time, job.coalesce, job.max_instances) == (None, True, 1)
+    assert jobs[DISPATCHER_JOB].trigger.interval == timedelta(seconds=45)
+    assert jobs[SUMMARY_PLANNER_JOB].trigger.interval == timedelta(hours=1)
+    runtime = app.bot_data[RUNTIME_KEY]
+    assert isinstance(runtime, DispatchRuntime) and runtime.worker_id == "instance-a"
