@@ -277,7 +277,11 @@ class SummaryRun(Base):
     """One row per committee per summary week: exactly one Monday summary, whatever restarts happen."""
 
     __tablename__ = "summary_runs"
-    __table_args__ = (UniqueConstraint("committee_id", "period", name="uq_summary_runs_committee_period"),)
+    __table_args__ = (
+        UniqueConstraint("committee_id", "period", name="uq_summary_runs_committee_period"),
+        # The dispatcher's "anything due?" looks here on every tick.
+        Index("ix_summary_runs_status_due", "status", "due_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -298,8 +298,18 @@ class DueReminder:
         return self.person.id if self.person else None
 
 
-def _claimable(now: datetime, lease: timedelta) -> Any:
+def committee_paused(committee_id: Any) -> Any:
+    """The row's committee is paused (the bot is not in its group). A correlated NOT EXISTS, not a
+    join: the planner then drives the claim from the (status, due_at) index, and the check costs
+    one primary-key lookup per due row — nothing when nothing is due."""
+    return exists().where(Committee.id == committee_id, Committee.active.is_(False))
+
+
+def claimable(now: datetime, lease: timedelta = CLAIM_LEASE) -> Any:
+    """Rows a dispatcher may take now: pending and due (and past any retry time), or claimed by
+    a dispatcher that has not finished within the lease; of committees that are not paused."""
     return and_(
+        ~committee_paused(Reminder.committee_id),
         Reminder.status.in_((PENDING, CLAIMED)),
         Reminder.due_at <= now,
         or_(
@@ -329,8 +339,7 @@ async def claim_due(
     now = as_utc(now)
     pick = (
         select(Reminder.id)
-        .join(Committee, Committee.id == Reminder.committee_id)
-        .where(Committee.active.is_(True), _claimable(now, lease))
+        .where(claimable(now, lease))
         .order_by(Reminder.due_at, Reminder.id)
         .limit(limit)
         .with_for_update(skip_locked=True, of=Reminder)

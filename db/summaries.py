@@ -19,7 +19,16 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Committee, ExtensionRequest, SummaryRun, Task, Unit, UnitContact
-from db.reminders import CLAIM_LEASE, CLAIMED, PENDING, SENT, CommitteeInfo, as_utc, settings_of
+from db.reminders import (
+    CLAIM_LEASE,
+    CLAIMED,
+    PENDING,
+    SENT,
+    CommitteeInfo,
+    as_utc,
+    committee_paused,
+    settings_of,
+)
 from domain.reminders import iso_week_of, summary_due_at, week_period
 from domain.types import TaskStatus, TaskView
 
@@ -91,6 +100,22 @@ async def replan_summaries(session: AsyncSession, committee_id: int, now: dateti
     await ensure_summary_runs(session, now)
 
 
+def summary_claimable(now: datetime, lease: timedelta = CLAIM_LEASE) -> Any:
+    """Same rule as reminders (db.reminders.claimable)."""
+    return and_(
+        ~committee_paused(SummaryRun.committee_id),
+        SummaryRun.status.in_((PENDING, CLAIMED)),
+        SummaryRun.due_at <= now,
+        or_(
+            and_(
+                SummaryRun.status == PENDING,
+                or_(SummaryRun.next_attempt_at.is_(None), SummaryRun.next_attempt_at <= now),
+            ),
+            and_(SummaryRun.status == CLAIMED, SummaryRun.claimed_at < now - lease),
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class DueSummary:
     id: int
@@ -113,19 +138,7 @@ async def claim_due_summaries(
     now = as_utc(now)
     pick = (
         select(SummaryRun.id)
-        .join(Committee, Committee.id == SummaryRun.committee_id)
-        .where(
-            Committee.active.is_(True),
-            SummaryRun.status.in_((PENDING, CLAIMED)),
-            SummaryRun.due_at <= now,
-            or_(
-                and_(
-                    SummaryRun.status == PENDING,
-                    or_(SummaryRun.next_attempt_at.is_(None), SummaryRun.next_attempt_at <= now),
-                ),
-                and_(SummaryRun.status == CLAIMED, SummaryRun.claimed_at < now - lease),
-            ),
-        )
+        .where(summary_claimable(now, lease))
         .order_by(SummaryRun.due_at, SummaryRun.id)
         .limit(limit)
         .with_for_update(skip_locked=True, of=SummaryRun)

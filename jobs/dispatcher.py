@@ -26,6 +26,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
 from db.committees import migrate_chat
+from db.outbox import due_work
 from db.reminders import (
     DueReminder,
     PersonInfo,
@@ -352,8 +353,12 @@ async def dispatch_once(
     clock (bot/clock.py). Returns what happened."""
     runtime = runtime or DispatchRuntime.create(services.instance_id)
     stats = DispatchStats()
-    await dispatch_reminders(services, bot, now, runtime, stats)
-    await send_due_summaries(services, bot, now, runtime, stats)
+    async with services.session_factory() as s:
+        due = await due_work(s, now)
+    if due.reminders:
+        await dispatch_reminders(services, bot, now, runtime, stats)
+    if due.summaries:
+        await send_due_summaries(services, bot, now, runtime, stats)
     return stats
 
 

@@ -8,11 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.models import Committee, ExtensionRequest, SummaryRun, Task
+from db.models import Committee, ExtensionRequest, Reminder, SummaryRun, Task
+from db.outbox import due_work
 from db.reminders import (
     CLAIM_LEASE,
     claim_due,
@@ -283,3 +284,48 @@ async def test_task_views_for_the_summary(world: World) -> None:
         (2, TaskStatus.OPEN, "Nguyễn Thị Lan", "Văn phòng", None, date(2026, 12, 31)),
     ]
     assert {v.committee for v in views} == {"BCĐ Chuyển đổi số"}
+
+
+# --------------------------------------------------------------------------- "anything due?"
+
+
+async def _claims_something(world: World, now: datetime) -> tuple[bool, bool]:
+    async with world.sessions() as s:  # rolled back: only asking
+        reminders = bool(await claim_due(s, now, "probe", 10))
+        summaries = bool(await claim_due_summaries(s, now, "probe", 10))
+        await s.rollback()
+    return reminders, summaries
+
+
+async def test_the_cheap_due_check_agrees_with_the_claims(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_label="X")  # one group row, 11/12 08:00
+    async with world.sessions() as s, s.begin():
+        await ensure_summary_runs(s, NOW)  # this week's (Monday 30/11) and next week's
+    [row] = await world.reminders(task)
+
+    async def set_row(**values: object) -> None:
+        async with world.sessions() as s, s.begin():
+            await s.execute(update(Reminder).where(Reminder.id == row.id).values(**values))
+
+    async def check(now: datetime, expected: tuple[bool, bool]) -> None:
+        async with world.sessions() as s:
+            work = await due_work(s, now)
+        assert (work.reminders, work.summaries) == expected == await _claims_something(world, now)
+
+    before = at(2026, 12, 3, 12)  # Thursday: the summary of this week was on Monday, next is 7/12
+    async with world.sessions() as s, s.begin():
+        await s.execute(update(SummaryRun).where(SummaryRun.period == "2026-W49").values(status="sent"))
+    await check(before, (False, False))
+    await check(at(2026, 12, 7, 7, 30), (False, True))  # next Monday's summary
+    due = at(2026, 12, 11, 8)
+    await check(due, (True, True))
+    await set_row(next_attempt_at=due + timedelta(minutes=2))  # a retry later
+    await check(due, (False, True))
+    await set_row(next_attempt_at=None, status="claimed", claimed_at=due, claimed_by="other")
+    await check(due + timedelta(minutes=1), (False, True))  # someone is sending it
+    await check(due + CLAIM_LEASE + timedelta(seconds=1), (True, True))  # ... and died
+    await set_row(status="pending", claimed_at=None, claimed_by=None)
+    async with world.sessions() as s, s.begin():
+        (await s.get(Committee, ids["com"])).active = False  # type: ignore[union-attr]
+    await check(due, (False, False))  # paused committee: neither
