@@ -1,18 +1,20 @@
 """Pacing the dispatcher's sends under Telegram's limits, so that 429s do not happen at all.
 
 Why our own limiter rather than relying on PTB's AIORateLimiter (which the application also
-installs, for handler replies): AIORateLimiter's default `max_retries=0` hands every 429 back to
-the caller, and in PTB 22.8 its halt after a RetryAfter is released early when another request
-runs (PTB #5338) — so a burst of reminders would run straight into flood control. The dispatcher
-therefore (1) paces itself below the limits with this module and (2) handles RetryAfter itself
-(jobs/delivery.py). AIORateLimiter stays in place for handlers; our pace keeps its buckets low, so
-it never has to throttle our sends.
+installs, in front of every request): AIORateLimiter's default `max_retries=0` hands every 429
+back to the caller, and in PTB 22.8 its halt after a RetryAfter is released early when another
+request runs (PTB #5338) — so a burst of reminders would run into flood control. The dispatcher
+therefore (1) paces itself just under the limits with this module and (2) handles RetryAfter
+itself (jobs/delivery.py). AIORateLimiter stays in front of everything: when handler replies and
+reminders go out together it is what keeps their sum under 30/s (it delays, so our pace lags a
+little; nothing is refused).
 
 Limits (not officially documented; the commonly observed ones): about 30 messages/s per bot,
 20 messages per minute per group, about 1 message/s per private chat. We reserve *slots*: a global
-slot every 1/rate seconds (rate a little under 30 to leave room for handler replies and network
-jitter), and per chat a minimum gap (3.1 s in groups, 1.05 s in private chats). Slots are handed out
-in order of request, so a burst is spread evenly instead of fired at once and then punished.
+slot every 1/29 s, and per chat a minimum gap (3.1 s in groups, 1.05 s in private chats). Slots are
+handed out in order (continuations first, see the gate below), so a burst is spread evenly instead
+of fired at once and then punished. Slots are never "caught up" after a lag: the pace is a ceiling,
+never a burst.
 
 Time is injected (`monotonic`, `sleep`): tests drive it without real waiting.
 """
@@ -24,8 +26,8 @@ import heapq
 import time
 from collections.abc import Awaitable, Callable
 
-# Defaults: 28/s is 93% of Telegram's ~30/s and leaves headroom for replies to commands.
-OVERALL_RATE = 28.0
+# 29/s: 97% of Telegram's ~30/s; replies to commands share the rest (AIORateLimiter sees both).
+OVERALL_RATE = 29.0
 GROUP_GAP = 3.1  # 20 per minute per group -> one every 3 s, plus a margin
 PRIVATE_GAP = 1.05  # about one per second per private chat
 
