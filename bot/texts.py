@@ -129,12 +129,16 @@ BTN_ADD_UNIT = "➕ Thêm «{label}»"
 UNDONE = "↩️ Đã hoàn tác: nhiệm vụ #{number} được huỷ (ghi sai)."
 UNIT_ADDED_FROM_TASK = "➕ Đã thêm đơn vị «{name}» và gắn vào nhiệm vụ #{number}."
 DUE_SET = "📅 Hạn của #{number}: {due}"
-ASK_OTHER_DUE = "Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>20/12</code> hoặc <code>cuối tháng</code>."
+ASK_OTHER_DUE = (
+    "Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>20/12</code> hoặc <code>cuối tháng</code>."
+)
 DUE_NOT_UNDERSTOOD = "Chưa hiểu hạn «{text}». Ví dụ: <code>20/12</code>, <code>20/12/2026</code>, <code>cuối tháng</code>, <code>trong quý I</code>."
 TASK_NOT_FOUND = "Không có nhiệm vụ #{number} trong Ban này. Gõ /ds để xem danh sách."
 NEED_TASK_NUMBER = "Thiếu số nhiệm vụ. Ví dụ: <code>{example}</code>"
 TASK_CLOSED = "Nhiệm vụ #{number} đã {state}, không thay đổi được nữa."
-NOT_YOUR_TASK = "⛔ Anh/chị không phải người thực hiện nhiệm vụ #{number}. Chỉ người được giao hoặc Trưởng ban mới {action}."
+NOT_YOUR_TASK = (
+    "⛔ Anh/chị không phải người thực hiện nhiệm vụ #{number}. Chỉ người được giao hoặc Trưởng ban mới {action}."
+)
 BUTTON_STALE = "Nút này không còn dùng được."
 
 LABEL_LEAD = "Chủ trì"
@@ -191,7 +195,9 @@ DONE_OK = "✅ #{number} đã hoàn thành — {verdict}."
 DONE_ON_TIME = "đúng hạn"
 DONE_LATE = "trễ {days} ngày so với hạn ban đầu"
 DONE_NO_DUE = "không có hạn"
-PROGRESS_USAGE = "Cách dùng: <code>/tiendo &lt;số&gt; &lt;nội dung&gt;</code>\nVí dụ: <code>/tiendo 5 đã xong 3/5 tổ dân phố</code>"
+PROGRESS_USAGE = (
+    "Cách dùng: <code>/tiendo &lt;số&gt; &lt;nội dung&gt;</code>\nVí dụ: <code>/tiendo 5 đã xong 3/5 tổ dân phố</code>"
+)
 PROGRESS_OK = "📝 Đã ghi tiến độ #{number}: {note}"
 CANCEL_OK = "🗑 Đã huỷ nhiệm vụ #{number}{reason}."
 EDIT_USAGE = (
@@ -224,7 +230,9 @@ BTN_APPROVE = "✅ Đồng ý"
 BTN_REJECT = "❌ Từ chối"
 NO_REASON = "(không ghi)"
 ASK_PROGRESS = "📝 Trả lời (reply) tin nhắn này bằng nội dung tiến độ của #{number}."
-ASK_EXTENSION = "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
+ASK_EXTENSION = (
+    "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
+)
 ASK_BLOCKED = "🚧 Trả lời (reply) tin nhắn này: #{number} đang vướng mắc gì?"
 PROMPT_NOT_YOURS = "Câu hỏi này dành cho người đã bấm nút."
 DONE_BUTTON_DONE = "✅ Đã xong"
@@ -362,9 +370,9 @@ REMINDER_HEADER_GROUP = "⏰ <b>Nhắc việc</b> — các nhiệm vụ sau cầ
 REMINDER_DUE_LINE = "Hạn: {due}"
 REMINDER_LEAD_LINE = "Chủ trì: {lead}"
 REMINDER_PEOPLE_LINE = "👤 {people}"
-REMINDER_NO_CONTACT = (
-    "👥 Chưa có người nhận nhắc việc riêng — Trưởng ban dùng /donvi gan để gán người phụ trách."
-)
+REMINDER_PEOPLE_MORE = "và {count} người khác"
+REMINDER_PEOPLE_MAX = 25  # mentions per task in a group message (one task must fit a message)
+REMINDER_NO_CONTACT = "👥 Chưa có người nhận nhắc việc riêng — Trưởng ban dùng /donvi gan để gán người phụ trách."
 REMINDER_FOOTER_PRIVATE = "Bấm nút bên dưới để báo đã xong, báo tiến độ hoặc xin gia hạn."
 REMINDER_FOOTER_GROUP = "Người được nhắc bấm nút bên dưới để báo đã xong, báo tiến độ hoặc xin gia hạn."
 REMINDER_PRIVATE_HINT = "💬 Nhắn riêng /start cho bot để nhận nhắc việc riêng."
@@ -408,11 +416,11 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
     if item.lead and (item.kind == "escalation" or in_group):
         lines.append(REMINDER_LEAD_LINE.format(lead=esc(item.lead)))
     if in_group and item.people:
-        lines.append(
-            REMINDER_PEOPLE_LINE.format(
-                people=", ".join(mention(p.name, p.tg_user_id, p.username) for p in item.people)
-            )
-        )
+        shown = [mention(p.name, p.tg_user_id, p.username) for p in item.people[:REMINDER_PEOPLE_MAX]]
+        more = len(item.people) - len(shown)
+        if more > 0:
+            shown.append(REMINDER_PEOPLE_MORE.format(count=more))
+        lines.append(REMINDER_PEOPLE_LINE.format(people=", ".join(shown)))
     if in_group and item.no_contact:
         lines.append(REMINDER_NO_CONTACT)
     return "\n".join(lines)
@@ -429,7 +437,10 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
     else:
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
-    blocks.append(REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE)
+    footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
+    if in_group and any(i.people for i in items):
+        footer += "\n" + REMINDER_PRIVATE_HINT  # the people mentioned here have no private chat with the bot
+    blocks.append(footer)
     return "\n\n".join(blocks)
 
 
@@ -506,9 +517,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
     head = [SUMMARY_TITLE]
     if s.committee:
         head.append(SUMMARY_COMMITTEE.format(committee=esc(s.committee)))
-    week = SUMMARY_WEEK.format(
-        start=s.week_start.strftime("%d/%m"), end=fmt_date(s.week_end), today=fmt_day(s.today)
-    )
+    week = SUMMARY_WEEK.format(start=s.week_start.strftime("%d/%m"), end=fmt_date(s.week_end), today=fmt_day(s.today))
     head.append(week)
     t = s.totals
     if t.total == 0:
@@ -592,9 +601,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
     return "\n".join(head), sections
 
 
-def pack_messages(
-    head: str, sections: Sequence[tuple[str, Sequence[str]]], limit: int = MESSAGE_LIMIT
-) -> list[str]:
+def pack_messages(head: str, sections: Sequence[tuple[str, Sequence[str]]], limit: int = MESSAGE_LIMIT) -> list[str]:
     """Lay out a head block and titled sections of lines into messages of at most `limit` UTF-16
     units (measured on the HTML source, which is never shorter than what Telegram counts).
 

@@ -1,4 +1,7 @@
-"""Is anything due? One read-only round trip, so that a dispatcher tick with nothing to do costs
+"""The outbox as a whole: is anything due (for the dispatcher's tick), and re-planning a whole
+committee (for /caidat and role changes).
+
+Is anything due? One read-only round trip, so that a dispatcher tick with nothing to do costs
 about as much as a `SELECT 1`, whatever the number of stored tasks: the claims themselves are
 write transactions, only worth opening when there is something to claim.
 
@@ -13,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, bindparam, text
+from sqlalchemy import Boolean, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import UTCDateTime
-from db.reminders import CLAIM_LEASE, as_utc
+from db.models import Task, UTCDateTime
+from db.reminders import CLAIM_LEASE, as_utc, replan_task
+from db.summaries import replan_summaries
 
 _DUE = """EXISTS (
     SELECT 1 FROM {table} t
@@ -46,3 +50,21 @@ async def due_work(session: AsyncSession, now: datetime, lease: timedelta = CLAI
     now = as_utc(now)
     row = (await session.execute(DUE_WORK, {"now": now, "stale": now - lease, "paused": False})).one()
     return DueWork(bool(row[0]), bool(row[1]))
+
+
+async def replan_committee(session: AsyncSession, committee_id: int, now: datetime) -> int:
+    """Re-plan everything of a committee after its settings changed (/caidat: offsets, hours,
+    quiet hours, summary day and time) or its chairs did: every open task's reminders, and the
+    pending weekly summaries. Returns the reminder rows planned. In the caller's transaction."""
+    ids = (
+        await session.execute(
+            select(Task.id).where(
+                Task.committee_id == committee_id, Task.status == "open", Task.due_current.is_not(None)
+            )
+        )
+    ).scalars()
+    planned = 0
+    for task_id in list(ids):
+        planned += await replan_task(session, task_id, now)
+    await replan_summaries(session, committee_id, now)
+    return planned

@@ -209,21 +209,6 @@ async def replan_task(session: AsyncSession, task_id: int, now: datetime) -> int
     return planned
 
 
-async def replan_committee(session: AsyncSession, committee_id: int, now: datetime) -> int:
-    """Re-plan every open task of a committee: after /caidat, a new chair, or new unit contacts."""
-    ids = (
-        await session.execute(
-            select(Task.id).where(
-                Task.committee_id == committee_id, Task.status == "open", Task.due_current.is_not(None)
-            )
-        )
-    ).scalars()
-    total = 0
-    for task_id in list(ids):
-        total += await replan_task(session, task_id, now)
-    return total
-
-
 async def replan_unit_tasks(session: AsyncSession, unit_id: int, now: datetime) -> int:
     """Re-plan the open tasks a unit leads or carries out (its contact people changed)."""
     ids = (

@@ -29,7 +29,6 @@ from db.committees import migrate_chat
 from db.outbox import due_work
 from db.reminders import (
     DueReminder,
-    PersonInfo,
     claim_due,
     defer,
     mark_cancelled,
@@ -78,6 +77,8 @@ class _Outgoing:
     committee_id: int  # the committee whose group this is (group messages), or of the first row
     items: list[_Sending] = field(default_factory=list)
     person_id: int | None = None  # private messages
+    text: str = ""  # rendered by _fit
+    keyboard: InlineKeyboardMarkup | None = None
 
     @property
     def row_ids(self) -> list[int]:
@@ -100,22 +101,18 @@ def _decide(row: DueReminder, now: datetime) -> tuple[str, PlannedReminder | Non
     return "send", planned
 
 
-def _reachable_privately(person: PersonInfo | None) -> bool:
-    return person is not None and person.reachable_privately
-
-
 def _group_chat(row: DueReminder, runtime: DispatchRuntime) -> int:
     chat = row.committee.chat_id
     return runtime.migrated.get(chat, chat)
 
 
-def _route(sendings: Sequence[_Sending], runtime: DispatchRuntime) -> list[_Outgoing]:
+def _route(sendings: Sequence[_Sending], runtime: DispatchRuntime, now: datetime) -> list[_Outgoing]:
     """One private message per person, one group message per committee; long ones chunked."""
     private: dict[int, list[_Sending]] = defaultdict(list)
     group: dict[int, list[_Sending]] = defaultdict(list)
     for s in sendings:
         person = s.row.person
-        if person is not None and _reachable_privately(person) and person.tg_user_id is not None:
+        if person is not None and person.reachable_privately and person.tg_user_id is not None:
             private[person.tg_user_id].append(s)
         else:
             group[s.row.committee.id].append(s)
@@ -124,12 +121,28 @@ def _route(sendings: Sequence[_Sending], runtime: DispatchRuntime) -> list[_Outg
         items.sort(key=lambda s: (s.row.due or date.max, s.row.committee.id, s.row.task_number))
         for chunk in _chunks(items):
             person_id = chunk[0].row.person_id
-            out.append(_Outgoing(tg_id, False, chunk[0].row.committee.id, chunk, person_id))
+            out += _fit(_Outgoing(tg_id, False, chunk[0].row.committee.id, chunk, person_id), now)
     for committee_id, items in group.items():
         items.sort(key=lambda s: (s.row.due or date.max, s.row.task_number))
         for chunk in _chunks(items):
-            out.append(_Outgoing(_group_chat(chunk[0].row, runtime), True, committee_id, chunk))
+            out += _fit(_Outgoing(_group_chat(chunk[0].row, runtime), True, committee_id, chunk), now)
     return out
+
+
+def _fit(msg: _Outgoing, now: datetime) -> list[_Outgoing]:
+    """Halve a message between tasks until each part fits Telegram's 4096 UTF-16 units (measured on
+    the HTML, never shorter than what Telegram counts). One task always fits: its text and its list
+    of people are shortened when rendered."""
+    tasks = list(dict.fromkeys(x.row.task_id for x in msg.items))
+    msg.text, msg.keyboard = _render(msg, now)
+    if len(tasks) < 2 or texts.utf16_len(msg.text) <= texts.MESSAGE_LIMIT:
+        return [msg]
+    first = set(tasks[: len(tasks) // 2])
+    halves = (
+        [x for x in msg.items if x.row.task_id in first],
+        [x for x in msg.items if x.row.task_id not in first],
+    )
+    return [part for half in halves for part in _fit(replace(msg, items=half), now)]
 
 
 def _chunks(items: list[_Sending]) -> list[list[_Sending]]:
@@ -236,14 +249,14 @@ async def _deliver(
 ) -> list[_Sending]:
     """Send one message and record the outcome. Returns the items to send to the group instead
     (a private chat refused them)."""
-    text, keyboard = _render(msg, services.clock.now())
 
     async def on_migrated(new_chat_id: int) -> None:
         runtime.migrated[msg.chat_id] = new_chat_id
         async with services.session_factory() as s, s.begin():
             await migrate_chat(s, msg.chat_id, new_chat_id)
 
-    d = await send_with_policy(bot, runtime.policy, msg.chat_id, text, keyboard, on_migrated if msg.in_group else None)
+    migrated = on_migrated if msg.in_group else None
+    d = await send_with_policy(bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated)
     if d.outcome is Outcome.SENT:
         await _record_sent(services, runtime, msg, d)
         stats.messages_sent += 1
@@ -340,10 +353,10 @@ async def dispatch_reminders(
     stats.deferred += len(deferred)
 
     # Private chats first: what they refuse joins the group messages, one per committee.
-    routed = _route(sendings, runtime)
+    routed = _route(sendings, runtime, now)
     refused = await _send_all(services, bot, runtime, [m for m in routed if not m.in_group], stats)
     group_items = [x for m in routed if m.in_group for x in m.items] + refused
-    await _send_all(services, bot, runtime, _route(group_items, runtime), stats)
+    await _send_all(services, bot, runtime, _route(group_items, runtime, now), stats)
 
 
 async def dispatch_once(

@@ -16,7 +16,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from bot.clock import ManualClock
 from bot.services import Services
 from bot.settings import Settings
-from db.models import Committee, Person, Reminder, SummaryRun
+from db.models import Committee, Person, Reminder, SummaryRun, UnitContact
 from db.reminders import claim_due
 from db.summaries import ensure_summary_runs
 from jobs.dispatcher import dispatch_once
@@ -330,3 +330,19 @@ async def test_long_summary_goes_in_parts_and_resumes_where_it_stopped(env: Env)
     assert len(numbers) == len(set(numbers)) == 120
     await env.tick(at(2026, 12, 7, 9))
     assert len(env.bot.to(GROUP)) == len(parts)  # exactly one summary this week
+
+
+async def test_a_long_group_reminder_is_split_between_tasks(env: Env) -> None:
+    # 30 more people of the unit have no private chat: each task mentions 31 people (25 shown).
+    for n in range(30):
+        person = await env.world.person(f"Cán bộ số {n}", 5000 + n, private_chat=False)
+        async with env.services.session_factory() as s, s.begin():
+            s.add(UnitContact(unit_id=env.ids["vp"], person_id=person))
+    long_text = "Rà soát, chuẩn hoá và cập nhật dữ liệu hồ sơ thủ tục hành chính trên Cổng dịch vụ công " * 4
+    tasks = [await env.task(f"{long_text} (đợt {n})") for n in range(9)]
+    await env.tick(at(2026, 12, 11, 8))
+    group = env.bot.to(GROUP)
+    assert len(group) > 1  # nine tasks with 31 mentions each do not fit one message
+    done_buttons = [d for m in group for d in m.callback_data if d.startswith("done:")]
+    assert done_buttons == [f"done:{t}" for t in tasks]  # every task once, whole, in order
+    assert all("và 6 người khác" in m.text for m in group)

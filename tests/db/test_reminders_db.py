@@ -12,16 +12,16 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.models import Committee, ExtensionRequest, Reminder, SummaryRun, Task
-from db.outbox import due_work
+from db.models import Committee, ExtensionRequest, Reminder, SummaryRun, Task, UnitContact
+from db.outbox import due_work, replan_committee
 from db.reminders import (
     CLAIM_LEASE,
     claim_due,
     mark_failed,
     mark_sent,
     plan_next,
-    replan_committee,
     replan_task,
+    replan_unit_tasks,
 )
 from db.summaries import claim_due_summaries, ensure_summary_runs, load_task_views
 from domain.reminders import ReminderKind
@@ -329,3 +329,31 @@ async def test_the_cheap_due_check_agrees_with_the_claims(world: World) -> None:
     async with world.sessions() as s, s.begin():
         (await s.get(Committee, ids["com"])).active = False  # type: ignore[union-attr]
     await check(due, (False, False))  # paused committee: neither
+
+
+async def test_new_unit_contact_and_new_settings_replan(world: World) -> None:
+    ids = await _setup(world, chair=False)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    hoa = await world.person("Vũ Thị Hoa", 1010)
+    async with world.sessions() as s, s.begin():
+        s.add(UnitContact(unit_id=ids["vp"], person_id=hoa))
+        await s.flush()
+        assert await replan_unit_tasks(s, ids["vp"], NOW) == 4  # Lan, Minh, Hoa, the group's escalation
+    assert hoa in {r.person_id for r in await world.reminders(task)}
+    async with world.sessions() as s, s.begin():
+        await ensure_summary_runs(s, NOW)
+    # /caidat: reminders at 14:00, summary on Tuesdays at 16:00.
+    async with world.sessions() as s, s.begin():
+        com = await s.get(Committee, ids["com"])
+        assert com is not None
+        com.remind_time, com.summary_weekday, com.summary_time = "14:00", 1, "16:00"
+        await s.flush()
+        await replan_committee(s, ids["com"], NOW)
+    rows = await world.reminders(task)
+    assert {r.due_at.replace(tzinfo=UTC) for r in rows if r.kind == "before"} == {at(2026, 12, 11, 14)}
+    async with world.sessions() as s:
+        runs = (await s.execute(select(SummaryRun).order_by(SummaryRun.period))).scalars().all()
+    assert [(r.period, r.due_at.replace(tzinfo=UTC)) for r in runs] == [
+        ("2026-W49", at(2026, 12, 1, 16)),  # this Tuesday, later today: moved, not skipped
+        ("2026-W50", at(2026, 12, 8, 16)),
+    ]
