@@ -114,6 +114,7 @@ ADVERBS = PhraseSet(
         "quyết liệt", "tích cực", "khẩn cấp", "tập trung", "nhanh chóng", "chặt chẽ", "trước mắt", "ngay",
         "định kỳ", "hàng tháng", "hằng tháng", "hàng tuần", "hằng tuần", "hàng quý", "hằng quý", "hàng năm",
         "hằng năm", "khẩn", "mới", "vẫn", "thì", "thật sự", "thực sự", "cũng đã", "vừa qua", "có trách nhiệm",
+        "trong thời gian tới", "thời gian tới", "trong thời gian tiếp theo", "từ nay", "sau đó", "trước hết",
     ]
 )
 # Reporting verbs: a subject that only relays ("X tiếp thu ...; đồng thời đề nghị Y ...", "X ban hành
@@ -142,7 +143,7 @@ NP_STOPS = PhraseSet(
 NP_LINKS_BEFORE_ORG = PhraseSet(["trong", "của", "thuộc", "trực thuộc", "tại"])
 NP_KEEP = PhraseSet(
     [
-        "trên địa bàn", "kiêm", "phụ trách", "được phân công", "có liên quan", "liên quan", "đi qua",
+        "trên địa bàn", "phụ trách", "được phân công", "có liên quan", "liên quan", "đi qua",
         "chạy qua",
         "trực thuộc", "thuộc", "chuyên trách", "chuyên môn", "tiếp nhận và trả kết quả", "một cửa",
         "đầu tư xây dựng", "dự án đầu tư xây dựng", "quản lý dự án", "ban chỉ đạo", "ban quản lý",
@@ -155,7 +156,7 @@ NP_KEEP = PhraseSet(
         "cải cách hành chính", "ứng dụng công nghệ thông tin", "chuyển đổi số", "kế hoạch", "tuyên giáo",
         "dân vận", "kinh tế", "pháp chế", "giáo dục", "đào tạo", "y tế", "tài chính", "nội vụ", "tư pháp",
         "được phân công phụ trách", "có đường", "liên quan đến", "chuyên trang", "ủy ban nhân dân", "ủy ban",
-        "hội đồng nhân dân", "hội đồng",
+        "hội đồng nhân dân", "hội đồng", "trường học", "nhân dân", "quân sự", "dân quân", "tự vệ",
     ]
 )
 # Heads that take the word after them as part of the name even when it is also a verb: "Bộ phận
@@ -207,7 +208,8 @@ VERBS = PhraseSet(
         "đóng", "dọn", "dọn dẹp", "vệ sinh", "phun", "tiêu độc", "khử khuẩn", "tiêm", "cài đặt", "chạy",
         "kết nối", "tích hợp", "đồng bộ", "chia sẻ", "lưu trữ", "sao lưu", "scan", "nhập", "nhập liệu",
         "chụp", "quay", "biên soạn", "giải tỏa", "giải phóng", "tuần tra",
-        "kiểm tra lại", "khắc phục ngay", "xây", "sửa", "nạo vét", "thu gom", "trồng", "chặt", "cắt", "san lấp",
+        "kiểm tra lại", "khắc phục ngay", "xây", "sửa", "nạo vét", "thu gom", "trồng", "chặt", "cắt",
+        "san lấp",
         "hoàn trả", "bố trí lại", "tính", "tính toán", "dự toán", "lập dự toán",
         "lên kế hoạch", "thống nhất", "chốt", "trả", "phản hồi", "xác nhận", "ký", "đóng dấu", "lưu",
         "giữ", "bảo quản", "canh gác", "tuần tra", "kiểm soát", "chấn chỉnh", "xử phạt", "lập biên bản",
@@ -226,7 +228,18 @@ VERBS = PhraseSet(
         "chuẩn bị tốt", "tổ chức tốt", "thực hiện tốt", "làm tốt", "phát triển", "mở rộng", "thành lập",
         "kiện toàn lại", "bầu", "bầu bổ sung", "bổ nhiệm", "điều động", "luân chuyển", "miễn nhiệm",
         "đề cử", "giới thiệu", "xét", "xét duyệt", "cấp phát", "cấp giấy", "cấp phép", "gia hạn",
-        "thông tin", "thông tin kịp thời", "phản ánh", "truyền thông", "quảng bá", "vinh danh",
+        "thông tin", "thông tin kịp thời", "phản ánh", "truyền thông", "quảng bá", "vinh danh", "đẩy nhanh",
+        "bình xét", "giải đáp", "nghiệm thu", "khởi công", "thi công", "đối thoại", "bảo trì", "bảo dưỡng",
+        "thay thế", "lắp", "trang bị", "phân phối", "chi trả", "lập hồ sơ", "học tập", "ký kết", "cam kết",
+        "tự đánh giá", "xếp loại", "phân loại", "truy thu", "tịch thu", "tạm giữ", "niêm phong", "giải thể",
+        "sáp nhập", "hợp nhất", "chia tách", "củng cố", "xin ý kiến", "góp ý", "tham gia ý kiến", "sửa đổi",
+        "hủy bỏ", "bãi bỏ", "khuyến khích", "chăm sóc", "thăm hỏi", "tặng quà", "cứu trợ", "ứng phó",
+        "phòng ngừa", "đấu tranh", "triệt phá", "bắt giữ", "truy bắt", "khởi tố", "xét xử", "tái định cư",
+        "bồi thường", "áp giá", "thanh quyết toán", "duyệt", "tổ chức thực hiện", "triển khai thực hiện",
+        "giải quyết dứt điểm", "xử lý dứt điểm", "rà soát, bổ sung", "theo dõi, đôn đốc",
+        "kiểm soát chặt chẽ",
+        "lấy mẫu", "xét nghiệm", "cách ly", "khoanh vùng", "dập dịch", "tẩy uế", "khai báo", "cảnh báo",
+        "phân luồng", "điều tiết", "chốt chặn", "ứng trực", "thường trực", "sẵn sàng", "nghiên cứu, đề xuất",
     ]
 )
 # Verbs after which the rest of a sentence only reports (not a directive): used by the splitter.

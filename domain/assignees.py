@@ -126,7 +126,10 @@ class _UnitIndex:
             j += 1
             if not skipped:
                 for priority, unit in self._by_compact.get(acc, ()):
-                    out.append((j, priority, unit))
+                    # A short abbreviation ("VP", "BBT") counts only when written in capitals:
+                    # "cá" is not "CA", "du" is not "ĐU".
+                    if len(acc) > 3 or all(t.text.isupper() for t in tokens[i:j] if t.is_word):
+                        out.append((j, priority, unit))
         return out
 
 
@@ -246,6 +249,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
+        keep = s.m(L.NP_KEEP, j)
+        if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Tổ công tác": the head is the compound
+            return _Head(j + keep, False, True, False)
         return _Head(j + size, False, takes_name, person == size)
     t = s.tokens[j]
     verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
@@ -354,10 +360,35 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if s.is_(j, "số") and s.word(j + 1) and s.tokens[j + 1].is_number:
             j += 2  # "Tổ dân phố số 5"
             continue
+        if s.is_(j, "kiêm"):
+            role = _head(s, j + 1, loose=True)  # "Ban biên tập ... kiêm biên tập Đài truyền thanh"
+            if role is not None:
+                j, head = role.end, role
+                continue
         if _ends_np(s, j):
             break
+        if head is not None and head.unit_complete:
+            follow = _may_follow_unit(s, j)
+            if not follow:
+                break  # "Phòng Tài nguyên và Môi trường thanh tra ...": an unlisted verb
+            j += follow
+            continue
         j += 1
     return j
+
+
+def _may_follow_unit(s: _Sentence, j: int) -> int:
+    """After a known unit's name: places ("quận", "thành phố"), determiners and kinds ("UBND các
+    quận"), linking words. Returns how many tokens, 0 when the name has ended."""
+    if _last_part_is_place(s, j):
+        return 1  # "quận-huyện"
+    return max(
+        s.m(L.PLACE_NOUNS, j),
+        s.m(L.CATEGORY_NOUNS, j),
+        s.m(L.DETERMINERS, j),
+        s.m(L.NP_LINKS_BEFORE_ORG, j),
+        s.m(L.NP_KEEP, j),
+    )
 
 
 def _reporting_next(s: _Sentence, k: int) -> bool:
@@ -487,6 +518,12 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             break
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
+        if nxt is not None and plural and s.m(L.PERSON_HEADS, k) and s.m(L.PERSON_HEADS, start):
+            # "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện": one title each.
+            items.append((start, j))
+            start = k
+            j = _extend(s, k, nxt.end, nxt)
+            continue
         if nxt is not None:
             person_title = kind == "-" and s.m(L.PERSON_HEADS, start)
             if person_title:  # "đồng chí Lương Hồng Điệp - Chủ tịch UBND phường"
@@ -760,7 +797,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
     for p, found in _triggers(s):
         if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
-        if subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p and _is_group(s, subject):
+        directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
+        if directs and _is_group(s, subject):
             break  # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.

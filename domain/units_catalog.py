@@ -46,10 +46,10 @@ _CATALOG: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                         "Phòng Nông nghiệp và Môi trường")),
     ("thanh-tra", "Thanh tra", ("Thanh tra quận", "Thanh tra huyện", "Thanh tra phường")),
     # --- security
-    ("cong-an", "Công an", ("CA", "Công an phường", "Công an xã", "Công an quận", "Công an huyện", "CAP")),
-    ("ban-chqs", "Ban CHQS", ("Ban Chỉ huy Quân sự", "BCH Quân sự", "Ban CHQS phường", "BCHQS", "Quân sự")),
+    ("cong-an", "Công an", ("Công an phường", "Công an xã", "Công an quận", "Công an huyện")),
+    ("ban-chqs", "Ban CHQS", ("Ban Chỉ huy Quân sự", "BCH Quân sự", "Ban CHQS phường", "BCHQS")),
     # --- Party, Front and mass organisations
-    ("dang-uy", "Đảng ủy", ("ĐU", "Đảng bộ", "Ban Thường vụ Đảng ủy", "BTV Đảng ủy")),
+    ("dang-uy", "Đảng ủy", ("Đảng bộ", "Ban Thường vụ Đảng ủy", "BTV Đảng ủy")),
     ("mttq", "Ủy ban MTTQ", ("MTTQ", "Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam", "UB MTTQ", "UBMTTQ",
                             "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận")),
     ("doan-tn", "Đoàn Thanh niên", ("Đoàn TN", "Đoàn TNCS Hồ Chí Minh",
@@ -83,7 +83,7 @@ _CATALOG: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("bo-phan-mot-cua", "Bộ phận một cửa", ("Bộ phận tiếp nhận và trả kết quả", "Bộ phận TN&TKQ",
                                             "Bộ phận một cửa hiện đại", "Bộ phận Một cửa liên thông",
                                             "Bộ phận tiếp nhận và trả kết quả thủ tục hành chính",
-                                            "Bộ phận TN&TKQ TTHC", "Một cửa")),
+                                            "Bộ phận TN&TKQ TTHC")),
     ("tram-y-te", "Trạm Y tế", ("TYT",)),
     ("trung-tam-vh-tt", "Trung tâm VH-TT", ("Trung tâm Văn hóa - Thể thao", "Trung tâm Văn hóa Thể thao",
                                             "TT VH-TT", "Trung tâm VHTT",
