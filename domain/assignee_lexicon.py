@@ -249,6 +249,7 @@ NARRATIVE_VERBS = PhraseSet(
         "nêu", "phát biểu", "thảo luận", "nghe", "tiếp và làm việc", "chủ trì hội nghị", "chủ trì cuộc họp",
         "chủ trì buổi", "tổ chức hội nghị", "tổ chức họp", "tổ chức cuộc họp", "tổ chức giao ban",
         "tiến hành", "đồng ý", "nhất trí", "thống nhất chủ trương", "báo cáo tóm tắt", "chỉ ra", "cho biết",
-        "dự", "tham dự", "đánh giá nhận xét", "nhận xét", "kết luận", "nhấn mạnh", "cho ý kiến",
+        "dự", "tham dự", "đánh giá nhận xét", "nhận xét", "kết luận", "nhấn mạnh", "cho ý kiến", "giao ban",
+        "họp giao ban", "tiếp đoàn", "làm việc với", "họp", "báo cáo kết quả đạt được", "phát biểu chỉ đạo",
     ]
 )

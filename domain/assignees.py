@@ -58,13 +58,17 @@ _NOT_HEADS = PhraseSet(
      "phòng họp",
      "phòng chống", "phòng, chống", "phòng ngừa", "bộ tiêu chí", "bộ hồ sơ", "bộ máy", "bộ thủ tục",
      "bộ tài liệu", "bộ chỉ số", "bộ câu hỏi", "cơ quan điện tử", "trường hợp", "đơn vị tính", "khối lượng",
-     "tổ quốc", "xã hội", "đài phát", "thường trực hóa", "ban bố", "trạm dừng", "cục bộ", "tổ hợp"]
+     "tổ quốc", "xã hội", "đài phát", "thường trực hóa", "ban bố", "trạm dừng", "cục bộ", "tổ hợp",
+     "phòng cháy", "phòng dịch", "phòng tránh", "phòng bệnh", "đội ngũ", "tổ tiên", "hội họp", "ban đêm"]
 )
 # Heads that name an organisation only when a proper name follows, or after "các": "Bộ Công an",
 # "các sở" but not "bộ hồ sơ", "số 16" typed without diacritics.
 _HEADS_NEEDING_NAME = PhraseSet(["bộ", "sở", "cục", "viện", "đài", "khối", "trường", "tổ", "hội", "ban",
                                  "phòng"])
 _VERB_LIKE_HEADS = PhraseSet(["tổ chức"])
+# Teams and boards named by what they do ("Tổ công nghệ số cộng đồng", "Ban quản lý chợ") need no
+# proper name when written with a capital.
+_HEADS_NAMED_BY_TASK = PhraseSet(["tổ", "ban", "đội", "hội", "phòng", "nhóm"])
 # Before a unit's name: "bộ phận Văn phòng", "lực lượng Công an phường", "cán bộ Văn phòng Đảng ủy".
 _UNIT_FILLERS = PhraseSet(
     ["bộ phận", "lực lượng", "đồng chí", "đ/c", "cán bộ", "công chức", "thành viên", "toàn thể", "các",
@@ -245,13 +249,15 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         if needs_name and not determined and not loose:
             nxt = j + size
             named = s.word(nxt) and (s.tokens[nxt].capitalized or s.tokens[nxt].is_number)
+            by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
+            named = named or (by_task and s.word(nxt))
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
         keep = s.m(L.NP_KEEP, j)
-        if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Tổ công tác": the head is the compound
-            return _Head(j + keep, False, True, False)
+        if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
+            return _Head(j + keep, False, False, False)
         return _Head(j + size, False, takes_name, person == size)
     t = s.tokens[j]
     verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
@@ -334,6 +340,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         keep = s.m(L.NP_KEEP, j)
         if keep:
             j += keep
+            continue
+        straddle = s.m(L.NP_KEEP, j - 1) if j - 1 > start else 0
+        if straddle > 1:
+            j += straddle - 1  # "Trưởng ban" + "chỉ đạo": the compound "ban chỉ đạo" straddles the head
             continue
         chu_tri = s.m(_CHU_TRI, j)
         if head is not None and j == head.end and head.person and chu_tri and _reporting_next(s, j + chu_tri):
@@ -556,6 +566,7 @@ class _Found:
     items: list[tuple[int, int]]
     start: int  # first token of the noun phrase list
     end: int  # index after it
+    how: str = ""  # which rule found it: see `AssigneeReading.how`
 
 
 def _skip_openers(s: _Sentence, k: int) -> int:
@@ -622,7 +633,7 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
             if items:
-                out.append((p, _Found(items, k, end)))
+                out.append((p, _Found(items, k, end, "assigned")))
                 p = end
                 continue
         p += 1
@@ -677,7 +688,7 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
         if s.m(L.NARRATIVE_VERBS, pred) and not modal:
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
-        return _Found(items, i, end)
+        return _Found(items, i, end, "subject")
     if unit_fallback and len(items) == 1:
         # "/giao Văn phòng photo tài liệu ...": a known unit then an unlisted verb.
         unit = s.unit_at(_skip_determiners(s, i))
@@ -686,7 +697,7 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             while e < s.n and s.m(L.PLACE_NOUNS, e):
                 e += s.m(L.PLACE_NOUNS, e)
             if s.word(e) and not s.tokens[e].capitalized:
-                return _Found([(i, e)], i, e)
+                return _Found([(i, e)], i, e, "subject")
     return None
 
 
@@ -754,7 +765,7 @@ def _relayed_receivers(s: _Sentence) -> _Found | None:
             if send:
                 items, end = _parse_list(s, q + send)
                 if items and end <= p:
-                    return _Found(items, q + send, end)
+                    return _Found(items, q + send, end, "relayed")
                 break
     return None
 
@@ -787,7 +798,7 @@ def _heading_unit(s: _Sentence) -> _Found | None:
         return None
     items, end = _parse_list(s, k + opener)
     if items and (end >= s.n or s.punct(end, ":,.-–")):
-        return _Found(items, k + opener, end)
+        return _Found(items, k + opener, end, "heading")
     return None
 
 
@@ -826,7 +837,7 @@ def _bare_phrase(s: _Sentence) -> _Found | None:
     items, end = _parse_list(s, s.first)
     rest = [t for t in s.tokens[end:] if t.is_word or t.text not in ".:;,"]
     if items and not rest:
-        return _Found(items, s.first, end)
+        return _Found(items, s.first, end, "name")
     return None
 
 
@@ -910,16 +921,40 @@ def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
 def parse_assignees(text: str, units: Sequence[KnownUnit] = ()) -> Assignees:
     """Lead, coordinating and executing assignees named in `text`, matched against `units` and the
     built-in catalogue. Names not found in either are returned as written (unit_key None)."""
+    return read_assignees(text, units).assignees
+
+
+@dataclass(frozen=True)
+class AssigneeReading:
+    """The assignees of a sentence and how they were found (the conclusion splitter uses it to
+    tell directives from reports)."""
+
+    assignees: Assignees
+    # "assigned": after an assigning verb ("Giao X", "đề nghị X"); "relayed": the receivers of a
+    # letter; "subject": the subject of the sentence; "heading": "Đối với X:"; "name": the text is
+    # only a name; "": nobody.
+    how: str
+    # The text after the subject, where its predicate starts ("đã tổng hợp ...", "phối hợp ...").
+    predicate: str
+    # The sentence opens with its verb ("Tăng cường ...", "Khẩn trương ..."): an order whose
+    # assignee is left out, or a report continuing the previous sentence's subject.
+    verb_initial: bool
+
+
+def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReading:
     s = _Sentence(nfc(text), units)
     lead = _find_lead(s)
+    verb_initial = _verb_initial(s)
     if lead is None:
-        return Assignees()
+        return AssigneeReading(Assignees(), "", "", verb_initial)
     leads, support, executor = _support_and_executor(s, lead)
-    return Assignees(
+    assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),
         executor=tuple(_ref(s, a, b) for a, b in executor),
     )
+    predicate = s.text[s.tokens[lead.end].start :] if lead.how == "subject" and lead.end < s.n else ""
+    return AssigneeReading(assignees, lead.how, predicate, verb_initial)
 
 
 def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Assignees:
@@ -928,7 +963,7 @@ def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Ass
     `context` holds the headings from the outermost to the innermost (one per line, or run
     together as in "... như sau: 1. Đối với HĐND phường - Thường trực HĐND"); the innermost that
     names someone wins."""
-    for segment in reversed(_context_segments(nfc(context), units)):
+    for segment in reversed(context_segments(nfc(context), units)):
         found = parse_assignees(segment, units)
         if found.lead:
             return found
@@ -938,7 +973,8 @@ def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Ass
 _SEGMENT_BREAK = re.compile(r"(?<=[.:;])\s+(?=\S)|\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
 
 
-def _context_segments(context: str, units: Sequence[KnownUnit]) -> list[str]:
+def context_segments(context: str, units: Sequence[KnownUnit] = ()) -> list[str]:
+    """The headings in a context, outermost first (lines, sentences, "1." and " - " parts)."""
     out: list[str] = []
     for line in context.splitlines():
         for part in _SEGMENT_BREAK.split(line):
