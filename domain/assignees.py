@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from domain import assignee_lexicon as L
-from domain.textnorm import fold, nfc
+from domain.textnorm import nfc
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.units_catalog import BUILTIN_UNITS
-from domain.vntokens import PhraseSet, Token, has_diacritics, tokenize, tone_key
+from domain.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
 
 # "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
 _LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
@@ -165,7 +165,7 @@ class _Sentence:
         return phrases.match(self.tokens, i, self.accented)
 
     def key(self, word: str) -> str:
-        return tone_key(word) if self.accented else fold(word)
+        return tone_key(word) if self.accented else fold_word(word)
 
     def is_(self, i: int, word: str) -> bool:
         return 0 <= i < self.n and self.tokens[i].key == self.key(word)
@@ -465,7 +465,7 @@ def _last_part_is_place(s: _Sentence, j: int) -> bool:
 
 @lru_cache(maxsize=2)
 def _single_place_keys(accented: bool) -> frozenset[str]:
-    keyer = tone_key if accented else fold
+    keyer = tone_key if accented else fold_word
     return frozenset(keyer(w) for w in ("quận", "huyện", "xã", "phường", "tỉnh", "thôn", "tổ"))
 
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.textnorm import fold, nfc
 
@@ -41,9 +42,16 @@ def _tone_key_run(run: str) -> str:
     return unicodedata.normalize("NFC", "".join(base)) + tone
 
 
+@lru_cache(maxsize=1 << 16)
 def tone_key(word: str) -> str:
     """Lower-case word with its tone moved to the end: 'hoá' and 'hóa' both give 'hoa2'."""
     return _LETTER_RUN.sub(lambda m: _tone_key_run(m.group(0)), word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """`textnorm.fold` of one word, remembered (texts repeat their words)."""
+    return fold(word)
 
 
 def has_diacritics(text: str) -> bool:
@@ -51,7 +59,7 @@ def has_diacritics(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", nfc(text)) if len(w) > 1]
     if not words:
         return False
-    marked = sum(1 for w in words if fold(w) != w.lower())
+    marked = sum(1 for w in words if fold_word(w) != w.lower())
     return marked / len(words) >= 0.15
 
 
@@ -76,21 +84,24 @@ class Token:
         return self.text[0].isdigit()
 
 
+@lru_cache(maxsize=1 << 16)
 def compact(text: str) -> str:
     """Folded letters and digits only, the words joined: 'Phòng GD & ĐT' -> 'phonggddt'."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def tokenize(text: str, accented: bool | None = None) -> list[Token]:
+def tokenize(text: str, accented: bool | None = None) -> tuple[Token, ...]:
     """Tokens of `text` (already NFC) with keys for the given (or detected) writing mode."""
     if accented is None:
         accented = has_diacritics(text)
-    keyer = tone_key if accented else fold
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        out.append(Token(word, m.start(), m.end(), keyer(word), compact(word)))
-    return out
+    return _tokenize(text, accented)
+
+
+@lru_cache(maxsize=1024)
+def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
+    keyer = tone_key if accented else fold_word
+    words = ((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return tuple(Token(word, start, end, keyer(word), compact(word)) for word, start, end in words)
 
 
 class PhraseSet:
@@ -103,7 +114,7 @@ class PhraseSet:
     def _built(self, accented: bool) -> dict[str, list[tuple[str, ...]]]:
         index = self._index.get(accented)
         if index is None:
-            keyer = tone_key if accented else fold
+            keyer = tone_key if accented else fold_word
             index = {}
             for phrase in self._phrases:
                 words = tuple(keyer(w) for w in _TOKEN.findall(nfc(phrase)))
