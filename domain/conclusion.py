@@ -249,7 +249,9 @@ def _is_heading(content: str, reading: AssigneeReading) -> bool:
     if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 15:
         return True
     if reading.how == "name":
-        return True
+        # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
+        refs = reading.assignees.lead
+        return any(r.unit_key for r in refs) or any(w[:1].isupper() for w in stripped.split()[1:])
     folded = fold(stripped)
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
 

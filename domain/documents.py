@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 
-from domain.textnorm import nfc
+from domain.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .pdf hoặc .txt"
 OLD_WORD = "tệp .doc (Word cũ) chưa đọc được; hãy mở bằng Word và lưu lại thành .docx"
@@ -98,14 +98,67 @@ def _docx_blocks(document: object) -> Iterator[str]:
         if tag == "p":
             yield _paragraph_text(Paragraph(child, document))
         elif tag == "tbl":
-            for row in Table(child, document).rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is returned once per grid column
-                        continue
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
-                        yield _paragraph_text(paragraph)
+            yield from _table_lines(Table(child, document))
+
+
+def _cells(row: object) -> list[str]:
+    """A row's cell texts; a merged cell is returned by python-docx once per grid column."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for cell in row.cells:  # type: ignore[attr-defined]
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append("\n".join(_paragraph_text(p) for p in cell.paragraphs).strip())
+    return out
+
+
+# Header words of a task table: "Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian".
+_TASK_COLUMNS = {
+    "task": re.compile(r"\b(noi dung|nhiem vu|cong viec)\b"),
+    "lead": re.compile(r"\b(chu tri|thuc hien|phu trach|don vi|can bo|nguoi)\b"),
+    "support": re.compile(r"\bphoi hop\b"),
+    "due": re.compile(r"\b(thoi gian|thoi han|han|tien do)\b"),
+}
+
+
+def _task_columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        folded = fold(cell)
+        for role in ("support", "due", "task", "lead"):  # "Đơn vị phối hợp" is support, not lead
+            if role not in columns and _TASK_COLUMNS[role].search(folded):
+                columns[role] = index
+                break
+    return columns
+
+
+def _table_lines(table: object) -> Iterator[str]:
+    """A task table gives one directive per row ("- Giao <chủ trì> chủ trì, phối hợp <phối hợp> thực
+    hiện: <nội dung>; thời hạn: <thời gian>"), which the splitter reads like a typed list; any other
+    table gives its cells in order."""
+    rows = [_cells(row) for row in table.rows]  # type: ignore[attr-defined]
+    columns = _task_columns(rows[0]) if rows else {}
+    if "task" not in columns or "lead" not in columns:
+        for cells in rows:
+            yield from cells
+        return
+    for cells in rows[1:]:
+        def cell(role: str, cells: list[str] = cells) -> str:
+            index = columns.get(role)
+            return " ".join(cells[index].split()) if index is not None and index < len(cells) else ""
+
+        task = cell("task")
+        if not task:
+            continue
+        # A lead merged down the column comes back in every row it spans (python-docx).
+        lead, support, due = cell("lead"), cell("support"), cell("due")
+        line = f"- Giao {lead} chủ trì" if lead else "-"
+        if support:
+            line += f", phối hợp {support}"
+        line += f" thực hiện: {task}" if lead else f" {task}"
+        if due:
+            line += f"; thời hạn: {due}"
+        yield line
 
 
 _LIST_MARKS = ("-", "+", "•", "*")
