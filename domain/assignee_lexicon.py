@@ -73,7 +73,7 @@ CATEGORY_NOUNS = PhraseSet(
 )
 PLACE_NOUNS = PhraseSet(
     ["quận", "huyện", "thị xã", "xã", "phường", "thị trấn", "tỉnh", "thành phố", "tp", "thủ đô", "thôn", "tổ",
-     "khu phố", "cụm"]
+     "khu phố", "cụm", "khu vực", "liên phường", "liên xã"]
 )
 PERSON_HEADS = PhraseSet(
     [

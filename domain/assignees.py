@@ -81,6 +81,9 @@ _SUPPORT_OF = PhraseSet(["với sự phối hợp của", "có sự phối hợp
 _HEADING_OPENERS = PhraseSet(["đối với", "về phía", "riêng"])
 _CHU_TRI = PhraseSet(["chủ trì"])
 _CHI_DAO = PhraseSet(["chỉ đạo", "chỉ đạo cho"])
+_DOTTED_PLACES = {"TP", "Tp", "tp", "Q", "P", "TX", "TT", "H", "X"}
+_PASSIVE_RELATIVE = PhraseSet(["được giao", "được giao nhiệm vụ", "được phân công nhiệm vụ",
+                               "được giao chủ trì"])
 _ADJUNCT_OPENERS = PhraseSet(["theo", "căn cứ", "trên cơ sở", "trong phạm vi", "theo đúng"])
 _PRONOUN_HEADS = PhraseSet(["đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "các đồng chí"])
 # "phải tổ chức giao ban", "cần nghe ý kiến": an obligation, not a report of what happened.
@@ -326,6 +329,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if c == "&":
                 j += 1
                 continue
+            dotted_place = s.tokens[j - 1].text in _DOTTED_PLACES
+            if c == "." and dotted_place and s.word(j + 1) and s.tokens[j + 1].capitalized:
+                j += 2  # "UBND TP. Hà Nội", "Công an Q. Long Biên": the name after the dot
+                continue
             if c in "-–—":
                 # "Phòng Kế hoạch - Đầu tư", "Ban kinh tế - xã hội": a dash inside a name. Before
                 # another head ("HĐND phường - Thường trực HĐND") it separates.
@@ -369,6 +376,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         if s.is_(j, "số") and s.word(j + 1) and s.tokens[j + 1].is_number:
             j += 2  # "Tổ dân phố số 5"
+            continue
+        relative = s.m(_PASSIVE_RELATIVE, j)
+        if relative and s.m(_MODALS, j + relative):
+            j += relative  # "Các đơn vị được giao nhiệm vụ khẩn trương ...": which units, not what they do
             continue
         if s.is_(j, "kiêm"):
             role = _head(s, j + 1, loose=True)  # "Ban biên tập ... kiêm biên tập Đài truyền thanh"

@@ -409,9 +409,14 @@ def _first_clause(sentence: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ public API
+# "Kết luận: 1. Giao ... 2. Đề nghị ...": numbered points run together on one line.
+_INLINE_POINT = re.compile(r"(?<=[.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
+
+
 def _clean(text: str) -> list[str]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = _INLINE_POINT.sub("\n", text)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
     body: list[str] = []
     for line in lines:

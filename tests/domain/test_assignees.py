@@ -111,6 +111,11 @@ def executor(text: str) -> list[str]:
             ["Các phòng, ban, đơn vị"],
         ),
         ("Sở Nội vụ được giao chủ trì thẩm định đề án.", ["Sở Nội vụ"]),
+        # "được giao nhiệm vụ" before an adverb says which units, it is not their predicate
+        (
+            "Các đơn vị được giao nhiệm vụ khẩn trương triển khai, báo cáo về Văn phòng.",
+            ["Các đơn vị được giao nhiệm vụ"],
+        ),
         ("Xã, phường phải tổ chức giao ban thường xuyên.", ["Xã, phường"]),
         # bottom-up "X đề nghị Y": Y is asked to act; a subject that only relays does not lead
         ("UBND phường kiến nghị UBND quận sớm phê duyệt dự án.", ["UBND quận"]),
@@ -122,6 +127,8 @@ def executor(text: str) -> list[str]:
             "UBND thành phố vừa có văn bản gửi các sở, ngành liên quan yêu cầu khẩn trương rà soát.",
             ["các sở, ngành liên quan"],
         ),
+        # "TP." and "Q." inside a name do not end it
+        ("Giao UBND TP. Hà Nội kiểm tra, xử lý.", ["UBND TP. Hà Nội"]),
         # a topic heading that names a unit
         ("Đối với Công an phường: tăng cường tuần tra, kiểm soát vào ban đêm.", ["Công an phường"]),
         # nobody named
@@ -173,6 +180,11 @@ def test_lead(text: str, expected: list[str]) -> None:
             "UBND các quận.",
             ["Các sở Xây dựng, Tài chính"],
             ["UBND các quận"],
+        ),
+        (
+            "Đề nghị Chi cục Thuế khu vực phối hợp với UBND các xã đôn đốc thu nợ thuế.",
+            ["Chi cục Thuế khu vực"],
+            ["UBND các xã"],
         ),
         # "A và B phối hợp ...": A leads, B coordinates
         (

@@ -219,6 +219,15 @@ def test_one_paragraph_of_several_directives() -> None:
     assert leads == [["Văn phòng"], ["Công an phường"], ["Đoàn TN"]]
 
 
+def test_points_run_together_on_one_line() -> None:
+    text = (
+        "Kết luận: 1. Giao Văn phòng rà soát hồ sơ. 2. Đề nghị Công an phường tuần tra ban đêm. "
+        "3. Giao: - Phòng Kinh tế tiếp nhận ý kiến; - UBND các xã tổ chức lấy ý kiến."
+    )
+    leads = [[a.text for a in d.assignees.lead] for d in split_conclusion(text, TODAY).directives]
+    assert leads == [["Văn phòng"], ["Công an phường"], ["Phòng Kinh tế"], ["UBND các xã"]]
+
+
 def test_no_directive_in_a_pure_report() -> None:
     text = (
         "Ngày 12/4/2018, UBND phường tổ chức hội nghị. Hội nghị đã nghe báo cáo. "
