@@ -353,3 +353,49 @@ SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–
 # ============================================================================ reports (issue 5)
 
 # ============================================================================ sandbox (issue 7)
+
+# ============================================================================ nhacviec parse (issue 3, CLI)
+# Plain text for a terminal (no HTML).
+PARSE_HELP = "In các nhiệm vụ bot hiểu được từ một câu chỉ đạo hoặc cả kết luận cuộc họp."
+PARSE_HELP_DATE = "ngày của chỉ đạo, dạng YYYY-MM-DD (mặc định: hôm nay)"
+PARSE_HELP_JSON = "mỗi nhiệm vụ một dòng JSON"
+PARSE_HELP_BATCH = 'đọc từ stdin các dòng JSON {"id","text","date"}, mỗi dòng trả một dòng JSON'
+PARSE_HELP_TEXT = 'nội dung cần đọc, hoặc "-" (mặc định) để đọc từ stdin'
+PARSE_MEETING = "Cuộc họp: {title} — ngày {date}"
+PARSE_MEETING_UNTITLED = "Cuộc họp ngày {date}"
+PARSE_COUNT = "Tìm thấy {count} nhiệm vụ (hạn tính từ ngày {date}):"
+PARSE_NOTHING = "Không tìm thấy nhiệm vụ nào. Mỗi nhiệm vụ nên là một câu hoặc một ý (1., a), -)."
+PARSE_ITEM = "{k}. {text}"
+PARSE_ROW = "   {label:<9} {value}"
+PARSE_LABEL_LEAD = "Chủ trì"
+PARSE_LABEL_SUPPORT = "Phối hợp"
+PARSE_LABEL_EXECUTOR = "Thực hiện"
+PARSE_LABEL_DUE = "Hạn"
+PARSE_NOBODY = "(chưa rõ)"
+PARSE_DUE = "{day} — {kind} («{phrase}»)"
+PARSE_DUE_NO_DAY = "{kind} («{phrase}»)"
+PARSE_NO_DUE = "không có hạn"
+PARSE_KINDS = {
+    "date": "hạn ngày",
+    "month": "trong tháng",
+    "quarter": "trong quý",
+    "half": "trong 6 tháng",
+    "year": "trong năm",
+    "week": "trong tuần",
+    "relative": "theo thời hạn",
+    "immediate": "⚡ khẩn, làm ngay",
+    "recurring": "🔁 định kỳ",
+    "holiday": "trước dịp lễ",
+    "none": "không có hạn",
+}
+PARSE_CADENCES = {
+    "daily": "hằng ngày",
+    "weekly": "hằng tuần",
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "half_yearly": "6 tháng một lần",
+    "yearly": "hằng năm",
+}
+PARSE_BAD_DATE = "Ngày «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ: --date 2020-12-04"
+PARSE_NO_TEXT = 'Chưa có nội dung. Ví dụ: nhacviec parse "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12"'
+PARSE_BAD_LINE = "Dòng {line}: không phải JSON hợp lệ {{\"id\", \"text\", \"date\"}} ({error})"
