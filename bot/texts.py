@@ -410,7 +410,6 @@ MEETING_BAD_DATE = (
 MEETING_TITLE_TOO_LONG = "Tiêu đề cuộc họp quá dài ({length} ký tự, tối đa {limit})."
 MEETING_OPENED = "📋 Đã mở cuộc họp «<b>{title}</b>» — {day}."
 MEETING_LINK_RULE = "Việc giao bằng /giao từ {start} đến hết {until} sẽ thuộc cuộc họp này."
-MEETING_LINK_OVER = "Việc giao bằng /giao từ nay không còn thuộc cuộc họp này (chỉ đến hết {until})."
 MEETING_NONE = (
     "Ban chưa có cuộc họp nào.\n"
     "Mở cuộc họp: <code>/hop moi Giao ban tháng 11</code>, hoặc dán cả kết luận cuộc họp bằng /nhap."
@@ -456,6 +455,6 @@ BLOCKED_USAGE = (
 )
 BLOCKED_ACTION = "báo vướng mắc"
 BLOCKED_OK = "🚧 Đã ghi vướng mắc của #{number}: {note}\nNội dung này sẽ có trong chương trình giao ban (/hop chuanbi)."
-BTN_BLOCKED = "🚧 Vướng mắc"
+BTN_BLOCKED = "🚧 Vướng mắc"  # for the reminder keyboard (reminders work): callback data "blk:<task id>"
 
 # ============================================================================ sandbox (issue 7)

@@ -48,6 +48,28 @@ def sheet_rows(data: bytes) -> tuple[list[str], dict[int, dict[str, object]], li
     return headers, by_number, [row[0] for row in rows[1:]]
 
 
+async def store_tasks(env: Env, group: Chat, count: int, text: str, blocked: str | None = None) -> None:
+    """Directives written straight to the database (the group flood limit, 20 messages a minute,
+    makes logging dozens by chat take minutes). `text` may contain "{n}", the task's number."""
+    async with env.sessions() as s, s.begin():
+        committee = await committee_by_chat(s, group.id)
+        assert committee is not None
+        for n in range(1, count + 1):
+            task = await db_tasks.create_task(
+                s,
+                committee,
+                text=text.format(n=n),
+                assignees=[NewAssignee("lead", f"Tổ dân phố {n % 7 + 1}")],
+                deadline=Deadline(DeadlineKind.DATE, date(2026, 12, 15)),
+                due=date(2026, 12, 15),
+                assigned_on=date(2026, 11, 23),
+                actor_id=None,
+                now=env.clock.now(),
+            )
+            if blocked:
+                db_tasks.add_event(s, task, "blocked", None, env.clock.now(), note=blocked)
+
+
 # ---------------------------------------------------------------------------------------------- /xuat
 async def test_the_chair_exports_the_register_with_each_tasks_state(env: Env) -> None:
     chair, _secretary, binh, _member, group = cast(env)
@@ -121,6 +143,18 @@ async def test_an_empty_period_is_a_workbook_with_headers_and_a_no_tasks_line(en
     assert headers[:3] == ["STT", "Số", "Nội dung"]
     assert rows == {}
     assert any("Không có nhiệm vụ nào trong kỳ" in str(v) for v in first_column)
+
+
+async def test_hundreds_of_tasks_all_reach_the_workbook(env: Env) -> None:
+    chair, _secretary, _binh, _member, group = cast(env)
+    await env.say(chair, group, "/hop")  # registers the committee
+    await store_tasks(env, group, 300, "Nhiệm vụ số {n}: rà soát hồ sơ thủ tục hành chính")
+    sent = await env.say(chair, group, "/xuat")
+    assert sent.document is not None and "300 nhiệm vụ" in sent.plain
+    _, rows, _ = sheet_rows(sent.document.data)
+    assert sorted(rows) == list(range(1, 301))
+    assert rows[300]["Nội dung"] == "Nhiệm vụ số 300: rà soát hồ sơ thủ tục hành chính"
+    assert {row["Trạng thái"] for row in rows.values()} == {"Đang thực hiện trong hạn"}
 
 
 async def test_the_bot_keeps_answering_while_a_workbook_is_built(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,22 +315,7 @@ async def test_a_long_agenda_is_split_between_directives(env: Env) -> None:
     await env.say(chair, group, "/hop")  # registers the committee
     # Stored directly: logging 18 directives by chat would take a minute under the group flood limit.
     long_text = "triển khai " + "nội dung chi tiết của nhiệm vụ " * 12
-    async with env.sessions() as s, s.begin():
-        committee = await committee_by_chat(s, group.id)
-        assert committee is not None
-        for n in range(1, 19):
-            task = await db_tasks.create_task(
-                s,
-                committee,
-                text=f"Bình Lê việc {n} {long_text}",
-                assignees=[NewAssignee("lead", "Bình Lê")],
-                deadline=Deadline(DeadlineKind.DATE, date(2026, 12, 15)),
-                due=date(2026, 12, 15),
-                assigned_on=date(2026, 11, 23),
-                actor_id=None,
-                now=env.clock.now(),
-            )
-            db_tasks.add_event(s, task, "blocked", None, env.clock.now(), note="vướng thủ tục " * 30)
+    await store_tasks(env, group, 18, f"Bình Lê việc {{n}} {long_text}", blocked="vướng thủ tục " * 30)
     start = len(env.world.bot_messages(group))
     await env.say(member, group, "/hop chuanbi")
     parts = [m.plain for m in env.world.bot_messages(group)[start:]]
