@@ -78,9 +78,11 @@ HELP = (
     "/huy &lt;số&gt; [lý do] — huỷ nhiệm vụ (Trưởng ban)\n\n"
     "<b>Theo dõi</b>\n"
     "/viec — việc của tôi · /ds [quahan|tuannay|đơn vị] — việc của Ban\n"
-    "/xem &lt;số&gt; — chi tiết, lịch sử · /tonghop — tổng hợp · /xuat — file Excel\n\n"
+    "/xem &lt;số&gt; — chi tiết, lịch sử · /tonghop — tổng hợp · /xuat — file Excel\n"
+    "/hop — cuộc họp · /hop chuanbi — chương trình giao ban tới\n\n"
     "<b>Báo cáo</b> (người thực hiện)\n"
-    "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n\n"
+    "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n"
+    "/vuongmac &lt;số&gt; &lt;nội dung&gt; — báo vướng mắc cần Trưởng ban cho ý kiến\n\n"
     "<b>Quản lý</b>: /donvi (đơn vị, người liên hệ) · /vaitro (vai trò) · /caidat (giờ nhắc)\n\n"
     "<b>Ví dụ</b>\n"
     "<code>/giao Văn phòng chủ trì, phối hợp Công an phường rà soát camera an ninh xong trước ngày 15/12</code>\n"
@@ -269,8 +271,10 @@ COMMAND_DESCRIPTIONS = {
     "giahan": "Xin gia hạn: /giahan <số> <hạn mới> [lý do]",
     "sua": "Sửa nhiệm vụ: /sua <số> han|giao|noidung …",
     "huy": "Huỷ nhiệm vụ: /huy <số> [lý do]",
-    "tonghop": "Tổng hợp tình hình thực hiện",
-    "xuat": "Xuất file Excel",
+    "vuongmac": "Báo vướng mắc: /vuongmac <số> <nội dung>",
+    "tonghop": "Tổng hợp; /tonghop bieudo — biểu đồ theo đơn vị",
+    "xuat": "Xuất file Excel: /xuat [thang 11/2026|quy IV/2026|nam 2026|tatca]",
+    "hop": "Cuộc họp: /hop, /hop moi <tiêu đề> [ngày], /hop chuanbi",
     "donvi": "Đơn vị và người liên hệ",
     "vaitro": "Vai trò trong Ban",
     "caidat": "Cài đặt giờ nhắc, tổng hợp",
@@ -351,6 +355,107 @@ SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–
 # ============================================================================ summary (issue 4)
 
 # ============================================================================ reports (issue 5)
+# Messages longer than one Telegram message are split at item boundaries; later parts start so.
+MESSAGE_CONTINUED = "<i>(tiếp theo)</i>"
+SECTION_CONTINUED = "{title} <i>(tiếp)</i>"
+
+# /xuat
+EXPORT_ACTION = "xuất file Excel"
+EXPORT_EXAMPLE = "Ví dụ: <code>/xuat thang 11/2026</code>, <code>/xuat quy IV/2026</code>, <code>/xuat tatca</code>"
+EXPORT_CAPTION = "📊 <b>{committee}</b> — {period}: {count} nhiệm vụ (số liệu tính đến {today})."
+EXPORT_EMPTY_CAPTION = (
+    "📊 <b>{committee}</b> — {period}: không có nhiệm vụ nào trong kỳ này; file chỉ có tiêu đề các cột."
+)
+EXPORT_FAILED = "⚠️ Chưa gửi được file Excel. Vui lòng thử lại sau ít phút."
+
+# /tonghop (counts of the current state) and /tonghop bieudo (the chart)
+COUNTS_HEADER = "📊 <b>Tổng hợp — {committee}</b>\n{period} · số liệu tính đến {today}"
+COUNTS_TOTALS = (
+    "Tổng số: <b>{total}</b> nhiệm vụ\n"
+    "✅ Hoàn thành: <b>{done}</b> (đúng hạn {done_on_time}, quá hạn {done_late})\n"
+    "🔄 Đang thực hiện: <b>{open}</b> (trong hạn {open_on_time}, quá hạn {open_overdue})"
+)
+COUNTS_CANCELLED = "🗑 Đã huỷ: {count} (không tính vào tổng số)"
+COUNTS_RATE = "Tỷ lệ hoàn thành đúng hạn: <b>{rate}</b>"
+COUNTS_UNITS = "<b>Theo đơn vị chủ trì</b> (hoàn thành/tổng số)"
+COUNTS_UNIT_LINE = "• {unit}: {done}/{total}{overdue}"
+COUNTS_UNIT_OVERDUE = ", <b>{count} quá hạn</b>"
+COUNTS_EMPTY = "📊 {period}: chưa có nhiệm vụ nào. Giao việc bằng /giao hoặc nhập kết luận bằng /nhap."
+COUNTS_FOOTER = "Biểu đồ: /tonghop bieudo · File Excel: /xuat"
+COUNTS_EXAMPLE = "Ví dụ: <code>/tonghop</code>, <code>/tonghop thang 11/2026</code>, <code>/tonghop bieudo</code>"
+CHART_CAPTION = (
+    "📊 Kết quả thực hiện theo đơn vị — {period}: {done}/{total} hoàn thành, {overdue} đang quá hạn "
+    "(số liệu tính đến {today})."
+)
+CHART_EMPTY = "📊 {period}: không có nhiệm vụ nào để vẽ biểu đồ."
+CHART_EXAMPLE = (
+    "Ví dụ: <code>/tonghop bieudo</code> (tháng này), <code>/tonghop bieudo quy IV/2026</code>, "
+    "<code>/tonghop bieudo tatca</code>"
+)
+CHART_FAILED = "⚠️ Chưa gửi được biểu đồ. Vui lòng thử lại sau ít phút."
+
+# /hop — meetings
+MEETING_USAGE = (
+    "Cách dùng:\n"
+    "<code>/hop</code> — cuộc họp hiện tại và tình hình các nhiệm vụ của cuộc họp\n"
+    "<code>/hop moi &lt;tiêu đề&gt; [ngày]</code> — mở cuộc họp (Trưởng ban, thư ký)\n"
+    "<code>/hop chuanbi</code> — chương trình giao ban tới: việc chưa xong, xin gia hạn, vướng mắc\n"
+    "Ví dụ: <code>/hop moi Giao ban tháng 11 ngày 25/11/2026</code>"
+)
+MEETING_ACTION = "mở cuộc họp"
+MEETING_DEFAULT_TITLE = "Giao ban ngày {date}"
+MEETING_BAD_DATE = (
+    "Ngày «{date}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>/hop moi Giao ban tháng 11 ngày 25/11/2026</code>"
+)
+MEETING_TITLE_TOO_LONG = "Tiêu đề cuộc họp quá dài ({length} ký tự, tối đa {limit})."
+MEETING_OPENED = "📋 Đã mở cuộc họp «<b>{title}</b>» — {day}."
+MEETING_LINK_RULE = "Việc giao bằng /giao từ {start} đến hết {until} sẽ thuộc cuộc họp này."
+MEETING_NONE = (
+    "Ban chưa có cuộc họp nào.\n"
+    "Mở cuộc họp: <code>/hop moi Giao ban tháng 11</code>, hoặc dán cả kết luận cuộc họp bằng /nhap."
+)
+MEETING_HEADER = "📋 <b>Cuộc họp: {title}</b>\n{day}"
+MEETING_COUNTS = "{total} nhiệm vụ: {done} hoàn thành, {open} đang thực hiện ({overdue} quá hạn){cancelled}"
+MEETING_COUNTS_CANCELLED = ", {count} đã huỷ"
+MEETING_NO_TASKS = "Cuộc họp chưa có nhiệm vụ nào."
+MEETING_TASKS = "<b>Nhiệm vụ của cuộc họp</b>"
+MEETING_LINE = "<b>#{number}</b> {text} — {lead} · {state}"
+MEETING_NO_LEAD = "chưa rõ ai"
+MEETING_STATE_DUE = "hạn {due}"
+MEETING_STATE_OVERDUE = "⚠️ quá hạn {days} ngày"
+MEETING_NEXT = "📅 Cuộc họp tới: «{title}» — {day}"
+MEETING_FOOTER = "Chuẩn bị giao ban tới: /hop chuanbi"
+MEETING_LINKED = "📋 Thuộc cuộc họp: {title}"
+
+# /hop chuanbi — the next giao ban's agenda
+AGENDA_HEADER = "🗒 <b>Chương trình giao ban{meeting}</b>\n{committee} · chuẩn bị ngày {today}"
+AGENDA_FOR_MEETING = " «{title}», {day}"
+AGENDA_COUNTS = (
+    "{open} nhiệm vụ chưa hoàn thành, trong đó <b>{overdue} quá hạn</b>; "
+    "{extensions} đề nghị gia hạn chờ duyệt; {blocked} việc có vướng mắc."
+)
+AGENDA_EMPTY = "🗒 Không còn nhiệm vụ nào chưa hoàn thành — không có gì phải báo cáo. 👍"
+AGENDA_UNIT = "<b>{k}. {unit}</b> — {count} việc"
+AGENDA_ITEM = "<b>#{number}</b> {text}"
+AGENDA_SUPPORT = "   🤝 Phối hợp: {names}"
+AGENDA_DUE = "   📅 Hạn {due}"
+AGENDA_OVERDUE = "   ⚠️ <b>Quá hạn {days} ngày</b> (hạn {due})"
+AGENDA_NO_DUE = "   📅 Không có hạn"
+AGENDA_URGENT = "   ⚡ Khẩn, chưa có hạn"
+AGENDA_MEETING = " · 📋 {title}"
+AGENDA_PROGRESS = "   📝 Tiến độ: {note}"
+AGENDA_NO_PROGRESS = "   📝 Chưa báo cáo tiến độ"
+AGENDA_EXTENSION = "   ⏳ Xin gia hạn đến {due} — chờ Trưởng ban duyệt"
+AGENDA_BLOCKED = "   🚧 <b>Vướng mắc:</b> {note}"
+
+# /vuongmac — what an assignee is stuck on (also the fourth button on reminders: "blk:<task id>")
+BLOCKED_USAGE = (
+    "Cách dùng: <code>/vuongmac &lt;số&gt; &lt;nội dung&gt;</code>\n"
+    "Ví dụ: <code>/vuongmac 5 chưa có kinh phí mua camera</code>"
+)
+BLOCKED_ACTION = "báo vướng mắc"
+BLOCKED_OK = "🚧 Đã ghi vướng mắc của #{number}: {note}\nNội dung này sẽ có trong chương trình giao ban (/hop chuanbi)."
+BTN_BLOCKED = "🚧 Vướng mắc"  # for the reminder keyboard (reminders work): callback data "blk:<task id>"
 
 # ============================================================================ sandbox (issue 7)
 

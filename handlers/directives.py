@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import committees as db_committees
+from db import meetings as db_meetings
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
@@ -95,6 +96,7 @@ async def _log_directive(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
         )
     new_assignees = await resolve_assignees(session, actor, assignees)
+    meeting = await db_meetings.current_meeting(session, actor.committee.id, today, actor.tz)
     task = await db_tasks.create_task(
         session,
         actor.committee,
@@ -105,10 +107,11 @@ async def _log_directive(
         assigned_on=today,
         actor_id=actor.person.id,
         now=actor.now,
+        meeting_id=meeting.id if meeting else None,
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
-    return _logged_reply(task, today, people, deadline)
+    return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
 
 
 def _example_date(today: date) -> str:
@@ -158,9 +161,11 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
 
 
 def _logged_reply(
-    task: Task, today: date, people: dict[str, Person], deadline: Deadline
+    task: Task, today: date, people: dict[str, Person], deadline: Deadline, meeting_title: str | None = None
 ) -> tuple[str, Buttons]:
     lines = [render.card(task, today, header=T.TASK_LOGGED.format(number=task.number))]
+    if meeting_title:
+        lines.append(T.MEETING_LINKED.format(title=T.esc(meeting_title)))
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
         if a.unit_id is None and a.person_id is None:

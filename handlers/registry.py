@@ -12,7 +12,20 @@ from telegram.ext import (
 )
 
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import answers, directives, guide, importing, membership, progress, roles, settings, tasks, units
+from handlers import (
+    answers,
+    directives,
+    guide,
+    importing,
+    meetings,
+    membership,
+    progress,
+    reports,
+    roles,
+    settings,
+    tasks,
+    units,
+)
 
 # Vietnamese command first, then its English alias (Telegram allows only [a-z0-9_]).
 COMMANDS = {
@@ -28,9 +41,18 @@ COMMANDS = {
     ("xong", "done"): progress.xong,
     ("tiendo", "progress"): progress.tiendo,
     ("giahan", "extend"): progress.giahan,
+    ("vuongmac", "blocked"): meetings.vuongmac,
+    ("hop", "meeting"): meetings.hop,
     ("donvi", "units"): units.donvi,
     ("vaitro", "roles"): roles.vaitro,
     ("caidat", "settings"): settings.caidat,
+}
+
+# Commands that build a file or a picture in a worker thread: run as their own tasks (block=False) so
+# that the next updates are handled while the workbook or chart is being made.
+SLOW_COMMANDS = {
+    ("xuat", "export"): reports.xuat,
+    ("tonghop", "summary"): reports.tonghop,
 }
 
 
@@ -43,6 +65,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     for names, callback in COMMANDS.items():
         # Edited commands are not re-run: an edit must not log a directive twice.
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE))
+    for names, callback in SLOW_COMMANDS.items():
+        app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE, block=False))
     # /xong with a file: the command is in the caption.
     app.add_handler(
         MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
