@@ -23,6 +23,7 @@ from domain.deadlines import find_invalid_date, parse_deadline
 from domain.directive import parse_directive
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
+from domain.units_catalog import builtin_unit
 from handlers import render
 from handlers.common import (
     Actor,
@@ -153,7 +154,12 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
                 unit = await session.get(db_units.Unit, int(key))
                 out.append(NewAssignee(role, unit.name if unit else ref.text, unit_id=int(key)))
             elif key.startswith("builtin:"):
-                unit = await db_units.add_unit(session, actor.committee.id, ref.text, [])
+                # A usual unit of a ward/district named for the first time: the committee gets it under its
+                # full name, with the words the chair used as an alias.
+                known = builtin_unit(key)
+                name = known.name if known else ref.text
+                aliases = [ref.text] if db_units.norm(ref.text) != db_units.norm(name) else []
+                unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
                 out.append(NewAssignee(role, unit.name, unit_id=unit.id))
             else:
                 out.append(NewAssignee(role, ref.text))
