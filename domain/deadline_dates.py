@@ -149,10 +149,13 @@ def holiday_in_year(key: str, year: int) -> date:
     return date(year, month, day)
 
 
-def day_before_holiday(key: str, today: date, year: int | None = None) -> date:
+def day_before_holiday(key: str, today: date, year: int | None = None) -> date | None:
     """The day before the holiday: of `year` when given, else of its next occurrence whose eve is
-    not yet past."""
-    if year is not None:
-        return holiday_in_year(key, year) - timedelta(days=1)
-    eve = holiday_in_year(key, today.year) - timedelta(days=1)
-    return eve if eve >= today else holiday_in_year(key, today.year + 1) - timedelta(days=1)
+    not yet past. None outside the years the lunar calendar covers (1900-2099)."""
+    try:
+        if year is not None:
+            return holiday_in_year(key, year) - timedelta(days=1)
+        eve = holiday_in_year(key, today.year) - timedelta(days=1)
+        return eve if eve >= today else holiday_in_year(key, today.year + 1) - timedelta(days=1)
+    except ValueError:
+        return None

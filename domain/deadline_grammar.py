@@ -396,14 +396,14 @@ class Scan:
 def _scored(scan: Scan, tail: Tail, due: date | None, *, clause_start_ok: bool = False) -> float | None:
     """The score of a due-bearing period/date expression after `tail`, or None when it is no
     deadline (a start day, a past period, a noun's qualifier)."""
-    if tail.strength is REJECT or scan.past_narrative(tail):
+    if tail.strength == REJECT or scan.past_narrative(tail):
         return None
     past = due is not None and due < scan.today
-    if tail.strength is STRONG:
+    if tail.strength == STRONG:
         return S_STRONG - (PAST_PENALTY if past else 0.0)
     if past:
         return None
-    if tail.strength is WITHIN:
+    if tail.strength == WITHIN:
         return S_WITHIN
     coordinated = scan.coordinated_with(tail.start)
     if coordinated is not None:  # "trong tháng 12/2020 và tháng 1/2021": the trigger covers both
@@ -503,8 +503,8 @@ def _halves(scan: Scan) -> None:
 
 
 _DURATION_DIGITS = re.compile(
-    r"(?P<n>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam)\b"
-    r"(?P<wd>\s+lam\s+viec)?"
+    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam)\b"
+    r"(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"  # "1 tháng 1 năm 2021" is a day, not a month's time
 )
 _DURATION_WORDS = re.compile(
     rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?P<n>{_NUMBER_IN_WORDS})\s+(?P<u>ngay|tuan|thang|nam)\b"
@@ -614,8 +614,8 @@ _HOLIDAY_SUFFIX = re.compile(
     r"(?:\s*\(?\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}\s*\)?)?"  # "Quốc khánh 2/9"
     r"(?:\s*(?:[/.\-]|nam)?\s*(?P<y>(?:19|20)[0-9]{2})\b)?"
 )
-# Fixed-day holidays written as a bare day: "trước 30/4", "dịp 2/9" (not "trước ngày 30/4": that
-# is the date, as the corpus labels it).
+# Fixed-day holidays written as a bare day: "trước 30/4", "dịp 2/9" (not "trước ngày 30/4" nor
+# "trước 02/09": those are the date, as the corpus labels "trước ngày X").
 _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
 
 
@@ -642,10 +642,12 @@ def _holidays(scan: Scan) -> None:
 
 def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int | None) -> None:
     tail = scan.tail(start)
-    if tail.strength is REJECT or scan.past_narrative(tail):
+    if tail.strength == REJECT or scan.past_narrative(tail):
         return
     due = dd.day_before_holiday(holiday, scan.today, year)
-    if tail.strength is STRONG:
+    if due is None:
+        return
+    if tail.strength == STRONG:
         score = S_STRONG - (PAST_PENALTY if due < scan.today else 0.0)
     elif due < scan.today:
         return
@@ -682,13 +684,15 @@ def _date_candidate(
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
         cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"]]
         scan.take(start, suffix.end())
-        if tail.strength is not REJECT:
+        if tail.strength != REJECT:
             scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
         return
     scan.take(start, end)
-    if due is None or tail.strength is REJECT or scan.past_narrative(tail):
+    if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
+        if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
+            tail = tail._replace(strength=STRONG)
         score = _scored(scan, tail, due)
         if score is not None:
             scan.add(Candidate(DATE, tail.start, end, score, due))
@@ -710,10 +714,14 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     key = _FIXED_HOLIDAY_DAYS.get((int(m["d"]), int(m["m"])))
     if key is None or m["y"] or not tail.words or tail.words[-1] == "ngay":
         return False
+    if m["d"][0] == "0" or m["m"][0] == "0":  # "02/09" is written as a calendar day, "2/9" names the day
+        return False
     if not {"truoc", "dip", "nhan dip", "le"} & set(tail.words):
         return False
     scan.take(m.start(), m.end())
     due = dd.day_before_holiday(key, scan.today)
+    if due is None:
+        return True
     scan.add(Candidate(HOLIDAY, tail.start, m.end(), S_STRONG if "truoc" in tail.words else S_WITHIN, due))
     return True
 
@@ -836,7 +844,7 @@ def _weekdays(scan: Scan) -> None:
             )
             scan.add(Candidate(RECURRING, tail.start, every.end(), S_RECURRING, cadence=cadence))
             continue
-        if tail.strength is REJECT or (m["rel"] is None and tail.strength < WEAK):
+        if tail.strength == REJECT or (m["rel"] is None and tail.strength < WEAK):
             continue
         scan.take(m.start(), m.end())
         weekday = _WEEKDAYS[m["n"]] if m.re is _WEEKDAY else 6
@@ -844,9 +852,9 @@ def _weekdays(scan: Scan) -> None:
             due = dd.next_weekday(scan.today, weekday)
         else:
             due = dd.weekday_in_week(scan.today, weekday, 0 if m["rel"] == "nay" else 1)
-        if m["rel"] is not None or tail.strength is STRONG:
+        if m["rel"] is not None or tail.strength == STRONG:
             score = S_STRONG
-        elif tail.strength is WITHIN:
+        elif tail.strength == WITHIN:
             score = S_WITHIN
         else:
             score = S_FUTURE_EVENT
@@ -1054,13 +1062,13 @@ def _weeks(scan: Scan) -> None:
         if m["rel"] is None and tail.strength < WITHIN:
             continue
         scan.take(m.start(), m.end())
-        if tail.strength is REJECT or scan.past_narrative(tail):
+        if tail.strength == REJECT or scan.past_narrative(tail):
             continue
         ahead = 0 if m["rel"] in (None, "nay") else 1
         due = max(dd.week_friday(scan.today, ahead), scan.today)
-        if tail.strength is STRONG:
+        if tail.strength == STRONG:
             score = S_STRONG
-        elif tail.strength is WITHIN:
+        elif tail.strength == WITHIN:
             score = S_WITHIN
         elif _QUALIFIER_BEFORE.search(scan.before(m.start(), 30)):
             continue  # "lịch công tác tuần tới"
@@ -1083,11 +1091,11 @@ def _near_days(scan: Scan) -> None:
     for m in scan.matches(_NEAR_DAY):
         tail = scan.tail(m.start())
         scan.take(m.start(), m.end())
-        if tail.strength is REJECT:
+        if tail.strength == REJECT:
             continue
         due = scan.today + timedelta(days=1 if m["mai"] else 2 if m["kia"] else 0)
         if m.group().startswith("trong") or tail.strength >= WITHIN:
-            score = S_STRONG if tail.strength is STRONG else S_WITHIN
+            score = S_STRONG if tail.strength == STRONG else S_WITHIN
         elif m["mai"] or m["kia"]:
             score = S_FUTURE_EVENT
         elif scan.comma_after(m.end()):
