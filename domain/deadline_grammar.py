@@ -312,6 +312,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"|ket qua|tinh hinh|so lieu)\s*$"
 )
 _COMMA_AFTER = re.compile(r"\s*,")
+_DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
 _RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
 
@@ -382,6 +383,15 @@ class Scan:
     def comma_after(self, end: int) -> bool:
         return _COMMA_AFTER.match(self.f, end) is not None
 
+    def as_of(self, tail: Tail, end: int) -> bool:
+        """'Đến tháng 12/2020, phường đã có 90% hộ ...': a clause-opening 'đến X,' followed by
+        what has been done states progress as of X; it sets no deadline."""
+        return (
+            tail.words in (("den",), ("toi",))
+            and self.at_clause_start(tail.start)
+            and _DONE_SINCE.match(self.f, end) is not None
+        )
+
     def coordinated_with(self, start: int) -> Candidate | None:
         """A due-bearing candidate this expression is coordinated with ("X và Y", "X - Y")."""
         for cand in self.found:
@@ -393,10 +403,12 @@ class Scan:
         self.found.append(cand)
 
 
-def _scored(scan: Scan, tail: Tail, due: date | None, *, clause_start_ok: bool = False) -> float | None:
-    """The score of a due-bearing period/date expression after `tail`, or None when it is no
-    deadline (a start day, a past period, a noun's qualifier)."""
-    if tail.strength == REJECT or scan.past_narrative(tail):
+def _scored(
+    scan: Scan, tail: Tail, due: date | None, end: int, *, clause_start_ok: bool = False
+) -> float | None:
+    """The score of a due-bearing period/date expression [tail.start, end), or None when it is no
+    deadline (a start day, a past period, a noun's qualifier, an as-of heading)."""
+    if tail.strength == REJECT or scan.past_narrative(tail) or scan.as_of(tail, end):
         return None
     past = due is not None and due < scan.today
     if tail.strength == STRONG:
@@ -497,7 +509,7 @@ def _halves(scan: Scan) -> None:
         year = _year(m["y"], scan.today)
         due = dd.half_end(year, half) if year else dd.next_half_end(half, scan.today)
         tail = scan.tail(m.start())
-        score = _scored(scan, tail, due, clause_start_ok=True)
+        score = _scored(scan, tail, due, m.end(), clause_start_ok=True)
         if score is not None:
             scan.add(Candidate(HALF, tail.start, m.end(), score, due))
 
@@ -693,7 +705,7 @@ def _date_candidate(
     if tail.strength >= WITHIN:
         if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
             tail = tail._replace(strength=STRONG)
-        score = _scored(scan, tail, due)
+        score = _scored(scan, tail, due, end)
         if score is not None:
             scan.add(Candidate(DATE, tail.start, end, score, due))
         return
@@ -743,6 +755,8 @@ def _numeric_dates(scan: Scan) -> None:
                 continue
             if _AMOUNT_AFTER.match(f, m.end()):
                 continue
+            if not ngay and (int(m["d"]) > 31 or int(m["m"]) > 12):
+                continue  # "hoàn thành 18/20 chỉ tiêu": a score, not a day
         due = _resolve_day_month(m, scan.today)
         if due is None:
             scan.invalid.append(InvalidDate(m.start(), m.end()))
@@ -936,9 +950,25 @@ def _recurrings(scan: Scan) -> None:
 
 
 _CLOSING = r"(?=\s*(?:[,.;:)]|$))"  # a bare "tháng" / "quý" / "tuần" closing its clause
+_CLOSING_AFTER = re.compile(_CLOSING)
+_BARE = r"(?P<bare>\b)"
+
+
+def _bare_period_ok(scan: Scan, m: re.Match[str]) -> bool:
+    """A period word with no number ("tháng", "quý", "tuần") is the current one after a deadline
+    word anywhere ("cuối tháng tổ chức tổng kết", "hoàn thành trong tháng ..."), and after a bare
+    "trong" only closing its clause ("khắc phục các tồn tại trong tháng;"): "các hoạt động trong
+    tháng tập trung vào ..." is too loose to trust."""
+    if m["bare"] is None:
+        return True
+    if scan.tail(m.start()).strength == STRONG:  # "cuối tháng", "hết quý", "hoàn thành trong tháng"
+        return True
+    return _CLOSING_AFTER.match(scan.f, m.end()) is not None
+
+
 _QUARTER = re.compile(
     r"quy(?:\s+(?:(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau)\b)?"
-    rf"|(?P<rel>nay|toi|sau|ke\s+tiep)\b)|{_CLOSING})"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep)\b)|{_BARE})"
 )
 
 
@@ -947,7 +977,7 @@ def _quarters(scan: Scan) -> None:
         return
     today = scan.today
     for m in scan.matches(_QUARTER):
-        if m["rel"] and _counted(scan, m.start()):
+        if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
             continue
         scan.take(m.start(), m.end())
         tail = scan.tail(m.start())
@@ -963,7 +993,7 @@ def _quarters(scan: Scan) -> None:
         else:
             due = dd.quarter_end(today.year, dd.quarter_of(today))
         bare_ok = bool(m["q"] or m["rel"]) and not _QUALIFIER_BEFORE.search(scan.before(tail.start, 30))
-        score = _scored(scan, tail, due, clause_start_ok=bare_ok)
+        score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is not None:
             scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
 
@@ -976,7 +1006,7 @@ def _month_end_before(end: date, months: int) -> date:
 _MONTH = re.compile(
     r"thang(?:\s+(?:(?P<m>1[0-2]|0?[1-9])\b(?!\s*[/.\-]\s*\d{1,2}(?:\D|$))"
     r"(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau|ngoai|truoc)\b)?"
-    rf"|(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua)\b)|{_CLOSING})"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua)\b)|{_BARE})"
 )
 
 
@@ -985,7 +1015,7 @@ def _months(scan: Scan) -> None:
         return
     today = scan.today
     for m in scan.matches(_MONTH):
-        if m["rel"] and _counted(scan, m.start()):
+        if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
             continue  # "6 tháng sau": a duration
         scan.take(m.start(), m.end())
         if m["rel"] in ("truoc", "qua") or _PAST_AFTER.match(scan.f, m.end()):
@@ -1003,7 +1033,7 @@ def _months(scan: Scan) -> None:
         if tail.before:
             due = _month_end_before(due, 1)  # "đến trước tháng 9.2020" -> 31/8/2020
         bare_ok = bool(m["m"] and m["y"]) and not _QUALIFIER_BEFORE.search(scan.before(tail.start, 30))
-        score = _scored(scan, tail, due, clause_start_ok=bare_ok)
+        score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is not None:
             scan.add(Candidate(MONTH, tail.start, m.end(), score, due))
 
@@ -1028,7 +1058,7 @@ def _years(scan: Scan) -> None:
         tail = scan.tail(m.start())
         if bare:
             # "cuối năm", "đến hết năm" anywhere; "trong năm" only closing the clause.
-            closing = re.match(_CLOSING, scan.f[m.end() :]) is not None
+            closing = _CLOSING_AFTER.match(scan.f, m.end()) is not None
             if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
                 continue
         scan.take(m.start(), m.end())
@@ -1044,19 +1074,19 @@ def _years(scan: Scan) -> None:
         else:
             year = today.year
         due = dd.year_end(year - 1 if tail.before else year)
-        score = _scored(scan, tail, due)
+        score = _scored(scan, tail, due, m.end())
         if score is not None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
 
-_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_CLOSING})")
+_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_BARE})")
 
 
 def _weeks(scan: Scan) -> None:
     if "tuan" not in scan.f:
         return
     for m in scan.matches(_WEEK):
-        if _counted(scan, m.start()):
+        if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
             continue  # "2 tuần sau"
         tail = scan.tail(m.start())
         if m["rel"] is None and tail.strength < WITHIN:
@@ -1138,9 +1168,14 @@ def _anchors(scan: Scan) -> None:
             if not prev or prev[-1] not in ("trong", "suot"):
                 continue
             start = f.rfind("trong", 0, m.start())
+            what = m["what"].strip()
+            named = _ANAPHORA.sub("", what)
+            heading = scan.at_clause_start(start)
+            if not heading and named == what:
+                continue  # "trong thời gian diễn ra hội nghị" mid-sentence: a while, not a deadline
             scan.take(start, m.end())
-            what = _ANAPHORA.sub("", m["what"].strip())
-            score = S_SCOPED_WINDOW if scan.at_clause_start(start) else S_WINDOW
+            score = S_SCOPED_WINDOW if heading else S_WINDOW
+            what = named
             scan.add(Candidate(RELATIVE, start, m.end(), score, window=what))
 
 

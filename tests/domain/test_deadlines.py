@@ -94,6 +94,7 @@ def test_without_diacritics_it_reads_the_same() -> None:
         ("xong trước thứ Sáu tuần này", FRI),
         ("trước thứ 2 tuần sau", date(2020, 12, 7)),
         ("hạn thứ năm tuần tới", date(2020, 12, 10)),
+        ("Đến ngày 15/12, các đơn vị phải hoàn thành", date(2020, 12, 15)),
         ("trước thứ 3", date(2020, 12, 8)),  # the next Tuesday
     ],
 )
@@ -122,6 +123,8 @@ def test_near_days_and_weekdays(text: str, due: date) -> None:
         ("trong tháng 12/2020 và tháng 1/2021", FRI, date(2021, 1, 31)),  # a range: its end
         ("cuối tháng 12 và trong tháng 1/2021", FRI, date(2021, 1, 31)),
         ("Tháng 1/2021: tổ chức tổng kết", FRI, date(2021, 1, 31)),  # heading the clause
+        ("cuối tháng tổ chức tổng kết", FRI, date(2020, 12, 31)),
+        ("hoàn thành trong tháng, tập trung cho công tác khác", FRI, date(2020, 12, 31)),
     ],
 )
 def test_month_phrases_end_with_the_month(text: str, today: date, due: date) -> None:
@@ -136,6 +139,7 @@ def test_month_phrases_end_with_the_month(text: str, today: date, due: date) -> 
         ("trong quý 3/2021", date(2021, 9, 30)),
         ("Quý IV/2021 tập trung thực hiện các nội dung sau", date(2021, 12, 31)),
         ("trong quý này", date(2020, 12, 31)),
+        ("cuối quý báo cáo kết quả", date(2020, 12, 31)),
         ("trong quý tới", date(2021, 3, 31)),
         ("hoàn thành trong quý II", date(2021, 6, 30)),
         ("trước quý III/2021", date(2021, 6, 30)),
@@ -372,6 +376,9 @@ def test_after_tet_is_no_deadline() -> None:
         "kết quả 6 tháng đầu năm",  # a period qualifying a noun
         "lịch công tác tuần tới",
         "Trong thời gian qua, các đơn vị đã cố gắng",
+        "Đến tháng 12/2020, phường đã có 90% hộ dân tham gia",  # progress as of a month
+        "các hoạt động trong tháng tập trung vào tuyên truyền",
+        "các đơn vị bố trí lực lượng trong thời gian diễn ra hội nghị",
         "",
     ],
 )
@@ -484,7 +491,15 @@ def test_a_leap_day_without_year_is_checked_in_the_year_it_falls() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["trước ngày 15/12", "giảm 1/2 số hồ sơ", "Nghị định 34/2016/NĐ-CP", "tỷ lệ 31/2 xã", "lúc 17.30"]
+    "text",
+    [
+        "trước ngày 15/12",
+        "giảm 1/2 số hồ sơ",
+        "Nghị định 34/2016/NĐ-CP",
+        "tỷ lệ 31/2 xã",
+        "lúc 17.30",
+        "phấn đấu hoàn thành 18/20 chỉ tiêu",  # a score
+    ],
 )
 def test_possible_dates_and_non_dates_are_not_reported(text: str) -> None:
     assert find_invalid_date(text) is None
