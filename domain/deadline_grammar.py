@@ -525,7 +525,8 @@ _DURATION_WORDS = re.compile(
 _DURATION_TRIGGERS = {
     "trong": "trong", "trong vong": "trong", "trong thoi han": "trong", "trong thoi gian": "trong",
     "cham nhat": "trong", "cham nhat la": "trong", "cham nhat sau": "trong", "cham nhat trong": "trong",
-    "muon nhat": "trong", "khong qua": "trong", "toi da": "trong", "sau": "sau", "truoc": "truoc",
+    "muon nhat": "trong", "khong qua": "trong", "toi da": "trong", "thoi han": "trong", "han": "trong",
+    "thoi gian": "trong", "sau": "sau", "truoc": "truoc",
 }  # fmt: skip
 _DURATION_PAST = re.compile(r"\s+(?:qua|vua qua|gan day|gan nhat|truoc)\b|\s+(?:dau|cuoi)\s+nam\b")
 _DURATION_ANCHOR = re.compile(r"\s*,?\s*(?:ke\s+tu|tinh\s+tu|tu)\s+(?:ngay\s+)?(?P<anchor>[^.;,\n]{0,60})")
@@ -713,9 +714,9 @@ def _date_candidate(
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
     if not (ngay or has_year) or due <= scan.today:
         return
-    if _DOC_BEFORE.search(scan.before(tail.start)) or _OF_AFTER.match(scan.f, end):
-        return
     vao = "vao" in tail.words or "vao luc" in tail.words
+    if _OF_AFTER.match(scan.f, end) or (not vao and _DOC_BEFORE.search(scan.before(tail.start))):
+        return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
     if not vao and (scan.at_clause_start(tail.start) or scan.comma_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
@@ -833,6 +834,7 @@ _WEEK_OF_MONTH = re.compile(
     r"\s+(?:cua\s+)?(?:tuan\s+(?:dau|cuoi|thu\s+\w+)|dau|cuoi)\s+(?:cua\s+|trong\s+)?(?:moi\s+|hang\s+)?thang\b"
 )
 _EVERY_WEEK = re.compile(r"\s*,?\s*(?:hang|moi)\s+tuan\b")
+_DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
 
 
 def _weekdays(scan: Scan) -> None:
@@ -860,6 +862,8 @@ def _weekdays(scan: Scan) -> None:
             continue
         if tail.strength == REJECT or (m["rel"] is None and tail.strength < WEAK):
             continue
+        if _DATE_FOLLOWS.match(scan.f, m.end()):
+            continue  # "sáng Chủ nhật, ngày 20/6/2021": the date says which one
         scan.take(m.start(), m.end())
         weekday = _WEEKDAYS[m["n"]] if m.re is _WEEKDAY else 6
         if m["rel"] is None:

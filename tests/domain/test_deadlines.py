@@ -201,6 +201,7 @@ def test_week_phrases_end_on_friday(text: str, today: date, due: date) -> None:
         # ... and public holidays: Tết 2021 ran from 10 to 16 February
         ("trả lời trong 3 ngày làm việc", date(2021, 2, 8), date(2021, 2, 18)),
         ("chậm nhất 05 ngày làm việc", FRI, date(2020, 12, 11)),
+        ("Thời hạn: 15 ngày kể từ ngày nhận được Quyết định này", FRI, date(2020, 12, 19)),
     ],
 )
 def test_durations_count_from_the_directive_day(text: str, today: date, due: date) -> None:
@@ -407,6 +408,8 @@ def test_two_deadlines_the_later_one_governs() -> None:
 def test_a_future_event_day_is_the_day_to_be_ready_by() -> None:
     text = "Tập trung chuẩn bị kỳ họp thứ 7, dự kiến tổ chức vào ngày 26/12/2020, đảm bảo chất lượng"
     check(text, FRI, K.DATE, date(2020, 12, 26))
+    check("tổ chức hội nghị vào ngày 15/12/2020 tại hội trường", FRI, K.DATE, date(2020, 12, 15))
+    check("tổ chức ra quân vào sáng Chủ nhật, ngày 20/12/2020", FRI, K.DATE, date(2020, 12, 20))
 
 
 def test_a_stated_deadline_already_past_is_kept_so_it_can_be_refused() -> None:
