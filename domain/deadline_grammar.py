@@ -127,7 +127,9 @@ _CLOCK_WORDS = frozenset({"gio", "h", "g", "phut"})
 
 _CLOCK = re.compile(r"[0-9]{1,2}[hg][0-9]{0,2}")  # "17h00", "8h"
 _DIGIT = re.compile(r"[0-9]")
-_DIGIT_RUN = re.compile(r"[0-9]+")
+# A number's first digit: not inside a word or another number ("15/12/2020" starts once).
+_NUMBER_START = re.compile(r"(?<![0-9a-z/.\-])[0-9]")
+_match_start = re.Match.start
 
 
 def _strength(words: tuple[str, ...]) -> int:
@@ -293,24 +295,45 @@ def _word_end(f: str, pos: int) -> bool:
 
 # --- context tests ----------------------------------------------------------------------------
 
-# Words that make the date after them a cited document's or a meeting's date.
-_DOC_BEFORE = re.compile(
-    r"(?:\b(?:so|ky hieu)\s*:?\s*[\w./\-]*\d[\w./\-]*"
-    r"|\b\d+[\w.]*/[\w./\-]*[a-z][\w./\-]*"
-    r"|\b(?:quyet dinh|thong bao|cong van|van ban|nghi dinh|nghi quyet|chi thi|ke hoach|to trinh"
-    r"|bao cao|ket luan|thong tu|bien ban|giay moi|huong dan|cong dien|luat|hop dong|cuoc hop"
-    r"|phien hop|buoi hop|hoi nghi|buoi lam viec|hop|giao ban|ky hop|ban hanh|ky|dang|nhan duoc"
-    r"|tiep nhan|gui|cap|lap|kiem tra|chuyen|trinh)"
-    r")\s*,?\s*$"
-)
-_HORIZON_BEFORE = re.compile(r"\b(?:dinh huong|tam nhin|giai doan|muc tieu|phan dau)\b[^.;:]{0,40}$")
+# Words that make the date after them a cited document's or a meeting's date ("Thông báo số
+# 16/TB-STTTT ngày ...", "tại cuộc họp ngày ..."), checked as the one or two words before "ngày".
+_DOC_WORDS = frozenset({
+    "quyet dinh", "thong bao", "cong van", "van ban", "nghi dinh", "nghi quyet", "chi thi", "ke hoach",
+    "to trinh", "bao cao", "ket luan", "thong tu", "bien ban", "giay moi", "huong dan", "cong dien", "luat",
+    "hop dong", "cuoc hop", "phien hop", "buoi hop", "hoi nghi", "lam viec", "hop", "giao ban", "ky hop",
+    "ban hanh", "ky", "dang", "nhan duoc", "tiep nhan", "gui", "cap", "lap", "kiem tra", "chuyen", "trinh",
+})  # fmt: skip
+# "định hướng đến năm 2030", "giai đoạn ... đến năm 2025": horizons, not deadlines.
+_HORIZON_WORDS = ("dinh huong", "tam nhin", "giai doan", "muc tieu", "phan dau")
+# Nouns a bare period qualifies: "lịch công tác tuần tới", "báo cáo quý II".
+_QUALIFIER_WORDS = frozenset({
+    "lich", "chuong trinh", "ke hoach", "bao cao", "giao ban", "hop", "cong tac", "nhiem vu", "tin bai",
+    "so ket", "tong ket", "ket qua", "tinh hinh", "so lieu",
+})  # fmt: skip
+
+
+def _last_words_in(f: str, pos: int, words: frozenset[str]) -> bool:
+    """Whether the word, or the two words, right before pos are in `words`."""
+    last, at = _prev_word(f, pos)
+    if not last:
+        return False
+    return last in words or f"{_prev_word(f, at)[0]} {last}" in words
+
+
+def _cited_before(f: str, pos: int) -> bool:
+    """A document number or a document/meeting word right before pos (a comma allowed)."""
+    chunk_end = pos
+    while chunk_end > 0 and f[chunk_end - 1] in " ,":
+        chunk_end -= 1
+    chunk = f[f.rfind(" ", 0, chunk_end) + 1 : chunk_end]
+    if any(c.isdigit() for c in chunk) and ("/" in chunk or _prev_word(f, chunk_end - len(chunk))[0] == "so"):
+        return True  # "số 16/TB-STTTT ngày", "Văn bản 404/VPUBND ngày", "số 123 ngày"
+    return _last_words_in(f, chunk_end, _DOC_WORDS)
+
+
 _OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 _PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
 _CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(?:lich|chuong trinh|ke hoach|bao cao|giao ban|hop|cong tac|nhiem vu|tin bai|so ket|tong ket"
-    r"|ket qua|tinh hinh|so lieu)\s*$"
-)
 _COMMA_AFTER = re.compile(r"\s*,")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
 _RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
@@ -349,17 +372,20 @@ class Scan:
         """Matches of a digit-led `pattern` at the start of each number (one scan for all such
         patterns instead of one per pattern). A number right after "/", "." or "-" continues
         another one ("15/12/2020") and is not a start."""
-        if self._digit_starts is None:
-            f = self.f
-            self._digit_starts = [
-                m.start()
-                for m in _DIGIT_RUN.finditer(f)
-                if m.start() == 0 or not (f[m.start() - 1].isalnum() or f[m.start() - 1] in "/.-")
-            ]
-        for pos in self._digit_starts:
+        for pos in self.digit_starts():
             m = pattern.match(self.f, pos)
             if m is not None and self.free(m.start(), m.end()):
                 yield m
+
+    def digit_starts(self) -> list[int]:
+        if self._digit_starts is None:
+            f = self.f
+            self._digit_starts = [
+                at
+                for at in map(_match_start, _NUMBER_START.finditer(f))
+                if at == 0 or not f[at - 1].isalnum()
+            ]
+        return self._digit_starts
 
     def tail(self, start: int) -> Tail:
         tail = self._tails.get(start)
@@ -369,6 +395,12 @@ class Scan:
 
     def before(self, pos: int, width: int = 60) -> str:
         return self.f[max(0, pos - width) : pos]
+
+    def clause_before(self, pos: int, width: int = 60) -> str:
+        """The text of the clause before pos, at most `width` characters."""
+        window = self.f[max(0, pos - width) : pos]
+        cut = max(window.rfind("."), window.rfind(";"), window.rfind(":"))
+        return window[cut + 1 :]
 
     def at_clause_start(self, pos: int) -> bool:
         return (
@@ -488,10 +520,12 @@ def _doc_numbers(scan: Scan) -> None:
     """Document numbers and programme periods hold digits that are no dates: mark them taken."""
     if not scan.has_digit:
         return
-    for m in scan.digit_matches(_DOC_NUMBER):
-        scan.take(m.start(), m.end())
-    for m in scan.digit_matches(_NUMBERED):
-        if words_before(scan.f, m.start(), 1) == ["so"]:
+    f = scan.f
+    for start in scan.digit_starts():
+        m = _DOC_NUMBER.match(f, start)
+        if m is None and _prev_word(f, start)[0] == "so":
+            m = _NUMBERED.match(f, start)
+        if m is not None:
             scan.take(m.start(), m.end())
 
 
@@ -715,7 +749,7 @@ def _date_candidate(
     if not (ngay or has_year) or due <= scan.today:
         return
     vao = "vao" in tail.words or "vao luc" in tail.words
-    if _OF_AFTER.match(scan.f, end) or (not vao and _DOC_BEFORE.search(scan.before(tail.start))):
+    if _OF_AFTER.match(scan.f, end) or (not vao and _cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
     if not vao and (scan.at_clause_start(tail.start) or scan.comma_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
@@ -996,7 +1030,7 @@ def _quarters(scan: Scan) -> None:
             due = dd.quarter_end(year, q + 1)
         else:
             due = dd.quarter_end(today.year, dd.quarter_of(today))
-        bare_ok = bool(m["q"] or m["rel"]) and not _QUALIFIER_BEFORE.search(scan.before(tail.start, 30))
+        bare_ok = bool(m["q"] or m["rel"]) and not _last_words_in(scan.f, tail.start, _QUALIFIER_WORDS)
         score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is not None:
             scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
@@ -1036,7 +1070,7 @@ def _months(scan: Scan) -> None:
             due = dd.month_end(today.year, today.month)
         if tail.before:
             due = _month_end_before(due, 1)  # "đến trước tháng 9.2020" -> 31/8/2020
-        bare_ok = bool(m["m"] and m["y"]) and not _QUALIFIER_BEFORE.search(scan.before(tail.start, 30))
+        bare_ok = bool(m["m"] and m["y"]) and not _last_words_in(scan.f, tail.start, _QUALIFIER_WORDS)
         score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is not None:
             scan.add(Candidate(MONTH, tail.start, m.end(), score, due))
@@ -1055,7 +1089,7 @@ def _years(scan: Scan) -> None:
     today = scan.today
     for m in scan.matches(_YEAR):
         bare = not (m["y"] or m["rel"])
-        if bare and not _BARE_YEAR_TRIGGERS & set(words_before(scan.f, m.start(), 2)):
+        if bare and _prev_word(scan.f, m.start())[0] not in _BARE_YEAR_TRIGGERS:
             continue  # "Việt Nam", "miền Nam", "năm" as a count: cheap exit before reading the tail
         if m["rel"] and _counted(scan, m.start()):
             continue
@@ -1069,7 +1103,7 @@ def _years(scan: Scan) -> None:
         core = [w for w in tail.words if w not in _FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        if _HORIZON_BEFORE.search(scan.before(tail.start, 60)):
+        if any(w in scan.clause_before(tail.start) for w in _HORIZON_WORDS):
             continue
         if m["y"]:
             year = int(m["y"])
@@ -1104,7 +1138,7 @@ def _weeks(scan: Scan) -> None:
             score = S_STRONG
         elif tail.strength == WITHIN:
             score = S_WITHIN
-        elif _QUALIFIER_BEFORE.search(scan.before(m.start(), 30)):
+        elif _last_words_in(scan.f, m.start(), _QUALIFIER_WORDS):
             continue  # "lịch công tác tuần tới"
         else:
             score = S_CLAUSE_START
@@ -1211,11 +1245,14 @@ _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
-    prev = words_before(scan.f, start, 2)
-    if prev and (prev[-1].isdigit() or prev[-1] in _DAY_PREV_WORDS or " ".join(prev) in _DAY_PREV_PAIRS):
+    f = scan.f
+    prev, at = _prev_word(f, start)
+    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
-    nxt = _NEXT_WORD.match(scan.f, end)
-    return nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS)
+    nxt = _NEXT_WORD.match(f, end)
+    if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
+        return True
+    return bool(prev) and f"{_prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS
 
 
 def _immediates(scan: Scan) -> None:
@@ -1265,6 +1302,8 @@ _PERIOD_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR})
 
 def _merge_ranges(found: list[Candidate], folded: str) -> list[Candidate]:
     """'cuối tháng 3 và trong tháng 4/2022', 'tháng 12/2020 và tháng 1/2021': one phrase, the later end."""
+    if len(found) < 2:
+        return found
     merged: list[Candidate] = []
     for cand in sorted(found, key=lambda c: c.start):
         prev = merged[-1] if merged else None
