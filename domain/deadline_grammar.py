@@ -913,10 +913,7 @@ def _weekdays(scan: Scan) -> None:
         scan.add(Candidate(DATE, tail.start, m.end(), score, due))
 
 
-_EVERY = tuple(
-    (word + " ", re.compile(word + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\b"))
-    for word in ("hang", "moi", "tung")
-)
+_EVERY = tuple(re.compile(word + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\b") for word in ("hang", "moi", "tung"))
 # "6 tháng/lần", "3 tháng một lần" (the count before "tháng" is read in code) and "1 lần/tháng".
 _MONTHS_PER_TIME = re.compile(r"thang\s*(?:/\s*|mot\s+|1\s+|01\s+)lan\b")
 _TIMES_PER_PERIOD = re.compile(r"lan\s*(?:/|moi|mot|trong\s+(?:mot|1)?)\s*(?P<u>tuan|thang|quy|nam)\b")
@@ -944,13 +941,15 @@ _TIMES_GATE = re.compile(r"\blan\b")
 
 def _recurrings(scan: Scan) -> None:
     f = scan.f
-    for keys, pattern, cadence in _PARTS_OF_PERIODS:
-        if keys[0] in f or keys[1] in f:
-            for m in scan.matches(pattern):
-                scan.take(m.start(), m.end())
-                scan.add(Candidate(RECURRING, m.start(), m.end(), S_RECURRING, cadence=cadence))
-    for key, pattern in _EVERY:
-        if key not in f:
+    hang, moi, tung = "hang " in f, "moi " in f, "tung " in f
+    if hang or moi:  # "tuần đầu mỗi tháng", "tháng cuối hằng quý" need "mỗi"/"hằng" too
+        for keys, pattern, cadence in _PARTS_OF_PERIODS:
+            if keys[0] in f or keys[1] in f:
+                for m in scan.matches(pattern):
+                    scan.take(m.start(), m.end())
+                    scan.add(Candidate(RECURRING, m.start(), m.end(), S_RECURRING, cadence=cadence))
+    for present, pattern in zip((hang, moi, tung), _EVERY, strict=True):
+        if not present:
             continue
         for m in scan.matches(pattern):
             if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
