@@ -5,6 +5,7 @@
     find_invalid_date(text)                "31/02" when the text names a day that does not exist
     deadline_in_context(text, today, ctx)  the text's deadline, else the one its lead-in sets
     period_end(cadence, day)               the first due day of a recurring task
+    fast_fold(text)                        textnorm.fold, fast (the parser's own input)
 
 `today` is the directive's date (the message date, or the meeting date of an imported
 conclusion); it resolves "15/12" (the next 15/12 on or after it), "trong tháng này", "trong 10
@@ -20,14 +21,17 @@ What governs (see domain/deadline_grammar.py for the grammar and the scores):
    first phrase.
 Dates of cited documents, meeting dates, start days ("từ ngày"), as-of days ("tính đến ngày"),
 periods that only qualify a noun ("báo cáo tháng 2", "kế hoạch năm 2020") and past periods are not
-deadlines.
+deadlines. A deadline stated with a deadline word but already past ("xong trước ngày 15/12/2019"
+said in 2020) is still returned, last in rank, so that /giao can say it is past.
 
 Decisions where SPEC.md and the corpus labels differ (the corpus wins, it is what is measured):
 - "khẩn trương", "kịp thời", "sớm" are urgency words, not deadlines (kind none); only "ngay",
   "ngay lập tức", "lập tức" are IMMEDIATE.
 - "trong tuần này" / "tuần sau" are RELATIVE (deadline_grammar.WEEK_KIND), due the Friday.
-- "trước ngày 30/4" is the DATE 30/4 (corpus: "trước ngày X" is due X); "trước 30/4", "dịp 2/9",
-  "trước ngày Quốc khánh 2/9", "trước Tết" are HOLIDAY, due the day before the holiday.
+- "trước ngày 30/4" is the DATE 30/4 (corpus: "trước ngày X" is due X), and so are "trước
+  02/09" (written as a calendar day) and "trước ngày 2/9/2020" (with a year); "trước 30/4",
+  "dịp 2/9", "trước ngày Quốc khánh 2/9", "trước Tết" are HOLIDAY, due the day before it.
+- "6 tháng đầu/cuối năm" is HALF (SPEC); the corpus has no such label yet.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from domain.types import Deadline, DeadlineKind
 
 __all__ = [
     "deadline_in_context",
+    "fast_fold",
     "find_deadlines",
     "find_invalid_date",
     "parse_deadline",
