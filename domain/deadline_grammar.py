@@ -132,6 +132,11 @@ _NUMBER_START = re.compile(r"(?<![0-9a-z/.\-])[0-9]")
 _match_start = re.Match.start
 
 
+# "chú trọng", "tôn trọng", "nghiêm trọng" fold to "... trong": not the preposition "trong". (Not
+# "quan trọng": folded it is also "quận trong", as in "báo cáo UBND quận trong tháng 12".)
+_TRONG_COMPOUND_PREV = frozenset({"chu", "ton", "nghiem", "coi", "tran", "kinh", "tu"})
+
+
 def _strength(words: tuple[str, ...]) -> int:
     present = frozenset(words)
     if present & _STRONG_WORDS:
@@ -226,6 +231,8 @@ def read_tail(f: str, start: int) -> Tail:
         if found is None:
             break
         k, word = found
+        if word.startswith("trong") and i - k >= 0 and toks[i - k] in _TRONG_COMPOUND_PREV:
+            break  # "nhiệm vụ quan trọng năm 2021"
         if word in _REJECT_WORDS:
             if all(w in _FILLER_WORDS for _, w in kept):
                 rejected = True
@@ -529,23 +536,34 @@ def _doc_numbers(scan: Scan) -> None:
             scan.take(m.start(), m.end())
 
 
-_HALF = re.compile(
-    r"(?:(?:6|06|sau)\s+thang|nua)\s+(?P<pos>dau|cuoi)\s+nam\b(?:\s*(?:,\s*)?(?P<y>(?:19|20)\d{2}|nay)\b)?"
+# "6 tháng đầu năm", "nửa cuối năm", and other runs of months from a year's start or to its end
+# ("9 tháng đầu năm", "2 tháng cuối năm").
+_PART_OF_YEAR = re.compile(
+    r"(?:(?P<n>[0-9]{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot)\s+thang|(?P<half>nua))"
+    r"\s+(?P<pos>dau|cuoi)\s+nam\b(?:\s*(?:,\s*)?(?P<y>(?:19|20)[0-9]{2}|nay)\b)?"
 )
 
 
-def _halves(scan: Scan) -> None:
+def _parts_of_year(scan: Scan) -> None:
+    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; other runs of months end
+    with their last month ('9 tháng đầu năm' 30/9, MONTH) or with the year ('2 tháng cuối năm')."""
     if "dau nam" not in scan.f and "cuoi nam" not in scan.f:
         return
-    for m in scan.matches(_HALF):
+    for m in scan.matches(_PART_OF_YEAR):
         scan.take(m.start(), m.end())
-        half = 1 if m["pos"] == "dau" else 2
+        months = 6 if m["half"] else number_value(m["n"])
+        if not 1 <= months <= 11:
+            continue
         year = _year(m["y"], scan.today)
-        due = dd.half_end(year, half) if year else dd.next_half_end(half, scan.today)
+        last_month = months if m["pos"] == "dau" else 12
+        if year is None:  # the next such run that has not ended
+            year = scan.today.year + (dd.month_end(scan.today.year, last_month) < scan.today)
+        due = dd.month_end(year, last_month)
+        kind = HALF if months == 6 else MONTH if m["pos"] == "dau" else YEAR
         tail = scan.tail(m.start())
         score = _scored(scan, tail, due, m.end(), clause_start_ok=True)
         if score is not None:
-            scan.add(Candidate(HALF, tail.start, m.end(), score, due))
+            scan.add(Candidate(kind, tail.start, m.end(), score, due))
 
 
 _DURATION_DIGITS = re.compile(
@@ -553,8 +571,9 @@ _DURATION_DIGITS = re.compile(
     r"(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"  # "1 tháng 1 năm 2021" is a day, not a month's time
 )
 _DURATION_WORDS = re.compile(
-    rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?P<n>{_NUMBER_IN_WORDS})\s+(?P<u>ngay|tuan|thang|nam)\b"
-    r"(?P<wd>\s+lam\s+viec)?"
+    # "trong tám tháng" reads as "trọng tâm tháng" (the month's focus) once folded: no "tám" here.
+    rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?!tam\b)(?P<n>{_NUMBER_IN_WORDS})\s+"
+    r"(?P<u>ngay|tuan|thang|nam)\b(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"
 )
 _DURATION_TRIGGERS = {
     "trong": "trong", "trong vong": "trong", "trong thoi han": "trong", "trong thoi gian": "trong",
@@ -576,6 +595,8 @@ def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
+            if trig is not None and len(toks) > k and toks[-k - 1] in _TRONG_COMPOUND_PREV:
+                return None
             if trig is not None:
                 at = start
                 for tok in reversed(toks[-k:]):
@@ -594,7 +615,8 @@ def _durations(scan: Scan) -> None:
                 found.append((m, *trig))
     if "trong" in scan.f:
         for m in scan.matches(_DURATION_WORDS):
-            found.append((m, "trong", m.start()))
+            if _prev_word(scan.f, m.start())[0] not in _TRONG_COMPOUND_PREV:
+                found.append((m, "trong", m.start()))
     for m, trig, start in found:
         if _DURATION_PAST.match(scan.f, m.end()):
             continue
@@ -919,6 +941,9 @@ _MONTHS_PER_TIME = re.compile(r"thang\s*(?:/\s*|mot\s+|1\s+|01\s+)lan\b")
 _TIMES_PER_PERIOD = re.compile(r"lan\s*(?:/|moi|mot|trong\s+(?:mot|1)?)\s*(?P<u>tuan|thang|quy|nam)\b")
 _WEEK_OF_EVERY_MONTH = re.compile(r"tuan\s+(?:dau|cuoi)\s+(?:cua\s+|trong\s+)?(?:moi|hang)\s+thang\b")
 _MONTH_OF_EVERY_QUARTER = re.compile(r"thang\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:moi|hang)\s+quy\b")
+# "định kỳ" is a recurring deadline as an adverb ("theo định kỳ", "và định kỳ kiểm đếm", at the
+# head of a clause), not as a noun's adjective ("tổ chức họp giao ban định kỳ").
+_PERIODIC_ADVERB_PREV = frozenset({"theo", "va", "duoc", "phai", "se", "can", "thuc", "hien"})
 _PERIODIC = re.compile(r"dinh\s+ky(?:\s+(?P<n>6|06|sau|3|03|ba)\s+thang\b)?")
 _BY_PERIOD = re.compile(r"[^.;\n]{0,60}?\btheo\s+(?P<u>tuan|thang|quy|nam)\b")
 _HALF_COUNTS = ("6", "06", "sau")
@@ -974,8 +999,11 @@ def _recurrings(scan: Scan) -> None:
     if "dinh ky" in f:
         for m in scan.matches(_PERIODIC):
             start = m.start()
-            if words_before(f, start, 1) == ["theo"]:
+            prev = _prev_word(f, start)[0]
+            if prev == "theo":
                 start = f.rfind("theo", 0, start)
+            elif not m["n"] and prev not in _PERIODIC_ADVERB_PREV and not scan.at_clause_start(start):
+                continue  # "họp giao ban định kỳ": a meeting's name, no period of its own
             scan.take(start, m.end())
             if m["n"]:  # "định kỳ 6 tháng"
                 cadence = Cadence.HALF_YEARLY if m["n"] in _HALF_COUNTS else Cadence.QUARTERLY
@@ -1239,12 +1267,15 @@ _DAY_NEXT_WORDS = frozenset({
     "nghi", "quoc", "thanh", "truyen", "phap", "hien", "dem", "ky", "nhan", "hop", "hieu", "gio", "xua",
     "chu", "cao", "hanh", "toan", "bau", "khai", "hoan", "bat", "ket", "het", "giao", "nop", "ban", "thi",
     "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
+    "dang",
 })  # fmt: skip
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
+    if scan.at_clause_start(start):
+        return True  # "Ngày đăng ...": the adverb "ngay" follows its verb, it never opens a clause
     prev, at = _prev_word(f, start)
     if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
@@ -1272,7 +1303,7 @@ Extractor = Callable[[Scan], None]
 # Order matters: an expression's span is taken before later extractors could misread its parts.
 EXTRACTORS: tuple[Extractor, ...] = (
     _doc_numbers,  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
-    _halves,  # "6 tháng đầu năm" before "6 tháng" (a duration) and "đầu năm"
+    _parts_of_year,  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
     _durations,  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
     _holidays,  # "Quốc khánh 2/9" before the date inside it
     _weekdays,  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"

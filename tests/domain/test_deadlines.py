@@ -112,6 +112,7 @@ def test_near_days_and_weekdays(text: str, due: date) -> None:
         ("hoàn thành trong tháng 12", FRI, date(2020, 12, 31)),
         ("hoàn thành trong tháng 2", FRI, date(2021, 2, 28)),  # the next February
         ("khắc phục xong trong tháng này", FRI, date(2020, 12, 31)),
+        ("báo cáo UBND quận trong tháng 12", FRI, date(2020, 12, 31)),
         ("trong tháng tới", FRI, date(2021, 1, 31)),
         ("báo cáo kết quả vào cuối tháng", FRI, date(2020, 12, 31)),
         ("cuối tháng 1/2021 hoàn thành", FRI, date(2021, 1, 31)),
@@ -156,6 +157,7 @@ def test_quarter_phrases_end_with_the_quarter(text: str, due: date) -> None:
         ("hoàn thành trong 6 tháng đầu năm 2021", K.HALF, date(2021, 6, 30)),
         ("6 tháng cuối năm, tập trung triển khai", K.HALF, date(2020, 12, 31)),
         ("hoàn thành trong sáu tháng đầu năm", K.HALF, date(2021, 6, 30)),  # next first half
+        ("hoàn thành trong 9 tháng đầu năm 2021", K.MONTH, date(2021, 9, 30)),
         ("hoàn thành trong năm 2021", K.YEAR, date(2021, 12, 31)),
         ("cuối năm tổ chức tổng kết", K.YEAR, date(2020, 12, 31)),
         ("đến hết năm 2021", K.YEAR, date(2021, 12, 31)),
@@ -380,6 +382,10 @@ def test_after_tet_is_no_deadline() -> None:
         "Đến tháng 12/2020, phường đã có 90% hộ dân tham gia",  # progress as of a month
         "các hoạt động trong tháng tập trung vào tuyên truyền",
         "các đơn vị bố trí lực lượng trong thời gian diễn ra hội nghị",
+        "triển khai nhiệm vụ trọng tâm tháng 03 năm 2021",  # "trọng tâm" folds to "trong tam"
+        "tổ chức họp giao ban định kỳ.",  # the meeting's name
+        "cân đối nhuận bút cho 2 tháng cuối năm.",
+        "Ngày đăng 03/12/2020 | 09:17",
         "",
     ],
 )
