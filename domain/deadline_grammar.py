@@ -341,7 +341,7 @@ def _cited_before(f: str, pos: int) -> bool:
 _OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 _PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
 _CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
-_COMMA_AFTER = re.compile(r"\s*,")
+_STAMP_BREAK = re.compile(r"\s*[,:]")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
 _RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
@@ -419,8 +419,9 @@ class Scan:
         (Only when the tail was read in full: its words may be cut at 8.)"""
         return tail.past
 
-    def comma_after(self, end: int) -> bool:
-        return _COMMA_AFTER.match(self.f, end) is not None
+    def stamp_break_after(self, end: int) -> bool:
+        """A comma or colon right after: "Ngày 28/5, UBND ...", "Hôm nay: 1" time-stamp what follows."""
+        return _STAMP_BREAK.match(self.f, end) is not None
 
     def as_of(self, tail: Tail, end: int) -> bool:
         """'Đến tháng 12/2020, phường đã có 90% hộ ...': a clause-opening 'đến X,' followed by
@@ -581,7 +582,9 @@ _DURATION_TRIGGERS = {
     "muon nhat": "trong", "khong qua": "trong", "toi da": "trong", "thoi han": "trong", "han": "trong",
     "thoi gian": "trong", "sau": "sau", "truoc": "truoc",
 }  # fmt: skip
-_DURATION_PAST = re.compile(r"\s+(?:qua|vua qua|gan day|gan nhat|truoc)\b|\s+(?:dau|cuoi)\s+nam\b")
+_DURATION_PAST = re.compile(
+    r"\s+(?:qua|vua qua|gan day|gan nhat|truoc)\b|\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:nam|thang)\b"
+)
 _DURATION_ANCHOR = re.compile(r"\s*,?\s*(?:ke\s+tu|tinh\s+tu|tu)\s+(?:ngay\s+)?(?P<anchor>[^.;,\n]{0,60})")
 _ANCHOR_DATE = re.compile(
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}|\d{2}))?(?!\d)"
@@ -773,7 +776,7 @@ def _date_candidate(
     vao = "vao" in tail.words or "vao luc" in tail.words
     if _OF_AFTER.match(scan.f, end) or (not vao and _cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
-    if not vao and (scan.at_clause_start(tail.start) or scan.comma_after(end)):
+    if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
 
@@ -1097,12 +1100,26 @@ def _months(scan: Scan) -> None:
             due = dd.month_end(today.year, today.month)
         if tail.before:
             due = _month_end_before(due, 1)  # "đến trước tháng 9.2020" -> 31/8/2020
+        kind = MONTH
+        part = _PART_OF_MONTH.search(scan.f, max(0, m.start() - 24), m.start())
+        if part is not None and tail.words and tail.words[-1] in ("dau", "giua"):
+            # "tuần đầu tháng 01/2021" -> 7/1, "10 ngày đầu tháng 12" -> 10/12, "giữa tháng 5" -> 15/5
+            day = 15 if part["mid"] else 7 if part["week"] else number_value(part["n"])
+            if not 1 <= day <= 28:
+                continue
+            due, kind = due.replace(day=day), DATE
+            tail = scan.tail(part.start())
         bare_ok = bool(m["m"] and m["y"]) and not _last_words_in(scan.f, tail.start, _QUALIFIER_WORDS)
         score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and kind is DATE and "vao" in tail.words and due > today:
+            score = S_FUTURE_EVENT  # "triển khai vào tuần đầu tháng 01/2021"
         if score is not None:
-            scan.add(Candidate(MONTH, tail.start, m.end(), score, due))
+            scan.add(Candidate(kind, tail.start, m.end(), score, due))
 
 
+_PART_OF_MONTH = re.compile(
+    r"(?:(?P<week>tuan)\s+dau|(?P<n>[0-9]{1,2})\s+ngay\s+dau|(?P<mid>giua))\s+(?:cua\s+)?$"
+)
 _YEAR = re.compile(
     r"nam(?:\s+(?:(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)|(?P<rel>nay|toi|sau|ke\s+tiep)\b)"
     r"|\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
@@ -1193,7 +1210,7 @@ def _near_days(scan: Scan) -> None:
             score = S_STRONG if tail.strength == STRONG else S_WITHIN
         elif m["mai"] or m["kia"]:
             score = S_FUTURE_EVENT
-        elif scan.comma_after(m.end()):
+        elif scan.stamp_break_after(m.end()):
             continue  # "Hôm nay, UBND phường tổ chức ...": narrative
         else:
             score = S_BARE_FUTURE
@@ -1259,7 +1276,7 @@ _DAY_PREV_WORDS = frozenset({
     "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac",
     "nhung", "moi", "hang", "tung", "ca", "nua", "cung", "trong", "vao", "tu", "den", "toi", "truoc", "han",
     "nhat", "la", "tai", "theo", "cua", "cho", "voi", "nhan", "dip", "ke", "hom", "sang", "chieu", "dem",
-    "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung",
+    "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung", "ve",
 })  # fmt: skip
 _DAY_PREV_PAIRS = frozenset({"ky niem", "huong ung", "chao mung", "an dinh"})
 _DAY_NEXT_WORDS = frozenset({
@@ -1267,7 +1284,7 @@ _DAY_NEXT_WORDS = frozenset({
     "nghi", "quoc", "thanh", "truyen", "phap", "hien", "dem", "ky", "nhan", "hop", "hieu", "gio", "xua",
     "chu", "cao", "hanh", "toan", "bau", "khai", "hoan", "bat", "ket", "het", "giao", "nop", "ban", "thi",
     "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
-    "dang",
+    "dang", "chuyen",
 })  # fmt: skip
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 

@@ -96,6 +96,9 @@ def test_without_diacritics_it_reads_the_same() -> None:
         ("hạn thứ năm tuần tới", date(2020, 12, 10)),
         ("Đến ngày 15/12, các đơn vị phải hoàn thành", date(2020, 12, 15)),
         ("trước thứ 3", date(2020, 12, 8)),  # the next Tuesday
+        ("hoàn thành trong 10 ngày đầu tháng 12", date(2020, 12, 10)),
+        ("hoàn thành vào giữa tháng 1/2021", date(2021, 1, 15)),
+        ("triển khai nhiệm vụ năm 2021 vào tuần đầu tháng 01/2021", date(2021, 1, 7)),
     ],
 )
 def test_near_days_and_weekdays(text: str, due: date) -> None:
