@@ -127,9 +127,9 @@ _CLOCK_WORDS = frozenset({"gio", "h", "g", "phut"})
 
 _CLOCK = re.compile(r"[0-9]{1,2}[hg][0-9]{0,2}")  # "17h00", "8h"
 _DIGIT = re.compile(r"[0-9]")
-# A number's first digit: not inside a word or another number ("15/12/2020" starts once).
-_NUMBER_START = re.compile(r"(?<![0-9a-z/.\-])[0-9]")
-_match_start = re.Match.start
+_DIGIT_RUN = re.compile(r"[0-9]+")
+# A run of digits right after these continues a word or another number ("15/12/2020" is one).
+_NUMBER_CONTINUES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/.-")
 
 
 # "chú trọng", "tôn trọng", "nghiêm trọng" fold to "... trong": not the preposition "trong". (Not
@@ -387,11 +387,12 @@ class Scan:
     def digit_starts(self) -> list[int]:
         if self._digit_starts is None:
             f = self.f
-            self._digit_starts = [
-                at
-                for at in map(_match_start, _NUMBER_START.finditer(f))
-                if at == 0 or not f[at - 1].isalnum()
-            ]
+            starts: list[int] = []
+            for m in _DIGIT_RUN.finditer(f):
+                at = m.start()
+                if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
+                    starts.append(at)
+            self._digit_starts = starts
         return self._digit_starts
 
     def tail(self, start: int) -> Tail:
@@ -410,9 +411,10 @@ class Scan:
         return window[cut + 1 :]
 
     def at_clause_start(self, pos: int) -> bool:
-        return (
-            pos == 0 or not self.f[:pos].strip() or bool(_CLAUSE_START.search(self.f, max(0, pos - 8), pos))
-        )
+        lo = max(0, pos - 8)
+        if pos == 0 or (lo == 0 and self.f[:pos].isspace()):
+            return True
+        return _CLAUSE_START.search(self.f, lo, pos) is not None
 
     def past_narrative(self, tail: Tail) -> bool:
         """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order.
@@ -964,7 +966,7 @@ _PARTS_OF_PERIODS = (
     (("tuan dau", "tuan cuoi"), _WEEK_OF_EVERY_MONTH, Cadence.MONTHLY),  # "tuần đầu mỗi tháng"
     (("thang dau", "thang cuoi"), _MONTH_OF_EVERY_QUARTER, Cadence.QUARTERLY),  # "tháng cuối hằng quý"
 )
-_TIMES_GATE = re.compile(r"\blan\b")
+_TIMES_GATE = re.compile(r"lan\b")
 
 
 def _recurrings(scan: Scan) -> None:
@@ -1291,15 +1293,15 @@ _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
-    if scan.at_clause_start(start):
-        return True  # "Ngày đăng ...": the adverb "ngay" follows its verb, it never opens a clause
     prev, at = _prev_word(f, start)
     if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
         return True
-    return bool(prev) and f"{_prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS
+    if prev and f"{_prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
+        return True
+    return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
 
 
 def _immediates(scan: Scan) -> None:
