@@ -401,9 +401,6 @@ class Scan:
             tail = self._tails[start] = read_tail(self.f, start)
         return tail
 
-    def before(self, pos: int, width: int = 60) -> str:
-        return self.f[max(0, pos - width) : pos]
-
     def clause_before(self, pos: int, width: int = 60) -> str:
         """The text of the clause before pos, at most `width` characters."""
         window = self.f[max(0, pos - width) : pos]
