@@ -41,7 +41,7 @@ from domain.calendar import add_working_days
 from domain.types import Cadence, DeadlineKind
 
 # The corpus labels "trong tuần này" as `relative` (a span of time counted from the directive),
-# while the SPEC table calls it `week`; the evaluation follows the corpus, so week phrases come out
+# while the SPEC table calls it `week`; accuracy is measured on corpus labels, so week phrases come out
 # as RELATIVE with due = Friday of that week. Switch here if the contract changes.
 WEEK_KIND = DeadlineKind.RELATIVE
 
@@ -54,7 +54,7 @@ WEAK = 1  # "vào ngày", "dịp", "sáng"
 WITHIN = 2  # "trong tháng 4", "thời gian thực hiện:"
 STRONG = 3  # "trước", "hạn", "chậm nhất", "đến hết", "xong", "hoàn thành", "cuối"
 
-# Kinds and cadences as module constants, for the same reason.
+# Kinds as module constants, for the same reason.
 DATE, MONTH, QUARTER, HALF, YEAR = (
     DeadlineKind.DATE,
     DeadlineKind.MONTH,
@@ -232,7 +232,7 @@ def read_tail(f: str, start: int) -> Tail:
             break
         k, word = found
         if word.startswith("trong") and i - k >= 0 and toks[i - k] in _TRONG_COMPOUND_PREV:
-            break  # "nhiệm vụ quan trọng năm 2021"
+            break  # "chú trọng năm 2021": not the preposition
         if word in _REJECT_WORDS:
             if all(w in _FILLER_WORDS for _, w in kept):
                 rejected = True
@@ -368,11 +368,12 @@ class Scan:
     def take(self, start: int, end: int) -> None:
         self.taken.append((start, end))
 
-    def matches(self, pattern: re.Pattern[str], *, word: bool = True) -> Iterator[re.Match[str]]:
-        """Matches of `pattern` that start a word (when `word`) and overlap no taken span."""
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that start a word and overlap no span taken so far (checked as
+        they are consumed: the loop over them takes spans)."""
         f = self.f
         for m in pattern.finditer(f):
-            if (not word or _word_start(f, m.start())) and self.free(m.start(), m.end()):
+            if _word_start(f, m.start()) and self.free(m.start(), m.end()):
                 yield m
 
     def digit_matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -414,8 +415,7 @@ class Scan:
         return _CLAUSE_START.search(self.f, lo, pos) is not None
 
     def past_narrative(self, tail: Tail) -> bool:
-        """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order.
-        (Only when the tail was read in full: its words may be cut at 8.)"""
+        """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order."""
         return tail.past
 
     def stamp_break_after(self, end: int) -> bool:
