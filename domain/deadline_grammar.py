@@ -14,7 +14,8 @@ How it works
    "hoàn thành trong", "chậm nhất là", "từ", "kể từ", "tính đến"...) and, for dates without one,
    the words before that (document words: "Quyết định số 29/QĐ-UBND ngày", "tại cuộc họp
    ngày"...). That gives its strength: a deadline word (STRONG), "trong" (WITHIN), "vào" (WEAK),
-   none (BARE), or a start / as-of word that makes it no deadline at all (REJECT).
+   none (BARE), or a start / as-of word that makes it no deadline at all (REJECT). That reading
+   lives in domain/deadline_scan.py.
 3. The strength, the kind and whether the day is already past give a score. The caller
    (domain/deadlines.py) keeps the best-scored candidate as the governing deadline.
 
@@ -26,443 +27,65 @@ reader uses to tell them apart, so they are what we score.
 Speed: the parser runs on every line of a pasted meeting report, and is benchmarked against
 dateparser (bench/parse_bench.py). So patterns start with a literal where they can (the regex
 engine then skips ahead with a fast search), extractors are skipped when their key words are
-absent, and trigger words are read by walking words backwards rather than by a backtracking regex.
+absent, all number-led patterns are tried only where a number starts, and trigger words are read
+by walking words backwards rather than by a backtracking regex.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from domain import deadline_dates as dd
 from domain.calendar import add_working_days
-from domain.types import Cadence, DeadlineKind
-
-# The corpus labels "trong tuần này" as `relative` (a span of time counted from the directive),
-# while the SPEC table calls it `week`; accuracy is measured on corpus labels, so week phrases come out
-# as RELATIVE with due = Friday of that week. Switch here if the contract changes.
-WEEK_KIND = DeadlineKind.RELATIVE
-
-
-# Strength of the trigger words before an expression (plain ints: enum member access is slow
-# on the parser's hot path).
-REJECT = -1  # "từ ngày", "kể từ", "tính đến", "sau", "đầu tháng": a start or as-of day
-BARE = 0  # no trigger word at all
-WEAK = 1  # "vào ngày", "dịp", "sáng"
-WITHIN = 2  # "trong tháng 4", "thời gian thực hiện:"
-STRONG = 3  # "trước", "hạn", "chậm nhất", "đến hết", "xong", "hoàn thành", "cuối"
-
-# Kinds as module constants, for the same reason.
-DATE, MONTH, QUARTER, HALF, YEAR = (
-    DeadlineKind.DATE,
-    DeadlineKind.MONTH,
-    DeadlineKind.QUARTER,
-    DeadlineKind.HALF,
-    DeadlineKind.YEAR,
+from domain.deadline_scan import (
+    DATE,
+    FILLER_WORDS,
+    HALF,
+    HOLIDAY,
+    HORIZON_WORDS,
+    IMMEDIATE,
+    MONTH,
+    OF_AFTER,
+    PAST_AFTER,
+    PAST_PENALTY,
+    QUALIFIER_WORDS,
+    QUARTER,
+    RANGE_GAP,
+    RECURRING,
+    REJECT,
+    RELATIVE,
+    S_ANCHOR,
+    S_BARE_FUTURE,
+    S_CLAUSE_START,
+    S_FUTURE_EVENT,
+    S_GENERIC_RECURRING,
+    S_IMMEDIATE,
+    S_RECURRING,
+    S_SCOPED_WINDOW,
+    S_STRONG,
+    S_WINDOW,
+    S_WITHIN,
+    STRONG,
+    TRONG_COMPOUND_PREV,
+    WEAK,
+    WEEK_KIND,
+    WITHIN,
+    YEAR,
+    Candidate,
+    InvalidDate,
+    Scan,
+    Tail,
+    cited_before,
+    last_words_in,
+    prev_word,
+    score_period,
+    tokens_before,
+    word_end,
+    words_before,
 )
-RELATIVE, IMMEDIATE, RECURRING, HOLIDAY = (
-    DeadlineKind.RELATIVE,
-    DeadlineKind.IMMEDIATE,
-    DeadlineKind.RECURRING,
-    DeadlineKind.HOLIDAY,
-)
-
-
-# Scores. Only their order matters (see the docstring of domain/deadlines.py).
-S_STRONG = 3.0
-S_WITHIN = 2.6
-S_RECURRING = 2.4  # "hàng tháng": beats a soft period, loses to a stated deadline
-S_CLAUSE_START = 1.8  # "Quý II/2019 tập trung ...": a time adverbial heading the clause
-S_FUTURE_EVENT = 1.8  # "dự kiến tổ chức vào ngày 26/12": ready by then
-S_IMMEDIATE = 1.5
-S_BARE_FUTURE = 1.3
-S_GENERIC_RECURRING = 1.2  # "theo định kỳ" without a period
-S_SCOPED_WINDOW = 1.1  # "Trong thời gian lấy ý kiến, ..." heading the sentence
-S_ANCHOR = 1.0  # "trước khi trình ...", "trước mùa mưa bão"
-S_WINDOW = 0.8
-PAST_PENALTY = 2.0  # a stated deadline already past: kept (the bot must say it is past) but last
-
-
-class Candidate(NamedTuple):
-    kind: DeadlineKind
-    start: int
-    end: int
-    score: float
-    due: date | None = None
-    cadence: Cadence | None = None
-    # "trong thời gian lấy ý kiến": the named period, for resolving "nêu trên" from context.
-    window: str | None = None
-
-
-class InvalidDate(NamedTuple):
-    start: int
-    end: int
-
-
-# --- trigger words ----------------------------------------------------------------------------
-
-_STRONG_WORDS = frozenset({
-    "thoi gian hoan thanh", "thoi han hoan thanh", "han hoan thanh", "trong thoi han", "thoi han",
-    "han chot", "han cuoi", "han", "cham nhat", "muon nhat", "khong qua", "khong muon hon",
-    "khong cham hon", "den het", "den truoc", "den", "toi", "het", "truoc", "hoan thanh", "hoan tat",
-    "xong", "ket thuc", "tien do", "cuoi",
-})  # fmt: skip
-_WITHIN_WORDS = frozenset({"thoi gian thuc hien", "trong vong", "trong", "thoi gian"})
-_WEAK_WORDS = frozenset({"vao luc", "vao", "luc", "ngay", "la", "sang", "chieu", "nhan dip", "dip", "le"})
-_REJECT_WORDS = frozenset({"bat dau tu", "ke tu", "tinh tu", "tinh den", "tu", "sau", "dau", "giua"})
-_NEUTRAL_WORDS = frozenset({"tu nay"})  # "từ nay đến tháng 9": the "đến" decides
-_FILLER_WORDS = frozenset({"ngay", "la", "vao", "vao luc", "luc", "sang", "chieu"})
-_TRIGGERS: dict[tuple[str, ...], str] = {
-    tuple(w.split()): w for w in _STRONG_WORDS | _WITHIN_WORDS | _WEAK_WORDS | _REJECT_WORDS | _NEUTRAL_WORDS
-}
-_TRIGGER_LAST_WORDS = frozenset(k[-1] for k in _TRIGGERS)
-# last word -> the triggers ending with it, longest first: "han" -> ("thoi han", "han")
-_TRIGGERS_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    last: tuple(sorted(((k, w) for k, w in _TRIGGERS.items() if k[-1] == last), key=lambda kw: -len(kw[0])))
-    for last in _TRIGGER_LAST_WORDS
-}
-_CLOCK_WORDS = frozenset({"gio", "h", "g", "phut"})
-
-_CLOCK = re.compile(r"[0-9]{1,2}[hg][0-9]{0,2}")  # "17h00", "8h"
-_DIGIT = re.compile(r"[0-9]")
-_DIGIT_RUN = re.compile(r"[0-9]+")
-# A run of digits right after these continues a word or another number ("15/12/2020" is one).
-_NUMBER_CONTINUES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/.-")
-
-
-# "chú trọng", "tôn trọng", "nghiêm trọng" fold to "... trong": not the preposition "trong". (Not
-# "quan trọng": folded it is also "quận trong", as in "báo cáo UBND quận trong tháng 12".)
-_TRONG_COMPOUND_PREV = frozenset({"chu", "ton", "nghiem", "coi", "tran", "kinh", "tu"})
-
-
-def _strength(words: tuple[str, ...]) -> int:
-    present = frozenset(words)
-    if present & _STRONG_WORDS:
-        return STRONG
-    if present & _WITHIN_WORDS:
-        return WITHIN
-    if present & _WEAK_WORDS:
-        return WEAK
-    return BARE
-
-
-class Tail(NamedTuple):
-    """The trigger words right before an expression, outermost first."""
-
-    start: int
-    words: tuple[str, ...]
-    strength: int
-    # "đã"/"vừa" just before: "đã hoàn thành trong quý I" reports the past, it orders nothing.
-    past: bool = False
-
-    @property
-    def before(self) -> bool:
-        """'trước tháng 9' / 'đến trước tháng 9': the period before it ends the time allowed."""
-        core = [w for w in self.words if w not in _FILLER_WORDS and w not in ("le", "dip", "nhan dip")]
-        return bool(core) and core[-1] in ("truoc", "den truoc")
-
-
-def _clock_len(toks: list[str], i: int) -> int:
-    """How many tokens ending at i spell a time of day ("17h00", "16 giờ", "16 giờ 30 phút")."""
-
-    def tok(j: int) -> str:
-        return toks[j] if j >= 0 else ""
-
-    if _CLOCK.fullmatch(tok(i)):
-        return 1
-    if tok(i) == "phut" and tok(i - 1).isdigit() and tok(i - 2) in ("gio", "h") and tok(i - 3).isdigit():
-        return 4
-    if tok(i).isdigit() and tok(i - 1) in ("gio", "h") and tok(i - 2).isdigit():
-        return 3
-    if tok(i) in ("gio", "h", "g") and tok(i - 1).isdigit():
-        return 2
-    return 0
-
-
-def _tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
-    """Up to `limit` words right before f[start], nearest last, stopping at punctuation.
-
-    Works on str.split() chunks (fast): a chunk ending in ":" gives its word (a colon is passed
-    over: "Thời gian hoàn thành: tháng 6"); a chunk opening with "(" gives its word and ends the
-    run; any other punctuation ends the run.
-    """
-    out: list[str] = []
-    for chunk in reversed(f[max(0, start - width) : start].split()):
-        if chunk.isalnum():
-            out.append(chunk)
-        elif chunk == ":":
-            continue
-        elif chunk[-1] == ":" and chunk[:-1].isalnum():
-            out.append(chunk[:-1])
-        else:
-            opened = chunk.lstrip("(\"'“‘[")
-            if opened and opened != chunk and opened.isalnum():
-                out.append(opened)
-            break
-        if len(out) == limit:
-            break
-    out.reverse()
-    return out
-
-
-def read_tail(f: str, start: int) -> Tail:
-    """Trigger words before f[start], read from the expression outwards.
-
-    A start/as-of word next to the expression ("từ ngày", "tính đến", "đầu tháng") rejects it; one
-    further out belongs to other words ("Bộ Kế hoạch và Đầu tư trước ngày 28/9") and ends the tail.
-    Times of day ("trước 17h00 ngày") and colons ("Thời gian hoàn thành: tháng 6") are passed over.
-    """
-    toks = _tokens_before(f, start, 48, 8)
-    if not toks or not _may_end_tail(toks[-1]):
-        return Tail(start, (), BARE, _reports_past(toks))
-    kept: list[tuple[int, str]] = []  # (index of the trigger's first word in toks, trigger)
-    i = len(toks) - 1
-    rejected = False
-    while i >= 0:
-        tok = toks[i]
-        if tok[0].isdigit() or tok in _CLOCK_WORDS:
-            clock = _clock_len(toks, i)
-            if clock:
-                i -= clock
-                continue
-        found = _trigger_ending_at(toks, i)
-        if found is None:
-            break
-        k, word = found
-        if word.startswith("trong") and i - k >= 0 and toks[i - k] in _TRONG_COMPOUND_PREV:
-            break  # "chú trọng năm 2021": not the preposition
-        if word in _REJECT_WORDS:
-            if all(w in _FILLER_WORDS for _, w in kept):
-                rejected = True
-                kept.append((i - k + 1, word))
-            break
-        kept.append((i - k + 1, word))
-        i -= k
-    if not kept:
-        return Tail(start, (), BARE, _reports_past(toks))
-    # Where the outermost trigger starts: find the words again, backwards from the expression.
-    lo = max(0, start - 48)
-    at = start
-    for tok in reversed(toks[kept[-1][0] :]):
-        at = f.rfind(tok, lo, at)
-    words = tuple(w for _, w in reversed(kept))
-    return Tail(at, words, REJECT if rejected else _strength(words), _reports_past(toks[: kept[-1][0]]))
-
-
-def _trigger_ending_at(toks: list[str], i: int) -> tuple[int, str] | None:
-    """The longest trigger whose last word is toks[i]: (its length in words, the trigger)."""
-    for phrase, word in _TRIGGERS_BY_LAST.get(toks[i], ()):
-        k = len(phrase)
-        if k <= i + 1 and (k == 1 or tuple(toks[i - k + 1 : i + 1]) == phrase):
-            return k, word
-    return None
-
-
-def _reports_past(toks: list[str]) -> bool:
-    return "da" in toks[-3:] or "vua" in toks[-3:]
-
-
-def _may_end_tail(tok: str) -> bool:
-    return tok in _TRIGGER_LAST_WORDS or tok[0].isdigit() or tok in _CLOCK_WORDS
-
-
-def words_before(f: str, pos: int, n: int, width: int = 40) -> list[str]:
-    """Up to n words right before pos, nearest last; stops at punctuation."""
-    if n > 2:
-        return _tokens_before(f, pos, width, n)
-    word, at = _prev_word(f, pos)
-    if not word:
-        return []
-    if n == 1:
-        return [word]
-    word2, _ = _prev_word(f, at)
-    return [word2, word] if word2 else [word]
-
-
-def _prev_word(f: str, pos: int) -> tuple[str, int]:
-    """The word right before pos (spaces between allowed) and where it starts; "" when
-    punctuation comes first."""
-    j = pos
-    while j > 0 and f[j - 1] == " ":
-        j -= 1
-    at = f.rfind(" ", 0, j) + 1
-    word = f[at:j]
-    return (word, at) if word.isalnum() else ("", at)
-
-
-def _word_start(f: str, pos: int) -> bool:
-    return pos == 0 or not f[pos - 1].isalnum()
-
-
-def _word_end(f: str, pos: int) -> bool:
-    return pos >= len(f) or not f[pos].isalnum()
-
-
-# --- context tests ----------------------------------------------------------------------------
-
-# Words that make the date after them a cited document's or a meeting's date ("Thông báo số
-# 16/TB-STTTT ngày ...", "tại cuộc họp ngày ..."), checked as the one or two words before "ngày".
-_DOC_WORDS = frozenset({
-    "quyet dinh", "thong bao", "cong van", "van ban", "nghi dinh", "nghi quyet", "chi thi", "ke hoach",
-    "to trinh", "bao cao", "ket luan", "thong tu", "bien ban", "giay moi", "huong dan", "cong dien", "luat",
-    "hop dong", "cuoc hop", "phien hop", "buoi hop", "hoi nghi", "lam viec", "hop", "giao ban", "ky hop",
-    "ban hanh", "ky", "dang", "nhan duoc", "tiep nhan", "gui", "cap", "lap", "kiem tra", "chuyen", "trinh",
-})  # fmt: skip
-# "định hướng đến năm 2030", "giai đoạn ... đến năm 2025": horizons, not deadlines.
-_HORIZON_WORDS = ("dinh huong", "tam nhin", "giai doan", "muc tieu", "phan dau")
-# Nouns a bare period qualifies: "lịch công tác tuần tới", "báo cáo quý II".
-_QUALIFIER_WORDS = frozenset({
-    "lich", "chuong trinh", "ke hoach", "bao cao", "giao ban", "hop", "cong tac", "nhiem vu", "tin bai",
-    "so ket", "tong ket", "ket qua", "tinh hinh", "so lieu",
-})  # fmt: skip
-
-
-def _last_words_in(f: str, pos: int, words: frozenset[str]) -> bool:
-    """Whether the word, or the two words, right before pos are in `words`."""
-    last, at = _prev_word(f, pos)
-    if not last:
-        return False
-    return last in words or f"{_prev_word(f, at)[0]} {last}" in words
-
-
-def _cited_before(f: str, pos: int) -> bool:
-    """A document number or a document/meeting word right before pos (a comma allowed)."""
-    chunk_end = pos
-    while chunk_end > 0 and f[chunk_end - 1] in " ,":
-        chunk_end -= 1
-    chunk = f[f.rfind(" ", 0, chunk_end) + 1 : chunk_end]
-    if any(c.isdigit() for c in chunk) and ("/" in chunk or _prev_word(f, chunk_end - len(chunk))[0] == "so"):
-        return True  # "số 16/TB-STTTT ngày", "Văn bản 404/VPUBND ngày", "số 123 ngày"
-    return _last_words_in(f, chunk_end, _DOC_WORDS)
-
-
-_OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
-_PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
-_CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
-_STAMP_BREAK = re.compile(r"\s*[,:]")
-_DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
-_RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
-
-
-class Scan:
-    """One pass over a folded text: taken spans, candidates, impossible dates."""
-
-    def __init__(self, folded: str, today: date) -> None:
-        self.f = folded
-        self.today = today
-        self.has_digit = _DIGIT.search(folded) is not None
-        self._digit_starts: list[int] | None = None
-        self._tails: dict[int, Tail] = {}
-        self.taken: list[tuple[int, int]] = []
-        self.found: list[Candidate] = []
-        self.invalid: list[InvalidDate] = []
-
-    def free(self, start: int, end: int) -> bool:
-        for s, e in self.taken:  # noqa: SIM110 - a plain loop: this runs for every match
-            if start < e and end > s:
-                return False
-        return True
-
-    def take(self, start: int, end: int) -> None:
-        self.taken.append((start, end))
-
-    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of `pattern` that start a word and overlap no span taken so far (checked as
-        they are consumed: the loop over them takes spans)."""
-        f = self.f
-        for m in pattern.finditer(f):
-            if _word_start(f, m.start()) and self.free(m.start(), m.end()):
-                yield m
-
-    def digit_matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of a digit-led `pattern` at the start of each number (one scan for all such
-        patterns instead of one per pattern). A number right after "/", "." or "-" continues
-        another one ("15/12/2020") and is not a start."""
-        for pos in self.digit_starts():
-            m = pattern.match(self.f, pos)
-            if m is not None and self.free(m.start(), m.end()):
-                yield m
-
-    def digit_starts(self) -> list[int]:
-        if self._digit_starts is None:
-            f = self.f
-            starts: list[int] = []
-            for m in _DIGIT_RUN.finditer(f):
-                at = m.start()
-                if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
-                    starts.append(at)
-            self._digit_starts = starts
-        return self._digit_starts
-
-    def tail(self, start: int) -> Tail:
-        tail = self._tails.get(start)
-        if tail is None:
-            tail = self._tails[start] = read_tail(self.f, start)
-        return tail
-
-    def clause_before(self, pos: int, width: int = 60) -> str:
-        """The text of the clause before pos, at most `width` characters."""
-        window = self.f[max(0, pos - width) : pos]
-        cut = max(window.rfind("."), window.rfind(";"), window.rfind(":"))
-        return window[cut + 1 :]
-
-    def at_clause_start(self, pos: int) -> bool:
-        lo = max(0, pos - 8)
-        if pos == 0 or (lo == 0 and self.f[:pos].isspace()):
-            return True
-        return _CLAUSE_START.search(self.f, lo, pos) is not None
-
-    def past_narrative(self, tail: Tail) -> bool:
-        """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order."""
-        return tail.past
-
-    def stamp_break_after(self, end: int) -> bool:
-        """A comma or colon right after: "Ngày 28/5, UBND ...", "Hôm nay: 1" time-stamp what follows."""
-        return _STAMP_BREAK.match(self.f, end) is not None
-
-    def as_of(self, tail: Tail, end: int) -> bool:
-        """'Đến tháng 12/2020, phường đã có 90% hộ ...': a clause-opening 'đến X,' followed by
-        what has been done states progress as of X; it sets no deadline."""
-        return (
-            tail.words in (("den",), ("toi",))
-            and self.at_clause_start(tail.start)
-            and _DONE_SINCE.match(self.f, end) is not None
-        )
-
-    def coordinated_with(self, start: int) -> Candidate | None:
-        """A due-bearing candidate this expression is coordinated with ("X và Y", "X - Y")."""
-        for cand in self.found:
-            if cand.due is not None and cand.end <= start and _RANGE_GAP.fullmatch(self.f, cand.end, start):
-                return cand
-        return None
-
-    def add(self, cand: Candidate) -> None:
-        self.found.append(cand)
-
-
-def _scored(
-    scan: Scan, tail: Tail, due: date | None, end: int, *, clause_start_ok: bool = False
-) -> float | None:
-    """The score of a due-bearing period/date expression [tail.start, end), or None when it is no
-    deadline (a start day, a past period, a noun's qualifier, an as-of heading)."""
-    if tail.strength == REJECT or scan.past_narrative(tail) or scan.as_of(tail, end):
-        return None
-    past = due is not None and due < scan.today
-    if tail.strength == STRONG:
-        return S_STRONG - (PAST_PENALTY if past else 0.0)
-    if past:
-        return None
-    if tail.strength == WITHIN:
-        return S_WITHIN
-    coordinated = scan.coordinated_with(tail.start)
-    if coordinated is not None:  # "trong tháng 12/2020 và tháng 1/2021": the trigger covers both
-        return coordinated.score
-    if clause_start_ok and scan.at_clause_start(tail.start):
-        return S_CLAUSE_START
-    return None
-
+from domain.types import Cadence
 
 # --- numbers and years ------------------------------------------------------------------------
 
@@ -530,7 +153,7 @@ def _doc_numbers(scan: Scan) -> None:
     f = scan.f
     for start in scan.digit_starts():
         m = _DOC_NUMBER.match(f, start)
-        if m is None and _prev_word(f, start)[0] == "so":
+        if m is None and prev_word(f, start)[0] == "so":
             m = _NUMBERED.match(f, start)
         if m is not None:
             scan.take(m.start(), m.end())
@@ -561,7 +184,7 @@ def _parts_of_year(scan: Scan) -> None:
         due = dd.month_end(year, last_month)
         kind = HALF if months == 6 else MONTH if m["pos"] == "dau" else YEAR
         tail = scan.tail(m.start())
-        score = _scored(scan, tail, due, m.end(), clause_start_ok=True)
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=True)
         if score is not None:
             scan.add(Candidate(kind, tail.start, m.end(), score, due))
 
@@ -593,11 +216,11 @@ _ANCHOR_DATE = re.compile(
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
-    toks = _tokens_before(f, start, 30, 3)
+    toks = tokens_before(f, start, 30, 3)
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
-            if trig is not None and len(toks) > k and toks[-k - 1] in _TRONG_COMPOUND_PREV:
+            if trig is not None and len(toks) > k and toks[-k - 1] in TRONG_COMPOUND_PREV:
                 return None
             if trig is not None:
                 at = start
@@ -617,7 +240,7 @@ def _durations(scan: Scan) -> None:
                 found.append((m, *trig))
     if "trong" in scan.f:
         for m in scan.matches(_DURATION_WORDS):
-            if _prev_word(scan.f, m.start())[0] not in _TRONG_COMPOUND_PREV:
+            if prev_word(scan.f, m.start())[0] not in TRONG_COMPOUND_PREV:
                 found.append((m, "trong", m.start()))
     for m, trig, start in found:
         if _DURATION_PAST.match(scan.f, m.end()):
@@ -764,7 +387,7 @@ def _date_candidate(
     if tail.strength >= WITHIN:
         if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
             tail = tail._replace(strength=STRONG)
-        score = _scored(scan, tail, due, end)
+        score = score_period(scan, tail, due, end)
         if score is not None:
             scan.add(Candidate(DATE, tail.start, end, score, due))
         return
@@ -773,7 +396,7 @@ def _date_candidate(
     if not (ngay or has_year) or due <= scan.today:
         return
     vao = "vao" in tail.words or "vao luc" in tail.words
-    if _OF_AFTER.match(scan.f, end) or (not vao and _cited_before(scan.f, tail.start)):
+    if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
@@ -1001,7 +624,7 @@ def _recurrings(scan: Scan) -> None:
     if "dinh ky" in f:
         for m in scan.matches(_PERIODIC):
             start = m.start()
-            prev = _prev_word(f, start)[0]
+            prev = prev_word(f, start)[0]
             if prev == "theo":
                 start = f.rfind("theo", 0, start)
             elif not m["n"] and prev not in _PERIODIC_ADVERB_PREV and not scan.at_clause_start(start):
@@ -1059,8 +682,8 @@ def _quarters(scan: Scan) -> None:
             due = dd.quarter_end(year, q + 1)
         else:
             due = dd.quarter_end(today.year, dd.quarter_of(today))
-        bare_ok = bool(m["q"] or m["rel"]) and not _last_words_in(scan.f, tail.start, _QUALIFIER_WORDS)
-        score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        bare_ok = bool(m["q"] or m["rel"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is not None:
             scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
 
@@ -1085,7 +708,7 @@ def _months(scan: Scan) -> None:
         if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
             continue  # "6 tháng sau": a duration
         scan.take(m.start(), m.end())
-        if m["rel"] in ("truoc", "qua") or _PAST_AFTER.match(scan.f, m.end()):
+        if m["rel"] in ("truoc", "qua") or PAST_AFTER.match(scan.f, m.end()):
             continue
         tail = scan.tail(m.start())
         if m["m"]:
@@ -1108,8 +731,8 @@ def _months(scan: Scan) -> None:
                 continue
             due, kind = due.replace(day=day), DATE
             tail = scan.tail(part.start())
-        bare_ok = bool(m["m"] and m["y"]) and not _last_words_in(scan.f, tail.start, _QUALIFIER_WORDS)
-        score = _scored(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        bare_ok = bool(m["m"] and m["y"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
         if score is None and kind is DATE and "vao" in tail.words and due > today:
             score = S_FUTURE_EVENT  # "triển khai vào tuần đầu tháng 01/2021"
         if score is not None:
@@ -1132,7 +755,7 @@ def _years(scan: Scan) -> None:
     today = scan.today
     for m in scan.matches(_YEAR):
         bare = not (m["y"] or m["rel"])
-        if bare and _prev_word(scan.f, m.start())[0] not in _BARE_YEAR_TRIGGERS:
+        if bare and prev_word(scan.f, m.start())[0] not in _BARE_YEAR_TRIGGERS:
             continue  # "Việt Nam", "miền Nam", "năm" as a count: cheap exit before reading the tail
         if m["rel"] and _counted(scan, m.start()):
             continue
@@ -1143,10 +766,10 @@ def _years(scan: Scan) -> None:
             if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
                 continue
         scan.take(m.start(), m.end())
-        core = [w for w in tail.words if w not in _FILLER_WORDS]
+        core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        if any(w in scan.clause_before(tail.start) for w in _HORIZON_WORDS):
+        if any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
             continue
         if m["y"]:
             year = int(m["y"])
@@ -1155,7 +778,7 @@ def _years(scan: Scan) -> None:
         else:
             year = today.year
         due = dd.year_end(year - 1 if tail.before else year)
-        score = _scored(scan, tail, due, m.end())
+        score = score_period(scan, tail, due, m.end())
         if score is not None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
@@ -1181,7 +804,7 @@ def _weeks(scan: Scan) -> None:
             score = S_STRONG
         elif tail.strength == WITHIN:
             score = S_WITHIN
-        elif _last_words_in(scan.f, m.start(), _QUALIFIER_WORDS):
+        elif last_words_in(scan.f, m.start(), QUALIFIER_WORDS):
             continue  # "lịch công tác tuần tới"
         else:
             score = S_CLAUSE_START
@@ -1290,13 +913,13 @@ _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
-    prev, at = _prev_word(f, start)
+    prev, at = prev_word(f, start)
     if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
         return True
-    if prev and f"{_prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
+    if prev and f"{prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
         return True
     return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
 
@@ -1307,7 +930,7 @@ def _immediates(scan: Scan) -> None:
         if word not in f:
             continue
         for m in scan.matches(pattern):
-            if not _word_end(f, m.end()):
+            if not word_end(f, m.end()):
                 continue
             if m.group() == "ngay" and _is_day_word(scan, m.start(), m.end()):
                 continue
@@ -1360,7 +983,7 @@ def _merge_ranges(found: list[Candidate], folded: str) -> list[Candidate]:
             and prev.due is not None
             and cand.due is not None
             and prev.end <= cand.start
-            and _RANGE_GAP.fullmatch(folded, prev.end, cand.start)
+            and RANGE_GAP.fullmatch(folded, prev.end, cand.start)
         ):
             later = cand if cand.due >= prev.due else prev
             merged[-1] = later._replace(start=prev.start, end=cand.end, score=max(prev.score, cand.score))

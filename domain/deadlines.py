@@ -41,6 +41,7 @@ from datetime import date
 
 from domain import deadline_grammar as grammar
 from domain.deadline_dates import period_end
+from domain.deadline_scan import Candidate, Scan
 from domain.textnorm import fold, nfc
 from domain.types import Deadline, DeadlineKind
 
@@ -54,14 +55,14 @@ __all__ = [
 ]
 
 
-def _to_deadline(cand: grammar.Candidate, text: str) -> Deadline:
+def _to_deadline(cand: Candidate, text: str) -> Deadline:
     phrase = text[cand.start : cand.end].strip()
     lead = len(text[cand.start : cand.end]) - len(text[cand.start : cand.end].lstrip())
     start = cand.start + lead
     return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)))
 
 
-def _best(cands: list[grammar.Candidate]) -> grammar.Candidate | None:
+def _best(cands: list[Candidate]) -> Candidate | None:
     if not cands:
         return None
     return max(
@@ -107,7 +108,7 @@ def fast_fold(text: str) -> str:
     return " ".join(map(_FOLDED_WORDS.__getitem__, text.split(" ")))
 
 
-def _scan(text: str, today: date) -> tuple[str, grammar.Scan]:
+def _scan(text: str, today: date) -> tuple[str, Scan]:
     text = nfc(text)
     return text, grammar.scan(fast_fold(text), today)
 
