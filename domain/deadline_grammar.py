@@ -139,6 +139,11 @@ def _counted(scan: Scan, pos: int) -> bool:
 # --- extractors -------------------------------------------------------------------------------
 # Each takes the Scan and adds candidates / takes spans. They run in the order of EXTRACTORS.
 
+# What may follow the first number of: a count ("10 ngày", "3-5 ngày", "(10) ngày"), a day
+# ("15/12", "15.12.2020", "15-12"), a day written out ("15 tháng 12").
+_AFTER_COUNT = frozenset(" -–)\u00a0")
+_AFTER_DAY = frozenset("/.-")
+_AFTER_WORD = frozenset(" \u00a0")
 _DOC_NUMBER = re.compile(
     r"[0-9]+(?:[./][0-9]+)*/(?:[0-9]+/)?[a-z][\w./\-]*"  # "29/qd-ubnd", "68/2017/nd-cp"
     r"|[0-9]{4}\s*[-–]\s*[0-9]{4}"  # "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025"
@@ -151,10 +156,12 @@ def _doc_numbers(scan: Scan) -> None:
     if not scan.has_digit:
         return
     f = scan.f
-    for start in scan.digit_starts():
-        m = _DOC_NUMBER.match(f, start)
-        if m is None and prev_word(f, start)[0] == "so":
-            m = _NUMBERED.match(f, start)
+    for number in scan.numbers():
+        m = None
+        if number.after in _AFTER_DAY or number.digits == 4:  # "29/QĐ-UBND", "2021-2025"
+            m = _DOC_NUMBER.match(f, number.at)
+        if m is None and prev_word(f, number.at)[0] == "so":
+            m = _NUMBERED.match(f, number.at)
         if m is not None:
             scan.take(m.start(), m.end())
 
@@ -234,7 +241,7 @@ def _durations(scan: Scan) -> None:
     """'trong 10 ngày', 'trong vòng 07 ngày làm việc', 'trong 30 ngày kể từ ngày 15/3/2020'."""
     found: list[tuple[re.Match[str], str, int]] = []
     if scan.has_digit:
-        for m in scan.digit_matches(_DURATION_DIGITS):
+        for m in scan.digit_matches(_DURATION_DIGITS, _AFTER_COUNT, 3):
             trig = _duration_trigger(scan, m.start())
             if trig is not None:
                 found.append((m, *trig))
@@ -422,7 +429,7 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
 
 def _numeric_dates(scan: Scan) -> None:
     f = scan.f
-    for m in scan.digit_matches(_NUMERIC_DATE):
+    for m in scan.digit_matches(_NUMERIC_DATE, _AFTER_DAY, 2):
         tail = scan.tail(m.start())
         if _holiday_day(scan, m, tail):
             continue
@@ -446,7 +453,7 @@ def _numeric_dates(scan: Scan) -> None:
 
 
 def _written_dates(scan: Scan) -> None:
-    for m in scan.digit_matches(_WRITTEN_DATE):
+    for m in scan.digit_matches(_WRITTEN_DATE, _AFTER_WORD, 2):
         prev = words_before(scan.f, m.start(), 1)
         ngay = prev == ["ngay"]
         start = scan.f.rfind("ngay", 0, m.start()) if ngay else m.start()
@@ -641,7 +648,12 @@ def _recurrings(scan: Scan) -> None:
 
 _CLOSING = r"(?=\s*(?:[,.;:)]|$))"  # a bare "tháng" / "quý" / "tuần" closing its clause
 _CLOSING_AFTER = re.compile(_CLOSING)
-_BARE = r"(?P<bare>\b)"
+
+
+def _bare(word: str) -> str:
+    """A period word with no number, only after "cuối", "hết" or "trong" (checked in the regex, so
+    that "quy định", "hàng tháng", "theo tháng" are passed over without Python work)."""
+    return rf"(?:(?<=cuoi {word})|(?<=het {word})|(?<=trong {word}))(?P<bare>\b)"
 
 
 def _bare_period_ok(scan: Scan, m: re.Match[str]) -> bool:
@@ -658,7 +670,7 @@ def _bare_period_ok(scan: Scan, m: re.Match[str]) -> bool:
 
 _QUARTER = re.compile(
     r"quy(?:\s+(?:(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau)\b)?"
-    rf"|(?P<rel>nay|toi|sau|ke\s+tiep)\b)|{_BARE})"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep)\b)|{_bare('quy')})"
 )
 
 
@@ -696,7 +708,7 @@ def _month_end_before(end: date, months: int) -> date:
 _MONTH = re.compile(
     r"thang(?:\s+(?:(?P<m>1[0-2]|0?[1-9])\b(?!\s*[/.\-]\s*\d{1,2}(?:\D|$))"
     r"(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau|ngoai|truoc)\b)?"
-    rf"|(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua)\b)|{_BARE})"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua)\b)|{_bare('thang')})"
 )
 
 
@@ -744,7 +756,7 @@ _PART_OF_MONTH = re.compile(
 )
 _YEAR = re.compile(
     r"nam(?:\s+(?:(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)|(?P<rel>nay|toi|sau|ke\s+tiep)\b)"
-    r"|\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
+    r"|(?:(?<=cuoi nam)|(?<=het nam)|(?<=trong nam))\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
 )
 _BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
 
@@ -783,7 +795,7 @@ def _years(scan: Scan) -> None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
 
-_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_BARE})")
+_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_bare('tuan')})")
 
 
 def _weeks(scan: Scan) -> None:
@@ -883,14 +895,6 @@ def _anchors(scan: Scan) -> None:
             scan.add(Candidate(RELATIVE, start, m.end(), score, window=what))
 
 
-_IMMEDIATE = tuple(
-    (word, re.compile(pattern))
-    for word, pattern in (
-        ("ngay", r"ngay(?:\s+lap\s+tuc)?"),
-        ("lap tuc", r"lap\s+tuc"),
-        ("tuc thi", r"tuc\s+thi"),
-    )
-)
 # "ngày" (day) and "ngay" (at once) fold alike; the words around tell them apart. A day is
 # counted, determined or introduced ("10 ngày", "các ngày", "trước ngày"), or names one ("ngày
 # mai", "ngày lễ", "ngày thành lập"); "ngay" follows a verb ("khắc phục ngay", "triển khai ngay").
@@ -908,6 +912,15 @@ _DAY_NEXT_WORDS = frozenset({
     "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
     "dang", "chuyen",
 })  # fmt: skip
+_IMMEDIATE = tuple(
+    (word, re.compile(pattern))
+    for word, pattern in (
+        # "ngày 15", "ngày làm việc", "ngày lễ"...: days, passed over in the regex itself.
+        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?:" + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
+        ("lap tuc", r"lap\s+tuc"),
+        ("tuc thi", r"tuc\s+thi"),
+    )
+)
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 

@@ -333,6 +333,12 @@ _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
 RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
 
+class Number(NamedTuple):
+    at: int
+    digits: int
+    after: str  # the character right after the digits ("" at the end)
+
+
 class Scan:
     """One pass over a folded text: taken spans, candidates, impossible dates."""
 
@@ -340,7 +346,7 @@ class Scan:
         self.f = folded
         self.today = today
         self.has_digit = _DIGIT.search(folded) is not None
-        self._digit_starts: list[int] | None = None
+        self._numbers: list[Number] | None = None
         self._tails: dict[int, Tail] = {}
         self.taken: list[tuple[int, int]] = []
         self.found: list[Candidate] = []
@@ -363,25 +369,30 @@ class Scan:
             if _word_start(f, m.start()) and self.free(m.start(), m.end()):
                 yield m
 
-    def digit_matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of a digit-led `pattern` at the start of each number (one scan for all such
-        patterns instead of one per pattern). A number right after "/", "." or "-" continues
-        another one ("15/12/2020") and is not a start."""
-        for pos in self.digit_starts():
-            m = pattern.match(self.f, pos)
-            if m is not None and self.free(m.start(), m.end()):
-                yield m
+    def digit_matches(
+        self, pattern: re.Pattern[str], followed_by: frozenset[str], max_digits: int = 4
+    ) -> Iterator[re.Match[str]]:
+        """Matches of a digit-led `pattern` at the numbers that may start it: at most `max_digits`
+        digits, followed by one of `followed_by` (one scan finds the numbers for all patterns)."""
+        f = self.f
+        for number in self.numbers():
+            if number.digits <= max_digits and number.after in followed_by:
+                m = pattern.match(f, number.at)
+                if m is not None and self.free(m.start(), m.end()):
+                    yield m
 
-    def digit_starts(self) -> list[int]:
-        if self._digit_starts is None:
+    def numbers(self) -> list[Number]:
+        """The numbers of the text, in order. A run of digits right after a letter, "/", "." or
+        "-" continues a word or another number ("15/12/2020" is one number, starting at 15)."""
+        if self._numbers is None:
             f = self.f
-            starts: list[int] = []
+            numbers: list[Number] = []
             for m in _DIGIT_RUN.finditer(f):
-                at = m.start()
+                at, end = m.span()
                 if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
-                    starts.append(at)
-            self._digit_starts = starts
-        return self._digit_starts
+                    numbers.append(Number(at, end - at, f[end : end + 1]))
+            self._numbers = numbers
+        return self._numbers
 
     def tail(self, start: int) -> Tail:
         tail = self._tails.get(start)
