@@ -196,18 +196,26 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
 
 
 def _governing_parts(text: str, context: str) -> list[str]:
+    """The parts of `context` that may set the deadline of `text`, nearest first.
+
+    When the context is the paragraph holding the text, the sentences after it (a closing "Hoàn
+    thành trong tháng 4/2018.") come first, then what heads it. Heading segments are read from
+    the text backwards; an item marked like the text ("- A", "- B" before "- text"), or like an
+    item already passed, is a sibling, not a heading, and is skipped.
+    """
+    parts: list[str] = []
     where = fold(context).find(fold(text)) if text else -1
     if where >= 0:
-        return [context[where + len(text) :]]
-    parts: list[str] = []
-    sibling_style: str | None = None
+        parts.append(context[where + len(text) :])
+        context = context[:where]
+    siblings = {_marker_style(text)} - {None}
     for segment in reversed(_segments(context)):
         style = _marker_style(segment)
-        if sibling_style is not None and style == sibling_style:
-            continue  # an earlier item of the same list: not the text's heading
+        if style in siblings:
+            continue
         parts.append(segment)
-        if style is not None and sibling_style is None:
-            sibling_style = style
+        if style is not None:
+            siblings.add(style)
     return parts
 
 

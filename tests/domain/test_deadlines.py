@@ -532,6 +532,12 @@ def test_a_sibling_item_does_not_govern() -> None:
     assert got.kind is K.NONE
 
 
+def test_a_sibling_item_s_deadline_does_not_pass_to_the_next_item() -> None:
+    lead_in = "Quý II/2021 tập trung thực hiện: - Tổ chức hội nghị tiếp xúc cử tri trước ngày 15/4/2021;"
+    got = deadline_in_context("- Thực hiện 2 cuộc giám sát", date(2021, 4, 2), lead_in)
+    assert (got.kind, got.due) == (K.QUARTER, date(2021, 6, 30))
+
+
 def test_a_closing_sentence_of_the_paragraph_governs() -> None:
     paragraph = "Giao Văn phòng rà soát máy tính bảng. Lập biên bản giao nhận. Hoàn thành trong tháng 4/2018."
     got = deadline_in_context("Giao Văn phòng rà soát máy tính bảng.", date(2018, 4, 13), paragraph)
