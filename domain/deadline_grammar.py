@@ -976,7 +976,22 @@ def scan(folded: str, today: date) -> Scan:
     for extract in EXTRACTORS:
         extract(s)
     s.found = _merge_ranges(s.found, folded)
+    if len(s.found) > 1 and " de " in folded:
+        s.found = [_in_purpose_clause(s, c) for c in s.found]
     return s
+
+
+# "để" (in order to) opens what the issuer will do with the result, not the assignee's deadline:
+# "báo cáo trước ngày 25/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 30/12" is due 25/12. Folded,
+# "đề nghị", "đề xuất", "đề án"... look alike; they are not purpose clauses.
+_PURPOSE = re.compile(r"\bde\s+(?!(?:nghi|xuat|an|ra|cap|tai|thi|muc|bai|cuong|phong|nghiem|can)\b)")
+PURPOSE_PENALTY = 0.5
+
+
+def _in_purpose_clause(s: Scan, cand: Candidate) -> Candidate:
+    if _PURPOSE.search(s.clause_before(cand.start, 120)) is None:
+        return cand
+    return cand._replace(score=cand.score - PURPOSE_PENALTY)
 
 
 _PERIOD_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR})

@@ -414,6 +414,16 @@ def test_two_deadlines_the_later_one_governs() -> None:
           date(2020, 12, 20))  # fmt: skip
 
 
+def test_a_deadline_in_a_purpose_clause_is_the_issuer_s_not_the_assignee_s() -> None:
+    text = (
+        "báo cáo kết quả về UBND huyện trước ngày 25/12/2020 để tổng hợp, "
+        "báo cáo UBND tỉnh trước ngày 30/12/2020"
+    )
+    check(text, FRI, K.DATE, date(2020, 12, 25))
+    check("Đề nghị các đơn vị báo cáo trước ngày 10/12/2020 và trước ngày 20/12/2020", FRI, K.DATE,
+          date(2020, 12, 20))  # fmt: skip
+
+
 def test_a_future_event_day_is_the_day_to_be_ready_by() -> None:
     text = "Tập trung chuẩn bị kỳ họp thứ 7, dự kiến tổ chức vào ngày 26/12/2020, đảm bảo chất lượng"
     check(text, FRI, K.DATE, date(2020, 12, 26))
