@@ -96,11 +96,6 @@ def next_quarter_end(quarter: int, today: date) -> date:
     return end if end >= today else quarter_end(today.year + 1, quarter)
 
 
-def next_half_end(half: int, today: date) -> date:
-    end = half_end(today.year, half)
-    return end if end >= today else half_end(today.year + 1, half)
-
-
 def period_end(cadence: Cadence, day: date) -> date:
     """Last day of the period of `cadence` that contains `day` (a recurring task's first due day).
 
