@@ -126,6 +126,25 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
     return [_to_deadline(c, text) for c in sorted(scan.found, key=lambda c: c.start)]
 
 
+_ANSWER_LEAD = "hạn "
+
+
+def parse_deadline_answer(text: str, today: date) -> Deadline:
+    """The answer to "which deadline?" (/giahan, /sua han, the "Ngày khác…" prompt). There the words are
+    a deadline even without a trigger word ("30/12", "cuối tháng", "tuần sau"), so they are read as if
+    they followed "hạn"; the first phrase wins, what follows is the reason ("5/1 vì Tết").
+    Spans index `text`."""
+    text = nfc(text)
+    shift = len(_ANSWER_LEAD)
+    found = [d for d in find_deadlines(_ANSWER_LEAD + text, today) if d.due is not None and d.span is not None]
+    if not found:
+        return Deadline.none()
+    first = min(found, key=lambda d: d.span[0] if d.span else 0)
+    assert first.span is not None
+    span = (max(0, first.span[0] - shift), first.span[1] - shift)
+    return Deadline(first.kind, first.due, text[span[0] : span[1]], first.cadence, span)
+
+
 def find_invalid_date(text: str, today: date | None = None) -> str | None:
     """The first day named in `text` that does not exist ("31/02", "29/2/2021", "ngày 31 tháng 4"),
     as written, or None. Year-less days are checked in the year they would fall in after `today`

@@ -19,7 +19,7 @@ from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
-from domain.deadlines import find_invalid_date, parse_deadline
+from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.directive import parse_directive
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
@@ -301,7 +301,7 @@ def _due_from_answer(text: str, today: date) -> date:
     bad = find_invalid_date(text)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
-    deadline = parse_deadline(text, today)
+    deadline = parse_deadline_answer(text, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
     return deadline.due
