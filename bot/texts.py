@@ -186,6 +186,7 @@ LIST_ALL_OPEN = "đang mở"
 UNKNOWN_UNIT_FILTER = "Không có đơn vị «{name}». Gõ /donvi để xem danh sách đơn vị."
 
 DONE_OK = "✅ #{number} đã hoàn thành — {verdict}."
+NEXT_OCCURRENCE = "🔁 Việc định kỳ: đã tạo kỳ tiếp theo <b>#{number}</b>, hạn {due}."
 DONE_ON_TIME = "đúng hạn"
 DONE_LATE = "trễ {days} ngày so với hạn ban đầu"
 DONE_NO_DUE = "không có hạn"

@@ -19,6 +19,7 @@ from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
+from domain.deadline_dates import period_end
 from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.directive import parse_directive
 from domain.permissions import Action, allowed
@@ -92,6 +93,9 @@ async def _log_directive(
         raise Refused(T.NO_ASSIGNEE)
     deadline = parsed.deadline
     due = deadline.due
+    if due is None and deadline.cadence is not None:
+        # A recurring duty: one task per period, the first one due at the end of the current period.
+        due = period_end(deadline.cadence, today)
     if due is not None and due < today:
         raise Refused(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
