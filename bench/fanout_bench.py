@@ -89,9 +89,7 @@ async def fanout(committees: int, reminders: int, url: str | None, workdir: Path
             s.add(c)
             com_ids.append(c)
         await s.flush()
-        people = [
-            Person(tg_user_id=u.id, full_name=u.first_name, private_chat=True, blocked_bot=False) for u in users
-        ]
+        people = [Person(tg_user_id=u.id, full_name=u.first_name, private_chat=True, blocked_bot=False) for u in users]
         s.add_all(people)
         await s.flush()
         tasks = []
@@ -152,8 +150,10 @@ async def fanout(committees: int, reminders: int, url: str | None, workdir: Path
     window = log[-1].at - log[0].at if sent > 1 else float("nan")
     rate = (sent - 1) / window if sent > 1 else 0.0
     expected = reminders + stats.summary_parts_sent
-    print(f"messages sent            {sent:,} (reminders {stats.reminders_sent:,}, summary parts "
-          f"{stats.summary_parts_sent:,}; expected {expected:,})")
+    print(
+        f"messages sent            {sent:,} (reminders {stats.reminders_sent:,}, summary parts "
+        f"{stats.summary_parts_sent:,}; expected {expected:,})"
+    )
     print(f"sending window           {window:.1f} s (whole drain incl. database: {elapsed:.1f} s)")
     print(f"achieved rate            {rate:.2f} msg/s = {rate / TELEGRAM_RATE:.3f} of 30 msg/s   (target >= 0.9)")
     print(f"  over the whole drain   {sent / elapsed:.2f} msg/s = {sent / elapsed / TELEGRAM_RATE:.3f} of 30 msg/s")
@@ -254,9 +254,7 @@ async def idle_tick(tasks: int, url: str | None, workdir: Path, repeat: int) -> 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a tenth of the load (about 1.5 minutes)")
-    parser.add_argument(
-        "--database-url", help="an empty database for the idle-tick part (default: a SQLite temp file)"
-    )
+    parser.add_argument("--database-url", help="an empty database for the idle-tick part (default: a SQLite temp file)")
     parser.add_argument("--skip-fanout", action="store_true")
     parser.add_argument("--skip-idle", action="store_true")
     args = parser.parse_args()

@@ -82,9 +82,11 @@ HELP = (
     "/huy &lt;số&gt; [lý do] — huỷ nhiệm vụ (Trưởng ban)\n\n"
     "<b>Theo dõi</b>\n"
     "/viec — việc của tôi · /ds [quahan|tuannay|đơn vị] — việc của Ban\n"
-    "/xem &lt;số&gt; — chi tiết, lịch sử · /tonghop — tổng hợp · /xuat — file Excel\n\n"
+    "/xem &lt;số&gt; — chi tiết, lịch sử · /tonghop — tổng hợp · /xuat — file Excel\n"
+    "/hop — cuộc họp · /hop chuanbi — chương trình giao ban tới\n\n"
     "<b>Báo cáo</b> (người thực hiện)\n"
-    "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n\n"
+    "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n"
+    "/vuongmac &lt;số&gt; &lt;nội dung&gt; — báo vướng mắc cần Trưởng ban cho ý kiến\n\n"
     "<b>Quản lý</b>: /donvi (đơn vị, người liên hệ) · /vaitro (vai trò) · /caidat (giờ nhắc)\n\n"
     "<b>Ví dụ</b>\n"
     "<code>/giao Văn phòng chủ trì, phối hợp Công an phường rà soát camera an ninh xong trước ngày 15/12</code>\n"
@@ -192,6 +194,7 @@ LIST_ALL_OPEN = "đang mở"
 UNKNOWN_UNIT_FILTER = "Không có đơn vị «{name}». Gõ /donvi để xem danh sách đơn vị."
 
 DONE_OK = "✅ #{number} đã hoàn thành — {verdict}."
+NEXT_OCCURRENCE = "🔁 Việc định kỳ: đã tạo kỳ tiếp theo <b>#{number}</b>, hạn {due}."
 DONE_ON_TIME = "đúng hạn"
 DONE_LATE = "trễ {days} ngày so với hạn ban đầu"
 DONE_NO_DUE = "không có hạn"
@@ -281,8 +284,10 @@ COMMAND_DESCRIPTIONS = {
     "giahan": "Xin gia hạn: /giahan <số> <hạn mới> [lý do]",
     "sua": "Sửa nhiệm vụ: /sua <số> han|giao|noidung …",
     "huy": "Huỷ nhiệm vụ: /huy <số> [lý do]",
-    "tonghop": "Tổng hợp tình hình thực hiện",
-    "xuat": "Xuất file Excel",
+    "vuongmac": "Báo vướng mắc: /vuongmac <số> <nội dung>",
+    "tonghop": "Tổng hợp; /tonghop bieudo — biểu đồ theo đơn vị",
+    "xuat": "Xuất file Excel: /xuat [thang 11/2026|quy IV/2026|nam 2026|tatca]",
+    "hop": "Cuộc họp: /hop, /hop moi <tiêu đề> [ngày], /hop chuanbi",
     "donvi": "Đơn vị và người liên hệ",
     "vaitro": "Vai trò trong Ban",
     "caidat": "Cài đặt giờ nhắc, tổng hợp",
@@ -650,5 +655,152 @@ def render_summary(summary: Summary, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 
 # ============================================================================ reports (issue 5)
+# Messages longer than one Telegram message are split at item boundaries; later parts start so.
+MESSAGE_CONTINUED = "<i>(tiếp theo)</i>"
+SECTION_CONTINUED = "{title} <i>(tiếp)</i>"
+
+# /xuat
+EXPORT_ACTION = "xuất file Excel"
+EXPORT_EXAMPLE = "Ví dụ: <code>/xuat thang 11/2026</code>, <code>/xuat quy IV/2026</code>, <code>/xuat tatca</code>"
+EXPORT_CAPTION = "📊 <b>{committee}</b> — {period}: {count} nhiệm vụ (số liệu tính đến {today})."
+EXPORT_EMPTY_CAPTION = (
+    "📊 <b>{committee}</b> — {period}: không có nhiệm vụ nào trong kỳ này; file chỉ có tiêu đề các cột."
+)
+EXPORT_FAILED = "⚠️ Chưa gửi được file Excel. Vui lòng thử lại sau ít phút."
+
+# /tonghop (counts of the current state) and /tonghop bieudo (the chart)
+COUNTS_HEADER = "📊 <b>Tổng hợp — {committee}</b>\n{period} · số liệu tính đến {today}"
+COUNTS_TOTALS = (
+    "Tổng số: <b>{total}</b> nhiệm vụ\n"
+    "✅ Hoàn thành: <b>{done}</b> (đúng hạn {done_on_time}, quá hạn {done_late})\n"
+    "🔄 Đang thực hiện: <b>{open}</b> (trong hạn {open_on_time}, quá hạn {open_overdue})"
+)
+COUNTS_CANCELLED = "🗑 Đã huỷ: {count} (không tính vào tổng số)"
+COUNTS_RATE = "Tỷ lệ hoàn thành đúng hạn: <b>{rate}</b>"
+COUNTS_UNITS = "<b>Theo đơn vị chủ trì</b> (hoàn thành/tổng số)"
+COUNTS_UNIT_LINE = "• {unit}: {done}/{total}{overdue}"
+COUNTS_UNIT_OVERDUE = ", <b>{count} quá hạn</b>"
+COUNTS_EMPTY = "📊 {period}: chưa có nhiệm vụ nào. Giao việc bằng /giao hoặc nhập kết luận bằng /nhap."
+COUNTS_FOOTER = "Biểu đồ: /tonghop bieudo · File Excel: /xuat"
+COUNTS_EXAMPLE = "Ví dụ: <code>/tonghop</code>, <code>/tonghop thang 11/2026</code>, <code>/tonghop bieudo</code>"
+CHART_CAPTION = (
+    "📊 Kết quả thực hiện theo đơn vị — {period}: {done}/{total} hoàn thành, {overdue} đang quá hạn "
+    "(số liệu tính đến {today})."
+)
+CHART_EMPTY = "📊 {period}: không có nhiệm vụ nào để vẽ biểu đồ."
+CHART_EXAMPLE = (
+    "Ví dụ: <code>/tonghop bieudo</code> (tháng này), <code>/tonghop bieudo quy IV/2026</code>, "
+    "<code>/tonghop bieudo tatca</code>"
+)
+CHART_FAILED = "⚠️ Chưa gửi được biểu đồ. Vui lòng thử lại sau ít phút."
+
+# /hop — meetings
+MEETING_USAGE = (
+    "Cách dùng:\n"
+    "<code>/hop</code> — cuộc họp hiện tại và tình hình các nhiệm vụ của cuộc họp\n"
+    "<code>/hop moi &lt;tiêu đề&gt; [ngày]</code> — mở cuộc họp (Trưởng ban, thư ký)\n"
+    "<code>/hop chuanbi</code> — chương trình giao ban tới: việc chưa xong, xin gia hạn, vướng mắc\n"
+    "Ví dụ: <code>/hop moi Giao ban tháng 11 ngày 25/11/2026</code>"
+)
+MEETING_ACTION = "mở cuộc họp"
+MEETING_DEFAULT_TITLE = "Giao ban ngày {date}"
+MEETING_BAD_DATE = (
+    "Ngày «{date}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>/hop moi Giao ban tháng 11 ngày 25/11/2026</code>"
+)
+MEETING_TITLE_TOO_LONG = "Tiêu đề cuộc họp quá dài ({length} ký tự, tối đa {limit})."
+MEETING_OPENED = "📋 Đã mở cuộc họp «<b>{title}</b>» — {day}."
+MEETING_LINK_RULE = "Việc giao bằng /giao từ {start} đến hết {until} sẽ thuộc cuộc họp này."
+MEETING_NONE = (
+    "Ban chưa có cuộc họp nào.\n"
+    "Mở cuộc họp: <code>/hop moi Giao ban tháng 11</code>, hoặc dán cả kết luận cuộc họp bằng /nhap."
+)
+MEETING_HEADER = "📋 <b>Cuộc họp: {title}</b>\n{day}"
+MEETING_COUNTS = "{total} nhiệm vụ: {done} hoàn thành, {open} đang thực hiện ({overdue} quá hạn){cancelled}"
+MEETING_COUNTS_CANCELLED = ", {count} đã huỷ"
+MEETING_NO_TASKS = "Cuộc họp chưa có nhiệm vụ nào."
+MEETING_TASKS = "<b>Nhiệm vụ của cuộc họp</b>"
+MEETING_LINE = "<b>#{number}</b> {text} — {lead} · {state}"
+MEETING_NO_LEAD = "chưa rõ ai"
+MEETING_STATE_DUE = "hạn {due}"
+MEETING_STATE_OVERDUE = "⚠️ quá hạn {days} ngày"
+MEETING_NEXT = "📅 Cuộc họp tới: «{title}» — {day}"
+MEETING_FOOTER = "Chuẩn bị giao ban tới: /hop chuanbi"
+MEETING_LINKED = "📋 Thuộc cuộc họp: {title}"
+
+# /hop chuanbi — the next giao ban's agenda
+AGENDA_HEADER = "🗒 <b>Chương trình giao ban{meeting}</b>\n{committee} · chuẩn bị ngày {today}"
+AGENDA_FOR_MEETING = " «{title}», {day}"
+AGENDA_COUNTS = (
+    "{open} nhiệm vụ chưa hoàn thành, trong đó <b>{overdue} quá hạn</b>; "
+    "{extensions} đề nghị gia hạn chờ duyệt; {blocked} việc có vướng mắc."
+)
+AGENDA_EMPTY = "🗒 Không còn nhiệm vụ nào chưa hoàn thành — không có gì phải báo cáo. 👍"
+AGENDA_UNIT = "<b>{k}. {unit}</b> — {count} việc"
+AGENDA_ITEM = "<b>#{number}</b> {text}"
+AGENDA_SUPPORT = "   🤝 Phối hợp: {names}"
+AGENDA_DUE = "   📅 Hạn {due}"
+AGENDA_OVERDUE = "   ⚠️ <b>Quá hạn {days} ngày</b> (hạn {due})"
+AGENDA_NO_DUE = "   📅 Không có hạn"
+AGENDA_URGENT = "   ⚡ Khẩn, chưa có hạn"
+AGENDA_MEETING = " · 📋 {title}"
+AGENDA_PROGRESS = "   📝 Tiến độ: {note}"
+AGENDA_NO_PROGRESS = "   📝 Chưa báo cáo tiến độ"
+AGENDA_EXTENSION = "   ⏳ Xin gia hạn đến {due} — chờ Trưởng ban duyệt"
+AGENDA_BLOCKED = "   🚧 <b>Vướng mắc:</b> {note}"
+
+# /vuongmac — what an assignee is stuck on (also the fourth button on reminders: "blk:<task id>")
+BLOCKED_USAGE = (
+    "Cách dùng: <code>/vuongmac &lt;số&gt; &lt;nội dung&gt;</code>\n"
+    "Ví dụ: <code>/vuongmac 5 chưa có kinh phí mua camera</code>"
+)
+BLOCKED_ACTION = "báo vướng mắc"
+BLOCKED_OK = "🚧 Đã ghi vướng mắc của #{number}: {note}\nNội dung này sẽ có trong chương trình giao ban (/hop chuanbi)."
+BTN_BLOCKED = "🚧 Vướng mắc"  # for the reminder keyboard (reminders work): callback data "blk:<task id>"
 
 # ============================================================================ sandbox (issue 7)
+
+# ============================================================================ nhacviec parse (issue 3, CLI)
+# Plain text for a terminal (no HTML).
+PARSE_HELP = "In các nhiệm vụ bot hiểu được từ một câu chỉ đạo hoặc cả kết luận cuộc họp."
+PARSE_HELP_DATE = "ngày của chỉ đạo, dạng YYYY-MM-DD (mặc định: hôm nay)"
+PARSE_HELP_JSON = "mỗi nhiệm vụ một dòng JSON"
+PARSE_HELP_BATCH = 'đọc từ stdin các dòng JSON {"id","text","date"}, mỗi dòng trả một dòng JSON'
+PARSE_HELP_TEXT = 'nội dung cần đọc, hoặc "-" (mặc định) để đọc từ stdin'
+PARSE_MEETING = "Cuộc họp: {title} — ngày {date}"
+PARSE_MEETING_UNTITLED = "Cuộc họp ngày {date}"
+PARSE_COUNT = "Tìm thấy {count} nhiệm vụ (hạn tính từ ngày {date}):"
+PARSE_NOTHING = "Không tìm thấy nhiệm vụ nào. Mỗi nhiệm vụ nên là một câu hoặc một ý (1., a), -)."
+PARSE_ITEM = "{k}. {text}"
+PARSE_ROW = "   {label:<9} {value}"
+PARSE_LABEL_LEAD = "Chủ trì"
+PARSE_LABEL_SUPPORT = "Phối hợp"
+PARSE_LABEL_EXECUTOR = "Thực hiện"
+PARSE_LABEL_DUE = "Hạn"
+PARSE_NOBODY = "(chưa rõ)"
+PARSE_DUE = "{day} — {kind} («{phrase}»)"
+PARSE_DUE_NO_DAY = "{kind} («{phrase}»)"
+PARSE_NO_DUE = "không có hạn"
+PARSE_KINDS = {
+    "date": "hạn ngày",
+    "month": "trong tháng",
+    "quarter": "trong quý",
+    "half": "trong 6 tháng",
+    "year": "trong năm",
+    "week": "trong tuần",
+    "relative": "theo thời hạn",
+    "immediate": "⚡ khẩn, làm ngay",
+    "recurring": "🔁 định kỳ",
+    "holiday": "trước dịp lễ",
+    "none": "không có hạn",
+}
+PARSE_CADENCES = {
+    "daily": "hằng ngày",
+    "weekly": "hằng tuần",
+    "monthly": "hằng tháng",
+    "quarterly": "hằng quý",
+    "half_yearly": "6 tháng một lần",
+    "yearly": "hằng năm",
+}
+PARSE_BAD_DATE = "Ngày «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ: --date 2020-12-04"
+PARSE_NO_TEXT = 'Chưa có nội dung. Ví dụ: nhacviec parse "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12"'
+PARSE_BAD_LINE = "Dòng {line}: không phải JSON hợp lệ {{\"id\", \"text\", \"date\"}} ({error})"

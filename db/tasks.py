@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.committees import next_task_number
 from db.models import Committee, ExtensionRequest, Meeting, Person, Task, TaskAssignee, TaskEvent, UnitContact
-from domain.types import Deadline, TaskStatus, TaskView
+from domain.deadline_dates import period_end
+from domain.types import Cadence, Deadline, DeadlineKind, TaskStatus, TaskView
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,30 @@ async def create_task(
     await session.flush()
     add_event(session, task, "created", actor_id, now, data={"due": due.isoformat() if due else None})
     return task
+
+
+async def next_occurrence(session: AsyncSession, task: Task, actor_id: int | None, now: datetime) -> Task:
+    """The next period's task of a recurring duty ("hàng tháng ..."): same text and assignees, due at
+    the end of the period after the one just closed."""
+    assert task.cadence is not None and task.due_current is not None
+    committee = await session.get(Committee, task.committee_id)
+    assert committee is not None
+    cadence = Cadence(task.cadence)
+    due = period_end(cadence, task.due_current + timedelta(days=1))
+    following = await create_task(
+        session,
+        committee,
+        text=task.text,
+        assignees=[NewAssignee(a.role, a.label, a.unit_id, a.person_id) for a in task.assignees],
+        deadline=Deadline(DeadlineKind.RECURRING, None, task.deadline_phrase, cadence),
+        due=due,
+        assigned_on=task.due_current + timedelta(days=1),
+        actor_id=actor_id,
+        now=now,
+        meeting_id=task.meeting_id,
+    )
+    following.series_id = task.series_id or task.id
+    return following
 
 
 def add_event(

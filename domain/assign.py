@@ -33,33 +33,58 @@ def _support_from(text: str) -> int | None:
     return m.start() if m else None
 
 
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    return a is not None and a[0] < b[1] and b[0] < a[1]
+
+
 def arrange(text: str, parsed: Assignees, mentions: Sequence[Mention]) -> Assignees:
     if not mentions:
         return parsed
     mark = _support_from(text)
-    people = [AssigneeRef(m.label, f"person:{m.person_key}", (m.start, m.end)) for m in mentions]
-    leads = list(parsed.lead)
-    support = list(parsed.support)
-    for ref in people:
-        assert ref.span is not None
-        if mark is not None and ref.span[0] > mark:
-            support.append(ref)
+    people = {m: AssigneeRef(m.label, f"person:{m.person_key}", (m.start, m.end)) for m in mentions}
+    placed: set[Mention] = set()
+
+    def take_people(refs: tuple[AssigneeRef, ...]) -> list[AssigneeRef]:
+        # A name the parser read where a person is tagged IS that person, in the role the grammar gave.
+        out = []
+        for ref in refs:
+            hit = next((m for m in mentions if m not in placed and _overlaps(ref.span, (m.start, m.end))), None)
+            if hit is not None:
+                placed.add(hit)
+                out.append(people[hit])
+            else:
+                out.append(ref)
+        return out
+
+    leads = take_people(parsed.lead)
+    support = take_people(parsed.support)
+    executor = take_people(parsed.executor)
+    for m in mentions:
+        if m in placed:
+            continue
+        if mark is not None and m.start > mark:
+            support.append(people[m])
         else:
-            leads.append(ref)
-    leads.sort(key=lambda r: r.span[0] if r.span else 1 << 30)
+            leads.append(people[m])
+    leads.sort(key=_position)
     if not leads and support:
-        support.sort(key=lambda r: r.span[0] if r.span else 1 << 30)
+        support.sort(key=_position)
         leads, support = [support[0]], support[1:]
     lead, extra = leads[:1], leads[1:]
-    support = extra + support
-    # Same assignee named twice: keep the first mention.
-    seen: set[str] = set()
-    unique_support = []
-    for ref in support:
+    return Assignees(lead=tuple(lead), support=tuple(_unique(extra + support, lead)), executor=tuple(executor))
+
+
+def _position(ref: AssigneeRef) -> int:
+    return ref.span[0] if ref.span else 1 << 30
+
+
+def _unique(refs: list[AssigneeRef], lead: list[AssigneeRef]) -> list[AssigneeRef]:
+    """Same assignee named twice: keep the first mention; never the lead again as coordinator."""
+    seen = {(lead[0].unit_key or fold(lead[0].text))} if lead else set()
+    out = []
+    for ref in refs:
         key = ref.unit_key or fold(ref.text)
-        lead_key = (lead[0].unit_key or fold(lead[0].text)) if lead else None
-        if key in seen or key == lead_key:
-            continue
-        seen.add(key)
-        unique_support.append(ref)
-    return Assignees(lead=tuple(lead), support=tuple(unique_support), executor=parsed.executor)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out

@@ -1,25 +1,1034 @@
-"""Who is assigned in a Vietnamese directive. (Stub: the full parser lands with issue 3.)"""
+"""Who is assigned in a Vietnamese directive: the lead (chủ trì), coordinators (phối hợp), executors.
+
+Directives name their assignees in a handful of ways; the rules are tried in this order:
+
+1. An assigning verb and the noun phrase after it: "Giao X ...", "giao cho X", "Đề nghị X ...",
+   "yêu cầu: "X ...", bottom-up "X đề nghị Y ..." (Y is asked to act, so Y leads). A subject that only
+   relays ("X tiếp thu ...; đồng thời đề nghị Y", "X ban hành văn bản ..., giao Y") does not lead.
+2. A relayed letter: "UBND TP có văn bản gửi các sở ... yêu cầu khẩn trương ..." (the receivers).
+3. The subject of the sentence: "UBND phường phối hợp với ...", "1. Trạm Y tế phường thường xuyên
+   ...", "Đồng thời, Sở Xây dựng có trách nhiệm ...", "X được giao ...".
+4. A topic heading that names a unit: "Đối với UBND phường: ...".
+
+Coordinators: "X chủ trì, phối hợp (với/cùng) Y", "X phối hợp với Y", "X chủ trì, Y phối hợp",
+"..., phối hợp với Y", "với sự phối hợp của Y", and "A và B phối hợp ..." (A leads, B coordinates).
+Executors: "giao A chỉ đạo B ..." (A is accountable and leads, B carries it out). Parties only
+guided or informed ("hướng dẫn UBND huyện") are never coordinators.
+
+A noun phrase starts at a known unit, a determiner ("các", "02", "100%") or a head noun (Phòng,
+Sở, UBND, đồng chí, cán bộ, thành viên...) and runs until the predicate starts (a verb, an adverb
+such as "khẩn trương", a preposition such as "để", "theo"). Enumerations are split the way
+Vietnamese writes them: "các sở, ngành" and "UBND các xã, thị trấn" are one group each, "Phòng Nội
+vụ và Phòng GD&ĐT" are two units, "Sở Tài nguyên và Môi trường" is one name.
+
+Each assignee keeps the words as written; when they name a committee unit or a built-in one
+(`domain.units_catalog`), `unit_key` says which.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from domain.textnorm import fold, nfc
+from domain import assignee_lexicon as L
+from domain.textnorm import nfc
 from domain.types import AssigneeRef, Assignees, KnownUnit
+from domain.units_catalog import BUILTIN_UNITS
+from domain.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
+
+# "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
+_LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
+                             "phân công cho"])
+_ASK_VERBS = PhraseSet(["yêu cầu", "đề nghị", "kính đề nghị", "kiến nghị"])
+_WORD_SEPARATORS = PhraseSet(["và", "cùng", "cùng với"])
+_INTRO = PhraseSet(
+    ["đồng thời", "theo đó", "trong đó", "tiếp đó", "ngoài ra", "bên cạnh đó", "sau đó", "riêng", "mặt khác",
+     "do đó", "vì vậy", "trước mắt", "ngay sau đó", "cụ thể"]
+)
+_TIME_WORDS = PhraseSet(
+    ["trong", "tháng", "quý", "năm", "tuần", "từ nay", "đến", "ngay", "thời gian tới", "cuối", "đầu", "giữa",
+     "này", "tới", "hàng", "hằng", "ngày"]
+)
+# Words that look like a head but are not an assignee: "hội nghị", "ban hành", "bộ tiêu chí"...
+_NOT_HEADS = PhraseSet(
+    ["hội nghị", "hội thảo", "hội trường", "hội viên", "đoàn kết", "ban hành", "ban đầu", "ban ngày",
+     "phòng họp",
+     "phòng chống", "phòng, chống", "phòng ngừa", "bộ tiêu chí", "bộ hồ sơ", "bộ máy", "bộ thủ tục",
+     "bộ tài liệu", "bộ chỉ số", "bộ câu hỏi", "cơ quan điện tử", "trường hợp", "đơn vị tính", "khối lượng",
+     "tổ quốc", "xã hội", "đài phát", "thường trực hóa", "ban bố", "trạm dừng", "cục bộ", "tổ hợp",
+     "phòng cháy", "phòng dịch", "phòng tránh", "phòng bệnh", "đội ngũ", "tổ tiên", "hội họp", "ban đêm"]
+)
+# Heads that name an organisation only when a proper name follows, or after "các": "Bộ Công an",
+# "các sở" but not "bộ hồ sơ", "số 16" typed without diacritics.
+_HEADS_NEEDING_NAME = PhraseSet(["bộ", "sở", "cục", "viện", "đài", "khối", "trường", "tổ", "hội", "ban",
+                                 "phòng"])
+_VERB_LIKE_HEADS = PhraseSet(["tổ chức"])
+# Teams and boards named by what they do ("Tổ công nghệ số cộng đồng", "Ban quản lý chợ") need no
+# proper name when written with a capital.
+_HEADS_NAMED_BY_TASK = PhraseSet(["tổ", "ban", "đội", "hội", "phòng", "nhóm"])
+# Before a unit's name: "bộ phận Văn phòng", "lực lượng Công an phường", "cán bộ Văn phòng Đảng ủy".
+_UNIT_FILLERS = PhraseSet(
+    ["bộ phận", "lực lượng", "đồng chí", "đ/c", "cán bộ", "công chức", "thành viên", "toàn thể", "các",
+     "những",
+     "tất cả", "mọi", "thường trực"]
+)
+_PHOI_HOP = PhraseSet(["phối hợp", "cùng phối hợp", "phối hợp chặt chẽ", "phối hợp tốt"])
+_WITH = PhraseSet(["với", "cùng", "cùng với"])
+_SUPPORT_OF = PhraseSet(["với sự phối hợp của", "có sự phối hợp của", "với sự tham gia của", "phối hợp của"])
+_HEADING_OPENERS = PhraseSet(["đối với", "về phía", "riêng"])
+_CHU_TRI = PhraseSet(["chủ trì"])
+_CHI_DAO = PhraseSet(["chỉ đạo", "chỉ đạo cho"])
+_DOTTED_PLACES = {"TP", "Tp", "tp", "Q", "P", "TX", "TT", "H", "X"}
+_PASSIVE_RELATIVE = PhraseSet(["được giao", "được giao nhiệm vụ", "được phân công nhiệm vụ",
+                               "được giao chủ trì"])
+_ADJUNCT_OPENERS = PhraseSet(["theo", "căn cứ", "trên cơ sở", "trong phạm vi", "theo đúng"])
+_PRONOUN_HEADS = PhraseSet(["đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "các đồng chí"])
+# "phải tổ chức giao ban", "cần nghe ý kiến": an obligation, not a report of what happened.
+_MODALS = PhraseSet(["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm"])
+
+_LIST_MARKER = re.compile(
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓])\s*"
+)
+_CLAUSE_OPENERS = {".", ":", ";", "(", "“", '"', "‘", "'", "-", "–", "—", "•", "*", "+", "!", "?", "…"}
+
+
+# ------------------------------------------------------------------------------------------ units
+def _unit_compact(tokens: Sequence[Token]) -> str:
+    """Letters and digits of the words, without "và"/"&"/"-": 'Phòng GD & ĐT' -> 'phonggddt'."""
+    return "".join(t.compact for t in tokens if t.is_word and t.compact != "va")
+
+
+class _UnitIndex:
+    """Committee units (preferred) and built-in ones, looked up by their compact spelling."""
+
+    def __init__(self, units: Sequence[KnownUnit]) -> None:
+        self._by_compact: dict[str, list[tuple[int, KnownUnit]]] = {}
+        self._max_tokens = 1
+        for priority, group in ((0, units), (1, BUILTIN_UNITS)):
+            for unit in group:
+                for alias in (unit.name, *unit.aliases):
+                    toks = tokenize(nfc(alias), accented=False)
+                    key = _unit_compact(toks)
+                    if key:
+                        self._by_compact.setdefault(key, []).append((priority, unit))
+                        self._max_tokens = max(self._max_tokens, len(toks))
+
+    def matches_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, KnownUnit]]:
+        """(end, priority, unit) for every alias spelled by tokens[i:end]."""
+        if i >= len(tokens) or not tokens[i].is_word:
+            return []
+        out = []
+        acc = ""
+        j = i
+        while j < len(tokens) and j - i < self._max_tokens + 3:
+            t = tokens[j]
+            skipped = not t.is_word or (t.compact == "va" and bool(acc))
+            if not t.is_word and t.text not in "&-–,":
+                break
+            if not skipped:
+                acc += t.compact
+            j += 1
+            if not skipped:
+                for priority, unit in self._by_compact.get(acc, ()):
+                    # A short abbreviation ("VP", "BBT") counts only when written in capitals:
+                    # "cá" is not "CA", "du" is not "ĐU".
+                    if len(acc) > 3 or all(t.text.isupper() for t in tokens[i:j] if t.is_word):
+                        out.append((j, priority, unit))
+        return out
+
+
+@lru_cache(maxsize=32)
+def _unit_index(units: tuple[KnownUnit, ...]) -> _UnitIndex:
+    return _UnitIndex(units)
+
+
+# ------------------------------------------------------------------------------------------ sentence
+class _Sentence:
+    """A directive's tokens, with the helpers the rules share."""
+
+    def __init__(self, text: str, units: Sequence[KnownUnit]) -> None:
+        self.text = text
+        self.accented = has_diacritics(text)
+        self.tokens = tokenize(text, self.accented)
+        self.n = len(self.tokens)
+        self.units = _unit_index(tuple(units))
+        marker = _LIST_MARKER.match(text)
+        skip_to = marker.end() if marker else 0
+        self.first = next((k for k, t in enumerate(self.tokens) if t.start >= skip_to), self.n)
+        # Where a clause starts a capital letter says nothing about a proper name.
+        self.initial = {self.first}
+        for k, t in enumerate(self.tokens[:-1]):
+            if t.text in _CLAUSE_OPENERS:
+                self.initial.add(k + 1)
+
+    def m(self, phrases: PhraseSet, i: int) -> int:
+        return phrases.match(self.tokens, i, self.accented)
+
+    def key(self, word: str) -> str:
+        return tone_key(word) if self.accented else fold_word(word)
+
+    def is_(self, i: int, word: str) -> bool:
+        return 0 <= i < self.n and self.tokens[i].key == self.key(word)
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.tokens[i].is_word
+
+    def punct(self, i: int, chars: str) -> bool:
+        return 0 <= i < self.n and not self.tokens[i].is_word and self.tokens[i].text in chars
+
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+    def unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
+        """The unit named at tokens[i] (committee units first, then the longest built-in)."""
+        found = []
+        for end, priority, unit in self.units.matches_at(self.tokens, i):
+            nxt = self.tokens[end] if end < self.n else None
+            # "Văn phòng Điều phối ..." is another office: a capitalised word that is not a place
+            # continues a different name.
+            if nxt is not None and nxt.is_word and nxt.capitalized and not self.m(L.PLACE_NOUNS, end):
+                continue
+            found.append((priority, -end, end, unit))
+        if not found:
+            return None
+        _, _, end, unit = min(found, key=lambda f: (f[0], f[1]))
+        return end, unit
+
+
+def _closing_paren(s: _Sentence, i: int) -> int | None:
+    depth = 0
+    for k in range(i, min(s.n, i + 40)):
+        t = s.tokens[k].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+# ------------------------------------------------------------------------------------------ noun phrases
+@dataclass(frozen=True)
+class _Head:
+    end: int  # index after the head
+    unit_complete: bool  # the head is a whole unit name ("Văn phòng"): no verb-like word joins it
+    takes_name: bool  # "Bộ phận", "Ban"...: the next word is part of the name even if it is a verb
+    person: bool = False  # a bare personal head ("đồng chí", "ông") with no name yet
+
+
+def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
+    """The head of a noun phrase starting at tokens[i] (after determiners), or None."""
+    j = i
+    determined = False
+    while j < s.n:
+        d = s.m(L.DETERMINERS, j)
+        if d:
+            j += d
+            determined = True
+            continue
+        if s.tokens[j].is_number and j + 1 < s.n and s.word(j + 1):
+            j += 1
+            determined = True
+            continue
+        break
+    if j >= s.n or not s.word(j):
+        return None
+    unit = s.unit_at(j)
+    if unit is not None:
+        return _Head(unit[0], True, False)
+    if s.m(_NOT_HEADS, j):
+        return None
+    person = s.m(L.PERSON_HEADS, j)
+    org = s.m(L.ORG_HEADS, j)
+    size = max(person, org)
+    if size:
+        if not determined and s.m(_VERB_LIKE_HEADS, j) == size:
+            return None  # "tổ chức Hội nghị" is a verb and its object
+        needs_name = s.m(_HEADS_NEEDING_NAME, j) == size
+        if needs_name and not determined and not loose:
+            nxt = j + size
+            named = s.word(nxt) and (s.tokens[nxt].capitalized or s.tokens[nxt].is_number)
+            by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
+            named = named or (by_task and s.word(nxt))
+            listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
+            if not named and not listing and not s.m(L.NP_KEEP, j):
+                return None
+        takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
+        keep = s.m(L.NP_KEEP, j)
+        if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
+            return _Head(j + keep, False, False, False)
+        return _Head(j + size, False, takes_name, person == size)
+    t = s.tokens[j]
+    verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
+    if loose and t.capitalized and not verbish and j not in s.initial:
+        return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
+    return None
+
+
+def _np_start(s: _Sentence, i: int, loose: bool = False) -> bool:
+    return _head(s, i, loose) is not None
+
+
+def _ends_np(s: _Sentence, j: int, verbs: bool = True) -> bool:
+    """Does the word at tokens[j] end a noun phrase (the predicate or an adjunct starts there)?"""
+    if s.is_(j, "có"):
+        return bool(s.m(L.CO_PREDICATE_OBJECTS, j + 1))
+    if s.is_(j, "được"):
+        return True
+    link = s.m(L.NP_LINKS_BEFORE_ORG, j)
+    if link:
+        return not _np_start(s, j + link)
+    if s.is_(j, "trên"):
+        return True
+    if s.m(_WORD_SEPARATORS, j):
+        return True
+    if s.m(L.PREDICATE_MARKERS, j) or s.m(L.NP_STOPS, j) or s.m(L.ASSIGN_VERBS, j):
+        return True
+    if verbs and s.m(L.VERBS, j):
+        if s.m(L.VERBS, j) == 1 and s.is_(j, "ban"):
+            # "ban" is a verb ("ban biểu mẫu") unless it closes a list ("các cơ quan, ban, ngành").
+            return s.word(j + 1) and not s.tokens[j + 1].capitalized
+        return True
+    return False
+
+
+def _dash_inside_name(s: _Sentence, k: int) -> bool:
+    """Is tokens[k], after a spaced dash, the rest of a name ("Tài chính - Kế toán", "kinh tế - xã
+    hội") rather than another body or a title ("HĐND phường - Thường trực HĐND", "A - Chủ tịch")?"""
+    if not s.m(_NOT_HEADS, k) and (s.m(L.ORG_HEADS, k) or s.m(L.PERSON_HEADS, k)):
+        return False
+    return not _ends_np(s, k, verbs=not s.tokens[k].capitalized)
+
+
+def _verb_later(s: _Sentence, j: int) -> bool:
+    """Is there a verb or predicate word later in this clause (before , ; . :)?"""
+    for k in range(j, min(s.n, j + 12)):
+        if s.punct(k, ",;.:"):
+            return False
+        if s.m(L.VERBS, k) or s.m(L.PREDICATE_MARKERS, k):
+            return True
+    return False
+
+
+def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
+    """Grow the noun phrase tokens[start:j] to the right; return the index after its last token."""
+    while j < s.n:
+        t = s.tokens[j]
+        if not t.is_word:
+            c = t.text
+            if c == "(" and j > start:
+                close = _closing_paren(s, j)
+                if close is None:
+                    break
+                j = close + 1
+                continue
+            if c == "&":
+                j += 1
+                continue
+            dotted_place = s.tokens[j - 1].text in _DOTTED_PLACES
+            if c == "." and dotted_place and s.word(j + 1) and s.tokens[j + 1].capitalized:
+                j += 2  # "UBND TP. Hà Nội", "Công an Q. Long Biên": the name after the dot
+                continue
+            if c in "-–—":
+                # "Phòng Kế hoạch - Đầu tư", "Ban kinh tế - xã hội": a dash inside a name. Before
+                # another head ("HĐND phường - Thường trực HĐND") it separates.
+                if s.word(j + 1) and _dash_inside_name(s, j + 1):
+                    j += 2  # the word after the dash belongs to the name, whatever its capital says
+                    continue
+                break
+            if c == ":" and s.m(L.CATEGORY_NOUNS, j - 1) and s.word(j + 1) and s.tokens[j + 1].capitalized:
+                j += 2  # "các sở: Xây dựng, Công Thương"
+                continue
+            break
+        keep = s.m(L.NP_KEEP, j)
+        if keep:
+            j += keep
+            continue
+        straddle = s.m(L.NP_KEEP, j - 1) if j - 1 > start else 0
+        if straddle > 1:
+            j += straddle - 1  # "Trưởng ban" + "chỉ đạo": the compound "ban chỉ đạo" straddles the head
+            continue
+        chu_tri = s.m(_CHU_TRI, j)
+        if head is not None and j == head.end and head.person and chu_tri and _reporting_next(s, j + chu_tri):
+            j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
+            continue
+        names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
+        if names_head and not _ends_np(s, j, verbs=False):
+            j += max(1, s.m(L.VERBS, j))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
+            continue
+        title = s.m(L.PERSON_HEADS, j)
+        if head is not None and j == head.end and head.person and title:
+            j += title  # "đồng chí lãnh đạo UBND", "Đồng chí Trưởng Công an phường"
+            continue
+        purpose = s.m(L.COMMITTEE_PURPOSES, j)
+        if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
+            j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
+            continue
+        if t.capitalized and j not in s.initial:
+            j += 1
+            continue
+        if t.is_number:
+            j += 1
+            continue
+        if s.is_(j, "số") and s.word(j + 1) and s.tokens[j + 1].is_number:
+            j += 2  # "Tổ dân phố số 5"
+            continue
+        relative = s.m(_PASSIVE_RELATIVE, j)
+        if relative and s.m(_MODALS, j + relative):
+            j += relative  # "Các đơn vị được giao nhiệm vụ khẩn trương ...": which units, not what they do
+            continue
+        if s.is_(j, "kiêm"):
+            role = _head(s, j + 1, loose=True)  # "Ban biên tập ... kiêm biên tập Đài truyền thanh"
+            if role is not None:
+                j, head = role.end, role
+                continue
+        if _ends_np(s, j):
+            break
+        if head is not None and head.unit_complete:
+            follow = _may_follow_unit(s, j)
+            if not follow:
+                break  # "Phòng Tài nguyên và Môi trường thanh tra ...": an unlisted verb
+            j += follow
+            continue
+        j += 1
+    return j
+
+
+def _may_follow_unit(s: _Sentence, j: int) -> int:
+    """After a known unit's name: places ("quận", "thành phố"), determiners and kinds ("UBND các
+    quận"), linking words. Returns how many tokens, 0 when the name has ended."""
+    if _last_part_is_place(s, j):
+        return 1  # "quận-huyện"
+    return max(
+        s.m(L.PLACE_NOUNS, j),
+        s.m(L.CATEGORY_NOUNS, j),
+        s.m(L.DETERMINERS, j),
+        s.m(L.NP_LINKS_BEFORE_ORG, j),
+        s.m(L.NP_KEEP, j),
+    )
+
+
+def _reporting_next(s: _Sentence, k: int) -> bool:
+    return bool(s.m(L.NARRATIVE_VERBS, k) or s.m(L.REPORTING_WORDS, k))
+
+
+def _after_committee(s: _Sentence, j: int) -> bool:
+    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ"):
+        words = name.split()
+        k = j - len(words)
+        if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):
+            return True
+    return False
+
+
+def _is_plural(s: _Sentence, a: int, b: int) -> bool:
+    if s.tokens[a].is_number:
+        return True
+    return any(s.m(L.DETERMINERS, k) for k in range(a, b))
+
+
+def _bare(s: _Sentence, k: int) -> bool:
+    """No proper name follows the category noun ending at tokens[k-1] ("ngành liên quan" is bare,
+    "Phòng Nội vụ" is not)."""
+    return k >= s.n or not s.tokens[k].is_word or not s.tokens[k].capitalized
+
+
+def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
+    """After a separator, does tokens[k] start another assignee (rather than continue a list of kinds)?"""
+    if s.m(L.DETERMINERS, k) or s.tokens[k].is_number:
+        return True
+    if s.unit_at(k) is not None and not (plural and s.m(L.CATEGORY_NOUNS, k)):
+        return True
+    org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
+    named = cat and k + cat < s.n and s.tokens[k + cat].capitalized
+    if plural:
+        return bool((org and org > cat) or named)
+    if not (cat and cat >= org and _bare(s, k + cat)):
+        return True
+    # "UBND quận, huyện, thị xã" lists places; "... thị xã và sở, ngành" starts other bodies.
+    return bool(s.m(L.PLACE_NOUNS, k)) != _ends_with_place(s, k)
+
+
+def _ends_with_place(s: _Sentence, k: int) -> bool:
+    """Does the phrase before the separator ending at tokens[k] end with a place noun?"""
+    j = k - 1
+    while j >= 0 and not s.word(j):
+        j -= 1
+    while j >= 0 and s.m(_WORD_SEPARATORS, j):
+        j -= 1
+    if j >= 0 and _last_part_is_place(s, j):
+        return True
+    return any(j - size + 1 >= 0 and s.m(L.PLACE_NOUNS, j - size + 1) == size for size in (1, 2, 3))
+
+
+def _last_part_is_place(s: _Sentence, j: int) -> bool:
+    """ "quận-huyện", "huyện/thành phố": a token joining places ends with one."""
+    text = s.tokens[j].text
+    parts = re.split(r"[-/]", text)
+    if len(parts) < 2:
+        return False
+    return s.key(parts[-1]) in _single_place_keys(s.accented)
+
+
+@lru_cache(maxsize=2)
+def _single_place_keys(accented: bool) -> frozenset[str]:
+    keyer = tone_key if accented else fold_word
+    return frozenset(keyer(w) for w in ("quận", "huyện", "xã", "phường", "tỉnh", "thôn", "tổ"))
+
+
+def _name_fragment(s: _Sentence, k: int, plural: bool) -> bool:
+    """After "," or "và": the rest of a name ("Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Đảng ủy,
+    HĐND&UBND") or of a group ("100% cán bộ công chức, lao động hợp đồng")."""
+    if not s.word(k):
+        return False
+    if s.tokens[k].capitalized:  # mid-sentence capital: a name ("Xây dựng" in "các sở QHKT, Xây dựng")
+        return not (s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k))
+    return plural and not _ends_np(s, k)
+
+
+def _apposition(s: _Sentence, start: int, k: int) -> bool:
+    """A named person followed by their title: "đồng chí Lê Văn Hải, Phó Chủ tịch UBND phường"."""
+    pronoun = s.m(_PRONOUN_HEADS, start)
+    if not pronoun or s.is_(start, "các"):
+        return False
+    name = start + pronoun
+    if not (s.word(name) and s.tokens[name].capitalized and not s.tokens[name].text.isupper()):
+        return False
+    if s.m(L.PERSON_HEADS, name) or s.m(L.ORG_HEADS, name):
+        return False
+    title = s.m(L.PERSON_HEADS, k)
+    return bool(title) and not s.m(_PRONOUN_HEADS, k)
+
+
+def _separator(s: _Sentence, j: int) -> tuple[int, str]:
+    """Length and kind of a list separator at tokens[j] (", ", "; ", " và ", "; cùng ", " - ")."""
+    k = j
+    kind = ""
+    if s.punct(k, ",;"):
+        kind = s.tokens[k].text
+        k += 1
+    w = s.m(_WORD_SEPARATORS, k)
+    if w:
+        kind = kind or "và"
+        k += w
+    if not kind and s.punct(j, "-–—"):
+        return 1, "-"
+    return k - j, kind
+
+
+def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[int, int]], int]:
+    """Noun phrases listed from tokens[i]: [(start, end), ...] and the index where the list ends."""
+    while s.punct(i, ":“\"'‘”"):
+        i += 1
+    head = _head(s, i, loose)
+    if head is None:
+        return [], i
+    items: list[tuple[int, int]] = []
+    start = i
+    j = _extend(s, start, head.end, head)
+    while True:
+        size, kind = _separator(s, j)
+        if not size:
+            break
+        k = j + size
+        if k >= s.n:
+            break
+        plural = _is_plural(s, start, j)
+        nxt = _head(s, k)
+        if nxt is not None and plural and s.m(L.PERSON_HEADS, k) and s.m(L.PERSON_HEADS, start):
+            # "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện": one title each.
+            items.append((start, j))
+            start = k
+            j = _extend(s, k, nxt.end, nxt)
+            continue
+        if nxt is not None:
+            person_title = kind == "-" and s.m(L.PERSON_HEADS, start)
+            if person_title:  # "đồng chí Lương Hồng Điệp - Chủ tịch UBND phường"
+                j = _extend(s, start, nxt.end, nxt)
+                continue
+            if kind == "," and _apposition(s, start, k):
+                j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
+                continue
+            if kind == ";" or _starts_new_item(s, k, plural):
+                items.append((start, j))
+                start = k
+                j = _extend(s, k, nxt.end, nxt)
+                continue
+            j = _extend(s, start, nxt.end, nxt)
+            continue
+        if plural and kind in (",", "và") and s.m(L.CATEGORY_NOUNS, k):
+            j = _extend(s, start, k + s.m(L.CATEGORY_NOUNS, k), None)  # "Trưởng các phòng, ban chuyên môn"
+            continue
+        if kind in (",", "và") and _name_fragment(s, k, plural):
+            j = _extend(s, start, k + 1, None)
+            continue
+        break
+    items.append((start, j))
+    return items, j
+
+
+# ------------------------------------------------------------------------------------------ rules
+@dataclass(frozen=True)
+class _Found:
+    items: list[tuple[int, int]]
+    start: int  # first token of the noun phrase list
+    end: int  # index after it
+    how: str = ""  # which rule found it: see `AssigneeReading.how`
+
+
+def _skip_openers(s: _Sentence, k: int) -> int:
+    """After an assigning verb: a colon, quotes, "cho", or a time phrase ("đề nghị tháng 12/2018 X")."""
+    while k < s.n:
+        if s.punct(k, ":“\"'‘"):
+            k += 1
+            continue
+        if s.is_(k, "cho"):
+            k += 1
+            continue
+        break
+    t = k
+    saw_time = False
+    while t < s.n:
+        w = s.m(_TIME_WORDS, t)
+        if w:
+            t += w
+            saw_time = True
+            continue
+        if saw_time and (s.tokens[t].is_number or s.punct(t, "/,") or re.fullmatch(r"[IVX]+",
+                                                             s.tokens[t].text)):
+            t += 1
+            continue
+        break
+    if saw_time and _np_start(s, t):
+        return t
+    return k
+
+
+def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
+    if s.is_(p, "giao") and size == 1:
+        if s.m(L.GIAO_NOT_BEFORE, p + 1) and not _names_unit_after_giao(s, p + 1):
+            return False
+        for back in (1, 2):
+            if p - back >= 0 and s.m(L.GIAO_NOT_AFTER, p - back) == back:
+                return False
+    if s.m(_CHI_DAO, p):
+        for back in (1, 2):
+            if p - back >= 0 and s.m(L.CHIDAO_NOT_AFTER, p - back) == back:
+                return False
+    # "được phân công", "được yêu cầu": passive, the subject is the assignee.
+    return not ((s.is_(p, "phân") or s.is_(p, "yêu")) and s.is_(p - 1, "được"))
+
+
+def _names_unit_after_giao(s: _Sentence, k: int) -> bool:
+    """ "Giao Ban biên tập ..." assigns; "giao ban Ban chỉ đạo", "họp giao ban" is a meeting."""
+    if not s.is_(k, "ban"):
+        return False
+    if s.unit_at(k) is not None:
+        return True
+    # A capital "Ban" names a board ("Giao Ban quản lý chợ"); "giao ban Ban chỉ đạo" is a meeting.
+    after_meeting_word = any(s.is_(k - 2, w) for w in ("họp", "buổi", "cuộc", "nghị"))
+    return s.tokens[k].capitalized and not s.is_(k + 1, "ban") and not after_meeting_word
+
+
+def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
+    """Every assigning verb with a noun phrase after it: (verb position, the phrase)."""
+    out = []
+    p = s.first
+    while p < s.n:
+        size = s.m(L.ASSIGN_VERBS, p)
+        if size and _trigger_ok(s, p, size):
+            k = _skip_openers(s, p + size)
+            items, end = _parse_list(s, k, loose=True)
+            if items:
+                out.append((p, _Found(items, k, end, "assigned")))
+                p = end
+                continue
+        p += 1
+    return out
+
+
+def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
+    """Past adverbs, commas and a "theo chức năng, nhiệm vụ được giao," adjunct."""
+    while k < s.n:
+        a = s.m(L.ADVERBS, k)
+        if a:
+            k += a
+            continue
+        if s.punct(k, ","):
+            k += 1
+            continue
+        adjunct = s.m(_ADJUNCT_OPENERS, k) if adjuncts else 0
+        if adjunct:
+            # "theo chức năng, nhiệm vụ được giao, phối hợp ...", "căn cứ chức năng, nhiệm vụ được
+            # giao tổ chức ...", "theo lĩnh vực phụ trách chỉ đạo ...": up to the verb.
+            after = next(
+                (x for x in range(k + adjunct + 1, min(s.n, k + 16)) if _adjunct_ends_at(s, x)), None
+            )
+            if after is not None and not any(s.punct(x, ";.:") for x in range(k, after)):
+                k = after
+                continue
+        break
+    return k
+
+
+def _adjunct_ends_at(s: _Sentence, x: int) -> bool:
+    if s.punct(x - 1, ","):
+        return _predicate_at(s, x)
+    # "được giao" inside the adjunct ("nhiệm vụ được giao") belongs to it; a verb after it does not.
+    return _predicate_at(s, x) and not s.is_(x, "được") and not s.is_(x - 1, "được")
+
+
+def _predicate_at(s: _Sentence, k: int) -> bool:
+    return bool(
+        s.m(L.VERBS, k) or s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k) or s.is_(k, "được")
+    )
+
+
+def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | None:
+    """A subject noun phrase at tokens[i] followed by its predicate."""
+    i = _skip_intro(s, i)
+    items, end = _parse_list(s, i)
+    if not items:
+        return None
+    pred = _skip_adverbs(s, end)
+    if _predicate_at(s, pred):
+        modal = any(s.m(_MODALS, x) for x in range(end, pred))
+        if s.m(L.NARRATIVE_VERBS, pred) and not modal:
+            return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
+        return _Found(items, i, end, "subject")
+    if unit_fallback and len(items) == 1:
+        # "/giao Văn phòng photo tài liệu ...": a known unit then an unlisted verb.
+        unit = s.unit_at(_skip_determiners(s, i))
+        if unit is not None:
+            e = unit[0]
+            while e < s.n and s.m(L.PLACE_NOUNS, e):
+                e += s.m(L.PLACE_NOUNS, e)
+            if s.word(e) and not s.tokens[e].capitalized:
+                return _Found([(i, e)], i, e, "subject")
+    return None
+
+
+def _skip_determiners(s: _Sentence, i: int) -> int:
+    while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number):
+        i += max(1, s.m(L.DETERMINERS, i))
+    return i
+
+
+def _skip_intro(s: _Sentence, i: int) -> int:
+    while i < s.n:
+        w = s.m(_INTRO, i)
+        if w:
+            i += w
+            while s.punct(i, ","):
+                i += 1
+            continue
+        break
+    return i
+
+
+def _verb_initial(s: _Sentence) -> bool:
+    """Does the sentence start with its verb (an order with the assignee left out)?"""
+    k = _skip_intro(s, s.first)
+    if s.m(L.VERBS, k) or s.m(L.ASSIGN_VERBS, k):
+        return True
+    k = _skip_adverbs(s, k, adjuncts=False)
+    return bool(s.m(L.VERBS, k) or s.m(L.ASSIGN_VERBS, k))
+
+
+def _only_relays(s: _Sentence, a: int, b: int) -> bool:
+    """Between a subject and a later assigning verb, only reporting words ("tiếp thu", "ban hành văn
+    bản ...", "có công văn")? Then the subject relays and the verb's object is the assignee."""
+    k = a
+    while k < b:
+        if s.m(_MODALS, k):
+            return False  # "X có trách nhiệm chỉ đạo Y ...", "X phải đề nghị ...": X acts
+        r = s.m(L.REPORTING_WORDS, k)
+        if r:
+            k += r
+            continue
+        if _np_start(s, k):
+            _, end = _parse_list(s, k)
+            k = max(end, k + 1)
+            continue
+        if s.m(L.VERBS, k) and not (s.tokens[k].capitalized and k not in s.initial):
+            return False
+        k += 1
+    return True
+
+
+def _relayed_receivers(s: _Sentence) -> _Found | None:
+    """ "... có văn bản gửi X yêu cầu khẩn trương ...": X, when the request names nobody itself."""
+    for p in range(s.first, s.n):
+        size = s.m(_ASK_VERBS, p)
+        if not size:
+            continue
+        k = _skip_openers(s, p + size)
+        if _np_start(s, k):
+            continue
+        for q in range(p - 1, max(s.first, p - 40) - 1, -1):
+            if s.punct(q, ";."):
+                break
+            send = s.m(L.SEND_VERBS, q)
+            if send:
+                items, end = _parse_list(s, q + send)
+                if items and end <= p:
+                    return _Found(items, q + send, end, "relayed")
+                break
+    return None
+
+
+def _is_group(s: _Sentence, found: _Found) -> bool:
+    """A body or several people (who are given the task of directing), not the one person speaking."""
+    a, b = found.items[0]
+    if len(found.items) > 1 or _is_plural(s, a, b) or s.unit_at(_skip_determiners(s, a)) is not None:
+        return True
+    return bool(s.m(L.ORG_HEADS, a)) and not s.m(L.PERSON_HEADS, a)
+
+
+def _clause_starts(s: _Sentence) -> list[int]:
+    """Where a subject may start: the sentence start, after ";" and ":", and after "," unless the
+    sentence opens with its verb (then later commas separate its objects, not clauses)."""
+    commas = not _verb_initial(s)
+    out = [s.first]
+    for k in range(s.first, s.n - 1):
+        t = s.tokens[k].text
+        if t in ";:" or (t == "," and commas):
+            out.append(k + 1)
+    return out
+
+
+def _heading_unit(s: _Sentence) -> _Found | None:
+    """ "Đối với UBND phường: ..." names the assignee of what follows."""
+    k = _skip_intro(s, s.first)
+    opener = s.m(_HEADING_OPENERS, k)
+    if not opener:
+        return None
+    items, end = _parse_list(s, k + opener)
+    if items and (end >= s.n or s.punct(end, ":,.-–")):
+        return _Found(items, k + opener, end, "heading")
+    return None
+
+
+def _find_lead(s: _Sentence) -> _Found | None:
+    subject = _subject_at(s, s.first, unit_fallback=True)
+    verb_initial = _verb_initial(s)
+    for p, found in _triggers(s):
+        if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p):
+            break  # the subject acts; a later "đề nghị ..." is part of its task
+        directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
+        if directs and _is_group(s, subject):
+            break  # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute
+        if verb_initial and p > s.first:
+            # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
+            new_clause = s.m(_LOOSE_TRIGGERS, p) or s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời")
+            if not (new_clause or _only_relays(s, s.first, p)):
+                continue
+        return found
+    relayed = _relayed_receivers(s)
+    if relayed is not None:
+        return relayed
+    if subject is not None:
+        return subject
+    for k in _clause_starts(s)[1:]:
+        found = _subject_at(s, k)
+        if found is not None:
+            return found
+    heading = _heading_unit(s)
+    if heading is not None:
+        return heading
+    return _bare_phrase(s)
+
+
+def _bare_phrase(s: _Sentence) -> _Found | None:
+    """A line that is only a name ("- Thường trực HĐND", "Văn phòng:") heads the items under it."""
+    items, end = _parse_list(s, s.first)
+    rest = [t for t in s.tokens[end:] if t.is_word or t.text not in ".:;,"]
+    if items and not rest:
+        return _Found(items, s.first, end, "name")
+    return None
+
+
+def _support_and_executor(
+    s: _Sentence, lead: _Found
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """(lead items, support items, executor items) around a lead found at `lead`."""
+    leads = list(lead.items)
+    support: list[tuple[int, int]] = []
+    executor: list[tuple[int, int]] = []
+    k = _skip_adverbs(s, lead.end)
+    chu_tri = s.m(_CHU_TRI, k)
+    if chu_tri:
+        k2 = k + chu_tri
+        while s.punct(k2, ",;"):
+            k2 += 1
+        k3 = _skip_adverbs(s, k2)
+        if s.m(_PHOI_HOP, k3):
+            k = k3
+        else:
+            # "X chủ trì, Y phối hợp"
+            items, end = _parse_list(s, k2, loose=True)
+            if items and s.m(_PHOI_HOP, _skip_adverbs(s, end)):
+                support = items
+            k = k3
+    phoi_hop = s.m(_PHOI_HOP, k)
+    if phoi_hop and not support:
+        k2 = k + phoi_hop
+        k2 += s.m(_WITH, k2)
+        items, _ = _parse_list(s, k2, loose=True)
+        if items:
+            support = items
+        elif len(leads) > 1:
+            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads.
+            support = leads[1:]
+            leads = leads[:1]
+    chi_dao = s.m(_CHI_DAO, k)
+    if chi_dao:
+        items, _ = _parse_list(s, k + chi_dao, loose=True)
+        executor = items
+    if not support:
+        support = _later_support(s, lead.end)
+    return leads, support, executor
+
+
+def _later_support(s: _Sentence, j: int) -> list[tuple[int, int]]:
+    """ "..., phối hợp với Y" or "với sự phối hợp của Y" later in the lead's clause."""
+    for k in range(j, s.n):
+        if s.punct(k, ";."):
+            break
+        of = s.m(_SUPPORT_OF, k)
+        if of:
+            items, _ = _parse_list(s, k + of)
+            if items:
+                return items
+        ph = s.m(_PHOI_HOP, k)
+        if ph and s.punct(k - 1, ",") and s.m(_WITH, k + ph):
+            items, _ = _parse_list(s, k + ph + s.m(_WITH, k + ph))
+            if items:
+                return items
+    return []
+
+
+# ------------------------------------------------------------------------------------------ public API
+def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
+    text = s.span_text(a, b)
+    unit = None
+    k = a
+    while k < b:
+        found = s.unit_at(k)
+        if found is not None and found[0] <= b:
+            unit = found[1]
+            break
+        filler = s.m(_UNIT_FILLERS, k) or (1 if s.tokens[k].is_number else 0)
+        if not filler:
+            break
+        k += filler
+    return AssigneeRef(text, unit.key if unit else None, (s.tokens[a].start, s.tokens[b - 1].end))
 
 
 def parse_assignees(text: str, units: Sequence[KnownUnit] = ()) -> Assignees:
-    """Lead, coordinating and executing assignees named in `text`, matched against `units`."""
-    text = nfc(text)
-    folded = fold(text)
-    found: list[AssigneeRef] = []
-    for unit in units:
-        for name in (unit.name, *unit.aliases):
-            i = folded.find(fold(name))
-            if i >= 0:
-                found.append(AssigneeRef(text[i : i + len(name)], unit.key, (i, i + len(name))))
-                break
-    found.sort(key=lambda a: a.span or (0, 0))
-    if not found:
-        return Assignees()
-    return Assignees(lead=(found[0],), support=tuple(found[1:]))
+    """Lead, coordinating and executing assignees named in `text`, matched against `units` and the
+    built-in catalogue. Names not found in either are returned as written (unit_key None)."""
+    return read_assignees(text, units).assignees
+
+
+@dataclass(frozen=True)
+class AssigneeReading:
+    """The assignees of a sentence and how they were found (the conclusion splitter uses it to
+    tell directives from reports)."""
+
+    assignees: Assignees
+    # "assigned": after an assigning verb ("Giao X", "đề nghị X"); "relayed": the receivers of a
+    # letter; "subject": the subject of the sentence; "heading": "Đối với X:"; "name": the text is
+    # only a name; "": nobody.
+    how: str
+    # The text after the subject, where its predicate starts ("đã tổng hợp ...", "phối hợp ...").
+    predicate: str
+    # The sentence opens with its verb ("Tăng cường ...", "Khẩn trương ..."): an order whose
+    # assignee is left out, or a report continuing the previous sentence's subject.
+    verb_initial: bool
+
+
+def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReading:
+    s = _Sentence(nfc(text), units)
+    lead = _find_lead(s)
+    verb_initial = _verb_initial(s)
+    if lead is None:
+        return AssigneeReading(Assignees(), "", "", verb_initial)
+    leads, support, executor = _support_and_executor(s, lead)
+    assignees = Assignees(
+        lead=tuple(_ref(s, a, b) for a, b in leads),
+        support=tuple(_ref(s, a, b) for a, b in support),
+        executor=tuple(_ref(s, a, b) for a, b in executor),
+    )
+    predicate = s.text[s.tokens[lead.end].start :] if lead.how == "subject" and lead.end < s.n else ""
+    return AssigneeReading(assignees, lead.how, predicate, verb_initial)
+
+
+def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Assignees:
+    """The assignees a lead-in or heading gives the items under it.
+
+    `context` holds the headings from the outermost to the innermost (one per line, or run
+    together as in "... như sau: 1. Đối với HĐND phường - Thường trực HĐND"); the innermost that
+    names someone wins."""
+    for segment in reversed(context_segments(nfc(context), units)):
+        found = parse_assignees(segment, units)
+        if found.lead:
+            return found
+    return Assignees()
+
+
+_SEGMENT_BREAK = re.compile(r"(?<=[.:;])\s+(?=\S)|\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
+
+
+def context_segments(context: str, units: Sequence[KnownUnit] = ()) -> list[str]:
+    """The headings in a context, outermost first (lines, sentences, "1." and " - " parts)."""
+    out: list[str] = []
+    for line in context.splitlines():
+        for part in _SEGMENT_BREAK.split(line):
+            out.extend(_split_dash_headings(part, units))
+    return [p.strip() for p in out if p.strip()]
+
+
+def _split_dash_headings(part: str, units: Sequence[KnownUnit]) -> list[str]:
+    """ "Đối với HĐND phường - Thường trực HĐND" -> two headings; "Phòng Kế hoạch - Đầu tư" stays."""
+    s = _Sentence(part, units)
+    cuts = [
+        s.tokens[k].start
+        for k in range(1, s.n - 1)
+        if s.punct(k, "-–+•*")
+        and s.word(k - 1)
+        and s.tokens[k - 1].end < s.tokens[k].start  # spaced: " - ", not "Tiến-PCT"
+        and _np_start(s, k + 1)
+    ]
+    return [part[a:b] for a, b in itertools.pairwise([0, *cuts, len(part)])]
+
+
+def find_mentions_of_units(text: str, units: Sequence[KnownUnit] = ()) -> list[AssigneeRef]:
+    """Every committee or built-in unit named anywhere in `text`, in order, not overlapping.
+
+    A unit inside a longer name ("Sở Tư pháp" is not the ward's "Tư pháp") is not a mention."""
+    s = _Sentence(nfc(text), units)
+    out: list[AssigneeRef] = []
+    k = 0
+    while k < s.n:
+        found = s.unit_at(k)
+        if found is not None and not _inside_other_name(s, k):
+            end, unit = found
+            out.append(AssigneeRef(s.span_text(k, end), unit.key, (s.tokens[k].start, s.tokens[end - 1].end)))
+            k = end
+            continue
+        k += 1
+    return out
+
+
+def _inside_other_name(s: _Sentence, k: int) -> bool:
+    if k == 0 or not s.word(k - 1):
+        return False
+    prev = s.tokens[k - 1]
+    if prev.capitalized and k - 1 not in s.initial:
+        return True
+    return bool(s.m(L.ORG_HEADS, k - 1) or s.m(L.PERSON_HEADS, k - 1)) and not s.m(_UNIT_FILLERS, k - 1)

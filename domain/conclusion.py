@@ -1,15 +1,440 @@
-"""Splitting a pasted meeting conclusion into directives. (Stub: the full splitter lands with issue 3.)"""
+"""Splitting a pasted meeting conclusion (or a whole meeting report) into directives.
+
+What a conclusion looks like (see tests/data/seeds/): a title, a narrative opening ("Chiều ngày
+12/02/2020, tại phòng họp A3, ... tổ chức hội nghị ..."), attendance ("Dự và chủ trì hội nghị
+có ..."), reports and praise, then the directives: numbered or bulleted points ("1.", "2)", "a)",
+"-", "*", "•", "+"), headings whose context carries to the lines under them ("3. Về quản lý máy tính
+bảng:", "Giao Văn phòng thực hiện các nội dung sau:"), or several directives in one paragraph.
+
+The pass keeps a stack of open headings (list markers are ranked in the order they first appear,
+as in Markdown), splits each line into sentences, and keeps the sentences that direct someone:
+an assigning verb ("Giao X", "Đề nghị X"), an order opening with its verb ("Tăng cường ...",
+"Khẩn trương ..."), or a subject with a present-tense task ("Công an phường tăng cường ...").
+Reports ("đã ..."), attendance, praise, preambles ("Thực hiện Kế hoạch số ...") and page furniture
+are skipped. A closing "Hoàn thành trong tháng 4/2018." joins the directive before it and dates the
+section's other directives.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
+from domain import assignee_lexicon as L
+from domain.assignees import AssigneeReading, read_assignees
 from domain.directive import parse_directive
-from domain.types import KnownUnit, ParsedConclusion
+from domain.textnorm import fold, nfc
+from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
+from domain.vntokens import PhraseSet, has_diacritics, tokenize
+
+# ------------------------------------------------------------------------------------------ dates
+_DATE = r"(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|\s+thang\s+(\d{1,2}),?\s+nam\s+(\d{4}))"
+# Patterns on folded text (same length as the original), most telling first.
+_MEETING_DATES = (
+    # "Chiều ngày 12 tháng 02 năm 2020, tại phòng họp ...", "Ngày 12/4/2018, tại ..."
+    re.compile(r"(?:^|[\n.;:]\s*)(?:vao\s+)?(?:(?:sang|chieu|toi|trua)\s+)?ngay\s+" + _DATE + r"\s*,"),
+    # "tại cuộc họp ngày 12/4/2018", "hội nghị giao ban ngày 04/12/2020" (not "kỳ họp ..., dự kiến
+    # tổ chức vào ngày ...": no comma in between)
+    re.compile(r"\b(?:cuoc hop|hoi nghi|buoi lam viec|buoi hop|phien hop|giao ban)\b[^.,;\n]{0,30}?\bngay\s+"
+               + _DATE),
+)
+# "Long Biên, ngày 13 tháng 4 năm 2018" (the letter's date), "Ngày đăng 13/04/2018" (the post's).
+_DOCUMENT_DATES = (
+    re.compile(r"(?:^|\n)[^\n,.]{2,40},\s*ngay\s+" + _DATE),
+    re.compile(r"ngay dang:?\s*" + _DATE),
+)
+
+
+def find_meeting_date(text: str) -> date | None:
+    """The meeting's date as the report states it; else the letter's or the post's date."""
+    folded = fold(text)
+    for patterns in (_MEETING_DATES, _DOCUMENT_DATES):
+        for pattern in patterns:
+            for m in pattern.finditer(folded):
+                day = int(m.group(1))
+                month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+                try:
+                    return date(int(year), int(month), day)
+                except ValueError:
+                    continue
+    return None
+
+
+# ------------------------------------------------------------------------------------------ title
+_TITLE_WORDS = re.compile(
+    r"\b(giao ban|hop|hoi nghi|ket luan|thong bao|lam viec|tiep doan|buoi|phien|so ket|tong ket|chi dao)\b"
+)
+_HEADER_LINE = re.compile(r"^(ngay dang|luot xem|so:|cong hoa|doc lap|[-_=]{3,})")
+
+
+def find_title(lines: Sequence[str]) -> str | None:
+    """The report's title: an early line naming the meeting ("Giao ban Ban chỉ đạo công nghệ thông
+    tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
+    for line in [ln for ln in lines if ln.strip()][:8]:
+        stripped = line.strip()
+        folded = fold(stripped)
+        words = stripped.split()
+        if _HEADER_LINE.match(folded) or _MARKER.match(stripped) or _MEETING_DATES[0].match(folded):
+            continue
+        if stripped.isupper() and len(words) <= 5:
+            continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
+        if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
+            continue
+        if _TITLE_WORDS.search(folded) and not re.search(r"[.!?]\s+\S", stripped):
+            return stripped.rstrip(".")
+    return None
+
+
+# ------------------------------------------------------------------------------------------ lines
+_MARKER = re.compile(
+    r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|[a-zđ][.)](?=\s)"
+    r"|\(\d{1,2}\)|\([a-zđ]\)|[-–—+*•·●○▪■►✓](?=\s))\s*"
+)
+_END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|t/m|k/t)\b")
+_FURNITURE = re.compile(
+    r"^(ngay dang|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
+    r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them)"
+)
+
+
+def _marker_type(marker: str) -> str:
+    if re.fullmatch(r"[IVXL]{1,5}[.)]", marker):
+        return "roman"
+    if marker[0].isdigit():
+        return f"num{marker.count('.') if marker.endswith('.') else marker.count('.') + 1}{marker[-1]}"
+    if marker.startswith("("):
+        return "paren-num" if marker[1].isdigit() else "paren-alpha"
+    if marker[0].isalpha():
+        return "alpha"
+    return {"–": "-", "—": "-"}.get(marker[0], marker[0]) if marker[0] in "-–—+" else "bullet"
+
+
+# ------------------------------------------------------------------------------------------ sentences
+_ABBREVIATIONS = {"tp", "q", "p", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "st", "v.v", "ks", "ls", "ng"}
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one line: at ". " before a capital, not after "TP." or "Q."."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()].rstrip(".!?…\"”’)")
+        last_word = fold(before.split()[-1]) if before.split() else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        out.append(text[start : m.start()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+# ------------------------------------------------------------------------------------------ classifying
+_ATTENDANCE = re.compile(
+    r"^(du va chu tri|chu tri (hoi nghi|cuoc hop|buoi|phien)|du (hoi nghi|cuoc hop|hop|buoi)|tham du|den du|"
+    r"cung du|thanh phan|dai bieu (du|tham du)|co mat)"
+)
+_DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
+_PREAMBLE = re.compile(
+    r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(su chi dao|chi dao|chuong trinh|ke hoach|"
+    r"thong bao|cong van|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
+)
+_INLINE_HEADING = re.compile(
+    r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"
+)
+_TOPIC_HEADING = re.compile(r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc)\b")
+_CLOSER = re.compile(
+    r"^(hoan thanh|thoi gian hoan thanh|thoi gian thuc hien|thoi gian|thoi han|han chot|han|xong|"
+    r"bao cao ket qua|tien do)\b"
+)
+_PAST = PhraseSet(["đã", "vừa", "đã được", "vừa được", "đã có", "vừa có", "cũng đã"])
+_OPENING_SKIPS = PhraseSet(
+    ["đồng thời", "tiếp tục", "khẩn trương", "thường xuyên", "chủ động", "kịp thời", "cần", "phải",
+     "nghiêm túc", "sớm", "định kỳ", "hàng tháng", "hằng tháng", "hàng tuần", "hằng tuần", "hàng quý",
+     "hằng quý", "hàng năm", "hằng năm", "trước mắt", "trong thời gian tới", "ngay", "tập trung",
+     "quyết liệt", "tích cực", "trực tiếp"]
+)
+_ADJUNCT = PhraseSet(["trên cơ sở", "căn cứ", "theo", "để", "nhằm", "sau khi", "trong quá trình"])
+# Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...".
+_NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến"])
+
+
+def _opening_verb(text: str) -> tuple[bool, bool]:
+    """(opens with a verb, that verb only states/approves) after adverbs ("Khẩn trương", "Tiếp
+    tục") and a leading adjunct ("trên cơ sở đánh giá ..., xem xét ...")."""
+    accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
+    k = 0
+    for _ in range(4):
+        skip = _OPENING_SKIPS.match(tokens, k, accented)
+        after = k + skip
+        verb_after = L.VERBS.match(tokens, after, accented) or L.ASSIGN_VERBS.match(tokens, after, accented)
+        more = _OPENING_SKIPS.match(tokens, after, accented) or _ADJUNCT.match(tokens, after, accented)
+        if skip and (verb_after or more):
+            k += skip  # "Khẩn trương hoàn thiện ...", "Đồng thời rút kinh nghiệm ..."
+            continue
+        if _ADJUNCT.match(tokens, k, accented):
+            comma = next((x for x in range(k, min(len(tokens), k + 25)) if tokens[x].text == ","), None)
+            if comma is not None:
+                k = comma + 1
+                continue
+        break
+    verb = L.VERBS.match(tokens, k, accented) or L.ASSIGN_VERBS.match(tokens, k, accented)
+    return bool(verb), bool(verb and _NOT_ORDERS.match(tokens, k, accented))
+
+
+def _starts_past(text: str) -> bool:
+    tokens = tokenize(text)
+    accented = has_diacritics(text)
+    return bool(_PAST.match(tokens, 0, accented) or L.NARRATIVE_VERBS.match(tokens, 0, accented))
+
+
+def _reported_before(sentence: str, predicate: str) -> bool:
+    """Does the sentence report before its subject? "Trong buổi giao ban đã có những ý kiến ..., các
+    bộ phận ... bám sát ...", "Hội nghị nghe đồng chí A báo cáo ..., thường trực ..."."""
+    if not predicate:
+        return False
+    prefix = sentence[: len(sentence) - len(predicate)]
+    accented = has_diacritics(sentence)
+    tokens = tokenize(prefix, accented)
+    reported = (_PAST, L.NARRATIVE_VERBS)
+    return any(words.match(tokens, k, accented) for k in range(len(tokens)) for words in reported)
+
+
+@dataclass
+class _Verdict:
+    directive: bool
+    reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
+
+
+def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool) -> _Verdict:
+    folded = fold(sentence)
+    if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
+        return _Verdict(False)
+    if reading.how in ("assigned", "relayed"):
+        past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
+        return _Verdict(not past_assignment)
+    if _DATE_OPENING.match(folded):
+        return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
+    if re.search(r"\b(da|vua)\b", " ".join(folded.split()[:5])):
+        return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
+    if reading.how == "subject":
+        if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
+            return _Verdict(False, reported_subject=True)
+        return _Verdict(True)
+    inline = _INLINE_HEADING.match(folded)
+    body = sentence[inline.end() :] if inline else sentence
+    opens, only_states = _opening_verb(body)
+    if opens:
+        if only_states or _PREAMBLE.match(fold(body)):
+            return _Verdict(False)
+        if after_report:
+            return _Verdict(False)  # "UBND quận đã xây dựng ... Thường xuyên kiểm tra ...": still the report
+        return _Verdict(True)
+    if inline and in_section and not _starts_past(body):
+        # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
+        return _Verdict(bool(re.search(r"[^\W\d_]", body)) and reading.how != "name")
+    return _Verdict(False)
+
+
+def _is_heading(content: str, reading: AssigneeReading) -> bool:
+    """A line that only opens a section: "3. Về quản lý máy tính bảng:", "1. Đối với việc thực hiện
+    các kết luận.", "- Thường trực HĐND", "II. NHIỆM VỤ TRỌNG TÂM"."""
+    stripped = content.strip()
+    if stripped.endswith(":"):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 15:
+        return True
+    if reading.how == "name":
+        # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
+        refs = reading.assignees.lead
+        return any(r.unit_key for r in refs) or any(w[:1].isupper() for w in stripped.split()[1:])
+    folded = fold(stripped)
+    return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
+
+
+def _is_closer(sentence: str) -> bool:
+    """ "Hoàn thành trong tháng 4/2018.", "Thời gian: trước ngày 30/6." closing the point above."""
+    folded = fold(sentence)
+    return (
+        bool(_CLOSER.match(folded))
+        and len(sentence.split()) <= 12
+        and re.search(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b", folded) is not None
+    )
+
+
+# ------------------------------------------------------------------------------------------ the pass
+@dataclass
+class _Heading:
+    level: float
+    text: str
+    section: int
+
+
+@dataclass
+class _Candidate:
+    text: str
+    context: list[str]
+    section: int
+    closers: list[str] = field(default_factory=list)
+
+
+class _Splitter:
+    def __init__(self, units: Sequence[KnownUnit]) -> None:
+        self.units = units
+        self.marker_levels: list[str] = []
+        self.stack: list[_Heading] = []
+        self.sections = 0
+        self.candidates: list[_Candidate] = []
+
+    def _level(self, marker: str | None) -> float:
+        if marker is None:
+            # An unmarked lead-in under a numbered heading belongs to it; otherwise it is outermost.
+            marked = [h.level for h in self.stack if h.level >= 0 and h.level == int(h.level)]
+            return marked[-1] + 0.5 if marked else -1
+        kind = _marker_type(marker)
+        if kind not in self.marker_levels:
+            self.marker_levels.append(kind)
+        return self.marker_levels.index(kind)
+
+    def _push(self, level: float, text: str) -> None:
+        self.sections += 1
+        self.stack.append(_Heading(level, text, self.sections))
+
+    def _pop_to(self, level: float) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+
+    def line(self, raw: str) -> None:
+        m = _MARKER.match(raw)
+        marker = m.group("m").strip() if m else None
+        content = raw[m.end() :].strip() if m else raw.strip()
+        if not content:
+            return
+        level = self._level(marker)
+        if marker is not None:
+            self._pop_to(level)
+        sentences = split_sentences(content)
+        whole = read_assignees(content, self.units) if len(sentences) == 1 else None
+        if whole is not None and _is_heading(content, whole):
+            if marker is None:
+                self._pop_to(level)
+            self._push(level, content)
+            return
+        heading = None
+        if sentences[-1].endswith(":"):
+            heading = sentences.pop()
+        inline = _INLINE_HEADING.match(fold(content))
+        if inline and marker is not None and heading is None:
+            # "2. Về hệ thống camera an ninh: rà soát .... Đề xuất ...": the topic frames every
+            # sentence of the point and the unmarked lines under it.
+            self._push(level, content[: inline.end("head")])
+        self._sentences(sentences)
+        if heading is not None:
+            if marker is None:
+                self._pop_to(level)
+            self._push(level, heading)
+
+    def _sentences(self, sentences: list[str]) -> None:
+        after_report = False
+        line_first = len(self.candidates)
+        section = self.stack[-1].section if self.stack else 0
+        for sentence in sentences:
+            same_point = bool(self.candidates) and (
+                len(self.candidates) > line_first or self.candidates[-1].section == section
+            )
+            if _is_closer(sentence) and same_point:
+                last = self.candidates[-1]
+                last.text = f"{last.text} {sentence}"
+                last.closers.append(sentence)
+                continue
+            reading = read_assignees(sentence, self.units)
+            verdict = _classify(sentence, reading, bool(self.stack), after_report)
+            after_report = verdict.reported_subject or (after_report and not verdict.directive)
+            if verdict.directive:
+                self._emit(sentence)
+
+    def _emit(self, sentence: str) -> None:
+        context = [h.text for h in self.stack]
+        section = self.stack[-1].section if self.stack else 0
+        for k, clause in enumerate(_directive_clauses(sentence, self.units)):
+            clause_context = context if k == 0 else [*context, _first_clause(sentence)]
+            self.candidates.append(_Candidate(clause, clause_context, section))
+
+    def directives(self, basis: date) -> list[ParsedDirective]:
+        closers: dict[int, list[str]] = {}
+        for c in self.candidates:
+            if c.section:
+                closers.setdefault(c.section, []).extend(c.closers)
+        out: list[ParsedDirective] = []
+        seen: set[str] = set()
+        for c in self.candidates:
+            key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
+            if key in seen:
+                continue  # web pages often print the report twice
+            seen.add(key)
+            context = [*c.context, *(x for x in closers.get(c.section, ()) if x not in c.closers)]
+            out.append(parse_directive(c.text, basis, self.units, context="\n".join(context) or None))
+        return out
+
+
+_SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ])")
+
+
+def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
+    """ "Giao X ... hàng tháng; Kiểm soát, đôn đốc ... trước ngày 15/12/2020." is two directives when
+    the part after "; " opens a new order with a capital letter."""
+    parts = _SEMICOLON_CLAUSE.split(sentence)
+    if len(parts) == 1:
+        return [sentence.strip()]
+    first_end = len(parts[0])
+    if any(a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead):
+        return [sentence.strip()]  # "Đề nghị A; B tập trung ...": the list of assignees goes on
+    out = [parts[0].strip().rstrip(";")]
+    for part in parts[1:]:
+        reading = read_assignees(part, units)
+        opens, only_states = _opening_verb(part)
+        if reading.how in ("assigned", "subject") or (opens and not only_states):
+            out.append(part.strip())
+        else:
+            out[-1] = f"{out[-1]}; {part.strip()}"
+    return out
+
+
+def _first_clause(sentence: str) -> str:
+    return _SEMICOLON_CLAUSE.split(sentence)[0].strip().rstrip(";") + ";"
+
+
+# ------------------------------------------------------------------------------------------ public API
+# "Kết luận: 1. Giao ... 2. Đề nghị ...": numbered points run together on one line.
+_INLINE_POINT = re.compile(r"(?<=[.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
+
+
+def _clean(text: str) -> list[str]:
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    text = _INLINE_POINT.sub("\n", text)
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    body: list[str] = []
+    for line in lines:
+        if _END_OF_BODY.match(fold(line)):
+            break  # "Nơi nhận:", signature block
+        body.append(line)
+    return body
 
 
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
-    lines = [line.strip(" -*•\t") for line in text.splitlines()]
-    directives = tuple(parse_directive(line, today, units) for line in lines if line)
-    return ParsedConclusion(meeting_date=None, title=None, directives=directives)
+    """The directives in a meeting conclusion, resolved against the meeting's date when the text
+    states it (else `today`)."""
+    lines = _clean(text)
+    meeting_date = find_meeting_date("\n".join(lines))
+    title = find_title(lines)
+    splitter = _Splitter(units)
+    for line in lines:
+        if line and line != title and not _FURNITURE.match(fold(line)):
+            splitter.line(line)
+    directives = splitter.directives(meeting_date or today)
+    return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -1,39 +1,249 @@
-"""Vietnamese deadline phrases -> Deadline. (Stub: the full parser lands with issue 3.)"""
+"""Vietnamese deadline phrases -> Deadline.
+
+    parse_deadline(text, today)            the deadline that governs the text (or Deadline.none())
+    find_deadlines(text, today)            every deadline-like phrase, in text order (the "all" list)
+    find_invalid_date(text)                "31/02" when the text names a day that does not exist
+    deadline_in_context(text, today, ctx)  the text's deadline, else the one its lead-in sets
+    period_end(cadence, day)               the first due day of a recurring task
+    fast_fold(text)                        textnorm.fold, fast (the parser's own input)
+
+`today` is the directive's date (the message date, or the meeting date of an imported
+conclusion); it resolves "15/12" (the next 15/12 on or after it), "trong tháng này", "trong 10
+ngày". Text is accepted with or without diacritics; spans index the NFC form of the input.
+
+What governs (see domain/deadline_grammar.py for the grammar and the scores):
+1. A phrase with a deadline word wins: "trước", "hạn", "chậm nhất", "đến hết", "xong",
+   "hoàn thành", "cuối", and durations "trong 10 ngày". Then "trong <period>".
+2. Then a recurring period ("hàng tháng"), a period heading its clause ("Quý II/2019 tập trung"),
+   a future event's day ("dự kiến tổ chức vào ngày 26/12"), "ngay" (immediate), "theo định kỳ",
+   and event anchors ("trước khi trình ...").
+3. Among equals, the later due day wins (a directive is done when its last step is), else the
+   first phrase.
+Dates of cited documents, meeting dates, start days ("từ ngày"), as-of days ("tính đến ngày"),
+periods that only qualify a noun ("báo cáo tháng 2", "kế hoạch năm 2020") and past periods are not
+deadlines. A deadline stated with a deadline word but already past ("xong trước ngày 15/12/2019"
+said in 2020) is still returned, last in rank, so that /giao can say it is past.
+
+Decisions where SPEC.md and the corpus labels differ (the corpus wins, it is what is measured):
+- "khẩn trương", "kịp thời", "sớm" are urgency words, not deadlines (kind none); only "ngay",
+  "ngay lập tức", "lập tức" are IMMEDIATE.
+- "trong tuần này" / "tuần sau" are RELATIVE (deadline_grammar.WEEK_KIND), due the Friday.
+- "trước ngày 30/4" is the DATE 30/4 (corpus: "trước ngày X" is due X), and so are "trước
+  02/09" (written as a calendar day) and "trước ngày 2/9/2020" (with a year); "trước 30/4",
+  "dịp 2/9", "trước ngày Quốc khánh 2/9", "trước Tết" are HOLIDAY, due the day before it.
+- "6 tháng đầu/cuối năm" is HALF (SPEC); the corpus has no such label yet.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from domain import deadline_grammar as grammar
+from domain.deadline_dates import period_end
+from domain.deadline_scan import Candidate, Scan
 from domain.textnorm import fold, nfc
 from domain.types import Deadline, DeadlineKind
 
-_DATE = re.compile(r"\b(\d{1,2})[/\-.](\d{1,2})(?:[/\-.](\d{4}))?\b")
+__all__ = [
+    "deadline_in_context",
+    "fast_fold",
+    "find_deadlines",
+    "find_invalid_date",
+    "parse_deadline",
+    "period_end",
+]
+
+
+def _to_deadline(cand: Candidate, text: str) -> Deadline:
+    phrase = text[cand.start : cand.end].strip()
+    lead = len(text[cand.start : cand.end]) - len(text[cand.start : cand.end].lstrip())
+    start = cand.start + lead
+    return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)))
+
+
+def _best(cands: list[Candidate]) -> Candidate | None:
+    if not cands:
+        return None
+    return max(
+        cands,
+        key=lambda c: (round(c.score, 6), c.due is not None, c.due.toordinal() if c.due else 0, -c.start),
+    )
+
+
+def _fold_table() -> dict[int, str]:
+    """Precomposed Latin letters (Vietnamese lives in U+00C0-U+024F and U+1E00-U+1EFF) -> their
+    textnorm.fold form. Other characters keep their code point; lower() does the rest."""
+    table: dict[int, str] = {}
+    for lo, hi in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for cp in range(lo, hi):
+            folded = fold(chr(cp))
+            if len(folded) == 1 and folded != chr(cp):
+                table[cp] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+class _FoldedWords(dict[str, str]):
+    """word -> its fold, filled as words are met (see fast_fold)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 50_000:  # bounded: a stream of odd tokens must not grow it for ever
+            self.clear()
+        folded = self[word] = word.translate(_FOLD_TABLE).lower()
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
+def fast_fold(text: str) -> str:
+    """textnorm.fold() of an NFC text, through a precomputed table, one space-separated word at a
+    time with the words remembered: Vietnamese is written in syllables, a few thousand of them, so
+    the cache soon holds most of what a committee writes (the parser's hottest path: it reads every
+    line of a pasted meeting report). Same length as `text`: the table maps one character to one,
+    and the only character whose lower() grows (U+0130 "İ") is in the table."""
+    return " ".join(map(_FOLDED_WORDS.__getitem__, text.split(" ")))
+
+
+def _scan(text: str, today: date) -> tuple[str, Scan]:
+    text = nfc(text)
+    return text, grammar.scan(fast_fold(text), today)
 
 
 def parse_deadline(text: str, today: date) -> Deadline:
     """Find the deadline that governs `text`, resolved against the directive date `today`."""
+    text, scan = _scan(text, today)
+    best = _best(scan.found)
+    return _to_deadline(best, text) if best is not None else Deadline.none()
+
+
+def find_deadlines(text: str, today: date) -> list[Deadline]:
+    """Every deadline-like phrase of `text` in text order (the governing one is among them)."""
+    text, scan = _scan(text, today)
+    return [_to_deadline(c, text) for c in sorted(scan.found, key=lambda c: c.start)]
+
+
+_ANSWER_LEAD = "hạn "
+
+
+def parse_deadline_answer(text: str, today: date) -> Deadline:
+    """The answer to "which deadline?" (/giahan, /sua han, the "Ngày khác…" prompt). There the words are
+    a deadline even without a trigger word ("30/12", "cuối tháng", "tuần sau"), so they are read as if
+    they followed "hạn"; the first phrase wins, what follows is the reason ("5/1 vì Tết").
+    Spans index `text`."""
     text = nfc(text)
-    folded = fold(text)
-    for m in _DATE.finditer(folded):
-        d, mth, y = int(m.group(1)), int(m.group(2)), m.group(3)
-        try:
-            due = date(int(y), mth, d) if y else date(today.year, mth, d)
-        except ValueError:
-            continue
-        if not y and due < today:
-            due = due.replace(year=today.year + 1)
-        return Deadline(DeadlineKind.DATE, due, text[m.start() : m.end()], span=(m.start(), m.end()))
+    shift = len(_ANSWER_LEAD)
+    found = [d for d in find_deadlines(_ANSWER_LEAD + text, today) if d.due is not None and d.span is not None]
+    if not found:
+        return Deadline.none()
+    first = min(found, key=lambda d: d.span[0] if d.span else 0)
+    assert first.span is not None
+    span = (max(0, first.span[0] - shift), first.span[1] - shift)
+    return Deadline(first.kind, first.due, text[span[0] : span[1]], first.cadence, span)
+
+
+def find_invalid_date(text: str, today: date | None = None) -> str | None:
+    """The first day named in `text` that does not exist ("31/02", "29/2/2021", "ngày 31 tháng 4"),
+    as written, or None. Year-less days are checked in the year they would fall in after `today`
+    ("29/02" is impossible in 2025 and fine in January 2028); without `today`, in a leap year
+    (only days that never exist are reported)."""
+    text = nfc(text)
+    scan = grammar.scan(fast_fold(text), today or date(2024, 1, 1))
+    if not scan.invalid:
+        return None
+    first = min(scan.invalid, key=lambda i: i.start)
+    phrase = text[first.start : first.end]
+    return re.sub(r"^(?:ngày|ngay)\s+", "", phrase, flags=re.IGNORECASE)
+
+
+_ITEM_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-+*•–])\s")
+
+
+def _marker_style(segment: str) -> str | None:
+    m = _ITEM_MARKER.match(segment)
+    if m is None:
+        return None
+    marker = m["marker"]
+    if marker[0].isdigit():
+        return "digit"
+    if marker[0] in "IVX" and len(marker) > 1:
+        return "roman"
+    if marker[0].isalpha():
+        return "letter"
+    return marker[0]
+
+
+def _segments(context: str) -> list[str]:
+    """Split a lead-in into its list items ("1. ...", "- ...", "a) ..."), in order."""
+    bounds = [m.start() for m in _ITEM_MARKER.finditer(context) if m.start() > 0]
+    pieces = [context[a:b] for a, b in zip([0, *bounds], [*bounds, len(context)], strict=True)]
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def deadline_in_context(text: str, today: date, context: str | None) -> Deadline:
+    """The deadline of a directive `text` read with the lines around it (`context`).
+
+    The text's own deadline wins. Otherwise:
+    - when `context` is the paragraph holding the text, a deadline in the sentences after the text
+      closes the paragraph and applies to it ("... Hoàn thành trong tháng 4/2018.");
+    - otherwise `context` is a lead-in, read from its last segment backwards through the segments
+      that head it ("Quý II/2019 tập trung thực hiện: 1. Đối với HĐND: <text>"); a sibling list
+      item ("2. Thời gian lấy ý kiến: ... 3. Giao: <text>") does not govern the text.
+    A window named in the text and defined in the context ("Trong thời gian lấy ý kiến nêu trên"
+    with "Thời gian lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025") gets the window's end.
+    The phrase comes from where it was found; the span is None when that is the context.
+    """
+    own_text, scan = _scan(text, today)
+    best = _best(scan.found)
+    if not context:
+        return _to_deadline(best, own_text) if best is not None else Deadline.none()
+    context = nfc(context)
+    if best is not None and best.window and best.due is None:
+        due = _window_end(best.window, context, today)
+        if due is not None:
+            return Deadline(best.kind, due, _to_deadline(best, own_text).phrase, best.cadence, None)
+    if best is not None:
+        return _to_deadline(best, own_text)
+    for source in _governing_parts(own_text.strip(), context):
+        found = parse_deadline(source, today)
+        if found.kind is not DeadlineKind.NONE:
+            return Deadline(found.kind, found.due, found.phrase, found.cadence, None)
     return Deadline.none()
 
 
-def find_invalid_date(text: str) -> str | None:
-    """A date-like phrase that names no real day (31/02), as written; None when there is none."""
-    text = nfc(text)
-    for m in _DATE.finditer(fold(text)):
-        d, mth, y = int(m.group(1)), int(m.group(2)), m.group(3)
-        try:
-            date(int(y) if y else 2000, mth, d)
-        except ValueError:
-            return text[m.start() : m.end()]
-    return None
+def _governing_parts(text: str, context: str) -> list[str]:
+    """The parts of `context` that may set the deadline of `text`, nearest first.
+
+    When the context is the paragraph holding the text, the sentences after it (a closing "Hoàn
+    thành trong tháng 4/2018.") come first, then what heads it. Heading segments are read from
+    the text backwards; an item marked like the text ("- A", "- B" before "- text"), or like an
+    item already passed, is a sibling, not a heading, and is skipped.
+    """
+    parts: list[str] = []
+    where = fold(context).find(fold(text)) if text else -1
+    if where >= 0:
+        parts.append(context[where + len(text) :])
+        context = context[:where]
+    siblings = {_marker_style(text)} - {None}
+    for segment in reversed(_segments(context)):
+        style = _marker_style(segment)
+        if style in siblings:
+            continue
+        parts.append(segment)
+        if style is not None:
+            siblings.add(style)
+    return parts
+
+
+def _window_end(window: str, context: str, today: date) -> date | None:
+    folded = fold(context)
+    at = folded.find(window)
+    if at < 0:
+        return None
+    end = re.search(r"[.;\n](?:\s|$)", folded[at:])
+    stretch = context[at : at + end.start() if end else len(context)]
+    dates = [d for d in find_deadlines(stretch, today) if d.kind is DeadlineKind.DATE and d.due]
+    return max(d.due for d in dates if d.due) if dates else None

@@ -1,16 +1,60 @@
-"""One directive sentence -> ParsedDirective (assignees + deadline)."""
+"""One directive -> ParsedDirective: who (domain.assignees) and by when (domain.deadlines).
+
+A directive under a lead-in or heading ("Giao Văn phòng thực hiện các nội dung sau:", "Quý II/2019
+tập trung thực hiện ...:", "Đối với HĐND phường") takes the assignee and the deadline from that
+`context` when it names none itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from domain.assignees import parse_assignees
+from domain.assignees import assignees_from_context, context_segments, parse_assignees
 from domain.deadlines import parse_deadline
 from domain.textnorm import nfc
-from domain.types import KnownUnit, ParsedDirective
+from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
 
 
-def parse_directive(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedDirective:
+def parse_directive(
+    text: str, today: date, units: Sequence[KnownUnit] = (), context: str | None = None
+) -> ParsedDirective:
+    """`today` is the directive's date (message date or meeting date) deadlines resolve against."""
     text = nfc(text).strip()
-    return ParsedDirective(text=text, assignees=parse_assignees(text, units), deadline=parse_deadline(text, today))
+    assignees = parse_assignees(text, units)
+    deadline = parse_deadline(text, today)
+    context = nfc(context).strip() if context else None
+    if context:
+        if not assignees.lead:
+            assignees = _assignees_from(context, units, assignees)
+        if deadline.kind is DeadlineKind.NONE:
+            deadline = _deadline_from(context, today, units)
+    return ParsedDirective(text=text, assignees=assignees, deadline=deadline, context=context)
+
+
+def _assignees_from(context: str, units: Sequence[KnownUnit], own: Assignees) -> Assignees:
+    found = assignees_from_context(context, units)
+    if not found.lead:
+        return own
+    # A lead-in ("... chủ trì, phối hợp Y thực hiện các nội dung sau:") hands its coordinators to
+    # every item under it; a previous sentence only says who the subject is.
+    lead_in = context.endswith(":")
+    return Assignees(
+        lead=_unanchored(found.lead),
+        support=own.support or (_unanchored(found.support) if lead_in else ()),
+        executor=own.executor or (_unanchored(found.executor) if lead_in else ()),
+    )
+
+
+def _unanchored(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
+    """Spans index the text they were found in; names taken from the context have none here."""
+    return tuple(replace(ref, span=None) for ref in refs)
+
+
+def _deadline_from(context: str, today: date, units: Sequence[KnownUnit]) -> Deadline:
+    for segment in reversed(context_segments(context, units)):
+        found = parse_deadline(segment, today)
+        if found.kind is not DeadlineKind.NONE:
+            return replace(found, span=None)
+    return Deadline.none()

@@ -207,9 +207,7 @@ def is_allowed_moment(now_local: datetime, settings: ReminderSettings) -> bool:
     return is_working_day(local.date()) and not is_quiet(local.time(), settings)
 
 
-def next_allowed_moment(
-    now_local: datetime, settings: ReminderSettings, hour: time | None = None
-) -> datetime:
+def next_allowed_moment(now_local: datetime, settings: ReminderSettings, hour: time | None = None) -> datetime:
     """`now_local` if a reminder may go out now; else the next working day's reminder hour (the
     hour people expect reminders at; `hour` if given), or today's when it is still ahead."""
     local = now_local.astimezone(settings.tz)
@@ -248,9 +246,7 @@ def overdue_days(due: date, settings: ReminderSettings) -> list[date]:
     return days
 
 
-def schedule(
-    due: date, settings: ReminderSettings, role: RecipientRole = RecipientRole.ASSIGNEE
-) -> list[_Item]:
+def schedule(due: date, settings: ReminderSettings, role: RecipientRole = RecipientRole.ASSIGNEE) -> list[_Item]:
     """Every reminder day of a task for one kind of recipient, in order, one per day at most."""
     if role is RecipientRole.CHAIR:
         return [
@@ -370,9 +366,7 @@ def nominal_summary_day(week: tuple[int, int], settings: ReminderSettings) -> da
     return date.fromisocalendar(week[0], week[1], settings.summary_weekday + 1)
 
 
-def summary_applying_now(
-    week: tuple[int, int], now_local: datetime, settings: ReminderSettings
-) -> datetime | None:
+def summary_applying_now(week: tuple[int, int], now_local: datetime, settings: ReminderSettings) -> datetime | None:
     """When a summary of `week` found due at `now_local` (late, after downtime) should go out:
     now if allowed, else the next allowed moment — but only within its own week: a week's summary
     found after the week is over is superseded by the next one (None)."""

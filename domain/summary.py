@@ -191,11 +191,7 @@ def build_summary(
         key=lambda line: (-line.days_overdue, line.number),
     )
     due_this_week = sorted(
-        (
-            _line(v, today)
-            for v in open_views
-            if v.due_current is not None and today <= v.due_current <= week_end
-        ),
+        (_line(v, today) for v in open_views if v.due_current is not None and today <= v.due_current <= week_end),
         key=lambda line: (line.due, line.number),
     )
     extensions = sorted(

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import committees as db_committees
+from db import meetings as db_meetings
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
@@ -18,10 +19,12 @@ from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
-from domain.deadlines import find_invalid_date, parse_deadline
+from domain.deadline_dates import period_end
+from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.directive import parse_directive
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
+from domain.units_catalog import builtin_unit
 from handlers import render
 from handlers.common import (
     Actor,
@@ -90,11 +93,15 @@ async def _log_directive(
         raise Refused(T.NO_ASSIGNEE)
     deadline = parsed.deadline
     due = deadline.due
+    if due is None and deadline.cadence is not None:
+        # A recurring duty: one task per period, the first one due at the end of the current period.
+        due = period_end(deadline.cadence, today)
     if due is not None and due < today:
         raise Refused(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
         )
     new_assignees = await resolve_assignees(session, actor, assignees)
+    meeting = await db_meetings.current_meeting(session, actor.committee.id, today, actor.tz)
     task = await db_tasks.create_task(
         session,
         actor.committee,
@@ -105,10 +112,11 @@ async def _log_directive(
         assigned_on=today,
         actor_id=actor.person.id,
         now=actor.now,
+        meeting_id=meeting.id if meeting else None,
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
-    return _logged_reply(task, today, people, deadline)
+    return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
 
 
 def _example_date(today: date) -> str:
@@ -150,7 +158,12 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
                 unit = await session.get(db_units.Unit, int(key))
                 out.append(NewAssignee(role, unit.name if unit else ref.text, unit_id=int(key)))
             elif key.startswith("builtin:"):
-                unit = await db_units.add_unit(session, actor.committee.id, ref.text, [])
+                # A usual unit of a ward/district named for the first time: the committee gets it under its
+                # full name, with the words the chair used as an alias.
+                known = builtin_unit(key)
+                name = known.name if known else ref.text
+                aliases = [ref.text] if db_units.norm(ref.text) != db_units.norm(name) else []
+                unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
                 out.append(NewAssignee(role, unit.name, unit_id=unit.id))
             else:
                 out.append(NewAssignee(role, ref.text))
@@ -158,9 +171,11 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
 
 
 def _logged_reply(
-    task: Task, today: date, people: dict[str, Person], deadline: Deadline
+    task: Task, today: date, people: dict[str, Person], deadline: Deadline, meeting_title: str | None = None
 ) -> tuple[str, Buttons]:
     lines = [render.card(task, today, header=T.TASK_LOGGED.format(number=task.number))]
+    if meeting_title:
+        lines.append(T.MEETING_LINKED.format(title=T.esc(meeting_title)))
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
         if a.unit_id is None and a.person_id is None:
@@ -290,7 +305,7 @@ def _due_from_answer(text: str, today: date) -> date:
     bad = find_invalid_date(text)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
-    deadline = parse_deadline(text, today)
+    deadline = parse_deadline_answer(text, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
     return deadline.due

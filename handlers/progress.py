@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db.models import Committee, ExtensionRequest, PendingInput, Task
 from domain.commands import task_ref
-from domain.deadlines import find_invalid_date, parse_deadline
+from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.permissions import Action
 from handlers.common import (
     Actor,
@@ -140,7 +140,7 @@ def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
     bad = find_invalid_date(text)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
-    deadline = parse_deadline(text, today)
+    deadline = parse_deadline_answer(text, today)
     if deadline.due is None or deadline.span is None:
         raise Refused(T.EXTEND_USAGE)
     start, end = deadline.span

@@ -17,11 +17,12 @@ from handlers import (
     directives,
     guide,
     importing,
+    meetings,
     membership,
     progress,
+    reports,
     roles,
     settings,
-    summary,
     tasks,
     units,
 )
@@ -40,10 +41,18 @@ COMMANDS = {
     ("xong", "done"): progress.xong,
     ("tiendo", "progress"): progress.tiendo,
     ("giahan", "extend"): progress.giahan,
+    ("vuongmac", "blocked"): meetings.vuongmac,
+    ("hop", "meeting"): meetings.hop,
     ("donvi", "units"): units.donvi,
     ("vaitro", "roles"): roles.vaitro,
     ("caidat", "settings"): settings.caidat,
-    ("tonghop", "summary"): summary.tonghop,
+}
+
+# Commands that build a file or a picture in a worker thread: run as their own tasks (block=False) so
+# that the next updates are handled while the workbook or chart is being made.
+SLOW_COMMANDS = {
+    ("xuat", "export"): reports.xuat,
+    ("tonghop", "summary"): reports.tonghop,
 }
 
 
@@ -56,6 +65,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     for names, callback in COMMANDS.items():
         # Edited commands are not re-run: an edit must not log a directive twice.
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE))
+    for names, callback in SLOW_COMMANDS.items():
+        app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE, block=False))
     # /xong with a file: the command is in the caption.
     app.add_handler(
         MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)

@@ -84,7 +84,12 @@ async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str |
         verdict = T.DONE_ON_TIME
     else:
         verdict = T.DONE_LATE.format(days=(today - task.due_original).days)
-    return T.DONE_OK.format(number=task.number, verdict=verdict)
+    text = T.DONE_OK.format(number=task.number, verdict=verdict)
+    if task.cadence and task.due_current is not None:
+        following = await db_tasks.next_occurrence(session, task, actor.person.id, actor.now)
+        await reminders.replan_task(session, following.id, actor.now)
+        text += "\n" + T.NEXT_OCCURRENCE.format(number=following.number, due=fmt_due(following.due_current, today))
+    return text
 
 
 async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: str, kind: str = "progress") -> str:

@@ -48,11 +48,7 @@ class World:
 
     async def chair(self, committee_id: int, person_id: int) -> None:
         async with self.sessions() as s, s.begin():
-            s.add(
-                Role(
-                    committee_id=committee_id, person_id=person_id, role="chair", granted_at=datetime.now(UTC)
-                )
-            )
+            s.add(Role(committee_id=committee_id, person_id=person_id, role="chair", granted_at=datetime.now(UTC)))
 
     async def unit(self, committee_id: int, name: str, contacts: tuple[int, ...] = ()) -> int:
         async with self.sessions() as s, s.begin():
@@ -91,9 +87,7 @@ class World:
                 due_original=due,
                 due_current=due,
             )
-            t.assignees.append(
-                TaskAssignee(role="lead", unit_id=lead_unit, person_id=lead_person, label=lead_label)
-            )
+            t.assignees.append(TaskAssignee(role="lead", unit_id=lead_unit, person_id=lead_person, label=lead_label))
             if support_unit is not None:
                 t.assignees.append(TaskAssignee(role="support", unit_id=support_unit, label="Phối hợp"))
             s.add(t)

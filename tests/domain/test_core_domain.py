@@ -125,3 +125,11 @@ def test_settings_values() -> None:
             parse_time(bad)
     with pytest.raises(SettingError):
         parse_offsets("3,-1")
+
+
+def test_arrange_a_tagged_person_takes_the_place_of_the_name_the_parser_read() -> None:
+    text = "Giao Bình Lê chủ trì, phối hợp Văn phòng rà soát"
+    parsed = Assignees(lead=(AssigneeRef("Bình Lê", None, (5, 12)),), support=(_unit("Văn phòng", 31),))
+    result = arrange(text, parsed, [Mention(5, 12, "7", "Bình Lê")])
+    assert [(a.text, a.unit_key) for a in result.lead] == [("Bình Lê", "person:7")]
+    assert [a.text for a in result.support] == ["Văn phòng"]

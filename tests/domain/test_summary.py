@@ -83,13 +83,9 @@ def test_rendered_summary_reads_like_the_committee_report() -> None:
     assert "Hoàn thành: <b>2</b> (đúng hạn 1, quá hạn 1)" in message
     assert "Đang thực hiện: <b>6</b> (trong hạn 4, quá hạn 2)" in message
     assert (
-        "<b>#3</b> Nhiệm vụ số 3 — <b>quá hạn 6 ngày</b> (hạn Thứ Ba, 08/12/2026) — Chủ trì: Công an phường"
-        in message
+        "<b>#3</b> Nhiệm vụ số 3 — <b>quá hạn 6 ngày</b> (hạn Thứ Ba, 08/12/2026) — Chủ trì: Công an phường" in message
     )
-    assert (
-        "<b>#4</b> Nhiệm vụ số 4 — <b>quá hạn 3 ngày</b> (hạn Thứ Sáu, 11/12/2026) — chưa rõ chủ trì"
-        in message
-    )
+    assert "<b>#4</b> Nhiệm vụ số 4 — <b>quá hạn 3 ngày</b> (hạn Thứ Sáu, 11/12/2026) — chưa rõ chủ trì" in message
     assert "<b>#5</b> Nhiệm vụ số 5 — hạn Thứ Tư, 16/12/2026 — Chủ trì: Văn phòng" in message
     assert "xin đến Thứ Sáu, 15/01/2027 (hạn hiện tại Thứ Năm, 31/12/2026)" in message
     assert "• Công an phường: 1/2, quá hạn 1" in message and "• Văn phòng: 1/5\n" in message
@@ -178,9 +174,7 @@ def test_long_summary_is_split_between_tasks() -> None:
     # The per-unit section ends the last message; a title never ends a message.
     assert messages[-1].rstrip().split("\n")[-1].startswith("• Đơn vị")
     for m in messages:
-        assert not m.rstrip().split("\n")[-1].endswith("</b>") or m.rstrip().split("\n")[-1].startswith(
-            "<b>#"
-        )
+        assert not m.rstrip().split("\n")[-1].endswith("</b>") or m.rstrip().split("\n")[-1].startswith("<b>#")
 
 
 def test_split_counts_utf16_units_not_characters() -> None:

@@ -172,3 +172,17 @@ async def test_progress_by_button_prompt_and_reply(env: Env) -> None:
     assert "Đã ghi tiến độ #1: đã phát 300 tờ rơi" in reply.plain
     detail = await env.say(chair, group, "/xem 1")
     assert "báo cáo tiến độ: đã phát 300 tờ rơi" in detail.plain
+
+
+async def test_a_recurring_duty_is_one_task_per_period(env: Env) -> None:
+    chair, _secretary, binh, _member, group = people(env)
+    reply = await env.say(
+        chair, group, ["/giao ", text_mention(binh), " duy trì mỗi tháng đăng tải một bài chuyên sâu lên Cổng TTĐT"]
+    )
+    assert "Thứ Hai, 30/11/2026 (còn 7 ngày)" in reply.plain and "định kỳ (hằng tháng)" in reply.plain
+    reply = await env.say(binh, group, "/xong 1 đã đăng bài tháng 11")
+    assert "#1 đã hoàn thành — đúng hạn" in reply.plain
+    assert "kỳ tiếp theo #2" in reply.plain and "31/12/2026" in reply.plain
+    following = await env.task(2, group)
+    assert following.status == "open" and following.due_current == date(2026, 12, 31)
+    assert following.series_id == (await env.task(1, group)).id

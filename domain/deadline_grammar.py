@@ -1,0 +1,1020 @@
+"""The grammar of Vietnamese deadline phrases: expressions, their trigger words, their scores.
+
+Everything here reads the *folded* text (lower case, no diacritics, same length as the input), so
+"xong truoc ngay 15/12" and "xong trước ngày 15/12" are one case and every span found indexes the
+original text too.
+
+How it works
+------------
+1. Extractors, in a fixed order, find time *expressions* ("15/12/2020", "tháng 4/2018", "quý II",
+   "hàng tháng", "Tết Nguyên đán", "trong 10 ngày", "ngay"...). An expression's span is marked
+   taken, so later extractors never re-read part of it ("tháng 12" inside "ngày 15 tháng 12 năm
+   2020", "2017" inside the document number "68/2017/NĐ-CP").
+2. For each expression we read the run of *trigger words* right before it ("xong trước ngày",
+   "hoàn thành trong", "chậm nhất là", "từ", "kể từ", "tính đến"...) and, for dates without one,
+   the words before that (document words: "Quyết định số 29/QĐ-UBND ngày", "tại cuộc họp
+   ngày"...). That gives its strength: a deadline word (STRONG), "trong" (WITHIN), "vào" (WEAK),
+   none (BARE), or a start / as-of word that makes it no deadline at all (REJECT). That reading
+   lives in domain/deadline_scan.py.
+3. The strength, the kind and whether the day is already past give a score. The caller
+   (domain/deadlines.py) keeps the best-scored candidate as the governing deadline.
+
+Why scores and not a first-match rule: one directive often carries several time expressions —
+the period of the shortcomings it fixes ("các tồn tại tháng 11"), the date of the letter it cites,
+the plan year, and the deadline itself ("xong trước ngày 15/12"). The trigger words are what a
+reader uses to tell them apart, so they are what we score.
+
+Speed: the parser runs on every line of a pasted meeting report, and is benchmarked against
+dateparser (bench/parse_bench.py). So patterns start with a literal where they can (the regex
+engine then skips ahead with a fast search), extractors are skipped when their key words are
+absent, all number-led patterns are tried only where a number starts, and trigger words are read
+by walking words backwards rather than by a backtracking regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from domain import deadline_dates as dd
+from domain.calendar import add_working_days
+from domain.deadline_scan import (
+    DATE,
+    FILLER_WORDS,
+    HALF,
+    HOLIDAY,
+    HORIZON_WORDS,
+    IMMEDIATE,
+    MONTH,
+    OF_AFTER,
+    PAST_AFTER,
+    PAST_PENALTY,
+    QUALIFIER_WORDS,
+    QUARTER,
+    RANGE_GAP,
+    RECURRING,
+    REJECT,
+    RELATIVE,
+    S_ANCHOR,
+    S_BARE_FUTURE,
+    S_CLAUSE_START,
+    S_FUTURE_EVENT,
+    S_GENERIC_RECURRING,
+    S_IMMEDIATE,
+    S_RECURRING,
+    S_SCOPED_WINDOW,
+    S_STRONG,
+    S_WINDOW,
+    S_WITHIN,
+    STRONG,
+    TRONG_COMPOUND_PREV,
+    WEAK,
+    WEEK_KIND,
+    WITHIN,
+    YEAR,
+    Candidate,
+    InvalidDate,
+    Scan,
+    Tail,
+    cited_before,
+    last_words_in,
+    prev_word,
+    score_period,
+    tokens_before,
+    word_end,
+    words_before,
+)
+from domain.types import Cadence
+
+# --- numbers and years ------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10,
+}  # fmt: skip
+_UNIT_WORD = r"(?:mot|hai|ba|bon|nam|sau|bay|tam|chin)"
+_ONES_WORD = r"(?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)"
+_NUMBER_IN_WORDS = rf"(?:{_UNIT_WORD}\s+muoi(?:\s+{_ONES_WORD})?|muoi(?:\s+{_ONES_WORD})?|{_UNIT_WORD})"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_WEEKDAYS = {
+    "2": 0, "hai": 0, "3": 1, "ba": 1, "4": 2, "tu": 2, "5": 3, "nam": 3, "6": 4, "sau": 4, "7": 5, "bay": 5,
+}  # fmt: skip
+_CADENCE_UNITS = {
+    "ngay": Cadence.DAILY, "tuan": Cadence.WEEKLY, "thang": Cadence.MONTHLY, "quy": Cadence.QUARTERLY,
+    "nam": Cadence.YEARLY,
+}  # fmt: skip
+_COUNT_WORDS = frozenset(_NUMBER_WORDS) | {"vai", "nhieu", "may", "cac"}
+
+
+def number_value(words: str) -> int:
+    """'07' -> 7, '3-5' -> 5 (a range counts to its end), 'hai muoi lam' -> 25."""
+    words = " ".join(words.split())
+    if words[0].isdigit():
+        return max(int(n) for n in re.findall(r"\d+", words))
+    parts = words.split(" ")
+    if "muoi" in parts:
+        i = parts.index("muoi")
+        tens = _NUMBER_WORDS[parts[0]] if i == 1 else 1
+        ones = _NUMBER_WORDS[parts[i + 1]] if i + 1 < len(parts) else 0
+        return tens * 10 + ones
+    return _NUMBER_WORDS[parts[0]]
+
+
+def _year(text: str | None, today: date) -> int | None:
+    """A written year: '2020', '20' (-> 2020), 'nay' (this year), 'toi'/'sau' (next), 'ngoai'/'truoc'."""
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text) + (2000 if len(text) == 2 else 0)
+    return today.year + {"nay": 0, "toi": 1, "sau": 1, "ngoai": -1, "truoc": -1}[text]
+
+
+def _counted(scan: Scan, pos: int) -> bool:
+    """'6 tháng sau', 'hai tuần tới': the word at pos is a counted unit, not a named period."""
+    prev = words_before(scan.f, pos, 1)
+    return bool(prev) and (prev[0].isdigit() or prev[0] in _COUNT_WORDS)
+
+
+# --- extractors -------------------------------------------------------------------------------
+# Each takes the Scan and adds candidates / takes spans. They run in the order of EXTRACTORS.
+
+# What may follow the first number of: a count ("10 ngày", "3-5 ngày", "(10) ngày"), a day
+# ("15/12", "15.12.2020", "15-12"), a day written out ("15 tháng 12").
+_AFTER_COUNT = frozenset(" -–)\u00a0")
+_AFTER_DAY = frozenset("/.-")
+_AFTER_WORD = frozenset(" \u00a0")
+_DOC_NUMBER = re.compile(
+    r"[0-9]+(?:[./][0-9]+)*/(?:[0-9]+/)?[a-z][\w./\-]*"  # "29/qd-ubnd", "68/2017/nd-cp"
+    r"|[0-9]{4}\s*[-–]\s*[0-9]{4}"  # "giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025"
+)
+_NUMBERED = re.compile(r"[0-9][\w./\-]*")  # after "số": "số 123", "số 16/TB-STTTT"
+
+
+def _doc_numbers(scan: Scan) -> None:
+    """Document numbers and programme periods hold digits that are no dates: mark them taken."""
+    if not scan.has_digit:
+        return
+    f = scan.f
+    for number in scan.numbers():
+        m = None
+        if number.after in _AFTER_DAY or number.digits == 4:  # "29/QĐ-UBND", "2021-2025"
+            m = _DOC_NUMBER.match(f, number.at)
+        if m is None and prev_word(f, number.at)[0] == "so":
+            m = _NUMBERED.match(f, number.at)
+        if m is not None:
+            scan.take(m.start(), m.end())
+
+
+# "6 tháng đầu năm", "nửa cuối năm", and other runs of months from a year's start or to its end
+# ("9 tháng đầu năm", "2 tháng cuối năm").
+_PART_OF_YEAR = re.compile(
+    r"(?:(?P<n>[0-9]{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot)\s+thang|(?P<half>nua))"
+    r"\s+(?P<pos>dau|cuoi)\s+nam\b(?:\s*(?:,\s*)?(?P<y>(?:19|20)[0-9]{2}|nay)\b)?"
+)
+
+
+def _parts_of_year(scan: Scan) -> None:
+    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; other runs of months end
+    with their last month ('9 tháng đầu năm' 30/9, MONTH) or with the year ('2 tháng cuối năm')."""
+    if "dau nam" not in scan.f and "cuoi nam" not in scan.f:
+        return
+    for m in scan.matches(_PART_OF_YEAR):
+        scan.take(m.start(), m.end())
+        months = 6 if m["half"] else number_value(m["n"])
+        if not 1 <= months <= 11:
+            continue
+        year = _year(m["y"], scan.today)
+        last_month = months if m["pos"] == "dau" else 12
+        if year is None:  # the next such run that has not ended
+            year = scan.today.year + (dd.month_end(scan.today.year, last_month) < scan.today)
+        due = dd.month_end(year, last_month)
+        kind = HALF if months == 6 else MONTH if m["pos"] == "dau" else YEAR
+        tail = scan.tail(m.start())
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=True)
+        if score is not None:
+            scan.add(Candidate(kind, tail.start, m.end(), score, due))
+
+
+_DURATION_DIGITS = re.compile(
+    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam)\b"
+    r"(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"  # "1 tháng 1 năm 2021" is a day, not a month's time
+)
+_DURATION_WORDS = re.compile(
+    # "trong tám tháng" reads as "trọng tâm tháng" (the month's focus) once folded: no "tám" here.
+    rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?!tam\b)(?P<n>{_NUMBER_IN_WORDS})\s+"
+    r"(?P<u>ngay|tuan|thang|nam)\b(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"
+)
+_DURATION_TRIGGERS = {
+    "trong": "trong", "trong vong": "trong", "trong thoi han": "trong", "trong thoi gian": "trong",
+    "cham nhat": "trong", "cham nhat la": "trong", "cham nhat sau": "trong", "cham nhat trong": "trong",
+    "muon nhat": "trong", "khong qua": "trong", "toi da": "trong", "thoi han": "trong", "han": "trong",
+    "thoi gian": "trong", "sau": "sau", "truoc": "truoc",
+}  # fmt: skip
+_DURATION_PAST = re.compile(
+    r"\s+(?:qua|vua qua|gan day|gan nhat|truoc)\b|\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:nam|thang)\b"
+)
+_DURATION_ANCHOR = re.compile(r"\s*,?\s*(?:ke\s+tu|tinh\s+tu|tu)\s+(?:ngay\s+)?(?P<anchor>[^.;,\n]{0,60})")
+_ANCHOR_DATE = re.compile(
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}|\d{2}))?(?!\d)"
+)
+
+
+def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
+    """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
+    f = scan.f
+    toks = tokens_before(f, start, 30, 3)
+    for k in (3, 2, 1):
+        if len(toks) >= k:
+            trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
+            if trig is not None and len(toks) > k and toks[-k - 1] in TRONG_COMPOUND_PREV:
+                return None
+            if trig is not None:
+                at = start
+                for tok in reversed(toks[-k:]):
+                    at = f.rfind(tok, 0, at)
+                return trig, at
+    return None
+
+
+def _durations(scan: Scan) -> None:
+    """'trong 10 ngày', 'trong vòng 07 ngày làm việc', 'trong 30 ngày kể từ ngày 15/3/2020'."""
+    found: list[tuple[re.Match[str], str, int]] = []
+    if scan.has_digit:
+        for m in scan.digit_matches(_DURATION_DIGITS, _AFTER_COUNT, 3):
+            trig = _duration_trigger(scan, m.start())
+            if trig is not None:
+                found.append((m, *trig))
+    if "trong" in scan.f:
+        for m in scan.matches(_DURATION_WORDS):
+            if prev_word(scan.f, m.start())[0] not in TRONG_COMPOUND_PREV:
+                found.append((m, "trong", m.start()))
+    for m, trig, start in found:
+        if _DURATION_PAST.match(scan.f, m.end()):
+            continue
+        n = number_value(m["n"])
+        if n == 0:
+            continue
+        end = m.end()
+        base = scan.today
+        anchor = _DURATION_ANCHOR.match(scan.f, end)
+        if anchor is not None:
+            am = _ANCHOR_DATE.match(anchor["anchor"])
+            if am is not None:
+                base = _resolve_day_month(am, scan.today) or base
+                end = anchor.start("anchor") + am.end()
+            else:
+                end = anchor.end()
+        elif trig == "sau":
+            continue  # "sau 15 năm thành lập": an age, not a time allowed
+        scan.take(start, end)
+        if trig == "truoc":  # "gửi trước 03 ngày": in advance of an event we cannot date
+            scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
+            continue
+        unit = m["u"]
+        if unit == "ngay":
+            due = add_working_days(base, n) if m["wd"] else base + timedelta(days=n)
+        elif unit == "tuan":
+            due = base + timedelta(weeks=n)
+        else:
+            due = dd.add_months(base, n * (12 if unit == "nam" else 1))
+        scan.add(Candidate(RELATIVE, start, end, S_STRONG, due))
+
+
+def _resolve_day_month(m: re.Match[str], today: date) -> date | None:
+    day, month = int(m["d"]), int(m["m"])
+    year = _year(m["y"], today) if m["y"] else None
+    if year is not None:
+        return dd.valid_date(year, month, day)
+    return dd.next_day_month(day, month, today)
+
+
+_CAN_CHI = (
+    r"(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+(?:ty|suu|dan|mao|thin|ngo|mui|than|dau|tuat|hoi)"
+)
+# (key word, pattern, holiday): each pattern starts with its key word, so that it is only tried
+# where that word occurs. "ngày"/"lễ" before a name are trigger words, read by the tail.
+_HOLIDAY_NAMES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (key, re.compile(pattern), holiday)
+    for key, pattern, holiday in (
+        ("tet", r"tet\s+duong\s+lich", "new_year"),
+        ("tet", r"tet\s+trung\s+thu", "mid_autumn"),
+        ("tet", r"tet\s+(?:quoc\s+te\s+)?thieu\s+nhi", "children_day"),
+        ("tet", r"tet(?!\s+(?:doan|han\s+thuc))(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?\b", "tet"),
+        ("trung thu", r"trung\s+thu\b", "mid_autumn"),
+        ("thieu nhi", r"quoc\s+te\s+thieu\s+nhi", "children_day"),
+        ("quoc khanh", r"quoc\s+khanh\b", "national_day"),
+        ("gio to", r"gio\s+to(?:\s+hung\s+vuong)?\b", "hung_kings"),
+        ("giai phong", r"giai\s+phong\s+(?:hoan\s+toan\s+)?mien\s+nam\b", "reunification"),
+        ("thong nhat", r"thong\s+nhat\s+dat\s+nuoc\b", "reunification"),
+        ("lao dong", r"quoc\s+te\s+lao\s+dong\b", "labour_day"),
+    )
+)
+_HOLIDAY_SUFFIX = re.compile(
+    rf"(?:\s+{_CAN_CHI})?"
+    r"(?:\s*\(?\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}\s*\)?)?"  # "Quốc khánh 2/9"
+    r"(?:\s*(?:[/.\-]|nam)?\s*(?P<y>(?:19|20)[0-9]{2})\b)?"
+)
+# Fixed-day holidays written as a bare day: "trước 30/4", "dịp 2/9" (not "trước ngày 30/4" nor
+# "trước 02/09": those are the date, as the corpus labels "trước ngày X").
+_FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
+
+
+def _holidays(scan: Scan) -> None:
+    f = scan.f
+    if not (
+        "tet" in f or "trung thu" in f or "thieu nhi" in f or "quoc khanh" in f or "gio to" in f
+        or "giai phong" in f or "thong nhat" in f or "lao dong" in f
+    ):  # fmt: skip
+        return
+    for key, pattern, holiday in _HOLIDAY_NAMES:
+        if key not in f:
+            continue
+        for m in scan.matches(pattern):
+            suffix = _HOLIDAY_SUFFIX.match(f, m.end())
+            end = suffix.end() if suffix else m.end()
+            if not scan.free(m.start(), end):
+                continue
+            scan.take(m.start(), end)
+            _holiday_candidate(
+                scan, m.start(), end, holiday, int(suffix["y"]) if suffix and suffix["y"] else None
+            )
+
+
+def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int | None) -> None:
+    tail = scan.tail(start)
+    if tail.strength == REJECT or scan.past_narrative(tail):
+        return
+    due = dd.day_before_holiday(holiday, scan.today, year)
+    if due is None:
+        return
+    if tail.strength == STRONG:
+        score = S_STRONG - (PAST_PENALTY if due < scan.today else 0.0)
+    elif due < scan.today:
+        return
+    elif tail.strength >= WEAK:
+        score = S_WITHIN
+    else:
+        score = S_BARE_FUTURE
+    scan.add(Candidate(HOLIDAY, tail.start, end, score, due))
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d])(?![/.\-]\d)"
+)
+_AMOUNT_AFTER = re.compile(r"\s*(?:ngay|tuan|thang|nam|gio|phut|%|ty|trieu|nghin|ngan|km|m|ha|lan)\b")
+_WRITTEN_DATE = re.compile(
+    r"(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})\b(?!\s*[/.\-]\s*\d)"
+    r"(?:\s*,?\s*nam\s+(?P<y>\d{4}|nay|toi|sau)\b)?"
+)
+_DAY_OF_THIS_MONTH = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+(?P<rel>nay|toi|sau)\b")
+_DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam\b|\d))")
+_RECURRING_SUFFIX = re.compile(
+    r"\s*,?\s*(?:cua\s+)?(?:(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
+    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
+)
+
+
+def _date_candidate(
+    scan: Scan, start: int, end: int, due: date | None, *, has_year: bool, has_ngay: bool
+) -> None:
+    """Score a calendar-day expression at [start, end) resolved to `due`."""
+    tail = scan.tail(start)
+    ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
+    suffix = _RECURRING_SUFFIX.match(scan.f, end)
+    if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
+        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"]]
+        scan.take(start, suffix.end())
+        if tail.strength != REJECT:
+            scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
+        return
+    scan.take(start, end)
+    if due is None or tail.strength == REJECT or scan.past_narrative(tail):
+        return
+    if tail.strength >= WITHIN:
+        if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
+            tail = tail._replace(strength=STRONG)
+        score = score_period(scan, tail, due, end)
+        if score is not None:
+            scan.add(Candidate(DATE, tail.start, end, score, due))
+        return
+    # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
+    # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
+    if not (ngay or has_year) or due <= scan.today:
+        return
+    vao = "vao" in tail.words or "vao luc" in tail.words
+    if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
+        return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
+        return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
+    scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
+
+
+def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
+    """'trước 30/4', 'dịp 2/9': a fixed-day holiday named by its day. True when handled."""
+    key = _FIXED_HOLIDAY_DAYS.get((int(m["d"]), int(m["m"])))
+    if key is None or m["y"] or not tail.words or tail.words[-1] == "ngay":
+        return False
+    if m["d"][0] == "0" or m["m"][0] == "0":  # "02/09" is written as a calendar day, "2/9" names the day
+        return False
+    if not {"truoc", "dip", "nhan dip", "le"} & set(tail.words):
+        return False
+    scan.take(m.start(), m.end())
+    due = dd.day_before_holiday(key, scan.today)
+    if due is None:
+        return True
+    scan.add(Candidate(HOLIDAY, tail.start, m.end(), S_STRONG if "truoc" in tail.words else S_WITHIN, due))
+    return True
+
+
+def _numeric_dates(scan: Scan) -> None:
+    f = scan.f
+    for m in scan.digit_matches(_NUMERIC_DATE, _AFTER_DAY, 2):
+        tail = scan.tail(m.start())
+        if _holiday_day(scan, m, tail):
+            continue
+        has_year = m["y"] is not None
+        ngay = "ngay" in tail.words
+        if not has_year:
+            # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
+            # that is a deadline word or "ngày" ("2.5 tỷ", "3-5 ngày" are amounts and ranges).
+            if m["sep"] == "/" and tail.strength < WITHIN and not ngay:
+                continue
+            if m["sep"] != "/" and tail.strength < STRONG and not ngay:
+                continue
+            if _AMOUNT_AFTER.match(f, m.end()):
+                continue
+            if not ngay and (int(m["d"]) > 31 or int(m["m"]) > 12):
+                continue  # "hoàn thành 18/20 chỉ tiêu": a score, not a day
+        due = _resolve_day_month(m, scan.today)
+        if due is None:
+            scan.invalid.append(InvalidDate(m.start(), m.end()))
+        _date_candidate(scan, m.start(), m.end(), due, has_year=has_year, has_ngay=False)
+
+
+def _written_dates(scan: Scan) -> None:
+    for m in scan.digit_matches(_WRITTEN_DATE, _AFTER_WORD, 2):
+        prev = words_before(scan.f, m.start(), 1)
+        ngay = prev == ["ngay"]
+        start = scan.f.rfind("ngay", 0, m.start()) if ngay else m.start()
+        tail = scan.tail(start)
+        if not ngay and tail.strength < WITHIN:
+            continue
+        day, month = int(m["d"]), int(m["m"])
+        year = _year(m["y"], scan.today)
+        due = dd.valid_date(year, month, day) if year else dd.next_day_month(day, month, scan.today)
+        if due is None:
+            scan.invalid.append(InvalidDate(m.start(), m.end()))
+        _date_candidate(scan, start, m.end(), due, has_year=year is not None, has_ngay=ngay)
+
+
+def _days_of_month(scan: Scan) -> None:
+    f = scan.f
+    if "thang nay" in f or "thang toi" in f or "thang sau" in f:
+        for m in scan.matches(_DAY_OF_THIS_MONTH):  # "trước ngày 25 tháng này"
+            year, month = dd.shift_month(scan.today.year, scan.today.month, 0 if m["rel"] == "nay" else 1)
+            due = dd.valid_date(year, month, int(m["d"]))
+            if due is None:
+                scan.invalid.append(InvalidDate(m.start(), m.end()))
+            _date_candidate(scan, m.start(), m.end(), due, has_year=False, has_ngay=True)
+    for m in scan.matches(_DAY_ONLY):
+        # "trước ngày 25": the next 25th. Needs a deadline word; "từ ngày 1 đến ngày 5 hằng
+        # tháng" is caught by the recurring suffix.
+        tail = scan.tail(m.start())
+        if tail.strength < STRONG and _RECURRING_SUFFIX.match(f, m.end()) is None:
+            continue
+        day = int(m["d"])
+        if not 1 <= day <= 31:
+            continue
+        _date_candidate(
+            scan, m.start(), m.end(), _next_day_of_month(day, scan.today), has_year=False, has_ngay=True
+        )
+
+
+def _dates(scan: Scan) -> None:
+    if not scan.has_digit:
+        return
+    _numeric_dates(scan)
+    if "thang" in scan.f:
+        _written_dates(scan)
+    if "ngay" in scan.f:
+        _days_of_month(scan)
+
+
+def _next_day_of_month(day: int, today: date) -> date:
+    year, month = today.year, today.month
+    while True:
+        candidate = dd.valid_date(year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = dd.shift_month(year, month, 1)
+
+
+_WEEKDAY_REL = r"(?:\s+(?:cua\s+)?(?:tuan\s+)?(?P<rel>nay|toi|sau|ke\s+tiep)\b)?"
+_WEEKDAY = re.compile(r"thu\s+(?P<n>2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)\b" + _WEEKDAY_REL)
+_SUNDAY = re.compile(r"chu\s+nhat\b" + _WEEKDAY_REL)
+_ORDINAL_WORDS = frozenset({
+    "lan", "ky", "khoa", "hop", "phien", "dot", "so", "lop", "hang", "giai", "buoc", "muc", "dieu", "khoan",
+    "chuong", "phan", "nguoi", "ngay", "nam", "tuan", "thang", "con", "tang", "nha", "khu", "to", "doi",
+    "nhom", "chi", "dung", "xep", "vong", "tiet", "bai", "cau", "y",
+})  # fmt: skip
+_WEEK_OF_MONTH = re.compile(
+    r"\s+(?:cua\s+)?(?:tuan\s+(?:dau|cuoi|thu\s+\w+)|dau|cuoi)\s+(?:cua\s+|trong\s+)?(?:moi\s+|hang\s+)?thang\b"
+)
+_EVERY_WEEK = re.compile(r"\s*,?\s*(?:hang|moi)\s+tuan\b")
+_DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
+
+
+def _weekdays(scan: Scan) -> None:
+    """'thứ Sáu tuần này', 'trước thứ 6', and the recurring 'sáng thứ 2 tuần đầu của tháng'."""
+    found: list[re.Match[str]] = []
+    if "thu " in scan.f:
+        found += scan.matches(_WEEKDAY)
+    if "chu nhat" in scan.f:
+        found += scan.matches(_SUNDAY)
+    for m in found:
+        if not scan.free(m.start(), m.end()):
+            continue
+        if any(w in _ORDINAL_WORDS for w in words_before(scan.f, m.start(), 1)):
+            continue  # "kỳ họp thứ 7", "lần thứ hai": ordinals, not weekdays
+        tail = scan.tail(m.start())
+        every = _WEEK_OF_MONTH.match(scan.f, m.end()) or _EVERY_WEEK.match(scan.f, m.end())
+        if every is not None:
+            scan.take(m.start(), every.end())
+            cadence = (
+                Cadence.WEEKLY
+                if "tuan" in every.group() and "thang" not in every.group()
+                else Cadence.MONTHLY
+            )
+            scan.add(Candidate(RECURRING, tail.start, every.end(), S_RECURRING, cadence=cadence))
+            continue
+        if tail.strength == REJECT or (m["rel"] is None and tail.strength < WEAK):
+            continue
+        if _DATE_FOLLOWS.match(scan.f, m.end()):
+            continue  # "sáng Chủ nhật, ngày 20/6/2021": the date says which one
+        scan.take(m.start(), m.end())
+        weekday = _WEEKDAYS[m["n"]] if m.re is _WEEKDAY else 6
+        if m["rel"] is None:
+            due = dd.next_weekday(scan.today, weekday)
+        else:
+            due = dd.weekday_in_week(scan.today, weekday, 0 if m["rel"] == "nay" else 1)
+        if m["rel"] is not None or tail.strength == STRONG:
+            score = S_STRONG
+        elif tail.strength == WITHIN:
+            score = S_WITHIN
+        else:
+            score = S_FUTURE_EVENT
+        scan.add(Candidate(DATE, tail.start, m.end(), score, due))
+
+
+_EVERY = tuple(re.compile(word + r"\s+(?P<u>ngay|tuan|thang|quy|nam)\b") for word in ("hang", "moi", "tung"))
+# "6 tháng/lần", "3 tháng một lần" (the count before "tháng" is read in code) and "1 lần/tháng".
+_MONTHS_PER_TIME = re.compile(r"thang\s*(?:/\s*|mot\s+|1\s+|01\s+)lan\b")
+_TIMES_PER_PERIOD = re.compile(r"lan\s*(?:/|moi|mot|trong\s+(?:mot|1)?)\s*(?P<u>tuan|thang|quy|nam)\b")
+_WEEK_OF_EVERY_MONTH = re.compile(r"tuan\s+(?:dau|cuoi)\s+(?:cua\s+|trong\s+)?(?:moi|hang)\s+thang\b")
+_MONTH_OF_EVERY_QUARTER = re.compile(r"thang\s+(?:dau|cuoi)\s+(?:cua\s+)?(?:moi|hang)\s+quy\b")
+# "định kỳ" is a recurring deadline as an adverb ("theo định kỳ", "và định kỳ kiểm đếm", at the
+# head of a clause), not as a noun's adjective ("tổ chức họp giao ban định kỳ").
+_PERIODIC_ADVERB_PREV = frozenset({"theo", "va", "duoc", "phai", "se", "can", "thuc", "hien"})
+_PERIODIC = re.compile(r"dinh\s+ky(?:\s+(?P<n>6|06|sau|3|03|ba)\s+thang\b)?")
+_BY_PERIOD = re.compile(r"[^.;\n]{0,60}?\btheo\s+(?P<u>tuan|thang|quy|nam)\b")
+_HALF_COUNTS = ("6", "06", "sau")
+
+
+def _with_periodic(scan: Scan, start: int) -> int:
+    """Extend a recurring phrase back over 'định kỳ' / 'theo định kỳ' right before it."""
+    prev = words_before(scan.f, start, 3)
+    if prev[-2:] == ["dinh", "ky"]:
+        return scan.f.rfind("theo" if prev[-3:-2] == ["theo"] else "dinh", 0, start)
+    return start
+
+
+_PARTS_OF_PERIODS = (
+    (("tuan dau", "tuan cuoi"), _WEEK_OF_EVERY_MONTH, Cadence.MONTHLY),  # "tuần đầu mỗi tháng"
+    (("thang dau", "thang cuoi"), _MONTH_OF_EVERY_QUARTER, Cadence.QUARTERLY),  # "tháng cuối hằng quý"
+)
+_TIMES_GATE = re.compile(r"lan\b")
+
+
+def _recurrings(scan: Scan) -> None:
+    f = scan.f
+    hang, moi, tung = "hang " in f, "moi " in f, "tung " in f
+    if hang or moi:  # "tuần đầu mỗi tháng", "tháng cuối hằng quý" need "mỗi"/"hằng" too
+        for keys, pattern, cadence in _PARTS_OF_PERIODS:
+            if keys[0] in f or keys[1] in f:
+                for m in scan.matches(pattern):
+                    scan.take(m.start(), m.end())
+                    scan.add(Candidate(RECURRING, m.start(), m.end(), S_RECURRING, cadence=cadence))
+    for present, pattern in zip((hang, moi, tung), _EVERY, strict=True):
+        if not present:
+            continue
+        for m in scan.matches(pattern):
+            if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
+                continue
+            start = _with_periodic(scan, m.start())
+            scan.take(start, m.end())
+            scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=_CADENCE_UNITS[m["u"]]))
+    if "lan" in f and _TIMES_GATE.search(f):
+        for m in scan.matches(_MONTHS_PER_TIME):  # "6 tháng/lần"
+            count = words_before(f, m.start(), 1)
+            if count and count[0] in ("6", "06", "sau", "3", "03", "ba"):
+                start = _with_periodic(scan, f.rfind(count[0], 0, m.start()))
+                cadence = Cadence.HALF_YEARLY if count[0] in _HALF_COUNTS else Cadence.QUARTERLY
+                scan.take(start, m.end())
+                scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=cadence))
+        for m in scan.matches(_TIMES_PER_PERIOD):  # "1 lần/tháng"
+            count = words_before(f, m.start(), 1)
+            if count and count[0] in ("1", "01", "mot"):
+                start = _with_periodic(scan, f.rfind(count[0], 0, m.start()))
+                scan.take(start, m.end())
+                scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=_CADENCE_UNITS[m["u"]]))
+    if "dinh ky" in f:
+        for m in scan.matches(_PERIODIC):
+            start = m.start()
+            prev = prev_word(f, start)[0]
+            if prev == "theo":
+                start = f.rfind("theo", 0, start)
+            elif not m["n"] and prev not in _PERIODIC_ADVERB_PREV and not scan.at_clause_start(start):
+                continue  # "họp giao ban định kỳ": a meeting's name, no period of its own
+            scan.take(start, m.end())
+            if m["n"]:  # "định kỳ 6 tháng"
+                cadence = Cadence.HALF_YEARLY if m["n"] in _HALF_COUNTS else Cadence.QUARTERLY
+                scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=cadence))
+                continue
+            by = _BY_PERIOD.match(f, m.end())  # "định kỳ kiểm đếm kết quả theo tháng, quý"
+            cadence = _CADENCE_UNITS[by["u"]] if by else None
+            scan.add(Candidate(RECURRING, start, m.end(), S_GENERIC_RECURRING, cadence=cadence))
+
+
+_CLOSING = r"(?=\s*(?:[,.;:)]|$))"  # a bare "tháng" / "quý" / "tuần" closing its clause
+_CLOSING_AFTER = re.compile(_CLOSING)
+
+
+def _bare(word: str) -> str:
+    """A period word with no number, only after "cuối", "hết" or "trong" (checked in the regex, so
+    that "quy định", "hàng tháng", "theo tháng" are passed over without Python work)."""
+    return rf"(?:(?<=cuoi {word})|(?<=het {word})|(?<=trong {word}))(?P<bare>\b)"
+
+
+def _bare_period_ok(scan: Scan, m: re.Match[str]) -> bool:
+    """A period word with no number ("tháng", "quý", "tuần") is the current one after a deadline
+    word anywhere ("cuối tháng tổ chức tổng kết", "hoàn thành trong tháng ..."), and after a bare
+    "trong" only closing its clause ("khắc phục các tồn tại trong tháng;"): "các hoạt động trong
+    tháng tập trung vào ..." is too loose to trust."""
+    if m["bare"] is None:
+        return True
+    if scan.tail(m.start()).strength == STRONG:  # "cuối tháng", "hết quý", "hoàn thành trong tháng"
+        return True
+    return _CLOSING_AFTER.match(scan.f, m.end()) is not None
+
+
+_QUARTER = re.compile(
+    r"quy(?:\s+(?:(?P<q>iv|i{1,3}|[1-4])\b(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau)\b)?"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep)\b)|{_bare('quy')})"
+)
+
+
+def _quarters(scan: Scan) -> None:
+    if "quy" not in scan.f:
+        return
+    today = scan.today
+    for m in scan.matches(_QUARTER):
+        if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
+            continue
+        scan.take(m.start(), m.end())
+        tail = scan.tail(m.start())
+        if m["q"]:
+            quarter = _ROMAN.get(m["q"]) or int(m["q"])
+            year = _year(m["y"], today)
+            due = dd.quarter_end(year, quarter) if year else dd.next_quarter_end(quarter, today)
+            if tail.before:
+                due = _month_end_before(due, 3)
+        elif m["rel"]:
+            year, q = divmod(today.year * 4 + dd.quarter_of(today) - 1 + (m["rel"] != "nay"), 4)
+            due = dd.quarter_end(year, q + 1)
+        else:
+            due = dd.quarter_end(today.year, dd.quarter_of(today))
+        bare_ok = bool(m["q"] or m["rel"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is not None:
+            scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
+
+
+def _month_end_before(end: date, months: int) -> date:
+    year, month = dd.shift_month(end.year, end.month, -months)
+    return dd.month_end(year, month)
+
+
+_MONTH = re.compile(
+    r"thang(?:\s+(?:(?P<m>1[0-2]|0?[1-9])\b(?!\s*[/.\-]\s*\d{1,2}(?:\D|$))"
+    r"(?:\s*(?:[/.\-]|,?\s*nam)\s*(?P<y>(?:19|20)\d{2}|nay|toi|sau|ngoai|truoc)\b)?"
+    rf"|(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua)\b)|{_bare('thang')})"
+)
+
+
+def _months(scan: Scan) -> None:
+    if "thang" not in scan.f:
+        return
+    today = scan.today
+    for m in scan.matches(_MONTH):
+        if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
+            continue  # "6 tháng sau": a duration
+        scan.take(m.start(), m.end())
+        if m["rel"] in ("truoc", "qua") or PAST_AFTER.match(scan.f, m.end()):
+            continue
+        tail = scan.tail(m.start())
+        if m["m"]:
+            month = int(m["m"])
+            year = _year(m["y"], today)
+            due = dd.month_end(year, month) if year else dd.next_month_end(month, today)
+        elif m["rel"]:
+            year, month = dd.shift_month(today.year, today.month, 0 if m["rel"] == "nay" else 1)
+            due = dd.month_end(year, month)
+        else:
+            due = dd.month_end(today.year, today.month)
+        if tail.before:
+            due = _month_end_before(due, 1)  # "đến trước tháng 9.2020" -> 31/8/2020
+        kind = MONTH
+        part = _PART_OF_MONTH.search(scan.f, max(0, m.start() - 24), m.start())
+        if part is not None and tail.words and tail.words[-1] in ("dau", "giua"):
+            # "tuần đầu tháng 01/2021" -> 7/1, "10 ngày đầu tháng 12" -> 10/12, "giữa tháng 5" -> 15/5
+            day = 15 if part["mid"] else 7 if part["week"] else number_value(part["n"])
+            if not 1 <= day <= 28:
+                continue
+            due, kind = due.replace(day=day), DATE
+            tail = scan.tail(part.start())
+        bare_ok = bool(m["m"] and m["y"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and kind is DATE and "vao" in tail.words and due > today:
+            score = S_FUTURE_EVENT  # "triển khai vào tuần đầu tháng 01/2021"
+        if score is not None:
+            scan.add(Candidate(kind, tail.start, m.end(), score, due))
+
+
+_PART_OF_MONTH = re.compile(
+    r"(?:(?P<week>tuan)\s+dau|(?P<n>[0-9]{1,2})\s+ngay\s+dau|(?P<mid>giua))\s+(?:cua\s+)?$"
+)
+_YEAR = re.compile(
+    r"nam(?:\s+(?:(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)|(?P<rel>nay|toi|sau|ke\s+tiep)\b)"
+    r"|(?:(?<=cuoi nam)|(?<=het nam)|(?<=trong nam))\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
+)
+_BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
+
+
+def _years(scan: Scan) -> None:
+    if "nam" not in scan.f:
+        return
+    today = scan.today
+    for m in scan.matches(_YEAR):
+        bare = not (m["y"] or m["rel"])
+        if bare and prev_word(scan.f, m.start())[0] not in _BARE_YEAR_TRIGGERS:
+            continue  # "Việt Nam", "miền Nam", "năm" as a count: cheap exit before reading the tail
+        if m["rel"] and _counted(scan, m.start()):
+            continue
+        tail = scan.tail(m.start())
+        if bare:
+            # "cuối năm", "đến hết năm" anywhere; "trong năm" only closing the clause.
+            closing = _CLOSING_AFTER.match(scan.f, m.end()) is not None
+            if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
+                continue
+        scan.take(m.start(), m.end())
+        core = [w for w in tail.words if w not in FILLER_WORDS]
+        if core and core[-1] in ("den", "toi") and not bare:
+            continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
+        if any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
+            continue
+        if m["y"]:
+            year = int(m["y"])
+        elif m["rel"]:
+            year = today.year + (m["rel"] != "nay")
+        else:
+            year = today.year
+        due = dd.year_end(year - 1 if tail.before else year)
+        score = score_period(scan, tail, due, m.end())
+        if score is not None:
+            scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
+
+
+_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_bare('tuan')})")
+
+
+def _weeks(scan: Scan) -> None:
+    if "tuan" not in scan.f:
+        return
+    for m in scan.matches(_WEEK):
+        if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
+            continue  # "2 tuần sau"
+        tail = scan.tail(m.start())
+        if m["rel"] is None and tail.strength < WITHIN:
+            continue
+        scan.take(m.start(), m.end())
+        if tail.strength == REJECT or scan.past_narrative(tail):
+            continue
+        ahead = 0 if m["rel"] in (None, "nay") else 1
+        due = max(dd.week_friday(scan.today, ahead), scan.today)
+        if tail.strength == STRONG:
+            score = S_STRONG
+        elif tail.strength == WITHIN:
+            score = S_WITHIN
+        elif last_words_in(scan.f, m.start(), QUALIFIER_WORDS):
+            continue  # "lịch công tác tuần tới"
+        else:
+            score = S_CLAUSE_START
+        scan.add(Candidate(WEEK_KIND, tail.start, m.end(), score, due))
+
+
+_NEAR_DAY = re.compile(
+    r"(?:ngay\s+)?hom\s+nay\b|(?:ngay|sang|chieu|toi)\s+(?P<mai>mai)\b|ngay\s+(?P<kia>kia)\b"
+    rf"|trong\s+ngay{_CLOSING}"
+)
+
+
+def _near_days(scan: Scan) -> None:
+    """'hôm nay', 'ngày mai', 'trong ngày' (the day itself)."""
+    f = scan.f
+    if "hom nay" not in f and "mai" not in f and "ngay kia" not in f and "trong ngay" not in f:
+        return
+    for m in scan.matches(_NEAR_DAY):
+        tail = scan.tail(m.start())
+        scan.take(m.start(), m.end())
+        if tail.strength == REJECT:
+            continue
+        due = scan.today + timedelta(days=1 if m["mai"] else 2 if m["kia"] else 0)
+        if m.group().startswith("trong") or tail.strength >= WITHIN:
+            score = S_STRONG if tail.strength == STRONG else S_WITHIN
+        elif m["mai"] or m["kia"]:
+            score = S_FUTURE_EVENT
+        elif scan.stamp_break_after(m.end()):
+            continue  # "Hôm nay, UBND phường tổ chức ...": narrative
+        else:
+            score = S_BARE_FUTURE
+        scan.add(Candidate(DATE, tail.start, m.end(), score, due))
+
+
+_BEFORE_EVENT = re.compile(
+    r"truoc\s+(?:khi\s+[^.;,\n]{1,60}"
+    r"|(?:mua\s+[a-z]+(?:\s+(?:bao|lu|kho|mua))?|ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop"
+    r"|hoi\s+nghi|dai\s+hoi|dot\s+[a-z]+|thoi\s+diem\s+[^.;,\n]{1,40}|ky\s+thi|nam\s+hoc\s+moi|bau\s+cu"
+    r"|le\s+hoi|ngay\s+khai\s+giang)\b)"
+)
+_RIGHT_AFTER = re.compile(r"ngay\s+(?:sau\s+)?khi\s+[^.;,\n]{1,60}")
+_WINDOW = re.compile(
+    r"thoi\s+gian\s+"
+    r"(?!(?:toi|qua|som|ngan|nhanh|gan|dai|nay|vua|sap|con\s+lai|quy\s+dinh|cho\s+phep|nhat\s+dinh|den"
+    r"|truoc|hien\s+nay|cua|theo|thuc\s+hien\s+nhiem\s+vu)\b)"
+    r"(?P<what>[a-z][^.;,\n]{2,60})"
+)
+_ANAPHORA = re.compile(r"\s+(?:neu\s+tren|tren|noi\s+tren|nay)$")
+
+
+def _anchors(scan: Scan) -> None:
+    """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão')."""
+    f = scan.f
+    if "truoc" in f:
+        for m in scan.matches(_BEFORE_EVENT):
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+    if "khi" in f:
+        for m in scan.matches(_RIGHT_AFTER):
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+    if "thoi gian" in f:
+        for m in scan.matches(_WINDOW):  # "trong thời gian lấy ý kiến"
+            prev = words_before(f, m.start(), 2)
+            if not prev or prev[-1] not in ("trong", "suot"):
+                continue
+            start = f.rfind("trong", 0, m.start())
+            what = m["what"].strip()
+            named = _ANAPHORA.sub("", what)
+            heading = scan.at_clause_start(start)
+            if not heading and named == what:
+                continue  # "trong thời gian diễn ra hội nghị" mid-sentence: a while, not a deadline
+            scan.take(start, m.end())
+            score = S_SCOPED_WINDOW if heading else S_WINDOW
+            what = named
+            scan.add(Candidate(RELATIVE, start, m.end(), score, window=what))
+
+
+# "ngày" (day) and "ngay" (at once) fold alike; the words around tell them apart. A day is
+# counted, determined or introduced ("10 ngày", "các ngày", "trước ngày"), or names one ("ngày
+# mai", "ngày lễ", "ngày thành lập"); "ngay" follows a verb ("khắc phục ngay", "triển khai ngay").
+_DAY_PREV_WORDS = frozenset({
+    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac",
+    "nhung", "moi", "hang", "tung", "ca", "nua", "cung", "trong", "vao", "tu", "den", "toi", "truoc", "han",
+    "nhat", "la", "tai", "theo", "cua", "cho", "voi", "nhan", "dip", "ke", "hom", "sang", "chieu", "dem",
+    "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung", "ve",
+})  # fmt: skip
+_DAY_PREV_PAIRS = frozenset({"ky niem", "huong ung", "chao mung", "an dinh"})
+_DAY_NEXT_WORDS = frozenset({
+    "mai", "kia", "hom", "lam", "nay", "dau", "cuoi", "le", "tet", "hoi", "thu", "thang", "sinh", "cong",
+    "nghi", "quoc", "thanh", "truyen", "phap", "hien", "dem", "ky", "nhan", "hop", "hieu", "gio", "xua",
+    "chu", "cao", "hanh", "toan", "bau", "khai", "hoan", "bat", "ket", "het", "giao", "nop", "ban", "thi",
+    "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
+    "dang", "chuyen",
+})  # fmt: skip
+_IMMEDIATE = tuple(
+    (word, re.compile(pattern))
+    for word, pattern in (
+        # "ngày 15", "ngày làm việc", "ngày lễ"...: days, passed over in the regex itself.
+        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?:" + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
+        ("lap tuc", r"lap\s+tuc"),
+        ("tuc thi", r"tuc\s+thi"),
+    )
+)
+_NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
+
+
+def _is_day_word(scan: Scan, start: int, end: int) -> bool:
+    f = scan.f
+    prev, at = prev_word(f, start)
+    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
+        return True
+    nxt = _NEXT_WORD.match(f, end)
+    if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
+        return True
+    if prev and f"{prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
+        return True
+    return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
+
+
+def _immediates(scan: Scan) -> None:
+    f = scan.f
+    for word, pattern in _IMMEDIATE:
+        if word not in f:
+            continue
+        for m in scan.matches(pattern):
+            if not word_end(f, m.end()):
+                continue
+            if m.group() == "ngay" and _is_day_word(scan, m.start(), m.end()):
+                continue
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(IMMEDIATE, m.start(), m.end(), S_IMMEDIATE))
+
+
+Extractor = Callable[[Scan], None]
+# Order matters: an expression's span is taken before later extractors could misread its parts.
+EXTRACTORS: tuple[Extractor, ...] = (
+    _doc_numbers,  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
+    _parts_of_year,  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
+    _durations,  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
+    _holidays,  # "Quốc khánh 2/9" before the date inside it
+    _weekdays,  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
+    _dates,
+    _recurrings,
+    _quarters,
+    _months,
+    _years,
+    _weeks,
+    _near_days,
+    _anchors,  # "ngay sau khi" before "ngay"
+    _immediates,
+)
+
+
+def scan(folded: str, today: date) -> Scan:
+    s = Scan(folded, today)
+    for extract in EXTRACTORS:
+        extract(s)
+    s.found = _merge_ranges(s.found, folded)
+    if len(s.found) > 1 and " de " in folded:
+        s.found = [_in_purpose_clause(s, c) for c in s.found]
+    return s
+
+
+# "để" (in order to) opens what the issuer will do with the result, not the assignee's deadline:
+# "báo cáo trước ngày 25/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 30/12" is due 25/12. Folded,
+# "đề nghị", "đề xuất", "đề án"... look alike; they are not purpose clauses.
+_PURPOSE = re.compile(r"\bde\s+(?!(?:nghi|xuat|an|ra|cap|tai|thi|muc|bai|cuong|phong|nghiem|can)\b)")
+PURPOSE_PENALTY = 0.5
+
+
+def _in_purpose_clause(s: Scan, cand: Candidate) -> Candidate:
+    if _PURPOSE.search(s.clause_before(cand.start, 120)) is None:
+        return cand
+    return cand._replace(score=cand.score - PURPOSE_PENALTY)
+
+
+_PERIOD_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR})
+
+
+def _merge_ranges(found: list[Candidate], folded: str) -> list[Candidate]:
+    """'cuối tháng 3 và trong tháng 4/2022', 'tháng 12/2020 và tháng 1/2021': one phrase, the later end."""
+    if len(found) < 2:
+        return found
+    merged: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: c.start):
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind in _PERIOD_KINDS
+            and cand.kind in _PERIOD_KINDS
+            and prev.due is not None
+            and cand.due is not None
+            and prev.end <= cand.start
+            and RANGE_GAP.fullmatch(folded, prev.end, cand.start)
+        ):
+            later = cand if cand.due >= prev.due else prev
+            merged[-1] = later._replace(start=prev.start, end=cand.end, score=max(prev.score, cand.score))
+            continue
+        merged.append(cand)
+    return merged

@@ -1,0 +1,270 @@
+"""Reports: /xuat (the Excel workbook of a period), /tonghop (counts now) and /tonghop bieudo (the
+completion chart per unit).
+
+The workbook and the chart are CPU-bound (openpyxl, matplotlib): they are built in a worker thread
+(`asyncio.to_thread`) after the database session is closed, and both commands are registered as
+non-blocking handlers (handlers.registry), so a committee with hundreds of tasks asking for its
+workbook does not hold up everyone else's commands while the file is made.
+
+`/tonghop` has two paths kept apart on purpose: `counts` (no argument, or a period) is a real
+summary of the current state from `domain.report_stats`; the Monday summary (reminders work) may
+replace it with the full weekly summary, while `chart` stays as it is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import ReplyParameters, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import tasks as db_tasks
+from db.models import Committee
+from domain.agenda import pack
+from domain.chart import CHART_TITLE, completion_chart
+from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
+from domain.permissions import Action, allowed
+from domain.report_stats import StateCounts, count_states, per_unit
+from domain.report_xlsx import build_workbook, workbook_filename
+from domain.textnorm import fold, nfc
+from domain.types import TaskView
+from handlers.common import Actor, command_args, reply, resolve_actor, transaction
+from handlers.task_actions import Refused
+
+log = logging.getLogger(__name__)
+
+# "/tonghop bieudo", "/tonghop biểu đồ", "/tonghop chart" (on folded text).
+_CHART_WORD = re.compile(r"^(?:bieu\s*do|chart)(?=\s|$)")
+
+
+# ---------------------------------------------------------------------------------------------- loading
+def _committee(actor: Actor) -> Committee:
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    return actor.committee
+
+
+def _period(args: str, today: date, example: str, *, default: Period) -> Period:
+    if not args.strip():
+        return default
+    try:
+        return parse_period(args, today)
+    except PeriodError as err:
+        # The message never repeats the input (domain.periods), so it is safe HTML as it is.
+        raise Refused(f"{err}\n{example}") from None
+
+
+async def period_views(session: AsyncSession, committee: Committee, period: Period) -> list[TaskView]:
+    """The committee's tasks a report of `period` lists (see `domain.periods.belongs_to`)."""
+    tasks = await db_tasks.all_tasks(session, committee.id)
+    return tasks_in_period(await db_tasks.task_views(session, committee, tasks), period)
+
+
+def chart_title(period: Period) -> str:
+    return CHART_TITLE.format(period=period.label)
+
+
+async def period_chart(session: AsyncSession, committee: Committee, period: Period, today: date) -> bytes | None:
+    """PNG of completion per unit for `period`, or None when there is nothing to draw. Built in a
+    worker thread. For the first-Monday-of-the-month summary (period: `periods.previous_month`)."""
+    views = await period_views(session, committee, period)
+    units = per_unit(views, today)
+    if count_states(views, today).total == 0:
+        return None
+    return await asyncio.to_thread(completion_chart, units, chart_title(period))
+
+
+# ---------------------------------------------------------------------------------------------- sending
+async def send_file(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    data: bytes,
+    *,
+    caption: str,
+    filename: str | None = None,
+    photo: bool = False,
+) -> bool:
+    """Send bytes as a document (or a photo) answering the command; False when Telegram refused."""
+    chat = update.effective_chat
+    msg = update.effective_message
+    if chat is None:
+        return False
+    quote = ReplyParameters(msg.message_id, allow_sending_without_reply=True) if msg is not None else None
+    try:
+        if photo:
+            await context.bot.send_photo(
+                chat.id, photo=data, caption=caption, parse_mode=ParseMode.HTML, reply_parameters=quote
+            )
+        else:
+            await context.bot.send_document(
+                chat.id,
+                document=data,
+                filename=filename,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+                reply_parameters=quote,
+            )
+    except TelegramError as exc:
+        log.warning("sending a %s to chat %s failed: %s", "photo" if photo else "document", chat.id, exc)
+        return False
+    return True
+
+
+async def reply_parts(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: Sequence[str]) -> None:
+    """A long answer already split at item boundaries: the first part quotes the command, the rest
+    follow in order."""
+    chat = update.effective_chat
+    if not parts or chat is None:
+        return
+    await reply(update, parts[0])
+    for part in parts[1:]:
+        try:
+            await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+        except TelegramError as exc:
+            log.warning("sending part of a long answer to chat %s failed: %s", chat.id, exc)
+            return
+
+
+# ---------------------------------------------------------------------------------------------- /xuat
+async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/xuat [thang M/yyyy | quy I/yyyy | nam yyyy | tatca]: the workbook (chair, secretary)."""
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            committee = _committee(actor)
+            if not allowed(Action.EXPORT, actor.role):
+                raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.EXPORT_ACTION))
+            today = actor.today
+            period = _period(args, today, T.EXPORT_EXAMPLE, default=ALL_TIME)
+            views = await period_views(session, committee, period)
+            title = committee.title
+        except Refused as refusal:
+            await reply(update, str(refusal))
+            return
+    # The session is closed: the thread does not hold a database connection while it works.
+    data = await asyncio.to_thread(build_workbook, title, period, views, today)
+    fields = {"committee": T.esc(title), "period": period.label, "today": T.fmt_date(today)}
+    caption = T.EXPORT_CAPTION.format(count=len(views), **fields) if views else T.EXPORT_EMPTY_CAPTION.format(**fields)
+    if not await send_file(update, context, data, caption=caption, filename=workbook_filename(title, period)):
+        await reply(update, T.EXPORT_FAILED)
+
+
+# ---------------------------------------------------------------------------------------------- /tonghop
+async def tonghop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/tonghop [kỳ] — counts; /tonghop bieudo [kỳ] — the chart."""
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    args = nfc(args)
+    chart_word = _CHART_WORD.match(fold(args))
+    if chart_word:
+        await chart(update, context, args[chart_word.end() :].strip())
+    else:
+        await counts(update, context, args)
+
+
+async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -> None:
+    """The completion chart per unit for a period (default: this month), as a photo."""
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            committee = _committee(actor)
+            today = actor.today
+            period = _period(args, today, T.CHART_EXAMPLE, default=month_of(today))
+            views = await period_views(session, committee, period)
+        except Refused as refusal:
+            await reply(update, str(refusal))
+            return
+    totals = count_states(views, today)
+    if totals.total == 0:
+        await reply(update, T.CHART_EMPTY.format(period=period.label))
+        return
+    png = await asyncio.to_thread(completion_chart, per_unit(views, today), chart_title(period))
+    caption = T.CHART_CAPTION.format(
+        period=period.label,
+        done=totals.done,
+        total=totals.total,
+        overdue=totals.open_overdue,
+        today=T.fmt_date(today),
+    )
+    if not await send_file(update, context, png, caption=caption, photo=True):
+        await reply(update, T.CHART_FAILED)
+
+
+def _rate(counts: StateCounts) -> str:
+    rate = counts.on_time_rate
+    return "—" if rate is None else f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def counts_messages(committee: str, period: Period, views: Sequence[TaskView], today: date) -> list[str]:
+    """The state of a committee's tasks: totals, on-time rate, and one line per lead unit."""
+    totals = count_states(views, today)
+    if totals.total == 0 and totals.cancelled == 0:
+        return [T.COUNTS_EMPTY.format(period=period.label)]
+    head = [
+        T.COUNTS_HEADER.format(committee=T.esc(committee), period=period.label, today=T.fmt_date(today)),
+        "",
+        T.COUNTS_TOTALS.format(total=totals.total, done=totals.done, open=totals.open, **_fields(totals)),
+    ]
+    if totals.cancelled:
+        head.append(T.COUNTS_CANCELLED.format(count=totals.cancelled))
+    head.append(T.COUNTS_RATE.format(rate=_rate(totals)))
+    lines = [
+        T.COUNTS_UNIT_LINE.format(
+            unit=T.esc(unit),
+            done=c.done,
+            total=c.total,
+            overdue=T.COUNTS_UNIT_OVERDUE.format(count=c.open_overdue) if c.open_overdue else "",
+        )
+        for unit, c in per_unit(views, today)
+        if c.total
+    ]
+    parts = pack(
+        "\n".join(head),
+        [(T.COUNTS_UNITS, lines)],
+        continued=T.MESSAGE_CONTINUED,
+        section_continued=T.SECTION_CONTINUED,
+        tail=T.COUNTS_FOOTER,
+    )
+    return parts
+
+
+def _fields(c: StateCounts) -> dict[str, int]:
+    return {
+        "done_on_time": c.done_on_time,
+        "done_late": c.done_late,
+        "open_on_time": c.open_on_time,
+        "open_overdue": c.open_overdue,
+    }
+
+
+async def counts(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -> None:
+    """/tonghop [kỳ]: counts of the four states, overall and per unit (default: all tasks)."""
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            committee = _committee(actor)
+            today = actor.today
+            period = _period(args, today, T.COUNTS_EXAMPLE, default=ALL_TIME)
+            views = await period_views(session, committee, period)
+            parts = counts_messages(committee.title, period, views, today)
+        except Refused as refusal:
+            parts = [str(refusal)]
+    await reply_parts(update, context, parts)

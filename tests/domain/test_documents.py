@@ -1,0 +1,198 @@
+"""Reading attached conclusion files: the files are built here (python-docx writes .docx,
+matplotlib writes a .pdf with real text) and must come back as the text a chair would paste."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import date
+
+import matplotlib
+import pytest
+from docx import Document
+
+from domain import documents
+from domain.conclusion import split_conclusion
+from domain.documents import DocumentError, extract_text
+
+matplotlib.use("Agg")
+
+SENTENCE = "Giao Văn phòng HĐND&UBND rà soát hồ sơ, xong trước ngày 15/12/2020."
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """How Windows' Vietnamese code page stores text: letters precomposed, tones as combining marks."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in parts if c in _TONES)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)) + tone)
+    return "".join(out).encode("cp1258")
+
+
+# ------------------------------------------------------------------------------------------ .txt
+@pytest.mark.parametrize(
+    "data",
+    [
+        SENTENCE.encode("utf-8"),
+        SENTENCE.encode("utf-8-sig"),
+        SENTENCE.encode("utf-16"),  # with a byte-order mark
+        SENTENCE.encode("utf-16-le"),  # without one (Notepad "Unicode")
+        windows_1258(SENTENCE),
+        unicodedata.normalize("NFD", SENTENCE).encode("utf-8"),  # macOS-style decomposed letters
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "utf-16-le", "cp1258", "utf-8-nfd"],
+)
+def test_text_files_in_every_usual_encoding(data: bytes) -> None:
+    assert extract_text("ket-luan.TXT", data) == SENTENCE
+
+
+def test_windows_line_ends_become_newlines() -> None:
+    assert extract_text("a.txt", "Dòng một.\r\nDòng hai.".encode()) == "Dòng một.\nDòng hai."
+
+
+# ------------------------------------------------------------------------------------------ .docx
+def _docx_bytes(doc: Document) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _docx() -> bytes:
+    doc = Document()
+    doc.add_paragraph("THÔNG BÁO KẾT LUẬN")
+    doc.add_paragraph("Kết luận:")
+    doc.add_paragraph(SENTENCE, style="List Number")
+    doc.add_paragraph("Đề nghị Công an phường tăng cường tuần tra ban đêm.", style="List Number")
+    doc.add_paragraph("Tổ dân phố số 3 vận động nhân dân.", style="List Bullet 2")
+    table = doc.add_table(rows=2, cols=2)  # not a task table: its cells, in order
+    for (r, c), text in {
+        (0, 0): "Họ và tên",
+        (0, 1): "Chức vụ",
+        (1, 0): "Nguyễn Văn A",
+        (1, 1): "Chủ tịch",
+    }.items():
+        table.cell(r, c).text = text
+    doc.add_paragraph("Nơi nhận:")
+    return _docx_bytes(doc)
+
+
+def test_docx_paragraphs_and_table_cells_in_order_with_list_markers() -> None:
+    assert extract_text("kl.docx", _docx()).splitlines() == [
+        "THÔNG BÁO KẾT LUẬN",
+        "Kết luận:",
+        f"- {SENTENCE}",
+        "- Đề nghị Công an phường tăng cường tuần tra ban đêm.",
+        "+ Tổ dân phố số 3 vận động nhân dân.",
+        "Họ và tên",
+        "Chức vụ",
+        "Nguyễn Văn A",
+        "Chủ tịch",
+        "Nơi nhận:",
+    ]
+
+
+def test_a_docx_conclusion_splits_into_its_points() -> None:
+    parsed = split_conclusion(extract_text("kl.docx", _docx()), date(2020, 12, 1))
+    assert parsed.directives[0].text == SENTENCE
+    assert [[a.text for a in d.assignees.lead] for d in parsed.directives] == [
+        ["Văn phòng HĐND&UBND"],
+        ["Công an phường"],
+        ["Tổ dân phố số 3"],
+    ]
+    assert parsed.directives[0].deadline.due == date(2020, 12, 15)
+
+
+def test_a_task_table_gives_one_directive_per_row() -> None:
+    doc = Document()
+    doc.add_paragraph("Nhiệm vụ trọng tâm tháng 5/2024:")
+    header = ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+    rows = [
+        [
+            "1",
+            "Rà soát hồ sơ đất đai tồn đọng",
+            "Công chức Địa chính - Xây dựng",
+            "Văn phòng HĐND&UBND",
+            "30/5/2024",
+        ],
+        ["2", "Tổng hợp báo cáo kết quả", "", "", ""],
+        ["3", "Tuyên truyền chuyển đổi số", "Đài truyền thanh phường", "", ""],
+    ]
+    table = doc.add_table(rows=len(rows) + 1, cols=len(header))
+    for r, cells in enumerate([header, *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    text = extract_text("kh.docx", _docx_bytes(doc))
+    assert text.splitlines()[1:] == [
+        "- Giao Công chức Địa chính - Xây dựng chủ trì, phối hợp Văn phòng HĐND&UBND thực hiện: "
+        "Rà soát hồ sơ đất đai tồn đọng; thời hạn: 30/5/2024",
+        "- Tổng hợp báo cáo kết quả",
+        "- Giao Đài truyền thanh phường chủ trì thực hiện: Tuyên truyền chuyển đổi số",
+    ]
+    first, second, third = split_conclusion(text, date(2024, 5, 2)).directives
+    assert [a.text for a in first.assignees.lead] == ["Công chức Địa chính - Xây dựng"]
+    assert [a.text for a in first.assignees.support] == ["Văn phòng HĐND&UBND"]
+    assert first.deadline.due == date(2024, 5, 30)
+    assert second.assignees.lead == ()
+    assert [a.text for a in third.assignees.lead] == ["Đài truyền thanh phường"]
+
+
+# ------------------------------------------------------------------------------------------ .pdf
+def _pdf(*lines: str) -> bytes:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    out = io.BytesIO()
+    with PdfPages(out) as pdf:
+        figure = Figure(figsize=(8.27, 11.69))
+        for k, line in enumerate(lines):
+            figure.text(0.05, 0.95 - 0.04 * k, line)
+        pdf.savefig(figure)
+    return out.getvalue()
+
+
+def test_pdf_text_keeps_vietnamese() -> None:
+    text = extract_text("kl.pdf", _pdf("1. " + SENTENCE, "2. Đề nghị Đoàn Thanh niên ra quân."))
+    assert text.splitlines() == ["1. " + SENTENCE, "2. Đề nghị Đoàn Thanh niên ra quân."]
+
+
+def test_scanned_pdf_without_text() -> None:
+    with pytest.raises(DocumentError) as err:
+        extract_text("scan.pdf", _pdf())
+    assert str(err.value) == documents.SCANNED_PDF
+
+
+def test_password_protected_pdf() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(_pdf(SENTENCE))))
+    writer.encrypt("mat-khau")
+    locked = io.BytesIO()
+    writer.write(locked)
+    with pytest.raises(DocumentError) as err:
+        extract_text("kl.pdf", locked.getvalue())
+    assert str(err.value) == documents.LOCKED_PDF
+
+
+# ------------------------------------------------------------------------------------------ refusals
+@pytest.mark.parametrize(
+    ("filename", "data", "reason"),
+    [
+        ("kl.doc", b"\xd0\xcf\x11\xe0 old word", documents.OLD_WORD),
+        ("kl.xlsx", b"PK\x03\x04", documents.UNSUPPORTED.format(ext=".xlsx")),
+        ("ketluan", b"abc", documents.UNSUPPORTED.format(ext="không có đuôi")),
+        ("kl.docx", b"this is not a zip", documents.BROKEN_DOCX),
+        ("kl.pdf", b"%PDF-1.4 broken", documents.BROKEN_PDF),
+        ("kl.txt", b"", documents.EMPTY),
+        ("kl.txt", b"   \n\n 12/12 ", documents.EMPTY),
+        ("kl.txt", bytes(range(0, 32)) * 4 + b"abc", documents.GARBLED),
+        # "Giao Văn phòng rà soát hồ sơ" typed with a TCVN3 (ABC) font, read as Unicode
+        ("kl.txt", "Giao V¨n phßng r¸ so¸t hå s¬ xong tr­íc ngµy".encode(), documents.LEGACY_FONT),
+    ],
+)
+def test_files_that_cannot_be_read_say_why(filename: str, data: bytes, reason: str) -> None:
+    with pytest.raises(DocumentError) as err:
+        extract_text(filename, data)
+    assert str(err.value) == reason
