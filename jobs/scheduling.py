@@ -4,8 +4,9 @@ The scheduler holds no state worth keeping: JobQueue jobs do not survive a resta
 not — what is due lives in the database (Reminder, SummaryRun rows). The jobs only *wake* the
 dispatcher, which reads the database:
 
-- "reminder-dispatcher", every `settings.dispatch_interval` seconds (first run one second after
-  start, which is how downtime is caught up): starts a drain of everything due, in the background,
+- "reminder-dispatcher", every `settings.dispatch_interval` seconds, the first one interval after
+  start (that run catches up whatever fell due while the bot was down; tests that set a long
+  interval drive the dispatcher themselves): starts a drain of everything due, in the background,
   unless one is still running (a backlog of thousands takes minutes at Telegram's pace; the tick
   itself returns at once, so APScheduler never sees it overrun).
 - "summary-planner", hourly and at start: creates this week's and next week's SummaryRun rows, which
@@ -91,7 +92,7 @@ def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
     jq.run_repeating(
         dispatcher_tick,
         interval=services.settings.dispatch_interval,
-        first=1.0,
+        first=services.settings.dispatch_interval,
         name=DISPATCHER_JOB,
         job_kwargs=JOB_KWARGS,
     )

@@ -29,6 +29,10 @@ async def test_schedule_jobs_registers_the_wake_ups(
         # run once, never two at a time.
         assert (job.misfire_grace_time, job.coalesce, job.max_instances) == (None, True, 1)
     assert jobs[DISPATCHER_JOB].trigger.interval == timedelta(seconds=45)
+    # The first wake-up one interval after start: a test with a long interval is never surprised.
+    assert jobs[DISPATCHER_JOB].trigger.start_date - jobs[SUMMARY_PLANNER_JOB].trigger.start_date >= timedelta(
+        seconds=44
+    )
     assert jobs[SUMMARY_PLANNER_JOB].trigger.interval == timedelta(hours=1)
     runtime = app.bot_data[RUNTIME_KEY]
     assert isinstance(runtime, DispatchRuntime) and runtime.worker_id == "instance-a"
