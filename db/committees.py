@@ -14,7 +14,9 @@ async def committee_by_chat(session: AsyncSession, chat_id: int) -> Committee | 
     return await session.scalar(select(Committee).where(Committee.chat_id == chat_id))
 
 
-async def ensure_committee(session: AsyncSession, chat_id: int, title: str, now: datetime, tz_name: str) -> Committee:
+async def ensure_committee(
+    session: AsyncSession, chat_id: int, title: str, now: datetime, tz_name: str
+) -> Committee:
     committee = await committee_by_chat(session, chat_id)
     if committee is None:
         committee = Committee(chat_id=chat_id, title=title or "Ban chỉ đạo", created_at=now, tz_name=tz_name)
@@ -47,12 +49,16 @@ async def next_task_number(session: AsyncSession, committee_id: int) -> int:
     return int(result.scalar_one())
 
 
-async def ensure_person(session: AsyncSession, tg_user_id: int, username: str | None, full_name: str) -> Person:
+async def ensure_person(
+    session: AsyncSession, tg_user_id: int, username: str | None, full_name: str
+) -> Person:
     """The person with this Telegram id; links a placeholder created earlier from an @username."""
     uname = username.lower() if username else None
     person = await session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
     if person is None and uname:
-        person = await session.scalar(select(Person).where(Person.username == uname, Person.tg_user_id.is_(None)))
+        person = await session.scalar(
+            select(Person).where(Person.username == uname, Person.tg_user_id.is_(None))
+        )
         if person is not None:
             person.tg_user_id = tg_user_id
     if person is None:
@@ -82,7 +88,9 @@ async def person_by_username(session: AsyncSession, username: str, *, create: bo
 
 
 async def role_of(session: AsyncSession, committee_id: int, person_id: int) -> str | None:
-    return await session.scalar(select(Role.role).where(Role.committee_id == committee_id, Role.person_id == person_id))
+    return await session.scalar(
+        select(Role.role).where(Role.committee_id == committee_id, Role.person_id == person_id)
+    )
 
 
 async def set_role(

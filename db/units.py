@@ -35,7 +35,9 @@ async def find_unit(session: AsyncSession, committee_id: int, name: str) -> Unit
 
 
 async def add_unit(session: AsyncSession, committee_id: int, name: str, aliases: list[str]) -> Unit:
-    existing = await session.scalar(select(Unit).where(Unit.committee_id == committee_id, Unit.norm_name == norm(name)))
+    existing = await session.scalar(
+        select(Unit).where(Unit.committee_id == committee_id, Unit.norm_name == norm(name))
+    )
     if existing is not None:
         existing.active = True
         merged = list(existing.aliases or [])
@@ -60,8 +62,7 @@ async def contact_people(session: AsyncSession, unit_ids: list[int]) -> dict[int
     if not unit_ids:
         return {}
     rows = await session.execute(
-        select(UnitContact.unit_id, Person)
-        .join(Person, Person.id == UnitContact.person_id)
+        select(UnitContact.unit_id, Person).join(Person, Person.id == UnitContact.person_id)
         .where(UnitContact.unit_id.in_(unit_ids))
     )
     out: dict[int, list[Person]] = {}
