@@ -131,16 +131,12 @@ BTN_ADD_UNIT = "➕ Thêm «{label}»"
 UNDONE = "↩️ Đã hoàn tác: nhiệm vụ #{number} được huỷ (ghi sai)."
 UNIT_ADDED_FROM_TASK = "➕ Đã thêm đơn vị «{name}» và gắn vào nhiệm vụ #{number}."
 DUE_SET = "📅 Hạn của #{number}: {due}"
-ASK_OTHER_DUE = (
-    "Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>20/12</code> hoặc <code>cuối tháng</code>."
-)
+ASK_OTHER_DUE = "Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>20/12</code> hoặc <code>cuối tháng</code>."
 DUE_NOT_UNDERSTOOD = "Chưa hiểu hạn «{text}». Ví dụ: <code>20/12</code>, <code>20/12/2026</code>, <code>cuối tháng</code>, <code>trong quý I</code>."
 TASK_NOT_FOUND = "Không có nhiệm vụ #{number} trong Ban này. Gõ /ds để xem danh sách."
 NEED_TASK_NUMBER = "Thiếu số nhiệm vụ. Ví dụ: <code>{example}</code>"
 TASK_CLOSED = "Nhiệm vụ #{number} đã {state}, không thay đổi được nữa."
-NOT_YOUR_TASK = (
-    "⛔ Anh/chị không phải người thực hiện nhiệm vụ #{number}. Chỉ người được giao hoặc Trưởng ban mới {action}."
-)
+NOT_YOUR_TASK = "⛔ Anh/chị không phải người thực hiện nhiệm vụ #{number}. Chỉ người được giao hoặc Trưởng ban mới {action}."
 BUTTON_STALE = "Nút này không còn dùng được."
 
 LABEL_LEAD = "Chủ trì"
@@ -198,9 +194,7 @@ NEXT_OCCURRENCE = "🔁 Việc định kỳ: đã tạo kỳ tiếp theo <b>#{nu
 DONE_ON_TIME = "đúng hạn"
 DONE_LATE = "trễ {days} ngày so với hạn ban đầu"
 DONE_NO_DUE = "không có hạn"
-PROGRESS_USAGE = (
-    "Cách dùng: <code>/tiendo &lt;số&gt; &lt;nội dung&gt;</code>\nVí dụ: <code>/tiendo 5 đã xong 3/5 tổ dân phố</code>"
-)
+PROGRESS_USAGE = "Cách dùng: <code>/tiendo &lt;số&gt; &lt;nội dung&gt;</code>\nVí dụ: <code>/tiendo 5 đã xong 3/5 tổ dân phố</code>"
 PROGRESS_OK = "📝 Đã ghi tiến độ #{number}: {note}"
 CANCEL_OK = "🗑 Đã huỷ nhiệm vụ #{number}{reason}."
 EDIT_USAGE = (
@@ -233,9 +227,7 @@ BTN_APPROVE = "✅ Đồng ý"
 BTN_REJECT = "❌ Từ chối"
 NO_REASON = "(không ghi)"
 ASK_PROGRESS = "📝 Trả lời (reply) tin nhắn này bằng nội dung tiến độ của #{number}."
-ASK_EXTENSION = (
-    "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
-)
+ASK_EXTENSION = "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
 ASK_BLOCKED = "🚧 Trả lời (reply) tin nhắn này: #{number} đang vướng mắc gì?"
 PROMPT_NOT_YOURS = "Câu hỏi này dành cho người đã bấm nút."
 DONE_BUTTON_DONE = "✅ Đã xong"
