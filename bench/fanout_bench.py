@@ -60,10 +60,6 @@ async def fresh_engine(url: str | None, workdir: Path, name: str) -> AsyncEngine
         url = f"sqlite:///{workdir / name}.db"
     engine = create_engine(url)
     await upgrade_to_head(engine)
-    async with engine.begin() as conn:
-        # Indexes declared in db/models.py that a migration may not carry yet (ix_summary_runs_status_due
-        # until the next regenerated migration): the bench measures the schema as designed.
-        await conn.run_sync(lambda c: [i.create(c, checkfirst=True) for i in SummaryRun.__table__.indexes])
     return engine
 
 

@@ -230,10 +230,6 @@ ASK_PROGRESS = "📝 Trả lời (reply) tin nhắn này bằng nội dung tiế
 ASK_EXTENSION = "⏳ Trả lời (reply) tin nhắn này bằng hạn mới và lý do cho #{number}, ví dụ: <code>30/12 chờ số liệu</code>."
 ASK_BLOCKED = "🚧 Trả lời (reply) tin nhắn này: #{number} đang vướng mắc gì?"
 PROMPT_NOT_YOURS = "Câu hỏi này dành cho người đã bấm nút."
-DONE_BUTTON_DONE = "✅ Đã xong"
-BTN_DONE = "✅ Đã xong"
-BTN_PROGRESS = "📝 Báo cáo tiến độ"
-BTN_EXTEND = "⏳ Xin gia hạn"
 
 # ============================================================================ units and roles
 UNITS_EMPTY = "Ban chưa khai báo đơn vị nào.\nThêm: <code>/donvi them Văn phòng HĐND&amp;UBND = VP, Văn phòng</code>"
@@ -370,8 +366,8 @@ REMINDER_PEOPLE_LINE = "👤 {people}"
 REMINDER_PEOPLE_MORE = "và {count} người khác"
 REMINDER_PEOPLE_MAX = 25  # mentions per task in a group message (one task must fit a message)
 REMINDER_NO_CONTACT = "👥 Chưa có người nhận nhắc việc riêng — Trưởng ban dùng /donvi gan để gán người phụ trách."
-REMINDER_FOOTER_PRIVATE = "Bấm nút bên dưới để báo đã xong, báo tiến độ hoặc xin gia hạn."
-REMINDER_FOOTER_GROUP = "Người được nhắc bấm nút bên dưới để báo đã xong, báo tiến độ hoặc xin gia hạn."
+REMINDER_FOOTER_PRIVATE = "Bấm nút bên dưới để báo đã xong, báo tiến độ, xin gia hạn hoặc báo vướng mắc."
+REMINDER_FOOTER_GROUP = "Người được nhắc bấm nút bên dưới để báo đã xong, báo tiến độ, xin gia hạn hoặc báo vướng mắc."
 REMINDER_PRIVATE_HINT = "💬 Nhắn riêng /start cho bot để nhận nhắc việc riêng."
 # Buttons. Callback data ("done:<id>", "prog:<id>", "ext:<id>") is handled by the core handlers.
 BTN_DONE = "✅ Đã xong"
@@ -380,6 +376,7 @@ BTN_EXTEND = "⏳ Xin gia hạn"
 BTN_DONE_N = "✅ Xong #{number}"
 BTN_PROGRESS_N = "📝 Tiến độ #{number}"
 BTN_EXTEND_N = "⏳ Gia hạn #{number}"
+BTN_BLOCKED_N = "🚧 #{number}"
 # A task text is shortened in reminders and summaries so that one task never fills a message.
 TASK_TEXT_MAX = 300
 

@@ -116,7 +116,8 @@ async def resolve_actor(
     else:
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
     if not is_group(chat):
-        if chat.type == Chat.PRIVATE and not person.private_chat:
+        if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
+            # Writing to the bot privately means it may write back (again, after an unblock).
             person.private_chat = True
             person.blocked_bot = False
         return Actor(person, None, Role.MEMBER, now, svc.settings.tz)

@@ -38,6 +38,7 @@ from domain.textnorm import fold, nfc
 from domain.types import TaskView
 from handlers.common import Actor, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused
+from jobs.summary import summary_messages
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 # ---------------------------------------------------------------------------------------------- /tonghop
 async def tonghop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/tonghop [kỳ] — counts; /tonghop bieudo [kỳ] — the chart."""
+    """/tonghop — the Monday summary now; /tonghop <kỳ> — counts for a period; /tonghop bieudo [kỳ] — the chart."""
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
@@ -172,8 +173,24 @@ async def tonghop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chart_word = _CHART_WORD.match(fold(args))
     if chart_word:
         await chart(update, context, args[chart_word.end() :].strip())
-    else:
+    elif args:
         await counts(update, context, args)
+    else:
+        await summary_now(update, context)
+
+
+async def summary_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/tonghop: the same summary the committee gets on Monday morning, as of now."""
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            committee = _committee(actor)
+            parts = await summary_messages(session, committee.id, actor.now)
+        except Refused as refusal:
+            parts = [str(refusal)]
+    await reply_parts(update, context, parts)
 
 
 async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -> None:

@@ -7,9 +7,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from db import reminders
-from db import tasks as db_tasks
 from db.models import Committee
+from db.outbox import replan_committee
 from domain.commands import keyword
 from domain.committee_settings import (
     SettingError,
@@ -74,9 +73,8 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
         shown = _apply(c, key, value)
     except SettingError as exc:
         raise Refused(T.SETTINGS_USAGE.format(text=T.esc(value or key), example=T.SETTINGS_KEYS[key])) from exc
-    # New offsets, hours or days change when every open task is due to be reminded.
-    for task in await db_tasks.open_tasks(session, c.id):
-        await reminders.replan_task(session, task.id, actor.now)
+    # New offsets, hours or days change when every open task is due to be reminded, and the summary day.
+    await replan_committee(session, c.id, actor.now)
     return T.SETTINGS_SAVED.format(what=T.SETTINGS_WHAT[key].format(value=T.esc(shown)))
 
 

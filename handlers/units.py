@@ -10,6 +10,7 @@ from bot import texts as T
 from db import committees as db_committees
 from db import units as db_units
 from db.models import Person
+from db.reminders import replan_unit_tasks
 from domain.commands import keyword, split_unit_definition
 from domain.permissions import Action, allowed
 from handlers.common import Actor, command_args, display_name, mentions_in, reply, resolve_actor, transaction
@@ -76,6 +77,8 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
             person = found
         await db_units.add_contact(session, unit, person)
         people.append(person)
+    # The unit's open tasks now have someone to remind in person.
+    await replan_unit_tasks(session, unit.id, actor.now)
     names = ", ".join(T.esc(p.full_name) for p in people)
     return T.UNIT_CONTACTS_ADDED.format(people=names, name=T.esc(unit.name))
 

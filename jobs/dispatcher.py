@@ -195,7 +195,8 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
 
 
 def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
-    """The three buttons per task; callback data 'done:<task id>', 'prog:<id>', 'ext:<id>'."""
+    """The four buttons per task; callback data 'done:<task id>', 'prog:<id>', 'ext:<id>', 'blk:<id>'
+    (blocked: what the assignee is stuck on goes to the next meeting's agenda)."""
     if len(items) == 1:
         tid = items[0].task_id
         return InlineKeyboardMarkup(
@@ -204,7 +205,10 @@ def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
                     InlineKeyboardButton(texts.BTN_DONE, callback_data=f"done:{tid}"),
                     InlineKeyboardButton(texts.BTN_PROGRESS, callback_data=f"prog:{tid}"),
                 ],
-                [InlineKeyboardButton(texts.BTN_EXTEND, callback_data=f"ext:{tid}")],
+                [
+                    InlineKeyboardButton(texts.BTN_EXTEND, callback_data=f"ext:{tid}"),
+                    InlineKeyboardButton(texts.BTN_BLOCKED, callback_data=f"blk:{tid}"),
+                ],
             ]
         )
     return InlineKeyboardMarkup(
@@ -213,6 +217,7 @@ def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
                 InlineKeyboardButton(texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"),
                 InlineKeyboardButton(texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"),
                 InlineKeyboardButton(texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"),
+                InlineKeyboardButton(texts.BTN_BLOCKED_N.format(number=i.number), callback_data=f"blk:{i.task_id}"),
             ]
             for i in items
         ]

@@ -100,8 +100,9 @@ async def test_reminders_for_one_person_at_one_moment_come_in_one_message(env: E
     assert "Hạn: Thứ Hai, 14/12/2026 (còn 3 ngày)" in private.text
     assert "Báo cáo &lt;tiến độ&gt; chuyển đổi số &amp; số hoá" in private.text  # user text escaped
     assert "BCĐ Chuyển đổi số phường" in private.text
-    # Nearest deadline first, three buttons per task.
-    assert private.callback_data == [f"{verb}:{t}" for t in (t3, t1, t2) for verb in ("done", "prog", "ext")]
+    # Nearest deadline first, four buttons per task.
+    verbs = ("done", "prog", "ext", "blk")
+    assert private.callback_data == [f"{verb}:{t}" for t in (t3, t1, t2) for verb in verbs]
     # Minh never opened a private chat: the group, with a mention that works without a username.
     group = env.bot.to(GROUP)[-1]
     assert '<a href="tg://user?id=1002">Trần Văn Minh</a>' in group.text
@@ -112,13 +113,13 @@ async def test_reminders_for_one_person_at_one_moment_come_in_one_message(env: E
     assert (await env.tick(at(2026, 12, 11, 17, 0))).messages_sent == 0
 
 
-async def test_single_task_reminder_has_the_three_buttons(env: Env) -> None:
+async def test_single_task_reminder_has_the_four_buttons(env: Env) -> None:
     t1 = await env.task("Việc một")
     await env.tick(at(2026, 12, 11, 8))
     [msg] = env.bot.to(LAN)
     labels = [b.text for row in msg.markup.inline_keyboard for b in row]  # type: ignore[union-attr]
-    assert labels == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn"]
-    assert msg.callback_data == [f"done:{t1}", f"prog:{t1}", f"ext:{t1}"]
+    assert labels == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn", "🚧 Vướng mắc"]
+    assert msg.callback_data == [f"done:{t1}", f"prog:{t1}", f"ext:{t1}", f"blk:{t1}"]
 
 
 async def test_closed_or_redated_tasks_stop_or_move_at_once(env: Env) -> None:

@@ -80,7 +80,7 @@ async def test_reminder_reaches_people_and_the_done_button_stops_it(reminders: E
     [private] = bot_messages_since(env, binh, private_before)
     assert "#1" in private.plain and "rà soát hồ sơ thủ tục <một cửa>" in private.plain
     assert "Hạn: Thứ Tư, 02/12/2026 (còn 5 ngày)" in private.plain
-    assert private.button_texts() == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn"]
+    assert private.button_texts() == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn", "🚧 Vướng mắc"]
     [in_group] = bot_messages_since(env, group, group_before)
     mentions = [e for e in in_group.entities if e["type"] == "text_mention"]
     assert [m["user"]["id"] for m in mentions] == [an.id]  # An is reached without a username

@@ -207,7 +207,11 @@ async def test_chart_and_counts(env: Env) -> None:
     bad = await env.say(member, group, "/tonghop bieudo quy 7")
     assert bad.photo is None and "Không có quý 7" in bad.plain
 
-    counts = await env.say(member, group, "/tonghop")
+    monday_post = await env.say(member, group, "/tonghop")  # the Monday summary, as of now
+    assert "TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ" in monday_post.plain
+    assert "Tổng số: 3 nhiệm vụ" in monday_post.plain
+
+    counts = await env.say(member, group, "/tonghop tatca")
     assert "Tổng số: 3 nhiệm vụ" in counts.plain
     assert "Hoàn thành: 1 (đúng hạn 1, quá hạn 0)" in counts.plain
     assert "Đang thực hiện: 2 (trong hạn 1, quá hạn 1)" in counts.plain
