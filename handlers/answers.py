@@ -3,7 +3,6 @@ privacy mode on, where the bot sees only commands and replies to its own message
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
@@ -11,6 +10,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import tasks as db_tasks
 from db.models import PendingInput
+from db.pending import pending_for_reply
 from handlers import directives, importing, progress
 from handlers.common import Actor, reply, resolve_actor, transaction
 from handlers.task_actions import Refused, add_progress
@@ -24,11 +24,7 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     notify: tuple[int, str, int] | None = None
     draft: PendingInput | None = None
     async with transaction(context) as session:
-        pending = await session.scalar(
-            select(PendingInput).where(
-                PendingInput.chat_id == msg.chat.id, PendingInput.prompt_message_id == msg.reply_to_message.message_id
-            )
-        )
+        pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
         if pending is None:
             return  # an ordinary conversation reply
         actor = await resolve_actor(update, context, session)

@@ -39,7 +39,7 @@ from handlers.common import (
     resolve_actor,
     transaction,
 )
-from handlers.task_actions import Refused, cancel, find_task, require, set_due, task_for_button
+from handlers.task_actions import Refused, cancel, example_date, find_task, require, set_due, task_for_button
 
 
 class Usage(Exception):
@@ -98,7 +98,7 @@ async def _log_directive(
         due = period_end(deadline.cadence, today)
     if due is not None and due < today:
         raise Refused(
-            T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=_example_date(today))
+            T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=example_date(today))
         )
     new_assignees = await resolve_assignees(session, actor, assignees)
     meeting = await db_meetings.current_meeting(session, actor.committee.id, today, actor.tz)
@@ -117,10 +117,6 @@ async def _log_directive(
     )
     await reminders.replan_task(session, task.id, actor.now)
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
-
-
-def _example_date(today: date) -> str:
-    return (today + timedelta(days=7)).strftime("%d/%m")
 
 
 async def _mentioned_people(

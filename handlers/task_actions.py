@@ -6,7 +6,7 @@ records the event, re-plans reminders, and returns the text to show (or raises R
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,6 +69,11 @@ async def require(session: AsyncSession, actor: Actor, task: Task, action: Actio
     raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=verb))
 
 
+def example_date(today: date) -> str:
+    """A deadline to show in an example: a week from today, as 'dd/mm'."""
+    return (today + timedelta(days=7)).strftime("%d/%m")
+
+
 async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str | None, today: date) -> str:
     require_open(task)
     await require(session, actor, task, Action.CLOSE, "báo hoàn thành")
@@ -117,7 +122,7 @@ async def set_due(
         await require(session, actor, task, Action.EDIT, "sửa hạn")
     if due is not None and due < today:
         raise Refused(
-            T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=T.fmt_date(today)[:5])
+            T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=example_date(today))
         )
     old = task.due_current
     task.due_current = due
