@@ -19,10 +19,24 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldedChars(dict[int, str]):
+    """code point -> its folded character, filled as characters are met: str.translate with this
+    table folds a text in C, several times faster than a Python loop over its characters (fold runs
+    on every line the parser reads). Bounded: a stream of exotic characters must not grow it for ever."""
+
+    def __missing__(self, code_point: int) -> str:
+        if len(self) >= 20_000:
+            self.clear()
+        folded = self[code_point] = _fold_char(chr(code_point))
+        return folded
+
+
+_FOLDED_CHARS = _FoldedChars()
+
+
 def fold(text: str) -> str:
     """Lower-case, strip Vietnamese diacritics, same length as the NFC input."""
-    text = unicodedata.normalize("NFC", text)
-    return "".join(_fold_char(c) for c in text).lower()
+    return unicodedata.normalize("NFC", text).translate(_FOLDED_CHARS).lower()
 
 
 def nfc(text: str) -> str:
