@@ -251,5 +251,7 @@ NARRATIVE_VERBS = PhraseSet(
         "tiến hành", "đồng ý", "nhất trí", "thống nhất chủ trương", "báo cáo tóm tắt", "chỉ ra", "cho biết",
         "dự", "tham dự", "đánh giá nhận xét", "nhận xét", "kết luận", "nhấn mạnh", "cho ý kiến", "giao ban",
         "họp giao ban", "tiếp đoàn", "làm việc với", "họp", "báo cáo kết quả đạt được", "phát biểu chỉ đạo",
-    ]
+    ],
+    # "dự" is to attend; "dự án", "dự toán", "dự thảo", "dự kiến" ... are other words.
+    compounds={"dự": ("án", "toán", "thảo", "kiến", "báo", "phòng", "trữ", "định", "tính", "thi", "trù", "khuyết")},
 )

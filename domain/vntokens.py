@@ -105,22 +105,28 @@ def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
 
 
 class PhraseSet:
-    """Phrases (one or more words), matched longest-first at a token position."""
+    """Phrases (one or more words), matched longest-first at a token position.
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    `compounds` names, for a phrase, the syllables that turn it into another word when they follow
+    it: Vietnamese writes compound words as separate syllables, so "dự" (attend) must not match
+    the first syllable of "dự án" (project), "dự toán" (budget), "dự thảo" (draft)."""
+
+    def __init__(self, phrases: Iterable[str], compounds: dict[str, Iterable[str]] | None = None) -> None:
         self._phrases = tuple(dict.fromkeys(phrases))
-        self._index: dict[bool, dict[str, list[tuple[str, ...]]]] = {}
+        self._compounds = {p: tuple(after) for p, after in (compounds or {}).items()}
+        self._index: dict[bool, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
 
-    def _built(self, accented: bool) -> dict[str, list[tuple[str, ...]]]:
+    def _built(self, accented: bool) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
         index = self._index.get(accented)
         if index is None:
             keyer = tone_key if accented else fold_word
             index = {}
             for phrase in self._phrases:
                 words = tuple(keyer(w) for w in _TOKEN.findall(nfc(phrase)))
-                index.setdefault(words[0], []).append(words)
+                not_before = frozenset(keyer(nfc(w)) for w in self._compounds.get(phrase, ()))
+                index.setdefault(words[0], []).append((words, not_before))
             for options in index.values():
-                options.sort(key=len, reverse=True)
+                options.sort(key=lambda option: len(option[0]), reverse=True)
             self._index[accented] = index
         return index
 
@@ -128,11 +134,13 @@ class PhraseSet:
         """Number of tokens of the longest phrase starting at tokens[i], 0 when none does."""
         if i >= len(tokens):
             return 0
-        for words in self._built(accented).get(tokens[i].key, ()):
+        for words, not_before in self._built(accented).get(tokens[i].key, ()):
             n = len(words)
             if i + n <= len(tokens) and all(tokens[i + k].key == words[k] for k in range(n)):
+                if not_before and i + n < len(tokens) and tokens[i + n].key in not_before:
+                    continue  # the first syllables of a longer word: "dự" of "dự án"
                 return n
         return 0
 
     def __add__(self, other: PhraseSet) -> PhraseSet:
-        return PhraseSet((*self._phrases, *other._phrases))
+        return PhraseSet((*self._phrases, *other._phrases), {**self._compounds, **other._compounds})

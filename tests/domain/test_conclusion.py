@@ -266,3 +266,15 @@ def test_parse_directive_uses_the_context_only_when_the_sentence_names_nobody() 
     assert inherited.assignees.lead[0].span is None  # the name is not in this text
     own = parse_directive("Đề nghị Sở Tài chính thẩm định.", date(2018, 7, 20), context=context)
     assert [a.text for a in own.assignees.lead] == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Ban Quản lý dự án đầu tư xây dựng huyện", "Bộ phận lập dự toán"],
+)
+def test_a_subject_holding_du_an_is_no_attendance_report(subject: str) -> None:
+    # "dự" alone is to attend ("tham dự", a report of who came); "dự án", "dự thảo", "dự toán" are nouns.
+    text = f"{subject} đẩy nhanh tiến độ thực hiện, hoàn thành trước ngày 31/01/2030."
+    found = split_conclusion(text, TODAY).directives
+    assert [d.assignees.lead[0].text for d in found] == [subject]
+    assert found[0].deadline.due == date(2030, 1, 31)
