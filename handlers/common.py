@@ -241,6 +241,17 @@ def user_link(person: Person) -> str:
     return name
 
 
+def addressed(chat: Chat, user: User, prompt: str) -> str:
+    """A ForceReply prompt after a button press, addressed to the presser. With selective=True
+    Telegram opens the reply box only for users @mentioned in the text (or the author of the message
+    replied to): a prompt that names nobody opens it for nobody in a group. In a private chat there
+    is nobody else to address."""
+    if chat.type == Chat.PRIVATE:
+        return prompt
+    who = f"@{esc(user.username)}" if user.username else f'<a href="tg://user?id={user.id}">{esc(user.full_name)}</a>'
+    return f"{who} {prompt}"
+
+
 def plain(html_text: str) -> str:
     """Callback answers are plain text (200 characters at most)."""
     return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:190]

@@ -29,6 +29,7 @@ from handlers import render
 from handlers.common import (
     Actor,
     Buttons,
+    addressed,
     answer,
     command_args,
     display_name,
@@ -253,7 +254,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         if prompt is not None and query.message is not None:
             sent = await context.bot.send_message(
-                query.message.chat.id, prompt, parse_mode="HTML", reply_markup=ForceReply(selective=True)
+                query.message.chat.id,
+                addressed(query.message.chat, query.from_user, prompt),
+                parse_mode="HTML",
+                reply_markup=ForceReply(selective=True),
             )
             session.add(
                 PendingInput(

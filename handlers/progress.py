@@ -19,6 +19,7 @@ from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.permissions import Action
 from handlers.common import (
     Actor,
+    addressed,
     answer,
     command_args,
     edit,
@@ -189,7 +190,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         if prompt is not None and query.message is not None:
             sent = await context.bot.send_message(
-                query.message.chat.id, prompt, parse_mode=ParseMode.HTML, reply_markup=ForceReply(selective=True)
+                query.message.chat.id,
+                addressed(query.message.chat, query.from_user, prompt),
+                parse_mode=ParseMode.HTML,
+                reply_markup=ForceReply(selective=True),
             )
             pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]
             session.add(

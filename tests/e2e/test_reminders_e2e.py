@@ -181,3 +181,21 @@ async def test_the_jobqueue_tick_wakes_one_background_drain(env: Env) -> None:
     await env.idle()
     assert len(env.world.bot_messages(binh)) == before + 1
     assert any("Nhắc việc" in m.plain for m in env.world.bot_messages(group))
+
+
+async def test_a_prompt_after_a_group_button_is_addressed_to_whoever_pressed_it(reminders: Env) -> None:
+    # ForceReply(selective=True) opens the reply box only for people mentioned in the prompt: a prompt
+    # that names nobody would leave An (no username) with no box to answer in.
+    env = reminders
+    _chair, _binh, an, group, _ = await committee_with_a_task(env)
+    group_before = len(env.world.bot_messages(group))
+    await wake(env, at(2026, 11, 27, 8))
+    [in_group] = bot_messages_since(env, group, group_before)
+    await env.press(an, in_group, "📝 Báo cáo tiến độ")
+    prompt = env.world.bot_messages(group)[-1]
+    assert "Trả lời (reply) tin nhắn này bằng nội dung tiến độ của #1" in prompt.plain
+    assert prompt.reply_markup == {"force_reply": True, "selective": True}
+    assert [e["user"]["id"] for e in prompt.entities if e["type"] == "text_mention"] == [an.id]
+    env.world.send_text(an, group, "đã rà soát xong 40 hồ sơ", reply_to=prompt)
+    answer = await env.world.wait_for(chat=group)
+    assert "Đã ghi tiến độ #1" in answer.plain
