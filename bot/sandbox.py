@@ -149,7 +149,8 @@ class Sandbox:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
             self._ticker = None
-        self.world.close()  # long polls of the page answer at once
+        # The page's long polls end with the web server (handler_cancellation), first; then the bot;
+        # the emulator last (closing the World earlier would make the bot's getUpdates spin).
         await self._stack.aclose()
 
     async def _tick(self) -> None:

@@ -20,6 +20,7 @@ const S = {
   clock: null,
   pollAbort: null,
   popup: null,         // {kind: "mention"|"command", items, sel, start}
+  pressed: null,       // {chat, until}: a button this persona pressed a moment ago
 };
 
 const $ = (id) => document.getElementById(id);
@@ -302,6 +303,7 @@ function drawKeyboard(m, chat) {
       btn.addEventListener("click", async () => {
         if (b.url) { window.open(b.url, "_blank", "noopener"); return; }
         btn.disabled = true;
+        S.pressed = {chat: chat.id, until: Date.now() + 10000};
         try {
           const answer = await api("/api/press", {user: S.user, chat: chat.id, message_id: m.message_id,
                                                   callback_data: b.callback_data});
@@ -339,9 +341,11 @@ function clearReply() { S.replyTo = null; $("reply-bar").hidden = true; }
 function autoReply(chat, before) {
   const fresh = chat.messages.slice(before);
   for (const m of fresh) {
-    const asked = m.reply_markup && m.reply_markup.force_reply;
+    const asked = m.force_reply;
     const toMe = m.reply_to_message && m.reply_to_message.from && m.reply_to_message.from.id === S.user;
-    if (m.by_bot && asked && (toMe || chat.type === "private")) setReply(m);
+    // The person who just pressed the button that made the bot ask (its prompt is not a reply).
+    const justPressed = S.pressed && S.pressed.chat === chat.id && Date.now() < S.pressed.until;
+    if (m.by_bot && asked && (toMe || justPressed || chat.type === "private")) setReply(m);
   }
 }
 
