@@ -39,6 +39,7 @@ from bot.settings import Settings
 from db.committees import committee_by_chat
 from db.outbox import next_due_at
 from emulator import Chat, Emulator, Message, TextMention, User, World, text_mention
+from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
 from jobs.ratelimit import unlimited
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
@@ -418,6 +419,19 @@ def _with_mentions(world: World, text: str, mentions: list[JSON]) -> str | list[
     return [p for p in parts if p != ""]
 
 
+# Entities inside which Telegram does not look for @mentions and /commands.
+_OPAQUE = frozenset({"code", "pre", "text_link", "text_mention", "mention", "bot_command", "url"})
+
+
+def _with_detected(text: str, entities: list[JSON]) -> list[JSON]:
+    """Telegram's server finds @mentions and /commands in every message, the bot's too, and the apps
+    show them as links; the emulator keeps the bot's entities as sent, so the page adds them here."""
+    found = [e for e in detect_entities(text)
+             if not any(o["type"] in _OPAQUE and o["offset"] < e["offset"] + e["length"]
+                        and e["offset"] < o["offset"] + o["length"] for o in entities)]
+    return sort_entities([*entities, *found])
+
+
 def message_json(m: Message) -> JSON:
     """What the page draws: the Bot API shape (text + entities, as Telegram's apps render them),
     the sender's display name and the inline buttons."""
@@ -426,6 +440,9 @@ def message_json(m: Message) -> JSON:
     sender = m.from_user
     data["from_name"] = sender.full_name if sender is not None else (m.chat.title or "")
     data["by_bot"] = m.by_bot
+    if m.by_bot:
+        key = "entities" if m.text is not None else "caption_entities"
+        data[key] = _with_detected(m.plain, data.get(key) or [])
     if m.reply_to is not None:
         quoted = m.reply_to
         data["reply_preview"] = {"message_id": quoted.message_id, "plain": quoted.plain[:200],

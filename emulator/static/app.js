@@ -163,7 +163,7 @@ function drawChats() {
     const li = el("li");
     li.dataset.chat = chat.type;
     if (chat.id === S.chatId) li.classList.add("active");
-    li.appendChild(avatar(chat.title, chat.id));
+    li.appendChild(avatar(chat.title, chat.type === "private" ? S.state.bot.id : chat.id));
     const who = el("div", "who");
     who.appendChild(el("div", "name", chat.type === "group" ? chat.title : "🤖 " + chat.title));
     const last = chat.messages[chat.messages.length - 1];
@@ -197,7 +197,7 @@ function drawHeader() {
   const chat = S.chats[S.chatId];
   if (!chat) return;
   const av = $("chat-avatar");
-  av.style.background = colorOf(chat.id);
+  av.style.background = colorOf(chat.type === "private" ? S.state.bot.id : chat.id);
   av.textContent = initials(chat.title);
   $("chat-title").textContent = chat.type === "group" ? chat.title : chat.title;
   $("chat-sub").textContent = chat.type === "group"
@@ -238,7 +238,10 @@ function drawMessages(force) {
     const next = msgs[i + 1];
     const sameNext = next && !serviceText(next) && next.from && m.from && next.from.id === m.from.id
       && dayLabel(next.date) === day;
-    box.appendChild(drawMessage(m, chat, !sameNext, i === 0 || !msgs[i - 1].from || msgs[i - 1].from.id !== m.from.id || serviceText(msgs[i - 1])));
+    const prev = msgs[i - 1];
+    const firstOfRun = !prev || !prev.from || !m.from || prev.from.id !== m.from.id || !!serviceText(prev)
+      || dayLabel(prev.date) !== day;
+    box.appendChild(drawMessage(m, chat, !sameNext, firstOfRun));
   });
   S.seen[S.user + ":" + S.chatId] = msgs.length;
   if (atBottom || force) box.scrollTop = box.scrollHeight;
