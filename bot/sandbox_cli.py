@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import errno
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -24,9 +25,15 @@ def parser() -> argparse.ArgumentParser:
 async def serve(database_url: str, db_label: str, host: str, port: int) -> None:
     from bot.sandbox import Sandbox
 
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        # Ctrl+C or a plain `kill`: stop cleanly (the bot, the emulator, the temporary database).
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(sig, stop.set)
     async with Sandbox(database_url, host=host, port=port) as sandbox:
         print(T.SANDBOX_STARTED.format(url=sandbox.url, db=db_label), flush=True)
-        await asyncio.Event().wait()  # until Ctrl+C
+        await stop.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

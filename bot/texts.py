@@ -62,7 +62,11 @@ Cách lấy token (2 phút):
      (hoặc đặt biến môi trường BOT_TOKEN), rồi chạy lại lệnh này.
   4. Thêm bot vào nhóm của Ban chỉ đạo; quản trị viên nhóm là Trưởng ban.
 
+Chưa có token vẫn dùng thử được ngay trong trình duyệt, không cần Telegram:
+  bash scripts/start.sh sandbox      (hoặc: nhacviec sandbox)
+
 No BOT_TOKEN: get one from @BotFather (/newbot) and put BOT_TOKEN=... in .env.
+To try the bot without Telegram: bash scripts/start.sh sandbox
 """
 SECOND_INSTANCE_REFUSED = (
     "Đã có một phiên bản bot đang chạy với cùng cơ sở dữ liệu SQLite này ({lock}).\n"
