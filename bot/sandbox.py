@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -326,6 +327,7 @@ class Sandbox:
         app.router.add_static("/static/", static_dir())
         app.router.add_get("/api/state", self._api_state)
         app.router.add_get("/api/poll", self._api_poll)
+        app.router.add_get("/api/file/{file_id}", self._api_file)
         app.router.add_post("/api/send", self._api_send)
         app.router.add_post("/api/press", self._api_press)
         app.router.add_post("/api/open_private", self._api_open_private)
@@ -342,6 +344,16 @@ class Sandbox:
     async def _api_poll(self, request: web.Request) -> web.StreamResponse:
         q = request.query
         return await _guarded(self.poll(q["user"], int(q.get("since", -1)), float(q.get("timeout", 0))))
+
+    async def _api_file(self, request: web.Request) -> web.StreamResponse:
+        stored = self.world.files.get(request.match_info["file_id"])
+        if stored is None:
+            raise web.HTTPNotFound()
+        headers = {}
+        if stored.filename:
+            headers["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(stored.filename)}"
+        return web.Response(body=stored.data, content_type=stored.mime_type or "application/octet-stream",
+                            headers=headers)
 
     async def _api_send(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()
@@ -443,6 +455,11 @@ def message_json(m: Message) -> JSON:
     if m.by_bot:
         key = "entities" if m.text is not None else "caption_entities"
         data[key] = _with_detected(m.plain, data.get(key) or [])
+    # Files (the bot's Excel exports and charts, people's documents) are served by the sandbox.
+    if m.document is not None:
+        data["document_url"] = f"/api/file/{m.document.file_id}"
+    if m.photo is not None:
+        data["photo_url"] = f"/api/file/{m.photo.file_id}"
     if m.reply_to is not None:
         quoted = m.reply_to
         data["reply_preview"] = {"message_id": quoted.message_id, "plain": quoted.plain[:200],

@@ -267,8 +267,18 @@ function drawMessage(m, chat, lastOfRun, firstOfRun) {
     q.addEventListener("click", () => flash(m.reply_preview.message_id));
     bubble.appendChild(q);
   }
+  if (m.photo_url) {
+    const img = el("img", "photo");
+    img.src = m.photo_url;
+    img.alt = "ảnh";
+    img.addEventListener("click", () => window.open(m.photo_url, "_blank", "noopener"));
+    bubble.appendChild(img);
+  }
   if (m.document) {
-    const doc = el("div", "doc");
+    const doc = el("a", "doc");
+    doc.href = m.document_url;
+    doc.download = m.document.file_name || "";
+    doc.title = "Tải tệp về";
     doc.appendChild(el("div", "doc-icon", "📄"));
     const info = el("div");
     info.appendChild(el("div", "doc-name", m.document.file_name || "tệp"));

@@ -247,3 +247,17 @@ def test_cli_options() -> None:
     args = parser().parse_args(["--db", "x.db", "--port", "8081"])
     assert (args.db, args.port, args.host) == ("x.db", 8081, "127.0.0.1")
     assert parser().parse_args([]).port == 8080
+
+
+async def test_the_bots_files_can_be_opened(page: Page) -> None:
+    await page.say("chair", "/giao @hoa_vanphong rà soát hồ sơ một cửa xong trước ngày 2/12")
+    since = page.sb.world.cursor()
+    await page.post("/api/send", {"user": page.who("chair"), "chat": page.group, "text": "/xuat"})
+    sent = await page.sb.world.wait_for(lambda m: m.document is not None, since=since, timeout=30)
+    await page.sb.idle()
+    shown = _find(await page.messages("chair", page.group), sent.message_id)
+    assert shown["document"]["file_name"].endswith(".xlsx")
+    async with page.http.get(page.sb.url + shown["document_url"]) as res:
+        assert res.status == 200 and (await res.read())[:2] == b"PK"  # a zip: the workbook
+    async with page.http.get(page.sb.url + "/api/file/nothing") as res:
+        assert res.status == 404
