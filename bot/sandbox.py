@@ -17,11 +17,13 @@ persona's chats), POST /api/send, /api/press, /api/open_private, /api/clock, /ap
 from __future__ import annotations
 
 import asyncio
+import calendar
 import contextlib
 import logging
+import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -60,6 +62,29 @@ def static_dir() -> Path:
 
 def example_text(filename: str) -> bytes:
     return (resources.files("emulator") / "examples" / filename).read_bytes()
+
+
+_FIRST_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_FEB_29 = re.compile(r"\b29/0?2/(\d{4})\b")
+
+
+def shift_to_this_year(text: str, today: date) -> str:
+    """The seed reports are from 2018–2020: imported as they are, every task would be years overdue.
+    Every year in the text moves by the same number of years, so that the report's first date (its
+    publication day) falls within the last twelve months; wording, days and months stay as written."""
+    first = _FIRST_DATE.search(text)
+    if first is None:
+        return text
+    day, month, year = (int(g) for g in first.groups())
+    target = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    delta = target - year
+    if delta == 0:
+        return text
+    shifted = _YEAR.sub(lambda m: str(int(m.group(1)) + delta), text)
+    # 29 February of a leap year may not exist in the new year: the last day of February then.
+    return _FEB_29.sub(lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"28/02/{m.group(1)}",
+                       shifted)
 
 
 def next_monday_0730(now: datetime) -> datetime:
@@ -274,11 +299,13 @@ class Sandbox:
         return user.id
 
     def import_example(self, index: int, user_id: Any = None) -> Message:
-        """A seed meeting report, sent to the group as a .txt file with the caption /nhap."""
+        """A seed meeting report, moved to this year, sent to the group as a .txt file with the caption
+        /nhap (as a secretary would send the report she typed)."""
         filename, _label = T.SANDBOX_EXAMPLES[index]
         user = self.persona_user(user_id) if user_id not in (None, "") else self.personas["chair"].user
         assert self.group is not None
-        return self.world.send_document(user, self.group, filename, example_text(filename), "/nhap",
+        text = shift_to_this_year(example_text(filename).decode("utf-8"), self.clock.now().astimezone(VN).date())
+        return self.world.send_document(user, self.group, filename, text.encode("utf-8"), "/nhap",
                                         mime_type="text/plain")
 
     # ------------------------------------------------------------------------------ views

@@ -827,9 +827,10 @@ SANDBOX_SETUP_COMMANDS = (
     "/vaitro @minh_thuky thuky",
 )
 # (file in emulator/examples, label on the page)
+# (the years in the text are moved so that the report is from the last twelve months)
 SANDBOX_EXAMPLES = (
-    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng, 02/2020"),
-    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang, 12/2020"),
+    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang (tháng 12)"),
+    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng (tháng 2)"),
 )
 SANDBOX_CLOCK = "{weekday}, {date} · {time}"
 SANDBOX_NOTHING_DUE = "Không còn lời nhắc hay bản tổng hợp nào đang chờ."

@@ -21,6 +21,7 @@ const S = {
   pollAbort: null,
   popup: null,         // {kind: "mention"|"command", items, sel, start}
   pressed: null,       // {chat, until}: a button this persona pressed a moment ago
+  stick: true,         // the message list follows new messages (the reader is at the bottom)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -61,6 +62,10 @@ function el(tag, cls, text) {
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
   return e;
+}
+// "Đỗ" and "do" find the same person, as Telegram's search does.
+function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
 }
 function persona(id) { return S.personas.find((p) => p.id === id); }
 function me() { return persona(S.user); }
@@ -214,12 +219,13 @@ function drawMessages(force) {
   if (!chat) return;
   const fingerprint = JSON.stringify([S.user, S.chatId, chat.messages]);
   if (!force && fingerprint === S.rendered) return;
+  const msgs = chat.messages;
   S.rendered = fingerprint;
   const box = $("messages");
-  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  const atBottom = S.stick;
   box.textContent = "";
+  if (!msgs.length) box.appendChild(emptyState(chat));
   let lastDay = null;
-  const msgs = chat.messages;
   msgs.forEach((m, i) => {
     const day = dayLabel(m.date);
     if (day !== lastDay) {
@@ -244,7 +250,23 @@ function drawMessages(force) {
     box.appendChild(drawMessage(m, chat, !sameNext, firstOfRun));
   });
   S.seen[S.user + ":" + S.chatId] = msgs.length;
-  if (atBottom || force) box.scrollTop = box.scrollHeight;
+  if (atBottom || force) scrollToBottom();
+}
+
+function scrollToBottom() {
+  const box = $("messages");
+  box.scrollTop = box.scrollHeight;
+  S.stick = true;
+}
+
+// An empty private chat: what Telegram shows before "Start" (the bot's description).
+function emptyState(chat) {
+  const card = el("div", "empty");
+  card.appendChild(el("div", "empty-title", chat.type === "private" ? "Nhắc việc làm được gì?" : chat.title));
+  card.appendChild(el("div", "", chat.type === "private"
+    ? "Bot ghi các kết luận, chỉ đạo của Ban chỉ đạo, nhắc người thực hiện trước và sau hạn, và gửi tổng hợp sáng thứ Hai. Bấm BẮT ĐẦU để bot nhắc việc cho bạn qua tin nhắn riêng."
+    : "Chưa có tin nhắn."));
+  return card;
 }
 
 function drawMessage(m, chat, lastOfRun, firstOfRun) {
@@ -272,6 +294,7 @@ function drawMessage(m, chat, lastOfRun, firstOfRun) {
     img.src = m.photo_url;
     img.alt = "ảnh";
     img.addEventListener("click", () => window.open(m.photo_url, "_blank", "noopener"));
+    img.addEventListener("load", () => { if (S.stick) scrollToBottom(); });
     bubble.appendChild(img);
   }
   if (m.document) {
@@ -393,7 +416,8 @@ function updatePopup() {
     const q = at[2].toLowerCase();
     kind = "mention";
     start = upto.length - at[2].length - 1;
-    items = S.personas.filter((p) => p.id !== S.user && (p.name.toLowerCase().includes(q) || (p.username || "").toLowerCase().includes(q)));
+    items = S.personas.filter((p) => p.id !== S.user
+      && (fold(p.name).split(" ").some((w) => w.startsWith(fold(q))) || fold(p.username || "").startsWith(fold(q))));
   } else if (slash) {
     const q = slash[1].toLowerCase();
     kind = "command";
@@ -576,6 +600,10 @@ async function init() {
     if (ev.key === "Escape") clearReply();
   });
   setInterval(drawClock, 1000);
+  $("messages").addEventListener("scroll", () => {
+    const box = $("messages");
+    S.stick = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  });
   drawPersonas();
   pollLoop();
 }

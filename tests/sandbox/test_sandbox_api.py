@@ -4,14 +4,14 @@ moves and what is due arrives; everything checked in what the page would show (t
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import aiohttp
 import pytest
 
 from bot import texts as T
-from bot.sandbox import Sandbox, next_monday_0730
+from bot.sandbox import Sandbox, next_monday_0730, shift_to_this_year
 from bot.sandbox_cli import parser
 from tests.sandbox.conftest import START
 
@@ -191,7 +191,9 @@ async def test_example_report_is_imported_through_nhap(page: Page) -> None:
     shown = _find(group, preview.message_id)
     [sent] = [m for m in group if m.get("document")]
     assert sent["caption"] == "/nhap" and sent["document"]["file_name"].endswith(".txt")
-    assert "Xem trước: 5 nhiệm vụ" in shown["plain"]
+    assert "Xem trước: 6 nhiệm vụ" in shown["plain"]
+    # The report of 04/12/2020 arrives moved to the last twelve months (the clock is at 23/11/2026).
+    assert "tháng 12 năm 2025" in shown["plain"] and "2020" not in shown["plain"]
     save = button(shown, "Lưu tất cả")
     await page.post("/api/press", {"user": page.who("chair"), "chat": page.group,
                                    "message_id": preview.message_id, "callback_data": save})
@@ -235,6 +237,15 @@ async def test_a_kept_database_is_not_set_up_twice(database_url: str) -> None:
         again.send(again.personas["chair"].user.id, again.group.id, "/donvi")  # type: ignore[union-attr]
         listing = await again.world.wait_for(since=since)
         assert "VP" in listing.plain  # the unit set up in the first run is still there
+
+
+def test_examples_move_to_the_last_twelve_months() -> None:
+    text = "Ngày đăng 13/02/2020\nhạn 29/02/2020, báo cáo năm 2019, kế hoạch năm 2021"
+    assert shift_to_this_year(text, date(2026, 11, 23)) == (
+        "Ngày đăng 13/02/2026\nhạn 28/02/2026, báo cáo năm 2025, kế hoạch năm 2027")
+    assert shift_to_this_year(text, date(2028, 2, 13)).startswith("Ngày đăng 13/02/2028\nhạn 29/02/2028")
+    assert shift_to_this_year("Ngày đăng 04/12/2020", date(2026, 11, 23)) == "Ngày đăng 04/12/2025"
+    assert shift_to_this_year("không có ngày", date(2026, 11, 23)) == "không có ngày"
 
 
 def test_next_monday_0730_is_strictly_later() -> None:
