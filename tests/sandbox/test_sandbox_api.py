@@ -113,6 +113,10 @@ async def test_giao_reply_buttons_and_a_reminder_after_the_clock_moves(page: Pag
     assert clock["label"] == "Thứ Sáu, 27/11/2026 · 08:00"
     reminder = (await page.messages("contact", page.group))[-1]
     assert reminder["by_bot"] and "@hoa_vanphong" in reminder["plain"] and "#1" in reminder["plain"]
+    # As in Telegram's apps, @mentions in the bot's text are links (the server detects them).
+    mentions = [reminder["plain"][e["offset"]:e["offset"] + e["length"]]
+                for e in reminder["entities"] if e["type"] == "mention"]
+    assert "@hoa_vanphong" in mentions
 
     # The contact person presses "Báo cáo tiến độ", is asked, and replies.
     answer = await page.post("/api/press", {"user": page.who("contact"), "chat": page.group,
@@ -252,6 +256,16 @@ def test_next_monday_0730_is_strictly_later() -> None:
     monday_0730 = datetime(2026, 11, 30, 0, 30, tzinfo=UTC)
     assert next_monday_0730(START) == monday_0730
     assert next_monday_0730(monday_0730) == datetime(2026, 12, 7, 0, 30, tzinfo=UTC)
+
+
+def test_nhacviec_sandbox_is_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["sandbox", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "nhacviec sandbox" in out and "--db" in out and "--port" in out
 
 
 def test_cli_options() -> None:
