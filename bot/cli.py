@@ -59,10 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="chạy bot (long polling, hoặc --webhook)")
     run.add_argument("--webhook", action="store_true", help="chế độ webhook (WEBHOOK_URL, WEBHOOK_PORT...)")
     sub.add_parser("parse", help="in các nhiệm vụ bot hiểu được từ một đoạn văn bản", add_help=False)
+    sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
     if argv and argv[0] == "parse":
         from bot.parse_cli import main as parse_main
 
         return parse_main(argv[1:])
+    if argv and argv[0] == "sandbox":
+        from bot.sandbox_cli import main as sandbox_main
+
+        return sandbox_main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)

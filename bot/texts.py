@@ -62,7 +62,11 @@ Cách lấy token (2 phút):
      (hoặc đặt biến môi trường BOT_TOKEN), rồi chạy lại lệnh này.
   4. Thêm bot vào nhóm của Ban chỉ đạo; quản trị viên nhóm là Trưởng ban.
 
+Chưa có token vẫn dùng thử được ngay trong trình duyệt, không cần Telegram:
+  bash scripts/start.sh sandbox      (hoặc: nhacviec sandbox)
+
 No BOT_TOKEN: get one from @BotFather (/newbot) and put BOT_TOKEN=... in .env.
+To try the bot without Telegram: bash scripts/start.sh sandbox
 """
 SECOND_INSTANCE_REFUSED = (
     "Đã có một phiên bản bot đang chạy với cùng cơ sở dữ liệu SQLite này ({lock}).\n"
@@ -793,3 +797,42 @@ PARSE_CADENCES = {
 PARSE_BAD_DATE = "Ngày «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ: --date 2020-12-04"
 PARSE_NO_TEXT = 'Chưa có nội dung. Ví dụ: nhacviec parse "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12"'
 PARSE_BAD_LINE = "Dòng {line}: không phải JSON hợp lệ {{\"id\", \"text\", \"date\"}} ({error})"
+
+# --- sandbox ---
+SANDBOX_STARTED = """\
+Nhắc việc — bản chạy thử (sandbox), không cần Telegram.
+Mở trình duyệt: {url}
+Cơ sở dữ liệu: {db}
+Nhấn Ctrl+C để dừng.
+"""
+SANDBOX_DB_TEMPORARY = "tệp tạm, xoá khi dừng (dùng --db TỆP để giữ lại)"
+SANDBOX_PORT_BUSY = "Cổng {port} đang bận. Chọn cổng khác, ví dụ: nhacviec sandbox --port 8081"
+SANDBOX_HELP = "chạy thử bot trong trình duyệt: một nhóm Telegram giả lập, không cần token"
+SANDBOX_HELP_DB = "tệp SQLite lưu dữ liệu (mặc định: tệp tạm, xoá khi dừng)"
+SANDBOX_HELP_PORT = "cổng của trang web (mặc định 8080)"
+SANDBOX_HELP_HOST = "địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này)"
+SANDBOX_GROUP_TITLE = "BCĐ Chuyển đổi số phường Sài Đồng"
+# (key, name as Telegram shows it, username or None, what the person is in the committee)
+SANDBOX_PERSONAS = (
+    ("chair", "Nguyễn Thị Lan", "lan_truongban", "Trưởng ban"),
+    ("secretary", "Trần Văn Minh", "minh_thuky", "Thư ký"),
+    ("contact", "Lê Thị Hoa", "hoa_vanphong", "Đầu mối Văn phòng"),
+    ("member", "Phạm Quốc Bình", "binh_pham", "Thành viên"),
+    ("nousername", "Đỗ Thị An", None, "Thành viên, không có username"),
+)
+# What the chair types when the sandbox starts, so that a newcomer sees how a committee is set up.
+SANDBOX_SETUP_COMMANDS = (
+    "/donvi them Văn phòng HĐND&UBND = VP",
+    "/donvi gan VP @hoa_vanphong",
+    "/vaitro @minh_thuky thuky",
+)
+# (file in emulator/examples, label on the page)
+# (the years in the text are moved so that the report is from the last twelve months)
+SANDBOX_EXAMPLES = (
+    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang (tháng 12)"),
+    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng (tháng 2)"),
+)
+SANDBOX_CLOCK = "{weekday}, {date} · {time}"
+SANDBOX_NOTHING_DUE = "Không còn lời nhắc hay bản tổng hợp nào đang chờ."
+SANDBOX_BAD_REQUEST = "Không thực hiện được: {reason}"
+SANDBOX_EMPTY_TEXT = "Tin nhắn trống."

@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, bindparam, select, text
+from sqlalchemy import Boolean, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Task, UTCDateTime
+from db.models import Reminder, SummaryRun, Task, UTCDateTime
 from db.reminders import CLAIM_LEASE, as_utc, replan_task
 from db.summaries import replan_summaries
 
@@ -68,3 +68,15 @@ async def replan_committee(session: AsyncSession, committee_id: int, now: dateti
         planned += await replan_task(session, task_id, now)
     await replan_summaries(session, committee_id, now)
     return planned
+
+
+async def next_due_at(session: AsyncSession, after: datetime) -> datetime | None:
+    """When the next pending reminder or weekly summary falls due after `after` (the sandbox's
+    "next reminder" clock button jumps there; the dispatcher then decides what applies)."""
+    after = as_utc(after)
+    found = [
+        await session.scalar(select(func.min(table.due_at)).where(table.status == "pending", table.due_at > after))
+        for table in (Reminder, SummaryRun)
+    ]
+    times = [as_utc(t) for t in found if t is not None]
+    return min(times) if times else None

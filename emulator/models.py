@@ -211,7 +211,9 @@ class Message:
                 data["caption_entities"] = copy.deepcopy(self.caption_entities)
         if self.reply_to is not None and with_reply:
             data["reply_to_message"] = self.reply_to.to_api(with_reply=False)
-        if self.reply_markup is not None:
+        # Telegram shows only an inline keyboard here; a ForceReply or reply keyboard the bot sent
+        # is not part of the message as others receive it (PTB fails on one: no inline_keyboard).
+        if self.reply_markup is not None and "inline_keyboard" in self.reply_markup:
             data["reply_markup"] = copy.deepcopy(self.reply_markup)
         if self.new_chat_members:
             data["new_chat_members"] = [user.to_api() for user in self.new_chat_members]
@@ -238,6 +240,7 @@ class Message:
             "disable_notification": self.disable_notification,
             "deleted": self.deleted,
             "buttons": copy.deepcopy(self.buttons),
+            "force_reply": bool(self.reply_markup and self.reply_markup.get("force_reply")),
         }
 
 

@@ -366,6 +366,16 @@ class World:
         """Updates the bot has not confirmed yet."""
         return len(self._deliverable())
 
+    def history(self, chat: ChatRef) -> list[Message]:
+        """Every message of a chat, people's and the bot's, in order (the sandbox page shows them)."""
+        chat_id = self.chat(chat).id
+        return [m for (cid, _), m in self._messages.items() if cid == chat_id]
+
+    @property
+    def revision(self) -> int:
+        """Grows whenever something happened (a message, an edit, a call): the sandbox page's cue."""
+        return self._activity
+
     # ------------------------------------------------------------------------------ waiting
 
     # The `timeout` parameters below are the API the tests read best (ASYNC109 prefers a caller's

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs Nhắc việc into .venv (first time only) and runs the bot.
-# Without BOT_TOKEN (environment or .env) it says how to get one from @BotFather.
+#   scripts/start.sh [--webhook]          the bot (needs BOT_TOKEN in the environment or .env)
+#   scripts/start.sh sandbox [--port N]   the sandbox: the bot in a browser page, no Telegram needed
+# Without BOT_TOKEN, in a terminal it says how to get one and opens the sandbox meanwhile; elsewhere
+# (a service) it only says how to get one and fails, so a misconfigured server never runs a sandbox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -9,5 +12,19 @@ if [ ! -x .venv/bin/nhacviec ] || [ pyproject.toml -nt .venv/.installed ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e .
   touch .venv/.installed
+fi
+if [ "${1:-}" = "sandbox" ]; then
+  shift
+  exec .venv/bin/nhacviec sandbox "$@"
+fi
+has_token() {
+  [ -n "${BOT_TOKEN:-}" ] && return 0
+  [ -f .env ] && grep -Eq "^[[:space:]]*(export[[:space:]]+)?BOT_TOKEN[[:space:]]*=[[:space:]]*[\"']?[^\"'[:space:]#]" .env
+}
+if ! has_token && [ -t 0 ] && [ -t 1 ]; then
+  .venv/bin/nhacviec run "$@" || true  # prints how to get a token
+  echo
+  echo "Trong lúc chờ token: mở bản chạy thử (sandbox) trong trình duyệt."
+  exec .venv/bin/nhacviec sandbox
 fi
 exec .venv/bin/nhacviec run "$@"

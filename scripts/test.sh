@@ -12,6 +12,15 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[dev]"
 
+# The sandbox's browser tests drive Debian's Chromium (never a downloaded browser); they are skipped
+# only where it is missing and cannot be installed here.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== installing chromium (apt)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null; } \
+    || echo "!! chromium could not be installed: the browser tests will be skipped"
+fi
+
 echo "== ruff"
 .venv/bin/ruff check .
 

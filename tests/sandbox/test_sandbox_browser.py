@@ -1,0 +1,122 @@
+"""The sandbox page in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; no
+browser download): a newcomer types a /giao as the chair, the assignee presses a button and
+replies, the clock moves to the next reminder and it arrives. Assertions are on what is on screen.
+Playwright's own waits (expect(...)) wait for the page; nothing sleeps."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.sandbox import Sandbox
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+playwright_api = pytest.importorskip("playwright.async_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+
+expect = playwright_api.expect
+TIMEOUT = 15_000  # ms: generous for a loaded CI machine; the waits end as soon as the page shows it
+
+
+@pytest.fixture
+async def page(sandbox: Sandbox) -> AsyncIterator[Any]:
+    async with playwright_api.async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            tab = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+            expect.set_options(timeout=TIMEOUT)
+            await tab.goto(sandbox.url)
+            yield tab
+        finally:
+            await browser.close()
+
+
+def last_bot_message(page: Any) -> Any:
+    return page.locator("#messages .row.bot").last
+
+
+async def send(page: Any, text: str) -> None:
+    box = page.locator("#input")
+    await box.fill(text)
+    await box.press("Enter")
+
+
+async def test_giao_button_reply_and_the_next_reminder(page: Any, sandbox: Sandbox) -> None:
+    p = page
+    # The chair's set-up is already in the group.
+    await expect(p.locator("#messages")).to_contain_text("Văn phòng HĐND&UBND")
+    await expect(p.locator("#personas li.active")).to_contain_text("Nguyễn Thị Lan")
+    await expect(p.locator("#clock")).to_contain_text("Thứ Hai, 23/11/2026 · 09:00")
+
+    await send(p, "/giao @hoa_vanphong rà soát hồ sơ thủ tục một cửa xong trước ngày 2/12")
+    reply = last_bot_message(p)
+    await expect(reply).to_contain_text("Đã ghi nhiệm vụ #1")
+    await expect(reply.locator(".reply-quote")).to_contain_text("/giao @hoa_vanphong")
+    # HTML rendered as Telegram renders it: "#1" in bold, the buttons under the message.
+    await expect(reply.locator("b", has_text="#1")).to_be_visible()
+    await expect(reply.locator(".keyboard button", has_text="Sửa hạn")).to_be_visible()
+
+    # The bot's time moves to the next reminder: Friday 08:00, three working days before.
+    await p.click("button[data-step=next]")
+    await expect(p.locator("#clock")).to_contain_text("Thứ Sáu, 27/11/2026 · 08:00")
+    reminder = last_bot_message(p)
+    await expect(reminder).to_contain_text("@hoa_vanphong")
+    await expect(reminder.locator(".keyboard button", has_text="Báo cáo tiến độ")).to_be_visible()
+
+    # The assignee presses a button; the bot asks, her reply is started for her; she answers.
+    await p.click("#personas li[data-persona=contact]")
+    await expect(p.locator("#chat-sub")).to_contain_text("Lê Thị Hoa")
+    await last_bot_message(p).locator(".keyboard button", has_text="Báo cáo tiến độ").click()
+    await expect(last_bot_message(p)).to_contain_text("Trả lời (reply) tin nhắn này")
+    await expect(p.locator("#reply-bar")).to_be_visible()
+    await send(p, "Đã rà soát 20/35 hồ sơ")
+    await expect(last_bot_message(p)).to_contain_text("Đã ghi tiến độ #1")
+    await expect(p.locator("#messages .row.mine").last).to_contain_text("Đã rà soát 20/35 hồ sơ")
+
+    # Monday's summary, then the reminder of the day before the deadline.
+    await p.click("button[data-step=next]")
+    await expect(last_bot_message(p)).to_contain_text("TỔNG HỢP")
+    await p.click("button[data-step=next]")
+    await expect(p.locator("#clock")).to_contain_text("Thứ Ba, 01/12/2026 · 08:00")
+    await expect(last_bot_message(p)).to_contain_text("#1")
+    await expect(last_bot_message(p).locator(".keyboard button", has_text="Đã xong")).to_be_visible()
+
+    # "Đã xong": the bot answers the press and edits the reminder.
+    await last_bot_message(p).locator(".keyboard button", has_text="Đã xong").click()
+    await expect(p.locator("#toast")).to_be_visible()
+    await expect(p.locator("#messages")).to_contain_text("đã sửa")
+
+
+async def test_private_chat_mentions_and_the_example(page: Any, sandbox: Sandbox) -> None:
+    p = page
+    await expect(p.locator("#messages")).to_contain_text("Thư ký")
+
+    # A person without a username is picked from the "@" list: a text mention, as in Telegram.
+    box = p.locator("#input")
+    await box.fill("/giao ")
+    await box.press_sequentially("@Đỗ")
+    await expect(p.locator("#mention-list")).to_contain_text("không có username")
+    await box.press("Enter")
+    await box.press_sequentially("tổng hợp ý kiến xong trước ngày 4/12")
+    await box.press("Enter")
+    await expect(last_bot_message(p)).to_contain_text("Chủ trì: Đỗ Thị An")
+
+    # Her private chat: "BẮT ĐẦU" sends /start, the bot welcomes her.
+    await p.click("#personas li[data-persona=nousername]")
+    await p.click("#chats li[data-chat=private]")
+    await p.click("#start-button")
+    await expect(last_bot_message(p)).to_contain_text("Xin chào")
+    await send(p, "/viec")
+    await expect(last_bot_message(p)).to_contain_text("#1")
+
+    # "Nạp ví dụ": the chair sends a real meeting report with /nhap; the preview has its buttons.
+    await p.click("#chats li[data-chat=group]")
+    await p.click("#import")
+    await expect(p.locator("#messages .doc-name").last).to_contain_text(".txt")
+    await expect(last_bot_message(p)).to_contain_text("Xem trước")
+    await expect(last_bot_message(p).locator(".keyboard button", has_text="Lưu tất cả")).to_be_visible()
