@@ -1,0 +1,37 @@
+"""One bot process for the replication test: exactly `nhacviec run --webhook` (bot.cli.run_bot), with
+two test-only changes: the clock is read from a file the test rewrites when it moves time, and the
+weekly-summary planner wakes every SUMMARY_PLANNER_INTERVAL seconds instead of hourly.
+
+    NHACVIEC_CLOCK_FILE=/tmp/clock BOT_TOKEN=... DATABASE_URL=... WEBHOOK_URL=... python instance.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+
+class FileClock:
+    """bot.clock.Clock whose time is an ISO datetime in a file (written atomically by the test)."""
+
+    def __init__(self, path: str) -> None:
+        self._path = Path(path)
+
+    def now(self) -> datetime:
+        return datetime.fromisoformat(self._path.read_text().strip())
+
+
+def main() -> int:
+    import jobs.scheduling
+    from bot.cli import run_bot
+    from bot.settings import load_settings
+
+    jobs.scheduling.SUMMARY_PLANNER_INTERVAL = float(os.environ.get("SUMMARY_PLANNER_INTERVAL", "3600"))
+    clock = FileClock(os.environ["NHACVIEC_CLOCK_FILE"])
+    return run_bot(load_settings(env_file=None), webhook=True, clock=clock)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
