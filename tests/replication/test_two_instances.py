@@ -16,8 +16,8 @@ import os
 import socket
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import ManualClock
 from db.engine import create_engine
@@ -162,6 +162,7 @@ async def instances(
                 "WEBHOOK_SECRET": SECRET_TOKEN,
                 "DISPATCH_INTERVAL": "0.2",
                 "SUMMARY_PLANNER_INTERVAL": "1",
+                "DISPATCH_BATCH": "1",
                 "NHACVIEC_CLOCK_FILE": str(clock_file),
                 "LOG_LEVEL": "INFO",
             }
@@ -201,23 +202,30 @@ async def until(condition: Callable[[], object], what: str, running: list[Instan
     assert not dead, f"{dead[0].name} exited ({dead[0].process.returncode}):\n{dead[0].output()[-5000:]}"
 
 
+async def until_db(check: Callable[[], Awaitable[bool]], what: str) -> None:
+    """Poll the database until `check` holds (the instances are other processes: nothing to await)."""
+    try:
+        async with asyncio.timeout(WAIT):
+            while True:
+                if await check():
+                    return
+                await asyncio.sleep(0.1)  # another process's writes: nothing to await but a poll
+    except TimeoutError:
+        pytest.fail(f"timed out waiting for {what}")
+
+
 async def quiescent(engine: AsyncEngine, clock: ManualClock) -> None:
     """Until no reminder or summary is claimed or due: nothing more can be sent for this moment."""
-    async with asyncio.timeout(WAIT):
-        while True:
-            async with engine.connect() as conn:
-                claimed = await conn.scalar(
-                    select(func.count()).select_from(Reminder).where(Reminder.status == "claimed")
-                ) + await conn.scalar(
-                    select(func.count()).select_from(SummaryRun).where(SummaryRun.status == "claimed")
-                )
-            from sqlalchemy.ext.asyncio import AsyncSession
 
-            async with AsyncSession(engine) as s:
-                due = await due_work(s, clock.now())
-            if not claimed and not due.reminders and not due.summaries:
-                return
-            await asyncio.sleep(0.1)  # polling the database, not waiting for time to pass
+    async def nothing_left() -> bool:
+        async with AsyncSession(engine) as s:
+            claimed = await s.scalar(
+                select(func.count()).select_from(Reminder).where(Reminder.status == "claimed")
+            ) + await s.scalar(select(func.count()).select_from(SummaryRun).where(SummaryRun.status == "claimed"))
+            due = await due_work(s, clock.now())
+        return not claimed and not due.reminders and not due.summaries
+
+    await until_db(nothing_left, "the dispatchers to finish")
 
 
 def texts_since(world: World, cursor: int) -> list[tuple[int, str]]:
@@ -249,7 +257,8 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
 
         def giao(g: int, i: int) -> str:
             group, chair, people = groups[g]
-            world.send_text(chair, group, ["/giao ", text_mention(people[i % 2]), f" lập báo cáo mã HS{g}x{i} trước ngày 2/12"])
+            text = ["/giao ", text_mention(people[i % 2]), f" lập báo cáo mã HS{g}x{i} trước ngày 2/12"]
+            world.send_text(chair, group, text)
             return f"HS{g}x{i}"
 
         def answered(marker: str) -> Callable[[], bool]:
@@ -303,15 +312,14 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
         assert reminders == dict.fromkeys(markers, 1), "every reminder sent exactly once"
 
         # --- the Monday summary: both planners planned it, both dispatchers race to send it.
-        async def planned() -> int:
+        async def planned() -> bool:
             async with engine.connect() as conn:
-                return int(await conn.scalar(
+                runs = await conn.scalar(
                     select(func.count()).select_from(SummaryRun).where(SummaryRun.period == "2026-W49")
-                ) or 0)
+                )
+            return runs == GROUPS
 
-        async with asyncio.timeout(WAIT):
-            while await planned() < GROUPS:
-                await asyncio.sleep(0.1)
+        await until_db(planned, "the planners to plan next Monday's summaries")
         cursor = world.cursor()
         clock.set(at(2026, 11, 30, 7, 30))
         group_ids = {g.id for g, _, _ in groups}
@@ -325,7 +333,8 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
         assert summaries() == dict.fromkeys(group_ids, 1), "every Monday summary sent exactly once"
 
         async with engine.connect() as conn:
-            senders = Counter((await conn.execute(select(Reminder.claimed_by).where(Reminder.status == "sent"))).scalars())
+            sent = await conn.execute(select(Reminder.claimed_by).where(Reminder.status == "sent"))
+            senders = Counter(sent.scalars())
             committees = await conn.scalar(select(func.count()).select_from(Committee))
         assert committees == GROUPS
         print(f"\nupdates per instance: {dict(lb.forwarded)}; reminders sent per instance: {dict(senders)}")
