@@ -37,7 +37,6 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     if not settings.bot_token:
         print(T.NO_TOKEN, file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, [settings.bot_token, settings.webhook_secret or ""])
     hook = None
     if webhook or settings.webhook_url:
         try:
@@ -45,6 +44,9 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
         except WebhookConfigError as exc:
             print(exc, file=sys.stderr)
             return 2
+    # The webhook's path is a secret too: whoever knows it (and the token) can post updates.
+    secrets = [settings.bot_token, settings.webhook_secret or "", hook.url_path if hook else ""]
+    setup_logging(settings.log_level, [s for s in secrets if s])
     lock = InstanceLock(settings.database_url)
     try:
         lock.acquire()

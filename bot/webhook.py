@@ -27,7 +27,7 @@ class WebhookConfigError(ValueError):
 class WebhookConfig:
     listen: str
     port: int
-    url_path: str  # where PTB's server listens: the path of the public URL, without the leading "/"
+    url_path: str = field(repr=False)  # where PTB's server listens: the path of the public URL, without the leading "/"
     webhook_url: str = field(repr=False)  # contains the path secret
     secret_token: str = field(repr=False)
 
