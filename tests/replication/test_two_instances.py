@@ -6,7 +6,8 @@ nginx's `upstream`; the Bot API emulator pushes every update to the load balance
 by setWebhook, with the secret token. Both instances run the reminder dispatcher (every 0.2 s) and
 the weekly-summary planner (every second) at the same time; their claims race on the same rows
 (FOR UPDATE SKIP LOCKED). What the users see must be as if one bot ran: every command answered once,
-every reminder and every Monday summary sent once.
+every reminder and every Monday summary sent once; and when one instance is killed, the other
+answers what the balancer could not deliver to it.
 """
 
 from __future__ import annotations
@@ -340,6 +341,18 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
         print(f"\nupdates per instance: {dict(lb.forwarded)}; reminders sent per instance: {dict(senders)}")
         for inst in running:
             assert "Traceback" not in inst.output(), inst.output()[-5000:]
+
+        # --- one instance dies (kill -9): the balancer's turn for it fails (502), Telegram pushes the
+        # update again, and the other instance answers it — still exactly once.
+        dead, alive = running
+        dead.process.kill()
+        await dead.process.wait()
+        cursor = world.cursor()
+        after = [giao(g, TASKS_PER_GROUP) for g in range(GROUPS)]
+        await until(lambda: all(answered(m)() for m in after), "answers after the failover", [alive], world)
+        await world.wait_idle(timeout=WAIT, settle=0.5)
+        answers = Counter(m for _, text in texts_since(world, cursor) for m in after if m in text)
+        assert answers == dict.fromkeys(after, 1)
+        assert 502 in world.webhook_refusals  # some pushes did hit the dead instance, and were retried
     await engine.dispose()
-    for inst in running:
-        assert inst.process.returncode == 0, inst.output()[-3000:]
+    assert alive.process.returncode == 0, alive.output()[-3000:]
