@@ -204,7 +204,7 @@ async def until(condition: Callable[[], object], what: str, running: list[Instan
 
 
 async def until_db(check: Callable[[], Awaitable[bool]], what: str) -> None:
-    """Poll the database until `check` holds (the instances are other processes: nothing to await)."""
+    """Poll until `check` holds (the database, the instances' ports: other processes, nothing to await)."""
     try:
         async with asyncio.timeout(WAIT):
             while True:
@@ -243,6 +243,20 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
     ):
         # Both started (migrations serialised by an advisory lock) and registered the webhook.
         await until(lambda: world.calls["setWebhook"] >= 2, "both instances to start", running, world)
+        # PTB registers the webhook just before its server listens (Telegram would retry a push that
+        # came in between); wait until both listen, so that below every push is taken the first time.
+        async with aiohttp.ClientSession() as http:
+
+            async def listening() -> bool:
+                for inst in running:
+                    try:
+                        async with http.get(f"{inst.url}/{SECRET_PATH}"):
+                            pass
+                    except aiohttp.ClientConnectionError:
+                        return False
+                return True
+
+            await until_db(listening, "both instances to listen")
         assert world.webhook_url == f"{lb.url}/{SECRET_PATH}"
         assert world.webhook_secret == SECRET_TOKEN
 
