@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.errors import on_error
 from bot.services import Services
 from bot.settings import Settings
+from bot.webhook import WebhookConfig
 from db.engine import create_engine, session_factory
 from db.migrate import upgrade_to_head
 from handlers.registry import command_list, register
@@ -73,15 +74,30 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
 
 
 @asynccontextmanager
-async def running(app: Application, *, poll_timeout: float = 1.0) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """Run the bot inside the caller's event loop (tests, the sandbox), as run_polling would, but
-    without taking over the loop: initialize, post_init, start the updater and the job queue."""
+async def running(
+    app: Application,  # type: ignore[type-arg]
+    *,
+    poll_timeout: float = 1.0,
+    webhook: WebhookConfig | None = None,
+) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Run the bot inside the caller's event loop (tests, the sandbox), as run_polling (or, given a
+    `webhook`, run_webhook) would, but without taking over the loop: initialize, post_init, start
+    the updater and the job queue."""
     async with app:
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
         assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout) or 1)
+        if webhook is None:
+            await app.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout) or 1)
+        else:
+            await app.updater.start_webhook(
+                listen=webhook.listen,
+                port=webhook.port,
+                url_path=webhook.url_path,
+                webhook_url=webhook.webhook_url,
+                secret_token=webhook.secret_token,
+            )
         try:
             yield app
         finally:

@@ -4,20 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from bot import texts as T
 
+if TYPE_CHECKING:
+    from bot.clock import Clock
+    from bot.settings import Settings
+
+
+# Updates the bot handles; the same list in polling and webhook mode.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "edited_message"]
+
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.instance_lock import AlreadyRunning, InstanceLock
-    from bot.logging_setup import setup_logging
     from bot.settings import load_settings
 
-    settings = load_settings()
+    return run_bot(load_settings(), webhook=bool(args.webhook))
+
+
+def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = None) -> int:
+    """Run until SIGINT/SIGTERM. Polling by default; webhook with --webhook or WEBHOOK_URL set.
+
+    On SQLite a second instance is refused (bot.instance_lock); on PostgreSQL any number may run
+    behind a load balancer: the dispatcher's claims (FOR UPDATE SKIP LOCKED) share the work out.
+    `clock` is for tests that move time in a bot subprocess.
+    """
+    from bot.instance_lock import AlreadyRunning, InstanceLock
+    from bot.logging_setup import setup_logging
+    from bot.webhook import WebhookConfigError, webhook_config
+
     if not settings.bot_token:
         print(T.NO_TOKEN, file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, [settings.bot_token, settings.webhook_secret or ""])
+    hook = None
+    if webhook or settings.webhook_url:
+        try:
+            hook = webhook_config(settings)
+        except WebhookConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    # The webhook's path is a secret too: whoever knows it (and the token) can post updates.
+    secrets = [settings.bot_token, settings.webhook_secret or "", hook.url_path if hook else ""]
+    setup_logging(settings.log_level, [s for s in secrets if s])
     lock = InstanceLock(settings.database_url)
     try:
         lock.acquire()
@@ -26,30 +55,34 @@ def _run(args: argparse.Namespace) -> int:
         return 3
     from bot.app import build_application
 
-    app = build_application(settings)
+    app = build_application(settings, clock)
     try:
-        if args.webhook or settings.webhook_url:
-            if not settings.webhook_url:
-                print("WEBHOOK_URL chưa được đặt.", file=sys.stderr)
-                return 2
+        if hook is not None:
+            print(T.WEBHOOK_STARTING.format(listen=hook.listen, port=hook.port, path_hint=hook.path_hint),
+                  file=sys.stderr)
+            # PTB's tornado server refuses (403) any request whose X-Telegram-Bot-Api-Secret-Token
+            # is not secret_token; setWebhook registers the public URL (each instance sets the same
+            # one, so a restart of any of them keeps Telegram pointed at the load balancer).
             app.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=_webhook_path(settings.webhook_url),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
+                listen=hook.listen,
+                port=hook.port,
+                url_path=hook.url_path,
+                webhook_url=hook.webhook_url,
+                secret_token=hook.secret_token,
+                allowed_updates=ALLOWED_UPDATES,
             )
         else:
-            app.run_polling(allowed_updates=["message", "callback_query", "my_chat_member", "edited_message"])
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
         lock.release()
     return 0
 
 
-def _webhook_path(url: str) -> str:
-    from urllib.parse import urlparse
+def _backup(args: argparse.Namespace) -> int:
+    from bot.backup import run_backup
+    from bot.settings import load_settings
 
-    return urlparse(url).path.lstrip("/")
+    return run_backup(load_settings().database_url, args.to)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="chạy bot (long polling, hoặc --webhook)")
     run.add_argument("--webhook", action="store_true", help="chế độ webhook (WEBHOOK_URL, WEBHOOK_PORT...)")
+    backup = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: pg_dump)")
+    backup.add_argument("--to", metavar="FILE", help="tệp đích (mặc định: <tên-cơ-sở-dữ-liệu>-<ngày-giờ>.db)")
     sub.add_parser("parse", help="in các nhiệm vụ bot hiểu được từ một đoạn văn bản", add_help=False)
     sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
     if argv and argv[0] == "parse":
@@ -71,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "backup":
+        return _backup(args)
     parser.print_help()
     return 2
 

@@ -25,7 +25,7 @@ class Settings:
     tz_name: str = "Asia/Ho_Chi_Minh"
     log_level: str = "INFO"
     # Webhook mode (for replicated deployments).
-    webhook_url: str | None = None
+    webhook_url: str | None = field(default=None, repr=False)  # its path is a secret
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)

@@ -836,3 +836,33 @@ SANDBOX_CLOCK = "{weekday}, {date} · {time}"
 SANDBOX_NOTHING_DUE = "Không còn lời nhắc hay bản tổng hợp nào đang chờ."
 SANDBOX_BAD_REQUEST = "Không thực hiện được: {reason}"
 SANDBOX_EMPTY_TEXT = "Tin nhắn trống."
+
+# --- replication ---
+WEBHOOK_NO_URL = (
+    "Chế độ webhook cần WEBHOOK_URL: địa chỉ HTTPS công khai mà Telegram gửi cập nhật tới, "
+    "có một đường dẫn bí mật, ví dụ WEBHOOK_URL=https://bot.tinh.gov.vn/nhacviec-8f3a1c9e27d44b6f"
+)
+WEBHOOK_NO_PATH = (
+    "WEBHOOK_URL phải có một đường dẫn bí mật sau tên miền (ví dụ https://bot.tinh.gov.vn/nhacviec-8f3a1c9e27d44b6f), "
+    "để người ngoài không đoán được nơi nhận cập nhật."
+)
+WEBHOOK_BAD_SECRET = (
+    "Chế độ webhook cần WEBHOOK_SECRET: 1–256 ký tự A–Z, a–z, 0–9, _ hoặc -. Telegram gửi nó trong "
+    "tiêu đề X-Telegram-Bot-Api-Secret-Token; bot từ chối mọi yêu cầu không có đúng giá trị này. "
+    'Tạo một chuỗi ngẫu nhiên: python3 -c "import secrets; print(secrets.token_urlsafe(32))"'
+)
+WEBHOOK_STARTING = "Nhắc việc chạy chế độ webhook: nghe tại {listen}:{port}, đường dẫn /{path_hint}…"
+BACKUP_DONE = "Đã sao lưu {source} → {target} ({size} byte, {tasks} nhiệm vụ)."
+BACKUP_FAILED = "Không sao lưu được: {error}"
+BACKUP_NO_FILE = "Không tìm thấy tệp cơ sở dữ liệu SQLite: {path}"
+BACKUP_POSTGRES = """\
+Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump (nhất quán kể cả khi bot đang chạy):
+
+  pg_dump --format=custom --file=nhacviec-$(date +%F).dump "{url}"
+
+Khôi phục vào một cơ sở dữ liệu trống:
+
+  pg_restore --clean --if-exists --no-owner --dbname="postgresql://..." nhacviec-YYYY-MM-DD.dump
+
+(Mật khẩu không in ra ở đây: đặt nó trong ~/.pgpass hoặc biến PGPASSWORD.)
+"""

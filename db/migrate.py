@@ -10,9 +10,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 _HERE = Path(__file__).resolve().parent
+# Any fixed number: the PostgreSQL advisory lock that serialises migrations of several instances.
+_MIGRATION_LOCK = 0x6E68_6163  # "nhac"
 
 
 def alembic_config() -> Config:
@@ -29,4 +32,8 @@ async def upgrade_to_head(engine: AsyncEngine) -> None:
         command.upgrade(cfg, "head")
 
     async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Replicated instances start together: one migrates, the others wait here, then find
+            # the schema at head. Held until this transaction ends (DDL is transactional on PG).
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         await conn.run_sync(_run)

@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Committee, ExtensionRequest, SummaryRun, Task, Unit, UnitContact
@@ -72,13 +74,20 @@ async def ensure_summary_runs(session: AsyncSession, now: datetime) -> int:
         ).all()
     )
     missing = [(cid, p, due) for (cid, p), due in wanted.items() if (cid, p) not in existing]
-    if missing:
-        session.add_all(
-            SummaryRun(committee_id=cid, period=p, due_at=due, status=PENDING, attempts=0, parts_sent=0)
+    if not missing:
+        return 0
+    # ON CONFLICT DO NOTHING: replicated instances plan at the same moment; the one that inserts
+    # second must not fail (the unique (committee, period) row is all that matters).
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    result = await session.execute(
+        insert(SummaryRun)
+        .values([
+            {"committee_id": cid, "period": p, "due_at": due, "status": PENDING, "attempts": 0, "parts_sent": 0}
             for cid, p, due in missing
-        )
-        await session.flush()
-    return len(missing)
+        ])
+        .on_conflict_do_nothing(index_elements=["committee_id", "period"])
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def replan_summaries(session: AsyncSession, committee_id: int, now: datetime) -> None:

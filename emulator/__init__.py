@@ -27,6 +27,9 @@ Behaviours worth knowing (all as on Telegram unless said):
   purpose: it means user text was not escaped). World(strict_ampersand=False) accepts it.
 - Flood limits are off unless `Emulator(strict=True)` (or `rate_limits=RateLimits(...)`).
 - Message dates come from `World(clock=...)` (give it the bot's ManualClock), else real time.
+- After setWebhook, updates are POSTed to the URL with the X-Telegram-Bot-Api-Secret-Token header
+  (emulator/webhook.py) and getUpdates answers 409; `Emulator(http_webhooks=True)` accepts the
+  plain-http URL of a local bot (Telegram insists on HTTPS).
 """
 
 from emulator.entities import HtmlParseError, TextMention, parse_html, utf16_len

@@ -10,6 +10,7 @@ ChatMigrated) behaves as in production.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ class ApiError(Exception):
         if self.parameters:
             data["parameters"] = self.parameters
         return data
+
+
+# setWebhook's secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def bad_request(text: str, parameters: JSON | None = None) -> ApiError:
@@ -115,15 +120,26 @@ class BotApi:
 
     def m_deleteWebhook(self, params: Params, uploads: Uploads) -> bool:
         self.world.webhook_url = ""
+        self.world.webhook_secret = ""
         if params.get("drop_pending_updates"):
             self.world.drop_pending_updates()
         return True
 
     def m_setWebhook(self, params: Params, uploads: Uploads) -> bool:
         url = str(params.get("url") or "")
-        if url and not url.startswith("https://"):
+        if url and not url.startswith("https://") and not (self.world.allow_http_webhook
+                                                          and url.startswith("http://")):
             raise bad_request("bad webhook: HTTPS url must be provided for webhook")
+        secret = str(params.get("secret_token") or "")
+        if secret and not _SECRET_TOKEN.fullmatch(secret):
+            raise bad_request("secret token contains unallowed characters")
+        if params.get("drop_pending_updates"):
+            self.world.drop_pending_updates()
+        if params.get("allowed_updates") is not None:
+            self.world.allowed_updates = frozenset(params["allowed_updates"]) or self.world.allowed_updates
         self.world.webhook_url = url
+        self.world.webhook_secret = secret
+        self.world.changed()  # wakes the webhook pusher
         return True
 
     def m_getWebhookInfo(self, params: Params, uploads: Uploads) -> JSON:

@@ -24,6 +24,7 @@ from emulator.faults import FaultKind, FaultPlan, FaultRule
 from emulator.methods import ApiError, BotApi, Params, Upload, Uploads
 from emulator.models import JSON
 from emulator.ratelimit import RateLimiter, RateLimits
+from emulator.webhook import WebhookPusher
 from emulator.world import World
 
 # Parameters that are plain strings even when they look like JSON ("123" stays a text);
@@ -42,10 +43,13 @@ _BAD_GATEWAY_PAGE = ("<html>\r\n<head><title>{status} Bad Gateway</title></head>
 class Emulator:
     def __init__(self, world: World | None = None, *, strict: bool = False,
                  rate_limits: RateLimits | None = None, faults: FaultPlan | None = None,
-                 host: str = "127.0.0.1", port: int = 0) -> None:
+                 host: str = "127.0.0.1", port: int = 0, http_webhooks: bool = False) -> None:
         """`strict=True` turns on Telegram's flood limits with their usual values (`rate_limits`
-        sets them explicitly); functional tests leave them off."""
+        sets them explicitly); functional tests leave them off. `http_webhooks=True` accepts a
+        plain-http setWebhook URL (local bot instances); updates are then POSTed to it."""
         self.world = world or World()
+        self.world.allow_http_webhook = http_webhooks
+        self.webhook = WebhookPusher(self.world)
         if rate_limits is None and strict:
             rate_limits = RateLimits(monotonic=self.world.monotonic)
         self.rate_limits = rate_limits
@@ -89,10 +93,12 @@ class Emulator:
         await site.start()
         host, port = self._runner.addresses[0][:2]
         self.url = f"http://{host}:{port}"
+        self.webhook.start()
 
     async def stop(self) -> None:
         self._stopping.set()
         self.world.close()
+        await self.webhook.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -100,6 +100,10 @@ class World:
         self.callback_queries: dict[str, CallbackQuery] = {}
         self.commands: dict[str, list[JSON]] = {}  # scope+language key -> BotCommand list
         self.webhook_url: str = ""
+        self.webhook_secret: str = ""  # setWebhook's secret_token, sent back in every push
+        self.allow_http_webhook = False  # Telegram wants HTTPS; local tests push to http://127.0.0.1
+        self.webhook_pushes = 0  # updates delivered by webhook (the bot answered 200)
+        self.webhook_refusals: list[int] = []  # HTTP statuses of refused pushes (retried, as Telegram does)
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED_UPDATES
         self.events: list[BotEvent] = []
 
@@ -375,6 +379,25 @@ class World:
     def revision(self) -> int:
         """Grows whenever something happened (a message, an edit, a call): the sandbox page's cue."""
         return self._activity
+
+    def next_update(self) -> JSON | None:
+        """The oldest update not yet confirmed (the webhook pusher's next one), as sent to the bot."""
+        pending = self._deliverable()
+        if not pending:
+            return None
+        update_id, kind, payload = pending[0]
+        return {"update_id": update_id, kind: payload}
+
+    def confirm_update(self, update_id: int) -> None:
+        """The bot took this update (webhook answered 200): Telegram forgets it."""
+        self._updates = [u for u in self._updates if u[0] != update_id]
+        self._touch()
+
+    async def wait_for_webhook_update(self) -> bool:
+        """Until a webhook is set and an update waits for it: True; False once the world closes."""
+        while not (self.webhook_url and self._deliverable()) and not self._closed:
+            await self._changed()
+        return not self._closed
 
     # ------------------------------------------------------------------------------ waiting
 

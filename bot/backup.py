@@ -1,0 +1,91 @@
+"""`nhacviec backup`: a consistent copy of the SQLite database while the bot keeps running.
+
+It uses SQLite's online backup API (sqlite3.Connection.backup), not a file copy: copying the .db
+file of a live WAL database can miss the pages still in the -wal file, or catch a half-written
+transaction. The copy is made in one step (pages=-1), i.e. inside one read transaction: a snapshot
+of one moment; in WAL mode (db/engine.py) the bot's writers are not blocked meanwhile. It is written
+to a temporary file and renamed, so a target file is never half a backup.
+
+PostgreSQL has pg_dump for this; the command prints how to use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bot import texts as T
+from db.engine import is_sqlite, normalise_url
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    target: Path
+    size: int
+    tasks: int
+
+
+def default_target(source: Path, when: datetime | None = None) -> Path:
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return source.with_name(f"{source.stem}-{stamp}{source.suffix or '.db'}")
+
+
+def backup_sqlite(source: Path, target: Path) -> BackupResult:
+    """Copy `source` to `target` with the online backup API; returns what the copy holds."""
+    if not source.is_file():
+        raise FileNotFoundError(T.BACKUP_NO_FILE.format(path=source))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    # Read-only URI: the backup never writes to the live database (nor creates it by mistake).
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst, pages=-1)
+            # The copy stands alone: one file, no -wal beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+            tasks = _count_tasks(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, target)
+    return BackupResult(target=target, size=target.stat().st_size, tasks=tasks)
+
+
+def _count_tasks(conn: sqlite3.Connection) -> int:
+    try:
+        return int(conn.execute("SELECT count(*) FROM tasks").fetchone()[0])
+    except sqlite3.OperationalError:  # not migrated yet: an empty database
+        return 0
+
+
+def run_backup(database_url: str, to: str | None) -> int:
+    """The command: 0 on success, 1 on failure; PostgreSQL gets the pg_dump instructions."""
+    if not is_sqlite(database_url):
+        url = make_url(normalise_url(database_url)).set(drivername="postgresql")
+        print(T.BACKUP_POSTGRES.format(url=url.render_as_string(hide_password=True)))
+        return 0
+    database = make_url(normalise_url(database_url)).database
+    if not database or database == ":memory:":
+        print(T.BACKUP_NO_FILE.format(path=database or ":memory:"), file=sys.stderr)
+        return 1
+    source = Path(database)
+    target = Path(to) if to else default_target(source)
+    try:
+        result = backup_sqlite(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            target.with_name(target.name + ".partial").unlink(missing_ok=True)
+        print(T.BACKUP_FAILED.format(error=exc), file=sys.stderr)
+        return 1
+    print(T.BACKUP_DONE.format(source=source, target=result.target, size=result.size, tasks=result.tasks))
+    return 0

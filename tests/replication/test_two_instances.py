@@ -1,0 +1,372 @@
+"""Two bot instances on one PostgreSQL database, as in a replicated deployment.
+
+Each instance is a separate process running `nhacviec run --webhook` (tests/replication/instance.py:
+bot.cli.run_bot with a clock read from a file). In front of them a round-robin load balancer, like
+nginx's `upstream`; the Bot API emulator pushes every update to the load balancer's URL registered
+by setWebhook, with the secret token. Both instances run the reminder dispatcher (every 0.2 s) and
+the weekly-summary planner (every second) at the same time; their claims race on the same rows
+(FOR UPDATE SKIP LOCKED). What the users see must be as if one bot ran: every command answered once,
+every reminder and every Monday summary sent once; and when one instance is killed, the other
+answers what the balancer could not deliver to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import pytest
+from aiohttp import web
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from bot.clock import ManualClock
+from db.engine import create_engine
+from db.models import Committee, Reminder, SummaryRun, Task
+from db.outbox import due_work
+from emulator import Chat, Emulator, User, World, text_mention
+from tests.conftest import using_postgres
+
+pytestmark = [
+    pytest.mark.skipif(
+        not using_postgres(),
+        reason="several instances need PostgreSQL (on SQLite a second instance is refused); set TEST_DATABASE_URL",
+    ),
+    pytest.mark.e2e,
+    pytest.mark.slow,
+]
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+HERE = Path(__file__).resolve().parent
+SECRET_TOKEN = "replication-test_secret-7Qx2"
+SECRET_PATH = "nhacviec-hook-5b1f0c9a3e"
+GROUPS = 4
+TASKS_PER_GROUP = 6  # 2 given one by one (people and committee created), 4 in a burst
+SUMMARY_TITLE = "TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"
+WAIT = 90.0  # generous: a slow CI machine, two Python processes starting
+
+
+def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
+
+
+class SharedClock(ManualClock):
+    """The test's clock (message dates in the emulator) and the instances' (a file they read)."""
+
+    def __init__(self, start: datetime, path: Path) -> None:
+        self.path = path
+        super().__init__(start)
+        self._write()
+
+    def set(self, when: datetime) -> None:
+        super().set(when)
+        self._write()
+
+    def _write(self) -> None:
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(self.now().isoformat())
+        partial.replace(self.path)  # atomic: an instance never reads half a date
+
+
+class RoundRobin:
+    """A load balancer: each request goes to the next instance in turn, path and headers kept."""
+
+    def __init__(self, targets: list[str]) -> None:
+        self.targets = targets
+        self.forwarded: Counter[str] = Counter()
+        self._turn = 0
+        self._runner: web.AppRunner | None = None
+        self._http: aiohttp.ClientSession | None = None
+        self.url = ""
+
+    async def start(self) -> None:
+        self._http = aiohttp.ClientSession()
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._forward)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self._http is not None:
+            await self._http.close()
+
+    async def _forward(self, request: web.Request) -> web.StreamResponse:
+        assert self._http is not None
+        target = self.targets[self._turn % len(self.targets)]
+        self._turn += 1
+        headers = {k: v for k, v in request.headers.items() if k.lower() in ("content-type", SECRET_HEADER.lower())}
+        try:
+            async with self._http.request(
+                request.method, target + request.path_qs, data=await request.read(), headers=headers
+            ) as answer:
+                self.forwarded[target] += 1
+                return web.Response(status=answer.status, body=await answer.read())
+        except aiohttp.ClientError:
+            return web.Response(status=502)
+
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Instance:
+    name: str
+    url: str
+    process: asyncio.subprocess.Process
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@asynccontextmanager
+async def instances(
+    count: int, *, emu: Emulator, database_url: str, clock_file: Path, logs: Path
+) -> AsyncIterator[tuple[list[Instance], RoundRobin]]:
+    ports = [free_port() for _ in range(count)]
+    lb = RoundRobin([f"http://127.0.0.1:{p}" for p in ports])
+    await lb.start()
+    started: list[Instance] = []
+    try:
+        for i, port in enumerate(ports):
+            env = {
+                **os.environ,
+                "BOT_TOKEN": emu.token,
+                "DATABASE_URL": database_url,
+                "TELEGRAM_API_URL": emu.base_url,
+                # Every instance registers the load balancer's URL, as behind a real one.
+                "WEBHOOK_URL": f"{lb.url}/{SECRET_PATH}",
+                "WEBHOOK_LISTEN": "127.0.0.1",
+                "WEBHOOK_PORT": str(port),
+                "WEBHOOK_SECRET": SECRET_TOKEN,
+                "DISPATCH_INTERVAL": "0.2",
+                "SUMMARY_PLANNER_INTERVAL": "1",
+                "DISPATCH_BATCH": "1",
+                "NHACVIEC_CLOCK_FILE": str(clock_file),
+                "LOG_LEVEL": "INFO",
+            }
+            log = logs / f"instance-{i}.log"
+            with log.open("wb") as out:
+                process = await asyncio.create_subprocess_exec(
+                    sys.executable, str(HERE / "instance.py"), env=env, stdout=out, stderr=asyncio.subprocess.STDOUT
+                )
+            started.append(Instance(f"instance-{i}", f"http://127.0.0.1:{port}", process, log))
+        yield started, lb
+    finally:
+        for inst in started:
+            if inst.process.returncode is None:
+                inst.process.terminate()  # SIGTERM: PTB stops gracefully
+        for inst in started:
+            try:
+                await asyncio.wait_for(inst.process.wait(), 20)
+            except TimeoutError:
+                inst.process.kill()
+                await inst.process.wait()
+        await lb.stop()
+
+
+async def until(condition: Callable[[], object], what: str, running: list[Instance], world: World) -> None:
+    """Wait for a condition on the emulator's world; fail at once if an instance died."""
+
+    def met() -> bool:
+        if any(inst.process.returncode is not None for inst in running):
+            return True
+        return bool(condition())
+
+    try:
+        await world.wait_until(met, WAIT)
+    except TimeoutError:
+        pytest.fail(f"timed out waiting for {what}\n" + "\n".join(i.output()[-3000:] for i in running))
+    dead = [i for i in running if i.process.returncode is not None]
+    assert not dead, f"{dead[0].name} exited ({dead[0].process.returncode}):\n{dead[0].output()[-5000:]}"
+
+
+async def until_db(check: Callable[[], Awaitable[bool]], what: str) -> None:
+    """Poll until `check` holds (the database, the instances' ports: other processes, nothing to await)."""
+    try:
+        async with asyncio.timeout(WAIT):
+            while True:
+                if await check():
+                    return
+                await asyncio.sleep(0.1)  # another process's writes: nothing to await but a poll
+    except TimeoutError:
+        pytest.fail(f"timed out waiting for {what}")
+
+
+async def quiescent(engine: AsyncEngine, clock: ManualClock) -> None:
+    """Until no reminder or summary is claimed or due: nothing more can be sent for this moment."""
+
+    async def nothing_left() -> bool:
+        async with AsyncSession(engine) as s:
+            claimed = await s.scalar(
+                select(func.count()).select_from(Reminder).where(Reminder.status == "claimed")
+            ) + await s.scalar(select(func.count()).select_from(SummaryRun).where(SummaryRun.status == "claimed"))
+            due = await due_work(s, clock.now())
+        return not claimed and not due.reminders and not due.summaries
+
+    await until_db(nothing_left, "the dispatchers to finish")
+
+
+def texts_since(world: World, cursor: int) -> list[tuple[int, str]]:
+    return [(e.message.chat.id, e.message.plain) for e in world.events[cursor:] if e.kind == "sent"]
+
+
+async def test_two_instances_answer_remind_and_summarise_exactly_once(database_url: str, tmp_path: Path) -> None:
+    clock = SharedClock(at(2026, 11, 23, 9), tmp_path / "clock.txt")
+    world = World(clock=clock)
+    engine = create_engine(database_url)
+    async with (
+        Emulator(world, http_webhooks=True) as emu,
+        instances(2, emu=emu, database_url=database_url, clock_file=clock.path, logs=tmp_path) as (running, lb),
+    ):
+        # Both started (migrations serialised by an advisory lock) and registered the webhook.
+        await until(lambda: world.calls["setWebhook"] >= 2, "both instances to start", running, world)
+        # PTB registers the webhook just before its server listens (Telegram would retry a push that
+        # came in between); wait until both listen, so that below every push is taken the first time.
+        async with aiohttp.ClientSession() as http:
+
+            async def listening() -> bool:
+                for inst in running:
+                    try:
+                        async with http.get(f"{inst.url}/{SECRET_PATH}"):
+                            pass
+                    except aiohttp.ClientConnectionError:
+                        return False
+                return True
+
+            await until_db(listening, "both instances to listen")
+        assert world.webhook_url == f"{lb.url}/{SECRET_PATH}"
+        assert world.webhook_secret == SECRET_TOKEN
+
+        # --- commands: set up committees one command at a time, then a burst spread over both.
+        groups: list[tuple[Chat, User, list[User]]] = []
+        for g in range(GROUPS):
+            chair = world.add_user(f"Trưởng{g}", "Nguyễn", username=f"chair_{g}")
+            people = [world.add_user(f"Cán bộ{g}{k}", "Trần") for k in range(2)]
+            for p in people:
+                world.start_private(p, send_start=False)
+            group = world.add_group(f"BCĐ Chuyển đổi số xã {g}", creator=chair, members=people)
+            groups.append((group, chair, people))
+
+        def giao(g: int, i: int) -> str:
+            group, chair, people = groups[g]
+            text = ["/giao ", text_mention(people[i % 2]), f" lập báo cáo mã HS{g}x{i} trước ngày 2/12"]
+            world.send_text(chair, group, text)
+            return f"HS{g}x{i}"
+
+        def answered(marker: str) -> Callable[[], bool]:
+            return lambda: any(marker in m.plain for m in world.bot_messages())
+
+        markers: list[str] = []
+        for g in range(GROUPS):
+            for i in range(2):
+                markers.append(giao(g, i))
+                await until(answered(markers[-1]), f"answer to {markers[-1]}", running, world)
+        cursor = world.cursor()
+        burst = [giao(g, i) for i in range(2, TASKS_PER_GROUP) for g in range(GROUPS)]
+        markers += burst
+        await until(lambda: all(answered(m)() for m in burst), "answers to the burst", running, world)
+        await world.wait_idle(timeout=WAIT, settle=0.5)
+        answers = Counter(m for _, text in texts_since(world, 0) for m in markers if m in text)
+        assert answers == dict.fromkeys(markers, 1), "every /giao answered exactly once"
+        assert all(n > 0 for n in lb.forwarded.values()) and len(lb.forwarded) == 2, lb.forwarded
+        assert not world.webhook_refusals, "every push with the secret token was taken"
+        async with engine.connect() as conn:
+            per_committee = (
+                await conn.execute(select(Task.committee_id, func.count()).group_by(Task.committee_id))
+            ).all()
+        assert sorted(n for _, n in per_committee) == [TASKS_PER_GROUP] * GROUPS
+
+        # --- an update without the secret token, or with a wrong one, is refused by each instance.
+        forged = {"update_id": 1, "message": {"message_id": 999, "date": 0, "text": "/giao mã GIẢMẠO",
+                                               "chat": {"id": groups[0][0].id, "type": "group", "title": "x"},
+                                               "from": {"id": groups[0][1].id, "is_bot": False, "first_name": "X"}}}
+        async with aiohttp.ClientSession() as http:
+            for inst in running:
+                for headers in ({}, {SECRET_HEADER: "wrong"}):
+                    async with http.post(f"{inst.url}/{SECRET_PATH}", json=forged, headers=headers) as r:
+                        assert r.status == 403
+                async with http.post(f"{inst.url}/wrong-path", json=forged, headers={SECRET_HEADER: SECRET_TOKEN}) as r:
+                    assert r.status == 404
+        await world.wait_idle(timeout=WAIT, settle=0.3)
+        assert not any("GIẢMẠO" in text for _, text in texts_since(world, cursor))
+
+        # --- reminders: Friday 27/11 08:00, three working days before the deadline.
+        cursor = world.cursor()
+        clock.set(at(2026, 11, 27, 8, 0))
+
+        def reminded(marker: str) -> bool:
+            return any(marker in text and "Nhắc việc" in text for _, text in texts_since(world, cursor))
+
+        await until(lambda: all(reminded(m) for m in markers), "every reminder", running, world)
+        await quiescent(engine, clock)
+        await world.wait_idle(timeout=WAIT, settle=0.3)
+        reminders = Counter(m for _, text in texts_since(world, cursor) for m in markers if m in text)
+        assert reminders == dict.fromkeys(markers, 1), "every reminder sent exactly once"
+
+        # --- the Monday summary: both planners planned it, both dispatchers race to send it.
+        async def planned() -> bool:
+            async with engine.connect() as conn:
+                runs = await conn.scalar(
+                    select(func.count()).select_from(SummaryRun).where(SummaryRun.period == "2026-W49")
+                )
+            return runs == GROUPS
+
+        await until_db(planned, "the planners to plan next Monday's summaries")
+        cursor = world.cursor()
+        clock.set(at(2026, 11, 30, 7, 30))
+        group_ids = {g.id for g, _, _ in groups}
+
+        def summaries() -> Counter[int]:
+            return Counter(chat for chat, text in texts_since(world, cursor) if SUMMARY_TITLE in text)
+
+        await until(lambda: set(summaries()) == group_ids, "every Monday summary", running, world)
+        await quiescent(engine, clock)
+        await world.wait_idle(timeout=WAIT, settle=0.3)
+        assert summaries() == dict.fromkeys(group_ids, 1), "every Monday summary sent exactly once"
+
+        async with engine.connect() as conn:
+            sent = await conn.execute(select(Reminder.claimed_by).where(Reminder.status == "sent"))
+            senders = Counter(sent.scalars())
+            committees = await conn.scalar(select(func.count()).select_from(Committee))
+        assert committees == GROUPS
+        print(f"\nupdates per instance: {dict(lb.forwarded)}; reminders sent per instance: {dict(senders)}")
+        for inst in running:
+            assert "Traceback" not in inst.output(), inst.output()[-5000:]
+
+        # --- one instance dies (kill -9): the balancer's turn for it fails (502), Telegram pushes the
+        # update again, and the other instance answers it — still exactly once.
+        dead, alive = running
+        dead.process.kill()
+        await dead.process.wait()
+        cursor = world.cursor()
+        after = [giao(g, TASKS_PER_GROUP) for g in range(GROUPS)]
+        await until(lambda: all(answered(m)() for m in after), "answers after the failover", [alive], world)
+        await world.wait_idle(timeout=WAIT, settle=0.5)
+        answers = Counter(m for _, text in texts_since(world, cursor) for m in after if m in text)
+        assert answers == dict.fromkeys(after, 1)
+        assert 502 in world.webhook_refusals  # some pushes did hit the dead instance, and were retried
+    await engine.dispose()
+    assert alive.process.returncode == 0, alive.output()[-3000:]
