@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from bot import texts as T
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -17,33 +21,66 @@ def _run(args: argparse.Namespace) -> int:
     if not settings.bot_token:
         print(T.NO_TOKEN, file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, [settings.bot_token, settings.webhook_secret or ""])
-    lock = InstanceLock(settings.database_url)
+    # Before anything can fail: every log line and traceback from here on is masked.
+    setup_logging(settings.log_level, settings.secrets)
     try:
+        lock = InstanceLock(settings.database_url)
         lock.acquire()
     except AlreadyRunning as exc:
         print(T.SECOND_INSTANCE_REFUSED.format(lock=exc), file=sys.stderr)
         return 3
+    except Exception as exc:  # e.g. an unparsable DATABASE_URL (the error quotes it, password too)
+        return _startup_failed(exc, settings)
+    try:
+        return _serve(args, settings)
+    except Exception as exc:  # at start-up: one clear line, and the traceback (masked) in the log
+        return _startup_failed(exc, settings)
+    finally:
+        lock.release()
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import build_application
 
     app = build_application(settings)
-    try:
-        if args.webhook or settings.webhook_url:
-            if not settings.webhook_url:
-                print("WEBHOOK_URL chưa được đặt.", file=sys.stderr)
-                return 2
-            app.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=_webhook_path(settings.webhook_url),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
-            )
-        else:
-            app.run_polling(allowed_updates=["message", "callback_query", "my_chat_member", "edited_message"])
-    finally:
-        lock.release()
+    if args.webhook or settings.webhook_url:
+        if not settings.webhook_url:
+            print("WEBHOOK_URL chưa được đặt.", file=sys.stderr)
+            return 2
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=_webhook_path(settings.webhook_url),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+        )
+    else:
+        app.run_polling(allowed_updates=["message", "callback_query", "my_chat_member", "edited_message"])
     return 0
+
+
+def _startup_failed(exc: Exception, settings: Settings) -> int:
+    """PTB's InvalidToken quotes the token, and a driver error may quote the database URL: the user
+    reads a fixed Vietnamese text; the details go to the (redacting) log."""
+    import logging
+
+    from telegram.error import InvalidToken
+
+    from bot.errors import database_unavailable
+
+    logging.getLogger("nhacviec").error("start-up failed", exc_info=exc)
+    if isinstance(exc, InvalidToken):
+        print(T.BAD_TOKEN, file=sys.stderr)
+        return 2
+    if database_unavailable(exc):
+        try:
+            url = settings.safe_database_url
+        except Exception:  # unparsable: say nothing of it rather than risk the password
+            url = ""
+        print(T.DB_UNREACHABLE.format(url=url), file=sys.stderr)
+        return 4
+    print(T.STARTUP_FAILED.format(error=type(exc).__name__), file=sys.stderr)
+    return 1
 
 
 def _webhook_path(url: str) -> str:

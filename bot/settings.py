@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from dotenv import load_dotenv
@@ -31,6 +32,9 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     # How often the reminder dispatcher wakes (seconds of real time).
     dispatch_interval: float = 30.0
+    # Seconds a write waits for another SQLite writer (or for a PostgreSQL pool slot) before the user
+    # is told "thử lại sau" (db/engine.py explains why it is short).
+    db_busy_timeout: float = 5.0
 
     @property
     def tz(self) -> ZoneInfo:
@@ -40,6 +44,21 @@ class Settings:
     def safe_database_url(self) -> str:
         """The URL with the password masked, for logs."""
         return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def secrets(self) -> list[str]:
+        """What must never reach a log line or a message: the token, the webhook secret, the database
+        password (as written and URL-decoded) and the URL that carries it (logging_setup redacts them)."""
+        found = [self.bot_token or "", self.webhook_secret or ""]
+        try:
+            password = make_url(self.database_url).password
+        except Exception:  # an unparsable URL: its password cannot be told apart; hide the whole URL
+            password = None
+        if password:
+            found += [str(password), quote(str(password), safe=""), self.database_url]
+        elif "@" in self.database_url:
+            found.append(self.database_url)
+        return sorted({s for s in found if s}, key=len, reverse=True)
 
     @property
     def api_base_url(self) -> str:
@@ -67,4 +86,5 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
         webhook_port=int(e.get("WEBHOOK_PORT") or 8443),
         webhook_secret=e.get("WEBHOOK_SECRET") or None,
         dispatch_interval=float(e.get("DISPATCH_INTERVAL") or 30),
+        db_busy_timeout=float(e.get("DB_BUSY_TIMEOUT") or 5),
     )

@@ -793,3 +793,15 @@ PARSE_CADENCES = {
 PARSE_BAD_DATE = "Ngày «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ: --date 2020-12-04"
 PARSE_NO_TEXT = 'Chưa có nội dung. Ví dụ: nhacviec parse "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12"'
 PARSE_BAD_LINE = "Dòng {line}: không phải JSON hợp lệ {{\"id\", \"text\", \"date\"}} ({error})"
+
+# --- dbfaults ---
+# `nhacviec run` could not start (printed to stderr; never the token or the password).
+BAD_TOKEN = (
+    "Telegram từ chối BOT_TOKEN này (token sai hoặc đã bị thu hồi). "
+    "Lấy lại token ở @BotFather (/token), sửa BOT_TOKEN trong .env rồi chạy lại."
+)
+DB_UNREACHABLE = (
+    "Không kết nối được cơ sở dữ liệu {url}. Kiểm tra máy chủ cơ sở dữ liệu đã chạy chưa và "
+    "DATABASE_URL trong .env, rồi chạy lại."
+)
+STARTUP_FAILED = "Bot không khởi động được ({error}). Chi tiết trong nhật ký (log); sửa lỗi rồi chạy lại."

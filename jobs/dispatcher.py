@@ -48,6 +48,7 @@ from domain.reminders import (
     ReminderPerson,
     reminder_applying_now,
 )
+from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 from jobs.summary import send_due_summaries
@@ -263,7 +264,8 @@ async def _deliver(
     migrated = on_migrated if msg.in_group else None
     d = await send_with_policy(bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated)
     if d.outcome is Outcome.SENT:
-        await _record_sent(services, runtime, msg, d)
+        # Telegram has it: the record must survive a busy or restarting database (else: resent).
+        await retry_db(lambda: _record_sent(services, runtime, msg, d), runtime.policy.sleep)
         stats.messages_sent += 1
         stats.reminders_sent += len(msg.items)
         return []
