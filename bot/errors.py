@@ -12,7 +12,7 @@ import logging
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from telegram import Update
+from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -77,6 +77,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer(text, show_alert=True)
         else:
-            await context.bot.send_message(update.effective_chat.id, text, parse_mode=ParseMode.HTML)
+            # Quoting the command: in a busy group everyone sees whose command was not saved.
+            msg = update.effective_message
+            quote = ReplyParameters(msg.message_id, allow_sending_without_reply=True) if msg is not None else None
+            await context.bot.send_message(
+                update.effective_chat.id, text, parse_mode=ParseMode.HTML, reply_parameters=quote
+            )
     except TelegramError as exc:
         log.warning("could not report the error to the chat: %s", exc)
