@@ -61,24 +61,34 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def _startup_failed(exc: Exception, settings: Settings) -> int:
     """PTB's InvalidToken quotes the token, and a driver error may quote the database URL: the user
-    reads a fixed Vietnamese text; the details go to the (redacting) log."""
+    reads a fixed Vietnamese text; the details go to the (redacting) log — a traceback only for the
+    unexpected, the known causes in one line."""
     import logging
 
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     from bot.errors import database_unavailable
+    from bot.logging_setup import Redactor
 
-    logging.getLogger("nhacviec").error("start-up failed", exc_info=exc)
+    log = logging.getLogger("nhacviec")
     if isinstance(exc, InvalidToken):
+        log.error("start-up failed: Telegram rejected the token")
         print(T.BAD_TOKEN, file=sys.stderr)
         return 2
     if database_unavailable(exc):
+        log.error("start-up failed: database unavailable: %s: %s", type(exc).__name__, exc)
         try:
             url = settings.safe_database_url
         except Exception:  # unparsable: say nothing of it rather than risk the password
             url = ""
         print(T.DB_UNREACHABLE.format(url=url), file=sys.stderr)
         return 4
+    if isinstance(exc, NetworkError):
+        log.error("start-up failed: Telegram unreachable: %s", exc)
+        # Through the redactor: someone may have pasted ".../bot<token>" into TELEGRAM_API_URL.
+        print(Redactor(settings.secrets)(T.TELEGRAM_UNREACHABLE.format(url=settings.telegram_api_url)), file=sys.stderr)
+        return 5
+    log.error("start-up failed", exc_info=exc)
     print(T.STARTUP_FAILED.format(error=type(exc).__name__), file=sys.stderr)
     return 1
 

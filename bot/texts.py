@@ -805,3 +805,7 @@ DB_UNREACHABLE = (
     "DATABASE_URL trong .env, rồi chạy lại."
 )
 STARTUP_FAILED = "Bot không khởi động được ({error}). Chi tiết trong nhật ký (log); sửa lỗi rồi chạy lại."
+TELEGRAM_UNREACHABLE = (
+    "Không kết nối được máy chủ Telegram ({url}). Kiểm tra mạng (tường lửa, proxy) "
+    "và TELEGRAM_API_URL trong .env, rồi chạy lại."
+)

@@ -5,10 +5,14 @@ half-written remains."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -160,3 +164,50 @@ def reminder_messages(world: World, chat: Any) -> list[Message]:
 
 
 Predicate = Callable[[Message], bool]
+
+
+# ------------------------------------------------------------------ `nhacviec run` as a subprocess
+
+CLEARED_ENV = (
+    "BOT_TOKEN",
+    "DATABASE_URL",
+    "TELEGRAM_API_URL",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "LOG_LEVEL",
+    "DISPATCH_INTERVAL",
+    "DB_BUSY_TIMEOUT",
+)
+
+
+def cli_command() -> list[str]:
+    """The installed `nhacviec` script next to this Python (pip install -e .), else the module."""
+    script = Path(sys.executable).with_name("nhacviec")
+    return [str(script), "run"] if script.exists() else [sys.executable, "-m", "bot.cli", "run"]
+
+
+async def start_cli(cwd: Path, **env: str) -> asyncio.subprocess.Process:
+    """`nhacviec run` in `cwd` (no .env there), with exactly these settings."""
+    environ = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
+    environ.update(env, PYTHONUNBUFFERED="1")
+    return await asyncio.create_subprocess_exec(
+        *cli_command(),
+        cwd=cwd,
+        env=environ,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def finish(proc: asyncio.subprocess.Process, *, wait: float = 60) -> tuple[int, str]:
+    """Wait for the process to end by itself; its exit code and everything it printed."""
+    async with asyncio.timeout(wait):
+        out, err = await proc.communicate()
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(errors="replace") + err.decode(errors="replace")
+
+
+async def stop(proc: asyncio.subprocess.Process, sig: int = signal.SIGTERM) -> tuple[int, str]:
+    if proc.returncode is None:
+        proc.send_signal(sig)
+    return await finish(proc)
