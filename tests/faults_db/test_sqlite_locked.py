@@ -244,3 +244,22 @@ async def test_random_lock_contention_under_concurrent_commands_and_the_dispatch
         f"\nlock contention: {outcomes['saved']} commands done, {outcomes['busy']} answered 'thử lại sau', "
         f"{len(delivered)} reminder messages, {consistency.tasks} tasks, {len(closed)} closed"
     )
+
+
+async def test_the_engine_waits_a_bounded_time_in_wal_mode(database_url: str) -> None:
+    """WAL (readers never wait for a writer) and a busy timeout: 5 s by default — long enough for
+    any write of ours to finish, short enough that the bot (one update at a time) never stalls long."""
+    from sqlalchemy import text
+
+    from bot.settings import Settings
+    from db.engine import create_engine
+
+    assert Settings().db_busy_timeout == 5.0
+    for timeout, expected in ((5.0, 5000), (BUSY_TIMEOUT, 200)):
+        engine = create_engine(database_url, busy_timeout=timeout)
+        try:
+            async with engine.connect() as conn:
+                assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+                assert (await conn.execute(text("PRAGMA busy_timeout"))).scalar() == expected
+        finally:
+            await engine.dispose()
