@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from bot import texts as T
-from db.models import Reminder, Task
+from db.models import Reminder, SummaryRun, Task
+from db.summaries import ensure_summary_runs
 from emulator import Chat, User, text_mention
 from jobs.dispatcher import dispatch_once
 from jobs.ratelimit import unlimited
@@ -142,6 +143,43 @@ async def test_a_reminder_sent_just_before_the_lock_is_recorded_once_the_lock_go
     await env.idle()
     assert len(reminder_messages(env.world, binh)) == 1
     assert (await check_consistency(env.sessions)).problems == []
+
+
+async def test_a_summary_part_sent_just_before_the_lock_is_recorded_once_the_lock_goes(
+    locked_env: tuple[Env, SqliteLock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for the Monday summary: posted, then the lock; the part is recorded after it."""
+    env, lock = locked_env
+    chair, binh, group = await committee(env)
+    await command(env, chair, group, ["/giao ", text_mention(binh), " rà soát hồ sơ trước 2/12"])
+    record = env.world.record
+
+    def lock_when_the_summary_arrives(kind: str, message: object) -> None:
+        record(kind, message)  # type: ignore[arg-type]
+        if kind == "sent" and message.plain.startswith("📊") and not lock.held:  # type: ignore[attr-defined]
+            lock.acquire_now()
+
+    monkeypatch.setattr(env.world, "record", lock_when_the_summary_arrives)
+    waits: list[float] = []
+
+    async def backoff(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 3:
+            await lock.release()
+
+    runtime = DispatchRuntime.create("t", limiter=unlimited(), sleep=backoff)
+    env.clock.set(at(2026, 11, 30, 7, 30))  # Monday
+    async with env.sessions() as s, s.begin():
+        await ensure_summary_runs(s, env.clock.now())
+    stats = await dispatch_once(env.services, env.app.bot, env.clock.now(), runtime)  # type: ignore[arg-type]
+    assert stats.summaries_sent == 1 and len(waits) == 3
+    monkeypatch.undo()
+    env.clock.set(at(2026, 11, 30, 7, 45))  # past the claim lease
+    await dispatch_once(env.services, env.app.bot, env.clock.now(), runtime)  # type: ignore[arg-type]
+    await env.idle()
+    assert len([m for m in env.world.bot_messages(group) if m.plain.startswith("📊")]) == 1
+    async with env.sessions() as s:
+        assert list(await s.scalars(select(SummaryRun.status).where(SummaryRun.status != "pending"))) == ["sent"]
 
 
 @pytest.mark.slow
