@@ -235,6 +235,11 @@ def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
 
 
 async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
+    # Telegram has it: the record must survive a busy or restarting database (else: resent).
+    await retry_db(lambda: _write_sent(services, runtime, msg, d), runtime.policy.sleep)
+
+
+async def _write_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
     now = services.clock.now()
     async with services.session_factory() as s, s.begin():
         owned = await mark_sent(
@@ -264,8 +269,7 @@ async def _deliver(
     migrated = on_migrated if msg.in_group else None
     d = await send_with_policy(bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated)
     if d.outcome is Outcome.SENT:
-        # Telegram has it: the record must survive a busy or restarting database (else: resent).
-        await retry_db(lambda: _record_sent(services, runtime, msg, d), runtime.policy.sleep)
+        await _record_sent(services, runtime, msg, d)
         stats.messages_sent += 1
         stats.reminders_sent += len(msg.items)
         return []

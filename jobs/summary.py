@@ -60,6 +60,16 @@ async def summary_messages(
     return render_summary(build_summary(views, today, com.title, summary_day=nominal))
 
 
+async def _record_part_sent(services: Services, runtime: DispatchRuntime, run_id: int, parts_sent: int) -> None:
+    """Telegram has the part: the record must survive a busy or restarting database (else: resent)."""
+
+    async def write() -> None:
+        async with services.session_factory() as s, s.begin():
+            await mark_summary_part_sent(s, run_id, runtime.worker_id, parts_sent)
+
+    await retry_db(write, runtime.policy.sleep)
+
+
 async def _send_summary(
     services: Services,
     bot: Bot,
@@ -94,13 +104,7 @@ async def _send_summary(
         chat_id = d.chat_id
         if d.outcome is Outcome.SENT:
             stats.summary_parts_sent += 1
-
-            async def record(sent: int = index + 1) -> None:
-                async with services.session_factory() as s, s.begin():
-                    await mark_summary_part_sent(s, run.id, worker, sent)
-
-            # Telegram has it: the record must survive a busy or restarting database (else: resent).
-            await retry_db(record, runtime.policy.sleep)
+            await _record_part_sent(services, runtime, run.id, index + 1)
             continue
         async with services.session_factory() as s, s.begin():
             if d.outcome is Outcome.RETRY_LATER:
