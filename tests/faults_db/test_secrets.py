@@ -35,9 +35,14 @@ def leaks(text: str, *secrets: str) -> list[str]:
 
 
 def test_settings_list_every_secret() -> None:
-    settings = Settings(bot_token=BAD_TOKEN, database_url=PG_URL, webhook_secret="hook-secret-123")
+    settings = Settings(
+        bot_token=BAD_TOKEN,
+        database_url=PG_URL,
+        webhook_secret="hook-secret-123",
+        webhook_url="https://bot.example.vn/tg-7f3a9c2e41",
+    )
     secrets = settings.secrets
-    assert {BAD_TOKEN, PASSWORD, ENCODED, PG_URL, "hook-secret-123"} <= set(secrets)
+    assert {BAD_TOKEN, PASSWORD, ENCODED, PG_URL, "hook-secret-123", "tg-7f3a9c2e41"} <= set(secrets)
     assert PASSWORD not in repr(settings) and BAD_TOKEN not in repr(settings)
     assert PASSWORD not in settings.safe_database_url and ENCODED not in settings.safe_database_url
     # An unparsable URL cannot be split: all of it is secret.
