@@ -35,7 +35,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
     the_clock = clock or SystemClock()
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, busy_timeout=settings.db_busy_timeout)
         await upgrade_to_head(engine)
         app.bot_data["services"] = Services(
             settings=settings,

@@ -45,7 +45,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
             print(exc, file=sys.stderr)
             return 2
     # The webhook's path is a secret too: whoever knows it (and the token) can post updates.
-    secrets = [settings.bot_token, settings.webhook_secret or "", hook.url_path if hook else ""]
+    secrets = [*settings.secrets, hook.url_path if hook else ""]
     setup_logging(settings.log_level, [s for s in secrets if s])
     lock = InstanceLock(settings.database_url)
     try:
@@ -78,6 +78,17 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     return 0
 
 
+def _run_guarded(args: argparse.Namespace) -> int:
+    """`nhacviec run`, with what makes it fail at start-up told in one clear line (bot/texts.py)."""
+    try:
+        return _run(args)
+    except Exception as exc:
+        from bot.settings import load_settings
+        from bot.startup import startup_failed
+
+        return startup_failed(exc, load_settings())
+
+
 def _backup(args: argparse.Namespace) -> int:
     from bot.backup import run_backup
     from bot.settings import load_settings
@@ -105,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         return sandbox_main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "run":
-        return _run(args)
+        return _run_guarded(args)
     if args.command == "backup":
         return _backup(args)
     parser.print_help()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, urlparse
 from zoneinfo import ZoneInfo
 
 from dotenv import load_dotenv
@@ -24,6 +25,9 @@ class Settings:
     telegram_api_url: str = DEFAULT_API
     tz_name: str = "Asia/Ho_Chi_Minh"
     log_level: str = "INFO"
+    # Seconds a write waits for another SQLite writer (or for a PostgreSQL pool slot) before the user
+    # is told "thử lại sau" (db/engine.py explains why it is short).
+    db_busy_timeout: float = 5.0
     # Webhook mode (for replicated deployments).
     webhook_url: str | None = field(default=None, repr=False)  # its path is a secret
     webhook_listen: str = "0.0.0.0"
@@ -40,6 +44,27 @@ class Settings:
     def safe_database_url(self) -> str:
         """The URL with the password masked, for logs."""
         return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def secrets(self) -> list[str]:
+        """What must never reach a log line or a message: the token, the webhook secret and path, the
+        database password (URL-decoded and as written) and the URL that carries it (bot.logging_setup
+        masks them all)."""
+        found = [self.bot_token or "", self.webhook_secret or ""]
+        try:
+            password = make_url(self.database_url).password
+        except Exception:  # an unparsable URL: its password cannot be told apart; hide the whole URL
+            password = None
+        if password:
+            found += [str(password), quote(str(password), safe=""), self.database_url]
+        elif "@" in self.database_url:
+            found.append(self.database_url)
+        if self.webhook_url:
+            # The webhook's path is a secret too: whoever knows it (and the token) can post updates.
+            path = urlparse(self.webhook_url).path.strip("/")
+            if len(path) >= 8:
+                found.append(path)
+        return sorted({s for s in found if s}, key=len, reverse=True)
 
     @property
     def api_base_url(self) -> str:
@@ -62,6 +87,7 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
         telegram_api_url=e.get("TELEGRAM_API_URL") or DEFAULT_API,
         tz_name=e.get("TZ_NAME") or "Asia/Ho_Chi_Minh",
         log_level=(e.get("LOG_LEVEL") or "INFO").upper(),
+        db_busy_timeout=float(e.get("DB_BUSY_TIMEOUT") or 5),
         webhook_url=e.get("WEBHOOK_URL") or None,
         webhook_listen=e.get("WEBHOOK_LISTEN") or "0.0.0.0",
         webhook_port=int(e.get("WEBHOOK_PORT") or 8443),

@@ -866,3 +866,19 @@ Khôi phục vào một cơ sở dữ liệu trống:
 
 (Mật khẩu không in ra ở đây: đặt nó trong ~/.pgpass hoặc biến PGPASSWORD.)
 """
+
+# --- dbfaults ---
+# `nhacviec run` could not start (printed to stderr; never the token or the password).
+BAD_TOKEN = (
+    "Telegram từ chối BOT_TOKEN này (token sai hoặc đã bị thu hồi). "
+    "Lấy lại token ở @BotFather (/token), sửa BOT_TOKEN trong .env rồi chạy lại."
+)
+DB_UNREACHABLE = (
+    "Không kết nối được cơ sở dữ liệu {url}. Kiểm tra máy chủ cơ sở dữ liệu đã chạy chưa và "
+    "DATABASE_URL trong .env, rồi chạy lại."
+)
+STARTUP_FAILED = "Bot không khởi động được ({error}). Chi tiết trong nhật ký (log); sửa lỗi rồi chạy lại."
+TELEGRAM_UNREACHABLE = (
+    "Không kết nối được máy chủ Telegram ({url}). Kiểm tra mạng (tường lửa, proxy) "
+    "và TELEGRAM_API_URL trong .env, rồi chạy lại."
+)

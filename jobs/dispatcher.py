@@ -48,6 +48,7 @@ from domain.reminders import (
     ReminderPerson,
     reminder_applying_now,
 )
+from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 from jobs.summary import send_due_summaries
@@ -234,6 +235,11 @@ def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
 
 
 async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
+    # Telegram has it: the record must survive a busy or restarting database (else: resent).
+    await retry_db(lambda: _write_sent(services, runtime, msg, d), runtime.policy.sleep)
+
+
+async def _write_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
     now = services.clock.now()
     async with services.session_factory() as s, s.begin():
         owned = await mark_sent(

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from bot.errors import database_unavailable
 from bot.services import services_of
 from db.summaries import ensure_summary_runs
 from jobs.dispatcher import drain
@@ -52,8 +53,11 @@ async def _drain_logged(application: Application) -> None:  # type: ignore[type-
         stats = await drain(services_of(application), application.bot, runtime_of(application))
         if stats.claimed or stats.summaries_claimed:
             log.info("dispatcher: %s", stats)
-    except Exception:
-        log.exception("reminder dispatcher failed; the next tick tries again")
+    except Exception as exc:
+        if database_unavailable(exc):  # expected while the database restarts: one line, no traceback
+            log.warning("reminder dispatcher: database unavailable (%s); the next tick tries again", exc)
+        else:
+            log.exception("reminder dispatcher failed; the next tick tries again")
 
 
 async def dispatcher_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]

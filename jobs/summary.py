@@ -34,6 +34,7 @@ from db.summaries import (
 )
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
+from jobs.dbretry import retry_db
 from jobs.delivery import Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 
@@ -57,6 +58,16 @@ async def summary_messages(
     views = await load_task_views(session, committee_id)
     nominal = nominal_summary_day(week or iso_week_of(today), settings)
     return render_summary(build_summary(views, today, com.title, summary_day=nominal))
+
+
+async def _record_part_sent(services: Services, runtime: DispatchRuntime, run_id: int, parts_sent: int) -> None:
+    """Telegram has the part: the record must survive a busy or restarting database (else: resent)."""
+
+    async def write() -> None:
+        async with services.session_factory() as s, s.begin():
+            await mark_summary_part_sent(s, run_id, runtime.worker_id, parts_sent)
+
+    await retry_db(write, runtime.policy.sleep)
 
 
 async def _send_summary(
@@ -91,11 +102,11 @@ async def _send_summary(
     for index in range(run.parts_sent, len(parts)):
         d = await send_with_policy(bot, runtime.policy, chat_id, parts[index], None, on_migrated)
         chat_id = d.chat_id
+        if d.outcome is Outcome.SENT:
+            stats.summary_parts_sent += 1
+            await _record_part_sent(services, runtime, run.id, index + 1)
+            continue
         async with services.session_factory() as s, s.begin():
-            if d.outcome is Outcome.SENT:
-                stats.summary_parts_sent += 1
-                await mark_summary_part_sent(s, run.id, worker, index + 1)
-                continue
             if d.outcome is Outcome.RETRY_LATER:
                 retry_at = services.clock.now() + timedelta(seconds=d.retry_in)
                 await mark_summary_retry(s, run.id, worker, retry_at, d.error or "")

@@ -1,0 +1,46 @@
+"""`nhacviec run` could not start: say why in one clear Vietnamese line, and never with a secret.
+
+PTB's InvalidToken quotes the token and a driver error may quote the database URL, so the exception
+itself is never printed; the log (masked by bot.logging_setup) keeps the details.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from telegram.error import InvalidToken, NetworkError
+
+from bot import texts as T
+from bot.errors import database_unavailable
+from bot.logging_setup import Redactor
+from bot.settings import Settings
+
+log = logging.getLogger("nhacviec")
+
+
+def startup_failed(exc: Exception, settings: Settings) -> int:
+    """PTB's InvalidToken quotes the token, and a driver error may quote the database URL: the user
+    reads a fixed Vietnamese text; the details go to the (redacting) log — a traceback only for the
+    unexpected, the known causes in one line."""
+    if isinstance(exc, InvalidToken):
+        log.error("start-up failed: Telegram rejected the token")
+        print(T.BAD_TOKEN, file=sys.stderr)
+        return 2
+    if database_unavailable(exc):
+        log.error("start-up failed: database unavailable: %s: %s", type(exc).__name__, exc)
+        try:
+            url = settings.safe_database_url
+        except Exception:  # unparsable: say nothing of it rather than risk the password
+            url = ""
+        print(T.DB_UNREACHABLE.format(url=url), file=sys.stderr)
+        return 4
+    if isinstance(exc, NetworkError):
+        log.error("start-up failed: Telegram unreachable: %s", exc)
+        # Through the redactor: someone may have pasted ".../bot<token>" into TELEGRAM_API_URL.
+        url = Redactor(settings.secrets)(settings.telegram_api_url)
+        print(T.TELEGRAM_UNREACHABLE.format(url=url), file=sys.stderr)
+        return 5
+    log.error("start-up failed", exc_info=exc)
+    print(T.STARTUP_FAILED.format(error=type(exc).__name__), file=sys.stderr)
+    return 1
