@@ -25,8 +25,9 @@ def _run(args: argparse.Namespace) -> int:
         print(T.SECOND_INSTANCE_REFUSED.format(lock=exc), file=sys.stderr)
         return 3
     from bot.app import build_application
+    from bot.clock import clock_from_env
 
-    app = build_application(settings)
+    app = build_application(settings, clock_from_env())
     try:
         if args.webhook or settings.webhook_url:
             if not settings.webhook_url:

@@ -28,6 +28,7 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
+from bot.reply_retry import dispatcher_send
 from jobs.ratelimit import SendLimiter
 
 log = logging.getLogger(__name__)
@@ -85,13 +86,14 @@ async def send_with_policy(
             return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
         try:
-            message = await bot.send_message(
-                chat_id=chat_id,
-                text=text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=reply_markup,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+            with dispatcher_send():  # this loop retries and records; the reply retry stays out
+                message = await bot.send_message(
+                    chat_id=chat_id,
+                    text=text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=reply_markup,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
         except RetryAfter as e:
             wait = retry_after_seconds(e)
             policy.count("flood_waits")
