@@ -121,6 +121,8 @@ async def send_with_policy(
         except NetworkError as e:  # TimedOut included
             network_failures += 1
             policy.count("network_errors")
+            log.warning("network error sending to chat %s (try %d): %s: %s", chat_id, network_failures,
+                        type(e).__name__, e)
             delay = policy.backoff_base * 2 ** (network_failures - 1)
             if network_failures > policy.network_retries:
                 error = f"{type(e).__name__}: {e}"

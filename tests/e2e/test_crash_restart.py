@@ -33,14 +33,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.clock import FileClock
+from bot.clock import FileClock, set_clock_file
 from db.engine import create_engine, session_factory
 from db.migrate import upgrade_to_head
 from db.models import Reminder, SummaryRun
 from db.outbox import due_work
+from domain.reminders import iso_week_of, week_period
 from emulator import Emulator, World
 from tests.conftest import using_postgres
 from tests.e2e.faultkit import (
+    VN,
     at,
     chats_of,
     duplicate_messages,
@@ -112,7 +114,7 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
     await upgrade_to_head(engine)
     sessions = session_factory(engine)
     clock_file = tmp_path / "clock"
-    clock_file.write_text(CREATED.isoformat())
+    set_clock_file(str(clock_file), CREATED)
     world = World(clock=FileClock(str(clock_file)))  # message dates on the bot's clock
     groups = []
     for c in range(COMMITTEES):
@@ -137,8 +139,9 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         "DATABASE_URL": db_url,
         "NHACVIEC_CLOCK_FILE": str(clock_file),
         "DISPATCH_INTERVAL": "0.2",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": os.environ.get("CRASH_LOG_LEVEL", "WARNING"),
         "PYTHONPATH": str(REPO),
+        "PYTHONUNBUFFERED": "1",  # the log of a killed process is kept
     }
 
     async with Emulator(world) as emu:
@@ -162,6 +165,7 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
 
         async def day_done() -> bool:
             now = datetime.fromisoformat(clock_file.read_text())
+            next_week = iso_week_of(now.astimezone(VN).date() + timedelta(days=7))
             async with sessions() as s:
                 due = await due_work(s, now)
                 claimed = await s.scalar(
@@ -170,18 +174,27 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
                 claimed_runs = await s.scalar(
                     select(func.count()).select_from(SummaryRun).where(SummaryRun.status == "claimed")
                 )
-            return not (due.reminders or due.summaries or claimed or claimed_runs) and world._in_flight == 0
+                # The restarted process is up: its summary planner (run at start) planned next week.
+                planned = await s.scalar(
+                    select(func.count()).select_from(SummaryRun).where(SummaryRun.period == week_period(next_week))
+                )
+            return (
+                not (due.reminders or due.summaries or claimed or claimed_runs)
+                and planned == COMMITTEES
+                and world._in_flight == 0
+            )
 
         started = time.monotonic()
-        clock_file.write_text(at(days[0]).isoformat())
+        set_clock_file(str(clock_file), at(days[0]))
         await bot.start()
         instant_kills = 0
+        journal: list[tuple[date, int, int, int, int]] = []
         try:
             for day in days:
                 moment = at(day)
                 expect(pairs, moment)
                 before = len(world.bot_messages())
-                clock_file.write_text(moment.isoformat())  # the running bot's next tick sees the new day
+                set_clock_file(str(clock_file), moment)  # the running bot's next tick sees the new day
                 if rng.random() < 0.5:
                     armed["after_sends"] = rng.randint(1, 25)
                     await _until_killed_or_done(armed, day_done)
@@ -197,7 +210,9 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
                     bot.kill()
                 await bot.reap()
                 await bot.start()
+                at_kill = kill_marks[-1] if kill_marks else 0
                 await wait_for(day_done, 60, f"{day}: the restarted bot did not finish the day")
+                journal.append((day, before, at_kill, len(world.bot_messages()), bot.starts))
                 assert len(world.bot_messages()) >= before
         finally:
             bot.kill()
@@ -235,6 +250,13 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         f"{sum(n - 1 for n in summaries.values())} summary, sends between the first copy and the kill "
         f"{distances}; summaries {sum(summaries.values())} for {len(mondays) * COMMITTEES} committee-weeks"
     )
+    if os.environ.get("CRASH_DEBUG"):
+        print("lost", lost[:8], "\nunexpected", unexpected[:8])
+        for entry in journal:
+            print("round", *entry)
+        for index, m in enumerate(messages):
+            data = [b.get("callback_data") for r in m.buttons for b in r]
+            print(index, m.chat.id, local_day(m), data, (m.text or "")[:60])
     assert sum(expected.values()) > 40 * ROUNDS // 3  # a real fan-out every round
     assert lost == [], lost[:10]
     assert unexpected == [], unexpected[:10]
