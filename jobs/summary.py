@@ -34,7 +34,7 @@ from db.summaries import (
 )
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
-from jobs.delivery import Outcome, send_with_policy
+from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 
 if TYPE_CHECKING:
@@ -89,13 +89,20 @@ async def _send_summary(
             await migrate_chat(s, chat_id, new_chat_id)
 
     for index in range(run.parts_sent, len(parts)):
-        d = await send_with_policy(bot, runtime.policy, chat_id, parts[index], None, on_migrated)
+
+        async def record(_d: Delivery, parts_sent: int = index + 1) -> None:
+            async with services.session_factory() as s, s.begin():
+                await mark_summary_part_sent(s, run.id, worker, parts_sent)
+
+        # Recorded while the send's guard is held: a crash re-sends only a few (jobs/runtime.py).
+        d = await send_with_policy(
+            bot, runtime.policy, chat_id, parts[index], None, on_migrated, guard=runtime.unrecorded, on_sent=record
+        )
         chat_id = d.chat_id
+        if d.outcome is Outcome.SENT:
+            stats.summary_parts_sent += 1
+            continue
         async with services.session_factory() as s, s.begin():
-            if d.outcome is Outcome.SENT:
-                stats.summary_parts_sent += 1
-                await mark_summary_part_sent(s, run.id, worker, index + 1)
-                continue
             if d.outcome is Outcome.RETRY_LATER:
                 retry_at = services.clock.now() + timedelta(seconds=d.retry_in)
                 await mark_summary_retry(s, run.id, worker, retry_at, d.error or "")
