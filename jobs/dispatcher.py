@@ -235,7 +235,7 @@ def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
 
 async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
     now = services.clock.now()
-    async with services.session_factory() as s, s.begin():
+    async with runtime.record_lock, services.session_factory() as s, s.begin():
         owned = await mark_sent(
             s,
             [(x.row.id, x.kind, x.day) for x in msg.items],

@@ -91,7 +91,7 @@ async def _send_summary(
     for index in range(run.parts_sent, len(parts)):
 
         async def record(_d: Delivery, parts_sent: int = index + 1) -> None:
-            async with services.session_factory() as s, s.begin():
+            async with runtime.record_lock, services.session_factory() as s, s.begin():
                 await mark_summary_part_sent(s, run.id, worker, parts_sent)
 
         # Recorded while the send's guard is held: a crash re-sends only a few (jobs/runtime.py).
