@@ -15,6 +15,9 @@ Telegram carried out in the last instants before a kill (the dead process could 
 no client can know). At start on SQLite the bot releases a dead process's claims at once
 (db/outbox.release_stale_claims) — without that, a crash would delay the rest of the fan-out by
 the 5-minute claim lease, and the clock of this test never moves that far.
+
+Environment: CRASH_ROUNDS (default 30, about 2 minutes), CRASH_SEED (the random kill moments),
+CRASH_DEBUG=1 (print every message and round), CRASH_LOG_LEVEL (the bot's; logs in the tmp dir).
 """
 
 from __future__ import annotations
