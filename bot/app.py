@@ -9,15 +9,17 @@ from contextlib import asynccontextmanager
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.clock import Clock, SystemClock
 from bot.errors import on_error
+from bot.reply_retry import ReplyRetryRateLimiter
 from bot.services import Services
 from bot.settings import Settings
 from bot.webhook import WebhookConfig
-from db.engine import create_engine, session_factory
+from db.engine import create_engine, is_sqlite, session_factory
 from db.migrate import upgrade_to_head
+from db.outbox import release_stale_claims
 from handlers.registry import command_list, register
 from jobs.scheduling import schedule_jobs
 
@@ -37,11 +39,19 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         engine = create_engine(settings.database_url, busy_timeout=settings.db_busy_timeout)
         await upgrade_to_head(engine)
+        sessions = session_factory(engine)
+        if is_sqlite(settings.database_url):
+            # One instance on SQLite (bot.instance_lock): claims left in the database are a dead
+            # process's; send them now rather than after the 5-minute claim lease.
+            async with sessions() as s, s.begin():
+                released = await release_stale_claims(s)
+            if any(released):
+                log.warning("released claims left by a previous run: %d reminders, %d summaries", *released)
         app.bot_data["services"] = Services(
             settings=settings,
             clock=the_clock,
             engine=engine,
-            session_factory=session_factory(engine),
+            session_factory=sessions,
             instance_id=uuid.uuid4().hex[:12],
         )
         try:
@@ -62,8 +72,10 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         .base_file_url(settings.api_file_url)
         .defaults(Defaults(tzinfo=settings.tz))
         # Keeps replies under Telegram's limits (30/s overall, 20/min per group). Two retries on 429 for
-        # replies; the reminder dispatcher handles 429 itself (PTB #5338).
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        # replies; the reminder dispatcher handles 429 itself (PTB #5338). Replies are also retried on
+        # 5xx, dropped connections and timeouts (bot/reply_retry.py says why).
+        .rate_limiter(ReplyRetryRateLimiter(max_retries=2))
+        .read_timeout(settings.api_timeout)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

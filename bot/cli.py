@@ -54,8 +54,9 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
         print(T.SECOND_INSTANCE_REFUSED.format(lock=exc), file=sys.stderr)
         return 3
     from bot.app import build_application
+    from bot.clock import clock_from_env
 
-    app = build_application(settings, clock)
+    app = build_application(settings, clock or clock_from_env())
     try:
         if hook is not None:
             print(T.WEBHOOK_STARTING.format(listen=hook.listen, port=hook.port, path_hint=hook.path_hint),

@@ -35,6 +35,9 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     # How often the reminder dispatcher wakes (seconds of real time).
     dispatch_interval: float = 30.0
+    # Seconds the bot waits for a Bot API answer (PTB's read timeout; its default). Fault tests
+    # shorten it so that "slower than the client waits" costs them little real time.
+    api_timeout: float = 5.0
 
     @property
     def tz(self) -> ZoneInfo:
@@ -93,4 +96,5 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
         webhook_port=int(e.get("WEBHOOK_PORT") or 8443),
         webhook_secret=e.get("WEBHOOK_SECRET") or None,
         dispatch_interval=float(e.get("DISPATCH_INTERVAL") or 30),
+        api_timeout=float(e.get("API_TIMEOUT") or 5),
     )

@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, bindparam, func, select, text
+from sqlalchemy import Boolean, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Reminder, SummaryRun, Task, UTCDateTime
-from db.reminders import CLAIM_LEASE, as_utc, replan_task
+from db.reminders import CLAIM_LEASE, CLAIMED, PENDING, as_utc, replan_task
 from db.summaries import replan_summaries
 
 _DUE = """EXISTS (
@@ -80,3 +80,25 @@ async def next_due_at(session: AsyncSession, after: datetime) -> datetime | None
     ]
     times = [as_utc(t) for t in found if t is not None]
     return min(times) if times else None
+
+async def release_stale_claims(session: AsyncSession) -> tuple[int, int]:
+    """Put every claimed reminder and weekly summary back to pending; returns (reminders, summaries).
+
+    Only for a single instance that has just started on SQLite (the instance lock guarantees that
+    nobody else runs): any claim in the database belongs to a process that died (kill -9, power
+    cut) between claiming and recording. Without this they wait for CLAIM_LEASE (5 min) to expire.
+    A row that died *after* Telegram accepted its message is sent again — the one duplicate a
+    crash can cause, the same as after the lease. `next_attempt_at` is kept (a flood wait still
+    applies); a summary keeps `parts_sent` and resumes at its next part. Never call this on
+    PostgreSQL with several instances: their claims are alive."""
+    values = {"status": PENDING, "claimed_by": None, "claimed_at": None}
+    reminders = await session.execute(
+        update(Reminder).where(Reminder.status == CLAIMED).values(**values).execution_options(synchronize_session=False)
+    )
+    summaries = await session.execute(
+        update(SummaryRun)
+        .where(SummaryRun.status == CLAIMED)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return reminders.rowcount or 0, summaries.rowcount or 0  # type: ignore[attr-defined]

@@ -121,6 +121,11 @@ class FaultPlan:
     def delay(self, seconds: float, *, methods: Iterable[str] | None = None,
               chats: Iterable[int] | None = None, fraction: float = 1.0, times: int | None = None,
               after_processing: bool = True) -> FaultRule:
+        """An answer `seconds` late. after_processing=True: the call took effect (the message is
+        sent) and only the answer is late — a client that times out and retries sends it twice.
+        False: the wait comes first; a client that gives up closes the connection, the server
+        cancels the handler, and the call never takes effect (a client still waiting gets it done,
+        late)."""
         return self.add(FaultRule(FaultKind.DELAY, _methods(methods), _chats(chats), fraction, times,
                                   delay=seconds, after_processing=after_processing))
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import warnings
@@ -26,8 +27,9 @@ from typing import Any
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.reply_retry import dispatcher_send
 from jobs.ratelimit import SendLimiter
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,14 @@ async def send_with_policy(
     text: str,
     reply_markup: InlineKeyboardMarkup | None = None,
     on_migrated: Callable[[int], Awaitable[None]] | None = None,
+    *,
+    guard: asyncio.Semaphore | None = None,
+    on_sent: Callable[[Delivery], Awaitable[None]] | None = None,
 ) -> Delivery:
+    """Send until Telegram took the message or it is clear that it will not now. `on_sent` records
+    a delivered message while `guard` is still held: with the runtime's `unrecorded` semaphore as
+    guard, only a bounded number of messages are ever sent-but-not-recorded (what a crash
+    re-sends). The guard is not held through pacing waits or backoff."""
     network_failures = 0
     while True:
         paused = policy.limiter.paused_for()
@@ -84,14 +93,26 @@ async def send_with_policy(
             # A long flood wait is on: do not hold this message's claim through it.
             return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
+        async with guard or contextlib.nullcontext():
+            try:
+                with dispatcher_send():  # this loop retries and records; the reply retry stays out
+                    message = await bot.send_message(
+                        chat_id=chat_id,
+                        text=text,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=reply_markup,
+                        link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    )
+            except TelegramError as e:
+                failure: TelegramError = e
+            else:
+                policy.count("messages_sent")
+                delivery = Delivery(Outcome.SENT, chat_id, message_id=message.message_id)
+                if on_sent is not None:
+                    await on_sent(delivery)
+                return delivery
         try:
-            message = await bot.send_message(
-                chat_id=chat_id,
-                text=text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=reply_markup,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+            raise failure  # handled below, outside the guard
         except RetryAfter as e:
             wait = retry_after_seconds(e)
             policy.count("flood_waits")
@@ -119,11 +140,11 @@ async def send_with_policy(
         except NetworkError as e:  # TimedOut included
             network_failures += 1
             policy.count("network_errors")
+            log.warning("network error sending to chat %s (try %d): %s: %s", chat_id, network_failures,
+                        type(e).__name__, e)
             delay = policy.backoff_base * 2 ** (network_failures - 1)
             if network_failures > policy.network_retries:
                 error = f"{type(e).__name__}: {e}"
                 return Delivery(Outcome.RETRY_LATER, chat_id, error=error, retry_in=delay)
             await policy.sleep(delay)
             continue
-        policy.count("messages_sent")
-        return Delivery(Outcome.SENT, chat_id, message_id=message.message_id)

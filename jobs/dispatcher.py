@@ -241,7 +241,7 @@ async def _record_sent(services: Services, runtime: DispatchRuntime, msg: _Outgo
 
 async def _write_sent(services: Services, runtime: DispatchRuntime, msg: _Outgoing, d: Delivery) -> None:
     now = services.clock.now()
-    async with services.session_factory() as s, s.begin():
+    async with runtime.record_lock, services.session_factory() as s, s.begin():
         owned = await mark_sent(
             s,
             [(x.row.id, x.kind, x.day) for x in msg.items],
@@ -266,10 +266,15 @@ async def _deliver(
         async with services.session_factory() as s, s.begin():
             await migrate_chat(s, msg.chat_id, new_chat_id)
 
-    migrated = on_migrated if msg.in_group else None
-    d = await send_with_policy(bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated)
-    if d.outcome is Outcome.SENT:
+    async def record(d: Delivery) -> None:
         await _record_sent(services, runtime, msg, d)
+
+    migrated = on_migrated if msg.in_group else None
+    # Recorded while the send's guard is held: a crash re-sends only a few (jobs/runtime.py).
+    d = await send_with_policy(
+        bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated, guard=runtime.unrecorded, on_sent=record
+    )
+    if d.outcome is Outcome.SENT:
         stats.messages_sent += 1
         stats.reminders_sent += len(msg.items)
         return []

@@ -44,9 +44,32 @@ class DispatchRuntime:
     # Chats served at once (each chat's messages stay in order). Large on purpose: the pace bounds
     # what is in flight; a small worker pool would sit idle behind groups' 3 s gaps.
     concurrency: int = 1000
+    # At most this many messages sent but not yet recorded at any instant. A crash (kill -9, power
+    # cut) re-sends exactly those after the restart — Telegram has no idempotency key — so this
+    # bounds the duplicates a crash can cause. Without it, sends outran the SQLite writes recording
+    # them (concurrent writers wait in SQLite's busy handler) and a kill re-sent dozens.
+    max_unrecorded: int = 8
+    _unrecorded: asyncio.Semaphore | None = None
+    # Records of sent messages are written one at a time, in the order they queue: on SQLite,
+    # concurrent writers otherwise wait in SQLite's busy handler, which is not fair — one record
+    # could wait a second while dozens of later ones went through (and a crash then re-sent it).
+    _record_lock: asyncio.Lock | None = None
     # Groups that became supergroups during this process's life: old id -> new id.
     migrated: dict[int, int] = field(default_factory=dict)
     draining: asyncio.Task[Any] | None = None
+
+    @property
+    def unrecorded(self) -> asyncio.Semaphore:
+        """Held from before a send until its outcome is recorded (see max_unrecorded)."""
+        if self._unrecorded is None:
+            self._unrecorded = asyncio.Semaphore(max(1, self.max_unrecorded))
+        return self._unrecorded
+
+    @property
+    def record_lock(self) -> asyncio.Lock:
+        if self._record_lock is None:
+            self._record_lock = asyncio.Lock()
+        return self._record_lock
 
     @classmethod
     def create(

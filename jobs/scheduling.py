@@ -9,7 +9,7 @@ dispatcher, which reads the database:
   interval drive the dispatcher themselves): starts a drain of everything due, in the background,
   unless one is still running (a backlog of thousands takes minutes at Telegram's pace; the tick
   itself returns at once, so APScheduler never sees it overrun).
-- "summary-planner", hourly and at start: creates this week's and next week's SummaryRun rows, which
+- "summary-planner", at start and hourly: creates this week's and next week's SummaryRun rows, which
   the dispatcher then claims when due (Monday 07:30, or the committee's day and time).
 
 Job options, on purpose (APScheduler 3 defaults would silently drop a late run: misfire_grace_time
@@ -86,10 +86,15 @@ def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
     jq = application.job_queue
     if jq is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for reminders")
+    # Once at start, then hourly. Not `run_repeating(first=0)` alone: the job is added before the
+    # scheduler starts, and APScheduler then computes the first run from a start date that is
+    # already (a few ms) past — one whole interval later. A bot restarted on Monday at 07:00 would
+    # have planned nothing until 08:00, after the 07:30 summary (found by the kill -9 test).
+    jq.run_once(summary_planner_tick, when=0.0, name=SUMMARY_PLANNER_JOB, job_kwargs=JOB_KWARGS)
     jq.run_repeating(
         summary_planner_tick,
         interval=SUMMARY_PLANNER_INTERVAL,
-        first=0.0,
+        first=SUMMARY_PLANNER_INTERVAL,
         name=SUMMARY_PLANNER_JOB,
         job_kwargs=JOB_KWARGS,
     )

@@ -35,7 +35,7 @@ from db.summaries import (
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
 from jobs.dbretry import retry_db
-from jobs.delivery import Outcome, send_with_policy
+from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ async def _record_part_sent(services: Services, runtime: DispatchRuntime, run_id
     """Telegram has the part: the record must survive a busy or restarting database (else: resent)."""
 
     async def write() -> None:
-        async with services.session_factory() as s, s.begin():
+        async with runtime.record_lock, services.session_factory() as s, s.begin():
             await mark_summary_part_sent(s, run_id, runtime.worker_id, parts_sent)
 
     await retry_db(write, runtime.policy.sleep)
@@ -100,11 +100,17 @@ async def _send_summary(
             await migrate_chat(s, chat_id, new_chat_id)
 
     for index in range(run.parts_sent, len(parts)):
-        d = await send_with_policy(bot, runtime.policy, chat_id, parts[index], None, on_migrated)
+
+        async def record(_d: Delivery, parts_sent: int = index + 1) -> None:
+            await _record_part_sent(services, runtime, run.id, parts_sent)
+
+        # Recorded while the send's guard is held: a crash re-sends only a few (jobs/runtime.py).
+        d = await send_with_policy(
+            bot, runtime.policy, chat_id, parts[index], None, on_migrated, guard=runtime.unrecorded, on_sent=record
+        )
         chat_id = d.chat_id
         if d.outcome is Outcome.SENT:
             stats.summary_parts_sent += 1
-            await _record_part_sent(services, runtime, run.id, index + 1)
             continue
         async with services.session_factory() as s, s.begin():
             if d.outcome is Outcome.RETRY_LATER:

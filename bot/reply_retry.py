@@ -1,0 +1,78 @@
+"""Replies survive a flaky Bot API: the application's rate limiter also retries network failures.
+
+PTB's AIORateLimiter retries a 429 (RetryAfter) but hands every other failure straight to the
+handler, so one 500, 502, dropped connection or timeout would leave a user's command unanswered —
+and a chair who sees no confirmation of /giao sends it again, creating a second task. So a reply
+(any request made outside the reminder dispatcher) is tried again on NetworkError — 5xx, dropped
+connections and timeouts — a few times with a short backoff. BadRequest (a NetworkError subclass
+in PTB) is never retried: the same request would fail the same way. Forbidden, ChatMigrated and
+RetryAfter are not NetworkErrors: the first two go to the handler, the last to AIORateLimiter.
+
+The price, on a timeout only: Telegram may have delivered the first try and answered too late
+(there is no idempotency key in the Bot API), so the user can see the same answer twice. A
+repeated confirmation is harmless; a missing one is not. A 500/502 or a connection dropped
+before the answer means Telegram did not act (as far as a client can know), so retrying them
+costs nothing.
+
+The reminder dispatcher has its own policy (jobs/delivery.py: backoff, then back to the outbox
+for a later tick, recorded in the database) and marks its sends with `dispatcher_send()` so that
+they are not retried twice over.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError
+from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
+
+_NO_RETRY: contextvars.ContextVar[bool] = contextvars.ContextVar("nhacviec_no_reply_retry", default=False)
+
+
+@contextmanager
+def dispatcher_send() -> Iterator[None]:
+    """Requests made inside are not retried here (their caller retries and records)."""
+    token = _NO_RETRY.set(True)
+    try:
+        yield
+    finally:
+        _NO_RETRY.reset(token)
+
+
+class ReplyRetryRateLimiter(AIORateLimiter):
+    def __init__(self, *, network_retries: int = 4, backoff: float = 0.25, max_backoff: float = 2.0,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.network_retries = network_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        retries = 0 if _NO_RETRY.get() else self.network_retries
+        for attempt in range(retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except BadRequest:
+                raise
+            except NetworkError as exc:
+                if attempt == retries:
+                    raise
+                delay = min(self.max_backoff, self.backoff * 2**attempt)
+                log.warning("%s failed (%s: %s); retrying in %.2fs", endpoint, type(exc).__name__, exc, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
