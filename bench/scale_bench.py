@@ -1,7 +1,7 @@
 """The bot with a province's worth of data: 1,000,000 stored tasks over 10,000 committees.
 
 Run from the project root:
-    python bench/scale_bench.py                                  # full size (first build ~3 min, cached)
+    python bench/scale_bench.py                                  # full size (first build ~4 min, cached)
     python bench/scale_bench.py --committees 1000 --tasks 100000 # a tenth, about a minute
     python bench/scale_bench.py --database-url postgresql://user@host:port/postgres
         (a PostgreSQL server: the bench creates its own databases there; the big one is kept for reruns)
