@@ -23,14 +23,14 @@ import io
 import textwrap
 import unicodedata
 from collections.abc import Sequence
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from domain.report_stats import StateCounts
 from domain.states import COUNTED_STATES, STATE_LABELS
 from domain.types import TaskState
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 CHART_TITLE = "Kết quả thực hiện nhiệm vụ theo đơn vị — {period}"
 X_LABEL = "Số nhiệm vụ"
@@ -85,6 +85,12 @@ def _label(name: str) -> str:
 
 def completion_figure(per_unit_counts: Sequence[tuple[str, StateCounts]], title: str) -> Figure:
     """The chart as a matplotlib Figure (for tests and for callers that want another format)."""
+    # matplotlib is imported here, not with the module: it costs about half a second and ~30 MB, and the
+    # bot imports this module at start for a chart drawn a few times a month.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     rows = chart_rows(per_unit_counts)
     width, height = chart_size_px(len(rows))
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, layout="constrained", facecolor="white")

@@ -33,7 +33,6 @@ from domain.chart import CHART_TITLE, completion_chart
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
 from domain.permissions import Action, allowed
 from domain.report_stats import StateCounts, count_states, per_unit
-from domain.report_xlsx import build_workbook, workbook_filename
 from domain.textnorm import fold, nfc
 from domain.types import TaskView
 from handlers.common import Actor, command_args, reply, resolve_actor, transaction
@@ -41,6 +40,20 @@ from handlers.task_actions import Refused
 from jobs.summary import summary_messages
 
 log = logging.getLogger(__name__)
+
+
+# openpyxl (and matplotlib, see domain.chart) are imported on first use, not at start: together they
+# were most of the bot's import time and ~30 MB of its idle memory, for commands used once a month.
+def build_workbook(committee: str, period: Period, tasks: Sequence[TaskView], today: date) -> bytes:
+    from domain.report_xlsx import build_workbook as build
+
+    return build(committee, period, tasks, today)
+
+
+def workbook_filename(committee: str, period: Period) -> str:
+    from domain.report_xlsx import workbook_filename as filename
+
+    return filename(committee, period)
 
 # "/tonghop bieudo", "/tonghop biểu đồ", "/tonghop chart" (on folded text).
 _CHART_WORD = re.compile(r"^(?:bieu\s*do|chart)(?=\s|$)")

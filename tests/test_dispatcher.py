@@ -331,6 +331,10 @@ async def test_long_summary_goes_in_parts_and_resumes_where_it_stopped(env: Env)
     assert len(numbers) == len(set(numbers)) == 120
     await env.tick(at(2026, 12, 7, 9))
     assert len(env.bot.to(GROUP)) == len(parts)  # exactly one summary this week
+    async with env.services.session_factory() as s:
+        run = (await s.execute(select(SummaryRun).where(SummaryRun.period == "2026-W50"))).scalar_one()
+        # The last part's count is written together with the end of the run.
+        assert (run.parts_sent, run.status) == (len(parts), "sent")
 
 
 async def test_a_long_group_reminder_is_split_between_tasks(env: Env) -> None:
