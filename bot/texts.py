@@ -793,3 +793,11 @@ PARSE_CADENCES = {
 PARSE_BAD_DATE = "Ngày «{value}» không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ: --date 2020-12-04"
 PARSE_NO_TEXT = 'Chưa có nội dung. Ví dụ: nhacviec parse "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12"'
 PARSE_BAD_LINE = "Dòng {line}: không phải JSON hợp lệ {{\"id\", \"text\", \"date\"}} ({error})"
+
+# --- hostile ---
+UNKNOWN_COMMAND = (
+    "❓ Bot không có lệnh /{name}. Gõ /huongdan để xem các lệnh.\n"
+    "Ví dụ: <code>/giao @ten_nguoi soạn báo cáo trước 15/12</code>, <code>/viec</code>, <code>/ds</code>."
+)
+# Telegram shows at most 4096 characters of a message: a longer answer is cut here, with this note.
+CUT_SHORT = "\n… (đã rút gọn: nội dung quá dài)"

@@ -211,7 +211,9 @@ class Message:
                 data["caption_entities"] = copy.deepcopy(self.caption_entities)
         if self.reply_to is not None and with_reply:
             data["reply_to_message"] = self.reply_to.to_api(with_reply=False)
-        if self.reply_markup is not None:
+        # Telegram's Message carries only an inline keyboard; a ForceReply or a reply keyboard is not
+        # echoed back (PTB would fail to read it as InlineKeyboardMarkup).
+        if self.reply_markup is not None and "inline_keyboard" in self.reply_markup:
             data["reply_markup"] = copy.deepcopy(self.reply_markup)
         if self.new_chat_members:
             data["new_chat_members"] = [user.to_api() for user in self.new_chat_members]
