@@ -59,6 +59,9 @@ ARGS = st.one_of(
                                "baotruongban", "tonghop", "tatca", "thang 13/2026", "quy V", "nam 99999"]),
               hostile_text(6)).map(" ".join),
     st.sampled_from(VOCABULARY),
+    # Arguments near Telegram's limit: an answer that echoes them must still fit in one message.
+    st.tuples(st.sampled_from(["", "1 ", "bo ", "gan ", "them ", "5 han ", "moi "]), st.sampled_from(VOCABULARY),
+              st.integers(500, 3900)).map(lambda t: t[0] + (t[1] + "&<") * (t[2] // (len(t[1]) + 2))),
 )
 
 
@@ -104,9 +107,11 @@ def extra_entities(draw: st.DrawFn, text: str) -> list[dict[str, object]]:
     """Entities a client might attach, some with offsets past the end or lengths running over."""
     n = utf16_len(text)
     out: list[dict[str, object]] = []
+    # After the command: Telegram always gives the command at offset 0 its bot_command entity first.
+    first = len(text.split(maxsplit=1)[0]) if text.strip() else 0
     for _ in range(draw(st.integers(0, 3))):
         # Offsets on code point boundaries (Telegram never splits a surrogate pair), maybe past the end.
-        cut = draw(st.integers(0, len(text) + 20))
+        cut = draw(st.integers(first, len(text) + 20))
         offset = utf16_len(text[:cut]) + max(0, cut - len(text))
         length = draw(st.integers(0, n + 30))
         kind = draw(st.sampled_from(["mention", "text_mention", "bold", "url", "hashtag", "text_link"]))
