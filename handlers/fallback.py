@@ -4,7 +4,7 @@ silence (SPEC: "never silence"): the person is told what to do instead."""
 from __future__ import annotations
 
 from telegram import MessageEntity, Update
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot import texts as T
 from handlers.common import answer, reply
@@ -30,3 +30,15 @@ async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query = update.callback_query
     if query is not None:
         await answer(query, T.BUTTON_STALE, alert=True)
+
+
+class NoDataButton(CallbackQueryHandler):  # type: ignore[type-arg]
+    """A press that carries no data. PTB hands such a query to every handler with a pattern (its
+    check only looks at data that is there), so the first one, /nhap's, would read nothing: this
+    handler, registered before them, takes it instead."""
+
+    def __init__(self) -> None:
+        super().__init__(unknown_button)
+
+    def check_update(self, update: object) -> bool:
+        return isinstance(update, Update) and update.callback_query is not None and not update.callback_query.data

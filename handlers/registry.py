@@ -80,6 +80,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
 
     # Patterns match the whole data the bot puts on its buttons (ids of at most 9 digits fit the
     # database's integer keys); anything else (forged, or from an older version) goes to the fallback.
+    app.add_handler(fallback.NoDataButton())
     app.add_handler(
         CallbackQueryHandler(importing.on_button, pattern=r"^imp:\d{1,9}:(save|drop|fix|cancel|back)(:\d{1,4})?$")
     )

@@ -59,7 +59,7 @@ async def hostile_env(database_url: str) -> AsyncIterator[HostileEnv]:
             dispatch_interval=3600,
         )
         app = build_application(settings, clock)
-        app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2)  # noqa: SLF001
+        app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2)
         env = HostileEnv(app, world, clock, emu)
 
         async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
