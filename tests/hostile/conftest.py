@@ -42,8 +42,12 @@ class HostileEnv(Env):
     errors: list[str] = field(default_factory=list)
 
     async def settle(self) -> None:
-        # A short settle: update_queue.join() already waits for the handlers themselves.
+        # A short settle: update_queue.join() already waits for the handlers themselves, and callers
+        # wait for the answer they expect before settling.
         await self.world.wait_idle(update_queue=self.app.update_queue, settle=0.005)  # type: ignore[attr-defined]
+
+    async def idle(self) -> None:
+        await self.settle()
 
 
 @pytest.fixture

@@ -38,9 +38,13 @@ from domain.periods import PeriodError, parse_period
 from domain.textnorm import fold, nfc
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedConclusion
 from domain.units_catalog import BUILTIN_UNITS
+from tests.conftest import using_postgres
 from tests.hostile.strategies import DAYS, LONG_TEXT, hostile_text
 
 TOTAL = int(os.environ.get("HOSTILE_PARSER_EXAMPLES", "10000"))
+# Pure functions: the SQLite pass runs them; the PostgreSQL pass of scripts/test.sh skips them, as it
+# skips tests/domain.
+pytestmark = pytest.mark.skipif(using_postgres(), reason="no database involved")
 
 
 def examples(share: float) -> settings:
