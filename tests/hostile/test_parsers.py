@@ -33,6 +33,7 @@ from domain.committee_settings import (
 from domain.conclusion import split_conclusion
 from domain.deadlines import find_deadlines, find_invalid_date, parse_deadline, parse_deadline_answer
 from domain.directive import parse_directive
+from domain.documents import DocumentError, extract_text
 from domain.meetings import MeetingArgError, parse_new_meeting
 from domain.periods import PeriodError, parse_period
 from domain.textnorm import fold, nfc
@@ -216,3 +217,47 @@ def test_extreme_dates(text: str, today: date) -> None:
     check_deadline(parse_deadline(text, today), text)
     check_directive = parse_directive(text, today)
     assert unicodedata.is_normalized("NFC", check_directive.text)
+
+
+def _real_files() -> dict[str, bytes]:
+    from tests.domain.test_documents import _docx, _pdf
+
+    return {".docx": _docx(), ".pdf": _pdf("1. Giao Văn phòng tổng hợp số liệu trước 15/12.")}
+
+
+REAL_FILES = _real_files()
+
+
+@st.composite
+def attached_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file named like a conclusion, whose bytes are noise, a damaged real file, or text in an odd
+    encoding (a byte-order mark followed by invalid UTF-8, for one)."""
+    ext = draw(st.sampled_from([".txt", ".docx", ".pdf", ".doc", ".TXT", "", ".exe"]))
+    how = draw(st.integers(0, 3))
+    if how == 0:
+        data = draw(st.binary(max_size=2000))
+    elif how == 1:
+        real = REAL_FILES.get(ext.lower(), REAL_FILES[".docx"])
+        cut = draw(st.integers(0, len(real)))
+        junk = draw(st.binary(max_size=50))
+        data = real[:cut] + junk + real[cut + len(junk):] if draw(st.booleans()) else real[:cut]
+    elif how == 2:
+        prefix = draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"%PDF-1.4\n"]))
+        data = prefix + draw(st.binary(max_size=500))
+    else:
+        text = draw(hostile_text())
+        data = text.encode(draw(st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1258"])), errors="replace")
+    return "kết luận" + ext, data
+
+
+@examples(0.05)
+@given(file=attached_file())
+def test_attached_files(file: tuple[str, bytes]) -> None:
+    """/nhap with a file: its text, or a DocumentError whose message says why, in Vietnamese."""
+    name, data = file
+    try:
+        text = extract_text(name, data)
+    except DocumentError as err:
+        assert str(err)
+        return
+    assert isinstance(text, str) and text == text.strip()
