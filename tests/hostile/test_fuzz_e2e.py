@@ -28,7 +28,7 @@ from emulator import Chat, Message, User, text_mention
 from emulator.entities import TextMention
 from handlers.registry import COMMANDS, SLOW_COMMANDS
 from tests.hostile.conftest import Cast, HostileEnv, make_cast
-from tests.hostile.strategies import VOCABULARY, hostile_text
+from tests.hostile.strategies import VOCABULARY, attached_file, hostile_text
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "2000"))
 BOT = "NhacViecTestBot"
@@ -68,13 +68,15 @@ ARGS = st.one_of(
 
 @dataclass
 class Case:
-    kind: str  # "command" | "button" | "reply"
+    kind: str  # "command" | "button" | "reply" | "file"
     who: str  # a key of ROLES
     private: bool  # in the person's private chat (else their group)
     parts: list[str | tuple[str, str]] = field(default_factory=list)  # text, or (role, name) text mentions
     entities: list[dict[str, object]] = field(default_factory=list)  # extra entities (role keys for users)
     target: int | None = None  # index (modulo) into the chat's bot messages: reply to / press on
     payload: tuple[object, ...] = ()  # callback data recipe
+    file: tuple[str, bytes] | None = None  # an attachment (its caption is the command)
+    anonymous: bool = False  # the chair posting as the group (Telegram's anonymous admin)
 
     @property
     def plain(self) -> str:
@@ -153,9 +155,15 @@ def payloads(draw: st.DrawFn) -> tuple[object, ...]:
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    kind = draw(st.sampled_from(["command", "command", "button", "button", "reply"]))
+    kind = draw(st.sampled_from(["command", "command", "command", "button", "button", "button", "reply", "file"]))
     case = Case(kind, draw(st.sampled_from(ROLES)), draw(st.booleans()))
-    if kind == "command":
+    case.anonymous = case.who == "chair" and not case.private and kind == "command" and draw(st.integers(0, 9)) == 0
+    if kind == "file":
+        name = draw(st.sampled_from(["nhap", "import", "xong", "done"]))
+        number = draw(st.sampled_from(["", " 1", " 2", " 4", " 99", " abc"])) if name in ("xong", "done") else ""
+        case.parts = [f"/{name}{number}" + draw(st.sampled_from(["", " ghi chú", f"@{BOT}"]))]
+        case.file = draw(attached_file())
+    elif kind == "command":
         case.parts = draw(command_parts())
         case.entities = draw(extra_entities(case.plain))
         case.target = draw(st.one_of(st.none(), st.none(), st.none(), st.integers(0, 10**6)))
@@ -258,13 +266,24 @@ async def run_case(env: HostileEnv, cast: Cast, case: Case) -> str:
         await env.settle()
         return f"{case.who} pressed {data!r} on {target.plain[:60]!r}"
     cursor = env.world.cursor()
+    if case.kind == "file":
+        assert case.file is not None
+        caption = str(case.parts[0])
+        env.world.send_document(user, chat, case.file[0], case.file[1], caption=caption)
+        what = f"{case.who} sent {case.file[0]!r} ({len(case.file[1])} bytes) with {case.parts[0]!r}"
+        answer = await env.world.wait_for(chat=chat, since=cursor, kinds=("sent",), timeout=10)
+        await env.settle()
+        assert VIETNAMESE.search(answer.plain), f"{what}: not a Vietnamese answer: {answer.plain[:200]!r}"
+        return what
     if case.kind == "reply":
         assert target is not None
         env.world.send_text(user, chat, case.parts[0], reply_to=target)  # type: ignore[arg-type]
         await env.settle()
         return f"{case.who} replied {case.plain[:200]!r} to {target.plain[:60]!r}"
-    env.world.send_text(user, chat, text_parts(cast, case), entities=entities_of(cast, case), reply_to=target)
-    what = f"{case.who} in {'private' if case.private else 'group'}: {case.plain[:300]!r} {case.entities}"
+    env.world.send_text(user, chat, text_parts(cast, case), entities=entities_of(cast, case), reply_to=target,
+                        as_chat=case.anonymous)
+    who = f"{'anonymous ' if case.anonymous else ''}{case.who}"
+    what = f"{who} in {'private' if case.private else 'group'}: {case.plain[:300]!r} {case.entities}"
     answer = await env.world.wait_for(chat=chat, since=cursor, kinds=("sent",), timeout=10)
     await env.settle()
     assert answer.plain.strip(), f"{what}: an empty answer"

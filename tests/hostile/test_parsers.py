@@ -40,7 +40,7 @@ from domain.textnorm import fold, nfc
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedConclusion
 from domain.units_catalog import BUILTIN_UNITS
 from tests.conftest import using_postgres
-from tests.hostile.strategies import DAYS, LONG_TEXT, hostile_text
+from tests.hostile.strategies import DAYS, LONG_TEXT, attached_file, hostile_text
 
 TOTAL = int(os.environ.get("HOSTILE_PARSER_EXAMPLES", "10000"))
 # Pure functions: the SQLite pass runs them; the PostgreSQL pass of scripts/test.sh skips them, as it
@@ -217,37 +217,6 @@ def test_extreme_dates(text: str, today: date) -> None:
     check_deadline(parse_deadline(text, today), text)
     check_directive = parse_directive(text, today)
     assert unicodedata.is_normalized("NFC", check_directive.text)
-
-
-def _real_files() -> dict[str, bytes]:
-    from tests.domain.test_documents import _docx, _pdf
-
-    return {".docx": _docx(), ".pdf": _pdf("1. Giao Văn phòng tổng hợp số liệu trước 15/12.")}
-
-
-REAL_FILES = _real_files()
-
-
-@st.composite
-def attached_file(draw: st.DrawFn) -> tuple[str, bytes]:
-    """A file named like a conclusion, whose bytes are noise, a damaged real file, or text in an odd
-    encoding (a byte-order mark followed by invalid UTF-8, for one)."""
-    ext = draw(st.sampled_from([".txt", ".docx", ".pdf", ".doc", ".TXT", "", ".exe"]))
-    how = draw(st.integers(0, 3))
-    if how == 0:
-        data = draw(st.binary(max_size=2000))
-    elif how == 1:
-        real = REAL_FILES.get(ext.lower(), REAL_FILES[".docx"])
-        cut = draw(st.integers(0, len(real)))
-        junk = draw(st.binary(max_size=50))
-        data = real[:cut] + junk + real[cut + len(junk):] if draw(st.booleans()) else real[:cut]
-    elif how == 2:
-        prefix = draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"%PDF-1.4\n"]))
-        data = prefix + draw(st.binary(max_size=500))
-    else:
-        text = draw(hostile_text())
-        data = text.encode(draw(st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1258"])), errors="replace")
-    return "kết luận" + ext, data
 
 
 @examples(0.05)
