@@ -801,3 +801,4 @@ UNKNOWN_COMMAND = (
 )
 # Telegram shows at most 4096 characters of a message: a longer answer is cut here, with this note.
 CUT_SHORT = "\n… (đã rút gọn: nội dung quá dài)"
+IMPORT_PREVIEW_MORE = "… và {more} mục nữa (không hiện hết trong một tin nhắn; «Lưu tất cả» lưu cả các mục này)."

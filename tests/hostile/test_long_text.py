@@ -32,3 +32,25 @@ async def test_long_texts_are_answered(hostile_env: HostileEnv) -> None:
         b.get("callback_data", "").startswith("extok:") for row in m.buttons for b in row)]
     assert len(asks) == 2 and "#2" in asks[-1].plain
     assert not env.errors, env.errors
+
+
+async def test_a_conclusion_of_two_hundred_points(hostile_env: HostileEnv) -> None:
+    """A file of 200 directives: the preview fits one message (the rest counted), the pick screen
+    stays under Telegram's 100 buttons, and saving saves all 200."""
+    env = hostile_env
+    cast = await make_cast(env)
+    before = await env.task_count()
+    lines = "\n".join(f"{k}. Giao Văn phòng rà soát hồ sơ đợt {k} của phường trước 15/12." for k in range(1, 201))
+    env.world.send_document(cast.chair, cast.group, "ket_luan.txt", lines.encode(), caption="/nhap")
+    preview = await env.world.wait_for(chat=cast.group)
+    await env.idle()
+    assert "200 nhiệm vụ" in preview.plain and "mục nữa" in preview.plain
+    draft = preview.buttons[0][0]["callback_data"].split(":")[1]
+    await env.press(cast.chair, preview, "🗑 Bỏ mục…")
+    picking = env.world.message(cast.group, preview.message_id)
+    assert 0 < sum(len(row) for row in picking.buttons) <= 100
+    query = env.world.press_forged(cast.chair, picking, f"imp:{draft}:save")
+    await env.world.wait_until(lambda: query.answered)
+    await env.idle()
+    assert await env.task_count() == before + 200
+    assert not env.errors, env.errors
