@@ -51,6 +51,8 @@ pytestmark = pytest.mark.skipif(using_postgres(), reason="no database involved")
 def examples(share: float) -> settings:
     return settings(
         max_examples=max(10, int(TOTAL * share)),
+        # CI runs the same examples every time; HOSTILE_RANDOM=1 explores new ones.
+        derandomize=not os.environ.get("HOSTILE_RANDOM"),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         database=None,
@@ -105,7 +107,8 @@ def test_directive_and_assignee_parsers(text: str, today: date, context: str | N
     d = parse_directive(text, today, UNITS, context)
     assert d.text == nfc(text).strip()
     check_assignees(d.assignees)
-    check_deadline(d.deadline, text)
+    if context is None:  # the span is in the directive's own (stripped) text
+        check_deadline(d.deadline, d.text)
     check_assignees(parse_assignees(text, UNITS))
     # Mentions at arbitrary (even nonsensical) positions are arranged, never crash.
     n = len(text)
