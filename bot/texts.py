@@ -73,7 +73,6 @@ SECOND_INSTANCE_REFUSED = (
     "SQLite chỉ cho phép một phiên bản (để không gửi nhắc việc hai lần). "
     "Muốn chạy nhiều phiên bản, hãy dùng PostgreSQL và chế độ webhook (xem README)."
 )
-UNKNOWN_COMMAND = "Không có lệnh này. Gõ /huongdan để xem các lệnh."
 
 # ============================================================================ core loop (issue 2)
 HELP = (
@@ -882,3 +881,12 @@ TELEGRAM_UNREACHABLE = (
     "Không kết nối được máy chủ Telegram ({url}). Kiểm tra mạng (tường lửa, proxy) "
     "và TELEGRAM_API_URL trong .env, rồi chạy lại."
 )
+
+# --- hostile ---
+UNKNOWN_COMMAND = (
+    "❓ Bot không có lệnh /{name}. Gõ /huongdan để xem các lệnh.\n"
+    "Ví dụ: <code>/giao @ten_nguoi soạn báo cáo trước 15/12</code>, <code>/viec</code>, <code>/ds</code>."
+)
+# Telegram shows at most 4096 characters of a message: a longer answer is cut here, with this note.
+CUT_SHORT = "\n… (đã rút gọn: nội dung quá dài)"
+IMPORT_PREVIEW_MORE = "… và {more} mục nữa (không hiện hết trong một tin nhắn; «Lưu tất cả» lưu cả các mục này)."

@@ -55,10 +55,11 @@ def _extension(filename: str) -> str:
 
 # ------------------------------------------------------------------------------------------ .txt
 def _decode_text(data: bytes) -> str:
+    # Undecodable bytes after a byte-order mark become U+FFFD: _check_readable then says "garbled".
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -80,9 +81,13 @@ def _docx_text(data: bytes) -> str:
 
     try:
         document = Document(io.BytesIO(data))
+        return "\n".join(_docx_blocks(document))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(BROKEN_DOCX) from exc
-    return "\n".join(_docx_blocks(document))
+    except Exception as exc:
+        # A damaged archive fails deep inside zipfile, zlib or lxml (zlib.error, EOFError, XML
+        # syntax errors...): whatever it is, the file cannot be read, and the chair is told so.
+        raise DocumentError(BROKEN_DOCX) from exc
 
 
 def _docx_blocks(document: object) -> Iterator[str]:
@@ -198,6 +203,9 @@ def _pdf_text(data: bytes) -> str:
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentError(BROKEN_PDF) from exc
+    except Exception as exc:
+        # pypdf on damaged bytes can fail in many other ways (zlib.error, IndexError, RecursionError...).
         raise DocumentError(BROKEN_PDF) from exc
     text = "\n".join(pages)
     if not re.search(r"[^\W\d_]{2,}", text):

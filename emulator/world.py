@@ -346,6 +346,17 @@ class World:
         self._mark_action()
         return query
 
+    def press_forged(self, user: UserRef, message: MessageRef, callback_data: str) -> CallbackQuery:
+        """A callback query with any data on a message the user can see, as a modified client (or
+        a stale button after the bot changed its format) can send: for hostile-input tests."""
+        user_ = self.user(user)
+        live = self._live_message(message)
+        query = CallbackQuery(id=str(next(self._query_ids)), user=user_, message=live, data=callback_data)
+        self.callback_queries[query.id] = query
+        self._push_update("callback_query", query.to_api())
+        self._mark_action()
+        return query
+
     # ----------------------------------------------------------------------------- bot's records
 
     def bot_messages(self, chat: ChatRef | None = None, *, include_deleted: bool = True) -> list[Message]:

@@ -30,7 +30,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import Services, services_of
-from bot.texts import esc
+from bot.texts import CUT_SHORT, esc
 from db import committees as db_committees
 from db.models import Committee, Person
 from domain.permissions import Role
@@ -158,10 +158,15 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
     chat = update.effective_chat
     if chat is None:
         return None
+    parse_mode: str | None = ParseMode.HTML
+    if _too_long(text):
+        # An answer that quotes what the person wrote can pass Telegram's 4096-character limit (and
+        # would then be refused, leaving them without an answer): sent as plain text, cut short.
+        text, parse_mode = fit_plain(text), None
     try:
         return await chat.send_message(
             text,
-            parse_mode=ParseMode.HTML,
+            parse_mode=parse_mode,
             reply_markup=keyboard(buttons),
             reply_parameters=ReplyParameters(msg.message_id, allow_sending_without_reply=True)
             if msg is not None and update.callback_query is None
@@ -173,6 +178,32 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
         return None
 
 
+MAX_MESSAGE_UTF16 = 4096
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _too_long(html_text: str) -> bool:
+    # The limit counts the text after the HTML is parsed; the markup only makes this look longer, so
+    # a message under the limit here is surely under it on Telegram.
+    return _utf16_len(html_text) > MAX_MESSAGE_UTF16 and _utf16_len(_strip_html(html_text)) > MAX_MESSAGE_UTF16
+
+
+def _strip_html(html_text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def fit_plain(html_text: str) -> str:
+    """The text without markup, cut to fit one Telegram message, with a note that it was cut."""
+    text = _strip_html(html_text)
+    budget = MAX_MESSAGE_UTF16 - _utf16_len(CUT_SHORT) - 10
+    while _utf16_len(text) > budget:
+        text = text[: max(0, len(text) - max(1, (_utf16_len(text) - budget) // 2))]
+    return text + CUT_SHORT
+
+
 async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
     try:
         await query.answer(text, show_alert=alert)
@@ -181,9 +212,12 @@ async def answer(query: CallbackQuery, text: str | None = None, alert: bool = Fa
 
 
 async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> None:
+    parse_mode: str | None = ParseMode.HTML
+    if _too_long(text):
+        text, parse_mode = fit_plain(text), None
     try:
         await query.edit_message_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons), disable_web_page_preview=True
+            text, parse_mode=parse_mode, reply_markup=keyboard(buttons), disable_web_page_preview=True
         )
     except TelegramError as exc:
         log.warning("edit failed: %s", exc)

@@ -40,7 +40,16 @@ from handlers.common import (
     resolve_actor,
     transaction,
 )
-from handlers.task_actions import Refused, cancel, example_date, find_task, require, set_due, task_for_button
+from handlers.task_actions import (
+    Refused,
+    cancel,
+    example_date,
+    find_task,
+    require,
+    require_open,
+    set_due,
+    task_for_button,
+)
 
 
 class Usage(Exception):
@@ -238,9 +247,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     text = await cancel(session, actor, task, None, kind="undone")
                     new_card = (render.card(task, actor.today) + "\n\n" + text, None)
                 elif kind == "fixdue":
+                    # A closed task's deadline cannot change: say so now, not after the choice.
+                    require_open(task)
                     await require(session, actor, task, Action.EDIT, "sửa hạn")
                     new_card = (render.card(task, actor.today), [*_due_choices(task.id)])
                 elif code == "other":
+                    require_open(task)  # else a prompt would ask for a date that can no longer be set
                     await require(session, actor, task, Action.EDIT, "sửa hạn")
                     prompt = T.ASK_OTHER_DUE.format(number=task.number)
                 else:

@@ -43,6 +43,7 @@ from handlers.task_actions import Refused
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000
 PREVIEW_BUDGET = 3600  # characters of preview; Telegram's limit is 4096
+MAX_PICK = 90  # item buttons on the drop / fix screen
 
 
 # ---------------------------------------------------------------------------------------------- drafts
@@ -206,14 +207,22 @@ def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
     # Shorten every item's text evenly so the preview fits one message.
     budget = max(60, (PREVIEW_BUDGET - len(header) - len(footer)) // max(1, len(kept)) - 80)
     lines = [header, ""]
-    for k in kept:
+    used = len(header) + len(footer)
+    for shown, k in enumerate(kept):
         d = directive_from_json(items[k - 1])
         lead = ", ".join(T.esc(a.text) for a in d.assignees.lead) or T.IMPORT_NO_LEAD
         support = d.assignees.support
         support_text = f" (phối hợp: {T.esc(', '.join(a.text for a in support))})" if support else ""
         due = _due_label(d.deadline, today)
         text = d.text if len(d.text) <= budget else d.text[: budget - 1] + "…"
-        lines.append(T.IMPORT_PREVIEW_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support_text, due=due))
+        item = T.IMPORT_PREVIEW_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support_text, due=due)
+        used += len(item) + 1
+        if used > PREVIEW_BUDGET:
+            # A long conclusion (a file of hundreds of points) cannot be shown in one message, which
+            # Telegram would refuse: the rest is counted (and saved all the same).
+            lines.append(T.IMPORT_PREVIEW_MORE.format(more=len(kept) - shown))
+            break
+        lines.append(item)
     lines += ["", footer]
     pid = draft.id
     buttons: Buttons = [
@@ -300,7 +309,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
     dropped = set(draft.data.get("dropped", []))
-    numbers = [k for k in range(1, len(draft.data["items"]) + 1) if k not in dropped]
+    # Telegram takes at most 100 buttons under a message: the first MAX_PICK items can be picked.
+    numbers = [k for k in range(1, len(draft.data["items"]) + 1) if k not in dropped][:MAX_PICK]
     rows = [
         [(str(k), f"imp:{draft.id}:{action}:{k}") for k in numbers[i : i + 6]] for i in range(0, len(numbers), 6)
     ]

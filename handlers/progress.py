@@ -30,6 +30,7 @@ from handlers.common import (
     transaction,
     user_link,
 )
+from handlers.render import short
 from handlers.task_actions import (
     Refused,
     add_progress,
@@ -132,7 +133,8 @@ async def extend(
         text=T.esc(task.text[:300]),
         current=T.fmt_due(task.due_current, actor.today),
         due=T.fmt_day(new_due),
-        reason=T.esc(reason) if reason else T.NO_REASON,
+        # Cut: the request goes to the group in one message, which Telegram refuses past 4096 characters.
+        reason=T.esc(short(reason, 500)) if reason else T.NO_REASON,
     )
     return T.EXTEND_REQUESTED.format(number=task.number, due=T.fmt_day(new_due)), (committee.chat_id, ask, req.id)
 

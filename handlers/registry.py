@@ -15,6 +15,7 @@ from bot.texts import COMMAND_DESCRIPTIONS
 from handlers import (
     answers,
     directives,
+    fallback,
     guide,
     importing,
     meetings,
@@ -77,12 +78,24 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & filters.Document.ALL, importing.nhap)
     )
 
-    app.add_handler(CallbackQueryHandler(importing.on_button, pattern=r"^imp:"))
-    app.add_handler(CallbackQueryHandler(directives.on_button, pattern=r"^(undo|fixdue|due|addunit):"))
-    app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):"))
+    # Patterns match the whole data the bot puts on its buttons (ids of at most 9 digits fit the
+    # database's integer keys); anything else (forged, or from an older version) goes to the fallback.
+    app.add_handler(fallback.NoDataButton())
+    app.add_handler(
+        CallbackQueryHandler(importing.on_button, pattern=r"^imp:\d{1,9}:(save|drop|fix|cancel|back)(:\d{1,4})?$")
+    )
+    app.add_handler(
+        CallbackQueryHandler(
+            directives.on_button, pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|none|other))$"
+        )
+    )
+    app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):\d{1,9}$"))
+    app.add_handler(CallbackQueryHandler(fallback.unknown_button))
 
     # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
     app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
+    # Last: a command none of the above took gets told what the commands are.
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, fallback.unknown_command))
 
 
 def command_list() -> list[tuple[str, str]]:
