@@ -192,6 +192,13 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
                     .select_from(Reminder)
                     .where(Reminder.status == "pending", Reminder.due_at <= now, Reminder.next_attempt_at > now)
                 )
+                # A summary waiting for a retry too (a slow answer on a loaded machine): else the
+                # test would move on and, on the last day, end before its retry.
+                waiting += await s.scalar(
+                    select(func.count())
+                    .select_from(SummaryRun)
+                    .where(SummaryRun.status == "pending", SummaryRun.due_at <= now, SummaryRun.next_attempt_at > now)
+                ) or 0
             if waiting and not (due.reminders or due.summaries):
                 # Rows waiting for a retry (network trouble): this clock stands still unless moved.
                 set_clock_file(str(clock_file), now + timedelta(seconds=30))
