@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Committee, Person, Role
+
+_Row = TypeVar("_Row", Committee, Person)
+
+
+async def _add_first(session: AsyncSession, row: _Row, theirs: Callable[[], Awaitable[_Row | None]]) -> _Row:
+    """Insert `row`; when another instance inserted the same key in the meantime (PostgreSQL behind a
+    load balancer: a new group's first updates reach both instances, each sees the person missing),
+    take that row instead of failing the user's command. The savepoint keeps the caller's
+    transaction usable. SQLite runs one instance (bot.instance_lock): no race, no savepoint."""
+    bind = session.bind
+    if bind is None or bind.dialect.name != "postgresql":
+        session.add(row)
+        await session.flush()
+        return row
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = await theirs()
+        if found is None:
+            raise
+        return found
+    return row
 
 
 async def committee_by_chat(session: AsyncSession, chat_id: int) -> Committee | None:
@@ -20,9 +46,8 @@ async def ensure_committee(
     committee = await committee_by_chat(session, chat_id)
     if committee is None:
         committee = Committee(chat_id=chat_id, title=title or "Ban chỉ đạo", created_at=now, tz_name=tz_name)
-        session.add(committee)
-        await session.flush()
-    elif title and committee.title != title:
+        return await _add_first(session, committee, lambda: committee_by_chat(session, chat_id))
+    if title and committee.title != title:
         committee.title = title
     return committee
 
@@ -63,9 +88,9 @@ async def ensure_person(
             person.tg_user_id = tg_user_id
     if person is None:
         person = Person(tg_user_id=tg_user_id, username=uname, full_name=full_name)
-        session.add(person)
-        await session.flush()
-        return person
+        return await _add_first(
+            session, person, lambda: session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
+        )
     if uname and person.username != uname:
         # Someone else may have held this username before: free it.
         await session.execute(
