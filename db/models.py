@@ -281,6 +281,9 @@ class SummaryRun(Base):
         UniqueConstraint("committee_id", "period", name="uq_summary_runs_committee_period"),
         # The dispatcher's "anything due?" looks here on every tick.
         Index("ix_summary_runs_status_due", "status", "due_at"),
+        # The hourly planner asks which committees already have this week's row (all committees at
+        # once: the unique key, led by committee_id, cannot answer that without reading the table).
+        Index("ix_summary_runs_period", "period"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
