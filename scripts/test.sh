@@ -12,13 +12,13 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[dev]"
 
-# The sandbox's browser tests drive Debian's Chromium (never a downloaded browser); they are skipped
-# only where it is missing and cannot be installed here.
+# The sandbox's browser tests drive Debian's Chromium (never a downloaded browser). As root (CI) it is
+# installed here and a failed install fails the run; elsewhere, without it, those tests are skipped.
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "== installing chromium (apt)"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null \
     || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null; } \
-    || echo "!! chromium could not be installed: the browser tests will be skipped"
+    || { echo "!! chromium could not be installed (apt-get install chromium)" >&2; exit 1; }
 fi
 
 echo "== ruff"
