@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from bot import texts as T
+from bot.clock import SystemClock
 from db.engine import is_sqlite, normalise_url
 
 
@@ -33,7 +34,8 @@ class BackupResult:
 
 
 def default_target(source: Path, when: datetime | None = None) -> Path:
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    # The machine's local time in the file name (what the admin reads in `ls`), from the one clock.
+    stamp = (when or SystemClock().now().astimezone()).strftime("%Y%m%d-%H%M%S")
     return source.with_name(f"{source.stem}-{stamp}{source.suffix or '.db'}")
 
 
