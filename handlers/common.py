@@ -30,7 +30,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import Services, services_of
-from bot.texts import CUT_SHORT, esc
+from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
 from db import committees as db_committees
 from db.models import Committee, Person
 from domain.permissions import Role
@@ -112,7 +112,7 @@ async def resolve_actor(
         return None
     anonymous_admin = msg is not None and msg.sender_chat is not None and msg.sender_chat.id == chat.id
     if anonymous_admin:
-        person = await db_committees.ensure_person(session, ANONYMOUS_ADMIN_ID, None, "Quản trị viên (ẩn danh)")
+        person = await db_committees.ensure_person(session, ANONYMOUS_ADMIN_ID, None, ANONYMOUS_ADMIN_NAME)
     else:
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
     if not is_group(chat):

@@ -79,7 +79,7 @@ async def _log_directive(
     if actor.committee is None:
         raise Refused(T.GROUP_ONLY)
     if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="giao việc"))
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_ASSIGN))
     if not args:
         raise Refused(T.GIAO_USAGE)
     if len(args) > MAX_DIRECTIVE_CHARS:
@@ -249,11 +249,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 elif kind == "fixdue":
                     # A closed task's deadline cannot change: say so now, not after the choice.
                     require_open(task)
-                    await require(session, actor, task, Action.EDIT, "sửa hạn")
+                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
                     new_card = (render.card(task, actor.today), [*_due_choices(task.id)])
                 elif code == "other":
                     require_open(task)  # else a prompt would ask for a date that can no longer be set
-                    await require(session, actor, task, Action.EDIT, "sửa hạn")
+                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
                     prompt = T.ASK_OTHER_DUE.format(number=task.number)
                 else:
                     text = await set_due(
@@ -296,7 +296,7 @@ async def _add_unit_from_task(
         raise Refused(T.BUTTON_STALE)
     task = await task_for_button(session, actor, row.task_id)
     if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="thêm đơn vị"))
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_ADD_UNIT))
     if row.unit_id is None:
         unit = await db_units.add_unit(session, actor.committee.id, row.label, [])
         row.unit_id = unit.id
@@ -343,7 +343,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     if actor.committee is None:
         raise Refused(T.GROUP_ONLY)
     if not allowed(Action.EDIT, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="sửa nhiệm vụ"))
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_EDIT_TASK))
     ref = task_ref(args)
     if ref is None or not ref.rest:
         raise Refused(T.EDIT_USAGE)
@@ -357,7 +357,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
         return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
         if task.status != "open":
-            raise Refused(T.TASK_CLOSED.format(number=task.number, state="đóng"))
+            raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
         body = kw[1]
         body_offset = offset + args.index(body) if body else offset
         units = await db_units.units_of(session, actor.committee.id)
@@ -382,7 +382,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     if len(body) > MAX_DIRECTIVE_CHARS:
         raise Refused(T.TOO_LONG.format(length=len(body), limit=MAX_DIRECTIVE_CHARS))
     if task.status != "open":
-        raise Refused(T.TASK_CLOSED.format(number=task.number, state="đóng"))
+        raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
     old = task.text
     task.text = body
     db_tasks.add_event(session, task, "edited", actor.person.id, actor.now, data={"old": old})
@@ -400,7 +400,7 @@ async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             ref = task_ref(args)
             if ref is None:
-                raise Refused(T.NEED_TASK_NUMBER.format(example="/huy 5 trùng với nhiệm vụ 3"))
+                raise Refused(T.NEED_TASK_NUMBER.format(example=T.EXAMPLE_CANCEL))
             task = await find_task(session, actor, ref.number)
             text = await cancel(session, actor, task, ref.rest or None)
         except Refused as refusal:

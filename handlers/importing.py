@@ -131,7 +131,7 @@ def _check_rights(actor: Actor) -> None:
     if actor.committee is None:
         raise Refused(T.GROUP_ONLY)
     if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action="nhập kết luận"))
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_IMPORT))
 
 
 async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> str | None:
@@ -150,7 +150,7 @@ async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: s
 
 
 async def _document_text(context: ContextTypes.DEFAULT_TYPE, doc: Document) -> str:
-    name = doc.file_name or "tệp"
+    name = doc.file_name or T.FILE_DEFAULT_NAME
     if doc.file_size and doc.file_size > MAX_FILE_BYTES:
         raise Refused(T.IMPORT_FILE_TOO_BIG.format(size=round(doc.file_size / 1e6, 1), limit=MAX_FILE_BYTES // 10**6))
     try:
@@ -212,7 +212,7 @@ def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
         d = directive_from_json(items[k - 1])
         lead = ", ".join(T.esc(a.text) for a in d.assignees.lead) or T.IMPORT_NO_LEAD
         support = d.assignees.support
-        support_text = f" (phối hợp: {T.esc(', '.join(a.text for a in support))})" if support else ""
+        support_text = T.SUPPORT_SUFFIX.format(names=T.esc(", ".join(a.text for a in support))) if support else ""
         due = _due_label(d.deadline, today)
         text = d.text if len(d.text) <= budget else d.text[: budget - 1] + "…"
         item = T.IMPORT_PREVIEW_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support_text, due=due)

@@ -58,12 +58,12 @@ async def xong(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             ref = task_ref(args)
             if ref is None:
-                raise Refused(T.NEED_TASK_NUMBER.format(example="/xong 5 đã gửi báo cáo"))
+                raise Refused(T.NEED_TASK_NUMBER.format(example=T.EXAMPLE_DONE))
             task = await find_task(session, actor, ref.number)
             note = ref.rest or None
             if msg.document is not None:
                 # The proof of completion travels with the note: the file stays on Telegram.
-                note = ((note or "") + f" [tệp: {msg.document.file_name or 'đính kèm'}]").strip()
+                note = ((note or "") + T.ATTACHED_FILE.format(name=msg.document.file_name or T.ATTACHMENT)).strip()
             text = await mark_done(session, actor, task, note, actor.today)
         except Refused as refusal:
             text = str(refusal)
@@ -119,7 +119,7 @@ async def extend(
     new_due, reason = _due_and_reason(answer_text, actor.today)
     role_ok = True
     try:
-        await require(session, actor, task, Action.APPROVE, "gia hạn")
+        await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND)
     except Refused:
         role_ok = False
     if role_ok:
@@ -184,7 +184,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     result = await mark_done(session, actor, task, None, actor.today)
                 else:
                     require_open(task)
-                    await require(session, actor, task, Action.REPORT, "báo cáo")
+                    await require(session, actor, task, Action.REPORT, T.ACT_REPORT)
                     ask = {"prog": T.ASK_PROGRESS, "ext": T.ASK_EXTENSION, "blk": T.ASK_BLOCKED}[kind]
                     prompt = ask.format(number=task.number)
         except Refused as refusal:

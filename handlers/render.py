@@ -68,9 +68,9 @@ def list_line(task: Task, today: date, committee_title: str | None = None) -> st
         days = (task.due_current - today).days
         when = fmt_date(task.due_current)
         if days < 0:
-            when = f"⚠️ {when}, quá hạn {-days} ngày"
+            when = T.DUE_OVERDUE_BY.format(when=when, days=-days)
         elif days == 0:
-            when = f"{when}, hôm nay"
+            when = T.DUE_IS_TODAY.format(when=when)
     return f"{where}<b>#{task.number}</b> {esc(short(task.text))}{who} · {when}"
 
 
@@ -94,7 +94,7 @@ def _local(at: datetime, tz: ZoneInfo) -> str:
 def detail(task: Task, events: list[tuple[TaskEvent, Person | None]], today: date, tz: ZoneInfo) -> str:
     lines = [card(task, today)]
     if task.due_original and task.due_original != task.due_current:
-        lines.append(f"📌 {T.LABEL_DUE_ORIGINAL}: {fmt_date(task.due_original)} (gia hạn {task.extension_count} lần)")
+        lines.append(T.DUE_ORIGINAL_LINE.format(due=fmt_date(task.due_original), count=task.extension_count))
     lines.append(f"📊 {T.LABEL_STATUS}: {state_label(task, today)}")
     lines.append("")
     lines.append(f"<b>{T.LABEL_HISTORY}</b>")

@@ -39,7 +39,7 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
     if not args:
         return await _list(session, actor)
     if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action="giao vai trò"))
+        raise Refused(T.NOT_CHAIR.format(action=T.ACT_ROLES))
     mentions = [m for m in mentions_in(msg) if m.start >= offset]
     if mentions:
         m = mentions[-1]

@@ -64,7 +64,7 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
     if not args:
         return view(c)
     if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action="đổi cài đặt"))
+        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     found = keyword(args, *T.SETTINGS_KEYS)
     if found is None:
         raise Refused(view(c))
@@ -99,7 +99,7 @@ def _apply(c: Committee, key: str, value: str) -> str:
         if len(parts) != 2:
             raise SettingError(value)
         c.overdue_every, c.overdue_max = parse_positive(parts[0], 30), parse_positive(parts[1], 20)
-        return f"mỗi {c.overdue_every} ngày, tối đa {c.overdue_max} lần"
+        return T.OVERDUE_CADENCE.format(every=c.overdue_every, most=c.overdue_max)
     if key == "baotruongban":
         c.escalate_after = parse_positive(value, 60)
         return str(c.escalate_after)

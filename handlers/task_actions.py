@@ -53,7 +53,7 @@ async def role_in_task_committee(session: AsyncSession, actor: Actor, task: Task
 
 def require_open(task: Task) -> None:
     if task.status != TaskStatus.OPEN:
-        state = T.STATUS_CANCELLED if task.status == TaskStatus.CANCELLED else "hoàn thành"
+        state = T.STATUS_CANCELLED if task.status == TaskStatus.CANCELLED else T.STATE_DONE
         raise Refused(T.TASK_CLOSED.format(number=task.number, state=state))
 
 
@@ -76,7 +76,7 @@ def example_date(today: date) -> str:
 
 async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str | None, today: date) -> str:
     require_open(task)
-    await require(session, actor, task, Action.CLOSE, "báo hoàn thành")
+    await require(session, actor, task, Action.CLOSE, T.ACT_CLOSE)
     task.status = TaskStatus.DONE.value
     task.closed_at = actor.now
     task.closed_on = today
@@ -99,7 +99,7 @@ async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str |
 
 async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: str, kind: str = "progress") -> str:
     require_open(task)
-    await require(session, actor, task, Action.REPORT, "báo cáo tiến độ")
+    await require(session, actor, task, Action.REPORT, T.ACT_PROGRESS)
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=note)
     return T.PROGRESS_OK.format(number=task.number, note=esc(note))
 
@@ -117,9 +117,9 @@ async def set_due(
     """The chair (or, for a just-logged directive, whoever may edit) sets the deadline directly."""
     require_open(task)
     if extension:
-        await require(session, actor, task, Action.APPROVE, "gia hạn trực tiếp")
+        await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND_DIRECT)
     else:
-        await require(session, actor, task, Action.EDIT, "sửa hạn")
+        await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
     if due is not None and due < today:
         raise Refused(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=example_date(today))
@@ -151,7 +151,7 @@ async def request_extension(
     session: AsyncSession, actor: Actor, task: Task, new_due: date, reason: str | None, today: date
 ) -> ExtensionRequest:
     require_open(task)
-    await require(session, actor, task, Action.REPORT, "xin gia hạn")
+    await require(session, actor, task, Action.REPORT, T.ACT_ASK_EXTENSION)
     if new_due < today or (task.due_current is not None and new_due <= task.due_current):
         raise Refused(T.EXTEND_NOT_LATER.format(due=fmt_due(task.due_current, today)))
     req = ExtensionRequest(
@@ -173,7 +173,7 @@ async def decide_extension(
         raise Refused(T.BUTTON_STALE)
     if actor.committee is not None and task.committee_id != actor.committee.id:
         raise Refused(T.BUTTON_STALE)
-    await require(session, actor, task, Action.APPROVE, "duyệt gia hạn")
+    await require(session, actor, task, Action.APPROVE, T.ACT_DECIDE_EXTENSION)
     if req.status != "pending":
         raise Refused(T.EXTEND_ALREADY_DECIDED)
     require_open(task)
@@ -194,7 +194,7 @@ async def decide_extension(
 
 async def cancel(session: AsyncSession, actor: Actor, task: Task, reason: str | None, kind: str = "cancelled") -> str:
     require_open(task)
-    await require(session, actor, task, Action.CANCEL if kind == "cancelled" else Action.EDIT, "huỷ nhiệm vụ")
+    await require(session, actor, task, Action.CANCEL if kind == "cancelled" else Action.EDIT, T.ACT_CANCEL)
     task.status = TaskStatus.CANCELLED.value
     task.closed_at = actor.now
     task.closed_on = actor.today

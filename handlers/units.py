@@ -41,7 +41,7 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
     if sub is None:
         raise Refused(T.UNITS_USAGE)
     if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action="quản lý đơn vị"))
+        raise Refused(T.NOT_CHAIR.format(action=T.ACT_UNITS))
     verb, rest = sub
     if not rest:
         raise Refused(T.UNITS_USAGE)
