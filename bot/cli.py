@@ -99,13 +99,13 @@ def _backup(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="nhacviec", description="Nhắc việc — bot Telegram của Ban chỉ đạo")
+    parser = argparse.ArgumentParser(prog="nhacviec", description=T.CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="chạy bot (long polling, hoặc --webhook)")
-    run.add_argument("--webhook", action="store_true", help="chế độ webhook (WEBHOOK_URL, WEBHOOK_PORT...)")
-    backup = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: pg_dump)")
-    backup.add_argument("--to", metavar="FILE", help="tệp đích (mặc định: <tên-cơ-sở-dữ-liệu>-<ngày-giờ>.db)")
-    sub.add_parser("parse", help="in các nhiệm vụ bot hiểu được từ một đoạn văn bản", add_help=False)
+    run = sub.add_parser("run", help=T.CLI_RUN_HELP)
+    run.add_argument("--webhook", action="store_true", help=T.CLI_WEBHOOK_HELP)
+    backup = sub.add_parser("backup", help=T.CLI_BACKUP_HELP)
+    backup.add_argument("--to", metavar="FILE", help=T.CLI_BACKUP_TO_HELP)
+    sub.add_parser("parse", help=T.CLI_PARSE_HELP, add_help=False)
     sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
     if argv and argv[0] == "parse":
         from bot.parse_cli import main as parse_main

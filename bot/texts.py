@@ -921,3 +921,11 @@ DUE_IS_TODAY = "{when}, hôm nay"
 DUE_ORIGINAL_LINE = "📌 " + LABEL_DUE_ORIGINAL + ": {due} (gia hạn {count} lần)"
 OVERDUE_CADENCE = "mỗi {every} ngày, tối đa {most} lần"
 STATE_DONE = "hoàn thành"
+
+# --- the nhacviec command's help ---
+CLI_DESCRIPTION = "Nhắc việc — bot Telegram của Ban chỉ đạo"
+CLI_RUN_HELP = "chạy bot (long polling, hoặc --webhook)"
+CLI_WEBHOOK_HELP = "chế độ webhook (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_LISTEN, WEBHOOK_PORT)"
+CLI_BACKUP_HELP = "sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: pg_dump)"
+CLI_BACKUP_TO_HELP = "tệp đích (mặc định: <tên-cơ-sở-dữ-liệu>-<ngày-giờ>.db)"
+CLI_PARSE_HELP = "in các nhiệm vụ bot hiểu được từ một đoạn văn bản"
