@@ -23,7 +23,7 @@ from bot.app import build_application, running
 from bot.clock import ManualClock
 from bot.settings import Settings
 from db.models import Reminder, Task, TaskEvent
-from emulator import Emulator, Message, World
+from emulator import Chat, Emulator, Message, User, World
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, dispatcher_tick, runtime_of
 from tests.e2e.conftest import START, Env
 
@@ -49,6 +49,17 @@ async def bot_env(database_url: str, **settings: Any) -> AsyncIterator[Env]:
                 for job in app.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
                     job.schedule_removal()
             yield Env(app, world, clock, emu)
+
+
+async def committee(env: Env) -> tuple[User, User, Chat]:
+    """A chair with a username, a member without one (who opened a private chat), their group."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
+    w.start_private(binh)
+    await env.idle()
+    return chair, binh, group
 
 
 async def tick(env: Env, *, settle: bool = True) -> None:

@@ -28,10 +28,9 @@ from sqlalchemy.engine import make_url
 from bot import texts as T
 from db.engine import normalise_url
 from db.models import Task
-from emulator import Chat, User, text_mention
+from emulator import text_mention
 from tests.conftest import using_postgres
-from tests.e2e.conftest import Env
-from tests.faults_db.conftest import bot_env, check_consistency, command, reminder_messages, tick
+from tests.faults_db.conftest import bot_env, check_consistency, command, committee, reminder_messages, tick
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = os.environ.get("NHACVIEC_FAULT_PG_PORT", "55499")
@@ -94,16 +93,6 @@ async def own_server() -> AsyncIterator[str]:
         await pg_ctl("stop", "-m", "immediate", check=False)
         if not os.environ.get("NHACVIEC_KEEP_PG"):
             shutil.rmtree(DATA, ignore_errors=True)
-
-
-async def committee(env: Env) -> tuple[User, User, Chat]:
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-    binh = w.add_user("Bình", "Lê")
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
-    w.start_private(binh)
-    await env.idle()
-    return chair, binh, group
 
 
 async def test_postgres_restart_under_load(own_server: str) -> None:

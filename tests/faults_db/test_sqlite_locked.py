@@ -21,13 +21,21 @@ from sqlalchemy.engine import make_url
 from bot import texts as T
 from db.models import Reminder, SummaryRun, Task
 from db.summaries import ensure_summary_runs
-from emulator import Chat, User, text_mention
+from emulator import User, text_mention
 from jobs.dispatcher import dispatch_once
 from jobs.ratelimit import unlimited
 from jobs.runtime import DispatchRuntime
 from tests.conftest import using_postgres
 from tests.e2e.conftest import Env
-from tests.faults_db.conftest import SqliteLock, bot_env, check_consistency, command, reminder_messages, tick
+from tests.faults_db.conftest import (
+    SqliteLock,
+    bot_env,
+    check_consistency,
+    command,
+    committee,
+    reminder_messages,
+    tick,
+)
 
 pytestmark = pytest.mark.skipif(using_postgres(), reason="SQLite's write lock; the PostgreSQL pass restarts a server")
 
@@ -47,16 +55,6 @@ async def locked_env(database_url: str) -> AsyncIterator[tuple[Env, SqliteLock]]
             yield env, lock
         finally:
             lock.close()
-
-
-async def committee(env: Env) -> tuple[User, User, Chat]:
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-    binh = w.add_user("Bình", "Lê")
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
-    w.start_private(binh)
-    await env.idle()
-    return chair, binh, group
 
 
 async def test_commands_while_locked_answer_retry_later_and_save_nothing(
