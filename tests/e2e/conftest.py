@@ -4,12 +4,15 @@ database, with the bot's single clock under the test's control."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.ext import Application
 
 from bot.app import build_application, running
 from bot.clock import ManualClock
@@ -82,18 +85,25 @@ class Env:
         self.clock.advance(timedelta(**kwargs))
 
 
-@pytest.fixture
-async def env(database_url: str) -> AsyncIterator[Env]:
+@asynccontextmanager
+async def emulated_bot(
+    database_url: str, **settings: Any
+) -> AsyncIterator[tuple[Application, World, ManualClock, Emulator]]:  # type: ignore[type-arg]
+    """The bot built against a running emulator on the test's clock, not started yet (the caller may
+    adjust it, then `async with running(app)`). Tests run the dispatcher themselves after moving the
+    clock (dispatch_interval: an hour); `settings` override any other Settings field."""
     clock = ManualClock(START)
     world = World(clock=clock)
     async with Emulator(world) as emu:
-        settings = Settings(
-            bot_token=world.token,
-            database_url=database_url,
-            telegram_api_url=emu.base_url,
-            # Tests run the dispatcher themselves after moving the clock.
-            dispatch_interval=3600,
+        options: dict[str, Any] = {"dispatch_interval": 3600, **settings}
+        app = build_application(
+            Settings(bot_token=world.token, database_url=database_url, telegram_api_url=emu.base_url, **options),
+            clock,
         )
-        app = build_application(settings, clock)
-        async with running(app):
-            yield Env(app, world, clock, emu)
+        yield app, world, clock, emu
+
+
+@pytest.fixture
+async def env(database_url: str) -> AsyncIterator[Env]:
+    async with emulated_bot(database_url) as (app, world, clock, emu), running(app):
+        yield Env(app, world, clock, emu)

@@ -19,36 +19,21 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.app import build_application, running
-from bot.clock import ManualClock
-from bot.settings import Settings
+from bot.app import running
 from db.models import Reminder, Task, TaskEvent
-from emulator import Chat, Emulator, Message, User, World
+from emulator import Chat, Message, User, World
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, dispatcher_tick, runtime_of
-from tests.e2e.conftest import START, Env
+from tests.e2e.conftest import Env, emulated_bot
 
 
 @asynccontextmanager
 async def bot_env(database_url: str, **settings: Any) -> AsyncIterator[Env]:
     """The e2e Env with chosen Settings (e.g. a short db_busy_timeout); the test wakes the dispatcher."""
-    clock = ManualClock(START)
-    world = World(clock=clock)
-    async with Emulator(world) as emu:
-        app = build_application(
-            Settings(
-                bot_token=world.token,
-                database_url=database_url,
-                telegram_api_url=emu.base_url,
-                dispatch_interval=3600,
-                **settings,
-            ),
-            clock,
-        )
-        async with running(app):
-            for name in (DISPATCHER_JOB, SUMMARY_PLANNER_JOB):
-                for job in app.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
-                    job.schedule_removal()
-            yield Env(app, world, clock, emu)
+    async with emulated_bot(database_url, **settings) as (app, world, clock, emu), running(app):
+        for name in (DISPATCHER_JOB, SUMMARY_PLANNER_JOB):
+            for job in app.job_queue.get_jobs_by_name(name):  # type: ignore[union-attr]
+                job.schedule_removal()
+        yield Env(app, world, clock, emu)
 
 
 async def committee(env: Env) -> tuple[User, User, Chat]:

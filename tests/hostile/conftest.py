@@ -20,12 +20,10 @@ from dataclasses import dataclass, field
 import pytest
 from telegram.ext import AIORateLimiter, ContextTypes
 
-from bot.app import build_application, running
-from bot.clock import ManualClock
-from bot.settings import Settings
+from bot.app import running
 from db.models import Task
-from emulator import Chat, Emulator, Message, User, World, text_mention
-from tests.e2e.conftest import START, Env
+from emulator import Chat, Message, User, text_mention
+from tests.e2e.conftest import Env, emulated_bot
 
 
 class _Errors(logging.Handler):
@@ -59,17 +57,8 @@ class HostileEnv(Env):
 
 @pytest.fixture
 async def hostile_env(database_url: str) -> AsyncIterator[HostileEnv]:
-    clock = ManualClock(START)
-    world = World(clock=clock)
     log_errors = _Errors()
-    async with Emulator(world) as emu:
-        settings = Settings(
-            bot_token=world.token,
-            database_url=database_url,
-            telegram_api_url=emu.base_url,
-            dispatch_interval=3600,
-        )
-        app = build_application(settings, clock)
+    async with emulated_bot(database_url) as (app, world, clock, emu):
         app.bot._rate_limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=2)
         env = HostileEnv(app, world, clock, emu)
         log_errors.records = env.errors  # one list: failures show up as they happen
