@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from dateparser.search import search_dates  # noqa: E402
 
-from domain.deadlines import deadline_in_context  # noqa: E402
+from domain.understand.deadlines import deadline_in_context  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 NO_DATE = date(2020, 1, 1)
@@ -113,7 +113,7 @@ def main() -> None:
     total = {name: sum(c[0] for c in cells.values()) / len(records) for name, cells in score.items()}
     print(f"{'all':<12}{len(records):>4}{total['ours']:>10.1%}{total['dateparser']:>12.1%}\n")
 
-    from domain.deadlines import parse_deadline
+    from domain.understand.deadlines import parse_deadline
 
     parse_deadline("khởi động", NO_DATE)  # warm up: import-time work is not per-sentence work
     dateparser_dates("trước ngày 15/12/2020", NO_DATE)

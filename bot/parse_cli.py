@@ -4,7 +4,7 @@ without Telegram.
     nhacviec parse [--date YYYY-MM-DD] [--json] [--batch] [TEXT | -]
 
 TEXT may be one directive or a whole meeting conclusion (several lines or points are split with
-`domain.conclusion`). Without TEXT, or with "-", the text is read from standard input. `--json`
+`domain.understand.conclusion`). Without TEXT, or with "-", the text is read from standard input. `--json`
 prints one JSON object per directive; `--batch` reads JSON lines {"id", "text", "date"} and writes
 one line {"id", "directives": [...]} for each.
 """
@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 
 from bot import texts as T
 from bot.clock import Clock, SystemClock
-from domain.conclusion import split_conclusion
-from domain.directive import parse_directive
 from domain.types import Deadline, DeadlineKind, ParsedConclusion, ParsedDirective
+from domain.understand.conclusion import split_conclusion
+from domain.understand.directive import parse_directive
 
 # The one place this command reads the time: the default directive date, in Viet Nam.
 CLOCK: Clock = SystemClock()

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.committees import next_task_number
 from db.models import Committee, ExtensionRequest, Meeting, Person, Task, TaskAssignee, TaskEvent, UnitContact
-from domain.deadline_dates import period_end
 from domain.types import Cadence, Deadline, DeadlineKind, TaskStatus, TaskView
+from domain.understand.deadline_dates import period_end
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Person, Unit, UnitContact
-from domain.textnorm import fold
 from domain.types import KnownUnit
+from domain.understand.textnorm import fold
 
 
 def norm(name: str) -> str:

@@ -1,5 +1,5 @@
 """Putting together the assignees of a logged directive: units and people named in the text (found by
-domain.assignees) plus people @mentioned in the message, in one lead / coordinators / executors split.
+domain.understand.assignees) plus people @mentioned in the message, in one lead / coordinators / executors split.
 
 A directive has exactly one lead. Whoever is named after "phối hợp" coordinates; of the rest, the first
 named leads and any others coordinate with it (a chair writing "@An, @Bình làm X" expects An to answer
@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from domain.textnorm import fold
 from domain.types import AssigneeRef, Assignees
+from domain.understand.textnorm import fold
 
 _SUPPORT_MARK = re.compile(r"\bphoi hop\b")
 

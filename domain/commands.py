@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from domain.textnorm import fold
+from domain.understand.textnorm import fold
 
 MAX_DIRECTIVE_CHARS = 2000
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from domain.textnorm import fold
+from domain.understand.textnorm import fold
 
 _TIME = re.compile(r"^(\d{1,2})(?:\s*[:h.]\s*(\d{2})?)?$")
 _WEEKDAYS = {

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.textnorm import fold, nfc
+from domain.understand.textnorm import fold, nfc
 
 LINK_DAYS = 1
 MAX_TITLE_CHARS = 300

@@ -56,8 +56,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.textnorm import fold
 from domain.types import TaskStatus, TaskView
+from domain.understand.textnorm import fold
 
 ROMAN = ("I", "II", "III", "IV")
 _ROMAN_VALUE = {r.lower(): i for i, r in enumerate(ROMAN, start=1)}

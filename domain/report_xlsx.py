@@ -44,8 +44,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from domain.periods import Period
 from domain.report_stats import StateCounts, count_states, per_unit
 from domain.states import COUNTED_STATES, STATE_LABELS
-from domain.textnorm import fold
 from domain.types import TaskState, TaskStatus, TaskView
+from domain.understand.textnorm import fold
 
 if TYPE_CHECKING:  # the streaming sheet's class lives in a private module; only named in hints
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

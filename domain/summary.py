@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from domain.textnorm import fold
 from domain.types import TaskState, TaskStatus, TaskView
+from domain.understand.textnorm import fold
 
 NO_UNIT = "Chưa rõ đơn vị"
 

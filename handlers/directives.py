@@ -19,12 +19,12 @@ from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
-from domain.deadline_dates import period_end
-from domain.deadlines import find_invalid_date, parse_deadline_answer
-from domain.directive import parse_directive
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
-from domain.units_catalog import builtin_unit
+from domain.understand.deadline_dates import period_end
+from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
+from domain.understand.directive import parse_directive
+from domain.understand.units_catalog import builtin_unit
 from handlers import render
 from handlers.common import (
     Actor,

@@ -20,11 +20,11 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Meeting, PendingInput
-from domain.conclusion import split_conclusion
-from domain.directive import parse_directive
-from domain.documents import DocumentError, extract_text
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
+from domain.understand.conclusion import split_conclusion
+from domain.understand.directive import parse_directive
+from domain.understand.documents import DocumentError, extract_text
 from handlers.common import (
     Actor,
     Buttons,

@@ -23,8 +23,8 @@ from domain.commands import task_ref
 from domain.meetings import MAX_TITLE_CHARS, MeetingArgError, MeetingArgProblem, parse_new_meeting, takes_directives
 from domain.permissions import Action, allowed
 from domain.report_stats import count_states
-from domain.textnorm import fold, nfc
 from domain.types import TaskState, TaskView
+from domain.understand.textnorm import fold, nfc
 from handlers.common import Actor, command_args, reply, resolve_actor, transaction
 from handlers.render import short
 from handlers.reports import reply_parts

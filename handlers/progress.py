@@ -15,8 +15,8 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db.models import Committee, ExtensionRequest, PendingInput, Task
 from domain.commands import task_ref
-from domain.deadlines import find_invalid_date, parse_deadline_answer
 from domain.permissions import Action
+from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from handlers.common import (
     Actor,
     addressed,

@@ -33,8 +33,8 @@ from domain.chart import CHART_TITLE, completion_chart
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
 from domain.permissions import Action, allowed
 from domain.report_stats import StateCounts, count_states, per_unit
-from domain.textnorm import fold, nfc
 from domain.types import TaskView
+from domain.understand.textnorm import fold, nfc
 from handlers.common import Actor, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused
 from jobs.summary import summary_messages

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from domain.permissions import Action, Role, allowed
-from domain.textnorm import fold
+from domain.understand.textnorm import fold
 from handlers.common import Actor, command_args, display_name, mentions_in, reply, resolve_actor, transaction
 from handlers.task_actions import Refused
 

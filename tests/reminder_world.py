@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, Unit, UnitContact
 from db.reminders import replan_task
-from domain.textnorm import fold
+from domain.understand.textnorm import fold
 
 
 @dataclass

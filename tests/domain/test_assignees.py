@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from domain.assignees import find_mentions_of_units, parse_assignees
-from domain.directive import parse_directive
-from domain.textnorm import fold
 from domain.types import KnownUnit
-from domain.units_catalog import BUILTIN_UNITS
+from domain.understand.assignees import find_mentions_of_units, parse_assignees
+from domain.understand.directive import parse_directive
+from domain.understand.textnorm import fold
+from domain.understand.units_catalog import BUILTIN_UNITS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

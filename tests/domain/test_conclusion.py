@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from domain.conclusion import find_meeting_date, split_conclusion, split_sentences
-from domain.directive import parse_directive
-from domain.textnorm import fold
 from domain.types import DeadlineKind, ParsedConclusion
+from domain.understand.conclusion import find_meeting_date, split_conclusion, split_sentences
+from domain.understand.directive import parse_directive
+from domain.understand.textnorm import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = date(2030, 1, 1)  # far from every meeting: dates must come from the text

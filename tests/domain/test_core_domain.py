@@ -10,8 +10,8 @@ from domain.assign import Mention, arrange
 from domain.calendar import add_working_days, is_working_day, lunar_new_year, working_days_between
 from domain.commands import keyword, split_unit_definition, task_ref
 from domain.permissions import Action, Role, allowed
-from domain.textnorm import fold
 from domain.types import AssigneeRef, Assignees, TaskState, TaskStatus, task_state
+from domain.understand.textnorm import fold
 
 
 def test_fold_strips_diacritics_and_keeps_length() -> None:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.deadlines import deadline_in_context, parse_deadline
 from domain.types import Deadline
+from domain.understand.deadlines import deadline_in_context, parse_deadline
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UNDATED = date(2020, 1, 1)  # any day: records without a date are scored on kind only

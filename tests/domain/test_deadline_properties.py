@@ -9,9 +9,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.deadlines import find_deadlines, find_invalid_date, parse_deadline
-from domain.textnorm import fold
 from domain.types import DeadlineKind
+from domain.understand.deadlines import find_deadlines, find_invalid_date, parse_deadline
+from domain.understand.textnorm import fold
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
 

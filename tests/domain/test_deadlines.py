@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from domain.deadlines import (
+from domain.types import Cadence, DeadlineKind
+from domain.understand.deadlines import (
     deadline_in_context,
     fast_fold,
     find_deadlines,
@@ -19,8 +20,7 @@ from domain.deadlines import (
     parse_deadline,
     period_end,
 )
-from domain.textnorm import fold
-from domain.types import Cadence, DeadlineKind
+from domain.understand.textnorm import fold
 
 K = DeadlineKind
 FRI = date(2020, 12, 4)  # a Friday; most cases are read on this day

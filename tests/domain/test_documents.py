@@ -11,9 +11,9 @@ import matplotlib
 import pytest
 from docx import Document
 
-from domain import documents
-from domain.conclusion import split_conclusion
-from domain.documents import DocumentError, extract_text
+from domain.understand import documents
+from domain.understand.conclusion import split_conclusion
+from domain.understand.documents import DocumentError, extract_text
 
 matplotlib.use("Agg")
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 from bot import parse_cli
 from domain.assign import Mention, arrange
-from domain.assignees import parse_assignees
 from domain.commands import keyword, split_unit_definition, task_ref
 from domain.committee_settings import (
     SettingError,
@@ -30,15 +29,16 @@ from domain.committee_settings import (
     parse_time,
     parse_weekday,
 )
-from domain.conclusion import split_conclusion
-from domain.deadlines import find_deadlines, find_invalid_date, parse_deadline, parse_deadline_answer
-from domain.directive import parse_directive
-from domain.documents import DocumentError, extract_text
 from domain.meetings import MeetingArgError, parse_new_meeting
 from domain.periods import PeriodError, parse_period
-from domain.textnorm import fold, nfc
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedConclusion
-from domain.units_catalog import BUILTIN_UNITS
+from domain.understand.assignees import parse_assignees
+from domain.understand.conclusion import split_conclusion
+from domain.understand.deadlines import find_deadlines, find_invalid_date, parse_deadline, parse_deadline_answer
+from domain.understand.directive import parse_directive
+from domain.understand.documents import DocumentError, extract_text
+from domain.understand.textnorm import fold, nfc
+from domain.understand.units_catalog import BUILTIN_UNITS
 from tests.conftest import using_postgres
 from tests.hostile.strategies import DAYS, LONG_TEXT, attached_file, hostile_text
 

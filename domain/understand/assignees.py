@@ -22,7 +22,7 @@ Vietnamese writes them: "các sở, ngành" and "UBND các xã, thị trấn" ar
 vụ và Phòng GD&ĐT" are two units, "Sở Tài nguyên và Môi trường" is one name.
 
 Each assignee keeps the words as written; when they name a committee unit or a built-in one
-(`domain.units_catalog`), `unit_key` says which.
+(`domain.understand.units_catalog`), `unit_key` says which.
 """
 
 from __future__ import annotations
@@ -33,11 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from domain import assignee_lexicon as L
-from domain.textnorm import nfc
 from domain.types import AssigneeRef, Assignees, KnownUnit
-from domain.units_catalog import BUILTIN_UNITS
-from domain.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
+from domain.understand import assignee_lexicon as L
+from domain.understand.textnorm import nfc
+from domain.understand.units_catalog import BUILTIN_UNITS
+from domain.understand.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
 
 # "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
 _LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",

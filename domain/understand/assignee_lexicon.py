@@ -1,12 +1,12 @@
 """Word lists the assignee parser reads Vietnamese directives with.
 
-Kept as data, apart from the rules in `domain.assignees`, so that a reader can check and extend
+Kept as data, apart from the rules in `domain.understand.assignees`, so that a reader can check and extend
 them. Every entry is written with diacritics; `PhraseSet` also matches text typed without them.
 """
 
 from __future__ import annotations
 
-from domain.vntokens import PhraseSet
+from domain.understand.vntokens import PhraseSet
 
 # ------------------------------------------------------------------------------------------ triggers
 # Verbs that hand work to the noun phrase after them: "Giao X ...", "Đề nghị X ...". Bottom-up

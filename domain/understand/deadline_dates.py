@@ -1,6 +1,6 @@
 """Calendar arithmetic behind deadline phrases: period ends, "next such day", holidays.
 
-Pure functions over `datetime.date`. The deadline grammar (domain/deadline_grammar.py) decides
+Pure functions over `datetime.date`. The deadline grammar (domain/understand/deadline_grammar.py) decides
 *what* a phrase says ("tháng 4", "quý II", "trước Tết"); this module says *which day* that is.
 """
 

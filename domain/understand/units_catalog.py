@@ -2,7 +2,7 @@
 
 Directives name these units before a committee has registered any ("Giao Phòng GD&ĐT ...",
 "VP HĐND&UBND phối hợp ..."). Each entry is a built-in `KnownUnit` keyed "builtin:<slug>".
-Matching ignores case, diacritics, spaces, "&"/"và" and "-" (see `domain.assignees`), so
+Matching ignores case, diacritics, spaces, "&"/"và" and "-" (see `domain.understand.assignees`), so
 "Phòng GD&ĐT", "phong GDDT" and "Phòng GD và ĐT" are one entry; only genuinely different spellings
 (abbreviations, full names) are listed.
 

@@ -13,7 +13,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 
-from domain.textnorm import fold, nfc
+from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .pdf hoặc .txt"
 OLD_WORD = "tệp .doc (Word cũ) chưa đọc được; hãy mở bằng Word và lưu lại thành .docx"

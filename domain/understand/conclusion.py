@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain import assignee_lexicon as L
-from domain.assignees import AssigneeReading, read_assignees
-from domain.directive import parse_directive
-from domain.textnorm import fold, nfc
 from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
-from domain.vntokens import PhraseSet, has_diacritics, tokenize
+from domain.understand import assignee_lexicon as L
+from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.directive import parse_directive
+from domain.understand.textnorm import fold, nfc
+from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
 
 # ------------------------------------------------------------------------------------------ dates
 _DATE = r"(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|\s+thang\s+(\d{1,2}),?\s+nam\s+(\d{4}))"

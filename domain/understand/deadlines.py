@@ -11,7 +11,7 @@
 conclusion); it resolves "15/12" (the next 15/12 on or after it), "trong tháng này", "trong 10
 ngày". Text is accepted with or without diacritics; spans index the NFC form of the input.
 
-What governs (see domain/deadline_grammar.py for the grammar and the scores):
+What governs (see domain/understand/deadline_grammar.py for the grammar and the scores):
 1. A phrase with a deadline word wins: "trước", "hạn", "chậm nhất", "đến hết", "xong",
    "hoàn thành", "cuối", and durations "trong 10 ngày". Then "trong <period>".
 2. Then a recurring period ("hàng tháng"), a period heading its clause ("Quý II/2019 tập trung"),
@@ -39,11 +39,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from domain import deadline_grammar as grammar
-from domain.deadline_dates import period_end
-from domain.deadline_scan import Candidate, Scan
-from domain.textnorm import fold, nfc
 from domain.types import Deadline, DeadlineKind
+from domain.understand import deadline_grammar as grammar
+from domain.understand.deadline_dates import period_end
+from domain.understand.deadline_scan import Candidate, Scan
+from domain.understand.textnorm import fold, nfc
 
 __all__ = [
     "deadline_in_context",

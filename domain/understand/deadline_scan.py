@@ -1,6 +1,6 @@
 """Reading the words around a time expression, and the scan that collects candidates.
 
-The deadline grammar (domain/deadline_grammar.py) finds time expressions in the folded text; this
+The deadline grammar (domain/understand/deadline_grammar.py) finds time expressions in the folded text; this
 module says how strongly the words right before one make it a deadline, and keeps the state of
 one pass over a text:
 
@@ -57,7 +57,7 @@ RELATIVE, IMMEDIATE, RECURRING, HOLIDAY = (
 )
 
 
-# Scores. Only their order matters (see the docstring of domain/deadlines.py).
+# Scores. Only their order matters (see the docstring of domain/understand/deadlines.py).
 S_STRONG = 3.0
 S_WITHIN = 2.6
 S_RECURRING = 2.4  # "hàng tháng": beats a soft period, loses to a stated deadline

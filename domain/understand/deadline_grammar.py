@@ -15,9 +15,9 @@ How it works
    the words before that (document words: "Quyết định số 29/QĐ-UBND ngày", "tại cuộc họp
    ngày"...). That gives its strength: a deadline word (STRONG), "trong" (WITHIN), "vào" (WEAK),
    none (BARE), or a start / as-of word that makes it no deadline at all (REJECT). That reading
-   lives in domain/deadline_scan.py.
+   lives in domain/understand/deadline_scan.py.
 3. The strength, the kind and whether the day is already past give a score. The caller
-   (domain/deadlines.py) keeps the best-scored candidate as the governing deadline.
+   (domain/understand/deadlines.py) keeps the best-scored candidate as the governing deadline.
 
 Why scores and not a first-match rule: one directive often carries several time expressions —
 the period of the shortcomings it fixes ("các tồn tại tháng 11"), the date of the letter it cites,
@@ -37,9 +37,10 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from domain import deadline_dates as dd
 from domain.calendar import add_working_days
-from domain.deadline_scan import (
+from domain.types import Cadence
+from domain.understand import deadline_dates as dd
+from domain.understand.deadline_scan import (
     DATE,
     FILLER_WORDS,
     HALF,
@@ -85,7 +86,6 @@ from domain.deadline_scan import (
     word_end,
     words_before,
 )
-from domain.types import Cadence
 
 # --- numbers and years ------------------------------------------------------------------------
 

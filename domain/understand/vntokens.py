@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from domain.textnorm import fold, nfc
+from domain.understand.textnorm import fold, nfc
 
 # A word: letters/digits joined by & / - . ' inside ("GD&ĐT", "đ/c", "TP.HCM", "Tiến-PCT",
 # "15/12/2020"), optionally ending in % ("100%"). Anything else is a one-character token.

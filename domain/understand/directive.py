@@ -1,4 +1,4 @@
-"""One directive -> ParsedDirective: who (domain.assignees) and by when (domain.deadlines).
+"""One directive -> ParsedDirective: who (domain.understand.assignees) and by when (domain.understand.deadlines).
 
 A directive under a lead-in or heading ("Giao Văn phòng thực hiện các nội dung sau:", "Quý II/2019
 tập trung thực hiện ...:", "Đối với HĐND phường") takes the assignee and the deadline from that
@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from domain.assignees import assignees_from_context, context_segments, parse_assignees
-from domain.deadlines import parse_deadline
-from domain.textnorm import nfc
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
+from domain.understand.assignees import assignees_from_context, context_segments, parse_assignees
+from domain.understand.deadlines import parse_deadline
+from domain.understand.textnorm import nfc
 
 
 def parse_directive(
