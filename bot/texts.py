@@ -929,3 +929,14 @@ CLI_WEBHOOK_HELP = "chế độ webhook (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_LI
 CLI_BACKUP_HELP = "sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: pg_dump)"
 CLI_BACKUP_TO_HELP = "tệp đích (mặc định: <tên-cơ-sở-dữ-liệu>-<ngày-giờ>.db)"
 CLI_PARSE_HELP = "in các nhiệm vụ bot hiểu được từ một đoạn văn bản"
+
+# --- units, dates, meetings (issue 14: items 5–15) ---
+GIAO_NO_TASK = "Chưa có nội dung công việc: mới thấy người thực hiện{due}.\n" + GIAO_USAGE
+GIAO_NO_TASK_DUE = " và hạn"
+DUE_DAY_OFF = "ℹ️ Hạn rơi vào {day} — {why}. Ngày làm việc liền trước: {before}."
+DAY_OFF_WEEKEND = "ngày nghỉ cuối tuần"
+DAY_OFF_HOLIDAY = "ngày nghỉ lễ"
+BTN_DUE_WORKING_DAY = "📅 Đổi sang {day}"
+LIST_PAGE = "Trang {page}/{pages}"
+BTN_PAGE_PREV = "◀️ Trang trước"
+BTN_PAGE_NEXT = "Trang sau ▶️"

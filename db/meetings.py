@@ -47,7 +47,7 @@ async def current_meeting(session: AsyncSession, committee_id: int, today: date,
             Meeting.held_on <= today,
             or_(Meeting.held_on >= window_start, Meeting.created_at >= entered_since),
         )
-        .order_by(Meeting.created_at.desc(), Meeting.id.desc())
+        .order_by(Meeting.held_on.desc(), Meeting.created_at.desc(), Meeting.id.desc())
     )
     for meeting in rows:
         if takes_directives(meeting.held_on, opened_on(meeting, tz), today):

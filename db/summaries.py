@@ -20,7 +20,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee, Unit, UnitContact
+from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee
 from db.reminders import (
     CLAIM_LEASE,
     CLAIMED,
@@ -31,6 +31,7 @@ from db.reminders import (
     committee_paused,
     settings_of,
 )
+from db.units import lead_units
 from domain.reminders import iso_week_of, summary_due_at, week_period
 from domain.types import TaskStatus, TaskView
 
@@ -280,18 +281,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
         )
     ).all():
         assignees.setdefault(a.task_id, []).append(a)
-    units = dict((await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all())
-    # A lead person's unit: the first unit of the committee they are a contact of.
-    person_unit: dict[int, str] = {}
-    for pid, unit_name in (
-        await session.execute(
-            select(UnitContact.person_id, Unit.name)
-            .join(Unit, Unit.id == UnitContact.unit_id)
-            .where(Unit.committee_id == committee_id)
-            .order_by(UnitContact.id)
-        )
-    ).all():
-        person_unit.setdefault(pid, unit_name)
+    grouping = await lead_units(session, committee_id)
     pending_ext: dict[int, Any] = {}
     for task_id, new_due in (
         await session.execute(
@@ -306,14 +296,6 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
     for t in tasks:
         of_task = assignees.get(t.id, ())
         lead_a = next((a for a in of_task if a.role == "lead"), None)
-        lead_unit: str | None = None
-        if lead_a is not None:
-            if lead_a.unit_id is not None:
-                lead_unit = units.get(lead_a.unit_id, lead_a.label)
-            elif lead_a.person_id is not None:
-                lead_unit = person_unit.get(lead_a.person_id, lead_a.label)
-            else:
-                lead_unit = lead_a.label
         status = TaskStatus(t.status)
         views.append(
             TaskView(
@@ -327,7 +309,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
                 due_current=t.due_current,
                 done_on=t.closed_on if status is TaskStatus.DONE else None,
                 cancelled_on=t.closed_on if status is TaskStatus.CANCELLED else None,
-                lead_unit=lead_unit,
+                lead_unit=grouping.name(lead_a),
                 extension_count=t.extension_count,
                 urgent=t.urgent,
                 pending_extension=pending_ext.get(t.id) if status is TaskStatus.OPEN else None,

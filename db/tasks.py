@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.committees import next_task_number
 from db.models import Committee, ExtensionRequest, Meeting, Person, Task, TaskAssignee, TaskEvent, UnitContact
+from db.units import lead_units
 from domain.types import Cadence, Deadline, DeadlineKind, TaskStatus, TaskView
 from domain.understand.deadline_dates import period_end
 
@@ -214,9 +215,11 @@ async def task_views(session: AsyncSession, committee: Committee, tasks: Sequenc
         if meeting_ids:
             for m in await session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))):
                 meetings[m.id] = m.title
+    grouping = await lead_units(session, committee.id)
     views = []
     for t in tasks:
         lead = lead_label(t)
+        lead_row = next((a for a in t.assignees if a.role == "lead"), None)
         views.append(
             TaskView(
                 number=t.number,
@@ -229,7 +232,7 @@ async def task_views(session: AsyncSession, committee: Committee, tasks: Sequenc
                 due_current=t.due_current,
                 done_on=t.closed_on if t.status == TaskStatus.DONE.value else None,
                 cancelled_on=t.closed_on if t.status == TaskStatus.CANCELLED.value else None,
-                lead_unit=lead,
+                lead_unit=grouping.name(lead_row),
                 extension_count=t.extension_count,
                 latest_note=notes.get(t.id),
                 meeting_title=meetings.get(t.meeting_id) if t.meeting_id else None,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Person, Unit, UnitContact
+from db.models import Person, Task, TaskAssignee, Unit, UnitContact
 from domain.types import KnownUnit
 from domain.understand.textnorm import fold
 
@@ -26,12 +28,38 @@ def known_units(units: list[Unit]) -> list[KnownUnit]:
 
 
 async def find_unit(session: AsyncSession, committee_id: int, name: str) -> Unit | None:
-    """By name or alias, folded (diacritics, case, '&' = 'và')."""
+    """By name or alias, folded (diacritics, case, '&' = 'và'); else by a near name (see `near`)."""
+    units = await units_of(session, committee_id)
     wanted = norm(name)
-    for unit in await units_of(session, committee_id):
+    for unit in units:
         if unit.norm_name == wanted or wanted in (norm(a) for a in unit.aliases or ()):
             return unit
-    return None
+    return near(units, name)
+
+
+# Words that say which level a unit belongs to; a chair leaves them out when the level is obvious
+# ("Trạm Y tế" for the registered "Trạm Y tế phường", "Công an" for "Công an xã").
+_LEVEL_WORDS = ("phuong", "xa", "thi tran", "quan", "huyen", "thi xa", "thanh pho", "tinh")
+
+
+def _core(name: str) -> str:
+    core = norm(name)
+    changed = True
+    while changed:
+        changed = False
+        for word in _LEVEL_WORDS:
+            if core.endswith(" " + word):
+                core, changed = core[: -len(word) - 1].rstrip(), True
+    return core
+
+
+def near(units: list[Unit], *names: str) -> Unit | None:
+    """The registered unit a name written differently means: equal once the level words are left out
+    of both, against the unit's name and each alias. Only an unambiguous match counts (two units
+    "Công an phường" and "Công an xã" make "Công an" ambiguous: nobody is guessed)."""
+    wanted = {_core(n) for n in names if n and _core(n)}
+    hits = [u for u in units if wanted & {_core(x) for x in (u.name, *(u.aliases or ()))}]
+    return hits[0] if len(hits) == 1 else None
 
 
 async def add_unit(session: AsyncSession, committee_id: int, name: str, aliases: list[str]) -> Unit:
@@ -73,3 +101,51 @@ async def contact_people(session: AsyncSession, unit_ids: list[int]) -> dict[int
 
 async def units_of_person(session: AsyncSession, person_id: int) -> list[int]:
     return list(await session.scalars(select(UnitContact.unit_id).where(UnitContact.person_id == person_id)))
+
+
+async def unit_of_committee(session: AsyncSession, committee_id: int, unit_id: int) -> Unit | None:
+    unit = await session.get(Unit, unit_id)
+    return unit if unit is not None and unit.committee_id == committee_id else None
+
+
+@dataclass(frozen=True)
+class LeadUnits:
+    """The one rule by which every report (/tonghop, the Monday post, the chart, /xuat, /ds <đơn vị>)
+    files a task under a unit: the unit that leads it; a person who leads it counts for the first
+    unit of the committee they are a contact of; anyone else under their name as written."""
+
+    unit_names: dict[int, str]
+    unit_of_person: dict[int, int]
+
+    def unit_id(self, lead: TaskAssignee | None) -> int | None:
+        if lead is None:
+            return None
+        if lead.unit_id is not None:
+            return lead.unit_id
+        return self.unit_of_person.get(lead.person_id) if lead.person_id is not None else None
+
+    def name(self, lead: TaskAssignee | None) -> str | None:
+        if lead is None:
+            return None
+        unit_id = self.unit_id(lead)
+        return self.unit_names.get(unit_id, lead.label) if unit_id is not None else lead.label
+
+
+async def lead_units(session: AsyncSession, committee_id: int) -> LeadUnits:
+    names = dict((await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all())
+    of_person: dict[int, int] = {}
+    for person_id, unit_id in (
+        await session.execute(
+            select(UnitContact.person_id, UnitContact.unit_id)
+            .join(Unit, Unit.id == UnitContact.unit_id)
+            .where(Unit.committee_id == committee_id)
+            .order_by(UnitContact.id)
+        )
+    ).all():
+        of_person.setdefault(person_id, unit_id)
+    return LeadUnits(names, of_person)
+
+
+async def lead_unit_ids(session: AsyncSession, committee_id: int, tasks: list[Task]) -> dict[int, int | None]:
+    rule = await lead_units(session, committee_id)
+    return {t.id: rule.unit_id(next((a for a in t.assignees if a.role == "lead"), None)) for t in tasks}

@@ -88,3 +88,27 @@ def _unique(refs: list[AssigneeRef], lead: list[AssigneeRef]) -> list[AssigneeRe
             seen.add(key)
             out.append(ref)
     return out
+
+
+# Words that only say who leads or helps: "/giao Công an phường chủ trì, phối hợp Văn phòng" has no task.
+_ROLE_WORDS = frozenset(
+    ["giao", "chu", "tri", "phoi", "hop", "voi", "cung", "va", "cho", "dong", "chi", "d/c", "de", "nghi", "yeu", "cau"]
+)
+_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+
+
+def has_task_text(
+    text: str, assignees: Assignees, mentions: Sequence[Mention], deadline_span: tuple[int, int] | None
+) -> bool:
+    """Is anything left to do once the assignees, the deadline and the role words are taken out?
+    ("/giao Công an phường" names someone and no work: it must be refused, not saved as a task
+    whose content is the unit's name.)"""
+    spans = [r.span for r in (*assignees.lead, *assignees.support, *assignees.executor) if r.span]
+    spans += [(m.start, m.end) for m in mentions]
+    if deadline_span:
+        spans.append(deadline_span)
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    left = [w for w in _WORD.findall(fold("".join(chars))) if w not in _ROLE_WORDS]
+    return any(not w.isdigit() for w in left)

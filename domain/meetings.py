@@ -7,7 +7,10 @@ takes the directives logged from its day until the end of the next day (`LINK_DA
 entered after the fact (`/hop moi Giao ban tuần 47 20/11` typed on the 23rd) takes those logged
 on the day it was entered and the next, counted from that day instead. A meeting is never joined
 before its day: one opened for next week is an agenda, not yet a place where directives are given.
-When two meetings qualify, the one opened last wins (it is the one being worked on).
+A meeting held more than `STALE_DAYS` ago is never current, however recently it was entered: an
+old conclusion imported today (February's giao ban, typed in in December) is a record of the past,
+and today's `/giao` does not belong to it. When two meetings qualify, the latest by its own day
+wins, then the one opened last (it is the one being worked on).
 
 This needs no "closed" flag in the database: the window is a rule over the meeting's day and the
 day it was opened, and `/hop` tells the chair until when it applies.
@@ -31,6 +34,8 @@ from datetime import date, timedelta
 from domain.understand.textnorm import fold, nfc
 
 LINK_DAYS = 1
+# A meeting's directives are given within days of it; one held longer ago than this is history.
+STALE_DAYS = 14
 MAX_TITLE_CHARS = 300
 
 # On folded text (same length as the original, so the match indexes the title as written).
@@ -102,4 +107,6 @@ def links_until(held_on: date, opened_on: date) -> date:
 
 def takes_directives(held_on: date, opened_on: date, today: date) -> bool:
     """Does a directive logged today join this meeting? (See the module docstring.)"""
+    if today - held_on > timedelta(days=STALE_DAYS):
+        return False
     return held_on <= today <= links_until(held_on, opened_on)

@@ -16,10 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from domain.report_stats import per_unit
 from domain.types import TaskState, TaskStatus, TaskView
-from domain.understand.textnorm import fold
-
-NO_UNIT = "Chưa rõ đơn vị"
 
 
 @dataclass(frozen=True)
@@ -159,10 +157,6 @@ def _line(v: TaskView, today: date) -> TaskLine:
     )
 
 
-def _unit_of(v: TaskView) -> str:
-    return (v.lead_unit or v.lead or NO_UNIT).strip() or NO_UNIT
-
-
 def build_summary(
     views: Sequence[TaskView],
     today: date,
@@ -199,22 +193,8 @@ def build_summary(
         key=lambda line: line.number,
     )
 
-    per_unit: dict[str, list[int]] = {}
-    names: dict[str, str] = {}
-    for v in counted:
-        name = _unit_of(v)
-        key = fold(name)
-        names.setdefault(key, name)
-        row = per_unit.setdefault(key, [0, 0, 0])
-        row[1] += 1
-        if v.status is TaskStatus.DONE:
-            row[0] += 1
-        if states[id(v)] is TaskState.OPEN_OVERDUE:
-            row[2] += 1
-    units = tuple(
-        UnitLine(names[k], done, total, over)
-        for k, (done, total, over) in sorted(per_unit.items(), key=lambda kv: (kv[0] == fold(NO_UNIT), kv[0]))
-    )
+    # The same grouping and order as the chart and the workbook (domain.report_stats.per_unit).
+    units = tuple(UnitLine(name, c.done, c.total, c.open_overdue) for name, c in per_unit(counted, today))
 
     month_key, quarter_key = periods_reported(summary_day or today)
     month = period_counts(counted, "month", *month_key, today) if month_key else None

@@ -17,12 +17,13 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
-from domain.assign import Mention, arrange
+from domain.assign import Mention, arrange, has_task_text
+from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
-from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
+from domain.understand.deadlines import find_invalid_date, find_invalid_date_in_answer, parse_deadline_answer
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
 from handlers import render
@@ -102,6 +103,8 @@ async def _log_directive(
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)
     deadline = parsed.deadline
+    if not has_task_text(args, assignees, mentions, deadline.span):
+        raise Refused(T.GIAO_NO_TASK.format(due=T.GIAO_NO_TASK_DUE if deadline.span else ""))
     due = deadline.due
     if due is None and deadline.cadence is not None:
         # A recurring duty: one task per period, the first one due at the end of the current period.
@@ -155,9 +158,17 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
     names as written (kept, and the chair is asked about them)."""
     assert actor.committee is not None
     out: list[NewAssignee] = []
+    registered = await db_units.units_of(session, actor.committee.id)
     for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
         for ref in refs:
             key = ref.unit_key or ""
+            if not key or key.startswith("builtin:"):
+                # A registered unit named by an alias or a near name ("Y tế", "Trạm Y tế" for "Trạm Y tế
+                # phường") is that unit: never a second unit that would split its counts.
+                known = builtin_unit(key) if key else None
+                unit = db_units.near(registered, ref.text, known.name if known else "")
+                if unit is not None:
+                    key = str(unit.id)
             if key.startswith("person:"):
                 out.append(NewAssignee(role, ref.text, person_id=int(key.split(":", 1)[1])))
             elif key.isdigit():
@@ -195,8 +206,26 @@ def _logged_reply(
         buttons.extend(_due_choices(task.id))
         buttons.append([(T.BTN_UNDO, f"undo:{task.id}")])
     else:
+        day_off = _day_off_notice(task, today)
+        if day_off is not None:
+            lines.append(day_off[0])
+            buttons.append([day_off[1]])
         buttons.append([(T.BTN_FIX_DUE, f"fixdue:{task.id}"), (T.BTN_UNDO, f"undo:{task.id}")])
     return "\n".join(lines), buttons
+
+
+def _day_off_notice(task: Task, today: date) -> tuple[str, tuple[str, str]] | None:
+    """A deadline on a weekend or a public holiday is kept as the chair wrote it, but said, with the
+    working day before offered (offices are closed that day: the work is handed in before)."""
+    due = task.due_current
+    if due is None or is_working_day(due):
+        return None
+    before = working_day_on_or_before(due)
+    if before < today:
+        return None
+    why = T.DAY_OFF_HOLIDAY if is_holiday(due) else T.DAY_OFF_WEEKEND
+    text = T.DUE_DAY_OFF.format(day=T.fmt_day(due), why=why, before=T.fmt_day(before))
+    return text, (T.BTN_DUE_WORKING_DAY.format(day=T.fmt_day(before)), f"due:{task.id}:wd")
 
 
 def _button_label(label: str) -> str:
@@ -214,7 +243,9 @@ def _due_choices(task_id: int) -> list[list[tuple[str, str]]]:
     ]
 
 
-def quick_due(code: str, today: date) -> date | None:
+def quick_due(code: str, today: date, current: date | None = None) -> date | None:
+    if code == "wd" and current is not None:
+        return working_day_on_or_before(current)
     if code == "3d":
         return today + timedelta(days=3)
     if code == "1w":
@@ -226,7 +257,7 @@ def quick_due(code: str, today: date) -> date | None:
 
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|none|other> · addunit:<assignee>"""
+    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
     query = update.callback_query
     assert query is not None and query.data is not None
     kind, _, rest = query.data.partition(":")
@@ -256,9 +287,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
                     prompt = T.ASK_OTHER_DUE.format(number=task.number)
                 else:
-                    text = await set_due(
-                        session, actor, task, quick_due(code, actor.today), actor.today, extension=False, reason=None
-                    )
+                    due = quick_due(code, actor.today, task.due_current)
+                    text = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
                     fix = [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]]
                     new_card = (render.card(task, actor.today) + "\n\n" + text, fix)
         except Refused as refusal:
@@ -314,7 +344,7 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
 
 
 def _due_from_answer(text: str, today: date) -> date:
-    bad = find_invalid_date(text)
+    bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
@@ -354,7 +384,9 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
         if due is None:
             raise Refused(T.EDIT_USAGE)
         await set_due(session, actor, task, due, today, extension=False, reason=None)
-        return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
+        done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
+        day_off = _day_off_notice(task, today)
+        return done + "\n" + day_off[0] if day_off else done
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
         if task.status != "open":
             raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))

@@ -16,7 +16,7 @@ from bot import texts as T
 from db.models import Committee, ExtensionRequest, PendingInput, Task
 from domain.commands import task_ref
 from domain.permissions import Action
-from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
+from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import (
     Actor,
     addressed,
@@ -140,7 +140,7 @@ async def extend(
 
 
 def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
-    bad = find_invalid_date(text)
+    bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)

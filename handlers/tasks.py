@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -13,7 +14,7 @@ from db import units as db_units
 from db.models import Task
 from domain.commands import keyword, task_ref
 from handlers import render
-from handlers.common import command_args, reply, resolve_actor, transaction
+from handlers.common import Actor, Buttons, answer, command_args, edit, reply, resolve_actor, transaction
 from handlers.task_actions import Refused, find_task
 
 # One screen: at most this many lines in a list; the rest is counted.
@@ -45,6 +46,7 @@ async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
+    buttons: Buttons | None = None
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -52,40 +54,89 @@ async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             if actor.committee is None:
                 raise Refused(T.GROUP_ONLY)
-            tasks = await db_tasks.open_tasks(session, actor.committee.id)
-            today = actor.today
-            what = T.LIST_ALL_OPEN
             if keyword(args, "quahan", "quá hạn", "overdue"):
-                tasks = [t for t in tasks if t.due_current and t.due_current < today]
-                what = T.LIST_FILTER_OVERDUE
+                code = "q"
             elif keyword(args, "tuannay", "tuần này", "week"):
-                end = today + timedelta(days=6 - today.weekday())
-                tasks = [t for t in tasks if t.due_current and t.due_current <= end]
-                what = T.LIST_FILTER_WEEK
+                code = "w"
             elif args:
                 unit = await db_units.find_unit(session, actor.committee.id, args)
                 if unit is None:
                     raise Refused(T.UNKNOWN_UNIT_FILTER.format(name=T.esc(args)))
-                tasks = [t for t in tasks if _has_unit(t, unit.id)]
-                what = T.LIST_FILTER_UNIT.format(unit=T.esc(unit.name))
-            text = _list(actor.committee.title, tasks, what, today)
+                code = f"u{unit.id}"
+            else:
+                code = "a"
+            text, buttons = await _page(session, actor, code, 1)
         except Refused as refusal:
             text = str(refusal)
-    await reply(update, text)
+    await reply(update, text, buttons)
+
+
+async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ds:<page>:<a|q|w|u<unit>> — another page of a /ds list, drawn again from what is open now."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, page, code = query.data.split(":")
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            if actor.committee is None:
+                raise Refused(T.GROUP_ONLY)
+            text, buttons = await _page(session, actor, code, int(page))
+        except Refused as refusal:
+            await answer(query, str(refusal), alert=True)
+            return
+    await answer(query, None)
+    await edit(query, text, buttons)
+
+
+async def _page(session: AsyncSession, actor: Actor, code: str, page: int) -> tuple[str, Buttons | None]:
+    assert actor.committee is not None
+    tasks = await db_tasks.open_tasks(session, actor.committee.id)
+    today = actor.today
+    if code == "q":
+        tasks = [t for t in tasks if t.due_current and t.due_current < today]
+        what = T.LIST_FILTER_OVERDUE
+    elif code == "w":
+        end = today + timedelta(days=6 - today.weekday())
+        tasks = [t for t in tasks if t.due_current and t.due_current <= end]
+        what = T.LIST_FILTER_WEEK
+    elif code.startswith("u"):
+        unit = await db_units.unit_of_committee(session, actor.committee.id, int(code[1:]))
+        if unit is None:
+            raise Refused(T.BUTTON_STALE)
+        # The same rule as every report: a task belongs to the unit that leads it, a person's task to
+        # the unit the person is a contact of; a unit that only coordinates sees the task too.
+        lead_units = await db_units.lead_unit_ids(session, actor.committee.id, tasks)
+        tasks = [t for t in tasks if lead_units.get(t.id) == unit.id or _has_unit(t, unit.id)]
+        what = T.LIST_FILTER_UNIT.format(unit=T.esc(unit.name))
+    else:
+        what = T.LIST_ALL_OPEN
+    return _list(actor.committee.title, tasks, what, today, code, page)
 
 
 def _has_unit(task: Task, unit_id: int) -> bool:
     return any(a.unit_id == unit_id for a in task.assignees)
 
 
-def _list(title: str, tasks: list[Task], what: str, today: date) -> str:
+def _list(title: str, tasks: list[Task], what: str, today: date, code: str, page: int) -> tuple[str, Buttons | None]:
     if not tasks:
-        return T.LIST_EMPTY.format(what=what)
+        return T.LIST_EMPTY.format(what=what), None
+    pages = -(-len(tasks) // MAX_LIST_LINES)
+    page = min(max(page, 1), pages)
     lines = [T.LIST_HEADER.format(title=T.esc(title), count=len(tasks)) + f" ({what})"]
-    lines += [render.list_line(t, today) for t in tasks[:MAX_LIST_LINES]]
-    if len(tasks) > MAX_LIST_LINES:
-        lines.append(T.LIST_MORE.format(more=len(tasks) - MAX_LIST_LINES))
-    return "\n".join(lines)
+    first = (page - 1) * MAX_LIST_LINES
+    lines += [render.list_line(t, today) for t in tasks[first : first + MAX_LIST_LINES]]
+    if pages == 1:
+        return "\n".join(lines), None
+    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
+    row = []
+    if page > 1:
+        row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
+    if page < pages:
+        row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
+    return "\n".join(lines), [row]
 
 
 async def xem(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -159,6 +159,20 @@ def find_invalid_date(text: str, today: date | None = None) -> str | None:
     return re.sub(r"^(?:ngày|ngay)\s+", "", phrase, flags=re.IGNORECASE)
 
 
+def find_invalid_date_in_answer(text: str, today: date | None = None) -> str | None:
+    """As `find_invalid_date`, for the answer to "which deadline?" (/giahan, /sua han, the "Ngày
+    khác…" prompt): there a bare "31/02" is a day even without a trigger word, as in
+    `parse_deadline_answer`."""
+    text = nfc(text)
+    shift = len(_ANSWER_LEAD)
+    scan = grammar.scan(fast_fold(_ANSWER_LEAD + text), today or date(2024, 1, 1))
+    if not scan.invalid:
+        return None
+    first = min(scan.invalid, key=lambda i: i.start)
+    phrase = text[max(0, first.start - shift) : first.end - shift]
+    return re.sub(r"^(?:ngày|ngay)\s+", "", phrase, flags=re.IGNORECASE)
+
+
 _ITEM_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-+*•–])\s")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -83,3 +83,15 @@ def test_a_meeting_scheduled_ahead_takes_nothing_before_its_day() -> None:
     assert not takes_directives(held, entered, date(2026, 12, 4))
     assert takes_directives(held, entered, date(2026, 12, 5))
     assert takes_directives(held, entered, date(2026, 12, 6))
+
+
+def test_an_old_meeting_entered_today_is_not_current() -> None:
+    # An old conclusion imported today (February's giao ban typed in in December) is history: today's
+    # directives do not join it, and neither do tomorrow's.
+    february = date(2026, 2, 10)
+    today = date(2026, 12, 7)
+    assert not takes_directives(february, today, today)
+    assert not takes_directives(february, today, today + timedelta(days=1))
+    # Typed up within the fortnight, it still takes the directives of the day it is entered.
+    last_week = today - timedelta(days=6)
+    assert takes_directives(last_week, today, today)
