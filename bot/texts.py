@@ -278,6 +278,7 @@ COMMAND_DESCRIPTIONS = {
     "vuongmac": "Báo vướng mắc: /vuongmac <số> <nội dung>",
     "tonghop": "Tổng hợp; /tonghop bieudo — biểu đồ theo đơn vị",
     "xuat": "Xuất file Excel: /xuat [thang 11/2026|quy IV/2026|nam 2026|tatca]",
+    "baocao": "Báo cáo Word để trình ký: /baocao [thang 12/2026|quy IV/2026|nam 2026]",
     "hop": "Cuộc họp: /hop, /hop moi <tiêu đề> [ngày], /hop chuanbi",
     "donvi": "Đơn vị và người liên hệ",
     "vaitro": "Vai trò trong Ban",
@@ -940,3 +941,44 @@ BTN_DUE_WORKING_DAY = "📅 Đổi sang {day}"
 LIST_PAGE = "Trang {page}/{pages}"
 BTN_PAGE_PREV = "◀️ Trang trước"
 BTN_PAGE_NEXT = "Trang sau ▶️"
+
+# --- the office's report: /baocao (issue 12) ---
+REPORT_ACTION = "lập báo cáo"
+REPORT_EXAMPLE = "Ví dụ: <code>/baocao thang 12/2026</code>, <code>/baocao quy IV/2026</code>, <code>/baocao nam 2026</code>"
+REPORT_CAPTION = (
+    "📄 <b>Báo cáo kết quả thực hiện các kết luận, chỉ đạo</b> — {committee}, {period} "
+    "(số liệu tính đến {today}; cùng số liệu với /tonghop và /xuat). Mở bằng Word, kiểm tra rồi trình ký."
+)
+REPORT_FAILED = "⚠️ Chưa gửi được file báo cáo. Vui lòng thử lại sau ít phút."
+REPORT_ASK_HEADING = (
+    "Để lập báo cáo đúng thể thức (Nghị định 30/2020/NĐ-CP), cho biết <b>một lần</b>: cơ quan chủ quản; "
+    "địa danh ghi ở dòng ngày tháng; họ tên Trưởng ban ký — cách nhau bằng dấu chấm phẩy.\n"
+    "Trả lời (reply) tin này, ví dụ: <code>UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan</code>\n"
+    "Hoặc trả lời <code>bỏ qua</code> để lập báo cáo với chỗ trống. Sửa sau bằng /caidat coquan, diadanh, nguoiky."
+)
+REPORT_HEADING_USAGE = (
+    "Cần đủ ba phần, cách nhau bằng dấu chấm phẩy: cơ quan chủ quản; địa danh; họ tên người ký.\n"
+    "Ví dụ: <code>UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan</code>"
+)
+REPORT_HEADING_SAVED = "⚙️ Đã lưu: cơ quan «{agency}», địa danh «{place}», người ký «{signer}». Đang lập báo cáo…"
+REPORT_HEADING_SKIPPED = "Đã hiểu: báo cáo để trống cơ quan, địa danh, người ký. Đang lập báo cáo…"
+REPORT_SKIP_WORDS = ("bo qua", "boqua", "skip")
+REPORT_SETTINGS_VIEW = (
+    "\n\n<b>Báo cáo (/baocao)</b>: cơ quan {agency} · địa danh {place} · người ký {signer} · ký hiệu {code}\n"
+    "<code>/caidat coquan UBND phường Sài Đồng</code> · <code>/caidat diadanh Long Biên</code> · "
+    "<code>/caidat nguoiky Nguyễn Thị Lan</code> · <code>/caidat kyhieu BCĐ</code>"
+)
+REPORT_SETTINGS_UNSET = "(chưa có)"
+REPORT_SETTINGS_SAVED = "⚙️ Đã lưu: {what}. Báo cáo (/baocao) từ nay ghi như vậy."
+REPORT_SETTINGS_KEYS = {
+    "coquan": "/caidat coquan UBND phường Sài Đồng",
+    "diadanh": "/caidat diadanh Long Biên",
+    "nguoiky": "/caidat nguoiky Nguyễn Thị Lan",
+    "kyhieu": "/caidat kyhieu BCĐ",
+}
+REPORT_SETTINGS_WHAT = {
+    "coquan": "cơ quan chủ quản «{value}»",
+    "diadanh": "địa danh «{value}»",
+    "nguoiky": "người ký «{value}»",
+    "kyhieu": "ký hiệu «{value}»",
+}

@@ -67,6 +67,11 @@ class Committee(Base):
     escalate_after: Mapped[int] = mapped_column(Integer, default=3)
     summary_weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday (Python's)
     summary_time: Mapped[str] = mapped_column(String(5), default="07:30")
+    # The heading and signature of the office's report (/baocao, /xuat): /caidat coquan|diadanh|nguoiky|kyhieu.
+    report_agency: Mapped[str | None] = mapped_column(String(255))  # "UBND PHƯỜNG SÀI ĐỒNG"
+    report_place: Mapped[str | None] = mapped_column(String(100))  # "Long Biên" (the date line)
+    report_signer: Mapped[str | None] = mapped_column(String(100))  # the chair who signs
+    report_code: Mapped[str | None] = mapped_column(String(30))  # "BCĐ" in «Số: …/BC-BCĐ»
 
 
 class Person(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from domain.understand.textnorm import fold
 
@@ -17,6 +18,20 @@ _WEEKDAYS = {
     "cn": 6, "chu nhat": 6, "sunday": 6,
 }  # fmt: skip
 MAX_OFFSET_DAYS = 30
+@dataclass(frozen=True)
+class ReportHeading:
+    """Who issues the committee's report (/baocao, the heading of /xuat): set with /caidat coquan,
+    diadanh, nguoiky, kyhieu, or asked for once by /baocao."""
+
+    committee: str
+    agency: str | None = None
+    place: str | None = None
+    signer: str | None = None
+    code: str | None = None
+
+
+# The committee's abbreviation in its report's number line («Số: …/BC-BCĐ») until the chair sets one.
+DEFAULT_REPORT_CODE = "BCĐ"
 
 
 class SettingError(ValueError):

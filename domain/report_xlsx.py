@@ -57,8 +57,10 @@ EXCEL_MAX_CELL_CHARS = 32_767
 
 TITLE = "{committee}: danh sách nhiệm vụ — {period}"
 SUMMARY_TITLE = "{committee}: tổng hợp kết quả thực hiện nhiệm vụ — {period}"
+# The agency above the committee (/caidat coquan), as in the heading of the signed report.
+AGENCY_PREFIX = "{agency} — "
 AS_OF = (
-    "Số liệu tính đến ngày {today}. Hoàn thành đúng hạn / quá hạn tính theo hạn ban đầu; "
+    "Lập ngày {today}; số liệu tính đến ngày {today}. Hoàn thành đúng hạn / quá hạn tính theo hạn ban đầu; "
     "đang thực hiện trong hạn / quá hạn tính theo hạn hiện tại."
 )
 NO_TASKS = "Không có nhiệm vụ nào trong kỳ: {period}."
@@ -320,13 +322,18 @@ def _write_summary_sheet(
     ws.append([_cell(ws, RATE_NOTE, "nv_note")])
 
 
-def build_workbook(committee: str, period: Period, tasks: Sequence[TaskView], today: date) -> bytes:
+def build_workbook(
+    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None
+) -> bytes:
     """The .xlsx for `tasks` (already chosen for the period, see `tasks_in_period`), as bytes.
 
     Rows are in task-number order. States are judged as of `today`. Synchronous and CPU-bound:
-    run it in a worker thread from async code.
+    run it in a worker thread from async code. With `agency`, each sheet's title names it first,
+    so the printed workbook can be filed like the report.
     """
     ordered = sorted(tasks, key=lambda t: t.number)
+    if agency:
+        committee = AGENCY_PREFIX.format(agency=agency.upper()) + committee
     wb = Workbook(write_only=True)
     for named in _named_styles():
         wb.add_named_style(named)

@@ -11,7 +11,8 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import PendingInput
 from db.pending import pending_for_reply
-from handlers import directives, importing, progress
+from domain.periods import Period
+from handlers import directives, importing, progress, reports
 from handlers.common import Actor, reply, resolve_actor, transaction
 from handlers.task_actions import Refused, add_progress
 
@@ -23,6 +24,7 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text: str | None = None
     notify: tuple[int, str, int] | None = None
     draft: PendingInput | None = None
+    report: tuple[int, Period] | None = None
     async with transaction(context) as session:
         pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
         if pending is None:
@@ -34,7 +36,12 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             text = T.PROMPT_NOT_YOURS
         else:
             try:
-                text, notify, draft = await _answer(session, actor, pending, msg)
+                if pending.kind == "report_heading" and actor.committee is not None:
+                    # /baocao asked who issues the report; the report follows the answer.
+                    text, period = await reports.on_heading_answer(actor, pending, (msg.text or "").strip())
+                    report = (actor.committee.id, period)
+                else:
+                    text, notify, draft = await _answer(session, actor, pending, msg)
                 await session.delete(pending)
             except Refused as refusal:
                 text = str(refusal)
@@ -44,6 +51,8 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await importing.send_preview(update, context, draft)
     if notify is not None:
         await progress.ask_chair(context, *notify)
+    if report is not None:
+        await reports.send_report(update, context, *report)
 
 
 async def _answer(

@@ -53,6 +53,7 @@ COMMANDS = {
 # that the next updates are handled while the workbook or chart is being made.
 SLOW_COMMANDS = {
     ("xuat", "export"): reports.xuat,
+    ("baocao", "report"): reports.baocao,
     ("tonghop", "summary"): reports.tonghop,
 }
 

@@ -20,22 +20,23 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ReplyParameters, Update
+from telegram import ForceReply, ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import tasks as db_tasks
-from db.models import Committee
+from db.models import Committee, PendingInput
 from domain.agenda import pack
 from domain.chart import CHART_TITLE, completion_chart
+from domain.committee_settings import ReportHeading
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
 from domain.permissions import Action, allowed
 from domain.report_stats import StateCounts, count_states, per_unit
 from domain.types import TaskView
 from domain.understand.textnorm import fold, nfc
-from handlers.common import Actor, command_args, reply, resolve_actor, transaction
+from handlers.common import Actor, addressed, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused
 from jobs.summary import summary_messages
 
@@ -44,10 +45,12 @@ log = logging.getLogger(__name__)
 
 # openpyxl (and matplotlib, see domain.chart) are imported on first use, not at start: together they
 # were most of the bot's import time and ~30 MB of its idle memory, for commands used once a month.
-def build_workbook(committee: str, period: Period, tasks: Sequence[TaskView], today: date) -> bytes:
+def build_workbook(
+    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None
+) -> bytes:
     from domain.report_xlsx import build_workbook as build
 
-    return build(committee, period, tasks, today)
+    return build(committee, period, tasks, today, agency)
 
 
 def workbook_filename(committee: str, period: Period) -> str:
@@ -164,12 +167,12 @@ async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             today = actor.today
             period = _period(args, today, T.EXPORT_EXAMPLE, default=ALL_TIME)
             views = await period_views(session, committee, period)
-            title = committee.title
+            title, agency = committee.title, committee.report_agency
         except Refused as refusal:
             await reply(update, str(refusal))
             return
     # The session is closed: the thread does not hold a database connection while it works.
-    data = await asyncio.to_thread(build_workbook, title, period, views, today)
+    data = await asyncio.to_thread(build_workbook, title, period, views, today, agency)
     fields = {"committee": T.esc(title), "period": period.label, "today": T.fmt_date(today)}
     caption = T.EXPORT_CAPTION.format(count=len(views), **fields) if views else T.EXPORT_EMPTY_CAPTION.format(**fields)
     if not await send_file(update, context, data, caption=caption, filename=workbook_filename(title, period)):
@@ -298,3 +301,122 @@ async def counts(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) 
         except Refused as refusal:
             parts = [str(refusal)]
     await reply_parts(update, context, parts)
+
+
+# ---------------------------------------------------------------------------------------------- /baocao
+def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date) -> bytes:
+    from domain.report_docx import build_report as build
+
+    return build(heading, period, views, today)
+
+
+def report_heading(committee: Committee) -> ReportHeading:
+    return ReportHeading(
+        committee=committee.title,
+        agency=committee.report_agency,
+        place=committee.report_place,
+        signer=committee.report_signer,
+        code=committee.report_code,
+    )
+
+
+async def ask(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    session: AsyncSession,
+    actor: Actor,
+    prompt: str,
+    kind: str,
+    data: dict[str, str],
+) -> None:
+    """A question answered by a reply (ForceReply, which in a group with privacy mode on is the only
+    way the bot sees the answer), kept in the database so a restart does not forget it."""
+    msg = update.effective_message
+    if msg is None or msg.from_user is None:
+        return
+    sent = await context.bot.send_message(
+        msg.chat.id,
+        addressed(msg.chat, msg.from_user, prompt),
+        parse_mode=ParseMode.HTML,
+        reply_markup=ForceReply(selective=True),
+        reply_parameters=ReplyParameters(msg.message_id, allow_sending_without_reply=True),
+    )
+    session.add(
+        PendingInput(
+            chat_id=sent.chat.id,
+            prompt_message_id=sent.message_id,
+            person_id=actor.person.id,
+            kind=kind,
+            created_at=actor.now,
+            data=data,
+        )
+    )
+
+
+def heading_missing(committee: Committee) -> bool:
+    """Never asked: None. Once answered or skipped ("bỏ qua" stores empty strings), not asked again."""
+    return committee.report_agency is None and committee.report_place is None and committee.report_signer is None
+
+
+async def baocao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/baocao [kỳ]: the period's report as a Word file to sign (chair, secretary). The first time,
+    the bot asks once for the agency, the place name and the signer (a reply), then sends it."""
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            committee = _committee(actor)
+            if not allowed(Action.EXPORT, actor.role):
+                raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.REPORT_ACTION))
+            period = _period(args, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
+            if heading_missing(committee):
+                await ask(update, context, session, actor, T.REPORT_ASK_HEADING, "report_heading", {"period": args})
+                return
+        except Refused as refusal:
+            await reply(update, str(refusal))
+            return
+    await send_report(update, context, committee.id, period)
+
+
+async def on_heading_answer(actor: Actor, pending: PendingInput, text: str) -> tuple[str, Period]:
+    """The answer to «cơ quan; địa danh; người ký» (or «bỏ qua»): stored, then the report follows."""
+    committee = _committee(actor)
+    asked = str((pending.data or {}).get("period", ""))
+    period = _period(asked, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
+    if fold(text).strip(" .") in T.REPORT_SKIP_WORDS:
+        committee.report_agency = committee.report_agency or ""
+        committee.report_place = committee.report_place or ""
+        committee.report_signer = committee.report_signer or ""
+        return T.REPORT_HEADING_SKIPPED, period
+    parts = [" ".join(p.split()) for p in re.split(r"[;\n]", text)]
+    parts = [p for p in parts if p]
+    if len(parts) != 3 or len(parts[0]) > 255 or len(parts[1]) > 100 or len(parts[2]) > 100:
+        raise Refused(T.REPORT_HEADING_USAGE)
+    committee.report_agency, committee.report_place, committee.report_signer = parts
+    return T.REPORT_HEADING_SAVED.format(agency=T.esc(parts[0]), place=T.esc(parts[1]), signer=T.esc(parts[2])), period
+
+
+async def send_report(update: Update, context: ContextTypes.DEFAULT_TYPE, committee_id: int, period: Period) -> None:
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None or actor.committee is None or actor.committee.id != committee_id:
+            return
+        committee = actor.committee
+        today = actor.today
+        views = await period_views(session, committee, period)
+        heading = report_heading(committee)
+    # As for the workbook: built in a thread once the session is closed.
+    data = await asyncio.to_thread(build_report, heading, period, views, today)
+    caption = T.REPORT_CAPTION.format(committee=T.esc(heading.committee), period=period.label, today=T.fmt_date(today))
+    if not await send_file(update, context, data, caption=caption, filename=report_filename(heading.committee, period)):
+        await reply(update, T.REPORT_FAILED)
+
+
+def report_filename(committee: str, period: Period) -> str:
+    from domain.report_docx import report_filename as filename
+
+    return filename(committee, period)

@@ -10,6 +10,7 @@ from bot import texts as T
 from db.models import Committee
 from db.outbox import replan_committee
 from domain.commands import keyword
+from domain.committee_settings import DEFAULT_REPORT_CODE as DEFAULT_CODE
 from domain.committee_settings import (
     SettingError,
     parse_offsets,
@@ -39,6 +40,17 @@ async def caidat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def view(c: Committee) -> str:
+    unset = T.REPORT_SETTINGS_UNSET
+    report = T.REPORT_SETTINGS_VIEW.format(
+        agency=T.esc(c.report_agency or unset),
+        place=T.esc(c.report_place or unset),
+        signer=T.esc(c.report_signer or unset),
+        code=T.esc(c.report_code or DEFAULT_CODE),
+    )
+    return _reminders_view(c) + report
+
+
+def _reminders_view(c: Committee) -> str:
     return T.SETTINGS_VIEW.format(
         offsets=", ".join(map(str, c.remind_offsets)),
         remind_time=c.remind_time,
@@ -65,10 +77,14 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
         return view(c)
     if not allowed(Action.MANAGE, actor.role):
         raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
-    found = keyword(args, *T.SETTINGS_KEYS)
+    found = keyword(args, *T.SETTINGS_KEYS, *T.REPORT_SETTINGS_KEYS)
     if found is None:
         raise Refused(view(c))
     key, value = found
+    if key in T.REPORT_SETTINGS_KEYS:
+        # The report's heading: no reminder changes, nothing to re-plan.
+        shown = _apply_report(c, key, value)
+        return T.REPORT_SETTINGS_SAVED.format(what=T.REPORT_SETTINGS_WHAT[key].format(value=T.esc(shown)))
     try:
         shown = _apply(c, key, value)
     except SettingError as exc:
@@ -76,6 +92,25 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
     # New offsets, hours or days change when every open task is due to be reminded, and the summary day.
     await replan_committee(session, c.id, actor.now)
     return T.SETTINGS_SAVED.format(what=T.SETTINGS_WHAT[key].format(value=T.esc(shown)))
+
+
+# Column sizes of committees.report_* (db.models.Committee).
+REPORT_LIMITS = {"coquan": 255, "diadanh": 100, "nguoiky": 100, "kyhieu": 30}
+
+
+def _apply_report(c: Committee, key: str, value: str) -> str:
+    value = " ".join(value.split())
+    if not value or len(value) > REPORT_LIMITS[key]:
+        raise Refused(T.SETTINGS_USAGE.format(text=T.esc(value[:60] or key), example=T.REPORT_SETTINGS_KEYS[key]))
+    if key == "coquan":
+        c.report_agency = value
+    elif key == "diadanh":
+        c.report_place = value
+    elif key == "nguoiky":
+        c.report_signer = value
+    else:
+        c.report_code = value
+    return value
 
 
 def _apply(c: Committee, key: str, value: str) -> str:

@@ -75,7 +75,7 @@ def test_two_sheets_with_titles_naming_the_committee_and_period(workbook: Workbo
     tasks, summary = workbook["Nhiệm vụ"], workbook["Tổng hợp"]
     assert tasks["A1"].value == f"{COMMITTEE}: danh sách nhiệm vụ — Tháng 11/2026"
     assert summary["A1"].value == f"{COMMITTEE}: tổng hợp kết quả thực hiện nhiệm vụ — Tháng 11/2026"
-    assert tasks["A2"].value.startswith("Số liệu tính đến ngày 20/11/2026.")
+    assert tasks["A2"].value.startswith("Lập ngày 20/11/2026; số liệu tính đến ngày 20/11/2026.")
     assert [c.value for c in tasks[3]] == HEADERS
 
 

@@ -74,12 +74,13 @@ COMMAND_ROWS = [
     row("/caidat gio {hour}:00", WRITE, A, R, R, R, R, R),
     row("/tonghop", READ, A, A, A, A, A, R),
     row("/xuat", READ, A, A, R, R, R, R),
+    row("/baocao", READ, A, A, R, R, R, R),
 ]
 ALIASES = {
     "giao": "assign", "nhap": "import", "sua": "edit", "huy": "cancel", "viec": "mytasks", "ds": "list",
     "xem": "show", "xong": "done", "tiendo": "progress", "giahan": "extend", "vuongmac": "blocked",
     "hop": "meeting", "donvi": "units", "vaitro": "roles", "caidat": "settings", "tonghop": "summary",
-    "xuat": "export",
+    "xuat": "export", "baocao": "report",
 }  # fmt: skip
 
 # --------------------------------------------------------------------------------------------- buttons

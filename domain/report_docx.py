@@ -1,0 +1,331 @@
+"""The report an office files and the chair signs: `/baocao` as a Word document laid out per Decree
+30/2020/NĐ-CP (Phụ lục I, «Thể thức văn bản hành chính»).
+
+Layout, as the decree sets it:
+- A4 portrait; margins top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman throughout,
+  body 14 pt, justified, first line indented 1 cm, 6 pt between paragraphs.
+- The heading is a borderless two-column table: on the left the agency above (upper case, 13 pt),
+  the committee (upper case, bold, a short rule under it) and «Số: …/BC-<ký hiệu>» (the number is
+  left for the clerk who registers the document); on the right the national title (upper case,
+  bold, 13 pt), the motto (bold, 14 pt, a rule under it) and «<địa danh>, ngày … tháng … năm …»
+  (italic; days below 10 and months below 3 get a leading zero).
+- The type and title («BÁO CÁO», then the subject, both bold and centred), the body, then «Nơi nhận»
+  (bold italic 12 pt, items 11 pt) on the left and the signature block (TRƯỞNG BAN, room for the
+  signature, the signer's name in bold) on the right.
+
+The numbers are those of `/tonghop` and `/xuat` for the same period by construction: the same
+`TaskView`s (handlers.reports.period_views) counted by the same `domain.report_stats` functions.
+
+Why the labels are constants here and not in `bot/texts.py`: as for the workbook
+(`domain.report_xlsx`), the document is built in `domain/`, which must not import `bot/`; its
+headings belong to the administrative layout and are read next to it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from domain.committee_settings import DEFAULT_REPORT_CODE as DEFAULT_CODE
+from domain.committee_settings import ReportHeading
+from domain.periods import Period
+from domain.report_stats import StateCounts, count_states, per_unit
+from domain.types import TaskState, TaskStatus, TaskView
+
+FONT = "Times New Roman"
+BODY_PT = 14
+HEADING_PT = 13
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOC_TYPE = "BÁO CÁO"
+SUBJECT = "Kết quả thực hiện các kết luận, chỉ đạo của {committee} {period}"
+NUMBER_LINE = "Số:        /BC-{code}"
+DATE_LINE = "{place}, ngày {day} tháng {month} năm {year}"
+MISSING = "…………"
+
+SECTION_OVERALL = "I. KẾT QUẢ CHUNG"
+OVERALL_TEXT = (
+    "{period_cap}, {committee} theo dõi {total} nhiệm vụ, trong đó: hoàn thành đúng hạn {done_on_time}; "
+    "hoàn thành quá hạn {done_late}; đang thực hiện trong hạn {open_on_time}; quá hạn chưa hoàn thành "
+    "{open_overdue}. Tỷ lệ hoàn thành đúng hạn: {rate}."
+)
+CANCELLED_TEXT = "Ngoài ra có {count} nhiệm vụ đã huỷ, không tính vào tổng số."
+NOTHING_TEXT = "{period_cap}, {committee} không có nhiệm vụ nào cần báo cáo."
+SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ"
+UNIT_COLUMNS = (
+    "STT",
+    "Đơn vị chủ trì",
+    "Tổng số",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện trong hạn",
+    "Quá hạn chưa hoàn thành",
+)
+TOTAL_ROW = "Tổng cộng"
+SECTION_OVERDUE = "III. NHIỆM VỤ QUÁ HẠN, NGUYÊN NHÂN VÀ VƯỚNG MẮC"
+OVERDUE_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {due}, quá hạn {days} ngày)."
+OBSTACLE = "Vướng mắc đơn vị báo cáo: {note}."
+LATEST_NOTE = "Tiến độ báo cáo gần nhất: {note}."
+NO_REASON = "Đơn vị chưa báo cáo nguyên nhân."
+NO_OVERDUE = "Không có nhiệm vụ quá hạn."
+SECTION_CARRIED = "IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU"
+CARRIED_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {due})."
+NO_CARRIED = "Không có nhiệm vụ chuyển sang kỳ sau."
+NO_DUE = "không có hạn"
+NO_LEAD = "chưa rõ"
+RECIPIENTS_TITLE = "Nơi nhận:"
+RECIPIENTS = ("- {agency};", "- Thành viên Ban chỉ đạo;", "- Lưu: VT.")
+SIGNER_TITLE = "TRƯỞNG BAN"
+
+
+def date_line(place: str | None, day: date) -> str:
+    """«Sài Đồng, ngày 05 tháng 02 năm 2026»: a leading zero for days below 10 and months below 3."""
+    return DATE_LINE.format(
+        place=place or MISSING,
+        day=f"{day.day:02d}",
+        month=f"{day.month:02d}" if day.month < 3 else str(day.month),
+        year=day.year,
+    )
+
+
+def _rate(counts: StateCounts) -> str:
+    rate = counts.on_time_rate
+    return "—" if rate is None else f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def _fmt(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else NO_DUE
+
+
+def _style(paragraph: Paragraph, *, size: int = BODY_PT, bold: bool = False, italic: bool = False) -> None:
+    for run in paragraph.runs:
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.italic = italic
+        # East-Asian fallback font name, or Word substitutes another font for Vietnamese letters.
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _para(
+    container: Document | _Cell,
+    text: str,
+    *,
+    size: int = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = False,
+    after: int = 6,
+) -> Paragraph:
+    p = container.add_paragraph(text)
+    _style(p, size=size, bold=bold, italic=italic)
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(after)
+    p.paragraph_format.space_before = Pt(0)
+    if indent:
+        p.paragraph_format.first_line_indent = Cm(1)
+    return p
+
+
+def _rule_under(paragraph: Paragraph) -> None:
+    """The short horizontal rule under the committee's name and the motto (a bottom border)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    p_pr.append(borders)
+
+
+def _no_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _first_paragraph(cell: _Cell, text: str, **kwargs: object) -> Paragraph:
+    """A new cell holds one empty paragraph: use it for the first line, or the cell starts with a blank."""
+    p = cell.paragraphs[0]
+    p.add_run(text)
+    _style(p, size=int(kwargs.get("size", BODY_PT)), bold=bool(kwargs.get("bold")), italic=bool(kwargs.get("italic")))
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(0)
+    return p
+
+
+def _heading(doc: Document, heading: ReportHeading, today: date) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(6.5), Cm(9.5)
+    _first_paragraph(left, (heading.agency or MISSING).upper(), size=HEADING_PT)
+    name = _para(left, heading.committee.upper(), size=HEADING_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _rule_under(name)
+    _para(
+        left,
+        NUMBER_LINE.format(code=heading.code or DEFAULT_CODE),
+        size=HEADING_PT,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=0,
+    ).paragraph_format.space_before = Pt(6)
+    _first_paragraph(right, NATIONAL_TITLE, size=HEADING_PT, bold=True)
+    motto = _para(right, MOTTO, size=BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _rule_under(motto)
+    _para(right, date_line(heading.place, today), size=BODY_PT, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    right.paragraphs[-1].paragraph_format.space_before = Pt(6)
+
+
+def _cell_text(
+    cell: _Cell, text: str, *, bold: bool = False, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER
+) -> None:
+    p = cell.paragraphs[0]
+    p.add_run(text)
+    _style(p, size=12, bold=bold)
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(0)
+
+
+def _units_table(doc: Document, units: Sequence[tuple[str, StateCounts]], totals: StateCounts) -> Table:
+    table = doc.add_table(rows=1, cols=len(UNIT_COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, title in zip(table.rows[0].cells, UNIT_COLUMNS, strict=True):
+        _cell_text(cell, title, bold=True)
+    rows = [(str(i), name, c) for i, (name, c) in enumerate(units, start=1)]
+    rows.append(("", TOTAL_ROW, totals))
+    for number, name, c in rows:
+        cells = table.add_row().cells
+        values = (number, name, c.total, c.done_on_time, c.done_late, c.open_on_time, c.open_overdue)
+        for k, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER
+            _cell_text(cell, str(value), bold=name == TOTAL_ROW and not number, align=align)
+    widths = (Cm(1.0), Cm(5.0), Cm(1.6), Cm(2.1), Cm(2.1), Cm(2.1), Cm(2.1))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    return table
+
+
+def _signature(doc: Document, heading: ReportHeading) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8)
+    first = left.paragraphs[0]
+    first.add_run(RECIPIENTS_TITLE)
+    _style(first, size=12, bold=True, italic=True)
+    first.paragraph_format.space_after = Pt(0)
+    for line in RECIPIENTS:
+        _para(left, line.format(agency=heading.agency or MISSING), size=11, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
+    _first_paragraph(right, SIGNER_TITLE, size=BODY_PT, bold=True)
+    for _ in range(4):  # room for the signature and the seal
+        _para(right, "", align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(right, heading.signer or MISSING, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+
+
+def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date) -> bytes:
+    """The .docx of `period`'s report as of `today`: a plain synchronous function for a worker thread."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+
+    _heading(doc, heading, today)
+    _para(doc, "", after=0)
+    _para(doc, DOC_TYPE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    subject = SUBJECT.format(committee=heading.committee, period=period.label[:1].lower() + period.label[1:])
+    _para(doc, subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+
+    totals = count_states(views, today)
+    fields = {"period_cap": period.label, "committee": heading.committee}
+    _para(doc, SECTION_OVERALL, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    if totals.total == 0 and totals.cancelled == 0:
+        _para(doc, NOTHING_TEXT.format(**fields), indent=True)
+    else:
+        _para(
+            doc,
+            OVERALL_TEXT.format(
+                total=totals.total,
+                done_on_time=totals.done_on_time,
+                done_late=totals.done_late,
+                open_on_time=totals.open_on_time,
+                open_overdue=totals.open_overdue,
+                rate=_rate(totals),
+                **fields,
+            ),
+            indent=True,
+        )
+        if totals.cancelled:
+            _para(doc, CANCELLED_TEXT.format(count=totals.cancelled), indent=True)
+
+    _para(doc, SECTION_UNITS, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _units_table(doc, [(name, c) for name, c in per_unit(views, today) if c.total], totals)
+
+    _para(doc, "", after=0)
+    _para(doc, SECTION_OVERDUE, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    overdue = sorted(
+        (v for v in views if v.state(today) is TaskState.OPEN_OVERDUE),
+        key=lambda v: (-(v.days_overdue(today) or 0), v.number),
+    )
+    if not overdue:
+        _para(doc, NO_OVERDUE, indent=True)
+    for v in overdue:
+        line = OVERDUE_LINE.format(
+            number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current), days=v.days_overdue(today)
+        )
+        _para(doc, line, indent=True, after=0)
+        if v.blocked_note:
+            _para(doc, OBSTACLE.format(note=v.blocked_note), indent=True, italic=True, after=0)
+        if v.latest_note and v.latest_note != v.blocked_note:
+            _para(doc, LATEST_NOTE.format(note=v.latest_note), indent=True, italic=True, after=0)
+        if not v.blocked_note and not v.latest_note:
+            _para(doc, NO_REASON, indent=True, italic=True, after=0)
+        doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
+
+    _para(doc, SECTION_CARRIED, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    carried = sorted(
+        (v for v in views if v.status is TaskStatus.OPEN), key=lambda v: (v.due_current or date.max, v.number)
+    )
+    if not carried:
+        _para(doc, NO_CARRIED, indent=True)
+    for v in carried:
+        line = CARRIED_LINE.format(number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current))
+        _para(doc, line, indent=True)
+
+    _para(doc, "", after=0)
+    _signature(doc, heading)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def report_filename(committee: str, period: Period) -> str:
+    """'bao-cao_<committee>_<period>.docx', ASCII only, named like the workbook."""
+    from domain.report_xlsx import slugify
+
+    return f"bao-cao_{slugify(committee) or 'ban-chi-dao'}_{period.slug}.docx"
