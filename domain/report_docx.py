@@ -141,8 +141,15 @@ def _para(
     return p
 
 
-def _rule_under(paragraph: Paragraph) -> None:
-    """The short horizontal rule under the committee's name and the motto (a bottom border)."""
+def _rule(cell: _Cell, length: Cm, cell_width: Cm) -> None:
+    """The short horizontal rule the decree puts under the committee's name and under the motto:
+    an empty 2-pt paragraph, indented on both sides so that its bottom border is `length` long."""
+    paragraph = cell.add_paragraph()
+    side = max(0, (cell_width - length) // 2)
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(2)
     p_pr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -172,15 +179,30 @@ def _first_paragraph(cell: _Cell, text: str, **kwargs: object) -> Paragraph:
     return p
 
 
+def _widths(table: Table, widths: Sequence[Cm]) -> None:
+    """Fixed column widths, written where both Word (cells) and LibreOffice (the grid) read them."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+# The text block is 210 - 30 - 15 = 165 mm wide: the agency column takes 6.5 cm, the national title
+# (one line at 13 pt bold) the other 10.
+HEADING_WIDTHS = (Cm(6.5), Cm(10.0))
+
+
 def _heading(doc: Document, heading: ReportHeading, today: date) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, HEADING_WIDTHS)
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     _first_paragraph(left, (heading.agency or MISSING).upper(), size=HEADING_PT)
-    name = _para(left, heading.committee.upper(), size=HEADING_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _rule_under(name)
+    _para(left, heading.committee.upper(), size=HEADING_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _rule(left, Cm(2.2), HEADING_WIDTHS[0])
     _para(
         left,
         NUMBER_LINE.format(code=heading.code or DEFAULT_CODE),
@@ -189,8 +211,8 @@ def _heading(doc: Document, heading: ReportHeading, today: date) -> None:
         after=0,
     ).paragraph_format.space_before = Pt(6)
     _first_paragraph(right, NATIONAL_TITLE, size=HEADING_PT, bold=True)
-    motto = _para(right, MOTTO, size=BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _rule_under(motto)
+    _para(right, MOTTO, size=BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _rule(right, Cm(6.0), HEADING_WIDTHS[1])
     _para(right, date_line(heading.place, today), size=BODY_PT, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     right.paragraphs[-1].paragraph_format.space_before = Pt(6)
 
@@ -219,18 +241,15 @@ def _units_table(doc: Document, units: Sequence[tuple[str, StateCounts]], totals
         for k, (cell, value) in enumerate(zip(cells, values, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER
             _cell_text(cell, str(value), bold=name == TOTAL_ROW and not number, align=align)
-    widths = (Cm(1.0), Cm(5.0), Cm(1.6), Cm(2.1), Cm(2.1), Cm(2.1), Cm(2.1))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    _widths(table, (Cm(1.3), Cm(4.4), Cm(1.6), Cm(2.3), Cm(2.3), Cm(2.3), Cm(2.3)))
     return table
 
 
 def _signature(doc: Document, heading: ReportHeading) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _widths(table, (Cm(8.0), Cm(8.5)))
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8)
     first = left.paragraphs[0]
     first.add_run(RECIPIENTS_TITLE)
     _style(first, size=12, bold=True, italic=True)

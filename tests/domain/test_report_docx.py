@@ -63,9 +63,9 @@ def test_every_run_is_times_new_roman_13_or_14_in_the_body(doc: DocumentType) ->
 
 def test_the_heading_names_agency_committee_number_motto_and_date(doc: DocumentType) -> None:
     heading = doc.tables[0]
-    left, right = (cell.text for cell in heading.rows[0].cells)
-    assert left.splitlines() == ["UBND PHƯỜNG ĐÔNG HOÀ", COMMITTEE.upper(), "Số:        /BC-BCĐ"]
-    assert right.splitlines() == [
+    left, right = ([line for line in cell.text.splitlines() if line] for cell in heading.rows[0].cells)
+    assert left == ["UBND PHƯỜNG ĐÔNG HOÀ", COMMITTEE.upper(), "Số:        /BC-BCĐ"]
+    assert right == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Dĩ An, ngày 20 tháng 11 năm 2026",
