@@ -55,8 +55,9 @@ def main() -> int:
         docx.write_bytes(data)
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)], check=True,
                        capture_output=True)  # fmt: skip
-        subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(docx.with_suffix(".pdf")),
-                        str(ROOT / "docs" / "baocao")], check=True)  # fmt: skip
+        pdf = str(docx.with_suffix(".pdf"))
+        page = ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"]
+        subprocess.run([pdftoppm, *page, pdf, str(ROOT / "docs" / "baocao")], check=True)
     print(ROOT / "docs" / "baocao.png")
     return 0
 
