@@ -15,6 +15,7 @@ from playwright.async_api import async_playwright, expect
 
 from bot.sandbox import Sandbox
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 23/11/2026, 09:00 in Hà Nội
 TASKS = (
     ("chair", "/giao VP rà soát hồ sơ thủ tục một cửa trước ngày 25/11"),
@@ -29,7 +30,6 @@ TASKS = (
 
 
 async def main() -> None:
-    docs = Path(__file__).resolve().parent.parent / "docs"
     with tempfile.TemporaryDirectory() as folder:
         async with Sandbox(f"sqlite:///{folder}/board.db", port=0, start=START, realtime=False,
                            dispatch_interval=3600) as sb, async_playwright() as pw:  # fmt: skip
@@ -42,16 +42,17 @@ async def main() -> None:
             browser = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             expect.set_options(timeout=15_000)
             link = sb.url + sb.board_link(sb.personas["chair"].user.id, sb.group.id)
-            for name, viewport in (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 800})):
+            sizes = (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 800}))
+            for name, viewport in sizes:
                 page = await browser.new_page(viewport=viewport, locale="vi-VN")
                 await page.goto(link)
                 await expect(page.locator(".task").first).to_be_visible()
-                await page.screenshot(path=str(docs / f"board-{name}.png"))
+                await page.screenshot(path=str(DOCS / f"board-{name}.png"))
             page = await browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
             await page.goto(link)
             await page.click("[data-tab=chart]")
             await expect(page.locator(".bars .row").first).to_be_visible()
-            await page.screenshot(path=str(docs / "board-chart.png"))
+            await page.screenshot(path=str(DOCS / "board-chart.png"))
             await browser.close()
 
 
