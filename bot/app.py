@@ -59,8 +59,13 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         except TelegramError as exc:
             log.warning("setMyCommands failed: %s", exc)
         schedule_jobs(app)
+        if settings.webapp_url:
+            await start_board(app, settings)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        runner = app.bot_data.pop(BOARD_RUNNER, None)
+        if runner is not None:
+            await runner.cleanup()
         services = app.bot_data.get("services")
         if services is not None:
             await services.engine.dispose()
@@ -83,6 +88,33 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
     register(app)
     app.add_error_handler(on_error)
     return app
+
+
+BOARD_RUNNER = "board_runner"
+BOARD_ADDRESS = "board_address"
+
+
+async def start_board(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    """Serve the board (bot/board) on WEBAPP_LISTEN:WEBAPP_PORT and make it the bot's menu button."""
+    from aiohttp import web
+    from telegram import MenuButtonWebApp, WebAppInfo
+
+    from bot.board.server import Board
+    from bot.texts import BOARD_MENU
+
+    root = web.Application()
+    root.add_subapp("/board/", Board(app).web_app())
+    runner = web.AppRunner(root, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, settings.webapp_listen, settings.webapp_port).start()
+    app.bot_data[BOARD_RUNNER] = runner
+    host, port = runner.addresses[0][:2]
+    app.bot_data[BOARD_ADDRESS] = f"http://{host}:{port}/board/"  # port 0: the one the system chose
+    log.info("board served on %s:%s for %s", settings.webapp_listen, settings.webapp_port, settings.webapp_url)
+    try:
+        await app.bot.set_chat_menu_button(menu_button=MenuButtonWebApp(BOARD_MENU, WebAppInfo(settings.webapp_url)))
+    except TelegramError as exc:
+        log.warning("setChatMenuButton failed: %s", exc)
 
 
 @asynccontextmanager

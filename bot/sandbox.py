@@ -22,13 +22,13 @@ import contextlib
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -36,11 +36,13 @@ from telegram.ext import Application
 
 from bot import texts as T
 from bot.app import build_application, running
+from bot.board.server import Board
 from bot.clock import ManualClock
 from bot.services import services_of
 from bot.settings import Settings
 from db.committees import committee_by_chat
 from db.outbox import next_due_at
+from domain.initdata import sign_user
 from emulator import Chat, Emulator, Message, TextMention, User, World, text_mention
 from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
@@ -167,6 +169,9 @@ class Sandbox:
         await site.start()
         host, port = runner.addresses[0][:2]
         self.url = f"http://{host}:{port}"
+        # The board is served here too (bot.board), signed with the sandbox's own token: /bang offers it.
+        svc = services_of(self.app)
+        svc.settings = replace(svc.settings, webapp_url=f"{self.url}/board/")
         if self.realtime:
             self._ticker = asyncio.create_task(self._tick(), name="sandbox-clock")
 
@@ -360,6 +365,9 @@ class Sandbox:
         app.router.add_post("/api/open_private", self._api_open_private)
         app.router.add_post("/api/clock", self._api_clock)
         app.router.add_post("/api/example", self._api_example)
+        app.router.add_get("/api/board_link", self._api_board_link)
+        assert self.app is not None
+        app.add_subapp("/board/", Board(self.app).web_app())
         return app
 
     async def _index(self, request: web.Request) -> web.StreamResponse:
@@ -411,6 +419,24 @@ class Sandbox:
             to = datetime.fromisoformat(body["to"]).replace(tzinfo=VN) if body.get("to") else None
             await self.move_clock(step=body.get("step"), to=to)
             return self.clock_json()
+
+        return await _guarded(act())
+
+    def board_link(self, user_id: Any, chat_id: Any = None) -> str:
+        """The board as Telegram would open it for this persona: initData signed with the sandbox's
+        token at the bot's clock, in the URL's fragment (from a group: that group's committee)."""
+        user = self.persona_user(user_id)
+        start = None
+        if chat_id not in (None, ""):
+            chat = self.world.chat(int(chat_id))
+            start = f"c{chat.id}" if chat.is_group else None
+        init = sign_user(user.id, user.first_name, self.world.token, self.clock.now(),
+                         last_name=user.last_name or "", username=user.username, start_param=start)
+        return "/board/#" + urlencode({"tgWebAppData": init, "tgWebAppVersion": "8.0"})
+
+    async def _api_board_link(self, request: web.Request) -> web.StreamResponse:
+        async def act() -> JSON:
+            return {"url": self.board_link(request.query["user"], request.query.get("chat"))}
 
         return await _guarded(act())
 

@@ -38,6 +38,13 @@ class Settings:
     # Seconds the bot waits for a Bot API answer (PTB's read timeout; its default). Fault tests
     # shorten it so that "slower than the client waits" costs them little real time.
     api_timeout: float = 5.0
+    # The board (Telegram Mini App): its public HTTPS address (behind the same reverse proxy as the
+    # webhook), the short name given to it in @BotFather (for links from groups), and where the bot
+    # serves it. Without WEBAPP_URL the board is not offered.
+    webapp_url: str | None = None
+    webapp_name: str | None = None
+    webapp_listen: str = "127.0.0.1"
+    webapp_port: int = 8090
 
     @property
     def tz(self) -> ZoneInfo:
@@ -97,4 +104,8 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
         webhook_secret=e.get("WEBHOOK_SECRET") or None,
         dispatch_interval=float(e.get("DISPATCH_INTERVAL") or 30),
         api_timeout=float(e.get("API_TIMEOUT") or 5),
+        webapp_url=e.get("WEBAPP_URL") or None,
+        webapp_name=e.get("WEBAPP_NAME") or None,
+        webapp_listen=e.get("WEBAPP_LISTEN") or "127.0.0.1",
+        webapp_port=int(e.get("WEBAPP_PORT") or 8090),
     )

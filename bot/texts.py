@@ -10,6 +10,7 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
+from domain.board import LowerLine
 from domain.reminders import ReminderItem
 from domain.summary import PeriodCounts, Summary
 
@@ -283,6 +284,8 @@ COMMAND_DESCRIPTIONS = {
     "donvi": "Đơn vị và người liên hệ",
     "vaitro": "Vai trò trong Ban",
     "caidat": "Cài đặt giờ nhắc, tổng hợp",
+    "bang": "Bảng việc: mọi nhiệm vụ, lọc, biểu đồ, lịch hạn",
+    "lienket": "Liên kết Ban cấp trên – cấp dưới",
     "huongdan": "Hướng dẫn sử dụng",
 }
 BOT_ADDED = (
@@ -982,3 +985,116 @@ REPORT_SETTINGS_WHAT = {
     "nguoiky": "người ký «{value}»",
     "kyhieu": "ký hiệu «{value}»",
 }
+
+# --- the board (Mini App) and linked committees (issue 13) ---
+BOARD_UNAUTHORIZED = "Không xác thực được. Hãy mở Bảng việc từ Telegram."
+BOARD_FORBIDDEN = "Anh/chị không ở trong nhóm của Ban này."
+BOARD_BAD_REQUEST = "Yêu cầu không hợp lệ."
+BOARD_NOT_FOUND = "Không tìm thấy nhiệm vụ."
+BOARD_READ_ONLY = "Bảng của Ban cấp dưới chỉ để xem."
+BOARD_DONE_IN_GROUP = "🗂 {who} (trên Bảng việc): {result}"
+BOARD_BUTTON = "🗂 Mở Bảng việc"
+BOARD_PRIVATE = "🗂 <b>Bảng việc</b>: mọi nhiệm vụ của các Ban anh/chị tham gia, theo đơn vị, lọc, biểu đồ, lịch hạn."
+BOARD_GROUP = "🗂 <b>Bảng việc</b> của {title}: <a href=\"{link}\">mở trong Telegram</a>."
+BOARD_NOT_CONFIGURED = (
+    "Bảng việc chưa được bật trên máy chủ này (quản trị viên đặt WEBAPP_URL). "
+    "Trong lúc đó: /ds, /tonghop, /xuat."
+)
+BOARD_MENU = "Bảng việc"
+# Texts of the board's page (bot/board/static/board.js reads them from /api/me).
+BOARD_TEXTS = {
+    "title": "Bảng việc",
+    "loading": "Đang tải…",
+    "total_open": "đang mở",
+    "total_overdue": "quá hạn",
+    "total_done": "đã hoàn thành",
+    "unauthorized": BOARD_UNAUTHORIZED,
+    "forbidden": BOARD_FORBIDDEN,
+    "no_committee": "Anh/chị chưa ở Ban chỉ đạo nào có bot Nhắc việc.",
+    "tab_tasks": "Nhiệm vụ",
+    "tab_chart": "Biểu đồ",
+    "tab_calendar": "Lịch hạn",
+    "tab_lower": "Ban cấp dưới",
+    "filter_all": "Đang mở",
+    "filter_overdue": "Quá hạn",
+    "filter_week": "Tuần này",
+    "filter_extended": "Đã gia hạn",
+    "filter_closed": "Đã đóng",
+    "all_units": "Mọi đơn vị",
+    "all_people": "Mọi người",
+    "search": "Tìm nhiệm vụ…",
+    "none": "Không có nhiệm vụ nào.",
+    "lead": "Chủ trì",
+    "support": "Phối hợp",
+    "due": "Hạn",
+    "due_original": "Hạn ban đầu",
+    "no_due": "không có hạn",
+    "overdue_days": "quá hạn {n} ngày",
+    "extended_times": "gia hạn {n} lần",
+    "pending_extension": "xin gia hạn đến {due}",
+    "obstacle": "Vướng mắc",
+    "latest": "Tiến độ",
+    "meeting": "Cuộc họp",
+    "history": "Lịch sử",
+    "state_open_on_time": "Đang thực hiện",
+    "state_open_overdue": "Quá hạn",
+    "state_done_on_time": "Hoàn thành đúng hạn",
+    "state_done_late": "Hoàn thành quá hạn",
+    "state_cancelled": "Đã huỷ",
+    "act_close": "✅ Đóng (hoàn thành)",
+    "act_set_due": "📅 Đặt hạn",
+    "act_approve": "✔️ Duyệt gia hạn",
+    "act_reject": "✖️ Từ chối gia hạn",
+    "act_cancel": "🗑 Huỷ",
+    "act_reassign": "👤 Giao lại",
+    "ask_due": "Hạn mới (ví dụ 31/12 hoặc cuối tháng):",
+    "ask_reassign": "Giao cho (tên đơn vị, có thể thêm «phối hợp …»):",
+    "ask_note": "Ghi chú (có thể để trống):",
+    "ask_reason": "Lý do huỷ:",
+    "read_only": "Chỉ xem (Ban cấp dưới)",
+    "back": "← Quay lại",
+    "month": "Tháng này",
+    "quarter": "Quý này",
+    "done_on_time": "đúng hạn",
+    "lower_open": "đang mở",
+    "lower_overdue": "quá hạn",
+    "lower_done": "xong đúng hạn tháng này",
+    "open_board": "Mở bảng",
+    "rate": "tỷ lệ đúng hạn",
+    "error": "Có lỗi, vui lòng thử lại.",
+    "weekdays": ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"],
+}
+LINK_USAGE = (
+    "Liên kết Ban cấp trên (quận, huyện) với Ban cấp dưới (phường, xã):\n"
+    "1. Trưởng ban cấp trên gõ <code>/lienket ma</code> trong nhóm của mình để lấy mã dùng một lần.\n"
+    "2. Trưởng ban cấp dưới gõ <code>/lienket MÃ</code> trong nhóm của Ban cấp dưới.\n"
+    "Huỷ liên kết (bên nào cũng được): <code>/lienket huy &lt;số&gt;</code> theo danh sách <code>/lienket</code>."
+)
+LINK_CODE = (
+    "🔗 Mã liên kết: <code>{code}</code> (dùng một lần, hết hạn sau 24 giờ).\n"
+    "Gửi mã này cho Trưởng ban cấp dưới để họ gõ <code>/lienket {code}</code> trong nhóm của Ban đó."
+)
+LINK_BAD_CODE = "Mã «{code}» không đúng hoặc đã hết hạn. Hãy xin Trưởng ban cấp trên mã mới (<code>/lienket ma</code>)."
+LINK_SELF = "Không thể liên kết một Ban với chính nó hoặc với Ban cấp dưới của nó."
+LINK_DONE = "🔗 Đã liên kết: «{lower}» là Ban cấp dưới của «{upper}». Ban cấp trên xem được số liệu của Ban này."
+LINK_DONE_UPPER = "🔗 «{lower}» đã nhận liên kết: từ nay là Ban cấp dưới của Ban này."
+LINK_LIST = "<b>Liên kết</b>\n{upper}{lower}"
+LINK_UPPER_LINE = "Ban cấp trên: {title}\n"
+LINK_LOWER_TITLE = "Ban cấp dưới:\n"
+LINK_LOWER_LINE = "{n}. {title}\n"
+LINK_NONE = "Ban này chưa liên kết với Ban nào.\n\n" + LINK_USAGE
+LINK_REMOVED = "Đã huỷ liên kết giữa «{a}» và «{b}»."
+LINK_NOT_FOUND = "Không có liên kết số {n}. Xem danh sách: <code>/lienket</code>."
+LINK_ACTION = "liên kết Ban"
+SUMMARY_LOWER_TITLE = "🏘 <b>Các Ban cấp dưới</b> (đang mở · quá hạn · xong đúng hạn tháng này)"
+SUMMARY_LOWER_LINE = "• {title}: {open} · {overdue} · {done}"
+
+
+def render_lower_lines(lines: Sequence[LowerLine]) -> str:
+    """The Monday summary's last part for a district committee: one line per ward committee."""
+    body = [
+        SUMMARY_LOWER_LINE.format(title=esc(line.title), open=line.open, overdue=line.overdue,
+                                  done=line.done_on_time_month)
+        for line in lines
+    ]  # fmt: skip
+    return "\n".join([SUMMARY_LOWER_TITLE, *body])

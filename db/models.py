@@ -303,3 +303,28 @@ class SummaryRun(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     parts_sent: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CommitteeLink(Base):
+    """An upper committee (a district's) over a lower one (a ward's): the upper's board and Monday
+    summary show the lower's figures; the lower sees nothing of the upper's or of its siblings."""
+
+    __tablename__ = "committee_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    upper_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), index=True)
+    # A committee has at most one upper committee.
+    lower_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+
+class LinkCode(Base):
+    """A one-time code the upper committee's chair gives to a lower committee's chair (/lienket)."""
+
+    __tablename__ = "link_codes"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    upper_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

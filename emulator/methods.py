@@ -172,6 +172,23 @@ class BotApi:
     def m_getMyCommands(self, params: Params, uploads: Uploads) -> list[JSON]:
         return [dict(c) for c in self.world.commands.get(_scope_key(params), [])]
 
+    def m_setChatMenuButton(self, params: Params, uploads: Uploads) -> bool:
+        button = params.get("menu_button")
+        if isinstance(button, str):
+            button = json.loads(button)
+        if button is not None and (not isinstance(button, dict) or button.get("type") not in
+                                   ("commands", "web_app", "default")):
+            raise bad_request("menu button type is invalid")
+        if isinstance(button, dict) and button.get("type") == "web_app":
+            url = str((button.get("web_app") or {}).get("url", ""))
+            if not url.startswith("https://"):
+                raise bad_request("BUTTON_URL_INVALID")  # Telegram: Mini Apps need HTTPS
+        self.world.menu_button = button or {"type": "default"}
+        return True
+
+    def m_getChatMenuButton(self, params: Params, uploads: Uploads) -> JSON:
+        return self.world.menu_button
+
     def m_deleteMyCommands(self, params: Params, uploads: Uploads) -> bool:
         self.world.commands.pop(_scope_key(params), None)
         return True
@@ -181,7 +198,7 @@ class BotApi:
     def m_sendMessage(self, params: Params, uploads: Uploads) -> JSON:
         chat = self.target_chat(params)
         text, entities = self.message_text(params)
-        markup = validate_markup(params.get("reply_markup"))
+        markup = validate_markup(params.get("reply_markup"), chat)
         reply_to = self.reply_target(chat, params)
         self.throttle("sendMessage", chat)
         message = self.world.new_message(
@@ -206,7 +223,7 @@ class BotApi:
             caption, caption_entities = self.format_text(
                 params["caption"], params.get("parse_mode"), params.get("caption_entities"),
                 limit=MAX_CAPTION_UTF16, what="message caption")
-        markup = validate_markup(params.get("reply_markup"))
+        markup = validate_markup(params.get("reply_markup"), chat)
         reply_to = self.reply_target(chat, params)
         self.throttle(method, chat)
         message = self.world.new_message(
@@ -248,7 +265,7 @@ class BotApi:
             raise bad_request("there is no text in the message to edit")
         text, entities = self.message_text(params)
         # Telegram drops the inline keyboard when an edit does not repeat it.
-        markup = validate_markup(params.get("reply_markup"))
+        markup = validate_markup(params.get("reply_markup"), message.chat)
         if text == message.text and entities == message.entities and markup == message.reply_markup:
             raise not_modified()
         message.text, message.entities, message.reply_markup = text, entities, markup
@@ -257,7 +274,7 @@ class BotApi:
 
     def m_editMessageReplyMarkup(self, params: Params, uploads: Uploads) -> JSON:
         message = self.editable_message(params)
-        markup = validate_markup(params.get("reply_markup"))
+        markup = validate_markup(params.get("reply_markup"), message.chat)
         if markup == message.reply_markup:
             raise not_modified()
         message.reply_markup = markup
@@ -450,8 +467,9 @@ def not_modified() -> ApiError:
                        "exactly the same as a current content and reply markup of the message")
 
 
-def validate_markup(markup: Any) -> JSON | None:
-    """Reply markup as Telegram accepts it; inline buttons are checked as Telegram checks them."""
+def validate_markup(markup: Any, chat: Chat | None = None) -> JSON | None:
+    """Reply markup as Telegram accepts it; inline buttons are checked as Telegram checks them (in
+    `chat`, when known: web-app buttons only in private chats)."""
     if markup is None or markup == "":
         return None
     if isinstance(markup, str):
@@ -469,7 +487,19 @@ def validate_markup(markup: Any) -> JSON | None:
     for row in rows:
         for button in row:
             _check_button(button)
+            if isinstance(button, dict) and "web_app" in button:
+                _check_web_app(button["web_app"], chat)
     return markup
+
+
+def _check_web_app(web_app: Any, chat: Chat | None) -> None:
+    """Telegram: a Mini App opens from an inline button only in a private chat, and only over HTTPS
+    (plain HTTP is allowed here on loopback, for the sandbox, which plays Telegram itself)."""
+    if chat is not None and chat.is_group:
+        raise bad_request("BUTTON_TYPE_INVALID")
+    url = str((web_app or {}).get("url", "")) if isinstance(web_app, dict) else ""
+    if not re.match(r"^(https://|http://(127\.0\.0\.1|localhost)[:/])", url):
+        raise bad_request("BUTTON_URL_INVALID")
 
 
 def _check_button(button: Any) -> None:

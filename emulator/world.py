@@ -99,6 +99,7 @@ class World:
         self.files: dict[str, StoredFile] = {}
         self.callback_queries: dict[str, CallbackQuery] = {}
         self.commands: dict[str, list[JSON]] = {}  # scope+language key -> BotCommand list
+        self.menu_button: JSON = {"type": "default"}  # setChatMenuButton (the bot's default one)
         self.webhook_url: str = ""
         self.webhook_secret: str = ""  # setWebhook's secret_token, sent back in every push
         self.allow_http_webhook = False  # Telegram wants HTTPS; local tests push to http://127.0.0.1

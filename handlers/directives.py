@@ -392,22 +392,8 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
             raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
         body = kw[1]
         body_offset = offset + args.index(body) if body else offset
-        units = await db_units.units_of(session, actor.committee.id)
-        parsed = parse_directive(body, today, db_units.known_units(units))
         mentions, _people = await _mentioned_people(session, msg, body_offset)
-        assignees = arrange(body, parsed.assignees, mentions)
-        if not assignees.lead:
-            raise Refused(T.NO_ASSIGNEE)
-        rows = await resolve_assignees(session, actor, assignees)
-        task.assignees.clear()
-        await session.flush()
-        for a in rows:
-            task.assignees.append(TaskAssignee(role=a.role, label=a.label, unit_id=a.unit_id, person_id=a.person_id))
-        db_tasks.add_event(
-            session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
-        )
-        await reminders.replan_task(session, task.id, actor.now)
-        return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES)
+        return await reassign(session, actor, task, body, mentions)
     body = kw[1] if (kw := keyword(ref.rest, "noidung", "nội dung", "nd")) else ref.rest
     if not body:
         raise Refused(T.EDIT_USAGE)
@@ -419,6 +405,28 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     task.text = body
     db_tasks.add_event(session, task, "edited", actor.person.id, actor.now, data={"old": old})
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_TEXT)
+
+
+async def reassign(session: AsyncSession, actor: Actor, task: Task, body: str, mentions: list[Mention]) -> str:
+    """New assignees for an open task, written as in /giao (/sua <số> giao …, the board's «Giao lại»)."""
+    assert actor.committee is not None
+    if task.status != "open":
+        raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
+    units = await db_units.units_of(session, actor.committee.id)
+    parsed = parse_directive(body, actor.today, db_units.known_units(units))
+    assignees = arrange(body, parsed.assignees, mentions)
+    if not assignees.lead:
+        raise Refused(T.NO_ASSIGNEE)
+    rows = await resolve_assignees(session, actor, assignees)
+    task.assignees.clear()
+    await session.flush()
+    for a in rows:
+        task.assignees.append(TaskAssignee(role=a.role, label=a.label, unit_id=a.unit_id, person_id=a.person_id))
+    db_tasks.add_event(
+        session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
+    )
+    await reminders.replan_task(session, task.id, actor.now)
+    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES)
 
 
 async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from handlers.common import reply, resolve_actor, transaction
+from handlers.board import board_button
+from handlers.common import reply, resolve_actor, services, transaction
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -15,6 +17,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         actor = await resolve_actor(update, context, session)
     text = T.HELP
     if actor is not None and not actor.in_group:
+        url = services(context).settings.webapp_url
+        if context.args == ["board"] and url and update.effective_message is not None:
+            # The group's link to the board when no Mini App short name is set: the button is here.
+            await update.effective_message.reply_text(
+                T.BOARD_PRIVATE, parse_mode=ParseMode.HTML, reply_markup=board_button(url)
+            )
+            return
         text = T.START_PRIVATE.format(name=T.esc(actor.person.full_name)) + T.HELP
     await reply(update, text)
 

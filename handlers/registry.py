@@ -14,6 +14,7 @@ from telegram.ext import (
 from bot.texts import COMMAND_DESCRIPTIONS
 from handlers import (
     answers,
+    board,
     directives,
     fallback,
     guide,
@@ -47,6 +48,8 @@ COMMANDS = {
     ("donvi", "units"): units.donvi,
     ("vaitro", "roles"): roles.vaitro,
     ("caidat", "settings"): settings.caidat,
+    ("bang", "board"): board.bang,
+    ("lienket", "link"): board.lienket,
 }
 
 # Commands that build a file or a picture in a worker thread: run as their own tasks (block=False) so

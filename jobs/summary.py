@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 
-from bot.texts import render_summary
+from bot.texts import render_lower_lines, render_summary
+from db.board import lower_committees
 from db.committees import migrate_chat
 from db.models import Committee
 from db.reminders import as_utc, pause_committee, settings_of
@@ -32,6 +33,7 @@ from db.summaries import (
     mark_summary_sent,
     skip_summary,
 )
+from domain.board import lower_line
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
 from jobs.dbretry import retry_db
@@ -57,7 +59,15 @@ async def summary_messages(
     today = as_utc(now).astimezone(settings.tz).date()
     views = await load_task_views(session, committee_id)
     nominal = nominal_summary_day(week or iso_week_of(today), settings)
-    return render_summary(build_summary(views, today, com.title, summary_day=nominal))
+    parts = render_summary(build_summary(views, today, com.title, summary_day=nominal))
+    # A district committee's summary ends with one line per ward committee linked under it.
+    lower = [
+        lower_line(c.id, c.title, await load_task_views(session, c.id), today)
+        for c in await lower_committees(session, committee_id)
+    ]
+    if lower:
+        parts.append(render_lower_lines(lower))
+    return parts
 
 
 async def _record_part_sent(

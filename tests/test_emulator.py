@@ -73,7 +73,7 @@ async def test_wrong_token_is_unauthorized(emu: Emulator) -> None:
 
 async def test_unknown_method_is_not_found(bot: telegram.Bot) -> None:
     with pytest.raises(InvalidToken, match="method not found"):  # PTB maps Telegram's 404 so
-        await bot.set_chat_menu_button()
+        await bot.get_user_profile_photos(1)
 
 
 # ----------------------------------------------------------------------------------- sendMessage
@@ -652,3 +652,21 @@ def test_html_parser_can_be_as_lenient_as_telegram_with_ampersands() -> None:
     assert parse_html("AT&T &nbsp;", strict_ampersand=False) == ("AT&T &nbsp;", [])
     with pytest.raises(HtmlParseError):
         parse_html("AT&T")
+
+
+async def test_mini_app_buttons_as_telegram_allows_them(bot: telegram.Bot, emu: Emulator) -> None:
+    from telegram import MenuButtonWebApp, WebAppInfo
+
+    world = emu.world
+    lan = world.add_user("Lan", username="lan_chutich")
+    group = world.add_group("BCĐ phường Sài Đồng", creator=lan)
+    board = InlineKeyboardMarkup([[InlineKeyboardButton("Bảng", web_app=WebAppInfo("https://x.example/board/"))]])
+    with pytest.raises(BadRequest, match=r"(?i)button_type_invalid"):  # not in groups
+        await bot.send_message(group.id, "bảng", reply_markup=board)
+    world.start_private(lan, send_start=False)
+    await bot.send_message(lan.id, "bảng", reply_markup=board)
+    plain_http = InlineKeyboardMarkup([[InlineKeyboardButton("Bảng", web_app=WebAppInfo("http://x.example/"))]])
+    with pytest.raises(BadRequest, match=r"(?i)button_url_invalid"):
+        await bot.send_message(lan.id, "bảng", reply_markup=plain_http)
+    await bot.set_chat_menu_button(menu_button=MenuButtonWebApp("Bảng việc", WebAppInfo("https://x.example/board/")))
+    assert world.menu_button["web_app"]["url"] == "https://x.example/board/"

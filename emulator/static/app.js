@@ -338,6 +338,7 @@ function drawKeyboard(m, chat) {
       btn.title = b.text;
       btn.addEventListener("click", async () => {
         if (b.url) { window.open(b.url, "_blank", "noopener"); return; }
+        if (b.web_app) { openBoard(chat.id); return; }
         btn.disabled = true;
         S.pressed = {chat: chat.id, until: Date.now() + 10000};
         try {
@@ -609,3 +610,15 @@ async function init() {
 }
 
 init().catch((err) => { document.body.textContent = "Không tải được trang: " + err.message; });
+
+// The board (Mini App): opened as Telegram would, signed for the chosen persona by the sandbox.
+async function openBoard(chatId) {
+  try {
+    const query = new URLSearchParams({user: S.user, chat: chatId || ""});
+    const res = await fetch(`/api/board_link?${query}`);
+    const body = await res.json();
+    if (!body.ok) throw new Error(body.error);
+    window.open(body.result.url, "board", "noopener,width=420,height=800");
+  } catch (err) { toast(err.message); }
+}
+document.getElementById("open-board").addEventListener("click", () => openBoard(S.chatId));

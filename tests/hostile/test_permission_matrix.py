@@ -75,12 +75,15 @@ COMMAND_ROWS = [
     row("/tonghop", READ, A, A, A, A, A, R),
     row("/xuat", READ, A, A, R, R, R, R),
     row("/baocao", READ, A, A, R, R, R, R),
+    row("/bang", READ, A, A, A, A, A, A),
+    row("/lienket", READ, A, A, A, A, A, R),
+    row("/lienket ma", READ, A, R, R, R, R, R),
 ]
 ALIASES = {
     "giao": "assign", "nhap": "import", "sua": "edit", "huy": "cancel", "viec": "mytasks", "ds": "list",
     "xem": "show", "xong": "done", "tiendo": "progress", "giahan": "extend", "vuongmac": "blocked",
     "hop": "meeting", "donvi": "units", "vaitro": "roles", "caidat": "settings", "tonghop": "summary",
-    "xuat": "export", "baocao": "report",
+    "xuat": "export", "baocao": "report", "bang": "board", "lienket": "link",
 }  # fmt: skip
 
 # --------------------------------------------------------------------------------------------- buttons

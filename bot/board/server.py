@@ -1,0 +1,330 @@
+"""The board: a Telegram Mini App served by the bot process (aiohttp, as the sandbox).
+
+Who may see what, decided here and nowhere else:
+- Identity is Telegram's signed `initData` (domain.initdata), sent by the page in the
+  `Authorization: tma <initData>` header of every API call; forged, altered or stale → 401, and
+  nothing is read or changed.
+- A committee's board is open to the people Telegram says are in its group *now* (getChatMember,
+  cached for `MEMBER_CACHE`): someone who left sees nothing of it any more. Their role follows the
+  group too: an administrator is the chair; a secretary is one the chair named and who is still in
+  the group; everyone else is a member.
+- An upper committee's members may open the boards of the committees linked under it, read-only.
+  A lower committee sees nothing of its upper committee's or its siblings'.
+- Actions (close, set a deadline, decide an extension, cancel, reassign) are the chat's own domain
+  operations (handlers.task_actions), with the same permission checks, recorded in the same history;
+  the group is told in one line, so the chat sees what was done on the board.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import ChatMember
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot import texts as T
+from bot.services import Services, services_of
+from db import board as db_board
+from db import committees as db_committees
+from db import tasks as db_tasks
+from db.models import Committee, Person
+from domain import board as domain_board
+from domain.initdata import InitDataError, WebAppUser, verify
+from domain.permissions import Role
+from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
+from handlers.common import Actor, plain
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+MEMBER_CACHE = timedelta(seconds=60)
+IN_GROUP = (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+ACTIONS = ("close", "set_due", "approve", "reject", "cancel", "reassign")
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Access:
+    committee: Committee
+    role: Role | None  # None: read-only (an upper committee's member looking at a lower one)
+
+    @property
+    def read_only(self) -> bool:
+        return self.role is None
+
+
+class Board:
+    def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
+        self.application = application
+        self._members: dict[tuple[int, int], tuple[datetime, str | None]] = {}
+
+    @property
+    def services(self) -> Services:
+        return services_of(self.application)
+
+    def web_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._errors])
+        app.router.add_get("/", self._index)
+        app.router.add_static("/static/", STATIC)
+        app.router.add_get("/api/me", self._api_me)
+        app.router.add_get("/api/c/{committee}", self._api_committee)
+        app.router.add_get("/api/c/{committee}/t/{number}", self._api_task)
+        app.router.add_post("/api/c/{committee}/t/{number}", self._api_action)
+        return app
+
+    # ------------------------------------------------------------------------------ identity
+
+    def user_of(self, request: web.Request) -> WebAppUser:
+        scheme, _, init_data = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "tma" or not init_data:
+            raise web.HTTPUnauthorized(text=T.BOARD_UNAUTHORIZED)
+        token = self.services.settings.bot_token or ""
+        try:
+            return verify(init_data, token, self.services.clock.now())
+        except InitDataError as exc:
+            log.info("board: initData refused (%s)", exc)
+            raise web.HTTPUnauthorized(text=T.BOARD_UNAUTHORIZED) from None
+
+    async def status_in(self, committee: Committee, user_id: int) -> str | None:
+        """The user's status in the committee's group as Telegram says it now (cached briefly)."""
+        now = self.services.clock.now()
+        key = (committee.chat_id, user_id)
+        cached = self._members.get(key)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        try:
+            member = await self.application.bot.get_chat_member(committee.chat_id, user_id)
+            status: str | None = member.status
+            if status == ChatMember.RESTRICTED and getattr(member, "is_member", False):
+                status = ChatMember.MEMBER
+        except TelegramError as exc:
+            log.info("board: getChatMember %s/%s failed: %s", committee.chat_id, user_id, exc)
+            status = None
+        self._members[key] = (now + MEMBER_CACHE, status)
+        return status
+
+    async def role_in(self, session: AsyncSession, committee: Committee, person: Person, user_id: int) -> Role | None:
+        status = await self.status_in(committee, user_id)
+        if status not in IN_GROUP:
+            return None
+        if status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR):
+            return Role.CHAIR
+        stored = await db_committees.role_of(session, committee.id, person.id)
+        return Role.SECRETARY if stored == Role.SECRETARY else Role.MEMBER
+
+    async def access(self, session: AsyncSession, person: Person, user: WebAppUser, committee_id: int) -> Access:
+        committee = await session.get(Committee, committee_id)
+        if committee is None:
+            raise web.HTTPForbidden(text=T.BOARD_FORBIDDEN)
+        role = await self.role_in(session, committee, person, user.id)
+        if role is not None:
+            return Access(committee, role)
+        upper = await db_board.upper_committee(session, committee.id)
+        if upper is not None and await self.role_in(session, upper, person, user.id) is not None:
+            return Access(committee, None)
+        raise web.HTTPForbidden(text=T.BOARD_FORBIDDEN)
+
+    async def _person(self, session: AsyncSession, user: WebAppUser) -> Person:
+        return await db_committees.ensure_person(session, user.id, user.username, user.full_name or str(user.id))
+
+    # ------------------------------------------------------------------------------ routes
+
+    @web.middleware
+    async def _errors(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except web.HTTPException:
+            raise
+        except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+            raise web.HTTPBadRequest(text=T.BOARD_BAD_REQUEST) from None
+
+    async def _index(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+    async def _api_me(self, request: web.Request) -> web.StreamResponse:
+        user = self.user_of(request)
+        out: list[JSON] = []
+        start: int | None = None
+        async with self.services.session_factory() as session, session.begin():
+            person = await self._person(session, user)
+            candidates = {c.id: c for c in await db_board.committees_touching(session, person.id)}
+            if user.start_param and user.start_param.lstrip("-c").isdigit():
+                # Opened from a group's link: that group's committee (t.me/<bot>/<app>?startapp=c<chat>).
+                started = await db_committees.committee_by_chat(session, int(user.start_param[1:]))
+                if started is not None:
+                    candidates.setdefault(started.id, started)
+                    start = started.id
+            for committee in sorted(candidates.values(), key=lambda c: c.title):
+                role = await self.role_in(session, committee, person, user.id)
+                if role is None:
+                    continue
+                lower = [{"id": c.id, "title": c.title} for c in await db_board.lower_committees(session, committee.id)]
+                out.append({"id": committee.id, "title": committee.title, "role": role.value, "lower": lower})
+        if start is not None and not any(c["id"] == start for c in out):
+            start = None
+        body = {"user": {"id": user.id, "name": user.full_name}, "committees": out, "start": start,
+                "texts": T.BOARD_TEXTS}  # fmt: skip
+        return _json(body)
+
+    async def _api_committee(self, request: web.Request) -> web.StreamResponse:
+        user = self.user_of(request)
+        committee_id = int(request.match_info["committee"])
+        async with self.services.session_factory() as session, session.begin():
+            person = await self._person(session, user)
+            access = await self.access(session, person, user, committee_id)
+            today = self._today(access.committee)
+            views = await _views(session, access.committee)
+            lower = []
+            if not access.read_only:
+                for c in await db_board.lower_committees(session, access.committee.id):
+                    lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
+            body = domain_board.board(views, today, lower)
+        body["committee"] = _committee_json(access)
+        return _json(body)
+
+    async def _api_task(self, request: web.Request) -> web.StreamResponse:
+        user = self.user_of(request)
+        committee_id, number = int(request.match_info["committee"]), int(request.match_info["number"])
+        async with self.services.session_factory() as session, session.begin():
+            person = await self._person(session, user)
+            access = await self.access(session, person, user, committee_id)
+            body = await self._detail(session, access, number)
+        return _json(body)
+
+    async def _api_action(self, request: web.Request) -> web.StreamResponse:
+        user = self.user_of(request)
+        committee_id, number = int(request.match_info["committee"]), int(request.match_info["number"])
+        payload = await request.json()
+        action, value = str(payload["action"]), str(payload.get("value") or "").strip()
+        if action not in ACTIONS:
+            raise web.HTTPBadRequest(text=T.BOARD_BAD_REQUEST)
+        # Deferred: handlers.task_actions imports the reminder planner, which the page's reads never need.
+        from handlers.task_actions import Refused
+
+        async with self.services.session_factory() as session, session.begin():
+            person = await self._person(session, user)
+            access = await self.access(session, person, user, committee_id)
+            if access.read_only or access.role is None:
+                raise web.HTTPForbidden(text=T.BOARD_READ_ONLY)
+            actor = Actor(person, access.committee, access.role, self.services.clock.now(), _tz(access.committee))
+            try:
+                result = await _act(session, actor, number, action, value)
+            except Refused as refusal:
+                return _json({"ok": False, "message": plain(str(refusal))}, status=409)
+            chat_id = access.committee.chat_id
+            detail = await self._detail(session, access, number)
+        await self._tell_group(chat_id, person, result)
+        return _json({"ok": True, "message": plain(result), "task": detail})
+
+    # ------------------------------------------------------------------------------ helpers
+
+    def _today(self, committee: Committee) -> date:
+        return self.services.clock.now().astimezone(_tz(committee)).date()
+
+    async def _detail(self, session: AsyncSession, access: Access, number: int) -> JSON:
+        task = await db_tasks.task_by_number(session, access.committee.id, number)
+        if task is None:
+            raise web.HTTPNotFound(text=T.BOARD_NOT_FOUND)
+        today = self._today(access.committee)
+        view = (await db_tasks.task_views(session, access.committee, [task]))[0]
+        tz = _tz(access.committee)
+        history = [
+            {
+                "at": event.at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+                "who": who.full_name if who else "bot",
+                "what": T.EVENT_NAMES.get(event.kind, event.kind),
+                "note": event.note,
+                "due": (event.data or {}).get("due"),
+                "file": (event.data or {}).get("file_name"),
+            }
+            for event, who in await db_tasks.events_of(session, task.id)
+        ]
+        pending = await db_tasks.pending_extension(session, task.id)
+        body = domain_board.task_json(view, today)
+        body["history"] = history
+        body["pending_request"] = (
+            {"id": pending.id, "due": pending.new_due.isoformat(), "reason": pending.reason} if pending else None
+        )
+        body["committee"] = _committee_json(access)
+        return body
+
+    async def _tell_group(self, chat_id: int, person: Person, result: str) -> None:
+        text = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
+        try:
+            await self.application.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            # The change is stored and in the task's history (/xem); only this line is missing.
+            log.warning("board: could not tell group %s: %s", chat_id, exc)
+
+
+async def _views(session: AsyncSession, committee: Committee) -> list[Any]:
+    tasks = await db_tasks.all_tasks(session, committee.id)
+    return await db_tasks.task_views(session, committee, tasks)
+
+
+def _tz(committee: Committee) -> ZoneInfo:
+    return ZoneInfo(committee.tz_name)
+
+
+def _committee_json(access: Access) -> JSON:
+    role = access.role
+    chair = role is Role.CHAIR
+    editor = role in (Role.CHAIR, Role.SECRETARY)
+    return {
+        "id": access.committee.id,
+        "title": access.committee.title,
+        "role": role.value if role else None,
+        "read_only": access.read_only,
+        # What the page offers; the server checks again on every action (handlers.task_actions).
+        "can": {"close": chair, "set_due": editor, "approve": chair, "cancel": chair, "reassign": editor},
+    }
+
+
+async def _act(session: AsyncSession, actor: Actor, number: int, action: str, value: str) -> str:
+    from handlers import task_actions as A
+
+    task = await A.find_task(session, actor, number)
+    today = actor.today
+    if action == "close":
+        return await A.mark_done(session, actor, task, value or None, today)
+    if action == "cancel":
+        return await A.cancel(session, actor, task, value or None)
+    if action == "set_due":
+        bad = find_invalid_date_in_answer(value, today)
+        if bad:
+            raise A.Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        due = date.fromisoformat(value) if _iso(value) else parse_deadline_answer(value, today).due
+        if due is None:
+            raise A.Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
+        return await A.set_due(session, actor, task, due, today, extension=False, reason=None)
+    if action in ("approve", "reject"):
+        req = await db_tasks.pending_extension(session, task.id)
+        if req is None:
+            raise A.Refused(T.EXTEND_ALREADY_DECIDED)
+        return (await A.decide_extension(session, actor, req, action == "approve", today))[1]
+    from handlers.directives import reassign
+
+    return await reassign(session, actor, task, value, [])
+
+
+def _iso(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _json(body: JSON, status: int = 200) -> web.Response:
+    return web.json_response(body, status=status, dumps=lambda v: json.dumps(v, ensure_ascii=False, default=str))
+

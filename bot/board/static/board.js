@@ -1,0 +1,335 @@
+// The board (Telegram Mini App). Telegram opens this page with its signed launch data in the URL's
+// fragment (#tgWebAppData=…&tgWebAppThemeParams=…); every API call sends it back as
+// "Authorization: tma <initData>" and the server checks the signature (domain/initdata.py).
+// No Telegram script is loaded: the fragment carries everything the page needs.
+"use strict";
+
+const hash = new URLSearchParams(location.hash.slice(1));
+const initData = hash.get("tgWebAppData") || (window.Telegram && Telegram.WebApp && Telegram.WebApp.initData) || "";
+let T = {};
+let me = null;
+let board = null;
+let state = { committee: null, tab: "tasks", filter: "all", unit: "", person: "", search: "" };
+
+function applyTheme() {
+  const raw = hash.get("tgWebAppThemeParams");
+  if (!raw) return;
+  try {
+    const theme = JSON.parse(raw);
+    document.documentElement.classList.add("tg");
+    for (const [key, value] of Object.entries(theme)) {
+      document.documentElement.style.setProperty("--tg-" + key.replace(/_/g, "-"), value);
+    }
+  } catch (e) { /* a theme we cannot read: the defaults stay */ }
+}
+
+async function api(path, options = {}) {
+  const response = await fetch("api/" + path, {
+    ...options,
+    headers: { "Authorization": "tma " + initData, "Content-Type": "application/json" },
+  });
+  const text = await response.text();
+  let body = null;
+  try { body = JSON.parse(text); } catch (e) { body = { message: text }; }
+  if (!response.ok && response.status !== 409) {
+    const error = new Error(body.message || text);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value !== null && value !== undefined && value !== false) node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function fmtDate(iso) {
+  if (!iso) return T.no_due;
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+function fmtDay(iso) {
+  const day = new Date(iso + "T00:00:00");
+  return `${T.weekdays[(day.getDay() + 6) % 7]}, ${fmtDate(iso)}`;
+}
+
+function fold(text) {
+  return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+    .toLowerCase();
+}
+
+// ------------------------------------------------------------------------------------------ tasks
+
+function visible(task) {
+  const f = state.filter;
+  if (f === "closed") { if (task.status === "open") return false; }
+  else if (task.status !== "open") return false;
+  if (f === "overdue" && task.state !== "open_overdue") return false;
+  if (f === "week" && !(task.due && task.due <= board.week_end)) return false;
+  if (f === "extended" && !task.extended) return false;
+  if (state.unit && task.unit !== state.unit) return false;
+  if (state.person && !task.people.includes(state.person)) return false;
+  if (state.search) {
+    const needle = fold(state.search);
+    const hay = fold([task.number, task.text, task.lead, ...task.support].join(" "));
+    if (!hay.includes(needle)) return false;
+  }
+  return true;
+}
+
+function taskCard(task) {
+  const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, `${T.due}: ${fmtDate(task.due)}`];
+  if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
+  if (task.extension_count) meta.push(T.extended_times.replace("{n}", task.extension_count));
+  if (task.pending_extension) meta.push(T.pending_extension.replace("{due}", fmtDate(task.pending_extension)));
+  const parts = [];
+  meta.forEach((m, i) => { if (m) { if (parts.length) parts.push(" · "); parts.push(m); } });
+  return el("button", { class: `task ${task.state}`, "data-number": task.number, onclick: () => openTask(task.number) },
+    el("div", {}, el("b", {}, `#${task.number} `), task.text),
+    el("div", { class: "meta" }, parts),
+    task.blocked_note ? el("div", { class: "meta" }, `🚧 ${T.obstacle}: ${task.blocked_note}`) : null);
+}
+
+function renderTasks(main) {
+  const units = [...new Set(board.tasks.map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
+  const people = [...new Set(board.tasks.flatMap((t) => t.people))].sort((a, b) => a.localeCompare(b, "vi"));
+  const chips = ["all", "overdue", "week", "extended", "closed"].map((f) =>
+    el("button", { class: "chip" + (state.filter === f ? " on" : ""), "data-filter": f,
+                   onclick: () => { state.filter = f; render(); } }, T["filter_" + f]));
+  const unitSelect = el("select", { "aria-label": T.all_units, onchange: (e) => { state.unit = e.target.value; render(); } },
+    el("option", { value: "" }, T.all_units), units.map((u) => el("option", { value: u, selected: u === state.unit }, u)));
+  const personSelect = el("select", { "aria-label": T.all_people,
+                                      onchange: (e) => { state.person = e.target.value; render(); } },
+    el("option", { value: "" }, T.all_people), people.map((p) => el("option", { value: p, selected: p === state.person }, p)));
+  const search = el("input", { type: "search", placeholder: T.search, value: state.search,
+                               oninput: (e) => { state.search = e.target.value; renderList(); } });
+  const t = board.totals;
+  const totals = el("div", { class: "totals" },
+    el("span", {}, el("b", {}, t.open_on_time + t.open_overdue), " ", T.total_open),
+    el("span", { class: "over" }, el("b", {}, t.open_overdue), " ", T.total_overdue),
+    el("span", {}, el("b", {}, t.done_on_time + t.done_late), " ", T.total_done));
+  main.append(totals, el("div", { class: "filters" }, chips),
+              el("div", { class: "filters" }, unitSelect, personSelect, search), el("div", { id: "list" }));
+  renderList();
+}
+
+function renderList() {
+  const list = document.getElementById("list");
+  if (!list) return;
+  list.replaceChildren();
+  const shown = board.tasks.filter(visible);
+  if (!shown.length) { list.append(el("p", { class: "hint" }, T.none)); return; }
+  const groups = new Map();
+  for (const task of shown) {
+    if (!groups.has(task.unit)) groups.set(task.unit, []);
+    groups.get(task.unit).push(task);
+  }
+  const wrap = el("div", { class: "groups" });
+  for (const [unit, tasks] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"))) {
+    const overdue = tasks.filter((t) => t.state === "open_overdue").length;
+    wrap.append(el("div", { class: "group" },
+      el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
+      tasks.map(taskCard)));
+  }
+  list.append(wrap);
+}
+
+// ------------------------------------------------------------------------------------------ chart, calendar
+
+function renderChart(main) {
+  const states = ["done_on_time", "done_late", "open_on_time", "open_overdue"];
+  main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))));
+  for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
+    const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
+    for (const unit of board.units) {
+      const c = unit[key];
+      if (!c || !c.total) continue;
+      const bar = el("div", { class: "bar" }, states.map((s) =>
+        c[s] ? el("span", { class: "s-" + s, style: `width:${(100 * c[s]) / c.total}%`, title: `${T["state_" + s]}: ${c[s]}` }) : null));
+      const rate = c.rate === null ? "—" : `${String(c.rate).replace(".", ",")}%`;
+      section.append(el("div", { class: "row", "data-unit": unit.name },
+        el("div", {}, el("b", {}, unit.name), el("span", { class: "hint" },
+          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar));
+    }
+    main.append(section);
+  }
+}
+
+function renderCalendar(main) {
+  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.none)); return; }
+  const byNumber = new Map(board.tasks.map((t) => [t.number, t]));
+  for (const day of board.calendar) {
+    main.append(el("div", { class: "day" }, el("b", {}, fmtDay(day.date)),
+      el("div", {}, day.tasks.map((n) => {
+        const t = byNumber.get(n);
+        return el("div", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); openTask(n); } }, `#${n}`),
+                  t ? ` ${t.text} — ${t.lead || ""}` : "");
+      }))));
+  }
+}
+
+function renderLower(main) {
+  for (const line of board.lower) {
+    main.append(el("div", { class: "lower", "data-committee": line.committee_id },
+      el("b", {}, line.title),
+      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · ${line.overdue} ${T.lower_overdue} · ` +
+                                   `${line.done_on_time_month} ${T.lower_done}`),
+      el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board)));
+  }
+}
+
+// ------------------------------------------------------------------------------------------ detail and actions
+
+async function openTask(number) {
+  const detail = document.getElementById("detail");
+  detail.hidden = false;
+  detail.replaceChildren(el("p", { class: "hint" }, T.loading));
+  try {
+    showDetail(await api(`c/${state.committee}/t/${number}`));
+  } catch (e) {
+    detail.replaceChildren(el("div", { class: "box" }, el("button", { class: "back", onclick: closeDetail }, T.back),
+      el("p", { class: "notice bad" }, e.message || T.error)));
+  }
+}
+
+function closeDetail() {
+  document.getElementById("detail").hidden = true;
+}
+
+function showDetail(task, notice) {
+  const detail = document.getElementById("detail");
+  const can = task.committee.can;
+  const open = task.status === "open";
+  const rows = [
+    [T.lead, task.lead || "—"],
+    task.support.length ? [T.support, task.support.join(", ")] : null,
+    [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
+    task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
+    task.pending_request ? [T.pending_extension.replace("{due}", fmtDate(task.pending_request.due)),
+                            task.pending_request.reason || ""] : null,
+    task.blocked_note ? [T.obstacle, task.blocked_note] : null,
+    task.latest_note ? [T.latest, task.latest_note] : null,
+    task.meeting ? [T.meeting, task.meeting] : null,
+  ].filter(Boolean);
+  const actions = [];
+  if (open && !task.committee.read_only) {
+    if (can.approve && task.pending_request) {
+      actions.push(action(task, "approve", T.act_approve), action(task, "reject", T.act_reject));
+    }
+    if (can.set_due) actions.push(action(task, "set_due", T.act_set_due, T.ask_due));
+    if (can.reassign) actions.push(action(task, "reassign", T.act_reassign, T.ask_reassign));
+    if (can.close) actions.push(action(task, "close", T.act_close, T.ask_note, true));
+    if (can.cancel) actions.push(action(task, "cancel", T.act_cancel, T.ask_reason, true));
+  }
+  detail.replaceChildren(el("div", { class: "box" },
+    el("button", { class: "back", onclick: closeDetail }, T.back),
+    notice ? el("p", { class: "notice" + (notice.ok ? "" : " bad"), id: "notice" }, notice.message) : null,
+    el("h2", {}, `#${task.number} ${task.text}`),
+    el("div", { class: "badge" }, T["state_" + task.state]),
+    task.committee.read_only ? el("div", { class: "hint" }, T.read_only) : null,
+    el("dl", {}, rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+    actions.length ? el("div", { class: "actions" }, actions) : null,
+    el("form", { id: "ask", class: "ask", hidden: true }),
+    el("h3", {}, T.history),
+    el("ul", { class: "history" }, task.history.map((h) =>
+      el("li", {}, `${h.at} — ${h.who}: ${h.what}`, h.due ? ` → ${fmtDate(h.due)}` : "", h.note ? `: ${h.note}` : "")))));
+}
+
+function action(task, kind, label, question, optional) {
+  // Telegram's in-app browser has no window.prompt: a question opens a small form under the buttons.
+  return el("button", { "data-action": kind, onclick: () => {
+    if (!question) { send(task, kind, ""); return; }
+    const form = document.getElementById("ask");
+    const input = el("input", { type: "text", name: "value", "aria-label": question });
+    form.replaceChildren(el("label", {}, question), input,
+      el("button", { type: "submit", "data-confirm": kind }, label));
+    form.hidden = false;
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      if (!input.value.trim() && !optional) return;
+      send(task, kind, input.value);
+    };
+    input.focus();
+  } }, label);
+}
+
+async function send(task, kind, value) {
+  try {
+    const result = await api(`c/${state.committee}/t/${task.number}`,
+                             { method: "POST", body: JSON.stringify({ action: kind, value }) });
+    showDetail(result.task || task, result);
+    if (result.ok) await loadBoard();
+  } catch (e) {
+    showDetail(task, { ok: false, message: e.message || T.error });
+  }
+}
+
+// ------------------------------------------------------------------------------------------ page
+
+function render() {
+  const tabs = document.getElementById("tabs");
+  const names = ["tasks", "chart", "calendar"];
+  if (board && board.lower.length) names.push("lower");
+  tabs.replaceChildren(...names.map((tab) => el("button", { role: "tab", "data-tab": tab, "aria-selected": String(state.tab === tab),
+                                                            onclick: () => { state.tab = tab; render(); } }, T["tab_" + tab])));
+  const role = document.getElementById("role");
+  role.textContent = board && board.committee.read_only ? T.read_only : "";
+  role.hidden = !role.textContent;
+  const main = document.getElementById("main");
+  main.replaceChildren();
+  if (!board) return;
+  ({ tasks: renderTasks, chart: renderChart, calendar: renderCalendar, lower: renderLower })[state.tab](main);
+}
+
+async function loadBoard() {
+  board = await api(`c/${state.committee}`);
+  render();
+}
+
+async function selectCommittee(id) {
+  state = { ...state, committee: id, tab: "tasks", unit: "", person: "", search: "", filter: "all" };
+  const select = document.getElementById("committee");
+  if (![...select.options].some((o) => Number(o.value) === id)) {
+    const lower = me.committees.flatMap((c) => c.lower).find((c) => c.id === id);
+    select.append(el("option", { value: id }, lower ? lower.title : `#${id}`));
+  }
+  select.value = String(id);
+  closeDetail();
+  await loadBoard();
+}
+
+async function start() {
+  applyTheme();
+  const status = document.getElementById("status");
+  try {
+    me = await api("me");
+  } catch (e) {
+    status.textContent = e.status === 401 ? "⛔ " + (e.message || "401") : (e.message || "Error");
+    status.className = "notice bad";
+    return;
+  }
+  T = me.texts;
+  document.title = T.title;
+  if (!me.committees.length) { status.textContent = T.no_committee; return; }
+  const select = document.getElementById("committee");
+  select.replaceChildren(...me.committees.map((c) => el("option", { value: c.id }, c.title)));
+  select.addEventListener("change", () => selectCommittee(Number(select.value)));
+  await selectCommittee(me.start || me.committees[0].id);
+}
+
+window.addEventListener("error", (e) => {
+  const status = document.getElementById("status");
+  if (status) status.textContent = String(e.message);
+});
+start();

@@ -1,0 +1,90 @@
+"""Queries of the board (the Mini App) and of linked committees (a district over its wards)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, or_, select, union
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Committee, CommitteeLink, LinkCode, Role, Task, TaskAssignee, Unit, UnitContact
+
+LINK_CODE_LIFETIME = timedelta(days=1)
+
+
+async def committees_touching(session: AsyncSession, person_id: int) -> list[Committee]:
+    """Committees the bot knows the person in: a role, a unit contact, an assignee, an author. Only
+    candidates: whether they are still in the group is Telegram's to say (the board asks it)."""
+    ids = union(
+        select(Role.committee_id).where(Role.person_id == person_id),
+        select(Unit.committee_id).join(UnitContact, UnitContact.unit_id == Unit.id)
+        .where(UnitContact.person_id == person_id),
+        select(Task.committee_id).join(TaskAssignee, TaskAssignee.task_id == Task.id)
+        .where(TaskAssignee.person_id == person_id),
+        select(Task.committee_id).where(Task.created_by == person_id),
+    )  # fmt: skip
+    rows = await session.scalars(select(Committee).where(Committee.id.in_(ids)).order_by(Committee.title))
+    return list(rows)
+
+
+async def lower_committees(session: AsyncSession, upper_id: int) -> list[Committee]:
+    rows = await session.scalars(
+        select(Committee)
+        .join(CommitteeLink, CommitteeLink.lower_id == Committee.id)
+        .where(CommitteeLink.upper_id == upper_id)
+        .order_by(Committee.title)
+    )
+    return list(rows)
+
+
+async def upper_committee(session: AsyncSession, lower_id: int) -> Committee | None:
+    return await session.scalar(
+        select(Committee).join(CommitteeLink, CommitteeLink.upper_id == Committee.id).where(
+            CommitteeLink.lower_id == lower_id
+        )
+    )
+
+
+async def new_link_code(session: AsyncSession, upper_id: int, person_id: int, now: datetime) -> str:
+    """A one-time code (8 letters and digits, no look-alikes) valid for a day."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    code = "".join(secrets.choice(alphabet) for _ in range(8))
+    await session.execute(delete(LinkCode).where(LinkCode.expires_at < now))
+    session.add(LinkCode(code=code, upper_id=upper_id, created_by=person_id, expires_at=now + LINK_CODE_LIFETIME))
+    await session.flush()
+    return code
+
+
+async def redeem_link_code(session: AsyncSession, code: str, now: datetime) -> LinkCode | None:
+    """The code's row, removed (a code works once), or None when unknown or expired."""
+    row = await session.get(LinkCode, code.strip().upper())
+    if row is None:
+        return None
+    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=now.tzinfo)
+    await session.delete(row)
+    return row if expires >= now else None
+
+
+async def link(session: AsyncSession, upper_id: int, lower_id: int, person_id: int, now: datetime) -> CommitteeLink:
+    existing = await session.scalar(select(CommitteeLink).where(CommitteeLink.lower_id == lower_id))
+    if existing is not None:
+        existing.upper_id, existing.created_at, existing.created_by = upper_id, now, person_id
+        return existing
+    row = CommitteeLink(upper_id=upper_id, lower_id=lower_id, created_at=now, created_by=person_id)
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def unlink(session: AsyncSession, committee_id: int, other_id: int) -> bool:
+    """Either side ends the link: committee_id is the upper or the lower of the pair."""
+    result = await session.execute(
+        delete(CommitteeLink).where(
+            or_(
+                (CommitteeLink.upper_id == committee_id) & (CommitteeLink.lower_id == other_id),
+                (CommitteeLink.lower_id == committee_id) & (CommitteeLink.upper_id == other_id),
+            )
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

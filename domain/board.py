@@ -1,0 +1,122 @@
+"""What the board (the Telegram Mini App) shows of a committee: plain data for its page.
+
+The page filters and searches on the phone; this module decides the facts it filters on, with the
+same rules as the chat's reports, so the board and `/tonghop` never disagree:
+- a task's state and days overdue come from `TaskView` (domain.types), its unit from
+  `domain.report_stats.unit_of` (the one grouping rule);
+- per-unit completion for the month and the quarter counts the tasks of that period
+  (`domain.periods.tasks_in_period`) with `domain.report_stats.per_unit`, as `/tonghop thang …` does;
+- the calendar lists the open tasks due in the next `CALENDAR_WEEKS` weeks, by day;
+- a lower committee (a ward under a district) is summed up in one line: open, overdue, and done on
+  time this month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from domain.periods import month_of, quarter_of, tasks_in_period
+from domain.report_stats import StateCounts, count_states, per_unit, unit_of
+from domain.types import TaskState, TaskStatus, TaskView
+
+CALENDAR_WEEKS = 4
+# Closed tasks stay on the board this long after they close (the chair looks back a month or so).
+RECENT_DAYS = 45
+
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LowerLine:
+    committee_id: int
+    title: str
+    open: int
+    overdue: int
+    done_on_time_month: int
+
+
+def _counts(c: StateCounts) -> JSON:
+    return {
+        "total": c.total,
+        "done_on_time": c.done_on_time,
+        "done_late": c.done_late,
+        "open_on_time": c.open_on_time,
+        "open_overdue": c.open_overdue,
+        "rate": None if c.on_time_rate is None else round(c.on_time_rate * 100, 1),
+    }
+
+
+def task_json(v: TaskView, today: date) -> JSON:
+    return {
+        "number": v.number,
+        "text": v.text,
+        "status": v.status.value,
+        "state": v.state(today).value,
+        "lead": v.lead,
+        "unit": unit_of(v),
+        "support": list(v.support),
+        "people": [p for p in (v.lead, *v.support) if p],
+        "assigned_on": v.assigned_on.isoformat(),
+        "due": v.due_current.isoformat() if v.due_current else None,
+        "due_original": v.due_original.isoformat() if v.due_original else None,
+        "days_overdue": v.days_overdue(today),
+        "extended": v.extension_count > 0,
+        "extension_count": v.extension_count,
+        "pending_extension": v.pending_extension.isoformat() if v.pending_extension else None,
+        "latest_note": v.latest_note,
+        "blocked_note": v.blocked_note,
+        "meeting": v.meeting_title,
+        "urgent": v.urgent,
+    }
+
+
+def _shown(v: TaskView, today: date) -> bool:
+    if v.status is TaskStatus.OPEN:
+        return True
+    closed = v.done_on or v.cancelled_on
+    return closed is not None and (today - closed).days <= RECENT_DAYS
+
+
+def calendar(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS) -> list[JSON]:
+    """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any."""
+    last = today + timedelta(days=7 * weeks - today.weekday() - 1)
+    days: dict[date, list[int]] = {}
+    for v in views:
+        if v.status is TaskStatus.OPEN and v.due_current is not None and today <= v.due_current <= last:
+            days.setdefault(v.due_current, []).append(v.number)
+    return [{"date": day.isoformat(), "tasks": sorted(numbers)} for day, numbers in sorted(days.items())]
+
+
+def lower_line(committee_id: int, title: str, views: Sequence[TaskView], today: date) -> LowerLine:
+    month = tasks_in_period(views, month_of(today))
+    return LowerLine(
+        committee_id=committee_id,
+        title=title,
+        open=sum(v.status is TaskStatus.OPEN for v in views),
+        overdue=sum(v.state(today) is TaskState.OPEN_OVERDUE for v in views),
+        done_on_time_month=count_states(month, today).done_on_time,
+    )
+
+
+def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = ()) -> JSON:
+    """The committee's board as of `today`."""
+    month, quarter = month_of(today), quarter_of(today)
+    in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
+    units = {name: {"name": name, "month": _counts(c)} for name, c in per_unit(in_month, today)}
+    for name, c in per_unit(in_quarter, today):
+        units.setdefault(name, {"name": name})["quarter"] = _counts(c)
+    shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
+    return {
+        "today": today.isoformat(),
+        "week_end": (today + timedelta(days=6 - today.weekday())).isoformat(),
+        "month": month.label,
+        "quarter": quarter.label,
+        "totals": _counts(count_states(views, today)),
+        "tasks": [task_json(v, today) for v in shown],
+        "units": list(units.values()),
+        "calendar": calendar(views, today),
+        "lower": [line.__dict__ for line in lower],
+    }

@@ -1,0 +1,135 @@
+"""/bang (/board): open the board (the Mini App); /lienket (/link): a district committee over its wards.
+
+Where the board opens from (Telegram allows web-app buttons only in private chats):
+- in the private chat with the bot: an inline web-app button (and the bot's menu button, set at start);
+- in a group: a direct Mini App link `https://t.me/<bot>/<WEBAPP_NAME>?startapp=c<chat id>` that opens
+  the board on that committee (without WEBAPP_NAME, a link to the private chat, which offers the button).
+Without WEBAPP_URL the board is not offered and everything else works.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import texts as T
+from db import board as db_board
+from db.models import Committee
+from domain.permissions import Action, allowed
+from handlers.common import reply, resolve_actor, services, transaction
+from handlers.task_actions import Refused
+
+log = logging.getLogger(__name__)
+
+
+def board_url(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    return services(context).settings.webapp_url
+
+
+def board_button(url: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(T.BOARD_BUTTON, web_app=WebAppInfo(url))]])
+
+
+def group_link(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> str:
+    name = services(context).settings.webapp_name
+    bot = context.bot.username
+    if name:
+        return f"https://t.me/{bot}/{name}?startapp=c{chat_id}"
+    return f"https://t.me/{bot}?start=board"
+
+
+async def bang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat, msg = update.effective_chat, update.effective_message
+    if chat is None or msg is None:
+        return
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+    if actor is None:
+        return
+    url = board_url(context)
+    if url is None:
+        await reply(update, T.BOARD_NOT_CONFIGURED)
+    elif actor.committee is None:
+        await msg.reply_text(T.BOARD_PRIVATE, parse_mode=ParseMode.HTML, reply_markup=board_button(url))
+    else:
+        link = group_link(context, chat.id)
+        await reply(update, T.BOARD_GROUP.format(title=T.esc(actor.committee.title), link=T.esc(link)))
+
+
+async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lienket — the links; /lienket ma — a code (upper chair); /lienket <MÃ> — accept (lower chair);
+    /lienket huy <số> — end a link (either chair)."""
+    msg = update.effective_message
+    assert msg is not None
+    words = (msg.text or "").split()[1:]
+    notify: tuple[int, str] | None = None
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            if actor.committee is None:
+                raise Refused(T.GROUP_ONLY)
+            committee = actor.committee
+            upper = await db_board.upper_committee(session, committee.id)
+            lower = await db_board.lower_committees(session, committee.id)
+            if not words:
+                text = _list(upper, lower)
+            elif not allowed(Action.MANAGE, actor.role):
+                raise Refused(T.NOT_CHAIR.format(action=T.LINK_ACTION))
+            elif words[0].lower() in ("ma", "mã", "code"):
+                code = await db_board.new_link_code(session, committee.id, actor.person.id, actor.now)
+                text = T.LINK_CODE.format(code=code)
+            elif words[0].lower() in ("huy", "huỷ", "hủy", "unlink") and len(words) == 2 and words[1].isdigit():
+                others = ([upper] if upper else []) + lower
+                n = int(words[1])
+                if not 1 <= n <= len(others):
+                    raise Refused(T.LINK_NOT_FOUND.format(n=n))
+                other = others[n - 1]
+                await db_board.unlink(session, committee.id, other.id)
+                text = T.LINK_REMOVED.format(a=T.esc(committee.title), b=T.esc(other.title))
+                notify = (other.chat_id, text)
+            elif len(words) == 1:
+                row = await db_board.redeem_link_code(session, words[0], actor.now)
+                if row is None:
+                    raise Refused(T.LINK_BAD_CODE.format(code=T.esc(words[0][:20])))
+                new_upper = await session.get(Committee, row.upper_id)
+                upper_of_upper = await db_board.upper_committee(session, row.upper_id)
+                if new_upper is None or new_upper.id == committee.id or (
+                    upper_of_upper is not None and upper_of_upper.id == committee.id
+                ):
+                    raise Refused(T.LINK_SELF)
+                await db_board.link(session, new_upper.id, committee.id, actor.person.id, actor.now)
+                text = T.LINK_DONE.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title))
+                notify = (new_upper.chat_id, T.LINK_DONE_UPPER.format(lower=T.esc(committee.title)))
+            else:
+                text = T.LINK_USAGE
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)
+    if notify is not None:
+        try:
+            await context.bot.send_message(notify[0], notify[1], parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.warning("link notice to %s failed: %s", notify[0], exc)  # stored; /lienket there shows it
+
+
+def _list(upper: Committee | None, lower: list[Committee]) -> str:
+    if upper is None and not lower:
+        return T.LINK_NONE
+    n = 0
+    upper_text = ""
+    if upper is not None:
+        n += 1
+        upper_text = T.LINK_UPPER_LINE.format(title=f"{n}. " + T.esc(upper.title))
+    lower_text = ""
+    if lower:
+        lower_text = T.LINK_LOWER_TITLE
+        for c in lower:
+            n += 1
+            lower_text += T.LINK_LOWER_LINE.format(n=n, title=T.esc(c.title))
+    return T.LINK_LIST.format(upper=upper_text, lower=lower_text) + "\n" + T.LINK_USAGE

@@ -1,0 +1,54 @@
+"""The board's facts: the same states, units and counts as the chat's reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.board import board, calendar, lower_line
+from domain.report_stats import count_states, per_unit
+from domain.types import TaskStatus
+from tests.domain.report_tasks import TODAY, one_of_each_state, task
+
+
+def test_open_tasks_and_recently_closed_ones_with_their_facts() -> None:
+    views = one_of_each_state()
+    out = board(views, TODAY)
+    by_number = {t["number"]: t for t in out["tasks"]}
+    assert set(by_number) == {1, 2, 3, 4, 5}  # closed in November: still on the board on the 20th
+    assert by_number[4]["state"] == "open_overdue" and by_number[4]["days_overdue"] == 4
+    assert by_number[3]["unit"] == "Văn phòng" and by_number[3]["people"] == ["Văn phòng"]
+    assert [t["number"] for t in out["tasks"]][:2] == [3, 4]  # open first
+    assert out["totals"]["total"] == count_states(views, TODAY).total
+    old = task(9, status=TaskStatus.DONE, done_on=date(2026, 8, 1), due_original=date(2026, 8, 1))
+    assert 9 not in {t["number"] for t in board([*views, old], TODAY)["tasks"]}
+
+
+def test_unit_completion_for_the_month_is_the_reports_count() -> None:
+    views = [*one_of_each_state(), task(6, lead="Công an phường", lead_unit="Công an phường",
+                                        due_original=date(2026, 11, 25))]  # fmt: skip
+    out = board(views, TODAY)
+    units = {u["name"]: u for u in out["units"]}
+    for name, counts in per_unit(views, TODAY):
+        assert units[name]["month"]["total"] == counts.total
+        assert units[name]["month"]["done_on_time"] == counts.done_on_time
+    assert out["month"] == "Tháng 11/2026" and out["quarter"] == "Quý IV/2026"
+
+
+def test_calendar_lists_open_tasks_of_the_next_four_weeks_by_day() -> None:
+    views = [
+        task(1, due_original=date(2026, 11, 20)),
+        task(2, due_original=date(2026, 11, 20)),
+        task(3, due_original=date(2026, 12, 13)),  # the Sunday ending the fourth week
+        task(4, due_original=date(2026, 12, 14)),  # beyond
+        task(5, due_original=date(2026, 11, 19)),  # overdue: not on the calendar
+        task(6, status=TaskStatus.DONE, done_on=date(2026, 11, 19), due_original=date(2026, 11, 25)),
+    ]
+    assert calendar(views, TODAY) == [
+        {"date": "2026-11-20", "tasks": [1, 2]},
+        {"date": "2026-12-13", "tasks": [3]},
+    ]
+
+
+def test_a_lower_committee_in_one_line() -> None:
+    line = lower_line(7, "BCĐ phường Sài Đồng", one_of_each_state(), TODAY)
+    assert (line.open, line.overdue, line.done_on_time_month) == (2, 1, 1)

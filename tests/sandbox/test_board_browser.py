@@ -1,0 +1,118 @@
+"""The board (Mini App) in headless Chromium, opened as Telegram opens it (signed launch data in the
+URL's fragment), at a phone's width: what the chair, a member and an outsider each see and may do;
+forged launch data; an action on the board reaches the chat. Assertions are on what is on screen."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.sandbox import Sandbox
+from tests.sandbox.test_sandbox_browser import CHROMIUM, TIMEOUT, expect, playwright_api
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    async with playwright_api.async_playwright() as pw:
+        chromium = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        expect.set_options(timeout=TIMEOUT)
+        try:
+            yield chromium
+        finally:
+            await chromium.close()
+
+
+async def committee_with_tasks(sandbox: Sandbox) -> None:
+    chair = sandbox.personas["chair"].user.id
+    group = sandbox.group
+    assert group is not None
+    for text in (
+        "/giao VP rà soát hồ sơ thủ tục một cửa trước ngày 25/11",
+        "/giao Công an phường lắp camera an ninh tổ 5 trước ngày 4/12",
+        "/giao @binh_pham cập nhật tin bài lên Cổng thông tin trước ngày 30/11",
+    ):
+        sandbox.send(chair, group.id, text)
+        await sandbox.idle()
+    await sandbox.move_clock(step="day")
+    await sandbox.move_clock(step="day")
+    await sandbox.move_clock(step="day")  # Thursday 26/11: #1 is overdue
+
+
+async def open_board(browser: Any, sandbox: Sandbox, persona: str, **viewport: int) -> Any:
+    page = await browser.new_page(viewport=viewport or PHONE, locale="vi-VN")
+    group = sandbox.group
+    assert group is not None
+    await page.goto(sandbox.url + sandbox.board_link(sandbox.personas[persona].user.id, group.id))
+    return page
+
+
+async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    p = await open_board(browser, sandbox, "chair")
+    await expect(p.locator("#committee")).to_contain_text("BCĐ")
+    units = p.locator(".group .unit")
+    await expect(units).to_have_count(3)
+    await expect(p.locator(".group", has_text="Văn phòng HĐND&UBND").locator(".task")).to_contain_text("quá hạn 1 ngày")
+    # Filters: overdue only, then a search.
+    await p.click("[data-filter=overdue]")
+    await expect(p.locator(".task")).to_have_count(1)
+    await p.click("[data-filter=all]")
+    await p.fill("input[type=search]", "camera")
+    await expect(p.locator(".task")).to_have_count(1)
+    await expect(p.locator(".task")).to_contain_text("#2")
+    # The chair sets a new deadline for #2 from its detail.
+    await p.click(".task")
+    await expect(p.locator("#detail h2")).to_contain_text("#2 Công an phường lắp camera")
+    await p.click("[data-action=set_due]")
+    await p.fill("#ask input", "15/12")
+    await p.click("[data-confirm=set_due]")
+    await expect(p.locator("#notice")).to_contain_text("15/12/2026")
+    await expect(p.locator("#detail .history")).to_contain_text("Nguyễn Thị Lan: đổi hạn → 15/12/2026")
+    # The chat sees it.
+    assert any("trên Bảng việc" in m.plain and "#2" in m.plain for m in sandbox.world.bot_messages(sandbox.group))
+    # Chart and calendar tabs.
+    await p.click("#detail .back")
+    await p.click("[data-tab=chart]")
+    await expect(p.locator(".bars[data-period=month] .row")).to_have_count(3)
+    await p.click("[data-tab=calendar]")
+    await expect(p.locator(".day").first).to_contain_text("30/11/2026")
+
+
+async def test_a_member_reads_but_is_offered_no_chair_actions(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    p = await open_board(browser, sandbox, "member")
+    await expect(p.locator(".task")).to_have_count(3)
+    await p.click(".task >> nth=0")
+    await expect(p.locator("#detail h2")).to_be_visible()
+    await expect(p.locator("#detail [data-action]")).to_have_count(0)
+
+
+async def test_an_outsider_and_forged_launch_data_see_nothing(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    stranger = sandbox.world.add_user("Người", "Lạ", username="nguoi_la")
+    sandbox.personas["stranger"] = type(sandbox.personas["member"])("stranger", stranger, "")
+    p = await open_board(browser, sandbox, "stranger")
+    await expect(p.locator("#status")).to_contain_text("chưa ở Ban chỉ đạo nào")
+    await expect(p.locator(".task")).to_have_count(0)
+
+    forged = await browser.new_page(viewport=PHONE)
+    link = sandbox.board_link(sandbox.personas["chair"].user.id).replace("hash%3D", "hash%3D0")
+    await forged.goto(sandbox.url + link)
+    await expect(forged.locator("#status")).to_contain_text("⛔")
+    await expect(forged.locator(".task")).to_have_count(0)
+
+
+async def test_the_sandbox_page_opens_the_board_for_the_chosen_persona(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    page = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await page.goto(sandbox.url)
+    async with page.context.expect_page() as opened:
+        await page.click("#open-board")
+    board = await opened.value
+    await expect(board.locator(".task")).to_have_count(3)
