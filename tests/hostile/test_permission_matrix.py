@@ -7,7 +7,8 @@ isolation"):
   export; assignee: close and report on their own task (/xong, /tiendo, /vuongmac, ask an
   extension, the reminder buttons); member, and an admin demoted to member: read only; the outsider
   (not in the group: a member of another committee's group, writing there) reaches nothing of this
-  committee; in a private chat (the assignee) only /start, /huongdan, /viec, and the reminder buttons of their own tasks work.
+  committee; in a private chat (the assignee) only /start, /huongdan, /viec, and the reminder buttons
+  of their own tasks work.
 
 Each cell acts on a task of its own (logged by the chair just before), so the cells don't disturb
 each other. "acts" = the committee's stored state changed (writes) or an answer without a refusal
