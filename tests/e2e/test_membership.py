@@ -48,6 +48,13 @@ def world(env: Env, *, bot_admin: bool) -> tuple[User, User, User, User, Chat]:
 
 
 # ----------------------------------------------------------------------------------- chair rights
+async def test_the_bot_asks_telegram_for_membership_changes(env: Env) -> None:
+    # Telegram sends chat_member updates only to a bot that names them in allowed_updates.
+    chair, *_rest, group = world(env, bot_admin=True)
+    await env.say(chair, group, "/huongdan")  # answered: the bot has polled (and said what it wants)
+    assert {"chat_member", "my_chat_member", "message", "callback_query"} <= env.world.allowed_updates
+
+
 async def test_an_admin_demoted_loses_the_chairs_rights_at_once(env: Env) -> None:
     _chair, tu, binh, _minh, group = world(env, bot_admin=True)
     reply = await env.say(tu, group, ["/giao ", text_mention(binh), " soạn báo cáo quý trước 15/12"])
