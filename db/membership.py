@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
 from db import tasks as db_tasks
-from db.models import Reminder, Role, Task, TaskAssignee, Unit, UnitContact
+from db.models import Person, Reminder, Role, Task, TaskAssignee, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
 
@@ -158,3 +158,28 @@ async def chair_count(session: AsyncSession, committee_id: int) -> int:
 async def role_row(session: AsyncSession, committee_id: int, person_id: int) -> Role | None:
     return await session.scalar(select(Role).where(Role.committee_id == committee_id, Role.person_id == person_id))
 
+
+
+async def people_linked(session: AsyncSession, committee_id: int) -> list[Person]:
+    """People the committee counts on: role holders, unit contacts, assignees of open tasks (known to
+    Telegram by id). When the bot comes back to a group, each is checked against the group."""
+    role_ids = select(Role.person_id).where(Role.committee_id == committee_id)
+    contact_ids = (
+        select(UnitContact.person_id)
+        .join(Unit, Unit.id == UnitContact.unit_id)
+        .where(Unit.committee_id == committee_id)
+    )
+    assignee_ids = (
+        select(TaskAssignee.person_id)
+        .join(Task, Task.id == TaskAssignee.task_id)
+        .where(Task.committee_id == committee_id, Task.status == "open", TaskAssignee.person_id.is_not(None))
+    )
+    rows = await session.scalars(
+        select(Person)
+        .where(
+            Person.tg_user_id.is_not(None),
+            or_(Person.id.in_(role_ids), Person.id.in_(contact_ids), Person.id.in_(assignee_ids)),
+        )
+        .order_by(Person.id)
+    )
+    return list(rows)

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 _IN = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 _ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
-_GONE = (ChatMember.LEFT, ChatMember.BANNED)
+_CATCH_UP_MAX = 300  # people looked up when the bot comes back to a group
 
 
 def _present(member: ChatMember) -> bool:
@@ -73,6 +73,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     member_now = _present(change.new_chat_member)
     was_member = _present(change.old_chat_member)
+    resumed = False
     svc = services(context)
     async with transaction(context) as session:
         if member_now:
@@ -101,6 +102,28 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             )
         except TelegramError as exc:
             log.warning("welcome message failed in %s: %s", change.chat.id, exc)
+    if member_now and resumed:
+        await _catch_up_departures(context, change.chat.id)
+
+
+async def _catch_up_departures(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """Back in a group after a pause: whoever left while the bot was away was never announced.
+    Each person the committee counts on is looked up (getChatMember); those gone are handled as if
+    the bot had seen them leave."""
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        linked = await db_membership.people_linked(session, committee.id)
+        user_ids = [p.tg_user_id for p in linked if p.tg_user_id is not None]
+    for tg_user_id in user_ids[:_CATCH_UP_MAX]:
+        try:
+            member = await context.bot.get_chat_member(chat_id, tg_user_id)
+        except TelegramError as exc:
+            log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
+            continue
+        if not _present(member):
+            await _left(context, chat_id, member.user)
 
 
 async def _private_status(context: ContextTypes.DEFAULT_TYPE, change: ChatMemberUpdated) -> None:
@@ -127,7 +150,7 @@ async def on_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     forget_admin_status(context, change.chat.id, user.id)
     old, new = change.old_chat_member, change.new_chat_member
     if _present(old) and not _present(new):
-        await _left(update, context, change.chat.id, user)
+        await _left(context, change.chat.id, user)
         return
     if new.status in _ADMIN and old.status not in _ADMIN:
         await _promoted(context, change.chat.id, user)
@@ -146,7 +169,7 @@ async def on_left_message(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if user.id == context.bot.id:
         return
     forget_admin_status(context, msg.chat.id, user.id)
-    await _left(update, context, msg.chat.id, user)
+    await _left(context, msg.chat.id, user)
 
 
 async def on_joined_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -189,7 +212,7 @@ async def _demoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User)
         await admin_chair_ended(context, session, committee, person)
 
 
-async def _left(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
+async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
     now = services(context).clock.now()
     async with transaction(context) as session:
         committee = await db_committees.committee_by_chat(session, chat_id)

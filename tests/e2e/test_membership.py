@@ -214,6 +214,21 @@ async def test_bot_removed_pauses_the_committee_and_says_so_in_the_log(
     assert any("Nhắc việc" in m.plain for m in env.world.bot_messages(group))
 
 
+async def test_someone_who_left_while_the_bot_was_out_is_handled_when_it_is_back(env: Env) -> None:
+    chair, _tu, binh, _minh, group = world(env, bot_admin=False)
+    await env.say(chair, group, ["/giao ", text_mention(binh), " soạn báo cáo quý trước 15/12"])
+    env.world.remove_bot(group, by=chair)
+    env.world.remove_member(group, binh)  # the bot is out: it sees nothing of this
+    await env.idle()
+    env.world.add_bot(group, by=chair)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Bình Lê" in notice.plain and notice.button_texts() == ["🔁 Giao lại #1"]
+    async with env.sessions() as s:
+        linked = (await s.execute(select(TaskAssignee.person_id))).scalars().all()
+    assert linked == [None]
+
+
 async def test_group_deleted_pauses_the_committee(env: Env) -> None:
     chair, _tu, _binh, _minh, group = world(env, bot_admin=False)
     await env.say(chair, group, "/viec")
