@@ -186,8 +186,9 @@ async def committee_role(
     if admin is None:
         admin = stored == Role.CHAIR  # Telegram could not be asked: keep what is known
     role = current_role(stored, granted_by_chair=granted, telegram_admin=admin)
-    if role == Role.CHAIR and stored != Role.CHAIR:
-        # Remember chairs so that escalations and /vaitro know them.
+    if role == Role.CHAIR and stored is None:
+        # Remember chairs so that escalations and /vaitro know them. (A secretary who is also an admin
+        # keeps the secretary role the chair granted: it outlasts being an admin.)
         await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, services(context).clock.now())
         await replan_committee(session, committee.id, services(context).clock.now())
     elif stored == Role.CHAIR and role != Role.CHAIR:

@@ -196,7 +196,7 @@ async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User
             return
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
         remember_admin_status(context, chat_id, user.id, True)
-        if await db_committees.role_of(session, committee.id, person.id) != Role.CHAIR:
+        if await db_committees.role_of(session, committee.id, person.id) is None:  # a granted role stays
             await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
             await replan_committee(session, committee.id, now)
     log.info("chat %s: person %s became an admin, now a chair", chat_id, person.id)

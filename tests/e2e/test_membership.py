@@ -96,13 +96,18 @@ async def test_the_committee_is_never_left_without_a_chair(env: Env) -> None:
 
 
 async def test_a_role_granted_by_the_chair_stays_while_the_person_is_in_the_group(env: Env) -> None:
-    chair, tu, _binh, minh, group = world(env, bot_admin=True)
+    chair, _tu, _binh, minh, group = world(env, bot_admin=True)
     await env.say(chair, group, "/vaitro @minh_member thuky")
     await env.say(minh, group, "/vaitro")
-    env.world.demote_admin(group, tu)  # an unrelated change of admins
-    env.advance(seconds=61)
+    env.world.promote_admin(group, minh)  # an admin for a while: a chair meanwhile
+    await env.idle()
+    reply = await env.say(minh, group, "/caidat gio 9:00")
+    assert "Chỉ Trưởng ban" not in reply.plain
+    env.world.demote_admin(group, minh)
+    await env.idle()
     reply = await env.say(minh, group, "/giao @lan_chutich duyệt kế hoạch trước 15/12")
-    assert "#1" in reply.plain  # still a secretary
+    assert "#" in reply.plain and "Chỉ Trưởng ban" not in reply.plain  # still the secretary
+    assert "Chỉ Trưởng ban" in (await env.say(minh, group, "/caidat gio 10:00")).plain
     assert (await roles(env))["Minh Phạm"] == "secretary"
 
 
