@@ -979,3 +979,4 @@ def unknown_person(label: str) -> str:
     link = start_link()
     return UNKNOWN_PERSON_LINK.format(label=label, link=esc(link)) if link else UNKNOWN_PERSON.format(label=label)
 UNKNOWN_COMMAND_CLOSE = "❓ Bot không có lệnh /{name}. Có phải ý bạn là /{close}? Gõ /huongdan để xem các lệnh."
+MEMBER_LEFT_MORE = "   … và {count} nhiệm vụ khác: {numbers} (giao lại bằng <code>/sua &lt;số&gt; giao …</code>)"

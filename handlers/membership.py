@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 _IN = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 _ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 _CATCH_UP_MAX = 300  # people looked up when the bot comes back to a group
+_NOTICE_TASKS_MAX = 20  # tasks listed (each with its button) in a departure notice
 
 
 def _present(member: ChatMember) -> bool:
@@ -258,14 +259,18 @@ def _departure_notice(
     buttons: Buttons | None = None
     if departure.lost_tasks:
         lines.append(T.MEMBER_LEFT_TASKS)
-        for lost in departure.lost_tasks:
+        shown = departure.lost_tasks[:_NOTICE_TASKS_MAX]  # one message; the rest by number
+        for lost in shown:
             role = T.ASSIGNEE_ROLE_NAMES.get(lost.role, lost.role)
             short = T.esc(T.shorten(lost.text, 80))
             lines.append(T.MEMBER_LEFT_TASK_LINE.format(number=lost.number, text=short, role=role))
+        if len(departure.lost_tasks) > len(shown):
+            rest = departure.lost_tasks[len(shown):]
+            numbers = ", ".join(f"#{t.number}" for t in rest[:60]) + (" …" if len(rest) > 60 else "")
+            lines.append(T.MEMBER_LEFT_MORE.format(count=len(rest), numbers=numbers))
         who = ", ".join(user_link(p) for p in chairs) or T.MEMBER_LEFT_CHAIRS
         lines.append(T.MEMBER_LEFT_ASK.format(chairs=who, number=departure.lost_tasks[0].number))
-        buttons = [[(T.BTN_REASSIGN_N.format(number=lost.number), f"reassign:{lost.task_id}")]
-                   for lost in departure.lost_tasks[:20]]
+        buttons = [[(T.BTN_REASSIGN_N.format(number=lost.number), f"reassign:{lost.task_id}")] for lost in shown]
     return "\n".join(lines), buttons
 
 

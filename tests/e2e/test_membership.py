@@ -8,11 +8,14 @@ getChatMember."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from db.models import Committee, Person, Reminder, Role, TaskAssignee, TaskEvent, UnitContact
+from db.tasks import NewAssignee, create_task
+from domain.types import Deadline, DeadlineKind
 from emulator import Chat, User, text_mention
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401  (the fixture is used by name)
@@ -176,6 +179,27 @@ async def test_someone_who_leaves_stops_being_reminded_and_the_chair_can_reassig
     reply = await env.say(binh, group, "/xong 2")
     assert "không phải người thực hiện" in reply.plain
     assert "Bình Lê" not in await roles(env)
+
+
+async def test_a_departure_with_many_tasks_fits_one_message(env: Env) -> None:
+    chair, _tu, binh, _minh, group = world(env, bot_admin=False)
+    await env.say(chair, group, ["/giao ", text_mention(binh), " việc số 1 trước 15/12"])
+    # 24 more, stored as /giao stores them (25 commands would wait on Telegram's 20 a minute per group).
+    async with env.sessions() as s, s.begin():
+        committee = (await s.execute(select(Committee))).scalar_one()
+        person = (await s.execute(select(Person).where(Person.tg_user_id == binh.id))).scalar_one()
+        for n in range(2, 26):
+            await create_task(
+                s, committee, text=f"việc số {n} " + "rất dài " * 40, due=date(2026, 12, 15),
+                assignees=[NewAssignee("lead", person.full_name, person_id=person.id)],
+                deadline=Deadline(DeadlineKind.DATE, date(2026, 12, 15), "trước 15/12"),
+                assigned_on=date(2026, 11, 23), actor_id=None, now=env.clock.now(),
+            )
+    env.world.remove_member(group, binh)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert len(notice.button_texts()) == 20 and notice.button_texts()[-1] == "🔁 Giao lại #20"
+    assert "… và 5 nhiệm vụ khác: #21, #22, #23, #24, #25" in notice.plain
 
 
 async def test_a_member_leaving_with_nothing_here_is_not_announced(env: Env) -> None:
