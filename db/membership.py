@@ -183,3 +183,14 @@ async def people_linked(session: AsyncSession, committee_id: int) -> list[Person
         .order_by(Person.id)
     )
     return list(rows)
+
+
+async def admin_chairs(session: AsyncSession, committee_id: int) -> list[Person]:
+    """Chairs recorded because they were group admins (not granted by a chair)."""
+    rows = await session.scalars(
+        select(Person)
+        .join(Role, Role.person_id == Person.id)
+        .where(Role.committee_id == committee_id, Role.role == RoleName.CHAIR.value, Role.granted_by.is_(None))
+        .order_by(Role.id)
+    )
+    return list(rows)

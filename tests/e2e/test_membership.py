@@ -87,6 +87,27 @@ async def test_without_admin_rights_the_bot_asks_telegram_again_after_a_minute(e
     assert (await env.task(1, group)).status == "open"
 
 
+async def test_the_roles_list_shows_the_admins_as_telegram_has_them_now(env: Env) -> None:
+    chair, tu, _binh, _minh, group = world(env, bot_admin=False)
+    await env.say(tu, group, "/viec")
+    await env.say(chair, group, "/viec")
+    env.world.demote_admin(group, tu)  # the bot (not an admin) hears nothing of it
+    reply = await env.say(chair, group, "/vaitro")
+    assert "Lan Nguyễn — Trưởng ban" in reply.plain and "Tú Đỗ" not in reply.plain
+    assert await roles(env) == {"Lan Nguyễn": "chair"}
+
+
+async def test_the_last_chair_leaving_hands_the_role_to_the_groups_admins(env: Env) -> None:
+    _chair, tu, _binh, _minh, group = world(env, bot_admin=False)
+    await env.say(tu, group, "/viec")  # only Tú has acted: the one chair on record
+    env.world.remove_member(group, tu)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Đã bỏ vai trò Trưởng ban" in notice.plain
+    assert "các quản trị viên của nhóm (Lan Nguyễn) là Trưởng ban" in notice.plain
+    assert await roles(env) == {"Lan Nguyễn": "chair"}
+
+
 async def test_the_committee_is_never_left_without_a_chair(env: Env) -> None:
     # Only Tú ever acted as chair; the creator never wrote. Tú demoted: the group's admins (its
     # creator) are recorded as chairs, so escalations and /vaitro still have someone.
