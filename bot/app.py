@@ -11,6 +11,8 @@ from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from bot import texts
+from bot.cli import ALLOWED_UPDATES
 from bot.clock import Clock, SystemClock
 from bot.errors import on_error
 from bot.reply_retry import ReplyRetryRateLimiter
@@ -54,6 +56,9 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
             session_factory=sessions,
             instance_id=uuid.uuid4().hex[:12],
         )
+        # Group texts link to the private chat with one tap (t.me/<bot>?start=…): the username is
+        # the bot's own, from getMe (Application.initialize asked it already).
+        texts.set_bot_username(app.bot.username)
         try:
             await app.bot.set_my_commands([BotCommand(c, d) for c, d in command_list()])
         except TelegramError as exc:
@@ -133,7 +138,9 @@ async def running(
         await app.start()
         assert app.updater is not None
         if webhook is None:
-            await app.updater.start_polling(poll_interval=0.0, timeout=int(poll_timeout) or 1)
+            await app.updater.start_polling(
+                poll_interval=0.0, timeout=int(poll_timeout) or 1, allowed_updates=ALLOWED_UPDATES
+            )
         else:
             await app.updater.start_webhook(
                 listen=webhook.listen,
@@ -141,6 +148,7 @@ async def running(
                 url_path=webhook.url_path,
                 webhook_url=webhook.webhook_url,
                 secret_token=webhook.secret_token,
+                allowed_updates=ALLOWED_UPDATES,
             )
         try:
             yield app

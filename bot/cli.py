@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from bot.settings import Settings
 
 
-# Updates the bot handles; the same list in polling and webhook mode.
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "edited_message"]
+# Updates the bot handles; the same list in polling and webhook mode (and in bot.app.running).
+# chat_member (people joining, leaving, promoted, demoted) comes only when asked for by name, and
+# only where the bot is an administrator; elsewhere "left_chat_member" messages and getChatMember
+# tell the bot (handlers/membership.py).
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "chat_member", "edited_message"]
 
 
 def _run(args: argparse.Namespace) -> int:

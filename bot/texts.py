@@ -383,7 +383,7 @@ BTN_EXTEND = "⏳ Xin gia hạn"
 BTN_DONE_N = "✅ Xong #{number}"
 BTN_PROGRESS_N = "📝 Tiến độ #{number}"
 BTN_EXTEND_N = "⏳ Gia hạn #{number}"
-BTN_BLOCKED_N = "🚧 #{number}"
+BTN_BLOCKED_N = "🚧 Vướng mắc #{number}"
 # A task text is shortened in reminders and summaries so that one task never fills a message.
 TASK_TEXT_MAX = 300
 
@@ -440,7 +440,7 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
     if in_group and any(i.people for i in items):
-        footer += "\n" + REMINDER_PRIVATE_HINT  # the people mentioned here have no private chat with the bot
+        footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
     return "\n\n".join(blocks)
 
@@ -1098,3 +1098,53 @@ def render_lower_lines(lines: Sequence[LowerLine]) -> str:
         for line in lines
     ]  # fmt: skip
     return "\n".join([SUMMARY_LOWER_TITLE, *body])
+# --- rights and membership follow the group (issue 14) ---
+EVENT_NAMES["assignee_left"] = "người thực hiện rời nhóm"
+MEMBER_LEFT = "👋 <b>{who}</b> đã rời nhóm."
+MEMBER_LEFT_ROLE = "• Đã bỏ vai trò {role} của người này."
+MEMBER_LEFT_UNITS = "• Đã bỏ liên hệ với đơn vị: {units}. Người này không còn được nhắc việc của Ban."
+MEMBER_LEFT_NO_CONTACT = "• Đơn vị chưa còn người nhận nhắc việc: {units} — gán người mới: <code>/donvi gan {example} @ten_nguoi</code>"
+MEMBER_LEFT_TASKS = "• Các nhiệm vụ đang mở mất người thực hiện (nhắc việc của các nhiệm vụ này tạm gửi vào nhóm):"
+MEMBER_LEFT_TASK_LINE = "   #{number} {text} ({role})"
+MEMBER_LEFT_ASK = "{chairs} bấm nút bên dưới để giao lại từng nhiệm vụ, hoặc dùng <code>/sua {number} giao …</code>."
+MEMBER_LEFT_CHAIRS = "Trưởng ban"
+ASSIGNEE_ROLE_NAMES = {"lead": "chủ trì", "support": "phối hợp", "executor": "thực hiện"}
+BTN_REASSIGN_N = "🔁 Giao lại #{number}"
+ASK_REASSIGN = (
+    "Trả lời (reply) tin nhắn này: giao <b>#{number}</b> cho ai? "
+    "Ví dụ: <code>@ten_nguoi</code> hoặc <code>Văn phòng chủ trì, phối hợp Công an phường</code>."
+)
+ACT_REASSIGN = "giao lại nhiệm vụ"
+NEW_CHAIRS = "👤 Ban chưa còn Trưởng ban nào: các quản trị viên của nhóm ({names}) là Trưởng ban từ nay."
+# Group texts that ask for a private chat carry a link that opens it with one tap (t.me/<bot>?start=…).
+START_LINK = "https://t.me/{bot}?start={payload}"
+START_LINK_LABEL = "mở chat riêng với bot"
+REMINDER_PRIVATE_HINT_LINK = '💬 Để nhận nhắc việc riêng: <a href="{link}">' + START_LINK_LABEL + "</a> rồi bấm «Bắt đầu» (Start)."
+UNKNOWN_PERSON_LINK = (
+    "⚠️ Bot chưa gặp {label} trong nhóm: người này cần <a href=\"{link}\">" + START_LINK_LABEL + "</a> "
+    "(bấm «Bắt đầu») hoặc gửi một tin trong nhóm để nhận nhắc việc riêng."
+)
+START_PAYLOAD = "nhacviec"  # /start's parameter from these links (handlers/guide.start answers any)
+_BOT_USERNAME: list[str] = []  # the bot's own username, learnt at start-up (getMe, bot.app post_init)
+
+
+def set_bot_username(username: str | None) -> None:
+    _BOT_USERNAME[:] = [username] if username else []
+
+
+def start_link(payload: str = START_PAYLOAD) -> str | None:
+    """https://t.me/<bot>?start=<payload>: one tap opens the private chat with the bot."""
+    return START_LINK.format(bot=_BOT_USERNAME[0], payload=payload) if _BOT_USERNAME else None
+
+
+def private_hint() -> str:
+    link = start_link()
+    return REMINDER_PRIVATE_HINT_LINK.format(link=esc(link)) if link else REMINDER_PRIVATE_HINT
+
+
+def unknown_person(label: str) -> str:
+    """`label` is HTML-escaped already."""
+    link = start_link()
+    return UNKNOWN_PERSON_LINK.format(label=label, link=esc(link)) if link else UNKNOWN_PERSON.format(label=label)
+UNKNOWN_COMMAND_CLOSE = "❓ Bot không có lệnh /{name}. Có phải ý bạn là /{close}? Gõ /huongdan để xem các lệnh."
+MEMBER_LEFT_MORE = "   … và {count} nhiệm vụ khác: {numbers} (giao lại bằng <code>/sua &lt;số&gt; giao …</code>)"

@@ -43,3 +43,35 @@ def split_unit_definition(args: str) -> tuple[str, list[str]]:
     name, _, alias_part = args.partition("=")
     aliases = [a.strip() for a in re.split(r"[,;]", alias_part) if a.strip()]
     return name.strip(), aliases
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+    neighbouring letters ("giao" -> "gioa") each count one."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def close_command(name: str, known: list[str]) -> str | None:
+    """One of `known` that `name` is a slip of the keyboard from (one letter off; two for names of
+    seven letters or more), or None: in a group, a command that is close to none of ours is taken
+    for another bot's (/stats, /ban, /id...) and left alone."""
+    word = name.lower()
+    if not word or word in known:
+        return None
+    best: tuple[int, str] | None = None
+    for candidate in known:
+        limit = 2 if min(len(word), len(candidate)) >= 7 else 1
+        distance = edit_distance(word, candidate)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None

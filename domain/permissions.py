@@ -35,3 +35,20 @@ def allowed(action: Action, role: Role, *, is_assignee: bool = False) -> bool:
     if action in _BY_ROLE[role]:
         return True
     return is_assignee and action in _AS_ASSIGNEE
+
+
+def current_role(stored: Role | None, *, granted_by_chair: bool, telegram_admin: bool) -> Role:
+    """The role a person has now in a committee, from what is stored and what Telegram says.
+
+    Chair rights follow the group: the group's creator and administrators are chairs while they are
+    administrators (a chair role recorded because someone was an admin, `granted_by_chair` False,
+    ends when Telegram no longer lists them). A role a chair granted with /vaitro (secretary, or
+    chair) stays while the person is in the group, whatever Telegram says about admins.
+    """
+    if telegram_admin:
+        return Role.CHAIR
+    if stored == Role.CHAIR and granted_by_chair:
+        return Role.CHAIR
+    if stored == Role.SECRETARY:
+        return Role.SECRETARY
+    return Role.MEMBER

@@ -395,6 +395,8 @@ class BotApi:
                 raise forbidden("bot can't initiate conversation with a user")
             return chat
         kind = "supergroup chat" if chat.type == "supergroup" else "group chat"
+        if chat.deleted:
+            raise forbidden(f"the {kind} was deleted")
         if chat.bot_status == "kicked":
             raise forbidden(f"bot was kicked from the {kind}")
         if chat.bot_status not in ("member", "administrator", "creator"):

@@ -58,6 +58,7 @@ class Chat:
     members: dict[int, str] = field(default_factory=dict)
     bot_status: str = "member"
     migrated_to: int | None = None  # a basic group upgraded to a supergroup
+    deleted: bool = False  # the group was deleted by its creator
     next_message_id: int = 1
 
     @property

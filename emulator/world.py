@@ -227,6 +227,19 @@ class World:
         self._chat_member_update(chat_, user_, actor, old)
         self._mark_action()
 
+    def demote_admin(self, chat: ChatRef, user: UserRef, by: UserRef | None = None) -> None:
+        """An administrator becomes an ordinary member again. Telegram posts no service message:
+        only an admin bot that asked for chat_member updates hears of it; any other bot finds out by
+        asking getChatMember."""
+        chat_, user_ = self._open_group(chat), self.user(user)
+        old = chat_.status_of(user_.id)
+        if old != "administrator":
+            raise ValueError(f"{user_.full_name} is not an administrator of {chat_.title} ({old})")
+        chat_.members[user_.id] = "member"
+        actor = self.user(by) if by is not None else self._creator(chat_)
+        self._chat_member_update(chat_, user_, actor, old)
+        self._mark_action()
+
     def start_private(self, user: UserRef, send_start: bool = True) -> Message | None:
         """The user opens the private chat with the bot: sends "/start" (or just opens it)."""
         user_ = self.user(user)
@@ -244,6 +257,26 @@ class World:
         user_.blocked = True
         chat = self.private_chat(user_)
         self._my_chat_member(chat, user_, "member", "kicked")
+        self._mark_action()
+
+    def unblock_bot(self, user: UserRef, send_start: bool = False) -> Message | None:
+        """The user unblocks the bot ("Unblock"; with `send_start`, "Restart", which also sends /start):
+        Telegram tells the bot with my_chat_member (kicked -> member) in the private chat."""
+        user_ = self.user(user)
+        if send_start:
+            return self.send_text(user_, user_, "/start")  # writing reopens the chat (_reopen_private)
+        self._reopen_private(user_)
+        self._mark_action()
+        return None
+
+    def delete_group(self, chat: ChatRef) -> None:
+        """The creator deletes the group: the bot is out of it (my_chat_member: left) and anything it
+        sends there afterwards is refused (403 "the group chat was deleted")."""
+        chat_ = self._open_group(chat)
+        old = chat_.bot_status
+        chat_.bot_status = "left"
+        chat_.deleted = True
+        self._my_chat_member(chat_, self._creator(chat_), old, "left")
         self._mark_action()
 
     def remove_bot(self, chat: ChatRef, by: UserRef | None = None) -> None:
@@ -621,6 +654,8 @@ class World:
             raise ValueError(f"chat {chat_.id} is not a group")
         if chat_.migrated_to is not None:
             raise ValueError(f"group {chat_.id} was upgraded to supergroup {chat_.migrated_to}")
+        if chat_.deleted:
+            raise ValueError(f"group {chat_.id} was deleted")
         return chat_
 
     def _writable_chat(self, user: UserRef, chat: ChatRef) -> Chat:

@@ -61,6 +61,8 @@ async def _answer(
     answer_text = (msg.text or "").strip()
     if pending.kind == "due":
         return await directives.on_due_reply(session, actor, pending, answer_text), None, None
+    if pending.kind == "reassign":
+        return await directives.on_reassign_reply(session, actor, pending, msg), None, None
     if pending.kind == "import_text":
         return None, None, await importing.on_text_answer(session, actor, pending, msg)
     if pending.kind == "import_fix":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,13 +32,18 @@ from telegram.ext import ContextTypes
 from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
 from db import committees as db_committees
+from db import membership as db_membership
 from db.models import Committee, Person
-from domain.permissions import Role
+from db.outbox import replan_committee
+from domain.permissions import Role, current_role
 
 log = logging.getLogger(__name__)
 
 ANONYMOUS_ADMIN_ID = 1087968824  # Telegram's GroupAnonymousBot: an admin posting as the group
-ADMIN_CACHE_TTL = timedelta(minutes=5)
+# How long Telegram's answer "is this person an admin of the group?" is trusted. chat_member updates
+# (the bot is an admin) clear it at once; elsewhere a demoted admin keeps a chair's rights at most
+# this long.
+ADMIN_CACHE_TTL = timedelta(seconds=60)
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
@@ -63,6 +68,16 @@ class Actor:
     role: Role
     now: datetime
     tz: ZoneInfo
+    # The person's role in another committee (a reminder's button pressed in a private chat),
+    # checked against Telegram like the role in the group: see committee_role.
+    role_lookup: Callable[[AsyncSession, int], Awaitable[Role]] | None = None
+
+    async def role_in(self, session: AsyncSession, committee_id: int) -> Role:
+        if self.committee is not None and self.committee.id == committee_id:
+            return self.role
+        if self.role_lookup is None:
+            return Role.MEMBER
+        return await self.role_lookup(session, committee_id)
 
     @property
     def today(self) -> date:
@@ -81,22 +96,122 @@ def display_name(user: User) -> str:
     return user.full_name or (("@" + user.username) if user.username else str(user.id))
 
 
-async def _telegram_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
-    """Creator/administrator of the group, asked of Telegram and cached briefly."""
-    svc = services(context)
+def _admin_cache(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], tuple[datetime, bool]]:
     cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault("admin_cache", {})
-    now = svc.clock.now()
+    return cache
+
+
+def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
+    """Telegram told us this person's status changed (chat_member): ask again next time."""
+    _admin_cache(context).pop((chat_id, user_id), None)
+
+
+def remember_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, admin: bool) -> None:
+    _admin_cache(context)[(chat_id, user_id)] = (services(context).clock.now(), admin)
+
+
+async def telegram_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool | None:
+    """Creator/administrator of the group, asked of Telegram (getChatMember) and cached briefly.
+    None when Telegram could not be asked (the caller then keeps what it knows)."""
+    cache = _admin_cache(context)
+    now = services(context).clock.now()
     hit = cache.get((chat_id, user_id))
-    if hit and now - hit[0] < ADMIN_CACHE_TTL:
+    if hit and timedelta(0) <= now - hit[0] < ADMIN_CACHE_TTL:
         return hit[1]
     try:
         member = await context.bot.get_chat_member(chat_id, user_id)
-        result = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
     except TelegramError as exc:
         log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
-        result = False
+        return None
+    result = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
     cache[(chat_id, user_id)] = (now, result)
     return result
+
+
+async def ensure_a_chair(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee
+) -> list[Person]:
+    """A committee is never left without a chair: when no chair is recorded any more (the last one
+    was demoted or left), the group's current administrators — its creator first — become the
+    chairs (getChatAdministrators). Returns the people recorded (none when a chair remains)."""
+    if await db_membership.chair_count(session, committee.id) > 0:
+        return []
+    try:
+        admins = await context.bot.get_chat_administrators(committee.chat_id)
+    except TelegramError as exc:
+        log.warning("getChatAdministrators failed for chat %s: %s", committee.chat_id, exc)
+        return []
+    now = services(context).clock.now()
+    recorded: list[Person] = []
+    for member in sorted(admins, key=lambda m: m.status != ChatMember.OWNER):
+        user = member.user
+        if user.is_bot:
+            continue
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
+        remember_admin_status(context, committee.chat_id, user.id, True)
+        recorded.append(person)
+    if recorded:
+        log.info("committee %s: no chair left; the group's admins are its chairs now (%d)", committee.id, len(recorded))
+    return recorded
+
+
+async def admin_chair_ended(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee, person: Person
+) -> bool:
+    """The person is no longer an admin of the group: the chair role they had as an admin ends now
+    (a chair role granted with /vaitro stays); the committee keeps a chair; escalations re-planned."""
+    if not await db_membership.drop_admin_chair(session, committee.id, person.id):
+        return False
+    log.info("committee %s: person %s is no longer a group admin, chair role dropped", committee.id, person.id)
+    await ensure_a_chair(context, session, committee)
+    await replan_committee(session, committee.id, services(context).clock.now())
+    return True
+
+
+async def reconcile_admin_chairs(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee
+) -> None:
+    """Chairs recorded because they were admins, checked against the group's current admins in one
+    call (getChatAdministrators): those no longer listed lose the role (/vaitro shows the truth even
+    when the bot, not an admin itself, heard nothing of a demotion)."""
+    try:
+        admins = await context.bot.get_chat_administrators(committee.chat_id)
+    except TelegramError as exc:
+        log.warning("getChatAdministrators failed for chat %s: %s", committee.chat_id, exc)
+        return
+    admin_ids = {m.user.id for m in admins}
+    for person in await db_membership.admin_chairs(session, committee.id):
+        if person.tg_user_id is not None and person.tg_user_id not in admin_ids:
+            remember_admin_status(context, committee.chat_id, person.tg_user_id, False)
+            await admin_chair_ended(context, session, committee, person)
+
+
+async def committee_role(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee, person: Person
+) -> Role:
+    """The person's role in the committee now: what is stored, checked against the group's current
+    administrators (domain.permissions.current_role). An admin is recorded as chair; a recorded
+    admin-chair whom Telegram no longer lists as admin loses the role here and now."""
+    row = await db_membership.role_row(session, committee.id, person.id)
+    stored = Role(row.role) if row is not None else None
+    granted = row is not None and row.granted_by is not None
+    if stored == Role.CHAIR and granted:
+        return Role.CHAIR  # granted by a chair: stays while the person is in the group
+    admin = None
+    if person.tg_user_id is not None:
+        admin = await telegram_admin(context, committee.chat_id, person.tg_user_id)
+    if admin is None:
+        admin = stored == Role.CHAIR  # Telegram could not be asked: keep what is known
+    role = current_role(stored, granted_by_chair=granted, telegram_admin=admin)
+    if role == Role.CHAIR and stored is None:
+        # Remember chairs so that escalations and /vaitro know them. (A secretary who is also an admin
+        # keeps the secretary role the chair granted: it outlasts being an admin.)
+        await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, services(context).clock.now())
+        await replan_committee(session, committee.id, services(context).clock.now())
+    elif stored == Role.CHAIR and role != Role.CHAIR:
+        await admin_chair_ended(context, session, committee, person)
+    return role
 
 
 async def resolve_actor(
@@ -115,30 +230,29 @@ async def resolve_actor(
         person = await db_committees.ensure_person(session, ANONYMOUS_ADMIN_ID, None, ANONYMOUS_ADMIN_NAME)
     else:
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+
+    async def lookup(s: AsyncSession, committee_id: int) -> Role:
+        other = await s.get(Committee, committee_id)
+        if other is None:
+            return Role.MEMBER
+        return await committee_role(context, s, other, person)
+
     if not is_group(chat):
         if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
             # Writing to the bot privately means it may write back (again, after an unblock).
             person.private_chat = True
             person.blocked_bot = False
-        return Actor(person, None, Role.MEMBER, now, svc.settings.tz)
+        return Actor(person, None, Role.MEMBER, now, svc.settings.tz, lookup)
     committee = await db_committees.ensure_committee(
         session, chat.id, chat.title or "", now, svc.settings.tz_name
     )
     if not committee.active:
         committee.active = True
-    stored = await db_committees.role_of(session, committee.id, person.id)
     if anonymous_admin:
-        role = Role.CHAIR
-    elif stored == Role.CHAIR or await _telegram_admin(context, chat.id, user.id):
-        role = Role.CHAIR
-        if stored != Role.CHAIR:
-            # Remember chairs so that escalations and /vaitro know them.
-            await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
-    elif stored == Role.SECRETARY:
-        role = Role.SECRETARY
+        role = Role.CHAIR  # only an administrator can post as the group
     else:
-        role = Role.MEMBER
-    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name))
+        role = await committee_role(context, session, committee, person)
+    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:

@@ -200,7 +200,7 @@ def _logged_reply(
             buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
     for person in people.values():
         if person.tg_user_id is None:
-            lines.append(T.UNKNOWN_PERSON.format(label=T.esc(person.full_name)))
+            lines.append(T.unknown_person(T.esc(person.full_name)))
     if task.due_current is None and task.cadence is None:
         lines.append(T.URGENT_NO_DATE if deadline.kind is DeadlineKind.IMMEDIATE else T.ASK_DEADLINE)
         buttons.extend(_due_choices(task.id))
@@ -388,12 +388,9 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
         day_off = _day_off_notice(task, today)
         return done + "\n" + day_off[0] if day_off else done
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
-        if task.status != "open":
-            raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
         body = kw[1]
         body_offset = offset + args.index(body) if body else offset
-        mentions, _people = await _mentioned_people(session, msg, body_offset)
-        return await reassign(session, actor, task, body, mentions)
+        return await reassign(session, actor, task, msg, body, body_offset)
     body = kw[1] if (kw := keyword(ref.rest, "noidung", "nội dung", "nd")) else ref.rest
     if not body:
         raise Refused(T.EDIT_USAGE)
@@ -407,11 +404,19 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_TEXT)
 
 
-async def reassign(session: AsyncSession, actor: Actor, task: Task, body: str, mentions: list[Mention]) -> str:
-    """New assignees for an open task, written as in /giao (/sua <số> giao …, the board's «Giao lại»)."""
+async def reassign(session: AsyncSession, actor: Actor, task: Task, msg: Message, body: str, body_offset: int) -> str:
+    """New assignees for a task, read from `body` (at `body_offset` in the message: its mentions
+    count): `/sua <số> giao …`, and the answer to «🔁 Giao lại #N» after someone left the group."""
+    mentions, _people = await _mentioned_people(session, msg, body_offset)
+    return await reassign_to(session, actor, task, body, mentions)
+
+
+async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str, mentions: list[Mention]) -> str:
+    """The same, from text and the people it mentions (the board's «Giao lại» has no message)."""
     assert actor.committee is not None
     if task.status != "open":
         raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
+    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
     units = await db_units.units_of(session, actor.committee.id)
     parsed = parse_directive(body, actor.today, db_units.known_units(units))
     assignees = arrange(body, parsed.assignees, mentions)
@@ -427,6 +432,16 @@ async def reassign(session: AsyncSession, actor: Actor, task: Task, body: str, m
     )
     await reminders.replan_task(session, task.id, actor.now)
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES)
+
+
+async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:
+    """The answer to «🔁 Giao lại #N»: the whole reply names the new assignees."""
+    task = await db_tasks.task_by_id(session, pending.task_id or 0)
+    if task is None or actor.committee is None or task.committee_id != actor.committee.id:
+        raise Refused(T.BUTTON_STALE)
+    text = msg.text or ""
+    body = text.strip()
+    return await reassign(session, actor, task, msg, body, text.index(body) if body else 0)
 
 
 async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,7 +7,8 @@ from telegram import MessageEntity, Update
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot import texts as T
-from handlers.common import answer, reply
+from domain.commands import close_command
+from handlers.common import answer, is_group, reply
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -21,6 +22,16 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     name, _, target = word.partition("@")
     # "/lenh@AnotherBot" is for another bot in the group: not ours to answer.
     if target and target.lower() != (context.bot.username or "").lower():
+        return
+    from handlers.registry import command_names  # the registry imports this module
+
+    close = close_command(name, command_names())
+    # In a group other bots have commands of their own (/stats, /ban...): answer only a command
+    # addressed to this bot (/lenh@ThisBot) or one a letter or two off one of ours.
+    if is_group(msg.chat) and not target and close is None:
+        return
+    if close is not None:
+        await reply(update, T.UNKNOWN_COMMAND_CLOSE.format(name=T.esc(name[:64]), close=close))
         return
     await reply(update, T.UNKNOWN_COMMAND.format(name=T.esc(name[:64])))
 

@@ -1,38 +1,101 @@
-"""The bot's own membership in groups: added (a committee is born or resumes), removed (reminders
-pause), the group upgraded to a supergroup (the committee follows the new id), title changes."""
+"""The group's people and the bot's own membership.
+
+The bot in a group: added (a committee is born or resumes), removed or the group deleted (the
+committee pauses: no reminder or summary goes out until the bot is back), the group upgraded to a
+supergroup (the committee follows the new id), title changes.
+
+People in a group (chat_member updates, which Telegram sends only to an admin bot that asked for
+them, and the "left_chat_member" message every bot gets): an administrator demoted loses the chair
+role at once; someone who leaves loses their role and unit contacts, stops being reminded, and the
+chair is told which open tasks lost their assignee. Someone (re)joining is a member, nothing more.
+
+A user blocking or unblocking the bot in their private chat (my_chat_member there): reminders go to
+the group while the bot is blocked, privately again once unblocked.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import ChatMember, Update
+from telegram import ChatMember, ChatMemberUpdated, ForceReply, Update, User
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import committees as db_committees
-from handlers.common import is_group, services, transaction
+from db import membership as db_membership
+from db.membership import Departure
+from db.models import Committee, PendingInput, Person
+from db.outbox import replan_committee
+from domain.permissions import Action, Role
+from handlers.common import (
+    Buttons,
+    addressed,
+    admin_chair_ended,
+    answer,
+    display_name,
+    ensure_a_chair,
+    forget_admin_status,
+    is_group,
+    keyboard,
+    remember_admin_status,
+    resolve_actor,
+    services,
+    transaction,
+    user_link,
+)
+from handlers.task_actions import Refused, require, require_open, task_for_button
 
 log = logging.getLogger(__name__)
 
+_IN = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+_ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+_CATCH_UP_MAX = 300  # people looked up when the bot comes back to a group
+_NOTICE_TASKS_MAX = 20  # tasks listed (each with its button) in a departure notice
 
+
+def _present(member: ChatMember) -> bool:
+    """In the group: member, admin, creator, or restricted but still a member."""
+    if member.status == ChatMember.RESTRICTED:
+        return bool(getattr(member, "is_member", False))
+    return member.status in _IN
+
+
+# ------------------------------------------------------------------------------------ the bot itself
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     change = update.my_chat_member
-    if change is None or not is_group(change.chat):
+    if change is None:
         return
-    status = change.new_chat_member.status
-    member_now = status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
-    was_member = change.old_chat_member.status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+    if change.chat.type == change.chat.PRIVATE:
+        await _private_status(context, change)
+        return
+    if not is_group(change.chat):
+        return
+    member_now = _present(change.new_chat_member)
+    was_member = _present(change.old_chat_member)
+    resumed = False
     svc = services(context)
     async with transaction(context) as session:
         if member_now:
             committee = await db_committees.ensure_committee(
                 session, change.chat.id, change.chat.title or "", svc.clock.now(), svc.settings.tz_name
             )
+            resumed = not committee.active
             committee.active = True
+            if resumed:
+                log.info("committee %s (chat %s) resumed: the bot is back in the group", committee.id, change.chat.id)
         else:
-            await db_committees.set_active(session, change.chat.id, False)
+            committee = await db_committees.committee_by_chat(session, change.chat.id)
+            if committee is not None and committee.active:
+                committee.active = False
+                log.warning(
+                    "committee %s (chat %s) paused: the bot is no longer in the group (%s); "
+                    "its reminders and summaries stop until it is added back",
+                    committee.id,
+                    change.chat.id,
+                    change.new_chat_member.status,
+                )
     if member_now and not was_member:
         try:
             await context.bot.send_message(
@@ -40,6 +103,228 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             )
         except TelegramError as exc:
             log.warning("welcome message failed in %s: %s", change.chat.id, exc)
+    if member_now and resumed:
+        await _catch_up_departures(context, change.chat.id)
+
+
+async def _catch_up_departures(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """Back in a group after a pause: whoever left while the bot was away was never announced.
+    Each person the committee counts on is looked up (getChatMember); those gone are handled as if
+    the bot had seen them leave."""
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        linked = await db_membership.people_linked(session, committee.id)
+        user_ids = [p.tg_user_id for p in linked if p.tg_user_id is not None]
+    for tg_user_id in user_ids[:_CATCH_UP_MAX]:
+        try:
+            member = await context.bot.get_chat_member(chat_id, tg_user_id)
+        except TelegramError as exc:
+            log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
+            continue
+        if not _present(member):
+            await _left(context, chat_id, member.user)
+
+
+async def _private_status(context: ContextTypes.DEFAULT_TYPE, change: ChatMemberUpdated) -> None:
+    """The user blocked the bot (kicked) or unblocked it (member) in their private chat."""
+    user = change.from_user
+    blocked = change.new_chat_member.status == ChatMember.BANNED
+    async with transaction(context) as session:
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        person.blocked_bot = blocked
+        if not blocked:
+            person.private_chat = True
+    log.info("person %s %s the bot", person.id, "blocked" if blocked else "unblocked")
+
+
+# ------------------------------------------------------------------------------------ people
+async def on_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Someone's status in the group changed (the bot is an admin there and asked for these)."""
+    change = update.chat_member
+    if change is None or not is_group(change.chat):
+        return
+    user = change.new_chat_member.user
+    if user.id == context.bot.id:
+        return  # the bot's own status comes as my_chat_member
+    forget_admin_status(context, change.chat.id, user.id)
+    old, new = change.old_chat_member, change.new_chat_member
+    if _present(old) and not _present(new):
+        await _left(context, change.chat.id, user)
+        return
+    if new.status in _ADMIN and old.status not in _ADMIN:
+        await _promoted(context, change.chat.id, user)
+    elif old.status in _ADMIN and new.status not in _ADMIN:
+        await _demoted(context, change.chat.id, user)
+    elif _present(new) and not _present(old):
+        await _joined(context, user)
+
+
+async def on_left_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The "X left the group" message: every bot gets it, admin or not."""
+    msg = update.effective_message
+    if msg is None or msg.left_chat_member is None or not is_group(msg.chat):
+        return
+    user = msg.left_chat_member
+    if user.id == context.bot.id:
+        return
+    forget_admin_status(context, msg.chat.id, user.id)
+    await _left(context, msg.chat.id, user)
+
+
+async def on_joined_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """"X joined the group" (or was added): known as a member again, nothing more."""
+    msg = update.effective_message
+    if msg is None or not is_group(msg.chat):
+        return
+    for user in msg.new_chat_members or ():
+        if not user.is_bot:
+            forget_admin_status(context, msg.chat.id, user.id)
+            await _joined(context, user)
+
+
+async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User) -> None:
+    async with transaction(context) as session:
+        await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+
+
+async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
+    now = services(context).clock.now()
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        remember_admin_status(context, chat_id, user.id, True)
+        if await db_committees.role_of(session, committee.id, person.id) is None:  # a granted role stays
+            await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
+            await replan_committee(session, committee.id, now)
+    log.info("chat %s: person %s became an admin, now a chair", chat_id, person.id)
+
+
+async def _demoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        remember_admin_status(context, chat_id, user.id, False)
+        await admin_chair_ended(context, session, committee, person)
+
+
+async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
+    now = services(context).clock.now()
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        remember_admin_status(context, chat_id, user.id, False)
+        departure = await db_membership.member_left(session, committee.id, person.id, now)
+        if not departure.anything:
+            return  # nothing of theirs here (or told already: a second update about the same departure)
+        log.info(
+            "committee %s: person %s left the group; role %s dropped, %d units, %d open tasks lost their assignee",
+            committee.id,
+            person.id,
+            departure.role,
+            len(departure.units),
+            len(departure.lost_tasks),
+        )
+        new_chairs: list[Person] = []
+        if departure.role == Role.CHAIR:
+            new_chairs = await ensure_a_chair(context, session, committee)
+            await replan_committee(session, committee.id, now)
+        chairs = [p for p, r in await db_committees.roles_in(session, committee.id) if r == Role.CHAIR]
+        text, buttons = _departure_notice(person, departure, chairs, new_chairs)
+    await send_notice(context, committee, text, buttons)
+
+
+def _departure_notice(
+    person: Person, departure: Departure, chairs: list[Person], new_chairs: list[Person]
+) -> tuple[str, Buttons | None]:
+    lines = [T.MEMBER_LEFT.format(who=T.esc(person.full_name))]
+    if departure.role:
+        lines.append(
+            T.MEMBER_LEFT_ROLE.format(role=T.ROLE_CHAIR if departure.role == Role.CHAIR else T.ROLE_SECRETARY)
+        )
+    if new_chairs:
+        lines.append(T.NEW_CHAIRS.format(names=", ".join(user_link(p) for p in new_chairs)))
+    if departure.units:
+        lines.append(T.MEMBER_LEFT_UNITS.format(units=T.esc(", ".join(departure.units))))
+    if departure.units_without_contact:
+        names = departure.units_without_contact
+        lines.append(T.MEMBER_LEFT_NO_CONTACT.format(units=T.esc(", ".join(names)), example=T.esc(names[0])))
+    buttons: Buttons | None = None
+    if departure.lost_tasks:
+        lines.append(T.MEMBER_LEFT_TASKS)
+        shown = departure.lost_tasks[:_NOTICE_TASKS_MAX]  # one message; the rest by number
+        for lost in shown:
+            role = T.ASSIGNEE_ROLE_NAMES.get(lost.role, lost.role)
+            short = T.esc(T.shorten(lost.text, 80))
+            lines.append(T.MEMBER_LEFT_TASK_LINE.format(number=lost.number, text=short, role=role))
+        if len(departure.lost_tasks) > len(shown):
+            rest = departure.lost_tasks[len(shown):]
+            numbers = ", ".join(f"#{t.number}" for t in rest[:60]) + (" …" if len(rest) > 60 else "")
+            lines.append(T.MEMBER_LEFT_MORE.format(count=len(rest), numbers=numbers))
+        who = ", ".join(user_link(p) for p in chairs) or T.MEMBER_LEFT_CHAIRS
+        lines.append(T.MEMBER_LEFT_ASK.format(chairs=who, number=departure.lost_tasks[0].number))
+        buttons = [[(T.BTN_REASSIGN_N.format(number=lost.number), f"reassign:{lost.task_id}")] for lost in shown]
+    return "\n".join(lines), buttons
+
+
+async def send_notice(
+    context: ContextTypes.DEFAULT_TYPE, committee: Committee, text: str, buttons: Buttons | None
+) -> None:
+    """A notice for the committee's chairs, in the group (their names in it notify them).
+    The one place such a notice is sent: to move to a durable outbox, change only this."""
+    try:
+        await context.bot.send_message(
+            committee.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons),
+            disable_web_page_preview=True,
+        )
+    except TelegramError as exc:
+        log.warning("notice to the chairs of committee %s failed: %s", committee.id, exc)
+
+
+# ------------------------------------------------------------------------------------ reassign button
+async def on_reassign_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """«🔁 Giao lại #N»: asks the presser (chair or secretary) for the new assignees by reply; the
+    answer goes through the same reading as `/sua N giao …` (handlers.directives.reassign)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    task_id = int(query.data.partition(":")[2])
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            if actor.committee is None or query.message is None:
+                raise Refused(T.GROUP_ONLY)
+            task = await task_for_button(session, actor, task_id)
+            require_open(task)
+            await require(session, actor, task, Action.EDIT, T.ACT_REASSIGN)
+        except Refused as refusal:
+            await answer(query, str(refusal), alert=True)
+            return
+        sent = await context.bot.send_message(
+            query.message.chat.id,
+            addressed(query.message.chat, query.from_user, T.ASK_REASSIGN.format(number=task.number)),
+            parse_mode=ParseMode.HTML,
+            reply_markup=ForceReply(selective=True),
+        )
+        session.add(
+            PendingInput(
+                chat_id=sent.chat.id,
+                prompt_message_id=sent.message_id,
+                person_id=actor.person.id,
+                task_id=task.id,
+                kind="reassign",
+                created_at=actor.now,
+            )
+        )
+    await answer(query)
 
 
 async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -64,6 +64,9 @@ SLOW_COMMANDS = {
 def register(app: Application) -> None:  # type: ignore[type-arg]
     # Service messages about the group itself come first: they carry no command.
     app.add_handler(ChatMemberHandler(membership.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(ChatMemberHandler(membership.on_chat_member, ChatMemberHandler.CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, membership.on_left_message))
+    app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS, membership.on_joined_message))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate))
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_TITLE, membership.on_title))
 
@@ -95,12 +98,18 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     )
     app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(tasks.on_page, pattern=r"^ds:\d{1,4}:(a|q|w|u\d{1,9})$"))
+    app.add_handler(CallbackQueryHandler(membership.on_reassign_button, pattern=r"^reassign:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(fallback.unknown_button))
 
     # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
     app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
     # Last: a command none of the above took gets told what the commands are.
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, fallback.unknown_command))
+
+
+def command_names() -> list[str]:
+    """Every command the bot answers, Vietnamese and English."""
+    return [name for names in (*COMMANDS, *SLOW_COMMANDS) for name in names]
 
 
 def command_list() -> list[tuple[str, str]]:

@@ -10,7 +10,16 @@ from bot import texts as T
 from db import committees as db_committees
 from domain.permissions import Action, Role, allowed
 from domain.understand.textnorm import fold
-from handlers.common import Actor, command_args, display_name, mentions_in, reply, resolve_actor, transaction
+from handlers.common import (
+    Actor,
+    command_args,
+    display_name,
+    mentions_in,
+    reconcile_admin_chairs,
+    reply,
+    resolve_actor,
+    transaction,
+)
 from handlers.task_actions import Refused
 
 _ROLE_WORDS = {"thuky": Role.SECRETARY, "thu ky": Role.SECRETARY, "secretary": Role.SECRETARY,
@@ -26,6 +35,9 @@ async def vaitro(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         actor = await resolve_actor(update, context, session)
         if actor is None:
             return
+        if actor.committee is not None and not args:
+            # The list shows the chairs as Telegram has them now, not as they were.
+            await reconcile_admin_chairs(context, session, actor.committee)
         try:
             text = await _vaitro(session, actor, msg, args, offset)
         except Refused as refusal:

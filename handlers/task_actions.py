@@ -14,7 +14,6 @@ from bot import texts as T
 from bot.texts import esc, fmt_due
 from db import reminders
 from db import tasks as db_tasks
-from db.committees import role_of
 from db.models import ExtensionRequest, Task
 from domain.permissions import Action, Role, allowed
 from domain.types import TaskStatus
@@ -45,10 +44,7 @@ async def task_for_button(session: AsyncSession, actor: Actor, task_id: int) -> 
 
 async def role_in_task_committee(session: AsyncSession, actor: Actor, task: Task) -> Role:
     """In a private chat (a reminder's buttons) the role comes from the task's committee."""
-    if actor.committee is not None:
-        return actor.role
-    stored = await role_of(session, task.committee_id, actor.person.id)
-    return Role(stored) if stored else Role.MEMBER
+    return await actor.role_in(session, task.committee_id)
 
 
 def require_open(task: Task) -> None:
@@ -101,6 +97,8 @@ async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: st
     require_open(task)
     await require(session, actor, task, Action.REPORT, T.ACT_PROGRESS)
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=note)
+    if kind == "blocked":  # stored as a vướng mắc (for the meeting's agenda): say so, as /vuongmac does
+        return T.BLOCKED_OK.format(number=task.number, note=esc(note))
     return T.PROGRESS_OK.format(number=task.number, note=esc(note))
 
 

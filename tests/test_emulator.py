@@ -670,3 +670,43 @@ async def test_mini_app_buttons_as_telegram_allows_them(bot: telegram.Bot, emu: 
         await bot.send_message(lan.id, "bảng", reply_markup=plain_http)
     await bot.set_chat_menu_button(menu_button=MenuButtonWebApp("Bảng việc", WebAppInfo("https://x.example/board/")))
     assert world.menu_button["web_app"]["url"] == "https://x.example/board/"
+
+
+async def test_an_admin_demoted_is_told_only_to_an_admin_bot(emu: Emulator, bot: telegram.Bot) -> None:
+    chair, deputy = emu.world.add_user("Lan"), emu.world.add_user("Tú")
+    group = emu.world.add_group("BCĐ", creator=chair, admins=[deputy], bot_status="administrator")
+    quiet = emu.world.add_group("BCĐ 2", creator=chair, admins=[deputy])  # the bot is a member there
+    emu.world.demote_admin(group, deputy)
+    emu.world.demote_admin(quiet, deputy)
+    assert (await bot.get_chat_member(group.id, deputy.id)).status == "member"
+    assert [a.user.id for a in await bot.get_chat_administrators(quiet.id)] == [chair.id]
+    updates = await bot.get_updates(allowed_updates=["message", "chat_member"])
+    (change,) = [u.chat_member for u in updates]  # no service message, nothing from the quiet group
+    assert (change.chat.id, change.old_chat_member.status, change.new_chat_member.status) == (
+        group.id, "administrator", "member")
+    with pytest.raises(ValueError, match="not an administrator"):
+        emu.world.demote_admin(group, deputy)
+
+
+async def test_unblocking_the_bot_reopens_the_private_chat(emu: Emulator, bot: telegram.Bot) -> None:
+    user = emu.world.add_user("Bình")
+    emu.world.start_private(user, send_start=False)
+    emu.world.block_bot(user)
+    with pytest.raises(Forbidden, match="bot was blocked by the user"):
+        await bot.send_message(user.id, "Nhắc việc")
+    emu.world.unblock_bot(user)
+    await bot.send_message(user.id, "Nhắc việc")
+    updates = await bot.get_updates()
+    assert [u.my_chat_member.new_chat_member.status for u in updates] == ["kicked", "member"]
+
+
+async def test_a_deleted_group_refuses_everything(emu: Emulator, bot: telegram.Bot) -> None:
+    chair = emu.world.add_user("Lan")
+    group = emu.world.add_group("BCĐ", creator=chair, supergroup=True)
+    emu.world.delete_group(group)
+    with pytest.raises(Forbidden, match="the supergroup chat was deleted"):
+        await bot.send_message(group.id, "x")
+    (update,) = await bot.get_updates()
+    assert update.my_chat_member.new_chat_member.status == "left"
+    with pytest.raises(ValueError, match="deleted"):
+        emu.world.send_text(chair, group, "còn ai không?")

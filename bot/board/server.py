@@ -312,9 +312,9 @@ async def _act(session: AsyncSession, actor: Actor, number: int, action: str, va
         if req is None:
             raise A.Refused(T.EXTEND_ALREADY_DECIDED)
         return (await A.decide_extension(session, actor, req, action == "approve", today))[1]
-    from handlers.directives import reassign
+    from handlers.directives import reassign_to
 
-    return await reassign(session, actor, task, value, [])
+    return await reassign_to(session, actor, task, value, [])
 
 
 def _iso(value: str) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from domain.commands import close_command
 from emulator import Chat, Message, User, text_mention
 from emulator.entities import TextMention
 from handlers.registry import COMMANDS, SLOW_COMMANDS
@@ -33,7 +34,10 @@ from tests.hostile.strategies import VOCABULARY, attached_file, hostile_text
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "2000"))
 BOT = "NhacViecTestBot"
 COMMAND_NAMES = sorted(n for names in [*COMMANDS, *SLOW_COMMANDS] for n in names)
-BUTTON_KINDS = ["undo", "fixdue", "due", "addunit", "done", "prog", "ext", "blk", "extok", "extno", "imp"]
+BUTTON_KINDS = ["undo", "fixdue", "due", "addunit", "done", "prog", "ext", "blk", "extok", "extno", "imp",
+                "reassign"]
+# What happens to a group besides messages (issue 14): each case plays the change and its undoing.
+LIFE_EVENTS = ["admin_demoted", "member_leaves_and_rejoins", "bot_removed_and_added_back", "user_blocks_and_unblocks"]
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 MAX_UTF16 = 4000  # Telegram takes at most 4096 UTF-16 units of text from a person
 
@@ -155,8 +159,12 @@ def payloads(draw: st.DrawFn) -> tuple[object, ...]:
 
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
-    kind = draw(st.sampled_from(["command", "command", "command", "button", "button", "button", "reply", "file"]))
+    kind = draw(st.sampled_from(["command", "command", "command", "button", "button", "button", "reply", "file",
+                                 "life"]))
     case = Case(kind, draw(st.sampled_from(ROLES)), draw(st.booleans()))
+    if kind == "life":
+        case.payload = (draw(st.sampled_from(LIFE_EVENTS)),)
+        return case
     case.anonymous = case.who == "chair" and not case.private and kind == "command" and draw(st.integers(0, 9)) == 0
     if kind == "file":
         name = draw(st.sampled_from(["nhap", "import", "xong", "done"]))
@@ -255,8 +263,43 @@ def messages_in(env: HostileEnv, chat: Chat | User) -> list[Message]:
     return [m for m in env.world.bot_messages(chat) if not m.deleted]
 
 
+async def life_event(env: HostileEnv, cast: Cast, event: str) -> str:
+    """The group changes under the bot, then changes back; nothing may crash meanwhile."""
+    w = env.world
+    if event == "admin_demoted":
+        w.promote_admin(cast.group, cast.member)
+        await env.settle()
+        w.demote_admin(cast.group, cast.member)
+    elif event == "member_leaves_and_rejoins":
+        w.remove_member(cast.group, cast.member)
+        await env.settle()
+        w.add_member(cast.group, cast.member)
+    elif event == "bot_removed_and_added_back":
+        w.remove_bot(cast.group, by=cast.chair)
+        await env.settle()
+        w.add_bot(cast.group, by=cast.chair)
+    else:
+        w.block_bot(cast.member)
+        await env.settle()
+        w.unblock_bot(cast.member)
+    await env.settle()
+    return event
+
+
+def ignored_in_a_group(case: Case) -> bool:
+    """An unknown command, not addressed to this bot and close to none of ours, in a group: another
+    bot's (/stats, /ban...), which this one leaves alone (handlers/fallback.py)."""
+    if case.kind != "command" or case.private or not case.parts:
+        return False
+    word = str(case.parts[0]).lstrip("/")
+    name, _, target = word.partition("@")
+    return name not in COMMAND_NAMES and not target and close_command(name, COMMAND_NAMES) is None
+
+
 async def run_case(env: HostileEnv, cast: Cast, case: Case) -> str:
     """Runs one case; returns what it was, in words, for a failure report."""
+    if case.kind == "life":
+        return await life_event(env, cast, str(case.payload[0]))
     user, chat = person(cast, case.who), chat_of(cast, case)
     messages = messages_in(env, chat)
     target = messages[case.target % len(messages)] if case.target is not None and messages else None
@@ -286,6 +329,11 @@ async def run_case(env: HostileEnv, cast: Cast, case: Case) -> str:
                         as_chat=case.anonymous)
     who = f"{'anonymous ' if case.anonymous else ''}{case.who}"
     what = f"{who} in {'private' if case.private else 'group'}: {case.plain[:300]!r} {case.entities}"
+    if ignored_in_a_group(case):
+        await env.settle()  # the update is handled (update_queue joined): no answer came
+        sent = [e for e in env.world.events[cursor:] if e.kind == "sent" and e.message.chat.id == chat.id]
+        assert not sent, f"{what}: answered another bot's command: {sent[0].message.plain[:100]!r}"
+        return what
     answer = await env.world.wait_for(chat=chat, since=cursor, kinds=("sent",), timeout=10)
     await env.settle()
     assert answer.plain.strip(), f"{what}: an empty answer"

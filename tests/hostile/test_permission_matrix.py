@@ -5,9 +5,10 @@ The expected table is written out from SPEC.md ("The chat contract" and "Bad inp
 isolation"):
 - chair: everything; secretary: log (/giao, /nhap, /hop moi), edit (/sua, deadline buttons, undo),
   export; assignee: close and report on their own task (/xong, /tiendo, /vuongmac, ask an
-  extension, the reminder buttons); member: read only; the outsider (not in the group: a member of
-  another committee's group, writing there) reaches nothing of this committee; in a private chat
-  (the assignee) only /start, /huongdan, /viec, and the reminder buttons of their own tasks work.
+  extension, the reminder buttons); member, and an admin demoted to member: read only; the outsider
+  (not in the group: a member of another committee's group, writing there) reaches nothing of this
+  committee; in a private chat (the assignee) only /start, /huongdan, /viec, and the reminder buttons
+  of their own tasks work.
 
 Each cell acts on a task of its own (logged by the chair just before), so the cells don't disturb
 each other. "acts" = the committee's stored state changed (writes) or an answer without a refusal
@@ -26,7 +27,7 @@ from db.models import Committee, ExtensionRequest, Meeting, PendingInput, Role, 
 from emulator import Chat, Message, User, text_mention
 from tests.hostile.conftest import HostileEnv
 
-ROLES = ("chair", "secretary", "assignee", "member", "outsider", "private")
+ROLES = ("chair", "secretary", "assignee", "member", "outsider", "private", "demoted")
 A, R = "acts", "refused"
 READ, WRITE = "read", "write"
 
@@ -46,7 +47,10 @@ class Row:
 
 def row(what: str, effect: str, chair: str, secretary: str, assignee: str, member: str, outsider: str,
         private: str) -> Row:
-    return Row(what, effect, dict(zip(ROLES, (chair, secretary, assignee, member, outsider, private), strict=True)))
+    # A group admin demoted to member (Telegram no longer lists them as admin) has a member's rights.
+    demoted = member
+    return Row(what, effect, dict(zip(ROLES, (chair, secretary, assignee, member, outsider, private, demoted),
+                                      strict=True)))
 
 
 # --------------------------------------------------------------------------------------------- commands
@@ -104,6 +108,7 @@ BUTTON_ROWS = [
     row("imp:{draft}:drop:1", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:fix:1", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:cancel", WRITE, A, A, R, R, R, R),
+    row("reassign:{id}", WRITE, A, A, R, R, R, R),  # after someone left: asks for the new assignee
 ]
 
 
@@ -116,6 +121,7 @@ class People:
     outsider: User
     group: Chat
     other: Chat
+    demoted: User
 
 
 async def setup(env: HostileEnv) -> People:
@@ -126,7 +132,9 @@ async def setup(env: HostileEnv) -> People:
     member = w.add_user("Minh", "Phạm", username="minh_member")
     outsider = w.add_user("Tú", "Đỗ", username="tu_outsider")
     other_chair = w.add_user("Quang", "Vũ", username="quang_chair")
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[secretary, assignee, member])
+    demoted = w.add_user("Quân", "Hà", username="quan_demoted")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[secretary, assignee, member],
+                        admins=[demoted])
     other = w.add_group("BCĐ Cải cách hành chính phường Phúc Đồng", creator=other_chair, members=[outsider])
     for user in (chair, secretary, assignee, member, outsider):
         w.start_private(user)
@@ -135,7 +143,13 @@ async def setup(env: HostileEnv) -> People:
     await env.say(secretary, group, "/viec")
     await env.say(member, group, "/viec")
     await env.say(outsider, other, "/viec")
-    return People(chair, secretary, assignee, member, outsider, group, other)
+    # Quân acted as an admin (recorded as chair), then was demoted; the bot is no admin here, so it
+    # learns it from getChatMember once its cached answer (60 s) is old.
+    await env.say(demoted, group, "/vaitro")
+    w.demote_admin(group, demoted)
+    env.advance(seconds=61)
+    await env.say(demoted, group, "/viec")  # the role ends here: the cells then start from a member
+    return People(chair, secretary, assignee, member, outsider, group, other, demoted)
 
 
 async def snapshot(env: HostileEnv, chat: Chat) -> tuple[object, ...]:

@@ -89,6 +89,8 @@ async def test_one_webhook_instance_answers_pushed_updates_and_refuses_forged_on
         app = build_application(settings, clock)
         async with running(app, webhook=webhook_config(settings)):
             assert (world.webhook_url, world.webhook_secret) == (settings.webhook_url, SECRET)
+            # People joining, leaving, promoted and demoted reach the bot in webhook mode too.
+            assert {"chat_member", "my_chat_member"} <= world.allowed_updates
             chair = world.add_user("Lan", "Nguyễn", username="lan_chutich")
             group = world.add_group("BCĐ Chuyển đổi số", creator=chair)
             world.send_text(chair, group, "/huongdan")

@@ -1,0 +1,196 @@
+"""People and the group: someone leaves (or is removed), an administrator is demoted, the
+committee needs a chair. Query functions over the caller's session; the caller commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import reminders
+from db import tasks as db_tasks
+from db.models import Person, Reminder, Role, Task, TaskAssignee, Unit, UnitContact
+from domain.permissions import Role as RoleName
+
+
+@dataclass
+class LostTask:
+    task_id: int
+    number: int
+    text: str
+    role: str  # the assignee role the person held: lead | support | executor
+
+
+@dataclass
+class Departure:
+    """What leaving changed in one committee."""
+
+    role: str | None = None  # the role the person held (dropped)
+    lost_tasks: list[LostTask] = field(default_factory=list)  # open tasks that lost this assignee
+    units: list[str] = field(default_factory=list)  # units the person was a contact of
+    units_without_contact: list[str] = field(default_factory=list)  # of those, left with nobody
+    replanned_tasks: int = 0
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.role or self.lost_tasks or self.units)
+
+
+async def member_left(session: AsyncSession, committee_id: int, person_id: int, now: datetime) -> Departure:
+    """The person left the committee's group (or was removed): drop their role and their unit contact
+    links, unlink them from open tasks (the label stays, an `assignee_left` event keeps the history),
+    and re-plan every task whose reminders named them. Idempotent: a second call finds nothing."""
+    out = Departure()
+    out.role = await session.scalar(
+        select(Role.role).where(Role.committee_id == committee_id, Role.person_id == person_id)
+    )
+    await session.execute(delete(Role).where(Role.committee_id == committee_id, Role.person_id == person_id))
+
+    replan: set[int] = set()
+    # Unit contacts in this committee.
+    contact_rows = (
+        await session.execute(
+            select(UnitContact.id, Unit.id, Unit.name)
+            .join(Unit, Unit.id == UnitContact.unit_id)
+            .where(Unit.committee_id == committee_id, UnitContact.person_id == person_id)
+            .order_by(Unit.name)
+        )
+    ).all()
+    unit_ids = [unit_id for _, unit_id, _ in contact_rows]
+    if contact_rows:
+        await session.execute(
+            delete(UnitContact)
+            .where(UnitContact.id.in_([cid for cid, _, _ in contact_rows]))
+            .execution_options(synchronize_session=False)
+        )
+        # Loaded units keep their contact lists in the session: refresh them.
+        for unit_id in unit_ids:
+            unit = await session.get(Unit, unit_id)
+            if unit is not None:
+                await session.refresh(unit, ["contacts"])
+        out.units = [name for _, _, name in contact_rows]
+        remaining = dict(
+            (
+                await session.execute(
+                    select(UnitContact.unit_id, func.count(UnitContact.id))
+                    .where(UnitContact.unit_id.in_(unit_ids))
+                    .group_by(UnitContact.unit_id)
+                )
+            ).all()
+        )
+        out.units_without_contact = [name for _, uid, name in contact_rows if not remaining.get(uid)]
+        replan.update(
+            (
+                await session.execute(
+                    select(TaskAssignee.task_id)
+                    .join(Task, Task.id == TaskAssignee.task_id)
+                    .where(TaskAssignee.unit_id.in_(unit_ids), Task.status == "open")
+                )
+            ).scalars()
+        )
+
+    # Open tasks assigned to the person by name.
+    rows = (
+        await session.execute(
+            select(TaskAssignee)
+            .join(Task, Task.id == TaskAssignee.task_id)
+            .where(Task.committee_id == committee_id, Task.status == "open", TaskAssignee.person_id == person_id)
+            .order_by(Task.number, TaskAssignee.id)
+        )
+    ).scalars().all()
+    seen: set[int] = set()
+    for row in rows:
+        task = await session.get(Task, row.task_id)
+        assert task is not None
+        row.person_id = None
+        if task.id not in seen:
+            seen.add(task.id)
+            out.lost_tasks.append(LostTask(task.id, task.number, task.text, row.role))
+            db_tasks.add_event(
+                session, task, "assignee_left", person_id, now, data={"person_id": person_id, "label": row.label}
+            )
+        replan.add(task.id)
+
+    # Anything else still planned for them here (escalations to a chair who left).
+    replan.update(
+        (
+            await session.execute(
+                select(Reminder.task_id).where(
+                    Reminder.committee_id == committee_id,
+                    Reminder.person_id == person_id,
+                    Reminder.status == reminders.PENDING,
+                )
+            )
+        ).scalars()
+    )
+    await session.flush()
+    for task_id in sorted(replan):
+        await reminders.replan_task(session, task_id, now)
+    out.replanned_tasks = len(replan)
+    return out
+
+
+async def drop_admin_chair(session: AsyncSession, committee_id: int, person_id: int) -> bool:
+    """The person is no longer a group admin: the chair role recorded because they were one ends (a
+    chair role granted with /vaitro stays). True when a role was dropped."""
+    result = await session.execute(
+        delete(Role).where(
+            Role.committee_id == committee_id,
+            Role.person_id == person_id,
+            Role.role == RoleName.CHAIR.value,
+            Role.granted_by.is_(None),
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def chair_count(session: AsyncSession, committee_id: int) -> int:
+    return int(
+        await session.scalar(
+            select(func.count(Role.id)).where(Role.committee_id == committee_id, Role.role == RoleName.CHAIR.value)
+        )
+        or 0
+    )
+
+
+async def role_row(session: AsyncSession, committee_id: int, person_id: int) -> Role | None:
+    return await session.scalar(select(Role).where(Role.committee_id == committee_id, Role.person_id == person_id))
+
+
+
+async def people_linked(session: AsyncSession, committee_id: int) -> list[Person]:
+    """People the committee counts on: role holders, unit contacts, assignees of open tasks (known to
+    Telegram by id). When the bot comes back to a group, each is checked against the group."""
+    role_ids = select(Role.person_id).where(Role.committee_id == committee_id)
+    contact_ids = (
+        select(UnitContact.person_id)
+        .join(Unit, Unit.id == UnitContact.unit_id)
+        .where(Unit.committee_id == committee_id)
+    )
+    assignee_ids = (
+        select(TaskAssignee.person_id)
+        .join(Task, Task.id == TaskAssignee.task_id)
+        .where(Task.committee_id == committee_id, Task.status == "open", TaskAssignee.person_id.is_not(None))
+    )
+    rows = await session.scalars(
+        select(Person)
+        .where(
+            Person.tg_user_id.is_not(None),
+            or_(Person.id.in_(role_ids), Person.id.in_(contact_ids), Person.id.in_(assignee_ids)),
+        )
+        .order_by(Person.id)
+    )
+    return list(rows)
+
+
+async def admin_chairs(session: AsyncSession, committee_id: int) -> list[Person]:
+    """Chairs recorded because they were group admins (not granted by a chair)."""
+    rows = await session.scalars(
+        select(Person)
+        .join(Role, Role.person_id == Person.id)
+        .where(Role.committee_id == committee_id, Role.role == RoleName.CHAIR.value, Role.granted_by.is_(None))
+        .order_by(Role.id)
+    )
+    return list(rows)
