@@ -36,11 +36,12 @@ from bot import texts as T
 from bot.services import Services, services_of
 from db import board as db_board
 from db import committees as db_committees
+from db import membership as db_membership
 from db import tasks as db_tasks
 from db.models import Committee, Person
 from domain import board as domain_board
 from domain.initdata import InitDataError, WebAppUser, verify
-from domain.permissions import Role
+from domain.permissions import Role, current_role
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import Actor, plain
 
@@ -117,10 +118,14 @@ class Board:
         status = await self.status_in(committee, user_id)
         if status not in IN_GROUP:
             return None
-        if status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR):
-            return Role.CHAIR
-        stored = await db_committees.role_of(session, committee.id, person.id)
-        return Role.SECRETARY if stored == Role.SECRETARY else Role.MEMBER
+        # The chat's own rule (domain.permissions.current_role): admins are chairs while admins; a role
+        # the chair granted stays while the person is in the group.
+        row = await db_membership.role_row(session, committee.id, person.id)
+        return current_role(
+            Role(row.role) if row is not None else None,
+            granted_by_chair=row is not None and row.granted_by is not None,
+            telegram_admin=status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR),
+        )
 
     async def access(self, session: AsyncSession, person: Person, user: WebAppUser, committee_id: int) -> Access:
         committee = await session.get(Committee, committee_id)
