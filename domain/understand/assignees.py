@@ -37,7 +37,15 @@ from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
-from domain.understand.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
+from domain.understand.vntokens import (
+    PhraseSet,
+    Token,
+    fold_word,
+    has_diacritics,
+    match_table,
+    tokenize,
+    tone_key,
+)
 
 # "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
 _LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
@@ -155,6 +163,8 @@ class _Sentence:
         self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
+        self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         self.first = next((k for k, t in enumerate(self.tokens) if t.start >= skip_to), self.n)
@@ -165,7 +175,9 @@ class _Sentence:
                 self.initial.add(k + 1)
 
     def m(self, phrases: PhraseSet, i: int) -> int:
-        return phrases.match(self.tokens, i, self.accented)
+        if i >= self.n:
+            return 0
+        return self.hits[i].get(phrases.slot, 0)
 
     def key(self, word: str) -> str:
         return tone_key(word) if self.accented else fold_word(word)
@@ -184,6 +196,11 @@ class _Sentence:
 
     def unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         """The unit named at tokens[i] (committee units first, then the longest built-in)."""
+        if i not in self._units_at:
+            self._units_at[i] = self._unit_at(i)
+        return self._units_at[i]
+
+    def _unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         found = []
         for end, priority, unit in self.units.matches_at(self.tokens, i):
             nxt = self.tokens[end] if end < self.n else None
@@ -953,7 +970,13 @@ class AssigneeReading:
 
 
 def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReading:
-    s = _Sentence(nfc(text), units)
+    # The conclusion splitter reads a sentence to classify it and again as a directive: read once.
+    return _read_cached(nfc(text), tuple(units))
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
+    s = _Sentence(text, units)
     lead = _find_lead(s)
     verb_initial = _verb_initial(s)
     if lead is None:
@@ -1032,3 +1055,8 @@ def _inside_other_name(s: _Sentence, k: int) -> bool:
     if prev.capitalized and k - 1 not in s.initial:
         return True
     return bool(s.m(L.ORG_HEADS, k - 1) or s.m(L.PERSON_HEADS, k - 1)) and not s.m(_UNIT_FILLERS, k - 1)
+
+
+def clear_caches() -> None:
+    """Forget readings of texts seen before (benchmarks time texts read as new)."""
+    _read_cached.cache_clear()

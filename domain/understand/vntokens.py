@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from domain.understand.textnorm import fold, nfc
@@ -63,25 +62,25 @@ def has_diacritics(text: str) -> bool:
     return marked / len(words) >= 0.15
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    key: str  # comparison key (see module doc)
-    compact: str  # folded letters and digits only: "GD&ĐT" -> "gddt" (for unit names)
+    """One word or punctuation character of a text. Its flags are computed once per distinct word
+    (texts repeat their words), not each time a rule asks."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    __slots__ = ("capitalized", "compact", "end", "is_number", "is_word", "key", "start", "text")
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int, key: str, compact_: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = key  # comparison key (see module doc)
+        self.compact = compact_  # folded letters and digits only: "GD&ĐT" -> "gddt" (for unit names)
+        first = text[0]
+        self.is_word = first.isalnum() or first == "_"
+        self.capitalized = first.isupper()
+        self.is_number = first.isdigit()
 
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,11 +96,22 @@ def tokenize(text: str, accented: bool | None = None) -> tuple[Token, ...]:
     return _tokenize(text, accented)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str, accented: bool) -> tuple[str, str]:
+    return (tone_key(word) if accented else fold_word(word)), compact(word)
+
+
 @lru_cache(maxsize=1024)
 def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
-    keyer = tone_key if accented else fold_word
-    words = ((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
-    return tuple(Token(word, start, end, keyer(word), compact(word)) for word, start, end in words)
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        key, compact_ = _word_keys(word, accented)
+        out.append(Token(word, m.start(), m.end(), key, compact_))
+    return tuple(out)
+
+
+_REGISTRY: list[PhraseSet] = []
 
 
 class PhraseSet:
@@ -115,6 +125,13 @@ class PhraseSet:
         self._phrases = tuple(dict.fromkeys(phrases))
         self._compounds = {p: tuple(after) for p, after in (compounds or {}).items()}
         self._index: dict[bool, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
+        # Every phrase set has a slot in the one-pass match table (`match_table`).
+        self.slot = len(_REGISTRY)
+        _REGISTRY.append(self)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return self._phrases
 
     def _built(self, accented: bool) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
         index = self._index.get(accented)
@@ -144,3 +161,57 @@ class PhraseSet:
 
     def __add__(self, other: PhraseSet) -> PhraseSet:
         return PhraseSet((*self._phrases, *other._phrases), {**self._compounds, **other._compounds})
+
+
+# ------------------------------------------------------------------------------------------ one pass
+# Readers ask "which phrase of list L starts at word i?" a few hundred times per sentence, for some
+# forty lists. Rather than trying each list at each position, one pass over the sentence finds every
+# phrase of every list that starts at every word: one index keyed by a phrase's first word holds the
+# phrases of all lists (longest first), so a position costs one dictionary look-up and a comparison of
+# the few phrases starting with that word. Afterwards a question is a dictionary read.
+_Candidate = tuple[tuple[str, ...], frozenset[str], int]
+
+
+class _MergedIndex:
+    def __init__(self, accented: bool) -> None:
+        self.accented = accented
+        self.size = 0
+        self.by_first: dict[str, list[_Candidate]] = {}
+
+    def refresh(self) -> dict[str, list[_Candidate]]:
+        if self.size != len(_REGISTRY):  # phrase sets made since (they are made at import time)
+            merged: dict[str, list[_Candidate]] = {}
+            for phrase_set in _REGISTRY:
+                for first, options in phrase_set._built(self.accented).items():
+                    merged.setdefault(first, []).extend(
+                        (words, not_before, phrase_set.slot) for words, not_before in options
+                    )
+            for options in merged.values():
+                options.sort(key=lambda option: len(option[0]), reverse=True)
+            self.by_first, self.size = merged, len(_REGISTRY)
+        return self.by_first
+
+
+_MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
+
+
+def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
+    """For every token position, {phrase set slot: length of that set's longest phrase starting
+    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`."""
+    by_first = _MERGED[accented].refresh()
+    keys = [t.key for t in tokens]
+    n = len(keys)
+    table: list[dict[int, int]] = []
+    for i, key in enumerate(keys):
+        found: dict[int, int] = {}
+        for words, not_before, slot in by_first.get(key, ()):
+            if slot in found:
+                continue  # a longer phrase of the same set already matched here
+            size = len(words)
+            if size > 1 and (i + size > n or keys[i + 1 : i + size] != list(words[1:])):
+                continue
+            if not_before and i + size < n and keys[i + size] in not_before:
+                continue
+            found[slot] = size
+        table.append(found)
+    return table
