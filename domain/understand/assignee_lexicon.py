@@ -17,6 +17,16 @@ ASSIGN_VERBS = PhraseSet(
         "giao cho",
         "giao nhiệm vụ cho",
         "giao trách nhiệm cho",
+        # "kết luận giao nhiệm vụ UBND phường tiếp tục ...", "giao trách nhiệm Sở Lao động ... phối
+        # hợp ...", "giao nhiệm vụ cụ thể cho các phòng ...", "giao nhiệm vụ tới các chi bộ ...".
+        "giao nhiệm vụ",
+        "giao trách nhiệm",
+        "giao nhiệm vụ cụ thể",
+        "giao nhiệm vụ cụ thể cho",
+        "giao nhiệm vụ tới",
+        "giao nhiệm vụ cụ thể tới",
+        "giao cụ thể",
+        "giao cụ thể cho",
         "đề nghị",
         "kính đề nghị",
         "đề nghị với",
@@ -57,7 +67,7 @@ ORG_HEADS = PhraseSet(
         "thị trấn", "tỉnh", "thành phố", "tp", "hộ gia đình", "cá nhân", "đoàn thể", "phòng ban", "ban ngành",
         "sở ngành", "chủ hộ", "chủ cơ sở", "tổ công tác", "tổ chức", "khu dân cư", "ủy ban mặt trận",
         "mặt trận tổ quốc", "bql", "bqlda", "ubmttq", "hạt", "chi hội", "chi đoàn", "đồn",
-        "ban điều hành", "nhóm",
+        "ban điều hành", "nhóm", "công đoàn", "liên đoàn", "hiệp hội", "câu lạc bộ",
     ]
 )
 # Bare category nouns: "các sở, ngành", "UBND các xã, thị trấn", "các cơ quan, ban, ngành" list

@@ -49,12 +49,36 @@ from domain.understand.vntokens import (
 
 # "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
 _LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
-                             "phân công cho"])
+                             "phân công cho", "giao nhiệm vụ", "giao trách nhiệm", "giao nhiệm vụ cụ thể",
+                             "giao nhiệm vụ cụ thể cho", "giao nhiệm vụ tới", "giao cụ thể", "giao cụ thể cho"])
 _ASK_VERBS = PhraseSet(["yêu cầu", "đề nghị", "kính đề nghị", "kiến nghị"])
 _WORD_SEPARATORS = PhraseSet(["và", "cùng", "cùng với"])
 _INTRO = PhraseSet(
     ["đồng thời", "theo đó", "trong đó", "tiếp đó", "ngoài ra", "bên cạnh đó", "sau đó", "riêng", "mặt khác",
-     "do đó", "vì vậy", "trước mắt", "ngay sau đó", "cụ thể"]
+     "do đó", "vì vậy", "trước mắt", "ngay sau đó", "cụ thể",
+     # A time frame before the subject: "Tại thời điểm này Phòng Nông nghiệp chỉ đạo ...",
+     # "Trong thời gian tới, các xã ...", "Hiện nay, Ban Quản lý chợ cần ...".
+     "tại thời điểm này", "hiện nay", "trong thời gian tới", "thời gian tới", "sắp tới", "trước hết",
+     "bên cạnh đó", "ngoài việc đó", "vì thế", "do vậy", "tuy nhiên", "mặt khác"]
+)
+# Label forms of plans and decisions: "Cơ quan chủ trì: Sở Y tế.", "Đơn vị thực hiện: UBND các xã",
+# "Chủ trì: Phòng Nội vụ; phối hợp: Văn phòng". The label names the role; the list after it the units.
+_LEAD_LABELS = PhraseSet(
+    ["cơ quan chủ trì", "đơn vị chủ trì", "chủ trì", "cơ quan thực hiện", "đơn vị thực hiện",
+     "bộ phận thực hiện", "người thực hiện", "cơ quan chịu trách nhiệm", "đơn vị chịu trách nhiệm",
+     "trách nhiệm thực hiện", "đơn vị được giao", "cơ quan được giao", "đơn vị đầu mối", "cơ quan đầu mối",
+     "đầu mối", "đơn vị tham mưu", "cơ quan tham mưu", "giao", "người chịu trách nhiệm", "phụ trách"]
+)
+_SUPPORT_LABELS = PhraseSet(["cơ quan phối hợp", "đơn vị phối hợp", "phối hợp", "bộ phận phối hợp"])
+_OBLIGATIONS = PhraseSet(
+    ["phải", "cần", "cần phải", "có trách nhiệm", "chịu trách nhiệm", "phối hợp", "tập trung", "chủ động",
+     "khẩn trương", "chủ trì", "làm đầu mối", "là đầu mối"]
+)
+# After a subject, words that show it is the one to act, whatever its head noun ("Công đoàn cơ sở sẽ
+# lập danh sách", "BQL dự án phải bàn giao ..."): see `_signalled_subject`.
+_SUBJECT_SIGNALS = PhraseSet(
+    ["phải", "cần", "cần phải", "có trách nhiệm", "chịu trách nhiệm", "phối hợp", "tập trung", "chủ động",
+     "sẽ", "khẩn trương", "tiếp tục", "chủ trì", "làm đầu mối", "là đầu mối", "hãy", "nên"]
 )
 _TIME_WORDS = PhraseSet(
     ["trong", "tháng", "quý", "năm", "tuần", "từ nay", "đến", "ngay", "thời gian tới", "cuối", "đầu", "giữa",
@@ -98,7 +122,9 @@ _PRONOUN_HEADS = PhraseSet(["đồng chí", "đ/c", "đc", "ông", "bà", "anh",
 _MODALS = PhraseSet(["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm"])
 
 _LIST_MARKER = re.compile(
-    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓])\s*"
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
+    # "Điều 2. Sở Lao động ... chủ trì", "Khoản 3. Giao ...": articles of a decision.
+    r"|(?:Điều|Khoản|Mục|Điểm)\s+\d{1,3}[a-zđ]?\s*[.:])\s*"
 )
 _CLAUSE_OPENERS = {".", ":", ";", "(", "“", '"', "‘", "'", "-", "–", "—", "•", "*", "+", "!", "?", "…"}
 
@@ -631,6 +657,8 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
             return False
         for back in (1, 2):
             if p - back >= 0 and s.m(L.GIAO_NOT_AFTER, p - back) == back:
+                if back == 1 and s.is_(p - 1, "đã") and _past_assignment(s, p - 1, p + size):
+                    continue
                 return False
     if s.m(_CHI_DAO, p):
         for back in (1, 2):
@@ -638,6 +666,17 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
                 return False
     # "được phân công", "được yêu cầu": passive, the subject is the assignee.
     return not ((s.is_(p, "phân") or s.is_(p, "yêu")) and s.is_(p - 1, "được"))
+
+
+def _past_assignment(s: _Sentence, da: int, k: int) -> bool:
+    """ "Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra ...", "UBND quận đã giao Phòng Tài chính -
+    Kế hoạch rà soát ...": someone has handed a named body a task (reported, still to be done), unlike
+    "các nhiệm vụ đã giao", "kế hoạch đã giao" (what was handed)."""
+    if da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
+        return False
+    k = _skip_openers(s, k)
+    items, end = _parse_list(s, k)
+    return bool(items) and _predicate_at(s, _skip_adverbs(s, end))
 
 
 def _names_unit_after_giao(s: _Sentence, k: int) -> bool:
@@ -710,9 +749,12 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     i = _skip_intro(s, i)
     items, end = _parse_list(s, i)
     if not items:
-        return None
+        return _signalled_subject(s, i)
     pred = _skip_adverbs(s, end)
-    if _predicate_at(s, pred):
+    # "lãnh đạo địa phương cần phải tập trung cao", "UBND các huyện có trách nhiệm tổ (chức) ...": a
+    # modal after the subject is its predicate even when the verb after it is not on our list.
+    modal_before = any(s.m(_MODALS, x) for x in range(end, pred)) and not s.punct(end, ",")
+    if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
         if s.m(L.NARRATIVE_VERBS, pred) and not modal:
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
@@ -727,6 +769,71 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             if s.word(e) and not s.tokens[e].capitalized:
                 return _Found([(i, e)], i, e, "subject")
     return None
+
+
+def _is_abbreviation(t: Token) -> bool:
+    """ "BQL", "TTYT", "BCĐ", "HTX", "GD&ĐT": an upper-case abbreviation of a unit name."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
+    """A subject whose head noun is not on our lists, known by how administrative Vietnamese writes
+    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện") or a name in Title Case
+    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục"), directly followed by a word that makes it
+    the actor ("phải", "cần", "có trách nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a
+    passive ("cần được").
+
+        BQL các chợ phải bố trí lực lượng ...       TTYT huyện chủ động phối hợp ...
+        Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
+    """
+    abbreviation = title_case = False
+    for e in range(i, min(s.n, i + 9)):
+        t = s.tokens[e]
+        signal = s.m(_SUBJECT_SIGNALS, e) if e > i else 0
+        if signal:
+            if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
+                return None
+            # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
+            # obligation makes it an actor; an abbreviation is a unit whatever follows.
+            if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
+                return _Found([(i, e)], i, e, "subject")
+            return None
+        if not t.is_word and t.text not in "&-–":
+            return None
+        if not t.is_word:
+            continue
+        if _is_abbreviation(t) and not t.is_number:
+            abbreviation = True
+        elif t.capitalized and e > i:
+            title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
+        elif s.m(L.VERBS, e) or s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+            return None
+    return None
+
+
+def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
+    """ "Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính.", "Đơn vị thực hiện: UBND các xã.":
+    the lead (and the coordinators) named after a label and a colon."""
+    k = _skip_intro(s, s.first)
+    size = s.m(_LEAD_LABELS, k)
+    if not size or not s.punct(k + size, ":"):
+        return None
+    items, end = _parse_list(s, k + size + 1, loose=True)
+    kept = [(a, b) for a, b in items if not s.m(_SUPPORT_LABELS, _skip_determiners(s, a))
+            and not s.m(_LEAD_LABELS, a)]
+    if kept != items:
+        items = kept[: next(x for x, it in enumerate(items) if it not in kept)]
+        end = items[-1][1] if items else end
+    if not items:
+        return None
+    support: list[tuple[int, int]] = []
+    for q in range(end, s.n - 1):
+        sup = s.m(_SUPPORT_LABELS, q)
+        if sup and s.punct(q + sup, ":") and (s.punct(q - 1, ";.,") or q == end):
+            support, _ = _parse_list(s, q + sup + 1, loose=True)
+            break
+    return _Found(items, k + size + 1, end, "assigned"), support
 
 
 def _skip_determiners(s: _Sentence, i: int) -> int:
@@ -775,6 +882,22 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
             return False
         k += 1
     return True
+
+
+def _speaker_before(s: _Sentence, p: int) -> bool:
+    """Reported speech after a lead-in: "Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện yêu
+    cầu các ngành ...", "Theo đó, thực hiện Chỉ thị ..., UBND thành phố yêu cầu UBND các quận ...":
+    the clause that opens after a comma names who speaks, and the assigning verb right after it
+    starts the order (its object is the assignee)."""
+    for c in range(p - 1, max(s.first, p - 30) - 1, -1):
+        if s.punct(c, ";.:"):
+            return False
+        if not s.punct(c - 1, ","):
+            continue
+        items, end = _parse_list(s, c)
+        if items and _skip_adverbs(s, end, adjuncts=False) == p:
+            return True
+    return False
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:
@@ -831,6 +954,9 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 
 
 def _find_lead(s: _Sentence) -> _Found | None:
+    label = _label_form(s)
+    if label is not None:
+        return label[0]
     subject = _subject_at(s, s.first, unit_fallback=True)
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
@@ -842,7 +968,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
             new_clause = s.m(_LOOSE_TRIGGERS, p) or s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời")
-            if not (new_clause or _only_relays(s, s.first, p)):
+            if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return found
     relayed = _relayed_receivers(s)
@@ -876,6 +1002,9 @@ def _support_and_executor(
     leads = list(lead.items)
     support: list[tuple[int, int]] = []
     executor: list[tuple[int, int]] = []
+    label = _label_form(s)
+    if label is not None and label[0] == lead:
+        return leads, label[1], executor
     k = _skip_adverbs(s, lead.end)
     chu_tri = s.m(_CHU_TRI, k)
     if chu_tri:

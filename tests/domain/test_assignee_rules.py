@@ -1,0 +1,124 @@
+"""General rules of the assignee reader, one class of sentence each (issue 11): who speaks vs who
+acts, label forms, subjects whose head noun is not on the lists, "giao nhiệm vụ" forms, lists.
+
+Each class has several sentences written the way Vietnamese administrative texts write them; none
+is a corpus sentence the rule was fitted to."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+def support(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).support]
+
+
+# ------------------------------------------------------------------------------------------ who speaks
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead-in (a verb first), then the speaker, then the order: the order's object acts
+        ("Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện Trần Văn Nam yêu cầu các ngành tập trung "
+         "hoàn thành các công việc còn tồn đọng.", ["các ngành"]),
+        ("Phát biểu tại buổi làm việc, đ/c Lê Văn Bình – Chủ tịch UBND huyện yêu cầu xã Tân Lập làm tốt "
+         "công tác tuyên truyền.", ["xã Tân Lập"]),
+        ("Kết luận buổi làm việc, đồng chí Bí thư Huyện ủy đề nghị Đảng ủy xã rà soát các chỉ tiêu.",
+         ["Đảng ủy xã"]),
+        ("Phát biểu chỉ đạo hội nghị, đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy, đề nghị Ban Tuyên giáo "
+         "tăng cường công tác tuyên truyền.", ["Ban Tuyên giáo"]),
+        # a body reports that someone has handed the task to a named unit
+        ("UBND tỉnh có văn bản cho biết, Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra nội dung đơn.",
+         ["Thanh tra tỉnh"]),
+        ("UBND quận đã giao Phòng Tài chính - Kế hoạch rà soát kinh phí sửa chữa.",
+         ["Phòng Tài chính - Kế hoạch"]),
+    ],
+)
+def test_the_one_asked_acts_not_the_speaker(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_tasks_already_handed_out_are_not_an_assignment() -> None:
+    # "đã giao" after what was handed ("các nhiệm vụ đã giao"): the subject still leads
+    assert lead("Các đơn vị hoàn thành các nhiệm vụ đã giao trước ngày 20/12.") == ["Các đơn vị"]
+
+
+# ------------------------------------------------------------------------------------------ giao nhiệm vụ
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đồng chí Bí thư đã kết luận giao nhiệm vụ UBND phường tiếp tục điều hành thực hiện mô hình.",
+         ["UBND phường"]),
+        ("Hội nghị giao nhiệm vụ cụ thể cho các chi bộ rà soát đảng viên.", ["các chi bộ"]),
+        ("Giao nhiệm vụ tới các tổ dân phố tuyên truyền cho nhân dân.", ["các tổ dân phố"]),
+        ("UBND tỉnh giao trách nhiệm Sở Y tế kiểm tra các cơ sở kinh doanh.", ["Sở Y tế"]),
+    ],
+)
+def test_giao_nhiem_vu_forms(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ labels
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        ("Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, UBND các huyện.",
+         ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện"]),
+        ("Đơn vị thực hiện: UBND các xã, thị trấn.", ["UBND các xã, thị trấn"], []),
+        ("Chủ trì: Phòng Nội vụ; phối hợp: Văn phòng HĐND và UBND.", ["Phòng Nội vụ"],
+         ["Văn phòng HĐND và UBND"]),
+        ("Điều 2. Sở Tài nguyên và Môi trường chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực "
+         "hiện Quyết định này.", ["Sở Tài nguyên và Môi trường"], ["các sở, ngành liên quan"]),
+        ("Điều 3. Giao Ban Quản lý dự án huyện chủ trì triển khai.", ["Ban Quản lý dự án huyện"], []),
+    ],
+)
+def test_label_forms(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert lead(text) == lead_
+    assert support(text) == support_
+
+
+# ------------------------------------------------------------------------------------------ unknown heads
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BQL các chợ phải bố trí lực lượng trực trong dịp Tết.", ["BQL các chợ"]),
+        ("TTYT huyện chủ động phối hợp với các xã phun thuốc diệt muỗi.", ["TTYT huyện"]),
+        ("Trung tâm Văn hóa Thể thao cần chuẩn bị hội trường.", ["Trung tâm Văn hóa Thể thao"]),
+        ("Từ nay đến 15/1, Công đoàn cơ sở sẽ lập danh sách đoàn viên khó khăn.", ["Công đoàn cơ sở"]),
+        ("Hợp tác xã Tân Phú có trách nhiệm thu gom rác thải.", ["Hợp tác xã Tân Phú"]),
+        ("Vì vậy lãnh đạo địa phương cần phải tập trung cao, không được chủ quan.", ["lãnh đạo địa phương"]),
+        ("UBND các huyện có trách nhiệm tổ tuyên truyền, phát động phong trào.", ["UBND các huyện"]),
+    ],
+)
+def test_subjects_known_by_their_writing(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tết Nguyên đán sẽ đến sớm hơn mọi năm.",
+        "Tình hình dịch bệnh cần được theo dõi chặt chẽ.",
+        "Công tác tuyên truyền cần được đẩy mạnh.",
+    ],
+)
+def test_title_case_without_an_actor_is_nobody(text: str) -> None:
+    assert lead(text) == []
+
+
+# ------------------------------------------------------------------------------------------ time frames
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tại thời điểm này Phòng Y tế chỉ đạo các trạm y tế rà soát số liệu.", ["Phòng Y tế"]),
+        ("Hiện nay, Ban Quản lý chợ cần sắp xếp lại các quầy hàng.", ["Ban Quản lý chợ"]),
+        ("Trong thời gian tới, các xã tiếp tục rà soát hộ nghèo.", ["các xã"]),
+    ],
+)
+def test_time_frame_before_the_subject(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
