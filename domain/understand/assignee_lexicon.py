@@ -113,7 +113,7 @@ PREDICATE_MARKERS = PhraseSet(
         "định kỳ", "hàng tháng", "hằng tháng", "hàng tuần", "hằng tuần", "hàng quý", "hằng quý", "hàng năm",
         "hằng năm", "có ý kiến", "có văn bản", "có công văn", "có kế hoạch", "có kỹ năng", "có biện pháp",
         "có giải pháp", "có báo cáo", "có tờ trình", "có phương án", "có thông báo", "là", "làm", "bị",
-        "ngày càng", "tăng cường",
+        "ngày càng", "tăng cường", "đều",
     ]
 )
 # Adverbs and aspect words that may stand between a subject and its verb.
@@ -125,6 +125,7 @@ ADVERBS = PhraseSet(
         "định kỳ", "hàng tháng", "hằng tháng", "hàng tuần", "hằng tuần", "hàng quý", "hằng quý", "hàng năm",
         "hằng năm", "khẩn", "mới", "vẫn", "thì", "thật sự", "thực sự", "cũng đã", "vừa qua", "có trách nhiệm",
         "trong thời gian tới", "thời gian tới", "trong thời gian tiếp theo", "từ nay", "sau đó", "trước hết",
+        "đều",
     ]
 )
 # Reporting verbs: a subject that only relays ("X tiếp thu ...; đồng thời đề nghị Y ...", "X ban hành
@@ -167,6 +168,9 @@ NP_KEEP = PhraseSet(
         "dân vận", "kinh tế", "pháp chế", "giáo dục", "đào tạo", "y tế", "tài chính", "nội vụ", "tư pháp",
         "được phân công phụ trách", "có đường", "liên quan đến", "chuyên trang", "ủy ban nhân dân", "ủy ban",
         "hội đồng nhân dân", "hội đồng", "trường học", "nhân dân", "quân sự", "dân quân", "tự vệ",
+        # "UBND cấp xã", "chính quyền cấp cơ sở": the level of a body ("cấp" is also a verb).
+        "cấp xã", "cấp huyện", "cấp tỉnh", "cấp phường", "cấp cơ sở", "cấp quận", "cấp thành phố",
+        "cấp trên", "các cấp",
     ]
 )
 # Heads that take the word after them as part of the name even when it is also a verb: "Bộ phận

@@ -70,6 +70,12 @@ _LEAD_LABELS = PhraseSet(
      "đầu mối", "đơn vị tham mưu", "cơ quan tham mưu", "giao", "người chịu trách nhiệm", "phụ trách"]
 )
 _SUPPORT_LABELS = PhraseSet(["cơ quan phối hợp", "đơn vị phối hợp", "phối hợp", "bộ phận phối hợp"])
+# Words between a subject and an unlisted verb that still make the subject the actor: "nhà thầu tập
+# trung nhân lực", "lãnh đạo địa phương cần phải tập trung cao".
+_ACTOR_ADVERBS = PhraseSet(
+    ["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm", "chịu trách nhiệm",
+     "tập trung", "chủ động", "tích cực", "quyết liệt", "nghiêm túc", "thường xuyên", "kịp thời", "đều"]
+)
 _OBLIGATIONS = PhraseSet(
     ["phải", "cần", "cần phải", "có trách nhiệm", "chịu trách nhiệm", "phối hợp", "tập trung", "chủ động",
      "khẩn trương", "chủ trì", "làm đầu mối", "là đầu mối"]
@@ -261,6 +267,7 @@ class _Head:
     unit_complete: bool  # the head is a whole unit name ("Văn phòng"): no verb-like word joins it
     takes_name: bool  # "Bộ phận", "Ban"...: the next word is part of the name even if it is a verb
     person: bool = False  # a bare personal head ("đồng chí", "ông") with no name yet
+    determined: bool = False  # after "các", "những", a number: a kind, not a named body
 
 
 def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
@@ -304,7 +311,7 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         keep = s.m(L.NP_KEEP, j)
         if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
             return _Head(j + keep, False, False, False)
-        return _Head(j + size, False, takes_name, person == size)
+        return _Head(j + size, False, takes_name, person == size, determined)
     t = s.tokens[j]
     verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
     if loose and t.capitalized and not verbish and j not in s.initial:
@@ -367,6 +374,15 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 close = _closing_paren(s, j)
                 if close is None:
                     break
+                inner = j + 1
+                remark = s.word(inner) and (
+                    s.tokens[inner].capitalized or s.m(L.ORG_HEADS, inner) or s.m(L.PERSON_HEADS, inner)
+                )
+                if remark and sum(1 for x in range(inner, close) if s.word(x)) > 4:
+                    # "Sở NN&PTNT (Thường trực Ban Chỉ huy phòng chống thiên tai ...) chủ trì": a
+                    # remark about the unit, not its name; "Phòng Quản lý đô thị (QLĐT)" keeps its
+                    # abbreviation. The remark is skipped by whoever reads on (see _after_remark).
+                    break
                 j = close + 1
                 continue
             if c == "&":
@@ -383,7 +399,16 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                     j += 2  # the word after the dash belongs to the name, whatever its capital says
                     continue
                 break
-            if c == ":" and s.m(L.CATEGORY_NOUNS, j - 1) and s.word(j + 1) and s.tokens[j + 1].capitalized:
+            if (
+                c == ":"
+                and s.m(L.CATEGORY_NOUNS, j - 1)
+                and s.word(j + 1)
+                and s.tokens[j + 1].capitalized
+                # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
+                # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
+                and not s.m(L.ADVERBS, j + 1)
+                and (s.is_(j - 2, "các") or not _predicate_at(s, j + 1))
+            ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
             break
@@ -400,6 +425,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
             continue
         names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
+        if names_head and head.determined and s.m(L.VERBS, j) and not t.capitalized:
+            names_head = False  # "các sở báo cáo nhanh": a plural kind has no name; the verb follows
         if names_head and not _ends_np(s, j, verbs=False):
             j += max(1, s.m(L.VERBS, j))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
             continue
@@ -717,6 +744,11 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
         if s.punct(k, ","):
             k += 1
             continue
+        if s.punct(k, "("):
+            close = _closing_paren(s, k)
+            if close is not None:
+                k = close + 1  # a remark about the subject: "Sở NN&PTNT (Thường trực ...) chủ trì"
+                continue
         adjunct = s.m(_ADJUNCT_OPENERS, k) if adjuncts else 0
         if adjunct:
             # "theo chức năng, nhiệm vụ được giao, phối hợp ...", "căn cứ chức năng, nhiệm vụ được
@@ -753,11 +785,15 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     pred = _skip_adverbs(s, end)
     # "lãnh đạo địa phương cần phải tập trung cao", "UBND các huyện có trách nhiệm tổ (chức) ...": a
     # modal after the subject is its predicate even when the verb after it is not on our list.
-    modal_before = any(s.m(_MODALS, x) for x in range(end, pred)) and not s.punct(end, ",")
+    modal_before = any(s.m(_ACTOR_ADVERBS, x) for x in range(end, pred)) and not s.punct(end, ",")
     if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
         if s.m(L.NARRATIVE_VERBS, pred) and not modal:
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
+        return _Found(items, i, end, "subject")
+    if s.punct(end, ":") and s.word(end + 1) and _predicate_at(s, _skip_adverbs(s, end + 1)):
+        # "3. Phòng Tài nguyên và Môi trường huyện: Xây dựng kế hoạch ...", "Chủ tịch UBND các xã:
+        # Khẩn trương triển khai ...": the name, a colon, then what it is to do.
         return _Found(items, i, end, "subject")
     if unit_fallback and len(items) == 1:
         # "/giao Văn phòng photo tài liệu ...": a known unit then an unlisted verb.
@@ -843,6 +879,8 @@ def _skip_determiners(s: _Sentence, i: int) -> int:
 
 
 def _skip_intro(s: _Sentence, i: int) -> int:
+    while s.punct(i, "…"):
+        i += 1  # "..., điều hành,…các cơ quan, ban ngành cần ..."
     while i < s.n:
         w = s.m(_INTRO, i)
         if w:
@@ -882,6 +920,39 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
             return False
         k += 1
     return True
+
+
+def _promised(s: _Sentence, p: int) -> bool:
+    """ "... đã giải đáp và trong thời gian tới sẽ chỉ đạo các bộ phận chuyên môn rà soát": the
+    speaker promises to have someone act; that someone is the assignee."""
+    for x in range(p - 1, max(s.first, p - 6) - 1, -1):
+        if s.is_(x, "sẽ"):
+            return True
+        if not (s.m(L.ADVERBS, x) or s.m(_TIME_WORDS, x)):
+            return False
+    return False
+
+
+# A phrase that frames the sentence before its subject, up to the first comma: "Theo quyết định,
+# UBND cấp xã có trách nhiệm ...", "Trong tháng 9, Chi bộ tiếp tục chỉ đạo ...", "Chậm nhất là 15
+# ngày kể từ ..., UBND cấp xã phải ...", "Để có cơ sở tổng hợp, Bộ GD&ĐT đề nghị ...".
+_LEAD_IN_OPENERS = PhraseSet(
+    ["theo", "căn cứ", "trên cơ sở", "để", "nhằm", "sau khi", "trước khi", "trong", "từ", "từ nay", "đến",
+     "chậm nhất", "ngoài", "ngoài việc", "bên cạnh", "bên cạnh việc", "qua", "tại", "nhân dịp", "trước tình hình",
+     "với mục tiêu", "với tinh thần", "thực hiện", "triển khai", "sau", "trước", "hiện nay", "trong khi"]
+)
+
+
+def _after_lead_in(s: _Sentence) -> int | None:
+    k = _skip_intro(s, s.first)
+    if not s.m(_LEAD_IN_OPENERS, k):
+        return None
+    for x in range(k + 1, min(s.n - 1, k + 40)):
+        if s.punct(x, ";.:"):
+            return None
+        if s.punct(x, ","):
+            return x + 1
+    return None
 
 
 def _speaker_before(s: _Sentence, p: int) -> bool:
@@ -958,16 +1029,28 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if label is not None:
         return label[0]
     subject = _subject_at(s, s.first, unit_fallback=True)
+    if subject is None:
+        after = _after_lead_in(s)
+        if after is not None:
+            subject = _subject_at(s, after, unit_fallback=True)
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
-        if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p):
+        promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
+        if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p) and not promise:
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
-        if directs and _is_group(s, subject):
-            break  # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute
+        # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
+        # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
+        if directs and _is_group(s, subject) and not promise:
+            break
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
-            new_clause = s.m(_LOOSE_TRIGGERS, p) or s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời")
+            new_clause = (
+                s.m(_LOOSE_TRIGGERS, p)
+                or s.punct(p - 1, ",;")
+                or s.is_(p - 1, "đồng thời")
+                or promise
+            )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return found

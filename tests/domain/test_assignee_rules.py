@@ -122,3 +122,51 @@ def test_title_case_without_an_actor_is_nobody(text: str) -> None:
 )
 def test_time_frame_before_the_subject(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ lead-ins
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a framing phrase up to the first comma, then the subject
+        ("Theo quyết định, UBND cấp xã có trách nhiệm lập hồ sơ hoặc giao cho cơ quan chuyên môn.",
+         ["UBND cấp xã"]),
+        ("Trong tháng 9, Chi bộ tiếp tục chỉ đạo Đoàn thanh niên tổ chức tổng kết hoạt động hè.", ["Chi bộ"]),
+        ("Để có cơ sở tổng hợp chung, Sở Tài chính đề nghị các phòng báo cáo số liệu trước ngày 15/10.",
+         ["các phòng"]),
+        ("Sau khi kiểm tra thực tế, Đoàn kiểm tra yêu cầu chủ đầu tư khắc phục ngay các tồn tại.",
+         ["chủ đầu tư"]),
+        # a promise to have others act: they are the assignees
+        ("Ghi nhận ý kiến của cử tri, UBND phường đã giải đáp và trong thời gian tới sẽ chỉ đạo các bộ phận "
+         "chuyên môn rà soát, xử lý.", ["các bộ phận chuyên môn"]),
+        ("UBND xã sẽ chỉ đạo các thôn tổ chức ra quân dọn vệ sinh.", ["các thôn"]),
+    ],
+)
+def test_lead_ins_and_promises(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_group_that_directs_leads() -> None:
+    assert lead("UBND phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["UBND phường"]
+
+
+# ------------------------------------------------------------------------------------------ names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<unit>: <order>" (a point of a plan addressed to a unit)
+        ("3. Phòng Tài nguyên và Môi trường huyện: Xây dựng kế hoạch chỉnh trang đô thị.",
+         ["Phòng Tài nguyên và Môi trường huyện"]),
+        ("Chủ tịch UBND các xã: Khẩn trương triển khai chỉ đạo của UBND huyện.", ["Chủ tịch UBND các xã"]),
+        # a remark in brackets after a name is not part of it; an abbreviation is
+        ("Giao Sở Y tế (cơ quan thường trực Ban Chỉ đạo phòng chống dịch tỉnh) chủ trì, phối hợp với các "
+         "sở, ngành triển khai.", ["Sở Y tế"]),
+        ("Giao Phòng Quản lý đô thị (QLĐT) rà soát các công trình.", ["Phòng Quản lý đô thị (QLĐT)"]),
+        # a plural kind takes no name: the verb after it is the predicate
+        ("Đề nghị các sở báo cáo nhanh tình hình biến động sĩ số học sinh.", ["các sở"]),
+        ("UBND thành phố yêu cầu tất cả các cơ quan, đơn vị trên địa bàn đều tiến hành dọn dẹp vệ sinh.",
+         ["tất cả các cơ quan, đơn vị trên địa bàn"]),
+    ],
+)
+def test_where_a_name_ends(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
