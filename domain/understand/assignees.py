@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
+from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
 from domain.understand.vntokens import (
@@ -47,85 +48,34 @@ from domain.understand.vntokens import (
     tone_key,
 )
 
-# "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
-_LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
-                             "phân công cho", "giao nhiệm vụ", "giao trách nhiệm", "giao nhiệm vụ cụ thể",
-                             "giao nhiệm vụ cụ thể cho", "giao nhiệm vụ tới", "giao cụ thể", "giao cụ thể cho"])
-_ASK_VERBS = PhraseSet(["yêu cầu", "đề nghị", "kính đề nghị", "kiến nghị"])
-_WORD_SEPARATORS = PhraseSet(["và", "cùng", "cùng với"])
-_INTRO = PhraseSet(
-    ["đồng thời", "theo đó", "trong đó", "tiếp đó", "ngoài ra", "bên cạnh đó", "sau đó", "riêng", "mặt khác",
-     "do đó", "vì vậy", "trước mắt", "ngay sau đó", "cụ thể",
-     # A time frame before the subject: "Tại thời điểm này Phòng Nông nghiệp chỉ đạo ...",
-     # "Trong thời gian tới, các xã ...", "Hiện nay, Ban Quản lý chợ cần ...".
-     "tại thời điểm này", "hiện nay", "trong thời gian tới", "thời gian tới", "sắp tới", "trước hết",
-     "bên cạnh đó", "ngoài việc đó", "vì thế", "do vậy", "tuy nhiên", "mặt khác"]
-)
-# Label forms of plans and decisions: "Cơ quan chủ trì: Sở Y tế.", "Đơn vị thực hiện: UBND các xã",
-# "Chủ trì: Phòng Nội vụ; phối hợp: Văn phòng". The label names the role; the list after it the units.
-_LEAD_LABELS = PhraseSet(
-    ["cơ quan chủ trì", "đơn vị chủ trì", "chủ trì", "cơ quan thực hiện", "đơn vị thực hiện",
-     "bộ phận thực hiện", "người thực hiện", "cơ quan chịu trách nhiệm", "đơn vị chịu trách nhiệm",
-     "trách nhiệm thực hiện", "đơn vị được giao", "cơ quan được giao", "đơn vị đầu mối", "cơ quan đầu mối",
-     "đầu mối", "đơn vị tham mưu", "cơ quan tham mưu", "giao", "người chịu trách nhiệm", "phụ trách"]
-)
-_SUPPORT_LABELS = PhraseSet(["cơ quan phối hợp", "đơn vị phối hợp", "phối hợp", "bộ phận phối hợp"])
-# Words between a subject and an unlisted verb that still make the subject the actor: "nhà thầu tập
-# trung nhân lực", "lãnh đạo địa phương cần phải tập trung cao".
-_ACTOR_ADVERBS = PhraseSet(
-    ["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm", "chịu trách nhiệm",
-     "tập trung", "chủ động", "tích cực", "quyết liệt", "nghiêm túc", "thường xuyên", "kịp thời", "đều"]
-)
-_OBLIGATIONS = PhraseSet(
-    ["phải", "cần", "cần phải", "có trách nhiệm", "chịu trách nhiệm", "phối hợp", "tập trung", "chủ động",
-     "khẩn trương", "chủ trì", "làm đầu mối", "là đầu mối"]
-)
-# After a subject, words that show it is the one to act, whatever its head noun ("Công đoàn cơ sở sẽ
-# lập danh sách", "BQL dự án phải bàn giao ..."): see `_signalled_subject`.
-_SUBJECT_SIGNALS = PhraseSet(
-    ["phải", "cần", "cần phải", "có trách nhiệm", "chịu trách nhiệm", "phối hợp", "tập trung", "chủ động",
-     "sẽ", "khẩn trương", "tiếp tục", "chủ trì", "làm đầu mối", "là đầu mối", "hãy", "nên"]
-)
-_TIME_WORDS = PhraseSet(
-    ["trong", "tháng", "quý", "năm", "tuần", "từ nay", "đến", "ngay", "thời gian tới", "cuối", "đầu", "giữa",
-     "này", "tới", "hàng", "hằng", "ngày"]
-)
-# Words that look like a head but are not an assignee: "hội nghị", "ban hành", "bộ tiêu chí"...
-_NOT_HEADS = PhraseSet(
-    ["hội nghị", "hội thảo", "hội trường", "hội viên", "đoàn kết", "ban hành", "ban đầu", "ban ngày",
-     "phòng họp",
-     "phòng chống", "phòng, chống", "phòng ngừa", "bộ tiêu chí", "bộ hồ sơ", "bộ máy", "bộ thủ tục",
-     "bộ tài liệu", "bộ chỉ số", "bộ câu hỏi", "cơ quan điện tử", "trường hợp", "đơn vị tính", "khối lượng",
-     "tổ quốc", "xã hội", "đài phát", "thường trực hóa", "ban bố", "trạm dừng", "cục bộ", "tổ hợp",
-     "phòng cháy", "phòng dịch", "phòng tránh", "phòng bệnh", "đội ngũ", "tổ tiên", "hội họp", "ban đêm"]
-)
-# Heads that name an organisation only when a proper name follows, or after "các": "Bộ Công an",
-# "các sở" but not "bộ hồ sơ", "số 16" typed without diacritics.
-_HEADS_NEEDING_NAME = PhraseSet(["bộ", "sở", "cục", "viện", "đài", "khối", "trường", "tổ", "hội", "ban",
-                                 "phòng"])
-_VERB_LIKE_HEADS = PhraseSet(["tổ chức"])
-# Teams and boards named by what they do ("Tổ công nghệ số cộng đồng", "Ban quản lý chợ") need no
-# proper name when written with a capital.
-_HEADS_NAMED_BY_TASK = PhraseSet(["tổ", "ban", "đội", "hội", "phòng", "nhóm"])
-# Before a unit's name: "bộ phận Văn phòng", "lực lượng Công an phường", "cán bộ Văn phòng Đảng ủy".
-_UNIT_FILLERS = PhraseSet(
-    ["bộ phận", "lực lượng", "đồng chí", "đ/c", "cán bộ", "công chức", "thành viên", "toàn thể", "các",
-     "những",
-     "tất cả", "mọi", "thường trực"]
-)
-_PHOI_HOP = PhraseSet(["phối hợp", "cùng phối hợp", "phối hợp chặt chẽ", "phối hợp tốt"])
-_WITH = PhraseSet(["với", "cùng", "cùng với"])
-_SUPPORT_OF = PhraseSet(["với sự phối hợp của", "có sự phối hợp của", "với sự tham gia của", "phối hợp của"])
-_HEADING_OPENERS = PhraseSet(["đối với", "về phía", "riêng"])
-_CHU_TRI = PhraseSet(["chủ trì"])
-_CHI_DAO = PhraseSet(["chỉ đạo", "chỉ đạo cho"])
+# The rules' own phrase lists: data files in domain/understand/data/ (see each file's opening
+# comment for the kind of sentence it serves).
+_LOOSE_TRIGGERS = phrases("loose_triggers")
+_ASK_VERBS = phrases("ask_verbs")
+_WORD_SEPARATORS = phrases("word_separators")
+_INTRO = phrases("intro")
+_LEAD_LABELS = phrases("lead_labels")
+_SUPPORT_LABELS = phrases("support_labels")
+_ACTOR_ADVERBS = phrases("actor_adverbs")
+_OBLIGATIONS = phrases("obligations")
+_SUBJECT_SIGNALS = phrases("subject_signals")
+_TIME_WORDS = phrases("time_words")
+_NOT_HEADS = phrases("not_heads")
+_HEADS_NEEDING_NAME = phrases("heads_needing_name")
+_VERB_LIKE_HEADS = phrases("verb_like_heads")
+_HEADS_NAMED_BY_TASK = phrases("heads_named_by_task")
+_UNIT_FILLERS = phrases("unit_fillers")
+_PHOI_HOP = phrases("phoi_hop")
+_WITH = phrases("with")
+_SUPPORT_OF = phrases("support_of")
+_HEADING_OPENERS = phrases("heading_openers")
+_CHU_TRI = phrases("chu_tri")
+_CHI_DAO = phrases("chi_dao")
 _DOTTED_PLACES = {"TP", "Tp", "tp", "Q", "P", "TX", "TT", "H", "X"}
-_PASSIVE_RELATIVE = PhraseSet(["được giao", "được giao nhiệm vụ", "được phân công nhiệm vụ",
-                               "được giao chủ trì"])
-_ADJUNCT_OPENERS = PhraseSet(["theo", "căn cứ", "trên cơ sở", "trong phạm vi", "theo đúng"])
-_PRONOUN_HEADS = PhraseSet(["đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "các đồng chí"])
-# "phải tổ chức giao ban", "cần nghe ý kiến": an obligation, not a report of what happened.
-_MODALS = PhraseSet(["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm"])
+_PASSIVE_RELATIVE = phrases("passive_relative")
+_ADJUNCT_OPENERS = phrases("adjunct_openers")
+_PRONOUN_HEADS = phrases("pronoun_heads")
+_MODALS = phrases("modals")
 
 _LIST_MARKER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
@@ -933,14 +883,7 @@ def _promised(s: _Sentence, p: int) -> bool:
     return False
 
 
-# A phrase that frames the sentence before its subject, up to the first comma: "Theo quyết định,
-# UBND cấp xã có trách nhiệm ...", "Trong tháng 9, Chi bộ tiếp tục chỉ đạo ...", "Chậm nhất là 15
-# ngày kể từ ..., UBND cấp xã phải ...", "Để có cơ sở tổng hợp, Bộ GD&ĐT đề nghị ...".
-_LEAD_IN_OPENERS = PhraseSet(
-    ["theo", "căn cứ", "trên cơ sở", "để", "nhằm", "sau khi", "trước khi", "trong", "từ", "từ nay", "đến",
-     "chậm nhất", "ngoài", "ngoài việc", "bên cạnh", "bên cạnh việc", "qua", "tại", "nhân dịp", "trước tình hình",
-     "với mục tiêu", "với tinh thần", "thực hiện", "triển khai", "sau", "trước", "hiện nay", "trong khi"]
-)
+_LEAD_IN_OPENERS = phrases("lead_in_openers")
 
 
 def _after_lead_in(s: _Sentence) -> int | None:
