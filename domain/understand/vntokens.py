@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 from domain.understand.textnorm import fold, nfc
 
@@ -55,29 +56,40 @@ def fold_word(word: str) -> str:
 
 def has_diacritics(text: str) -> bool:
     """True when the text is written with Vietnamese diacritics (most words carry some)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", nfc(text)) if len(w) > 1]
+    words = _LONG_LETTER_RUN.findall(nfc(text))
     if not words:
         return False
-    marked = sum(1 for w in words if fold_word(w) != w.lower())
+    # A word outside ASCII carries a Vietnamese mark (or is đ): counted in C, not word by word.
+    marked = len(words) - sum(map(str.isascii, words))
     return marked / len(words) >= 0.15
 
 
-class Token:
-    """One word or punctuation character of a text. Its flags are computed once per distinct word
-    (texts repeat their words), not each time a rule asks."""
+_LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 
-    __slots__ = ("capitalized", "compact", "end", "is_number", "is_word", "key", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, key: str, compact_: str) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.key = key  # comparison key (see module doc)
-        self.compact = compact_  # folded letters and digits only: "GD&ĐT" -> "gddt" (for unit names)
+class Token(tuple):
+    """One word or punctuation character of a text: (text, start, end, key, compact, is_word,
+    capitalized, is_number). A tuple made in one step: a text has many tokens, and the flags of a
+    word are computed once per distinct word (texts repeat their words), not each time a rule asks.
+
+    key: the comparison key (see the module doc); compact: folded letters and digits only, "GD&ĐT"
+    -> "gddt" (for unit names)."""
+
+    __slots__ = ()
+
+    text = property(itemgetter(0))
+    start = property(itemgetter(1))
+    end = property(itemgetter(2))
+    key = property(itemgetter(3))
+    compact = property(itemgetter(4))
+    is_word = property(itemgetter(5))
+    capitalized = property(itemgetter(6))
+    is_number = property(itemgetter(7))
+
+    def __new__(cls, text: str, start: int, end: int, key: str, compact_: str) -> Token:
         first = text[0]
-        self.is_word = first.isalnum() or first == "_"
-        self.capitalized = first.isupper()
-        self.is_number = first.isdigit()
+        flags = (first.isalnum() or first == "_", first.isupper(), first.isdigit())
+        return tuple.__new__(cls, (text, start, end, key, compact_, *flags))
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -96,18 +108,41 @@ def tokenize(text: str, accented: bool | None = None) -> tuple[Token, ...]:
     return _tokenize(text, accented)
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_keys(word: str, accented: bool) -> tuple[str, str]:
-    return (tone_key(word) if accented else fold_word(word)), compact(word)
+def _word_info(word: str, accented: bool) -> tuple[str, str, bool, bool, bool]:
+    """(key, compact, is_word, capitalized, is_number) of a word, remembered per writing mode (a
+    bounded table: texts repeat their words)."""
+    infos = _WORD_INFO[accented]
+    info = infos.get(word)
+    if info is None:
+        if len(infos) >= 1 << 16:
+            infos.clear()
+        first = word[0]
+        key = tone_key(word) if accented else fold_word(word)
+        info = infos[word] = (key, compact(word), first.isalnum() or first == "_", first.isupper(), first.isdigit())
+    return info
+
+
+_WORD_INFO: dict[bool, dict[str, tuple[str, str, bool, bool, bool]]] = {True: {}, False: {}}
+_new_tuple = tuple.__new__
+
+
+# A token with the spaces before it: positions follow from the lengths, with no match objects (a
+# text has many tokens, and match.start()/end() cost a call each).
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 @lru_cache(maxsize=1024)
 def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
+    infos = _WORD_INFO[accented]
     out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        key, compact_ = _word_keys(word, accented)
-        out.append(Token(word, m.start(), m.end(), key, compact_))
+    append = out.append
+    pos = 0
+    for spaces, word in _SPACED_TOKEN.findall(text):
+        pos += len(spaces)
+        end = pos + len(word)
+        info = infos.get(word) or _word_info(word, accented)
+        append(_new_tuple(Token, (word, pos, end, *info)))
+        pos = end
     return tuple(out)
 
 
@@ -165,31 +200,38 @@ class PhraseSet:
 
 # ------------------------------------------------------------------------------------------ one pass
 # Readers ask "which phrase of list L starts at word i?" a few hundred times per sentence, for some
-# forty lists. Rather than trying each list at each position, one pass over the sentence finds every
-# phrase of every list that starts at every word: one index keyed by a phrase's first word holds the
-# phrases of all lists (longest first), so a position costs one dictionary look-up and a comparison of
-# the few phrases starting with that word. Afterwards a question is a dictionary read.
-_Candidate = tuple[tuple[str, ...], frozenset[str], int]
+# fifty lists. Rather than trying each list at each position, one pass over the sentence finds every
+# phrase of every list that starts at every word: the phrases of all lists form one trie of words
+# (a word automaton: from each position, follow the next words as long as some phrase goes on), so
+# a position costs a walk of one to three dictionary look-ups. Afterwards a question is a dictionary
+# read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
+# match whole words under two keyings, and this word trie does that with no extra dependency.)
+class _Node:
+    __slots__ = ("ends", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.ends: list[tuple[int, frozenset[str]]] = []  # (phrase set slot, syllables not after)
 
 
 class _MergedIndex:
     def __init__(self, accented: bool) -> None:
         self.accented = accented
         self.size = 0
-        self.by_first: dict[str, list[_Candidate]] = {}
+        self.root = _Node()
 
-    def refresh(self) -> dict[str, list[_Candidate]]:
+    def refresh(self) -> _Node:
         if self.size != len(_REGISTRY):  # phrase sets made since (they are made at import time)
-            merged: dict[str, list[_Candidate]] = {}
+            root = _Node()
             for phrase_set in _REGISTRY:
-                for first, options in phrase_set._built(self.accented).items():
-                    merged.setdefault(first, []).extend(
-                        (words, not_before, phrase_set.slot) for words, not_before in options
-                    )
-            for options in merged.values():
-                options.sort(key=lambda option: len(option[0]), reverse=True)
-            self.by_first, self.size = merged, len(_REGISTRY)
-        return self.by_first
+                for options in phrase_set._built(self.accented).values():
+                    for words, not_before in options:
+                        node = root
+                        for word in words:
+                            node = node.next.setdefault(word, _Node())
+                        node.ends.append((phrase_set.slot, not_before))
+            self.root, self.size = root, len(_REGISTRY)
+        return self.root
 
 
 _MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
@@ -198,20 +240,22 @@ _MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
 def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
     """For every token position, {phrase set slot: length of that set's longest phrase starting
     there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`."""
-    by_first = _MERGED[accented].refresh()
-    keys = [t.key for t in tokens]
+    root = _MERGED[accented].refresh().next
+    keys = [t[3] for t in tokens]
     n = len(keys)
     table: list[dict[int, int]] = []
-    for i, key in enumerate(keys):
+    for i in range(n):
         found: dict[int, int] = {}
-        for words, not_before, slot in by_first.get(key, ()):
-            if slot in found:
-                continue  # a longer phrase of the same set already matched here
-            size = len(words)
-            if size > 1 and (i + size > n or keys[i + 1 : i + size] != list(words[1:])):
-                continue
-            if not_before and i + size < n and keys[i + size] in not_before:
-                continue
-            found[slot] = size
+        node = root.get(keys[i])
+        depth = 1
+        while node is not None:
+            for slot, not_before in node.ends:
+                if not_before and i + depth < n and keys[i + depth] in not_before:
+                    continue  # the first syllables of a longer word: "dự" of "dự án"
+                found[slot] = depth  # deeper is longer: the longest phrase of each set wins
+            if i + depth >= n:
+                break
+            node = node.next.get(keys[i + depth])
+            depth += 1
         table.append(found)
     return table
