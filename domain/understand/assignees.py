@@ -76,6 +76,7 @@ _PASSIVE_RELATIVE = phrases("passive_relative")
 _ADJUNCT_OPENERS = phrases("adjunct_openers")
 _PRONOUN_HEADS = phrases("pronoun_heads")
 _MODALS = phrases("modals")
+_DOCUMENT_WORDS = phrases("document_words")
 
 _LIST_MARKER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
@@ -676,12 +677,38 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
         if size and _trigger_ok(s, p, size):
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
+            if not items and s.m(_ASK_VERBS, p):
+                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...": a unit
+                # known by its writing, not by its head noun.
+                signalled = _signalled_subject(s, _skip_determiners(s, k))
+                if signalled is not None:
+                    items, end = [(k, signalled.end)], signalled.end
             if items:
+                items, end = _chained(s, items, end)
                 out.append((p, _Found(items, k, end, "assigned")))
                 p = end
                 continue
         p += 1
     return out
+
+
+def _chained(s: _Sentence, items: list[tuple[int, int]], end: int) -> tuple[list[tuple[int, int]], int]:
+    """Two orders sharing one task: "chỉ đạo các phường, xã và đề nghị các cơ quan, đơn vị chủ động
+    ...", "yêu cầu Phòng Y tế, đồng thời đề nghị Trạm Y tế ...": both objects lead."""
+    k = end
+    if s.punct(k, ","):
+        k += 1
+    joined = s.m(_WORD_SEPARATORS, k) or s.m(_INTRO, k)
+    if not joined:
+        return items, end
+    k += joined
+    size = s.m(L.ASSIGN_VERBS, k)
+    if not size or not _trigger_ok(s, k, size):
+        return items, end
+    more, more_end = _parse_list(s, _skip_openers(s, k + size), loose=True)
+    if not more or not _predicate_at(s, _skip_adverbs(s, more_end)):
+        return items, end
+    return [*items, *more], more_end
 
 
 def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
@@ -856,6 +883,9 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
     bản ...", "có công văn")? Then the subject relays and the verb's object is the assignee."""
     k = a
     while k < b:
+        if s.is_(k, "sẽ") and s.m(_DOCUMENT_WORDS, k + 1):
+            k += 1  # "UBND tỉnh sẽ có thông báo kết luận giao UBND huyện ...": a letter to come
+            continue
         if s.m(_MODALS, k):
             return False  # "X có trách nhiệm chỉ đạo Y ...", "X phải đề nghị ...": X acts
         r = s.m(L.REPORTING_WORDS, k)
@@ -870,6 +900,16 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
             return False
         k += 1
     return True
+
+
+def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
+    """One person who speaks, then asks others in a new clause: "Phó Bí thư Thường trực Tỉnh ủy ...
+    ghi nhận những việc làm được ...; đồng thời đề nghị các cấp ủy ...", "Chủ tịch UBND huyện quán
+    triệt ..., yêu cầu các cơ quan chuyên môn ...". A person does not carry out what they ask of
+    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
+    if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
+        return False
+    return s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời") or s.is_(p - 1, "và")
 
 
 def _promised(s: _Sentence, p: int) -> bool:
@@ -979,7 +1019,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
         promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
-        if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p) and not promise:
+        acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
+        if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise

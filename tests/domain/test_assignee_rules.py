@@ -170,3 +170,51 @@ def test_a_group_that_directs_leads() -> None:
 )
 def test_where_a_name_ends(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ speakers again
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person speaks, then asks others in a new clause
+        ("Tại cuộc họp, Chủ tịch UBND huyện quán triệt, yêu cầu các cơ quan chuyên môn, UBND các xã tập trung "
+         "rà soát hồ sơ.", ["các cơ quan chuyên môn", "UBND các xã"]),
+        ("Đồng chí Bí thư ghi nhận những kết quả đạt được; đồng thời đề nghị Ban Tuyên giáo tiếp tục đổi mới "
+         "công tác tuyên truyền.", ["Ban Tuyên giáo"]),
+        # a body that will issue a letter relays the order it carries
+        ("Sau buổi tiếp dân, UBND tỉnh sẽ có thông báo kết luận giao UBND huyện giải quyết dứt điểm.",
+         ["UBND huyện"]),
+        ("Sở Giáo dục sẽ ban hành văn bản đề nghị các trường rà soát sĩ số.", ["các trường"]),
+    ],
+)
+def test_speakers_who_ask_others(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_body_that_acts_and_asks_keeps_the_lead() -> None:
+    assert lead("UBND phường phải rà soát các hộ nghèo, đề nghị Hội Phụ nữ hỗ trợ.") == ["UBND phường"]
+
+
+# ------------------------------------------------------------------------------------------ lists
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # commas inside one title
+        ("Đề nghị Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo rà soát.",
+         ["Chủ tịch UBND các huyện, thị xã, thành phố"]),
+        # a list ending in "và <unit>"
+        ("Giao Công an xã, Ban CHQS xã và Đoàn Thanh niên tổ chức tuần tra.",
+         ["Công an xã", "Ban CHQS xã", "Đoàn Thanh niên"]),
+        ("Đề nghị UBND các xã, Hội Nông dân huyện và Hợp tác xã Tân Phú chủ động triển khai.",
+         ["UBND các xã", "Hội Nông dân huyện", "Hợp tác xã Tân Phú"]),
+        # two orders joined by "và" / "đồng thời": both objects lead
+        ("Đồng thời, chỉ đạo các phường, xã và đề nghị các cơ quan, đơn vị chủ động làm tốt công tác vệ sinh.",
+         ["các phường, xã", "các cơ quan, đơn vị"]),
+        ("Giao Phòng Kinh tế và yêu cầu các hợp tác xã tổ chức thu hoạch lúa.", ["Phòng Kinh tế", "các hợp tác xã"]),
+        # a unit known by its writing after an order
+        ("Yêu cầu mỗi cơ sở Đoàn cần tập trung xây dựng tổ chức vững mạnh.", ["mỗi cơ sở Đoàn"]),
+        ("Đề nghị BQL các chợ phải bố trí lực lượng trực.", ["BQL các chợ"]),
+    ],
+)
+def test_lists_of_assignees(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
