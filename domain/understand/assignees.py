@@ -244,6 +244,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     if s.m(_NOT_HEADS, j):
         return None
     person = s.m(L.PERSON_HEADS, j)
+    if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
+        # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
+        person = 1 + max(s.m(L.ORG_HEADS, j + 1), s.m(L.CATEGORY_NOUNS, j + 1))
     org = s.m(L.ORG_HEADS, j)
     size = max(person, org)
     if size:
@@ -626,6 +629,17 @@ def _skip_openers(s: _Sentence, k: int) -> int:
         break
     if saw_time and _np_start(s, t):
         return t
+    if not _np_start(s, k, loose=True) and (s.m(_TIME_WORDS, k) or s.m(_LEAD_IN_OPENERS, k)):
+        # "yêu cầu: từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí ...", "yêu cầu chậm nhất là
+        # hết tháng 7, các cơ sở ... phải ...": a time frame, a comma, then who is asked.
+        for x in range(k + 1, min(s.n - 1, k + 20)):
+            if s.punct(x, ";.:"):
+                break
+            if s.punct(x, ","):
+                dated = any(s.tokens[y].is_number for y in range(k, x))  # a time frame has its numbers
+                if dated and _np_start(s, x + 1):
+                    return x + 1
+                break
     return k
 
 
@@ -1023,6 +1037,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
+        # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those
+        # directed carry the task (as after "đã giao").
+        directs = directs and not (s.is_(p - 1, "đã") or s.is_(p - 1, "vừa"))
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
         if directs and _is_group(s, subject) and not promise:
@@ -1094,8 +1111,10 @@ def _support_and_executor(
         items, _ = _parse_list(s, k2, loose=True)
         if items:
             support = items
-        elif len(leads) > 1:
-            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads.
+        elif len(leads) > 1 and s.m(_WORD_SEPARATORS, leads[1][0] - 1):
+            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads. A
+            # list with commas ("cấp ủy, chính quyền các địa phương phối hợp, tham gia ...") names
+            # peers who work together: all lead.
             support = leads[1:]
             leads = leads[:1]
     chi_dao = s.m(_CHI_DAO, k)

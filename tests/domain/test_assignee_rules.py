@@ -218,3 +218,36 @@ def test_a_body_that_acts_and_asks_keeps_the_lead() -> None:
 )
 def test_lists_of_assignees(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ more forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time frame between the order and who is asked
+        ("Chủ tịch UBND tỉnh yêu cầu: từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí trực.",
+         ["các đơn vị"]),
+        ("UBND tỉnh yêu cầu chậm nhất là hết tháng 7-2010, các doanh nghiệp phải hoàn thành xử lý ô nhiễm.",
+         ["các doanh nghiệp"]),
+        # ... but "đầu" of "đầu tư" is no time frame
+        ("Việc cử tri đề nghị đầu tư công trình là cần thiết, UBND tỉnh giao UBND huyện đưa công trình vào "
+         "kế hoạch.", ["UBND huyện"]),
+        # a reported order ("đã chỉ đạo"): those directed carry the task
+        ("Để đảm bảo an toàn, Công an tỉnh đã chỉ đạo các phòng nghiệp vụ, công an các huyện xây dựng kế hoạch.",
+         ["các phòng nghiệp vụ", "công an các huyện"]),
+        # peers listed with commas who work together all lead
+        ("Thủ tướng yêu cầu cấp ủy, chính quyền các địa phương phối hợp, tham gia đón người dân.",
+         ["cấp ủy", "chính quyền các địa phương"]),
+        # to compel; the owner of a kind of body
+        ("Đồng thời buộc chủ doanh nghiệp phải khắc phục tình trạng ô nhiễm.", ["chủ doanh nghiệp"]),
+        ("Chủ cơ sở có trách nhiệm niêm yết giá công khai.", ["Chủ cơ sở"]),
+    ],
+)
+def test_more_forms(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_and_b_coordinating_keeps_a_as_lead() -> None:
+    text = "Giám đốc Sở Y tế và Thủ trưởng các đơn vị liên quan phối hợp tổ chức kiểm tra."
+    assert lead(text) == ["Giám đốc Sở Y tế"]
+    assert support(text) == ["Thủ trưởng các đơn vị liên quan"]
