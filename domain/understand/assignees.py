@@ -351,6 +351,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 # another head ("HĐND phường - Thường trực HĐND") it separates.
                 if s.word(j + 1) and _dash_inside_name(s, j + 1):
                     j += 2  # the word after the dash belongs to the name, whatever its capital says
+                    if head is not None and head.unit_complete:
+                        head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
             if (
@@ -441,7 +443,7 @@ def _reporting_next(s: _Sentence, k: int) -> bool:
 
 
 def _after_committee(s: _Sentence, j: int) -> bool:
-    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ"):
+    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy"):
         words = name.split()
         k = j - len(words)
         if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):

@@ -251,3 +251,29 @@ def test_a_and_b_coordinating_keeps_a_as_lead() -> None:
     text = "Giám đốc Sở Y tế và Thủ trưởng các đơn vị liên quan phối hợp tổ chức kiểm tra."
     assert lead(text) == ["Giám đốc Sở Y tế"]
     assert support(text) == ["Thủ trưởng các đơn vị liên quan"]
+
+
+# ------------------------------------------------------------------------------------------ long names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash inside a longer name than a known unit's
+        ("Phòng Nội vụ - Lao động Thương binh và Xã hội tham mưu Hội đồng Thi đua - Khen thưởng huyện.",
+         ["Phòng Nội vụ - Lao động Thương binh và Xã hội"]),
+        # "giao thông" inside a name is not the verb "giao"
+        ("Yêu cầu cơ quan Thường trực Ban An toàn giao thông huyện, UBND các xã thực hiện.",
+         ["cơ quan Thường trực Ban An toàn giao thông huyện", "UBND các xã"]),
+        # what a command board is for, with its comma
+        ("UBND thành phố giao nhiệm vụ cho Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn thành phố "
+         "tiếp tục theo dõi.", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn thành phố"]),
+        # an establishment, with a determiner
+        ("Yêu cầu các cơ sở giáo dục rà soát sĩ số.", ["các cơ sở giáo dục"]),
+    ],
+)
+def test_long_names(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Cơ sở dữ liệu cần được cập nhật.", "Trên cơ sở đó cần rà soát lại."])
+def test_co_so_alone_is_no_unit(text: str) -> None:
+    assert lead(text) == []
