@@ -106,6 +106,9 @@ class _UnitIndex:
                     if key:
                         self._by_compact.setdefault(key, []).append((priority, unit))
                         self._max_tokens = max(self._max_tokens, len(toks))
+        # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
+        # can start that way (most words start none).
+        self._prefixes = {key[:k] for key in self._by_compact for k in range(1, len(key) + 1)}
 
     def matches_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, KnownUnit]]:
         """(end, priority, unit) for every alias spelled by tokens[i:end]."""
@@ -121,6 +124,8 @@ class _UnitIndex:
                 break
             if not skipped:
                 acc += t.compact
+                if acc not in self._prefixes:
+                    break
             j += 1
             if not skipped:
                 for priority, unit in self._by_compact.get(acc, ()):
