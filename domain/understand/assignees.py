@@ -613,9 +613,10 @@ class _Found:
 
 def _skip_openers(s: _Sentence, k: int) -> int:
     """After an assigning verb: a colon, quotes, "cho", or a time phrase ("đề nghị tháng 12/2018 X")."""
+    start = k
     while k < s.n:
-        if s.punct(k, ":“\"'‘"):
-            k += 1
+        if s.punct(k, ":“\"'‘") or (s.punct(k, ",") and k == start):
+            k += 1  # "yêu cầu: ...", "yêu cầu, chủ tịch UBND các quận khẩn trương ..."
             continue
         if s.is_(k, "cho"):
             k += 1
@@ -822,7 +823,7 @@ def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
         Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
     """
     abbreviation = title_case = False
-    for e in range(i, min(s.n, i + 9)):
+    for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
         signal = s.m(_SUBJECT_SIGNALS, e) if e > i else 0
         if signal:
@@ -833,10 +834,10 @@ def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
             if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
                 return _Found([(i, e)], i, e, "subject")
             return None
-        if not t.is_word and t.text not in "&-–":
+        if not t.is_word and t.text not in "&-–,":
             return None
         if not t.is_word:
-            continue
+            continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and e > i:

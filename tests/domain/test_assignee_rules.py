@@ -277,3 +277,23 @@ def test_long_names(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["Cơ sở dữ liệu cần được cập nhật.", "Trên cơ sở đó cần rà soát lại."])
 def test_co_so_alone_is_no_unit(text: str) -> None:
     assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma after the order
+        ("Phó Chủ tịch Nguyễn Văn Khôi yêu cầu, chủ tịch UBND các quận, huyện khẩn trương báo cáo.",
+         ["chủ tịch UBND các quận, huyện"]),
+        # abbreviations listed inside one subject
+        ("GĐ các sở Xây dựng, KHĐT, QHKT, TNMT có trách nhiệm tổng hợp vướng mắc.",
+         ["GĐ các sở Xây dựng, KHĐT, QHKT, TNMT"]),
+        # the ones just named
+        ("Bộ Tài chính đề nghị 4 bộ, ngành nêu trên khẩn trương gửi báo cáo quyết toán.", ["4 bộ, ngành nêu trên"]),
+        # the whole of a body; "có" with a quantity is the predicate
+        ("Toàn ngành tập trung hoàn thành kế hoạch năm.", ["Toàn ngành"]),
+        ("Mỗi Đoàn xã, phường có ít nhất 1 công trình thanh niên.", ["Mỗi Đoàn xã, phường"]),
+    ],
+)
+def test_more_subjects(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
