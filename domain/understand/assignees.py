@@ -77,6 +77,7 @@ _ADJUNCT_OPENERS = phrases("adjunct_openers")
 _PRONOUN_HEADS = phrases("pronoun_heads")
 _MODALS = phrases("modals")
 _DOCUMENT_WORDS = phrases("document_words")
+_SPEAKING_VERBS = phrases("speaking_verbs")
 
 _LIST_MARKER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
@@ -448,7 +449,8 @@ def _reporting_next(s: _Sentence, k: int) -> bool:
 
 
 def _after_committee(s: _Sentence, j: int) -> bool:
-    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy"):
+    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy",
+                 "liên ngành", "đoàn kiểm tra", "đoàn công tác"):
         words = name.split()
         k = j - len(words)
         if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):
@@ -519,6 +521,19 @@ def _name_fragment(s: _Sentence, k: int, plural: bool) -> bool:
     if s.tokens[k].capitalized:  # mid-sentence capital: a name ("Xây dựng" in "các sở QHKT, Xây dựng")
         return not (s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k))
     return plural and not _ends_np(s, k)
+
+
+def _fragment_before_predicate(s: _Sentence, k: int) -> bool:
+    """One to three lower-case words after a comma, not a body of their own, and then the predicate
+    ("phối hợp", "chủ trì", "có trách nhiệm" ...): they finish the name before the comma."""
+    for x in range(k, min(s.n, k + 4)):
+        if not s.word(x) or s.tokens[x].capitalized:
+            return False
+        if x > k and (s.m(_PHOI_HOP, x) or s.m(_CHU_TRI, x) or s.m(_ACTOR_ADVERBS, x)):
+            return True
+        if _np_start(s, x) or s.m(L.VERBS, x) or s.m(L.PREDICATE_MARKERS, x) or s.m(L.NP_STOPS, x):
+            return False
+    return False
 
 
 def _apposition(s: _Sentence, start: int, k: int) -> bool:
@@ -593,6 +608,10 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             continue
         if plural and kind in (",", "và") and s.m(L.CATEGORY_NOUNS, k):
             j = _extend(s, start, k + s.m(L.CATEGORY_NOUNS, k), None)  # "Trưởng các phòng, ban chuyên môn"
+            continue
+        if kind == "," and _fragment_before_predicate(s, k):
+            # "Phòng Chính trị, tư tưởng phối hợp với ...": the rest of the name, then its predicate
+            j = _extend(s, start, k + 1, None)
             continue
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)
@@ -789,6 +808,9 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
         if s.m(L.NARRATIVE_VERBS, pred) and not modal:
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
+        speaker = _Found(items, i, end, "subject")
+        if s.m(_SPEAKING_VERBS, pred) and not modal and not _is_group(s, speaker):
+            return None  # "Đồng chí Bí thư ... đã đánh giá ..., đồng thời yêu cầu ...": one who speaks
         return _Found(items, i, end, "subject")
     if s.punct(end, ":") and s.word(end + 1) and _predicate_at(s, _skip_adverbs(s, end + 1)):
         # "3. Phòng Tài nguyên và Môi trường huyện: Xây dựng kế hoạch ...", "Chủ tịch UBND các xã:
@@ -966,13 +988,15 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
     the clause that opens after a comma names who speaks, and the assigning verb right after it
     starts the order (its object is the assignee)."""
     for c in range(p - 1, max(s.first, p - 30) - 1, -1):
-        if s.punct(c, ";.:"):
+        if s.punct(c, ".:"):
             return False
-        if not s.punct(c - 1, ","):
+        if not s.punct(c - 1, ",;"):
             continue
         items, end = _parse_list(s, c)
         if items and _skip_adverbs(s, end, adjuncts=False) == p:
             return True
+        if s.punct(c - 1, ";"):
+            return False  # "thực hiện Công văn ...; Chủ tịch UBND tỉnh yêu cầu: ..." stops here
     return False
 
 
@@ -1097,6 +1121,12 @@ def _support_and_executor(
     label = _label_form(s)
     if label is not None and label[0] == lead:
         return leads, label[1], executor
+    for x, (a, _) in enumerate(leads[1:], start=1):
+        with_ = 2 if s.m(_WITH, a - 2) == 2 else (1 if s.is_(a - 1, "cùng") else 0)
+        if with_ and s.word(a - with_ - 1) and not s.is_(a - with_ - 1, "và"):
+            # "đề nghị Sở TN&MT cùng với Sở Kế hoạch và Đầu tư, ngành chức năng rà soát ...": those
+            # named after "cùng (với)" work with the lead.
+            return leads[:x], leads[x:], executor
     k = _skip_adverbs(s, lead.end)
     chu_tri = s.m(_CHU_TRI, k)
     if chu_tri:

@@ -297,3 +297,44 @@ def test_co_so_alone_is_no_unit(text: str) -> None:
 )
 def test_more_subjects(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # a speaker after a cited document and ";"
+        ("Theo đó, thực hiện Công văn số 2964/VPCP-TH ngày 15/4/2020; Chủ tịch UBND tỉnh yêu cầu: từ ngày "
+         "30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí trực.", ["các đơn vị"], []),
+        # the rest of a name after a comma, then the predicate
+        ("2. Phòng Chính trị, tư tưởng phối hợp với các phòng thuộc Sở tổ chức kiểm tra.",
+         ["Phòng Chính trị, tư tưởng"], ["các phòng thuộc Sở"]),
+        # what an inter-agency team is for
+        ("Giao Đoàn Kiểm tra liên ngành phòng, chống dịch thành phố tăng cường kiểm tra.",
+         ["Đoàn Kiểm tra liên ngành phòng, chống dịch thành phố"], []),
+        # "cùng với" after the lead: those named work with it
+        ("Đồng chí Phó Chủ tịch đề nghị Sở Y tế cùng với Sở Tài chính, các địa phương rà soát danh sách.",
+         ["Sở Y tế"], ["Sở Tài chính", "các địa phương"]),
+        # ... but a list in "; cùng ..." goes on
+        ("Đề nghị các sở: Xây dựng, Công Thương; cùng UBND các quận rà soát.",
+         ["các sở: Xây dựng, Công Thương", "UBND các quận"], []),
+    ],
+)
+def test_speakers_names_and_companions(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert lead(text) == lead_
+    assert support(text) == support_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Nguyễn Văn An, Bí thư Đảng ủy đã đánh giá những kết quả đạt được, đồng thời yêu cầu triển "
+        "khai thực hiện các nội dung.",
+        "Đồng chí Chủ tịch nhấn mạnh tầm quan trọng của công tác chuyển đổi số.",
+    ],
+)
+def test_one_person_who_speaks_is_no_assignee(text: str) -> None:
+    assert lead(text) == []
+
+
+def test_a_body_that_evaluates_is_a_subject() -> None:
+    assert lead("UBND phường đánh giá lại hiện trạng các tuyến đường.") == ["UBND phường"]
