@@ -860,10 +860,16 @@ def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
             return None
         if not t.is_word:
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
+        if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
+            continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and e > i:
             title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
+        elif s.m(L.VERBS, e) and abbreviation and s.m(L.DETERMINERS, i) and e > i:
+            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
+            # written by abbreviation, then any verb.
+            return _Found([(i, e)], i, e, "subject")
         elif s.m(L.VERBS, e) or s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
             return None
     return None

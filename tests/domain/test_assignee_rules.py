@@ -338,3 +338,15 @@ def test_one_person_who_speaks_is_no_assignee(text: str) -> None:
 
 def test_a_body_that_evaluates_is_a_subject() -> None:
     assert lead("UBND phường đánh giá lại hiện trạng các tuyến đường.") == ["UBND phường"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các CĐ cấp trên tổ chức cho CĐ cơ sở đăng ký.", ["Các CĐ cấp trên"]),
+        ("Các cấp CĐ tổng hợp kết quả đăng ký gửi về LĐLĐ thành phố.", ["Các cấp CĐ"]),
+        ("Các HTX tổ chức thu hoạch lúa đông xuân.", ["Các HTX"]),
+    ],
+)
+def test_groups_written_by_abbreviation(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
