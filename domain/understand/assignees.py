@@ -683,6 +683,11 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
         for back in (1, 2):
             if p - back >= 0 and s.m(L.CHIDAO_NOT_AFTER, p - back) == back:
                 return False
+    if s.is_(p, "thông") and size == 3:
+        # "thông báo đến các trường thực hiện ..." hands work on; "thông báo đến nhân dân" informs.
+        items, end = _parse_list(s, p + size)
+        if not items or not _predicate_at(s, _skip_adverbs(s, end)):
+            return False
     # "được phân công", "được yêu cầu": passive, the subject is the assignee.
     return not ((s.is_(p, "phân") or s.is_(p, "yêu")) and s.is_(p - 1, "được"))
 

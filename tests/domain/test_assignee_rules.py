@@ -350,3 +350,21 @@ def test_a_body_that_evaluates_is_a_subject() -> None:
 )
 def test_groups_written_by_abbreviation(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice that hands work on ...
+        ("Sở GD-ĐT cũng thông báo đến các cơ sở giáo dục, trường học thực hiện phân công trực.",
+         ["các cơ sở giáo dục, trường học"]),
+        ("Phòng Nội vụ thông báo tới các xã rà soát hồ sơ cán bộ.", ["các xã"]),
+        # ... but informing is not assigning
+        ("UBND xã thông báo đến nhân dân về lịch cắt điện.", ["UBND xã"]),
+        # party boards in lower case
+        ("Đồng chí Bí thư huyện ủy yêu cầu ban thường vụ và ban chấp hành đảng bộ xã tiếp tục rà soát.",
+         ["ban thường vụ", "ban chấp hành đảng bộ xã"]),
+    ],
+)
+def test_notices_and_boards(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
