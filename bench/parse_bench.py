@@ -113,15 +113,54 @@ def main() -> None:
     total = {name: sum(c[0] for c in cells.values()) / len(records) for name, cells in score.items()}
     print(f"{'all':<12}{len(records):>4}{total['ours']:>10.1%}{total['dateparser']:>12.1%}\n")
 
+    speed(records)
+
+
+def _clear_text_caches() -> None:
+    """Forget what earlier runs learnt about these very sentences (tokens of a text are cached), so
+    every timed run reads them as new text; word-level caches (one word's keys) stay, as in a running
+    bot that has read other texts."""
+    from domain.understand import assignees, vntokens
+
+    vntokens._tokenize.cache_clear()
+    assignees.clear_caches()
+
+
+def understand_whole(text: str, today: date) -> object:
+    """What /nhap does with a text: split it into directives, then lead/support and deadline of each."""
+    from domain.understand.conclusion import split_conclusion
+
+    return split_conclusion(text, today)
+
+
+def per_sentence_cold(fn: Callable[[str, date], object], records: list[dict], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        _clear_text_caches()
+        start = time.process_time()
+        for r in records:
+            fn(r["text"], today_of(r))
+        best = min(best, time.process_time() - start)
+    return best / len(records)
+
+
+def speed(records: list[dict]) -> None:
     from domain.understand.deadlines import parse_deadline
 
     parse_deadline("khởi động", NO_DATE)  # warm up: import-time work is not per-sentence work
+    understand_whole("Giao Văn phòng khởi động trước ngày 15/12/2020.", NO_DATE)
     dateparser_dates("trước ngày 15/12/2020", NO_DATE)
-    ours_s = per_sentence_seconds(parse_deadline, records, RUNS * 10)
-    theirs_s = per_sentence_seconds(dateparser_dates, records, RUNS)
-    print(f"time per sentence: ours {ours_s * 1e6:.0f} µs, dateparser {theirs_s * 1e6:.0f} µs")
-    print(f"speed ratio (dateparser / ours): {theirs_s / ours_s:.0f}x (target >= 50x)")
-
+    # Interleaved rounds, best of each: the machine's drift touches all three alike.
+    ours_d = ours_w = theirs_s = float("inf")
+    for _ in range(RUNS):
+        ours_d = min(ours_d, per_sentence_cold(parse_deadline, records, 3))
+        ours_w = min(ours_w, per_sentence_cold(understand_whole, records, 3))
+        theirs_s = min(theirs_s, per_sentence_cold(dateparser_dates, records, 1))
+    print(f"time per sentence: dateparser search_dates {theirs_s * 1e6:.0f} µs")
+    print(f"  deadline only (parse_deadline)                     {ours_d * 1e6:.0f} µs")
+    print(f"  whole understanding (split + lead/support + deadline) {ours_w * 1e6:.0f} µs")
+    print(f"speed ratio, deadline only (dateparser / ours): {theirs_s / ours_d:.1f}x (target >= 50x)")
+    print(f"speed ratio, whole understanding (dateparser / ours): {theirs_s / ours_w:.1f}x (target >= 20x)")
 
 if __name__ == "__main__":
     main()

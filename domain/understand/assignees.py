@@ -35,62 +35,54 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
+from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
-from domain.understand.vntokens import PhraseSet, Token, fold_word, has_diacritics, tokenize, tone_key
+from domain.understand.vntokens import (
+    PhraseSet,
+    Token,
+    fold_word,
+    has_diacritics,
+    match_table,
+    tokenize,
+    tone_key,
+)
 
-# "giao", "giao cho": the noun phrase after them may be a bare personal name ("Giao Nam ...").
-_LOOSE_TRIGGERS = PhraseSet(["giao", "giao cho", "giao nhiệm vụ cho", "giao trách nhiệm cho",
-                             "phân công cho"])
-_ASK_VERBS = PhraseSet(["yêu cầu", "đề nghị", "kính đề nghị", "kiến nghị"])
-_WORD_SEPARATORS = PhraseSet(["và", "cùng", "cùng với"])
-_INTRO = PhraseSet(
-    ["đồng thời", "theo đó", "trong đó", "tiếp đó", "ngoài ra", "bên cạnh đó", "sau đó", "riêng", "mặt khác",
-     "do đó", "vì vậy", "trước mắt", "ngay sau đó", "cụ thể"]
-)
-_TIME_WORDS = PhraseSet(
-    ["trong", "tháng", "quý", "năm", "tuần", "từ nay", "đến", "ngay", "thời gian tới", "cuối", "đầu", "giữa",
-     "này", "tới", "hàng", "hằng", "ngày"]
-)
-# Words that look like a head but are not an assignee: "hội nghị", "ban hành", "bộ tiêu chí"...
-_NOT_HEADS = PhraseSet(
-    ["hội nghị", "hội thảo", "hội trường", "hội viên", "đoàn kết", "ban hành", "ban đầu", "ban ngày",
-     "phòng họp",
-     "phòng chống", "phòng, chống", "phòng ngừa", "bộ tiêu chí", "bộ hồ sơ", "bộ máy", "bộ thủ tục",
-     "bộ tài liệu", "bộ chỉ số", "bộ câu hỏi", "cơ quan điện tử", "trường hợp", "đơn vị tính", "khối lượng",
-     "tổ quốc", "xã hội", "đài phát", "thường trực hóa", "ban bố", "trạm dừng", "cục bộ", "tổ hợp",
-     "phòng cháy", "phòng dịch", "phòng tránh", "phòng bệnh", "đội ngũ", "tổ tiên", "hội họp", "ban đêm"]
-)
-# Heads that name an organisation only when a proper name follows, or after "các": "Bộ Công an",
-# "các sở" but not "bộ hồ sơ", "số 16" typed without diacritics.
-_HEADS_NEEDING_NAME = PhraseSet(["bộ", "sở", "cục", "viện", "đài", "khối", "trường", "tổ", "hội", "ban",
-                                 "phòng"])
-_VERB_LIKE_HEADS = PhraseSet(["tổ chức"])
-# Teams and boards named by what they do ("Tổ công nghệ số cộng đồng", "Ban quản lý chợ") need no
-# proper name when written with a capital.
-_HEADS_NAMED_BY_TASK = PhraseSet(["tổ", "ban", "đội", "hội", "phòng", "nhóm"])
-# Before a unit's name: "bộ phận Văn phòng", "lực lượng Công an phường", "cán bộ Văn phòng Đảng ủy".
-_UNIT_FILLERS = PhraseSet(
-    ["bộ phận", "lực lượng", "đồng chí", "đ/c", "cán bộ", "công chức", "thành viên", "toàn thể", "các",
-     "những",
-     "tất cả", "mọi", "thường trực"]
-)
-_PHOI_HOP = PhraseSet(["phối hợp", "cùng phối hợp", "phối hợp chặt chẽ", "phối hợp tốt"])
-_WITH = PhraseSet(["với", "cùng", "cùng với"])
-_SUPPORT_OF = PhraseSet(["với sự phối hợp của", "có sự phối hợp của", "với sự tham gia của", "phối hợp của"])
-_HEADING_OPENERS = PhraseSet(["đối với", "về phía", "riêng"])
-_CHU_TRI = PhraseSet(["chủ trì"])
-_CHI_DAO = PhraseSet(["chỉ đạo", "chỉ đạo cho"])
+# The rules' own phrase lists: data files in domain/understand/data/ (see each file's opening
+# comment for the kind of sentence it serves).
+_LOOSE_TRIGGERS = phrases("loose_triggers")
+_ASK_VERBS = phrases("ask_verbs")
+_WORD_SEPARATORS = phrases("word_separators")
+_INTRO = phrases("intro")
+_LEAD_LABELS = phrases("lead_labels")
+_SUPPORT_LABELS = phrases("support_labels")
+_ACTOR_ADVERBS = phrases("actor_adverbs")
+_OBLIGATIONS = phrases("obligations")
+_SUBJECT_SIGNALS = phrases("subject_signals")
+_TIME_WORDS = phrases("time_words")
+_NOT_HEADS = phrases("not_heads")
+_HEADS_NEEDING_NAME = phrases("heads_needing_name")
+_VERB_LIKE_HEADS = phrases("verb_like_heads")
+_HEADS_NAMED_BY_TASK = phrases("heads_named_by_task")
+_UNIT_FILLERS = phrases("unit_fillers")
+_PHOI_HOP = phrases("phoi_hop")
+_WITH = phrases("with")
+_SUPPORT_OF = phrases("support_of")
+_HEADING_OPENERS = phrases("heading_openers")
+_CHU_TRI = phrases("chu_tri")
+_CHI_DAO = phrases("chi_dao")
 _DOTTED_PLACES = {"TP", "Tp", "tp", "Q", "P", "TX", "TT", "H", "X"}
-_PASSIVE_RELATIVE = PhraseSet(["được giao", "được giao nhiệm vụ", "được phân công nhiệm vụ",
-                               "được giao chủ trì"])
-_ADJUNCT_OPENERS = PhraseSet(["theo", "căn cứ", "trên cơ sở", "trong phạm vi", "theo đúng"])
-_PRONOUN_HEADS = PhraseSet(["đồng chí", "đ/c", "đc", "ông", "bà", "anh", "chị", "các đồng chí"])
-# "phải tổ chức giao ban", "cần nghe ý kiến": an obligation, not a report of what happened.
-_MODALS = PhraseSet(["phải", "cần", "cần phải", "sẽ", "hãy", "tiếp tục", "khẩn trương", "có trách nhiệm"])
+_PASSIVE_RELATIVE = phrases("passive_relative")
+_ADJUNCT_OPENERS = phrases("adjunct_openers")
+_PRONOUN_HEADS = phrases("pronoun_heads")
+_MODALS = phrases("modals")
+_DOCUMENT_WORDS = phrases("document_words")
+_SPEAKING_VERBS = phrases("speaking_verbs")
 
 _LIST_MARKER = re.compile(
-    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓])\s*"
+    r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
+    # "Điều 2. Sở Lao động ... chủ trì", "Khoản 3. Giao ...": articles of a decision.
+    r"|(?:Điều|Khoản|Mục|Điểm)\s+\d{1,3}[a-zđ]?\s*[.:])\s*"
 )
 _CLAUSE_OPENERS = {".", ":", ";", "(", "“", '"', "‘", "'", "-", "–", "—", "•", "*", "+", "!", "?", "…"}
 
@@ -115,6 +107,9 @@ class _UnitIndex:
                     if key:
                         self._by_compact.setdefault(key, []).append((priority, unit))
                         self._max_tokens = max(self._max_tokens, len(toks))
+        # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
+        # can start that way (most words start none).
+        self._prefixes = {key[:k] for key in self._by_compact for k in range(1, len(key) + 1)}
 
     def matches_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, KnownUnit]]:
         """(end, priority, unit) for every alias spelled by tokens[i:end]."""
@@ -130,6 +125,8 @@ class _UnitIndex:
                 break
             if not skipped:
                 acc += t.compact
+                if acc not in self._prefixes:
+                    break
             j += 1
             if not skipped:
                 for priority, unit in self._by_compact.get(acc, ()):
@@ -155,6 +152,8 @@ class _Sentence:
         self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
+        self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         self.first = next((k for k, t in enumerate(self.tokens) if t.start >= skip_to), self.n)
@@ -165,7 +164,9 @@ class _Sentence:
                 self.initial.add(k + 1)
 
     def m(self, phrases: PhraseSet, i: int) -> int:
-        return phrases.match(self.tokens, i, self.accented)
+        if i >= self.n:
+            return 0
+        return self.hits[i].get(phrases.slot, 0)
 
     def key(self, word: str) -> str:
         return tone_key(word) if self.accented else fold_word(word)
@@ -184,6 +185,11 @@ class _Sentence:
 
     def unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         """The unit named at tokens[i] (committee units first, then the longest built-in)."""
+        if i not in self._units_at:
+            self._units_at[i] = self._unit_at(i)
+        return self._units_at[i]
+
+    def _unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         found = []
         for end, priority, unit in self.units.matches_at(self.tokens, i):
             nxt = self.tokens[end] if end < self.n else None
@@ -218,6 +224,7 @@ class _Head:
     unit_complete: bool  # the head is a whole unit name ("Văn phòng"): no verb-like word joins it
     takes_name: bool  # "Bộ phận", "Ban"...: the next word is part of the name even if it is a verb
     person: bool = False  # a bare personal head ("đồng chí", "ông") with no name yet
+    determined: bool = False  # after "các", "những", a number: a kind, not a named body
 
 
 def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
@@ -243,6 +250,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     if s.m(_NOT_HEADS, j):
         return None
     person = s.m(L.PERSON_HEADS, j)
+    if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
+        # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
+        person = 1 + max(s.m(L.ORG_HEADS, j + 1), s.m(L.CATEGORY_NOUNS, j + 1))
     org = s.m(L.ORG_HEADS, j)
     size = max(person, org)
     if size:
@@ -261,7 +271,7 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         keep = s.m(L.NP_KEEP, j)
         if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
             return _Head(j + keep, False, False, False)
-        return _Head(j + size, False, takes_name, person == size)
+        return _Head(j + size, False, takes_name, person == size, determined)
     t = s.tokens[j]
     verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
     if loose and t.capitalized and not verbish and j not in s.initial:
@@ -324,6 +334,15 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 close = _closing_paren(s, j)
                 if close is None:
                     break
+                inner = j + 1
+                remark = s.word(inner) and (
+                    s.tokens[inner].capitalized or s.m(L.ORG_HEADS, inner) or s.m(L.PERSON_HEADS, inner)
+                )
+                if remark and sum(1 for x in range(inner, close) if s.word(x)) > 4:
+                    # "Sở NN&PTNT (Thường trực Ban Chỉ huy phòng chống thiên tai ...) chủ trì": a
+                    # remark about the unit, not its name; "Phòng Quản lý đô thị (QLĐT)" keeps its
+                    # abbreviation. The remark is skipped by whoever reads on (see _after_remark).
+                    break
                 j = close + 1
                 continue
             if c == "&":
@@ -338,9 +357,20 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 # another head ("HĐND phường - Thường trực HĐND") it separates.
                 if s.word(j + 1) and _dash_inside_name(s, j + 1):
                     j += 2  # the word after the dash belongs to the name, whatever its capital says
+                    if head is not None and head.unit_complete:
+                        head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
-            if c == ":" and s.m(L.CATEGORY_NOUNS, j - 1) and s.word(j + 1) and s.tokens[j + 1].capitalized:
+            if (
+                c == ":"
+                and s.m(L.CATEGORY_NOUNS, j - 1)
+                and s.word(j + 1)
+                and s.tokens[j + 1].capitalized
+                # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
+                # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
+                and not s.m(L.ADVERBS, j + 1)
+                and (s.is_(j - 2, "các") or not _predicate_at(s, j + 1))
+            ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
             break
@@ -357,6 +387,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
             continue
         names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
+        if names_head and head.determined and s.m(L.VERBS, j) and not t.capitalized:
+            names_head = False  # "các sở báo cáo nhanh": a plural kind has no name; the verb follows
         if names_head and not _ends_np(s, j, verbs=False):
             j += max(1, s.m(L.VERBS, j))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
             continue
@@ -417,7 +449,8 @@ def _reporting_next(s: _Sentence, k: int) -> bool:
 
 
 def _after_committee(s: _Sentence, j: int) -> bool:
-    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ"):
+    for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy",
+                 "liên ngành", "đoàn kiểm tra", "đoàn công tác"):
         words = name.split()
         k = j - len(words)
         if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):
@@ -488,6 +521,19 @@ def _name_fragment(s: _Sentence, k: int, plural: bool) -> bool:
     if s.tokens[k].capitalized:  # mid-sentence capital: a name ("Xây dựng" in "các sở QHKT, Xây dựng")
         return not (s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k))
     return plural and not _ends_np(s, k)
+
+
+def _fragment_before_predicate(s: _Sentence, k: int) -> bool:
+    """One to three lower-case words after a comma, not a body of their own, and then the predicate
+    ("phối hợp", "chủ trì", "có trách nhiệm" ...): they finish the name before the comma."""
+    for x in range(k, min(s.n, k + 4)):
+        if not s.word(x) or s.tokens[x].capitalized:
+            return False
+        if x > k and (s.m(_PHOI_HOP, x) or s.m(_CHU_TRI, x) or s.m(_ACTOR_ADVERBS, x)):
+            return True
+        if _np_start(s, x) or s.m(L.VERBS, x) or s.m(L.PREDICATE_MARKERS, x) or s.m(L.NP_STOPS, x):
+            return False
+    return False
 
 
 def _apposition(s: _Sentence, start: int, k: int) -> bool:
@@ -563,6 +609,10 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
         if plural and kind in (",", "và") and s.m(L.CATEGORY_NOUNS, k):
             j = _extend(s, start, k + s.m(L.CATEGORY_NOUNS, k), None)  # "Trưởng các phòng, ban chuyên môn"
             continue
+        if kind == "," and _fragment_before_predicate(s, k):
+            # "Phòng Chính trị, tư tưởng phối hợp với ...": the rest of the name, then its predicate
+            j = _extend(s, start, k + 1, None)
+            continue
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)
             continue
@@ -582,9 +632,10 @@ class _Found:
 
 def _skip_openers(s: _Sentence, k: int) -> int:
     """After an assigning verb: a colon, quotes, "cho", or a time phrase ("đề nghị tháng 12/2018 X")."""
+    start = k
     while k < s.n:
-        if s.punct(k, ":“\"'‘"):
-            k += 1
+        if s.punct(k, ":“\"'‘") or (s.punct(k, ",") and k == start):
+            k += 1  # "yêu cầu: ...", "yêu cầu, chủ tịch UBND các quận khẩn trương ..."
             continue
         if s.is_(k, "cho"):
             k += 1
@@ -605,6 +656,17 @@ def _skip_openers(s: _Sentence, k: int) -> int:
         break
     if saw_time and _np_start(s, t):
         return t
+    if not _np_start(s, k, loose=True) and (s.m(_TIME_WORDS, k) or s.m(_LEAD_IN_OPENERS, k)):
+        # "yêu cầu: từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí ...", "yêu cầu chậm nhất là
+        # hết tháng 7, các cơ sở ... phải ...": a time frame, a comma, then who is asked.
+        for x in range(k + 1, min(s.n - 1, k + 20)):
+            if s.punct(x, ";.:"):
+                break
+            if s.punct(x, ","):
+                dated = any(s.tokens[y].is_number for y in range(k, x))  # a time frame has its numbers
+                if dated and _np_start(s, x + 1):
+                    return x + 1
+                break
     return k
 
 
@@ -614,13 +676,31 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
             return False
         for back in (1, 2):
             if p - back >= 0 and s.m(L.GIAO_NOT_AFTER, p - back) == back:
+                if back == 1 and s.is_(p - 1, "đã") and _past_assignment(s, p - 1, p + size):
+                    continue
                 return False
     if s.m(_CHI_DAO, p):
         for back in (1, 2):
             if p - back >= 0 and s.m(L.CHIDAO_NOT_AFTER, p - back) == back:
                 return False
+    if s.is_(p, "thông") and size == 3:
+        # "thông báo đến các trường thực hiện ..." hands work on; "thông báo đến nhân dân" informs.
+        items, end = _parse_list(s, p + size)
+        if not items or not _predicate_at(s, _skip_adverbs(s, end)):
+            return False
     # "được phân công", "được yêu cầu": passive, the subject is the assignee.
     return not ((s.is_(p, "phân") or s.is_(p, "yêu")) and s.is_(p - 1, "được"))
+
+
+def _past_assignment(s: _Sentence, da: int, k: int) -> bool:
+    """ "Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra ...", "UBND quận đã giao Phòng Tài chính -
+    Kế hoạch rà soát ...": someone has handed a named body a task (reported, still to be done), unlike
+    "các nhiệm vụ đã giao", "kế hoạch đã giao" (what was handed)."""
+    if da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
+        return False
+    k = _skip_openers(s, k)
+    items, end = _parse_list(s, k)
+    return bool(items) and _predicate_at(s, _skip_adverbs(s, end))
 
 
 def _names_unit_after_giao(s: _Sentence, k: int) -> bool:
@@ -643,12 +723,38 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
         if size and _trigger_ok(s, p, size):
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
+            if not items and s.m(_ASK_VERBS, p):
+                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...": a unit
+                # known by its writing, not by its head noun.
+                signalled = _signalled_subject(s, _skip_determiners(s, k))
+                if signalled is not None:
+                    items, end = [(k, signalled.end)], signalled.end
             if items:
+                items, end = _chained(s, items, end)
                 out.append((p, _Found(items, k, end, "assigned")))
                 p = end
                 continue
         p += 1
     return out
+
+
+def _chained(s: _Sentence, items: list[tuple[int, int]], end: int) -> tuple[list[tuple[int, int]], int]:
+    """Two orders sharing one task: "chỉ đạo các phường, xã và đề nghị các cơ quan, đơn vị chủ động
+    ...", "yêu cầu Phòng Y tế, đồng thời đề nghị Trạm Y tế ...": both objects lead."""
+    k = end
+    if s.punct(k, ","):
+        k += 1
+    joined = s.m(_WORD_SEPARATORS, k) or s.m(_INTRO, k)
+    if not joined:
+        return items, end
+    k += joined
+    size = s.m(L.ASSIGN_VERBS, k)
+    if not size or not _trigger_ok(s, k, size):
+        return items, end
+    more, more_end = _parse_list(s, _skip_openers(s, k + size), loose=True)
+    if not more or not _predicate_at(s, _skip_adverbs(s, more_end)):
+        return items, end
+    return [*items, *more], more_end
 
 
 def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
@@ -661,6 +767,11 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
         if s.punct(k, ","):
             k += 1
             continue
+        if s.punct(k, "("):
+            close = _closing_paren(s, k)
+            if close is not None:
+                k = close + 1  # a remark about the subject: "Sở NN&PTNT (Thường trực ...) chủ trì"
+                continue
         adjunct = s.m(_ADJUNCT_OPENERS, k) if adjuncts else 0
         if adjunct:
             # "theo chức năng, nhiệm vụ được giao, phối hợp ...", "căn cứ chức năng, nhiệm vụ được
@@ -693,12 +804,22 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     i = _skip_intro(s, i)
     items, end = _parse_list(s, i)
     if not items:
-        return None
+        return _signalled_subject(s, i)
     pred = _skip_adverbs(s, end)
-    if _predicate_at(s, pred):
+    # "lãnh đạo địa phương cần phải tập trung cao", "UBND các huyện có trách nhiệm tổ (chức) ...": a
+    # modal after the subject is its predicate even when the verb after it is not on our list.
+    modal_before = any(s.m(_ACTOR_ADVERBS, x) for x in range(end, pred)) and not s.punct(end, ",")
+    if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
         if s.m(L.NARRATIVE_VERBS, pred) and not modal:
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
+        speaker = _Found(items, i, end, "subject")
+        if s.m(_SPEAKING_VERBS, pred) and not modal and not _is_group(s, speaker):
+            return None  # "Đồng chí Bí thư ... đã đánh giá ..., đồng thời yêu cầu ...": one who speaks
+        return _Found(items, i, end, "subject")
+    if s.punct(end, ":") and s.word(end + 1) and _predicate_at(s, _skip_adverbs(s, end + 1)):
+        # "3. Phòng Tài nguyên và Môi trường huyện: Xây dựng kế hoạch ...", "Chủ tịch UBND các xã:
+        # Khẩn trương triển khai ...": the name, a colon, then what it is to do.
         return _Found(items, i, end, "subject")
     if unit_fallback and len(items) == 1:
         # "/giao Văn phòng photo tài liệu ...": a known unit then an unlisted verb.
@@ -712,6 +833,77 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     return None
 
 
+def _is_abbreviation(t: Token) -> bool:
+    """ "BQL", "TTYT", "BCĐ", "HTX", "GD&ĐT": an upper-case abbreviation of a unit name."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
+    """A subject whose head noun is not on our lists, known by how administrative Vietnamese writes
+    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện") or a name in Title Case
+    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục"), directly followed by a word that makes it
+    the actor ("phải", "cần", "có trách nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a
+    passive ("cần được").
+
+        BQL các chợ phải bố trí lực lượng ...       TTYT huyện chủ động phối hợp ...
+        Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
+    """
+    abbreviation = title_case = False
+    for e in range(i, min(s.n, i + 14)):
+        t = s.tokens[e]
+        signal = s.m(_SUBJECT_SIGNALS, e) if e > i else 0
+        if signal:
+            if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
+                return None
+            # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
+            # obligation makes it an actor; an abbreviation is a unit whatever follows.
+            if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
+                return _Found([(i, e)], i, e, "subject")
+            return None
+        if not t.is_word and t.text not in "&-–,":
+            return None
+        if not t.is_word:
+            continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
+        if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
+            continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
+        if _is_abbreviation(t) and not t.is_number:
+            abbreviation = True
+        elif t.capitalized and e > i:
+            title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
+        elif s.m(L.VERBS, e) and abbreviation and s.m(L.DETERMINERS, i) and e > i:
+            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
+            # written by abbreviation, then any verb.
+            return _Found([(i, e)], i, e, "subject")
+        elif s.m(L.VERBS, e) or s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+            return None
+    return None
+
+
+def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
+    """ "Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính.", "Đơn vị thực hiện: UBND các xã.":
+    the lead (and the coordinators) named after a label and a colon."""
+    k = _skip_intro(s, s.first)
+    size = s.m(_LEAD_LABELS, k)
+    if not size or not s.punct(k + size, ":"):
+        return None
+    items, end = _parse_list(s, k + size + 1, loose=True)
+    kept = [(a, b) for a, b in items if not s.m(_SUPPORT_LABELS, _skip_determiners(s, a))
+            and not s.m(_LEAD_LABELS, a)]
+    if kept != items:
+        items = kept[: next(x for x, it in enumerate(items) if it not in kept)]
+        end = items[-1][1] if items else end
+    if not items:
+        return None
+    support: list[tuple[int, int]] = []
+    for q in range(end, s.n - 1):
+        sup = s.m(_SUPPORT_LABELS, q)
+        if sup and s.punct(q + sup, ":") and (s.punct(q - 1, ";.,") or q == end):
+            support, _ = _parse_list(s, q + sup + 1, loose=True)
+            break
+    return _Found(items, k + size + 1, end, "assigned"), support
+
+
 def _skip_determiners(s: _Sentence, i: int) -> int:
     while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number):
         i += max(1, s.m(L.DETERMINERS, i))
@@ -719,6 +911,8 @@ def _skip_determiners(s: _Sentence, i: int) -> int:
 
 
 def _skip_intro(s: _Sentence, i: int) -> int:
+    while s.punct(i, "…"):
+        i += 1  # "..., điều hành,…các cơ quan, ban ngành cần ..."
     while i < s.n:
         w = s.m(_INTRO, i)
         if w:
@@ -744,6 +938,9 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
     bản ...", "có công văn")? Then the subject relays and the verb's object is the assignee."""
     k = a
     while k < b:
+        if s.is_(k, "sẽ") and s.m(_DOCUMENT_WORDS, k + 1):
+            k += 1  # "UBND tỉnh sẽ có thông báo kết luận giao UBND huyện ...": a letter to come
+            continue
         if s.m(_MODALS, k):
             return False  # "X có trách nhiệm chỉ đạo Y ...", "X phải đề nghị ...": X acts
         r = s.m(L.REPORTING_WORDS, k)
@@ -758,6 +955,60 @@ def _only_relays(s: _Sentence, a: int, b: int) -> bool:
             return False
         k += 1
     return True
+
+
+def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
+    """One person who speaks, then asks others in a new clause: "Phó Bí thư Thường trực Tỉnh ủy ...
+    ghi nhận những việc làm được ...; đồng thời đề nghị các cấp ủy ...", "Chủ tịch UBND huyện quán
+    triệt ..., yêu cầu các cơ quan chuyên môn ...". A person does not carry out what they ask of
+    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
+    if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
+        return False
+    return s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời") or s.is_(p - 1, "và")
+
+
+def _promised(s: _Sentence, p: int) -> bool:
+    """ "... đã giải đáp và trong thời gian tới sẽ chỉ đạo các bộ phận chuyên môn rà soát": the
+    speaker promises to have someone act; that someone is the assignee."""
+    for x in range(p - 1, max(s.first, p - 6) - 1, -1):
+        if s.is_(x, "sẽ"):
+            return True
+        if not (s.m(L.ADVERBS, x) or s.m(_TIME_WORDS, x)):
+            return False
+    return False
+
+
+_LEAD_IN_OPENERS = phrases("lead_in_openers")
+
+
+def _after_lead_in(s: _Sentence) -> int | None:
+    k = _skip_intro(s, s.first)
+    if not s.m(_LEAD_IN_OPENERS, k):
+        return None
+    for x in range(k + 1, min(s.n - 1, k + 40)):
+        if s.punct(x, ";.:"):
+            return None
+        if s.punct(x, ","):
+            return x + 1
+    return None
+
+
+def _speaker_before(s: _Sentence, p: int) -> bool:
+    """Reported speech after a lead-in: "Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện yêu
+    cầu các ngành ...", "Theo đó, thực hiện Chỉ thị ..., UBND thành phố yêu cầu UBND các quận ...":
+    the clause that opens after a comma names who speaks, and the assigning verb right after it
+    starts the order (its object is the assignee)."""
+    for c in range(p - 1, max(s.first, p - 30) - 1, -1):
+        if s.punct(c, ".:"):
+            return False
+        if not s.punct(c - 1, ",;"):
+            continue
+        items, end = _parse_list(s, c)
+        if items and _skip_adverbs(s, end, adjuncts=False) == p:
+            return True
+        if s.punct(c - 1, ";"):
+            return False  # "thực hiện Công văn ...; Chủ tịch UBND tỉnh yêu cầu: ..." stops here
+    return False
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:
@@ -814,18 +1065,37 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 
 
 def _find_lead(s: _Sentence) -> _Found | None:
+    label = _label_form(s)
+    if label is not None:
+        return label[0]
     subject = _subject_at(s, s.first, unit_fallback=True)
+    if subject is None:
+        after = _after_lead_in(s)
+        if after is not None:
+            subject = _subject_at(s, after, unit_fallback=True)
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
-        if subject is not None and p >= subject.end and not _only_relays(s, subject.end, p):
+        promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
+        acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
+        if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
-        if directs and _is_group(s, subject):
-            break  # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute
+        # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those
+        # directed carry the task (as after "đã giao").
+        directs = directs and not (s.is_(p - 1, "đã") or s.is_(p - 1, "vừa"))
+        # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
+        # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
+        if directs and _is_group(s, subject) and not promise:
+            break
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
-            new_clause = s.m(_LOOSE_TRIGGERS, p) or s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời")
-            if not (new_clause or _only_relays(s, s.first, p)):
+            new_clause = (
+                s.m(_LOOSE_TRIGGERS, p)
+                or s.punct(p - 1, ",;")
+                or s.is_(p - 1, "đồng thời")
+                or promise
+            )
+            if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return found
     relayed = _relayed_receivers(s)
@@ -859,6 +1129,15 @@ def _support_and_executor(
     leads = list(lead.items)
     support: list[tuple[int, int]] = []
     executor: list[tuple[int, int]] = []
+    label = _label_form(s)
+    if label is not None and label[0] == lead:
+        return leads, label[1], executor
+    for x, (a, _) in enumerate(leads[1:], start=1):
+        with_ = 2 if s.m(_WITH, a - 2) == 2 else (1 if s.is_(a - 1, "cùng") else 0)
+        if with_ and s.word(a - with_ - 1) and not s.is_(a - with_ - 1, "và"):
+            # "đề nghị Sở TN&MT cùng với Sở Kế hoạch và Đầu tư, ngành chức năng rà soát ...": those
+            # named after "cùng (với)" work with the lead.
+            return leads[:x], leads[x:], executor
     k = _skip_adverbs(s, lead.end)
     chu_tri = s.m(_CHU_TRI, k)
     if chu_tri:
@@ -881,8 +1160,10 @@ def _support_and_executor(
         items, _ = _parse_list(s, k2, loose=True)
         if items:
             support = items
-        elif len(leads) > 1:
-            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads.
+        elif len(leads) > 1 and s.m(_WORD_SEPARATORS, leads[1][0] - 1):
+            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads. A
+            # list with commas ("cấp ủy, chính quyền các địa phương phối hợp, tham gia ...") names
+            # peers who work together: all lead.
             support = leads[1:]
             leads = leads[:1]
     chi_dao = s.m(_CHI_DAO, k)
@@ -953,7 +1234,13 @@ class AssigneeReading:
 
 
 def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReading:
-    s = _Sentence(nfc(text), units)
+    # The conclusion splitter reads a sentence to classify it and again as a directive: read once.
+    return _read_cached(nfc(text), tuple(units))
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
+    s = _Sentence(text, units)
     lead = _find_lead(s)
     verb_initial = _verb_initial(s)
     if lead is None:
@@ -1032,3 +1319,8 @@ def _inside_other_name(s: _Sentence, k: int) -> bool:
     if prev.capitalized and k - 1 not in s.initial:
         return True
     return bool(s.m(L.ORG_HEADS, k - 1) or s.m(L.PERSON_HEADS, k - 1)) and not s.m(_UNIT_FILLERS, k - 1)
+
+
+def clear_caches() -> None:
+    """Forget readings of texts seen before (benchmarks time texts read as new)."""
+    _read_cached.cache_clear()

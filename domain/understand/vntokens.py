@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from domain.understand.textnorm import fold, nfc
 
@@ -56,32 +56,43 @@ def fold_word(word: str) -> str:
 
 def has_diacritics(text: str) -> bool:
     """True when the text is written with Vietnamese diacritics (most words carry some)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", nfc(text)) if len(w) > 1]
+    words = _LONG_LETTER_RUN.findall(nfc(text))
     if not words:
         return False
-    marked = sum(1 for w in words if fold_word(w) != w.lower())
+    # A word outside ASCII carries a Vietnamese mark (or is đ): counted in C, not word by word.
+    marked = len(words) - sum(map(str.isascii, words))
     return marked / len(words) >= 0.15
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    key: str  # comparison key (see module doc)
-    compact: str  # folded letters and digits only: "GD&ĐT" -> "gddt" (for unit names)
+_LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+class Token(tuple):
+    """One word or punctuation character of a text: (text, start, end, key, compact, is_word,
+    capitalized, is_number). A tuple made in one step: a text has many tokens, and the flags of a
+    word are computed once per distinct word (texts repeat their words), not each time a rule asks.
 
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
+    key: the comparison key (see the module doc); compact: folded letters and digits only, "GD&ĐT"
+    -> "gddt" (for unit names)."""
+
+    __slots__ = ()
+
+    text = property(itemgetter(0))
+    start = property(itemgetter(1))
+    end = property(itemgetter(2))
+    key = property(itemgetter(3))
+    compact = property(itemgetter(4))
+    is_word = property(itemgetter(5))
+    capitalized = property(itemgetter(6))
+    is_number = property(itemgetter(7))
+
+    def __new__(cls, text: str, start: int, end: int, key: str, compact_: str) -> Token:
+        first = text[0]
+        flags = (first.isalnum() or first == "_", first.isupper(), first.isdigit())
+        return tuple.__new__(cls, (text, start, end, key, compact_, *flags))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,11 +108,45 @@ def tokenize(text: str, accented: bool | None = None) -> tuple[Token, ...]:
     return _tokenize(text, accented)
 
 
+def _word_info(word: str, accented: bool) -> tuple[str, str, bool, bool, bool]:
+    """(key, compact, is_word, capitalized, is_number) of a word, remembered per writing mode (a
+    bounded table: texts repeat their words)."""
+    infos = _WORD_INFO[accented]
+    info = infos.get(word)
+    if info is None:
+        if len(infos) >= 1 << 16:
+            infos.clear()
+        first = word[0]
+        key = tone_key(word) if accented else fold_word(word)
+        info = infos[word] = (key, compact(word), first.isalnum() or first == "_", first.isupper(), first.isdigit())
+    return info
+
+
+_WORD_INFO: dict[bool, dict[str, tuple[str, str, bool, bool, bool]]] = {True: {}, False: {}}
+_new_tuple = tuple.__new__
+
+
+# A token with the spaces before it: positions follow from the lengths, with no match objects (a
+# text has many tokens, and match.start()/end() cost a call each).
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 @lru_cache(maxsize=1024)
 def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
-    keyer = tone_key if accented else fold_word
-    words = ((m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
-    return tuple(Token(word, start, end, keyer(word), compact(word)) for word, start, end in words)
+    infos = _WORD_INFO[accented]
+    out = []
+    append = out.append
+    pos = 0
+    for spaces, word in _SPACED_TOKEN.findall(text):
+        pos += len(spaces)
+        end = pos + len(word)
+        info = infos.get(word) or _word_info(word, accented)
+        append(_new_tuple(Token, (word, pos, end, *info)))
+        pos = end
+    return tuple(out)
+
+
+_REGISTRY: list[PhraseSet] = []
 
 
 class PhraseSet:
@@ -115,6 +160,13 @@ class PhraseSet:
         self._phrases = tuple(dict.fromkeys(phrases))
         self._compounds = {p: tuple(after) for p, after in (compounds or {}).items()}
         self._index: dict[bool, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
+        # Every phrase set has a slot in the one-pass match table (`match_table`).
+        self.slot = len(_REGISTRY)
+        _REGISTRY.append(self)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return self._phrases
 
     def _built(self, accented: bool) -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
         index = self._index.get(accented)
@@ -144,3 +196,66 @@ class PhraseSet:
 
     def __add__(self, other: PhraseSet) -> PhraseSet:
         return PhraseSet((*self._phrases, *other._phrases), {**self._compounds, **other._compounds})
+
+
+# ------------------------------------------------------------------------------------------ one pass
+# Readers ask "which phrase of list L starts at word i?" a few hundred times per sentence, for some
+# fifty lists. Rather than trying each list at each position, one pass over the sentence finds every
+# phrase of every list that starts at every word: the phrases of all lists form one trie of words
+# (a word automaton: from each position, follow the next words as long as some phrase goes on), so
+# a position costs a walk of one to three dictionary look-ups. Afterwards a question is a dictionary
+# read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
+# match whole words under two keyings, and this word trie does that with no extra dependency.)
+class _Node:
+    __slots__ = ("ends", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.ends: list[tuple[int, frozenset[str]]] = []  # (phrase set slot, syllables not after)
+
+
+class _MergedIndex:
+    def __init__(self, accented: bool) -> None:
+        self.accented = accented
+        self.size = 0
+        self.root = _Node()
+
+    def refresh(self) -> _Node:
+        if self.size != len(_REGISTRY):  # phrase sets made since (they are made at import time)
+            root = _Node()
+            for phrase_set in _REGISTRY:
+                for options in phrase_set._built(self.accented).values():
+                    for words, not_before in options:
+                        node = root
+                        for word in words:
+                            node = node.next.setdefault(word, _Node())
+                        node.ends.append((phrase_set.slot, not_before))
+            self.root, self.size = root, len(_REGISTRY)
+        return self.root
+
+
+_MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
+
+
+def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
+    """For every token position, {phrase set slot: length of that set's longest phrase starting
+    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`."""
+    root = _MERGED[accented].refresh().next
+    keys = [t[3] for t in tokens]
+    n = len(keys)
+    table: list[dict[int, int]] = []
+    for i in range(n):
+        found: dict[int, int] = {}
+        node = root.get(keys[i])
+        depth = 1
+        while node is not None:
+            for slot, not_before in node.ends:
+                if not_before and i + depth < n and keys[i + depth] in not_before:
+                    continue  # the first syllables of a longer word: "dự" of "dự án"
+                found[slot] = depth  # deeper is longer: the longest phrase of each set wins
+            if i + depth >= n:
+                break
+            node = node.next.get(keys[i + depth])
+            depth += 1
+        table.append(found)
+    return table

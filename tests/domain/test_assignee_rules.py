@@ -1,0 +1,370 @@
+"""General rules of the assignee reader, one class of sentence each (issue 11): who speaks vs who
+acts, label forms, subjects whose head noun is not on the lists, "giao nhiệm vụ" forms, lists.
+
+Each class has several sentences written the way Vietnamese administrative texts write them; none
+is a corpus sentence the rule was fitted to."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+def support(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).support]
+
+
+# ------------------------------------------------------------------------------------------ who speaks
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead-in (a verb first), then the speaker, then the order: the order's object acts
+        ("Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện Trần Văn Nam yêu cầu các ngành tập trung "
+         "hoàn thành các công việc còn tồn đọng.", ["các ngành"]),
+        ("Phát biểu tại buổi làm việc, đ/c Lê Văn Bình – Chủ tịch UBND huyện yêu cầu xã Tân Lập làm tốt "
+         "công tác tuyên truyền.", ["xã Tân Lập"]),
+        ("Kết luận buổi làm việc, đồng chí Bí thư Huyện ủy đề nghị Đảng ủy xã rà soát các chỉ tiêu.",
+         ["Đảng ủy xã"]),
+        ("Phát biểu chỉ đạo hội nghị, đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy, đề nghị Ban Tuyên giáo "
+         "tăng cường công tác tuyên truyền.", ["Ban Tuyên giáo"]),
+        # a body reports that someone has handed the task to a named unit
+        ("UBND tỉnh có văn bản cho biết, Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra nội dung đơn.",
+         ["Thanh tra tỉnh"]),
+        ("UBND quận đã giao Phòng Tài chính - Kế hoạch rà soát kinh phí sửa chữa.",
+         ["Phòng Tài chính - Kế hoạch"]),
+    ],
+)
+def test_the_one_asked_acts_not_the_speaker(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_tasks_already_handed_out_are_not_an_assignment() -> None:
+    # "đã giao" after what was handed ("các nhiệm vụ đã giao"): the subject still leads
+    assert lead("Các đơn vị hoàn thành các nhiệm vụ đã giao trước ngày 20/12.") == ["Các đơn vị"]
+
+
+# ------------------------------------------------------------------------------------------ giao nhiệm vụ
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đồng chí Bí thư đã kết luận giao nhiệm vụ UBND phường tiếp tục điều hành thực hiện mô hình.",
+         ["UBND phường"]),
+        ("Hội nghị giao nhiệm vụ cụ thể cho các chi bộ rà soát đảng viên.", ["các chi bộ"]),
+        ("Giao nhiệm vụ tới các tổ dân phố tuyên truyền cho nhân dân.", ["các tổ dân phố"]),
+        ("UBND tỉnh giao trách nhiệm Sở Y tế kiểm tra các cơ sở kinh doanh.", ["Sở Y tế"]),
+    ],
+)
+def test_giao_nhiem_vu_forms(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ labels
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        ("Cơ quan chủ trì: Sở Y tế; cơ quan phối hợp: Sở Tài chính, UBND các huyện.",
+         ["Sở Y tế"], ["Sở Tài chính", "UBND các huyện"]),
+        ("Đơn vị thực hiện: UBND các xã, thị trấn.", ["UBND các xã, thị trấn"], []),
+        ("Chủ trì: Phòng Nội vụ; phối hợp: Văn phòng HĐND và UBND.", ["Phòng Nội vụ"],
+         ["Văn phòng HĐND và UBND"]),
+        ("Điều 2. Sở Tài nguyên và Môi trường chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực "
+         "hiện Quyết định này.", ["Sở Tài nguyên và Môi trường"], ["các sở, ngành liên quan"]),
+        ("Điều 3. Giao Ban Quản lý dự án huyện chủ trì triển khai.", ["Ban Quản lý dự án huyện"], []),
+    ],
+)
+def test_label_forms(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert lead(text) == lead_
+    assert support(text) == support_
+
+
+# ------------------------------------------------------------------------------------------ unknown heads
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BQL các chợ phải bố trí lực lượng trực trong dịp Tết.", ["BQL các chợ"]),
+        ("TTYT huyện chủ động phối hợp với các xã phun thuốc diệt muỗi.", ["TTYT huyện"]),
+        ("Trung tâm Văn hóa Thể thao cần chuẩn bị hội trường.", ["Trung tâm Văn hóa Thể thao"]),
+        ("Từ nay đến 15/1, Công đoàn cơ sở sẽ lập danh sách đoàn viên khó khăn.", ["Công đoàn cơ sở"]),
+        ("Hợp tác xã Tân Phú có trách nhiệm thu gom rác thải.", ["Hợp tác xã Tân Phú"]),
+        ("Vì vậy lãnh đạo địa phương cần phải tập trung cao, không được chủ quan.", ["lãnh đạo địa phương"]),
+        ("UBND các huyện có trách nhiệm tổ tuyên truyền, phát động phong trào.", ["UBND các huyện"]),
+    ],
+)
+def test_subjects_known_by_their_writing(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tết Nguyên đán sẽ đến sớm hơn mọi năm.",
+        "Tình hình dịch bệnh cần được theo dõi chặt chẽ.",
+        "Công tác tuyên truyền cần được đẩy mạnh.",
+    ],
+)
+def test_title_case_without_an_actor_is_nobody(text: str) -> None:
+    assert lead(text) == []
+
+
+# ------------------------------------------------------------------------------------------ time frames
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tại thời điểm này Phòng Y tế chỉ đạo các trạm y tế rà soát số liệu.", ["Phòng Y tế"]),
+        ("Hiện nay, Ban Quản lý chợ cần sắp xếp lại các quầy hàng.", ["Ban Quản lý chợ"]),
+        ("Trong thời gian tới, các xã tiếp tục rà soát hộ nghèo.", ["các xã"]),
+    ],
+)
+def test_time_frame_before_the_subject(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ lead-ins
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a framing phrase up to the first comma, then the subject
+        ("Theo quyết định, UBND cấp xã có trách nhiệm lập hồ sơ hoặc giao cho cơ quan chuyên môn.",
+         ["UBND cấp xã"]),
+        ("Trong tháng 9, Chi bộ tiếp tục chỉ đạo Đoàn thanh niên tổ chức tổng kết hoạt động hè.", ["Chi bộ"]),
+        ("Để có cơ sở tổng hợp chung, Sở Tài chính đề nghị các phòng báo cáo số liệu trước ngày 15/10.",
+         ["các phòng"]),
+        ("Sau khi kiểm tra thực tế, Đoàn kiểm tra yêu cầu chủ đầu tư khắc phục ngay các tồn tại.",
+         ["chủ đầu tư"]),
+        # a promise to have others act: they are the assignees
+        ("Ghi nhận ý kiến của cử tri, UBND phường đã giải đáp và trong thời gian tới sẽ chỉ đạo các bộ phận "
+         "chuyên môn rà soát, xử lý.", ["các bộ phận chuyên môn"]),
+        ("UBND xã sẽ chỉ đạo các thôn tổ chức ra quân dọn vệ sinh.", ["các thôn"]),
+    ],
+)
+def test_lead_ins_and_promises(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_group_that_directs_leads() -> None:
+    assert lead("UBND phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["UBND phường"]
+
+
+# ------------------------------------------------------------------------------------------ names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<unit>: <order>" (a point of a plan addressed to a unit)
+        ("3. Phòng Tài nguyên và Môi trường huyện: Xây dựng kế hoạch chỉnh trang đô thị.",
+         ["Phòng Tài nguyên và Môi trường huyện"]),
+        ("Chủ tịch UBND các xã: Khẩn trương triển khai chỉ đạo của UBND huyện.", ["Chủ tịch UBND các xã"]),
+        # a remark in brackets after a name is not part of it; an abbreviation is
+        ("Giao Sở Y tế (cơ quan thường trực Ban Chỉ đạo phòng chống dịch tỉnh) chủ trì, phối hợp với các "
+         "sở, ngành triển khai.", ["Sở Y tế"]),
+        ("Giao Phòng Quản lý đô thị (QLĐT) rà soát các công trình.", ["Phòng Quản lý đô thị (QLĐT)"]),
+        # a plural kind takes no name: the verb after it is the predicate
+        ("Đề nghị các sở báo cáo nhanh tình hình biến động sĩ số học sinh.", ["các sở"]),
+        ("UBND thành phố yêu cầu tất cả các cơ quan, đơn vị trên địa bàn đều tiến hành dọn dẹp vệ sinh.",
+         ["tất cả các cơ quan, đơn vị trên địa bàn"]),
+    ],
+)
+def test_where_a_name_ends(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ speakers again
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person speaks, then asks others in a new clause
+        ("Tại cuộc họp, Chủ tịch UBND huyện quán triệt, yêu cầu các cơ quan chuyên môn, UBND các xã tập trung "
+         "rà soát hồ sơ.", ["các cơ quan chuyên môn", "UBND các xã"]),
+        ("Đồng chí Bí thư ghi nhận những kết quả đạt được; đồng thời đề nghị Ban Tuyên giáo tiếp tục đổi mới "
+         "công tác tuyên truyền.", ["Ban Tuyên giáo"]),
+        # a body that will issue a letter relays the order it carries
+        ("Sau buổi tiếp dân, UBND tỉnh sẽ có thông báo kết luận giao UBND huyện giải quyết dứt điểm.",
+         ["UBND huyện"]),
+        ("Sở Giáo dục sẽ ban hành văn bản đề nghị các trường rà soát sĩ số.", ["các trường"]),
+    ],
+)
+def test_speakers_who_ask_others(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_body_that_acts_and_asks_keeps_the_lead() -> None:
+    assert lead("UBND phường phải rà soát các hộ nghèo, đề nghị Hội Phụ nữ hỗ trợ.") == ["UBND phường"]
+
+
+# ------------------------------------------------------------------------------------------ lists
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # commas inside one title
+        ("Đề nghị Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo rà soát.",
+         ["Chủ tịch UBND các huyện, thị xã, thành phố"]),
+        # a list ending in "và <unit>"
+        ("Giao Công an xã, Ban CHQS xã và Đoàn Thanh niên tổ chức tuần tra.",
+         ["Công an xã", "Ban CHQS xã", "Đoàn Thanh niên"]),
+        ("Đề nghị UBND các xã, Hội Nông dân huyện và Hợp tác xã Tân Phú chủ động triển khai.",
+         ["UBND các xã", "Hội Nông dân huyện", "Hợp tác xã Tân Phú"]),
+        # two orders joined by "và" / "đồng thời": both objects lead
+        ("Đồng thời, chỉ đạo các phường, xã và đề nghị các cơ quan, đơn vị chủ động làm tốt công tác vệ sinh.",
+         ["các phường, xã", "các cơ quan, đơn vị"]),
+        ("Giao Phòng Kinh tế và yêu cầu các hợp tác xã tổ chức thu hoạch lúa.", ["Phòng Kinh tế", "các hợp tác xã"]),
+        # a unit known by its writing after an order
+        ("Yêu cầu mỗi cơ sở Đoàn cần tập trung xây dựng tổ chức vững mạnh.", ["mỗi cơ sở Đoàn"]),
+        ("Đề nghị BQL các chợ phải bố trí lực lượng trực.", ["BQL các chợ"]),
+    ],
+)
+def test_lists_of_assignees(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ more forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time frame between the order and who is asked
+        ("Chủ tịch UBND tỉnh yêu cầu: từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí trực.",
+         ["các đơn vị"]),
+        ("UBND tỉnh yêu cầu chậm nhất là hết tháng 7-2010, các doanh nghiệp phải hoàn thành xử lý ô nhiễm.",
+         ["các doanh nghiệp"]),
+        # ... but "đầu" of "đầu tư" is no time frame
+        ("Việc cử tri đề nghị đầu tư công trình là cần thiết, UBND tỉnh giao UBND huyện đưa công trình vào "
+         "kế hoạch.", ["UBND huyện"]),
+        # a reported order ("đã chỉ đạo"): those directed carry the task
+        ("Để đảm bảo an toàn, Công an tỉnh đã chỉ đạo các phòng nghiệp vụ, công an các huyện xây dựng kế hoạch.",
+         ["các phòng nghiệp vụ", "công an các huyện"]),
+        # peers listed with commas who work together all lead
+        ("Thủ tướng yêu cầu cấp ủy, chính quyền các địa phương phối hợp, tham gia đón người dân.",
+         ["cấp ủy", "chính quyền các địa phương"]),
+        # to compel; the owner of a kind of body
+        ("Đồng thời buộc chủ doanh nghiệp phải khắc phục tình trạng ô nhiễm.", ["chủ doanh nghiệp"]),
+        ("Chủ cơ sở có trách nhiệm niêm yết giá công khai.", ["Chủ cơ sở"]),
+    ],
+)
+def test_more_forms(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_and_b_coordinating_keeps_a_as_lead() -> None:
+    text = "Giám đốc Sở Y tế và Thủ trưởng các đơn vị liên quan phối hợp tổ chức kiểm tra."
+    assert lead(text) == ["Giám đốc Sở Y tế"]
+    assert support(text) == ["Thủ trưởng các đơn vị liên quan"]
+
+
+# ------------------------------------------------------------------------------------------ long names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash inside a longer name than a known unit's
+        ("Phòng Nội vụ - Lao động Thương binh và Xã hội tham mưu Hội đồng Thi đua - Khen thưởng huyện.",
+         ["Phòng Nội vụ - Lao động Thương binh và Xã hội"]),
+        # "giao thông" inside a name is not the verb "giao"
+        ("Yêu cầu cơ quan Thường trực Ban An toàn giao thông huyện, UBND các xã thực hiện.",
+         ["cơ quan Thường trực Ban An toàn giao thông huyện", "UBND các xã"]),
+        # what a command board is for, with its comma
+        ("UBND thành phố giao nhiệm vụ cho Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn thành phố "
+         "tiếp tục theo dõi.", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn thành phố"]),
+        # an establishment, with a determiner
+        ("Yêu cầu các cơ sở giáo dục rà soát sĩ số.", ["các cơ sở giáo dục"]),
+    ],
+)
+def test_long_names(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Cơ sở dữ liệu cần được cập nhật.", "Trên cơ sở đó cần rà soát lại."])
+def test_co_so_alone_is_no_unit(text: str) -> None:
+    assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma after the order
+        ("Phó Chủ tịch Nguyễn Văn Khôi yêu cầu, chủ tịch UBND các quận, huyện khẩn trương báo cáo.",
+         ["chủ tịch UBND các quận, huyện"]),
+        # abbreviations listed inside one subject
+        ("GĐ các sở Xây dựng, KHĐT, QHKT, TNMT có trách nhiệm tổng hợp vướng mắc.",
+         ["GĐ các sở Xây dựng, KHĐT, QHKT, TNMT"]),
+        # the ones just named
+        ("Bộ Tài chính đề nghị 4 bộ, ngành nêu trên khẩn trương gửi báo cáo quyết toán.", ["4 bộ, ngành nêu trên"]),
+        # the whole of a body; "có" with a quantity is the predicate
+        ("Toàn ngành tập trung hoàn thành kế hoạch năm.", ["Toàn ngành"]),
+        ("Mỗi Đoàn xã, phường có ít nhất 1 công trình thanh niên.", ["Mỗi Đoàn xã, phường"]),
+    ],
+)
+def test_more_subjects(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # a speaker after a cited document and ";"
+        ("Theo đó, thực hiện Công văn số 2964/VPCP-TH ngày 15/4/2020; Chủ tịch UBND tỉnh yêu cầu: từ ngày "
+         "30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí trực.", ["các đơn vị"], []),
+        # the rest of a name after a comma, then the predicate
+        ("2. Phòng Chính trị, tư tưởng phối hợp với các phòng thuộc Sở tổ chức kiểm tra.",
+         ["Phòng Chính trị, tư tưởng"], ["các phòng thuộc Sở"]),
+        # what an inter-agency team is for
+        ("Giao Đoàn Kiểm tra liên ngành phòng, chống dịch thành phố tăng cường kiểm tra.",
+         ["Đoàn Kiểm tra liên ngành phòng, chống dịch thành phố"], []),
+        # "cùng với" after the lead: those named work with it
+        ("Đồng chí Phó Chủ tịch đề nghị Sở Y tế cùng với Sở Tài chính, các địa phương rà soát danh sách.",
+         ["Sở Y tế"], ["Sở Tài chính", "các địa phương"]),
+        # ... but a list in "; cùng ..." goes on
+        ("Đề nghị các sở: Xây dựng, Công Thương; cùng UBND các quận rà soát.",
+         ["các sở: Xây dựng, Công Thương", "UBND các quận"], []),
+    ],
+)
+def test_speakers_names_and_companions(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert lead(text) == lead_
+    assert support(text) == support_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Nguyễn Văn An, Bí thư Đảng ủy đã đánh giá những kết quả đạt được, đồng thời yêu cầu triển "
+        "khai thực hiện các nội dung.",
+        "Đồng chí Chủ tịch nhấn mạnh tầm quan trọng của công tác chuyển đổi số.",
+    ],
+)
+def test_one_person_who_speaks_is_no_assignee(text: str) -> None:
+    assert lead(text) == []
+
+
+def test_a_body_that_evaluates_is_a_subject() -> None:
+    assert lead("UBND phường đánh giá lại hiện trạng các tuyến đường.") == ["UBND phường"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các CĐ cấp trên tổ chức cho CĐ cơ sở đăng ký.", ["Các CĐ cấp trên"]),
+        ("Các cấp CĐ tổng hợp kết quả đăng ký gửi về LĐLĐ thành phố.", ["Các cấp CĐ"]),
+        ("Các HTX tổ chức thu hoạch lúa đông xuân.", ["Các HTX"]),
+    ],
+)
+def test_groups_written_by_abbreviation(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a notice that hands work on ...
+        ("Sở GD-ĐT cũng thông báo đến các cơ sở giáo dục, trường học thực hiện phân công trực.",
+         ["các cơ sở giáo dục, trường học"]),
+        ("Phòng Nội vụ thông báo tới các xã rà soát hồ sơ cán bộ.", ["các xã"]),
+        # ... but informing is not assigning
+        ("UBND xã thông báo đến nhân dân về lịch cắt điện.", ["UBND xã"]),
+        # party boards in lower case
+        ("Đồng chí Bí thư huyện ủy yêu cầu ban thường vụ và ban chấp hành đảng bộ xã tiếp tục rà soát.",
+         ["ban thường vụ", "ban chấp hành đảng bộ xã"]),
+    ],
+)
+def test_notices_and_boards(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
