@@ -606,7 +606,7 @@ _NO_DUE_WORDS = {"không", "khong", "không hạn", "khong han", "bỏ", "bo", "
 def _edited_deadline(value: str, today: date) -> Deadline:
     if " ".join(value.lower().split()) in _NO_DUE_WORDS:
         return Deadline.none()
-    bad = find_invalid_date(value, today)
+    bad = find_invalid_date("hạn " + value, today)  # read as a deadline, as the answer is
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(value, today)

@@ -10,8 +10,8 @@ from telegram.ext import ApplicationBuilder
 from bot.clock import ManualClock
 from bot.services import Services
 from bot.settings import Settings
-from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 from handlers.importing import GATHER_CHECK_INTERVAL, GATHER_JOB
+from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, schedule_jobs
 
 
