@@ -980,7 +980,8 @@ IMPORT_GATHER_GOT = "📥 Đã nhận {parts} phần, tổng {chars} ký tự."
 IMPORT_GATHER_MORE = "Gửi tiếp nếu còn, hoặc bấm «Xong, phân tích»."
 IMPORT_CHOOSE_COMMITTEE = "Anh/chị là Trưởng ban hoặc thư ký của nhiều Ban chỉ đạo. Kết luận này của ban nào?"
 IMPORT_PRIVATE_NO_COMMITTEE = (
-    "Anh/chị chưa là Trưởng ban hay thư ký của Ban chỉ đạo nào dùng bot, nên chưa nhập được kết luận. "
+    "⛔ Chỉ Trưởng ban hoặc thư ký mới nhập được kết luận. "
+    "Anh/chị chưa là Trưởng ban hay thư ký của Ban chỉ đạo nào dùng bot. "
     "Nếu anh/chị là quản trị viên nhóm của Ban, hãy gửi một lệnh trong nhóm (ví dụ /ds) rồi thử lại; "
     "thư ký do Trưởng ban giao bằng /vaitro."
 )

@@ -1,4 +1,5 @@
-"""The JobQueue wiring: three wake-ups (reminders, summaries, long conclusions being gathered), registered with the APScheduler options chosen on purpose."""
+"""The JobQueue wiring: three wake-ups (reminders, summaries, long conclusions being gathered), registered
+with the APScheduler options chosen on purpose."""
 
 from __future__ import annotations
 

@@ -35,16 +35,22 @@ async def test_long_texts_are_answered(hostile_env: HostileEnv) -> None:
 
 
 async def test_a_conclusion_of_two_hundred_points(hostile_env: HostileEnv) -> None:
-    """A file of 200 directives: the preview fits one message (the rest counted), the pick screen
-    stays under Telegram's 100 buttons, and saving saves all 200."""
+    """A file of 200 directives: the preview shows every item, over several messages cut between items
+    (each within Telegram's limit, the buttons under the last), the pick screen stays under Telegram's
+    100 buttons, and saving saves all 200."""
     env = hostile_env
     cast = await make_cast(env)
     before = await env.task_count()
+    mark = len(env.world.bot_messages(cast.group))
     lines = "\n".join(f"{k}. Giao Văn phòng rà soát hồ sơ đợt {k} của phường trước 15/12." for k in range(1, 201))
     env.world.send_document(cast.chair, cast.group, "ket_luan.txt", lines.encode(), caption="/nhap")
-    preview = await env.world.wait_for(chat=cast.group)
+    preview = await env.world.wait_for(lambda m: m.buttons != [], chat=cast.group)
     await env.idle()
-    assert "200 nhiệm vụ" in preview.plain and "mục nữa" in preview.plain
+    pages = env.world.bot_messages(cast.group)[mark:]
+    assert "200 nhiệm vụ" in pages[0].plain and pages[-1].message_id == preview.message_id and len(pages) > 1
+    assert all(len(p.plain.encode("utf-16-le")) // 2 <= 4096 and not p.buttons for p in pages[:-1])
+    shown = "\n".join(p.plain for p in pages)
+    assert all(f"đợt {k} của phường" in shown for k in range(1, 201))
     draft = preview.buttons[0][0]["callback_data"].split(":")[1]
     await env.press(cast.chair, preview, "🗑 Bỏ mục…")
     picking = env.world.message(cast.group, preview.message_id)
