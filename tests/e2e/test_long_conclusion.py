@@ -307,3 +307,35 @@ async def test_the_preview_flags_and_takes_one_line_corrections(env: Env) -> Non
     unit = builtin_unit(ref["unit_key"])
     assert unit is not None and tasks[1][2] == [unit.name]
     assert tasks[1][0] == before[1]["text"]
+
+
+async def test_a_gathering_survives_a_restart(database_url: str) -> None:
+    """The parts are in the database: a bot restarted between the paste and the quiet minute analyses
+    them all the same."""
+    from bot.app import build_application, running
+    from bot.clock import ManualClock
+    from bot.settings import Settings
+    from emulator import Emulator, World
+    from tests.e2e.conftest import START
+
+    clock = ManualClock(START)
+    world = World(clock=clock)
+    async with Emulator(world) as emu:
+        settings = Settings(bot_token=world.token, database_url=database_url, telegram_api_url=emu.base_url,
+                            dispatch_interval=3600)
+        first = build_application(settings, clock)
+        async with running(first):
+            env = Env(first, world, clock, emu)
+            chair, _member, _group = await committee(env)
+            await env.say(chair, chair, "/nhap")
+            world.send_texts(chair, chair, long_conclusion())
+            await env.idle()
+        cursor = len(world.bot_messages(chair))
+        second = build_application(settings, clock)
+        async with running(second):
+            env = Env(second, world, clock, emu)
+            env.advance(minutes=2)
+            await run_gather_job(env)
+            pages = await preview_after(env, chair, cursor)
+            count = len(split_conclusion(long_conclusion(), TODAY).directives)
+            assert f"Xem trước: {count} nhiệm vụ" in pages[0].plain
