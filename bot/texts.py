@@ -989,3 +989,4 @@ IMPORT_GATHER_EXPIRED = "Lần nhập này đã được phân tích hoặc đã
 IMPORT_GATHER_EMPTY = "Chưa nhận được nội dung nào. Hãy dán kết luận hoặc gửi file trước khi bấm «Xong, phân tích»."
 IMPORT_GATHER_ANALYSED = "📥 Đã nhận {parts} phần. Bản xem trước ở bên dưới."
 IMPORT_GATHER_QUIET = "📥 Đã 1 phút không có tin mới: bot phân tích {parts} phần đã nhận. Bản xem trước ở bên dưới."
+IMPORT_ITEMS_ABOVE = "Các mục ở các tin nhắn bản xem trước phía trên."

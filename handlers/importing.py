@@ -359,9 +359,23 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
 
 
 def preview(draft: PendingInput, today: date, bot_username: str | None = None) -> tuple[str, Buttons]:
-    """The message that carries the buttons (the last of the preview), for an edit in place."""
+    """The text of the message that carries the buttons, for an edit in place: the whole preview when it
+    fits one message; else a summary that points to the items above (re-rendering only the last page
+    would shift items between pages, and an item could then be shown nowhere)."""
     texts, buttons = preview_pages(draft, today, bot_username)
-    return texts[-1], buttons
+    if len(texts) == 1:
+        return texts[0], buttons
+    data = draft.data
+    dropped = sorted(set(data.get("dropped", [])))
+    kept = len(data["items"]) - len(dropped)
+    meeting = T.IMPORT_PREVIEW_MEETING.format(
+        title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
+    )
+    lines = [T.IMPORT_PREVIEW_HEADER.format(count=kept, meeting=meeting), T.IMPORT_ITEMS_ABOVE]
+    if dropped:
+        lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
+    lines += [T.IMPORT_PREVIEW_FOOTER, T.IMPORT_EDIT_HELP]
+    return "\n\n".join(lines), buttons
 
 
 def _due_label(deadline: Deadline, today: date) -> str:
