@@ -292,3 +292,41 @@ async def test_the_bots_files_can_be_opened(page: Page) -> None:
         assert res.status == 200 and (await res.read())[:2] == b"PK"  # a zip: the workbook
     async with page.http.get(page.sb.url + "/api/file/nothing") as res:
         assert res.status == 404
+
+
+def _long_conclusion() -> str:
+    """Two real meeting reports of the corpus, one after the other: about 10,800 characters."""
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    return "\n\n".join((seeds / n).read_text(encoding="utf-8").strip()
+                       for n in ("002_80cae7db236d09bc.txt", "004_2aba020f7bcf65ca.txt"))
+
+
+async def test_a_long_text_typed_in_the_page_arrives_as_telegram_would_send_it(page: Page) -> None:
+    """The page sends what the person typed; the sandbox cuts it as Telegram's apps do. In the private
+    chat /nhap gathers the parts, and «Xong, phân tích» previews the whole conclusion; the clock's jump
+    (+1 giờ) analyses a gathering left quiet."""
+    text = _long_conclusion()
+    chair = page.who("chair")
+    await page.post("/api/open_private", {"user": chair})
+    await page.sb.idle()
+    ack = await page.say("chair", "/nhap\n" + text, chat=chair)
+    await page.sb.idle()
+    mine = [m for m in await page.messages("chair", chair) if not m["by_bot"] and m["text"] != "/start"]
+    assert len(mine) == 3 and mine[0]["text"].startswith("/nhap") and all(len(m["text"]) <= 4096 for m in mine)
+    assert "Đang nhận kết luận" in ack["plain"]
+    last = [m for m in await page.messages("chair", chair) if m["by_bot"]][-1]
+    assert "Đã nhận 3 phần" in last["plain"]
+    await page.post("/api/press", {"user": chair, "chat": chair, "message_id": last["message_id"],
+                                   "callback_data": button(last, "Xong, phân tích")})
+    await page.sb.idle()
+    shown = [m for m in await page.messages("chair", chair) if m["by_bot"] and "Xem trước" in m["plain"]]
+    assert shown and "Văn bản có vẻ bị cắt" not in shown[0]["plain"]
+    # A gathering left quiet: the clock's +1 giờ analyses it.
+    await page.say("chair", "/nhap", chat=chair)
+    await page.post("/api/send", {"user": chair, "chat": chair, "text": text[:3000]})
+    await page.sb.idle()
+    await page.post("/api/clock", {"step": "hour"})
+    bot_said = [m["plain"] for m in await page.messages("chair", chair) if m["by_bot"]]
+    assert any("1 phút không có tin mới" in t for t in bot_said)
