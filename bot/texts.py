@@ -990,3 +990,5 @@ IMPORT_GATHER_EMPTY = "Chưa nhận được nội dung nào. Hãy dán kết lu
 IMPORT_GATHER_ANALYSED = "📥 Đã nhận {parts} phần. Bản xem trước ở bên dưới."
 IMPORT_GATHER_QUIET = "📥 Đã 1 phút không có tin mới: bot phân tích {parts} phần đã nhận. Bản xem trước ở bên dưới."
 IMPORT_ITEMS_ABOVE = "Các mục ở các tin nhắn bản xem trước phía trên."
+IMPORT_LINK_UNKNOWN = "Ban chỉ đạo này không còn dùng bot, hoặc đường dẫn đã cũ. Hãy gõ /nhap để chọn lại."
+IMPORT_PREVIEW_COMMITTEE = "Ban chỉ đạo: {committee}"

@@ -127,6 +127,8 @@ async def _importer(
     context: CallbackContext,  # type: ignore[type-arg]
     actor: Actor,
     committee_id: int | None,
+    *,
+    missing: str = T.IMPORT_EXPIRED,
 ) -> Actor:
     """The actor as a member of the committee the import is for, allowed to import there (or Refused).
     In a group that is the group's committee; in a private chat the one chosen for the gathering."""
@@ -135,7 +137,7 @@ async def _importer(
         return actor
     committee = await session.get(Committee, committee_id) if committee_id else None
     if committee is None or not committee.active:
-        raise Refused(T.IMPORT_EXPIRED)
+        raise Refused(missing)
     role = await _role_in(session, context, committee, actor.person)
     scoped = Actor(actor.person, committee, role, actor.now, ZoneInfo(committee.tz_name))
     _check_rights(scoped)
@@ -281,6 +283,7 @@ async def _make_draft(
         created_at=actor.now,
         data={
             "committee": actor.committee.id,
+            "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
             "items": [directive_to_json(d) for d in parsed.directives],
@@ -327,6 +330,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
         title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
     )
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
+    if data.get("committee_title"):  # previewed in a private chat: for which committee
+        header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
     blocks = []
     if data.get("cut"):
         committee = data.get("committee")
@@ -722,6 +727,8 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             parts.append(Part(await _document_text(context, msg.document), True))
         elif args:
             parts.append(Part(args, newline_late(msg.text or "")))
+        elif msg.reply_to_message is not None and msg.reply_to_message.text:
+            parts.append(Part(msg.reply_to_message.text, newline_late(msg.reply_to_message.text)))
     except Refused as refusal:
         await reply(update, str(refusal))
         return
@@ -775,7 +782,7 @@ async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if actor is None:
             return
         try:
-            scoped = await _importer(session, context, actor, committee_id)
+            scoped = await _importer(session, context, actor, committee_id, missing=T.IMPORT_LINK_UNKNOWN)
             assert scoped.committee is not None
             text, buttons = await _start_gathering(session, actor, msg, [scoped.committee], [])
         except Refused as refusal:
@@ -836,11 +843,13 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     text: str | None = None
     buttons: Buttons | None = None
     draft: PendingInput | None = None
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
+    try:
+        # A refusal rolls the whole transaction back: a conclusion in which no task was found stays
+        # gathered (the person may send more), nothing half-done.
+        async with transaction(context) as session:
+            actor = await resolve_actor(update, context, session)
+            if actor is None:
+                return
             row = await session.get(PendingInput, int(row_id))
             where = query.message.chat.id if query.message else 0
             if row is None or row.kind != "import_gather" or row.chat_id != where:
@@ -851,11 +860,13 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                 await _claim(session, row.id)
                 text = T.IMPORT_CANCELLED
             elif action == "c":
-                scoped = await _importer(session, context, actor, int(arg[0]))
+                scoped = await _importer(session, context, actor, int(arg[0]), missing=T.IMPORT_LINK_UNKNOWN)
                 row.data = {**row.data, "committee": int(arg[0]), "last_at": actor.now.isoformat()}
                 text, buttons = _ack_text(row, scoped.committee), _gather_buttons(row.id)
             else:  # done
-                scoped = await _importer(session, context, actor, row.data.get("committee"))
+                if row.data.get("committee") is None:
+                    raise Refused(T.IMPORT_CHOOSE_COMMITTEE)
+                scoped = await _importer(session, context, actor, row.data["committee"], missing=T.IMPORT_LINK_UNKNOWN)
                 parts = _parts(row)
                 if not any(p.text.strip() for p in parts):
                     raise Refused(T.IMPORT_GATHER_EMPTY)
@@ -863,9 +874,9 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                     raise Refused(T.IMPORT_GATHER_EXPIRED)
                 draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts))
                 text = T.IMPORT_GATHER_ANALYSED.format(parts=len(parts))
-        except Refused as refusal:
-            await answer(query, str(refusal), alert=True)
-            return
+    except Refused as refusal:
+        await answer(query, str(refusal), alert=True)
+        return
     await answer(query)
     if text is not None:
         await edit(query, text, buttons)
@@ -905,7 +916,7 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
         now = svc.clock.now()
         base = Actor(person, None, Role.MEMBER, now, svc.settings.tz)
         try:
-            scoped = await _importer(session, context, base, row.data.get("committee"))
+            scoped = await _importer(session, context, base, row.data.get("committee"), missing=T.IMPORT_LINK_UNKNOWN)
             parts = _parts(row)
             draft = await _make_draft(session, scoped, chat_id, row.prompt_message_id, join_parts(parts))
             notice = T.IMPORT_GATHER_QUIET.format(parts=len(parts))

@@ -339,3 +339,21 @@ async def test_a_gathering_survives_a_restart(database_url: str) -> None:
             pages = await preview_after(env, chair, cursor)
             count = len(split_conclusion(long_conclusion(), TODAY).directives)
             assert f"Xem trước: {count} nhiệm vụ" in pages[0].plain
+
+
+async def test_nothing_found_keeps_the_gathering_open(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    ack = await env.say(chair, chair, "/nhap Kính gửi các đồng chí thành viên Ban chỉ đạo.")
+    query = await env.press(chair, ack, BTN_GATHER_DONE)
+    assert query.show_alert and "Không tìm thấy nhiệm vụ nào" in (query.answer_text or "")  # type: ignore[attr-defined]
+    async with env.sessions() as s:
+        [row] = list(await s.scalars(select(PendingInput).where(PendingInput.kind == "import_gather")))
+        assert len(row.data["parts"]) == 1  # still there, nothing lost
+    more = await env.say(chair, chair, "1. Giao Văn phòng rà soát hồ sơ một cửa xong trước ngày 15/12/2026.")
+    assert "Đã nhận 2 phần" in more.plain
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, more, BTN_GATHER_DONE)
+    [page] = await preview_after(env, chair, cursor)
+    assert "Xem trước: 1 nhiệm vụ" in page.plain
+    assert "Ban chỉ đạo: BCĐ Chuyển đổi số phường Sài Đồng" in page.plain  # for which committee
+    assert "Chủ trì: Văn phòng" in page.plain and "15/12/2026" in page.plain
