@@ -527,9 +527,11 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
 
 # ---------------------------------------------------------------------------------------------- answers
 async def on_text_answer(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> PendingInput:
-    """The conclusion pasted as a reply to the bot's question: becomes a draft."""
+    """The conclusion pasted as a reply to the bot's question: becomes a draft. A long paste is cut by
+    Telegram and only its first part is a reply (the only one a group bot sees): flagged as for /nhap."""
     _check_rights(actor)
-    return await _make_draft(session, actor, msg.chat.id, -msg.message_id, msg.text or "")
+    text = msg.text or ""
+    return await _make_draft(session, actor, msg.chat.id, -msg.message_id, text, cut=looks_cut(text))
 
 
 async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInput, text: str) -> PendingInput:

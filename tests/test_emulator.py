@@ -601,10 +601,14 @@ async def test_control_endpoint_and_event_stream(emu: Emulator, bot: telegram.Bo
                  data=base64.b64encode(b"abc").decode(), caption="/nhap")
         bad = (await control.post("/send_text", json={"user": chi["id"], "chat": 42, "text": "x"})).json()
         assert not bad["ok"] and "no chat 42" in bad["error"]
+        # A long text is several messages, as a Telegram app sends it; the group bot sees the first.
+        long = await op("send_texts", user=chair["id"], chat=group["id"], text="/nhap " + "Giao Văn phòng. " * 400)
+        assert isinstance(long, list) and len(long) == 2 and long[0]["text"].startswith("/nhap")
 
         updates = await bot.get_updates()
         assert updates[0].message.entities[1].user.id == chi["id"]
         assert updates[1].message.document.file_name == "a.txt"
+        assert updates[2].message.message_id == long[0]["message_id"] and len(updates) == 3
 
         waiting = asyncio.create_task(control.get("/events", params={"since": 0, "timeout": 10}))
         await bot.send_message(group["id"], "Việc #1", reply_markup=keyboard("done:1"))

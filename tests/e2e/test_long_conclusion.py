@@ -357,3 +357,16 @@ async def test_nothing_found_keeps_the_gathering_open(env: Env) -> None:
     assert "Xem trước: 1 nhiệm vụ" in page.plain
     assert "Ban chỉ đạo: BCĐ Chuyển đổi số phường Sài Đồng" in page.plain  # for which committee
     assert "Chủ trì: Văn phòng" in page.plain and "15/12/2026" in page.plain
+
+
+async def test_a_long_answer_to_the_bots_question_is_flagged_too(env: Env) -> None:
+    """/nhap alone in the group asks for the text; a long paste as the answer is cut too, and only its
+    first message is a reply (the only one the bot sees)."""
+    chair, _member, group = await committee(env)
+    prompt = await env.say(chair, group, "/nhap")
+    assert "4.096 ký tự" in prompt.plain and "trò chuyện riêng" in prompt.plain
+    cursor = len(env.world.bot_messages(group))
+    sent = env.world.send_texts(chair, group, long_conclusion(), reply_to=prompt)
+    assert len(sent) == 3 and sent[0].reply_to is not None and sent[1].reply_to is None
+    [first, *_rest] = await preview_after(env, group, cursor)
+    assert "Văn bản có vẻ bị cắt" in first.plain and "start=nhap_" in str(first.entities)
