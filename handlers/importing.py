@@ -31,6 +31,7 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ContextTypes
 
 from bot import texts as T
+from bot.errors import database_unavailable
 from bot.services import Services, services_of
 from db import committees as db_committees
 from db import reminders
@@ -892,8 +893,15 @@ async def gather_tick(context: CallbackContext) -> None:  # type: ignore[type-ar
     the job finds them again."""
     svc = services_of(context.application)
     now = svc.clock.now()
-    async with svc.session_factory() as session:
-        rows = list(await session.scalars(select(PendingInput).where(PendingInput.kind == "import_gather")))
+    try:
+        async with svc.session_factory() as session:
+            rows = list(await session.scalars(select(PendingInput).where(PendingInput.kind == "import_gather")))
+    except Exception as exc:  # the database restarting: the next look, in a few seconds, tries again
+        if database_unavailable(exc):
+            log.warning("gathered conclusions: database unavailable (%s); the next look tries again", exc)
+        else:
+            log.exception("looking at gathered conclusions failed; the next look tries again")
+        return
     for row in rows:
         last = datetime.fromisoformat(row.data.get("last_at", now.isoformat()))
         if row.data.get("committee") is None or not row.data.get("parts") or now - last < QUIET:
