@@ -678,8 +678,12 @@ def _size(row: PendingInput) -> int:
     return sum(len(p["text"]) for p in row.data.get("parts", []))
 
 
-async def _gathering_of(session: AsyncSession, chat_id: int, person_id: int) -> PendingInput | None:
-    return await session.scalar(
+async def _gathering_of(
+    session: AsyncSession, chat_id: int, person_id: int, *, lock: bool = False
+) -> PendingInput | None:
+    """The person's open gathering in this chat. `lock`: for adding a part (with several instances behind
+    a load balancer two parts may arrive at once; on PostgreSQL the row lock keeps both)."""
+    query = (
         select(PendingInput)
         .where(
             PendingInput.chat_id == chat_id,
@@ -688,6 +692,7 @@ async def _gathering_of(session: AsyncSession, chat_id: int, person_id: int) -> 
         )
         .order_by(PendingInput.id.desc())
     )
+    return await session.scalar(query.with_for_update() if lock else query)
 
 
 async def _claim(session: AsyncSession, row_id: int) -> bool:
@@ -819,7 +824,7 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         actor = await resolve_actor(update, context, session)
         if actor is None:
             return
-        row = await _gathering_of(session, msg.chat.id, actor.person.id)
+        row = await _gathering_of(session, msg.chat.id, actor.person.id, lock=True)
         if row is None:  # analysed or cancelled meanwhile
             return
         if _size(row) + len(part.text) > MAX_TEXT_CHARS:
