@@ -943,7 +943,7 @@ IMPORT_NO_SUPPORT = "—"
 IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, vẫn được lưu đủ)</i>"
 IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"
 IMPORT_FLAG_NOBODY = "⚠️ Chưa rõ ai chủ trì"
-IMPORT_FLAG_UNKNOWN = "⚠️ Chưa có trong danh sách đơn vị: {names}"
+IMPORT_FLAG_UNKNOWN = "⚠️ Chưa khớp đơn vị hay người nào đã khai báo (/donvi): {names}"
 IMPORT_PAST_SUMMARY = (
     "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>3 hạn 20/12</code>) "
     "hoặc bỏ các mục đó trước khi lưu."

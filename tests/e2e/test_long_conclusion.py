@@ -256,7 +256,7 @@ async def test_the_preview_flags_and_takes_one_line_corrections(env: Env) -> Non
     assert "Hạn đã qua (39 ngày trước)" in shown and "Mục 1 có hạn đã qua" in shown
     assert "Chủ trì: chưa rõ ai" in shown and "Chưa rõ ai chủ trì" in shown
     assert "Chủ trì: Tổ công tác số 3 · 🤝 Phối hợp: Công an phường" in shown
-    assert "Chưa có trong danh sách đơn vị: Tổ công tác số 3" in shown
+    assert "Chưa khớp đơn vị hay người nào đã khai báo (/donvi): Tổ công tác số 3" in shown
     assert "3 hạn 20/12" in shown  # the footer says how to correct
 
     async def correct(text: str) -> str:
