@@ -830,8 +830,9 @@ SANDBOX_SETUP_COMMANDS = (
 # (file in emulator/examples, label on the page)
 # (the years in the text are moved so that the report is from the last twelve months)
 SANDBOX_EXAMPLES = (
-    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang (tháng 12)"),
-    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng (tháng 2)"),
+    # The reports are moved in time to the sandbox's clock (the meeting was yesterday): no month here.
+    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang"),
+    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng"),
 )
 SANDBOX_CLOCK = "{weekday}, {date} · {time}"
 SANDBOX_NOTHING_DUE = "Không còn lời nhắc hay bản tổng hợp nào đang chờ."
