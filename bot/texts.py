@@ -996,3 +996,7 @@ IMPORT_GATHER_QUIET = "📥 Đã 1 phút không có tin mới: bot phân tích {
 IMPORT_ITEMS_ABOVE = "Các mục ở các tin nhắn bản xem trước phía trên."
 IMPORT_LINK_UNKNOWN = "Ban chỉ đạo này không còn dùng bot, hoặc đường dẫn đã cũ. Hãy gõ /nhap để chọn lại."
 IMPORT_PREVIEW_COMMITTEE = "Ban chỉ đạo: {committee}"
+IMPORT_MAYBE_CUT = (
+    "ℹ️ Tin nhắn dài gần giới hạn 4.096 ký tự của Telegram. Nếu kết luận còn phần sau, Telegram đã gửi phần "
+    "đó thành tin riêng mà bot trong nhóm không nhận được."
+)

@@ -69,13 +69,21 @@ def join_parts(parts: list[Part]) -> str:
     return out
 
 
-def looks_cut(message_text: str) -> bool:
-    """A /nhap in a group whose text Telegram probably cut (the rest went as other messages, which a
-    bot with privacy mode never sees): close to the 4096 limit and ending mid-sentence, or right at it."""
+def cut_kind(message_text: str) -> str | None:
+    """Whether Telegram probably cut a /nhap text sent in a group (the rest went as other messages, which
+    a bot with privacy mode never sees): "cut" when it is close to the 4096 limit and ends mid-sentence,
+    or is right at the limit; "maybe" when it is close to the limit but ends a sentence (the apps cut at
+    a line break, so a cut text often ends one; a long text that is whole does too); else None."""
     size = utf16_len(message_text.rstrip())
     if size >= MESSAGE_LIMIT - 100:
-        return True
-    return size >= CUT_NEAR and not message_text.rstrip().endswith(tuple(_SENTENCE_END))
+        return "cut"
+    if size < CUT_NEAR:
+        return None
+    return "maybe" if message_text.rstrip().endswith(tuple(_SENTENCE_END)) else "cut"
+
+
+def looks_cut(message_text: str) -> bool:
+    return cut_kind(message_text) == "cut"
 
 
 # ---------------------------------------------------------------------------------------- corrections

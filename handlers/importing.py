@@ -38,7 +38,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person
-from domain.long_text import Part, is_past, join_parts, looks_cut, newline_late, parse_item_edit, utf16_len
+from domain.long_text import Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.assignees import parse_assignees
@@ -204,7 +204,7 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     session.add(_pending(actor, prompt, "import_text", {}))
                 return
             # Telegram cut a long paste: this is only its first message (see domain.long_text).
-            cut = msg.document is None and bool(args) and looks_cut(msg.text or "")
+            cut = cut_kind(msg.text or "") if msg.document is None and args else None
             draft = await _make_draft(session, actor, msg.chat.id, -msg.message_id, source, cut=cut)
         except Refused as refusal:
             await reply(update, str(refusal))
@@ -264,7 +264,7 @@ async def _document_text(context: CallbackContext, doc: Document) -> str:  # typ
 
 
 async def _make_draft(
-    session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: bool = False
+    session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: str | None = None
 ) -> PendingInput:
     """The draft of a conclusion for actor.committee. `key`: a negative number unique in the chat (drafts
     are not answered through the prompt lookup: replies to a preview are matched by its message ids)."""
@@ -337,7 +337,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     if data.get("cut"):
         committee = data.get("committee")
         link = f"https://t.me/{bot_username}?start=nhap_{committee}" if bot_username and committee else None
-        blocks.append(T.IMPORT_CUT_WARNING + (T.IMPORT_CUT_LINK.format(link=link) if link else ""))
+        warning = T.IMPORT_CUT_WARNING if data["cut"] is True or data["cut"] == "cut" else T.IMPORT_MAYBE_CUT
+        blocks.append(warning + (T.IMPORT_CUT_LINK.format(link=link) if link else ""))
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
@@ -532,7 +533,7 @@ async def on_text_answer(session: AsyncSession, actor: Actor, pending: PendingIn
     Telegram and only its first part is a reply (the only one a group bot sees): flagged as for /nhap."""
     _check_rights(actor)
     text = msg.text or ""
-    return await _make_draft(session, actor, msg.chat.id, -msg.message_id, text, cut=looks_cut(text))
+    return await _make_draft(session, actor, msg.chat.id, -msg.message_id, text, cut=cut_kind(text))
 
 
 async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInput, text: str) -> PendingInput:

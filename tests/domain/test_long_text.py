@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from domain.long_text import Part, join_parts, looks_cut, newline_late, parse_item_edit
+from domain.long_text import Part, cut_kind, join_parts, looks_cut, newline_late, parse_item_edit
 from emulator.entities import detect_entities, split_for_sending
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
@@ -51,6 +51,9 @@ def test_a_cut_text_is_one_near_the_limit_that_stops_mid_sentence() -> None:
     assert not looks_cut("/nhap " + (sentence * 110).strip())  # 3,300 characters ending a sentence
     assert looks_cut("/nhap " + (sentence * 136).strip())  # right at the limit: cut whatever its end
     assert not looks_cut("/nhap 1. Giao Văn phòng rà soát hồ sơ")  # short
+    # Near the limit but ending a sentence: perhaps cut at a line break, perhaps whole; said softly.
+    assert cut_kind("/nhap " + (sentence * 110).strip()) == "maybe"
+    assert cut_kind("/nhap " + (sentence * 80).strip()) is None
 
 
 def test_one_line_corrections() -> None:

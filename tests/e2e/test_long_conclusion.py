@@ -370,3 +370,15 @@ async def test_a_long_answer_to_the_bots_question_is_flagged_too(env: Env) -> No
     assert len(sent) == 3 and sent[0].reply_to is not None and sent[1].reply_to is None
     [first, *_rest] = await preview_after(env, group, cursor)
     assert "Văn bản có vẻ bị cắt" in first.plain and "start=nhap_" in str(first.entities)
+
+
+async def test_a_paste_near_the_limit_that_ends_a_sentence_gets_a_soft_note(env: Env) -> None:
+    """A real report of 3,075 characters ending with a full stop: perhaps whole, perhaps cut at a line
+    break; the preview says so softly, with the link, and a short paste says nothing."""
+    chair, _member, group = await committee(env)
+    text = (SEEDS / "000_c1f80c80dfaf2e5d.txt").read_text(encoding="utf-8").strip()
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap\n" + text)
+    [first, *_rest] = await preview_after(env, group, cursor)
+    assert "gần giới hạn 4.096 ký tự" in first.plain and "Văn bản có vẻ bị cắt" not in first.plain
+    assert "start=nhap_" in str(first.entities)
