@@ -296,6 +296,9 @@ async def test_the_preview_flags_and_takes_one_line_corrections(env: Env) -> Non
     await env.idle()
     assert "Chỉ Trưởng ban hoặc thư ký" in refusal.plain and len(env.world.bot_messages(group)) == mark + 1
     assert await items() == after
+    # «hạn không» takes the deadline away; a date gives it back.
+    assert "Mục 3: hạn mới không có hạn" in await correct("3 hạn không")
+    assert "Mục 3: hạn mới 31/12/2026" in await correct("3 hạn 31/12")
 
     # The latest preview has no past deadline left, and saving stores the corrections.
     newest = next(m for m in reversed(env.world.bot_messages(group)) if "Xem trước" in m.plain)
