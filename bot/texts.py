@@ -1000,3 +1000,7 @@ IMPORT_MAYBE_CUT = (
     "ℹ️ Tin nhắn dài gần giới hạn 4.096 ký tự của Telegram. Nếu kết luận còn phần sau, Telegram đã gửi phần "
     "đó thành tin riêng mà bot trong nhóm không nhận được."
 )
+IMPORT_NOT_GATHERING = (
+    "Bot chưa nhận kết luận nào vào lúc này. Để nhập kết luận, gõ <code>/nhap</code> rồi dán lại toàn văn "
+    "(hoặc gửi file .docx / .txt / .pdf)."
+)

@@ -38,7 +38,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person
-from domain.long_text import Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
+from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.assignees import parse_assignees
@@ -810,6 +810,14 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
         open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
     if open_row is None:
+        if utf16_len(msg.text or "") >= CUT_MIN:
+            # A long paste with no /nhap before it (or after a gathering was analysed): say how, once for
+            # the messages of one paste (a hint remembered for a quiet minute; losing it loses nothing).
+            now = services(context).clock.now()
+            hinted: dict[int, datetime] = context.application.bot_data.setdefault("import_hints", {})
+            if now - hinted.get(msg.chat.id, now - QUIET) >= QUIET:
+                hinted[msg.chat.id] = now
+                await reply(update, T.IMPORT_NOT_GATHERING)
         return
     try:
         if msg.document is not None:

@@ -385,3 +385,16 @@ async def test_a_paste_near_the_limit_that_ends_a_sentence_gets_a_soft_note(env:
     [first, *_rest] = await preview_after(env, group, cursor)
     assert "gần giới hạn 4.096 ký tự" in first.plain and "Văn bản có vẻ bị cắt" not in first.plain
     assert "start=nhap_" in str(first.entities)
+
+
+async def test_a_long_paste_without_nhap_gets_one_hint(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    cursor = len(env.world.bot_messages(chair))
+    env.world.send_texts(chair, chair, long_conclusion())  # three messages, no /nhap before them
+    await env.idle()
+    said = [m.plain for m in bot_messages_since(env, chair, cursor)]
+    assert len(said) == 1 and "gõ /nhap rồi dán lại" in said[0]
+    # A short message in the private chat is left alone, as before.
+    env.world.send_text(chair, chair, "cảm ơn")
+    await env.idle()
+    assert len(bot_messages_since(env, chair, cursor)) == 1
