@@ -17,7 +17,6 @@ persona's chats), POST /api/send, /api/press, /api/open_private, /api/clock, /ap
 from __future__ import annotations
 
 import asyncio
-import calendar
 import contextlib
 import logging
 import re
@@ -43,9 +42,11 @@ from bot.settings import Settings
 from db.committees import committee_by_chat
 from db.outbox import next_due_at
 from domain.initdata import sign_user
+from domain.understand.deadline_dates import month_end
 from emulator import Chat, Emulator, Message, TextMention, User, World, text_mention
 from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
+from handlers.importing import GATHER_JOB
 from jobs.ratelimit import unlimited
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, runtime_of
@@ -67,26 +68,61 @@ def example_text(filename: str) -> bytes:
 
 
 _FIRST_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
-_YEAR = re.compile(r"\b(20\d\d)\b")
-_FEB_29 = re.compile(r"\b29/0?2/(\d{4})\b")
+# One pass over every time reference, so that nothing is moved twice: a full date (15/12/2020, "ngày 12
+# tháng 02 năm 2020"), a month of a year ("tháng 2 năm 2020", "tháng 4/2018"), a month alone ("tháng 02"),
+# a year ("năm 2021", "2019").
+_TIME_REF = re.compile(
+    r"(?P<date>\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)\b)"
+    r"|(?P<vdate>\bngày (?P<vd>\d{1,2}) tháng (?P<vm>\d{1,2}) năm (?P<vy>20\d\d)\b)"
+    r"|(?P<month>\btháng (?P<mm>\d{1,2})(?P<sep> năm |/)(?P<my>20\d\d)\b)"
+    r"|(?P<bare>\btháng (?P<bm>\d{1,2})\b(?!/))"
+    r"|(?P<year>\b20\d\d\b)",
+    re.IGNORECASE,
+)
 
 
-def shift_to_this_year(text: str, today: date) -> str:
+def _pad(original: str, value: int) -> str:
+    return f"{value:02d}" if len(original) == 2 else str(value)
+
+
+def shift_to_recent(text: str, today: date) -> str:
     """The seed reports are from 2018–2020: imported as they are, every task would be years overdue.
-    Every year in the text moves by the same number of years, so that the report's first date (its
-    publication day) falls within the last twelve months; wording, days and months stay as written."""
+    The whole report moves in time by one number of days, so that its first date (its publication day)
+    is yesterday and the deadlines it sets fall in the coming weeks: full dates move by those days, a
+    month named as a deadline becomes the month its last day moves to, a year moves as the report's
+    date does; the wording stays as written."""
     first = _FIRST_DATE.search(text)
     if first is None:
         return text
     day, month, year = (int(g) for g in first.groups())
-    target = today.year if (month, day) <= (today.month, today.day) else today.year - 1
-    delta = target - year
-    if delta == 0:
-        return text
-    shifted = _YEAR.sub(lambda m: str(int(m.group(1)) + delta), text)
-    # 29 February of a leap year may not exist in the new year: the last day of February then.
-    return _FEB_29.sub(lambda m: m.group(0) if calendar.isleap(int(m.group(1))) else f"28/02/{m.group(1)}",
-                       shifted)
+    shift = (today - timedelta(days=1)) - date(year, month, day)
+    years = (today - timedelta(days=1)).year - year
+
+    def moved_month(m: int, y: int) -> date:
+        return month_end(y, m) + shift
+
+    def move(match: re.Match[str]) -> str:
+        g = match.group
+        try:
+            if g("date"):
+                new = date(int(g("y")), int(g("m")), int(g("d"))) + shift
+                return f"{_pad(g('d'), new.day)}/{_pad(g('m'), new.month)}/{new.year}"
+            if g("vdate"):
+                new = date(int(g("vy")), int(g("vm")), int(g("vd"))) + shift
+                return f"ngày {_pad(g('vd'), new.day)} tháng {_pad(g('vm'), new.month)} năm {new.year}"
+            if g("month"):
+                new = moved_month(int(g("mm")), int(g("my")))
+                return f"tháng {_pad(g('mm'), new.month)}{g('sep')}{new.year}"
+            if g("bare"):
+                if not 1 <= int(g("bm")) <= 12:
+                    return match.group(0)
+                new = moved_month(int(g("bm")), year)
+                return f"tháng {_pad(g('bm'), new.month)}"
+        except ValueError:  # not a real day ("31/02"): left as written
+            return match.group(0)
+        return str(int(g("year")) + years)
+
+    return _TIME_REF.sub(move, text)
 
 
 def next_monday_0730(now: datetime) -> datetime:
@@ -251,9 +287,10 @@ class Sandbox:
         return self.clock.now()
 
     async def run_due_work(self) -> None:
-        """Run the summary planner and the reminder dispatcher now, through their JobQueue jobs (the
+        """Run the summary planner, the reminder dispatcher and the look at long conclusions being gathered
+        (a quiet minute analyses them) now, through their JobQueue jobs (the
         same callbacks APScheduler runs), and wait until what they sent has arrived."""
-        await self._run_jobs(SUMMARY_PLANNER_JOB, DISPATCHER_JOB)
+        await self._run_jobs(SUMMARY_PLANNER_JOB, DISPATCHER_JOB, GATHER_JOB)
         await self.idle()
 
     async def _run_jobs(self, *names: str) -> None:
@@ -304,12 +341,12 @@ class Sandbox:
         return user.id
 
     def import_example(self, index: int, user_id: Any = None) -> Message:
-        """A seed meeting report, moved to this year, sent to the group as a .txt file with the caption
-        /nhap (as a secretary would send the report she typed)."""
+        """A seed meeting report, moved to the last days (its deadlines in the coming weeks), sent to the
+        group as a .txt file with the caption /nhap (as a secretary would send the report she typed)."""
         filename, _label = T.SANDBOX_EXAMPLES[index]
         user = self.persona_user(user_id) if user_id not in (None, "") else self.personas["chair"].user
         assert self.group is not None
-        text = shift_to_this_year(example_text(filename).decode("utf-8"), self.clock.now().astimezone(VN).date())
+        text = shift_to_recent(example_text(filename).decode("utf-8"), self.clock.now().astimezone(VN).date())
         return self.world.send_document(user, self.group, filename, text.encode("utf-8"), "/nhap",
                                         mime_type="text/plain")
 

@@ -300,14 +300,16 @@ IMPORT_USAGE = (
     "hoặc gửi file .docx / .txt / .pdf với chú thích <code>/nhap</code>, "
     "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
 )
-IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap."
+IMPORT_ASK_TEXT = (
+    "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap. "
+    "Kết luận dài hơn 4.096 ký tự: gửi file, hoặc gõ /nhap trong trò chuyện riêng với bot."
+)
 IMPORT_FILE_ERROR = "Không đọc được file «{name}»: {reason}"
 IMPORT_FILE_TOO_BIG = "File quá lớn ({size} MB). Tối đa {limit} MB."
 IMPORT_TEXT_TOO_LONG = "Kết luận quá dài ({length} ký tự, tối đa {limit}). Hãy chia thành nhiều lần nhập."
 IMPORT_NOTHING = "Không tìm thấy nhiệm vụ nào trong nội dung này. Mỗi nhiệm vụ nên là một dòng hoặc một ý (1., a), -)."
 IMPORT_PREVIEW_HEADER = "📋 <b>Xem trước: {count} nhiệm vụ</b>{meeting}"
 IMPORT_PREVIEW_MEETING = "\nCuộc họp: {title} — ngày {date}"
-IMPORT_PREVIEW_ITEM = "<b>{k}.</b> {text}\n    👤 {lead}{support} · 📅 {due}"
 IMPORT_NO_LEAD = "<i>chưa rõ ai</i>"
 IMPORT_PREVIEW_FOOTER = "Bấm «Lưu tất cả» để ghi, hoặc bỏ / sửa từng mục."
 IMPORT_DROPPED = "đã bỏ mục {items}"
@@ -832,8 +834,9 @@ SANDBOX_SETUP_COMMANDS = (
 # (file in emulator/examples, label on the page)
 # (the years in the text are moved so that the report is from the last twelve months)
 SANDBOX_EXAMPLES = (
-    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang (tháng 12)"),
-    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng (tháng 2)"),
+    # The reports are moved in time to the sandbox's clock (the meeting was yesterday): no month here.
+    ("giao-ban-cchc-phuong-duc-giang-12-2020.txt", "Giao ban CCHC phường Đức Giang"),
+    ("giao-ban-cntt-phuong-sai-dong-02-2020.txt", "Giao ban CNTT phường Sài Đồng"),
 )
 SANDBOX_CLOCK = "{weekday}, {date} · {time}"
 SANDBOX_NOTHING_DUE = "Không còn lời nhắc hay bản tổng hợp nào đang chờ."
@@ -893,7 +896,6 @@ UNKNOWN_COMMAND = (
 )
 # Telegram shows at most 4096 characters of a message: a longer answer is cut here, with this note.
 CUT_SHORT = "\n… (đã rút gọn: nội dung quá dài)"
-IMPORT_PREVIEW_MORE = "… và {more} mục nữa (không hiện hết trong một tin nhắn; «Lưu tất cả» lưu cả các mục này)."
 
 # --- actions named in refusals ("Chỉ Trưởng ban mới được {action}.") ---
 ACT_ASSIGN = "giao việc"
@@ -1148,3 +1150,75 @@ def unknown_person(label: str) -> str:
     return UNKNOWN_PERSON_LINK.format(label=label, link=esc(link)) if link else UNKNOWN_PERSON.format(label=label)
 UNKNOWN_COMMAND_CLOSE = "❓ Bot không có lệnh /{name}. Có phải ý bạn là /{close}? Gõ /huongdan để xem các lệnh."
 MEMBER_LEFT_MORE = "   … và {count} nhiệm vụ khác: {numbers} (giao lại bằng <code>/sua &lt;số&gt; giao …</code>)"
+
+# --- long conclusions (/nhap gathering in a private chat) and the preview a secretary can trust ---
+def fmt_number(n: int) -> str:
+    """12345 -> "12.345" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+IMPORT_ITEM = "<b>{k}.</b> {text}\n    👤 Chủ trì: {lead} · 🤝 Phối hợp: {support} · 📅 Hạn: {due}"
+IMPORT_NO_SUPPORT = "—"
+IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, vẫn được lưu đủ)</i>"
+IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"
+IMPORT_FLAG_NOBODY = "⚠️ Chưa rõ ai chủ trì"
+IMPORT_FLAG_UNKNOWN = "⚠️ Chưa khớp đơn vị hay người nào đã khai báo (/donvi): {names}"
+IMPORT_PAST_SUMMARY = (
+    "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>3 hạn 20/12</code>) "
+    "hoặc bỏ các mục đó trước khi lưu."
+)
+IMPORT_CUT_WARNING = (
+    "⚠️ <b>Văn bản có vẻ bị cắt.</b> Telegram chia tin nhắn dài hơn 4.096 ký tự thành nhiều tin, và trong "
+    "nhóm bot chỉ nhận được tin đầu tiên (tin có lệnh /nhap): bản xem trước này có thể thiếu các mục phía sau."
+)
+IMPORT_CUT_LINK = (
+    "\nĐể nhập đủ: mở <a href=\"{link}\">trò chuyện riêng với bot</a> (một lần chạm) rồi dán toàn văn, "
+    "hoặc gửi file .docx / .txt / .pdf kèm chú thích /nhap."
+)
+IMPORT_PAGE = "<i>(phần {n}/{of})</i>"
+IMPORT_EDIT_HELP = (
+    "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>3 hạn 20/12</code> (chỉ đổi hạn mục 3) "
+    "hoặc <code>3 giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục 3)."
+)
+IMPORT_EDIT_USAGE = (
+    "Chưa hiểu yêu cầu sửa, không có gì thay đổi. Trả lời bản xem trước theo mẫu:\n"
+    "<code>3 hạn 20/12</code> — đổi hạn mục 3 (<code>3 hạn không</code> để bỏ hạn);\n"
+    "<code>3 giao Phòng Văn hoá</code> — đổi người/đơn vị chủ trì mục 3 (hoặc <code>3 giao @tên</code>)."
+)
+IMPORT_EDIT_NO_ITEM = "Bản xem trước không có mục {k} (các mục từ 1 đến {count}, trừ mục đã bỏ). Không có gì thay đổi."
+IMPORT_EDITED_DUE = "✏️ Mục {k}: hạn mới {due}; nội dung và người thực hiện giữ nguyên. Bản xem trước mới ở bên dưới."
+IMPORT_EDITED_LEAD = "✏️ Mục {k}: chủ trì mới {lead}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+IMPORT_EDIT_LEAD_LONG = "Tên người/đơn vị chủ trì quá dài (tối đa {limit} ký tự). Không có gì thay đổi."
+IMPORT_SAVED_FOR = "Ban chỉ đạo: {committee}"
+BTN_GATHER_DONE = "✅ Xong, phân tích"
+BTN_GATHER_CANCEL = "✖️ Huỷ"
+IMPORT_COMMITTEE_BUTTON = "📁 {title}"
+IMPORT_GATHER_START = (
+    "📥 Đang nhận kết luận cho <b>{committee}</b>.\n"
+    "Hãy dán toàn văn (Telegram có thể chia thành nhiều tin nhắn — không sao), hoặc gửi file .docx / .txt / .pdf. "
+    "Gửi xong, bấm «Xong, phân tích»; sau 1 phút không có tin mới, bot tự phân tích."
+)
+IMPORT_GATHER_GOT = "📥 Đã nhận {parts} phần, tổng {chars} ký tự."
+IMPORT_GATHER_MORE = "Gửi tiếp nếu còn, hoặc bấm «Xong, phân tích»."
+IMPORT_CHOOSE_COMMITTEE = "Anh/chị là Trưởng ban hoặc thư ký của nhiều Ban chỉ đạo. Kết luận này của ban nào?"
+IMPORT_PRIVATE_NO_COMMITTEE = (
+    "⛔ Chỉ Trưởng ban hoặc thư ký mới nhập được kết luận. "
+    "Anh/chị chưa là Trưởng ban hay thư ký của Ban chỉ đạo nào dùng bot. "
+    "Nếu anh/chị là quản trị viên nhóm của Ban, hãy gửi một lệnh trong nhóm (ví dụ /ds) rồi thử lại; "
+    "thư ký do Trưởng ban giao bằng /vaitro."
+)
+IMPORT_GATHER_EXPIRED = "Lần nhập này đã được phân tích hoặc đã huỷ."
+IMPORT_GATHER_EMPTY = "Chưa nhận được nội dung nào. Hãy dán kết luận hoặc gửi file trước khi bấm «Xong, phân tích»."
+IMPORT_GATHER_ANALYSED = "📥 Đã nhận {parts} phần. Bản xem trước ở bên dưới."
+IMPORT_GATHER_QUIET = "📥 Đã 1 phút không có tin mới: bot phân tích {parts} phần đã nhận. Bản xem trước ở bên dưới."
+IMPORT_ITEMS_ABOVE = "Các mục ở các tin nhắn bản xem trước phía trên."
+IMPORT_LINK_UNKNOWN = "Ban chỉ đạo này không còn dùng bot, hoặc đường dẫn đã cũ. Hãy gõ /nhap để chọn lại."
+IMPORT_PREVIEW_COMMITTEE = "Ban chỉ đạo: {committee}"
+IMPORT_MAYBE_CUT = (
+    "ℹ️ Tin nhắn dài gần giới hạn 4.096 ký tự của Telegram. Nếu kết luận còn phần sau, Telegram đã gửi phần "
+    "đó thành tin riêng mà bot trong nhóm không nhận được."
+)
+IMPORT_NOT_GATHERING = (
+    "Bot chưa nhận kết luận nào vào lúc này. Để nhập kết luận, gõ <code>/nhap</code> rồi dán lại toàn văn "
+    "(hoặc gửi file .docx / .txt / .pdf)."
+)

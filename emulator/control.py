@@ -34,6 +34,12 @@ def _send_text(world: World, args: JSON) -> Message:
                            reply_to=args.get("reply_to"), as_chat=bool(args.get("as_chat")))
 
 
+def _send_texts(world: World, args: JSON) -> list[Message]:
+    """As send_text, with every message a long text was cut into (as Telegram's apps cut it)."""
+    return world.send_texts(args["user"], args["chat"], _parts(world, args["text"]),
+                            reply_to=args.get("reply_to"), as_chat=bool(args.get("as_chat")))
+
+
 def _send_document(world: World, args: JSON) -> Message:
     caption = args.get("caption")
     return world.send_document(args["user"], args["chat"], args["filename"], base64.b64decode(args["data"]),
@@ -83,6 +89,7 @@ OPERATIONS: dict[str, Callable[[World, JSON], Any]] = {
     "add_bot": _passthrough("add_bot", "chat", "by", "as_admin"),
     "migrate_to_supergroup": _passthrough("migrate_to_supergroup", "chat", "by"),
     "send_text": _send_text,
+    "send_texts": _send_texts,
     "send_document": _send_document,
     "press_button": _press_button,
     "bot_messages": _bot_messages,

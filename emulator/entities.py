@@ -135,6 +135,71 @@ def compose(parts: str | Sequence[str | TextMention]) -> tuple[str, list[Entity]
     return text, entities
 
 
+# ------------------------------------------------------------------- splitting a long text (clients)
+
+_SENTENCE_END = ".!?…"
+_PART_END = ",;:"
+
+
+def _cut_level(text: str, i: int, inside_entity: bool) -> int:
+    """How good a place `text[:i] | text[i:]` is to cut, after Telegram Desktop's CutPart: a paragraph
+    break first, then a line break, then a space after a sentence, after a clause, any space, after a
+    punctuation mark, anywhere; never inside an entity (a name mentioned, a link) when avoidable."""
+    if inside_entity:
+        return 0
+    ch, prev = text[i], text[i - 1]
+    if ch == "\n":
+        return 15 if i + 1 < len(text) and text[i + 1] == "\n" else 13
+    if ch.isspace():
+        if prev in _SENTENCE_END:
+            return 10
+        return 8 if prev in _PART_END else 6
+    if not _is_word_char(prev):
+        return 4
+    return 2
+
+
+def split_for_sending(text: str, entities: Sequence[Entity] = (),
+                      limit: int = MAX_TEXT_UTF16) -> list[tuple[str, list[Entity]]]:
+    """A text longer than one message, cut as Telegram's apps cut it before sending: parts of at most
+    `limit` UTF-16 units, each cut at the best place in the second half of the part (a line break, else
+    a space, ...); the whitespace at a cut is dropped (Telegram trims every message). Entities stay
+    with their part, offsets made relative to it (so a command at the start is in the first part only).
+    """
+    parts: list[tuple[str, list[Entity]]] = []
+    rest, ents = text, [dict(e) for e in entities]
+    while utf16_len(rest) > limit:
+        units = 0
+        best, best_level = 0, -1
+        for i, ch in enumerate(rest):
+            if i > 0 and units > limit // 2:
+                inside = any(e["offset"] < units < e["offset"] + e["length"] for e in ents)
+                level = _cut_level(rest, i, inside)
+                if level >= best_level:
+                    best, best_level = i, level
+            step = 2 if ord(ch) > 0xFFFF else 1
+            if units + step > limit:
+                break
+            units += step
+        cut = best if best > 0 else i
+        head, tail = rest[:cut], rest[cut:]
+        head_units = utf16_len(head)
+        head_ents = [e for e in ents if e["offset"] + e["length"] <= head_units]
+        stripped = tail.lstrip()
+        shift = head_units + utf16_len(tail[: len(tail) - len(stripped)])
+        ents = [{**e, "offset": e["offset"] - shift} for e in ents if e["offset"] >= shift]
+        parts.append(_trimmed(head, head_ents))
+        rest = stripped
+    parts.append(_trimmed(rest, ents))
+    return [p for p in parts if p[0]]
+
+
+def _trimmed(text: str, entities: list[Entity]) -> tuple[str, list[Entity]]:
+    body = text.rstrip()
+    units = utf16_len(body)
+    return body, [e for e in entities if e["offset"] + e["length"] <= units]
+
+
 # --------------------------------------------------------------------------------- HTML parse mode
 
 

@@ -22,7 +22,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from emulator.entities import Entity, TextMention, compose, detect_entities, sort_entities
+from emulator.entities import (
+    MAX_TEXT_UTF16,
+    Entity,
+    TextMention,
+    compose,
+    detect_entities,
+    sort_entities,
+    split_for_sending,
+    utf16_len,
+)
 from emulator.models import (
     GROUP_ANONYMOUS_BOT_ID,
     JSON,
@@ -320,16 +329,32 @@ class World:
         with `text_mention(user, name)` become text_mention entities; `entities` adds any others.
         `as_chat=True`: an anonymous admin posting as the group (from = GroupAnonymousBot).
         """
+        return self.send_texts(user, chat, text, reply_to=reply_to, entities=entities, as_chat=as_chat)[0]
+
+    def send_texts(self, user: UserRef, chat: ChatRef, text: TextParts, *,
+                   reply_to: MessageRef | int | None = None, entities: Sequence[Entity] | None = None,
+                   as_chat: bool = False) -> list[Message]:
+        """`send_text`, returning every message sent: a text longer than Telegram's 4096 UTF-16 units
+        is cut by the user's app into several messages (`split_for_sending`: at a line break or a space
+        when possible), each its own update; a command, its entities and the reply are in the first only.
+        With privacy mode a group bot therefore sees only the first part of a long `/nhap ...`."""
         user_, chat_ = self.user(user), self._writable_chat(user, chat)
         plain, mentions = compose(text)
-        all_entities = sort_entities([*detect_entities(plain), *mentions, *(entities or [])])
         sender, sender_chat = user_, None
         if as_chat:
             if not chat_.is_admin(user_.id):
                 raise ValueError("only an administrator can post as the group")
             sender, sender_chat = self.anonymous_admin, chat_
-        return self._user_message(chat_, sender, text=plain, entities=all_entities,
-                                  reply_to=self._reply_target(chat_, reply_to), sender_chat=sender_chat)
+        target = self._reply_target(chat_, reply_to)
+        sent = []
+        given = [*mentions, *(entities or [])]
+        # Short texts go as typed (the emulator has always kept their whitespace); long ones are cut.
+        chunks = split_for_sending(plain, given) if utf16_len(plain) > MAX_TEXT_UTF16 else [(plain, given)]
+        for part, part_entities in chunks:
+            all_entities = sort_entities([*detect_entities(part), *part_entities])
+            sent.append(self._user_message(chat_, sender, text=part, entities=all_entities,
+                                           reply_to=target if not sent else None, sender_chat=sender_chat))
+        return sent
 
     def edit_text(self, user: UserRef, message: MessageRef, text: TextParts) -> Message:
         """The user edits their message: an `edited_message` update."""

@@ -27,8 +27,15 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     report: tuple[int, Period] | None = None
     async with transaction(context) as session:
         pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
+    if pending is None:
+        # Not an answer to a question: perhaps an edit of an import preview, or a part of a long
+        # conclusion being gathered in a private chat; else an ordinary conversation reply.
+        await importing.on_unclaimed_reply(update, context)
+        return
+    async with transaction(context) as session:
+        pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
         if pending is None:
-            return  # an ordinary conversation reply
+            return  # answered meanwhile
         actor = await resolve_actor(update, context, session)
         if actor is None:
             return

@@ -1,35 +1,58 @@
 """/nhap: a whole meeting conclusion (pasted, or a .docx/.txt/.pdf file) split into directives,
-previewed, fixed or trimmed with buttons, then saved in one transaction with its meeting.
+previewed, fixed or trimmed with buttons or one-line replies, then saved in one transaction with its
+meeting.
 
-The draft lives in the database (a PendingInput row) so that a restart between preview and save
-loses nothing."""
+Telegram cuts a paste longer than 4096 characters into several messages, and in a group with privacy
+mode the bot sees only the first. So:
+- in a private chat with the bot, `/nhap` *gathers* the person's following messages (texts, a file)
+  for one committee until they press «Xong, phân tích» or a quiet minute passes (`gather_tick`, a
+  JobQueue job reading the one clock), then previews as for a short paste;
+- in a group, a text that looks cut is previewed with a warning and a t.me link that opens the
+  gathering for this committee in the private chat.
+
+Everything waiting lives in the database (PendingInput rows: "import_gather" while gathering,
+"import_draft" for a preview), so a restart loses nothing; no migration was needed, the rows' JSON
+`data` holds the parts and the draft. The preview can take several messages (split between items);
+their ids are kept in the draft so that a reply to any of them («3 hạn 20/12», «3 giao Văn phòng»)
+changes that one field of that one item."""
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Document, ForceReply, Message, Update
+from telegram import Bot, Chat, Document, ForceReply, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes
 
 from bot import texts as T
+from bot.errors import database_unavailable
+from bot.services import Services, services_of
+from db import committees as db_committees
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import Meeting, PendingInput
-from domain.permissions import Action, allowed
+from db.models import Committee, Meeting, PendingInput, Person
+from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
+from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
+from domain.understand.assignees import parse_assignees
 from domain.understand.conclusion import split_conclusion
+from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from domain.understand.directive import parse_directive
 from domain.understand.documents import DocumentError, extract_text
 from handlers.common import (
     Actor,
     Buttons,
+    _telegram_admin,
     answer,
     command_args,
+    display_name,
     edit,
     keyboard,
     reply,
@@ -38,12 +61,19 @@ from handlers.common import (
     transaction,
 )
 from handlers.directives import resolve_assignees
-from handlers.task_actions import Refused
+from handlers.task_actions import Refused, example_date
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000
-PREVIEW_BUDGET = 3600  # characters of preview; Telegram's limit is 4096
+PREVIEW_BUDGET = 3800  # UTF-16 units of HTML per preview message; Telegram's limit is 4096 (of the text)
+ITEM_BUDGET = 3000  # a single item longer than this (never seen in a real conclusion) is shortened, visibly
 MAX_PICK = 90  # item buttons on the drop / fix screen
+QUIET = timedelta(minutes=1)  # a gathering with no new message for this long is analysed
+GATHER_CHECK_INTERVAL = 15.0  # seconds between the job's looks at the gatherings
+GATHER_JOB = "import-gather"
+LEAD_MAX = 200
 
 
 # ---------------------------------------------------------------------------------------------- drafts
@@ -77,10 +107,85 @@ def directive_from_json(item: dict[str, Any]) -> ParsedDirective:
     return ParsedDirective(text=item["text"], assignees=assignees, deadline=deadline)
 
 
+# ---------------------------------------------------------------------------------------------- rights
+async def _role_in(
+    session: AsyncSession, context: CallbackContext, committee: Committee, person: Person  # type: ignore[type-arg]
+) -> Role:
+    """The person's role in a committee, asked from a private chat (the group's admins are chairs)."""
+    stored = await db_committees.role_of(session, committee.id, person.id)
+    if stored == Role.CHAIR:
+        return Role.CHAIR
+    if person.tg_user_id and await _telegram_admin(context, committee.chat_id, person.tg_user_id):
+        # Remembered, as resolve_actor does in the group (a fix typed later is checked without Telegram).
+        await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, services_of(
+            context.application).clock.now())
+        return Role.CHAIR
+    return Role(stored) if stored else Role.MEMBER
+
+
+async def _importer(
+    session: AsyncSession,
+    context: CallbackContext,  # type: ignore[type-arg]
+    actor: Actor,
+    committee_id: int | None,
+    *,
+    missing: str = T.IMPORT_EXPIRED,
+) -> Actor:
+    """The actor as a member of the committee the import is for, allowed to import there (or Refused).
+    In a group that is the group's committee; in a private chat the one chosen for the gathering."""
+    if actor.committee is not None and (committee_id is None or committee_id == actor.committee.id):
+        _check_rights(actor)
+        return actor
+    committee = await session.get(Committee, committee_id) if committee_id else None
+    if committee is None or not committee.active:
+        raise Refused(missing)
+    role = await _role_in(session, context, committee, actor.person)
+    scoped = Actor(actor.person, committee, role, actor.now, ZoneInfo(committee.tz_name))
+    _check_rights(scoped)
+    return scoped
+
+
+async def _scoped_stored(session: AsyncSession, actor: Actor, committee_id: int | None) -> Actor:
+    """As `_importer`, from the stored role only (answers to the bot's questions carry no context)."""
+    if actor.committee is not None and (committee_id is None or committee_id == actor.committee.id):
+        _check_rights(actor)
+        return actor
+    committee = await session.get(Committee, committee_id) if committee_id else None
+    if committee is None:
+        raise Refused(T.IMPORT_EXPIRED)
+    stored = await db_committees.role_of(session, committee.id, actor.person.id)
+    scoped = Actor(actor.person, committee, Role(stored) if stored else Role.MEMBER, actor.now,
+                   ZoneInfo(committee.tz_name))
+    _check_rights(scoped)
+    return scoped
+
+
+def _check_rights(actor: Actor) -> None:
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    if not allowed(Action.LOG, actor.role):
+        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_IMPORT))
+
+
+async def _import_committees(
+    session: AsyncSession, context: CallbackContext, person: Person  # type: ignore[type-arg]
+) -> list[Committee]:
+    """The active committees in which the person may import (chair or secretary)."""
+    found = []
+    for committee in await db_committees.committees_of_person(session, person.id):
+        if committee.active and allowed(Action.LOG, await _role_in(session, context, committee, person)):
+            found.append(committee)
+    return sorted({c.id: c for c in found}.values(), key=lambda c: c.id)
+
+
 # ---------------------------------------------------------------------------------------------- /nhap
 async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
-    assert msg is not None
+    chat = update.effective_chat
+    assert msg is not None and chat is not None
+    if chat.type == Chat.PRIVATE:
+        await _nhap_private(update, context)
+        return
     args, _ = command_args(msg)
     try:
         source = await _source_text(context, msg, args)
@@ -98,7 +203,9 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if prompt is not None:
                     session.add(_pending(actor, prompt, "import_text", {}))
                 return
-            draft = await _make_draft(session, actor, msg, source)
+            # Telegram cut a long paste: this is only its first message (see domain.long_text).
+            cut = cut_kind(msg.text or "") if msg.document is None and args else None
+            draft = await _make_draft(session, actor, msg.chat.id, -msg.message_id, source, cut=cut)
         except Refused as refusal:
             await reply(update, str(refusal))
             return
@@ -127,13 +234,6 @@ def _pending(actor: Actor, prompt: Message, kind: str, data: dict[str, Any]) -> 
     )
 
 
-def _check_rights(actor: Actor) -> None:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_IMPORT))
-
-
 async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> str | None:
     """The conclusion: text after the command, an attached file, or the message replied to."""
     if msg.document is not None:
@@ -149,7 +249,7 @@ async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: s
     return None
 
 
-async def _document_text(context: ContextTypes.DEFAULT_TYPE, doc: Document) -> str:
+async def _document_text(context: CallbackContext, doc: Document) -> str:  # type: ignore[type-arg]
     name = doc.file_name or T.FILE_DEFAULT_NAME
     if doc.file_size and doc.file_size > MAX_FILE_BYTES:
         raise Refused(T.IMPORT_FILE_TOO_BIG.format(size=round(doc.file_size / 1e6, 1), limit=MAX_FILE_BYTES // 10**6))
@@ -163,7 +263,11 @@ async def _document_text(context: ContextTypes.DEFAULT_TYPE, doc: Document) -> s
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc.message))) from exc
 
 
-async def _make_draft(session: AsyncSession, actor: Actor, msg: Message, source: str) -> PendingInput:
+async def _make_draft(
+    session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: str | None = None
+) -> PendingInput:
+    """The draft of a conclusion for actor.committee. `key`: a negative number unique in the chat (drafts
+    are not answered through the prompt lookup: replies to a preview are matched by its message ids)."""
     assert actor.committee is not None
     if len(source) > MAX_TEXT_CHARS:
         raise Refused(T.IMPORT_TEXT_TOO_LONG.format(length=len(source), limit=MAX_TEXT_CHARS))
@@ -173,17 +277,20 @@ async def _make_draft(session: AsyncSession, actor: Actor, msg: Message, source:
         raise Refused(T.IMPORT_NOTHING)
     meeting_day = parsed.meeting_date or actor.today
     draft = PendingInput(
-        chat_id=msg.chat.id,
-        # Drafts are not answered by reply: a negative id keeps them apart from prompts.
-        prompt_message_id=-msg.message_id,
+        chat_id=chat_id,
+        prompt_message_id=key,
         person_id=actor.person.id,
         kind="import_draft",
         created_at=actor.now,
         data={
+            "committee": actor.committee.id,
+            "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
             "items": [directive_to_json(d) for d in parsed.directives],
             "dropped": [],
+            "cut": cut,
+            "messages": [],
         },
     )
     session.add(draft)
@@ -192,7 +299,30 @@ async def _make_draft(session: AsyncSession, actor: Actor, msg: Message, source:
 
 
 # ---------------------------------------------------------------------------------------------- preview
-def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
+def _item_lines(k: int, d: ParsedDirective, today: date) -> str:
+    """One item: its whole text, lead, coordinating units, deadline, and what needs a look."""
+    text = d.text
+    if len(text) > ITEM_BUDGET:
+        text = text[:ITEM_BUDGET] + T.IMPORT_ITEM_SHORTENED.format(more=len(d.text) - ITEM_BUDGET)
+    lead = ", ".join(T.esc(a.text) for a in d.assignees.lead) or T.IMPORT_NO_LEAD
+    support = ", ".join(T.esc(a.text) for a in d.assignees.support) or T.IMPORT_NO_SUPPORT
+    due = _due_label(d.deadline, today)
+    flags = []
+    if is_past(d.deadline.due, today):
+        assert d.deadline.due is not None
+        flags.append(T.IMPORT_FLAG_PAST.format(days=(today - d.deadline.due).days))
+    if not d.assignees.lead:
+        flags.append(T.IMPORT_FLAG_NOBODY)
+    unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
+    if unknown:
+        flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
+    line = T.IMPORT_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support, due=due)
+    return line + "".join("\n    " + f for f in flags)
+
+
+def preview_pages(draft: PendingInput, today: date, bot_username: str | None = None) -> tuple[list[str], Buttons]:
+    """The preview as messages (split between items, each within Telegram's limit) and the buttons
+    that go under the last one. Every kept item is shown whole, with its flags."""
     data = draft.data
     items = data["items"]
     dropped = set(data.get("dropped", []))
@@ -201,36 +331,58 @@ def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
         title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
     )
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
-    footer = T.IMPORT_PREVIEW_FOOTER
+    if data.get("committee_title"):  # previewed in a private chat: for which committee
+        header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
+    blocks = []
+    if data.get("cut"):
+        committee = data.get("committee")
+        link = f"https://t.me/{bot_username}?start=nhap_{committee}" if bot_username and committee else None
+        warning = T.IMPORT_CUT_WARNING if data["cut"] is True or data["cut"] == "cut" else T.IMPORT_MAYBE_CUT
+        blocks.append(warning + (T.IMPORT_CUT_LINK.format(link=link) if link else ""))
+    past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
+    if past:
+        blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
+    blocks += [_item_lines(k, directive_from_json(items[k - 1]), today) for k in kept]
+    footer = T.IMPORT_PREVIEW_FOOTER + "\n" + T.IMPORT_EDIT_HELP
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
-    # Shorten every item's text evenly so the preview fits one message.
-    budget = max(60, (PREVIEW_BUDGET - len(header) - len(footer)) // max(1, len(kept)) - 80)
-    lines = [header, ""]
-    used = len(header) + len(footer)
-    for shown, k in enumerate(kept):
-        d = directive_from_json(items[k - 1])
-        lead = ", ".join(T.esc(a.text) for a in d.assignees.lead) or T.IMPORT_NO_LEAD
-        support = d.assignees.support
-        support_text = T.SUPPORT_SUFFIX.format(names=T.esc(", ".join(a.text for a in support))) if support else ""
-        due = _due_label(d.deadline, today)
-        text = d.text if len(d.text) <= budget else d.text[: budget - 1] + "…"
-        item = T.IMPORT_PREVIEW_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support_text, due=due)
-        used += len(item) + 1
-        if used > PREVIEW_BUDGET:
-            # A long conclusion (a file of hundreds of points) cannot be shown in one message, which
-            # Telegram would refuse: the rest is counted (and saved all the same).
-            lines.append(T.IMPORT_PREVIEW_MORE.format(more=len(kept) - shown))
-            break
-        lines.append(item)
-    lines += ["", footer]
+    pages: list[list[str]] = [[header]]
+    for block in [*blocks, footer]:
+        current = pages[-1]
+        size = sum(utf16_len(b) + 2 for b in current)
+        if current and size + utf16_len(block) > PREVIEW_BUDGET:
+            pages.append([])
+        pages[-1].append(block)
+    texts = ["\n\n".join(page) for page in pages]
+    if len(texts) > 1:
+        texts = [t + "\n" + T.IMPORT_PAGE.format(n=n, of=len(texts)) for n, t in enumerate(texts, start=1)]
     pid = draft.id
     buttons: Buttons = [
         [(T.BTN_IMPORT_SAVE.format(count=len(kept)), f"imp:{pid}:save")] if kept else [],
         [(T.BTN_IMPORT_DROP, f"imp:{pid}:drop"), (T.BTN_IMPORT_FIX, f"imp:{pid}:fix")],
         [(T.BTN_IMPORT_CANCEL, f"imp:{pid}:cancel")],
     ]
-    return "\n".join(lines), [row for row in buttons if row]
+    return texts, [row for row in buttons if row]
+
+
+def preview(draft: PendingInput, today: date, bot_username: str | None = None) -> tuple[str, Buttons]:
+    """The text of the message that carries the buttons, for an edit in place: the whole preview when it
+    fits one message; else a summary that points to the items above (re-rendering only the last page
+    would shift items between pages, and an item could then be shown nowhere)."""
+    texts, buttons = preview_pages(draft, today, bot_username)
+    if len(texts) == 1:
+        return texts[0], buttons
+    data = draft.data
+    dropped = sorted(set(data.get("dropped", [])))
+    kept = len(data["items"]) - len(dropped)
+    meeting = T.IMPORT_PREVIEW_MEETING.format(
+        title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
+    )
+    lines = [T.IMPORT_PREVIEW_HEADER.format(count=kept, meeting=meeting), T.IMPORT_ITEMS_ABOVE]
+    if dropped:
+        lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
+    lines += [T.IMPORT_PREVIEW_FOOTER, T.IMPORT_EDIT_HELP]
+    return "\n\n".join(lines), buttons
 
 
 def _due_label(deadline: Deadline, today: date) -> str:
@@ -248,16 +400,29 @@ def _due_label(deadline: Deadline, today: date) -> str:
 async def send_preview(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput) -> None:
     chat = update.effective_chat
     assert chat is not None
-    text, buttons = preview(draft, _today(context, draft))
-    try:
-        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons))
-    except TelegramError:
+    if not await send_preview_to(context.bot, services(context), chat.id, draft):
         await reply(update, T.GENERIC_ERROR)
 
 
-def _today(context: ContextTypes.DEFAULT_TYPE, draft: PendingInput) -> date:
-    svc = services(context)
-    return svc.clock.now().astimezone(svc.settings.tz).date()
+async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> bool:
+    """Send the preview (one or more messages, the buttons under the last) and remember its message
+    ids in the draft, so that a reply to any of them edits the draft."""
+    today = svc.clock.now().astimezone(svc.settings.tz).date()
+    texts, buttons = preview_pages(draft, today, bot.username)
+    sent: list[int] = []
+    try:
+        for n, text in enumerate(texts, start=1):
+            markup = keyboard(buttons) if n == len(texts) else None
+            message = await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            sent.append(message.message_id)
+    except TelegramError as exc:
+        log.warning("import preview not sent in chat %s: %s", chat_id, exc)
+    if sent:
+        async with svc.session_factory() as session, session.begin():
+            row = await session.get(PendingInput, draft.id)
+            if row is not None:
+                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent]}
+    return len(sent) == len(texts)
 
 
 # ---------------------------------------------------------------------------------------------- buttons
@@ -268,16 +433,17 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, draft_id, action, *arg = query.data.split(":")
     new_text: str | None = None
     new_buttons: Buttons | None = None
+    username = context.bot.username
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
             return
         try:
-            _check_rights(actor)
             draft = await session.get(PendingInput, int(draft_id))
             chat_id = query.message.chat.id if query.message else None
             if draft is None or draft.kind != "import_draft" or draft.chat_id != chat_id:
                 raise Refused(T.IMPORT_EXPIRED)
+            actor = await _importer(session, context, actor, draft.data.get("committee"))
             if action == "cancel":
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
@@ -285,20 +451,20 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 new_text = await _save(session, actor, draft)
                 await session.delete(draft)
             elif action in ("drop", "fix") and not arg:
-                new_text, _ = preview(draft, actor.today)
+                new_text, _ = preview(draft, actor.today, username)
                 new_text += "\n\n" + (T.IMPORT_PICK_DROP if action == "drop" else T.IMPORT_PICK_FIX)
                 new_buttons = _pick_buttons(draft, action)
             elif action == "drop":
                 data = dict(draft.data)
                 data["dropped"] = sorted({*data.get("dropped", []), int(arg[0])})
                 draft.data = data
-                new_text, new_buttons = preview(draft, actor.today)
+                new_text, new_buttons = preview(draft, actor.today, username)
             elif action == "fix":
                 prompt = await reply_prompt(update, context, T.IMPORT_ASK_FIX.format(k=int(arg[0])))
                 if prompt is not None:
                     session.add(_pending(actor, prompt, "import_fix", {"draft": draft.id, "k": int(arg[0])}))
             else:  # back
-                new_text, new_buttons = preview(draft, actor.today)
+                new_text, new_buttons = preview(draft, actor.today, username)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -355,23 +521,27 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
     fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
-    return fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
+    text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
+    if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
+        text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
+    return text
 
 
 # ---------------------------------------------------------------------------------------------- answers
 async def on_text_answer(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> PendingInput:
-    """The conclusion pasted as a reply to the bot's question: becomes a draft."""
+    """The conclusion pasted as a reply to the bot's question: becomes a draft. A long paste is cut by
+    Telegram and only its first part is a reply (the only one a group bot sees): flagged as for /nhap."""
     _check_rights(actor)
-    return await _make_draft(session, actor, msg, msg.text or "")
+    text = msg.text or ""
+    return await _make_draft(session, actor, msg.chat.id, -msg.message_id, text, cut=cut_kind(text))
 
 
 async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInput, text: str) -> PendingInput:
     """A corrected item: parsed again (assignees and deadline too) and put back into the draft."""
-    _check_rights(actor)
-    assert actor.committee is not None
     draft = await session.get(PendingInput, int(pending.data["draft"]))
     if draft is None:
         raise Refused(T.IMPORT_EXPIRED)
+    actor = await _scoped_stored(session, actor, draft.data.get("committee"))
     units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
     data = dict(draft.data)
     items = list(data["items"])
@@ -382,3 +552,403 @@ async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInp
     data["items"] = items
     draft.data = data
     return draft
+
+
+# ------------------------------------------------------------------------------------ one-line edits
+async def on_unclaimed_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A reply no question of the bot's waits for: to a preview, an edit of one item; in a private chat
+    during a gathering, one more part of the conclusion."""
+    if await _on_preview_reply(update, context):
+        return
+    chat = update.effective_chat
+    if chat is not None and chat.type == Chat.PRIVATE:
+        await on_private_message(update, context)
+
+
+async def _draft_of_message(session: AsyncSession, chat_id: int, message_id: int) -> PendingInput | None:
+    rows = await session.scalars(
+        select(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.kind == "import_draft")
+    )
+    return next((d for d in rows if message_id in d.data.get("messages", [])), None)
+
+
+async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    msg = update.effective_message
+    if msg is None or msg.reply_to_message is None:
+        return False
+    text: str
+    draft: PendingInput | None = None
+    async with transaction(context) as session:
+        found = await _draft_of_message(session, msg.chat.id, msg.reply_to_message.message_id)
+        if found is None:
+            return False
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return True
+        try:
+            actor = await _importer(session, context, actor, found.data.get("committee"))
+            text = await _apply_edit(session, actor, found, msg)
+            draft = found
+        except Refused as refusal:
+            text = str(refusal)
+    await reply(update, text)
+    if draft is not None:
+        await send_preview(update, context, draft)
+    return True
+
+
+async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, msg: Message) -> str:
+    """«3 hạn 20/12»: only the deadline of item 3; «3 giao Phòng Văn hoá»: only its lead."""
+    assert actor.committee is not None
+    edit_ = parse_item_edit(msg.text or "")
+    if edit_ is None:
+        raise Refused(T.IMPORT_EDIT_USAGE)
+    data = dict(draft.data)
+    items = list(data["items"])
+    if not 1 <= edit_.k <= len(items) or edit_.k in data.get("dropped", []):
+        raise Refused(T.IMPORT_EDIT_NO_ITEM.format(k=edit_.k, count=len(items)))
+    item = dict(items[edit_.k - 1])
+    today = actor.today
+    if edit_.field == "due":
+        deadline = _edited_deadline(edit_.value, today)
+        item["deadline"] = deadline.as_json()
+        what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
+    else:
+        lead = await _edited_lead(session, actor, msg, edit_.value)
+        item["lead"] = _ref_json(lead)
+        what = T.IMPORT_EDITED_LEAD.format(k=edit_.k, lead=T.esc(", ".join(a.text for a in lead)))
+    items[edit_.k - 1] = item
+    data["items"] = items
+    draft.data = data
+    return what
+
+
+_NO_DUE_WORDS = {"không", "khong", "không hạn", "khong han", "bỏ", "bo", "bỏ hạn", "bo han"}
+
+
+def _edited_deadline(value: str, today: date) -> Deadline:
+    if " ".join(value.lower().split()) in _NO_DUE_WORDS:
+        return Deadline.none()
+    bad = find_invalid_date("hạn " + value, today)  # read as a deadline, as the answer is
+    if bad:
+        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+    deadline = parse_deadline_answer(value, today)
+    if deadline.due is None:
+        raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
+    if deadline.due < today:
+        raise Refused(
+            T.PAST_DEADLINE.format(due=T.fmt_date(deadline.due), today=T.fmt_date(today), example=example_date(today))
+        )
+    return Deadline(deadline.kind, deadline.due, deadline.phrase, deadline.cadence)
+
+
+async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value: str) -> tuple[AssigneeRef, ...]:
+    """A person (@name, or a name picked from the member list) or a unit, as /giao reads one."""
+    assert actor.committee is not None
+    if len(value) > LEAD_MAX:
+        raise Refused(T.IMPORT_EDIT_LEAD_LONG.format(limit=LEAD_MAX))
+    for ent in msg.entities or ():
+        if ent.type == MessageEntity.TEXT_MENTION and ent.user is not None:
+            u = ent.user
+            person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))
+            return (AssigneeRef(person.full_name, f"person:{person.id}"),)
+        if ent.type == MessageEntity.MENTION:
+            name = msg.parse_entity(ent).lstrip("@")
+            found = await db_committees.person_by_username(session, name, create=True)
+            assert found is not None
+            return (AssigneeRef("@" + name, f"person:{found.id}"),)
+    units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
+    lead = parse_assignees(value, units).lead
+    return lead or (AssigneeRef(value.strip(" .,;"), None),)
+
+
+# ---------------------------------------------------------------------------------------------- gathering
+def _gather_data(committee_id: int | None, parts: list[Part], now: datetime) -> dict[str, Any]:
+    return {
+        "committee": committee_id,
+        "parts": [{"text": p.text, "nl": p.newline_late} for p in parts],
+        "last_at": now.isoformat(),
+    }
+
+
+def _parts(row: PendingInput) -> list[Part]:
+    return [Part(p["text"], bool(p["nl"])) for p in row.data.get("parts", [])]
+
+
+def _size(row: PendingInput) -> int:
+    return sum(len(p["text"]) for p in row.data.get("parts", []))
+
+
+async def _gathering_of(
+    session: AsyncSession, chat_id: int, person_id: int, *, lock: bool = False
+) -> PendingInput | None:
+    """The person's open gathering in this chat. `lock`: for adding a part (with several instances behind
+    a load balancer two parts may arrive at once; on PostgreSQL the row lock keeps both)."""
+    query = (
+        select(PendingInput)
+        .where(
+            PendingInput.chat_id == chat_id,
+            PendingInput.person_id == person_id,
+            PendingInput.kind == "import_gather",
+        )
+        .order_by(PendingInput.id.desc())
+    )
+    return await session.scalar(query.with_for_update() if lock else query)
+
+
+async def _claim(session: AsyncSession, row_id: int) -> bool:
+    """Take a gathering to analyse it: whoever deletes the row (a button, the quiet-minute job, another
+    instance) is the only one who goes on."""
+    result = await session.execute(
+        delete(PendingInput).where(PendingInput.id == row_id, PendingInput.kind == "import_gather")
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _gather_buttons(row_id: int) -> Buttons:
+    return [[(T.BTN_GATHER_DONE, f"impg:{row_id}:done"), (T.BTN_GATHER_CANCEL, f"impg:{row_id}:cancel")]]
+
+
+def _choose_buttons(row_id: int, committees: list[Committee]) -> Buttons:
+    rows: list[list[tuple[str, str]]] = [
+        [(T.IMPORT_COMMITTEE_BUTTON.format(title=c.title[:40] or c.id), f"impg:{row_id}:c:{c.id}")]
+        for c in committees[:20]
+    ]
+    return [*rows, [(T.BTN_GATHER_CANCEL, f"impg:{row_id}:cancel")]]
+
+
+def _ack_text(row: PendingInput, committee: Committee | None) -> str:
+    parts = row.data.get("parts", [])
+    head = T.IMPORT_GATHER_START.format(committee=T.esc(committee.title if committee else ""))
+    if not parts:
+        return head
+    return head + "\n\n" + T.IMPORT_GATHER_GOT.format(parts=len(parts), chars=T.fmt_number(_size(row)))
+
+
+async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/nhap in the private chat: start gathering (with the text after the command, or the file)."""
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    parts: list[Part] = []
+    try:
+        if msg.document is not None:
+            parts.append(Part(await _document_text(context, msg.document), True))
+        elif args:
+            parts.append(Part(args, newline_late(msg.text or "")))
+        elif msg.reply_to_message is not None and msg.reply_to_message.text:
+            parts.append(Part(msg.reply_to_message.text, newline_late(msg.reply_to_message.text)))
+    except Refused as refusal:
+        await reply(update, str(refusal))
+        return
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        committees = await _import_committees(session, context, actor.person)
+        if not committees:
+            text, buttons = T.IMPORT_PRIVATE_NO_COMMITTEE, None
+        else:
+            text, buttons = await _start_gathering(session, actor, msg, committees, parts)
+    await reply(update, text, buttons)
+
+
+async def _start_gathering(
+    session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part]
+) -> tuple[str, Buttons]:
+    # One gathering per person and chat: a new /nhap starts afresh.
+    await session.execute(
+        delete(PendingInput).where(
+            PendingInput.chat_id == msg.chat.id,
+            PendingInput.person_id == actor.person.id,
+            PendingInput.kind == "import_gather",
+        )
+    )
+    chosen = committees[0] if len(committees) == 1 else None
+    row = PendingInput(
+        chat_id=msg.chat.id,
+        prompt_message_id=-msg.message_id,
+        person_id=actor.person.id,
+        kind="import_gather",
+        created_at=actor.now,
+        data=_gather_data(chosen.id if chosen else None, parts, actor.now),
+    )
+    session.add(row)
+    await session.flush()
+    if chosen is None:
+        return T.IMPORT_CHOOSE_COMMITTEE, _choose_buttons(row.id, committees)
+    return _ack_text(row, chosen), _gather_buttons(row.id)
+
+
+async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start nhap_<committee>: the t.me link of a cut preview opens the gathering for that committee."""
+    msg = update.effective_message
+    assert msg is not None
+    args, _ = command_args(msg)
+    committee_id = int(args.split("_", 1)[1])
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            scoped = await _importer(session, context, actor, committee_id, missing=T.IMPORT_LINK_UNKNOWN)
+            assert scoped.committee is not None
+            text, buttons = await _start_gathering(session, actor, msg, [scoped.committee], [])
+        except Refused as refusal:
+            text, buttons = str(refusal), None
+    await reply(update, text, buttons)
+
+
+async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A text or a file in the private chat: one more part of the conclusion being gathered (nothing
+    happens when no gathering is open, as before)."""
+    msg = update.effective_message
+    user = update.effective_user
+    if msg is None or user is None:
+        return
+    async with transaction(context) as session:
+        person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
+        open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
+    if open_row is None:
+        if utf16_len(msg.text or "") >= CUT_MIN:
+            # A long paste with no /nhap before it (or after a gathering was analysed): say how, once for
+            # the messages of one paste (a hint remembered for a quiet minute; losing it loses nothing).
+            now = services(context).clock.now()
+            hinted: dict[int, datetime] = context.application.bot_data.setdefault("import_hints", {})
+            if now - hinted.get(msg.chat.id, now - QUIET) >= QUIET:
+                hinted[msg.chat.id] = now
+                await reply(update, T.IMPORT_NOT_GATHERING)
+        return
+    try:
+        if msg.document is not None:
+            part = Part(await _document_text(context, msg.document), True)
+        else:
+            part = Part(msg.text or "", newline_late(msg.text or ""))
+    except Refused as refusal:
+        await reply(update, str(refusal))
+        return
+    text: str
+    buttons: Buttons | None = None
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        row = await _gathering_of(session, msg.chat.id, actor.person.id, lock=True)
+        if row is None:  # analysed or cancelled meanwhile
+            return
+        if _size(row) + len(part.text) > MAX_TEXT_CHARS:
+            text = T.IMPORT_TEXT_TOO_LONG.format(length=_size(row) + len(part.text), limit=MAX_TEXT_CHARS)
+        else:
+            parts = [*_parts(row), part]
+            row.data = _gather_data(row.data.get("committee"), parts, actor.now)
+            committee = await session.get(Committee, row.data["committee"]) if row.data.get("committee") else None
+            if committee is None:
+                text = T.IMPORT_CHOOSE_COMMITTEE
+                buttons = _choose_buttons(row.id, await _import_committees(session, context, actor.person))
+            else:
+                text, buttons = T.IMPORT_GATHER_GOT.format(
+                    parts=len(parts), chars=T.fmt_number(_size(row))
+                ) + "\n" + T.IMPORT_GATHER_MORE, _gather_buttons(row.id)
+    await reply(update, text, buttons)
+
+
+async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """impg:<row>:done | impg:<row>:cancel | impg:<row>:c:<committee>"""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, row_id, action, *arg = query.data.split(":")
+    text: str | None = None
+    buttons: Buttons | None = None
+    draft: PendingInput | None = None
+    try:
+        # A refusal rolls the whole transaction back: a conclusion in which no task was found stays
+        # gathered (the person may send more), nothing half-done.
+        async with transaction(context) as session:
+            actor = await resolve_actor(update, context, session)
+            if actor is None:
+                return
+            row = await session.get(PendingInput, int(row_id))
+            where = query.message.chat.id if query.message else 0
+            if row is None or row.kind != "import_gather" or row.chat_id != where:
+                raise Refused(T.IMPORT_GATHER_EXPIRED)
+            if row.person_id != actor.person.id:
+                raise Refused(T.PROMPT_NOT_YOURS)
+            if action == "cancel":
+                await _claim(session, row.id)
+                text = T.IMPORT_CANCELLED
+            elif action == "c":
+                scoped = await _importer(session, context, actor, int(arg[0]), missing=T.IMPORT_LINK_UNKNOWN)
+                row.data = {**row.data, "committee": int(arg[0]), "last_at": actor.now.isoformat()}
+                text, buttons = _ack_text(row, scoped.committee), _gather_buttons(row.id)
+            else:  # done
+                if row.data.get("committee") is None:
+                    raise Refused(T.IMPORT_CHOOSE_COMMITTEE)
+                scoped = await _importer(session, context, actor, row.data["committee"], missing=T.IMPORT_LINK_UNKNOWN)
+                parts = _parts(row)
+                if not any(p.text.strip() for p in parts):
+                    raise Refused(T.IMPORT_GATHER_EMPTY)
+                if not await _claim(session, row.id):
+                    raise Refused(T.IMPORT_GATHER_EXPIRED)
+                draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts))
+                text = T.IMPORT_GATHER_ANALYSED.format(parts=len(parts))
+    except Refused as refusal:
+        await answer(query, str(refusal), alert=True)
+        return
+    await answer(query)
+    if text is not None:
+        await edit(query, text, buttons)
+    if draft is not None:
+        await send_preview(update, context, draft)
+
+
+async def gather_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    """The JobQueue job: every gathering quiet for a minute (by the bot's one clock) is analysed and its
+    preview sent, as if «Xong, phân tích» had been pressed. Rows live in the database: after a restart
+    the job finds them again."""
+    svc = services_of(context.application)
+    now = svc.clock.now()
+    try:
+        async with svc.session_factory() as session:
+            rows = list(await session.scalars(select(PendingInput).where(PendingInput.kind == "import_gather")))
+    except Exception as exc:  # the database restarting: the next look, in a few seconds, tries again
+        if database_unavailable(exc):
+            log.warning("gathered conclusions: database unavailable (%s); the next look tries again", exc)
+        else:
+            log.exception("looking at gathered conclusions failed; the next look tries again")
+        return
+    for row in rows:
+        last = datetime.fromisoformat(row.data.get("last_at", now.isoformat()))
+        if row.data.get("committee") is None or not row.data.get("parts") or now - last < QUIET:
+            continue
+        try:
+            await _finish_quietly(context, svc, row.id)
+        except Exception:
+            log.exception("analysing gathered conclusion %s failed", row.id)
+
+
+async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) -> None:  # type: ignore[type-arg]
+    draft: PendingInput | None = None
+    notice: str | None = None
+    async with svc.session_factory() as session, session.begin():
+        row = await session.get(PendingInput, row_id)
+        if row is None or not await _claim(session, row_id):
+            return
+        chat_id = row.chat_id
+        person = await session.get(Person, row.person_id)
+        if person is None:
+            return
+        now = svc.clock.now()
+        base = Actor(person, None, Role.MEMBER, now, svc.settings.tz)
+        try:
+            scoped = await _importer(session, context, base, row.data.get("committee"), missing=T.IMPORT_LINK_UNKNOWN)
+            parts = _parts(row)
+            draft = await _make_draft(session, scoped, chat_id, row.prompt_message_id, join_parts(parts))
+            notice = T.IMPORT_GATHER_QUIET.format(parts=len(parts))
+        except Refused as refusal:
+            notice = str(refusal)
+    try:
+        await context.bot.send_message(chat_id, notice, parse_mode=ParseMode.HTML)
+    except TelegramError as exc:
+        log.warning("gathering notice not sent in chat %s: %s", chat_id, exc)
+    if draft is not None:
+        await send_preview_to(context.bot, svc, chat_id, draft)

@@ -70,6 +70,16 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.on_migrate))
     app.add_handler(MessageHandler(filters.StatusUpdate.NEW_CHAT_TITLE, membership.on_title))
 
+    # The t.me link of a cut /nhap preview (t.me/<bot>?start=nhap_<committee>): before /start itself.
+    app.add_handler(
+        CommandHandler(
+            "start",
+            importing.start_link,
+            filters=filters.UpdateType.MESSAGE
+            & filters.ChatType.PRIVATE
+            & filters.Regex(r"^/start\s+nhap_\d{1,9}\s*$"),
+        )
+    )
     for names, callback in COMMANDS.items():
         # Edited commands are not re-run: an edit must not log a directive twice.
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE))
@@ -91,6 +101,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(
         CallbackQueryHandler(importing.on_button, pattern=r"^imp:\d{1,9}:(save|drop|fix|cancel|back)(:\d{1,4})?$")
     )
+    app.add_handler(CallbackQueryHandler(importing.on_gather_button, pattern=r"^impg:\d{1,9}:(done|cancel|c:\d{1,9})$"))
     app.add_handler(
         CallbackQueryHandler(
             directives.on_button, pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|wd|none|other))$"
@@ -103,6 +114,16 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
 
     # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
     app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
+    # In a private chat, a text or a file that answers nothing: a part of a conclusion being gathered
+    # (/nhap there gathers until «Xong, phân tích»). After the replies, which may be that too.
+    app.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE
+            & filters.ChatType.PRIVATE
+            & ((filters.TEXT & ~filters.COMMAND) | filters.Document.ALL),
+            importing.on_private_message,
+        )
+    )
     # Last: a command none of the above took gets told what the commands are.
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, fallback.unknown_command))
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import database_unavailable
 from bot.services import services_of
 from db.summaries import ensure_summary_runs
+from handlers.importing import GATHER_CHECK_INTERVAL, GATHER_JOB, gather_tick
 from jobs.dispatcher import drain
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 
@@ -96,6 +97,14 @@ def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
         interval=SUMMARY_PLANNER_INTERVAL,
         first=SUMMARY_PLANNER_INTERVAL,
         name=SUMMARY_PLANNER_JOB,
+        job_kwargs=JOB_KWARGS,
+    )
+    # Long conclusions gathered in private chats: analysed after a quiet minute (handlers.importing).
+    jq.run_repeating(
+        gather_tick,
+        interval=GATHER_CHECK_INTERVAL,
+        first=GATHER_CHECK_INTERVAL,
+        name=GATHER_JOB,
         job_kwargs=JOB_KWARGS,
     )
     jq.run_repeating(

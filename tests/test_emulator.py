@@ -601,10 +601,14 @@ async def test_control_endpoint_and_event_stream(emu: Emulator, bot: telegram.Bo
                  data=base64.b64encode(b"abc").decode(), caption="/nhap")
         bad = (await control.post("/send_text", json={"user": chi["id"], "chat": 42, "text": "x"})).json()
         assert not bad["ok"] and "no chat 42" in bad["error"]
+        # A long text is several messages, as a Telegram app sends it; the group bot sees the first.
+        long = await op("send_texts", user=chair["id"], chat=group["id"], text="/nhap " + "Giao Văn phòng. " * 400)
+        assert isinstance(long, list) and len(long) == 2 and long[0]["text"].startswith("/nhap")
 
         updates = await bot.get_updates()
         assert updates[0].message.entities[1].user.id == chi["id"]
         assert updates[1].message.document.file_name == "a.txt"
+        assert updates[2].message.message_id == long[0]["message_id"] and len(updates) == 3
 
         waiting = asyncio.create_task(control.get("/events", params={"since": 0, "timeout": 10}))
         await bot.send_message(group["id"], "Việc #1", reply_markup=keyboard("done:1"))
@@ -710,3 +714,41 @@ async def test_a_deleted_group_refuses_everything(emu: Emulator, bot: telegram.B
     assert update.my_chat_member.new_chat_member.status == "left"
     with pytest.raises(ValueError, match="deleted"):
         emu.world.send_text(chair, group, "còn ai không?")
+
+
+async def test_a_long_text_is_cut_into_messages_as_telegram_apps_do(emu: Emulator, bot: telegram.Bot) -> None:
+    """Over 4096 UTF-16 units the user's app sends several messages: each within the limit, cut at a
+    line break in the second half when there is one (else a space), the whitespace at the cut dropped;
+    the command, its entity and the reply only in the first. With privacy mode a group bot gets only
+    that first one; in a private chat it gets them all, in order."""
+    chair = emu.world.add_user("Lan", username="lan_chutich")
+    binh = emu.world.add_user("Bình")
+    group = emu.world.add_group("BCĐ", creator=chair, members=[binh])
+    lines = [f"{k}. Giao Văn phòng rà soát hồ sơ đợt {k} của phường 😀 trước 15/12." for k in range(1, 181)]
+    text = "/nhap\n" + "\n".join(lines)
+    start = emu.world.send_text(chair, group, "Kết luận họp")
+    parts = emu.world.send_texts(chair, group, text, reply_to=start)
+    assert len(text.encode("utf-16-le")) // 2 > 2 * 4096 and len(parts) == 3
+    assert all(len((m.text or "").encode("utf-16-le")) // 2 <= 4096 for m in parts)
+    assert "\n".join(m.text or "" for m in parts) == text  # every cut at a line break, nothing lost
+    assert parts[0].entities[0]["type"] == "bot_command" and parts[0].reply_to is start
+    assert all(m.reply_to is None and not m.entities for m in parts[1:])
+    updates = await bot.get_updates()
+    assert [u.message.message_id for u in updates] == [parts[0].message_id]  # privacy mode
+
+    # A paragraph with no line break: cut at a space after a sentence; a name mentioned is never split.
+    emu.world.start_private(chair)
+    await bot.get_updates(offset=updates[-1].update_id + 1)
+    sentence = "Giao Văn phòng phối hợp rà soát hồ sơ. "
+    before = sentence * 60
+    paragraph = [before, text_mention(binh, "Bình Lê Văn"), " " + (sentence * 60).strip()]
+    private = emu.world.send_texts(chair, chair, paragraph)
+    assert len(private) == 2 and (private[0].text or "").endswith("hồ sơ.")
+    mentions = [e for m in private for e in m.entities if e["type"] == "text_mention"]
+    assert len(mentions) == 1
+    owner = next(m for m in private if m.entities)
+    assert utf16_slice(owner.text or "", mentions[0]["offset"], mentions[0]["length"]) == "Bình Lê Văn"
+    got = await bot.get_updates(offset=updates[-1].update_id + 1)
+    assert [u.message.text for u in got if u.message and u.message.chat.type == "private"][-2:] == [
+        m.text for m in private
+    ]

@@ -1,4 +1,5 @@
-"""The JobQueue wiring: two wake-ups, registered with the APScheduler options chosen on purpose."""
+"""The JobQueue wiring: three wake-ups (reminders, summaries, long conclusions being gathered), registered
+with the APScheduler options chosen on purpose."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from telegram.ext import ApplicationBuilder
 from bot.clock import ManualClock
 from bot.services import Services
 from bot.settings import Settings
+from handlers.importing import GATHER_CHECK_INTERVAL, GATHER_JOB
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, schedule_jobs
 
@@ -23,7 +25,8 @@ async def test_schedule_jobs_registers_the_wake_ups(
     schedule_jobs(app)
     assert app.job_queue is not None
     jobs = {job.name: job.job for job in app.job_queue.jobs()}
-    assert set(jobs) == {DISPATCHER_JOB, SUMMARY_PLANNER_JOB}
+    assert set(jobs) == {DISPATCHER_JOB, SUMMARY_PLANNER_JOB, GATHER_JOB}
+    assert jobs[GATHER_JOB].trigger.interval == timedelta(seconds=GATHER_CHECK_INTERVAL)
     for job in jobs.values():
         # Late wake-ups still run (APScheduler's default grace of 1 s would drop them), missed ones
         # run once, never two at a time.

@@ -105,6 +105,19 @@ function build(parent, text, ents, start, end) {
   }
   if (pos < end) parent.appendChild(document.createTextNode(text.slice(pos, end)));
 }
+function deepLinkPayload(href) {
+  const bot = S.state && S.state.bot && S.state.bot.username;
+  if (!bot) return null;
+  const m = href.match(/^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=([A-Za-z0-9_-]{1,64})$/);
+  return m && m[1].toLowerCase() === bot.toLowerCase() ? m[2] : null;
+}
+async function openDeepLink(payload) {
+  try {
+    await api("/api/open_private", {user: S.user});
+    await openChat(S.user);
+    await api("/api/send", {user: S.user, chat: S.user, text: `/start ${payload}`, reply_to: null, mentions: []});
+  } catch (err) { toast(err.message); }
+}
 function wrap(e, raw) {
   switch (e.type) {
     case "bold": return el("b");
@@ -124,6 +137,12 @@ function wrap(e, raw) {
       a.href = e.type === "url" ? (/^https?:/i.test(raw) ? raw : "http://" + raw) : e.url;
       a.target = "_blank";
       a.rel = "noopener";
+      const start = deepLinkPayload(a.href);
+      if (start !== null) {
+        // t.me/<this bot>?start=<payload>: as in Telegram, one tap opens the private chat with the bot
+        // and sends "/start <payload>" there.
+        a.addEventListener("click", (ev) => { ev.preventDefault(); openDeepLink(start); });
+      }
       return a;
     }
     case "text_mention": {

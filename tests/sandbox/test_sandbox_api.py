@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot import texts as T
-from bot.sandbox import Sandbox, next_monday_0730, shift_to_this_year
+from bot.sandbox import Sandbox, next_monday_0730, shift_to_recent
 from bot.sandbox_cli import parser
 from tests.sandbox.conftest import START
 
@@ -196,8 +196,10 @@ async def test_example_report_is_imported_through_nhap(page: Page) -> None:
     [sent] = [m for m in group if m.get("document")]
     assert sent["caption"] == "/nhap" and sent["document"]["file_name"].endswith(".txt")
     assert "Xem trước: 6 nhiệm vụ" in shown["plain"]
-    # The report of 04/12/2020 arrives moved to the last twelve months (the clock is at 23/11/2026).
-    assert "tháng 12 năm 2025" in shown["plain"] and "2020" not in shown["plain"]
+    # The report of 04/12/2020 arrives moved to yesterday (the clock is at 23/11/2026): its deadline
+    # 15/12/2020 is 03/12/2026, in the coming weeks, and nothing is flagged as past.
+    assert "22/11/2026" in shown["plain"] and "03/12/2026" in shown["plain"] and "2020" not in shown["plain"]
+    assert "Hạn đã qua" not in shown["plain"]
     save = button(shown, "Lưu tất cả")
     await page.post("/api/press", {"user": page.who("chair"), "chat": page.group,
                                    "message_id": preview.message_id, "callback_data": save})
@@ -243,13 +245,17 @@ async def test_a_kept_database_is_not_set_up_twice(database_url: str) -> None:
         assert "VP" in listing.plain  # the unit set up in the first run is still there
 
 
-def test_examples_move_to_the_last_twelve_months() -> None:
-    text = "Ngày đăng 13/02/2020\nhạn 29/02/2020, báo cáo năm 2019, kế hoạch năm 2021"
-    assert shift_to_this_year(text, date(2026, 11, 23)) == (
-        "Ngày đăng 13/02/2026\nhạn 28/02/2026, báo cáo năm 2025, kế hoạch năm 2027")
-    assert shift_to_this_year(text, date(2028, 2, 13)).startswith("Ngày đăng 13/02/2028\nhạn 29/02/2028")
-    assert shift_to_this_year("Ngày đăng 04/12/2020", date(2026, 11, 23)) == "Ngày đăng 04/12/2025"
-    assert shift_to_this_year("không có ngày", date(2026, 11, 23)) == "không có ngày"
+def test_examples_move_to_the_coming_weeks() -> None:
+    """Issue 14 item 9: the example's deadlines fall in the coming weeks of the sandbox clock, not ~290
+    days overdue. The report's date becomes yesterday; everything moves by the same number of days."""
+    text = ("Giao ban tháng 02; nhiệm vụ tháng 03 năm 2020\nNgày đăng 13/02/2020\nChiều ngày 12 tháng 02 năm 2020, "
+            "xong trước 29/02/2020, khắc phục trong tháng 2 năm 2020, báo cáo năm 2019, kế hoạch năm 2021, 31/02/2020")
+    assert shift_to_recent(text, date(2026, 11, 23)) == (
+        "Giao ban tháng 12; nhiệm vụ tháng 01 năm 2027\nNgày đăng 22/11/2026\nChiều ngày 21 tháng 11 năm 2026, "
+        "xong trước 08/12/2026, khắc phục trong tháng 12 năm 2026, báo cáo năm 2025, kế hoạch năm 2027, 31/02/2020")
+    assert shift_to_recent("Ngày đăng 04/12/2020, hạn 15/12/2020", date(2026, 11, 23)) == (
+        "Ngày đăng 22/11/2026, hạn 03/12/2026")
+    assert shift_to_recent("không có ngày", date(2026, 11, 23)) == "không có ngày"
 
 
 def test_next_monday_0730_is_strictly_later() -> None:
@@ -286,3 +292,41 @@ async def test_the_bots_files_can_be_opened(page: Page) -> None:
         assert res.status == 200 and (await res.read())[:2] == b"PK"  # a zip: the workbook
     async with page.http.get(page.sb.url + "/api/file/nothing") as res:
         assert res.status == 404
+
+
+def _long_conclusion() -> str:
+    """Two real meeting reports of the corpus, one after the other: about 10,800 characters."""
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    return "\n\n".join((seeds / n).read_text(encoding="utf-8").strip()
+                       for n in ("002_80cae7db236d09bc.txt", "004_2aba020f7bcf65ca.txt"))
+
+
+async def test_a_long_text_typed_in_the_page_arrives_as_telegram_would_send_it(page: Page) -> None:
+    """The page sends what the person typed; the sandbox cuts it as Telegram's apps do. In the private
+    chat /nhap gathers the parts, and «Xong, phân tích» previews the whole conclusion; the clock's jump
+    (+1 giờ) analyses a gathering left quiet."""
+    text = _long_conclusion()
+    chair = page.who("chair")
+    await page.post("/api/open_private", {"user": chair})
+    await page.sb.idle()
+    ack = await page.say("chair", "/nhap\n" + text, chat=chair)
+    await page.sb.idle()
+    mine = [m for m in await page.messages("chair", chair) if not m["by_bot"] and m["text"] != "/start"]
+    assert len(mine) == 3 and mine[0]["text"].startswith("/nhap") and all(len(m["text"]) <= 4096 for m in mine)
+    assert "Đang nhận kết luận" in ack["plain"]
+    last = [m for m in await page.messages("chair", chair) if m["by_bot"]][-1]
+    assert "Đã nhận 3 phần" in last["plain"]
+    await page.post("/api/press", {"user": chair, "chat": chair, "message_id": last["message_id"],
+                                   "callback_data": button(last, "Xong, phân tích")})
+    await page.sb.idle()
+    shown = [m for m in await page.messages("chair", chair) if m["by_bot"] and "Xem trước" in m["plain"]]
+    assert shown and "Văn bản có vẻ bị cắt" not in shown[0]["plain"]
+    # A gathering left quiet: the clock's +1 giờ analyses it.
+    await page.say("chair", "/nhap", chat=chair)
+    await page.post("/api/send", {"user": chair, "chat": chair, "text": text[:3000]})
+    await page.sb.idle()
+    await page.post("/api/clock", {"step": "hour"})
+    bot_said = [m["plain"] for m in await page.messages("chair", chair) if m["by_bot"]]
+    assert any("1 phút không có tin mới" in t for t in bot_said)

@@ -120,3 +120,29 @@ async def test_private_chat_mentions_and_the_example(page: Any, sandbox: Sandbox
     await expect(p.locator("#messages .doc-name").last).to_contain_text(".txt")
     await expect(last_bot_message(p)).to_contain_text("Xem trước")
     await expect(last_bot_message(p).locator(".keyboard button", has_text="Lưu tất cả")).to_be_visible()
+
+
+def long_conclusion() -> str:
+    """Two real meeting reports of the corpus, one after the other: about 10,800 characters."""
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    return "\n\n".join((seeds / n).read_text(encoding="utf-8").strip()
+                       for n in ("002_80cae7db236d09bc.txt", "004_2aba020f7bcf65ca.txt"))
+
+
+async def test_a_long_conclusion_cut_in_the_group_then_gathered_privately(page: Any, sandbox: Sandbox) -> None:
+    """The page cuts a long paste as Telegram's apps do: in the group the bot sees only the first part and
+    says so, with a link; one click on it opens the private chat, where the whole paste is gathered."""
+    p = page
+    text = long_conclusion()
+    await expect(p.locator("#messages")).to_contain_text("Văn phòng HĐND&UBND")
+    before = await p.locator("#messages .row.mine").count()
+    await send(p, "/nhap\n" + text)
+    await expect(p.locator("#messages")).to_contain_text("Văn bản có vẻ bị cắt")
+    await expect(p.locator("#messages .row.mine")).to_have_count(before + 3)  # three messages, as Telegram sends
+    await p.locator("#messages a", has_text="trò chuyện riêng với bot").last.click()
+    await expect(last_bot_message(p)).to_contain_text("Đang nhận kết luận cho")
+    await send(p, text)
+    await expect(last_bot_message(p)).to_contain_text("Đã nhận 3 phần")
+    await last_bot_message(p).locator(".keyboard button", has_text="Xong, phân tích").click()
+    await expect(p.locator("#messages")).to_contain_text("Xem trước")
+    await expect(p.locator("#messages .keyboard button", has_text="Lưu tất cả")).to_be_visible()
