@@ -49,9 +49,9 @@ from domain.understand.documents import DocumentError, extract_text
 from handlers.common import (
     Actor,
     Buttons,
-    _telegram_admin,
     answer,
     command_args,
+    committee_role,
     display_name,
     edit,
     keyboard,
@@ -111,16 +111,9 @@ def directive_from_json(item: dict[str, Any]) -> ParsedDirective:
 async def _role_in(
     session: AsyncSession, context: CallbackContext, committee: Committee, person: Person  # type: ignore[type-arg]
 ) -> Role:
-    """The person's role in a committee, asked from a private chat (the group's admins are chairs)."""
-    stored = await db_committees.role_of(session, committee.id, person.id)
-    if stored == Role.CHAIR:
-        return Role.CHAIR
-    if person.tg_user_id and await _telegram_admin(context, committee.chat_id, person.tg_user_id):
-        # Remembered, as resolve_actor does in the group (a fix typed later is checked without Telegram).
-        await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, services_of(
-            context.application).clock.now())
-        return Role.CHAIR
-    return Role(stored) if stored else Role.MEMBER
+    """The person's role in a committee, asked from a private chat: the group's rule (handlers.common
+    .committee_role: admins are chairs while admins, granted roles while in the group)."""
+    return await committee_role(context, session, committee, person)
 
 
 async def _importer(
