@@ -1,0 +1,67 @@
+"""The understanding on text it was not written from, with floors per set (see unseen_scoring for
+how each figure is counted). `pytest -s` prints the figures and the misses.
+
+Development sets (`*_dev.jsonl`, `conclusions_v3/dev/`) are what the rules are developed on; the
+held-out sets (`*_heldout.jsonl`, `conclusions_v3/heldout/`) are only measured. A set whose file is
+not in tests/data/ yet is skipped; a set found without a floor is measured and printed, and skipped
+so that its figure is seen and a floor written. Floors may only go up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.domain.unseen_scoring import (
+    conclusion_sets,
+    load_jsonl,
+    score_conclusions,
+    score_sentences,
+    sentence_sets,
+)
+
+# set -> (deadline, lead) floors on sentences
+SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
+    "train_v2_dev": (0.89, 0.73),
+}
+# set -> (found, real among proposed, deadline right on found) floors on whole conclusions
+CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {}
+
+SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
+CONCLUSION_SETS = sorted({*CONCLUSION_FLOORS, *conclusion_sets()})
+
+
+@pytest.mark.parametrize("name", SENTENCE_SETS)
+def test_sentence_floors(name: str) -> None:
+    path = sentence_sets().get(name)
+    if path is None:
+        pytest.skip(f"{name}: no file in tests/data yet")
+    score = score_sentences(load_jsonl(path))
+    print(f"\n{name}: n={score.n} deadline {score.rate('deadline'):.1%}, lead {score.rate('lead'):.1%}")
+    for miss in score.misses:
+        print("  miss", miss)
+    if name not in SENTENCE_FLOORS:
+        pytest.skip(f"{name}: no floor yet")
+    deadline_floor, lead_floor = SENTENCE_FLOORS[name]
+    assert score.rate("deadline") >= deadline_floor, f"{name} deadline fell below {deadline_floor}"
+    assert score.rate("lead") >= lead_floor, f"{name} lead fell below {lead_floor}"
+
+
+@pytest.mark.parametrize("name", CONCLUSION_SETS)
+def test_conclusion_floors(name: str) -> None:
+    paths = conclusion_sets().get(name)
+    if not paths:
+        pytest.skip(f"{name}: no conclusions in tests/data/conclusions_v3 yet")
+    c = score_conclusions(paths)
+    print(
+        f"\n{name}: {len(paths)} documents, {c.gold} directives: found {c.recall():.1%}, "
+        f"real among proposed {c.precision():.1%} ({c.real}/{c.proposed}), deadline right {c.deadline_rate():.1%}, "
+        f"lead right {c.lead_rate():.1%}"
+    )
+    for miss in c.misses:
+        print("  miss", miss)
+    if name not in CONCLUSION_FLOORS:
+        pytest.skip(f"{name}: no floor yet")
+    found, real, deadline = CONCLUSION_FLOORS[name]
+    assert c.recall() >= found, f"{name} found fell below {found}"
+    assert c.precision() >= real, f"{name} precision fell below {real}"
+    assert c.deadline_rate() >= deadline, f"{name} deadline fell below {deadline}"
