@@ -929,3 +929,7 @@ CLI_WEBHOOK_HELP = "chế độ webhook (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_LI
 CLI_BACKUP_HELP = "sao lưu cơ sở dữ liệu SQLite khi bot đang chạy (PostgreSQL: pg_dump)"
 CLI_BACKUP_TO_HELP = "tệp đích (mặc định: <tên-cơ-sở-dữ-liệu>-<ngày-giờ>.db)"
 CLI_PARSE_HELP = "in các nhiệm vụ bot hiểu được từ một đoạn văn bản"
+
+# --- deadlines read on a weekend ---
+# "trong tuần này" written on a Saturday or Sunday: the bot takes the coming working week.
+DUE_WEEKEND_WEEK = "ℹ️ Hôm nay là cuối tuần, nên «tuần này» được hiểu là tuần làm việc tới: hạn {due}."

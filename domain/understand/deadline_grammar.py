@@ -87,6 +87,9 @@ from domain.understand.deadline_scan import (
     words_before,
 )
 
+# Deadline.note of "trong tuần này" written on a weekend: read as the coming working week.
+WEEKEND_WEEK = "weekend_week"
+
 # --- numbers and years ------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
@@ -811,6 +814,12 @@ def _weeks(scan: Scan) -> None:
         if tail.strength == REJECT or scan.past_narrative(tail):
             continue
         ahead = 0 if m["rel"] in (None, "nay") else 1
+        note = None
+        if ahead == 0 and scan.today.weekday() >= dd.SATURDAY:
+            # "Nộp báo cáo trong tuần này" written on a Saturday or Sunday: the week's working days
+            # are over, so the writer means the coming working week (SPEC, deadline table); the
+            # answer says so (note).
+            ahead, note = 1, WEEKEND_WEEK
         due = max(dd.week_friday(scan.today, ahead), scan.today)
         if tail.strength == STRONG:
             score = S_STRONG
@@ -820,7 +829,7 @@ def _weeks(scan: Scan) -> None:
             continue  # "lịch công tác tuần tới"
         else:
             score = S_CLAUSE_START
-        scan.add(Candidate(WEEK_KIND, tail.start, m.end(), score, due))
+        scan.add(Candidate(WEEK_KIND, tail.start, m.end(), score, due, note=note))
 
 
 _NEAR_DAY = re.compile(

@@ -81,6 +81,8 @@ class Candidate(NamedTuple):
     cadence: Cadence | None = None
     # "trong thời gian lấy ý kiến": the named period, for resolving "nêu trên" from context.
     window: str | None = None
+    # How the phrase was read, when the answer should say so (deadlines.NOTE_WEEKEND_WEEK).
+    note: str | None = None
 
 
 class InvalidDate(NamedTuple):
