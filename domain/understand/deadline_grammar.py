@@ -41,6 +41,7 @@ from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
 from domain.understand.deadline_scan import (
+    BARE,
     DATE,
     FILLER_WORDS,
     HALF,
@@ -344,9 +345,31 @@ def _holidays(scan: Scan) -> None:
             )
 
 
+# A holiday as the occasion of the work, not its deadline: "tạo điều kiện để Nhân dân đón Tết",
+# "thăm, tặng quà Tết cho hộ nghèo", "chăm lo Tết cho người lao động", "vui Tết Trung thu",
+# "treo cờ chào mừng ... Quốc khánh", "hàng hóa phục vụ Tết". Read as the words right before the
+# holiday's name (or before "dịp"/"nhân dịp" in front of it).
+_OCCASION_WORDS = frozenset({
+    "don", "vui", "an", "choi", "chuc", "mung", "qua", "tang", "tham", "lo", "tri", "vu", "co", "huong",
+    "thuong", "sam", "nghi", "khi", "neu", "mam", "banh", "hang", "phao", "hoa", "cho", "ve", "le",
+})  # fmt: skip
+
+
+def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
+    """Whether a holiday with no deadline word before it is the occasion of the work: nothing
+    introduces it at all (a deadline is introduced: "trước Tết", "hoàn thành dịp 2/9"), or "dịp"
+    introduces it after an occasion word ("tặng quà nhân dịp Tết")."""
+    if tail.strength == BARE:
+        return True
+    before = words_before(scan.f, tail.start, 3)
+    return any(w in _OCCASION_WORDS for w in before)
+
+
 def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int | None) -> None:
     tail = scan.tail(start)
     if tail.strength == REJECT or scan.past_narrative(tail):
+        return
+    if tail.strength < WITHIN and _occasion(scan, tail, start):
         return
     due = dd.day_before_holiday(holiday, scan.today, year)
     if due is None:
@@ -599,6 +622,26 @@ _PARTS_OF_PERIODS = (
 _TIMES_GATE = re.compile(r"lan\b")
 
 
+# "hàng tháng" naming a kind of report or meeting the work goes into, not how often it is done:
+# "đưa nội dung này vào báo cáo hàng tháng", "lồng ghép trong báo cáo hàng quý", "báo cáo tại cuộc
+# họp giao ban hàng tuần". The noun comes right before "hàng X", and a place preposition before it.
+# ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá cán bộ hàng tháng": the action recurs.)
+_CADENCED_NOUNS = frozenset({"bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich"})
+_NOUN_OPENERS = frozenset({"cuoc", "phien", "buoi", "ky", "cac", "nhung", "hop"})
+_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua"})
+
+
+def _qualifies_a_noun(f: str, start: int) -> bool:
+    toks = tokens_before(f, start, 48, 5)
+    for n in (2, 1):
+        if len(toks) > n and " ".join(toks[-n:]) in _CADENCED_NOUNS:
+            i = len(toks) - n - 1
+            while i > 0 and toks[i] in _NOUN_OPENERS:
+                i -= 1
+            return toks[i] in _PLACE_PREPOSITIONS
+    return False
+
+
 def _recurrings(scan: Scan) -> None:
     f = scan.f
     hang, moi, tung = "hang " in f, "moi " in f, "tung " in f
@@ -613,6 +656,9 @@ def _recurrings(scan: Scan) -> None:
             continue
         for m in scan.matches(pattern):
             if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
+                continue
+            if _qualifies_a_noun(f, m.start()):
+                scan.take(m.start(), m.end())
                 continue
             start = _with_periodic(scan, m.start())
             scan.take(start, m.end())
@@ -746,10 +792,14 @@ def _months(scan: Scan) -> None:
                 continue
             due, kind = due.replace(day=day), DATE
             tail = scan.tail(part.start())
-        bare_ok = bool(m["m"] and m["y"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        bare_ok = bool(m["m"] and (m["y"] or _scopes_clause(scan, m.end()))) and not last_words_in(
+            scan.f, tail.start, QUALIFIER_WORDS
+        )
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
-        if score is None and kind is DATE and "vao" in tail.words and due > today:
-            score = S_FUTURE_EVENT  # "triển khai vào tuần đầu tháng 01/2021"
+        if score is None and "vao" in tail.words and due > today and (kind is DATE or m["m"] or m["rel"]):
+            # "triển khai vào tuần đầu tháng 01/2021", "hoàn thiện các tiêu chí vào tháng 11 sắp
+            # tới": the work is set in that future month, as an event is on its day.
+            score = S_FUTURE_EVENT
         if score is not None:
             scan.add(Candidate(kind, tail.start, m.end(), score, due))
 
@@ -762,6 +812,13 @@ _YEAR = re.compile(
     r"|(?:(?<=cuoi nam)|(?<=het nam)|(?<=trong nam))\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
 )
 _BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
+
+
+def _scopes_clause(scan: Scan, end: int) -> bool:
+    """A period that opens its sentence, set off by a comma, and what follows is not a report of
+    what was done: "Năm 2024, UBND các xã tập trung ...", "Tháng 12, các tổ dân phố rà soát ..."
+    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn")."""
+    return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
 def _years(scan: Scan) -> None:
@@ -793,7 +850,7 @@ def _years(scan: Scan) -> None:
         else:
             year = today.year
         due = dd.year_end(year - 1 if tail.before else year)
-        score = score_period(scan, tail, due, m.end())
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bool(m["y"]) and _scopes_clause(scan, m.end()))
         if score is not None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
@@ -919,13 +976,17 @@ _DAY_NEXT_WORDS = frozenset({
     "nghi", "quoc", "thanh", "truyen", "phap", "hien", "dem", "ky", "nhan", "hop", "hieu", "gio", "xua",
     "chu", "cao", "hanh", "toan", "bau", "khai", "hoan", "bat", "ket", "het", "giao", "nop", "ban", "thi",
     "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
-    "dang", "chuyen",
+    "dang", "chuyen", "cang",
 })  # fmt: skip
+# "ngay" (at once) before "toàn bộ" / "toàn thể" reads as "ngày toàn ..." ("Ngày toàn dân ..."):
+# "cày ải ngay toàn bộ diện tích", "tiêm ngay toàn bộ đàn gia súc" are immediate.
+_AT_ONCE_BEFORE = re.compile(r"\s+toan\s+(?:bo|the)\b")
 _IMMEDIATE = tuple(
     (word, re.compile(pattern))
     for word, pattern in (
         # "ngày 15", "ngày làm việc", "ngày lễ"...: days, passed over in the regex itself.
-        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?:" + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
+        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?!toan\s+(?:bo|the)\b)(?:"
+                 + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
         ("lap tuc", r"lap\s+tuc"),
         ("tuc thi", r"tuc\s+thi"),
     )
@@ -940,7 +1001,7 @@ def _is_day_word(scan: Scan, start: int, end: int) -> bool:
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
-        return True
+        return _AT_ONCE_BEFORE.match(f, end) is None
     if prev and f"{prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
         return True
     return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause

@@ -331,6 +331,7 @@ OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
 _CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
 _STAMP_BREAK = re.compile(r"\s*[,:]")
+_SINCE_START = re.compile(r"\btu\s+dau\s+(?:nam\s+hoc|nam|thang|quy|ky|vu|mua)(?:\s+(?:19|20)[0-9]{2}|\s+nay)?\s*$")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
 RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
@@ -418,18 +419,24 @@ class Scan:
         """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order."""
         return tail.past
 
+    def reports_after(self, end: int) -> bool:
+        """ "Năm 2023, toàn huyện đã ...": what follows the comma reports what was done."""
+        return _DONE_SINCE.match(self.f, end) is not None
+
     def stamp_break_after(self, end: int) -> bool:
         """A comma or colon right after: "Ngày 28/5, UBND ...", "Hôm nay: 1" time-stamp what follows."""
         return _STAMP_BREAK.match(self.f, end) is not None
 
     def as_of(self, tail: Tail, end: int) -> bool:
         """'Đến tháng 12/2020, phường đã có 90% hộ ...': a clause-opening 'đến X,' followed by
-        what has been done states progress as of X; it sets no deadline."""
-        return (
-            tail.words in (("den",), ("toi",))
-            and self.at_clause_start(tail.start)
-            and _DONE_SINCE.match(self.f, end) is not None
-        )
+        what has been done states progress as of X; it sets no deadline. Nor does the end of a
+        running total: "số liệu thu ngân sách từ đầu năm đến ngày 30/9", "tình hình sĩ số từ đầu
+        năm học đến ngày 15/10" name the period the figures cover."""
+        if tail.words[:1] not in (("den",), ("toi",)):
+            return False
+        if _SINCE_START.search(self.f, max(0, tail.start - 30), tail.start) is not None:
+            return True
+        return len(tail.words) == 1 and self.at_clause_start(tail.start) and _DONE_SINCE.match(self.f, end) is not None
 
     def coordinated_with(self, start: int) -> Candidate | None:
         """A due-bearing candidate this expression is coordinated with ("X và Y", "X - Y")."""

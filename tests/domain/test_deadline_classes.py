@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (real sentences are long)
 """Deadline rules written for kinds of sentences seen on unseen text (issue 11): each group of
 tests is one class of sentence, with several realistic sentences of that class."""
 
@@ -9,6 +10,14 @@ import pytest
 
 from domain.types import DeadlineKind
 from domain.understand.deadlines import NOTE_WEEKEND_WEEK, parse_deadline
+
+JAN10 = date(2024, 1, 10)  # Tết Giáp Thìn is 10/2/2024
+
+
+def reading(text: str) -> str:
+    d = parse_deadline(text, JAN10)
+    return f"{d.kind.value} {d.due or ''}".strip()
+
 
 SAT, SUN, FRI, MON = date(2026, 12, 5), date(2026, 12, 6), date(2026, 12, 4), date(2026, 12, 7)
 
@@ -37,3 +46,132 @@ def test_this_week_on_a_working_day_is_this_week(day: date, due: date) -> None:
 def test_next_week_on_a_weekend_has_no_note() -> None:
     d = parse_deadline("Hoàn thành việc rà soát trong tuần sau.", SAT)
     assert (d.due, d.note) == (date(2026, 12, 11), None)
+
+
+# --- Tết: the occasion of the work (gifts, visits, decorations, "đón Tết") vs "trước Tết" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Các xã chủ động làm tốt công tác vệ sinh môi trường, tạo điều kiện để Nhân dân đón Tết vui tươi, an toàn.",
+            "none",
+        ),
+        ("Hội Chữ thập đỏ phối hợp các đoàn thể tổ chức thăm, tặng quà Tết cho hộ nghèo, gia đình chính sách.", "none"),
+        ("Đề nghị các cơ quan chăm lo Tết cho công nhân, người lao động có hoàn cảnh khó khăn.", "none"),
+        ("UBND phường chỉ đạo trang trí đường phố, treo cờ chào mừng Đảng, mừng Xuân, đón Tết Giáp Thìn.", "none"),
+        ("Đảm bảo mọi người, mọi nhà đều có Tết.", "none"),
+        ("Công an huyện đảm bảo an ninh trật tự trước, trong và sau Tết Nguyên đán.", "none"),
+        ("Phòng Văn hóa tổ chức các hoạt động vui Tết Trung thu cho thiếu nhi trên địa bàn.", "none"),
+        ("Sở Công Thương bình ổn giá cả thị trường, bảo đảm cung ứng hàng hóa phục vụ Tết.", "none"),
+        ("Các đơn vị hoàn thành việc chi trả tiền lương trước Tết Nguyên đán.", "holiday 2024-02-09"),
+        ("UBND các xã hoàn thành việc tặng quà cho các gia đình chính sách trước Tết.", "holiday 2024-02-09"),
+        ("Giải ngân xong vốn hỗ trợ chậm nhất trước Tết Giáp Thìn.", "holiday 2024-02-09"),
+    ],
+)
+def test_tet_as_occasion_is_no_deadline_and_before_tet_is(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- A period before the subject scopes the work; a plan's or programme's year in its title does not ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2024, UBND các xã tập trung hoàn thành tiêu chí nông thôn mới nâng cao.", "year 2024-12-31"),
+        ("Trong năm 2024, các phòng, ban chuyên môn rà soát toàn bộ thủ tục hành chính.", "year 2024-12-31"),
+        ("Tháng 01/2024, Văn phòng HĐND và UBND chủ trì tổ chức hội nghị tổng kết.", "month 2024-01-31"),
+        ("Trong tháng 2, các trường học tổ chức kiểm tra cơ sở vật chất.", "month 2024-02-29"),
+        ("Quý I/2024, Phòng Tài chính - Kế hoạch hoàn thành quyết toán vốn đầu tư.", "quarter 2024-03-31"),
+        ("Triển khai thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2024 của huyện.", "none"),
+        ("Các đơn vị xây dựng kế hoạch cải cách hành chính năm 2024 theo hướng dẫn.", "none"),
+        ("Tổ chức thực hiện tốt Chương trình công tác năm 2024 của Ban Thường vụ.", "none"),
+        ("Phòng Giáo dục triển khai nhiệm vụ năm học 2023-2024 theo kế hoạch.", "none"),
+        ("Năm 2024, UBND các xã tập trung hoàn thành tiêu chí nông thôn mới nâng cao.", "year 2024-12-31"),
+        ("Năm 2024, toàn huyện đã có 5 xã đạt chuẩn nông thôn mới nâng cao.", "none"),
+        ("Tháng 12, các tổ dân phố rà soát, cập nhật danh sách hộ nghèo.", "month 2024-12-31"),
+        ("Tháng 12, các tổ dân phố đã rà soát danh sách hộ nghèo.", "none"),
+    ],
+)
+def test_a_period_heading_the_sentence_scopes_the_work_a_plans_year_does_not(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- A month deadline deep in a long sentence, after the dates of cited documents; a future month after "vào" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thực hiện Công văn số 123/UBND-KT ngày 05/3/2024 của UBND tỉnh về việc rà soát đất công, đề nghị UBND các xã, thị trấn kiểm tra, tổng hợp và báo cáo kết quả về UBND huyện (qua Phòng Tài nguyên và Môi trường) trong tháng 4/2024.",
+            "month 2024-04-30",
+        ),
+        (
+            "Căn cứ Kế hoạch số 45/KH-UBND ngày 12/01/2024 và Thông báo số 16/TB-UBND ngày 20/01/2024, giao Phòng Nội vụ chủ trì, phối hợp các đơn vị liên quan tham mưu UBND huyện ban hành quyết định kiện toàn Ban chỉ đạo, hoàn thành trong tháng 3 năm 2024.",
+            "month 2024-03-31",
+        ),
+        (
+            "Kiện toàn Ban chỉ đạo, kịp thời tham mưu cho UBND phường chỉ đạo các bộ phận chuyên môn hoàn thiện các tiêu chí chấm điểm vào tháng 11 sắp tới.",
+            "month 2024-11-30",
+        ),
+        (
+            "Theo Quyết định số 1234/QĐ-UBND ngày 15/12/2023 của UBND tỉnh, các xã phải hoàn thành việc cấp giấy chứng nhận quyền sử dụng đất lần đầu chậm nhất trong tháng 6/2024.",
+            "month 2024-06-30",
+        ),
+        (
+            "Trên cơ sở Nghị quyết số 10/NQ-HĐND ngày 08/12/2023, UBND các xã lập danh sách hộ nghèo, hộ cận nghèo, gửi Phòng Lao động - Thương binh và Xã hội thẩm định, xong trong tháng 5.",
+            "month 2024-05-31",
+        ),
+        ("Tổ chức hội nghị sơ kết vào tháng 11 tới.", "month 2024-11-30"),
+    ],
+)
+def test_a_month_deadline_after_cited_documents_dates(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "hàng tháng/quý/tuần" naming the report or meeting the work goes into vs qualifying the action ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hàng quý, các đơn vị báo cáo kết quả thực hiện về Văn phòng UBND huyện.", "recurring"),
+        ("Các xã báo cáo tiến độ hàng tháng về Ban chỉ đạo huyện.", "recurring"),
+        ("Đề nghị Văn phòng đưa nội dung này vào báo cáo hàng tháng của UBND phường.", "none"),
+        ("Các phòng, ban lồng ghép nội dung cải cách hành chính trong báo cáo hàng quý gửi UBND huyện.", "none"),
+        ("Chuẩn bị nội dung để báo cáo tại cuộc họp giao ban hàng tuần của Thường trực Đảng ủy.", "none"),
+        ("Định kỳ hàng tháng, Phòng Y tế tổng hợp tình hình dịch bệnh báo cáo UBND huyện.", "recurring"),
+    ],
+)
+def test_every_month_qualifying_a_report_or_meeting_is_no_cadence(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "ngay" (at once) before "toàn bộ"; "ngày càng" (increasingly) and "Ngày toàn dân" are neither ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UBND các xã vận động nhân dân tiến hành cày ải ngay toàn bộ diện tích đất ruộng.", "immediate"),
+        ("Chi cục Thú y tổ chức tiêm phòng ngay toàn bộ đàn gia súc trong vùng dịch.", "immediate"),
+        ("Hưởng ứng Ngày toàn dân phòng cháy chữa cháy, các trường tổ chức tuyên truyền.", "none"),
+        ("Đề nghị các chi bộ nỗ lực góp phần xây dựng phường ngày càng phát triển vững mạnh.", "none"),
+        ("Các đơn vị nâng cao chất lượng phục vụ để người dân ngày càng hài lòng.", "none"),
+    ],
+)
+def test_ngay_at_once_vs_ngay_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "từ đầu năm (học) đến ngày X": the period the figures cover, not a deadline; a window "từ ngày A đến ngày B" is ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bộ GD&ĐT đề nghị các sở báo cáo nhanh tình hình biến động sĩ số học sinh thời điểm từ đầu năm học đến ngày 15/10.",
+            "none",
+        ),
+        ("Các xã tổng hợp số liệu thu ngân sách từ đầu năm đến ngày 30/9 gửi Phòng Tài chính.", "none"),
+        ("Các trường tổ chức kiểm tra cơ sở vật chất từ ngày 01/3 đến ngày 15/3.", "date 2024-03-15"),
+        (
+            "Các đơn vị báo cáo kết quả thực hiện từ đầu năm đến nay, gửi về Văn phòng trước ngày 31/01/2024.",
+            "date 2024-01-31",
+        ),
+    ],
+)
+def test_a_running_total_from_the_start_of_a_period_is_no_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
