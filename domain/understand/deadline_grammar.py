@@ -361,6 +361,8 @@ def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
     introduces it after an occasion word ("tặng quà nhân dịp Tết")."""
     if tail.strength == BARE:
         return True
+    if tail.strength < STRONG and ("nhan dip" in tail.words or ("dip" in tail.words and "trong" in tail.words)):
+        return True  # "trong dịp Tết", "nhân dịp lễ Quốc khánh": during the holiday, not before it
     before = words_before(scan.f, tail.start, 3)
     return any(w in _OCCASION_WORDS for w in before)
 
@@ -369,7 +371,7 @@ def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int
     tail = scan.tail(start)
     if tail.strength == REJECT or scan.past_narrative(tail):
         return
-    if tail.strength < WITHIN and _occasion(scan, tail, start):
+    if tail.strength < STRONG and _occasion(scan, tail, start):
         return
     due = dd.day_before_holiday(holiday, scan.today, year)
     if due is None:
@@ -426,9 +428,11 @@ def _date_candidate(
         return
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
-    if not (ngay or has_year) or due <= scan.today:
-        return
     vao = "vao" in tail.words or "vao luc" in tail.words
+    # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
+    # set for that very day.
+    if not (ngay or has_year) or due < scan.today or (due == scan.today and not vao):
+        return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
@@ -855,7 +859,7 @@ def _years(scan: Scan) -> None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
 
-_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_bare('tuan')})")
+_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua|vua\s+qua)\b|{_bare('tuan')})")
 
 
 def _weeks(scan: Scan) -> None:
@@ -864,6 +868,9 @@ def _weeks(scan: Scan) -> None:
     for m in scan.matches(_WEEK):
         if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
             continue  # "2 tuần sau"
+        if m["rel"] in ("truoc", "qua", "vua qua"):
+            scan.take(m.start(), m.end())  # "tại hội nghị vào cuối tuần trước": a past week dates an event
+            continue
         tail = scan.tail(m.start())
         if m["rel"] is None and tail.strength < WITHIN:
             continue
@@ -933,9 +940,23 @@ _WINDOW = re.compile(
 _ANAPHORA = re.compile(r"\s+(?:neu\s+tren|tren|noi\s+tren|nay)$")
 
 
+# The next meeting as the time to answer or report: "trả lời trong kỳ họp tiếp theo", "báo cáo
+# tại phiên họp thường kỳ tới", "báo cáo kết quả tại cuộc họp giao ban lần sau". A deadline we
+# cannot date, like "trước kỳ họp".
+_NEXT_MEETING = re.compile(
+    r"(?:trong|tai|o)\s+(?:ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop|buoi\s+giao\s+ban|hoi\s+nghi)"
+    r"(?:\s+(?:giao\s+ban|thuong\s+ky|thuong\s+le|hdnd|ubnd))?(?:\s+lan)?\s+(?:tiep\s+theo|toi|sau|ke\s+tiep|gan\s+nhat)\b"
+)
+
+
 def _anchors(scan: Scan) -> None:
-    """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão')."""
+    """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
+    họp tiếp theo')."""
     f = scan.f
+    if "hop" in f or "hoi nghi" in f:
+        for m in scan.matches(_NEXT_MEETING):
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "truoc" in f:
         for m in scan.matches(_BEFORE_EVENT):
             scan.take(m.start(), m.end())

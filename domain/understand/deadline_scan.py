@@ -113,6 +113,10 @@ _TRIGGERS_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     for last in _TRIGGER_LAST_WORDS
 }
 _CLOCK_WORDS = frozenset({"gio", "h", "g", "phut"})
+_WEEKDAY_LAST = frozenset({"2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay", "nhat"})
+_WEEKDAY_PAIRS = frozenset(
+    [("thu", w) for w in ("2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay")] + [("chu", "nhat")]
+)
 
 _CLOCK = re.compile(r"[0-9]{1,2}[hg][0-9]{0,2}")  # "17h00", "8h"
 _DIGIT = re.compile(r"[0-9]")
@@ -216,6 +220,9 @@ def read_tail(f: str, start: int) -> Tail:
             if clock:
                 i -= clock
                 continue
+        if i > 0 and (toks[i - 1], tok) in _WEEKDAY_PAIRS:
+            i -= 2  # "vào lúc 16h chiều thứ bảy ngày 27/12", "trước chủ nhật ngày 15/12": the day's name
+            continue
         found = _trigger_ending_at(toks, i)
         if found is None:
             break
@@ -250,11 +257,12 @@ def _trigger_ending_at(toks: list[str], i: int) -> tuple[int, str] | None:
 
 
 def _reports_past(toks: list[str]) -> bool:
-    return "da" in toks[-3:] or "vua" in toks[-3:]
+    """ "đã hoàn thành trong quý I", "kết quả đạt được trong năm 2020": the period reports."""
+    return "da" in toks[-3:] or "vua" in toks[-3:] or toks[-2:] == ["dat", "duoc"]
 
 
 def _may_end_tail(tok: str) -> bool:
-    return tok in _TRIGGER_LAST_WORDS or tok[0].isdigit() or tok in _CLOCK_WORDS
+    return tok in _TRIGGER_LAST_WORDS or tok[0].isdigit() or tok in _CLOCK_WORDS or tok in _WEEKDAY_LAST
 
 
 def words_before(f: str, pos: int, n: int, width: int = 40) -> list[str]:

@@ -175,3 +175,80 @@ def test_ngay_at_once_vs_ngay_day(text: str, expected: str) -> None:
 )
 def test_a_running_total_from_the_start_of_a_period_is_no_deadline(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "trong dịp / nhân dịp <lễ, Tết>": during the holiday, the occasion of the work ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Để đảm bảo an toàn trong dịp lễ Quốc khánh, Công an tỉnh tăng cường lực lượng trực gác.", "none"),
+        (
+            "Các Công đoàn cơ sở tiết kiệm chi tiêu để hỗ trợ đời sống giáo viên trong dịp Tết Nguyên đán năm nay.",
+            "none",
+        ),
+        ("UBND xã tổ chức thăm hỏi các gia đình chính sách nhân dịp Tết Nguyên đán.", "none"),
+        ("Các xã hoàn thành chi trả trợ cấp trước Tết.", "holiday 2024-02-09"),
+    ],
+)
+def test_during_a_holiday_is_no_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "tuần trước / tuần qua": a past week dates an event, it sets no deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tại Hội nghị gặp gỡ doanh nghiệp vào cuối tuần trước, Chủ tịch UBND đề nghị Tổ công tác theo dõi các sở.",
+            "none",
+        ),
+        ("Tại buổi làm việc tuần qua, Giám đốc Sở yêu cầu các phòng rà soát hồ sơ.", "none"),
+        ("Các đơn vị nộp báo cáo trong tuần này.", "relative 2024-01-12"),
+    ],
+)
+def test_a_past_week_dates_an_event(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "trả lời trong kỳ họp tiếp theo", "báo cáo tại phiên họp thường kỳ tới": an undatable deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UBND phường chỉ đạo các bộ phận chuyên môn rà soát và trả lời trong kỳ họp tiếp theo.", "relative"),
+        ("Phòng Tài nguyên và Môi trường báo cáo kết quả tại phiên họp thường kỳ tới của UBND huyện.", "relative"),
+        ("Các đơn vị báo cáo tiến độ tại cuộc họp giao ban lần sau.", "relative"),
+    ],
+)
+def test_the_next_meeting_is_an_event_anchor(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "kết quả đạt được trong năm X" reports; "vào ... ngày X" written on day X is that day; a narrative time stamp is not ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đồng chí Bí thư đã đánh giá những kết quả đạt được trong năm 2023 và yêu cầu các chi bộ triển khai nhiệm vụ.",
+            "none",
+        ),
+        ("Phát huy những kết quả đạt được trong năm 2024, các chi bộ tiếp tục triển khai nhiệm vụ.", "none"),
+        ("Các cơ quan tiến hành dọn dẹp vệ sinh vào lúc 16h chiều ngày 10/01.", "date 2024-01-10"),
+        ("Ngày 10/01, UBND huyện tổ chức hội nghị tổng kết.", "none"),
+    ],
+)
+def test_results_achieved_in_a_period_are_a_report(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a weekday's name between the trigger words and the day: "trước thứ Sáu ngày 15/12" ---
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Các cơ quan dọn dẹp vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12.", date(2014, 12, 27), "date 2014-12-27"),
+        ("Gửi báo cáo về Văn phòng trước thứ Sáu ngày 15/12/2023.", date(2023, 12, 1), "date 2023-12-15"),
+        ("Nộp hồ sơ chậm nhất chủ nhật ngày 17/12.", date(2023, 12, 1), "date 2023-12-17"),
+    ],
+)
+def test_a_weekday_name_between_trigger_and_day(text: str, today: date, expected: str) -> None:
+    d = parse_deadline(text, today)
+    assert f"{d.kind.value} {d.due}" == expected

@@ -69,11 +69,12 @@ def today_of(doc_date: str | None) -> date:
     return date.fromisoformat(doc_date) if doc_date else UNDATED
 
 
-def deadline_agrees(got: Deadline, gold: dict | None) -> bool:
+def deadline_agrees(got: Deadline, gold: dict | None, *, dated: bool = True) -> bool:
+    """Kind, and due where the gold has one and the record has a date to resolve against."""
     gold = gold or {"kind": "none"}
     if got.kind.value != gold.get("kind"):
         return False
-    due = gold.get("due")
+    due = gold.get("due") if dated else None
     return due is None or (got.due is not None and got.due.isoformat() == due)
 
 
@@ -104,7 +105,7 @@ def score_sentences(records: list[dict]) -> SentenceScore:
         parsed = parse_directive(r["text"], today_of(r.get("doc_date")), context=r.get("context"))
         gold = r["gold"]
         score.n += 1
-        if deadline_agrees(parsed.deadline, gold.get("deadline")):
+        if deadline_agrees(parsed.deadline, gold.get("deadline"), dated=bool(r.get("doc_date"))):
             score.deadline += 1
         else:
             g = gold.get("deadline") or {}
@@ -177,7 +178,7 @@ def score_conclusions(paths: list[Path]) -> ConclusionScore:
                 score.misses.append(f"{doc['id']} missed: {gold['text'][:90]}")
                 continue
             score.found += 1
-            if deadline_agrees(best.deadline, gold.get("deadline")):
+            if deadline_agrees(best.deadline, gold.get("deadline"), dated=bool(doc.get("doc_date"))):
                 score.deadline += 1
             else:
                 g, d = gold.get("deadline") or {}, best.deadline
