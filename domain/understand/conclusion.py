@@ -157,8 +157,28 @@ _OPENING_SKIPS = PhraseSet(
      "quyết liệt", "tích cực", "trực tiếp"]
 )
 _ADJUNCT = PhraseSet(["trên cơ sở", "căn cứ", "theo", "để", "nhằm", "sau khi", "trong quá trình"])
-# Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...".
-_NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến"])
+# Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...",
+# and the meeting's decisions: "Thống nhất thời gian tổ chức hội nghị ...", "Chấp thuận đề xuất ...",
+# "Cho chủ trương ..." (a decision names nobody to act; "Thống nhất giao X ..." is read as assigned).
+_NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(
+    ["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến", "thống nhất", "chấp thuận", "cho chủ trương",
+     "phê duyệt", "biểu quyết"]
+)
+# Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
+# "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
+# các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
+_CLOSING_FORMULA = re.compile(
+    r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
+    r"|\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)"
+    r"(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
+)
+# A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
+# hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
+# đúng quy định" opens with "Rà soát").
+_PRINCIPLE = re.compile(
+    r"^(?:(?:moi|cac|viec)\b[^,.;]{0,60}?\s)?(?:phai\s+|can\s+)?(?:dam bao|bao dam|tuan thu|chap hanh)\s+"
+    r"(?:dung|theo|nghiem|chat che)\b"
+)
 
 
 def _opening_verb(text: str) -> tuple[bool, bool]:
@@ -211,7 +231,9 @@ class _Verdict:
 
 def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool) -> _Verdict:
     folded = fold(sentence)
-    if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
+    if _FURNITURE.match(folded) or _ATTENDANCE.match(folded) or _CLOSING_FORMULA.search(folded):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
         past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
@@ -256,14 +278,34 @@ def _is_heading(content: str, reading: AssigneeReading) -> bool:
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
 
 
+# What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",
+# "Xong trước Tết"), not more work ("Hoàn thành rà soát camera trong tháng 12" is an item of its own).
+_CLOSER_TIME = re.compile(
+    r"\s*(?::|\b(?:trong|truoc|truoc ngay|cham nhat|ngay|vao|xong|den|toi|thang|quy|tuan|nam|dot|dip|la|"
+    r"muon nhat|khong qua|cuoi|giua|dau|\d))"
+)
+
+
 def _is_closer(sentence: str) -> bool:
     """ "Hoàn thành trong tháng 4/2018.", "Thời gian: trước ngày 30/6." closing the point above."""
     folded = fold(sentence)
+    m = _CLOSER.match(folded)
     return (
-        bool(_CLOSER.match(folded))
+        m is not None
         and len(sentence.split()) <= 12
+        and _CLOSER_TIME.match(folded, m.end()) is not None
         and re.search(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b", folded) is not None
     )
+
+
+# A point that only names who leads, its work in the items under it: "3. Về máy tính bảng: giao Văn
+# phòng HĐND và UBND phường chủ trì.", "2. Giao Phòng Văn hóa chủ trì, phối hợp các đơn vị thực hiện."
+_LEAD_ONLY = re.compile(
+    r"^(?:giao(?: cho)?|de nghi|yeu cau|phan cong)\s+[^.;:]{2,120}?\s"
+    r"(?:chu tri|thuc hien|phu trach|theo doi|tham muu)"
+    r"(?:\s*(?:,|va)\s*(?:phoi hop|phan cong|to chuc|theo doi)[^.;:]{0,100}?)?"
+    r"(?:\s+(?:thuc hien|trien khai|trien khai thuc hien|to chuc thuc hien))?\s*[.;]?$"
+)
 
 
 # ------------------------------------------------------------------------------------------ the pass
@@ -280,6 +322,9 @@ class _Candidate:
     context: list[str]
     section: int
     closers: list[str] = field(default_factory=list)
+    # a point that only names its lead ("giao Văn phòng chủ trì."): dropped when items follow under it
+    heads: int | None = None
+    dropped: bool = False
 
 
 class _Splitter:
@@ -328,6 +373,16 @@ class _Splitter:
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
         inline = _INLINE_HEADING.match(fold(content))
+        body = fold(content[inline.end() :] if inline else content)
+        if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
+            # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
+            # whole point heads them, and stands as a task itself only when no item follows.
+            count = len(self.candidates)
+            self._sentences(sentences)
+            self._push(level, content)
+            for c in self.candidates[count:]:
+                c.heads = self.sections
+            return
         if inline and marker is not None and heading is None:
             # "2. Về hệ thống camera an ninh: rà soát .... Đề xuất ...": the topic frames every
             # sentence of the point and the unmarked lines under it.
@@ -360,6 +415,10 @@ class _Splitter:
     def _emit(self, sentence: str) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
+        open_sections = {h.section for h in self.stack}
+        for c in self.candidates:
+            if c.heads is not None and c.heads in open_sections:
+                c.dropped = True
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             clause_context = context if k == 0 else [*context, _first_clause(sentence)]
             self.candidates.append(_Candidate(clause, clause_context, section))
@@ -372,6 +431,8 @@ class _Splitter:
         out: list[ParsedDirective] = []
         seen: set[str] = set()
         for c in self.candidates:
+            if c.dropped:
+                continue
             key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
             if key in seen:
                 continue  # web pages often print the report twice
@@ -426,15 +487,48 @@ def _clean(text: str) -> list[str]:
     return body
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
+_NARRATIVE_OPENING = re.compile(r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b")
+
+
+def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str]:
+    """The lines of a news page above its story: a category ("Hoạt động khối chính quyền"), the
+    headline ("UBND huyện Thạch Hà triển khai nhiệm vụ trọng tâm tháng 12"). They come before the
+    first prose line, end with no full stop, and that prose line opens the story with its date or
+    a narrative opening ("Ngày 02/12/2024, UBND huyện tổ chức ...", "Thực hiện Kế hoạch số ...",
+    "(Baohatinh.vn) - Vừa qua ..."). A line that assigns work is never a headline; nor is anything
+    when no such story opening follows (a list of orders typed without full stops)."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        folded = fold(stripped)
+        if _SENTENCE_END.search(stripped) or len(stripped.split()) > 40:
+            opens_story = bool(
+                _DATE_OPENING.match(folded) or _PREAMBLE.match(folded) or _NARRATIVE_OPENING.match(folded)
+                or _MEETING_DATES[0].match(folded)
+            )  # fmt: skip
+            return out if opens_story else []
+        if _MARKER.match(stripped) or read_assignees(stripped, units).how == "assigned":
+            return []
+        out.append(stripped)
+    return []
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
     lines = _clean(text)
     meeting_date = find_meeting_date("\n".join(lines))
     title = find_title(lines)
+    above_story = headlines(lines, units)
+    if above_story and title not in above_story:
+        named = [h for h in above_story if len(h.split()) >= 4]
+        title = named[-1] if named else title
     splitter = _Splitter(units)
     for line in lines:
-        if line and line != title and not _FURNITURE.match(fold(line)):
+        if line and line != title and line not in above_story and not _FURNITURE.match(fold(line)):
             splitter.line(line)
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -361,8 +361,8 @@ def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
     introduces it after an occasion word ("tặng quà nhân dịp Tết")."""
     if tail.strength == BARE:
         return True
-    if tail.strength < STRONG and ("nhan dip" in tail.words or ("dip" in tail.words and "trong" in tail.words)):
-        return True  # "trong dịp Tết", "nhân dịp lễ Quốc khánh": during the holiday, not before it
+    if tail.strength < STRONG and ("nhan dip" in tail.words or "dip" in tail.words):
+        return True  # "trong dịp Tết", "nhân dịp lễ Quốc khánh", "đảm bảo ANTT dịp Tết": during the holiday
     before = words_before(scan.f, tail.start, 3)
     return any(w in _OCCASION_WORDS for w in before)
 

@@ -1,0 +1,153 @@
+"""Whole conclusions: the kinds of lines that are no task (closing formulas, decisions and principles,
+a news page's headline), a lead named in a section heading carried to the items under it, and a
+lead-in period dating the items under it (issue 11). Each test holds several texts of its class."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.conclusion import headlines, split_conclusion
+from domain.understand.textnorm import fold
+
+TODAY = date(2024, 12, 1)
+
+
+def items(text: str) -> list[str]:
+    return [d.text for d in split_conclusion(text, TODAY).directives]
+
+
+def one_task(extra: str) -> list[str]:
+    text = "Chủ tịch UBND phường kết luận như sau:\n1. Giao Công an phường rà soát camera an ninh.\n" + extra
+    return items(text)
+
+
+# --- closing formulas pass the text on; they are no task ---
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Trên đây là kết luận của Chủ tịch UBND phường tại cuộc họp giao ban, đề nghị các bộ phận liên quan biết, thực hiện./.",
+        "Trên đây là Thông báo kết luận của đồng chí Chủ tịch UBND xã, yêu cầu các ngành, đơn vị nghiêm túc triển khai thực hiện.",
+        "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.",
+        "Văn phòng UBND thành phố thông báo để các sở, ngành, địa phương biết và phối hợp thực hiện.",
+        "Đề nghị các đơn vị có liên quan biết, triển khai thực hiện.",
+    ],
+)
+def test_a_closing_formula_is_no_task(closing: str) -> None:
+    assert one_task(closing) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- decisions and principles state what was agreed; they name nobody to act ---
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "2. Đồng ý chủ trương sửa chữa nhà văn hóa tổ dân phố số 5 từ nguồn xã hội hóa.",
+        "2. Thống nhất thời gian tổ chức Hội nghị tổng kết năm 2024 vào ngày 20/12/2024.",
+        "2. Chấp thuận đề xuất của Trường Mầm non về việc sửa chữa phòng học.",
+        "2. Việc mua sắm tài sản phải đảm bảo đúng Luật Đấu thầu và các quy định hiện hành.",
+        "2. Đảm bảo đúng quy định của Luật Đầu tư công.",
+        "2. Phải tuân thủ đúng quy trình, quy định về thủ tục hành chính.",
+    ],
+)
+def test_a_decision_or_a_principle_is_no_task(decision: str) -> None:
+    assert one_task(decision) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "2. Thống nhất giao Phòng Kinh tế chủ trì lập dự toán sửa chữa nhà văn hóa.",
+        "2. Rà soát hồ sơ đất đai, đảm bảo đúng quy định.",
+        "2. Các trường học đảm bảo đúng tiến độ xây dựng phòng học.",
+    ],
+)
+def test_a_task_that_mentions_agreement_or_rules_stays(task: str) -> None:
+    assert len(one_task(task)) == 2
+
+
+# --- a news page's headline is no task ---
+@pytest.mark.parametrize(
+    "page",
+    [
+        "UBND huyện Thạch Hà triển khai nhiệm vụ trọng tâm tháng 12\n"
+        "Ngày 02/12/2024, UBND huyện tổ chức hội nghị giao ban đánh giá tình hình tháng 11.\n"
+        "Phòng Tài chính - Kế hoạch đôn đốc giải ngân vốn đầu tư công trước ngày 31/12/2024.",
+        "Tin hoạt động\nPhường Đông Ngạc tăng cường công tác phòng cháy chữa cháy\n"
+        "(PLVN) - Vừa qua, UBND phường đã tổ chức hội nghị về công tác phòng cháy chữa cháy.\n"
+        "Phòng Tài chính - Kế hoạch đôn đốc giải ngân vốn đầu tư công trước ngày 31/12/2024.",
+        "Xã Cẩm Bình đẩy mạnh cải cách hành chính\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND của UBND huyện, chiều ngày 28/11/2024 UBND xã họp.\n"
+        "Phòng Tài chính - Kế hoạch đôn đốc giải ngân vốn đầu tư công trước ngày 31/12/2024.",
+    ],
+)
+def test_a_news_headline_is_no_task(page: str) -> None:
+    assert items(page) == ["Phòng Tài chính - Kế hoạch đôn đốc giải ngân vốn đầu tư công trước ngày 31/12/2024."]
+
+
+def test_orders_typed_without_full_stops_are_no_headlines() -> None:
+    lines = ["Giao Văn phòng rà soát camera", "Công an phường tăng cường tuần tra", "Tổ dân phố vận động người dân đóng quỹ."]
+    assert headlines(lines) == []
+    assert len(items("\n".join(lines))) == 3
+
+
+# --- a lead named in a section heading is carried to the items under it that name nobody ---
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "3. Về máy tính bảng: giao Văn phòng HĐND và UBND phường chủ trì.",
+        "3. Về máy tính bảng, giao Văn phòng HĐND và UBND phường chủ trì thực hiện:",
+        "3. Giao Văn phòng HĐND và UBND phường chủ trì, phối hợp các tổ dân phố thực hiện.",
+        "3. Về máy tính bảng: đề nghị Văn phòng HĐND và UBND phường chủ trì thực hiện các nội dung sau:",
+    ],
+)
+def test_a_heading_gives_its_lead_to_the_items_under_it(heading: str) -> None:
+    text = (
+        "Chủ tịch UBND phường kết luận như sau:\n"
+        f"{heading}\n"
+        "- Rà soát số lượng máy tính bảng đã cấp, hoàn thành trước ngày 20/12/2024.\n"
+        "- Hướng dẫn các tổ trưởng sử dụng phần mềm quản lý hộ gia đình.\n"
+        "4. Giao Công an phường rà soát camera an ninh."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text[:20] for d in found] == ["Rà soát số lượng máy", "Hướng dẫn các tổ trư", "Giao Công an phường "]
+    assert [[fold(a.text) for a in d.assignees.lead] for d in found[:2]] == [["van phong hdnd va ubnd phuong"]] * 2
+    assert found[0].deadline.due == date(2024, 12, 20)
+
+
+def test_a_lead_only_point_without_items_stays_a_task() -> None:
+    text = "Kết luận:\n1. Về máy tính bảng: giao Văn phòng chủ trì.\n2. Giao Công an phường rà soát camera."
+    assert len(items(text)) == 2
+
+
+# --- an item of its own that finishes work is no closer of the item above ---
+def test_an_item_that_finishes_work_is_not_a_closer() -> None:
+    text = (
+        "3. Đối với Công an phường:\n- Tăng cường tuần tra, kiểm soát địa bàn.\n"
+        "- Hoàn thành rà soát camera an ninh trong tháng 12/2024.\n"
+        "4. Giao Văn phòng tổng hợp báo cáo. Hoàn thành trong tháng 12/2024."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text for d in found] == [
+        "Tăng cường tuần tra, kiểm soát địa bàn.",
+        "Hoàn thành rà soát camera an ninh trong tháng 12/2024.",
+        "Giao Văn phòng tổng hợp báo cáo. Hoàn thành trong tháng 12/2024.",
+    ]
+
+
+# --- a lead-in period before a list dates the items under it ---
+@pytest.mark.parametrize(
+    ("lead_in", "due"),
+    [
+        ("Trong tháng 12, các bộ phận chuyên môn tập trung thực hiện các nội dung sau:", date(2024, 12, 31)),
+        ("Quý I/2025, các bộ phận chuyên môn tập trung thực hiện:", date(2025, 3, 31)),
+        ("Từ nay đến hết năm 2024, yêu cầu các bộ phận chuyên môn thực hiện tốt các nhiệm vụ sau:", date(2024, 12, 31)),
+    ],
+)
+def test_a_lead_in_period_dates_the_items(lead_in: str, due: date) -> None:
+    text = (
+        f"{lead_in}\n- Rà soát, hoàn thiện hồ sơ thủ tục hành chính tồn đọng.\n"
+        "- Công an phường xây dựng kế hoạch đảm bảo an ninh trật tự dịp Tết Nguyên đán."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.deadline.due for d in found] == [due, due]
