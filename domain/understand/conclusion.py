@@ -164,6 +164,11 @@ _NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(
     ["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến", "thống nhất", "chấp thuận", "cho chủ trương",
      "phê duyệt", "biểu quyết"]
 )
+# After a stated decision, the order that follows it: "Thống nhất dự thảo kế hoạch, đồng chí chỉ đạo ...".
+_LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
+# Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
+# ...": the sentence is read as if it began with its subject.
+_DISCOURSE = re.compile(r"^(dac biet|ngoai ra|ben canh do|dong thoi|mat khac|theo do|cu the|nhat la)\s*,?\s+")
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
@@ -250,6 +255,8 @@ def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_r
     body = sentence[inline.end() :] if inline else sentence
     opens, only_states = _opening_verb(body)
     if opens:
+        if only_states and _LATER_ORDER.search(folded):
+            only_states = False  # "Thống nhất dự thảo kế hoạch, Phó Chủ tịch chỉ đạo khẩn trương hoàn thành ..."
         if only_states or _PREAMBLE.match(fold(body)):
             return _Verdict(False)
         if after_report:
@@ -407,7 +414,13 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            verdict = _classify(sentence, reading, bool(self.stack), after_report)
+            opener = _DISCOURSE.match(fold(sentence))
+            if opener is not None and not reading.how:
+                rest = sentence[opener.end() :]
+                reading = read_assignees(rest, self.units)
+                verdict = _classify(rest, reading, bool(self.stack), after_report)
+            else:
+                verdict = _classify(sentence, reading, bool(self.stack), after_report)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
                 self._emit(sentence)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (real sentences are long)
 """Whole conclusions: the kinds of lines that are no task (closing formulas, decisions and principles,
 a news page's headline), a lead named in a section heading carried to the items under it, and a
 lead-in period dating the items under it (issue 11). Each test holds several texts of its class."""
@@ -151,3 +152,19 @@ def test_a_lead_in_period_dates_the_items(lead_in: str, due: date) -> None:
     )
     found = split_conclusion(text, TODAY).directives
     assert [d.deadline.due for d in found] == [due, due]
+
+
+# --- a decision clause before the order it leads to; a discourse opener before a subject ---
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thống nhất dự thảo kế hoạch triển khai dự án, Phó Chủ tịch UBND tỉnh chỉ đạo khẩn trương hoàn thành các thủ tục.",
+        "Đồng ý với đề xuất của Phòng Kinh tế, đồng chí Chủ tịch yêu cầu các xã rà soát lại diện tích.",
+        "Đặc biệt các xã tiếp tục phối hợp với các ngành chuyên môn đẩy nhanh tiến độ giải phóng mặt bằng.",
+        "Ngoài ra, Công an phường tăng cường tuần tra vào ban đêm.",
+        "Bên cạnh đó, các trường học rà soát cơ sở vật chất trước năm học mới.",
+    ],
+)
+def test_an_order_after_a_decision_or_a_discourse_opener_is_a_task(sentence: str) -> None:
+    text = "Tại cuộc họp, đại diện Sở Xây dựng đã báo cáo tiến độ thực hiện dự án.\n" + sentence
+    assert items(text) == [sentence]
