@@ -164,7 +164,7 @@ def _doc_numbers(scan: Scan) -> None:
         m = None
         if number.after in _AFTER_DAY or number.digits == 4:  # "29/QĐ-UBND", "2021-2025"
             m = _DOC_NUMBER.match(f, number.at)
-        if m is None and prev_word(f, number.at)[0] == "so":
+        if m is None and "so" in f[number.at - 6 : number.at] and prev_word(f, number.at)[0] == "so":
             m = _NUMBERED.match(f, number.at)
         if m is not None:
             scan.take(m.start(), m.end())
@@ -324,12 +324,12 @@ _HOLIDAY_SUFFIX = re.compile(
 _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
 
 
+_HOLIDAY_GATE = re.compile(r"tet|trung thu|thieu nhi|quoc khanh|gio to|giai phong|thong nhat|lao dong")
+
+
 def _holidays(scan: Scan) -> None:
     f = scan.f
-    if not (
-        "tet" in f or "trung thu" in f or "thieu nhi" in f or "quoc khanh" in f or "gio to" in f
-        or "giai phong" in f or "thong nhat" in f or "lao dong" in f
-    ):  # fmt: skip
+    if _HOLIDAY_GATE.search(f) is None:
         return
     for key, pattern, holiday in _HOLIDAY_NAMES:
         if key not in f:
@@ -944,19 +944,23 @@ _ANAPHORA = re.compile(r"\s+(?:neu\s+tren|tren|noi\s+tren|nay)$")
 # tại phiên họp thường kỳ tới", "báo cáo kết quả tại cuộc họp giao ban lần sau". A deadline we
 # cannot date, like "trước kỳ họp".
 _NEXT_MEETING = re.compile(
-    r"(?:trong|tai|o)\s+(?:ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop|buoi\s+giao\s+ban|hoi\s+nghi)"
+    r"(?:ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop|buoi\s+giao\s+ban|hoi\s+nghi)"
     r"(?:\s+(?:giao\s+ban|thuong\s+ky|thuong\s+le|hdnd|ubnd))?(?:\s+lan)?\s+(?:tiep\s+theo|toi|sau|ke\s+tiep|gan\s+nhat)\b"
 )
+_NEXT_MEETING_GATE = re.compile(r"(?:tiep theo|toi|sau|ke tiep|gan nhat)\b")
+_MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
 
 
 def _anchors(scan: Scan) -> None:
     """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
     họp tiếp theo')."""
     f = scan.f
-    if "hop" in f or "hoi nghi" in f:
+    if ("hop " in f or "hoi nghi" in f) and _NEXT_MEETING_GATE.search(f) is not None:
         for m in scan.matches(_NEXT_MEETING):
-            scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+            prev, at = prev_word(f, m.start())
+            if prev in _MEETING_PLACE_WORDS:
+                scan.take(at, m.end())
+                scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
         for m in scan.matches(_BEFORE_EVENT):
             scan.take(m.start(), m.end())

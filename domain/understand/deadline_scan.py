@@ -376,8 +376,10 @@ class Scan:
         """Matches of `pattern` that start a word and overlap no span taken so far (checked as
         they are consumed: the loop over them takes spans)."""
         f = self.f
+        taken = self.taken
         for m in pattern.finditer(f):
-            if _word_start(f, m.start()) and self.free(m.start(), m.end()):
+            start = m.start()
+            if (start == 0 or not f[start - 1].isalnum()) and (not taken or self.free(start, m.end())):
                 yield m
 
     def digit_matches(
@@ -389,7 +391,7 @@ class Scan:
         for number in self.numbers():
             if number.digits <= max_digits and number.after in followed_by:
                 m = pattern.match(f, number.at)
-                if m is not None and self.free(m.start(), m.end()):
+                if m is not None and (not self.taken or self.free(m.start(), m.end())):
                     yield m
 
     def numbers(self) -> list[Number]:

@@ -227,7 +227,7 @@ def _governing_parts(text: str, context: str) -> list[str]:
     item already passed, is a sibling, not a heading, and is skipped.
     """
     parts: list[str] = []
-    where = fold(context).find(fold(text)) if text else -1
+    where = fast_fold(context).find(fast_fold(text)) if text else -1
     if where >= 0:
         parts.append(context[where + len(text) :])
         context = context[:where]
