@@ -139,7 +139,7 @@ _ATTENDANCE = re.compile(
 _DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
 _PREAMBLE = re.compile(
     r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(su chi dao|chi dao|chuong trinh|ke hoach|"
-    r"thong bao|cong van|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
+    r"thong bao|cong van|cong dien|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
 )
 _INLINE_HEADING = re.compile(
     r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"

@@ -304,7 +304,7 @@ _HOLIDAY_NAMES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("tet", r"tet\s+duong\s+lich", "new_year"),
         ("tet", r"tet\s+trung\s+thu", "mid_autumn"),
         ("tet", r"tet\s+(?:quoc\s+te\s+)?thieu\s+nhi", "children_day"),
-        ("tet", r"tet(?!\s+(?:doan|han\s+thuc))(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?\b", "tet"),
+        ("tet", r"tet(?!\s+(?:doan|han\s+thuc|trong\s+cay))(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?\b", "tet"),
         ("trung thu", r"trung\s+thu\b", "mid_autumn"),
         ("thieu nhi", r"quoc\s+te\s+thieu\s+nhi", "children_day"),
         ("quoc khanh", r"quoc\s+khanh\b", "national_day"),
@@ -361,8 +361,10 @@ def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
     introduces it after an occasion word ("tặng quà nhân dịp Tết")."""
     if tail.strength == BARE:
         return True
-    if tail.strength < STRONG and ("nhan dip" in tail.words or "dip" in tail.words):
-        return True  # "trong dịp Tết", "nhân dịp lễ Quốc khánh", "đảm bảo ANTT dịp Tết": during the holiday
+    if tail.strength < STRONG and ("nhan dip" in tail.words or "dip" in tail.words or "ngay" in tail.words):
+        # "trong dịp Tết", "nhân dịp lễ Quốc khánh", "đảm bảo ANTT dịp Tết", "báo cáo tình hình trong
+        # các ngày Tết", "treo cờ vào ngày Quốc khánh": during the holiday
+        return True
     before = words_before(scan.f, tail.start, 3)
     return any(w in _OCCASION_WORDS for w in before)
 
@@ -1066,8 +1068,23 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
+# A short quoted name holds no time: the campaigns "Ngày Chủ nhật xanh", "Tháng hành động vì trẻ em",
+# "Tết vì người nghèo" (a quoted sentence of reported speech is longer and is read).
+_QUOTED_NAME = re.compile(r"[\"“]([^\"“”\n]{1,50})[\"”]")
+
+
+def _quoted_names(scan: Scan) -> None:
+    f = scan.f
+    if '"' not in f and "“" not in f:
+        return
+    for m in _QUOTED_NAME.finditer(f):
+        if len(m[1].split()) <= 7:
+            scan.take(m.start(), m.end())
+
+
 def scan(folded: str, today: date) -> Scan:
     s = Scan(folded, today)
+    _quoted_names(s)
     for extract in EXTRACTORS:
         extract(s)
     s.found = _merge_ranges(s.found, folded)

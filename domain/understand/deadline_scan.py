@@ -341,6 +341,10 @@ _CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*
 _STAMP_BREAK = re.compile(r"\s*[,:]")
 _SINCE_START = re.compile(r"\btu\s+dau\s+(?:nam\s+hoc|nam|thang|quy|ky|vu|mua)(?:\s+(?:19|20)[0-9]{2}|\s+nay)?\s*$")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
+_COORDINATED_BEFORE = re.compile(
+    r"\b(?P<trig>trong|truoc|den het|cuoi|het)\s+(?:thang|quy|nam|tuan)\s+[0-9ivx]+(?:\s*[/.\-]\s*[0-9]+)?"
+    r"\s*(?:,|va|hoac)\s*$"
+)
 RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
 
@@ -476,6 +480,11 @@ def score_period(
     coordinated = scan.coordinated_with(tail.start)
     if coordinated is not None:  # "trong tháng 12/2020 và tháng 1/2021": the trigger covers both
         return coordinated.score
+    if not tail.words:
+        # "Trong tháng 4 và quý 2 năm 2022": the trigger of a period read later covers this one too.
+        before = _COORDINATED_BEFORE.search(scan.f, max(0, tail.start - 40), tail.start)
+        if before is not None:
+            return S_WITHIN if before["trig"] == "trong" else S_STRONG
     if clause_start_ok and scan.at_clause_start(tail.start):
         return S_CLAUSE_START
     return None

@@ -168,3 +168,12 @@ def test_a_lead_in_period_dates_the_items(lead_in: str, due: date) -> None:
 def test_an_order_after_a_decision_or_a_discourse_opener_is_a_task(sentence: str) -> None:
     text = "Tại cuộc họp, đại diện Sở Xây dựng đã báo cáo tiến độ thực hiện dự án.\n" + sentence
     assert items(text) == [sentence]
+
+
+def test_a_headline_with_a_byline_above_a_story_citing_an_urgent_dispatch() -> None:
+    page = (
+        "Học sinh nghỉ học từ chiều nay, 14.9\nNGUYÊN BẢO |\n"
+        "Thực hiện Công điện khẩn số 04/CĐ-UBND ngày 14.9 của Chủ tịch UBND tỉnh, Sở GD-ĐT đã thông báo cho học sinh nghỉ học.\n"
+        "Lãnh đạo các trường học cần chỉ đạo học sinh đề phòng lũ quét, sạt lở đất."
+    )
+    assert items(page) == ["Lãnh đạo các trường học cần chỉ đạo học sinh đề phòng lũ quét, sạt lở đất."]

@@ -252,3 +252,34 @@ def test_results_achieved_in_a_period_are_a_report(text: str, expected: str) -> 
 def test_a_weekday_name_between_trigger_and_day(text: str, today: date, expected: str) -> None:
     d = parse_deadline(text, today)
     assert f"{d.kind.value} {d.due}" == expected
+
+
+# --- a quoted campaign name ("Ngày Chủ nhật xanh", "Tết trồng cây") and "(các) ngày Tết" as the days reported on hold no deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tiếp tục thực hiện có hiệu quả "Ngày Chủ nhật xanh"; nỗ lực phấn đấu hoàn thành xuất sắc nhiệm vụ được giao.',
+            "none",
+        ),
+        ("Đoàn Thanh niên tổ chức hưởng ứng “Tháng hành động vì môi trường” tại các khu dân cư.", "none"),
+        ("Các xã phát động Tết trồng cây đời đời nhớ ơn Bác Hồ.", "none"),
+        ("Văn phòng UBND tỉnh tổng hợp, báo cáo tình hình trong các ngày Tết gửi Thường trực Tỉnh ủy.", "none"),
+        ("Các hộ gia đình treo cờ Tổ quốc vào ngày Quốc khánh.", "none"),
+        ("Hoàn thành sửa chữa nhà văn hóa trước ngày Quốc khánh.", "holiday 2024-09-01"),
+    ],
+)
+def test_a_quoted_campaign_name_holds_no_time(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "Trong tháng 4 và quý 2 năm 2024": the trigger covers both; the later end governs ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong tháng 4 và quý 2 năm 2024, các phòng ban tập trung giải quyết hồ sơ tồn đọng.", "quarter 2024-06-30"),
+        ("Trong tháng 4 và tháng 5/2024, các xã hoàn thành kê khai.", "month 2024-05-31"),
+    ],
+)
+def test_a_trigger_covers_the_periods_coordinated_after_it(text: str, expected: str) -> None:
+    assert reading(text) == expected
