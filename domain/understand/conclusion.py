@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
@@ -332,6 +332,8 @@ class _Candidate:
     # a point that only names its lead ("giao Văn phòng chủ trì."): dropped when items follow under it
     heads: int | None = None
     dropped: bool = False
+    # the order before it in the same paragraph, whose lead it takes when it names nobody (not its deadline)
+    previous: str | None = None
 
 
 class _Splitter:
@@ -402,6 +404,7 @@ class _Splitter:
 
     def _sentences(self, sentences: list[str]) -> None:
         after_report = False
+        previous: str | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         for sentence in sentences:
@@ -423,9 +426,16 @@ class _Splitter:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
-                self._emit(sentence)
+                # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
+                # the same paragraph that names nobody continues the order before it.
+                own = bool(reading.assignees.lead)
+                self._emit(sentence, [] if own or previous is None else [previous])
+                if own:
+                    previous = sentence
+            elif not verdict.directive and reading.assignees.lead:
+                previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str) -> None:
+    def _emit(self, sentence: str, before: Sequence[str] = ()) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
         open_sections = {h.section for h in self.stack}
@@ -434,7 +444,7 @@ class _Splitter:
                 c.dropped = True
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             clause_context = context if k == 0 else [*context, _first_clause(sentence)]
-            self.candidates.append(_Candidate(clause, clause_context, section))
+            self.candidates.append(_Candidate(clause, clause_context, section, previous=before[0] if before else None))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
         closers: dict[int, list[str]] = {}
@@ -451,7 +461,11 @@ class _Splitter:
                 continue  # web pages often print the report twice
             seen.add(key)
             context = [*c.context, *(x for x in closers.get(c.section, ()) if x not in c.closers)]
-            out.append(parse_directive(c.text, basis, self.units, context="\n".join(context) or None))
+            parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
+            if not parsed.assignees.lead and c.previous is not None:
+                carried = parse_directive(c.text, basis, self.units, context=c.previous).assignees
+                parsed = replace(parsed, assignees=carried)
+            out.append(parsed)
         return out
 
 

@@ -177,3 +177,28 @@ def test_a_headline_with_a_byline_above_a_story_citing_an_urgent_dispatch() -> N
         "Lãnh đạo các trường học cần chỉ đạo học sinh đề phòng lũ quét, sạt lở đất."
     )
     assert items(page) == ["Lãnh đạo các trường học cần chỉ đạo học sinh đề phòng lũ quét, sạt lở đất."]
+
+
+# --- a sentence naming nobody continues the order before it in the same paragraph (its lead, not its deadline) ---
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Đồng chí Bí thư yêu cầu ban soạn thảo rà soát báo cáo chính trị trước ngày 10/12/2024. Làm rõ những kết quả đạt được trên các lĩnh vực.",
+        "Giao Ban soạn thảo Đại hội rà soát báo cáo chính trị trước ngày 10/12/2024. Đồng thời bổ sung số liệu về thu ngân sách.",
+        "Chủ tịch UBND huyện đề nghị ban soạn thảo rà soát báo cáo chính trị trước ngày 10/12/2024. Kịp thời báo cáo những vấn đề phát sinh.",
+    ],
+)
+def test_a_sentence_naming_nobody_takes_the_lead_of_the_order_before_it(paragraph: str) -> None:
+    first, second = split_conclusion(paragraph, TODAY).directives
+    assert [fold(a.text) for a in second.assignees.lead] == [fold(a.text) for a in first.assignees.lead]
+    assert fold(first.assignees.lead[0].text).startswith("ban soan thao")
+    assert first.deadline.due == date(2024, 12, 10) and second.deadline.due is None
+
+
+def test_a_report_in_between_breaks_the_thread() -> None:
+    text = (
+        "Giao Văn phòng rà soát hồ sơ. Công an phường đã triển khai kế hoạch tuần tra. "
+        "Kiểm tra hệ thống loa truyền thanh."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert found[-1].assignees.lead == ()
