@@ -202,3 +202,22 @@ def test_a_report_in_between_breaks_the_thread() -> None:
     )
     found = split_conclusion(text, TODAY).directives
     assert found[-1].assignees.lead == ()
+
+
+# --- the nearest heading that names someone leads, not the body that speaks in the opening ---
+@pytest.mark.parametrize(
+    "point",
+    [
+        "1. Giao Phòng Nội vụ thực hiện các nội dung sau:",
+        "1. Đề nghị Phòng Nội vụ chủ trì, phối hợp các đơn vị thực hiện:",
+        "1. Đối với Phòng Nội vụ:",
+    ],
+)
+def test_the_nearest_heading_leads_the_items_under_it(point: str) -> None:
+    text = (
+        "Thực hiện Hướng dẫn số 03-HD/HU ngày 17/9/2020 của Huyện ủy, Ủy ban nhân dân huyện có ý kiến như sau:\n"
+        f"{point}\n- Đẩy mạnh công tác tuyên truyền Đại hội Thi đua yêu nước.\n"
+        "2. Giao Phòng Văn hóa và Thông tin đăng tải đề cương tuyên truyền."
+    )
+    first = split_conclusion(text, TODAY).directives[0]
+    assert [fold(a.text) for a in first.assignees.lead] == ["phong noi vu"]
