@@ -94,7 +94,7 @@ _MARKER = re.compile(
 )
 _END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|t/m|k/t)\b")
 _FURNITURE = re.compile(
-    r"^(ngay dang|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
+    r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
     r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them)"
 )
 
@@ -169,6 +169,9 @@ _LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
 # Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
 # ...": the sentence is read as if it began with its subject.
 _DISCOURSE = re.compile(r"^(dac biet|ngoai ra|ben canh do|dong thoi|mat khac|theo do|cu the|nhat la)\s*,?\s+")
+# A condition and who answers for it, no task: "Nếu không đảm bảo tiến độ ..., thủ trưởng các cơ quan
+# phải chịu trách nhiệm trước UBND tỉnh.", "Trường hợp để xảy ra sai phạm, ... chịu trách nhiệm ...".
+_SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu trach nhiem\b")
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
@@ -239,6 +242,8 @@ def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_r
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded) or _CLOSING_FORMULA.search(folded):
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
+        return _Verdict(False)
+    if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
         past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
@@ -515,7 +520,11 @@ def _clean(text: str) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
-_NARRATIVE_OPENING = re.compile(r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b")
+_NARRATIVE_OPENING = re.compile(
+    r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b"
+    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document
+    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao)\b"
+)
 
 
 def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str]:

@@ -221,3 +221,27 @@ def test_the_nearest_heading_leads_the_items_under_it(point: str) -> None:
     )
     first = split_conclusion(text, TODAY).directives[0]
     assert [fold(a.text) for a in first.assignees.lead] == ["phong noi vu"]
+
+
+def test_a_headline_above_news_of_a_document() -> None:
+    page = (
+        "Thông tin chỉ đạo, điều hành\n"
+        "Khẩn trương triển khai các kế hoạch sắp xếp, tinh gọn bộ máy hành chính\n"
+        "Đăng ngày: 05-09-2018; 385 lần đọc\n"
+        "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo thủ trưởng các sở, ban ngành khẩn trương xây dựng các đề án.\n"
+        "Chủ tịch UBND tỉnh giao Sở Nội vụ theo dõi, đôn đốc quá trình triển khai."
+    )
+    found = items(page)
+    assert len(found) == 2 and not any(f.startswith(("Khẩn trương", "Đăng ngày")) for f in found)
+
+
+# --- a condition and who answers for it is no task ---
+@pytest.mark.parametrize(
+    "sanction",
+    [
+        "Nếu không đảm bảo tiến độ và chất lượng tham mưu, thủ trưởng các cơ quan, đơn vị phải chịu trách nhiệm trước UBND tỉnh.",
+        "Trường hợp để xảy ra sai phạm, Chủ tịch UBND xã phải chịu trách nhiệm trước Chủ tịch UBND huyện.",
+    ],
+)
+def test_a_sanction_is_no_task(sanction: str) -> None:
+    assert one_task(sanction) == ["Giao Công an phường rà soát camera an ninh."]
