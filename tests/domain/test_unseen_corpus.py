@@ -19,12 +19,19 @@ from tests.domain.unseen_scoring import (
     sentence_sets,
 )
 
-# set -> (deadline, lead) floors on sentences
+# set -> (deadline, lead) floors on sentences. The v3 development sets were still growing when these
+# were written (measured then: v3a_dev 73 sentences 100% / 71.2%, v3b_dev 143 sentences 95.8% /
+# 68.5%), so their floors leave room for the records added since; raise them once the sets are final.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.89, 0.73),
+    "train_v2_dev": (0.97, 0.73),
+    "v3a_dev": (0.95, 0.65),
+    "v3b_dev": (0.93, 0.62),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions
-CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {}
+# (measured: 9 documents, 34 directives, 100% / 100% / 100%).
+CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
+    "conclusions_dev": (0.93, 0.93, 0.93),
+}
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
 CONCLUSION_SETS = sorted({*CONCLUSION_FLOORS, *conclusion_sets()})
