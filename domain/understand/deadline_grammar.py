@@ -285,9 +285,14 @@ def _durations(scan: Scan) -> None:
         scan.add(Candidate(RELATIVE, start, end, S_STRONG, due))
 
 
+def _year_of(m: re.Match[str]) -> str | None:
+    return m["y"] or m.groupdict().get("y4")
+
+
 def _resolve_day_month(m: re.Match[str], today: date) -> date | None:
     day, month = int(m["d"]), int(m["m"])
-    year = _year(m["y"], today) if m["y"] else None
+    written = _year_of(m)
+    year = _year(written, today) if written else None
     if year is not None:
         return dd.valid_date(year, month, day)
     return dd.next_day_month(day, month, today)
@@ -390,7 +395,9 @@ def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int
 
 
 _NUMERIC_DATE = re.compile(
-    r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d])(?![/.\-]\d)"
+    # "28.6-2017" (newspapers mix the separators before a full year): y4
+    r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2})|[/.\-](?P<y4>(?:19|20)\d{2}))?"
+    r"(?![\d])(?![/.\-]\d)"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:ngay|tuan|thang|nam|gio|phut|%|ty|trieu|nghin|ngan|km|m|ha|lan)\b")
 _WRITTEN_DATE = re.compile(
@@ -400,7 +407,8 @@ _WRITTEN_DATE = re.compile(
 _DAY_OF_THIS_MONTH = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+(?P<rel>nay|toi|sau)\b")
 _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam\b|\d))")
 _RECURRING_SUFFIX = re.compile(
-    r"\s*,?\s*(?:cua\s+)?(?:(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
+    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
+    r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
     r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
 )
 
@@ -445,7 +453,7 @@ def _date_candidate(
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     """'trước 30/4', 'dịp 2/9': a fixed-day holiday named by its day. True when handled."""
     key = _FIXED_HOLIDAY_DAYS.get((int(m["d"]), int(m["m"])))
-    if key is None or m["y"] or not tail.words or tail.words[-1] == "ngay":
+    if key is None or _year_of(m) or not tail.words or tail.words[-1] == "ngay":
         return False
     if m["d"][0] == "0" or m["m"][0] == "0":  # "02/09" is written as a calendar day, "2/9" names the day
         return False
@@ -465,7 +473,7 @@ def _numeric_dates(scan: Scan) -> None:
         tail = scan.tail(m.start())
         if _holiday_day(scan, m, tail):
             continue
-        has_year = m["y"] is not None
+        has_year = _year_of(m) is not None
         ngay = "ngay" in tail.words
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one

@@ -283,3 +283,19 @@ def test_a_quoted_campaign_name_holds_no_time(text: str, expected: str) -> None:
 )
 def test_a_trigger_covers_the_periods_coordinated_after_it(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a full year after mixed separators ("28.6-2024"); a yearly day written "ngày 01 tháng 3 (năm) hàng năm" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian các trường nhận hồ sơ của học sinh trúng tuyển từ ngày 26 đến ngày 28.6-2024.", "date 2024-06-28"),
+        ("Các đơn vị gửi báo cáo trước ngày 15.3-2024.", "date 2024-03-15"),
+        ("Các đơn vị gửi báo cáo trước ngày 15/3/2024.", "date 2024-03-15"),
+        ("Báo cáo công khai phân bổ dự toán năm, gửi Sở Tài chính trước ngày 01 tháng 3 năm hàng năm.", "recurring"),
+        ("Các đơn vị gửi báo cáo trước ngày 01 tháng 3 hàng năm.", "recurring"),
+        ("Tỷ lệ đạt 28.6 phần trăm trong năm 2023.", "none"),
+    ],
+)
+def test_dates_with_mixed_separators_and_yearly_days(text: str, expected: str) -> None:
+    assert reading(text) == expected
