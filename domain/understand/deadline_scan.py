@@ -131,14 +131,15 @@ TRONG_COMPOUND_PREV = frozenset({"chu", "ton", "nghiem", "coi", "tran", "kinh", 
 
 
 def _strength(words: tuple[str, ...]) -> int:
-    present = frozenset(words)
-    if present & _STRONG_WORDS:
-        return STRONG
-    if present & _WITHIN_WORDS:
-        return WITHIN
-    if present & _WEAK_WORDS:
-        return WEAK
-    return BARE
+    best = BARE
+    for w in words:  # a plain loop over a handful of words: no set built on the hot path
+        if w in _STRONG_WORDS:
+            return STRONG
+        if w in _WITHIN_WORDS:
+            best = WITHIN
+        elif best == BARE and w in _WEAK_WORDS:
+            best = WEAK
+    return best
 
 
 class Tail(NamedTuple):
@@ -159,17 +160,16 @@ class Tail(NamedTuple):
 
 def _clock_len(toks: list[str], i: int) -> int:
     """How many tokens ending at i spell a time of day ("17h00", "16 giờ", "16 giờ 30 phút")."""
-
-    def tok(j: int) -> str:
-        return toks[j] if j >= 0 else ""
-
-    if _CLOCK.fullmatch(tok(i)):
+    t0 = toks[i]
+    if _CLOCK.fullmatch(t0):
         return 1
-    if tok(i) == "phut" and tok(i - 1).isdigit() and tok(i - 2) in ("gio", "h") and tok(i - 3).isdigit():
+    t1 = toks[i - 1] if i >= 1 else ""
+    t2 = toks[i - 2] if i >= 2 else ""
+    if t0 == "phut" and t1.isdigit() and t2 in ("gio", "h") and i >= 3 and toks[i - 3].isdigit():
         return 4
-    if tok(i).isdigit() and tok(i - 1) in ("gio", "h") and tok(i - 2).isdigit():
+    if t0.isdigit() and t1 in ("gio", "h") and t2.isdigit():
         return 3
-    if tok(i) in ("gio", "h", "g") and tok(i - 1).isdigit():
+    if t0 in ("gio", "h", "g") and t1.isdigit():
         return 2
     return 0
 
