@@ -134,7 +134,9 @@ def split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ classifying
 _ATTENDANCE = re.compile(
     r"^(du va chu tri|chu tri (hoi nghi|cuoc hop|buoi|phien)|du (hoi nghi|cuoc hop|hop|buoi)|tham du|den du|"
-    r"cung du|thanh phan|dai bieu (du|tham du)|co mat)"
+    r"cung du|thanh phan|dai bieu (du|tham du)|co mat|"
+    # labels of the minutes: "Chủ trì: đồng chí ...", "Thư ký: ...", "Dự họp: ...", "Chủ tọa: ..."
+    r"(chu tri|chu toa|thu ky|du hop|du|khach moi|vang mat)\s*:)"
 )
 _DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
 _PREAMBLE = re.compile(

@@ -245,3 +245,16 @@ def test_a_headline_above_news_of_a_document() -> None:
 )
 def test_a_sanction_is_no_task(sanction: str) -> None:
     assert one_task(sanction) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- labels of the minutes name who attended, not who acts ---
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Chủ trì: đồng chí Nguyễn Văn A - Chủ tịch UBND phường.",
+        "Thư ký: đồng chí Trần Thị B - Công chức Văn phòng - Thống kê.",
+        "Dự họp: các đồng chí Phó Chủ tịch UBND phường, lãnh đạo các bộ phận chuyên môn.",
+    ],
+)
+def test_labels_of_the_minutes_are_no_task(label: str) -> None:
+    assert one_task(label) == ["Giao Công an phường rà soát camera an ninh."]
