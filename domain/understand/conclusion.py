@@ -181,6 +181,9 @@ _CLOSING_FORMULA = re.compile(
     r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
     r"|\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)"
     r"(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
+    # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
+    r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
+    r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
 )
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
@@ -454,20 +457,22 @@ class _Splitter:
             self.candidates.append(_Candidate(clause, clause_context, section, previous=before[0] if before else None))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
-        closers: dict[int, list[str]] = {}
-        for c in self.candidates:
+        # A closer dates the directives of its section up to it ("- A. - B. Hoàn thành trong tháng 4."),
+        # not the items after it ("a) ... Thời gian hoàn thành: trước 15/3. b) ..." dates a) only).
+        closers: dict[int, list[tuple[int, str]]] = {}
+        for i, c in enumerate(self.candidates):
             if c.section:
-                closers.setdefault(c.section, []).extend(c.closers)
+                closers.setdefault(c.section, []).extend((i, x) for x in c.closers)
         out: list[ParsedDirective] = []
         seen: set[str] = set()
-        for c in self.candidates:
+        for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
             key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
-            context = [*c.context, *(x for x in closers.get(c.section, ()) if x not in c.closers)]
+            context = [*c.context, *(x for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers)]
             parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
             if not parsed.assignees.lead and c.previous is not None:
                 carried = parse_directive(c.text, basis, self.units, context=c.previous).assignees

@@ -258,3 +258,29 @@ def test_a_sanction_is_no_task(sanction: str) -> None:
 )
 def test_labels_of_the_minutes_are_no_task(label: str) -> None:
     assert one_task(label) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_a_closer_between_sub_items_dates_the_item_above_it_only() -> None:
+    text = (
+        "Ban Thường vụ Đảng ủy xã kết luận như sau:\n1. Các chi bộ trực thuộc:\n"
+        "a) Xây dựng dự thảo báo cáo chính trị, gửi về Đảng ủy xã.\nThời gian hoàn thành: trước ngày 15/3/2025.\n"
+        "b) Chuẩn bị nhân sự cấp ủy khóa mới theo hướng dẫn.\n"
+        "2. Văn phòng Đảng ủy tổng hợp danh sách đảng viên.\n- Rà soát hồ sơ đảng viên.\nHoàn thành trong tháng 4/2025."
+    )
+    dues = [d.deadline.due for d in split_conclusion(text, TODAY).directives]
+    assert dues == [date(2025, 3, 15), None, date(2025, 4, 30), date(2025, 4, 30)]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.",
+        "Đề nghị các bộ phận chuyên môn khẩn trương triển khai thực hiện./.",
+    ],
+)
+def test_an_order_to_carry_out_the_notice_itself_is_no_task(closing: str) -> None:
+    assert one_task(closing) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_an_order_to_carry_out_named_work_stays() -> None:
+    assert len(one_task("Đề nghị các chi bộ nghiêm túc triển khai thực hiện Kế hoạch số 05-KH/ĐU.")) == 2
