@@ -1,7 +1,9 @@
 """The understanding on text it was not written from, with floors per set (see unseen_scoring for
 how each figure is counted). `pytest -s` prints the figures and the misses.
 
-Development sets (`*_dev.jsonl`, `conclusions_v3/dev/`) are what the rules are developed on; the
+tests/data/train_v2_dev.jsonl is the shared corpus's train_v2.jsonl (46 sentences, 33 documents),
+copied verbatim with each record's source. Development sets (`*_dev.jsonl`, `conclusions_v3/dev/`)
+are what the rules are developed on; the
 held-out sets (`*_heldout.jsonl`, `conclusions_v3/heldout/`) are only measured. A set whose file is
 not in tests/data/ yet is skipped; a set found without a floor is measured and printed, and skipped
 so that its figure is seen and a floor written. Floors may only go up.
@@ -19,18 +21,17 @@ from tests.domain.unseen_scoring import (
     sentence_sets,
 )
 
-# set -> (deadline, lead) floors on sentences. The v3 development sets were still growing when these
-# were written (measured then: v3a_dev 73 sentences 100% / 67.1%, v3b_dev 143 sentences 97.9% /
-# 66.4%), so their floors leave room for the records added since; raise them once the sets are final.
+# set -> (deadline, lead) floors on sentences (measured: train_v2_dev 97.8% / 69.6%, v3a_dev 100% /
+# 67.1%, v3b_dev 97.9% / 66.4%).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.97, 0.69),
-    "v3a_dev": (0.95, 0.62),
-    "v3b_dev": (0.93, 0.60),
+    "v3a_dev": (0.98, 0.66),
+    "v3b_dev": (0.96, 0.65),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions
 # (measured: 9 documents, 34 directives, 100% / 100% / 100%).
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
-    "conclusions_dev": (0.93, 0.93, 0.93),
+    "conclusions_dev": (0.97, 0.97, 0.97),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
