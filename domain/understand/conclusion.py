@@ -179,12 +179,14 @@ _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu tra
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
 _CLOSING_FORMULA = re.compile(
     r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
-    r"|\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)"
-    r"(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
+    r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
+    r"(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
     # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
     r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
 )
+# "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
+_MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
 # đúng quy định" opens with "Rà soát").
@@ -244,7 +246,9 @@ class _Verdict:
 
 def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool) -> _Verdict:
     folded = fold(sentence)
-    if _FURNITURE.match(folded) or _ATTENDANCE.match(folded) or _CLOSING_FORMULA.search(folded):
+    if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
+        return _Verdict(False)
+    if _CLOSING_FORMULA.search(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
         return _Verdict(False)

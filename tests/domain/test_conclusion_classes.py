@@ -284,3 +284,14 @@ def test_an_order_to_carry_out_the_notice_itself_is_no_task(closing: str) -> Non
 
 def test_an_order_to_carry_out_named_work_stays() -> None:
     assert len(one_task("Đề nghị các chi bộ nghiêm túc triển khai thực hiện Kế hoạch số 05-KH/ĐU.")) == 2
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "2. Các tổ dân phố tuyên truyền để người dân biết và thực hiện.",
+        "2. Đề nghị các tổ dân phố phổ biến quy định mới để các hộ kinh doanh biết, thực hiện.",
+    ],
+)
+def test_making_others_know_is_a_task_not_a_closing_formula(task: str) -> None:
+    assert len(one_task(task)) == 2
