@@ -192,7 +192,8 @@ _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van
 # đúng quy định" opens with "Rà soát").
 _PRINCIPLE = re.compile(
     r"^(?:(?:moi|cac|viec)\b[^,.;]{0,60}?\s)?(?:phai\s+|can\s+)?(?:dam bao|bao dam|tuan thu|chap hanh)\s+"
-    r"(?:dung|theo|nghiem|chat che)\b"
+    r"(?:dung|theo|nghiem|chat che)\s+(?:cac\s+)?(?:quy dinh|luat|phap luat|nghi dinh|thong tu|quy trinh|quy che|"
+    r"trinh tu|thu tuc|nguyen tac|huong dan)\b"
 )
 
 

@@ -295,3 +295,9 @@ def test_an_order_to_carry_out_named_work_stays() -> None:
 )
 def test_making_others_know_is_a_task_not_a_closing_formula(task: str) -> None:
     assert len(one_task(task)) == 2
+
+
+def test_an_item_keeping_to_a_schedule_under_a_heading_stays() -> None:
+    text = "3. Đối với Phòng Kinh tế:\n- Đảm bảo đúng tiến độ thi công trường học.\n- Rà soát hồ sơ đất đai."
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text for d in found] == ["Đảm bảo đúng tiến độ thi công trường học.", "Rà soát hồ sơ đất đai."]
