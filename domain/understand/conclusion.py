@@ -162,10 +162,10 @@ _ADJUNCT = PhraseSet(["trên cơ sở", "căn cứ", "theo", "để", "nhằm", 
 # Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...",
 # and the meeting's decisions: "Thống nhất thời gian tổ chức hội nghị ...", "Chấp thuận đề xuất ...",
 # "Cho chủ trương ..." (a decision names nobody to act; "Thống nhất giao X ..." is read as assigned).
-_NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(
-    ["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến", "thống nhất", "chấp thuận", "cho chủ trương",
-     "phê duyệt", "biểu quyết"]
-)
+_NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến"])
+# Decisions are the chair's; under a heading that hands the items to someone ("Giao Phòng Nội vụ thực
+# hiện: - Thống nhất danh sách khen thưởng với các xã") the same verbs are that unit's work.
+_DECISIONS = PhraseSet(["thống nhất", "chấp thuận", "cho chủ trương", "phê duyệt", "biểu quyết"])
 # After a stated decision, the order that follows it: "Thống nhất dự thảo kế hoạch, đồng chí chỉ đạo ...".
 _LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
 # Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
@@ -197,7 +197,7 @@ _PRINCIPLE = re.compile(
 )
 
 
-def _opening_verb(text: str) -> tuple[bool, bool]:
+def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     """(opens with a verb, that verb only states/approves) after adverbs ("Khẩn trương", "Tiếp
     tục") and a leading adjunct ("trên cơ sở đánh giá ..., xem xét ...")."""
     accented = has_diacritics(text)
@@ -218,7 +218,8 @@ def _opening_verb(text: str) -> tuple[bool, bool]:
                 continue
         break
     verb = L.VERBS.match(tokens, k, accented) or L.ASSIGN_VERBS.match(tokens, k, accented)
-    return bool(verb), bool(verb and _NOT_ORDERS.match(tokens, k, accented))
+    decision = not under_lead and _DECISIONS.match(tokens, k, accented)
+    return bool(verb or decision), bool(decision or (verb and _NOT_ORDERS.match(tokens, k, accented)))
 
 
 def _starts_past(text: str) -> bool:
@@ -245,7 +246,9 @@ class _Verdict:
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
 
 
-def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool) -> _Verdict:
+def _classify(
+    sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool, under_lead: bool = False
+) -> _Verdict:
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
         return _Verdict(False)
@@ -268,7 +271,7 @@ def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_r
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
     body = sentence[inline.end() :] if inline else sentence
-    opens, only_states = _opening_verb(body)
+    opens, only_states = _opening_verb(body, under_lead)
     if opens:
         if only_states and _LATER_ORDER.search(folded):
             only_states = False  # "Thống nhất dự thảo kế hoạch, Phó Chủ tịch chỉ đạo khẩn trương hoàn thành ..."
@@ -336,6 +339,7 @@ class _Heading:
     level: float
     text: str
     section: int
+    leads: bool = False  # names who carries out the items under it
 
 
 @dataclass
@@ -371,7 +375,8 @@ class _Splitter:
 
     def _push(self, level: float, text: str) -> None:
         self.sections += 1
-        self.stack.append(_Heading(level, text, self.sections))
+        leads = bool(read_assignees(text, self.units).assignees.lead)
+        self.stack.append(_Heading(level, text, self.sections, leads))
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -418,6 +423,7 @@ class _Splitter:
             self._push(level, heading)
 
     def _sentences(self, sentences: list[str]) -> None:
+        under_lead = any(h.leads for h in self.stack)
         after_report = False
         previous: str | None = None
         line_first = len(self.candidates)
@@ -436,9 +442,9 @@ class _Splitter:
             if opener is not None and not reading.how:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
-                verdict = _classify(rest, reading, bool(self.stack), after_report)
+                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead)
             else:
-                verdict = _classify(sentence, reading, bool(self.stack), after_report)
+                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of

@@ -301,3 +301,13 @@ def test_an_item_keeping_to_a_schedule_under_a_heading_stays() -> None:
     text = "3. Đối với Phòng Kinh tế:\n- Đảm bảo đúng tiến độ thi công trường học.\n- Rà soát hồ sơ đất đai."
     found = split_conclusion(text, TODAY).directives
     assert [d.text for d in found] == ["Đảm bảo đúng tiến độ thi công trường học.", "Rà soát hồ sơ đất đai."]
+
+
+def test_a_decision_verb_under_a_heading_that_assigns_is_that_units_work() -> None:
+    text = (
+        "Chủ tịch UBND phường kết luận như sau:\n1. Thống nhất danh sách khen thưởng năm 2024.\n"
+        "2. Giao Phòng Nội vụ thực hiện các nội dung sau:\n- Thống nhất danh sách khen thưởng với các tổ dân phố.\n"
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text for d in found] == ["Thống nhất danh sách khen thưởng với các tổ dân phố."]
+    assert [fold(a.text) for a in found[0].assignees.lead] == ["phong noi vu"]
