@@ -855,7 +855,8 @@ def _years(scan: Scan) -> None:
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        if any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
+        clause = scan.clause_before(tail.start)
+        if any(w in clause for w in HORIZON_WORDS):
             continue
         if m["y"]:
             year = int(m["y"])
