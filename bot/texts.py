@@ -1222,3 +1222,6 @@ IMPORT_NOT_GATHERING = (
     "Bot chưa nhận kết luận nào vào lúc này. Để nhập kết luận, gõ <code>/nhap</code> rồi dán lại toàn văn "
     "(hoặc gửi file .docx / .txt / .pdf)."
 )
+# --- deadlines read on a weekend ---
+# "trong tuần này" written on a Saturday or Sunday: the bot takes the coming working week.
+DUE_WEEKEND_WEEK = "ℹ️ Hôm nay là cuối tuần, nên «tuần này» được hiểu là tuần làm việc tới: hạn {due}."

@@ -41,6 +41,8 @@ class Deadline:
     `due` is the last day on which the work may be done (a date, never a time: "hạn 15/12" is not
     09:00 on 15/12). It is None for kinds without a resolvable day (immediate, recurring, none, or a
     relative anchor we cannot resolve). `span` is the phrase's (start, end) in the text it came from.
+    `note` says how a phrase was read when the answer should tell the user (see
+    domain.understand.deadlines.NOTE_WEEKEND_WEEK); None for the plain reading.
     """
 
     kind: DeadlineKind
@@ -48,6 +50,7 @@ class Deadline:
     phrase: str | None = None
     cadence: Cadence | None = None
     span: tuple[int, int] | None = None
+    note: str | None = None
 
     @property
     def urgent(self) -> bool:

@@ -23,7 +23,12 @@ from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
 from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
-from domain.understand.deadlines import find_invalid_date, find_invalid_date_in_answer, parse_deadline_answer
+from domain.understand.deadlines import (
+    NOTE_WEEKEND_WEEK,
+    find_invalid_date,
+    find_invalid_date_in_answer,
+    parse_deadline_answer,
+)
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
 from handlers import render
@@ -193,6 +198,8 @@ def _logged_reply(
     lines = [render.card(task, today, header=T.TASK_LOGGED.format(number=task.number))]
     if meeting_title:
         lines.append(T.MEETING_LINKED.format(title=T.esc(meeting_title)))
+    if deadline.note == NOTE_WEEKEND_WEEK and task.due_current is not None:
+        lines.append(T.DUE_WEEKEND_WEEK.format(due=T.fmt_date(task.due_current)))
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
         if a.unit_id is None and a.person_id is None:

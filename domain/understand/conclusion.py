@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
@@ -94,7 +94,7 @@ _MARKER = re.compile(
 )
 _END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|t/m|k/t)\b")
 _FURNITURE = re.compile(
-    r"^(ngay dang|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
+    r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
     r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them)"
 )
 
@@ -134,12 +134,14 @@ def split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ classifying
 _ATTENDANCE = re.compile(
     r"^(du va chu tri|chu tri (hoi nghi|cuoc hop|buoi|phien)|du (hoi nghi|cuoc hop|hop|buoi)|tham du|den du|"
-    r"cung du|thanh phan|dai bieu (du|tham du)|co mat)"
+    r"cung du|thanh phan|dai bieu (du|tham du)|co mat|"
+    # labels of the minutes: "Chủ trì: đồng chí ...", "Thư ký: ...", "Dự họp: ...", "Chủ tọa: ..."
+    r"(chu tri|chu toa|thu ky|du hop|du|khach moi|vang mat)\s*:)"
 )
 _DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
 _PREAMBLE = re.compile(
     r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(su chi dao|chi dao|chuong trinh|ke hoach|"
-    r"thong bao|cong van|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
+    r"thong bao|cong van|cong dien|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
 )
 _INLINE_HEADING = re.compile(
     r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"
@@ -157,11 +159,45 @@ _OPENING_SKIPS = PhraseSet(
      "quyết liệt", "tích cực", "trực tiếp"]
 )
 _ADJUNCT = PhraseSet(["trên cơ sở", "căn cứ", "theo", "để", "nhằm", "sau khi", "trong quá trình"])
-# Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...".
+# Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...",
+# and the meeting's decisions: "Thống nhất thời gian tổ chức hội nghị ...", "Chấp thuận đề xuất ...",
+# "Cho chủ trương ..." (a decision names nobody to act; "Thống nhất giao X ..." is read as assigned).
 _NOT_ORDERS = L.NARRATIVE_VERBS + PhraseSet(["thông qua", "kết luận", "báo cáo tóm tắt", "tổng hợp ý kiến"])
+# Decisions are the chair's; under a heading that hands the items to someone ("Giao Phòng Nội vụ thực
+# hiện: - Thống nhất danh sách khen thưởng với các xã") the same verbs are that unit's work.
+_DECISIONS = PhraseSet(["thống nhất", "chấp thuận", "cho chủ trương", "phê duyệt", "biểu quyết"])
+# After a stated decision, the order that follows it: "Thống nhất dự thảo kế hoạch, đồng chí chỉ đạo ...".
+_LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
+# Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
+# ...": the sentence is read as if it began with its subject.
+_DISCOURSE = re.compile(r"^(dac biet|ngoai ra|ben canh do|dong thoi|mat khac|theo do|cu the|nhat la)\s*,?\s+")
+# A condition and who answers for it, no task: "Nếu không đảm bảo tiến độ ..., thủ trưởng các cơ quan
+# phải chịu trách nhiệm trước UBND tỉnh.", "Trường hợp để xảy ra sai phạm, ... chịu trách nhiệm ...".
+_SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu trach nhiem\b")
+# Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
+# "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
+# các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
+_CLOSING_FORMULA = re.compile(
+    r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
+    r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
+    r"(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
+    # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
+    r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
+    r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
+)
+# "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
+_MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
+# A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
+# hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
+# đúng quy định" opens with "Rà soát").
+_PRINCIPLE = re.compile(
+    r"^(?:(?:moi|cac|viec)\b[^,.;]{0,60}?\s)?(?:phai\s+|can\s+)?(?:dam bao|bao dam|tuan thu|chap hanh)\s+"
+    r"(?:dung|theo|nghiem|chat che)\s+(?:cac\s+)?(?:quy dinh|luat|phap luat|nghi dinh|thong tu|quy trinh|quy che|"
+    r"trinh tu|thu tuc|nguyen tac|huong dan)\b"
+)
 
 
-def _opening_verb(text: str) -> tuple[bool, bool]:
+def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     """(opens with a verb, that verb only states/approves) after adverbs ("Khẩn trương", "Tiếp
     tục") and a leading adjunct ("trên cơ sở đánh giá ..., xem xét ...")."""
     accented = has_diacritics(text)
@@ -182,7 +218,8 @@ def _opening_verb(text: str) -> tuple[bool, bool]:
                 continue
         break
     verb = L.VERBS.match(tokens, k, accented) or L.ASSIGN_VERBS.match(tokens, k, accented)
-    return bool(verb), bool(verb and _NOT_ORDERS.match(tokens, k, accented))
+    decision = not under_lead and _DECISIONS.match(tokens, k, accented)
+    return bool(verb or decision), bool(decision or (verb and _NOT_ORDERS.match(tokens, k, accented)))
 
 
 def _starts_past(text: str) -> bool:
@@ -209,9 +246,17 @@ class _Verdict:
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
 
 
-def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool) -> _Verdict:
+def _classify(
+    sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool, under_lead: bool = False
+) -> _Verdict:
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
+        return _Verdict(False)
+    if _CLOSING_FORMULA.search(folded) and not _MAKES_KNOWN.search(folded):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
+        return _Verdict(False)
+    if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
         past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
@@ -226,8 +271,10 @@ def _classify(sentence: str, reading: AssigneeReading, in_section: bool, after_r
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
     body = sentence[inline.end() :] if inline else sentence
-    opens, only_states = _opening_verb(body)
+    opens, only_states = _opening_verb(body, under_lead)
     if opens:
+        if only_states and _LATER_ORDER.search(folded):
+            only_states = False  # "Thống nhất dự thảo kế hoạch, Phó Chủ tịch chỉ đạo khẩn trương hoàn thành ..."
         if only_states or _PREAMBLE.match(fold(body)):
             return _Verdict(False)
         if after_report:
@@ -256,14 +303,34 @@ def _is_heading(content: str, reading: AssigneeReading) -> bool:
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
 
 
+# What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",
+# "Xong trước Tết"), not more work ("Hoàn thành rà soát camera trong tháng 12" is an item of its own).
+_CLOSER_TIME = re.compile(
+    r"\s*(?::|\b(?:trong|truoc|truoc ngay|cham nhat|ngay|vao|xong|den|toi|thang|quy|tuan|nam|dot|dip|la|"
+    r"muon nhat|khong qua|cuoi|giua|dau|\d))"
+)
+
+
 def _is_closer(sentence: str) -> bool:
     """ "Hoàn thành trong tháng 4/2018.", "Thời gian: trước ngày 30/6." closing the point above."""
     folded = fold(sentence)
+    m = _CLOSER.match(folded)
     return (
-        bool(_CLOSER.match(folded))
+        m is not None
         and len(sentence.split()) <= 12
+        and _CLOSER_TIME.match(folded, m.end()) is not None
         and re.search(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b", folded) is not None
     )
+
+
+# A point that only names who leads, its work in the items under it: "3. Về máy tính bảng: giao Văn
+# phòng HĐND và UBND phường chủ trì.", "2. Giao Phòng Văn hóa chủ trì, phối hợp các đơn vị thực hiện."
+_LEAD_ONLY = re.compile(
+    r"^(?:giao(?: cho)?|de nghi|yeu cau|phan cong)\s+[^.;:]{2,120}?\s"
+    r"(?:chu tri|thuc hien|phu trach|theo doi|tham muu)"
+    r"(?:\s*(?:,|va)\s*(?:phoi hop|phan cong|to chuc|theo doi)[^.;:]{0,100}?)?"
+    r"(?:\s+(?:thuc hien|trien khai|trien khai thuc hien|to chuc thuc hien))?\s*[.;]?$"
+)
 
 
 # ------------------------------------------------------------------------------------------ the pass
@@ -272,6 +339,7 @@ class _Heading:
     level: float
     text: str
     section: int
+    leads: bool = False  # names who carries out the items under it
 
 
 @dataclass
@@ -280,6 +348,11 @@ class _Candidate:
     context: list[str]
     section: int
     closers: list[str] = field(default_factory=list)
+    # a point that only names its lead ("giao Văn phòng chủ trì."): dropped when items follow under it
+    heads: int | None = None
+    dropped: bool = False
+    # the order before it in the same paragraph, whose lead it takes when it names nobody (not its deadline)
+    previous: str | None = None
 
 
 class _Splitter:
@@ -302,7 +375,8 @@ class _Splitter:
 
     def _push(self, level: float, text: str) -> None:
         self.sections += 1
-        self.stack.append(_Heading(level, text, self.sections))
+        leads = bool(read_assignees(text, self.units).assignees.lead)
+        self.stack.append(_Heading(level, text, self.sections, leads))
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -328,6 +402,16 @@ class _Splitter:
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
         inline = _INLINE_HEADING.match(fold(content))
+        body = fold(content[inline.end() :] if inline else content)
+        if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
+            # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
+            # whole point heads them, and stands as a task itself only when no item follows.
+            count = len(self.candidates)
+            self._sentences(sentences)
+            self._push(level, content)
+            for c in self.candidates[count:]:
+                c.heads = self.sections
+            return
         if inline and marker is not None and heading is None:
             # "2. Về hệ thống camera an ninh: rà soát .... Đề xuất ...": the topic frames every
             # sentence of the point and the unmarked lines under it.
@@ -339,7 +423,9 @@ class _Splitter:
             self._push(level, heading)
 
     def _sentences(self, sentences: list[str]) -> None:
+        under_lead = any(h.leads for h in self.stack)
         after_report = False
+        previous: str | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         for sentence in sentences:
@@ -352,32 +438,57 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            verdict = _classify(sentence, reading, bool(self.stack), after_report)
+            opener = _DISCOURSE.match(fold(sentence))
+            if opener is not None and not reading.how:
+                rest = sentence[opener.end() :]
+                reading = read_assignees(rest, self.units)
+                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead)
+            else:
+                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
-                self._emit(sentence)
+                # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
+                # the same paragraph that names nobody continues the order before it.
+                own = bool(reading.assignees.lead)
+                self._emit(sentence, [] if own or previous is None else [previous])
+                if own:
+                    previous = sentence
+            elif not verdict.directive and reading.assignees.lead:
+                previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str) -> None:
+    def _emit(self, sentence: str, before: Sequence[str] = ()) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
+        open_sections = {h.section for h in self.stack}
+        for c in self.candidates:
+            if c.heads is not None and c.heads in open_sections:
+                c.dropped = True
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             clause_context = context if k == 0 else [*context, _first_clause(sentence)]
-            self.candidates.append(_Candidate(clause, clause_context, section))
+            self.candidates.append(_Candidate(clause, clause_context, section, previous=before[0] if before else None))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
-        closers: dict[int, list[str]] = {}
-        for c in self.candidates:
+        # A closer dates the directives of its section up to it ("- A. - B. Hoàn thành trong tháng 4."),
+        # not the items after it ("a) ... Thời gian hoàn thành: trước 15/3. b) ..." dates a) only).
+        closers: dict[int, list[tuple[int, str]]] = {}
+        for i, c in enumerate(self.candidates):
             if c.section:
-                closers.setdefault(c.section, []).extend(c.closers)
+                closers.setdefault(c.section, []).extend((i, x) for x in c.closers)
         out: list[ParsedDirective] = []
         seen: set[str] = set()
-        for c in self.candidates:
+        for j, c in enumerate(self.candidates):
+            if c.dropped:
+                continue
             key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
-            context = [*c.context, *(x for x in closers.get(c.section, ()) if x not in c.closers)]
-            out.append(parse_directive(c.text, basis, self.units, context="\n".join(context) or None))
+            context = [*c.context, *(x for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers)]
+            parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
+            if not parsed.assignees.lead and c.previous is not None:
+                carried = parse_directive(c.text, basis, self.units, context=c.previous).assignees
+                parsed = replace(parsed, assignees=carried)
+            out.append(parsed)
         return out
 
 
@@ -426,15 +537,52 @@ def _clean(text: str) -> list[str]:
     return body
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
+_NARRATIVE_OPENING = re.compile(
+    r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b"
+    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document
+    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao)\b"
+)
+
+
+def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str]:
+    """The lines of a news page above its story: a category ("Hoạt động khối chính quyền"), the
+    headline ("UBND huyện Thạch Hà triển khai nhiệm vụ trọng tâm tháng 12"). They come before the
+    first prose line, end with no full stop, and that prose line opens the story with its date or
+    a narrative opening ("Ngày 02/12/2024, UBND huyện tổ chức ...", "Thực hiện Kế hoạch số ...",
+    "(Baohatinh.vn) - Vừa qua ..."). A line that assigns work is never a headline; nor is anything
+    when no such story opening follows (a list of orders typed without full stops)."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        folded = fold(stripped)
+        if _SENTENCE_END.search(stripped) or len(stripped.split()) > 40:
+            opens_story = bool(
+                _DATE_OPENING.match(folded) or _PREAMBLE.match(folded) or _NARRATIVE_OPENING.match(folded)
+                or _MEETING_DATES[0].match(folded)
+            )  # fmt: skip
+            return out if opens_story else []
+        if _MARKER.match(stripped) or read_assignees(stripped, units).how == "assigned":
+            return []
+        out.append(stripped)
+    return []
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
     lines = _clean(text)
     meeting_date = find_meeting_date("\n".join(lines))
     title = find_title(lines)
+    above_story = headlines(lines, units)
+    if above_story and title not in above_story:
+        named = [h for h in above_story if len(h.split()) >= 4]
+        title = named[-1] if named else title
     splitter = _Splitter(units)
     for line in lines:
-        if line and line != title and not _FURNITURE.match(fold(line)):
+        if line and line != title and line not in above_story and not _FURNITURE.match(fold(line)):
             splitter.line(line)
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -13,6 +13,7 @@ from domain.calendar import lunar_new_year, lunar_to_solar
 from domain.types import Cadence
 
 FRIDAY = 4  # date.weekday(): Monday is 0
+SATURDAY = 5
 
 
 def month_end(year: int, month: int) -> date:

@@ -41,6 +41,7 @@ from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
 from domain.understand.deadline_scan import (
+    BARE,
     DATE,
     FILLER_WORDS,
     HALF,
@@ -86,6 +87,9 @@ from domain.understand.deadline_scan import (
     word_end,
     words_before,
 )
+
+# Deadline.note of "trong tuần này" written on a weekend: read as the coming working week.
+WEEKEND_WEEK = "weekend_week"
 
 # --- numbers and years ------------------------------------------------------------------------
 
@@ -160,7 +164,7 @@ def _doc_numbers(scan: Scan) -> None:
         m = None
         if number.after in _AFTER_DAY or number.digits == 4:  # "29/QĐ-UBND", "2021-2025"
             m = _DOC_NUMBER.match(f, number.at)
-        if m is None and prev_word(f, number.at)[0] == "so":
+        if m is None and "so" in f[number.at - 6 : number.at] and prev_word(f, number.at)[0] == "so":
             m = _NUMBERED.match(f, number.at)
         if m is not None:
             scan.take(m.start(), m.end())
@@ -281,9 +285,14 @@ def _durations(scan: Scan) -> None:
         scan.add(Candidate(RELATIVE, start, end, S_STRONG, due))
 
 
+def _year_of(m: re.Match[str]) -> str | None:
+    return m["y"] or m.groupdict().get("y4")
+
+
 def _resolve_day_month(m: re.Match[str], today: date) -> date | None:
     day, month = int(m["d"]), int(m["m"])
-    year = _year(m["y"], today) if m["y"] else None
+    written = _year_of(m)
+    year = _year(written, today) if written else None
     if year is not None:
         return dd.valid_date(year, month, day)
     return dd.next_day_month(day, month, today)
@@ -300,7 +309,7 @@ _HOLIDAY_NAMES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("tet", r"tet\s+duong\s+lich", "new_year"),
         ("tet", r"tet\s+trung\s+thu", "mid_autumn"),
         ("tet", r"tet\s+(?:quoc\s+te\s+)?thieu\s+nhi", "children_day"),
-        ("tet", r"tet(?!\s+(?:doan|han\s+thuc))(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?\b", "tet"),
+        ("tet", r"tet(?!\s+(?:doan|han\s+thuc|trong\s+cay))(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?\b", "tet"),
         ("trung thu", r"trung\s+thu\b", "mid_autumn"),
         ("thieu nhi", r"quoc\s+te\s+thieu\s+nhi", "children_day"),
         ("quoc khanh", r"quoc\s+khanh\b", "national_day"),
@@ -320,12 +329,12 @@ _HOLIDAY_SUFFIX = re.compile(
 _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
 
 
+_HOLIDAY_GATE = re.compile(r"tet|trung thu|thieu nhi|quoc khanh|gio to|giai phong|thong nhat|lao dong")
+
+
 def _holidays(scan: Scan) -> None:
     f = scan.f
-    if not (
-        "tet" in f or "trung thu" in f or "thieu nhi" in f or "quoc khanh" in f or "gio to" in f
-        or "giai phong" in f or "thong nhat" in f or "lao dong" in f
-    ):  # fmt: skip
+    if _HOLIDAY_GATE.search(f) is None:
         return
     for key, pattern, holiday in _HOLIDAY_NAMES:
         if key not in f:
@@ -341,9 +350,35 @@ def _holidays(scan: Scan) -> None:
             )
 
 
+# A holiday as the occasion of the work, not its deadline: "tạo điều kiện để Nhân dân đón Tết",
+# "thăm, tặng quà Tết cho hộ nghèo", "chăm lo Tết cho người lao động", "vui Tết Trung thu",
+# "treo cờ chào mừng ... Quốc khánh", "hàng hóa phục vụ Tết". Read as the words right before the
+# holiday's name (or before "dịp"/"nhân dịp" in front of it).
+_OCCASION_WORDS = frozenset({
+    "don", "vui", "an", "choi", "chuc", "mung", "qua", "tang", "tham", "lo", "tri", "vu", "co", "huong",
+    "thuong", "sam", "nghi", "khi", "neu", "mam", "banh", "hang", "phao", "hoa", "cho", "ve", "le",
+})  # fmt: skip
+
+
+def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
+    """Whether a holiday with no deadline word before it is the occasion of the work: nothing
+    introduces it at all (a deadline is introduced: "trước Tết", "hoàn thành dịp 2/9"), or "dịp"
+    introduces it after an occasion word ("tặng quà nhân dịp Tết")."""
+    if tail.strength == BARE:
+        return True
+    if tail.strength < STRONG and ("nhan dip" in tail.words or "dip" in tail.words or "ngay" in tail.words):
+        # "trong dịp Tết", "nhân dịp lễ Quốc khánh", "đảm bảo ANTT dịp Tết", "báo cáo tình hình trong
+        # các ngày Tết", "treo cờ vào ngày Quốc khánh": during the holiday
+        return True
+    before = words_before(scan.f, tail.start, 3)
+    return any(w in _OCCASION_WORDS for w in before)
+
+
 def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int | None) -> None:
     tail = scan.tail(start)
     if tail.strength == REJECT or scan.past_narrative(tail):
+        return
+    if tail.strength < STRONG and _occasion(scan, tail, start):
         return
     due = dd.day_before_holiday(holiday, scan.today, year)
     if due is None:
@@ -360,7 +395,9 @@ def _holiday_candidate(scan: Scan, start: int, end: int, holiday: str, year: int
 
 
 _NUMERIC_DATE = re.compile(
-    r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d])(?![/.\-]\d)"
+    # "28.6-2017" (newspapers mix the separators before a full year): y4
+    r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2})|[/.\-](?P<y4>(?:19|20)\d{2}))?"
+    r"(?![\d])(?![/.\-]\d)"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:ngay|tuan|thang|nam|gio|phut|%|ty|trieu|nghin|ngan|km|m|ha|lan)\b")
 _WRITTEN_DATE = re.compile(
@@ -370,7 +407,8 @@ _WRITTEN_DATE = re.compile(
 _DAY_OF_THIS_MONTH = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+(?P<rel>nay|toi|sau)\b")
 _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam\b|\d))")
 _RECURRING_SUFFIX = re.compile(
-    r"\s*,?\s*(?:cua\s+)?(?:(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
+    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
+    r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
     r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
 )
 
@@ -400,9 +438,11 @@ def _date_candidate(
         return
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
-    if not (ngay or has_year) or due <= scan.today:
-        return
     vao = "vao" in tail.words or "vao luc" in tail.words
+    # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
+    # set for that very day.
+    if not (ngay or has_year) or due < scan.today or (due == scan.today and not vao):
+        return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
@@ -413,7 +453,7 @@ def _date_candidate(
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     """'trước 30/4', 'dịp 2/9': a fixed-day holiday named by its day. True when handled."""
     key = _FIXED_HOLIDAY_DAYS.get((int(m["d"]), int(m["m"])))
-    if key is None or m["y"] or not tail.words or tail.words[-1] == "ngay":
+    if key is None or _year_of(m) or not tail.words or tail.words[-1] == "ngay":
         return False
     if m["d"][0] == "0" or m["m"][0] == "0":  # "02/09" is written as a calendar day, "2/9" names the day
         return False
@@ -433,7 +473,7 @@ def _numeric_dates(scan: Scan) -> None:
         tail = scan.tail(m.start())
         if _holiday_day(scan, m, tail):
             continue
-        has_year = m["y"] is not None
+        has_year = _year_of(m) is not None
         ngay = "ngay" in tail.words
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
@@ -596,6 +636,26 @@ _PARTS_OF_PERIODS = (
 _TIMES_GATE = re.compile(r"lan\b")
 
 
+# "hàng tháng" naming a kind of report or meeting the work goes into, not how often it is done:
+# "đưa nội dung này vào báo cáo hàng tháng", "lồng ghép trong báo cáo hàng quý", "báo cáo tại cuộc
+# họp giao ban hàng tuần". The noun comes right before "hàng X", and a place preposition before it.
+# ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá cán bộ hàng tháng": the action recurs.)
+_CADENCED_NOUNS = frozenset({"bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich"})
+_NOUN_OPENERS = frozenset({"cuoc", "phien", "buoi", "ky", "cac", "nhung", "hop"})
+_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua"})
+
+
+def _qualifies_a_noun(f: str, start: int) -> bool:
+    toks = tokens_before(f, start, 48, 5)
+    for n in (2, 1):
+        if len(toks) > n and " ".join(toks[-n:]) in _CADENCED_NOUNS:
+            i = len(toks) - n - 1
+            while i > 0 and toks[i] in _NOUN_OPENERS:
+                i -= 1
+            return toks[i] in _PLACE_PREPOSITIONS
+    return False
+
+
 def _recurrings(scan: Scan) -> None:
     f = scan.f
     hang, moi, tung = "hang " in f, "moi " in f, "tung " in f
@@ -610,6 +670,9 @@ def _recurrings(scan: Scan) -> None:
             continue
         for m in scan.matches(pattern):
             if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
+                continue
+            if _qualifies_a_noun(f, m.start()):
+                scan.take(m.start(), m.end())
                 continue
             start = _with_periodic(scan, m.start())
             scan.take(start, m.end())
@@ -743,10 +806,14 @@ def _months(scan: Scan) -> None:
                 continue
             due, kind = due.replace(day=day), DATE
             tail = scan.tail(part.start())
-        bare_ok = bool(m["m"] and m["y"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
+        bare_ok = bool(m["m"] and (m["y"] or _scopes_clause(scan, m.end()))) and not last_words_in(
+            scan.f, tail.start, QUALIFIER_WORDS
+        )
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
-        if score is None and kind is DATE and "vao" in tail.words and due > today:
-            score = S_FUTURE_EVENT  # "triển khai vào tuần đầu tháng 01/2021"
+        if score is None and "vao" in tail.words and due > today and (kind is DATE or m["m"] or m["rel"]):
+            # "triển khai vào tuần đầu tháng 01/2021", "hoàn thiện các tiêu chí vào tháng 11 sắp
+            # tới": the work is set in that future month, as an event is on its day.
+            score = S_FUTURE_EVENT
         if score is not None:
             scan.add(Candidate(kind, tail.start, m.end(), score, due))
 
@@ -759,6 +826,13 @@ _YEAR = re.compile(
     r"|(?:(?<=cuoi nam)|(?<=het nam)|(?<=trong nam))\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
 )
 _BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
+
+
+def _scopes_clause(scan: Scan, end: int) -> bool:
+    """A period that opens its sentence, set off by a comma, and what follows is not a report of
+    what was done: "Năm 2024, UBND các xã tập trung ...", "Tháng 12, các tổ dân phố rà soát ..."
+    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn")."""
+    return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
 def _years(scan: Scan) -> None:
@@ -781,7 +855,8 @@ def _years(scan: Scan) -> None:
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        if any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
+        clause = scan.clause_before(tail.start)
+        if any(w in clause for w in HORIZON_WORDS):
             continue
         if m["y"]:
             year = int(m["y"])
@@ -790,12 +865,12 @@ def _years(scan: Scan) -> None:
         else:
             year = today.year
         due = dd.year_end(year - 1 if tail.before else year)
-        score = score_period(scan, tail, due, m.end())
+        score = score_period(scan, tail, due, m.end(), clause_start_ok=bool(m["y"]) and _scopes_clause(scan, m.end()))
         if score is not None:
             scan.add(Candidate(YEAR, tail.start, m.end(), score, due))
 
 
-_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep)\b|{_bare('tuan')})")
+_WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua|vua\s+qua)\b|{_bare('tuan')})")
 
 
 def _weeks(scan: Scan) -> None:
@@ -804,6 +879,9 @@ def _weeks(scan: Scan) -> None:
     for m in scan.matches(_WEEK):
         if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
             continue  # "2 tuần sau"
+        if m["rel"] in ("truoc", "qua", "vua qua"):
+            scan.take(m.start(), m.end())  # "tại hội nghị vào cuối tuần trước": a past week dates an event
+            continue
         tail = scan.tail(m.start())
         if m["rel"] is None and tail.strength < WITHIN:
             continue
@@ -811,6 +889,12 @@ def _weeks(scan: Scan) -> None:
         if tail.strength == REJECT or scan.past_narrative(tail):
             continue
         ahead = 0 if m["rel"] in (None, "nay") else 1
+        note = None
+        if ahead == 0 and scan.today.weekday() >= dd.SATURDAY:
+            # "Nộp báo cáo trong tuần này" written on a Saturday or Sunday: the week's working days
+            # are over, so the writer means the coming working week (SPEC, deadline table); the
+            # answer says so (note).
+            ahead, note = 1, WEEKEND_WEEK
         due = max(dd.week_friday(scan.today, ahead), scan.today)
         if tail.strength == STRONG:
             score = S_STRONG
@@ -820,7 +904,7 @@ def _weeks(scan: Scan) -> None:
             continue  # "lịch công tác tuần tới"
         else:
             score = S_CLAUSE_START
-        scan.add(Candidate(WEEK_KIND, tail.start, m.end(), score, due))
+        scan.add(Candidate(WEEK_KIND, tail.start, m.end(), score, due, note=note))
 
 
 _NEAR_DAY = re.compile(
@@ -867,9 +951,27 @@ _WINDOW = re.compile(
 _ANAPHORA = re.compile(r"\s+(?:neu\s+tren|tren|noi\s+tren|nay)$")
 
 
+# The next meeting as the time to answer or report: "trả lời trong kỳ họp tiếp theo", "báo cáo
+# tại phiên họp thường kỳ tới", "báo cáo kết quả tại cuộc họp giao ban lần sau". A deadline we
+# cannot date, like "trước kỳ họp".
+_NEXT_MEETING = re.compile(
+    r"(?:ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop|buoi\s+giao\s+ban|hoi\s+nghi)"
+    r"(?:\s+(?:giao\s+ban|thuong\s+ky|thuong\s+le|hdnd|ubnd))?(?:\s+lan)?\s+(?:tiep\s+theo|toi|sau|ke\s+tiep|gan\s+nhat)\b"
+)
+_NEXT_MEETING_GATE = re.compile(r"(?:tiep theo|toi|sau|ke tiep|gan nhat)\b")
+_MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
+
+
 def _anchors(scan: Scan) -> None:
-    """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão')."""
+    """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
+    họp tiếp theo')."""
     f = scan.f
+    if ("hop " in f or "hoi nghi" in f) and _NEXT_MEETING_GATE.search(f) is not None:
+        for m in scan.matches(_NEXT_MEETING):
+            prev, at = prev_word(f, m.start())
+            if prev in _MEETING_PLACE_WORDS:
+                scan.take(at, m.end())
+                scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
         for m in scan.matches(_BEFORE_EVENT):
             scan.take(m.start(), m.end())
@@ -910,13 +1012,17 @@ _DAY_NEXT_WORDS = frozenset({
     "nghi", "quoc", "thanh", "truyen", "phap", "hien", "dem", "ky", "nhan", "hop", "hieu", "gio", "xua",
     "chu", "cao", "hanh", "toan", "bau", "khai", "hoan", "bat", "ket", "het", "giao", "nop", "ban", "thi",
     "doi", "quy", "thuong", "tu", "ca", "tai", "tren", "duoi", "ben", "canh", "gan", "khi", "sau", "trong",
-    "dang", "chuyen",
+    "dang", "chuyen", "cang",
 })  # fmt: skip
+# "ngay" (at once) before "toàn bộ" / "toàn thể" reads as "ngày toàn ..." ("Ngày toàn dân ..."):
+# "cày ải ngay toàn bộ diện tích", "tiêm ngay toàn bộ đàn gia súc" are immediate.
+_AT_ONCE_BEFORE = re.compile(r"\s+toan\s+(?:bo|the)\b")
 _IMMEDIATE = tuple(
     (word, re.compile(pattern))
     for word, pattern in (
         # "ngày 15", "ngày làm việc", "ngày lễ"...: days, passed over in the regex itself.
-        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?:" + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
+        ("ngay", r"ngay(?:\s+lap\s+tuc|(?!\s*(?:[0-9]|(?!toan\s+(?:bo|the)\b)(?:"
+                 + "|".join(sorted(_DAY_NEXT_WORDS)) + r")\b)))"),
         ("lap tuc", r"lap\s+tuc"),
         ("tuc thi", r"tuc\s+thi"),
     )
@@ -931,7 +1037,7 @@ def _is_day_word(scan: Scan, start: int, end: int) -> bool:
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
-        return True
+        return _AT_ONCE_BEFORE.match(f, end) is None
     if prev and f"{prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
         return True
     return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
@@ -971,8 +1077,23 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
+# A short quoted name holds no time: the campaigns "Ngày Chủ nhật xanh", "Tháng hành động vì trẻ em",
+# "Tết vì người nghèo" (a quoted sentence of reported speech is longer and is read).
+_QUOTED_NAME = re.compile(r"[\"“]([^\"“”\n]{1,50})[\"”]")
+
+
+def _quoted_names(scan: Scan) -> None:
+    f = scan.f
+    if '"' not in f and "“" not in f:
+        return
+    for m in _QUOTED_NAME.finditer(f):
+        if len(m[1].split()) <= 7:
+            scan.take(m.start(), m.end())
+
+
 def scan(folded: str, today: date) -> Scan:
     s = Scan(folded, today)
+    _quoted_names(s)
     for extract in EXTRACTORS:
         extract(s)
     s.found = _merge_ranges(s.found, folded)

@@ -81,6 +81,8 @@ class Candidate(NamedTuple):
     cadence: Cadence | None = None
     # "trong thời gian lấy ý kiến": the named period, for resolving "nêu trên" from context.
     window: str | None = None
+    # How the phrase was read, when the answer should say so (deadlines.NOTE_WEEKEND_WEEK).
+    note: str | None = None
 
 
 class InvalidDate(NamedTuple):
@@ -111,6 +113,10 @@ _TRIGGERS_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     for last in _TRIGGER_LAST_WORDS
 }
 _CLOCK_WORDS = frozenset({"gio", "h", "g", "phut"})
+_WEEKDAY_LAST = frozenset({"2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay", "nhat"})
+_WEEKDAY_PAIRS = frozenset(
+    [("thu", w) for w in ("2", "3", "4", "5", "6", "7", "hai", "ba", "tu", "nam", "sau", "bay")] + [("chu", "nhat")]
+)
 
 _CLOCK = re.compile(r"[0-9]{1,2}[hg][0-9]{0,2}")  # "17h00", "8h"
 _DIGIT = re.compile(r"[0-9]")
@@ -125,14 +131,15 @@ TRONG_COMPOUND_PREV = frozenset({"chu", "ton", "nghiem", "coi", "tran", "kinh", 
 
 
 def _strength(words: tuple[str, ...]) -> int:
-    present = frozenset(words)
-    if present & _STRONG_WORDS:
-        return STRONG
-    if present & _WITHIN_WORDS:
-        return WITHIN
-    if present & _WEAK_WORDS:
-        return WEAK
-    return BARE
+    best = BARE
+    for w in words:  # a plain loop over a handful of words: no set built on the hot path
+        if w in _STRONG_WORDS:
+            return STRONG
+        if w in _WITHIN_WORDS:
+            best = WITHIN
+        elif best == BARE and w in _WEAK_WORDS:
+            best = WEAK
+    return best
 
 
 class Tail(NamedTuple):
@@ -153,17 +160,16 @@ class Tail(NamedTuple):
 
 def _clock_len(toks: list[str], i: int) -> int:
     """How many tokens ending at i spell a time of day ("17h00", "16 giờ", "16 giờ 30 phút")."""
-
-    def tok(j: int) -> str:
-        return toks[j] if j >= 0 else ""
-
-    if _CLOCK.fullmatch(tok(i)):
+    t0 = toks[i]
+    if _CLOCK.fullmatch(t0):
         return 1
-    if tok(i) == "phut" and tok(i - 1).isdigit() and tok(i - 2) in ("gio", "h") and tok(i - 3).isdigit():
+    t1 = toks[i - 1] if i >= 1 else ""
+    t2 = toks[i - 2] if i >= 2 else ""
+    if t0 == "phut" and t1.isdigit() and t2 in ("gio", "h") and i >= 3 and toks[i - 3].isdigit():
         return 4
-    if tok(i).isdigit() and tok(i - 1) in ("gio", "h") and tok(i - 2).isdigit():
+    if t0.isdigit() and t1 in ("gio", "h") and t2.isdigit():
         return 3
-    if tok(i) in ("gio", "h", "g") and tok(i - 1).isdigit():
+    if t0 in ("gio", "h", "g") and t1.isdigit():
         return 2
     return 0
 
@@ -214,6 +220,9 @@ def read_tail(f: str, start: int) -> Tail:
             if clock:
                 i -= clock
                 continue
+        if i > 0 and (toks[i - 1], tok) in _WEEKDAY_PAIRS:
+            i -= 2  # "vào lúc 16h chiều thứ bảy ngày 27/12", "trước chủ nhật ngày 15/12": the day's name
+            continue
         found = _trigger_ending_at(toks, i)
         if found is None:
             break
@@ -248,11 +257,12 @@ def _trigger_ending_at(toks: list[str], i: int) -> tuple[int, str] | None:
 
 
 def _reports_past(toks: list[str]) -> bool:
-    return "da" in toks[-3:] or "vua" in toks[-3:]
+    """ "đã hoàn thành trong quý I", "kết quả đạt được trong năm 2020": the period reports."""
+    return "da" in toks[-3:] or "vua" in toks[-3:] or toks[-2:] == ["dat", "duoc"]
 
 
 def _may_end_tail(tok: str) -> bool:
-    return tok in _TRIGGER_LAST_WORDS or tok[0].isdigit() or tok in _CLOCK_WORDS
+    return tok in _TRIGGER_LAST_WORDS or tok[0].isdigit() or tok in _CLOCK_WORDS or tok in _WEEKDAY_LAST
 
 
 def words_before(f: str, pos: int, n: int, width: int = 40) -> list[str]:
@@ -329,7 +339,12 @@ OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
 _CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
 _STAMP_BREAK = re.compile(r"\s*[,:]")
+_SINCE_START = re.compile(r"\btu\s+dau\s+(?:nam\s+hoc|nam|thang|quy|ky|vu|mua)(?:\s+(?:19|20)[0-9]{2}|\s+nay)?\s*$")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
+_COORDINATED_BEFORE = re.compile(
+    r"\b(?P<trig>trong|truoc|den het|cuoi|het)\s+(?:thang|quy|nam|tuan)\s+[0-9ivx]+(?:\s*[/.\-]\s*[0-9]+)?"
+    r"\s*(?:,|va|hoac)\s*$"
+)
 RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
 
@@ -365,8 +380,10 @@ class Scan:
         """Matches of `pattern` that start a word and overlap no span taken so far (checked as
         they are consumed: the loop over them takes spans)."""
         f = self.f
+        taken = self.taken
         for m in pattern.finditer(f):
-            if _word_start(f, m.start()) and self.free(m.start(), m.end()):
+            start = m.start()
+            if (start == 0 or not f[start - 1].isalnum()) and (not taken or self.free(start, m.end())):
                 yield m
 
     def digit_matches(
@@ -378,7 +395,7 @@ class Scan:
         for number in self.numbers():
             if number.digits <= max_digits and number.after in followed_by:
                 m = pattern.match(f, number.at)
-                if m is not None and self.free(m.start(), m.end()):
+                if m is not None and (not self.taken or self.free(m.start(), m.end())):
                     yield m
 
     def numbers(self) -> list[Number]:
@@ -416,18 +433,24 @@ class Scan:
         """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order."""
         return tail.past
 
+    def reports_after(self, end: int) -> bool:
+        """ "Năm 2023, toàn huyện đã ...": what follows the comma reports what was done."""
+        return _DONE_SINCE.match(self.f, end) is not None
+
     def stamp_break_after(self, end: int) -> bool:
         """A comma or colon right after: "Ngày 28/5, UBND ...", "Hôm nay: 1" time-stamp what follows."""
         return _STAMP_BREAK.match(self.f, end) is not None
 
     def as_of(self, tail: Tail, end: int) -> bool:
         """'Đến tháng 12/2020, phường đã có 90% hộ ...': a clause-opening 'đến X,' followed by
-        what has been done states progress as of X; it sets no deadline."""
-        return (
-            tail.words in (("den",), ("toi",))
-            and self.at_clause_start(tail.start)
-            and _DONE_SINCE.match(self.f, end) is not None
-        )
+        what has been done states progress as of X; it sets no deadline. Nor does the end of a
+        running total: "số liệu thu ngân sách từ đầu năm đến ngày 30/9", "tình hình sĩ số từ đầu
+        năm học đến ngày 15/10" name the period the figures cover."""
+        if tail.words[:1] not in (("den",), ("toi",)):
+            return False
+        if _SINCE_START.search(self.f, max(0, tail.start - 30), tail.start) is not None:
+            return True
+        return len(tail.words) == 1 and self.at_clause_start(tail.start) and _DONE_SINCE.match(self.f, end) is not None
 
     def coordinated_with(self, start: int) -> Candidate | None:
         """A due-bearing candidate this expression is coordinated with ("X và Y", "X - Y")."""
@@ -457,6 +480,11 @@ def score_period(
     coordinated = scan.coordinated_with(tail.start)
     if coordinated is not None:  # "trong tháng 12/2020 và tháng 1/2021": the trigger covers both
         return coordinated.score
+    if not tail.words:
+        # "Trong tháng 4 và quý 2 năm 2022": the trigger of a period read later covers this one too.
+        before = _COORDINATED_BEFORE.search(scan.f, max(0, tail.start - 40), tail.start)
+        if before is not None:
+            return S_WITHIN if before["trig"] == "trong" else S_STRONG
     if clause_start_ok and scan.at_clause_start(tail.start):
         return S_CLAUSE_START
     return None

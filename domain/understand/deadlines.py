@@ -45,7 +45,11 @@ from domain.understand.deadline_dates import period_end
 from domain.understand.deadline_scan import Candidate, Scan
 from domain.understand.textnorm import fold, nfc
 
+# Deadline.note: "trong tuần này" written on a Saturday or Sunday, read as the coming working week.
+NOTE_WEEKEND_WEEK = grammar.WEEKEND_WEEK
+
 __all__ = [
+    "NOTE_WEEKEND_WEEK",
     "deadline_in_context",
     "fast_fold",
     "find_deadlines",
@@ -59,7 +63,7 @@ def _to_deadline(cand: Candidate, text: str) -> Deadline:
     phrase = text[cand.start : cand.end].strip()
     lead = len(text[cand.start : cand.end]) - len(text[cand.start : cand.end].lstrip())
     start = cand.start + lead
-    return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)))
+    return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)), cand.note)
 
 
 def _best(cands: list[Candidate]) -> Candidate | None:
@@ -142,7 +146,7 @@ def parse_deadline_answer(text: str, today: date) -> Deadline:
     first = min(found, key=lambda d: d.span[0] if d.span else 0)
     assert first.span is not None
     span = (max(0, first.span[0] - shift), first.span[1] - shift)
-    return Deadline(first.kind, first.due, text[span[0] : span[1]], first.cadence, span)
+    return Deadline(first.kind, first.due, text[span[0] : span[1]], first.cadence, span, first.note)
 
 
 def find_invalid_date(text: str, today: date | None = None) -> str | None:
@@ -224,7 +228,7 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
     for source in _governing_parts(own_text.strip(), context):
         found = parse_deadline(source, today)
         if found.kind is not DeadlineKind.NONE:
-            return Deadline(found.kind, found.due, found.phrase, found.cadence, None)
+            return Deadline(found.kind, found.due, found.phrase, found.cadence, None, found.note)
     return Deadline.none()
 
 
@@ -237,7 +241,7 @@ def _governing_parts(text: str, context: str) -> list[str]:
     item already passed, is a sibling, not a heading, and is skipped.
     """
     parts: list[str] = []
-    where = fold(context).find(fold(text)) if text else -1
+    where = fast_fold(context).find(fast_fold(text)) if text else -1
     if where >= 0:
         parts.append(context[where + len(text) :])
         context = context[:where]

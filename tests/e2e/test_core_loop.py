@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from emulator import text_mention
 from tests.e2e.conftest import Env
@@ -186,3 +186,13 @@ async def test_a_recurring_duty_is_one_task_per_period(env: Env) -> None:
     following = await env.task(2, group)
     assert following.status == "open" and following.due_current == date(2026, 12, 31)
     assert following.series_id == (await env.task(1, group)).id
+
+
+async def test_this_week_said_on_a_weekend_is_the_coming_working_week(env: Env) -> None:
+    # issue14 item 7: on a Saturday "trong tuần này" was that same day, overdue by Monday.
+    chair, _secretary, binh, _member, group = people(env)
+    env.clock.set(datetime(2026, 11, 28, 3, 0, tzinfo=UTC))  # Saturday 10:00 in Hà Nội
+    reply = await env.say(chair, group, ["/giao ", text_mention(binh), " nộp báo cáo trong tuần này"])
+    assert "«tuần này» được hiểu là tuần làm việc tới" in reply.plain
+    task = await env.task(1, group)
+    assert task.due_current == date(2026, 12, 4)  # Friday of the coming week
