@@ -42,7 +42,6 @@ from db.outbox import (  # re-exported: the outbox core's names, as they were kn
     SENT,
     SUPERSEDED,
     as_utc,
-    committee_paused,
     dialect_insert,
 )
 from domain.reminders import (
