@@ -33,7 +33,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, DispatcherBeat, Notice, Reminder, SummaryRun, Task, UTCDateTime
+from db.models import Committee, DispatcherBeat, Notice, Person, Reminder, SummaryRun, Task, UTCDateTime
 
 # A claim older than this is considered abandoned (the process died between claim and send). The
 # dispatcher keeps every claim far shorter: it claims in batches it can send within a minute.
@@ -82,16 +82,26 @@ def claimable(model: Any, now: datetime, lease: timedelta = CLAIM_LEASE) -> Any:
 
 
 async def claim(
-    session: AsyncSession, model: Any, now: datetime, worker_id: str, limit: int, lease: timedelta = CLAIM_LEASE
+    session: AsyncSession,
+    model: Any,
+    now: datetime,
+    worker_id: str,
+    limit: int,
+    lease: timedelta = CLAIM_LEASE,
+    *,
+    only: Sequence[int] | None = None,
 ) -> list[int]:
     """Claim up to `limit` due rows of `model`, oldest first; returns their ids. Commit right after,
     before sending. On PostgreSQL two dispatchers never claim the same row (the second skips rows
     the first has locked, then sees them claimed); on SQLite the clause is dropped and a second
     instance is refused at start."""
     now = as_utc(now)
+    rule = claimable(model, now, lease)
+    if only is not None:
+        rule = and_(rule, model.id.in_(list(only)))
     pick = (
         select(model.id)
-        .where(claimable(model, now, lease))
+        .where(rule)
         .order_by(model.due_at, model.id)
         .limit(limit)
         .with_for_update(skip_locked=True, of=model)
@@ -249,7 +259,8 @@ async def enqueue_notice(
     callback data)). Call it in the transaction that decided it: the notice exists exactly when the
     decision does, and the dispatcher delivers it (retried, kept across restarts). `person_id`: the
     person whose private chat `chat_id` is — a 403 there sends it to the committee group instead,
-    with a mention. The caller then asks for a dispatch soon (`jobs.notices.kick`)."""
+    with a mention. A handler then sends it at once after its own answer
+    (`handlers.common.send_notices(context, session)`); if that fails, the dispatcher retries."""
     notice = Notice(
         committee_id=committee_id,
         chat_id=chat_id,
@@ -264,7 +275,16 @@ async def enqueue_notice(
     )
     session.add(notice)
     await session.flush()
+    session.info.setdefault(NOTICES_STORED, []).append(notice.id)
     return notice
+
+
+NOTICES_STORED = "notices_stored"  # session.info key: the notices this session stored
+
+
+def stored_notices(session: AsyncSession) -> list[int]:
+    """The notices stored through `session` (to send them right after its commit)."""
+    return list(session.info.get(NOTICES_STORED, ()))
 
 
 @dataclass(frozen=True)
@@ -278,18 +298,29 @@ class DueNotice:
     text: str
     buttons: list[list[tuple[str, str]]] | None
     attempts: int
+    person_name: str = ""
+    person_tg_id: int | None = None
+    person_username: str | None = None
 
 
 async def claim_notices(
-    session: AsyncSession, now: datetime, worker_id: str, limit: int, lease: timedelta = CLAIM_LEASE
+    session: AsyncSession,
+    now: datetime,
+    worker_id: str,
+    limit: int,
+    lease: timedelta = CLAIM_LEASE,
+    only: Sequence[int] | None = None,
 ) -> list[DueNotice]:
-    ids = await claim(session, Notice, now, worker_id, limit, lease)
+    """Claim due notices (the core's claim); `only`: just these (sent at once after the handler
+    that stored them)."""
+    ids = await claim(session, Notice, now, worker_id, limit, lease, only=only)
     if not ids:
         return []
     rows = (
         await session.execute(
-            select(Notice, Committee.chat_id)
+            select(Notice, Committee.chat_id, Person)
             .join(Committee, Committee.id == Notice.committee_id)
+            .outerjoin(Person, Person.id == Notice.person_id)
             .where(Notice.id.in_(ids))
             .order_by(Notice.due_at, Notice.id)
         )
@@ -305,8 +336,11 @@ async def claim_notices(
             text=n.text,
             buttons=[[(str(b[0]), str(b[1])) for b in row] for row in n.buttons] if n.buttons else None,
             attempts=n.attempts,
+            person_name=person.full_name if person else "",
+            person_tg_id=person.tg_user_id if person else None,
+            person_username=person.username if person else None,
         )
-        for n, group in rows
+        for n, group, person in rows
     ]
 
 
@@ -333,12 +367,11 @@ async def mark_notice_retry(
     return bool(await finish(session, Notice, [notice_id], worker_id, retry_values(next_attempt_at, error)))
 
 
-async def redirect_notice(
-    session: AsyncSession, notice_id: int, worker_id: str, chat_id: int, text: str, now: datetime
-) -> bool:
-    """The private chat refused it (the person blocked the bot): to the group, now, with a mention."""
-    values = {**RELEASED, "chat_id": chat_id, "person_id": None, "text": text, "next_attempt_at": as_utc(now)}
-    return bool(await finish(session, Notice, [notice_id], worker_id, values))
+async def reroute_notice(session: AsyncSession, notice_id: int, worker_id: str, chat_id: int, text: str) -> bool:
+    """The private chat refused it (the person blocked the bot): it goes to the group instead, with
+    a mention. Still claimed: the same worker sends it there at once."""
+    values = {"chat_id": chat_id, "person_id": None, "text": text}
+    return bool(await finish(session, Notice, [notice_id], worker_id, {**values, "status": CLAIMED}))
 
 
 async def release_notice(session: AsyncSession, notice_id: int, worker_id: str) -> bool:

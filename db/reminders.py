@@ -32,7 +32,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import outbox
-from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, UnitContact
+from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, UnitContact
 from db.outbox import (  # re-exported: the outbox core's names, as they were known here
     CANCELLED,
     CLAIM_LEASE,
@@ -268,6 +268,7 @@ class DueReminder:
     committee: CommitteeInfo
     person: PersonInfo | None
     last_sent_day: date | None
+    obstacle: str | None = None  # escalations: the last obstacle the assignee reported
 
     @property
     def role(self) -> RecipientRole:
@@ -321,6 +322,9 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
             )
         ).all():
             last[(task_id, pid)] = day
+    obstacles = await last_obstacles(
+        session, {task.id for rem, task, _, _ in rows if rem.kind == ReminderKind.ESCALATION.value}
+    )
     committees: dict[int, CommitteeInfo] = {}
     out = []
     for rem, task, com, person in rows:
@@ -356,9 +360,23 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
                     else None
                 ),
                 last_sent_day=last.get((task.id, rem.person_id)),
+                obstacle=obstacles.get(task.id),
             )
         )
     return out
+
+
+async def last_obstacles(session: AsyncSession, task_ids: Iterable[int]) -> dict[int, str]:
+    """The latest obstacle (a "blocked" event's note) of each of these tasks that has one."""
+    task_ids = list(task_ids)
+    if not task_ids:
+        return {}
+    rows = await session.execute(
+        select(TaskEvent.task_id, TaskEvent.note)
+        .where(TaskEvent.task_id.in_(task_ids), TaskEvent.kind == "blocked", TaskEvent.note.is_not(None))
+        .order_by(TaskEvent.at, TaskEvent.id)
+    )
+    return {task_id: note for task_id, note in rows.all()}  # the latest wins
 
 
 # --------------------------------------------------------------------------- recording

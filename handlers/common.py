@@ -33,6 +33,7 @@ from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
 from db import committees as db_committees
 from db.models import Committee, Person
+from db.outbox import NOTICES_STORED, stored_notices
 from domain.permissions import Role
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,23 @@ async def transaction(context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[Async
     """One session and one transaction per update: all of it is saved, or none of it."""
     async with services(context).session_factory() as session, session.begin():
         yield session
+
+
+async def send_notices(context: ContextTypes.DEFAULT_TYPE, session: AsyncSession) -> None:
+    """Send, now, the notices the update's transaction stored (db.outbox.enqueue_notice) — call it
+    after the handler's own answer, once the transaction is committed. What cannot go now stays in
+    the outbox: the dispatcher retries it."""
+    ids = stored_notices(session)
+    if not ids:
+        return
+    session.info.pop(NOTICES_STORED, None)
+    from jobs.notices import send_now
+    from jobs.scheduling import runtime_of
+
+    try:
+        await send_now(services(context), context.bot, runtime_of(context.application), ids)
+    except Exception:  # stored: the dispatcher's next tick delivers them
+        log.warning("notices %s left to the dispatcher", ids, exc_info=True)
 
 
 @dataclass

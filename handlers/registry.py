@@ -89,7 +89,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             directives.on_button, pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|none|other))$"
         )
     )
-    app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):\d{1,9}$"))
+    app.add_handler(
+        CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno|cdue|cgive|cnote):\d{1,9}$")
+    )
     app.add_handler(CallbackQueryHandler(fallback.unknown_button))
 
     # Answers to the bot's questions: replies that are not commands. After the commands on purpose.
