@@ -29,6 +29,7 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.logging_setup import brief_error
 from bot.reply_retry import dispatcher_send
 from jobs.ratelimit import InFlight, SendLimiter
 
@@ -137,19 +138,18 @@ async def send_with_policy(
             continue
         except Forbidden as e:
             policy.count("forbidden")
-            return Delivery(Outcome.FORBIDDEN, chat_id, error=str(e))
+            return Delivery(Outcome.FORBIDDEN, chat_id, error=brief_error(str(e)))
         except BadRequest as e:  # before NetworkError: BadRequest is one of its subclasses
             policy.count("bad_requests")
-            log.warning("bad request to chat %s: %s", chat_id, e)
-            return Delivery(Outcome.FAILED, chat_id, error=str(e))
+            log.warning("bad request to chat %s: %s", chat_id, brief_error(str(e)))
+            return Delivery(Outcome.FAILED, chat_id, error=brief_error(str(e)))
         except NetworkError as e:  # TimedOut included
             network_failures += 1
             policy.count("network_errors")
-            log.warning("network error sending to chat %s (try %d): %s: %s", chat_id, network_failures,
-                        type(e).__name__, e)
+            error = f"{type(e).__name__}: {brief_error(str(e))}"  # a proxy's error page: its first line
+            log.warning("network error sending to chat %s (try %d): %s", chat_id, network_failures, error)
             delay = policy.backoff_base * 2 ** (network_failures - 1)
             if network_failures > policy.network_retries:
-                error = f"{type(e).__name__}: {e}"
                 return Delivery(Outcome.RETRY_LATER, chat_id, error=error, retry_in=delay)
             await policy.sleep(delay)
             continue

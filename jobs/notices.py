@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -152,5 +153,10 @@ async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: 
     outbox for the dispatcher."""
     stats = DispatchStats()
     if ids:
-        await send_due_notices(services, bot, services.clock.now(), runtime, stats, only=ids)
+        # No inline network retries here: the handler does not wait through a backoff; the row's
+        # next_attempt_at does (the dispatcher's tick).
+        runtime.unrecorded, runtime.record_lock  # noqa: B018 - created once, shared with the copy
+        policy = replace(runtime.policy, network_retries=0)
+        now_runtime = replace(runtime, policy=policy)
+        await send_due_notices(services, bot, services.clock.now(), now_runtime, stats, only=ids)
     return stats
