@@ -81,7 +81,7 @@ def setup_logging(level: str, secrets: Iterable[str]) -> None:
 # An error page returned by a proxy (nginx's 502 page, a captive portal) instead of the Bot API's
 # JSON: logged as its status and first line, not whole (PTB logs the page it could not parse, and
 # its exception quotes it again).
-_PAGE = re.compile(r"(?:b['\"])?\s*<(?:!doctype|html)\b.*", re.IGNORECASE | re.DOTALL)
+_PAGE = re.compile(r"(?:b?['\"])?\s*<(?:!doctype|html)\b.*", re.IGNORECASE | re.DOTALL)
 _TITLE = re.compile(r"<title>\s*(.*?)\s*</title>", re.IGNORECASE | re.DOTALL)
 BRIEF_LIMIT = 200
 
@@ -94,7 +94,7 @@ def brief_error(text: str) -> str:
     page = match.group(0).replace("\\r", "\n").replace("\\n", "\n")
     title = _TITLE.search(page)
     first = title.group(1) if title else next((ln.strip() for ln in page.splitlines() if ln.strip()), "")
-    head = text[: match.start()].removesuffix(" ").removesuffix("Parsing the server response").rstrip(" .:")
+    head = text[: match.start()].removesuffix(" ").removesuffix("Parsing the server response").rstrip(" .")
     return f"{head} [error page: {first[:80]}]" if head else f"[error page: {first[:80]}]"
 
 

@@ -19,6 +19,7 @@ from telegram import (
     ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     MessageEntity,
     ReplyParameters,
@@ -26,7 +27,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import Services, services_of
@@ -229,7 +230,10 @@ async def answer(query: CallbackQuery, text: str | None = None, alert: bool = Fa
         log.warning("answerCallbackQuery failed: %s", exc)
 
 
-async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> None:
+async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> bool:
+    """Show `text` in place of the pressed message. When Telegram refuses the edit (the message is too
+    old, was deleted, the chat is gone…) the outcome is sent as a new message instead, and the refusal
+    is logged as an error — never swallowed. An edit to the same content is no failure."""
     parse_mode: str | None = ParseMode.HTML
     if _too_long(text):
         text, parse_mode = fit_plain(text), None
@@ -237,8 +241,25 @@ async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) 
         await query.edit_message_text(
             text, parse_mode=parse_mode, reply_markup=keyboard(buttons), disable_web_page_preview=True
         )
+        return True
+    except BadRequest as exc:
+        if "message is not modified" in str(exc).lower():
+            return True
+        failure: TelegramError = exc
     except TelegramError as exc:
-        log.warning("edit failed: %s", exc)
+        failure = exc
+    log.error("edit refused by Telegram: %s", failure)
+    message = query.message
+    if message is None:
+        return False
+    try:
+        await query.get_bot().send_message(
+            message.chat.id, text, parse_mode=parse_mode, reply_markup=keyboard(buttons),
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+    except TelegramError as exc:
+        log.error("the outcome could not be sent either: %s", exc)
+    return False
 
 
 def utf16_index(text: str, offset: int) -> int:

@@ -428,9 +428,11 @@ async def share_pace(services: Services, runtime: DispatchRuntime) -> None:
     if runtime.beat_at is not None and moment - runtime.beat_at < BEAT_EVERY:
         return
     runtime.beat_at = moment
+    # Alive: beaten within three ticks (a tick beats at most every BEAT_EVERY seconds).
+    stale = timedelta(seconds=3 * max(BEAT_EVERY, services.settings.dispatch_interval))
     try:
         async with services.session_factory() as s, s.begin():
-            runtime.instances = await beat(s, runtime.worker_id, datetime.now(UTC))
+            runtime.instances = await beat(s, runtime.worker_id, datetime.now(UTC), stale)
     except Exception:  # the database is down: keep the last count; the tick itself will report it
         log.warning("dispatcher heartbeat failed", exc_info=True)
         return
