@@ -33,7 +33,8 @@ from tests.hostile.strategies import VOCABULARY, attached_file, hostile_text
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "2000"))
 BOT = "NhacViecTestBot"
 COMMAND_NAMES = sorted(n for names in [*COMMANDS, *SLOW_COMMANDS] for n in names)
-BUTTON_KINDS = ["undo", "fixdue", "due", "addunit", "done", "prog", "ext", "blk", "extok", "extno", "imp"]
+BUTTON_KINDS = ["undo", "fixdue", "due", "addunit", "done", "prog", "ext", "blk", "extok", "extno", "imp",
+                "cdue", "cgive", "cnote"]
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 MAX_UTF16 = 4000  # Telegram takes at most 4096 UTF-16 units of text from a person
 
