@@ -143,3 +143,18 @@ async def test_a_decision_for_someone_who_blocked_the_bot_goes_to_the_group_with
     told = [m for m in env.world.bot_messages(group) if "Gửi Bình Lê" in m.plain]
     assert len(told) == 1 and "Hạn mới: Thứ Tư, 30/12/2026" in told[0].plain
     assert any(e.get("type") == "text_mention" for e in (told[0].entities or []))
+
+
+async def test_an_edit_telegram_refuses_is_not_swallowed_the_outcome_comes_as_a_new_message(reminders: Env) -> None:
+    env = reminders
+    _chair, binh, _an, group, _ = await committee_with_a_task(env)
+    await wake(env, at(2026, 11, 27, 8, 0))
+    reminder = env.world.last_bot_message(binh)
+    assert reminder is not None
+    refused = env.emulator.faults.server_error(400, methods=["editMessageText"], chats=[binh.id])
+    before = len(env.world.bot_messages(binh))
+    await env.press(binh, reminder, "✅ Đã xong")
+    assert refused.injected == 1
+    [outcome] = env.world.bot_messages(binh)[before:]
+    assert "#1 đã hoàn thành" in outcome.plain
+    assert (await env.task(1, group)).status == "done"
