@@ -45,6 +45,7 @@ from handlers.task_actions import (
     role_in_task_committee,
     set_due,
     task_for_button,
+    tell_assignees,
     tell_requester,
 )
 
@@ -266,7 +267,13 @@ async def _in_task_committee(session: AsyncSession, actor: Actor, task: Task) ->
 
 async def _chair_due(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
     new_due, reason = _due_and_reason((msg.text or "").strip(), actor.today)
-    return await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+    text = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+    committee = await session.get(Committee, task.committee_id)
+    await tell_assignees(session, actor, task, T.CHAIR_DUE_NOTICE.format(
+        number=task.number, committee=T.esc(committee.title if committee else ""),
+        due=T.fmt_due(new_due, actor.today), text=T.esc(T.shorten(task.text, 300)),
+    ))
+    return text
 
 
 async def _chair_give(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
@@ -288,6 +295,10 @@ async def _chair_note(session: AsyncSession, actor: Actor, task: Task, pending: 
     require_open(task)
     await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
     db_tasks.add_event(session, task, "chair_note", actor.person.id, actor.now, note=short(note, 1000))
+    committee = await session.get(Committee, task.committee_id)
+    await tell_assignees(session, actor, task, T.CHAIR_NOTE_NOTICE.format(
+        number=task.number, committee=T.esc(committee.title if committee else ""), note=T.esc(short(note, 500)),
+    ))
     return T.CHAIR_NOTE_OK.format(number=task.number, note=T.esc(short(note, 300)))
 
 

@@ -18,6 +18,7 @@ from db.committees import role_of
 from db.models import Committee, ExtensionRequest, Person, Task
 from db.outbox import enqueue_notice
 from domain.permissions import Action, Role, allowed
+from domain.reminders import RecipientRole
 from domain.types import TaskStatus
 from handlers.common import Actor
 
@@ -119,6 +120,31 @@ async def tell_group(session: AsyncSession, actor: Actor, task: Task, line: str,
     who = T.mention(actor.person.full_name, actor.person.tg_user_id, actor.person.username)
     text = line.format(who=who, number=task.number, note=note)
     await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="report")
+
+
+async def tell_assignees(session: AsyncSession, actor: Actor, task: Task, text: str) -> None:
+    """The chair acted on a task (a new deadline, a note, from her escalation copy): its assignees'
+    contact people are told — privately when they opened a chat with the bot, else once in the group
+    with their names."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None:
+        return
+    people = [
+        p
+        for r in await reminders.task_recipients(session, task)
+        if r.person_id is not None and r.role is RecipientRole.ASSIGNEE and r.person_id != actor.person.id
+        and (p := await session.get(Person, r.person_id)) is not None
+    ]
+    in_group = []
+    for p in people:
+        if p.private_chat and not p.blocked_bot and p.tg_user_id:
+            await enqueue_notice(session, committee.id, p.tg_user_id, text, now=actor.now, kind="chair_action",
+                                 person_id=p.id)
+        else:
+            in_group.append(T.mention(p.full_name, p.tg_user_id, p.username))
+    if in_group or not people:
+        body = T.NOTICE_FOR.format(who=", ".join(in_group), text=text) if in_group else text
+        await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind="chair_action")
 
 
 def notice_target(committee: Committee, person: Person | None, asked_chat_id: int | None) -> tuple[int, int | None]:

@@ -76,9 +76,14 @@ async def test_the_chairs_copy_of_an_overdue_task_has_the_chairs_actions_and_the
     await env.press(chair, copy, "📅 Hạn mới #1")
     prompt = env.world.last_bot_message(chair)
     assert prompt is not None and "hạn mới cho #1" in prompt.plain
+    binh_before = len(env.world.bot_messages(binh))
     done = await env.say(chair, chair, "18/12 chờ kinh phí", reply_to=prompt)
     assert "18/12" in done.plain
     assert (await env.task(1, group)).due_current == date(2026, 12, 18)
+    # The assignees are told: Bình privately, An (no private chat) named in the group.
+    [told] = env.world.bot_messages(binh)[binh_before:]
+    assert "Trưởng ban đặt hạn mới cho nhiệm vụ #1" in told.plain and "18/12/2026" in told.plain
+    assert any("Trưởng ban đặt hạn mới" in m.plain and "An Phạm" in m.plain for m in env.world.bot_messages(group))
     # A note, and another assignee.
     await env.press(chair, copy, "🗒 Ghi chú #1")
     noted = await env.say(chair, chair, "Đã làm việc với quận", reply_to=env.world.last_bot_message(chair))
