@@ -1,5 +1,5 @@
 """The database is the source of truth: committees, people, units, tasks and their history, and
-the reminder outbox (what is due to whom, and what was sent).
+the outbox (reminders, weekly summaries, notices: what is due to whom, and what was sent).
 
 All datetimes are stored in UTC (timezone-aware columns); calendar days that belong to the
 committee (deadlines, directive dates) are stored as plain dates in the committee's time zone.

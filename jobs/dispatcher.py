@@ -1,4 +1,10 @@
-"""The reminder dispatcher: claim what is due, send it, record what happened, plan the next one.
+"""The dispatcher of the one outbox (db/outbox.py): each tick sends the notices due (jobs/notices.py),
+then the reminders (here), then the weekly summaries (jobs/summary.py) — claim what is due, send it,
+record what happened, plan the next one. Every send passes through jobs.delivery.send_with_policy
+(one place where a delivery succeeds or fails), under the runtime's pace (jobs/ratelimit.py, shared
+by the dispatchers alive: `share_pace`) and its in-flight bound (what a crash can re-send).
+
+Reminders:
 
 A tick (`dispatch_once`) works from the database alone, so a restart loses nothing and repeats
 nothing: rows due while the bot was down are simply due now. For each claimed row it asks the
