@@ -48,7 +48,9 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
             async with sessions() as s, s.begin():
                 released = await release_stale_claims(s)
             if any(released):
-                log.warning("released claims left by a previous run: %d reminders, %d summaries", *released)
+                log.warning(
+                    "released claims left by a previous run: %d reminders, %d summaries, %d notices", *released
+                )
         app.bot_data["services"] = Services(
             settings=settings,
             clock=the_clock,

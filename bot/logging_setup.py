@@ -75,3 +75,43 @@ def setup_logging(level: str, secrets: Iterable[str]) -> None:
     # httpx logs every request URL at INFO, and the URL carries the token (masked anyway: less noise).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    brief_error_pages()
+
+
+# An error page returned by a proxy (nginx's 502 page, a captive portal) instead of the Bot API's
+# JSON: logged as its status and first line, not whole (PTB logs the page it could not parse, and
+# its exception quotes it again).
+_PAGE = re.compile(r"(?:b?['\"])?\s*<(?:!doctype|html)\b.*", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title>\s*(.*?)\s*</title>", re.IGNORECASE | re.DOTALL)
+BRIEF_LIMIT = 200
+
+
+def brief_error(text: str) -> str:
+    """`text` with an HTML error page in it cut to the page's title (or first line)."""
+    match = _PAGE.search(text)
+    if match is None:
+        return text if len(text) <= BRIEF_LIMIT else text[: BRIEF_LIMIT - 1] + "…"
+    page = match.group(0).replace("\\r", "\n").replace("\\n", "\n")
+    title = _TITLE.search(page)
+    first = title.group(1) if title else next((ln.strip() for ln in page.splitlines() if ln.strip()), "")
+    head = text[: match.start()].removesuffix(" ").removesuffix("Parsing the server response").rstrip(" .")
+    return f"{head} [error page: {first[:80]}]" if head else f"[error page: {first[:80]}]"
+
+
+class BriefErrorPages(logging.Filter):
+    """On PTB's request loggers: an unparsable answer (an HTML error page) is logged in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _PAGE.search(message) is None:
+            return True
+        record.msg, record.args = brief_error(message), None
+        record.exc_info, record.exc_text = None, None  # the traceback would quote the page again
+        return True
+
+
+def brief_error_pages() -> None:
+    for name in ("telegram.request", "telegram.request.BaseRequest", "telegram.ext.Updater", "telegram.ext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, BriefErrorPages) for f in logger.filters):
+            logger.addFilter(BriefErrorPages())

@@ -28,6 +28,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 
@@ -46,6 +47,12 @@ def dispatcher_send() -> Iterator[None]:
         _NO_RETRY.reset(token)
 
 
+# About one message a second per private chat, with a short burst (Telegram's observed limit; the
+# emulator's model): AIORateLimiter paces the bot overall and per group, not per private chat, so a
+# reply, a prompt and a notice to one person within a second drew a 429.
+PRIVATE_BURST, PRIVATE_PERIOD = 2, 2.1
+
+
 class ReplyRetryRateLimiter(AIORateLimiter):
     def __init__(self, *, network_retries: int = 4, backoff: float = 0.25, max_backoff: float = 2.0,
                  **kwargs: Any) -> None:
@@ -53,6 +60,23 @@ class ReplyRetryRateLimiter(AIORateLimiter):
         self.network_retries = network_retries
         self.backoff = backoff
         self.max_backoff = max_backoff
+        self._private: dict[int, AsyncLimiter] = {}
+
+    def _private_limiter(self, endpoint: str, data: dict[str, Any]) -> AsyncLimiter | None:
+        if not endpoint.lower().startswith("send"):
+            return None
+        try:
+            chat_id = int(data.get("chat_id", 0))
+        except (TypeError, ValueError):
+            return None
+        if chat_id <= 0:
+            return None
+        if len(self._private) > 10_000:  # one per person written to; forget the idle ones
+            self._private = {c: lim for c, lim in self._private.items() if not lim.has_capacity(PRIVATE_BURST)}
+        limiter = self._private.get(chat_id)
+        if limiter is None:
+            limiter = self._private[chat_id] = AsyncLimiter(PRIVATE_BURST, PRIVATE_PERIOD)
+        return limiter
 
     async def process_request(
         self,
@@ -64,6 +88,9 @@ class ReplyRetryRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Any:
         retries = 0 if _NO_RETRY.get() else self.network_retries
+        private = self._private_limiter(endpoint, data)
+        if private is not None:
+            await private.acquire()
         for attempt in range(retries + 1):
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)

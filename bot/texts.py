@@ -426,6 +426,8 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
         lines.append(REMINDER_PEOPLE_LINE.format(people=", ".join(shown)))
     if in_group and item.no_contact:
         lines.append(REMINDER_NO_CONTACT)
+    if item.obstacle and item.kind == "escalation":
+        lines.append(ESCALATION_OBSTACLE_LINE.format(note=esc(shorten(item.obstacle))))
     return "\n".join(lines)
 
 
@@ -1225,3 +1227,43 @@ IMPORT_NOT_GATHERING = (
 # --- deadlines read on a weekend ---
 # "trong tuần này" written on a Saturday or Sunday: the bot takes the coming working week.
 DUE_WEEKEND_WEEK = "ℹ️ Hôm nay là cuối tuần, nên «tuần này» được hiểu là tuần làm việc tới: hạn {due}."
+# --- outbox: decisions reach the person they concern (issue 14) ---
+# A notice a private chat refused (the person blocked the bot), posted in the group instead.
+NOTICE_FOR = "📨 Gửi {who}:\n{text}"
+# The chair's decision, told in the chat where the extension was asked.
+EXTEND_APPROVED_NOTICE = (
+    "✅ Trưởng ban đã <b>đồng ý</b> gia hạn nhiệm vụ #{number} ({committee}).\n"
+    "{text}\n📅 Hạn mới: <b>{due}</b>"
+)
+EXTEND_REJECTED_NOTICE = (
+    "❌ Trưởng ban <b>không đồng ý</b> gia hạn nhiệm vụ #{number} ({committee}).\n"
+    "{text}\n📅 Hạn vẫn là: <b>{due}</b>"
+)
+EXTEND_REJECT_REASON_NOTICE = "💬 Lý do Trưởng ban không đồng ý gia hạn #{number} ({committee}): {reason}"
+ASK_REJECT_REASON = (
+    "✍️ Xin Trưởng ban trả lời (reply) tin nhắn này bằng lý do ngắn gọn không đồng ý gia hạn #{number}; "
+    "lý do sẽ được gửi tới {who}."
+)
+REJECT_REASON_SENT = "✅ Đã gửi lý do không đồng ý gia hạn #{number} tới {who}."
+REJECT_REASON_EMPTY = "Lý do đang trống. Xin trả lời tin nhắn của bot bằng lý do ngắn gọn."
+# The chair's copy of an overdue task (escalation): the chair's own actions, and the obstacle.
+ESCALATION_OBSTACLE_LINE = "🚧 Vướng mắc đã báo: {note}"
+BTN_CHAIR_DUE_N = "📅 Hạn mới #{number}"
+BTN_CHAIR_REASSIGN_N = "👤 Giao lại #{number}"
+BTN_CHAIR_NOTE_N = "🗒 Ghi chú #{number}"
+ASK_CHAIR_DUE = (
+    "📅 Trả lời (reply) tin nhắn này bằng hạn mới cho #{number}, ví dụ: <code>30/12</code> "
+    "hoặc <code>30/12 chờ số liệu</code>."
+)
+ASK_CHAIR_REASSIGN = (
+    "👤 Trả lời (reply) tin nhắn này bằng đơn vị hoặc người thực hiện mới của #{number}, "
+    "ví dụ: <code>Văn phòng</code> hoặc <code>Công an phường, phối hợp Văn phòng</code>."
+)
+ASK_CHAIR_NOTE = "🗒 Trả lời (reply) tin nhắn này bằng ghi chú của Trưởng ban cho #{number}."
+CHAIR_NOTE_OK = "🗒 Đã ghi chú của Trưởng ban vào #{number}: {note}"
+CHAIR_DUE_NOTICE = "📅 Trưởng ban đặt hạn mới cho nhiệm vụ #{number} ({committee}): <b>{due}</b>.\n{text}"
+CHAIR_NOTE_NOTICE = "🗒 Ghi chú của Trưởng ban về nhiệm vụ #{number} ({committee}): {note}"
+# A report given in a private chat, told in the committee group (one line).
+REPORT_DONE_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (qua tin nhắn riêng){note}"
+REPORT_PROGRESS_IN_GROUP = "📝 {who} báo <b>tiến độ</b> #{number} (qua tin nhắn riêng): {note}"
+REPORT_BLOCKED_IN_GROUP = "🚧 {who} báo <b>vướng mắc</b> #{number} (qua tin nhắn riêng): {note}"

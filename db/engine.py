@@ -30,10 +30,14 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, *, echo: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> AsyncEngine:
+    """hide_parameters: a database error (logged with its statement) never quotes the values —
+    people's names, task texts, chat ids."""
     url = normalise_url(url)
     if is_sqlite(url):
         # sqlite3's `timeout` is the busy timeout (the busy handler retries until it runs out).
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": busy_timeout})
+        engine = create_async_engine(
+            url, echo=echo, hide_parameters=True, connect_args={"timeout": busy_timeout}
+        )
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -52,6 +56,7 @@ def create_engine(url: str, *, echo: bool = False, busy_timeout: float = DEFAULT
     return create_async_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_recycle=1800,
         pool_size=10,

@@ -1,5 +1,5 @@
 """The database is the source of truth: committees, people, units, tasks and their history, and
-the reminder outbox (what is due to whom, and what was sent).
+the outbox (reminders, weekly summaries, notices: what is due to whom, and what was sent).
 
 All datetimes are stored in UTC (timezone-aware columns); calendar days that belong to the
 committee (deadlines, directive dates) are stored as plain dates in the committee's time zone.
@@ -222,6 +222,8 @@ class ExtensionRequest(Base):
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
     new_due: Mapped[date] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
+    # The chat the request was made in: the decision is told there (a private chat or the group).
+    asked_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | approved | rejected
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -328,3 +330,43 @@ class LinkCode(Base):
     upper_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Notice(Base):
+    """A message that must reach someone other than the person who acted (the extension request to
+    the chair, the decision to the requester, a private report told to the group): stored in the
+    transaction that decided it, then claimed, sent and recorded by the dispatcher like a reminder
+    (db/outbox.py). `person_id` is set when it goes to a person's private chat: a 403 there sends it
+    to the committee group instead, with a mention."""
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_status_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)  # Telegram HTML
+    buttons: Mapped[list[Any] | None] = mapped_column(JSON)  # rows of [label, callback data]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | claimed | sent | failed
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    delivered_to_chat: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class DispatcherBeat(Base):
+    """One row per running dispatcher, touched every tick: the instances alive share the bot's pace
+    with Telegram (each sends its part of 30 messages/s, 20 a minute per group)."""
+
+    __tablename__ = "dispatcher_beats"
+
+    worker_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)

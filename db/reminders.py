@@ -28,12 +28,22 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, UnitContact
+from db import outbox
+from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, UnitContact
+from db.outbox import (  # re-exported: the outbox core's names, as they were known here
+    CANCELLED,
+    CLAIM_LEASE,
+    CLAIMED,
+    FAILED,
+    PENDING,
+    SENT,
+    SUPERSEDED,
+    as_utc,
+    dialect_insert,
+)
 from domain.reminders import (
     PlannedReminder,
     RecipientRole,
@@ -42,21 +52,10 @@ from domain.reminders import (
     next_reminder,
 )
 
-# A claim older than this is considered abandoned (the process died between claim and send). The
-# dispatcher keeps every claim far shorter: it claims in batches it can send within a minute.
-CLAIM_LEASE = timedelta(minutes=5)
-
-PENDING, CLAIMED, SENT, FAILED = "pending", "claimed", "sent", "failed"
-SUPERSEDED, CANCELLED = "superseded", "cancelled"
 # Days on which a pair counts as reminded (at most one reminder a day; a failed send moves on too).
 _HANDLED = (SENT, FAILED)
 # Assignee roles whose contact people are reminded (the lead and whoever carries it out).
 _REMINDED_ROLES = ("lead", "executor")
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes (stored as UTC by us); PostgreSQL aware ones."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def settings_of(committee: Committee) -> ReminderSettings:
@@ -121,12 +120,6 @@ async def task_recipients(session: AsyncSession, task: Task) -> list[Recipient]:
 # --------------------------------------------------------------------------- planning
 
 
-def _insert(session: AsyncSession) -> Any:
-    """The dialect's INSERT, for ON CONFLICT DO NOTHING (a unique (task, person, day) clash means
-    that reminder exists already: planning twice must not fail nor duplicate)."""
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-
-
 async def _insert_planned(
     session: AsyncSession, committee_id: int, task_id: int, person_id: int | None, planned: PlannedReminder
 ) -> None:
@@ -140,7 +133,9 @@ async def _insert_planned(
         "status": PENDING,
         "attempts": 0,
     }
-    stmt = _insert(session)(Reminder).values(**values).on_conflict_do_nothing()
+    # ON CONFLICT DO NOTHING: a unique (task, person, day) clash means that reminder exists
+    # already: planning twice must not fail nor duplicate.
+    stmt = dialect_insert(session)(Reminder).values(**values).on_conflict_do_nothing()
     await session.execute(stmt)
 
 
@@ -273,6 +268,7 @@ class DueReminder:
     committee: CommitteeInfo
     person: PersonInfo | None
     last_sent_day: date | None
+    obstacle: str | None = None  # escalations: the last obstacle the assignee reported
 
     @property
     def role(self) -> RecipientRole:
@@ -283,28 +279,9 @@ class DueReminder:
         return self.person.id if self.person else None
 
 
-def committee_paused(committee_id: Any) -> Any:
-    """The row's committee is paused (the bot is not in its group). A correlated NOT EXISTS, not a
-    join: the planner then drives the claim from the (status, due_at) index, and the check costs
-    one primary-key lookup per due row — nothing when nothing is due."""
-    return exists().where(Committee.id == committee_id, Committee.active.is_(False))
-
-
 def claimable(now: datetime, lease: timedelta = CLAIM_LEASE) -> Any:
-    """Rows a dispatcher may take now: pending and due (and past any retry time), or claimed by
-    a dispatcher that has not finished within the lease; of committees that are not paused."""
-    return and_(
-        ~committee_paused(Reminder.committee_id),
-        Reminder.status.in_((PENDING, CLAIMED)),
-        Reminder.due_at <= now,
-        or_(
-            and_(
-                Reminder.status == PENDING,
-                or_(Reminder.next_attempt_at.is_(None), Reminder.next_attempt_at <= now),
-            ),
-            and_(Reminder.status == CLAIMED, Reminder.claimed_at < now - lease),
-        ),
-    )
+    """Reminder rows a dispatcher may take now (the outbox core's rule, db.outbox.claimable)."""
+    return outbox.claimable(Reminder, now, lease)
 
 
 async def claim_due(
@@ -316,29 +293,10 @@ async def claim_due(
 ) -> list[DueReminder]:
     """Claim up to `limit` due rows of active committees, oldest first, and load them.
 
-    One statement: UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n) RETURNING id.
-    On PostgreSQL two dispatchers never claim the same row (the second skips rows the first has
-    locked, then sees them claimed); on SQLite the clause is dropped and a second instance is
-    refused at start. Commit right after, before sending.
+    The outbox core's claim (db.outbox.claim: FOR UPDATE SKIP LOCKED on PostgreSQL). Commit right
+    after, before sending.
     """
-    now = as_utc(now)
-    pick = (
-        select(Reminder.id)
-        .where(claimable(now, lease))
-        .order_by(Reminder.due_at, Reminder.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=Reminder)
-    )
-    claimed = (
-        await session.execute(
-            update(Reminder)
-            .where(Reminder.id.in_(pick.scalar_subquery()))
-            .values(status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=Reminder.attempts + 1)
-            .returning(Reminder.id)
-            .execution_options(synchronize_session=False)
-        )
-    ).scalars()
-    ids = list(claimed)
+    ids = await outbox.claim(session, Reminder, now, worker_id, limit, lease)
     return await load_due(session, ids) if ids else []
 
 
@@ -364,6 +322,9 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
             )
         ).all():
             last[(task_id, pid)] = day
+    obstacles = await last_obstacles(
+        session, {task.id for rem, task, _, _ in rows if rem.kind == ReminderKind.ESCALATION.value}
+    )
     committees: dict[int, CommitteeInfo] = {}
     out = []
     for rem, task, com, person in rows:
@@ -399,9 +360,23 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
                     else None
                 ),
                 last_sent_day=last.get((task.id, rem.person_id)),
+                obstacle=obstacles.get(task.id),
             )
         )
     return out
+
+
+async def last_obstacles(session: AsyncSession, task_ids: Iterable[int]) -> dict[int, str]:
+    """The latest obstacle (a "blocked" event's note) of each of these tasks that has one."""
+    task_ids = list(task_ids)
+    if not task_ids:
+        return {}
+    rows = await session.execute(
+        select(TaskEvent.task_id, TaskEvent.note)
+        .where(TaskEvent.task_id.in_(task_ids), TaskEvent.kind == "blocked", TaskEvent.note.is_not(None))
+        .order_by(TaskEvent.at, TaskEvent.id)
+    )
+    return {task_id: note for task_id, note in rows.all()}  # the latest wins
 
 
 # --------------------------------------------------------------------------- recording
@@ -455,14 +430,7 @@ async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, val
     ids = list(ids)
     if not ids:
         return set()
-    owned = await session.execute(
-        update(Reminder)
-        .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == CLAIMED)
-        .values(**values)
-        .returning(Reminder.id)
-        .execution_options(synchronize_session=False)
-    )
-    result = set(owned.scalars())
+    result = await outbox.finish(session, Reminder, ids, worker_id, values)
     await session.execute(
         delete(Reminder)
         .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
@@ -488,18 +456,7 @@ async def mark_retry(
     session: AsyncSession, ids: Iterable[int], worker_id: str, next_attempt_at: datetime, error: str
 ) -> None:
     """Back to pending, to be claimed again at `next_attempt_at` (flood wait, network trouble)."""
-    await _finish(
-        session,
-        ids,
-        worker_id,
-        {
-            "status": PENDING,
-            "next_attempt_at": as_utc(next_attempt_at),
-            "claimed_by": None,
-            "claimed_at": None,
-            "last_error": error[:1000],
-        },
-    )
+    await _finish(session, ids, worker_id, outbox.retry_values(next_attempt_at, error))
 
 
 async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: str, reason: str) -> None:
@@ -509,7 +466,7 @@ async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: s
 
 async def release(session: AsyncSession, ids: Iterable[int], worker_id: str) -> None:
     """Back to pending as they were (the committee is paused: the bot is not in its group)."""
-    await _finish(session, ids, worker_id, {"status": PENDING, "claimed_by": None, "claimed_at": None})
+    await _finish(session, ids, worker_id, dict(outbox.RELEASED))
 
 
 async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: PlannedReminder) -> None:

@@ -15,22 +15,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db import outbox
 from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee
-from db.reminders import (
-    CLAIM_LEASE,
-    CLAIMED,
-    PENDING,
-    SENT,
-    CommitteeInfo,
-    as_utc,
-    committee_paused,
-    settings_of,
-)
+from db.outbox import CLAIM_LEASE, PENDING, SENT, as_utc, dialect_insert
+from db.reminders import CommitteeInfo, settings_of
 from db.units import lead_units
 from domain.reminders import iso_week_of, summary_due_at, week_period
 from domain.types import TaskStatus, TaskView
@@ -79,9 +70,8 @@ async def ensure_summary_runs(session: AsyncSession, now: datetime) -> int:
         return 0
     # ON CONFLICT DO NOTHING: replicated instances plan at the same moment; the one that inserts
     # second must not fail (the unique (committee, period) row is all that matters).
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     result = await session.execute(
-        insert(SummaryRun)
+        dialect_insert(session)(SummaryRun)
         .values([
             {"committee_id": cid, "period": p, "due_at": due, "status": PENDING, "attempts": 0, "parts_sent": 0}
             for cid, p, due in missing
@@ -111,19 +101,8 @@ async def replan_summaries(session: AsyncSession, committee_id: int, now: dateti
 
 
 def summary_claimable(now: datetime, lease: timedelta = CLAIM_LEASE) -> Any:
-    """Same rule as reminders (db.reminders.claimable)."""
-    return and_(
-        ~committee_paused(SummaryRun.committee_id),
-        SummaryRun.status.in_((PENDING, CLAIMED)),
-        SummaryRun.due_at <= now,
-        or_(
-            and_(
-                SummaryRun.status == PENDING,
-                or_(SummaryRun.next_attempt_at.is_(None), SummaryRun.next_attempt_at <= now),
-            ),
-            and_(SummaryRun.status == CLAIMED, SummaryRun.claimed_at < now - lease),
-        ),
-    )
+    """The outbox core's rule (db.outbox.claimable)."""
+    return outbox.claimable(SummaryRun, now, lease)
 
 
 @dataclass(frozen=True)
@@ -144,26 +123,8 @@ async def claim_due_summaries(
     session: AsyncSession, now: datetime, worker_id: str, limit: int, lease: timedelta = CLAIM_LEASE
 ) -> list[DueSummary]:
     """Claim due summary runs of active committees (same claim as reminders: SKIP LOCKED on
-    PostgreSQL, an expired claim is claimable again). Commit right after, before sending."""
-    now = as_utc(now)
-    pick = (
-        select(SummaryRun.id)
-        .where(summary_claimable(now, lease))
-        .order_by(SummaryRun.due_at, SummaryRun.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=SummaryRun)
-    )
-    ids = list(
-        (
-            await session.execute(
-                update(SummaryRun)
-                .where(SummaryRun.id.in_(pick.scalar_subquery()))
-                .values(status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=SummaryRun.attempts + 1)
-                .returning(SummaryRun.id)
-                .execution_options(synchronize_session=False)
-            )
-        ).scalars()
-    )
+    PostgreSQL, an expired claim is claimable again: db.outbox.claim). Commit right after, before sending."""
+    ids = await outbox.claim(session, SummaryRun, now, worker_id, limit, lease)
     if not ids:
         return []
     rows = (
@@ -188,14 +149,7 @@ async def claim_due_summaries(
 
 
 async def _update_run(session: AsyncSession, run_id: int, worker_id: str, values: dict[str, Any]) -> bool:
-    result = await session.execute(
-        update(SummaryRun)
-        .where(SummaryRun.id == run_id, SummaryRun.claimed_by == worker_id, SummaryRun.status == CLAIMED)
-        .values(**values)
-        .returning(SummaryRun.id)
-        .execution_options(synchronize_session=False)
-    )
-    return result.scalar_one_or_none() is not None
+    return bool(await outbox.finish(session, SummaryRun, [run_id], worker_id, values))
 
 
 async def mark_summary_part_sent(session: AsyncSession, run_id: int, worker_id: str, parts_sent: int) -> bool:
@@ -217,18 +171,7 @@ async def mark_summary_sent(
 async def mark_summary_retry(
     session: AsyncSession, run_id: int, worker_id: str, next_attempt_at: datetime, error: str
 ) -> bool:
-    return await _update_run(
-        session,
-        run_id,
-        worker_id,
-        {
-            "status": PENDING,
-            "next_attempt_at": as_utc(next_attempt_at),
-            "claimed_by": None,
-            "claimed_at": None,
-            "last_error": error[:1000],
-        },
-    )
+    return await _update_run(session, run_id, worker_id, outbox.retry_values(next_attempt_at, error))
 
 
 async def mark_summary_failed(session: AsyncSession, run_id: int, worker_id: str, error: str) -> bool:

@@ -171,6 +171,7 @@ class ReminderItem:
     lead: str | None = None
     people: tuple[ReminderPerson, ...] = ()  # group messages: whom this task reminds
     no_contact: bool = False  # group messages: nobody known to remind personally
+    obstacle: str | None = None  # escalations: the last obstacle (vướng mắc) the assignee reported
 
 
 # --------------------------------------------------------------------------- quiet hours

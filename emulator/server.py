@@ -132,6 +132,7 @@ class Emulator:
             body, status = {"ok": True, "result": await self.api.call(method, params, uploads)}, 200
         except ApiError as exc:
             body, status = exc.payload(), exc.code
+            self.world.refused.append((method.lower(), exc.code, exc.description))
         if rule is not None and rule.after_processing:
             faulty = await self._act_out(request, rule)
             if faulty is not None:

@@ -120,6 +120,9 @@ class World:
         # Counters a test can assert on.
         self.calls: Counter[str] = Counter()  # Bot API method -> calls (as the client spelled it)
         self.too_many_requests = 0  # 429s answered (flood limits and injected faults)
+        # Calls Telegram refused on their merits (method, status, description); injected faults not
+        # included. An edit refused here is a bug the e2e harness reports (tests/e2e/conftest.py).
+        self.refused: list[tuple[str, int, str]] = []
         self.send_log: list[SendRecord] = []
 
         self._messages: dict[tuple[int, int], Message] = {}

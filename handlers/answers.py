@@ -13,7 +13,7 @@ from db.models import PendingInput
 from db.pending import pending_for_reply
 from domain.periods import Period
 from handlers import directives, importing, progress, reports
-from handlers.common import Actor, reply, resolve_actor, transaction
+from handlers.common import Actor, reply, resolve_actor, send_notices, transaction
 from handlers.task_actions import Refused, add_progress
 
 
@@ -22,7 +22,6 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if msg is None or msg.reply_to_message is None or not msg.text:
         return
     text: str | None = None
-    notify: tuple[int, str, int] | None = None
     draft: PendingInput | None = None
     report: tuple[int, Period] | None = None
     async with transaction(context) as session:
@@ -48,7 +47,7 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     text, period = await reports.on_heading_answer(actor, pending, (msg.text or "").strip())
                     report = (actor.committee.id, period)
                 else:
-                    text, notify, draft = await _answer(session, actor, pending, msg)
+                    text, draft = await _answer(session, actor, pending, msg)
                 await session.delete(pending)
             except Refused as refusal:
                 text = str(refusal)
@@ -56,33 +55,33 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, text)
     if draft is not None:
         await importing.send_preview(update, context, draft)
-    if notify is not None:
-        await progress.ask_chair(context, *notify)
+    await send_notices(context, session)  # what the answer decided for others (db/outbox.py)
     if report is not None:
         await reports.send_report(update, context, *report)
 
 
 async def _answer(
     session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message
-) -> tuple[str | None, tuple[int, str, int] | None, PendingInput | None]:
+) -> tuple[str | None, PendingInput | None]:
     answer_text = (msg.text or "").strip()
     if pending.kind == "due":
-        return await directives.on_due_reply(session, actor, pending, answer_text), None, None
+        return await directives.on_due_reply(session, actor, pending, answer_text), None
     if pending.kind == "reassign":
-        return await directives.on_reassign_reply(session, actor, pending, msg), None, None
+        return await directives.on_reassign_reply(session, actor, pending, msg), None
     if pending.kind == "import_text":
-        return None, None, await importing.on_text_answer(session, actor, pending, msg)
+        return None, await importing.on_text_answer(session, actor, pending, msg)
     if pending.kind == "import_fix":
         draft = await importing.on_fix_answer(session, actor, pending, answer_text)
-        return T.IMPORT_FIXED.format(k=pending.data["k"]), None, draft
+        return T.IMPORT_FIXED.format(k=pending.data["k"]), draft
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None:
         raise Refused(T.BUTTON_STALE)
     if pending.kind == "progress":
-        return await add_progress(session, actor, task, answer_text), None, None
+        return await add_progress(session, actor, task, answer_text), None
     if pending.kind == "blocked":
-        return await add_progress(session, actor, task, answer_text, kind="blocked"), None, None
+        return await add_progress(session, actor, task, answer_text, kind="blocked"), None
     if pending.kind == "extension":
-        text, notify = await progress.extend(session, actor, task, answer_text)
-        return text, notify, None
+        return await progress.extend(session, actor, task, answer_text), None
+    if pending.kind in progress.CHAIR_ANSWERS:
+        return await progress.CHAIR_ANSWERS[pending.kind](session, actor, task, pending, msg), None
     raise Refused(T.BUTTON_STALE)

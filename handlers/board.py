@@ -13,14 +13,14 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import board as db_board
 from db.models import Committee
+from db.outbox import enqueue_notice
 from domain.permissions import Action, allowed
-from handlers.common import reply, resolve_actor, services, transaction
+from handlers.common import reply, resolve_actor, send_notices, services, transaction
 from handlers.task_actions import Refused
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,6 @@ async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     assert msg is not None
     words = (msg.text or "").split()[1:]
-    notify: tuple[int, str] | None = None
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -92,7 +91,7 @@ async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 other = others[n - 1]
                 await db_board.unlink(session, committee.id, other.id)
                 text = T.LINK_REMOVED.format(a=T.esc(committee.title), b=T.esc(other.title))
-                notify = (other.chat_id, text)
+                await enqueue_notice(session, other.id, other.chat_id, text, now=actor.now, kind="link")
             elif len(words) == 1:
                 row = await db_board.redeem_link_code(session, words[0], actor.now)
                 if row is None:
@@ -105,17 +104,14 @@ async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     raise Refused(T.LINK_SELF)
                 await db_board.link(session, new_upper.id, committee.id, actor.person.id, actor.now)
                 text = T.LINK_DONE.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title))
-                notify = (new_upper.chat_id, T.LINK_DONE_UPPER.format(lower=T.esc(committee.title)))
+                told = T.LINK_DONE_UPPER.format(lower=T.esc(committee.title))
+                await enqueue_notice(session, new_upper.id, new_upper.chat_id, told, now=actor.now, kind="link")
             else:
                 text = T.LINK_USAGE
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
-    if notify is not None:
-        try:
-            await context.bot.send_message(notify[0], notify[1], parse_mode=ParseMode.HTML)
-        except TelegramError as exc:
-            log.warning("link notice to %s failed: %s", notify[0], exc)  # stored; /lienket there shows it
+    await send_notices(context, session)  # the other committee is told (db/outbox.py)
 
 
 def _list(upper: Committee | None, lower: list[Committee]) -> str:

@@ -19,6 +19,7 @@ from telegram import (
     ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    LinkPreviewOptions,
     Message,
     MessageEntity,
     ReplyParameters,
@@ -26,15 +27,15 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, ContextTypes
 
 from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
 from db import committees as db_committees
 from db import membership as db_membership
 from db.models import Committee, Person
-from db.outbox import replan_committee
+from db.outbox import NOTICES_STORED, replan_committee, stored_notices
 from domain.permissions import Role, current_role
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,28 @@ async def transaction(context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[Async
     """One session and one transaction per update: all of it is saved, or none of it."""
     async with services(context).session_factory() as session, session.begin():
         yield session
+
+
+async def send_notices(context: ContextTypes.DEFAULT_TYPE, session: AsyncSession) -> None:
+    """Send, now, the notices the update's transaction stored (db.outbox.enqueue_notice) — call it
+    after the handler's own answer, once the transaction is committed. What cannot go now stays in
+    the outbox: the dispatcher retries it."""
+    await send_stored_notices(context.application, session)
+
+
+async def send_stored_notices(application: Application, session: AsyncSession) -> None:  # type: ignore[type-arg]
+    """`send_notices` for code that has the Application and no update (the board's web server)."""
+    ids = stored_notices(session)
+    if not ids:
+        return
+    session.info.pop(NOTICES_STORED, None)
+    from jobs.notices import send_now
+    from jobs.scheduling import runtime_of
+
+    try:
+        await send_now(services_of(application), application.bot, runtime_of(application), ids)
+    except Exception:  # stored: the dispatcher's next tick delivers them
+        log.warning("notices %s left to the dispatcher", ids, exc_info=True)
 
 
 @dataclass
@@ -325,7 +348,10 @@ async def answer(query: CallbackQuery, text: str | None = None, alert: bool = Fa
         log.warning("answerCallbackQuery failed: %s", exc)
 
 
-async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> None:
+async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> bool:
+    """Show `text` in place of the pressed message. When Telegram refuses the edit (the message is too
+    old, was deleted, the chat is gone…) the outcome is sent as a new message instead, and the refusal
+    is logged as an error — never swallowed. An edit to the same content is no failure."""
     parse_mode: str | None = ParseMode.HTML
     if _too_long(text):
         text, parse_mode = fit_plain(text), None
@@ -333,8 +359,25 @@ async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) 
         await query.edit_message_text(
             text, parse_mode=parse_mode, reply_markup=keyboard(buttons), disable_web_page_preview=True
         )
+        return True
+    except BadRequest as exc:
+        if "message is not modified" in str(exc).lower():
+            return True
+        failure: TelegramError = exc
     except TelegramError as exc:
-        log.warning("edit failed: %s", exc)
+        failure = exc
+    log.error("edit refused by Telegram: %s", failure)
+    message = query.message
+    if message is None:
+        return False
+    try:
+        await query.get_bot().send_message(
+            message.chat.id, text, parse_mode=parse_mode, reply_markup=keyboard(buttons),
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
+    except TelegramError as exc:
+        log.error("the outcome could not be sent either: %s", exc)
+    return False
 
 
 def utf16_index(text: str, offset: int) -> int:

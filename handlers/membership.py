@@ -26,8 +26,8 @@ from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
 from db.membership import Departure
-from db.models import Committee, PendingInput, Person
-from db.outbox import replan_committee
+from db.models import PendingInput, Person
+from db.outbox import enqueue_notice, replan_committee
 from domain.permissions import Action, Role
 from handlers.common import (
     Buttons,
@@ -38,9 +38,9 @@ from handlers.common import (
     ensure_a_chair,
     forget_admin_status,
     is_group,
-    keyboard,
     remember_admin_status,
     resolve_actor,
+    send_notices,
     services,
     transaction,
     user_link,
@@ -238,7 +238,9 @@ async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) ->
             await replan_committee(session, committee.id, now)
         chairs = [p for p, r in await db_committees.roles_in(session, committee.id) if r == Role.CHAIR]
         text, buttons = _departure_notice(person, departure, chairs, new_chairs)
-    await send_notice(context, committee, text, buttons)
+        # Through the outbox: stored with the departure, so a failed send or a restart loses nothing.
+        await enqueue_notice(session, committee.id, committee.chat_id, text, buttons, now=now, kind="departure")
+    await send_notices(context, session)
 
 
 def _departure_notice(
@@ -272,20 +274,6 @@ def _departure_notice(
         lines.append(T.MEMBER_LEFT_ASK.format(chairs=who, number=departure.lost_tasks[0].number))
         buttons = [[(T.BTN_REASSIGN_N.format(number=lost.number), f"reassign:{lost.task_id}")] for lost in shown]
     return "\n".join(lines), buttons
-
-
-async def send_notice(
-    context: ContextTypes.DEFAULT_TYPE, committee: Committee, text: str, buttons: Buttons | None
-) -> None:
-    """A notice for the committee's chairs, in the group (their names in it notify them).
-    The one place such a notice is sent: to move to a durable outbox, change only this."""
-    try:
-        await context.bot.send_message(
-            committee.chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons),
-            disable_web_page_preview=True,
-        )
-    except TelegramError as exc:
-        log.warning("notice to the chairs of committee %s failed: %s", committee.id, exc)
 
 
 # ------------------------------------------------------------------------------------ reassign button

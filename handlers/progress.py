@@ -4,16 +4,18 @@ the chair's approve / reject buttons, and answers to the bot's questions (replie
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ForceReply, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from db.models import Committee, ExtensionRequest, PendingInput, Task
+from db import tasks as db_tasks
+from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
+from db.outbox import enqueue_notice
 from domain.commands import task_ref
 from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
@@ -23,10 +25,10 @@ from handlers.common import (
     answer,
     command_args,
     edit,
-    keyboard,
     plain,
     reply,
     resolve_actor,
+    send_notices,
     transaction,
     user_link,
 )
@@ -40,8 +42,11 @@ from handlers.task_actions import (
     request_extension,
     require,
     require_open,
+    role_in_task_committee,
     set_due,
     task_for_button,
+    tell_assignees,
+    tell_requester,
 )
 
 log = logging.getLogger(__name__)
@@ -68,6 +73,7 @@ async def xong(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
+    await send_notices(context, session)
 
 
 async def tiendo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -87,13 +93,13 @@ async def tiendo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
+    await send_notices(context, session)
 
 
 async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
-    notify: tuple[int, str, int] | None = None
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -103,18 +109,16 @@ async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if ref is None or not ref.rest:
                 raise Refused(T.EXTEND_USAGE)
             task = await find_task(session, actor, ref.number)
-            text, notify = await extend(session, actor, task, ref.rest)
+            text = await extend(session, actor, task, ref.rest)
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
-    if notify is not None:
-        await ask_chair(context, *notify)
+    await send_notices(context, session)
 
 
-async def extend(
-    session: AsyncSession, actor: Actor, task: Task, answer_text: str
-) -> tuple[str, tuple[int, str, int] | None]:
-    """'<hạn mới> [lý do]': the chair sets it; anyone else asks the chair."""
+async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: str) -> str:
+    """'<hạn mới> [lý do]': the chair sets it; anyone else asks the chair (a notice to the group,
+    through the outbox, stored with the request)."""
     require_open(task)
     new_due, reason = _due_and_reason(answer_text, actor.today)
     role_ok = True
@@ -123,7 +127,7 @@ async def extend(
     except Refused:
         role_ok = False
     if role_ok:
-        return await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason), None
+        return await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
     req = await request_extension(session, actor, task, new_due, reason, actor.today)
     committee = await session.get(Committee, task.committee_id)
     assert committee is not None
@@ -136,7 +140,12 @@ async def extend(
         # Cut: the request goes to the group in one message, which Telegram refuses past 4096 characters.
         reason=T.esc(short(reason, 500)) if reason else T.NO_REASON,
     )
-    return T.EXTEND_REQUESTED.format(number=task.number, due=T.fmt_day(new_due)), (committee.chat_id, ask, req.id)
+    buttons = [[(T.BTN_APPROVE, f"extok:{req.id}"), (T.BTN_REJECT, f"extno:{req.id}")]]
+    # Stored with the request: a 403, a network error or a restart does not lose it (db/outbox.py).
+    await enqueue_notice(
+        session, committee.id, committee.chat_id, ask, buttons, now=actor.now, kind="extension_request"
+    )
+    return T.EXTEND_REQUESTED.format(number=task.number, due=T.fmt_day(new_due))
 
 
 def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
@@ -151,23 +160,17 @@ def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
     return deadline.due, reason
 
 
-async def ask_chair(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, req_id: int) -> None:
-    buttons = [[(T.BTN_APPROVE, f"extok:{req_id}"), (T.BTN_REJECT, f"extno:{req_id}")]]
-    try:
-        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons))
-    except TelegramError as exc:
-        # The request is stored: the Monday summary and /xem still show it to the chair.
-        log.warning("could not post extension request to %s: %s", chat_id, exc)
-
-
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """done:<task> · prog:<task> · ext:<task> · extok:<request> · extno:<request>"""
+    """done:<task> · prog:<task> · ext:<task> · blk:<task> · extok:<request> · extno:<request> · and the
+    chair's actions on an escalation: cdue:<task> (new deadline) · cgive:<task> (reassign) · cnote:<task>"""
     query = update.callback_query
     assert query is not None and query.data is not None
     kind, _, rest = query.data.partition(":")
     prompt: str | None = None
     result: str | None = None
+    pending_kind = ""
+    pending_data: dict[str, int] = {}
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -178,6 +181,20 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if req is None:
                     raise Refused(T.BUTTON_STALE)
                 task, result = await decide_extension(session, actor, req, kind == "extok", actor.today)
+                if kind == "extno" and req.requested_by not in (None, actor.person.id):
+                    requester = await session.get(Person, req.requested_by)
+                    who = T.mention(requester.full_name, requester.tg_user_id, requester.username) if requester else ""
+                    prompt = T.ASK_REJECT_REASON.format(number=task.number, who=who)
+                    pending_kind, pending_data = "reject_reason", {"req": req.id}
+            elif kind in CHAIR_PROMPTS:
+                task = await task_for_button(session, actor, int(rest))
+                require_open(task)
+                if kind == "cdue":
+                    await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND_DIRECT)
+                else:
+                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
+                prompt = CHAIR_PROMPTS[kind].format(number=task.number)
+                pending_kind = {"cdue": "chair_due", "cgive": "chair_give", "cnote": "chair_note"}[kind]
             else:
                 task = await task_for_button(session, actor, int(rest))
                 if kind == "done":
@@ -187,6 +204,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     await require(session, actor, task, Action.REPORT, T.ACT_REPORT)
                     ask = {"prog": T.ASK_PROGRESS, "ext": T.ASK_EXTENSION, "blk": T.ASK_BLOCKED}[kind]
                     prompt = ask.format(number=task.number)
+                    pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]
         except Refused as refusal:
             await answer(query, plain(str(refusal)), alert=True)
             return
@@ -197,7 +215,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 parse_mode=ParseMode.HTML,
                 reply_markup=ForceReply(selective=True),
             )
-            pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]
             session.add(
                 PendingInput(
                     chat_id=sent.chat.id,
@@ -206,6 +223,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     task_id=task.id,
                     kind=pending_kind,
                     created_at=actor.now,
+                    data=pending_data,
                 )
             )
     await answer(query, plain(result) if result else None)
@@ -213,3 +231,80 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # The buttons have done their job: show the outcome in place of them.
         original = query.message.text_html if isinstance(query.message, Message) else ""
         await edit(query, (original + "\n\n" + result) if original else result, None)
+    await send_notices(context, session)
+
+
+CHAIR_PROMPTS = {"cdue": T.ASK_CHAIR_DUE, "cgive": T.ASK_CHAIR_REASSIGN, "cnote": T.ASK_CHAIR_NOTE}
+
+
+# ---------------------------------------------------------------------------------------------- the chair's answers
+async def _reject_reason(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
+    """The reason for a refused extension: recorded, and sent to the requester where they asked."""
+    reason = (msg.text or "").strip()
+    if not reason:
+        raise Refused(T.REJECT_REASON_EMPTY)
+    req = await session.get(ExtensionRequest, int(pending.data.get("req", 0)))
+    if req is None or req.task_id != task.id:
+        raise Refused(T.BUTTON_STALE)
+    reason = short(reason, 500)
+    db_tasks.add_event(session, task, "extension_reject_reason", actor.person.id, actor.now, note=reason)
+    await tell_requester(
+        session, actor, req, task, T.EXTEND_REJECT_REASON_NOTICE, actor.today, reason=T.esc(reason)
+    )
+    requester = await session.get(Person, req.requested_by) if req.requested_by else None
+    who = T.esc(requester.full_name) if requester else ""
+    return T.REJECT_REASON_SENT.format(number=task.number, who=who)
+
+
+async def _in_task_committee(session: AsyncSession, actor: Actor, task: Task) -> Actor:
+    """The chair answers in a private chat (the escalation came there): act in the task's committee."""
+    if actor.committee is not None:
+        return actor
+    committee = await session.get(Committee, task.committee_id)
+    role = await role_in_task_committee(session, actor, task)
+    return replace(actor, committee=committee, role=role)
+
+
+async def _chair_due(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
+    new_due, reason = _due_and_reason((msg.text or "").strip(), actor.today)
+    text = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+    committee = await session.get(Committee, task.committee_id)
+    await tell_assignees(session, actor, task, T.CHAIR_DUE_NOTICE.format(
+        number=task.number, committee=T.esc(committee.title if committee else ""),
+        due=T.fmt_due(new_due, actor.today), text=T.esc(T.shorten(task.text, 300)),
+    ))
+    return text
+
+
+async def _chair_give(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
+    """Reassign as `/sua <n> giao <…>` does (the same reading of units and mentions)."""
+    from handlers.directives import _edit
+
+    body = (msg.text or "").strip()
+    if not body:
+        raise Refused(T.NO_ASSIGNEE)
+    head = f"{task.number} giao "
+    # `_edit` finds mentions at (offset + position of the body in args): the body starts the message.
+    return await _edit(session, await _in_task_committee(session, actor, task), msg, head + body, -len(head))
+
+
+async def _chair_note(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
+    note = (msg.text or "").strip()
+    if not note:
+        raise Refused(T.REJECT_REASON_EMPTY)
+    require_open(task)
+    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
+    db_tasks.add_event(session, task, "chair_note", actor.person.id, actor.now, note=short(note, 1000))
+    committee = await session.get(Committee, task.committee_id)
+    await tell_assignees(session, actor, task, T.CHAIR_NOTE_NOTICE.format(
+        number=task.number, committee=T.esc(committee.title if committee else ""), note=T.esc(short(note, 500)),
+    ))
+    return T.CHAIR_NOTE_OK.format(number=task.number, note=T.esc(short(note, 300)))
+
+
+CHAIR_ANSWERS = {
+    "reject_reason": _reject_reason,
+    "chair_due": _chair_due,
+    "chair_give": _chair_give,
+    "chair_note": _chair_note,
+}

@@ -107,7 +107,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             directives.on_button, pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|wd|none|other))$"
         )
     )
-    app.add_handler(CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno):\d{1,9}$"))
+    app.add_handler(
+        CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno|cdue|cgive|cnote):\d{1,9}$")
+    )
     app.add_handler(CallbackQueryHandler(tasks.on_page, pattern=r"^ds:\d{1,4}:(a|q|w|u\d{1,9})$"))
     app.add_handler(CallbackQueryHandler(membership.on_reassign_button, pattern=r"^reassign:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(fallback.unknown_button))

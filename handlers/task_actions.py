@@ -14,8 +14,10 @@ from bot import texts as T
 from bot.texts import esc, fmt_due
 from db import reminders
 from db import tasks as db_tasks
-from db.models import ExtensionRequest, Task
+from db.models import Committee, ExtensionRequest, Person, Task
+from db.outbox import enqueue_notice
 from domain.permissions import Action, Role, allowed
+from domain.reminders import RecipientRole
 from domain.types import TaskStatus
 from handlers.common import Actor
 
@@ -86,6 +88,7 @@ async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str |
     else:
         verdict = T.DONE_LATE.format(days=(today - task.due_original).days)
     text = T.DONE_OK.format(number=task.number, verdict=verdict)
+    await tell_group(session, actor, task, T.REPORT_DONE_IN_GROUP, note=f": {esc(note)}" if note else ".")
     if task.cadence and task.due_current is not None:
         following = await db_tasks.next_occurrence(session, task, actor.person.id, actor.now)
         await reminders.replan_task(session, following.id, actor.now)
@@ -97,9 +100,62 @@ async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: st
     require_open(task)
     await require(session, actor, task, Action.REPORT, T.ACT_PROGRESS)
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=note)
+    line = T.REPORT_BLOCKED_IN_GROUP if kind == "blocked" else T.REPORT_PROGRESS_IN_GROUP
+    await tell_group(session, actor, task, line, note=esc(T.shorten(note, 300)))
     if kind == "blocked":  # stored as a vướng mắc (for the meeting's agenda): say so, as /vuongmac does
         return T.BLOCKED_OK.format(number=task.number, note=esc(note))
     return T.PROGRESS_OK.format(number=task.number, note=esc(note))
+
+
+async def tell_group(session: AsyncSession, actor: Actor, task: Task, line: str, *, note: str) -> None:
+    """A report given in a private chat is told in the committee group, in one line (through the
+    outbox): the chair sees it where the task was given. In the group itself the report is there."""
+    if actor.committee is not None:
+        return
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None or not committee.active:
+        return
+    who = T.mention(actor.person.full_name, actor.person.tg_user_id, actor.person.username)
+    text = line.format(who=who, number=task.number, note=note)
+    await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="report")
+
+
+async def tell_assignees(session: AsyncSession, actor: Actor, task: Task, text: str) -> None:
+    """The chair acted on a task (a new deadline, a note, from her escalation copy): its assignees'
+    contact people are told — privately when they opened a chat with the bot, else once in the group
+    with their names."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None:
+        return
+    people = [
+        p
+        for r in await reminders.task_recipients(session, task)
+        if r.person_id is not None and r.role is RecipientRole.ASSIGNEE and r.person_id != actor.person.id
+        and (p := await session.get(Person, r.person_id)) is not None
+    ]
+    in_group = []
+    for p in people:
+        if p.private_chat and not p.blocked_bot and p.tg_user_id:
+            await enqueue_notice(session, committee.id, p.tg_user_id, text, now=actor.now, kind="chair_action",
+                                 person_id=p.id)
+        else:
+            in_group.append(T.mention(p.full_name, p.tg_user_id, p.username))
+    if in_group or not people:
+        body = T.NOTICE_FOR.format(who=", ".join(in_group), text=text) if in_group else text
+        await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind="chair_action")
+
+
+def notice_target(committee: Committee, person: Person | None, asked_chat_id: int | None) -> tuple[int, int | None]:
+    """Where to tell `person` something about their request: the chat where they asked; else their
+    private chat if they opened one; else the group. Returns (chat id, person id if private)."""
+    chat = asked_chat_id
+    if chat is None:
+        if person is not None and person.private_chat and not person.blocked_bot and person.tg_user_id:
+            chat = person.tg_user_id
+        else:
+            chat = committee.chat_id
+    private = chat > 0
+    return chat, (person.id if private and person is not None else None)
 
 
 async def set_due(
@@ -152,8 +208,15 @@ async def request_extension(
     await require(session, actor, task, Action.REPORT, T.ACT_ASK_EXTENSION)
     if new_due < today or (task.due_current is not None and new_due <= task.due_current):
         raise Refused(T.EXTEND_NOT_LATER.format(due=fmt_due(task.due_current, today)))
+    committee = await session.get(Committee, task.committee_id)
+    asked_in = actor.committee.chat_id if actor.committee is not None else actor.person.tg_user_id
     req = ExtensionRequest(
-        task_id=task.id, requested_by=actor.person.id, requested_at=actor.now, new_due=new_due, reason=reason
+        task_id=task.id,
+        requested_by=actor.person.id,
+        requested_at=actor.now,
+        new_due=new_due,
+        reason=reason,
+        asked_chat_id=asked_in if asked_in is not None else (committee.chat_id if committee else None),
     )
     session.add(req)
     await session.flush()
@@ -185,9 +248,38 @@ async def decide_extension(
             session, task, "extension_approved", actor.person.id, actor.now, data={"due": req.new_due.isoformat()}
         )
         await reminders.replan_task(session, task.id, actor.now)
+        await tell_requester(session, actor, req, task, T.EXTEND_APPROVED_NOTICE, today)
         return task, T.EXTEND_APPROVED.format(number=task.number, due=fmt_due(req.new_due, today))
     db_tasks.add_event(session, task, "extension_rejected", actor.person.id, actor.now)
+    await tell_requester(session, actor, req, task, T.EXTEND_REJECTED_NOTICE, today)
     return task, T.EXTEND_REJECTED.format(number=task.number, due=fmt_due(task.due_current, today))
+
+
+async def tell_requester(
+    session: AsyncSession, actor: Actor, req: ExtensionRequest, task: Task, template: str, today: date, **extra: str
+) -> None:
+    """The chair decided: the requester is told with a new message in the chat where they asked (an
+    edit of the group's message notifies nobody), through the outbox. Not when the chair decided
+    on her own request."""
+    if req.requested_by is None or req.requested_by == actor.person.id:
+        return
+    committee = await session.get(Committee, task.committee_id)
+    requester = await session.get(Person, req.requested_by)
+    if committee is None:
+        return
+    chat, person_id = notice_target(committee, requester, req.asked_chat_id)
+    text = template.format(
+        number=task.number,
+        committee=esc(committee.title),
+        text=esc(T.shorten(task.text, 300)),
+        due=fmt_due(task.due_current, today),
+        **extra,
+    )
+    if person_id is None and requester is not None:  # in the group: name them, so that they are notified
+        text = T.NOTICE_FOR.format(who=T.mention(requester.full_name, requester.tg_user_id, requester.username),
+                                   text=text)
+    await enqueue_notice(session, committee.id, chat, text, now=actor.now, kind="extension_decided",
+                         person_id=person_id)
 
 
 async def cancel(session: AsyncSession, actor: Actor, task: Task, reason: str | None, kind: str = "cancelled") -> str:

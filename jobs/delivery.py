@@ -29,8 +29,9 @@ from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.logging_setup import brief_error
 from bot.reply_retry import dispatcher_send
-from jobs.ratelimit import SendLimiter
+from jobs.ratelimit import InFlight, SendLimiter
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +80,16 @@ async def send_with_policy(
     reply_markup: InlineKeyboardMarkup | None = None,
     on_migrated: Callable[[int], Awaitable[None]] | None = None,
     *,
-    guard: asyncio.Semaphore | None = None,
+    guard: InFlight | None = None,
     on_sent: Callable[[Delivery], Awaitable[None]] | None = None,
 ) -> Delivery:
     """Send until Telegram took the message or it is clear that it will not now. `on_sent` records
-    a delivered message while `guard` is still held: with the runtime's `unrecorded` semaphore as
-    guard, only a bounded number of messages are ever sent-but-not-recorded (what a crash
-    re-sends). The guard is not held through pacing waits or backoff."""
+    a delivered message while `guard` is still held: with the runtime's `unrecorded` bound as
+    guard, only a few messages are ever sent-but-not-recorded (what a crash re-sends). The guard is
+    not held through pacing waits or backoff.
+
+    Every send of the outbox (reminders, summaries, notices) passes here: `policy.count` is the one
+    place where a delivery is counted as sent or failed."""
     network_failures = 0
     while True:
         paused = policy.limiter.paused_for()
@@ -93,7 +97,7 @@ async def send_with_policy(
             # A long flood wait is on: do not hold this message's claim through it.
             return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
-        async with guard or contextlib.nullcontext():
+        async with guard or contextlib.nullcontext() as entered:
             try:
                 with dispatcher_send():  # this loop retries and records; the reply retry stays out
                     message = await bot.send_message(
@@ -110,6 +114,8 @@ async def send_with_policy(
                 delivery = Delivery(Outcome.SENT, chat_id, message_id=message.message_id)
                 if on_sent is not None:
                     await on_sent(delivery)
+                if guard is not None and entered is not None:
+                    guard.observe(guard.monotonic() - entered)
                 return delivery
         try:
             raise failure  # handled below, outside the guard
@@ -132,19 +138,18 @@ async def send_with_policy(
             continue
         except Forbidden as e:
             policy.count("forbidden")
-            return Delivery(Outcome.FORBIDDEN, chat_id, error=str(e))
+            return Delivery(Outcome.FORBIDDEN, chat_id, error=brief_error(str(e)))
         except BadRequest as e:  # before NetworkError: BadRequest is one of its subclasses
             policy.count("bad_requests")
-            log.warning("bad request to chat %s: %s", chat_id, e)
-            return Delivery(Outcome.FAILED, chat_id, error=str(e))
+            log.warning("bad request to chat %s: %s", chat_id, brief_error(str(e)))
+            return Delivery(Outcome.FAILED, chat_id, error=brief_error(str(e)))
         except NetworkError as e:  # TimedOut included
             network_failures += 1
             policy.count("network_errors")
-            log.warning("network error sending to chat %s (try %d): %s: %s", chat_id, network_failures,
-                        type(e).__name__, e)
+            error = f"{type(e).__name__}: {brief_error(str(e))}"  # a proxy's error page: its first line
+            log.warning("network error sending to chat %s (try %d): %s", chat_id, network_failures, error)
             delay = policy.backoff_base * 2 ** (network_failures - 1)
             if network_failures > policy.network_retries:
-                error = f"{type(e).__name__}: {e}"
                 return Delivery(Outcome.RETRY_LATER, chat_id, error=error, retry_in=delay)
             await policy.sleep(delay)
             continue

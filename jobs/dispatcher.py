@@ -1,4 +1,10 @@
-"""The reminder dispatcher: claim what is due, send it, record what happened, plan the next one.
+"""The dispatcher of the one outbox (db/outbox.py): each tick sends the notices due (jobs/notices.py),
+then the reminders (here), then the weekly summaries (jobs/summary.py) — claim what is due, send it,
+record what happened, plan the next one. Every send passes through jobs.delivery.send_with_policy
+(one place where a delivery succeeds or fails), under the runtime's pace (jobs/ratelimit.py, shared
+by the dispatchers alive: `share_pace`) and its in-flight bound (what a crash can re-send).
+
+Reminders:
 
 A tick (`dispatch_once`) works from the database alone, so a restart loses nothing and repeats
 nothing: rows due while the bot was down are simply due now. For each claimed row it asks the
@@ -19,14 +25,14 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
 from db.committees import migrate_chat
-from db.outbox import due_work
+from db.outbox import beat, due_work
 from db.reminders import (
     DueReminder,
     claim_due,
@@ -50,6 +56,7 @@ from domain.reminders import (
 )
 from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
+from jobs.notices import send_due_notices
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 from jobs.summary import send_due_summaries
 
@@ -190,15 +197,32 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
                 lead=row.lead,
                 people=people if msg.in_group else (),
                 no_contact=no_contact and msg.in_group,
+                obstacle=row.obstacle if kind is ReminderKind.ESCALATION else None,
             )
         )
     return items
 
 
-def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
-    """The four buttons per task; callback data 'done:<task id>', 'prog:<id>', 'ext:<id>', 'blk:<id>'
-    (blocked: what the assignee is stuck on goes to the next meeting's agenda)."""
-    if len(items) == 1:
+def _chair_row(i: ReminderItem) -> list[InlineKeyboardButton]:
+    """The chair's actions on an overdue task (an escalation): a new deadline, another assignee, a
+    note — not the assignee's buttons (pressing «Gia hạn» asked the chair to ask herself)."""
+    return [
+        InlineKeyboardButton(texts.BTN_CHAIR_DUE_N.format(number=i.number), callback_data=f"cdue:{i.task_id}"),
+        InlineKeyboardButton(texts.BTN_CHAIR_REASSIGN_N.format(number=i.number), callback_data=f"cgive:{i.task_id}"),
+        InlineKeyboardButton(texts.BTN_CHAIR_NOTE_N.format(number=i.number), callback_data=f"cnote:{i.task_id}"),
+    ]
+
+
+def reminder_keyboard(items: Sequence[ReminderItem], chair_tasks: set[int] | None = None) -> InlineKeyboardMarkup:
+    """The assignee's four buttons per task; callback data 'done:<task id>', 'prog:<id>', 'ext:<id>',
+    'blk:<id>' (blocked: what the assignee is stuck on goes to the next meeting's agenda). An
+    escalation (the chair's copy of an overdue task) carries the chair's actions instead:
+    'cdue:<id>' (new deadline), 'cgive:<id>' (reassign), 'cnote:<id>' (note). `chair_tasks`: the
+    tasks addressed to the chair only (default: the escalations); a group message that also reminds
+    the assignees of a task keeps their buttons."""
+    if chair_tasks is None:
+        chair_tasks = {i.task_id for i in items if i.kind is ReminderKind.ESCALATION}
+    if len(items) == 1 and items[0].task_id not in chair_tasks:
         tid = items[0].task_id
         return InlineKeyboardMarkup(
             [
@@ -214,7 +238,9 @@ def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
         )
     return InlineKeyboardMarkup(
         [
-            [
+            _chair_row(i)
+            if i.task_id in chair_tasks
+            else [
                 InlineKeyboardButton(texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"),
                 InlineKeyboardButton(texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"),
                 InlineKeyboardButton(texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"),
@@ -228,7 +254,9 @@ def reminder_keyboard(items: Sequence[ReminderItem]) -> InlineKeyboardMarkup:
 def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
     items = _reminder_items(msg)
     today = now.astimezone(msg.items[0].row.committee.settings.tz).date()
-    return texts.render_reminder(items, today, in_group=msg.in_group), reminder_keyboard(items)
+    assignee_tasks = {s.row.task_id for s in msg.items if s.kind is not ReminderKind.ESCALATION}
+    chair_tasks = {i.task_id for i in items} - assignee_tasks
+    return texts.render_reminder(items, today, in_group=msg.in_group), reminder_keyboard(items, chair_tasks)
 
 
 # --------------------------------------------------------------------------- send and record
@@ -382,13 +410,42 @@ async def dispatch_once(
     clock (bot/clock.py). Returns what happened."""
     runtime = runtime or DispatchRuntime.create(services.instance_id)
     stats = DispatchStats()
+    await share_pace(services, runtime)
     async with services.session_factory() as s:
         due = await due_work(s, now)
+    if due.notices:  # first: a decision someone waits for
+        await send_due_notices(services, bot, now, runtime, stats)
     if due.reminders:
         await dispatch_reminders(services, bot, now, runtime, stats)
     if due.summaries:
         await send_due_summaries(services, bot, now, runtime, stats)
     return stats
+
+
+BEAT_EVERY = 10.0  # seconds (monotonic) between two heartbeats of a dispatcher
+
+
+async def share_pace(services: Services, runtime: DispatchRuntime) -> None:
+    """Every BEAT_EVERY seconds: say this dispatcher is alive and count those alive, so that each
+    paces itself at its part of the bot's limits (two instances at 30 messages/s each drew 429s).
+    Wall time, not the bot's clock: liveness is about processes (a test clock may stand still)."""
+    limiter = runtime.policy.limiter
+    moment = limiter.monotonic()
+    if runtime.beat_at is not None and moment - runtime.beat_at < BEAT_EVERY:
+        return
+    runtime.beat_at = moment
+    # Alive: beaten within three ticks (a tick beats at most every BEAT_EVERY seconds).
+    stale = timedelta(seconds=3 * max(BEAT_EVERY, services.settings.dispatch_interval))
+    try:
+        async with services.session_factory() as s, s.begin():
+            runtime.instances = await beat(s, runtime.worker_id, datetime.now(UTC), stale)
+    except Exception:  # the database is down: keep the last count; the tick itself will report it
+        log.warning("dispatcher heartbeat failed", exc_info=True)
+        return
+    if runtime.instances != limiter.instances:
+        log.info("%d dispatcher(s) alive: each sends %.1f messages/s", runtime.instances,
+                 limiter._base[0] / runtime.instances)
+    limiter.share(runtime.instances)
 
 
 async def drain(services: Services, bot: Bot, runtime: DispatchRuntime, max_rounds: int = 1000) -> DispatchStats:
@@ -398,6 +455,10 @@ async def drain(services: Services, bot: Bot, runtime: DispatchRuntime, max_roun
     for _ in range(max_rounds):
         stats = await dispatch_once(services, bot, services.clock.now(), runtime)
         total.add(stats)
-        if stats.claimed < runtime.batch_size and stats.summaries_claimed < runtime.summary_batch:
+        if (
+            stats.claimed < runtime.batch_size
+            and stats.summaries_claimed < runtime.summary_batch
+            and stats.notices_claimed < runtime.notice_batch
+        ):
             break
     return total

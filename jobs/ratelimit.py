@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import math
 import time
 from collections.abc import Awaitable, Callable
 
@@ -48,6 +49,9 @@ class SendLimiter:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        self.overall_rate = overall_rate
+        self._base = (overall_rate, group_gap, private_gap)
+        self.instances = 1
         self.gap = 1.0 / overall_rate if overall_rate > 0 else 0.0
         self.group_gap = group_gap
         self.private_gap = private_gap
@@ -64,6 +68,20 @@ class SendLimiter:
         self._holders = 0
         self._queue: list[tuple[int, int, asyncio.Future[None]]] = []
         self._seq = 0
+
+    def share(self, instances: int) -> None:
+        """`instances` dispatchers are alive and send for the same bot: Telegram counts the bot's
+        messages, not each process's, so each takes its part of the pace — 1/n of the overall rate
+        and n times each chat's gap (rows of one group may be claimed by any instance)."""
+        instances = max(1, instances)
+        if instances == self.instances:
+            return
+        rate, group_gap, private_gap = self._base
+        self.instances = instances
+        self.overall_rate = rate / instances
+        self.gap = instances / rate if rate > 0 else 0.0
+        self.group_gap = group_gap * instances
+        self.private_gap = private_gap * instances
 
     def pause(self, seconds: float) -> None:
         """After a 429 nobody sends until it has passed (the flood wait may be bot-wide)."""
@@ -137,3 +155,60 @@ class SendLimiter:
 def unlimited() -> SendLimiter:
     """No pacing (tests of other behaviour; a bench baseline)."""
     return SendLimiter(overall_rate=0, group_gap=0, private_gap=0)
+
+
+class InFlight:
+    """A bound on the messages sent but not yet recorded (held from before a send until its outcome is
+    recorded), sized to what the pace needs: about rate × (send + record latency), at least one.
+
+    A crash (kill -9, power cut) re-sends exactly the messages in flight — Telegram has no
+    idempotency key — so a bound that follows the pace, rather than a fixed number, keeps a crash to
+    one or two duplicates: at 29 messages/s and 40 ms per send-and-record, two. The latency is a
+    moving average of the observed hold times; `ceiling` caps it when the database is slow (then
+    the pace drops rather than the duplicates grow)."""
+
+    def __init__(
+        self,
+        rate: Callable[[], float],
+        *,
+        ceiling: int = 8,
+        monotonic: Callable[[], float] = time.monotonic,
+        initial_latency: float = 0.05,
+    ) -> None:
+        self.rate = rate
+        self.ceiling = max(1, ceiling)
+        self.monotonic = monotonic
+        self.latency = initial_latency
+        self.held = 0
+        self.peak = 0
+        self._changed: asyncio.Condition | None = None
+
+    @property
+    def limit(self) -> int:
+        rate = self.rate()
+        if rate <= 0:  # unlimited pace (tests of other behaviour): the ceiling
+            return self.ceiling
+        return max(1, min(self.ceiling, math.ceil(rate * self.latency)))
+
+    def _condition(self) -> asyncio.Condition:
+        if self._changed is None:
+            self._changed = asyncio.Condition()
+        return self._changed
+
+    async def __aenter__(self) -> float:
+        changed = self._condition()
+        async with changed:
+            await changed.wait_for(lambda: self.held < self.limit)
+            self.held += 1
+            self.peak = max(self.peak, self.held)
+        return self.monotonic()
+
+    async def __aexit__(self, *exc: object) -> None:
+        changed = self._condition()
+        async with changed:
+            self.held -= 1
+            changed.notify_all()
+
+    def observe(self, seconds: float) -> None:
+        """One send-and-record took `seconds`."""
+        self.latency = 0.8 * self.latency + 0.2 * max(0.0, seconds)

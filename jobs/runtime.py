@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from jobs.delivery import DeliveryPolicy
-from jobs.ratelimit import SendLimiter
+from jobs.ratelimit import InFlight, SendLimiter
 
 RUNTIME_KEY = "dispatch_runtime"  # application.bot_data key (set by jobs.scheduling)
 
@@ -29,6 +29,10 @@ class DispatchStats:
     summary_parts_sent: int = 0
     summaries_deferred: int = 0
     summaries_skipped: int = 0
+    notices_claimed: int = 0
+    notices_sent: int = 0
+    notices_failed: int = 0
+    notices_rerouted: int = 0  # a private chat refused (403): sent to the group instead
 
     def add(self, other: DispatchStats) -> None:
         for f in fields(self):
@@ -44,12 +48,17 @@ class DispatchRuntime:
     # Chats served at once (each chat's messages stay in order). Large on purpose: the pace bounds
     # what is in flight; a small worker pool would sit idle behind groups' 3 s gaps.
     concurrency: int = 1000
-    # At most this many messages sent but not yet recorded at any instant. A crash (kill -9, power
-    # cut) re-sends exactly those after the restart — Telegram has no idempotency key — so this
-    # bounds the duplicates a crash can cause. Without it, sends outran the SQLite writes recording
-    # them (concurrent writers wait in SQLite's busy handler) and a kill re-sent dozens.
-    max_unrecorded: int = 8
-    _unrecorded: asyncio.Semaphore | None = None
+    # Messages sent but not yet recorded at any instant: what the pace needs (rate x send-and-record
+    # latency, jobs.ratelimit.InFlight), at most this. A crash (kill -9, power cut) re-sends exactly
+    # those after the restart — Telegram has no idempotency key — so this bounds the duplicates a
+    # crash can cause: one or two at Telegram's pace. Without a bound, sends outran the SQLite writes
+    # recording them (concurrent writers wait in SQLite's busy handler) and a kill re-sent dozens.
+    max_unrecorded: int = 4
+    notice_batch: int = 200
+    _unrecorded: InFlight | None = None
+    # Dispatchers alive (dispatcher_beats) when last counted, and when (monotonic): the pace is shared.
+    instances: int = 1
+    beat_at: float | None = None
     # Records of sent messages are written one at a time, in the order they queue: on SQLite,
     # concurrent writers otherwise wait in SQLite's busy handler, which is not fair — one record
     # could wait a second while dozens of later ones went through (and a crash then re-sent it).
@@ -59,10 +68,13 @@ class DispatchRuntime:
     draining: asyncio.Task[Any] | None = None
 
     @property
-    def unrecorded(self) -> asyncio.Semaphore:
+    def unrecorded(self) -> InFlight:
         """Held from before a send until its outcome is recorded (see max_unrecorded)."""
         if self._unrecorded is None:
-            self._unrecorded = asyncio.Semaphore(max(1, self.max_unrecorded))
+            limiter = self.policy.limiter
+            self._unrecorded = InFlight(
+                lambda: limiter.overall_rate, ceiling=self.max_unrecorded, monotonic=limiter.monotonic
+            )
         return self._unrecorded
 
     @property

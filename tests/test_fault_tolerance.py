@@ -48,7 +48,7 @@ async def test_release_stale_claims_puts_claimed_rows_back(sessions: async_sessi
     assert claimed
     async with sessions() as s, s.begin():
         released = await release_stale_claims(s)
-    assert released == (len(claimed), 0)
+    assert released == (len(claimed), 0, 0)
     async with sessions() as s:
         rows = (await s.scalars(select(Reminder).where(Reminder.id.in_([r.id for r in claimed])))).all()
     assert {(r.status, r.claimed_by) for r in rows} == {("pending", None)}

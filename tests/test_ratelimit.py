@@ -112,3 +112,49 @@ async def test_one_private_chat_gets_about_one_message_a_second() -> None:
 
     [last] = await vt.run([three()])
     assert last >= 2 * 1.05
+
+
+# --------------------------------------------------------------------------- issue 14: pace shared, in flight
+
+
+def test_instances_alive_share_the_pace() -> None:
+    from jobs.ratelimit import GROUP_GAP, OVERALL_RATE, PRIVATE_GAP, SendLimiter
+
+    limiter = SendLimiter()
+    limiter.share(2)
+    assert limiter.overall_rate == OVERALL_RATE / 2
+    assert limiter.gap == 2 / OVERALL_RATE
+    assert (limiter.group_gap, limiter.private_gap) == (2 * GROUP_GAP, 2 * PRIVATE_GAP)
+    limiter.share(1)
+    assert (limiter.gap, limiter.group_gap) == (1 / OVERALL_RATE, GROUP_GAP)
+
+
+def test_in_flight_is_what_the_pace_needs() -> None:
+    from jobs.ratelimit import InFlight
+
+    bound = InFlight(lambda: 29.0, ceiling=4, initial_latency=0.05)
+    assert bound.limit == 2  # 29/s x 50 ms
+    for _ in range(50):
+        bound.observe(0.01)
+    assert bound.limit == 1
+    for _ in range(50):
+        bound.observe(1.0)  # a very slow database: the ceiling, and the pace drops instead
+    assert bound.limit == 4
+    assert InFlight(lambda: 0.0, ceiling=4).limit == 4  # unlimited pace
+
+
+async def test_in_flight_never_holds_more_than_its_limit() -> None:
+    import asyncio
+
+    from jobs.ratelimit import InFlight
+
+    bound = InFlight(lambda: 29.0, ceiling=8, initial_latency=0.05)
+    held: list[int] = []
+
+    async def send() -> None:
+        async with bound:
+            held.append(bound.held)
+            await asyncio.sleep(0)
+
+    await asyncio.gather(*(send() for _ in range(20)))
+    assert max(held) == bound.peak == 2

@@ -28,7 +28,6 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ChatMember
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application
 
@@ -39,11 +38,12 @@ from db import committees as db_committees
 from db import membership as db_membership
 from db import tasks as db_tasks
 from db.models import Committee, Person
+from db.outbox import enqueue_notice
 from domain import board as domain_board
 from domain.initdata import InitDataError, WebAppUser, verify
 from domain.permissions import Role, current_role
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
-from handlers.common import Actor, plain
+from handlers.common import Actor, plain, send_stored_notices
 
 log = logging.getLogger(__name__)
 
@@ -226,9 +226,12 @@ class Board:
                 result = await _act(session, actor, number, action, value)
             except Refused as refusal:
                 return _json({"ok": False, "message": plain(str(refusal))}, status=409)
-            chat_id = access.committee.chat_id
             detail = await self._detail(session, access, number)
-        await self._tell_group(chat_id, person, result)
+            # The group is told in one line, through the outbox (stored with the change itself).
+            line = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
+            await enqueue_notice(session, access.committee.id, access.committee.chat_id, line,
+                                 now=actor.now, kind="board")  # fmt: skip
+        await send_stored_notices(self.application, session)
         return _json({"ok": True, "message": plain(result), "task": detail})
 
     # ------------------------------------------------------------------------------ helpers
@@ -262,14 +265,6 @@ class Board:
         )
         body["committee"] = _committee_json(access)
         return body
-
-    async def _tell_group(self, chat_id: int, person: Person, result: str) -> None:
-        text = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
-        try:
-            await self.application.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
-        except TelegramError as exc:
-            # The change is stored and in the task's history (/xem); only this line is missing.
-            log.warning("board: could not tell group %s: %s", chat_id, exc)
 
 
 async def _views(session: AsyncSession, committee: Committee) -> list[Any]:

@@ -87,14 +87,17 @@ class Env:
 
 @asynccontextmanager
 async def emulated_bot(
-    database_url: str, **settings: Any
+    database_url: str, *, strict: bool = True, **settings: Any
 ) -> AsyncIterator[tuple[Application, World, ManualClock, Emulator]]:  # type: ignore[type-arg]
     """The bot built against a running emulator on the test's clock, not started yet (the caller may
     adjust it, then `async with running(app)`). Tests run the dispatcher themselves after moving the
-    clock (dispatch_interval: an hour); `settings` override any other Settings field."""
+    clock (dispatch_interval: an hour); `settings` override any other Settings field.
+
+    Telegram's flood limits are on (`strict`: 30 messages/s, 20 a minute per group, about 1 a second
+    per private chat), as Telegram has them; only a test that measures something else turns them off."""
     clock = ManualClock(START)
     world = World(clock=clock)
-    async with Emulator(world) as emu:
+    async with Emulator(world, strict=strict) as emu:
         options: dict[str, Any] = {"dispatch_interval": 3600, **settings}
         app = build_application(
             Settings(bot_token=world.token, database_url=database_url, telegram_api_url=emu.base_url, **options),
@@ -103,7 +106,14 @@ async def emulated_bot(
         yield app, world, clock, emu
 
 
+def refused_edits(world: World) -> list[tuple[str, int, str]]:
+    """Edits Telegram refused: each is a bug (the user sees a stale message or a duplicate)."""
+    return [r for r in world.refused if r[0].startswith("edit")]
+
+
 @pytest.fixture
 async def env(database_url: str) -> AsyncIterator[Env]:
     async with emulated_bot(database_url) as (app, world, clock, emu), running(app):
         yield Env(app, world, clock, emu)
+        assert refused_edits(world) == [], "Telegram refused an edit"
+        assert world.too_many_requests == 0, "the bot ran into Telegram's flood limits"

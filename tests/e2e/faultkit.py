@@ -48,7 +48,7 @@ def reminder_keys(messages: Iterable[Message]) -> Counter[Key]:
         for row in m.buttons:
             for button in row:
                 data = button.get("callback_data", "")
-                if data.startswith("done:"):
+                if data.startswith(("done:", "cdue:")):  # an escalation carries the chair's buttons
                     keys[(m.chat.id, int(data.split(":")[1]), local_day(m))] += 1
     return keys
 
@@ -58,7 +58,7 @@ def duplicate_messages(messages: Iterable[Message]) -> int:
     seen: Counter[tuple[int, date, frozenset[str]]] = Counter()
     for m in messages:
         tasks = frozenset(b.get("callback_data", "") for row in m.buttons for b in row)
-        if any(t.startswith("done:") for t in tasks):
+        if any(t.startswith(("done:", "cdue:")) for t in tasks):
             seen[(m.chat.id, local_day(m), tasks)] += 1
     return sum(n - 1 for n in seen.values())
 

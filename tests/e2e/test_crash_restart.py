@@ -40,11 +40,10 @@ from sqlalchemy import func, select
 from bot.clock import FileClock, set_clock_file
 from db.engine import create_engine, session_factory
 from db.migrate import upgrade_to_head
-from db.models import Reminder, SummaryRun
-from db.outbox import due_work
+from db.models import Notice, Reminder, SummaryRun
+from db.outbox import due_work, enqueue_notice
 from domain.reminders import iso_week_of, week_period
 from emulator import Emulator, World
-from jobs.runtime import DispatchRuntime
 from tests.conftest import using_postgres
 from tests.e2e.faultkit import (
     VN,
@@ -64,8 +63,10 @@ ROUNDS = int(os.environ.get("CRASH_ROUNDS", "30"))
 REPO = Path(__file__).resolve().parents[2]
 COMMITTEES, MEMBERS, TASKS = 6, 6, 16
 CREATED = at(date(2026, 11, 23), 9, 0)  # Monday 23/11/2026, 09:00 in Hà Nội
-# Messages sent but not yet recorded at any instant, at most (jobs/runtime.py): what a kill re-sends.
-IN_FLIGHT = DispatchRuntime.max_unrecorded
+# Messages sent but not yet recorded at any instant (jobs/runtime.py: what the pace needs, rate x
+# send-and-record latency; one or two): what a kill re-sends.
+IN_FLIGHT = 2
+NOTICES_PER_ROUND = 3  # notices (db/outbox.enqueue_notice) stored before each round's fan-out
 # Seconds after which a round counts as hung: hang detection only, far above a round's real time (a
 # day's fan-out is paced at 20 messages a minute per group, slower still on a loaded CI machine).
 HANG = 240
@@ -126,6 +127,8 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
     set_clock_file(str(clock_file), CREATED)
     world = World(clock=FileClock(str(clock_file)))  # message dates on the bot's clock
     groups = []
+    committee_ids: list[int] = []
+    everyone: list[int] = []
     for c in range(COMMITTEES):
         chair = world.add_user(f"Chủ tịch {c}", "Nguyễn")
         members = [world.add_user(f"Cán bộ {c}.{i}", "Lê") for i in range(MEMBERS)]
@@ -133,10 +136,11 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         groups.append(group)
         for u in (chair, *members):
             world.start_private(u, send_start=False)
-        await seed_committee(
+        everyone += [m.id for m in members]
+        committee_ids.append(await seed_committee(
             sessions, group.id, f"BCĐ số {c}", chair.id, [m.id for m in members], TASKS,
             CREATED, date(2026, 11, 25) + timedelta(days=c), 24,
-        )
+        ))
     pairs = await plan_pairs(sessions, CREATED)
     days = working_days(date(2026, 11, 24), ROUNDS)
 
@@ -153,7 +157,18 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         "PYTHONUNBUFFERED": "1",  # the log of a killed process is kept
     }
 
-    async with Emulator(world) as emu:
+    notices: list[str] = []  # the texts of the notices stored; each must arrive
+
+    async def store_notices(day: date) -> None:
+        async with sessions() as s, s.begin():
+            for k in range(NOTICES_PER_ROUND):
+                text = f"Thông báo kiểm tra {day:%d/%m} số {k + 1}"
+                notices.append(text)
+                await enqueue_notice(
+                    s, rng.choice(committee_ids), rng.choice(everyone), text, now=at(day), kind="test"
+                )
+
+    async with Emulator(world, strict=True) as emu:  # Telegram's flood limits on
         bot_env["TELEGRAM_API_URL"] = emu.base_url
         bot = Bot(tmp_path, bot_env)
         real_call = emu.api.call
@@ -205,11 +220,19 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
                     .select_from(SummaryRun)
                     .where(SummaryRun.status == "pending", SummaryRun.due_at <= now, SummaryRun.next_attempt_at > now)
                 ) or 0
+                waiting += await s.scalar(
+                    select(func.count())
+                    .select_from(Notice)
+                    .where(Notice.status == "pending", Notice.due_at <= now, Notice.next_attempt_at > now)
+                ) or 0
+                claimed += await s.scalar(
+                    select(func.count()).select_from(Notice).where(Notice.status == "claimed")
+                ) or 0
             if waiting and not (due.reminders or due.summaries):
                 # Rows waiting for a retry (network trouble): this clock stands still unless moved.
                 set_clock_file(str(clock_file), now + timedelta(seconds=30))
             return (
-                not (due.reminders or due.summaries or claimed or claimed_runs)
+                not (due.reminders or due.summaries or due.notices or claimed or claimed_runs)
                 and (planned == COMMITTEES or not restarted)
                 and world._in_flight == 0
             )
@@ -224,6 +247,7 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
                 moment = at(day)
                 expect(pairs, moment)
                 before = len(world.bot_messages())
+                await store_notices(day)
                 set_clock_file(str(clock_file), moment)  # the running bot's next tick sees the new day
                 if rng.random() < 0.5:
                     armed["after_sends"] = rng.randint(1, 25)
@@ -276,6 +300,8 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         else:
             firsts[key] = index
 
+    texts_sent = Counter(m.text for m in messages if m.text and m.text.startswith("Thông báo kiểm tra"))
+    notices_lost = [t for t in notices if t not in texts_sent]
     print(
         f"\nkill -9 x{len(kill_marks)} ({instant_kills} right after a send, the others at a random moment), "
         f"{bot.starts} starts, {elapsed:.1f}s ({elapsed / max(1, len(kill_marks)):.2f}s a round): reminders "
@@ -283,7 +309,9 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
         f"unexpected {len(unexpected)}; duplicate messages {repeated} reminder + "
         f"{sum(n - 1 for n in summaries.values())} summary, per kill {sorted(Counter(kills_after).values())}, "
         f"messages between the first copy and the kill "
-        f"{distances}; summaries {sum(summaries.values())} for {len(mondays) * COMMITTEES} committee-weeks"
+        f"{distances}; summaries {sum(summaries.values())} for {len(mondays) * COMMITTEES} committee-weeks; "
+        f"notices {len(notices)}, lost {len(notices_lost)}, repeated {sum(n - 1 for n in texts_sent.values())}; "
+        f"429s {world.too_many_requests}"
     )
     if os.environ.get("CRASH_DEBUG"):
         print("lost", lost[:8], "\nunexpected", unexpected[:8])
@@ -294,6 +322,8 @@ async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
             print(index, m.chat.id, local_day(m), data, (m.text or "")[:60])
     assert sum(expected.values()) > 40 * ROUNDS // 3  # a real fan-out every round
     assert lost == [], lost[:10]
+    assert notices_lost == [], notices_lost[:10]
+    assert world.too_many_requests == 0
     assert unexpected == [], unexpected[:10]
     assert {week for (_chat, week) in summaries} == mondays
     assert len(summaries) == len(mondays) * COMMITTEES

@@ -77,9 +77,11 @@ async def test_people_who_may_not(world: tuple[HostileEnv, Cast]) -> None:
     before = await everything(env)
     cases = [
         (cast.member, [f"done:{g1}", f"prog:{g1}", f"ext:{g1}", f"blk:{g1}", f"undo:{g1}", f"due:{g2}:1w",
-                       f"due:{g2}:other", f"extok:{request_id}", f"extno:{request_id}"]),
-        (cast.secretary, [f"done:{g1}", f"prog:{g1}", f"extok:{request_id}", f"extno:{request_id}"]),
-        (cast.assignee, [f"undo:{g1}", f"due:{g2}:1w", f"extok:{request_id}", f"extno:{request_id}"]),
+                       f"due:{g2}:other", f"extok:{request_id}", f"extno:{request_id}",
+                       f"cdue:{g1}", f"cgive:{g1}", f"cnote:{g1}"]),
+        (cast.secretary, [f"done:{g1}", f"prog:{g1}", f"extok:{request_id}", f"extno:{request_id}", f"cdue:{g1}"]),
+        (cast.assignee, [f"undo:{g1}", f"due:{g2}:1w", f"extok:{request_id}", f"extno:{request_id}",
+                         f"cdue:{g1}", f"cgive:{g1}", f"cnote:{g1}"]),
     ]  # fmt: skip
     for user, datas in cases:
         for chat in (cast.group, user):

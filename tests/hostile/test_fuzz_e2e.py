@@ -35,7 +35,7 @@ EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "2000"))
 BOT = "NhacViecTestBot"
 COMMAND_NAMES = sorted(n for names in [*COMMANDS, *SLOW_COMMANDS] for n in names)
 BUTTON_KINDS = ["undo", "fixdue", "due", "addunit", "done", "prog", "ext", "blk", "extok", "extno", "imp",
-                "reassign"]
+                "reassign", "cdue", "cgive", "cnote"]
 # What happens to a group besides messages (issue 14): each case plays the change and its undoing.
 LIFE_EVENTS = ["admin_demoted", "member_leaves_and_rejoins", "bot_removed_and_added_back", "user_blocks_and_unblocks"]
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)

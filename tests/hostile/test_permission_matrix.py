@@ -104,6 +104,9 @@ BUTTON_ROWS = [
     row("blk:{id}", WRITE, A, R, A, R, R, A),
     row("extok:{req}", WRITE, A, R, R, R, R, R),
     row("extno:{req}", WRITE, A, R, R, R, R, R),
+    row("cdue:{id}", WRITE, A, R, R, R, R, R),  # the chair's actions on an escalation (issue 14)
+    row("cgive:{id}", WRITE, A, A, R, R, R, R),
+    row("cnote:{id}", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:save", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:drop:1", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:fix:1", WRITE, A, A, R, R, R, R),

@@ -238,7 +238,7 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
     world = World(clock=clock)
     engine = create_engine(database_url)
     async with (
-        Emulator(world, http_webhooks=True) as emu,
+        Emulator(world, http_webhooks=True, strict=True) as emu,  # Telegram's flood limits on
         instances(2, emu=emu, database_url=database_url, clock_file=clock.path, logs=tmp_path) as (running, lb),
     ):
         # Both started (migrations serialised by an advisory lock) and registered the webhook.
@@ -370,3 +370,5 @@ async def test_two_instances_answer_remind_and_summarise_exactly_once(database_u
         assert 502 in world.webhook_refusals  # some pushes did hit the dead instance, and were retried
     await engine.dispose()
     assert alive.process.returncode == 0, alive.output()[-3000:]
+    # Both instances shared the bot's pace (dispatcher_beats): Telegram never said "too many requests".
+    assert world.too_many_requests == 0

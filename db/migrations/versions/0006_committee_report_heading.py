@@ -1,7 +1,7 @@
 """committee report heading
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-06 10:00:00
 
 What an office's report (`/baocao`, and the heading of `/xuat`'s workbook) needs and Telegram does
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision = '0006'
-down_revision = '0003'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,162 @@
+"""Delivering notices (db/outbox.py): messages to someone other than the person who acted — the
+extension request to the chair, the chair's decision to the requester, a private report told to
+the group. Claimed, sent and recorded like reminders and summaries, with the same errors handled
+(jobs/delivery.py):
+
+- sent: recorded with the message id (under the runtime's in-flight bound, so a crash re-sends at
+  most the few in flight);
+- long flood wait or network trouble: back to pending with a backoff (30 s, 1 min, 2 min … 1 h);
+- 403 or "chat not found" in a private chat: the person blocked the bot (or never opened the chat):
+  marked, and the notice goes to the committee group with a mention, as reminders do;
+- 403 in the group: the bot is not in it any more: the committee pauses, the notice waits;
+- another BadRequest: recorded as failed, not retried.
+
+A handler sends its notices at once after its own answer (`send_now`); the dispatcher's tick sends
+whatever is left (a failure, a restart in between).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import texts
+from db.committees import migrate_chat
+from db.outbox import (
+    DueNotice,
+    backoff,
+    claim_notices,
+    mark_notice_failed,
+    mark_notice_retry,
+    mark_notice_sent,
+    release_notice,
+    reroute_notice,
+)
+from db.reminders import mark_person_blocked, pause_committee
+from jobs.dbretry import retry_db
+from jobs.delivery import Delivery, Outcome, send_with_policy
+from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def _keyboard(notice: DueNotice) -> InlineKeyboardMarkup | None:
+    if not notice.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in notice.buttons]
+    )
+
+
+async def _deliver(
+    services: Services, bot: Bot, runtime: DispatchRuntime, notice: DueNotice, stats: DispatchStats
+) -> None:
+    worker = runtime.worker_id
+    chat_id = runtime.migrated.get(notice.chat_id, notice.chat_id)
+    text = notice.text
+    private = chat_id > 0
+
+    async def on_migrated(new_chat_id: int) -> None:
+        runtime.migrated[chat_id] = new_chat_id
+        async with services.session_factory() as s, s.begin():
+            await migrate_chat(s, chat_id, new_chat_id)
+
+    async def record(d: Delivery) -> None:
+        async def write() -> None:
+            async with runtime.record_lock, services.session_factory() as s, s.begin():
+                await mark_notice_sent(s, notice.id, worker, services.clock.now(), d.chat_id, d.message_id)
+
+        await retry_db(write, runtime.policy.sleep)  # Telegram has it: the record must survive
+
+    while True:
+        d = await send_with_policy(
+            bot,
+            runtime.policy,
+            chat_id,
+            text,
+            _keyboard(notice),
+            None if private else on_migrated,
+            guard=runtime.unrecorded,
+            on_sent=record,
+        )
+        if d.outcome is Outcome.SENT:
+            stats.notices_sent += 1
+            return
+        not_found = d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower()
+        if private and (d.outcome is Outcome.FORBIDDEN or not_found):
+            # Blocked, or never opened: the group it is, with a mention (as reminders do).
+            stats.notices_rerouted += 1
+            who = texts.mention(notice.person_name, notice.person_tg_id or chat_id, notice.person_username)
+            text = texts.NOTICE_FOR.format(who=who, text=notice.text)
+            chat_id = runtime.migrated.get(notice.group_chat_id, notice.group_chat_id)
+            private = False
+            async with services.session_factory() as s, s.begin():
+                if notice.person_id is not None and d.outcome is Outcome.FORBIDDEN:
+                    await mark_person_blocked(s, notice.person_id)
+                if not await reroute_notice(s, notice.id, worker, chat_id, text):
+                    return  # no longer ours (the lease ran out meanwhile)
+            continue
+        async with services.session_factory() as s, s.begin():
+            if d.outcome is Outcome.RETRY_LATER:
+                wait = max(timedelta(seconds=d.retry_in), backoff(notice.attempts))
+                await mark_notice_retry(s, notice.id, worker, services.clock.now() + wait, d.error or "")
+            elif d.outcome is Outcome.FORBIDDEN:  # the bot is not in the group any more: pause
+                await pause_committee(s, notice.committee_id)
+                await release_notice(s, notice.id, worker)
+            else:
+                stats.notices_failed += 1
+                await mark_notice_failed(s, notice.id, worker, d.error or "")
+        return
+
+
+async def _send_chat(
+    services: Services, bot: Bot, runtime: DispatchRuntime, notices: list[DueNotice], stats: DispatchStats
+) -> None:
+    for notice in notices:  # one chat's notices in the order they were decided
+        try:
+            await _deliver(services, bot, runtime, notice, stats)
+        except Exception:
+            # Unexpected (a bug, the database gone): left claimed; the lease brings it back.
+            log.exception("notice %s to chat %s failed", notice.id, notice.chat_id)
+
+
+async def send_due_notices(
+    services: Services,
+    bot: Bot,
+    now: datetime,
+    runtime: DispatchRuntime,
+    stats: DispatchStats,
+    only: Sequence[int] | None = None,
+) -> None:
+    async with services.session_factory() as s, s.begin():
+        due = await claim_notices(s, now, runtime.worker_id, runtime.notice_batch, only=only)
+    stats.notices_claimed += len(due)
+    per_chat: dict[int, list[DueNotice]] = defaultdict(list)
+    for notice in due:
+        per_chat[notice.chat_id].append(notice)
+    await run_bounded(
+        (_send_chat(services, bot, runtime, group, stats) for group in per_chat.values()), runtime.concurrency
+    )
+
+
+async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: Sequence[int]) -> DispatchStats:
+    """Send these just-stored notices now (a handler, after its own answer). What fails stays in the
+    outbox for the dispatcher."""
+    stats = DispatchStats()
+    if ids:
+        # No inline network retries here: the handler does not wait through a backoff; the row's
+        # next_attempt_at does (the dispatcher's tick).
+        runtime.unrecorded, runtime.record_lock  # noqa: B018 - created once, shared with the copy
+        policy = replace(runtime.policy, network_retries=0)
+        now_runtime = replace(runtime, policy=policy)
+        await send_due_notices(services, bot, services.clock.now(), now_runtime, stats, only=ids)
+    return stats
