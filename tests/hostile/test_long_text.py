@@ -44,7 +44,8 @@ async def test_a_conclusion_of_two_hundred_points(hostile_env: HostileEnv) -> No
     mark = len(env.world.bot_messages(cast.group))
     lines = "\n".join(f"{k}. Giao Văn phòng rà soát hồ sơ đợt {k} của phường trước 15/12." for k in range(1, 201))
     env.world.send_document(cast.chair, cast.group, "ket_luan.txt", lines.encode(), caption="/nhap")
-    preview = await env.world.wait_for(lambda m: m.buttons != [], chat=cast.group)
+    # 200 directives to read and a preview of several messages to send: more than a reply's 5 s on a loaded machine.
+    preview = await env.world.wait_for(lambda m: m.buttons != [], chat=cast.group, timeout=60)
     await env.idle()
     pages = env.world.bot_messages(cast.group)[mark:]
     assert "200 nhiệm vụ" in pages[0].plain and pages[-1].message_id == preview.message_id and len(pages) > 1
