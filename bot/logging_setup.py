@@ -18,6 +18,13 @@ _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 _URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<password>[^@\s/]+)@", re.IGNORECASE)
 TOKEN_MASK = "<token>"
 SECRET_MASK = "<secret>"
+# Secrets at least this long are masked wherever they occur. A shorter one (a database password
+# like "nhacviec") is masked only as a whole word, never inside another word — masking a short
+# secret everywhere garbled unrelated log words (a 1-character secret masked every "a"); the webhook
+# secrets are refused under 16 characters (bot.webhook) and a password always sits in a URL, which
+# _URL_PASSWORD masks whatever its length.
+LONG_SECRET = 16
+SHORT_SECRET = 6  # shorter than this: only in a URL (a word that short is everywhere)
 
 
 class Redactor:
@@ -27,13 +34,22 @@ class Redactor:
             if s:
                 variants.update({s, quote(s, safe="")})
         # Longest first: a URL that contains the password is masked whole, not around it.
-        self._secrets = sorted(variants, key=len, reverse=True)
+        ordered = sorted(variants, key=len, reverse=True)
+        self._secrets = [s for s in ordered if len(s) >= LONG_SECRET]
+        words = [s for s in ordered if SHORT_SECRET <= len(s) < LONG_SECRET]
+        self._words = (
+            re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9])")
+            if words
+            else None
+        )
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, SECRET_MASK)
-        text = _TOKEN.sub(TOKEN_MASK, text)
-        return _URL_PASSWORD.sub(rf"\g<scheme>:{SECRET_MASK}@", text)
+        if self._words is not None:
+            text = self._words.sub(SECRET_MASK, text)
+        text = _URL_PASSWORD.sub(rf"\g<scheme>:{SECRET_MASK}@", text)
+        return _TOKEN.sub(TOKEN_MASK, text)
 
 
 class RedactSecrets(logging.Filter):
