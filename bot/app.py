@@ -85,7 +85,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         # 5xx, dropped connections and timeouts (bot/reply_retry.py says why).
         .rate_limiter(ReplyRetryRateLimiter(max_retries=2))
         .request(ObservedRequest(connection_pool_size=256, read_timeout=settings.api_timeout))
-        .get_updates_request(ObservedRequest(connection_pool_size=1))
+        .get_updates_request(ObservedRequest(connection_pool_size=1, channel="updates"))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

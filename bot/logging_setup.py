@@ -78,6 +78,24 @@ class RedactingFormatter(logging.Formatter):
         return self._redact(super().format(record))
 
 
+class NoLibraryTracebacks(logging.Filter):
+    """Tracebacks only for our own bugs: python-telegram-bot logs a 50-line traceback for a rejected
+    token (before our one clear line) and for every failed connection to Telegram. Those are
+    conditions, not bugs: the record keeps its one line, without the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.startswith("telegram"):
+            from telegram.error import InvalidToken, NetworkError
+
+            exc = record.exc_info[1]
+            if isinstance(exc, InvalidToken | NetworkError):
+                record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+                record.args = None
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -85,9 +103,13 @@ def setup_logging(level: str, secrets: Iterable[str]) -> None:
     secrets = list(secrets)
     logging.basicConfig(format=LOG_FORMAT, level=level)
     redact = RedactSecrets(secrets)
+    quiet = NoLibraryTracebacks()
     for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)
         handler.addFilter(redact)
         handler.setFormatter(RedactingFormatter(LOG_FORMAT, secrets))
     # httpx logs every request URL at INFO, and the URL carries the token (masked anyway: less noise).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Alembic's INFO lines at every start ("Context impl SQLiteImpl", "setup plugin ...") are noise.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

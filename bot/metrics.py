@@ -76,6 +76,7 @@ class Monitor:
     def __init__(self) -> None:
         self.state = Heartbeat()
         self.status_path: Path | None = None
+        self._down_channel = "api"
         TICK_AGE.set_function(self.tick_age)
         TELEGRAM_UP.set_function(lambda: 1.0 if self.state.telegram_reachable else 0.0)
 
@@ -92,15 +93,18 @@ class Monitor:
         self.state.last_tick = time.time()
         self.write()
 
-    def telegram_ok(self) -> None:
-        if not self.state.telegram_reachable:
+    def telegram_ok(self, channel: str = "api") -> None:
+        # Back only when the connection that failed answers again: with the long poll's connection
+        # dropping, a reply that got through on the other connection must not make the state (and
+        # the log) flap between unreachable and reachable at every retry.
+        if not self.state.telegram_reachable and channel == self._down_channel:
             down = time.time() - (self.state.telegram_down_since or time.time())
             self.state.telegram_reachable = True
             self.state.telegram_down_since = None
             log.warning("Telegram reachable again (unreachable for %.0f s)", down)
             self.write()
 
-    def telegram_failed(self, exc: BaseException) -> None:
+    def telegram_failed(self, exc: BaseException, channel: str = "api") -> None:
         TELEGRAM_ERRORS.inc()
         self.state.last_telegram_error = f"{type(exc).__name__}: {exc}"[:300]
         self.state.last_telegram_error_at = time.time()
@@ -108,6 +112,7 @@ class Monitor:
             self.write()
             return
         if self.state.telegram_reachable:
+            self._down_channel = channel
             self.state.telegram_reachable = False
             self.state.telegram_down_since = time.time()
             # One line (no traceback): PTB retries on its own; a line will say when it is back.
@@ -143,15 +148,20 @@ MONITOR = Monitor()
 
 
 class ObservedRequest(HTTPXRequest):
-    """PTB's HTTP client, noting every Bot API call for the monitor (see the module's docstring)."""
+    """PTB's HTTP client, noting every Bot API call for the monitor (see the module's docstring).
+    `channel`: "updates" for the long poll's client, "api" for the others."""
+
+    def __init__(self, *args: Any, channel: str = "api", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._channel = channel
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         try:
             code, payload = await super().do_request(*args, **kwargs)
         except NetworkError as exc:
-            MONITOR.telegram_failed(exc)
+            MONITOR.telegram_failed(exc, self._channel)
             raise
-        MONITOR.telegram_ok()
+        MONITOR.telegram_ok(self._channel)
         if code >= 400:
             MONITOR.telegram_refused(code, payload)
         return code, payload
