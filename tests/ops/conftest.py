@@ -9,9 +9,11 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from jobs.scheduling import summary_planner_tick
 from tests.faults_db.conftest import CLEARED_ENV, bot_env, command, tick
 
 EXTRA_CLEARED = ("METRICS_PORT", "STATUS_FILE", "NHACVIEC_ENV_FILE", "API_TIMEOUT")
@@ -32,9 +34,10 @@ async def history(database_url: str) -> dict[str, int]:
         await command(env, chair, group, "/giao Văn phòng rà soát camera an ninh xong trước ngày 25/11")
         await command(env, chair, group, "/giao Công an phường báo cáo tình hình trật tự trước 27/11")
         await command(env, chair, group, "/giao Văn phòng tổng hợp số liệu chuyển đổi số trước 4/12")
-        await command(env, binh, group, "/xong 1 đã lắp thêm 4 camera")
+        await command(env, chair, group, "/xong 1 đã lắp thêm 4 camera")
         for _ in range(10):  # ten days: reminders before and after the deadlines, a Monday summary
             env.advance(days=1)
+            await summary_planner_tick(SimpleNamespace(application=env.app))  # type: ignore[arg-type]
             await tick(env)
         second = w.add_group("BCĐ An toàn giao thông", creator=chair)
         await env.idle()
