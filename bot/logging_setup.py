@@ -15,14 +15,16 @@ from urllib.parse import quote
 
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 # user:password@ in any URL (a database URL not known to Settings, e.g. in an alembic error).
-_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<password>[^@\s/]+)@", re.IGNORECASE)
+# Greedy up to the last "@" of the URL: a password written raw may itself contain "@" or "/".
+_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<password>\S+)@", re.IGNORECASE)
 TOKEN_MASK = "<token>"
 SECRET_MASK = "<secret>"
 # Secrets at least this long are masked wherever they occur. A shorter one (a database password
-# like "nhacviec") is masked only as a whole word, never inside another word — masking a short
-# secret everywhere garbled unrelated log words (a 1-character secret masked every "a"); the webhook
-# secrets are refused under 16 characters (bot.webhook) and a password always sits in a URL, which
-# _URL_PASSWORD masks whatever its length.
+# like "nhacviec") is masked only where it stands alone — not inside a word, a dotted name
+# ("nhacviec.monitor") or a path ("/nhacviec", the database's name): masking a short secret
+# everywhere garbled unrelated log words (a 1-character secret masked every "a"). The webhook
+# secrets are refused under 16 characters (bot.webhook), and a password inside a URL is masked by
+# _URL_PASSWORD whatever its length.
 LONG_SECRET = 16
 SHORT_SECRET = 6  # shorter than this: only in a URL (a word that short is everywhere)
 
@@ -38,7 +40,7 @@ class Redactor:
         self._secrets = [s for s in ordered if len(s) >= LONG_SECRET]
         words = [s for s in ordered if SHORT_SECRET <= len(s) < LONG_SECRET]
         self._words = (
-            re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9])")
+            re.compile(r"(?<![\w./-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w./-])")
             if words
             else None
         )
