@@ -172,7 +172,7 @@ def count_drain(stats: Any) -> None:
     REMINDERS_SENT.inc(getattr(stats, "reminders_sent", 0))
     REMINDERS_FAILED.inc(getattr(stats, "failed", 0))
     SUMMARIES_SENT.inc(getattr(stats, "summaries_sent", 0))
-    SUMMARIES_FAILED.inc(getattr(stats, "summaries_failed", 0))
+    # SUMMARIES_FAILED: counted where a summary is given up (jobs/summary.py).
 
 
 def status_path_for(settings: Settings) -> Path:

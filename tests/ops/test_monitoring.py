@@ -160,3 +160,23 @@ async def test_a_rejected_token_gives_one_clear_line_without_a_traceback(tmp_pat
     assert T.BAD_TOKEN in output
     assert "Traceback" not in output
     assert len(output.strip().splitlines()) <= 4
+
+
+def test_version_and_the_counters_a_drain_feeds(tmp_path: Path) -> None:
+    from bot.cli import version
+    from bot.metrics import REGISTRY, count_drain
+    from jobs.runtime import DispatchStats
+    from tests.ops.conftest import run_nhacviec
+
+    code, out, _ = run_nhacviec(tmp_path, "--version")
+    assert code == 0 and out.strip() == f"nhacviec {version()}" and version()[0].isdigit()
+
+    def value(name: str) -> float:
+        return REGISTRY.get_sample_value(name) or 0.0
+
+    before = {n: value(n) for n in ("nhacviec_reminders_sent_total", "nhacviec_reminders_failed_total",
+                                    "nhacviec_summaries_sent_total")}
+    count_drain(DispatchStats(reminders_sent=3, failed=1, summaries_sent=2))
+    assert value("nhacviec_reminders_sent_total") == before["nhacviec_reminders_sent_total"] + 3
+    assert value("nhacviec_reminders_failed_total") == before["nhacviec_reminders_failed_total"] + 1
+    assert value("nhacviec_summaries_sent_total") == before["nhacviec_summaries_sent_total"] + 2
