@@ -83,8 +83,8 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     mode = "webhook" if hook is not None else "polling"
     logging.getLogger("nhacviec").info("%s", _startup_line(settings, mode))
     MONITOR.configure(status_path_for(settings), mode=mode, dispatch_interval=settings.dispatch_interval)
-    app = build_application(settings, clock or clock_from_env())
     try:
+        app = build_application(settings, clock or clock_from_env())
         if hook is not None:
             print(T.WEBHOOK_STARTING.format(listen=hook.listen, port=hook.port, path_hint=hook.path_hint),
                   file=sys.stderr)
