@@ -81,6 +81,8 @@ cat >"$BIN/nhacviec" <<WRAPPER
 # nhacviec as the service runs it: user $USER_NAME, settings $ENV_FILE (scripts/install-service.sh).
 export STATUS_FILE="\${STATUS_FILE:-$DATA/nhacviec.status}" MPLCONFIGDIR="$DATA/.matplotlib"
 if [ "\$(id -u)" = "0" ]; then
+  # From a folder the service user cannot enter (root's home), work from the data folder instead.
+  runuser -u $USER_NAME -- test -x "\$PWD" 2>/dev/null || cd "$DATA"
   exec runuser -u $USER_NAME -- env STATUS_FILE="\$STATUS_FILE" MPLCONFIGDIR="\$MPLCONFIGDIR" \\
     "$CODE/.venv/bin/nhacviec" --env-file "$ENV_FILE" "\$@"
 fi

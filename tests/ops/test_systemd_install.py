@@ -188,8 +188,10 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
 
             # The administrator's commands, through the installed wrapper (as root: runs as the user).
             wrapper = str(Path(paths["NHACVIEC_BIN"]) / "nhacviec")
+            private = base / "root-only"  # run from a folder the service user cannot enter (as from /root)
+            private.mkdir(mode=0o700)
             status = await asyncio.to_thread(subprocess.run, [wrapper, "status"], capture_output=True, text=True,
-                                             timeout=120, cwd="/")
+                                             timeout=120, cwd=private)
             assert status.returncode == 0, status.stdout + status.stderr
             assert "Bot: đang chạy" in status.stdout
             backup = await asyncio.to_thread(subprocess.run, [wrapper, "backup", "--to", str(data / "saoluu.db")],
