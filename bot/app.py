@@ -15,6 +15,7 @@ from bot import texts
 from bot.cli import ALLOWED_UPDATES
 from bot.clock import Clock, SystemClock
 from bot.errors import on_error
+from bot.metrics import MetricsServer, ObservedRequest, timed_application_class
 from bot.reply_retry import ReplyRetryRateLimiter
 from bot.services import Services
 from bot.settings import Settings
@@ -68,17 +69,25 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         schedule_jobs(app)
         if settings.webapp_url:
             await start_board(app, settings)
+        if settings.metrics_port:
+            app.bot_data["metrics_server"] = MetricsServer(engine, settings.metrics_listen, settings.metrics_port)
+            await app.bot_data["metrics_server"].start()
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         runner = app.bot_data.pop(BOARD_RUNNER, None)
         if runner is not None:
             await runner.cleanup()
+        server = app.bot_data.pop("metrics_server", None)
+        if server is not None:
+            await server.stop()
         services = app.bot_data.get("services")
         if services is not None:
             await services.engine.dispose()
 
     app = (
         ApplicationBuilder()
+        # Times each update (bot.metrics); the requests note 429s and Telegram's reachability.
+        .application_class(timed_application_class())
         .token(settings.bot_token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
@@ -87,7 +96,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         # replies; the reminder dispatcher handles 429 itself (PTB #5338). Replies are also retried on
         # 5xx, dropped connections and timeouts (bot/reply_retry.py says why).
         .rate_limiter(ReplyRetryRateLimiter(max_retries=2))
-        .read_timeout(settings.api_timeout)
+        .request(ObservedRequest(connection_pool_size=256, read_timeout=settings.api_timeout))
+        .get_updates_request(ObservedRequest(connection_pool_size=1, channel="updates"))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from bot import texts as T
 from bot.clock import SystemClock
@@ -46,6 +46,12 @@ def backup_sqlite(source: Path, target: Path) -> BackupResult:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    # The copy holds what the database holds: it gets the database's permissions (a 0600 database
+    # gave a 0644 backup). Created empty with them before SQLite opens it (SQLite takes an empty file
+    # as a new database), so it is never readable by others, not even for a moment.
+    mode = source.stat().st_mode & 0o777
+    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode))
+    os.chmod(partial, mode)  # the umask may have taken bits away
     # Read-only URI: the backup never writes to the live database (nor creates it by mistake).
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     try:
@@ -70,11 +76,19 @@ def _count_tasks(conn: sqlite3.Connection) -> int:
         return 0
 
 
+def libpq_url(database_url: str) -> str:
+    """The URL for pg_dump / psql: no driver name, no query (asyncpg's options are not libpq's) and
+    no password at all — pasted with the password masked ("***") it failed; libpq takes it from
+    PGPASSWORD or ~/.pgpass."""
+    url = make_url(normalise_url(database_url))
+    bare = URL.create("postgresql", username=url.username, host=url.host, port=url.port, database=url.database)
+    return bare.render_as_string(hide_password=False)
+
+
 def run_backup(database_url: str, to: str | None) -> int:
     """The command: 0 on success, 1 on failure; PostgreSQL gets the pg_dump instructions."""
     if not is_sqlite(database_url):
-        url = make_url(normalise_url(database_url)).set(drivername="postgresql")
-        print(T.BACKUP_POSTGRES.format(url=url.render_as_string(hide_password=True)))
+        print(T.BACKUP_POSTGRES_PASTEABLE.format(url=libpq_url(database_url)))
         return 0
     database = make_url(normalise_url(database_url)).database
     if not database or database == ":memory:":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,32 @@ if TYPE_CHECKING:
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "chat_member", "edited_message"]
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("nhacviec")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+source"
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.settings import load_settings
 
     return run_bot(load_settings(), webhook=bool(args.webhook))
+
+
+def _startup_line(settings: Settings, mode: str) -> str:
+    """What is running against what: the mode, the database (password masked), the Bot API."""
+    from bot.logging_setup import Redactor
+
+    try:
+        database = settings.safe_database_url
+    except Exception:  # unparsable: say nothing of it rather than risk the password
+        database = "?"
+    api = Redactor(settings.secrets)(settings.telegram_api_url)
+    return f"Nhắc việc {version()} starting: {mode}, database {database}, Bot API {api}"
 
 
 def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = None) -> int:
@@ -35,6 +58,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     """
     from bot.instance_lock import AlreadyRunning, InstanceLock
     from bot.logging_setup import setup_logging
+    from bot.metrics import MONITOR, status_path_for
     from bot.webhook import WebhookConfigError, webhook_config
 
     if not settings.bot_token:
@@ -59,8 +83,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     from bot.app import build_application
     from bot.clock import clock_from_env
 
-    app = build_application(settings, clock or clock_from_env())
+    mode = "webhook" if hook is not None else "polling"
+    logging.getLogger("nhacviec").info("%s", _startup_line(settings, mode))
+    MONITOR.configure(status_path_for(settings), mode=mode, dispatch_interval=settings.dispatch_interval)
     try:
+        app = build_application(settings, clock or clock_from_env())
         if hook is not None:
             print(T.WEBHOOK_STARTING.format(listen=hook.listen, port=hook.port, path_hint=hook.path_hint),
                   file=sys.stderr)
@@ -78,6 +105,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
         else:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
+        MONITOR.stopped()
         lock.release()
     return 0
 
@@ -93,21 +121,91 @@ def _run_guarded(args: argparse.Namespace) -> int:
         return startup_failed(exc, load_settings())
 
 
-def _backup(args: argparse.Namespace) -> int:
-    from bot.backup import run_backup
+def _settings() -> Settings:
     from bot.settings import load_settings
 
-    return run_backup(load_settings().database_url, args.to)
+    return load_settings()
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from bot.backup import run_backup
+
+    return run_backup(_settings().database_url, args.to)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from bot.restore import run_restore
+
+    return run_restore(_settings().database_url, args.file)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from bot.status import run_status
+
+    return run_status(_settings())
+
+
+def _db(args: argparse.Namespace) -> int:
+    from bot.dbcli import run_db
+
+    return run_db(_settings(), args.action, getattr(args, "revision", None), backup=not args.no_backup)
+
+
+def _migrate_to_postgres(args: argparse.Namespace) -> int:
+    from bot.migrate_pg import run_migrate_to_postgres
+
+    return run_migrate_to_postgres(_settings().database_url, args.to)
+
+
+def _take_env_file(argv: list[str]) -> list[str]:
+    """`--env-file FILE` anywhere before the command: where `.env` is read from (NHACVIEC_ENV_FILE)."""
+    import os
+
+    from bot.settings import ENV_FILE_VARIABLE
+
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--env-file" and i + 1 < len(argv):
+            os.environ[ENV_FILE_VARIABLE] = argv[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--env-file="):
+            os.environ[ENV_FILE_VARIABLE] = arg.split("=", 1)[1]
+            i += 1
+            continue
+        if not arg.startswith("-"):
+            out.extend(argv[i:])  # the command and its own arguments
+            break
+        out.append(arg)
+        i += 1
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _take_env_file(list(sys.argv[1:] if argv is None else argv))
     parser = argparse.ArgumentParser(prog="nhacviec", description=T.CLI_DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"nhacviec {version()}")
+    parser.add_argument("--env-file", metavar="FILE", help=T.CLI_ENV_FILE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help=T.CLI_RUN_HELP)
     run.add_argument("--webhook", action="store_true", help=T.CLI_WEBHOOK_HELP)
     backup = sub.add_parser("backup", help=T.CLI_BACKUP_HELP)
     backup.add_argument("--to", metavar="FILE", help=T.CLI_BACKUP_TO_HELP)
+    restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
+    restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
+    sub.add_parser("status", help=T.CLI_STATUS_HELP)
+    db = sub.add_parser("db", help=T.CLI_DB_HELP)
+    db.add_argument("--no-backup", action="store_true", help=T.CLI_DB_NO_BACKUP_HELP)
+    actions = db.add_subparsers(dest="action", required=True)
+    actions.add_parser("current", help=T.CLI_DB_CURRENT_HELP)
+    actions.add_parser("history", help=T.CLI_DB_HISTORY_HELP)
+    actions.add_parser("upgrade", help=T.CLI_DB_UPGRADE_HELP)
+    down = actions.add_parser("downgrade", help=T.CLI_DB_DOWNGRADE_HELP)
+    down.add_argument("revision", metavar="REV")
+    move = sub.add_parser("migrate-to-postgres", help=T.CLI_MIGRATE_PG_HELP)
+    move.add_argument("--to", metavar="URL", required=True, help=T.CLI_MIGRATE_PG_TO_HELP)
     sub.add_parser("parse", help=T.CLI_PARSE_HELP, add_help=False)
     sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
     if argv and argv[0] == "parse":
@@ -119,12 +217,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return sandbox_main(argv[1:])
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return _run_guarded(args)
-    if args.command == "backup":
-        return _backup(args)
-    parser.print_help()
-    return 2
+    commands = {
+        "run": _run_guarded,
+        "backup": _backup,
+        "restore": _restore,
+        "status": _status,
+        "db": _db,
+        "migrate-to-postgres": _migrate_to_postgres,
+    }
+    from bot.settings import SettingsError
+
+    try:
+        return commands[args.command](args)
+    except SettingsError as exc:
+        print(T.SETTING_INVALID.format(name=exc.name), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

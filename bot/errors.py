@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -63,6 +63,11 @@ def _raised_in_database_layer(exc: BaseException) -> bool:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
+    if update is None and isinstance(error, NetworkError):
+        # Polling could not reach Telegram: PTB retries by itself, and bot.metrics logs one line when
+        # Telegram becomes unreachable and one when it answers again — not a traceback per retry.
+        log.debug("polling: %s: %s", type(error).__name__, error)
+        return
     # The transaction of the failed update was rolled back: nothing half-saved remains.
     busy = database_unavailable(error)
     if busy:

@@ -15,9 +15,18 @@ from urllib.parse import quote
 
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 # user:password@ in any URL (a database URL not known to Settings, e.g. in an alembic error).
-_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<password>[^@\s/]+)@", re.IGNORECASE)
+# Greedy up to the last "@" of the URL: a password written raw may itself contain "@" or "/".
+_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://[^:/@\s]*):(?P<password>\S+)@", re.IGNORECASE)
 TOKEN_MASK = "<token>"
 SECRET_MASK = "<secret>"
+# Secrets at least this long are masked wherever they occur. A shorter one (a database password
+# like "nhacviec") is masked only where it stands alone — not inside a word, a dotted name
+# ("nhacviec.monitor") or a path ("/nhacviec", the database's name): masking a short secret
+# everywhere garbled unrelated log words (a 1-character secret masked every "a"). The webhook
+# secrets are refused under 16 characters (bot.webhook), and a password inside a URL is masked by
+# _URL_PASSWORD whatever its length.
+LONG_SECRET = 16
+SHORT_SECRET = 6  # shorter than this: only in a URL (a word that short is everywhere)
 
 
 class Redactor:
@@ -27,13 +36,22 @@ class Redactor:
             if s:
                 variants.update({s, quote(s, safe="")})
         # Longest first: a URL that contains the password is masked whole, not around it.
-        self._secrets = sorted(variants, key=len, reverse=True)
+        ordered = sorted(variants, key=len, reverse=True)
+        self._secrets = [s for s in ordered if len(s) >= LONG_SECRET]
+        words = [s for s in ordered if SHORT_SECRET <= len(s) < LONG_SECRET]
+        self._words = (
+            re.compile(r"(?<![\w./-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w./-])")
+            if words
+            else None
+        )
 
     def __call__(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, SECRET_MASK)
-        text = _TOKEN.sub(TOKEN_MASK, text)
-        return _URL_PASSWORD.sub(rf"\g<scheme>:{SECRET_MASK}@", text)
+        if self._words is not None:
+            text = self._words.sub(SECRET_MASK, text)
+        text = _URL_PASSWORD.sub(rf"\g<scheme>:{SECRET_MASK}@", text)
+        return _TOKEN.sub(TOKEN_MASK, text)
 
 
 class RedactSecrets(logging.Filter):
@@ -62,6 +80,24 @@ class RedactingFormatter(logging.Formatter):
         return self._redact(super().format(record))
 
 
+class NoLibraryTracebacks(logging.Filter):
+    """Tracebacks only for our own bugs: python-telegram-bot logs a 50-line traceback for a rejected
+    token (before our one clear line) and for every failed connection to Telegram. Those are
+    conditions, not bugs: the record keeps its one line, without the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.startswith("telegram"):
+            from telegram.error import InvalidToken, NetworkError
+
+            exc = record.exc_info[1]
+            if isinstance(exc, InvalidToken | NetworkError):
+                record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+                record.args = None
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -69,12 +105,16 @@ def setup_logging(level: str, secrets: Iterable[str]) -> None:
     secrets = list(secrets)
     logging.basicConfig(format=LOG_FORMAT, level=level)
     redact = RedactSecrets(secrets)
+    quiet = NoLibraryTracebacks()
     for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)
         handler.addFilter(redact)
         handler.setFormatter(RedactingFormatter(LOG_FORMAT, secrets))
     # httpx logs every request URL at INFO, and the URL carries the token (masked anyway: less noise).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Alembic's INFO lines at every start ("Context impl SQLiteImpl", "setup plugin ...") are noise.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     brief_error_pages()
 
 

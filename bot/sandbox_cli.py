@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import errno
 import signal
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +20,45 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="TỆP", help=T.SANDBOX_HELP_DB)
     p.add_argument("--port", type=int, default=8080, help=T.SANDBOX_HELP_PORT)
     p.add_argument("--host", default="127.0.0.1", help=T.SANDBOX_HELP_HOST)
+    p.add_argument("--force", action="store_true", help=T.SANDBOX_HELP_FORCE)
     return p
+
+
+# The mark of a sandbox's database: SQLite's application_id header field (PRAGMA application_id),
+# which the bot never sets. A database without it is someone's real data: the sandbox moves its
+# clock, sends its reminders (to the emulator) and counts their attempts, so it refuses it unless
+# told otherwise (--force).
+SANDBOX_APPLICATION_ID = 0x4E565342  # "NVSB"
+
+
+def application_id(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def mark_as_sandbox(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA application_id={SANDBOX_APPLICATION_ID}")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def check_database(path: Path, *, force: bool) -> str | None:
+    """Why the sandbox must not use `path` (a Vietnamese message), or None."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None  # a new database: the sandbox's own
+    try:
+        mark = application_id(path)
+    except sqlite3.Error:
+        return T.SANDBOX_NOT_A_DATABASE.format(path=path)
+    if mark != SANDBOX_APPLICATION_ID and not force:
+        return T.SANDBOX_NOT_ITS_DATABASE.format(path=path)
+    return None
 
 
 async def serve(database_url: str, db_label: str, host: str, port: int) -> None:
@@ -44,10 +83,28 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging("WARNING", [])
     with contextlib.ExitStack() as stack:
         if args.db:
+            from bot.instance_lock import AlreadyRunning, InstanceLock
+
             path, label = Path(args.db).resolve(), str(Path(args.db).resolve())
+            # Like a second bot: never beside a running one (it would release the bot's claims and
+            # send its reminders), --force or not.
+            lock = InstanceLock(f"sqlite:///{path}")
+            try:
+                lock.acquire()
+            except AlreadyRunning as exc:
+                print(T.SANDBOX_DB_IN_USE.format(lock=exc), file=sys.stderr)
+                return 3
+            stack.callback(lock.release)
+            refusal = check_database(path, force=args.force)
+            if refusal:
+                print(refusal, file=sys.stderr)
+                return 2
+            if not path.exists() or path.stat().st_size == 0:
+                mark_as_sandbox(path)
         else:
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="nhacviec-sandbox-"))
             path, label = Path(folder) / "sandbox.db", T.SANDBOX_DB_TEMPORARY
+            mark_as_sandbox(path)
         try:
             asyncio.run(serve(f"sqlite:///{path}", label, args.host, args.port))
         except KeyboardInterrupt:

@@ -23,6 +23,12 @@ def startup_failed(exc: Exception, settings: Settings) -> int:
     """PTB's InvalidToken quotes the token, and a driver error may quote the database URL: the user
     reads a fixed Vietnamese text; the details go to the (redacting) log — a traceback only for the
     unexpected, the known causes in one line."""
+    from db.migrate import SchemaTooNew
+
+    if isinstance(exc, SchemaTooNew):
+        log.error("start-up failed: %s", exc)
+        print(T.SCHEMA_TOO_NEW.format(revision=exc.revision, head=exc.head), file=sys.stderr)
+        return 6
     if isinstance(exc, InvalidToken):
         log.error("start-up failed: Telegram rejected the token")
         print(T.BAD_TOKEN, file=sys.stderr)

@@ -1267,3 +1267,116 @@ CHAIR_NOTE_NOTICE = "🗒 Ghi chú của Trưởng ban về nhiệm vụ #{numbe
 REPORT_DONE_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (qua tin nhắn riêng){note}"
 REPORT_PROGRESS_IN_GROUP = "📝 {who} báo <b>tiến độ</b> #{number} (qua tin nhắn riêng): {note}"
 REPORT_BLOCKED_IN_GROUP = "🚧 {who} báo <b>vướng mắc</b> #{number} (qua tin nhắn riêng): {note}"
+# --- operations: restore, status, schema, moving to PostgreSQL, install (issue 15) ---
+CLI_ENV_FILE_HELP = "đọc cấu hình từ tệp này thay cho .env (ví dụ /etc/nhacviec/nhacviec.env)"
+CLI_RESTORE_HELP = "khôi phục cơ sở dữ liệu SQLite từ một bản sao lưu (bot phải đang dừng)"
+CLI_RESTORE_FILE_HELP = "tệp sao lưu (do nhacviec backup tạo)"
+CLI_STATUS_HELP = "bot có đang chạy và gửi nhắc việc không (mã thoát 0: bình thường)"
+CLI_DB_HELP = "lược đồ cơ sở dữ liệu: current, history, upgrade, downgrade REV"
+CLI_DB_NO_BACKUP_HELP = "không tự sao lưu SQLite trước khi đổi lược đồ"
+CLI_DB_CURRENT_HELP = "phiên bản lược đồ hiện tại"
+CLI_DB_HISTORY_HELP = "các phiên bản lược đồ mà bản phát hành này biết"
+CLI_DB_UPGRADE_HELP = "nâng lược đồ lên mới nhất (bot cũng tự làm khi khởi động)"
+CLI_DB_DOWNGRADE_HELP = "hạ lược đồ về phiên bản REV (trước khi cài lại bản phát hành cũ)"
+CLI_MIGRATE_PG_HELP = "chuyển toàn bộ dữ liệu từ SQLite sang một cơ sở dữ liệu PostgreSQL trống"
+CLI_MIGRATE_PG_TO_HELP = "địa chỉ PostgreSQL đích, ví dụ postgresql://nhacviec:MẬT_KHẨU@10.0.0.10/nhacviec"
+SETTING_INVALID = "Giá trị của {name} không hợp lệ (phải là một số). Sửa trong .env hoặc biến môi trường rồi chạy lại."
+SCHEMA_TOO_NEW = (
+    "Cơ sở dữ liệu đang ở phiên bản lược đồ {revision}, mới hơn phiên bản bot này biết ({head}): "
+    "nó đã được một bản phát hành mới hơn nâng cấp. Hãy cài lại bản phát hành mới hơn, hoặc dùng chính "
+    "bản mới hơn đó hạ lược đồ (nhacviec db downgrade {head}) trước khi chạy bản này. Bot không chạy để "
+    "khỏi làm hỏng dữ liệu."
+)
+WEBHOOK_SHORT_SECRET = (
+    "WEBHOOK_SECRET quá ngắn: cần ít nhất {least} ký tự (A–Z, a–z, 0–9, _ hoặc -). "
+    'Tạo một chuỗi ngẫu nhiên: python3 -c "import secrets; print(secrets.token_urlsafe(24))"'
+)
+WEBHOOK_SHORT_PATH = (
+    "Đường dẫn bí mật trong WEBHOOK_URL quá ngắn: cần một đoạn ít nhất {least} ký tự khó đoán, ví dụ "
+    "https://bot.tinh.gov.vn/nhacviec-8f3a1c9e27d44b6f"
+)
+BACKUP_POSTGRES_PASTEABLE = """\
+Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump (nhất quán kể cả khi bot đang chạy).
+Mật khẩu không được in ra: nhập nó vào biến PGPASSWORD (dòng đầu, gõ mật khẩu rồi Enter; hoặc dùng ~/.pgpass), rồi chạy dòng thứ hai:
+
+  read -rs PGPASSWORD && export PGPASSWORD
+  pg_dump --format=custom --file=nhacviec-$(date +%F).dump "{url}"
+
+Khôi phục vào một cơ sở dữ liệu trống:
+
+  pg_restore --clean --if-exists --no-owner --dbname="{url}" nhacviec-YYYY-MM-DD.dump
+"""
+RESTORE_NO_FILE = "Không tìm thấy tệp sao lưu: {path}. Không thay đổi gì."
+RESTORE_NOT_A_DATABASE = "{path} không phải là một cơ sở dữ liệu SQLite đọc được ({error}). Không thay đổi gì."
+RESTORE_DAMAGED = "Bản sao lưu {path} bị hỏng (kiểm tra toàn vẹn: {error}). Không thay đổi gì."
+RESTORE_NOT_NHACVIEC = "{path} không phải cơ sở dữ liệu của Nhắc việc (thiếu bảng: {missing}). Không thay đổi gì."
+RESTORE_UNKNOWN_REVISION = (
+    "Bản sao lưu {path} ở phiên bản lược đồ {revision}, bản bot này không biết (bản sao của một bản phát "
+    "hành mới hơn?). Hãy khôi phục bằng bản phát hành đã tạo ra nó. Không thay đổi gì."
+)
+RESTORE_SAME_FILE = "{path} chính là cơ sở dữ liệu đang dùng: hãy chỉ ra một tệp sao lưu khác. Không thay đổi gì."
+RESTORE_BOT_RUNNING = (
+    "Bot đang chạy trên cơ sở dữ liệu này ({lock}): hãy dừng bot trước (systemctl stop nhacviec), "
+    "rồi chạy lại lệnh. Không thay đổi gì."
+)
+RESTORE_POSTGRES = (
+    "Cơ sở dữ liệu là PostgreSQL: khôi phục bằng pg_restore (xem nhacviec backup). "
+    "nhacviec restore chỉ dùng cho SQLite."
+)
+RESTORE_FAILED = "Không khôi phục được: {error}. Cơ sở dữ liệu cũ đã được đặt lại như trước."
+RESTORE_DONE = (
+    "Đã khôi phục {backup} → {database}: {committees} Ban chỉ đạo, {tasks} nhiệm vụ, "
+    "ghi nhận mới nhất ngày {newest} (lược đồ {revision})."
+)
+RESTORE_SET_ASIDE = "Cơ sở dữ liệu trước khi khôi phục được giữ lại: {files}"
+STATUS_DATABASE = "Cơ sở dữ liệu: {url}"
+STATUS_NO_DATABASE = "Không có tệp cơ sở dữ liệu {path} (bot chưa chạy lần nào, hoặc DATABASE_URL sai)."
+STATUS_DATABASE_DOWN = "Không kết nối được cơ sở dữ liệu ({error})."
+STATUS_SCHEMA = "Phiên bản lược đồ: {revision}"
+STATUS_PENDING = "Đang chờ gửi: {reminders} nhắc việc, {summaries} bản tổng hợp"
+STATUS_NOT_RUNNING = "Bot: không chạy (không có tín hiệu từ tiến trình bot)."
+STATUS_RUNNING = "Bot: đang chạy (pid {pid}, {mode}, đã chạy {since})"
+STATUS_TICK = "Bộ gửi nhắc việc: lần quét gần nhất cách đây {age}"
+STATUS_NO_TICK_YET = "Bộ gửi nhắc việc: chưa quét lần nào (bot khởi động cách đây {since})"
+STATUS_TICK_STALE = "⚠️ Bộ gửi nhắc việc không quét quá {limit}: bot có thể bị treo."
+STATUS_TELEGRAM_OK = "Telegram: kết nối bình thường"
+STATUS_TELEGRAM_DOWN = "⚠️ Telegram: không kết nối được từ {since} trước"
+STATUS_LAST_TELEGRAM_ERROR = "Lỗi Telegram gần nhất ({ago} trước): {error}"
+STATUS_NO_TELEGRAM_ERROR = "Lỗi Telegram gần nhất: không có"
+STATUS_OK = "Trạng thái: BÌNH THƯỜNG"
+STATUS_NOT_OK = "Trạng thái: CÓ VẤN ĐỀ"
+DB_NO_DATABASE = (
+    "Không có tệp cơ sở dữ liệu {path}: lệnh không tạo cơ sở dữ liệu mới. Kiểm tra DATABASE_URL "
+    "(hoặc --env-file)."
+)
+DB_BACKED_UP = "Đã sao lưu trước khi đổi lược đồ: {target} (khôi phục: nhacviec restore {target})"
+DB_POSTGRES_BACKUP_FIRST = (
+    'PostgreSQL: hãy chắc chắn đã sao lưu trước (pg_dump --format=custom --file=truoc-khi-doi.dump "{url}").'
+)
+DB_COMMAND_FAILED = "Không thực hiện được: {error}"
+DB_REVISION = "Lược đồ của {url}: {revision}"
+DB_CURRENT_MARK = "hiện tại"
+MOVE_SOURCE_NOT_SQLITE = "DATABASE_URL không phải SQLite: không có gì để chuyển."
+MOVE_TARGET_NOT_POSTGRES = "--to phải là một địa chỉ PostgreSQL (postgresql://người_dùng:mật_khẩu@máy/tên_csdl)."
+MOVE_SOURCE_NOT_AT_HEAD = (
+    "Cơ sở dữ liệu SQLite ở lược đồ {revision}, chưa phải {head} của bản này: chạy «nhacviec db upgrade» "
+    "(hoặc khởi động bot một lần) trước. Không chuyển gì."
+)
+MOVE_TARGET_NOT_EMPTY = "Cơ sở dữ liệu PostgreSQL đích đã có dữ liệu (bảng {table}): cần một cơ sở dữ liệu trống. Không chuyển gì."
+MOVE_COUNTS_DIFFER = "Số dòng sau khi chép không khớp ({tables}): không lưu gì vào PostgreSQL."
+MOVE_FAILED = "Không chuyển được: {error}. Không lưu gì vào PostgreSQL; SQLite không bị thay đổi."
+MOVE_TABLE_LINE = "  {table}: {source} → {target}"
+MOVE_DONE = (
+    "Đã chuyển toàn bộ dữ liệu của {source} sang {url}; số dòng mọi bảng khớp, tệp SQLite giữ nguyên.\n"
+    "Tiếp theo: đặt DATABASE_URL là địa chỉ PostgreSQL này rồi khởi động lại bot."
+)
+SANDBOX_HELP_FORCE = "cho phép dùng một cơ sở dữ liệu không phải của bản chạy thử (cẩn thận: dữ liệu thật)"
+SANDBOX_DB_IN_USE = (
+    "Một bot đang chạy trên cơ sở dữ liệu này ({lock}): bản chạy thử không dùng nó (sẽ gửi nhắc việc, "
+    "đổi giờ của bot thật). Dùng --db với một tệp khác."
+)
+SANDBOX_NOT_ITS_DATABASE = (
+    "{path} không phải cơ sở dữ liệu của bản chạy thử (có thể là dữ liệu thật): bản chạy thử sẽ đổi "
+    "giờ, gửi và đánh dấu nhắc việc trong đó. Dùng một tệp mới, hoặc thêm --force nếu chắc chắn."
+)
+SANDBOX_NOT_A_DATABASE = "{path} không phải một cơ sở dữ liệu SQLite: dùng một tệp mới."

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from bot import texts as T
-from bot.settings import Settings
+from bot.settings import MIN_WEBHOOK_SECRET, Settings
 
 # Telegram's rule for secret_token (setWebhook): 1-256 characters A-Z, a-z, 0-9, _ and -.
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -43,8 +43,14 @@ def webhook_config(settings: Settings) -> WebhookConfig:
     path = urlparse(settings.webhook_url).path.strip("/")
     if not path:
         raise WebhookConfigError(T.WEBHOOK_NO_PATH)
+    # The path is a secret only if one of its segments is long enough not to be guessed ("/h" was
+    # accepted, and masking it in logs garbled every word with an "h").
+    if max(len(segment) for segment in path.split("/")) < MIN_WEBHOOK_SECRET:
+        raise WebhookConfigError(T.WEBHOOK_SHORT_PATH.format(least=MIN_WEBHOOK_SECRET))
     if not settings.webhook_secret or not _SECRET.fullmatch(settings.webhook_secret):
         raise WebhookConfigError(T.WEBHOOK_BAD_SECRET)
+    if len(settings.webhook_secret) < MIN_WEBHOOK_SECRET:
+        raise WebhookConfigError(T.WEBHOOK_SHORT_SECRET.format(least=MIN_WEBHOOK_SECRET))
     return WebhookConfig(
         listen=settings.webhook_listen,
         port=settings.webhook_port,

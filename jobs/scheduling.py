@@ -24,6 +24,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import database_unavailable
+from bot.metrics import MONITOR, count_drain
 from bot.services import services_of
 from db.summaries import ensure_summary_runs
 from handlers.importing import GATHER_CHECK_INTERVAL, GATHER_JOB, gather_tick
@@ -52,6 +53,7 @@ def runtime_of(application: Application) -> DispatchRuntime:  # type: ignore[typ
 async def _drain_logged(application: Application) -> None:  # type: ignore[type-arg]
     try:
         stats = await drain(services_of(application), application.bot, runtime_of(application))
+        count_drain(stats)
         if stats.claimed or stats.summaries_claimed:
             log.info("dispatcher: %s", stats)
     except Exception as exc:
@@ -63,6 +65,7 @@ async def _drain_logged(application: Application) -> None:  # type: ignore[type-
 
 async def dispatcher_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
     application = context.application
+    MONITOR.ticked()
     runtime = runtime_of(application)
     if runtime.draining is not None and not runtime.draining.done():
         return  # the running drain will pick up whatever became due

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 
+from bot import metrics
 from bot.texts import render_lower_lines, render_summary
 from db.board import lower_committees
 from db.committees import migrate_chat
@@ -138,6 +139,7 @@ async def _send_summary(
                 await mark_summary_retry(s, run.id, worker, services.clock.now(), d.error or "")
             else:
                 await mark_summary_failed(s, run.id, worker, d.error or "")
+                metrics.SUMMARIES_FAILED.inc()
         return
     if run.parts_sent >= len(parts):  # every part was sent before (the last one's record closes the run)
         async with services.session_factory() as s, s.begin():

@@ -27,8 +27,24 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
 
 
+def _database_url() -> str:
+    """The Alembic CLI (development: `alembic revision --autogenerate`) works on DATABASE_URL, or on
+    the one in `.env`. Without either it stops: it used to create an empty nhacviec-dev.db beside the
+    real database and report success. Operators use `nhacviec db ...` instead."""
+    from bot.settings import database_url_from, default_env_file, read_env_file
+
+    read_env_file(default_env_file())
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        raise SystemExit(
+            "DATABASE_URL is not set (nor in .env): refusing to guess a database. "
+            "Operators: use `nhacviec db current|upgrade|downgrade REV`."
+        )
+    return database_url_from(url)
+
+
 async def _run_with_own_engine() -> None:
-    engine = create_engine(os.environ.get("DATABASE_URL", "sqlite:///nhacviec-dev.db"))
+    engine = create_engine(_database_url())
     async with engine.begin() as conn:
         await conn.run_sync(_run)
     await engine.dispose()

@@ -111,5 +111,8 @@ def test_backup_command_on_postgres_explains_pg_dump(monkeypatch: pytest.MonkeyP
     assert main(["backup"]) == 0
     out = capsys.readouterr().out
     assert "pg_dump" in out and "pg_restore" in out
-    assert "postgresql://nhacviec:***@db.local:5432/nhacviec" in out
-    assert "matkhau-bi-mat" not in out
+    # Pasteable: the URL carries no password at all (libpq takes it from PGPASSWORD), not "***".
+    url = "postgresql://nhacviec@db.local:5432/nhacviec"
+    assert f'pg_dump --format=custom --file=nhacviec-$(date +%F).dump "{url}"' in out
+    assert "read -rs PGPASSWORD && export PGPASSWORD" in out
+    assert "matkhau" not in out and "***" not in out

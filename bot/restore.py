@@ -1,0 +1,187 @@
+"""`nhacviec restore FILE`: put a backup back in place of the SQLite database, safely.
+
+Replacing only `nhacviec.db` is not a restore: after a crash (kill -9, power cut) a `nhacviec.db-wal`
+is left beside it, and SQLite replays that old WAL over the copied-in backup at the next start (a
+backup of 2 tasks came back with 8). So this command:
+
+1. refuses while a bot runs on the database (the single-instance lock, bot.instance_lock), and holds
+   that lock until it is done, so that no bot starts half-way;
+2. checks the backup before touching anything: `PRAGMA integrity_check`, the tables of a Nhắc việc
+   database, and a schema revision this release knows (a newer one would not run);
+3. sets the current database aside *with* its -wal and -shm, renamed together
+   (`nhacviec-before-restore-YYYYmmdd-HHMMSS.db`, `...db-wal`, `...db-shm`): they stay a usable pair;
+4. copies the backup in with SQLite's backup API (to a temporary file, then renamed), keeping the old
+   database's permissions and owner;
+5. says what it restored: committees, tasks, and the date of the newest recorded event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bot import texts as T
+from bot.clock import SystemClock
+from bot.instance_lock import AlreadyRunning, InstanceLock
+from db.engine import is_sqlite, normalise_url
+
+SIDECARS = ("-wal", "-shm", "-journal")
+REQUIRED_TABLES = {"alembic_version", "committees", "people", "tasks", "task_events", "reminders"}
+
+
+class RestoreRefused(Exception):
+    """Why the backup is not restored (Vietnamese, for the administrator); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Contents:
+    revision: str
+    committees: int
+    tasks: int
+    newest: str | None  # date of the newest task event, as stored (UTC)
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def inspect_backup(path: Path) -> Contents:
+    """What a backup holds, after checking it is a sound Nhắc việc database this release can run."""
+    if not path.is_file():
+        raise RestoreRefused(T.RESTORE_NO_FILE.format(path=path))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise RestoreRefused(T.RESTORE_NOT_A_DATABASE.format(path=path, error=exc)) from exc
+    try:
+        try:
+            check = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise RestoreRefused(T.RESTORE_NOT_A_DATABASE.format(path=path, error=exc)) from exc
+        if check != ["ok"]:
+            raise RestoreRefused(T.RESTORE_DAMAGED.format(path=path, error="; ".join(check[:3])))
+        missing = REQUIRED_TABLES - tables
+        if missing:
+            raise RestoreRefused(T.RESTORE_NOT_NHACVIEC.format(path=path, missing=", ".join(sorted(missing))))
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else ""
+        if revision not in known_revisions():
+            raise RestoreRefused(T.RESTORE_UNKNOWN_REVISION.format(path=path, revision=revision or "—"))
+        committees = conn.execute("SELECT count(*) FROM committees").fetchone()[0]
+        tasks = conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+        newest = conn.execute("SELECT max(at) FROM task_events").fetchone()[0]
+    finally:
+        conn.close()
+    return Contents(revision=revision, committees=committees, tasks=tasks, newest=str(newest)[:10] if newest else None)
+
+
+def set_aside(database: Path, when: datetime) -> list[tuple[Path, Path]]:
+    """Rename the database and its -wal/-shm together; returns (old name, new name) pairs."""
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    base = database.with_name(f"{database.stem}-before-restore-{stamp}{database.suffix or '.db'}")
+    moved = []
+    for suffix in ("", *SIDECARS):
+        current = Path(f"{database}{suffix}")
+        if current.exists():
+            target = Path(f"{base}{suffix}")
+            os.replace(current, target)
+            moved.append((current, target))
+    return moved
+
+
+def copy_in(backup: Path, database: Path, *, like: os.stat_result | None) -> None:
+    """The backup, through SQLite's backup API, into `database` (a standalone file, no -wal), with
+    the permissions and owner of the database it replaces (`like`), else those of the backup."""
+    model = like or backup.stat()
+    partial = database.with_name(database.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    mode = model.st_mode & 0o777
+    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode))
+    os.chmod(partial, mode)
+    if os.geteuid() == 0:  # root restoring for the service user: the file stays the service's
+        with contextlib.suppress(OSError):
+            os.chown(partial, model.st_uid, model.st_gid)
+    src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst, pages=-1)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, database)
+
+
+def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Contents, list[Path]]:
+    """Check, set aside, copy in. Raises RestoreRefused (nothing changed) or AlreadyRunning."""
+    if backup.resolve() == database.resolve():
+        raise RestoreRefused(T.RESTORE_SAME_FILE.format(path=backup))
+    contents = inspect_backup(backup)
+    lock = InstanceLock(f"sqlite:///{database.resolve()}")
+    lock.acquire()  # AlreadyRunning while the bot runs
+    try:
+        like = database.stat() if database.exists() else None
+        moved = set_aside(database, when)
+        try:
+            copy_in(backup, database, like=like)
+        except BaseException:
+            # Put the old database back as it was: a failed restore changes nothing.
+            with contextlib.suppress(OSError):
+                database.with_name(database.name + ".restoring").unlink(missing_ok=True)
+            for original, aside in moved:
+                with contextlib.suppress(OSError):
+                    os.replace(aside, original)
+            raise
+    finally:
+        lock.release()
+    return contents, [aside for _, aside in moved]
+
+
+def run_restore(database_url: str, backup: str) -> int:
+    """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running."""
+    if not is_sqlite(database_url):
+        print(T.RESTORE_POSTGRES, file=sys.stderr)
+        return 1
+    name = make_url(normalise_url(database_url)).database
+    if not name or name == ":memory:":
+        print(T.BACKUP_NO_FILE.format(path=name or ":memory:"), file=sys.stderr)
+        return 1
+    database = Path(name)
+    try:
+        contents, moved = restore_sqlite(database, Path(backup), SystemClock().now().astimezone())
+    except AlreadyRunning as exc:
+        print(T.RESTORE_BOT_RUNNING.format(lock=exc), file=sys.stderr)
+        return 3
+    except RestoreRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as exc:
+        print(T.RESTORE_FAILED.format(error=exc), file=sys.stderr)
+        return 1
+    print(
+        T.RESTORE_DONE.format(
+            backup=backup,
+            database=database,
+            committees=contents.committees,
+            tasks=contents.tasks,
+            newest=contents.newest or "—",
+            revision=contents.revision,
+        )
+    )
+    if moved:
+        print(T.RESTORE_SET_ASIDE.format(files=", ".join(str(p) for p in moved)))
+    return 0

@@ -1,0 +1,130 @@
+"""`nhacviec status`: is the bot alive and delivering? For people and for monitoring scripts.
+
+Exit 0 when the database answers and the dispatcher ticked recently (bot.metrics.healthy_tick_age);
+1 otherwise. Prints the pending reminders and summaries, the last tick's age, Telegram's state and the
+last Telegram error. Reads the heartbeat the running bot writes (bot.metrics) and the database; it
+never creates a database that is not there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.engine import make_url
+
+from bot import texts as T
+from db.engine import is_sqlite, normalise_url
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+
+@dataclass
+class Status:
+    healthy: bool
+    lines: list[str]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        return True
+    return True
+
+
+def _read_heartbeat(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+async def _database(settings: Settings) -> tuple[int, int, str]:
+    from sqlalchemy import text
+
+    from bot.metrics import pending_counts
+    from db.engine import create_engine
+
+    engine = create_engine(settings.database_url, busy_timeout=settings.db_busy_timeout)
+    try:
+        reminders, summaries = await pending_counts(engine)
+        async with engine.connect() as conn:
+            revision = await conn.scalar(text("SELECT version_num FROM alembic_version"))
+    finally:
+        await engine.dispose()
+    return reminders, summaries, str(revision or "—")
+
+
+def _ago(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 120:
+        return f"{seconds} giây"
+    if seconds < 7200:
+        return f"{seconds // 60} phút"
+    return f"{seconds // 3600} giờ"
+
+
+def collect_status(settings: Settings, now: float | None = None) -> Status:
+    from bot.metrics import healthy_tick_age, status_path_for
+
+    now = time.time() if now is None else now
+    healthy = True
+    lines = [T.STATUS_DATABASE.format(url=settings.safe_database_url)]
+    if is_sqlite(settings.database_url):
+        name = make_url(normalise_url(settings.database_url)).database or ""
+        if not name or name == ":memory:" or not Path(name).is_file():
+            return Status(False, [*lines, T.STATUS_NO_DATABASE.format(path=name or ":memory:")])
+    try:
+        reminders, summaries, revision = asyncio.run(_database(settings))
+    except Exception as exc:
+        return Status(False, [*lines, T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__)])
+    lines.append(T.STATUS_SCHEMA.format(revision=revision))
+    lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
+
+    beat = _read_heartbeat(status_path_for(settings))
+    if beat is None or not _alive(int(beat.get("pid", 0))):
+        return Status(False, [*lines, T.STATUS_NOT_RUNNING])
+    lines.append(
+        T.STATUS_RUNNING.format(pid=beat["pid"], mode=beat.get("mode", "?"), since=_ago(now - beat.get("started", now)))
+    )
+    last = beat.get("last_tick")
+    age = now - (last or beat.get("started", now))
+    limit = healthy_tick_age(float(beat.get("dispatch_interval", 30)))
+    if last is None:
+        lines.append(T.STATUS_NO_TICK_YET.format(since=_ago(age)))
+    else:
+        lines.append(T.STATUS_TICK.format(age=_ago(age)))
+    if age > limit:
+        healthy = False
+        lines.append(T.STATUS_TICK_STALE.format(limit=_ago(limit)))
+    if beat.get("telegram_reachable", True):
+        lines.append(T.STATUS_TELEGRAM_OK)
+    else:
+        lines.append(T.STATUS_TELEGRAM_DOWN.format(since=_ago(now - (beat.get("telegram_down_since") or now))))
+    error = beat.get("last_telegram_error")
+    if error:
+        ago = _ago(now - beat.get("last_telegram_error_at", now))
+        lines.append(T.STATUS_LAST_TELEGRAM_ERROR.format(error=error, ago=ago))
+    else:
+        lines.append(T.STATUS_NO_TELEGRAM_ERROR)
+    return Status(healthy, lines)
+
+
+def run_status(settings: Settings) -> int:
+    from bot.logging_setup import Redactor
+
+    status = collect_status(settings)
+    redact = Redactor(settings.secrets)
+    for line in status.lines:
+        print(redact(line))
+    print(T.STATUS_OK if status.healthy else T.STATUS_NOT_OK)
+    return 0 if status.healthy else 1

@@ -1,0 +1,182 @@
+"""What an administrator monitors, read back from a real `nhacviec run` against the emulator:
+`nhacviec status`, `/healthz` and `/metrics` (Prometheus text format), the start-up line, and the
+log when Telegram drops connections — one line when it becomes unreachable, one when it is back, no
+traceback; a rejected token gives its one clear line without the library's traceback."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import signal
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import aiohttp
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from bot import texts as T
+from emulator import Emulator, World
+from tests.conftest import using_postgres
+from tests.faults_db.conftest import finish, start_cli
+from tests.ops.conftest import clean_env, nhacviec
+
+pytestmark = [pytest.mark.skipif(using_postgres(), reason="the monitoring does not depend on the database")]
+
+STARTUP = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Output:
+    """The lines a process writes to stderr, collected as they come; wait for one that matches."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.lines: list[str] = []
+        self._new = asyncio.Condition()
+        self._task = asyncio.create_task(self._read(proc))
+
+    async def _read(self, proc: asyncio.subprocess.Process) -> None:
+        assert proc.stderr is not None
+        async for raw in proc.stderr:
+            async with self._new:
+                self.lines.append(raw.decode(errors="replace").rstrip("\n"))
+                self._new.notify_all()
+
+    async def wait_for(self, predicate: Callable[[str], bool], within: float = STARTUP) -> str:
+        async with asyncio.timeout(within), self._new:
+            await self._new.wait_for(lambda: any(predicate(line) for line in self.lines))
+        return next(line for line in self.lines if predicate(line))
+
+    async def close(self) -> str:
+        with contextlib.suppress(Exception):
+            async with asyncio.timeout(10):
+                await self._task
+        return "\n".join(self.lines)
+
+
+async def nhacviec_status(cwd: Path, **env: str) -> tuple[int, str]:
+    proc = await asyncio.create_subprocess_exec(
+        *nhacviec(), "status", cwd=cwd, env=clean_env(**env), stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await proc.communicate()
+    assert proc.returncode is not None
+    return proc.returncode, out.decode()
+
+
+def ticked(status_file: Path) -> bool:
+    return status_file.exists() and bool(json.loads(status_file.read_text()).get("last_tick"))
+
+
+def samples(text: str) -> dict[str, float]:
+    return {s.name: s.value for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+async def test_status_healthz_metrics_and_quiet_logs_of_a_running_bot(tmp_path: Path) -> None:
+    world = World()
+    lan = world.add_user("Lan", "Nguyễn", username="lan_chutich")
+    database = tmp_path / "nhacviec.db"
+    port = free_port()
+    settings = {"DATABASE_URL": f"sqlite:///{database}", "DISPATCH_INTERVAL": "1"}
+    async with Emulator(world) as emu, aiohttp.ClientSession() as http:
+        proc = await start_cli(tmp_path, BOT_TOKEN=world.token, TELEGRAM_API_URL=emu.base_url,
+                               METRICS_PORT=str(port), **settings)
+        output = Output(proc)
+        try:
+            world.start_private(lan)
+            assert await world.wait_for(chat=world.private_chat(lan), timeout=STARTUP)
+            # One 429 on the next reply: the bot waits and sends it; the metric counts it.
+            emu.faults.retry_after(1, methods=["sendMessage"], times=1)
+            world.send_text(lan, world.private_chat(lan), "/huongdan")
+            assert "Nhắc việc" in (await world.wait_for(chat=world.private_chat(lan), timeout=STARTUP)).plain
+
+            status_file = Path(f"{database}.status")
+            async with asyncio.timeout(STARTUP):  # the dispatcher ticks every second here
+                # Another process writes the file: there is no event to await, only its content to read.
+                while not await asyncio.to_thread(ticked, status_file):  # noqa: ASYNC110
+                    await asyncio.sleep(0.2)
+
+            async with http.get(f"http://127.0.0.1:{port}/healthz") as r:
+                assert r.status == 200 and (await r.text()).startswith("ok")
+            async with http.get(f"http://127.0.0.1:{port}/metrics") as r:
+                assert r.status == 200 and r.headers["Content-Type"].startswith("text/plain")
+                metrics = samples(await r.text())
+            assert metrics["nhacviec_telegram_429_total"] == 1
+            assert metrics["nhacviec_command_seconds_count"] >= 2  # /start, /huongdan
+            assert metrics["nhacviec_reminders_pending"] == 0 and metrics["nhacviec_summaries_pending"] == 0
+            assert metrics["nhacviec_reminders_sent_total"] == 0 and metrics["nhacviec_reminders_failed_total"] == 0
+            assert 0 <= metrics["nhacviec_dispatcher_tick_age_seconds"] < 120
+            assert metrics["nhacviec_telegram_reachable"] == 1
+
+            code, text = await nhacviec_status(tmp_path, **settings)
+            assert code == 0, text
+            assert T.STATUS_PENDING.format(reminders=0, summaries=0) in text
+            assert "Bot: đang chạy" in text and "polling" in text
+            assert "Bộ gửi nhắc việc: lần quét gần nhất cách đây" in text
+            assert "HTTP 429" in text  # the last Telegram error
+            assert text.rstrip().endswith(T.STATUS_OK)
+
+            # Telegram drops the long poll's connection three times in a row, then answers again.
+            emu.faults.disconnect(methods=["getUpdates"], times=3)
+            world.send_text(lan, world.private_chat(lan), "/huongdan")  # ends the running long poll
+            await output.wait_for(lambda line: "Telegram reachable again" in line)
+            assert "Nhắc việc" in (await world.wait_for(chat=world.private_chat(lan), timeout=STARTUP)).plain
+            code, text = await nhacviec_status(tmp_path, **settings)
+            assert code == 0 and "NetworkError" in text and T.STATUS_TELEGRAM_OK in text
+        finally:
+            if proc.returncode is None:
+                proc.send_signal(signal.SIGTERM)
+            async with asyncio.timeout(60):
+                code = await proc.wait()
+        log = await output.close()
+    assert code == 0
+    assert "starting: polling, database sqlite:///" in log and f"Bot API {emu.base_url}" in log
+    assert sum("Telegram unreachable" in line for line in log.splitlines()) == 1
+    assert sum("Telegram reachable again" in line for line in log.splitlines()) == 1
+    assert "Traceback" not in log
+    assert "alembic" not in log.lower()  # no plugin noise at start
+    assert world.token not in log
+
+    # Stopped: status says so (exit 1), and no stale heartbeat is left.
+    code, text = await nhacviec_status(tmp_path, **settings)
+    assert code == 1 and T.STATUS_NOT_RUNNING in text
+    assert not await asyncio.to_thread(Path(f"{database}.status").exists)
+
+
+async def test_a_rejected_token_gives_one_clear_line_without_a_traceback(tmp_path: Path) -> None:
+    world = World()
+    async with Emulator(world) as emu:
+        proc = await start_cli(tmp_path, BOT_TOKEN="123456789:AAThisTokenWasRevokedLongAgo_xyz",
+                               TELEGRAM_API_URL=emu.base_url, DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}")
+        code, output = await finish(proc)
+    assert code == 2
+    assert T.BAD_TOKEN in output
+    assert "Traceback" not in output
+    assert len(output.strip().splitlines()) <= 4
+
+
+def test_version_and_the_counters_a_drain_feeds(tmp_path: Path) -> None:
+    from bot.cli import version
+    from bot.metrics import REGISTRY, count_drain
+    from jobs.runtime import DispatchStats
+    from tests.ops.conftest import run_nhacviec
+
+    code, out, _ = run_nhacviec(tmp_path, "--version")
+    assert code == 0 and out.strip() == f"nhacviec {version()}" and version()[0].isdigit()
+
+    def value(name: str) -> float:
+        return REGISTRY.get_sample_value(name) or 0.0
+
+    before = {n: value(n) for n in ("nhacviec_reminders_sent_total", "nhacviec_reminders_failed_total",
+                                    "nhacviec_summaries_sent_total")}
+    count_drain(DispatchStats(reminders_sent=3, failed=1, summaries_sent=2))
+    assert value("nhacviec_reminders_sent_total") == before["nhacviec_reminders_sent_total"] + 3
+    assert value("nhacviec_reminders_failed_total") == before["nhacviec_reminders_failed_total"] + 1
+    assert value("nhacviec_summaries_sent_total") == before["nhacviec_summaries_sent_total"] + 2

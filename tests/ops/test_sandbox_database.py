@@ -1,0 +1,91 @@
+"""`nhacviec sandbox --db FILE` never works on a running bot's database (it would move the clock, send
+the real reminders to its emulator and release the bot's claims), and refuses any database that is not
+a sandbox's own unless told so (--force). A sandbox's database is marked (SQLite's application_id)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bot import texts as T
+from bot.instance_lock import InstanceLock
+from bot.sandbox_cli import SANDBOX_APPLICATION_ID
+from db.engine import create_engine
+from db.migrate import upgrade_to_head
+from tests.conftest import using_postgres
+from tests.ops.conftest import clean_env, nhacviec, run_nhacviec
+from tests.ops.test_monitoring import free_port
+
+pytestmark = pytest.mark.skipif(using_postgres(), reason="the sandbox runs on SQLite")
+
+
+def production_database(path: Path) -> None:
+    async def migrate() -> None:
+        engine = create_engine(f"sqlite:///{path}")
+        await upgrade_to_head(engine)
+        await engine.dispose()
+
+    asyncio.run(migrate())
+
+
+def application_id(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def test_the_sandbox_refuses_a_database_locked_by_a_running_bot(tmp_path: Path) -> None:
+    database = tmp_path / "nhacviec.db"
+    production_database(database)
+    before = database.read_bytes()
+    bot = InstanceLock(f"sqlite:///{database}")  # what `nhacviec run` holds while it runs
+    bot.acquire()
+    try:
+        for force in ([], ["--force"]):  # not even with --force
+            port = str(free_port())
+            code, _, err = run_nhacviec(tmp_path, "sandbox", "--db", str(database), "--port", port, *force)
+            assert code == 3
+            assert T.SANDBOX_DB_IN_USE.format(lock=f"{database}.lock") in err
+    finally:
+        bot.release()
+    assert database.read_bytes() == before
+
+
+def test_the_sandbox_refuses_a_database_that_is_not_its_own(tmp_path: Path) -> None:
+    database = tmp_path / "nhacviec.db"
+    production_database(database)
+    before = database.read_bytes()
+    code, _, err = run_nhacviec(tmp_path, "sandbox", "--db", str(database), "--port", str(free_port()))
+    assert code == 2
+    assert T.SANDBOX_NOT_ITS_DATABASE.format(path=database) in err
+    assert database.read_bytes() == before
+
+
+def start_sandbox(cwd: Path, *args: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([*nhacviec(), "sandbox", "--port", str(free_port()), *args], cwd=cwd, env=clean_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # the start-up message, once serving
+    assert first.startswith("Nhắc việc — bản chạy thử"), first + proc.stdout.read()
+    return proc
+
+
+def stop_sandbox(proc: subprocess.Popen[str]) -> None:
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(60) == 0
+
+
+def test_the_sandbox_marks_its_own_database_and_reopens_it_and_force_opens_another(tmp_path: Path) -> None:
+    own = tmp_path / "thu.db"
+    stop_sandbox(start_sandbox(tmp_path, "--db", str(own)))
+    assert application_id(own) == SANDBOX_APPLICATION_ID
+    stop_sandbox(start_sandbox(tmp_path, "--db", str(own)))  # its own: no question asked
+
+    other = tmp_path / "nhacviec.db"
+    production_database(other)
+    stop_sandbox(start_sandbox(tmp_path, "--db", str(other), "--force"))
+    assert application_id(other) == 0  # not marked as a sandbox's by being forced open
