@@ -293,7 +293,7 @@ ROLE_NEED_PERSON = "Hãy nhắc tên người: <code>/vaitro @người thuky</co
 # ============================================================================ import /nhap (issue 3)
 IMPORT_USAGE = (
     "Cách dùng: gõ <code>/nhap</code> rồi dán toàn bộ kết luận cuộc họp ngay sau lệnh, "
-    "hoặc gửi file .docx / .txt / .pdf với chú thích <code>/nhap</code>, "
+    "hoặc gửi file .docx / .doc / .txt / .pdf (cả bản quét) hay ảnh chụp văn bản với chú thích <code>/nhap</code>, "
     "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
 )
 IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap."
@@ -940,3 +940,14 @@ BTN_DUE_WORKING_DAY = "📅 Đổi sang {day}"
 LIST_PAGE = "Trang {page}/{pages}"
 BTN_PAGE_PREV = "◀️ Trang trước"
 BTN_PAGE_NEXT = "Trang sau ▶️"
+
+# --- scans, photos and old Word files for /nhap (issue 12) ---
+PHOTO_FILE_NAME = "ảnh.jpg"
+OCR_TOO_SLOW = "đọc ảnh quá lâu, đã dừng; hãy gửi ít trang hơn hoặc bản .docx"
+OCR_NOTE = "📷 <b>Nội dung được máy đọc từ ảnh</b> ({pages} trang): có thể sai chữ, hãy đối chiếu với bản giấy."
+OCR_CAPPED = "📄 Tệp có {total} trang, chỉ đọc {pages} trang đầu. Phần sau hãy tách thành tệp riêng và gửi tiếp."
+OCR_STOPPED = "⏱ Đọc lâu quá nên dừng sau {pages}/{total} trang; phần sau chưa đọc, hãy gửi riêng."
+OCR_UNSURE = "⚠️ {count} dòng máy đọc chưa chắc, cần kiểm tra:"
+OCR_UNSURE_LINE = "   • <i>{line}</i>"
+OCR_UNSURE_MORE = "   … và {more} dòng nữa."
+OCR_ALL_SURE = "✅ Máy đọc rõ mọi dòng."

@@ -24,7 +24,8 @@ from domain.permissions import Action, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.conclusion import split_conclusion
 from domain.understand.directive import parse_directive
-from domain.understand.documents import DocumentError, extract_text
+from domain.understand.documents import Extracted
+from handlers import scans
 from handlers.common import (
     Actor,
     Buttons,
@@ -40,7 +41,6 @@ from handlers.common import (
 from handlers.directives import resolve_assignees
 from handlers.task_actions import Refused
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000
 PREVIEW_BUDGET = 3600  # characters of preview; Telegram's limit is 4096
 MAX_PICK = 90  # item buttons on the drop / fix screen
@@ -98,7 +98,7 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if prompt is not None:
                     session.add(_pending(actor, prompt, "import_text", {}))
                 return
-            draft = await _make_draft(session, actor, msg, source)
+            draft = await _make_draft(session, actor, msg, source.text, source.reading)
         except Refused as refusal:
             await reply(update, str(refusal))
             return
@@ -134,36 +134,31 @@ def _check_rights(actor: Actor) -> None:
         raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_IMPORT))
 
 
-async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> str | None:
-    """The conclusion: text after the command, an attached file, or the message replied to."""
-    if msg.document is not None:
-        return await _document_text(context, msg.document)
+async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> Extracted | None:
+    """The conclusion: text after the command, an attached file or photo, or the message replied to."""
+    attached = scans.attachment_of(msg)
+    if attached is not None:
+        return await scans.read_attachment(context, attached)
     if args:
-        return args
+        return Extracted(args)
     replied = msg.reply_to_message
     if replied is not None:
-        if replied.document is not None:
-            return await _document_text(context, replied.document)
+        attached = scans.attachment_of(replied)
+        if attached is not None:
+            return await scans.read_attachment(context, attached)
         if replied.text:
-            return replied.text
+            return Extracted(replied.text)
     return None
 
 
 async def _document_text(context: ContextTypes.DEFAULT_TYPE, doc: Document) -> str:
-    name = doc.file_name or T.FILE_DEFAULT_NAME
-    if doc.file_size and doc.file_size > MAX_FILE_BYTES:
-        raise Refused(T.IMPORT_FILE_TOO_BIG.format(size=round(doc.file_size / 1e6, 1), limit=MAX_FILE_BYTES // 10**6))
-    try:
-        file = await context.bot.get_file(doc.file_id)
-        data = bytes(await file.download_as_bytearray())
-        return extract_text(name, data)
-    except DocumentError as exc:
-        raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc))) from exc
-    except TelegramError as exc:
-        raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc.message))) from exc
+    """A file's text; a scan, a photo or a .doc is read too (handlers/scans.py)."""
+    return (await scans.read_attachment(context, doc)).text
 
 
-async def _make_draft(session: AsyncSession, actor: Actor, msg: Message, source: str) -> PendingInput:
+async def _make_draft(
+    session: AsyncSession, actor: Actor, msg: Message, source: str, reading: Any = None
+) -> PendingInput:
     assert actor.committee is not None
     if len(source) > MAX_TEXT_CHARS:
         raise Refused(T.IMPORT_TEXT_TOO_LONG.format(length=len(source), limit=MAX_TEXT_CHARS))
@@ -184,6 +179,7 @@ async def _make_draft(session: AsyncSession, actor: Actor, msg: Message, source:
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
             "items": [directive_to_json(d) for d in parsed.directives],
             "dropped": [],
+            **({"ocr": reading.as_json()} if reading is not None else {}),
         },
     )
     session.add(draft)
@@ -201,7 +197,7 @@ def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
         title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
     )
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
-    footer = T.IMPORT_PREVIEW_FOOTER
+    footer = "\n".join([*scans.preview_note(data.get("ocr")), T.IMPORT_PREVIEW_FOOTER])
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     # Shorten every item's text evenly so the preview fits one message.

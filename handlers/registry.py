@@ -73,9 +73,14 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
     )
 
-    # /nhap with a file: the command is in the caption.
+    # /nhap with a file or a photo: the command is in the caption. A scan or a photo is read by OCR
+    # for up to a minute: its own task (block=False), so others are answered meanwhile.
     app.add_handler(
-        MessageHandler(filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & filters.Document.ALL, importing.nhap)
+        MessageHandler(
+            filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & (filters.Document.ALL | filters.PHOTO),
+            importing.nhap,
+            block=False,
+        )
     )
 
     # Patterns match the whole data the bot puts on its buttons (ids of at most 9 digits fit the

@@ -28,7 +28,9 @@ def serif_font() -> str | None:
     return next((f for f in FONTS if Path(f).exists()), None)
 
 
-def render_pages(text: str, *, angle: float = 1.5, noise: float = 0.004, seed: int = 7, points: int = 13) -> list[Image.Image]:
+def render_pages(
+    text: str, *, angle: float = 1.5, noise: float = 0.004, seed: int = 7, points: int = 13
+) -> list[Image.Image]:
     """`text` typeset on as many A4 pages as it needs, paragraphs wrapped to the page width."""
     path = serif_font()
     assert path is not None, "no serif font with Vietnamese letters (apt-get install fonts-liberation)"

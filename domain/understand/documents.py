@@ -369,19 +369,20 @@ def prepare_page(image: Any, tools: Tools) -> Any:
     from PIL import Image, ImageFilter, ImageOps
 
     image = ImageOps.exif_transpose(image) or image
-    # Grey, and the scanner's speckles removed (a 3×3 median keeps strokes, drops isolated dots that
-    # Tesseract would read as commas and dashes).
-    image = image.convert("L").filter(ImageFilter.MedianFilter(3))
+    image = image.convert("L")
     long_side = max(image.size)
     # Telegram sends a photo at 1280 pixels: Tesseract reads letters best near 30 pixels high.
     if long_side < 2400:
-        factor = min(2.5, 3000 / long_side)
+        factor = min(2.5, 3500 / long_side)
     elif long_side > 4200:
         factor = 4200 / long_side
     else:
         factor = 1.0
     if factor != 1.0:
         image = image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS)
+    # The scanner's speckles removed: a 3×3 median, once the letters are big enough that it keeps their
+    # strokes and tone marks, drops the isolated dots Tesseract would read as commas and dashes.
+    image = image.filter(ImageFilter.MedianFilter(3))
     rotate, confidence = tools.rotation(_small(image, 1600))
     if rotate in (90, 180, 270) and confidence >= 2.0:
         image = image.rotate(-rotate, expand=True, fillcolor=255)
@@ -404,7 +405,7 @@ def skew_of(image: Any) -> float:
 
     def rows_at(angle: float) -> list[float]:
         turned = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-        return list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
+        return list(turned.resize((1, turned.height), Image.Resampling.BOX).get_flattened_data())
 
     return ocr.skew_angle(rows_at)
 

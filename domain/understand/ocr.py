@@ -21,6 +21,8 @@ from domain.understand.textnorm import nfc
 # Clean 300 dpi print gives 85–96 for nearly every word; a smudged diacritic or a broken glyph falls
 # under 60 (measured on the rendered corpus pages of tests/domain/test_ocr_pages.py).
 UNSURE_BELOW = 60
+# A "word" of punctuation only, below this confidence, is a speck or a rule, and is dropped.
+NOISE_BELOW = 45
 # A word counts as read when it has two letters and at least this confidence.
 READ_AT_LEAST = 50
 # Fewer such words than this on a whole document: it is not a page of writing.
@@ -84,6 +86,8 @@ def parse_tsv(tsv: str, page: int = 1) -> list[Word]:
             block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
         except ValueError:
             continue
+        if conf < NOISE_BELOW and not any(c.isalnum() for c in text):
+            continue  # a speck or a ruled line read as "|", "_", "'": not a word of the text
         words.append(Word(page, block, par, line, conf, nfc(text)))
     return words
 
@@ -107,7 +111,8 @@ _ENDS_PARAGRAPH = re.compile(r"[.:;!?]$")
 
 def paragraphs(lines: Sequence[Line]) -> list[str]:
     """Printed lines joined back into paragraphs: Tesseract's paragraphs, split again where a line
-    starts a list item or a capitalised sentence follows one that ended."""
+    starts a list item or a capitalised sentence follows one that ended, joined where a line in small
+    letters goes on from one that did not end."""
     out: list[str] = []
     previous: Line | None = None
     for ln in lines:
@@ -121,7 +126,10 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
         )
         new_item = bool(_ITEM_START.match(text))
         sentence_break = bool(out) and bool(_ENDS_PARAGRAPH.search(out[-1])) and text[:1].isupper()
-        if same_par and not new_item and not sentence_break:
+        # Tesseract starts a new paragraph at a wide gap too: a line that goes on in small letters
+        # after one that did not end a sentence continues it.
+        goes_on = bool(out) and not _ENDS_PARAGRAPH.search(out[-1]) and text[:1].islower()
+        if (same_par or goes_on) and not new_item and not sentence_break:
             out[-1] = _join(out[-1], text)
         else:
             out.append(text)
@@ -137,12 +145,15 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-# Quotes and dashes as OCR returns them, made the ones a typist uses.
-_TIDY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "–"})
+# Quotes and dashes as OCR returns them, made the ones a typist uses; the Icelandic eth Tesseract
+# often gives for "Đ" made "Đ".
+_TIDY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "–", "Ð": "Đ"})
 
 
 def _tidy(text: str) -> str:
     text = nfc(text).translate(_TIDY)
+    text = re.sub(r"Đ{2,}", "Đ", text)  # no Vietnamese word doubles it ("HĐĐND" is a misread "HĐND")
+    text = re.sub(r"(?<!\.)\.[:;,]$", ".", text)  # a speck after the full stop: "thôi việc).:"
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)  # "ngày 15/12 ." -> "ngày 15/12."
     text = re.sub(r"([(])\s+", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
