@@ -950,4 +950,4 @@ OCR_STOPPED = "⏱ Đọc lâu quá nên dừng sau {pages}/{total} trang; phầ
 OCR_UNSURE = "⚠️ {count} dòng máy đọc chưa chắc, cần kiểm tra:"
 OCR_UNSURE_LINE = "   • <i>{line}</i>"
 OCR_UNSURE_MORE = "   … và {more} dòng nữa."
-OCR_ALL_SURE = "✅ Máy đọc rõ mọi dòng."
+OCR_ALL_SURE = "Máy không thấy dòng nào đáng ngờ, nhưng vẫn nên đọc lại một lượt."

@@ -197,7 +197,8 @@ def preview(draft: PendingInput, today: date) -> tuple[str, Buttons]:
         title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
     )
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
-    footer = "\n".join([*scans.preview_note(data.get("ocr")), T.IMPORT_PREVIEW_FOOTER])
+    header = "\n".join([header, *scans.preview_note(data.get("ocr"))])  # read from an image: say so first
+    footer = T.IMPORT_PREVIEW_FOOTER
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     # Shorten every item's text evenly so the preview fits one message.
