@@ -6,6 +6,9 @@ test_ocr_pages.py."""
 from __future__ import annotations
 
 import io
+import shutil
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from bot import tesseract
 from domain.understand import documents, ocr
+from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import DocumentError, OcrTimeout, OcrUnavailable, read_document
 
 HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -192,3 +196,21 @@ def test_unavailable_is_not_raised_for_text_documents() -> None:
             raise OcrUnavailable("Tesseract", tesseract.TESSERACT_PACKAGES)
 
     assert read_document("a.txt", b"Giao Van phong ra soat.", NoPrograms()).reading is None
+
+
+@pytest.mark.skipif(shutil.which("antiword") is None, reason="apt-get install antiword (scripts/test.sh does)")
+def test_a_real_word_97_file_gives_the_same_directives_as_its_text() -> None:
+    """tests/data/ket-luan-word97.doc: a corpus report saved as "Word 97–2003" by LibreOffice."""
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    typed = (data_dir / "seeds" / "001_7f2e9915450f735b.txt").read_text(encoding="utf-8")
+    data = (data_dir / "ket-luan-word97.doc").read_bytes()
+    read = read_document("ket-luan-word97.doc", data, tesseract.SystemTools(30))
+    assert "Giao Bộ phận tham mưu kiểm soát chặt chẽ" in read.text and read.reading is None
+
+    def seen(text: str) -> list[tuple[str, list[str], object]]:
+        return [
+            (d.text, [a.text for a in d.assignees.lead], d.deadline.due)
+            for d in split_conclusion(text, date(2026, 11, 23)).directives
+        ]
+
+    assert seen(read.text) == seen(typed)
