@@ -137,3 +137,23 @@ def test_a_photo_of_no_text_gets_a_clear_answer() -> None:
     draw.ellipse((950, 80, 1150, 280), fill=(250, 210, 60))
     with pytest.raises(ValueError, match="không thấy chữ trong ảnh"):
         read_document("anh.jpg", as_png(picture), SystemTools(60))
+
+
+def test_smudged_words_put_their_lines_on_the_list_to_check(scans: dict[str, tuple[str, Extracted]]) -> None:
+    from PIL import ImageDraw
+
+    typed = original("000_c1f80c80dfaf2e5d.txt")
+    page = render_pages(typed, angle=1.0, seed=3)[0]
+    draw = ImageDraw.Draw(page)
+    blots = ((400, 520), (900, 900), (300, 1400))  # grey blots over words of three different lines
+    for x, y in blots:
+        draw.ellipse((x, y, x + 90, y + 40), fill=150)
+    read = read_document("vet-ban.png", as_png(page), SystemTools(120))
+    assert read.reading is not None
+    assert len(read.reading.unsure) >= len(blots), read.reading.unsure
+    # Every line where the OCR produced symbols no Vietnamese text has is on the list.
+    garbled = [ln for ln in read.text.split("\n") if any(c in ln for c in "@%¡©®")]
+    assert garbled and all(any(u in ln for u in read.reading.unsure) for ln in garbled)
+    # A clean page lists (almost) nothing: the list is worth reading.
+    _, clean = scans["png"]
+    assert clean.reading is not None and len(clean.reading.unsure) <= 1
