@@ -311,6 +311,8 @@ def _pdf_pages(data: bytes) -> tuple[int, Iterator[Any]]:
         pdf = pdfium.PdfDocument(data)
     except Exception as exc:  # PdfiumError and friends: whatever it is, the file cannot be opened
         raise DocumentError(BROKEN_PDF) from exc
+    if len(pdf) == 0:
+        raise DocumentError(BROKEN_PDF)
 
     def pages() -> Iterator[Any]:
         for index in range(min(len(pdf), MAX_PAGES)):
@@ -351,7 +353,10 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     timed_out = False
     for number, raw in enumerate(pages, start=1):
         try:
-            page = prepare_page(raw, tools)
+            try:
+                page = prepare_page(raw, tools)
+            except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
+                raise DocumentError(BROKEN_IMAGE) from exc
             words_by_page.append(ocr.parse_tsv(tools.tsv(page), number))
         except OcrTimeout:
             if not words_by_page:

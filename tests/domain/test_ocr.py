@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from bot import tesseract
@@ -214,3 +216,20 @@ def test_a_real_word_97_file_gives_the_same_directives_as_its_text() -> None:
         ]
 
     assert seen(read.text) == seen(typed)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["anh.jpg", "anh.png", "scan.pdf", "cu.doc", "tệp", "x.tif"]),
+    head=st.sampled_from(
+        [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0", b"II*\x00"]
+    ),
+    body=st.binary(max_size=400),
+)
+def test_damaged_scans_and_photos_get_a_reason_never_a_crash(name: str, head: bytes, body: bytes) -> None:
+    try:
+        read = read_document(name, head + body, FakeTools())
+    except DocumentError as refused:
+        assert str(refused)
+        return
+    assert read.text == read.text.strip() and read.text
