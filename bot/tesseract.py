@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,16 @@ _ONE_AT_A_TIME = threading.Lock()
 class SystemTools:
     """Tesseract and antiword on this machine, with `seconds` for the whole document."""
 
-    def __init__(self, seconds: float = 90.0, *, language: str = "vie") -> None:
+    def __init__(
+        self, seconds: float = 90.0, *, language: str = "vie", on_start: Callable[[int, int], None] | None = None
+    ) -> None:
         self.deadline = time.monotonic() + seconds
         self.language = language
+        self.on_start = on_start
+
+    def starting(self, pages: int, total: int) -> None:
+        if self.on_start is not None:
+            self.on_start(pages, total)
 
     def time_left(self) -> float:
         return self.deadline - time.monotonic()

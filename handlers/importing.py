@@ -138,14 +138,14 @@ async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: s
     """The conclusion: text after the command, an attached file or photo, or the message replied to."""
     attached = scans.attachment_of(msg)
     if attached is not None:
-        return await scans.read_attachment(context, attached)
+        return await scans.read_attachment(context, attached, msg.chat_id)
     if args:
         return Extracted(args)
     replied = msg.reply_to_message
     if replied is not None:
         attached = scans.attachment_of(replied)
         if attached is not None:
-            return await scans.read_attachment(context, attached)
+            return await scans.read_attachment(context, attached, msg.chat_id)
         if replied.text:
             return Extracted(replied.text)
     return None

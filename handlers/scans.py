@@ -5,10 +5,12 @@ while a scan is read. Used by /nhap (handlers/importing.py), in a group and in a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Message
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext
 
@@ -21,6 +23,8 @@ from handlers.task_actions import Refused
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 # The whole reading (every page, orientation, OCR); a few seconds more for the thread to hand back.
 OCR_SECONDS = 60.0
+# What the "reading started" message promises, per page (bench/ocr_bench.py measures 3.5–5.6 s).
+SECONDS_PER_PAGE = 5
 UNSURE_SHOWN = 5
 UNSURE_CHARS = 110
 
@@ -45,8 +49,14 @@ def attachment_of(msg: Message | None) -> Attachment | None:
     return None
 
 
-async def read_attachment(context: CallbackContext, attachment: Any) -> Extracted:  # type: ignore[type-arg]
-    """The attachment's text (and, when read from images, what the preview must say)."""
+async def read_attachment(
+    context: CallbackContext,  # type: ignore[type-arg]
+    attachment: Any,
+    chat_id: int | None = None,
+) -> Extracted:
+    """The attachment's text (and, when read from images, what the preview must say). When OCR is
+    needed and `chat_id` is given, the chat is told at once that the reading started and how long it
+    takes, so a long scan never looks like a hang."""
     if not isinstance(attachment, Attachment):  # a telegram Document
         attachment = Attachment(attachment.file_id, attachment.file_name or T.FILE_DEFAULT_NAME, attachment.file_size)
     name = attachment.name
@@ -62,7 +72,17 @@ async def read_attachment(context: CallbackContext, attachment: Any) -> Extracte
         if "too big" in exc.message.lower():
             raise Refused(too_big) from exc
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc.message))) from exc
-    tools = SystemTools(OCR_SECONDS)
+    loop = asyncio.get_running_loop()
+
+    def announce(pages: int, total: int) -> None:  # called from the worker thread
+        if chat_id is None:
+            return
+        text = T.OCR_STARTED.format(pages=pages, seconds=max(10, round(pages * SECONDS_PER_PAGE, -1)))
+        if total > pages:
+            text += " " + T.OCR_STARTED_CAPPED.format(total=total, pages=pages)
+        asyncio.run_coroutine_threadsafe(_say(context, chat_id, text), loop)
+
+    tools = SystemTools(OCR_SECONDS, on_start=announce)
     try:
         # The thread ends by itself: every child process it starts is killed at the tools' deadline.
         return await asyncio.wait_for(asyncio.to_thread(read_document, name, data, tools), OCR_SECONDS + 10)
@@ -70,6 +90,11 @@ async def read_attachment(context: CallbackContext, attachment: Any) -> Extracte
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc))) from exc
     except TimeoutError as exc:
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(T.OCR_TOO_SLOW))) from exc
+
+
+async def _say(context: CallbackContext, chat_id: int, text: str) -> None:  # type: ignore[type-arg]
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
 
 
 def preview_note(ocr: dict[str, Any] | None) -> list[str]:

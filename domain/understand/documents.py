@@ -67,6 +67,8 @@ class Tools(Protocol):
     def rotation(self, image: Any) -> tuple[int, float]: ...
     def doc_text(self, data: bytes) -> str: ...
     def time_left(self) -> float: ...
+    def starting(self, pages: int, total: int) -> None:
+        """OCR is about to read `pages` of the file's `total` pages (the bot says so at once)."""
 
 
 @dataclass
@@ -349,6 +351,7 @@ def _image_pages(data: bytes) -> tuple[int, Iterator[Any]]:
 
 def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     total, pages = source
+    tools.starting(min(total, MAX_PAGES), total)
     words_by_page: list[list[ocr.Word]] = []
     timed_out = False
     for number, raw in enumerate(pages, start=1):

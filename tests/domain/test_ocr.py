@@ -119,6 +119,9 @@ class FakeTools:
     def time_left(self) -> float:
         return 60.0
 
+    def starting(self, pages: int, total: int) -> None:
+        self.announced = (pages, total)
+
 
 def blank_pdf(pages: int) -> bytes:
     out = io.BytesIO()
@@ -136,6 +139,7 @@ def png(size: tuple[int, int] = (400, 560)) -> bytes:
 def test_a_sixty_page_scan_is_read_up_to_the_cap_and_says_so() -> None:
     tools = FakeTools()
     read = read_document("ho-so.pdf", blank_pdf(60), tools)
+    assert tools.announced == (documents.MAX_PAGES, 60)  # said before reading: the bot answers at once
     assert tools.read == documents.MAX_PAGES
     assert read.reading is not None
     assert (read.reading.pages, read.reading.total_pages) == (documents.MAX_PAGES, 60)

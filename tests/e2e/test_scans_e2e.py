@@ -39,10 +39,11 @@ async def test_a_photo_with_caption_nhap_gives_a_preview_read_from_the_image(env
     chair, _member, group = committee(env)
     await env.say(chair, group, "/viec")  # the committee exists
     env.world.send_photo(chair, group, phone_photo(), caption="/nhap")
+    started = await env.world.wait_for(chat=group, timeout=30)  # at once, before the reading
+    assert "Đang đọc chữ trong ảnh: 1 trang" in started.plain
     preview = await env.world.wait_for(lambda m: "Xem trước" in m.plain, chat=group, timeout=90)
     await env.idle()
     text = preview.plain
-    print(text)
     assert "đọc từ ảnh" in text and "(1 trang)" in text
     assert "Bộ phận tham mưu" in text and "15/12/2020" in text
     assert "Xem trước: 6 nhiệm vụ" in text or "Xem trước: 7 nhiệm vụ" in text
@@ -79,3 +80,21 @@ async def test_while_a_scan_is_read_the_bot_answers_others(env: Env, monkeypatch
     may_finish.set()
     refusal = await env.world.wait_for(lambda m: "không thấy chữ trong ảnh" in m.plain, chat=group, timeout=10)
     assert "Không đọc được file «ảnh.jpg»" in refusal.plain
+
+
+@needs_tesseract
+async def test_a_long_scan_is_read_up_to_the_cap_and_both_messages_say_so(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from domain.understand import documents
+    from tests.ocr_pages import as_pdf
+
+    monkeypatch.setattr(documents, "MAX_PAGES", 1)  # the cap (10) at 1, so that one page is read
+    chair, _member, group = committee(env)
+    await env.say(chair, group, "/viec")
+    (page,) = render_pages(SEED.read_text(encoding="utf-8"), angle=1.0, seed=6)
+    env.world.send_document(chair, group, "ho-so-quet.pdf", as_pdf([page, page, page]), caption="/nhap")
+    started = await env.world.wait_for(chat=group, timeout=30)
+    assert "1 trang" in started.plain and "Tệp có 3 trang: chỉ đọc 1 trang đầu" in started.plain
+    preview = await env.world.wait_for(lambda m: "Xem trước" in m.plain, chat=group, timeout=90)
+    assert "Tệp có 3 trang, chỉ đọc 1 trang đầu" in preview.plain

@@ -27,11 +27,13 @@ async def page(sandbox: Sandbox) -> AsyncIterator[Page]:
 
 
 async def attach(page: Page, filename: str, data: bytes, *, as_photo: bool = False, caption: str = "") -> dict:
+    """Attach as the chair; the bot's preview (a scan is first acknowledged, then previewed)."""
     since = page.sb.world.cursor()
     body = {"user": page.who("chair"), "chat": page.group, "filename": filename, "caption": caption,
             "data": base64.b64encode(data).decode(), "as_photo": as_photo}
     await page.post("/api/attach", body)
-    answer = await page.sb.world.wait_for(chat=page.group, since=since, timeout=60)
+    answer = await page.sb.world.wait_for(lambda m: "Xem trước" in m.plain, chat=page.group, since=since,
+                                          timeout=60)
     await page.sb.idle()
     return _find(await page.messages("chair", page.group), answer.message_id)
 
