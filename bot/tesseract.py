@@ -29,6 +29,10 @@ from domain.understand.documents import OcrTimeout, OcrUnavailable
 TESSERACT_PACKAGES = "tesseract-ocr tesseract-ocr-vie"
 DOC_PACKAGES = "antiword"
 _ONE_AT_A_TIME = threading.Lock()
+# Sauvola's local threshold (Tesseract ≥ 5.0) instead of one Otsu threshold for the whole page: a phone
+# photo with the shadow of the phone or a lamp's fall-off across it reads as well as an even scan
+# (tests/domain/test_ocr_pages.py: CER 0.9 % instead of 78 % on a shaded shot; the same on scans).
+TESSERACT_OPTIONS = ("-c", "thresholding_method=2")
 
 
 class SystemTools:
@@ -51,7 +55,7 @@ class SystemTools:
     # ------------------------------------------------------------------------------------ tesseract
     def tsv(self, image: Any) -> str:
         """Tesseract's TSV for a page image (PIL), Vietnamese model, automatic page layout."""
-        return self._tesseract(image, ["-l", self.language, "--psm", "3", "tsv"])
+        return self._tesseract(image, ["-l", self.language, "--psm", "3", *TESSERACT_OPTIONS, "tsv"])
 
     def rotation(self, image: Any) -> tuple[int, float]:
         """Tesseract's orientation detection (OSD, `--psm 0`): degrees to rotate the page clockwise

@@ -10,7 +10,7 @@ import random
 import textwrap
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 DPI = 200
 A4 = (round(8.27 * DPI), round(11.69 * DPI))
@@ -67,6 +67,35 @@ def _speckle(page: Image.Image, amount: float, rng: random.Random) -> Image.Imag
         x, y = rng.randrange(w), rng.randrange(h)
         pixels[x, y] = 0 if rng.random() < 0.5 else 255
     return page.point(lambda v: 235 if v > 235 else v)
+
+
+def phone_shot(page: Image.Image, *, tilt: float = 0.04, shade: float = 0.45, height: int = 1280) -> Image.Image:
+    """The page photographed by a phone held a little below it: the top edge narrower than the bottom
+    (`tilt` of the width on each side), the shadow of the hand across one corner (`shade`: how much
+    darker), sent as Telegram sends a photo (`height` pixels)."""
+    w, h = page.size
+    dx = w * tilt
+    rect = [(0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h))]
+    seen = [(dx, 0.0), (w - dx, 0.0), (float(w), float(h)), (0.0, float(h))]  # where the corners land
+    warped = page.transform(
+        (w, h), Image.Transform.PERSPECTIVE, _perspective(seen, rect), Image.Resampling.BICUBIC, fillcolor=235
+    )
+    ramp = Image.linear_gradient("L").resize((w, h)).rotate(35, fillcolor=255)
+    light = ramp.point(lambda v: int(255 - shade * (255 - v)))
+    shot = ImageChops.multiply(warped.convert("L"), light)
+    return shot.resize((round(w * height / h), height), Image.Resampling.LANCZOS)
+
+
+def _perspective(out: list[tuple[float, float]], source: list[tuple[float, float]]) -> list[float]:
+    """Pillow's PERSPECTIVE coefficients: the output point out[i] shows the input point source[i]."""
+    import numpy as np
+
+    rows = []
+    for (x, y), (u, v) in zip(out, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    solved = np.linalg.solve(np.array(rows, dtype=float), np.array(source, dtype=float).reshape(8))
+    return [float(c) for c in solved]
 
 
 def as_png(page: Image.Image) -> bytes:

@@ -107,6 +107,8 @@ def lines_of(words: Iterable[Word]) -> list[Line]:
 _ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-–+•*])\s")
 # A line that ends a sentence or a heading: the next line is a new paragraph when it starts in capitals.
 _ENDS_PARAGRAPH = re.compile(r"[.:;!?]$")
+# "TP. Hà Nội", "Q. Long Biên": a short capitalised abbreviation's full stop ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
 
 
 def paragraphs(lines: Sequence[Line]) -> list[str]:
@@ -125,7 +127,12 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             ln.par,
         )
         new_item = bool(_ITEM_START.match(text))
-        sentence_break = bool(out) and bool(_ENDS_PARAGRAPH.search(out[-1])) and text[:1].isupper()
+        sentence_break = (
+            bool(out)
+            and bool(_ENDS_PARAGRAPH.search(out[-1]))
+            and not _ABBREVIATION_END.search(out[-1])
+            and text[:1].isupper()
+        )
         # Tesseract starts a new paragraph at a wide gap too: a line that goes on in small letters
         # after one that did not end a sentence continues it.
         goes_on = bool(out) and not _ENDS_PARAGRAPH.search(out[-1]) and text[:1].islower()
@@ -142,6 +149,11 @@ def _join(left: str, right: str) -> str:
     # whose syllables are short; only a hyphen glued to a letter on both sides is taken as such a cut.
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].islower():
         return left[:-1] + right
+    # A full stop after a word in small letters, with the sentence going on in small letters on the
+    # next printed line, is a speck at the line's end ("các bộ phận." + "chuyên môn"): a Vietnamese
+    # sentence starts with a capital. Abbreviations ("v.v.", "TP.") keep theirs.
+    if re.search(r"(?<![.\w])[^\W\d_A-ZĐ]{2,}\.$", left) and right[:1].islower() and not left.endswith("v.v."):
+        return f"{left[:-1]} {right}"
     return f"{left} {right}"
 
 

@@ -70,6 +70,14 @@ def test_a_line_in_small_letters_continues_across_tesseracts_paragraphs() -> Non
     ]
 
 
+def test_a_speck_read_as_a_full_stop_inside_a_sentence_is_dropped() -> None:
+    page = tsv(words("đề nghị các thành viên và các bộ phận.", 1, 1, 1) + words("chuyên môn khắc phục, v.v.", 1, 1, 2)
+               + words("và báo cáo tại TP.", 1, 1, 3) + words("Hà Nội.", 1, 1, 4))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text == (
+        "đề nghị các thành viên và các bộ phận chuyên môn khắc phục, v.v. và báo cáo tại TP. Hà Nội."
+    )
+
+
 def test_ocr_slips_are_tidied() -> None:
     page = tsv(words("Giao VP HÐĐND&UBND ( tham mưu ) thôi việc).:", 1, 1, 1))
     assert ocr.reading([ocr.parse_tsv(page)], 1).text == "Giao VP HĐND&UBND (tham mưu) thôi việc)."

@@ -21,7 +21,7 @@ from bot.tesseract import SystemTools
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import Extracted, read_document
 from domain.understand.textnorm import fold
-from tests.ocr_pages import as_pdf, as_png, render_pages, serif_font
+from tests.ocr_pages import as_jpeg, as_pdf, as_png, phone_shot, render_pages, serif_font
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 TODAY = date(2026, 11, 23)
@@ -125,6 +125,19 @@ def test_a_page_turned_on_its_side_is_read_upright() -> None:
     sideways = page.rotate(90, expand=True, fillcolor=255)
     read = read_document("chup-ngang.png", as_png(sideways), SystemTools(120))
     assert cer(typed, read.text) <= MAX_CER
+
+
+def test_a_phone_shot_in_perspective_with_a_shadow_reads_like_a_scan() -> None:
+    """Held a little below the page (the top edge 8 % narrower), the hand's shadow over a corner, a
+    1280-pixel JPEG as Telegram sends a photo: the same directives, and few letters wrong."""
+    typed = original("001_7f2e9915450f735b.txt")
+    (page,) = render_pages(typed, angle=2.0, seed=12)
+    read = read_document("IMG_2041.jpg", as_jpeg(phone_shot(page), 85), SystemTools(120))
+    rate = cer(typed, read.text)
+    print(f"CER phone shot: {rate:.4f}")
+    assert rate <= MAX_CER
+    same, total, misses = agreement(typed, read.text)
+    assert same / total >= MIN_AGREEMENT, misses
 
 
 def test_a_photo_of_no_text_gets_a_clear_answer() -> None:
