@@ -8,6 +8,7 @@ Serif, turned 1.5°, speckled (tests/ocr_pages.py), then given to `read_document
 - a scanned PDF (image only; rasterised again at 300 dpi by pypdfium2),
 - PNG files (one per page),
 - phone photos as Telegram sends them (JPEG, 1280 pixels high),
+- the same, shot in perspective with a shadow across a corner (tests/ocr_pages.phone_shot),
 and, as the baseline, a PDF with the same lines as real text (matplotlib writes it; pypdf reads it).
 Each kind's time covers everything the worker thread does: decoding, orientation detection (Tesseract
 OSD), deskew, despeckle, OCR (Tesseract, Vietnamese model), paragraphs. Also printed: the character
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.tesseract import SystemTools
 from domain.understand.documents import read_document
-from tests.ocr_pages import as_jpeg, as_pdf, as_png, render_pages
+from tests.ocr_pages import as_jpeg, as_pdf, as_png, phone_shot, render_pages
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seeds"
 
@@ -81,6 +82,7 @@ def main() -> None:
         "Telegram photo": [
             (f"p{k}.jpg", as_jpeg(p.resize((round(p.width * 1280 / p.height), 1280)), 85)) for k, p in enumerate(pages)
         ],
+        "phone shot": [(f"s{k}.jpg", as_jpeg(phone_shot(p), 85)) for k, p in enumerate(pages)],
     }
     best: dict[str, float] = {}
     rates: dict[str, float] = {}
