@@ -107,6 +107,7 @@ def lines_of(words: Iterable[Word]) -> list[Line]:
 _ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-–+•*])\s")
 # A line that ends a sentence or a heading: the next line is a new paragraph when it starts in capitals.
 _ENDS_PARAGRAPH = re.compile(r"[.:;!?]$")
+_ENDS_SENTENCE = re.compile(r"[.:!?]$")
 # "TP. Hà Nội", "Q. Long Biên": a short capitalised abbreviation's full stop ends no sentence.
 _ABBREVIATION_END = re.compile(r"(?<!\w)[A-ZĐ]{1,3}\.$")
 
@@ -134,8 +135,9 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             and text[:1].isupper()
         )
         # Tesseract starts a new paragraph at a wide gap too: a line that goes on in small letters
-        # after one that did not end a sentence continues it.
-        goes_on = bool(out) and not _ENDS_PARAGRAPH.search(out[-1]) and text[:1].islower()
+        # after one that did not end a sentence (a semicolon does not) continues it; a list item
+        # would start with its mark.
+        goes_on = bool(out) and not _ENDS_SENTENCE.search(out[-1]) and text[:1].islower()
         if (same_par or goes_on) and not new_item and not sentence_break:
             out[-1] = _join(out[-1], text)
         else:

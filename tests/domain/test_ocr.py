@@ -62,11 +62,14 @@ def test_lines_with_an_unsure_word_are_listed_for_checking() -> None:
 
 
 def test_a_line_in_small_letters_continues_across_tesseracts_paragraphs() -> None:
-    page = tsv(words("Giao Văn phòng rà soát, tổng hợp", 1, 1, 1) + words("báo cáo trước 15/12.", 1, 2, 1)
-               + words("Giao Công an phường kiểm tra.", 1, 3, 1))
+    page = tsv(words("Giao Văn phòng rà soát, tổng hợp", 1, 1, 1) + words("báo cáo trước 15/12;", 1, 2, 1)
+               + words("tập trung khắc phục.", 1, 3, 1) + words("Giao Công an phường kiểm tra:", 1, 4, 1)
+               + words("- rà soát camera;", 1, 5, 1) + words("- lập danh sách.", 1, 6, 1))
     assert ocr.reading([ocr.parse_tsv(page)], 1).text.split("\n") == [
-        "Giao Văn phòng rà soát, tổng hợp báo cáo trước 15/12.",
-        "Giao Công an phường kiểm tra.",
+        "Giao Văn phòng rà soát, tổng hợp báo cáo trước 15/12; tập trung khắc phục.",
+        "Giao Công an phường kiểm tra:",
+        "- rà soát camera;",
+        "- lập danh sách.",
     ]
 
 
