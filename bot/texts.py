@@ -296,7 +296,7 @@ IMPORT_USAGE = (
     "hoặc gửi file .docx / .doc / .txt / .pdf (cả bản quét) hay ảnh chụp văn bản với chú thích <code>/nhap</code>, "
     "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
 )
-IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap."
+IMPORT_ASK_TEXT = "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file hay ảnh chụp kèm chú thích /nhap."
 IMPORT_FILE_ERROR = "Không đọc được file «{name}»: {reason}"
 IMPORT_FILE_TOO_BIG = "File quá lớn ({size} MB). Tối đa {limit} MB."
 IMPORT_TEXT_TOO_LONG = "Kết luận quá dài ({length} ký tự, tối đa {limit}). Hãy chia thành nhiều lần nhập."

@@ -119,10 +119,11 @@ def test_pages_come_in_order(scans: dict[str, tuple[str, Extracted]]) -> None:
     assert at_first < len(text) // 3 < 2 * len(text) // 3 < at_last
 
 
-def test_a_page_turned_on_its_side_is_read_upright() -> None:
+@pytest.mark.parametrize("turn", [90, 180])
+def test_a_page_on_its_side_or_upside_down_is_read_upright(turn: int) -> None:
     typed = original("001_7f2e9915450f735b.txt")
     (page,) = render_pages(typed, angle=0.5, seed=2)
-    sideways = page.rotate(90, expand=True, fillcolor=255)
+    sideways = page.rotate(turn, expand=True, fillcolor=255)
     read = read_document("chup-ngang.png", as_png(sideways), SystemTools(120))
     assert cer(typed, read.text) <= MAX_CER
 
