@@ -34,6 +34,7 @@ class Attachment:
     file_id: str
     name: str
     size: int | None
+    photo: bool = False  # sent as a photo: Telegram has recompressed it
 
 
 def attachment_of(msg: Message | None) -> Attachment | None:
@@ -45,7 +46,7 @@ def attachment_of(msg: Message | None) -> Attachment | None:
         return Attachment(doc.file_id, doc.file_name or T.FILE_DEFAULT_NAME, doc.file_size)
     if msg.photo:
         photo = max(msg.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
-        return Attachment(photo.file_id, T.PHOTO_FILE_NAME, photo.file_size)
+        return Attachment(photo.file_id, T.PHOTO_FILE_NAME, photo.file_size, photo=True)
     return None
 
 
@@ -85,11 +86,14 @@ async def read_attachment(
     tools = SystemTools(OCR_SECONDS, on_start=announce)
     try:
         # The thread ends by itself: every child process it starts is killed at the tools' deadline.
-        return await asyncio.wait_for(asyncio.to_thread(read_document, name, data, tools), OCR_SECONDS + 10)
+        read = await asyncio.wait_for(asyncio.to_thread(read_document, name, data, tools), OCR_SECONDS + 10)
     except DocumentError as exc:
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc))) from exc
     except TimeoutError as exc:
         raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(T.OCR_TOO_SLOW))) from exc
+    if read.reading is not None:
+        read.reading.compressed = attachment.photo
+    return read
 
 
 async def _say(context: CallbackContext, chat_id: int, text: str) -> None:  # type: ignore[type-arg]
@@ -116,6 +120,8 @@ def preview_note(ocr: dict[str, Any] | None) -> list[str]:
             lines.append(T.OCR_UNSURE_LINE.format(line=T.esc(shown)))
         if len(unsure) > UNSURE_SHOWN:
             lines.append(T.OCR_UNSURE_MORE.format(more=len(unsure) - UNSURE_SHOWN))
+        if ocr.get("compressed"):
+            lines.append(T.OCR_SEND_AS_FILE)
     else:
         lines.append(T.OCR_ALL_SURE)
     return lines

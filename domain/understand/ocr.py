@@ -61,6 +61,7 @@ class Reading:
     total_pages: int  # pages in the file (more than `pages` when capped)
     unsure: list[str] = field(default_factory=list)  # lines to check, in reading order
     timed_out: bool = False  # stopped early: the time allowed ran out
+    compressed: bool = False  # a photo Telegram recompressed (sent as a photo, not as a file)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -68,6 +69,7 @@ class Reading:
             "total_pages": self.total_pages,
             "unsure": list(self.unsure),
             "timed_out": self.timed_out,
+            "compressed": self.compressed,
         }
 
 
