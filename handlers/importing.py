@@ -25,6 +25,7 @@ from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind
 from domain.understand.conclusion import split_conclusion
 from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
+from domain.understand.ocr import Reading
 from handlers import scans
 from handlers.common import (
     Actor,
@@ -157,7 +158,7 @@ async def _document_text(context: ContextTypes.DEFAULT_TYPE, doc: Document) -> s
 
 
 async def _make_draft(
-    session: AsyncSession, actor: Actor, msg: Message, source: str, reading: Any = None
+    session: AsyncSession, actor: Actor, msg: Message, source: str, reading: Reading | None = None
 ) -> PendingInput:
     assert actor.committee is not None
     if len(source) > MAX_TEXT_CHARS:
