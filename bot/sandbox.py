@@ -17,6 +17,8 @@ persona's chats), POST /api/send, /api/press, /api/open_private, /api/clock, /ap
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import contextlib
 import logging
 import re
@@ -52,6 +54,9 @@ from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, runtime_of
 
 log = logging.getLogger(__name__)
+
+# A file the sandbox page attaches: a little over Telegram's 20 MB download limit, to try the refusal.
+ATTACH_MAX_BYTES = 25 * 1024 * 1024
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 BOT_USERNAME = "NhacViecBot"
@@ -325,6 +330,18 @@ class Sandbox:
         return self.world.send_text(user, int(chat_id), parts,
                                     reply_to=None if reply_to in (None, "") else int(reply_to))
 
+    def attach(self, user_id: Any, chat_id: Any, filename: str, data: bytes, caption: str = "", *,
+               as_photo: bool = False) -> Message:
+        """The persona sends a file (or a picture as a photo), with an optional caption such as /nhap."""
+        if not data:
+            raise ValueError(T.SANDBOX_EMPTY_FILE)
+        if len(data) > ATTACH_MAX_BYTES:
+            raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 10**6))
+        user = self.persona_user(user_id)
+        if as_photo:
+            return self.world.send_photo(user, int(chat_id), data, caption or None)
+        return self.world.send_document(user, int(chat_id), filename or T.FILE_DEFAULT_NAME, data, caption or None)
+
     async def press(self, user_id: Any, chat_id: Any, message_id: Any, callback_data: str) -> JSON:
         """Press a button; the answer (a toast or an alert) once the bot has given it."""
         query = self.world.press_button(self.persona_user(user_id), (int(chat_id), int(message_id)),
@@ -391,7 +408,9 @@ class Sandbox:
     # ------------------------------------------------------------------------------ HTTP
 
     def _web_app(self) -> web.Application:
-        app = web.Application()
+        # Attachments come base64-encoded in JSON: room for a file a bit over Telegram's 20 MB, so
+        # that the bot's own answer to a too-big file can be tried.
+        app = web.Application(client_max_size=40 * 1024 * 1024)
         app.router.add_get("/", self._index)
         app.router.add_static("/static/", static_dir())
         app.router.add_get("/api/state", self._api_state)
@@ -405,6 +424,7 @@ class Sandbox:
         app.router.add_get("/api/board_link", self._api_board_link)
         assert self.app is not None
         app.add_subapp("/board/", Board(self.app).web_app())
+        app.router.add_post("/api/attach", self._api_attach)
         return app
 
     async def _index(self, request: web.Request) -> web.StreamResponse:
@@ -482,6 +502,21 @@ class Sandbox:
 
         async def act() -> JSON:
             return message_json(self.import_example(int(body.get("index", 0)), body.get("user")))
+
+        return await _guarded(act())
+
+
+    async def _api_attach(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+
+        async def act() -> JSON:
+            try:
+                data = base64.b64decode(str(body.get("data", "")), validate=True)
+            except binascii.Error as exc:
+                raise ValueError(T.SANDBOX_EMPTY_FILE) from exc
+            message = self.attach(body["user"], body["chat"], str(body.get("filename", "")), data,
+                                  str(body.get("caption", "")), as_photo=bool(body.get("as_photo")))
+            return message_json(message)
 
         return await _guarded(act())
 

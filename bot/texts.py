@@ -297,12 +297,12 @@ ROLE_NEED_PERSON = "Hãy nhắc tên người: <code>/vaitro @người thuky</co
 # ============================================================================ import /nhap (issue 3)
 IMPORT_USAGE = (
     "Cách dùng: gõ <code>/nhap</code> rồi dán toàn bộ kết luận cuộc họp ngay sau lệnh, "
-    "hoặc gửi file .docx / .txt / .pdf với chú thích <code>/nhap</code>, "
+    "hoặc gửi file .docx / .doc / .txt / .pdf (cả bản quét) hay ảnh chụp văn bản với chú thích <code>/nhap</code>, "
     "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
 )
 IMPORT_ASK_TEXT = (
-    "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file kèm chú thích /nhap. "
-    "Kết luận dài hơn 4.096 ký tự: gửi file, hoặc gõ /nhap trong trò chuyện riêng với bot."
+    "📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận, hoặc gửi file hay ảnh chụp kèm chú thích "
+    "/nhap. Kết luận dài hơn 4.096 ký tự: gửi file, hoặc gõ /nhap trong trò chuyện riêng với bot."
 )
 IMPORT_FILE_ERROR = "Không đọc được file «{name}»: {reason}"
 IMPORT_FILE_TOO_BIG = "File quá lớn ({size} MB). Tối đa {limit} MB."
@@ -1380,3 +1380,18 @@ SANDBOX_NOT_ITS_DATABASE = (
     "giờ, gửi và đánh dấu nhắc việc trong đó. Dùng một tệp mới, hoặc thêm --force nếu chắc chắn."
 )
 SANDBOX_NOT_A_DATABASE = "{path} không phải một cơ sở dữ liệu SQLite: dùng một tệp mới."
+# --- scans, photos and old Word files for /nhap (issue 12) ---
+PHOTO_FILE_NAME = "ảnh.jpg"
+OCR_TOO_SLOW = "đọc ảnh quá lâu, đã dừng; hãy gửi ít trang hơn hoặc bản .docx"
+OCR_NOTE = "📷 <b>Nội dung được máy đọc từ ảnh</b> ({pages} trang): có thể sai chữ, hãy đối chiếu với bản giấy."
+OCR_CAPPED = "📄 Tệp có {total} trang, chỉ đọc {pages} trang đầu. Phần sau hãy tách thành tệp riêng và gửi tiếp."
+OCR_STOPPED = "⏱ Đọc lâu quá nên dừng sau {pages}/{total} trang; phần sau chưa đọc, hãy gửi riêng."
+OCR_UNSURE = "⚠️ {count} dòng máy đọc chưa chắc, cần kiểm tra:"
+OCR_UNSURE_LINE = "   • <i>{line}</i>"
+OCR_UNSURE_MORE = "   … và {more} dòng nữa."
+OCR_ALL_SURE = "Máy không thấy dòng nào đáng ngờ, nhưng vẫn nên đọc lại một lượt."
+SANDBOX_EMPTY_FILE = "tệp rỗng hoặc không đọc được"
+SANDBOX_FILE_TOO_BIG = "tệp quá lớn cho bản chạy thử (tối đa {limit} MB)"
+OCR_STARTED = "⏳ Đang đọc chữ trong ảnh: {pages} trang, khoảng {seconds} giây. Bản xem trước sẽ gửi ngay khi xong."
+OCR_STARTED_CAPPED = "(Tệp có {total} trang: chỉ đọc {pages} trang đầu.)"
+OCR_SEND_AS_FILE = "💡 Ảnh gửi dạng ảnh bị Telegram nén nhỏ; gửi dạng tệp (📎 → Tệp) thì máy đọc rõ hơn."

@@ -47,6 +47,12 @@ def _send_document(world: World, args: JSON) -> Message:
                                mime_type=args.get("mime_type"), reply_to=args.get("reply_to"))
 
 
+def _send_photo(world: World, args: JSON) -> Message:
+    caption = args.get("caption")
+    return world.send_photo(args["user"], args["chat"], base64.b64decode(args["data"]),
+                            None if caption is None else _parts(world, caption), reply_to=args.get("reply_to"))
+
+
 def _press_button(world: World, args: JSON) -> CallbackQuery:
     return world.press_button(args["user"], (int(args["chat"]), int(args["message_id"])),
                               args.get("callback_data"), text=args.get("text"))
@@ -91,6 +97,7 @@ OPERATIONS: dict[str, Callable[[World, JSON], Any]] = {
     "send_text": _send_text,
     "send_texts": _send_texts,
     "send_document": _send_document,
+    "send_photo": _send_photo,
     "press_button": _press_button,
     "bot_messages": _bot_messages,
 }

@@ -385,6 +385,23 @@ class World:
             fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
         return self._user_message(chat_, user_, **fields)
 
+    def send_photo(self, user: UserRef, chat: ChatRef, data: bytes, caption: TextParts | None = None, *,
+                   reply_to: MessageRef | int | None = None) -> Message:
+        """`user` sends a picture as a photo (not as a file): the update carries `photo` sizes, no
+        file name. (Telegram would recompress it to a JPEG of at most 1280 pixels; tests send that.)"""
+        from emulator.methods import _image_size  # methods imports this module
+
+        user_, chat_ = self.user(user), self._writable_chat(user, chat)
+        width, height = _image_size(data)
+        stored = self.store_file(data, filename=None, mime_type="image/jpeg", kind="photo", width=width,
+                                 height=height)
+        fields: dict[str, Any] = {"photo": stored, "reply_to": self._reply_target(chat_, reply_to)}
+        if caption is not None:
+            plain, mentions = compose(caption)
+            fields["caption"] = plain
+            fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
+        return self._user_message(chat_, user_, **fields)
+
     def press_button(self, user: UserRef, message: MessageRef, callback_data: str | None = None, *,
                      text: str | None = None) -> CallbackQuery:
         """`user` presses an inline button of a bot message (by its callback data or its label).

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, Chat, Document, ForceReply, Message, MessageEntity, Update
+from telegram import Bot, Chat, ForceReply, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ContextTypes
@@ -45,7 +45,9 @@ from domain.understand.assignees import parse_assignees
 from domain.understand.conclusion import split_conclusion
 from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from domain.understand.directive import parse_directive
-from domain.understand.documents import DocumentError, extract_text
+from domain.understand.documents import Extracted
+from domain.understand.ocr import Reading
+from handlers import scans
 from handlers.common import (
     Actor,
     Buttons,
@@ -65,7 +67,6 @@ from handlers.task_actions import Refused, example_date
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000
 PREVIEW_BUDGET = 3800  # UTF-16 units of HTML per preview message; Telegram's limit is 4096 (of the text)
 ITEM_BUDGET = 3000  # a single item longer than this (never seen in a real conclusion) is shortened, visibly
@@ -197,8 +198,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     session.add(_pending(actor, prompt, "import_text", {}))
                 return
             # Telegram cut a long paste: this is only its first message (see domain.long_text).
-            cut = cut_kind(msg.text or "") if msg.document is None and args else None
-            draft = await _make_draft(session, actor, msg.chat.id, -msg.message_id, source, cut=cut)
+            cut = cut_kind(msg.text or "") if msg.document is None and not msg.photo and args else None
+            draft = await _make_draft(
+                session, actor, msg.chat.id, -msg.message_id, source.text, cut=cut, reading=source.reading
+            )
         except Refused as refusal:
             await reply(update, str(refusal))
             return
@@ -227,37 +230,26 @@ def _pending(actor: Actor, prompt: Message, kind: str, data: dict[str, Any]) -> 
     )
 
 
-async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> str | None:
-    """The conclusion: text after the command, an attached file, or the message replied to."""
-    if msg.document is not None:
-        return await _document_text(context, msg.document)
+async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> Extracted | None:
+    """The conclusion: text after the command, an attached file or photo, or the message replied to."""
+    attached = scans.attachment_of(msg)
+    if attached is not None:
+        return await scans.read_attachment(context, attached, msg.chat_id)
     if args:
-        return args
+        return Extracted(args)
     replied = msg.reply_to_message
     if replied is not None:
-        if replied.document is not None:
-            return await _document_text(context, replied.document)
+        attached = scans.attachment_of(replied)
+        if attached is not None:
+            return await scans.read_attachment(context, attached, msg.chat_id)
         if replied.text:
-            return replied.text
+            return Extracted(replied.text)
     return None
 
 
-async def _document_text(context: CallbackContext, doc: Document) -> str:  # type: ignore[type-arg]
-    name = doc.file_name or T.FILE_DEFAULT_NAME
-    if doc.file_size and doc.file_size > MAX_FILE_BYTES:
-        raise Refused(T.IMPORT_FILE_TOO_BIG.format(size=round(doc.file_size / 1e6, 1), limit=MAX_FILE_BYTES // 10**6))
-    try:
-        file = await context.bot.get_file(doc.file_id)
-        data = bytes(await file.download_as_bytearray())
-        return extract_text(name, data)
-    except DocumentError as exc:
-        raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc))) from exc
-    except TelegramError as exc:
-        raise Refused(T.IMPORT_FILE_ERROR.format(name=T.esc(name), reason=T.esc(exc.message))) from exc
-
-
 async def _make_draft(
-    session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: str | None = None
+    session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: str | None = None,
+    reading: Reading | None = None,
 ) -> PendingInput:
     """The draft of a conclusion for actor.committee. `key`: a negative number unique in the chat (drafts
     are not answered through the prompt lookup: replies to a preview are matched by its message ids)."""
@@ -284,6 +276,7 @@ async def _make_draft(
             "dropped": [],
             "cut": cut,
             "messages": [],
+            **({"ocr": reading.as_json()} if reading is not None else {}),
         },
     )
     session.add(draft)
@@ -326,6 +319,7 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
     if data.get("committee_title"):  # previewed in a private chat: for which committee
         header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
+    header = "\n".join([header, *scans.preview_note(data.get("ocr"))])  # read from an image: say so first
     blocks = []
     if data.get("cut"):
         committee = data.get("committee")
@@ -725,8 +719,9 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     args, _ = command_args(msg)
     parts: list[Part] = []
     try:
-        if msg.document is not None:
-            parts.append(Part(await _document_text(context, msg.document), True))
+        attached = scans.attachment_of(msg)  # a file, a scan or a photo (read by OCR)
+        if attached is not None:
+            parts.append(Part((await scans.read_attachment(context, attached, msg.chat_id)).text, True))
         elif args:
             parts.append(Part(args, newline_late(msg.text or "")))
         elif msg.reply_to_message is not None and msg.reply_to_message.text:
@@ -813,8 +808,9 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 await reply(update, T.IMPORT_NOT_GATHERING)
         return
     try:
-        if msg.document is not None:
-            part = Part(await _document_text(context, msg.document), True)
+        attached = scans.attachment_of(msg)
+        if attached is not None:
+            part = Part((await scans.read_attachment(context, attached, msg.chat_id)).text, True)
         else:
             part = Part(msg.text or "", newline_late(msg.text or ""))
     except Refused as refusal:

@@ -90,9 +90,14 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
     )
 
-    # /nhap with a file: the command is in the caption.
+    # /nhap with a file or a photo: the command is in the caption. A scan or a photo is read by OCR
+    # for up to a minute: its own task (block=False), so others are answered meanwhile.
     app.add_handler(
-        MessageHandler(filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & filters.Document.ALL, importing.nhap)
+        MessageHandler(
+            filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & (filters.Document.ALL | filters.PHOTO),
+            importing.nhap,
+            block=False,
+        )
     )
 
     # Patterns match the whole data the bot puts on its buttons (ids of at most 9 digits fit the
@@ -118,12 +123,19 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(filters.REPLY & filters.TEXT & ~filters.COMMAND, answers.on_reply))
     # In a private chat, a text or a file that answers nothing: a part of a conclusion being gathered
     # (/nhap there gathers until «Xong, phân tích»). After the replies, which may be that too.
+    # Texts in order (the parts of one paste must be joined in the order sent); a file or a photo may be
+    # read by OCR for up to a minute: its own task, so others are answered meanwhile.
     app.add_handler(
         MessageHandler(
-            filters.UpdateType.MESSAGE
-            & filters.ChatType.PRIVATE
-            & ((filters.TEXT & ~filters.COMMAND) | filters.Document.ALL),
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
             importing.on_private_message,
+        )
+    )
+    app.add_handler(
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & (filters.Document.ALL | filters.PHOTO),
+            importing.on_private_message,
+            block=False,
         )
     )
     # Last: a command none of the above took gets told what the commands are.

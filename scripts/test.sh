@@ -21,6 +21,21 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/de
     || { echo "!! chromium could not be installed (apt-get install chromium)" >&2; exit 1; }
 fi
 
+# /nhap reads scans, photos and Word 97 files with Tesseract (Vietnamese model) and antiword; the OCR
+# tests print pages in Liberation Serif (fonts-liberation2 has the Vietnamese letters). As root (CI)
+# they are installed here and a failed install fails the run; elsewhere, without them, those tests skip.
+OCR_PACKAGES="tesseract-ocr tesseract-ocr-vie antiword fonts-liberation2"
+if { ! command -v tesseract >/dev/null || ! command -v antiword >/dev/null \
+     || [ ! -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] \
+     || ! tesseract --list-langs 2>/dev/null | grep -qx vie; } \
+   && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "== installing OCR packages (apt): $OCR_PACKAGES"
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $OCR_PACKAGES >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $OCR_PACKAGES >/dev/null; } \
+    || { echo "!! OCR packages could not be installed (apt-get install $OCR_PACKAGES)" >&2; exit 1; }
+fi
+
 echo "== ruff"
 .venv/bin/ruff check .
 

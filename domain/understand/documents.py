@@ -1,4 +1,7 @@
-"""Text out of an attached conclusion file: .txt, .docx (python-docx) and .pdf (pypdf).
+"""Text out of an attached conclusion file: .txt, .docx (python-docx), .pdf (pypdf), and, read by
+OCR, a scanned .pdf (pages rasterised with pypdfium2), a photo or scan (.jpg, .png, .tif...) and a
+Word 97–2003 .doc (its converter). The programs themselves (Tesseract, antiword) are passed in as
+`tools` (`bot/tesseract.py`): this module decides what to read and how to prepare the pages.
 
 Reasons a file cannot be read are Vietnamese sentences (shown to the chair as "không đọc được tệp
 ...: <lý do>"); they are kept here, next to the checks that raise them, because domain code does not
@@ -12,11 +15,20 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
 
+from domain.understand import ocr
 from domain.understand.textnorm import fold, nfc
 
-UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .pdf hoặc .txt"
-OLD_WORD = "tệp .doc (Word cũ) chưa đọc được; hãy mở bằng Word và lưu lại thành .docx"
+UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .txt hoặc ảnh .jpg/.png"
+OLD_WORD = "tệp .doc (Word cũ) bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
+NO_OCR = "máy chủ chưa cài {what} để đọc {kind}; người quản trị cài bằng lệnh: apt-get install {packages}"
+KIND_SCAN = "ảnh chụp, bản quét"
+KIND_DOC = "tệp Word cũ (.doc)"
+BROKEN_IMAGE = "tệp ảnh bị hỏng hoặc không mở được"
+NOT_TEXT = "không thấy chữ trong ảnh; hãy chụp thẳng, rõ, đủ sáng trang văn bản rồi gửi lại"
+OCR_TOO_SLOW = "đọc ảnh quá lâu, đã dừng; hãy gửi ít trang hơn hoặc bản .docx"
 BROKEN_DOCX = "tệp .docx bị hỏng hoặc không phải tệp Word"
 BROKEN_PDF = "tệp .pdf bị hỏng hoặc không mở được"
 LOCKED_PDF = "tệp .pdf có mật khẩu; hãy gửi bản không khóa"
@@ -26,26 +38,104 @@ GARBLED = "chữ trong tệp bị lỗi mã, không đọc được; hãy lưu l
 LEGACY_FONT = "tệp dùng bảng mã cũ (TCVN3/VNI); hãy chuyển sang Unicode rồi gửi lại"
 
 
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp")
+# Pages read from a scan: a conclusion notice has 2–6; a 60-page file is read up to here, and the
+# preview says so.
+MAX_PAGES = 10
+
+
 class DocumentError(ValueError):
     """A file the bot cannot read; str(error) says why, in Vietnamese."""
 
 
-def extract_text(filename: str, data: bytes) -> str:
+class OcrUnavailable(RuntimeError):
+    """The program that reads scans (or .doc files) is not installed on this server."""
+
+    def __init__(self, what: str, packages: str) -> None:
+        super().__init__(what)
+        self.what, self.packages = what, packages
+
+
+class OcrTimeout(RuntimeError):
+    """The time allowed for reading the document ran out."""
+
+
+class Tools(Protocol):
+    """The programs OCR and .doc reading need (`bot/tesseract.py` runs them)."""
+
+    def tsv(self, image: Any) -> str: ...
+    def rotation(self, image: Any) -> tuple[int, float]: ...
+    def doc_text(self, data: bytes) -> str: ...
+    def time_left(self) -> float: ...
+    def starting(self, pages: int, total: int) -> None:
+        """OCR is about to read `pages` of the file's `total` pages (the bot says so at once)."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    reading: ocr.Reading | None = None  # set when the text was read from images
+
+
+def extract_text(filename: str, data: bytes, tools: Tools | None = None) -> str:
     """The text of an attached file, paragraphs on their own lines, NFC-normalised."""
+    return read_document(filename, data, tools).text
+
+
+def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Extracted:
+    """The text of an attached file, and, for a scan or a photo, what OCR made of it."""
     ext = _extension(filename)
-    if ext == ".txt":
-        text = _decode_text(data)
-    elif ext == ".docx":
-        text = _docx_text(data)
-    elif ext == ".pdf":
-        text = _pdf_text(data)
-    elif ext == ".doc":
-        raise DocumentError(OLD_WORD)
-    else:
-        raise DocumentError(UNSUPPORTED.format(ext=ext or "không có đuôi"))
+    kind = _kind(ext, data)
+    reading = None
+    try:
+        if kind == ".txt":
+            text = _decode_text(data)
+        elif kind == ".docx":
+            text = _docx_text(data)
+        elif kind == ".pdf":
+            try:
+                text = _pdf_text(data)
+            except DocumentError as exc:
+                if str(exc) != SCANNED_PDF or tools is None:
+                    raise
+                reading = _read_pages(_pdf_pages(data), tools)
+                text = reading.text
+        elif kind == "image":
+            if tools is None:
+                raise DocumentError(UNSUPPORTED.format(ext=ext))
+            reading = _read_pages(_image_pages(data), tools)
+            text = reading.text
+        elif kind == ".doc":
+            if tools is None:
+                raise DocumentError(OLD_WORD)
+            text = tools.doc_text(data)
+            if not text.strip():
+                raise DocumentError(OLD_WORD)
+        else:
+            raise DocumentError(UNSUPPORTED.format(ext=ext or "không có đuôi"))
+    except OcrUnavailable as exc:
+        what = KIND_DOC if kind == ".doc" else KIND_SCAN
+        raise DocumentError(NO_OCR.format(what=exc.what, kind=what, packages=exc.packages)) from exc
+    except OcrTimeout as exc:
+        raise DocumentError(OCR_TOO_SLOW) from exc
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     _check_readable(text)
-    return text.strip()
+    return Extracted(text.strip(), reading)
+
+
+def _kind(ext: str, data: bytes) -> str:
+    """What the file is: by its name, or, for a name that says nothing, by its first bytes."""
+    if ext in IMAGE_EXTENSIONS:
+        return "image"
+    if ext in (".txt", ".docx", ".pdf", ".doc"):
+        return ext
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97–2003
+        return ".doc"
+    return ext
 
 
 def _extension(filename: str) -> str:
@@ -211,6 +301,130 @@ def _pdf_text(data: bytes) -> str:
     if not re.search(r"[^\W\d_]{2,}", text):
         raise DocumentError(SCANNED_PDF)
     return text
+
+
+# ------------------------------------------------------------------------------------------ scans
+def _pdf_pages(data: bytes) -> tuple[int, Iterator[Any]]:
+    """A scanned PDF's pages as images at about 300 dpi (pypdfium2: PDFium's renderer, wheels with
+    no system library), and how many pages the file has."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:  # PdfiumError and friends: whatever it is, the file cannot be opened
+        raise DocumentError(BROKEN_PDF) from exc
+    if len(pdf) == 0:
+        raise DocumentError(BROKEN_PDF)
+
+    def pages() -> Iterator[Any]:
+        for index in range(min(len(pdf), MAX_PAGES)):
+            page = pdf[index]
+            width, height = page.get_size()
+            # 300 dpi for an A4 page; an oversized page is held to the same pixel count.
+            scale = min(300 / 72, 3600 / max(width, height, 1))
+            yield page.render(scale=scale, grayscale=True).to_pil()
+
+    return len(pdf), pages()
+
+
+def _image_pages(data: bytes) -> tuple[int, Iterator[Any]]:
+    """A photo or scan's pages (a TIFF from a scanner can hold several)."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = getattr(image, "n_frames", 1)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
+        raise DocumentError(BROKEN_IMAGE) from exc
+
+    def pages() -> Iterator[Any]:
+        try:
+            for index, frame in enumerate(ImageSequence.Iterator(image)):
+                if index >= MAX_PAGES:
+                    break
+                yield frame.copy()
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+            raise DocumentError(BROKEN_IMAGE) from exc
+
+    return frames, pages()
+
+
+def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
+    total, pages = source
+    tools.starting(min(total, MAX_PAGES), total)
+    words_by_page: list[list[ocr.Word]] = []
+    timed_out = False
+    for number, raw in enumerate(pages, start=1):
+        try:
+            try:
+                page = prepare_page(raw, tools)
+            except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
+                raise DocumentError(BROKEN_IMAGE) from exc
+            words_by_page.append(ocr.parse_tsv(tools.tsv(page), number))
+        except OcrTimeout:
+            if not words_by_page:
+                raise
+            timed_out = True  # the pages read so far are kept, and the preview says where it stopped
+            break
+    if not ocr.is_writing([w for words in words_by_page for w in words]):
+        raise DocumentError(NOT_TEXT)
+    return ocr.reading(words_by_page, total, timed_out=timed_out)
+
+
+def prepare_page(image: Any, tools: Tools) -> Any:
+    """A page made ready for OCR: upright (the photo's EXIF, then Tesseract's orientation detection),
+    grey and despeckled, about 300 dpi for an A4 page, and straightened (projection profile)."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    image = ImageOps.exif_transpose(image) or image
+    image = image.convert("L")
+    long_side = max(image.size)
+    # Telegram sends a photo at 1280 pixels: Tesseract reads letters best near 30 pixels high.
+    if long_side < 2400:
+        factor = min(2.5, 3500 / long_side)
+    elif long_side > 4200:
+        factor = 4200 / long_side
+    else:
+        factor = 1.0
+    if factor != 1.0:
+        image = image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS)
+    # The scanner's speckles removed: a 3×3 median, once the letters are big enough that it keeps their
+    # strokes and tone marks, drops the isolated dots Tesseract would read as commas and dashes.
+    image = image.filter(ImageFilter.MedianFilter(3))
+    rotate, confidence = tools.rotation(_small(image, 1600))
+    if rotate in (90, 180, 270) and confidence >= 2.0:
+        image = image.rotate(-rotate, expand=True, fillcolor=255)
+    angle = skew_of(image)
+    if abs(angle) >= 0.2:
+        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    return image
+
+
+def skew_of(image: Any) -> float:
+    """The page's skew in degrees (counter-clockwise rotation that straightens it), measured on a
+    small black-and-white copy."""
+    from PIL import Image, ImageOps
+
+    small = ImageOps.invert(_small(image.convert("L"), 900))  # ink bright, paper dark
+    small = small.point(lambda v: 255 if v > 96 else 0)
+    # Only the middle of the page: the margins' edges would dominate once rotated.
+    w, h = small.size
+    small = small.crop((w // 8, h // 8, w - w // 8, h - h // 8))
+
+    def rows_at(angle: float) -> list[float]:
+        turned = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
+        return list(turned.resize((1, turned.height), Image.Resampling.BOX).get_flattened_data())
+
+    return ocr.skew_angle(rows_at)
+
+
+def _small(image: Any, long_side: int) -> Any:
+    from PIL import Image
+
+    factor = long_side / max(image.size)
+    if factor >= 1:
+        return image
+    return image.resize((round(image.width * factor), round(image.height * factor)), Image.Resampling.BOX)
 
 
 # ------------------------------------------------------------------------------------------ checks

@@ -1,0 +1,250 @@
+"""OCR's pure half (domain/understand/ocr.py) and the document reader's handling of scans, with the
+programs replaced by stand-ins that answer at once: page caps, time running out, a server without
+Tesseract or antiword, a picture with no writing, Word 97 files. The real Tesseract is exercised in
+test_ocr_pages.py."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
+
+from bot import tesseract
+from domain.understand import documents, ocr
+from domain.understand.conclusion import split_conclusion
+from domain.understand.documents import DocumentError, OcrTimeout, OcrUnavailable, read_document
+
+HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def tsv(rows: list[tuple[int, int, int, float, str]]) -> str:
+    """Tesseract's TSV for words given as (block, paragraph, line, confidence, text)."""
+    out = [HEADER, "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t"]
+    for n, (block, par, line, conf, text) in enumerate(rows, start=1):
+        out.append(f"5\t1\t{block}\t{par}\t{line}\t{n}\t0\t0\t10\t10\t{conf}\t{text}")
+    return "\n".join(out) + "\n"
+
+
+def words(line: str, block: int = 1, par: int = 1, number: int = 1, conf: float = 93) -> list[tuple]:
+    return [(block, par, number, conf, w) for w in line.split()]
+
+
+PAGE = tsv(
+    words("KẾT LUẬN", 1, 1, 1)
+    + words("1. Giao Văn phòng HĐND&UBND rà soát hồ sơ", 2, 1, 1)
+    + words("đất đai, xong trước ngày 15/12/2026.", 2, 1, 2)
+    + words("2. Giao Công an phường kiểm tra camera", 2, 1, 3)
+    + [(2, 1, 4, 41.0, "tại"), (2, 1, 4, 90.0, "các"), (2, 1, 4, 88.0, "tổ"), (2, 1, 4, 30.0, "dân"),
+       (2, 1, 4, 20.0, "|"), (2, 1, 4, 90.0, "phố.")]
+)
+
+
+# ------------------------------------------------------------------------------------------ TSV
+def test_tsv_becomes_paragraphs_one_item_a_line() -> None:
+    reading = ocr.reading([ocr.parse_tsv(PAGE)], 1)
+    assert reading.text.split("\n") == [
+        "KẾT LUẬN",
+        "1. Giao Văn phòng HĐND&UBND rà soát hồ sơ đất đai, xong trước ngày 15/12/2026.",
+        "2. Giao Công an phường kiểm tra camera tại các tổ dân phố.",
+    ]
+
+
+def test_lines_with_an_unsure_word_are_listed_for_checking() -> None:
+    reading = ocr.reading([ocr.parse_tsv(PAGE)], 1)
+    assert reading.unsure == ["tại các tổ dân phố."]  # the speck "|" is gone, the line is flagged
+
+
+def test_a_line_in_small_letters_continues_across_tesseracts_paragraphs() -> None:
+    page = tsv(words("Giao Văn phòng rà soát, tổng hợp", 1, 1, 1) + words("báo cáo trước 15/12;", 1, 2, 1)
+               + words("tập trung khắc phục.", 1, 3, 1) + words("Giao Công an phường kiểm tra:", 1, 4, 1)
+               + words("- rà soát camera;", 1, 5, 1) + words("- lập danh sách.", 1, 6, 1))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text.split("\n") == [
+        "Giao Văn phòng rà soát, tổng hợp báo cáo trước 15/12; tập trung khắc phục.",
+        "Giao Công an phường kiểm tra:",
+        "- rà soát camera;",
+        "- lập danh sách.",
+    ]
+
+
+def test_a_speck_read_as_a_full_stop_inside_a_sentence_is_dropped() -> None:
+    page = tsv(words("đề nghị các thành viên và các bộ phận.", 1, 1, 1) + words("chuyên môn khắc phục, v.v.", 1, 1, 2)
+               + words("và báo cáo tại TP.", 1, 1, 3) + words("Hà Nội.", 1, 1, 4))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text == (
+        "đề nghị các thành viên và các bộ phận chuyên môn khắc phục, v.v. và báo cáo tại TP. Hà Nội."
+    )
+
+
+def test_ocr_slips_are_tidied() -> None:
+    page = tsv(words("Giao VP HÐĐND&UBND ( tham mưu ) thôi việc).:", 1, 1, 1))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text == "Giao VP HĐND&UBND (tham mưu) thôi việc)."
+
+
+def test_pages_keep_their_order() -> None:
+    first = ocr.parse_tsv(tsv(words("Trang một có chữ.")), page=1)
+    second = ocr.parse_tsv(tsv(words("Trang hai có chữ.")), page=2)
+    assert ocr.reading([first, second], 2).text == "Trang một có chữ.\nTrang hai có chữ."
+
+
+def test_writing_is_told_from_noise() -> None:
+    assert ocr.is_writing(ocr.parse_tsv(PAGE))
+    noise = tsv([(1, 1, 1, 12.0, "~"), (1, 1, 1, 31.0, "ii"), (1, 1, 2, 22.0, "Wm"), (1, 1, 2, 40.0, "a")])
+    assert not ocr.is_writing(ocr.parse_tsv(noise))
+
+
+@pytest.mark.parametrize("turned", [-3.0, -1.2, 0.0, 0.8, 2.5])
+def test_skew_is_measured_on_the_rows_of_a_page(turned: float) -> None:
+    page = Image.new("L", (1200, 1600), 255)
+    draw = ImageDraw.Draw(page)
+    for y in range(150, 1450, 45):  # printed lines: dark bands with gaps
+        draw.rectangle((120, y, 1080, y + 18), fill=0)
+    crooked = page.rotate(turned, fillcolor=255)
+    assert documents.skew_of(crooked) == pytest.approx(-turned, abs=0.25)
+
+
+# ------------------------------------------------------------------------------------------ reader
+class FakeTools:
+    """Answers at once: every page gives the same words; `slow_from` pages run out of time."""
+
+    def __init__(self, page: str = PAGE, slow_from: int | None = None) -> None:
+        self.page, self.slow_from, self.read = page, slow_from, 0
+
+    def tsv(self, image: Any) -> str:
+        self.read += 1
+        if self.slow_from is not None and self.read >= self.slow_from:
+            raise OcrTimeout
+        return self.page
+
+    def rotation(self, image: Any) -> tuple[int, float]:
+        return 0, 0.0
+
+    def doc_text(self, data: bytes) -> str:
+        return "Giao Văn phòng rà soát hồ sơ trước 15/12/2026.\n" if data.startswith(b"\xd0\xcf\x11\xe0") else ""
+
+    def time_left(self) -> float:
+        return 60.0
+
+    def starting(self, pages: int, total: int) -> None:
+        self.announced = (pages, total)
+
+
+def blank_pdf(pages: int) -> bytes:
+    out = io.BytesIO()
+    first, *rest = [Image.new("RGB", (200, 283), "white") for _ in range(pages)]
+    first.save(out, format="PDF", save_all=True, append_images=rest, resolution=200)  # small pages: quick
+    return out.getvalue()
+
+
+def png(size: tuple[int, int] = (400, 560)) -> bytes:
+    out = io.BytesIO()
+    Image.new("L", size, 255).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_sixty_page_scan_is_read_up_to_the_cap_and_says_so() -> None:
+    tools = FakeTools()
+    read = read_document("ho-so.pdf", blank_pdf(60), tools)
+    assert tools.announced == (documents.MAX_PAGES, 60)  # said before reading: the bot answers at once
+    assert tools.read == documents.MAX_PAGES
+    assert read.reading is not None
+    assert (read.reading.pages, read.reading.total_pages) == (documents.MAX_PAGES, 60)
+
+
+def test_time_running_out_keeps_the_pages_read() -> None:
+    read = read_document("ho-so.pdf", blank_pdf(4), FakeTools(slow_from=3))
+    assert read.reading is not None and read.reading.timed_out
+    assert (read.reading.pages, read.reading.total_pages) == (2, 4)
+
+
+def test_time_running_out_on_the_first_page_is_a_clear_refusal() -> None:
+    with pytest.raises(DocumentError, match="quá lâu"):
+        read_document("anh.png", png(), FakeTools(slow_from=1))
+
+
+def test_a_picture_without_writing_is_refused_clearly() -> None:
+    with pytest.raises(DocumentError, match="không thấy chữ trong ảnh"):
+        read_document("anh.jpg", png(), FakeTools(page=tsv([(1, 1, 1, 15.0, "~~")])))
+
+
+def test_a_photo_without_a_name_is_known_by_its_bytes() -> None:
+    read = read_document("tệp", png(), FakeTools())
+    assert read.reading is not None and "Giao Công an phường" in read.text
+
+
+def test_a_damaged_image_is_refused_clearly() -> None:
+    with pytest.raises(DocumentError, match="ảnh bị hỏng"):
+        read_document("anh.jpg", b"\xff\xd8\xff\xe0 not really a jpeg", FakeTools())
+
+
+def test_a_word_97_file_is_read_by_its_converter() -> None:
+    read = read_document("ket-luan.doc", b"\xd0\xcf\x11\xe0" + bytes(600), FakeTools())
+    assert read.text == "Giao Văn phòng rà soát hồ sơ trước 15/12/2026." and read.reading is None
+    with pytest.raises(DocumentError, match=r"\.doc"):
+        read_document("ket-luan.doc", b"not a word file", FakeTools())
+
+
+def test_a_server_without_tesseract_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tesseract.shutil, "which", lambda name: None)
+    with pytest.raises(DocumentError) as refused:
+        read_document("anh.png", png(), tesseract.SystemTools(10))
+    message = str(refused.value)
+    assert "Tesseract" in message and "apt-get install tesseract-ocr tesseract-ocr-vie" in message
+    assert "\n" not in message
+    with pytest.raises(DocumentError, match="apt-get install antiword"):
+        read_document("cu.doc", b"\xd0\xcf\x11\xe0" + bytes(600), tesseract.SystemTools(10))
+    # Text files and real-text PDFs need neither program.
+    assert read_document("a.txt", "Giao Văn phòng rà soát.".encode(), tesseract.SystemTools(10)).text
+
+
+def test_without_the_vietnamese_model_the_answer_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(DocumentError, match="tesseract-ocr-vie"):
+        read_document("anh.png", png(), tesseract.SystemTools(10, language="khongco"))
+
+
+def test_unavailable_is_not_raised_for_text_documents() -> None:
+    class NoPrograms(FakeTools):
+        def tsv(self, image: Any) -> str:
+            raise OcrUnavailable("Tesseract", tesseract.TESSERACT_PACKAGES)
+
+    assert read_document("a.txt", b"Giao Van phong ra soat.", NoPrograms()).reading is None
+
+
+@pytest.mark.skipif(shutil.which("antiword") is None, reason="apt-get install antiword (scripts/test.sh does)")
+def test_a_real_word_97_file_gives_the_same_directives_as_its_text() -> None:
+    """tests/data/ket-luan-word97.doc: a corpus report saved as "Word 97–2003" by LibreOffice."""
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    typed = (data_dir / "seeds" / "001_7f2e9915450f735b.txt").read_text(encoding="utf-8")
+    data = (data_dir / "ket-luan-word97.doc").read_bytes()
+    read = read_document("ket-luan-word97.doc", data, tesseract.SystemTools(30))
+    assert "Giao Bộ phận tham mưu kiểm soát chặt chẽ" in read.text and read.reading is None
+
+    def seen(text: str) -> list[tuple[str, list[str], object]]:
+        return [
+            (d.text, [a.text for a in d.assignees.lead], d.deadline.due)
+            for d in split_conclusion(text, date(2026, 11, 23)).directives
+        ]
+
+    assert seen(read.text) == seen(typed)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["anh.jpg", "anh.png", "scan.pdf", "cu.doc", "tệp", "x.tif"]),
+    head=st.sampled_from(
+        [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0", b"II*\x00"]
+    ),
+    body=st.binary(max_size=400),
+)
+def test_damaged_scans_and_photos_get_a_reason_never_a_crash(name: str, head: bytes, body: bytes) -> None:
+    try:
+        read = read_document(name, head + body, FakeTools())
+    except DocumentError as refused:
+        assert str(refused)
+        return
+    assert read.text == read.text.strip() and read.text
