@@ -97,7 +97,7 @@ class _UnitIndex:
     """Committee units (preferred) and built-in ones, looked up by their compact spelling."""
 
     def __init__(self, units: Sequence[KnownUnit]) -> None:
-        self._by_compact: dict[str, list[tuple[int, KnownUnit]]] = {}
+        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None]]] = {}
         self._max_tokens = 1
         for priority, group in ((0, units), (1, BUILTIN_UNITS)):
             for unit in group:
@@ -105,7 +105,7 @@ class _UnitIndex:
                     toks = tokenize(nfc(alias), accented=False)
                     key = _unit_compact(toks)
                     if key:
-                        self._by_compact.setdefault(key, []).append((priority, unit))
+                        self._by_compact.setdefault(key, []).append((priority, unit, _spelling(toks)))
                         self._max_tokens = max(self._max_tokens, len(toks))
         # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
         # can start that way (most words start none).
@@ -129,12 +129,26 @@ class _UnitIndex:
                     break
             j += 1
             if not skipped:
-                for priority, unit in self._by_compact.get(acc, ()):
+                for priority, unit, spelling in self._by_compact.get(acc, ()):
                     # A short abbreviation ("VP", "BBT") counts only when written in capitals:
-                    # "cá" is not "CA", "du" is not "ĐU".
-                    if len(acc) > 3 or all(t.text.isupper() for t in tokens[i:j] if t.is_word):
+                    # "cá" is not "CA", "du" is not "ĐU". A short alias in words ("Y tế" for the
+                    # committee's "Trạm Y tế phường") counts when written as registered.
+                    if (
+                        len(acc) > 3
+                        or all(t.text.isupper() for t in tokens[i:j] if t.is_word)
+                        or (spelling is not None and spelling == _spelling(tokens[i:j]))
+                    ):
                         out.append((j, priority, unit))
         return out
+
+
+def _spelling(tokens: Sequence[Token]) -> tuple[str, ...] | None:
+    """An alias written in words (not an all-capitals abbreviation): its words with diacritics and
+    the first word's capital, as a short alias must be written to count ("Y tế", not "y te")."""
+    words = [t for t in tokens if t.is_word]
+    if not words or all(t.text.isupper() for t in words):
+        return None
+    return (str(words[0].capitalized), *(tone_key(t.text) for t in words))
 
 
 @lru_cache(maxsize=32)

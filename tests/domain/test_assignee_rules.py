@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.types import KnownUnit
 from domain.understand.assignees import parse_assignees
 
 
@@ -368,3 +369,46 @@ def test_groups_written_by_abbreviation(text: str, expected: list[str]) -> None:
 )
 def test_notices_and_boards(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ committee aliases
+# A committee registers its units with short aliases, often the field's name ("Y tế" for "Trạm Y tế
+# phường"); a secretary writes the alias as the subject or after "giao" (issue 14, item 5).
+_FIELD_UNITS = (
+    KnownUnit("5", "Trạm Y tế phường", ("Y tế",)),
+    KnownUnit("6", "Nhà văn hóa phường", ("Văn hoá",)),
+    KnownUnit("7", "Công chức Tư pháp - Hộ tịch", ("Tư pháp",)),
+    KnownUnit("8", "Công chức Địa chính - Xây dựng", ("Địa chính",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        ("Y tế kiểm tra vệ sinh an toàn thực phẩm trong quý I/2027.", [("Y tế", "5")], []),
+        ("- Y tế phối hợp với Văn hoá tuyên truyền phòng chống sốt xuất huyết.", [("Y tế", "5")],
+         [("Văn hoá", "6")]),
+        ("Văn hóa tổ chức tuyên truyền về phòng chống ma túy.", [("Văn hóa", "6")], []),
+        ("Giao Y tế rà soát danh sách người cao tuổi cần khám sức khỏe.", [("Y tế", "5")], []),
+        ("Giao Địa chính chủ trì, phối hợp Tư pháp rà soát hồ sơ đất đai.", [("Địa chính", "8")],
+         [("Tư pháp", "7")]),
+        ("Tư pháp rà soát hồ sơ chứng thực còn tồn đọng.", [("Tư pháp", "7")], []),
+    ],
+)
+def test_committee_aliases_in_words_name_their_unit(
+    text: str, lead_: list[tuple[str, str]], support_: list[tuple[str, str]]
+) -> None:
+    parsed = parse_assignees(text, _FIELD_UNITS)
+    assert [(a.text, a.unit_key) for a in parsed.lead] == lead_
+    assert [(a.text, a.unit_key) for a in parsed.support] == support_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tăng cường công tác y tế cơ sở trong mùa mưa bão.",  # the field, not the unit
+        "Nâng cao chất lượng đời sống văn hoá ở khu dân cư.",
+    ],
+)
+def test_a_field_written_small_is_no_committee_unit(text: str) -> None:
+    assert parse_assignees(text, _FIELD_UNITS).lead == ()
