@@ -534,6 +534,8 @@ def _name_fragment(s: _Sentence, k: int, plural: bool) -> bool:
         return False
     if s.tokens[k].capitalized:  # mid-sentence capital: a name ("Xây dựng" in "các sở QHKT, Xây dựng")
         return not (s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k))
+    if s.is_(k - 1, "và") and s.m(L.NP_KEEP, k) > 1:
+        return True  # "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện": one name
     return plural and not _ends_np(s, k)
 
 
@@ -819,6 +821,9 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     items, end = _parse_list(s, i)
     if not items:
         return _signalled_subject(s, i)
+    which = _which_ones(s, items, end)
+    if which is not None:
+        return which
     pred = _skip_adverbs(s, end)
     # "lãnh đạo địa phương cần phải tập trung cao", "UBND các huyện có trách nhiệm tổ (chức) ...": a
     # modal after the subject is its predicate even when the verb after it is not on our list.
@@ -844,6 +849,30 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
                 e += s.m(L.PLACE_NOUNS, e)
             if s.word(e) and not s.tokens[e].capitalized:
                 return _Found([(i, e)], i, e, "subject")
+    return None
+
+
+def _which_ones(s: _Sentence, items: list[tuple[int, int]], end: int) -> _Found | None:
+    """A subject chosen by a condition, then "thì" and what it must do: "Đơn vị nào chưa thực hiện
+    việc thu thì khẩn trương thu ...", "Cá nhân nào vi phạm thì phải chịu trách nhiệm ...", "Xã nào
+    chậm giải ngân thì Chủ tịch UBND xã phải giải trình": the whole condition says who."""
+    if len(items) != 1:
+        return None
+    a = items[0][0]
+    nao = next((k for k in range(a + 1, min(s.n, end + 1)) if s.is_(k, "nào")), None)
+    if nao is None:
+        return None
+    for k in range(nao + 1, min(s.n, nao + 25)):
+        if s.punct(k, ";.:"):
+            return None
+        if s.is_(k, "thì"):
+            after = k + 1 + (1 if s.punct(k + 1, ",") else 0)
+            if _np_start(s, after):
+                return None  # another subject after "thì": that one acts
+            if _predicate_at(s, _skip_adverbs(s, after)) or s.m(_MODALS, after):
+                stop = k - 1 if s.punct(k - 1, ",") else k
+                return _Found([(a, stop)], a, k, "subject")
+            return None
     return None
 
 
@@ -978,7 +1007,15 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
     if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
         return False
-    return s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời") or s.is_(p - 1, "và")
+    return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
+
+
+def _after_dong_thoi(s: _Sentence, p: int) -> bool:
+    """ "..., đồng thời đề nghị ...": "đồng thời" (at the same time) opens a new clause (two tokens)."""
+    k = p - 1
+    if s.punct(k, ","):
+        k -= 1
+    return s.is_(k, "thời") and s.is_(k - 1, "đồng")
 
 
 def _promised(s: _Sentence, p: int) -> bool:
@@ -1063,6 +1100,10 @@ def _clause_starts(s: _Sentence) -> list[int]:
         t = s.tokens[k].text
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
+        elif s.is_(k, "thì"):
+            # "Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình", "Nếu ... thì
+            # UBND xã chịu trách nhiệm": after the condition, who acts.
+            out.append(k + 1)
     return out
 
 
@@ -1106,7 +1147,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             new_clause = (
                 s.m(_LOOSE_TRIGGERS, p)
                 or s.punct(p - 1, ",;")
-                or s.is_(p - 1, "đồng thời")
+                or _after_dong_thoi(s, p)
                 or promise
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
@@ -1117,7 +1158,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
         return relayed
     if subject is not None:
         return subject
+    # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
+    # person's titles open no clause (the titles are the speaker's, not other subjects).
+    opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
     for k in _clause_starts(s)[1:]:
+        if k < opening_end:
+            continue
         found = _subject_at(s, k)
         if found is not None:
             return found

@@ -412,3 +412,74 @@ def test_committee_aliases_in_words_name_their_unit(
 )
 def test_a_field_written_small_is_no_committee_unit(text: str) -> None:
     assert parse_assignees(text, _FIELD_UNITS).lead == ()
+
+
+# ------------------------------------------------------------------------------------------ round 2 classes
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # school levels and kinds of works hold a verb syllable ("học", "xây dựng", "tìm kiếm")
+        ("Đề nghị Chi bộ Trường Trung học phổ thông Lê Lợi chuẩn bị đại hội chi bộ.",
+         ["Chi bộ Trường Trung học phổ thông Lê Lợi"]),
+        ("Yêu cầu Hiệu trưởng các trường Mầm non, Tiểu học, Trung học cơ sở rà soát sĩ số học sinh.",
+         ["Hiệu trưởng các trường Mầm non, Tiểu học, Trung học cơ sở"]),
+        ("Chủ đầu tư các dự án xây dựng cơ bản phải quyết toán đúng hạn.",
+         ["Chủ đầu tư các dự án xây dựng cơ bản"]),
+        ("Đề nghị Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện trực ban 24/24 giờ.",
+         ["Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện"]),
+        # which ones, by a list or an authority
+        ("Các hộ dân có tên trong danh sách phải di dời trước mùa mưa bão.",
+         ["Các hộ dân có tên trong danh sách"]),
+    ],
+)
+def test_names_holding_verb_syllables(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<ai> nào <điều kiện> thì <làm gì>": the condition says who
+        ("Đơn vị nào chưa nộp báo cáo thì khẩn trương hoàn thành trong tuần.",
+         ["Đơn vị nào chưa nộp báo cáo"]),
+        ("Cá nhân nào vi phạm thì phải chịu trách nhiệm trước Chủ tịch UBND phường.",
+         ["Cá nhân nào vi phạm"]),
+        ("Các xã nào chưa đạt chỉ tiêu thì rà soát lại kế hoạch.", ["Các xã nào chưa đạt chỉ tiêu"]),
+        # "(trường hợp / nếu) ... thì <ai> <làm gì>": who acts comes after "thì"
+        ("Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình.", ["Thủ trưởng đơn vị"]),
+        ("Nếu để xảy ra cháy rừng thì Chủ tịch UBND xã phải chịu trách nhiệm.", ["Chủ tịch UBND xã"]),
+        ("Trường hợp phát sinh vướng mắc thì các đơn vị báo cáo về Văn phòng.", ["các đơn vị"]),
+    ],
+)
+def test_conditions_naming_who_acts(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of people ("đội ngũ") and people named by what they do ("... viên")
+        ("Đề nghị đội ngũ cán bộ y tế cần chủ động nắm bắt tình hình dịch bệnh.", ["đội ngũ cán bộ y tế"]),
+        ("Phát biểu kết luận, đồng chí Phó Bí thư ghi nhận kết quả; đồng thời đề nghị đội ngũ báo cáo viên "
+         "cần chủ động nắm bắt dư luận.", ["đội ngũ báo cáo viên"]),
+        ("Yêu cầu hòa giải viên các tổ dân phố kịp thời nắm bắt mâu thuẫn trong nhân dân.",
+         ["hòa giải viên các tổ dân phố"]),
+    ],
+)
+def test_bodies_of_people(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one person with several titles who speaks, and asks without naming anyone
+        "Đồng chí Nguyễn Văn Bình, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá cao kết quả đạt được, "
+        "đồng thời yêu cầu triển khai một số nội dung sau:",
+        "Đồng chí Lê Thị Hoa, Phó Bí thư Thường trực Huyện ủy, Trưởng Ban Chỉ đạo huyện nhấn mạnh những "
+        "kết quả đạt được và yêu cầu thực hiện tốt các nhiệm vụ sau:",
+        "Tập trung xây dựng đội ngũ cán bộ có đủ phẩm chất, năng lực.",
+    ],
+)
+def test_a_speaker_with_several_titles_is_no_assignee(text: str) -> None:
+    assert lead(text) == []
