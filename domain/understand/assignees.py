@@ -463,8 +463,9 @@ def _reporting_next(s: _Sentence, k: int) -> bool:
 
 
 def _after_committee(s: _Sentence, j: int) -> bool:
+    # "Văn phòng Thường trực phòng chống thiên tai ...": the standing office of a committee.
     for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy",
-                 "liên ngành", "đoàn kiểm tra", "đoàn công tác"):
+                 "liên ngành", "đoàn kiểm tra", "đoàn công tác", "thường trực"):
         words = name.split()
         k = j - len(words)
         if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):
@@ -964,6 +965,30 @@ def _skip_intro(s: _Sentence, i: int) -> int:
                 i += 1
             continue
         break
+    return _skip_cadence(s, i)
+
+
+def _skip_cadence(s: _Sentence, i: int) -> int:
+    """How often, before the subject and with no comma: "06 tháng/lần Ủy ban nhân dân cấp xã lập danh
+    sách ...", "Hằng quý các đơn vị báo cáo ...", "Định kỳ 6 tháng UBND các xã tổng hợp ..."."""
+    k = i
+    timed = False
+    while k < s.n:
+        w = s.m(_TIME_WORDS, k) or (2 if s.is_(k, "định") and s.is_(k + 1, "kỳ") else 0)
+        if w:
+            k += w
+            timed = True
+            continue
+        if s.tokens[k].text.endswith("/lần") and s.word(k):
+            k += 1  # "tháng/lần" is one token
+            timed = True
+            continue
+        if s.tokens[k].is_number or s.punct(k, "/") or s.is_(k, "lần") or s.is_(k, "một"):
+            k += 1
+            continue
+        break
+    if timed and k > i and _np_start(s, k):
+        return k
     return i
 
 
@@ -1157,7 +1182,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if relayed is not None:
         return relayed
     if subject is not None:
-        return subject
+        return _with_later_subjects(s, subject)
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
     opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
@@ -1171,6 +1196,36 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
+    """Two tasks in one sentence, each with its subject, after ";": "Phòng Nội vụ rà soát biên chế;
+    Phòng Tài chính - Kế hoạch bố trí kinh phí", "toàn Đoàn thực hiện 67 công trình ...; mỗi Đoàn xã
+    có ít nhất 1 công trình": both lead. One that only coordinates ("...; Công an phường phối hợp")
+    or asks is not another lead."""
+    items = list(subject.items)
+    for k in range(subject.end, s.n - 1):
+        if not s.punct(k, ";"):
+            continue
+        found = _subject_at(s, k + 1)
+        if found is None:
+            continue
+        pred = _skip_adverbs(s, found.end)
+        if s.m(_PHOI_HOP, pred) or s.m(L.ASSIGN_VERBS, pred) or s.m(_CHI_DAO, pred):
+            continue
+        # "Chủ tịch UBND 36 phường, xã: ...; Chủ tịch UBND các phường, xã chịu trách nhiệm ...": the
+        # same people named again.
+        seen = {_head_words(s, a, b) for a, b in items}
+        items.extend(it for it in found.items if _head_words(s, *it) not in seen)
+    if len(items) == len(subject.items):
+        return subject
+    return _Found(items, subject.start, subject.end, subject.how)
+
+
+def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:
+    """The first two words of a name after its determiners: who it names, whatever the count."""
+    k = _skip_determiners(s, a)
+    return tuple(s.tokens[x].key for x in range(k, min(b, k + 2)))
 
 
 def _bare_phrase(s: _Sentence) -> _Found | None:

@@ -483,3 +483,47 @@ def test_bodies_of_people(text: str, expected: list[str]) -> None:
 )
 def test_a_speaker_with_several_titles_is_no_assignee(text: str) -> None:
     assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a committee's standing office speaks, with the committee's purpose in its name
+        ("Văn phòng Thường trực Ban Chỉ đạo phòng, chống dịch tỉnh đề nghị UBND các huyện tăng cường kiểm tra.",
+         ["UBND các huyện"]),
+        ("Để chủ động ứng phó với bão, Văn phòng Thường trực phòng chống thiên tai tỉnh đề nghị các sở, ngành "
+         "theo dõi chặt chẽ diễn biến của bão.", ["các sở, ngành"]),
+        # how often, before the subject and with no comma
+        ("06 tháng/lần Ủy ban nhân dân cấp xã lập danh sách hộ nghèo gửi Phòng Lao động.",
+         ["Ủy ban nhân dân cấp xã"]),
+        ("Hằng quý các đơn vị báo cáo kết quả về Văn phòng.", ["các đơn vị"]),
+        ("Định kỳ 6 tháng UBND các xã tổng hợp kết quả gửi Phòng Nội vụ.", ["UBND các xã"]),
+        # owners told what to do as owners
+        ("Trong thời hạn 10 ngày làm việc, chủ giấy phép thông báo bằng văn bản tới Sở Tài nguyên và Môi trường.",
+         ["chủ giấy phép"]),
+        ("Chủ phương tiện phải chấp hành nghiêm quy định về tải trọng.", ["Chủ phương tiện"]),
+        # openers that tie the sentence to the one before, with no comma
+        ("Đặc biệt các xã tiếp tục phối hợp với các ngành đẩy nhanh giải phóng mặt bằng.", ["các xã"]),
+        ("Các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2/9.", ["Các cơ quan, đơn vị"]),
+    ],
+)
+def test_more_subjects_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # two tasks in one sentence, each with its subject, after ";"
+        ("Phòng Nội vụ rà soát biên chế; Phòng Tài chính - Kế hoạch bố trí kinh phí thực hiện.",
+         ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"], []),
+        ("Toàn Đoàn thực hiện 60 công trình thanh niên; mỗi Đoàn xã có ít nhất 1 công trình.",
+         ["Toàn Đoàn", "mỗi Đoàn xã"], []),
+        # one who only coordinates is not another lead; the same people named again are one lead
+        ("UBND phường rà soát hồ sơ; Công an phường phối hợp kiểm tra.", ["UBND phường"], []),
+        ("Chủ tịch UBND 12 xã: khẩn trương triển khai kế hoạch; Chủ tịch UBND các xã chịu trách nhiệm "
+         "nếu để xảy ra vi phạm.", ["Chủ tịch UBND 12 xã"], []),
+    ],
+)
+def test_subjects_of_clauses_after_semicolons(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert (lead(text), support(text)) == (lead_, support_)
