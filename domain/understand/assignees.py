@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
+from domain.understand import textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -971,6 +972,8 @@ def _skip_intro(s: _Sentence, i: int) -> int:
 def _skip_cadence(s: _Sentence, i: int) -> int:
     """How often, before the subject and with no comma: "06 tháng/lần Ủy ban nhân dân cấp xã lập danh
     sách ...", "Hằng quý các đơn vị báo cáo ...", "Định kỳ 6 tháng UBND các xã tổng hợp ..."."""
+    if i >= s.n or not (s.tokens[i].is_number or s.m(_TIME_WORDS, i) or s.is_(i, "định")):
+        return i  # most clauses start otherwise
     k = i
     timed = False
     while k < s.n:
@@ -1437,5 +1440,8 @@ def _inside_other_name(s: _Sentence, k: int) -> bool:
 
 
 def clear_caches() -> None:
-    """Forget readings of texts seen before (benchmarks time texts read as new)."""
+    """Forget readings of texts seen before (benchmarks time texts read as new): readings, tokens,
+    folded texts, writing modes."""
     _read_cached.cache_clear()
+    vntokens.clear_text_caches()
+    textnorm.clear_caches()
