@@ -280,6 +280,8 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
             named = named or (by_task and s.word(nxt))
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
+            # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
+            named = named or s.m(L.NP_KEEP, nxt) >= 3
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
@@ -416,6 +418,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
         if t.capitalized and j not in s.initial:
+            if head is not None and head.unit_complete and j > head.end and not _after_place(s, j):
+                # "Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng ...": a longer name
+                # than the known unit's (a capital after a place is the place's name: "xã Thạch Hà").
+                head = None
             j += 1
             continue
         if t.is_number:
@@ -433,6 +439,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if role is not None:
                 j, head = role.end, role
                 continue
+        some = s.m(L.DETERMINERS, j)
+        if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
+            j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -443,6 +453,14 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         j += 1
     return j
+
+
+def _after_place(s: _Sentence, j: int) -> bool:
+    """Does tokens[j] follow a place noun or another capitalised word of a place's name?"""
+    k = j - 1
+    while k >= 0 and s.word(k) and s.tokens[k].capitalized and k not in s.initial:
+        k -= 1
+    return any(k - size + 1 >= 0 and s.m(L.PLACE_NOUNS, k - size + 1) == size for size in (1, 2))
 
 
 def _may_follow_unit(s: _Sentence, j: int) -> int:
@@ -832,7 +850,7 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     modal_before = any(s.m(_ACTOR_ADVERBS, x) for x in range(end, pred)) and not s.punct(end, ",")
     if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
-        if s.m(L.NARRATIVE_VERBS, pred) and not modal:
+        if s.m(L.NARRATIVE_VERBS, pred) and not modal and not _commits(s, pred):
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
         speaker = _Found(items, i, end, "subject")
         if s.m(_SPEAKING_VERBS, pred) and not modal and not _is_group(s, speaker):
@@ -852,6 +870,17 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             if s.word(e) and not s.tokens[e].capitalized:
                 return _Found([(i, e)], i, e, "subject")
     return None
+
+
+def _commits(s: _Sentence, k: int) -> bool:
+    """ "Chủ hộ đã tiếp thu ý kiến và cam kết tháo dỡ ...", "Công ty ghi nhận và cam kết khắc phục
+    ...": who reports back but promises to act is the one to act."""
+    for x in range(k, min(s.n, k + 12)):
+        if s.punct(x, ";.:"):
+            return False
+        if s.is_(x, "cam") and s.is_(x + 1, "kết") and _predicate_at(s, _skip_adverbs(s, x + 2)):
+            return True
+    return False
 
 
 def _which_ones(s: _Sentence, items: list[tuple[int, int]], end: int) -> _Found | None:
@@ -930,7 +959,9 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     the lead (and the coordinators) named after a label and a colon."""
     k = _skip_intro(s, s.first)
     size = s.m(_LEAD_LABELS, k)
-    if not size or not s.punct(k + size, ":"):
+    # "Đơn vị chủ trì là Sở Y tế", "Cơ quan thực hiện là UBND các xã": a label of several words, "là".
+    is_ = size >= 3 and s.is_(k + size, "là")
+    if not size or not (s.punct(k + size, ":") or is_):
         return None
     items, end = _parse_list(s, k + size + 1, loose=True)
     kept = [(a, b) for a, b in items if not s.m(_SUPPORT_LABELS, _skip_determiners(s, a))
@@ -943,7 +974,8 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     support: list[tuple[int, int]] = []
     for q in range(end, s.n - 1):
         sup = s.m(_SUPPORT_LABELS, q)
-        if sup and s.punct(q + sup, ":") and (s.punct(q - 1, ";.,") or q == end):
+        said = s.punct(q + sup, ":") or (sup >= 3 and s.is_(q + sup, "là"))
+        if sup and said and (s.punct(q - 1, ";.,") or q == end):
             support, _ = _parse_list(s, q + sup + 1, loose=True)
             break
     return _Found(items, k + size + 1, end, "assigned"), support
@@ -1128,11 +1160,20 @@ def _clause_starts(s: _Sentence) -> list[int]:
         t = s.tokens[k].text
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
+        elif s.is_(k, "là") and _modal_subject_after(s, k + 1):
+            # "nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải
+            # nỗ lực ...": what the task is, then who must do it.
+            out.append(k + 1)
         elif s.is_(k, "thì"):
             # "Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình", "Nếu ... thì
             # UBND xã chịu trách nhiệm": after the condition, who acts.
             out.append(k + 1)
     return out
+
+
+def _modal_subject_after(s: _Sentence, k: int) -> bool:
+    items, end = _parse_list(s, k)
+    return bool(items) and any(s.m(_MODALS, x) for x in range(end, min(s.n, end + 2)))
 
 
 def _heading_unit(s: _Sentence) -> _Found | None:

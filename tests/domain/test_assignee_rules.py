@@ -527,3 +527,40 @@ def test_more_subjects_round_2(text: str, expected: list[str]) -> None:
 )
 def test_subjects_of_clauses_after_semicolons(text: str, lead_: list[str], support_: list[str]) -> None:
     assert (lead(text), support(text)) == (lead_, support_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer name than a known unit's: a capital after a non-place word goes on with the name
+        ("Đề nghị Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng khu vực tỉnh Nam Định "
+         "đôn đốc nhà thầu.", ["Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng khu vực tỉnh "
+                               "Nam Định"]),
+        ("Đề nghị UBND xã Thạch Hà đôn đốc nhà thầu hoàn trả mặt bằng.", ["UBND xã Thạch Hà"]),
+        # some of the places: "một số"
+        ("Bộ có văn bản gửi Sở NN&PTNT một số tỉnh, thành phố đề nghị tăng cường tuần tra đê điều.",
+         ["Sở NN&PTNT một số tỉnh, thành phố"]),
+        ("Đề nghị UBND một số xã khẩn trương hoàn thành giải ngân.", ["UBND một số xã"]),
+        ("Giao Phòng Nội vụ rà soát một số xã chưa đạt chuẩn.", ["Phòng Nội vụ"]),
+        # a board named by its cause
+        ("Ban vì sự tiến bộ phụ nữ tỉnh chủ trì tổ chức sơ kết kế hoạch.", ["Ban vì sự tiến bộ phụ nữ tỉnh"]),
+        # who reports back but promises to act
+        ("Chủ hộ đã tiếp thu ý kiến và cam kết tháo dỡ công trình trước ngày 08/1/2026.", ["Chủ hộ"]),
+        ("Công ty TNHH Minh Phát ghi nhận các ý kiến và cam kết khắc phục trước ngày 30/6.",
+         ["Công ty TNHH Minh Phát"]),
+        # what the task is, "là", then who must do it
+        ("Nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải nỗ lực hơn nữa.",
+         ["các phòng, ban liên quan", "UBND 7 phường"]),
+        ("Mục tiêu là các xã phải hoàn thành 100% chỉ tiêu.", ["các xã"]),
+        # a label of several words, then "là"
+        ("Đơn vị chủ trì là Sở Y tế.", ["Sở Y tế"]),
+        ("Đơn vị thực hiện là UBND các xã, thị trấn.", ["UBND các xã, thị trấn"]),
+    ],
+)
+def test_more_forms_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_label_with_la_names_coordinators_too() -> None:
+    text = "Cơ quan chủ trì là Sở Xây dựng; cơ quan phối hợp là Sở Tài chính, UBND các huyện."
+    assert (lead(text), support(text)) == (["Sở Xây dựng"], ["Sở Tài chính", "UBND các huyện"])
