@@ -850,7 +850,7 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     modal_before = any(s.m(_ACTOR_ADVERBS, x) for x in range(end, pred)) and not s.punct(end, ",")
     if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
-        if s.m(L.NARRATIVE_VERBS, pred) and not modal and not _commits(s, pred):
+        if s.m(L.NARRATIVE_VERBS, pred) and not modal and not _commits(s, pred) and not _carries_out(s, pred):
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
         speaker = _Found(items, i, end, "subject")
         if s.m(_SPEAKING_VERBS, pred) and not modal and not _is_group(s, speaker):
@@ -870,6 +870,17 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             if s.word(e) and not s.tokens[e].capitalized:
                 return _Found([(i, e)], i, e, "subject")
     return None
+
+
+def _carries_out(s: _Sentence, k: int) -> bool:
+    """ "Ủy ban Kiểm tra Huyện ủy tiến hành kiểm tra ...", "các xã tiến hành rà soát ...": "tiến hành"
+    with an action is the task; with a meeting's talk ("tiến hành thảo luận") or after "đã" (a report
+    of what was done) it tells what happened."""
+    if not (s.is_(k, "tiến") and s.is_(k + 1, "hành")):
+        return False
+    if s.is_(k - 1, "đã") or s.is_(k - 1, "vừa"):
+        return False
+    return bool(s.m(L.VERBS, k + 2)) and not s.m(L.NARRATIVE_VERBS, k + 2)
 
 
 def _commits(s: _Sentence, k: int) -> bool:
@@ -1188,6 +1199,19 @@ def _heading_unit(s: _Sentence) -> _Found | None:
     return None
 
 
+def _said_as_follows(s: _Sentence) -> int | None:
+    """After "... (có ý kiến / chỉ đạo / kết luận) như sau:" with more text after the colon: where the
+    words of the one who speaks start."""
+    for c in range(s.first + 2, s.n - 1):
+        if s.punct(c, ";."):
+            return None
+        if s.punct(c, ":"):
+            if s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
+                return c + 1
+            return None
+    return None
+
+
 def _find_lead(s: _Sentence) -> _Found | None:
     label = _label_form(s)
     if label is not None:
@@ -1197,8 +1221,15 @@ def _find_lead(s: _Sentence) -> _Found | None:
         after = _after_lead_in(s)
         if after is not None:
             subject = _subject_at(s, after, unit_fallback=True)
+    said = _said_as_follows(s)
+    if said is not None:
+        # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
+        # speaks, then who acts.
+        subject = _subject_at(s, said, unit_fallback=True)
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
+        if said is not None and p < said:
+            continue
         promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
         if acts and not promise and not _speaker_asks(s, subject, p):

@@ -564,3 +564,43 @@ def test_more_forms_round_2(text: str, expected: list[str]) -> None:
 def test_label_with_la_names_coordinators_too() -> None:
     text = "Cơ quan chủ trì là Sở Xây dựng; cơ quan phối hợp là Sở Tài chính, UBND các huyện."
     assert (lead(text), support(text)) == (["Sở Xây dựng"], ["Sở Tài chính", "UBND các huyện"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # the body that speaks "như sau:", then who acts
+        ("UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì, phối hợp UBND xã kiểm tra, "
+         "xử lý.", ["Phòng Tài nguyên và Môi trường"], ["UBND xã"]),
+        ("Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Xây dựng kiểm tra, báo cáo trước ngày 20/12.",
+         ["Sở Xây dựng"], []),
+        ("Sở Y tế kết luận như sau: các Trung tâm Y tế huyện khẩn trương rà soát.",
+         ["các Trung tâm Y tế huyện"], []),
+        # a petition passed on, then who is asked
+        ("Thanh tra tỉnh chuyển đơn, yêu cầu ông Nguyễn Văn An, Chủ tịch UBND xã giải quyết theo thẩm quyền.",
+         ["ông Nguyễn Văn An, Chủ tịch UBND xã"], []),
+    ],
+)
+def test_who_speaks_round_2(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert (lead(text), support(text)) == (lead_, support_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # public service bodies named by their service
+        ("Bưu điện huyện phối hợp chi trả lương hưu đúng hạn.", ["Bưu điện huyện"]),
+        ("Điện lực huyện bảo đảm cung cấp điện an toàn trong dịp lễ.", ["Điện lực huyện"]),
+        ("Nhà văn hóa các thôn mở cửa phục vụ nhân dân.", ["Nhà văn hóa các thôn"]),
+        # party committees written as one name; a branch office
+        ("Ban Tổ chức Huyện ủy hướng dẫn quy trình nhân sự.", ["Ban Tổ chức Huyện ủy"]),
+        ("Văn phòng Đăng ký đất đai chi nhánh huyện giải quyết hồ sơ tồn đọng.",
+         ["Văn phòng Đăng ký đất đai chi nhánh huyện"]),
+        # "tiến hành" with an action is the task; with talk or after "đã" it tells what happened
+        ("Ủy ban Kiểm tra Huyện ủy tiến hành kiểm tra dấu hiệu vi phạm.", ["Ủy ban Kiểm tra Huyện ủy"]),
+        ("Các xã tiến hành rà soát hộ nghèo theo tiêu chí mới.", ["Các xã"]),
+        ("Đoàn kiểm tra đã tiến hành kiểm tra tại 5 cơ sở.", []),
+    ],
+)
+def test_more_bodies_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
