@@ -158,6 +158,10 @@ def _unit_index(units: tuple[KnownUnit, ...]) -> _UnitIndex:
 
 
 # ------------------------------------------------------------------------------------------ sentence
+# Keys of the words the rules name ("giao", "thì" ...): a handful, so kept for good.
+_RULE_WORD_KEYS: dict[bool, dict[str, str]] = {True: {}, False: {}}
+
+
 class _Sentence:
     """A directive's tokens, with the helpers the rules share."""
 
@@ -184,16 +188,26 @@ class _Sentence:
         return self.hits[i].get(phrases.slot, 0)
 
     def key(self, word: str) -> str:
-        return tone_key(word) if self.accented else fold_word(word)
+        """The key of a word the rules name (not of the text's words: those have theirs)."""
+        keys = _RULE_WORD_KEYS[self.accented]
+        key = keys.get(word)
+        if key is None:
+            key = keys[word] = tone_key(word) if self.accented else fold_word(word)
+        return key
 
+    # The rules ask these a few hundred times a sentence: tuple indices rather than Token properties
+    # (3: key, 5: is_word, 0: text).
     def is_(self, i: int, word: str) -> bool:
-        return 0 <= i < self.n and self.tokens[i].key == self.key(word)
+        return 0 <= i < self.n and self.tokens[i][3] == self.key(word)
 
     def word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.tokens[i].is_word
+        return 0 <= i < self.n and self.tokens[i][5]
 
     def punct(self, i: int, chars: str) -> bool:
-        return 0 <= i < self.n and not self.tokens[i].is_word and self.tokens[i].text in chars
+        if 0 <= i < self.n:
+            t = self.tokens[i]
+            return not t[5] and t[0] in chars
+        return False
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
@@ -538,7 +552,8 @@ def _last_part_is_place(s: _Sentence, j: int) -> bool:
     parts = re.split(r"[-/]", text)
     if len(parts) < 2:
         return False
-    return s.key(parts[-1]) in _single_place_keys(s.accented)
+    last = parts[-1]
+    return (tone_key(last) if s.accented else fold_word(last)) in _single_place_keys(s.accented)
 
 
 @lru_cache(maxsize=2)
@@ -1202,6 +1217,8 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 def _said_as_follows(s: _Sentence) -> int | None:
     """After "... (có ý kiến / chỉ đạo / kết luận) như sau:" with more text after the colon: where the
     words of the one who speaks start."""
+    if ":" not in s.text:
+        return None  # most sentences: no colon at all
     for c in range(s.first + 2, s.n - 1):
         if s.punct(c, ";."):
             return None
