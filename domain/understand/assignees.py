@@ -1174,6 +1174,8 @@ def _is_group(s: _Sentence, found: _Found) -> bool:
     a, b = found.items[0]
     if len(found.items) > 1 or _is_plural(s, a, b) or s.unit_at(_skip_determiners(s, a)) is not None:
         return True
+    if _is_abbreviation(s.tokens[a]) and not s.m(L.PERSON_HEADS, a):
+        return True  # "BCĐ huyện", "BQL dự án": a body written by its abbreviation
     return bool(s.m(L.ORG_HEADS, a)) and not s.m(L.PERSON_HEADS, a)
 
 
@@ -1233,6 +1235,10 @@ def _find_lead(s: _Sentence) -> _Found | None:
     label = _label_form(s)
     if label is not None:
         return label[0]
+    k = _skip_intro(s, s.first)
+    coordinators = s.m(_SUPPORT_LABELS, k)
+    if coordinators and s.punct(k + coordinators, ":"):
+        return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
         after = _after_lead_in(s)

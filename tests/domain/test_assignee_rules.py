@@ -604,3 +604,26 @@ def test_who_speaks_round_2(text: str, lead_: list[str], support_: list[str]) ->
 )
 def test_more_bodies_round_2(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "executor_"),
+    [
+        # a body written by its abbreviation directs: it leads, those it directs execute (as "giao A chỉ
+        # đạo B")
+        ("BCĐ huyện chỉ đạo các xã thực hiện nghiêm các biện pháp phòng dịch.", ["BCĐ huyện"], ["các xã"]),
+        ("BQL dự án huyện chỉ đạo các nhà thầu tăng ca.", ["BQL dự án huyện"], ["các nhà thầu"]),
+    ],
+)
+def test_abbreviated_body_directs(text: str, lead_: list[str], executor_: list[str]) -> None:
+    parsed = parse_assignees(text)
+    assert ([a.text for a in parsed.lead], [a.text for a in parsed.executor]) == (lead_, executor_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cơ quan phối hợp: Công an huyện, Trung tâm Y tế huyện.", "Đơn vị phối hợp: các phòng chuyên môn."],
+)
+def test_a_coordinators_label_names_no_lead(text: str) -> None:
+    # the lead is in the lead-in ("Cơ quan chủ trì: …"), not the label's word "Cơ quan"
+    assert lead(text) == []
