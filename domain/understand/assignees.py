@@ -400,7 +400,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
                 # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
                 and not s.m(L.ADVERBS, j + 1)
-                and (s.is_(j - 2, "các") or not _predicate_at(s, j + 1))
+                and ((s.is_(j - 2, "các") and _names_listed(s, j + 1)) or not _predicate_at(s, j + 1))
             ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
@@ -475,6 +475,15 @@ def _after_place(s: _Sentence, j: int) -> bool:
     while k >= 0 and s.word(k) and s.tokens[k].capitalized and k not in s.initial:
         k -= 1
     return any(k - size + 1 >= 0 and s.m(L.PLACE_NOUNS, k - size + 1) == size for size in (1, 2))
+
+
+def _names_listed(s: _Sentence, k: int) -> bool:
+    """After "các sở:": names ("Xây dựng, Công Thương", capitals after the comma) rather than the order
+    ("Đối với UBND các xã: Rà soát, cập nhật danh sách ...")."""
+    for x in range(k + 1, min(s.n - 1, k + 5)):
+        if s.punct(x, ",;.:"):
+            return s.punct(x, ",") and s.word(x + 1) and s.tokens[x + 1].capitalized
+    return not _predicate_at(s, k)
 
 
 def _may_follow_unit(s: _Sentence, j: int) -> int:

@@ -656,3 +656,18 @@ def test_lead_on_unseen_dev_sentences(name: str, floor: float) -> None:
         if _lead_words(found) != _lead_words(r["gold"]["lead"]):
             misses.append((r["id"], r["gold"]["lead"], found))
     assert 1 - len(misses) / len(rows) >= floor, misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Đối với <ai>: <Order>": the order after the colon starts with a capital, it names nobody more
+        ("Đối với UBND các xã: Rà soát, cập nhật danh sách hộ nghèo.", ["UBND các xã"]),
+        ("Đối với các trường: Tổ chức ôn tập cho học sinh.", ["các trường"]),
+        ("Đối với các phòng chuyên môn: Tham mưu UBND huyện ban hành kế hoạch.", ["các phòng chuyên môn"]),
+        # names listed after "các sở:" stay in the lead
+        ("Các sở: Xây dựng, Công Thương kiểm tra các công trình.", ["Các sở: Xây dựng, Công Thương"]),
+    ],
+)
+def test_headings_with_a_colon(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
