@@ -436,7 +436,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 # "Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng ...": a longer name
                 # than the known unit's (a capital after a place is the place's name: "xã Thạch Hà").
                 head = None
-            j += 1
+            # "Văn phòng Đăng ký đất đai": a capitalised word of two syllables (a verb elsewhere) is
+            # part of the name whole.
+            j += max(1, s.m(L.VERBS, j))
             continue
         if t.is_number:
             j += 1

@@ -671,3 +671,19 @@ def test_lead_on_unseen_dev_sentences(name: str, floor: float) -> None:
 )
 def test_headings_with_a_colon(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word of two syllables inside a name ("Đăng ký" is a verb elsewhere)
+        ("Giao Chi nhánh Văn phòng Đăng ký đất đai huyện cập nhật biến động.",
+         ["Chi nhánh Văn phòng Đăng ký đất đai huyện"]),
+        ("Giao Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện tổ chức lớp học.",
+         ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"]),
+        # households as a body
+        ("Yêu cầu các hộ kinh doanh ký cam kết đảm bảo an toàn thực phẩm.", ["các hộ kinh doanh"]),
+    ],
+)
+def test_capitalised_words_of_two_syllables(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
