@@ -687,3 +687,17 @@ def test_headings_with_a_colon(text: str, expected: list[str]) -> None:
 )
 def test_capitalised_words_of_two_syllables(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "các chuyên môn": the professional sections as a group; alone, "chuyên môn" is a field
+        ("Chủ tịch UBND xã chỉ đạo các chuyên môn, đơn vị thuộc thẩm quyền chủ động thực hiện.",
+         ["các chuyên môn, đơn vị thuộc thẩm quyền"]),
+        ("Yêu cầu các chuyên môn rà soát hồ sơ tồn đọng.", ["các chuyên môn"]),
+        ("Nâng cao trình độ chuyên môn cho cán bộ.", []),
+    ],
+)
+def test_professional_sections(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
