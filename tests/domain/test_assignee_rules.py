@@ -701,3 +701,18 @@ def test_capitalised_words_of_two_syllables(text: str, expected: list[str]) -> N
 )
 def test_professional_sections(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one determiner shared by the kinds listed, the last after "và": one group
+        ("Các cơ quan, đơn vị và hộ dân treo cờ Tổ quốc trong ngày 2/9.", ["Các cơ quan, đơn vị và hộ dân"]),
+        ("Các trường học, cơ sở giáo dục và hộ kinh doanh quanh trường phải bảo đảm an toàn thực phẩm.",
+         ["Các trường học, cơ sở giáo dục và hộ kinh doanh quanh trường"]),
+        # each with its own determiner: two groups
+        ("Các cơ quan, đơn vị và các hộ dân treo cờ Tổ quốc.", ["Các cơ quan, đơn vị", "các hộ dân"]),
+    ],
+)
+def test_kinds_sharing_a_determiner(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
