@@ -117,12 +117,13 @@ def main() -> None:
 
 
 def _clear_text_caches() -> None:
-    """Forget what earlier runs learnt about these very sentences (tokens of a text are cached), so
-    every timed run reads them as new text; word-level caches (one word's keys) stay, as in a running
-    bot that has read other texts."""
-    from domain.understand import assignees, vntokens
+    """Forget what earlier runs learnt about these very sentences (tokens, readings, folded forms
+    and writing mode of a text are remembered), so every timed run reads them as new text;
+    word-level caches (one word's keys) stay, as in a running bot that has read other texts."""
+    from domain.understand import assignees, textnorm, vntokens
 
-    vntokens._tokenize.cache_clear()
+    vntokens.clear_text_caches()
+    textnorm.clear_caches()
     assignees.clear_caches()
 
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
+from domain.understand import textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -97,7 +98,7 @@ class _UnitIndex:
     """Committee units (preferred) and built-in ones, looked up by their compact spelling."""
 
     def __init__(self, units: Sequence[KnownUnit]) -> None:
-        self._by_compact: dict[str, list[tuple[int, KnownUnit]]] = {}
+        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None]]] = {}
         self._max_tokens = 1
         for priority, group in ((0, units), (1, BUILTIN_UNITS)):
             for unit in group:
@@ -105,7 +106,7 @@ class _UnitIndex:
                     toks = tokenize(nfc(alias), accented=False)
                     key = _unit_compact(toks)
                     if key:
-                        self._by_compact.setdefault(key, []).append((priority, unit))
+                        self._by_compact.setdefault(key, []).append((priority, unit, _spelling(toks)))
                         self._max_tokens = max(self._max_tokens, len(toks))
         # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
         # can start that way (most words start none).
@@ -129,12 +130,26 @@ class _UnitIndex:
                     break
             j += 1
             if not skipped:
-                for priority, unit in self._by_compact.get(acc, ()):
+                for priority, unit, spelling in self._by_compact.get(acc, ()):
                     # A short abbreviation ("VP", "BBT") counts only when written in capitals:
-                    # "cá" is not "CA", "du" is not "ĐU".
-                    if len(acc) > 3 or all(t.text.isupper() for t in tokens[i:j] if t.is_word):
+                    # "cá" is not "CA", "du" is not "ĐU". A short alias in words ("Y tế" for the
+                    # committee's "Trạm Y tế phường") counts when written as registered.
+                    if (
+                        len(acc) > 3
+                        or all(t.text.isupper() for t in tokens[i:j] if t.is_word)
+                        or (spelling is not None and spelling == _spelling(tokens[i:j]))
+                    ):
                         out.append((j, priority, unit))
         return out
+
+
+def _spelling(tokens: Sequence[Token]) -> tuple[str, ...] | None:
+    """An alias written in words (not an all-capitals abbreviation): its words with diacritics and
+    the first word's capital, as a short alias must be written to count ("Y tế", not "y te")."""
+    words = [t for t in tokens if t.is_word]
+    if not words or all(t.text.isupper() for t in words):
+        return None
+    return (str(words[0].capitalized), *(tone_key(t.text) for t in words))
 
 
 @lru_cache(maxsize=32)
@@ -143,6 +158,10 @@ def _unit_index(units: tuple[KnownUnit, ...]) -> _UnitIndex:
 
 
 # ------------------------------------------------------------------------------------------ sentence
+# Keys of the words the rules name ("giao", "thì" ...): a handful, so kept for good.
+_RULE_WORD_KEYS: dict[bool, dict[str, str]] = {True: {}, False: {}}
+
+
 class _Sentence:
     """A directive's tokens, with the helpers the rules share."""
 
@@ -169,16 +188,26 @@ class _Sentence:
         return self.hits[i].get(phrases.slot, 0)
 
     def key(self, word: str) -> str:
-        return tone_key(word) if self.accented else fold_word(word)
+        """The key of a word the rules name (not of the text's words: those have theirs)."""
+        keys = _RULE_WORD_KEYS[self.accented]
+        key = keys.get(word)
+        if key is None:
+            key = keys[word] = tone_key(word) if self.accented else fold_word(word)
+        return key
 
+    # The rules ask these a few hundred times a sentence: tuple indices rather than Token properties
+    # (3: key, 5: is_word, 0: text).
     def is_(self, i: int, word: str) -> bool:
-        return 0 <= i < self.n and self.tokens[i].key == self.key(word)
+        return 0 <= i < self.n and self.tokens[i][3] == self.key(word)
 
     def word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.tokens[i].is_word
+        return 0 <= i < self.n and self.tokens[i][5]
 
     def punct(self, i: int, chars: str) -> bool:
-        return 0 <= i < self.n and not self.tokens[i].is_word and self.tokens[i].text in chars
+        if 0 <= i < self.n:
+            t = self.tokens[i]
+            return not t[5] and t[0] in chars
+        return False
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
@@ -265,6 +294,8 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
             named = named or (by_task and s.word(nxt))
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
+            # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
+            named = named or s.m(L.NP_KEEP, nxt) >= 3
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
@@ -369,7 +400,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
                 # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
                 and not s.m(L.ADVERBS, j + 1)
-                and (s.is_(j - 2, "các") or not _predicate_at(s, j + 1))
+                and ((s.is_(j - 2, "các") and _names_listed(s, j + 1)) or not _predicate_at(s, j + 1))
             ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
@@ -401,7 +432,13 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
         if t.capitalized and j not in s.initial:
-            j += 1
+            if head is not None and head.unit_complete and j > head.end and not _after_place(s, j):
+                # "Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng ...": a longer name
+                # than the known unit's (a capital after a place is the place's name: "xã Thạch Hà").
+                head = None
+            # "Văn phòng Đăng ký đất đai": a capitalised word of two syllables (a verb elsewhere) is
+            # part of the name whole.
+            j += max(1, s.m(L.VERBS, j))
             continue
         if t.is_number:
             j += 1
@@ -418,6 +455,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if role is not None:
                 j, head = role.end, role
                 continue
+        some = s.m(L.DETERMINERS, j)
+        if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
+            j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -428,6 +469,23 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         j += 1
     return j
+
+
+def _after_place(s: _Sentence, j: int) -> bool:
+    """Does tokens[j] follow a place noun or another capitalised word of a place's name?"""
+    k = j - 1
+    while k >= 0 and s.word(k) and s.tokens[k].capitalized and k not in s.initial:
+        k -= 1
+    return any(k - size + 1 >= 0 and s.m(L.PLACE_NOUNS, k - size + 1) == size for size in (1, 2))
+
+
+def _names_listed(s: _Sentence, k: int) -> bool:
+    """After "các sở:": names ("Xây dựng, Công Thương", capitals after the comma) rather than the order
+    ("Đối với UBND các xã: Rà soát, cập nhật danh sách ...")."""
+    for x in range(k + 1, min(s.n - 1, k + 5)):
+        if s.punct(x, ",;.:"):
+            return s.punct(x, ",") and s.word(x + 1) and s.tokens[x + 1].capitalized
+    return not _predicate_at(s, k)
 
 
 def _may_follow_unit(s: _Sentence, j: int) -> int:
@@ -449,8 +507,9 @@ def _reporting_next(s: _Sentence, k: int) -> bool:
 
 
 def _after_committee(s: _Sentence, j: int) -> bool:
+    # "Văn phòng Thường trực phòng chống thiên tai ...": the standing office of a committee.
     for name in ("ban chỉ đạo", "hội đồng", "tổ công tác", "ủy ban", "ban quản lý", "tổ", "ban chỉ huy",
-                 "liên ngành", "đoàn kiểm tra", "đoàn công tác"):
+                 "liên ngành", "đoàn kiểm tra", "đoàn công tác", "thường trực"):
         words = name.split()
         k = j - len(words)
         if k >= 0 and all(s.is_(k + w, words[w]) for w in range(len(words))):
@@ -504,7 +563,8 @@ def _last_part_is_place(s: _Sentence, j: int) -> bool:
     parts = re.split(r"[-/]", text)
     if len(parts) < 2:
         return False
-    return s.key(parts[-1]) in _single_place_keys(s.accented)
+    last = parts[-1]
+    return (tone_key(last) if s.accented else fold_word(last)) in _single_place_keys(s.accented)
 
 
 @lru_cache(maxsize=2)
@@ -520,6 +580,8 @@ def _name_fragment(s: _Sentence, k: int, plural: bool) -> bool:
         return False
     if s.tokens[k].capitalized:  # mid-sentence capital: a name ("Xây dựng" in "các sở QHKT, Xây dựng")
         return not (s.m(L.PREDICATE_MARKERS, k) or s.m(L.ASSIGN_VERBS, k))
+    if s.is_(k - 1, "và") and s.m(L.NP_KEEP, k) > 1:
+        return True  # "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện": one name
     return plural and not _ends_np(s, k)
 
 
@@ -805,13 +867,16 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
     items, end = _parse_list(s, i)
     if not items:
         return _signalled_subject(s, i)
+    which = _which_ones(s, items, end)
+    if which is not None:
+        return which
     pred = _skip_adverbs(s, end)
     # "lãnh đạo địa phương cần phải tập trung cao", "UBND các huyện có trách nhiệm tổ (chức) ...": a
     # modal after the subject is its predicate even when the verb after it is not on our list.
     modal_before = any(s.m(_ACTOR_ADVERBS, x) for x in range(end, pred)) and not s.punct(end, ",")
     if _predicate_at(s, pred) or modal_before:
         modal = any(s.m(_MODALS, x) for x in range(end, pred))
-        if s.m(L.NARRATIVE_VERBS, pred) and not modal:
+        if s.m(L.NARRATIVE_VERBS, pred) and not modal and not _commits(s, pred) and not _carries_out(s, pred):
             return None  # "Đồng chí Trưởng ban ghi nhận ...", "đồng chí chủ trì kết luận ..."
         speaker = _Found(items, i, end, "subject")
         if s.m(_SPEAKING_VERBS, pred) and not modal and not _is_group(s, speaker):
@@ -830,6 +895,52 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
                 e += s.m(L.PLACE_NOUNS, e)
             if s.word(e) and not s.tokens[e].capitalized:
                 return _Found([(i, e)], i, e, "subject")
+    return None
+
+
+def _carries_out(s: _Sentence, k: int) -> bool:
+    """ "Ủy ban Kiểm tra Huyện ủy tiến hành kiểm tra ...", "các xã tiến hành rà soát ...": "tiến hành"
+    with an action is the task; with a meeting's talk ("tiến hành thảo luận") or after "đã" (a report
+    of what was done) it tells what happened."""
+    if not (s.is_(k, "tiến") and s.is_(k + 1, "hành")):
+        return False
+    if s.is_(k - 1, "đã") or s.is_(k - 1, "vừa"):
+        return False
+    return bool(s.m(L.VERBS, k + 2)) and not s.m(L.NARRATIVE_VERBS, k + 2)
+
+
+def _commits(s: _Sentence, k: int) -> bool:
+    """ "Chủ hộ đã tiếp thu ý kiến và cam kết tháo dỡ ...", "Công ty ghi nhận và cam kết khắc phục
+    ...": who reports back but promises to act is the one to act."""
+    for x in range(k, min(s.n, k + 12)):
+        if s.punct(x, ";.:"):
+            return False
+        if s.is_(x, "cam") and s.is_(x + 1, "kết") and _predicate_at(s, _skip_adverbs(s, x + 2)):
+            return True
+    return False
+
+
+def _which_ones(s: _Sentence, items: list[tuple[int, int]], end: int) -> _Found | None:
+    """A subject chosen by a condition, then "thì" and what it must do: "Đơn vị nào chưa thực hiện
+    việc thu thì khẩn trương thu ...", "Cá nhân nào vi phạm thì phải chịu trách nhiệm ...", "Xã nào
+    chậm giải ngân thì Chủ tịch UBND xã phải giải trình": the whole condition says who."""
+    if len(items) != 1:
+        return None
+    a = items[0][0]
+    nao = next((k for k in range(a + 1, min(s.n, end + 1)) if s.is_(k, "nào")), None)
+    if nao is None:
+        return None
+    for k in range(nao + 1, min(s.n, nao + 25)):
+        if s.punct(k, ";.:"):
+            return None
+        if s.is_(k, "thì"):
+            after = k + 1 + (1 if s.punct(k + 1, ",") else 0)
+            if _np_start(s, after):
+                return None  # another subject after "thì": that one acts
+            if _predicate_at(s, _skip_adverbs(s, after)) or s.m(_MODALS, after):
+                stop = k - 1 if s.punct(k - 1, ",") else k
+                return _Found([(a, stop)], a, k, "subject")
+            return None
     return None
 
 
@@ -885,7 +996,9 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     the lead (and the coordinators) named after a label and a colon."""
     k = _skip_intro(s, s.first)
     size = s.m(_LEAD_LABELS, k)
-    if not size or not s.punct(k + size, ":"):
+    # "Đơn vị chủ trì là Sở Y tế", "Cơ quan thực hiện là UBND các xã": a label of several words, "là".
+    is_ = size >= 3 and s.is_(k + size, "là")
+    if not size or not (s.punct(k + size, ":") or is_):
         return None
     items, end = _parse_list(s, k + size + 1, loose=True)
     kept = [(a, b) for a, b in items if not s.m(_SUPPORT_LABELS, _skip_determiners(s, a))
@@ -898,7 +1011,8 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     support: list[tuple[int, int]] = []
     for q in range(end, s.n - 1):
         sup = s.m(_SUPPORT_LABELS, q)
-        if sup and s.punct(q + sup, ":") and (s.punct(q - 1, ";.,") or q == end):
+        said = s.punct(q + sup, ":") or (sup >= 3 and s.is_(q + sup, "là"))
+        if sup and said and (s.punct(q - 1, ";.,") or q == end):
             support, _ = _parse_list(s, q + sup + 1, loose=True)
             break
     return _Found(items, k + size + 1, end, "assigned"), support
@@ -921,6 +1035,32 @@ def _skip_intro(s: _Sentence, i: int) -> int:
                 i += 1
             continue
         break
+    return _skip_cadence(s, i)
+
+
+def _skip_cadence(s: _Sentence, i: int) -> int:
+    """How often, before the subject and with no comma: "06 tháng/lần Ủy ban nhân dân cấp xã lập danh
+    sách ...", "Hằng quý các đơn vị báo cáo ...", "Định kỳ 6 tháng UBND các xã tổng hợp ..."."""
+    if i >= s.n or not (s.tokens[i].is_number or s.m(_TIME_WORDS, i) or s.is_(i, "định")):
+        return i  # most clauses start otherwise
+    k = i
+    timed = False
+    while k < s.n:
+        w = s.m(_TIME_WORDS, k) or (2 if s.is_(k, "định") and s.is_(k + 1, "kỳ") else 0)
+        if w:
+            k += w
+            timed = True
+            continue
+        if s.tokens[k].text.endswith("/lần") and s.word(k):
+            k += 1  # "tháng/lần" is one token
+            timed = True
+            continue
+        if s.tokens[k].is_number or s.punct(k, "/") or s.is_(k, "lần") or s.is_(k, "một"):
+            k += 1
+            continue
+        break
+    if timed and k > i and _np_start(s, k):
+        return k
     return i
 
 
@@ -964,7 +1104,15 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
     if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
         return False
-    return s.punct(p - 1, ",;") or s.is_(p - 1, "đồng thời") or s.is_(p - 1, "và")
+    return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
+
+
+def _after_dong_thoi(s: _Sentence, p: int) -> bool:
+    """ "..., đồng thời đề nghị ...": "đồng thời" (at the same time) opens a new clause (two tokens)."""
+    k = p - 1
+    if s.punct(k, ","):
+        k -= 1
+    return s.is_(k, "thời") and s.is_(k - 1, "đồng")
 
 
 def _promised(s: _Sentence, p: int) -> bool:
@@ -1037,6 +1185,8 @@ def _is_group(s: _Sentence, found: _Found) -> bool:
     a, b = found.items[0]
     if len(found.items) > 1 or _is_plural(s, a, b) or s.unit_at(_skip_determiners(s, a)) is not None:
         return True
+    if _is_abbreviation(s.tokens[a]) and not s.m(L.PERSON_HEADS, a):
+        return True  # "BCĐ huyện", "BQL dự án": a body written by its abbreviation
     return bool(s.m(L.ORG_HEADS, a)) and not s.m(L.PERSON_HEADS, a)
 
 
@@ -1049,7 +1199,20 @@ def _clause_starts(s: _Sentence) -> list[int]:
         t = s.tokens[k].text
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
+        elif s.is_(k, "là") and _modal_subject_after(s, k + 1):
+            # "nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải
+            # nỗ lực ...": what the task is, then who must do it.
+            out.append(k + 1)
+        elif s.is_(k, "thì"):
+            # "Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình", "Nếu ... thì
+            # UBND xã chịu trách nhiệm": after the condition, who acts.
+            out.append(k + 1)
     return out
+
+
+def _modal_subject_after(s: _Sentence, k: int) -> bool:
+    items, end = _parse_list(s, k)
+    return bool(items) and any(s.m(_MODALS, x) for x in range(end, min(s.n, end + 2)))
 
 
 def _heading_unit(s: _Sentence) -> _Found | None:
@@ -1064,17 +1227,43 @@ def _heading_unit(s: _Sentence) -> _Found | None:
     return None
 
 
+def _said_as_follows(s: _Sentence) -> int | None:
+    """After "... (có ý kiến / chỉ đạo / kết luận) như sau:" with more text after the colon: where the
+    words of the one who speaks start."""
+    if ":" not in s.text:
+        return None  # most sentences: no colon at all
+    for c in range(s.first + 2, s.n - 1):
+        if s.punct(c, ";."):
+            return None
+        if s.punct(c, ":"):
+            if s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
+                return c + 1
+            return None
+    return None
+
+
 def _find_lead(s: _Sentence) -> _Found | None:
     label = _label_form(s)
     if label is not None:
         return label[0]
+    k = _skip_intro(s, s.first)
+    coordinators = s.m(_SUPPORT_LABELS, k)
+    if coordinators and s.punct(k + coordinators, ":"):
+        return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
         after = _after_lead_in(s)
         if after is not None:
             subject = _subject_at(s, after, unit_fallback=True)
+    said = _said_as_follows(s)
+    if said is not None:
+        # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
+        # speaks, then who acts.
+        subject = _subject_at(s, said, unit_fallback=True)
     verb_initial = _verb_initial(s)
     for p, found in _triggers(s):
+        if said is not None and p < said:
+            continue
         promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
         if acts and not promise and not _speaker_asks(s, subject, p):
@@ -1092,7 +1281,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             new_clause = (
                 s.m(_LOOSE_TRIGGERS, p)
                 or s.punct(p - 1, ",;")
-                or s.is_(p - 1, "đồng thời")
+                or _after_dong_thoi(s, p)
                 or promise
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
@@ -1102,8 +1291,13 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if relayed is not None:
         return relayed
     if subject is not None:
-        return subject
+        return _with_later_subjects(s, subject)
+    # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
+    # person's titles open no clause (the titles are the speaker's, not other subjects).
+    opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
     for k in _clause_starts(s)[1:]:
+        if k < opening_end:
+            continue
         found = _subject_at(s, k)
         if found is not None:
             return found
@@ -1111,6 +1305,36 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
+    """Two tasks in one sentence, each with its subject, after ";": "Phòng Nội vụ rà soát biên chế;
+    Phòng Tài chính - Kế hoạch bố trí kinh phí", "toàn Đoàn thực hiện 67 công trình ...; mỗi Đoàn xã
+    có ít nhất 1 công trình": both lead. One that only coordinates ("...; Công an phường phối hợp")
+    or asks is not another lead."""
+    items = list(subject.items)
+    for k in range(subject.end, s.n - 1):
+        if not s.punct(k, ";"):
+            continue
+        found = _subject_at(s, k + 1)
+        if found is None:
+            continue
+        pred = _skip_adverbs(s, found.end)
+        if s.m(_PHOI_HOP, pred) or s.m(L.ASSIGN_VERBS, pred) or s.m(_CHI_DAO, pred):
+            continue
+        # "Chủ tịch UBND 36 phường, xã: ...; Chủ tịch UBND các phường, xã chịu trách nhiệm ...": the
+        # same people named again.
+        seen = {_head_words(s, a, b) for a, b in items}
+        items.extend(it for it in found.items if _head_words(s, *it) not in seen)
+    if len(items) == len(subject.items):
+        return subject
+    return _Found(items, subject.start, subject.end, subject.how)
+
+
+def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:
+    """The first two words of a name after its determiners: who it names, whatever the count."""
+    k = _skip_determiners(s, a)
+    return tuple(s.tokens[x].key for x in range(k, min(b, k + 2)))
 
 
 def _bare_phrase(s: _Sentence) -> _Found | None:
@@ -1322,5 +1546,8 @@ def _inside_other_name(s: _Sentence, k: int) -> bool:
 
 
 def clear_caches() -> None:
-    """Forget readings of texts seen before (benchmarks time texts read as new)."""
+    """Forget readings of texts seen before (benchmarks time texts read as new): readings, tokens,
+    folded texts, writing modes."""
     _read_cached.cache_clear()
+    vntokens.clear_text_caches()
+    textnorm.clear_caches()

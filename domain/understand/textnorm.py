@@ -7,6 +7,7 @@ length unchanged (one character in, one out) so that spans found in folded text 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -36,7 +37,25 @@ _FOLDED_CHARS = _FoldedChars()
 
 def fold(text: str) -> str:
     """Lower-case, strip Vietnamese diacritics, same length as the NFC input."""
+    if len(text) > _LONGEST_REMEMBERED:
+        return _fold(text)
+    return _fold_remembered(text)
+
+
+def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_FOLDED_CHARS).lower()
+
+
+# The conclusion splitter folds the same line or sentence several times (to classify it, to find a
+# title, a heading, a closing formula): each text is folded once. Lines and sentences only; a whole
+# pasted conclusion is folded each time rather than kept.
+_LONGEST_REMEMBERED = 2000
+_fold_remembered = lru_cache(maxsize=2048)(_fold)
+
+
+def clear_caches() -> None:
+    """Forget the texts folded so far (benchmarks time texts read as new)."""
+    _fold_remembered.cache_clear()
 
 
 def nfc(text: str) -> str:

@@ -56,6 +56,12 @@ def fold_word(word: str) -> str:
 
 def has_diacritics(text: str) -> bool:
     """True when the text is written with Vietnamese diacritics (most words carry some)."""
+    if len(text) > 2000:
+        return _has_diacritics(text)
+    return _has_diacritics_remembered(text)
+
+
+def _has_diacritics(text: str) -> bool:
     words = _LONG_LETTER_RUN.findall(nfc(text))
     if not words:
         return False
@@ -65,6 +71,8 @@ def has_diacritics(text: str) -> bool:
 
 
 _LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+# A sentence is asked several times (by the reader, the splitter's classification, the tokenizer).
+_has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
 
 
 class Token(tuple):
@@ -259,3 +267,10 @@ def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]
             depth += 1
         table.append(found)
     return table
+
+
+def clear_text_caches() -> None:
+    """Forget what was learnt about whole texts (their tokens, their writing mode); word-level
+    tables stay (benchmarks time texts read as new, in a bot that has read other texts)."""
+    _tokenize.cache_clear()
+    _has_diacritics_remembered.cache_clear()

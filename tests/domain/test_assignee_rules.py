@@ -6,9 +6,19 @@ is a corpus sentence the rule was fitted to."""
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import date
+from pathlib import Path
+
 import pytest
 
+from domain.types import KnownUnit
 from domain.understand.assignees import parse_assignees
+from domain.understand.directive import parse_directive
+from domain.understand.textnorm import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def lead(text: str) -> list[str]:
@@ -367,4 +377,343 @@ def test_groups_written_by_abbreviation(text: str, expected: list[str]) -> None:
     ],
 )
 def test_notices_and_boards(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ committee aliases
+# A committee registers its units with short aliases, often the field's name ("Y tế" for "Trạm Y tế
+# phường"); a secretary writes the alias as the subject or after "giao" (issue 14, item 5).
+_FIELD_UNITS = (
+    KnownUnit("5", "Trạm Y tế phường", ("Y tế",)),
+    KnownUnit("6", "Nhà văn hóa phường", ("Văn hoá",)),
+    KnownUnit("7", "Công chức Tư pháp - Hộ tịch", ("Tư pháp",)),
+    KnownUnit("8", "Công chức Địa chính - Xây dựng", ("Địa chính",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        ("Y tế kiểm tra vệ sinh an toàn thực phẩm trong quý I/2027.", [("Y tế", "5")], []),
+        ("- Y tế phối hợp với Văn hoá tuyên truyền phòng chống sốt xuất huyết.", [("Y tế", "5")],
+         [("Văn hoá", "6")]),
+        ("Văn hóa tổ chức tuyên truyền về phòng chống ma túy.", [("Văn hóa", "6")], []),
+        ("Giao Y tế rà soát danh sách người cao tuổi cần khám sức khỏe.", [("Y tế", "5")], []),
+        ("Giao Địa chính chủ trì, phối hợp Tư pháp rà soát hồ sơ đất đai.", [("Địa chính", "8")],
+         [("Tư pháp", "7")]),
+        ("Tư pháp rà soát hồ sơ chứng thực còn tồn đọng.", [("Tư pháp", "7")], []),
+    ],
+)
+def test_committee_aliases_in_words_name_their_unit(
+    text: str, lead_: list[tuple[str, str]], support_: list[tuple[str, str]]
+) -> None:
+    parsed = parse_assignees(text, _FIELD_UNITS)
+    assert [(a.text, a.unit_key) for a in parsed.lead] == lead_
+    assert [(a.text, a.unit_key) for a in parsed.support] == support_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tăng cường công tác y tế cơ sở trong mùa mưa bão.",  # the field, not the unit
+        "Nâng cao chất lượng đời sống văn hoá ở khu dân cư.",
+    ],
+)
+def test_a_field_written_small_is_no_committee_unit(text: str) -> None:
+    assert parse_assignees(text, _FIELD_UNITS).lead == ()
+
+
+# ------------------------------------------------------------------------------------------ round 2 classes
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # school levels and kinds of works hold a verb syllable ("học", "xây dựng", "tìm kiếm")
+        ("Đề nghị Chi bộ Trường Trung học phổ thông Lê Lợi chuẩn bị đại hội chi bộ.",
+         ["Chi bộ Trường Trung học phổ thông Lê Lợi"]),
+        ("Yêu cầu Hiệu trưởng các trường Mầm non, Tiểu học, Trung học cơ sở rà soát sĩ số học sinh.",
+         ["Hiệu trưởng các trường Mầm non, Tiểu học, Trung học cơ sở"]),
+        ("Chủ đầu tư các dự án xây dựng cơ bản phải quyết toán đúng hạn.",
+         ["Chủ đầu tư các dự án xây dựng cơ bản"]),
+        ("Đề nghị Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện trực ban 24/24 giờ.",
+         ["Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn huyện"]),
+        # which ones, by a list or an authority
+        ("Các hộ dân có tên trong danh sách phải di dời trước mùa mưa bão.",
+         ["Các hộ dân có tên trong danh sách"]),
+    ],
+)
+def test_names_holding_verb_syllables(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<ai> nào <điều kiện> thì <làm gì>": the condition says who
+        ("Đơn vị nào chưa nộp báo cáo thì khẩn trương hoàn thành trong tuần.",
+         ["Đơn vị nào chưa nộp báo cáo"]),
+        ("Cá nhân nào vi phạm thì phải chịu trách nhiệm trước Chủ tịch UBND phường.",
+         ["Cá nhân nào vi phạm"]),
+        ("Các xã nào chưa đạt chỉ tiêu thì rà soát lại kế hoạch.", ["Các xã nào chưa đạt chỉ tiêu"]),
+        # "(trường hợp / nếu) ... thì <ai> <làm gì>": who acts comes after "thì"
+        ("Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình.", ["Thủ trưởng đơn vị"]),
+        ("Nếu để xảy ra cháy rừng thì Chủ tịch UBND xã phải chịu trách nhiệm.", ["Chủ tịch UBND xã"]),
+        ("Trường hợp phát sinh vướng mắc thì các đơn vị báo cáo về Văn phòng.", ["các đơn vị"]),
+    ],
+)
+def test_conditions_naming_who_acts(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of people ("đội ngũ") and people named by what they do ("... viên")
+        ("Đề nghị đội ngũ cán bộ y tế cần chủ động nắm bắt tình hình dịch bệnh.", ["đội ngũ cán bộ y tế"]),
+        ("Phát biểu kết luận, đồng chí Phó Bí thư ghi nhận kết quả; đồng thời đề nghị đội ngũ báo cáo viên "
+         "cần chủ động nắm bắt dư luận.", ["đội ngũ báo cáo viên"]),
+        ("Yêu cầu hòa giải viên các tổ dân phố kịp thời nắm bắt mâu thuẫn trong nhân dân.",
+         ["hòa giải viên các tổ dân phố"]),
+    ],
+)
+def test_bodies_of_people(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one person with several titles who speaks, and asks without naming anyone
+        "Đồng chí Nguyễn Văn Bình, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá cao kết quả đạt được, "
+        "đồng thời yêu cầu triển khai một số nội dung sau:",
+        "Đồng chí Lê Thị Hoa, Phó Bí thư Thường trực Huyện ủy, Trưởng Ban Chỉ đạo huyện nhấn mạnh những "
+        "kết quả đạt được và yêu cầu thực hiện tốt các nhiệm vụ sau:",
+        "Tập trung xây dựng đội ngũ cán bộ có đủ phẩm chất, năng lực.",
+    ],
+)
+def test_a_speaker_with_several_titles_is_no_assignee(text: str) -> None:
+    assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a committee's standing office speaks, with the committee's purpose in its name
+        ("Văn phòng Thường trực Ban Chỉ đạo phòng, chống dịch tỉnh đề nghị UBND các huyện tăng cường kiểm tra.",
+         ["UBND các huyện"]),
+        ("Để chủ động ứng phó với bão, Văn phòng Thường trực phòng chống thiên tai tỉnh đề nghị các sở, ngành "
+         "theo dõi chặt chẽ diễn biến của bão.", ["các sở, ngành"]),
+        # how often, before the subject and with no comma
+        ("06 tháng/lần Ủy ban nhân dân cấp xã lập danh sách hộ nghèo gửi Phòng Lao động.",
+         ["Ủy ban nhân dân cấp xã"]),
+        ("Hằng quý các đơn vị báo cáo kết quả về Văn phòng.", ["các đơn vị"]),
+        ("Định kỳ 6 tháng UBND các xã tổng hợp kết quả gửi Phòng Nội vụ.", ["UBND các xã"]),
+        # owners told what to do as owners
+        ("Trong thời hạn 10 ngày làm việc, chủ giấy phép thông báo bằng văn bản tới Sở Tài nguyên và Môi trường.",
+         ["chủ giấy phép"]),
+        ("Chủ phương tiện phải chấp hành nghiêm quy định về tải trọng.", ["Chủ phương tiện"]),
+        # openers that tie the sentence to the one before, with no comma
+        ("Đặc biệt các xã tiếp tục phối hợp với các ngành đẩy nhanh giải phóng mặt bằng.", ["các xã"]),
+        ("Các cơ quan, đơn vị treo cờ Tổ quốc trong ngày 2/9.", ["Các cơ quan, đơn vị"]),
+    ],
+)
+def test_more_subjects_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # two tasks in one sentence, each with its subject, after ";"
+        ("Phòng Nội vụ rà soát biên chế; Phòng Tài chính - Kế hoạch bố trí kinh phí thực hiện.",
+         ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"], []),
+        ("Toàn Đoàn thực hiện 60 công trình thanh niên; mỗi Đoàn xã có ít nhất 1 công trình.",
+         ["Toàn Đoàn", "mỗi Đoàn xã"], []),
+        # one who only coordinates is not another lead; the same people named again are one lead
+        ("UBND phường rà soát hồ sơ; Công an phường phối hợp kiểm tra.", ["UBND phường"], []),
+        ("Chủ tịch UBND 12 xã: khẩn trương triển khai kế hoạch; Chủ tịch UBND các xã chịu trách nhiệm "
+         "nếu để xảy ra vi phạm.", ["Chủ tịch UBND 12 xã"], []),
+    ],
+)
+def test_subjects_of_clauses_after_semicolons(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert (lead(text), support(text)) == (lead_, support_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer name than a known unit's: a capital after a non-place word goes on with the name
+        ("Đề nghị Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng khu vực tỉnh Nam Định "
+         "đôn đốc nhà thầu.", ["Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng khu vực tỉnh "
+                               "Nam Định"]),
+        ("Đề nghị UBND xã Thạch Hà đôn đốc nhà thầu hoàn trả mặt bằng.", ["UBND xã Thạch Hà"]),
+        # some of the places: "một số"
+        ("Bộ có văn bản gửi Sở NN&PTNT một số tỉnh, thành phố đề nghị tăng cường tuần tra đê điều.",
+         ["Sở NN&PTNT một số tỉnh, thành phố"]),
+        ("Đề nghị UBND một số xã khẩn trương hoàn thành giải ngân.", ["UBND một số xã"]),
+        ("Giao Phòng Nội vụ rà soát một số xã chưa đạt chuẩn.", ["Phòng Nội vụ"]),
+        # a board named by its cause
+        ("Ban vì sự tiến bộ phụ nữ tỉnh chủ trì tổ chức sơ kết kế hoạch.", ["Ban vì sự tiến bộ phụ nữ tỉnh"]),
+        # who reports back but promises to act
+        ("Chủ hộ đã tiếp thu ý kiến và cam kết tháo dỡ công trình trước ngày 08/1/2026.", ["Chủ hộ"]),
+        ("Công ty TNHH Minh Phát ghi nhận các ý kiến và cam kết khắc phục trước ngày 30/6.",
+         ["Công ty TNHH Minh Phát"]),
+        # what the task is, "là", then who must do it
+        ("Nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải nỗ lực hơn nữa.",
+         ["các phòng, ban liên quan", "UBND 7 phường"]),
+        ("Mục tiêu là các xã phải hoàn thành 100% chỉ tiêu.", ["các xã"]),
+        # a label of several words, then "là"
+        ("Đơn vị chủ trì là Sở Y tế.", ["Sở Y tế"]),
+        ("Đơn vị thực hiện là UBND các xã, thị trấn.", ["UBND các xã, thị trấn"]),
+    ],
+)
+def test_more_forms_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_label_with_la_names_coordinators_too() -> None:
+    text = "Cơ quan chủ trì là Sở Xây dựng; cơ quan phối hợp là Sở Tài chính, UBND các huyện."
+    assert (lead(text), support(text)) == (["Sở Xây dựng"], ["Sở Tài chính", "UBND các huyện"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "support_"),
+    [
+        # the body that speaks "như sau:", then who acts
+        ("UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì, phối hợp UBND xã kiểm tra, "
+         "xử lý.", ["Phòng Tài nguyên và Môi trường"], ["UBND xã"]),
+        ("Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Xây dựng kiểm tra, báo cáo trước ngày 20/12.",
+         ["Sở Xây dựng"], []),
+        ("Sở Y tế kết luận như sau: các Trung tâm Y tế huyện khẩn trương rà soát.",
+         ["các Trung tâm Y tế huyện"], []),
+        # a petition passed on, then who is asked
+        ("Thanh tra tỉnh chuyển đơn, yêu cầu ông Nguyễn Văn An, Chủ tịch UBND xã giải quyết theo thẩm quyền.",
+         ["ông Nguyễn Văn An, Chủ tịch UBND xã"], []),
+    ],
+)
+def test_who_speaks_round_2(text: str, lead_: list[str], support_: list[str]) -> None:
+    assert (lead(text), support(text)) == (lead_, support_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # public service bodies named by their service
+        ("Bưu điện huyện phối hợp chi trả lương hưu đúng hạn.", ["Bưu điện huyện"]),
+        ("Điện lực huyện bảo đảm cung cấp điện an toàn trong dịp lễ.", ["Điện lực huyện"]),
+        ("Nhà văn hóa các thôn mở cửa phục vụ nhân dân.", ["Nhà văn hóa các thôn"]),
+        # party committees written as one name; a branch office
+        ("Ban Tổ chức Huyện ủy hướng dẫn quy trình nhân sự.", ["Ban Tổ chức Huyện ủy"]),
+        ("Văn phòng Đăng ký đất đai chi nhánh huyện giải quyết hồ sơ tồn đọng.",
+         ["Văn phòng Đăng ký đất đai chi nhánh huyện"]),
+        # "tiến hành" with an action is the task; with talk or after "đã" it tells what happened
+        ("Ủy ban Kiểm tra Huyện ủy tiến hành kiểm tra dấu hiệu vi phạm.", ["Ủy ban Kiểm tra Huyện ủy"]),
+        ("Các xã tiến hành rà soát hộ nghèo theo tiêu chí mới.", ["Các xã"]),
+        ("Đoàn kiểm tra đã tiến hành kiểm tra tại 5 cơ sở.", []),
+    ],
+)
+def test_more_bodies_round_2(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "executor_"),
+    [
+        # a body written by its abbreviation directs: it leads, those it directs execute (as "giao A chỉ
+        # đạo B")
+        ("BCĐ huyện chỉ đạo các xã thực hiện nghiêm các biện pháp phòng dịch.", ["BCĐ huyện"], ["các xã"]),
+        ("BQL dự án huyện chỉ đạo các nhà thầu tăng ca.", ["BQL dự án huyện"], ["các nhà thầu"]),
+    ],
+)
+def test_abbreviated_body_directs(text: str, lead_: list[str], executor_: list[str]) -> None:
+    parsed = parse_assignees(text)
+    assert ([a.text for a in parsed.lead], [a.text for a in parsed.executor]) == (lead_, executor_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cơ quan phối hợp: Công an huyện, Trung tâm Y tế huyện.", "Đơn vị phối hợp: các phòng chuyên môn."],
+)
+def test_a_coordinators_label_names_no_lead(text: str) -> None:
+    # the lead is in the lead-in ("Cơ quan chủ trì: …"), not the label's word "Cơ quan"
+    assert lead(text) == []
+
+
+# ------------------------------------------------------------------------------------------ dev floors
+def _lead_words(names: list[str]) -> set[str]:
+    return {w for name in names for w in re.findall(r"\w+", fold(name))}
+
+
+# The development parts of the unseen corpora (the held-out parts are measured, never tuned to):
+# the leads found must have the same words as the labelled ones. Floors just under what the reader
+# reaches (95.9 % and 93.7 % at the last change).
+@pytest.mark.parametrize(("name", "floor"), [("v3a_dev.jsonl", 0.95), ("v3b_dev.jsonl", 0.93)])
+def test_lead_on_unseen_dev_sentences(name: str, floor: float) -> None:
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    misses = []
+    for r in rows:
+        day = date.fromisoformat(r["doc_date"]) if r.get("doc_date") else date(2020, 1, 1)
+        parsed = parse_directive(r["text"], day, context=r.get("context"))
+        found = [a.text for a in parsed.assignees.lead]
+        if _lead_words(found) != _lead_words(r["gold"]["lead"]):
+            misses.append((r["id"], r["gold"]["lead"], found))
+    assert 1 - len(misses) / len(rows) >= floor, misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Đối với <ai>: <Order>": the order after the colon starts with a capital, it names nobody more
+        ("Đối với UBND các xã: Rà soát, cập nhật danh sách hộ nghèo.", ["UBND các xã"]),
+        ("Đối với các trường: Tổ chức ôn tập cho học sinh.", ["các trường"]),
+        ("Đối với các phòng chuyên môn: Tham mưu UBND huyện ban hành kế hoạch.", ["các phòng chuyên môn"]),
+        # names listed after "các sở:" stay in the lead
+        ("Các sở: Xây dựng, Công Thương kiểm tra các công trình.", ["Các sở: Xây dựng, Công Thương"]),
+    ],
+)
+def test_headings_with_a_colon(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word of two syllables inside a name ("Đăng ký" is a verb elsewhere)
+        ("Giao Chi nhánh Văn phòng Đăng ký đất đai huyện cập nhật biến động.",
+         ["Chi nhánh Văn phòng Đăng ký đất đai huyện"]),
+        ("Giao Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện tổ chức lớp học.",
+         ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"]),
+        # households as a body
+        ("Yêu cầu các hộ kinh doanh ký cam kết đảm bảo an toàn thực phẩm.", ["các hộ kinh doanh"]),
+    ],
+)
+def test_capitalised_words_of_two_syllables(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "các chuyên môn": the professional sections as a group; alone, "chuyên môn" is a field
+        ("Chủ tịch UBND xã chỉ đạo các chuyên môn, đơn vị thuộc thẩm quyền chủ động thực hiện.",
+         ["các chuyên môn, đơn vị thuộc thẩm quyền"]),
+        ("Yêu cầu các chuyên môn rà soát hồ sơ tồn đọng.", ["các chuyên môn"]),
+        ("Nâng cao trình độ chuyên môn cho cán bộ.", []),
+    ],
+)
+def test_professional_sections(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one determiner shared by the kinds listed, the last after "và": one group
+        ("Các cơ quan, đơn vị và hộ dân treo cờ Tổ quốc trong ngày 2/9.", ["Các cơ quan, đơn vị và hộ dân"]),
+        ("Các trường học, cơ sở giáo dục và hộ kinh doanh quanh trường phải bảo đảm an toàn thực phẩm.",
+         ["Các trường học, cơ sở giáo dục và hộ kinh doanh quanh trường"]),
+        # each with its own determiner: two groups
+        ("Các cơ quan, đơn vị và các hộ dân treo cờ Tổ quốc.", ["Các cơ quan, đơn vị", "các hộ dân"]),
+    ],
+)
+def test_kinds_sharing_a_determiner(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
