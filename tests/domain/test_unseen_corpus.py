@@ -21,17 +21,23 @@ from tests.domain.unseen_scoring import (
     sentence_sets,
 )
 
-# set -> (deadline, lead) floors on sentences (measured: train_v2_dev 97.8% / 69.6%, v3a_dev 100% /
-# 67.1%, v3b_dev 97.9% / 66.4%).
+# set -> (deadline, lead) floors on sentences, measured 6 December 2026 after the issue-11 work:
+# train_v2_dev 97.8% / 91.3%, v3a_dev 100% / 89.0%, v3b_dev 97.9% / 90.9% (developed on);
+# v3a_heldout 95.5% / 68.2%, v3b_heldout 100% / 59.0% (never opened while developing: the gap between
+# the two kinds of set is the measure of rules fitted to the sentences they were written from).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.97, 0.69),
-    "v3a_dev": (0.98, 0.66),
-    "v3b_dev": (0.96, 0.65),
+    "train_v2_dev": (0.97, 0.90),
+    "v3a_dev": (0.99, 0.88),
+    "v3b_dev": (0.97, 0.90),
+    "v3a_heldout": (0.95, 0.68),
+    "v3b_heldout": (0.98, 0.58),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions
-# (measured: 9 documents, 34 directives, 100% / 100% / 100%).
+# (measured: dev, 9 documents, 34 directives: 100% / 100% / 100%; held-out, 4 documents, 12
+# directives: 100% / 80% / 58.3%).
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
-    "conclusions_dev": (0.97, 0.97, 0.97),
+    "conclusions_dev": (0.99, 0.99, 0.99),
+    "conclusions_heldout": (0.99, 0.79, 0.58),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
