@@ -1225,3 +1225,10 @@ IMPORT_NOT_GATHERING = (
 # --- deadlines read on a weekend ---
 # "trong tuần này" written on a Saturday or Sunday: the bot takes the coming working week.
 DUE_WEEKEND_WEEK = "ℹ️ Hôm nay là cuối tuần, nên «tuần này» được hiểu là tuần làm việc tới: hạn {due}."
+
+# --- qa fixes ---
+BOARD_REASSIGN_UNKNOWN = (
+    "Chưa nhận ra người hay đơn vị «{name}». Hãy ghi tên đơn vị đã khai báo (xem /donvi trong nhóm) "
+    "hoặc @tên người, ví dụ: «Văn phòng» hoặc «Văn phòng chủ trì, phối hợp Công an phường»."
+)
+BOARD_TEXTS["ask_reassign"] = "Giao cho (tên đơn vị hoặc @tên người; có thể thêm «phối hợp …»):"

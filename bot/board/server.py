@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -38,6 +39,7 @@ from db import board as db_board
 from db import committees as db_committees
 from db import membership as db_membership
 from db import tasks as db_tasks
+from db import units as db_units
 from db.models import Committee, Person
 from domain import board as domain_board
 from domain.initdata import InitDataError, WebAppUser, verify
@@ -311,15 +313,48 @@ async def _act(session: AsyncSession, actor: Actor, number: int, action: str, va
         due = date.fromisoformat(value) if _iso(value) else parse_deadline_answer(value, today).due
         if due is None:
             raise A.Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
-        return await A.set_due(session, actor, task, due, today, extension=False, reason=None)
+        done = await A.set_due(session, actor, task, due, today, extension=False, reason=None)
+        # A weekend or a holiday is said, as in the chat (/sua N han …, /giao): the office is closed.
+        from handlers.directives import _day_off_notice
+
+        day_off = _day_off_notice(task, today)
+        return done + "\n" + day_off[0] if day_off else done
     if action in ("approve", "reject"):
         req = await db_tasks.pending_extension(session, task.id)
         if req is None:
             raise A.Refused(T.EXTEND_ALREADY_DECIDED)
         return (await A.decide_extension(session, actor, req, action == "approve", today))[1]
-    from handlers.directives import reassign_to
+    return await _reassign(session, actor, task, value)
 
-    return await reassign_to(session, actor, task, value, [])
+
+# An @username typed in the board's field: a Telegram message would carry it as a mention entity.
+_TYPED_USERNAME = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{3,31})\b")
+
+
+async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) -> str:
+    """«👤 Giao lại» from the board's text field: what the chair types there is what `/sua N giao …`
+    takes, with the two things only a Telegram message gives made explicit — @usernames (mention
+    entities in a message) and a bare unit name or alias with nothing around it ("Y tế", "CA")."""
+    from domain.assign import Mention
+    from handlers.directives import reassign_to
+    from handlers.task_actions import Refused
+
+    mentions = []
+    for m in _TYPED_USERNAME.finditer(value):
+        person = await db_committees.person_by_username(session, m.group(1), create=True)
+        assert person is not None
+        mentions.append(Mention(m.start(), m.end(), str(person.id), m.group(0)))
+    body = value
+    if not mentions and actor.committee is not None:
+        unit = await db_units.find_unit(session, actor.committee.id, value)
+        if unit is not None:
+            body = unit.name
+    try:
+        return await reassign_to(session, actor, task, body, mentions)
+    except Refused as refusal:
+        if str(refusal) == T.NO_ASSIGNEE:
+            raise Refused(T.BOARD_REASSIGN_UNKNOWN.format(name=T.esc(value[:60]))) from None
+        raise
 
 
 def _iso(value: str) -> bool:

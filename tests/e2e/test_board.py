@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot.app import BOARD_ADDRESS, running
-from db.committees import committee_by_chat
+from db.committees import committee_by_chat, person_by_username
 from domain.initdata import sign_user
 from emulator import Chat, User
 from tests.e2e.conftest import Env, emulated_bot
@@ -210,3 +210,37 @@ async def test_the_board_is_offered_where_telegram_allows_it(env: Env) -> None:
     assert private.buttons[0][0]["web_app"]["url"] == WEBAPP
     started = await env.say(chair, chair, "/start board")
     assert started.buttons[0][0]["web_app"]["url"] == WEBAPP
+
+
+async def test_giao_lai_on_the_board_takes_a_person_by_username_and_a_unit_by_alias(env: Env) -> None:
+    # The board's «👤 Giao lại» is a text field, not a Telegram message: an @username typed there has no
+    # mention entity, and a bare alias ("CA") has no verb around it. Both are what a chair types.
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "@tuan_ca"})
+    assert status == 200 and result["ok"], result
+    lead = next(a for a in (await env.task(2, group)).assignees if a.role == "lead")
+    async with env.sessions() as s:
+        person = await person_by_username(s, "tuan_ca", create=False)
+    assert person is not None and lead.person_id == person.id and lead.unit_id is None
+
+    await env.say(chair, group, "/donvi them Trạm Y tế phường = TYT, Y tế")
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "Y tế"})
+    assert status == 200 and result["ok"], result
+    assert result["task"]["lead"] == "Trạm Y tế phường"
+
+    status, refused = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "ai đó"})
+    assert status == 409 and not refused["ok"]
+    # The board has no /giao: the refusal says what to type in this field.
+    assert "/giao" not in refused["message"] and "@tên" in refused["message"]
+    assert (await env.task(2, group)).assignees[0].label == "Trạm Y tế phường"
+
+
+async def test_a_deadline_set_on_the_board_on_a_saturday_is_said_as_in_the_chat(env: Env) -> None:
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "set_due", "value": "12/12"})
+    assert status == 200 and result["ok"]
+    assert "Thứ Bảy, 12/12/2026" in result["message"] and "Thứ Sáu, 11/12/2026" in result["message"]
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "set_due", "value": "11/12"})
+    assert status == 200 and "nghỉ" not in result["message"]
