@@ -367,4 +367,3 @@ def _iso(value: str) -> bool:
 
 def _json(body: JSON, status: int = 200) -> web.Response:
     return web.json_response(body, status=status, dumps=lambda v: json.dumps(v, ensure_ascii=False, default=str))
-
