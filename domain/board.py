@@ -73,6 +73,14 @@ def task_json(v: TaskView, today: date) -> JSON:
     }
 
 
+def week_end(today: date) -> date:
+    """The last day of "this week" for a list (`/ds tuannay`, the board's «Tuần này»): Sunday of the
+    current week; on a Saturday or a Sunday the coming working week's, as a deadline "trong tuần này"
+    written on a weekend means (an official looking on Sunday plans the week ahead, not the day)."""
+    days = 6 - today.weekday() if today.weekday() < 5 else 13 - today.weekday()
+    return today + timedelta(days=days)
+
+
 def _shown(v: TaskView, today: date) -> bool:
     if v.status is TaskStatus.OPEN:
         return True
@@ -111,7 +119,7 @@ def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = (
     shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
     return {
         "today": today.isoformat(),
-        "week_end": (today + timedelta(days=6 - today.weekday())).isoformat(),
+        "week_end": week_end(today).isoformat(),
         "month": month.label,
         "quarter": quarter.label,
         "totals": _counts(count_states(views, today)),

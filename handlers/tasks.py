@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
@@ -12,6 +12,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Task
+from domain.board import week_end
 from domain.commands import keyword, task_ref
 from handlers import render
 from handlers.common import Actor, Buttons, answer, command_args, edit, reply, resolve_actor, transaction
@@ -99,7 +100,7 @@ async def _page(session: AsyncSession, actor: Actor, code: str, page: int) -> tu
         tasks = [t for t in tasks if t.due_current and t.due_current < today]
         what = T.LIST_FILTER_OVERDUE
     elif code == "w":
-        end = today + timedelta(days=6 - today.weekday())
+        end = week_end(today)
         tasks = [t for t in tasks if t.due_current and t.due_current <= end]
         what = T.LIST_FILTER_WEEK
     elif code.startswith("u"):

@@ -244,3 +244,14 @@ async def test_a_deadline_set_on_the_board_on_a_saturday_is_said_as_in_the_chat(
     assert "Thứ Bảy, 12/12/2026" in result["message"] and "Thứ Sáu, 11/12/2026" in result["message"]
     status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "set_due", "value": "11/12"})
     assert status == 200 and "nghỉ" not in result["message"]
+
+
+async def test_the_boards_week_on_a_sunday_is_the_coming_working_week(env: Env) -> None:
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)  # Thursday 26/11
+    env.advance(days=3)  # Sunday 29/11
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    assert board["week_end"] == "2026-12-06"  # #3, due Wednesday 02/12, is «Tuần này»
+    env.advance(days=1)  # Monday 30/11
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    assert board["week_end"] == "2026-12-06"

@@ -135,3 +135,18 @@ async def test_a_long_list_pages_with_buttons(env: Env) -> None:
     await env.press(member, second, "Trang sau ▶️")
     third = env.world.message(first.chat.id, first.message_id)
     assert "Trang 3/3" in third.plain and "#60 " in third.plain
+
+
+async def test_ds_tuannay_on_a_sunday_lists_the_coming_working_week(env: Env) -> None:
+    chair, _police, member, group = cast(env)
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    await env.say(chair, group, "/giao Công an phường rà soát camera trước ngày 4/12")  # Friday this week
+    await env.say(chair, group, "/giao Công an phường kiểm tra cư trú trước ngày 9/12")  # Wednesday next week
+    await env.say(chair, group, "/giao Công an phường tổng kết năm trước ngày 18/12")  # the week after
+    env.advance(days=13)  # Sunday 06/12/2026
+    listed = await env.say(member, group, "/ds tuannay")
+    # #1 is overdue (kept: it needs doing this week too); #2 is due in the week that starts tomorrow.
+    assert "#1 " in listed.plain and "#2 " in listed.plain and "#3 " not in listed.plain
+    env.advance(days=3)  # Wednesday 09/12
+    listed = await env.say(member, group, "/ds tuannay")
+    assert "#2 " in listed.plain and "#3 " not in listed.plain
