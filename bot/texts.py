@@ -1232,3 +1232,4 @@ BOARD_REASSIGN_UNKNOWN = (
     "hoặc @tên người, ví dụ: «Văn phòng» hoặc «Văn phòng chủ trì, phối hợp Công an phường»."
 )
 BOARD_TEXTS["ask_reassign"] = "Giao cho (tên đơn vị hoặc @tên người; có thể thêm «phối hợp …»):"
+ACT_REPORT_SETTINGS = "đổi thông tin ghi trên báo cáo (cơ quan, địa danh, người ký, ký hiệu)"

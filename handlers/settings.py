@@ -75,9 +75,14 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
         raise Refused(T.GROUP_ONLY)
     if not args:
         return view(c)
-    if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     found = keyword(args, *T.SETTINGS_KEYS, *T.REPORT_SETTINGS_KEYS)
+    if found is not None and found[0] in T.REPORT_SETTINGS_KEYS:
+        # The report's heading is theirs who make the report (/baocao: chair, secretary), as when a
+        # secretary answers the bot's first «cơ quan; địa danh; người ký» question.
+        if not allowed(Action.EXPORT, actor.role):
+            raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_REPORT_SETTINGS))
+    elif not allowed(Action.MANAGE, actor.role):
+        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     if found is None:
         raise Refused(view(c))
     key, value = found

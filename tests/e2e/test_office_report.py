@@ -112,3 +112,23 @@ async def test_members_may_not_make_the_report(env: Env) -> None:
     _chair, _police, member, group = cast(env)
     refused = await env.say(member, group, "/baocao")
     assert "Chỉ Trưởng ban hoặc thư ký" in refused.plain and refused.document is None
+
+
+async def test_the_secretary_who_answers_the_heading_question_may_also_correct_it(env: Env) -> None:
+    # /baocao is the chair's and the secretary's; the bot's first question lets the secretary give the
+    # heading, so /caidat coquan … must let them correct a typo in it (the reminder settings stay the chair's).
+    chair, _police, member, group = cast(env)
+    await some_tasks(env, chair, group)
+    secretary = env.world.add_user("Minh", "Trần", username="minh_thuky")
+    env.world.add_member(group, secretary)
+    await env.say(chair, group, "/vaitro @minh_thuky thuky")
+    prompt = await env.say(secretary, group, "/baocao")
+    answered = await env.say(secretary, group, "UBND phường Sài Đông; Long Biên; Nguyễn Thị Lan", reply_to=prompt)
+    assert "Đã lưu" in answered.plain
+    fixed = await env.say(secretary, group, "/caidat coquan UBND phường Sài Đồng")
+    assert "cơ quan chủ quản «UBND phường Sài Đồng»" in fixed.plain
+    assert "Chỉ Trưởng ban" in (await env.say(secretary, group, "/caidat gio 9:00")).plain
+    refused = await env.say(member, group, "/caidat nguoiky Phạm Minh")
+    assert "Chỉ Trưởng ban hoặc thư ký" in refused.plain
+    shown = await env.say(member, group, "/caidat")
+    assert "cơ quan UBND phường Sài Đồng" in shown.plain and "người ký Nguyễn Thị Lan" in shown.plain
