@@ -1233,3 +1233,5 @@ BOARD_REASSIGN_UNKNOWN = (
 )
 BOARD_TEXTS["ask_reassign"] = "Giao cho (tên đơn vị hoặc @tên người; có thể thêm «phối hợp …»):"
 ACT_REPORT_SETTINGS = "đổi thông tin ghi trên báo cáo (cơ quan, địa danh, người ký, ký hiệu)"
+BOARD_TEXTS["pending_title"] = "Đề nghị gia hạn"
+BOARD_TEXTS["pending_until"] = "đến {due}"

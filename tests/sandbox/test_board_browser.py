@@ -116,3 +116,34 @@ async def test_the_sandbox_page_opens_the_board_for_the_chosen_persona(browser: 
         await page.click("#open-board")
     board = await opened.value
     await expect(board.locator(".task")).to_have_count(3)
+
+
+async def test_a_task_waiting_for_a_decision_reads_well_on_a_small_phone(browser: Any, sandbox: Sandbox) -> None:
+    # At 360 px: the request's long label must not squeeze every value into a narrow column; an obstacle
+    # is not repeated as the latest progress; a closed task says how it closed.
+    await committee_with_tasks(sandbox)
+    chair, contact = sandbox.personas["chair"].user.id, sandbox.personas["contact"].user.id
+    group = sandbox.group
+    assert group is not None
+    for who, text in (
+        (chair, "/donvi gan VP @hoa_vanphong"),
+        (contact, "/giahan 1 15/12 chờ số liệu của tổ dân phố"),
+        (contact, "/vuongmac 1 thiếu kinh phí mua camera"),
+        (chair, "/huy 3 trùng với việc của Văn phòng"),
+    ):
+        sandbox.send(who, group.id, text)
+        await sandbox.idle()
+    p = await open_board(browser, sandbox, "chair", width=360, height=740)
+    await p.click(".task[data-number='1']")
+    detail = p.locator("#detail dl")
+    await expect(detail).to_contain_text("Đề nghị gia hạn")
+    await expect(detail).to_contain_text("đến 15/12/2026 — chờ số liệu của tổ dân phố")
+    await expect(detail.locator("dt", has_text="Tiến độ")).to_have_count(0)  # the same words as «Vướng mắc»
+    dl_box, dd_box = await detail.bounding_box(), await detail.locator("dd").first.bounding_box()
+    assert dl_box is not None and dd_box is not None
+    assert dd_box["width"] >= 0.5 * dl_box["width"]  # values get most of the line
+    badge = await p.locator("#detail .badge").bounding_box()
+    assert badge is not None and badge["width"] < 0.5 * dl_box["width"]  # a badge, not a bar
+    await p.click("#detail .back")
+    await p.click("[data-filter=closed]")
+    await expect(p.locator(".task[data-number='3']")).to_contain_text("Đã huỷ")

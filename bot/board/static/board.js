@@ -90,6 +90,7 @@ function visible(task) {
 
 function taskCard(task) {
   const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, `${T.due}: ${fmtDate(task.due)}`];
+  if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
   if (task.extension_count) meta.push(T.extended_times.replace("{n}", task.extension_count));
   if (task.pending_extension) meta.push(T.pending_extension.replace("{due}", fmtDate(task.pending_extension)));
@@ -216,10 +217,11 @@ function showDetail(task, notice) {
     task.support.length ? [T.support, task.support.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
-    task.pending_request ? [T.pending_extension.replace("{due}", fmtDate(task.pending_request.due)),
-                            task.pending_request.reason || ""] : null,
+    task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
+                            (task.pending_request.reason ? ` — ${task.pending_request.reason}` : "")] : null,
     task.blocked_note ? [T.obstacle, task.blocked_note] : null,
-    task.latest_note ? [T.latest, task.latest_note] : null,
+    // An obstacle is also the latest report: said once.
+    task.latest_note && task.latest_note !== task.blocked_note ? [T.latest, task.latest_note] : null,
     task.meeting ? [T.meeting, task.meeting] : null,
   ].filter(Boolean);
   const actions = [];
