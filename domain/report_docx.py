@@ -60,8 +60,11 @@ SECTION_OVERALL = "I. KẾT QUẢ CHUNG"
 OVERALL_TEXT = (
     "{period_cap}, {committee} theo dõi {total} nhiệm vụ, trong đó: hoàn thành đúng hạn {done_on_time}; "
     "hoàn thành quá hạn {done_late}; đang thực hiện trong hạn {open_on_time}; quá hạn chưa hoàn thành "
-    "{open_overdue}. Tỷ lệ hoàn thành đúng hạn: {rate}."
+    "{open_overdue}. Tỷ lệ hoàn thành đúng hạn: {rate}{rate_basis}."
 )
+# The rate is not done-on-time over the total (the workbook says the same under its table): without
+# the basis, "1 of 7 done, rate 25%" reads as a mistake in a document the chair signs.
+RATE_BASIS = " (trên {base} nhiệm vụ đã hoàn thành hoặc đã quá hạn; nhiệm vụ còn trong hạn chưa tính)"
 CANCELLED_TEXT = "Ngoài ra có {count} nhiệm vụ đã huỷ, không tính vào tổng số."
 NOTHING_TEXT = "{period_cap}, {committee} không có nhiệm vụ nào cần báo cáo."
 SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ"
@@ -295,6 +298,7 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
                 open_on_time=totals.open_on_time,
                 open_overdue=totals.open_overdue,
                 rate=_rate(totals),
+                rate_basis=RATE_BASIS.format(base=totals.judged) if totals.on_time_rate is not None else "",
                 **fields,
             ),
             indent=True,

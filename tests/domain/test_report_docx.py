@@ -139,3 +139,14 @@ def test_closed_tasks_are_not_carried_over() -> None:
     done = task(1, status=TaskStatus.DONE, done_on=date(2026, 11, 10))
     doc = Document(io.BytesIO(build_report(HEADING, NOVEMBER, [done], TODAY)))
     assert "Không có nhiệm vụ chuyển sang kỳ sau." in all_text(doc)
+
+
+def test_the_on_time_rate_says_what_it_is_counted_on(doc: DocumentType) -> None:
+    # 1 done on time of 4 counted tasks reads as a mistake next to "theo dõi 5 nhiệm vụ" unless the basis is said.
+    totals = count_states(views(), TODAY)
+    base = totals.done_on_time + totals.done_late + totals.open_overdue
+    assert base != totals.total  # the case where a reader would otherwise divide by the total
+    assert (
+        f"Tỷ lệ hoàn thành đúng hạn: {round(100 * totals.done_on_time / base)}% (trên {base} nhiệm vụ đã hoàn thành "
+        "hoặc đã quá hạn; nhiệm vụ còn trong hạn chưa tính)." in all_text(doc)
+    )
