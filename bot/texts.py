@@ -1235,3 +1235,6 @@ BOARD_TEXTS["ask_reassign"] = "Giao cho (tên đơn vị hoặc @tên người; 
 ACT_REPORT_SETTINGS = "đổi thông tin ghi trên báo cáo (cơ quan, địa danh, người ký, ký hiệu)"
 BOARD_TEXTS["pending_title"] = "Đề nghị gia hạn"
 BOARD_TEXTS["pending_until"] = "đến {due}"
+BOARD_TEXTS["rate_basis"] = (
+    "Tỷ lệ đúng hạn = số hoàn thành đúng hạn / (số đã hoàn thành + số đang quá hạn); việc còn trong hạn chưa tính."
+)

@@ -80,6 +80,8 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     await p.click("#detail .back")
     await p.click("[data-tab=chart]")
     await expect(p.locator(".bars[data-period=month] .row")).to_have_count(3)
+    # «1/3 đúng hạn · tỷ lệ đúng hạn 100%» needs its basis said, or it reads as a mistake.
+    await expect(p.locator(".rate-basis")).to_contain_text("việc còn trong hạn chưa tính")
     await p.click("[data-tab=calendar]")
     await expect(p.locator(".day").first).to_contain_text("30/11/2026")
 

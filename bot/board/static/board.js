@@ -150,7 +150,8 @@ function renderList() {
 
 function renderChart(main) {
   const states = ["done_on_time", "done_late", "open_on_time", "open_overdue"];
-  main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))));
+  main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))),
+              el("p", { class: "hint rate-basis" }, T.rate_basis));
   for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
     const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
     for (const unit of board.units) {
