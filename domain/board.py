@@ -13,7 +13,7 @@ same rules as the chat's reports, so the board and `/tonghop` never disagree:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -49,7 +49,9 @@ def _counts(c: StateCounts) -> JSON:
     }
 
 
-def task_json(v: TaskView, today: date) -> JSON:
+def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
+    """`people`: the persons the task is filed under for the «Mọi người» filter (db.board.people_of_tasks);
+    units are not people (they have their own filter)."""
     return {
         "number": v.number,
         "text": v.text,
@@ -58,7 +60,7 @@ def task_json(v: TaskView, today: date) -> JSON:
         "lead": v.lead,
         "unit": unit_of(v),
         "support": list(v.support),
-        "people": [p for p in (v.lead, *v.support) if p],
+        "people": list(people),
         "assigned_on": v.assigned_on.isoformat(),
         "due": v.due_current.isoformat() if v.due_current else None,
         "due_original": v.due_original.isoformat() if v.due_original else None,
@@ -109,8 +111,14 @@ def lower_line(committee_id: int, title: str, views: Sequence[TaskView], today: 
     )
 
 
-def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = ()) -> JSON:
-    """The committee's board as of `today`."""
+def board(
+    views: Sequence[TaskView],
+    today: date,
+    lower: Sequence[LowerLine] = (),
+    people: Mapping[int, Sequence[str]] | None = None,
+) -> JSON:
+    """The committee's board as of `today`; `people`: task number -> its people (see `task_json`)."""
+    people = people or {}
     month, quarter = month_of(today), quarter_of(today)
     in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
     units = {name: {"name": name, "month": _counts(c)} for name, c in per_unit(in_month, today)}
@@ -123,7 +131,7 @@ def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = (
         "month": month.label,
         "quarter": quarter.label,
         "totals": _counts(count_states(views, today)),
-        "tasks": [task_json(v, today) for v in shown],
+        "tasks": [task_json(v, today, people.get(v.number, ())) for v in shown],
         "units": list(units.values()),
         "calendar": calendar(views, today),
         "lower": [line.__dict__ for line in lower],

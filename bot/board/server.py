@@ -195,7 +195,8 @@ class Board:
             if not access.read_only:
                 for c in await db_board.lower_committees(session, access.committee.id):
                     lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
-            body = domain_board.board(views, today, lower)
+            people = await db_board.people_of_tasks(session, access.committee.id)
+            body = domain_board.board(views, today, lower, people)
         body["committee"] = _committee_json(access)
         return _json(body)
 

@@ -16,7 +16,9 @@ def test_open_tasks_and_recently_closed_ones_with_their_facts() -> None:
     by_number = {t["number"]: t for t in out["tasks"]}
     assert set(by_number) == {1, 2, 3, 4, 5}  # closed in November: still on the board on the 20th
     assert by_number[4]["state"] == "open_overdue" and by_number[4]["days_overdue"] == 4
-    assert by_number[3]["unit"] == "Văn phòng" and by_number[3]["people"] == ["Văn phòng"]
+    assert by_number[3]["unit"] == "Văn phòng" and by_number[3]["people"] == []  # a unit is not a person
+    with_people = {t["number"]: t for t in board(views, TODAY, people={3: ["Lê Thị Hoa"]})["tasks"]}
+    assert with_people[3]["people"] == ["Lê Thị Hoa"] and with_people[4]["people"] == []
     assert [t["number"] for t in out["tasks"]][:2] == [3, 4]  # open first
     assert out["totals"]["total"] == count_states(views, TODAY).total
     old = task(9, status=TaskStatus.DONE, done_on=date(2026, 8, 1), due_original=date(2026, 8, 1))

@@ -255,3 +255,17 @@ async def test_the_boards_week_on_a_sunday_is_the_coming_working_week(env: Env) 
     env.advance(days=1)  # Monday 30/11
     _, board = await Client(env, chair).call(f"c/{cid}")
     assert board["week_end"] == "2026-12-06"
+
+
+async def test_the_people_filter_offers_people_not_units(env: Env) -> None:
+    # «Mọi người» filters by person: someone given a task by name, or the contact of the unit that has it
+    # (whose /viec lists it). Units have their own filter.
+    chair, _police, member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)  # #1, #3 Công an phường (contact Tuấn); #2 Văn phòng (no contact)
+    await env.say(member, group, "/huongdan")  # the bot has seen Minh
+    await env.say(chair, group, "/giao @minh_member soạn tin bài trước ngày 10/12")
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    people = {t["number"]: t["people"] for t in board["tasks"]}
+    assert people[1] == ["Tuấn Đỗ"] and people[3] == ["Tuấn Đỗ"]
+    assert people[2] == []  # Văn phòng has no contact: nobody to pick
+    assert people[4] == ["Minh Phạm"]
