@@ -66,6 +66,11 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     await p.fill("input[type=search]", "camera")
     await expect(p.locator(".task")).to_have_count(1)
     await expect(p.locator(".task")).to_contain_text("#2")
+    # A task is called by its number in meetings: «#3» finds #3 alone.
+    await p.fill("input[type=search]", "#3")
+    await expect(p.locator(".task")).to_have_count(1)
+    await expect(p.locator(".task")).to_have_attribute("data-number", "3")
+    await p.fill("input[type=search]", "camera")
     # The chair sets a new deadline for #2 from its detail.
     await p.click(".task")
     await expect(p.locator("#detail h2")).to_contain_text("#2 Công an phường lắp camera")

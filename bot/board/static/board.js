@@ -80,6 +80,8 @@ function visible(task) {
   if (f === "extended" && !task.extended) return false;
   if (state.unit && task.unit !== state.unit) return false;
   if (state.person && !task.people.includes(state.person)) return false;
+  const byNumber = state.search.trim().match(/^#\s*(\d+)$/);  // "#12": the task people call by its number
+  if (byNumber) return task.number === Number(byNumber[1]);
   if (state.search) {
     const needle = fold(state.search);
     const hay = fold([task.number, task.text, task.lead, ...task.support].join(" "));
