@@ -154,3 +154,33 @@ async def test_a_task_waiting_for_a_decision_reads_well_on_a_small_phone(browser
     await p.click("#detail .back")
     await p.click("[data-filter=closed]")
     await expect(p.locator(".task[data-number='3']")).to_contain_text("Đã huỷ")
+
+
+async def test_a_district_chair_on_a_phone_reads_which_ward_and_every_tab(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    w = sandbox.world
+    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
+    sandbox.send(district_chair.id, district.id, "/lienket ma")
+    await sandbox.idle()
+    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
+    await sandbox.idle()
+
+    p = await browser.new_page(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await p.click("[data-tab=lower]")
+    for tab in await p.locator("#tabs button").all():  # four tabs, none cut off at the screen's edge
+        box = await tab.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    await p.click(".lower button")
+    await expect(p.locator("#role")).to_contain_text("Chỉ xem")
+    # The ward's whole name is readable next to the read-only badge (a select does not wrap its text).
+    fits = await p.evaluate("""() => {
+        const s = document.getElementById("committee"), style = getComputedStyle(s);
+        const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return ctx.measureText(s.options[s.selectedIndex].text).width + 40 <= s.clientWidth;
+    }""")
+    assert fits
