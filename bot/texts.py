@@ -1238,3 +1238,9 @@ BOARD_TEXTS["pending_until"] = "đến {due}"
 BOARD_TEXTS["rate_basis"] = (
     "Tỷ lệ đúng hạn = số hoàn thành đúng hạn / (số đã hoàn thành + số đang quá hạn); việc còn trong hạn chưa tính."
 )
+REPORT_SETTING_NAMES = {"coquan": "cơ quan chủ quản", "diadanh": "địa danh", "nguoiky": "người ký", "kyhieu": "ký hiệu"}
+REPORT_SETTING_NOW = "Báo cáo (/baocao) đang ghi {what}. Muốn đổi, ghi kèm giá trị mới, ví dụ: <code>{example}</code>"
+REPORT_SETTING_NONE = "Chưa có {what} cho báo cáo (/baocao). Ghi kèm giá trị, ví dụ: <code>{example}</code>"
+REPORT_SETTING_TOO_LONG = (
+    "Dài quá ({length} ký tự, tối đa {limit}): chưa lưu gì. Hãy ghi gọn hơn, ví dụ: <code>{example}</code>"
+)

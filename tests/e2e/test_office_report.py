@@ -132,3 +132,17 @@ async def test_the_secretary_who_answers_the_heading_question_may_also_correct_i
     assert "Chỉ Trưởng ban hoặc thư ký" in refused.plain
     shown = await env.say(member, group, "/caidat")
     assert "cơ quan UBND phường Sài Đồng" in shown.plain and "người ký Nguyễn Thị Lan" in shown.plain
+
+
+async def test_a_report_setting_alone_says_what_is_written_and_a_too_long_one_says_so(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await env.say(chair, group, "/caidat coquan UBND phường Sài Đồng")
+    shown = await env.say(chair, group, "/caidat coquan")
+    assert "đang ghi cơ quan chủ quản «UBND phường Sài Đồng»" in shown.plain and "Chưa hiểu" not in shown.plain
+    unset = await env.say(chair, group, "/caidat nguoiky")
+    assert "Chưa có người ký" in unset.plain and "/caidat nguoiky Nguyễn Thị Lan" in unset.plain
+    code = await env.say(chair, group, "/caidat kyhieu")
+    assert "ký hiệu «BCĐ»" in code.plain  # the default the report writes
+    long = await env.say(chair, group, "/caidat nguoiky " + "Nguyễn Văn " * 12)
+    assert "tối đa 100" in long.plain and "chưa lưu" in long.plain
+    assert "người ký (chưa có)" in (await env.say(chair, group, "/caidat")).plain
