@@ -109,6 +109,11 @@ def _rate(counts: StateCounts) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
 
 
+def _sentence(text: str) -> str:
+    """A directive's text inside a report line: its own closing stop goes, the line adds «(chủ trì: …).»"""
+    return " ".join(text.split()).rstrip(" .;,")
+
+
 def _fmt(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else NO_DUE
 
@@ -319,7 +324,11 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         _para(doc, NO_OVERDUE, indent=True)
     for v in overdue:
         line = OVERDUE_LINE.format(
-            number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current), days=v.days_overdue(today)
+            number=v.number,
+            text=_sentence(v.text),
+            lead=v.lead or NO_LEAD,
+            due=_fmt(v.due_current),
+            days=v.days_overdue(today),
         )
         _para(doc, line, indent=True, after=0)
         if v.blocked_note:
@@ -337,7 +346,9 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
     if not carried:
         _para(doc, NO_CARRIED, indent=True)
     for v in carried:
-        line = CARRIED_LINE.format(number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current))
+        line = CARRIED_LINE.format(
+            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_fmt(v.due_current)
+        )
         _para(doc, line, indent=True)
 
     _para(doc, "", after=0)

@@ -150,3 +150,12 @@ def test_the_on_time_rate_says_what_it_is_counted_on(doc: DocumentType) -> None:
         f"Tỷ lệ hoàn thành đúng hạn: {round(100 * totals.done_on_time / base)}% (trên {base} nhiệm vụ đã hoàn thành "
         "hoặc đã quá hạn; nhiệm vụ còn trong hạn chưa tính)." in all_text(doc)
     )
+
+
+def test_a_directive_ending_with_a_full_stop_reads_as_one_sentence_in_its_line() -> None:
+    overdue = task(7, text="Kiểm soát, đôn đốc các bộ phận khắc phục tồn tại.", due_original=date(2026, 11, 16))
+    carried = task(8, text="Hoàn thiện hồ sơ một cửa. ")
+    text = all_text(Document(io.BytesIO(build_report(HEADING, NOVEMBER, [overdue, carried], TODAY))))
+    assert "khắc phục tồn tại (chủ trì: Văn phòng; hạn 16/11/2026, quá hạn 4 ngày)." in text
+    assert "Nhiệm vụ số 8: Hoàn thiện hồ sơ một cửa (chủ trì: Văn phòng; hạn 30/11/2026)." in text
+    assert ". (" not in text
