@@ -1244,3 +1244,5 @@ REPORT_SETTING_NONE = "Chưa có {what} cho báo cáo (/baocao). Ghi kèm giá t
 REPORT_SETTING_TOO_LONG = (
     "Dài quá ({length} ký tự, tối đa {limit}): chưa lưu gì. Hãy ghi gọn hơn, ví dụ: <code>{example}</code>"
 )
+BOARD_REASSIGNED_LEAD = "👤 Chủ trì: {lead}"
+BOARD_REASSIGNED_SUPPORT = " · 🤝 Phối hợp: {support}"

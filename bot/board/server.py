@@ -351,11 +351,18 @@ async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) 
         if unit is not None:
             body = unit.name
     try:
-        return await reassign_to(session, actor, task, body, mentions)
+        done = await reassign_to(session, actor, task, body, mentions)
     except Refused as refusal:
         if str(refusal) == T.NO_ASSIGNEE:
             raise Refused(T.BOARD_REASSIGN_UNKNOWN.format(name=T.esc(value[:60]))) from None
         raise
+    # Said in the group too: «người thực hiện» alone does not tell the committee who has it now.
+    lead = [a.label for a in task.assignees if a.role == "lead"]
+    support = [a.label for a in task.assignees if a.role != "lead"]
+    who = T.BOARD_REASSIGNED_LEAD.format(lead=T.esc(", ".join(lead)))
+    if support:
+        who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
+    return f"{done}\n{who}"
 
 
 def _iso(value: str) -> bool:

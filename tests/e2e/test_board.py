@@ -228,6 +228,9 @@ async def test_giao_lai_on_the_board_takes_a_person_by_username_and_a_unit_by_al
     status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "Y tế"})
     assert status == 200 and result["ok"], result
     assert result["task"]["lead"] == "Trạm Y tế phường"
+    # The group is told who has it now, not only that «người thực hiện» changed.
+    said = await env.world.wait_for(lambda m: "trên Bảng việc" in m.plain and "Trạm Y tế" in m.plain, chat=group)
+    assert "Chủ trì: Trạm Y tế phường" in said.plain
 
     status, refused = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "ai đó"})
     assert status == 409 and not refused["ok"]

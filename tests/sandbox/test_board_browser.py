@@ -79,6 +79,12 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     await p.click("[data-confirm=set_due]")
     await expect(p.locator("#notice")).to_contain_text("15/12/2026")
     await expect(p.locator("#detail .history")).to_contain_text("Nguyễn Thị Lan: đổi hạn → 15/12/2026")
+    # A Saturday: the weekend notice comes on its own line, as in the chat.
+    await p.click("[data-action=set_due]")
+    await p.fill("#ask input", "12/12")
+    await p.click("[data-confirm=set_due]")
+    await expect(p.locator("#notice")).to_contain_text("ngày nghỉ cuối tuần")
+    assert "\nℹ️ Hạn rơi vào Thứ Bảy" in await p.locator("#notice").inner_text()
     # The chat sees it.
     assert any("trên Bảng việc" in m.plain and "#2" in m.plain for m in sandbox.world.bot_messages(sandbox.group))
     # Chart and calendar tabs.
