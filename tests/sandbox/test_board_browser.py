@@ -190,3 +190,20 @@ async def test_a_district_chair_on_a_phone_reads_which_ward_and_every_tab(browse
         return ctx.measureText(s.options[s.selectedIndex].text).width + 40 <= s.clientWidth;
     }""")
     assert fits
+
+
+async def test_a_task_closed_in_the_chat_meanwhile_shows_as_closed_after_a_refused_action(
+    browser: Any, sandbox: Sandbox
+) -> None:
+    await committee_with_tasks(sandbox)
+    p = await open_board(browser, sandbox, "chair")
+    await p.click(".task[data-number='2']")
+    await expect(p.locator("#detail [data-action=close]")).to_be_visible()
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, "/xong 2 đã lắp xong")  # in the chat
+    await sandbox.idle()
+    await p.click("[data-action=close]")
+    await p.click("[data-confirm=close]")
+    await expect(p.locator("#notice")).to_contain_text("đã hoàn thành")
+    await expect(p.locator("#detail .badge")).to_contain_text("Hoàn thành")  # not «Đang thực hiện»
+    await expect(p.locator("#detail [data-action]")).to_have_count(0)  # nothing left to do on it

@@ -273,8 +273,10 @@ async function send(task, kind, value) {
   try {
     const result = await api(`c/${state.committee}/t/${task.number}`,
                              { method: "POST", body: JSON.stringify({ action: kind, value }) });
-    showDetail(result.task || task, result);
-    if (result.ok) await loadBoard();
+    // Refused (409): the task may have changed meanwhile (closed in the chat…): show it as it is now.
+    const now = result.task || (await api(`c/${state.committee}/t/${task.number}`).catch(() => task));
+    showDetail(now, result);
+    if (result.ok || now !== task) await loadBoard();
   } catch (e) {
     showDetail(task, { ok: false, message: e.message || T.error });
   }
