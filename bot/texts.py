@@ -1246,3 +1246,8 @@ REPORT_SETTING_TOO_LONG = (
 )
 BOARD_REASSIGNED_LEAD = "👤 Chủ trì: {lead}"
 BOARD_REASSIGNED_SUPPORT = " · 🤝 Phối hợp: {support}"
+REPORT_CAPTION_EMPTY = (
+    "📄 <b>Báo cáo kết quả thực hiện các kết luận, chỉ đạo</b> — {committee}, {period}: không có nhiệm vụ nào "
+    "trong kỳ này (số liệu tính đến {today}); báo cáo ghi «không có nhiệm vụ nào cần báo cáo». Kiểm tra lại kỳ "
+    "báo cáo, ví dụ /baocao thang 12/2026."
+)

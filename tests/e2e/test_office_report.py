@@ -146,3 +146,13 @@ async def test_a_report_setting_alone_says_what_is_written_and_a_too_long_one_sa
     long = await env.say(chair, group, "/caidat nguoiky " + "Nguyễn Văn " * 12)
     assert "tối đa 100" in long.plain and "chưa lưu" in long.plain
     assert "người ký (chưa có)" in (await env.say(chair, group, "/caidat")).plain
+
+
+async def test_a_report_of_a_period_without_tasks_says_so_in_its_caption(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await some_tasks(env, chair, group)
+    await env.say(chair, group, "/caidat coquan UBND phường Sài Đồng")
+    empty = await env.say(chair, group, "/baocao thang 1/2026")
+    assert empty.document is not None and "không có nhiệm vụ nào trong kỳ này" in empty.plain
+    full = await env.say(chair, group, "/baocao")
+    assert full.document is not None and "không có nhiệm vụ nào" not in full.plain
