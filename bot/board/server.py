@@ -165,9 +165,11 @@ class Board:
         async with self.services.session_factory() as session, session.begin():
             person = await self._person(session, user)
             candidates = {c.id: c for c in await db_board.committees_touching(session, person.id)}
-            if user.start_param and user.start_param.lstrip("-c").isdigit():
+            linked = re.fullmatch(r"c(-?\d{1,20})", user.start_param or "")
+            if linked:
                 # Opened from a group's link: that group's committee (t.me/<bot>/<app>?startapp=c<chat>).
-                started = await db_committees.committee_by_chat(session, int(user.start_param[1:]))
+                # Anyone can write a link: any other start_param is ignored, never an error.
+                started = await db_committees.committee_by_chat(session, int(linked.group(1)))
                 if started is not None:
                     candidates.setdefault(started.id, started)
                     start = started.id

@@ -272,3 +272,12 @@ async def test_the_people_filter_offers_people_not_units(env: Env) -> None:
     assert people[1] == ["Tuấn Đỗ"] and people[3] == ["Tuấn Đỗ"]
     assert people[2] == []  # Văn phòng has no contact: nobody to pick
     assert people[4] == ["Minh Phạm"]
+
+
+async def test_a_link_with_another_start_param_opens_the_board_as_usual(env: Env) -> None:
+    # t.me/<bot>/<app>?startapp=… can be written by anyone: what is not «c<chat id>» is ignored.
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    for start in ("-c5", "c", "cc-1", "board", "c-" + "9" * 25):
+        status, me = await Client(env, chair, start_param=start).call("me")
+        assert status == 200 and me["start"] is None and [c["id"] for c in me["committees"]] == [cid], start
