@@ -1251,3 +1251,8 @@ REPORT_CAPTION_EMPTY = (
     "trong kỳ này (số liệu tính đến {today}); báo cáo ghi «không có nhiệm vụ nào cần báo cáo». Kiểm tra lại kỳ "
     "báo cáo, ví dụ /baocao thang 12/2026."
 )
+# An hour after it was opened the board's signature is too old: say so, and what to do.
+BOARD_UNAUTHORIZED = (
+    "Phiên mở Bảng việc đã quá 1 giờ hoặc không hợp lệ, chưa thay đổi gì. Hãy đóng bảng và mở lại từ Telegram."
+)
+BOARD_TEXTS["unauthorized"] = BOARD_UNAUTHORIZED
