@@ -256,6 +256,8 @@ def _units_table(doc: Document, units: Sequence[tuple[str, StateCounts]], totals
 def _signature(doc: Document, heading: ReportHeading) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    # One block: «TRƯỞNG BAN» on one page and the signer's name on the next is no signature block.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _widths(table, (Cm(8.0), Cm(8.5)))
     left, right = table.rows[0].cells
     first = left.paragraphs[0]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from docx import Document
 from docx.document import Document as DocumentType
+from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 
 from domain.committee_settings import ReportHeading
@@ -159,3 +160,8 @@ def test_a_directive_ending_with_a_full_stop_reads_as_one_sentence_in_its_line()
     assert "khắc phục tồn tại (chủ trì: Văn phòng; hạn 16/11/2026, quá hạn 4 ngày)." in text
     assert "Nhiệm vụ số 8: Hoàn thiện hồ sơ một cửa (chủ trì: Văn phòng; hạn 30/11/2026)." in text
     assert ". (" not in text
+
+
+def test_the_signature_block_is_never_split_across_two_pages(doc: DocumentType) -> None:
+    row = doc.tables[-1].rows[0]._tr
+    assert row.trPr is not None and row.trPr.find(qn("w:cantSplit")) is not None
