@@ -91,8 +91,9 @@ def _shown(v: TaskView, today: date) -> bool:
 
 
 def calendar(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS) -> list[JSON]:
-    """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any."""
-    last = today + timedelta(days=7 * weeks - today.weekday() - 1)
+    """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any (on a
+    Saturday or Sunday the weeks are the coming ones, as for «Tuần này»: not three and a weekend)."""
+    last = week_end(today) + timedelta(days=7 * (weeks - 1))
     days: dict[date, list[int]] = {}
     for v in views:
         if v.status is TaskStatus.OPEN and v.due_current is not None and today <= v.due_current <= last:
