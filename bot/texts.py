@@ -1256,3 +1256,4 @@ BOARD_UNAUTHORIZED = (
     "Phiên mở Bảng việc đã quá 1 giờ hoặc không hợp lệ, chưa thay đổi gì. Hãy đóng bảng và mở lại từ Telegram."
 )
 BOARD_TEXTS["unauthorized"] = BOARD_UNAUTHORIZED
+MY_LIST_NOT_YOURS = "Đây là danh sách việc của người khác. Gõ /viec để xem việc của anh/chị."
