@@ -1395,3 +1395,35 @@ SANDBOX_FILE_TOO_BIG = "tệp quá lớn cho bản chạy thử (tối đa {limi
 OCR_STARTED = "⏳ Đang đọc chữ trong ảnh: {pages} trang, khoảng {seconds} giây. Bản xem trước sẽ gửi ngay khi xong."
 OCR_STARTED_CAPPED = "(Tệp có {total} trang: chỉ đọc {pages} trang đầu.)"
 OCR_SEND_AS_FILE = "💡 Ảnh gửi dạng ảnh bị Telegram nén nhỏ; gửi dạng tệp (📎 → Tệp) thì máy đọc rõ hơn."
+
+# --- qa fixes ---
+BOARD_REASSIGN_UNKNOWN = (
+    "Chưa nhận ra người hay đơn vị «{name}». Hãy ghi tên đơn vị đã khai báo (xem /donvi trong nhóm) "
+    "hoặc @tên người, ví dụ: «Văn phòng» hoặc «Văn phòng chủ trì, phối hợp Công an phường»."
+)
+BOARD_TEXTS["ask_reassign"] = "Giao cho (tên đơn vị hoặc @tên người; có thể thêm «phối hợp …»):"
+ACT_REPORT_SETTINGS = "đổi thông tin ghi trên báo cáo (cơ quan, địa danh, người ký, ký hiệu)"
+BOARD_TEXTS["pending_title"] = "Đề nghị gia hạn"
+BOARD_TEXTS["pending_until"] = "đến {due}"
+BOARD_TEXTS["rate_basis"] = (
+    "Tỷ lệ đúng hạn = số hoàn thành đúng hạn / (số đã hoàn thành + số đang quá hạn); việc còn trong hạn chưa tính."
+)
+REPORT_SETTING_NAMES = {"coquan": "cơ quan chủ quản", "diadanh": "địa danh", "nguoiky": "người ký", "kyhieu": "ký hiệu"}
+REPORT_SETTING_NOW = "Báo cáo (/baocao) đang ghi {what}. Muốn đổi, ghi kèm giá trị mới, ví dụ: <code>{example}</code>"
+REPORT_SETTING_NONE = "Chưa có {what} cho báo cáo (/baocao). Ghi kèm giá trị, ví dụ: <code>{example}</code>"
+REPORT_SETTING_TOO_LONG = (
+    "Dài quá ({length} ký tự, tối đa {limit}): chưa lưu gì. Hãy ghi gọn hơn, ví dụ: <code>{example}</code>"
+)
+BOARD_REASSIGNED_LEAD = "👤 Chủ trì: {lead}"
+BOARD_REASSIGNED_SUPPORT = " · 🤝 Phối hợp: {support}"
+REPORT_CAPTION_EMPTY = (
+    "📄 <b>Báo cáo kết quả thực hiện các kết luận, chỉ đạo</b> — {committee}, {period}: không có nhiệm vụ nào "
+    "trong kỳ này (số liệu tính đến {today}); báo cáo ghi «không có nhiệm vụ nào cần báo cáo». Kiểm tra lại kỳ "
+    "báo cáo, ví dụ /baocao thang 12/2026."
+)
+# An hour after it was opened the board's signature is too old: say so, and what to do.
+BOARD_UNAUTHORIZED = (
+    "Phiên mở Bảng việc đã quá 1 giờ hoặc không hợp lệ, chưa thay đổi gì. Hãy đóng bảng và mở lại từ Telegram."
+)
+BOARD_TEXTS["unauthorized"] = BOARD_UNAUTHORIZED
+MY_LIST_NOT_YOURS = "Đây là danh sách việc của người khác. Gõ /viec để xem việc của anh/chị."

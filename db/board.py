@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, CommitteeLink, LinkCode, Role, Task, TaskAssignee, Unit, UnitContact
+from db.models import Committee, CommitteeLink, LinkCode, Person, Role, Task, TaskAssignee, Unit, UnitContact
 
 LINK_CODE_LIFETIME = timedelta(days=1)
 
@@ -26,6 +26,27 @@ async def committees_touching(session: AsyncSession, person_id: int) -> list[Com
     )  # fmt: skip
     rows = await session.scalars(select(Committee).where(Committee.id.in_(ids)).order_by(Committee.title))
     return list(rows)
+
+
+async def people_of_tasks(session: AsyncSession, committee_id: int) -> dict[int, list[str]]:
+    """Task number -> the people the board's «Mọi người» filter finds it under: those given the task by
+    name and the contacts of the units given it (whose /viec lists it), in the order of the assignees."""
+    assigned = (
+        select(Task.number, TaskAssignee.id, Person.full_name, Person.username)
+        .join(TaskAssignee, TaskAssignee.task_id == Task.id)
+        .where(Task.committee_id == committee_id)
+    )
+    direct = assigned.join(Person, Person.id == TaskAssignee.person_id)
+    via_unit = assigned.join(UnitContact, UnitContact.unit_id == TaskAssignee.unit_id).join(
+        Person, Person.id == UnitContact.person_id
+    )
+    out: dict[int, list[str]] = {}
+    rows = [*(await session.execute(direct)).all(), *(await session.execute(via_unit)).all()]
+    for number, _order, full_name, username in sorted(rows, key=lambda r: (r[0], r[1])):
+        name = full_name or (f"@{username}" if username else "")
+        if name and name not in out.setdefault(number, []):
+            out[number].append(name)
+    return out
 
 
 async def lower_committees(session: AsyncSession, upper_id: int) -> list[Committee]:

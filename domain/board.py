@@ -13,7 +13,7 @@ same rules as the chat's reports, so the board and `/tonghop` never disagree:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -49,7 +49,9 @@ def _counts(c: StateCounts) -> JSON:
     }
 
 
-def task_json(v: TaskView, today: date) -> JSON:
+def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
+    """`people`: the persons the task is filed under for the «Mọi người» filter (db.board.people_of_tasks);
+    units are not people (they have their own filter)."""
     return {
         "number": v.number,
         "text": v.text,
@@ -58,7 +60,7 @@ def task_json(v: TaskView, today: date) -> JSON:
         "lead": v.lead,
         "unit": unit_of(v),
         "support": list(v.support),
-        "people": [p for p in (v.lead, *v.support) if p],
+        "people": list(people),
         "assigned_on": v.assigned_on.isoformat(),
         "due": v.due_current.isoformat() if v.due_current else None,
         "due_original": v.due_original.isoformat() if v.due_original else None,
@@ -73,6 +75,14 @@ def task_json(v: TaskView, today: date) -> JSON:
     }
 
 
+def week_end(today: date) -> date:
+    """The last day of "this week" for a list (`/ds tuannay`, the board's «Tuần này»): Sunday of the
+    current week; on a Saturday or a Sunday the coming working week's, as a deadline "trong tuần này"
+    written on a weekend means (an official looking on Sunday plans the week ahead, not the day)."""
+    days = 6 - today.weekday() if today.weekday() < 5 else 13 - today.weekday()
+    return today + timedelta(days=days)
+
+
 def _shown(v: TaskView, today: date) -> bool:
     if v.status is TaskStatus.OPEN:
         return True
@@ -81,8 +91,9 @@ def _shown(v: TaskView, today: date) -> bool:
 
 
 def calendar(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS) -> list[JSON]:
-    """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any."""
-    last = today + timedelta(days=7 * weeks - today.weekday() - 1)
+    """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any (on a
+    Saturday or Sunday the weeks are the coming ones, as for «Tuần này»: not three and a weekend)."""
+    last = week_end(today) + timedelta(days=7 * (weeks - 1))
     days: dict[date, list[int]] = {}
     for v in views:
         if v.status is TaskStatus.OPEN and v.due_current is not None and today <= v.due_current <= last:
@@ -101,8 +112,14 @@ def lower_line(committee_id: int, title: str, views: Sequence[TaskView], today: 
     )
 
 
-def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = ()) -> JSON:
-    """The committee's board as of `today`."""
+def board(
+    views: Sequence[TaskView],
+    today: date,
+    lower: Sequence[LowerLine] = (),
+    people: Mapping[int, Sequence[str]] | None = None,
+) -> JSON:
+    """The committee's board as of `today`; `people`: task number -> its people (see `task_json`)."""
+    people = people or {}
     month, quarter = month_of(today), quarter_of(today)
     in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
     units = {name: {"name": name, "month": _counts(c)} for name, c in per_unit(in_month, today)}
@@ -111,11 +128,11 @@ def board(views: Sequence[TaskView], today: date, lower: Sequence[LowerLine] = (
     shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
     return {
         "today": today.isoformat(),
-        "week_end": (today + timedelta(days=6 - today.weekday())).isoformat(),
+        "week_end": week_end(today).isoformat(),
         "month": month.label,
         "quarter": quarter.label,
         "totals": _counts(count_states(views, today)),
-        "tasks": [task_json(v, today) for v in shown],
+        "tasks": [task_json(v, today, people.get(v.number, ())) for v in shown],
         "units": list(units.values()),
         "calendar": calendar(views, today),
         "lower": [line.__dict__ for line in lower],

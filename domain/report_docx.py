@@ -60,8 +60,11 @@ SECTION_OVERALL = "I. KẾT QUẢ CHUNG"
 OVERALL_TEXT = (
     "{period_cap}, {committee} theo dõi {total} nhiệm vụ, trong đó: hoàn thành đúng hạn {done_on_time}; "
     "hoàn thành quá hạn {done_late}; đang thực hiện trong hạn {open_on_time}; quá hạn chưa hoàn thành "
-    "{open_overdue}. Tỷ lệ hoàn thành đúng hạn: {rate}."
+    "{open_overdue}. Tỷ lệ hoàn thành đúng hạn: {rate}{rate_basis}."
 )
+# The rate is not done-on-time over the total (the workbook says the same under its table): without
+# the basis, "1 of 7 done, rate 25%" reads as a mistake in a document the chair signs.
+RATE_BASIS = " (trên {base} nhiệm vụ đã hoàn thành hoặc đã quá hạn; nhiệm vụ còn trong hạn chưa tính)"
 CANCELLED_TEXT = "Ngoài ra có {count} nhiệm vụ đã huỷ, không tính vào tổng số."
 NOTHING_TEXT = "{period_cap}, {committee} không có nhiệm vụ nào cần báo cáo."
 SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ"
@@ -104,6 +107,11 @@ def date_line(place: str | None, day: date) -> str:
 def _rate(counts: StateCounts) -> str:
     rate = counts.on_time_rate
     return "—" if rate is None else f"{rate * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def _sentence(text: str) -> str:
+    """A directive's text inside a report line: its own closing stop goes, the line adds «(chủ trì: …).»"""
+    return " ".join(text.split()).rstrip(" .;,")
 
 
 def _fmt(day: date | None) -> str:
@@ -248,6 +256,8 @@ def _units_table(doc: Document, units: Sequence[tuple[str, StateCounts]], totals
 def _signature(doc: Document, heading: ReportHeading) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    # One block: «TRƯỞNG BAN» on one page and the signer's name on the next is no signature block.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _widths(table, (Cm(8.0), Cm(8.5)))
     left, right = table.rows[0].cells
     first = left.paragraphs[0]
@@ -295,6 +305,7 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
                 open_on_time=totals.open_on_time,
                 open_overdue=totals.open_overdue,
                 rate=_rate(totals),
+                rate_basis=RATE_BASIS.format(base=totals.judged) if totals.on_time_rate is not None else "",
                 **fields,
             ),
             indent=True,
@@ -315,7 +326,11 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         _para(doc, NO_OVERDUE, indent=True)
     for v in overdue:
         line = OVERDUE_LINE.format(
-            number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current), days=v.days_overdue(today)
+            number=v.number,
+            text=_sentence(v.text),
+            lead=v.lead or NO_LEAD,
+            due=_fmt(v.due_current),
+            days=v.days_overdue(today),
         )
         _para(doc, line, indent=True, after=0)
         if v.blocked_note:
@@ -333,7 +348,9 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
     if not carried:
         _para(doc, NO_CARRIED, indent=True)
     for v in carried:
-        line = CARRIED_LINE.format(number=v.number, text=v.text, lead=v.lead or NO_LEAD, due=_fmt(v.due_current))
+        line = CARRIED_LINE.format(
+            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_fmt(v.due_current)
+        )
         _para(doc, line, indent=True)
 
     _para(doc, "", after=0)

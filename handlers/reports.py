@@ -411,7 +411,9 @@ async def send_report(update: Update, context: ContextTypes.DEFAULT_TYPE, commit
         heading = report_heading(committee)
     # As for the workbook: built in a thread once the session is closed.
     data = await asyncio.to_thread(build_report, heading, period, views, today)
-    caption = T.REPORT_CAPTION.format(committee=T.esc(heading.committee), period=period.label, today=T.fmt_date(today))
+    # An empty period is said before the file is opened (as /xuat does).
+    template = T.REPORT_CAPTION if views else T.REPORT_CAPTION_EMPTY
+    caption = template.format(committee=T.esc(heading.committee), period=period.label, today=T.fmt_date(today))
     if not await send_file(update, context, data, caption=caption, filename=report_filename(heading.committee, period)):
         await reply(update, T.REPORT_FAILED)
 

@@ -75,9 +75,14 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
         raise Refused(T.GROUP_ONLY)
     if not args:
         return view(c)
-    if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     found = keyword(args, *T.SETTINGS_KEYS, *T.REPORT_SETTINGS_KEYS)
+    if found is not None and found[0] in T.REPORT_SETTINGS_KEYS:
+        # The report's heading is theirs who make the report (/baocao: chair, secretary), as when a
+        # secretary answers the bot's first «cơ quan; địa danh; người ký» question.
+        if not allowed(Action.EXPORT, actor.role):
+            raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_REPORT_SETTINGS))
+    elif not allowed(Action.MANAGE, actor.role):
+        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     if found is None:
         raise Refused(view(c))
     key, value = found
@@ -100,8 +105,20 @@ REPORT_LIMITS = {"coquan": 255, "diadanh": 100, "nguoiky": 100, "kyhieu": 30}
 
 def _apply_report(c: Committee, key: str, value: str) -> str:
     value = " ".join(value.split())
-    if not value or len(value) > REPORT_LIMITS[key]:
-        raise Refused(T.SETTINGS_USAGE.format(text=T.esc(value[:60] or key), example=T.REPORT_SETTINGS_KEYS[key]))
+    if not value:
+        # «/caidat coquan» alone: what is written now, and how to change it.
+        current = {"coquan": c.report_agency, "diadanh": c.report_place, "nguoiky": c.report_signer}.get(key)
+        if key == "kyhieu":
+            current = c.report_code or DEFAULT_CODE
+        what = T.REPORT_SETTINGS_WHAT[key].format(value=T.esc(current)) if current else T.REPORT_SETTING_NAMES[key]
+        now = T.REPORT_SETTING_NOW if current else T.REPORT_SETTING_NONE
+        raise Refused(now.format(what=what, example=T.REPORT_SETTINGS_KEYS[key]))
+    if len(value) > REPORT_LIMITS[key]:
+        raise Refused(
+            T.REPORT_SETTING_TOO_LONG.format(
+                length=len(value), limit=REPORT_LIMITS[key], example=T.REPORT_SETTINGS_KEYS[key]
+            )
+        )
     if key == "coquan":
         c.report_agency = value
     elif key == "diadanh":

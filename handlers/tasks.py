@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
@@ -12,6 +12,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Task
+from domain.board import week_end
 from domain.commands import keyword, task_ref
 from handlers import render
 from handlers.common import Actor, Buttons, answer, command_args, edit, reply, resolve_actor, transaction
@@ -26,20 +27,36 @@ async def viec(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         actor = await resolve_actor(update, context, session)
         if actor is None:
             return
-        committee_id = actor.committee.id if actor.committee else None
-        rows = await db_tasks.open_tasks_of_person(session, actor.person.id, committee_id)
-        today = actor.today
-        if not rows:
-            text = T.MY_TASKS_EMPTY
-        else:
-            # Across committees (private chat), each line says which committee it belongs to.
-            label = actor.committee is None
-            lines = [T.MY_TASKS_HEADER.format(name=T.esc(actor.person.full_name), count=len(rows))]
-            lines += [render.list_line(t, today, c.title if label else None) for t, c in rows[:MAX_LIST_LINES]]
-            if len(rows) > MAX_LIST_LINES:
-                lines.append(T.LIST_MORE.format(more=len(rows) - MAX_LIST_LINES))
-            text = "\n".join(lines)
-    await reply(update, text)
+        text, buttons = await _my_page(session, actor, 1)
+    await reply(update, text, buttons)
+
+
+async def _my_page(session: AsyncSession, actor: Actor, page: int) -> tuple[str, Buttons | None]:
+    """One page of the person's open tasks, with buttons to the others (as /ds): in a private chat,
+    where /ds does not work, the rest of a long list was out of reach."""
+    committee_id = actor.committee.id if actor.committee else None
+    rows = await db_tasks.open_tasks_of_person(session, actor.person.id, committee_id)
+    if not rows:
+        return T.MY_TASKS_EMPTY, None
+    pages = -(-len(rows) // MAX_LIST_LINES)
+    page = min(max(page, 1), pages)
+    first = (page - 1) * MAX_LIST_LINES
+    # Across committees (private chat), each line says which committee it belongs to.
+    label = actor.committee is None
+    lines = [T.MY_TASKS_HEADER.format(name=T.esc(actor.person.full_name), count=len(rows))]
+    lines += [
+        render.list_line(t, actor.today, c.title if label else None) for t, c in rows[first : first + MAX_LIST_LINES]
+    ]
+    if pages == 1:
+        return "\n".join(lines), None
+    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
+    code = f"m{actor.person.id}"
+    row = []
+    if page > 1:
+        row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
+    if page < pages:
+        row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
+    return "\n".join(lines), [row]
 
 
 async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,7 +89,8 @@ async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """ds:<page>:<a|q|w|u<unit>> — another page of a /ds list, drawn again from what is open now."""
+    """ds:<page>:<a|q|w|u<unit>> — another page of a /ds list, drawn again from what is open now;
+    ds:<page>:m<person> — of a /viec list, for that person only."""
     query = update.callback_query
     assert query is not None and query.data is not None
     _, page, code = query.data.split(":")
@@ -81,9 +99,14 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if actor is None:
             return
         try:
-            if actor.committee is None:
+            if code.startswith("m"):
+                if int(code[1:]) != actor.person.id:
+                    raise Refused(T.MY_LIST_NOT_YOURS)
+                text, buttons = await _my_page(session, actor, int(page))
+            elif actor.committee is None:
                 raise Refused(T.GROUP_ONLY)
-            text, buttons = await _page(session, actor, code, int(page))
+            else:
+                text, buttons = await _page(session, actor, code, int(page))
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -99,7 +122,7 @@ async def _page(session: AsyncSession, actor: Actor, code: str, page: int) -> tu
         tasks = [t for t in tasks if t.due_current and t.due_current < today]
         what = T.LIST_FILTER_OVERDUE
     elif code == "w":
-        end = today + timedelta(days=6 - today.weekday())
+        end = week_end(today)
         tasks = [t for t in tasks if t.due_current and t.due_current <= end]
         what = T.LIST_FILTER_WEEK
     elif code.startswith("u"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -37,6 +38,7 @@ from db import board as db_board
 from db import committees as db_committees
 from db import membership as db_membership
 from db import tasks as db_tasks
+from db import units as db_units
 from db.models import Committee, Person
 from db.outbox import enqueue_notice
 from domain import board as domain_board
@@ -163,9 +165,11 @@ class Board:
         async with self.services.session_factory() as session, session.begin():
             person = await self._person(session, user)
             candidates = {c.id: c for c in await db_board.committees_touching(session, person.id)}
-            if user.start_param and user.start_param.lstrip("-c").isdigit():
+            linked = re.fullmatch(r"c(-?\d{1,20})", user.start_param or "")
+            if linked:
                 # Opened from a group's link: that group's committee (t.me/<bot>/<app>?startapp=c<chat>).
-                started = await db_committees.committee_by_chat(session, int(user.start_param[1:]))
+                # Anyone can write a link: any other start_param is ignored, never an error.
+                started = await db_committees.committee_by_chat(session, int(linked.group(1)))
                 if started is not None:
                     candidates.setdefault(started.id, started)
                     start = started.id
@@ -193,7 +197,8 @@ class Board:
             if not access.read_only:
                 for c in await db_board.lower_committees(session, access.committee.id):
                     lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
-            body = domain_board.board(views, today, lower)
+            people = await db_board.people_of_tasks(session, access.committee.id)
+            body = domain_board.board(views, today, lower, people)
         body["committee"] = _committee_json(access)
         return _json(body)
 
@@ -306,15 +311,55 @@ async def _act(session: AsyncSession, actor: Actor, number: int, action: str, va
         due = date.fromisoformat(value) if _iso(value) else parse_deadline_answer(value, today).due
         if due is None:
             raise A.Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
-        return await A.set_due(session, actor, task, due, today, extension=False, reason=None)
+        done = await A.set_due(session, actor, task, due, today, extension=False, reason=None)
+        # A weekend or a holiday is said, as in the chat (/sua N han …, /giao): the office is closed.
+        from handlers.directives import _day_off_notice
+
+        day_off = _day_off_notice(task, today)
+        return done + "\n" + day_off[0] if day_off else done
     if action in ("approve", "reject"):
         req = await db_tasks.pending_extension(session, task.id)
         if req is None:
             raise A.Refused(T.EXTEND_ALREADY_DECIDED)
         return (await A.decide_extension(session, actor, req, action == "approve", today))[1]
-    from handlers.directives import reassign_to
+    return await _reassign(session, actor, task, value)
 
-    return await reassign_to(session, actor, task, value, [])
+
+# An @username typed in the board's field: a Telegram message would carry it as a mention entity.
+_TYPED_USERNAME = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{3,31})\b")
+
+
+async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) -> str:
+    """«👤 Giao lại» from the board's text field: what the chair types there is what `/sua N giao …`
+    takes, with the two things only a Telegram message gives made explicit — @usernames (mention
+    entities in a message) and a bare unit name or alias with nothing around it ("Y tế", "CA")."""
+    from domain.assign import Mention
+    from handlers.directives import reassign_to
+    from handlers.task_actions import Refused
+
+    mentions = []
+    for m in _TYPED_USERNAME.finditer(value):
+        person = await db_committees.person_by_username(session, m.group(1), create=True)
+        assert person is not None
+        mentions.append(Mention(m.start(), m.end(), str(person.id), m.group(0)))
+    body = value
+    if not mentions and actor.committee is not None:
+        unit = await db_units.find_unit(session, actor.committee.id, value)
+        if unit is not None:
+            body = unit.name
+    try:
+        done = await reassign_to(session, actor, task, body, mentions)
+    except Refused as refusal:
+        if str(refusal) == T.NO_ASSIGNEE:
+            raise Refused(T.BOARD_REASSIGN_UNKNOWN.format(name=T.esc(value[:60]))) from None
+        raise
+    # Said in the group too: «người thực hiện» alone does not tell the committee who has it now.
+    lead = [a.label for a in task.assignees if a.role == "lead"]
+    support = [a.label for a in task.assignees if a.role != "lead"]
+    who = T.BOARD_REASSIGNED_LEAD.format(lead=T.esc(", ".join(lead)))
+    if support:
+        who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
+    return f"{done}\n{who}"
 
 
 def _iso(value: str) -> bool:
@@ -327,4 +372,3 @@ def _iso(value: str) -> bool:
 
 def _json(body: JSON, status: int = 200) -> web.Response:
     return web.json_response(body, status=status, dumps=lambda v: json.dumps(v, ensure_ascii=False, default=str))
-

@@ -16,7 +16,9 @@ def test_open_tasks_and_recently_closed_ones_with_their_facts() -> None:
     by_number = {t["number"]: t for t in out["tasks"]}
     assert set(by_number) == {1, 2, 3, 4, 5}  # closed in November: still on the board on the 20th
     assert by_number[4]["state"] == "open_overdue" and by_number[4]["days_overdue"] == 4
-    assert by_number[3]["unit"] == "Văn phòng" and by_number[3]["people"] == ["Văn phòng"]
+    assert by_number[3]["unit"] == "Văn phòng" and by_number[3]["people"] == []  # a unit is not a person
+    with_people = {t["number"]: t for t in board(views, TODAY, people={3: ["Lê Thị Hoa"]})["tasks"]}
+    assert with_people[3]["people"] == ["Lê Thị Hoa"] and with_people[4]["people"] == []
     assert [t["number"] for t in out["tasks"]][:2] == [3, 4]  # open first
     assert out["totals"]["total"] == count_states(views, TODAY).total
     old = task(9, status=TaskStatus.DONE, done_on=date(2026, 8, 1), due_original=date(2026, 8, 1))
@@ -52,3 +54,11 @@ def test_calendar_lists_open_tasks_of_the_next_four_weeks_by_day() -> None:
 def test_a_lower_committee_in_one_line() -> None:
     line = lower_line(7, "BCĐ phường Sài Đồng", one_of_each_state(), TODAY)
     assert (line.open, line.overdue, line.done_on_time_month) == (2, 1, 1)
+
+
+def test_on_a_sunday_the_calendar_covers_the_four_coming_weeks() -> None:
+    sunday = date(2026, 11, 22)
+    views = [task(1, due_original=date(2026, 12, 19)), task(2, due_original=date(2026, 12, 21))]
+    # 23/11 – 20/12 are the four coming working weeks: #1 (Saturday 19/12) is in them, #2 is not.
+    assert calendar(views, sunday) == [{"date": "2026-12-19", "tasks": [1]}]
+    assert calendar(views, date(2026, 11, 23)) == [{"date": "2026-12-19", "tasks": [1]}]  # the Monday after

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from docx import Document
 from docx.document import Document as DocumentType
+from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 
 from domain.committee_settings import ReportHeading
@@ -139,3 +140,28 @@ def test_closed_tasks_are_not_carried_over() -> None:
     done = task(1, status=TaskStatus.DONE, done_on=date(2026, 11, 10))
     doc = Document(io.BytesIO(build_report(HEADING, NOVEMBER, [done], TODAY)))
     assert "Không có nhiệm vụ chuyển sang kỳ sau." in all_text(doc)
+
+
+def test_the_on_time_rate_says_what_it_is_counted_on(doc: DocumentType) -> None:
+    # 1 done on time of 4 counted tasks reads as a mistake next to "theo dõi 5 nhiệm vụ" unless the basis is said.
+    totals = count_states(views(), TODAY)
+    base = totals.done_on_time + totals.done_late + totals.open_overdue
+    assert base != totals.total  # the case where a reader would otherwise divide by the total
+    assert (
+        f"Tỷ lệ hoàn thành đúng hạn: {round(100 * totals.done_on_time / base)}% (trên {base} nhiệm vụ đã hoàn thành "
+        "hoặc đã quá hạn; nhiệm vụ còn trong hạn chưa tính)." in all_text(doc)
+    )
+
+
+def test_a_directive_ending_with_a_full_stop_reads_as_one_sentence_in_its_line() -> None:
+    overdue = task(7, text="Kiểm soát, đôn đốc các bộ phận khắc phục tồn tại.", due_original=date(2026, 11, 16))
+    carried = task(8, text="Hoàn thiện hồ sơ một cửa. ")
+    text = all_text(Document(io.BytesIO(build_report(HEADING, NOVEMBER, [overdue, carried], TODAY))))
+    assert "khắc phục tồn tại (chủ trì: Văn phòng; hạn 16/11/2026, quá hạn 4 ngày)." in text
+    assert "Nhiệm vụ số 8: Hoàn thiện hồ sơ một cửa (chủ trì: Văn phòng; hạn 30/11/2026)." in text
+    assert ". (" not in text
+
+
+def test_the_signature_block_is_never_split_across_two_pages(doc: DocumentType) -> None:
+    row = doc.tables[-1].rows[0]._tr
+    assert row.trPr is not None and row.trPr.find(qn("w:cantSplit")) is not None

@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot.app import BOARD_ADDRESS, running
-from db.committees import committee_by_chat
+from db.committees import committee_by_chat, person_by_username
 from domain.initdata import sign_user
 from emulator import Chat, User
 from tests.e2e.conftest import Env, emulated_bot
@@ -143,7 +143,8 @@ async def test_outsiders_forged_and_stale_data_get_nothing_and_change_nothing(en
     assert (await forged.call(f"c/{cid}/t/1", {"action": "cancel", "value": "x"}))[0] == 401
     stale = Client(env, chair)
     env.advance(hours=2)
-    assert (await stale.call(f"c/{cid}/t/2", {"action": "cancel", "value": "x"}))[0] == 401
+    status, said = await stale.call(f"c/{cid}/t/2", {"action": "cancel", "value": "x"})
+    assert status == 401 and "quá 1 giờ" in said and "mở lại" in said  # the chair left the board open
     assert (await env.task(1, group)).status == "open" and (await env.task(2, group)).status == "open"
 
 
@@ -210,3 +211,74 @@ async def test_the_board_is_offered_where_telegram_allows_it(env: Env) -> None:
     assert private.buttons[0][0]["web_app"]["url"] == WEBAPP
     started = await env.say(chair, chair, "/start board")
     assert started.buttons[0][0]["web_app"]["url"] == WEBAPP
+
+
+async def test_giao_lai_on_the_board_takes_a_person_by_username_and_a_unit_by_alias(env: Env) -> None:
+    # The board's «👤 Giao lại» is a text field, not a Telegram message: an @username typed there has no
+    # mention entity, and a bare alias ("CA") has no verb around it. Both are what a chair types.
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "@tuan_ca"})
+    assert status == 200 and result["ok"], result
+    lead = next(a for a in (await env.task(2, group)).assignees if a.role == "lead")
+    async with env.sessions() as s:
+        person = await person_by_username(s, "tuan_ca", create=False)
+    assert person is not None and lead.person_id == person.id and lead.unit_id is None
+
+    await env.say(chair, group, "/donvi them Trạm Y tế phường = TYT, Y tế")
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "Y tế"})
+    assert status == 200 and result["ok"], result
+    assert result["task"]["lead"] == "Trạm Y tế phường"
+    # The group is told who has it now, not only that «người thực hiện» changed.
+    said = await env.world.wait_for(lambda m: "trên Bảng việc" in m.plain and "Trạm Y tế" in m.plain, chat=group)
+    assert "Chủ trì: Trạm Y tế phường" in said.plain
+
+    status, refused = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "reassign", "value": "ai đó"})
+    assert status == 409 and not refused["ok"]
+    # The board has no /giao: the refusal says what to type in this field.
+    assert "/giao" not in refused["message"] and "@tên" in refused["message"]
+    assert (await env.task(2, group)).assignees[0].label == "Trạm Y tế phường"
+
+
+async def test_a_deadline_set_on_the_board_on_a_saturday_is_said_as_in_the_chat(env: Env) -> None:
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "set_due", "value": "12/12"})
+    assert status == 200 and result["ok"]
+    assert "Thứ Bảy, 12/12/2026" in result["message"] and "Thứ Sáu, 11/12/2026" in result["message"]
+    status, result = await Client(env, chair).call(f"c/{cid}/t/2", {"action": "set_due", "value": "11/12"})
+    assert status == 200 and "nghỉ" not in result["message"]
+
+
+async def test_the_boards_week_on_a_sunday_is_the_coming_working_week(env: Env) -> None:
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)  # Thursday 26/11
+    env.advance(days=3)  # Sunday 29/11
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    assert board["week_end"] == "2026-12-06"  # #3, due Wednesday 02/12, is «Tuần này»
+    env.advance(days=1)  # Monday 30/11
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    assert board["week_end"] == "2026-12-06"
+
+
+async def test_the_people_filter_offers_people_not_units(env: Env) -> None:
+    # «Mọi người» filters by person: someone given a task by name, or the contact of the unit that has it
+    # (whose /viec lists it). Units have their own filter.
+    chair, _police, member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)  # #1, #3 Công an phường (contact Tuấn); #2 Văn phòng (no contact)
+    await env.say(member, group, "/huongdan")  # the bot has seen Minh
+    await env.say(chair, group, "/giao @minh_member soạn tin bài trước ngày 10/12")
+    _, board = await Client(env, chair).call(f"c/{cid}")
+    people = {t["number"]: t["people"] for t in board["tasks"]}
+    assert people[1] == ["Tuấn Đỗ"] and people[3] == ["Tuấn Đỗ"]
+    assert people[2] == []  # Văn phòng has no contact: nobody to pick
+    assert people[4] == ["Minh Phạm"]
+
+
+async def test_a_link_with_another_start_param_opens_the_board_as_usual(env: Env) -> None:
+    # t.me/<bot>/<app>?startapp=… can be written by anyone: what is not «c<chat id>» is ignored.
+    chair, _police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    for start in ("-c5", "c", "cc-1", "board", "c-" + "9" * 25):
+        status, me = await Client(env, chair, start_param=start).call("me")
+        assert status == 200 and me["start"] is None and [c["id"] for c in me["committees"]] == [cid], start

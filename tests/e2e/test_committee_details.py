@@ -9,7 +9,10 @@ from datetime import date
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from db.committees import committee_by_chat
 from db.models import Unit
+from db.tasks import NewAssignee, create_task
+from domain.types import Deadline, DeadlineKind
 from emulator import Chat, User, text_mention
 from tests.e2e.conftest import Env
 from tests.e2e.test_reports import store_tasks
@@ -135,3 +138,47 @@ async def test_a_long_list_pages_with_buttons(env: Env) -> None:
     await env.press(member, second, "Trang sau ▶️")
     third = env.world.message(first.chat.id, first.message_id)
     assert "Trang 3/3" in third.plain and "#60 " in third.plain
+
+
+async def test_ds_tuannay_on_a_sunday_lists_the_coming_working_week(env: Env) -> None:
+    chair, _police, member, group = cast(env)
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    await env.say(chair, group, "/giao Công an phường rà soát camera trước ngày 4/12")  # Friday this week
+    await env.say(chair, group, "/giao Công an phường kiểm tra cư trú trước ngày 9/12")  # Wednesday next week
+    await env.say(chair, group, "/giao Công an phường tổng kết năm trước ngày 18/12")  # the week after
+    env.advance(days=13)  # Sunday 06/12/2026
+    listed = await env.say(member, group, "/ds tuannay")
+    # #1 is overdue (kept: it needs doing this week too); #2 is due in the week that starts tomorrow.
+    assert "#1 " in listed.plain and "#2 " in listed.plain and "#3 " not in listed.plain
+    env.advance(days=3)  # Wednesday 09/12
+    listed = await env.say(member, group, "/ds tuannay")
+    assert "#2 " in listed.plain and "#3 " not in listed.plain
+
+
+async def test_a_long_viec_list_pages_with_buttons_in_the_private_chat_and_only_for_its_owner(env: Env) -> None:
+    # /ds does not work in a private chat: the rest of a long /viec list must be reachable there.
+    chair, police, member, group = cast(env)
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    await env.say(chair, group, "/donvi gan Công an phường @tuan_ca")
+    await env.say(police, police, "/start")
+    async with env.sessions() as s, s.begin():
+        committee = await committee_by_chat(s, group.id)
+        unit = await s.scalar(select(Unit).where(Unit.name == "Công an phường"))
+        assert committee is not None and unit is not None
+        for n in range(1, 31):
+            await create_task(
+                s, committee, text=f"Kiểm tra cư trú tổ {n}",
+                assignees=[NewAssignee("lead", unit.name, unit_id=unit.id)],
+                deadline=Deadline(DeadlineKind.DATE, date(2026, 12, 15)), due=date(2026, 12, 15),
+                assigned_on=date(2026, 11, 23), actor_id=None, now=env.clock.now(),
+            )  # fmt: skip
+    first = await env.say(police, police, "/viec")
+    assert "30 việc đang mở" in first.plain and "Trang 1/2" in first.plain and "/ds" not in first.plain
+    assert first.button_texts() == ["Trang sau ▶️"]
+    await env.press(police, first, "Trang sau ▶️")
+    second = env.world.message(first.chat.id, first.message_id)
+    assert "Trang 2/2" in second.plain and "tổ 30" in second.plain and "tổ 1 " not in second.plain
+    # In the group, someone else's list is not turned by another member.
+    in_group = await env.say(police, group, "/viec")
+    await env.press(member, in_group, "Trang sau ▶️")
+    assert "Trang 1/2" in env.world.message(group.id, in_group.message_id).plain

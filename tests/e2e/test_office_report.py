@@ -112,3 +112,47 @@ async def test_members_may_not_make_the_report(env: Env) -> None:
     _chair, _police, member, group = cast(env)
     refused = await env.say(member, group, "/baocao")
     assert "Chỉ Trưởng ban hoặc thư ký" in refused.plain and refused.document is None
+
+
+async def test_the_secretary_who_answers_the_heading_question_may_also_correct_it(env: Env) -> None:
+    # /baocao is the chair's and the secretary's; the bot's first question lets the secretary give the
+    # heading, so /caidat coquan … must let them correct a typo in it (the reminder settings stay the chair's).
+    chair, _police, member, group = cast(env)
+    await some_tasks(env, chair, group)
+    secretary = env.world.add_user("Minh", "Trần", username="minh_thuky")
+    env.world.add_member(group, secretary)
+    await env.say(chair, group, "/vaitro @minh_thuky thuky")
+    prompt = await env.say(secretary, group, "/baocao")
+    answered = await env.say(secretary, group, "UBND phường Sài Đông; Long Biên; Nguyễn Thị Lan", reply_to=prompt)
+    assert "Đã lưu" in answered.plain
+    fixed = await env.say(secretary, group, "/caidat coquan UBND phường Sài Đồng")
+    assert "cơ quan chủ quản «UBND phường Sài Đồng»" in fixed.plain
+    assert "Chỉ Trưởng ban" in (await env.say(secretary, group, "/caidat gio 9:00")).plain
+    refused = await env.say(member, group, "/caidat nguoiky Phạm Minh")
+    assert "Chỉ Trưởng ban hoặc thư ký" in refused.plain
+    shown = await env.say(member, group, "/caidat")
+    assert "cơ quan UBND phường Sài Đồng" in shown.plain and "người ký Nguyễn Thị Lan" in shown.plain
+
+
+async def test_a_report_setting_alone_says_what_is_written_and_a_too_long_one_says_so(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await env.say(chair, group, "/caidat coquan UBND phường Sài Đồng")
+    shown = await env.say(chair, group, "/caidat coquan")
+    assert "đang ghi cơ quan chủ quản «UBND phường Sài Đồng»" in shown.plain and "Chưa hiểu" not in shown.plain
+    unset = await env.say(chair, group, "/caidat nguoiky")
+    assert "Chưa có người ký" in unset.plain and "/caidat nguoiky Nguyễn Thị Lan" in unset.plain
+    code = await env.say(chair, group, "/caidat kyhieu")
+    assert "ký hiệu «BCĐ»" in code.plain  # the default the report writes
+    long = await env.say(chair, group, "/caidat nguoiky " + "Nguyễn Văn " * 12)
+    assert "tối đa 100" in long.plain and "chưa lưu" in long.plain
+    assert "người ký (chưa có)" in (await env.say(chair, group, "/caidat")).plain
+
+
+async def test_a_report_of_a_period_without_tasks_says_so_in_its_caption(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await some_tasks(env, chair, group)
+    await env.say(chair, group, "/caidat coquan UBND phường Sài Đồng")
+    empty = await env.say(chair, group, "/baocao thang 1/2026")
+    assert empty.document is not None and "không có nhiệm vụ nào trong kỳ này" in empty.plain
+    full = await env.say(chair, group, "/baocao")
+    assert full.document is not None and "không có nhiệm vụ nào" not in full.plain

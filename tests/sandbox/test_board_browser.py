@@ -66,6 +66,11 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     await p.fill("input[type=search]", "camera")
     await expect(p.locator(".task")).to_have_count(1)
     await expect(p.locator(".task")).to_contain_text("#2")
+    # A task is called by its number in meetings: «#3» finds #3 alone.
+    await p.fill("input[type=search]", "#3")
+    await expect(p.locator(".task")).to_have_count(1)
+    await expect(p.locator(".task")).to_have_attribute("data-number", "3")
+    await p.fill("input[type=search]", "camera")
     # The chair sets a new deadline for #2 from its detail.
     await p.click(".task")
     await expect(p.locator("#detail h2")).to_contain_text("#2 Công an phường lắp camera")
@@ -74,12 +79,20 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     await p.click("[data-confirm=set_due]")
     await expect(p.locator("#notice")).to_contain_text("15/12/2026")
     await expect(p.locator("#detail .history")).to_contain_text("Nguyễn Thị Lan: đổi hạn → 15/12/2026")
+    # A Saturday: the weekend notice comes on its own line, as in the chat.
+    await p.click("[data-action=set_due]")
+    await p.fill("#ask input", "12/12")
+    await p.click("[data-confirm=set_due]")
+    await expect(p.locator("#notice")).to_contain_text("ngày nghỉ cuối tuần")
+    assert "\nℹ️ Hạn rơi vào Thứ Bảy" in await p.locator("#notice").inner_text()
     # The chat sees it.
     assert any("trên Bảng việc" in m.plain and "#2" in m.plain for m in sandbox.world.bot_messages(sandbox.group))
     # Chart and calendar tabs.
     await p.click("#detail .back")
     await p.click("[data-tab=chart]")
     await expect(p.locator(".bars[data-period=month] .row")).to_have_count(3)
+    # «1/3 đúng hạn · tỷ lệ đúng hạn 100%» needs its basis said, or it reads as a mistake.
+    await expect(p.locator(".rate-basis")).to_contain_text("việc còn trong hạn chưa tính")
     await p.click("[data-tab=calendar]")
     await expect(p.locator(".day").first).to_contain_text("30/11/2026")
 
@@ -116,3 +129,81 @@ async def test_the_sandbox_page_opens_the_board_for_the_chosen_persona(browser: 
         await page.click("#open-board")
     board = await opened.value
     await expect(board.locator(".task")).to_have_count(3)
+
+
+async def test_a_task_waiting_for_a_decision_reads_well_on_a_small_phone(browser: Any, sandbox: Sandbox) -> None:
+    # At 360 px: the request's long label must not squeeze every value into a narrow column; an obstacle
+    # is not repeated as the latest progress; a closed task says how it closed.
+    await committee_with_tasks(sandbox)
+    chair, contact = sandbox.personas["chair"].user.id, sandbox.personas["contact"].user.id
+    group = sandbox.group
+    assert group is not None
+    for who, text in (
+        (chair, "/donvi gan VP @hoa_vanphong"),
+        (contact, "/giahan 1 15/12 chờ số liệu của tổ dân phố"),
+        (contact, "/vuongmac 1 thiếu kinh phí mua camera"),
+        (chair, "/huy 3 trùng với việc của Văn phòng"),
+    ):
+        sandbox.send(who, group.id, text)
+        await sandbox.idle()
+    p = await open_board(browser, sandbox, "chair", width=360, height=740)
+    await p.click(".task[data-number='1']")
+    detail = p.locator("#detail dl")
+    await expect(detail).to_contain_text("Đề nghị gia hạn")
+    await expect(detail).to_contain_text("đến 15/12/2026 — chờ số liệu của tổ dân phố")
+    await expect(detail.locator("dt", has_text="Tiến độ")).to_have_count(0)  # the same words as «Vướng mắc»
+    dl_box, dd_box = await detail.bounding_box(), await detail.locator("dd").first.bounding_box()
+    assert dl_box is not None and dd_box is not None
+    assert dd_box["width"] >= 0.5 * dl_box["width"]  # values get most of the line
+    badge = await p.locator("#detail .badge").bounding_box()
+    assert badge is not None and badge["width"] < 0.5 * dl_box["width"]  # a badge, not a bar
+    await p.click("#detail .back")
+    await p.click("[data-filter=closed]")
+    await expect(p.locator(".task[data-number='3']")).to_contain_text("Đã huỷ")
+
+
+async def test_a_district_chair_on_a_phone_reads_which_ward_and_every_tab(browser: Any, sandbox: Sandbox) -> None:
+    await committee_with_tasks(sandbox)
+    w = sandbox.world
+    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
+    sandbox.send(district_chair.id, district.id, "/lienket ma")
+    await sandbox.idle()
+    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
+    await sandbox.idle()
+
+    p = await browser.new_page(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await p.click("[data-tab=lower]")
+    for tab in await p.locator("#tabs button").all():  # four tabs, none cut off at the screen's edge
+        box = await tab.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    await p.click(".lower button")
+    await expect(p.locator("#role")).to_contain_text("Chỉ xem")
+    # The ward's whole name is readable next to the read-only badge (a select does not wrap its text).
+    fits = await p.evaluate("""() => {
+        const s = document.getElementById("committee"), style = getComputedStyle(s);
+        const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return ctx.measureText(s.options[s.selectedIndex].text).width + 40 <= s.clientWidth;
+    }""")
+    assert fits
+
+
+async def test_a_task_closed_in_the_chat_meanwhile_shows_as_closed_after_a_refused_action(
+    browser: Any, sandbox: Sandbox
+) -> None:
+    await committee_with_tasks(sandbox)
+    p = await open_board(browser, sandbox, "chair")
+    await p.click(".task[data-number='2']")
+    await expect(p.locator("#detail [data-action=close]")).to_be_visible()
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, "/xong 2 đã lắp xong")  # in the chat
+    await sandbox.idle()
+    await p.click("[data-action=close]")
+    await p.click("[data-confirm=close]")
+    await expect(p.locator("#notice")).to_contain_text("đã hoàn thành")
+    await expect(p.locator("#detail .badge")).to_contain_text("Hoàn thành")  # not «Đang thực hiện»
+    await expect(p.locator("#detail [data-action]")).to_have_count(0)  # nothing left to do on it

@@ -80,6 +80,8 @@ function visible(task) {
   if (f === "extended" && !task.extended) return false;
   if (state.unit && task.unit !== state.unit) return false;
   if (state.person && !task.people.includes(state.person)) return false;
+  const byNumber = state.search.trim().match(/^#\s*(\d+)$/);  // "#12": the task people call by its number
+  if (byNumber) return task.number === Number(byNumber[1]);
   if (state.search) {
     const needle = fold(state.search);
     const hay = fold([task.number, task.text, task.lead, ...task.support].join(" "));
@@ -90,6 +92,7 @@ function visible(task) {
 
 function taskCard(task) {
   const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, `${T.due}: ${fmtDate(task.due)}`];
+  if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
   if (task.extension_count) meta.push(T.extended_times.replace("{n}", task.extension_count));
   if (task.pending_extension) meta.push(T.pending_extension.replace("{due}", fmtDate(task.pending_extension)));
@@ -149,7 +152,8 @@ function renderList() {
 
 function renderChart(main) {
   const states = ["done_on_time", "done_late", "open_on_time", "open_overdue"];
-  main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))));
+  main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))),
+              el("p", { class: "hint rate-basis" }, T.rate_basis));
   for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
     const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
     for (const unit of board.units) {
@@ -216,10 +220,11 @@ function showDetail(task, notice) {
     task.support.length ? [T.support, task.support.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
-    task.pending_request ? [T.pending_extension.replace("{due}", fmtDate(task.pending_request.due)),
-                            task.pending_request.reason || ""] : null,
+    task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
+                            (task.pending_request.reason ? ` — ${task.pending_request.reason}` : "")] : null,
     task.blocked_note ? [T.obstacle, task.blocked_note] : null,
-    task.latest_note ? [T.latest, task.latest_note] : null,
+    // An obstacle is also the latest report: said once.
+    task.latest_note && task.latest_note !== task.blocked_note ? [T.latest, task.latest_note] : null,
     task.meeting ? [T.meeting, task.meeting] : null,
   ].filter(Boolean);
   const actions = [];
@@ -268,8 +273,10 @@ async function send(task, kind, value) {
   try {
     const result = await api(`c/${state.committee}/t/${task.number}`,
                              { method: "POST", body: JSON.stringify({ action: kind, value }) });
-    showDetail(result.task || task, result);
-    if (result.ok) await loadBoard();
+    // Refused (409): the task may have changed meanwhile (closed in the chat…): show it as it is now.
+    const now = result.task || (await api(`c/${state.committee}/t/${task.number}`).catch(() => task));
+    showDetail(now, result);
+    if (result.ok || now !== task) await loadBoard();
   } catch (e) {
     showDetail(task, { ok: false, message: e.message || T.error });
   }
