@@ -110,10 +110,7 @@ async def _log_directive(
     deadline = parsed.deadline
     if not has_task_text(args, assignees, mentions, deadline.span):
         raise Refused(T.GIAO_NO_TASK.format(due=T.GIAO_NO_TASK_DUE if deadline.span else ""))
-    due = deadline.due
-    if due is None and deadline.cadence is not None:
-        # A recurring duty: one task per period, the first one due at the end of the current period.
-        due = period_end(deadline.cadence, today)
+    due = first_due(deadline, today)
     if due is not None and due < today:
         raise Refused(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=example_date(today))
@@ -135,6 +132,13 @@ async def _log_directive(
     )
     await reminders.replan_task(session, task.id, actor.now)
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+
+
+def first_due(deadline: Deadline, today: date) -> date | None:
+    """The deadline's day; for a recurring duty (one task per period), the end of the current period."""
+    if deadline.due is None and deadline.cadence is not None:
+        return period_end(deadline.cadence, today)
+    return deadline.due
 
 
 async def _mentioned_people(

@@ -62,7 +62,7 @@ from handlers.common import (
     services,
     transaction,
 )
-from handlers.directives import resolve_assignees
+from handlers.directives import first_due, resolve_assignees
 from handlers.task_actions import Refused, example_date
 
 log = logging.getLogger(__name__)
@@ -497,7 +497,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
             text=d.text,
             assignees=rows,
             deadline=d.deadline,
-            due=d.deadline.due,
+            due=first_due(d.deadline, actor.today),  # a recurring duty: due at the end of this period, as /giao
             assigned_on=held_on,
             actor_id=actor.person.id,
             now=actor.now,

@@ -182,3 +182,25 @@ async def test_a_long_viec_list_pages_with_buttons_in_the_private_chat_and_only_
     in_group = await env.say(police, group, "/viec")
     await env.press(member, in_group, "Trang sau ▶️")
     assert "Trang 1/2" in env.world.message(group.id, in_group.message_id).plain
+
+
+async def test_a_recurring_duty_imported_is_due_like_one_given_by_giao(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    preview = await env.say(chair, group, "/nhap\n1. Giao Văn phòng báo cáo tiến độ chuyển đổi số hàng tháng.")
+    await env.world.wait_for(lambda m: m.buttons != [], chat=group)
+    await env.idle()
+    last = env.world.bot_messages(group)[-1]
+    assert preview is not None
+    await env.press(chair, last, "💾 Lưu tất cả")
+    imported = await env.task(1, group)
+    await env.say(chair, group, "/giao Văn phòng cập nhật tin bài lên Cổng thông tin hàng tháng")
+    given = await env.task(2, group)
+    assert imported.cadence == given.cadence == "monthly"
+    assert imported.due_current == given.due_current == date(2026, 11, 30)
+
+
+async def test_a_registered_alias_leads_from_the_start_of_a_directive(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await env.say(chair, group, "/donvi them Trạm Y tế phường = TYT, Y tế")
+    reply = await env.say(chair, group, "/giao Y tế kiểm tra an toàn thực phẩm trong quý I/2027")
+    assert "Chủ trì: Trạm Y tế phường" in reply.plain
