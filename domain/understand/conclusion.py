@@ -18,7 +18,7 @@ section's other directives.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -28,6 +28,39 @@ from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
+
+Fold = Callable[[str], str]
+
+
+class _FoldedWords(dict[str, str]):
+    """word -> textnorm.fold(word), filled as words are met (bounded: a stream of odd tokens must
+    not grow it for ever). Words, not texts: what it remembers holds for any text."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 50_000:
+            self.clear()
+        folded = self[word] = fold(word)
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
+def _fold(text: str) -> str:
+    """textnorm.fold(text), one space-separated word at a time with the words remembered (the
+    splitter folds every line and sentence it reads). The same string: NFC, str.translate and
+    str.lower all work character by character, and the one context-dependent case rule of
+    str.lower (a final sigma) never looks across a space."""
+    return " ".join(map(_FOLDED_WORDS.__getitem__, nfc(text).split(" ")))
+
+
+class _Folds(dict[str, str]):
+    """The folds of one split_conclusion call: a line, its content and its sentence are often the
+    same text, folded once. Lives as long as the call (nothing is kept between texts)."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = _fold(text)
+        return folded
 
 # ------------------------------------------------------------------------------------------ dates
 _DATE = r"(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|\s+thang\s+(\d{1,2}),?\s+nam\s+(\d{4}))"
@@ -47,9 +80,16 @@ _DOCUMENT_DATES = (
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def find_meeting_date(text: str) -> date | None:
     """The meeting's date as the report states it; else the letter's or the post's date."""
-    folded = fold(text)
+    if _ANY_DIGIT.search(text) is None:
+        return None  # every pattern holds a day number
+    folded = _fold(text)
+    if "ngay" not in folded:
+        return None  # nor one without the word "ngày"
     for patterns in (_MEETING_DATES, _DOCUMENT_DATES):
         for pattern in patterns:
             for m in pattern.finditer(folded):
@@ -66,10 +106,11 @@ def find_meeting_date(text: str) -> date | None:
 _TITLE_WORDS = re.compile(
     r"\b(giao ban|hop|hoi nghi|ket luan|thong bao|lam viec|tiep doan|buoi|phien|so ket|tong ket|chi dao)\b"
 )
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 _HEADER_LINE = re.compile(r"^(ngay dang|luot xem|so:|cong hoa|doc lap|[-_=]{3,})")
 
 
-def find_title(lines: Sequence[str]) -> str | None:
+def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
     """The report's title: an early line naming the meeting ("Giao ban Ban chỉ đạo công nghệ thông
     tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
     for line in [ln for ln in lines if ln.strip()][:8]:
@@ -82,7 +123,7 @@ def find_title(lines: Sequence[str]) -> str | None:
             continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
         if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
             continue
-        if _TITLE_WORDS.search(folded) and not re.search(r"[.!?]\s+\S", stripped):
+        if _TITLE_WORDS.search(folded) and not _SENTENCE_INSIDE.search(stripped):
             return stripped.rstrip(".")
     return None
 
@@ -99,8 +140,11 @@ _FURNITURE = re.compile(
 )
 
 
+_ROMAN_MARKER = re.compile(r"[IVXL]{1,5}[.)]")
+
+
 def _marker_type(marker: str) -> str:
-    if re.fullmatch(r"[IVXL]{1,5}[.)]", marker):
+    if _ROMAN_MARKER.fullmatch(marker):
         return "roman"
     if marker[0].isdigit():
         return f"num{marker.count('.') if marker.endswith('.') else marker.count('.') + 1}{marker[-1]}"
@@ -122,7 +166,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         before = text[start : m.start()].rstrip(".!?…\"”’)")
-        last_word = fold(before.split()[-1]) if before.split() else ""
+        last_word = _fold(before.split()[-1]) if before.split() else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
         out.append(text[start : m.start()].strip())
@@ -246,8 +290,18 @@ class _Verdict:
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
 
 
+_PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
+_PAST_WORD = re.compile(r"\b(da|vua)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _classify(
-    sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool, under_lead: bool = False
+    sentence: str,
+    reading: AssigneeReading,
+    in_section: bool,
+    after_report: bool,
+    under_lead: bool = False,
+    fold: Fold = _fold,
 ) -> _Verdict:
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
@@ -259,11 +313,11 @@ def _classify(
     if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
-        past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
+        past_assignment = _PAST_ASSIGNMENT.search(folded) is not None
         return _Verdict(not past_assignment)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
-    if re.search(r"\b(da|vua)\b", " ".join(folded.split()[:5])):
+    if _PAST_WORD.search(" ".join(folded.split()[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
@@ -282,18 +336,19 @@ def _classify(
         return _Verdict(True)
     if inline and in_section and not _starts_past(body):
         # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
-        return _Verdict(bool(re.search(r"[^\W\d_]", body)) and reading.how != "name")
+        return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
     return _Verdict(False)
 
 
-def _is_heading(content: str, reading: AssigneeReading) -> bool:
+def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """A line that only opens a section: "3. Về quản lý máy tính bảng:", "1. Đối với việc thực hiện
     các kết luận.", "- Thường trực HĐND", "II. NHIỆM VỤ TRỌNG TÂM"."""
     stripped = content.strip()
     if stripped.endswith(":"):
         return True
-    letters = [c for c in stripped if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 15:
+    if len(stripped.split()) <= 15 and (letters := [c for c in stripped if c.isalpha()]) and all(
+        c.isupper() for c in letters
+    ):
         return True
     if reading.how == "name":
         # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
@@ -311,7 +366,10 @@ _CLOSER_TIME = re.compile(
 )
 
 
-def _is_closer(sentence: str) -> bool:
+_CLOSER_WORD = re.compile(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b")
+
+
+def _is_closer(sentence: str, fold: Fold = _fold) -> bool:
     """ "Hoàn thành trong tháng 4/2018.", "Thời gian: trước ngày 30/6." closing the point above."""
     folded = fold(sentence)
     m = _CLOSER.match(folded)
@@ -319,7 +377,7 @@ def _is_closer(sentence: str) -> bool:
         m is not None
         and len(sentence.split()) <= 12
         and _CLOSER_TIME.match(folded, m.end()) is not None
-        and re.search(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b", folded) is not None
+        and _CLOSER_WORD.search(folded) is not None
     )
 
 
@@ -356,8 +414,9 @@ class _Candidate:
 
 
 class _Splitter:
-    def __init__(self, units: Sequence[KnownUnit]) -> None:
+    def __init__(self, units: Sequence[KnownUnit], fold: Fold = _fold) -> None:
         self.units = units
+        self.fold = fold
         self.marker_levels: list[str] = []
         self.stack: list[_Heading] = []
         self.sections = 0
@@ -393,7 +452,7 @@ class _Splitter:
             self._pop_to(level)
         sentences = split_sentences(content)
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
-        if whole is not None and _is_heading(content, whole):
+        if whole is not None and _is_heading(content, whole, self.fold):
             if marker is None:
                 self._pop_to(level)
             self._push(level, content)
@@ -401,8 +460,8 @@ class _Splitter:
         heading = None
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
-        inline = _INLINE_HEADING.match(fold(content))
-        body = fold(content[inline.end() :] if inline else content)
+        inline = _INLINE_HEADING.match(self.fold(content))
+        body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
@@ -432,19 +491,19 @@ class _Splitter:
             same_point = bool(self.candidates) and (
                 len(self.candidates) > line_first or self.candidates[-1].section == section
             )
-            if _is_closer(sentence) and same_point:
+            if _is_closer(sentence, self.fold) and same_point:
                 last = self.candidates[-1]
                 last.text = f"{last.text} {sentence}"
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            opener = _DISCOURSE.match(fold(sentence))
+            opener = _DISCOURSE.match(self.fold(sentence))
             if opener is not None and not reading.how:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
-                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead)
+                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
-                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead)
+                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
@@ -479,7 +538,7 @@ class _Splitter:
         for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
-            key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
+            key = _SPACES.sub(" ", self.fold(c.text)).strip(" .;")
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
@@ -492,6 +551,7 @@ class _Splitter:
         return out
 
 
+_SPACES = re.compile(r"\s+")
 _SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ])")
 
 
@@ -524,11 +584,19 @@ def _first_clause(sentence: str) -> str:
 _INLINE_POINT = re.compile(r"(?<=[.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
 
 
-def _clean(text: str) -> list[str]:
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _clean(text: str, fold: Fold = _fold) -> list[str]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text:
+        text = _ZERO_WIDTH.sub("", text)
     text = _INLINE_POINT.sub("\n", text)
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    # (a line with neither a tab nor two spaces running has no blanks to squeeze)
+    lines = [
+        (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
+    ]
     body: list[str] = []
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
@@ -545,7 +613,7 @@ _NARRATIVE_OPENING = re.compile(
 )
 
 
-def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str]:
+def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold = _fold) -> list[str]:
     """The lines of a news page above its story: a category ("Hoạt động khối chính quyền"), the
     headline ("UBND huyện Thạch Hà triển khai nhiệm vụ trọng tâm tháng 12"). They come before the
     first prose line, end with no full stop, and that prose line opens the story with its date or
@@ -573,16 +641,17 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
-    lines = _clean(text)
+    folds = _Folds().__getitem__
+    lines = _clean(text, folds)
     meeting_date = find_meeting_date("\n".join(lines))
-    title = find_title(lines)
-    above_story = headlines(lines, units)
+    title = find_title(lines, folds)
+    above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
-    splitter = _Splitter(units)
+    splitter = _Splitter(units, folds)
     for line in lines:
-        if line and line != title and line not in above_story and not _FURNITURE.match(fold(line)):
+        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line)):
             splitter.line(line)
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
