@@ -80,7 +80,17 @@ _DOCUMENT_DATES = (
 )
 
 
+# What each pattern cannot match without (cheap tests that skip a whole-text pass): "ngày 12", a
+# meeting word, ", ngày 13", "ngày đăng".
 _ANY_DIGIT = re.compile(r"\d")
+_DAY_WORD = re.compile(r"ngay\s+\d")
+_PLACE_DAY = re.compile(r",\s*ngay\s+\d")
+_DATE_GATES: tuple[Callable[[str], object], ...] = (
+    _DAY_WORD.search,
+    lambda f: _DAY_WORD.search(f) and ("hop" in f or "hoi nghi" in f or "lam viec" in f or "giao ban" in f),
+    _PLACE_DAY.search,
+    lambda f: "ngay dang" in f,
+)
 
 
 def find_meeting_date(text: str) -> date | None:
@@ -89,9 +99,9 @@ def find_meeting_date(text: str) -> date | None:
         return None  # every pattern holds a day number
     folded = _fold(text)
     if "ngay" not in folded:
-        return None  # nor one without the word "ngày"
-    for patterns in (_MEETING_DATES, _DOCUMENT_DATES):
-        for pattern in patterns:
+        return None  # and the word "ngày"
+    for pattern, gate in zip((*_MEETING_DATES, *_DOCUMENT_DATES), _DATE_GATES, strict=True):
+        if gate(folded):
             for m in pattern.finditer(folded):
                 day = int(m.group(1))
                 month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
@@ -157,7 +167,9 @@ def _marker_type(marker: str) -> str:
 
 # ------------------------------------------------------------------------------------------ sentences
 _ABBREVIATIONS = {"tp", "q", "p", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "st", "v.v", "ks", "ls", "ng"}
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
+# The end mark, then the quotes and spaces between sentences: the boundary starts after the mark.
+# (Matching the mark rather than looking behind for it lets the regex engine skip to the marks.)
+_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -165,11 +177,12 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip(".!?…\"”’)")
+        cut = m.start() + 1
+        before = text[start:cut].rstrip(".!?…\"”’)")
         last_word = _fold(before.split()[-1]) if before.split() else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        out.append(text[start : m.start()].strip())
+        out.append(text[start:cut].strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
@@ -221,14 +234,24 @@ _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu tra
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
-_CLOSING_FORMULA = re.compile(
-    r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
+_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b")
+_CLOSING_AT_START = re.compile(
+    r"^tren day la\b"
     r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
     r"(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
     # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
     r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
 )
+
+
+def _closing_formula(folded: str) -> bool:
+    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence."""
+    return _CLOSING_AT_START.match(folded) is not None or (
+        "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
+    )
+
+
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
@@ -267,8 +290,8 @@ def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
 
 
 def _starts_past(text: str) -> bool:
-    tokens = tokenize(text)
     accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
     return bool(_PAST.match(tokens, 0, accented) or L.NARRATIVE_VERBS.match(tokens, 0, accented))
 
 
@@ -306,14 +329,14 @@ def _classify(
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
         return _Verdict(False)
-    if _CLOSING_FORMULA.search(folded) and not _MAKES_KNOWN.search(folded):
+    if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
-        past_assignment = _PAST_ASSIGNMENT.search(folded) is not None
+        past_assignment = "da " in folded and _PAST_ASSIGNMENT.search(folded) is not None
         return _Verdict(not past_assignment)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
@@ -538,7 +561,7 @@ class _Splitter:
         for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
-            key = _SPACES.sub(" ", self.fold(c.text)).strip(" .;")
+            key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
@@ -551,7 +574,6 @@ class _Splitter:
         return out
 
 
-_SPACES = re.compile(r"\s+")
 _SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ])")
 
 
@@ -581,7 +603,7 @@ def _first_clause(sentence: str) -> str:
 
 # ------------------------------------------------------------------------------------------ public API
 # "Kết luận: 1. Giao ... 2. Đề nghị ...": numbered points run together on one line.
-_INLINE_POINT = re.compile(r"(?<=[.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
+_INLINE_POINT = re.compile(r"([.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
 
 
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
@@ -592,7 +614,7 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text:
         text = _ZERO_WIDTH.sub("", text)
-    text = _INLINE_POINT.sub("\n", text)
+    text = _INLINE_POINT.sub(r"\1\n", text)
     # (a line with neither a tab nor two spaces running has no blanks to squeeze)
     lines = [
         (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
