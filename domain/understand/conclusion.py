@@ -27,7 +27,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
-from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
+from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
 
 Fold = Callable[[str], str]
 
@@ -300,9 +300,17 @@ def _reported_before(sentence: str, predicate: str) -> bool:
     bộ phận ... bám sát ...", "Hội nghị nghe đồng chí A báo cáo ..., thường trực ..."."""
     if not predicate:
         return False
-    prefix = sentence[: len(sentence) - len(predicate)]
+    cut = len(sentence) - len(predicate)
     accented = has_diacritics(sentence)
-    tokens = tokenize(prefix, accented)
+    # The words before the predicate are the sentence's own first tokens (the assignee reader has
+    # just tokenized the sentence): the predicate starts a token, and a token never reaches past
+    # the start of the next one, so tokenizing the prefix anew would give the same tokens.
+    whole = tokenize(sentence, accented)
+    before = next((k for k, t in enumerate(whole) if t.start >= cut), len(whole))
+    if before < len(whole) and whole[before].start == cut:
+        tokens: Sequence[Token] = whole[:before]
+    else:
+        tokens = tokenize(sentence[:cut], accented)
     reported = (_PAST, L.NARRATIVE_VERBS)
     return any(words.match(tokens, k, accented) for k in range(len(tokens)) for words in reported)
 
@@ -340,7 +348,7 @@ def _classify(
         return _Verdict(not past_assignment)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
-    if _PAST_WORD.search(" ".join(folded.split()[:5])):
+    if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
