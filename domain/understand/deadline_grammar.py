@@ -329,12 +329,13 @@ _HOLIDAY_SUFFIX = re.compile(
 _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
 
 
-_HOLIDAY_GATE = re.compile(r"tet|trung thu|thieu nhi|quoc khanh|gio to|giai phong|thong nhat|lao dong")
-
-
 def _holidays(scan: Scan) -> None:
     f = scan.f
-    if _HOLIDAY_GATE.search(f) is None:
+    # (substring tests: several times cheaper than one search for the alternation)
+    if not (
+        "tet" in f or "trung thu" in f or "thieu nhi" in f or "quoc khanh" in f or "gio to" in f
+        or "giai phong" in f or "thong nhat" in f or "lao dong" in f
+    ):  # fmt: skip
         return
     for key, pattern, holiday in _HOLIDAY_NAMES:
         if key not in f:
@@ -958,7 +959,6 @@ _NEXT_MEETING = re.compile(
     r"(?:ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop|buoi\s+giao\s+ban|hoi\s+nghi)"
     r"(?:\s+(?:giao\s+ban|thuong\s+ky|thuong\s+le|hdnd|ubnd))?(?:\s+lan)?\s+(?:tiep\s+theo|toi|sau|ke\s+tiep|gan\s+nhat)\b"
 )
-_NEXT_MEETING_GATE = re.compile(r"(?:tiep theo|toi|sau|ke tiep|gan nhat)\b")
 _MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
 
 
@@ -966,7 +966,9 @@ def _anchors(scan: Scan) -> None:
     """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
     họp tiếp theo')."""
     f = scan.f
-    if ("hop " in f or "hoi nghi" in f) and _NEXT_MEETING_GATE.search(f) is not None:
+    if ("hop " in f or "hoi nghi" in f) and (
+        "toi" in f or "sau" in f or "tiep theo" in f or "ke tiep" in f or "gan nhat" in f
+    ):
         for m in scan.matches(_NEXT_MEETING):
             prev, at = prev_word(f, m.start())
             if prev in _MEETING_PLACE_WORDS:

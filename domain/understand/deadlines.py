@@ -60,15 +60,15 @@ __all__ = [
 
 
 def _to_deadline(cand: Candidate, text: str) -> Deadline:
-    phrase = text[cand.start : cand.end].strip()
-    lead = len(text[cand.start : cand.end]) - len(text[cand.start : cand.end].lstrip())
-    start = cand.start + lead
+    written = text[cand.start : cand.end]
+    phrase = written.strip()
+    start = cand.start + len(written) - len(written.lstrip())
     return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)), cand.note)
 
 
 def _best(cands: list[Candidate]) -> Candidate | None:
-    if not cands:
-        return None
+    if len(cands) <= 1:
+        return cands[0] if cands else None
     return max(
         cands,
         key=lambda c: (round(c.score, 6), c.due is not None, c.due.toordinal() if c.due else 0, -c.start),
