@@ -286,7 +286,7 @@ def _durations(scan: Scan) -> None:
 
 
 def _year_of(m: re.Match[str]) -> str | None:
-    return m["y"] or m.groupdict().get("y4")
+    return m["y"] or (m["y4"] if "y4" in m.re.groupindex else None)
 
 
 def _resolve_day_month(m: re.Match[str], today: date) -> date | None:
