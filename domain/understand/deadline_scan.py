@@ -361,6 +361,8 @@ class Number(NamedTuple):
 class Scan:
     """One pass over a folded text: taken spans, candidates, impossible dates."""
 
+    __slots__ = ("_first_digit", "_numbers", "_tails", "f", "found", "has_digit", "invalid", "taken", "today")
+
     def __init__(self, folded: str, today: date) -> None:
         self.f = folded
         self.today = today

@@ -117,11 +117,15 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
     return text, grammar.scan(fast_fold(text), today)
 
 
+# No deadline (an immutable value: one instance serves every text that has none).
+_NO_DEADLINE = Deadline.none()
+
+
 def parse_deadline(text: str, today: date) -> Deadline:
     """Find the deadline that governs `text`, resolved against the directive date `today`."""
     text, scan = _scan(text, today)
     best = _best(scan.found)
-    return _to_deadline(best, text) if best is not None else Deadline.none()
+    return _to_deadline(best, text) if best is not None else _NO_DEADLINE
 
 
 def find_deadlines(text: str, today: date) -> list[Deadline]:
@@ -217,7 +221,7 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
     own_text, scan = _scan(text, today)
     best = _best(scan.found)
     if not context:
-        return _to_deadline(best, own_text) if best is not None else Deadline.none()
+        return _to_deadline(best, own_text) if best is not None else _NO_DEADLINE
     context = nfc(context)
     if best is not None and best.window and best.due is None:
         due = _window_end(best.window, context, today)
