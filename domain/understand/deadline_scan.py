@@ -418,7 +418,9 @@ class Scan:
         if self._numbers is None:
             f = self.f
             numbers: list[Number] = []
-            for m in _DIGIT_RUN.finditer(f, self._first_digit):  # none before the first digit
+            # None before the first digit or after the last (the regex engine walks a text slowly).
+            last = max(map(f.rfind, "0123456789"))
+            for m in _DIGIT_RUN.finditer(f, self._first_digit, last + 1):
                 at, end = m.span()
                 if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
                     numbers.append(_new(Number, (at, end - at, f[end : end + 1])))
