@@ -93,11 +93,11 @@ _DATE_GATES: tuple[Callable[[str], object], ...] = (
 )
 
 
-def find_meeting_date(text: str) -> date | None:
+def find_meeting_date(text: str, fold: Fold = _fold) -> date | None:
     """The meeting's date as the report states it; else the letter's or the post's date."""
     if _ANY_DIGIT.search(text) is None:
         return None  # every pattern holds a day number
-    folded = _fold(text)
+    folded = fold(text)
     if "ngay" not in folded:
         return None  # and the word "ngày"
     for pattern, gate in zip((*_MEETING_DATES, *_DOCUMENT_DATES), _DATE_GATES, strict=True):
@@ -133,7 +133,7 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
             continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
         if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
             continue
-        if _TITLE_WORDS.search(folded) and not _SENTENCE_INSIDE.search(stripped):
+        if not _SENTENCE_INSIDE.search(stripped) and _TITLE_WORDS.search(folded):
             return stripped.rstrip(".")
     return None
 
@@ -673,7 +673,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     states it (else `today`)."""
     folds = _Folds().__getitem__
     lines = _clean(text, folds)
-    meeting_date = find_meeting_date("\n".join(lines))
+    meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
     title = find_title(lines, folds)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
