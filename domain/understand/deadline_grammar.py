@@ -657,6 +657,20 @@ def _qualifies_a_noun(f: str, start: int) -> bool:
     return False
 
 
+def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
+    """ "hàng tháng", "mỗi tuần", "từng quý"."""
+    f = scan.f
+    for m in scan.matches(pattern):
+        if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
+            continue
+        if _qualifies_a_noun(f, m.start()):
+            scan.take(m.start(), m.end())
+            continue
+        start = _with_periodic(scan, m.start())
+        scan.take(start, m.end())
+        scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=_CADENCE_UNITS[m["u"]]))
+
+
 def _recurrings(scan: Scan) -> None:
     f = scan.f
     hang, moi, tung = "hang " in f, "moi " in f, "tung " in f
@@ -666,18 +680,12 @@ def _recurrings(scan: Scan) -> None:
                 for m in scan.matches(pattern):
                     scan.take(m.start(), m.end())
                     scan.add(Candidate(RECURRING, m.start(), m.end(), S_RECURRING, cadence=cadence))
-    for present, pattern in zip((hang, moi, tung), _EVERY, strict=True):
-        if not present:
-            continue
-        for m in scan.matches(pattern):
-            if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
-                continue
-            if _qualifies_a_noun(f, m.start()):
-                scan.take(m.start(), m.end())
-                continue
-            start = _with_periodic(scan, m.start())
-            scan.take(start, m.end())
-            scan.add(Candidate(RECURRING, start, m.end(), S_RECURRING, cadence=_CADENCE_UNITS[m["u"]]))
+    if hang:
+        _every(scan, _EVERY[0])
+    if moi:
+        _every(scan, _EVERY[1])
+    if tung:
+        _every(scan, _EVERY[2])
     if "lan" in f and _TIMES_GATE.search(f):
         for m in scan.matches(_MONTHS_PER_TIME):  # "6 tháng/lần"
             count = words_before(f, m.start(), 1)
