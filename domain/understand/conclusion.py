@@ -18,7 +18,7 @@ section's other directives.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -27,7 +27,40 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
-from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
+from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
+
+Fold = Callable[[str], str]
+
+
+class _FoldedWords(dict[str, str]):
+    """word -> textnorm.fold(word), filled as words are met (bounded: a stream of odd tokens must
+    not grow it for ever). Words, not texts: what it remembers holds for any text."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 50_000:
+            self.clear()
+        folded = self[word] = fold(word)
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
+def _fold(text: str) -> str:
+    """textnorm.fold(text), one space-separated word at a time with the words remembered (the
+    splitter folds every line and sentence it reads). The same string: NFC, str.translate and
+    str.lower all work character by character, and the one context-dependent case rule of
+    str.lower (a final sigma) never looks across a space."""
+    return " ".join(map(_FOLDED_WORDS.__getitem__, nfc(text).split(" ")))
+
+
+class _Folds(dict[str, str]):
+    """The folds of one split_conclusion call: a line, its content and its sentence are often the
+    same text, folded once. Lives as long as the call (nothing is kept between texts)."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = _fold(text)
+        return folded
 
 # ------------------------------------------------------------------------------------------ dates
 _DATE = r"(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|\s+thang\s+(\d{1,2}),?\s+nam\s+(\d{4}))"
@@ -47,11 +80,28 @@ _DOCUMENT_DATES = (
 )
 
 
-def find_meeting_date(text: str) -> date | None:
+# What each pattern cannot match without (cheap tests that skip a whole-text pass): "ngày 12", a
+# meeting word, ", ngày 13", "ngày đăng".
+_ANY_DIGIT = re.compile(r"\d")
+_DAY_WORD = re.compile(r"ngay\s+\d")
+_PLACE_DAY = re.compile(r",\s*ngay\s+\d")
+_DATE_GATES: tuple[Callable[[str], object], ...] = (
+    _DAY_WORD.search,
+    lambda f: _DAY_WORD.search(f) and ("hop" in f or "hoi nghi" in f or "lam viec" in f or "giao ban" in f),
+    _PLACE_DAY.search,
+    lambda f: "ngay dang" in f,
+)
+
+
+def find_meeting_date(text: str, fold: Fold = _fold) -> date | None:
     """The meeting's date as the report states it; else the letter's or the post's date."""
+    if _ANY_DIGIT.search(text) is None:
+        return None  # every pattern holds a day number
     folded = fold(text)
-    for patterns in (_MEETING_DATES, _DOCUMENT_DATES):
-        for pattern in patterns:
+    if "ngay" not in folded:
+        return None  # and the word "ngày"
+    for pattern, gate in zip((*_MEETING_DATES, *_DOCUMENT_DATES), _DATE_GATES, strict=True):
+        if gate(folded):
             for m in pattern.finditer(folded):
                 day = int(m.group(1))
                 month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
@@ -66,10 +116,11 @@ def find_meeting_date(text: str) -> date | None:
 _TITLE_WORDS = re.compile(
     r"\b(giao ban|hop|hoi nghi|ket luan|thong bao|lam viec|tiep doan|buoi|phien|so ket|tong ket|chi dao)\b"
 )
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 _HEADER_LINE = re.compile(r"^(ngay dang|luot xem|so:|cong hoa|doc lap|[-_=]{3,})")
 
 
-def find_title(lines: Sequence[str]) -> str | None:
+def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
     """The report's title: an early line naming the meeting ("Giao ban Ban chỉ đạo công nghệ thông
     tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
     for line in [ln for ln in lines if ln.strip()][:8]:
@@ -82,7 +133,7 @@ def find_title(lines: Sequence[str]) -> str | None:
             continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
         if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
             continue
-        if _TITLE_WORDS.search(folded) and not re.search(r"[.!?]\s+\S", stripped):
+        if not _SENTENCE_INSIDE.search(stripped) and _TITLE_WORDS.search(folded):
             return stripped.rstrip(".")
     return None
 
@@ -99,8 +150,11 @@ _FURNITURE = re.compile(
 )
 
 
+_ROMAN_MARKER = re.compile(r"[IVXL]{1,5}[.)]")
+
+
 def _marker_type(marker: str) -> str:
-    if re.fullmatch(r"[IVXL]{1,5}[.)]", marker):
+    if _ROMAN_MARKER.fullmatch(marker):
         return "roman"
     if marker[0].isdigit():
         return f"num{marker.count('.') if marker.endswith('.') else marker.count('.') + 1}{marker[-1]}"
@@ -113,7 +167,9 @@ def _marker_type(marker: str) -> str:
 
 # ------------------------------------------------------------------------------------------ sentences
 _ABBREVIATIONS = {"tp", "q", "p", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "st", "v.v", "ks", "ls", "ng"}
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
+# The end mark, then the quotes and spaces between sentences: the boundary starts after the mark.
+# (Matching the mark rather than looking behind for it lets the regex engine skip to the marks.)
+_BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -121,11 +177,12 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip(".!?…\"”’)")
-        last_word = fold(before.split()[-1]) if before.split() else ""
+        cut = m.start() + 1
+        before = text[start:cut].rstrip(".!?…\"”’)")
+        last_word = _fold(before.split()[-1]) if before.split() else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        out.append(text[start : m.start()].strip())
+        out.append(text[start:cut].strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]
@@ -177,14 +234,24 @@ _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu tra
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
-_CLOSING_FORMULA = re.compile(
-    r"^tren day la\b|\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b"
+_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b")
+_CLOSING_AT_START = re.compile(
+    r"^tren day la\b"
     r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
     r"(?:trien khai\s+|to chuc\s+)?(?:thuc hien|thi hanh|trien khai)(?:\s+(?:theo quy dinh|nghiem tuc))?\W*$"
     # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
     r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
 )
+
+
+def _closing_formula(folded: str) -> bool:
+    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence."""
+    return _CLOSING_AT_START.match(folded) is not None or (
+        "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
+    )
+
+
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
@@ -223,8 +290,8 @@ def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
 
 
 def _starts_past(text: str) -> bool:
-    tokens = tokenize(text)
     accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
     return bool(_PAST.match(tokens, 0, accented) or L.NARRATIVE_VERBS.match(tokens, 0, accented))
 
 
@@ -233,9 +300,17 @@ def _reported_before(sentence: str, predicate: str) -> bool:
     bộ phận ... bám sát ...", "Hội nghị nghe đồng chí A báo cáo ..., thường trực ..."."""
     if not predicate:
         return False
-    prefix = sentence[: len(sentence) - len(predicate)]
+    cut = len(sentence) - len(predicate)
     accented = has_diacritics(sentence)
-    tokens = tokenize(prefix, accented)
+    # The words before the predicate are the sentence's own first tokens (the assignee reader has
+    # just tokenized the sentence): the predicate starts a token, and a token never reaches past
+    # the start of the next one, so tokenizing the prefix anew would give the same tokens.
+    whole = tokenize(sentence, accented)
+    before = next((k for k, t in enumerate(whole) if t.start >= cut), len(whole))
+    if before < len(whole) and whole[before].start == cut:
+        tokens: Sequence[Token] = whole[:before]
+    else:
+        tokens = tokenize(sentence[:cut], accented)
     reported = (_PAST, L.NARRATIVE_VERBS)
     return any(words.match(tokens, k, accented) for k in range(len(tokens)) for words in reported)
 
@@ -246,24 +321,34 @@ class _Verdict:
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
 
 
+_PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
+_PAST_WORD = re.compile(r"\b(da|vua)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _classify(
-    sentence: str, reading: AssigneeReading, in_section: bool, after_report: bool, under_lead: bool = False
+    sentence: str,
+    reading: AssigneeReading,
+    in_section: bool,
+    after_report: bool,
+    under_lead: bool = False,
+    fold: Fold = _fold,
 ) -> _Verdict:
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
         return _Verdict(False)
-    if _CLOSING_FORMULA.search(folded) and not _MAKES_KNOWN.search(folded):
+    if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
-        past_assignment = re.search(r"\bda (giao|de nghi|yeu cau|chi dao)\b", folded) is not None
+        past_assignment = "da " in folded and _PAST_ASSIGNMENT.search(folded) is not None
         return _Verdict(not past_assignment)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
-    if re.search(r"\b(da|vua)\b", " ".join(folded.split()[:5])):
+    if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
@@ -282,18 +367,19 @@ def _classify(
         return _Verdict(True)
     if inline and in_section and not _starts_past(body):
         # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
-        return _Verdict(bool(re.search(r"[^\W\d_]", body)) and reading.how != "name")
+        return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
     return _Verdict(False)
 
 
-def _is_heading(content: str, reading: AssigneeReading) -> bool:
+def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """A line that only opens a section: "3. Về quản lý máy tính bảng:", "1. Đối với việc thực hiện
     các kết luận.", "- Thường trực HĐND", "II. NHIỆM VỤ TRỌNG TÂM"."""
     stripped = content.strip()
     if stripped.endswith(":"):
         return True
-    letters = [c for c in stripped if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 15:
+    if len(stripped.split()) <= 15 and (letters := [c for c in stripped if c.isalpha()]) and all(
+        c.isupper() for c in letters
+    ):
         return True
     if reading.how == "name":
         # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
@@ -311,7 +397,10 @@ _CLOSER_TIME = re.compile(
 )
 
 
-def _is_closer(sentence: str) -> bool:
+_CLOSER_WORD = re.compile(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b")
+
+
+def _is_closer(sentence: str, fold: Fold = _fold) -> bool:
     """ "Hoàn thành trong tháng 4/2018.", "Thời gian: trước ngày 30/6." closing the point above."""
     folded = fold(sentence)
     m = _CLOSER.match(folded)
@@ -319,7 +408,7 @@ def _is_closer(sentence: str) -> bool:
         m is not None
         and len(sentence.split()) <= 12
         and _CLOSER_TIME.match(folded, m.end()) is not None
-        and re.search(r"\d|\b(thang|quy|tuan|nam|ngay|tet)\b", folded) is not None
+        and _CLOSER_WORD.search(folded) is not None
     )
 
 
@@ -356,8 +445,9 @@ class _Candidate:
 
 
 class _Splitter:
-    def __init__(self, units: Sequence[KnownUnit]) -> None:
+    def __init__(self, units: Sequence[KnownUnit], fold: Fold = _fold) -> None:
         self.units = units
+        self.fold = fold
         self.marker_levels: list[str] = []
         self.stack: list[_Heading] = []
         self.sections = 0
@@ -393,7 +483,7 @@ class _Splitter:
             self._pop_to(level)
         sentences = split_sentences(content)
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
-        if whole is not None and _is_heading(content, whole):
+        if whole is not None and _is_heading(content, whole, self.fold):
             if marker is None:
                 self._pop_to(level)
             self._push(level, content)
@@ -401,8 +491,8 @@ class _Splitter:
         heading = None
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
-        inline = _INLINE_HEADING.match(fold(content))
-        body = fold(content[inline.end() :] if inline else content)
+        inline = _INLINE_HEADING.match(self.fold(content))
+        body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
@@ -432,19 +522,19 @@ class _Splitter:
             same_point = bool(self.candidates) and (
                 len(self.candidates) > line_first or self.candidates[-1].section == section
             )
-            if _is_closer(sentence) and same_point:
+            if _is_closer(sentence, self.fold) and same_point:
                 last = self.candidates[-1]
                 last.text = f"{last.text} {sentence}"
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            opener = _DISCOURSE.match(fold(sentence))
+            opener = _DISCOURSE.match(self.fold(sentence))
             if opener is not None and not reading.how:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
-                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead)
+                verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
-                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead)
+                verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
@@ -479,7 +569,7 @@ class _Splitter:
         for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
-            key = re.sub(r"\s+", " ", fold(c.text)).strip(" .;")
+            key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
@@ -521,14 +611,22 @@ def _first_clause(sentence: str) -> str:
 
 # ------------------------------------------------------------------------------------------ public API
 # "Kết luận: 1. Giao ... 2. Đề nghị ...": numbered points run together on one line.
-_INLINE_POINT = re.compile(r"(?<=[.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
+_INLINE_POINT = re.compile(r"([.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
 
 
-def _clean(text: str) -> list[str]:
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _clean(text: str, fold: Fold = _fold) -> list[str]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    text = _INLINE_POINT.sub("\n", text)
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text:
+        text = _ZERO_WIDTH.sub("", text)
+    text = _INLINE_POINT.sub(r"\1\n", text)
+    # (a line with neither a tab nor two spaces running has no blanks to squeeze)
+    lines = [
+        (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
+    ]
     body: list[str] = []
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
@@ -545,7 +643,7 @@ _NARRATIVE_OPENING = re.compile(
 )
 
 
-def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str]:
+def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold = _fold) -> list[str]:
     """The lines of a news page above its story: a category ("Hoạt động khối chính quyền"), the
     headline ("UBND huyện Thạch Hà triển khai nhiệm vụ trọng tâm tháng 12"). They come before the
     first prose line, end with no full stop, and that prose line opens the story with its date or
@@ -573,16 +671,17 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = ()) -> list[str
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
-    lines = _clean(text)
-    meeting_date = find_meeting_date("\n".join(lines))
-    title = find_title(lines)
-    above_story = headlines(lines, units)
+    folds = _Folds().__getitem__
+    lines = _clean(text, folds)
+    meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
+    title = find_title(lines, folds)
+    above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
-    splitter = _Splitter(units)
+    splitter = _Splitter(units, folds)
     for line in lines:
-        if line and line != title and line not in above_story and not _FURNITURE.match(fold(line)):
+        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line)):
             splitter.line(line)
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

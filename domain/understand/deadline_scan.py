@@ -142,6 +142,10 @@ def _strength(words: tuple[str, ...]) -> int:
     return best
 
 
+# NamedTuple(...) runs a Python-level __new__; the parser makes tuples on its hot path, in C.
+_new = tuple.__new__
+
+
 class Tail(NamedTuple):
     """The trigger words right before an expression, outermost first."""
 
@@ -209,7 +213,7 @@ def read_tail(f: str, start: int) -> Tail:
     """
     toks = tokens_before(f, start, 48, 8)
     if not toks or not _may_end_tail(toks[-1]):
-        return Tail(start, (), BARE, _reports_past(toks))
+        return _new(Tail, (start, (), BARE, _reports_past(toks)))
     kept: list[tuple[int, str]] = []  # (index of the trigger's first word in toks, trigger)
     i = len(toks) - 1
     rejected = False
@@ -237,14 +241,14 @@ def read_tail(f: str, start: int) -> Tail:
         kept.append((i - k + 1, word))
         i -= k
     if not kept:
-        return Tail(start, (), BARE, _reports_past(toks))
+        return _new(Tail, (start, (), BARE, _reports_past(toks)))
     # Where the outermost trigger starts: find the words again, backwards from the expression.
     lo = max(0, start - 48)
     at = start
     for tok in reversed(toks[kept[-1][0] :]):
         at = f.rfind(tok, lo, at)
-    words = tuple(w for _, w in reversed(kept))
-    return Tail(at, words, REJECT if rejected else _strength(words), _reports_past(toks[: kept[-1][0]]))
+    words = tuple([w for _, w in reversed(kept)])
+    return _new(Tail, (at, words, REJECT if rejected else _strength(words), _reports_past(toks[: kept[-1][0]])))
 
 
 def _trigger_ending_at(toks: list[str], i: int) -> tuple[int, str] | None:
@@ -357,10 +361,20 @@ class Number(NamedTuple):
 class Scan:
     """One pass over a folded text: taken spans, candidates, impossible dates."""
 
+    __slots__ = ("_first_digit", "_numbers", "_tails", "f", "found", "has_digit", "invalid", "taken", "today")
+
     def __init__(self, folded: str, today: date) -> None:
         self.f = folded
         self.today = today
-        self.has_digit = _DIGIT.search(folded) is not None
+        # (ten one-character tests run at memchr speed; the regex only says where the first digit is)
+        first = (
+            _DIGIT.search(folded)
+            if "0" in folded or "1" in folded or "2" in folded or "3" in folded or "4" in folded
+            or "5" in folded or "6" in folded or "7" in folded or "8" in folded or "9" in folded
+            else None
+        )  # fmt: skip
+        self.has_digit = first is not None
+        self._first_digit = first.start() if first is not None else 0
         self._numbers: list[Number] | None = None
         self._tails: dict[int, Tail] = {}
         self.taken: list[tuple[int, int]] = []
@@ -404,10 +418,12 @@ class Scan:
         if self._numbers is None:
             f = self.f
             numbers: list[Number] = []
-            for m in _DIGIT_RUN.finditer(f):
+            # None before the first digit or after the last (the regex engine walks a text slowly).
+            last = max(map(f.rfind, "0123456789"))
+            for m in _DIGIT_RUN.finditer(f, self._first_digit, last + 1):
                 at, end = m.span()
                 if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
-                    numbers.append(Number(at, end - at, f[end : end + 1]))
+                    numbers.append(_new(Number, (at, end - at, f[end : end + 1])))
             self._numbers = numbers
         return self._numbers
 

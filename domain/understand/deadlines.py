@@ -60,15 +60,15 @@ __all__ = [
 
 
 def _to_deadline(cand: Candidate, text: str) -> Deadline:
-    phrase = text[cand.start : cand.end].strip()
-    lead = len(text[cand.start : cand.end]) - len(text[cand.start : cand.end].lstrip())
-    start = cand.start + lead
+    written = text[cand.start : cand.end]
+    phrase = written.strip()
+    start = cand.start + len(written) - len(written.lstrip())
     return Deadline(cand.kind, cand.due, phrase, cand.cadence, (start, start + len(phrase)), cand.note)
 
 
 def _best(cands: list[Candidate]) -> Candidate | None:
-    if not cands:
-        return None
+    if len(cands) <= 1:
+        return cands[0] if cands else None
     return max(
         cands,
         key=lambda c: (round(c.score, 6), c.due is not None, c.due.toordinal() if c.due else 0, -c.start),
@@ -117,11 +117,15 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
     return text, grammar.scan(fast_fold(text), today)
 
 
+# No deadline (an immutable value: one instance serves every text that has none).
+_NO_DEADLINE = Deadline.none()
+
+
 def parse_deadline(text: str, today: date) -> Deadline:
     """Find the deadline that governs `text`, resolved against the directive date `today`."""
     text, scan = _scan(text, today)
     best = _best(scan.found)
-    return _to_deadline(best, text) if best is not None else Deadline.none()
+    return _to_deadline(best, text) if best is not None else _NO_DEADLINE
 
 
 def find_deadlines(text: str, today: date) -> list[Deadline]:
@@ -217,7 +221,7 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
     own_text, scan = _scan(text, today)
     best = _best(scan.found)
     if not context:
-        return _to_deadline(best, own_text) if best is not None else Deadline.none()
+        return _to_deadline(best, own_text) if best is not None else _NO_DEADLINE
     context = nfc(context)
     if best is not None and best.window and best.due is None:
         due = _window_end(best.window, context, today)
