@@ -53,6 +53,11 @@ def _core(name: str) -> str:
     return core
 
 
+def same_but_level(written: str, name: str) -> bool:
+    """`written` is `name` with level words added ("Trạm Y tế phường" for "Trạm Y tế")."""
+    return len(norm(written)) > len(norm(name)) and _core(written) == _core(name)
+
+
 def near(units: list[Unit], *names: str) -> Unit | None:
     """The registered unit a name written differently means: equal once the level words are left out
     of both, against the unit's name and each alias. Only an unambiguous match counts (two units

@@ -188,6 +188,9 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
                 # full name, with the words the chair used as an alias.
                 known = builtin_unit(key)
                 name = known.name if known else ref.text
+                if db_units.same_but_level(ref.text, name):
+                    # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
+                    name = " ".join(ref.text.split())
                 aliases = [ref.text] if db_units.norm(ref.text) != db_units.norm(name) else []
                 unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
                 out.append(NewAssignee(role, unit.name, unit_id=unit.id))
@@ -217,7 +220,7 @@ def _logged_reply(
         buttons.extend(_due_choices(task.id))
         buttons.append([(T.BTN_UNDO, f"undo:{task.id}")])
     else:
-        day_off = _day_off_notice(task, today)
+        day_off = day_off_notice(task, today)
         if day_off is not None:
             lines.append(day_off[0])
             buttons.append([day_off[1]])
@@ -225,7 +228,7 @@ def _logged_reply(
     return "\n".join(lines), buttons
 
 
-def _day_off_notice(task: Task, today: date) -> tuple[str, tuple[str, str]] | None:
+def day_off_notice(task: Task, today: date) -> tuple[str, tuple[str, str]] | None:
     """A deadline on a weekend or a public holiday is kept as the chair wrote it, but said, with the
     working day before offered (offices are closed that day: the work is handed in before)."""
     due = task.due_current
@@ -396,7 +399,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
             raise Refused(T.EDIT_USAGE)
         await set_due(session, actor, task, due, today, extension=False, reason=None)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
-        day_off = _day_off_notice(task, today)
+        day_off = day_off_notice(task, today)
         return done + "\n" + day_off[0] if day_off else done
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
         body = kw[1]
@@ -442,7 +445,13 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
         session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
     )
     await reminders.replan_task(session, task.id, actor.now)
-    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES)
+    # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
+    lead = [a.label for a in rows if a.role == "lead"]
+    support = [a.label for a in rows if a.role != "lead"]
+    who = T.BOARD_REASSIGNED_LEAD.format(lead=T.esc(", ".join(lead)))
+    if support:
+        who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
+    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
 
 
 async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:

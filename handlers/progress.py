@@ -32,6 +32,7 @@ from handlers.common import (
     transaction,
     user_link,
 )
+from handlers.directives import day_off_notice
 from handlers.render import short
 from handlers.task_actions import (
     Refused,
@@ -127,7 +128,9 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     except Refused:
         role_ok = False
     if role_ok:
-        return await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+        done = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+        day_off = day_off_notice(task, actor.today)  # a weekend or a holiday: said, as /giao and /sua say it
+        return done + "\n" + day_off[0] if day_off else done
     req = await request_extension(session, actor, task, new_due, reason, actor.today)
     committee = await session.get(Committee, task.committee_id)
     assert committee is not None

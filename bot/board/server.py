@@ -313,9 +313,9 @@ async def _act(session: AsyncSession, actor: Actor, number: int, action: str, va
             raise A.Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
         done = await A.set_due(session, actor, task, due, today, extension=False, reason=None)
         # A weekend or a holiday is said, as in the chat (/sua N han …, /giao): the office is closed.
-        from handlers.directives import _day_off_notice
+        from handlers.directives import day_off_notice
 
-        day_off = _day_off_notice(task, today)
+        day_off = day_off_notice(task, today)
         return done + "\n" + day_off[0] if day_off else done
     if action in ("approve", "reject"):
         req = await db_tasks.pending_extension(session, task.id)
@@ -353,13 +353,7 @@ async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) 
         if str(refusal) == T.NO_ASSIGNEE:
             raise Refused(T.BOARD_REASSIGN_UNKNOWN.format(name=T.esc(value[:60]))) from None
         raise
-    # Said in the group too: «người thực hiện» alone does not tell the committee who has it now.
-    lead = [a.label for a in task.assignees if a.role == "lead"]
-    support = [a.label for a in task.assignees if a.role != "lead"]
-    who = T.BOARD_REASSIGNED_LEAD.format(lead=T.esc(", ".join(lead)))
-    if support:
-        who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
-    return f"{done}\n{who}"
+    return done
 
 
 def _iso(value: str) -> bool:

@@ -204,3 +204,20 @@ async def test_a_registered_alias_leads_from_the_start_of_a_directive(env: Env) 
     await env.say(chair, group, "/donvi them Trạm Y tế phường = TYT, Y tế")
     reply = await env.say(chair, group, "/giao Y tế kiểm tra an toàn thực phẩm trong quý I/2027")
     assert "Chủ trì: Trạm Y tế phường" in reply.plain
+
+
+async def test_an_extension_to_a_day_off_is_said(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    await env.say(chair, group, "/giao @tuan_ca rà soát camera an ninh trước ngày 15/12")
+    reply = await env.say(chair, group, "/giahan 1 20/12 chờ số liệu")
+    assert "Chủ nhật, 20/12/2026 — ngày nghỉ cuối tuần" in reply.plain and "Thứ Sáu, 18/12/2026" in reply.plain
+    assert (await env.task(1, group)).due_current == date(2026, 12, 20)  # kept as the chair wrote it
+
+
+async def test_a_usual_unit_named_the_first_time_keeps_the_committees_fuller_name(env: Env) -> None:
+    chair, _police, _member, group = cast(env)
+    reply = await env.say(chair, group, "/giao Công an phường rà soát camera an ninh trước ngày 15/12")
+    assert "Chủ trì: Công an phường" in reply.plain
+    reply = await env.say(chair, group, "/giao Công an kiểm tra cư trú tổ 5 trước ngày 16/12")
+    assert "Chủ trì: Công an phường" in reply.plain  # the same unit, not a second one
+    assert await unit_count(env) == 1

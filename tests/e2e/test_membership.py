@@ -189,7 +189,7 @@ async def test_someone_who_leaves_stops_being_reminded_and_the_chair_can_reassig
     assert "giao #1 cho ai" in prompt.plain and not pressed.show_alert  # type: ignore[attr-defined]
     env.world.send_text(minh, group, ["", text_mention(chair, "Lan")], reply_to=prompt)
     answer = await env.world.wait_for(chat=group)
-    assert "Đã sửa #1: người thực hiện" in answer.plain
+    assert "Đã sửa #1: người thực hiện" in answer.plain and "👤 Chủ trì:" in answer.plain  # and who it is now
     await env.idle()
     task1 = await env.task(1, group)
     assert [a.label for a in task1.assignees] == ["Lan Nguyễn"]
