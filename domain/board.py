@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from domain.calendar import week_end
 from domain.periods import month_of, quarter_of, tasks_in_period
 from domain.report_stats import StateCounts, count_states, per_unit, unit_of
 from domain.types import TaskState, TaskStatus, TaskView
@@ -73,14 +74,6 @@ def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
         "meeting": v.meeting_title,
         "urgent": v.urgent,
     }
-
-
-def week_end(today: date) -> date:
-    """The last day of "this week" for a list (`/ds tuannay`, the board's «Tuần này»): Sunday of the
-    current week; on a Saturday or a Sunday the coming working week's, as a deadline "trong tuần này"
-    written on a weekend means (an official looking on Sunday plans the week ahead, not the day)."""
-    days = 6 - today.weekday() if today.weekday() < 5 else 13 - today.weekday()
-    return today + timedelta(days=days)
 
 
 def _shown(v: TaskView, today: date) -> bool:

@@ -79,3 +79,11 @@ def lunar_to_solar(year: int, month: int, day: int) -> date:
 def next_tet_on_or_after(day: date) -> date:
     tet = lunar_new_year(day.year)
     return tet if tet >= day else lunar_new_year(day.year + 1)
+
+
+def week_end(today: date) -> date:
+    """The last day of "this week" for a list (`/ds tuannay`, the board's «Tuần này»): Sunday of the
+    current week; on a Saturday or a Sunday the coming working week's, as a deadline "trong tuần này"
+    written on a weekend means (an official looking on Sunday plans the week ahead, not the day)."""
+    days = 6 - today.weekday() if today.weekday() < 5 else 13 - today.weekday()
+    return today + timedelta(days=days)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from domain.calendar import week_end as calendar_week_end
 from domain.report_stats import per_unit
 from domain.types import TaskState, TaskStatus, TaskView
 
@@ -167,8 +168,10 @@ def build_summary(
     """The summary as of `today`. `summary_day` is the week's nominal summary day (the configured
     Monday, before any holiday move): it decides whether month/quarter figures are added; by
     default `today` decides."""
-    week_start = today - timedelta(days=today.weekday())
-    week_end = week_start + timedelta(days=6)
+    # "This week" as every list reads it (domain.calendar.week_end): on a Saturday or a Sunday, the
+    # coming working week.
+    week_end = calendar_week_end(today)
+    week_start = week_end - timedelta(days=6)
     counted = [v for v in views if v.status is not TaskStatus.CANCELLED]
 
     states = {id(v): v.state(today) for v in counted}

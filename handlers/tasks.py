@@ -12,7 +12,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Task
-from domain.board import week_end
+from domain.calendar import week_end
 from domain.commands import keyword, task_ref
 from handlers import render
 from handlers.common import Actor, Buttons, answer, command_args, edit, reply, resolve_actor, transaction

@@ -191,3 +191,11 @@ def test_overlong_task_text_is_shortened_not_cut_mid_line() -> None:
     [message] = render_summary(build_summary(views, MONDAY, "BCĐ"))
     [line] = _task_lines([message])
     assert "…" in line and utf16_len(message) <= MESSAGE_LIMIT
+
+
+def test_on_a_sunday_this_week_is_the_coming_working_week() -> None:
+    # /tonghop on Sunday 13/12: "đến hạn tuần này" lists the week of 14–20/12 (as /ds tuannay and the
+    # board read "tuần này" on a weekend), not the Sunday alone.
+    s = build_summary(committee_tasks(), MONDAY - timedelta(days=1))
+    assert (s.week_start, s.week_end) == (MONDAY, MONDAY + timedelta(days=6))
+    assert [line.number for line in s.due_this_week] == [5, 7]
