@@ -207,3 +207,18 @@ async def test_a_task_closed_in_the_chat_meanwhile_shows_as_closed_after_a_refus
     await expect(p.locator("#notice")).to_contain_text("đã hoàn thành")
     await expect(p.locator("#detail .badge")).to_contain_text("Hoàn thành")  # not «Đang thực hiện»
     await expect(p.locator("#detail [data-action]")).to_have_count(0)  # nothing left to do on it
+
+
+async def test_the_sandbox_page_is_usable_at_phone_width(browser: Any, sandbox: Sandbox) -> None:
+    page = await browser.new_page(viewport={"width": 360, "height": 780}, locale="vi-VN")
+    await page.goto(sandbox.url)
+    await expect(page.locator("#messages")).to_contain_text("Thư ký")
+    # Nothing wider than the phone: the people and chats scroll in their own rows.
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 360
+    await page.click("#personas li[data-persona=secretary]")
+    await page.fill("#input", "/giao @hoa_vanphong rà soát hồ sơ một cửa trước ngày 2/12")
+    await page.press("#input", "Enter")
+    reply = page.locator("#messages .row.bot").last
+    await expect(reply).to_contain_text("Đã ghi nhiệm vụ #1")
+    await expect(reply.locator(".keyboard button", has_text="Sửa hạn")).to_be_in_viewport()
+    await expect(page.locator("#open-board")).to_be_in_viewport()
