@@ -795,15 +795,18 @@ def _months(scan: Scan) -> None:
         if m["rel"] in ("truoc", "qua") or PAST_AFTER.match(scan.f, m.end()):
             continue
         tail = scan.tail(m.start())
-        if m["m"]:
-            month = int(m["m"])
-            year = _year(m["y"], today)
-            due = dd.month_end(year, month) if year else dd.next_month_end(month, today)
-        elif m["rel"]:
-            year, month = dd.shift_month(today.year, today.month, 0 if m["rel"] == "nay" else 1)
-            due = dd.month_end(year, month)
-        else:
-            due = dd.month_end(today.year, today.month)
+        try:
+            if m["m"]:
+                month = int(m["m"])
+                year = _year(m["y"], today)
+                due = dd.month_end(year, month) if year else dd.next_month_end(month, today)
+            elif m["rel"]:
+                year, month = dd.shift_month(today.year, today.month, 0 if m["rel"] == "nay" else 1)
+                due = dd.month_end(year, month)
+            else:
+                due = dd.month_end(today.year, today.month)
+        except ValueError:
+            continue  # "tháng sau" read in December 9999: a day past the calendar is no deadline
         if tail.before:
             due = _month_end_before(due, 1)  # "đến trước tháng 9.2020" -> 31/8/2020
         kind = MONTH

@@ -565,3 +565,11 @@ def test_a_window_named_above_ends_where_the_context_says() -> None:
     got = deadline_in_context(text, date(2025, 3, 14), context)
     assert (got.kind, got.due) == (K.RELATIVE, date(2025, 4, 5))
     assert parse_deadline(text, date(2025, 3, 14)).due is None  # alone, the window is unknown
+
+
+def test_a_month_past_the_end_of_the_calendar_is_no_deadline_not_a_crash() -> None:
+    # Hostile input (found by hypothesis): "tháng sau" read on 31/12/9999 would be January 10000.
+    last = date(9999, 12, 31)
+    for text in ("THANG SAU", "hoàn thành trong tháng tới", "tháng 1 năm sau"):
+        assert parse_deadline(text, last).due is None
+    assert parse_deadline("trong tháng 12", last).due == last
