@@ -1108,7 +1108,13 @@ def scan(folded: str, today: date) -> Scan:
     s = Scan(folded, today)
     _quoted_names(s)
     for extract in EXTRACTORS:
-        extract(s)
+        try:
+            extract(s)
+        except (ValueError, OverflowError):
+            # A deadline past 31/12/9999 does not exist: only a text read in the calendar's last year
+            # (hostile input) gets here. Anywhere else it is a bug and must show.
+            if today.year < date.max.year:
+                raise
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]

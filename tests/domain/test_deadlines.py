@@ -573,3 +573,9 @@ def test_a_month_past_the_end_of_the_calendar_is_no_deadline_not_a_crash() -> No
     for text in ("THANG SAU", "hoàn thành trong tháng tới", "tháng 1 năm sau"):
         assert parse_deadline(text, last).due is None
     assert parse_deadline("trong tháng 12", last).due == last
+
+
+def test_any_deadline_past_the_end_of_the_calendar_is_no_deadline_not_a_crash() -> None:
+    for today in (date(9999, 12, 25), date(9999, 12, 31)):
+        for text in ("quý sau", "năm sau", "tuần tới", "trong 10 ngày làm việc", "ngày mai", "quý I năm sau"):
+            parse_deadline(text, today)  # no exception
