@@ -10,13 +10,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
+    Bot,
     CallbackQuery,
     Chat,
     ChatMember,
+    ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
@@ -34,7 +37,7 @@ from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
 from db import committees as db_committees
 from db import membership as db_membership
-from db.models import Committee, Person
+from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
 from domain.permissions import Role, current_role
 
@@ -441,6 +444,42 @@ def addressed(chat: Chat, user: User, prompt: str) -> str:
         return prompt
     who = f"@{esc(user.username)}" if user.username else f'<a href="tg://user?id={user.id}">{esc(user.full_name)}</a>'
     return f"{who} {prompt}"
+
+
+async def ask_by_reply(
+    bot: Bot,
+    session: AsyncSession,
+    actor: Actor,
+    chat: Chat,
+    user: User,
+    prompt: str,
+    kind: str,
+    *,
+    task_id: int | None = None,
+    data: dict[str, Any] | None = None,
+    reply_to: int | None = None,
+) -> None:
+    """A question answered by a reply (ForceReply: in a group with privacy mode on, the only way the
+    bot sees the answer), addressed to `user` and kept in the database (PendingInput, routed by
+    `kind` in handlers.answers) so that a restart does not forget it."""
+    sent = await bot.send_message(
+        chat.id,
+        addressed(chat, user, prompt),
+        parse_mode=ParseMode.HTML,
+        reply_markup=ForceReply(selective=True),
+        reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
+    )
+    session.add(
+        PendingInput(
+            chat_id=sent.chat.id,
+            prompt_message_id=sent.message_id,
+            person_id=actor.person.id,
+            task_id=task_id,
+            kind=kind,
+            created_at=actor.now,
+            data=data or {},
+        )
+    )
 
 
 def plain(html_text: str) -> str:

@@ -6,7 +6,7 @@ import calendar as pycal
 from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ForceReply, Message, Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -35,8 +35,8 @@ from handlers import render
 from handlers.common import (
     Actor,
     Buttons,
-    addressed,
     answer,
+    ask_by_reply,
     command_args,
     display_name,
     edit,
@@ -309,21 +309,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await answer(query, str(refusal), alert=True)
             return
         if prompt is not None and query.message is not None:
-            sent = await context.bot.send_message(
-                query.message.chat.id,
-                addressed(query.message.chat, query.from_user, prompt),
-                parse_mode="HTML",
-                reply_markup=ForceReply(selective=True),
-            )
-            session.add(
-                PendingInput(
-                    chat_id=sent.chat.id,
-                    prompt_message_id=sent.message_id,
-                    person_id=actor.person.id,
-                    task_id=task.id,
-                    kind="due",
-                    created_at=actor.now,
-                )
+            await ask_by_reply(
+                context.bot, session, actor, query.message.chat, query.from_user, prompt, "due", task_id=task.id
             )
     await answer(query, plain(text) if text else None)
     if new_card is not None:

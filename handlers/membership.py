@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import ChatMember, ChatMemberUpdated, ForceReply, Update, User
+from telegram import ChatMember, ChatMemberUpdated, Update, User
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -26,14 +26,14 @@ from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
 from db.membership import Departure
-from db.models import PendingInput, Person
+from db.models import Person
 from db.outbox import enqueue_notice, replan_committee
 from domain.permissions import Action, Role
 from handlers.common import (
     Buttons,
-    addressed,
     admin_chair_ended,
     answer,
+    ask_by_reply,
     display_name,
     ensure_a_chair,
     forget_admin_status,
@@ -296,21 +296,9 @@ async def on_reassign_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
-        sent = await context.bot.send_message(
-            query.message.chat.id,
-            addressed(query.message.chat, query.from_user, T.ASK_REASSIGN.format(number=task.number)),
-            parse_mode=ParseMode.HTML,
-            reply_markup=ForceReply(selective=True),
-        )
-        session.add(
-            PendingInput(
-                chat_id=sent.chat.id,
-                prompt_message_id=sent.message_id,
-                person_id=actor.person.id,
-                task_id=task.id,
-                kind="reassign",
-                created_at=actor.now,
-            )
+        prompt = T.ASK_REASSIGN.format(number=task.number)
+        await ask_by_reply(
+            context.bot, session, actor, query.message.chat, query.from_user, prompt, "reassign", task_id=task.id
         )
     await answer(query)
 

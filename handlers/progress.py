@@ -8,8 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ForceReply, Message, Update
-from telegram.constants import ParseMode
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -21,8 +20,8 @@ from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import (
     Actor,
-    addressed,
     answer,
+    ask_by_reply,
     command_args,
     edit,
     plain,
@@ -212,22 +211,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await answer(query, plain(str(refusal)), alert=True)
             return
         if prompt is not None and query.message is not None:
-            sent = await context.bot.send_message(
-                query.message.chat.id,
-                addressed(query.message.chat, query.from_user, prompt),
-                parse_mode=ParseMode.HTML,
-                reply_markup=ForceReply(selective=True),
-            )
-            session.add(
-                PendingInput(
-                    chat_id=sent.chat.id,
-                    prompt_message_id=sent.message_id,
-                    person_id=actor.person.id,
-                    task_id=task.id,
-                    kind=pending_kind,
-                    created_at=actor.now,
-                    data=pending_data,
-                )
+            await ask_by_reply(
+                context.bot, session, actor, query.message.chat, query.from_user, prompt, pending_kind,
+                task_id=task.id, data=pending_data,
             )
     await answer(query, plain(result) if result else None)
     if result is not None and query.message is not None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ForceReply, ReplyParameters, Update
+from telegram import ReplyParameters, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -36,7 +36,7 @@ from domain.permissions import Action, allowed
 from domain.report_stats import StateCounts, count_states, per_unit
 from domain.types import TaskView
 from domain.understand.textnorm import fold, nfc
-from handlers.common import Actor, addressed, command_args, reply, resolve_actor, transaction
+from handlers.common import Actor, ask_by_reply, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused
 from jobs.summary import summary_messages
 
@@ -320,39 +320,6 @@ def report_heading(committee: Committee) -> ReportHeading:
     )
 
 
-async def ask(
-    update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
-    session: AsyncSession,
-    actor: Actor,
-    prompt: str,
-    kind: str,
-    data: dict[str, str],
-) -> None:
-    """A question answered by a reply (ForceReply, which in a group with privacy mode on is the only
-    way the bot sees the answer), kept in the database so a restart does not forget it."""
-    msg = update.effective_message
-    if msg is None or msg.from_user is None:
-        return
-    sent = await context.bot.send_message(
-        msg.chat.id,
-        addressed(msg.chat, msg.from_user, prompt),
-        parse_mode=ParseMode.HTML,
-        reply_markup=ForceReply(selective=True),
-        reply_parameters=ReplyParameters(msg.message_id, allow_sending_without_reply=True),
-    )
-    session.add(
-        PendingInput(
-            chat_id=sent.chat.id,
-            prompt_message_id=sent.message_id,
-            person_id=actor.person.id,
-            kind=kind,
-            created_at=actor.now,
-            data=data,
-        )
-    )
-
-
 def heading_missing(committee: Committee) -> bool:
     """Never asked: None. Once answered or skipped ("bỏ qua" stores empty strings), not asked again."""
     return committee.report_agency is None and committee.report_place is None and committee.report_signer is None
@@ -374,7 +341,11 @@ async def baocao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.REPORT_ACTION))
             period = _period(args, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
             if heading_missing(committee):
-                await ask(update, context, session, actor, T.REPORT_ASK_HEADING, "report_heading", {"period": args})
+                assert msg.from_user is not None
+                await ask_by_reply(
+                    context.bot, session, actor, msg.chat, msg.from_user, T.REPORT_ASK_HEADING, "report_heading",
+                    data={"period": args}, reply_to=msg.message_id,
+                )
                 return
         except Refused as refusal:
             await reply(update, str(refusal))
