@@ -58,12 +58,16 @@ def sentence_sets(base: Path | None = None) -> dict[str, Path]:
 
 
 def conclusion_sets(base: Path | None = None) -> dict[str, list[Path]]:
-    base = (base or data_dir()) / "conclusions_v3"
+    """name -> files: "conclusions_dev" / "conclusions_heldout" for conclusions_v3 (the first
+    collection, named before there were others), "conclusions_v4_dev" … for every later one."""
+    base = base or data_dir()
     out = {}
-    for part in ("dev", "heldout"):
-        files = sorted((base / part).glob("*.json"))
-        if files:
-            out[f"conclusions_{part}"] = files
+    for folder in sorted(base.glob("conclusions_v*")):
+        prefix = "conclusions" if folder.name == "conclusions_v3" else folder.name
+        for part in ("dev", "heldout"):
+            files = sorted((folder / part).glob("*.json"))
+            if files:
+                out[f"{prefix}_{part}"] = files
     return out
 
 
