@@ -17,9 +17,25 @@ guided or informed ("hướng dẫn UBND huyện") are never coordinators.
 
 A noun phrase starts at a known unit, a determiner ("các", "02", "100%") or a head noun (Phòng,
 Sở, UBND, đồng chí, cán bộ, thành viên...) and runs until the predicate starts (a verb, an adverb
-such as "khẩn trương", a preposition such as "để", "theo"). Enumerations are split the way
-Vietnamese writes them: "các sở, ngành" and "UBND các xã, thị trấn" are one group each, "Phòng Nội
-vụ và Phòng GD&ĐT" are two units, "Sở Tài nguyên và Môi trường" is one name.
+such as "khẩn trương", a preposition such as "để", "theo").
+
+Lists of assignees (the labelling convention of tests/data/README.md, followed by `_parse_list`):
+a list item is [determiner] head [name] [complement: determiner and kinds or places, a place, a
+modifier]. Items are ONE lead when they share what one of them says once:
+- one determiner and head: a list of kinds or places after it ("các sở, ngành và đơn vị liên quan",
+  "UBND các xã, thị trấn", "các cơ quan, đơn vị và hộ dân");
+- one complement: bodies named by their head alone, then, after commas, one whose name ends with
+  which places or which ones ("Đảng ủy, UBND các xã", "HĐND, UBND, Ủy ban MTTQ xã", "cấp ủy, chính
+  quyền địa phương", "Ban Công an, Ban Chỉ huy quân sự xã"); a body with a proper name of its own
+  shares a place but not a plural ("Sở Tài chính, UBND các huyện" are two);
+- one head: its places, named or not ("UBND huyện, thành phố Cà Mau");
+- one name: the parts of a name ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Kế hoạch - Đầu tư").
+Items are SEPARATE leads when each has its own determiner ("UBND xã, các ngành, đoàn thể", "UBND
+các xã và các cộng đồng ..."), its own person title ("Giám đốc các sở, Chủ tịch UBND các huyện"),
+its own complement or name ("Phòng Kinh tế thành phố, Đoàn Kiểm tra thành phố", "thành phố Phổ
+Yên, phường Đông Cao"), when "và" joins two full names ("Phòng Nội vụ và Phòng GD&ĐT", "Sở Nội vụ
+và các sở, ngành liên quan"), when a list of kinds is followed by a body ("sở, ban, ngành, UBND các
+huyện"), and after ";".
 
 Each assignee keeps the words as written; when they name a committee unit or a built-in one
 (`domain.understand.units_catalog`), `unit_key` says which.
@@ -545,6 +561,21 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     return bool(s.m(L.PLACE_NOUNS, k)) != _ends_with_place(s, k)
 
 
+def _more_places(s: _Sentence, start: int, j: int, k: int) -> bool:
+    """After a body and its place, another place, named or not: "UBND huyện, thành phố Cà Mau", "Công
+    an huyện Năm Căn, thành phố Cà Mau", "Chủ tịch UBND các quận, thành phố Thủ Đức": the places of
+    one head, one lead. A list that starts with a place ("thành phố Phổ Yên, phường Đông Cao") names
+    each place as a body of its own.
+
+    Dev class (places sharing one head): A009-01, W17-02, W31-01, X012-01, A027-02, B070-01."""
+    if not s.m(L.PLACE_NOUNS, k) or s.unit_at(k) is not None:
+        return False
+    first = _skip_determiners(s, start)
+    if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
+        return False
+    return _head(s, first) is not None and not s.punct(j - 1, ")")
+
+
 def _ends_with_place(s: _Sentence, k: int) -> bool:
     """Does the phrase before the separator ending at tokens[k] end with a place noun?"""
     j = k - 1
@@ -612,6 +643,67 @@ def _apposition(s: _Sentence, start: int, k: int) -> bool:
     return bool(title) and not s.m(_PRONOUN_HEADS, k)
 
 
+def _bare_body(s: _Sentence, a: int, b: int) -> str:
+    """ "head" or "named" when tokens[a:b] is one body named by its head alone ("Đảng ủy", "UBND",
+    "cấp ủy", "HĐND"; "named": "Ban Công an"), with no determiner, number, place or modifier of its
+    own; "" otherwise. (A kind such as "sở", "ban", "ngành" is not a body: "Sở, ban, ngành, UBND các
+    huyện" lists kinds, then another lead.)"""
+    if s.m(L.DETERMINERS, a) or s.tokens[a].is_number or s.m(L.PERSON_HEADS, a):
+        return ""
+    head = _head(s, a)
+    if head is None or head.person:
+        return ""
+    named = head.end < b and s.tokens[head.end].capitalized  # "Ban Công an": its name, in any case after
+    if not (s.unit_at(a) is not None or s.m(L.ORG_HEADS, a) > s.m(L.CATEGORY_NOUNS, a) or named):
+        return ""
+    for x in range(a, b):
+        t = s.tokens[x]
+        if s.m(L.PLACE_NOUNS, x) or s.m(L.DETERMINERS, x) or t.is_number or s.punct(x, ",;"):
+            return ""
+        if x >= head.end and not named and t.is_word and not t.capitalized:
+            return ""  # "ngành chuyên môn": a modifier of its own
+    return "named" if named else "head"
+
+
+def _qualified_body(s: _Sentence, a: int, b: int, plural: bool = True) -> bool:
+    """Is tokens[a:b] a body whose name ends with what says which one: a determiner and places ("UBND
+    các xã", "Ban Chỉ huy ... các huyện"), a place ("Ban Chỉ huy quân sự xã", "Ủy ban Mặt trận Tổ
+    quốc xã") or a kind of place ("chính quyền địa phương")?"""
+    if s.m(L.DETERMINERS, a) or s.tokens[a].is_number or s.m(L.PERSON_HEADS, a):
+        return False
+    head = _head(s, a)
+    if head is None or head.person:
+        return False
+    if any(s.m(L.DETERMINERS, x) or s.tokens[x].is_number for x in range(a + 1, b)):
+        return plural
+    last = b - 1
+    return any(
+        last - size + 1 > a
+        and (s.m(L.PLACE_NOUNS, last - size + 1) == size or s.m(L.CATEGORY_NOUNS, last - size + 1) == size)
+        for size in (1, 2)
+    )
+
+
+def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
+    """ "Đảng ủy, UBND các xã", "HĐND, UBND, Ủy ban Mặt trận Tổ quốc xã", "cấp ủy, chính quyền địa
+    phương", "Ban Công an, Ban Chỉ huy quân sự xã": bodies named by their head alone, then, after a
+    comma, one whose name ends with which places (or which ones). What ends the last qualifies them
+    all: one lead (the bodies of each commune). Returns where that last body ends, or None.
+
+    A body with a proper name of its own is one body: it shares a place ("Ban Công an, Ban Chỉ huy
+    quân sự xã") but not a plural ("Sở Tài chính, UBND các huyện" are two leads).
+
+    Dev class: X014-03, A054-01, A070-01, B023-03, B023-04, B057-01 (6 documents)."""
+    bare = _bare_body(s, a, j)
+    if not bare:
+        return None
+    items, _ = _parse_list(s, k)  # the next body, whole ("Ban Chỉ huy ... và tìm kiếm ... các huyện")
+    if not items:
+        return None
+    first, end = items[0]
+    return end if first == k and _qualified_body(s, k, end, plural=bare == "head") else None
+
+
 def _separator(s: _Sentence, j: int) -> tuple[int, str]:
     """Length and kind of a list separator at tokens[j] (", ", "; ", " và ", "; cùng ", " - ")."""
     k = j
@@ -661,7 +753,14 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             if kind == "," and _apposition(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
                 continue
+            if kind in (",", "và") and _more_places(s, start, j, k):
+                j = _extend(s, start, k + s.m(L.PLACE_NOUNS, k), None)  # "UBND huyện, thành phố Cà Mau"
+                continue
             if kind == ";" or _starts_new_item(s, k, plural):
+                shared = _shared_complement_end(s, start, j, k) if kind == "," else None
+                if shared is not None:
+                    j = shared
+                    continue
                 items.append((start, j))
                 start = k
                 j = _extend(s, k, nxt.end, nxt)
@@ -674,6 +773,14 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
         if kind == "," and _fragment_before_predicate(s, k):
             # "Phòng Chính trị, tư tưởng phối hợp với ...": the rest of the name, then its predicate
             j = _extend(s, start, k + 1, None)
+            continue
+        det = s.m(L.DETERMINERS, k)
+        if kind in (",", "và") and det and s.word(k + det) and not _ends_np(s, k + det):
+            # "UBND các xã và các cộng đồng nhận rừng ...": a determiner of its own starts another
+            # lead, whatever its head ("cộng đồng" is on no list).
+            items.append((start, j))
+            start = k
+            j = _extend(s, k, k + det + 1, None)
             continue
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)

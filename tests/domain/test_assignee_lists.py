@@ -1,0 +1,78 @@
+"""How the assignee reader cuts a list of leads (the convention in domain/understand/assignees.py,
+"Lists of assignees"): one lead per body or group of bodies that share one determiner, one head
+or one complement; another lead for each item with a determiner, a title or a complement of its
+own, or after ";".
+
+Every sentence here is written for the test, in the classes of the dev corpus sentences named in
+the rules' comments; none is a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+# ------------------------------------------------------------------------------------------ one lead
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bodies named by their head alone share the last body's determiner and places
+        ("Đảng ủy, UBND các phường rà soát danh sách hộ nghèo trước ngày 15/3.",
+         ["Đảng ủy, UBND các phường"]),
+        ("Giao Đảng ủy, HĐND, UBND các thị trấn chuẩn bị tốt công tác bầu cử.",
+         ["Đảng ủy, HĐND, UBND các thị trấn"]),
+        ("Đề nghị Mặt trận, đoàn thể các xã đẩy mạnh tuyên truyền về phòng chống cháy rừng.",
+         ["Mặt trận, đoàn thể các xã"]),
+        # ... or its place, or the kind of place
+        ("Trạm Y tế, Công an phường kiểm tra các cơ sở kinh doanh thực phẩm.", ["Trạm Y tế, Công an phường"]),
+        ("Yêu cầu cấp ủy, chính quyền cơ sở quan tâm chỉ đạo công tác dân vận.",
+         ["cấp ủy, chính quyền cơ sở"]),
+        ("Giao Ban Văn hóa, Ban Chỉ huy quân sự thị trấn phối hợp tổ chức hội trại.",
+         ["Ban Văn hóa, Ban Chỉ huy quân sự thị trấn"]),
+        ("HĐND, UBND, Ủy ban Mặt trận Tổ quốc phường chuẩn bị hội nghị tiếp xúc cử tri.",
+         ["HĐND, UBND, Ủy ban Mặt trận Tổ quốc phường"]),
+        # places under one head, named or not
+        ("Giao UBND thị xã, thành phố Bạc Liêu khẩn trương rà soát các dự án chậm tiến độ.",
+         ["UBND thị xã, thành phố Bạc Liêu"]),
+        ("Đề nghị Công an huyện Đầm Dơi, thành phố Cà Mau tăng cường tuần tra.",
+         ["Công an huyện Đầm Dơi, thành phố Cà Mau"]),
+        ("Chủ tịch UBND các quận, thành phố Thủ Đức chịu trách nhiệm trước UBND Thành phố.",
+         ["Chủ tịch UBND các quận, thành phố Thủ Đức"]),
+    ],
+)
+def test_one_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ several leads
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each body with its own place or name
+        ("Giao UBND xã, Công an xã kiểm tra việc đăng ký tạm trú.", ["UBND xã", "Công an xã"]),
+        ("Giao Phòng Y tế thị xã, Trung tâm Y tế thị xã tổ chức tiêm chủng.",
+         ["Phòng Y tế thị xã", "Trung tâm Y tế thị xã"]),
+        ("Đề nghị thị trấn Phước Long, xã Phong Thạnh phối hợp giải quyết dứt điểm.",
+         ["thị trấn Phước Long", "xã Phong Thạnh"]),
+        # a body with a proper name is one body: it does not share a plural
+        ("Giao Sở Tài chính, UBND các huyện bố trí kinh phí.", ["Sở Tài chính", "UBND các huyện"]),
+        # a list of kinds is a group of its own, then another lead
+        ("Đề nghị sở, ban, ngành, UBND các huyện triển khai thực hiện.", ["sở, ban, ngành", "UBND các huyện"]),
+        # a determiner of its own, whatever the head
+        ("Đề nghị UBND các xã và các hộ gia đình chủ động phòng chống hạn.", ["UBND các xã", "các hộ gia đình"]),
+        ("Yêu cầu các trường, các cơ sở giáo dục ngoài công lập rà soát học phí.",
+         ["các trường", "các cơ sở giáo dục ngoài công lập"]),
+        # bodies named alone with no complement after them: nothing to share
+        ("Giao Phòng Nội vụ, Phòng Tài chính - Kế hoạch rà soát biên chế.",
+         ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"]),
+        # ";" always separates
+        ("Giao Đảng ủy; UBND các xã tổ chức thực hiện.", ["Đảng ủy", "UBND các xã"]),
+    ],
+)
+def test_several_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
