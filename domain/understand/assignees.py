@@ -475,6 +475,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
             j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
             continue
+        scope = _scope(s, j)
+        if scope:
+            j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -554,7 +558,9 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
     named = cat and k + cat < s.n and s.tokens[k + cat].capitalized
     if plural:
-        return bool((org and org > cat) or named)
+        # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
+        # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
+        return bool((org and org > cat and s.tokens[k].capitalized) or named)
     if not (cat and cat >= org and _bare(s, k + cat)):
         return True
     # "UBND quận, huyện, thị xã" lists places; "... thị xã và sở, ngành" starts other bodies.
@@ -574,6 +580,45 @@ def _more_places(s: _Sentence, start: int, j: int, k: int) -> bool:
     if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
         return False
     return _head(s, first) is not None and not s.punct(j - 1, ")")
+
+
+def _scope(s: _Sentence, j: int) -> int:
+    """ "trong toàn quốc", "trên cả nước", "trong tỉnh", "trên toàn huyện" after a body: the area it
+    covers, part of who it is. Returns the index after it, 0 when tokens[j] opens none.
+
+    Dev class (a body with its area): D027-01, W17-03, A038-01, B117-01."""
+    if not (s.is_(j, "trong") or s.is_(j, "trên")) or j == 0 or not s.word(j - 1):
+        return 0
+    k = j + 1
+    whole = s.is_(k, "toàn") or s.is_(k, "cả")
+    k += whole
+    if whole and (s.is_(k, "quốc") or s.is_(k, "nước")):
+        return k + 1
+    place = s.m(L.PLACE_NOUNS, k)
+    if place and not (s.word(k + place) and s.m(L.PLACE_NOUNS, k + place)):
+        return k + place
+    return 0
+
+
+def _place_kind(s: _Sentence, k: int) -> bool:
+    """A place or a locality: "thôn", "xã", "huyện", "địa phương"."""
+    return bool(s.m(L.PLACE_NOUNS, k)) or (s.is_(k, "địa") and s.is_(k + 1, "phương"))
+
+
+def _place_switch(s: _Sentence, j: int, k: int) -> bool:
+    """ "các cơ quan, đơn vị và thôn, xóm", "các sở, ban, ngành và địa phương", "UBND các xã và
+    ngành chức năng": the word after "và" names places where the list before it names bodies, or
+    the reverse: another lead. ("các đơn vị và phòng ban", "các quận, huyện và xã, phường" go on.)
+
+    Dev class: D019-01, D029-01 (this form), A021-01 and W38-01's context ("UBND quận, huyện, thị xã
+    và sở, ngành liên quan", the same switch read by `_starts_new_item`)."""
+    if s.tokens[k].capitalized:
+        return False  # "Sở Lao động - Thương binh và Xã hội": the rest of a name
+    last = j - 1
+    while last > 0 and not s.word(last):
+        last -= 1
+    before = _ends_with_place(s, j + 1) or (_place_kind(s, last - 1) and s.is_(last, "phương"))
+    return before != _place_kind(s, k)
 
 
 def _ends_with_place(s: _Sentence, k: int) -> bool:
@@ -756,7 +801,7 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             if kind in (",", "và") and _more_places(s, start, j, k):
                 j = _extend(s, start, k + s.m(L.PLACE_NOUNS, k), None)  # "UBND huyện, thành phố Cà Mau"
                 continue
-            if kind == ";" or _starts_new_item(s, k, plural):
+            if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
                 shared = _shared_complement_end(s, start, j, k) if kind == "," else None
                 if shared is not None:
                     j = shared
@@ -766,6 +811,11 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
                 j = _extend(s, k, nxt.end, nxt)
                 continue
             j = _extend(s, start, nxt.end, nxt)
+            continue
+        if kind == "và" and _place_kind(s, k) and _place_switch(s, j, k):
+            items.append((start, j))  # "các hội, đoàn thể và khóm, ấp": places after bodies
+            start = k
+            j = _extend(s, k, k + 1, None)
             continue
         if plural and kind in (",", "và") and s.m(L.CATEGORY_NOUNS, k):
             j = _extend(s, start, k + s.m(L.CATEGORY_NOUNS, k), None)  # "Trưởng các phòng, ban chuyên môn"

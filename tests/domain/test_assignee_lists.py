@@ -43,6 +43,15 @@ def lead(text: str) -> list[str]:
          ["Công an huyện Đầm Dơi, thành phố Cà Mau"]),
         ("Chủ tịch UBND các quận, thành phố Thủ Đức chịu trách nhiệm trước UBND Thành phố.",
          ["Chủ tịch UBND các quận, thành phố Thủ Đức"]),
+        # the area a body covers is part of who it is
+        ("Bộ Y tế sẽ chỉ đạo các bệnh viện trong toàn quốc tăng cường phòng chống dịch.",
+         ["các bệnh viện trong toàn quốc"]),
+        ("Đề nghị công an các tỉnh trên cả nước đẩy mạnh tuyên truyền.", ["công an các tỉnh trên cả nước"]),
+        ("Yêu cầu các cơ sở giáo dục trong tỉnh rà soát đội ngũ giáo viên.", ["các cơ sở giáo dục trong tỉnh"]),
+        # "và" between kinds of the same sort goes on
+        ("Các trường học và trung tâm giáo dục nghề nghiệp tổ chức tuyên truyền.",
+         ["Các trường học và trung tâm giáo dục nghề nghiệp"]),
+        ("UBND các quận, huyện và xã, phường kiểm tra việc xây dựng.", ["UBND các quận, huyện và xã, phường"]),
     ],
 )
 def test_one_lead(text: str, expected: list[str]) -> None:
@@ -70,6 +79,12 @@ def test_one_lead(text: str, expected: list[str]) -> None:
         # bodies named alone with no complement after them: nothing to share
         ("Giao Phòng Nội vụ, Phòng Tài chính - Kế hoạch rà soát biên chế.",
          ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"]),
+        # "và" between bodies and places (or the reverse) starts another lead
+        ("Đề nghị các hội, đoàn thể và khóm, ấp tích cực vận động nhân dân.",
+         ["các hội, đoàn thể", "khóm, ấp"]),
+        ("UBND tỉnh đã chỉ đạo các sở, ngành và địa phương rà soát danh sách.",
+         ["các sở, ngành", "địa phương"]),
+        ("Giao UBND các thị trấn và ngành chức năng kiểm tra.", ["UBND các thị trấn", "ngành chức năng"]),
         # ";" always separates
         ("Giao Đảng ủy; UBND các xã tổ chức thực hiện.", ["Đảng ủy", "UBND các xã"]),
     ],
