@@ -560,6 +560,7 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     if plural:
         # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
         # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
+        # Dev class (one determiner shared): X014-01, W21-01, W45-01, A039-01.
         return bool((org and org > cat and s.tokens[k].capitalized) or named)
     if not (cat and cat >= org and _bare(s, k + cat)):
         return True
@@ -749,6 +750,37 @@ def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
     return end if first == k and _qualified_body(s, k, end, plural=bare == "head") else None
 
 
+def _people_kind(s: _Sentence, k: int) -> int:
+    """A kind of people written in lower case, with no determiner, pronoun or name ("cán bộ", "công
+    chức", "tuyên truyền viên", "người"): its length, 0 otherwise."""
+    if not s.word(k) or s.tokens[k].capitalized or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
+        return 0
+    return s.m(L.PERSON_HEADS, k)
+
+
+def _people_group_end(s: _Sentence, start: int, j: int, k: int) -> int | None:
+    """ "cán bộ, công chức xã", "đội ngũ tuyên truyền viên, báo cáo viên của tỉnh", "đội ngũ bí thư chi
+    bộ, người có uy tín": kinds of people after a comma, under one collective noun ("đội ngũ" before a
+    kind) or sharing what ends the last one: one group, one lead. (Titles each with their body or
+    determiner are other leads: "đồng chí cán bộ CNTT, cán bộ văn phòng Đảng ủy", "Giám đốc các sở,
+    Chủ tịch UBND các huyện"; kinds with nothing to share stay apart: "lãnh đạo, nhân viên".)
+    Returns where the group's next kind ends, or None.
+
+    Dev class: B084-01, E003-01, and D003-01 (same form; its "người có uy tín" is not read as people
+    yet: "người" alone is on no list)."""
+    first = _people_kind(s, start)
+    if not first or not _people_kind(s, k) or any(s.punct(x, ",;") for x in range(start, j)):
+        return None
+    items, _ = _parse_list(s, k)  # the next kind, whole ("công chức, viên chức xã")
+    if not items or items[0][0] != k:
+        return None
+    end = items[0][1]
+    if _people_kind(s, start + first):
+        return end  # "đội ngũ" + "bí thư chi bộ": the collective covers the list
+    # "cán bộ" alone shares what ends the next ("công chức xã")
+    return end if j == start + first and end > k + _people_kind(s, k) else None
+
+
 def _separator(s: _Sentence, j: int) -> tuple[int, str]:
     """Length and kind of a list separator at tokens[j] (", ", "; ", " và ", "; cùng ", " - ")."""
     k = j
@@ -789,6 +821,10 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             items.append((start, j))
             start = k
             j = _extend(s, k, nxt.end, nxt)
+            continue
+        people = _people_group_end(s, start, j, k) if nxt is not None and kind == "," else None
+        if people is not None:
+            j = people  # "cán bộ, công chức xã", "đội ngũ tuyên truyền viên, báo cáo viên"
             continue
         if nxt is not None:
             person_title = kind == "-" and s.m(L.PERSON_HEADS, start)

@@ -43,6 +43,13 @@ def lead(text: str) -> list[str]:
          ["Công an huyện Đầm Dơi, thành phố Cà Mau"]),
         ("Chủ tịch UBND các quận, thành phố Thủ Đức chịu trách nhiệm trước UBND Thành phố.",
          ["Chủ tịch UBND các quận, thành phố Thủ Đức"]),
+        # kinds of people under one collective noun, or sharing what ends the last
+        ("Đề nghị cán bộ, công chức phường chấp hành nghiêm giờ làm việc.", ["cán bộ, công chức phường"]),
+        ("Yêu cầu đội ngũ giáo viên, nhân viên y tế trường học tăng cường kiểm tra.",
+         ["đội ngũ giáo viên, nhân viên y tế trường học"]),
+        ("Đề nghị giáo viên, nhân viên các trường thực hiện nghiêm quy chế.", ["giáo viên, nhân viên các trường"]),
+        ("Yêu cầu cán bộ, công chức, viên chức thị trấn kê khai tài sản đúng hạn.",
+         ["cán bộ, công chức, viên chức thị trấn"]),
         # the area a body covers is part of who it is
         ("Bộ Y tế sẽ chỉ đạo các bệnh viện trong toàn quốc tăng cường phòng chống dịch.",
          ["các bệnh viện trong toàn quốc"]),
@@ -85,6 +92,13 @@ def test_one_lead(text: str, expected: list[str]) -> None:
         ("UBND tỉnh đã chỉ đạo các sở, ngành và địa phương rà soát danh sách.",
          ["các sở, ngành", "địa phương"]),
         ("Giao UBND các thị trấn và ngành chức năng kiểm tra.", ["UBND các thị trấn", "ngành chức năng"]),
+        # people each with their title and body
+        ("Giao đồng chí cán bộ Địa chính, cán bộ văn phòng Đảng ủy rà soát hồ sơ.",
+         ["đồng chí cán bộ Địa chính", "cán bộ văn phòng Đảng ủy"]),
+        ("Đề nghị Giám đốc các sở, Chủ tịch UBND các huyện chỉ đạo thực hiện.",
+         ["Giám đốc các sở", "Chủ tịch UBND các huyện"]),
+        # kinds of people with nothing to share
+        ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo", "nhân viên"]),
         # ";" always separates
         ("Giao Đảng ủy; UBND các xã tổ chức thực hiện.", ["Đảng ủy", "UBND các xã"]),
     ],

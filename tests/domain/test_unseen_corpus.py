@@ -23,13 +23,13 @@ from tests.domain.unseen_scoring import (
 
 # set -> (deadline, lead) floors on sentences, measured 6 December 2026 after the issue-11 work:
 # train_v2_dev 97.8% / 91.3%, v3a_dev 100% / 89.0%, v3b_dev 97.9% / 90.9% (developed on; lead
-# 93.5% / 93.2% / 93.0% once lists of leads were cut by one convention, see assignees.py);
+# 93.5% / 93.2% / 93.7% once lists of leads were cut by one convention, see assignees.py);
 # v3a_heldout 95.5% / 68.2%, v3b_heldout 100% / 59.0% (never opened while developing: the gap between
 # the two kinds of set is the measure of rules fitted to the sentences they were written from).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
-    "v3b_dev": (0.97, 0.93),
+    "v3b_dev": (0.97, 0.935),
     "v3a_heldout": (0.95, 0.68),
     "v3b_heldout": (0.98, 0.58),
 }
