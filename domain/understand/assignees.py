@@ -197,6 +197,27 @@ class _Sentence:
         for k, t in enumerate(self.tokens[:-1]):
             if t.text in _CLAUSE_OPENERS:
                 self.initial.add(k + 1)
+        self._name_syllables()
+
+    def _name_syllables(self) -> None:
+        """ "Ban An toàn giao thông": a syllable after a Title-Case one inside the sentence is the rest
+        of that word ("An toàn"), not the determiner "toàn". (After a head or a title the determiner
+        is one: "Trưởng các phòng", "Sở Y tế các tỉnh".)"""
+        det = L.DETERMINERS.slot
+        for k in range(1, self.n):
+            if det not in self.hits[k]:
+                continue
+            t = self.tokens[k - 1]
+            if (
+                t.is_word
+                and t.capitalized
+                and not t.text.isupper()
+                and k - 1 not in self.initial
+                and not self.m(L.PERSON_HEADS, k - 1)
+                and not self.m(L.ORG_HEADS, k - 1)
+                and not self.m(L.PLACE_NOUNS, k - 1)
+            ):
+                del self.hits[k][det]
 
     def m(self, phrases: PhraseSet, i: int) -> int:
         if i >= self.n:

@@ -105,3 +105,20 @@ def test_one_lead(text: str, expected: list[str]) -> None:
 )
 def test_several_leads(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ names
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "toàn" in "An toàn" is a syllable of the name, not the determiner: the unit is not plural,
+        # and the title after it is another lead
+        ("Yêu cầu Ban An toàn giao thông thị xã, Thủ trưởng các cơ quan, đơn vị tổ chức tuyên truyền.",
+         ["Ban An toàn giao thông thị xã", "Thủ trưởng các cơ quan, đơn vị"]),
+        # after a title or a head the determiner is one
+        ("Đề nghị Trưởng các phòng chuyên môn báo cáo kết quả.", ["Trưởng các phòng chuyên môn"]),
+        ("Giao Sở Y tế các tỉnh kiểm tra.", ["Sở Y tế các tỉnh"]),
+    ],
+)
+def test_names_and_determiners(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
