@@ -582,7 +582,10 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
         # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
         # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
         # Dev class (one determiner shared): X014-01, W21-01, W45-01, A039-01.
-        return bool((org and org > cat and s.tokens[k].capitalized) or named)
+        # A title of its own ("các đơn vị, Thủ trưởng các cơ quan") is another lead, as in the
+        # convention above (CB05's "…, Thủ trưởng các cơ quan, đơn vị").
+        title = s.m(L.PERSON_HEADS, k) and s.tokens[k].capitalized and not s.m(_PRONOUN_HEADS, k)
+        return bool((org and org > cat and s.tokens[k].capitalized) or named or title)
     if not (cat and cat >= org and _bare(s, k + cat)):
         return True
     # "UBND quận, huyện, thị xã" lists places; "... thị xã và sở, ngành" starts other bodies.

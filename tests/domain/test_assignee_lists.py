@@ -99,6 +99,10 @@ def test_one_lead(text: str, expected: list[str]) -> None:
          ["Giám đốc các sở", "Chủ tịch UBND các huyện"]),
         # kinds of people with nothing to share
         ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo", "nhân viên"]),
+        # a title of its own after a list of bodies
+        ("Giao các phòng chuyên môn, Chủ tịch UBND các xã rà soát hồ sơ.",
+         ["các phòng chuyên môn", "Chủ tịch UBND các xã"]),
+        ("Yêu cầu các sở, ngành, Giám đốc Sở Y tế báo cáo kết quả.", ["các sở, ngành", "Giám đốc Sở Y tế"]),
         # ";" always separates
         ("Giao Đảng ủy; UBND các xã tổ chức thực hiện.", ["Đảng ủy", "UBND các xã"]),
     ],
