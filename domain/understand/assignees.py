@@ -205,19 +205,23 @@ class _Sentence:
         is one: "Trưởng các phòng", "Sở Y tế các tỉnh".)"""
         det = L.DETERMINERS.slot
         for k in range(1, self.n):
-            if det not in self.hits[k]:
-                continue
-            t = self.tokens[k - 1]
-            if (
-                t.is_word
-                and t.capitalized
-                and not t.text.isupper()
-                and k - 1 not in self.initial
-                and not self.m(L.PERSON_HEADS, k - 1)
-                and not self.m(L.ORG_HEADS, k - 1)
-                and not self.m(L.PLACE_NOUNS, k - 1)
-            ):
+            if det in self.hits[k] and self.after_name_syllable(k):
                 del self.hits[k][det]
+
+    def after_name_syllable(self, k: int) -> bool:
+        """Does tokens[k] follow a Title-Case syllable inside the sentence that is no head or title
+        ("toàn" of "An toàn", "trường" of "Môi trường")? Then it is that word's second syllable."""
+        t = self.tokens[k - 1] if k > 0 else None
+        return (
+            t is not None
+            and t.is_word
+            and t.capitalized
+            and not t.text.isupper()
+            and k - 1 not in self.initial
+            and not self.m(L.PERSON_HEADS, k - 1)
+            and not self.m(L.ORG_HEADS, k - 1)
+            and not self.m(L.PLACE_NOUNS, k - 1)
+        )
 
     def m(self, phrases: PhraseSet, i: int) -> int:
         if i >= self.n:
@@ -750,6 +754,7 @@ def _qualified_body(s: _Sentence, a: int, b: int, plural: bool = True) -> bool:
     return any(
         last - size + 1 > a
         and (s.m(L.PLACE_NOUNS, last - size + 1) == size or s.m(L.CATEGORY_NOUNS, last - size + 1) == size)
+        and not s.after_name_syllable(last - size + 1)  # "Sở Tài nguyên và Môi trường" ends a name
         for size in (1, 2)
     )
 
@@ -783,26 +788,26 @@ def _people_kind(s: _Sentence, k: int) -> int:
 
 
 def _people_group_end(s: _Sentence, start: int, j: int, k: int) -> int | None:
-    """ "cán bộ, công chức xã", "đội ngũ tuyên truyền viên, báo cáo viên của tỉnh", "đội ngũ bí thư chi
-    bộ, người có uy tín": kinds of people after a comma, under one collective noun ("đội ngũ" before a
-    kind) or sharing what ends the last one: one group, one lead. (Titles each with their body or
-    determiner are other leads: "đồng chí cán bộ CNTT, cán bộ văn phòng Đảng ủy", "Giám đốc các sở,
-    Chủ tịch UBND các huyện"; kinds with nothing to share stay apart: "lãnh đạo, nhân viên".)
-    Returns where the group's next kind ends, or None.
+    """ "cán bộ, công chức xã", "giáo viên, nhân viên", "đội ngũ tuyên truyền viên, báo cáo viên của
+    tỉnh": kinds of people written in lower case and listed with commas are one group, one lead.
+    (People with a pronoun, a title in capitals or a determiner of their own are other leads:
+    "đồng chí cán bộ CNTT, cán bộ văn phòng Đảng ủy", "Giám đốc các sở, Chủ tịch UBND các huyện",
+    "cán bộ Mặt trận, các tổ chức thành viên"; so is a kind with its own complement: "thành viên ban
+    chỉ đạo, biên tập".) Returns where the group's next kind ends, or None.
 
-    Dev class: B084-01, E003-01, and D003-01 (same form; its "người có uy tín" is not read as people
-    yet: "người" alone is on no list)."""
+    Dev class: B084-01, E003-01, E050-01, E050-02, and D003-01 (same form; its "người có uy tín" is
+    not read as people yet: "người" alone is on no list)."""
     first = _people_kind(s, start)
     if not first or not _people_kind(s, k) or any(s.punct(x, ",;") for x in range(start, j)):
         return None
     items, _ = _parse_list(s, k)  # the next kind, whole ("công chức, viên chức xã")
     if not items or items[0][0] != k:
         return None
-    end = items[0][1]
-    if _people_kind(s, start + first):
-        return end  # "đội ngũ" + "bí thư chi bộ": the collective covers the list
-    # "cán bộ" alone shares what ends the next ("công chức xã")
-    return end if j == start + first and end > k + _people_kind(s, k) else None
+    # the first kind alone ("giáo viên, nhân viên") or under a collective noun ("đội ngũ" + "bí thư
+    # chi bộ"); a kind with its own complement is a lead of its own ("thành viên ban chỉ đạo, biên tập")
+    if j == start + first or _people_kind(s, start + first):
+        return items[0][1]
+    return None
 
 
 def _separator(s: _Sentence, j: int) -> tuple[int, str]:

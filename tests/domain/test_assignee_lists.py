@@ -50,6 +50,7 @@ def lead(text: str) -> list[str]:
         ("Đề nghị giáo viên, nhân viên các trường thực hiện nghiêm quy chế.", ["giáo viên, nhân viên các trường"]),
         ("Yêu cầu cán bộ, công chức, viên chức thị trấn kê khai tài sản đúng hạn.",
          ["cán bộ, công chức, viên chức thị trấn"]),
+        ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo, nhân viên"]),
         # the area a body covers is part of who it is
         ("Bộ Y tế sẽ chỉ đạo các bệnh viện trong toàn quốc tăng cường phòng chống dịch.",
          ["các bệnh viện trong toàn quốc"]),
@@ -83,6 +84,9 @@ def test_one_lead(text: str, expected: list[str]) -> None:
         ("Đề nghị UBND các xã và các hộ gia đình chủ động phòng chống hạn.", ["UBND các xã", "các hộ gia đình"]),
         ("Yêu cầu các trường, các cơ sở giáo dục ngoài công lập rà soát học phí.",
          ["các trường", "các cơ sở giáo dục ngoài công lập"]),
+        # a name ending in a word that is also a kind ("Môi trường") qualifies nothing
+        ("Giao Sở Xây dựng, Sở Tài nguyên và Môi trường, UBND quận Cái Răng kiểm tra hiện trạng.",
+         ["Sở Xây dựng", "Sở Tài nguyên và Môi trường", "UBND quận Cái Răng"]),
         # bodies named alone with no complement after them: nothing to share
         ("Giao Phòng Nội vụ, Phòng Tài chính - Kế hoạch rà soát biên chế.",
          ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"]),
@@ -97,8 +101,9 @@ def test_one_lead(text: str, expected: list[str]) -> None:
          ["đồng chí cán bộ Địa chính", "cán bộ văn phòng Đảng ủy"]),
         ("Đề nghị Giám đốc các sở, Chủ tịch UBND các huyện chỉ đạo thực hiện.",
          ["Giám đốc các sở", "Chủ tịch UBND các huyện"]),
-        # kinds of people with nothing to share
-        ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo", "nhân viên"]),
+        # a kind of people with its own complement is a group of its own
+        ("Giao thành viên Ban Chỉ đạo phường, cán bộ văn hóa theo dõi việc thực hiện.",
+         ["thành viên Ban Chỉ đạo phường", "cán bộ văn hóa"]),
         # a title of its own after a list of bodies
         ("Giao các phòng chuyên môn, Chủ tịch UBND các xã rà soát hồ sơ.",
          ["các phòng chuyên môn", "Chủ tịch UBND các xã"]),
