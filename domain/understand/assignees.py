@@ -21,21 +21,27 @@ such as "khẩn trương", a preposition such as "để", "theo").
 
 Lists of assignees (the labelling convention of tests/data/README.md, followed by `_parse_list`):
 a list item is [determiner] head [name] [complement: determiner and kinds or places, a place, a
-modifier]. Items are ONE lead when they share what one of them says once:
+modifier, an area]. Items are ONE lead when they share what one of them says once:
 - one determiner and head: a list of kinds or places after it ("các sở, ngành và đơn vị liên quan",
-  "UBND các xã, thị trấn", "các cơ quan, đơn vị và hộ dân");
+  "UBND các xã, thị trấn", "các cơ quan, đơn vị và hộ dân", "các trường học và trung tâm giáo dục");
 - one complement: bodies named by their head alone, then, after commas, one whose name ends with
   which places or which ones ("Đảng ủy, UBND các xã", "HĐND, UBND, Ủy ban MTTQ xã", "cấp ủy, chính
   quyền địa phương", "Ban Công an, Ban Chỉ huy quân sự xã"); a body with a proper name of its own
   shares a place but not a plural ("Sở Tài chính, UBND các huyện" are two);
-- one head: its places, named or not ("UBND huyện, thành phố Cà Mau");
-- one name: the parts of a name ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Kế hoạch - Đầu tư").
+- one group of people: kinds of people in lower case listed with commas ("cán bộ, công chức xã",
+  "giáo viên, nhân viên", "đội ngũ tuyên truyền viên, báo cáo viên của tỉnh");
+- one head: its places, named or not ("UBND huyện, thành phố Cà Mau"), and its area ("công an các
+  địa phương trong toàn quốc");
+- one name: the parts of a name ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Kế hoạch - Đầu tư", "Ban
+  An toàn giao thông": a syllable after a Title-Case one is that word's, never a determiner).
 Items are SEPARATE leads when each has its own determiner ("UBND xã, các ngành, đoàn thể", "UBND
-các xã và các cộng đồng ..."), its own person title ("Giám đốc các sở, Chủ tịch UBND các huyện"),
-its own complement or name ("Phòng Kinh tế thành phố, Đoàn Kiểm tra thành phố", "thành phố Phổ
-Yên, phường Đông Cao"), when "và" joins two full names ("Phòng Nội vụ và Phòng GD&ĐT", "Sở Nội vụ
-và các sở, ngành liên quan"), when a list of kinds is followed by a body ("sở, ban, ngành, UBND các
-huyện"), and after ";".
+các xã và các cộng đồng ..."), its own person title ("Giám đốc các sở, Chủ tịch UBND các huyện",
+"các phòng chuyên môn, Chủ tịch UBND các xã"), its own complement or name ("Phòng Kinh tế thành
+phố, Đoàn Kiểm tra thành phố", "thành phố Phổ Yên, phường Đông Cao", "thành viên ban chỉ đạo, biên
+tập"), when "và" joins two full names ("Phòng Nội vụ và Phòng GD&ĐT", "Sở Nội vụ và các sở, ngành
+liên quan") or bodies and places ("các cơ quan, đơn vị và thôn, xóm", "các sở, ngành và địa
+phương"), when a list of kinds is followed by a body ("sở, ban, ngành, UBND các huyện"), and after
+";". The tests of each case: tests/domain/test_assignee_lists.py.
 
 Each assignee keeps the words as written; when they name a committee unit or a built-in one
 (`domain.understand.units_catalog`), `unit_key` says which.
