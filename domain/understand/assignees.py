@@ -506,6 +506,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
             j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
             continue
+        relative = _relative_clause_end(s, start, j, head)
+        if relative:
+            j = relative
+            continue
         scope = _scope(s, j)
         if scope:
             j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
@@ -615,6 +619,36 @@ def _more_places(s: _Sentence, start: int, j: int, k: int) -> bool:
     if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
         return False
     return _head(s, first) is not None and not s.punct(j - 1, ")")
+
+
+def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
+    """A kind of body or people, a clause saying which ones, then the modal that opens the predicate:
+    "Lực lượng làm nhiệm vụ phải nêu cao ...", "lực lượng tham gia bảo vệ ANTT ở cơ sở tiếp tục
+    nâng cao ...", "Các đơn vị chưa nộp báo cáo phải ...". The clause is part of who acts; returns
+    where it ends (at the modal), 0 when tokens[j] opens none. The clause has a verb, no comma, "và",
+    number, time word or order of its own; a named unit ("Phòng Nội vụ rà soát ... phải") is not a
+    kind and keeps its verb as predicate.
+
+    Dev class: D008-03, E078-01, and W21-01 (the passive form "được phân công phải", read by
+    `_PASSIVE_RELATIVE`)."""
+    if head is None or head.unit_complete or (s.tokens[start].capitalized and start not in s.initial):
+        return 0
+    if not s.word(j) or s.m(_MODALS, j) or s.m(L.ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
+        return 0
+    if s.m(_PHOI_HOP, j) or s.m(_CHU_TRI, j):
+        return 0
+    verb = False
+    for x in range(j, min(s.n, j + 10)):
+        if not s.word(x) or s.is_(x, "và") or s.tokens[x].is_number:
+            return 0
+        modal = s.m(_MODALS, x) if x > j else 0
+        if modal:
+            after = _skip_adverbs(s, x + modal)
+            return x if verb and (_predicate_at(s, after) or s.m(L.VERBS, after)) else 0
+        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x):
+            return 0
+        verb = verb or bool(s.m(L.VERBS, x))
+    return 0
 
 
 def _scope(s: _Sentence, j: int) -> int:

@@ -51,6 +51,13 @@ def lead(text: str) -> list[str]:
         ("Yêu cầu cán bộ, công chức, viên chức thị trấn kê khai tài sản đúng hạn.",
          ["cán bộ, công chức, viên chức thị trấn"]),
         ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo, nhân viên"]),
+        # a clause saying which ones, then the modal that opens the predicate
+        ("Các đơn vị chưa nộp báo cáo phải hoàn thành trước ngày 10/12.", ["Các đơn vị chưa nộp báo cáo"]),
+        ("Lực lượng trực chốt kiểm soát phải bảo đảm 24/24 giờ.", ["Lực lượng trực chốt kiểm soát"]),
+        ("Đề nghị các trường tham gia hội thao cần chuẩn bị chu đáo.", ["các trường tham gia hội thao"]),
+        # ... but a named unit's verb is its predicate, and a modal right after the kind opens it
+        ("Phòng Nội vụ rà soát hồ sơ phải báo cáo.", ["Phòng Nội vụ"]),
+        ("Các đơn vị cần tiếp tục rà soát hồ sơ.", ["Các đơn vị"]),
         # the area a body covers is part of who it is
         ("Bộ Y tế sẽ chỉ đạo các bệnh viện trong toàn quốc tăng cường phòng chống dịch.",
          ["các bệnh viện trong toàn quốc"]),
