@@ -79,6 +79,7 @@ _PRONOUN_HEADS = phrases("pronoun_heads")
 _MODALS = phrases("modals")
 _DOCUMENT_WORDS = phrases("document_words")
 _SPEAKING_VERBS = phrases("speaking_verbs")
+_AGENT_SIGNALS = phrases("agent_signals")
 
 _LIST_MARKER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
@@ -786,9 +787,9 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
             if not items and s.m(_ASK_VERBS, p):
-                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...": a unit
-                # known by its writing, not by its head noun.
-                signalled = _signalled_subject(s, _skip_determiners(s, k))
+                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...", "yêu cầu
+                # các điểm trường rà soát ...": a unit known by its writing, not by its head noun.
+                signalled = _signalled_subject(s, k, addressee=_asks_as_verb(s, p))
                 if signalled is not None:
                     items, end = [(k, signalled.end)], signalled.end
             if items:
@@ -798,6 +799,18 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
                 continue
         p += 1
     return out
+
+
+def _asks_as_verb(s: _Sentence, p: int) -> bool:
+    """Is "yêu cầu"/"đề nghị" at tokens[p] the verb of a clause (at its start, after an adverb, or
+    after the subject: "UBND huyện đề nghị ...") rather than a noun ("theo yêu cầu các ...", "đáp ứng
+    yêu cầu các hạng mục ...")?"""
+    b = p - 1
+    if b < s.first or not s.word(b) or b + 1 in s.initial:
+        return True
+    if s.m(L.ADVERBS, b) or s.m(_MODALS, b) or s.m(_INTRO, b):
+        return True
+    return any(_parse_list(s, a)[1] == p for a in range(max(s.first, p - 10), p))
 
 
 def _chained(s: _Sentence, items: list[tuple[int, int]], end: int) -> tuple[list[tuple[int, int]], int]:
@@ -950,43 +963,68 @@ def _is_abbreviation(t: Token) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
+def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found | None:
     """A subject whose head noun is not on our lists, known by how administrative Vietnamese writes
-    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện") or a name in Title Case
-    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục"), directly followed by a word that makes it
-    the actor ("phải", "cần", "có trách nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a
-    passive ("cần được").
+    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện"), a name in Title Case
+    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục") or a plural determiner ("các tiểu ban",
+    "mỗi chi hội"), directly followed by a word that makes it the actor ("phải", "cần", "có trách
+    nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a passive ("cần được").
 
         BQL các chợ phải bố trí lực lượng ...       TTYT huyện chủ động phối hợp ...
         Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
+        Các cửa hàng xăng dầu phải niêm yết ...     Mỗi chi hội cần vận động ...
+
+    `addressee`: the phrase right after an assigning verb ("yêu cầu các điểm trường rà soát ...",
+    "đề nghị BQL chợ bố trí ..."): the verb has made it the one asked, so any verb after a marked
+    name ends it (the sentence's structure, not the head noun, says who acts).
     """
+    h = _skip_determiners(s, i)
+    # A plural or distributive determiner before lower-case words: a kind of bodies or people
+    # ("các tiểu ban", "những hộ chăn nuôi"); the words up to the predicate are its name. Dev
+    # sentences of the class (heads the lexicon knows, read the same way): X051-01 "các thôn tổ
+    # chức", A038-02 "các phường huy động", X048-02 "Các ấp tập trung", B133-02 "các trường nhận",
+    # B103-02 "các cộng đồng nhận rừng khoán quản", B137-01 "Các CĐ cấp trên tổ chức".
+    plural = h > i and s.word(h) and not s.m(_NOT_HEADS, h) and not s.m(L.VERBS, h)
     abbreviation = title_case = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
-        signal = s.m(_SUBJECT_SIGNALS, e) if e > i else 0
+        signal = s.m(_SUBJECT_SIGNALS, e) if e > h else 0
         if signal:
             if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
                 return None
             # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
-            # obligation makes it an actor; an abbreviation is a unit whatever follows.
+            # obligation makes it an actor; an abbreviation or a plural group is an actor whatever
+            # follows.
             if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
+                return _Found([(i, e)], i, e, "subject")
+            # A plural phrase may name things ("Các công trình phải bảo đảm chất lượng", "Những khó
+            # khăn cần sớm tháo gỡ"): it acts when an assigning verb has named it, or when what follows
+            # only an actor can do ("có trách nhiệm", "phối hợp", "chủ động" ...), not "phải", "cần".
+            if plural and (addressee or s.m(_AGENT_SIGNALS, e)):
                 return _Found([(i, e)], i, e, "subject")
             return None
         if not t.is_word and t.text not in "&-–,":
             return None
         if not t.is_word:
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
+        if e < h:
+            continue
         if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
             continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
+        marked = abbreviation or title_case or plural
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
-        elif t.capitalized and e > i:
+        elif t.capitalized and (e > i or (addressee and e not in s.initial)):
             title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
-        elif s.m(L.VERBS, e) and abbreviation and s.m(L.DETERMINERS, i) and e > i:
+        elif e > h and marked and s.m(L.VERBS, e) and (addressee or (abbreviation and h > i)):
             # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
-            # written by abbreviation, then any verb.
+            # written by abbreviation, then any verb; after an assigning verb, any marked name.
             return _Found([(i, e)], i, e, "subject")
-        elif s.m(L.VERBS, e) or s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+        elif s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+            return None
+        elif s.m(L.VERBS, e) and not (plural and e - h < 4):
+            # "các tiểu ban phải", "các cơ sở lưu trú cần": in a plural group's first words a verb
+            # may be part of its name, the word of obligation after it says where the name ends.
             return None
     return None
 
@@ -1228,18 +1266,52 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 
 
 def _said_as_follows(s: _Sentence) -> int | None:
-    """After "... (có ý kiến / chỉ đạo / kết luận) như sau:" with more text after the colon: where the
-    words of the one who speaks start."""
-    if ":" not in s.text:
-        return None  # most sentences: no colon at all
-    for c in range(s.first + 2, s.n - 1):
+    """Where the words of the one who speaks start, when the sentence reports them after a comma or a
+    colon: "... (có ý kiến / chỉ đạo / kết luận) như sau: ...", and a speaker, a verb of saying and a
+    clause with its own subject ("Bí thư Thành ủy lưu ý, các quận phải ...", "Công văn nêu rõ, UBND
+    các phường tăng cường ...", "Phó Chủ tịch yêu cầu, chủ tịch UBND các quận khẩn trương ..."). The
+    one who speaks does not act; the clause's subject does.
+
+    Dev sentences of the class: W38-01 (context "Công văn nêu rõ, UBND quận ... tăng cường"), A060-01
+    ("Văn bản nêu rõ: ...; Chủ tịch UBND tỉnh giao ..."), B034-01 ("... có văn bản cho biết, Chủ tịch
+    UBND tỉnh đã giao Thanh tra tỉnh ..."), B128-01 ("Phó Chủ tịch ... yêu cầu, chủ tịch UBND các
+    quận ... khẩn trương ..."), W31-01 ("... Nguyễn Văn Sửu yêu cầu: \"Các đồng chí chủ tịch ...")."""
+    if ":" not in s.text and "," not in s.text:
+        return None
+    start = _skip_intro(s, s.first)
+    for c in range(start + 1, min(s.n - 1, start + 40)):
         if s.punct(c, ";."):
             return None
+        if not s.punct(c, ",:"):
+            continue
+        if s.punct(c, ":") and s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
+            return c + 1
+        if _speech_ends_at(s, start, c):
+            k = c + 1
+            while s.punct(k, "“\"'‘"):
+                k += 1
+            if _subject_at(s, k) is not None:
+                return k
         if s.punct(c, ":"):
-            if s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
-                return c + 1
             return None
     return None
+
+
+def _speech_ends_at(s: _Sentence, start: int, c: int) -> bool:
+    """Does a verb of saying or asking ("nhấn mạnh", "lưu ý", "cho biết", "nêu rõ", "yêu cầu") end
+    right before tokens[c], with no other verb before it in the clause (the speaker's name and
+    titles only)?"""
+    for x in range(c - 1, max(start, c - 3) - 1, -1):
+        size = s.m(_SPEAKING_VERBS, x) or s.m(_ASK_VERBS, x)
+        if size and x + size == c:
+            break
+    else:
+        return False
+    return x > start and not any(
+        (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
+        and not (s.tokens[y].capitalized and y not in s.initial)
+        for y in range(start, x)
+    )
 
 
 def _find_lead(s: _Sentence) -> _Found | None:

@@ -1,0 +1,85 @@
+"""WHO leads, read from the sentence's structure rather than from the head noun (issue 11, "who
+speaks vs who acts", "subjects the lexicon does not know"). Every sentence here is written for the
+test in the way administrative and news Vietnamese write them; none is a corpus sentence. The dev
+sentences each rule serves are named in the comment above the rule in
+domain/understand/assignees.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+# ------------------------------------------------------------------------------------------ plural groups
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural or distributive determiner, words the lexicon does not know, then what only one
+        # who acts can do
+        ("Các điểm trường có trách nhiệm bố trí giáo viên trực trong dịp nghỉ lễ.", ["Các điểm trường"]),
+        ("Các cửa hàng xăng dầu chịu trách nhiệm niêm yết giá bán công khai.", ["Các cửa hàng xăng dầu"]),
+        ("Những chợ tạm phối hợp với Ban quản lý giữ gìn vệ sinh chung.", ["Những chợ tạm"]),
+        ("Mỗi tiểu ban chủ động chuẩn bị nội dung được phân công.", ["Mỗi tiểu ban"]),
+        ("Trong tháng 10, các bến xe tích cực kiểm tra xe trước khi xuất bến.", ["các bến xe"]),
+        # the same groups right after an assigning verb: any verb ends the phrase
+        ("Yêu cầu các khu công nghiệp rà soát lại hệ thống xử lý nước thải.", ["các khu công nghiệp"]),
+        ("UBND huyện đề nghị các nhà hàng, khách sạn chủ động kiểm tra phòng cháy.", ["các nhà hàng, khách sạn"]),
+        ("Sở Công Thương yêu cầu các chợ đầu mối báo cáo lượng hàng dự trữ.", ["các chợ đầu mối"]),
+    ],
+)
+def test_plural_group_with_unknown_head_is_the_subject(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not an actor: the plural phrase is what is acted on ("cần được", "phải được")
+        "Các thủ tục hành chính cần được niêm yết công khai tại bộ phận một cửa.",
+        "Các điểm trường phải được sửa chữa trước năm học mới.",
+        # things that must be so: "phải", "cần" do not make a plural phrase an actor
+        "Các hạng mục phụ trợ phải bảo đảm chất lượng, đúng tiến độ.",
+        "Những vướng mắc về mặt bằng cần sớm tháo gỡ.",
+        "Các biểu mẫu thống kê phải chính xác, đầy đủ.",
+        # after an assigning verb, a word that is itself an action names a thing ("các báo cáo")
+        "Yêu cầu các báo cáo tổng hợp gửi về trước ngày 25 hằng tháng.",
+        # "yêu cầu" as a noun (a requirement), not an order to those after it
+        "Các công trình phải đáp ứng yêu cầu các hạng mục phụ trợ hoàn thành đồng bộ.",
+        "Theo yêu cầu các điểm trường báo cáo số liệu về phòng học.",
+    ],
+)
+def test_plural_thing_acted_on_is_not_a_lead(text: str) -> None:
+    assert lead(text) == []
+
+
+# ------------------------------------------------------------------------------------------ who speaks
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker, a verb of saying, a comma or colon, then a clause with its own subject
+        ("Bí thư Huyện ủy lưu ý, các xã phải hoàn thành việc bầu trưởng thôn trước ngày 30/6.", ["các xã"]),
+        ("Giám đốc Sở Tài chính nhấn mạnh, các chủ đầu tư cần đẩy nhanh giải ngân.", ["các chủ đầu tư"]),
+        ("Văn bản nêu rõ: UBND các phường chịu trách nhiệm kiểm tra trật tự đô thị.", ["UBND các phường"]),
+        ("Công văn cho biết, Sở Y tế có trách nhiệm hướng dẫn các bệnh viện.", ["Sở Y tế"]),
+        ("Ông Lê Văn Tâm, Phó Chủ tịch UBND tỉnh khẳng định, Sở Xây dựng phải công khai quy hoạch.", ["Sở Xây dựng"]),
+    ],
+)
+def test_the_one_who_speaks_does_not_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of acting before the comma: the subject acts and the clause after is its task
+        ("UBND xã tổ chức tuyên truyền, các thôn phối hợp thực hiện.", ["UBND xã"]),
+        ("Phòng Nội vụ chủ trì, các phòng chuyên môn phối hợp thẩm định.", ["Phòng Nội vụ"]),
+    ],
+)
+def test_an_acting_subject_keeps_the_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
