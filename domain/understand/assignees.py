@@ -1168,7 +1168,12 @@ _LEAD_IN_OPENERS = phrases("lead_in_openers")
 
 
 def _after_lead_in(s: _Sentence) -> int | None:
-    k = _skip_intro(s, s.first)
+    return _after_opener(s, _skip_intro(s, s.first))
+
+
+def _after_opener(s: _Sentence, k: int) -> int | None:
+    """After a framing phrase at tokens[k] ("Theo quyết định,", "Để ứng phó ...,"): where the clause
+    it frames starts (after its comma), or None when no framing phrase starts there."""
     if not s.m(_LEAD_IN_OPENERS, k):
         return None
     for x in range(k + 1, min(s.n - 1, k + 40)):
@@ -1198,9 +1203,10 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:
-    """ "... có văn bản gửi X yêu cầu khẩn trương ...": X, when the request names nobody itself."""
+    """ "... có văn bản gửi X yêu cầu khẩn trương ...", "... có văn bản khẩn gửi A, B, chỉ đạo xác minh
+    ...": X (A, B), when the request or the direction names nobody itself (D068-01, D068-03)."""
     for p in range(s.first, s.n):
-        size = s.m(_ASK_VERBS, p)
+        size = s.m(_ASK_VERBS, p) or s.m(_CHI_DAO, p)
         if not size:
             continue
         k = _skip_openers(s, p + size)
@@ -1292,6 +1298,11 @@ def _said_as_follows(s: _Sentence) -> int | None:
                 k += 1
             if _subject_at(s, k) is not None:
                 return k
+            # "X cho biết, để tiếp tục ứng phó ..., X theo dõi sát ...": a purpose or a time frame
+            # before the reported clause's subject (D048-01).
+            after = _after_opener(s, k)
+            if after is not None and _subject_at(s, after) is not None:
+                return after
         if s.punct(c, ":"):
             return None
     return None
@@ -1338,12 +1349,14 @@ def _find_lead(s: _Sentence) -> _Found | None:
             continue
         promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
+        if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
+            acts = not _reported_order(s, subject.end, p)  # "X đang tập trung chỉ đạo Y ...": Y acts
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
         # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those
         # directed carry the task (as after "đã giao").
-        directs = directs and not (s.is_(p - 1, "đã") or s.is_(p - 1, "vừa"))
+        directs = directs and not _reported_order(s, subject.end, p)
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
         if directs and _is_group(s, subject) and not promise:
@@ -1362,7 +1375,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     relayed = _relayed_receivers(s)
     if relayed is not None:
         return relayed
-    if subject is not None:
+    if subject is not None and not _only_asks(s, subject):
         return _with_later_subjects(s, subject)
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
@@ -1377,6 +1390,26 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _reported_order(s: _Sentence, a: int, p: int) -> bool:
+    """ "Công an tỉnh đã chỉ đạo ...", "Huyện Quỳnh Nhai đang tập trung chỉ đạo các xã ...", "UBND huyện
+    đang tiếp tục chỉ đạo các ngành ...": an order reported as given or under way (a word of aspect
+    among the adverbs before "chỉ đạo"); those directed carry the task, as after "đã giao".
+
+    Dev sentences: A058-01 ("đã chỉ đạo"), D029-01 ("đã chỉ đạo"), D058-01 ("đang tập trung chỉ
+    đạo"), E041-02 ("đang tiếp tục chỉ đạo"); "sẽ chỉ đạo" is a promise (see _promised)."""
+    return any(s.is_(x, "đã") or s.is_(x, "vừa") or s.is_(x, "đang") for x in range(a, p))
+
+
+def _only_asks(s: _Sentence, subject: _Found) -> bool:
+    """ "Thủ tướng yêu cầu huy động tổng lực các lực lượng ...", "Chủ tịch UBND tỉnh đề nghị tăng
+    cường ...": the subject's predicate is a request naming nobody (no addressee after the verb was
+    found). Who asks does not carry out what is asked (the speaker never leads): nobody is named.
+
+    Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
+    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
+    return bool(s.m(_ASK_VERBS, _skip_adverbs(s, subject.end)))
 
 
 def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:

@@ -83,3 +83,43 @@ def test_the_one_who_speaks_does_not_lead(text: str, expected: list[str]) -> Non
 )
 def test_an_acting_subject_keeps_the_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ orders reported
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order reported as given or under way: those directed carry the task
+        ("UBND thị xã đang tập trung chỉ đạo các phường rà soát hộ kinh doanh cá thể.", ["các phường"]),
+        ("Sở Nông nghiệp đang tiếp tục chỉ đạo Chi cục Thủy lợi kiểm tra các hồ chứa.", ["Chi cục Thủy lợi"]),
+        ("Bộ Chỉ huy Quân sự tỉnh vừa chỉ đạo các đơn vị sẵn sàng lực lượng cứu hộ.", ["các đơn vị"]),
+    ],
+)
+def test_reported_order_hands_the_task_on(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who asks does not carry out what is asked: with no addressee, nobody is named
+        "Bộ trưởng yêu cầu huy động mọi phương tiện tiếp cận vùng bị cô lập ngay trong đêm.",
+        "Chủ tịch UBND tỉnh đề nghị khẩn trương khắc phục sự cố đê bao.",
+    ],
+)
+def test_the_one_who_asks_never_leads(text: str) -> None:
+    assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter sent to someone, then what it directs, naming nobody: the receivers lead
+        ("Chủ tịch UBND quận có văn bản gửi Trưởng Công an quận, Chủ tịch UBND phường 5, chỉ đạo kiểm tra "
+         "làm rõ phản ánh của người dân.", ["Trưởng Công an quận", "Chủ tịch UBND phường 5"]),
+        ("UBND huyện đã có công văn gửi Phòng Kinh tế và Hạ tầng chỉ đạo rà soát hiện trạng cầu tạm.",
+         ["Phòng Kinh tế và Hạ tầng"]),
+    ],
+)
+def test_letter_receivers_lead_what_it_directs(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
