@@ -1006,6 +1006,8 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
         if not t.is_word and t.text not in "&-–,":
             return None
         if not t.is_word:
+            if t.text == "," and not (abbreviation or title_case or plural):
+                return None  # "ý nghĩa của Tháng cao điểm, Ủy ban MTTQ tỉnh phối hợp ..." (D081-03)
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
         if e < h:
             continue
@@ -1015,7 +1017,11 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and (e > i or (addressee and e not in s.initial)):
-            title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
+            # a capital inside the phrase: a proper name ("Công đoàn Giáo dục", "công đoàn Giáo dục"),
+            # when the phrase opens marked or the name's head is right before it; "ý nghĩa của Tháng
+            # cao điểm, Ủy ban ... phối hợp" (D081-03) is not a name.
+            opens_marked = e == i or s.tokens[i].capitalized or h > i or _is_abbreviation(s.tokens[i])
+            title_case = title_case or opens_marked or e == i + 1
         elif e > h and marked and s.m(L.VERBS, e) and (addressee or (abbreviation and h > i)):
             # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
             # written by abbreviation, then any verb; after an assigning verb, any marked name.
@@ -1207,8 +1213,8 @@ def _relayed_receivers(s: _Sentence) -> _Found | None:
     ...": X (A, B), when the request or the direction names nobody itself (D068-01, D068-03)."""
     for p in range(s.first, s.n):
         size = s.m(_ASK_VERBS, p) or s.m(_CHI_DAO, p)
-        if not size:
-            continue
+        if not size or (s.tokens[p].capitalized and p not in s.initial) or s.is_(p - 1, "ban"):
+            continue  # "báo cáo Ban Chỉ đạo ...": a name, not a verb
         k = _skip_openers(s, p + size)
         if _np_start(s, k):
             continue
@@ -1272,22 +1278,32 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 
 
 def _said_as_follows(s: _Sentence) -> int | None:
-    """Where the words of the one who speaks start, when the sentence reports them after a comma or a
-    colon: "... (có ý kiến / chỉ đạo / kết luận) như sau: ...", and a speaker, a verb of saying and a
-    clause with its own subject ("Bí thư Thành ủy lưu ý, các quận phải ...", "Công văn nêu rõ, UBND
-    các phường tăng cường ...", "Phó Chủ tịch yêu cầu, chủ tịch UBND các quận khẩn trương ..."). The
-    one who speaks does not act; the clause's subject does.
+    """Where the words of the one who speaks start, when the sentence reports them: "... (có ý kiến /
+    chỉ đạo / kết luận) như sau: ...", and a speaker, a verb of saying and a clause with its own
+    subject ("Bí thư Thành ủy lưu ý, các quận phải ...", "Công văn nêu rõ, UBND các phường tăng cường
+    ...", "Phó Chủ tịch yêu cầu, chủ tịch UBND các quận khẩn trương ...", "Đồng thời lưu ý, Công an
+    tỉnh cần ...", and with no comma when the clause's subject is followed by a word of obligation:
+    "Giám đốc Công an tỉnh nhấn mạnh các đơn vị được phân công phải ..."). The one who speaks does
+    not act; the clause's subject does.
 
     Dev sentences of the class: W38-01 (context "Công văn nêu rõ, UBND quận ... tăng cường"), A060-01
     ("Văn bản nêu rõ: ...; Chủ tịch UBND tỉnh giao ..."), B034-01 ("... có văn bản cho biết, Chủ tịch
     UBND tỉnh đã giao Thanh tra tỉnh ..."), B128-01 ("Phó Chủ tịch ... yêu cầu, chủ tịch UBND các
-    quận ... khẩn trương ..."), W31-01 ("... Nguyễn Văn Sửu yêu cầu: \"Các đồng chí chủ tịch ...")."""
-    if ":" not in s.text and "," not in s.text:
-        return None
+    quận ... khẩn trương ..."), W31-01 ("... Nguyễn Văn Sửu yêu cầu: \"Các đồng chí chủ tịch ..."),
+    D024-02 ("Đồng thời lưu ý, Công an tỉnh cần ..."), D008-01 ("... nhấn mạnh các đơn vị được phân
+    công phải ...")."""
     start = _skip_intro(s, s.first)
     for c in range(start + 1, min(s.n - 1, start + 40)):
         if s.punct(c, ";."):
             return None
+        if s.word(c):
+            if s.word(c - 1) and _speech_ends_at(s, start, c, asks=False):
+                # no comma: the reported clause's subject must be followed by a word of obligation
+                found = _subject_at(s, c)
+                pred = _skip_adverbs(s, found.end) if found is not None else c
+                if found is not None and any(s.m(_MODALS, x) for x in range(found.end, pred + 1)):
+                    return c
+            continue
         if not s.punct(c, ",:"):
             continue
         if s.punct(c, ":") and s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
@@ -1308,20 +1324,21 @@ def _said_as_follows(s: _Sentence) -> int | None:
     return None
 
 
-def _speech_ends_at(s: _Sentence, start: int, c: int) -> bool:
-    """Does a verb of saying or asking ("nhấn mạnh", "lưu ý", "cho biết", "nêu rõ", "yêu cầu") end
-    right before tokens[c], with no other verb before it in the clause (the speaker's name and
-    titles only)?"""
+def _speech_ends_at(s: _Sentence, start: int, c: int, asks: bool = True) -> bool:
+    """Does a verb of saying (or of asking) ("nhấn mạnh", "lưu ý", "cho biết", "nêu rõ", "yêu cầu")
+    end right before tokens[c], with no other verb before it in its clause (the speaker's name and
+    titles only; a framing phrase before a comma, "Kết luận cuộc họp, Đại tá ... nhấn mạnh", aside)?"""
     for x in range(c - 1, max(start, c - 3) - 1, -1):
-        size = s.m(_SPEAKING_VERBS, x) or s.m(_ASK_VERBS, x)
+        size = s.m(_SPEAKING_VERBS, x) or (s.m(_ASK_VERBS, x) if asks else 0)
         if size and x + size == c:
             break
     else:
         return False
-    return x > start and not any(
+    clause = next((y + 1 for y in range(x - 1, start - 1, -1) if s.punct(y, ",")), start)
+    return not any(
         (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
         and not (s.tokens[y].capitalized and y not in s.initial)
-        for y in range(start, x)
+        for y in range(clause, x)
     )
 
 
@@ -1373,9 +1390,17 @@ def _find_lead(s: _Sentence) -> _Found | None:
                 continue
         return found
     relayed = _relayed_receivers(s)
-    if relayed is not None:
+    # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
+    # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
+    if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):
         return relayed
-    if subject is not None and not _only_asks(s, subject):
+    if subject is not None:
+        if _only_asks(s, subject):
+            # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
+            # is still an order.
+            k = _skip_adverbs(s, subject.end)
+            k += s.m(_ASK_VERBS, k)
+            return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).

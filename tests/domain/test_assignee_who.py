@@ -123,3 +123,56 @@ def test_the_one_who_asks_never_leads(text: str) -> None:
 )
 def test_letter_receivers_lead_what_it_directs(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb of saying opens the clause, or no comma: the reported subject has a word of obligation
+        ("Đồng thời nhấn mạnh, Đội Cảnh sát giao thông cần bố trí lực lượng tại các nút giao.",
+         ["Đội Cảnh sát giao thông"]),
+        ("Kết luận buổi kiểm tra, Trung tá Lê Văn Hòa – Trưởng Công an huyện nhấn mạnh các tổ công tác "
+         "phải trực 24/24 giờ.", ["các tổ công tác"]),
+        ("Giám đốc Sở Y tế lưu ý các bệnh viện tuyến huyện cần dự trữ đủ thuốc.", ["các bệnh viện tuyến huyện"]),
+    ],
+)
+def test_reported_clause_without_comma(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_speaking_verb_with_its_object_is_no_report() -> None:
+    # "nhấn mạnh vai trò ...": what is stressed, not a clause; the speaker's request names nobody
+    assert lead("Chủ tịch UBND huyện nhấn mạnh vai trò của các tổ hòa giải ở cơ sở.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject acts first; the report it sends afterwards relays nothing
+        ("Các phòng chuyên môn rà soát hồ sơ tồn đọng, gửi báo cáo đến Văn phòng UBND huyện để tổng hợp, "
+         "báo cáo Ban Chỉ đạo huyện.", ["Các phòng chuyên môn"]),
+        ("UBND các xã lập danh sách hộ nghèo; kết quả gửi về Phòng Lao động để báo cáo Ban Chỉ đạo.",
+         ["UBND các xã"]),
+    ],
+)
+def test_a_subject_that_acts_is_not_a_letter_writer(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_phrase_with_a_late_capital_is_no_unit_name() -> None:
+    text = ("Để nâng cao nhận thức của nhân dân về ý nghĩa của Tuần lễ quốc gia, Hội Chữ thập đỏ tỉnh phối "
+            "hợp với Đài Phát thanh tuyên truyền.")
+    assert lead(text) == ["Hội Chữ thập đỏ tỉnh"]
+
+
+def test_a_request_naming_nobody_stays_an_order_in_a_conclusion() -> None:
+    from datetime import date
+
+    from domain.understand.conclusion import split_conclusion
+
+    text = "Theo đó, UBND huyện yêu cầu hoàn thành trong tháng 5/2024. Phòng Nội vụ chủ trì rà soát biên chế."
+    items = split_conclusion(text, date(2024, 1, 2)).directives
+    assert [(d.text.split(",")[0], [a.text for a in d.assignees.lead]) for d in items] == [
+        ("Theo đó", []),
+        ("Phòng Nội vụ chủ trì rà soát biên chế.", ["Phòng Nội vụ"]),
+    ]
