@@ -1182,10 +1182,16 @@ def _after_opener(s: _Sentence, k: int) -> int | None:
     it frames starts (after its comma), or None when no framing phrase starts there."""
     if not s.m(_LEAD_IN_OPENERS, k):
         return None
+    # "Để nông nghiệp, nông dân, nông thôn tỉnh ... tiếp tục phát triển, ...": a purpose is a clause
+    # of its own and ends at a comma after its verb; the nouns listed before the verb are its own
+    # (D014-01; also D004-01, D081-03, E041-02 "Để giải quyết ..., đồng thời ..., UBND huyện ...").
+    purpose = s.is_(k, "để") or s.is_(k, "nhằm")
+    verb = False
     for x in range(k + 1, min(s.n - 1, k + 40)):
         if s.punct(x, ";.:"):
             return None
-        if s.punct(x, ","):
+        verb = verb or bool(s.m(L.VERBS, x))
+        if s.punct(x, ",") and (verb or not purpose):
             return x + 1
     return None
 
@@ -1405,6 +1411,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
     opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
+    opening_end = max(opening_end, _after_lead_in(s) or 0)  # no subject inside the framing phrase
     for k in _clause_starts(s)[1:]:
         if k < opening_end:
             continue

@@ -176,3 +176,17 @@ def test_a_request_naming_nobody_stays_an_order_in_a_conclusion() -> None:
         ("Theo đó", []),
         ("Phòng Nội vụ chủ trì rà soát biên chế.", ["Phòng Nội vụ"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purpose clause lists nouns of its own before its verb: none of them is the subject
+        ("Để kinh tế, HTX, doanh nghiệp trên địa bàn tiếp tục phát triển, các xã cần cải thiện môi trường "
+         "kinh doanh.", ["các xã"]),
+        ("Để sản xuất, các hộ nông dân trong huyện tiếp tục phát triển, Phòng Nông nghiệp cần hướng dẫn kỹ "
+         "thuật.", ["Phòng Nông nghiệp"]),
+    ],
+)
+def test_no_subject_inside_a_purpose_clause(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
