@@ -99,7 +99,7 @@ class _UnitIndex:
     """Committee units (preferred) and built-in ones, looked up by their compact spelling."""
 
     def __init__(self, units: Sequence[KnownUnit]) -> None:
-        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None]]] = {}
+        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None, tuple[str, ...] | None]]] = {}
         self._max_tokens = 1
         for priority, group in ((0, units), (1, BUILTIN_UNITS)):
             for unit in group:
@@ -107,14 +107,17 @@ class _UnitIndex:
                     toks = tokenize(nfc(alias), accented=False)
                     key = _unit_compact(toks)
                     if key:
-                        self._by_compact.setdefault(key, []).append((priority, unit, _spelling(toks)))
+                        spelling = _spelling(toks)
+                        bare = _spelling(toks, accented=False)
+                        self._by_compact.setdefault(key, []).append((priority, unit, spelling, bare))
                         self._max_tokens = max(self._max_tokens, len(toks))
         # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
         # can start that way (most words start none).
         self._prefixes = {key[:k] for key in self._by_compact for k in range(1, len(key) + 1)}
 
-    def matches_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, KnownUnit]]:
-        """(end, priority, unit) for every alias spelled by tokens[i:end]."""
+    def matches_at(self, tokens: Sequence[Token], i: int, accented: bool = True) -> list[tuple[int, int, KnownUnit]]:
+        """(end, priority, unit) for every alias spelled by tokens[i:end]. In a text typed without
+        diacritics ("Y te phuong phoi hop ..."), a short alias counts written with its capital."""
         if i >= len(tokens) or not tokens[i].is_word:
             return []
         out = []
@@ -131,7 +134,7 @@ class _UnitIndex:
                     break
             j += 1
             if not skipped:
-                for priority, unit, spelling in self._by_compact.get(acc, ()):
+                for priority, unit, spelling, bare in self._by_compact.get(acc, ()):
                     # A short abbreviation ("VP", "BBT") counts only when written in capitals:
                     # "cá" is not "CA", "du" is not "ĐU". A short alias in words ("Y tế" for the
                     # committee's "Trạm Y tế phường") counts when written as registered.
@@ -139,18 +142,21 @@ class _UnitIndex:
                         len(acc) > 3
                         or all(t.text.isupper() for t in tokens[i:j] if t.is_word)
                         or (spelling is not None and spelling == _spelling(tokens[i:j]))
+                        or (bare is not None and not accented and bare == _spelling(tokens[i:j], accented=False))
                     ):
                         out.append((j, priority, unit))
         return out
 
 
-def _spelling(tokens: Sequence[Token]) -> tuple[str, ...] | None:
+def _spelling(tokens: Sequence[Token], accented: bool = True) -> tuple[str, ...] | None:
     """An alias written in words (not an all-capitals abbreviation): its words with diacritics and
-    the first word's capital, as a short alias must be written to count ("Y tế", not "y te")."""
+    the first word's capital, as a short alias must be written to count ("Y tế", not "y te"); in a
+    text typed without diacritics, its words folded ("Y te")."""
     words = [t for t in tokens if t.is_word]
     if not words or all(t.text.isupper() for t in words):
         return None
-    return (str(words[0].capitalized), *(tone_key(t.text) for t in words))
+    key = tone_key if accented else fold_word
+    return (str(words[0].capitalized), *(key(t.text) for t in words))
 
 
 @lru_cache(maxsize=32)
@@ -221,7 +227,7 @@ class _Sentence:
 
     def _unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         found = []
-        for end, priority, unit in self.units.matches_at(self.tokens, i):
+        for end, priority, unit in self.units.matches_at(self.tokens, i, self.accented):
             nxt = self.tokens[end] if end < self.n else None
             # "Văn phòng Điều phối ..." is another office: a capitalised word that is not a place
             # continues a different name.
@@ -848,6 +854,8 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
                 k = close + 1  # a remark about the subject: "Sở NN&PTNT (Thường trực ...) chủ trì"
                 continue
         adjunct = s.m(_ADJUNCT_OPENERS, k) if adjuncts else 0
+        if adjunct and s.m(L.VERBS, k) > adjunct:
+            adjunct = 0  # "theo dõi" is a verb, not "theo" (according to): "Cong an xa chu dong theo doi ..."
         if adjunct:
             # "theo chức năng, nhiệm vụ được giao, phối hợp ...", "căn cứ chức năng, nhiệm vụ được
             # giao tổ chức ...", "theo lĩnh vực phụ trách chỉ đạo ...": up to the verb.

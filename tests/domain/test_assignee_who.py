@@ -190,3 +190,28 @@ def test_a_request_naming_nobody_stays_an_order_in_a_conclusion() -> None:
 )
 def test_no_subject_inside_a_purpose_clause(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ no diacritics
+def test_short_alias_typed_without_diacritics() -> None:
+    from domain.types import KnownUnit
+
+    units = (KnownUnit("7", "Trạm Y tế phường", ("Y tế",)),)
+    read = lambda text: [(a.text, a.unit_key) for a in parse_assignees(text, units).lead]  # noqa: E731
+    assert read("Y te phuong phoi hop voi cac to dan pho phun thuoc diet muoi.") == [("Y te phuong", "7")]
+    assert read("Giao Y te kiem tra ve sinh an toan thuc pham.") == [("Y te", "7")]
+    # written without its capital it is still not the unit ("y te" is any health matter)
+    assert read("Yeu cau y te co so tang cuong.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "theo dõi" (follow up) is the verb, not "theo" (according to) opening an adjunct; typed without
+        # diacritics "hop" may be "họp" (a meeting), which must not end an adjunct that is not there
+        ("Cong an xa chu dong theo doi cac truong hop nghi van.", ["Cong an xa"]),
+        ("Tram Y te xa chu dong theo doi cac truong hop sot.", ["Tram Y te xa"]),
+    ],
+)
+def test_theo_doi_is_the_predicate(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
