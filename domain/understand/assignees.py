@@ -1225,8 +1225,10 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
 def _relayed_receivers(s: _Sentence) -> _Found | None:
     """ "... có văn bản gửi X yêu cầu khẩn trương ...", "... có văn bản khẩn gửi A, B, chỉ đạo xác minh
     ...": X (A, B), when the request or the direction names nobody itself (D068-01, D068-03)."""
+    ask, chi_dao, hits = _ASK_VERBS.slot, _CHI_DAO.slot, s.hits
     for p in range(s.first, s.n):
-        size = s.m(_ASK_VERBS, p) or s.m(_CHI_DAO, p)
+        hit = hits[p]
+        size = hit.get(ask, 0) or hit.get(chi_dao, 0)  # one lookup each, every token: no s.m() calls
         if not size or (s.tokens[p].capitalized and p not in s.initial) or s.is_(p - 1, "ban"):
             continue  # "báo cáo Ban Chỉ đạo ...": a name, not a verb
         k = _skip_openers(s, p + size)
@@ -1307,22 +1309,21 @@ def _said_as_follows(s: _Sentence) -> int | None:
     D024-02 ("Đồng thời lưu ý, Công an tỉnh cần ..."), D008-01 ("... nhấn mạnh các đơn vị được phân
     công phải ...")."""
     start = _skip_intro(s, s.first)
-    for c in range(start + 1, min(s.n - 1, start + 40)):
-        if s.punct(c, ";."):
-            return None
-        if s.word(c):
-            if s.word(c - 1) and _speech_ends_at(s, start, c, asks=False):
-                # no comma: the reported clause's subject must be followed by a word of obligation
-                found = _subject_at(s, c)
-                pred = _skip_adverbs(s, found.end) if found is not None else c
-                if found is not None and any(s.m(_MODALS, x) for x in range(found.end, pred + 1)):
-                    return c
+    speaking, ask, hits, tokens = _SPEAKING_VERBS.slot, _ASK_VERBS.slot, s.hits, s.tokens
+    for x in range(start, min(s.n - 1, start + 40)):
+        if not tokens[x][5]:  # punctuation (5: is_word)
+            if s.punct(x, ";."):
+                return None
+            if s.punct(x, ":"):
+                return x + 1 if s.is_(x - 1, "sau") and s.is_(x - 2, "như") and s.word(x + 1) else None
             continue
-        if not s.punct(c, ",:"):
+        hit = hits[x]
+        speaks = hit.get(speaking, 0)
+        size = speaks or hit.get(ask, 0)
+        if not size or not _only_speaker_before(s, start, x):
             continue
-        if s.punct(c, ":") and s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
-            return c + 1
-        if _speech_ends_at(s, start, c):
+        c = x + size
+        if s.punct(c, ",:"):
             k = c + 1
             while s.punct(k, "“\"'‘"):
                 k += 1
@@ -1333,21 +1334,18 @@ def _said_as_follows(s: _Sentence) -> int | None:
             after = _after_opener(s, k)
             if after is not None and _subject_at(s, after) is not None:
                 return after
-        if s.punct(c, ":"):
-            return None
+        elif speaks and s.word(c):
+            # no comma: the reported clause's subject must be followed by a word of obligation
+            found = _subject_at(s, c)
+            pred = _skip_adverbs(s, found.end) if found is not None else c
+            if found is not None and any(s.m(_MODALS, y) for y in range(found.end, pred + 1)):
+                return c
     return None
 
 
-def _speech_ends_at(s: _Sentence, start: int, c: int, asks: bool = True) -> bool:
-    """Does a verb of saying (or of asking) ("nhấn mạnh", "lưu ý", "cho biết", "nêu rõ", "yêu cầu")
-    end right before tokens[c], with no other verb before it in its clause (the speaker's name and
-    titles only; a framing phrase before a comma, "Kết luận cuộc họp, Đại tá ... nhấn mạnh", aside)?"""
-    for x in range(c - 1, max(start, c - 3) - 1, -1):
-        size = s.m(_SPEAKING_VERBS, x) or (s.m(_ASK_VERBS, x) if asks else 0)
-        if size and x + size == c:
-            break
-    else:
-        return False
+def _only_speaker_before(s: _Sentence, start: int, x: int) -> bool:
+    """No other verb before the verb of saying at tokens[x] in its clause: the speaker's name and
+    titles only (a framing phrase before a comma, "Kết luận cuộc họp, Đại tá ... nhấn mạnh", aside)."""
     clause = next((y + 1 for y in range(x - 1, start - 1, -1) if s.punct(y, ",")), start)
     return not any(
         (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
