@@ -215,3 +215,15 @@ def test_short_alias_typed_without_diacritics() -> None:
 )
 def test_theo_doi_is_the_predicate(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asking in other words: "kêu gọi", "đòi hỏi"
+        ("Ủy ban MTTQ huyện kêu gọi các doanh nghiệp tham gia ủng hộ đồng bào vùng lũ.", ["các doanh nghiệp"]),
+        ("Để hoàn thành chỉ tiêu, đòi hỏi các xã phải vào cuộc quyết liệt hơn.", ["các xã"]),
+    ],
+)
+def test_other_verbs_of_asking(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
