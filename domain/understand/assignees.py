@@ -993,7 +993,9 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     # chức", A038-02 "các phường huy động", X048-02 "Các ấp tập trung", B133-02 "các trường nhận",
     # B103-02 "các cộng đồng nhận rừng khoán quản", B137-01 "Các CĐ cấp trên tổ chức".
     plural = h > i and s.word(h) and not s.m(_NOT_HEADS, h) and not s.m(L.VERBS, h)
-    abbreviation = title_case = False
+    # "Từng lớp tổ chức chào cờ tại lớp", "mỗi chi đoàn nhận ...": one by one, only actors (CE06).
+    distributive = plural and (s.is_(i, "từng") or s.is_(i, "mỗi"))
+    abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
         signal = s.m(_SUBJECT_SIGNALS, e) if e > h else 0
@@ -1022,6 +1024,7 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
         if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
             continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
         marked = abbreviation or title_case or plural
+        determined = determined or (e > i and bool(s.m(L.DETERMINERS, e)))
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and (e > i or (addressee and e not in s.initial)):
@@ -1030,8 +1033,17 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
             # cao điểm, Ủy ban ... phối hợp" (D081-03) is not a name.
             opens_marked = e == i or s.tokens[i].capitalized or h > i or _is_abbreviation(s.tokens[i])
             title_case = title_case or opens_marked or e == i + 1
-        elif e > h and marked and s.m(L.VERBS, e) and (addressee or (abbreviation and h > i)):
-            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
+        elif (
+            e > h
+            and marked
+            and s.m(L.VERBS, e)
+            and (addressee or distributive or (abbreviation and (h > i or determined or e == i + 1)))
+            # "Mỗi tiểu ban chủ động ...", "các cơ sở lưu trú phải ...": a verb right before a word of
+            # obligation is part of the name; the word of obligation ends it
+            and not s.m(_SUBJECT_SIGNALS, e + s.m(L.VERBS, e))
+        ):
+            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...", "GVCN các lớp nhắc
+            # ...", "thì GVCN thông báo ..." (B137-01, B137-02, CE05, E051-02): a unit or a group
             # written by abbreviation, then any verb; after an assigning verb, any marked name.
             return _Found([(i, e)], i, e, "subject")
         elif s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
