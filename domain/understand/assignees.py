@@ -303,6 +303,8 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
             # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
             named = named or s.m(L.NP_KEEP, nxt) >= 3
+            # "Tổ này có nhiệm vụ ...", "Sở này phải ...": the one named before (D116-01, CE09)
+            named = named or s.is_(nxt, "này") or s.is_(nxt, "đó") or s.is_(nxt, "ấy")
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
