@@ -242,3 +242,18 @@ def test_other_verbs_of_asking(text: str, expected: list[str]) -> None:
 )
 def test_one_by_one_and_abbreviated_units_with_any_verb(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body named before ("này", "đó"): a head that needs a name has one
+        ("Sở này phải công khai kết quả thẩm định trên cổng thông tin.", ["Sở này"]),
+        ("Ban đó chịu trách nhiệm tổng hợp ý kiến các thành viên.", ["Ban đó"]),
+        # "có nhiệm vụ" as "có trách nhiệm"
+        ("Tổ này có nhiệm vụ phối hợp với các phòng chuyên môn rà soát hồ sơ.", ["Tổ này"]),
+        ("Hội đồng thẩm định có nhiệm vụ xem xét hồ sơ đề nghị công nhận.", ["Hội đồng thẩm định"]),
+    ],
+)
+def test_named_before_and_has_the_duty(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
