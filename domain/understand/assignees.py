@@ -1062,6 +1062,12 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     the lead (and the coordinators) named after a label and a colon."""
     k = _skip_intro(s, s.first)
     size = s.m(_LEAD_LABELS, k)
+    if size >= 3:
+        # "Đơn vị chủ trì thực hiện:", "Cơ quan chủ trì soạn thảo:", "Đơn vị chịu trách nhiệm chính:":
+        # the label's role said in more words, lower case, up to the colon.
+        more = next((x for x in range(k + size, min(s.n, k + size + 4)) if not s.word(x)), k + size)
+        if s.punct(more, ":") and all(not s.tokens[x].capitalized for x in range(k + size, more)):
+            size = more - k
     # "Đơn vị chủ trì là Sở Y tế", "Cơ quan thực hiện là UBND các xã": a label of several words, "là".
     is_ = size >= 3 and s.is_(k + size, "là")
     if not size or not (s.punct(k + size, ":") or is_):

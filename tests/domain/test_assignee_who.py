@@ -257,3 +257,16 @@ def test_one_by_one_and_abbreviated_units_with_any_verb(text: str, expected: lis
 )
 def test_named_before_and_has_the_duty(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label whose role is said in more words before the colon
+        ("Đơn vị chủ trì thực hiện: Trung tâm Y tế huyện.", ["Trung tâm Y tế huyện"]),
+        ("Cơ quan chủ trì soạn thảo: Sở Tư pháp.", ["Sở Tư pháp"]),
+        ("Đơn vị chịu trách nhiệm chính: Phòng Giáo dục và Đào tạo.", ["Phòng Giáo dục và Đào tạo"]),
+    ],
+)
+def test_label_with_more_words_before_the_colon(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
