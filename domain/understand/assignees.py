@@ -1335,7 +1335,11 @@ def _said_as_follows(s: _Sentence) -> int | None:
             if s.punct(x, ";."):
                 return None
             if s.punct(x, ":"):
-                return x + 1 if s.is_(x - 1, "sau") and s.is_(x - 2, "như") and s.word(x + 1) else None
+                if s.is_(x - 1, "sau") and s.is_(x - 2, "như") and s.word(x + 1):
+                    return x + 1
+                if _colon_reports(s, start, x) and _subject_at(s, x + 1) is not None:
+                    return x + 1
+                return None
             continue
         hit = hits[x]
         speaks = hit.get(speaking, 0)
@@ -1361,6 +1365,24 @@ def _said_as_follows(s: _Sentence) -> int | None:
             if found is not None and any(s.m(_MODALS, y) for y in range(found.end, pred + 1)):
                 return c
     return None
+
+
+def _colon_reports(s: _Sentence, start: int, c: int) -> bool:
+    """Does the clause before the colon at tokens[c] frame what follows as someone's words: a verb of
+    saying, asking, directing or reporting among its last words ("UBND huyện có ý kiến:", "UBND tỉnh
+    chỉ đạo:", "Sở GD&ĐT thông báo:", "Chủ tịch UBND tỉnh yêu cầu:"), and no word of obligation (then
+    the clause is itself a task: "UBND xã phải thực hiện các việc sau: ...")?
+
+    Dev sentences of the class: W31-01, A028-01 ("... yêu cầu: ..."), A060-01 ("Văn bản nêu rõ:
+    ..."), A011-01, E034-01 ("... kết luận như sau:"), X028-01 (context "Cử tri ... đề nghị:")."""
+    if c - start < 2:
+        return False
+    framed = any(
+        s.m(_SPEAKING_VERBS, y) or s.m(_ASK_VERBS, y) or s.m(_CHI_DAO, y) or s.m(L.REPORTING_WORDS, y)
+        or s.is_(y, "kiến")
+        for y in range(max(start + 1, c - 4), c)
+    )
+    return framed and not any(s.m(_MODALS, y) for y in range(start, c))
 
 
 def _only_speaker_before(s: _Sentence, start: int, x: int) -> bool:

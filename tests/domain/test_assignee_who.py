@@ -270,3 +270,18 @@ def test_named_before_and_has_the_duty(text: str, expected: list[str]) -> None:
 )
 def test_label_with_more_words_before_the_colon(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a colon after a verb of saying, directing or reporting: what follows is the speaker's words
+        ("UBND thị xã có ý kiến: Phòng Quản lý đô thị kiểm tra, báo cáo trước ngày 15/8.", ["Phòng Quản lý đô thị"]),
+        ("Giám đốc Sở chỉ đạo: các phòng chuyên môn rà soát hồ sơ tồn đọng.", ["các phòng chuyên môn"]),
+        ("Phòng Giáo dục thông báo: các trường tiểu học dừng thu các khoản ngoài quy định.", ["các trường tiểu học"]),
+        # a task with its list after the colon keeps its subject
+        ("UBND xã phải thực hiện các việc sau: rà soát, lập danh sách hộ nghèo.", ["UBND xã"]),
+    ],
+)
+def test_colon_after_a_verb_of_saying(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
