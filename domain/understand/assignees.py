@@ -995,8 +995,6 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     # chức", A038-02 "các phường huy động", X048-02 "Các ấp tập trung", B133-02 "các trường nhận",
     # B103-02 "các cộng đồng nhận rừng khoán quản", B137-01 "Các CĐ cấp trên tổ chức".
     plural = h > i and s.word(h) and not s.m(_NOT_HEADS, h) and not s.m(L.VERBS, h)
-    # "Từng lớp tổ chức chào cờ tại lớp", "mỗi chi đoàn nhận ...": one by one, only actors (CE06).
-    distributive = plural and (s.is_(i, "từng") or s.is_(i, "mỗi"))
     abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
@@ -1039,7 +1037,7 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
             e > h
             and marked
             and s.m(L.VERBS, e)
-            and (addressee or distributive or (abbreviation and (h > i or determined or e == i + 1)))
+            and (addressee or (abbreviation and (h > i or determined or e == i + 1)))
             # "Mỗi tiểu ban chủ động ...", "các cơ sở lưu trú phải ...": a verb right before a word of
             # obligation is part of the name; the word of obligation ends it
             and not s.m(_SUBJECT_SIGNALS, e + s.m(L.VERBS, e))

@@ -232,16 +232,25 @@ def test_other_verbs_of_asking(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # one by one ("từng", "mỗi"): only actors, whatever verb follows
-        ("Từng chi đoàn tổ chức sinh hoạt chuyên đề trong tháng 3.", ["Từng chi đoàn"]),
-        ("Mỗi điểm trường lập danh sách học sinh bán trú trước ngày 10/10.", ["Mỗi điểm trường"]),
         # a unit written by abbreviation, then its verb
         ("GVCN các lớp nhắc học sinh mang khẩu trang khi đến trường.", ["GVCN các lớp"]),
         ("Học sinh nào sốt thì GVCN thông báo ngay cho phụ huynh.", ["GVCN"]),
     ],
 )
-def test_one_by_one_and_abbreviated_units_with_any_verb(text: str, expected: list[str]) -> None:
+def test_abbreviated_units_with_any_verb(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "từng bước" (step by step), "mỗi năm" (each year): adverbs, nobody acts
+        "Từng bước nâng cao chất lượng dịch vụ công trực tuyến.",
+        "Mỗi năm có khoảng 200 hộ thoát nghèo.",
+    ],
+)
+def test_distributive_adverbs_name_nobody(text: str) -> None:
+    assert lead(text) == []
 
 
 @pytest.mark.parametrize(
