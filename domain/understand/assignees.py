@@ -995,6 +995,8 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     # chức", A038-02 "các phường huy động", X048-02 "Các ấp tập trung", B133-02 "các trường nhận",
     # B103-02 "các cộng đồng nhận rừng khoán quản", B137-01 "Các CĐ cấp trên tổ chức".
     plural = h > i and s.word(h) and not s.m(_NOT_HEADS, h) and not s.m(L.VERBS, h)
+    # "từng bước", "mỗi năm", "các năm tiếp theo", "mỗi lần": how or when, not who
+    plural = plural and not s.m(_TIME_WORDS, h) and not any(s.is_(h, w) for w in ("bước", "lần", "đợt", "khi", "lúc"))
     abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]

@@ -247,6 +247,8 @@ def test_abbreviated_units_with_any_verb(text: str, expected: list[str]) -> None
         # "từng bước" (step by step), "mỗi năm" (each year): adverbs, nobody acts
         "Từng bước nâng cao chất lượng dịch vụ công trực tuyến.",
         "Mỗi năm có khoảng 200 hộ thoát nghèo.",
+        "Yêu cầu từng bước hoàn thiện hệ thống văn bản quản lý.",
+        "Đề nghị những năm tiếp theo tập trung nguồn lực cho giáo dục.",
     ],
 )
 def test_distributive_adverbs_name_nobody(text: str) -> None:
