@@ -1173,9 +1173,17 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     """One person who speaks, then asks others in a new clause: "Phó Bí thư Thường trực Tỉnh ủy ...
     ghi nhận những việc làm được ...; đồng thời đề nghị các cấp ủy ...", "Chủ tịch UBND huyện quán
     triệt ..., yêu cầu các cơ quan chuyên môn ...". A person does not carry out what they ask of
-    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
-    if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
+    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường), unless what
+    it did is told first ("Ủy ban MTTQ tỉnh đã triển khai ..., đồng thời đề nghị Liên đoàn Lao động tỉnh
+    chỉ đạo ...": a report, then the request; D082-01, and A045-01, A058-01 for the reported past)."""
+    if not s.m(_ASK_VERBS, p):
         return False
+    if _is_group(s, subject):
+        k = subject.end
+        while k < p and (s.is_(k, "cũng") or s.is_(k, "đều")):
+            k += 1
+        if not (s.is_(k, "đã") or s.is_(k, "vừa")):
+            return False
     return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
 
 
@@ -1337,8 +1345,13 @@ def _said_as_follows(s: _Sentence) -> int | None:
             if s.punct(x, ":"):
                 if s.is_(x - 1, "sau") and s.is_(x - 2, "như") and s.word(x + 1):
                     return x + 1
-                if _colon_reports(s, start, x) and _subject_at(s, x + 1) is not None:
-                    return x + 1
+                if _colon_reports(s, start, x):
+                    if _subject_at(s, x + 1) is not None:
+                        return x + 1
+                    # "lãnh đạo TP chỉ đạo: Sau khi ... được duyệt, Sở QH-KT kết hợp ..." (CE09)
+                    after = _after_opener(s, x + 1)
+                    if after is not None and _subject_at(s, after) is not None:
+                        return after
                 return None
             continue
         hit = hits[x]

@@ -296,3 +296,20 @@ def test_label_with_more_words_before_the_colon(text: str, expected: list[str]) 
 )
 def test_colon_after_a_verb_of_saying(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the colon, a framing phrase, then the subject
+        ("Lãnh đạo huyện chỉ đạo: Sau khi có kết quả kiểm định, Phòng Kinh tế và Hạ tầng lập phương án sửa "
+         "chữa cầu.", ["Phòng Kinh tế và Hạ tầng"]),
+        # a body tells what it did, then asks someone else: the one asked leads
+        ("Hội Nông dân tỉnh cho biết: Để hỗ trợ hội viên, Hội Nông dân tỉnh đã phối hợp mở 20 lớp tập huấn, "
+         "đồng thời đề nghị Sở Nông nghiệp và PTNT cử cán bộ kỹ thuật hướng dẫn.", ["Sở Nông nghiệp và PTNT"]),
+        # a body that must act and also asks keeps the lead
+        ("UBND phường phải rà soát các hộ kinh doanh, đồng thời đề nghị Công an phường hỗ trợ.", ["UBND phường"]),
+    ],
+)
+def test_framed_words_and_reports_before_a_request(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
