@@ -978,11 +978,12 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện"), a name in Title Case
     ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục") or a plural determiner ("các tiểu ban",
     "mỗi chi hội"), directly followed by a word that makes it the actor ("phải", "cần", "có trách
-    nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a passive ("cần được").
+    nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...; for a plural phrase, only words an actor
+    alone can take: see `agent_signals`), not a passive ("cần được").
 
         BQL các chợ phải bố trí lực lượng ...       TTYT huyện chủ động phối hợp ...
         Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
-        Các cửa hàng xăng dầu phải niêm yết ...     Mỗi chi hội cần vận động ...
+        Các cửa hàng xăng dầu có trách nhiệm ...    Mỗi chi hội chủ động vận động ...
 
     `addressee`: the phrase right after an assigning verb ("yêu cầu các điểm trường rà soát ...",
     "đề nghị BQL chợ bố trí ..."): the verb has made it the one asked, so any verb after a marked
@@ -1005,8 +1006,7 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
             if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
                 return None
             # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
-            # obligation makes it an actor; an abbreviation or a plural group is an actor whatever
-            # follows.
+            # obligation makes it an actor; an abbreviation is a unit whatever follows.
             if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
                 return _Found([(i, e)], i, e, "subject")
             # A plural phrase may name things ("Các công trình phải bảo đảm chất lượng", "Những khó
