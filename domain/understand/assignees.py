@@ -1428,10 +1428,13 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
     verb_initial = _verb_initial(s)
-    for p, found in _triggers(s):
+    triggers = _triggers(s)
+    for p, found in triggers:
         if said is not None and p < said:
             continue
-        promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
+        # "X sẽ chỉ đạo Y ...", "Ban QLDA sẽ yêu cầu đơn vị thi công ...": X promises to have Y act
+        # (A045-01, D027-01, E025-01).
+        promise = bool(s.m(_CHI_DAO, p) or s.m(_ASK_VERBS, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
             acts = not _reported_order(s, subject.end, p)  # "X đang tập trung chỉ đạo Y ...": Y acts
@@ -1462,7 +1465,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):
         return relayed
     if subject is not None:
-        if _only_asks(s, subject):
+        if _only_asks(s, subject, triggers):
             # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
             # is still an order.
             k = _skip_adverbs(s, subject.end)
@@ -1495,14 +1498,15 @@ def _reported_order(s: _Sentence, a: int, p: int) -> bool:
     return any(s.is_(x, "đã") or s.is_(x, "vừa") or s.is_(x, "đang") for x in range(a, p))
 
 
-def _only_asks(s: _Sentence, subject: _Found) -> bool:
+def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]) -> bool:
     """ "Thủ tướng yêu cầu huy động tổng lực các lực lượng ...", "Chủ tịch UBND tỉnh đề nghị tăng
     cường ...": the subject's predicate is a request naming nobody (no addressee after the verb was
     found). Who asks does not carry out what is asked (the speaker never leads): nobody is named.
 
     Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
     written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
-    return bool(s.m(_ASK_VERBS, _skip_adverbs(s, subject.end)))
+    k = _skip_adverbs(s, subject.end)
+    return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
 
 
 def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:

@@ -313,3 +313,15 @@ def test_colon_after_a_verb_of_saying(text: str, expected: list[str]) -> None:
 )
 def test_framed_words_and_reports_before_a_request(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promise to ask or direct someone: that someone acts
+        ("UBND huyện sẽ đề nghị Sở Giao thông vận tải sửa chữa tuyến đường.", ["Sở Giao thông vận tải"]),
+        ("Ban Quản lý chợ sẽ yêu cầu các tiểu thương dọn dẹp lối đi.", ["các tiểu thương"]),
+    ],
+)
+def test_a_promise_to_ask_hands_the_task_on(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
