@@ -101,6 +101,7 @@ _PRONOUN_HEADS = phrases("pronoun_heads")
 _MODALS = phrases("modals")
 _DOCUMENT_WORDS = phrases("document_words")
 _SPEAKING_VERBS = phrases("speaking_verbs")
+_AGENT_SIGNALS = phrases("agent_signals")
 
 _LIST_MARKER = re.compile(
     r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[IVXL]{1,5})[.)]|\(\d{1,2}\)|\([a-zđ]\)|[-–—*•+·●○▪■►✓]"
@@ -120,7 +121,7 @@ class _UnitIndex:
     """Committee units (preferred) and built-in ones, looked up by their compact spelling."""
 
     def __init__(self, units: Sequence[KnownUnit]) -> None:
-        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None]]] = {}
+        self._by_compact: dict[str, list[tuple[int, KnownUnit, tuple[str, ...] | None, tuple[str, ...] | None]]] = {}
         self._max_tokens = 1
         for priority, group in ((0, units), (1, BUILTIN_UNITS)):
             for unit in group:
@@ -128,14 +129,17 @@ class _UnitIndex:
                     toks = tokenize(nfc(alias), accented=False)
                     key = _unit_compact(toks)
                     if key:
-                        self._by_compact.setdefault(key, []).append((priority, unit, _spelling(toks)))
+                        spelling = _spelling(toks)
+                        bare = _spelling(toks, accented=False)
+                        self._by_compact.setdefault(key, []).append((priority, unit, spelling, bare))
                         self._max_tokens = max(self._max_tokens, len(toks))
         # Every beginning of a spelling: reading on from a word stops as soon as no unit's name
         # can start that way (most words start none).
         self._prefixes = {key[:k] for key in self._by_compact for k in range(1, len(key) + 1)}
 
-    def matches_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, int, KnownUnit]]:
-        """(end, priority, unit) for every alias spelled by tokens[i:end]."""
+    def matches_at(self, tokens: Sequence[Token], i: int, accented: bool = True) -> list[tuple[int, int, KnownUnit]]:
+        """(end, priority, unit) for every alias spelled by tokens[i:end]. In a text typed without
+        diacritics ("Y te phuong phoi hop ..."), a short alias counts written with its capital."""
         if i >= len(tokens) or not tokens[i].is_word:
             return []
         out = []
@@ -152,7 +156,7 @@ class _UnitIndex:
                     break
             j += 1
             if not skipped:
-                for priority, unit, spelling in self._by_compact.get(acc, ()):
+                for priority, unit, spelling, bare in self._by_compact.get(acc, ()):
                     # A short abbreviation ("VP", "BBT") counts only when written in capitals:
                     # "cá" is not "CA", "du" is not "ĐU". A short alias in words ("Y tế" for the
                     # committee's "Trạm Y tế phường") counts when written as registered.
@@ -160,18 +164,21 @@ class _UnitIndex:
                         len(acc) > 3
                         or all(t.text.isupper() for t in tokens[i:j] if t.is_word)
                         or (spelling is not None and spelling == _spelling(tokens[i:j]))
+                        or (bare is not None and not accented and bare == _spelling(tokens[i:j], accented=False))
                     ):
                         out.append((j, priority, unit))
         return out
 
 
-def _spelling(tokens: Sequence[Token]) -> tuple[str, ...] | None:
+def _spelling(tokens: Sequence[Token], accented: bool = True) -> tuple[str, ...] | None:
     """An alias written in words (not an all-capitals abbreviation): its words with diacritics and
-    the first word's capital, as a short alias must be written to count ("Y tế", not "y te")."""
+    the first word's capital, as a short alias must be written to count ("Y tế", not "y te"); in a
+    text typed without diacritics, its words folded ("Y te")."""
     words = [t for t in tokens if t.is_word]
     if not words or all(t.text.isupper() for t in words):
         return None
-    return (str(words[0].capitalized), *(tone_key(t.text) for t in words))
+    key = tone_key if accented else fold_word
+    return (str(words[0].capitalized), *(key(t.text) for t in words))
 
 
 @lru_cache(maxsize=32)
@@ -267,7 +274,7 @@ class _Sentence:
 
     def _unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         found = []
-        for end, priority, unit in self.units.matches_at(self.tokens, i):
+        for end, priority, unit in self.units.matches_at(self.tokens, i, self.accented):
             nxt = self.tokens[end] if end < self.n else None
             # "Văn phòng Điều phối ..." is another office: a capitalised word that is not a place
             # continues a different name.
@@ -343,6 +350,8 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
             # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
             named = named or s.m(L.NP_KEEP, nxt) >= 3
+            # "Tổ này có nhiệm vụ ...", "Sở này phải ...": the one named before (D116-01, CE09)
+            named = named or s.is_(nxt, "này") or s.is_(nxt, "đó") or s.is_(nxt, "ấy")
             if not named and not listing and not s.m(L.NP_KEEP, j):
                 return None
         takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
@@ -1048,9 +1057,9 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
             if not items and s.m(_ASK_VERBS, p):
-                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...": a unit
-                # known by its writing, not by its head noun.
-                signalled = _signalled_subject(s, _skip_determiners(s, k))
+                # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...", "yêu cầu
+                # các điểm trường rà soát ...": a unit known by its writing, not by its head noun.
+                signalled = _signalled_subject(s, k, addressee=_asks_as_verb(s, p))
                 if signalled is not None:
                     items, end = [(k, signalled.end)], signalled.end
             if items:
@@ -1060,6 +1069,18 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
                 continue
         p += 1
     return out
+
+
+def _asks_as_verb(s: _Sentence, p: int) -> bool:
+    """Is "yêu cầu"/"đề nghị" at tokens[p] the verb of a clause (at its start, after an adverb, or
+    after the subject: "UBND huyện đề nghị ...") rather than a noun ("theo yêu cầu các ...", "đáp ứng
+    yêu cầu các hạng mục ...")?"""
+    b = p - 1
+    if b < s.first or not s.word(b) or b + 1 in s.initial:
+        return True
+    if s.m(L.ADVERBS, b) or s.m(_MODALS, b) or s.m(_INTRO, b):
+        return True
+    return any(_parse_list(s, a)[1] == p for a in range(max(s.first, p - 10), p))
 
 
 def _chained(s: _Sentence, items: list[tuple[int, int]], end: int) -> tuple[list[tuple[int, int]], int]:
@@ -1097,6 +1118,8 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
                 k = close + 1  # a remark about the subject: "Sở NN&PTNT (Thường trực ...) chủ trì"
                 continue
         adjunct = s.m(_ADJUNCT_OPENERS, k) if adjuncts else 0
+        if adjunct and s.m(L.VERBS, k) > adjunct:
+            adjunct = 0  # "theo dõi" is a verb, not "theo" (according to): "Cong an xa chu dong theo doi ..."
         if adjunct:
             # "theo chức năng, nhiệm vụ được giao, phối hợp ...", "căn cứ chức năng, nhiệm vụ được
             # giao tổ chức ...", "theo lĩnh vực phụ trách chỉ đạo ...": up to the verb.
@@ -1212,20 +1235,35 @@ def _is_abbreviation(t: Token) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
+def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found | None:
     """A subject whose head noun is not on our lists, known by how administrative Vietnamese writes
-    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện") or a name in Title Case
-    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục"), directly followed by a word that makes it
-    the actor ("phải", "cần", "có trách nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...), not a
-    passive ("cần được").
+    unit names: an upper-case abbreviation ("BQL dự án", "TTYT huyện"), a name in Title Case
+    ("Trung tâm Văn hóa Thể thao", "Công đoàn Giáo dục") or a plural determiner ("các tiểu ban",
+    "mỗi chi hội"), directly followed by a word that makes it the actor ("phải", "cần", "có trách
+    nhiệm", "phối hợp", "tập trung", "chủ động", "sẽ" ...; for a plural phrase, only words an actor
+    alone can take: see `agent_signals`), not a passive ("cần được").
 
         BQL các chợ phải bố trí lực lượng ...       TTYT huyện chủ động phối hợp ...
         Công đoàn Giáo dục huyện cần tăng cường ... Hợp tác xã Tân Phú có trách nhiệm ...
+        Các cửa hàng xăng dầu có trách nhiệm ...    Mỗi chi hội chủ động vận động ...
+
+    `addressee`: the phrase right after an assigning verb ("yêu cầu các điểm trường rà soát ...",
+    "đề nghị BQL chợ bố trí ..."): the verb has made it the one asked, so any verb after a marked
+    name ends it (the sentence's structure, not the head noun, says who acts).
     """
-    abbreviation = title_case = False
+    h = _skip_determiners(s, i)
+    # A plural or distributive determiner before lower-case words: a kind of bodies or people
+    # ("các tiểu ban", "những hộ chăn nuôi"); the words up to the predicate are its name. Dev
+    # sentences of the class (heads the lexicon knows, read the same way): X051-01 "các thôn tổ
+    # chức", A038-02 "các phường huy động", X048-02 "Các ấp tập trung", B133-02 "các trường nhận",
+    # B103-02 "các cộng đồng nhận rừng khoán quản", B137-01 "Các CĐ cấp trên tổ chức".
+    plural = h > i and s.word(h) and not s.m(_NOT_HEADS, h) and not s.m(L.VERBS, h)
+    # "từng bước", "mỗi năm", "các năm tiếp theo", "mỗi lần": how or when, not who
+    plural = plural and not s.m(_TIME_WORDS, h) and not any(s.is_(h, w) for w in ("bước", "lần", "đợt", "khi", "lúc"))
+    abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
-        signal = s.m(_SUBJECT_SIGNALS, e) if e > i else 0
+        signal = s.m(_SUBJECT_SIGNALS, e) if e > h else 0
         if signal:
             if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
                 return None
@@ -1233,22 +1271,50 @@ def _signalled_subject(s: _Sentence, i: int) -> _Found | None:
             # obligation makes it an actor; an abbreviation is a unit whatever follows.
             if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
                 return _Found([(i, e)], i, e, "subject")
+            # A plural phrase may name things ("Các công trình phải bảo đảm chất lượng", "Những khó
+            # khăn cần sớm tháo gỡ"): it acts when an assigning verb has named it, or when what follows
+            # only an actor can do ("có trách nhiệm", "phối hợp", "chủ động" ...), not "phải", "cần".
+            if plural and (addressee or s.m(_AGENT_SIGNALS, e)):
+                return _Found([(i, e)], i, e, "subject")
             return None
         if not t.is_word and t.text not in "&-–,":
             return None
         if not t.is_word:
+            if t.text == "," and not (abbreviation or title_case or plural):
+                return None  # "ý nghĩa của Tháng cao điểm, Ủy ban MTTQ tỉnh phối hợp ..." (D081-03)
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
+        if e < h:
+            continue
         if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
             continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
+        marked = abbreviation or title_case or plural
+        determined = determined or (e > i and bool(s.m(L.DETERMINERS, e)))
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
-        elif t.capitalized and e > i:
-            title_case = True  # a capital inside the phrase: a proper name ("Công đoàn Giáo dục")
-        elif s.m(L.VERBS, e) and abbreviation and s.m(L.DETERMINERS, i) and e > i:
-            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...": a group of units
-            # written by abbreviation, then any verb.
+        elif t.capitalized and (e > i or (addressee and e not in s.initial)):
+            # a capital inside the phrase: a proper name ("Công đoàn Giáo dục", "công đoàn Giáo dục"),
+            # when the phrase opens marked or the name's head is right before it; "ý nghĩa của Tháng
+            # cao điểm, Ủy ban ... phối hợp" (D081-03) is not a name.
+            opens_marked = e == i or s.tokens[i].capitalized or h > i or _is_abbreviation(s.tokens[i])
+            title_case = title_case or opens_marked or e == i + 1
+        elif (
+            e > h
+            and marked
+            and s.m(L.VERBS, e)
+            and (addressee or (abbreviation and (h > i or determined or e == i + 1)))
+            # "Mỗi tiểu ban chủ động ...", "các cơ sở lưu trú phải ...": a verb right before a word of
+            # obligation is part of the name; the word of obligation ends it
+            and not s.m(_SUBJECT_SIGNALS, e + s.m(L.VERBS, e))
+        ):
+            # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...", "GVCN các lớp nhắc
+            # ...", "thì GVCN thông báo ..." (B137-01, B137-02, CE05, E051-02): a unit or a group
+            # written by abbreviation, then any verb; after an assigning verb, any marked name.
             return _Found([(i, e)], i, e, "subject")
-        elif s.m(L.VERBS, e) or s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+        elif s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+            return None
+        elif s.m(L.VERBS, e) and not (plural and e - h < 4):
+            # "các tiểu ban phải", "các cơ sở lưu trú cần": in a plural group's first words a verb
+            # may be part of its name, the word of obligation after it says where the name ends.
             return None
     return None
 
@@ -1258,6 +1324,12 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
     the lead (and the coordinators) named after a label and a colon."""
     k = _skip_intro(s, s.first)
     size = s.m(_LEAD_LABELS, k)
+    if size >= 3:
+        # "Đơn vị chủ trì thực hiện:", "Cơ quan chủ trì soạn thảo:", "Đơn vị chịu trách nhiệm chính:":
+        # the label's role said in more words, lower case, up to the colon.
+        more = next((x for x in range(k + size, min(s.n, k + size + 4)) if not s.word(x)), k + size)
+        if s.punct(more, ":") and all(not s.tokens[x].capitalized for x in range(k + size, more)):
+            size = more - k
     # "Đơn vị chủ trì là Sở Y tế", "Cơ quan thực hiện là UBND các xã": a label of several words, "là".
     is_ = size >= 3 and s.is_(k + size, "là")
     if not size or not (s.punct(k + size, ":") or is_):
@@ -1363,9 +1435,17 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     """One person who speaks, then asks others in a new clause: "Phó Bí thư Thường trực Tỉnh ủy ...
     ghi nhận những việc làm được ...; đồng thời đề nghị các cấp ủy ...", "Chủ tịch UBND huyện quán
     triệt ..., yêu cầu các cơ quan chuyên môn ...". A person does not carry out what they ask of
-    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường)."""
-    if _is_group(s, subject) or not s.m(_ASK_VERBS, p):
+    others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường), unless what
+    it did is told first ("Ủy ban MTTQ tỉnh đã triển khai ..., đồng thời đề nghị Liên đoàn Lao động tỉnh
+    chỉ đạo ...": a report, then the request; D082-01, and A045-01, A058-01 for the reported past)."""
+    if not s.m(_ASK_VERBS, p):
         return False
+    if _is_group(s, subject):
+        k = subject.end
+        while k < p and (s.is_(k, "cũng") or s.is_(k, "đều")):
+            k += 1
+        if not (s.is_(k, "đã") or s.is_(k, "vừa")):
+            return False
     return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
 
 
@@ -1392,13 +1472,24 @@ _LEAD_IN_OPENERS = phrases("lead_in_openers")
 
 
 def _after_lead_in(s: _Sentence) -> int | None:
-    k = _skip_intro(s, s.first)
+    return _after_opener(s, _skip_intro(s, s.first))
+
+
+def _after_opener(s: _Sentence, k: int) -> int | None:
+    """After a framing phrase at tokens[k] ("Theo quyết định,", "Để ứng phó ...,"): where the clause
+    it frames starts (after its comma), or None when no framing phrase starts there."""
     if not s.m(_LEAD_IN_OPENERS, k):
         return None
+    # "Để nông nghiệp, nông dân, nông thôn tỉnh ... tiếp tục phát triển, ...": a purpose is a clause
+    # of its own and ends at a comma after its verb; the nouns listed before the verb are its own
+    # (D014-01; also D004-01, D081-03, E041-02 "Để giải quyết ..., đồng thời ..., UBND huyện ...").
+    purpose = s.is_(k, "để") or s.is_(k, "nhằm")
+    verb = False
     for x in range(k + 1, min(s.n - 1, k + 40)):
         if s.punct(x, ";.:"):
             return None
-        if s.punct(x, ","):
+        verb = verb or bool(s.m(L.VERBS, x))
+        if s.punct(x, ",") and (verb or not purpose):
             return x + 1
     return None
 
@@ -1422,11 +1513,14 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:
-    """ "... có văn bản gửi X yêu cầu khẩn trương ...": X, when the request names nobody itself."""
+    """ "... có văn bản gửi X yêu cầu khẩn trương ...", "... có văn bản khẩn gửi A, B, chỉ đạo xác minh
+    ...": X (A, B), when the request or the direction names nobody itself (D068-01, D068-03)."""
+    ask, chi_dao, hits = _ASK_VERBS.slot, _CHI_DAO.slot, s.hits
     for p in range(s.first, s.n):
-        size = s.m(_ASK_VERBS, p)
-        if not size:
-            continue
+        hit = hits[p]
+        size = hit.get(ask, 0) or hit.get(chi_dao, 0)  # one lookup each, every token: no s.m() calls
+        if not size or (s.tokens[p].capitalized and p not in s.initial) or s.is_(p - 1, "ban"):
+            continue  # "báo cáo Ban Chỉ đạo ...": a name, not a verb
         k = _skip_openers(s, p + size)
         if _np_start(s, k):
             continue
@@ -1490,18 +1584,91 @@ def _heading_unit(s: _Sentence) -> _Found | None:
 
 
 def _said_as_follows(s: _Sentence) -> int | None:
-    """After "... (có ý kiến / chỉ đạo / kết luận) như sau:" with more text after the colon: where the
-    words of the one who speaks start."""
-    if ":" not in s.text:
-        return None  # most sentences: no colon at all
-    for c in range(s.first + 2, s.n - 1):
-        if s.punct(c, ";."):
-            return None
-        if s.punct(c, ":"):
-            if s.is_(c - 1, "sau") and s.is_(c - 2, "như") and s.word(c + 1):
-                return c + 1
-            return None
+    """Where the words of the one who speaks start, when the sentence reports them: "... (có ý kiến /
+    chỉ đạo / kết luận) như sau: ...", and a speaker, a verb of saying and a clause with its own
+    subject ("Bí thư Thành ủy lưu ý, các quận phải ...", "Công văn nêu rõ, UBND các phường tăng cường
+    ...", "Phó Chủ tịch yêu cầu, chủ tịch UBND các quận khẩn trương ...", "Đồng thời lưu ý, Công an
+    tỉnh cần ...", and with no comma when the clause's subject is followed by a word of obligation:
+    "Giám đốc Công an tỉnh nhấn mạnh các đơn vị được phân công phải ..."). The one who speaks does
+    not act; the clause's subject does.
+
+    Dev sentences of the class: W38-01 (context "Công văn nêu rõ, UBND quận ... tăng cường"), A060-01
+    ("Văn bản nêu rõ: ...; Chủ tịch UBND tỉnh giao ..."), B034-01 ("... có văn bản cho biết, Chủ tịch
+    UBND tỉnh đã giao Thanh tra tỉnh ..."), B128-01 ("Phó Chủ tịch ... yêu cầu, chủ tịch UBND các
+    quận ... khẩn trương ..."), W31-01 ("... Nguyễn Văn Sửu yêu cầu: \"Các đồng chí chủ tịch ..."),
+    D024-02 ("Đồng thời lưu ý, Công an tỉnh cần ..."), D008-01 ("... nhấn mạnh các đơn vị được phân
+    công phải ...")."""
+    start = _skip_intro(s, s.first)
+    speaking, ask, hits, tokens = _SPEAKING_VERBS.slot, _ASK_VERBS.slot, s.hits, s.tokens
+    for x in range(start, min(s.n - 1, start + 40)):
+        if not tokens[x][5]:  # punctuation (5: is_word)
+            if s.punct(x, ";."):
+                return None
+            if s.punct(x, ":"):
+                if s.is_(x - 1, "sau") and s.is_(x - 2, "như") and s.word(x + 1):
+                    return x + 1
+                if _colon_reports(s, start, x):
+                    if _subject_at(s, x + 1) is not None:
+                        return x + 1
+                    # "lãnh đạo TP chỉ đạo: Sau khi ... được duyệt, Sở QH-KT kết hợp ..." (CE09)
+                    after = _after_opener(s, x + 1)
+                    if after is not None and _subject_at(s, after) is not None:
+                        return after
+                return None
+            continue
+        hit = hits[x]
+        speaks = hit.get(speaking, 0)
+        size = speaks or hit.get(ask, 0)
+        if not size or not _only_speaker_before(s, start, x):
+            continue
+        c = x + size
+        if s.punct(c, ",:"):
+            k = c + 1
+            while s.punct(k, "“\"'‘"):
+                k += 1
+            if _subject_at(s, k) is not None:
+                return k
+            # "X cho biết, để tiếp tục ứng phó ..., X theo dõi sát ...": a purpose or a time frame
+            # before the reported clause's subject (D048-01).
+            after = _after_opener(s, k)
+            if after is not None and _subject_at(s, after) is not None:
+                return after
+        elif speaks and s.word(c):
+            # no comma: the reported clause's subject must be followed by a word of obligation
+            found = _subject_at(s, c)
+            pred = _skip_adverbs(s, found.end) if found is not None else c
+            if found is not None and any(s.m(_MODALS, y) for y in range(found.end, pred + 1)):
+                return c
     return None
+
+
+def _colon_reports(s: _Sentence, start: int, c: int) -> bool:
+    """Does the clause before the colon at tokens[c] frame what follows as someone's words: a verb of
+    saying, asking, directing or reporting among its last words ("UBND huyện có ý kiến:", "UBND tỉnh
+    chỉ đạo:", "Sở GD&ĐT thông báo:", "Chủ tịch UBND tỉnh yêu cầu:"), and no word of obligation (then
+    the clause is itself a task: "UBND xã phải thực hiện các việc sau: ...")?
+
+    Dev sentences of the class: W31-01, A028-01 ("... yêu cầu: ..."), A060-01 ("Văn bản nêu rõ:
+    ..."), A011-01, E034-01 ("... kết luận như sau:"), X028-01 (context "Cử tri ... đề nghị:")."""
+    if c - start < 2:
+        return False
+    framed = any(
+        s.m(_SPEAKING_VERBS, y) or s.m(_ASK_VERBS, y) or s.m(_CHI_DAO, y) or s.m(L.REPORTING_WORDS, y)
+        or s.is_(y, "kiến")
+        for y in range(max(start + 1, c - 4), c)
+    )
+    return framed and not any(s.m(_MODALS, y) for y in range(start, c))
+
+
+def _only_speaker_before(s: _Sentence, start: int, x: int) -> bool:
+    """No other verb before the verb of saying at tokens[x] in its clause: the speaker's name and
+    titles only (a framing phrase before a comma, "Kết luận cuộc họp, Đại tá ... nhấn mạnh", aside)."""
+    clause = next((y + 1 for y in range(x - 1, start - 1, -1) if s.punct(y, ",")), start)
+    return not any(
+        (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
+        and not (s.tokens[y].capitalized and y not in s.initial)
+        for y in range(clause, x)
+    )
 
 
 def _find_lead(s: _Sentence) -> _Found | None:
@@ -1523,17 +1690,22 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
     verb_initial = _verb_initial(s)
-    for p, found in _triggers(s):
+    triggers = _triggers(s)
+    for p, found in triggers:
         if said is not None and p < said:
             continue
-        promise = bool(s.m(_CHI_DAO, p)) and _promised(s, p)
+        # "X sẽ chỉ đạo Y ...", "Ban QLDA sẽ yêu cầu đơn vị thi công ...": X promises to have Y act
+        # (A045-01, D027-01, E025-01).
+        promise = bool(s.m(_CHI_DAO, p) or s.m(_ASK_VERBS, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
+        if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
+            acts = not _reported_order(s, subject.end, p)  # "X đang tập trung chỉ đạo Y ...": Y acts
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
         # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those
         # directed carry the task (as after "đã giao").
-        directs = directs and not (s.is_(p - 1, "đã") or s.is_(p - 1, "vừa"))
+        directs = directs and not _reported_order(s, subject.end, p)
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
         if directs and _is_group(s, subject) and not promise:
@@ -1550,13 +1722,22 @@ def _find_lead(s: _Sentence) -> _Found | None:
                 continue
         return found
     relayed = _relayed_receivers(s)
-    if relayed is not None:
+    # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
+    # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
+    if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):
         return relayed
     if subject is not None:
+        if _only_asks(s, subject, triggers):
+            # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
+            # is still an order.
+            k = _skip_adverbs(s, subject.end)
+            k += s.m(_ASK_VERBS, k)
+            return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
     opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
+    opening_end = max(opening_end, _after_lead_in(s) or 0)  # no subject inside the framing phrase
     for k in _clause_starts(s)[1:]:
         if k < opening_end:
             continue
@@ -1567,6 +1748,27 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _reported_order(s: _Sentence, a: int, p: int) -> bool:
+    """ "Công an tỉnh đã chỉ đạo ...", "Huyện Quỳnh Nhai đang tập trung chỉ đạo các xã ...", "UBND huyện
+    đang tiếp tục chỉ đạo các ngành ...": an order reported as given or under way (a word of aspect
+    among the adverbs before "chỉ đạo"); those directed carry the task, as after "đã giao".
+
+    Dev sentences: A058-01 ("đã chỉ đạo"), D029-01 ("đã chỉ đạo"), D058-01 ("đang tập trung chỉ
+    đạo"), E041-02 ("đang tiếp tục chỉ đạo"); "sẽ chỉ đạo" is a promise (see _promised)."""
+    return any(s.is_(x, "đã") or s.is_(x, "vừa") or s.is_(x, "đang") for x in range(a, p))
+
+
+def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]) -> bool:
+    """ "Thủ tướng yêu cầu huy động tổng lực các lực lượng ...", "Chủ tịch UBND tỉnh đề nghị tăng
+    cường ...": the subject's predicate is a request naming nobody (no addressee after the verb was
+    found). Who asks does not carry out what is asked (the speaker never leads): nobody is named.
+
+    Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
+    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
+    k = _skip_adverbs(s, subject.end)
+    return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
 
 
 def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
