@@ -539,6 +539,8 @@ def _after_place(s: _Sentence, j: int) -> bool:
     """Does tokens[j] follow a place noun or another capitalised word of a place's name?"""
     k = j - 1
     while k >= 0 and s.word(k) and s.tokens[k].capitalized and k not in s.initial:
+        if s.m(L.PLACE_NOUNS, k) == 1:
+            return True  # "UBND TP Thủ Đức": an abbreviated place in capitals
         k -= 1
     return any(k - size + 1 >= 0 and s.m(L.PLACE_NOUNS, k - size + 1) == size for size in (1, 2))
 
@@ -615,19 +617,35 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     return bool(s.m(L.PLACE_NOUNS, k)) != _ends_with_place(s, k)
 
 
-def _more_places(s: _Sentence, start: int, j: int, k: int) -> bool:
+def _more_places(s: _Sentence, start: int, j: int, k: int, kind: str) -> int:
     """After a body and its place, another place, named or not: "UBND huyện, thành phố Cà Mau", "Công
-    an huyện Năm Căn, thành phố Cà Mau", "Chủ tịch UBND các quận, thành phố Thủ Đức": the places of
-    one head, one lead. A list that starts with a place ("thành phố Phổ Yên, phường Đông Cao") names
-    each place as a body of its own.
+    an huyện Năm Căn, thành phố Cà Mau", "Chủ tịch UBND các quận, thành phố Thủ Đức", and after "và"
+    places with their determiner: "UBND TP Thủ Đức và các huyện", "Hội đồng NVQS huyện và các
+    xã/thị trấn": the places of one head, one lead. A list that starts with a place ("thành phố Phổ
+    Yên, phường Đông Cao") names each place as a body of its own. Returns the index after the new
+    place noun, 0 when tokens[k] does not go on with places.
 
-    Dev class (places sharing one head): A009-01, W17-02, W31-01, X012-01, A027-02, B070-01."""
-    if not s.m(L.PLACE_NOUNS, k) or s.unit_at(k) is not None:
-        return False
+    Dev class (places sharing one head): A009-01, F066-01, F082-01, W17-02, W31-01, X012-01, A027-02,
+    B070-01."""
+    p = k + (s.m(L.DETERMINERS, k) if kind == "và" else 0)
+    size = s.m(L.PLACE_NOUNS, p) or (1 if _first_part_is_place(s, p) else 0)
+    if not size or s.unit_at(p) is not None:
+        return 0
     first = _skip_determiners(s, start)
     if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
+        return 0
+    if _head(s, first) is None or s.punct(j - 1, ")"):
+        return 0
+    return p + size
+
+
+def _first_part_is_place(s: _Sentence, k: int) -> bool:
+    """ "xã/thị trấn", "huyện/thành phố": a token joining places starts with one."""
+    text = s.tokens[k].text if s.word(k) else ""
+    if "/" not in text and "-" not in text:
         return False
-    return _head(s, first) is not None and not s.punct(j - 1, ")")
+    first = re.split(r"[-/]", text)[0]
+    return (tone_key(first) if s.accented else fold_word(first)) in _single_place_keys(s.accented)
 
 
 def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
@@ -894,6 +912,10 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             break
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
+        places = _more_places(s, start, j, k, kind) if kind in (",", "và") else 0
+        if places:
+            j = _extend(s, start, places, None)  # "UBND huyện, thành phố Cà Mau", "… và các huyện"
+            continue
         if nxt is not None and plural and s.m(L.PERSON_HEADS, k) and s.m(L.PERSON_HEADS, start):
             # "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện": one title each.
             items.append((start, j))
@@ -911,9 +933,6 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
                 continue
             if kind == "," and _apposition(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
-                continue
-            if kind in (",", "và") and _more_places(s, start, j, k):
-                j = _extend(s, start, k + s.m(L.PLACE_NOUNS, k), None)  # "UBND huyện, thành phố Cà Mau"
                 continue
             if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
                 shared = _shared_complement_end(s, start, j, k) if kind == "," else None

@@ -51,6 +51,11 @@ def lead(text: str) -> list[str]:
         ("Yêu cầu cán bộ, công chức, viên chức thị trấn kê khai tài sản đúng hạn.",
          ["cán bộ, công chức, viên chức thị trấn"]),
         ("Giao lãnh đạo, nhân viên trực Tết tại trụ sở.", ["lãnh đạo, nhân viên"]),
+        # ... and after "và", places with their own determiner under the same head
+        ("Giao UBND TP Thủ Dầu Một và các huyện rà soát danh sách cử tri.",
+         ["UBND TP Thủ Dầu Một và các huyện"]),
+        ("Ban Chỉ huy quân sự huyện và các xã/thị trấn tổ chức huấn luyện dân quân.",
+         ["Ban Chỉ huy quân sự huyện và các xã/thị trấn"]),
         # a clause saying which ones, then the modal that opens the predicate
         ("Các đơn vị chưa nộp báo cáo phải hoàn thành trước ngày 10/12.", ["Các đơn vị chưa nộp báo cáo"]),
         ("Lực lượng trực chốt kiểm soát phải bảo đảm 24/24 giờ.", ["Lực lượng trực chốt kiểm soát"]),
@@ -97,6 +102,9 @@ def test_one_lead(text: str, expected: list[str]) -> None:
         # bodies named alone with no complement after them: nothing to share
         ("Giao Phòng Nội vụ, Phòng Tài chính - Kế hoạch rà soát biên chế.",
          ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"]),
+        # places after "và" share a head only when the first item has one ("UBND xã" does; a place
+        # named alone does not)
+        ("Đề nghị xã Tân Lập và các thôn rà soát hộ nghèo.", ["xã Tân Lập", "các thôn"]),
         # "và" between bodies and places (or the reverse) starts another lead
         ("Đề nghị các hội, đoàn thể và khóm, ấp tích cực vận động nhân dân.",
          ["các hội, đoàn thể", "khóm, ấp"]),
