@@ -450,13 +450,16 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 break
             if (
                 c == ":"
-                and s.m(L.CATEGORY_NOUNS, j - 1)
+                and _kind_before(s, j)
                 and s.word(j + 1)
                 and s.tokens[j + 1].capitalized
                 # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
                 # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
                 and not s.m(L.ADVERBS, j + 1)
-                and ((s.is_(j - 2, "các") and _names_listed(s, j + 1)) or not _predicate_at(s, j + 1))
+                and (
+                    (s.is_(j - 1 - _kind_before(s, j), "các") and _names_listed(s, j + 1))
+                    or not _predicate_at(s, j + 1)
+                )
             ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
@@ -533,6 +536,21 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         j += 1
     return j
+
+
+def _kind_before(s: _Sentence, j: int) -> int:
+    """The length of a category noun ending right before tokens[j] ("sở", "đơn vị", "địa phương"), 0
+    when there is none."""
+    return next((size for size in (2, 1) if j - size >= 0 and s.m(L.CATEGORY_NOUNS, j - size) == size), 0)
+
+
+def _enumerated(s: _Sentence, start: int, j: int) -> bool:
+    """Does tokens[start:j] name a kind, a colon and its members ("các đơn vị: Trung tâm Văn hóa
+    huyện, ...")? Then what follows the list's commas and "và" are more members of that one lead
+    (tests/data/README.md: an enumeration details one lead).
+
+    Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
+    return any(s.punct(x, ":") and _kind_before(s, x) for x in range(start + 1, j))
 
 
 def _after_place(s: _Sentence, j: int) -> bool:
@@ -912,6 +930,10 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             break
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
+        enumerating = kind in (",", "và") and s.word(k) and not s.m(L.DETERMINERS, k)
+        if enumerating and not _predicate_at(s, k) and _enumerated(s, start, j):
+            j = _extend(s, start, k + 1, None)  # "các đơn vị: Trung tâm Văn hóa huyện, Thư viện ..."
+            continue
         places = _more_places(s, start, j, k, kind) if kind in (",", "và") else 0
         if places:
             j = _extend(s, start, places, None)  # "UBND huyện, thành phố Cà Mau", "… và các huyện"

@@ -56,6 +56,11 @@ def lead(text: str) -> list[str]:
          ["UBND TP Thủ Dầu Một và các huyện"]),
         ("Ban Chỉ huy quân sự huyện và các xã/thị trấn tổ chức huấn luyện dân quân.",
          ["Ban Chỉ huy quân sự huyện và các xã/thị trấn"]),
+        # a kind, a colon and its members: one lead, whatever heads the members have
+        ("Giao UBND các địa phương: Cam Lâm, Diên Khánh, Ninh Hòa khẩn trương di dời dân.",
+         ["UBND các địa phương: Cam Lâm, Diên Khánh, Ninh Hòa"]),
+        ("Yêu cầu các đơn vị: Trung tâm Y tế huyện, Phòng Giáo dục huyện và Nhà Văn hóa tổ chức tập huấn.",
+         ["các đơn vị: Trung tâm Y tế huyện, Phòng Giáo dục huyện và Nhà Văn hóa"]),
         # a clause saying which ones, then the modal that opens the predicate
         ("Các đơn vị chưa nộp báo cáo phải hoàn thành trước ngày 10/12.", ["Các đơn vị chưa nộp báo cáo"]),
         ("Lực lượng trực chốt kiểm soát phải bảo đảm 24/24 giờ.", ["Lực lượng trực chốt kiểm soát"]),
