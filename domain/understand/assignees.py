@@ -30,8 +30,10 @@ modifier, an area]. Items are ONE lead when they share what one of them says onc
   shares a place but not a plural ("Sở Tài chính, UBND các huyện" are two);
 - one group of people: kinds of people in lower case listed with commas ("cán bộ, công chức xã",
   "giáo viên, nhân viên", "đội ngũ tuyên truyền viên, báo cáo viên của tỉnh");
-- one head: its places, named or not ("UBND huyện, thành phố Cà Mau"), and its area ("công an các
-  địa phương trong toàn quốc");
+- one head: its places, named or not ("UBND huyện, thành phố Cà Mau", "UBND TP Thủ Đức và các
+  huyện"), and its area ("công an các địa phương trong toàn quốc");
+- one kind and its members after a colon ("các đơn vị: Trung tâm Văn hóa huyện, … và Thư viện");
+- one kind and the clause saying which ones, before a modal ("Lực lượng làm nhiệm vụ phải …");
 - one name: the parts of a name ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Kế hoạch - Đầu tư", "Ban
   An toàn giao thông": a syllable after a Title-Case one is that word's, never a determiner).
 Items are SEPARATE leads when each has its own determiner ("UBND xã, các ngành, đoàn thể", "UBND
