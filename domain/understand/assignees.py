@@ -668,6 +668,11 @@ def _first_part_is_place(s: _Sentence, k: int) -> bool:
     return (tone_key(first) if s.accented else fold_word(first)) in _single_place_keys(s.accented)
 
 
+# Words that link two clauses (a purpose, a condition, a contrast): a clause before them is no
+# "which ones" of its subject.
+_CLAUSE_LINKS = ("để", "nhằm", "mà", "thì", "nhưng", "hoặc", "nếu", "khi")
+
+
 def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
     """A kind of body or people, a clause saying which ones, then the modal that opens the predicate:
     "Lực lượng làm nhiệm vụ phải nêu cao ...", "lực lượng tham gia bảo vệ ANTT ở cơ sở tiếp tục
@@ -694,6 +699,8 @@ def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -
             return x if verb and (_predicate_at(s, after) or s.m(L.VERBS, after)) else 0
         if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x):
             return 0
+        if x > j and (s.m(_WORD_SEPARATORS, x) or any(s.is_(x, w) for w in _CLAUSE_LINKS)):
+            return 0  # "… tuyên truyền vận động nhân dân để tiếp tục …": a purpose, not which ones
         verb = verb or bool(s.m(L.VERBS, x))
     return 0
 
