@@ -67,8 +67,8 @@ def lead(text: str) -> list[str]:
         ("Đề nghị các trường tham gia hội thao cần chuẩn bị chu đáo.", ["các trường tham gia hội thao"]),
         # ... but a named unit's verb is its predicate, a modal right after the kind opens it, and a
         # clause ending in a purpose ("để tiếp tục …") is the predicate
-        ("Đề nghị các đoàn thể, các hội viên tuyên truyền vận động nhân dân để tiếp tục giữ gìn vệ sinh.",
-         ["các đoàn thể", "các hội viên"]),
+        ("Đề nghị các đồng chí tổ trưởng tuyên truyền vận động nhân dân để tiếp tục giữ gìn vệ sinh.",
+         ["các đồng chí tổ trưởng"]),
         ("Phòng Nội vụ rà soát hồ sơ phải báo cáo.", ["Phòng Nội vụ"]),
         ("Các đơn vị cần tiếp tục rà soát hồ sơ.", ["Các đơn vị"]),
         # the area a body covers is part of who it is
