@@ -31,10 +31,11 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v3a_dev": (0.99, 0.93),
     "v3b_dev": (0.97, 0.935),
     # corpus D/E/F dev sets as measured on leadlists after merging main (leadwho's rules) on 6 Dec:
-    # v4d_dev 86.1% / 75.9%, v4e_dev 88.3% / 74.0%, v4f_dev 88.1% / 70.3%.
+    # v4d_dev 86.1% / 75.9%, v4e_dev 88.3% / 74.0%, v4f_dev 88.1% / 72.0% (lead 70.3% before the
+    # enumeration and purpose-clause rules).
     "v4d_dev": (0.86, 0.75),
     "v4e_dev": (0.88, 0.74),
-    "v4f_dev": (0.88, 0.70),
+    "v4f_dev": (0.88, 0.72),
     "v3a_heldout": (0.95, 0.68),
     "v3b_heldout": (0.98, 0.58),
 }
