@@ -17,9 +17,33 @@ guided or informed ("hướng dẫn UBND huyện") are never coordinators.
 
 A noun phrase starts at a known unit, a determiner ("các", "02", "100%") or a head noun (Phòng,
 Sở, UBND, đồng chí, cán bộ, thành viên...) and runs until the predicate starts (a verb, an adverb
-such as "khẩn trương", a preposition such as "để", "theo"). Enumerations are split the way
-Vietnamese writes them: "các sở, ngành" and "UBND các xã, thị trấn" are one group each, "Phòng Nội
-vụ và Phòng GD&ĐT" are two units, "Sở Tài nguyên và Môi trường" is one name.
+such as "khẩn trương", a preposition such as "để", "theo").
+
+Lists of assignees (the labelling convention of tests/data/README.md, followed by `_parse_list`):
+a list item is [determiner] head [name] [complement: determiner and kinds or places, a place, a
+modifier, an area]. Items are ONE lead when they share what one of them says once:
+- one determiner and head: a list of kinds or places after it ("các sở, ngành và đơn vị liên quan",
+  "UBND các xã, thị trấn", "các cơ quan, đơn vị và hộ dân", "các trường học và trung tâm giáo dục");
+- one complement: bodies named by their head alone, then, after commas, one whose name ends with
+  which places or which ones ("Đảng ủy, UBND các xã", "HĐND, UBND, Ủy ban MTTQ xã", "cấp ủy, chính
+  quyền địa phương", "Ban Công an, Ban Chỉ huy quân sự xã"); a body with a proper name of its own
+  shares a place but not a plural ("Sở Tài chính, UBND các huyện" are two);
+- one group of people: kinds of people in lower case listed with commas ("cán bộ, công chức xã",
+  "giáo viên, nhân viên", "đội ngũ tuyên truyền viên, báo cáo viên của tỉnh");
+- one head: its places, named or not ("UBND huyện, thành phố Cà Mau", "UBND TP Thủ Đức và các
+  huyện"), and its area ("công an các địa phương trong toàn quốc");
+- one kind and its members after a colon ("các đơn vị: Trung tâm Văn hóa huyện, … và Thư viện");
+- one kind and the clause saying which ones, before a modal ("Lực lượng làm nhiệm vụ phải …");
+- one name: the parts of a name ("Sở Văn hóa, Thể thao và Du lịch", "Phòng Kế hoạch - Đầu tư", "Ban
+  An toàn giao thông": a syllable after a Title-Case one is that word's, never a determiner).
+Items are SEPARATE leads when each has its own determiner ("UBND xã, các ngành, đoàn thể", "UBND
+các xã và các cộng đồng ..."), its own person title ("Giám đốc các sở, Chủ tịch UBND các huyện",
+"các phòng chuyên môn, Chủ tịch UBND các xã"), its own complement or name ("Phòng Kinh tế thành
+phố, Đoàn Kiểm tra thành phố", "thành phố Phổ Yên, phường Đông Cao", "thành viên ban chỉ đạo, biên
+tập"), when "và" joins two full names ("Phòng Nội vụ và Phòng GD&ĐT", "Sở Nội vụ và các sở, ngành
+liên quan") or bodies and places ("các cơ quan, đơn vị và thôn, xóm", "các sở, ngành và địa
+phương"), when a list of kinds is followed by a body ("sở, ban, ngành, UBND các huyện"), and after
+";". The tests of each case: tests/domain/test_assignee_lists.py.
 
 Each assignee keeps the words as written; when they name a committee unit or a built-in one
 (`domain.understand.units_catalog`), `unit_key` says which.
@@ -188,6 +212,31 @@ class _Sentence:
         for k, t in enumerate(self.tokens[:-1]):
             if t.text in _CLAUSE_OPENERS:
                 self.initial.add(k + 1)
+        self._name_syllables()
+
+    def _name_syllables(self) -> None:
+        """ "Ban An toàn giao thông": a syllable after a Title-Case one inside the sentence is the rest
+        of that word ("An toàn"), not the determiner "toàn". (After a head or a title the determiner
+        is one: "Trưởng các phòng", "Sở Y tế các tỉnh".)"""
+        det = L.DETERMINERS.slot
+        for k in range(1, self.n):
+            if det in self.hits[k] and self.after_name_syllable(k):
+                del self.hits[k][det]
+
+    def after_name_syllable(self, k: int) -> bool:
+        """Does tokens[k] follow a Title-Case syllable inside the sentence that is no head or title
+        ("toàn" of "An toàn", "trường" of "Môi trường")? Then it is that word's second syllable."""
+        t = self.tokens[k - 1] if k > 0 else None
+        return (
+            t is not None
+            and t.is_word
+            and t.capitalized
+            and not t.text.isupper()
+            and k - 1 not in self.initial
+            and not self.m(L.PERSON_HEADS, k - 1)
+            and not self.m(L.ORG_HEADS, k - 1)
+            and not self.m(L.PLACE_NOUNS, k - 1)
+        )
 
     def m(self, phrases: PhraseSet, i: int) -> int:
         if i >= self.n:
@@ -403,13 +452,16 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 break
             if (
                 c == ":"
-                and s.m(L.CATEGORY_NOUNS, j - 1)
+                and _kind_before(s, j)
                 and s.word(j + 1)
                 and s.tokens[j + 1].capitalized
                 # "các sở: Xây dựng, Công Thương" names them; "Phòng TN&MT huyện: Xây dựng kế
                 # hoạch ..." and "Chủ tịch UBND các xã: Khẩn trương ..." give the order.
                 and not s.m(L.ADVERBS, j + 1)
-                and ((s.is_(j - 2, "các") and _names_listed(s, j + 1)) or not _predicate_at(s, j + 1))
+                and (
+                    (s.is_(j - 1 - _kind_before(s, j), "các") and _names_listed(s, j + 1))
+                    or not _predicate_at(s, j + 1)
+                )
             ):
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
@@ -468,6 +520,14 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
             j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
             continue
+        relative = _relative_clause_end(s, start, j, head)
+        if relative:
+            j = relative
+            continue
+        scope = _scope(s, j)
+        if scope:
+            j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -480,10 +540,27 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
     return j
 
 
+def _kind_before(s: _Sentence, j: int) -> int:
+    """The length of a category noun ending right before tokens[j] ("sở", "đơn vị", "địa phương"), 0
+    when there is none."""
+    return next((size for size in (2, 1) if j - size >= 0 and s.m(L.CATEGORY_NOUNS, j - size) == size), 0)
+
+
+def _enumerated(s: _Sentence, start: int, j: int) -> bool:
+    """Does tokens[start:j] name a kind, a colon and its members ("các đơn vị: Trung tâm Văn hóa
+    huyện, ...")? Then what follows the list's commas and "và" are more members of that one lead
+    (tests/data/README.md: an enumeration details one lead).
+
+    Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
+    return any(s.punct(x, ":") and _kind_before(s, x) for x in range(start + 1, j))
+
+
 def _after_place(s: _Sentence, j: int) -> bool:
     """Does tokens[j] follow a place noun or another capitalised word of a place's name?"""
     k = j - 1
     while k >= 0 and s.word(k) and s.tokens[k].capitalized and k not in s.initial:
+        if s.m(L.PLACE_NOUNS, k) == 1:
+            return True  # "UBND TP Thủ Đức": an abbreviated place in capitals
         k -= 1
     return any(k - size + 1 >= 0 and s.m(L.PLACE_NOUNS, k - size + 1) == size for size in (1, 2))
 
@@ -547,11 +624,124 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
     named = cat and k + cat < s.n and s.tokens[k + cat].capitalized
     if plural:
-        return bool((org and org > cat) or named)
+        # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
+        # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
+        # Dev class (one determiner shared): X014-01, W21-01, W45-01, A039-01.
+        # A title of its own ("các đơn vị, Thủ trưởng các cơ quan") is another lead, as in the
+        # convention above (CB05's "…, Thủ trưởng các cơ quan, đơn vị").
+        title = s.m(L.PERSON_HEADS, k) and s.tokens[k].capitalized and not s.m(_PRONOUN_HEADS, k)
+        return bool((org and org > cat and s.tokens[k].capitalized) or named or title)
     if not (cat and cat >= org and _bare(s, k + cat)):
         return True
     # "UBND quận, huyện, thị xã" lists places; "... thị xã và sở, ngành" starts other bodies.
     return bool(s.m(L.PLACE_NOUNS, k)) != _ends_with_place(s, k)
+
+
+def _more_places(s: _Sentence, start: int, j: int, k: int, kind: str) -> int:
+    """After a body and its place, another place, named or not: "UBND huyện, thành phố Cà Mau", "Công
+    an huyện Năm Căn, thành phố Cà Mau", "Chủ tịch UBND các quận, thành phố Thủ Đức", and after "và"
+    places with their determiner: "UBND TP Thủ Đức và các huyện", "Hội đồng NVQS huyện và các
+    xã/thị trấn": the places of one head, one lead. A list that starts with a place ("thành phố Phổ
+    Yên, phường Đông Cao") names each place as a body of its own. Returns the index after the new
+    place noun, 0 when tokens[k] does not go on with places.
+
+    Dev class (places sharing one head): A009-01, F066-01, F082-01, W17-02, W31-01, X012-01, A027-02,
+    B070-01."""
+    p = k + (s.m(L.DETERMINERS, k) if kind == "và" else 0)
+    size = s.m(L.PLACE_NOUNS, p) or (1 if _first_part_is_place(s, p) else 0)
+    if not size or s.unit_at(p) is not None:
+        return 0
+    first = _skip_determiners(s, start)
+    if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
+        return 0
+    if _head(s, first) is None or s.punct(j - 1, ")"):
+        return 0
+    return p + size
+
+
+def _first_part_is_place(s: _Sentence, k: int) -> bool:
+    """ "xã/thị trấn", "huyện/thành phố": a token joining places starts with one."""
+    text = s.tokens[k].text if s.word(k) else ""
+    if "/" not in text and "-" not in text:
+        return False
+    first = re.split(r"[-/]", text)[0]
+    return (tone_key(first) if s.accented else fold_word(first)) in _single_place_keys(s.accented)
+
+
+# Words that link two clauses (a purpose, a condition, a contrast): a clause before them is no
+# "which ones" of its subject.
+_CLAUSE_LINKS = ("để", "nhằm", "mà", "thì", "nhưng", "hoặc", "nếu", "khi")
+
+
+def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
+    """A kind of body or people, a clause saying which ones, then the modal that opens the predicate:
+    "Lực lượng làm nhiệm vụ phải nêu cao ...", "lực lượng tham gia bảo vệ ANTT ở cơ sở tiếp tục
+    nâng cao ...", "Các đơn vị chưa nộp báo cáo phải ...". The clause is part of who acts; returns
+    where it ends (at the modal), 0 when tokens[j] opens none. The clause has a verb, no comma, "và",
+    number, time word or order of its own; a named unit ("Phòng Nội vụ rà soát ... phải") is not a
+    kind and keeps its verb as predicate.
+
+    Dev class: D008-03, E078-01, and W21-01 (the passive form "được phân công phải", read by
+    `_PASSIVE_RELATIVE`)."""
+    if head is None or head.unit_complete or (s.tokens[start].capitalized and start not in s.initial):
+        return 0
+    if not s.word(j) or s.m(_MODALS, j) or s.m(L.ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
+        return 0
+    if s.m(_PHOI_HOP, j) or s.m(_CHU_TRI, j):
+        return 0
+    verb = False
+    for x in range(j, min(s.n, j + 10)):
+        if not s.word(x) or s.is_(x, "và") or s.tokens[x].is_number:
+            return 0
+        modal = s.m(_MODALS, x) if x > j else 0
+        if modal:
+            after = _skip_adverbs(s, x + modal)
+            return x if verb and (_predicate_at(s, after) or s.m(L.VERBS, after)) else 0
+        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x):
+            return 0
+        if x > j and (s.m(_WORD_SEPARATORS, x) or any(s.is_(x, w) for w in _CLAUSE_LINKS)):
+            return 0  # "… tuyên truyền vận động nhân dân để tiếp tục …": a purpose, not which ones
+        verb = verb or bool(s.m(L.VERBS, x))
+    return 0
+
+
+def _scope(s: _Sentence, j: int) -> int:
+    """ "trong toàn quốc", "trên cả nước", "trong tỉnh", "trên toàn huyện" after a body: the area it
+    covers, part of who it is. Returns the index after it, 0 when tokens[j] opens none.
+
+    Dev class (a body with its area): D027-01, W17-03, A038-01, B117-01."""
+    if not (s.is_(j, "trong") or s.is_(j, "trên")) or j == 0 or not s.word(j - 1):
+        return 0
+    k = j + 1
+    whole = s.is_(k, "toàn") or s.is_(k, "cả")
+    k += whole
+    if whole and (s.is_(k, "quốc") or s.is_(k, "nước")):
+        return k + 1
+    place = s.m(L.PLACE_NOUNS, k)
+    if place and not (s.word(k + place) and s.m(L.PLACE_NOUNS, k + place)):
+        return k + place
+    return 0
+
+
+def _place_kind(s: _Sentence, k: int) -> bool:
+    """A place or a locality: "thôn", "xã", "huyện", "địa phương"."""
+    return bool(s.m(L.PLACE_NOUNS, k)) or (s.is_(k, "địa") and s.is_(k + 1, "phương"))
+
+
+def _place_switch(s: _Sentence, j: int, k: int) -> bool:
+    """ "các cơ quan, đơn vị và thôn, xóm", "các sở, ban, ngành và địa phương", "UBND các xã và
+    ngành chức năng": the word after "và" names places where the list before it names bodies, or
+    the reverse: another lead. ("các đơn vị và phòng ban", "các quận, huyện và xã, phường" go on.)
+
+    Dev class: D019-01, D029-01 (this form), A021-01 and W38-01's context ("UBND quận, huyện, thị xã
+    và sở, ngành liên quan", the same switch read by `_starts_new_item`)."""
+    if s.tokens[k].capitalized:
+        return False  # "Sở Lao động - Thương binh và Xã hội": the rest of a name
+    last = j - 1
+    while last > 0 and not s.word(last):
+        last -= 1
+    before = _ends_with_place(s, j + 1) or (_place_kind(s, last - 1) and s.is_(last, "phương"))
+    return before != _place_kind(s, k)
 
 
 def _ends_with_place(s: _Sentence, k: int) -> bool:
@@ -621,6 +811,99 @@ def _apposition(s: _Sentence, start: int, k: int) -> bool:
     return bool(title) and not s.m(_PRONOUN_HEADS, k)
 
 
+def _bare_body(s: _Sentence, a: int, b: int) -> str:
+    """ "head" or "named" when tokens[a:b] is one body named by its head alone ("Đảng ủy", "UBND",
+    "cấp ủy", "HĐND"; "named": "Ban Công an"), with no determiner, number, place or modifier of its
+    own; "" otherwise. (A kind such as "sở", "ban", "ngành" is not a body: "Sở, ban, ngành, UBND các
+    huyện" lists kinds, then another lead.)"""
+    if s.m(L.DETERMINERS, a) or s.tokens[a].is_number or s.m(L.PERSON_HEADS, a):
+        return ""
+    head = _head(s, a)
+    if head is None or head.person:
+        return ""
+    named = head.end < b and s.tokens[head.end].capitalized  # "Ban Công an": its name, in any case after
+    if not (s.unit_at(a) is not None or s.m(L.ORG_HEADS, a) > s.m(L.CATEGORY_NOUNS, a) or named):
+        return ""
+    for x in range(a, b):
+        t = s.tokens[x]
+        if s.m(L.PLACE_NOUNS, x) or s.m(L.DETERMINERS, x) or t.is_number or s.punct(x, ",;"):
+            return ""
+        if x >= head.end and not named and t.is_word and not t.capitalized:
+            return ""  # "ngành chuyên môn": a modifier of its own
+    return "named" if named else "head"
+
+
+def _qualified_body(s: _Sentence, a: int, b: int, plural: bool = True) -> bool:
+    """Is tokens[a:b] a body whose name ends with what says which one: a determiner and places ("UBND
+    các xã", "Ban Chỉ huy ... các huyện"), a place ("Ban Chỉ huy quân sự xã", "Ủy ban Mặt trận Tổ
+    quốc xã") or a kind of place ("chính quyền địa phương")?"""
+    if s.m(L.DETERMINERS, a) or s.tokens[a].is_number or s.m(L.PERSON_HEADS, a):
+        return False
+    head = _head(s, a)
+    if head is None or head.person:
+        return False
+    if any(s.m(L.DETERMINERS, x) or s.tokens[x].is_number for x in range(a + 1, b)):
+        return plural
+    last = b - 1
+    return any(
+        last - size + 1 > a
+        and (s.m(L.PLACE_NOUNS, last - size + 1) == size or s.m(L.CATEGORY_NOUNS, last - size + 1) == size)
+        and not s.after_name_syllable(last - size + 1)  # "Sở Tài nguyên và Môi trường" ends a name
+        for size in (1, 2)
+    )
+
+
+def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
+    """ "Đảng ủy, UBND các xã", "HĐND, UBND, Ủy ban Mặt trận Tổ quốc xã", "cấp ủy, chính quyền địa
+    phương", "Ban Công an, Ban Chỉ huy quân sự xã": bodies named by their head alone, then, after a
+    comma, one whose name ends with which places (or which ones). What ends the last qualifies them
+    all: one lead (the bodies of each commune). Returns where that last body ends, or None.
+
+    A body with a proper name of its own is one body: it shares a place ("Ban Công an, Ban Chỉ huy
+    quân sự xã") but not a plural ("Sở Tài chính, UBND các huyện" are two leads).
+
+    Dev class: X014-03, A054-01, A070-01, B023-03, B023-04, B057-01 (6 documents)."""
+    bare = _bare_body(s, a, j)
+    if not bare:
+        return None
+    items, _ = _parse_list(s, k)  # the next body, whole ("Ban Chỉ huy ... và tìm kiếm ... các huyện")
+    if not items:
+        return None
+    first, end = items[0]
+    return end if first == k and _qualified_body(s, k, end, plural=bare == "head") else None
+
+
+def _people_kind(s: _Sentence, k: int) -> int:
+    """A kind of people written in lower case, with no determiner, pronoun or name ("cán bộ", "công
+    chức", "tuyên truyền viên", "người"): its length, 0 otherwise."""
+    if not s.word(k) or s.tokens[k].capitalized or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
+        return 0
+    return s.m(L.PERSON_HEADS, k)
+
+
+def _people_group_end(s: _Sentence, start: int, j: int, k: int) -> int | None:
+    """ "cán bộ, công chức xã", "giáo viên, nhân viên", "đội ngũ tuyên truyền viên, báo cáo viên của
+    tỉnh": kinds of people written in lower case and listed with commas are one group, one lead.
+    (People with a pronoun, a title in capitals or a determiner of their own are other leads:
+    "đồng chí cán bộ CNTT, cán bộ văn phòng Đảng ủy", "Giám đốc các sở, Chủ tịch UBND các huyện",
+    "cán bộ Mặt trận, các tổ chức thành viên"; so is a kind with its own complement: "thành viên ban
+    chỉ đạo, biên tập".) Returns where the group's next kind ends, or None.
+
+    Dev class: B084-01, E003-01, E050-01, E050-02, and D003-01 (same form; its "người có uy tín" is
+    not read as people yet: "người" alone is on no list)."""
+    first = _people_kind(s, start)
+    if not first or not _people_kind(s, k) or any(s.punct(x, ",;") for x in range(start, j)):
+        return None
+    items, _ = _parse_list(s, k)  # the next kind, whole ("công chức, viên chức xã")
+    if not items or items[0][0] != k:
+        return None
+    # the first kind alone ("giáo viên, nhân viên") or under a collective noun ("đội ngũ" + "bí thư
+    # chi bộ"); a kind with its own complement is a lead of its own ("thành viên ban chỉ đạo, biên tập")
+    if j == start + first or _people_kind(s, start + first):
+        return items[0][1]
+    return None
+
+
 def _separator(s: _Sentence, j: int) -> tuple[int, str]:
     """Length and kind of a list separator at tokens[j] (", ", "; ", " và ", "; cùng ", " - ")."""
     k = j
@@ -656,11 +939,23 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             break
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
+        enumerating = kind in (",", "và") and s.word(k) and not s.m(L.DETERMINERS, k)
+        if enumerating and not _predicate_at(s, k) and _enumerated(s, start, j):
+            j = _extend(s, start, k + 1, None)  # "các đơn vị: Trung tâm Văn hóa huyện, Thư viện ..."
+            continue
+        places = _more_places(s, start, j, k, kind) if kind in (",", "và") else 0
+        if places:
+            j = _extend(s, start, places, None)  # "UBND huyện, thành phố Cà Mau", "… và các huyện"
+            continue
         if nxt is not None and plural and s.m(L.PERSON_HEADS, k) and s.m(L.PERSON_HEADS, start):
             # "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện": one title each.
             items.append((start, j))
             start = k
             j = _extend(s, k, nxt.end, nxt)
+            continue
+        people = _people_group_end(s, start, j, k) if nxt is not None and kind == "," else None
+        if people is not None:
+            j = people  # "cán bộ, công chức xã", "đội ngũ tuyên truyền viên, báo cáo viên"
             continue
         if nxt is not None:
             person_title = kind == "-" and s.m(L.PERSON_HEADS, start)
@@ -670,12 +965,21 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
             if kind == "," and _apposition(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
                 continue
-            if kind == ";" or _starts_new_item(s, k, plural):
+            if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
+                shared = _shared_complement_end(s, start, j, k) if kind == "," else None
+                if shared is not None:
+                    j = shared
+                    continue
                 items.append((start, j))
                 start = k
                 j = _extend(s, k, nxt.end, nxt)
                 continue
             j = _extend(s, start, nxt.end, nxt)
+            continue
+        if kind == "và" and _place_kind(s, k) and _place_switch(s, j, k):
+            items.append((start, j))  # "các hội, đoàn thể và khóm, ấp": places after bodies
+            start = k
+            j = _extend(s, k, k + 1, None)
             continue
         if plural and kind in (",", "và") and s.m(L.CATEGORY_NOUNS, k):
             j = _extend(s, start, k + s.m(L.CATEGORY_NOUNS, k), None)  # "Trưởng các phòng, ban chuyên môn"
@@ -683,6 +987,14 @@ def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[i
         if kind == "," and _fragment_before_predicate(s, k):
             # "Phòng Chính trị, tư tưởng phối hợp với ...": the rest of the name, then its predicate
             j = _extend(s, start, k + 1, None)
+            continue
+        det = s.m(L.DETERMINERS, k)
+        if kind in (",", "và") and det and s.word(k + det) and not _ends_np(s, k + det):
+            # "UBND các xã và các cộng đồng nhận rừng ...": a determiner of its own starts another
+            # lead, whatever its head ("cộng đồng" is on no list).
+            items.append((start, j))
+            start = k
+            j = _extend(s, k, k + det + 1, None)
             continue
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)

@@ -245,9 +245,12 @@ def test_lists_of_assignees(text: str, expected: list[str]) -> None:
         # a reported order ("đã chỉ đạo"): those directed carry the task
         ("Để đảm bảo an toàn, Công an tỉnh đã chỉ đạo các phòng nghiệp vụ, công an các huyện xây dựng kế hoạch.",
          ["các phòng nghiệp vụ", "công an các huyện"]),
-        # peers listed with commas who work together all lead
+        # peers listed with commas who work together all lead (bodies sharing "các địa phương" are
+        # one lead: see tests/domain/test_assignee_lists.py)
         ("Thủ tướng yêu cầu cấp ủy, chính quyền các địa phương phối hợp, tham gia đón người dân.",
-         ["cấp ủy", "chính quyền các địa phương"]),
+         ["cấp ủy, chính quyền các địa phương"]),
+        ("Thủ tướng yêu cầu Sở Y tế, các địa phương phối hợp, tham gia đón người dân.",
+         ["Sở Y tế", "các địa phương"]),
         # to compel; the owner of a kind of body
         ("Đồng thời buộc chủ doanh nghiệp phải khắc phục tình trạng ô nhiễm.", ["chủ doanh nghiệp"]),
         ("Chủ cơ sở có trách nhiệm niêm yết giá công khai.", ["Chủ cơ sở"]),

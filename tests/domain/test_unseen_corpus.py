@@ -22,13 +22,20 @@ from tests.domain.unseen_scoring import (
 )
 
 # set -> (deadline, lead) floors on sentences, measured 6 December 2026 after the issue-11 work:
-# train_v2_dev 97.8% / 91.3%, v3a_dev 100% / 89.0%, v3b_dev 97.9% / 90.9% (developed on);
+# train_v2_dev 97.8% / 91.3%, v3a_dev 100% / 89.0%, v3b_dev 97.9% / 90.9% (developed on; lead
+# 93.5% / 93.2% / 93.7% once lists of leads were cut by one convention, see assignees.py);
 # v3a_heldout 95.5% / 68.2%, v3b_heldout 100% / 59.0% (never opened while developing: the gap between
 # the two kinds of set is the measure of rules fitted to the sentences they were written from).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.97, 0.90),
-    "v3a_dev": (0.99, 0.88),
-    "v3b_dev": (0.97, 0.90),
+    "train_v2_dev": (0.97, 0.93),
+    "v3a_dev": (0.99, 0.93),
+    "v3b_dev": (0.97, 0.935),
+    # corpus D/E/F dev sets as measured on leadlists after merging main (leadwho's rules) on 6 Dec:
+    # v4d_dev 86.1% / 75.9%, v4e_dev 88.3% / 74.0%, v4f_dev 88.1% / 72.0% (lead 70.3% before the
+    # enumeration and purpose-clause rules).
+    "v4d_dev": (0.86, 0.75),
+    "v4e_dev": (0.88, 0.74),
+    "v4f_dev": (0.88, 0.72),
     "v3a_heldout": (0.95, 0.68),
     "v3b_heldout": (0.98, 0.58),
 }
@@ -37,6 +44,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
 # directives: 100% / 80% / 58.3%).
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
+    "conclusions_v4_dev": (0.81, 0.79, 0.72),  # 7 documents, 22 directives: 81.8% / 80.0% / 72.2%
     "conclusions_heldout": (0.99, 0.79, 0.58),
 }
 
