@@ -62,14 +62,32 @@ def has_diacritics(text: str) -> bool:
 
 
 def _has_diacritics(text: str) -> bool:
-    words = _LONG_LETTER_RUN.findall(nfc(text))
+    # Words of two letters or more, and how many of them are outside ASCII (a Vietnamese mark, or
+    # đ), counted chunk by chunk (a letter run never spans a blank), each distinct chunk once.
+    stats = _CHUNK_LETTERS
+    words = marked = 0
+    for chunk in text.split():
+        counts = stats.get(chunk) or _chunk_letters(chunk)
+        words += counts[0]
+        marked += counts[1]
     if not words:
         return False
-    # A word outside ASCII carries a Vietnamese mark (or is đ): counted in C, not word by word.
-    marked = len(words) - sum(map(str.isascii, words))
-    return marked / len(words) >= 0.15
+    return marked / words >= 0.15
 
 
+def _chunk_letters(chunk: str) -> tuple[int, int]:
+    """(letter runs of two letters or more, those not in ASCII) in a blank-free chunk, remembered
+    (a bounded table: texts repeat their words). NFC chunk by chunk equals NFC of the text: a blank
+    composes with nothing."""
+    words = _LONG_LETTER_RUN.findall(nfc(chunk))
+    counts = (len(words), len(words) - sum(map(str.isascii, words)))
+    if len(_CHUNK_LETTERS) >= 1 << 16:
+        _CHUNK_LETTERS.clear()
+    _CHUNK_LETTERS[chunk] = counts
+    return counts
+
+
+_CHUNK_LETTERS: dict[str, tuple[int, int]] = {}
 _LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 # A sentence is asked several times (by the reader, the splitter's classification, the tokenizer).
 _has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
@@ -93,11 +111,6 @@ class Token(tuple):
     is_word = property(itemgetter(5))
     capitalized = property(itemgetter(6))
     is_number = property(itemgetter(7))
-
-    def __new__(cls, text: str, start: int, end: int, key: str, compact_: str) -> Token:
-        first = text[0]
-        flags = (first.isalnum() or first == "_", first.isupper(), first.isdigit())
-        return tuple.__new__(cls, (text, start, end, key, compact_, *flags))
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -131,27 +144,55 @@ def _word_info(word: str, accented: bool) -> tuple[str, str, bool, bool, bool]:
 
 
 _WORD_INFO: dict[bool, dict[str, tuple[str, str, bool, bool, bool]]] = {True: {}, False: {}}
-_new_tuple = tuple.__new__
 
 
-# A token with the spaces before it: positions follow from the lengths, with no match objects (a
-# text has many tokens, and match.start()/end() cost a call each).
+# A token with the spaces before it: positions follow from the lengths, with no match objects.
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 @lru_cache(maxsize=1024)
 def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
-    infos = _WORD_INFO[accented]
-    out = []
+    # A token never holds a blank (\w, the joiners and \S are not blanks), so the tokens of a text
+    # are those of its blank-separated chunks, in order. Each distinct chunk is tokenized once (texts
+    # repeat their words), its tokens placed at the chunk's start: a text costs a split, one find
+    # per chunk and one tuple per token (no regex, no match objects).
+    table = _CHUNKS[accented]
+    find = text.find
+    out: list[Token] = []
     append = out.append
     pos = 0
-    for spaces, word in _SPACED_TOKEN.findall(text):
+    for chunk in text.split():
+        at = find(chunk, pos)  # the chunk itself: only blanks lie between pos and it
+        for word, start, end, key, compact_, is_word, capitalized, is_number in (
+            table.get(chunk) or _chunk_tokens(chunk, accented)
+        ):
+            append(Token((word, at + start, at + end, key, compact_, is_word, capitalized, is_number)))
+        pos = at + len(chunk)
+    return tuple(out)
+
+
+_TokenRow = tuple[str, int, int, str, str, bool, bool, bool]
+
+
+def _chunk_tokens(chunk: str, accented: bool) -> tuple[_TokenRow, ...]:
+    """The tokens of a blank-free chunk as rows (positions in the chunk), remembered per writing
+    mode (a bounded table: texts repeat their words)."""
+    rows = []
+    pos = 0
+    for spaces, word in _SPACED_TOKEN.findall(chunk):
         pos += len(spaces)
         end = pos + len(word)
-        info = infos.get(word) or _word_info(word, accented)
-        append(_new_tuple(Token, (word, pos, end, *info)))
+        key, compact_, is_word, capitalized, is_number = _WORD_INFO[accented].get(word) or _word_info(word, accented)
+        rows.append((word, pos, end, key, compact_, is_word, capitalized, is_number))
         pos = end
-    return tuple(out)
+    table = _CHUNKS[accented]
+    if len(table) >= 1 << 16:
+        table.clear()
+    found = table[chunk] = tuple(rows)
+    return found
+
+
+_CHUNKS: dict[bool, dict[str, tuple[_TokenRow, ...]]] = {True: {}, False: {}}
 
 
 _REGISTRY: list[PhraseSet] = []
