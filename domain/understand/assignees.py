@@ -175,12 +175,10 @@ class _Sentence:
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
-        self.first = next((k for k, t in enumerate(self.tokens) if t.start >= skip_to), self.n)
+        # (tuple indices: 1 is a token's start, 0 its text)
+        self.first = next((k for k, t in enumerate(self.tokens) if t[1] >= skip_to), self.n) if skip_to else 0
         # Where a clause starts a capital letter says nothing about a proper name.
-        self.initial = {self.first}
-        for k, t in enumerate(self.tokens[:-1]):
-            if t.text in _CLAUSE_OPENERS:
-                self.initial.add(k + 1)
+        self.initial = {self.first, *(k for k, t in enumerate(self.tokens[:-1], 1) if t[0] in _CLAUSE_OPENERS)}
 
     def m(self, phrases: PhraseSet, i: int) -> int:
         if i >= self.n:

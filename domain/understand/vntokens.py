@@ -93,6 +93,14 @@ _LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 _has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
 
 
+try:  # CPython's descriptor for namedtuple fields
+    from collections import _tuplegetter as _field  # type: ignore[attr-defined]
+except ImportError:  # another Python: a property does the same, slower
+
+    def _field(index: int, doc: str) -> property:  # type: ignore[misc]
+        return property(itemgetter(index), doc=doc)
+
+
 class Token(tuple):
     """One word or punctuation character of a text: (text, start, end, key, compact, is_word,
     capitalized, is_number). A tuple made in one step: a text has many tokens, and the flags of a
@@ -103,14 +111,16 @@ class Token(tuple):
 
     __slots__ = ()
 
-    text = property(itemgetter(0))
-    start = property(itemgetter(1))
-    end = property(itemgetter(2))
-    key = property(itemgetter(3))
-    compact = property(itemgetter(4))
-    is_word = property(itemgetter(5))
-    capitalized = property(itemgetter(6))
-    is_number = property(itemgetter(7))
+    # The rules read these a few thousand times a sentence: the field descriptors of namedtuple
+    # (one C call each), not properties (a property calls an itemgetter).
+    text = _field(0, "the word or character as written")
+    start = _field(1, "offset of its first character in the text")
+    end = _field(2, "offset after its last character")
+    key = _field(3, "comparison key")
+    compact = _field(4, "folded letters and digits only")
+    is_word = _field(5, "a word (letters or digits), not punctuation")
+    capitalized = _field(6, "its first character is upper-case")
+    is_number = _field(7, "its first character is a digit")
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -256,11 +266,14 @@ class PhraseSet:
 # read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
 # match whole words under two keyings, and this word trie does that with no extra dependency.)
 class _Node:
-    __slots__ = ("ends", "next")
+    __slots__ = ("alone", "ends", "next")
 
     def __init__(self) -> None:
         self.next: dict[str, _Node] = {}
         self.ends: list[tuple[int, frozenset[str]]] = []  # (phrase set slot, syllables not after)
+        # What a position whose walk stops at this node finds, when no "not after" rule applies:
+        # one shared table (readers only read it), not one built per position.
+        self.alone: dict[int, int] | None = None
 
 
 class _MergedIndex:
@@ -279,23 +292,36 @@ class _MergedIndex:
                         for word in words:
                             node = node.next.setdefault(word, _Node())
                         node.ends.append((phrase_set.slot, not_before))
+            for first in root.next.values():
+                if not any(not_before for _, not_before in first.ends):
+                    first.alone = {slot: 1 for slot, _ in first.ends}
             self.root, self.size = root, len(_REGISTRY)
         return self.root
 
 
 _MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
+_NOTHING: dict[int, int] = {}  # shared, never written
 
 
 def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
     """For every token position, {phrase set slot: length of that set's longest phrase starting
-    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`."""
+    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`.
+    The tables are shared between positions (and texts): read them, never write them."""
     root = _MERGED[accented].refresh().next
     keys = [t[3] for t in tokens]
     n = len(keys)
     table: list[dict[int, int]] = []
-    for i in range(n):
+    append = table.append
+    get = root.get
+    for i, key in enumerate(keys):
+        node = get(key)
+        if node is None:
+            append(_NOTHING)  # most words start no phrase
+            continue
+        if node.alone is not None and (i + 1 >= n or keys[i + 1] not in node.next):
+            append(node.alone)  # a one-word phrase (or none) that nothing longer continues
+            continue
         found: dict[int, int] = {}
-        node = root.get(keys[i])
         depth = 1
         while node is not None:
             for slot, not_before in node.ends:
@@ -306,7 +332,7 @@ def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]
                 break
             node = node.next.get(keys[i + depth])
             depth += 1
-        table.append(found)
+        append(found)
     return table
 
 
