@@ -172,6 +172,7 @@ class _Sentence:
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
         self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
@@ -196,7 +197,9 @@ class _Sentence:
     # The rules ask these a few hundred times a sentence: tuple indices rather than Token properties
     # (3: key, 5: is_word, 0: text).
     def is_(self, i: int, word: str) -> bool:
-        return 0 <= i < self.n and self.tokens[i][3] == self.key(word)
+        if 0 <= i < self.n:
+            return self.tokens[i][3] == (self.rule_keys.get(word) or self.key(word))
+        return False
 
     def word(self, i: int) -> bool:
         return 0 <= i < self.n and self.tokens[i][5]
