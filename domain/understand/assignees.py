@@ -203,15 +203,14 @@ class _Sentence:
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
         self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
-        self.first = next((k for k, t in enumerate(self.tokens) if t.start >= skip_to), self.n)
+        # (tuple indices: 1 is a token's start, 0 its text)
+        self.first = next((k for k, t in enumerate(self.tokens) if t[1] >= skip_to), self.n) if skip_to else 0
         # Where a clause starts a capital letter says nothing about a proper name.
-        self.initial = {self.first}
-        for k, t in enumerate(self.tokens[:-1]):
-            if t.text in _CLAUSE_OPENERS:
-                self.initial.add(k + 1)
+        self.initial = {self.first, *(k for k, t in enumerate(self.tokens[:-1], 1) if t[0] in _CLAUSE_OPENERS)}
         self._name_syllables()
 
     def _name_syllables(self) -> None:
@@ -221,7 +220,9 @@ class _Sentence:
         det = L.DETERMINERS.slot
         for k in range(1, self.n):
             if det in self.hits[k] and self.after_name_syllable(k):
-                del self.hits[k][det]
+                # A copy without the determiner: match_table's tables are shared between positions
+                # and texts (never write them).
+                self.hits[k] = {slot: size for slot, size in self.hits[k].items() if slot != det}
 
     def after_name_syllable(self, k: int) -> bool:
         """Does tokens[k] follow a Title-Case syllable inside the sentence that is no head or title
@@ -254,7 +255,9 @@ class _Sentence:
     # The rules ask these a few hundred times a sentence: tuple indices rather than Token properties
     # (3: key, 5: is_word, 0: text).
     def is_(self, i: int, word: str) -> bool:
-        return 0 <= i < self.n and self.tokens[i][3] == self.key(word)
+        if 0 <= i < self.n:
+            return self.tokens[i][3] == (self.rule_keys.get(word) or self.key(word))
+        return False
 
     def word(self, i: int) -> bool:
         return 0 <= i < self.n and self.tokens[i][5]

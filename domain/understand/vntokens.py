@@ -62,17 +62,43 @@ def has_diacritics(text: str) -> bool:
 
 
 def _has_diacritics(text: str) -> bool:
-    words = _LONG_LETTER_RUN.findall(nfc(text))
+    # Words of two letters or more, and how many of them are outside ASCII (a Vietnamese mark, or
+    # đ), counted chunk by chunk (a letter run never spans a blank), each distinct chunk once.
+    stats = _CHUNK_LETTERS
+    words = marked = 0
+    for chunk in text.split():
+        counts = stats.get(chunk) or _chunk_letters(chunk)
+        words += counts[0]
+        marked += counts[1]
     if not words:
         return False
-    # A word outside ASCII carries a Vietnamese mark (or is đ): counted in C, not word by word.
-    marked = len(words) - sum(map(str.isascii, words))
-    return marked / len(words) >= 0.15
+    return marked / words >= 0.15
 
 
+def _chunk_letters(chunk: str) -> tuple[int, int]:
+    """(letter runs of two letters or more, those not in ASCII) in a blank-free chunk, remembered
+    (a bounded table: texts repeat their words). NFC chunk by chunk equals NFC of the text: a blank
+    composes with nothing."""
+    words = _LONG_LETTER_RUN.findall(nfc(chunk))
+    counts = (len(words), len(words) - sum(map(str.isascii, words)))
+    if len(_CHUNK_LETTERS) >= 1 << 16:
+        _CHUNK_LETTERS.clear()
+    _CHUNK_LETTERS[chunk] = counts
+    return counts
+
+
+_CHUNK_LETTERS: dict[str, tuple[int, int]] = {}
 _LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 # A sentence is asked several times (by the reader, the splitter's classification, the tokenizer).
 _has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
+
+
+try:  # CPython's descriptor for namedtuple fields
+    from collections import _tuplegetter as _field  # type: ignore[attr-defined]
+except ImportError:  # another Python: a property does the same, slower
+
+    def _field(index: int, doc: str) -> property:  # type: ignore[misc]
+        return property(itemgetter(index), doc=doc)
 
 
 class Token(tuple):
@@ -85,19 +111,16 @@ class Token(tuple):
 
     __slots__ = ()
 
-    text = property(itemgetter(0))
-    start = property(itemgetter(1))
-    end = property(itemgetter(2))
-    key = property(itemgetter(3))
-    compact = property(itemgetter(4))
-    is_word = property(itemgetter(5))
-    capitalized = property(itemgetter(6))
-    is_number = property(itemgetter(7))
-
-    def __new__(cls, text: str, start: int, end: int, key: str, compact_: str) -> Token:
-        first = text[0]
-        flags = (first.isalnum() or first == "_", first.isupper(), first.isdigit())
-        return tuple.__new__(cls, (text, start, end, key, compact_, *flags))
+    # The rules read these a few thousand times a sentence: the field descriptors of namedtuple
+    # (one C call each), not properties (a property calls an itemgetter).
+    text = _field(0, "the word or character as written")
+    start = _field(1, "offset of its first character in the text")
+    end = _field(2, "offset after its last character")
+    key = _field(3, "comparison key")
+    compact = _field(4, "folded letters and digits only")
+    is_word = _field(5, "a word (letters or digits), not punctuation")
+    capitalized = _field(6, "its first character is upper-case")
+    is_number = _field(7, "its first character is a digit")
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -131,27 +154,55 @@ def _word_info(word: str, accented: bool) -> tuple[str, str, bool, bool, bool]:
 
 
 _WORD_INFO: dict[bool, dict[str, tuple[str, str, bool, bool, bool]]] = {True: {}, False: {}}
-_new_tuple = tuple.__new__
 
 
-# A token with the spaces before it: positions follow from the lengths, with no match objects (a
-# text has many tokens, and match.start()/end() cost a call each).
+# A token with the spaces before it: positions follow from the lengths, with no match objects.
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 @lru_cache(maxsize=1024)
 def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
-    infos = _WORD_INFO[accented]
-    out = []
+    # A token never holds a blank (\w, the joiners and \S are not blanks), so the tokens of a text
+    # are those of its blank-separated chunks, in order. Each distinct chunk is tokenized once (texts
+    # repeat their words), its tokens placed at the chunk's start: a text costs a split, one find
+    # per chunk and one tuple per token (no regex, no match objects).
+    table = _CHUNKS[accented]
+    find = text.find
+    out: list[Token] = []
     append = out.append
     pos = 0
-    for spaces, word in _SPACED_TOKEN.findall(text):
+    for chunk in text.split():
+        at = find(chunk, pos)  # the chunk itself: only blanks lie between pos and it
+        for word, start, end, key, compact_, is_word, capitalized, is_number in (
+            table.get(chunk) or _chunk_tokens(chunk, accented)
+        ):
+            append(Token((word, at + start, at + end, key, compact_, is_word, capitalized, is_number)))
+        pos = at + len(chunk)
+    return tuple(out)
+
+
+_TokenRow = tuple[str, int, int, str, str, bool, bool, bool]
+
+
+def _chunk_tokens(chunk: str, accented: bool) -> tuple[_TokenRow, ...]:
+    """The tokens of a blank-free chunk as rows (positions in the chunk), remembered per writing
+    mode (a bounded table: texts repeat their words)."""
+    rows = []
+    pos = 0
+    for spaces, word in _SPACED_TOKEN.findall(chunk):
         pos += len(spaces)
         end = pos + len(word)
-        info = infos.get(word) or _word_info(word, accented)
-        append(_new_tuple(Token, (word, pos, end, *info)))
+        key, compact_, is_word, capitalized, is_number = _WORD_INFO[accented].get(word) or _word_info(word, accented)
+        rows.append((word, pos, end, key, compact_, is_word, capitalized, is_number))
         pos = end
-    return tuple(out)
+    table = _CHUNKS[accented]
+    if len(table) >= 1 << 16:
+        table.clear()
+    found = table[chunk] = tuple(rows)
+    return found
+
+
+_CHUNKS: dict[bool, dict[str, tuple[_TokenRow, ...]]] = {True: {}, False: {}}
 
 
 _REGISTRY: list[PhraseSet] = []
@@ -215,11 +266,14 @@ class PhraseSet:
 # read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
 # match whole words under two keyings, and this word trie does that with no extra dependency.)
 class _Node:
-    __slots__ = ("ends", "next")
+    __slots__ = ("alone", "ends", "next")
 
     def __init__(self) -> None:
         self.next: dict[str, _Node] = {}
         self.ends: list[tuple[int, frozenset[str]]] = []  # (phrase set slot, syllables not after)
+        # What a position whose walk stops at this node finds, when no "not after" rule applies:
+        # one shared table (readers only read it), not one built per position.
+        self.alone: dict[int, int] | None = None
 
 
 class _MergedIndex:
@@ -238,23 +292,36 @@ class _MergedIndex:
                         for word in words:
                             node = node.next.setdefault(word, _Node())
                         node.ends.append((phrase_set.slot, not_before))
+            for first in root.next.values():
+                if not any(not_before for _, not_before in first.ends):
+                    first.alone = {slot: 1 for slot, _ in first.ends}
             self.root, self.size = root, len(_REGISTRY)
         return self.root
 
 
 _MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
+_NOTHING: dict[int, int] = {}  # shared, never written
 
 
 def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
     """For every token position, {phrase set slot: length of that set's longest phrase starting
-    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`."""
+    there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`.
+    The tables are shared between positions (and texts): read them, never write them."""
     root = _MERGED[accented].refresh().next
     keys = [t[3] for t in tokens]
     n = len(keys)
     table: list[dict[int, int]] = []
-    for i in range(n):
+    append = table.append
+    get = root.get
+    for i, key in enumerate(keys):
+        node = get(key)
+        if node is None:
+            append(_NOTHING)  # most words start no phrase
+            continue
+        if node.alone is not None and (i + 1 >= n or keys[i + 1] not in node.next):
+            append(node.alone)  # a one-word phrase (or none) that nothing longer continues
+            continue
         found: dict[int, int] = {}
-        node = root.get(keys[i])
         depth = 1
         while node is not None:
             for slot, not_before in node.ends:
@@ -265,7 +332,7 @@ def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]
                 break
             node = node.next.get(keys[i + depth])
             depth += 1
-        table.append(found)
+        append(found)
     return table
 
 
