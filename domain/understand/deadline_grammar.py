@@ -224,10 +224,25 @@ _ANCHOR_DATE = re.compile(
 )
 
 
+# Words between a duration's trigger and its count: an approximation ("trong vòng khoảng 07 ngày")
+# and a count spelled out before its digits in brackets ("không quá mười (10) ngày làm việc").
+# Class: E025-01, B122-01 (with F089-01's bracketed count, see _is_day_word).
+_APPROX_WORDS = frozenset({"khoang", "chung"})
+_SPELLED_COUNT = re.compile(rf"(?:^|\s){_NUMBER_IN_WORDS}\s*\(\s*$")
+
+
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
-    toks = tokens_before(f, start, 30, 3)
+    if f[start - 1 : start] == "(":
+        spelled = _SPELLED_COUNT.search(f, max(0, start - 20), start)
+        if spelled is None:
+            return None
+        start = spelled.start() + (f[spelled.start()] == " ")
+    toks = tokens_before(f, start, 30, 4)
+    if toks and toks[-1] in _APPROX_WORDS:
+        start = f.rfind(toks.pop(), 0, start)
+    toks = toks[-3:]
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
@@ -372,6 +387,8 @@ def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
         # các ngày Tết", "treo cờ vào ngày Quốc khánh": during the holiday
         return True
     before = words_before(scan.f, tail.start, 3)
+    if before[-1:] == ["va"] and "dip" in scan.clause_before(tail.start, 60).split():
+        return True  # "dịp nghỉ lễ 30/4 - 1/5 và Lễ giỗ Tổ": one occasion covers both (D093-01)
     return any(w in _OCCASION_WORDS for w in before)
 
 
@@ -410,7 +427,12 @@ _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam
 _RECURRING_SUFFIX = re.compile(
     # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
     r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
-    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
+    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy)"
+    # A standing reporting rule sets a day of every reporting period: "gửi trước ngày 10/07 của năm
+    # báo cáo", "trước ngày 10/01 của năm liền kề năm báo cáo", "chậm nhất ngày 15 của tháng báo
+    # cáo" (the period named is the report's, so it comes back each period). Class: F129-01,
+    # F129-02, with the days of every period F133-01 ("ngày 07 hàng tháng"), E076-02/03 ("31/7 hằng năm").
+    r"|(?<=cua\s)(?P<r>thang|quy|nam)\s+(?:bao\s+cao|lien\s+ke))\b"
 )
 
 
@@ -422,7 +444,7 @@ def _date_candidate(
     ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
     suffix = _RECURRING_SUFFIX.match(scan.f, end)
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
-        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"]]
+        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"] or suffix["r"]]
         scan.take(start, suffix.end())
         if tail.strength != REJECT:
             scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
@@ -461,6 +483,11 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     if not {"truoc", "dip", "nhan dip", "le"} & set(tail.words):
         return False
     scan.take(m.start(), m.end())
+    if tail.strength < STRONG and _occasion(scan, tail, m.start()):
+        # "kiểm tra thị trường dịp nghỉ lễ 30/4 - 1/5", "trực trong dịp 2/9": the holiday is the
+        # occasion of the work, as a holiday named in words is (_holiday_candidate). Class:
+        # D093-01, A028-01's lead-in ("trong dịp nghỉ Lễ 30/4 – 1/5"), B134-01 ("dịp nghỉ Lễ Quốc khánh 2/9").
+        return True
     due = dd.day_before_holiday(key, scan.today)
     if due is None:
         return True
@@ -925,6 +952,12 @@ _NEAR_DAY = re.compile(
 )
 
 
+# Round the clock ("trực 24/24 giờ trong ngày", "đảm bảo 24/24h trong ngày") says how a duty runs,
+# not when it is due ("báo cáo trước 17 giờ trong ngày" is due that day: only "24/24" here).
+# Class: D056-02, D057-01 (two documents; the reading of "24/24" admits no other sense).
+_HOURS_OF_THE_DAY = re.compile(r"24\s*/\s*24\s*(?:gio|h)?\s*$")
+
+
 def _near_days(scan: Scan) -> None:
     """'hôm nay', 'ngày mai', 'trong ngày' (the day itself)."""
     f = scan.f
@@ -935,6 +968,8 @@ def _near_days(scan: Scan) -> None:
         scan.take(m.start(), m.end())
         if tail.strength == REJECT:
             continue
+        if m.group().startswith("trong") and _HOURS_OF_THE_DAY.search(f, max(0, m.start() - 24), m.start()):
+            continue  # "trực 24/24 giờ trong ngày": round the clock, every day
         due = scan.today + timedelta(days=1 if m["mai"] else 2 if m["kia"] else 0)
         if m.group().startswith("trong") or tail.strength >= WITHIN:
             score = S_STRONG if tail.strength == STRONG else S_WITHIN
@@ -1043,10 +1078,18 @@ _IMMEDIATE = tuple(
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 
+# A count right before "ngày" makes it a day even in brackets or after "số" (a number of):
+# "chậm nhất đến ngày 13/4 (40 ngày trước ngày bầu cử)", "mưa lớn trong một số ngày tới" are no
+# "ngay" (at once). Class: F089-01, E066-01, B122-01 ("mười (10) ngày", read by _durations).
+_COUNT_OPENERS = "(["
+
+
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
     prev, at = prev_word(f, start)
-    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
+    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS or prev == "so"):
+        return True
+    if not prev and f[at : at + 1] in _COUNT_OPENERS and f[at + 1 : start].strip().isdigit():
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):

@@ -1,0 +1,93 @@
+# ruff: noqa: E501  (real-looking sentences are long)
+"""Deadline classes of issue 11 seen on the v4 dev sets: counted days that are no "ngay" (at once),
+durations with words between the trigger and the count, round-the-clock duty, holidays named by
+their day as occasions, standing reporting rules, start days and event days. Each group is one
+class, with sentences written for the test (not copied from the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.deadlines import parse_deadline
+
+APR16 = date(2021, 4, 16)
+
+
+def reading(text: str, today: date = APR16) -> str:
+    d = parse_deadline(text, today)
+    return f"{d.kind.value} {d.due or ''} {d.cadence.value if d.cadence else ''}".strip()
+
+
+# --- a count before "ngày" (in brackets, after "số") makes it a day, not "ngay" (at once) ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hồ sơ phải nộp chậm nhất đến ngày 10/4/2021 (10 ngày trước ngày khai giảng), đồng thời niêm yết công khai.", "date 2021-04-10"),
+        ("Các xã đề phòng mưa lớn kéo dài trong một số ngày tới.", "none"),
+        ("Số ngày nghỉ phép được tính theo quy định.", "none"),
+        ("Đề nghị các đơn vị khắc phục ngay (nếu có sai sót).", "immediate"),
+    ],
+)
+def test_a_counted_day_is_no_at_once(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- words between a duration's trigger and its count: "khoảng", a count spelled out then bracketed ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nhà thầu dọn dẹp mặt bằng (dự kiến hoàn thành trong vòng khoảng 10 ngày).", "relative 2021-04-26"),
+        ("Các phòng chuyên môn rà soát hồ sơ trong khoảng 05 ngày làm việc.", "relative 2021-04-26"),
+        ("Trong thời hạn không quá mười lăm (15) ngày, chủ đầu tư báo cáo Sở Xây dựng.", "relative 2021-05-01"),
+        ("Trong thời hạn bảy (07) ngày kể từ ngày nhận đơn, UBND xã trả lời công dân.", "relative 2021-04-23"),
+        ("Đơn vị thi công sửa chữa khoảng 300 mét đường (10 ngày trước đã khảo sát).", "none"),
+    ],
+)
+def test_words_between_a_duration_trigger_and_its_count(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- round the clock ("24/24 giờ trong ngày") is how a duty runs, not a deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các chốt kiểm soát duy trì lực lượng trực 24/24 giờ trong ngày.", "none"),
+        ("Bảo đảm trực chỉ huy 24/24h trong ngày, kể cả thứ bảy, chủ nhật.", "none"),
+        ("Văn phòng tổng hợp báo cáo trong ngày.", "date 2021-04-16"),
+        ("Gửi danh sách trước 17 giờ trong ngày.", "date 2021-04-16"),
+    ],
+)
+def test_round_the_clock_is_no_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a holiday named by its day, as an occasion ("dịp nghỉ lễ 30/4 - 1/5") vs a deadline ("trước 30/4") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đội Quản lý thị trường kiểm tra hàng hóa dịp nghỉ lễ 30/4 - 1/5.", "none"),
+        ("Công an các phường bảo đảm an ninh trật tự trong dịp nghỉ lễ 2/9 và Tết Trung thu.", "none"),
+        ("Các trường tổ chức trực dịp nghỉ lễ 30/4 và Lễ giỗ Tổ Hùng Vương.", "none"),
+        ("Các xã hoàn thành việc sửa chữa trụ sở trước 30/4.", "holiday 2021-04-29"),
+        ("Ban quản lý phải thi công xong dịp 2/9.", "holiday 2021-09-01"),
+    ],
+)
+def test_a_holiday_day_as_occasion(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- standing reporting rules: a day of every reporting period is recurring ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Báo cáo quý gửi trước ngày 15 của tháng cuối quý báo cáo;", "recurring  quarterly"),
+        ("- Báo cáo năm gửi trước ngày 20/01 của năm liền kề năm báo cáo.", "recurring  yearly"),
+        ("- Báo cáo 9 tháng gửi trước ngày 05/10 của năm báo cáo.", "recurring  yearly"),
+        ("Chậm nhất ngày 25 của tháng báo cáo, các đơn vị gửi số liệu về Sở.", "recurring  monthly"),
+        ("Các xã nộp báo cáo trước ngày 20/01 của năm 2022.", "date 2022-01-20"),
+    ],
+)
+def test_a_day_of_every_reporting_period_is_recurring(text: str, expected: str) -> None:
+    assert reading(text) == expected
