@@ -66,6 +66,7 @@ from domain.understand.deadline_scan import (
     S_IMMEDIATE,
     S_RECURRING,
     S_SCOPED_WINDOW,
+    S_START,
     S_STRONG,
     S_WINDOW,
     S_WITHIN,
@@ -436,6 +437,17 @@ _RECURRING_SUFFIX = re.compile(
 )
 
 
+# A start word next to a day ("kể từ", "từ", "bắt đầu từ", with a time of day between); not "tính
+# từ" (the first day counted: "thời kỳ kiểm tra tính từ 1/1/2020") nor "tính đến".
+_START_WORDS = frozenset({"ke tu", "tu", "bat dau tu"})
+# What makes a start day the opening of a window: an end follows ("đến ngày 5/4", "- 30/4", "đến nay").
+_WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|den\b|toi\b|cho\s+den\s+(?:ngay|het|nay|[0-9]))")
+
+
+def _start_day(tail: Tail) -> bool:
+    return tail.strength == REJECT and tail.words[0] in _START_WORDS
+
+
 def _date_candidate(
     scan: Scan, start: int, end: int, due: date | None, *, has_year: bool, has_ngay: bool
 ) -> None:
@@ -450,6 +462,14 @@ def _date_candidate(
             scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
         return
     scan.take(start, end)
+    if due is not None and _start_day(tail) and due >= scan.today and not _WINDOW_GOES_ON.match(scan.f, end):
+        # "tạm dừng đến trường kể từ ngày 12/05", "Thời gian thực hiện kể từ 00 giờ ngày 23/4 cho đến
+        # khi có thông báo mới", "từ chiều 10/05, Cục QLTT chỉ đạo …": the day a measure takes effect is
+        # the day it must be in place (labelled `date`), below any stated deadline. A window ("từ ngày A
+        # đến ngày B") is its end's; a past start day ("kể từ ngày 1/3, đã …") is a report.
+        # Class: E002-01, F002-02, F115-01.
+        scan.add(Candidate(DATE, tail.start, end, S_START, due))
+        return
     if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
@@ -502,7 +522,7 @@ def _numeric_dates(scan: Scan) -> None:
         if _holiday_day(scan, m, tail):
             continue
         has_year = _year_of(m) is not None
-        ngay = "ngay" in tail.words
+        ngay = "ngay" in tail.words or _start_day(tail)  # "từ chiều 10/05": a day, as "ngày 10/05"
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
             # that is a deadline word or "ngày" ("2.5 tỷ", "3-5 ngày" are amounts and ranges).

@@ -91,3 +91,45 @@ def test_a_holiday_day_as_occasion(text: str, expected: str) -> None:
 )
 def test_a_day_of_every_reporting_period_is_recurring(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- the day a measure takes effect ("kể từ ngày X", "từ chiều X") when nothing else is due; a window is its end's ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các trường cho học sinh nghỉ học kể từ ngày 20/4/2021.", "date 2021-04-20"),
+        ("Thời gian áp dụng kể từ 0 giờ ngày 18/4/2021 cho đến khi có thông báo mới.", "date 2021-04-18"),
+        ("Từ sáng 19/4, các chốt kiểm soát dịch bệnh hoạt động trở lại.", "date 2021-04-19"),
+        ("Các tổ công tác trực từ ngày 20/4 đến ngày 25/4.", "date 2021-04-25"),
+        ("Kể từ ngày 1/3/2021, phường đã tiếp nhận 120 hồ sơ.", "none"),
+        ("Kiểm tra việc chấp hành tính từ ngày 20/4/2021.", "none"),
+        ("Hoàn thành việc lắp đặt trước ngày 30/4/2021 để vận hành từ ngày 1/5/2021.", "date 2021-04-30"),
+    ],
+)
+def test_the_day_a_measure_takes_effect(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a part of the day between the trigger and the day: "ngay trong đêm 20/4", "từ chiều 18/4", "trước trưa 19/4" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lực lượng cứu hộ tiếp cận ngay trong đêm 18/4 các khu vực bị chia cắt.", "date 2021-04-18"),
+        ("Các xã báo cáo số liệu trước trưa 19/4.", "date 2021-04-19"),
+    ],
+)
+def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- the period of a weather forecast is not the work's ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các địa phương chủ động ứng phó với mưa lớn dự báo có khả năng xảy ra từ ngày 20/4 đến đêm 22/4.", "none"),
+        ("Các hồ chứa tích nước để chủ động trước dự báo tình hình khô, hạn trong năm 2022.", "none"),
+        ("Trung tâm Khí tượng gửi bản tin dự báo trước ngày 20/4.", "date 2021-04-20"),
+    ],
+)
+def test_a_forecast_period_is_no_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
