@@ -34,7 +34,7 @@ by walking words backwards rather than by a backtracking regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from domain.calendar import add_working_days
@@ -444,6 +444,14 @@ _START_WORDS = frozenset({"ke tu", "tu", "bat dau tu"})
 _WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|den\b|toi\b|cho\s+den\s+(?:ngay|het|nay|[0-9]))")
 
 
+# A label line that times an activity: "Thời gian tổ chức …", "Thời gian thực hiện: …" (not "thời gian
+# tới / qua / này", which are no label).
+_TIME_LABEL = re.compile(
+    r"\s*(?:[-+*•–]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?thoi\s+gian\s+"
+    r"(?:to\s+chuc|thuc\s+hien|hoan\s+thanh|trien\s+khai|kiem\s+tra|dien\s+ra|ap\s+dung)\b"
+)
+
+
 def _start_day(tail: Tail) -> bool:
     return tail.strength == REJECT and tail.words[0] in _START_WORDS
 
@@ -488,6 +496,13 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    labelled = _TIME_LABEL.match(scan.f) is not None and ";" not in scan.f[:start]
+    if labelled:
+        # A time line "Thời gian tổ chức lấy ý kiến cử tri … ngày 3/10/2020, bắt đầu từ 7 giờ": its day is
+        # the activity's, comma or not (class: D103-02, with D114-02, F062-03, F002-02 read by their
+        # trigger words).
+        scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
+        return
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
@@ -1028,6 +1043,27 @@ _NEXT_MEETING = re.compile(
 _MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
 
 
+def _anchor_spans(scan: Scan, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Spans of an event anchor ("trước khi …", "ngay sau khi …"). The event's words may hold an
+    expression read before (a holiday, a cadence): the anchor then ends where it starts, rather than
+    being lost ("trở lại làm việc ngay sau khi kết thúc thời gian nghỉ Tết", where "Tết" is the
+    event's, not a deadline; class with S004-02, X025-01, A049-01, D040-01, E052-02: E080-02, E052-01)."""
+    f = scan.f
+    for m in pattern.finditer(f):
+        start, end = m.start(), m.end()
+        if start and f[start - 1].isalnum():
+            continue
+        for s, e in scan.taken:
+            if s <= start < e or (start < s < end and f[s] in "\"“"):
+                break  # inside an expression, or around a quoted name ("Ngay sau khi báo đăng bài “…”")
+            if start < s < end:
+                end = s
+        else:
+            cut = f[start:end].rstrip()
+            if cut.count(" ") >= 2:  # "trước khi <at least a word>"
+                yield start, start + len(cut)
+
+
 def _anchors(scan: Scan) -> None:
     """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
     họp tiếp theo')."""
@@ -1041,13 +1077,13 @@ def _anchors(scan: Scan) -> None:
                 scan.take(at, m.end())
                 scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
-        for m in scan.matches(_BEFORE_EVENT):
-            scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+        for start, end in _anchor_spans(scan, _BEFORE_EVENT):
+            scan.take(start, end)
+            scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
     if "khi" in f:
-        for m in scan.matches(_RIGHT_AFTER):
-            scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+        for start, end in _anchor_spans(scan, _RIGHT_AFTER):
+            scan.take(start, end)
+            scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
     if "thoi gian" in f:
         for m in scan.matches(_WINDOW):  # "trong thời gian lấy ý kiến"
             prev = words_before(f, m.start(), 2)

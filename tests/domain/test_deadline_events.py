@@ -133,3 +133,30 @@ def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
 )
 def test_a_forecast_period_is_no_deadline(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- an event anchor whose event names a holiday or a cadence keeps its anchor ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cán bộ, công chức trở lại làm việc ngay sau khi kết thúc kỳ nghỉ Tết.", "relative"),
+        ("Các đơn vị nộp kế hoạch trước khi nghỉ lễ Quốc khánh.", "relative"),
+        ("Ban tổ chức hoàn thiện kịch bản trước khi trình Thường trực Huyện ủy.", "relative"),
+        ("Ngay sau khi báo đăng bài “Nỗi lo nước sạch”, ngày 12/4, UBND huyện đã có văn bản.", "none"),
+    ],
+)
+def test_an_event_anchor_holding_a_holiday(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a time line "Thời gian tổ chức … ngày X, bắt đầu từ …": the day is the activity's ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian tổ chức hội thi tại nhà văn hóa các khu phố ngày 25/4/2021, bắt đầu từ 7 giờ 30.", "date 2021-04-25"),
+        ("- Thời gian thực hiện: ngày 28/4/2021, tại hội trường UBND phường.", "date 2021-04-28"),
+        ("Ngày 25/4/2021, UBND phường đã tổ chức hội thi.", "none"),
+    ],
+)
+def test_a_time_line_dates_its_activity(text: str, expected: str) -> None:
+    assert reading(text) == expected
