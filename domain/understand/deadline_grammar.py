@@ -1203,8 +1203,32 @@ def _quoted_names(scan: Scan) -> None:
             scan.take(m.start(), m.end())
 
 
+# A reported earlier instruction, time-stamped at its head: "Trước đó, ngày 20/4, UBND TP đã có văn bản
+# chỉ đạo …, báo cáo kết quả trước ngày 15/5", "Trước đề xuất trên, ngày 28/5, UBND TP đã có công văn
+# giao …". Its year-less days count from the letter's day (the last such day on or before the
+# document's), not from the news item's: a deadline already missed keeps its year. Class: D086-03,
+# W44-01, A005-01 (with its year written).
+_REPORTED_STAMP = re.compile(
+    r"(?:[^.;,\n]{0,40},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
+    r"\s*,[^.;:\n]{0,60}?\b(?:da|vua)\s+(?:co|ban\s+hanh|gui|ky)\b"
+)
+
+
+def _reported_on(folded: str, today: date) -> date:
+    """The day of the reported instruction a text opens with, else `today`."""
+    if " da " not in folded and " vua " not in folded:  # cheap gate: most directives report nothing
+        return today
+    m = _REPORTED_STAMP.match(folded)
+    if m is None:
+        return today
+    day, month = int(m["d"]), int(m["m"])
+    year = int(m["y"]) if m["y"] else today.year - ((month, day) > (today.month, today.day))
+    stamp = dd.valid_date(year, month, day)
+    return stamp if stamp is not None and stamp <= today else today
+
+
 def scan(folded: str, today: date) -> Scan:
-    s = Scan(folded, today)
+    s = Scan(folded, _reported_on(folded, today))
     _quoted_names(s)
     for extract in EXTRACTORS:
         try:

@@ -160,3 +160,17 @@ def test_an_event_anchor_holding_a_holiday(text: str, expected: str) -> None:
 )
 def test_a_time_line_dates_its_activity(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a reported earlier instruction ("Trước đó, ngày X, … đã có văn bản …"): its year-less days count from X ---
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Trước đó, ngày 2/3, UBND huyện đã có văn bản yêu cầu các xã báo cáo trước ngày 30/3.", date(2021, 4, 16), "date 2021-03-30"),
+        ("Trước kiến nghị này, ngày 5/4, Sở Y tế đã có công văn đề nghị các bệnh viện rà soát trước ngày 10/4.", date(2021, 4, 16), "date 2021-04-10"),
+        ("Ngày 20/12, UBND tỉnh đã ban hành văn bản giao Sở Tài chính hoàn thành trước ngày 15/1.", date(2021, 1, 5), "date 2021-01-15"),
+        ("Các xã báo cáo UBND huyện trước ngày 30/3.", date(2021, 4, 16), "date 2022-03-30"),
+    ],
+)
+def test_a_reported_instruction_counts_from_its_day(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
