@@ -1155,6 +1155,11 @@ def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
 
 
+# A response set for when something happens is no deadline of the task (corpus v4d conventions:
+# D057-01 "khi xảy ra cháy phải … dập tắt ngay", D046-01 "xử lý ngay từ giờ đầu … khi vừa phát sinh").
+_CONTINGENCY = re.compile(r"\bkhi\s+(?:vua\s+|co\s+)?(?:xay\s+ra|phat\s+sinh|phat\s+hien|co\s+su\s+co)\b")
+
+
 def _immediates(scan: Scan) -> None:
     f = scan.f
     for word, pattern in _IMMEDIATE:
@@ -1165,6 +1170,9 @@ def _immediates(scan: Scan) -> None:
                 continue
             if m.group() == "ngay" and _is_day_word(scan, m.start(), m.end()):
                 continue
+            if "khi" in f and _CONTINGENCY.search(scan.clause_before(m.start(), 80)):
+                scan.take(m.start(), m.end())
+                continue  # "khi xảy ra cháy phải huy động lực lượng dập tắt ngay": a standing response
             scan.take(m.start(), m.end())
             scan.add(Candidate(IMMEDIATE, m.start(), m.end(), S_IMMEDIATE))
 

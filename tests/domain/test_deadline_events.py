@@ -174,3 +174,16 @@ def test_a_time_line_dates_its_activity(text: str, expected: str) -> None:
 )
 def test_a_reported_instruction_counts_from_its_day(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- a response set for when something happens ("khi xảy ra sự cố phải … ngay") is no deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã bố trí lực lượng thường trực; khi xảy ra sạt lở phải sơ tán ngay người dân ra khỏi khu vực nguy hiểm.", "none"),
+        ("Trạm Y tế theo dõi chặt chẽ, khi phát hiện ca bệnh báo cáo ngay về Trung tâm Y tế huyện.", "none"),
+        ("Sau cuộc họp, các phòng triển khai ngay kế hoạch kiểm tra.", "immediate"),
+    ],
+)
+def test_a_contingent_response_is_no_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
