@@ -447,8 +447,13 @@ _WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|den\b|toi\b|cho\s+den\s+(?:ngay|het|
 # A label line that times an activity: "Thời gian tổ chức …", "Thời gian thực hiện: …" (not "thời gian
 # tới / qua / này", which are no label).
 _TIME_LABEL = re.compile(
-    r"\s*(?:[-+*•–]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?thoi\s+gian\s+"
-    r"(?:to\s+chuc|thuc\s+hien|hoan\s+thanh|trien\s+khai|kiem\s+tra|dien\s+ra|ap\s+dung)\b"
+    r"\s*(?:[-+*•–]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:thoi\s+gian\s+"
+    r"(?:to\s+chuc|thuc\s+hien|hoan\s+thanh|trien\s+khai|kiem\s+tra|dien\s+ra|ap\s+dung)"
+    r"|(?P<due>han\s+(?:chot|cuoi|nop)|thoi\s+han\s+(?:nop|gui|hoan\s+thanh)))\b"
+)
+# What a clause-opening day stamp is followed by when it sets a day for an obligation, not a report.
+_OBLIGED_AFTER = re.compile(
+    r"\s*,(?:(?!\b(?:da|vua|duoc|cho\s+biet|cho\s+hay)\b)[^.;:!?\n]){0,60}?\b(?:phai|co\s+trach\s+nhiem|can(?!\s+cu))\b"
 )
 
 
@@ -496,14 +501,19 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
-    labelled = _TIME_LABEL.match(scan.f) is not None and ";" not in scan.f[:start]
-    if labelled:
+    label = _TIME_LABEL.match(scan.f)
+    if label is not None and ";" not in scan.f[:start]:
         # A time line "Thời gian tổ chức lấy ý kiến cử tri … ngày 3/10/2020, bắt đầu từ 7 giờ": its day is
-        # the activity's, comma or not (class: D103-02, with D114-02, F062-03, F002-02 read by their
-        # trigger words).
-        scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
+        # the activity's, comma or not; "Hạn cuối nhận hồ sơ: 30/6/2021" names the deadline (class:
+        # D103-02, with D114-02, F062-03, F002-02, B044-03 read by their trigger words).
+        scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
         return
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
+        if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
+            # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
+            # where the stamps of narratives report ("Ngày 23.12, ông … cho biết đã ký …": A031-01,
+            # B064-01, D048-01, E030-01, D065-01).
+            scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
 

@@ -187,3 +187,19 @@ def test_a_reported_instruction_counts_from_its_day(text: str, today: date, expe
 )
 def test_a_contingent_response_is_no_deadline(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a deadline label ("Hạn cuối nhận hồ sơ: …") and a day stamp that sets an obligation ("Ngày X, Y phải …") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hạn cuối nhận hồ sơ đăng ký: 30/6/2021.", "date 2021-06-30"),
+        ("- Hạn nộp bài dự thi: ngày 10/5/2021.", "date 2021-05-10"),
+        ("Ngày 15/5, các trường phải hoàn thành việc bàn giao sổ điểm.", "date 2021-05-15"),
+        ("Ngày 20/4, các xã có trách nhiệm gửi danh sách về huyện.", "date 2021-04-20"),
+        ("Ngày 20/4, Sở Y tế cho biết các bệnh viện cần tăng cường phòng dịch.", "none"),
+        ("Ngày 20/4/2021, UBND huyện đã ban hành văn bản yêu cầu các xã phải rà soát.", "none"),
+    ],
+)
+def test_a_deadline_label_and_a_stamp_that_obliges(text: str, expected: str) -> None:
+    assert reading(text) == expected
