@@ -529,9 +529,9 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
         return False
     scan.take(m.start(), m.end())
     if tail.strength < STRONG and _occasion(scan, tail, m.start()):
-        # "kiểm tra thị trường dịp nghỉ lễ 30/4 - 1/5", "trực trong dịp 2/9": the holiday is the
-        # occasion of the work, as a holiday named in words is (_holiday_candidate). Class:
-        # D093-01, A028-01's lead-in ("trong dịp nghỉ Lễ 30/4 – 1/5"), B134-01 ("dịp nghỉ Lễ Quốc khánh 2/9").
+        # A holiday named by its day is an occasion as one named by its name ("trong dịp Tết", B095-02,
+        # B100-02, B145-01): "kiểm tra thị trường dịp nghỉ lễ 30/4 - 1/5" (D093-01; A028-01's context
+        # "trong dịp nghỉ Lễ 30/4 – 1/5"), "trực trong dịp 2/9"; "hoàn thành dịp 2/9" is a deadline.
         return True
     due = dd.day_before_holiday(key, scan.today)
     if due is None:
@@ -1114,8 +1114,9 @@ def _anchors(scan: Scan) -> None:
 # "ngày" (day) and "ngay" (at once) fold alike; the words around tell them apart. A day is
 # counted, determined or introduced ("10 ngày", "các ngày", "trước ngày"), or names one ("ngày
 # mai", "ngày lễ", "ngày thành lập"); "ngay" follows a verb ("khắc phục ngay", "triển khai ngay").
+# ("một số ngày tới" counts days too: E066-01, as "vài ngày", "nhiều ngày".)
 _DAY_PREV_WORDS = frozenset({
-    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac",
+    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac", "so",
     "nhung", "moi", "hang", "tung", "ca", "nua", "cung", "trong", "vao", "tu", "den", "toi", "truoc", "han",
     "nhat", "la", "tai", "theo", "cua", "cho", "voi", "nhan", "dip", "ke", "hom", "sang", "chieu", "dem",
     "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung", "ve",
@@ -1144,16 +1145,16 @@ _IMMEDIATE = tuple(
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 
-# A count right before "ngày" makes it a day even in brackets or after "số" (a number of):
-# "chậm nhất đến ngày 13/4 (40 ngày trước ngày bầu cử)", "mưa lớn trong một số ngày tới" are no
-# "ngay" (at once). Class: F089-01, E066-01, B122-01 ("mười (10) ngày", read by _durations).
+# A count right before "ngày" makes it a day even in brackets: "chậm nhất đến ngày 13/4 (40 ngày
+# trước ngày bầu cử)" is no "ngay" (at once). Class: F089-01, B122-01 ("mười (10) ngày", read by
+# _durations), with E066-01's "một số ngày" (_DAY_PREV_WORDS).
 _COUNT_OPENERS = "(["
 
 
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
     prev, at = prev_word(f, start)
-    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS or prev == "so"):
+    if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
     if not prev and f[at : at + 1] in _COUNT_OPENERS and f[at + 1 : start].strip().isdigit():
         return True

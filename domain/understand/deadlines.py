@@ -26,8 +26,9 @@ ngày 12/5": the day the measure takes effect, ranked below every other reading)
 weather forecast, round-the-clock duty ("24/24 giờ trong ngày"), a holiday as the occasion ("dịp nghỉ
 lễ 30/4 - 1/5") and a response set for when something happens ("khi xảy ra cháy … dập tắt ngay")
 are no deadline either. A reported earlier instruction ("Trước đó, ngày 20/4, UBND TP đã có văn bản
-… trước ngày 15/5") resolves its year-less days from its own day. A deadline stated with a deadline word but already past ("xong trước ngày 15/12/2019"
-said in 2020) is still returned, last in rank, so that /giao can say it is past.
+… trước ngày 15/5") resolves its year-less days from its own day. A deadline stated with a deadline
+word but already past ("xong trước ngày 15/12/2019" said in 2020) is still returned, last in rank, so
+that /giao can say it is past.
 
 Decisions where SPEC.md and the corpus labels differ (the corpus wins, it is what is measured):
 - "khẩn trương", "kịp thời", "sớm" are urgency words, not deadlines (kind none); only "ngay",
