@@ -441,7 +441,8 @@ _RECURRING_SUFFIX = re.compile(
 # từ" (the first day counted: "thời kỳ kiểm tra tính từ 1/1/2020") nor "tính đến".
 _START_WORDS = frozenset({"ke tu", "tu", "bat dau tu"})
 # What makes a start day the opening of a window: an end follows ("đến ngày 5/4", "- 30/4", "đến nay").
-_WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|den\b|toi\b|cho\s+den\s+(?:ngay|het|nay|[0-9]))")
+# ("đến khi có thông báo mới" is open-ended: no end.)
+_WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|(?:cho\s+)?(?:den|toi)\b(?!\s+khi\b))")
 
 
 # A label line that times an activity: "Thời gian tổ chức …", "Thời gian thực hiện: …" (not "thời gian
@@ -453,7 +454,7 @@ _TIME_LABEL = re.compile(
 )
 # What a clause-opening day stamp is followed by when it sets a day for an obligation, not a report.
 _OBLIGED_AFTER = re.compile(
-    r"\s*,(?:(?!\b(?:da|vua|duoc|cho\s+biet|cho\s+hay)\b)[^.;:!?\n]){0,60}?\b(?:phai|co\s+trach\s+nhiem|can(?!\s+cu))\b"
+    r"\s*,(?:(?!\b(?:da|vua|duoc|cho\s+biet|cho\s+hay|co\s+(?:van\s+ban|cong\s+van)|ban\s+hanh)\b)[^.;:!?\n]){0,60}?\b(?:phai|co\s+trach\s+nhiem|can(?!\s+cu))\b"
 )
 
 
@@ -1053,6 +1054,9 @@ _NEXT_MEETING = re.compile(
 _MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
 
 
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:ngay|vao|luc|tu|den))*\s*$")
+
+
 def _anchor_spans(scan: Scan, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """Spans of an event anchor ("trước khi …", "ngay sau khi …"). The event's words may hold an
     expression read before (a holiday, a cadence): the anchor then ends where it starts, rather than
@@ -1069,7 +1073,7 @@ def _anchor_spans(scan: Scan, pattern: re.Pattern[str]) -> Iterator[tuple[int, i
             if start < s < end:
                 end = s
         else:
-            cut = f[start:end].rstrip()
+            cut = _TRAILING_FILLER.sub("", f[start:end])
             if cut.count(" ") >= 2:  # "trước khi <at least a word>"
                 yield start, start + len(cut)
 

@@ -102,6 +102,8 @@ def test_a_day_of_every_reporting_period_is_recurring(text: str, expected: str) 
         ("Từ sáng 19/4, các chốt kiểm soát dịch bệnh hoạt động trở lại.", "date 2021-04-19"),
         ("Các tổ công tác trực từ ngày 20/4 đến ngày 25/4.", "date 2021-04-25"),
         ("Kể từ ngày 1/3/2021, phường đã tiếp nhận 120 hồ sơ.", "none"),
+        ("Kể từ ngày 1/5/2021 đến khi có thông báo mới, tạm dừng các lễ hội.", "date 2021-05-01"),
+        ("Từ ngày 20/4/2021 cho đến nay, các xã đã tiếp nhận 50 hồ sơ.", "none"),
         ("Kiểm tra việc chấp hành tính từ ngày 20/4/2021.", "none"),
         ("Hoàn thành việc lắp đặt trước ngày 30/4/2021 để vận hành từ ngày 1/5/2021.", "date 2021-04-30"),
     ],
@@ -199,6 +201,7 @@ def test_a_contingent_response_is_no_deadline(text: str, expected: str) -> None:
         ("Ngày 20/4, các xã có trách nhiệm gửi danh sách về huyện.", "date 2021-04-20"),
         ("Ngày 20/4, Sở Y tế cho biết các bệnh viện cần tăng cường phòng dịch.", "none"),
         ("Ngày 20/4/2021, UBND huyện đã ban hành văn bản yêu cầu các xã phải rà soát.", "none"),
+        ("Ngày 25/4, Sở GD&ĐT có văn bản yêu cầu các trường cần dạy học trực tuyến.", "none"),
     ],
 )
 def test_a_deadline_label_and_a_stamp_that_obliges(text: str, expected: str) -> None:
