@@ -34,7 +34,7 @@ by walking words backwards rather than by a backtracking regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from domain.calendar import add_working_days
@@ -225,25 +225,10 @@ _ANCHOR_DATE = re.compile(
 )
 
 
-# Words between a duration's trigger and its count: an approximation ("trong vòng khoảng 07 ngày")
-# and a count spelled out before its digits in brackets ("không quá mười (10) ngày làm việc").
-# Class: E025-01, B122-01 (with F089-01's bracketed count, see _is_day_word).
-_APPROX_WORDS = frozenset({"khoang", "chung"})
-_SPELLED_COUNT = re.compile(rf"(?:^|\s){_NUMBER_IN_WORDS}\s*\(\s*$")
-
-
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
-    if f[start - 1 : start] == "(":
-        spelled = _SPELLED_COUNT.search(f, max(0, start - 20), start)
-        if spelled is None:
-            return None
-        start = spelled.start() + (f[spelled.start()] == " ")
-    toks = tokens_before(f, start, 30, 4)
-    if toks and toks[-1] in _APPROX_WORDS:
-        start = f.rfind(toks.pop(), 0, start)
-    toks = toks[-3:]
+    toks = tokens_before(f, start, 30, 3)
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
@@ -257,12 +242,27 @@ def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     return None
 
 
+# A count spelled out before its digits in brackets: "trong thời hạn không quá mười (10) ngày làm việc"
+# (B122-01; with F089-01's bracketed count "(40 ngày trước …)", see _is_day_word). The trigger is read
+# before the words.
+_SPELLED_COUNT = re.compile(rf"(?:^|\s){_NUMBER_IN_WORDS}\s*\(\s*$")
+
+
+def _spelled_count_start(f: str, start: int) -> int:
+    if f[start - 1 : start] != "(":
+        return start
+    spelled = _SPELLED_COUNT.search(f, max(0, start - 20), start)
+    if spelled is None:
+        return start
+    return spelled.start() + (f[spelled.start()] == " ")
+
+
 def _durations(scan: Scan) -> None:
     """'trong 10 ngày', 'trong vòng 07 ngày làm việc', 'trong 30 ngày kể từ ngày 15/3/2020'."""
     found: list[tuple[re.Match[str], str, int]] = []
     if scan.has_digit:
         for m in scan.digit_matches(_DURATION_DIGITS, _AFTER_COUNT, 3):
-            trig = _duration_trigger(scan, m.start())
+            trig = _duration_trigger(scan, _spelled_count_start(scan.f, m.start()))
             if trig is not None:
                 found.append((m, *trig))
     if "trong" in scan.f:
@@ -1054,30 +1054,6 @@ _NEXT_MEETING = re.compile(
 _MEETING_PLACE_WORDS = frozenset({"trong", "tai", "o"})
 
 
-_TRAILING_FILLER = re.compile(r"(?:\s+(?:ngay|vao|luc|tu|den))*\s*$")
-
-
-def _anchor_spans(scan: Scan, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """Spans of an event anchor ("trước khi …", "ngay sau khi …"). The event's words may hold an
-    expression read before (a holiday, a cadence): the anchor then ends where it starts, rather than
-    being lost ("trở lại làm việc ngay sau khi kết thúc thời gian nghỉ Tết", where "Tết" is the
-    event's, not a deadline; class with S004-02, X025-01, A049-01, D040-01, E052-02: E080-02, E052-01)."""
-    f = scan.f
-    for m in pattern.finditer(f):
-        start, end = m.start(), m.end()
-        if start and f[start - 1].isalnum():
-            continue
-        for s, e in scan.taken:
-            if s <= start < e or (start < s < end and f[s] in "\"“"):
-                break  # inside an expression, or around a quoted name ("Ngay sau khi báo đăng bài “…”")
-            if start < s < end:
-                end = s
-        else:
-            cut = _TRAILING_FILLER.sub("", f[start:end])
-            if cut.count(" ") >= 2:  # "trước khi <at least a word>"
-                yield start, start + len(cut)
-
-
 def _anchors(scan: Scan) -> None:
     """Event anchors: a deadline we cannot date ('trước khi trình', 'trước mùa mưa bão', 'trong kỳ
     họp tiếp theo')."""
@@ -1091,13 +1067,13 @@ def _anchors(scan: Scan) -> None:
                 scan.take(at, m.end())
                 scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
-        for start, end in _anchor_spans(scan, _BEFORE_EVENT):
-            scan.take(start, end)
-            scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
+        for m in scan.matches(_BEFORE_EVENT):
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "khi" in f:
-        for start, end in _anchor_spans(scan, _RIGHT_AFTER):
-            scan.take(start, end)
-            scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
+        for m in scan.matches(_RIGHT_AFTER):
+            scan.take(m.start(), m.end())
+            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "thoi gian" in f:
         for m in scan.matches(_WINDOW):  # "trong thời gian lấy ý kiến"
             prev = words_before(f, m.start(), 2)

@@ -34,18 +34,17 @@ def test_a_counted_day_is_no_at_once(text: str, expected: str) -> None:
     assert reading(text) == expected
 
 
-# --- words between a duration's trigger and its count: "khoảng", a count spelled out then bracketed ---
+# --- a count spelled out then bracketed between a duration's trigger and its unit ---
+# ("trong vòng khoảng 07 ngày", E025-01, is branch deadl2's: the same class, done there)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Nhà thầu dọn dẹp mặt bằng (dự kiến hoàn thành trong vòng khoảng 10 ngày).", "relative 2021-04-26"),
-        ("Các phòng chuyên môn rà soát hồ sơ trong khoảng 05 ngày làm việc.", "relative 2021-04-26"),
         ("Trong thời hạn không quá mười lăm (15) ngày, chủ đầu tư báo cáo Sở Xây dựng.", "relative 2021-05-01"),
         ("Trong thời hạn bảy (07) ngày kể từ ngày nhận đơn, UBND xã trả lời công dân.", "relative 2021-04-23"),
         ("Đơn vị thi công sửa chữa khoảng 300 mét đường (10 ngày trước đã khảo sát).", "none"),
     ],
 )
-def test_words_between_a_duration_trigger_and_its_count(text: str, expected: str) -> None:
+def test_a_spelled_count_before_bracketed_digits(text: str, expected: str) -> None:
     assert reading(text) == expected
 
 
@@ -134,20 +133,6 @@ def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
     ],
 )
 def test_a_forecast_period_is_no_deadline(text: str, expected: str) -> None:
-    assert reading(text) == expected
-
-
-# --- an event anchor whose event names a holiday or a cadence keeps its anchor ---
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Cán bộ, công chức trở lại làm việc ngay sau khi kết thúc kỳ nghỉ Tết.", "relative"),
-        ("Các đơn vị nộp kế hoạch trước khi nghỉ lễ Quốc khánh.", "relative"),
-        ("Ban tổ chức hoàn thiện kịch bản trước khi trình Thường trực Huyện ủy.", "relative"),
-        ("Ngay sau khi báo đăng bài “Nỗi lo nước sạch”, ngày 12/4, UBND huyện đã có văn bản.", "none"),
-    ],
-)
-def test_an_event_anchor_holding_a_holiday(text: str, expected: str) -> None:
     assert reading(text) == expected
 
 
