@@ -66,6 +66,7 @@ from domain.understand.deadline_scan import (
     S_IMMEDIATE,
     S_RECURRING,
     S_SCOPED_WINDOW,
+    S_START,
     S_STRONG,
     S_WINDOW,
     S_WITHIN,
@@ -241,12 +242,27 @@ def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     return None
 
 
+# A count spelled out before its digits in brackets: "trong thời hạn không quá mười (10) ngày làm việc"
+# (B122-01; with F089-01's bracketed count "(40 ngày trước …)", see _is_day_word). The trigger is read
+# before the words.
+_SPELLED_COUNT = re.compile(rf"(?:^|\s){_NUMBER_IN_WORDS}\s*\(\s*$")
+
+
+def _spelled_count_start(f: str, start: int) -> int:
+    if f[start - 1 : start] != "(":
+        return start
+    spelled = _SPELLED_COUNT.search(f, max(0, start - 20), start)
+    if spelled is None:
+        return start
+    return spelled.start() + (f[spelled.start()] == " ")
+
+
 def _durations(scan: Scan) -> None:
     """'trong 10 ngày', 'trong vòng 07 ngày làm việc', 'trong 30 ngày kể từ ngày 15/3/2020'."""
     found: list[tuple[re.Match[str], str, int]] = []
     if scan.has_digit:
         for m in scan.digit_matches(_DURATION_DIGITS, _AFTER_COUNT, 3):
-            trig = _duration_trigger(scan, m.start())
+            trig = _duration_trigger(scan, _spelled_count_start(scan.f, m.start()))
             if trig is not None:
                 found.append((m, *trig))
     if "trong" in scan.f:
@@ -372,6 +388,8 @@ def _occasion(scan: Scan, tail: Tail, start: int) -> bool:
         # các ngày Tết", "treo cờ vào ngày Quốc khánh": during the holiday
         return True
     before = words_before(scan.f, tail.start, 3)
+    if before[-1:] == ["va"] and "dip" in scan.clause_before(tail.start, 60).split():
+        return True  # "dịp nghỉ lễ 30/4 - 1/5 và Lễ giỗ Tổ": one occasion covers both (D093-01)
     return any(w in _OCCASION_WORDS for w in before)
 
 
@@ -410,8 +428,38 @@ _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam
 _RECURRING_SUFFIX = re.compile(
     # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
     r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
-    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
+    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy)"
+    # A standing reporting rule sets a day of every reporting period: "gửi trước ngày 10/07 của năm
+    # báo cáo", "trước ngày 10/01 của năm liền kề năm báo cáo", "chậm nhất ngày 15 của tháng báo
+    # cáo" (the period named is the report's, so it comes back each period). Class: F129-01,
+    # F129-02, with the days of every period F133-01 ("ngày 07 hàng tháng"), E076-02/03 ("31/7 hằng năm").
+    r"|(?<=cua\s)(?P<r>thang|quy|nam)\s+(?:bao\s+cao|lien\s+ke))\b"
 )
+
+
+# A start word next to a day ("kể từ", "từ", "bắt đầu từ", with a time of day between); not "tính
+# từ" (the first day counted: "thời kỳ kiểm tra tính từ 1/1/2020") nor "tính đến".
+_START_WORDS = frozenset({"ke tu", "tu", "bat dau tu"})
+# What makes a start day the opening of a window: an end follows ("đến ngày 5/4", "- 30/4", "đến nay").
+# ("đến khi có thông báo mới" is open-ended: no end.)
+_WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|(?:cho\s+)?(?:den|toi)\b(?!\s+khi\b))")
+
+
+# A label line that times an activity: "Thời gian tổ chức …", "Thời gian thực hiện: …" (not "thời gian
+# tới / qua / này", which are no label).
+_TIME_LABEL = re.compile(
+    r"\s*(?:[-+*•–]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:thoi\s+gian\s+"
+    r"(?:to\s+chuc|thuc\s+hien|hoan\s+thanh|trien\s+khai|kiem\s+tra|dien\s+ra|ap\s+dung)"
+    r"|(?P<due>han\s+(?:chot|cuoi|nop)|thoi\s+han\s+(?:nop|gui|hoan\s+thanh)))\b"
+)
+# What a clause-opening day stamp is followed by when it sets a day for an obligation, not a report.
+_OBLIGED_AFTER = re.compile(
+    r"\s*,(?:(?!\b(?:da|vua|duoc|cho\s+biet|cho\s+hay|co\s+(?:van\s+ban|cong\s+van)|ban\s+hanh)\b)[^.;:!?\n]){0,60}?\b(?:phai|co\s+trach\s+nhiem|can(?!\s+cu))\b"
+)
+
+
+def _start_day(tail: Tail) -> bool:
+    return tail.strength == REJECT and tail.words[0] in _START_WORDS
 
 
 def _date_candidate(
@@ -422,12 +470,20 @@ def _date_candidate(
     ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
     suffix = _RECURRING_SUFFIX.match(scan.f, end)
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
-        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"]]
+        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"] or suffix["r"]]
         scan.take(start, suffix.end())
         if tail.strength != REJECT:
             scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
         return
     scan.take(start, end)
+    if due is not None and _start_day(tail) and due >= scan.today and not _WINDOW_GOES_ON.match(scan.f, end):
+        # "tạm dừng đến trường kể từ ngày 12/05", "Thời gian thực hiện kể từ 00 giờ ngày 23/4 cho đến
+        # khi có thông báo mới", "từ chiều 10/05, Cục QLTT chỉ đạo …": the day a measure takes effect is
+        # the day it must be in place (labelled `date`), below any stated deadline. A window ("từ ngày A
+        # đến ngày B") is its end's; a past start day ("kể từ ngày 1/3, đã …") is a report.
+        # Class: E002-01, F002-02, F115-01.
+        scan.add(Candidate(DATE, tail.start, end, S_START, due))
+        return
     if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
@@ -446,7 +502,19 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    label = _TIME_LABEL.match(scan.f)
+    if label is not None and ";" not in scan.f[:start]:
+        # A time line "Thời gian tổ chức lấy ý kiến cử tri … ngày 3/10/2020, bắt đầu từ 7 giờ": its day is
+        # the activity's, comma or not; "Hạn cuối nhận hồ sơ: 30/6/2021" names the deadline (class:
+        # D103-02, with D114-02, F062-03, F002-02, B044-03 read by their trigger words).
+        scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
+        return
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
+        if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
+            # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
+            # where the stamps of narratives report ("Ngày 23.12, ông … cho biết đã ký …": A031-01,
+            # B064-01, D048-01, E030-01, D065-01).
+            scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
 
@@ -461,6 +529,11 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     if not {"truoc", "dip", "nhan dip", "le"} & set(tail.words):
         return False
     scan.take(m.start(), m.end())
+    if tail.strength < STRONG and _occasion(scan, tail, m.start()):
+        # A holiday named by its day is an occasion as one named by its name ("trong dịp Tết", B095-02,
+        # B100-02, B145-01): "kiểm tra thị trường dịp nghỉ lễ 30/4 - 1/5" (D093-01; A028-01's context
+        # "trong dịp nghỉ Lễ 30/4 – 1/5"), "trực trong dịp 2/9"; "hoàn thành dịp 2/9" is a deadline.
+        return True
     due = dd.day_before_holiday(key, scan.today)
     if due is None:
         return True
@@ -475,7 +548,7 @@ def _numeric_dates(scan: Scan) -> None:
         if _holiday_day(scan, m, tail):
             continue
         has_year = _year_of(m) is not None
-        ngay = "ngay" in tail.words
+        ngay = "ngay" in tail.words or _start_day(tail)  # "từ chiều 10/05": a day, as "ngày 10/05"
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
             # that is a deadline word or "ngày" ("2.5 tỷ", "3-5 ngày" are amounts and ranges).
@@ -925,6 +998,12 @@ _NEAR_DAY = re.compile(
 )
 
 
+# Round the clock ("trực 24/24 giờ trong ngày", "đảm bảo 24/24h trong ngày") says how a duty runs,
+# not when it is due ("báo cáo trước 17 giờ trong ngày" is due that day: only "24/24" here).
+# Class: D056-02, D057-01 (two documents; the reading of "24/24" admits no other sense).
+_HOURS_OF_THE_DAY = re.compile(r"24\s*/\s*24\s*(?:gio|h)?\s*$")
+
+
 def _near_days(scan: Scan) -> None:
     """'hôm nay', 'ngày mai', 'trong ngày' (the day itself)."""
     f = scan.f
@@ -935,6 +1014,8 @@ def _near_days(scan: Scan) -> None:
         scan.take(m.start(), m.end())
         if tail.strength == REJECT:
             continue
+        if m.group().startswith("trong") and _HOURS_OF_THE_DAY.search(f, max(0, m.start() - 24), m.start()):
+            continue  # "trực 24/24 giờ trong ngày": round the clock, every day
         due = scan.today + timedelta(days=1 if m["mai"] else 2 if m["kia"] else 0)
         if m.group().startswith("trong") or tail.strength >= WITHIN:
             score = S_STRONG if tail.strength == STRONG else S_WITHIN
@@ -1013,8 +1094,9 @@ def _anchors(scan: Scan) -> None:
 # "ngày" (day) and "ngay" (at once) fold alike; the words around tell them apart. A day is
 # counted, determined or introduced ("10 ngày", "các ngày", "trước ngày"), or names one ("ngày
 # mai", "ngày lễ", "ngày thành lập"); "ngay" follows a verb ("khắc phục ngay", "triển khai ngay").
+# ("một số ngày tới" counts days too: E066-01, as "vài ngày", "nhiều ngày".)
 _DAY_PREV_WORDS = frozenset({
-    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac",
+    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac", "so",
     "nhung", "moi", "hang", "tung", "ca", "nua", "cung", "trong", "vao", "tu", "den", "toi", "truoc", "han",
     "nhat", "la", "tai", "theo", "cua", "cho", "voi", "nhan", "dip", "ke", "hom", "sang", "chieu", "dem",
     "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung", "ve",
@@ -1043,10 +1125,18 @@ _IMMEDIATE = tuple(
 _NEXT_WORD = re.compile(r"\s*([a-z0-9]+)")
 
 
+# A count right before "ngày" makes it a day even in brackets: "chậm nhất đến ngày 13/4 (40 ngày
+# trước ngày bầu cử)" is no "ngay" (at once). Class: F089-01, B122-01 ("mười (10) ngày", read by
+# _durations), with E066-01's "một số ngày" (_DAY_PREV_WORDS).
+_COUNT_OPENERS = "(["
+
+
 def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     f = scan.f
     prev, at = prev_word(f, start)
     if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
+        return True
+    if not prev and f[at : at + 1] in _COUNT_OPENERS and f[at + 1 : start].strip().isdigit():
         return True
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
@@ -1054,6 +1144,11 @@ def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     if prev and f"{prev_word(f, at)[0]} {prev}" in _DAY_PREV_PAIRS:
         return True
     return scan.at_clause_start(start)  # "Ngày đăng ...": the adverb "ngay" never opens a clause
+
+
+# A response set for when something happens is no deadline of the task (corpus v4d conventions:
+# D057-01 "khi xảy ra cháy phải … dập tắt ngay", D046-01 "xử lý ngay từ giờ đầu … khi vừa phát sinh").
+_CONTINGENCY = re.compile(r"\bkhi\s+(?:vua\s+|co\s+)?(?:xay\s+ra|phat\s+sinh|phat\s+hien|co\s+su\s+co)\b")
 
 
 def _immediates(scan: Scan) -> None:
@@ -1066,6 +1161,9 @@ def _immediates(scan: Scan) -> None:
                 continue
             if m.group() == "ngay" and _is_day_word(scan, m.start(), m.end()):
                 continue
+            if "khi" in f and _CONTINGENCY.search(scan.clause_before(m.start(), 80)):
+                scan.take(m.start(), m.end())
+                continue  # "khi xảy ra cháy phải huy động lực lượng dập tắt ngay": a standing response
             scan.take(m.start(), m.end())
             scan.add(Candidate(IMMEDIATE, m.start(), m.end(), S_IMMEDIATE))
 
@@ -1104,8 +1202,32 @@ def _quoted_names(scan: Scan) -> None:
             scan.take(m.start(), m.end())
 
 
+# A reported earlier instruction, time-stamped at its head: "Trước đó, ngày 20/4, UBND TP đã có văn bản
+# chỉ đạo …, báo cáo kết quả trước ngày 15/5", "Trước đề xuất trên, ngày 28/5, UBND TP đã có công văn
+# giao …". Its year-less days count from the letter's day (the last such day on or before the
+# document's), not from the news item's: a deadline already missed keeps its year. Class: D086-03,
+# W44-01, A005-01 (with its year written).
+_REPORTED_STAMP = re.compile(
+    r"(?:[^.;,\n]{0,40},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
+    r"\s*,[^.;:\n]{0,60}?\b(?:da|vua)\s+(?:co|ban\s+hanh|gui|ky)\b"
+)
+
+
+def _reported_on(folded: str, today: date) -> date:
+    """The day of the reported instruction a text opens with, else `today`."""
+    if " da " not in folded and " vua " not in folded:  # cheap gate: most directives report nothing
+        return today
+    m = _REPORTED_STAMP.match(folded)
+    if m is None:
+        return today
+    day, month = int(m["d"]), int(m["m"])
+    year = int(m["y"]) if m["y"] else today.year - ((month, day) > (today.month, today.day))
+    stamp = dd.valid_date(year, month, day)
+    return stamp if stamp is not None and stamp <= today else today
+
+
 def scan(folded: str, today: date) -> Scan:
-    s = Scan(folded, today)
+    s = Scan(folded, _reported_on(folded, today))
     _quoted_names(s)
     for extract in EXTRACTORS:
         try:

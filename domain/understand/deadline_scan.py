@@ -69,6 +69,7 @@ S_GENERIC_RECURRING = 1.2  # "theo định kỳ" without a period
 S_SCOPED_WINDOW = 1.1  # "Trong thời gian lấy ý kiến, ..." heading the sentence
 S_ANCHOR = 1.0  # "trước khi trình ...", "trước mùa mưa bão"
 S_WINDOW = 0.8
+S_START = 0.7  # "kể từ ngày 12/5": the day a measure takes effect, when nothing else is said
 PAST_PENALTY = 2.0  # a stated deadline already past: kept (the bot must say it is past) but last
 
 
@@ -99,10 +100,15 @@ _STRONG_WORDS = frozenset({
     "xong", "ket thuc", "tien do", "cuoi",
 })  # fmt: skip
 _WITHIN_WORDS = frozenset({"thoi gian thuc hien", "trong vong", "trong", "thoi gian"})
-_WEAK_WORDS = frozenset({"vao luc", "vao", "luc", "ngay", "la", "sang", "chieu", "nhan dip", "dip", "le"})
+# The parts of the day ("sáng", "chiều", "trưa", "đêm"; "tối" folds to "tới", a deadline word) are passed
+# over like "vào lúc" between the trigger and the day: "vào lúc 16h chiều thứ bảy ngày 27/12" (A038-01),
+# "vào 7h sáng chủ nhật ngày 28/12" (A038-02), "vào tối ngày 7/8/2015" (D008-03), "tiếp cận ngay trong
+# đêm 20/11" (D047-01).
+_DAY_PARTS = ("sang", "chieu", "trua", "dem")
+_WEAK_WORDS = frozenset({"vao luc", "vao", "luc", "ngay", "la", "nhan dip", "dip", "le", *_DAY_PARTS})
 _REJECT_WORDS = frozenset({"bat dau tu", "ke tu", "tinh tu", "tinh den", "tu", "sau", "dau", "giua"})
 _NEUTRAL_WORDS = frozenset({"tu nay"})  # "từ nay đến tháng 9": the "đến" decides
-FILLER_WORDS = frozenset({"ngay", "la", "vao", "vao luc", "luc", "sang", "chieu"})
+FILLER_WORDS = frozenset({"ngay", "la", "vao", "vao luc", "luc", *_DAY_PARTS})
 _TRIGGERS: dict[tuple[str, ...], str] = {
     tuple(w.split()): w for w in _STRONG_WORDS | _WITHIN_WORDS | _WEAK_WORDS | _REJECT_WORDS | _NEUTRAL_WORDS
 }
@@ -349,6 +355,7 @@ _COORDINATED_BEFORE = re.compile(
     r"\b(?P<trig>trong|truoc|den het|cuoi|het)\s+(?:thang|quy|nam|tuan)\s+[0-9ivx]+(?:\s*[/.\-]\s*[0-9]+)?"
     r"\s*(?:,|va|hoac)\s*$"
 )
+_FORECAST = re.compile(r"\bdu\s+bao\s+(?:co\s+kha\s+nang|tinh\s+hinh|se)\b|\bco\s+kha\s+nang\s+xay\s+ra\b")
 RANGE_GAP = re.compile(r"\s*(?:,|va|hoac|-|–|den|toi)?\s*")
 
 
@@ -449,6 +456,14 @@ class Scan:
         """'đã hoàn thành trong quý I', 'vừa triển khai trong tháng 3': a report, not an order."""
         return tail.past
 
+    def forecast(self, pos: int) -> bool:
+        """A period of the weather forecast, not of the work: "ứng phó với mưa lớn, lũ quét dự báo có
+        khả năng xảy ra từ ngày 9/9 đến đêm 10/9", "chủ động trước dự báo tình hình khô, hạn trong năm
+        2019" (D090-04, F006-01; "hạn" there is drought, not a deadline)."""
+        if "du bao" not in self.f and "xay ra" not in self.f:  # cheap gate: most texts forecast nothing
+            return False
+        return _FORECAST.search(self.clause_before(pos, 80)) is not None
+
     def reports_after(self, end: int) -> bool:
         """ "Năm 2023, toàn huyện đã ...": what follows the comma reports what was done."""
         return _DONE_SINCE.match(self.f, end) is not None
@@ -485,6 +500,8 @@ def score_period(
     """The score of a due-bearing period/date expression [tail.start, end), or None when it is no
     deadline (a start day, a past period, a noun's qualifier, an as-of heading)."""
     if tail.strength == REJECT or scan.past_narrative(tail) or scan.as_of(tail, end):
+        return None
+    if scan.forecast(tail.start):
         return None
     past = due is not None and due < scan.today
     if tail.strength == STRONG:

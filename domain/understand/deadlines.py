@@ -21,8 +21,14 @@ What governs (see domain/understand/deadline_grammar.py for the grammar and the 
    first phrase.
 Dates of cited documents, meeting dates, start days ("từ ngày"), as-of days ("tính đến ngày"),
 periods that only qualify a noun ("báo cáo tháng 2", "kế hoạch năm 2020") and past periods are not
-deadlines. A deadline stated with a deadline word but already past ("xong trước ngày 15/12/2019"
-said in 2020) is still returned, last in rank, so that /giao can say it is past.
+deadlines. A start day is the date only when it is all a sentence says ("tạm dừng đến trường kể từ
+ngày 12/5": the day the measure takes effect, ranked below every other reading); the periods of a
+weather forecast, round-the-clock duty ("24/24 giờ trong ngày"), a holiday as the occasion ("dịp nghỉ
+lễ 30/4 - 1/5") and a response set for when something happens ("khi xảy ra cháy … dập tắt ngay")
+are no deadline either. A reported earlier instruction ("Trước đó, ngày 20/4, UBND TP đã có văn bản
+… trước ngày 15/5") resolves its year-less days from its own day. A deadline stated with a deadline
+word but already past ("xong trước ngày 15/12/2019" said in 2020) is still returned, last in rank, so
+that /giao can say it is past.
 
 Decisions where SPEC.md and the corpus labels differ (the corpus wins, it is what is measured):
 - "khẩn trương", "kịp thời", "sớm" are urgency words, not deadlines (kind none); only "ngay",
