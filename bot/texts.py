@@ -1427,3 +1427,9 @@ BOARD_UNAUTHORIZED = (
 )
 BOARD_TEXTS["unauthorized"] = BOARD_UNAUTHORIZED
 MY_LIST_NOT_YOURS = "Đây là danh sách việc của người khác. Gõ /viec để xem việc của anh/chị."
+# --- qa2 ---
+# A «🔁 Giao lại #N» pressed (or its question answered) after the task was already reassigned.
+REASSIGN_SPENT = (
+    "#{number} đã được giao lại cho {lead} rồi: nút này không còn dùng, chưa thay đổi gì. "
+    "Muốn giao cho người khác: /sua {number} giao …"
+)

@@ -115,6 +115,12 @@ async def _relabel_tasks(session: AsyncSession, person_id: int, name: str) -> No
     )
 
 
+def person_label(person: Person, written: str) -> str:
+    """How a task names a person written as `written` (@lan): by their Telegram name once the bot has
+    seen them, as written until then (then ensure_person relabels when they appear)."""
+    return person.full_name if person.tg_user_id is not None and person.full_name else written
+
+
 async def person_by_username(session: AsyncSession, username: str, *, create: bool) -> Person | None:
     uname = username.lstrip("@").lower()
     person = await session.scalar(select(Person).where(Person.username == uname).order_by(Person.id))

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
 from db import tasks as db_tasks
-from db.models import Person, Reminder, Role, Task, TaskAssignee, Unit, UnitContact
+from db.models import Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
 
@@ -36,6 +36,17 @@ class Departure:
     @property
     def anything(self) -> bool:
         return bool(self.role or self.lost_tasks or self.units)
+
+
+async def reassigned_since_departure(session: AsyncSession, task_id: int) -> bool:
+    """The task's assignees were changed (/sua giao, «🔁 Giao lại», the board) after someone left it:
+    the departure notice's «🔁 Giao lại #N» for it is spent."""
+    def last(kind: str):  # type: ignore[no-untyped-def]
+        return select(func.max(TaskEvent.id)).where(TaskEvent.task_id == task_id, TaskEvent.kind == kind)
+
+    left = await session.scalar(last("assignee_left"))
+    changed = await session.scalar(last("assignees_changed"))
+    return left is not None and changed is not None and changed > left
 
 
 async def member_left(session: AsyncSession, committee_id: int, person_id: int, now: datetime) -> Departure:

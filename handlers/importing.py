@@ -643,7 +643,7 @@ async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value:
             name = msg.parse_entity(ent).lstrip("@")
             found = await db_committees.person_by_username(session, name, create=True)
             assert found is not None
-            return (AssigneeRef("@" + name, f"person:{found.id}"),)
+            return (AssigneeRef(db_committees.person_label(found, "@" + name), f"person:{found.id}"),)
     units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
     lead = parse_assignees(value, units).lead
     return lead or (AssigneeRef(value.strip(" .,;"), None),)

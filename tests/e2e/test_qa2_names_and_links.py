@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.models import TaskAssignee
+from emulator import Chat, Message, User, text_mention
 from tests.e2e.conftest import Env
 
 
@@ -29,3 +30,74 @@ async def test_a_person_first_named_by_username_is_shown_by_their_real_name_once
     assert "— Minh Phạm Văn ·" in reply.plain
     async with env.sessions() as s:
         assert (await s.scalars(select(TaskAssignee.label))).all() == ["Minh Phạm Văn"]
+
+
+# ----------------------------------------------------------------------- «🔁 Giao lại #N» once spent
+async def _departure(env: Env):  # type: ignore[no-untyped-def]
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    hoa = w.add_user("Hoa", "Trần", username="hoa_thuky")
+    binh = w.add_user("Bình", "Lê")
+    minh = w.add_user("Minh", "Phạm", username="minh_member")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[hoa, binh, minh])
+    await env.say(chair, group, "/vaitro @hoa_thuky thuky")
+    await env.say(chair, group, ["/giao ", text_mention(binh), " soạn báo cáo quý trước 15/12"])
+    await env.say(chair, group, ["/giao ", text_mention(binh), " rà soát hồ sơ một cửa trước 18/12"])
+    env.world.remove_member(group, binh)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert notice.button_texts() == ["🔁 Giao lại #1", "🔁 Giao lại #2"]
+    return chair, hoa, minh, group, notice
+
+
+async def _leads(env: Env, number: int, group: Chat) -> list[str]:
+    return [a.label for a in (await env.task(number, group)).assignees]
+
+
+async def test_a_reassign_button_pressed_after_the_task_was_reassigned_changes_nothing(env: Env) -> None:
+    chair, hoa, _minh, group, notice = await _departure(env)
+    reply = await env.say(chair, group, "/sua 1 giao @minh_member")  # reassigned another way
+    assert "Đã sửa #1" in reply.plain
+    before = len(env.world.bot_messages(group))
+
+    query = await env.press(hoa, notice, "🔁 Giao lại #1")
+    assert query.show_alert  # type: ignore[attr-defined]
+    assert "#1 đã được giao lại cho @minh_member rồi" in query.answer_text  # type: ignore[attr-defined]
+    assert "chưa thay đổi gì" in query.answer_text  # type: ignore[attr-defined]
+    assert env.world.bot_messages(group)[before:] == []  # no question asked
+    notice = env.world._live_message(notice)
+    assert notice.button_texts() == ["🔁 Giao lại #2"]  # the spent button is gone, the other stays
+    assert await _leads(env, 1, group) == ["@minh_member"]
+
+
+async def test_answering_the_reassign_question_takes_the_button_off_the_notice(env: Env) -> None:
+    chair, hoa, _minh, group, notice = await _departure(env)
+    # Both the chair and the secretary press #2 before either answers.
+    await env.press(chair, notice, "🔁 Giao lại #2")
+    chairs_prompt = env.world.bot_messages(group)[-1]
+    await env.press(hoa, notice, "🔁 Giao lại #2")
+    hoas_prompt = env.world.bot_messages(group)[-1]
+    assert "giao #2 cho ai" in chairs_prompt.plain and "giao #2 cho ai" in hoas_prompt.plain
+
+    async def answer_prompt(user: User, text: str, prompt: Message) -> Message:
+        sent = env.world.send_text(user, group, text, reply_to=prompt)
+        answer = await env.world.wait_for(
+            lambda m: m.reply_to is not None and m.reply_to.message_id == sent.message_id, chat=group
+        )
+        await env.idle()
+        return answer
+
+    answer = await answer_prompt(chair, "@lan_chutich", chairs_prompt)
+    assert "Đã sửa #2" in answer.plain
+    assert env.world._live_message(notice).button_texts() == ["🔁 Giao lại #1"]  # #2's button is gone
+
+    late = await answer_prompt(hoa, "@minh_member", hoas_prompt)  # answers her own question too late
+    assert "#2 đã được giao lại cho Lan Nguyễn rồi" in late.plain and "chưa thay đổi gì" in late.plain
+    assert await _leads(env, 2, group) == ["Lan Nguyễn"]
+
+    # A client still showing the old button (pressed before the edit reached it): the same clear answer.
+    query = env.world.press_forged(hoa, notice, f"reassign:{(await env.task(2, group)).id}")
+    await env.world.wait_until(lambda: query.answered)
+    await env.idle()
+    assert "#2 đã được giao lại cho Lan Nguyễn rồi" in query.answer_text
+    assert await _leads(env, 2, group) == ["Lan Nguyễn"]
