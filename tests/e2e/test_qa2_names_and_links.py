@@ -101,3 +101,71 @@ async def test_answering_the_reassign_question_takes_the_button_off_the_notice(e
     await env.idle()
     assert "#2 đã được giao lại cho Lan Nguyễn rồi" in query.answer_text
     assert await _leads(env, 2, group) == ["Lan Nguyễn"]
+
+
+# ----------------------------------------------------------------------------------------- /lienket
+def _code(message: Message) -> str:
+    return message.plain.split("Mã liên kết: ")[1].split(" ")[0]
+
+
+async def _lower_titles(env: Env, chair: User, group: Chat) -> str:
+    return (await env.say(chair, group, "/lienket")).plain
+
+
+async def test_a_link_code_used_in_the_wrong_group_stays_valid_for_the_right_one(env: Env) -> None:
+    w = env.world
+    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    ward_chair = w.add_user("An", "Lê", username="an_phuong")
+    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
+    ward = w.add_group("BCĐ phường Sài Đồng", creator=ward_chair)
+
+    code = _code(await env.say(district_chair, district, "/lienket ma"))
+    wrong = await env.say(district_chair, district, f"/lienket {code}")  # tried in the district's own group
+    assert "mã của chính Ban này" in wrong.plain and "mã vẫn dùng được" in wrong.plain
+    assert "chưa liên kết" in (await _lower_titles(env, district_chair, district))
+
+    right = await env.say(ward_chair, ward, f"/lienket {code}")
+    assert "Đã liên kết: «BCĐ phường Sài Đồng» là Ban cấp dưới của «BCĐ Chuyển đổi số quận Long Biên»" in right.plain
+    assert "BCĐ phường Sài Đồng" in await _lower_titles(env, district_chair, district)
+
+    # The ward's own code, tried in the district above it: refused, and the code still works below.
+    ward_code = _code(await env.say(ward_chair, ward, "/lienket ma"))
+    upside_down = await env.say(district_chair, district, f"/lienket {ward_code}")
+    assert "đang là Ban cấp trên của «BCĐ phường Sài Đồng»" in upside_down.plain
+    assert "mã vẫn dùng được" in upside_down.plain
+    team_chair = w.add_user("Tổ", "Trưởng", username="to_truong")
+    team = w.add_group("Tổ dân phố số 5", creator=team_chair)
+    assert "Đã liên kết" in (await env.say(team_chair, team, f"/lienket {ward_code}")).plain
+    assert "không đúng hoặc đã hết hạn" in (await env.say(team_chair, team, f"/lienket {ward_code}")).plain
+
+
+async def test_a_ward_moving_to_another_district_tells_the_district_it_leaves(env: Env) -> None:
+    w = env.world
+    long_bien_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    gia_lam_chair = w.add_user("Dũng", "Phan", username="dung_huyen")
+    ward_chair = w.add_user("An", "Lê", username="an_phuong")
+    long_bien = w.add_group("BCĐ quận Long Biên", creator=long_bien_chair)
+    gia_lam = w.add_group("BCĐ huyện Gia Lâm", creator=gia_lam_chair)
+    ward = w.add_group("BCĐ phường Sài Đồng", creator=ward_chair)
+    first = _code(await env.say(long_bien_chair, long_bien, "/lienket ma"))
+    await env.say(ward_chair, ward, f"/lienket {first}")
+
+    second = _code(await env.say(gia_lam_chair, gia_lam, "/lienket ma"))
+    before = len(env.world.bot_messages(long_bien))
+    moved = await env.say(ward_chair, ward, f"/lienket {second}")
+    assert "Ban cấp dưới của «BCĐ huyện Gia Lâm»" in moved.plain
+    assert "Liên kết cũ với «BCĐ quận Long Biên» đã kết thúc" in moved.plain
+    told = [m.plain for m in env.world.bot_messages(long_bien)[before:]]
+    assert told == [
+        "🔗 «BCĐ phường Sài Đồng» đã chuyển sang làm Ban cấp dưới của «BCĐ huyện Gia Lâm». Ban này không còn xem "
+        "số liệu của «BCĐ phường Sài Đồng» (trên Bảng việc và trong bản tin thứ Hai)."
+    ]
+    assert "Sài Đồng" not in await _lower_titles(env, long_bien_chair, long_bien)
+    assert "Sài Đồng" in await _lower_titles(env, gia_lam_chair, gia_lam)
+
+    # The same district's code again: nothing changes, nobody is told, the code is kept for another ward.
+    third = _code(await env.say(gia_lam_chair, gia_lam, "/lienket ma"))
+    before = len(env.world.bot_messages(gia_lam))
+    again = await env.say(ward_chair, ward, f"/lienket {third}")
+    assert "đã là Ban cấp dưới của «BCĐ huyện Gia Lâm» rồi" in again.plain
+    assert env.world.bot_messages(gia_lam)[before:] == []
