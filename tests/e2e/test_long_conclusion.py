@@ -139,9 +139,11 @@ async def test_a_long_paste_in_private_a_file_and_a_short_paste_give_the_same_ta
     # 3. As a .docx file sent during a gathering in the private chat.
     await env.say(chair, chair, "/nhap")
     env.world.send_document(chair, chair, "ket_luan.docx", docx_of(text))
+    # The file is read in a worker thread, which the emulator's idle does not see: wait for its receipt.
+    got = await env.world.wait_for(lambda m: "Đã nhận 1 phần" in m.plain, timeout=30, chat=chair)
     await env.idle()
     cursor = len(env.world.bot_messages(chair))
-    await env.press(chair, env.world.bot_messages(chair)[-1], BTN_GATHER_DONE)
+    await env.press(chair, got, BTN_GATHER_DONE)
     from_docx = await what(env, await save(env, chair, await preview_after(env, chair, cursor)))
 
     assert from_private == from_txt == from_docx
@@ -400,3 +402,33 @@ async def test_a_long_paste_without_nhap_gets_one_hint(env: Env) -> None:
     env.world.send_text(chair, chair, "cảm ơn")
     await env.idle()
     assert len(bot_messages_since(env, chair, cursor)) == 1
+
+
+async def test_only_the_latest_answer_of_a_gathering_carries_its_buttons(env: Env) -> None:
+    """A paste in three parts is acknowledged three times; a pile of «Xong, phân tích» buttons, all but
+    one stale, is what the chat used to show. Only the latest keeps them; once analysed, none."""
+    chair, _member, _group = await committee(env)
+
+    def with_buttons() -> list[Message]:
+        return [m for m in env.world.bot_messages(chair) if BTN_GATHER_DONE in m.button_texts()]
+
+    env.world.send_texts(chair, chair, "/nhap\n" + long_conclusion())
+    await env.idle()
+    latest = env.world.bot_messages(chair)[-1]
+    assert "Đã nhận 3 phần" in latest.plain
+    assert [m.message_id for m in with_buttons()] == [latest.message_id]
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, latest, BTN_GATHER_DONE)
+    await preview_after(env, chair, cursor)
+    assert with_buttons() == []
+
+    # Analysed after a quiet minute: the latest answer's buttons go too.
+    await env.say(chair, chair, "/nhap")
+    env.world.send_texts(chair, chair, long_conclusion())
+    await env.idle()
+    assert len(with_buttons()) == 1
+    cursor = len(env.world.bot_messages(chair))
+    env.advance(seconds=61)
+    await run_gather_job(env)
+    await preview_after(env, chair, cursor)
+    assert with_buttons() == []
