@@ -160,9 +160,12 @@ async def test_a_reply_to_a_long_preview_shows_the_answer(page: Any, sandbox: Sa
     await preview.hover()
     await preview.locator(".reply-btn").click()
     await expect(p.locator("#reply-bar")).to_be_visible()
+    first = await preview.get_attribute("data-message-id")
     await send(p, "3 hạn 20/12")
-    answer = p.locator("#messages .row.bot", has_text="Mục 3: hạn mới 20/12/2026")
-    await expect(answer).to_be_in_viewport()
+    await expect(p.locator("#messages .row.bot", has_text="Mục 3: hạn mới 20/12/2026")).to_have_count(1)
+    # The new preview (below the answer) ends the chat, its buttons in view.
+    await expect(last_bot_message(p)).not_to_have_attribute("data-message-id", first or "")
+    await expect(last_bot_message(p).locator(".keyboard button", has_text="Lưu tất cả")).to_be_in_viewport()
 
     await p.locator("#messages").evaluate("box => { box.scrollTop = 0; }")
     await p.click("button[data-step=monday]")
