@@ -100,15 +100,22 @@ def shift_to_recent(text: str, today: date) -> str:
     The whole report moves in time by one number of days, so that its first date (its publication day)
     is yesterday and the deadlines it sets fall in the coming weeks: full dates move by those days, a
     month named as a deadline becomes the month its last day moves to, a year moves as the report's
-    date does; the wording stays as written."""
+    date does; the wording stays as written. A month named in the heading (before the report's date:
+    "giao ban tháng 12 năm 2020") is the meeting's own month: it moves with the meeting month for month,
+    so that the heading and the meeting's date agree."""
     first = _FIRST_DATE.search(text)
     if first is None:
         return text
     day, month, year = (int(g) for g in first.groups())
-    shift = (today - timedelta(days=1)) - date(year, month, day)
-    years = (today - timedelta(days=1)).year - year
+    moved_first = today - timedelta(days=1)
+    shift = moved_first - date(year, month, day)
+    years = moved_first.year - year
+    months = (moved_first.year * 12 + moved_first.month) - (year * 12 + month)
 
-    def moved_month(m: int, y: int) -> date:
+    def moved_month(m: int, y: int, at: int) -> date:
+        if at < first.start():  # the heading
+            index = y * 12 + (m - 1) + months
+            return date(index // 12, index % 12 + 1, 1)
         return month_end(y, m) + shift
 
     def move(match: re.Match[str]) -> str:
@@ -121,12 +128,12 @@ def shift_to_recent(text: str, today: date) -> str:
                 new = date(int(g("vy")), int(g("vm")), int(g("vd"))) + shift
                 return f"ngày {_pad(g('vd'), new.day)} tháng {_pad(g('vm'), new.month)} năm {new.year}"
             if g("month"):
-                new = moved_month(int(g("mm")), int(g("my")))
+                new = moved_month(int(g("mm")), int(g("my")), match.start())
                 return f"tháng {_pad(g('mm'), new.month)}{g('sep')}{new.year}"
             if g("bare"):
                 if not 1 <= int(g("bm")) <= 12:
                     return match.group(0)
-                new = moved_month(int(g("bm")), year)
+                new = moved_month(int(g("bm")), year, match.start())
                 return f"tháng {_pad(g('bm'), new.month)}"
         except ValueError:  # not a real day ("31/02"): left as written
             return match.group(0)
