@@ -1450,3 +1450,6 @@ LINK_MOVED_AWAY = (
     "🔗 «{lower}» đã chuyển sang làm Ban cấp dưới của «{upper}». Ban này không còn xem số liệu của «{lower}» "
     "(trên Bảng việc và trong bản tin thứ Hai)."
 )
+IMPORT_EDITED_LEAD_SUPPORT = (
+    "✏️ Mục {k}: chủ trì mới {lead}, phối hợp {support}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)

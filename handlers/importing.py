@@ -601,9 +601,15 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
         item["deadline"] = deadline.as_json()
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
     else:
-        lead = await _edited_lead(session, actor, msg, edit_.value)
+        lead, support = await _edited_lead(session, actor, msg, edit_.value)
         item["lead"] = _ref_json(lead)
         what = T.IMPORT_EDITED_LEAD.format(k=edit_.k, lead=T.esc(", ".join(a.text for a in lead)))
+        if support:
+            # «3 giao Văn phòng phối hợp Công an phường»: the coordinators written are taken too, not dropped.
+            item["support"] = _ref_json(support)
+            support_text = T.esc(", ".join(a.text for a in support))
+            lead_text = T.esc(", ".join(a.text for a in lead))
+            what = T.IMPORT_EDITED_LEAD_SUPPORT.format(k=edit_.k, lead=lead_text, support=support_text)
     items[edit_.k - 1] = item
     data["items"] = items
     draft.data = data
@@ -629,8 +635,12 @@ def _edited_deadline(value: str, today: date) -> Deadline:
     return Deadline(deadline.kind, deadline.due, deadline.phrase, deadline.cadence)
 
 
-async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value: str) -> tuple[AssigneeRef, ...]:
-    """A person (@name, or a name picked from the member list) or a unit, as /giao reads one."""
+async def _edited_lead(
+    session: AsyncSession, actor: Actor, msg: Message, value: str
+) -> tuple[tuple[AssigneeRef, ...], tuple[AssigneeRef, ...]]:
+    """A person (@name, or a name picked from the member list) or a unit, as /giao reads one — and the
+    coordinating units when the answer names some («… phối hợp …»). A committee's unit is shown by its
+    name, whatever alias was typed («VP» is «Văn phòng HĐND&UBND»), as the saved task will name it."""
     assert actor.committee is not None
     if len(value) > LEAD_MAX:
         raise Refused(T.IMPORT_EDIT_LEAD_LONG.format(limit=LEAD_MAX))
@@ -638,15 +648,21 @@ async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value:
         if ent.type == MessageEntity.TEXT_MENTION and ent.user is not None:
             u = ent.user
             person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))
-            return (AssigneeRef(person.full_name, f"person:{person.id}"),)
+            return (AssigneeRef(person.full_name, f"person:{person.id}"),), ()
         if ent.type == MessageEntity.MENTION:
             name = msg.parse_entity(ent).lstrip("@")
             found = await db_committees.person_by_username(session, name, create=True)
             assert found is not None
-            return (AssigneeRef(db_committees.person_label(found, "@" + name), f"person:{found.id}"),)
-    units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
-    lead = parse_assignees(value, units).lead
-    return lead or (AssigneeRef(value.strip(" .,;"), None),)
+            return (AssigneeRef(db_committees.person_label(found, "@" + name), f"person:{found.id}"),), ()
+    registered = await db_units.units_of(session, actor.committee.id)
+    names = {str(u.id): u.name for u in registered}
+
+    def named(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
+        return tuple(AssigneeRef(names.get(r.unit_key or "", r.text), r.unit_key) for r in refs)
+
+    parsed = parse_assignees(value, db_units.known_units(registered))
+    lead = named(parsed.lead) or (AssigneeRef(value.strip(" .,;"), None),)
+    return lead, named(parsed.support)
 
 
 # ---------------------------------------------------------------------------------------------- gathering

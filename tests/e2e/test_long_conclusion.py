@@ -432,3 +432,32 @@ async def test_only_the_latest_answer_of_a_gathering_carries_its_buttons(env: En
     await run_gather_job(env)
     await preview_after(env, chair, cursor)
     assert with_buttons() == []
+
+
+async def test_a_lead_correction_names_the_unit_and_keeps_the_coordinators_written(env: Env) -> None:
+    """«2 giao VP phối hợp Công an phường»: the preview names the committee's unit as it will be saved
+    (not the alias typed), and the coordinators written are taken, not silently dropped."""
+    chair, _member, group = await committee(env)
+    await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, CONCLUSION)
+    [page] = await preview_after(env, group, cursor)
+
+    env.world.send_text(chair, group, "2 giao VP phối hợp Công an phường", reply_to=page)
+    answer = await env.world.wait_for(chat=group)
+    await env.idle()
+    assert "Mục 2: chủ trì mới Văn phòng HĐND&UBND, phối hợp Công an phường" in answer.plain
+    newest = next(m for m in reversed(env.world.bot_messages(group)) if "Xem trước" in m.plain)
+    assert "Chủ trì: Văn phòng HĐND&UBND · 🤝 Phối hợp: Công an phường" in newest.plain
+
+    env.world.send_text(chair, group, "1 hạn 20/12", reply_to=newest)  # the other items stay as they were
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    newest = next(m for m in reversed(env.world.bot_messages(group)) if "Xem trước" in m.plain)
+    saved = await save(env, chair, [newest])
+    from db.tasks import labels, lead_label, task_by_id
+
+    async with env.sessions() as s:
+        second = await task_by_id(s, saved[1].id)
+        assert second is not None
+        assert lead_label(second) == "Văn phòng HĐND&UBND" and labels(second, "support") == ["Công an phường"]
