@@ -7,6 +7,7 @@ from sqlalchemy import select
 from db.models import TaskAssignee
 from emulator import Chat, Message, User, text_mention
 from tests.e2e.conftest import Env
+from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401  (the fixture is used by name)
 
 
 async def test_a_person_first_named_by_username_is_shown_by_their_real_name_once_seen(env: Env) -> None:
@@ -169,3 +170,29 @@ async def test_a_ward_moving_to_another_district_tells_the_district_it_leaves(en
     again = await env.say(ward_chair, ward, f"/lienket {third}")
     assert "đã là Ban cấp dưới của «BCĐ huyện Gia Lâm» rồi" in again.plain
     assert env.world.bot_messages(gia_lam)[before:] == []
+
+
+# ------------------------------------------------------------------------- a reminder naming two tasks
+async def test_done_on_a_reminder_of_two_tasks_keeps_the_other_tasks_buttons(reminders: Env) -> None:  # noqa: F811
+    env = reminders
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê")  # no private chat with the bot: reminded in the group
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
+    await env.say(chair, group, ["/giao ", text_mention(binh), " rà soát hồ sơ một cửa trước 3/12"])
+    await env.say(chair, group, ["/giao ", text_mention(binh), " báo cáo số liệu quý trước 3/12"])
+    await wake(env, at(2026, 11, 30, 8))  # three working days before: one message for both
+    [reminder] = [m for m in env.world.bot_messages(group) if "Nhắc việc" in m.plain and "#2" in m.plain]
+    assert reminder.button_texts() == [
+        "✅ Xong #1", "📝 Tiến độ #1", "⏳ Gia hạn #1", "🚧 Vướng mắc #1",
+        "✅ Xong #2", "📝 Tiến độ #2", "⏳ Gia hạn #2", "🚧 Vướng mắc #2",
+    ]
+    await env.press(binh, reminder, "✅ Xong #1")
+    shown = env.world.message(group, reminder.message_id)
+    assert "#1 đã hoàn thành" in shown.plain
+    assert shown.button_texts() == ["✅ Xong #2", "📝 Tiến độ #2", "⏳ Gia hạn #2", "🚧 Vướng mắc #2"]
+    assert (await env.task(2, group)).status == "open"
+    await env.press(binh, shown, "✅ Xong #2")
+    shown = env.world.message(group, reminder.message_id)
+    assert "#2 đã hoàn thành" in shown.plain and shown.button_texts() == []
+    assert (await env.task(2, group)).status == "done"
