@@ -12,7 +12,7 @@ from db import tasks as db_tasks
 from db.models import PendingInput
 from db.pending import pending_for_reply
 from domain.periods import Period
-from handlers import directives, importing, membership, progress, reports
+from handlers import directives, importing, progress, reports
 from handlers.common import Actor, reply, resolve_actor, send_notices, transaction
 from handlers.task_actions import Refused, add_progress
 
@@ -24,7 +24,6 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text: str | None = None
     draft: PendingInput | None = None
     report: tuple[int, Period] | None = None
-    spent_notice: tuple[int, list[list[str]]] | None = None
     async with transaction(context) as session:
         pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
     if pending is None:
@@ -49,18 +48,11 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     report = (actor.committee.id, period)
                 else:
                     text, draft = await _answer(session, actor, pending, msg)
-                    if pending.kind == "reassign" and pending.data.get("notice"):
-                        spent_notice = (int(pending.data["notice"]), pending.data.get("buttons", []))
                 await session.delete(pending)
             except Refused as refusal:
                 text = str(refusal)
     if text:
         await reply(update, text)
-    if spent_notice is not None:
-        # «🔁 Giao lại #N» was answered: that button comes off the departure notice (after the answer,
-        # which the person waits for).
-        async with transaction(context) as s:
-            await membership.drop_spent_reassign_buttons(context, s, msg.chat.id, *spent_notice)
     if draft is not None:
         await importing.send_preview(update, context, draft)
     await send_notices(context, session)  # what the answer decided for others (db/outbox.py)

@@ -45,6 +45,7 @@ from handlers.common import (
     plain,
     reply,
     resolve_actor,
+    send_notices,
     transaction,
 )
 from handlers.task_actions import (
@@ -370,6 +371,7 @@ async def sua(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
+    await send_notices(context, session)  # a reassignment takes its «🔁 Giao lại» button off a departure notice
 
 
 async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
@@ -433,6 +435,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     db_tasks.add_event(
         session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
     )
+    db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]

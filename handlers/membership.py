@@ -26,7 +26,6 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
-from db import tasks as db_tasks
 from db.membership import Departure
 from db.models import Person
 from db.outbox import enqueue_notice, replan_committee
@@ -307,11 +306,8 @@ async def on_reassign_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
                                                   _buttons_of(query.message))
             return
         prompt = T.ASK_REASSIGN.format(number=task.number)
-        # The notice is remembered with the question: once the answer reassigns, its button goes.
-        notice = {"notice": query.message.message_id, "buttons": _buttons_of(query.message)}
         await ask_by_reply(
-            context.bot, session, actor, query.message.chat, query.from_user, prompt, "reassign", task_id=task.id,
-            data=notice,
+            context.bot, session, actor, query.message.chat, query.from_user, prompt, "reassign", task_id=task.id
         )
     await answer(query)
 
@@ -332,20 +328,12 @@ async def drop_spent_reassign_buttons(
     """Takes off the departure notice the «🔁 Giao lại #N» buttons of tasks reassigned (or closed)
     since: nobody is offered an action that is already done. Telegram refusing the edit (the notice
     was deleted…) is logged; the button then still answers that the task was reassigned."""
-    kept: list[list[tuple[str, str]]] = []
-    for label, data in buttons:
-        kind, _, ref = data.partition(":")
-        if kind == "reassign" and ref.isdigit():
-            task = await db_tasks.task_by_id(session, int(ref))
-            if task is None or task.status != "open":
-                continue
-            if await db_membership.reassigned_since_departure(session, task.id):
-                continue
-        kept.append([(label, data)])
+    kept = await db_membership.kept_reassign_buttons(session, buttons)
     if len(kept) == len(buttons):
         return  # nothing spent: an edit to the same buttons would be refused
     try:
-        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=keyboard(kept))
+        markup = keyboard([[(label, data)] for label, data in kept])
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=markup)
     except TelegramError as exc:
         log.warning("could not take spent reassign buttons off message %s in chat %s: %s", message_id, chat_id, exc)
 
