@@ -20,7 +20,9 @@ import asyncio
 import base64
 import binascii
 import contextlib
+import json
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass, replace
@@ -45,7 +47,7 @@ from db.committees import committee_by_chat
 from db.outbox import next_due_at
 from domain.initdata import sign_user
 from domain.understand.deadline_dates import month_end
-from emulator import Chat, Emulator, Message, TextMention, User, World, text_mention
+from emulator import Chat, Emulator, Message, TextMention, User, World, snapshot, text_mention
 from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
 from handlers.importing import GATHER_JOB
@@ -62,6 +64,9 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 BOT_USERNAME = "NhacViecBot"
 CLOCK_STEPS = {"hour": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(days=7)}
 POLL_TIMEOUT_MAX = 25.0
+# The clock and the conversation kept beside a --db database (bot.sandbox_cli.state_path).
+STATE_FORMAT = 1
+STATE_SAVE_SECONDS = 5.0
 
 
 def static_dir() -> Path:
@@ -95,15 +100,22 @@ def shift_to_recent(text: str, today: date) -> str:
     The whole report moves in time by one number of days, so that its first date (its publication day)
     is yesterday and the deadlines it sets fall in the coming weeks: full dates move by those days, a
     month named as a deadline becomes the month its last day moves to, a year moves as the report's
-    date does; the wording stays as written."""
+    date does; the wording stays as written. A month named in the heading (before the report's date:
+    "giao ban tháng 12 năm 2020") is the meeting's own month: it moves with the meeting month for month,
+    so that the heading and the meeting's date agree."""
     first = _FIRST_DATE.search(text)
     if first is None:
         return text
     day, month, year = (int(g) for g in first.groups())
-    shift = (today - timedelta(days=1)) - date(year, month, day)
-    years = (today - timedelta(days=1)).year - year
+    moved_first = today - timedelta(days=1)
+    shift = moved_first - date(year, month, day)
+    years = moved_first.year - year
+    months = (moved_first.year * 12 + moved_first.month) - (year * 12 + month)
 
-    def moved_month(m: int, y: int) -> date:
+    def moved_month(m: int, y: int, at: int) -> date:
+        if at < first.start():  # the heading
+            index = y * 12 + (m - 1) + months
+            return date(index // 12, index % 12 + 1, 1)
         return month_end(y, m) + shift
 
     def move(match: re.Match[str]) -> str:
@@ -116,12 +128,12 @@ def shift_to_recent(text: str, today: date) -> str:
                 new = date(int(g("vy")), int(g("vm")), int(g("vd"))) + shift
                 return f"ngày {_pad(g('vd'), new.day)} tháng {_pad(g('vm'), new.month)} năm {new.year}"
             if g("month"):
-                new = moved_month(int(g("mm")), int(g("my")))
+                new = moved_month(int(g("mm")), int(g("my")), match.start())
                 return f"tháng {_pad(g('mm'), new.month)}{g('sep')}{new.year}"
             if g("bare"):
                 if not 1 <= int(g("bm")) <= 12:
                     return match.group(0)
-                new = moved_month(int(g("bm")), year)
+                new = moved_month(int(g("bm")), year, match.start())
                 return f"tháng {_pad(g('bm'), new.month)}"
         except ValueError:  # not a real day ("31/02"): left as written
             return match.group(0)
@@ -157,14 +169,48 @@ class Persona:
                 "username": self.user.username, "role": self.role, "started": self.user.started}
 
 
+def read_state(path: Path) -> JSON | None:
+    """What a sandbox kept beside its database when it stopped (its clock and its conversation), or
+    None when there is nothing usable (never ran with this file, or a file from another version)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+            raise ValueError("another format")
+        datetime.fromisoformat(data["clock"])
+        return data
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("sandbox state %s not used (%s): starting with a new conversation", path, exc)
+        return None
+
+
 class Sandbox:
     def __init__(self, database_url: str, *, host: str = "127.0.0.1", port: int = 8080,
-                 start: datetime | None = None, realtime: bool = True, dispatch_interval: float = 10.0) -> None:
+                 start: datetime | None = None, realtime: bool = True, dispatch_interval: float = 10.0,
+                 state_file: Path | None = None, first_message_id: int = 1) -> None:
         """`realtime`: the clock also runs on by itself, as a wall clock would (tests turn it off
-        and move it only by hand). `dispatch_interval`: the dispatcher's own wake-ups, real seconds."""
-        now = start or datetime.now(VN).replace(second=0, microsecond=0)
+        and move it only by hand). `dispatch_interval`: the dispatcher's own wake-ups, real seconds.
+        `state_file`: where the clock and the conversation are kept between runs (`--db`): a restart
+        resumes the bot's time and the chats as they were left. `first_message_id`: message ids of a
+        conversation not kept start above those the database knows (no reply is taken for an old one)."""
+        saved = read_state(state_file) if state_file is not None else None
+        if saved is not None:
+            now = datetime.fromisoformat(saved["clock"])
+        else:
+            now = start or datetime.now(VN).replace(second=0, microsecond=0)
         self.clock = ManualClock(now)
         self.world = World(clock=self.clock, bot_username=BOT_USERNAME)
+        self.state_file = state_file
+        self._saved: JSON | None = None
+        self._first_message_id = first_message_id
+        if saved is not None:
+            try:
+                snapshot.load(self.world, saved["world"])
+                self._saved = saved
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("sandbox conversation in %s not used (%s): starting a new one", state_file, exc)
+                self.world = World(clock=self.clock, bot_username=BOT_USERNAME)
         self.emulator = Emulator(self.world)
         self.database_url = database_url
         self.realtime = realtime
@@ -225,15 +271,43 @@ class Sandbox:
         # The page's long polls end with the web server (handler_cancellation), first; then the bot;
         # the emulator last (closing the World earlier would make the bot's getUpdates spin).
         await self._stack.aclose()
+        if self.group is not None:
+            self.save_state()
+
+    def save_state(self) -> None:
+        """Keeps the clock and the conversation beside the database (written whole, then renamed: a
+        crash leaves the previous state, never half of one)."""
+        if self.state_file is None or self.group is None:
+            return
+        state = {
+            "format": STATE_FORMAT,
+            "clock": self.clock.now().isoformat(),
+            "personas": {key: p.user.id for key, p in self.personas.items()},
+            "group": self.group.id,
+            "world": snapshot.dump(self.world),
+        }
+        tmp = self.state_file.with_name(self.state_file.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.state_file)
+        except OSError as exc:
+            log.warning("could not keep the sandbox state in %s: %s", self.state_file, exc)
 
     async def _tick(self) -> None:
-        """The sandbox clock runs on like a wall clock between the user's jumps."""
+        """The sandbox clock runs on like a wall clock between the user's jumps; what happened is kept
+        every few seconds (a sandbox killed outright loses at most that)."""
         last = time.monotonic()
+        saved_at, saved_revision = last, self.world.revision
         while True:
             await asyncio.sleep(1.0)
             now = time.monotonic()
             self.clock.advance(timedelta(seconds=now - last))
             last = now
+            if now - saved_at >= STATE_SAVE_SECONDS:
+                if self.world.revision != saved_revision:
+                    saved_revision = self.world.revision
+                    self.save_state()
+                saved_at = now
 
     async def idle(self) -> None:
         assert self.app is not None
@@ -243,6 +317,13 @@ class Sandbox:
     async def _populate(self) -> None:
         """The committee's people and group; on a new database the chair sets it up in the chat."""
         w = self.world
+        if self._saved is not None:
+            # The conversation kept from the last run: the same people, group and messages.
+            ids = self._saved["personas"]
+            for key, _name, _username, role in T.SANDBOX_PERSONAS:
+                self.personas[key] = Persona(key, w.user(ids[key]), role)
+            self.group = w.chat(self._saved["group"])
+            return
         for key, name, username, role in T.SANDBOX_PERSONAS:
             self.personas[key] = Persona(key, w.add_user(name, username=username), role)
         chair = self.personas["chair"].user
@@ -253,6 +334,8 @@ class Sandbox:
         async with services_of(self.app).session_factory() as s:
             known = await committee_by_chat(s, probe.id) is not None
         self.group = probe
+        for chat in w.chats.values():
+            chat.next_message_id = max(chat.next_message_id, self._first_message_id)
         if known:
             probe.bot_status = "member"
             return

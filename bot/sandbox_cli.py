@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import texts as T
@@ -61,7 +62,56 @@ def check_database(path: Path, *, force: bool) -> str | None:
     return None
 
 
-async def serve(database_url: str, db_label: str, host: str, port: int) -> None:
+def state_path(db: Path) -> Path:
+    """Where a --db sandbox keeps its clock and its conversation between runs."""
+    return db.with_name(db.name + ".sandbox.json")
+
+
+# Times and message ids the bot's tables hold: a sandbox database without its kept conversation (from
+# an older version, or a sandbox killed before it first kept it) still resumes no earlier than its
+# latest record, and new messages get ids the bot has never seen.
+_LATEST_TIMES = (
+    "SELECT max(at) FROM task_events",
+    "SELECT max(created_at) FROM tasks",
+    "SELECT max(sent_at) FROM reminders",
+    "SELECT max(sent_at) FROM notices",
+    "SELECT max(created_at) FROM pending_inputs",
+)
+_MESSAGE_IDS = (
+    "SELECT max(prompt_message_id) FROM pending_inputs",
+    "SELECT max(source_message_id) FROM tasks",
+    "SELECT max(message_id) FROM reminders",
+    "SELECT max(message_id) FROM notices",
+)
+
+
+def resume_point(db: Path) -> tuple[datetime | None, int]:
+    """(the latest time recorded in the database, the first message id above those it refers to)."""
+    if not db.exists() or db.stat().st_size == 0:
+        return None, 1
+    latest: datetime | None = None
+    top = 0
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        for query in _LATEST_TIMES:
+            with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+                raw = conn.execute(query).fetchone()[0]
+                if raw:
+                    when = datetime.fromisoformat(str(raw))
+                    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+                    latest = when if latest is None else max(latest, when)
+        for query in _MESSAGE_IDS:
+            with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+                top = max(top, int(conn.execute(query).fetchone()[0] or 0))
+    finally:
+        conn.close()
+    return latest, top + 1
+
+
+async def serve(
+    database_url: str, db_label: str, host: str, port: int, state: Path | None = None,
+    start: datetime | None = None, first_message_id: int = 1,
+) -> None:
     from bot.sandbox import Sandbox
 
     stop = asyncio.Event()
@@ -70,7 +120,8 @@ async def serve(database_url: str, db_label: str, host: str, port: int) -> None:
         # Ctrl+C or a plain `kill`: stop cleanly (the bot, the emulator, the temporary database).
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
             loop.add_signal_handler(sig, stop.set)
-    async with Sandbox(database_url, host=host, port=port) as sandbox:
+    async with Sandbox(database_url, host=host, port=port, state_file=state, start=start,
+                       first_message_id=first_message_id) as sandbox:
         print(T.SANDBOX_STARTED.format(url=sandbox.url, db=db_label), flush=True)
         await stop.wait()
 
@@ -81,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Quiet console: the page is where things happen; warnings and errors still show.
     setup_logging("WARNING", [])
+    start: datetime | None = None
+    first_message_id = 1
     with contextlib.ExitStack() as stack:
         if args.db:
             from bot.instance_lock import AlreadyRunning, InstanceLock
@@ -101,12 +154,19 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             if not path.exists() or path.stat().st_size == 0:
                 mark_as_sandbox(path)
+                state_path(path).unlink(missing_ok=True)  # a new database: a new conversation
+            state: Path | None = state_path(path)
+            if not state.exists():
+                latest, first_message_id = resume_point(path)
+                if latest is not None and latest > datetime.now(UTC):
+                    start = latest  # the bot's time had been moved ahead: it never goes back
         else:
+            state = None
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="nhacviec-sandbox-"))
             path, label = Path(folder) / "sandbox.db", T.SANDBOX_DB_TEMPORARY
             mark_as_sandbox(path)
         try:
-            asyncio.run(serve(f"sqlite:///{path}", label, args.host, args.port))
+            asyncio.run(serve(f"sqlite:///{path}", label, args.host, args.port, state, start, first_message_id))
         except KeyboardInterrupt:
             return 0
         except OSError as exc:

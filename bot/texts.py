@@ -1427,3 +1427,29 @@ BOARD_UNAUTHORIZED = (
 )
 BOARD_TEXTS["unauthorized"] = BOARD_UNAUTHORIZED
 MY_LIST_NOT_YOURS = "Đây là danh sách việc của người khác. Gõ /viec để xem việc của anh/chị."
+# --- qa2 ---
+# A «🔁 Giao lại #N» pressed (or its question answered) after the task was already reassigned.
+REASSIGN_SPENT = (
+    "#{number} đã được giao lại cho {lead} rồi: nút này không còn dùng, chưa thay đổi gì. "
+    "Muốn giao cho người khác: /sua {number} giao …"
+)
+# /lienket: a code used in the wrong group stays valid; a ward moving to another district.
+LINK_CODE_OWN_GROUP = (
+    "Mã <code>{code}</code> là mã của chính Ban này, chưa liên kết gì và mã vẫn dùng được. Hãy gửi mã cho "
+    "Trưởng ban cấp dưới (phường, xã) để họ gõ <code>/lienket {code}</code> trong nhóm của Ban cấp dưới."
+)
+LINK_CODE_ABOVE = (
+    "«{this}» đang là Ban cấp trên của «{upper}», nên không thể là Ban cấp dưới của «{upper}». Chưa liên kết "
+    "gì; mã vẫn dùng được trong nhóm của Ban cấp dưới."
+)
+LINK_ALREADY = (
+    "«{lower}» đã là Ban cấp dưới của «{upper}» rồi: chưa thay đổi gì, mã vẫn dùng được cho một Ban cấp dưới khác."
+)
+LINK_MOVED_FROM = "Liên kết cũ với «{old}» đã kết thúc; Ban đó đã được báo."
+LINK_MOVED_AWAY = (
+    "🔗 «{lower}» đã chuyển sang làm Ban cấp dưới của «{upper}». Ban này không còn xem số liệu của «{lower}» "
+    "(trên Bảng việc và trong bản tin thứ Hai)."
+)
+IMPORT_EDITED_LEAD_SUPPORT = (
+    "✏️ Mục {k}: chủ trì mới {lead}, phối hợp {support}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)

@@ -77,14 +77,34 @@ async def new_link_code(session: AsyncSession, upper_id: int, person_id: int, no
     return code
 
 
-async def redeem_link_code(session: AsyncSession, code: str, now: datetime) -> LinkCode | None:
-    """The code's row, removed (a code works once), or None when unknown or expired."""
+async def valid_link_code(session: AsyncSession, code: str, now: datetime) -> LinkCode | None:
+    """The code's row when it exists and has not expired, left in place: a code is spent only by a
+    link it makes (spend_link_code), never by a use that was refused (the wrong group…)."""
     row = await session.get(LinkCode, code.strip().upper())
     if row is None:
         return None
     expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=now.tzinfo)
-    await session.delete(row)
     return row if expires >= now else None
+
+
+async def spend_link_code(session: AsyncSession, code: str) -> bool:
+    """Removes the code (a code works once); False when another use spent it meanwhile."""
+    result = await session.execute(
+        delete(LinkCode).where(LinkCode.code == code).execution_options(synchronize_session="fetch")
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def committees_above(session: AsyncSession, committee_id: int) -> list[int]:
+    """The committee's upper, the upper's upper… (ids, nearest first; stops at a loop)."""
+    out: list[int] = []
+    current = committee_id
+    while True:
+        upper = await session.scalar(select(CommitteeLink.upper_id).where(CommitteeLink.lower_id == current))
+        if upper is None or upper in out or upper == committee_id:
+            return out
+        out.append(upper)
+        current = upper
 
 
 async def link(session: AsyncSession, upper_id: int, lower_id: int, person_id: int, now: datetime) -> CommitteeLink:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, Person, Role
+from db.models import Committee, Person, Role, TaskAssignee
 
 _Row = TypeVar("_Row", Committee, Person)
 
@@ -99,7 +99,26 @@ async def ensure_person(
         person.username = uname
     if full_name and person.full_name != full_name:
         person.full_name = full_name
+        await _relabel_tasks(session, person.id, full_name)
     return person
+
+
+async def _relabel_tasks(session: AsyncSession, person_id: int, name: str) -> None:
+    """The person's name as Telegram has it now, wherever a task names them: someone first written
+    as @lan (never seen) and then seen as «Lan Nguyễn» — or who renamed themselves — is shown by
+    their current name in lists, reminders, summaries, reports. (History keeps what was written.)"""
+    await session.execute(
+        update(TaskAssignee)
+        .where(TaskAssignee.person_id == person_id, TaskAssignee.unit_id.is_(None), TaskAssignee.label != name)
+        .values(label=name)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def person_label(person: Person, written: str) -> str:
+    """How a task names a person written as `written` (@lan): by their Telegram name once the bot has
+    seen them, as written until then (then ensure_person relabels when they appear)."""
+    return person.full_name if person.tg_user_id is not None and person.full_name else written
 
 
 async def person_by_username(session: AsyncSession, username: str, *, create: bool) -> Person | None:

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
 from db import tasks as db_tasks
-from db.models import Person, Reminder, Role, Task, TaskAssignee, Unit, UnitContact
+from db.models import Notice, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
 
@@ -36,6 +36,71 @@ class Departure:
     @property
     def anything(self) -> bool:
         return bool(self.role or self.lost_tasks or self.units)
+
+
+async def reassigned_since_departure(session: AsyncSession, task_id: int) -> bool:
+    """The task's assignees were changed (/sua giao, «🔁 Giao lại», the board) after someone left it:
+    the departure notice's «🔁 Giao lại #N» for it is spent."""
+    def last(kind: str):  # type: ignore[no-untyped-def]
+        return select(func.max(TaskEvent.id)).where(TaskEvent.task_id == task_id, TaskEvent.kind == kind)
+
+    left = await session.scalar(last("assignee_left"))
+    changed = await session.scalar(last("assignees_changed"))
+    return left is not None and changed is not None and changed > left
+
+
+REASSIGNED_TASKS = "reassigned_tasks"  # session.info key: tasks whose assignees this session changed
+
+
+def note_reassigned(session: AsyncSession, task_id: int) -> None:
+    """Remember (for after the commit) that a task was reassigned: its «🔁 Giao lại» button goes."""
+    session.info.setdefault(REASSIGNED_TASKS, set()).add(task_id)
+
+
+async def kept_reassign_buttons(session: AsyncSession, buttons: list[list[str]]) -> list[list[str]]:
+    """Of a departure notice's buttons ([label, data]), those still to be used: a «🔁 Giao lại #N»
+    whose task was reassigned since, or closed, is spent."""
+    kept: list[list[str]] = []
+    for label, data in buttons:
+        kind, _, ref = data.partition(":")
+        if kind == "reassign" and ref.isdigit():
+            task = await session.get(Task, int(ref))
+            if task is None or task.status != "open" or await reassigned_since_departure(session, task.id):
+                continue
+        kept.append([label, data])
+    return kept
+
+
+@dataclass
+class SpentButtons:
+    notice_id: int
+    chat_id: int
+    message_id: int
+    kept: list[list[str]]
+
+
+async def departure_notices_to_trim(session: AsyncSession, task_ids: set[int]) -> list[SpentButtons]:
+    """The departure notices already in a chat that still show a button of one of these (reassigned)
+    tasks, with the buttons they keep; their stored buttons are updated to those (the caller edits the
+    messages after the commit)."""
+    committees = select(Task.committee_id).where(Task.id.in_(task_ids))
+    notices = await session.scalars(
+        select(Notice).where(
+            Notice.kind == "departure", Notice.message_id.is_not(None), Notice.committee_id.in_(committees)
+        )
+    )
+    wanted = {f"reassign:{t}" for t in task_ids}
+    out: list[SpentButtons] = []
+    for notice in notices:
+        buttons = [list(b) for row in notice.buttons or () for b in row]
+        if not any(data in wanted for _label, data in buttons):
+            continue
+        kept = await kept_reassign_buttons(session, buttons)
+        if len(kept) < len(buttons):
+            notice.buttons = [[b] for b in kept]
+            out.append(SpentButtons(notice.id, int(notice.delivered_to_chat or notice.chat_id),
+                                    int(notice.message_id or 0), kept))
+    return out
 
 
 async def member_left(session: AsyncSession, committee_id: int, person_id: int, now: datetime) -> Departure:

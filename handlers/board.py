@@ -10,7 +10,9 @@ Without WEBAPP_URL the board is not offered and everything else works.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
@@ -93,25 +95,44 @@ async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 text = T.LINK_REMOVED.format(a=T.esc(committee.title), b=T.esc(other.title))
                 await enqueue_notice(session, other.id, other.chat_id, text, now=actor.now, kind="link")
             elif len(words) == 1:
-                row = await db_board.redeem_link_code(session, words[0], actor.now)
-                if row is None:
-                    raise Refused(T.LINK_BAD_CODE.format(code=T.esc(words[0][:20])))
-                new_upper = await session.get(Committee, row.upper_id)
-                upper_of_upper = await db_board.upper_committee(session, row.upper_id)
-                if new_upper is None or new_upper.id == committee.id or (
-                    upper_of_upper is not None and upper_of_upper.id == committee.id
-                ):
-                    raise Refused(T.LINK_SELF)
-                await db_board.link(session, new_upper.id, committee.id, actor.person.id, actor.now)
-                text = T.LINK_DONE.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title))
-                told = T.LINK_DONE_UPPER.format(lower=T.esc(committee.title))
-                await enqueue_notice(session, new_upper.id, new_upper.chat_id, told, now=actor.now, kind="link")
+                text = await _accept_code(session, actor.person.id, committee, upper, words[0], actor.now)
             else:
                 text = T.LINK_USAGE
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
     await send_notices(context, session)  # the other committee is told (db/outbox.py)
+
+
+async def _accept_code(
+    session: AsyncSession, person_id: int, committee: Committee, old_upper: Committee | None, code: str, now: datetime
+) -> str:
+    """`/lienket MÃ` in a lower committee's group. A use that is refused (the district's own group, a
+    group above the district, a ward already under it) leaves the code valid for the right group; a
+    ward moved from one district to another: the district it leaves is told."""
+    row = await db_board.valid_link_code(session, code, now)
+    if row is None:
+        raise Refused(T.LINK_BAD_CODE.format(code=T.esc(code[:20])))
+    new_upper = await session.get(Committee, row.upper_id)
+    if new_upper is None:
+        raise Refused(T.LINK_BAD_CODE.format(code=T.esc(code[:20])))
+    if new_upper.id == committee.id:
+        raise Refused(T.LINK_CODE_OWN_GROUP.format(code=row.code))
+    if committee.id in await db_board.committees_above(session, new_upper.id):
+        raise Refused(T.LINK_CODE_ABOVE.format(this=T.esc(committee.title), upper=T.esc(new_upper.title)))
+    if old_upper is not None and old_upper.id == new_upper.id:
+        raise Refused(T.LINK_ALREADY.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title)))
+    if not await db_board.spend_link_code(session, row.code):
+        raise Refused(T.LINK_BAD_CODE.format(code=T.esc(code[:20])))  # another group used it a moment ago
+    await db_board.link(session, new_upper.id, committee.id, person_id, now)
+    text = T.LINK_DONE.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title))
+    told = T.LINK_DONE_UPPER.format(lower=T.esc(committee.title))
+    await enqueue_notice(session, new_upper.id, new_upper.chat_id, told, now=now, kind="link")
+    if old_upper is not None:
+        left = T.LINK_MOVED_AWAY.format(lower=T.esc(committee.title), upper=T.esc(new_upper.title))
+        await enqueue_notice(session, old_upper.id, old_upper.chat_id, left, now=now, kind="link")
+        text += "\n" + T.LINK_MOVED_FROM.format(old=T.esc(old_upper.title))
+    return text
 
 
 def _list(upper: Committee | None, lower: list[Committee]) -> str:

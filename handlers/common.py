@@ -72,6 +72,7 @@ async def send_notices(context: ContextTypes.DEFAULT_TYPE, session: AsyncSession
 
 async def send_stored_notices(application: Application, session: AsyncSession) -> None:  # type: ignore[type-arg]
     """`send_notices` for code that has the Application and no update (the board's web server)."""
+    await _trim_departure_notices(application, session)
     ids = stored_notices(session)
     if not ids:
         return
@@ -83,6 +84,28 @@ async def send_stored_notices(application: Application, session: AsyncSession) -
         await send_now(services_of(application), application.bot, runtime_of(application), ids)
     except Exception:  # stored: the dispatcher's next tick delivers them
         log.warning("notices %s left to the dispatcher", ids, exc_info=True)
+
+
+async def _trim_departure_notices(application: Application, session: AsyncSession) -> None:  # type: ignore[type-arg]
+    """Tasks reassigned in the update's transaction (/sua giao, «🔁 Giao lại», the chair's «👤 Giao lại»,
+    the board): their «🔁 Giao lại #N» buttons come off the departure notices in the group — nobody is
+    offered an action already done. A refused edit is logged; the button then answers that it is spent."""
+    spent = session.info.pop(db_membership.REASSIGNED_TASKS, None)
+    if not spent:
+        return
+    try:
+        async with services_of(application).session_factory() as s, s.begin():
+            trims = await db_membership.departure_notices_to_trim(s, spent)
+    except Exception:
+        log.warning("departure notices of reassigned tasks %s not trimmed", sorted(spent), exc_info=True)
+        return
+    for t in trims:
+        try:
+            markup = keyboard([[(label, data)] for label, data in t.kept])
+            await application.bot.edit_message_reply_markup(t.chat_id, t.message_id, reply_markup=markup)
+        except TelegramError as exc:
+            log.warning("spent reassign buttons not removed from message %s in chat %s: %s", t.message_id,
+                        t.chat_id, exc)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import meetings as db_meetings
+from db import membership as db_membership
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
@@ -44,6 +45,7 @@ from handlers.common import (
     plain,
     reply,
     resolve_actor,
+    send_notices,
     transaction,
 )
 from handlers.task_actions import (
@@ -157,7 +159,8 @@ async def _mentioned_people(
             assert found is not None
             person = found
         people[str(person.id)] = person
-        label = person.full_name if m.user is not None else m.label
+        # A person the bot has seen is named as Telegram has them, even when written as @username.
+        label = person.full_name if m.user is not None else db_committees.person_label(person, m.label)
         mentions.append(Mention(m.start - offset, m.end - offset, str(person.id), label))
     return mentions, people
 
@@ -368,6 +371,7 @@ async def sua(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
+    await send_notices(context, session)  # a reassignment takes its «🔁 Giao lại» button off a departure notice
 
 
 async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
@@ -431,6 +435,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     db_tasks.add_event(
         session, task, "assignees_changed", actor.person.id, actor.now, data={"labels": [a.label for a in rows]}
     )
+    db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
@@ -446,6 +451,9 @@ async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: Pendin
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None or actor.committee is None or task.committee_id != actor.committee.id:
         raise Refused(T.BUTTON_STALE)
+    if task.status == "open" and await db_membership.reassigned_since_departure(session, task.id):
+        # Someone else reassigned it since the question was asked: this answer would undo their choice.
+        raise Refused(T.REASSIGN_SPENT.format(number=task.number, lead=T.esc(db_tasks.lead_label(task) or "?")))
     text = msg.text or ""
     body = text.strip()
     return await reassign(session, actor, task, msg, body, text.index(body) if body else 0)

@@ -601,9 +601,15 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
         item["deadline"] = deadline.as_json()
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
     else:
-        lead = await _edited_lead(session, actor, msg, edit_.value)
+        lead, support = await _edited_lead(session, actor, msg, edit_.value)
         item["lead"] = _ref_json(lead)
         what = T.IMPORT_EDITED_LEAD.format(k=edit_.k, lead=T.esc(", ".join(a.text for a in lead)))
+        if support:
+            # «3 giao Văn phòng phối hợp Công an phường»: the coordinators written are taken too, not dropped.
+            item["support"] = _ref_json(support)
+            support_text = T.esc(", ".join(a.text for a in support))
+            lead_text = T.esc(", ".join(a.text for a in lead))
+            what = T.IMPORT_EDITED_LEAD_SUPPORT.format(k=edit_.k, lead=lead_text, support=support_text)
     items[edit_.k - 1] = item
     data["items"] = items
     draft.data = data
@@ -629,8 +635,12 @@ def _edited_deadline(value: str, today: date) -> Deadline:
     return Deadline(deadline.kind, deadline.due, deadline.phrase, deadline.cadence)
 
 
-async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value: str) -> tuple[AssigneeRef, ...]:
-    """A person (@name, or a name picked from the member list) or a unit, as /giao reads one."""
+async def _edited_lead(
+    session: AsyncSession, actor: Actor, msg: Message, value: str
+) -> tuple[tuple[AssigneeRef, ...], tuple[AssigneeRef, ...]]:
+    """A person (@name, or a name picked from the member list) or a unit, as /giao reads one — and the
+    coordinating units when the answer names some («… phối hợp …»). A committee's unit is shown by its
+    name, whatever alias was typed («VP» is «Văn phòng HĐND&UBND»), as the saved task will name it."""
     assert actor.committee is not None
     if len(value) > LEAD_MAX:
         raise Refused(T.IMPORT_EDIT_LEAD_LONG.format(limit=LEAD_MAX))
@@ -638,15 +648,21 @@ async def _edited_lead(session: AsyncSession, actor: Actor, msg: Message, value:
         if ent.type == MessageEntity.TEXT_MENTION and ent.user is not None:
             u = ent.user
             person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))
-            return (AssigneeRef(person.full_name, f"person:{person.id}"),)
+            return (AssigneeRef(person.full_name, f"person:{person.id}"),), ()
         if ent.type == MessageEntity.MENTION:
             name = msg.parse_entity(ent).lstrip("@")
             found = await db_committees.person_by_username(session, name, create=True)
             assert found is not None
-            return (AssigneeRef("@" + name, f"person:{found.id}"),)
-    units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
-    lead = parse_assignees(value, units).lead
-    return lead or (AssigneeRef(value.strip(" .,;"), None),)
+            return (AssigneeRef(db_committees.person_label(found, "@" + name), f"person:{found.id}"),), ()
+    registered = await db_units.units_of(session, actor.committee.id)
+    names = {str(u.id): u.name for u in registered}
+
+    def named(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
+        return tuple(AssigneeRef(names.get(r.unit_key or "", r.text), r.unit_key) for r in refs)
+
+    parsed = parse_assignees(value, db_units.known_units(registered))
+    lead = named(parsed.lead) or (AssigneeRef(value.strip(" .,;"), None),)
+    return lead, named(parsed.support)
 
 
 # ---------------------------------------------------------------------------------------------- gathering
@@ -734,16 +750,19 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         if actor is None:
             return
         committees = await _import_committees(session, context, actor.person)
+        row_id: int | None = None
         if not committees:
             text, buttons = T.IMPORT_PRIVATE_NO_COMMITTEE, None
         else:
-            text, buttons = await _start_gathering(session, actor, msg, committees, parts)
-    await reply(update, text, buttons)
+            text, buttons, row_id = await _start_gathering(session, actor, msg, committees, parts)
+    sent = await reply(update, text, buttons)
+    if row_id is not None:
+        await _latest_ack(context, msg.chat.id, row_id, sent)
 
 
 async def _start_gathering(
     session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part]
-) -> tuple[str, Buttons]:
+) -> tuple[str, Buttons, int]:
     # One gathering per person and chat: a new /nhap starts afresh.
     await session.execute(
         delete(PendingInput).where(
@@ -764,8 +783,30 @@ async def _start_gathering(
     session.add(row)
     await session.flush()
     if chosen is None:
-        return T.IMPORT_CHOOSE_COMMITTEE, _choose_buttons(row.id, committees)
-    return _ack_text(row, chosen), _gather_buttons(row.id)
+        return T.IMPORT_CHOOSE_COMMITTEE, _choose_buttons(row.id, committees), row.id
+    return _ack_text(row, chosen), _gather_buttons(row.id), row.id
+
+
+async def _latest_ack(context: ContextTypes.DEFAULT_TYPE, chat_id: int, row_id: int, sent: Message | None) -> None:
+    """Only the latest answer of a gathering carries its buttons: the one before loses them, so that
+    the chat does not fill with «Xong, phân tích» buttons, one under every part received."""
+    if sent is None:
+        return
+    async with transaction(context) as session:
+        row = await session.get(PendingInput, row_id)
+        if row is None or row.kind != "import_gather":
+            return
+        previous = row.data.get("ack")
+        row.data = {**row.data, "ack": sent.message_id}
+    if previous and previous != sent.message_id:
+        await _drop_buttons(context.bot, chat_id, int(previous))
+
+
+async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
+    try:
+        await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+    except TelegramError as exc:  # deleted by the person, too old…: the button still answers clearly
+        log.info("gathering buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
 
 
 async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -781,10 +822,12 @@ async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         try:
             scoped = await _importer(session, context, actor, committee_id, missing=T.IMPORT_LINK_UNKNOWN)
             assert scoped.committee is not None
-            text, buttons = await _start_gathering(session, actor, msg, [scoped.committee], [])
+            text, buttons, row_id = await _start_gathering(session, actor, msg, [scoped.committee], [])
         except Refused as refusal:
-            text, buttons = str(refusal), None
-    await reply(update, text, buttons)
+            text, buttons, row_id = str(refusal), None, None
+    sent = await reply(update, text, buttons)
+    if row_id is not None:
+        await _latest_ack(context, msg.chat.id, row_id, sent)
 
 
 async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -825,11 +868,12 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         row = await _gathering_of(session, msg.chat.id, actor.person.id, lock=True)
         if row is None:  # analysed or cancelled meanwhile
             return
+        row_id = row.id
         if _size(row) + len(part.text) > MAX_TEXT_CHARS:
             text = T.IMPORT_TEXT_TOO_LONG.format(length=_size(row) + len(part.text), limit=MAX_TEXT_CHARS)
         else:
             parts = [*_parts(row), part]
-            row.data = _gather_data(row.data.get("committee"), parts, actor.now)
+            row.data = {**_gather_data(row.data.get("committee"), parts, actor.now), "ack": row.data.get("ack")}
             committee = await session.get(Committee, row.data["committee"]) if row.data.get("committee") else None
             if committee is None:
                 text = T.IMPORT_CHOOSE_COMMITTEE
@@ -838,7 +882,9 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 text, buttons = T.IMPORT_GATHER_GOT.format(
                     parts=len(parts), chars=T.fmt_number(_size(row))
                 ) + "\n" + T.IMPORT_GATHER_MORE, _gather_buttons(row.id)
-    await reply(update, text, buttons)
+    sent = await reply(update, text, buttons)
+    if buttons is not None:
+        await _latest_ack(context, msg.chat.id, row_id, sent)
 
 
 async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -849,6 +895,7 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     text: str | None = None
     buttons: Buttons | None = None
     draft: PendingInput | None = None
+    stale_ack: int | None = None
     try:
         # A refusal rolls the whole transaction back: a conclusion in which no task was found stays
         # gathered (the person may send more), nothing half-done.
@@ -862,12 +909,15 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                 raise Refused(T.IMPORT_GATHER_EXPIRED)
             if row.person_id != actor.person.id:
                 raise Refused(T.PROMPT_NOT_YOURS)
+            pressed = query.message.message_id if query.message else None
+            if row.data.get("ack") and row.data["ack"] != pressed:
+                stale_ack = int(row.data["ack"])  # the latest answer's buttons go: this one is answered now
             if action == "cancel":
                 await _claim(session, row.id)
                 text = T.IMPORT_CANCELLED
             elif action == "c":
                 scoped = await _importer(session, context, actor, int(arg[0]), missing=T.IMPORT_LINK_UNKNOWN)
-                row.data = {**row.data, "committee": int(arg[0]), "last_at": actor.now.isoformat()}
+                row.data = {**row.data, "committee": int(arg[0]), "last_at": actor.now.isoformat(), "ack": pressed}
                 text, buttons = _ack_text(row, scoped.committee), _gather_buttons(row.id)
             else:  # done
                 if row.data.get("committee") is None:
@@ -886,6 +936,8 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await answer(query)
     if text is not None:
         await edit(query, text, buttons)
+    if stale_ack is not None and query.message is not None:
+        await _drop_buttons(context.bot, query.message.chat.id, stale_ack)
     if draft is not None:
         await send_preview(update, context, draft)
 
@@ -920,7 +972,10 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
     notice: str | None = None
     async with svc.session_factory() as session, session.begin():
         row = await session.get(PendingInput, row_id)
-        if row is None or not await _claim(session, row_id):
+        if row is None:
+            return
+        ack = row.data.get("ack")
+        if not await _claim(session, row_id):
             return
         chat_id = row.chat_id
         person = await session.get(Person, row.person_id)
@@ -935,6 +990,8 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
             notice = T.IMPORT_GATHER_QUIET.format(parts=len(parts))
         except Refused as refusal:
             notice = str(refusal)
+    if ack:
+        await _drop_buttons(context.bot, chat_id, int(ack))  # analysed: «Xong, phân tích» is spent
     try:
         await context.bot.send_message(chat_id, notice, parse_mode=ParseMode.HTML)
     except TelegramError as exc:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import logging
 
-from telegram import ChatMember, ChatMemberUpdated, Update, User
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import ChatMember, ChatMemberUpdated, MaybeInaccessibleMessage, Update, User
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
@@ -28,6 +29,7 @@ from db import membership as db_membership
 from db.membership import Departure
 from db.models import Person
 from db.outbox import enqueue_notice, replan_committee
+from db.tasks import lead_label
 from domain.permissions import Action, Role
 from handlers.common import (
     Buttons,
@@ -38,6 +40,7 @@ from handlers.common import (
     ensure_a_chair,
     forget_admin_status,
     is_group,
+    keyboard,
     remember_admin_status,
     resolve_actor,
     send_notices,
@@ -291,16 +294,48 @@ async def on_reassign_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
             if actor.committee is None or query.message is None:
                 raise Refused(T.GROUP_ONLY)
             task = await task_for_button(session, actor, task_id)
+            spent = task.status != "open" or await db_membership.reassigned_since_departure(session, task.id)
             require_open(task)
+            if spent:
+                raise Refused(T.REASSIGN_SPENT.format(number=task.number, lead=T.shorten(lead_label(task) or "?", 60)))
             await require(session, actor, task, Action.EDIT, T.ACT_REASSIGN)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
+            if query.message is not None:
+                await drop_spent_reassign_buttons(context, session, query.message.chat.id, query.message.message_id,
+                                                  _buttons_of(query.message))
             return
         prompt = T.ASK_REASSIGN.format(number=task.number)
         await ask_by_reply(
             context.bot, session, actor, query.message.chat, query.from_user, prompt, "reassign", task_id=task.id
         )
     await answer(query)
+
+
+def _buttons_of(message: MaybeInaccessibleMessage) -> list[list[str]]:
+    """The departure notice's buttons as [label, data] (an inaccessible message has none to show)."""
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return []
+    rows = markup.inline_keyboard
+    return [[b.text, b.callback_data] for row in rows for b in row if isinstance(b.callback_data, str)]
+
+
+async def drop_spent_reassign_buttons(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, chat_id: int, message_id: int,
+    buttons: list[list[str]],
+) -> None:
+    """Takes off the departure notice the «🔁 Giao lại #N» buttons of tasks reassigned (or closed)
+    since: nobody is offered an action that is already done. Telegram refusing the edit (the notice
+    was deleted…) is logged; the button then still answers that the task was reassigned."""
+    kept = await db_membership.kept_reassign_buttons(session, buttons)
+    if len(kept) == len(buttons):
+        return  # nothing spent: an edit to the same buttons would be refused
+    try:
+        markup = keyboard([[(label, data)] for label, data in kept])
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=markup)
+    except TelegramError as exc:
+        log.warning("could not take spent reassign buttons off message %s in chat %s: %s", message_id, chat_id, exc)
 
 
 async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message, Update
+from telegram import MaybeInaccessibleMessage, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -20,6 +20,7 @@ from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import (
     Actor,
+    Buttons,
     answer,
     ask_by_reply,
     command_args,
@@ -173,6 +174,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     result: str | None = None
     pending_kind = ""
     pending_data: dict[str, int] = {}
+    remaining: Buttons | None = None
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -201,6 +203,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 task = await task_for_button(session, actor, int(rest))
                 if kind == "done":
                     result = await mark_done(session, actor, task, None, actor.today)
+                    # A reminder may name several tasks: the others keep their buttons.
+                    remaining = _buttons_of_other_tasks(query.message, task.id)
                 else:
                     require_open(task)
                     await require(session, actor, task, Action.REPORT, T.ACT_REPORT)
@@ -219,8 +223,28 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if result is not None and query.message is not None:
         # The buttons have done their job: show the outcome in place of them.
         original = query.message.text_html if isinstance(query.message, Message) else ""
-        await edit(query, (original + "\n\n" + result) if original else result, None)
+        await edit(query, (original + "\n\n" + result) if original else result, remaining)
     await send_notices(context, session)
+
+
+_TASK_BUTTONS = ("done", "prog", "ext", "blk")
+
+
+def _buttons_of_other_tasks(message: MaybeInaccessibleMessage | None, task_id: int) -> Buttons | None:
+    """The reminder's buttons that act on tasks other than `task_id` (done:<task>, prog:<task>…)."""
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return None
+    rows: list[list[tuple[str, str]]] = []
+    for row in markup.inline_keyboard:
+        kept = []
+        for b in row:
+            kind, _, ref = (b.callback_data if isinstance(b.callback_data, str) else "").partition(":")
+            if kind in _TASK_BUTTONS and ref != str(task_id):
+                kept.append((b.text, f"{kind}:{ref}"))
+        if kept:
+            rows.append(kept)
+    return rows or None
 
 
 CHAIR_PROMPTS = {"cdue": T.ASK_CHAIR_DUE, "cgive": T.ASK_CHAIR_REASSIGN, "cnote": T.ASK_CHAIR_NOTE}

@@ -341,7 +341,8 @@ async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) 
     for m in _TYPED_USERNAME.finditer(value):
         person = await db_committees.person_by_username(session, m.group(1), create=True)
         assert person is not None
-        mentions.append(Mention(m.start(), m.end(), str(person.id), m.group(0)))
+        label = db_committees.person_label(person, m.group(0))
+        mentions.append(Mention(m.start(), m.end(), str(person.id), label))
     body = value
     if not mentions and actor.committee is not None:
         unit = await db_units.find_unit(session, actor.committee.id, value)

@@ -420,6 +420,9 @@ async function send() {
   clearReply();
   S.mentions = [];
   closePopup();
+  // As in Telegram's apps: what you send, and the answer to it, are shown even when you were scrolled
+  // up (replying to a long preview, say).
+  scrollToBottom();
   try { await api("/api/send", body); } catch (err) { toast(err.message); input.value = text; }
 }
 
@@ -562,6 +565,7 @@ async function moveClock(step, button) {
   const buttons = document.querySelectorAll(".clock-buttons button");
   buttons.forEach((b) => { b.disabled = true; });
   $("clock-note").textContent = "Bot đang xử lý những việc đến hạn…";
+  scrollToBottom();  // the reminders and summaries that fall due are what the person moved the clock to see
   try {
     setClock(await api("/api/clock", {step}));
     $("clock-note").textContent = "";

@@ -32,6 +32,7 @@ async function attachFile(file, asFile) {
     reader.readAsDataURL(file);
   });
   const asPhoto = !asFile && /^image\/(jpeg|png)$/.test(file.type);
+  scrollToBottom();
   try {
     await api("/api/attach", {user: S.user, chat: S.chatId, filename: file.name, data, caption, as_photo: asPhoto});
     input.value = "";

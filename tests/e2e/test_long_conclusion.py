@@ -139,9 +139,11 @@ async def test_a_long_paste_in_private_a_file_and_a_short_paste_give_the_same_ta
     # 3. As a .docx file sent during a gathering in the private chat.
     await env.say(chair, chair, "/nhap")
     env.world.send_document(chair, chair, "ket_luan.docx", docx_of(text))
+    # The file is read in a worker thread, which the emulator's idle does not see: wait for its receipt.
+    got = await env.world.wait_for(lambda m: "Đã nhận 1 phần" in m.plain, timeout=30, chat=chair)
     await env.idle()
     cursor = len(env.world.bot_messages(chair))
-    await env.press(chair, env.world.bot_messages(chair)[-1], BTN_GATHER_DONE)
+    await env.press(chair, got, BTN_GATHER_DONE)
     from_docx = await what(env, await save(env, chair, await preview_after(env, chair, cursor)))
 
     assert from_private == from_txt == from_docx
@@ -400,3 +402,62 @@ async def test_a_long_paste_without_nhap_gets_one_hint(env: Env) -> None:
     env.world.send_text(chair, chair, "cảm ơn")
     await env.idle()
     assert len(bot_messages_since(env, chair, cursor)) == 1
+
+
+async def test_only_the_latest_answer_of_a_gathering_carries_its_buttons(env: Env) -> None:
+    """A paste in three parts is acknowledged three times; a pile of «Xong, phân tích» buttons, all but
+    one stale, is what the chat used to show. Only the latest keeps them; once analysed, none."""
+    chair, _member, _group = await committee(env)
+
+    def with_buttons() -> list[Message]:
+        return [m for m in env.world.bot_messages(chair) if BTN_GATHER_DONE in m.button_texts()]
+
+    env.world.send_texts(chair, chair, "/nhap\n" + long_conclusion())
+    await env.idle()
+    latest = env.world.bot_messages(chair)[-1]
+    assert "Đã nhận 3 phần" in latest.plain
+    assert [m.message_id for m in with_buttons()] == [latest.message_id]
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, latest, BTN_GATHER_DONE)
+    await preview_after(env, chair, cursor)
+    assert with_buttons() == []
+
+    # Analysed after a quiet minute: the latest answer's buttons go too.
+    await env.say(chair, chair, "/nhap")
+    env.world.send_texts(chair, chair, long_conclusion())
+    await env.idle()
+    assert len(with_buttons()) == 1
+    cursor = len(env.world.bot_messages(chair))
+    env.advance(seconds=61)
+    await run_gather_job(env)
+    await preview_after(env, chair, cursor)
+    assert with_buttons() == []
+
+
+async def test_a_lead_correction_names_the_unit_and_keeps_the_coordinators_written(env: Env) -> None:
+    """«2 giao VP phối hợp Công an phường»: the preview names the committee's unit as it will be saved
+    (not the alias typed), and the coordinators written are taken, not silently dropped."""
+    chair, _member, group = await committee(env)
+    await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, CONCLUSION)
+    [page] = await preview_after(env, group, cursor)
+
+    env.world.send_text(chair, group, "2 giao VP phối hợp Công an phường", reply_to=page)
+    answer = await env.world.wait_for(chat=group)
+    await env.idle()
+    assert "Mục 2: chủ trì mới Văn phòng HĐND&UBND, phối hợp Công an phường" in answer.plain
+    newest = next(m for m in reversed(env.world.bot_messages(group)) if "Xem trước" in m.plain)
+    assert "Chủ trì: Văn phòng HĐND&UBND · 🤝 Phối hợp: Công an phường" in newest.plain
+
+    env.world.send_text(chair, group, "1 hạn 20/12", reply_to=newest)  # the other items stay as they were
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    newest = next(m for m in reversed(env.world.bot_messages(group)) if "Xem trước" in m.plain)
+    saved = await save(env, chair, [newest])
+    from db.tasks import labels, lead_label, task_by_id
+
+    async with env.sessions() as s:
+        second = await task_by_id(s, saved[1].id)
+        assert second is not None
+        assert lead_label(second) == "Văn phòng HĐND&UBND" and labels(second, "support") == ["Công an phường"]

@@ -89,3 +89,51 @@ def test_the_sandbox_marks_its_own_database_and_reopens_it_and_force_opens_anoth
     production_database(other)
     stop_sandbox(start_sandbox(tmp_path, "--db", str(other), "--force"))
     assert application_id(other) == 0  # not marked as a sandbox's by being forced open
+
+
+def _api(port: int, path: str, body: dict[str, object] | None = None) -> dict[str, object]:
+    import json
+    import urllib.request
+
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as res:
+        return dict(json.loads(res.read()))
+
+
+def test_a_sandbox_started_again_on_its_database_resumes_its_clock_and_its_chat(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    own = tmp_path / "thu.db"
+
+    def start() -> tuple[subprocess.Popen[str], int]:
+        port = free_port()
+        proc = subprocess.Popen([*nhacviec(), "sandbox", "--port", str(port), "--db", str(own)], cwd=tmp_path,
+                                env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.startswith("Nhắc việc — bản chạy thử"), first + proc.stdout.read()
+        return proc, port
+
+    proc, port = start()
+    state = _api(port, "/api/state")
+    chair = next(p["id"] for p in state["personas"] if p["key"] == "chair")  # type: ignore[index,union-attr]
+    group = state["group"]["id"]  # type: ignore[index]
+    _api(port, "/api/clock", {"step": "week"})
+    _api(port, "/api/send", {"user": chair, "chat": group, "text": "/giao Văn phòng rà soát hồ sơ trước 30/12"})
+    left = datetime.fromisoformat(str(_api(port, "/api/state")["clock"]["iso"]))  # type: ignore[index]
+    stop_sandbox(proc)
+
+    proc, port = start()
+    try:
+        again = _api(port, "/api/state")
+        resumed = datetime.fromisoformat(str(again["clock"]["iso"]))  # type: ignore[index]
+        assert left <= resumed < left + timedelta(minutes=1)  # where it was left (the clock runs on, in real time)
+        assert resumed > datetime.now(UTC) + timedelta(days=6)  # not the wall clock
+        chats = _api(port, f"/api/poll?user={chair}&since=-1&timeout=0")["result"]["chats"]  # type: ignore[index]
+        texts = [m.get("text") or "" for m in chats[0]["messages"]]
+        assert "/giao Văn phòng rà soát hồ sơ trước 30/12" in texts
+        assert any(t.startswith("✅") or "#1" in t for t in texts if not t.startswith("/giao"))
+    finally:
+        stop_sandbox(proc)

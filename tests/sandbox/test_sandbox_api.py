@@ -247,11 +247,12 @@ async def test_a_kept_database_is_not_set_up_twice(database_url: str) -> None:
 
 def test_examples_move_to_the_coming_weeks() -> None:
     """Issue 14 item 9: the example's deadlines fall in the coming weeks of the sandbox clock, not ~290
-    days overdue. The report's date becomes yesterday; everything moves by the same number of days."""
+    days overdue. The report's date becomes yesterday; everything moves by the same number of days, but
+    the heading's months, which name the meeting's month (and the next), move month for month with it."""
     text = ("Giao ban tháng 02; nhiệm vụ tháng 03 năm 2020\nNgày đăng 13/02/2020\nChiều ngày 12 tháng 02 năm 2020, "
             "xong trước 29/02/2020, khắc phục trong tháng 2 năm 2020, báo cáo năm 2019, kế hoạch năm 2021, 31/02/2020")
     assert shift_to_recent(text, date(2026, 11, 23)) == (
-        "Giao ban tháng 12; nhiệm vụ tháng 01 năm 2027\nNgày đăng 22/11/2026\nChiều ngày 21 tháng 11 năm 2026, "
+        "Giao ban tháng 11; nhiệm vụ tháng 12 năm 2026\nNgày đăng 22/11/2026\nChiều ngày 21 tháng 11 năm 2026, "
         "xong trước 08/12/2026, khắc phục trong tháng 12 năm 2026, báo cáo năm 2025, kế hoạch năm 2027, 31/02/2020")
     assert shift_to_recent("Ngày đăng 04/12/2020, hạn 15/12/2020", date(2026, 11, 23)) == (
         "Ngày đăng 22/11/2026, hạn 03/12/2026")
@@ -330,3 +331,15 @@ async def test_a_long_text_typed_in_the_page_arrives_as_telegram_would_send_it(p
     await page.post("/api/clock", {"step": "hour"})
     bot_said = [m["plain"] for m in await page.messages("chair", chair) if m["by_bot"]]
     assert any("1 phút không có tin mới" in t for t in bot_said)
+
+
+def test_the_examples_heading_names_the_month_of_the_meeting() -> None:
+    # The bundled reports: "giao ban ... tháng 12 năm 2020" held on 04/12/2020, "giao ban ... tháng 02" held
+    # on 13/02/2020 (with "nhiệm vụ trọng tâm tháng 03", the next month's); moved to yesterday, 22/11/2026.
+    from bot import texts as T
+    from bot.sandbox import example_text
+
+    for filename, _label in T.SANDBOX_EXAMPLES:
+        moved = shift_to_recent(example_text(filename).decode("utf-8"), date(2026, 11, 23))
+        heading = moved.split("Ngày đăng")[0]
+        assert heading.split("tháng ")[1].startswith("11"), heading  # the meeting's month: November

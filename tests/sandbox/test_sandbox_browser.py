@@ -146,3 +146,27 @@ async def test_a_long_conclusion_cut_in_the_group_then_gathered_privately(page: 
     await last_bot_message(p).locator(".keyboard button", has_text="Xong, phân tích").click()
     await expect(p.locator("#messages")).to_contain_text("Xem trước")
     await expect(p.locator("#messages .keyboard button", has_text="Lưu tất cả")).to_be_visible()
+
+
+async def test_a_reply_to_a_long_preview_shows_the_answer(page: Any, sandbox: Sandbox) -> None:
+    """The official scrolls up the long preview to reply «3 hạn 20/12» to it: as in Telegram, what she
+    sends and the bot's answer come into view (the page used to stay where she had scrolled, the
+    answer below, unseen). Moving the bot's clock shows what fell due the same way."""
+    p = page
+    await p.click("#import")
+    preview = last_bot_message(p)
+    await expect(preview.locator(".keyboard button", has_text="Lưu tất cả")).to_be_visible()
+    await p.locator("#messages").evaluate("box => { box.scrollTop = 0; }")  # up to the first items
+    await preview.hover()
+    await preview.locator(".reply-btn").click()
+    await expect(p.locator("#reply-bar")).to_be_visible()
+    first = await preview.get_attribute("data-message-id")
+    await send(p, "3 hạn 20/12")
+    await expect(p.locator("#messages .row.bot", has_text="Mục 3: hạn mới 20/12/2026")).to_have_count(1)
+    # The new preview (below the answer) ends the chat, its buttons in view.
+    await expect(last_bot_message(p)).not_to_have_attribute("data-message-id", first or "")
+    await expect(last_bot_message(p).locator(".keyboard button", has_text="Lưu tất cả")).to_be_in_viewport()
+
+    await p.locator("#messages").evaluate("box => { box.scrollTop = 0; }")
+    await p.click("button[data-step=monday]")
+    await expect(p.locator("#messages .row.bot", has_text="TỔNG HỢP").last).to_be_in_viewport()
