@@ -109,7 +109,7 @@ def lexicons() -> dict[str, dict[str, list[tuple[str, ...]]]]:
                 if toks:
                     phrases.add(toks)
         index: dict[str, list[tuple[str, ...]]] = {}
-        for p in sorted(phrases, key=len, reverse=True):
+        for p in sorted(phrases, key=lambda p: (-len(p), p)):
             index.setdefault(p[0], []).append(p)
         out[path.stem] = index
     return out
@@ -272,14 +272,15 @@ def locate(name: str, tokens: list[Token], prefer: str) -> tuple[int, int] | Non
     return None
 
 
-def bio(n: int, spans: list[tuple[int, int]]) -> list[str]:
-    tags = ["O"] * n
+def bio(n: int, spans: list[tuple[int, int]], tags: list[str] | None = None, kind: str = "") -> list[str]:
+    """BIO tags for lead spans (kind "") or, with kind "S", coordinating units' spans added to `tags`."""
+    tags = list(tags) if tags else ["O"] * n
     for a, b in sorted(spans):
         if any(t != "O" for t in tags[a:b]):
             continue  # overlapping gold names: keep the first
-        tags[a] = "B"
+        tags[a] = "B" + kind
         for j in range(a + 1, b):
-            tags[j] = "I"
+            tags[j] = "I" + kind
     return tags
 
 
@@ -287,6 +288,7 @@ def spans_of(tags: list[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = None
     for i, t in enumerate([*tags, "O"]):
+        t = t if t in ("B", "I") else "O"  # coordinating units' tags (BS, IS) are not leads
         if t == "B" or t == "O" or (t == "I" and start is None):
             if start is not None:
                 out.append((start, i))
@@ -307,6 +309,7 @@ class Prepared:
     combined: str
     tokens: list[Token]
     gold_tags: list[str] | None  # None when a gold lead could not be located
+    gold_tags_support: list[str] | None  # the same with the coordinating units tagged BS/IS
     rule_leads: list[str]
     rule_tags: list[str]
 
@@ -343,5 +346,7 @@ def prepare(record: dict) -> Prepared:
     from_context = record["gold"].get("lead_source") in ("context", "previous sentence")
     spans = [locate(g, tokens, "ctx" if from_context else "txt") for g in gold]
     gold_tags = None if any(s is None for s in spans) else bio(len(tokens), [s for s in spans if s])
+    support = [locate(g, tokens, "txt") for g in record["gold"].get("support") or []]
+    with_support = bio(len(tokens), [s for s in support if s], gold_tags, "S") if gold_tags else None
     leads, rule_tags = rule_reading(record, tokens, combined)
-    return Prepared(record, combined, tokens, gold_tags, leads, rule_tags)
+    return Prepared(record, combined, tokens, gold_tags, with_support, leads, rule_tags)
