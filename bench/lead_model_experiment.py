@@ -1,6 +1,9 @@
 """Would a learned lead reader generalise better than the hand-written rules? An experiment.
 
-    python bench/lead_model_experiment.py [--folds 5] [--threshold 0.9]
+    python bench/lead_model_experiment.py [--folds 5] [--threshold 0.9] [--curve] [--tag-support]
+
+Needs python-crfsuite (`pip install python-crfsuite`), deliberately not a project dependency. A full
+run with --curve takes about 7 minutes on the shared 2-core machine.
 
 Dev records only (seed, dev_directives, train_v2_dev, v3a_dev, v3b_dev, v4d_dev, v4e_dev,
 v4f_dev); never a held-out file. Two protocols:
