@@ -1453,3 +1453,7 @@ LINK_MOVED_AWAY = (
 IMPORT_EDITED_LEAD_SUPPORT = (
     "✏️ Mục {k}: chủ trì mới {lead}, phối hợp {support}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
 )
+# --- qa3 ---
+# A «✅ Đã xong» pressed on a reminder in the group only edits that message (Telegram notifies nobody of
+# an edit): the group is told by a new line.
+REPORT_DONE_BY_BUTTON_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (bấm nút trên lời nhắc){note}"

@@ -202,7 +202,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             else:
                 task = await task_for_button(session, actor, int(rest))
                 if kind == "done":
-                    result = await mark_done(session, actor, task, None, actor.today)
+                    result = await mark_done(session, actor, task, None, actor.today, by_button=True)
                     # A reminder may name several tasks: the others keep their buttons.
                     remaining = _buttons_of_other_tasks(query.message, task.id)
                 else:
