@@ -1460,3 +1460,9 @@ IMPORT_EDITED_LEAD_SUPPORT = (
 REPORT_DONE_BY_BUTTON_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (bấm nút trên lời nhắc){note}"
 # The weekly summary: people given tasks directly (counted under no unit), listed apart from the units.
 SUMMARY_PEOPLE_TITLE = "👤 <b>Giao trực tiếp cho cá nhân</b> (hoàn thành/tổng số)"
+# A day and month written without a year are the next such date (SPEC); when that is ~10 months or more
+# ahead, it was most likely meant for a day just past: the answer says so (handlers.common.year_guessed_note).
+DUE_YEAR_GUESSED = (
+    "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý anh/chị là một ngày đã qua "
+    "thì xin kiểm tra lại và sửa hạn, ghi rõ năm (ví dụ 15/12/{year})."
+)
