@@ -369,18 +369,20 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None:
         raise Refused(T.BUTTON_STALE)
-    due = _due_from_answer(text, actor.today)
-    return await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    due, year_note = _due_from_answer(text, actor.today)
+    done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    return done + "\n" + year_note if year_note else done
 
 
-def _due_from_answer(text: str, today: date) -> date:
+def _due_from_answer(text: str, today: date) -> tuple[date, str | None]:
+    """The deadline answered, and the warning when a day-month without a year was read as next year's."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
-    return deadline.due
+    return deadline.due, year_guessed_note(deadline, today, text)
 
 
 # ---------------------------------------------------------------------------------------------- /sua /huy
@@ -411,13 +413,14 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     task = await find_task(session, actor, ref.number)
     today = actor.today
     if kw := keyword(ref.rest, "han", "hạn"):
-        due = _due_from_answer(kw[1], today) if kw[1] else None
-        if due is None:
+        if not kw[1]:
             raise Refused(T.EDIT_USAGE)
+        due, year_note = _due_from_answer(kw[1], today)
         await set_due(session, actor, task, due, today, extension=False, reason=None)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
         day_off = day_off_notice(task, today)
-        return done + "\n" + day_off[0] if day_off else done
+        done = done + "\n" + day_off[0] if day_off else done
+        return done + "\n" + year_note if year_note else done
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
         body = kw[1]
         body_offset = offset + args.index(body) if body else offset

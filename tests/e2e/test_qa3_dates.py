@@ -31,3 +31,7 @@ async def test_giao_and_giahan_say_when_a_date_without_year_lands_next_year(env:
     assert (await env.task(2, group)).due_current == date(2027, 11, 10)
     near = await env.say(chair, group, "/giahan 2 30/12 chờ số liệu")
     assert WARNING not in near.plain
+
+    edited = await env.say(chair, group, "/sua 3 hạn 5/11")
+    assert f"{WARNING} Thứ Sáu, 05/11/2027" in edited.plain
+    assert (await env.task(3, group)).due_current == date(2027, 11, 5)
