@@ -588,21 +588,22 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                 ],
             )
         )
-    if s.units and t.total:
-        sections.append(
-            (
-                SUMMARY_UNITS_TITLE,
-                [
-                    SUMMARY_UNIT_LINE.format(
-                        unit=esc(u.unit),
-                        done=u.done,
-                        total=u.total,
-                        overdue=SUMMARY_UNIT_OVERDUE.format(count=u.overdue) if u.overdue else "",
-                    )
-                    for u in s.units
-                ],
+    for title, rows in ((SUMMARY_UNITS_TITLE, s.units), (SUMMARY_PEOPLE_TITLE, s.people)):
+        if rows and t.total:
+            sections.append(
+                (
+                    title,
+                    [
+                        SUMMARY_UNIT_LINE.format(
+                            unit=esc(u.unit),
+                            done=u.done,
+                            total=u.total,
+                            overdue=SUMMARY_UNIT_OVERDUE.format(count=u.overdue) if u.overdue else "",
+                        )
+                        for u in rows
+                    ],
+                )
             )
-        )
     return "\n".join(head), sections
 
 
@@ -1452,4 +1453,16 @@ LINK_MOVED_AWAY = (
 )
 IMPORT_EDITED_LEAD_SUPPORT = (
     "✏️ Mục {k}: chủ trì mới {lead}, phối hợp {support}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)
+# --- qa3 ---
+# A «✅ Đã xong» pressed on a reminder in the group only edits that message (Telegram notifies nobody of
+# an edit): the group is told by a new line.
+REPORT_DONE_BY_BUTTON_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (bấm nút trên lời nhắc){note}"
+# The weekly summary: people given tasks directly (counted under no unit), listed apart from the units.
+SUMMARY_PEOPLE_TITLE = "👤 <b>Giao trực tiếp cho cá nhân</b> (hoàn thành/tổng số)"
+# A day and month written without a year are the next such date (SPEC); when that is ~10 months or more
+# ahead, it was most likely meant for a day just past: the answer says so (handlers.common.year_guessed_note).
+DUE_YEAR_GUESSED = (
+    "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý anh/chị là một ngày đã qua "
+    "thì xin kiểm tra lại và sửa hạn, ghi rõ năm (ví dụ 15/12/{year})."
 )

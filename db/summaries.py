@@ -253,6 +253,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
                 done_on=t.closed_on if status is TaskStatus.DONE else None,
                 cancelled_on=t.closed_on if status is TaskStatus.CANCELLED else None,
                 lead_unit=grouping.name(lead_a),
+                lead_is_person=grouping.is_person(lead_a),
                 extension_count=t.extension_count,
                 urgent=t.urgent,
                 pending_extension=pending_ext.get(t.id) if status is TaskStatus.OPEN else None,

@@ -233,6 +233,7 @@ async def task_views(session: AsyncSession, committee: Committee, tasks: Sequenc
                 done_on=t.closed_on if t.status == TaskStatus.DONE.value else None,
                 cancelled_on=t.closed_on if t.status == TaskStatus.CANCELLED.value else None,
                 lead_unit=grouping.name(lead_row),
+                lead_is_person=grouping.is_person(lead_row),
                 extension_count=t.extension_count,
                 latest_note=notes.get(t.id),
                 meeting_title=meetings.get(t.meeting_id) if t.meeting_id else None,

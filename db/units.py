@@ -135,6 +135,13 @@ class LeadUnits:
         unit_id = self.unit_id(lead)
         return self.unit_names.get(unit_id, lead.label) if unit_id is not None else lead.label
 
+    def is_person(self, lead: TaskAssignee | None) -> bool:
+        """The lead is a person counted under no unit (an @name, a person's name): the summary lists
+        such people apart from the units."""
+        if lead is None or self.unit_id(lead) is not None:
+            return False
+        return lead.person_id is not None or lead.label.startswith("@")
+
 
 async def lead_units(session: AsyncSession, committee_id: int) -> LeadUnits:
     names = dict((await session.execute(select(Unit.id, Unit.name).where(Unit.committee_id == committee_id))).all())

@@ -88,6 +88,9 @@ class Summary:
     units: tuple[UnitLine, ...]
     month: PeriodCounts | None = None
     quarter: PeriodCounts | None = None
+    # People given tasks directly (an @name, a person's name) and counted under no unit: listed
+    # apart, so that a person does not read as a unit.
+    people: tuple[UnitLine, ...] = ()
 
 
 # --------------------------------------------------------------------------- periods
@@ -197,7 +200,15 @@ def build_summary(
     )
 
     # The same grouping and order as the chart and the workbook (domain.report_stats.per_unit).
-    units = tuple(UnitLine(name, c.done, c.total, c.open_overdue) for name, c in per_unit(counted, today))
+    # People led tasks directly (counted under no unit) get their own list.
+    units = tuple(
+        UnitLine(name, c.done, c.total, c.open_overdue)
+        for name, c in per_unit([v for v in counted if not v.lead_is_person], today)
+    )
+    people = tuple(
+        UnitLine(name, c.done, c.total, c.open_overdue)
+        for name, c in per_unit([v for v in counted if v.lead_is_person], today)
+    )
 
     month_key, quarter_key = periods_reported(summary_day or today)
     month = period_counts(counted, "month", *month_key, today) if month_key else None
@@ -214,4 +225,5 @@ def build_summary(
         units=units,
         month=month,
         quarter=quarter,
+        people=people,
     )

@@ -162,6 +162,7 @@ class TaskView:
     committee: str | None = None
     created_at: datetime | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    lead_is_person: bool = False  # led by a person counted under no unit (listed apart in the summary)
 
     def state(self, today: date) -> TaskState:
         return task_state(self.status, self.due_original, self.due_current, self.done_on, today)

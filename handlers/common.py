@@ -34,12 +34,14 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.services import Services, services_of
-from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, esc
+from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, DUE_YEAR_GUESSED, esc, fmt_day
 from db import committees as db_committees
 from db import membership as db_membership
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
+from domain.due_checks import year_guessed_far_ahead
 from domain.permissions import Role, current_role
+from domain.types import Deadline
 
 log = logging.getLogger(__name__)
 
@@ -508,3 +510,11 @@ async def ask_by_reply(
 def plain(html_text: str) -> str:
     """Callback answers are plain text (200 characters at most)."""
     return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:190]
+
+
+def year_guessed_note(deadline: Deadline, today: date, written: str | None = None) -> str | None:
+    """The one warning for a day-month without a year read as next year's (/giao, /giahan, the chair's
+    new deadline, a preview's «3 hạn 1/11»): the rule stands, the answer asks to check (domain.due_checks)."""
+    if deadline.due is None or not year_guessed_far_ahead(deadline, today, written):
+        return None
+    return DUE_YEAR_GUESSED.format(due=fmt_day(deadline.due), year=deadline.due.year)

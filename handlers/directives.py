@@ -47,6 +47,7 @@ from handlers.common import (
     resolve_actor,
     send_notices,
     transaction,
+    year_guessed_note,
 )
 from handlers.task_actions import (
     Refused,
@@ -165,6 +166,32 @@ async def _mentioned_people(
     return mentions, people
 
 
+def builtin_name(written: str, key: str) -> str:
+    """The name a built-in unit ("builtin:<slug>") is saved under when `written` names it."""
+    known = builtin_unit(key)
+    name = known.name if known else written
+    if db_units.same_but_level(written, name):
+        # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
+        name = " ".join(written.split())
+    return name
+
+
+def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
+    """The name `resolve_assignees` will save `ref` under (a preview shows what will be saved): a
+    committee's unit by its name, a built-in unit by the catalogue's name, anything else as written."""
+    key = ref.unit_key or ""
+    if not key or key.startswith("builtin:"):
+        known = builtin_unit(key) if key else None
+        unit = db_units.near(registered, ref.text, known.name if known else "")
+        if unit is not None:
+            return unit.name
+    if key.isdigit():
+        return next((u.name for u in registered if str(u.id) == key), ref.text)
+    if key.startswith("builtin:"):
+        return builtin_name(ref.text, key)
+    return ref.text
+
+
 async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assignees) -> list[NewAssignee]:
     """AssigneeRefs -> rows: people, committee units, built-in units (added to the committee), or
     names as written (kept, and the chair is asked about them)."""
@@ -189,11 +216,7 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
             elif key.startswith("builtin:"):
                 # A usual unit of a ward/district named for the first time: the committee gets it under its
                 # full name, with the words the chair used as an alias.
-                known = builtin_unit(key)
-                name = known.name if known else ref.text
-                if db_units.same_but_level(ref.text, name):
-                    # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
-                    name = " ".join(ref.text.split())
+                name = builtin_name(ref.text, key)
                 aliases = [ref.text] if db_units.norm(ref.text) != db_units.norm(name) else []
                 unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
                 out.append(NewAssignee(role, unit.name, unit_id=unit.id))
@@ -210,6 +233,9 @@ def _logged_reply(
         lines.append(T.MEETING_LINKED.format(title=T.esc(meeting_title)))
     if deadline.note == NOTE_WEEKEND_WEEK and task.due_current is not None:
         lines.append(T.DUE_WEEKEND_WEEK.format(due=T.fmt_date(task.due_current)))
+    year_note = year_guessed_note(deadline, today)
+    if year_note:
+        lines.append(year_note)
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
         if a.unit_id is None and a.person_id is None:
@@ -343,18 +369,20 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None:
         raise Refused(T.BUTTON_STALE)
-    due = _due_from_answer(text, actor.today)
-    return await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    due, year_note = _due_from_answer(text, actor.today)
+    done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    return done + "\n" + year_note if year_note else done
 
 
-def _due_from_answer(text: str, today: date) -> date:
+def _due_from_answer(text: str, today: date) -> tuple[date, str | None]:
+    """The deadline answered, and the warning when a day-month without a year was read as next year's."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
-    return deadline.due
+    return deadline.due, year_guessed_note(deadline, today, text)
 
 
 # ---------------------------------------------------------------------------------------------- /sua /huy
@@ -385,13 +413,14 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     task = await find_task(session, actor, ref.number)
     today = actor.today
     if kw := keyword(ref.rest, "han", "hạn"):
-        due = _due_from_answer(kw[1], today) if kw[1] else None
-        if due is None:
+        if not kw[1]:
             raise Refused(T.EDIT_USAGE)
+        due, year_note = _due_from_answer(kw[1], today)
         await set_due(session, actor, task, due, today, extension=False, reason=None)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
         day_off = day_off_notice(task, today)
-        return done + "\n" + day_off[0] if day_off else done
+        done = done + "\n" + day_off[0] if day_off else done
+        return done + "\n" + year_note if year_note else done
     if kw := keyword(ref.rest, "giao", "nguoi", "người"):
         body = kw[1]
         body_offset = offset + args.index(body) if body else offset

@@ -37,7 +37,7 @@ from db import committees as db_committees
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import Committee, Meeting, PendingInput, Person
+from db.models import Committee, Meeting, PendingInput, Person, Unit
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
@@ -61,8 +61,9 @@ from handlers.common import (
     resolve_actor,
     services,
     transaction,
+    year_guessed_note,
 )
-from handlers.directives import first_due, resolve_assignees
+from handlers.directives import first_due, planned_name, resolve_assignees
 from handlers.task_actions import Refused, example_date
 
 log = logging.getLogger(__name__)
@@ -78,20 +79,33 @@ LEAD_MAX = 200
 
 
 # ---------------------------------------------------------------------------------------------- drafts
-def _ref_json(refs: tuple[AssigneeRef, ...]) -> list[dict[str, Any]]:
-    return [{"text": r.text, "unit_key": r.unit_key} for r in refs]
+def _ref_json(refs: tuple[AssigneeRef, ...], registered: list[Unit] | None = None) -> list[dict[str, Any]]:
+    """An assignee as stored in a draft; with `registered` (the committee's units), also the name the
+    saved task will give it (a catalogue unit by the catalogue's name), which the preview shows."""
+    out: list[dict[str, Any]] = []
+    for r in refs:
+        row: dict[str, Any] = {"text": r.text, "unit_key": r.unit_key}
+        if registered is not None and (name := planned_name(r, registered)) != r.text:
+            row["name"] = name
+        out.append(row)
+    return out
+
+
+def _shown(refs: list[dict[str, Any]]) -> list[str]:
+    """The assignees of a draft item as the preview names them: as they will be saved."""
+    return [r.get("name") or r["text"] for r in refs]
 
 
 def _refs(items: list[dict[str, Any]]) -> tuple[AssigneeRef, ...]:
     return tuple(AssigneeRef(i["text"], i.get("unit_key")) for i in items)
 
 
-def directive_to_json(d: ParsedDirective) -> dict[str, Any]:
+def directive_to_json(d: ParsedDirective, registered: list[Unit] | None = None) -> dict[str, Any]:
     return {
         "text": d.text,
-        "lead": _ref_json(d.assignees.lead),
-        "support": _ref_json(d.assignees.support),
-        "executor": _ref_json(d.assignees.executor),
+        "lead": _ref_json(d.assignees.lead, registered),
+        "support": _ref_json(d.assignees.support, registered),
+        "executor": _ref_json(d.assignees.executor, registered),
         "deadline": d.deadline.as_json(),
     }
 
@@ -256,7 +270,8 @@ async def _make_draft(
     assert actor.committee is not None
     if len(source) > MAX_TEXT_CHARS:
         raise Refused(T.IMPORT_TEXT_TOO_LONG.format(length=len(source), limit=MAX_TEXT_CHARS))
-    units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
+    registered = await db_units.units_of(session, actor.committee.id)
+    units = db_units.known_units(registered)
     parsed = split_conclusion(source, actor.today, units)
     if not parsed.directives:
         raise Refused(T.IMPORT_NOTHING)
@@ -272,7 +287,7 @@ async def _make_draft(
             "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
-            "items": [directive_to_json(d) for d in parsed.directives],
+            "items": [directive_to_json(d, registered) for d in parsed.directives],
             "dropped": [],
             "cut": cut,
             "messages": [],
@@ -285,13 +300,15 @@ async def _make_draft(
 
 
 # ---------------------------------------------------------------------------------------------- preview
-def _item_lines(k: int, d: ParsedDirective, today: date) -> str:
-    """One item: its whole text, lead, coordinating units, deadline, and what needs a look."""
+def _item_lines(k: int, item: dict[str, Any], today: date) -> str:
+    """One item: its whole text, lead, coordinating units (named as the saved task will name them),
+    deadline, and what needs a look."""
+    d = directive_from_json(item)
     text = d.text
     if len(text) > ITEM_BUDGET:
         text = text[:ITEM_BUDGET] + T.IMPORT_ITEM_SHORTENED.format(more=len(d.text) - ITEM_BUDGET)
-    lead = ", ".join(T.esc(a.text) for a in d.assignees.lead) or T.IMPORT_NO_LEAD
-    support = ", ".join(T.esc(a.text) for a in d.assignees.support) or T.IMPORT_NO_SUPPORT
+    lead = ", ".join(T.esc(a) for a in _shown(item["lead"])) or T.IMPORT_NO_LEAD
+    support = ", ".join(T.esc(a) for a in _shown(item["support"])) or T.IMPORT_NO_SUPPORT
     due = _due_label(d.deadline, today)
     flags = []
     if is_past(d.deadline.due, today):
@@ -329,7 +346,7 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
-    blocks += [_item_lines(k, directive_from_json(items[k - 1]), today) for k in kept]
+    blocks += [_item_lines(k, items[k - 1], today) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + T.IMPORT_EDIT_HELP
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
@@ -529,13 +546,15 @@ async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInp
     if draft is None:
         raise Refused(T.IMPORT_EXPIRED)
     actor = await _scoped_stored(session, actor, draft.data.get("committee"))
-    units = db_units.known_units(await db_units.units_of(session, actor.committee.id))
+    registered = await db_units.units_of(session, actor.committee.id)
+    units = db_units.known_units(registered)
     data = dict(draft.data)
     items = list(data["items"])
     k = int(pending.data["k"])
     if not 1 <= k <= len(items):
         raise Refused(T.IMPORT_EXPIRED)
-    items[k - 1] = directive_to_json(parse_directive(text, date.fromisoformat(data["meeting_date"]), units))
+    meeting_day = date.fromisoformat(data["meeting_date"])
+    items[k - 1] = directive_to_json(parse_directive(text, meeting_day, units), registered)
     data["items"] = items
     draft.data = data
     return draft
@@ -600,15 +619,19 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
         deadline = _edited_deadline(edit_.value, today)
         item["deadline"] = deadline.as_json()
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
+        note = year_guessed_note(deadline, today, edit_.value)
+        if note:
+            what += "\n" + note
     else:
         lead, support = await _edited_lead(session, actor, msg, edit_.value)
-        item["lead"] = _ref_json(lead)
-        what = T.IMPORT_EDITED_LEAD.format(k=edit_.k, lead=T.esc(", ".join(a.text for a in lead)))
+        registered = await db_units.units_of(session, actor.committee.id)
+        item["lead"] = _ref_json(lead, registered)
+        lead_text = T.esc(", ".join(_shown(item["lead"])))
+        what = T.IMPORT_EDITED_LEAD.format(k=edit_.k, lead=lead_text)
         if support:
             # «3 giao Văn phòng phối hợp Công an phường»: the coordinators written are taken too, not dropped.
-            item["support"] = _ref_json(support)
-            support_text = T.esc(", ".join(a.text for a in support))
-            lead_text = T.esc(", ".join(a.text for a in lead))
+            item["support"] = _ref_json(support, registered)
+            support_text = T.esc(", ".join(_shown(item["support"])))
             what = T.IMPORT_EDITED_LEAD_SUPPORT.format(k=edit_.k, lead=lead_text, support=support_text)
     items[edit_.k - 1] = item
     data["items"] = items

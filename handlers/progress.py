@@ -31,6 +31,7 @@ from handlers.common import (
     send_notices,
     transaction,
     user_link,
+    year_guessed_note,
 )
 from handlers.directives import day_off_notice
 from handlers.render import short
@@ -121,7 +122,7 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     """'<hạn mới> [lý do]': the chair sets it; anyone else asks the chair (a notice to the group,
     through the outbox, stored with the request)."""
     require_open(task)
-    new_due, reason = _due_and_reason(answer_text, actor.today)
+    new_due, reason, year_note = _due_and_reason(answer_text, actor.today)
     role_ok = True
     try:
         await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND)
@@ -130,7 +131,8 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     if role_ok:
         done = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
         day_off = day_off_notice(task, actor.today)  # a weekend or a holiday: said, as /giao and /sua say it
-        return done + "\n" + day_off[0] if day_off else done
+        done = done + "\n" + day_off[0] if day_off else done
+        return done + "\n" + year_note if year_note else done
     req = await request_extension(session, actor, task, new_due, reason, actor.today)
     committee = await session.get(Committee, task.committee_id)
     assert committee is not None
@@ -148,10 +150,12 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     await enqueue_notice(
         session, committee.id, committee.chat_id, ask, buttons, now=actor.now, kind="extension_request"
     )
-    return T.EXTEND_REQUESTED.format(number=task.number, due=T.fmt_day(new_due))
+    asked = T.EXTEND_REQUESTED.format(number=task.number, due=T.fmt_day(new_due))
+    return asked + "\n" + year_note if year_note else asked
 
 
-def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
+def _due_and_reason(text: str, today: date) -> tuple[date, str | None, str | None]:
+    """(new deadline, reason, a warning when a day-month without a year was read as next year's)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
@@ -160,7 +164,7 @@ def _due_and_reason(text: str, today: date) -> tuple[date, str | None]:
         raise Refused(T.EXTEND_USAGE)
     start, end = deadline.span
     reason = (text[:start] + " " + text[end:]).strip(" ,;:-") or None
-    return deadline.due, reason
+    return deadline.due, reason, year_guessed_note(deadline, today, text[start:end])
 
 
 # ---------------------------------------------------------------------------------------------- buttons
@@ -202,7 +206,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             else:
                 task = await task_for_button(session, actor, int(rest))
                 if kind == "done":
-                    result = await mark_done(session, actor, task, None, actor.today)
+                    result = await mark_done(session, actor, task, None, actor.today, by_button=True)
                     # A reminder may name several tasks: the others keep their buttons.
                     remaining = _buttons_of_other_tasks(query.message, task.id)
                 else:
@@ -279,8 +283,10 @@ async def _in_task_committee(session: AsyncSession, actor: Actor, task: Task) ->
 
 
 async def _chair_due(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
-    new_due, reason = _due_and_reason((msg.text or "").strip(), actor.today)
+    new_due, reason, year_note = _due_and_reason((msg.text or "").strip(), actor.today)
     text = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
+    if year_note:
+        text += "\n" + year_note
     committee = await session.get(Committee, task.committee_id)
     await tell_assignees(session, actor, task, T.CHAIR_DUE_NOTICE.format(
         number=task.number, committee=T.esc(committee.title if committee else ""),

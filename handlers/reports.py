@@ -257,19 +257,30 @@ def counts_messages(committee: str, period: Period, views: Sequence[TaskView], t
     if totals.cancelled:
         head.append(T.COUNTS_CANCELLED.format(count=totals.cancelled))
     head.append(T.COUNTS_RATE.format(rate=_rate(totals)))
-    lines = [
-        T.COUNTS_UNIT_LINE.format(
-            unit=T.esc(unit),
-            done=c.done,
-            total=c.total,
-            overdue=T.COUNTS_UNIT_OVERDUE.format(count=c.open_overdue) if c.open_overdue else "",
+    def lines(of: Sequence[TaskView]) -> list[str]:
+        return [
+            T.COUNTS_UNIT_LINE.format(
+                unit=T.esc(unit),
+                done=c.done,
+                total=c.total,
+                overdue=T.COUNTS_UNIT_OVERDUE.format(count=c.open_overdue) if c.open_overdue else "",
+            )
+            for unit, c in per_unit(of, today)
+            if c.total
+        ]
+
+    # People led tasks directly (counted under no unit) are listed apart, as in the Monday summary.
+    sections = [
+        (title, rows)
+        for title, rows in (
+            (T.COUNTS_UNITS, lines([v for v in views if not v.lead_is_person])),
+            (T.SUMMARY_PEOPLE_TITLE, lines([v for v in views if v.lead_is_person])),
         )
-        for unit, c in per_unit(views, today)
-        if c.total
+        if rows
     ]
     parts = pack(
         "\n".join(head),
-        [(T.COUNTS_UNITS, lines)],
+        sections,
         continued=T.MESSAGE_CONTINUED,
         section_continued=T.SECTION_CONTINUED,
         tail=T.COUNTS_FOOTER,

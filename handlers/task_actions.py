@@ -72,7 +72,11 @@ def example_date(today: date) -> str:
     return (today + timedelta(days=7)).strftime("%d/%m")
 
 
-async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str | None, today: date) -> str:
+async def mark_done(
+    session: AsyncSession, actor: Actor, task: Task, note: str | None, today: date, *, by_button: bool = False
+) -> str:
+    """`by_button`: pressed on a message's button — in the group that only edits the message, which
+    Telegram announces to nobody, so the group is told by a new line as for a private report."""
     require_open(task)
     await require(session, actor, task, Action.CLOSE, T.ACT_CLOSE)
     task.status = TaskStatus.DONE.value
@@ -88,7 +92,8 @@ async def mark_done(session: AsyncSession, actor: Actor, task: Task, note: str |
     else:
         verdict = T.DONE_LATE.format(days=(today - task.due_original).days)
     text = T.DONE_OK.format(number=task.number, verdict=verdict)
-    await tell_group(session, actor, task, T.REPORT_DONE_IN_GROUP, note=f": {esc(note)}" if note else ".")
+    line = T.REPORT_DONE_BY_BUTTON_IN_GROUP if by_button and actor.committee is not None else T.REPORT_DONE_IN_GROUP
+    await tell_group(session, actor, task, line, note=f": {esc(note)}" if note else ".", by_button=by_button)
     if task.cadence and task.due_current is not None:
         following = await db_tasks.next_occurrence(session, task, actor.person.id, actor.now)
         await reminders.replan_task(session, following.id, actor.now)
@@ -107,10 +112,14 @@ async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: st
     return T.PROGRESS_OK.format(number=task.number, note=esc(note))
 
 
-async def tell_group(session: AsyncSession, actor: Actor, task: Task, line: str, *, note: str) -> None:
+async def tell_group(
+    session: AsyncSession, actor: Actor, task: Task, line: str, *, note: str, by_button: bool = False
+) -> None:
     """A report given in a private chat is told in the committee group, in one line (through the
-    outbox): the chair sees it where the task was given. In the group itself the report is there."""
-    if actor.committee is not None:
+    outbox): the chair sees it where the task was given. In the group itself a command or an answer
+    is there already as a new message; a button press there only edits a message (Telegram notifies
+    nobody of an edit), so it is told too."""
+    if actor.committee is not None and not by_button:
         return
     committee = await session.get(Committee, task.committee_id)
     if committee is None or not committee.active:

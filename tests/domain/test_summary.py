@@ -5,6 +5,7 @@ split at task boundaries under 4096 UTF-16 units."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.texts import MESSAGE_LIMIT, render_summary, utf16_len
@@ -199,3 +200,19 @@ def test_on_a_sunday_this_week_is_the_coming_working_week() -> None:
     s = build_summary(committee_tasks(), MONDAY - timedelta(days=1))
     assert (s.week_start, s.week_end) == (MONDAY, MONDAY + timedelta(days=6))
     assert [line.number for line in s.due_this_week] == [5, 7]
+
+
+def test_people_given_tasks_directly_are_listed_apart_from_units() -> None:
+    views = [
+        task(1, due=date(2026, 12, 20), lead="Công an phường"),
+        task(2, due=date(2026, 12, 20), lead="Công an phường", status=TaskStatus.DONE, done_on=date(2026, 12, 1)),
+        replace(task(3, due=date(2026, 12, 20), lead="@binh_pham"), lead_is_person=True),
+        replace(task(4, due=date(2026, 12, 8), lead="Hoa Trần"), lead_is_person=True),
+    ]
+    s = build_summary(views, MONDAY, "BCĐ")
+    assert [(u.unit, u.done, u.total) for u in s.units] == [("Công an phường", 1, 2)]
+    assert [(u.unit, u.done, u.total, u.overdue) for u in s.people] == [("@binh_pham", 0, 1, 0), ("Hoa Trần", 0, 1, 1)]
+    [message] = render_summary(s)
+    units, people = message.split("Theo đơn vị")[1].split("Giao trực tiếp cho cá nhân")
+    assert "• Công an phường: 1/2\n" in units and "@binh_pham" not in units
+    assert "• @binh_pham: 0/1\n" in people and people.endswith("• Hoa Trần: 0/1, quá hạn 1")

@@ -163,3 +163,26 @@ async def test_an_edit_telegram_refuses_is_not_swallowed_the_outcome_comes_as_a_
     [outcome] = env.world.bot_messages(binh)[before:]
     assert "#1 đã hoàn thành" in outcome.plain
     assert (await env.task(1, group)).status == "done"
+
+
+async def test_done_pressed_on_a_reminder_in_the_group_is_told_by_a_new_line_once(reminders: Env) -> None:
+    """An edit notifies nobody: the chair learns of a «✅ Đã xong» pressed in the group from a new line.
+    A /xong typed in the group is a new message already and is not repeated."""
+    env = reminders
+    chair, _binh, an, group, _ = await committee_with_a_task(env)
+    await wake(env, at(2026, 11, 27, 8, 0))
+    in_group = next(m for m in reversed(env.world.bot_messages(group)) if "✅ Đã xong" in m.button_texts())
+    before = len(env.world.bot_messages(group))
+    await env.press(an, in_group, "✅ Đã xong")
+    await env.idle()
+    new = [m.plain for m in env.world.bot_messages(group)[before:]]
+    assert len(new) == 1, new
+    assert "An Phạm báo hoàn thành #1 (bấm nút trên lời nhắc)" in new[0]
+    assert (await env.task(1, group)).status == "done"
+
+    # A command in the group: its answer is the visible report, nothing more.
+    await env.say(chair, group, "/giao VP kiểm tra hồ sơ xong trước ngày 4/12")
+    before = len(env.world.bot_messages(group))
+    answer = await env.say(an, group, "/xong 2")
+    await env.idle()
+    assert [m.plain for m in env.world.bot_messages(group)[before:]] == [answer.plain]
