@@ -532,9 +532,38 @@ def _days_of_month(scan: Scan) -> None:
         )
 
 
+# A window written with a dash instead of "đến": "từ ngày 01 - 15/12/2024", "từ 01-15/12/2024", "từ
+# 25/11 - 15/12/2024", "Thời gian lấy ý kiến từ 15/12/2024 - 15/01/2025" are "từ ngày A đến ngày B": due
+# B, as the corpus labels the windows spelt with "đến" (A028-01 "từ ngày 30/4/2020 đến hết ngày
+# 03/5/2020", B133-01/B133-02 "từ ngày 26 đến ngày 28.6-2017", W17-03 "Thời gian lấy ý kiến: từ ngày
+# 17/3/2025 đến ngày 05/4/2025"). Read before single dates: the dash ends the tail of B and "15/12"
+# right after "01-" is not even a number start, so the end of the window was lost.
+_DASH_WINDOW = re.compile(
+    r"tu\s+(?:ngay\s+)?[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{2,4})?)?\s*[-–]\s*(?:ngay\s+)?"
+    r"(?P<d>[0-9]{1,2})(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}|[0-9]{2}))?(?![0-9])(?![/.\-][0-9])"
+)
+_WINDOW_TAIL = Tail(0, ("den",), STRONG)
+
+
+def _dash_windows(scan: Scan) -> None:
+    f = scan.f
+    if ("-" not in f and "–" not in f) or "tu " not in f:
+        return
+    for m in scan.matches(_DASH_WINDOW):
+        scan.take(m.start(), m.end())
+        due = _resolve_day_month(m, scan.today)
+        if due is None:
+            scan.invalid.append(InvalidDate(m.start("d"), m.end()))
+            continue
+        score = score_period(scan, _WINDOW_TAIL._replace(start=m.start()), due, m.end())
+        if score is not None:
+            scan.add(Candidate(DATE, m.start(), m.end(), score, due))
+
+
 def _dates(scan: Scan) -> None:
     if not scan.has_digit:
         return
+    _dash_windows(scan)
     _numeric_dates(scan)
     if "thang" in scan.f:
         _written_dates(scan)

@@ -299,3 +299,20 @@ def test_a_trigger_covers_the_periods_coordinated_after_it(text: str, expected: 
 )
 def test_dates_with_mixed_separators_and_yearly_days(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a window "từ (ngày) A - B" written with a dash for "đến": due B, as "từ ngày A đến ngày B" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các trường tổ chức kiểm tra cơ sở vật chất từ 04-08/3/2024.", "date 2024-03-08"),
+        ("Thời gian nhận hồ sơ: từ ngày 15 - 25/01/2024 tại Bộ phận một cửa.", "date 2024-01-25"),
+        ("Tổ chức lấy ý kiến nhân dân về dự thảo từ 20/01/2024 – 20/02/2024.", "date 2024-02-20"),
+        ("Các tổ dân phố ra quân tổng vệ sinh từ ngày 20/01 - 05/02/2024.", "date 2024-02-05"),
+        ("Các xã tổ chức tiêm phòng đợt 1 từ ngày 15/3 đến ngày 15/4/2024.", "date 2024-04-15"),
+        ("Từ 01 - 05/01/2024, UBND huyện đã kiểm tra 12 cơ sở.", "none"),
+        ("Giai đoạn 2021 - 2025, các xã tập trung xây dựng nông thôn mới.", "none"),
+    ],
+)
+def test_a_window_written_with_a_dash_ends_on_its_last_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
