@@ -157,8 +157,15 @@ def fast_fold(text: str) -> str:
 
 
 def _scan(text: str, today: date) -> tuple[str, Scan]:
-    text = nfc(text)
-    return text, grammar.scan(fast_fold(text), today)
+    """The NFC form of `text` and its scan. A text written only in the fold's code is already NFC
+    (its characters are starters that compose with none of the others: checked by
+    tests/domain/test_deadlines.py), so the normalisation is skipped for it."""
+    try:
+        folded = _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
+    except UnicodeError:
+        text = nfc(text)
+        folded = _fold_by_words(text)
+    return text, grammar.scan(folded, today)
 
 
 # No deadline (an immutable value: one instance serves every text that has none).

@@ -597,3 +597,22 @@ def test_any_deadline_past_the_end_of_the_calendar_is_no_deadline_not_a_crash() 
     for today in (date(9999, 12, 25), date(9999, 12, 31)):
         for text in ("quý sau", "năm sau", "tuần tới", "trong 10 ngày làm việc", "ngày mai", "quý I năm sau"):
             parse_deadline(text, today)  # no exception
+
+
+def test_text_in_the_fold_code_is_already_nfc() -> None:
+    """deadlines._scan skips NFC for a text the fold's one-byte code encodes: every character of the
+    code is NFC on its own and next to any other."""
+    import codecs
+    import unicodedata
+
+    from domain.understand import deadlines
+
+    code = []
+    for cp in range(0x2400):
+        try:
+            codecs.charmap_encode(chr(cp), "strict", deadlines._FOLD_CODE)
+        except UnicodeError:
+            continue
+        code.append(chr(cp))
+    assert len(code) == 256
+    assert all(unicodedata.normalize("NFC", a + b) == a + b for a in code for b in code)
