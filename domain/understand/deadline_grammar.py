@@ -676,7 +676,7 @@ _PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua"})
 
 
 def _qualifies_a_noun(f: str, start: int) -> bool:
-    toks = tokens_before(f, start, 48, 5)
+    toks = tokens_before(f, start, 64, 8)  # "tại các cuộc họp giao ban hàng tháng": room for the openers
     for n in (2, 1):
         if len(toks) > n and " ".join(toks[-n:]) in _CADENCED_NOUNS:
             i = len(toks) - n - 1

@@ -99,10 +99,15 @@ _STRONG_WORDS = frozenset({
     "xong", "ket thuc", "tien do", "cuoi",
 })  # fmt: skip
 _WITHIN_WORDS = frozenset({"thoi gian thuc hien", "trong vong", "trong", "thoi gian"})
-_WEAK_WORDS = frozenset({"vao luc", "vao", "luc", "ngay", "la", "sang", "chieu", "nhan dip", "dip", "le"})
+# The parts of the day ("sáng", "chiều", "trưa", "đêm"; "tối" folds to "tới", a deadline word) are passed
+# over like "vào lúc" between the trigger and the day: "vào lúc 16h chiều thứ bảy ngày 27/12" (A038-01),
+# "vào 7h sáng chủ nhật ngày 28/12" (A038-02), "vào tối ngày 7/8/2015" (D008-03), "tiếp cận ngay trong
+# đêm 20/11" (D047-01).
+_DAY_PARTS = ("sang", "chieu", "trua", "dem")
+_WEAK_WORDS = frozenset({"vao luc", "vao", "luc", "ngay", "la", "nhan dip", "dip", "le", *_DAY_PARTS})
 _REJECT_WORDS = frozenset({"bat dau tu", "ke tu", "tinh tu", "tinh den", "tu", "sau", "dau", "giua"})
 _NEUTRAL_WORDS = frozenset({"tu nay"})  # "từ nay đến tháng 9": the "đến" decides
-FILLER_WORDS = frozenset({"ngay", "la", "vao", "vao luc", "luc", "sang", "chieu"})
+FILLER_WORDS = frozenset({"ngay", "la", "vao", "vao luc", "luc", *_DAY_PARTS})
 _TRIGGERS: dict[tuple[str, ...], str] = {
     tuple(w.split()): w for w in _STRONG_WORDS | _WITHIN_WORDS | _WEAK_WORDS | _REJECT_WORDS | _NEUTRAL_WORDS
 }

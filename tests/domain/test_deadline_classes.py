@@ -316,3 +316,17 @@ def test_dates_with_mixed_separators_and_yearly_days(text: str, expected: str) -
 )
 def test_a_window_written_with_a_dash_ends_on_its_last_day(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a part of the day between the trigger and the day: "trong đêm 20/01", "vào trưa ngày 15/01" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lực lượng cứu hộ khẩn trương tiếp cận các hộ bị cô lập ngay trong đêm 12/01.", "date 2024-01-12"),
+        ("Các đơn vị hoàn thành việc di dời dân ra khỏi vùng nguy hiểm trước trưa ngày 15/01.", "date 2024-01-15"),
+        ("Ban Chỉ huy tổ chức ứng trực tại trụ sở vào đêm 20/01/2024.", "date 2024-01-20"),
+        ("Đêm 05/01, lực lượng chức năng đã bắt giữ 3 đối tượng.", "none"),
+    ],
+)
+def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
