@@ -461,6 +461,11 @@ def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     if not {"truoc", "dip", "nhan dip", "le"} & set(tail.words):
         return False
     scan.take(m.start(), m.end())
+    if tail.strength < STRONG and _occasion(scan, tail, m.start()):
+        # A holiday named by its day is an occasion as one named by its name ("trong dịp Tết", B095-02,
+        # B100-02, B145-01): "kiểm tra thị trường dịp nghỉ lễ 30/4 - 1/5" (D093-01; A028-01's context
+        # "trong dịp nghỉ Lễ 30/4 – 1/5"), "trực trong dịp 2/9"; "hoàn thành dịp 2/9" is a deadline.
+        return True
     due = dd.day_before_holiday(key, scan.today)
     if due is None:
         return True

@@ -330,3 +330,18 @@ def test_a_window_written_with_a_dash_ends_on_its_last_day(text: str, expected: 
 )
 def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a holiday named by its day is an occasion like one named by its name; a deadline word makes it the deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đội Quản lý thị trường tăng cường kiểm tra hàng hóa dịp nghỉ lễ 30/4 - 1/5.", "none"),
+        ("Các xã bố trí lực lượng trực trong dịp 2/9, báo cáo tình hình về huyện.", "none"),
+        ("Tổ chức thăm hỏi các gia đình chính sách nhân dịp 30/4.", "none"),
+        ("Hoàn thành việc sửa chữa trụ sở trước 30/4.", "holiday 2024-04-29"),
+        ("Các phường hoàn thành việc chỉnh trang đô thị trước dịp 2/9.", "holiday 2024-09-01"),
+    ],
+)
+def test_a_holiday_named_by_its_day_as_an_occasion(text: str, expected: str) -> None:
+    assert reading(text) == expected
