@@ -1047,8 +1047,9 @@ def _anchors(scan: Scan) -> None:
 # "ngày" (day) and "ngay" (at once) fold alike; the words around tell them apart. A day is
 # counted, determined or introduced ("10 ngày", "các ngày", "trước ngày"), or names one ("ngày
 # mai", "ngày lễ", "ngày thành lập"); "ngay" follows a verb ("khắc phục ngay", "triển khai ngay").
+# ("một số ngày tới" counts days too: E066-01, as "vài ngày", "nhiều ngày".)
 _DAY_PREV_WORDS = frozenset({
-    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac",
+    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "nhieu", "may", "cac", "so",
     "nhung", "moi", "hang", "tung", "ca", "nua", "cung", "trong", "vao", "tu", "den", "toi", "truoc", "han",
     "nhat", "la", "tai", "theo", "cua", "cho", "voi", "nhan", "dip", "ke", "hom", "sang", "chieu", "dem",
     "buoi", "ngay", "nao", "chon", "ghi", "lui", "doi", "trua", "gio", "hoac", "thu", "mung", "ve",

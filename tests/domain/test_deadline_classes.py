@@ -345,3 +345,16 @@ def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
 )
 def test_a_holiday_named_by_its_day_as_an_occasion(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "(một) số ngày" counts days: not "ngay" (at once) ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã theo dõi diễn biến mưa lớn có thể xảy ra trong một số ngày tới để chủ động ứng phó.", "none"),
+        ("Sở Nội vụ rà soát, cắt giảm số ngày giải quyết thủ tục hành chính.", "none"),
+        ("Các xã khắc phục ngay các điểm sạt lở trên tuyến đường.", "immediate"),
+    ],
+)
+def test_a_number_of_days_is_no_immediate(text: str, expected: str) -> None:
+    assert reading(text) == expected
