@@ -1036,8 +1036,12 @@ def _anchors(scan: Scan) -> None:
             what = m["what"].strip()
             named = _ANAPHORA.sub("", what)
             heading = scan.at_clause_start(start)
-            if not heading and named == what:
-                continue  # "trong thời gian diễn ra hội nghị" mid-sentence: a while, not a deadline
+            if named == what:
+                # "trong thời gian diễn ra hội nghị", "Trong thời gian học sinh ở trường:" (CE06), "trong
+                # thời gian bầu cử" (B052-01), "trong thời gian sát Tết" (E035-01): a while, not a deadline;
+                # a window is one when it points back to a period defined before ("Trong thời gian lấy ý
+                # kiến nêu trên", W17-03), whose end the context gives.
+                continue
             scan.take(start, m.end())
             score = S_SCOPED_WINDOW if heading else S_WINDOW
             what = named

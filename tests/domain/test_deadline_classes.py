@@ -358,3 +358,17 @@ def test_a_holiday_named_by_its_day_as_an_occasion(text: str, expected: str) -> 
 )
 def test_a_number_of_days_is_no_immediate(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "trong thời gian <việc>" is a while, unless it points back to a period defined before ("nêu trên") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong thời gian nghỉ hè, các trường bố trí lực lượng bảo vệ trực 24/24.", "none"),
+        ("Trong thời gian diễn ra Đại hội: Công an phường đảm bảo an ninh trật tự khu vực hội trường.", "none"),
+        ("Các hộ kinh doanh không tập kết vật liệu trên vỉa hè trong thời gian thi công.", "none"),
+        ("Trong thời gian lấy ý kiến nêu trên, các phòng nghiên cứu góp ý dự thảo.", "relative"),
+    ],
+)
+def test_a_while_is_no_deadline_unless_it_points_back(text: str, expected: str) -> None:
+    assert reading(text) == expected
