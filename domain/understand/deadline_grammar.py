@@ -201,9 +201,15 @@ def _parts_of_year(scan: Scan) -> None:
 
 
 _DURATION_DIGITS = re.compile(
-    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam)\b"
+    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam|gio)\b"
     r"(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"  # "1 tháng 1 năm 2021" is a day, not a month's time
 )
+# "trong vòng 48 giờ": hours are a time allowed only after "trong"-like triggers and not as the time of a
+# day ("trước 19 giờ ngày 17.9", "đến 16 giờ cùng ngày", "từ 14 giờ đến 19 giờ hằng ngày" are clock times,
+# "trong 8 giờ hành chính" office hours).
+_HOUR_OF_A_DAY = re.compile(r"\s*(?:,\s*)?(?:[0-9]|sang|chieu|toi|dem|trua|ngay|cung|hang|moi|den|hanh)\b")
+# "trong vòng khoảng 07 ngày" (E025-01): an approximation between the trigger and the count.
+_ABOUT = frozenset({"khoang", "chung"})
 _DURATION_WORDS = re.compile(
     # "trong tám tháng" reads as "trọng tâm tháng" (the month's focus) once folded: no "tám" here.
     rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?!tam\b)(?P<n>{_NUMBER_IN_WORDS})\s+"
@@ -227,7 +233,10 @@ _ANCHOR_DATE = re.compile(
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
-    toks = tokens_before(f, start, 30, 3)
+    toks = tokens_before(f, start, 40, 4)
+    if toks and toks[-1] in _ABOUT:
+        toks.pop()
+    toks = toks[-3:]
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
@@ -256,6 +265,8 @@ def _durations(scan: Scan) -> None:
     for m, trig, start in found:
         if _DURATION_PAST.match(scan.f, m.end()):
             continue
+        if m["u"] == "gio" and (trig != "trong" or _HOUR_OF_A_DAY.match(scan.f, m.end())):
+            continue
         n = number_value(m["n"])
         if n == 0:
             continue
@@ -276,7 +287,9 @@ def _durations(scan: Scan) -> None:
             scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
             continue
         unit = m["u"]
-        if unit == "ngay":
+        if unit == "gio":
+            due = base + timedelta(days=-(-n // 24))  # the day the hours run out
+        elif unit == "ngay":
             due = add_working_days(base, n) if m["wd"] else base + timedelta(days=n)
         elif unit == "tuan":
             due = base + timedelta(weeks=n)

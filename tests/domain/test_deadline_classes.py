@@ -372,3 +372,19 @@ def test_a_number_of_days_is_no_immediate(text: str, expected: str) -> None:
 )
 def test_a_while_is_no_deadline_unless_it_points_back(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a time allowed in hours, or "about N days": durations too ("trong vòng 48 giờ", "trong vòng khoảng 07 ngày") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nhà thầu khắc phục sự cố rò rỉ nước trong vòng 48 giờ.", "relative 2024-01-12"),
+        ("Cơ sở y tế báo cáo ca bệnh về Trung tâm Kiểm soát bệnh tật trong 24 giờ.", "relative 2024-01-11"),
+        ("Đơn vị thi công hoàn trả mặt bằng trong khoảng 05 ngày.", "relative 2024-01-15"),
+        ("Sơ tán người dân đến nơi an toàn trước 17 giờ ngày 12/01.", "date 2024-01-12"),
+        ("Bộ phận một cửa tiếp nhận hồ sơ trong 8 giờ hành chính.", "none"),
+        ("Tuần tra kiểm soát từ 22 giờ đến 5 giờ sáng hôm sau.", "none"),
+    ],
+)
+def test_a_time_allowed_in_hours_or_about_n_days(text: str, expected: str) -> None:
+    assert reading(text) == expected
