@@ -208,6 +208,9 @@ _DURATION_DIGITS = re.compile(
 # day ("trước 19 giờ ngày 17.9", "đến 16 giờ cùng ngày", "từ 14 giờ đến 19 giờ hằng ngày" are clock times,
 # "trong 8 giờ hành chính" office hours).
 _HOUR_OF_A_DAY = re.compile(r"\s*(?:,\s*)?(?:[0-9]|sang|chieu|toi|dem|trua|ngay|cung|hang|moi|den|hanh)\b")
+# "trong hai tháng còn lại" said on 24/10 (E067-01): the months left of the year, which ends it (both v4d's
+# and v4e's labelling choices: "a remaining span of the year → relative resolved to the year's end").
+_REMAINING = re.compile(r"\s+con\s+lai\b(?:\s+(?:cua\s+)?nam(?:\s+(?:nay|(?P<y>(?:19|20)[0-9]{2})))?\b)?")
 # "trong vòng khoảng 07 ngày" (E025-01): an approximation between the trigger and the count.
 _ABOUT = frozenset({"khoang", "chung"})
 _DURATION_WORDS = re.compile(
@@ -287,6 +290,12 @@ def _durations(scan: Scan) -> None:
             scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
             continue
         unit = m["u"]
+        remaining = _REMAINING.match(scan.f, end) if unit == "thang" and anchor is None else None
+        if remaining is not None:
+            year = int(remaining["y"]) if remaining["y"] else base.year
+            scan.take(start, remaining.end())
+            scan.add(Candidate(RELATIVE, start, remaining.end(), S_STRONG, dd.year_end(year)))
+            continue
         if unit == "gio":
             due = base + timedelta(days=-(-n // 24))  # the day the hours run out
         elif unit == "ngay":

@@ -388,3 +388,17 @@ def test_a_while_is_no_deadline_unless_it_points_back(text: str, expected: str) 
 )
 def test_a_time_allowed_in_hours_or_about_n_days(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "trong N tháng còn lại (của năm)": the months left of the year, due at its end ---
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Các xã tập trung hoàn thành các chỉ tiêu trong hai tháng còn lại.", date(2024, 10, 28), "relative 2024-12-31"),
+        ("Phấn đấu giải ngân hết vốn trong 3 tháng còn lại của năm.", date(2024, 9, 30), "relative 2024-12-31"),
+        ("Các phòng hoàn thành kế hoạch trong 2 tháng tới.", date(2024, 10, 28), "relative 2024-12-28"),
+    ],
+)
+def test_the_months_left_of_the_year(text: str, today: date, expected: str) -> None:
+    d = parse_deadline(text, today)
+    assert f"{d.kind.value} {d.due}" == expected
