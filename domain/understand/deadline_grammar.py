@@ -824,6 +824,8 @@ def _quarters(scan: Scan) -> None:
             due = dd.quarter_end(today.year, dd.quarter_of(today))
         bare_ok = bool(m["q"] or m["rel"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and m["q"] and due >= today and _heads_the_work(scan, tail, m.end()):
+            score = S_CLAUSE_START
         if score is not None:
             scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
 
@@ -878,6 +880,8 @@ def _months(scan: Scan) -> None:
             scan.f, tail.start, QUALIFIER_WORDS
         )
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and m["m"] and due >= today and _heads_the_work(scan, tail, m.end()):
+            score = S_CLAUSE_START
         if score is None and "vao" in tail.words and due > today and (kind is DATE or m["m"] or m["rel"]):
             # "triển khai vào tuần đầu tháng 01/2021", "hoàn thiện các tiêu chí vào tháng 11 sắp
             # tới": the work is set in that future month, as an event is on its day.
@@ -894,6 +898,30 @@ _YEAR = re.compile(
     r"|(?:(?<=cuoi nam)|(?<=het nam)|(?<=trong nam))\b(?!\s+(?:hoc|tai\s+chinh|ngay|thang|tuan|\d)))"
 )
 _BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
+
+
+# A giao ban's section on the work of a period: "Về công tác tháng 7/2018, đồng chí Giám đốc ... nhấn mạnh
+# một số nhiệm vụ" (E018-01, and E018-02 through its lead-in), "một số nội dung trọng tâm tháng 8/2019 như
+# sau:" (v4e's labelling choices) scope each task to that period, as a period opening the sentence does
+# ("Trong tháng 9/2017, ...", A001-01; "Trong tháng 9, Chi bộ ...", B040-01). The noun before the period
+# ("công tác", "nhiệm vụ") would otherwise make it a qualifier ("báo cáo tháng 2").
+_ABOUT_WORK_OF = re.compile(r"(?:^|[.;:!?\n(]\s*|^\s*[-+*•–]\s*)ve\s+(?:cong\s+tac|nhiem\s+vu|noi\s+dung)\s+$")
+_WORK_OF_HEADING = re.compile(
+    r"(?:cong\s+tac|nhiem\s+vu|noi\s+dung)(?:\s+(?:trong\s+tam|chu\s+yeu|chinh))?\s+$"
+)
+_HEADING_END = re.compile(r"\s*(?:nhu\s+sau|sau\s+day|cu\s+the)?\s*:")
+
+
+def _heads_the_work(scan: Scan, tail: Tail, end: int) -> bool:
+    """Whether the period at [tail.start, end) heads the work of a section ("Về công tác tháng 7/2018,",
+    "nhiệm vụ trọng tâm tháng 8/2019 như sau:"). Only a period with no trigger word."""
+    if tail.words:
+        return False
+    f = scan.f
+    lo = max(0, tail.start - 40)
+    if _ABOUT_WORK_OF.search(f, lo, tail.start) is not None:
+        return (f.startswith(",", end) and not scan.reports_after(end)) or _HEADING_END.match(f, end) is not None
+    return _WORK_OF_HEADING.search(f, lo, tail.start) is not None and _HEADING_END.match(f, end) is not None
 
 
 def _scopes_clause(scan: Scan, end: int) -> bool:

@@ -402,3 +402,20 @@ def test_a_time_allowed_in_hours_or_about_n_days(text: str, expected: str) -> No
 def test_the_months_left_of_the_year(text: str, today: date, expected: str) -> None:
     d = parse_deadline(text, today)
     assert f"{d.kind.value} {d.due}" == expected
+
+
+# --- a giao ban's section on the work of a period scopes its tasks: "Về công tác tháng 7/2024, …", "… trọng tâm tháng 8 như sau:" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Về công tác tháng 02/2024, đồng chí Chủ tịch yêu cầu các phòng tập trung giải quyết hồ sơ tồn đọng.", "month 2024-02-29"),
+        ("Chủ tịch UBND phường chỉ đạo một số nội dung trọng tâm tháng 02/2024 như sau:", "month 2024-02-29"),
+        ("Nhiệm vụ trọng tâm tháng 3:", "month 2024-03-31"),
+        ("Về nhiệm vụ quý I/2024, Giám đốc Sở yêu cầu các phòng bám sát kế hoạch.", "quarter 2024-03-31"),
+        ("Các phòng báo cáo kết quả công tác tháng 02/2024 về Văn phòng.", "none"),
+        ("Xây dựng chương trình công tác tháng 02/2024 của UBND huyện.", "none"),
+        ("Về công tác tháng 01/2024, các đơn vị đã hoàn thành 95% kế hoạch.", "none"),
+    ],
+)
+def test_the_work_of_a_period_heading_a_section(text: str, expected: str) -> None:
+    assert reading(text) == expected
