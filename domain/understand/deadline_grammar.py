@@ -34,7 +34,7 @@ by walking words backwards rather than by a backtracking regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from domain.calendar import add_working_days
@@ -1032,12 +1032,33 @@ def _near_days(scan: Scan) -> None:
 
 
 _BEFORE_EVENT = re.compile(
-    r"truoc\s+(?:khi\s+[^.;,\n]{1,60}"
+    r"truoc\s+(?:khi\s+(?P<event>[^.;,\n]{1,60})"
     r"|(?:mua\s+[a-z]+(?:\s+(?:bao|lu|kho|mua))?|ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop"
     r"|hoi\s+nghi|dai\s+hoi|dot\s+[a-z]+|thoi\s+diem\s+[^.;,\n]{1,40}|ky\s+thi|nam\s+hoc\s+moi|bau\s+cu"
     r"|le\s+hoi|ngay\s+khai\s+giang)\b)"
 )
-_RIGHT_AFTER = re.compile(r"ngay\s+(?:sau\s+)?khi\s+[^.;,\n]{1,60}")
+_RIGHT_AFTER = re.compile(r"ngay\s+(?:sau\s+)?khi\s+(?P<event>[^.;,\n]{1,60})")
+
+
+def _event_anchors(scan: Scan, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of an anchor pattern at a word start whose words up to the event ("trước khi", "ngay sau
+    khi") are free: the event itself may hold an expression read before, an occasion above all ("ngay
+    sau khi kết thúc thời gian nghỉ Tết", E080-02; "ngay tied to a future event → relative", v4d's and
+    v4e's labelling choices), which it swallows; any other expression read there (a quoted title, a date)
+    ends the anchor's chance ("Ngay sau khi báo đăng bài “…”, ngày 17.11, X có văn bản": D068-01)."""
+    f = scan.f
+    for m in pattern.finditer(f):
+        start, end = m.span()
+        head_end = m.start("event") if m["event"] is not None else end
+        if (
+            (start == 0 or not f[start - 1].isalnum())
+            and scan.free(start, head_end)
+            and all(e <= head_end or s >= end or f.startswith(_HOLIDAY_KEYS, s) for s, e in scan.taken)
+        ):
+            yield m
+
+
+_HOLIDAY_KEYS = tuple(key for key, _, _ in _HOLIDAY_NAMES)
 _WINDOW = re.compile(
     r"thoi\s+gian\s+"
     r"(?!(?:toi|qua|som|ngan|nhanh|gan|dai|nay|vua|sap|con\s+lai|quy\s+dinh|cho\s+phep|nhat\s+dinh|den"
@@ -1070,11 +1091,11 @@ def _anchors(scan: Scan) -> None:
                 scan.take(at, m.end())
                 scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
-        for m in scan.matches(_BEFORE_EVENT):
+        for m in _event_anchors(scan, _BEFORE_EVENT):
             scan.take(m.start(), m.end())
             scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "khi" in f:
-        for m in scan.matches(_RIGHT_AFTER):
+        for m in _event_anchors(scan, _RIGHT_AFTER):
             scan.take(m.start(), m.end())
             scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "thoi gian" in f:

@@ -419,3 +419,17 @@ def test_the_months_left_of_the_year(text: str, today: date, expected: str) -> N
 )
 def test_the_work_of_a_period_heading_a_section(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "ngay sau khi / trước khi <event>" is an event anchor even when the event is a holiday ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cán bộ, công chức trở lại làm việc ngay sau khi kết thúc kỳ nghỉ Tết Nguyên đán.", "relative"),
+        ("Các hộ kinh doanh hoàn thành sửa chữa mái che trước khi nghỉ Tết.", "relative"),
+        ("Các trường kiểm tra cơ sở vật chất ngay sau khi kết thúc đợt nghỉ lễ Quốc khánh.", "relative"),
+        ("Ngay sau khi báo đăng bài “Ngang nhiên lấn chiếm vỉa hè”, ngày 10/01, UBND quận có văn bản chỉ đạo.", "none"),
+    ],
+)
+def test_an_event_anchor_may_name_a_holiday(text: str, expected: str) -> None:
+    assert reading(text) == expected
