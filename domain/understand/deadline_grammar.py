@@ -468,9 +468,27 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    if not vao and _in_schedule_line(scan.f, tail.start):
+        vao = True  # "Thời gian tổ chức lấy ý kiến cử tri ... ngày 3/10/2020, bắt đầu từ 7 giờ": the event day
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
+
+
+# A schedule line: a sentence opening with "Thời gian <việc>" dates the work it names ("Thời gian tổ chức lấy ý
+# kiến cử tri ... ngày 3/10/2020, bắt đầu từ 7 giờ sáng", D103-02; "Thời gian lấy ý kiến: từ ngày 17/3/2025 đến
+# ngày 05/4/2025", W17's context; "an event day of the work itself → date", v4d's labelling choices), where a
+# day set off by a comma would otherwise read as a narrative time stamp.
+_SCHEDULE_LINE = re.compile(r"(?:^|[;!?\n]|\.\s)[\W\d]{0,6}thoi\s+gian\s+(?!qua\b|vua\b|toi\b|gan\b|nay\b)[a-z]")
+
+
+def _in_schedule_line(f: str, pos: int) -> bool:
+    lo = max(0, pos - 240)
+    starts = [m.start() for m in _SCHEDULE_LINE.finditer(f, lo, pos)] if "thoi gian" in f else []
+    if not starts:
+        return False
+    between = f[starts[-1] + 1 : pos]
+    return ";" not in between and ". " not in between and "\n" not in between
 
 
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:

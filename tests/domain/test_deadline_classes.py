@@ -433,3 +433,17 @@ def test_the_work_of_a_period_heading_a_section(text: str, expected: str) -> Non
 )
 def test_an_event_anchor_may_name_a_holiday(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a schedule line "Thời gian <việc> … ngày X, …" dates the work; a narrative time stamp does not ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian tổ chức hội nghị tiếp xúc cử tri tại các phường ngày 20/01/2024, bắt đầu từ 8 giờ sáng.", "date 2024-01-20"),
+        ("Thời gian kiểm tra tại các xã, thị trấn ngày 25/01/2024, kết thúc trong ngày.", "date 2024-01-25"),
+        ("Ngày 20/01/2024, UBND huyện tổ chức hội nghị tiếp xúc cử tri.", "none"),
+        ("Thời gian qua, ngày 05/01/2024, các xã đã ra quân dọn vệ sinh.", "none"),
+    ],
+)
+def test_a_schedule_line_dates_the_work(text: str, expected: str) -> None:
+    assert reading(text) == expected
