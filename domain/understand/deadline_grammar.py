@@ -713,22 +713,35 @@ _TIMES_GATE = re.compile(r"lan\b")
 
 # "hàng tháng" naming a kind of report or meeting the work goes into, not how often it is done:
 # "đưa nội dung này vào báo cáo hàng tháng", "lồng ghép trong báo cáo hàng quý", "báo cáo tại cuộc
-# họp giao ban hàng tuần". The noun comes right before "hàng X", and a place preposition before it.
-# ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá cán bộ hàng tháng": the action recurs.)
-_CADENCED_NOUNS = frozenset({"bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich"})
+# họp giao ban hàng tuần", "lồng ghép vào nội dung giao ban hàng tuần", "thực hiện theo kế hoạch hằng
+# năm", "đưa vào kế hoạch công tác hàng năm". The noun comes right before "hàng X", possibly after the
+# head of a longer noun phrase ("nội dung", "chế độ", "kế hoạch") and determiners, and a place
+# preposition (or "theo") before it all. ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá
+# cán bộ hàng tháng": the action recurs.)
+_CADENCED_NOUNS = frozenset({
+    "bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich", "cong tac",
+})  # fmt: skip
 _NOUN_OPENERS = frozenset({"cuoc", "phien", "buoi", "ky", "cac", "nhung", "hop"})
-_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua"})
+_NOUN_HEADS = frozenset({"noi dung", "che do", "ke hoach", "chuong trinh", "bao cao", "lich"})
+_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua", "theo"})
 
 
 def _qualifies_a_noun(f: str, start: int) -> bool:
-    toks = tokens_before(f, start, 64, 8)  # "tại các cuộc họp giao ban hàng tháng": room for the openers
+    toks = tokens_before(f, start, 80, 10)  # "tại các cuộc họp giao ban hàng tháng": room for the openers
     for n in (2, 1):
         if len(toks) > n and " ".join(toks[-n:]) in _CADENCED_NOUNS:
             i = len(toks) - n - 1
-            while i > 0 and toks[i] in _NOUN_OPENERS:
-                i -= 1
-            return toks[i] in _PLACE_PREPOSITIONS
-    return False
+            break
+    else:
+        return False
+    while i > 0:
+        if toks[i] in _NOUN_OPENERS:
+            i -= 1
+        elif i > 1 and f"{toks[i - 1]} {toks[i]}" in _NOUN_HEADS:
+            i -= 2
+        else:
+            break
+    return toks[i] in _PLACE_PREPOSITIONS
 
 
 def _every(scan: Scan, pattern: re.Pattern[str]) -> None:

@@ -447,3 +447,19 @@ def test_an_event_anchor_may_name_a_holiday(text: str, expected: str) -> None:
 )
 def test_a_schedule_line_dates_the_work(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "hàng tháng/năm" closing a longer noun phrase after a preposition: the kind of report or plan, no cadence ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Văn phòng đưa kết quả thực hiện vào nội dung giao ban hàng tuần của Thường trực UBND.", "none"),
+        ("Các phòng chuyên môn thực hiện theo kế hoạch hằng năm của UBND tỉnh.", "none"),
+        ("Lồng ghép nhiệm vụ chuyển đổi số vào kế hoạch công tác hàng năm của đơn vị.", "none"),
+        ("Báo cáo tình hình tại các cuộc họp giao ban hàng tháng của UBND huyện.", "none"),
+        ("Các phòng chuyên môn báo cáo kết quả thực hiện về Văn phòng hàng tháng.", "recurring"),
+        ("UBND các xã tổ chức kiểm tra hàng tuần các điểm tập kết rác thải.", "recurring"),
+    ],
+)
+def test_every_period_closing_a_noun_phrase_after_a_preposition(text: str, expected: str) -> None:
+    assert reading(text) == expected
