@@ -211,6 +211,9 @@ _HOUR_OF_A_DAY = re.compile(r"\s*(?:,\s*)?(?:[0-9]|sang|chieu|toi|dem|trua|ngay|
 # "trong hai tháng còn lại" said on 24/10 (E067-01): the months left of the year, which ends it (both v4d's
 # and v4e's labelling choices: "a remaining span of the year → relative resolved to the year's end").
 _REMAINING = re.compile(r"\s+con\s+lai\b(?:\s+(?:cua\s+)?nam(?:\s+(?:nay|(?P<y>(?:19|20)[0-9]{2})))?\b)?")
+# "Trong thời hạn không quá mười (10) ngày làm việc" (B122-01): legal texts write a count in words and then
+# in digits in brackets (the other order, "10 (mười) ngày", is in _DURATION_DIGITS).
+_WRITTEN_BEFORE_DIGITS = re.compile(rf"(?<![a-z]){_NUMBER_IN_WORDS}\s*\($")
 # "trong vòng khoảng 07 ngày" (E025-01): an approximation between the trigger and the count.
 _ABOUT = frozenset({"khoang", "chung"})
 _DURATION_WORDS = re.compile(
@@ -236,6 +239,9 @@ _ANCHOR_DATE = re.compile(
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
+    written = _WRITTEN_BEFORE_DIGITS.search(f, max(0, start - 40), start)
+    if written is not None:  # "không quá mười (10) ngày": the number in words, then in digits
+        start = written.start()
     toks = tokens_before(f, start, 40, 4)
     if toks and toks[-1] in _ABOUT:
         toks.pop()

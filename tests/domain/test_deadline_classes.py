@@ -463,3 +463,16 @@ def test_a_schedule_line_dates_the_work(text: str, expected: str) -> None:
 )
 def test_every_period_closing_a_noun_phrase_after_a_preposition(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a count written in words and then in digits in brackets: "không quá mười (10) ngày làm việc" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong thời hạn không quá mười lăm (15) ngày, cơ quan tiếp nhận phải trả lời bằng văn bản.", "relative 2024-01-25"),
+        ("Chủ đầu tư nộp hồ sơ trong vòng ba mươi (30) ngày kể từ ngày 10/01/2024.", "relative 2024-02-09"),
+        ("UBND xã hỗ trợ mười (10) hộ nghèo sửa chữa nhà ở.", "none"),
+    ],
+)
+def test_a_count_in_words_then_in_digits(text: str, expected: str) -> None:
+    assert reading(text) == expected
