@@ -436,9 +436,12 @@ _WRITTEN_DATE = re.compile(
 _DAY_OF_THIS_MONTH = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+(?P<rel>nay|toi|sau)\b")
 _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam\b|\d))")
 _RECURRING_SUFFIX = re.compile(
-    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
+    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank); in periodic
+    # reporting rules, "trước ngày 10/07 của năm báo cáo", "trước ngày 10/01 của năm liền kề năm báo cáo"
+    # (F129-01/02): every reporting year, as "trước ngày 15/12 hằng năm" (B121-02, B141-01/03).
     r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
-    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy))\b"
+    r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy)"
+    r"|nam\s+(?:(?:lien\s+ke|tiep\s+theo|sau)\s+(?:nam\s+)?)?(?P<report>bao\s+cao))\b"
 )
 
 
@@ -450,7 +453,9 @@ def _date_candidate(
     ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
     suffix = _RECURRING_SUFFIX.match(scan.f, end)
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
-        cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"]]
+        cadence = (
+            Cadence.QUARTERLY if suffix["q"] else Cadence.YEARLY if suffix["report"] else _CADENCE_UNITS[suffix["u"]]
+        )
         scan.take(start, suffix.end())
         if tail.strength != REJECT:
             scan.add(Candidate(RECURRING, tail.start, suffix.end(), S_RECURRING, cadence=cadence))
@@ -1195,6 +1200,8 @@ def _is_day_word(scan: Scan, start: int, end: int) -> bool:
     prev, at = prev_word(f, start)
     if prev and (prev.isdigit() or prev in _DAY_PREV_WORDS):
         return True
+    if not prev and f[at:start].strip().lstrip("(\"'“‘[").isdigit():
+        return True  # "(40 ngày trước ngày bầu cử)" (F089-01): counted days in brackets
     nxt = _NEXT_WORD.match(f, end)
     if nxt is not None and (nxt[1][0].isdigit() or nxt[1] in _DAY_NEXT_WORDS):
         return _AT_ONCE_BEFORE.match(f, end) is None
@@ -1263,9 +1270,23 @@ def scan(folded: str, today: date) -> Scan:
             if today.year < date.max.year:
                 raise
     s.found = _merge_ranges(s.found, folded)
+    if s.found and ("du bao" in folded or "xay ra" in folded):
+        s.found = [c for c in s.found if not _forecast_time(folded, c.start)]
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
     return s
+
+
+# The time of a forecast is the weather's, not the work's: "ứng phó với mưa lớn, lũ quét, sạt lở đất dự báo có
+# khả năng xảy ra từ ngày 9/9 đến đêm 10/9" (F006-01; E066-01 "mưa lớn ... trong một số ngày tới" and D090-04
+# "dự báo tình hình khô, hạn trong năm 2019" are of the kind). A time expression a few words after "dự báo" /
+# "(có khả năng | có thể) xảy ra", with no comma between ("theo dự báo, các xã di dời dân trước 17 giờ" is
+# the work's), is no deadline.
+_FORECAST = re.compile(r"\b(?:du\s+bao|xay\s+ra)\b[^.,;:!?\n]{0,40}$")
+
+
+def _forecast_time(folded: str, start: int) -> bool:
+    return _FORECAST.search(folded, max(0, start - 50), start) is not None
 
 
 # "để" (in order to) opens what the issuer will do with the result, not the assignee's deadline:

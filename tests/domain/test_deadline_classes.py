@@ -476,3 +476,18 @@ def test_every_period_closing_a_noun_phrase_after_a_preposition(text: str, expec
 )
 def test_a_count_in_words_then_in_digits(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- the time of a forecast is the weather's; "(40 ngày …)" counts days; "… của năm báo cáo" recurs yearly ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã chủ động ứng phó với mưa lớn, sạt lở đất dự báo có khả năng xảy ra từ ngày 12/01 đến đêm 14/01.", "none"),
+        ("Theo dự báo, các xã hoàn thành di dời dân khỏi vùng sạt lở trước 17 giờ ngày 12/01.", "date 2024-01-12"),
+        ("Danh sách phải được niêm yết chậm nhất đến ngày 05/01/2024 (30 ngày trước ngày bầu cử).", "date 2024-01-05"),
+        ("Báo cáo 6 tháng đầu năm gửi trước ngày 10/07 của năm báo cáo.", "recurring"),
+        ("Báo cáo năm gửi trước ngày 15/01 của năm liền kề năm báo cáo.", "recurring"),
+    ],
+)
+def test_forecasts_bracketed_counts_and_reporting_years(text: str, expected: str) -> None:
+    assert reading(text) == expected
