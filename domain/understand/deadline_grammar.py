@@ -1258,8 +1258,9 @@ def _quoted_names(scan: Scan) -> None:
             scan.take(m.start(), m.end())
 
 
-def scan(folded: str, today: date) -> Scan:
-    s = Scan(folded, today)
+def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Scan:
+    """Read the folded text (`digits`: where its first and last digits are, when the caller knows)."""
+    s = Scan(folded, today, digits)
     _quoted_names(s)
     for extract in EXTRACTORS:
         try:
