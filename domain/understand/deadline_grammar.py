@@ -844,9 +844,7 @@ _QUARTER = re.compile(
 )
 
 
-def _quarters(scan: Scan) -> None:
-    if "quy" not in scan.f:
-        return
+def _quarters(scan: Scan) -> None:  # (only where "quy" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_QUARTER):
         if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
@@ -884,9 +882,7 @@ _MONTH = re.compile(
 )
 
 
-def _months(scan: Scan) -> None:
-    if "thang" not in scan.f:
-        return
+def _months(scan: Scan) -> None:  # (only where "thang" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_MONTH):
         if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
@@ -973,9 +969,7 @@ def _scopes_clause(scan: Scan, end: int) -> bool:
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
-def _years(scan: Scan) -> None:
-    if "nam" not in scan.f:
-        return
+def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_YEAR):
         bare = not (m["y"] or m["rel"])
@@ -1011,9 +1005,7 @@ def _years(scan: Scan) -> None:
 _WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua|vua\s+qua)\b|{_bare('tuan')})")
 
 
-def _weeks(scan: Scan) -> None:
-    if "tuan" not in scan.f:
-        return
+def _weeks(scan: Scan) -> None:  # (only where "tuan" occurs: EXTRACTORS)
     for m in scan.matches(_WEEK):
         if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
             continue  # "2 tuần sau"
@@ -1225,22 +1217,23 @@ def _immediates(scan: Scan) -> None:
 
 
 Extractor = Callable[[Scan], None]
-# Order matters: an expression's span is taken before later extractors could misread its parts.
-EXTRACTORS: tuple[Extractor, ...] = (
-    _doc_numbers,  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
-    _parts_of_year,  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
-    _durations,  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
-    _holidays,  # "Quốc khánh 2/9" before the date inside it
-    _weekdays,  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
-    _dates,
-    _recurrings,
-    _quarters,
-    _months,
-    _years,
-    _weeks,
-    _near_days,
-    _anchors,  # "ngay sau khi" before "ngay"
-    _immediates,
+# Order matters: an expression's span is taken before later extractors could misread its parts. An extractor
+# given a key word is only called on a text where the word occurs (it has nothing to read elsewhere).
+EXTRACTORS: tuple[tuple[Extractor, str | None], ...] = (
+    (_doc_numbers, None),  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
+    (_parts_of_year, None),  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
+    (_durations, None),  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
+    (_holidays, None),  # "Quốc khánh 2/9" before the date inside it
+    (_weekdays, None),  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
+    (_dates, None),
+    (_recurrings, None),
+    (_quarters, "quy"),
+    (_months, "thang"),
+    (_years, "nam"),
+    (_weeks, "tuan"),
+    (_near_days, None),
+    (_anchors, None),  # "ngay sau khi" before "ngay"
+    (_immediates, None),
 )
 
 
@@ -1262,7 +1255,9 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     """Read the folded text (`digits`: where its first and last digits are, when the caller knows)."""
     s = Scan(folded, today, digits)
     _quoted_names(s)
-    for extract in EXTRACTORS:
+    for extract, key in EXTRACTORS:
+        if key is not None and key not in folded:
+            continue
         try:
             extract(s)
         except (ValueError, OverflowError):
