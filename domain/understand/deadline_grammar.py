@@ -34,7 +34,7 @@ by walking words backwards rather than by a backtracking regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from domain.calendar import add_working_days
@@ -202,9 +202,21 @@ def _parts_of_year(scan: Scan) -> None:
 
 
 _DURATION_DIGITS = re.compile(
-    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam)\b"
+    r"(?P<n>[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?)\s*\)?(?:\s*\([a-z ]+\))?\s+(?P<u>ngay|tuan|thang|nam|gio)\b"
     r"(?P<wd>\s+lam\s+viec)?(?!\s*[0-9])"  # "1 tháng 1 năm 2021" is a day, not a month's time
 )
+# "trong vòng 48 giờ": hours are a time allowed only after "trong"-like triggers and not as the time of a
+# day ("trước 19 giờ ngày 17.9", "đến 16 giờ cùng ngày", "từ 14 giờ đến 19 giờ hằng ngày" are clock times,
+# "trong 8 giờ hành chính" office hours).
+_HOUR_OF_A_DAY = re.compile(r"\s*(?:,\s*)?(?:[0-9]|sang|chieu|toi|dem|trua|ngay|cung|hang|moi|den|hanh)\b")
+# "trong hai tháng còn lại" said on 24/10 (E067-01): the months left of the year, which ends it (both v4d's
+# and v4e's labelling choices: "a remaining span of the year → relative resolved to the year's end").
+_REMAINING = re.compile(r"\s+con\s+lai\b(?:\s+(?:cua\s+)?nam(?:\s+(?:nay|(?P<y>(?:19|20)[0-9]{2})))?\b)?")
+# "Trong thời hạn không quá mười (10) ngày làm việc" (B122-01): legal texts write a count in words and then
+# in digits in brackets (the other order, "10 (mười) ngày", is in _DURATION_DIGITS).
+_WRITTEN_BEFORE_DIGITS = re.compile(rf"(?<![a-z]){_NUMBER_IN_WORDS}\s*\($")
+# "trong vòng khoảng 07 ngày" (E025-01): an approximation between the trigger and the count.
+_ABOUT = frozenset({"khoang", "chung"})
 _DURATION_WORDS = re.compile(
     # "trong tám tháng" reads as "trọng tâm tháng" (the month's focus) once folded: no "tám" here.
     rf"trong\s+(?:vong\s+|thoi\s+han\s+|thoi\s+gian\s+)?(?!tam\b)(?P<n>{_NUMBER_IN_WORDS})\s+"
@@ -228,7 +240,13 @@ _ANCHOR_DATE = re.compile(
 def _duration_trigger(scan: Scan, start: int) -> tuple[str, int] | None:
     """The trigger of a duration ('trong', 'chậm nhất'...) ending right before start, and its start."""
     f = scan.f
-    toks = tokens_before(f, start, 30, 3)
+    written = _WRITTEN_BEFORE_DIGITS.search(f, max(0, start - 40), start)
+    if written is not None:  # "không quá mười (10) ngày": the number in words, then in digits
+        start = written.start()
+    toks = tokens_before(f, start, 40, 4)
+    if toks and toks[-1] in _ABOUT:
+        toks.pop()
+    toks = toks[-3:]
     for k in (3, 2, 1):
         if len(toks) >= k:
             trig = _DURATION_TRIGGERS.get(" ".join(toks[-k:]))
@@ -272,6 +290,8 @@ def _durations(scan: Scan) -> None:
     for m, trig, start in found:
         if _DURATION_PAST.match(scan.f, m.end()):
             continue
+        if m["u"] == "gio" and (trig != "trong" or _HOUR_OF_A_DAY.match(scan.f, m.end())):
+            continue
         n = number_value(m["n"])
         if n == 0:
             continue
@@ -292,7 +312,15 @@ def _durations(scan: Scan) -> None:
             scan.add(Candidate(RELATIVE, start, end, S_ANCHOR))
             continue
         unit = m["u"]
-        if unit == "ngay":
+        remaining = _REMAINING.match(scan.f, end) if unit == "thang" and anchor is None else None
+        if remaining is not None:
+            year = int(remaining["y"]) if remaining["y"] else base.year
+            scan.take(start, remaining.end())
+            scan.add(Candidate(RELATIVE, start, remaining.end(), S_STRONG, dd.year_end(year)))
+            continue
+        if unit == "gio":
+            due = base + timedelta(days=-(-n // 24))  # the day the hours run out
+        elif unit == "ngay":
             due = add_working_days(base, n) if m["wd"] else base + timedelta(days=n)
         elif unit == "tuan":
             due = base + timedelta(weeks=n)
@@ -347,10 +375,10 @@ _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "
 
 def _holidays(scan: Scan) -> None:
     f = scan.f
-    # (substring tests: several times cheaper than one search for the alternation)
+    # (substring tests: several times cheaper than one search for the alternation; "quoc" stands for the
+    # three names that begin with it, "quốc tế thiếu nhi", "quốc tế lao động", "quốc khánh")
     if not (
-        "tet" in f or "trung thu" in f or "thieu nhi" in f or "quoc khanh" in f or "gio to" in f
-        or "giai phong" in f or "thong nhat" in f or "lao dong" in f
+        "tet" in f or "quoc" in f or "trung thu" in f or "gio to" in f or "giai phong" in f or "thong nhat" in f
     ):  # fmt: skip
         return
     for key, pattern, holiday in _HOLIDAY_NAMES:
@@ -426,7 +454,9 @@ _WRITTEN_DATE = re.compile(
 _DAY_OF_THIS_MONTH = re.compile(r"ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+(?P<rel>nay|toi|sau)\b")
 _DAY_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})\b(?!\s*(?:[/.\-]\s*\d|thang\b|nam\b|\d))")
 _RECURRING_SUFFIX = re.compile(
-    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank)
+    # "trước ngày 01 tháng 3 hàng năm", "... ngày 01 tháng 3 năm hàng năm" (a year left blank); in periodic
+    # reporting rules, "trước ngày 10/07 của năm báo cáo", "trước ngày 10/01 của năm liền kề năm báo cáo"
+    # (F129-01/02): every reporting year, as "trước ngày 15/12 hằng năm" (B121-02, B141-01/03).
     r"\s*,?\s*(?:cua\s+)?(?:(?:nam\s+)?(?:hang|moi|tung)\s+(?P<u>tuan|thang|quy|nam)"
     r"|thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?P<q>quy)"
     # A standing reporting rule sets a day of every reporting period: "gửi trước ngày 10/07 của năm
@@ -509,6 +539,8 @@ def _date_candidate(
         # D103-02, with D114-02, F062-03, F002-02, B044-03 read by their trigger words).
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
         return
+    if not vao and _in_schedule_line(scan.f, tail.start):
+        vao = True  # "Thời gian lấy ý kiến: từ ngày 17/3/2025 …" further into a line: the event day
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
             # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
@@ -517,6 +549,22 @@ def _date_candidate(
             scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
+
+
+# A schedule line: a sentence opening with "Thời gian <việc>" dates the work it names ("Thời gian tổ chức lấy ý
+# kiến cử tri ... ngày 3/10/2020, bắt đầu từ 7 giờ sáng", D103-02; "Thời gian lấy ý kiến: từ ngày 17/3/2025 đến
+# ngày 05/4/2025", W17's context; "an event day of the work itself → date", v4d's labelling choices), where a
+# day set off by a comma would otherwise read as a narrative time stamp.
+_SCHEDULE_LINE = re.compile(r"(?:^|[;!?\n]|\.\s)[\W\d]{0,6}thoi\s+gian\s+(?!qua\b|vua\b|toi\b|gan\b|nay\b)[a-z]")
+
+
+def _in_schedule_line(f: str, pos: int) -> bool:
+    lo = max(0, pos - 240)
+    starts = [m.start() for m in _SCHEDULE_LINE.finditer(f, lo, pos)] if "thoi gian" in f else []
+    if not starts:
+        return False
+    between = f[starts[-1] + 1 : pos]
+    return ";" not in between and ". " not in between and "\n" not in between
 
 
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
@@ -605,9 +653,38 @@ def _days_of_month(scan: Scan) -> None:
         )
 
 
+# A window written with a dash instead of "đến": "từ ngày 01 - 15/12/2024", "từ 01-15/12/2024", "từ
+# 25/11 - 15/12/2024", "Thời gian lấy ý kiến từ 15/12/2024 - 15/01/2025" are "từ ngày A đến ngày B": due
+# B, as the corpus labels the windows spelt with "đến" (A028-01 "từ ngày 30/4/2020 đến hết ngày
+# 03/5/2020", B133-01/B133-02 "từ ngày 26 đến ngày 28.6-2017", W17-03 "Thời gian lấy ý kiến: từ ngày
+# 17/3/2025 đến ngày 05/4/2025"). Read before single dates: the dash ends the tail of B and "15/12"
+# right after "01-" is not even a number start, so the end of the window was lost.
+_DASH_WINDOW = re.compile(
+    r"tu\s+(?:ngay\s+)?[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{2,4})?)?\s*[-–]\s*(?:ngay\s+)?"
+    r"(?P<d>[0-9]{1,2})(?P<sep>[/.\-])(?P<m>[0-9]{1,2})(?:(?P=sep)(?P<y>[0-9]{4}|[0-9]{2}))?(?![0-9])(?![/.\-][0-9])"
+)
+_WINDOW_TAIL = Tail(0, ("den",), STRONG)
+
+
+def _dash_windows(scan: Scan) -> None:
+    f = scan.f
+    if ("-" not in f and "–" not in f) or "tu " not in f:
+        return
+    for m in scan.matches(_DASH_WINDOW):
+        scan.take(m.start(), m.end())
+        due = _resolve_day_month(m, scan.today)
+        if due is None:
+            scan.invalid.append(InvalidDate(m.start("d"), m.end()))
+            continue
+        score = score_period(scan, _WINDOW_TAIL._replace(start=m.start()), due, m.end())
+        if score is not None:
+            scan.add(Candidate(DATE, m.start(), m.end(), score, due))
+
+
 def _dates(scan: Scan) -> None:
     if not scan.has_digit:
         return
+    _dash_windows(scan)
     _numeric_dates(scan)
     if "thang" in scan.f:
         _written_dates(scan)
@@ -712,22 +789,35 @@ _TIMES_GATE = re.compile(r"lan\b")
 
 # "hàng tháng" naming a kind of report or meeting the work goes into, not how often it is done:
 # "đưa nội dung này vào báo cáo hàng tháng", "lồng ghép trong báo cáo hàng quý", "báo cáo tại cuộc
-# họp giao ban hàng tuần". The noun comes right before "hàng X", and a place preposition before it.
-# ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá cán bộ hàng tháng": the action recurs.)
-_CADENCED_NOUNS = frozenset({"bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich"})
+# họp giao ban hàng tuần", "lồng ghép vào nội dung giao ban hàng tuần", "thực hiện theo kế hoạch hằng
+# năm", "đưa vào kế hoạch công tác hàng năm". The noun comes right before "hàng X", possibly after the
+# head of a longer noun phrase ("nội dung", "chế độ", "kế hoạch") and determiners, and a place
+# preposition (or "theo") before it all. ("Các xã báo cáo tiến độ hàng tháng", "thực hiện ... đánh giá
+# cán bộ hàng tháng": the action recurs.)
+_CADENCED_NOUNS = frozenset({
+    "bao cao", "giao ban", "hop", "ban tin", "so lieu", "chuong trinh", "ke hoach", "lich", "cong tac",
+})  # fmt: skip
 _NOUN_OPENERS = frozenset({"cuoc", "phien", "buoi", "ky", "cac", "nhung", "hop"})
-_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua"})
+_NOUN_HEADS = frozenset({"noi dung", "che do", "ke hoach", "chuong trinh", "bao cao", "lich"})
+_PLACE_PREPOSITIONS = frozenset({"vao", "trong", "tai", "o", "qua", "theo"})
 
 
 def _qualifies_a_noun(f: str, start: int) -> bool:
-    toks = tokens_before(f, start, 48, 5)
+    toks = tokens_before(f, start, 80, 10)  # "tại các cuộc họp giao ban hàng tháng": room for the openers
     for n in (2, 1):
         if len(toks) > n and " ".join(toks[-n:]) in _CADENCED_NOUNS:
             i = len(toks) - n - 1
-            while i > 0 and toks[i] in _NOUN_OPENERS:
-                i -= 1
-            return toks[i] in _PLACE_PREPOSITIONS
-    return False
+            break
+    else:
+        return False
+    while i > 0:
+        if toks[i] in _NOUN_OPENERS:
+            i -= 1
+        elif i > 1 and f"{toks[i - 1]} {toks[i]}" in _NOUN_HEADS:
+            i -= 2
+        else:
+            break
+    return toks[i] in _PLACE_PREPOSITIONS
 
 
 def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
@@ -819,9 +909,7 @@ _QUARTER = re.compile(
 )
 
 
-def _quarters(scan: Scan) -> None:
-    if "quy" not in scan.f:
-        return
+def _quarters(scan: Scan) -> None:  # (only where "quy" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_QUARTER):
         if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
@@ -841,6 +929,8 @@ def _quarters(scan: Scan) -> None:
             due = dd.quarter_end(today.year, dd.quarter_of(today))
         bare_ok = bool(m["q"] or m["rel"]) and not last_words_in(scan.f, tail.start, QUALIFIER_WORDS)
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and m["q"] and due >= today and _heads_the_work(scan, tail, m.end()):
+            score = S_CLAUSE_START
         if score is not None:
             scan.add(Candidate(QUARTER, tail.start, m.end(), score, due))
 
@@ -857,9 +947,7 @@ _MONTH = re.compile(
 )
 
 
-def _months(scan: Scan) -> None:
-    if "thang" not in scan.f:
-        return
+def _months(scan: Scan) -> None:  # (only where "thang" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_MONTH):
         if (m["rel"] and _counted(scan, m.start())) or not _bare_period_ok(scan, m):
@@ -895,6 +983,8 @@ def _months(scan: Scan) -> None:
             scan.f, tail.start, QUALIFIER_WORDS
         )
         score = score_period(scan, tail, due, m.end(), clause_start_ok=bare_ok)
+        if score is None and m["m"] and due >= today and _heads_the_work(scan, tail, m.end()):
+            score = S_CLAUSE_START
         if score is None and "vao" in tail.words and due > today and (kind is DATE or m["m"] or m["rel"]):
             # "triển khai vào tuần đầu tháng 01/2021", "hoàn thiện các tiêu chí vào tháng 11 sắp
             # tới": the work is set in that future month, as an event is on its day.
@@ -913,6 +1003,30 @@ _YEAR = re.compile(
 _BARE_YEAR_TRIGGERS = frozenset({"cuoi", "het", "trong"})
 
 
+# A giao ban's section on the work of a period: "Về công tác tháng 7/2018, đồng chí Giám đốc ... nhấn mạnh
+# một số nhiệm vụ" (E018-01, and E018-02 through its lead-in), "một số nội dung trọng tâm tháng 8/2019 như
+# sau:" (v4e's labelling choices) scope each task to that period, as a period opening the sentence does
+# ("Trong tháng 9/2017, ...", A001-01; "Trong tháng 9, Chi bộ ...", B040-01). The noun before the period
+# ("công tác", "nhiệm vụ") would otherwise make it a qualifier ("báo cáo tháng 2").
+_ABOUT_WORK_OF = re.compile(r"(?:^|[.;:!?\n(]\s*|^\s*[-+*•–]\s*)ve\s+(?:cong\s+tac|nhiem\s+vu|noi\s+dung)\s+$")
+_WORK_OF_HEADING = re.compile(
+    r"(?:cong\s+tac|nhiem\s+vu|noi\s+dung)(?:\s+(?:trong\s+tam|chu\s+yeu|chinh))?\s+$"
+)
+_HEADING_END = re.compile(r"\s*(?:nhu\s+sau|sau\s+day|cu\s+the)?\s*:")
+
+
+def _heads_the_work(scan: Scan, tail: Tail, end: int) -> bool:
+    """Whether the period at [tail.start, end) heads the work of a section ("Về công tác tháng 7/2018,",
+    "nhiệm vụ trọng tâm tháng 8/2019 như sau:"). Only a period with no trigger word."""
+    if tail.words:
+        return False
+    f = scan.f
+    lo = max(0, tail.start - 40)
+    if _ABOUT_WORK_OF.search(f, lo, tail.start) is not None:
+        return (f.startswith(",", end) and not scan.reports_after(end)) or _HEADING_END.match(f, end) is not None
+    return _WORK_OF_HEADING.search(f, lo, tail.start) is not None and _HEADING_END.match(f, end) is not None
+
+
 def _scopes_clause(scan: Scan, end: int) -> bool:
     """A period that opens its sentence, set off by a comma, and what follows is not a report of
     what was done: "Năm 2024, UBND các xã tập trung ...", "Tháng 12, các tổ dân phố rà soát ..."
@@ -920,9 +1034,7 @@ def _scopes_clause(scan: Scan, end: int) -> bool:
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
-def _years(scan: Scan) -> None:
-    if "nam" not in scan.f:
-        return
+def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_YEAR):
         bare = not (m["y"] or m["rel"])
@@ -958,9 +1070,7 @@ def _years(scan: Scan) -> None:
 _WEEK = re.compile(rf"tuan(?:\s+(?P<rel>nay|toi|sau|ke\s+tiep|truoc|qua|vua\s+qua)\b|{_bare('tuan')})")
 
 
-def _weeks(scan: Scan) -> None:
-    if "tuan" not in scan.f:
-        return
+def _weeks(scan: Scan) -> None:  # (only where "tuan" occurs: EXTRACTORS)
     for m in scan.matches(_WEEK):
         if _counted(scan, m.start()) or not _bare_period_ok(scan, m):
             continue  # "2 tuần sau"
@@ -1029,12 +1139,33 @@ def _near_days(scan: Scan) -> None:
 
 
 _BEFORE_EVENT = re.compile(
-    r"truoc\s+(?:khi\s+[^.;,\n]{1,60}"
+    r"truoc\s+(?:khi\s+(?P<event>[^.;,\n]{1,60})"
     r"|(?:mua\s+[a-z]+(?:\s+(?:bao|lu|kho|mua))?|ky\s+hop|phien\s+hop|cuoc\s+hop|buoi\s+hop"
     r"|hoi\s+nghi|dai\s+hoi|dot\s+[a-z]+|thoi\s+diem\s+[^.;,\n]{1,40}|ky\s+thi|nam\s+hoc\s+moi|bau\s+cu"
     r"|le\s+hoi|ngay\s+khai\s+giang)\b)"
 )
-_RIGHT_AFTER = re.compile(r"ngay\s+(?:sau\s+)?khi\s+[^.;,\n]{1,60}")
+_RIGHT_AFTER = re.compile(r"ngay\s+(?:sau\s+)?khi\s+(?P<event>[^.;,\n]{1,60})")
+
+
+def _event_anchors(scan: Scan, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of an anchor pattern at a word start whose words up to the event ("trước khi", "ngay sau
+    khi") are free: the event itself may hold an expression read before, an occasion above all ("ngay
+    sau khi kết thúc thời gian nghỉ Tết", E080-02; "ngay tied to a future event → relative", v4d's and
+    v4e's labelling choices), which it swallows; any other expression read there (a quoted title, a date)
+    ends the anchor's chance ("Ngay sau khi báo đăng bài “…”, ngày 17.11, X có văn bản": D068-01)."""
+    f = scan.f
+    for m in pattern.finditer(f):
+        start, end = m.span()
+        head_end = m.start("event") if m["event"] is not None else end
+        if (
+            (start == 0 or not f[start - 1].isalnum())
+            and scan.free(start, head_end)
+            and all(e <= head_end or s >= end or f.startswith(_HOLIDAY_KEYS, s) for s, e in scan.taken)
+        ):
+            yield m
+
+
+_HOLIDAY_KEYS = tuple(key for key, _, _ in _HOLIDAY_NAMES)
 _WINDOW = re.compile(
     r"thoi\s+gian\s+"
     r"(?!(?:toi|qua|som|ngan|nhanh|gan|dai|nay|vua|sap|con\s+lai|quy\s+dinh|cho\s+phep|nhat\s+dinh|den"
@@ -1067,11 +1198,11 @@ def _anchors(scan: Scan) -> None:
                 scan.take(at, m.end())
                 scan.add(Candidate(RELATIVE, at, m.end(), S_ANCHOR))
     if "truoc" in f:
-        for m in scan.matches(_BEFORE_EVENT):
+        for m in _event_anchors(scan, _BEFORE_EVENT):
             scan.take(m.start(), m.end())
             scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "khi" in f:
-        for m in scan.matches(_RIGHT_AFTER):
+        for m in _event_anchors(scan, _RIGHT_AFTER):
             scan.take(m.start(), m.end())
             scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "thoi gian" in f:
@@ -1083,8 +1214,12 @@ def _anchors(scan: Scan) -> None:
             what = m["what"].strip()
             named = _ANAPHORA.sub("", what)
             heading = scan.at_clause_start(start)
-            if not heading and named == what:
-                continue  # "trong thời gian diễn ra hội nghị" mid-sentence: a while, not a deadline
+            if named == what:
+                # "trong thời gian diễn ra hội nghị", "Trong thời gian học sinh ở trường:" (CE06), "trong
+                # thời gian bầu cử" (B052-01), "trong thời gian sát Tết" (E035-01): a while, not a deadline;
+                # a window is one when it points back to a period defined before ("Trong thời gian lấy ý
+                # kiến nêu trên", W17-03), whose end the context gives.
+                continue
             scan.take(start, m.end())
             score = S_SCOPED_WINDOW if heading else S_WINDOW
             what = named
@@ -1169,22 +1304,23 @@ def _immediates(scan: Scan) -> None:
 
 
 Extractor = Callable[[Scan], None]
-# Order matters: an expression's span is taken before later extractors could misread its parts.
-EXTRACTORS: tuple[Extractor, ...] = (
-    _doc_numbers,  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
-    _parts_of_year,  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
-    _durations,  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
-    _holidays,  # "Quốc khánh 2/9" before the date inside it
-    _weekdays,  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
-    _dates,
-    _recurrings,
-    _quarters,
-    _months,
-    _years,
-    _weeks,
-    _near_days,
-    _anchors,  # "ngay sau khi" before "ngay"
-    _immediates,
+# Order matters: an expression's span is taken before later extractors could misread its parts. An extractor
+# given a key word is only called on a text where the word occurs (it has nothing to read elsewhere).
+EXTRACTORS: tuple[tuple[Extractor, str | None], ...] = (
+    (_doc_numbers, None),  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
+    (_parts_of_year, None),  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
+    (_durations, None),  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
+    (_holidays, None),  # "Quốc khánh 2/9" before the date inside it
+    (_weekdays, None),  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
+    (_dates, None),
+    (_recurrings, None),
+    (_quarters, "quy"),
+    (_months, "thang"),
+    (_years, "nam"),
+    (_weeks, "tuan"),
+    (_near_days, None),
+    (_anchors, None),  # "ngay sau khi" before "ngay"
+    (_immediates, None),
 )
 
 
@@ -1226,10 +1362,13 @@ def _reported_on(folded: str, today: date) -> date:
     return stamp if stamp is not None and stamp <= today else today
 
 
-def scan(folded: str, today: date) -> Scan:
-    s = Scan(folded, _reported_on(folded, today))
+def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Scan:
+    """Read the folded text (`digits`: where its first and last digits are, when the caller knows)."""
+    s = Scan(folded, _reported_on(folded, today), digits)
     _quoted_names(s)
-    for extract in EXTRACTORS:
+    for extract, key in EXTRACTORS:
+        if key is not None and key not in folded:
+            continue
         try:
             extract(s)
         except (ValueError, OverflowError):

@@ -368,20 +368,26 @@ class Number(NamedTuple):
 class Scan:
     """One pass over a folded text: taken spans, candidates, impossible dates."""
 
-    __slots__ = ("_first_digit", "_numbers", "_tails", "f", "found", "has_digit", "invalid", "taken", "today")
+    __slots__ = (
+        "_first_digit", "_last_digit", "_numbers", "_tails", "f", "found", "has_digit", "invalid", "taken", "today",
+    )  # fmt: skip
 
-    def __init__(self, folded: str, today: date) -> None:
+    def __init__(self, folded: str, today: date, digits: tuple[int, int] | None = None) -> None:
+        """`digits`: where the first and the last digit of the text are ((-1, -1): none), when the caller
+        knows (deadlines._scan reads them from the text's one-byte code)."""
         self.f = folded
         self.today = today
-        # (ten one-character tests run at memchr speed; the regex only says where the first digit is)
-        first = (
-            _DIGIT.search(folded)
-            if "0" in folded or "1" in folded or "2" in folded or "3" in folded or "4" in folded
-            or "5" in folded or "6" in folded or "7" in folded or "8" in folded or "9" in folded
-            else None
-        )  # fmt: skip
-        self.has_digit = first is not None
-        self._first_digit = first.start() if first is not None else 0
+        if digits is None:
+            # (ten one-character tests run at memchr speed; the regex only says where the first digit is)
+            first = (
+                _DIGIT.search(folded)
+                if "0" in folded or "1" in folded or "2" in folded or "3" in folded or "4" in folded
+                or "5" in folded or "6" in folded or "7" in folded or "8" in folded or "9" in folded
+                else None
+            )  # fmt: skip
+            digits = (first.start(), max(map(folded.rfind, "0123456789"))) if first is not None else (-1, -1)
+        self.has_digit = digits[0] >= 0
+        self._first_digit, self._last_digit = digits if self.has_digit else (0, -1)
         self._numbers: list[Number] | None = None
         self._tails: dict[int, Tail] = {}
         self.taken: list[tuple[int, int]] = []
@@ -426,8 +432,7 @@ class Scan:
             f = self.f
             numbers: list[Number] = []
             # None before the first digit or after the last (the regex engine walks a text slowly).
-            last = max(map(f.rfind, "0123456789"))
-            for m in _DIGIT_RUN.finditer(f, self._first_digit, last + 1):
+            for m in _DIGIT_RUN.finditer(f, self._first_digit, self._last_digit + 1):
                 at, end = m.span()
                 if at == 0 or f[at - 1] not in _NUMBER_CONTINUES:
                     numbers.append(_new(Number, (at, end - at, f[end : end + 1])))

@@ -42,6 +42,7 @@ Decisions where SPEC.md and the corpus labels differ (the corpus wins, it is wha
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date
 
@@ -109,18 +110,73 @@ class _FoldedWords(dict[str, str]):
 _FOLDED_WORDS = _FoldedWords()
 
 
-def fast_fold(text: str) -> str:
+def _fold_by_words(text: str) -> str:
     """textnorm.fold() of an NFC text, through a precomputed table, one space-separated word at a
-    time with the words remembered: Vietnamese is written in syllables, a few thousand of them, so
-    the cache soon holds most of what a committee writes (the parser's hottest path: it reads every
-    line of a pasted meeting report). Same length as `text`: the table maps one character to one,
-    and the only character whose lower() grows (U+0130 "İ") is in the table."""
+    time with the words remembered (Vietnamese is written in syllables, a few thousand of them).
+    Same length as `text`: the table maps one character to one, and the only character whose
+    lower() grows (U+0130 "İ") is in the table."""
     return " ".join(map(_FOLDED_WORDS.__getitem__, text.split(" ")))
 
 
+# Every letter Vietnamese writes with a diacritic, both cases, and the typographic marks its
+# administrative texts use.
+_VIETNAMESE = (
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+    "\u2013\u2014\u201c\u201d\u2018\u2019\u2026\u2022\u00a0\u00b0\u00ba\u00bd\u2192\u2264\u2265\u00b1"
+)
+
+
+def _fold_codec() -> tuple[object, str]:
+    """A one-byte code for the characters Vietnamese administrative text is written in, and the fold
+    of each code: ASCII, then the 134 precomposed Vietnamese letters and the usual typographic marks in
+    the 128 high bytes and the C0 control bytes that are no whitespace (NUL keeps its place: the code
+    is then a C lookup table, codecs.charmap_build). Encoding a text in it and decoding the bytes
+    through the folds is textnorm.fold() of the text in two C loops instead of a Python object per
+    word (the parser's hottest path: it reads every line of a pasted report); a character outside the
+    code (another script, a control byte given a letter's place) raises, and the text is folded word
+    by word instead."""
+    free = [b for b in range(1, 32) if not chr(b).isspace()] + list(range(128, 256))
+    assert len(_VIETNAMESE) <= len(free)
+    decoding = [chr(b) for b in range(256)]
+    for b in free:
+        decoding[b] = "\ufffe"  # no character is encoded as b
+    for b, char in zip(free, _VIETNAMESE, strict=False):
+        decoding[b] = char
+    table = "".join(decoding)
+    folds = "".join(c if c == "\ufffe" else _FOLDED_WORDS[c] for c in table)
+    assert len(folds) == 256
+    return codecs.charmap_build(table), folds
+
+
+_FOLD_CODE, _FOLD_DECODING = _fold_codec()
+# The code's bytes mapped to b"1" for an ASCII digit, b"0" for anything else: where a text's first and last
+# digits are, in one C pass and two byte searches (the scan reads numbers between them only).
+_DIGIT_BYTES = bytes(0x31 if chr(b) in "0123456789" else 0x30 for b in range(256))
+_encode, _decode = codecs.charmap_encode, codecs.charmap_decode
+
+
+def fast_fold(text: str) -> str:
+    """textnorm.fold() of an NFC text (same length): through the one-byte code of _fold_codec, else
+    word by word."""
+    try:
+        return _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
+    except UnicodeError:
+        return _fold_by_words(text)
+
+
 def _scan(text: str, today: date) -> tuple[str, Scan]:
-    text = nfc(text)
-    return text, grammar.scan(fast_fold(text), today)
+    """The NFC form of `text` and its scan. A text written only in the fold's code is already NFC
+    (its characters are starters that compose with none of the others: checked by
+    tests/domain/test_deadlines.py), so the normalisation is skipped for it."""
+    try:
+        code = _encode(text, "strict", _FOLD_CODE)[0]
+    except UnicodeError:
+        text = nfc(text)
+        return text, grammar.scan(_fold_by_words(text), today)
+    digits = code.translate(_DIGIT_BYTES)
+    folded = _decode(code, "strict", _FOLD_DECODING)[0]
+    return text, grammar.scan(folded, today, (digits.find(b"1"), digits.rfind(b"1")))
 
 
 # No deadline (an immutable value: one instance serves every text that has none).

@@ -299,3 +299,195 @@ def test_a_trigger_covers_the_periods_coordinated_after_it(text: str, expected: 
 )
 def test_dates_with_mixed_separators_and_yearly_days(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a window "từ (ngày) A - B" written with a dash for "đến": due B, as "từ ngày A đến ngày B" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các trường tổ chức kiểm tra cơ sở vật chất từ 04-08/3/2024.", "date 2024-03-08"),
+        ("Thời gian nhận hồ sơ: từ ngày 15 - 25/01/2024 tại Bộ phận một cửa.", "date 2024-01-25"),
+        ("Tổ chức lấy ý kiến nhân dân về dự thảo từ 20/01/2024 – 20/02/2024.", "date 2024-02-20"),
+        ("Các tổ dân phố ra quân tổng vệ sinh từ ngày 20/01 - 05/02/2024.", "date 2024-02-05"),
+        ("Các xã tổ chức tiêm phòng đợt 1 từ ngày 15/3 đến ngày 15/4/2024.", "date 2024-04-15"),
+        ("Từ 01 - 05/01/2024, UBND huyện đã kiểm tra 12 cơ sở.", "none"),
+        ("Giai đoạn 2021 - 2025, các xã tập trung xây dựng nông thôn mới.", "none"),
+    ],
+)
+def test_a_window_written_with_a_dash_ends_on_its_last_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a part of the day between the trigger and the day: "trong đêm 20/01", "vào trưa ngày 15/01" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lực lượng cứu hộ khẩn trương tiếp cận các hộ bị cô lập ngay trong đêm 12/01.", "date 2024-01-12"),
+        ("Các đơn vị hoàn thành việc di dời dân ra khỏi vùng nguy hiểm trước trưa ngày 15/01.", "date 2024-01-15"),
+        ("Ban Chỉ huy tổ chức ứng trực tại trụ sở vào đêm 20/01/2024.", "date 2024-01-20"),
+        ("Đêm 05/01, lực lượng chức năng đã bắt giữ 3 đối tượng.", "none"),
+    ],
+)
+def test_a_part_of_the_day_before_the_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a holiday named by its day is an occasion like one named by its name; a deadline word makes it the deadline ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đội Quản lý thị trường tăng cường kiểm tra hàng hóa dịp nghỉ lễ 30/4 - 1/5.", "none"),
+        ("Các xã bố trí lực lượng trực trong dịp 2/9, báo cáo tình hình về huyện.", "none"),
+        ("Tổ chức thăm hỏi các gia đình chính sách nhân dịp 30/4.", "none"),
+        ("Hoàn thành việc sửa chữa trụ sở trước 30/4.", "holiday 2024-04-29"),
+        ("Các phường hoàn thành việc chỉnh trang đô thị trước dịp 2/9.", "holiday 2024-09-01"),
+    ],
+)
+def test_a_holiday_named_by_its_day_as_an_occasion(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "(một) số ngày" counts days: not "ngay" (at once) ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã theo dõi diễn biến mưa lớn có thể xảy ra trong một số ngày tới để chủ động ứng phó.", "none"),
+        ("Sở Nội vụ rà soát, cắt giảm số ngày giải quyết thủ tục hành chính.", "none"),
+        ("Các xã khắc phục ngay các điểm sạt lở trên tuyến đường.", "immediate"),
+    ],
+)
+def test_a_number_of_days_is_no_immediate(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "trong thời gian <việc>" is a while, unless it points back to a period defined before ("nêu trên") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong thời gian nghỉ hè, các trường bố trí lực lượng bảo vệ trực 24/24.", "none"),
+        ("Trong thời gian diễn ra Đại hội: Công an phường đảm bảo an ninh trật tự khu vực hội trường.", "none"),
+        ("Các hộ kinh doanh không tập kết vật liệu trên vỉa hè trong thời gian thi công.", "none"),
+        ("Trong thời gian lấy ý kiến nêu trên, các phòng nghiên cứu góp ý dự thảo.", "relative"),
+    ],
+)
+def test_a_while_is_no_deadline_unless_it_points_back(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a time allowed in hours, or "about N days": durations too ("trong vòng 48 giờ", "trong vòng khoảng 07 ngày") ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nhà thầu khắc phục sự cố rò rỉ nước trong vòng 48 giờ.", "relative 2024-01-12"),
+        ("Cơ sở y tế báo cáo ca bệnh về Trung tâm Kiểm soát bệnh tật trong 24 giờ.", "relative 2024-01-11"),
+        ("Đơn vị thi công hoàn trả mặt bằng trong khoảng 05 ngày.", "relative 2024-01-15"),
+        ("Sơ tán người dân đến nơi an toàn trước 17 giờ ngày 12/01.", "date 2024-01-12"),
+        ("Bộ phận một cửa tiếp nhận hồ sơ trong 8 giờ hành chính.", "none"),
+        ("Tuần tra kiểm soát từ 22 giờ đến 5 giờ sáng hôm sau.", "none"),
+    ],
+)
+def test_a_time_allowed_in_hours_or_about_n_days(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "trong N tháng còn lại (của năm)": the months left of the year, due at its end ---
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Các xã tập trung hoàn thành các chỉ tiêu trong hai tháng còn lại.", date(2024, 10, 28), "relative 2024-12-31"),
+        ("Phấn đấu giải ngân hết vốn trong 3 tháng còn lại của năm.", date(2024, 9, 30), "relative 2024-12-31"),
+        ("Các phòng hoàn thành kế hoạch trong 2 tháng tới.", date(2024, 10, 28), "relative 2024-12-28"),
+    ],
+)
+def test_the_months_left_of_the_year(text: str, today: date, expected: str) -> None:
+    d = parse_deadline(text, today)
+    assert f"{d.kind.value} {d.due}" == expected
+
+
+# --- a giao ban's section on the work of a period scopes its tasks: "Về công tác tháng 7/2024, …", "… trọng tâm tháng 8 như sau:" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Về công tác tháng 02/2024, đồng chí Chủ tịch yêu cầu các phòng tập trung giải quyết hồ sơ tồn đọng.", "month 2024-02-29"),
+        ("Chủ tịch UBND phường chỉ đạo một số nội dung trọng tâm tháng 02/2024 như sau:", "month 2024-02-29"),
+        ("Nhiệm vụ trọng tâm tháng 3:", "month 2024-03-31"),
+        ("Về nhiệm vụ quý I/2024, Giám đốc Sở yêu cầu các phòng bám sát kế hoạch.", "quarter 2024-03-31"),
+        ("Các phòng báo cáo kết quả công tác tháng 02/2024 về Văn phòng.", "none"),
+        ("Xây dựng chương trình công tác tháng 02/2024 của UBND huyện.", "none"),
+        ("Về công tác tháng 01/2024, các đơn vị đã hoàn thành 95% kế hoạch.", "none"),
+    ],
+)
+def test_the_work_of_a_period_heading_a_section(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "ngay sau khi / trước khi <event>" is an event anchor even when the event is a holiday ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cán bộ, công chức trở lại làm việc ngay sau khi kết thúc kỳ nghỉ Tết Nguyên đán.", "relative"),
+        ("Các hộ kinh doanh hoàn thành sửa chữa mái che trước khi nghỉ Tết.", "relative"),
+        ("Các trường kiểm tra cơ sở vật chất ngay sau khi kết thúc đợt nghỉ lễ Quốc khánh.", "relative"),
+        ("Ngay sau khi báo đăng bài “Ngang nhiên lấn chiếm vỉa hè”, ngày 10/01, UBND quận có văn bản chỉ đạo.", "none"),
+    ],
+)
+def test_an_event_anchor_may_name_a_holiday(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a schedule line "Thời gian <việc> … ngày X, …" dates the work; a narrative time stamp does not ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian tổ chức hội nghị tiếp xúc cử tri tại các phường ngày 20/01/2024, bắt đầu từ 8 giờ sáng.", "date 2024-01-20"),
+        ("Thời gian kiểm tra tại các xã, thị trấn ngày 25/01/2024, kết thúc trong ngày.", "date 2024-01-25"),
+        ("Ngày 20/01/2024, UBND huyện tổ chức hội nghị tiếp xúc cử tri.", "none"),
+        ("Thời gian qua, ngày 05/01/2024, các xã đã ra quân dọn vệ sinh.", "none"),
+    ],
+)
+def test_a_schedule_line_dates_the_work(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- "hàng tháng/năm" closing a longer noun phrase after a preposition: the kind of report or plan, no cadence ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Văn phòng đưa kết quả thực hiện vào nội dung giao ban hàng tuần của Thường trực UBND.", "none"),
+        ("Các phòng chuyên môn thực hiện theo kế hoạch hằng năm của UBND tỉnh.", "none"),
+        ("Lồng ghép nhiệm vụ chuyển đổi số vào kế hoạch công tác hàng năm của đơn vị.", "none"),
+        ("Báo cáo tình hình tại các cuộc họp giao ban hàng tháng của UBND huyện.", "none"),
+        ("Các phòng chuyên môn báo cáo kết quả thực hiện về Văn phòng hàng tháng.", "recurring"),
+        ("UBND các xã tổ chức kiểm tra hàng tuần các điểm tập kết rác thải.", "recurring"),
+    ],
+)
+def test_every_period_closing_a_noun_phrase_after_a_preposition(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a count written in words and then in digits in brackets: "không quá mười (10) ngày làm việc" ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong thời hạn không quá mười lăm (15) ngày, cơ quan tiếp nhận phải trả lời bằng văn bản.", "relative 2024-01-25"),
+        ("Chủ đầu tư nộp hồ sơ trong vòng ba mươi (30) ngày kể từ ngày 10/01/2024.", "relative 2024-02-09"),
+        ("UBND xã hỗ trợ mười (10) hộ nghèo sửa chữa nhà ở.", "none"),
+    ],
+)
+def test_a_count_in_words_then_in_digits(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- the time of a forecast is the weather's; "(40 ngày …)" counts days; "… của năm báo cáo" recurs yearly ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã chủ động ứng phó với mưa lớn, sạt lở đất dự báo có khả năng xảy ra từ ngày 12/01 đến đêm 14/01.", "none"),
+        ("Theo dự báo, các xã hoàn thành di dời dân khỏi vùng sạt lở trước 17 giờ ngày 12/01.", "date 2024-01-12"),
+        ("Danh sách phải được niêm yết chậm nhất đến ngày 05/01/2024 (30 ngày trước ngày bầu cử).", "date 2024-01-05"),
+        ("Báo cáo 6 tháng đầu năm gửi trước ngày 10/07 của năm báo cáo.", "recurring"),
+        ("Báo cáo năm gửi trước ngày 15/01 của năm liền kề năm báo cáo.", "recurring"),
+    ],
+)
+def test_forecasts_bracketed_counts_and_reporting_years(text: str, expected: str) -> None:
+    assert reading(text) == expected

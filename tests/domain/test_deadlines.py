@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from domain.types import Cadence, DeadlineKind
 from domain.understand.deadlines import (
@@ -20,7 +22,7 @@ from domain.understand.deadlines import (
     parse_deadline,
     period_end,
 )
-from domain.understand.textnorm import fold
+from domain.understand.textnorm import fold, nfc
 
 K = DeadlineKind
 FRI = date(2020, 12, 4)  # a Friday; most cases are read on this day
@@ -484,8 +486,24 @@ def test_folded_text_gives_the_same_deadline(text: str) -> None:
 
 
 def test_fast_fold_is_fold() -> None:
-    for text in ("Xong TRƯỚC ngày 15/12  ", "Đồng chí Lưu Ngọc Tiến-PCT", "İstanbul ẞ Ǆ", "a\tb\nc"):
+    texts = ("Xong TRƯỚC ngày 15/12  ", "Đồng chí Lưu Ngọc Tiến-PCT", "İstanbul ẞ Ǆ", "a\tb\nc", "\x00Ấ\x01 – “Tết”")
+    for text in texts:
         assert fast_fold(text) == fold(text)
+
+
+# fast_fold reads text in a one-byte code of Vietnamese letters and marks, and word by word when a
+# character is outside it: both ways must be textnorm.fold().
+_FOLD_ALPHABET = st.sampled_from(
+    list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ,.;:/-()0123456789\t\n\x00\x01\x1f")
+    + list("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵẤẦỮỲ–—“”‘’…•\u00a0°×ΣσİßǄ→\u0301")
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(_FOLD_ALPHABET, max_size=40))
+def test_fast_fold_is_fold_on_any_text(text: str) -> None:
+    text = nfc(text)
+    assert fast_fold(text) == fold(text)
 
 
 # --- impossible dates -----------------------------------------------------------------------
@@ -579,3 +597,22 @@ def test_any_deadline_past_the_end_of_the_calendar_is_no_deadline_not_a_crash() 
     for today in (date(9999, 12, 25), date(9999, 12, 31)):
         for text in ("quý sau", "năm sau", "tuần tới", "trong 10 ngày làm việc", "ngày mai", "quý I năm sau"):
             parse_deadline(text, today)  # no exception
+
+
+def test_text_in_the_fold_code_is_already_nfc() -> None:
+    """deadlines._scan skips NFC for a text the fold's one-byte code encodes: every character of the
+    code is NFC on its own and next to any other."""
+    import codecs
+    import unicodedata
+
+    from domain.understand import deadlines
+
+    code = []
+    for cp in range(0x2400):
+        try:
+            codecs.charmap_encode(chr(cp), "strict", deadlines._FOLD_CODE)
+        except UnicodeError:
+            continue
+        code.append(chr(cp))
+    assert len(code) == 256
+    assert all(unicodedata.normalize("NFC", a + b) == a + b for a in code for b in code)
