@@ -21,23 +21,27 @@ from tests.domain.unseen_scoring import (
     sentence_sets,
 )
 
-# set -> (deadline, lead) floors on sentences, measured 6 December 2026 after the issue-11 work:
-# train_v2_dev 97.8% / 91.3%, v3a_dev 100% / 89.0%, v3b_dev 97.9% / 90.9% (developed on; lead
-# 93.5% / 93.2% / 93.7% once lists of leads were cut by one convention, see assignees.py);
-# v3a_heldout 95.5% / 68.2%, v3b_heldout 100% / 59.0% (never opened while developing: the gap between
-# the two kinds of set is the measure of rules fitted to the sentences they were written from).
+# set -> (deadline, lead) floors on sentences. Development sets are what the rules were written from;
+# held-out sets were never opened while developing (measured only by the lead engineer, the gap
+# between the two kinds of set is the measure of rules fitted to the sentences they were written
+# from). Measured 6 December 2026, end of the second issue-11 session (before -> after that session):
+#   dev:      train_v2 97.8/93.5, v3a 100/93.2, v3b 98.6/93.7,
+#             v4d 86.1->96.3 / 63.9->75.9, v4e 87.0->97.4 / 67.5->74.0, v4f 88.1->93.2 / 66.1->72.0
+#             (v4d/v4e/v4f collected that session; v4e/v4d were tuned to during it, v4f at its end);
+#   held-out: v3a 95.5/68.2 (unchanged), v3b 100 / 59.0->67.2, v4d 91.8->90.7 / 57.7->63.9,
+#             v4e 83.6->89.1 / 72.7->74.5, v4f 87.2->88.5 / 56.4->64.1.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
-    "v3b_dev": (0.97, 0.935),
-    # corpus D/E/F dev sets as measured on leadlists after merging main (leadwho's rules) on 6 Dec:
-    # v4d_dev 86.1% / 75.9%, v4e_dev 88.3% / 74.0%, v4f_dev 88.1% / 72.0% (lead 70.3% before the
-    # enumeration and purpose-clause rules).
-    "v4d_dev": (0.86, 0.75),
-    "v4e_dev": (0.88, 0.74),
-    "v4f_dev": (0.88, 0.72),
+    "v3b_dev": (0.98, 0.935),
+    "v4d_dev": (0.96, 0.75),
+    "v4e_dev": (0.97, 0.74),
+    "v4f_dev": (0.93, 0.72),
     "v3a_heldout": (0.95, 0.68),
-    "v3b_heldout": (0.98, 0.58),
+    "v3b_heldout": (0.99, 0.67),
+    "v4d_heldout": (0.90, 0.63),
+    "v4e_heldout": (0.89, 0.74),
+    "v4f_heldout": (0.88, 0.64),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions
 # (measured: dev, 9 documents, 34 directives: 100% / 100% / 100%; held-out, 4 documents, 12
