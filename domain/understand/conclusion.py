@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
+from domain.types import Assignees, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.directive import parse_directive
@@ -252,16 +252,108 @@ def _closing_formula(folded: str) -> bool:
     )
 
 
+# The issuer passing the notice on, its subject read by the assignee reader: "Văn phòng Huyện ủy thông
+# báo ý kiến kết luận để các chi bộ biết, thực hiện.", "Văn phòng UBND huyện trân trọng thông báo./.",
+# "UBND xã xin thông báo đến các ban, ngành biết". The office that writes the notice is no assignee of
+# it. What it passes on is the conclusion or nothing: "Văn phòng thông báo lịch tiếp dân để người dân
+# biết" is work (and "Giao Văn phòng thông báo ..." is read "assigned").
+_NOTICE_PREDICATE = re.compile(
+    r"^(?:xin |tran trong |kinh )?thong bao\b(?:\W*$|\s+(?:(?:y kien |noi dung )?ket luan\b[^.;]{0,120}?\s)?"
+    r"(?:de|cho|den|toi)\b[^.;]{0,120}?\bbiet\b)"
+)
+# An order whose only work is to carry out the notice itself: after the leads, nothing but the verbs
+# of carrying out ("triển khai", "tổ chức thực hiện", "quán triệt", "thi hành"), their manner
+# ("nghiêm túc", "có hiệu quả", "căn cứ chức năng, nhiệm vụ") and a pointer back to the text ("các nội
+# dung trên", "kết luận này", "nội dung thông báo này"). "Yêu cầu các đơn vị, địa phương tổ chức thực
+# hiện nghiêm túc nội dung thông báo này.", "Đề nghị các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ tổ
+# chức thực hiện có hiệu quả các nội dung trên./.". Named work ("... thực hiện Kế hoạch số 05") stays.
+_CARRY_OUT_WORD = (
+    r"(?:nghiem tuc|nghiem|khan truong|kip thoi|chu dong|tich cuc|day du|dung|tot|co hieu qua|"
+    r"hieu qua|va|trien khai|to chuc|thuc hien|quan triet|thi hanh|chap hanh|phoi hop|theo quy dinh|"
+    r"(?:can cu|theo|tren co so)(?: vao)? chuc nang,? nhiem vu(?: duoc giao)?(?: cua (?:minh|don vi))?)"
+)
+_THIS_TEXT = (
+    r"(?:(?:cac|toan bo|day du cac|nhung)\s+)?(?:noi dung|y kien|ket luan|thong bao|van ban|chi dao|nhiem vu)"
+    r"(?:\s+(?:ket luan|chi dao|thong bao|cua thong bao|cua ket luan|tai thong bao|tai ket luan|neu|noi))*"
+    r"\s+(?:tren|nay|neu tren|noi tren|nhu tren)"
+)
+_ONLY_CARRY_OUT = re.compile(
+    rf"^[\s,]*(?:{_CARRY_OUT_WORD}[\s,]+)*?(?:thuc hien|trien khai|thi hanh|chap hanh|quan triet)"
+    rf"(?:[\s,]+{_CARRY_OUT_WORD})*(?:\s+{_THIS_TEXT})?(?:[\s,]+{_CARRY_OUT_WORD})*\W*$"
+)
+_ORDER_OPENING = re.compile(r"^(?:yeu cau|de nghi|kinh de nghi|giao)\b")
+
+
+def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+    """The two closing forms above that need the assignee reading (the issuer, or the leads' end)."""
+    if reading.how == "subject":
+        return _NOTICE_PREDICATE.match(_fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
+    if reading.how != "assigned" or not _ORDER_OPENING.match(folded) or not reading.assignees.lead:
+        return False
+    end = reading.assignees.lead[-1].span
+    if end is None:
+        return False
+    return _ONLY_CARRY_OUT.match(_fold(sentence[end[1] :])) is not None
+
+
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
 # đúng quy định" opens with "Rà soát").
+# The same with the qualities it keeps to listed first: "Đảm bảo công khai, minh bạch, đúng quy định
+# của pháp luật.", "Bảo đảm khách quan, đúng trình tự, thủ tục." (short qualities, then the rules, then
+# the end of the sentence: "Đảm bảo tiến độ thi công ..." names work and stays).
 _PRINCIPLE = re.compile(
     r"^(?:(?:moi|cac|viec)\b[^,.;]{0,60}?\s)?(?:phai\s+|can\s+)?(?:dam bao|bao dam|tuan thu|chap hanh)\s+"
+    r"(?:(?:\w+(?:\s\w+){0,2}),\s*){0,4}(?:va\s+)?"
     r"(?:dung|theo|nghiem|chat che)\s+(?:cac\s+)?(?:quy dinh|luat|phap luat|nghi dinh|thong tu|quy trinh|quy che|"
     r"trinh tu|thu tuc|nguyen tac|huong dan)\b"
 )
+_PRINCIPLE_END = re.compile(r"[^.;:]{0,80}\W*$")
+
+
+def _principle(folded: str) -> bool:
+    m = _PRINCIPLE.match(folded)
+    if m is None:
+        return False
+    qualities = folded[: m.end()].count(",")
+    return qualities == 0 or _PRINCIPLE_END.fullmatch(folded, m.end()) is not None
+
+
+# Decisions with the deciding body as subject, and praise: "Thường trực UBND xã thống nhất chủ trương
+# sửa chữa trụ sở.", "UBND xã đồng ý cho Trường Tiểu học ...", "Ban Thường vụ nhất trí thông qua ...",
+# "Biểu dương tinh thần trách nhiệm của lực lượng Công an xã." They record what was agreed or praised;
+# an order after them ("Thống nhất ..., Phó Chủ tịch chỉ đạo ...") or inside ("Thống nhất giao Phòng Kinh
+# tế chủ trì ...") is kept by the checks below, and under a heading that hands the items to a unit the
+# same verbs are that unit's work.
+_DECISION_WORDS = (
+    r"(?:ve co ban |co ban )?(?:thong nhat|dong y|nhat tri|chap thuan|cho chu truong|phe duyet|bieu quyet)\b"
+)
+_SUBJECT_DECIDES = re.compile(r"^(?:da |cung )?" + _DECISION_WORDS)
+_NAMED_BODY_DECIDES = re.compile(r"^(?P<who>[^,.;:]{2,60}?)\s" + _DECISION_WORDS)
+_ORDER_WORD = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|phan cong|chu tri)\b")
+_WORK_AFTER = re.compile(r"[,;]\s*(?:de\s+)?(?:trinh|bao cao|tham muu|de xuat|hoan thanh|thuc hien|trien khai)\b")
+
+
+def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+    if reading.how == "subject":
+        # "Phòng Tài chính thống nhất với các xã phương án ..., trình UBND huyện" agrees on its way to work
+        predicate = _fold(reading.predicate)
+        decided = _SUBJECT_DECIDES.match(predicate) is not None and _WORK_AFTER.search(predicate) is None
+    elif reading.how == "":
+        # the reader found no subject ("Thường trực" is also a verb: to stand by): a body named with
+        # capitals or an abbreviation ("Thường trực UBND xã", "Ban Thường vụ Đảng ủy") before the verb
+        m = _NAMED_BODY_DECIDES.match(folded)
+        decided = m is not None and any(w[:1].isupper() for w in sentence[: m.end("who")].split()[1:])
+        decided = decided and m is not None and _ORDER_WORD.search(m["who"]) is None
+    elif reading.how == "assigned":
+        # praise read as handing work to the unit it praises
+        opens, only_states = _opening_verb(sentence)
+        decided = ((opens and only_states) or _starts_past(sentence)) and _ORDER_WORD.search(folded) is None
+    else:
+        return False
+    return decided and _LATER_ORDER.search(folded) is None
 
 
 def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
@@ -339,7 +431,11 @@ def _classify(
         return _Verdict(False)
     if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
-    if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
+    if _passes_the_notice_on(sentence, folded, reading):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "subject") and _principle(folded):
+        return _Verdict(False)
+    if not under_lead and _decided(sentence, folded, reading):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
@@ -422,6 +518,34 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
+# kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
+# B112-01, X069-01, X070-01: the items under it name their own leads). The speaker is no lead of the
+# items under it; what else the lead-in says ("Trong tháng 12, ...") still frames them. "Đề nghị UBND các
+# xã chỉ đạo:" hands the items to the body it names (read "assigned") and is no speaker's lead-in.
+_SPEAKER_VERB_LAST = re.compile(
+    r"\b(?:ket luan|chi dao|co y kien(?: chi dao)?|y kien chi dao|nhan manh|phat bieu(?: ket luan)?|yeu cau|de nghi|"
+    r"giao nhiem vu|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
+)
+
+
+def _speaker_removed(text: str, reading: AssigneeReading, fold: Fold = _fold) -> str | None:
+    """The lead-in without its speaker, when it is a speaker's lead-in (above); else None."""
+    if reading.how not in ("subject", "name") or not reading.assignees.lead:
+        return None
+    verb = _SPEAKER_VERB_LAST.search(fold(text))
+    spans = [r.span for r in reading.assignees.lead]
+    if verb is None or any(span is None or span[0] >= verb.start() for span in spans):
+        return None
+    out, at = [], 0
+    for span in spans:
+        assert span is not None
+        out.append(text[at : span[0]])
+        at = span[1]
+    out.append(text[at:])
+    return " ".join("".join(out).split())
+
+
 # ------------------------------------------------------------------------------------------ the pass
 @dataclass
 class _Heading:
@@ -440,8 +564,9 @@ class _Candidate:
     # a point that only names its lead ("giao Văn phòng chủ trì."): dropped when items follow under it
     heads: int | None = None
     dropped: bool = False
-    # the order before it in the same paragraph, whose lead it takes when it names nobody (not its deadline)
-    previous: str | None = None
+    # the order before it in the same paragraph (its candidate's index), whose lead it takes when it
+    # names nobody (not its deadline)
+    previous: int | None = None
 
 
 class _Splitter:
@@ -465,8 +590,12 @@ class _Splitter:
 
     def _push(self, level: float, text: str) -> None:
         self.sections += 1
-        leads = bool(read_assignees(text, self.units).assignees.lead)
-        self.stack.append(_Heading(level, text, self.sections, leads))
+        reading = read_assignees(text, self.units)
+        spoken = _speaker_removed(text, reading, self.fold)
+        if spoken is not None:
+            self.stack.append(_Heading(level, spoken, self.sections, False))
+            return
+        self.stack.append(_Heading(level, text, self.sections, bool(reading.assignees.lead)))
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -515,7 +644,7 @@ class _Splitter:
     def _sentences(self, sentences: list[str]) -> None:
         under_lead = any(h.leads for h in self.stack)
         after_report = False
-        previous: str | None = None
+        previous: int | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         for sentence in sentences:
@@ -540,13 +669,14 @@ class _Splitter:
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
-                self._emit(sentence, [] if own or previous is None else [previous])
+                first = len(self.candidates)
+                self._emit(sentence, None if own else previous)
                 if own:
-                    previous = sentence
+                    previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str, before: Sequence[str] = ()) -> None:
+    def _emit(self, sentence: str, previous: int | None = None) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
         open_sections = {h.section for h in self.stack}
@@ -555,7 +685,7 @@ class _Splitter:
                 c.dropped = True
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             clause_context = context if k == 0 else [*context, _first_clause(sentence)]
-            self.candidates.append(_Candidate(clause, clause_context, section, previous=before[0] if before else None))
+            self.candidates.append(_Candidate(clause, clause_context, section, previous=previous))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
         # A closer dates the directives of its section up to it ("- A. - B. Hoàn thành trong tháng 4."),
@@ -565,6 +695,7 @@ class _Splitter:
             if c.section:
                 closers.setdefault(c.section, []).extend((i, x) for x in c.closers)
         out: list[ParsedDirective] = []
+        read: dict[int, ParsedDirective] = {}
         seen: set[str] = set()
         for j, c in enumerate(self.candidates):
             if c.dropped:
@@ -576,8 +707,16 @@ class _Splitter:
             context = [*c.context, *(x for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers)]
             parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
             if not parsed.assignees.lead and c.previous is not None:
-                carried = parse_directive(c.text, basis, self.units, context=c.previous).assignees
-                parsed = replace(parsed, assignees=carried)
+                # The previous order's leads as read there (its list, its heading), not read anew out of
+                # its sentence: "Chủ tịch UBND huyện giao A; B phân công lãnh đạo, nhân viên trực .... Kịp
+                # thời báo cáo ..." continues A and B, not "lãnh đạo, nhân viên" (CB04; CB01 "Làm rõ ...").
+                before = read.get(c.previous)
+                if before is None:
+                    before = parse_directive(self.candidates[c.previous].text, basis, self.units)
+                own = parsed.assignees
+                lead = tuple(replace(ref, span=None) for ref in before.assignees.lead)
+                parsed = replace(parsed, assignees=Assignees(lead, own.support, own.executor))
+            read[j] = parsed
             out.append(parsed)
         return out
 

@@ -1,0 +1,161 @@
+# ruff: noqa: E501  (passages are long)
+"""Whole conclusions, second round (issue 11): more forms of the lines that are no task (the issuer
+passing the notice on, an order to carry out the notice itself, a body recording its decision, praise,
+principles with their qualities), and the lead a sentence naming nobody takes from the order before
+it. The passages are written for these tests in the class each rule serves (not copied from the
+corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.conclusion import split_conclusion
+from domain.understand.textnorm import fold
+
+TODAY = date(2024, 12, 1)
+FIRST = "Giao Trạm Y tế xã kiểm tra vệ sinh an toàn thực phẩm tại các bếp ăn tập thể."
+
+
+def items(text: str) -> list[str]:
+    return [d.text for d in split_conclusion(text, TODAY).directives]
+
+
+def after_one_task(extra: str) -> list[str]:
+    return items(f"Phó Chủ tịch UBND xã kết luận:\n1. {FIRST}\n{extra}")
+
+
+# --- the issuer passes the conclusion on: no task for the office that writes the notice ---
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Văn phòng Đảng ủy thị trấn thông báo ý kiến kết luận của đồng chí Bí thư để các chi bộ biết, thực hiện./.",
+        "Văn phòng HĐND và UBND huyện trân trọng thông báo./.",
+        "Ủy ban nhân dân phường xin thông báo đến các tổ dân phố, các ban ngành biết và thực hiện.",
+        "Văn phòng Sở thông báo kết luận của Giám đốc Sở tại buổi làm việc cho các phòng chuyên môn biết, triển khai.",
+    ],
+)
+def test_the_issuer_passing_the_notice_on_is_no_task(closing: str) -> None:
+    assert after_one_task(closing) == [FIRST]
+
+
+def test_an_office_telling_the_public_is_work() -> None:
+    task = "2. Văn phòng UBND thị trấn thông báo lịch tiếp công dân tháng 12 trên hệ thống loa truyền thanh để nhân dân biết."
+    assert len(after_one_task(task)) == 2
+
+
+# --- an order whose only work is to carry out the notice itself ---
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Yêu cầu các trường học, trạm y tế tổ chức thực hiện nghiêm túc nội dung thông báo này./.",
+        "Đề nghị các phòng, ban căn cứ chức năng, nhiệm vụ được giao khẩn trương triển khai thực hiện có hiệu quả các nội dung trên.",
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị quán triệt và thực hiện nghiêm kết luận này.",
+        "Đề nghị các chi bộ thực hiện nghiêm túc./.",
+        "Yêu cầu Ban Chỉ huy Quân sự xã và Công an xã chủ động triển khai các nội dung kết luận nêu trên.",
+    ],
+)
+def test_an_order_to_carry_out_the_text_itself_is_no_task(closing: str) -> None:
+    assert after_one_task(closing) == [FIRST]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Yêu cầu các trường học tổ chức thực hiện nghiêm túc Kế hoạch phòng chống dịch bệnh mùa đông.",
+        "Đề nghị các chi bộ triển khai thực hiện các nội dung của Nghị quyết số 12-NQ/ĐU trước ngày 20/12/2024.",
+        "Yêu cầu các tổ dân phố quán triệt đến từng hộ gia đình quy định về phân loại rác tại nguồn.",
+    ],
+)
+def test_an_order_to_carry_out_named_work_stays(task: str) -> None:
+    assert len(after_one_task(task)) == 2
+
+
+# --- a body recording its decision, and praise: what was agreed, nobody sent to act ---
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "2. Thường trực Đảng ủy xã thống nhất chủ trương sửa chữa hội trường thôn Đông.",
+        "2. UBND thị trấn đồng ý cho Hội Cựu chiến binh sử dụng hội trường để tổ chức đại hội.",
+        "2. Ban Thường vụ Huyện ủy nhất trí với đề xuất điều chỉnh quy hoạch khu dân cư số 3.",
+        "2. Hội đồng thi đua cơ bản thống nhất với danh sách đề nghị khen thưởng năm 2024.",
+        "2. Biểu dương tinh thần trách nhiệm của đội ngũ y, bác sĩ Trạm Y tế xã trong đợt dịch vừa qua.",
+        "2. Hoan nghênh sự vào cuộc tích cực của Hội Liên hiệp Phụ nữ xã.",
+    ],
+)
+def test_a_decision_or_praise_of_a_named_body_is_no_task(decision: str) -> None:
+    assert after_one_task(decision) == [FIRST]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "2. Thường trực Đảng ủy xã thống nhất chủ trương sửa chữa hội trường, giao UBND xã lập dự toán.",
+        "2. Phòng Tài chính - Kế hoạch thống nhất với các xã phương án bố trí vốn, trình UBND huyện trước ngày 15/12/2024.",
+        "2. Thường trực 24/24 giờ tại trụ sở trong những ngày nghỉ Tết.",
+    ],
+)
+def test_a_decision_leading_to_work_or_a_duty_stays(task: str) -> None:
+    assert len(after_one_task(task)) == 2
+
+
+# --- a principle, its qualities listed before the rules it keeps to ---
+@pytest.mark.parametrize(
+    "principle",
+    [
+        "2. Đảm bảo công khai, minh bạch, đúng quy định của pháp luật.",
+        "2. Bảo đảm khách quan, dân chủ, đúng trình tự, thủ tục.",
+        "2. Việc xét duyệt hồ sơ phải bảo đảm công bằng, đúng quy định hiện hành.",
+    ],
+)
+def test_a_principle_with_its_qualities_is_no_task(principle: str) -> None:
+    assert after_one_task(principle) == [FIRST]
+
+
+def test_keeping_to_the_rules_while_doing_named_work_stays() -> None:
+    task = "2. Đảm bảo an toàn, đúng quy định trong quá trình tháo dỡ công trình tạm tại chợ xã, báo cáo kết quả trước ngày 20/12/2024."
+    assert len(after_one_task(task)) == 2
+
+
+# --- a sentence naming nobody takes the leads of the order before it, as that order was read ---
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Chủ tịch UBND huyện giao các phòng, ban chuyên môn; UBND các xã phân công cán bộ, công chức trực tại trụ sở trong dịp Tết. Kịp thời báo cáo các vụ việc phát sinh về UBND huyện.",
+        "Đồng chí Chủ tịch yêu cầu Công an xã; Ban Chỉ huy Quân sự xã bố trí lực lượng, phương tiện ứng trực. Thường xuyên báo cáo tình hình về Thường trực UBND xã.",
+    ],
+)
+def test_a_sentence_naming_nobody_takes_every_lead_of_the_order_before_it(paragraph: str) -> None:
+    first, second = split_conclusion(paragraph, TODAY).directives
+    assert len(first.assignees.lead) == 2
+    assert [fold(a.text) for a in second.assignees.lead] == [fold(a.text) for a in first.assignees.lead]
+
+
+# --- a lead-in naming who speaks gives no lead to the items under it ---
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Phó Chủ tịch UBND thị trấn kết luận:",
+        "Ban Thường vụ Đảng ủy phường kết luận như sau:",
+        "Đồng chí Giám đốc Sở chỉ đạo:",
+        "Thường trực Huyện ủy có ý kiến như sau:",
+    ],
+)
+def test_the_speaker_of_a_lead_in_is_no_lead(speaker: str) -> None:
+    text = f"{speaker}\n- Rà soát danh sách hộ nghèo, cận nghèo năm 2025.\n- Phòng Y tế kiểm tra các cơ sở hành nghề y tư nhân."
+    first, second = split_conclusion(text, TODAY).directives
+    assert first.assignees.lead == ()
+    assert [fold(a.text) for a in second.assignees.lead] == ["phong y te"]
+
+
+def test_a_speakers_lead_in_still_dates_the_items_under_it() -> None:
+    text = "Trong tháng 12/2024, Chủ tịch UBND xã chỉ đạo:\n- Rà soát danh sách hộ nghèo.\n- Kiểm tra các cơ sở hành nghề y tư nhân."
+    found = split_conclusion(text, TODAY).directives
+    assert [(d.assignees.lead, d.deadline.due) for d in found] == [((), date(2024, 12, 31))] * 2
+
+
+def test_an_order_to_a_body_to_direct_is_no_speaker() -> None:
+    text = "Đề nghị UBND các xã chỉ đạo:\n- Rà soát danh sách hộ nghèo.\n- Kiểm tra các cơ sở hành nghề y tư nhân."
+    found = split_conclusion(text, TODAY).directives
+    assert [[fold(a.text) for a in d.assignees.lead] for d in found] == [["ubnd cac xa"]] * 2
