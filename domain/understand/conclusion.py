@@ -143,10 +143,17 @@ _MARKER = re.compile(
     r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|[a-zđ][.)](?=\s)"
     r"|\(\d{1,2}\)|\([a-zđ]\)|[-–—+*•·●○▪■►✓](?=\s))\s*"
 )
-_END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|t/m|k/t)\b")
+# The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the
+# digital signature's stamp ("Người ký: ...").
+_END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t|nguoi ky\s*:)")
+# Page furniture, news pages' included: the posting or update line ("Cập nhật lúc: 02/12/2024 08:30",
+# "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline ("Tác giả: ...", "Người viết: ...").
 _FURNITURE = re.compile(
     r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
-    r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them)"
+    r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them|cap nhat(?: luc| ngay)?\s*:|"
+    r"(?:tac gia|nguoi viet|bai va anh|bai,? anh|phong vien|ctv)\s*:|"
+    r"(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*(?:ngay\s+)?\d|"
+    r"\(?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\)?(?:\s*[|,\-–]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:am|pm))?(?:\s*\(?gmt[^)]*\)?)?)?\W*$)"
 )
 
 
@@ -467,6 +474,10 @@ def _classify(
     return _Verdict(False)
 
 
+_WHERE_ONLY = re.compile(r"^(?:tren dia ban|trong|thuoc|tai)\b[^,.;:]{0,40}$")
+_PLURAL_KIND = re.compile(r"^(?:cac|nhung|toan the|tat ca(?: cac)?)\s")
+
+
 def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """A line that only opens a section: "3. Về quản lý máy tính bảng:", "1. Đối với việc thực hiện
     các kết luận.", "- Thường trực HĐND", "II. NHIỆM VỤ TRỌNG TÂM"."""
@@ -477,10 +488,19 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
         c.isupper() for c in letters
     ):
         return True
+    if reading.how == "subject" and _WHERE_ONLY.match(fold(reading.predicate)):
+        # "2. Các trạm y tế trên địa bàn": the name's place read as its predicate
+        reading = replace(reading, how="name")
     if reading.how == "name":
         # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
+        # "3. Các trường học trên địa bàn", "b) Các tổ dân phố" (a plural determiner opens a kind of
+        # unit written in small letters) head the dashes under them too.
         refs = reading.assignees.lead
-        return any(r.unit_key for r in refs) or any(w[:1].isupper() for w in stripped.split()[1:])
+        return (
+            any(r.unit_key for r in refs)
+            or any(w[:1].isupper() for w in stripped.split()[1:])
+            or (_PLURAL_KIND.match(fold(stripped)) is not None and len(stripped.split()) >= 3)
+        )
     folded = fold(stripped)
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
 
@@ -544,6 +564,24 @@ def _speaker_removed(text: str, reading: AssigneeReading, fold: Fold = _fold) ->
         at = span[1]
     out.append(text[at:])
     return " ".join("".join(out).split())
+
+
+_ASSIGNS_FIRST = re.compile(r"^(?:giao(?: cho)?|phan cong|giao nhiem vu(?: cho)?)\s")
+
+
+def _names_only(content: str, reading: AssigneeReading | None) -> bool:
+    """ "3. Về công tác chuyển đổi số: Giao Văn phòng HĐND - UBND xã" (the items under it say what): the
+    point assigns, and nothing follows the name it assigns to."""
+    if reading is None or reading.how != "assigned" or not reading.assignees.lead:
+        return False
+    inline = _INLINE_HEADING.match(_fold(content))
+    start = inline.end() if inline else 0
+    span = reading.assignees.lead[-1].span
+    return (
+        span is not None
+        and _ASSIGNS_FIRST.match(_fold(content[start:])) is not None
+        and not content[span[1] :].strip(" .;:")
+    )
 
 
 # ------------------------------------------------------------------------------------------ the pass
@@ -622,7 +660,9 @@ class _Splitter:
             heading = sentences.pop()
         inline = _INLINE_HEADING.match(self.fold(content))
         body = self.fold(content[inline.end() :] if inline else content)
-        if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
+        if marker is not None and heading is None and len(sentences) == 1 and (
+            _LEAD_ONLY.match(body) or _names_only(content, whole)
+        ):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
             count = len(self.candidates)
@@ -684,7 +724,10 @@ class _Splitter:
             if c.heads is not None and c.heads in open_sections:
                 c.dropped = True
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
-            clause_context = context if k == 0 else [*context, _first_clause(sentence)]
+            # a later clause naming nobody continues the first ("Giao X ...; Kiểm soát ..."); one naming
+            # its own lead ("...; giao Công an xã ...") takes nothing from it (not its deadline)
+            own = k > 0 and bool(read_assignees(clause, self.units).assignees.lead)
+            clause_context = context if k == 0 or own else [*context, _first_clause(sentence)]
             self.candidates.append(_Candidate(clause, clause_context, section, previous=previous))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
@@ -721,7 +764,10 @@ class _Splitter:
         return out
 
 
-_SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ])")
+# "; " then a capital, or then a new assignment in small letters ("Giao Phòng Kinh tế rà soát ...; giao
+# Công an xã tăng cường tuần tra.": two orders, two leads).
+_SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ]|(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s)")
+_NEW_ASSIGNMENT = re.compile(r"^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s")
 
 
 def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
@@ -731,7 +777,9 @@ def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
     if len(parts) == 1:
         return [sentence.strip()]
     first_end = len(parts[0])
-    if any(a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead):
+    if not _NEW_ASSIGNMENT.match(parts[1]) and any(
+        a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead
+    ):
         return [sentence.strip()]  # "Đề nghị A; B tập trung ...": the list of assignees goes on
     out = [parts[0].strip().rstrip(";")]
     for part in parts[1:]:
@@ -770,15 +818,32 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
             break  # "Nơi nhận:", signature block
+        if body and body[-1] and line[:1].islower() and not _LINE_DONE.search(body[-1]) and not _MARKER.match(line):
+            # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà
+            # soát" + "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence
+            # starts with a capital and an item with its mark, so a line in small letters after one that
+            # did not end goes on with it (as domain/understand/ocr.py joins the lines of a scan).
+            body[-1] = f"{body[-1]} {line}"
+            continue
         body.append(line)
     return body
 
 
+_LINE_DONE = re.compile(r"[.!?…:;]\W*$")
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
 _NARRATIVE_OPENING = re.compile(
-    r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b"
-    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document
-    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao)\b"
+    # "(TTXVN) Hôm nay, ...", "(Baohatinh.vn) - Vừa qua, ...", "Mới đây, ...", "Trong 2 ngày 1 và 2/12, ..."
+    r"^(\(\w[^)]{0,40}\)\s*[-–]?\s*)?(vua qua|hom qua|hom nay|sang nay|chieu nay|toi nay|ngay dang|moi day|gan day|"
+    r"trong (?:hai|ba|bon|nam|\d+) ngay)\b"
+    # "Tại hội nghị, ...", "Theo báo cáo của Sở Tài chính, ...": the story reports the meeting
+    r"|^(tai|trong) (hoi nghi|cuoc hop|buoi lam viec|buoi hop|phien hop|buoi giao ban|buoi kiem tra)\b"
+    r"|^theo (bao cao|thong tin|so lieu)\b"
+    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document;
+    # "UBND huyện vừa tổ chức hội nghị ...": news of a meeting
+    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao|"
+    r"to chuc|tien hanh|hop|lam viec|kiem tra|chu tri)\b"
 )
 
 
@@ -800,11 +865,23 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold 
                 _DATE_OPENING.match(folded) or _PREAMBLE.match(folded) or _NARRATIVE_OPENING.match(folded)
                 or _MEETING_DATES[0].match(folded)
             )  # fmt: skip
-            return out if opens_story else []
+            if opens_story:
+                return out
+            # A story opening not recognised: the lines above a paragraph of prose are still a page's
+            # head when at most one of them reads as an order (the headline: "Tập trung cao độ phòng
+            # chống bão số 3"); a list of orders typed without full stops has several.
+            prose = len(stripped.split()) >= 15 and not _MARKER.match(stripped)
+            orders = sum(1 for x in out if _reads_as_order(x, units))
+            return out if prose and out and orders <= 1 and len(out[-1 if orders == 0 else 0].split()) >= 4 else []
         if _MARKER.match(stripped) or read_assignees(stripped, units).how == "assigned":
             return []
         out.append(stripped)
     return []
+
+
+def _reads_as_order(line: str, units: Sequence[KnownUnit]) -> bool:
+    reading = read_assignees(line, units)
+    return reading.how == "subject" or reading.verb_initial or _opening_verb(line)[0]
 
 
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:

@@ -159,3 +159,81 @@ def test_an_order_to_a_body_to_direct_is_no_speaker() -> None:
     text = "Đề nghị UBND các xã chỉ đạo:\n- Rà soát danh sách hộ nghèo.\n- Kiểm tra các cơ sở hành nghề y tư nhân."
     found = split_conclusion(text, TODAY).directives
     assert [[fold(a.text) for a in d.assignees.lead] for d in found] == [["ubnd cac xa"]] * 2
+
+
+# --- a news page's head: headline, byline, posting line; the story opens in many ways ---
+STORY_TASK = "Chủ tịch UBND huyện yêu cầu Phòng Nông nghiệp và PTNT phối hợp với UBND các xã tiêm phòng cho đàn gia súc, gia cầm trước ngày 20/12/2024."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Huyện Kỳ Anh: Chủ động phòng chống rét cho đàn gia súc\nCập nhật lúc: 02/12/2024 08:30\nTác giả: Thu Hà\nUBND huyện vừa tổ chức hội nghị triển khai công tác phòng chống đói, rét cho đàn vật nuôi.",
+        "Chủ động phòng chống rét cho đàn gia súc\nThứ Hai, 02/12/2024 - 08:30\n(TTXVN) Hôm nay, UBND huyện họp bàn công tác phòng chống đói, rét cho đàn vật nuôi.",
+        "Chủ động phòng chống rét cho đàn gia súc\n02/12/2024 | 08:30\nTại hội nghị, lãnh đạo các xã đã báo cáo tình hình chăn nuôi trên địa bàn.",
+        "Chủ động phòng chống rét cho đàn gia súc\nTheo báo cáo của Phòng Nông nghiệp, toàn huyện có hơn 12 nghìn con trâu, bò.",
+        "Chủ động phòng chống rét cho đàn gia súc\nBáo Nông nghiệp\nMùa đông năm nay được dự báo rét đậm, rét hại kéo dài trên địa bàn các tỉnh miền núi phía Bắc.",
+    ],
+)
+def test_a_news_pages_head_is_no_task(head: str) -> None:
+    assert items(f"{head}\n{STORY_TASK}") == [STORY_TASK]
+
+
+def test_orders_typed_without_full_stops_above_a_paragraph_stay() -> None:
+    text = (
+        "Rà soát danh sách hộ nghèo\nKiểm tra các cơ sở kinh doanh\n"
+        "Công an xã tăng cường tuần tra, kiểm soát trên các tuyến đường liên thôn trong dịp cuối năm."
+    )
+    assert len(items(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Văn An", "TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "Người ký: Trần Văn Bình\nThời gian ký: 02.12.2024"],
+)
+def test_the_signature_block_ends_the_body(stamp: str) -> None:
+    assert after_one_task(f"{stamp}\nĐề nghị các đơn vị rà soát hồ sơ.") == [FIRST]
+
+
+# --- a point that names only whom it assigns heads the items under it; so does a plural kind ---
+@pytest.mark.parametrize(
+    "point",
+    [
+        "2. Về công tác chuyển đổi số: Giao Trạm Y tế xã",
+        "2. Giao Trạm Y tế xã.",
+        "2. Các trạm y tế trên địa bàn",
+        "2. Các trường mầm non, tiểu học trong huyện",
+    ],
+)
+def test_a_point_naming_only_its_lead_heads_the_items(point: str) -> None:
+    text = f"Kết luận:\n{point}\n- Cập nhật hồ sơ sức khỏe điện tử.\n- Hướng dẫn người dân cài đặt ứng dụng VNeID."
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text[:9] for d in found] == ["Cập nhật ", "Hướng dẫn"]
+    named = fold(point.split(": ")[-1].removeprefix("2. ").removeprefix("Giao ").rstrip("."))
+    for d in found:  # the name, or its head without the place ("Các trạm y tế" of "... trên địa bàn")
+        (lead,) = d.assignees.lead
+        assert named.startswith(fold(lead.text)) and len(lead.text.split()) >= 3
+
+
+# --- one directive broken over printed lines; two orders joined by a semicolon ---
+def test_a_line_the_copy_broke_goes_on_with_the_line_before() -> None:
+    text = (
+        "Kết luận:\n1. Giao Phòng Tài nguyên và Môi trường chủ trì kiểm tra\n"
+        "các điểm tập kết rác thải tự phát dọc tuyến đê, báo cáo kết quả\ntrước ngày 25/12/2024.\n"
+        "2. Giao Công an xã xử lý các trường hợp đổ trộm rác thải."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text[:22] for d in found] == ["Giao Phòng Tài nguyên ", "Giao Công an xã xử lý "]
+    assert found[0].deadline.due == date(2024, 12, 25) and found[1].deadline.due is None
+
+
+def test_items_under_a_heading_in_small_letters_stay_items() -> None:
+    text = "Giao Trạm Y tế xã thực hiện:\n- kiểm tra vệ sinh bếp ăn tập thể;\n- tuyên truyền phòng chống dịch sốt xuất huyết."
+    assert len(items(text)) == 2
+
+
+def test_a_new_assignment_after_a_semicolon_is_a_directive_of_its_own() -> None:
+    text = "Giao Phòng Kinh tế rà soát hồ sơ cấp phép xây dựng, báo cáo UBND xã trước ngày 15/12/2024; giao Công an xã kiểm tra các công trình xây dựng trái phép."
+    first, second = split_conclusion(text, TODAY).directives
+    assert [fold(a.text) for a in second.assignees.lead] == ["cong an xa"]
+    assert first.deadline.due == date(2024, 12, 15) and second.deadline.due is None
