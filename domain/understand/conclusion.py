@@ -211,8 +211,14 @@ _INLINE_HEADING = re.compile(
     r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"
 )
 _TOPIC_HEADING = re.compile(r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc)\b")
+# A closing time line: "Hoàn thành trong tháng 4/2018.", "Thời gian: ...", and its other forms:
+# "Thời hạn hoàn thành: ngày 20/12/2024.", "Hạn báo cáo: 20/12", "(Hoàn thành trước ngày 20/12/2024)",
+# what it closes named back ("Các nội dung trên hoàn thành trước ...", "Tất cả hoàn thành ...") or asked
+# for ("Yêu cầu hoàn thành trước ngày ...").
 _CLOSER = re.compile(
-    r"^(hoan thanh|thoi gian hoan thanh|thoi gian thuc hien|thoi gian|thoi han|han chot|han|xong|"
+    r"^\(?\s*(?:(?:cac|nhung|toan bo) (?:noi dung|nhiem vu|viec|cong viec)(?: tren| neu tren| nay)?\s+"
+    r"|tat ca(?: cac noi dung(?: tren)?)?\s+|yeu cau\s+|de nghi\s+)?"
+    r"(hoan thanh|(?:thoi gian|thoi han|han chot|han)(?: hoan thanh| thuc hien| bao cao| nop| gui)?|xong|"
     r"bao cao ket qua|tien do)\b"
 )
 _PAST = PhraseSet(["đã", "vừa", "đã được", "vừa được", "đã có", "vừa có", "cũng đã"])
@@ -538,6 +544,23 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# A heading's time in brackets: "1. Giao Phòng Kinh tế (hoàn thành trước ngày 20/12/2024):", "2. Phòng Tài
+# chính (thời hạn: trước 20/12/2024):". Read inside the name it would be part of it; set before the
+# heading, on its own line, it dates the items and leaves the name whole.
+_BRACKETED = re.compile(r"\s*\(([^()]{3,80})\)")
+_TIME_WORDS = re.compile(r"\b(?:hoan thanh|thoi han|thoi gian|truoc|xong|cham nhat|han|trong)\b")
+
+
+def _time_aside(text: str) -> str:
+    if "(" not in text:
+        return text
+    for m in _BRACKETED.finditer(text):
+        inside = _fold(m.group(1))
+        if _TIME_WORDS.search(inside) and _CLOSER_WORD.search(inside):
+            return f"{m.group(1).strip()}\n{text[: m.start()]}{text[m.end() :]}"
+    return text
+
+
 # A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
 # kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
 # B112-01, X069-01, X070-01: the items under it name their own leads). The speaker is no lead of the
@@ -628,6 +651,7 @@ class _Splitter:
 
     def _push(self, level: float, text: str) -> None:
         self.sections += 1
+        text = _time_aside(text)
         reading = read_assignees(text, self.units)
         spoken = _speaker_removed(text, reading, self.fold)
         if spoken is not None:
@@ -747,7 +771,12 @@ class _Splitter:
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
-            context = [*c.context, *(x for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers)]
+            # (a closer's label and its time read as one phrase: "Thời hạn hoàn thành: ngày 20/12/2024." is
+            # cut at its colon when read as a lead-in, and "ngày 20/12/2024" alone names no deadline)
+            context = [
+                *c.context,
+                *(x.replace(": ", " ", 1) for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers),
+            ]
             parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
             if not parsed.assignees.lead and c.previous is not None:
                 # The previous order's leads as read there (its list, its heading), not read anew out of

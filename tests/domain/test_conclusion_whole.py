@@ -237,3 +237,39 @@ def test_a_new_assignment_after_a_semicolon_is_a_directive_of_its_own() -> None:
     first, second = split_conclusion(text, TODAY).directives
     assert [fold(a.text) for a in second.assignees.lead] == ["cong an xa"]
     assert first.deadline.due == date(2024, 12, 15) and second.deadline.due is None
+
+
+# --- the closing time of a section in its other forms dates every item above it ---
+@pytest.mark.parametrize(
+    "closer",
+    [
+        "(Hoàn thành trước ngày 18/12/2024)",
+        "Thời hạn hoàn thành: ngày 18/12/2024.",
+        "Các nội dung trên hoàn thành trước ngày 18/12/2024.",
+        "Tất cả hoàn thành trước ngày 18/12/2024.",
+        "Yêu cầu hoàn thành trước ngày 18/12/2024.",
+    ],
+)
+def test_a_closing_time_in_another_form_dates_the_section(closer: str) -> None:
+    text = (
+        "1. Giao Hội Nông dân xã:\n- Vận động hội viên tham gia bảo hiểm y tế hộ gia đình.\n"
+        f"- Tổ chức tập huấn kỹ thuật chăn nuôi.\n{closer}\n2. Giao Đoàn Thanh niên ra quân vệ sinh môi trường."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert len(found) == 3
+    assert [d.deadline.due for d in found] == [date(2024, 12, 18), date(2024, 12, 18), None]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "1. Giao Hội Nông dân xã (hoàn thành trước ngày 18/12/2024):",
+        "1. Hội Nông dân xã (thời hạn: trước ngày 18/12/2024):",
+    ],
+)
+def test_a_time_in_brackets_in_a_heading_dates_the_items_and_keeps_the_name(heading: str) -> None:
+    text = f"{heading}\n- Vận động hội viên tham gia bảo hiểm y tế.\n- Tổ chức tập huấn kỹ thuật chăn nuôi."
+    found = split_conclusion(text, TODAY).directives
+    assert [([fold(a.text) for a in d.assignees.lead], d.deadline.due) for d in found] == [
+        (["hoi nong dan xa"], date(2024, 12, 18))
+    ] * 2
