@@ -241,6 +241,24 @@ _LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
 # Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
 # ...": the sentence is read as if it began with its subject.
 _DISCOURSE = re.compile(r"^(dac biet|ngoai ra|ben canh do|dong thoi|mat khac|theo do|cu the|nhat la)\s*,?\s+")
+# News reports open the speech with where it was given: "Phát biểu chỉ đạo tại buổi làm việc, ông H., Chủ
+# tịch UBND TP đề nghị Chủ tịch UBND phường 11, 12 thành lập ..." (CE01), "Phát biểu kết luận tại cuộc
+# họp, đồng chí Phó Chủ tịch UBND tỉnh đề nghị Sở TN&MT ..." (X063-01), "Phát biểu bế mạc kỳ họp, ..."
+# (A004-01), "Phát biểu tại buổi làm việc, đ/c ..." (A016-01), "Phát biểu kết luận cuộc họp, Ông P.,
+# Phó Chủ tịch UBND huyện giao cho ..." (A053-01), "Phát biểu chỉ đạo tại Hội nghị, ..." (E078-01). The
+# speech, read from its speaker on, is the item: "phát biểu" opening the sentence read it as a report,
+# and the speaker after the comma as the one asked to act.
+_SPEECH_OPENER = re.compile(
+    r"^(?:phat bieu|ket luan)(?:\s+(?:chi dao|ket luan|be mac|khai mac|tong ket|tai|o))*\b[^,;.:]{0,80},\s+(?=\S)"
+)
+# A speaker, a colon, then the speech: "Tại thông báo, lãnh đạo TP chỉ đạo: Sau khi nhiệm vụ quy hoạch
+# được duyệt, Sở QH-KT ... trước ngày 30-4-2014." (CE09), "..., nhà trường đề nghị: Từ ngày mai ..."
+# (CE05). Read from the colon on when that names who acts (the speaker is no lead: see
+# _SPEAKER_VERB_LAST).
+_SPEAKER_COLON = re.compile(
+    r"^[^:;]{3,160}?\b(?:chi dao|ket luan|yeu cau|de nghi|nhan manh|co y kien|y kien chi dao)(?:\s+(?:nhu sau|cu the))?"
+    r"\s*:\s+(?=\S)"
+)
 # A condition and who answers for it, no task: "Nếu không đảm bảo tiến độ ..., thủ trưởng các cơ quan
 # phải chịu trách nhiệm trước UBND tỉnh.", "Trường hợp để xảy ra sai phạm, ... chịu trách nhiệm ...".
 _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu trach nhiem\b")
@@ -426,6 +444,14 @@ class _Verdict:
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
 
 
+# A subject that speaks or has issued a text, nobody asked to act: "Bà N. (đại diện nhóm hộ kinh doanh)
+# trú tại ..., trình bày: Kiến nghị về việc ..." (CE02, a citizen's petition), "UBND TP.HCM có thông báo
+# như trên sau cuộc họp ..." (CE09), "Sở GD-ĐT cũng thông báo đến các cơ sở giáo dục ..." is kept by
+# the order word check only when it asks someone ("... có văn bản yêu cầu các sở ...", CB10).
+_SAYS = re.compile(
+    r"^[\s,]*(?:cung |da |vua |moi )?(?:trinh bay|phan anh|co thong bao|co van ban|co cong van|co to trinh|"
+    r"thong bao nhu tren|cho biet|bay to|neu y kien)\b"
+)
 _PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -461,6 +487,8 @@ def _classify(
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
+            return _Verdict(False, reported_subject=True)
+        if _SAYS.match(predicate := fold(reading.predicate)) and _ORDER_WORD.search(predicate) is None:
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
@@ -607,6 +635,28 @@ def _names_only(content: str, reading: AssigneeReading | None) -> bool:
     )
 
 
+# What a speaker says when it is only a time, the items following: "Từ ngày mai thứ sáu ngày 29 tháng 1
+# năm 2021.", "Kể từ ngày 01/12/2024:", "Trong tháng 12/2024:" (CE05).
+_TIME_ONLY = re.compile(
+    r"^(?:tu|ke tu|bat dau tu|tu nay den|trong|truoc|den|cham nhat)\b[^.;:]{0,80}?(?:\d|ngay mai|tuan)"
+)
+
+
+def _said_time(sentence: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> str | None:
+    m = _SPEAKER_COLON.match(fold(sentence))
+    if m is None:
+        return None
+    rest = sentence[m.end() :].strip()
+    if (
+        len(rest.split()) > 14
+        or _TIME_ONLY.match(fold(rest)) is None
+        or read_assignees(rest, units).how
+        or _opening_verb(rest)[0]
+    ):
+        return None
+    return rest
+
+
 # ------------------------------------------------------------------------------------------ the pass
 @dataclass
 class _Heading:
@@ -628,6 +678,14 @@ class _Candidate:
     # the order before it in the same paragraph (its candidate's index), whose lead it takes when it
     # names nobody (not its deadline)
     previous: int | None = None
+    # the part of the text that says who acts and by when (the speech after "Phát biểu chỉ đạo tại ..., ")
+    read_from: str | None = None
+
+
+def _speaker_misread(reading: AssigneeReading, speech_start: int) -> bool:
+    """Nobody found in the sentence, or only inside its opening (the speaker read as the one asked)."""
+    leads = reading.assignees.lead
+    return not leads or all(r.span is not None and r.span[0] < speech_start for r in leads)
 
 
 class _Splitter:
@@ -673,6 +731,15 @@ class _Splitter:
         if marker is not None:
             self._pop_to(level)
         sentences = split_sentences(content)
+        said_time = _said_time(sentences[-1], self.units, self.fold)
+        if said_time is not None:
+            # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items
+            # below with its time (the speaker is no lead of them)
+            self._sentences(sentences[:-1])
+            if marker is None:
+                self._pop_to(level)
+            self._push(level, said_time)
+            return
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
         if whole is not None and _is_heading(content, whole, self.fold):
             if marker is None:
@@ -712,6 +779,7 @@ class _Splitter:
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         for sentence in sentences:
+            read_from: str | None = None
             same_point = bool(self.candidates) and (
                 len(self.candidates) > line_first or self.candidates[-1].section == section
             )
@@ -721,11 +789,18 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            opener = _DISCOURSE.match(self.fold(sentence))
+            folded = self.fold(sentence)
+            opener = _DISCOURSE.match(folded)
+            speech = _SPEECH_OPENER.match(folded) or _SPEAKER_COLON.match(folded)
             if opener is not None and not reading.how:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
                 verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
+            elif speech is not None and _speaker_misread(reading, speech.end()) and (
+                said := read_assignees(sentence[speech.end() :], self.units)
+            ).assignees.lead:
+                read_from, reading = sentence[speech.end() :], said
+                verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
@@ -734,19 +809,23 @@ class _Splitter:
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
                 first = len(self.candidates)
-                self._emit(sentence, None if own else previous)
+                self._emit(sentence, None if own else previous, read_from)
                 if own:
                     previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str, previous: int | None = None) -> None:
+    def _emit(self, sentence: str, previous: int | None = None, read_from: str | None = None) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
         open_sections = {h.section for h in self.stack}
         for c in self.candidates:
             if c.heads is not None and c.heads in open_sections:
                 c.dropped = True
+        if read_from is not None:
+            # one item, the whole sentence, read from where the speech starts
+            self.candidates.append(_Candidate(sentence, context, section, previous=previous, read_from=read_from))
+            return
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             # a later clause naming nobody continues the first ("Giao X ...; Kiểm soát ..."); one naming
             # its own lead ("...; giao Công an xã ...") takes nothing from it (not its deadline)
@@ -777,7 +856,9 @@ class _Splitter:
                 *c.context,
                 *(x.replace(": ", " ", 1) for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers),
             ]
-            parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
+            parsed = parse_directive(c.read_from or c.text, basis, self.units, context="\n".join(context) or None)
+            if c.read_from is not None:
+                parsed = replace(parsed, text=c.text)
             if not parsed.assignees.lead and c.previous is not None:
                 # The previous order's leads as read there (its list, its heading), not read anew out of
                 # its sentence: "Chủ tịch UBND huyện giao A; B phân công lãnh đạo, nhân viên trực .... Kịp
@@ -801,12 +882,17 @@ _NEW_ASSIGNMENT = re.compile(r"^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)
 
 def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
     """ "Giao X ... hàng tháng; Kiểm soát, đôn đốc ... trước ngày 15/12/2020." is two directives when
-    the part after "; " opens a new order with a capital letter."""
+    the part after "; " opens a new order with a capital letter, or with "giao"/"đề nghị"/"yêu cầu"
+    after an order ("Giao A ...; giao B ..."; after a report, "..., Phó Chủ tịch đã ghi nhận, trả lời
+    công dân; giao các cơ quan ... xem xét" is one order, CE04)."""
     parts = _SEMICOLON_CLAUSE.split(sentence)
     if len(parts) == 1:
         return [sentence.strip()]
     first_end = len(parts[0])
-    if not _NEW_ASSIGNMENT.match(parts[1]) and any(
+    new_assignment = _NEW_ASSIGNMENT.match(parts[1]) is not None
+    if new_assignment and read_assignees(parts[0], units).how != "assigned":
+        return [sentence.strip()]
+    if not new_assignment and any(
         a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead
     ):
         return [sentence.strip()]  # "Đề nghị A; B tập trung ...": the list of assignees goes on

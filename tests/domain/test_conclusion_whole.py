@@ -273,3 +273,41 @@ def test_a_time_in_brackets_in_a_heading_dates_the_items_and_keeps_the_name(head
     assert [([fold(a.text) for a in d.assignees.lead], d.deadline.due) for d in found] == [
         (["hoi nong dan xa"], date(2024, 12, 18))
     ] * 2
+
+
+# --- news reports: the speech read from its speaker on; what a subject says or issued is no task ---
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("Phát biểu chỉ đạo tại buổi kiểm tra, ông Lê Văn Hòa, Phó Chủ tịch UBND huyện đề nghị Ban Quản lý dự án huyện đẩy nhanh tiến độ thi công trường mầm non.", "ban quan ly du an huyen"),
+        ("Phát biểu kết luận hội nghị, đồng chí Trần Minh, Bí thư Đảng ủy xã yêu cầu các chi bộ rà soát danh sách đảng viên trước ngày 20/12/2024.", "cac chi bo"),
+        ("Tại buổi làm việc, lãnh đạo huyện chỉ đạo: Trước mùa mưa bão, Phòng Nông nghiệp và PTNT kiểm tra toàn bộ hệ thống đê bao.", "phong nong nghiep va ptnt"),
+    ],
+)
+def test_a_reported_speech_is_read_from_its_speaker_on(sentence: str, lead: str) -> None:
+    text = f"Ngày 02/12/2024, UBND huyện đã tổ chức kiểm tra tiến độ các công trình trên địa bàn.\n{sentence}"
+    (found,) = split_conclusion(text, TODAY).directives
+    assert found.text == sentence
+    assert [fold(a.text) for a in found.assignees.lead] == [lead]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Ông Trần Văn Hùng, trú tại thôn 4, trình bày: Đề nghị xem xét cấp giấy chứng nhận quyền sử dụng đất cho gia đình.",
+        "UBND tỉnh có thông báo như trên sau buổi làm việc với lãnh đạo huyện.",
+        "Sở Y tế cũng cho biết toàn tỉnh đã tiêm được hơn 90% số liều vắc xin được phân bổ.",
+    ],
+)
+def test_what_a_subject_says_or_has_issued_is_no_task(said: str) -> None:
+    assert after_one_task(said) == [FIRST]
+
+
+def test_a_speakers_time_before_the_items_dates_them() -> None:
+    text = (
+        "Để phòng chống dịch cúm mùa, nhà trường đề nghị: Trong tháng 12/2024.\n"
+        "1. Giáo viên chủ nhiệm theo dõi sức khỏe học sinh hàng ngày.\n2. Nhân viên y tế kiểm tra tủ thuốc của trường."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text[:12] for d in found] == ["Giáo viên ch", "Nhân viên y "]
+    assert found[1].deadline.due == date(2024, 12, 31)
