@@ -505,7 +505,32 @@ def _classify(
     if inline and in_section and not _starts_past(body):
         # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
         return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
+    if under_lead and not after_report and _order_under_lead(body):
+        return _Verdict(True)
     return _Verdict(False)
+
+
+# Under a heading that hands the items to someone ("... đề nghị toàn thể giáo viên nghiêm túc thực hiện
+# các quy định sau:"), an item is that someone's order in two more shapes: a prohibition ("– Không tổ
+# chức các hoạt động tập trung đông người ...", CE06; "không để xảy ra ...", "tuyệt đối không được để
+# ..." end orders in A042-01, A049-01, B012-01, B045-02), and a few words naming a part of the lead
+# the lexicon does not know before a verb ("– Từng lớp tổ chức chào cờ ngay tại lớp học.", CE06).
+_PROHIBITION = PhraseSet(["không", "không được", "tuyệt đối không", "tuyệt đối không được", "nghiêm cấm", "cấm"])
+_LET_HAPPEN = PhraseSet(["để", "để xảy ra", "cho phép"])  # "không để xảy ra ...": the order not to let it
+
+
+def _order_under_lead(text: str) -> bool:
+    accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
+    ban = _PROHIBITION.match(tokens, 0, accented)
+    if ban:
+        return bool(L.VERBS.match(tokens, ban, accented) or _LET_HAPPEN.match(tokens, ban, accented))
+    for k in range(1, min(4, len(tokens))):
+        if not tokens[k - 1].text[:1].isalpha():
+            return False  # punctuation before any verb: no short subject
+        if L.VERBS.match(tokens, k, accented) and not _NOT_ORDERS.match(tokens, k, accented):
+            return True
+    return False
 
 
 _WHERE_ONLY = re.compile(r"^(?:tren dia ban|trong|thuoc|tai)\b[^,.;:]{0,40}$")
@@ -664,6 +689,8 @@ class _Heading:
     text: str
     section: int
     leads: bool = False  # names who carries out the items under it
+    unmarked: bool = False
+    items_at: int = 0  # how many items were found before it opened
 
 
 @dataclass
@@ -707,15 +734,29 @@ class _Splitter:
             self.marker_levels.append(kind)
         return self.marker_levels.index(kind)
 
-    def _push(self, level: float, text: str) -> None:
+    def _push(self, level: float, text: str, unmarked: bool = False) -> None:
         self.sections += 1
         text = _time_aside(text)
         reading = read_assignees(text, self.units)
         spoken = _speaker_removed(text, reading, self.fold)
-        if spoken is not None:
-            self.stack.append(_Heading(level, spoken, self.sections, False))
+        leads = spoken is None and bool(reading.assignees.lead)
+        at = len(self.candidates)
+        self.stack.append(_Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at))
+
+    def _open(self, marker: str | None, level: float, text: str) -> None:
+        """A heading opens: a marked one under the headings above its level; an unmarked one in place of
+        the unmarked one before it, unless that one has no item yet: "... đề nghị toàn thể giáo viên
+        thực hiện các quy định sau:" then "Trong thời gian học sinh ở trường:" (CE06) narrows the first
+        (both frame the items under them) rather than replacing it."""
+        if marker is not None:
+            self._push(level, text)
             return
-        self.stack.append(_Heading(level, text, self.sections, bool(reading.assignees.lead)))
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.unmarked and top.items_at == len(self.candidates) and top.level >= level:
+            self._push(top.level + 0.25, text, unmarked=True)
+            return
+        self._pop_to(level)
+        self._push(level, text, unmarked=True)
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -736,15 +777,11 @@ class _Splitter:
             # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items
             # below with its time (the speaker is no lead of them)
             self._sentences(sentences[:-1])
-            if marker is None:
-                self._pop_to(level)
-            self._push(level, said_time)
+            self._open(marker, level, said_time)
             return
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
         if whole is not None and _is_heading(content, whole, self.fold):
-            if marker is None:
-                self._pop_to(level)
-            self._push(level, content)
+            self._open(marker, level, content)
             return
         heading = None
         if sentences[-1].endswith(":"):
@@ -768,9 +805,7 @@ class _Splitter:
             self._push(level, content[: inline.end("head")])
         self._sentences(sentences)
         if heading is not None:
-            if marker is None:
-                self._pop_to(level)
-            self._push(level, heading)
+            self._open(marker, level, heading)
 
     def _sentences(self, sentences: list[str]) -> None:
         under_lead = any(h.leads for h in self.stack)

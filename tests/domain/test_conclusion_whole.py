@@ -311,3 +311,34 @@ def test_a_speakers_time_before_the_items_dates_them() -> None:
     found = split_conclusion(text, TODAY).directives
     assert [d.text[:12] for d in found] == ["Giáo viên ch", "Nhân viên y "]
     assert found[1].deadline.due == date(2024, 12, 31)
+
+
+# --- a second lead-in right after the first narrows it; orders in other shapes under a leading heading ---
+def test_a_lead_in_right_after_a_lead_in_narrows_it() -> None:
+    text = (
+        "Để phòng chống dịch sốt xuất huyết, Ban Giám hiệu đề nghị toàn thể cán bộ, nhân viên thực hiện các nội dung sau:\n"
+        "Trong giờ làm việc:\n- Kiểm tra, dọn dẹp các dụng cụ chứa nước đọng quanh lớp học.\n"
+        "- Nhắc nhở học sinh ngủ màn khi ở nhà."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text[:10] for d in found] == ["Kiểm tra, ", "Nhắc nhở h"]
+    assert all([fold(a.text) for a in d.assignees.lead] == ["toan the can bo, nhan vien"] for d in found)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Không tổ chức liên hoan, tiệc tùng trong giờ hành chính.",
+        "- Tuyệt đối không để xảy ra cháy nổ tại kho lưu trữ.",
+        "- Nghiêm cấm sử dụng tài sản công vào việc riêng.",
+        "- Mỗi tổ chuyên môn cử một đồng chí trực vào thứ Bảy.",
+    ],
+)
+def test_a_prohibition_or_an_unknown_part_under_a_leading_heading_is_an_order(item: str) -> None:
+    text = f"Giao Văn phòng nhà trường thực hiện các nội dung sau:\n- Rà soát sổ sách tài sản.\n{item}"
+    assert len(items(text)) == 2
+
+
+def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
+    text = "Kết luận:\n- Không có ý kiến khác.\n- Giao Văn phòng rà soát sổ sách tài sản."
+    assert items(text) == ["Giao Văn phòng rà soát sổ sách tài sản."]
