@@ -22,9 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from domain.types import Assignees, KnownUnit, ParsedConclusion, ParsedDirective
+from domain.types import Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.deadlines import parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
@@ -218,7 +219,8 @@ _TOPIC_HEADING = re.compile(r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc)
 _CLOSER = re.compile(
     r"^\(?\s*(?:(?:cac|nhung|toan bo) (?:noi dung|nhiem vu|viec|cong viec)(?: tren| neu tren| nay)?\s+"
     r"|tat ca(?: cac noi dung(?: tren)?)?\s+|yeu cau\s+|de nghi\s+)?"
-    r"(hoan thanh|(?:thoi gian|thoi han|han chot|han)(?: hoan thanh| thuc hien| bao cao| nop| gui)?|xong|"
+    r"(hoan thanh|(?:thoi gian|thoi han|han chot|han)(?: hoan thanh| thuc hien| bao cao| nop| gui)?"
+    r"(?: (?:cac|nhung|toan bo) (?:noi dung|nhiem vu|viec|cong viec)(?: tren| neu tren| nay)?)?|xong|"
     r"bao cao ket qua|tien do)\b"
 )
 _PAST = PhraseSet(["đã", "vừa", "đã được", "vừa được", "đã có", "vừa có", "cũng đã"])
@@ -507,7 +509,19 @@ def _classify(
         return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
     if under_lead and not after_report and _order_under_lead(body):
         return _Verdict(True)
+    if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
+        return _Verdict(True)
     return _Verdict(False)
+
+
+# A requirement on the work, with its time: "Việc này cần thực hiện chậm nhất trước 15/9." (B093-02),
+# "Việc thành lập phải được thực hiện trong năm 2017." (CE11). Naming nobody, it continues the order
+# before it in the paragraph (whose lead it takes); without a time it is a principle ("Việc mua sắm ...
+# phải đảm bảo đúng Luật ...", above).
+_REQUIREMENT = re.compile(
+    r"^viec\b[^,.;:]{0,60}?\b(?:phai|can|buoc phai)\s+(?:duoc\s+)?(?:thuc hien|hoan thanh|hoan tat|trien khai|xong|"
+    r"ket thuc|to chuc)\b"
+)
 
 
 # Under a heading that hands the items to someone ("... đề nghị toàn thể giáo viên nghiêm túc thực hiện

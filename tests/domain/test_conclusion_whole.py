@@ -248,6 +248,7 @@ def test_a_new_assignment_after_a_semicolon_is_a_directive_of_its_own() -> None:
         "Các nội dung trên hoàn thành trước ngày 18/12/2024.",
         "Tất cả hoàn thành trước ngày 18/12/2024.",
         "Yêu cầu hoàn thành trước ngày 18/12/2024.",
+        "Thời gian hoàn thành các nội dung trên: trước ngày 18/12/2024.",
     ],
 )
 def test_a_closing_time_in_another_form_dates_the_section(closer: str) -> None:
@@ -342,3 +343,22 @@ def test_a_prohibition_or_an_unknown_part_under_a_leading_heading_is_an_order(it
 def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
     text = "Kết luận:\n- Không có ý kiến khác.\n- Giao Văn phòng rà soát sổ sách tài sản."
     assert items(text) == ["Giao Văn phòng rà soát sổ sách tài sản."]
+
+
+# --- a requirement on the work with its time continues the order before it ---
+@pytest.mark.parametrize(
+    ("requirement", "due"),
+    [
+        ("Việc này cần hoàn thành chậm nhất trước ngày 28/12/2024.", date(2024, 12, 28)),
+        ("Việc kiểm kê phải được thực hiện xong trong tháng 12/2024.", date(2024, 12, 31)),
+    ],
+)
+def test_a_requirement_with_its_time_is_a_task_of_the_order_before_it(requirement: str, due: date) -> None:
+    text = f"Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học. {requirement}"
+    first, second = split_conclusion(text, TODAY).directives
+    assert second.text == requirement and second.deadline.due == due
+    assert [fold(a.text) for a in second.assignees.lead] == ["phong tai chinh - ke hoach"]
+
+
+def test_a_requirement_without_a_time_is_a_principle() -> None:
+    assert after_one_task("Việc mua sắm thiết bị phải được thực hiện đúng quy định.") == [FIRST]
