@@ -211,7 +211,10 @@ _PREAMBLE = re.compile(
 _INLINE_HEADING = re.compile(
     r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"
 )
-_TOPIC_HEADING = re.compile(r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc)\b")
+_TOPIC_HEADING = re.compile(
+    r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc"
+    r"|(?:cac |mot so )?(?:nhiem vu|cong viec)(?= trong tam| thang| quy))\b"
+)
 # A closing time line: "Hoàn thành trong tháng 4/2018.", "Thời gian: ...", and its other forms:
 # "Thời hạn hoàn thành: ngày 20/12/2024.", "Hạn báo cáo: 20/12", "(Hoàn thành trước ngày 20/12/2024)",
 # what it closes named back ("Các nội dung trên hoàn thành trước ...", "Tất cả hoàn thành ...") or asked
@@ -628,6 +631,28 @@ def _time_aside(text: str) -> str:
     return text
 
 
+# The month or quarter of the work a heading or lead-in announces: "Về công tác tháng 7/2018, đồng chí
+# Giám đốc Sở ... nhấn mạnh một số nhiệm vụ trọng tâm như sau:" (E018-01, E018-02), "... một số công việc
+# trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:" (X048-01..03), "II. NHIỆM VỤ
+# TRỌNG TÂM THÁNG 12/2024": the items are that period's work, due at its end (as "Trong tháng 12, các bộ
+# phận ... thực hiện:" already is). Said as "trong tháng ..." for the deadline reader, which takes a
+# month after a noun for the noun's ("báo cáo tháng 2"). Not a year (a plan's year names the plan), not
+# a report of the period ("Kết quả thực hiện nhiệm vụ tháng 11").
+_WORK_OF_PERIOD = re.compile(
+    r"\b(?:nhiem vu|cong viec|noi dung|cong tac|chuong trinh cong tac|ke hoach cong tac)"
+    r"(?:\s+(?:trong tam|chu yeu|chinh|can thuc hien|can tap trung))?\s+(?=(?:thang|quy)\s+(?:\d|[ivx]+\b))"
+)
+_REPORTED_PERIOD = re.compile(r"\b(?:ket qua|danh gia|tinh hinh|bao cao|so ket|tong ket)\b")
+
+
+def _work_period(text: str) -> str:
+    folded = _fold(text)
+    m = _WORK_OF_PERIOD.search(folded)
+    if m is None or _REPORTED_PERIOD.search(folded, 0, m.start()) or len(folded) != len(text):
+        return text
+    return f"{text[: m.end()]}trong {text[m.end() :]}"
+
+
 # A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
 # kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
 # B112-01, X069-01, X070-01: the items under it name their own leads). The speaker is no lead of the
@@ -750,7 +775,7 @@ class _Splitter:
 
     def _push(self, level: float, text: str, unmarked: bool = False) -> None:
         self.sections += 1
-        text = _time_aside(text)
+        text = _work_period(_time_aside(text))
         reading = read_assignees(text, self.units)
         spoken = _speaker_removed(text, reading, self.fold)
         leads = spoken is None and bool(reading.assignees.lead)

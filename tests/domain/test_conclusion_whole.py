@@ -355,10 +355,37 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
 )
 def test_a_requirement_with_its_time_is_a_task_of_the_order_before_it(requirement: str, due: date) -> None:
     text = f"Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học. {requirement}"
-    first, second = split_conclusion(text, TODAY).directives
+    _first, second = split_conclusion(text, TODAY).directives
     assert second.text == requirement and second.deadline.due == due
     assert [fold(a.text) for a in second.assignees.lead] == ["phong tai chinh - ke hoach"]
 
 
 def test_a_requirement_without_a_time_is_a_principle() -> None:
     assert after_one_task("Việc mua sắm thiết bị phải được thực hiện đúng quy định.") == [FIRST]
+
+
+# --- the month or quarter of the work a heading announces dates its items; a plan's year does not ---
+@pytest.mark.parametrize(
+    ("heading", "due"),
+    [
+        ("II. NHIỆM VỤ TRỌNG TÂM THÁNG 12/2024", date(2024, 12, 31)),
+        ("Về công tác tháng 01/2025, đồng chí Chủ tịch UBND phường nhấn mạnh một số nhiệm vụ như sau:", date(2025, 1, 31)),
+        ("Chủ tịch UBND xã kết luận một số nội dung trọng tâm quý I/2025 như sau:", date(2025, 3, 31)),
+        ("3. Nhiệm vụ tháng 12/2024", date(2024, 12, 31)),
+    ],
+)
+def test_the_period_of_the_work_a_heading_announces_dates_the_items(heading: str, due: date) -> None:
+    text = f"{heading}\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
+    assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [due, due]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kế hoạch phòng chống thiên tai năm 2025:",
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2024",
+    ],
+)
+def test_a_plans_year_or_a_reported_month_does_not_date_the_items(heading: str) -> None:
+    text = f"{heading}\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
+    assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [None, None]
