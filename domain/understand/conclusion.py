@@ -730,6 +730,7 @@ class _Heading:
     leads: bool = False  # names who carries out the items under it
     unmarked: bool = False
     items_at: int = 0  # how many items were found before it opened
+    listed: bool = False  # marked lines ("- ...", "1. ...") came under it
 
 
 @dataclass
@@ -810,7 +811,16 @@ class _Splitter:
         level = self._level(marker)
         if marker is not None:
             self._pop_to(level)
+            for h in self.stack:
+                h.listed = True
         sentences = split_sentences(content)
+        listed_lead_in = bool(self.stack) and self.stack[-1].listed and self.stack[-1].unmarked
+        if marker is None and listed_lead_in and not _is_closer(sentences[0], self.fold):
+            # "... đề nghị toàn thể giáo viên thực hiện các quy định sau:\nTrong thời gian học sinh ở
+            # trường:\n– ...\n– ...\nBên cạnh đó, giáo viên phải ..." (CE06): the list under a lead-in
+            # ended, and the lead-ins with it (the paragraph after it is not their item)
+            while self.stack and self.stack[-1].unmarked and self.stack[-1].listed:
+                self.stack.pop()
         said_time = _said_time(sentences[-1], self.units, self.fold)
         if said_time is not None:
             # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items

@@ -389,3 +389,24 @@ def test_the_period_of_the_work_a_heading_announces_dates_the_items(heading: str
 def test_a_plans_year_or_a_reported_month_does_not_date_the_items(heading: str) -> None:
     text = f"{heading}\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
     assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [None, None]
+
+
+# --- a lead-in's scope ends with its list ---
+def test_the_paragraph_after_a_lead_ins_list_is_not_its_item() -> None:
+    text = (
+        "Trước ngày 15/12/2024, Phòng Văn hóa và Thông tin thực hiện các nội dung sau:\n"
+        "- Treo băng rôn, khẩu hiệu chào mừng Đại hội.\n- Tuyên truyền trên hệ thống loa truyền thanh.\n"
+        "Ngoài ra, Công an xã tăng cường tuần tra trên các tuyến đường liên thôn."
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.deadline.due for d in found] == [date(2024, 12, 15), date(2024, 12, 15), None]
+    assert [fold(a.text) for a in found[2].assignees.lead] == ["cong an xa"]
+
+
+def test_a_closer_after_a_lead_ins_list_still_closes_it() -> None:
+    text = (
+        "Phòng Văn hóa và Thông tin thực hiện các nội dung sau:\n"
+        "- Treo băng rôn, khẩu hiệu chào mừng Đại hội.\n- Tuyên truyền trên hệ thống loa truyền thanh.\n"
+        "Thời gian hoàn thành: trước ngày 15/12/2024."
+    )
+    assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [date(2024, 12, 15)] * 2
