@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from domain.types import Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
+from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.deadlines import parse_deadline
@@ -447,6 +447,7 @@ def _reported_before(sentence: str, predicate: str) -> bool:
 class _Verdict:
     directive: bool
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
+    subject: str | None = None  # the item's own subject the assignee reader did not know ("Từng lớp")
 
 
 # A subject that speaks or has issued a text, nobody asked to act: "Bà N. (đại diện nhóm hộ kinh doanh)
@@ -510,8 +511,8 @@ def _classify(
     if inline and in_section and not _starts_past(body):
         # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
         return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
-    if under_lead and not after_report and _order_under_lead(body):
-        return _Verdict(True)
+    if under_lead and not after_report and (subject := _order_under_lead(body)) is not None:
+        return _Verdict(True, subject=subject if subject and not reading.assignees.lead else None)
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
     return _Verdict(False)
@@ -536,18 +537,19 @@ _PROHIBITION = PhraseSet(["không", "không được", "tuyệt đối không", 
 _LET_HAPPEN = PhraseSet(["để", "để xảy ra", "cho phép"])  # "không để xảy ra ...": the order not to let it
 
 
-def _order_under_lead(text: str) -> bool:
+def _order_under_lead(text: str) -> str | None:
+    """None, or the item's own short subject ("Từng lớp"; "" for a prohibition, which names none)."""
     accented = has_diacritics(text)
     tokens = tokenize(text, accented)
     ban = _PROHIBITION.match(tokens, 0, accented)
     if ban:
-        return bool(L.VERBS.match(tokens, ban, accented) or _LET_HAPPEN.match(tokens, ban, accented))
+        return "" if L.VERBS.match(tokens, ban, accented) or _LET_HAPPEN.match(tokens, ban, accented) else None
     for k in range(1, min(4, len(tokens))):
         if not tokens[k - 1].text[:1].isalpha():
-            return False  # punctuation before any verb: no short subject
+            return None  # punctuation before any verb: no short subject
         if L.VERBS.match(tokens, k, accented) and not _NOT_ORDERS.match(tokens, k, accented):
-            return True
-    return False
+            return text[: tokens[k].start].strip()
+    return None
 
 
 _WHERE_ONLY = re.compile(r"^(?:tren dia ban|trong|thuoc|tai)\b[^,.;:]{0,40}$")
@@ -747,6 +749,8 @@ class _Candidate:
     previous: int | None = None
     # the part of the text that says who acts and by when (the speech after "Phát biểu chỉ đạo tại ..., ")
     read_from: str | None = None
+    # its own subject, unknown to the assignee reader, leading it rather than the heading's lead
+    subject: str | None = None
 
 
 def _speaker_misread(reading: AssigneeReading, speech_start: int) -> bool:
@@ -893,22 +897,26 @@ class _Splitter:
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
                 first = len(self.candidates)
-                self._emit(sentence, None if own else previous, read_from)
+                self._emit(sentence, None if own else previous, read_from, verdict.subject)
                 if own:
                     previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str, previous: int | None = None, read_from: str | None = None) -> None:
+    def _emit(
+        self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None
+    ) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
         open_sections = {h.section for h in self.stack}
         for c in self.candidates:
             if c.heads is not None and c.heads in open_sections:
                 c.dropped = True
-        if read_from is not None:
-            # one item, the whole sentence, read from where the speech starts
-            self.candidates.append(_Candidate(sentence, context, section, previous=previous, read_from=read_from))
+        if read_from is not None or subject is not None:
+            # one item, the whole sentence, read from where the speech starts / led by its own subject
+            self.candidates.append(
+                _Candidate(sentence, context, section, previous=previous, read_from=read_from, subject=subject)
+            )
             return
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             # a later clause naming nobody continues the first ("Giao X ...; Kiểm soát ..."); one naming
@@ -943,6 +951,12 @@ class _Splitter:
             parsed = parse_directive(c.read_from or c.text, basis, self.units, context="\n".join(context) or None)
             if c.read_from is not None:
                 parsed = replace(parsed, text=c.text)
+            if c.subject is not None:
+                # "– Từng lớp tổ chức chào cờ ngay tại lớp học." under "... đề nghị toàn thể giáo viên ...:"
+                # (CE06): the part of the heading's lead the item names leads it
+                own = parsed.assignees
+                ref = AssigneeRef(c.subject, None, (0, len(c.subject)))
+                parsed = replace(parsed, assignees=Assignees((ref,), own.support, own.executor))
             if not parsed.assignees.lead and c.previous is not None:
                 # The previous order's leads as read there (its list, its heading), not read anew out of
                 # its sentence: "Chủ tịch UBND huyện giao A; B phân công lãnh đạo, nhân viên trực .... Kịp

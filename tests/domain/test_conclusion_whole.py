@@ -410,3 +410,13 @@ def test_a_closer_after_a_lead_ins_list_still_closes_it() -> None:
         "Thời gian hoàn thành: trước ngày 15/12/2024."
     )
     assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [date(2024, 12, 15)] * 2
+
+
+def test_an_item_naming_its_own_part_of_the_lead_is_led_by_it() -> None:
+    text = (
+        "Ban Giám hiệu đề nghị toàn thể giáo viên thực hiện các nội dung sau:\n"
+        "- Rà soát sĩ số học sinh hằng ngày.\n- Mỗi tổ chuyên môn cử một đồng chí trực vào thứ Bảy."
+    )
+    first, second = split_conclusion(text, TODAY).directives
+    assert [fold(a.text) for a in first.assignees.lead] == ["toan the giao vien"]
+    assert [a.text for a in second.assignees.lead] == ["Mỗi tổ chuyên môn"]
