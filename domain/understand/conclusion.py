@@ -294,8 +294,8 @@ def _closing_formula(folded: str) -> bool:
 # it. What it passes on is the conclusion or nothing: "Văn phòng thông báo lịch tiếp dân để người dân
 # biết" is work (and "Giao Văn phòng thông báo ..." is read "assigned").
 _NOTICE_PREDICATE = re.compile(
-    r"^(?:xin |tran trong |kinh )?thong bao\b(?:\W*$|\s+(?:(?:y kien |noi dung )?ket luan\b[^.;]{0,120}?\s)?"
-    r"(?:de|cho|den|toi)\b[^.;]{0,120}?\bbiet\b)"
+    r"^(?:xin |tran trong |kinh )?thong bao\b(?:\W*$|\s+"
+    r"(?:(?:y kien |noi dung )?(?:ket luan|chi dao)\b[^.;]{0,120}?\s)?(?:de|cho|den|toi)\b[^.;]{0,120}?\bbiet\b)"
 )
 # An order whose only work is to carry out the notice itself: after the leads, nothing but the verbs
 # of carrying out ("triển khai", "tổ chức thực hiện", "quán triệt", "thi hành"), their manner
@@ -305,7 +305,7 @@ _NOTICE_PREDICATE = re.compile(
 # chức thực hiện có hiệu quả các nội dung trên./.". Named work ("... thực hiện Kế hoạch số 05") stays.
 _CARRY_OUT_WORD = (
     r"(?:nghiem tuc|nghiem|khan truong|kip thoi|chu dong|tich cuc|day du|dung|tot|co hieu qua|"
-    r"hieu qua|va|trien khai|to chuc|thuc hien|quan triet|thi hanh|chap hanh|phoi hop|theo quy dinh|"
+    r"hieu qua|va|trien khai|to chuc|thuc hien|quan triet|thi hanh|chap hanh|phoi hop|theo quy dinh|quan tam|"
     r"(?:can cu|theo|tren co so)(?: vao)? chuc nang,? nhiem vu(?: duoc giao)?(?: cua (?:minh|don vi))?)"
 )
 _THIS_TEXT = (

@@ -34,6 +34,7 @@ def after_one_task(extra: str) -> list[str]:
         "Văn phòng HĐND và UBND huyện trân trọng thông báo./.",
         "Ủy ban nhân dân phường xin thông báo đến các tổ dân phố, các ban ngành biết và thực hiện.",
         "Văn phòng Sở thông báo kết luận của Giám đốc Sở tại buổi làm việc cho các phòng chuyên môn biết, triển khai.",
+        "Văn phòng UBND thị xã thông báo ý kiến chỉ đạo của Chủ tịch UBND thị xã để các phòng, ban biết, thực hiện.",
     ],
 )
 def test_the_issuer_passing_the_notice_on_is_no_task(closing: str) -> None:
@@ -53,6 +54,7 @@ def test_an_office_telling_the_public_is_work() -> None:
         "Đề nghị các phòng, ban căn cứ chức năng, nhiệm vụ được giao khẩn trương triển khai thực hiện có hiệu quả các nội dung trên.",
         "Yêu cầu Thủ trưởng các cơ quan, đơn vị quán triệt và thực hiện nghiêm kết luận này.",
         "Đề nghị các chi bộ thực hiện nghiêm túc./.",
+        "Kính đề nghị các đồng chí thành viên Ban Chỉ đạo quan tâm phối hợp thực hiện./.",
         "Yêu cầu Ban Chỉ huy Quân sự xã và Công an xã chủ động triển khai các nội dung kết luận nêu trên.",
     ],
 )
@@ -66,6 +68,7 @@ def test_an_order_to_carry_out_the_text_itself_is_no_task(closing: str) -> None:
         "Yêu cầu các trường học tổ chức thực hiện nghiêm túc Kế hoạch phòng chống dịch bệnh mùa đông.",
         "Đề nghị các chi bộ triển khai thực hiện các nội dung của Nghị quyết số 12-NQ/ĐU trước ngày 20/12/2024.",
         "Yêu cầu các tổ dân phố quán triệt đến từng hộ gia đình quy định về phân loại rác tại nguồn.",
+        "Đề nghị các trường học thực hiện nghiêm túc, báo cáo kết quả về Phòng Giáo dục trước ngày 25/12/2024.",
     ],
 )
 def test_an_order_to_carry_out_named_work_stays(task: str) -> None:
