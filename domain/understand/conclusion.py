@@ -657,12 +657,13 @@ def _work_period(text: str) -> str:
 
 # A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
 # kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
-# B112-01, X069-01, X070-01: the items under it name their own leads). The speaker is no lead of the
+# B112-01, X069-01, X070-01; "Chủ tịch UBND huyện giao:" B010-01: the items under it name their own
+# leads). The speaker is no lead of the
 # items under it; what else the lead-in says ("Trong tháng 12, ...") still frames them. "Đề nghị UBND các
 # xã chỉ đạo:" hands the items to the body it names (read "assigned") and is no speaker's lead-in.
 _SPEAKER_VERB_LAST = re.compile(
     r"\b(?:ket luan|chi dao|co y kien(?: chi dao)?|y kien chi dao|nhan manh|phat bieu(?: ket luan)?|yeu cau|de nghi|"
-    r"giao nhiem vu|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
+    r"giao nhiem vu|giao|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
 )
 
 

@@ -143,6 +143,7 @@ def test_a_sentence_naming_nobody_takes_every_lead_of_the_order_before_it(paragr
         "Ban Thường vụ Đảng ủy phường kết luận như sau:",
         "Đồng chí Giám đốc Sở chỉ đạo:",
         "Thường trực Huyện ủy có ý kiến như sau:",
+        "Chủ tịch UBND thị xã giao:",
     ],
 )
 def test_the_speaker_of_a_lead_in_is_no_lead(speaker: str) -> None:
