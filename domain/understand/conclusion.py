@@ -991,10 +991,14 @@ def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
     new_assignment = _NEW_ASSIGNMENT.match(parts[1]) is not None
     if new_assignment and read_assignees(parts[0], units).how != "assigned":
         return [sentence.strip()]
-    if not new_assignment and any(
-        a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead
-    ):
-        return [sentence.strip()]  # "Đề nghị A; B tập trung ...": the list of assignees goes on
+    whole = read_assignees(sentence, units).assignees
+    if not new_assignment and any(a.span and a.span[1] > first_end for a in (*whole.lead, *whole.support)):
+        # "Đề nghị A; B tập trung ...": the list of assignees goes on; so does a list of coordinators
+        # ("Giao Sở GTVT chủ trì, phối hợp các Sở: ...; Ban Quản lý khu kinh tế tỉnh; UBND các huyện: ...
+        # nghiên cứu ..., báo cáo ... trước ngày 10/7/2024", D076-01; "Giao Chánh Thanh tra tỉnh chủ trì,
+        # phối hợp với Thủ trưởng các sở ...; Chủ tịch UBND các huyện ... tổ chức triển khai ...", D112-01:
+        # one order, its time at the end)
+        return [sentence.strip()]
     out = [parts[0].strip().rstrip(";")]
     for part in parts[1:]:
         reading = read_assignees(part, units)

@@ -424,3 +424,13 @@ def test_an_item_naming_its_own_part_of_the_lead_is_led_by_it() -> None:
     first, second = split_conclusion(text, TODAY).directives
     assert [fold(a.text) for a in first.assignees.lead] == ["toan the giao vien"]
     assert [a.text for a in second.assignees.lead] == ["Mỗi tổ chuyên môn"]
+
+
+def test_a_list_of_coordinators_across_semicolons_keeps_the_order_whole() -> None:
+    text = (
+        "Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Kinh tế; Phòng Tài chính - Kế hoạch; "
+        "UBND các xã rà soát quỹ đất công, báo cáo UBND huyện trước ngày 20/12/2024."
+    )
+    (found,) = split_conclusion(text, TODAY).directives
+    assert [fold(a.text) for a in found.assignees.lead] == ["phong tai nguyen va moi truong"]
+    assert found.deadline.due == date(2024, 12, 20)
