@@ -1032,15 +1032,26 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     lines = [
         (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
     ]
+    # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà soát" +
+    # "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence starts with a
+    # capital and an item with its mark, so a line in small letters after one that did not end goes on
+    # with it (as domain/understand/ocr.py joins the lines of a scan). Not in a text typed in small
+    # letters throughout (a chat message: "giao cong an xa ra soat camera" + "phong kinh te kiem tra ...").
+    starts = [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+    capitals = sum(1 for c in starts if c.isupper())
+    rejoin = capitals * 2 > len(starts)
     body: list[str] = []
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
             break  # "Nơi nhận:", signature block
-        if body and body[-1] and line[:1].islower() and not _LINE_DONE.search(body[-1]) and not _MARKER.match(line):
-            # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà
-            # soát" + "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence
-            # starts with a capital and an item with its mark, so a line in small letters after one that
-            # did not end goes on with it (as domain/understand/ocr.py joins the lines of a scan).
+        if (
+            rejoin
+            and body
+            and body[-1]
+            and line[:1].islower()
+            and not _LINE_DONE.search(body[-1])
+            and not _MARKER.match(line)
+        ):
             body[-1] = f"{body[-1]} {line}"
             continue
         body.append(line)

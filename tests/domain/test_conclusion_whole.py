@@ -434,3 +434,8 @@ def test_a_list_of_coordinators_across_semicolons_keeps_the_order_whole() -> Non
     (found,) = split_conclusion(text, TODAY).directives
     assert [fold(a.text) for a in found.assignees.lead] == ["phong tai nguyen va moi truong"]
     assert found.deadline.due == date(2024, 12, 20)
+
+
+def test_orders_typed_in_small_letters_one_a_line_stay_apart() -> None:
+    text = "giao cong an xa ra soat camera an ninh\nphong kinh te kiem tra ho so dat dai\ntram y te xa tiem phong cho tre"
+    assert len(items(text)) == 3
