@@ -380,9 +380,14 @@ def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
     elif reading.how == "":
         # the reader found no subject ("Thường trực" is also a verb: to stand by): a body named with
         # capitals or an abbreviation ("Thường trực UBND xã", "Ban Thường vụ Đảng ủy") before the verb
+        # (the verb in small letters: "Thường trực Hội đồng Y tế ..." is a name)
         m = _NAMED_BODY_DECIDES.match(folded)
-        decided = m is not None and any(w[:1].isupper() for w in sentence[: m.end("who")].split()[1:])
-        decided = decided and m is not None and _ORDER_WORD.search(m["who"]) is None
+        decided = (
+            m is not None
+            and any(w[:1].isupper() for w in sentence[: m.end("who")].split()[1:])
+            and sentence[m.end("who") : m.end()].islower()
+            and _ORDER_WORD.search(m["who"]) is None
+        )
     elif reading.how == "assigned":
         # praise read as handing work to the unit it praises
         opens, only_states = _opening_verb(sentence)

@@ -439,3 +439,7 @@ def test_a_list_of_coordinators_across_semicolons_keeps_the_order_whole() -> Non
 def test_orders_typed_in_small_letters_one_a_line_stay_apart() -> None:
     text = "giao cong an xa ra soat camera an ninh\nphong kinh te kiem tra ho so dat dai\ntram y te xa tiem phong cho tre"
     assert len(items(text)) == 3
+
+
+def test_a_body_whose_name_holds_a_decision_word_still_acts() -> None:
+    assert len(after_one_task("2. Thường trực Hội đồng Y tế xã rà soát danh sách cơ sở hành nghề.")) == 2
