@@ -513,8 +513,10 @@ def _classify(
         if after_report:
             return _Verdict(False)  # "UBND quận đã xây dựng ... Thường xuyên kiểm tra ...": still the report
         return _Verdict(True)
-    if inline and in_section and not _starts_past(body):
-        # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
+    if inline and in_section and not _starts_past(body) and not body.lstrip()[:1].isupper():
+        # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion. (Said
+        # as a sentence of its own after the topic, naming nobody and opening with no verb, it is the
+        # topic's report: "1. Về dự án đường liên xã: Dự án chậm tiến độ do vướng mặt bằng.")
         return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
     if under_lead and not after_report and (subject := _order_under_lead(body)) is not None:
         return _Verdict(True, subject=subject if subject and not reading.assignees.lead else None)

@@ -443,3 +443,18 @@ def test_orders_typed_in_small_letters_one_a_line_stay_apart() -> None:
 
 def test_a_body_whose_name_holds_a_decision_word_still_acts() -> None:
     assert len(after_one_task("2. Thường trực Hội đồng Y tế xã rà soát danh sách cơ sở hành nghề.")) == 2
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        "1. Về dự án đường liên thôn: Dự án chậm tiến độ do vướng mặt bằng. Giao UBND xã Hòa Bình hoàn thành giải phóng mặt bằng.",
+        "1. Về công tác thu ngân sách: Đến nay thu đạt 85% dự toán. Giao UBND xã Hòa Bình hoàn thành giải phóng mặt bằng.",
+    ],
+)
+def test_a_topics_report_after_its_colon_is_no_task(point: str) -> None:
+    assert items(f"Kết luận:\n{point}") == ["Giao UBND xã Hòa Bình hoàn thành giải phóng mặt bằng."]
+
+
+def test_a_topics_order_after_its_colon_stays() -> None:
+    assert len(items("Kết luận:\n1. Về dự án đường liên thôn: Rà soát hồ sơ giải phóng mặt bằng.")) == 1
