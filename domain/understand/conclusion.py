@@ -22,9 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from domain.types import KnownUnit, ParsedConclusion, ParsedDirective
+from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.deadlines import parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
@@ -143,10 +144,17 @@ _MARKER = re.compile(
     r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|[a-zđ][.)](?=\s)"
     r"|\(\d{1,2}\)|\([a-zđ]\)|[-–—+*•·●○▪■►✓](?=\s))\s*"
 )
-_END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|t/m|k/t)\b")
+# The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the
+# digital signature's stamp ("Người ký: ...").
+_END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t|nguoi ky\s*:)")
+# Page furniture, news pages' included: the posting or update line ("Cập nhật lúc: 02/12/2024 08:30",
+# "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline ("Tác giả: ...", "Người viết: ...").
 _FURNITURE = re.compile(
     r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
-    r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them)"
+    r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them|cap nhat(?: luc| ngay)?\s*:|"
+    r"(?:tac gia|nguoi viet|bai va anh|bai,? anh|phong vien|ctv)\s*:|"
+    r"(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*(?:ngay\s+)?\d|"
+    r"\(?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\)?(?:\s*[|,\-–]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:am|pm))?(?:\s*\(?gmt[^)]*\)?)?)?\W*$)"
 )
 
 
@@ -203,9 +211,19 @@ _PREAMBLE = re.compile(
 _INLINE_HEADING = re.compile(
     r"^(?P<head>(?:ve phia|ve|doi voi|rieng|ket luan|noi dung|nhiem vu|linh vuc)\b[^:]{0,200}?:)\s*(?=\S)"
 )
-_TOPIC_HEADING = re.compile(r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc)\b")
+_TOPIC_HEADING = re.compile(
+    r"^(ve phia|ve|doi voi|rieng|phan|muc|nhom|linh vuc"
+    r"|(?:cac |mot so )?(?:nhiem vu|cong viec)(?= trong tam| thang| quy))\b"
+)
+# A closing time line: "Hoàn thành trong tháng 4/2018.", "Thời gian: ...", and its other forms:
+# "Thời hạn hoàn thành: ngày 20/12/2024.", "Hạn báo cáo: 20/12", "(Hoàn thành trước ngày 20/12/2024)",
+# what it closes named back ("Các nội dung trên hoàn thành trước ...", "Tất cả hoàn thành ...") or asked
+# for ("Yêu cầu hoàn thành trước ngày ...").
 _CLOSER = re.compile(
-    r"^(hoan thanh|thoi gian hoan thanh|thoi gian thuc hien|thoi gian|thoi han|han chot|han|xong|"
+    r"^\(?\s*(?:(?:cac|nhung|toan bo) (?:noi dung|nhiem vu|viec|cong viec)(?: tren| neu tren| nay)?\s+"
+    r"|tat ca(?: cac noi dung(?: tren)?)?\s+|yeu cau\s+|de nghi\s+)?"
+    r"(hoan thanh|(?:thoi gian|thoi han|han chot|han)(?: hoan thanh| thuc hien| bao cao| nop| gui)?"
+    r"(?: (?:cac|nhung|toan bo) (?:noi dung|nhiem vu|viec|cong viec)(?: tren| neu tren| nay)?)?|xong|"
     r"bao cao ket qua|tien do)\b"
 )
 _PAST = PhraseSet(["đã", "vừa", "đã được", "vừa được", "đã có", "vừa có", "cũng đã"])
@@ -228,6 +246,24 @@ _LATER_ORDER = re.compile(r",[^.;]{0,100}\b(chi dao|yeu cau|de nghi|giao)\b")
 # Discourse openers before a subject: "Đặc biệt các xã tiếp tục phối hợp ...", "Ngoài ra, Công an phường
 # ...": the sentence is read as if it began with its subject.
 _DISCOURSE = re.compile(r"^(dac biet|ngoai ra|ben canh do|dong thoi|mat khac|theo do|cu the|nhat la)\s*,?\s+")
+# News reports open the speech with where it was given: "Phát biểu chỉ đạo tại buổi làm việc, ông H., Chủ
+# tịch UBND TP đề nghị Chủ tịch UBND phường 11, 12 thành lập ..." (CE01), "Phát biểu kết luận tại cuộc
+# họp, đồng chí Phó Chủ tịch UBND tỉnh đề nghị Sở TN&MT ..." (X063-01), "Phát biểu bế mạc kỳ họp, ..."
+# (A004-01), "Phát biểu tại buổi làm việc, đ/c ..." (A016-01), "Phát biểu kết luận cuộc họp, Ông P.,
+# Phó Chủ tịch UBND huyện giao cho ..." (A053-01), "Phát biểu chỉ đạo tại Hội nghị, ..." (E078-01). The
+# speech, read from its speaker on, is the item: "phát biểu" opening the sentence read it as a report,
+# and the speaker after the comma as the one asked to act.
+_SPEECH_OPENER = re.compile(
+    r"^(?:phat bieu|ket luan)(?:\s+(?:chi dao|ket luan|be mac|khai mac|tong ket|tai|o))*\b[^,;.:]{0,80},\s+(?=\S)"
+)
+# A speaker, a colon, then the speech: "Tại thông báo, lãnh đạo TP chỉ đạo: Sau khi nhiệm vụ quy hoạch
+# được duyệt, Sở QH-KT ... trước ngày 30-4-2014." (CE09), "..., nhà trường đề nghị: Từ ngày mai ..."
+# (CE05). Read from the colon on when that names who acts (the speaker is no lead: see
+# _SPEAKER_VERB_LAST).
+_SPEAKER_COLON = re.compile(
+    r"^[^:;]{3,160}?\b(?:chi dao|ket luan|yeu cau|de nghi|nhan manh|co y kien|y kien chi dao)(?:\s+(?:nhu sau|cu the))?"
+    r"\s*:\s+(?=\S)"
+)
 # A condition and who answers for it, no task: "Nếu không đảm bảo tiến độ ..., thủ trưởng các cơ quan
 # phải chịu trách nhiệm trước UBND tỉnh.", "Trường hợp để xảy ra sai phạm, ... chịu trách nhiệm ...".
 _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu trach nhiem\b")
@@ -252,16 +288,113 @@ def _closing_formula(folded: str) -> bool:
     )
 
 
+# The issuer passing the notice on, its subject read by the assignee reader: "Văn phòng Huyện ủy thông
+# báo ý kiến kết luận để các chi bộ biết, thực hiện.", "Văn phòng UBND huyện trân trọng thông báo./.",
+# "UBND xã xin thông báo đến các ban, ngành biết". The office that writes the notice is no assignee of
+# it. What it passes on is the conclusion or nothing: "Văn phòng thông báo lịch tiếp dân để người dân
+# biết" is work (and "Giao Văn phòng thông báo ..." is read "assigned").
+_NOTICE_PREDICATE = re.compile(
+    r"^(?:xin |tran trong |kinh )?thong bao\b(?:\W*$|\s+"
+    r"(?:(?:y kien |noi dung )?(?:ket luan|chi dao)\b[^.;]{0,120}?\s)?(?:de|cho|den|toi)\b[^.;]{0,120}?\bbiet\b)"
+)
+# An order whose only work is to carry out the notice itself: after the leads, nothing but the verbs
+# of carrying out ("triển khai", "tổ chức thực hiện", "quán triệt", "thi hành"), their manner
+# ("nghiêm túc", "có hiệu quả", "căn cứ chức năng, nhiệm vụ") and a pointer back to the text ("các nội
+# dung trên", "kết luận này", "nội dung thông báo này"). "Yêu cầu các đơn vị, địa phương tổ chức thực
+# hiện nghiêm túc nội dung thông báo này.", "Đề nghị các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ tổ
+# chức thực hiện có hiệu quả các nội dung trên./.". Named work ("... thực hiện Kế hoạch số 05") stays.
+_CARRY_OUT_WORD = (
+    r"(?:nghiem tuc|nghiem|khan truong|kip thoi|chu dong|tich cuc|day du|dung|tot|co hieu qua|"
+    r"hieu qua|va|trien khai|to chuc|thuc hien|quan triet|thi hanh|chap hanh|phoi hop|theo quy dinh|quan tam|"
+    r"(?:can cu|theo|tren co so)(?: vao)? chuc nang,? nhiem vu(?: duoc giao)?(?: cua (?:minh|don vi))?)"
+)
+_THIS_TEXT = (
+    r"(?:(?:cac|toan bo|day du cac|nhung)\s+)?(?:noi dung|y kien|ket luan|thong bao|van ban|chi dao|nhiem vu)"
+    r"(?:\s+(?:ket luan|chi dao|thong bao|cua thong bao|cua ket luan|tai thong bao|tai ket luan|neu|noi))*"
+    r"\s+(?:tren|nay|neu tren|noi tren|nhu tren)"
+)
+_ONLY_CARRY_OUT = re.compile(
+    rf"^[\s,]*(?:{_CARRY_OUT_WORD}[\s,]+)*?(?:thuc hien|trien khai|thi hanh|chap hanh|quan triet)"
+    rf"(?:[\s,]+{_CARRY_OUT_WORD})*(?:\s+{_THIS_TEXT})?(?:[\s,]+{_CARRY_OUT_WORD})*\W*$"
+)
+_ORDER_OPENING = re.compile(r"^(?:yeu cau|de nghi|kinh de nghi|giao)\b")
+
+
+def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+    """The two closing forms above that need the assignee reading (the issuer, or the leads' end)."""
+    if reading.how == "subject":
+        return _NOTICE_PREDICATE.match(_fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
+    if reading.how != "assigned" or not _ORDER_OPENING.match(folded) or not reading.assignees.lead:
+        return False
+    end = reading.assignees.lead[-1].span
+    if end is None:
+        return False
+    return _ONLY_CARRY_OUT.match(_fold(sentence[end[1] :])) is not None
+
+
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
 # đúng quy định" opens with "Rà soát").
+# The same with the qualities it keeps to listed first: "Đảm bảo công khai, minh bạch, đúng quy định
+# của pháp luật.", "Bảo đảm khách quan, đúng trình tự, thủ tục." (short qualities, then the rules, then
+# the end of the sentence: "Đảm bảo tiến độ thi công ..." names work and stays).
 _PRINCIPLE = re.compile(
     r"^(?:(?:moi|cac|viec)\b[^,.;]{0,60}?\s)?(?:phai\s+|can\s+)?(?:dam bao|bao dam|tuan thu|chap hanh)\s+"
+    r"(?:(?:\w+(?:\s\w+){0,2}),\s*){0,4}(?:va\s+)?"
     r"(?:dung|theo|nghiem|chat che)\s+(?:cac\s+)?(?:quy dinh|luat|phap luat|nghi dinh|thong tu|quy trinh|quy che|"
     r"trinh tu|thu tuc|nguyen tac|huong dan)\b"
 )
+_PRINCIPLE_END = re.compile(r"[^.;:]{0,80}\W*$")
+
+
+def _principle(folded: str) -> bool:
+    m = _PRINCIPLE.match(folded)
+    if m is None:
+        return False
+    qualities = folded[: m.end()].count(",")
+    return qualities == 0 or _PRINCIPLE_END.fullmatch(folded, m.end()) is not None
+
+
+# Decisions with the deciding body as subject, and praise: "Thường trực UBND xã thống nhất chủ trương
+# sửa chữa trụ sở.", "UBND xã đồng ý cho Trường Tiểu học ...", "Ban Thường vụ nhất trí thông qua ...",
+# "Biểu dương tinh thần trách nhiệm của lực lượng Công an xã." They record what was agreed or praised;
+# an order after them ("Thống nhất ..., Phó Chủ tịch chỉ đạo ...") or inside ("Thống nhất giao Phòng Kinh
+# tế chủ trì ...") is kept by the checks below, and under a heading that hands the items to a unit the
+# same verbs are that unit's work.
+_DECISION_WORDS = (
+    r"(?:ve co ban |co ban )?(?:thong nhat|dong y|nhat tri|chap thuan|cho chu truong|phe duyet|bieu quyet)\b"
+)
+_SUBJECT_DECIDES = re.compile(r"^(?:da |cung )?" + _DECISION_WORDS)
+_NAMED_BODY_DECIDES = re.compile(r"^(?P<who>[^,.;:]{2,60}?)\s" + _DECISION_WORDS)
+_ORDER_WORD = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|phan cong|chu tri)\b")
+_WORK_AFTER = re.compile(r"[,;]\s*(?:de\s+)?(?:trinh|bao cao|tham muu|de xuat|hoan thanh|thuc hien|trien khai)\b")
+
+
+def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+    if reading.how == "subject":
+        # "Phòng Tài chính thống nhất với các xã phương án ..., trình UBND huyện" agrees on its way to work
+        predicate = _fold(reading.predicate)
+        decided = _SUBJECT_DECIDES.match(predicate) is not None and _WORK_AFTER.search(predicate) is None
+    elif reading.how == "":
+        # the reader found no subject ("Thường trực" is also a verb: to stand by): a body named with
+        # capitals or an abbreviation ("Thường trực UBND xã", "Ban Thường vụ Đảng ủy") before the verb
+        # (the verb in small letters: "Thường trực Hội đồng Y tế ..." is a name)
+        m = _NAMED_BODY_DECIDES.match(folded)
+        decided = (
+            m is not None
+            and any(w[:1].isupper() for w in sentence[: m.end("who")].split()[1:])
+            and sentence[m.end("who") : m.end()].islower()
+            and _ORDER_WORD.search(m["who"]) is None
+        )
+    elif reading.how == "assigned":
+        # praise read as handing work to the unit it praises
+        opens, only_states = _opening_verb(sentence)
+        decided = ((opens and only_states) or _starts_past(sentence)) and _ORDER_WORD.search(folded) is None
+    else:
+        return False
+    return decided and _LATER_ORDER.search(folded) is None
 
 
 def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
@@ -319,8 +452,17 @@ def _reported_before(sentence: str, predicate: str) -> bool:
 class _Verdict:
     directive: bool
     reported_subject: bool = False  # a subject that did something: a verb-initial next sentence continues it
+    subject: str | None = None  # the item's own subject the assignee reader did not know ("Từng lớp")
 
 
+# A subject that speaks or has issued a text, nobody asked to act: "Bà N. (đại diện nhóm hộ kinh doanh)
+# trú tại ..., trình bày: Kiến nghị về việc ..." (CE02, a citizen's petition), "UBND TP.HCM có thông báo
+# như trên sau cuộc họp ..." (CE09), "Sở GD-ĐT cũng thông báo đến các cơ sở giáo dục ..." is kept by
+# the order word check only when it asks someone ("... có văn bản yêu cầu các sở ...", CB10).
+_SAYS = re.compile(
+    r"^[\s,]*(?:cung |da |vua |moi )?(?:trinh bay|phan anh|co thong bao|co van ban|co cong van|co to trinh|"
+    r"thong bao nhu tren|cho biet|bay to|neu y kien)\b"
+)
 _PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -339,7 +481,11 @@ def _classify(
         return _Verdict(False)
     if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
-    if reading.how not in ("assigned", "subject") and _PRINCIPLE.match(folded):
+    if _passes_the_notice_on(sentence, folded, reading):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "subject") and _principle(folded):
+        return _Verdict(False)
+    if not under_lead and _decided(sentence, folded, reading):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
@@ -353,6 +499,8 @@ def _classify(
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
             return _Verdict(False, reported_subject=True)
+        if _SAYS.match(predicate := fold(reading.predicate)) and _ORDER_WORD.search(predicate) is None:
+            return _Verdict(False, reported_subject=True)
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
     body = sentence[inline.end() :] if inline else sentence
@@ -365,10 +513,54 @@ def _classify(
         if after_report:
             return _Verdict(False)  # "UBND quận đã xây dựng ... Thường xuyên kiểm tra ...": still the report
         return _Verdict(True)
-    if inline and in_section and not _starts_past(body):
-        # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion.
+    if inline and in_section and not _starts_past(body) and not body.lstrip()[:1].isupper():
+        # "6. Về dịch vụ công mức độ 3, 4: trên cơ sở ... xem xét ...": a point of the conclusion. (Said
+        # as a sentence of its own after the topic, naming nobody and opening with no verb, it is the
+        # topic's report: "1. Về dự án đường liên xã: Dự án chậm tiến độ do vướng mặt bằng.")
         return _Verdict(bool(_LETTER.search(body)) and reading.how != "name")
+    if under_lead and not after_report and (subject := _order_under_lead(body)) is not None:
+        return _Verdict(True, subject=subject if subject and not reading.assignees.lead else None)
+    if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
+        return _Verdict(True)
     return _Verdict(False)
+
+
+# A requirement on the work, with its time: "Việc này cần thực hiện chậm nhất trước 15/9." (B093-02),
+# "Việc thành lập phải được thực hiện trong năm 2017." (CE11). Naming nobody, it continues the order
+# before it in the paragraph (whose lead it takes); without a time it is a principle ("Việc mua sắm ...
+# phải đảm bảo đúng Luật ...", above).
+_REQUIREMENT = re.compile(
+    r"^viec\b[^,.;:]{0,60}?\b(?:phai|can|buoc phai)\s+(?:duoc\s+)?(?:thuc hien|hoan thanh|hoan tat|trien khai|xong|"
+    r"ket thuc|to chuc)\b"
+)
+
+
+# Under a heading that hands the items to someone ("... đề nghị toàn thể giáo viên nghiêm túc thực hiện
+# các quy định sau:"), an item is that someone's order in two more shapes: a prohibition ("– Không tổ
+# chức các hoạt động tập trung đông người ...", CE06; "không để xảy ra ...", "tuyệt đối không được để
+# ..." end orders in A042-01, A049-01, B012-01, B045-02), and a few words naming a part of the lead
+# the lexicon does not know before a verb ("– Từng lớp tổ chức chào cờ ngay tại lớp học.", CE06).
+_PROHIBITION = PhraseSet(["không", "không được", "tuyệt đối không", "tuyệt đối không được", "nghiêm cấm", "cấm"])
+_LET_HAPPEN = PhraseSet(["để", "để xảy ra", "cho phép"])  # "không để xảy ra ...": the order not to let it
+
+
+def _order_under_lead(text: str) -> str | None:
+    """None, or the item's own short subject ("Từng lớp"; "" for a prohibition, which names none)."""
+    accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
+    ban = _PROHIBITION.match(tokens, 0, accented)
+    if ban:
+        return "" if L.VERBS.match(tokens, ban, accented) or _LET_HAPPEN.match(tokens, ban, accented) else None
+    for k in range(1, min(4, len(tokens))):
+        if not tokens[k - 1].text[:1].isalpha():
+            return None  # punctuation before any verb: no short subject
+        if L.VERBS.match(tokens, k, accented) and not _NOT_ORDERS.match(tokens, k, accented):
+            return text[: tokens[k].start].strip()
+    return None
+
+
+_WHERE_ONLY = re.compile(r"^(?:tren dia ban|trong|thuoc|tai)\b[^,.;:]{0,40}$")
+_PLURAL_KIND = re.compile(r"^(?:cac|nhung|toan the|tat ca(?: cac)?)\s")
 
 
 def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
@@ -381,10 +573,19 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
         c.isupper() for c in letters
     ):
         return True
+    if reading.how == "subject" and _WHERE_ONLY.match(fold(reading.predicate)):
+        # "2. Các trạm y tế trên địa bàn": the name's place read as its predicate
+        reading = replace(reading, how="name")
     if reading.how == "name":
         # "- Thường trực HĐND" heads the points under it; a bare "Đơn vị" (a table header) does not.
+        # "3. Các trường học trên địa bàn", "b) Các tổ dân phố" (a plural determiner opens a kind of
+        # unit written in small letters) head the dashes under them too.
         refs = reading.assignees.lead
-        return any(r.unit_key for r in refs) or any(w[:1].isupper() for w in stripped.split()[1:])
+        return (
+            any(r.unit_key for r in refs)
+            or any(w[:1].isupper() for w in stripped.split()[1:])
+            or (_PLURAL_KIND.match(fold(stripped)) is not None and len(stripped.split()) >= 3)
+        )
     folded = fold(stripped)
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
 
@@ -422,6 +623,114 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# A heading's time in brackets: "1. Giao Phòng Kinh tế (hoàn thành trước ngày 20/12/2024):", "2. Phòng Tài
+# chính (thời hạn: trước 20/12/2024):". Read inside the name it would be part of it; set before the
+# heading, on its own line, it dates the items and leaves the name whole.
+_BRACKETED = re.compile(r"\s*\(([^()]{3,80})\)")
+_TIME_WORDS = re.compile(r"\b(?:hoan thanh|thoi han|thoi gian|truoc|xong|cham nhat|han|trong)\b")
+
+
+def _time_aside(text: str) -> str:
+    if "(" not in text:
+        return text
+    for m in _BRACKETED.finditer(text):
+        inside = _fold(m.group(1))
+        if _TIME_WORDS.search(inside) and _CLOSER_WORD.search(inside):
+            return f"{m.group(1).strip()}\n{text[: m.start()]}{text[m.end() :]}"
+    return text
+
+
+# The month or quarter of the work a heading or lead-in announces: "Về công tác tháng 7/2018, đồng chí
+# Giám đốc Sở ... nhấn mạnh một số nhiệm vụ trọng tâm như sau:" (E018-01, E018-02), "... một số công việc
+# trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:" (X048-01..03), "II. NHIỆM VỤ
+# TRỌNG TÂM THÁNG 12/2024": the items are that period's work, due at its end (as "Trong tháng 12, các bộ
+# phận ... thực hiện:" already is). Said as "trong tháng ..." for the deadline reader, which takes a
+# month after a noun for the noun's ("báo cáo tháng 2"). Not a year (a plan's year names the plan), not
+# a report of the period ("Kết quả thực hiện nhiệm vụ tháng 11").
+_WORK_OF_PERIOD = re.compile(
+    r"\b(?:nhiem vu|cong viec|noi dung|cong tac|chuong trinh cong tac|ke hoach cong tac)"
+    r"(?:\s+(?:trong tam|chu yeu|chinh|can thuc hien|can tap trung))?\s+(?=(?:thang|quy)\s+(?:\d|[ivx]+\b))"
+)
+_REPORTED_PERIOD = re.compile(r"\b(?:ket qua|danh gia|tinh hinh|bao cao|so ket|tong ket)\b")
+
+
+def _work_period(text: str) -> str:
+    folded = _fold(text)
+    m = _WORK_OF_PERIOD.search(folded)
+    if m is None or _REPORTED_PERIOD.search(folded, 0, m.start()) or len(folded) != len(text):
+        return text
+    return f"{text[: m.end()]}trong {text[m.end() :]}"
+
+
+# A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
+# kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
+# B112-01, X069-01, X070-01; "Chủ tịch UBND huyện giao:" B010-01: the items under it name their own
+# leads). The speaker is no lead of the
+# items under it; what else the lead-in says ("Trong tháng 12, ...") still frames them. "Đề nghị UBND các
+# xã chỉ đạo:" hands the items to the body it names (read "assigned") and is no speaker's lead-in.
+_SPEAKER_VERB_LAST = re.compile(
+    r"\b(?:ket luan|chi dao|co y kien(?: chi dao)?|y kien chi dao|nhan manh|phat bieu(?: ket luan)?|yeu cau|de nghi|"
+    r"giao nhiem vu|giao|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
+)
+
+
+def _speaker_removed(text: str, reading: AssigneeReading, fold: Fold = _fold) -> str | None:
+    """The lead-in without its speaker, when it is a speaker's lead-in (above); else None."""
+    if reading.how not in ("subject", "name") or not reading.assignees.lead:
+        return None
+    verb = _SPEAKER_VERB_LAST.search(fold(text))
+    spans = [r.span for r in reading.assignees.lead]
+    if verb is None or any(span is None or span[0] >= verb.start() for span in spans):
+        return None
+    out, at = [], 0
+    for span in spans:
+        assert span is not None
+        out.append(text[at : span[0]])
+        at = span[1]
+    out.append(text[at:])
+    return " ".join("".join(out).split())
+
+
+_ASSIGNS_FIRST = re.compile(r"^(?:giao(?: cho)?|phan cong|giao nhiem vu(?: cho)?)\s")
+
+
+def _names_only(content: str, reading: AssigneeReading | None) -> bool:
+    """ "3. Về công tác chuyển đổi số: Giao Văn phòng HĐND - UBND xã" (the items under it say what): the
+    point assigns, and nothing follows the name it assigns to."""
+    if reading is None or reading.how != "assigned" or not reading.assignees.lead:
+        return False
+    inline = _INLINE_HEADING.match(_fold(content))
+    start = inline.end() if inline else 0
+    span = reading.assignees.lead[-1].span
+    return (
+        span is not None
+        and _ASSIGNS_FIRST.match(_fold(content[start:])) is not None
+        and not content[span[1] :].strip(" .;:")
+    )
+
+
+# What a speaker says when it is only a time, the items following: "Từ ngày mai thứ sáu ngày 29 tháng 1
+# năm 2021.", "Kể từ ngày 01/12/2024:", "Trong tháng 12/2024:" (CE05).
+_TIME_ONLY = re.compile(
+    r"^(?:tu|ke tu|bat dau tu|tu nay den|trong|truoc|den|cham nhat)\b[^.;:]{0,80}?(?:\d|ngay mai|tuan)"
+)
+
+
+def _said_time(sentence: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> str | None:
+    m = _SPEAKER_COLON.match(fold(sentence))
+    if m is None:
+        return None
+    rest = sentence[m.end() :].strip()
+    if (
+        len(rest.split()) > 14
+        or _TIME_ONLY.match(fold(rest)) is None
+        or read_assignees(rest, units).how
+        or _opening_verb(rest)[0]
+    ):
+        return None
+    return rest
+
+
 # ------------------------------------------------------------------------------------------ the pass
 @dataclass
 class _Heading:
@@ -429,6 +738,9 @@ class _Heading:
     text: str
     section: int
     leads: bool = False  # names who carries out the items under it
+    unmarked: bool = False
+    items_at: int = 0  # how many items were found before it opened
+    listed: bool = False  # marked lines ("- ...", "1. ...") came under it
 
 
 @dataclass
@@ -440,8 +752,19 @@ class _Candidate:
     # a point that only names its lead ("giao Văn phòng chủ trì."): dropped when items follow under it
     heads: int | None = None
     dropped: bool = False
-    # the order before it in the same paragraph, whose lead it takes when it names nobody (not its deadline)
-    previous: str | None = None
+    # the order before it in the same paragraph (its candidate's index), whose lead it takes when it
+    # names nobody (not its deadline)
+    previous: int | None = None
+    # the part of the text that says who acts and by when (the speech after "Phát biểu chỉ đạo tại ..., ")
+    read_from: str | None = None
+    # its own subject, unknown to the assignee reader, leading it rather than the heading's lead
+    subject: str | None = None
+
+
+def _speaker_misread(reading: AssigneeReading, speech_start: int) -> bool:
+    """Nobody found in the sentence, or only inside its opening (the speaker read as the one asked)."""
+    leads = reading.assignees.lead
+    return not leads or all(r.span is not None and r.span[0] < speech_start for r in leads)
 
 
 class _Splitter:
@@ -463,10 +786,29 @@ class _Splitter:
             self.marker_levels.append(kind)
         return self.marker_levels.index(kind)
 
-    def _push(self, level: float, text: str) -> None:
+    def _push(self, level: float, text: str, unmarked: bool = False) -> None:
         self.sections += 1
-        leads = bool(read_assignees(text, self.units).assignees.lead)
-        self.stack.append(_Heading(level, text, self.sections, leads))
+        text = _work_period(_time_aside(text))
+        reading = read_assignees(text, self.units)
+        spoken = _speaker_removed(text, reading, self.fold)
+        leads = spoken is None and bool(reading.assignees.lead)
+        at = len(self.candidates)
+        self.stack.append(_Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at))
+
+    def _open(self, marker: str | None, level: float, text: str) -> None:
+        """A heading opens: a marked one under the headings above its level; an unmarked one in place of
+        the unmarked one before it, unless that one has no item yet: "... đề nghị toàn thể giáo viên
+        thực hiện các quy định sau:" then "Trong thời gian học sinh ở trường:" (CE06) narrows the first
+        (both frame the items under them) rather than replacing it."""
+        if marker is not None:
+            self._push(level, text)
+            return
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.unmarked and top.items_at == len(self.candidates) and top.level >= level:
+            self._push(top.level + 0.25, text, unmarked=True)
+            return
+        self._pop_to(level)
+        self._push(level, text, unmarked=True)
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -481,19 +823,35 @@ class _Splitter:
         level = self._level(marker)
         if marker is not None:
             self._pop_to(level)
+            for h in self.stack:
+                h.listed = True
         sentences = split_sentences(content)
+        listed_lead_in = bool(self.stack) and self.stack[-1].listed and self.stack[-1].unmarked
+        if marker is None and listed_lead_in and not _is_closer(sentences[0], self.fold):
+            # "... đề nghị toàn thể giáo viên thực hiện các quy định sau:\nTrong thời gian học sinh ở
+            # trường:\n– ...\n– ...\nBên cạnh đó, giáo viên phải ..." (CE06): the list under a lead-in
+            # ended, and the lead-ins with it (the paragraph after it is not their item)
+            while self.stack and self.stack[-1].unmarked and self.stack[-1].listed:
+                self.stack.pop()
+        said_time = _said_time(sentences[-1], self.units, self.fold)
+        if said_time is not None:
+            # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items
+            # below with its time (the speaker is no lead of them)
+            self._sentences(sentences[:-1])
+            self._open(marker, level, said_time)
+            return
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
         if whole is not None and _is_heading(content, whole, self.fold):
-            if marker is None:
-                self._pop_to(level)
-            self._push(level, content)
+            self._open(marker, level, content)
             return
         heading = None
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
         inline = _INLINE_HEADING.match(self.fold(content))
         body = self.fold(content[inline.end() :] if inline else content)
-        if marker is not None and heading is None and len(sentences) == 1 and _LEAD_ONLY.match(body):
+        if marker is not None and heading is None and len(sentences) == 1 and (
+            _LEAD_ONLY.match(body) or _names_only(content, whole)
+        ):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
             count = len(self.candidates)
@@ -508,17 +866,16 @@ class _Splitter:
             self._push(level, content[: inline.end("head")])
         self._sentences(sentences)
         if heading is not None:
-            if marker is None:
-                self._pop_to(level)
-            self._push(level, heading)
+            self._open(marker, level, heading)
 
     def _sentences(self, sentences: list[str]) -> None:
         under_lead = any(h.leads for h in self.stack)
         after_report = False
-        previous: str | None = None
+        previous: int | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         for sentence in sentences:
+            read_from: str | None = None
             same_point = bool(self.candidates) and (
                 len(self.candidates) > line_first or self.candidates[-1].section == section
             )
@@ -528,11 +885,18 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
-            opener = _DISCOURSE.match(self.fold(sentence))
+            folded = self.fold(sentence)
+            opener = _DISCOURSE.match(folded)
+            speech = _SPEECH_OPENER.match(folded) or _SPEAKER_COLON.match(folded)
             if opener is not None and not reading.how:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
                 verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
+            elif speech is not None and _speaker_misread(reading, speech.end()) and (
+                said := read_assignees(sentence[speech.end() :], self.units)
+            ).assignees.lead:
+                read_from, reading = sentence[speech.end() :], said
+                verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
@@ -540,22 +904,34 @@ class _Splitter:
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
-                self._emit(sentence, [] if own or previous is None else [previous])
+                first = len(self.candidates)
+                self._emit(sentence, None if own else previous, read_from, verdict.subject)
                 if own:
-                    previous = sentence
+                    previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
 
-    def _emit(self, sentence: str, before: Sequence[str] = ()) -> None:
+    def _emit(
+        self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None
+    ) -> None:
         context = [h.text for h in self.stack]
         section = self.stack[-1].section if self.stack else 0
         open_sections = {h.section for h in self.stack}
         for c in self.candidates:
             if c.heads is not None and c.heads in open_sections:
                 c.dropped = True
+        if read_from is not None or subject is not None:
+            # one item, the whole sentence, read from where the speech starts / led by its own subject
+            self.candidates.append(
+                _Candidate(sentence, context, section, previous=previous, read_from=read_from, subject=subject)
+            )
+            return
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
-            clause_context = context if k == 0 else [*context, _first_clause(sentence)]
-            self.candidates.append(_Candidate(clause, clause_context, section, previous=before[0] if before else None))
+            # a later clause naming nobody continues the first ("Giao X ...; Kiểm soát ..."); one naming
+            # its own lead ("...; giao Công an xã ...") takes nothing from it (not its deadline)
+            own = k > 0 and bool(read_assignees(clause, self.units).assignees.lead)
+            clause_context = context if k == 0 or own else [*context, _first_clause(sentence)]
+            self.candidates.append(_Candidate(clause, clause_context, section, previous=previous))
 
     def directives(self, basis: date) -> list[ParsedDirective]:
         # A closer dates the directives of its section up to it ("- A. - B. Hoàn thành trong tháng 4."),
@@ -565,6 +941,7 @@ class _Splitter:
             if c.section:
                 closers.setdefault(c.section, []).extend((i, x) for x in c.closers)
         out: list[ParsedDirective] = []
+        read: dict[int, ParsedDirective] = {}
         seen: set[str] = set()
         for j, c in enumerate(self.candidates):
             if c.dropped:
@@ -573,27 +950,62 @@ class _Splitter:
             if key in seen:
                 continue  # web pages often print the report twice
             seen.add(key)
-            context = [*c.context, *(x for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers)]
-            parsed = parse_directive(c.text, basis, self.units, context="\n".join(context) or None)
+            # (a closer's label and its time read as one phrase: "Thời hạn hoàn thành: ngày 20/12/2024." is
+            # cut at its colon when read as a lead-in, and "ngày 20/12/2024" alone names no deadline)
+            context = [
+                *c.context,
+                *(x.replace(": ", " ", 1) for i, x in closers.get(c.section, ()) if i >= j and x not in c.closers),
+            ]
+            parsed = parse_directive(c.read_from or c.text, basis, self.units, context="\n".join(context) or None)
+            if c.read_from is not None:
+                parsed = replace(parsed, text=c.text)
+            if c.subject is not None:
+                # "– Từng lớp tổ chức chào cờ ngay tại lớp học." under "... đề nghị toàn thể giáo viên ...:"
+                # (CE06): the part of the heading's lead the item names leads it
+                own = parsed.assignees
+                ref = AssigneeRef(c.subject, None, (0, len(c.subject)))
+                parsed = replace(parsed, assignees=Assignees((ref,), own.support, own.executor))
             if not parsed.assignees.lead and c.previous is not None:
-                carried = parse_directive(c.text, basis, self.units, context=c.previous).assignees
-                parsed = replace(parsed, assignees=carried)
+                # The previous order's leads as read there (its list, its heading), not read anew out of
+                # its sentence: "Chủ tịch UBND huyện giao A; B phân công lãnh đạo, nhân viên trực .... Kịp
+                # thời báo cáo ..." continues A and B, not "lãnh đạo, nhân viên" (CB04; CB01 "Làm rõ ...").
+                before = read.get(c.previous)
+                if before is None:
+                    before = parse_directive(self.candidates[c.previous].text, basis, self.units)
+                own = parsed.assignees
+                lead = tuple(replace(ref, span=None) for ref in before.assignees.lead)
+                parsed = replace(parsed, assignees=Assignees(lead, own.support, own.executor))
+            read[j] = parsed
             out.append(parsed)
         return out
 
 
-_SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ])")
+# "; " then a capital, or then a new assignment in small letters ("Giao Phòng Kinh tế rà soát ...; giao
+# Công an xã tăng cường tuần tra.": two orders, two leads).
+_SEMICOLON_CLAUSE = re.compile(r";\s+(?=[^\W\d_a-zđ]|(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s)")
+_NEW_ASSIGNMENT = re.compile(r"^(?:giao|đề nghị|yêu cầu|de nghi|yeu cau)\s")
 
 
 def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
     """ "Giao X ... hàng tháng; Kiểm soát, đôn đốc ... trước ngày 15/12/2020." is two directives when
-    the part after "; " opens a new order with a capital letter."""
+    the part after "; " opens a new order with a capital letter, or with "giao"/"đề nghị"/"yêu cầu"
+    after an order ("Giao A ...; giao B ..."; after a report, "..., Phó Chủ tịch đã ghi nhận, trả lời
+    công dân; giao các cơ quan ... xem xét" is one order, CE04)."""
     parts = _SEMICOLON_CLAUSE.split(sentence)
     if len(parts) == 1:
         return [sentence.strip()]
     first_end = len(parts[0])
-    if any(a.span and a.span[1] > first_end for a in read_assignees(sentence, units).assignees.lead):
-        return [sentence.strip()]  # "Đề nghị A; B tập trung ...": the list of assignees goes on
+    new_assignment = _NEW_ASSIGNMENT.match(parts[1]) is not None
+    if new_assignment and read_assignees(parts[0], units).how != "assigned":
+        return [sentence.strip()]
+    whole = read_assignees(sentence, units).assignees
+    if not new_assignment and any(a.span and a.span[1] > first_end for a in (*whole.lead, *whole.support)):
+        # "Đề nghị A; B tập trung ...": the list of assignees goes on; so does a list of coordinators
+        # ("Giao Sở GTVT chủ trì, phối hợp các Sở: ...; Ban Quản lý khu kinh tế tỉnh; UBND các huyện: ...
+        # nghiên cứu ..., báo cáo ... trước ngày 10/7/2024", D076-01; "Giao Chánh Thanh tra tỉnh chủ trì,
+        # phối hợp với Thủ trưởng các sở ...; Chủ tịch UBND các huyện ... tổ chức triển khai ...", D112-01:
+        # one order, its time at the end)
+        return [sentence.strip()]
     out = [parts[0].strip().rstrip(";")]
     for part in parts[1:]:
         reading = read_assignees(part, units)
@@ -627,19 +1039,47 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     lines = [
         (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
     ]
+    # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà soát" +
+    # "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence starts with a
+    # capital and an item with its mark, so a line in small letters after one that did not end goes on
+    # with it (as domain/understand/ocr.py joins the lines of a scan). Not in a text typed in small
+    # letters throughout (a chat message: "giao cong an xa ra soat camera" + "phong kinh te kiem tra ...").
+    starts = [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+    capitals = sum(1 for c in starts if c.isupper())
+    rejoin = capitals * 2 > len(starts)
     body: list[str] = []
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
             break  # "Nơi nhận:", signature block
+        if (
+            rejoin
+            and body
+            and body[-1]
+            and line[:1].islower()
+            and not _LINE_DONE.search(body[-1])
+            and not _MARKER.match(line)
+        ):
+            body[-1] = f"{body[-1]} {line}"
+            continue
         body.append(line)
     return body
 
 
+_LINE_DONE = re.compile(r"[.!?…:;]\W*$")
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
 _NARRATIVE_OPENING = re.compile(
-    r"^(\(\w[^)]{0,40}\)\s*[-–]\s*)?(vua qua|hom qua|sang nay|chieu nay|ngay dang)\b"
-    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document
-    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao)\b"
+    # "(TTXVN) Hôm nay, ...", "(Baohatinh.vn) - Vừa qua, ...", "Mới đây, ...", "Trong 2 ngày 1 và 2/12, ..."
+    r"^(\(\w[^)]{0,40}\)\s*[-–]?\s*)?(vua qua|hom qua|hom nay|sang nay|chieu nay|toi nay|ngay dang|moi day|gan day|"
+    r"trong (?:hai|ba|bon|nam|\d+) ngay)\b"
+    # "Tại hội nghị, ...", "Theo báo cáo của Sở Tài chính, ...": the story reports the meeting
+    r"|^(tai|trong) (hoi nghi|cuoc hop|buoi lam viec|buoi hop|phien hop|buoi giao ban|buoi kiem tra)\b"
+    r"|^theo (bao cao|thong tin|so lieu)\b"
+    # "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo ...", "Sở GD-ĐT đã ban hành ...": news of a document;
+    # "UBND huyện vừa tổ chức hội nghị ...": news of a meeting
+    r"|^[^.;:]{3,80}?\b(vua|da|moi)\s+(co van ban|co cong van|ky|ban hanh|gui van ban|co chi dao|chi dao|"
+    r"to chuc|tien hanh|hop|lam viec|kiem tra|chu tri)\b"
 )
 
 
@@ -661,11 +1101,23 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold 
                 _DATE_OPENING.match(folded) or _PREAMBLE.match(folded) or _NARRATIVE_OPENING.match(folded)
                 or _MEETING_DATES[0].match(folded)
             )  # fmt: skip
-            return out if opens_story else []
+            if opens_story:
+                return out
+            # A story opening not recognised: the lines above a paragraph of prose are still a page's
+            # head when at most one of them reads as an order (the headline: "Tập trung cao độ phòng
+            # chống bão số 3"); a list of orders typed without full stops has several.
+            prose = len(stripped.split()) >= 15 and not _MARKER.match(stripped)
+            orders = sum(1 for x in out if _reads_as_order(x, units))
+            return out if prose and out and orders <= 1 and len(out[-1 if orders == 0 else 0].split()) >= 4 else []
         if _MARKER.match(stripped) or read_assignees(stripped, units).how == "assigned":
             return []
         out.append(stripped)
     return []
+
+
+def _reads_as_order(line: str, units: Sequence[KnownUnit]) -> bool:
+    reading = read_assignees(line, units)
+    return reading.how == "subject" or reading.verb_initial or _opening_verb(line)[0]
 
 
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:

@@ -45,11 +45,13 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions
 # (measured: dev, 9 documents, 34 directives: 100% / 100% / 100%; held-out, 4 documents, 12
-# directives: 100% / 80% / 58.3%).
+# directives: 100% / 80% / 58.3%; conclusions_v4 dev, corpus E's first 7 documents, 22 directives,
+# measured with NHACVIEC_UNSEEN_DATA before the data is merged: 90.9% / 91.7% / 90.0%).
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
     "conclusions_v4_dev": (0.81, 0.79, 0.72),  # 7 documents, 22 directives: 81.8% / 80.0% / 72.2%
     "conclusions_heldout": (0.99, 0.79, 0.58),
+    "conclusions_v4_dev": (0.85, 0.85, 0.85),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
