@@ -43,15 +43,18 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4e_heldout": (0.89, 0.74),
     "v4f_heldout": (0.88, 0.64),
 }
-# set -> (found, real among proposed, deadline right on found) floors on whole conclusions
-# (measured: dev, 9 documents, 34 directives: 100% / 100% / 100%; held-out, 4 documents, 12
-# directives: 100% / 80% / 58.3%; conclusions_v4 dev, corpus E's first 7 documents, 22 directives,
-# measured with NHACVIEC_UNSEEN_DATA before the data is merged: 90.9% / 91.7% / 90.0%).
+# set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
+# 6 December 2026 at the end of the second issue-11 session (before -> after that session):
+#   conclusions_dev (v3, 9 documents, 34 directives): 100 / 100 / 100 (lead 91.2 -> 97.1);
+#   conclusions_v4_dev (7 documents, 22 directives): 72.7 -> 100 / 78.3 -> 92.3 / 75.0 -> 95.5;
+#   conclusions_heldout (v3, 4 documents, 12 directives): 100 / 80.0 / 58.3 (unchanged; lead 75.0);
+#   conclusions_v4_heldout (5 documents, 15 directives): 80.0 -> 86.7 / 83.3 -> 80.0 / 91.7 -> 92.3
+#   (lead 50.0 -> 61.5).
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
-    "conclusions_v4_dev": (0.81, 0.79, 0.72),  # 7 documents, 22 directives: 81.8% / 80.0% / 72.2%
+    "conclusions_v4_dev": (0.99, 0.92, 0.95),
     "conclusions_heldout": (0.99, 0.79, 0.58),
-    "conclusions_v4_dev": (0.85, 0.85, 0.85),
+    "conclusions_v4_heldout": (0.86, 0.79, 0.92),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
