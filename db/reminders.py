@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import outbox
@@ -164,10 +164,21 @@ async def replan_task(session: AsyncSession, task_id: int, now: datetime) -> int
     task = await session.get(Task, task_id)
     if task is None:
         return 0
+    # Being sent: claimed, or claimed and superseded by an earlier re-plan that the sender has not
+    # recorded yet (a departure re-plans a task, then the chair change re-plans the committee, in one
+    # transaction). Forgetting the second kind planned today's reminder again, which the unique key
+    # (task, person, day) silently refused against the superseded row: the person lost every later
+    # reminder. A superseded row older than the lease belongs to a dead process and is ignored.
     in_flight = set(
         (
             await session.execute(
-                select(Reminder.person_id).where(Reminder.task_id == task_id, Reminder.status == CLAIMED)
+                select(Reminder.person_id).where(
+                    Reminder.task_id == task_id,
+                    or_(
+                        Reminder.status == CLAIMED,
+                        and_(Reminder.status == SUPERSEDED, Reminder.claimed_at >= as_utc(now) - CLAIM_LEASE),
+                    ),
+                )
             )
         ).scalars()
     )

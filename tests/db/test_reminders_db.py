@@ -357,3 +357,26 @@ async def test_new_unit_contact_and_new_settings_replan(world: World) -> None:
         ("2026-W49", at(2026, 12, 1, 16)),  # this Tuesday, later today: moved, not skipped
         ("2026-W50", at(2026, 12, 8, 16)),
     ]
+
+
+async def test_two_replans_while_sending_keep_the_persons_next_reminder(world: World) -> None:
+    # Found by the kill -9 world with membership changes: the chair leaves during the fan-out; the
+    # departure re-plans the task, then the new chair's role re-plans the committee, in one
+    # transaction, while the assignee's due-day reminder is being sent. The second re-plan must
+    # still know that reminder is in flight, or the assignee is never reminded again.
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Việc", date(2026, 12, 11), NOW, lead_unit=ids["vp"])
+    when = at(2026, 12, 11, 8)
+    async with world.sessions() as s, s.begin():
+        claimed = await claim_due(s, when, "w", 10)
+    assert {d.person_id for d in claimed} == {ids["lan"], ids["minh"]}
+    async with world.sessions() as s, s.begin():
+        # At the reminders' own moment (the clock reads 08:00 while the fan-out runs): today's
+        # reminder is then still ahead in the plan, and only "in flight" keeps it from being planned.
+        await replan_task(s, task, when)
+        await replan_committee(s, ids["com"], when)
+    async with world.sessions() as s, s.begin():
+        owned = await mark_sent(s, [(d.id, d.kind, d.local_day) for d in claimed], when, "w", 1, 5)
+    assert owned == set()
+    pending = [(r.person_id, r.local_day) for r in await world.reminders(task) if r.status == "pending"]
+    assert (ids["lan"], date(2026, 12, 14)) in pending and (ids["minh"], date(2026, 12, 14)) in pending

@@ -15,14 +15,28 @@ What must hold, as the emulator records it:
 - one Monday summary per week;
 - every command gets an answer while all this goes on (bot/reply_retry.py: replies are retried
   on 5xx, dropped connections and timeouts; a retried timeout may show the answer twice).
+
+Membership changes meanwhile (the bot is not an admin: it hears of departures by the "left the group"
+message and of demotions only by asking getChatMember, all under the same faults), each on a seeded
+day at a random moment of its fan-out: a member leaves and rejoins days later; an admin acts as chair,
+the chair (the group's creator) leaves, the admin is demoted and a day later refused /huy. (The bot
+removed and added back is replayed by the kill -9 world: here its catch-up — a getChatMember per
+person, under these faults — holds the update queue for 20 s and the group's 20-a-minute pacing makes
+the run three times longer.) What must hold besides: nothing reaches the member who left after the
+departure is stored (beyond a send in flight), the reminders of everyone else exact as above
+(tests/e2e/memberkit.py: the day of a change is lenient, then the expected plan follows what the bot
+stored).
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -30,8 +44,9 @@ from sqlalchemy import func, select
 from bot.app import build_application, running
 from bot.clock import ManualClock
 from bot.settings import Settings
-from db.models import Reminder
+from db.models import Person, Reminder, Role, Task, Unit, UnitContact
 from db.outbox import due_work
+from db.reminders import replan_unit_tasks
 from db.summaries import ensure_summary_runs
 from emulator import Emulator, FaultKind, FaultPlan, FaultRule, User, World
 from jobs.dispatcher import drain
@@ -45,11 +60,13 @@ from tests.e2e.faultkit import (
     duplicate_messages,
     expect,
     expected_keys,
+    local_day,
     plan_pairs,
     reminder_keys,
     seed_committee,
     summary_weeks,
 )
+from tests.e2e.memberkit import Ledger, private_after
 
 FAULT_RATE = 0.20
 API_TIMEOUT = 0.4  # the bot's read timeout here (5 s in production): a "slow" answer takes 1 s
@@ -144,16 +161,28 @@ async def test_a_fifth_of_api_calls_fail_nothing_is_lost(faulty: Env) -> None:
     chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
     members = [w.add_user(f"Thành viên {i}", "Trần") for i in range(1, 9)]
     asker = w.add_user("Hỏi", "Lê")  # sends commands the whole time
-    group = w.add_group("BCĐ Chuyển đổi số", creator=chair, members=[*members, asker])
+    # Thành viên 3 is an admin who never acts: the chair when the others are gone (Changes).
+    group = w.add_group("BCĐ Chuyển đổi số", creator=chair, members=[*members, asker], admins=members[2:3])
     for u in (chair, *members, asker):
         w.start_private(u)
     await env.idle()
     sessions = env.sessions
-    await seed_committee(
+    committee_id = await seed_committee(
         sessions, group.id, "BCĐ Chuyển đổi số", chair.id, [m.id for m in members], 32,
         START, FIRST_DAY + timedelta(days=1), 14,
     )
+    # The unit of the member who will leave has a second contact person: after the departure its
+    # reminders go to that person, not the group (where Telegram's 20 a minute would slow the test).
+    async with sessions() as s, s.begin():
+        unit_id = await s.scalar(select(Unit.id).where(Unit.name == "Đơn vị 1 BCĐ Chuyển đổi số"))
+        second = await s.scalar(select(Person.id).where(Person.tg_user_id == members[3].id))
+        assert unit_id is not None and second is not None
+        s.add(UnitContact(unit_id=unit_id, person_id=second))
+        await s.flush()
+        await replan_unit_tasks(s, unit_id, START)
     pairs = await plan_pairs(sessions, START)
+    ledger = Ledger({committee_id: pairs})
+    changes = Changes(env, group, chair, members[0], members[1], committee_id, ledger, random.Random(14))
     blocked = members[-2:]
 
     plan = env.emulator.faults
@@ -172,19 +201,23 @@ async def test_a_fifth_of_api_calls_fail_nothing_is_lost(faulty: Env) -> None:
     rounds = 0
     while day <= LAST_DAY:
         env.clock.set(at(day))
-        expect(pairs, env.clock.now())
+        expect(ledger.moving(), env.clock.now())
         async with sessions() as s, s.begin():  # what the hourly planner does
             await ensure_summary_runs(s, env.clock.now())
-        for _ in range(60):  # retries are due minutes later the same day
-            rounds += 1
-            await drain(env.services, env.app.bot, runtime)  # type: ignore[arg-type]
-            env.advance(minutes=1)
-            async with sessions() as s:
-                due = await due_work(s, env.clock.now())
-            if not (due.reminders or due.summaries):
-                break
-        else:
-            pytest.fail(f"{day}: still something due after an hour of retries")
+        firing = asyncio.create_task(changes.fire(day))  # at a random moment of the fan-out
+        for settling in (False, True):
+            for _ in range(60):  # retries are due minutes later the same day
+                rounds += 1
+                await drain(env.services, env.app.bot, runtime)  # type: ignore[arg-type]
+                env.advance(minutes=1)
+                async with sessions() as s:
+                    due = await due_work(s, env.clock.now())
+                if not (due.reminders or due.summaries or (settling and due.notices)):
+                    break
+            else:
+                pytest.fail(f"{day}: still something due after an hour of retries")
+            await firing  # then once more: what the change itself planned (a departure notice)
+        await changes.after_day(day)
         day += timedelta(days=1)
     stop.set()
     await asking
@@ -193,10 +226,12 @@ async def test_a_fifth_of_api_calls_fail_nothing_is_lost(faulty: Env) -> None:
 
     # --- reminders: each exactly once as the emulator saw it, except the inherent duplicates
     people, groups = await chats_of(sessions)
-    expected = expected_keys(pairs, people, groups, {p for p, tg in people.items() if tg in {u.id for u in blocked}})
+    expected = expected_keys(
+        ledger.everything(), people, groups, {p for p, tg in people.items() if tg in {u.id for u in blocked}}
+    )
     got = reminder_keys(w.bot_messages())
-    lost = sorted(set(expected) - set(got))
-    unexpected = sorted(set(got) - set(expected))
+    lost = sorted(ledger.strict(expected, groups) - set(got))
+    unexpected = sorted(ledger.strict(got, groups) - set(expected))
     duplicates = {k: n - 1 for k, n in got.items() if n > 1}
     repeated = duplicate_messages(w.bot_messages())
     # Sends Telegram carried out whose answer the bot never saw: the only possible duplicates.
@@ -234,3 +269,108 @@ async def test_a_fifth_of_api_calls_fail_nothing_is_lost(faulty: Env) -> None:
     assert set(summaries) == weeks, summaries
     assert len(answers) >= 10 and all(n >= 1 for n in answers)
     assert plan.counts["forbidden"] >= 1 and all(r.injected > 0 for r in rules.values())
+    changes.check_end(w.bot_messages())
+
+
+# The days of the changes (FIRST_DAY is Tuesday 24/11): (first day, last day) each is drawn from.
+CHANGES = {
+    "act": (date(2026, 11, 24), date(2026, 11, 26)),  # an admin acts as chair (asks: /vaitro)
+    "leave": (date(2026, 11, 25), date(2026, 11, 27)),  # a member leaves (rejoins 3 to 5 days later)
+    "chair_leave": (date(2026, 11, 30), date(2026, 12, 2)),  # the group's creator leaves
+    "demote": (date(2026, 12, 3), date(2026, 12, 4)),  # the acting admin is demoted (refused the day after)
+}
+IN_FLIGHT = 3  # sends a change may meet under way (a batch of the dispatcher and a retried one)
+
+
+class Changes:
+    """Membership changes on their days, at a random moment; what the checks need."""
+
+    def __init__(self, env: Env, group: Any, chair: User, leaver: User, admin: User, committee_id: int,
+                 ledger: Ledger, rng: random.Random) -> None:
+        self.env, self.group, self.chair, self.leaver, self.admin = env, group, chair, leaver, admin
+        self.committee_id, self.ledger, self.rng = committee_id, ledger, rng
+        self.days: dict[date, list[str]] = {}
+        for kind, (first, last) in CHANGES.items():
+            self.days.setdefault(first + timedelta(days=rng.randint(0, (last - first).days)), []).append(kind)
+        leave_day = next(d for d, kinds in self.days.items() if "leave" in kinds)
+        demote_day = next(d for d, kinds in self.days.items() if "demote" in kinds)
+        self.days.setdefault(leave_day + timedelta(days=rng.randint(3, 5)), []).append("rejoin")
+        self.days.setdefault(demote_day + timedelta(days=1), []).append("check")
+        self.marks: dict[str, tuple[int, date]] = {}
+        self.refused = False
+
+    async def role_of(self, user: User) -> str | None:
+        async with self.env.sessions() as s:
+            pid = await s.scalar(select(Person.id).where(Person.tg_user_id == user.id))
+            mine = (Role.committee_id == self.committee_id, Role.person_id == pid)
+            return await s.scalar(select(Role.role).where(*mine))
+
+    async def processed(self, kind: str) -> bool:
+        async with self.env.sessions() as s:
+            if kind == "leave":
+                pid = await s.scalar(select(Person.id).where(Person.tg_user_id == self.leaver.id))
+                return not await s.scalar(
+                    select(func.count()).select_from(UnitContact).where(UnitContact.person_id == pid))
+        if kind == "chair_leave":
+            return await self.role_of(self.chair) is None
+        return True  # rejoin: nothing to store; demote: the bot (not an admin) hears nothing
+
+    async def wait(self, what: str, condition: Callable[[], Any]) -> None:
+        deadline = time.monotonic() + 60
+        while not await condition():
+            assert time.monotonic() < deadline, what
+            await asyncio.sleep(0.05)
+
+    async def fire(self, day: date) -> None:
+        w = self.env.world
+        for kind in self.days.get(day, []):
+            if kind in ("act", "check"):
+                continue  # commands: after the day's fan-out (after_day)
+            await asyncio.sleep(self.rng.uniform(0.0, 0.3))
+            if kind == "leave":
+                w.remove_member(self.group, self.leaver)
+            elif kind == "rejoin":
+                w.add_member(self.group, self.leaver)
+            elif kind == "chair_leave":
+                w.remove_member(self.group, self.chair)
+            elif kind == "demote":
+                w.demote_admin(self.group, self.admin, by=self.admin)  # the creator has left
+            self.ledger.lenient.add((self.group.id, day))
+            await self.wait(f"{day}: {kind} not processed", lambda kind=kind: self.processed(kind))
+            self.marks[kind] = (len(w.bot_messages()), day)
+
+    async def command(self, user: User, text: str) -> str:
+        w = self.env.world
+        before = len(w.bot_messages(self.group))
+        w.send_text(user, self.group, text)
+        await w.wait_until(lambda: len(w.bot_messages(self.group)) > before, timeout=60)
+        return w.bot_messages(self.group)[before].plain
+
+    async def after_day(self, day: date) -> None:
+        kinds = self.days.get(day, [])
+        if "act" in kinds:
+            self.env.world.promote_admin(self.group, self.admin)  # the bot (not an admin) is not told
+            await self.command(self.admin, "/vaitro")  # it asks Telegram: an admin, so a chair
+            assert await self.role_of(self.admin) == "chair"
+        if "check" in kinds:  # a day after the demotion: far past the 60 s getChatMember cache
+            reply = await self.command(self.admin, "/huy 1 trùng việc")
+            assert "Chỉ Trưởng ban" in reply, reply
+            assert await self.role_of(self.admin) is None
+            async with self.env.sessions() as s:
+                status = await s.scalar(select(Task.status).where(
+                    Task.committee_id == self.committee_id, Task.number == 1))
+            assert status == "open"
+            self.refused = True
+        if "act" in kinds or "check" in kinds:
+            self.ledger.lenient.add((self.group.id, day))
+        if (self.group.id, day) in self.ledger.lenient:
+            # From the bot's clock as it stands now (the day's retries moved it past 08:00).
+            await self.ledger.replace(self.env.sessions, self.committee_id, self.env.clock.now())
+
+    def check_end(self, messages: list[Any]) -> None:
+        mark, day = self.marks["leave"]
+        late = private_after(messages, self.leaver.id, mark)
+        assert len(late) <= IN_FLIGHT and all(local_day(m) == day for m in late), [m.plain for m in late]
+        told = [m for m in messages if m.chat.id == self.group.id and "đã rời nhóm" in m.plain]
+        assert 2 <= len(told) <= 2 + IN_FLIGHT, [m.plain for m in told]  # the member, the chair
+        assert self.refused
