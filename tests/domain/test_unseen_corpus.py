@@ -57,12 +57,14 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
 #   (lead 50.0 -> 61.5).
 # Relabelled (LABELLING.md §3): a subjectless next sentence that only gives the task's deadline and
 # report-back step is part of that task (CE02, CE11): conclusions_v4_dev deadline 95.5 -> 85.0 (lead
-# 77.3 -> 80.0), the bot leaves those two tasks undated.
+# 77.3 -> 80.0), the bot leaves those two tasks undated. Measured by the lead after the relabelling, same
+# code: conclusions_v4_heldout 15 -> 13 directives, found 86.7 -> 92.3, deadline 92.3 -> 91.7 (lead 61.5 -> 58.3);
+# conclusions_heldout deadline 58.3 -> 66.7.
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
     "conclusions_v4_dev": (0.99, 0.92, 0.85),
     "conclusions_heldout": (0.99, 0.79, 0.58),
-    "conclusions_v4_heldout": (0.86, 0.79, 0.92),
+    "conclusions_v4_heldout": (0.92, 0.79, 0.91),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
