@@ -1466,3 +1466,10 @@ DUE_YEAR_GUESSED = (
     "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý anh/chị là một ngày đã qua "
     "thì xin kiểm tra lại và sửa hạn, ghi rõ năm (ví dụ 15/12/{year})."
 )
+# --- views ---
+# /nhap's preview: an item whose day-month without a year was read as the next such date, about a year
+# after the meeting (as /giao and /sua say it: domain.due_checks).
+IMPORT_FLAG_YEAR_GUESSED = (
+    "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý là một ngày đã qua, xin kiểm tra "
+    "lại và sửa hạn, ghi rõ năm (trả lời bản xem trước, ví dụ <code>{k} hạn {example}</code>)"
+)
