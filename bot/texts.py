@@ -1473,3 +1473,6 @@ IMPORT_FLAG_YEAR_GUESSED = (
     "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý là một ngày đã qua, xin kiểm tra "
     "lại và sửa hạn, ghi rõ năm (trả lời bản xem trước, ví dụ <code>{k} hạn {example}</code>)"
 )
+# The board: people given tasks directly (counted under no unit) under their own heading, in the list
+# and in the chart, as the Monday summary lists them apart from the units.
+BOARD_TEXTS["people_heading"] = "👤 Giao trực tiếp cho cá nhân"

@@ -139,12 +139,18 @@ function renderList() {
     groups.get(task.unit).push(task);
   }
   const wrap = el("div", { class: "groups" });
-  for (const [unit, tasks] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"))) {
+  const sorted = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"));
+  // Units first; the people given tasks directly (counted under no unit) under a heading of their own.
+  const units = sorted.filter(([, tasks]) => !tasks[0].person_lead);
+  const people = sorted.filter(([, tasks]) => tasks[0].person_lead);
+  const group = ([unit, tasks]) => {
     const overdue = tasks.filter((t) => t.state === "open_overdue").length;
-    wrap.append(el("div", { class: "group" },
+    return el("div", { class: "group" },
       el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
-      tasks.map(taskCard)));
-  }
+      tasks.map(taskCard));
+  };
+  wrap.append(units.map(group));
+  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), people.map(group));
   list.append(wrap);
 }
 
@@ -156,15 +162,21 @@ function renderChart(main) {
               el("p", { class: "hint rate-basis" }, T.rate_basis));
   for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
     const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
-    for (const unit of board.units) {
+    const row = (unit, kind) => {
       const c = unit[key];
-      if (!c || !c.total) continue;
       const bar = el("div", { class: "bar" }, states.map((s) =>
         c[s] ? el("span", { class: "s-" + s, style: `width:${(100 * c[s]) / c.total}%`, title: `${T["state_" + s]}: ${c[s]}` }) : null));
       const rate = c.rate === null ? "—" : `${String(c.rate).replace(".", ",")}%`;
-      section.append(el("div", { class: "row", "data-unit": unit.name },
+      return el("div", { class: "row", [kind]: unit.name },
         el("div", {}, el("b", {}, unit.name), el("span", { class: "hint" },
-          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar));
+          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
+    };
+    const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
+    section.append(counted(board.units).map((u) => row(u, "data-unit")));
+    // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
+    const people = counted(board.people);
+    if (people.length) {
+      section.append(el("h4", { class: "people-heading" }, T.people_heading), people.map((p) => row(p, "data-person")));
     }
     main.append(section);
   }
