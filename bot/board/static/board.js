@@ -149,8 +149,8 @@ function renderList() {
       el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
       tasks.map(taskCard));
   };
-  wrap.append(units.map(group));
-  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), people.map(group));
+  wrap.append(...units.map(group));
+  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map(group));
   list.append(wrap);
 }
 
@@ -172,11 +172,11 @@ function renderChart(main) {
           ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
     };
     const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
-    section.append(counted(board.units).map((u) => row(u, "data-unit")));
+    section.append(...counted(board.units).map((u) => row(u, "data-unit")));
     // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
     const people = counted(board.people);
     if (people.length) {
-      section.append(el("h4", { class: "people-heading" }, T.people_heading), people.map((p) => row(p, "data-person")));
+      section.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map((p) => row(p, "data-person")));
     }
     main.append(section);
   }
