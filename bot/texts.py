@@ -1476,3 +1476,8 @@ IMPORT_FLAG_YEAR_GUESSED = (
 # The board: people given tasks directly (counted under no unit) under their own heading, in the list
 # and in the chart, as the Monday summary lists them apart from the units.
 BOARD_TEXTS["people_heading"] = "👤 Giao trực tiếp cho cá nhân"
+# /tonghop bieudo when people given tasks directly are drawn too (under the units).
+CHART_CAPTION_WITH_PEOPLE = (
+    "📊 Kết quả thực hiện theo đơn vị, cá nhân — {period}: {done}/{total} hoàn thành, {overdue} đang quá hạn "
+    "(số liệu tính đến {today})."
+)

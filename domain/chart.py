@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_TITLE = "Kết quả thực hiện nhiệm vụ theo đơn vị — {period}"
+CHART_TITLE_WITH_PEOPLE = "Kết quả thực hiện nhiệm vụ theo đơn vị, cá nhân — {period}"
 X_LABEL = "Số nhiệm vụ"
 DONE_OF_TOTAL = "{done}/{total} hoàn thành"
 NO_TASKS = "Không có nhiệm vụ nào trong kỳ này"

@@ -70,7 +70,7 @@ NOTHING_TEXT = "{period_cap}, {committee} không có nhiệm vụ nào cần bá
 SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ"
 # People given tasks directly (counted under no unit) are listed apart from the units, as in the Monday
 # summary: the section names both, and the table has a second header row for the people.
-SECTION_UNITS_AND_PEOPLE = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ VÀ CÁ NHÂN ĐƯỢC GIAO TRỰC TIẾP"
+SECTION_UNITS_AND_PEOPLE = "II. KẾT QUẢ THEO ĐƠN VỊ, CÁ NHÂN CHỦ TRÌ"
 PEOPLE_COLUMN = "Cá nhân được giao trực tiếp"
 UNIT_COLUMNS = (
     "STT",
@@ -87,6 +87,9 @@ OVERDUE_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {d
 OBSTACLE = "Vướng mắc đơn vị báo cáo: {note}."
 LATEST_NOTE = "Tiến độ báo cáo gần nhất: {note}."
 NO_REASON = "Đơn vị chưa báo cáo nguyên nhân."
+# A task given to a person directly (no unit): the person reported, or did not.
+OBSTACLE_PERSON = "Vướng mắc người thực hiện báo cáo: {note}."
+NO_REASON_PERSON = "Người thực hiện chưa báo cáo nguyên nhân."
 NO_OVERDUE = "Không có nhiệm vụ quá hạn."
 SECTION_CARRIED = "IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU"
 CARRIED_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {due})."
@@ -356,11 +359,12 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         )
         _para(doc, line, indent=True, after=0)
         if v.blocked_note:
-            _para(doc, OBSTACLE.format(note=v.blocked_note), indent=True, italic=True, after=0)
+            obstacle = OBSTACLE_PERSON if v.lead_is_person else OBSTACLE
+            _para(doc, obstacle.format(note=v.blocked_note), indent=True, italic=True, after=0)
         if v.latest_note and v.latest_note != v.blocked_note:
             _para(doc, LATEST_NOTE.format(note=v.latest_note), indent=True, italic=True, after=0)
         if not v.blocked_note and not v.latest_note:
-            _para(doc, NO_REASON, indent=True, italic=True, after=0)
+            _para(doc, NO_REASON_PERSON if v.lead_is_person else NO_REASON, indent=True, italic=True, after=0)
         doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
 
     _para(doc, SECTION_CARRIED, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)

@@ -29,7 +29,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, PendingInput
 from domain.agenda import pack
-from domain.chart import CHART_TITLE, completion_chart
+from domain.chart import CHART_TITLE, CHART_TITLE_WITH_PEOPLE, completion_chart
 from domain.committee_settings import ReportHeading
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
 from domain.permissions import Action, allowed
@@ -85,8 +85,9 @@ async def period_views(session: AsyncSession, committee: Committee, period: Peri
     return tasks_in_period(await db_tasks.task_views(session, committee, tasks), period)
 
 
-def chart_title(period: Period) -> str:
-    return CHART_TITLE.format(period=period.label)
+def chart_title(period: Period, people: bool = False) -> str:
+    """`people`: people given tasks directly are drawn too (under the units): the title names them."""
+    return (CHART_TITLE_WITH_PEOPLE if people else CHART_TITLE).format(period=period.label)
 
 
 async def period_chart(session: AsyncSession, committee: Committee, period: Period, today: date) -> bytes | None:
@@ -96,7 +97,8 @@ async def period_chart(session: AsyncSession, committee: Committee, period: Peri
     units, people = per_unit_and_person(views, today)
     if count_states(views, today).total == 0:
         return None
-    return await asyncio.to_thread(completion_chart, units, chart_title(period), people)
+    title = chart_title(period, any(c.total for _, c in people))
+    return await asyncio.to_thread(completion_chart, units, title, people)
 
 
 # ---------------------------------------------------------------------------------------------- sending
@@ -228,8 +230,9 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -
         await reply(update, T.CHART_EMPTY.format(period=period.label))
         return
     units, people = per_unit_and_person(views, today)
-    png = await asyncio.to_thread(completion_chart, units, chart_title(period), people)
-    caption = T.CHART_CAPTION.format(
+    title = chart_title(period, any(c.total for _, c in people))
+    png = await asyncio.to_thread(completion_chart, units, title, people)
+    caption = (T.CHART_CAPTION_WITH_PEOPLE if any(c.total for _, c in people) else T.CHART_CAPTION).format(
         period=period.label,
         done=totals.done,
         total=totals.total,

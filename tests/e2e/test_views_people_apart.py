@@ -73,13 +73,16 @@ async def test_the_workbook_the_report_the_chart_and_the_board_list_people_apart
     await env.idle()
     assert report.document is not None
     doc = Document(io.BytesIO(report.document.data))
-    assert "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ VÀ CÁ NHÂN ĐƯỢC GIAO TRỰC TIẾP" in [p.text for p in doc.paragraphs]
+    assert "II. KẾT QUẢ THEO ĐƠN VỊ, CÁ NHÂN CHỦ TRÌ" in [p.text for p in doc.paragraphs]
     table = [[cell.text for cell in row.cells] for row in doc.tables[1].rows]
     assert table[0][1] == "Đơn vị chủ trì" and table[2][1] == "Cá nhân được giao trực tiếp"
     assert {r[1]: counts(r[2:]) for r in table[1:2]} == UNITS
     assert {r[1]: counts(r[2:]) for r in table[3:5]} == PERSONS
     assert [r[0] for r in table[3:5]] == ["1", "2"]
     assert table[5][1] == "Tổng cộng" and counts(table[5][2:]) == (4, 1, 1, 1, 1)
+    overdue = "\n".join(p.text for p in doc.paragraphs).split("III.")[1].split("IV.")[0]
+    assert "(chủ trì: @binh_pham;" in overdue and "Người thực hiện chưa báo cáo nguyên nhân." in overdue
+    assert "Đơn vị chưa báo cáo" not in overdue
 
     # /tonghop bieudo: the bars drawn — units, then the people below their heading.
     drawn: list[tuple[list[str], dict[float, float]]] = []
@@ -99,6 +102,7 @@ async def test_the_workbook_the_report_the_chart_and_the_board_list_people_apart
     assert picture.photo is not None
     [(labels, totals)] = drawn
     assert labels == ["Công an phường", PEOPLE, "@binh_pham", "Hoa Trần"]
+    assert picture.plain.startswith("📊 Kết quả thực hiện theo đơn vị, cá nhân — Tháng 11/2026: 2/4 hoàn thành")
     assert totals == {0: 2, 2: 1, 3: 1}  # no bar on the heading's row
     assert (picture.photo.width, picture.photo.height) == chart_size_px(4)
 
