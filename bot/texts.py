@@ -1481,3 +1481,6 @@ CHART_CAPTION_WITH_PEOPLE = (
     "📊 Kết quả thực hiện theo đơn vị, cá nhân — {period}: {done}/{total} hoàn thành, {overdue} đang quá hạn "
     "(số liệu tính đến {today})."
 )
+# A change made on the board is told in the group by a new message (bot/board/server.py): under
+# «🗂 <who> (trên Bảng việc): <what>», which task it was.
+BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"

@@ -36,3 +36,26 @@ async def test_people_given_tasks_directly_are_apart_in_the_list_and_the_chart(b
     await expect(month.locator(".people-heading")).to_have_text("👤 " + HEADING)
     if shots:
         await p.screenshot(path=f"{shots}/board-chart.png", full_page=True)
+
+
+async def test_a_units_contact_closes_its_task_on_the_board_and_the_chat_shows_it(
+    browser: Any, sandbox: Sandbox
+) -> None:
+    await committee_with_tasks(sandbox)  # #1 VP (overdue), #2 Công an phường
+    group = sandbox.group
+    assert group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, group.id, "/donvi gan VP @hoa_vanphong")
+    await sandbox.idle()
+    p = await open_board(browser, sandbox, "contact")
+    await p.click(".task[data-number='2']")  # another unit's task: nothing to do
+    await expect(p.locator("#detail h2")).to_contain_text("#2")
+    await expect(p.locator("#detail [data-action=close]")).to_have_count(0)
+    await p.click("#detail .back")
+    await p.click(".task[data-number='1']")  # her unit's task: «Đóng», as /xong in the chat
+    await p.click("#detail [data-action=close]")
+    await p.fill("#ask input", "đã rà soát xong 35 hồ sơ")
+    await p.click("[data-confirm=close]")
+    await expect(p.locator("#notice")).to_contain_text("#1 đã hoàn thành")
+    told = [m.plain for m in sandbox.world.bot_messages(group) if "trên Bảng việc" in m.plain]
+    assert len(told) == 1 and "✅ #1 đã hoàn thành" in told[0] and "📌 VP rà soát hồ sơ" in told[0]
+    assert told[0].startswith("🗂 " + sandbox.personas["contact"].user.full_name)

@@ -246,7 +246,7 @@ function showDetail(task, notice) {
     }
     if (can.set_due) actions.push(action(task, "set_due", T.act_set_due, T.ask_due));
     if (can.reassign) actions.push(action(task, "reassign", T.act_reassign, T.ask_reassign));
-    if (can.close) actions.push(action(task, "close", T.act_close, T.ask_note, true));
+    if (can.close || task.can_close) actions.push(action(task, "close", T.act_close, T.ask_note, true));
     if (can.cancel) actions.push(action(task, "cancel", T.act_cancel, T.ask_reason, true));
   }
   detail.replaceChildren(el("div", { class: "box" },
