@@ -25,6 +25,10 @@ async def test_people_given_tasks_directly_are_apart_in_the_list_and_the_chart(b
     await expect(after.locator(".unit")).to_contain_text("@binh_pham")
     units = await p.locator(".group .unit").all_inner_texts()
     assert [u.split("\n")[0] for u in units][-1] == "@binh_pham"
+    # The unit filter offers units; the person is in the people filter.
+    unit_options = await p.locator("select[aria-label='Mọi đơn vị'] option").all_inner_texts()
+    assert unit_options == ["Mọi đơn vị", "Công an phường", "Văn phòng HĐND&UBND"]
+    assert "@binh_pham" in await p.locator("select[aria-label='Mọi người'] option").all_inner_texts()
     if shots := os.environ.get("VIEWS_SHOTS"):
         await p.screenshot(path=f"{shots}/board-list.png", full_page=True)
 

@@ -105,7 +105,8 @@ function taskCard(task) {
 }
 
 function renderTasks(main) {
-  const units = [...new Set(board.tasks.map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
+  // Units only: a person given a task directly is found under «Mọi người», not among the units.
+  const units = [...new Set(board.tasks.filter((t) => !t.person_lead).map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
   const people = [...new Set(board.tasks.flatMap((t) => t.people))].sort((a, b) => a.localeCompare(b, "vi"));
   const chips = ["all", "overdue", "week", "extended", "closed"].map((f) =>
     el("button", { class: "chip" + (state.filter === f ? " on" : ""), "data-filter": f,
