@@ -35,6 +35,10 @@ from tests.domain.unseen_scoring import (
 #   train_v2 97.8/93.5 -> 95.7/91.3 (X012-01 "kịp" + a season is now a relative deadline; X059-01,
 #   X014-01 lead), v3b lead 93.7 -> 92.3 ("X chỉ đạo Y" with X the body that issues: Y leads, B040-01,
 #   B068-03), v4e deadline 97.4 -> 98.7 (E051-01 a weekday is a date; E036-01 "trước Tết" is holiday).
+# Held-out after the relabelling, same code (lead engineer): v3b lead 67.2 -> 70.5, v4d deadline
+# 90.7 -> 92.8, v4e deadline 89.1 -> 90.9; the others unchanged.
+# v4g (corpus G, third issue-11 session, labelled to LABELLING.md): first look with main as it was when
+# the data landed (before that session's rules): dev 92.2 / 64.3, held-out 87.7 / 65.4.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.95, 0.91),
     "v3a_dev": (0.99, 0.93),
@@ -43,10 +47,12 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4e_dev": (0.97, 0.74),
     "v4f_dev": (0.93, 0.72),
     "v3a_heldout": (0.95, 0.68),
-    "v3b_heldout": (0.99, 0.67),
-    "v4d_heldout": (0.90, 0.63),
-    "v4e_heldout": (0.89, 0.74),
+    "v3b_heldout": (0.99, 0.70),
+    "v4d_heldout": (0.92, 0.63),
+    "v4e_heldout": (0.90, 0.74),
     "v4f_heldout": (0.88, 0.64),
+    "v4g_dev": (0.92, 0.64),
+    "v4g_heldout": (0.87, 0.65),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -65,6 +71,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v4_dev": (0.99, 0.92, 0.85),
     "conclusions_heldout": (0.99, 0.79, 0.58),
     "conclusions_v4_heldout": (0.92, 0.79, 0.91),
+    # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
+    # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
+    "conclusions_v5_dev": (0.80, 0.73, 0.78),
+    "conclusions_v5_heldout": (0.90, 0.66, 0.90),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
