@@ -1491,15 +1491,39 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường), unless what
     it did is told first ("Ủy ban MTTQ tỉnh đã triển khai ..., đồng thời đề nghị Liên đoàn Lao động tỉnh
     chỉ đạo ...": a report, then the request; D082-01, and A045-01, A058-01 for the reported past)."""
-    if not s.m(_ASK_VERBS, p):
+    if not s.m(_ASK_VERBS, p) and not _person_directs(s, subject, p):
         return False
-    if _is_group(s, subject):
+    if _is_group(s, subject) and not _one_person(s, subject):
         k = subject.end
         while k < p and (s.is_(k, "cũng") or s.is_(k, "đều")):
             k += 1
         if not (s.is_(k, "đã") or s.is_(k, "vừa")):
             return False
     return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
+
+
+def _person_directs(s: _Sentence, subject: _Found, p: int) -> bool:
+    """One person who speaks, then directs others in a new clause: "Bí thư Đảng ủy, Chủ tịch HĐND
+    phường ... trực tiếp trao đổi, giải đáp ...; đồng thời chỉ đạo các bộ phận chuyên môn ... rà soát",
+    "Chủ tịch UBND huyện ghi nhận ..., chỉ đạo các phòng ...": as with "đề nghị" (`_speaker_asks`), the
+    person is not the one to act; those directed are. (A body that directs keeps the task: see
+    `_find_lead`, and "X chỉ đạo Y" with nothing between is not this class.)
+
+    Dev sentences: A044-01; the same speaker-then-request shape with "đề nghị"/"yêu cầu": B084-01,
+    B118-01, F137-01."""
+    if not s.m(_CHI_DAO, p) or _skip_adverbs(s, subject.end) == p:
+        return False
+    return not _is_group(s, subject) or _one_person(s, subject)
+
+
+def _one_person(s: _Sentence, found: _Found) -> bool:
+    """One person named by several titles: "Bí thư Đảng ủy, Chủ tịch HĐND phường Hồ Vũ Ngọc Lợi",
+    "đồng chí X, Bí thư Huyện ủy": every item is a person's title, none plural ("Giám đốc các sở,
+    Chủ tịch UBND các huyện" are many)."""
+    return all(
+        s.m(L.PERSON_HEADS, a) and not s.m(L.DETERMINERS, a) and not _is_plural(s, a, b)
+        for a, b in found.items
+    ) and any(s.tokens[x].capitalized for x in range(*found.items[-1]))
 
 
 def _after_dong_thoi(s: _Sentence, p: int) -> bool:
@@ -1544,6 +1568,37 @@ def _after_opener(s: _Sentence, k: int) -> int | None:
         verb = verb or bool(s.m(L.VERBS, x))
         if s.punct(x, ",") and (verb or not purpose):
             return x + 1
+    return None
+
+
+def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found | None:
+    """The subject after a framing phrase at tokens[k] ("Để ..., X cần ...", "Khi ..., X phải ...").
+    A frame may list nouns with commas of its own ("Khi thực hiện giải tỏa chợ cóc, chợ tạm, các sở,
+    ngành ... cần ...", "Để thực hiện các mục tiêu, nhiệm vụ ... năm 2018, các cấp ... cần ..."): the
+    subject stands after the first comma that is followed by one, not necessarily the first comma.
+
+    Dev sentences of the class: F061-02 ("... nhắc nhở: Khi thực hiện giải tỏa chợ cóc, chợ tạm, các
+    sở, ngành ... cần"), D004-01 ("Để thực hiện ... các mục tiêu, nhiệm vụ ..., các cấp, các ngành ...
+    cần"), D048-01 ("... cho biết, để tiếp tục ứng phó và khắc phục ..., Văn phòng ... theo dõi")."""
+    first = _after_opener(s, k)
+    if first is None:
+        return None
+    found = _subject_at(s, first, unit_fallback=unit_fallback)
+    if found is not None:
+        return found
+    # Only a frame that is a clause ("Để thực hiện ...", "Khi thực hiện ...": the opener, then its
+    # verb) lists its own nouns; "Trước diễn biến của dịch, chiều 7-2, Trung tâm ..." does not.
+    if not s.m(L.VERBS, _skip_adverbs(s, k + s.m(_LEAD_IN_OPENERS, k), adjuncts=False)):
+        return None
+    for x in range(first, min(s.n - 1, k + 40)):
+        if s.punct(x, ";.:"):
+            break
+        if s.punct(x, ","):
+            found = _subject_at(s, x + 1, unit_fallback=unit_fallback)
+            # a later comma: the subject's own predicate follows it directly ("..., chiều 7-2, Trung
+            # tâm Chỉ huy phòng, chống dịch ... yêu cầu" is a name cut by its comma, not a subject)
+            if found is not None and not s.punct(found.end, ","):
+                return found
     return None
 
 
@@ -1624,6 +1679,67 @@ def _modal_subject_after(s: _Sentence, k: int) -> bool:
     return bool(items) and any(s.m(_MODALS, x) for x in range(end, min(s.n, end + 2)))
 
 
+def _fronted_topic(s: _Sentence) -> _Found | None:
+    """A topic put before the clause ("Đối với X, ...", "Riêng X, ...", "Về phía X, ..."), then a clause
+    with its own subject:
+    - the subject only asks, naming nobody ("Đối với NHNN chi nhánh các tỉnh, thành phố, NHNN yêu cầu
+      phối hợp với ..."): the topic is who is asked, when it names a body or people;
+    - the subject acts ("Đối với những thôn bị cô lập, các địa phương cần kiểm tra ...", "Đối với các
+      cụm công nghiệp ..., Sở Công thương tiếp tục khảo sát ..."): the subject leads, whatever the
+      rest of the sentence holds (a later "giao" belongs to its task);
+    - the subject hands the task to someone named ("..., Chủ tịch UBND tỉnh đề nghị Ban Dân tộc tỉnh
+      ..."): not decided here (the assigning rules read it).
+
+    Dev sentences of the class: F119-02 (topic asked), D097-02, F107-01, F068-03 (subject acts),
+    F030-02, A002-01, A010-02, W41-04 (subject hands on)."""
+    k = _skip_intro(s, s.first)
+    opener = s.m(_HEADING_OPENERS, k)
+    if not opener:
+        return None
+    t = k + opener
+    for c in range(t + 1, min(s.n - 1, t + 30)):
+        if s.punct(c - 1, ";.:"):
+            return None
+        if not s.punct(c - 1, ","):
+            continue
+        found = _subject_at(s, c)
+        if found is None:
+            continue
+        pred = _skip_adverbs(s, found.end)
+        if s.m(_ASK_VERBS, pred):
+            after = _skip_openers(s, pred + s.m(_ASK_VERBS, pred))
+            h = _skip_determiners(s, t)
+            names_body = (
+                s.unit_at(h) is not None or bool(s.m(L.ORG_HEADS, h)) or bool(s.m(L.PERSON_HEADS, h))
+                or _is_abbreviation(s.tokens[h])
+            )
+            if names_body and not _np_start(s, after) and _predicate_at(s, after):
+                # "các tỉnh, thành phố, NHNN yêu cầu": the places listed belong to the topic; the
+                # subject is the last phrase before the verb.
+                for c2 in range(found.end - 1, c, -1):
+                    if s.punct(c2 - 1, ","):
+                        later = _subject_at(s, c2)
+                        named = all(s.word(x) and s.tokens[x].capitalized for x in range(c2, found.end))
+                        if named or (later is not None and later.end == found.end):
+                            c = c2
+                            break
+                items, end = _parse_list(s, t)
+                if not items or end != c - 1:
+                    items = [(t, c - 1)]  # a name the lists do not know: up to the comma
+                return _Found(items, t, c - 1, "assigned")
+            return None
+        if s.m(L.ASSIGN_VERBS, pred) or s.m(_CHI_DAO, pred) or s.m(_SPEAKING_VERBS, pred):
+            return None
+        # the subject acts when a word of obligation or an actor's adverb says so ("các địa phương cần",
+        # "Sở Công thương tiếp tục", "UBND các tỉnh phải"); "các quận, huyện chưa có báo cáo ..." is
+        # the topic's own relative clause.
+        acts = any(s.m(_ACTOR_ADVERBS, x) for x in range(found.end, pred + 1))
+        if found.start > c or not acts:
+            continue
+        return _with_later_subjects(s, found)
+    return None
+
+
 def _heading_unit(s: _Sentence) -> _Found | None:
     """ "Đối với UBND phường: ..." names the assignee of what follows."""
     k = _skip_intro(s, s.first)
@@ -1664,9 +1780,9 @@ def _said_as_follows(s: _Sentence) -> int | None:
                     if _subject_at(s, x + 1) is not None:
                         return x + 1
                     # "lãnh đạo TP chỉ đạo: Sau khi ... được duyệt, Sở QH-KT kết hợp ..." (CE09)
-                    after = _after_opener(s, x + 1)
-                    if after is not None and _subject_at(s, after) is not None:
-                        return after
+                    after = _framed_subject(s, x + 1)
+                    if after is not None:
+                        return after.start
                 return None
             continue
         hit = hits[x]
@@ -1683,9 +1799,9 @@ def _said_as_follows(s: _Sentence) -> int | None:
                 return k
             # "X cho biết, để tiếp tục ứng phó ..., X theo dõi sát ...": a purpose or a time frame
             # before the reported clause's subject (D048-01).
-            after = _after_opener(s, k)
-            if after is not None and _subject_at(s, after) is not None:
-                return after
+            after = _framed_subject(s, k)
+            if after is not None:
+                return after.start
         elif speaks and s.word(c):
             # no comma: the reported clause's subject must be followed by a word of obligation
             found = _subject_at(s, c)
@@ -1708,6 +1824,9 @@ def _colon_reports(s: _Sentence, start: int, c: int) -> bool:
     framed = any(
         s.m(_SPEAKING_VERBS, y) or s.m(_ASK_VERBS, y) or s.m(_CHI_DAO, y) or s.m(L.REPORTING_WORDS, y)
         or s.is_(y, "kiến")
+        # "Lãnh đạo TP cũng nhắc nhở: Khi ..., các sở ... cần ..." (F061-02): a reminder before a colon
+        # frames words as "lưu ý:" does (not a verb of saying elsewhere: "X nhắc nhở Y ..." asks Y).
+        or (s.is_(y, "nhắc") and s.is_(y + 1, "nhở"))
         for y in range(max(start + 1, c - 4), c)
     )
     return framed and not any(s.m(_MODALS, y) for y in range(start, c))
@@ -1732,11 +1851,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
+    fronted = _fronted_topic(s)
+    if fronted is not None:
+        return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
-        after = _after_lead_in(s)
-        if after is not None:
-            subject = _subject_at(s, after, unit_fallback=True)
+        subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -1796,7 +1916,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             continue
         found = _subject_at(s, k)
         if found is not None:
-            return found
+            return _unless_only_asks(s, found, triggers)
     heading = _heading_unit(s)
     if heading is not None:
         return heading
@@ -1822,6 +1942,20 @@ def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]
     written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
     k = _skip_adverbs(s, subject.end)
     return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
+
+
+def _unless_only_asks(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:
+    """A subject found after a framing clause that only asks ("Hiện cả nước đang thi công 1.700 km
+    cao tốc, Thủ tướng yêu cầu khẩn trương xây dựng ..."): as at the sentence start (`_only_asks`),
+    who asks is not the lead and nobody is named.
+
+    Dev sentences of the class: F008-01 (after a clause of context); at the start D047-01, F069-01,
+    F078-01 ("Chính phủ yêu cầu tăng cường ...")."""
+    if _only_asks(s, found, triggers):
+        k = _skip_adverbs(s, found.end)
+        k += s.m(_ASK_VERBS, k)
+        return _Found([], k, k, "assigned")
+    return found
 
 
 def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:

@@ -1,0 +1,84 @@
+"""Which noun phrase leads, read from the sentence's structure (issue 11, helper leadwho2): the one
+who speaks vs the one asked, a topic put first, a framing clause with commas of its own. Sentences
+written for these tests, in the classes the rules name (the dev ids are in the rules' comments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A request naming nobody after a clause of context: who asks does not lead (_unless_only_asks).
+        ("Mùa mưa bão đã đến gần, Chủ tịch UBND tỉnh yêu cầu khẩn trương gia cố đê điều.", []),
+        ("Trước tình hình dịch bệnh, Bộ trưởng đề nghị tăng cường kiểm tra các chợ đầu mối.", []),
+        # ... but a request that names its addressee still gives the addressee.
+        ("Mùa mưa bão đã đến gần, Chủ tịch UBND tỉnh yêu cầu các huyện khẩn trương gia cố đê điều.",
+         ["các huyện"]),
+    ],
+)
+def test_speaker_who_only_asks_after_a_framing_clause(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A frame that lists nouns with commas of its own, then the subject (_framed_subject).
+        ("Khi tổ chức kiểm tra nhà trọ, ký túc xá, Công an phường cần phối hợp với tổ dân phố.",
+         ["Công an phường"]),
+        ("Để hoàn thành các chỉ tiêu, nhiệm vụ năm 2025, UBND các xã phải rà soát lại kế hoạch.",
+         ["UBND các xã"]),
+        # A reminder before a colon frames the words after it (_colon_reports).
+        ("Chủ tịch UBND huyện nhắc nhở: Khi thu hồi đất, bồi thường, các xã phải công khai phương án.",
+         ["các xã"]),
+        # A frame that is not a clause ("Trước ...", a time) ends at its own comma: no later search.
+        ("Trước diễn biến của dịch, sáng 5-3, Sở Y tế yêu cầu các bệnh viện sẵn sàng giường bệnh.",
+         ["các bệnh viện"]),
+    ],
+)
+def test_subject_after_a_frame_with_commas(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The topic is who is asked when the clause after it only asks (_fronted_topic).
+        ("Đối với Phòng Tài chính - Kế hoạch, UBND huyện yêu cầu hoàn thành dự toán trước ngày 15/11.",
+         ["Phòng Tài chính - Kế hoạch"]),
+        ("Đối với BQL các chợ, thành phố, UBND tỉnh đề nghị bố trí lực lượng trực đêm.",
+         ["BQL các chợ, thành phố"]),
+        # A thing as topic is not asked: nobody is named.
+        ("Đối với việc kiểm kê tài sản, UBND huyện yêu cầu thực hiện đúng quy định.", []),
+        # The clause's own subject acts: it leads, whatever comes later in the sentence.
+        ("Đối với những hộ bị ngập, các xã cần hỗ trợ lương thực; cắm biển cảnh báo ở đường giao thông.",
+         ["các xã"]),
+        # The clause's subject hands the task on: the one named after the verb leads.
+        ("Đối với các trường chưa báo cáo, Giám đốc Sở đề nghị Phòng Giáo dục huyện đôn đốc.",
+         ["Phòng Giáo dục huyện"]),
+    ],
+)
+def test_fronted_topic(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One person with several titles speaks, then directs others in a new clause (_person_directs).
+        ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã Lê Văn Nam giải đáp các ý kiến; đồng thời chỉ đạo các "
+         "bộ phận chuyên môn rà soát hồ sơ.", ["các bộ phận chuyên môn"]),
+        # A body that directs right after its name keeps the task (not this class).
+        ("UBND xã chỉ đạo các thôn rà soát hồ sơ.", ["UBND xã"]),
+    ],
+)
+def test_person_who_speaks_then_directs(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
