@@ -1644,6 +1644,41 @@ def _relayed_receivers(s: _Sentence) -> _Found | None:
     return None
 
 
+_LETTER_NOUNS = phrases("letter_nouns")
+
+
+def _letter_receivers(s: _Sentence) -> _Found | None:
+    """A letter sent to receivers who are to act, with no verb of asking (see `_relayed_receivers` for
+    "... gửi X yêu cầu ..."): "Bộ Y tế đã có công điện gửi Chủ tịch UBND các tỉnh, thành phố về việc
+    tăng cường ...", "Bộ trưởng đã có điện khẩn gửi Sở LĐ-TB&XH các địa phương phối hợp với ... rà
+    soát ...". "có" + a letter ("công điện", "văn bản số 12/UBND") + "gửi", then the receivers, then
+    either their task ("phối hợp", "rà soát") or what the letter is about ("về việc ..."): the
+    receivers lead (LABELLING.md §7). A report sent to someone ("báo cáo gửi Sở Tài chính") is not a
+    letter from an authority (no "có" + letter).
+
+    Dev sentences of the class: F024-01, F131-01; with a verb of asking after the receivers (read by
+    `_relayed_receivers`): B056-01, B134-01, W45-01, A005-01."""
+    for q in range(s.first + 2, s.n - 1):
+        send = s.m(L.SEND_VERBS, q)
+        if not send:
+            continue
+        c = next((x for x in range(q - 1, max(s.first, q - 8) - 1, -1) if s.is_(x, "có")), None)
+        if c is None or not s.m(_LETTER_NOUNS, c + 1):
+            continue
+        if any(s.punct(x, ",;.:") for x in range(c + 1, q)):
+            continue
+        items, end = _parse_list(s, q + send)
+        if not items:
+            continue
+        k = _skip_adverbs(s, end, adjuncts=False)
+        about = s.is_(k, "về") and (s.is_(k + 1, "việc") or s.m(L.VERBS, k + 1))
+        # "... phối hợp ...", "... chủ động phương án ...": a verb, or an actor's adverb before it
+        acts = _predicate_at(s, k) or any(s.m(_ACTOR_ADVERBS, x) for x in range(end, k + 1))
+        if about or (acts and not s.m(_ASK_VERBS, k) and not s.m(L.ASSIGN_VERBS, k)):
+            return _Found(items, q + send, end, "relayed")
+    return None
+
+
 def _is_group(s: _Sentence, found: _Found) -> bool:
     """A body or several people (who are given the task of directing), not the one person speaking."""
     a, b = found.items[0]
@@ -1894,7 +1929,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return found
-    relayed = _relayed_receivers(s)
+    relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
     if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):

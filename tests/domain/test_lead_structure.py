@@ -82,3 +82,32 @@ def test_fronted_topic(text: str, expected: list[str]) -> None:
 )
 def test_person_who_speaks_then_directs(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letter sent to receivers who act or whom it is about (_letter_receivers; LABELLING.md §7).
+        ("Sở Công Thương đã có công văn gửi UBND các huyện về việc kiểm tra các cửa hàng xăng dầu.",
+         ["UBND các huyện"]),
+        ("Bộ trưởng Bộ Nông nghiệp vừa có điện khẩn gửi Sở Nông nghiệp các tỉnh miền Trung chủ động "
+         "phương án chống lũ.", ["Sở Nông nghiệp các tỉnh miền Trung"]),
+        # A report sent to someone names no lead of its own.
+        ("Báo cáo kết quả gửi Sở Tài chính trước ngày 10/01 hằng năm.", []),
+    ],
+)
+def test_letter_receivers(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Phát biểu chỉ đạo," is a speech that directs, not an order to the speaker named after it
+        # (chidao_not_after; LABELLING.md §6).
+        ("Phát biểu chỉ đạo, đồng chí Lê Văn Hùng, Phó Bí thư Huyện ủy ghi nhận các kết quả, đồng thời "
+         "đề nghị các chi bộ tập trung phát triển đảng viên.", ["các chi bộ"]),
+    ],
+)
+def test_speech_that_directs(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
