@@ -1874,8 +1874,16 @@ def _only_speaker_before(s: _Sentence, start: int, x: int) -> bool:
     return not any(
         (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
         and not (s.tokens[y].capitalized and y not in s.initial)
+        and not _continues(s, y)
         for y in range(clause, x)
     )
+
+
+def _continues(s: _Sentence, y: int) -> bool:
+    """ "tiếp tục" at tokens[y] (or its second syllable) right before a verb of saying: the speaker
+    says again ("Chủ tịch UBND thành phố tiếp tục lưu ý các quận, huyện ...", F064-02), not a verb of
+    its own; a word of obligation ("X cần lưu ý ...") still makes X the one to act."""
+    return (s.is_(y, "tiếp") and s.is_(y + 1, "tục")) or (s.is_(y, "tục") and s.is_(y - 1, "tiếp"))
 
 
 def _find_lead(s: _Sentence) -> _Found | None:
@@ -1928,7 +1936,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
-        return found
+        return _later_assigned(s, found)
     relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
@@ -2015,6 +2023,26 @@ def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
     if len(items) == len(subject.items):
         return subject
     return _Found(items, subject.start, subject.end, subject.how)
+
+
+def _later_assigned(s: _Sentence, found: _Found) -> _Found:
+    """An order, then after ";" another clause with its own subject: "Đồng chí Bí thư cũng đề nghị
+    Thường trực HĐND huyện xem xét thành phần tham dự ...; các cơ quan liên quan chuẩn bị các điều
+    kiện ..." — both lead (LABELLING.md §12: separate leads after ";"), as for subjects
+    (`_with_later_subjects`). Not when the ";" only separates coordinators listed after "phối hợp"
+    ("Giao X chủ trì, phối hợp với A; B tổ chức triển khai ...": D076-01, D112-01).
+
+    Dev sentences: D040-02; the coordinator lists D076-01, D112-01, F006-01."""
+    semi = next((k for k in range(found.end, s.n - 1) if s.punct(k, ";")), None)
+    if semi is None:
+        return found
+    for x in range(found.end, semi):
+        ph = s.m(_PHOI_HOP, x)
+        if ph:
+            items, end = _parse_list(s, x + ph + s.m(_WITH, x + ph), loose=True)
+            if items and end >= semi:
+                return found  # "phối hợp với A; B ...": a list of coordinators
+    return _with_later_subjects(s, found)
 
 
 def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:

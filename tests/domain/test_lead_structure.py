@@ -111,3 +111,21 @@ def test_letter_receivers(text: str, expected: list[str]) -> None:
 )
 def test_speech_that_directs(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker who says again ("tiếp tục lưu ý") addresses the units after the verb (_continues).
+        ("Giám đốc Sở Y tế tiếp tục lưu ý các bệnh viện tuyến huyện phải tăng cường trực cấp cứu.",
+         ["các bệnh viện tuyến huyện"]),
+        # An order, then after ";" another clause with its own subject: both lead (_later_assigned) ...
+        ("Chủ tịch UBND huyện đề nghị Phòng Nội vụ rà soát biên chế; các xã chuẩn bị hồ sơ nhân sự.",
+         ["Phòng Nội vụ", "các xã"]),
+        # ... but not coordinators listed after "phối hợp" and separated by ";".
+        ("Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ; UBND các huyện tổ chức triển khai kế hoạch.",
+         ["Sở Tư pháp"]),
+    ],
+)
+def test_addressees_and_later_clauses(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
