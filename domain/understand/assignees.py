@@ -1659,24 +1659,42 @@ def _letter_receivers(s: _Sentence) -> _Found | None:
     Dev sentences of the class: F024-01, F131-01; with a verb of asking after the receivers (read by
     `_relayed_receivers`): B056-01, B134-01, W45-01, A005-01."""
     for q in range(s.first + 2, s.n - 1):
-        send = s.m(L.SEND_VERBS, q)
+        # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01)
+        send = s.m(L.SEND_VERBS, q) or (1 if s.is_(q, "tới") or s.is_(q, "đến") else 0)
         if not send:
             continue
         c = next((x for x in range(q - 1, max(s.first, q - 8) - 1, -1) if s.is_(x, "có")), None)
         if c is None or not s.m(_LETTER_NOUNS, c + 1):
             continue
+        if not s.m(L.SEND_VERBS, q) and q - c - 1 > s.m(_LETTER_NOUNS, c + 1) + 2:
+            continue  # "tới" right after the letter (and its number), not "... đến ngày ..."
         if any(s.punct(x, ",;.:") for x in range(c + 1, q)):
             continue
         items, end = _parse_list(s, q + send)
         if not items:
             continue
+        # "gửi Giám đốc Sở GD&ĐT các tỉnh phía Bắc từ Nghệ An trở ra về việc ...": all before "về việc"
+        # is who receives it (G030-01)
+        about_at = next((x for x in range(end, min(s.n - 1, end + 12)) if (s.is_(x, "về") and s.is_(x + 1, "việc"))
+                         or s.punct(x, ",;.:(")), None)
+        if about_at is not None and s.is_(about_at, "về") and len(items) == 1:
+            return _Found([(q + send, about_at)], q + send, about_at, "relayed")
         k = _skip_adverbs(s, end, adjuncts=False)
         about = s.is_(k, "về") and (s.is_(k + 1, "việc") or s.m(L.VERBS, k + 1))
         # "... phối hợp ...", "... chủ động phương án ...": a verb, or an actor's adverb before it
         acts = _predicate_at(s, k) or any(s.m(_ACTOR_ADVERBS, x) for x in range(end, k + 1))
         if about or (acts and not s.m(_ASK_VERBS, k) and not s.m(L.ASSIGN_VERBS, k)):
             return _Found(items, q + send, end, "relayed")
+        ask = s.m(_ASK_VERBS, k)
+        if ask and not s.m(L.SEND_VERBS, q) and not _np_start(s, _skip_openers(s, k + ask)):
+            return _Found(items, q + send, end, "relayed")  # "... tới X, yêu cầu theo dõi ...": as "gửi"
     return None
+
+
+def _writes_letter(s: _Sentence, subject: _Found) -> bool:
+    """A subject read too far, over the letter it sends: "Bộ trưởng Bộ GD&ĐT có Công điện số 1170/CĐ-
+    BGDĐT" (G030-01): it only writes; the receivers lead."""
+    return any(s.is_(x, "có") and s.m(_LETTER_NOUNS, x + 1) for x in range(subject.start + 1, subject.end))
 
 
 def _is_group(s: _Sentence, found: _Found) -> bool:
@@ -1924,7 +1942,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         directs = directs and not _reported_order(s, subject.end, p)
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
-        if directs and _is_group(s, subject) and not promise:
+        if directs and (_is_group(s, subject) or _asked_after_colon(s, said)) and not promise:
             break
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
@@ -1940,7 +1958,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
     relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
-    if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):
+    if relayed is not None and (
+        subject is None or _only_relays(s, subject.end, relayed.start) or _writes_letter(s, subject)
+    ):
         return relayed
     if subject is not None:
         if _only_asks(s, subject, triggers):
@@ -1964,6 +1984,17 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _asked_after_colon(s: _Sentence, said: int | None) -> bool:
+    """ "UBND huyện Sóc Sơn yêu cầu: Chủ tịch UBND xã Phù Lỗ chỉ đạo lực lượng ... tống đạt ...": the
+    one named after "yêu cầu:" is asked (as after "yêu cầu" without the colon) and is told to direct:
+    that one leads and those directed execute (LABELLING.md §8b), even a single person.
+
+    Dev sentences: G052-01; the class without a colon: D090-01, D114-03, X012-01, A031-03, B052-01."""
+    if said is None or not s.punct(said - 1, ":"):
+        return False
+    return any(s.m(_ASK_VERBS, y) for y in range(max(s.first, said - 4), said - 1))
 
 
 def _reported_order(s: _Sentence, a: int, p: int) -> bool:

@@ -129,3 +129,21 @@ def test_speech_that_directs(text: str, expected: list[str]) -> None:
 )
 def test_addressees_and_later_clauses(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A letter "tới" the receivers, asking without naming anyone else (_letter_receivers).
+        ("Sở Y tế vừa có công điện tới các bệnh viện, trung tâm y tế, yêu cầu sẵn sàng ứng phó với bão.",
+         ["các bệnh viện, trung tâm y tế"]),
+        # Everything between "gửi" and "về việc" receives the letter, even a subject read over it.
+        ("Ngày 5/9, Giám đốc Sở Nông nghiệp có Công văn số 88/SNN gửi Chủ tịch UBND các xã ven biển từ Cửa "
+         "Việt trở vào về việc gia cố đê.", ["Chủ tịch UBND các xã ven biển từ Cửa Việt trở vào"]),
+        # "yêu cầu:" then a person told to direct: the person leads, those directed execute (§8b).
+        ("UBND huyện yêu cầu: Chủ tịch UBND xã Tân Lập chỉ đạo lực lượng công an xã giải tỏa lấn chiếm.",
+         ["Chủ tịch UBND xã Tân Lập"]),
+    ],
+)
+def test_letters_and_requests(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
