@@ -37,7 +37,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v3b_dev": (0.98, 0.935),
     "v4d_dev": (0.96, 0.775),
     "v4e_dev": (0.97, 0.74),
-    "v4f_dev": (0.93, 0.775),
+    "v4f_dev": (0.93, 0.785),
     "v3a_heldout": (0.95, 0.68),
     "v3b_heldout": (0.99, 0.67),
     "v4d_heldout": (0.90, 0.63),
