@@ -1933,7 +1933,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         promise = bool(s.m(_CHI_DAO, p) or s.m(_ASK_VERBS, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
-            acts = not _reported_order(s, subject.end, p)  # "X đang tập trung chỉ đạo Y ...": Y acts
+            # "X đang tập trung chỉ đạo Y ...", "Chi bộ tiếp tục chỉ đạo Đoàn thanh niên ...": Y acts
+            acts = not _reported_order(s, subject.end, p) and not _issuer_directs(s, subject, p)
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
@@ -1942,7 +1943,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
         directs = directs and not _reported_order(s, subject.end, p)
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
-        if directs and (_is_group(s, subject) or _asked_after_colon(s, said)) and not promise:
+        if (
+            directs
+            and (_is_group(s, subject) or _asked_after_colon(s, said))
+            and not promise
+            and not _issuer_directs(s, subject, p)
+        ):
             break
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
@@ -1995,6 +2001,45 @@ def _asked_after_colon(s: _Sentence, said: int | None) -> bool:
     if said is None or not s.punct(said - 1, ":"):
         return False
     return any(s.m(_ASK_VERBS, y) for y in range(max(s.first, said - 4), said - 1))
+
+
+def _issuer_directs(s: _Sentence, subject: _Found, p: int) -> bool:
+    """ "Huyện ủy chỉ đạo các đơn vị trên chỉnh sửa ...", "UBND huyện chỉ đạo các đơn vị, các địa
+    phương tăng cường ...", "Tổng cục QLTT chỉ đạo cục QLTT các tỉnh ... phối hợp ...", "Chi bộ tiếp tục
+    chỉ đạo Đoàn thanh niên ...": one body that gives its own order (the issuer, or a body whose order
+    the sentence reports). Those directed are accountable and lead, with no executor (LABELLING.md
+    §8a). Not (§8b: X leads, Y executes): a body told to direct — plural, so it is the addressees
+    ("UBND các xã chỉ đạo các ban, ngành ...", X014-02), an item of a list addressed to it ("- UBND xã
+    chỉ đạo các thôn ..."), one that must direct ("X cần / phải / có trách nhiệm chỉ đạo Y"), or one
+    named after an assigning verb (read elsewhere). Nor when those directed are the public ("chỉ đạo
+    nhân dân ...": X leads, §8c). Words of aspect between X and "chỉ đạo" ("đã", "tiếp tục", "tập
+    trung") keep it X's own order.
+
+    Dev sentences (relabelled to §8 by the labels branch): B029-01, B040-01, B068-03, B103-01, D017-01,
+    F112-01, X059-01; corpus G (first look before this rule was read against it): G035-01; the plural
+    contrast X014-02; the public X055-01."""
+    if s.first > 0 or len(subject.items) != 1:
+        return False
+    for x in range(subject.end, p):
+        if (s.m(_OBLIGATIONS, x) and not s.m(_ACTOR_ADVERBS, x)) or any(
+            s.is_(x, w) for w in ("phải", "cần", "hãy", "sẽ", "trách", "nhiệm")
+        ):
+            return False
+    a, b = subject.items[0]
+    if _is_plural(s, a, b) or s.m(L.PERSON_HEADS, a):
+        return False
+    return not _the_public(s, p + s.m(_CHI_DAO, p))
+
+
+# The public: nobody can remind them, so directing or mobilising them is the director's own task
+# (LABELLING.md §8c; X055-01 "... tiếp tục chỉ đạo nhân dân chăm sóc lúa ...").
+_PUBLIC = ("nhân dân", "người dân", "hộ", "hộ dân", "hộ gia đình", "bà con", "quần chúng")
+
+
+def _the_public(s: _Sentence, k: int) -> bool:
+    """Does the phrase at tokens[k] name the public ("nhân dân", "người dân", "các hộ gia đình")?"""
+    k = _skip_determiners(s, _skip_openers(s, k))
+    return any(all(s.is_(k + i, w) for i, w in enumerate(phrase.split())) for phrase in _PUBLIC)
 
 
 def _reported_order(s: _Sentence, a: int, p: int) -> bool:
@@ -2136,7 +2181,7 @@ def _support_and_executor(
             support = leads[1:]
             leads = leads[:1]
     chi_dao = s.m(_CHI_DAO, k)
-    if chi_dao:
+    if chi_dao and not _the_public(s, k + chi_dao):  # the public executes nothing (§8c)
         items, _ = _parse_list(s, k + chi_dao, loose=True)
         executor = items
     if not support:

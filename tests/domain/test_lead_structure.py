@@ -76,8 +76,8 @@ def test_fronted_topic(text: str, expected: list[str]) -> None:
         # One person with several titles speaks, then directs others in a new clause (_person_directs).
         ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã Lê Văn Nam giải đáp các ý kiến; đồng thời chỉ đạo các "
          "bộ phận chuyên môn rà soát hồ sơ.", ["các bộ phận chuyên môn"]),
-        # A body that directs right after its name keeps the task (not this class).
-        ("UBND xã chỉ đạo các thôn rà soát hồ sơ.", ["UBND xã"]),
+        # A body that must direct keeps the task (not this class).
+        ("UBND xã có trách nhiệm chỉ đạo các thôn rà soát hồ sơ.", ["UBND xã"]),
     ],
 )
 def test_person_who_speaks_then_directs(text: str, expected: list[str]) -> None:
@@ -147,3 +147,27 @@ def test_addressees_and_later_clauses(text: str, expected: list[str]) -> None:
 )
 def test_letters_and_requests(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_", "executor_"),
+    [
+        # LABELLING.md §8a: one body gives (or is reported giving) its own order: those directed lead.
+        ("Ban Thường vụ Thị ủy chỉ đạo các chi bộ hoàn thành đại hội trước ngày 30/6.", ["các chi bộ"], []),
+        ("Cục Thuế tỉnh tiếp tục chỉ đạo các chi cục thuế đôn đốc thu nợ.", ["các chi cục thuế"], []),
+        ("Đồng thời, Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh giám sát ổ dịch.",
+         ["Trung tâm Kiểm soát bệnh tật tỉnh"], []),
+        # §8b: told to direct (an obligation, an item addressed to it, a plural of addressees): X leads,
+        # Y executes.
+        ("Cục Thuế tỉnh phải chỉ đạo các chi cục thuế đôn đốc thu nợ.", ["Cục Thuế tỉnh"], ["các chi cục thuế"]),
+        ("2. Phòng Kinh tế chỉ đạo các hợp tác xã kiểm kê vật tư.", ["Phòng Kinh tế"], ["các hợp tác xã"]),
+        ("UBND các huyện chỉ đạo các xã lập danh sách hộ nghèo.", ["UBND các huyện"], ["các xã"]),
+        ("Yêu cầu UBND các xã chỉ đạo các thôn rà soát hộ nghèo.", ["UBND các xã"], ["các thôn"]),
+        # §8c: the public is directed: the director leads, nobody executes.
+        ("Trong tháng tới, UBND phường tiếp tục chỉ đạo nhân dân thu gom rác đúng giờ.", ["UBND phường"], []),
+        ("Hội Nông dân xã chỉ đạo các hộ gia đình tiêm phòng cho đàn gà.", ["Hội Nông dân xã"], []),
+    ],
+)
+def test_who_directs_by_the_guide(text: str, lead_: list[str], executor_: list[str]) -> None:
+    parsed = parse_assignees(text)
+    assert ([a.text for a in parsed.lead], [a.text for a in parsed.executor]) == (lead_, executor_)
