@@ -2058,8 +2058,15 @@ def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]
     found). Who asks does not carry out what is asked (the speaker never leads): nobody is named.
 
     Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
-    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
+    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03. With
+    "chỉ đạo" and one body's own order (§8a): G046-01; not "X chỉ đạo, hướng dẫn Y ..." (F120-03)."""
     k = _skip_adverbs(s, subject.end)
+    if s.m(_CHI_DAO, k) and all(p != k for p, _ in triggers) and _issuer_directs(s, subject, k):
+        # "UBND huyện cũng chỉ đạo đẩy mạnh công tác kiểm tra ..." (G046-01): one body's own order
+        # naming nobody: the body speaks (LABELLING.md §8a), nobody is named.
+        # (a verb right after it: "chỉ đạo, hướng dẫn các trường ..." (F120-03) names them after)
+        after = k + s.m(_CHI_DAO, k)
+        return bool(s.m(L.VERBS, after)) and not _np_start(s, after)
     return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
 
 

@@ -19,6 +19,10 @@ def lead(text: str) -> list[str]:
         # A request naming nobody after a clause of context: who asks does not lead (_unless_only_asks).
         ("Mùa mưa bão đã đến gần, Chủ tịch UBND tỉnh yêu cầu khẩn trương gia cố đê điều.", []),
         ("Trước tình hình dịch bệnh, Bộ trưởng đề nghị tăng cường kiểm tra các chợ đầu mối.", []),
+        # One body's own order naming nobody ("chỉ đạo" + a verb): the body speaks (LABELLING.md §8a).
+        ("UBND quận cũng chỉ đạo tăng cường kiểm tra an toàn thực phẩm dịp Tết.", []),
+        # ... not a plan's item "X chỉ đạo, hướng dẫn Y ..." (Y named after the second verb).
+        ("Phòng Y tế chỉ đạo, hướng dẫn các trạm y tế tổ chức tiêm chủng.", ["Phòng Y tế"]),
         # ... but a request that names its addressee still gives the addressee.
         ("Mùa mưa bão đã đến gần, Chủ tịch UBND tỉnh yêu cầu các huyện khẩn trương gia cố đê điều.",
          ["các huyện"]),
