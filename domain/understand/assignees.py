@@ -2060,7 +2060,7 @@ def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]
     Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
     written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03. With
     "chỉ đạo" and one body's own order (§8a): G046-01; not "X chỉ đạo, hướng dẫn Y ..." (F120-03)."""
-    k = _skip_adverbs(s, subject.end)
+    k = _past_letter(s, _skip_adverbs(s, subject.end))
     if s.m(_CHI_DAO, k) and all(p != k for p, _ in triggers) and _issuer_directs(s, subject, k):
         # "UBND huyện cũng chỉ đạo đẩy mạnh công tác kiểm tra ..." (G046-01): one body's own order
         # naming nobody: the body speaks (LABELLING.md §8a), nobody is named.
@@ -2068,6 +2068,20 @@ def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]
         after = k + s.m(_CHI_DAO, k)
         return bool(s.m(L.VERBS, after)) and not _np_start(s, after)
     return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
+
+
+def _past_letter(s: _Sentence, k: int) -> int:
+    """After "có" + a letter and its number at tokens[k] ("đã có công văn số 12/UBND chỉ đạo ...",
+    "vừa có văn bản yêu cầu ..."): where the verb the letter carries starts; else k. The body that writes
+    the letter is its sender (LABELLING.md §5): its request naming nobody names nobody (G128-01)."""
+    if not (s.is_(k, "có") and s.m(_LETTER_NOUNS, k + 1)):
+        return k
+    x = k + 1 + s.m(_LETTER_NOUNS, k + 1)
+    while x < s.n and (s.word(x) or s.punct(x, "/-")) and not s.m(_ASK_VERBS, x) and not s.m(_CHI_DAO, x):
+        if s.m(L.VERBS, x) or x - k > 8:
+            return k
+        x += 1  # "khẩn", "hỏa tốc", "số 1924/UBND-NLN"
+    return x
 
 
 def _unless_only_asks(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:

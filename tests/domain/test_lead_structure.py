@@ -23,6 +23,9 @@ def lead(text: str) -> list[str]:
         ("UBND quận cũng chỉ đạo tăng cường kiểm tra an toàn thực phẩm dịp Tết.", []),
         # ... not a plan's item "X chỉ đạo, hướng dẫn Y ..." (Y named after the second verb).
         ("Phòng Y tế chỉ đạo, hướng dẫn các trạm y tế tổ chức tiêm chủng.", ["Phòng Y tế"]),
+        # The sender of a letter whose request names nobody is not the lead (§5).
+        ("Sở Nông nghiệp đã có công văn số 45/SNN chỉ đạo tăng cường phòng chống rét cho đàn trâu bò.", []),
+        ("UBND tỉnh vừa có văn bản yêu cầu khẩn trương hoàn thành hồ sơ đất đai.", []),
         # ... but a request that names its addressee still gives the addressee.
         ("Mùa mưa bão đã đến gần, Chủ tịch UBND tỉnh yêu cầu các huyện khẩn trương gia cố đê điều.",
          ["các huyện"]),
