@@ -1976,6 +1976,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
             k += s.m(_ASK_VERBS, k)
             return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
+    directed = _directed_to(s)
+    if directed is not None:
+        return directed
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
     opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
@@ -2040,6 +2043,29 @@ def _the_public(s: _Sentence, k: int) -> bool:
     """Does the phrase at tokens[k] name the public ("nhân dân", "người dân", "các hộ gia đình")?"""
     k = _skip_determiners(s, _skip_openers(s, k))
     return any(all(s.is_(k + i, w) for i, w in enumerate(phrase.split())) for phrase in _PUBLIC)
+
+
+def _directed_to(s: _Sentence) -> _Found | None:
+    """An order named as a noun, then whom it is for: "“Tăng cường kiểm tra ...” - là chỉ đạo của Tổng
+    cục QLTT tới Cục QLTT các địa phương ...", "Chủ tịch UBND tỉnh cũng đã có những chỉ đạo cụ thể đối
+    với các sở, ngành ... khẩn trương triển khai ..." — the one it is for leads (LABELLING.md §6: "— là
+    chỉ đạo của A đối với B" → B). Read only when no subject or assigning verb gave a lead.
+
+    Dev sentences: D093-01, G059-02."""
+    for p in range(s.first + 1, s.n - 2):
+        size = s.m(_CHI_DAO, p)
+        if not size or not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+            continue
+        for x in range(p + size, min(s.n - 1, p + size + 12)):
+            if s.punct(x, ";.:"):
+                break
+            to = 2 if s.is_(x, "đối") and s.is_(x + 1, "với") else (1 if s.is_(x, "tới") else 0)
+            if to:
+                items, end = _parse_list(s, x + to)
+                if items:
+                    return _Found(items, x + to, end, "assigned")
+                break
+    return None
 
 
 def _reported_order(s: _Sentence, a: int, p: int) -> bool:

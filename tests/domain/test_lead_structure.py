@@ -178,3 +178,17 @@ def test_letters_and_requests(text: str, expected: list[str]) -> None:
 def test_who_directs_by_the_guide(text: str, lead_: list[str], executor_: list[str]) -> None:
     parsed = parse_assignees(text)
     assert ([a.text for a in parsed.lead], [a.text for a in parsed.executor]) == (lead_, executor_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An order named as a noun, then whom it is for (_directed_to; LABELLING.md §6).
+        ("“Kiểm tra chặt chẽ giá cả dịp Tết” là chỉ đạo của Sở Công Thương tới Đội Quản lý thị trường số 3.",
+         ["Đội Quản lý thị trường số 3"]),
+        ("Giám đốc Sở Y tế đã có những chỉ đạo cụ thể đối với các bệnh viện tuyến tỉnh khẩn trương tiếp nhận "
+         "bệnh nhân.", ["các bệnh viện tuyến tỉnh"]),
+    ],
+)
+def test_order_named_as_a_noun(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
