@@ -1976,7 +1976,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             k += s.m(_ASK_VERBS, k)
             return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
-    directed = _directed_to(s)
+    directed = _directed_to(s) or _after_condition(s)
     if directed is not None:
         return directed
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
@@ -2043,6 +2043,28 @@ def _the_public(s: _Sentence, k: int) -> bool:
     """Does the phrase at tokens[k] name the public ("nhân dân", "người dân", "các hộ gia đình")?"""
     k = _skip_determiners(s, _skip_openers(s, k))
     return any(all(s.is_(k + i, w) for i, w in enumerate(phrase.split())) for phrase in _PUBLIC)
+
+
+def _after_condition(s: _Sentence) -> _Found | None:
+    """A condition, then "thì" and who acts: "...; trường hợp thôn không đủ điều kiện theo quy định, các
+    thôn có tính chất đặc thù riêng khác thì UBND huyện báo cáo, đề xuất ...", "Nếu phát hiện ổ dịch,
+    các hộ chăn nuôi thì Trạm Thú y phải ...": the subjects named inside the condition (after its
+    commas) do not act; the one after "thì" does. Read only when no subject or assigning verb gave a
+    lead.
+
+    Dev sentences: F029-02; the class at the sentence start (read by `_clause_starts`): the examples in
+    its comment, B120-02 ("nếu các cơ sở chưa khắc phục ..., cơ quan chức năng ...")."""
+    for t in range(s.first + 2, s.n - 1):
+        if not s.is_(t, "thì"):
+            continue
+        start = next((y + 1 for y in range(t - 1, s.first - 1, -1) if s.punct(y, ";.")), s.first)
+        if not any(s.is_(y, "nếu") or (s.is_(y, "trường") and s.is_(y + 1, "hợp")) or s.is_(y, "khi")
+                   for y in range(start, t)):
+            continue
+        found = _subject_at(s, t + 1 + (1 if s.punct(t + 1, ",") else 0))
+        if found is not None:
+            return found
+    return None
 
 
 def _directed_to(s: _Sentence) -> _Found | None:

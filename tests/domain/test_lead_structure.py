@@ -192,3 +192,15 @@ def test_who_directs_by_the_guide(text: str, lead_: list[str], executor_: list[s
 )
 def test_order_named_as_a_noun(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A condition naming bodies, then "thì" and who acts (_after_condition).
+        ("Với các hồ sơ đã nộp đủ; trường hợp hồ sơ thiếu, các hộ chưa bổ sung kịp thì Bộ phận một cửa "
+         "thông báo lại cho công dân.", ["Bộ phận một cửa"]),
+    ],
+)
+def test_who_acts_after_a_condition(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
