@@ -1,0 +1,111 @@
+"""Where the name of an assignee ends (domain/understand/assignees.py, "name spans"): the words that
+say which ones — a clause, where the body is, the area it covers, the work a committee steers — are
+part of the name when the predicate proper follows them; the predicate is not.
+
+Every sentence here is written for the test, in the classes of the dev corpus sentences named in
+the rules' comments; none is a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+# ------------------------------------------------------------------------------------------ which ones
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause marked as one ("có", "đang", "chưa", "được giao"), then how the actor acts
+        ("Sở Tư pháp kiến nghị các cơ quan có thẩm quyền sớm ban hành hướng dẫn.",
+         ["các cơ quan có thẩm quyền"]),
+        ("UBND huyện yêu cầu các hộ có nhu cầu đăng ký trước ngày 20/5.", ["các hộ có nhu cầu"]),
+        ("Yêu cầu các chủ đầu tư đang chậm giải ngân khẩn trương hoàn thiện hồ sơ thanh toán.",
+         ["các chủ đầu tư đang chậm giải ngân"]),
+        ("Đề nghị các trường chưa nộp báo cáo nghiêm túc rút kinh nghiệm.", ["các trường chưa nộp báo cáo"]),
+        ("Yêu cầu các đơn vị thi công được giao sửa chữa đường huyện chủ động bố trí nhân lực.",
+         ["các đơn vị thi công được giao sửa chữa đường huyện"]),
+        # a plain clause (a verb and its object), then a modal
+        ("Yêu cầu các cơ sở kinh doanh karaoke phải chấp hành quy định về phòng cháy.",
+         ["các cơ sở kinh doanh karaoke"]),
+        ("Đề nghị các đơn vị chủ trì tổ chức giải chạy phải bảo đảm an ninh trật tự.",
+         ["các đơn vị chủ trì tổ chức giải chạy"]),
+    ],
+)
+def test_a_clause_saying_which_ones_is_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause is the predicate: nothing opens another one after it
+        ("Các đơn vị đang triển khai kế hoạch tiêm chủng.", ["Các đơn vị"]),
+        ("Yêu cầu các xã có văn bản báo cáo trước ngày 10/6.", ["các xã"]),
+        # its object is someone who then acts: that someone is not part of the name
+        ("Đề nghị các xã vận động nhân dân tích cực tham gia hiến máu.", ["các xã"]),
+        # "được giao" alone opens the predicate
+        ("UBND phường được giao tập trung chỉ đạo việc giải phóng mặt bằng.", ["UBND phường"]),
+        # a verb after "đã" with a comma: the predicate, then another one
+        ("Các trường đã rà soát danh sách, kịp thời báo cáo Phòng GD&ĐT.", ["Các trường"]),
+    ],
+)
+def test_the_predicate_is_not_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ where it is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yêu cầu Kho bạc Nhà nước chi nhánh tại các Khu vực 3, 4, 5 khẩn trương đối chiếu số liệu.",
+         ["Kho bạc Nhà nước chi nhánh tại các Khu vực 3, 4, 5"]),
+        ("Đề nghị Bảo hiểm xã hội chi nhánh tại Khu vực 2-4 rà soát hồ sơ hưu trí.",
+         ["Bảo hiểm xã hội chi nhánh tại Khu vực 2-4"]),
+        # "tại" and a meeting, not a place: the name ends before it
+        ("Đề nghị Phòng Y tế tại Hội nghị báo cáo tình hình dịch bệnh.", ["Phòng Y tế"]),
+    ],
+)
+def test_where_a_body_is_is_part_of_its_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ its area
+def test_the_area_a_body_covers_ends_its_name_before_an_unlisted_verb() -> None:
+    text = "Các huyện đoàn còn lại trên cả nước chọn một xã làm điểm."
+    assert lead(text) in ([], ["Các huyện đoàn còn lại trên cả nước"])  # never the verb and object
+    assert "chọn" not in " ".join(lead(text))
+
+
+# ------------------------------------------------------------------------------------------ committees
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban chỉ đạo Tổng điều tra kinh tế huyện Đồng Xuân tiếp tục đôn đốc các điều tra viên.",
+         ["Ban chỉ đạo Tổng điều tra kinh tế huyện Đồng Xuân"]),
+        ("Ban Chỉ đạo chuyển đổi số tỉnh có trách nhiệm tổng hợp kết quả hằng quý.",
+         ["Ban Chỉ đạo chuyển đổi số tỉnh"]),
+        # the committee's own verb, then a place in its object: not its name
+        ("Ban Chỉ đạo yêu cầu UBND các xã hoàn thành việc rà soát.", ["UBND các xã"]),
+        ("Tổ công tác sẽ kiểm tra thực tế tại xã Hòa Bình.", ["Tổ công tác"]),
+    ],
+)
+def test_a_committee_is_named_by_its_work_down_to_its_level(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ after "các"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đề nghị lãnh đạo các tổ chức hội nghề nghiệp tích cực tham gia góp ý dự thảo.",
+         ["lãnh đạo các tổ chức hội nghề nghiệp"]),
+        ("Yêu cầu bí thư các chi bộ nắm chắc tình hình đảng viên.", ["bí thư các chi bộ"]),
+    ],
+)
+def test_the_word_after_a_determiner_is_a_noun(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
