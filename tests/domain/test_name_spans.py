@@ -109,3 +109,22 @@ def test_a_committee_is_named_by_its_work_down_to_its_level(text: str, expected:
 )
 def test_the_word_after_a_determiner_is_a_noun(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ predicates
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "giúp" someone do the task opens the predicate; "tổ giúp việc" is a body
+        ("Giao Công an huyện giúp UBND huyện theo dõi việc thực hiện.", ["Công an huyện"]),
+        ("Giao Văn phòng Sở giúp Giám đốc Sở đôn đốc các phòng.", ["Văn phòng Sở"]),
+        ("Tổ giúp việc Ban Chỉ đạo tổng hợp kết quả trước ngày 20.", ["Tổ giúp việc Ban Chỉ đạo"]),
+    ],
+)
+def test_helping_a_superior_opens_the_predicate(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_letter_sent_is_no_part_of_the_senders_name() -> None:
+    text = "Giám đốc Sở Y tế có công điện khẩn gửi các bệnh viện về việc phòng chống dịch."
+    assert not any("công điện" in name for name in lead(text))
