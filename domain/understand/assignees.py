@@ -539,6 +539,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if relative:
             j = relative
             continue
+        if _such_as(s, j) and j > start and _is_plural(s, start, j) and _names_listed(s, j + 2):
+            j += 3  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
+            continue
         located = _located_end(s, j)
         if located:
             j = located  # "Ngân hàng Nhà nước chi nhánh tại các Khu vực 8, 9 …": which one
@@ -573,7 +576,7 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
     (tests/data/README.md: an enumeration details one lead).
 
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
-    return any(s.punct(x, ":") and _kind_before(s, x) for x in range(start + 1, j))
+    return any(s.punct(x, ":") and (_kind_before(s, x) or _such_as(s, x - 1)) for x in range(start + 1, j))
 
 
 def _after_place(s: _Sentence, j: int) -> bool:
@@ -894,6 +897,20 @@ def _committee_level_end(s: _Sentence, j: int) -> int:
         if s.m(L.NP_STOPS, x) and not (s.is_(x, "ở") and s.is_(x - 1, "nhà")):
             return 0  # ("nhà ở": housing)
     return 0
+
+
+def _such_as(s: _Sentence, j: int) -> bool:
+    """ "như:" and a capitalised name after a plural kind: "các xã vùng hạ du của huyện như: Đức Liên,
+    Đức Hương …" enumerates the members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the
+    class of `_enumerated`, with D097-01)."""
+    return (
+        s.is_(j, "như")
+        and s.punct(j + 1, ":")
+        and s.word(j + 2)
+        and s.tokens[j + 2].capitalized
+        and not s.m(L.ADVERBS, j + 2)
+        and not _predicate_at(s, j + 2)
+    )
 
 
 def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:

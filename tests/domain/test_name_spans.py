@@ -128,3 +128,20 @@ def test_helping_a_superior_opens_the_predicate(text: str, expected: list[str]) 
 def test_a_letter_sent_is_no_part_of_the_senders_name() -> None:
     text = "Giám đốc Sở Y tế có công điện khẩn gửi các bệnh viện về việc phòng chống dịch."
     assert not any("công điện" in name for name in lead(text))
+
+
+# ------------------------------------------------------------------------------------------ "như:"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members of a plural kind after "như:" are one lead (LABELLING.md §11)
+        ("Các huyện miền núi như: Mường Lát, Quan Sơn và Quan Hóa cần chủ động phương án sơ tán dân.",
+         ["Các huyện miền núi như: Mường Lát, Quan Sơn và Quan Hóa"]),
+        ("Đề nghị các trường ven biển như: Hải Thịnh, Hải Đông khẩn trương chằng chống phòng học.",
+         ["các trường ven biển như: Hải Thịnh, Hải Đông"]),
+        # "như:" and the tasks: not a list of members
+        ("UBND tỉnh yêu cầu các sở thực hiện các nội dung như: Rà soát, kiểm tra hồ sơ.", ["các sở"]),
+    ],
+)
+def test_members_after_nhu_are_one_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
