@@ -646,7 +646,7 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     if s.unit_at(k) is not None and not (plural and s.m(L.CATEGORY_NOUNS, k)):
         return True
     org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
-    named = cat and k + cat < s.n and s.tokens[k + cat].capitalized
+    named = cat and k + cat < s.n and s.tokens[k + cat].capitalized and not _central_level(s, k + cat)
     if plural:
         # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
         # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
@@ -804,6 +804,10 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             marked = True  # "… được giao quản lý công trình …"
             x += relative
             continue
+        if x > j and s.is_(x, "trên") and s.is_(x + 1, "địa") and s.is_(x + 2, "bàn"):
+            marked = True  # where they are: "đóng chân trên địa bàn tỉnh" (LABELLING.md §11; F002-01, F105-01)
+            x += 3
+            continue
         if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x) or s.m(_WORD_SEPARATORS, x):
             return 0
         who = max(s.m(L.PERSON_HEADS, x), s.m(L.ORG_HEADS, x))
@@ -911,6 +915,14 @@ def _such_as(s: _Sentence, j: int) -> bool:
         and not s.m(L.ADVERBS, j + 2)
         and not _predicate_at(s, j + 2)
     )
+
+
+def _central_level(s: _Sentence, k: int) -> bool:
+    """ "Trung ương" after a kind is its level, written with capitals like a name but no name: "các bộ,
+    ngành Trung ương" and "các bộ, cơ quan Trung ương" are kinds sharing one determiner, one lead.
+
+    Dev class: F011-01, and corpus G's G039-01, G039-02."""
+    return s.is_(k, "trung") and s.is_(k + 1, "ương")
 
 
 def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:

@@ -145,3 +145,21 @@ def test_a_letter_sent_is_no_part_of_the_senders_name() -> None:
 )
 def test_members_after_nhu_are_one_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ levels
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Trung ương" is a level, not a name: the kinds share one determiner
+        ("Đề nghị các bộ, ngành Trung ương, địa phương khẩn trương giải ngân vốn.",
+         ["các bộ, ngành Trung ương, địa phương"]),
+        ("Yêu cầu các sở, cơ quan Trung ương và địa phương gửi báo cáo trước ngày 5.",
+         ["các sở, cơ quan Trung ương", "địa phương"]),
+        # where they are, then how they act
+        ("Các doanh nghiệp hoạt động trên địa bàn huyện khẩn trương nộp báo cáo.",
+         ["Các doanh nghiệp hoạt động trên địa bàn huyện"]),
+    ],
+)
+def test_levels_and_areas_inside_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
