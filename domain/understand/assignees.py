@@ -755,6 +755,15 @@ def _scope(s: _Sentence, j: int) -> int:
 # Words of aspect, polarity or possession that open a clause saying which ones: "đang chậm tiến
 # độ", "chưa nộp báo cáo", "còn lại", "có thẩm quyền".
 _QUALIFIER_MARKERS = ("đang", "đã", "chưa", "không", "còn", "có")
+# The last word of each committee name `_after_committee` knows: a cheap gate before it.
+_COMMITTEE_LAST_WORDS = ("đạo", "đồng", "tác", "ban", "lý", "tổ", "huy", "ngành", "tra", "trực")
+
+
+@lru_cache(maxsize=16)
+def _word_keys(words: tuple[str, ...], accented: bool) -> frozenset[str]:
+    """The token keys of rule words, for a set test instead of one `is_` a word."""
+    keyer = tone_key if accented else fold_word
+    return frozenset(keyer(w) for w in words)
 
 
 def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
@@ -778,8 +787,10 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         return 0
     if s.m(_PHOI_HOP, j):
         return 0
+    markers = _word_keys(_QUALIFIER_MARKERS, s.accented)
+    links = _word_keys(_CLAUSE_LINKS, s.accented)
     co_noun = s.is_(j, "có") and not s.m(L.CO_PREDICATE_OBJECTS, j + 1) and s.m(L.VERBS, j + 1) < 2
-    marked = co_noun or any(s.is_(j, w) for w in _QUALIFIER_MARKERS)
+    marked = co_noun or s.tokens[j][3] in markers
     verb = content = False  # content: a word besides the markers ("được giao tập trung …" has none)
     x = j
     while x < min(s.n, j + 14):
@@ -814,10 +825,10 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         after_verb = any(x - k >= j and s.m(L.VERBS, x - k) == k for k in (1, 2, 3))
         if x > j and ((who and after_verb and s.m(L.VERBS, x) < who) or s.m(L.DETERMINERS, x)):
             return 0  # the object of a verb is someone ("vận động nhân dân …"; not "tổ chức lễ hội")
-        if x > j and (s.m(L.NP_STOPS, x) or any(s.is_(x, w) for w in _CLAUSE_LINKS)):
+        if x > j and (s.m(L.NP_STOPS, x) or t[3] in links):
             return 0
         verb = verb or bool(s.m(L.VERBS, x) or s.m(_CHU_TRI, x))
-        content = content or not any(s.is_(x, w) for w in _QUALIFIER_MARKERS)
+        content = content or t[3] not in markers
         x += 1
     return 0
 
@@ -884,7 +895,9 @@ def _committee_level_end(s: _Sentence, j: int) -> int:
     the place noun (its proper name follows as capitals), 0 otherwise.
 
     Dev class: F093-01, F092-01, B126-01, B078-01 (four documents)."""
-    if not _after_committee(s, j) or not s.word(j) or s.m(L.PLACE_NOUNS, j):
+    if not s.word(j) or not s.word(j - 1) or s.m(L.PLACE_NOUNS, j):
+        return 0
+    if s.tokens[j - 1][3] not in _word_keys(_COMMITTEE_LAST_WORDS, s.accented) or not _after_committee(s, j):
         return 0
     if s.m(L.VERBS, j) and not s.m(L.COMMITTEE_PURPOSES, j):
         return 0
@@ -933,7 +946,8 @@ def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:
     Dev class: F118-04, D114-01, D114-02 (two documents)."""
     if j - 1 <= start or not s.word(j) or not s.word(j - 1):
         return 0
-    if not any(j - size > start and s.m(L.DETERMINERS, j - size) == size for size in (1, 2, 3)):
+    det = s.m(L.DETERMINERS, j - 1) == 1 or (j - 2 > start and s.m(L.DETERMINERS, j - 2) == 2)
+    if not (det or (j - 3 > start and s.m(L.DETERMINERS, j - 3) == 3)):
         return 0
     if s.m(L.ASSIGN_VERBS, j) or s.m(L.PREDICATE_MARKERS, j) or s.m(_TIME_WORDS, j) or s.m(L.NP_STOPS, j):
         return 0  # ("… nhấn mạnh những kết quả …": what is said, not a name)
