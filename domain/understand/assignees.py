@@ -787,9 +787,17 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         return 0
     if s.m(_PHOI_HOP, j):
         return 0
+    co_noun = s.is_(j, "có") and not s.m(L.CO_PREDICATE_OBJECTS, j + 1) and s.m(L.VERBS, j + 1) < 2
+    if not co_noun:
+        # a cheap pass first: no adverb or modal before the clause ends, no clause (most words)
+        last = min(s.n, j + 14)
+        x = j + 2
+        while x < last and s.tokens[x][5] and not s.m(_ACTOR_ADVERBS, x):
+            x += 1
+        if x >= last or not s.tokens[x][5]:
+            return 0
     markers = _word_keys(_QUALIFIER_MARKERS, s.accented)
     links = _word_keys(_CLAUSE_LINKS, s.accented)
-    co_noun = s.is_(j, "có") and not s.m(L.CO_PREDICATE_OBJECTS, j + 1) and s.m(L.VERBS, j + 1) < 2
     marked = co_noun or s.tokens[j][3] in markers
     verb = content = False  # content: a word besides the markers ("được giao tập trung …" has none)
     x = j
