@@ -453,6 +453,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                         head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
+            if c == ":" and _place_before(s, j) and _is_plural(s, start, j) and _names_listed(s, j + 1):
+                j += 2  # "các Cục DTNN khu vực: Hà Nội, Tây Bắc, …": the places named, one lead
+                continue
             if (
                 c == ":"
                 and _kind_before(s, j)
@@ -576,7 +579,10 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
     (tests/data/README.md: an enumeration details one lead).
 
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
-    return any(s.punct(x, ":") and (_kind_before(s, x) or _such_as(s, x - 1)) for x in range(start + 1, j))
+    return any(
+        s.punct(x, ":") and (_kind_before(s, x) or _such_as(s, x - 1) or _place_before(s, x))
+        for x in range(start + 1, j)
+    )
 
 
 def _after_place(s: _Sentence, j: int) -> bool:
@@ -902,7 +908,8 @@ def _committee_level_end(s: _Sentence, j: int) -> int:
     predicate (an adverb, an order, a determiner, a preposition, a comma). Returns the index after
     the place noun (its proper name follows as capitals), 0 otherwise.
 
-    Dev class: F093-01, F092-01, B126-01, B078-01 (four documents)."""
+    Dev class: F093-01, F092-01, B126-01, B078-01 (four documents); with its levels after "các"
+    ("… và tìm kiếm cứu nạn các tỉnh, thành phố"): G085-01, as B057-01 and B096-01 write it."""
     if not s.word(j) or not s.word(j - 1) or s.m(L.PLACE_NOUNS, j):
         return 0
     if s.tokens[j - 1][3] not in _word_keys(_COMMITTEE_LAST_WORDS, s.accented) or not _after_committee(s, j):
@@ -917,7 +924,10 @@ def _committee_level_end(s: _Sentence, j: int) -> int:
             return x + place
         if s.m(L.PREDICATE_MARKERS, x) or s.m(L.ADVERBS, x) or s.m(L.ASSIGN_VERBS, x) or s.m(_CHI_DAO, x):
             return 0
-        if s.m(L.DETERMINERS, x) or s.m(_TIME_WORDS, x) or s.m(_PHOI_HOP, x):
+        det = s.m(L.DETERMINERS, x)
+        if det and x > j and s.m(L.PLACE_NOUNS, x + det) and not s.tokens[x + det].capitalized:
+            return x  # "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn các tỉnh, …": its levels
+        if det or s.m(_TIME_WORDS, x) or s.m(_PHOI_HOP, x):
             return 0
         if s.m(L.NP_STOPS, x) and not (s.is_(x, "ở") and s.is_(x - 1, "nhà")):
             return 0  # ("nhà ở": housing)
@@ -944,6 +954,20 @@ def _central_level(s: _Sentence, k: int) -> bool:
 
     Dev class: F011-01, and corpus G's G039-01, G039-02."""
     return s.is_(k, "trung") and s.is_(k + 1, "ương")
+
+
+def _place_before(s: _Sentence, j: int) -> bool:
+    """A place noun ends right before the colon at tokens[j] and a capitalised name follows it: "các
+    Cục DTNN khu vực: Hà Nội, Tây Bắc, …" enumerates, as "các đơn vị: …" does (LABELLING.md §11; the
+    class of `_enumerated`, with G103-01)."""
+    place = any(j - size >= 0 and s.m(L.PLACE_NOUNS, j - size) == size for size in (1, 2))
+    return (
+        place
+        and s.word(j + 1)
+        and s.tokens[j + 1].capitalized
+        and not s.m(L.ADVERBS, j + 1)
+        and not _predicate_at(s, j + 1)
+    )
 
 
 def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:

@@ -163,3 +163,25 @@ def test_members_after_nhu_are_one_lead(text: str, expected: list[str]) -> None:
 )
 def test_levels_and_areas_inside_a_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ places listed
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural kind named by its places, then the places after a colon: one lead
+        ("Yêu cầu các Chi cục Thuế khu vực: Bắc Hà, Mường Khương, Si Ma Cai rà soát nợ đọng.",
+         ["các Chi cục Thuế khu vực: Bắc Hà, Mường Khương, Si Ma Cai"]),
+        ("Đề nghị UBND các huyện: Đakrông, Hải Lăng và Cam Lộ chủ động sơ tán dân.",
+         ["UBND các huyện: Đakrông, Hải Lăng và Cam Lộ"]),
+        # a body, a colon and its task: the task is no place
+        ("UBND huyện: Xây dựng kế hoạch trước ngày 10.", ["UBND huyện"]),
+        # a committee down to its levels after "các"
+        ("Đề nghị Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn các huyện, thị xã khẩn trương "
+         "kiểm tra đê điều.",
+         ["Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn các huyện, thị xã"]),
+        ("Ban Chỉ đạo kiểm tra các xã trong tuần tới.", ["Ban Chỉ đạo"]),
+    ],
+)
+def test_places_that_name_the_members(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
