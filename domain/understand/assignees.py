@@ -558,7 +558,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
-            follow = _may_follow_unit(s, j)
+            follow = _may_follow_unit(s, j) or _grassroots_level(s, j)
             if not follow:
                 break  # "Phòng Tài nguyên và Môi trường thanh tra ...": an unlisted verb
             j += follow
@@ -968,6 +968,20 @@ def _place_before(s: _Sentence, j: int) -> bool:
         and not s.m(L.ADVERBS, j + 1)
         and not _predicate_at(s, j + 1)
     )
+
+
+def _grassroots_level(s: _Sentence, j: int) -> int:
+    """ "cơ sở" after a body is its level, the grassroots one: "đảng bộ cơ sở", "Công đoàn cơ sở",
+    "chi bộ cơ sở" — unless it starts a noun of its own ("cơ sở vật chất", "cơ sở dữ liệu"): only when
+    the name ends after it. Returns its length (2) or 0.
+
+    Dev class: D114-01, D114-02, B032-01, B032-02 (two documents)."""
+    if not (s.is_(j, "cơ") and s.is_(j + 1, "sở")):
+        return 0
+    k = j + 2
+    if k >= s.n or not s.word(k) or s.m(_WORD_SEPARATORS, k) or _ends_np(s, k) or s.m(_ACTOR_ADVERBS, k):
+        return 2
+    return 0
 
 
 def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:

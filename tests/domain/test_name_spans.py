@@ -151,6 +151,9 @@ def test_members_after_nhu_are_one_lead(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "cơ sở" after a body is its level; "cơ sở vật chất" is a noun of its own
+        ("Đề nghị Đảng bộ cơ sở khẩn trương kiện toàn tổ chức.", ["Đảng bộ cơ sở"]),
+        ("Yêu cầu Công đoàn cơ sở lập danh sách đoàn viên khó khăn.", ["Công đoàn cơ sở"]),
         # "Trung ương" is a level, not a name: the kinds share one determiner
         ("Đề nghị các bộ, ngành Trung ương, địa phương khẩn trương giải ngân vốn.",
          ["các bộ, ngành Trung ương, địa phương"]),
