@@ -200,6 +200,9 @@ def test_places_that_name_the_members(text: str, expected: list[str]) -> None:
         ("Đề nghị Phó Chủ tịch UBND 10 xã tạo điều kiện cho cán bộ văn hóa tham gia tập huấn.",
          ["Phó Chủ tịch UBND 10 xã"]),
         ("Các trường kiên quyết xử lý việc dạy thêm trái quy định.", ["Các trường"]),
+        # "kiểm lâm" is the forest rangers, a body: not the verb "kiểm"
+        ("Yêu cầu các Hạt kiểm lâm tăng cường tuần tra rừng phòng hộ.", ["các Hạt kiểm lâm"]),
+        ("Đề nghị lực lượng kiểm lâm phối hợp với công an xã kiểm tra xưởng gỗ.", ["lực lượng kiểm lâm"]),
     ],
 )
 def test_the_name_stops_where_the_predicate_starts(text: str, expected: list[str]) -> None:
