@@ -207,3 +207,18 @@ def test_places_that_name_the_members(text: str, expected: list[str]) -> None:
 )
 def test_the_name_stops_where_the_predicate_starts(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# ------------------------------------------------------------------------------------------ people
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by a common noun start a name (LABELLING.md §11)
+        ("Người nuôi ong cần di chuyển đàn ong ra khỏi vùng phun thuốc.", ["Người nuôi ong"]),
+        ("Đề nghị phụ huynh học sinh đưa đón con em đúng giờ.", ["phụ huynh học sinh"]),
+        ("Tiểu thương chợ Đông Ba phải sắp xếp hàng hóa gọn gàng.", ["Tiểu thương chợ Đông Ba"]),
+        ("Ngư dân khẩn trương đưa tàu thuyền vào nơi tránh trú an toàn.", ["Ngư dân"]),
+    ],
+)
+def test_people_named_by_a_common_noun_can_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
