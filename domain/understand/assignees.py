@@ -542,8 +542,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if relative:
             j = relative
             continue
-        if _such_as(s, j) and j > start and _is_plural(s, start, j) and _names_listed(s, j + 2):
-            j += 3  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
+        such = _such_as(s, j) if j > start else 0
+        if such and _is_plural(s, start, j) and _names_listed(s, j + such):
+            j += such + 1  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
             continue
         located = _located_end(s, j)
         if located:
@@ -580,7 +581,7 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
 
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
     return any(
-        s.punct(x, ":") and (_kind_before(s, x) or _such_as(s, x - 1) or _place_before(s, x))
+        (s.punct(x, ":") and (_kind_before(s, x) or _place_before(s, x))) or _such_as(s, x)
         for x in range(start + 1, j)
     )
 
@@ -934,18 +935,21 @@ def _committee_level_end(s: _Sentence, j: int) -> int:
     return 0
 
 
-def _such_as(s: _Sentence, j: int) -> bool:
-    """ "như:" and a capitalised name after a plural kind: "các xã vùng hạ du của huyện như: Đức Liên,
-    Đức Hương …" enumerates the members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the
-    class of `_enumerated`, with D097-01)."""
-    return (
-        s.is_(j, "như")
-        and s.punct(j + 1, ":")
-        and s.word(j + 2)
-        and s.tokens[j + 2].capitalized
-        and not s.m(L.ADVERBS, j + 2)
-        and not _predicate_at(s, j + 2)
-    )
+def _such_as(s: _Sentence, j: int) -> int:
+    """ "như:", "gồm", "bao gồm:" and a capitalised name after a plural kind: "các xã vùng hạ du của
+    huyện như: Đức Liên, Đức Hương …", "các đơn vị gồm Trung tâm Văn hóa, Thư viện …" enumerate the
+    members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the class of `_enumerated`, with
+    D097-01). Returns the length of the words that introduce the names (0: none)."""
+    if s.is_(j, "như"):
+        k = j + 2 if s.punct(j + 1, ":") else 0  # "như" alone compares ("lớn như Chùa Hương")
+    elif s.is_(j, "gồm") or (s.is_(j, "bao") and s.is_(j + 1, "gồm")):
+        k = j + 1 + s.is_(j, "bao")
+        k += s.punct(k, ":")
+    else:
+        return 0
+    if not k or not s.word(k) or not s.tokens[k].capitalized or s.m(L.ADVERBS, k) or _predicate_at(s, k):
+        return 0
+    return k - j
 
 
 def _central_level(s: _Sentence, k: int) -> bool:

@@ -138,11 +138,16 @@ def test_a_letter_sent_is_no_part_of_the_senders_name() -> None:
          ["Các huyện miền núi như: Mường Lát, Quan Sơn và Quan Hóa"]),
         ("Đề nghị các trường ven biển như: Hải Thịnh, Hải Đông khẩn trương chằng chống phòng học.",
          ["các trường ven biển như: Hải Thịnh, Hải Đông"]),
+        # "gồm" / "bao gồm:" enumerate the same way
+        ("Các đơn vị gồm Trung tâm Y tế, Trạm Thú y và Đội Quản lý thị trường tổ chức kiểm tra liên ngành.",
+         ["Các đơn vị gồm Trung tâm Y tế, Trạm Thú y và Đội Quản lý thị trường"]),
+        ("Yêu cầu các trường bao gồm: Trường Tiểu học Kim Đồng, Trường THCS Lê Lợi rà soát sĩ số.",
+         ["các trường bao gồm: Trường Tiểu học Kim Đồng, Trường THCS Lê Lợi"]),
         # "như:" and the tasks: not a list of members
         ("UBND tỉnh yêu cầu các sở thực hiện các nội dung như: Rà soát, kiểm tra hồ sơ.", ["các sở"]),
     ],
 )
-def test_members_after_nhu_are_one_lead(text: str, expected: list[str]) -> None:
+def test_members_after_nhu_or_gom_are_one_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
 
 
