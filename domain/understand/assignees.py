@@ -553,8 +553,6 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         scope = _scope(s, j)
         if scope:
             j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
-            if _closed_by_area(s, j):
-                break  # "Các tỉnh, thành Đoàn còn lại trên cả nước chọn …": the predicate follows
             continue
         if _ends_np(s, j):
             break
@@ -886,20 +884,6 @@ def _located_end(s: _Sentence, j: int) -> int:
     ):
         return k
     return 0
-
-
-def _closed_by_area(s: _Sentence, j: int) -> bool:
-    """After the area a body covers ("trên cả nước", "trong tỉnh"), a lower-case word that names no
-    place, kind or more of the name opens the predicate, known verb or not: "Các tỉnh, thành Đoàn
-    còn lại trên cả nước chọn một phường …".
-
-    Dev class: F072-01, with the area read before the predicate in D027-01, W17-03, A038-01,
-    B117-01."""
-    if not s.word(j) or s.tokens[j].capitalized or s.tokens[j].is_number:
-        return False
-    if s.m(_WORD_SEPARATORS, j) or s.m(L.DETERMINERS, j) or s.m(L.PLACE_NOUNS, j):
-        return False
-    return not (s.m(L.CATEGORY_NOUNS, j) or s.m(L.NP_KEEP, j) or s.m(L.NP_LINKS_BEFORE_ORG, j))
 
 
 def _committee_level_end(s: _Sentence, j: int) -> int:
