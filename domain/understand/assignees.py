@@ -453,6 +453,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                         head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
+            if c == ":" and _place_before(s, j) and _is_plural(s, start, j) and _names_listed(s, j + 1):
+                j += 2  # "các Cục DTNN khu vực: Hà Nội, Tây Bắc, …": the places named, one lead
+                continue
             if (
                 c == ":"
                 and _kind_before(s, j)
@@ -473,6 +476,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if keep:
             j += keep
             continue
+        noun = _noun_after_determiner(s, start, j)
+        if noun:
+            j += noun  # "lãnh đạo các tổ chức tín dụng", "cấp ủy các chi bộ": a noun, whatever else it is
+            continue
         straddle = s.m(L.NP_KEEP, j - 1) if j - 1 > start else 0
         if straddle > 1:
             j += straddle - 1  # "Trưởng ban" + "chỉ đạo": the compound "ban chỉ đạo" straddles the head
@@ -480,6 +487,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         chu_tri = s.m(_CHU_TRI, j)
         if head is not None and j == head.end and head.person and chu_tri and _reporting_next(s, j + chu_tri):
             j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
+            continue
+        qualified = _qualifier_end(s, start, j, head)
+        if qualified:
+            j = qualified  # "các cơ quan có thẩm quyền đẩy nhanh …": which ones, then the predicate
             continue
         names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
         if names_head and head.determined and s.m(L.VERBS, j) and not t.capitalized:
@@ -490,6 +501,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         title = s.m(L.PERSON_HEADS, j)
         if head is not None and j == head.end and head.person and title:
             j += title  # "đồng chí lãnh đạo UBND", "Đồng chí Trưởng Công an phường"
+            continue
+        level = _committee_level_end(s, j)
+        if level:
+            j = level  # "Ban chỉ đạo Tổng điều tra dân số và nhà ở huyện": its work, then its level
             continue
         purpose = s.m(L.COMMITTEE_PURPOSES, j)
         if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
@@ -527,6 +542,14 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if relative:
             j = relative
             continue
+        such = _such_as(s, j) if j > start else 0
+        if such and _is_plural(s, start, j) and _names_listed(s, j + such):
+            j += such + 1  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
+            continue
+        located = _located_end(s, j)
+        if located:
+            j = located  # "Ngân hàng Nhà nước chi nhánh tại các Khu vực 8, 9 …": which one
+            continue
         scope = _scope(s, j)
         if scope:
             j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
@@ -534,7 +557,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
-            follow = _may_follow_unit(s, j)
+            follow = _may_follow_unit(s, j) or _grassroots_level(s, j)
             if not follow:
                 break  # "Phòng Tài nguyên và Môi trường thanh tra ...": an unlisted verb
             j += follow
@@ -555,7 +578,10 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
     (tests/data/README.md: an enumeration details one lead).
 
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
-    return any(s.punct(x, ":") and _kind_before(s, x) for x in range(start + 1, j))
+    return any(
+        (s.punct(x, ":") and (_kind_before(s, x) or _place_before(s, x))) or _such_as(s, x)
+        for x in range(start + 1, j)
+    )
 
 
 def _after_place(s: _Sentence, j: int) -> bool:
@@ -625,7 +651,7 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     if s.unit_at(k) is not None and not (plural and s.m(L.CATEGORY_NOUNS, k)):
         return True
     org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
-    named = cat and k + cat < s.n and s.tokens[k + cat].capitalized
+    named = cat and k + cat < s.n and s.tokens[k + cat].capitalized and not _central_level(s, k + cat)
     if plural:
         # "các trường học và trung tâm giáo dục nghề nghiệp": a kind written in lower case, with no
         # determiner of its own, shares the list's; "các phòng chuyên môn, Trung tâm Y tế" names a body.
@@ -724,6 +750,242 @@ def _scope(s: _Sentence, j: int) -> int:
     if place and not (s.word(k + place) and s.m(L.PLACE_NOUNS, k + place)):
         return k + place
     return 0
+
+
+# ------------------------------------------------------------------------------------------ name spans
+# Where the name of a kind of body ends when words that say which ones follow it (a clause, a place,
+# an area, a committee's work): they are part of who acts when the predicate proper comes after
+# them. Tests: tests/domain/test_name_spans.py.
+
+# Words of aspect, polarity or possession that open a clause saying which ones: "đang chậm tiến
+# độ", "chưa nộp báo cáo", "còn lại", "có thẩm quyền".
+_QUALIFIER_MARKERS = ("đang", "đã", "chưa", "không", "còn", "có")
+# The last word of each committee name `_after_committee` knows: a cheap gate before it.
+_COMMITTEE_LAST_WORDS = ("đạo", "đồng", "tác", "ban", "lý", "tổ", "huy", "ngành", "tra", "trực")
+
+
+@lru_cache(maxsize=16)
+def _word_keys(words: tuple[str, ...], accented: bool) -> frozenset[str]:
+    """The token keys of rule words, for a set test instead of one `is_` a word."""
+    keyer = tone_key if accented else fold_word
+    return frozenset(keyer(w) for w in words)
+
+
+def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
+    """A kind of body, a clause saying which ones, then the predicate proper: "các cơ quan có thẩm
+    quyền đẩy nhanh …", "nhà thầu các gói thầu đang chậm tiến độ nghiêm túc rút kinh nghiệm", "các
+    đơn vị quản lý … được giao quản lý công trình thủy lợi chủ động ứng phó …", "các cơ quan, đơn vị
+    chủ trì tổ chức lễ hội phải chịu trách nhiệm …". Returns where the clause ends (where the predicate
+    opens), 0 when tokens[j] opens none.
+
+    `_relative_clause_end` reads the clause closed by a modal; here the predicate may also open with
+    an adverb of how the actor acts ("chủ động", "nghiêm túc", "tập trung") when the clause is marked
+    as one ("đang", "chưa", "có", "được giao"), or with a plain verb after "có" and its noun. The
+    clause names no one (no person, body or determiner: "vận động nhân dân tích cực tham gia" is an
+    object who acts), has no comma, "và", number, time word, order or clause link.
+
+    Dev class: F038-01, F042-01, F006-01, F068-01 (four documents)."""
+    kind = (head is not None and not head.unit_complete) or (head is None and s.m(L.DETERMINERS, start))
+    if not kind or (s.tokens[start].capitalized and start not in s.initial):
+        return 0
+    if not s.word(j) or s.tokens[j].capitalized or s.m(_ACTOR_ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
+        return 0
+    if s.m(_PHOI_HOP, j):
+        return 0
+    co_noun = s.is_(j, "có") and not s.m(L.CO_PREDICATE_OBJECTS, j + 1) and s.m(L.VERBS, j + 1) < 2
+    if not co_noun:
+        # a cheap pass first: no adverb or modal before the clause ends, no clause (most words)
+        last = min(s.n, j + 14)
+        x = j + 2
+        while x < last and s.tokens[x][5] and not s.m(_ACTOR_ADVERBS, x):
+            x += 1
+        if x >= last or not s.tokens[x][5]:
+            return 0
+    markers = _word_keys(_QUALIFIER_MARKERS, s.accented)
+    links = _word_keys(_CLAUSE_LINKS, s.accented)
+    marked = co_noun or s.tokens[j][3] in markers
+    verb = content = False  # content: a word besides the markers ("được giao tập trung …" has none)
+    x = j
+    while x < min(s.n, j + 14):
+        t = s.tokens[x]
+        if not t.is_word or s.is_(x, "và") or t.is_number or (x > j and t.capitalized):
+            return 0
+        if x > j + 1:
+            opener = s.m(_ACTOR_ADVERBS, x)
+            if opener:
+                after = _skip_adverbs(s, x + opener)
+                if not (_predicate_at(s, after) or s.m(L.VERBS, after)):
+                    return 0
+                if not content:
+                    return 0
+                return x if (s.m(_MODALS, x) and (verb or marked)) or marked else 0
+            if co_noun and x in (j + 2, j + 3) and not s.m(L.NARRATIVE_VERBS, x):
+                verb_at = _skip_adverbs(s, x, adjuncts=False)
+                if s.m(L.VERBS, verb_at) and (verb_at == x or s.m(L.ADVERBS, x)):
+                    return x  # "các cơ quan có thẩm quyền (sớm) đẩy nhanh …"
+        relative = s.m(_PASSIVE_RELATIVE, x)
+        if relative:
+            marked = True  # "… được giao quản lý công trình …"
+            x += relative
+            continue
+        if x > j and s.is_(x, "trên") and s.is_(x + 1, "địa") and s.is_(x + 2, "bàn"):
+            marked = True  # where they are: "đóng chân trên địa bàn tỉnh" (LABELLING.md §11; F002-01, F105-01)
+            x += 3
+            continue
+        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x) or s.m(_WORD_SEPARATORS, x):
+            return 0
+        who = max(s.m(L.PERSON_HEADS, x), s.m(L.ORG_HEADS, x))
+        after_verb = any(x - k >= j and s.m(L.VERBS, x - k) == k for k in (1, 2, 3))
+        if x > j and ((who and after_verb and s.m(L.VERBS, x) < who) or s.m(L.DETERMINERS, x)):
+            return 0  # the object of a verb is someone ("vận động nhân dân …"; not "tổ chức lễ hội")
+        if x > j and (s.m(L.NP_STOPS, x) or t[3] in links):
+            return 0
+        verb = verb or bool(s.m(L.VERBS, x) or s.m(_CHU_TRI, x))
+        content = content or t[3] not in markers
+        x += 1
+    return 0
+
+
+def _located_end(s: _Sentence, j: int) -> int:
+    """ "tại" / "ở" and a place after a body, then its predicate: "Ngân hàng Nhà nước chi nhánh tại
+    các Khu vực 8, 9, 10, 11 triển khai …", "các Tổ kiểm soát dịch bệnh tại các Thôn, Tổ dân phố tập
+    trung …": where the body is, part of which one it is. Returns the index after the place (its
+    name, numbers and further places), 0 when tokens[j] opens none or no predicate follows.
+
+    Dev class: F118-01, F118-04, A027-01 (two documents)."""
+    if not (s.is_(j, "tại") or s.is_(j, "ở")) or j == 0 or not s.word(j - 1):
+        return 0
+    k = j + 1 + s.m(L.DETERMINERS, j + 1)
+    if not s.m(L.PLACE_NOUNS, k):
+        return 0
+    k += s.m(L.PLACE_NOUNS, k)
+    while k < s.n:
+        t = s.tokens[k]
+        if t.is_word and (t.capitalized or t.is_number) and not s.m(L.ASSIGN_VERBS, k):
+            k += 1  # its name: "Khu vực 8", "huyện Tam Dương", "Khu vực 8-11"
+            continue
+        if s.punct(k, "-–") and s.word(k + 1) and s.tokens[k + 1].is_number:
+            k += 2
+            continue
+        if s.punct(k, ",") and s.word(k + 1):
+            nxt = s.tokens[k + 1]
+            if nxt.is_number or (nxt.capitalized and s.m(L.PLACE_NOUNS, k + 1)):
+                k += 1  # "Khu vực 8, 9, 10", "các Thôn, Tổ dân phố"
+                continue
+        if s.m(L.PLACE_NOUNS, k) and s.tokens[k].capitalized:
+            k += s.m(L.PLACE_NOUNS, k)
+            continue
+        break
+    after = _skip_adverbs(s, k, adjuncts=False)
+    if after == k and s.punct(k, ","):
+        return 0
+    if s.m(_ACTOR_ADVERBS, k) or (
+        _predicate_at(s, after) and not s.m(L.NP_STOPS, after) and not s.m(L.ASSIGN_VERBS, after)
+    ):
+        return k
+    return 0
+
+
+def _committee_level_end(s: _Sentence, j: int) -> int:
+    """A committee named by the work it steers, down to its level: "Ban chỉ đạo Tổng điều tra dân
+    số và nhà ở huyện Tam Dương tiếp tục …", "Ban Chỉ đạo cải cách hành chính tỉnh có trách nhiệm
+    …". The words between the committee and a place noun are its name when none of them opens a
+    predicate (an adverb, an order, a determiner, a preposition, a comma). Returns the index after
+    the place noun (its proper name follows as capitals), 0 otherwise.
+
+    Dev class: F093-01, F092-01, B126-01, B078-01 (four documents); with its levels after "các"
+    ("… và tìm kiếm cứu nạn các tỉnh, thành phố"): G085-01, as B057-01 and B096-01 write it."""
+    if not s.word(j) or not s.word(j - 1) or s.m(L.PLACE_NOUNS, j):
+        return 0
+    if s.tokens[j - 1][3] not in _word_keys(_COMMITTEE_LAST_WORDS, s.accented) or not _after_committee(s, j):
+        return 0
+    if s.m(L.VERBS, j) and not s.m(L.COMMITTEE_PURPOSES, j):
+        return 0
+    for x in range(j, min(s.n, j + 12)):
+        if not s.word(x) or s.tokens[x].is_number:
+            return 0
+        place = s.m(L.PLACE_NOUNS, x)
+        if place and x > j and not s.tokens[x].capitalized:
+            return x + place
+        if s.m(L.PREDICATE_MARKERS, x) or s.m(L.ADVERBS, x) or s.m(L.ASSIGN_VERBS, x) or s.m(_CHI_DAO, x):
+            return 0
+        det = s.m(L.DETERMINERS, x)
+        if det and x > j and s.m(L.PLACE_NOUNS, x + det) and not s.tokens[x + det].capitalized:
+            return x  # "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn các tỉnh, …": its levels
+        if det or s.m(_TIME_WORDS, x) or s.m(_PHOI_HOP, x):
+            return 0
+        if s.m(L.NP_STOPS, x) and not (s.is_(x, "ở") and s.is_(x - 1, "nhà")):
+            return 0  # ("nhà ở": housing)
+    return 0
+
+
+def _such_as(s: _Sentence, j: int) -> int:
+    """ "như:", "gồm", "bao gồm:" and a capitalised name after a plural kind: "các xã vùng hạ du của
+    huyện như: Đức Liên, Đức Hương …", "các đơn vị gồm Trung tâm Văn hóa, Thư viện …" enumerate the
+    members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the class of `_enumerated`, with
+    D097-01). Returns the length of the words that introduce the names (0: none)."""
+    if s.is_(j, "như"):
+        k = j + 2 if s.punct(j + 1, ":") else 0  # "như" alone compares ("lớn như Chùa Hương")
+    elif s.is_(j, "gồm") or (s.is_(j, "bao") and s.is_(j + 1, "gồm")):
+        k = j + 1 + s.is_(j, "bao")
+        k += s.punct(k, ":")
+    else:
+        return 0
+    if not k or not s.word(k) or not s.tokens[k].capitalized or s.m(L.ADVERBS, k) or _predicate_at(s, k):
+        return 0
+    return k - j
+
+
+def _central_level(s: _Sentence, k: int) -> bool:
+    """ "Trung ương" after a kind is its level, written with capitals like a name but no name: "các bộ,
+    ngành Trung ương" and "các bộ, cơ quan Trung ương" are kinds sharing one determiner, one lead.
+
+    Dev class: F011-01, and corpus G's G039-01, G039-02."""
+    return s.is_(k, "trung") and s.is_(k + 1, "ương")
+
+
+def _place_before(s: _Sentence, j: int) -> bool:
+    """A place noun ends right before the colon at tokens[j] and a capitalised name follows it: "các
+    Cục DTNN khu vực: Hà Nội, Tây Bắc, …" enumerates, as "các đơn vị: …" does (LABELLING.md §11; the
+    class of `_enumerated`, with G103-01)."""
+    place = any(j - size >= 0 and s.m(L.PLACE_NOUNS, j - size) == size for size in (1, 2))
+    return (
+        place
+        and s.word(j + 1)
+        and s.tokens[j + 1].capitalized
+        and not s.m(L.ADVERBS, j + 1)
+        and not _predicate_at(s, j + 1)
+    )
+
+
+def _grassroots_level(s: _Sentence, j: int) -> int:
+    """ "cơ sở" after a body is its level, the grassroots one: "đảng bộ cơ sở", "Công đoàn cơ sở",
+    "chi bộ cơ sở" — unless it starts a noun of its own ("cơ sở vật chất", "cơ sở dữ liệu"): only when
+    the name ends after it. Returns its length (2) or 0.
+
+    Dev class: D114-01, D114-02, B032-01, B032-02 (two documents)."""
+    if not (s.is_(j, "cơ") and s.is_(j + 1, "sở")):
+        return 0
+    k = j + 2
+    if k >= s.n or not s.word(k) or s.m(_WORD_SEPARATORS, k) or _ends_np(s, k) or s.m(_ACTOR_ADVERBS, k):
+        return 2
+    return 0
+
+
+def _noun_after_determiner(s: _Sentence, start: int, j: int) -> int:
+    """Inside a name, the word after a determiner is a noun even where it is a verb elsewhere:
+    "lãnh đạo các tổ chức tín dụng", "cấp ủy các chi bộ, đảng bộ cơ sở". Returns its length (the
+    longest noun, verb-like noun or single word), 0 when no determiner comes before tokens[j].
+
+    Dev class: F118-04, D114-01, D114-02 (two documents)."""
+    if j - 1 <= start or not s.word(j) or not s.word(j - 1):
+        return 0
+    det = s.m(L.DETERMINERS, j - 1) == 1 or (j - 2 > start and s.m(L.DETERMINERS, j - 2) == 2)
+    if not (det or (j - 3 > start and s.m(L.DETERMINERS, j - 3) == 3)):
+        return 0
+    if s.m(L.ASSIGN_VERBS, j) or s.m(L.PREDICATE_MARKERS, j) or s.m(_TIME_WORDS, j) or s.m(L.NP_STOPS, j):
+        return 0  # ("… nhấn mạnh những kết quả …": what is said, not a name)
+    return max(1, s.m(L.VERBS, j), s.m(L.ORG_HEADS, j), s.m(L.CATEGORY_NOUNS, j))
 
 
 def _place_kind(s: _Sentence, k: int) -> bool:
