@@ -613,6 +613,36 @@ def _is_closer(sentence: str, fold: Fold = _fold) -> bool:
     )
 
 
+# The sentence after a task that only gives that task's deadline, alone or with the step that closes
+# it (LABELLING.md §3): no subject of its own, it opens with reporting back or finishing ("Báo cáo UBND
+# tỉnh và trả lời công dân rõ trước ngày 20/12/2022." CE02; "Báo cáo kết quả về Chủ tịch UBND huyện chậm
+# nhất vào ngày 29/6/2020./." B010-02; "Báo cáo UBND tỉnh kết quả trước ngày 25/3/2023" B112-02; "Yêu cầu
+# hoàn thiện gửi Văn phòng UBND tỉnh trước ngày 20/7/2018." F090-02), with the time label ("Thời gian giải
+# quyết hoàn thành trước ngày 30 tháng 6./." B024-02; "Thời gian hoàn thành việc lấy ý kiến nhân dân chậm
+# nhất trong ngày 21/4/2025." F062-03) or as a requirement on the work ("Việc thành lập phải được thực hiện
+# trong năm 2017." CE11), and a time that dates it. A standing report ("Báo cáo BGH hàng ngày.") or an
+# urgent one has no date to give: it stays a task of its own, as does anything after a task that is
+# already dated.
+_CLOSES_THE_TASK = re.compile(
+    r"^(?:(?:yeu cau|de nghi)\s+)?(?:(?:sau do|dong thoi)\s*,?\s*)?"
+    r"(?:(?:gui\s+)?bao cao|tra loi|hoan thanh|hoan thien|hoan tat|xong|nop|gui (?:ket qua|ve|bao cao)|ket qua\b"
+    r"|thoi gian|thoi han|han chot|viec\b[^,.;:]{0,60}?\b(?:phai|can|buoc phai)\b)"
+)
+_DATING_KINDS = frozenset(DeadlineKind) - {DeadlineKind.NONE, DeadlineKind.RECURRING, DeadlineKind.IMMEDIATE}
+
+
+def _closes_the_task(sentence: str, fold: Fold = _fold) -> bool:
+    return (
+        len(sentence.split()) <= 30
+        and _CLOSES_THE_TASK.match(fold(sentence)) is not None
+        and parse_deadline(sentence, date(2000, 1, 1)).kind in _DATING_KINDS
+    )
+
+
+def _undated(text: str) -> bool:
+    return parse_deadline(text, date(2000, 1, 1)).kind is DeadlineKind.NONE
+
+
 # A point that only names who leads, its work in the items under it: "3. Về máy tính bảng: giao Văn
 # phòng HĐND và UBND phường chủ trì.", "2. Giao Phòng Văn hóa chủ trì, phối hợp các đơn vị thực hiện."
 _LEAD_ONLY = re.compile(
@@ -874,6 +904,7 @@ class _Splitter:
         previous: int | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
+        just_emitted = False  # the sentence before, in this paragraph, was emitted as a task
         for sentence in sentences:
             read_from: str | None = None
             same_point = bool(self.candidates) and (
@@ -885,6 +916,18 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
+            if (
+                just_emitted
+                and not reading.assignees.lead
+                and _closes_the_task(sentence, self.fold)
+                and _undated(self.candidates[-1].text)
+            ):
+                # "Giao X kiểm tra .... Báo cáo UBND tỉnh trước ngày 20/12/2022." (LABELLING.md §3): the
+                # task's own deadline, with its report back, is part of it; unlike a closer above it
+                # dates this task only
+                self.candidates[-1].text = f"{self.candidates[-1].text} {sentence}"
+                continue
+            just_emitted = False
             folded = self.fold(sentence)
             opener = _DISCOURSE.match(folded)
             speech = _SPEECH_OPENER.match(folded) or _SPEAKER_COLON.match(folded)
@@ -901,6 +944,7 @@ class _Splitter:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
+                just_emitted = True
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
@@ -1120,6 +1164,30 @@ def _reads_as_order(line: str, units: Sequence[KnownUnit]) -> bool:
     return reading.how == "subject" or reading.verb_initial or _opening_verb(line)[0]
 
 
+# A news page's photo caption: a line with no full stop naming a person by name and what they do there,
+# set between paragraphs of prose. "Đồng chí Nguyễn Trung Thảo, Phó Chủ tịch UBND tỉnh chủ trì tiếp công
+# dân tháng 7" (CE04), "Đồng chí Ngọc Kim Nam- Bí thư huyện ủy kiểm tra công tác phòng chống bão số 4 tại
+# trường tiểu học xã Minh Sơn" (CG01), "Đồng chí Trịnh Bá Quân, TP Kinh tế tổng hợp phát biểu ý kiến tại
+# Hội nghị" (CX02), "Đồng chí Lê Trí Thức, chủ tịch UBNd TPLS phát biểu kết luận kỳ họp" (CX03). It
+# records the picture, not an order: only in a text whose paragraphs end with full stops (a list of
+# orders typed without them is not a news page), never with a mark, an assigning verb or a deadline.
+_PERSON_OPENING = re.compile(r"^(?:dong chi|d/c|ong|ba)\s+(?P<name>\S)")
+_PROSE_END = re.compile(r"[.!?…]\W*$")
+
+
+def _is_prose(lines: Sequence[str]) -> bool:
+    return sum(1 for ln in lines if len(ln.split()) >= 15 and _PROSE_END.search(ln)) >= 2
+
+
+def _caption(line: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> bool:
+    m = _PERSON_OPENING.match(fold(line))
+    if m is None or not line[m.start("name")].isupper() or _SENTENCE_END.search(line) or _MARKER.match(line):
+        return False
+    if len(line.split()) > 30 or read_assignees(line, units).how == "assigned":
+        return False
+    return parse_deadline(line, date(2000, 1, 1)).kind is DeadlineKind.NONE
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
@@ -1132,8 +1200,11 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
+    prose = _is_prose(lines)
     for line in lines:
         if line and line != title and line not in above_story and not _FURNITURE.match(folds(line)):
+            if prose and _caption(line, units, folds):
+                continue
             splitter.line(line)
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -311,3 +311,72 @@ def test_a_decision_verb_under_a_heading_that_assigns_is_that_units_work() -> No
     found = split_conclusion(text, TODAY).directives
     assert [d.text for d in found] == ["Thống nhất danh sách khen thưởng với các tổ dân phố."]
     assert [fold(a.text) for a in found[0].assignees.lead] == ["phong noi vu"]
+
+
+# --- a subjectless next sentence that only gives the task's deadline (and its report back) is part of
+# that task (LABELLING.md §3): one task with its date, not an undated task plus a half-task ---
+@pytest.mark.parametrize(
+    ("closing", "due"),
+    [
+        ("Báo cáo kết quả về UBND phường trước ngày 20/12/2024.", date(2024, 12, 20)),
+        ("Báo cáo Chủ tịch UBND phường chậm nhất ngày 18/12/2024./.", date(2024, 12, 18)),
+        ("Gửi báo cáo về Văn phòng trước ngày 15/12/2024", date(2024, 12, 15)),
+        ("Thời gian rà soát hoàn thành trước ngày 25/12/2024.", date(2024, 12, 25)),
+        ("Việc rà soát phải được hoàn thành trong tháng 12/2024.", date(2024, 12, 31)),
+        ("Yêu cầu hoàn thiện, gửi UBND phường trước ngày 22/12/2024.", date(2024, 12, 22)),
+    ],
+)
+def test_the_tasks_deadline_sentence_joins_the_task(closing: str, due: date) -> None:
+    text = f"Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {closing}\n"
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text for d in found] == [f"Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {closing}"]
+    assert found[0].deadline.due == due
+    assert [a.text for a in found[0].assignees.lead] == ["Trạm Y tế phường"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Báo cáo Ban Giám hiệu hàng tuần.",  # a standing report: a task of its own
+        "Đồng thời tuyên truyền người dân giữ vệ sinh bếp ăn trước ngày 20/12/2024.",  # another action
+        "Phòng Kinh tế báo cáo kết quả trước ngày 20/12/2024.",  # a doer of its own
+    ],
+)
+def test_another_task_after_a_task_stays_a_task_of_its_own(after: str) -> None:
+    text = f"Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {after}\n"
+    assert len(split_conclusion(text, TODAY).directives) == 2
+
+
+def test_a_report_date_after_a_dated_task_stays_its_own() -> None:
+    text = (
+        "Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trong tháng 12/2024. "
+        "Báo cáo kết quả về UBND phường trước ngày 05/01/2025.\n"
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.deadline.due for d in found] == [date(2024, 12, 31), date(2025, 1, 5)]
+
+
+# --- a news page's photo caption names a person and what they do there; it is no task ---
+STORY = (
+    "Sáng ngày 02/12/2024, UBND phường Hòa An tổ chức hội nghị giao ban tháng 11 với các tổ dân phố trên địa bàn phường.\n"
+    "{caption}\n"
+    "Kết luận hội nghị, đồng chí Chủ tịch UBND phường đề nghị các tổ dân phố rà soát hộ nghèo, gửi danh sách về phường trước ngày 15/12/2024.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Đồng chí Lê Văn Bình, Chủ tịch UBND phường phát biểu tại hội nghị",
+        "Đồng chí Trần Thị Hoa - Bí thư Đảng ủy phường thăm hỏi hộ nghèo tổ dân phố số 3",
+        "Ông Nguyễn Hữu Phước, Phó Chủ tịch UBND phường kiểm tra công tác vệ sinh tại chợ Hòa An",
+    ],
+)
+def test_a_photo_caption_is_no_task(caption: str) -> None:
+    found = items(STORY.format(caption=caption))
+    assert len(found) == 1 and found[0].startswith("Kết luận hội nghị")
+
+
+def test_a_list_of_orders_typed_without_full_stops_keeps_a_named_persons_task() -> None:
+    text = "Kết luận\nĐồng chí Lê Văn Bình kiểm tra công tác vệ sinh tại chợ Hòa An\nCông an phường tăng cường tuần tra ban đêm\n"
+    assert len(items(text)) == 2

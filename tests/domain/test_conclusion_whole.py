@@ -349,7 +349,8 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
     assert items(text) == ["Giao Văn phòng rà soát sổ sách tài sản."]
 
 
-# --- a requirement on the work with its time continues the order before it ---
+# --- a requirement on the work with its time is the deadline of the order before it (LABELLING.md §3:
+# one task with its date); after an order already dated, it is a task of its own with that order's lead ---
 @pytest.mark.parametrize(
     ("requirement", "due"),
     [
@@ -357,10 +358,20 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
         ("Việc kiểm kê phải được thực hiện xong trong tháng 12/2024.", date(2024, 12, 31)),
     ],
 )
-def test_a_requirement_with_its_time_is_a_task_of_the_order_before_it(requirement: str, due: date) -> None:
-    text = f"Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học. {requirement}"
+def test_a_requirement_with_its_time_dates_the_order_before_it(requirement: str, due: date) -> None:
+    order = "Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học."
+    (task,) = split_conclusion(f"{order} {requirement}", TODAY).directives
+    assert task.text == f"{order} {requirement}" and task.deadline.due == due
+    assert [fold(a.text) for a in task.assignees.lead] == ["phong tai chinh - ke hoach"]
+
+
+def test_a_requirement_after_a_dated_order_is_a_task_of_the_order_before_it() -> None:
+    text = (
+        "Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học trong tháng 12/2024. "
+        "Việc nộp báo cáo kiểm kê phải được thực hiện xong trước ngày 10/01/2025."
+    )
     _first, second = split_conclusion(text, TODAY).directives
-    assert second.text == requirement and second.deadline.due == due
+    assert second.deadline.due == date(2025, 1, 10)
     assert [fold(a.text) for a in second.assignees.lead] == ["phong tai chinh - ke hoach"]
 
 
