@@ -643,6 +643,41 @@ def _undated(text: str) -> bool:
     return parse_deadline(text, date(2000, 1, 1)).kind is DeadlineKind.NONE
 
 
+# Sections that report or assess rather than assign, and the aims of a plan: "I. Đánh giá chung", "1.
+# Đánh giá kết quả tháng 11", "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" (CX04: its dashes "- Thực hiện nghiêm túc
+# bộ tài liệu …", "- Duy trì nề nếp trong đội ngũ …" say what the team did), "2. Tồn tại, hạn chế:",
+# "Kết quả thực hiện …", "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo đảm các sự kiện hộ tịch
+# … được đăng ký kịp thời …" is an aim). The lines under such a heading are no task unless they
+# assign work ("Đề nghị Phòng Y tế …"); the conclusion's work comes under "II. Nhiệm vụ trọng tâm …".
+# A heading that goes on to name work ("Khó khăn, vướng mắc và đề xuất", "Kết quả tháng 11 và nhiệm vụ
+# tháng 12") is not one; "Kết quả thực hiện nhiệm vụ tháng 11" (the work done) is.
+_REPORT_SECTION = re.compile(
+    r"^(?:[a-z\d][.)/]\s*|(?:phan|muc)\s+[ivx\d]+\s*[.:\-]?\s*)?(?:nhung |mot so |cac )?"
+    r"(?:danh gia|ket qua|tinh hinh|ton tai|han che|uu diem|khuyet diem|nguyen nhan|kho khan|thuan loi|"
+    r"nhan xet|mat (?:duoc|lam duoc|chua duoc)|bai hoc|muc tieu|muc dich)\b"
+)
+_WORK_WORDS = re.compile(
+    r"(?:,|\bva\b|\-)\s*(?:\w+\s+){0,3}?(?:nhiem vu|de xuat|kien nghi|giai phap|phuong huong|ke hoach)\b"
+)
+
+
+def _report_section(text: str, fold: Fold = _fold) -> bool:
+    folded = fold(text.strip())
+    return _REPORT_SECTION.match(folded) is not None and _WORK_WORDS.search(folded) is None
+
+
+def _report_title(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
+    """A marked title with no full stop that opens a report section ("I. Đánh giá chung")."""
+    stripped = content.strip()
+    return (
+        len(stripped.split()) <= 12
+        and not _PROSE_END.search(stripped)
+        and not stripped.endswith(";")
+        and reading.how != "assigned"
+        and _report_section(stripped, fold)
+    )
+
+
 # A point that only names who leads, its work in the items under it: "3. Về máy tính bảng: giao Văn
 # phòng HĐND và UBND phường chủ trì.", "2. Giao Phòng Văn hóa chủ trì, phối hợp các đơn vị thực hiện."
 _LEAD_ONLY = re.compile(
@@ -771,6 +806,9 @@ class _Heading:
     unmarked: bool = False
     items_at: int = 0  # how many items were found before it opened
     listed: bool = False  # marked lines ("- ...", "1. ...") came under it
+    report: bool = False  # opens a part that reports or assesses (see _REPORT_SECTION): no task under it
+    under: int = 0  # lines and headings read under it
+    fallback: str | None = None  # a marked title read as a report heading: a task if nothing comes under it
 
 
 @dataclass
@@ -818,12 +856,17 @@ class _Splitter:
 
     def _push(self, level: float, text: str, unmarked: bool = False) -> None:
         self.sections += 1
+        for h in self.stack:
+            h.under += 1
         text = _work_period(_time_aside(text))
         reading = read_assignees(text, self.units)
         spoken = _speaker_removed(text, reading, self.fold)
         leads = spoken is None and bool(reading.assignees.lead)
         at = len(self.candidates)
-        self.stack.append(_Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at))
+        report = reading.how != "assigned" and _report_section(text, self.fold)
+        self.stack.append(
+            _Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at, report=report)
+        )
 
     def _open(self, marker: str | None, level: float, text: str) -> None:
         """A heading opens: a marked one under the headings above its level; an unmarked one in place of
@@ -842,7 +885,17 @@ class _Splitter:
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
+            self._drop_top()
+
+    def _drop_top(self) -> None:
+        top = self.stack.pop()
+        if top.fallback is not None and not top.under:
+            # "3. Đánh giá, xếp loại cán bộ cuối năm" with nothing under it: a point of the list after all
+            self._sentences([top.fallback])
+
+    def finish(self) -> None:
+        while self.stack:
+            self._drop_top()
 
     def line(self, raw: str) -> None:
         m = _MARKER.match(raw)
@@ -862,7 +915,7 @@ class _Splitter:
             # trường:\n– ...\n– ...\nBên cạnh đó, giáo viên phải ..." (CE06): the list under a lead-in
             # ended, and the lead-ins with it (the paragraph after it is not their item)
             while self.stack and self.stack[-1].unmarked and self.stack[-1].listed:
-                self.stack.pop()
+                self._drop_top()
         said_time = _said_time(sentences[-1], self.units, self.fold)
         if said_time is not None:
             # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items
@@ -873,6 +926,10 @@ class _Splitter:
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
         if whole is not None and _is_heading(content, whole, self.fold):
             self._open(marker, level, content)
+            return
+        if marker is not None and whole is not None and _report_title(content, whole, self.fold):
+            self._open(marker, level, content)
+            self.stack[-1].fallback = content
             return
         heading = None
         if sentences[-1].endswith(":"):
@@ -899,7 +956,10 @@ class _Splitter:
             self._open(marker, level, heading)
 
     def _sentences(self, sentences: list[str]) -> None:
+        for h in self.stack:
+            h.under += 1
         under_lead = any(h.leads for h in self.stack)
+        in_report = any(h.report for h in self.stack)
         after_report = False
         previous: int | None = None
         line_first = len(self.candidates)
@@ -942,6 +1002,10 @@ class _Splitter:
                 verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
+            if in_report and verdict.directive and reading.how != "assigned":
+                # "I. Đánh giá chung" / "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" then "- Thực hiện nghiêm túc ...": what
+                # was done, said as orders are said; only an assignment ("Đề nghị Phòng Y tế ...") is work
+                verdict = _Verdict(False)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
                 just_emitted = True
@@ -1206,5 +1270,6 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
             if prose and _caption(line, units, folds):
                 continue
             splitter.line(line)
+    splitter.finish()
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -380,3 +380,31 @@ def test_a_photo_caption_is_no_task(caption: str) -> None:
 def test_a_list_of_orders_typed_without_full_stops_keeps_a_named_persons_task() -> None:
     text = "Kết luận\nĐồng chí Lê Văn Bình kiểm tra công tác vệ sinh tại chợ Hòa An\nCông an phường tăng cường tuần tra ban đêm\n"
     assert len(items(text)) == 2
+
+
+# --- a section that reports, assesses or states aims holds no task; the work comes in the next one ---
+WORK = "II. Nhiệm vụ trọng tâm tháng 12\n1. Giao Công an phường rà soát camera an ninh, xong trước ngày 20/12/2024.\n"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "I. Đánh giá chung\nTrong tháng 11, các tổ dân phố đã hoàn thành các chỉ tiêu. Tuy nhiên, tiến độ thu phí vệ sinh còn chậm.\n",
+        "I. ĐÁNH GIÁ KẾT QUẢ THÁNG 11:\n- Thực hiện tốt công tác tiếp công dân.\n- Duy trì nề nếp giao ban hàng tuần.\n",
+        "I. Kết quả thực hiện nhiệm vụ tháng 11\n1. Tổ chức thành công Ngày hội Đại đoàn kết.\n2. Hoàn thành thu thuế đất phi nông nghiệp.\n",
+        "I. Tồn tại, hạn chế:\n- Công tác vệ sinh môi trường tại chợ chưa đảm bảo.\n- Một số tổ dân phố báo cáo chậm.\n",
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức của cán bộ về chuyển đổi số.\n- Bảo đảm an toàn thông tin trong cơ quan.\n",
+    ],
+)
+def test_a_report_or_aims_section_holds_no_task(report: str) -> None:
+    assert items(report + WORK) == ["Giao Công an phường rà soát camera an ninh, xong trước ngày 20/12/2024."]
+
+
+def test_an_assignment_inside_a_report_section_is_still_a_task() -> None:
+    text = "I. Tồn tại, hạn chế:\n- Thu phí vệ sinh còn chậm; đề nghị Tổ thu phí khẩn trương đôn đốc các hộ.\n" + WORK
+    assert len(items(text)) == 2
+
+
+def test_a_report_word_item_with_nothing_under_it_is_a_point_of_the_list() -> None:
+    text = "Kết luận:\n1. Công an phường tăng cường tuần tra ban đêm.\n2. Đánh giá, xếp loại cán bộ cuối năm\n3. Văn phòng tổng hợp báo cáo.\n"
+    assert len(items(text)) == 3
