@@ -147,10 +147,13 @@ _MARKER = re.compile(
 # The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the
 # digital signature's stamp ("Người ký: ...").
 _END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t|nguoi ky\s*:)")
-# Page furniture, news pages' included: the posting or update line ("Cập nhật lúc: 02/12/2024 08:30",
-# "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline ("Tác giả: ...", "Người viết: ...").
+# Page furniture, news pages' included: the national title and motto of every official letter ("CỘNG HÒA
+# XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": CG15, CX05), the posting or update line
+# ("Cập nhật lúc: 02/12/2024 08:30", "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline
+# ("Tác giả: ...", "Người viết: ...").
 _FURNITURE = re.compile(
-    r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
+    r"^(cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|"
+    r"ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
     r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them|cap nhat(?: luc| ngay)?\s*:|"
     r"(?:tac gia|nguoi viet|bai va anh|bai,? anh|phong vien|ctv)\s*:|"
     r"(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*(?:ngay\s+)?\d|"
@@ -270,7 +273,7 @@ _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu tra
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
-_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b")
+_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den|de nghi)\b.{0,200}\bbiet\b")
 _CLOSING_AT_START = re.compile(
     r"^tren day la\b"
     r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
@@ -281,11 +284,22 @@ _CLOSING_AT_START = re.compile(
 )
 
 
+# The same with who says it first: "Hiệu trưởng nhà trường đề nghị tất cả cán bộ, giáo viên, học sinh toàn
+# trường nghiêm túc thực hiện Thông báo này./." (CG15), "UBND phường Cự Khối thông báo đề nghị các ngành
+# đoàn thể, … và toàn thể nhân dân trong phường biết và hưởng ứng" (CG14): the words before "đề nghị" /
+# "yêu cầu" name the speaker; what follows is still only the formula.
+_SPEAKER_FIRST = re.compile(r"^[^,.;:]{2,60}?\s(?:thong bao\s+)?(?=(?:de nghi|yeu cau)\b)")
+
+
 def _closing_formula(folded: str) -> bool:
-    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence."""
-    return _CLOSING_AT_START.match(folded) is not None or (
+    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence (or follow
+    the speaker who says them)."""
+    if _CLOSING_AT_START.match(folded) is not None or (
         "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
-    )
+    ):
+        return True
+    speaker = _SPEAKER_FIRST.match(folded)
+    return speaker is not None and _CLOSING_AT_START.match(folded[speaker.end() :]) is not None
 
 
 # The issuer passing the notice on, its subject read by the assignee reader: "Văn phòng Huyện ủy thông
@@ -463,6 +477,20 @@ _SAYS = re.compile(
     r"^[\s,]*(?:cung |da |vua |moi )?(?:trinh bay|phan anh|co thong bao|co van ban|co cong van|co to trinh|"
     r"thong bao nhu tren|cho biet|bay to|neu y kien)\b"
 )
+# A subject assessed, not asked: what it has not yet done ("Tuy nhiên, một số xã chưa tổ chức được cuộc
+# giám sát nào." CG02; "… công tác giám sát của Thường trực HĐND … chưa bảo đảm quy trình" CG03; "… tại xã
+# Phan chưa thực hiện tốt NQ số 10 …" CG04) or how all of it did ("Trong tháng 6 năm 2020, các đơn vị đều
+# tập chung chỉ đạo thực hiện tốt nhiệm vụ chuyên môn …" CX01; "Mỗi cán bộ giáo viên đều không ngừng rèn
+# luyện …" CX04; "Hầu hết các xã đều đã tổ chức giám sát" CG02). An order says what must be done: a modal
+# after it ("Các xã chưa hoàn thành phải …", "Các đơn vị đều phải báo cáo …") keeps it.
+_ASSESSED = re.compile(
+    r"^(?:(?:van|con|cung|hau het|nhin chung)\s+)*(?:chua|deu|co ban|buoc dau)\b(?![^.;]{0,40}\b(?:phai|can)\b)"
+)
+# A subject granted something, not asked: "học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9"
+# (CG13, twice), "cán bộ, công chức … được nghỉ Tết Dương lịch 1 ngày" (CG12). "X được giao / được phân công
+# …" is an assignment (and read as one by the assignee reader). (When the reader finds no subject, as in
+# "Học sinh được nghỉ học …" whose "học" it takes for a verb, the sentence is not caught here.)
+_ENTITLED = re.compile(r"^(?:se |cung )?duoc (?!giao\b|phan cong\b|yeu cau\b|de nghi\b|chi dao\b)")
 _PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -500,6 +528,8 @@ def _classify(
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
             return _Verdict(False, reported_subject=True)
         if _SAYS.match(predicate := fold(reading.predicate)) and _ORDER_WORD.search(predicate) is None:
+            return _Verdict(False, reported_subject=True)
+        if _ASSESSED.match(predicate) or _ENTITLED.match(predicate):
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
@@ -730,12 +760,14 @@ def _work_period(text: str) -> str:
 # A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
 # kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
 # B112-01, X069-01, X070-01; "Chủ tịch UBND huyện giao:" B010-01: the items under it name their own
-# leads). The speaker is no lead of the
+# leads), and the issuer of a notice: "Ủy ban nhân dân phường Cự Khối thông báo:" (CG14), "TRƯỜNG THPT VÕ
+# GIỮ THÔNG BÁO" (CG15; a heading in capitals needs no colon). The speaker is no lead of the
 # items under it; what else the lead-in says ("Trong tháng 12, ...") still frames them. "Đề nghị UBND các
 # xã chỉ đạo:" hands the items to the body it names (read "assigned") and is no speaker's lead-in.
 _SPEAKER_VERB_LAST = re.compile(
     r"\b(?:ket luan|chi dao|co y kien(?: chi dao)?|y kien chi dao|nhan manh|phat bieu(?: ket luan)?|yeu cau|de nghi|"
-    r"giao nhiem vu|giao|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
+    r"giao nhiem vu|giao|quyet dinh|thong bao)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?"
+    r"\s*:?$"
 )
 
 

@@ -408,3 +408,59 @@ def test_an_assignment_inside_a_report_section_is_still_a_task() -> None:
 def test_a_report_word_item_with_nothing_under_it_is_a_point_of_the_list() -> None:
     text = "Kết luận:\n1. Công an phường tăng cường tuần tra ban đêm.\n2. Đánh giá, xếp loại cán bộ cuối năm\n3. Văn phòng tổng hợp báo cáo.\n"
     assert len(items(text)) == 3
+
+
+# --- the national title and motto head every official letter; they are no task ---
+def test_the_national_title_and_motto_are_no_task() -> None:
+    text = (
+        "UBND PHƯỜNG HÒA AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "THÔNG BÁO\n1. Giao Công an phường rà soát camera an ninh.\n"
+    )
+    assert items(text) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- a closing formula said after its speaker is still a closing formula ---
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Hiệu trưởng nhà trường đề nghị toàn thể cán bộ, giáo viên nghiêm túc thực hiện thông báo này./.",
+        "Chủ tịch UBND phường yêu cầu các bộ phận nghiêm túc triển khai thực hiện.",
+        "UBND phường thông báo đề nghị các tổ dân phố, các cơ quan đóng trên địa bàn và toàn thể nhân dân biết, thực hiện.",
+    ],
+)
+def test_a_closing_formula_after_its_speaker_is_no_task(closing: str) -> None:
+    assert one_task(closing) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- the issuer's "X THÔNG BÁO" heading names who speaks, not who acts ---
+@pytest.mark.parametrize("heading", ["TRƯỜNG THCS HÒA AN THÔNG BÁO", "Ủy ban nhân dân phường Hòa An thông báo:"])
+def test_the_issuers_notice_heading_leads_nobody(heading: str) -> None:
+    text = f"{heading}\n1. Rà soát danh sách học sinh vắng học, báo cáo trước ngày 10/12/2024.\n"
+    (task,) = split_conclusion(text, TODAY).directives
+    assert task.assignees.lead == ()
+
+
+# --- a subject assessed (what it has not done, how all of it did) or granted something is not asked ---
+@pytest.mark.parametrize(
+    "assessment",
+    [
+        "Tuy nhiên, một số tổ dân phố chưa tổ chức được buổi sinh hoạt nào.",
+        "Trong tháng 11, các tổ dân phố đều thực hiện tốt công tác vệ sinh môi trường.",
+        "Công tác cải cách hành chính cơ bản đáp ứng yêu cầu.",
+        "Cán bộ, công chức phường được nghỉ Tết Dương lịch 01 ngày.",
+    ],
+)
+def test_an_assessed_or_entitled_subject_is_no_task(assessment: str) -> None:
+    assert one_task(assessment) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Các tổ dân phố chưa nộp báo cáo phải nộp về Văn phòng trước ngày 10/12/2024.",
+        "Các tổ dân phố đều phải cử người tham gia tổng vệ sinh.",
+        "Công an phường được giao chủ trì tuần tra dịp Tết.",
+    ],
+)
+def test_an_order_on_an_assessed_subject_stays(order: str) -> None:
+    assert len(one_task(order)) == 2
