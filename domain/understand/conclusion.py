@@ -491,7 +491,6 @@ _ASSESSED = re.compile(
 # …" is an assignment (and read as one by the assignee reader). (When the reader finds no subject, as in
 # "Học sinh được nghỉ học …" whose "học" it takes for a verb, the sentence is not caught here.)
 _ENTITLED = re.compile(r"^(?:se |cung )?duoc (?!giao\b|phan cong\b|yeu cau\b|de nghi\b|chi dao\b)")
-_PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -518,8 +517,11 @@ def _classify(
     if _SANCTION.match(folded):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
-        past_assignment = "da " in folded and _PAST_ASSIGNMENT.search(folded) is not None
-        return _Verdict(not past_assignment)
+        # A reported order is still an order (LABELLING.md §1): "Tại các xã …, đồng chí bí thư huyện ủy đã yêu
+        # cầu các đơn vị chuẩn bị tốt việc phòng chống bão số 4 …" (CG01), "Trước đó, ngày 20/4, UBND TP đã có
+        # văn bản chỉ đạo các sở, ngành … báo cáo kết quả trước ngày 15/5." (D086-03), "… Sở KHĐT đã có văn bản
+        # đề nghị Sở Tài nguyên và Môi trường … rà soát …" (D031-01): the people told to act are reminded.
+        return _Verdict(True)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):

@@ -464,3 +464,17 @@ def test_an_assessed_or_entitled_subject_is_no_task(assessment: str) -> None:
 )
 def test_an_order_on_an_assessed_subject_stays(order: str) -> None:
     assert len(one_task(order)) == 2
+
+
+# --- a reported order is still an order (LABELLING.md §1): the people told to act are reminded ---
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Tại buổi kiểm tra, đồng chí Bí thư Đảng ủy phường đã yêu cầu các tổ dân phố khơi thông cống rãnh trước mùa mưa.",
+        "Trước đó, ngày 02/11, UBND phường đã có văn bản chỉ đạo Trạm Y tế phun thuốc diệt muỗi tại các tổ dân phố.",
+        "Chủ tịch UBND phường vừa giao Công an phường rà soát các cơ sở kinh doanh karaoke.",
+    ],
+)
+def test_a_reported_order_is_a_task(reported: str) -> None:
+    text = f"Sáng ngày 02/12/2024, UBND phường Hòa An tổ chức hội nghị giao ban tháng 11 với các tổ dân phố trên địa bàn phường.\n{reported}\n"
+    assert items(text) == [reported]
