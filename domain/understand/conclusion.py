@@ -657,7 +657,7 @@ def _is_closer(sentence: str, fold: Fold = _fold) -> bool:
 # already dated.
 _CLOSES_THE_TASK = re.compile(
     r"^(?:(?:yeu cau|de nghi)\s+)?(?:(?:sau do|dong thoi)\s*,?\s*)?"
-    r"(?:(?:gui\s+)?bao cao|tra loi|hoan thanh|hoan thien|hoan tat|xong|nop|gui (?:ket qua|ve|bao cao)|ket qua\b"
+    r"(?:(?:gui\s+)?bao cao|tra loi|hoan thanh|hoan thien|hoan tat|xong|nop|gui\b|ket qua\b"
     r"|thoi gian|thoi han|han chot|viec\b[^,.;:]{0,60}?\b(?:phai|can|buoc phai)\b)"
 )
 _DATING_KINDS = frozenset(DeadlineKind) - {DeadlineKind.NONE, DeadlineKind.RECURRING, DeadlineKind.IMMEDIATE}

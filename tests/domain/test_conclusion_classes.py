@@ -321,6 +321,7 @@ def test_a_decision_verb_under_a_heading_that_assigns_is_that_units_work() -> No
         ("Báo cáo kết quả về UBND phường trước ngày 20/12/2024.", date(2024, 12, 20)),
         ("Báo cáo Chủ tịch UBND phường chậm nhất ngày 18/12/2024./.", date(2024, 12, 18)),
         ("Gửi báo cáo về Văn phòng trước ngày 15/12/2024", date(2024, 12, 15)),
+        ("Gửi UBND phường trước ngày 16/12/2024.", date(2024, 12, 16)),
         ("Thời gian rà soát hoàn thành trước ngày 25/12/2024.", date(2024, 12, 25)),
         ("Việc rà soát phải được hoàn thành trong tháng 12/2024.", date(2024, 12, 31)),
         ("Yêu cầu hoàn thiện, gửi UBND phường trước ngày 22/12/2024.", date(2024, 12, 22)),
