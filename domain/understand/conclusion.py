@@ -491,6 +491,16 @@ _ASSESSED = re.compile(
 # …" is an assignment (and read as one by the assignee reader). (When the reader finds no subject, as in
 # "Học sinh được nghỉ học …" whose "học" it takes for a verb, the sentence is not caught here.)
 _ENTITLED = re.compile(r"^(?:se |cung )?duoc (?!giao\b|phan cong\b|yeu cau\b|de nghi\b|chi dao\b)")
+# A day off announced to those who take it: "Học sinh toàn trường nghỉ học từ sáng ngày 8/12/2022." (CG15),
+# "… học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9." (CG13, twice), "cán bộ, công chức …
+# được nghỉ Tết Dương lịch 1 ngày …" (CG12). Nobody is asked to do anything. Letting them off is work:
+# "Cho học sinh … nghỉ học …" (CG10), "chỉ đạo Sở GD-ĐT … cho học sinh nghỉ học" (D099-01), as is an
+# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off.
+_DAY_OFF = re.compile(
+    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
+    r"nghi (?:hoc|lam viec|tet|le)\b"
+)
+_LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -515,6 +525,8 @@ def _classify(
     if not under_lead and _decided(sentence, folded, reading):
         return _Verdict(False)
     if _SANCTION.match(folded):
+        return _Verdict(False)
+    if reading.how != "assigned" and (off := _DAY_OFF.match(folded)) and not _LETS_OFF.search(off["who"]):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
         # A reported order is still an order (LABELLING.md §1): "Tại các xã …, đồng chí bí thư huyện ủy đã yêu

@@ -479,3 +479,28 @@ def test_an_order_on_an_assessed_subject_stays(order: str) -> None:
 def test_a_reported_order_is_a_task(reported: str) -> None:
     text = f"Sáng ngày 02/12/2024, UBND phường Hòa An tổ chức hội nghị giao ban tháng 11 với các tổ dân phố trên địa bàn phường.\n{reported}\n"
     assert items(text) == [reported]
+
+
+# --- a day off announced to those who take it asks nobody to act; letting them off is work ---
+@pytest.mark.parametrize(
+    "day_off",
+    [
+        "Học sinh toàn trường nghỉ học từ sáng ngày 10/12/2024.",
+        "Theo đó, trẻ mầm non và học sinh tiểu học được nghỉ học vào ngày 11/12/2024.",
+        "Cán bộ, công chức phường được nghỉ Tết Dương lịch 01 ngày.",
+    ],
+)
+def test_a_day_off_is_no_task(day_off: str) -> None:
+    assert one_task(day_off) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_letting_them_off_is_a_task() -> None:
+    text = (
+        "Đề nghị Hiệu trưởng các trường thực hiện các nội dung sau:\n1. Rà soát phòng học xuống cấp.\n"
+        "2. Cho học sinh toàn trường nghỉ học ngày 10/12/2024 để phòng tránh bão.\n"
+    )
+    assert len(items(text)) == 2
+
+
+def test_work_during_the_days_off_is_a_task() -> None:
+    assert len(one_task("2. Công an phường trực 24/24 giờ trong những ngày nghỉ Tết Nguyên đán.")) == 2
