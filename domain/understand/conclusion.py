@@ -1281,17 +1281,32 @@ def _reads_as_order(line: str, units: Sequence[KnownUnit]) -> bool:
 # Hội nghị" (CX02), "Đồng chí Lê Trí Thức, chủ tịch UBNd TPLS phát biểu kết luận kỳ họp" (CX03). It
 # records the picture, not an order: only in a text whose paragraphs end with full stops (a list of
 # orders typed without them is not a news page), never with a mark, an assigning verb or a deadline.
+# Some pages end the caption with a full stop ("Đồng chí Đỗ Thị Lai triển khai nôi dung cuộc họp." CX06;
+# "Đồng chí Dương Xuân Hùng, Uỷ viên BTV, Trưởng ban Tổ chức Tỉnh ủy kiểm tra khu tái định cư Tân Tiến."
+# in B040's page): a short line of one sentence whose verb is one of being there (speaking, visiting,
+# inspecting, presenting).
 _PERSON_OPENING = re.compile(r"^(?:dong chi|d/c|ong|ba)\s+(?P<name>\S)")
+_BEING_THERE = re.compile(
+    r"\s(?:phat bieu|kiem tra|tham|tham hoi|trao|tang|du|lam viec|chu tri|trien khai|trinh bay|quan triet|"
+    r"bao cao|tiep|chuc mung|dang huong|khao sat)\b"
+)
 _PROSE_END = re.compile(r"[.!?…]\W*$")
 
 
 def _is_prose(lines: Sequence[str]) -> bool:
-    return sum(1 for ln in lines if len(ln.split()) >= 15 and _PROSE_END.search(ln)) >= 2
+    return any(len(ln.split()) >= 15 and _PROSE_END.search(ln) for ln in lines)
 
 
 def _caption(line: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> bool:
-    m = _PERSON_OPENING.match(fold(line))
-    if m is None or not line[m.start("name")].isupper() or _SENTENCE_END.search(line) or _MARKER.match(line):
+    m = _PERSON_OPENING.match(folded := fold(line))
+    if m is None or not line[m.start("name")].isupper() or _MARKER.match(line):
+        return False
+    if _SENTENCE_END.search(line) and not (
+        line.rstrip().endswith(".")
+        and len(line.split()) <= 20
+        and len(split_sentences(line)) == 1
+        and _BEING_THERE.search(folded) is not None
+    ):
         return False
     if len(line.split()) > 30 or read_assignees(line, units).how == "assigned":
         return False

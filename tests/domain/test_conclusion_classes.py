@@ -371,6 +371,7 @@ STORY = (
         "Đồng chí Lê Văn Bình, Chủ tịch UBND phường phát biểu tại hội nghị",
         "Đồng chí Trần Thị Hoa - Bí thư Đảng ủy phường thăm hỏi hộ nghèo tổ dân phố số 3",
         "Ông Nguyễn Hữu Phước, Phó Chủ tịch UBND phường kiểm tra công tác vệ sinh tại chợ Hòa An",
+        "Đồng chí Phạm Thị Thu, Phó Chủ tịch UBND phường phát biểu tại hội nghị.",
     ],
 )
 def test_a_photo_caption_is_no_task(caption: str) -> None:
@@ -504,3 +505,8 @@ def test_letting_them_off_is_a_task() -> None:
 
 def test_work_during_the_days_off_is_a_task() -> None:
     assert len(one_task("2. Công an phường trực 24/24 giờ trong những ngày nghỉ Tết Nguyên đán.")) == 2
+
+
+def test_a_person_named_with_an_order_and_a_full_stop_is_no_caption() -> None:
+    text = STORY.format(caption="Đồng chí Lê Văn Bình rà soát lại danh sách hộ nghèo của tổ dân phố số 3.")
+    assert len(items(text)) == 2
