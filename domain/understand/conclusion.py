@@ -690,14 +690,16 @@ def _undated(text: str) -> bool:
 # Sections that report or assess rather than assign, and the aims of a plan: "I. Đánh giá chung", "1.
 # Đánh giá kết quả tháng 11", "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" (CX04: its dashes "- Thực hiện nghiêm túc
 # bộ tài liệu …", "- Duy trì nề nếp trong đội ngũ …" say what the team did), "2. Tồn tại, hạn chế:",
-# "Kết quả thực hiện …", "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo đảm các sự kiện hộ tịch
+# "Kết quả thực hiện …", "Tình hình thực hiện …" (not a topic: "Tình hình an ninh trật tự:" may head
+# the orders on it), "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo đảm các sự kiện hộ tịch
 # … được đăng ký kịp thời …" is an aim). The lines under such a heading are no task unless they
 # assign work ("Đề nghị Phòng Y tế …"); the conclusion's work comes under "II. Nhiệm vụ trọng tâm …".
 # A heading that goes on to name work ("Khó khăn, vướng mắc và đề xuất", "Kết quả tháng 11 và nhiệm vụ
 # tháng 12") is not one; "Kết quả thực hiện nhiệm vụ tháng 11" (the work done) is.
 _REPORT_SECTION = re.compile(
     r"^(?:[a-z\d][.)/]\s*|(?:phan|muc)\s+[ivx\d]+\s*[.:\-]?\s*)?(?:nhung |mot so |cac )?"
-    r"(?:danh gia|ket qua|tinh hinh|ton tai|han che|uu diem|khuyet diem|nguyen nhan|kho khan|thuan loi|"
+    r"(?:danh gia|ket qua|tinh hinh (?:thuc hien|chung|hoat dong|ket qua)|ton tai|han che|uu diem|khuyet diem|"
+    r"nguyen nhan|kho khan|thuan loi|"
     r"nhan xet|mat (?:duoc|lam duoc|chua duoc)|bai hoc|muc tieu|muc dich)\b"
 )
 _WORK_WORDS = re.compile(

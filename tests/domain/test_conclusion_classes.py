@@ -510,3 +510,8 @@ def test_work_during_the_days_off_is_a_task() -> None:
 def test_a_person_named_with_an_order_and_a_full_stop_is_no_caption() -> None:
     text = STORY.format(caption="Đồng chí Lê Văn Bình rà soát lại danh sách hộ nghèo của tổ dân phố số 3.")
     assert len(items(text)) == 2
+
+
+def test_a_topic_heading_on_the_situation_keeps_its_orders() -> None:
+    text = "3. Tình hình an ninh trật tự:\n- Công an phường tăng cường tuần tra ban đêm.\n- Các tổ dân phố nắm chắc số người tạm trú.\n"
+    assert len(items(text)) == 2
