@@ -690,17 +690,21 @@ def _undated(text: str) -> bool:
 # Sections that report or assess rather than assign, and the aims of a plan: "I. Đánh giá chung", "1.
 # Đánh giá kết quả tháng 11", "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" (CX04: its dashes "- Thực hiện nghiêm túc
 # bộ tài liệu …", "- Duy trì nề nếp trong đội ngũ …" say what the team did), "2. Tồn tại, hạn chế:",
-# "Kết quả thực hiện …", "Tình hình thực hiện …" (not a topic: "Tình hình an ninh trật tự:" may head
-# the orders on it), "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo đảm các sự kiện hộ tịch
-# … được đăng ký kịp thời …" is an aim). The lines under such a heading are no task unless they
-# assign work ("Đề nghị Phòng Y tế …"); the conclusion's work comes under "II. Nhiệm vụ trọng tâm …".
-# A heading that goes on to name work ("Khó khăn, vướng mắc và đề xuất", "Kết quả tháng 11 và nhiệm vụ
-# tháng 12") is not one; "Kết quả thực hiện nhiệm vụ tháng 11" (the work done) is.
+# "Kết quả thực hiện …", "Tình hình thực hiện …", "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo
+# đảm các sự kiện hộ tịch … được đăng ký kịp thời …" is an aim). The lines under such a heading are no
+# task unless they assign work ("Đề nghị Phòng Y tế …"); the conclusion's work comes under "II. Nhiệm vụ
+# trọng tâm …". "Đánh giá" opens one only for results or a period ("2. Đánh giá, xếp loại đảng viên" is
+# year-end work whose items are orders), "Tình hình" only for how things went ("Tình hình an ninh trật
+# tự:" is a topic that may head the orders on it). A heading that goes on to name work ("Khó khăn, vướng
+# mắc và đề xuất", "Kết quả tháng 11 và nhiệm vụ tháng 12") is not one; "Kết quả thực hiện nhiệm vụ tháng
+# 11" (the work done) is.
 _REPORT_SECTION = re.compile(
     r"^(?:[a-z\d][.)/]\s*|(?:phan|muc)\s+[ivx\d]+\s*[.:\-]?\s*)?(?:nhung |mot so |cac )?"
-    r"(?:danh gia|ket qua|tinh hinh (?:thuc hien|chung|hoat dong|ket qua)|ton tai|han che|uu diem|khuyet diem|"
-    r"nguyen nhan|kho khan|thuan loi|"
-    r"nhan xet|mat (?:duoc|lam duoc|chua duoc)|bai hoc|muc tieu|muc dich)\b"
+    r"(?:danh gia (?:chung|lai|ket qua|tinh hinh|viec thuc hien|thuc hien|hoat dong|cong tac (?:thang|quy|nam|tuan)"
+    r"|(?:thang|quy|nam|tuan|nhung)\b)"
+    r"|tinh hinh (?:thuc hien|chung|hoat dong|ket qua)"
+    r"|ket qua|ton tai|han che|uu diem|khuyet diem|nguyen nhan|kho khan|thuan loi|nhan xet"
+    r"|mat (?:duoc|lam duoc|chua duoc)|bai hoc|muc tieu|muc dich)\b"
 )
 _WORK_WORDS = re.compile(
     r"(?:,|\bva\b|\-)\s*(?:\w+\s+){0,3}?(?:nhiem vu|de xuat|kien nghi|giai phap|phuong huong|ke hoach)\b"
@@ -721,6 +725,18 @@ def _report_title(content: str, reading: AssigneeReading, fold: Fold = _fold) ->
         and not stripped.endswith(";")
         and reading.how != "assigned"
         and _report_section(stripped, fold)
+    )
+
+
+def _short_title(content: str, reading: AssigneeReading) -> bool:
+    """A marked line with no end mark, short, naming no doer: "2. Đánh giá, xếp loại chất lượng
+    đảng viên cuối năm" then "- Các chi bộ tổ chức kiểm điểm …" (a list of another mark under it). A list
+    typed without full stops ("1. Rà soát camera" + "2. Kiểm tra …") keeps its points."""
+    stripped = content.strip()
+    return (
+        len(stripped.split()) <= 12
+        and _SENTENCE_END.search(stripped) is None
+        and reading.how not in ("assigned", "subject", "relayed")
     )
 
 
@@ -891,6 +907,7 @@ class _Splitter:
         self.stack: list[_Heading] = []
         self.sections = 0
         self.candidates: list[_Candidate] = []
+        self.next_line = ""  # the line after the one being read (split_conclusion sets it)
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -930,6 +947,11 @@ class _Splitter:
             return
         self._pop_to(level)
         self._push(level, text, unmarked=True)
+
+    def _list_under(self, marker: str) -> bool:
+        """Is the next line an item of another kind of mark (a list under this line)?"""
+        m = _MARKER.match(self.next_line)
+        return m is not None and _marker_type(m.group("m").strip()) != _marker_type(marker)
 
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
@@ -975,7 +997,11 @@ class _Splitter:
         if whole is not None and _is_heading(content, whole, self.fold):
             self._open(marker, level, content)
             return
-        if marker is not None and whole is not None and _report_title(content, whole, self.fold):
+        if marker is not None and whole is not None and (
+            _report_title(content, whole, self.fold) or (self._list_under(marker) and _short_title(content, whole))
+        ):
+            # "I. Đánh giá chung", "2. Đánh giá, xếp loại đảng viên cuối năm" + "- Các chi bộ …": a title when
+            # lines come under it, a point of the list when the next point follows at once (_drop_top)
             self._open(marker, level, content)
             self.stack[-1].fallback = content
             return
@@ -1328,11 +1354,15 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
     prose = _is_prose(lines)
-    for line in lines:
-        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line)):
-            if prose and _caption(line, units, folds):
-                continue
-            splitter.line(line)
+    kept = [
+        line
+        for line in lines
+        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
+        and not (prose and _caption(line, units, folds))
+    ]  # fmt: skip
+    for k, line in enumerate(kept):
+        splitter.next_line = kept[k + 1] if k + 1 < len(kept) else ""
+        splitter.line(line)
     splitter.finish()
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

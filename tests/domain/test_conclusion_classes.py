@@ -515,3 +515,8 @@ def test_a_person_named_with_an_order_and_a_full_stop_is_no_caption() -> None:
 def test_a_topic_heading_on_the_situation_keeps_its_orders() -> None:
     text = "3. Tình hình an ninh trật tự:\n- Công an phường tăng cường tuần tra ban đêm.\n- Các tổ dân phố nắm chắc số người tạm trú.\n"
     assert len(items(text)) == 2
+
+
+def test_evaluating_as_the_work_of_a_section_keeps_its_orders() -> None:
+    text = "2. Đánh giá, xếp loại chất lượng đảng viên cuối năm\n- Các chi bộ tổ chức kiểm điểm trước ngày 15/12/2024.\n"
+    assert len(items(text)) == 1
