@@ -202,7 +202,10 @@ def split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ classifying
 _ATTENDANCE = re.compile(
     r"^(du va chu tri|chu tri (hoi nghi|cuoc hop|buoi|phien)|du (hoi nghi|cuoc hop|hop|buoi)|tham du|den du|"
-    r"cung du|thanh phan|dai bieu (du|tham du)|co mat|"
+    r"cung du|thanh phan|co mat|"
+    # the delegates at the meeting, what they did there: "Đại biểu tham gia hội nghị nêu ý kiến, kiến nghị của
+    # mình." (CX08, a caption), "Các đại biểu thảo luận tại hội nghị", "Các đại biểu tham dự hội nghị."
+    r"(cac )?dai bieu (du|tham du|tham gia hoi nghi|thao luan|phat bieu|neu y kien)|"
     # labels of the minutes: "Chủ trì: đồng chí ...", "Thư ký: ...", "Dự họp: ...", "Chủ tọa: ..."
     r"(chu tri|chu toa|thu ky|du hop|du|khach moi|vang mat)\s*:)"
 )

@@ -520,3 +520,11 @@ def test_a_topic_heading_on_the_situation_keeps_its_orders() -> None:
 def test_evaluating_as_the_work_of_a_section_keeps_its_orders() -> None:
     text = "2. Đánh giá, xếp loại chất lượng đảng viên cuối năm\n- Các chi bộ tổ chức kiểm điểm trước ngày 15/12/2024.\n"
     assert len(items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "delegates",
+    ["Các đại biểu thảo luận tại hội nghị.", "Đại biểu tham gia hội nghị nêu ý kiến về công tác thu ngân sách."],
+)
+def test_what_the_delegates_did_at_the_meeting_is_no_task(delegates: str) -> None:
+    assert one_task(delegates) == ["Giao Công an phường rà soát camera an ninh."]
