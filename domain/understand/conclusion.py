@@ -485,9 +485,12 @@ _SAYS = re.compile(
 # Phan chưa thực hiện tốt NQ số 10 …" CG04) or how all of it did ("Trong tháng 6 năm 2020, các đơn vị đều
 # tập chung chỉ đạo thực hiện tốt nhiệm vụ chuyên môn …" CX01; "Mỗi cán bộ giáo viên đều không ngừng rèn
 # luyện …" CX04; "Hầu hết các xã đều đã tổ chức giám sát" CG02). An order says what must be done: a modal
-# after it ("Các xã chưa hoàn thành phải …", "Các đơn vị đều phải báo cáo …") keeps it.
+# after it ("Các xã chưa hoàn thành phải …", "Các đơn vị đều phải báo cáo …"), or an urgency word ("Các
+# đơn vị chưa nộp báo cáo khẩn trương nộp …"), keeps it; so does a time for what is not yet done ("Các
+# xã chưa nộp hồ sơ nộp về phường trước ngày 10/12").
 _ASSESSED = re.compile(
-    r"^(?:(?:van|con|cung|hau het|nhin chung)\s+)*(?:chua|deu|co ban|buoc dau)\b(?![^.;]{0,40}\b(?:phai|can)\b)"
+    r"^(?:(?:van|con|cung|hau het|nhin chung)\s+)*(?P<how>chua|deu|co ban|buoc dau)\b"
+    r"(?![^.;]{0,60}\b(?:phai|can|khan truong|som|ngay|tiep tuc|tap trung|chu dong|kip thoi|phan dau)\b)"
 )
 # A subject granted something, not asked: "học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9"
 # (CG13, twice), "cán bộ, công chức … được nghỉ Tết Dương lịch 1 ngày" (CG12). "X được giao / được phân công
@@ -546,7 +549,10 @@ def _classify(
             return _Verdict(False, reported_subject=True)
         if _SAYS.match(predicate := fold(reading.predicate)) and _ORDER_WORD.search(predicate) is None:
             return _Verdict(False, reported_subject=True)
-        if _ASSESSED.match(predicate) or _ENTITLED.match(predicate):
+        assessed = _ASSESSED.match(predicate)
+        if assessed and assessed["how"] == "chua" and parse_deadline(sentence, date(2000, 1, 1)).kind in _DATING_KINDS:
+            assessed = None
+        if assessed or _ENTITLED.match(predicate):
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)

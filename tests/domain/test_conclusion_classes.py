@@ -460,6 +460,8 @@ def test_an_assessed_or_entitled_subject_is_no_task(assessment: str) -> None:
     "order",
     [
         "Các tổ dân phố chưa nộp báo cáo phải nộp về Văn phòng trước ngày 10/12/2024.",
+        "Các tổ dân phố chưa nộp báo cáo khẩn trương nộp về Văn phòng.",
+        "Các tổ dân phố chưa kê khai nộp tờ khai về phường trước ngày 10/12/2024.",
         "Các tổ dân phố đều phải cử người tham gia tổng vệ sinh.",
         "Công an phường được giao chủ trì tuần tra dịp Tết.",
     ],
