@@ -497,6 +497,13 @@ _ASSESSED = re.compile(
 # …" is an assignment (and read as one by the assignee reader). (When the reader finds no subject, as in
 # "Học sinh được nghỉ học …" whose "học" it takes for a verb, the sentence is not caught here.)
 _ENTITLED = re.compile(r"^(?:se |cung )?duoc (?!giao\b|phan cong\b|yeu cau\b|de nghi\b|chi dao\b)")
+# An assessment said as one: "Theo đánh giá, hoạt động của HĐND huyện, các xã thời gian qua cơ bản đảm bảo
+# theo kế hoạch." (CG02), "Theo đánh giá, hoạt động của HĐND đã có nhiều chuyển biến tích cực." (CG03),
+# "Nhìn chung, hoạt động của HĐND xã bảo đảm kế hoạch: …" (CG04). What follows it is how things went; an
+# order inside ("Qua giám sát, … đề nghị xã …") is read as assigned and kept.
+_ASSESSMENT_OPENING = re.compile(
+    r"^(?:theo danh gia|nhin chung|danh gia chung|nhin lai|tong the|qua (?:giam sat|kiem tra|khao sat),? cho thay)\b"
+)
 # A day off announced to those who take it: "Học sinh toàn trường nghỉ học từ sáng ngày 8/12/2022." (CG15),
 # "… học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9." (CG13, twice), "cán bộ, công chức …
 # được nghỉ Tết Dương lịch 1 ngày …" (CG12). Nobody is asked to do anything. Letting them off is work:
@@ -532,6 +539,8 @@ def _classify(
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
+    if _ASSESSMENT_OPENING.match(folded) and reading.how not in ("assigned", "relayed"):
+        return _Verdict(False, reported_subject=True)
     if reading.how != "assigned" and (off := _DAY_OFF.match(folded)) and not _LETS_OFF.search(off["who"]):
         return _Verdict(False)
     if reading.how in ("assigned", "relayed"):

@@ -530,3 +530,18 @@ def test_evaluating_as_the_work_of_a_section_keeps_its_orders() -> None:
 )
 def test_what_the_delegates_did_at_the_meeting_is_no_task(delegates: str) -> None:
     assert one_task(delegates) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+@pytest.mark.parametrize(
+    "assessment",
+    [
+        "Nhìn chung, các tổ dân phố thực hiện tốt công tác vệ sinh môi trường.",
+        "Theo đánh giá, công tác cải cách hành chính tiếp tục chuyển biến tích cực.",
+    ],
+)
+def test_an_assessment_opening_is_no_task(assessment: str) -> None:
+    assert one_task(assessment) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_an_order_after_an_inspection_opening_stays() -> None:
+    assert len(one_task("Qua kiểm tra, đề nghị Ban quản lý chợ khắc phục ngay các điểm mất an toàn phòng cháy.")) == 2
