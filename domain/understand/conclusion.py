@@ -926,6 +926,7 @@ class _Splitter:
         self.sections = 0
         self.candidates: list[_Candidate] = []
         self.next_line = ""  # the line after the one being read (split_conclusion sets it)
+        self.after_task = False  # the last sentence read was emitted as a task
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -991,6 +992,8 @@ class _Splitter:
         content = raw[m.end() :].strip() if m else raw.strip()
         if not content:
             return
+        # an unmarked line goes on from the task the line before ended with (its deadline sentence, §3)
+        carry, self.after_task = self.after_task and marker is None, False
         level = self._level(marker)
         if marker is not None:
             self._pop_to(level)
@@ -1043,11 +1046,11 @@ class _Splitter:
             # "2. Về hệ thống camera an ninh: rà soát .... Đề xuất ...": the topic frames every
             # sentence of the point and the unmarked lines under it.
             self._push(level, content[: inline.end("head")])
-        self._sentences(sentences)
+        self._sentences(sentences, carry and heading is None)
         if heading is not None:
             self._open(marker, level, heading)
 
-    def _sentences(self, sentences: list[str]) -> None:
+    def _sentences(self, sentences: list[str], carry: bool = False) -> None:
         for h in self.stack:
             h.under += 1
         under_lead = any(h.leads for h in self.stack)
@@ -1056,7 +1059,7 @@ class _Splitter:
         previous: int | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
-        just_emitted = False  # the sentence before, in this paragraph, was emitted as a task
+        just_emitted = carry  # the sentence before (in this paragraph, or ending the line before) was a task
         for sentence in sentences:
             read_from: str | None = None
             same_point = bool(self.candidates) and (
@@ -1110,6 +1113,7 @@ class _Splitter:
                     previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
+        self.after_task = just_emitted
 
     def _emit(
         self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None

@@ -545,3 +545,15 @@ def test_an_assessment_opening_is_no_task(assessment: str) -> None:
 
 def test_an_order_after_an_inspection_opening_stays() -> None:
     assert len(one_task("Qua kiểm tra, đề nghị Ban quản lý chợ khắc phục ngay các điểm mất an toàn phòng cháy.")) == 2
+
+
+def test_the_tasks_deadline_sentence_on_the_next_line_joins_it() -> None:
+    text = "Kết luận:\n1. Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể.\nBáo cáo kết quả về UBND phường trước ngày 20/12/2024.\n2. Công an phường tăng cường tuần tra.\n"
+    found = split_conclusion(text, TODAY).directives
+    assert len(found) == 2 and found[0].deadline.due == date(2024, 12, 20)
+    assert found[0].text.endswith("trước ngày 20/12/2024.")
+
+
+def test_a_marked_deadline_line_is_a_point_of_its_own() -> None:
+    text = "Kết luận:\n1. Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể.\n2. Báo cáo kết quả về UBND phường trước ngày 20/12/2024.\n"
+    assert len(split_conclusion(text, TODAY).directives) == 2
