@@ -147,10 +147,13 @@ _MARKER = re.compile(
 # The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the
 # digital signature's stamp ("Người ký: ...").
 _END_OF_BODY = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t|nguoi ky\s*:)")
-# Page furniture, news pages' included: the posting or update line ("Cập nhật lúc: 02/12/2024 08:30",
-# "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline ("Tác giả: ...", "Người viết: ...").
+# Page furniture, news pages' included: the national title and motto of every official letter ("CỘNG HÒA
+# XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc": CG15, CX05), the posting or update line
+# ("Cập nhật lúc: 02/12/2024 08:30", "Thứ Hai, 02/12/2024 - 08:30", "02/12/2024 | 08:30"), the byline
+# ("Tác giả: ...", "Người viết: ...").
 _FURNITURE = re.compile(
-    r"^(ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
+    r"^(cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|"
+    r"ngay dang|dang ngay|luot xem|tong so luot|so luot|lien ket website|thong ke truy cap|nguon\s*:|tin,? anh|"
     r"anh\s*:|in bai|chia se|ban in|tin lien quan|cac tin khac|xem them|cap nhat(?: luc| ngay)?\s*:|"
     r"(?:tac gia|nguoi viet|bai va anh|bai,? anh|phong vien|ctv)\s*:|"
     r"(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat),?\s*(?:ngay\s+)?\d|"
@@ -199,7 +202,10 @@ def split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ classifying
 _ATTENDANCE = re.compile(
     r"^(du va chu tri|chu tri (hoi nghi|cuoc hop|buoi|phien)|du (hoi nghi|cuoc hop|hop|buoi)|tham du|den du|"
-    r"cung du|thanh phan|dai bieu (du|tham du)|co mat|"
+    r"cung du|thanh phan|co mat|"
+    # the delegates at the meeting, what they did there: "Đại biểu tham gia hội nghị nêu ý kiến, kiến nghị của
+    # mình." (CX08, a caption), "Các đại biểu thảo luận tại hội nghị", "Các đại biểu tham dự hội nghị."
+    r"(cac )?dai bieu (du|tham du|tham gia hoi nghi|thao luan|phat bieu|neu y kien)|"
     # labels of the minutes: "Chủ trì: đồng chí ...", "Thư ký: ...", "Dự họp: ...", "Chủ tọa: ..."
     r"(chu tri|chu toa|thu ky|du hop|du|khach moi|vang mat)\s*:)"
 )
@@ -270,7 +276,7 @@ _SANCTION = re.compile(r"^(neu|truong hop|moi truong hop)\b[^.]{0,200}\bchiu tra
 # Closing formulas: "Trên đây là kết luận của ..., đề nghị các bộ phận liên quan biết, thực hiện./.",
 # "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "Thông báo để
 # các đơn vị biết và phối hợp thực hiện". They pass the text on; they are no task.
-_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den)\b.{0,120}\bbiet\b")
+_CLOSING_NOTICE = re.compile(r"\bthong bao (?:de|cho|den|de nghi)\b.{0,200}\bbiet\b")
 _CLOSING_AT_START = re.compile(
     r"^tren day la\b"
     r"|^(?:de nghi|yeu cau|kinh de nghi)\b.{0,150}?\bbiet\s*(?:,|va|de)?\s*(?:phoi hop\s+)?"
@@ -281,11 +287,22 @@ _CLOSING_AT_START = re.compile(
 )
 
 
+# The same with who says it first: "Hiệu trưởng nhà trường đề nghị tất cả cán bộ, giáo viên, học sinh toàn
+# trường nghiêm túc thực hiện Thông báo này./." (CG15), "UBND phường Cự Khối thông báo đề nghị các ngành
+# đoàn thể, … và toàn thể nhân dân trong phường biết và hưởng ứng" (CG14): the words before "đề nghị" /
+# "yêu cầu" name the speaker; what follows is still only the formula.
+_SPEAKER_FIRST = re.compile(r"^[^,.;:]{2,60}?\s(?:thong bao\s+)?(?=(?:de nghi|yeu cau)\b)")
+
+
 def _closing_formula(folded: str) -> bool:
-    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence."""
-    return _CLOSING_AT_START.match(folded) is not None or (
+    """One of the closing formulas above. All but "thông báo để ... biết" open the sentence (or follow
+    the speaker who says them)."""
+    if _CLOSING_AT_START.match(folded) is not None or (
         "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
-    )
+    ):
+        return True
+    speaker = _SPEAKER_FIRST.match(folded)
+    return speaker is not None and _CLOSING_AT_START.match(folded[speaker.end() :]) is not None
 
 
 # The issuer passing the notice on, its subject read by the assignee reader: "Văn phòng Huyện ủy thông
@@ -463,7 +480,40 @@ _SAYS = re.compile(
     r"^[\s,]*(?:cung |da |vua |moi )?(?:trinh bay|phan anh|co thong bao|co van ban|co cong van|co to trinh|"
     r"thong bao nhu tren|cho biet|bay to|neu y kien)\b"
 )
-_PAST_ASSIGNMENT = re.compile(r"\bda (giao|de nghi|yeu cau|chi dao)\b")
+# A subject assessed, not asked: what it has not yet done ("Tuy nhiên, một số xã chưa tổ chức được cuộc
+# giám sát nào." CG02; "… công tác giám sát của Thường trực HĐND … chưa bảo đảm quy trình" CG03; "… tại xã
+# Phan chưa thực hiện tốt NQ số 10 …" CG04) or how all of it did ("Trong tháng 6 năm 2020, các đơn vị đều
+# tập chung chỉ đạo thực hiện tốt nhiệm vụ chuyên môn …" CX01; "Mỗi cán bộ giáo viên đều không ngừng rèn
+# luyện …" CX04; "Hầu hết các xã đều đã tổ chức giám sát" CG02). An order says what must be done: a modal
+# after it ("Các xã chưa hoàn thành phải …", "Các đơn vị đều phải báo cáo …"), or an urgency word ("Các
+# đơn vị chưa nộp báo cáo khẩn trương nộp …"), keeps it; so does a time for what is not yet done ("Các
+# xã chưa nộp hồ sơ nộp về phường trước ngày 10/12").
+_ASSESSED = re.compile(
+    r"^(?:(?:van|con|cung|hau het|nhin chung)\s+)*(?P<how>chua|deu|co ban|buoc dau)\b"
+    r"(?![^.;]{0,60}\b(?:phai|can|khan truong|som|ngay|tiep tuc|tap trung|chu dong|kip thoi|phan dau)\b)"
+)
+# A subject granted something, not asked: "học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9"
+# (CG13, twice), "cán bộ, công chức … được nghỉ Tết Dương lịch 1 ngày" (CG12). "X được giao / được phân công
+# …" is an assignment (and read as one by the assignee reader). (When the reader finds no subject, as in
+# "Học sinh được nghỉ học …" whose "học" it takes for a verb, the sentence is not caught here.)
+_ENTITLED = re.compile(r"^(?:se |cung )?duoc (?!giao\b|phan cong\b|yeu cau\b|de nghi\b|chi dao\b)")
+# An assessment said as one: "Theo đánh giá, hoạt động của HĐND huyện, các xã thời gian qua cơ bản đảm bảo
+# theo kế hoạch." (CG02), "Theo đánh giá, hoạt động của HĐND đã có nhiều chuyển biến tích cực." (CG03),
+# "Nhìn chung, hoạt động của HĐND xã bảo đảm kế hoạch: …" (CG04). What follows it is how things went; an
+# order inside ("Qua giám sát, … đề nghị xã …") is read as assigned and kept.
+_ASSESSMENT_OPENING = re.compile(
+    r"^(?:theo danh gia|nhin chung|danh gia chung|nhin lai|tong the|qua (?:giam sat|kiem tra|khao sat),? cho thay)\b"
+)
+# A day off announced to those who take it: "Học sinh toàn trường nghỉ học từ sáng ngày 8/12/2022." (CG15),
+# "… học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9." (CG13, twice), "cán bộ, công chức …
+# được nghỉ Tết Dương lịch 1 ngày …" (CG12). Nobody is asked to do anything. Letting them off is work:
+# "Cho học sinh … nghỉ học …" (CG10), "chỉ đạo Sở GD-ĐT … cho học sinh nghỉ học" (D099-01), as is an
+# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off.
+_DAY_OFF = re.compile(
+    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
+    r"nghi (?:hoc|lam viec|tet|le)\b"
+)
+_LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
 _PAST_WORD = re.compile(r"\b(da|vua)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -489,9 +539,16 @@ def _classify(
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
+    if _ASSESSMENT_OPENING.match(folded) and reading.how not in ("assigned", "relayed"):
+        return _Verdict(False, reported_subject=True)
+    if reading.how != "assigned" and (off := _DAY_OFF.match(folded)) and not _LETS_OFF.search(off["who"]):
+        return _Verdict(False)
     if reading.how in ("assigned", "relayed"):
-        past_assignment = "da " in folded and _PAST_ASSIGNMENT.search(folded) is not None
-        return _Verdict(not past_assignment)
+        # A reported order is still an order (LABELLING.md §1): "Tại các xã …, đồng chí bí thư huyện ủy đã yêu
+        # cầu các đơn vị chuẩn bị tốt việc phòng chống bão số 4 …" (CG01), "Trước đó, ngày 20/4, UBND TP đã có
+        # văn bản chỉ đạo các sở, ngành … báo cáo kết quả trước ngày 15/5." (D086-03), "… Sở KHĐT đã có văn bản
+        # đề nghị Sở Tài nguyên và Môi trường … rà soát …" (D031-01): the people told to act are reminded.
+        return _Verdict(True)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
@@ -500,6 +557,11 @@ def _classify(
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
             return _Verdict(False, reported_subject=True)
         if _SAYS.match(predicate := fold(reading.predicate)) and _ORDER_WORD.search(predicate) is None:
+            return _Verdict(False, reported_subject=True)
+        assessed = _ASSESSED.match(predicate)
+        if assessed and assessed["how"] == "chua" and parse_deadline(sentence, date(2000, 1, 1)).kind in _DATING_KINDS:
+            assessed = None
+        if assessed or _ENTITLED.match(predicate):
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
     inline = _INLINE_HEADING.match(folded)
@@ -613,6 +675,89 @@ def _is_closer(sentence: str, fold: Fold = _fold) -> bool:
     )
 
 
+# The sentence after a task that only gives that task's deadline, alone or with the step that closes
+# it (LABELLING.md §3): no subject of its own, it opens with reporting back or finishing ("Báo cáo UBND
+# tỉnh và trả lời công dân rõ trước ngày 20/12/2022." CE02; "Báo cáo kết quả về Chủ tịch UBND huyện chậm
+# nhất vào ngày 29/6/2020./." B010-02; "Báo cáo UBND tỉnh kết quả trước ngày 25/3/2023" B112-02; "Yêu cầu
+# hoàn thiện gửi Văn phòng UBND tỉnh trước ngày 20/7/2018." F090-02), with the time label ("Thời gian giải
+# quyết hoàn thành trước ngày 30 tháng 6./." B024-02; "Thời gian hoàn thành việc lấy ý kiến nhân dân chậm
+# nhất trong ngày 21/4/2025." F062-03) or as a requirement on the work ("Việc thành lập phải được thực hiện
+# trong năm 2017." CE11), and a time that dates it. A standing report ("Báo cáo BGH hàng ngày.") or an
+# urgent one has no date to give: it stays a task of its own, as does anything after a task that is
+# already dated.
+_CLOSES_THE_TASK = re.compile(
+    r"^(?:(?:yeu cau|de nghi)\s+)?(?:(?:sau do|dong thoi)\s*,?\s*)?"
+    r"(?:(?:gui\s+)?bao cao|tra loi|hoan thanh|hoan thien|hoan tat|xong|nop|gui\b|ket qua\b"
+    r"|thoi gian|thoi han|han chot|viec\b[^,.;:]{0,60}?\b(?:phai|can|buoc phai)\b)"
+)
+_DATING_KINDS = frozenset(DeadlineKind) - {DeadlineKind.NONE, DeadlineKind.RECURRING, DeadlineKind.IMMEDIATE}
+
+
+def _closes_the_task(sentence: str, fold: Fold = _fold) -> bool:
+    return (
+        len(sentence.split()) <= 30
+        and _CLOSES_THE_TASK.match(fold(sentence)) is not None
+        and parse_deadline(sentence, date(2000, 1, 1)).kind in _DATING_KINDS
+    )
+
+
+def _undated(text: str) -> bool:
+    return parse_deadline(text, date(2000, 1, 1)).kind is DeadlineKind.NONE
+
+
+# Sections that report or assess rather than assign, and the aims of a plan: "I. Đánh giá chung", "1.
+# Đánh giá kết quả tháng 11", "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" (CX04: its dashes "- Thực hiện nghiêm túc
+# bộ tài liệu …", "- Duy trì nề nếp trong đội ngũ …" say what the team did), "2. Tồn tại, hạn chế:",
+# "Kết quả thực hiện …", "Tình hình thực hiện …", "I. MỤC TIÊU" / "1. Mục tiêu tổng quát" (CX05: "- Bảo
+# đảm các sự kiện hộ tịch … được đăng ký kịp thời …" is an aim). The lines under such a heading are no
+# task unless they assign work ("Đề nghị Phòng Y tế …"); the conclusion's work comes under "II. Nhiệm vụ
+# trọng tâm …". "Đánh giá" opens one only for results or a period ("2. Đánh giá, xếp loại đảng viên" is
+# year-end work whose items are orders), "Tình hình" only for how things went ("Tình hình an ninh trật
+# tự:" is a topic that may head the orders on it). A heading that goes on to name work ("Khó khăn, vướng
+# mắc và đề xuất", "Kết quả tháng 11 và nhiệm vụ tháng 12") is not one; "Kết quả thực hiện nhiệm vụ tháng
+# 11" (the work done) is.
+_REPORT_SECTION = re.compile(
+    r"^(?:[a-z\d][.)/]\s*|(?:phan|muc)\s+[ivx\d]+\s*[.:\-]?\s*)?(?:nhung |mot so |cac )?"
+    r"(?:danh gia (?:chung|lai|ket qua|tinh hinh|viec thuc hien|thuc hien|hoat dong|cong tac (?:thang|quy|nam|tuan)"
+    r"|(?:thang|quy|nam|tuan|nhung)\b)"
+    r"|tinh hinh (?:thuc hien|chung|hoat dong|ket qua)"
+    r"|ket qua|ton tai|han che|uu diem|khuyet diem|nguyen nhan|kho khan|thuan loi|nhan xet"
+    r"|mat (?:duoc|lam duoc|chua duoc)|bai hoc|muc tieu|muc dich)\b"
+)
+_WORK_WORDS = re.compile(
+    r"(?:,|\bva\b|\-)\s*(?:\w+\s+){0,3}?(?:nhiem vu|de xuat|kien nghi|giai phap|phuong huong|ke hoach)\b"
+)
+
+
+def _report_section(text: str, fold: Fold = _fold) -> bool:
+    folded = fold(text.strip())
+    return _REPORT_SECTION.match(folded) is not None and _WORK_WORDS.search(folded) is None
+
+
+def _report_title(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
+    """A marked title with no full stop that opens a report section ("I. Đánh giá chung")."""
+    stripped = content.strip()
+    return (
+        len(stripped.split()) <= 12
+        and not _PROSE_END.search(stripped)
+        and not stripped.endswith(";")
+        and reading.how != "assigned"
+        and _report_section(stripped, fold)
+    )
+
+
+def _short_title(content: str, reading: AssigneeReading) -> bool:
+    """A marked line with no end mark, short, naming no doer: "2. Đánh giá, xếp loại chất lượng
+    đảng viên cuối năm" then "- Các chi bộ tổ chức kiểm điểm …" (a list of another mark under it). A list
+    typed without full stops ("1. Rà soát camera" + "2. Kiểm tra …") keeps its points."""
+    stripped = content.strip()
+    return (
+        len(stripped.split()) <= 12
+        and _SENTENCE_END.search(stripped) is None
+        and reading.how not in ("assigned", "subject", "relayed")
+    )
+
+
 # A point that only names who leads, its work in the items under it: "3. Về máy tính bảng: giao Văn
 # phòng HĐND và UBND phường chủ trì.", "2. Giao Phòng Văn hóa chủ trì, phối hợp các đơn vị thực hiện."
 _LEAD_ONLY = re.compile(
@@ -665,12 +810,14 @@ def _work_period(text: str) -> str:
 # A lead-in naming who speaks, its verb last: "Phó Chủ tịch UBND xã kết luận:", "Ban Thường vụ Đảng ủy
 # kết luận như sau:", "Chủ tịch UBND huyện chỉ đạo:", "UBND tỉnh có ý kiến như sau:" (CB02, A055-01,
 # B112-01, X069-01, X070-01; "Chủ tịch UBND huyện giao:" B010-01: the items under it name their own
-# leads). The speaker is no lead of the
+# leads), and the issuer of a notice: "Ủy ban nhân dân phường Cự Khối thông báo:" (CG14), "TRƯỜNG THPT VÕ
+# GIỮ THÔNG BÁO" (CG15; a heading in capitals needs no colon). The speaker is no lead of the
 # items under it; what else the lead-in says ("Trong tháng 12, ...") still frames them. "Đề nghị UBND các
 # xã chỉ đạo:" hands the items to the body it names (read "assigned") and is no speaker's lead-in.
 _SPEAKER_VERB_LAST = re.compile(
     r"\b(?:ket luan|chi dao|co y kien(?: chi dao)?|y kien chi dao|nhan manh|phat bieu(?: ket luan)?|yeu cau|de nghi|"
-    r"giao nhiem vu|giao|quyet dinh)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?\s*:$"
+    r"giao nhiem vu|giao|quyet dinh|thong bao)(?:\s+(?:nhu sau|cu the|mot so noi dung(?: sau)?|cac noi dung(?: sau)?))?"
+    r"\s*:?$"
 )
 
 
@@ -741,6 +888,9 @@ class _Heading:
     unmarked: bool = False
     items_at: int = 0  # how many items were found before it opened
     listed: bool = False  # marked lines ("- ...", "1. ...") came under it
+    report: bool = False  # opens a part that reports or assesses (see _REPORT_SECTION): no task under it
+    under: int = 0  # lines and headings read under it
+    fallback: str | None = None  # a marked title read as a report heading: a task if nothing comes under it
 
 
 @dataclass
@@ -775,6 +925,8 @@ class _Splitter:
         self.stack: list[_Heading] = []
         self.sections = 0
         self.candidates: list[_Candidate] = []
+        self.next_line = ""  # the line after the one being read (split_conclusion sets it)
+        self.after_task = False  # the last sentence read was emitted as a task
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -788,12 +940,17 @@ class _Splitter:
 
     def _push(self, level: float, text: str, unmarked: bool = False) -> None:
         self.sections += 1
+        for h in self.stack:
+            h.under += 1
         text = _work_period(_time_aside(text))
         reading = read_assignees(text, self.units)
         spoken = _speaker_removed(text, reading, self.fold)
         leads = spoken is None and bool(reading.assignees.lead)
         at = len(self.candidates)
-        self.stack.append(_Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at))
+        report = reading.how != "assigned" and _report_section(text, self.fold)
+        self.stack.append(
+            _Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at, report=report)
+        )
 
     def _open(self, marker: str | None, level: float, text: str) -> None:
         """A heading opens: a marked one under the headings above its level; an unmarked one in place of
@@ -810,9 +967,24 @@ class _Splitter:
         self._pop_to(level)
         self._push(level, text, unmarked=True)
 
+    def _list_under(self, marker: str) -> bool:
+        """Is the next line an item of another kind of mark (a list under this line)?"""
+        m = _MARKER.match(self.next_line)
+        return m is not None and _marker_type(m.group("m").strip()) != _marker_type(marker)
+
     def _pop_to(self, level: float) -> None:
         while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
+            self._drop_top()
+
+    def _drop_top(self) -> None:
+        top = self.stack.pop()
+        if top.fallback is not None and not top.under:
+            # "3. Đánh giá, xếp loại cán bộ cuối năm" with nothing under it: a point of the list after all
+            self._sentences([top.fallback])
+
+    def finish(self) -> None:
+        while self.stack:
+            self._drop_top()
 
     def line(self, raw: str) -> None:
         m = _MARKER.match(raw)
@@ -820,6 +992,8 @@ class _Splitter:
         content = raw[m.end() :].strip() if m else raw.strip()
         if not content:
             return
+        # an unmarked line goes on from the task the line before ended with (its deadline sentence, §3)
+        carry, self.after_task = self.after_task and marker is None, False
         level = self._level(marker)
         if marker is not None:
             self._pop_to(level)
@@ -832,7 +1006,7 @@ class _Splitter:
             # trường:\n– ...\n– ...\nBên cạnh đó, giáo viên phải ..." (CE06): the list under a lead-in
             # ended, and the lead-ins with it (the paragraph after it is not their item)
             while self.stack and self.stack[-1].unmarked and self.stack[-1].listed:
-                self.stack.pop()
+                self._drop_top()
         said_time = _said_time(sentences[-1], self.units, self.fold)
         if said_time is not None:
             # "..., nhà trường đề nghị: Từ ngày mai thứ sáu ngày 29 tháng 1 năm 2021." heads the items
@@ -843,6 +1017,14 @@ class _Splitter:
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
         if whole is not None and _is_heading(content, whole, self.fold):
             self._open(marker, level, content)
+            return
+        if marker is not None and whole is not None and (
+            _report_title(content, whole, self.fold) or (self._list_under(marker) and _short_title(content, whole))
+        ):
+            # "I. Đánh giá chung", "2. Đánh giá, xếp loại đảng viên cuối năm" + "- Các chi bộ …": a title when
+            # lines come under it, a point of the list when the next point follows at once (_drop_top)
+            self._open(marker, level, content)
+            self.stack[-1].fallback = content
             return
         heading = None
         if sentences[-1].endswith(":"):
@@ -864,16 +1046,20 @@ class _Splitter:
             # "2. Về hệ thống camera an ninh: rà soát .... Đề xuất ...": the topic frames every
             # sentence of the point and the unmarked lines under it.
             self._push(level, content[: inline.end("head")])
-        self._sentences(sentences)
+        self._sentences(sentences, carry and heading is None)
         if heading is not None:
             self._open(marker, level, heading)
 
-    def _sentences(self, sentences: list[str]) -> None:
+    def _sentences(self, sentences: list[str], carry: bool = False) -> None:
+        for h in self.stack:
+            h.under += 1
         under_lead = any(h.leads for h in self.stack)
+        in_report = any(h.report for h in self.stack)
         after_report = False
         previous: int | None = None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
+        just_emitted = carry  # the sentence before (in this paragraph, or ending the line before) was a task
         for sentence in sentences:
             read_from: str | None = None
             same_point = bool(self.candidates) and (
@@ -885,6 +1071,18 @@ class _Splitter:
                 last.closers.append(sentence)
                 continue
             reading = read_assignees(sentence, self.units)
+            if (
+                just_emitted
+                and not reading.assignees.lead
+                and _closes_the_task(sentence, self.fold)
+                and _undated(self.candidates[-1].text)
+            ):
+                # "Giao X kiểm tra .... Báo cáo UBND tỉnh trước ngày 20/12/2022." (LABELLING.md §3): the
+                # task's own deadline, with its report back, is part of it; unlike a closer above it
+                # dates this task only
+                self.candidates[-1].text = f"{self.candidates[-1].text} {sentence}"
+                continue
+            just_emitted = False
             folded = self.fold(sentence)
             opener = _DISCOURSE.match(folded)
             speech = _SPEECH_OPENER.match(folded) or _SPEAKER_COLON.match(folded)
@@ -899,8 +1097,13 @@ class _Splitter:
                 verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
+            if in_report and verdict.directive and reading.how != "assigned":
+                # "I. Đánh giá chung" / "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" then "- Thực hiện nghiêm túc ...": what
+                # was done, said as orders are said; only an assignment ("Đề nghị Phòng Y tế ...") is work
+                verdict = _Verdict(False)
             after_report = verdict.reported_subject or (after_report and not verdict.directive)
             if verdict.directive:
+                just_emitted = True
                 # "Đồng chí yêu cầu ban soạn thảo rà soát .... Làm rõ những kết quả ...": a sentence of
                 # the same paragraph that names nobody continues the order before it.
                 own = bool(reading.assignees.lead)
@@ -910,6 +1113,7 @@ class _Splitter:
                     previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
+        self.after_task = just_emitted
 
     def _emit(
         self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None
@@ -1120,6 +1324,45 @@ def _reads_as_order(line: str, units: Sequence[KnownUnit]) -> bool:
     return reading.how == "subject" or reading.verb_initial or _opening_verb(line)[0]
 
 
+# A news page's photo caption: a line with no full stop naming a person by name and what they do there,
+# set between paragraphs of prose. "Đồng chí Nguyễn Trung Thảo, Phó Chủ tịch UBND tỉnh chủ trì tiếp công
+# dân tháng 7" (CE04), "Đồng chí Ngọc Kim Nam- Bí thư huyện ủy kiểm tra công tác phòng chống bão số 4 tại
+# trường tiểu học xã Minh Sơn" (CG01), "Đồng chí Trịnh Bá Quân, TP Kinh tế tổng hợp phát biểu ý kiến tại
+# Hội nghị" (CX02), "Đồng chí Lê Trí Thức, chủ tịch UBNd TPLS phát biểu kết luận kỳ họp" (CX03). It
+# records the picture, not an order: only in a text whose paragraphs end with full stops (a list of
+# orders typed without them is not a news page), never with a mark, an assigning verb or a deadline.
+# Some pages end the caption with a full stop ("Đồng chí Đỗ Thị Lai triển khai nôi dung cuộc họp." CX06;
+# "Đồng chí Dương Xuân Hùng, Uỷ viên BTV, Trưởng ban Tổ chức Tỉnh ủy kiểm tra khu tái định cư Tân Tiến."
+# in B040's page): a short line of one sentence whose verb is one of being there (speaking, visiting,
+# inspecting, presenting).
+_PERSON_OPENING = re.compile(r"^(?:dong chi|d/c|ong|ba)\s+(?P<name>\S)")
+_BEING_THERE = re.compile(
+    r"\s(?:phat bieu|kiem tra|tham|tham hoi|trao|tang|du|lam viec|chu tri|trien khai|trinh bay|quan triet|"
+    r"bao cao|tiep|chuc mung|dang huong|khao sat)\b"
+)
+_PROSE_END = re.compile(r"[.!?…]\W*$")
+
+
+def _is_prose(lines: Sequence[str]) -> bool:
+    return any(len(ln.split()) >= 15 and _PROSE_END.search(ln) for ln in lines)
+
+
+def _caption(line: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> bool:
+    m = _PERSON_OPENING.match(folded := fold(line))
+    if m is None or not line[m.start("name")].isupper() or _MARKER.match(line):
+        return False
+    if _SENTENCE_END.search(line) and not (
+        line.rstrip().endswith(".")
+        and len(line.split()) <= 20
+        and len(split_sentences(line)) == 1
+        and _BEING_THERE.search(folded) is not None
+    ):
+        return False
+    if len(line.split()) > 30 or read_assignees(line, units).how == "assigned":
+        return False
+    return parse_deadline(line, date(2000, 1, 1)).kind is DeadlineKind.NONE
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
@@ -1132,8 +1375,16 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
-    for line in lines:
-        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line)):
-            splitter.line(line)
+    prose = _is_prose(lines)
+    kept = [
+        line
+        for line in lines
+        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
+        and not (prose and _caption(line, units, folds))
+    ]  # fmt: skip
+    for k, line in enumerate(kept):
+        splitter.next_line = kept[k + 1] if k + 1 < len(kept) else ""
+        splitter.line(line)
+    splitter.finish()
     directives = splitter.directives(meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -311,3 +311,249 @@ def test_a_decision_verb_under_a_heading_that_assigns_is_that_units_work() -> No
     found = split_conclusion(text, TODAY).directives
     assert [d.text for d in found] == ["Thống nhất danh sách khen thưởng với các tổ dân phố."]
     assert [fold(a.text) for a in found[0].assignees.lead] == ["phong noi vu"]
+
+
+# --- a subjectless next sentence that only gives the task's deadline (and its report back) is part of
+# that task (LABELLING.md §3): one task with its date, not an undated task plus a half-task ---
+@pytest.mark.parametrize(
+    ("closing", "due"),
+    [
+        ("Báo cáo kết quả về UBND phường trước ngày 20/12/2024.", date(2024, 12, 20)),
+        ("Báo cáo Chủ tịch UBND phường chậm nhất ngày 18/12/2024./.", date(2024, 12, 18)),
+        ("Gửi báo cáo về Văn phòng trước ngày 15/12/2024", date(2024, 12, 15)),
+        ("Gửi UBND phường trước ngày 16/12/2024.", date(2024, 12, 16)),
+        ("Thời gian rà soát hoàn thành trước ngày 25/12/2024.", date(2024, 12, 25)),
+        ("Việc rà soát phải được hoàn thành trong tháng 12/2024.", date(2024, 12, 31)),
+        ("Yêu cầu hoàn thiện, gửi UBND phường trước ngày 22/12/2024.", date(2024, 12, 22)),
+    ],
+)
+def test_the_tasks_deadline_sentence_joins_the_task(closing: str, due: date) -> None:
+    text = f"Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {closing}\n"
+    found = split_conclusion(text, TODAY).directives
+    assert [d.text for d in found] == [f"Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {closing}"]
+    assert found[0].deadline.due == due
+    assert [a.text for a in found[0].assignees.lead] == ["Trạm Y tế phường"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Báo cáo Ban Giám hiệu hàng tuần.",  # a standing report: a task of its own
+        "Đồng thời tuyên truyền người dân giữ vệ sinh bếp ăn trước ngày 20/12/2024.",  # another action
+        "Phòng Kinh tế báo cáo kết quả trước ngày 20/12/2024.",  # a doer of its own
+    ],
+)
+def test_another_task_after_a_task_stays_a_task_of_its_own(after: str) -> None:
+    text = f"Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trên địa bàn. {after}\n"
+    assert len(split_conclusion(text, TODAY).directives) == 2
+
+
+def test_a_report_date_after_a_dated_task_stays_its_own() -> None:
+    text = (
+        "Kết luận:\nGiao Trạm Y tế phường kiểm tra các bếp ăn tập thể trong tháng 12/2024. "
+        "Báo cáo kết quả về UBND phường trước ngày 05/01/2025.\n"
+    )
+    found = split_conclusion(text, TODAY).directives
+    assert [d.deadline.due for d in found] == [date(2024, 12, 31), date(2025, 1, 5)]
+
+
+# --- a news page's photo caption names a person and what they do there; it is no task ---
+STORY = (
+    "Sáng ngày 02/12/2024, UBND phường Hòa An tổ chức hội nghị giao ban tháng 11 với các tổ dân phố trên địa bàn phường.\n"
+    "{caption}\n"
+    "Kết luận hội nghị, đồng chí Chủ tịch UBND phường đề nghị các tổ dân phố rà soát hộ nghèo, gửi danh sách về phường trước ngày 15/12/2024.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Đồng chí Lê Văn Bình, Chủ tịch UBND phường phát biểu tại hội nghị",
+        "Đồng chí Trần Thị Hoa - Bí thư Đảng ủy phường thăm hỏi hộ nghèo tổ dân phố số 3",
+        "Ông Nguyễn Hữu Phước, Phó Chủ tịch UBND phường kiểm tra công tác vệ sinh tại chợ Hòa An",
+        "Đồng chí Phạm Thị Thu, Phó Chủ tịch UBND phường phát biểu tại hội nghị.",
+    ],
+)
+def test_a_photo_caption_is_no_task(caption: str) -> None:
+    found = items(STORY.format(caption=caption))
+    assert len(found) == 1 and found[0].startswith("Kết luận hội nghị")
+
+
+def test_a_list_of_orders_typed_without_full_stops_keeps_a_named_persons_task() -> None:
+    text = "Kết luận\nĐồng chí Lê Văn Bình kiểm tra công tác vệ sinh tại chợ Hòa An\nCông an phường tăng cường tuần tra ban đêm\n"
+    assert len(items(text)) == 2
+
+
+# --- a section that reports, assesses or states aims holds no task; the work comes in the next one ---
+WORK = "II. Nhiệm vụ trọng tâm tháng 12\n1. Giao Công an phường rà soát camera an ninh, xong trước ngày 20/12/2024.\n"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "I. Đánh giá chung\nTrong tháng 11, các tổ dân phố đã hoàn thành các chỉ tiêu. Tuy nhiên, tiến độ thu phí vệ sinh còn chậm.\n",
+        "I. ĐÁNH GIÁ KẾT QUẢ THÁNG 11:\n- Thực hiện tốt công tác tiếp công dân.\n- Duy trì nề nếp giao ban hàng tuần.\n",
+        "I. Kết quả thực hiện nhiệm vụ tháng 11\n1. Tổ chức thành công Ngày hội Đại đoàn kết.\n2. Hoàn thành thu thuế đất phi nông nghiệp.\n",
+        "I. Tồn tại, hạn chế:\n- Công tác vệ sinh môi trường tại chợ chưa đảm bảo.\n- Một số tổ dân phố báo cáo chậm.\n",
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức của cán bộ về chuyển đổi số.\n- Bảo đảm an toàn thông tin trong cơ quan.\n",
+    ],
+)
+def test_a_report_or_aims_section_holds_no_task(report: str) -> None:
+    assert items(report + WORK) == ["Giao Công an phường rà soát camera an ninh, xong trước ngày 20/12/2024."]
+
+
+def test_an_assignment_inside_a_report_section_is_still_a_task() -> None:
+    text = "I. Tồn tại, hạn chế:\n- Thu phí vệ sinh còn chậm; đề nghị Tổ thu phí khẩn trương đôn đốc các hộ.\n" + WORK
+    assert len(items(text)) == 2
+
+
+def test_a_report_word_item_with_nothing_under_it_is_a_point_of_the_list() -> None:
+    text = "Kết luận:\n1. Công an phường tăng cường tuần tra ban đêm.\n2. Đánh giá, xếp loại cán bộ cuối năm\n3. Văn phòng tổng hợp báo cáo.\n"
+    assert len(items(text)) == 3
+
+
+# --- the national title and motto head every official letter; they are no task ---
+def test_the_national_title_and_motto_are_no_task() -> None:
+    text = (
+        "UBND PHƯỜNG HÒA AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "THÔNG BÁO\n1. Giao Công an phường rà soát camera an ninh.\n"
+    )
+    assert items(text) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- a closing formula said after its speaker is still a closing formula ---
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Hiệu trưởng nhà trường đề nghị toàn thể cán bộ, giáo viên nghiêm túc thực hiện thông báo này./.",
+        "Chủ tịch UBND phường yêu cầu các bộ phận nghiêm túc triển khai thực hiện.",
+        "UBND phường thông báo đề nghị các tổ dân phố, các cơ quan đóng trên địa bàn và toàn thể nhân dân biết, thực hiện.",
+    ],
+)
+def test_a_closing_formula_after_its_speaker_is_no_task(closing: str) -> None:
+    assert one_task(closing) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+# --- the issuer's "X THÔNG BÁO" heading names who speaks, not who acts ---
+@pytest.mark.parametrize("heading", ["TRƯỜNG THCS HÒA AN THÔNG BÁO", "Ủy ban nhân dân phường Hòa An thông báo:"])
+def test_the_issuers_notice_heading_leads_nobody(heading: str) -> None:
+    text = f"{heading}\n1. Rà soát danh sách học sinh vắng học, báo cáo trước ngày 10/12/2024.\n"
+    (task,) = split_conclusion(text, TODAY).directives
+    assert task.assignees.lead == ()
+
+
+# --- a subject assessed (what it has not done, how all of it did) or granted something is not asked ---
+@pytest.mark.parametrize(
+    "assessment",
+    [
+        "Tuy nhiên, một số tổ dân phố chưa tổ chức được buổi sinh hoạt nào.",
+        "Trong tháng 11, các tổ dân phố đều thực hiện tốt công tác vệ sinh môi trường.",
+        "Công tác cải cách hành chính cơ bản đáp ứng yêu cầu.",
+        "Cán bộ, công chức phường được nghỉ Tết Dương lịch 01 ngày.",
+    ],
+)
+def test_an_assessed_or_entitled_subject_is_no_task(assessment: str) -> None:
+    assert one_task(assessment) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Các tổ dân phố chưa nộp báo cáo phải nộp về Văn phòng trước ngày 10/12/2024.",
+        "Các tổ dân phố chưa nộp báo cáo khẩn trương nộp về Văn phòng.",
+        "Các tổ dân phố chưa kê khai nộp tờ khai về phường trước ngày 10/12/2024.",
+        "Các tổ dân phố đều phải cử người tham gia tổng vệ sinh.",
+        "Công an phường được giao chủ trì tuần tra dịp Tết.",
+    ],
+)
+def test_an_order_on_an_assessed_subject_stays(order: str) -> None:
+    assert len(one_task(order)) == 2
+
+
+# --- a reported order is still an order (LABELLING.md §1): the people told to act are reminded ---
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Tại buổi kiểm tra, đồng chí Bí thư Đảng ủy phường đã yêu cầu các tổ dân phố khơi thông cống rãnh trước mùa mưa.",
+        "Trước đó, ngày 02/11, UBND phường đã có văn bản chỉ đạo Trạm Y tế phun thuốc diệt muỗi tại các tổ dân phố.",
+        "Chủ tịch UBND phường vừa giao Công an phường rà soát các cơ sở kinh doanh karaoke.",
+    ],
+)
+def test_a_reported_order_is_a_task(reported: str) -> None:
+    text = f"Sáng ngày 02/12/2024, UBND phường Hòa An tổ chức hội nghị giao ban tháng 11 với các tổ dân phố trên địa bàn phường.\n{reported}\n"
+    assert items(text) == [reported]
+
+
+# --- a day off announced to those who take it asks nobody to act; letting them off is work ---
+@pytest.mark.parametrize(
+    "day_off",
+    [
+        "Học sinh toàn trường nghỉ học từ sáng ngày 10/12/2024.",
+        "Theo đó, trẻ mầm non và học sinh tiểu học được nghỉ học vào ngày 11/12/2024.",
+        "Cán bộ, công chức phường được nghỉ Tết Dương lịch 01 ngày.",
+    ],
+)
+def test_a_day_off_is_no_task(day_off: str) -> None:
+    assert one_task(day_off) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_letting_them_off_is_a_task() -> None:
+    text = (
+        "Đề nghị Hiệu trưởng các trường thực hiện các nội dung sau:\n1. Rà soát phòng học xuống cấp.\n"
+        "2. Cho học sinh toàn trường nghỉ học ngày 10/12/2024 để phòng tránh bão.\n"
+    )
+    assert len(items(text)) == 2
+
+
+def test_work_during_the_days_off_is_a_task() -> None:
+    assert len(one_task("2. Công an phường trực 24/24 giờ trong những ngày nghỉ Tết Nguyên đán.")) == 2
+
+
+def test_a_person_named_with_an_order_and_a_full_stop_is_no_caption() -> None:
+    text = STORY.format(caption="Đồng chí Lê Văn Bình rà soát lại danh sách hộ nghèo của tổ dân phố số 3.")
+    assert len(items(text)) == 2
+
+
+def test_a_topic_heading_on_the_situation_keeps_its_orders() -> None:
+    text = "3. Tình hình an ninh trật tự:\n- Công an phường tăng cường tuần tra ban đêm.\n- Các tổ dân phố nắm chắc số người tạm trú.\n"
+    assert len(items(text)) == 2
+
+
+def test_evaluating_as_the_work_of_a_section_keeps_its_orders() -> None:
+    text = "2. Đánh giá, xếp loại chất lượng đảng viên cuối năm\n- Các chi bộ tổ chức kiểm điểm trước ngày 15/12/2024.\n"
+    assert len(items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "delegates",
+    ["Các đại biểu thảo luận tại hội nghị.", "Đại biểu tham gia hội nghị nêu ý kiến về công tác thu ngân sách."],
+)
+def test_what_the_delegates_did_at_the_meeting_is_no_task(delegates: str) -> None:
+    assert one_task(delegates) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+@pytest.mark.parametrize(
+    "assessment",
+    [
+        "Nhìn chung, các tổ dân phố thực hiện tốt công tác vệ sinh môi trường.",
+        "Theo đánh giá, công tác cải cách hành chính tiếp tục chuyển biến tích cực.",
+    ],
+)
+def test_an_assessment_opening_is_no_task(assessment: str) -> None:
+    assert one_task(assessment) == ["Giao Công an phường rà soát camera an ninh."]
+
+
+def test_an_order_after_an_inspection_opening_stays() -> None:
+    assert len(one_task("Qua kiểm tra, đề nghị Ban quản lý chợ khắc phục ngay các điểm mất an toàn phòng cháy.")) == 2
+
+
+def test_the_tasks_deadline_sentence_on_the_next_line_joins_it() -> None:
+    text = "Kết luận:\n1. Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể.\nBáo cáo kết quả về UBND phường trước ngày 20/12/2024.\n2. Công an phường tăng cường tuần tra.\n"
+    found = split_conclusion(text, TODAY).directives
+    assert len(found) == 2 and found[0].deadline.due == date(2024, 12, 20)
+    assert found[0].text.endswith("trước ngày 20/12/2024.")
+
+
+def test_a_marked_deadline_line_is_a_point_of_its_own() -> None:
+    text = "Kết luận:\n1. Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể.\n2. Báo cáo kết quả về UBND phường trước ngày 20/12/2024.\n"
+    assert len(split_conclusion(text, TODAY).directives) == 2

@@ -349,7 +349,8 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
     assert items(text) == ["Giao Văn phòng rà soát sổ sách tài sản."]
 
 
-# --- a requirement on the work with its time continues the order before it ---
+# --- a requirement on the work with its time is the deadline of the order before it (LABELLING.md §3:
+# one task with its date); after an order already dated, it is a task of its own with that order's lead ---
 @pytest.mark.parametrize(
     ("requirement", "due"),
     [
@@ -357,10 +358,20 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
         ("Việc kiểm kê phải được thực hiện xong trong tháng 12/2024.", date(2024, 12, 31)),
     ],
 )
-def test_a_requirement_with_its_time_is_a_task_of_the_order_before_it(requirement: str, due: date) -> None:
-    text = f"Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học. {requirement}"
+def test_a_requirement_with_its_time_dates_the_order_before_it(requirement: str, due: date) -> None:
+    order = "Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học."
+    (task,) = split_conclusion(f"{order} {requirement}", TODAY).directives
+    assert task.text == f"{order} {requirement}" and task.deadline.due == due
+    assert [fold(a.text) for a in task.assignees.lead] == ["phong tai chinh - ke hoach"]
+
+
+def test_a_requirement_after_a_dated_order_is_a_task_of_the_order_before_it() -> None:
+    text = (
+        "Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học trong tháng 12/2024. "
+        "Việc nộp báo cáo kiểm kê phải được thực hiện xong trước ngày 10/01/2025."
+    )
     _first, second = split_conclusion(text, TODAY).directives
-    assert second.text == requirement and second.deadline.due == due
+    assert second.deadline.due == date(2025, 1, 10)
     assert [fold(a.text) for a in second.assignees.lead] == ["phong tai chinh - ke hoach"]
 
 
@@ -383,16 +394,15 @@ def test_the_period_of_the_work_a_heading_announces_dates_the_items(heading: str
     assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [due, due]
 
 
-@pytest.mark.parametrize(
-    "heading",
-    [
-        "Kế hoạch phòng chống thiên tai năm 2025:",
-        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2024",
-    ],
-)
-def test_a_plans_year_or_a_reported_month_does_not_date_the_items(heading: str) -> None:
-    text = f"{heading}\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
+def test_a_plans_year_does_not_date_the_items() -> None:
+    text = "Kế hoạch phòng chống thiên tai năm 2025:\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
     assert [d.deadline.due for d in split_conclusion(text, TODAY).directives] == [None, None]
+
+
+def test_the_items_of_a_reported_month_are_its_results_not_tasks() -> None:
+    # (before the report sections of test_conclusion_classes.py they were read as undated tasks)
+    text = "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2024\n- Công chức Địa chính rà soát hồ sơ đất công.\n- Trạm Y tế xã tiêm chủng mở rộng cho trẻ em."
+    assert split_conclusion(text, TODAY).directives == ()
 
 
 # --- a lead-in's scope ends with its list ---

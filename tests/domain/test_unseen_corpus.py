@@ -78,9 +78,16 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
 # 77.3 -> 80.0), the bot leaves those two tasks undated. Measured by the lead after the relabelling, same
 # code: conclusions_v4_heldout 15 -> 13 directives, found 86.7 -> 92.3, deadline 92.3 -> 91.7 (lead 61.5 -> 58.3);
 # conclusions_heldout deadline 58.3 -> 66.7.
+# Third session (branch concl2): the splitter joins that sentence to its task (§3), drops news photo
+# captions, report/assessment/aims sections and sentences, day-off notices, and keeps reported orders:
+# conclusions_v4_dev real 92.3 -> 95.7 (22/23), deadline 85.0 -> 95.0; conclusions_v5x_dev (8 dev-only
+# conclusions collected by the rule writer, tests/data/README.md, never held out) found 85.7, real 35.7 ->
+# 83.3, deadline 83.3. (corpusG's conclusions_v5 dev, 12 documents, not in this branch: found 80.0 ->
+# 82.9, real 73.8 -> 88.6, deadline 78.6 -> 79.3.)
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
-    "conclusions_v4_dev": (0.99, 0.92, 0.85),
+    "conclusions_v4_dev": (0.99, 0.95, 0.95),
+    "conclusions_v5x_dev": (0.85, 0.83, 0.83),
     "conclusions_heldout": (0.99, 0.79, 0.58),
     "conclusions_v4_heldout": (0.92, 0.79, 0.91),
     # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
