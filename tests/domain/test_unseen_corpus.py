@@ -108,7 +108,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
     "conclusions_v6_dev": (0.97, 0.78, 0.88),
-    "conclusions_v6_heldout": (0.86, 0.73, 0.81),
+    "conclusions_v6_heldout": (0.85, 0.73, 0.81),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
