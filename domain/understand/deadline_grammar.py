@@ -1051,8 +1051,12 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        clause = scan.clause_before(tail.start)
-        if any(w in clause for w in HORIZON_WORDS):
+        # A target's horizon ("mục tiêu … năm 2025", "định hướng phát triển năm 2030") is no deadline, but a
+        # target set within a year or by its end is ("phấn đấu hoàn thành xuất sắc nhiệm vụ trong năm 2022",
+        # "mục tiêu có ít nhất 3.000 km đường cao tốc vào cuối năm 2025"): the trigger words decide, not the
+        # horizon word. Class: G012-01 (trong), F008-01 (vào cuối), X004-01 (bare: "mục tiêu hoàn thành
+        # các chỉ tiêu năm 2025", none).
+        if tail.strength < WITHIN and any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
             continue
         if m["y"]:
             year = int(m["y"])

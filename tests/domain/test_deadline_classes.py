@@ -693,3 +693,22 @@ def test_a_contingent_response_is_no_deadline(text: str, today: date, expected: 
 )
 def test_round_the_clock_is_no_deadline(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- a target's horizon ("mục tiêu … năm 2025", "phấn đấu đến năm 2025") is no deadline; a target set
+# within a year or by its end ("phấn đấu hoàn thành … trong năm 2021", "… vào cuối năm 2021") is ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Các chi bộ phấn đấu hoàn thành xuất sắc nhiệm vụ trong năm 2021.", "year 2021-12-31", APR16),
+        case("Phấn đấu trong năm 2022, toàn huyện có thêm 3 xã đạt chuẩn nông thôn mới.", "year 2022-12-31", APR16),
+        case(
+            "Các xã phấn đấu đạt mục tiêu có ít nhất 50 km đường bê tông vào cuối năm 2021.", "year 2021-12-31", APR16
+        ),
+        case("Các xã phấn đấu đến năm 2025 có 100% thôn đạt chuẩn.", "none", APR16),
+        case("Huyện xác định mục tiêu hoàn thành các chỉ tiêu năm 2022.", "none", APR16),
+        case("Tập trung thực hiện các mục tiêu định hướng phát triển năm 2030.", "none", APR16),
+    ],
+)
+def test_a_target_within_a_year_is_a_deadline_its_horizon_is_not(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
