@@ -49,6 +49,8 @@ def _records() -> list[dict]:
     for path in sorted(DATA.glob("*.jsonl")):
         if "heldout" in path.name:
             continue  # held-out sets are only measured by the lead, never read by tuning tools
+        if path.name.startswith("relabel_log"):
+            continue  # the log of the relabelling to LABELLING.md, not sentences
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)

@@ -1466,3 +1466,20 @@ DUE_YEAR_GUESSED = (
     "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý anh/chị là một ngày đã qua "
     "thì xin kiểm tra lại và sửa hạn, ghi rõ năm (ví dụ 15/12/{year})."
 )
+# --- leadqa: who is reminded after an import, and units added later ---
+# After /nhap saves tasks, leads nobody will be reminded of in person (a unit with no contact person, or a
+# name kept as written because it is not a unit of the committee) are named, so the secretary can fix it.
+IMPORT_SAVED_GROUP_ONLY = (
+    "👥 Chưa có người nhận nhắc việc riêng cho {names}: lời nhắc các việc này sẽ gửi vào nhóm. "
+    "Gán người phụ trách: <code>/donvi gan {example} @ten_nguoi</code>"
+)
+IMPORT_SAVED_NOT_UNITS = (
+    "❓ {names} chưa là đơn vị của Ban: lời nhắc gửi vào nhóm. Muốn nhắc riêng, thêm đơn vị "
+    "(<code>/donvi them {example}</code>) rồi gán người phụ trách."
+)
+# /donvi them: open tasks that named the new unit as plain text now belong to it.
+UNIT_LINKED_TASKS = "🔗 Các nhiệm vụ {numbers} ghi tên «{name}» nay được tính cho đơn vị này."
+
+
+def task_numbers(numbers: list[int]) -> str:
+    return ", ".join(f"#{n}" for n in numbers)

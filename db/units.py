@@ -83,6 +83,33 @@ async def add_unit(session: AsyncSession, committee_id: int, name: str, aliases:
     return unit
 
 
+async def link_written_names(session: AsyncSession, unit: Unit) -> list[int]:
+    """Open tasks of the unit's committee that name it as plain text (kept as written because it was
+    not a unit when the task was logged, e.g. by /nhap): those assignees become the unit, so that its
+    contact people are reminded and its counts include them. Only exact names (after folding) of the
+    unit or its aliases are linked: a near name could be another body. Returns the task numbers."""
+    names = {norm(unit.name), *(norm(a) for a in unit.aliases or [])}
+    rows = (
+        await session.execute(
+            select(TaskAssignee, Task.number)
+            .join(Task, Task.id == TaskAssignee.task_id)
+            .where(
+                Task.committee_id == unit.committee_id,
+                Task.status == "open",
+                TaskAssignee.unit_id.is_(None),
+                TaskAssignee.person_id.is_(None),
+            )
+        )
+    ).all()
+    numbers: set[int] = set()
+    for row, number in rows:
+        if norm(row.label) in names:
+            row.unit_id = unit.id
+            numbers.add(number)
+    await session.flush()
+    return sorted(numbers)
+
+
 async def add_contact(session: AsyncSession, unit: Unit, person: Person) -> bool:
     if any(c.person_id == person.id for c in unit.contacts):
         return False

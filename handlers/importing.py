@@ -19,6 +19,7 @@ changes that one field of that one item."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -37,7 +38,7 @@ from db import committees as db_committees
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import Committee, Meeting, PendingInput, Person, Unit
+from db.models import Committee, Meeting, PendingInput, Person, TaskAssignee, Unit
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
@@ -503,6 +504,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
     await session.flush()
     dropped = set(data.get("dropped", []))
     numbers = []
+    leads: list[TaskAssignee] = []
     for k, item in enumerate(data["items"], start=1):
         if k in dropped:
             continue
@@ -522,13 +524,38 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
         )
         await reminders.replan_task(session, task.id, actor.now)
         numbers.append(task.number)
+        leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
     fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
     if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
         text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
-    return text
+    return text + "".join("\n" + line for line in await _unreminded_leads(session, leads))
+
+
+async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:
+    """Lines naming the leads of the saved tasks that nobody will be reminded for in person: units
+    without a contact person, and names that are not units (their reminders go to the group only).
+    A long conclusion creates many units at once; without this the secretary would not know."""
+    unit_ids = sorted({a.unit_id for a in leads if a.unit_id is not None})
+    contacts = await db_units.contact_people(session, unit_ids)
+    no_contact = _distinct(a.label for a in leads if a.unit_id is not None and not contacts.get(a.unit_id))
+    written = _distinct(a.label for a in leads if a.unit_id is None and a.person_id is None)
+    lines = []
+    if no_contact:
+        lines.append(T.IMPORT_SAVED_GROUP_ONLY.format(names=_quoted(no_contact), example=T.esc(no_contact[0])))
+    if written:
+        lines.append(T.IMPORT_SAVED_NOT_UNITS.format(names=_quoted(written), example=T.esc(written[0])))
+    return lines
+
+
+def _distinct(labels: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(labels))
+
+
+def _quoted(labels: list[str]) -> str:
+    return ", ".join(f"«{T.esc(label)}»" for label in labels)
 
 
 # ---------------------------------------------------------------------------------------------- answers

@@ -51,7 +51,13 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
             raise Refused(T.UNITS_USAGE)
         unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
         alias_text = f" (= {T.esc(', '.join(unit.aliases))})" if unit.aliases else ""
-        return T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+        text = T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+        # Tasks imported before the unit existed named it as plain text: they are its tasks now.
+        linked = await db_units.link_written_names(session, unit)
+        if linked:
+            await replan_unit_tasks(session, unit.id, actor.now)
+            text += "\n" + T.UNIT_LINKED_TASKS.format(numbers=T.task_numbers(linked), name=T.esc(unit.name))
+        return text
     if verb in ("bo", "remove", "xoa"):
         unit = await db_units.find_unit(session, actor.committee.id, rest)
         if unit is None:

@@ -648,8 +648,9 @@ def _lead_words(names: list[str]) -> set[str]:
 
 # The development parts of the unseen corpora (the held-out parts are measured, never tuned to):
 # the leads found must have the same words as the labelled ones. Floors just under what the reader
-# reaches (95.9 % and 93.7 % at the last change).
-@pytest.mark.parametrize(("name", "floor"), [("v3a_dev.jsonl", 0.95), ("v3b_dev.jsonl", 0.93)])
+# reaches (95.9 % and 93.7 % at the last change; v3b 92.3 % after the relabelling to
+# tests/data/LABELLING.md §8: "X chỉ đạo Y" with X the body that issues the order, Y leads).
+@pytest.mark.parametrize(("name", "floor"), [("v3a_dev.jsonl", 0.95), ("v3b_dev.jsonl", 0.92)])
 def test_lead_on_unseen_dev_sentences(name: str, floor: float) -> None:
     rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     misses = []

@@ -1,0 +1,77 @@
+"""After /nhap saves a conclusion, who will be reminded in person, and units added afterwards.
+
+A pasted conclusion names many bodies at once. Usual units of a ward are created without a contact
+person; names that are not units are kept as written. Their reminders go to the group only, so the
+save message names them; and a unit added later with /donvi them takes over the tasks that named it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from db.models import Reminder, TaskAssignee
+from emulator import Chat, User
+from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import bot_messages_since, preview_after, save
+
+CONCLUSION = (
+    "Kết luận giao ban tuần\n"
+    "1. Giao Văn phòng rà soát hồ sơ một cửa, báo cáo trước ngày 15/12/2026.\n"
+    "2. Giao Công an phường kiểm tra tạm trú trên địa bàn, xong trước ngày 20/12/2026.\n"
+    "3. Giao Trường Mầm non Hoa Sen tổ chức khám sức khỏe cho trẻ, xong trước ngày 30/12/2026.\n"
+)
+
+
+async def committee(env: Env) -> tuple[User, User, Chat]:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[hoa])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    return chair, hoa, group
+
+
+async def saved_text(env: Env, chair: User, group: Chat) -> str:
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap\n" + CONCLUSION)
+    pages = await preview_after(env, group, cursor)
+    await save(env, chair, pages)
+    return next(m.plain for m in bot_messages_since(env, group, cursor) if "Đã lưu" in m.plain)
+
+
+async def test_the_save_names_leads_reminded_only_in_the_group(env: Env) -> None:
+    chair, _, group = await committee(env)
+    text = (await saved_text(env, chair, group)).splitlines()
+    no_contact = next(line for line in text if "Chưa có người nhận nhắc việc riêng" in line)
+    assert "«Công an phường»" in no_contact and "/donvi gan Công an phường @ten_nguoi" in no_contact
+    not_units = next(line for line in text if "chưa là đơn vị của Ban" in line)
+    assert "«Trường Mầm non Hoa Sen»" in not_units
+    # The office has a contact person: it is not named.
+    assert not any("Văn phòng" in line for line in text[1:])
+
+
+async def test_a_unit_added_later_takes_over_the_tasks_that_named_it(env: Env) -> None:
+    chair, _, group = await committee(env)
+    await saved_text(env, chair, group)
+    answer = await env.say(chair, group, "/donvi them Trường Mầm non Hoa Sen")
+    assert "#3" in answer.plain and "«Trường Mầm non Hoa Sen»" in answer.plain
+    task = await env.task(3, group)
+    async with env.sessions() as s:
+        lead = await s.scalar(select(TaskAssignee).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead"))
+        assert lead is not None and lead.unit_id is not None
+    # Its contact person is now reminded of #3 in person (before, only the group was).
+    await env.say(chair, group, "/donvi gan Trường Mầm non Hoa Sen @hoa_vanphong")
+    async with env.sessions() as s:
+        people = set(await s.scalars(select(Reminder.person_id).where(Reminder.task_id == task.id)))
+    assert people and None not in people
+
+
+async def test_adding_a_unit_links_only_its_exact_name(env: Env) -> None:
+    chair, _, group = await committee(env)
+    await saved_text(env, chair, group)
+    answer = await env.say(chair, group, "/donvi them Trường Mầm non")
+    assert "🔗" not in answer.plain
+    task = await env.task(3, group)
+    async with env.sessions() as s:
+        lead = await s.scalar(select(TaskAssignee).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead"))
+        assert lead is not None and lead.unit_id is None
