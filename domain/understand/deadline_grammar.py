@@ -180,8 +180,9 @@ _PART_OF_YEAR = re.compile(
 
 
 def _parts_of_year(scan: Scan) -> None:
-    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; other runs of months end
-    with their last month ('9 tháng đầu năm' 30/9, MONTH) or with the year ('2 tháng cuối năm')."""
+    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; '3 tháng đầu/cuối năm' are the first and
+    last quarters (QUARTER); other runs of months end with their last month ('9 tháng đầu năm' 30/9, MONTH)
+    or with the year ('2 tháng cuối năm')."""
     if "dau nam" not in scan.f and "cuoi nam" not in scan.f:
         return
     for m in scan.matches(_PART_OF_YEAR):
@@ -194,7 +195,9 @@ def _parts_of_year(scan: Scan) -> None:
         if year is None:  # the next such run that has not ended
             year = scan.today.year + (dd.month_end(scan.today.year, last_month) < scan.today)
         due = dd.month_end(year, last_month)
-        kind = HALF if months == 6 else MONTH if m["pos"] == "dau" else YEAR
+        # Six months from the year's start or to its end are a half, three a quarter (the first or the last:
+        # "trong 3 tháng cuối năm" is quý IV, G075-01), as SPEC and LABELLING.md §17 name periods by the span.
+        kind = HALF if months == 6 else QUARTER if months == 3 else MONTH if m["pos"] == "dau" else YEAR
         tail = scan.tail(m.start())
         score = score_period(scan, tail, due, m.end(), clause_start_ok=True)
         if score is not None:

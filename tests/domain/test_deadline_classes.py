@@ -712,3 +712,39 @@ def test_round_the_clock_is_no_deadline(text: str, today: date, expected: str) -
 )
 def test_a_target_within_a_year_is_a_deadline_its_horizon_is_not(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- a comma between a time of day and its day ("trước 14 giờ, ngày 12/5") is part of the time: the
+# trigger before the time governs the day, as without the comma ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Các phòng gửi báo cáo về Văn phòng trước 16 giờ, ngày 16/4/2021.", "date 2021-04-16", APR16),
+        case("Các xã gửi danh sách trước 9h30, ngày 20/4/2021.", "date 2021-04-20", APR16),
+        case(
+            "Các chợ tạm dừng hoạt động từ 0 giờ, ngày 16/4/2021 cho đến khi có thông báo mới.",
+            "date 2021-04-16",
+            APR16,
+        ),
+        case("Thời gian áp dụng từ 12 giờ 30 phút, ngày 18/4/2021 đến ngày 25/4/2021.", "date 2021-04-25", APR16),
+        case("Ngày 16/4/2021, lúc 9 giờ, ngày làm việc đầu tiên, UBND phường đã họp.", "none", APR16),
+    ],
+)
+def test_a_comma_between_a_time_of_day_and_its_day(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
+
+
+# --- three months from the year's start or to its end are a quarter, six a half; other runs end with
+# their last month or the year ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Các ngành tập trung thực hiện các nhiệm vụ trong 3 tháng cuối năm.", "quarter 2021-12-31", APR16),
+        case("Phấn đấu giải ngân 40% vốn trong ba tháng cuối năm 2021.", "quarter 2021-12-31", APR16),
+        case("Các xã hoàn thành kê khai trong 3 tháng đầu năm 2022.", "quarter 2022-03-31", APR16),
+        case("Các trường hoàn thành kiểm định trong 6 tháng cuối năm.", "half 2021-12-31", APR16),
+        case("Các xã hoàn thành 70% kế hoạch trong 9 tháng đầu năm 2022.", "month 2022-09-30", APR16),
+    ],
+)
+def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
