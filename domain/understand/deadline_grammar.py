@@ -1032,7 +1032,10 @@ def _heads_the_work(scan: Scan, tail: Tail, end: int) -> bool:
 def _scopes_clause(scan: Scan, end: int) -> bool:
     """A period that opens its sentence, set off by a comma, and what follows is not a report of
     what was done: "Năm 2024, UBND các xã tập trung ...", "Tháng 12, các tổ dân phố rà soát ..."
-    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn")."""
+    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn"); "này" may point at it
+    ("Năm 2018 này, xã … phải hoàn thành …", G100-01)."""
+    if scan.f.startswith(" nay", end) and not scan.f[end + 4 : end + 5].isalnum():
+        end += 4
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 

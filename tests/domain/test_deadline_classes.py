@@ -133,6 +133,8 @@ def test_a_holiday_named_by_its_day_is_an_occasion_unless_a_deadline_word_preced
         case("Năm 2024, toàn huyện đã có 5 xã đạt chuẩn nông thôn mới nâng cao.", "none"),
         case("Tháng 12, các tổ dân phố rà soát, cập nhật danh sách hộ nghèo.", "month 2024-12-31"),
         case("Tháng 12, các tổ dân phố đã rà soát danh sách hộ nghèo.", "none"),
+        case("Năm 2024 này, các trường phải hoàn thành kiểm định chất lượng giáo dục.", "year 2024-12-31"),
+        case("Năm 2024 này, toàn huyện đã có 5 xã đạt chuẩn nông thôn mới.", "none"),
     ],
 )
 def test_a_period_heading_the_sentence_scopes_the_work_a_plans_year_does_not(
