@@ -941,7 +941,6 @@ class _Splitter:
             if c.section:
                 closers.setdefault(c.section, []).extend((i, x) for x in c.closers)
         out: list[ParsedDirective] = []
-        out_at: dict[int, int] = {}  # candidate -> its directive in out
         read: dict[int, ParsedDirective] = {}
         seen: set[str] = set()
         for j, c in enumerate(self.candidates):
@@ -976,41 +975,9 @@ class _Splitter:
                 own = parsed.assignees
                 lead = tuple(replace(ref, span=None) for ref in before.assignees.lead)
                 parsed = replace(parsed, assignees=Assignees(lead, own.support, own.executor))
-            target = out_at.get(j - 1)
-            if (
-                c.previous is not None
-                and target is not None
-                and j - 1 >= c.previous
-                and _JOINS_ITS_TASK.match(key)
-                and parsed.deadline.kind in _DUE_KINDS
-            ):
-                # "Giao UBND thành phố kiểm tra, xem xét …. Báo cáo UBND tỉnh và trả lời công dân trước ngày
-                # 20/12/2022." (CE02), "… giao Công an TP nghiên cứu …. Việc thành lập phải được thực hiện trong
-                # năm 2017." (CE11): a sentence naming nobody that only gives the order before it its report-back
-                # step or names it back, with a deadline, is part of that task (LABELLING.md §3), as a closing
-                # "Hoàn thành trong tháng 4/2018." is (S004-08, S004-09): one task, the continuation's deadline.
-                before = out[target]
-                out[target] = replace(before, text=f"{before.text} {c.text}", deadline=parsed.deadline)
-                read[j] = out[target]
-                out_at[j] = target
-                continue
             read[j] = parsed
-            out_at[j] = len(out)
             out.append(parsed)
         return out
-
-
-# What a sentence that continues the order before it says when it only adds that task's report-back step
-# or names the task back ("Báo cáo kết quả về UBND huyện …", "Trả lời công dân …", "Việc thành lập phải …"),
-# read on its folded text; with a deadline it joins that task (see _Splitter.directives).
-_JOINS_ITS_TASK = re.compile(
-    r"(?:bao cao|tra loi|gui (?:bao cao|ket qua|van ban)|tong hop(?:,| va)? bao cao)\b"
-    r"|viec\s[^.;,:]{0,60}?\b(?:phai|can|duoc|se|hoan thanh|xong)\b"
-)
-_DUE_KINDS = frozenset(
-    {DeadlineKind.DATE, DeadlineKind.MONTH, DeadlineKind.QUARTER, DeadlineKind.HALF, DeadlineKind.YEAR,
-     DeadlineKind.WEEK, DeadlineKind.RELATIVE, DeadlineKind.HOLIDAY}
-)  # fmt: skip
 
 
 # "; " then a capital, or then a new assignment in small letters ("Giao Phòng Kinh tế rà soát ...; giao

@@ -87,11 +87,7 @@ def test_a_news_headline_is_no_task(page: str) -> None:
 
 
 def test_orders_typed_without_full_stops_are_no_headlines() -> None:
-    lines = [
-        "Giao Văn phòng rà soát camera",
-        "Công an phường tăng cường tuần tra",
-        "Tổ dân phố vận động người dân đóng quỹ.",
-    ]
+    lines = ["Giao Văn phòng rà soát camera", "Công an phường tăng cường tuần tra", "Tổ dân phố vận động người dân đóng quỹ."]
     assert headlines(lines) == []
     assert len(items("\n".join(lines))) == 3
 
@@ -315,46 +311,3 @@ def test_a_decision_verb_under_a_heading_that_assigns_is_that_units_work() -> No
     found = split_conclusion(text, TODAY).directives
     assert [d.text for d in found] == ["Thống nhất danh sách khen thưởng với các tổ dân phố."]
     assert [fold(a.text) for a in found[0].assignees.lead] == ["phong noi vu"]
-
-
-# --- a sentence naming nobody that only gives the order before it its report-back step or names the task
-# back, with a deadline, is part of that task (LABELLING.md §3): one task, dated by it ---
-@pytest.mark.parametrize(
-    ("text", "task", "due"),
-    [
-        (
-            "Kết luận: Giao Phòng Kinh tế kiểm tra hiện trạng tuyến mương thoát nước khu phố 2. Báo cáo UBND quận và trả lời công dân trước ngày 20/12/2024.",
-            "Kết luận: Giao Phòng Kinh tế kiểm tra hiện trạng tuyến mương thoát nước khu phố 2. Báo cáo UBND quận và trả lời công dân trước ngày 20/12/2024.",
-            date(2024, 12, 20),
-        ),
-        (
-            "Chủ tịch UBND huyện giao Phòng Nội vụ xây dựng đề án sắp xếp thôn, tổ dân phố. Việc sắp xếp phải hoàn thành trong quý I/2025.",
-            "Chủ tịch UBND huyện giao Phòng Nội vụ xây dựng đề án sắp xếp thôn, tổ dân phố. Việc sắp xếp phải hoàn thành trong quý I/2025.",
-            date(2025, 3, 31),
-        ),
-        (
-            "Giao Trung tâm Y tế kiểm tra các bếp ăn tập thể trên địa bàn. Tổng hợp, báo cáo kết quả về UBND huyện trước ngày 15/12/2024.",
-            "Giao Trung tâm Y tế kiểm tra các bếp ăn tập thể trên địa bàn. Tổng hợp, báo cáo kết quả về UBND huyện trước ngày 15/12/2024.",
-            date(2024, 12, 15),
-        ),
-    ],
-)
-def test_a_report_back_step_with_a_deadline_joins_the_task_before_it(text: str, task: str, due: date) -> None:
-    found = split_conclusion(text, TODAY).directives
-    assert [(d.text, d.deadline.due) for d in found] == [(task, due)]
-    assert found[0].assignees.lead
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # new work of its own, with a deadline: its own task
-        "Giao Phòng Kinh tế kiểm tra tuyến mương thoát nước khu phố 2. Nạo vét toàn tuyến trước ngày 20/12/2024.",
-        # a report-back step with no deadline: its own task, as before
-        "Giao Phòng Kinh tế kiểm tra tuyến mương thoát nước khu phố 2. Báo cáo kết quả về UBND quận.",
-        # a report-back step of someone else: its own task
-        "Giao Phòng Kinh tế kiểm tra tuyến mương thoát nước khu phố 2. Công an phường báo cáo tình hình trước ngày 20/12/2024.",
-    ],
-)
-def test_other_sentences_after_an_order_stay_tasks_of_their_own(text: str) -> None:
-    assert len(split_conclusion(text, TODAY).directives) == 2

