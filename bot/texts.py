@@ -1483,3 +1483,21 @@ UNIT_LINKED_TASKS = "🔗 Các nhiệm vụ {numbers} ghi tên «{name}» nay đ
 
 def task_numbers(numbers: list[int]) -> str:
     return ", ".join(f"#{n}" for n in numbers)
+# --- views ---
+# /nhap's preview: an item whose day-month without a year was read as the next such date, about a year
+# after the meeting (as /giao and /sua say it: domain.due_checks).
+IMPORT_FLAG_YEAR_GUESSED = (
+    "⚠️ Hạn không ghi năm nên được hiểu là <b>{due}</b> (năm {year}). Nếu ý là một ngày đã qua, xin kiểm tra "
+    "lại và sửa hạn, ghi rõ năm (trả lời bản xem trước, ví dụ <code>{k} hạn {example}</code>)"
+)
+# The board: people given tasks directly (counted under no unit) under their own heading, in the list
+# and in the chart, as the Monday summary lists them apart from the units.
+BOARD_TEXTS["people_heading"] = "👤 Giao trực tiếp cho cá nhân"
+# /tonghop bieudo when people given tasks directly are drawn too (under the units).
+CHART_CAPTION_WITH_PEOPLE = (
+    "📊 Kết quả thực hiện theo đơn vị, cá nhân — {period}: {done}/{total} hoàn thành, {overdue} đang quá hạn "
+    "(số liệu tính đến {today})."
+)
+# A change made on the board is told in the group by a new message (bot/board/server.py): under
+# «🗂 <who> (trên Bảng việc): <what>», which task it was.
+BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"

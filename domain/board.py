@@ -6,6 +6,8 @@ same rules as the chat's reports, so the board and `/tonghop` never disagree:
   `domain.report_stats.unit_of` (the one grouping rule);
 - per-unit completion for the month and the quarter counts the tasks of that period
   (`domain.periods.tasks_in_period`) with `domain.report_stats.per_unit`, as `/tonghop thang …` does;
+  people given tasks directly (counted under no unit) are counted apart (`people`), as the summary lists
+  them, and a task says whether its lead is such a person (`person_lead`);
 - the calendar lists the open tasks due in the next `CALENDAR_WEEKS` weeks, by day;
 - a lower committee (a ward under a district) is summed up in one line: open, overdue, and done on
   time this month.
@@ -20,7 +22,7 @@ from typing import Any
 
 from domain.calendar import week_end
 from domain.periods import month_of, quarter_of, tasks_in_period
-from domain.report_stats import StateCounts, count_states, per_unit, unit_of
+from domain.report_stats import StateCounts, count_states, per_unit_and_person, unit_of
 from domain.types import TaskState, TaskStatus, TaskView
 
 CALENDAR_WEEKS = 4
@@ -60,6 +62,7 @@ def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
         "state": v.state(today).value,
         "lead": v.lead,
         "unit": unit_of(v),
+        "person_lead": v.lead_is_person,
         "support": list(v.support),
         "people": list(people),
         "assigned_on": v.assigned_on.isoformat(),
@@ -115,9 +118,15 @@ def board(
     people = people or {}
     month, quarter = month_of(today), quarter_of(today)
     in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
-    units = {name: {"name": name, "month": _counts(c)} for name, c in per_unit(in_month, today)}
-    for name, c in per_unit(in_quarter, today):
-        units.setdefault(name, {"name": name})["quarter"] = _counts(c)
+    units_month, people_month = per_unit_and_person(in_month, today)
+    units_quarter, people_quarter = per_unit_and_person(in_quarter, today)
+
+    def rows(month: list[tuple[str, StateCounts]], quarter: list[tuple[str, StateCounts]]) -> list[JSON]:
+        out: dict[str, JSON] = {name: {"name": name, "month": _counts(c)} for name, c in month}
+        for name, c in quarter:
+            out.setdefault(name, {"name": name})["quarter"] = _counts(c)
+        return list(out.values())
+
     shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
     return {
         "today": today.isoformat(),
@@ -126,7 +135,8 @@ def board(
         "quarter": quarter.label,
         "totals": _counts(count_states(views, today)),
         "tasks": [task_json(v, today, people.get(v.number, ())) for v in shown],
-        "units": list(units.values()),
+        "units": rows(units_month, units_quarter),
+        "people": rows(people_month, people_quarter),
         "calendar": calendar(views, today),
         "lower": [line.__dict__ for line in lower],
     }

@@ -4,9 +4,10 @@ Sent with `/tonghop bieudo` and attached to the first-Monday-of-the-month summar
 because unit names are long Vietnamese phrases ("Phòng Giáo dục và Đào tạo") that read badly on a
 slanted x axis. Units come in the order given (`report_stats.per_unit`: Vietnamese alphabetical),
 top to bottom, so a unit keeps its place month after month; a unit whose tasks were all cancelled
-has nothing to draw and is left out. Beyond `MAX_ROWS` units the smallest are merged into one
-"Các đơn vị khác" bar, so the picture stays readable on a phone and within Telegram's photo
-limits (width + height ≤ 10000 px).
+has nothing to draw and is left out. People given tasks directly (counted under no unit) are drawn
+under the units, below a heading of their own, as the Monday summary lists them apart. Beyond
+`MAX_ROWS` bars the smallest are merged into one "Các đơn vị khác" (or "Các cá nhân khác") bar, so
+the picture stays readable on a phone and within Telegram's photo limits (width + height ≤ 10000 px).
 
 Rendering uses matplotlib's object API (`Figure` + the Agg canvas) and never imports pyplot: no
 display is needed, no global figure state is kept, and the builder is safe to run in a worker
@@ -33,10 +34,15 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHART_TITLE = "Kết quả thực hiện nhiệm vụ theo đơn vị — {period}"
+CHART_TITLE_WITH_PEOPLE = "Kết quả thực hiện nhiệm vụ theo đơn vị, cá nhân — {period}"
 X_LABEL = "Số nhiệm vụ"
 DONE_OF_TOTAL = "{done}/{total} hoàn thành"
 NO_TASKS = "Không có nhiệm vụ nào trong kỳ này"
 OTHER_UNITS = "Các đơn vị khác ({count})"
+# People given tasks directly (counted under no unit) come under the units, below this heading, as the
+# Monday summary lists them apart.
+PEOPLE_HEADING = "Giao trực tiếp cho cá nhân"
+OTHER_PEOPLE = "Các cá nhân khác ({count})"
 
 MAX_ROWS = 20
 DPI = 100
@@ -61,16 +67,32 @@ STATE_COLORS = {
 }
 
 
-def chart_rows(per_unit_counts: Sequence[tuple[str, StateCounts]]) -> list[tuple[str, StateCounts]]:
-    """The bars the chart draws: units with counted tasks, the smallest merged beyond MAX_ROWS."""
+Rows = list[tuple[str, StateCounts]]
+
+
+def chart_rows(
+    per_unit_counts: Sequence[tuple[str, StateCounts]], limit: int = MAX_ROWS, other: str = OTHER_UNITS
+) -> Rows:
+    """The bars the chart draws: units with counted tasks, the smallest merged beyond `limit`."""
     rows = [(name, counts) for name, counts in per_unit_counts if counts.total > 0]
-    if len(rows) <= MAX_ROWS:
+    if len(rows) <= limit:
         return rows
     by_size = sorted(range(len(rows)), key=lambda i: -rows[i][1].total)  # stable: ties keep order
-    kept = set(by_size[: MAX_ROWS - 1])
+    kept = set(by_size[: limit - 1])
     others = [rows[i][1] for i in range(len(rows)) if i not in kept]
     merged = sum(others, StateCounts())
-    return [rows[i] for i in sorted(kept)] + [(OTHER_UNITS.format(count=len(others)), merged)]
+    return [rows[i] for i in sorted(kept)] + [(other.format(count=len(others)), merged)]
+
+
+def chart_groups(
+    units: Sequence[tuple[str, StateCounts]], people: Sequence[tuple[str, StateCounts]] = ()
+) -> tuple[Rows, Rows]:
+    """(unit bars, people bars) within MAX_ROWS bars in all: the units keep at least three quarters of
+    the room when both are many; what one group does not use, the other may."""
+    units = [(n, c) for n, c in units if c.total > 0]
+    people = [(n, c) for n, c in people if c.total > 0]
+    unit_room = min(len(units), max(MAX_ROWS - len(people), MAX_ROWS * 3 // 4))
+    return chart_rows(units, unit_room), chart_rows(people, MAX_ROWS - unit_room, OTHER_PEOPLE)
 
 
 def chart_size_px(bar_count: int) -> tuple[int, int]:
@@ -83,16 +105,24 @@ def _label(name: str) -> str:
     return "\n".join(textwrap.wrap(name, _LABEL_WIDTH_CHARS, max_lines=2, placeholder=" …")) or name
 
 
-def completion_figure(per_unit_counts: Sequence[tuple[str, StateCounts]], title: str) -> Figure:
-    """The chart as a matplotlib Figure (for tests and for callers that want another format)."""
+def completion_figure(
+    per_unit_counts: Sequence[tuple[str, StateCounts]],
+    title: str,
+    people: Sequence[tuple[str, StateCounts]] = (),
+) -> Figure:
+    """The chart as a matplotlib Figure (for tests and for callers that want another format). `people`:
+    the people given tasks directly, drawn under the units below a heading of their own."""
     # matplotlib is imported here, not with the module: it costs about half a second and ~30 MB, and the
     # bot imports this module at start for a chart drawn a few times a month.
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    rows = chart_rows(per_unit_counts)
-    width, height = chart_size_px(len(rows))
+    unit_rows, people_rows = chart_groups(per_unit_counts, people)
+    rows = unit_rows + people_rows
+    # The people's heading takes a row of its own, with no bar.
+    heading_at = len(unit_rows) if people_rows else None
+    width, height = chart_size_px(len(rows) + (heading_at is not None))
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
@@ -102,7 +132,7 @@ def completion_figure(per_unit_counts: Sequence[tuple[str, StateCounts]], title:
         ax.text(0.5, 0.5, NO_TASKS, ha="center", va="center", fontsize=13, transform=ax.transAxes, **_TEXT)
         return fig
 
-    positions = list(range(len(rows)))
+    positions = [i if heading_at is None or i < heading_at else i + 1 for i in range(len(rows))]
     longest = max(counts.total for _, counts in rows)
     left = [0] * len(rows)
     for state in COUNTED_STATES:
@@ -127,7 +157,15 @@ def completion_figure(per_unit_counts: Sequence[tuple[str, StateCounts]], title:
     for y, (_, counts) in zip(positions, rows, strict=True):
         note = DONE_OF_TOTAL.format(done=counts.done, total=counts.total)
         ax.text(counts.total + longest * 0.01, y, note, va="center", fontsize=10, **_TEXT)
-    ax.set_yticks(positions, [_label(name) for name, _ in rows], fontsize=11, **_TEXT)
+    labels = [_label(name) for name, _ in rows]
+    if heading_at is not None:
+        positions.insert(heading_at, heading_at)
+        labels.insert(heading_at, PEOPLE_HEADING)
+        if heading_at:
+            ax.axhline(heading_at - 0.5, color="#9e9e9e", linewidth=0.8)
+    ax.set_yticks(positions, labels, fontsize=11, **_TEXT)
+    if heading_at is not None:
+        ax.get_yticklabels()[heading_at].set_fontweight("bold")
     ax.tick_params(axis="x", labelsize=10, labelfontfamily=_FONT)
     ax.invert_yaxis()  # first unit on top
     ax.set_xlim(0, longest * 1.22)  # room for the "x/y hoàn thành" note
@@ -153,6 +191,9 @@ def render_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def completion_chart(per_unit_counts: Sequence[tuple[str, StateCounts]], title: str) -> bytes:
-    """PNG bytes of the completion chart; size `chart_size_px(len(chart_rows(per_unit_counts)))`."""
-    return render_png(completion_figure(per_unit_counts, title))
+def completion_chart(
+    per_unit_counts: Sequence[tuple[str, StateCounts]], title: str, people: Sequence[tuple[str, StateCounts]] = ()
+) -> bytes:
+    """PNG bytes of the completion chart; size `chart_size_px(len(chart_rows(per_unit_counts)))` (one row
+    more, for the heading, when `people` has any)."""
+    return render_png(completion_figure(per_unit_counts, title, people))

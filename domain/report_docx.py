@@ -40,7 +40,7 @@ from docx.text.paragraph import Paragraph
 from domain.committee_settings import DEFAULT_REPORT_CODE as DEFAULT_CODE
 from domain.committee_settings import ReportHeading
 from domain.periods import Period
-from domain.report_stats import StateCounts, count_states, per_unit
+from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.types import TaskState, TaskStatus, TaskView
 
 FONT = "Times New Roman"
@@ -68,6 +68,10 @@ RATE_BASIS = " (trên {base} nhiệm vụ đã hoàn thành hoặc đã quá h�
 CANCELLED_TEXT = "Ngoài ra có {count} nhiệm vụ đã huỷ, không tính vào tổng số."
 NOTHING_TEXT = "{period_cap}, {committee} không có nhiệm vụ nào cần báo cáo."
 SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ CHỦ TRÌ"
+# People given tasks directly (counted under no unit) are listed apart from the units, as in the Monday
+# summary: the section names both, and the table has a second header row for the people.
+SECTION_UNITS_AND_PEOPLE = "II. KẾT QUẢ THEO ĐƠN VỊ, CÁ NHÂN CHỦ TRÌ"
+PEOPLE_COLUMN = "Cá nhân được giao trực tiếp"
 UNIT_COLUMNS = (
     "STT",
     "Đơn vị chủ trì",
@@ -83,6 +87,9 @@ OVERDUE_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {d
 OBSTACLE = "Vướng mắc đơn vị báo cáo: {note}."
 LATEST_NOTE = "Tiến độ báo cáo gần nhất: {note}."
 NO_REASON = "Đơn vị chưa báo cáo nguyên nhân."
+# A task given to a person directly (no unit): the person reported, or did not.
+OBSTACLE_PERSON = "Vướng mắc người thực hiện báo cáo: {note}."
+NO_REASON_PERSON = "Người thực hiện chưa báo cáo nguyên nhân."
 NO_OVERDUE = "Không có nhiệm vụ quá hạn."
 SECTION_CARRIED = "IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU"
 CARRIED_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {due})."
@@ -235,20 +242,36 @@ def _cell_text(
     p.paragraph_format.space_after = Pt(0)
 
 
-def _units_table(doc: Document, units: Sequence[tuple[str, StateCounts]], totals: StateCounts) -> Table:
+def _units_table(
+    doc: Document,
+    units: Sequence[tuple[str, StateCounts]],
+    totals: StateCounts,
+    people: Sequence[tuple[str, StateCounts]] = (),
+) -> Table:
+    """Units, then (under a header row of their own, numbered from 1 again) the people given tasks
+    directly, then the total of everything — the figures of section I."""
     table = doc.add_table(rows=1, cols=len(UNIT_COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, title in zip(table.rows[0].cells, UNIT_COLUMNS, strict=True):
-        _cell_text(cell, title, bold=True)
-    rows = [(str(i), name, c) for i, (name, c) in enumerate(units, start=1)]
-    rows.append(("", TOTAL_ROW, totals))
-    for number, name, c in rows:
-        cells = table.add_row().cells
+
+    def header(cells: Sequence[_Cell], titles: Sequence[str]) -> None:
+        for cell, title in zip(cells, titles, strict=True):
+            _cell_text(cell, title, bold=True)
+
+    def row(number: str, name: str, c: StateCounts, *, bold: bool = False) -> None:
         values = (number, name, c.total, c.done_on_time, c.done_late, c.open_on_time, c.open_overdue)
-        for k, (cell, value) in enumerate(zip(cells, values, strict=True)):
+        for k, (cell, value) in enumerate(zip(table.add_row().cells, values, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER
-            _cell_text(cell, str(value), bold=name == TOTAL_ROW and not number, align=align)
+            _cell_text(cell, str(value), bold=bold, align=align)
+
+    header(table.rows[0].cells, UNIT_COLUMNS)
+    for i, (name, c) in enumerate(units, start=1):
+        row(str(i), name, c)
+    if people:
+        header(table.add_row().cells, (UNIT_COLUMNS[0], PEOPLE_COLUMN, *UNIT_COLUMNS[2:]))
+        for i, (name, c) in enumerate(people, start=1):
+            row(str(i), name, c)
+    row("", TOTAL_ROW, totals, bold=True)
     _widths(table, (Cm(1.3), Cm(4.4), Cm(1.6), Cm(2.3), Cm(2.3), Cm(2.3), Cm(2.3)))
     return table
 
@@ -313,8 +336,10 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         if totals.cancelled:
             _para(doc, CANCELLED_TEXT.format(count=totals.cancelled), indent=True)
 
-    _para(doc, SECTION_UNITS, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _units_table(doc, [(name, c) for name, c in per_unit(views, today) if c.total], totals)
+    units, people = per_unit_and_person(views, today)
+    units, people = [(n, c) for n, c in units if c.total], [(n, c) for n, c in people if c.total]
+    _para(doc, SECTION_UNITS_AND_PEOPLE if people else SECTION_UNITS, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _units_table(doc, units, totals, people)
 
     _para(doc, "", after=0)
     _para(doc, SECTION_OVERDUE, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -334,11 +359,12 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         )
         _para(doc, line, indent=True, after=0)
         if v.blocked_note:
-            _para(doc, OBSTACLE.format(note=v.blocked_note), indent=True, italic=True, after=0)
+            obstacle = OBSTACLE_PERSON if v.lead_is_person else OBSTACLE
+            _para(doc, obstacle.format(note=v.blocked_note), indent=True, italic=True, after=0)
         if v.latest_note and v.latest_note != v.blocked_note:
             _para(doc, LATEST_NOTE.format(note=v.latest_note), indent=True, italic=True, after=0)
         if not v.blocked_note and not v.latest_note:
-            _para(doc, NO_REASON, indent=True, italic=True, after=0)
+            _para(doc, NO_REASON_PERSON if v.lead_is_person else NO_REASON, indent=True, italic=True, after=0)
         doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
 
     _para(doc, SECTION_CARRIED, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)

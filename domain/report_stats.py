@@ -88,6 +88,20 @@ def per_unit(tasks: Iterable[TaskView], today: date) -> list[tuple[str, StateCou
     return [(name, count_states(groups[name], today)) for name in names]
 
 
+def per_unit_and_person(
+    tasks: Iterable[TaskView], today: date
+) -> tuple[list[tuple[str, StateCounts]], list[tuple[str, StateCounts]]]:
+    """(units, people): `per_unit` of the tasks led by units (or by nobody known), and apart from them
+    the people given tasks directly and counted under no unit (`TaskView.lead_is_person`), so that a
+    person never reads as a unit. The summary, /tonghop, the workbook, the report and the charts all
+    list them so."""
+    tasks = list(tasks)
+    return (
+        per_unit([t for t in tasks if not t.lead_is_person], today),
+        per_unit([t for t in tasks if t.lead_is_person], today),
+    )
+
+
 # ------------------------------------------------------------------------------ collation
 
 # Vietnamese alphabet order: letters with breve/circumflex/horn and đ are letters of their own

@@ -4,7 +4,8 @@ Sheet "Nhiệm vụ": one row per task (the columns are `TASK_COLUMNS`), a title
 committee's name and the period, a line saying as of which day the states are judged, a frozen
 header (and the STT/Số columns, so a row keeps its number when scrolled right), filters, widths
 fitted to the text, and A4 landscape printing one page wide with the header repeated on every page.
-Sheet "Tổng hợp": the four state counts, the cancelled ones and the on-time rate, per lead unit and
+Sheet "Tổng hợp": the four state counts, the cancelled ones and the on-time rate, per lead unit, then
+per person given tasks directly (under its own header, as the Monday summary lists them apart), and
 in total (numbers from `domain.report_stats`, the same as the Monday summary's).
 
 Why the labels are constants here and not in `bot/texts.py`: the workbook is a document built in
@@ -42,7 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from domain.periods import Period
-from domain.report_stats import StateCounts, count_states, per_unit
+from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.states import COUNTED_STATES, STATE_LABELS
 from domain.types import TaskState, TaskStatus, TaskView
 from domain.understand.textnorm import fold
@@ -140,6 +141,9 @@ TASK_COLUMNS: tuple[Column, ...] = (
     Column("Tiến độ / ghi chú mới nhất", "nv_text", lambda t, _: t.latest_note, 12, 22),
 )
 
+# People given tasks directly (counted under no unit) have their own table under the units', with this
+# header in its first column; the total row under both counts everything.
+PEOPLE_HEADER = "Cá nhân được giao trực tiếp"
 SUMMARY_HEADERS: tuple[str, ...] = (
     "Đơn vị chủ trì",
     "Tổng số",
@@ -301,8 +305,8 @@ def _summary_row(
 def _write_summary_sheet(
     ws: WriteOnlyWorksheet, committee: str, period: Period, tasks: Sequence[TaskView], today: date
 ) -> None:
-    units = per_unit(tasks, today)
-    longest_name = max((len(name) for name, _ in units), default=0)
+    units, people = per_unit_and_person(tasks, today)
+    longest_name = max((len(name) for name, _ in units + people), default=0)
     unit_width = min(max(longest_name + 2, 24), 40)  # wraps beyond 40
     widths = [unit_width, 9, *[13] * len(COUNTED_STATES), 11, 9]
     for index, width in enumerate(widths, start=1):
@@ -312,9 +316,15 @@ def _write_summary_sheet(
 
     _title_rows(ws, SUMMARY_TITLE.format(committee=committee, period=period.label), today)
     ws.row_dimensions[HEADER_ROW].height = HEADER_HEIGHT
+    if people:
+        ws.row_dimensions[FIRST_DATA_ROW + len(units)].height = HEADER_HEIGHT  # the people's header
     ws.append([_cell(ws, header, "nv_header") for header in SUMMARY_HEADERS])
     for name, counts in units:
         ws.append(_summary_row(ws, name, counts, bold=False))
+    if people:
+        ws.append([_cell(ws, header, "nv_header") for header in (PEOPLE_HEADER, *SUMMARY_HEADERS[1:])])
+        for name, counts in people:
+            ws.append(_summary_row(ws, name, counts, bold=False))
     ws.append(_summary_row(ws, TOTAL_ROW, count_states(tasks, today), bold=True))
     ws.append([])
     if not tasks:

@@ -39,6 +39,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, TaskAssignee, Unit
+from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
@@ -301,9 +302,10 @@ async def _make_draft(
 
 
 # ---------------------------------------------------------------------------------------------- preview
-def _item_lines(k: int, item: dict[str, Any], today: date) -> str:
+def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | None = None) -> str:
     """One item: its whole text, lead, coordinating units (named as the saved task will name them),
-    deadline, and what needs a look."""
+    deadline, and what needs a look. `meeting_day`: the date the conclusion's deadlines were read
+    against (an item's deadline edited in the preview was read against the day of the edit)."""
     d = directive_from_json(item)
     text = d.text
     if len(text) > ITEM_BUDGET:
@@ -315,6 +317,8 @@ def _item_lines(k: int, item: dict[str, Any], today: date) -> str:
     if is_past(d.deadline.due, today):
         assert d.deadline.due is not None
         flags.append(T.IMPORT_FLAG_PAST.format(days=(today - d.deadline.due).days))
+    elif (year_flag := _year_flag(k, item, d.deadline, meeting_day or today, today)) is not None:
+        flags.append(year_flag)
     if not d.assignees.lead:
         flags.append(T.IMPORT_FLAG_NOBODY)
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
@@ -322,6 +326,16 @@ def _item_lines(k: int, item: dict[str, Any], today: date) -> str:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
     line = T.IMPORT_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support, due=due)
     return line + "".join("\n    " + f for f in flags)
+
+
+def _year_flag(k: int, item: dict[str, Any], deadline: Deadline, meeting_day: date, today: date) -> str | None:
+    """A day-month without a year read as the next such date ~a year after the day it was read against
+    (the meeting's, or the edit's): flagged as /giao and /sua flag it (domain.due_checks)."""
+    read_on = date.fromisoformat(item["due_read_on"]) if item.get("due_read_on") else meeting_day
+    if deadline.due is None or not year_guessed_far_ahead(deadline, read_on):
+        return None
+    example = (today + timedelta(days=7)).strftime("%d/%m/%Y")  # a deadline written with its year
+    return T.IMPORT_FLAG_YEAR_GUESSED.format(due=T.fmt_date(deadline.due), year=deadline.due.year, k=k, example=example)
 
 
 def preview_pages(draft: PendingInput, today: date, bot_username: str | None = None) -> tuple[list[str], Buttons]:
@@ -347,7 +361,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
-    blocks += [_item_lines(k, items[k - 1], today) for k in kept]
+    meeting_day = date.fromisoformat(data["meeting_date"])
+    blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + T.IMPORT_EDIT_HELP
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
@@ -645,6 +660,7 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     if edit_.field == "due":
         deadline = _edited_deadline(edit_.value, today)
         item["deadline"] = deadline.as_json()
+        item["due_read_on"] = today.isoformat()  # read against today, not the meeting's date
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
         note = year_guessed_note(deadline, today, edit_.value)
         if note:

@@ -29,11 +29,11 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, PendingInput
 from domain.agenda import pack
-from domain.chart import CHART_TITLE, completion_chart
+from domain.chart import CHART_TITLE, CHART_TITLE_WITH_PEOPLE, completion_chart
 from domain.committee_settings import ReportHeading
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
 from domain.permissions import Action, allowed
-from domain.report_stats import StateCounts, count_states, per_unit
+from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.types import TaskView
 from domain.understand.textnorm import fold, nfc
 from handlers.common import Actor, ask_by_reply, command_args, reply, resolve_actor, transaction
@@ -85,18 +85,20 @@ async def period_views(session: AsyncSession, committee: Committee, period: Peri
     return tasks_in_period(await db_tasks.task_views(session, committee, tasks), period)
 
 
-def chart_title(period: Period) -> str:
-    return CHART_TITLE.format(period=period.label)
+def chart_title(period: Period, people: bool = False) -> str:
+    """`people`: people given tasks directly are drawn too (under the units): the title names them."""
+    return (CHART_TITLE_WITH_PEOPLE if people else CHART_TITLE).format(period=period.label)
 
 
 async def period_chart(session: AsyncSession, committee: Committee, period: Period, today: date) -> bytes | None:
     """PNG of completion per unit for `period`, or None when there is nothing to draw. Built in a
     worker thread. For the first-Monday-of-the-month summary (period: `periods.previous_month`)."""
     views = await period_views(session, committee, period)
-    units = per_unit(views, today)
+    units, people = per_unit_and_person(views, today)
     if count_states(views, today).total == 0:
         return None
-    return await asyncio.to_thread(completion_chart, units, chart_title(period))
+    title = chart_title(period, any(c.total for _, c in people))
+    return await asyncio.to_thread(completion_chart, units, title, people)
 
 
 # ---------------------------------------------------------------------------------------------- sending
@@ -227,8 +229,10 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -
     if totals.total == 0:
         await reply(update, T.CHART_EMPTY.format(period=period.label))
         return
-    png = await asyncio.to_thread(completion_chart, per_unit(views, today), chart_title(period))
-    caption = T.CHART_CAPTION.format(
+    units, people = per_unit_and_person(views, today)
+    title = chart_title(period, any(c.total for _, c in people))
+    png = await asyncio.to_thread(completion_chart, units, title, people)
+    caption = (T.CHART_CAPTION_WITH_PEOPLE if any(c.total for _, c in people) else T.CHART_CAPTION).format(
         period=period.label,
         done=totals.done,
         total=totals.total,
@@ -257,7 +261,7 @@ def counts_messages(committee: str, period: Period, views: Sequence[TaskView], t
     if totals.cancelled:
         head.append(T.COUNTS_CANCELLED.format(count=totals.cancelled))
     head.append(T.COUNTS_RATE.format(rate=_rate(totals)))
-    def lines(of: Sequence[TaskView]) -> list[str]:
+    def lines(of: Sequence[tuple[str, StateCounts]]) -> list[str]:
         return [
             T.COUNTS_UNIT_LINE.format(
                 unit=T.esc(unit),
@@ -265,17 +269,15 @@ def counts_messages(committee: str, period: Period, views: Sequence[TaskView], t
                 total=c.total,
                 overdue=T.COUNTS_UNIT_OVERDUE.format(count=c.open_overdue) if c.open_overdue else "",
             )
-            for unit, c in per_unit(of, today)
+            for unit, c in of
             if c.total
         ]
 
     # People led tasks directly (counted under no unit) are listed apart, as in the Monday summary.
+    units, people = per_unit_and_person(views, today)
     sections = [
         (title, rows)
-        for title, rows in (
-            (T.COUNTS_UNITS, lines([v for v in views if not v.lead_is_person])),
-            (T.SUMMARY_PEOPLE_TITLE, lines([v for v in views if v.lead_is_person])),
-        )
+        for title, rows in ((T.COUNTS_UNITS, lines(units)), (T.SUMMARY_PEOPLE_TITLE, lines(people)))
         if rows
     ]
     parts = pack(

@@ -43,7 +43,7 @@ from db.models import Committee, Person
 from db.outbox import enqueue_notice
 from domain import board as domain_board
 from domain.initdata import InitDataError, WebAppUser, verify
-from domain.permissions import Role, current_role
+from domain.permissions import Action, Role, allowed, current_role
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import Actor, plain, send_stored_notices
 
@@ -208,7 +208,7 @@ class Board:
         async with self.services.session_factory() as session, session.begin():
             person = await self._person(session, user)
             access = await self.access(session, person, user, committee_id)
-            body = await self._detail(session, access, number)
+            body = await self._detail(session, access, number, person)
         return _json(body)
 
     async def _api_action(self, request: web.Request) -> web.StreamResponse:
@@ -231,9 +231,11 @@ class Board:
                 result = await _act(session, actor, number, action, value)
             except Refused as refusal:
                 return _json({"ok": False, "message": plain(str(refusal))}, status=409)
-            detail = await self._detail(session, access, number)
-            # The group is told in one line, through the outbox (stored with the change itself).
+            detail = await self._detail(session, access, number, person)
+            # The group is told by a new message, through the outbox (stored with the change itself): who
+            # did what on the board, and which task (the group may not know it by its number).
             line = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
+            line += "\n" + T.BOARD_DONE_TASK_LINE.format(text=T.esc(T.shorten(detail["text"], 120)))
             await enqueue_notice(session, access.committee.id, access.committee.chat_id, line,
                                  now=actor.now, kind="board")  # fmt: skip
         await send_stored_notices(self.application, session)
@@ -244,10 +246,14 @@ class Board:
     def _today(self, committee: Committee) -> date:
         return self.services.clock.now().astimezone(_tz(committee)).date()
 
-    async def _detail(self, session: AsyncSession, access: Access, number: int) -> JSON:
+    async def _detail(self, session: AsyncSession, access: Access, number: int, person: Person) -> JSON:
         task = await db_tasks.task_by_number(session, access.committee.id, number)
         if task is None:
             raise web.HTTPNotFound(text=T.BOARD_NOT_FOUND)
+        # Closing is the chair's, and the task's own assignee's (a unit's contact), as with /xong: the page
+        # offers «Đóng» to whoever the server will let close this task.
+        assignee = await db_tasks.is_assignee(session, task, person.id)
+        may_close = access.role is not None and allowed(Action.CLOSE, access.role, is_assignee=assignee)
         today = self._today(access.committee)
         view = (await db_tasks.task_views(session, access.committee, [task]))[0]
         tz = _tz(access.committee)
@@ -269,6 +275,7 @@ class Board:
             {"id": pending.id, "due": pending.new_due.isoformat(), "reason": pending.reason} if pending else None
         )
         body["committee"] = _committee_json(access)
+        body["can_close"] = may_close
         return body
 
 

@@ -1491,15 +1491,39 @@ def _speaker_asks(s: _Sentence, subject: _Found, p: int) -> bool:
     others; a body may ("UBND phường phải rà soát ..., đề nghị ..." keeps UBND phường), unless what
     it did is told first ("Ủy ban MTTQ tỉnh đã triển khai ..., đồng thời đề nghị Liên đoàn Lao động tỉnh
     chỉ đạo ...": a report, then the request; D082-01, and A045-01, A058-01 for the reported past)."""
-    if not s.m(_ASK_VERBS, p):
+    if not s.m(_ASK_VERBS, p) and not _person_directs(s, subject, p):
         return False
-    if _is_group(s, subject):
+    if _is_group(s, subject) and not _one_person(s, subject):
         k = subject.end
         while k < p and (s.is_(k, "cũng") or s.is_(k, "đều")):
             k += 1
         if not (s.is_(k, "đã") or s.is_(k, "vừa")):
             return False
     return s.punct(p - 1, ",;") or _after_dong_thoi(s, p) or s.is_(p - 1, "và")
+
+
+def _person_directs(s: _Sentence, subject: _Found, p: int) -> bool:
+    """One person who speaks, then directs others in a new clause: "Bí thư Đảng ủy, Chủ tịch HĐND
+    phường ... trực tiếp trao đổi, giải đáp ...; đồng thời chỉ đạo các bộ phận chuyên môn ... rà soát",
+    "Chủ tịch UBND huyện ghi nhận ..., chỉ đạo các phòng ...": as with "đề nghị" (`_speaker_asks`), the
+    person is not the one to act; those directed are. (A body that directs keeps the task: see
+    `_find_lead`, and "X chỉ đạo Y" with nothing between is not this class.)
+
+    Dev sentences: A044-01; the same speaker-then-request shape with "đề nghị"/"yêu cầu": B084-01,
+    B118-01, F137-01."""
+    if not s.m(_CHI_DAO, p) or _skip_adverbs(s, subject.end) == p:
+        return False
+    return not _is_group(s, subject) or _one_person(s, subject)
+
+
+def _one_person(s: _Sentence, found: _Found) -> bool:
+    """One person named by several titles: "Bí thư Đảng ủy, Chủ tịch HĐND phường Hồ Vũ Ngọc Lợi",
+    "đồng chí X, Bí thư Huyện ủy": every item is a person's title, none plural ("Giám đốc các sở,
+    Chủ tịch UBND các huyện" are many)."""
+    return all(
+        s.m(L.PERSON_HEADS, a) and not s.m(L.DETERMINERS, a) and not _is_plural(s, a, b)
+        for a, b in found.items
+    ) and any(s.tokens[x].capitalized for x in range(*found.items[-1]))
 
 
 def _after_dong_thoi(s: _Sentence, p: int) -> bool:
@@ -1547,6 +1571,37 @@ def _after_opener(s: _Sentence, k: int) -> int | None:
     return None
 
 
+def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found | None:
+    """The subject after a framing phrase at tokens[k] ("Để ..., X cần ...", "Khi ..., X phải ...").
+    A frame may list nouns with commas of its own ("Khi thực hiện giải tỏa chợ cóc, chợ tạm, các sở,
+    ngành ... cần ...", "Để thực hiện các mục tiêu, nhiệm vụ ... năm 2018, các cấp ... cần ..."): the
+    subject stands after the first comma that is followed by one, not necessarily the first comma.
+
+    Dev sentences of the class: F061-02 ("... nhắc nhở: Khi thực hiện giải tỏa chợ cóc, chợ tạm, các
+    sở, ngành ... cần"), D004-01 ("Để thực hiện ... các mục tiêu, nhiệm vụ ..., các cấp, các ngành ...
+    cần"), D048-01 ("... cho biết, để tiếp tục ứng phó và khắc phục ..., Văn phòng ... theo dõi")."""
+    first = _after_opener(s, k)
+    if first is None:
+        return None
+    found = _subject_at(s, first, unit_fallback=unit_fallback)
+    if found is not None:
+        return found
+    # Only a frame that is a clause ("Để thực hiện ...", "Khi thực hiện ...": the opener, then its
+    # verb) lists its own nouns; "Trước diễn biến của dịch, chiều 7-2, Trung tâm ..." does not.
+    if not s.m(L.VERBS, _skip_adverbs(s, k + s.m(_LEAD_IN_OPENERS, k), adjuncts=False)):
+        return None
+    for x in range(first, min(s.n - 1, k + 40)):
+        if s.punct(x, ";.:"):
+            break
+        if s.punct(x, ","):
+            found = _subject_at(s, x + 1, unit_fallback=unit_fallback)
+            # a later comma: the subject's own predicate follows it directly ("..., chiều 7-2, Trung
+            # tâm Chỉ huy phòng, chống dịch ... yêu cầu" is a name cut by its comma, not a subject)
+            if found is not None and not s.punct(found.end, ","):
+                return found
+    return None
+
+
 def _speaker_before(s: _Sentence, p: int) -> bool:
     """Reported speech after a lead-in: "Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện yêu
     cầu các ngành ...", "Theo đó, thực hiện Chỉ thị ..., UBND thành phố yêu cầu UBND các quận ...":
@@ -1589,6 +1644,59 @@ def _relayed_receivers(s: _Sentence) -> _Found | None:
     return None
 
 
+_LETTER_NOUNS = phrases("letter_nouns")
+
+
+def _letter_receivers(s: _Sentence) -> _Found | None:
+    """A letter sent to receivers who are to act, with no verb of asking (see `_relayed_receivers` for
+    "... gửi X yêu cầu ..."): "Bộ Y tế đã có công điện gửi Chủ tịch UBND các tỉnh, thành phố về việc
+    tăng cường ...", "Bộ trưởng đã có điện khẩn gửi Sở LĐ-TB&XH các địa phương phối hợp với ... rà
+    soát ...". "có" + a letter ("công điện", "văn bản số 12/UBND") + "gửi", then the receivers, then
+    either their task ("phối hợp", "rà soát") or what the letter is about ("về việc ..."): the
+    receivers lead (LABELLING.md §7). A report sent to someone ("báo cáo gửi Sở Tài chính") is not a
+    letter from an authority (no "có" + letter).
+
+    Dev sentences of the class: F024-01, F131-01; with a verb of asking after the receivers (read by
+    `_relayed_receivers`): B056-01, B134-01, W45-01, A005-01."""
+    for q in range(s.first + 2, s.n - 1):
+        # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01)
+        send = s.m(L.SEND_VERBS, q) or (1 if s.is_(q, "tới") or s.is_(q, "đến") else 0)
+        if not send:
+            continue
+        c = next((x for x in range(q - 1, max(s.first, q - 8) - 1, -1) if s.is_(x, "có")), None)
+        if c is None or not s.m(_LETTER_NOUNS, c + 1):
+            continue
+        if not s.m(L.SEND_VERBS, q) and q - c - 1 > s.m(_LETTER_NOUNS, c + 1) + 2:
+            continue  # "tới" right after the letter (and its number), not "... đến ngày ..."
+        if any(s.punct(x, ",;.:") for x in range(c + 1, q)):
+            continue
+        items, end = _parse_list(s, q + send)
+        if not items:
+            continue
+        # "gửi Giám đốc Sở GD&ĐT các tỉnh phía Bắc từ Nghệ An trở ra về việc ...": all before "về việc"
+        # is who receives it (G030-01)
+        about_at = next((x for x in range(end, min(s.n - 1, end + 12)) if (s.is_(x, "về") and s.is_(x + 1, "việc"))
+                         or s.punct(x, ",;.:(")), None)
+        if about_at is not None and s.is_(about_at, "về") and len(items) == 1:
+            return _Found([(q + send, about_at)], q + send, about_at, "relayed")
+        k = _skip_adverbs(s, end, adjuncts=False)
+        about = s.is_(k, "về") and (s.is_(k + 1, "việc") or s.m(L.VERBS, k + 1))
+        # "... phối hợp ...", "... chủ động phương án ...": a verb, or an actor's adverb before it
+        acts = _predicate_at(s, k) or any(s.m(_ACTOR_ADVERBS, x) for x in range(end, k + 1))
+        if about or (acts and not s.m(_ASK_VERBS, k) and not s.m(L.ASSIGN_VERBS, k)):
+            return _Found(items, q + send, end, "relayed")
+        ask = s.m(_ASK_VERBS, k)
+        if ask and not s.m(L.SEND_VERBS, q) and not _np_start(s, _skip_openers(s, k + ask)):
+            return _Found(items, q + send, end, "relayed")  # "... tới X, yêu cầu theo dõi ...": as "gửi"
+    return None
+
+
+def _writes_letter(s: _Sentence, subject: _Found) -> bool:
+    """A subject read too far, over the letter it sends: "Bộ trưởng Bộ GD&ĐT có Công điện số 1170/CĐ-
+    BGDĐT" (G030-01): it only writes; the receivers lead."""
+    return any(s.is_(x, "có") and s.m(_LETTER_NOUNS, x + 1) for x in range(subject.start + 1, subject.end))
+
+
 def _is_group(s: _Sentence, found: _Found) -> bool:
     """A body or several people (who are given the task of directing), not the one person speaking."""
     a, b = found.items[0]
@@ -1622,6 +1730,67 @@ def _clause_starts(s: _Sentence) -> list[int]:
 def _modal_subject_after(s: _Sentence, k: int) -> bool:
     items, end = _parse_list(s, k)
     return bool(items) and any(s.m(_MODALS, x) for x in range(end, min(s.n, end + 2)))
+
+
+def _fronted_topic(s: _Sentence) -> _Found | None:
+    """A topic put before the clause ("Đối với X, ...", "Riêng X, ...", "Về phía X, ..."), then a clause
+    with its own subject:
+    - the subject only asks, naming nobody ("Đối với NHNN chi nhánh các tỉnh, thành phố, NHNN yêu cầu
+      phối hợp với ..."): the topic is who is asked, when it names a body or people;
+    - the subject acts ("Đối với những thôn bị cô lập, các địa phương cần kiểm tra ...", "Đối với các
+      cụm công nghiệp ..., Sở Công thương tiếp tục khảo sát ..."): the subject leads, whatever the
+      rest of the sentence holds (a later "giao" belongs to its task);
+    - the subject hands the task to someone named ("..., Chủ tịch UBND tỉnh đề nghị Ban Dân tộc tỉnh
+      ..."): not decided here (the assigning rules read it).
+
+    Dev sentences of the class: F119-02 (topic asked), D097-02, F107-01, F068-03 (subject acts),
+    F030-02, A002-01, A010-02, W41-04 (subject hands on)."""
+    k = _skip_intro(s, s.first)
+    opener = s.m(_HEADING_OPENERS, k)
+    if not opener:
+        return None
+    t = k + opener
+    for c in range(t + 1, min(s.n - 1, t + 30)):
+        if s.punct(c - 1, ";.:"):
+            return None
+        if not s.punct(c - 1, ","):
+            continue
+        found = _subject_at(s, c)
+        if found is None:
+            continue
+        pred = _skip_adverbs(s, found.end)
+        if s.m(_ASK_VERBS, pred):
+            after = _skip_openers(s, pred + s.m(_ASK_VERBS, pred))
+            h = _skip_determiners(s, t)
+            names_body = (
+                s.unit_at(h) is not None or bool(s.m(L.ORG_HEADS, h)) or bool(s.m(L.PERSON_HEADS, h))
+                or _is_abbreviation(s.tokens[h])
+            )
+            if names_body and not _np_start(s, after) and _predicate_at(s, after):
+                # "các tỉnh, thành phố, NHNN yêu cầu": the places listed belong to the topic; the
+                # subject is the last phrase before the verb.
+                for c2 in range(found.end - 1, c, -1):
+                    if s.punct(c2 - 1, ","):
+                        later = _subject_at(s, c2)
+                        named = all(s.word(x) and s.tokens[x].capitalized for x in range(c2, found.end))
+                        if named or (later is not None and later.end == found.end):
+                            c = c2
+                            break
+                items, end = _parse_list(s, t)
+                if not items or end != c - 1:
+                    items = [(t, c - 1)]  # a name the lists do not know: up to the comma
+                return _Found(items, t, c - 1, "assigned")
+            return None
+        if s.m(L.ASSIGN_VERBS, pred) or s.m(_CHI_DAO, pred) or s.m(_SPEAKING_VERBS, pred):
+            return None
+        # the subject acts when a word of obligation or an actor's adverb says so ("các địa phương cần",
+        # "Sở Công thương tiếp tục", "UBND các tỉnh phải"); "các quận, huyện chưa có báo cáo ..." is
+        # the topic's own relative clause.
+        acts = any(s.m(_ACTOR_ADVERBS, x) for x in range(found.end, pred + 1))
+        if found.start > c or not acts:
+            continue
+        return _with_later_subjects(s, found)
+    return None
 
 
 def _heading_unit(s: _Sentence) -> _Found | None:
@@ -1664,9 +1833,9 @@ def _said_as_follows(s: _Sentence) -> int | None:
                     if _subject_at(s, x + 1) is not None:
                         return x + 1
                     # "lãnh đạo TP chỉ đạo: Sau khi ... được duyệt, Sở QH-KT kết hợp ..." (CE09)
-                    after = _after_opener(s, x + 1)
-                    if after is not None and _subject_at(s, after) is not None:
-                        return after
+                    after = _framed_subject(s, x + 1)
+                    if after is not None:
+                        return after.start
                 return None
             continue
         hit = hits[x]
@@ -1683,9 +1852,9 @@ def _said_as_follows(s: _Sentence) -> int | None:
                 return k
             # "X cho biết, để tiếp tục ứng phó ..., X theo dõi sát ...": a purpose or a time frame
             # before the reported clause's subject (D048-01).
-            after = _after_opener(s, k)
-            if after is not None and _subject_at(s, after) is not None:
-                return after
+            after = _framed_subject(s, k)
+            if after is not None:
+                return after.start
         elif speaks and s.word(c):
             # no comma: the reported clause's subject must be followed by a word of obligation
             found = _subject_at(s, c)
@@ -1708,6 +1877,9 @@ def _colon_reports(s: _Sentence, start: int, c: int) -> bool:
     framed = any(
         s.m(_SPEAKING_VERBS, y) or s.m(_ASK_VERBS, y) or s.m(_CHI_DAO, y) or s.m(L.REPORTING_WORDS, y)
         or s.is_(y, "kiến")
+        # "Lãnh đạo TP cũng nhắc nhở: Khi ..., các sở ... cần ..." (F061-02): a reminder before a colon
+        # frames words as "lưu ý:" does (not a verb of saying elsewhere: "X nhắc nhở Y ..." asks Y).
+        or (s.is_(y, "nhắc") and s.is_(y + 1, "nhở"))
         for y in range(max(start + 1, c - 4), c)
     )
     return framed and not any(s.m(_MODALS, y) for y in range(start, c))
@@ -1720,8 +1892,16 @@ def _only_speaker_before(s: _Sentence, start: int, x: int) -> bool:
     return not any(
         (s.m(L.VERBS, y) or s.m(L.ASSIGN_VERBS, y) or s.m(_MODALS, y))
         and not (s.tokens[y].capitalized and y not in s.initial)
+        and not _continues(s, y)
         for y in range(clause, x)
     )
+
+
+def _continues(s: _Sentence, y: int) -> bool:
+    """ "tiếp tục" at tokens[y] (or its second syllable) right before a verb of saying: the speaker
+    says again ("Chủ tịch UBND thành phố tiếp tục lưu ý các quận, huyện ...", F064-02), not a verb of
+    its own; a word of obligation ("X cần lưu ý ...") still makes X the one to act."""
+    return (s.is_(y, "tiếp") and s.is_(y + 1, "tục")) or (s.is_(y, "tục") and s.is_(y - 1, "tiếp"))
 
 
 def _find_lead(s: _Sentence) -> _Found | None:
@@ -1732,11 +1912,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
+    fronted = _fronted_topic(s)
+    if fronted is not None:
+        return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
-        after = _after_lead_in(s)
-        if after is not None:
-            subject = _subject_at(s, after, unit_fallback=True)
+        subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -1752,7 +1933,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         promise = bool(s.m(_CHI_DAO, p) or s.m(_ASK_VERBS, p)) and _promised(s, p)
         acts = subject is not None and p >= subject.end and not _only_relays(s, subject.end, p)
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
-            acts = not _reported_order(s, subject.end, p)  # "X đang tập trung chỉ đạo Y ...": Y acts
+            # "X đang tập trung chỉ đạo Y ...", "Chi bộ tiếp tục chỉ đạo Đoàn thanh niên ...": Y acts
+            acts = not _reported_order(s, subject.end, p) and not _issuer_directs(s, subject, p)
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
@@ -1761,7 +1943,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
         directs = directs and not _reported_order(s, subject.end, p)
         # "UBND phường chỉ đạo các tổ dân phố ...": the group leads, the others execute. A promise
         # ("UBND phường ... sẽ chỉ đạo các bộ phận chuyên môn rà soát") hands the task on.
-        if directs and _is_group(s, subject) and not promise:
+        if (
+            directs
+            and (_is_group(s, subject) or _asked_after_colon(s, said))
+            and not promise
+            and not _issuer_directs(s, subject, p)
+        ):
             break
         if verb_initial and p > s.first:
             # "Tăng cường ..., giao Văn phòng theo dõi": only a new clause re-assigns.
@@ -1773,11 +1960,13 @@ def _find_lead(s: _Sentence) -> _Found | None:
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
-        return found
-    relayed = _relayed_receivers(s)
+        return _later_assigned(s, found)
+    relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
-    if relayed is not None and (subject is None or _only_relays(s, subject.end, relayed.start)):
+    if relayed is not None and (
+        subject is None or _only_relays(s, subject.end, relayed.start) or _writes_letter(s, subject)
+    ):
         return relayed
     if subject is not None:
         if _only_asks(s, subject, triggers):
@@ -1787,6 +1976,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
             k += s.m(_ASK_VERBS, k)
             return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
+    directed = _directed_to(s) or _after_condition(s)
+    if directed is not None:
+        return directed
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
     # person's titles open no clause (the titles are the speaker's, not other subjects).
     opening_end = _parse_list(s, _skip_intro(s, s.first))[1]
@@ -1796,11 +1988,106 @@ def _find_lead(s: _Sentence) -> _Found | None:
             continue
         found = _subject_at(s, k)
         if found is not None:
-            return found
+            return _unless_only_asks(s, found, triggers)
     heading = _heading_unit(s)
     if heading is not None:
         return heading
     return _bare_phrase(s)
+
+
+def _asked_after_colon(s: _Sentence, said: int | None) -> bool:
+    """ "UBND huyện Sóc Sơn yêu cầu: Chủ tịch UBND xã Phù Lỗ chỉ đạo lực lượng ... tống đạt ...": the
+    one named after "yêu cầu:" is asked (as after "yêu cầu" without the colon) and is told to direct:
+    that one leads and those directed execute (LABELLING.md §8b), even a single person.
+
+    Dev sentences: G052-01; the class without a colon: D090-01, D114-03, X012-01, A031-03, B052-01."""
+    if said is None or not s.punct(said - 1, ":"):
+        return False
+    return any(s.m(_ASK_VERBS, y) for y in range(max(s.first, said - 4), said - 1))
+
+
+def _issuer_directs(s: _Sentence, subject: _Found, p: int) -> bool:
+    """ "Huyện ủy chỉ đạo các đơn vị trên chỉnh sửa ...", "UBND huyện chỉ đạo các đơn vị, các địa
+    phương tăng cường ...", "Tổng cục QLTT chỉ đạo cục QLTT các tỉnh ... phối hợp ...", "Chi bộ tiếp tục
+    chỉ đạo Đoàn thanh niên ...": one body that gives its own order (the issuer, or a body whose order
+    the sentence reports). Those directed are accountable and lead, with no executor (LABELLING.md
+    §8a). Not (§8b: X leads, Y executes): a body told to direct — plural, so it is the addressees
+    ("UBND các xã chỉ đạo các ban, ngành ...", X014-02), an item of a list addressed to it ("- UBND xã
+    chỉ đạo các thôn ..."), one that must direct ("X cần / phải / có trách nhiệm chỉ đạo Y"), or one
+    named after an assigning verb (read elsewhere). Nor when those directed are the public ("chỉ đạo
+    nhân dân ...": X leads, §8c). Words of aspect between X and "chỉ đạo" ("đã", "tiếp tục", "tập
+    trung") keep it X's own order.
+
+    Dev sentences (relabelled to §8 by the labels branch): B029-01, B040-01, B068-03, B103-01, D017-01,
+    F112-01, X059-01; corpus G (first look before this rule was read against it): G035-01; the plural
+    contrast X014-02; the public X055-01."""
+    if s.first > 0 or len(subject.items) != 1:
+        return False
+    for x in range(subject.end, p):
+        if (s.m(_OBLIGATIONS, x) and not s.m(_ACTOR_ADVERBS, x)) or any(
+            s.is_(x, w) for w in ("phải", "cần", "hãy", "sẽ", "trách", "nhiệm")
+        ):
+            return False
+    a, b = subject.items[0]
+    if _is_plural(s, a, b) or s.m(L.PERSON_HEADS, a):
+        return False
+    return not _the_public(s, p + s.m(_CHI_DAO, p))
+
+
+# The public: nobody can remind them, so directing or mobilising them is the director's own task
+# (LABELLING.md §8c; X055-01 "... tiếp tục chỉ đạo nhân dân chăm sóc lúa ...").
+_PUBLIC = ("nhân dân", "người dân", "hộ", "hộ dân", "hộ gia đình", "bà con", "quần chúng")
+
+
+def _the_public(s: _Sentence, k: int) -> bool:
+    """Does the phrase at tokens[k] name the public ("nhân dân", "người dân", "các hộ gia đình")?"""
+    k = _skip_determiners(s, _skip_openers(s, k))
+    return any(all(s.is_(k + i, w) for i, w in enumerate(phrase.split())) for phrase in _PUBLIC)
+
+
+def _after_condition(s: _Sentence) -> _Found | None:
+    """A condition, then "thì" and who acts: "...; trường hợp thôn không đủ điều kiện theo quy định, các
+    thôn có tính chất đặc thù riêng khác thì UBND huyện báo cáo, đề xuất ...", "Nếu phát hiện ổ dịch,
+    các hộ chăn nuôi thì Trạm Thú y phải ...": the subjects named inside the condition (after its
+    commas) do not act; the one after "thì" does. Read only when no subject or assigning verb gave a
+    lead.
+
+    Dev sentences: F029-02; the class at the sentence start (read by `_clause_starts`): the examples in
+    its comment, B120-02 ("nếu các cơ sở chưa khắc phục ..., cơ quan chức năng ...")."""
+    for t in range(s.first + 2, s.n - 1):
+        if not s.is_(t, "thì"):
+            continue
+        start = next((y + 1 for y in range(t - 1, s.first - 1, -1) if s.punct(y, ";.")), s.first)
+        if not any(s.is_(y, "nếu") or (s.is_(y, "trường") and s.is_(y + 1, "hợp")) or s.is_(y, "khi")
+                   for y in range(start, t)):
+            continue
+        found = _subject_at(s, t + 1 + (1 if s.punct(t + 1, ",") else 0))
+        if found is not None:
+            return found
+    return None
+
+
+def _directed_to(s: _Sentence) -> _Found | None:
+    """An order named as a noun, then whom it is for: "“Tăng cường kiểm tra ...” - là chỉ đạo của Tổng
+    cục QLTT tới Cục QLTT các địa phương ...", "Chủ tịch UBND tỉnh cũng đã có những chỉ đạo cụ thể đối
+    với các sở, ngành ... khẩn trương triển khai ..." — the one it is for leads (LABELLING.md §6: "— là
+    chỉ đạo của A đối với B" → B). Read only when no subject or assigning verb gave a lead.
+
+    Dev sentences: D093-01, G059-02."""
+    for p in range(s.first + 1, s.n - 2):
+        size = s.m(_CHI_DAO, p)
+        if not size or not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+            continue
+        for x in range(p + size, min(s.n - 1, p + size + 12)):
+            if s.punct(x, ";.:"):
+                break
+            to = 2 if s.is_(x, "đối") and s.is_(x + 1, "với") else (1 if s.is_(x, "tới") else 0)
+            if to:
+                items, end = _parse_list(s, x + to)
+                if items:
+                    return _Found(items, x + to, end, "assigned")
+                break
+    return None
 
 
 def _reported_order(s: _Sentence, a: int, p: int) -> bool:
@@ -1819,9 +2106,44 @@ def _only_asks(s: _Sentence, subject: _Found, triggers: list[tuple[int, _Found]]
     found). Who asks does not carry out what is asked (the speaker never leads): nobody is named.
 
     Dev sentences: D047-01 ("Thủ tướng yêu cầu huy động ..."); the same class with the addressee
-    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03."""
-    k = _skip_adverbs(s, subject.end)
+    written (where the addressee leads, never the speaker): B050-01, B080-01, A020-02, W05-03. With
+    "chỉ đạo" and one body's own order (§8a): G046-01; not "X chỉ đạo, hướng dẫn Y ..." (F120-03)."""
+    k = _past_letter(s, _skip_adverbs(s, subject.end))
+    if s.m(_CHI_DAO, k) and all(p != k for p, _ in triggers) and _issuer_directs(s, subject, k):
+        # "UBND huyện cũng chỉ đạo đẩy mạnh công tác kiểm tra ..." (G046-01): one body's own order
+        # naming nobody: the body speaks (LABELLING.md §8a), nobody is named.
+        # (a verb right after it: "chỉ đạo, hướng dẫn các trường ..." (F120-03) names them after)
+        after = k + s.m(_CHI_DAO, k)
+        return bool(s.m(L.VERBS, after)) and not _np_start(s, after)
     return bool(s.m(_ASK_VERBS, k)) and all(p != k for p, _ in triggers)
+
+
+def _past_letter(s: _Sentence, k: int) -> int:
+    """After "có" + a letter and its number at tokens[k] ("đã có công văn số 12/UBND chỉ đạo ...",
+    "vừa có văn bản yêu cầu ..."): where the verb the letter carries starts; else k. The body that writes
+    the letter is its sender (LABELLING.md §5): its request naming nobody names nobody (G128-01)."""
+    if not (s.is_(k, "có") and s.m(_LETTER_NOUNS, k + 1)):
+        return k
+    x = k + 1 + s.m(_LETTER_NOUNS, k + 1)
+    while x < s.n and (s.word(x) or s.punct(x, "/-")) and not s.m(_ASK_VERBS, x) and not s.m(_CHI_DAO, x):
+        if s.m(L.VERBS, x) or x - k > 8:
+            return k
+        x += 1  # "khẩn", "hỏa tốc", "số 1924/UBND-NLN"
+    return x
+
+
+def _unless_only_asks(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:
+    """A subject found after a framing clause that only asks ("Hiện cả nước đang thi công 1.700 km
+    cao tốc, Thủ tướng yêu cầu khẩn trương xây dựng ..."): as at the sentence start (`_only_asks`),
+    who asks is not the lead and nobody is named.
+
+    Dev sentences of the class: F008-01 (after a clause of context); at the start D047-01, F069-01,
+    F078-01 ("Chính phủ yêu cầu tăng cường ...")."""
+    if _only_asks(s, found, triggers):
+        k = _skip_adverbs(s, found.end)
+        k += s.m(_ASK_VERBS, k)
+        return _Found([], k, k, "assigned")
+    return found
 
 
 def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
@@ -1846,6 +2168,26 @@ def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
     if len(items) == len(subject.items):
         return subject
     return _Found(items, subject.start, subject.end, subject.how)
+
+
+def _later_assigned(s: _Sentence, found: _Found) -> _Found:
+    """An order, then after ";" another clause with its own subject: "Đồng chí Bí thư cũng đề nghị
+    Thường trực HĐND huyện xem xét thành phần tham dự ...; các cơ quan liên quan chuẩn bị các điều
+    kiện ..." — both lead (LABELLING.md §12: separate leads after ";"), as for subjects
+    (`_with_later_subjects`). Not when the ";" only separates coordinators listed after "phối hợp"
+    ("Giao X chủ trì, phối hợp với A; B tổ chức triển khai ...": D076-01, D112-01).
+
+    Dev sentences: D040-02; the coordinator lists D076-01, D112-01, F006-01."""
+    semi = next((k for k in range(found.end, s.n - 1) if s.punct(k, ";")), None)
+    if semi is None:
+        return found
+    for x in range(found.end, semi):
+        ph = s.m(_PHOI_HOP, x)
+        if ph:
+            items, end = _parse_list(s, x + ph + s.m(_WITH, x + ph), loose=True)
+            if items and end >= semi:
+                return found  # "phối hợp với A; B ...": a list of coordinators
+    return _with_later_subjects(s, found)
 
 
 def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:
@@ -1908,7 +2250,7 @@ def _support_and_executor(
             support = leads[1:]
             leads = leads[:1]
     chi_dao = s.m(_CHI_DAO, k)
-    if chi_dao:
+    if chi_dao and not _the_public(s, k + chi_dao):  # the public executes nothing (§8c)
         items, _ = _parse_list(s, k + chi_dao, loose=True)
         executor = items
     if not support:

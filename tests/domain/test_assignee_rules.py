@@ -125,7 +125,8 @@ def test_title_case_without_an_actor_is_nobody(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Tại thời điểm này Phòng Y tế chỉ đạo các trạm y tế rà soát số liệu.", ["Phòng Y tế"]),
+        # one body's own order: those directed lead (LABELLING.md §8a)
+        ("Tại thời điểm này Phòng Y tế chỉ đạo các trạm y tế rà soát số liệu.", ["các trạm y tế"]),
         ("Hiện nay, Ban Quản lý chợ cần sắp xếp lại các quầy hàng.", ["Ban Quản lý chợ"]),
         ("Trong thời gian tới, các xã tiếp tục rà soát hộ nghèo.", ["các xã"]),
     ],
@@ -141,7 +142,9 @@ def test_time_frame_before_the_subject(text: str, expected: list[str]) -> None:
         # a framing phrase up to the first comma, then the subject
         ("Theo quyết định, UBND cấp xã có trách nhiệm lập hồ sơ hoặc giao cho cơ quan chuyên môn.",
          ["UBND cấp xã"]),
-        ("Trong tháng 9, Chi bộ tiếp tục chỉ đạo Đoàn thanh niên tổ chức tổng kết hoạt động hè.", ["Chi bộ"]),
+        # "X tiếp tục chỉ đạo Y": X's own order, Y leads (LABELLING.md §8a)
+        ("Trong tháng 9, Chi bộ tiếp tục chỉ đạo Đoàn thanh niên tổ chức tổng kết hoạt động hè.",
+         ["Đoàn thanh niên"]),
         ("Để có cơ sở tổng hợp chung, Sở Tài chính đề nghị các phòng báo cáo số liệu trước ngày 15/10.",
          ["các phòng"]),
         ("Sau khi kiểm tra thực tế, Đoàn kiểm tra yêu cầu chủ đầu tư khắc phục ngay các tồn tại.",
@@ -157,7 +160,11 @@ def test_lead_ins_and_promises(text: str, expected: list[str]) -> None:
 
 
 def test_a_group_that_directs_leads() -> None:
-    assert lead("UBND phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["UBND phường"]
+    # LABELLING.md §8: one body's own order → those directed lead (a); an item addressed to the body,
+    # or a plural body (the addressees) → the body leads (b)
+    assert lead("UBND phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["các tổ dân phố"]
+    assert lead("- UBND phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["UBND phường"]
+    assert lead("UBND các phường chỉ đạo các tổ dân phố rà soát hộ nghèo.") == ["UBND các phường"]
 
 
 # ------------------------------------------------------------------------------------------ names
@@ -621,10 +628,11 @@ def test_more_bodies_round_2(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "lead_", "executor_"),
     [
-        # a body written by its abbreviation directs: it leads, those it directs execute (as "giao A chỉ
-        # đạo B")
-        ("BCĐ huyện chỉ đạo các xã thực hiện nghiêm các biện pháp phòng dịch.", ["BCĐ huyện"], ["các xã"]),
-        ("BQL dự án huyện chỉ đạo các nhà thầu tăng ca.", ["BQL dự án huyện"], ["các nhà thầu"]),
+        # a body written by its abbreviation, told to direct (an item addressed to it, an obligation):
+        # it leads, those it directs execute (as "giao A chỉ đạo B"; LABELLING.md §8b)
+        ("- BCĐ huyện chỉ đạo các xã thực hiện nghiêm các biện pháp phòng dịch.", ["BCĐ huyện"], ["các xã"]),
+        ("BQL dự án huyện có trách nhiệm chỉ đạo các nhà thầu tăng ca.", ["BQL dự án huyện"],
+         ["các nhà thầu"]),
     ],
 )
 def test_abbreviated_body_directs(text: str, lead_: list[str], executor_: list[str]) -> None:

@@ -217,7 +217,8 @@ def test_lead_and_support(text: str, lead_: list[str], support_: list[str]) -> N
             ["Tổ dân phố số 5"],
         ),
         (
-            "Trung tâm Y tế huyện chỉ đạo các Trạm Y tế xã tăng cường giám sát dịch bệnh.",
+            # told to direct (LABELLING.md §8b); its own order would give the Trạm Y tế the lead (§8a)
+            "Trung tâm Y tế huyện có trách nhiệm chỉ đạo các Trạm Y tế xã tăng cường giám sát dịch bệnh.",
             ["Trung tâm Y tế huyện"],
             ["các Trạm Y tế xã"],
         ),

@@ -35,18 +35,32 @@ from tests.domain.unseen_scoring import (
 #   train_v2 97.8/93.5 -> 95.7/91.3 (X012-01 "kịp" + a season is now a relative deadline; X059-01,
 #   X014-01 lead), v3b lead 93.7 -> 92.3 ("X chỉ đạo Y" with X the body that issues: Y leads, B040-01,
 #   B068-03), v4e deadline 97.4 -> 98.7 (E051-01 a weekday is a date; E036-01 "trước Tết" is holiday).
+# Held-out after the relabelling, same code (lead engineer): v3b lead 67.2 -> 70.5, v4d deadline
+# 90.7 -> 92.8, v4e deadline 89.1 -> 90.9; the others unchanged.
+# v4g (corpus G, third issue-11 session, labelled to LABELLING.md): first look with main as it was when
+# the data landed (before that session's rules): dev 92.2 / 64.3, held-out 87.7 / 65.4.
+# Third session (leadwho2, lead structure): v4d lead 75.9->79.6, v4f 72.0->79.7 (dev floors raised).
+# "X chỉ đạo Y" follows LABELLING.md §8 (one body's own order: Y leads): on these files' old labels
+# train_v2 93.5->91.3 and v3b 93.7->92.3 (X059-01, B029-01, B068-03 were labelled X; the labels branch
+# relabels them and sets the same two floors); on the relabelled sets train_v2 91.3->93.5, v3b
+# 92.3->93.7.
+# After merging leadwho2 into main with the relabelled data (lead engineer): lead train_v2 91.3->93.5,
+# v3b dev 92.3->93.7; held-out v3b 70.5->78.7, v4e 74.5->76.4, v4f 64.1->69.2, v4d 63.9 and v4g 65.4
+# unchanged (v4g is the clean first look: collected this session, never run by anyone writing rules).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.95, 0.91),
+    "train_v2_dev": (0.95, 0.93),
     "v3a_dev": (0.99, 0.93),
-    "v3b_dev": (0.98, 0.92),
-    "v4d_dev": (0.96, 0.75),
+    "v3b_dev": (0.98, 0.93),
+    "v4d_dev": (0.96, 0.79),
     "v4e_dev": (0.97, 0.74),
-    "v4f_dev": (0.93, 0.72),
+    "v4f_dev": (0.93, 0.795),
     "v3a_heldout": (0.95, 0.68),
-    "v3b_heldout": (0.99, 0.67),
-    "v4d_heldout": (0.90, 0.63),
-    "v4e_heldout": (0.89, 0.74),
-    "v4f_heldout": (0.88, 0.64),
+    "v3b_heldout": (0.99, 0.78),
+    "v4d_heldout": (0.92, 0.63),
+    "v4e_heldout": (0.90, 0.76),
+    "v4f_heldout": (0.88, 0.69),
+    "v4g_dev": (0.92, 0.70),
+    "v4g_heldout": (0.87, 0.65),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -65,6 +79,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v4_dev": (0.99, 0.92, 0.85),
     "conclusions_heldout": (0.99, 0.79, 0.58),
     "conclusions_v4_heldout": (0.92, 0.79, 0.91),
+    # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
+    # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
+    "conclusions_v5_dev": (0.80, 0.73, 0.82),
+    "conclusions_v5_heldout": (0.90, 0.66, 0.90),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})

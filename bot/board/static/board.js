@@ -105,7 +105,8 @@ function taskCard(task) {
 }
 
 function renderTasks(main) {
-  const units = [...new Set(board.tasks.map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
+  // Units only: a person given a task directly is found under «Mọi người», not among the units.
+  const units = [...new Set(board.tasks.filter((t) => !t.person_lead).map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
   const people = [...new Set(board.tasks.flatMap((t) => t.people))].sort((a, b) => a.localeCompare(b, "vi"));
   const chips = ["all", "overdue", "week", "extended", "closed"].map((f) =>
     el("button", { class: "chip" + (state.filter === f ? " on" : ""), "data-filter": f,
@@ -139,12 +140,18 @@ function renderList() {
     groups.get(task.unit).push(task);
   }
   const wrap = el("div", { class: "groups" });
-  for (const [unit, tasks] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"))) {
+  const sorted = [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"));
+  // Units first; the people given tasks directly (counted under no unit) under a heading of their own.
+  const units = sorted.filter(([, tasks]) => !tasks[0].person_lead);
+  const people = sorted.filter(([, tasks]) => tasks[0].person_lead);
+  const group = ([unit, tasks]) => {
     const overdue = tasks.filter((t) => t.state === "open_overdue").length;
-    wrap.append(el("div", { class: "group" },
+    return el("div", { class: "group" },
       el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
-      tasks.map(taskCard)));
-  }
+      tasks.map(taskCard));
+  };
+  wrap.append(...units.map(group));
+  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map(group));
   list.append(wrap);
 }
 
@@ -156,15 +163,21 @@ function renderChart(main) {
               el("p", { class: "hint rate-basis" }, T.rate_basis));
   for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
     const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
-    for (const unit of board.units) {
+    const row = (unit, kind) => {
       const c = unit[key];
-      if (!c || !c.total) continue;
       const bar = el("div", { class: "bar" }, states.map((s) =>
         c[s] ? el("span", { class: "s-" + s, style: `width:${(100 * c[s]) / c.total}%`, title: `${T["state_" + s]}: ${c[s]}` }) : null));
       const rate = c.rate === null ? "—" : `${String(c.rate).replace(".", ",")}%`;
-      section.append(el("div", { class: "row", "data-unit": unit.name },
+      return el("div", { class: "row", [kind]: unit.name },
         el("div", {}, el("b", {}, unit.name), el("span", { class: "hint" },
-          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar));
+          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
+    };
+    const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
+    section.append(...counted(board.units).map((u) => row(u, "data-unit")));
+    // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
+    const people = counted(board.people);
+    if (people.length) {
+      section.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map((p) => row(p, "data-person")));
     }
     main.append(section);
   }
@@ -234,7 +247,7 @@ function showDetail(task, notice) {
     }
     if (can.set_due) actions.push(action(task, "set_due", T.act_set_due, T.ask_due));
     if (can.reassign) actions.push(action(task, "reassign", T.act_reassign, T.ask_reassign));
-    if (can.close) actions.push(action(task, "close", T.act_close, T.ask_note, true));
+    if (can.close || task.can_close) actions.push(action(task, "close", T.act_close, T.ask_note, true));
     if (can.cancel) actions.push(action(task, "cancel", T.act_cancel, T.ask_reason, true));
   }
   detail.replaceChildren(el("div", { class: "box" },
