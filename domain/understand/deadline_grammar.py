@@ -494,15 +494,15 @@ _TIME_LINE = re.compile(
     r"(?:thoi\s+gian\s+(?!(?:qua|vua|toi|gan|nay)\b)[a-z]"
     r"|(?P<due>han\s+(?:chot|cuoi|nop)|thoi\s+han\s+(?:nop|gui|hoan\s+thanh))\b)"
 )
-_LINE_BREAKS = (";", "\n", "!", "?")
 
 
 def _time_line(f: str, pos: int) -> re.Match[str] | None:
     """The label of the time line holding pos, if that line is one (see _TIME_LINE)."""
-    if "thoi gian" not in f and "han " not in f:  # cheap gate: most texts carry no such label
-        return None
-    line = max(max(f.rfind(c, 0, pos) for c in _LINE_BREAKS), f.rfind(". ", 0, pos)) + 1
-    return _TIME_LINE.match(f, line)
+    if "thoi gian" not in f and "han c" not in f and "han n" not in f and "thoi han" not in f:
+        return None  # cheap gate: most texts carry no such label
+    rfind = f.rfind
+    line = max(rfind(";", 0, pos), rfind("\n", 0, pos), rfind("!", 0, pos), rfind("?", 0, pos), rfind(". ", 0, pos))
+    return _TIME_LINE.match(f, line + 1)
 
 
 # What a clause-opening day stamp is followed by when it sets a day for an obligation, not a report.
@@ -1062,8 +1062,10 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
         # "mục tiêu có ít nhất 3.000 km đường cao tốc vào cuối năm 2025"): the trigger words decide, not the
         # horizon word. Class: G012-01 (trong), F008-01 (vào cuối), X004-01 (bare: "mục tiêu hoàn thành
         # các chỉ tiêu năm 2025", none).
-        if tail.strength < WITHIN and any(w in scan.clause_before(tail.start) for w in HORIZON_WORDS):
-            continue
+        if tail.strength < WITHIN:
+            clause = scan.clause_before(tail.start)
+            if any(w in clause for w in HORIZON_WORDS):
+                continue
         if m["y"]:
             year = int(m["y"])
         elif m["rel"]:
