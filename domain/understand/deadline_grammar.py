@@ -180,8 +180,9 @@ _PART_OF_YEAR = re.compile(
 
 
 def _parts_of_year(scan: Scan) -> None:
-    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; other runs of months end
-    with their last month ('9 tháng đầu năm' 30/9, MONTH) or with the year ('2 tháng cuối năm')."""
+    """'6 tháng đầu năm' ends 30/6 (HALF), '6 tháng cuối năm' 31/12; '3 tháng đầu/cuối năm' are the first and
+    last quarters (QUARTER); other runs of months end with their last month ('9 tháng đầu năm' 30/9, MONTH)
+    or with the year ('2 tháng cuối năm')."""
     if "dau nam" not in scan.f and "cuoi nam" not in scan.f:
         return
     for m in scan.matches(_PART_OF_YEAR):
@@ -194,7 +195,9 @@ def _parts_of_year(scan: Scan) -> None:
         if year is None:  # the next such run that has not ended
             year = scan.today.year + (dd.month_end(scan.today.year, last_month) < scan.today)
         due = dd.month_end(year, last_month)
-        kind = HALF if months == 6 else MONTH if m["pos"] == "dau" else YEAR
+        # Six months from the year's start or to its end are a half, three a quarter (the first or the last:
+        # "trong 3 tháng cuối năm" is quý IV, G075-01), as SPEC and LABELLING.md §17 name periods by the span.
+        kind = HALF if months == 6 else QUARTER if months == 3 else MONTH if m["pos"] == "dau" else YEAR
         tail = scan.tail(m.start())
         score = score_period(scan, tail, due, m.end(), clause_start_ok=True)
         if score is not None:
@@ -475,13 +478,33 @@ _START_WORDS = frozenset({"ke tu", "tu", "bat dau tu"})
 _WINDOW_GOES_ON = re.compile(r"\s*(?:[-–]|(?:cho\s+)?(?:den|toi)\b(?!\s+khi\b))")
 
 
-# A label line that times an activity: "Thời gian tổ chức …", "Thời gian thực hiện: …" (not "thời gian
-# tới / qua / này", which are no label).
-_TIME_LABEL = re.compile(
-    r"\s*(?:[-+*•–]\s*|\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?:thoi\s+gian\s+"
-    r"(?:to\s+chuc|thuc\s+hien|hoan\s+thanh|trien\s+khai|kiem\s+tra|dien\s+ra|ap\s+dung)"
-    r"|(?P<due>han\s+(?:chot|cuoi|nop)|thoi\s+han\s+(?:nop|gui|hoan\s+thanh)))\b"
+# A time line: a line (a text, or a sentence of one) that opens with a label timing an activity, "Thời gian
+# <việc> …" ("Thời gian tổ chức lấy ý kiến cử tri … ngày 3/10/2020, bắt đầu từ 7 giờ", D103-02; "Thời gian
+# lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025", W17's context; "Thời gian thực hiện: …", D114-02,
+# F062-03, F002-02), or one naming a deadline, "Hạn cuối/Hạn chót/Hạn nộp …", "Thời hạn nộp/gửi/hoàn thành …"
+# ("Hạn cuối nhận hồ sơ: 30/6/2021", B044-03). A day on that line is the activity's (v4d's labelling
+# choices: "an event day of the work itself → date"), comma after it or not, where a day set off by a
+# comma would otherwise read as a narrative time stamp; on a deadline label it is the deadline. "Thời gian
+# tới / qua / vừa qua / gần đây / này" open no label ("Thời gian qua, ngày 5/1, các xã đã …"); "Trong thời
+# gian <việc>" is a while (it does not open the line).
+# The line starts at the text's start or after ";", "!", "?", a line break or ". " (a list marker "- ",
+# "1. ", "a) " may come first) and runs to the next of them.
+_TIME_LINE = re.compile(
+    r"[\W\d]{0,6}(?:[a-z][.)][\W\d]{0,3})?"
+    r"(?:thoi\s+gian\s+(?!(?:qua|vua|toi|gan|nay)\b)[a-z]"
+    r"|(?P<due>han\s+(?:chot|cuoi|nop)|thoi\s+han\s+(?:nop|gui|hoan\s+thanh))\b)"
 )
+
+
+def _time_line(f: str, pos: int) -> re.Match[str] | None:
+    """The label of the time line holding pos, if that line is one (see _TIME_LINE)."""
+    if "thoi gian" not in f and "han c" not in f and "han n" not in f and "thoi han" not in f:
+        return None  # cheap gate: most texts carry no such label
+    rfind = f.rfind
+    line = max(rfind(";", 0, pos), rfind("\n", 0, pos), rfind("!", 0, pos), rfind("?", 0, pos), rfind(". ", 0, pos))
+    return _TIME_LINE.match(f, line + 1)
+
+
 # What a clause-opening day stamp is followed by when it sets a day for an obligation, not a report.
 _OBLIGED_AFTER = re.compile(
     r"\s*,(?:(?!\b(?:da|vua|duoc|cho\s+biet|cho\s+hay|co\s+(?:van\s+ban|cong\s+van)|ban\s+hanh)\b)[^.;:!?\n]){0,60}?\b(?:phai|co\s+trach\s+nhiem|can(?!\s+cu))\b"
@@ -532,15 +555,10 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
-    label = _TIME_LABEL.match(scan.f)
-    if label is not None and ";" not in scan.f[:start]:
-        # A time line "Thời gian tổ chức lấy ý kiến cử tri … ngày 3/10/2020, bắt đầu từ 7 giờ": its day is
-        # the activity's, comma or not; "Hạn cuối nhận hồ sơ: 30/6/2021" names the deadline (class:
-        # D103-02, with D114-02, F062-03, F002-02, B044-03 read by their trigger words).
+    label = _time_line(scan.f, tail.start)
+    if label is not None:  # "Thời gian tổ chức … ngày 3/10/2020, bắt đầu từ 7 giờ": the activity's day
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
         return
-    if not vao and _in_schedule_line(scan.f, tail.start):
-        vao = True  # "Thời gian lấy ý kiến: từ ngày 17/3/2025 …" further into a line: the event day
     if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
         if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
             # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
@@ -549,22 +567,6 @@ def _date_candidate(
             scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
-
-
-# A schedule line: a sentence opening with "Thời gian <việc>" dates the work it names ("Thời gian tổ chức lấy ý
-# kiến cử tri ... ngày 3/10/2020, bắt đầu từ 7 giờ sáng", D103-02; "Thời gian lấy ý kiến: từ ngày 17/3/2025 đến
-# ngày 05/4/2025", W17's context; "an event day of the work itself → date", v4d's labelling choices), where a
-# day set off by a comma would otherwise read as a narrative time stamp.
-_SCHEDULE_LINE = re.compile(r"(?:^|[;!?\n]|\.\s)[\W\d]{0,6}thoi\s+gian\s+(?!qua\b|vua\b|toi\b|gan\b|nay\b)[a-z]")
-
-
-def _in_schedule_line(f: str, pos: int) -> bool:
-    lo = max(0, pos - 240)
-    starts = [m.start() for m in _SCHEDULE_LINE.finditer(f, lo, pos)] if "thoi gian" in f else []
-    if not starts:
-        return False
-    between = f[starts[-1] + 1 : pos]
-    return ";" not in between and ". " not in between and "\n" not in between
 
 
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
@@ -1030,7 +1032,10 @@ def _heads_the_work(scan: Scan, tail: Tail, end: int) -> bool:
 def _scopes_clause(scan: Scan, end: int) -> bool:
     """A period that opens its sentence, set off by a comma, and what follows is not a report of
     what was done: "Năm 2024, UBND các xã tập trung ...", "Tháng 12, các tổ dân phố rà soát ..."
-    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn")."""
+    scope the work to that period (not "Năm 2023, toàn huyện đã có 5 xã đạt chuẩn"); "này" may point at it
+    ("Năm 2018 này, xã … phải hoàn thành …", G100-01)."""
+    if scan.f.startswith(" nay", end) and not scan.f[end + 4 : end + 5].isalnum():
+        end += 4
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
@@ -1052,9 +1057,15 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
-        clause = scan.clause_before(tail.start)
-        if any(w in clause for w in HORIZON_WORDS):
-            continue
+        # A target's horizon ("mục tiêu … năm 2025", "định hướng phát triển năm 2030") is no deadline, but a
+        # target set within a year or by its end is ("phấn đấu hoàn thành xuất sắc nhiệm vụ trong năm 2022",
+        # "mục tiêu có ít nhất 3.000 km đường cao tốc vào cuối năm 2025"): the trigger words decide, not the
+        # horizon word. Class: G012-01 (trong), F008-01 (vào cuối), X004-01 (bare: "mục tiêu hoàn thành
+        # các chỉ tiêu năm 2025", none).
+        if tail.strength < WITHIN:
+            clause = scan.clause_before(tail.start)
+            if any(w in clause for w in HORIZON_WORDS):
+                continue
         if m["y"]:
             year = int(m["y"])
         elif m["rel"]:

@@ -184,6 +184,10 @@ def _clock_len(toks: list[str], i: int) -> int:
     return 0
 
 
+def _clock_word(word: str) -> bool:
+    return word in ("gio", "phut") or _CLOCK.fullmatch(word) is not None
+
+
 def tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
     """Up to `limit` words right before f[start], nearest last, stopping at punctuation.
 
@@ -198,6 +202,10 @@ def tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
         elif chunk == ":":
             continue
         elif chunk[-1] == ":" and chunk[:-1].isalnum():
+            out.append(chunk[:-1])
+        elif chunk[-1] == "," and out and out[-1] == "ngay" and _clock_word(chunk[:-1]):
+            # "trước 14 giờ, ngày 05/12/2017" (A011-02), "từ 00 giờ, ngày 10/5/2021" (G059-01): a comma
+            # between a time of day and its day is part of the time, as in "trước 14 giờ ngày 05/12"
             out.append(chunk[:-1])
         else:
             opened = chunk.lstrip("(\"'“‘[")
