@@ -58,7 +58,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4d_dev": (0.96, 0.84),
     "v4e_dev": (0.97, 0.75),
     "v4f_dev": (0.93, 0.88),
-    "v3a_heldout": (0.95, 0.68),
+    "v3a_heldout": (0.97, 0.68),
     "v3b_heldout": (0.99, 0.80),
     "v4d_heldout": (0.92, 0.65),
     "v4e_heldout": (0.90, 0.78),
