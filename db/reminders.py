@@ -580,6 +580,15 @@ async def mark_person_blocked(session: AsyncSession, person_id: int) -> None:
     )
 
 
+async def any_paused(session: AsyncSession, committee_ids: Iterable[int]) -> bool:
+    """Is one of these committees paused (the bot is not in its group)? Asked right before a
+    reminder message goes out: its rows were claimed while the committee was active."""
+    ids = list(committee_ids)
+    return bool(
+        ids and await session.scalar(select(func.count()).where(Committee.id.in_(ids), Committee.active.is_(False)))
+    )
+
+
 async def pause_committee(session: AsyncSession, committee_id: int) -> None:
     """The bot is no longer in the group (403 there): reminders pause until it is added back."""
     await session.execute(

@@ -12,7 +12,8 @@
   duplicate after a network failure is preferred over a lost reminder.)
 - BadRequest: reported with Telegram's message and recorded; nothing is retried.
 - `still_due` (reminders): asked right before each request, after every wait; False means the
-  message's moment has passed while it waited (it was decided for another day): not sent, STALE.
+  message is no longer wanted as decided (its day passed, or its committee was paused, while it
+  waited its turn): not sent, STALE.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Outcome(enum.StrEnum):
     RETRY_LATER = "retry_later"  # long flood wait or persistent network trouble
     FORBIDDEN = "forbidden"
     FAILED = "failed"  # BadRequest and the like: recorded, not retried
-    STALE = "stale"  # not sent: decided for a moment that has passed while it waited (`still_due`)
+    STALE = "stale"  # not sent: no longer wanted as decided when its turn came (`still_due`)
 
 
 @dataclass
@@ -85,7 +86,7 @@ async def send_with_policy(
     *,
     guard: InFlight | None = None,
     on_sent: Callable[[Delivery], Awaitable[None]] | None = None,
-    still_due: Callable[[], bool] | None = None,
+    still_due: Callable[[], Awaitable[bool]] | None = None,
 ) -> Delivery:
     """Send until Telegram took the message or it is clear that it will not now. `on_sent` records
     a delivered message while `guard` is still held: with the runtime's `unrecorded` bound as
@@ -106,9 +107,9 @@ async def send_with_policy(
             return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
         async with guard or contextlib.nullcontext() as entered:
-            if still_due is not None and not still_due():
+            if still_due is not None and not await still_due():
                 policy.count("stale")
-                return Delivery(Outcome.STALE, chat_id, error="its day has passed")
+                return Delivery(Outcome.STALE, chat_id, error="no longer due")
             try:
                 with dispatcher_send():  # this loop retries and records; the reply retry stays out
                     message = await bot.send_message(

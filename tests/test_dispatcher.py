@@ -17,7 +17,7 @@ from bot.clock import ManualClock
 from bot.services import Services
 from bot.settings import Settings
 from db.models import Committee, Person, Reminder, SummaryRun, UnitContact
-from db.reminders import claim_due, replan_task
+from db.reminders import claim_due, pause_committee, replan_task
 from db.summaries import ensure_summary_runs
 from jobs.dispatcher import dispatch_once
 from jobs.ratelimit import SendLimiter
@@ -418,3 +418,30 @@ async def test_a_claimed_reminder_held_past_its_day_is_sent_as_the_new_days(env:
     assert msg.at.astimezone(VN).date() == date(2026, 12, 14) and "còn 2 ngày" in msg.text
     rows = [r for r in await env.rows() if r.person_id == env.ids["lan"]]
     assert [(r.status, r.local_day) for r in rows] == [("sent", date(2026, 12, 14)), ("pending", date(2026, 12, 15))]
+
+
+async def test_a_reminder_waiting_its_turn_when_the_bot_is_removed_is_kept_for_the_return(env: Env) -> None:
+    # Found by the kill -9 world with membership changes (seed 31337): the day's fan-out was claimed,
+    # the bot was removed from the group meanwhile, and four private reminders of that committee still
+    # went out after the removal was recorded. Reminders pause with the committee: what waits its turn
+    # is put back, and sent (what applies then, once) when the bot is added back.
+    await env.task("Việc")
+    limiter = _HeldLimiter(env.time)
+    runtime = DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
+
+    async def removed() -> None:
+        async with env.services.session_factory() as s, s.begin():
+            await pause_committee(s, env.ids["com"])  # what the my_chat_member handler records
+
+    limiter.hooks[LAN] = removed
+    stats = await env.tick(at(2026, 12, 11, 8), runtime=runtime)
+    assert env.bot.sent == [] and stats.stale == 2  # Lan's private message, Minh's in the group
+    assert {r.status for r in await env.rows() if r.local_day == date(2026, 12, 11)} == {"pending"}
+    assert (await env.tick(at(2026, 12, 11, 9), runtime=runtime)).claimed == 0
+    async with env.services.session_factory() as s, s.begin():
+        com = await s.get(Committee, env.ids["com"])
+        assert com is not None
+        com.active = True  # added back the same day
+    await env.tick(at(2026, 12, 11, 10), runtime=runtime)
+    assert len(env.bot.to(LAN)) == 1 and "còn 5 ngày" in env.bot.to(LAN)[0].text
+    assert len(env.bot.to(GROUP)) == 1
