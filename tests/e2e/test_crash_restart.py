@@ -26,7 +26,7 @@ reminder after their departure was processed (only what was already in flight); 
 refused; the paused committee sends nothing and resumes; each departure is announced once.
 
 Environment: CRASH_MEMBERSHIP=0 (do not replay the membership changes; on by default),
-CRASH_ROUNDS (default 30, about 2 minutes), CRASH_SEED (the random kill moments),
+CRASH_ROUNDS (default 30: about 4 minutes on a shared 2-core machine), CRASH_SEED (the random kill moments),
 CRASH_DEBUG=1 (print every message and round), CRASH_LOG_LEVEL (the bot's; logs in the tmp dir).
 """
 
