@@ -163,13 +163,19 @@ async def release_stale_claims(session: AsyncSession) -> tuple[int, int, int]:
     A row that died *after* Telegram accepted its message is sent again — the duplicates a crash can
     cause are the messages in flight (jobs/runtime.py keeps them to a few). `next_attempt_at` is
     kept (a flood wait still applies); a summary keeps `parts_sent` and resumes at its next part.
+    Reminders a re-plan superseded while the dead process was sending them are put back too when
+    their recipient is still reminded of the task (db.reminders.restore_superseded): the re-plan
+    planned on from the next day, counting on that send.
     Never call this on PostgreSQL with several instances: their claims are alive."""
+    from db.reminders import restore_superseded  # it builds on this module
+
     counts = []
     for model in OUTBOX_TABLES:
         result = await session.execute(
             update(model).where(model.status == CLAIMED).values(**RELEASED).execution_options(synchronize_session=False)
         )
         counts.append(result.rowcount or 0)  # type: ignore[attr-defined]
+    counts[0] += await restore_superseded(session)
     return counts[0], counts[1], counts[2]
 
 

@@ -15,7 +15,11 @@ Life of a row: pending --claim--> claimed --send--> sent (then the pair's next r
                                           \\-> cancelled (task closed meanwhile)
 A claimed row whose claim is older than the lease is claimable again: that is how a crash between
 claim and send is recovered. `replan_task` turns in-flight rows of a re-planned task into
-`superseded`, so their sender records the send but does not plan on from them.
+`superseded`, so their sender records the send but does not plan on from them. While a superseded
+row is in flight its pair has two rows (it, and the one the re-plan planned from the next day): the
+dispatcher sends a message only on the day it decided it (jobs/dispatcher._still_due), so the two
+never go out the same day; a dead process's superseded rows are put back at start
+(`restore_superseded`).
 
 Query functions take an AsyncSession and leave the commit to the caller, except where noted.
 No telegram here.
@@ -229,6 +233,50 @@ async def replan_unit_tasks(session: AsyncSession, unit_id: int, now: datetime) 
     for task_id in list(ids):
         total += await replan_task(session, task_id, now)
     return total
+
+
+async def restore_superseded(session: AsyncSession) -> int:
+    """At a start on SQLite (db.outbox.release_stale_claims): rows a re-plan superseded while a
+    process that has since died was sending them. The re-plan planned their recipients on from the
+    next day, counting on that send; unrecorded, it may never have happened. Like a dead process's
+    claimed rows, each goes out again (once, as what applies then) when its recipient is still
+    reminded of the open task, and the pair plans on from it (the re-plan's next row is dropped);
+    otherwise it is deleted. Returns the rows put back."""
+    rows = (
+        await session.execute(
+            select(Reminder.id, Reminder.task_id, Reminder.person_id, Reminder.kind).where(
+                Reminder.status == SUPERSEDED
+            )
+        )
+    ).all()
+    restored = 0
+    for row_id, task_id, person_id, kind in rows:
+        task = await session.get(Task, task_id)
+        role = RecipientRole.CHAIR if kind == ReminderKind.ESCALATION.value else RecipientRole.ASSIGNEE
+        still = (
+            task is not None
+            and task.status == "open"
+            and task.due_current is not None
+            and Recipient(person_id, role) in await task_recipients(session, task)
+        )
+        if not still:
+            await session.execute(
+                delete(Reminder).where(Reminder.id == row_id).execution_options(synchronize_session=False)
+            )
+            continue
+        await session.execute(
+            delete(Reminder)
+            .where(Reminder.task_id == task_id, _same_person(person_id), Reminder.status == PENDING)
+            .execution_options(synchronize_session=False)
+        )
+        await session.execute(
+            update(Reminder)
+            .where(Reminder.id == row_id)
+            .values(**outbox.RELEASED)
+            .execution_options(synchronize_session=False)
+        )
+        restored += 1
+    return restored
 
 
 # --------------------------------------------------------------------------- claiming
@@ -529,6 +577,15 @@ async def mark_person_blocked(session: AsyncSession, person_id: int) -> None:
         .where(Person.id == person_id)
         .values(blocked_bot=True)
         .execution_options(synchronize_session=False)
+    )
+
+
+async def any_paused(session: AsyncSession, committee_ids: Iterable[int]) -> bool:
+    """Is one of these committees paused (the bot is not in its group)? Asked right before a
+    reminder message goes out: its rows were claimed while the committee was active."""
+    ids = list(committee_ids)
+    return bool(
+        ids and await session.scalar(select(func.count()).where(Committee.id.in_(ids), Committee.active.is_(False)))
     )
 
 

@@ -11,6 +11,9 @@
   (A timed-out request may have been delivered: Telegram has no idempotency key. One possible
   duplicate after a network failure is preferred over a lost reminder.)
 - BadRequest: reported with Telegram's message and recorded; nothing is retried.
+- `still_due` (reminders): asked right before each request, after every wait; False means the
+  message is no longer wanted as decided (its day passed, or its committee was paused, while it
+  waited its turn): not sent, STALE.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class Outcome(enum.StrEnum):
     RETRY_LATER = "retry_later"  # long flood wait or persistent network trouble
     FORBIDDEN = "forbidden"
     FAILED = "failed"  # BadRequest and the like: recorded, not retried
+    STALE = "stale"  # not sent: no longer wanted as decided when its turn came (`still_due`)
 
 
 @dataclass
@@ -82,6 +86,7 @@ async def send_with_policy(
     *,
     guard: InFlight | None = None,
     on_sent: Callable[[Delivery], Awaitable[None]] | None = None,
+    still_due: Callable[[], Awaitable[bool]] | None = None,
 ) -> Delivery:
     """Send until Telegram took the message or it is clear that it will not now. `on_sent` records
     a delivered message while `guard` is still held: with the runtime's `unrecorded` bound as
@@ -89,7 +94,11 @@ async def send_with_policy(
     not held through pacing waits or backoff.
 
     Every send of the outbox (reminders, summaries, notices) passes here: `policy.count` is the one
-    place where a delivery is counted as sent or failed."""
+    place where a delivery is counted as sent or failed.
+
+    `still_due`: checked after the pace and the guard let the message go, right before the request
+    (a wait can be long: a group's 3 s gaps behind dozens of messages, a flood wait, a stalled
+    process); when it says no, nothing is sent and the outcome is STALE."""
     network_failures = 0
     while True:
         paused = policy.limiter.paused_for()
@@ -98,6 +107,9 @@ async def send_with_policy(
             return Delivery(Outcome.RETRY_LATER, chat_id, error=f"RetryAfter {paused:g}s", retry_in=paused)
         await policy.limiter.acquire(chat_id)
         async with guard or contextlib.nullcontext() as entered:
+            if still_due is not None and not await still_due():
+                policy.count("stale")
+                return Delivery(Outcome.STALE, chat_id, error="no longer due")
             try:
                 with dispatcher_send():  # this loop retries and records; the reply retry stays out
                     message = await bot.send_message(

@@ -35,6 +35,7 @@ from db.committees import migrate_chat
 from db.outbox import beat, due_work
 from db.reminders import (
     DueReminder,
+    any_paused,
     claim_due,
     defer,
     mark_cancelled,
@@ -297,10 +298,32 @@ async def _deliver(
     async def record(d: Delivery) -> None:
         await _record_sent(services, runtime, msg, d)
 
+    async def still_due() -> bool:
+        if not _still_due(msg, services.clock.now()):
+            log.info("reminder message to chat %s held past its day: decided again", msg.chat_id)
+            return False
+        try:
+            async with services.session_factory() as s:
+                paused = await any_paused(s, {x.row.committee.id for x in msg.items})
+        except Exception:  # the database is down: send as decided (the record is retried)
+            log.warning("could not check the committee before a reminder", exc_info=True)
+            return True
+        if paused:
+            log.info("reminder message to chat %s: its committee was paused meanwhile", msg.chat_id)
+        return not paused
+
     migrated = on_migrated if msg.in_group else None
     # Recorded while the send's guard is held: a crash re-sends only a few (jobs/runtime.py).
     d = await send_with_policy(
-        bot, runtime.policy, msg.chat_id, msg.text, msg.keyboard, migrated, guard=runtime.unrecorded, on_sent=record
+        bot,
+        runtime.policy,
+        msg.chat_id,
+        msg.text,
+        msg.keyboard,
+        migrated,
+        guard=runtime.unrecorded,
+        on_sent=record,
+        still_due=still_due,
     )
     if d.outcome is Outcome.SENT:
         stats.messages_sent += 1
@@ -320,7 +343,15 @@ async def _deliver(
             for x in msg.items
         ]
     async with services.session_factory() as s, s.begin():
-        if d.outcome is Outcome.RETRY_LATER:
+        if d.outcome is Outcome.STALE:
+            # Its day passed, or its committee was paused (the bot removed from the group), while it
+            # waited its turn: the rows go back, to be decided again by a later tick (what applies
+            # then, once; a paused committee's when the bot is back); a row a re-plan superseded
+            # meanwhile is dropped — the pair's new row carries on. Sent late, it would repeat that
+            # row's reminder on the same day.
+            stats.stale += len(msg.items)
+            await release(s, msg.row_ids, runtime.worker_id)
+        elif d.outcome is Outcome.RETRY_LATER:
             stats.retry_later += len(msg.items)
             retry_at = services.clock.now() + timedelta(seconds=d.retry_in)
             await mark_retry(s, msg.row_ids, runtime.worker_id, retry_at, d.error or "")
@@ -337,6 +368,18 @@ async def _deliver(
                 if x.row.id in owned:
                     await plan_next(s, x.row, x.day, now)
     return []
+
+
+def _still_due(msg: _Outgoing, now: datetime) -> bool:
+    """Each reminder of the message goes out on the (local) day it was decided for, or not at all
+    (the other check before a send, in `_deliver`: its committee is not paused).
+
+    A tick decides at its `now` what applies to each claimed row (kind, days left, "not twice a
+    day"); a send can wait long after that. Delivered on a later day, the message would carry a
+    stale count of days, and, when a re-plan superseded its row meanwhile, it would come besides the
+    new day's reminder that the re-plan planned (the dispatcher decided that one without knowing
+    of a send still in flight): the same reminder twice in one day."""
+    return all(now.astimezone(x.row.committee.settings.tz).date() == x.day for x in msg.items)
 
 
 async def _send_chat(

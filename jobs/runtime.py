@@ -24,6 +24,7 @@ class DispatchStats:
     retry_later: int = 0  # long flood wait / network trouble: back to pending
     fallbacks: int = 0  # private chat refused (403): sent to the group instead
     paused: int = 0  # rows put back because the bot is not in the group
+    stale: int = 0  # put back unsent: their day passed, or the bot left the group, while waiting
     summaries_claimed: int = 0
     summaries_sent: int = 0
     summary_parts_sent: int = 0

@@ -17,7 +17,7 @@ from bot.clock import ManualClock
 from bot.services import Services
 from bot.settings import Settings
 from db.models import Committee, Person, Reminder, SummaryRun, UnitContact
-from db.reminders import claim_due
+from db.reminders import claim_due, pause_committee, replan_task
 from db.summaries import ensure_summary_runs
 from jobs.dispatcher import dispatch_once
 from jobs.ratelimit import SendLimiter
@@ -351,3 +351,97 @@ async def test_a_long_group_reminder_is_split_between_tasks(env: Env) -> None:
     done_buttons = [d for m in group for d in m.callback_data if d.startswith("done:")]
     assert done_buttons == [f"done:{t}" for t in tasks]  # every task once, whole, in order
     assert all("và 6 người khác" in m.text for m in group)
+
+
+# --------------------------------------------------------------------------- a send held past its day
+
+
+class _HeldLimiter(SendLimiter):
+    """A pace whose first wait for `chat_id` runs `hook` (what happens while a send waits its turn)."""
+
+    def __init__(self, time: FakeTime) -> None:
+        super().__init__(0, 0, 0, monotonic=time.monotonic, sleep=time.sleep)
+        self.hooks: dict[int, object] = {}
+
+    async def acquire(self, chat_id: int) -> float:
+        hook = self.hooks.pop(chat_id, None)
+        if hook is not None:
+            await hook()  # type: ignore[operator]
+        return await super().acquire(chat_id)
+
+
+async def test_a_reminder_held_past_its_day_is_not_sent_besides_the_new_days_one(env: Env) -> None:
+    # Found by the kill -9 world with membership changes (CRASH_MEMBERSHIP=1, 30 rounds, seed 2026):
+    # a tick claims Lan's reminder of Friday 11/12 and decides to send it as Friday's; while the send
+    # waits its turn, a membership change re-plans the task (the row becomes `superseded`, her next
+    # reminder is planned for Tuesday 15/12), and the world's clock reaches Tuesday before the send
+    # goes out. Telegram then got Friday's reminder on Tuesday, and Tuesday's own reminder too: two
+    # the same day. A reminder decided for one day is sent on that day or not at all; a later tick
+    # decides what applies then (here: the re-planned Tuesday reminder, once).
+    task = await env.task("Việc")
+    friday, tuesday = at(2026, 12, 11, 8), at(2026, 12, 15, 8)
+    limiter = _HeldLimiter(env.time)
+    runtime = DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
+
+    async def meanwhile() -> None:
+        async with env.services.session_factory() as s, s.begin():
+            await replan_task(s, task, friday)  # e.g. a member left: the task is re-planned
+        env.clock.set(tuesday)
+
+    limiter.hooks[LAN] = meanwhile
+    await env.tick(friday, runtime=runtime)
+    await env.tick(runtime=runtime)  # Tuesday 08:00
+    await env.tick(at(2026, 12, 15, 8, 5), runtime=runtime)
+    days = [s.at.astimezone(VN).date() for s in env.bot.to(LAN)]
+    assert days == [date(2026, 12, 15)]
+    assert "còn 1 ngày" in env.bot.to(LAN)[0].text  # Tuesday's reminder, not Friday's "còn 3 ngày"
+    sent = [(r.person_id, r.local_day) for r in await env.rows() if r.status == "sent"]
+    assert sent.count((env.ids["lan"], date(2026, 12, 15))) == 1
+    assert [r.local_day for r in await env.rows() if r.person_id == env.ids["lan"] and r.status == "pending"] == [
+        date(2026, 12, 16)
+    ]
+
+
+async def test_a_claimed_reminder_held_past_its_day_is_sent_as_the_new_days(env: Env) -> None:
+    # The same wait without a re-plan: the row goes back and is decided again on the day it goes out.
+    await env.task("Việc")
+    limiter = _HeldLimiter(env.time)
+    runtime = DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
+
+    async def meanwhile() -> None:
+        env.clock.set(at(2026, 12, 14, 8))  # Monday
+
+    limiter.hooks[LAN] = meanwhile
+    await env.tick(at(2026, 12, 11, 8), runtime=runtime)
+    await env.tick(at(2026, 12, 14, 8, 1), runtime=runtime)
+    [msg] = env.bot.to(LAN)
+    assert msg.at.astimezone(VN).date() == date(2026, 12, 14) and "còn 2 ngày" in msg.text
+    rows = [r for r in await env.rows() if r.person_id == env.ids["lan"]]
+    assert [(r.status, r.local_day) for r in rows] == [("sent", date(2026, 12, 14)), ("pending", date(2026, 12, 15))]
+
+
+async def test_a_reminder_waiting_its_turn_when_the_bot_is_removed_is_kept_for_the_return(env: Env) -> None:
+    # Found by the kill -9 world with membership changes (seed 31337): the day's fan-out was claimed,
+    # the bot was removed from the group meanwhile, and four private reminders of that committee still
+    # went out after the removal was recorded. Reminders pause with the committee: what waits its turn
+    # is put back, and sent (what applies then, once) when the bot is added back.
+    await env.task("Việc")
+    limiter = _HeldLimiter(env.time)
+    runtime = DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
+
+    async def removed() -> None:
+        async with env.services.session_factory() as s, s.begin():
+            await pause_committee(s, env.ids["com"])  # what the my_chat_member handler records
+
+    limiter.hooks[LAN] = removed
+    stats = await env.tick(at(2026, 12, 11, 8), runtime=runtime)
+    assert env.bot.sent == [] and stats.stale == 2  # Lan's private message, Minh's in the group
+    assert {r.status for r in await env.rows() if r.local_day == date(2026, 12, 11)} == {"pending"}
+    assert (await env.tick(at(2026, 12, 11, 9), runtime=runtime)).claimed == 0
+    async with env.services.session_factory() as s, s.begin():
+        com = await s.get(Committee, env.ids["com"])
+        assert com is not None
+        com.active = True  # added back the same day
+    await env.tick(at(2026, 12, 11, 10), runtime=runtime)
+    assert len(env.bot.to(LAN)) == 1 and "còn 5 ngày" in env.bot.to(LAN)[0].text
+    assert len(env.bot.to(GROUP)) == 1

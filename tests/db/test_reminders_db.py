@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.models import Committee, ExtensionRequest, Reminder, SummaryRun, Task, UnitContact
-from db.outbox import due_work, replan_committee
+from db.outbox import due_work, release_stale_claims, replan_committee
 from db.reminders import (
     CLAIM_LEASE,
     claim_due,
@@ -380,3 +380,33 @@ async def test_two_replans_while_sending_keep_the_persons_next_reminder(world: W
     assert owned == set()
     pending = [(r.person_id, r.local_day) for r in await world.reminders(task) if r.status == "pending"]
     assert (ids["lan"], date(2026, 12, 14)) in pending and (ids["minh"], date(2026, 12, 14)) in pending
+
+
+async def test_a_superseded_reminder_of_a_dead_process_is_sent_after_the_restart(world: World) -> None:
+    # A process claims today's reminders, a re-plan supersedes them (a member leaves during the
+    # fan-out: the others' next reminders are planned from the next working day, today's being in
+    # flight), and the process dies (kill -9) before it sends them. At the next start the claims are
+    # released — the superseded rows too: today's reminder goes out for whoever is still reminded of
+    # the task, and the pair then plans on from it; whoever no longer is gets nothing.
+    ids = await _setup(world)
+    task = await world.task(ids["com"], "Việc", DUE, NOW, lead_unit=ids["vp"])
+    friday = at(2026, 12, 11, 8)
+    async with world.sessions() as s, s.begin():
+        assert len(await claim_due(s, friday, "dead", 10)) == 2  # Lan's and Minh's
+    async with world.sessions() as s, s.begin():
+        await s.execute(delete(UnitContact).where(UnitContact.person_id == ids["minh"]))  # Minh left
+        await replan_task(s, task, friday)
+    async with world.sessions() as s, s.begin():
+        assert await release_stale_claims(s) == (1, 0, 0)
+    async with world.sessions() as s, s.begin():
+        claimed = await claim_due(s, friday + timedelta(seconds=5), "restarted", 10)
+    assert [(d.person_id, d.local_day) for d in claimed] == [(ids["lan"], date(2026, 12, 11))]
+    async with world.sessions() as s, s.begin():
+        [row] = claimed
+        assert await mark_sent(s, [(row.id, row.kind, row.local_day)], friday, "restarted", 1, 7) == {row.id}
+        assert await plan_next(s, row, row.local_day, friday)
+    rows = [(r.person_id, r.local_day, r.status) for r in await world.reminders(task)]
+    assert sorted(rows) == sorted(
+        [(ids["lan"], date(2026, 12, 11), "sent"), (ids["lan"], date(2026, 12, 15), "pending"),
+         (ids["chu"], date(2026, 12, 21), "pending")]
+    )
