@@ -166,8 +166,13 @@ async def release_stale_claims(session: AsyncSession) -> tuple[int, int, int]:
     Reminders a re-plan superseded while the dead process was sending them are put back too when
     their recipient is still reminded of the task (db.reminders.restore_superseded): the re-plan
     planned on from the next day, counting on that send.
+    The dead processes' dispatcher heartbeats are forgotten too: counted as alive for another
+    BEAT_STALE, they would make this instance pace itself at a fraction of the bot's limits (after a
+    kill -9 a fan-out went several times slower, and slow sends are where re-plan races live).
     Never call this on PostgreSQL with several instances: their claims are alive."""
     from db.reminders import restore_superseded  # it builds on this module
+
+    await session.execute(delete(DispatcherBeat).execution_options(synchronize_session=False))
 
     counts = []
     for model in OUTBOX_TABLES:

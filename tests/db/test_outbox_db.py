@@ -12,6 +12,7 @@ from db.models import Notice
 from db.outbox import (
     CLAIM_LEASE,
     backoff,
+    beat,
     claim_notices,
     due_work,
     enqueue_notice,
@@ -68,6 +69,20 @@ async def test_a_dead_processs_claimed_notice_is_released_at_start(sessions: asy
         assert await release_stale_claims(s) == (0, 0, 1)
     async with sessions() as s, s.begin():
         assert len(await claim_notices(s, NOW, "new", 10)) == 1
+
+
+async def test_a_dead_processs_heartbeat_is_forgotten_at_start(sessions: async_sessionmaker[AsyncSession]) -> None:
+    """A SQLite bot restarted after a kill paces itself alone, not as one of two (the dead one's beat
+    would count as alive for BEAT_STALE and halve its sending rate)."""
+    wall = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    async with sessions() as s, s.begin():
+        assert await beat(s, "dead", wall) == 1
+    async with sessions() as s, s.begin():
+        assert await beat(s, "alive-before-fix", wall + timedelta(seconds=5)) == 2  # what a restart used to see
+    async with sessions() as s, s.begin():
+        await release_stale_claims(s)
+    async with sessions() as s, s.begin():
+        assert await beat(s, "new", wall + timedelta(seconds=6)) == 1
 
 
 def test_backoff_grows_to_an_hour() -> None:
