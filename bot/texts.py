@@ -1501,3 +1501,8 @@ CHART_CAPTION_WITH_PEOPLE = (
 # A change made on the board is told in the group by a new message (bot/board/server.py): under
 # «🗂 <who> (trên Bảng việc): <what>», which task it was.
 BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"
+
+# --- qa4 ---
+IMPORT_PREVIEW_SUPERSEDED = (
+    "Bản xem trước này đã cũ (đã có bản sửa mới hơn bên dưới). Hãy bấm nút ở bản xem trước mới nhất."
+)

@@ -441,7 +441,8 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
         async with svc.session_factory() as session, session.begin():
             row = await session.get(PendingInput, draft.id)
             if row is not None:
-                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent]}
+                # The message that carries the live buttons: only the newest preview's (on_button).
+                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent], "keyboard": sent[-1]}
     return len(sent) == len(texts)
 
 
@@ -464,6 +465,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if draft is None or draft.kind != "import_draft" or draft.chat_id != chat_id:
                 raise Refused(T.IMPORT_EXPIRED)
             actor = await _importer(session, context, actor, draft.data.get("committee"))
+            newest = draft.data.get("keyboard")
+            if newest is not None and query.message is not None and query.message.message_id != newest:
+                # A preview a correction has replaced: it shows the items before the correction, and
+                # saving from it would save what it does not show.
+                raise Refused(T.IMPORT_PREVIEW_SUPERSEDED)
             if action == "cancel":
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
@@ -486,7 +492,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             else:  # back
                 new_text, new_buttons = preview(draft, actor.today, username)
         except Refused as refusal:
+            stale = str(refusal) in (T.IMPORT_EXPIRED, T.IMPORT_PREVIEW_SUPERSEDED)
             await answer(query, str(refusal), alert=True)
+            if stale and query.message is not None:  # its buttons do nothing any more: taken away
+                await _drop_buttons(context.bot, query.message.chat.id, query.message.message_id)
             return
     await answer(query)
     if new_text is not None:
@@ -872,7 +881,7 @@ async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
     try:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except TelegramError as exc:  # deleted by the person, too old…: the button still answers clearly
-        log.info("gathering buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
+        log.info("buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
 
 
 async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
