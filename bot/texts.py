@@ -1506,3 +1506,12 @@ BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"
 IMPORT_PREVIEW_SUPERSEDED = (
     "Bản xem trước này đã cũ (đã có bản sửa mới hơn bên dưới). Hãy bấm nút ở bản xem trước mới nhất."
 )
+# /xong, /tiendo, /giahan, /vuongmac typed in the private chat with the bot: the person's own open tasks.
+PRIVATE_TASK_NOT_MINE = (
+    "Không thấy nhiệm vụ #{number} trong các việc đang mở của anh/chị. Gõ /viec để xem số các việc của mình; "
+    "việc của người khác thì báo trong nhóm của Ban chỉ đạo."
+)
+PRIVATE_TASK_AMBIGUOUS = (
+    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
+    "Hãy gõ lệnh trong nhóm của Ban đó (gõ /viec để xem các việc theo từng Ban)."
+)

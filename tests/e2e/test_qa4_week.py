@@ -46,3 +46,58 @@ async def test_an_old_preview_does_not_save_what_it_does_not_show(env: Env) -> N
     assert (await env.task(3, group)).due_current == date(2027, 1, 31)
     saved = w.message(group, new.message_id)
     assert saved.buttons == [] and "Đã lưu 3 nhiệm vụ" in saved.plain
+
+
+async def test_a_contact_reports_by_command_in_her_private_chat(env: Env) -> None:
+    """Hoa, the Văn phòng's contact, gets her reminders privately, and the bot's /start there lists
+    «/xong <số> · /tiendo <số> · /giahan <số>» under «Báo cáo (người thực hiện)»; typed there they
+    only answered «Lệnh này dùng trong nhóm của Ban chỉ đạo.» In a private chat the number is one of
+    her own open tasks (as /viec lists them), reported as from the reminder's buttons: told in the group."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[hoa])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    await env.say(chair, group, "/giao VP rà soát thủ tục hành chính xong trước ngày 04/12/2026")
+    await env.say(chair, group, "/giao VP xây dựng kế hoạch chuyển đổi số năm 2027 trước ngày 15/12/2026")
+    await env.say(chair, group, "/giao @lan_truongban chuẩn bị nội dung giao ban trước ngày 10/12/2026")
+    w.start_private(hoa)
+    await env.idle()
+
+    said = await env.say(hoa, hoa, "/tiendo 1 đã rà soát 40/95 thủ tục")
+    assert "Đã ghi tiến độ #1" in said.plain
+    said = await env.say(hoa, hoa, "/giahan 2 31/12 chờ số liệu của các tổ dân phố")
+    assert "Đã gửi đề nghị gia hạn #2" in said.plain
+    said = await env.say(hoa, hoa, "/vuongmac 2 chưa có số liệu dân cư của tổ 5")
+    assert "#2" in said.plain and "chưa có số liệu dân cư của tổ 5" in said.plain
+    said = await env.say(hoa, hoa, "/xong 1 đã cập nhật lên Cổng dịch vụ công")
+    assert "#1 đã hoàn thành" in said.plain
+    await env.idle()
+    group_lines = [m.plain for m in w.bot_messages(group)]
+    assert any("báo tiến độ #1 (qua tin nhắn riêng): đã rà soát 40/95 thủ tục" in t for t in group_lines)
+    assert any("báo hoàn thành #1 (qua tin nhắn riêng)" in t for t in group_lines)
+    assert any("báo vướng mắc #2 (qua tin nhắn riêng): chưa có số liệu dân cư của tổ 5" in t for t in group_lines)
+    ask = [m for m in w.bot_messages(group) if "xin gia hạn nhiệm vụ #2" in m.plain]
+    assert len(ask) == 1 and "Đồng ý" in " ".join(ask[0].button_texts())
+    assert (await env.task(1, group)).status == "done"
+
+    # Not her task (the chair's #3), a number nobody has: said, with where to look; nothing changes.
+    refused = await env.say(hoa, hoa, "/xong 3")
+    assert "#3" in refused.plain and "/viec" in refused.plain
+    assert (await env.task(3, group)).status == "open"
+    assert "/viec" in (await env.say(hoa, hoa, "/tiendo 9 xong một nửa")).plain
+
+
+async def test_in_a_private_chat_a_number_open_in_two_committees_is_asked_about(env: Env) -> None:
+    w = env.world
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    ward = w.add_group("BCĐ Chuyển đổi số phường", creator=hoa, members=[])
+    reform = w.add_group("BCĐ Cải cách hành chính phường", creator=hoa, members=[])
+    await env.say(hoa, ward, "/giao @hoa_vanphong rà soát hồ sơ trước ngày 04/12/2026")
+    await env.say(hoa, reform, "/giao @hoa_vanphong niêm yết thủ tục trước ngày 05/12/2026")
+    w.start_private(hoa)
+    await env.idle()
+    asked = await env.say(hoa, hoa, "/xong 1")
+    assert "BCĐ Chuyển đổi số phường" in asked.plain and "BCĐ Cải cách hành chính phường" in asked.plain
+    assert (await env.task(1, ward)).status == "open" and (await env.task(1, reform)).status == "open"
