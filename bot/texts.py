@@ -1515,3 +1515,5 @@ PRIVATE_TASK_AMBIGUOUS = (
     "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
     "Hãy gõ lệnh trong nhóm của Ban đó (gõ /viec để xem các việc theo từng Ban)."
 )
+# The next period of a recurring duty, opened by the bot when one is closed (its history's first line).
+EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"

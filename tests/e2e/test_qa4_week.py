@@ -101,3 +101,24 @@ async def test_in_a_private_chat_a_number_open_in_two_committees_is_asked_about(
     asked = await env.say(hoa, hoa, "/xong 1")
     assert "BCĐ Chuyển đổi số phường" in asked.plain and "BCĐ Cải cách hành chính phường" in asked.plain
     assert (await env.task(1, ward)).status == "open" and (await env.task(1, reform)).status == "open"
+
+
+async def test_the_next_period_of_a_weekly_duty_is_not_said_to_be_given_by_the_contact(env: Env) -> None:
+    """Hoa closed the weekly report #1 (Văn phòng's duty); /xem of the next period #2 said «Lê Thị Hoa:
+    giao việc» — as if the contact had given the committee a task. The new period is the bot's, after
+    #1 was closed; the duty was the chair's."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[hoa])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    given = await env.say(chair, group, "/giao VP định kỳ hàng tuần báo cáo tiến độ số hóa hồ sơ")
+    assert "#1" in given.plain
+    done = await env.say(hoa, group, "/xong 1 đã gửi báo cáo tuần")
+    assert "#2" in done.plain
+    shown = (await env.say(chair, group, "/xem 2")).plain
+    history = shown.split("Lịch sử", 1)[1]
+    assert f"{hoa.full_name}: giao việc" not in history
+    assert "— bot: tạo kỳ mới của việc định kỳ: sau khi #1 hoàn thành" in history
+    assert (await env.task(2, group)).created_by == (await env.task(1, group)).created_by
