@@ -122,3 +122,25 @@ async def test_the_next_period_of_a_weekly_duty_is_not_said_to_be_given_by_the_c
     assert f"{hoa.full_name}: giao việc" not in history
     assert "— bot: tạo kỳ mới của việc định kỳ: sau khi #1 hoàn thành" in history
     assert (await env.task(2, group)).created_by == (await env.task(1, group)).created_by
+
+
+async def test_the_list_of_a_unit_takes_the_first_words_of_its_name(env: Env) -> None:
+    """«/ds Văn phòng» (and «/ds van phong») answered «Không có đơn vị «Văn phòng»» though /donvi
+    lists «Văn phòng HĐND&UBND (VP)» and /giao took «Văn phòng» for it. The first words of one unit's
+    name (or alias) are that unit; words two units begin with are said to be ambiguous (nobody is guessed)."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    await env.say(chair, group, "/donvi them Hội Liên hiệp Phụ nữ phường")
+    await env.say(chair, group, "/donvi them Hội Cựu chiến binh phường")
+    await env.say(chair, group, "/giao VP rà soát hồ sơ một cửa trước ngày 15/12/2026")
+    await env.say(chair, group, "/giao Hội Liên hiệp Phụ nữ phường tuyên truyền trước ngày 20/12/2026")
+    for asked in ("/ds Văn phòng", "/ds van phong", "/ds văn phòng hđnd"):
+        listed = (await env.say(chair, group, asked)).plain
+        assert "của Văn phòng HĐND&UBND" in listed and "#1" in listed and "#2" not in listed, asked
+    assert "#2" in (await env.say(chair, group, "/ds hoi lien hiep")).plain
+    refused = (await env.say(chair, group, "/ds Hội")).plain
+    assert "nhiều đơn vị" in refused and "Hội Cựu chiến binh phường" in refused
+    assert "Hội Liên hiệp Phụ nữ phường" in refused and "#" not in refused
+    assert "Không có đơn vị «Phòng Y tế»" in (await env.say(chair, group, "/ds Phòng Y tế")).plain
