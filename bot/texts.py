@@ -1518,3 +1518,4 @@ PRIVATE_TASK_AMBIGUOUS = (
 # The next period of a recurring duty, opened by the bot when one is closed (its history's first line).
 EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"
 UNIT_FILTER_AMBIGUOUS = "«{name}» có thể là nhiều đơn vị: {units}. Hãy gõ rõ hơn, ví dụ: /ds {example}"
+IMPORT_PREVIEW_MEETING_TITLE = "\nCuộc họp: {title}"

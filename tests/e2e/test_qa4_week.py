@@ -144,3 +144,21 @@ async def test_the_list_of_a_unit_takes_the_first_words_of_its_name(env: Env) ->
     assert "nhiều đơn vị" in refused and "Hội Cựu chiến binh phường" in refused
     assert "Hội Liên hiệp Phụ nữ phường" in refused and "#" not in refused
     assert "Không có đơn vị «Phòng Y tế»" in (await env.say(chair, group, "/ds Phòng Y tế")).plain
+
+
+async def test_the_preview_says_the_meetings_date_once(env: Env) -> None:
+    """The preview's meeting line read «Cuộc họp: Giao ban ngày 23/11/2026 — ngày 23/11/2026» (a title
+    the bot made) and «… tại cuộc họp giao ban ngày 23/11/2026 — ngày 23/11/2026» (the one pasted)."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    made = (await env.say(chair, group, "/nhap\n1. Giao Văn phòng rà soát hồ sơ xong trước ngày 04/12/2026.")).plain
+    assert "Cuộc họp: Giao ban ngày 23/11/2026\n" in made and "— ngày 23/11/2026" not in made
+    await env.press(chair, w.bot_messages(group)[-1], "✖️ Huỷ")
+    pasted = (await env.say(chair, group, "/nhap THÔNG BÁO KẾT LUẬN tại cuộc họp giao ban ngày 23/11/2026\n"
+                            "1. Giao Văn phòng rà soát hồ sơ xong trước ngày 04/12/2026.")).plain
+    assert pasted.count("23/11/2026") == 1, pasted
+    dated = (await env.say(chair, group, "/nhap THÔNG BÁO KẾT LUẬN CUỘC HỌP BAN CHỈ ĐẠO\n"
+                           "1. Giao Văn phòng rà soát hồ sơ xong trước ngày 04/12/2026.")).plain
+    assert "— ngày 23/11/2026" in dated  # a title without its date keeps the date line
