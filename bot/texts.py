@@ -1519,3 +1519,12 @@ PRIVATE_TASK_AMBIGUOUS = (
 EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"
 UNIT_FILTER_AMBIGUOUS = "«{name}» có thể là nhiều đơn vị: {units}. Hãy gõ rõ hơn, ví dụ: /ds {example}"
 IMPORT_PREVIEW_MEETING_TITLE = "\nCuộc họp: {title}"
+# «↩️ Hoàn tác» under a /giao confirmation: a slip taken back, not a cancellation (shown in an alert: no HTML).
+UNDO_NOT_GIVER = (
+    "⛔ Chỉ người đã giao nhiệm vụ #{number} hoặc Trưởng ban mới hoàn tác được. "
+    "Muốn huỷ nhiệm vụ, đề nghị Trưởng ban dùng lệnh /huy {number} kèm lý do."
+)
+UNDO_TOO_LATE = (
+    "Không hoàn tác được nữa: nhiệm vụ #{number} đã có người báo cáo, gia hạn hoặc thay đổi sau khi giao. "
+    "Muốn huỷ, Trưởng ban dùng lệnh /huy {number} kèm lý do."
+)

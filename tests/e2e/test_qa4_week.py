@@ -162,3 +162,38 @@ async def test_the_preview_says_the_meetings_date_once(env: Env) -> None:
     dated = (await env.say(chair, group, "/nhap THÔNG BÁO KẾT LUẬN CUỘC HỌP BAN CHỈ ĐẠO\n"
                            "1. Giao Văn phòng rà soát hồ sơ xong trước ngày 04/12/2026.")).plain
     assert "— ngày 23/11/2026" in dated  # a title without its date keeps the date line
+
+
+async def test_undo_under_an_old_confirmation_does_not_cancel_a_task_people_work_on(env: Env) -> None:
+    """«↩️ Hoàn tác» stayed under the /giao confirmation: pressed days later, after the contact had
+    reported progress, it cancelled the task as «ghi sai» — the progress thrown away, nobody told (only
+    the old message was edited) — and a secretary could press it under the chair's confirmation though
+    only the chair may cancel. Undo is for a slip: by the giver or the chair, before anyone else acted."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    minh = w.add_user("Minh", "Trần", username="minh_thuky")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[minh, hoa])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    await env.say(chair, group, "/vaitro @minh_thuky thuky")
+    given = await env.say(chair, group, "/giao VP kiểm tra camera an ninh xong trước ngày 15/12/2026")
+    slip = await env.say(chair, group, "/giao VP in tài liệu hội nghị xong trước ngày 10/12/2026")
+
+    # The secretary may not undo the chair's directive (that is a cancellation).
+    query = await env.press(minh, slip, "↩️ Hoàn tác")
+    assert query.show_alert and "Trưởng ban" in (query.answer_text or "")  # type: ignore[attr-defined]
+    assert (await env.task(2, group)).status == "open"
+
+    await env.say(hoa, group, "/tiendo 1 đã kiểm tra 12/20 camera")
+    env.advance(days=3)
+    query = await env.press(chair, given, "↩️ Hoàn tác")
+    assert query.show_alert and "/huy 1" in (query.answer_text or "")  # type: ignore[attr-defined]
+    assert (await env.task(1, group)).status == "open"
+
+    # A slip nobody else touched is still undone by the one who gave it, the secretary included.
+    await env.press(chair, slip, "↩️ Hoàn tác")
+    assert (await env.task(2, group)).status == "cancelled"
+    own = await env.say(minh, group, "/giao VP chuẩn bị hội trường xong trước ngày 01/12/2026")
+    await env.press(minh, own, "↩️ Hoàn tác")
+    assert (await env.task(3, group)).status == "cancelled"
