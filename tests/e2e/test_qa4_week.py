@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from tests.e2e.conftest import Env
+from tests.e2e.test_reminders_e2e import at, reminders, wake
+
+__all__ = ["reminders"]  # the fixture, imported for the reminder test below
 
 CONCLUSION = """KẾT LUẬN CỦA TRƯỞNG BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ PHƯỜNG
 I. VỀ CẢI CÁCH HÀNH CHÍNH
@@ -197,3 +200,30 @@ async def test_undo_under_an_old_confirmation_does_not_cancel_a_task_people_work
     own = await env.say(minh, group, "/giao VP chuẩn bị hội trường xong trước ngày 01/12/2026")
     await env.press(minh, own, "↩️ Hoàn tác")
     assert (await env.task(3, group)).status == "cancelled"
+
+
+async def test_the_chair_told_of_an_overdue_task_without_contact_gets_the_chairs_buttons(reminders: Env) -> None:
+    """#7 of the Đoàn Thanh niên (no contact person yet) went 3 working days overdue: the group's
+    reminder named the chair («👤 Nguyễn Thị Lan») but carried only «✅ Xong #7 · 📝 Tiến độ #7 · ⏳ Gia
+    hạn #7 · 🚧 Vướng mắc #7» — buttons for an assignee nobody is — not the chair's «📅 Hạn mới · 👤 Giao
+    lại · 🗒 Ghi chú» the README promises, though «Giao lại» is what a task without anyone needs."""
+    env = reminders
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Đoàn Thanh niên phường = Đoàn TN")
+    await env.say(chair, group, "/giao Đoàn TN hỗ trợ cài đặt VNeID tại tổ dân phố trước ngày 25/11/2026")
+    for day in (25, 26, 27, 30):
+        await wake(env, at(2026, 11, day, 8, 0))
+    escalated = [m for m in w.bot_messages(group) if "🔺" in m.plain]
+    assert escalated, [m.plain for m in w.bot_messages(group)]
+    buttons = escalated[-1].button_texts()
+    assert "📅 Hạn mới #1" in buttons and "👤 Giao lại #1" in buttons, buttons
+    # They work there, for the chair: a new deadline asked for by reply, and set.
+    query = await env.press(chair, escalated[-1], "📅 Hạn mới #1")
+    assert not query.show_alert, query.answer_text  # type: ignore[attr-defined]
+    asked = [m for m in w.bot_messages(group) if m.message_id > escalated[-1].message_id][-1]
+    w.send_text(chair, group, "15/12/2026", reply_to=asked)
+    await w.wait_for(lambda m: "15/12/2026" in m.plain and m.message_id > asked.message_id, chat=group)
+    await env.idle()
+    assert (await env.task(1, group)).due_current == date(2026, 12, 15)
