@@ -227,3 +227,26 @@ async def test_the_chair_told_of_an_overdue_task_without_contact_gets_the_chairs
     await w.wait_for(lambda m: "15/12/2026" in m.plain and m.message_id > asked.message_id, chat=group)
     await env.idle()
     assert (await env.task(1, group)).due_current == date(2026, 12, 15)
+
+
+async def test_two_word_keywords_are_understood_as_written(env: Env) -> None:
+    """«/ds quá hạn» (as the README's table words it) and «/ds qua han» answered «Không có đơn vị «qua
+    han»»; «/sua 1 nội dung …» made the task's text «nội dung …». Only the one-word spellings
+    (quahan, noidung) worked: a keyword of two words was compared with the first word only."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    await env.say(chair, group, "/giao VP rà soát hồ sơ một cửa trước ngày 24/11/2026")
+    await env.say(chair, group, "/giao VP kiểm tra camera trước ngày 27/11/2026")
+    await env.say(chair, group, "/giao VP tổng kết năm trước ngày 20/12/2026")
+    env.advance(days=2)
+    for asked in ("/ds quá hạn", "/ds qua han", "/ds Quá Hạn"):
+        listed = (await env.say(chair, group, asked)).plain
+        assert "(quá hạn)" in listed and "#1" in listed and "#2" not in listed, (asked, listed)
+    for asked in ("/ds tuần này", "/ds tuan nay"):
+        listed = (await env.say(chair, group, asked)).plain
+        assert "#2" in listed and "#3" not in listed, (asked, listed)
+    edited = (await env.say(chair, group, "/sua 3 nội dung tổng kết năm 2026 và phương hướng 2027")).plain
+    assert "Đã sửa #3" in edited
+    assert (await env.task(3, group)).text == "tổng kết năm 2026 và phương hướng 2027"
