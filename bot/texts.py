@@ -1528,3 +1528,7 @@ UNDO_TOO_LATE = (
     "Không hoàn tác được nữa: nhiệm vụ #{number} đã có người báo cáo, gia hạn hoặc thay đổi sau khi giao. "
     "Muốn huỷ, Trưởng ban dùng lệnh /huy {number} kèm lý do."
 )
+EXPORT_CAPTION_CANCELLED = (
+    "📊 <b>{committee}</b> — {period}: {count} nhiệm vụ, không tính {cancelled} nhiệm vụ đã huỷ "
+    "(số liệu tính đến {today})."
+)

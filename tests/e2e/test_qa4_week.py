@@ -250,3 +250,21 @@ async def test_two_word_keywords_are_understood_as_written(env: Env) -> None:
     edited = (await env.say(chair, group, "/sua 3 nội dung tổng kết năm 2026 và phương hướng 2027")).plain
     assert "Đã sửa #3" in edited
     assert (await env.task(3, group)).text == "tổng kết năm 2026 và phương hướng 2027"
+
+
+async def test_the_export_caption_counts_as_the_summary_does(env: Env) -> None:
+    """With one task cancelled, «/tonghop thang 11» said «Tổng số: 4 nhiệm vụ … Đã huỷ: 1 (không tính
+    vào tổng số)» and the workbook's «Tổng cộng» row 4, but «/xuat thang 11/2026» was captioned «Tháng
+    11/2026: 5 nhiệm vụ» (the rows listed, the cancelled one too)."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Văn phòng = VP")
+    for k in range(1, 6):
+        await env.say(chair, group, f"/giao VP việc số {k} xong trước ngày 2{k}/12/2026")
+    await env.say(chair, group, "/huy 2 trùng việc")
+    summary = (await env.say(chair, group, "/tonghop thang 11")).plain
+    assert "Tổng số: 4 nhiệm vụ" in summary and "Đã huỷ: 1" in summary
+    caption = (await env.say(chair, group, "/xuat thang 11/2026")).plain
+    assert "4 nhiệm vụ" in caption and "5 nhiệm vụ" not in caption, caption
+    assert "1 nhiệm vụ đã huỷ" in caption
