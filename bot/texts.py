@@ -1501,3 +1501,34 @@ CHART_CAPTION_WITH_PEOPLE = (
 # A change made on the board is told in the group by a new message (bot/board/server.py): under
 # «🗂 <who> (trên Bảng việc): <what>», which task it was.
 BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"
+
+# --- qa4 ---
+IMPORT_PREVIEW_SUPERSEDED = (
+    "Bản xem trước này đã cũ (đã có bản sửa mới hơn bên dưới). Hãy bấm nút ở bản xem trước mới nhất."
+)
+# /xong, /tiendo, /giahan, /vuongmac typed in the private chat with the bot: the person's own open tasks.
+PRIVATE_TASK_NOT_MINE = (
+    "Không thấy nhiệm vụ #{number} trong các việc đang mở của anh/chị. Gõ /viec để xem số các việc của mình; "
+    "việc của người khác thì báo trong nhóm của Ban chỉ đạo."
+)
+PRIVATE_TASK_AMBIGUOUS = (
+    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
+    "Hãy gõ lệnh trong nhóm của Ban đó (gõ /viec để xem các việc theo từng Ban)."
+)
+# The next period of a recurring duty, opened by the bot when one is closed (its history's first line).
+EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"
+UNIT_FILTER_AMBIGUOUS = "«{name}» có thể là nhiều đơn vị: {units}. Hãy gõ rõ hơn, ví dụ: /ds {example}"
+IMPORT_PREVIEW_MEETING_TITLE = "\nCuộc họp: {title}"
+# «↩️ Hoàn tác» under a /giao confirmation: a slip taken back, not a cancellation (shown in an alert: no HTML).
+UNDO_NOT_GIVER = (
+    "⛔ Chỉ người đã giao nhiệm vụ #{number} hoặc Trưởng ban mới hoàn tác được. "
+    "Muốn huỷ nhiệm vụ, đề nghị Trưởng ban dùng lệnh /huy {number} kèm lý do."
+)
+UNDO_TOO_LATE = (
+    "Không hoàn tác được nữa: nhiệm vụ #{number} đã có người báo cáo, gia hạn hoặc thay đổi sau khi giao. "
+    "Muốn huỷ, Trưởng ban dùng lệnh /huy {number} kèm lý do."
+)
+EXPORT_CAPTION_CANCELLED = (
+    "📊 <b>{committee}</b> — {period}: {count} nhiệm vụ, không tính {cancelled} nhiệm vụ đã huỷ "
+    "(số liệu tính đến {today})."
+)

@@ -67,7 +67,7 @@ async def create_task(
 
 
 async def next_occurrence(session: AsyncSession, task: Task, actor_id: int | None, now: datetime) -> Task:
-    """The next period's task of a recurring duty ("hàng tháng ..."): same text and assignees, due at
+    """The next period's task of a recurring duty ("hàng tháng ..."): same text, assignees and giver, due at
     the end of the period after the one just closed."""
     assert task.cadence is not None and task.due_current is not None
     committee = await session.get(Committee, task.committee_id)
@@ -82,11 +82,19 @@ async def next_occurrence(session: AsyncSession, task: Task, actor_id: int | Non
         deadline=Deadline(DeadlineKind.RECURRING, None, task.deadline_phrase, cadence),
         due=due,
         assigned_on=task.due_current + timedelta(days=1),
-        actor_id=actor_id,
+        actor_id=task.created_by,  # the duty is the one who gave it, not the person who closed a period
         now=now,
         meeting_id=task.meeting_id,
     )
     following.series_id = task.series_id or task.id
+    # Its history says the bot opened the new period after this one was closed: «<the contact>: giao
+    # việc» read as if the contact had given the committee a task.
+    await session.flush()
+    created = await session.scalar(
+        select(TaskEvent).where(TaskEvent.task_id == following.id, TaskEvent.kind == "created")
+    )
+    if created is not None:
+        created.kind, created.actor_id, created.note = "recurred", None, f"sau khi #{task.number} hoàn thành"
     return following
 
 

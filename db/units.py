@@ -67,6 +67,17 @@ def near(units: list[Unit], *names: str) -> Unit | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def by_first_words(units: list[Unit], name: str) -> list[Unit]:
+    """The units whose name or an alias begins with the words written, folded («van phong» for
+    «Văn phòng HĐND&UBND»): what a person types to filter a list. The caller takes one, never guesses."""
+    wanted = norm(name).split()
+    if not wanted:
+        return []
+    return [
+        u for u in units if any(norm(x).split()[: len(wanted)] == wanted for x in (u.name, *(u.aliases or ())))
+    ]
+
+
 async def add_unit(session: AsyncSession, committee_id: int, name: str, aliases: list[str]) -> Unit:
     existing = await session.scalar(
         select(Unit).where(Unit.committee_id == committee_id, Unit.norm_name == norm(name))

@@ -27,14 +27,21 @@ def task_ref(args: str) -> TaskRef | None:
 
 
 def keyword(args: str, *words: str) -> tuple[str, str] | None:
-    """If `args` starts with one of `words` (compared folded, e.g. 'han' matches 'hạn'), return
-    (the word as given in `words`, the rest)."""
+    """If `args` starts with one of `words` (compared folded, e.g. 'han' matches 'hạn'; a keyword of
+    several words, 'quá hạn', matches those words, 'qua han' too), return (the word as given in `words`,
+    the rest)."""
     stripped = args.strip()
-    head, _, rest = stripped.partition(" ")
-    folded = fold(head).rstrip(":")
+    tokens = stripped.split()
     for w in words:
-        if folded == fold(w):
-            return w, rest.strip()
+        wanted = fold(w).split()
+        if not wanted or len(tokens) < len(wanted):
+            continue
+        head = [fold(t) for t in tokens[: len(wanted)]]
+        head[-1] = head[-1].rstrip(":")
+        if head == wanted:
+            cut = re.match(r"\S+(?:\s+\S+){" + str(len(wanted) - 1) + "}", stripped)
+            assert cut is not None
+            return w, stripped[cut.end() :].strip()
     return None
 
 

@@ -92,7 +92,11 @@ OBSTACLE_PERSON = "Vướng mắc người thực hiện báo cáo: {note}."
 NO_REASON_PERSON = "Người thực hiện chưa báo cáo nguyên nhân."
 NO_OVERDUE = "Không có nhiệm vụ quá hạn."
 SECTION_CARRIED = "IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU"
-CARRIED_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; hạn {due})."
+CARRIED_LINE = "Nhiệm vụ số {number}: {text} (chủ trì: {lead}; {due})."
+CARRIED_DUE = "hạn {due}"
+# A task without a deadline: «hạn không có hạn» read as a slip in a document to be signed.
+CARRIED_NO_DUE = "chưa có hạn"
+CARRIED_URGENT = "việc khẩn, chưa có hạn"
 NO_CARRIED = "Không có nhiệm vụ chuyển sang kỳ sau."
 NO_DUE = "không có hạn"
 NO_LEAD = "chưa rõ"
@@ -123,6 +127,12 @@ def _sentence(text: str) -> str:
 
 def _fmt(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else NO_DUE
+
+
+def _carried_due(v: TaskView) -> str:
+    if v.due_current is not None:
+        return CARRIED_DUE.format(due=_fmt(v.due_current))
+    return CARRIED_URGENT if v.urgent else CARRIED_NO_DUE
 
 
 def _style(paragraph: Paragraph, *, size: int = BODY_PT, bold: bool = False, italic: bool = False) -> None:
@@ -375,7 +385,7 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
         _para(doc, NO_CARRIED, indent=True)
     for v in carried:
         line = CARRIED_LINE.format(
-            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_fmt(v.due_current)
+            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_carried_due(v)
         )
         _para(doc, line, indent=True)
 

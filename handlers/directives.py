@@ -21,7 +21,7 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
-from domain.permissions import Action, allowed
+from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadlines import (
@@ -56,6 +56,7 @@ from handlers.task_actions import (
     find_task,
     require,
     require_open,
+    role_in_task_committee,
     set_due,
     task_for_button,
 )
@@ -298,6 +299,25 @@ def quick_due(code: str, today: date, current: date | None = None) -> date | Non
     return None
 
 
+# What the giver may still have done to a directive that is undone as a slip (the confirmation's buttons).
+_UNDO_KEEPS = frozenset({"created", "deadline_changed", "assignees_changed", "edited"})
+
+
+async def _check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
+    """«↩️ Hoàn tác» takes back a slip: by the one who gave the task or the chair, while nobody else has
+    acted on it. The button stays under the confirmation for good; pressed later it would cancel a task
+    people are working on (their reports thrown away, nobody told), and a secretary could cancel the
+    chair's directive, which only the chair may do (/huy)."""
+    require_open(task)
+    await require(session, actor, task, Action.EDIT, T.ACT_CANCEL)  # a member: the usual refusal
+    role = await role_in_task_committee(session, actor, task)
+    if actor.person.id != task.created_by and role is not Role.CHAIR:
+        raise Refused(T.UNDO_NOT_GIVER.format(number=task.number))
+    events = await db_tasks.events_of(session, task.id)
+    if any(e.kind not in _UNDO_KEEPS or e.actor_id != task.created_by for e, _ in events):
+        raise Refused(T.UNDO_TOO_LATE.format(number=task.number))
+
+
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
@@ -318,6 +338,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 task_id, _, code = rest.partition(":")
                 task = await task_for_button(session, actor, int(task_id))
                 if kind == "undo":
+                    await _check_undo(session, actor, task)
                     text = await cancel(session, actor, task, None, kind="undone")
                     new_card = (render.card(task, actor.today) + "\n\n" + text, None)
                 elif kind == "fixdue":

@@ -338,6 +338,24 @@ def _year_flag(k: int, item: dict[str, Any], deadline: Deadline, meeting_day: da
     return T.IMPORT_FLAG_YEAR_GUESSED.format(due=T.fmt_date(deadline.due), year=deadline.due.year, k=k, example=example)
 
 
+def _meeting_line(data: dict[str, Any]) -> str:
+    """«Cuộc họp: <title> — ngày <date>»; the date once when the title says it already («Giao ban ngày
+    23/11/2026 — ngày 23/11/2026» read as a slip)."""
+    day = date.fromisoformat(data["meeting_date"])
+    title = data["title"]
+    written = (
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
+        f"{day.day}/{day.month:02d}/{day.year}",
+        f"{day.day:02d}/{day.month}/{day.year}",
+        f"ngày {day.day} tháng {day.month} năm {day.year}",
+        f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
+    )
+    if any(w in " ".join(title.lower().split()) for w in written):
+        return T.IMPORT_PREVIEW_MEETING_TITLE.format(title=T.esc(title))
+    return T.IMPORT_PREVIEW_MEETING.format(title=T.esc(title), date=T.fmt_date(day))
+
+
 def preview_pages(draft: PendingInput, today: date, bot_username: str | None = None) -> tuple[list[str], Buttons]:
     """The preview as messages (split between items, each within Telegram's limit) and the buttons
     that go under the last one. Every kept item is shown whole, with its flags."""
@@ -345,9 +363,7 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     items = data["items"]
     dropped = set(data.get("dropped", []))
     kept = [k for k in range(1, len(items) + 1) if k not in dropped]
-    meeting = T.IMPORT_PREVIEW_MEETING.format(
-        title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
-    )
+    meeting = _meeting_line(data)
     header = T.IMPORT_PREVIEW_HEADER.format(count=len(kept), meeting=meeting)
     if data.get("committee_title"):  # previewed in a private chat: for which committee
         header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
@@ -395,9 +411,7 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
     data = draft.data
     dropped = sorted(set(data.get("dropped", [])))
     kept = len(data["items"]) - len(dropped)
-    meeting = T.IMPORT_PREVIEW_MEETING.format(
-        title=T.esc(data["title"]), date=T.fmt_date(date.fromisoformat(data["meeting_date"]))
-    )
+    meeting = _meeting_line(data)
     lines = [T.IMPORT_PREVIEW_HEADER.format(count=kept, meeting=meeting), T.IMPORT_ITEMS_ABOVE]
     if dropped:
         lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
@@ -441,7 +455,8 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
         async with svc.session_factory() as session, session.begin():
             row = await session.get(PendingInput, draft.id)
             if row is not None:
-                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent]}
+                # The message that carries the live buttons: only the newest preview's (on_button).
+                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent], "keyboard": sent[-1]}
     return len(sent) == len(texts)
 
 
@@ -464,6 +479,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if draft is None or draft.kind != "import_draft" or draft.chat_id != chat_id:
                 raise Refused(T.IMPORT_EXPIRED)
             actor = await _importer(session, context, actor, draft.data.get("committee"))
+            newest = draft.data.get("keyboard")
+            if newest is not None and query.message is not None and query.message.message_id != newest:
+                # A preview a correction has replaced: it shows the items before the correction, and
+                # saving from it would save what it does not show.
+                raise Refused(T.IMPORT_PREVIEW_SUPERSEDED)
             if action == "cancel":
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
@@ -486,7 +506,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             else:  # back
                 new_text, new_buttons = preview(draft, actor.today, username)
         except Refused as refusal:
+            stale = str(refusal) in (T.IMPORT_EXPIRED, T.IMPORT_PREVIEW_SUPERSEDED)
             await answer(query, str(refusal), alert=True)
+            if stale and query.message is not None:  # its buttons do nothing any more: taken away
+                await _drop_buttons(context.bot, query.message.chat.id, query.message.message_id)
             return
     await answer(query)
     if new_text is not None:
@@ -872,7 +895,7 @@ async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
     try:
         await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except TelegramError as exc:  # deleted by the person, too old…: the button still answers clearly
-        log.info("gathering buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
+        log.info("buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
 
 
 async def start_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

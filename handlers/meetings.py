@@ -25,10 +25,10 @@ from domain.permissions import Action, allowed
 from domain.report_stats import count_states
 from domain.types import TaskState, TaskView
 from domain.understand.textnorm import fold, nfc
-from handlers.common import Actor, command_args, reply, resolve_actor, transaction
+from handlers.common import Actor, command_args, reply, resolve_actor, send_notices, transaction
 from handlers.render import short
 from handlers.reports import reply_parts
-from handlers.task_actions import Refused, add_progress, find_task, require, require_open
+from handlers.task_actions import Refused, add_progress, find_own_task, require, require_open
 
 # On folded text: "/hop moi …", "/hop mới …", "/hop new …"; "/hop chuanbi", "/hop chuẩn bị", "/hop prepare".
 _NEW = re.compile(r"^(?:moi|new)(?=\s|$)")
@@ -247,7 +247,7 @@ async def vuongmac(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ref = task_ref(args)
             if ref is None or not ref.rest:
                 raise Refused(T.BLOCKED_USAGE)
-            task = await find_task(session, actor, ref.number)
+            task = await find_own_task(session, actor, ref.number)
             require_open(task)
             # Checked here first so that a refusal names this action, not "báo cáo tiến độ".
             await require(session, actor, task, Action.REPORT, T.BLOCKED_ACTION)
@@ -256,3 +256,4 @@ async def vuongmac(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refused as refusal:
             text = str(refusal)
     await reply(update, text)
+    await send_notices(context, session)  # typed in a private chat: the group is told now

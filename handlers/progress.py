@@ -39,7 +39,7 @@ from handlers.task_actions import (
     Refused,
     add_progress,
     decide_extension,
-    find_task,
+    find_own_task,
     mark_done,
     request_extension,
     require,
@@ -66,7 +66,7 @@ async def xong(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ref = task_ref(args)
             if ref is None:
                 raise Refused(T.NEED_TASK_NUMBER.format(example=T.EXAMPLE_DONE))
-            task = await find_task(session, actor, ref.number)
+            task = await find_own_task(session, actor, ref.number)
             note = ref.rest or None
             if msg.document is not None:
                 # The proof of completion travels with the note: the file stays on Telegram.
@@ -90,7 +90,7 @@ async def tiendo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ref = task_ref(args)
             if ref is None or not ref.rest:
                 raise Refused(T.PROGRESS_USAGE)
-            task = await find_task(session, actor, ref.number)
+            task = await find_own_task(session, actor, ref.number)
             text = await add_progress(session, actor, task, ref.rest)
         except Refused as refusal:
             text = str(refusal)
@@ -110,7 +110,7 @@ async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             ref = task_ref(args)
             if ref is None or not ref.rest:
                 raise Refused(T.EXTEND_USAGE)
-            task = await find_task(session, actor, ref.number)
+            task = await find_own_task(session, actor, ref.number)
             text = await extend(session, actor, task, ref.rest)
         except Refused as refusal:
             text = str(refusal)

@@ -176,7 +176,14 @@ async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # The session is closed: the thread does not hold a database connection while it works.
     data = await asyncio.to_thread(build_workbook, title, period, views, today, agency)
     fields = {"committee": T.esc(title), "period": period.label, "today": T.fmt_date(today)}
-    caption = T.EXPORT_CAPTION.format(count=len(views), **fields) if views else T.EXPORT_EMPTY_CAPTION.format(**fields)
+    # Counted as /tonghop and the workbook's «Tổng cộng» count: cancelled tasks apart, said as such.
+    totals = count_states(views, today)
+    if not views:
+        caption = T.EXPORT_EMPTY_CAPTION.format(**fields)
+    elif totals.cancelled:
+        caption = T.EXPORT_CAPTION_CANCELLED.format(count=totals.total, cancelled=totals.cancelled, **fields)
+    else:
+        caption = T.EXPORT_CAPTION.format(count=totals.total, **fields)
     if not await send_file(update, context, data, caption=caption, filename=workbook_filename(title, period)):
         await reply(update, T.EXPORT_FAILED)
 

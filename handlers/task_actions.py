@@ -35,6 +35,22 @@ async def find_task(session: AsyncSession, actor: Actor, number: int) -> Task:
     return task
 
 
+async def find_own_task(session: AsyncSession, actor: Actor, number: int) -> Task:
+    """/xong, /tiendo, /giahan, /vuongmac: in a group, the committee's task; in a private chat (where the
+    reminders and /viec are), one of the person's own open tasks — as /viec lists them, across the
+    committees — then acted on as from a reminder's button (the action checks the right, the group is
+    told). A number open for the person in two committees is not guessed: they are named."""
+    if actor.committee is not None:
+        return await find_task(session, actor, number)
+    mine = [(t, c) for t, c in await db_tasks.open_tasks_of_person(session, actor.person.id) if t.number == number]
+    if not mine:
+        raise Refused(T.PRIVATE_TASK_NOT_MINE.format(number=number))
+    if len(mine) > 1:
+        names = "; ".join(esc(c.title) for _, c in mine)
+        raise Refused(T.PRIVATE_TASK_AMBIGUOUS.format(number=number, committees=names))
+    return mine[0][0]
+
+
 async def task_for_button(session: AsyncSession, actor: Actor, task_id: int) -> Task:
     """A button names a task by id: it must belong to the committee the button was pressed in (or, in a
     private chat, to a committee the presser is assigned in — checked by the action itself)."""

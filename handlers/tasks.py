@@ -78,7 +78,15 @@ async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             elif args:
                 unit = await db_units.find_unit(session, actor.committee.id, args)
                 if unit is None:
-                    raise Refused(T.UNKNOWN_UNIT_FILTER.format(name=T.esc(args)))
+                    # «/ds Văn phòng» for «Văn phòng HĐND&UBND»: the first words of one unit's name.
+                    begun = db_units.by_first_words(await db_units.units_of(session, actor.committee.id), args)
+                    if len(begun) > 1:
+                        names = ", ".join(T.esc(u.name) for u in begun)
+                        example = T.esc(begun[0].name)
+                        raise Refused(T.UNIT_FILTER_AMBIGUOUS.format(name=T.esc(args), units=names, example=example))
+                    if not begun:
+                        raise Refused(T.UNKNOWN_UNIT_FILTER.format(name=T.esc(args)))
+                    unit = begun[0]
                 code = f"u{unit.id}"
             else:
                 code = "a"

@@ -256,7 +256,17 @@ def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
     items = _reminder_items(msg)
     today = now.astimezone(msg.items[0].row.committee.settings.tz).date()
     assignee_tasks = {s.row.task_id for s in msg.items if s.kind is not ReminderKind.ESCALATION}
-    chair_tasks = {i.task_id for i in items} - assignee_tasks
+    # An escalation whose task has nobody to remind (a unit without contact people: «chưa có người nhận
+    # nhắc việc riêng») gets the chair's buttons too: «Giao lại» is what such a task needs, and nobody
+    # but the chair could press the assignee's.
+    reminded = {
+        s.row.task_id
+        for s in msg.items
+        if s.kind is not ReminderKind.ESCALATION
+        and (s.row.person is not None or s.row.role is not RecipientRole.ASSIGNEE)
+    }
+    escalated = {s.row.task_id for s in msg.items if s.kind is ReminderKind.ESCALATION}
+    chair_tasks = ({i.task_id for i in items} - assignee_tasks) | (escalated - reminded)
     return texts.render_reminder(items, today, in_group=msg.in_group), reminder_keyboard(items, chair_tasks)
 
 

@@ -133,3 +133,14 @@ def test_arrange_a_tagged_person_takes_the_place_of_the_name_the_parser_read() -
     result = arrange(text, parsed, [Mention(5, 12, "7", "Bình Lê")])
     assert [(a.text, a.unit_key) for a in result.lead] == [("Bình Lê", "person:7")]
     assert [a.text for a in result.support] == ["Văn phòng"]
+
+
+def test_a_keyword_of_two_words_is_matched_whole_with_or_without_diacritics() -> None:
+    # qa4: «/ds quá hạn» was read as a unit named «quá hạn»; «/sua 3 nội dung …» kept «nội dung» in the text.
+    assert keyword("quá hạn", "quahan", "quá hạn") == ("quá hạn", "")
+    assert keyword("Qua  Han", "quahan", "quá hạn") == ("quá hạn", "")
+    assert keyword("nội dung rà soát hồ sơ", "noidung", "nội dung", "nd") == ("nội dung", "rà soát hồ sơ")
+    assert keyword("noi dung: rà soát", "noidung", "nội dung") == ("nội dung", "rà soát")
+    assert keyword("quá trình rà soát", "quá hạn") is None
+    assert keyword("quá", "quá hạn") is None
+    assert keyword("han 20/12", "han", "hạn") == ("han", "20/12")

@@ -165,3 +165,13 @@ def test_a_directive_ending_with_a_full_stop_reads_as_one_sentence_in_its_line()
 def test_the_signature_block_is_never_split_across_two_pages(doc: DocumentType) -> None:
     row = doc.tables[-1].rows[0]._tr
     assert row.trPr is not None and row.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_a_carried_task_without_a_deadline_says_so_in_plain_vietnamese() -> None:
+    # qa4 saw «(chủ trì: Văn phòng HĐND&UBND; hạn không có hạn)» in the month's report.
+    carried = task(9, text="Rà soát hồ sơ lưu trữ", due_original=None)
+    urgent = task(10, text="Khắc phục sự cố cổng thông tin", due_original=None, urgent=True)
+    text = all_text(Document(io.BytesIO(build_report(HEADING, NOVEMBER, [carried, urgent], TODAY))))
+    assert "Nhiệm vụ số 9: Rà soát hồ sơ lưu trữ (chủ trì: Văn phòng; chưa có hạn)." in text
+    assert "Nhiệm vụ số 10: Khắc phục sự cố cổng thông tin (chủ trì: Văn phòng; việc khẩn, chưa có hạn)." in text
+    assert "hạn không có hạn" not in text

@@ -3,12 +3,14 @@ and answer a clear Vietnamese refusal.
 
 The expected table is written out from SPEC.md ("The chat contract" and "Bad input, permissions,
 isolation"):
-- chair: everything; secretary: log (/giao, /nhap, /hop moi), edit (/sua, deadline buttons, undo),
+- chair: everything; secretary: log (/giao, /nhap, /hop moi), edit (/sua, deadline buttons, undo of
+  what she gave herself: the tasks here are the chair's, and undoing them would be cancelling),
   export; assignee: close and report on their own task (/xong, /tiendo, /vuongmac, ask an
   extension, the reminder buttons); member, and an admin demoted to member: read only; the outsider
   (not in the group: a member of another committee's group, writing there) reaches nothing of this
-  committee; in a private chat (the assignee) only /start, /huongdan, /viec, and the reminder buttons
-  of their own tasks work.
+  committee; in a private chat (the assignee) /start, /huongdan, /viec, /bang, the reminder buttons
+  and the reports on their own open tasks (/xong, /tiendo, /giahan, /vuongmac, numbered as /viec lists
+  them) work.
 
 Each cell acts on a task of its own (logged by the chair just before), so the cells don't disturb
 each other. "acts" = the committee's stored state changed (writes) or an answer without a refusal
@@ -64,10 +66,10 @@ COMMAND_ROWS = [
     row("/viec", READ, A, A, A, A, A, A),
     row("/ds", READ, A, A, A, A, A, R),
     row("/xem {n}", READ, A, A, A, A, R, R),
-    row("/xong {n} đã xong", WRITE, A, R, A, R, R, R),
-    row("/tiendo {n} đã làm một nửa", WRITE, A, R, A, R, R, R),
-    row("/giahan {n} 28/12 chờ số liệu", WRITE, A, R, A, R, R, R),
-    row("/vuongmac {n} thiếu kinh phí", WRITE, A, R, A, R, R, R),
+    row("/xong {n} đã xong", WRITE, A, R, A, R, R, A),
+    row("/tiendo {n} đã làm một nửa", WRITE, A, R, A, R, R, A),
+    row("/giahan {n} 28/12 chờ số liệu", WRITE, A, R, A, R, R, A),
+    row("/vuongmac {n} thiếu kinh phí", WRITE, A, R, A, R, R, A),
     row("/hop", READ, A, A, A, A, A, R),
     row("/hop moi Giao ban tháng 12 ngày 30/11", WRITE, A, A, R, R, R, R),
     row("/donvi", READ, A, A, A, A, A, R),
@@ -93,7 +95,7 @@ ALIASES = {
 # --------------------------------------------------------------------------------------------- buttons
 #   button data                               effect  chair secr. assig. member outsider private
 BUTTON_ROWS = [
-    row("undo:{id}", WRITE, A, A, R, R, R, R),
+    row("undo:{id}", WRITE, A, R, R, R, R, R),  # the chair's task: the secretary would be cancelling it
     row("fixdue:{id}", READ, A, A, R, R, R, R),
     row("due:{id}:1w", WRITE, A, A, R, R, R, R),
     row("due:{id}:other", WRITE, A, A, R, R, R, R),
