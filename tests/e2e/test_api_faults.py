@@ -81,8 +81,8 @@ class RecordingPlan(FaultPlan):
         super().__post_init__()
         self.hits: list[tuple[FaultRule, str, int | None]] = []
 
-    def pick(self, method: str, chat_id: int | None) -> FaultRule | None:
-        rule = super().pick(method, chat_id)
+    def pick(self, method: str, chat_id: int | None, user_id: int | None = None) -> FaultRule | None:
+        rule = super().pick(method, chat_id, user_id)
         if rule is not None:
             self.hits.append((rule, method.lower(), chat_id))
         return rule
