@@ -129,8 +129,11 @@ async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, 
     if not admin:
         async with transaction(context) as session:
             committee = await db_committees.committee_by_chat(session, chat_id)
-            if committee is not None:
-                person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+            person = await db_committees.person_by_tg_id(session, user.id)  # read only: nothing to rename
+            if committee is None or person is None:
+                return False
+            row = await db_membership.role_row(session, committee.id, person.id)
+            if row is not None and row.role == Role.CHAIR and row.granted_by is None:  # a chair as an admin
                 await admin_chair_ended(context, session, committee, person)
     return False
 
