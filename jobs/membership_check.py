@@ -28,7 +28,7 @@ commands read.
 
 Idempotent: every step applies "what Telegram says now" to what is stored (a departure already
 handled is not handled or announced again), and a group's rounds never overlap (one lock per chat):
-a second re-add, or a round run twice, changes nothing more. JobQueue jobs do not survive a restart:
+a second re-add (whose check replaces the one under way), or a round run twice, changes nothing more. JobQueue jobs do not survive a restart:
 a check pending then is not resumed (the next re-add, or each person's next command, sets it right).
 """
 
@@ -57,6 +57,7 @@ MEMBERSHIP_CHECK_JOB = "membership-check"
 ROUNDS = 6  # 5 s, 10 s, 20 s, 40 s, 80 s between them by default: given up about 2.5 minutes after the re-add
 CHECK_MAX = 300  # people looked up per group
 _LOCKS_KEY = "membership_check_locks"
+_CURRENT_KEY = "membership_checks"  # chat id -> its check now (a newer re-add replaces an older check)
 _JOB_KWARGS = {"misfire_grace_time": None, "coalesce": True}
 
 
@@ -81,8 +82,9 @@ def schedule_membership_check(application: Application, chat_id: int) -> None:  
         raise RuntimeError("python-telegram-bot[job-queue] is required for membership checks")
     for job in jq.get_jobs_by_name(job_name(chat_id)):
         job.schedule_removal()
-    jq.run_once(membership_check_round, when=0.0, data=MembershipCheck(chat_id), name=job_name(chat_id),
-                job_kwargs=_JOB_KWARGS)
+    check = MembershipCheck(chat_id)
+    application.bot_data.setdefault(_CURRENT_KEY, {})[chat_id] = check  # a round of an older one stops
+    jq.run_once(membership_check_round, when=0.0, data=check, name=job_name(chat_id), job_kwargs=_JOB_KWARGS)
 
 
 def _lock(application: Application, chat_id: int) -> asyncio.Lock:  # type: ignore[type-arg]
@@ -94,13 +96,15 @@ async def membership_check_round(context: CallbackContext) -> None:  # type: ign
     job = context.job
     assert job is not None and isinstance(job.data, MembershipCheck)
     check = job.data
+    if context.application.bot_data.get(_CURRENT_KEY, {}).get(check.chat_id) is not check:
+        return  # replaced by a newer check (the bot was added back again)
     try:
         async with _lock(context.application, check.chat_id):
             again_in = await _round(context, check)
     except Exception:
         log.exception("membership check of chat %s failed (round %d); not retried", check.chat_id, check.round)
         return
-    if again_in is None:
+    if again_in is None or context.application.bot_data[_CURRENT_KEY].get(check.chat_id) is not check:
         return
     check.round += 1
     if check.round >= ROUNDS:
