@@ -29,8 +29,8 @@ commands read.
 Idempotent: every step applies "what Telegram says now" to what is stored (a departure already
 handled is not handled or announced again), and a group's rounds never overlap (one lock per chat):
 a second re-add (whose check replaces the one under way), or a round run twice, changes nothing
-more. JobQueue jobs do not survive a restart: a check pending then is not resumed (the next re-add,
-or each person's next command, sets it right).
+more. JobQueue jobs do not survive a restart: a check pending then is not resumed (departures it
+would have found wait for the next re-add; a person's own command still checks their admin status).
 """
 
 from __future__ import annotations
