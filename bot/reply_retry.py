@@ -91,9 +91,16 @@ class ReplyRetryRateLimiter(AIORateLimiter):
         private = self._private_limiter(endpoint, data)
         if private is not None:
             await private.acquire()
+        limited = data
+        if endpoint.lower().startswith("get"):
+            # A question about a group (getChatMember, getChatAdministrators, getChat) sends nothing to
+            # it: Telegram's 20 messages a minute per group do not apply, and counting it there made the
+            # membership check of a re-added group take 3 s a person and delay the group's replies.
+            # (Only the limiter's copy loses chat_id; the request itself is `args`.)
+            limited = {k: v for k, v in data.items() if k != "chat_id"}
         for attempt in range(retries + 1):
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                return await super().process_request(callback, args, kwargs, endpoint, limited, rate_limit_args)
             except BadRequest:
                 raise
             except NetworkError as exc:

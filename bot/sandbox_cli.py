@@ -67,45 +67,15 @@ def state_path(db: Path) -> Path:
     return db.with_name(db.name + ".sandbox.json")
 
 
-# Times and message ids the bot's tables hold: a sandbox database without its kept conversation (from
-# an older version, or a sandbox killed before it first kept it) still resumes no earlier than its
-# latest record, and new messages get ids the bot has never seen.
-_LATEST_TIMES = (
-    "SELECT max(at) FROM task_events",
-    "SELECT max(created_at) FROM tasks",
-    "SELECT max(sent_at) FROM reminders",
-    "SELECT max(sent_at) FROM notices",
-    "SELECT max(created_at) FROM pending_inputs",
-)
-_MESSAGE_IDS = (
-    "SELECT max(prompt_message_id) FROM pending_inputs",
-    "SELECT max(source_message_id) FROM tasks",
-    "SELECT max(message_id) FROM reminders",
-    "SELECT max(message_id) FROM notices",
-)
-
-
 def resume_point(db: Path) -> tuple[datetime | None, int]:
-    """(the latest time recorded in the database, the first message id above those it refers to)."""
+    """(the latest time recorded in the database, the first message id above those it refers to),
+    read through db/resume.py (read-only)."""
+    from db.resume import resume_point_of_file
+
     if not db.exists() or db.stat().st_size == 0:
         return None, 1
-    latest: datetime | None = None
-    top = 0
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    try:
-        for query in _LATEST_TIMES:
-            with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
-                raw = conn.execute(query).fetchone()[0]
-                if raw:
-                    when = datetime.fromisoformat(str(raw))
-                    when = when if when.tzinfo else when.replace(tzinfo=UTC)
-                    latest = when if latest is None else max(latest, when)
-        for query in _MESSAGE_IDS:
-            with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
-                top = max(top, int(conn.execute(query).fetchone()[0] or 0))
-    finally:
-        conn.close()
-    return latest, top + 1
+    point = asyncio.run(resume_point_of_file(db.resolve()))
+    return point.latest, point.first_message_id
 
 
 async def serve(

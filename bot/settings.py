@@ -88,6 +88,9 @@ class Settings:
     # Seconds the bot waits for a Bot API answer (PTB's read timeout; its default). Fault tests
     # shorten it so that "slower than the client waits" costs them little real time.
     api_timeout: float = 5.0
+    # Seconds before the first retry of a group's membership check (jobs/membership_check.py: the
+    # people looked up when the bot is added back); doubled each round. Tests shorten it.
+    membership_retry: float = 5.0
     # The board (Telegram Mini App): its public HTTPS address (behind the same reverse proxy as the
     # webhook), the short name given to it in @BotFather (for links from groups), and where the bot
     # serves it. Without WEBAPP_URL the board is not offered.

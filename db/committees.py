@@ -121,6 +121,11 @@ def person_label(person: Person, written: str) -> str:
     return person.full_name if person.tg_user_id is not None and person.full_name else written
 
 
+async def person_by_tg_id(session: AsyncSession, tg_user_id: int) -> Person | None:
+    """The person with this Telegram id, if the bot knows them (nothing created or renamed)."""
+    return await session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
+
+
 async def person_by_username(session: AsyncSession, username: str, *, create: bool) -> Person | None:
     uname = username.lstrip("@").lower()
     person = await session.scalar(select(Person).where(Person.username == uname).order_by(Person.id))

@@ -10,10 +10,12 @@ Everything injected is counted, so a test can assert that the bot saw the fault 
     plan.delay(2.0, methods=["sendMessage"], times=1)             # answer later than the client waits
     plan.disconnect(methods=["getUpdates"], times=1)              # drop the connection
     plan.forbid_users([user.id])                                  # 403 blocked, for these users
+    rule = plan.hold(methods=["getChatMember"], users=[user.id])   # unanswered until rule.gate is set
 """
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import random
 from collections import Counter
@@ -45,12 +47,17 @@ class FaultRule:
     # what makes a client that retries on timeout send duplicates.
     after_processing: bool = False
     description: str = ""
+    users: frozenset[int] | None = None  # the call's `user_id` (getChatMember...); None: any call
+    # DELAY only: the answer waits until this is set (a test opens it when it wants), not `delay`.
+    gate: asyncio.Event | None = None
     injected: int = 0
 
-    def matches(self, method: str, chat_id: int | None) -> bool:
+    def matches(self, method: str, chat_id: int | None, user_id: int | None = None) -> bool:
         if self.times is not None and self.injected >= self.times:
             return False
         if self.methods is not None and method not in self.methods:
+            return False
+        if self.users is not None and user_id not in self.users:
             return False
         return self.chats is None or chat_id in self.chats
 
@@ -91,11 +98,11 @@ class FaultPlan:
     def clear(self) -> None:
         self.rules.clear()
 
-    def pick(self, method: str, chat_id: int | None) -> FaultRule | None:
+    def pick(self, method: str, chat_id: int | None, user_id: int | None = None) -> FaultRule | None:
         """The fault to act out for this call, if any (counted as injected)."""
         method = method.lower()
         for rule in self.rules:
-            if not rule.matches(method, chat_id):
+            if not rule.matches(method, chat_id, user_id):
                 continue
             if rule.fraction < 1.0 and self._random.random() >= rule.fraction:
                 continue
@@ -128,6 +135,19 @@ class FaultPlan:
         late)."""
         return self.add(FaultRule(FaultKind.DELAY, _methods(methods), _chats(chats), fraction, times,
                                   delay=seconds, after_processing=after_processing))
+
+    def hold(self, *, methods: Iterable[str] | None = None, chats: Iterable[int] | None = None,
+             users: Iterable[int] | None = None, times: int | None = None) -> FaultRule:
+        """Calls left unanswered until the test sets `rule.gate` (or the client gives up: the call
+        then never takes effect). `rule.injected` says how many calls have been held so far."""
+        return self.add(FaultRule(FaultKind.DELAY, _methods(methods), _chats(chats), times=times,
+                                  users=None if users is None else frozenset(users), gate=asyncio.Event()))
+
+    def server_error_for(self, status: int = 500, *, methods: Iterable[str] | None = None,
+                         users: Iterable[int], times: int | None = None) -> FaultRule:
+        """`status` for calls about these users (the call's `user_id`: getChatMember...)."""
+        return self.add(FaultRule(FaultKind.SERVER_ERROR, _methods(methods), None, times=times, status=status,
+                                  users=frozenset(users)))
 
     def disconnect(self, *, methods: Iterable[str] | None = None, chats: Iterable[int] | None = None,
                    fraction: float = 1.0, times: int | None = None,

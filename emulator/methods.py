@@ -103,6 +103,13 @@ class BotApi:
         except (TypeError, ValueError):
             return None
 
+    def user_id_of(self, params: Params) -> int | None:
+        """The user a call is about (getChatMember, banChatMember...), for fault rules."""
+        try:
+            return int(params["user_id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
     # ------------------------------------------------------------------------------ updates
 
     async def get_updates(self, params: Params) -> list[JSON]:

@@ -123,7 +123,8 @@ class Emulator:
 
     async def _answer(self, request: web.Request, method: str, params: Params,
                       uploads: Uploads) -> web.StreamResponse:
-        rule = self.faults.pick(method, self.api.chat_id_of(params)) if self.faults.rules else None
+        rule = (self.faults.pick(method, self.api.chat_id_of(params), self.api.user_id_of(params))
+                if self.faults.rules else None)
         if rule is not None and not rule.after_processing:
             faulty = await self._act_out(request, rule)
             if faulty is not None:
@@ -141,6 +142,15 @@ class Emulator:
 
     async def _act_out(self, request: web.Request, rule: FaultRule) -> web.StreamResponse | None:
         """The response a fault replaces the real one with (None: carry on, e.g. after a delay)."""
+        if rule.kind is FaultKind.DELAY and rule.gate is not None:
+            stopping = asyncio.ensure_future(self._stopping.wait())
+            opened = asyncio.ensure_future(rule.gate.wait())
+            try:
+                await asyncio.wait((stopping, opened), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stopping.cancel()
+                opened.cancel()
+            return None
         if rule.kind is FaultKind.DELAY:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), rule.delay)

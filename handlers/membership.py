@@ -49,12 +49,12 @@ from handlers.common import (
     user_link,
 )
 from handlers.task_actions import Refused, require, require_open, task_for_button
+from jobs.membership_check import schedule_membership_check
 
 log = logging.getLogger(__name__)
 
 _IN = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 _ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
-_CATCH_UP_MAX = 300  # people looked up when the bot comes back to a group
 _NOTICE_TASKS_MAX = 20  # tasks listed (each with its button) in a departure notice
 
 
@@ -107,27 +107,35 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         except TelegramError as exc:
             log.warning("welcome message failed in %s: %s", change.chat.id, exc)
     if member_now and resumed:
-        await _catch_up_departures(context, change.chat.id)
+        # Whoever left (or was demoted) while the bot was away was never announced: each person the
+        # committee counts on is looked up, in a job (jobs/membership_check.py) — under API faults the
+        # look-ups take long, and the update queue (everyone's commands) must not wait for them.
+        schedule_membership_check(context.application, change.chat.id)
 
 
-async def _catch_up_departures(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
-    """Back in a group after a pause: whoever left while the bot was away was never announced.
-    Each person the committee counts on is looked up (getChatMember); those gone are handled as if
-    the bot had seen them leave."""
-    async with transaction(context) as session:
-        committee = await db_committees.committee_by_chat(session, chat_id)
-        if committee is None:
-            return
-        linked = await db_membership.people_linked(session, committee.id)
-        user_ids = [p.tg_user_id for p in linked if p.tg_user_id is not None]
-    for tg_user_id in user_ids[:_CATCH_UP_MAX]:
-        try:
-            member = await context.bot.get_chat_member(chat_id, tg_user_id)
-        except TelegramError as exc:
-            log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
-            continue
-        if not _present(member):
-            await _left(context, chat_id, member.user)
+async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, member: ChatMember) -> bool:
+    """What Telegram says of a person now (a getChatMember answer), applied to what is stored: gone
+    from the group → a departure (as if the bot had seen them leave); no longer an administrator → a
+    chair role held as an admin ends. Grants nothing. Returns True when the person had left.
+    Idempotent: a departure or a demotion already applied changes nothing the second time."""
+    user = member.user
+    if user.is_bot:
+        return False
+    admin = member.status in _ADMIN
+    if not _present(member):
+        await _left(context, chat_id, user)
+        return True
+    remember_admin_status(context, chat_id, user.id, admin)
+    if not admin:
+        async with transaction(context) as session:
+            committee = await db_committees.committee_by_chat(session, chat_id)
+            person = await db_committees.person_by_tg_id(session, user.id)  # read only: nothing to rename
+            if committee is None or person is None:
+                return False
+            row = await db_membership.role_row(session, committee.id, person.id)
+            if row is not None and row.role == Role.CHAIR and row.granted_by is None:  # a chair as an admin
+                await admin_chair_ended(context, session, committee, person)
+    return False
 
 
 async def _private_status(context: ContextTypes.DEFAULT_TYPE, change: ChatMemberUpdated) -> None:

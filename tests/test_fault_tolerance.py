@@ -93,6 +93,23 @@ async def test_bad_requests_and_dispatcher_sends_are_not_retried_here() -> None:
     assert flaky.calls == 1
 
 
+async def test_questions_about_a_group_do_not_spend_its_messages_a_minute() -> None:
+    # One message an hour per group: the look-ups of a membership check (getChatMember, one per
+    # person) must not take the group's turn, or the reply to a command there would wait behind them.
+    limiter = ReplyRetryRateLimiter(backoff=0.0, group_max_rate=1, group_time_period=3600)
+    await limiter.initialize()
+    call = _Flaky(0, NetworkError("unused"))
+
+    async def check_then_reply() -> None:
+        for _ in range(5):
+            await limiter.process_request(call, (), {}, "getChatMember", {"chat_id": -5, "user_id": 7}, None)
+        await limiter.process_request(call, (), {}, "getChatAdministrators", {"chat_id": -5}, None)
+        await limiter.process_request(call, (), {}, "sendMessage", {"chat_id": -5}, None)  # the hour's message
+
+    await asyncio.wait_for(check_then_reply(), 60)  # a look-up counted as a message: an hour's wait
+    assert call.calls == 7
+
+
 class _Bot:
     def __init__(self) -> None:
         self.sent = 0

@@ -19,13 +19,14 @@ What must hold, as the emulator records it:
 Membership changes meanwhile (the bot is not an admin: it hears of departures by the "left the group"
 message and of demotions only by asking getChatMember, all under the same faults), each on a seeded
 day at a random moment of its fan-out: a member leaves and rejoins days later; an admin acts as chair,
-the chair (the group's creator) leaves, the admin is demoted and a day later refused /huy. (The bot
-removed and added back is replayed by the kill -9 world: here its catch-up — a getChatMember per
-person, under these faults — holds the update queue for 20 s and the group's 20-a-minute pacing makes
-the run three times longer.) What must hold besides: nothing reaches the member who left after the
-departure is stored (beyond a send in flight), the reminders of everyone else exact as above
-(tests/e2e/memberkit.py: the day of a change is lenient, then the expected plan follows what the bot
-stored).
+the chair (the group's creator) leaves, the admin is demoted and a day later refused /huy; the bot is
+removed from the group, a member leaves while it is out, and it is added back two days later: its
+membership check (a getChatMember per person, under these faults: jobs/membership_check.py, a job
+with its own retries, off the update queue — the commands meanwhile are answered as always) finds
+the departure. What must hold besides: nothing reaches a member who left after the departure is
+stored (beyond a send in flight), nothing of the committee's while the bot is out, the reminders of
+everyone else exact as above (tests/e2e/memberkit.py: the day of a change is lenient, then the
+expected plan follows what the bot stored).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from sqlalchemy import func, select
 from bot.app import build_application, running
 from bot.clock import ManualClock
 from bot.settings import Settings
-from db.models import Person, Reminder, Role, Task, Unit, UnitContact
+from db.models import Committee, Person, Reminder, Role, Task, Unit, UnitContact
 from db.outbox import due_work
 from db.reminders import replan_unit_tasks
 from db.summaries import ensure_summary_runs
@@ -66,7 +67,7 @@ from tests.e2e.faultkit import (
     seed_committee,
     summary_weeks,
 )
-from tests.e2e.memberkit import Ledger, private_after
+from tests.e2e.memberkit import Ledger, private_after, tasks_named
 
 FAULT_RATE = 0.20
 API_TIMEOUT = 0.4  # the bot's read timeout here (5 s in production): a "slow" answer takes 1 s
@@ -81,8 +82,8 @@ class RecordingPlan(FaultPlan):
         super().__post_init__()
         self.hits: list[tuple[FaultRule, str, int | None]] = []
 
-    def pick(self, method: str, chat_id: int | None) -> FaultRule | None:
-        rule = super().pick(method, chat_id)
+    def pick(self, method: str, chat_id: int | None, user_id: int | None = None) -> FaultRule | None:
+        rule = super().pick(method, chat_id, user_id)
         if rule is not None:
             self.hits.append((rule, method.lower(), chat_id))
         return rule
@@ -133,6 +134,7 @@ async def faulty(database_url: str) -> AsyncIterator[Env]:
             telegram_api_url=emu.base_url,
             dispatch_interval=3600,
             api_timeout=API_TIMEOUT,
+            membership_retry=0.2,  # the re-add's check tries again 0.2 s after a failed look-up (5 s in production)
         )
         app = build_application(settings, clock)
         async with running(app):
@@ -171,18 +173,22 @@ async def test_a_fifth_of_api_calls_fail_nothing_is_lost(faulty: Env) -> None:
         sessions, group.id, "BCĐ Chuyển đổi số", chair.id, [m.id for m in members], 32,
         START, FIRST_DAY + timedelta(days=1), 14,
     )
-    # The unit of the member who will leave has a second contact person: after the departure its
-    # reminders go to that person, not the group (where Telegram's 20 a minute would slow the test).
-    async with sessions() as s, s.begin():
-        unit_id = await s.scalar(select(Unit.id).where(Unit.name == "Đơn vị 1 BCĐ Chuyển đổi số"))
-        second = await s.scalar(select(Person.id).where(Person.tg_user_id == members[3].id))
-        assert unit_id is not None and second is not None
-        s.add(UnitContact(unit_id=unit_id, person_id=second))
-        await s.flush()
-        await replan_unit_tasks(s, unit_id, START)
+    # The units of the members who will leave (Thành viên 1, and 5 while the bot is out) have a second
+    # contact person: after the departure their reminders go to that person, not the group (where
+    # Telegram's 20 a minute would slow the test).
+    for unit_name, second_contact in (("Đơn vị 1 BCĐ Chuyển đổi số", members[3]),
+                                      ("Đơn vị 5 BCĐ Chuyển đổi số", members[5])):
+        async with sessions() as s, s.begin():
+            unit_id = await s.scalar(select(Unit.id).where(Unit.name == unit_name))
+            second = await s.scalar(select(Person.id).where(Person.tg_user_id == second_contact.id))
+            assert unit_id is not None and second is not None
+            s.add(UnitContact(unit_id=unit_id, person_id=second))
+            await s.flush()
+            await replan_unit_tasks(s, unit_id, START)
     pairs = await plan_pairs(sessions, START)
     ledger = Ledger({committee_id: pairs})
-    changes = Changes(env, group, chair, members[0], members[1], committee_id, ledger, random.Random(14))
+    changes = Changes(env, group, chair, members[0], members[1], committee_id, ledger, random.Random(14),
+                      keeper=members[2], unseen=members[4])
     blocked = members[-2:]
 
     plan = env.emulator.faults
@@ -278,6 +284,7 @@ CHANGES = {
     "leave": (date(2026, 11, 25), date(2026, 11, 27)),  # a member leaves (rejoins 3 to 5 days later)
     "chair_leave": (date(2026, 11, 30), date(2026, 12, 2)),  # the group's creator leaves
     "demote": (date(2026, 12, 3), date(2026, 12, 4)),  # the acting admin is demoted (refused the day after)
+    "remove_bot": (date(2026, 12, 8), date(2026, 12, 9)),  # a member leaves unseen; the bot is back 2 days later
 }
 IN_FLIGHT = 3  # sends a change may meet under way (a batch of the dispatcher and a retried one)
 
@@ -286,8 +293,9 @@ class Changes:
     """Membership changes on their days, at a random moment; what the checks need."""
 
     def __init__(self, env: Env, group: Any, chair: User, leaver: User, admin: User, committee_id: int,
-                 ledger: Ledger, rng: random.Random) -> None:
+                 ledger: Ledger, rng: random.Random, *, keeper: User, unseen: User) -> None:
         self.env, self.group, self.chair, self.leaver, self.admin = env, group, chair, leaver, admin
+        self.keeper, self.unseen = keeper, unseen  # the admin who removes and re-adds the bot; who leaves unseen
         self.committee_id, self.ledger, self.rng = committee_id, ledger, rng
         self.days: dict[date, list[str]] = {}
         for kind, (first, last) in CHANGES.items():
@@ -296,6 +304,8 @@ class Changes:
         demote_day = next(d for d, kinds in self.days.items() if "demote" in kinds)
         self.days.setdefault(leave_day + timedelta(days=rng.randint(3, 5)), []).append("rejoin")
         self.days.setdefault(demote_day + timedelta(days=1), []).append("check")
+        remove_day = next(d for d, kinds in self.days.items() if "remove_bot" in kinds)
+        self.days.setdefault(remove_day + timedelta(days=2), []).append("add_bot")
         self.marks: dict[str, tuple[int, date]] = {}
         self.refused = False
 
@@ -313,6 +323,15 @@ class Changes:
                     select(func.count()).select_from(UnitContact).where(UnitContact.person_id == pid))
         if kind == "chair_leave":
             return await self.role_of(self.chair) is None
+        if kind in ("remove_bot", "add_bot"):
+            async with self.env.sessions() as s:
+                active = await s.scalar(select(Committee.active).where(Committee.id == self.committee_id))
+                if kind == "remove_bot" or not active:
+                    return active is (kind == "add_bot")
+                # Back: the membership check has found who left meanwhile.
+                pid = await s.scalar(select(Person.id).where(Person.tg_user_id == self.unseen.id))
+                return not await s.scalar(
+                    select(func.count()).select_from(UnitContact).where(UnitContact.person_id == pid))
         return True  # rejoin: nothing to store; demote: the bot (not an admin) hears nothing
 
     async def wait(self, what: str, condition: Callable[[], Any]) -> None:
@@ -323,6 +342,8 @@ class Changes:
 
     async def fire(self, day: date) -> None:
         w = self.env.world
+        if self.committee_id in self.ledger.paused:  # the bot is out: nothing is expected of the committee
+            self.ledger.lenient.add((self.group.id, day))
         for kind in self.days.get(day, []):
             if kind in ("act", "check"):
                 continue  # commands: after the day's fan-out (after_day)
@@ -335,9 +356,16 @@ class Changes:
                 w.remove_member(self.group, self.chair)
             elif kind == "demote":
                 w.demote_admin(self.group, self.admin, by=self.admin)  # the creator has left
+            elif kind == "remove_bot":
+                w.remove_bot(self.group, by=self.keeper)
+            elif kind == "add_bot":
+                w.add_bot(self.group, by=self.keeper)
             self.ledger.lenient.add((self.group.id, day))
             await self.wait(f"{day}: {kind} not processed", lambda kind=kind: self.processed(kind))
             self.marks[kind] = (len(w.bot_messages()), day)
+            if kind == "remove_bot":
+                self.ledger.paused.add(self.committee_id)
+                w.remove_member(self.group, self.unseen)  # the bot is out: nobody tells it
 
     async def command(self, user: User, text: str) -> str:
         w = self.env.world
@@ -363,14 +391,22 @@ class Changes:
             self.refused = True
         if "act" in kinds or "check" in kinds:
             self.ledger.lenient.add((self.group.id, day))
+        if "add_bot" in kinds:
+            self.ledger.paused.discard(self.committee_id)
         if (self.group.id, day) in self.ledger.lenient:
             # From the bot's clock as it stands now (the day's retries moved it past 08:00).
             await self.ledger.replace(self.env.sessions, self.committee_id, self.env.clock.now())
 
     def check_end(self, messages: list[Any]) -> None:
-        mark, day = self.marks["leave"]
-        late = private_after(messages, self.leaver.id, mark)
-        assert len(late) <= IN_FLIGHT and all(local_day(m) == day for m in late), [m.plain for m in late]
+        for kind, user in (("leave", self.leaver), ("add_bot", self.unseen)):
+            mark, day = self.marks[kind]  # the departure stored (for `unseen`: found by the re-add's check)
+            late = private_after(messages, user.id, mark)
+            assert len(late) <= IN_FLIGHT and all(local_day(m) == day for m in late), [m.plain for m in late]
+        paused, resumed = self.marks["remove_bot"][0], self.marks["add_bot"][0]
+        during = [m for m in messages[paused:resumed] if tasks_named(m)]  # reminders of the paused committee
+        assert len(during) <= IN_FLIGHT, [m.plain for m in during]
         told = [m for m in messages if m.chat.id == self.group.id and "đã rời nhóm" in m.plain]
-        assert 2 <= len(told) <= 2 + IN_FLIGHT, [m.plain for m in told]  # the member, the chair
+        # The member, the chair, the one who left while the bot was out.
+        assert 3 <= len(told) <= 3 + IN_FLIGHT, [m.plain for m in told]
+        assert any(self.unseen.full_name in m.plain for m in told), [m.plain for m in told]
         assert self.refused

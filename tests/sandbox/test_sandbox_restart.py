@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.sandbox import Sandbox
-from bot.sandbox_cli import resume_point, state_path
+from bot.sandbox_cli import state_path
+from db.resume import resume_point_of_file
 from tests.sandbox.conftest import START
 
 LATER_WALL_CLOCK = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)  # what datetime.now() would say on the next run
@@ -74,7 +75,8 @@ async def test_a_database_without_its_conversation_never_takes_the_clock_back(tm
         assert sb.group is not None
     state_path(db).unlink()
 
-    latest, first_id = resume_point(db)
+    point = await resume_point_of_file(db)  # what `nhacviec sandbox --db` reads then
+    latest, first_id = point.latest, point.first_message_id
     assert latest is not None and latest >= START + timedelta(days=7)
     conn = sqlite3.connect(db)
     try:
