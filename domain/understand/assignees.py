@@ -2222,7 +2222,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
-        return _later_assigned(s, found)
+        return _also_asked(s, _later_assigned(s, found), triggers)
     relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
@@ -2450,6 +2450,32 @@ def _later_assigned(s: _Sentence, found: _Found) -> _Found:
             if items and end >= semi:
                 return found  # "phối hợp với A; B ...": a list of coordinators
     return _with_later_subjects(s, found)
+
+
+def _also_asked(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:
+    """An order, then ", đồng thời (<the speaker>) <yêu cầu / đề nghị / giao> Y …" naming someone new: a
+    second order in the same sentence, both addressees lead (LABELLING.md §4, §12), as after ";"
+    (`_later_assigned`). The same addressee asked again is not a second lead.
+
+    Dev sentences: CG01 ("… yêu cầu các đơn vị chuẩn bị …, đồng thời đồng chí yêu cầu các xã ngừng …"
+    — and the items after it, which name nobody), B046-01, S003-02 (the same or only addressee, no
+    change), F137-01, B084-01, G077-01 (đồng thời after a statement: the only order keeps its lead)."""
+    items = list(found.items)
+    for q, later in triggers:
+        if q < found.end or not later.items:
+            continue
+        k = q - 1
+        while k > found.end and k > q - 4 and s.word(k) and not s.is_(k, "thời"):
+            k -= 1  # "đồng thời đồng chí yêu cầu": the speaker named again
+        if not (s.is_(k, "thời") and s.is_(k - 1, "đồng") and s.punct(k - 2, ",")):
+            continue
+        if k != q - 1 and not (s.m(L.PERSON_HEADS, k + 1) or s.m(_PRONOUN_HEADS, k + 1)):
+            continue
+        seen = {_head_words(s, a, b) for a, b in items}
+        items.extend(it for it in later.items if _head_words(s, *it) not in seen)
+    if len(items) == len(found.items):
+        return found
+    return _Found(items, found.start, found.end, found.how)
 
 
 def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:
