@@ -337,6 +337,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         return _Head(unit[0], True, False)
     if s.m(_NOT_HEADS, j):
         return None
+    level = _level_as_body(s, j, determined)
+    if level:
+        return _Head(j + level, False, False, False, determined)
     person = s.m(L.PERSON_HEADS, j)
     if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
         # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
@@ -369,6 +372,21 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
     return None
+
+
+def _level_as_body(s: _Sentence, j: int, determined: bool) -> int:
+    """ "cấp" as the levels of government that must act, not the verb "cấp" (to issue): "các cấp, các
+    ngành cần …", "cấp xã nên tổ chức …". A noun after a determiner ("các cấp", "mọi cấp") or with its
+    level ("cấp xã", "cấp huyện": the NP_KEEP compounds); the length of the head, else 0.
+
+    Dev sentences: D004-01 ("… các cấp, các ngành từ huyện đến cơ sở cần tiếp tục …"), G075-01
+    ("… các cấp, các ngành cần tăng cường chỉ đạo …"), CG03 ("… lưu ý cấp xã nên tổ chức …")."""
+    if not s.is_(j, "cấp") or s.m(L.ORG_HEADS, j):
+        return 0  # "cấp ủy" is a body of its own
+    keep = s.m(L.NP_KEEP, j)
+    if keep > 1:
+        return keep
+    return 1 if determined else 0
 
 
 def _np_start(s: _Sentence, i: int, loose: bool = False) -> bool:
@@ -2166,6 +2184,27 @@ def _continues(s: _Sentence, y: int) -> bool:
     return (s.is_(y, "tiếp") and s.is_(y + 1, "tục")) or (s.is_(y, "tục") and s.is_(y - 1, "tiếp"))
 
 
+def _reminded(s: _Sentence) -> _Found | None:
+    """ "<người nói> (tiếp tục) lưu ý Y <vị ngữ> …": the speaker reminds Y, Y is to act
+    (LABELLING.md §5) — the reminder asks as "đề nghị" does. Only when nothing but the speaker's name
+    and titles comes before the verb, and Y has a predicate of its own ("nên / cần / phải" or a verb);
+    "lưu ý:" and "lưu ý, …" frame words instead (`_colon_reports`).
+
+    Dev sentences: CG03 ("Phó Chủ tịch HĐND huyện … lưu ý cấp xã nên tổ chức …"), F064-02 ("… tiếp tục
+    lưu ý các quận, huyện tiếp tục đẩy mạnh …"), D024-02 ("Đồng thời lưu ý, Công an tỉnh cần …": the
+    comma form, left to the subject after it)."""
+    for x in range(s.first + 1, min(s.n - 1, s.first + 30)):
+        if not (s.is_(x, "lưu") and s.is_(x + 1, "ý")):
+            continue
+        if not _only_speaker_before(s, s.first, x) or s.punct(x - 1, ",;:"):
+            return None
+        found = _subject_at(s, x + 2)
+        if found is None or found.start != x + 2:
+            return None
+        return _Found(found.items, found.start, found.end, "assigned")
+    return None
+
+
 def _find_lead(s: _Sentence) -> _Found | None:
     label = _label_form(s)
     if label is not None:
@@ -2185,6 +2224,10 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
+    if subject is None and said is None:
+        reminded = _reminded(s)
+        if reminded is not None:
+            return _later_assigned(s, reminded)
     verb_initial = _verb_initial(s)
     triggers = _triggers(s)
     for p, found in triggers:

@@ -56,3 +56,37 @@ def test_second_order_after_dong_thoi(text: str, expected: list[str]) -> None:
 )
 def test_force_named_by_its_task(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The speaker reminds Y, and Y has a predicate of its own: Y leads (_reminded).
+        ("Phó Chủ tịch UBND quận Lê Văn Nam lưu ý các phường nên tổ chức đối thoại với nhân dân.",
+         ["các phường"]),
+        ("Giám đốc Sở lưu ý các trường cần kiểm tra hệ thống điện trước mùa mưa; các phòng chức năng chủ "
+         "động theo dõi.", ["các trường", "các phòng chức năng"]),
+        # ... a body that must itself take care is the one to act.
+        ("Các xã cần lưu ý việc phòng chống cháy rừng trong mùa khô.", ["Các xã"]),
+        # ... "lưu ý," frames the words after it: the subject there acts.
+        ("Chủ tịch UBND huyện lưu ý, các xã cần chủ động phòng chống bão.", ["các xã"]),
+    ],
+)
+def test_speaker_reminds(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "cấp" as the levels that must act, not the verb "cấp" (_level_as_body).
+        ("Các cấp, các ngành cần tập trung khắc phục hậu quả mưa lũ.", ["Các cấp", "các ngành"]),
+        ("Cấp huyện cần hoàn thành việc rà soát quy hoạch trong quý III.", ["Cấp huyện"]),
+        ("Đề nghị mọi cấp, mọi ngành quan tâm công tác giảm nghèo.", ["mọi cấp", "mọi ngành"]),
+        # ... the verb "cấp" (to issue) is still a verb, and "cấp ủy" a body.
+        ("UBND thị trấn cấp giấy chứng nhận cho các hộ trước ngày 30/6.", ["UBND thị trấn"]),
+        ("Cấp ủy các chi bộ phải tổ chức sinh hoạt chuyên đề.", ["Cấp ủy các chi bộ"]),
+    ],
+)
+def test_levels_that_act(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
