@@ -494,6 +494,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if keep:
             j += keep
             continue
+        study = _study_word(s, start, j)
+        if study:
+            j += study  # "Sở Khoa học và Công nghệ", "Phòng Công tác học sinh": not the verb "học"
+            continue
         noun = _noun_after_determiner(s, start, j)
         if noun:
             j += noun  # "lãnh đạo các tổ chức tín dụng", "cấp ủy các chi bộ": a noun, whatever else it is
@@ -582,6 +586,26 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         j += 1
     return j
+
+
+def _study_word(s: _Sentence, start: int, j: int) -> int:
+    """ "học" inside a name is a syllable of a noun, not the verb "học" (to study): the field after a
+    capitalised syllable ("Khoa học", "Khuyến học", "Trung học") and the people noun "học sinh" / "học
+    viên" in a name ("Phòng Công tác học sinh", "Ban đại diện cha mẹ học sinh"). The length, else 0.
+
+    Dev sentences: D079-01 ("Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" cut at "Khoa"),
+    CG21 ("Phòng Công tác học sinh phối hợp …" cut at "Công tác", twice), G080-02 ("Ban đại diện cha mẹ
+    học sinh", a name that is no lead there)."""
+    if j <= start or not s.is_(j, "học"):
+        return 0
+    prev = s.tokens[j - 1]
+    if prev.is_word and prev.capitalized and j - 1 not in s.initial:
+        return 1
+    people = s.m(L.PERSON_HEADS, j)
+    named = any(s.tokens[x].is_word and s.tokens[x].capitalized and x not in s.initial for x in range(start, j))
+    if people > 1 and named:
+        return people
+    return 0
 
 
 def _kind_before(s: _Sentence, j: int) -> int:

@@ -90,3 +90,20 @@ def test_speaker_reminds(text: str, expected: list[str]) -> None:
 )
 def test_levels_that_act(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "học" inside a name is a syllable of a noun, not the verb "học" (_study_word).
+        ("Sở Khoa học và Công nghệ chủ trì thẩm định công nghệ dự án.", ["Sở Khoa học và Công nghệ"]),
+        ("Hội Khuyến học huyện tổ chức trao học bổng cho học sinh nghèo.", ["Hội Khuyến học huyện"]),
+        ("Phòng Công tác học sinh tổng hợp danh sách khen thưởng.", ["Phòng Công tác học sinh"]),
+        ("Giao Trường Trung học cơ sở Tân Lập chuẩn bị hội trường.", ["Trường Trung học cơ sở Tân Lập"]),
+        # ... after a name that has ended, "học" is still a verb of the predicate.
+        ("Đoàn Thanh niên học tập và làm theo tư tưởng của Bác.", ["Đoàn Thanh niên"]),
+        ("Phòng Giáo dục hướng dẫn học sinh ôn tập.", ["Phòng Giáo dục"]),
+    ],
+)
+def test_study_word_inside_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
