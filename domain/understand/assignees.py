@@ -2520,7 +2520,7 @@ def _later_assigned(s: _Sentence, found: _Found) -> _Found:
 
 
 def _also_asked(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:
-    """An order, then ", đồng thời (<the speaker>) <yêu cầu / đề nghị / giao> Y …" naming someone new: a
+    """An order, then ", (;) đồng thời (<the speaker>) <yêu cầu / đề nghị / giao> Y …" naming someone new: a
     second order in the same sentence, both addressees lead (LABELLING.md §4, §12), as after ";"
     (`_later_assigned`). The same addressee asked again is not a second lead.
 
@@ -2534,7 +2534,7 @@ def _also_asked(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]])
         k = q - 1
         while k > found.end and k > q - 4 and s.word(k) and not s.is_(k, "thời"):
             k -= 1  # "đồng thời đồng chí yêu cầu": the speaker named again
-        if not (s.is_(k, "thời") and s.is_(k - 1, "đồng") and s.punct(k - 2, ",")):
+        if not (s.is_(k, "thời") and s.is_(k - 1, "đồng") and s.punct(k - 2, ",;")):
             continue
         if k != q - 1 and not (s.m(L.PERSON_HEADS, k + 1) or s.m(_PRONOUN_HEADS, k + 1)):
             continue

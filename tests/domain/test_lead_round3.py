@@ -26,6 +26,10 @@ def lead(text: str) -> list[str]:
             "Công an xã tăng cường tuần tra.",
             ["Ban Văn hóa xã", "Công an xã"],
         ),
+        (
+            "Chủ tịch UBND huyện yêu cầu các xã rà soát hồ sơ; đồng thời yêu cầu Phòng Nội vụ tổng hợp.",
+            ["các xã", "Phòng Nội vụ"],
+        ),
         # ... the same addressee asked again is one lead.
         (
             "Giám đốc Sở đề nghị Phòng Y tế kiểm tra bếp ăn, đồng thời đồng chí đề nghị Phòng Y tế báo cáo "
