@@ -379,8 +379,9 @@ def _level_as_body(s: _Sentence, j: int, determined: bool) -> int:
     ngành cần …", "cấp xã nên tổ chức …". A noun after a determiner ("các cấp", "mọi cấp") or with its
     level ("cấp xã", "cấp huyện": the NP_KEEP compounds); the length of the head, else 0.
 
-    Dev sentences: D004-01 ("… các cấp, các ngành từ huyện đến cơ sở cần tiếp tục …"), G075-01
-    ("… các cấp, các ngành cần tăng cường chỉ đạo …"), CG03 ("… lưu ý cấp xã nên tổ chức …")."""
+    Dev sentences: G096-01 ("… yêu cầu các cấp, ngành trên địa bàn … phải …", now right), CG03 ("…
+    lưu ý cấp xã nên tổ chức …", with `_reminded`), D004-01 and G075-01 ("các cấp, các ngành … cần …":
+    still missed, for a framing clause and a span)."""
     if not s.is_(j, "cấp") or s.m(L.ORG_HEADS, j):
         return 0  # "cấp ủy" is a body of its own
     keep = s.m(L.NP_KEEP, j)
