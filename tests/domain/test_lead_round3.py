@@ -111,3 +111,19 @@ def test_levels_that_act(text: str, expected: list[str]) -> None:
 )
 def test_study_word_inside_a_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_lead", "expected_support"),
+    [
+        # "X kết hợp (với) Y …": Y coordinates (LABELLING.md §9), the name stops before the verb.
+        ("Sở Xây dựng kết hợp chủ đầu tư thực hiện đồ án quy hoạch.", ["Sở Xây dựng"], ["chủ đầu tư"]),
+        ("Công an xã phối kết hợp với Ban Chỉ huy Quân sự xã tuần tra.", ["Công an xã"],
+         ["Ban Chỉ huy Quân sự xã"]),
+        # ... joining two activities names no coordinator.
+        ("Các trường tổ chức chào cờ kết hợp kể chuyện về Bác.", ["Các trường"], []),
+    ],
+)
+def test_ket_hop_coordinates(text: str, expected_lead: list[str], expected_support: list[str]) -> None:
+    parsed = parse_assignees(text)
+    assert ([a.text for a in parsed.lead], [a.text for a in parsed.support]) == (expected_lead, expected_support)
