@@ -1920,9 +1920,25 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
         items, end = _parse_list(s, c)
         if items and _skip_adverbs(s, end, adjuncts=False) == p:
             return True
+        if items and _sends_letter_then_asks(s, end, p):
+            return True
         if s.punct(c - 1, ";"):
             return False  # "thực hiện Công văn ...; Chủ tịch UBND tỉnh yêu cầu: ..." stops here
     return False
+
+
+def _sends_letter_then_asks(s: _Sentence, end: int, p: int) -> bool:
+    """After a framing clause, the speaker sends a letter and asks in it: "Thực hiện chỉ đạo của UBND
+    tỉnh, Chủ tịch UBND huyện vừa có công văn yêu cầu các xã …" — as "<speaker> yêu cầu" right after
+    the comma (`_speaker_before`), the letter's words in between ("vừa có công văn", "đã ban hành văn
+    bản") only relay (`_only_relays`). A word of obligation or a verb of its own there makes the
+    speaker act.
+
+    Dev sentences of the class "<opener>, <speaker> (vừa / đã) có công văn / ban hành công văn <ask> Y":
+    G058-01 (the opener is a verb phrase, "Nghiêm túc thực hiện chỉ đạo của Thủ tướng …,": gave no lead,
+    now the addressees), D099-01, F102-01, CB10 (a time opener: already right by other paths)."""
+    k = _skip_adverbs(s, end, adjuncts=False)
+    return k < p and any(s.m(_DOCUMENT_WORDS, x) for x in range(k, p)) and _only_relays(s, k, p)
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:

@@ -127,3 +127,21 @@ def test_study_word_inside_a_name(text: str, expected: list[str]) -> None:
 def test_ket_hop_coordinates(text: str, expected_lead: list[str], expected_support: list[str]) -> None:
     parsed = parse_assignees(text)
     assert ([a.text for a in parsed.lead], [a.text for a in parsed.support]) == (expected_lead, expected_support)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a framing clause, the speaker sends a letter and asks in it: the addressee leads
+        # (_sends_letter_then_asks).
+        ("Thực hiện chỉ đạo của UBND tỉnh, Chủ tịch UBND huyện vừa có công văn yêu cầu các xã rà soát hộ "
+         "nghèo.", ["các xã"]),
+        ("Triển khai Kế hoạch số 12 của Sở Y tế, UBND quận đã ban hành văn bản đề nghị các phường kiểm "
+         "tra bếp ăn tập thể.", ["các phường"]),
+        # ... a word of obligation makes the speaker act.
+        ("Thực hiện chỉ đạo của UBND tỉnh, UBND huyện phải có văn bản yêu cầu các xã rà soát hồ sơ.",
+         ["UBND huyện"]),
+    ],
+)
+def test_letter_after_a_framing_clause(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected

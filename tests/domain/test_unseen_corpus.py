@@ -51,7 +51,7 @@ from tests.domain.unseen_scoring import (
 # After merging leadspan as well (lead engineer): held-out lead v3b 78.7->80.3, v4d 63.9->66.0, v4e
 # 76.4->78.2, v4f 69.2->73.1, v4g 65.4->67.9 (the clean first look); dev v4d 84.3, v4e 75.3, v4f 89.0,
 # v4g 73.6.
-# Fourth round on the assignee reader (branch leadwho3): dev lead v4d 84.3->85.2, v4g 73.6->74.4; the
+# Fourth round on the assignee reader (branch leadwho3): dev lead v4d 84.3->85.2, v4g 73.6->75.2; the
 # check set v4e (misses never read) 75.3->76.6. Dev floors raised to these values.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.95, 0.93),
@@ -65,7 +65,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4d_heldout": (0.92, 0.65),
     "v4e_heldout": (0.90, 0.78),
     "v4f_heldout": (0.88, 0.73),
-    "v4g_dev": (0.92, 0.74),
+    "v4g_dev": (0.92, 0.75),
     "v4g_heldout": (0.87, 0.67),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
