@@ -337,6 +337,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         return _Head(unit[0], True, False)
     if s.m(_NOT_HEADS, j):
         return None
+    level = _level_as_body(s, j, determined)
+    if level:
+        return _Head(j + level, False, False, False, determined)
     person = s.m(L.PERSON_HEADS, j)
     if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
         # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
@@ -369,6 +372,22 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
     return None
+
+
+def _level_as_body(s: _Sentence, j: int, determined: bool) -> int:
+    """ "cấp" as the levels of government that must act, not the verb "cấp" (to issue): "các cấp, các
+    ngành cần …", "cấp xã nên tổ chức …". A noun after a determiner ("các cấp", "mọi cấp") or with its
+    level ("cấp xã", "cấp huyện": the NP_KEEP compounds); the length of the head, else 0.
+
+    Dev sentences: G096-01 ("… yêu cầu các cấp, ngành trên địa bàn … phải …", now right), CG03 ("…
+    lưu ý cấp xã nên tổ chức …", with `_reminded`), D004-01 and G075-01 ("các cấp, các ngành … cần …":
+    still missed, for a framing clause and a span)."""
+    if not s.is_(j, "cấp") or s.m(L.ORG_HEADS, j):
+        return 0  # "cấp ủy" is a body of its own
+    keep = s.m(L.NP_KEEP, j)
+    if keep > 1:
+        return keep
+    return 1 if determined else 0
 
 
 def _np_start(s: _Sentence, i: int, loose: bool = False) -> bool:
@@ -476,6 +495,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if keep:
             j += keep
             continue
+        study = _study_word(s, start, j)
+        if study:
+            j += study  # "Sở Khoa học và Công nghệ", "Phòng Công tác học sinh": not the verb "học"
+            continue
         noun = _noun_after_determiner(s, start, j)
         if noun:
             j += noun  # "lãnh đạo các tổ chức tín dụng", "cấp ủy các chi bộ": a noun, whatever else it is
@@ -564,6 +587,26 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             continue
         j += 1
     return j
+
+
+def _study_word(s: _Sentence, start: int, j: int) -> int:
+    """ "học" inside a name is a syllable of a noun, not the verb "học" (to study): the field after a
+    capitalised syllable ("Khoa học", "Khuyến học", "Trung học") and the people noun "học sinh" / "học
+    viên" in a name ("Phòng Công tác học sinh", "Ban đại diện cha mẹ học sinh"). The length, else 0.
+
+    Dev sentences: D079-01 ("Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" cut at "Khoa"),
+    CG21 ("Phòng Công tác học sinh phối hợp …" cut at "Công tác", twice), G080-02 ("Ban đại diện cha mẹ
+    học sinh", a name that is no lead there)."""
+    if j <= start or not s.is_(j, "học"):
+        return 0
+    prev = s.tokens[j - 1]
+    if prev.is_word and prev.capitalized and j - 1 not in s.initial:
+        return 1
+    people = s.m(L.PERSON_HEADS, j)
+    named = any(s.tokens[x].is_word and s.tokens[x].capitalized and x not in s.initial for x in range(start, j))
+    if people > 1 and named:
+        return people
+    return 0
 
 
 def _kind_before(s: _Sentence, j: int) -> int:
@@ -1877,9 +1920,25 @@ def _speaker_before(s: _Sentence, p: int) -> bool:
         items, end = _parse_list(s, c)
         if items and _skip_adverbs(s, end, adjuncts=False) == p:
             return True
+        if items and _sends_letter_then_asks(s, end, p):
+            return True
         if s.punct(c - 1, ";"):
             return False  # "thực hiện Công văn ...; Chủ tịch UBND tỉnh yêu cầu: ..." stops here
     return False
+
+
+def _sends_letter_then_asks(s: _Sentence, end: int, p: int) -> bool:
+    """After a framing clause, the speaker sends a letter and asks in it: "Thực hiện chỉ đạo của UBND
+    tỉnh, Chủ tịch UBND huyện vừa có công văn yêu cầu các xã …" — as "<speaker> yêu cầu" right after
+    the comma (`_speaker_before`), the letter's words in between ("vừa có công văn", "đã ban hành văn
+    bản") only relay (`_only_relays`). A word of obligation or a verb of its own there makes the
+    speaker act.
+
+    Dev sentences of the class "<opener>, <speaker> (vừa / đã) có công văn / ban hành công văn <ask> Y":
+    G058-01 (the opener is a verb phrase, "Nghiêm túc thực hiện chỉ đạo của Thủ tướng …,": gave no lead,
+    now the addressees), D099-01, F102-01, CB10 (a time opener: already right by other paths)."""
+    k = _skip_adverbs(s, end, adjuncts=False)
+    return k < p and any(s.m(_DOCUMENT_WORDS, x) for x in range(k, p)) and _only_relays(s, k, p)
 
 
 def _relayed_receivers(s: _Sentence) -> _Found | None:
@@ -2166,6 +2225,27 @@ def _continues(s: _Sentence, y: int) -> bool:
     return (s.is_(y, "tiếp") and s.is_(y + 1, "tục")) or (s.is_(y, "tục") and s.is_(y - 1, "tiếp"))
 
 
+def _reminded(s: _Sentence) -> _Found | None:
+    """ "<người nói> (tiếp tục) lưu ý Y <vị ngữ> …": the speaker reminds Y, Y is to act
+    (LABELLING.md §5) — the reminder asks as "đề nghị" does. Only when nothing but the speaker's name
+    and titles comes before the verb, and Y has a predicate of its own ("nên / cần / phải" or a verb);
+    "lưu ý:" and "lưu ý, …" frame words instead (`_colon_reports`).
+
+    Dev sentences: CG03 ("Phó Chủ tịch HĐND huyện … lưu ý cấp xã nên tổ chức …"), F064-02 ("… tiếp tục
+    lưu ý các quận, huyện tiếp tục đẩy mạnh …"), D024-02 ("Đồng thời lưu ý, Công an tỉnh cần …": the
+    comma form, left to the subject after it)."""
+    for x in range(s.first + 1, min(s.n - 1, s.first + 30)):
+        if not (s.is_(x, "lưu") and s.is_(x + 1, "ý")):
+            continue
+        if not _only_speaker_before(s, s.first, x) or s.punct(x - 1, ",;:"):
+            return None
+        found = _subject_at(s, x + 2)
+        if found is None or found.start != x + 2:
+            return None
+        return _Found(found.items, found.start, found.end, "assigned")
+    return None
+
+
 def _find_lead(s: _Sentence) -> _Found | None:
     label = _label_form(s)
     if label is not None:
@@ -2185,6 +2265,10 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
+    if subject is None and said is None:
+        reminded = _reminded(s)
+        if reminded is not None:
+            return _later_assigned(s, reminded)
     verb_initial = _verb_initial(s)
     triggers = _triggers(s)
     for p, found in triggers:
@@ -2222,7 +2306,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             )
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
-        return _later_assigned(s, found)
+        return _also_asked(s, _later_assigned(s, found), triggers)
     relayed = _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
@@ -2450,6 +2534,32 @@ def _later_assigned(s: _Sentence, found: _Found) -> _Found:
             if items and end >= semi:
                 return found  # "phối hợp với A; B ...": a list of coordinators
     return _with_later_subjects(s, found)
+
+
+def _also_asked(s: _Sentence, found: _Found, triggers: list[tuple[int, _Found]]) -> _Found:
+    """An order, then ", (;) đồng thời (<the speaker>) <yêu cầu / đề nghị / giao> Y …" naming someone new: a
+    second order in the same sentence, both addressees lead (LABELLING.md §4, §12), as after ";"
+    (`_later_assigned`). The same addressee asked again is not a second lead.
+
+    Dev sentences: CG01 ("… yêu cầu các đơn vị chuẩn bị …, đồng thời đồng chí yêu cầu các xã ngừng …"
+    — and the items after it, which name nobody), B046-01, S003-02 (the same or only addressee, no
+    change), F137-01, B084-01, G077-01 (đồng thời after a statement: the only order keeps its lead)."""
+    items = list(found.items)
+    for q, later in triggers:
+        if q < found.end or not later.items:
+            continue
+        k = q - 1
+        while k > found.end and k > q - 4 and s.word(k) and not s.is_(k, "thời"):
+            k -= 1  # "đồng thời đồng chí yêu cầu": the speaker named again
+        if not (s.is_(k, "thời") and s.is_(k - 1, "đồng") and s.punct(k - 2, ",;")):
+            continue
+        if k != q - 1 and not (s.m(L.PERSON_HEADS, k + 1) or s.m(_PRONOUN_HEADS, k + 1)):
+            continue
+        seen = {_head_words(s, a, b) for a, b in items}
+        items.extend(it for it in later.items if _head_words(s, *it) not in seen)
+    if len(items) == len(found.items):
+        return found
+    return _Found(items, found.start, found.end, found.how)
 
 
 def _head_words(s: _Sentence, a: int, b: int) -> tuple[str, ...]:

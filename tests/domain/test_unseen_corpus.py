@@ -51,12 +51,14 @@ from tests.domain.unseen_scoring import (
 # After merging leadspan as well (lead engineer): held-out lead v3b 78.7->80.3, v4d 63.9->66.0, v4e
 # 76.4->78.2, v4f 69.2->73.1, v4g 65.4->67.9 (the clean first look); dev v4d 84.3, v4e 75.3, v4f 89.0,
 # v4g 73.6.
+# Fourth round on the assignee reader (branch leadwho3): dev lead v4d 84.3->85.2, v4g 73.6->75.2; the
+# check set v4e (misses never read) 75.3->76.6. Dev floors raised to these values.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "train_v2_dev": (0.95, 0.93),
     "v3a_dev": (0.99, 0.93),
     "v3b_dev": (0.98, 0.93),
-    "v4d_dev": (0.96, 0.84),
-    "v4e_dev": (0.97, 0.75),
+    "v4d_dev": (0.96, 0.85),
+    "v4e_dev": (0.97, 0.76),
     "v4f_dev": (0.93, 0.88),
     "v3a_heldout": (0.97, 0.68),
     "v3b_heldout": (0.99, 0.80),
@@ -64,8 +66,8 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4e_heldout": (0.90, 0.78),
     "v4f_heldout": (0.88, 0.73),
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
-    # v4g dev deadline 92.2 -> 96.1
-    "v4g_dev": (0.96, 0.73),
+    # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2
+    "v4g_dev": (0.96, 0.75),
     "v4g_heldout": (0.87, 0.67),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
@@ -104,7 +106,8 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # 69.7->66.7, v5 dev deadline 82.1->79.3 — the floors below were lowered to these values (the
     # only floors ever lowered) because the same change raised every held-out sentence set; the
     # entitlement class is for the splitter (dev CG12, CG13, CH31).
-    "conclusions_v5_dev": (0.85, 0.88, 0.80),
+    # leadwho3 ("học" inside a name, "lưu ý Y", levels "cấp xã"): v5 dev real 88.6 -> 91.4, lead 60.0 -> 66.7.
+    "conclusions_v5_dev": (0.85, 0.91, 0.80),
     "conclusions_v5_heldout": (0.90, 0.70, 0.90),
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
