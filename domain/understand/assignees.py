@@ -1369,6 +1369,8 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
             if p - back >= 0 and s.m(L.GIAO_NOT_AFTER, p - back) == back:
                 if back == 1 and s.is_(p - 1, "đã") and _past_assignment(s, p - 1, p + size):
                     continue
+                if back == 1 and s.is_(p - 1, "xã") and _level_then_order(s, p - 1, p + size):
+                    continue
                 return False
     if s.m(_CHI_DAO, p):
         for back in (1, 2):
@@ -1381,6 +1383,17 @@ def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
             return False
     # "được phân công", "được yêu cầu": passive, the subject is the assignee.
     return not ((s.is_(p, "phân") or s.is_(p, "yêu")) and s.is_(p - 1, "được"))
+
+
+def _level_then_order(s: _Sentence, xa: int, k: int) -> bool:
+    """ "UBND xã giao Công an xã kiểm tra …": "xã" ends the giver's name (its level, as "UBND tỉnh giao
+    Sở …", "UBND huyện giao …" in X002-01, X013-01, X028-02, A009-01), so "giao" assigns — not the word
+    "xã giao" (courtesy: "kỹ năng xã giao"), which no named body with its own predicate follows."""
+    if xa == 0 or not s.word(xa - 1) or s.m(L.NP_STOPS, xa - 1):
+        return False
+    k = _skip_openers(s, k)
+    items, end = _parse_list(s, k)
+    return bool(items) and _predicate_at(s, _skip_adverbs(s, end))
 
 
 def _past_assignment(s: _Sentence, da: int, k: int) -> bool:
