@@ -243,14 +243,28 @@ class PhraseSet:
 
     def match(self, tokens: Sequence[Token], i: int, accented: bool) -> int:
         """Number of tokens of the longest phrase starting at tokens[i], 0 when none does."""
-        if i >= len(tokens):
+        size = len(tokens)
+        if i >= size:
             return 0
-        for words, not_before in self._built(accented).get(tokens[i].key, ()):
+        index = self._index.get(accented) or self._built(accented)
+        # (the splitter asks this a dozen times a sentence: no generator, tuple index 3 is the key; a
+        # phrase's first word is the index key, so the comparison starts at its second)
+        options = index.get(tokens[i][3])
+        if options is None:
+            return 0
+        for words, not_before in options:
             n = len(words)
-            if i + n <= len(tokens) and all(tokens[i + k].key == words[k] for k in range(n)):
-                if not_before and i + n < len(tokens) and tokens[i + n].key in not_before:
-                    continue  # the first syllables of a longer word: "dự" of "dự án"
-                return n
+            end = i + n
+            if end > size:
+                continue
+            k = 1
+            while k < n and tokens[i + k][3] == words[k]:
+                k += 1
+            if k < n:
+                continue
+            if not_before and end < size and tokens[end][3] in not_before:
+                continue  # the first syllables of a longer word: "dự" of "dự án"
+            return n
         return 0
 
     def __add__(self, other: PhraseSet) -> PhraseSet:
