@@ -167,11 +167,23 @@ def _tokenize(text: str, accented: bool) -> tuple[Token, ...]:
     # repeat their words), its tokens placed at the chunk's start: a text costs a split, one find
     # per chunk and one tuple per token (no regex, no match objects).
     table = _CHUNKS[accented]
-    find = text.find
     out: list[Token] = []
     append = out.append
+    chunks = text.split()
+    if " ".join(chunks) == text:
+        # One space between chunks and none around them (most texts): a chunk starts one after the end
+        # of the one before, no `find` (str.find parses its arguments the slow way: a third of the time).
+        at = 0
+        for chunk in chunks:
+            for word, start, end, key, compact_, is_word, capitalized, is_number in (
+                table.get(chunk) or _chunk_tokens(chunk, accented)
+            ):
+                append(Token((word, at + start, at + end, key, compact_, is_word, capitalized, is_number)))
+            at += len(chunk) + 1
+        return tuple(out)
+    find = text.find
     pos = 0
-    for chunk in text.split():
+    for chunk in chunks:
         at = find(chunk, pos)  # the chunk itself: only blanks lie between pos and it
         for word, start, end, key, compact_, is_word, capitalized, is_number in (
             table.get(chunk) or _chunk_tokens(chunk, accented)
