@@ -25,7 +25,7 @@ from datetime import date
 from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
-from domain.understand.deadlines import parse_deadline
+from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
@@ -51,7 +51,12 @@ def _fold(text: str) -> str:
     """textnorm.fold(text), one space-separated word at a time with the words remembered (the
     splitter folds every line and sentence it reads). The same string: NFC, str.translate and
     str.lower all work character by character, and the one context-dependent case rule of
-    str.lower (a final sigma) never looks across a space."""
+    str.lower (a final sigma) never looks across a space. A text written in the deadline parser's
+    one-byte code (Vietnamese letters, ASCII, the usual marks: nearly every text) is folded through
+    it in C instead."""
+    folded = fold_coded(text)
+    if folded is not None:
+        return folded
     return " ".join(map(_FOLDED_WORDS.__getitem__, nfc(text).split(" ")))
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "fast_fold",
     "find_deadlines",
     "find_invalid_date",
+    "fold_coded",
     "parse_deadline",
     "period_end",
 ]
@@ -163,6 +164,16 @@ def fast_fold(text: str) -> str:
         return _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
     except UnicodeError:
         return _fold_by_words(text)
+
+
+def fold_coded(text: str) -> str | None:
+    """textnorm.fold(text) when every character of `text` is in the one-byte code (such a text is NFC
+    already: see _scan), in two C loops; None otherwise. For any text, NFC or not (the conclusion
+    splitter folds every line and sentence it reads)."""
+    try:
+        return _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
+    except UnicodeError:
+        return None
 
 
 def _scan(text: str, today: date) -> tuple[str, Scan]:
