@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+from domain.understand.deadlines import CODE_CHARS, in_code
 from domain.understand.textnorm import fold, nfc
 
 # A word: letters/digits joined by & / - . ' inside ("GD&ĐT", "đ/c", "TP.HCM", "Tiến-PCT",
@@ -62,6 +63,9 @@ def has_diacritics(text: str) -> bool:
 
 
 def _has_diacritics(text: str) -> bool:
+    code = in_code(text)
+    if code is not None:
+        return _has_diacritics_coded(code)
     # Words of two letters or more, and how many of them are outside ASCII (a Vietnamese mark, or
     # đ), counted chunk by chunk (a letter run never spans a blank), each distinct chunk once.
     stats = _CHUNK_LETTERS
@@ -89,6 +93,30 @@ def _chunk_letters(chunk: str) -> tuple[int, int]:
 
 _CHUNK_LETTERS: dict[str, tuple[int, int]] = {}
 _LONG_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+def _letter_class(char: str) -> int:
+    if not re.fullmatch(r"[^\W\d_]", char):
+        return ord(" ")
+    return ord("a") if char.isascii() else ord("v")
+
+
+# A text written in the deadline parser's one-byte code (nearly every text: ASCII, the Vietnamese letters,
+# the usual marks) is NFC already; its bytes mapped to "a" (an ASCII letter of _LONG_LETTER_RUN), "v" (one
+# outside ASCII) or " " give the same letter runs in two C passes and a findall, no Python per chunk.
+_LETTER_CLASSES = bytes(map(_letter_class, CODE_CHARS))
+
+
+def _has_diacritics_coded(code: bytes) -> bool:
+    classes = code.translate(_LETTER_CLASSES)
+    runs = classes.split()  # every letter run (one-letter runs too)
+    short_plain, short_marked = runs.count(b"a"), runs.count(b"v")
+    words = len(runs) - short_plain - short_marked
+    if not words:
+        return False
+    # the runs with a letter outside ASCII: what is left of them once the ASCII letters are deleted
+    marked = len(classes.translate(None, b"a").split()) - short_marked
+    return marked / words >= 0.15
 # A sentence is asked several times (by the reader, the splitter's classification, the tokenizer).
 _has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
 
