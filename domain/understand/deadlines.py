@@ -56,11 +56,14 @@ from domain.understand.textnorm import fold, nfc
 NOTE_WEEKEND_WEEK = grammar.WEEKEND_WEEK
 
 __all__ = [
+    "CODE_CHARS",
     "NOTE_WEEKEND_WEEK",
     "deadline_in_context",
     "fast_fold",
     "find_deadlines",
     "find_invalid_date",
+    "fold_coded",
+    "in_code",
     "parse_deadline",
     "period_end",
 ]
@@ -127,7 +130,7 @@ _VIETNAMESE = (
 )
 
 
-def _fold_codec() -> tuple[object, str]:
+def _fold_codec() -> tuple[object, str, str]:
     """A one-byte code for the characters Vietnamese administrative text is written in, and the fold
     of each code: ASCII, then the 134 precomposed Vietnamese letters and the usual typographic marks in
     the 128 high bytes and the C0 control bytes that are no whitespace (NUL keeps its place: the code
@@ -146,10 +149,10 @@ def _fold_codec() -> tuple[object, str]:
     table = "".join(decoding)
     folds = "".join(c if c == "\ufffe" else _FOLDED_WORDS[c] for c in table)
     assert len(folds) == 256
-    return codecs.charmap_build(table), folds
+    return codecs.charmap_build(table), folds, table
 
 
-_FOLD_CODE, _FOLD_DECODING = _fold_codec()
+_FOLD_CODE, _FOLD_DECODING, CODE_CHARS = _fold_codec()
 # The code's bytes mapped to b"1" for an ASCII digit, b"0" for anything else: where a text's first and last
 # digits are, in one C pass and two byte searches (the scan reads numbers between them only).
 _DIGIT_BYTES = bytes(0x31 if chr(b) in "0123456789" else 0x30 for b in range(256))
@@ -163,6 +166,24 @@ def fast_fold(text: str) -> str:
         return _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
     except UnicodeError:
         return _fold_by_words(text)
+
+
+def in_code(text: str) -> bytes | None:
+    """`text` in the one-byte code (byte b stands for CODE_CHARS[b]), None when a character is outside it."""
+    try:
+        return _encode(text, "strict", _FOLD_CODE)[0]
+    except UnicodeError:
+        return None
+
+
+def fold_coded(text: str) -> str | None:
+    """textnorm.fold(text) when every character of `text` is in the one-byte code (such a text is NFC
+    already: see _scan), in two C loops; None otherwise. For any text, NFC or not (the conclusion
+    splitter folds every line and sentence it reads)."""
+    try:
+        return _decode(_encode(text, "strict", _FOLD_CODE)[0], "strict", _FOLD_DECODING)[0]
+    except UnicodeError:
+        return None
 
 
 def _scan(text: str, today: date) -> tuple[str, Scan]:
