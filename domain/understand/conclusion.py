@@ -940,6 +940,7 @@ class _Splitter:
         self.candidates: list[_Candidate] = []
         self.next_line = ""  # the line after the one being read (split_conclusion sets it)
         self.after_task = False  # the last sentence read was emitted as a task
+        self.thread: int | None = None  # the order whose lead that task had (its candidate's index)
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1069,7 +1070,12 @@ class _Splitter:
         under_lead = any(h.leads for h in self.stack)
         in_report = any(h.report for h in self.stack)
         after_report = False
-        previous: int | None = None
+        # An unmarked paragraph that goes on from a task with a lead of its own (or carried) continues its
+        # thread: "UBND TPHCM giao chủ tịch UBND phường, xã, ... vận động ...." then the paragraphs "Bố trí
+        # trực vào ngày nghỉ, ..." and "Tiếp tục hướng dẫn, kiểm tra, ..." (CH32, two items); "UBND các huyện,
+        # thị xã, thành phố chỉ đạo ..." then "Đồng thời, thông báo, kiểm tra, đôn đốc ..." (CH36). Only the
+        # lead is carried, and only to a sentence that names nobody and has no lead from a heading.
+        previous: int | None = self.thread if carry else None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         just_emitted = carry  # the sentence before (in this paragraph, or ending the line before) was a task
@@ -1129,6 +1135,7 @@ class _Splitter:
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
         self.after_task = just_emitted
+        self.thread = previous if just_emitted else None
 
     def _emit(
         self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None

@@ -581,3 +581,34 @@ def test_a_schedule_line_times_the_items_about_its_activity(schedule: str, befor
     assert dated.due == date(2024, 12, 15)  # about its activity: timed by it
     assert other.kind.value == "none"  # another activity: not
     assert own.due == date(2024, 12, 8)  # its own time stays
+
+
+# --- a paragraph naming nobody goes on from the order that ended the paragraph before (CH32, CH36) ---
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Bố trí lực lượng trực 24/24 giờ trong những ngày mưa lớn.",
+        "Đồng thời, kiểm tra, đôn đốc các hộ dân gia cố nhà cửa.",
+        "Tiếp tục rà soát các điểm sạt lở ven sông.",
+    ],
+)
+def test_a_paragraph_naming_nobody_takes_the_lead_of_the_order_before(follow: str) -> None:
+    text = (
+        "Ngày 2/12, UBND huyện có văn bản về phòng chống lụt bão.\n\n"
+        "Theo đó, UBND huyện giao Chủ tịch UBND các xã, thị trấn chủ động sơ tán dân ở vùng nguy hiểm.\n\n"
+        f"{follow}\n\n"
+        "Tiếp tục theo dõi chặt chẽ diễn biến mưa lũ.\n\n"
+        "Phòng Nông nghiệp huyện tổng hợp thiệt hại.\n"
+    )
+    found = [[a.text for a in d.assignees.lead] for d in split_conclusion(text, TODAY).directives]
+    assert found == [["Chủ tịch UBND các xã, thị trấn"]] * 3 + [["Phòng Nông nghiệp huyện"]]
+
+
+def test_a_paragraph_naming_nobody_after_a_report_takes_no_lead() -> None:
+    text = (
+        "Theo đó, UBND huyện giao Chủ tịch UBND các xã chủ động sơ tán dân ở vùng nguy hiểm.\n\n"
+        "Năm qua, các xã đã sơ tán 200 hộ dân an toàn.\n\n"
+        "Bố trí lực lượng trực 24/24 giờ trong những ngày mưa lớn.\n"
+    )
+    found = [[a.text for a in d.assignees.lead] for d in split_conclusion(text, TODAY).directives]
+    assert found[-1] == []
