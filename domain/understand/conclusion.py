@@ -1458,7 +1458,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         splitter.line(line)
     splitter.finish()
     directives = splitter.directives(meeting_date or today)
-    schedules = _schedules(kept, meeting_date or today, folds)
+    # (the schedule pass only when a "thời gian" is written: the whole text's fold is already cached)
+    schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
