@@ -940,6 +940,7 @@ class _Splitter:
         self.candidates: list[_Candidate] = []
         self.next_line = ""  # the line after the one being read (split_conclusion sets it)
         self.after_task = False  # the last sentence read was emitted as a task
+        self.thread: int | None = None  # the order whose lead that task had (its candidate's index)
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1069,7 +1070,12 @@ class _Splitter:
         under_lead = any(h.leads for h in self.stack)
         in_report = any(h.report for h in self.stack)
         after_report = False
-        previous: int | None = None
+        # An unmarked paragraph that goes on from a task with a lead of its own (or carried) continues its
+        # thread: "UBND TPHCM giao chủ tịch UBND phường, xã, ... vận động ...." then the paragraphs "Bố trí
+        # trực vào ngày nghỉ, ..." and "Tiếp tục hướng dẫn, kiểm tra, ..." (CH32, two items); "UBND các huyện,
+        # thị xã, thành phố chỉ đạo ..." then "Đồng thời, thông báo, kiểm tra, đôn đốc ..." (CH36). Only the
+        # lead is carried, and only to a sentence that names nobody and has no lead from a heading.
+        previous: int | None = self.thread if carry else None
         line_first = len(self.candidates)
         section = self.stack[-1].section if self.stack else 0
         just_emitted = carry  # the sentence before (in this paragraph, or ending the line before) was a task
@@ -1129,6 +1135,7 @@ class _Splitter:
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
         self.after_task = just_emitted
+        self.thread = previous if just_emitted else None
 
     def _emit(
         self, sentence: str, previous: int | None = None, read_from: str | None = None, subject: str | None = None
@@ -1382,6 +1389,51 @@ def _caption(line: str, units: Sequence[KnownUnit], fold: Fold = _fold) -> bool:
     return parse_deadline(line, date(2000, 1, 1)).kind is DeadlineKind.NONE
 
 
+# A schedule line naming its activity: "Thời gian chào cờ: từ 7giờ15 ... thứ hai hàng tuần" (CG21), "*Thời
+# gian: Treo cờ Đảng, cờ Tổ quốc, ... bắt đầu từ ngày 28/3/2023 đến hết ngày 05/4/2023." (CH09), "Thời gian
+# thực hiện việc treo cờ Tổ quốc, từ ngày 21 đến hết ngày 25-5-2021. Thời gian thực hiện treo băng- rôn ..."
+# (CH36). It times the items of the document about that activity that give no time of their own (CH36's
+# three orders to hang flags and banners, CH09's "1. ... thực hiện tốt việc treo cờ", CG21's "Bộ phận giữ
+# xe không cho xe vào trường khi làm lễ chào cờ"), before or after it, and not the others (CH09's "2. Tổ
+# chức làm vệ sinh ..."). The activity is the two words after the label, matched letters only ("băng-
+# rôn" is "băng- rôn" elsewhere); a doer there ("Thời gian các trường nhận hồ sơ ...", B133) is no activity.
+_SCHEDULE = re.compile(
+    r"^[-–•+*\s]*thoi gian(?: thuc hien| hoan thanh| to chuc| trien khai)?(?: viec)?\s*:?\s*"
+    r"(?!(?:tu|den|truoc|trong|ngay|vao|tai|la|bat dau|cham nhat|ke tu|hoan thanh|thuc hien|cac|nhung|moi)\b)"
+    r"(?P<act>[^\W\d_]+[\s-]+[^\W\d_]+)"
+)
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _schedules(lines: Sequence[str], basis: date, fold: Fold = _fold) -> list[tuple[str, object]]:
+    """(the activity in letters, its deadline) for each schedule line that dates its activity."""
+    out = []
+    for line in lines:
+        for sentence in split_sentences(line):
+            m = _SCHEDULE.match(fold(sentence))
+            if m is None:
+                continue
+            deadline = parse_deadline(sentence, basis)
+            if deadline.kind in _DATING_KINDS or deadline.kind is DeadlineKind.RECURRING:
+                out.append((_LETTERS.sub("", m.group("act")), deadline))
+    return out
+
+
+def _timed_by_schedule(
+    directives: list[ParsedDirective], schedules: list[tuple[str, object]], fold: Fold = _fold
+) -> list[ParsedDirective]:
+    out = []
+    for d in directives:
+        if d.deadline.kind is DeadlineKind.NONE and not _SCHEDULE.match(fold(d.text)):
+            letters = _LETTERS.sub("", fold(d.text))
+            for activity, deadline in schedules:
+                if activity in letters:
+                    d = replace(d, deadline=deadline)
+                    break
+        out.append(d)
+    return out
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
@@ -1406,4 +1458,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         splitter.line(line)
     splitter.finish()
     directives = splitter.directives(meeting_date or today)
+    # (the schedule pass only when a "thời gian" is written: the whole text's fold is already cached)
+    schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
+    if schedules:
+        directives = _timed_by_schedule(directives, schedules, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

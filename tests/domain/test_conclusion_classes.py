@@ -557,3 +557,58 @@ def test_the_tasks_deadline_sentence_on_the_next_line_joins_it() -> None:
 def test_a_marked_deadline_line_is_a_point_of_its_own() -> None:
     text = "Kết luận:\n1. Giao Trạm Y tế phường kiểm tra các bếp ăn tập thể.\n2. Báo cáo kết quả về UBND phường trước ngày 20/12/2024.\n"
     assert len(split_conclusion(text, TODAY).directives) == 2
+
+
+# --- a schedule line naming its activity times the items about that activity (CG21, CH09, CH36) ---
+@pytest.mark.parametrize(
+    ("schedule", "before"),
+    [
+        ("Thời gian thực hiện việc dọn vệ sinh: từ ngày 10 đến hết ngày 15/12/2024.", False),
+        ("*Thời gian: Dọn vệ sinh khu dân cư xong trước ngày 15/12/2024.", True),
+        ("- Thời gian dọn vệ sinh: đến hết ngày 15/12/2024.", True),
+    ],
+)
+def test_a_schedule_line_times_the_items_about_its_activity(schedule: str, before: bool) -> None:
+    body = (
+        "Ủy ban nhân dân phường yêu cầu các tổ dân phố thực hiện các việc sau:\n"
+        "1. Các tổ dân phố dọn vệ sinh các tuyến hẻm, khơi thông cống rãnh.\n"
+        "2. Tổ chức tuyên truyền người dân phân loại rác tại nguồn.\n"
+        "3. Đoàn Thanh niên phường ra quân dọn vệ sinh bờ kênh vào sáng Chủ nhật trước ngày 8/12/2024.\n"
+    )
+    text = f"{schedule}\n{body}" if before else f"{body}{schedule}\n"
+    found = {fold(d.text).split()[0]: d.deadline for d in split_conclusion(text, TODAY).directives}
+    dated, other, own = found["cac"], found["to"], found["doan"]
+    assert dated.due == date(2024, 12, 15)  # about its activity: timed by it
+    assert other.kind.value == "none"  # another activity: not
+    assert own.due == date(2024, 12, 8)  # its own time stays
+
+
+# --- a paragraph naming nobody goes on from the order that ended the paragraph before (CH32, CH36) ---
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "Bố trí lực lượng trực 24/24 giờ trong những ngày mưa lớn.",
+        "Đồng thời, kiểm tra, đôn đốc các hộ dân gia cố nhà cửa.",
+        "Tiếp tục rà soát các điểm sạt lở ven sông.",
+    ],
+)
+def test_a_paragraph_naming_nobody_takes_the_lead_of_the_order_before(follow: str) -> None:
+    text = (
+        "Ngày 2/12, UBND huyện có văn bản về phòng chống lụt bão.\n\n"
+        "Theo đó, UBND huyện giao Chủ tịch UBND các xã, thị trấn chủ động sơ tán dân ở vùng nguy hiểm.\n\n"
+        f"{follow}\n\n"
+        "Tiếp tục theo dõi chặt chẽ diễn biến mưa lũ.\n\n"
+        "Phòng Nông nghiệp huyện tổng hợp thiệt hại.\n"
+    )
+    found = [[a.text for a in d.assignees.lead] for d in split_conclusion(text, TODAY).directives]
+    assert found == [["Chủ tịch UBND các xã, thị trấn"]] * 3 + [["Phòng Nông nghiệp huyện"]]
+
+
+def test_a_paragraph_naming_nobody_after_a_report_takes_no_lead() -> None:
+    text = (
+        "Theo đó, UBND huyện giao Chủ tịch UBND các xã chủ động sơ tán dân ở vùng nguy hiểm.\n\n"
+        "Năm qua, các xã đã sơ tán 200 hộ dân an toàn.\n\n"
+        "Bố trí lực lượng trực 24/24 giờ trong những ngày mưa lớn.\n"
+    )
+    found = [[a.text for a in d.assignees.lead] for d in split_conclusion(text, TODAY).directives]
+    assert found[-1] == []

@@ -113,12 +113,15 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # only floors ever lowered) because the same change raised every held-out sentence set; the
     # entitlement class is for the splitter (dev CG12, CG13, CH31).
     # leadwho3 ("học" inside a name, "lưu ý Y", levels "cấp xã"): v5 dev real 88.6 -> 91.4, lead 60.0 -> 66.7.
-    "conclusions_v5_dev": (0.85, 0.91, 0.80),
+    # concl3 (a schedule line "Thời gian treo cờ: …" times the items about its activity): v5 dev deadline
+    # 80.0 -> 83.3, v6 dev 88.9 -> 97.8; a paragraph naming nobody goes on from the order ending the one
+    # before: v6 dev lead 75.6 -> 77.8 (lead has no floor here).
+    "conclusions_v5_dev": (0.85, 0.91, 0.83),
     "conclusions_v5_heldout": (0.90, 0.70, 0.90),
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
-    "conclusions_v6_dev": (0.97, 0.78, 0.88),
+    "conclusions_v6_dev": (0.97, 0.78, 0.97),
     "conclusions_v6_heldout": (0.85, 0.73, 0.81),
 }
 
