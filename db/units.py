@@ -39,7 +39,7 @@ async def find_unit(session: AsyncSession, committee_id: int, name: str) -> Unit
 
 # Words that say which level a unit belongs to; a chair leaves them out when the level is obvious
 # ("Trạm Y tế" for the registered "Trạm Y tế phường", "Công an" for "Công an xã").
-_LEVEL_WORDS = ("phuong", "xa", "thi tran", "quan", "huyen", "thi xa", "thanh pho", "tinh")
+_LEVEL_WORDS = ("phuong", "xa", "thi tran", "dac khu", "quan", "huyen", "thi xa", "thanh pho", "tinh")
 
 
 def _core(name: str) -> str:
