@@ -205,6 +205,12 @@ class _Sentence:
         self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
+        # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
+        # sentence, mostly from the same position; `_verb_initial` ~3 times) and the positions of
+        # each phrase list (`at`).
+        self.intro_ends: dict[int, int] = {}
+        self.verb_initial: bool | None = None
+        self._at: dict[int, list[int]] = {}
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
@@ -243,6 +249,15 @@ class _Sentence:
         if i >= self.n:
             return 0
         return self.hits[i].get(phrases.slot, 0)
+
+    def at(self, phrases: PhraseSet) -> list[int]:
+        """Every position where a phrase of the list starts, in order (read from the phrase table once,
+        rather than asking `m` at every position)."""
+        slot = phrases.slot
+        found = self._at.get(slot)
+        if found is None:
+            found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
+        return found
 
     def key(self, word: str) -> str:
         """The key of a word the rules name (not of the text's words: those have theirs)."""
@@ -1421,9 +1436,12 @@ def _names_unit_after_giao(s: _Sentence, k: int) -> bool:
 def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
     """Every assigning verb with a noun phrase after it: (verb position, the phrase)."""
     out = []
-    p = s.first
-    while p < s.n:
-        size = s.m(L.ASSIGN_VERBS, p)
+    slot = L.ASSIGN_VERBS.slot
+    done = s.first  # positions before it are read (the start, or inside the last phrase taken)
+    for p in s.at(L.ASSIGN_VERBS):
+        if p < done:
+            continue
+        size = s.hits[p][slot]
         if size and _trigger_ok(s, p, size):
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
@@ -1436,9 +1454,7 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             if items:
                 items, end = _chained(s, items, end)
                 out.append((p, _Found(items, k, end, "assigned")))
-                p = end
-                continue
-        p += 1
+                done = end
     return out
 
 
@@ -1730,6 +1746,13 @@ def _skip_determiners(s: _Sentence, i: int) -> int:
 
 
 def _skip_intro(s: _Sentence, i: int) -> int:
+    end = s.intro_ends.get(i)
+    if end is None:
+        end = s.intro_ends[i] = _skip_intro_from(s, i)
+    return end
+
+
+def _skip_intro_from(s: _Sentence, i: int) -> int:
     while s.punct(i, "…"):
         i += 1  # "..., điều hành,…các cơ quan, ban ngành cần ..."
     while i < s.n:
@@ -1771,6 +1794,12 @@ def _skip_cadence(s: _Sentence, i: int) -> int:
 
 def _verb_initial(s: _Sentence) -> bool:
     """Does the sentence start with its verb (an order with the assignee left out)?"""
+    if s.verb_initial is None:
+        s.verb_initial = _opens_with_verb(s)
+    return s.verb_initial
+
+
+def _opens_with_verb(s: _Sentence) -> bool:
     k = _skip_intro(s, s.first)
     if s.m(L.VERBS, k) or s.m(L.ASSIGN_VERBS, k):
         return True
