@@ -211,6 +211,7 @@ class _Sentence:
         self.intro_ends: dict[int, int] = {}
         self.verb_initial: bool | None = None
         self._at: dict[int, list[int]] = {}
+        self._where: dict[str, list[int]] | None = None
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
@@ -258,6 +259,17 @@ class _Sentence:
         if found is None:
             found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
         return found
+
+    def where(self, key: str) -> Sequence[int]:
+        """Every position of a token with this comparison key, in order: a rule word's `key(word)`, or a
+        punctuation mark itself (its key is its text). For rules that look for one word or mark
+        across the sentence."""
+        index = self._where
+        if index is None:
+            index = self._where = {}
+            for k, t in enumerate(self.tokens):
+                index.setdefault(t[3], []).append(k)
+        return index.get(key, ())
 
     def key(self, word: str) -> str:
         """The key of a word the rules name (not of the text's words: those have theirs)."""
@@ -2021,8 +2033,12 @@ def _letter_receivers(s: _Sentence) -> _Found | None:
 
     Dev sentences of the class: F024-01, F131-01; with a verb of asking after the receivers (read by
     `_relayed_receivers`): B056-01, B134-01, W45-01, A005-01."""
-    for q in range(s.first + 2, s.n - 1):
-        # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01)
+    # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01): only
+    # those positions are read (taken from the tables, not by asking at every token)
+    places = {*s.at(L.SEND_VERBS), *s.where(s.key("tới")), *s.where(s.key("đến"))}
+    for q in sorted(places):
+        if not s.first + 2 <= q < s.n - 1:
+            continue
         send = s.m(L.SEND_VERBS, q) or (1 if s.is_(q, "tới") or s.is_(q, "đến") else 0)
         if not send:
             continue
@@ -2075,15 +2091,16 @@ def _clause_starts(s: _Sentence) -> list[int]:
     sentence opens with its verb (then later commas separate its objects, not clauses)."""
     commas = not _verb_initial(s)
     out = [s.first]
+    la, thi = s.key("là"), s.key("thì")  # (compared with each token's key: no is_() call a token)
     for k in range(s.first, s.n - 1):
-        t = s.tokens[k].text
+        t, key = s.tokens[k][0], s.tokens[k][3]
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
-        elif s.is_(k, "là") and _modal_subject_after(s, k + 1):
+        elif key == la and _modal_subject_after(s, k + 1):
             # "nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải
             # nỗ lực ...": what the task is, then who must do it.
             out.append(k + 1)
-        elif s.is_(k, "thì"):
+        elif key == thi:
             # "Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình", "Nếu ... thì
             # UBND xã chịu trách nhiệm": after the condition, who acts.
             out.append(k + 1)
@@ -2276,8 +2293,8 @@ def _reminded(s: _Sentence) -> _Found | None:
     Dev sentences: CG03 ("Phó Chủ tịch HĐND huyện … lưu ý cấp xã nên tổ chức …"), F064-02 ("… tiếp tục
     lưu ý các quận, huyện tiếp tục đẩy mạnh …"), D024-02 ("Đồng thời lưu ý, Công an tỉnh cần …": the
     comma form, left to the subject after it)."""
-    for x in range(s.first + 1, min(s.n - 1, s.first + 30)):
-        if not (s.is_(x, "lưu") and s.is_(x + 1, "ý")):
+    for x in s.where(s.key("lưu")):
+        if not s.first + 1 <= x < min(s.n - 1, s.first + 30) or not s.is_(x + 1, "ý"):
             continue
         if not _only_speaker_before(s, s.first, x) or s.punct(x - 1, ",;:"):
             return None
@@ -2442,8 +2459,8 @@ def _after_condition(s: _Sentence) -> _Found | None:
 
     Dev sentences: F029-02; the class at the sentence start (read by `_clause_starts`): the examples in
     its comment, B120-02 ("nếu các cơ sở chưa khắc phục ..., cơ quan chức năng ...")."""
-    for t in range(s.first + 2, s.n - 1):
-        if not s.is_(t, "thì"):
+    for t in s.where(s.key("thì")):
+        if not s.first + 2 <= t < s.n - 1:
             continue
         start = next((y + 1 for y in range(t - 1, s.first - 1, -1) if s.punct(y, ";.")), s.first)
         if not any(s.is_(y, "nếu") or (s.is_(y, "trường") and s.is_(y + 1, "hợp")) or s.is_(y, "khi")
@@ -2462,9 +2479,11 @@ def _directed_to(s: _Sentence) -> _Found | None:
     chỉ đạo của A đối với B" → B). Read only when no subject or assigning verb gave a lead.
 
     Dev sentences: D093-01, G059-02."""
-    for p in range(s.first + 1, s.n - 2):
+    for p in s.at(_CHI_DAO):
+        if not s.first + 1 <= p < s.n - 2:
+            continue
         size = s.m(_CHI_DAO, p)
-        if not size or not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+        if not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
             continue
         for x in range(p + size, min(s.n - 1, p + size + 12)):
             if s.punct(x, ";.:"):
@@ -2566,7 +2585,7 @@ def _later_assigned(s: _Sentence, found: _Found) -> _Found:
     ("Giao X chủ trì, phối hợp với A; B tổ chức triển khai ...": D076-01, D112-01).
 
     Dev sentences: D040-02; the coordinator lists D076-01, D112-01, F006-01."""
-    semi = next((k for k in range(found.end, s.n - 1) if s.punct(k, ";")), None)
+    semi = next((k for k in s.where(";") if found.end <= k < s.n - 1), None)
     if semi is None:
         return found
     for x in range(found.end, semi):
@@ -2674,8 +2693,12 @@ def _support_and_executor(
 
 def _later_support(s: _Sentence, j: int) -> list[tuple[int, int]]:
     """ "..., phối hợp với Y" or "với sự phối hợp của Y" later in the lead's clause."""
-    for k in range(j, s.n):
-        if s.punct(k, ";."):
+    end = next((k for k in range(j, s.n) if s.punct(k, ";.")), s.n)
+    # only where "phối hợp" or "sự phối hợp của" starts (from the phrase table, no m() per token)
+    for k in sorted({*s.at(_SUPPORT_OF), *s.at(_PHOI_HOP)}):
+        if k < j:
+            continue
+        if k >= end:
             break
         of = s.m(_SUPPORT_OF, k)
         if of:
