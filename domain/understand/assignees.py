@@ -193,6 +193,9 @@ def _unit_index(units: tuple[KnownUnit, ...]) -> _UnitIndex:
 _RULE_WORD_KEYS: dict[bool, dict[str, str]] = {True: {}, False: {}}
 
 
+_NO_PHRASES: dict[int, int] = {}  # past the end: no phrase starts (shared, never written)
+
+
 class _Sentence:
     """A directive's tokens, with the helpers the rules share."""
 
@@ -259,6 +262,11 @@ class _Sentence:
         if found is None:
             found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
         return found
+
+    def table(self, i: int) -> dict[int, int]:
+        """The phrase table at tokens[i] (as `m` reads it): the hottest loops read several lists at one
+        position with `.get(slot, 0)`, one method call instead of one for each list."""
+        return self.hits[i] if i < self.n else _NO_PHRASES
 
     def where(self, key: str) -> Sequence[int]:
         """Every position of a token with this comparison key, in order: a rule word's `key(word)`, or a
@@ -347,7 +355,7 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     j = i
     determined = False
     while j < s.n:
-        d = s.m(L.DETERMINERS, j)
+        d = s.hits[j].get(L.DETERMINERS.slot, 0)
         if d:
             j += d
             determined = True
@@ -359,43 +367,45 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         break
     if j >= s.n or not s.word(j):
         return None
+    # (the phrase lists at tokens[j] read from its table: a dozen questions, no m() call each)
+    hit = s.hits[j]
     unit = s.unit_at(j)
     if unit is not None:
         return _Head(unit[0], True, False)
-    if s.m(_NOT_HEADS, j):
+    if hit.get(_NOT_HEADS.slot, 0):
         return None
     level = _level_as_body(s, j, determined)
     if level:
         return _Head(j + level, False, False, False, determined)
-    person = s.m(L.PERSON_HEADS, j)
+    person = hit.get(L.PERSON_HEADS.slot, 0)
     if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
         # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
         person = 1 + max(s.m(L.ORG_HEADS, j + 1), s.m(L.CATEGORY_NOUNS, j + 1))
-    org = s.m(L.ORG_HEADS, j)
+    org = hit.get(L.ORG_HEADS.slot, 0)
     size = max(person, org)
     if size:
-        if not determined and s.m(_VERB_LIKE_HEADS, j) == size:
+        if not determined and hit.get(_VERB_LIKE_HEADS.slot, 0) == size:
             return None  # "tổ chức Hội nghị" is a verb and its object
-        needs_name = s.m(_HEADS_NEEDING_NAME, j) == size
+        needs_name = hit.get(_HEADS_NEEDING_NAME.slot, 0) == size
         if needs_name and not determined and not loose:
             nxt = j + size
             named = s.word(nxt) and (s.tokens[nxt].capitalized or s.tokens[nxt].is_number)
-            by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
+            by_task = s.tokens[j].capitalized and hit.get(_HEADS_NAMED_BY_TASK.slot, 0) == size
             named = named or (by_task and s.word(nxt))
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
             # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
             named = named or s.m(L.NP_KEEP, nxt) >= 3
             # "Tổ này có nhiệm vụ ...", "Sở này phải ...": the one named before (D116-01, CE09)
             named = named or s.is_(nxt, "này") or s.is_(nxt, "đó") or s.is_(nxt, "ấy")
-            if not named and not listing and not s.m(L.NP_KEEP, j):
+            if not named and not listing and not hit.get(L.NP_KEEP.slot, 0):
                 return None
-        takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
-        keep = s.m(L.NP_KEEP, j)
+        takes_name = hit.get(L.HEADS_TAKING_NAME.slot, 0) >= size
+        keep = hit.get(L.NP_KEEP.slot, 0)
         if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
             return _Head(j + keep, False, False, False)
         return _Head(j + size, False, takes_name, person == size, determined)
     t = s.tokens[j]
-    verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
+    verbish = hit.get(L.VERBS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0)
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
     return None
@@ -423,21 +433,22 @@ def _np_start(s: _Sentence, i: int, loose: bool = False) -> bool:
 
 def _ends_np(s: _Sentence, j: int, verbs: bool = True) -> bool:
     """Does the word at tokens[j] end a noun phrase (the predicate or an adjunct starts there)?"""
+    hit = s.table(j)  # (asked for most words of a phrase: its lists read from one table)
     if s.is_(j, "có"):
         return bool(s.m(L.CO_PREDICATE_OBJECTS, j + 1))
     if s.is_(j, "được"):
         return True
-    link = s.m(L.NP_LINKS_BEFORE_ORG, j)
+    link = hit.get(L.NP_LINKS_BEFORE_ORG.slot, 0)
     if link:
         return not _np_start(s, j + link)
     if s.is_(j, "trên"):
         return True
-    if s.m(_WORD_SEPARATORS, j):
+    if hit.get(_WORD_SEPARATORS.slot, 0):
         return True
-    if s.m(L.PREDICATE_MARKERS, j) or s.m(L.NP_STOPS, j) or s.m(L.ASSIGN_VERBS, j):
+    if hit.get(L.PREDICATE_MARKERS.slot, 0) or hit.get(L.NP_STOPS.slot, 0) or hit.get(L.ASSIGN_VERBS.slot, 0):
         return True
-    if verbs and s.m(L.VERBS, j):
-        if s.m(L.VERBS, j) == 1 and s.is_(j, "ban"):
+    if verbs and hit.get(L.VERBS.slot, 0):
+        if hit.get(L.VERBS.slot, 0) == 1 and s.is_(j, "ban"):
             # "ban" is a verb ("ban biểu mẫu") unless it closes a list ("các cơ quan, ban, ngành").
             return s.word(j + 1) and not s.tokens[j + 1].capitalized
         return True
@@ -518,7 +529,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
             break
-        keep = s.m(L.NP_KEEP, j)
+        # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        hit = s.hits[j]
+        keep = hit.get(L.NP_KEEP.slot, 0)
         if keep:
             j += keep
             continue
@@ -534,7 +547,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if straddle > 1:
             j += straddle - 1  # "Trưởng ban" + "chỉ đạo": the compound "ban chỉ đạo" straddles the head
             continue
-        chu_tri = s.m(_CHU_TRI, j)
+        chu_tri = hit.get(_CHU_TRI.slot, 0)
         if head is not None and j == head.end and head.person and chu_tri and _reporting_next(s, j + chu_tri):
             j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
             continue
@@ -543,12 +556,12 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = qualified  # "các cơ quan có thẩm quyền đẩy nhanh …": which ones, then the predicate
             continue
         names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
-        if names_head and head.determined and s.m(L.VERBS, j) and not t.capitalized:
+        if names_head and head.determined and hit.get(L.VERBS.slot, 0) and not t.capitalized:
             names_head = False  # "các sở báo cáo nhanh": a plural kind has no name; the verb follows
         if names_head and not _ends_np(s, j, verbs=False):
-            j += max(1, s.m(L.VERBS, j))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
+            j += max(1, hit.get(L.VERBS.slot, 0))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
             continue
-        title = s.m(L.PERSON_HEADS, j)
+        title = hit.get(L.PERSON_HEADS.slot, 0)
         if head is not None and j == head.end and head.person and title:
             j += title  # "đồng chí lãnh đạo UBND", "Đồng chí Trưởng Công an phường"
             continue
@@ -556,7 +569,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if level:
             j = level  # "Ban chỉ đạo Tổng điều tra dân số và nhà ở huyện": its work, then its level
             continue
-        purpose = s.m(L.COMMITTEE_PURPOSES, j)
+        purpose = hit.get(L.COMMITTEE_PURPOSES.slot, 0)
         if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
@@ -567,7 +580,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 head = None
             # "Văn phòng Đăng ký đất đai": a capitalised word of two syllables (a verb elsewhere) is
             # part of the name whole.
-            j += max(1, s.m(L.VERBS, j))
+            j += max(1, hit.get(L.VERBS.slot, 0))
             continue
         if t.is_number:
             j += 1
@@ -575,7 +588,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if s.is_(j, "số") and s.word(j + 1) and s.tokens[j + 1].is_number:
             j += 2  # "Tổ dân phố số 5"
             continue
-        relative = s.m(_PASSIVE_RELATIVE, j)
+        relative = hit.get(_PASSIVE_RELATIVE.slot, 0)
         if relative and s.m(_MODALS, j + relative):
             j += relative  # "Các đơn vị được giao nhiệm vụ khẩn trương ...": which units, not what they do
             continue
@@ -584,8 +597,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if role is not None:
                 j, head = role.end, role
                 continue
-        some = s.m(L.DETERMINERS, j)
-        if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
+        some = hit.get(L.DETERMINERS.slot, 0)
+        if some and hit.get(L.NP_STOPS.slot, 0) and j > start and s.m(L.PLACE_NOUNS, j + some):
             j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
             continue
         relative = _relative_clause_end(s, start, j, head)
@@ -784,23 +797,27 @@ def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -
     `_PASSIVE_RELATIVE`)."""
     if head is None or head.unit_complete or (s.tokens[start].capitalized and start not in s.initial):
         return 0
-    if not s.word(j) or s.m(_MODALS, j) or s.m(L.ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
+    if not s.word(j):
         return 0
-    if s.m(_PHOI_HOP, j) or s.m(_CHU_TRI, j):
+    at_j = s.hits[j]
+    if at_j.get(_MODALS.slot, 0) or at_j.get(L.ADVERBS.slot, 0) or at_j.get(L.ASSIGN_VERBS.slot, 0):
+        return 0
+    if at_j.get(_PHOI_HOP.slot, 0) or at_j.get(_CHU_TRI.slot, 0):
         return 0
     verb = False
     for x in range(j, min(s.n, j + 10)):
         if not s.word(x) or s.is_(x, "và") or s.tokens[x].is_number:
             return 0
-        modal = s.m(_MODALS, x) if x > j else 0
+        hit = s.hits[x]  # (x < n: the lists at x read from its table, no m() call each)
+        modal = hit.get(_MODALS.slot, 0) if x > j else 0
         if modal:
             after = _skip_adverbs(s, x + modal)
             return x if verb and (_predicate_at(s, after) or s.m(L.VERBS, after)) else 0
-        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x):
+        if hit.get(L.ASSIGN_VERBS.slot, 0) or hit.get(_TIME_WORDS.slot, 0) or hit.get(_CHI_DAO.slot, 0):
             return 0
-        if x > j and (s.m(_WORD_SEPARATORS, x) or any(s.is_(x, w) for w in _CLAUSE_LINKS)):
+        if x > j and (hit.get(_WORD_SEPARATORS.slot, 0) or s.tokens[x][3] in _word_keys(_CLAUSE_LINKS, s.accented)):
             return 0  # "… tuyên truyền vận động nhân dân để tiếp tục …": a purpose, not which ones
-        verb = verb or bool(s.m(L.VERBS, x))
+        verb = verb or bool(hit.get(L.VERBS.slot, 0))
     return 0
 
 
@@ -994,6 +1011,8 @@ def _such_as(s: _Sentence, j: int) -> int:
     huyện như: Đức Liên, Đức Hương …", "các đơn vị gồm Trung tâm Văn hóa, Thư viện …" enumerate the
     members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the class of `_enumerated`, with
     D097-01). Returns the length of the words that introduce the names (0: none)."""
+    if not 0 <= j < s.n or s.tokens[j][3] not in _word_keys(("như", "gồm", "bao"), s.accented):
+        return 0  # (asked after most words of a phrase: one set test before the three is_())
     if s.is_(j, "như"):
         k = j + 2 if s.punct(j + 1, ":") else 0  # "như" alone compares ("lớn như Chùa Hương")
     elif s.is_(j, "gồm") or (s.is_(j, "bao") and s.is_(j + 1, "gồm")):
@@ -2559,8 +2578,8 @@ def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
     có ít nhất 1 công trình": both lead. One that only coordinates ("...; Công an phường phối hợp")
     or asks is not another lead."""
     items = list(subject.items)
-    for k in range(subject.end, s.n - 1):
-        if not s.punct(k, ";"):
+    for k in s.where(";"):
+        if not subject.end <= k < s.n - 1:
             continue
         found = _subject_at(s, k + 1)
         if found is None:
@@ -2693,7 +2712,7 @@ def _support_and_executor(
 
 def _later_support(s: _Sentence, j: int) -> list[tuple[int, int]]:
     """ "..., phối hợp với Y" or "với sự phối hợp của Y" later in the lead's clause."""
-    end = next((k for k in range(j, s.n) if s.punct(k, ";.")), s.n)
+    end = min((k for k in (*s.where(";"), *s.where(".")) if k >= j), default=s.n)
     # only where "phối hợp" or "sự phối hợp của" starts (from the phrase table, no m() per token)
     for k in sorted({*s.at(_SUPPORT_OF), *s.at(_PHOI_HOP)}):
         if k < j:
