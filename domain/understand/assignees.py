@@ -214,7 +214,8 @@ class _Sentence:
         self.intro_ends: dict[int, int] = {}
         self.verb_initial: bool | None = None
         self._at: dict[int, list[int]] = {}
-        self._where: dict[str, list[int]] | None = None
+        self._where: dict[str, list[int]] = {}
+        self._keys: list[str] | None = None
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
@@ -271,13 +272,22 @@ class _Sentence:
     def where(self, key: str) -> Sequence[int]:
         """Every position of a token with this comparison key, in order: a rule word's `key(word)`, or a
         punctuation mark itself (its key is its text). For rules that look for one word or mark
-        across the sentence."""
-        index = self._where
-        if index is None:
-            index = self._where = {}
-            for k, t in enumerate(self.tokens):
-                index.setdefault(t[3], []).append(k)
-        return index.get(key, ())
+        across the sentence (the search runs in C: `list.index` over the keys)."""
+        found = self._where.get(key)
+        if found is None:
+            keys = self._keys
+            if keys is None:
+                keys = self._keys = [t[3] for t in self.tokens]
+            found = self._where[key] = []
+            if key in keys:
+                k = keys.index(key)
+                while True:
+                    found.append(k)
+                    try:
+                        k = keys.index(key, k + 1)
+                    except ValueError:
+                        break
+        return found
 
     def key(self, word: str) -> str:
         """The key of a word the rules name (not of the text's words: those have theirs)."""
@@ -884,7 +894,7 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         # a cheap pass first: no adverb or modal before the clause ends, no clause (most words)
         last = min(s.n, j + 14)
         x = j + 2
-        while x < last and s.tokens[x][5] and not s.m(_ACTOR_ADVERBS, x):
+        while x < last and s.tokens[x][5] and not s.hits[x].get(_ACTOR_ADVERBS.slot, 0):
             x += 1
         if x >= last or not s.tokens[x][5]:
             return 0
@@ -897,20 +907,21 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         t = s.tokens[x]
         if not t.is_word or s.is_(x, "và") or t.is_number or (x > j and t.capitalized):
             return 0
+        hit = s.hits[x]  # (x < n: the lists at x read from its table, no m() call each)
         if x > j + 1:
-            opener = s.m(_ACTOR_ADVERBS, x)
+            opener = hit.get(_ACTOR_ADVERBS.slot, 0)
             if opener:
                 after = _skip_adverbs(s, x + opener)
                 if not (_predicate_at(s, after) or s.m(L.VERBS, after)):
                     return 0
                 if not content:
                     return 0
-                return x if (s.m(_MODALS, x) and (verb or marked)) or marked else 0
-            if co_noun and x in (j + 2, j + 3) and not s.m(L.NARRATIVE_VERBS, x):
+                return x if (hit.get(_MODALS.slot, 0) and (verb or marked)) or marked else 0
+            if co_noun and x in (j + 2, j + 3) and not hit.get(L.NARRATIVE_VERBS.slot, 0):
                 verb_at = _skip_adverbs(s, x, adjuncts=False)
-                if s.m(L.VERBS, verb_at) and (verb_at == x or s.m(L.ADVERBS, x)):
+                if s.m(L.VERBS, verb_at) and (verb_at == x or hit.get(L.ADVERBS.slot, 0)):
                     return x  # "các cơ quan có thẩm quyền (sớm) đẩy nhanh …"
-        relative = s.m(_PASSIVE_RELATIVE, x)
+        relative = hit.get(_PASSIVE_RELATIVE.slot, 0)
         if relative:
             marked = True  # "… được giao quản lý công trình …"
             x += relative
@@ -919,15 +930,16 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             marked = True  # where they are: "đóng chân trên địa bàn tỉnh" (LABELLING.md §11; F002-01, F105-01)
             x += 3
             continue
-        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x) or s.m(_WORD_SEPARATORS, x):
+        if (hit.get(L.ASSIGN_VERBS.slot, 0) or hit.get(_TIME_WORDS.slot, 0) or hit.get(_CHI_DAO.slot, 0)
+                or hit.get(_WORD_SEPARATORS.slot, 0)):
             return 0
-        who = max(s.m(L.PERSON_HEADS, x), s.m(L.ORG_HEADS, x))
+        who = max(hit.get(L.PERSON_HEADS.slot, 0), hit.get(L.ORG_HEADS.slot, 0))
         after_verb = any(x - k >= j and s.m(L.VERBS, x - k) == k for k in (1, 2, 3))
-        if x > j and ((who and after_verb and s.m(L.VERBS, x) < who) or s.m(L.DETERMINERS, x)):
+        if x > j and ((who and after_verb and hit.get(L.VERBS.slot, 0) < who) or hit.get(L.DETERMINERS.slot, 0)):
             return 0  # the object of a verb is someone ("vận động nhân dân …"; not "tổ chức lễ hội")
-        if x > j and (s.m(L.NP_STOPS, x) or t[3] in links):
+        if x > j and (hit.get(L.NP_STOPS.slot, 0) or t[3] in links):
             return 0
-        verb = verb or bool(s.m(L.VERBS, x) or s.m(_CHU_TRI, x))
+        verb = verb or bool(hit.get(L.VERBS.slot, 0) or hit.get(_CHU_TRI.slot, 0))
         content = content or t[3] not in markers
         x += 1
     return 0
@@ -1681,18 +1693,19 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
-        signal = s.m(_SUBJECT_SIGNALS, e) if e > h else 0
+        hit = s.hits[e]  # (e < n: the lists at e read from its table, no m() call each)
+        signal = hit.get(_SUBJECT_SIGNALS.slot, 0) if e > h else 0
         if signal:
             if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
                 return None
             # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
             # obligation makes it an actor; an abbreviation is a unit whatever follows.
-            if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
+            if abbreviation or (title_case and hit.get(_OBLIGATIONS.slot, 0)):
                 return _Found([(i, e)], i, e, "subject")
             # A plural phrase may name things ("Các công trình phải bảo đảm chất lượng", "Những khó
             # khăn cần sớm tháo gỡ"): it acts when an assigning verb has named it, or when what follows
             # only an actor can do ("có trách nhiệm", "phối hợp", "chủ động" ...), not "phải", "cần".
-            if plural and (addressee or s.m(_AGENT_SIGNALS, e)):
+            if plural and (addressee or hit.get(_AGENT_SIGNALS.slot, 0)):
                 return _Found([(i, e)], i, e, "subject")
             return None
         if not t.is_word and t.text not in "&-–,":
@@ -1703,10 +1716,10 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
         if e < h:
             continue
-        if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
+        if hit.get(L.NP_KEEP.slot, 0) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
             continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
         marked = abbreviation or title_case or plural
-        determined = determined or (e > i and bool(s.m(L.DETERMINERS, e)))
+        determined = determined or (e > i and bool(hit.get(L.DETERMINERS.slot, 0)))
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and (e > i or (addressee and e not in s.initial)):
@@ -1718,19 +1731,19 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
         elif (
             e > h
             and marked
-            and s.m(L.VERBS, e)
+            and hit.get(L.VERBS.slot, 0)
             and (addressee or (abbreviation and (h > i or determined or e == i + 1)))
             # "Mỗi tiểu ban chủ động ...", "các cơ sở lưu trú phải ...": a verb right before a word of
             # obligation is part of the name; the word of obligation ends it
-            and not s.m(_SUBJECT_SIGNALS, e + s.m(L.VERBS, e))
+            and not s.m(_SUBJECT_SIGNALS, e + hit.get(L.VERBS.slot, 0))
         ):
             # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...", "GVCN các lớp nhắc
             # ...", "thì GVCN thông báo ..." (B137-01, B137-02, CE05, E051-02): a unit or a group
             # written by abbreviation, then any verb; after an assigning verb, any marked name.
             return _Found([(i, e)], i, e, "subject")
-        elif s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+        elif hit.get(L.NP_STOPS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0) or hit.get(L.ASSIGN_VERBS.slot, 0):
             return None
-        elif s.m(L.VERBS, e) and not (plural and e - h < 4):
+        elif hit.get(L.VERBS.slot, 0) and not (plural and e - h < 4):
             # "các tiểu ban phải", "các cơ sở lưu trú cần": in a plural group's first words a verb
             # may be part of its name, the word of obligation after it says where the name ends.
             return None
