@@ -213,6 +213,7 @@ class _Sentence:
         # each phrase list (`at`).
         self.intro_ends: dict[int, int] = {}
         self.verb_initial: bool | None = None
+        self.lists: dict[tuple[int, bool], tuple[tuple[tuple[int, int], ...], int]] = {}
         self._at: dict[int, list[int]] = {}
         self._where: dict[str, list[int]] = {}
         self._keys: list[str] | None = None
@@ -1288,6 +1289,16 @@ def _separator(s: _Sentence, j: int) -> tuple[int, str]:
 
 def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[int, int]], int]:
     """Noun phrases listed from tokens[i]: [(start, end), ...] and the index where the list ends."""
+    # The rules read the same list again (about one call in five a sentence): remembered per sentence,
+    # a fresh list each time (callers may extend theirs).
+    known = s.lists.get((i, loose))
+    if known is None:
+        items, end = _read_list(s, i, loose)
+        known = s.lists[(i, loose)] = (tuple(items), end)
+    return list(known[0]), known[1]
+
+
+def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]], int]:
     while s.punct(i, ":“\"'‘”"):
         i += 1
     head = _head(s, i, loose)
