@@ -193,6 +193,9 @@ def _unit_index(units: tuple[KnownUnit, ...]) -> _UnitIndex:
 _RULE_WORD_KEYS: dict[bool, dict[str, str]] = {True: {}, False: {}}
 
 
+_NO_PHRASES: dict[int, int] = {}  # past the end: no phrase starts (shared, never written)
+
+
 class _Sentence:
     """A directive's tokens, with the helpers the rules share."""
 
@@ -205,6 +208,15 @@ class _Sentence:
         self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
+        # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
+        # sentence, mostly from the same position; `_verb_initial` ~3 times) and the positions of
+        # each phrase list (`at`).
+        self.intro_ends: dict[int, int] = {}
+        self.verb_initial: bool | None = None
+        self.lists: dict[tuple[int, bool], tuple[tuple[tuple[int, int], ...], int]] = {}
+        self._at: dict[int, list[int]] = {}
+        self._where: dict[str, list[int]] = {}
+        self._keys: list[str] | None = None
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
@@ -243,6 +255,40 @@ class _Sentence:
         if i >= self.n:
             return 0
         return self.hits[i].get(phrases.slot, 0)
+
+    def at(self, phrases: PhraseSet) -> list[int]:
+        """Every position where a phrase of the list starts, in order (read from the phrase table once,
+        rather than asking `m` at every position)."""
+        slot = phrases.slot
+        found = self._at.get(slot)
+        if found is None:
+            found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
+        return found
+
+    def table(self, i: int) -> dict[int, int]:
+        """The phrase table at tokens[i] (as `m` reads it): the hottest loops read several lists at one
+        position with `.get(slot, 0)`, one method call instead of one for each list."""
+        return self.hits[i] if i < self.n else _NO_PHRASES
+
+    def where(self, key: str) -> Sequence[int]:
+        """Every position of a token with this comparison key, in order: a rule word's `key(word)`, or a
+        punctuation mark itself (its key is its text). For rules that look for one word or mark
+        across the sentence (the search runs in C: `list.index` over the keys)."""
+        found = self._where.get(key)
+        if found is None:
+            keys = self._keys
+            if keys is None:
+                keys = self._keys = [t[3] for t in self.tokens]
+            found = self._where[key] = []
+            if key in keys:
+                k = keys.index(key)
+                while True:
+                    found.append(k)
+                    try:
+                        k = keys.index(key, k + 1)
+                    except ValueError:
+                        break
+        return found
 
     def key(self, word: str) -> str:
         """The key of a word the rules name (not of the text's words: those have theirs)."""
@@ -320,7 +366,7 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     j = i
     determined = False
     while j < s.n:
-        d = s.m(L.DETERMINERS, j)
+        d = s.hits[j].get(L.DETERMINERS.slot, 0)
         if d:
             j += d
             determined = True
@@ -332,43 +378,45 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
         break
     if j >= s.n or not s.word(j):
         return None
+    # (the phrase lists at tokens[j] read from its table: a dozen questions, no m() call each)
+    hit = s.hits[j]
     unit = s.unit_at(j)
     if unit is not None:
         return _Head(unit[0], True, False)
-    if s.m(_NOT_HEADS, j):
+    if hit.get(_NOT_HEADS.slot, 0):
         return None
     level = _level_as_body(s, j, determined)
     if level:
         return _Head(j + level, False, False, False, determined)
-    person = s.m(L.PERSON_HEADS, j)
+    person = hit.get(L.PERSON_HEADS.slot, 0)
     if not person and s.is_(j, "chủ") and (s.m(L.ORG_HEADS, j + 1) or s.m(L.CATEGORY_NOUNS, j + 1)):
         # "chủ doanh nghiệp", "chủ cơ sở", "chủ hộ": the owner of a kind of body
         person = 1 + max(s.m(L.ORG_HEADS, j + 1), s.m(L.CATEGORY_NOUNS, j + 1))
-    org = s.m(L.ORG_HEADS, j)
+    org = hit.get(L.ORG_HEADS.slot, 0)
     size = max(person, org)
     if size:
-        if not determined and s.m(_VERB_LIKE_HEADS, j) == size:
+        if not determined and hit.get(_VERB_LIKE_HEADS.slot, 0) == size:
             return None  # "tổ chức Hội nghị" is a verb and its object
-        needs_name = s.m(_HEADS_NEEDING_NAME, j) == size
+        needs_name = hit.get(_HEADS_NEEDING_NAME.slot, 0) == size
         if needs_name and not determined and not loose:
             nxt = j + size
             named = s.word(nxt) and (s.tokens[nxt].capitalized or s.tokens[nxt].is_number)
-            by_task = s.tokens[j].capitalized and s.m(_HEADS_NAMED_BY_TASK, j) == size
+            by_task = s.tokens[j].capitalized and hit.get(_HEADS_NAMED_BY_TASK.slot, 0) == size
             named = named or (by_task and s.word(nxt))
             listing = s.punct(nxt, ",") and s.m(L.CATEGORY_NOUNS, nxt + 1)
             # "Ban vì sự tiến bộ phụ nữ ...", "Ban phòng thủ dân sự ...": named by a cause in words
             named = named or s.m(L.NP_KEEP, nxt) >= 3
             # "Tổ này có nhiệm vụ ...", "Sở này phải ...": the one named before (D116-01, CE09)
             named = named or s.is_(nxt, "này") or s.is_(nxt, "đó") or s.is_(nxt, "ấy")
-            if not named and not listing and not s.m(L.NP_KEEP, j):
+            if not named and not listing and not hit.get(L.NP_KEEP.slot, 0):
                 return None
-        takes_name = s.m(L.HEADS_TAKING_NAME, j) >= size
-        keep = s.m(L.NP_KEEP, j)
+        takes_name = hit.get(L.HEADS_TAKING_NAME.slot, 0) >= size
+        keep = hit.get(L.NP_KEEP.slot, 0)
         if keep > size:  # "Ban chỉ đạo", "Ban quản lý", "Đoàn kiểm tra": the head is the compound
             return _Head(j + keep, False, False, False)
         return _Head(j + size, False, takes_name, person == size, determined)
     t = s.tokens[j]
-    verbish = s.m(L.VERBS, j) or s.m(L.PREDICATE_MARKERS, j)
+    verbish = hit.get(L.VERBS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0)
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
     return None
@@ -396,21 +444,22 @@ def _np_start(s: _Sentence, i: int, loose: bool = False) -> bool:
 
 def _ends_np(s: _Sentence, j: int, verbs: bool = True) -> bool:
     """Does the word at tokens[j] end a noun phrase (the predicate or an adjunct starts there)?"""
+    hit = s.table(j)  # (asked for most words of a phrase: its lists read from one table)
     if s.is_(j, "có"):
         return bool(s.m(L.CO_PREDICATE_OBJECTS, j + 1))
     if s.is_(j, "được"):
         return True
-    link = s.m(L.NP_LINKS_BEFORE_ORG, j)
+    link = hit.get(L.NP_LINKS_BEFORE_ORG.slot, 0)
     if link:
         return not _np_start(s, j + link)
     if s.is_(j, "trên"):
         return True
-    if s.m(_WORD_SEPARATORS, j):
+    if hit.get(_WORD_SEPARATORS.slot, 0):
         return True
-    if s.m(L.PREDICATE_MARKERS, j) or s.m(L.NP_STOPS, j) or s.m(L.ASSIGN_VERBS, j):
+    if hit.get(L.PREDICATE_MARKERS.slot, 0) or hit.get(L.NP_STOPS.slot, 0) or hit.get(L.ASSIGN_VERBS.slot, 0):
         return True
-    if verbs and s.m(L.VERBS, j):
-        if s.m(L.VERBS, j) == 1 and s.is_(j, "ban"):
+    if verbs and hit.get(L.VERBS.slot, 0):
+        if hit.get(L.VERBS.slot, 0) == 1 and s.is_(j, "ban"):
             # "ban" is a verb ("ban biểu mẫu") unless it closes a list ("các cơ quan, ban, ngành").
             return s.word(j + 1) and not s.tokens[j + 1].capitalized
         return True
@@ -491,7 +540,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 j += 2  # "các sở: Xây dựng, Công Thương"
                 continue
             break
-        keep = s.m(L.NP_KEEP, j)
+        # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        hit = s.hits[j]
+        keep = hit.get(L.NP_KEEP.slot, 0)
         if keep:
             j += keep
             continue
@@ -507,7 +558,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if straddle > 1:
             j += straddle - 1  # "Trưởng ban" + "chỉ đạo": the compound "ban chỉ đạo" straddles the head
             continue
-        chu_tri = s.m(_CHU_TRI, j)
+        chu_tri = hit.get(_CHU_TRI.slot, 0)
         if head is not None and j == head.end and head.person and chu_tri and _reporting_next(s, j + chu_tri):
             j += chu_tri  # "đồng chí chủ trì kết luận": the chairing comrade, not a lead
             continue
@@ -516,12 +567,12 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = qualified  # "các cơ quan có thẩm quyền đẩy nhanh …": which ones, then the predicate
             continue
         names_head = head is not None and j == head.end and head.takes_name and not head.unit_complete
-        if names_head and head.determined and s.m(L.VERBS, j) and not t.capitalized:
+        if names_head and head.determined and hit.get(L.VERBS.slot, 0) and not t.capitalized:
             names_head = False  # "các sở báo cáo nhanh": a plural kind has no name; the verb follows
         if names_head and not _ends_np(s, j, verbs=False):
-            j += max(1, s.m(L.VERBS, j))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
+            j += max(1, hit.get(L.VERBS.slot, 0))  # "Bộ phận tham mưu", "Ban quản lý", "Ban bảo vệ dân phố"
             continue
-        title = s.m(L.PERSON_HEADS, j)
+        title = hit.get(L.PERSON_HEADS.slot, 0)
         if head is not None and j == head.end and head.person and title:
             j += title  # "đồng chí lãnh đạo UBND", "Đồng chí Trưởng Công an phường"
             continue
@@ -529,7 +580,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if level:
             j = level  # "Ban chỉ đạo Tổng điều tra dân số và nhà ở huyện": its work, then its level
             continue
-        purpose = s.m(L.COMMITTEE_PURPOSES, j)
+        purpose = hit.get(L.COMMITTEE_PURPOSES.slot, 0)
         if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
@@ -540,7 +591,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 head = None
             # "Văn phòng Đăng ký đất đai": a capitalised word of two syllables (a verb elsewhere) is
             # part of the name whole.
-            j += max(1, s.m(L.VERBS, j))
+            j += max(1, hit.get(L.VERBS.slot, 0))
             continue
         if t.is_number:
             j += 1
@@ -548,7 +599,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if s.is_(j, "số") and s.word(j + 1) and s.tokens[j + 1].is_number:
             j += 2  # "Tổ dân phố số 5"
             continue
-        relative = s.m(_PASSIVE_RELATIVE, j)
+        relative = hit.get(_PASSIVE_RELATIVE.slot, 0)
         if relative and s.m(_MODALS, j + relative):
             j += relative  # "Các đơn vị được giao nhiệm vụ khẩn trương ...": which units, not what they do
             continue
@@ -557,8 +608,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if role is not None:
                 j, head = role.end, role
                 continue
-        some = s.m(L.DETERMINERS, j)
-        if some and s.m(L.NP_STOPS, j) and j > start and s.m(L.PLACE_NOUNS, j + some):
+        some = hit.get(L.DETERMINERS.slot, 0)
+        if some and hit.get(L.NP_STOPS.slot, 0) and j > start and s.m(L.PLACE_NOUNS, j + some):
             j += some  # "Sở NN&PTNT một số tỉnh, thành phố", "UBND một số xã": which places
             continue
         relative = _relative_clause_end(s, start, j, head)
@@ -757,23 +808,27 @@ def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -
     `_PASSIVE_RELATIVE`)."""
     if head is None or head.unit_complete or (s.tokens[start].capitalized and start not in s.initial):
         return 0
-    if not s.word(j) or s.m(_MODALS, j) or s.m(L.ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
+    if not s.word(j):
         return 0
-    if s.m(_PHOI_HOP, j) or s.m(_CHU_TRI, j):
+    at_j = s.hits[j]
+    if at_j.get(_MODALS.slot, 0) or at_j.get(L.ADVERBS.slot, 0) or at_j.get(L.ASSIGN_VERBS.slot, 0):
+        return 0
+    if at_j.get(_PHOI_HOP.slot, 0) or at_j.get(_CHU_TRI.slot, 0):
         return 0
     verb = False
     for x in range(j, min(s.n, j + 10)):
         if not s.word(x) or s.is_(x, "và") or s.tokens[x].is_number:
             return 0
-        modal = s.m(_MODALS, x) if x > j else 0
+        hit = s.hits[x]  # (x < n: the lists at x read from its table, no m() call each)
+        modal = hit.get(_MODALS.slot, 0) if x > j else 0
         if modal:
             after = _skip_adverbs(s, x + modal)
             return x if verb and (_predicate_at(s, after) or s.m(L.VERBS, after)) else 0
-        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x):
+        if hit.get(L.ASSIGN_VERBS.slot, 0) or hit.get(_TIME_WORDS.slot, 0) or hit.get(_CHI_DAO.slot, 0):
             return 0
-        if x > j and (s.m(_WORD_SEPARATORS, x) or any(s.is_(x, w) for w in _CLAUSE_LINKS)):
+        if x > j and (hit.get(_WORD_SEPARATORS.slot, 0) or s.tokens[x][3] in _word_keys(_CLAUSE_LINKS, s.accented)):
             return 0  # "… tuyên truyền vận động nhân dân để tiếp tục …": a purpose, not which ones
-        verb = verb or bool(s.m(L.VERBS, x))
+        verb = verb or bool(hit.get(L.VERBS.slot, 0))
     return 0
 
 
@@ -840,7 +895,7 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         # a cheap pass first: no adverb or modal before the clause ends, no clause (most words)
         last = min(s.n, j + 14)
         x = j + 2
-        while x < last and s.tokens[x][5] and not s.m(_ACTOR_ADVERBS, x):
+        while x < last and s.tokens[x][5] and not s.hits[x].get(_ACTOR_ADVERBS.slot, 0):
             x += 1
         if x >= last or not s.tokens[x][5]:
             return 0
@@ -853,20 +908,21 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         t = s.tokens[x]
         if not t.is_word or s.is_(x, "và") or t.is_number or (x > j and t.capitalized):
             return 0
+        hit = s.hits[x]  # (x < n: the lists at x read from its table, no m() call each)
         if x > j + 1:
-            opener = s.m(_ACTOR_ADVERBS, x)
+            opener = hit.get(_ACTOR_ADVERBS.slot, 0)
             if opener:
                 after = _skip_adverbs(s, x + opener)
                 if not (_predicate_at(s, after) or s.m(L.VERBS, after)):
                     return 0
                 if not content:
                     return 0
-                return x if (s.m(_MODALS, x) and (verb or marked)) or marked else 0
-            if co_noun and x in (j + 2, j + 3) and not s.m(L.NARRATIVE_VERBS, x):
+                return x if (hit.get(_MODALS.slot, 0) and (verb or marked)) or marked else 0
+            if co_noun and x in (j + 2, j + 3) and not hit.get(L.NARRATIVE_VERBS.slot, 0):
                 verb_at = _skip_adverbs(s, x, adjuncts=False)
-                if s.m(L.VERBS, verb_at) and (verb_at == x or s.m(L.ADVERBS, x)):
+                if s.m(L.VERBS, verb_at) and (verb_at == x or hit.get(L.ADVERBS.slot, 0)):
                     return x  # "các cơ quan có thẩm quyền (sớm) đẩy nhanh …"
-        relative = s.m(_PASSIVE_RELATIVE, x)
+        relative = hit.get(_PASSIVE_RELATIVE.slot, 0)
         if relative:
             marked = True  # "… được giao quản lý công trình …"
             x += relative
@@ -875,15 +931,16 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             marked = True  # where they are: "đóng chân trên địa bàn tỉnh" (LABELLING.md §11; F002-01, F105-01)
             x += 3
             continue
-        if s.m(L.ASSIGN_VERBS, x) or s.m(_TIME_WORDS, x) or s.m(_CHI_DAO, x) or s.m(_WORD_SEPARATORS, x):
+        if (hit.get(L.ASSIGN_VERBS.slot, 0) or hit.get(_TIME_WORDS.slot, 0) or hit.get(_CHI_DAO.slot, 0)
+                or hit.get(_WORD_SEPARATORS.slot, 0)):
             return 0
-        who = max(s.m(L.PERSON_HEADS, x), s.m(L.ORG_HEADS, x))
+        who = max(hit.get(L.PERSON_HEADS.slot, 0), hit.get(L.ORG_HEADS.slot, 0))
         after_verb = any(x - k >= j and s.m(L.VERBS, x - k) == k for k in (1, 2, 3))
-        if x > j and ((who and after_verb and s.m(L.VERBS, x) < who) or s.m(L.DETERMINERS, x)):
+        if x > j and ((who and after_verb and hit.get(L.VERBS.slot, 0) < who) or hit.get(L.DETERMINERS.slot, 0)):
             return 0  # the object of a verb is someone ("vận động nhân dân …"; not "tổ chức lễ hội")
-        if x > j and (s.m(L.NP_STOPS, x) or t[3] in links):
+        if x > j and (hit.get(L.NP_STOPS.slot, 0) or t[3] in links):
             return 0
-        verb = verb or bool(s.m(L.VERBS, x) or s.m(_CHU_TRI, x))
+        verb = verb or bool(hit.get(L.VERBS.slot, 0) or hit.get(_CHU_TRI.slot, 0))
         content = content or t[3] not in markers
         x += 1
     return 0
@@ -967,6 +1024,8 @@ def _such_as(s: _Sentence, j: int) -> int:
     huyện như: Đức Liên, Đức Hương …", "các đơn vị gồm Trung tâm Văn hóa, Thư viện …" enumerate the
     members of one lead, as "các đơn vị: …" does (LABELLING.md §11; the class of `_enumerated`, with
     D097-01). Returns the length of the words that introduce the names (0: none)."""
+    if not 0 <= j < s.n or s.tokens[j][3] not in _word_keys(("như", "gồm", "bao"), s.accented):
+        return 0  # (asked after most words of a phrase: one set test before the three is_())
     if s.is_(j, "như"):
         k = j + 2 if s.punct(j + 1, ":") else 0  # "như" alone compares ("lớn như Chùa Hương")
     elif s.is_(j, "gồm") or (s.is_(j, "bao") and s.is_(j + 1, "gồm")):
@@ -1230,6 +1289,16 @@ def _separator(s: _Sentence, j: int) -> tuple[int, str]:
 
 def _parse_list(s: _Sentence, i: int, loose: bool = False) -> tuple[list[tuple[int, int]], int]:
     """Noun phrases listed from tokens[i]: [(start, end), ...] and the index where the list ends."""
+    # The rules read the same list again (about one call in five a sentence): remembered per sentence,
+    # a fresh list each time (callers may extend theirs).
+    known = s.lists.get((i, loose))
+    if known is None:
+        items, end = _read_list(s, i, loose)
+        known = s.lists[(i, loose)] = (tuple(items), end)
+    return list(known[0]), known[1]
+
+
+def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]], int]:
     while s.punct(i, ":“\"'‘”"):
         i += 1
     head = _head(s, i, loose)
@@ -1421,9 +1490,12 @@ def _names_unit_after_giao(s: _Sentence, k: int) -> bool:
 def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
     """Every assigning verb with a noun phrase after it: (verb position, the phrase)."""
     out = []
-    p = s.first
-    while p < s.n:
-        size = s.m(L.ASSIGN_VERBS, p)
+    slot = L.ASSIGN_VERBS.slot
+    done = s.first  # positions before it are read (the start, or inside the last phrase taken)
+    for p in s.at(L.ASSIGN_VERBS):
+        if p < done:
+            continue
+        size = s.hits[p][slot]
         if size and _trigger_ok(s, p, size):
             k = _skip_openers(s, p + size)
             items, end = _parse_list(s, k, loose=True)
@@ -1436,9 +1508,7 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             if items:
                 items, end = _chained(s, items, end)
                 out.append((p, _Found(items, k, end, "assigned")))
-                p = end
-                continue
-        p += 1
+                done = end
     return out
 
 
@@ -1634,18 +1704,19 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
     abbreviation = title_case = determined = False
     for e in range(i, min(s.n, i + 14)):
         t = s.tokens[e]
-        signal = s.m(_SUBJECT_SIGNALS, e) if e > h else 0
+        hit = s.hits[e]  # (e < n: the lists at e read from its table, no m() call each)
+        signal = hit.get(_SUBJECT_SIGNALS.slot, 0) if e > h else 0
         if signal:
             if s.is_(e + signal, "được") or s.is_(e + signal, "bị"):
                 return None
             # A Title-Case name may be a feast or a plan ("Tết Nguyên đán sẽ đến"): only a word of
             # obligation makes it an actor; an abbreviation is a unit whatever follows.
-            if abbreviation or (title_case and s.m(_OBLIGATIONS, e)):
+            if abbreviation or (title_case and hit.get(_OBLIGATIONS.slot, 0)):
                 return _Found([(i, e)], i, e, "subject")
             # A plural phrase may name things ("Các công trình phải bảo đảm chất lượng", "Những khó
             # khăn cần sớm tháo gỡ"): it acts when an assigning verb has named it, or when what follows
             # only an actor can do ("có trách nhiệm", "phối hợp", "chủ động" ...), not "phải", "cần".
-            if plural and (addressee or s.m(_AGENT_SIGNALS, e)):
+            if plural and (addressee or hit.get(_AGENT_SIGNALS.slot, 0)):
                 return _Found([(i, e)], i, e, "subject")
             return None
         if not t.is_word and t.text not in "&-–,":
@@ -1656,10 +1727,10 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
             continue  # "GĐ các sở Xây dựng, KHĐT, QHKT có trách nhiệm ...": a list inside the name
         if e < h:
             continue
-        if s.m(L.NP_KEEP, e) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
+        if hit.get(L.NP_KEEP.slot, 0) or (e > i and s.m(L.NP_KEEP, e - 1) > 1):
             continue  # "các CĐ cấp trên", "Các cấp CĐ": words that stay in a name
         marked = abbreviation or title_case or plural
-        determined = determined or (e > i and bool(s.m(L.DETERMINERS, e)))
+        determined = determined or (e > i and bool(hit.get(L.DETERMINERS.slot, 0)))
         if _is_abbreviation(t) and not t.is_number:
             abbreviation = True
         elif t.capitalized and (e > i or (addressee and e not in s.initial)):
@@ -1671,19 +1742,19 @@ def _signalled_subject(s: _Sentence, i: int, addressee: bool = False) -> _Found 
         elif (
             e > h
             and marked
-            and s.m(L.VERBS, e)
+            and hit.get(L.VERBS.slot, 0)
             and (addressee or (abbreviation and (h > i or determined or e == i + 1)))
             # "Mỗi tiểu ban chủ động ...", "các cơ sở lưu trú phải ...": a verb right before a word of
             # obligation is part of the name; the word of obligation ends it
-            and not s.m(_SUBJECT_SIGNALS, e + s.m(L.VERBS, e))
+            and not s.m(_SUBJECT_SIGNALS, e + hit.get(L.VERBS.slot, 0))
         ):
             # "Các CĐ cấp trên tổ chức cho ...", "Các cấp CĐ tổng hợp kết quả ...", "GVCN các lớp nhắc
             # ...", "thì GVCN thông báo ..." (B137-01, B137-02, CE05, E051-02): a unit or a group
             # written by abbreviation, then any verb; after an assigning verb, any marked name.
             return _Found([(i, e)], i, e, "subject")
-        elif s.m(L.NP_STOPS, e) or s.m(L.PREDICATE_MARKERS, e) or s.m(L.ASSIGN_VERBS, e):
+        elif hit.get(L.NP_STOPS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0) or hit.get(L.ASSIGN_VERBS.slot, 0):
             return None
-        elif s.m(L.VERBS, e) and not (plural and e - h < 4):
+        elif hit.get(L.VERBS.slot, 0) and not (plural and e - h < 4):
             # "các tiểu ban phải", "các cơ sở lưu trú cần": in a plural group's first words a verb
             # may be part of its name, the word of obligation after it says where the name ends.
             return None
@@ -1730,6 +1801,13 @@ def _skip_determiners(s: _Sentence, i: int) -> int:
 
 
 def _skip_intro(s: _Sentence, i: int) -> int:
+    end = s.intro_ends.get(i)
+    if end is None:
+        end = s.intro_ends[i] = _skip_intro_from(s, i)
+    return end
+
+
+def _skip_intro_from(s: _Sentence, i: int) -> int:
     while s.punct(i, "…"):
         i += 1  # "..., điều hành,…các cơ quan, ban ngành cần ..."
     while i < s.n:
@@ -1771,6 +1849,12 @@ def _skip_cadence(s: _Sentence, i: int) -> int:
 
 def _verb_initial(s: _Sentence) -> bool:
     """Does the sentence start with its verb (an order with the assignee left out)?"""
+    if s.verb_initial is None:
+        s.verb_initial = _opens_with_verb(s)
+    return s.verb_initial
+
+
+def _opens_with_verb(s: _Sentence) -> bool:
     k = _skip_intro(s, s.first)
     if s.m(L.VERBS, k) or s.m(L.ASSIGN_VERBS, k):
         return True
@@ -1992,8 +2076,12 @@ def _letter_receivers(s: _Sentence) -> _Found | None:
 
     Dev sentences of the class: F024-01, F131-01; with a verb of asking after the receivers (read by
     `_relayed_receivers`): B056-01, B134-01, W45-01, A005-01."""
-    for q in range(s.first + 2, s.n - 1):
-        # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01)
+    # "gửi", or after a letter "tới" / "đến" ("vừa có Công điện tới các Sở GD&ĐT ...", G029-01): only
+    # those positions are read (taken from the tables, not by asking at every token)
+    places = {*s.at(L.SEND_VERBS), *s.where(s.key("tới")), *s.where(s.key("đến"))}
+    for q in sorted(places):
+        if not s.first + 2 <= q < s.n - 1:
+            continue
         send = s.m(L.SEND_VERBS, q) or (1 if s.is_(q, "tới") or s.is_(q, "đến") else 0)
         if not send:
             continue
@@ -2046,15 +2134,16 @@ def _clause_starts(s: _Sentence) -> list[int]:
     sentence opens with its verb (then later commas separate its objects, not clauses)."""
     commas = not _verb_initial(s)
     out = [s.first]
+    la, thi = s.key("là"), s.key("thì")  # (compared with each token's key: no is_() call a token)
     for k in range(s.first, s.n - 1):
-        t = s.tokens[k].text
+        t, key = s.tokens[k][0], s.tokens[k][3]
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
-        elif s.is_(k, "là") and _modal_subject_after(s, k + 1):
+        elif key == la and _modal_subject_after(s, k + 1):
             # "nhiệm vụ trọng tâm trong tháng 12 là các phòng, ban liên quan, UBND 7 phường cần phải
             # nỗ lực ...": what the task is, then who must do it.
             out.append(k + 1)
-        elif s.is_(k, "thì"):
+        elif key == thi:
             # "Trường hợp đơn vị nào chậm trễ thì Thủ trưởng đơn vị phải giải trình", "Nếu ... thì
             # UBND xã chịu trách nhiệm": after the condition, who acts.
             out.append(k + 1)
@@ -2247,8 +2336,8 @@ def _reminded(s: _Sentence) -> _Found | None:
     Dev sentences: CG03 ("Phó Chủ tịch HĐND huyện … lưu ý cấp xã nên tổ chức …"), F064-02 ("… tiếp tục
     lưu ý các quận, huyện tiếp tục đẩy mạnh …"), D024-02 ("Đồng thời lưu ý, Công an tỉnh cần …": the
     comma form, left to the subject after it)."""
-    for x in range(s.first + 1, min(s.n - 1, s.first + 30)):
-        if not (s.is_(x, "lưu") and s.is_(x + 1, "ý")):
+    for x in s.where(s.key("lưu")):
+        if not s.first + 1 <= x < min(s.n - 1, s.first + 30) or not s.is_(x + 1, "ý"):
             continue
         if not _only_speaker_before(s, s.first, x) or s.punct(x - 1, ",;:"):
             return None
@@ -2413,8 +2502,8 @@ def _after_condition(s: _Sentence) -> _Found | None:
 
     Dev sentences: F029-02; the class at the sentence start (read by `_clause_starts`): the examples in
     its comment, B120-02 ("nếu các cơ sở chưa khắc phục ..., cơ quan chức năng ...")."""
-    for t in range(s.first + 2, s.n - 1):
-        if not s.is_(t, "thì"):
+    for t in s.where(s.key("thì")):
+        if not s.first + 2 <= t < s.n - 1:
             continue
         start = next((y + 1 for y in range(t - 1, s.first - 1, -1) if s.punct(y, ";.")), s.first)
         if not any(s.is_(y, "nếu") or (s.is_(y, "trường") and s.is_(y + 1, "hợp")) or s.is_(y, "khi")
@@ -2433,9 +2522,11 @@ def _directed_to(s: _Sentence) -> _Found | None:
     chỉ đạo của A đối với B" → B). Read only when no subject or assigning verb gave a lead.
 
     Dev sentences: D093-01, G059-02."""
-    for p in range(s.first + 1, s.n - 2):
+    for p in s.at(_CHI_DAO):
+        if not s.first + 1 <= p < s.n - 2:
+            continue
         size = s.m(_CHI_DAO, p)
-        if not size or not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+        if not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
             continue
         for x in range(p + size, min(s.n - 1, p + size + 12)):
             if s.punct(x, ";.:"):
@@ -2511,8 +2602,8 @@ def _with_later_subjects(s: _Sentence, subject: _Found) -> _Found:
     có ít nhất 1 công trình": both lead. One that only coordinates ("...; Công an phường phối hợp")
     or asks is not another lead."""
     items = list(subject.items)
-    for k in range(subject.end, s.n - 1):
-        if not s.punct(k, ";"):
+    for k in s.where(";"):
+        if not subject.end <= k < s.n - 1:
             continue
         found = _subject_at(s, k + 1)
         if found is None:
@@ -2537,7 +2628,7 @@ def _later_assigned(s: _Sentence, found: _Found) -> _Found:
     ("Giao X chủ trì, phối hợp với A; B tổ chức triển khai ...": D076-01, D112-01).
 
     Dev sentences: D040-02; the coordinator lists D076-01, D112-01, F006-01."""
-    semi = next((k for k in range(found.end, s.n - 1) if s.punct(k, ";")), None)
+    semi = next((k for k in s.where(";") if found.end <= k < s.n - 1), None)
     if semi is None:
         return found
     for x in range(found.end, semi):
@@ -2645,8 +2736,12 @@ def _support_and_executor(
 
 def _later_support(s: _Sentence, j: int) -> list[tuple[int, int]]:
     """ "..., phối hợp với Y" or "với sự phối hợp của Y" later in the lead's clause."""
-    for k in range(j, s.n):
-        if s.punct(k, ";."):
+    end = min((k for k in (*s.where(";"), *s.where(".")) if k >= j), default=s.n)
+    # only where "phối hợp" or "sự phối hợp của" starts (from the phrase table, no m() per token)
+    for k in sorted({*s.at(_SUPPORT_OF), *s.at(_PHOI_HOP)}):
+        if k < j:
+            continue
+        if k >= end:
             break
         of = s.m(_SUPPORT_OF, k)
         if of:
