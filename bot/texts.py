@@ -1532,3 +1532,13 @@ EXPORT_CAPTION_CANCELLED = (
     "📊 <b>{committee}</b> — {period}: {count} nhiệm vụ, không tính {cancelled} nhiệm vụ đã huỷ "
     "(số liệu tính đến {today})."
 )
+# --- leadqa3: a task number that is written but cannot be read ---
+TASK_NUMBER_UNREADABLE = "«{given}» không phải số nhiệm vụ. Ví dụ: <code>{example}</code>"
+
+
+def need_task_number(args: str, example: str) -> str:
+    """No number after the command, or words where the number should be ("/xem abc")."""
+    given = args.split()[0] if args.split() else ""
+    if not given:
+        return NEED_TASK_NUMBER.format(example=example)
+    return TASK_NUMBER_UNREADABLE.format(given=esc(given[:30]), example=example)

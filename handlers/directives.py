@@ -520,7 +520,7 @@ async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             ref = task_ref(args)
             if ref is None:
-                raise Refused(T.NEED_TASK_NUMBER.format(example=T.EXAMPLE_CANCEL))
+                raise Refused(T.need_task_number(args, T.EXAMPLE_CANCEL))
             task = await find_task(session, actor, ref.number)
             text = await cancel(session, actor, task, ref.rest or None)
         except Refused as refusal:

@@ -65,7 +65,7 @@ async def xong(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             ref = task_ref(args)
             if ref is None:
-                raise Refused(T.NEED_TASK_NUMBER.format(example=T.EXAMPLE_DONE))
+                raise Refused(T.need_task_number(args, T.EXAMPLE_DONE))
             task = await find_own_task(session, actor, ref.number)
             note = ref.rest or None
             if msg.document is not None:

@@ -181,7 +181,7 @@ async def xem(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             ref = task_ref(args)
             if ref is None:
-                raise Refused(T.NEED_TASK_NUMBER.format(example="/xem 5"))
+                raise Refused(T.need_task_number(args, "/xem 5"))
             task = await find_task(session, actor, ref.number)
             events = await db_tasks.events_of(session, task.id)
             text = render.detail(task, events, actor.today, actor.tz)

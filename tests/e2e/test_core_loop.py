@@ -91,6 +91,10 @@ async def test_bad_input_gets_a_clear_message_and_saves_nothing(env: Env) -> Non
     assert await env.task_count() == 0
     assert "Không có nhiệm vụ #7" in (await env.say(chair, group, "/xem 7")).plain
     assert "Thiếu số nhiệm vụ" in (await env.say(chair, group, "/xong")).plain
+    # A word where the number should be is named, not said to be missing.
+    for command in ("/xem abc", "/xong abc", "/huy <b>"):
+        answer = (await env.say(chair, group, command)).plain
+        assert f"«{command.split()[1]}» không phải số nhiệm vụ" in answer, command
     assert "Cách dùng" in (await env.say(chair, group, "/tiendo 7")).plain
 
     # User text with < and & is shown as written (escaped, so Telegram accepts it).
