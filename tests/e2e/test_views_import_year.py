@@ -51,12 +51,12 @@ async def test_the_preview_flags_a_date_without_year_read_as_next_year(env: Env)
     # An edit in the preview is read against today: «2 hạn 10/11» lands in 2027 and is flagged there too;
     # «1 hạn 15/12» is this year's and the flag goes.
     w.send_text(chair, group, "2 hạn 10/11", reply_to=filed)
-    answer = await w.wait_for(lambda m: "Mục 2" in m.plain, chat=group)
+    answer = await w.wait_for(lambda m: "Mục 2" in m.plain, timeout=30, chat=group)
     assert "10/11/2027" in answer.plain
     await env.idle()
     newest = [m for m in w.bot_messages(group) if "Xem trước" in m.plain][-1]
     w.send_text(chair, group, "1 hạn 15/12", reply_to=newest)
-    await w.wait_for(lambda m: "Mục 1" in m.plain, chat=group)
+    await w.wait_for(lambda m: "Mục 1" in m.plain, timeout=30, chat=group)
     await env.idle()
     latest = [m for m in w.bot_messages(group) if "Xem trước" in m.plain][-1].plain
     assert [k for k, block in items(latest).items() if FLAG in block] == [2, 4]
