@@ -546,6 +546,10 @@ def _classify(
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
+    if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "relayed") and _states_a_count(folded):
+        return _Verdict(False)
     if _ASSESSMENT_OPENING.match(folded) and reading.how not in ("assigned", "relayed"):
         return _Verdict(False, reported_subject=True)
     if (
@@ -597,6 +601,83 @@ def _classify(
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
     return _Verdict(False)
+
+
+# ------------------------------------------------------------------------------------------ sentence function
+# What a sentence does, read from its form rather than its words: an order tells someone to act; these
+# state, count, cheer or pass the text on, whoever they name.
+#
+# A count stated: a result in numbers, not an order. "Có 25/27 đơn vị sở, ban, ngành … gửi báo cáo kết quả
+# …" (CH21), "Theo đó, trong tháng 8-2017, toàn tỉnh … có hơn 277 hồ sơ giải quyết quá hạn." (CH21),
+# "Trong đó, 112 hồ sơ quá hạn được các cơ quan … thực hiện xin lỗi người dân …" (CH21), "Theo đó, tỉnh
+# Thanh Hóa có gần 4.000 hồ sơ quá hạn." (CH22), "Trên địa bàn phường 11 có 22 trường hợp vi phạm …"
+# (CE01), "Tại hội nghị, có 15 trưởng thôn phát biểu …" (CX08), "… tỷ lệ treo cờ … đạt trên 90%." (CH09):
+# there are N of something, N of them did it, a rate reached. Orders count too, but as a target or a
+# duty ("phấn đấu đạt 100%", "mỗi xã có ít nhất 01 mô hình", "3 xã chưa nộp phải nộp …"): those words keep
+# the sentence.
+_EXISTS_COUNT = re.compile(
+    r"(?:^|[\s,])co\s+(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi|toi|den|them|tat ca)\s+)?"
+    r"\d[\d.,]*(?:/\d[\d.,]*)?(?:\s*%|\s+[^\W\d_])"
+)
+_COUNTED_SUBJECT = re.compile(
+    r"^(?:(?:theo do|trong do|trong so do|trong so nay|ngoai ra|tinh den nay|den nay|hien nay|hien tai|rieng)"
+    r"\s*,?\s*)?(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi)\s+)?[1-9](?:[\d.,]*\d)?(?:/\d+)?\s+[^\W\d_]"
+)
+_RATE_REACHED = re.compile(
+    r"\b(?:dat|chiem|tang|giam|len|xuong)\s+(?:(?:tren|hon|gan|khoang|den|toi)\s+)?\d[\d.,]*\s*%"
+)
+_TARGET_OR_DUTY = re.compile(
+    r"\b(?:phai|can|co trach nhiem|yeu cau|de nghi|giao|chi dao|khan truong|phan dau|it nhat|toi thieu|"
+    r"moi|tung|dam bao|bao dam|chi tieu|muc tieu)\b"
+)
+
+
+def _states_a_count(folded: str) -> bool:
+    if not _ANY_DIGIT.search(folded):
+        return False
+    counts = (
+        _EXISTS_COUNT.search(folded) is not None
+        or _COUNTED_SUBJECT.match(folded) is not None
+        or _RATE_REACHED.search(folded) is not None
+    )
+    return counts and _TARGET_OR_DUTY.search(folded) is None
+
+
+# A cheer or a greeting: a sentence ending in "!" — the banners of a campaign ("Đảng bộ và nhân dân huyện
+# … quyết tâm xây dựng quê hương ngày càng giàu đẹp, văn minh!", "Nhiệt liệt chào mừng kỷ niệm … !",
+# CH09), a caption in the same voice ("Tuyên truyền tại UBND xã … nhân dịp kỷ niệm … !", CH09), a
+# letter's "Trân trọng!" (CE05). An order is not shouted in an official text; one handed to someone ("Đề
+# nghị các hộ dân … !") is read as assigned and stays.
+_CHEER_END = re.compile(r"!+[\"”’)\s]*$")
+
+
+def _cheer(sentence: str, reading: AssigneeReading) -> bool:
+    return reading.how not in ("assigned", "relayed") and _CHEER_END.search(sentence) is not None
+
+
+# The execution formula said with its doers as subject: "Ban Nội chính Tỉnh ủy, các Huyện ủy, Thị ủy,
+# Thành ủy có trách nhiệm thực hiện tốt nội dung thông báo." (CH10), "Các giáo viên giảng dạy tại trường
+# có trách nhiệm thực hiện những việc cần làm trên để phòng chống dịch" (CE06; LABELLING.md §2: "Các giáo
+# viên có trách nhiệm thực hiện những việc nêu trên"): a duty, then only the verbs of carrying out and a
+# pointer back to the text. Named work ("… có trách nhiệm thực hiện Kế hoạch số 05", "… phải thực hiện
+# việc treo cờ …") stays.
+_DUTY = r"(?:co trach nhiem|chiu trach nhiem|phai|can|co nhiem vu)"
+_POINTER_BACK = r"(?:tren|nay|neu tren|noi tren|nhu tren|ke tren|o tren|da neu)"
+_WHAT_IS_ABOVE = (
+    r"(?:(?:cac|nhung|toan bo|day du cac)\s+)?(?:"
+    r"(?:noi dung|viec|cong viec|nhiem vu|yeu cau|quy dinh|bien phap|y kien|chi dao)(?:\s+can lam)?"
+    rf"(?:\s+(?:cua\s+|tai\s+)?(?:ket luan|thong bao|van ban))?\s+{_POINTER_BACK}"
+    rf"|(?:(?:noi dung|y kien)\s+)?(?:ket luan|thong bao|van ban)(?:\s+{_POINTER_BACK})?)"
+)
+_DUTY_TO_CARRY_OUT = re.compile(
+    rf"^{_DUTY}\s+(?:{_CARRY_OUT_WORD}[\s,]+)*?(?:thuc hien|trien khai|thi hanh|chap hanh|quan triet)"
+    rf"(?:[\s,]+{_CARRY_OUT_WORD})*\s+{_WHAT_IS_ABOVE}"
+    r"(?:\s+de\s+[^,.;:]{0,60})?\W*$"
+)
+
+
+def _duty_to_carry_out_the_text(reading: AssigneeReading) -> bool:
+    return reading.how == "subject" and _DUTY_TO_CARRY_OUT.match(_fold(reading.predicate)) is not None
 
 
 # A requirement on the work, with its time: "Việc này cần thực hiện chậm nhất trước 15/9." (B093-02),

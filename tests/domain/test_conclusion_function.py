@@ -1,0 +1,97 @@
+"""Whole conclusions: what a sentence does (issue 11, helper concl4). An order tells someone to act;
+a count of results, a cheer, or the execution formula said with its doers as subject do not, whoever
+they name. Each test holds texts written for it, in the classes the rules in
+domain/understand/conclusion.py name (section "sentence function")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.conclusion import split_conclusion
+
+TODAY = date(2024, 12, 1)
+ORDER = "Giao Phòng Văn hóa rà soát các điểm treo băng rôn trên địa bàn."
+
+
+def items(text: str) -> list[str]:
+    return [d.text for d in split_conclusion(text, TODAY).directives]
+
+
+def with_order(sentence: str) -> list[str]:
+    """A news-style page: the order, then the sentence in its own paragraph."""
+    return items(f"Chủ tịch UBND huyện kết luận như sau:\n\n{ORDER}\n\n{sentence}")
+
+
+# --- a count of results is no task ---
+@pytest.mark.parametrize(
+    "count",
+    [
+        "Có 14/18 xã, thị trấn gửi báo cáo kết quả rà soát về Phòng Nội vụ đúng hạn.",
+        "Theo đó, trong quý III, toàn huyện có hơn 150 hồ sơ đất đai giải quyết trễ hẹn.",
+        "Trong đó, 37 hồ sơ trễ hẹn được các xã gửi thư xin lỗi người dân.",
+        "Tính đến nay, thị trấn có gần 2.300 hộ gia đình ký cam kết không đốt rơm rạ.",
+        "Trên địa bàn xã Hòa Bình có 12 trường hợp xây dựng không phép.",
+        "Tỷ lệ hộ dân treo cờ Tổ quốc trong dịp lễ đạt trên 95%.",
+    ],
+)
+def test_a_count_of_results_is_no_task(count: str) -> None:
+    assert with_order(count) == [ORDER]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Các xã có 02 hồ sơ trễ hẹn trở lên phải gửi thư xin lỗi người dân trước ngày 20/12/2024.",
+        "UBND các xã phấn đấu đến cuối năm 2025 tỷ lệ hộ dân dùng nước sạch đạt 100%.",
+        "Mỗi xã có ít nhất 01 mô hình dân vận khéo trong năm 2025.",
+        "Đề nghị 5 xã chưa nộp báo cáo khẩn trương hoàn thành trong tuần này.",
+    ],
+)
+def test_a_count_in_a_target_or_a_duty_stays_a_task(order: str) -> None:
+    assert order in with_order(order)
+
+
+# --- a cheer or a greeting is no task ---
+@pytest.mark.parametrize(
+    "cheer",
+    [
+        "Toàn thể cán bộ, đảng viên và nhân dân xã quyết tâm hoàn thành thắng lợi các chỉ tiêu năm 2025!",
+        "Nhiệt liệt chào mừng Đại hội đại biểu Đảng bộ huyện lần thứ XX!",
+        "Thi đua lập thành tích chào mừng 80 năm Ngày Quốc khánh!",
+        "Trân trọng cảm ơn!",
+    ],
+)
+def test_a_cheer_is_no_task(cheer: str) -> None:
+    assert with_order(cheer) == [ORDER]
+
+
+def test_an_order_handed_to_someone_with_an_exclamation_mark_stays() -> None:
+    order = "Đề nghị các hộ dân khẩn trương dọn dẹp vệ sinh quanh nhà trước ngày 15/12/2024!"
+    assert order in with_order(order)
+
+
+# --- the execution formula with its doers as subject is no task ---
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "Các phòng, ban chuyên môn và UBND các xã có trách nhiệm thực hiện nghiêm túc nội dung thông báo này.",
+        "Các tổ chuyên môn có trách nhiệm triển khai thực hiện những việc nêu trên.",
+        "Thủ trưởng các đơn vị chịu trách nhiệm tổ chức thực hiện kết luận này.",
+        "Toàn thể giáo viên phải thực hiện đầy đủ các nội dung trên để bảo đảm an toàn cho học sinh.",
+    ],
+)
+def test_the_execution_formula_with_its_doers_as_subject_is_no_task(formula: str) -> None:
+    assert with_order(formula) == [ORDER]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Các trường học có trách nhiệm thực hiện Kế hoạch số 12/KH-UBND về phòng chống đuối nước.",
+        "UBND các xã phải thực hiện việc treo cờ Tổ quốc từ ngày 28/12/2024.",
+    ],
+)
+def test_a_duty_naming_its_work_stays_a_task(order: str) -> None:
+    assert order in with_order(order)
