@@ -145,8 +145,10 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------ lines
+# (concl4) "1/ Các trường thông báo …", "2/ Trường tổ chức …" (CI03, three points; CX04 "1/ Thực hiện các cuộc
+# vận động …:"): a slash after the number marks a point as "1." does; a date opening a line has no space there.
 _MARKER = re.compile(
-    r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|[a-zđ][.)](?=\s)"
+    r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|\d{1,2}/(?=\s)|[a-zđ][.)](?=\s)"
     r"|\(\d{1,2}\)|\([a-zđ]\)|[-–—+*•·●○▪■►✓](?=\s))\s*"
 )
 # The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the

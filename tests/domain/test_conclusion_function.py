@@ -95,3 +95,20 @@ def test_the_execution_formula_with_its_doers_as_subject_is_no_task(formula: str
 )
 def test_a_duty_naming_its_work_stays_a_task(order: str) -> None:
     assert order in with_order(order)
+
+
+# --- "1/", "2/" mark the points of a list as "1." and "2)" do ---
+def test_points_marked_with_a_slash_are_items() -> None:
+    text = (
+        "Ban Giám hiệu thông báo đến các tổ chuyên môn nội dung sau:\n"
+        "1/ Các tổ chuyên môn nộp kế hoạch ôn tập học kỳ I trước ngày 10/12/2024.\n"
+        "2/ Các giáo viên chủ nhiệm rà soát danh sách học sinh có hoàn cảnh khó khăn."
+    )
+    parsed = split_conclusion(text, TODAY).directives
+    assert [[a.text for a in d.assignees.lead] for d in parsed] == [["Các tổ chuyên môn"], ["Các giáo viên chủ nhiệm"]]
+    assert parsed[0].deadline.due == date(2024, 12, 10)
+
+
+def test_a_date_opening_a_line_is_no_mark() -> None:
+    text = "Giao Phòng Nội vụ rà soát hồ sơ thi đua.\n15/12/2024 họp xét khen thưởng tại hội trường UBND xã."
+    assert items(text)[0] == "Giao Phòng Nội vụ rà soát hồ sơ thi đua."
