@@ -218,7 +218,10 @@ _ATTENDANCE = re.compile(
 )
 _DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
 _PREAMBLE = re.compile(
-    r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(su chi dao|chi dao|chuong trinh|ke hoach|"
+    # (concl4: "Căn cứ vào tinh thần chỉ đạo của UBND huyện … tại công văn số …" CI03, "Căn cứ vào kế hoạch nhiệm
+    # vụ năm học …" CX04)
+    r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(?:vao\s+)?(?:tinh than\s+)?"
+    r"(su chi dao|chi dao|chuong trinh|ke hoach|"
     r"thong bao|cong van|cong dien|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
 )
 _INLINE_HEADING = re.compile(

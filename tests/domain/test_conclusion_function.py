@@ -112,3 +112,16 @@ def test_points_marked_with_a_slash_are_items() -> None:
 def test_a_date_opening_a_line_is_no_mark() -> None:
     text = "Giao Phòng Nội vụ rà soát hồ sơ thi đua.\n15/12/2024 họp xét khen thưởng tại hội trường UBND xã."
     assert items(text)[0] == "Giao Phòng Nội vụ rà soát hồ sơ thi đua."
+
+
+# --- the grounds of a notice are no task, "căn cứ vào (tinh thần) …" as "căn cứ …" ---
+@pytest.mark.parametrize(
+    "grounds",
+    [
+        "Căn cứ vào tinh thần chỉ đạo của UBND huyện tại Công văn số 118/UBND-VP ngày 02/12/2024 về rét hại.",
+        "Căn cứ vào kế hoạch công tác năm học 2024 - 2025 của Phòng Giáo dục và Đào tạo, tập trung rà soát chỉ tiêu.",
+        "Thực hiện tinh thần chỉ đạo của Huyện ủy về việc tăng cường phòng chống cháy rừng mùa khô.",
+    ],
+)
+def test_the_grounds_of_a_notice_are_no_task(grounds: str) -> None:
+    assert with_order(grounds) == [ORDER]
