@@ -585,7 +585,7 @@ def _classify(
         if assessed or _ENTITLED.match(predicate):
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
-    inline = _INLINE_HEADING.match(folded)
+    inline = _INLINE_HEADING.match(folded) if not _not_about(sentence) else None
     body = sentence[inline.end() :] if inline else sentence
     opens, only_states = _opening_verb(body, under_lead)
     if opens:
@@ -685,6 +685,15 @@ def _duty_to_carry_out_the_text(reading: AssigneeReading) -> bool:
     return reading.how == "subject" and _DUTY_TO_CARRY_OUT.match(_fold(reading.predicate)) is not None
 
 
+# "Về …" opens a topic ("Về công tác vệ sinh môi trường: …"); folded, "Vệ sinh …", "Vẽ …", "Vé …" look the
+# same, and "Vệ sinh chuồng trại khô ráo." (CI01, an order) was read as a topic heading. The topic
+# patterns (_TOPIC_HEADING, _INLINE_HEADING) run on folded text: this tells the word apart by its tone.
+def _not_about(text: str) -> bool:
+    words = nfc(text).split(None, 1)
+    first = words[0].lower().strip("\"“‘(*-–•+") if words else ""
+    return first[:1] == "v" and first != "về" and _fold(first) == "ve"
+
+
 # A requirement on the work, with its time: "Việc này cần thực hiện chậm nhất trước 15/9." (B093-02),
 # "Việc thành lập phải được thực hiện trong năm 2017." (CE11). Naming nobody, it continues the order
 # before it in the paragraph (whose lead it takes); without a time it is a principle ("Việc mua sắm ...
@@ -747,7 +756,9 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
             or (_PLURAL_KIND.match(fold(stripped)) is not None and len(stripped.split()) >= 3)
         )
     folded = fold(stripped)
-    return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
+    return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25 and (
+        not _not_about(stripped)
+    )
 
 
 # What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",
@@ -944,7 +955,7 @@ def _names_only(content: str, reading: AssigneeReading | None) -> bool:
     point assigns, and nothing follows the name it assigns to."""
     if reading is None or reading.how != "assigned" or not reading.assignees.lead:
         return False
-    inline = _INLINE_HEADING.match(_fold(content))
+    inline = _INLINE_HEADING.match(_fold(content)) if not _not_about(content) else None
     start = inline.end() if inline else 0
     span = reading.assignees.lead[-1].span
     return (
@@ -1129,7 +1140,7 @@ class _Splitter:
         heading = None
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
-        inline = _INLINE_HEADING.match(self.fold(content))
+        inline = _INLINE_HEADING.match(self.fold(content)) if not _not_about(content) else None
         body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and (
             _LEAD_ONLY.match(body) or _names_only(content, whole)

@@ -125,3 +125,22 @@ def test_a_date_opening_a_line_is_no_mark() -> None:
 )
 def test_the_grounds_of_a_notice_are_no_task(grounds: str) -> None:
     assert with_order(grounds) == [ORDER]
+
+
+# --- "Vệ sinh …" is no "Về …" topic: folded they look the same ---
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Vệ sinh lớp học, nhà vệ sinh và khuôn viên trường sạch sẽ trước ngày khai giảng.",
+        "Vệ sinh tiêu độc khử trùng chuồng trại hai lần mỗi tuần.",
+        "Vệ sinh môi trường tại các khu chợ, bến xe và nơi công cộng.",
+    ],
+)
+def test_an_order_opening_with_ve_sinh_is_no_topic_heading(order: str) -> None:
+    text = f"Hiệu trưởng yêu cầu các tổ thực hiện:\n{order}\nBáo cáo kết quả cho Ban Giám hiệu."
+    assert items(text)[0] == order
+
+
+def test_a_topic_heading_opening_with_ve_still_heads() -> None:
+    text = "Về công tác vệ sinh môi trường\n- Các tổ dân phố tổng vệ sinh vào sáng thứ bảy hằng tuần."
+    assert items(text) == ["Các tổ dân phố tổng vệ sinh vào sáng thứ bảy hằng tuần."]
