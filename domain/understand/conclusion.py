@@ -551,7 +551,9 @@ def _classify(
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
-    if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading):
+    if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
+        return _Verdict(False)
+    if _petition(folded):
         return _Verdict(False)
     if reading.how not in ("assigned", "relayed") and _states_a_count(folded):
         return _Verdict(False)
@@ -683,6 +685,35 @@ _DUTY_TO_CARRY_OUT = re.compile(
 
 def _duty_to_carry_out_the_text(reading: AssigneeReading) -> bool:
     return reading.how == "subject" and _DUTY_TO_CARRY_OUT.match(_fold(reading.predicate)) is not None
+
+
+# A petition from the public, the question the text answers: "Cử tri thành phố Huế: Cử tri đề nghị nâng cấp,
+# sửa chữa 100m đường Tỉnh lộ 4 …" (CI10), "Cử tri thành phố Huế: Kiến nghị Tỉnh quan tâm đầu tư hệ thống
+# cống rãnh …" (CI11), both above "Trả lời:"; "Bà N. (đại diện nhóm hộ kinh doanh) … trình bày: Kiến nghị về
+# việc …" (CE02, caught by _SAYS). Voters and citizens ask; nobody reminds them, and the body they ask is
+# answering, not being assigned (the reply says what it does). Said as a label ("Cử tri …:") or as the
+# subject of an asking verb.
+_PETITIONER = r"(?:(?:cac|nhieu|mot so)\s+)?(?:cu tri|cong dan|nguoi dan|ba con)"
+_PETITION = re.compile(
+    rf"^(?:(?:y kien|kien nghi|phan anh)\s+(?:cua\s+)?)?{_PETITIONER}\b[^:.;]{{0,60}}:\s"
+    rf"|^{_PETITIONER}\b[^.;:]{{0,60}}?\s(?:kien nghi|de nghi|phan anh|de xuat|to cao|khieu nai)\b"
+)
+
+
+def _petition(folded: str) -> bool:
+    return _PETITION.match(folded) is not None
+
+
+# Courtesy, no task: a greeting, thanks, regards ("Kính chào Ông/Bà.", "UBND phường chân thành cảm ơn phản
+# ánh của quý Ông/Bà và mong tiếp tục nhận được phản ánh …" CI07, "Trân trọng!" CE05, CI03, "Trân trọng."
+# CI07). Said by the issuer as subject or opening the sentence.
+_COURTESY = re.compile(r"^(?:xin |chan thanh |tran trong |rat |kinh )*(?:cam on|kinh chao|xin chao|tran trong)\b")
+
+
+def _courtesy(folded: str, reading: AssigneeReading) -> bool:
+    if _COURTESY.match(folded) is not None:
+        return True
+    return reading.how == "subject" and _COURTESY.match(_fold(reading.predicate)) is not None
 
 
 # "Về …" opens a topic ("Về công tác vệ sinh môi trường: …"); folded, "Vệ sinh …", "Vẽ …", "Vé …" look the

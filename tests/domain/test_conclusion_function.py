@@ -144,3 +144,36 @@ def test_an_order_opening_with_ve_sinh_is_no_topic_heading(order: str) -> None:
 def test_a_topic_heading_opening_with_ve_still_heads() -> None:
     text = "Về công tác vệ sinh môi trường\n- Các tổ dân phố tổng vệ sinh vào sáng thứ bảy hằng tuần."
     assert items(text) == ["Các tổ dân phố tổng vệ sinh vào sáng thứ bảy hằng tuần."]
+
+
+# --- a petition from the public is the question the text answers, no task ---
+@pytest.mark.parametrize(
+    "petition",
+    [
+        "Cử tri xã Phú Mậu: Đề nghị sớm nâng cấp tuyến đường liên thôn bị sạt lở sau mùa mưa.",
+        "Cử tri phường Tây Lộc kiến nghị bố trí thêm đèn chiếu sáng trên đường Lê Duẩn.",
+        "Công dân Nguyễn Văn B., trú tại tổ 5, phản ánh việc xả rác thải ra kênh thủy lợi.",
+        "Ý kiến cử tri huyện Phong Điền: Kiến nghị Tỉnh hỗ trợ kinh phí sửa chữa trường mầm non.",
+    ],
+)
+def test_a_petition_from_the_public_is_no_task(petition: str) -> None:
+    assert with_order(petition) == [ORDER]
+
+
+def test_an_order_to_answer_the_voters_stays() -> None:
+    order = "Giao Phòng Tài chính - Kế hoạch trả lời kiến nghị của cử tri xã Phú Mậu trước ngày 20/12/2024."
+    assert order in with_order(order)
+
+
+# --- courtesy: greetings, thanks, regards are no task ---
+@pytest.mark.parametrize(
+    "courtesy",
+    [
+        "Kính chào quý Ông/Bà.",
+        "UBND xã chân thành cảm ơn ý kiến đóng góp của bà con và mong tiếp tục nhận được phản ánh.",
+        "Xin trân trọng cảm ơn.",
+        "Trân trọng.",
+    ],
+)
+def test_courtesy_is_no_task(courtesy: str) -> None:
+    assert with_order(courtesy) == [ORDER]
