@@ -624,15 +624,15 @@ def _classify(
 # the sentence.
 _EXISTS_COUNT = re.compile(
     r"(?:^|[\s,])co\s+(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi|toi|den|them|tat ca)\s+)?"
-    r"\d[\d.,]*(?:/\d[\d.,]*)?(?:\s*%|\s+[^\W\d_])"
+    # (not a span of time: "Các xã có 05 ngày để hoàn thiện hồ sơ" gives the time to do it)
+    r"\d[\d.,]*(?:/\d[\d.,]*)?(?:\s*%|\s+(?!(?:ngay|tuan|thang|nam|gio|buoi|phut)\b)[^\W\d_])"
 )
 _COUNTED_SUBJECT = re.compile(
     r"^(?:(?:theo do|trong do|trong so do|trong so nay|ngoai ra|tinh den nay|den nay|hien nay|hien tai|rieng)"
     r"\s*,?\s*)?(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi)\s+)?[1-9](?:[\d.,]*\d)?(?:/\d+)?\s+[^\W\d_]"
 )
-_RATE_REACHED = re.compile(
-    r"\b(?:dat|chiem|tang|giam|len|xuong)\s+(?:(?:tren|hon|gan|khoang|den|toi)\s+)?\d[\d.,]*\s*%"
-)
+# (after its subject: "Tỷ lệ … đạt trên 90%"; "Giảm 5% chi thường xuyên" opening the sentence is an order)
+_RATE_REACHED = re.compile(r"\S\s+(?:dat|chiem)\s+(?:(?:tren|hon|gan|khoang|den|toi)\s+)?\d[\d.,]*\s*%")
 _TARGET_OR_DUTY = re.compile(
     r"\b(?:phai|can|co trach nhiem|yeu cau|de nghi|giao|chi dao|khan truong|phan dau|it nhat|toi thieu|"
     r"moi|tung|dam bao|bao dam|chi tieu|muc tieu)\b"
@@ -644,8 +644,10 @@ def _states_a_count(folded: str) -> bool:
         return False
     counts = (
         _EXISTS_COUNT.search(folded) is not None
-        or _COUNTED_SUBJECT.match(folded) is not None
         or _RATE_REACHED.search(folded) is not None
+        # a counted subject given a time is told what to do by then: "3 trường chưa kiểm định hoàn thành
+        # trước ngày 30/12"
+        or (_COUNTED_SUBJECT.match(folded) is not None and _undated(folded))
     )
     return counts and _TARGET_OR_DUTY.search(folded) is None
 

@@ -177,3 +177,15 @@ def test_an_order_to_answer_the_voters_stays() -> None:
 )
 def test_courtesy_is_no_task(courtesy: str) -> None:
     assert with_order(courtesy) == [ORDER]
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "UBND các xã có 10 ngày làm việc để rà soát, báo cáo danh sách hộ nghèo.",
+        "3 trường chưa được kiểm định chất lượng hoàn thành hồ sơ trước ngày 30/12/2024.",
+        "Giảm 5% chi thường xuyên so với dự toán năm 2024.",
+    ],
+)
+def test_a_span_of_time_a_dated_counted_subject_or_an_opening_cut_stays_a_task(order: str) -> None:
+    assert order in with_order(order)
