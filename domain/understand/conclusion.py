@@ -660,8 +660,18 @@ def _states_a_count(folded: str) -> bool:
 _CHEER_END = re.compile(r"!+[\"”’)\s]*$")
 
 
+# A duty said with it keeps the order, shouted or not: "Người dân tuyệt đối không được đốt rơm rạ!", "Các hộ
+# phải nộp tờ khai trước ngày 20/12!". (A year is no sign of an order: banners cheer "… năm 2025!".)
+# (Read with its tones: folded, "cần" is "cán" of "cán bộ".)
+_SHOUTED_ORDER = re.compile(r"\b(?:phải|cần|có trách nhiệm|không được|nghiêm cấm|tuyệt đối|khẩn trương)\b")
+
+
 def _cheer(sentence: str, reading: AssigneeReading) -> bool:
-    return reading.how not in ("assigned", "relayed") and _CHEER_END.search(sentence) is not None
+    return (
+        reading.how not in ("assigned", "relayed")
+        and _CHEER_END.search(sentence) is not None
+        and _SHOUTED_ORDER.search(nfc(sentence).lower()) is None
+    )
 
 
 # The execution formula said with its doers as subject: "Ban Nội chính Tỉnh ủy, các Huyện ủy, Thị ủy,

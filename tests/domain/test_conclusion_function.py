@@ -189,3 +189,14 @@ def test_courtesy_is_no_task(courtesy: str) -> None:
 )
 def test_a_span_of_time_a_dated_counted_subject_or_an_opening_cut_stays_a_task(order: str) -> None:
     assert order in with_order(order)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Người dân tuyệt đối không được đốt rơm rạ trên đồng ruộng!",
+        "Các hộ kinh doanh phải nộp tờ khai thuế trước ngày 20/12/2024!",
+    ],
+)
+def test_an_order_with_a_duty_stays_though_shouted(order: str) -> None:
+    assert order in with_order(order)
