@@ -553,7 +553,7 @@ def _classify(
         return _Verdict(False)
     if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
         return _Verdict(False)
-    if _petition(folded):
+    if _petition(folded, sentence):
         return _Verdict(False)
     if reading.how not in ("assigned", "relayed") and _states_a_count(folded):
         return _Verdict(False)
@@ -706,14 +706,19 @@ def _duty_to_carry_out_the_text(reading: AssigneeReading) -> bool:
 # answering, not being assigned (the reply says what it does). Said as a label ("Cử tri …:") or as the
 # subject of an asking verb.
 _PETITIONER = r"(?:(?:cac|nhieu|mot so)\s+)?(?:cu tri|cong dan|nguoi dan|ba con)"
+# (Told to the public, the same words are its orders: "Người dân có kiến nghị về … phải gửi đơn về UBND xã
+# trước ngày …": only voters petition with any of the verbs, the others with "kiến nghị / đề nghị", and a
+# duty or an urgency word keeps the order.)
 _PETITION = re.compile(
     rf"^(?:(?:y kien|kien nghi|phan anh)\s+(?:cua\s+)?)?{_PETITIONER}\b[^:.;]{{0,60}}:\s"
-    rf"|^{_PETITIONER}\b[^.;:]{{0,60}}?\s(?:kien nghi|de nghi|phan anh|de xuat|to cao|khieu nai)\b"
+    r"|^(?:(?:cac|nhieu|mot so)\s+)?cu tri\b[^.;:]{0,60}?\s(?:kien nghi|de nghi|phan anh|de xuat|to cao|khieu nai)\b"
+    rf"|^{_PETITIONER}\b[^.;:]{{0,60}}?\s(?:kien nghi|de nghi)\b"
 )
+_PETITION_OR_ORDER = re.compile(r"\b(?:phải|cần|có trách nhiệm|không được|kịp thời|khẩn trương|chủ động|ngay)\b")
 
 
-def _petition(folded: str) -> bool:
-    return _PETITION.match(folded) is not None
+def _petition(folded: str, sentence: str) -> bool:
+    return _PETITION.match(folded) is not None and _PETITION_OR_ORDER.search(nfc(sentence).lower()) is None
 
 
 # Courtesy, no task: a greeting, thanks, regards ("Kính chào Ông/Bà.", "UBND phường chân thành cảm ơn phản

@@ -200,3 +200,14 @@ def test_a_span_of_time_a_dated_counted_subject_or_an_opening_cut_stays_a_task(o
 )
 def test_an_order_with_a_duty_stays_though_shouted(order: str) -> None:
     assert order in with_order(order)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Bà con có nhu cầu đề nghị hỗ trợ giống cây trồng cần đăng ký với trưởng thôn trước ngày 15/12/2024.",
+        "Người dân có kiến nghị về giải phóng mặt bằng phải gửi đơn về UBND xã trước ngày 20/12/2024.",
+    ],
+)
+def test_the_public_told_how_to_petition_is_given_a_task(order: str) -> None:
+    assert order in with_order(order)
