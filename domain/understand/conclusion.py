@@ -724,7 +724,10 @@ def _petition(folded: str, sentence: str) -> bool:
 # Courtesy, no task: a greeting, thanks, regards ("Kính chào Ông/Bà.", "UBND phường chân thành cảm ơn phản
 # ánh của quý Ông/Bà và mong tiếp tục nhận được phản ánh …" CI07, "Trân trọng!" CE05, CI03, "Trân trọng."
 # CI07). Said by the issuer as subject or opening the sentence.
-_COURTESY = re.compile(r"^(?:xin |chan thanh |tran trong |rat |kinh )*(?:cam on|kinh chao|xin chao|tran trong)\b")
+# ("Trân trọng" alone closes a letter; "UBND xã trân trọng đề nghị các hộ …" goes on to ask.)
+_COURTESY = re.compile(
+    r"^(?:xin |chan thanh |tran trong |rat |kinh )*(?:cam on|kinh chao|xin chao|tran trong(?=\W*$))\b"
+)
 
 
 def _courtesy(folded: str, reading: AssigneeReading) -> bool:

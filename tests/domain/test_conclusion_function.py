@@ -211,3 +211,4 @@ def test_an_order_with_a_duty_stays_though_shouted(order: str) -> None:
 )
 def test_the_public_told_how_to_petition_is_given_a_task(order: str) -> None:
     assert order in with_order(order)
+
