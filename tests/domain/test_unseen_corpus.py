@@ -124,7 +124,9 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
-    "conclusions_v6_dev": (0.97, 0.78, 0.97),
+    # concl4 (a count of results, a cheer, the execution formula with its doers as subject are no tasks):
+    # v6 dev real among proposed 78.7 -> 87.3 (48/61 -> 48/55).
+    "conclusions_v6_dev": (0.97, 0.87, 0.97),
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
 }
 
