@@ -343,6 +343,21 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
         return None
 
 
+async def reply_parts(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: Sequence[str]) -> None:
+    """A long answer already split at item boundaries: the first part quotes the command, the rest
+    follow in order."""
+    chat = update.effective_chat
+    if not parts or chat is None:
+        return
+    await reply(update, parts[0])
+    for part in parts[1:]:
+        try:
+            await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+        except TelegramError as exc:
+            log.warning("sending part of a long answer to chat %s failed: %s", chat.id, exc)
+            return
+
+
 MAX_MESSAGE_UTF16 = 4096
 
 
