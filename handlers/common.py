@@ -467,6 +467,17 @@ def mentions_in(message: Message) -> list[MentionedUser]:
     return found
 
 
+async def mentioned_person(session: AsyncSession, mention: MentionedUser) -> Person:
+    """The person a mention names: a text mention carries the user; an @username is looked up, and
+    recorded when the bot has not seen that person yet (/giao, /donvi gan, /vaitro)."""
+    if mention.user is not None:
+        user = mention.user
+        return await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+    found = await db_committees.person_by_username(session, mention.username or "", create=True)
+    assert found is not None
+    return found
+
+
 def user_link(person: Person) -> str:
     """A mention that works for people without a username (tg://user?id=...)."""
     name = esc(person.full_name or ("@" + person.username if person.username else "?"))

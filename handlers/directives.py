@@ -41,6 +41,7 @@ from handlers.common import (
     ask_by_reply,
     display_name,
     edit,
+    mentioned_person,
     mentions_in,
     plain,
     resolve_actor,
@@ -141,13 +142,7 @@ async def _mentioned_people(
     for m in mentions_in(msg):
         if m.start < offset:
             continue
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            assert m.username is not None
-            found = await db_committees.person_by_username(session, m.username, create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
         people[str(person.id)] = person
         # A person the bot has seen is named as Telegram has them, even when written as @username.
         label = person.full_name if m.user is not None else db_committees.person_label(person, m.label)

@@ -14,6 +14,7 @@ from handlers.command import run_command
 from handlers.common import (
     Actor,
     display_name,
+    mentioned_person,
     mentions_in,
     reconcile_admin_chairs,
 )
@@ -43,12 +44,7 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
     if mentions:
         m = mentions[-1]
         role_word = (msg.text or "")[m.end :].strip()
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            found = await db_committees.person_by_username(session, m.username or "", create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
     elif msg.reply_to_message is not None and msg.reply_to_message.from_user is not None:
         u = msg.reply_to_message.from_user
         person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))

@@ -50,14 +50,7 @@ async def _my_page(session: AsyncSession, actor: Actor, page: int) -> tuple[str,
     ]
     if pages == 1:
         return "\n".join(lines), None
-    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
-    code = f"m{actor.person.id}"
-    row = []
-    if page > 1:
-        row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
-    if page < pages:
-        row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
-    return "\n".join(lines), [row]
+    return _paged(lines, page, pages, f"m{actor.person.id}")
 
 
 async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -153,13 +146,18 @@ def _list(title: str, tasks: list[Task], what: str, today: date, code: str, page
     lines += [render.list_line(t, today) for t in tasks[first : first + MAX_LIST_LINES]]
     if pages == 1:
         return "\n".join(lines), None
-    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
+    return _paged(lines, page, pages, code)
+
+
+def _paged(lines: list[str], page: int, pages: int, code: str) -> tuple[str, Buttons]:
+    """One page of a list of several (/viec, /ds): the page number, and the buttons to the pages
+    before and after it (ds:<page>:<code>, answered by on_page)."""
     row = []
     if page > 1:
         row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
     if page < pages:
         row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
-    return "\n".join(lines), [row]
+    return "\n".join([*lines, T.LIST_PAGE.format(page=page, pages=pages)]), [row]
 
 
 async def xem(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

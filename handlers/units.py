@@ -7,14 +7,13 @@ from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from db import committees as db_committees
 from db import units as db_units
 from db.models import Person
 from db.reminders import replan_unit_tasks
 from domain.commands import keyword, split_unit_definition
 from domain.permissions import Action
 from handlers.command import run_command
-from handlers.common import Actor, display_name, mentions_in
+from handlers.common import Actor, mentioned_person, mentions_in
 from handlers.task_actions import Refused, in_group, require_role
 
 
@@ -63,12 +62,7 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
         raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(name)))
     people: list[Person] = []
     for m in mentions:
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            found = await db_committees.person_by_username(session, m.username or "", create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
         await db_units.add_contact(session, unit, person)
         people.append(person)
     # The unit's open tasks now have someone to remind in person.
