@@ -30,9 +30,8 @@ from handlers.render import short
 from handlers.task_actions import (
     Refused,
     add_progress,
-    find_own_task,
     in_group,
-    numbered_with_text,
+    own_task_and_words,
     require,
     require_open,
     require_role,
@@ -239,10 +238,9 @@ async def vuongmac(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _vuongmac(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    ref = numbered_with_text(args, T.BLOCKED_USAGE)
-    task = await find_own_task(session, actor, ref.number)
+    task, note = await own_task_and_words(session, actor, args, T.BLOCKED_USAGE)
     require_open(task)
     # Checked here first so that a refusal names this action, not "báo cáo tiến độ".
     await require(session, actor, task, Action.REPORT, T.BLOCKED_ACTION)
-    await add_progress(session, actor, task, ref.rest, kind="blocked")
-    return T.BLOCKED_OK.format(number=task.number, note=T.esc(ref.rest))
+    await add_progress(session, actor, task, note, kind="blocked")
+    return T.BLOCKED_OK.format(number=task.number, note=T.esc(note))

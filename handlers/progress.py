@@ -40,7 +40,7 @@ from handlers.task_actions import (
     find_own_task,
     mark_done,
     numbered,
-    numbered_with_text,
+    own_task_and_words,
     request_extension,
     require,
     require_open,
@@ -73,9 +73,8 @@ async def tiendo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _tiendo(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    ref = numbered_with_text(args, T.PROGRESS_USAGE)
-    task = await find_own_task(session, actor, ref.number)
-    return await add_progress(session, actor, task, ref.rest)
+    task, note = await own_task_and_words(session, actor, args, T.PROGRESS_USAGE)
+    return await add_progress(session, actor, task, note)
 
 
 async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -83,9 +82,8 @@ async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _giahan(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    ref = numbered_with_text(args, T.EXTEND_USAGE)
-    task = await find_own_task(session, actor, ref.number)
-    return await extend(session, actor, task, ref.rest)
+    task, answer_text = await own_task_and_words(session, actor, args, T.EXTEND_USAGE)
+    return await extend(session, actor, task, answer_text)
 
 
 async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: str) -> str:

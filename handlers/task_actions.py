@@ -50,6 +50,13 @@ async def find_own_task(session: AsyncSession, actor: Actor, number: int) -> Tas
     return mine[0][0]
 
 
+async def own_task_and_words(session: AsyncSession, actor: Actor, args: str, usage: str) -> tuple[Task, str]:
+    """/tiendo, /giahan, /vuongmac: the person's task by its number (`find_own_task`) and the words
+    after the number; refused with `usage` when either is missing, before any look-up."""
+    ref = numbered_with_text(args, usage)
+    return await find_own_task(session, actor, ref.number), ref.rest
+
+
 async def task_for_button(session: AsyncSession, actor: Actor, task_id: int) -> Task:
     """A button names a task by id: it must belong to the committee the button was pressed in (or, in a
     private chat, to a committee the presser is assigned in — checked by the action itself)."""
