@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import textnorm, vntokens
+from domain.understand import lead_rules, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -2437,6 +2437,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
         found = _subject_at(s, k)
         if found is not None:
             return _unless_only_asks(s, found, triggers)
+    modal = lead_rules.modal_subject(s)
+    if modal is not None:
+        return modal
     heading = _heading_unit(s)
     if heading is not None:
         return heading
@@ -2787,7 +2790,8 @@ class AssigneeReading:
     assignees: Assignees
     # "assigned": after an assigning verb ("Giao X", "đề nghị X"); "relayed": the receivers of a
     # letter; "subject": the subject of the sentence; "heading": "Đối với X:"; "name": the text is
-    # only a name; "": nobody.
+    # only a name; "framed": the subject of a word of obligation after a framing phrase
+    # (`lead_rules.modal_subject`); "": nobody.
     how: str
     # The text after the subject, where its predicate starts ("đã tổng hợp ...", "phối hợp ...").
     predicate: str

@@ -1,0 +1,92 @@
+"""Lead rules of the fifth round (issue 11): general mechanisms read from a sentence's structure, kept
+apart from `domain.understand.assignees` (whose mechanics are being rewritten for speed) so that each
+rule is one function, hooked once into the reader.
+
+Each rule names the kind of sentence it serves and its dev sentences (ids of `tests/data/*_dev.jsonl`);
+the unit tests with sentences written for each class are in `tests/domain/test_lead_round5.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.understand import assignee_lexicon as L
+from domain.understand import assignees as A
+
+if TYPE_CHECKING:
+    from domain.understand.assignees import _Found, _Sentence
+    from domain.understand.vntokens import PhraseSet
+
+# Words after which the noun phrase before a modal is the object or a complement of something else, not
+# the subject ("hướng dẫn các xã cần …" is handled by the assigning verbs; these are the ones that make
+# the phrase a thing talked about).
+_CLAUSE_STOPS = ";.:(“\"?!"
+
+
+def modal_subject(s: _Sentence) -> _Found | None:
+    """The subject of a word of obligation ("cần", "phải", "có trách nhiệm", "chủ động" …) that stands after
+    something other than a clause start: a framing phrase with no comma ("Phát huy những kết quả đã đạt
+    được các cấp, các ngành cần …"), a topic, a relative "mà" ("mục tiêu mà TP. Hà Nội phải đạt"), an
+    adverb of connection. Read backwards from the modal: the longest list of noun phrases that ends
+    right before it (adverbs aside) is who must act; a passive ("cần được", "phải bị") has no actor.
+
+    Used only when no other rule has found anyone (a fallback: it never overrides an addressee). Found
+    this way the lead is told apart (`how` "framed"): what stands before it is not a subject's report,
+    and the conclusion splitter keeps judging the sentence by its opening, as when nobody was found.
+
+    Dev sentences of the class: G075-01 ("Phát huy … đạt được các cấp, các ngành cần"), G078-01 ("mục
+    tiêu mà TP. Hà Nội phải đạt"), F094-01 ("Đô lương sẽ hoàn thành": a place as a subject), G018-01
+    ("yêu cầu cấp uỷ, chính quyền xã với trách nhiệm … cần chủ động"), F088-02 ("Ngoài ra, tổ bầu cử
+    phải")."""
+    for q in _modal_positions(s):
+        after = A._skip_adverbs(s, q + s.m(A._OBLIGATIONS, q), adjuncts=False)
+        if s.is_(after, "được") or s.is_(after, "bị"):
+            continue  # "những tồn tại cần được khắc phục": no actor
+        bound = q
+        while bound > s.first and not s.punct(bound - 1, _CLAUSE_STOPS):
+            bound -= 1
+        for i in range(max(bound, q - 16), q):
+            if not A._np_start(s, i, loose=True) or (i > bound and _inside_phrase(s, i)):
+                continue
+            items, end = A._parse_list(s, i, loose=True)
+            if not items:
+                continue
+            if end <= q <= A._skip_adverbs(s, end) or _adjunct_before(s, end, q):
+                return A._Found(items, i, end, "framed")
+    return None
+
+
+def _modal_positions(s: _Sentence) -> list[int]:
+    """Where a word of obligation stands ("phải", "cần", "có trách nhiệm", "chủ động", "phối hợp" …:
+    words only an actor takes; not "sẽ", which an event takes as well: "Đại hội sẽ diễn ra …")."""
+    return sorted(s.at(A._OBLIGATIONS))
+
+
+def _inside_phrase(s: _Sentence, i: int) -> bool:
+    """Is tokens[i] not where a subject can start: inside a noun phrase that starts earlier, or the
+    object of a word before it ("Thông báo cho nhân dân các quận … khẩn trương …", "từ huyện đến cơ sở
+    cần …")? A subject follows a clause's punctuation, a verb ("… đã đạt được các cấp cần …"), "mà",
+    or an assigning verb."""
+    if not s.word(i - 1):
+        return False
+    if s.is_(i - 1, "mà") or s.is_(i - 1, "được"):
+        return False
+    if _ends_at(s, A._ASK_VERBS, i):
+        return False  # "yêu cầu X với trách nhiệm … cần": the one asked (not "chỉ đạo X", see below)
+    prev_verb = s.m(L.VERBS, i - 1) and not s.m(L.ORG_HEADS, i - 1) and not s.m(L.PERSON_HEADS, i - 1)
+    # "tham mưu cho UBND phường chỉ đạo các bộ phận … tập trung …": the object of a direction the
+    # reader has declined (X030-01) is not a subject
+    return not ((prev_verb and not _ends_at(s, L.ASSIGN_VERBS, i)) or _ends_at(s, A._INTRO, i))
+
+
+def _ends_at(s: _Sentence, phrases: PhraseSet, i: int) -> bool:
+    """Does a phrase of the list end right before tokens[i] ("yêu cầu", "Ngoài ra")?"""
+    return any(s.m(phrases, i - k) == k for k in (1, 2, 3, 4) if i - k >= s.first)
+
+
+def _adjunct_before(s: _Sentence, end: int, q: int) -> bool:
+    """ "cấp uỷ, chính quyền xã với trách nhiệm và quyết tâm cao nhất cần …": a "với" adjunct between
+    the subject and its modal (how it is to act), with no verb of its own."""
+    if not s.is_(end, "với") or q - end > 12:
+        return False
+    return not any(s.punct(x, ",;") or s.m(L.VERBS, x) for x in range(end + 1, q))

@@ -1,0 +1,57 @@
+"""Lead classes of the fifth issue-11 round (helper leadwho4, `domain/understand/lead_rules.py`).
+Sentences written for these tests, in the classes the rules name (the dev ids are in the rules'
+docstrings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees, read_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of a word of obligation after a framing phrase with no comma of its own.
+        ("Phát huy kết quả đạt được các phòng, các ban cần đẩy mạnh cải cách hành chính.", ["các phòng", "các ban"]),
+        ("Giữ vững danh hiệu đã được công nhận các trường học phải nâng cao chất lượng dạy học.", ["các trường học"]),
+        # ... after a relative "mà": the one that must reach the target.
+        ("Đây là chỉ tiêu mà UBND huyện phải đạt trong năm nay.", ["UBND huyện"]),
+        # ... after a connecting phrase and a comma, a kind the head list reads loosely.
+        ("Ngoài ra, tổ kiểm phiếu phải niêm yết kết quả tại trụ sở.", ["tổ kiểm phiếu"]),
+        # ... the one asked, with a "với" adjunct of manner before the modal.
+        (
+            "Bí thư Huyện ủy yêu cầu Đảng ủy, chính quyền các xã với quyết tâm cao nhất cần tập trung thu hoạch lúa.",
+            ["Đảng ủy, chính quyền các xã"],
+        ),
+    ],
+)
+def test_subject_of_an_obligation_after_a_frame(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive: no actor
+        "Những tồn tại của năm trước cần được khắc phục ngay.",
+        # a thing, not a body
+        "Các công trình phải bảo đảm chất lượng.",
+        # the public told of something, inside the object of a verb
+        "Thông báo cho nhân dân các xã ven sông khẩn trương thu hoạch lúa.",
+        # an event that will happen ("sẽ" is no word of obligation)
+        "Theo Ban tổ chức, Đại hội điểm Đoàn cấp cơ sở sẽ diễn ra từ nay đến ngày 20/1.",
+    ],
+)
+def test_no_subject_of_an_obligation(text: str) -> None:
+    assert lead(text) == []
+
+
+def test_framed_subject_is_told_apart() -> None:
+    """The splitter judges a framed sentence by its opening, as when nobody was found."""
+    reading = read_assignees("Phát huy kết quả đạt được các phòng, các ban cần đẩy mạnh cải cách hành chính.")
+    assert reading.how == "framed"
