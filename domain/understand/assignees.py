@@ -620,6 +620,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if such and _is_plural(s, start, j) and _names_listed(s, j + such):
             j += such + 1  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
             continue
+        ranged = lead_rules.level_range_end(s, j)
+        if ranged:
+            j = ranged  # "các ngành từ huyện đến cơ sở": which ones, by their levels
+            continue
         located = _located_end(s, j)
         if located:
             j = located  # "Ngân hàng Nhà nước chi nhánh tại các Khu vực 8, 9 …": which one

@@ -90,3 +90,52 @@ def _adjunct_before(s: _Sentence, end: int, q: int) -> bool:
     if not s.is_(end, "với") or q - end > 12:
         return False
     return not any(s.punct(x, ",;") or s.m(L.VERBS, x) for x in range(end + 1, q))
+
+
+# Words of the range's ends: a level or a kind of place ("từ tỉnh đến cơ sở", "từ huyện đến xã", "từ
+# trung ương đến địa phương"); a named place is written in Title Case ("từ Thừa Thiên Huế trở ra").
+_LEVEL_WORDS = ("cơ sở", "trung ương", "địa phương", "thôn", "bản", "ấp", "tổ", "khu dân cư", "thôn xóm", "làng")
+_RANGE_ENDS = ("trở ra", "trở vào", "trở lên", "trở xuống", "trở về trước", "trở về sau")
+
+
+def level_range_end(s: _Sentence, j: int) -> int:
+    """A range of levels or places after a kind of bodies says which ones (LABELLING.md §11: place and
+    level belong to the name): "các ngành từ huyện đến cơ sở", "các ban ngành chức năng từ tỉnh đến cơ
+    sở", "các địa phương từ Thừa Thiên Huế trở ra", "cán bộ các cấp từ trung ương tới địa phương". Returns
+    the index after the range, 0 when tokens[j] starts none.
+
+    Dev sentences: D004-01 ("các cấp, các ngành từ huyện đến cơ sở cần …"), I023-01 ("các ban ngành chức
+    năng từ tỉnh đến cơ sở cần …"), I003-01 ("các địa phương từ Thừa Thiên Huế trở ra và các cơ quan
+    …")."""
+    if not s.is_(j, "từ"):
+        return 0
+    k = _range_term(s, j + 1)
+    if not k:
+        return 0
+    for words in _RANGE_ENDS:
+        parts = words.split()
+        if all(s.is_(k + x, w) for x, w in enumerate(parts)):
+            return k + len(parts)
+    if s.is_(k, "đến") or s.is_(k, "tới"):
+        return _range_term(s, k + 1)
+    return 0
+
+
+def _range_term(s: _Sentence, k: int) -> int:
+    """One end of a range: a level or a kind of place ("huyện", "cơ sở", "trung ương"), or a place
+    named in Title Case (up to four words); the index after it, 0 when none is there."""
+    if not s.word(k):
+        return 0
+    if s.tokens[k].capitalized and k not in s.initial:
+        e = k
+        while e < min(s.n, k + 4) and s.word(e) and s.tokens[e].capitalized:
+            e += 1
+        return e
+    size = s.m(L.PLACE_NOUNS, k)
+    if size:
+        return k + size
+    for words in _LEVEL_WORDS:
+        parts = words.split()
+        if all(s.is_(k + x, w) for x, w in enumerate(parts)):
+            return k + len(parts)
+    return 0

@@ -55,3 +55,27 @@ def test_framed_subject_is_told_apart() -> None:
     """The splitter judges a framed sentence by its opening, as when nobody was found."""
     reading = read_assignees("Phát huy kết quả đạt được các phòng, các ban cần đẩy mạnh cải cách hành chính.")
     assert reading.how == "framed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A range of levels or places after a kind of bodies says which ones (LABELLING.md §11).
+        (
+            "Để chuẩn bị năm học mới, các trường, các trung tâm từ huyện đến xã cần rà soát cơ sở vật chất.",
+            ["các trường", "các trung tâm từ huyện đến xã"],
+        ),
+        (
+            "Yêu cầu các cơ quan báo chí từ trung ương tới địa phương đưa tin kịp thời.",
+            ["các cơ quan báo chí từ trung ương tới địa phương"],
+        ),
+        (
+            "Bộ Y tế đề nghị các tỉnh từ Quảng Trị trở vào và các bệnh viện tuyến cuối chuẩn bị giường bệnh.",
+            ["các tỉnh từ Quảng Trị trở vào", "các bệnh viện tuyến cuối"],
+        ),
+        # ... not a time ("từ ngày …") nor a source ("từ ngân sách"): the name ends before it.
+        ("Đề nghị các xã từ ngày 10/5 tạm dừng chợ phiên.", ["các xã"]),
+    ],
+)
+def test_range_of_levels_in_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
