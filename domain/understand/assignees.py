@@ -1473,7 +1473,9 @@ def _past_assignment(s: _Sentence, da: int, k: int) -> bool:
     """ "Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra ...", "UBND quận đã giao Phòng Tài chính -
     Kế hoạch rà soát ...": someone has handed a named body a task (reported, still to be done), unlike
     "các nhiệm vụ đã giao", "kế hoạch đã giao" (what was handed)."""
-    if da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
+    if lead_rules.after_apposition(s, da):
+        pass  # "ông X, phó chủ tịch UBND tỉnh, đã giao …": the comma closes the person's title
+    elif da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
         return False
     k = _skip_openers(s, k)
     items, end = _parse_list(s, k)

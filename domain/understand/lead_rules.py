@@ -139,3 +139,23 @@ def _range_term(s: _Sentence, k: int) -> int:
         if all(s.is_(k + x, w) for x, w in enumerate(parts)):
             return k + len(parts)
     return 0
+
+
+def after_apposition(s: _Sentence, da: int) -> bool:
+    """ "Ngày 28-8, ông Trần Văn A, phó chủ tịch UBND tỉnh, đã giao Công an tỉnh chủ trì …": the comma
+    before "đã" closes a person named with their title (an apposition), so "đã giao" is that person's
+    past order, as "Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh …" with no comma (`_past_assignment`), not
+    "các nhiệm vụ đã giao".
+
+    Dev sentences (a person, their title between commas, then "đã <order>"): I004-01 ("đã giao"; wrong
+    before), I004-03, I005-01 ("đã chỉ đạo": already read by `_person_directs`)."""
+    c = da - 1
+    if not s.punct(c, ","):
+        return False
+    for a in range(max(s.first, c - 25), c):
+        if not (s.m(L.PERSON_HEADS, a) or s.m(A._PRONOUN_HEADS, a)) or (a > s.first and s.word(a - 1)):
+            continue
+        items, end = A._parse_list(s, a)
+        if items and end == c:
+            return True
+    return False

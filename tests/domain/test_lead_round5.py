@@ -79,3 +79,26 @@ def test_framed_subject_is_told_apart() -> None:
 )
 def test_range_of_levels_in_a_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A person and their title between commas, then "đã giao Y": the person's past order, Y leads.
+        (
+            "Ngày 28-8, ông Nguyễn Văn An, phó chủ tịch UBND huyện, đã giao Phòng Nội vụ chủ trì rà soát hồ sơ.",
+            ["Phòng Nội vụ"],
+        ),
+        (
+            "Sáng nay, bà Lê Thị Hoa, Giám đốc Sở Y tế, đã giao Trung tâm Y tế huyện kiểm tra bếp ăn tập thể.",
+            ["Trung tâm Y tế huyện"],
+        ),
+        # ... and the same with "đã chỉ đạo" (read before this round too).
+        (
+            "Tại huyện, Thượng tá Trần Văn Bình, Trưởng Công an huyện, đã chỉ đạo công an các xã tăng cường tuần tra.",
+            ["công an các xã"],
+        ),
+    ],
+)
+def test_past_order_of_a_person_with_title(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
