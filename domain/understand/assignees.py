@@ -541,6 +541,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        closed = lead_rules.demonstrative_end(s, start, j)
+        if closed:
+            j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name
+            break
         hit = s.hits[j]
         keep = hit.get(L.NP_KEEP.slot, 0)
         if keep:

@@ -46,7 +46,9 @@ def modal_subject(s: _Sentence) -> _Found | None:
         while bound > s.first and not s.punct(bound - 1, _CLAUSE_STOPS):
             bound -= 1
         for i in range(max(bound, q - 16), q):
-            if not A._np_start(s, i, loose=True) or (i > bound and _inside_phrase(s, i)):
+            # a capitalised word read loosely as a name, but not in a text written in capitals
+            loose = not s.tokens[i].text.isupper()
+            if not A._np_start(s, i, loose=loose) or (i > bound and _inside_phrase(s, i)):
                 continue
             items, end = A._parse_list(s, i, loose=True)
             if not items:
@@ -126,7 +128,9 @@ def _range_term(s: _Sentence, k: int) -> int:
     named in Title Case (up to four words); the index after it, 0 when none is there."""
     if not s.word(k):
         return 0
-    if s.tokens[k].capitalized and k not in s.initial:
+    if s.m(A._TIME_WORDS, k):
+        return 0  # "từ ngày 10/5", "TỪ NGÀY …": a time, not a place
+    if s.tokens[k].capitalized and k not in s.initial and not s.tokens[k].text.isupper():
         e = k
         while e < min(s.n, k + 4) and s.word(e) and s.tokens[e].capitalized:
             e += 1
@@ -159,3 +163,33 @@ def after_apposition(s: _Sentence, da: int) -> bool:
         if items and end == c:
             return True
     return False
+
+
+# Demonstratives that close a Vietnamese noun phrase: nothing after them is part of the name.
+_DEMONSTRATIVES = ("này", "đó", "ấy", "nói trên", "nêu trên", "kể trên", "trên đây")
+
+
+def demonstrative_end(s: _Sentence, start: int, j: int) -> int:
+    """A demonstrative is the last word of a noun phrase ("nhà thầu này", "các đơn vị trên", "các
+    trường nói trên", "Sở này"): the name ends after it, whatever word comes next — a verb the word
+    lists lack ("nhà thầu này nỗ lực hơn nữa …") included. "trên" alone is a demonstrative only when the
+    predicate follows it (a verb, a modal or an adverb), not a place ("các đơn vị trên địa bàn").
+    Returns the index after the demonstrative (where the name ends), 0 when tokens[j] is none.
+
+    Dev sentences: I018-01 ("yêu cầu nhà thầu này nỗ lực hơn nữa thi công …": ran on), B029-01
+    ("chỉ đạo các đơn vị trên chỉnh sửa …": stopped before "trên"); read right before, the same class:
+    F127-01 ("các trường nói trên chịu trách nhiệm"), B143-01 ("4 bộ, ngành nêu trên khẩn trương"),
+    D116-01 ("Tổ này có nhiệm vụ"), F068-02 ("Bộ này và UBND các cấp")."""
+    if j <= start or not s.word(j):
+        return 0
+    if any(s.m(A._TIME_WORDS, x) for x in range(max(start, j - 3), j)):
+        return 0  # "trong tuần này", "thời điểm này": the time's own demonstrative
+    if s.is_(j, "trên") and not s.is_(j + 1, "đây"):
+        after = j + 1
+        predicate = A._predicate_at(s, after) or s.m(A._MODALS, after) or s.m(L.ADVERBS, after)
+        return after if predicate else 0
+    for words in _DEMONSTRATIVES:
+        parts = words.split()
+        if all(s.is_(j + x, w) for x, w in enumerate(parts)):
+            return j + len(parts)
+    return 0

@@ -102,3 +102,20 @@ def test_range_of_levels_in_a_name(text: str, expected: list[str]) -> None:
 )
 def test_past_order_of_a_person_with_title(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demonstrative closes the name, whatever word follows (a verb the word lists lack).
+        ("Ban quản lý dự án yêu cầu công ty này nỗ lực hơn nữa để bù tiến độ.", ["công ty này"]),
+        ("Đề nghị các hộ kinh doanh nói trên cam kết không tái phạm.", ["các hộ kinh doanh nói trên"]),
+        # ... "trên" is a demonstrative before the predicate, a place word before a place.
+        ("Huyện ủy chỉ đạo các chi bộ trên hoàn thành đại hội trước ngày 30/6.", ["các chi bộ trên"]),
+        ("Yêu cầu các chi bộ trên địa bàn hoàn thành đại hội trước ngày 30/6.", ["các chi bộ trên địa bàn"]),
+        # ... a time's own demonstrative ("trong tuần này") is not the name's.
+        ("Phòng Nội vụ trong tuần này rà soát hồ sơ.", ["Phòng Nội vụ"]),
+    ],
+)
+def test_demonstrative_closes_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
