@@ -119,3 +119,19 @@ def test_past_order_of_a_person_with_title(text: str, expected: list[str]) -> No
 )
 def test_demonstrative_closes_a_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "giao trách nhiệm (cụ thể) (cho / tới) Y": the "nhiệm vụ" paradigm with "trách nhiệm".
+        (
+            "Chủ tịch UBND huyện đã chỉ đạo, giao trách nhiệm cụ thể cho từng phòng ban liên quan khẩn trương "
+            "khắc phục sự cố.",
+            ["từng phòng ban liên quan"],
+        ),
+        ("Đảng ủy xã giao trách nhiệm tới các chi bộ rà soát đảng viên.", ["các chi bộ"]),
+    ],
+)
+def test_giao_trach_nhiem_cu_the(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
