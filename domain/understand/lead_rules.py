@@ -193,3 +193,62 @@ def demonstrative_end(s: _Sentence, start: int, j: int) -> int:
         if all(s.is_(j + x, w) for x, w in enumerate(parts)):
             return j + len(parts)
     return 0
+
+
+# Verbs of reminding and advising: the speaker tells the one named after them what to do. Not "nhắc
+# (nhở)": a teacher who reminds parents ("GVCN các lớp nhắc PHHS kiểm tra …", CE05) keeps the task.
+_REMINDING = ("lưu ý",)
+_TO = ("tới", "đến", "cho")
+# going somewhere before the purpose: "đã đến kiểm tra và lưu ý …", "xuống kiểm tra, lưu ý …"
+_MOTION = ("đến", "tới", "xuống", "về")
+
+
+def reminded_speaker(s: _Sentence) -> _Found | None:
+    """The names at the clause's start when the reader found no subject there (its predicate is a verb
+    the word lists lack, or a motion: "… đã đến kiểm tra …"), for `reminded_addressee`."""
+    i = A._skip_intro(s, s.first)
+    items, end = A._parse_list(s, i)
+    return A._Found(items, i, end, "subject") if items else None
+
+
+def reminded_addressee(s: _Sentence, subject: _Found) -> _Found | None:
+    """ "<chủ thể> (đã / cũng …) lưu ý (tới) Y <vị ngữ> …": a body or a person
+    reminds or advises Y, and Y is to act (LABELLING.md §5: who speaks is not the lead; the reminder
+    asks as "đề nghị" does). The verb may close a chain of the subject's own verbs with no object ("đã
+    đến kiểm tra và lưu ý Y …"). Y must have a predicate of its own; when Y is the public ("người
+    dân", households: LABELLING.md §8c) nobody can be reminded and the subject keeps the task.
+
+    Dev sentences: I076-03 ("Bộ GD-ĐT lưu ý các đơn vị tuyệt đối không được …": a body, fixed); a person
+    who reminds was read before (CG03, F064-02: `_reminded`, which a body as speaker did not reach).
+    Seen, not done (one sentence each, and the corpora disagree on whom advice to the public or parents
+    makes the lead: CE05 vs I058-02): "khuyến cáo (tới) Y" (I058-02, I106-01)."""
+    k = subject.end
+    limit = min(s.n - 1, k + 8)
+    while k < limit:
+        size = _reminding_at(s, k)
+        if size:
+            break
+        chain = s.is_(k, "và") or s.is_(k, "đã") or s.is_(k, "cũng") or any(s.is_(k, w) for w in _MOTION)
+        if s.m(L.ADVERBS, k) or s.m(L.VERBS, k) or chain:
+            k += max(1, s.m(L.ADVERBS, k), s.m(L.VERBS, k))
+            continue
+        return None
+    else:
+        return None
+    y = k + size
+    if any(s.is_(y, w) for w in _TO):
+        y += 1
+    if A._the_public(s, y):
+        return None
+    found = A._subject_at(s, y)
+    if found is None or found.start != y:
+        return None
+    return A._Found(found.items, found.start, found.end, "assigned")
+
+
+def _reminding_at(s: _Sentence, k: int) -> int:
+    for words in _REMINDING:
+        parts = words.split()
+        if all(s.is_(k + x, w) for x, w in enumerate(parts)):
+            return len(parts)
+    return 0

@@ -135,3 +135,17 @@ def test_demonstrative_closes_a_name(text: str, expected: list[str]) -> None:
 )
 def test_giao_trach_nhiem_cu_the(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body that reminds ("lưu ý") the one named after it, who has a predicate: that one acts.
+        ("Sở Giáo dục lưu ý các trường tuyệt đối không thu thêm khoản ngoài quy định.", ["các trường"]),
+        ("UBND huyện cũng lưu ý các xã phải hoàn thành thu hoạch trước mùa mưa.", ["các xã"]),
+        # ... the public reminded: the body keeps the task (LABELLING.md §8c).
+        ("UBND phường lưu ý người dân không đốt rơm rạ.", ["UBND phường"]),
+    ],
+)
+def test_body_reminds_addressee(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
