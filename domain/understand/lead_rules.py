@@ -252,3 +252,58 @@ def _reminding_at(s: _Sentence, k: int) -> int:
         if all(s.is_(k + x, w) for x, w in enumerate(parts)):
             return len(parts)
     return 0
+
+
+def topic_acts(s: _Sentence) -> _Found | None:
+    """ "(- ) Đối với X(,) <việc> …" with no subject of its own after the topic: X, a body or people,
+    is the one to do it — the "Đối với <đơn vị>:" heading (`_heading_unit`) written with a comma or
+    nothing before the task ("- Đối với các cụm, khối thi đua gửi hồ sơ trước ngày 20/12", "Đối với các
+    cơ quan tuyên truyền, báo chí, chỉ đạo tăng cường tuyên truyền …"). The topic's items may be
+    separated by ";" ("Đối với Thanh tra bộ; Thanh tra tỉnh; các cục … gửi hồ sơ …"). A topic that is a
+    thing ("Đối với việc …", "Đối với phần mềm …: giao …") names nobody; a verb of its own clause
+    ("các quận chưa có báo cáo …") or an order later in the sentence leaves it to the other rules.
+
+    Dev sentences: I110-01, I110-02, I114-02 (two documents); the class with a colon: G113-02, S004-11
+    (`_heading_unit`, `_fronted_topic`); things as topics (no lead): S004-03, S004-05, S004-09."""
+    k = A._skip_intro(s, s.first)
+    opener = s.m(A._HEADING_OPENERS, k)
+    if not opener:
+        return None
+    t = k + opener
+    h = A._skip_determiners(s, t)
+    if h >= s.n or not (
+        s.unit_at(h) is not None or s.m(L.ORG_HEADS, h) or s.m(L.PERSON_HEADS, h) or A._is_abbreviation(s.tokens[h])
+    ):
+        return None
+    items, end = A._parse_list(s, t, loose=True)
+    while items and s.punct(end, ";"):
+        more, more_end = A._parse_list(s, end + 1, loose=True)
+        if not more:
+            break
+        items, end = [*items, *more], more_end
+    if not items:
+        return None
+    # with a comma before the task, the topic runs to that comma ("các cơ quan tuyên truyền, báo chí,
+    # chỉ đạo …": a name the lists cut at "tuyên truyền")
+    comma = next((c for c in range(end, min(s.n - 1, end + 12)) if s.punct(c, ",") and _task_at(s, c + 1)), None)
+    if comma is not None and all(s.word(x) or s.punct(x, ",") for x in range(end, comma)):
+        if end != comma:
+            items, end = [(t, comma)], comma
+        p = comma + 1
+    elif _task_at(s, end):
+        p = end
+    else:
+        return None
+    if A._np_start(s, p) or any(q >= p for q, _ in A._triggers(s)):
+        return None
+    return A._Found(items, t, end, "assigned")
+
+
+def _task_at(s: _Sentence, p: int) -> bool:
+    """Does a task (a verb, "chỉ đạo", an actor's adverb) start at tokens[p], not the topic's own
+    clause ("chưa có báo cáo …", "đang thực hiện …": which ones)?"""
+    if not s.word(p) or (s.tokens[p].capitalized and p not in s.initial):
+        return False
+    if any(s.is_(p, w) for w in ("chưa", "không", "đang", "đã", "còn", "có", "bị", "được")):
+        return False
+    return bool(s.m(L.VERBS, p) or s.m(A._CHI_DAO, p) or s.m(A._ACTOR_ADVERBS, p))

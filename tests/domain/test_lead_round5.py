@@ -149,3 +149,31 @@ def test_giao_trach_nhiem_cu_the(text: str, expected: list[str]) -> None:
 )
 def test_body_reminds_addressee(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Đối với <bodies or people>(,) <task>" with no subject of its own: the topic does the task.
+        (
+            "Đối với các cơ quan thông tấn, báo chí, tăng cường đưa tin về phòng dịch.",
+            ["các cơ quan thông tấn, báo chí"],
+        ),
+        ("- Đối với Phòng Nội vụ; Phòng Tài chính gửi báo cáo trước ngày 15/12.", ["Phòng Nội vụ", "Phòng Tài chính"]),
+        ("Đối với UBND các xã, khẩn trương rà soát hồ sơ đất đai.", ["UBND các xã"]),
+    ],
+)
+def test_topic_does_the_task(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing, or people to be dealt with, as the topic: nobody named to act
+        "Đối với phần mềm quản lý, thực hiện theo hướng dẫn của Sở.",
+        "Đối với các hộ vi phạm, xử phạt nghiêm theo quy định.",
+    ],
+)
+def test_topic_that_names_nobody(text: str) -> None:
+    assert lead(text) == []
