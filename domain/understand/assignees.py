@@ -2377,7 +2377,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
-    speaker = subject if subject is not None else lead_rules.reminded_speaker(s)
+    speaker = subject if subject is not None or not s.where(s.key("lưu")) else lead_rules.reminded_speaker(s)
     if speaker is not None and said is None:
         reminded = lead_rules.reminded_addressee(s, speaker)
         if reminded is not None:

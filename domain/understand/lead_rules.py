@@ -109,7 +109,7 @@ def level_range_end(s: _Sentence, j: int) -> int:
     Dev sentences: D004-01 ("các cấp, các ngành từ huyện đến cơ sở cần …"), I023-01 ("các ban ngành chức
     năng từ tỉnh đến cơ sở cần …"), I003-01 ("các địa phương từ Thừa Thiên Huế trở ra và các cơ quan
     …")."""
-    if not s.is_(j, "từ"):
+    if s.tokens[j][3] != s.key("từ"):
         return 0
     k = _range_term(s, j + 1)
     if not k:
@@ -167,6 +167,7 @@ def after_apposition(s: _Sentence, da: int) -> bool:
 
 # Demonstratives that close a Vietnamese noun phrase: nothing after them is part of the name.
 _DEMONSTRATIVES = ("này", "đó", "ấy", "nói trên", "nêu trên", "kể trên", "trên đây")
+_DEMONSTRATIVE_FIRSTS = ("này", "đó", "ấy", "nói", "nêu", "kể", "trên")
 
 
 def demonstrative_end(s: _Sentence, start: int, j: int) -> int:
@@ -180,8 +181,8 @@ def demonstrative_end(s: _Sentence, start: int, j: int) -> int:
     ("chỉ đạo các đơn vị trên chỉnh sửa …": stopped before "trên"); read right before, the same class:
     F127-01 ("các trường nói trên chịu trách nhiệm"), B143-01 ("4 bộ, ngành nêu trên khẩn trương"),
     D116-01 ("Tổ này có nhiệm vụ"), F068-02 ("Bộ này và UBND các cấp")."""
-    if j <= start or not s.word(j):
-        return 0
+    if j <= start or not s.word(j) or s.tokens[j][3] not in A._word_keys(_DEMONSTRATIVE_FIRSTS, s.accented):
+        return 0  # (most words: one set look-up)
     if any(s.m(A._TIME_WORDS, x) for x in range(max(start, j - 3), j)):
         return 0  # "trong tuần này", "thời điểm này": the time's own demonstrative
     if s.is_(j, "trên") and not s.is_(j + 1, "đây"):
@@ -222,6 +223,8 @@ def reminded_addressee(s: _Sentence, subject: _Found) -> _Found | None:
     who reminds was read before (CG03, F064-02: `_reminded`, which a body as speaker did not reach).
     Seen, not done (one sentence each, and the corpora disagree on whom advice to the public or parents
     makes the lead: CE05 vs I058-02): "khuyến cáo (tới) Y" (I058-02, I106-01)."""
+    if not s.where(s.key("lưu")):
+        return None  # (most sentences remind nobody)
     k = subject.end
     limit = min(s.n - 1, k + 8)
     while k < limit:
