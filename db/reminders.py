@@ -249,6 +249,14 @@ async def restore_superseded(session: AsyncSession) -> int:
             )
         )
     ).all()
+    return await _put_back(session, rows, dict(outbox.RELEASED))
+
+
+async def _put_back(session: AsyncSession, rows: Sequence[Any], values: dict[str, Any]) -> int:
+    """Superseded rows (id, task id, person id, kind) whose send did not happen: each becomes the
+    pair's live row again with `values` (pending, its claim cleared) when its recipient is still
+    reminded of the open task — the pair's row the re-plan planned from the next day is dropped — and
+    is deleted otherwise. Returns the rows put back."""
     restored = 0
     for row_id, task_id, person_id, kind in rows:
         task = await session.get(Task, task_id)
@@ -272,7 +280,7 @@ async def restore_superseded(session: AsyncSession) -> int:
         await session.execute(
             update(Reminder)
             .where(Reminder.id == row_id)
-            .values(**outbox.RELEASED)
+            .values(**values)
             .execution_options(synchronize_session=False)
         )
         restored += 1
@@ -483,18 +491,28 @@ async def mark_sent(
     return owned
 
 
-async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any]) -> set[int]:
-    """Update rows this worker holds; returns their ids. A row superseded meanwhile is simply
-    dropped (its task has a new plan)."""
+async def _finish(
+    session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any], *, unsent: bool = False
+) -> set[int]:
+    """Update rows this worker holds; returns their ids. A row superseded meanwhile (its task has a
+    new plan) is dropped when it is done with (failed for good, cancelled); when it goes back to the
+    outbox unsent (`unsent`: released, deferred, a flood wait) it is still the pair's reminder of
+    its day — the re-plan planned on from the next day, counting on this send — so it is put back
+    with `values` (`_put_back`): dropping it lost that day's reminder (the bot removed from the group
+    and added back the same day; a 403; a long flood wait)."""
     ids = list(ids)
     if not ids:
         return set()
     result = await outbox.finish(session, Reminder, ids, worker_id, values)
-    await session.execute(
-        delete(Reminder)
-        .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
-        .execution_options(synchronize_session=False)
-    )
+    mine = and_(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
+    if unsent:
+        rows = (
+            await session.execute(select(Reminder.id, Reminder.task_id, Reminder.person_id, Reminder.kind).where(mine))
+        ).all()
+        if rows:
+            await _put_back(session, rows, {**values, "claimed_by": None, "claimed_at": None})
+        return result
+    await session.execute(delete(Reminder).where(mine).execution_options(synchronize_session=False))
     return result
 
 
@@ -515,7 +533,7 @@ async def mark_retry(
     session: AsyncSession, ids: Iterable[int], worker_id: str, next_attempt_at: datetime, error: str
 ) -> None:
     """Back to pending, to be claimed again at `next_attempt_at` (flood wait, network trouble)."""
-    await _finish(session, ids, worker_id, outbox.retry_values(next_attempt_at, error))
+    await _finish(session, ids, worker_id, outbox.retry_values(next_attempt_at, error), unsent=True)
 
 
 async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: str, reason: str) -> None:
@@ -525,7 +543,7 @@ async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: s
 
 async def release(session: AsyncSession, ids: Iterable[int], worker_id: str) -> None:
     """Back to pending as they were (the committee is paused: the bot is not in its group)."""
-    await _finish(session, ids, worker_id, dict(outbox.RELEASED))
+    await _finish(session, ids, worker_id, dict(outbox.RELEASED), unsent=True)
 
 
 async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: PlannedReminder) -> None:
@@ -543,6 +561,7 @@ async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: Pla
             "claimed_at": None,
             "next_attempt_at": None,
         },
+        unsent=True,
     )
 
 
