@@ -60,6 +60,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
             session_factory=sessions,
             instance_id=uuid.uuid4().hex[:12],
         )
+        # Claims in the outbox name it (claimed_by): which process held what, after a crash.
+        log.info("instance %s started", app.bot_data["services"].instance_id)
         # Group texts link to the private chat with one tap (t.me/<bot>?start=…): the username is
         # the bot's own, from getMe (Application.initialize asked it already).
         texts.set_bot_username(app.bot.username)

@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from db import outbox
 from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, UnitContact
@@ -252,6 +253,30 @@ async def restore_superseded(session: AsyncSession) -> int:
     return await _put_back(session, rows, dict(outbox.RELEASED))
 
 
+async def restore_dead_superseded(
+    session: AsyncSession, now: datetime, wall_now: datetime, alive_within: timedelta, lease: timedelta = CLAIM_LEASE
+) -> int:
+    """`restore_superseded` for PostgreSQL with several instances, where nobody starts alone: the
+    superseded rows of an instance that is dead — its beat older than `alive_within` (wall time)
+    AND its claim older than the claim lease (the bot's clock: when a claimed row of it would be
+    taken over too) — are put back by a live instance. Never a live one's: a superseded row whose
+    sender still beats is in flight (it will record the send); two live instances never put back the
+    same row (FOR UPDATE SKIP LOCKED; on SQLite the clause is dropped and this is not called)."""
+    rows = (
+        await session.execute(
+            select(Reminder.id, Reminder.task_id, Reminder.person_id, Reminder.kind)
+            .where(
+                Reminder.status == SUPERSEDED,
+                Reminder.claimed_at < as_utc(now) - lease,
+                ~outbox.beaten_within(Reminder.claimed_by, wall_now, alive_within),
+            )
+            .order_by(Reminder.id)
+            .with_for_update(skip_locked=True, of=Reminder)
+        )
+    ).all()
+    return await _put_back(session, rows, dict(outbox.RELEASED))
+
+
 async def _put_back(session: AsyncSession, rows: Sequence[Any], values: dict[str, Any]) -> int:
     """Superseded rows (id, task id, person id, kind) whose send did not happen: each becomes the
     pair's live row again with `values` (pending, its claim cleared) when its recipient is still
@@ -267,23 +292,25 @@ async def _put_back(session: AsyncSession, rows: Sequence[Any], values: dict[str
             and task.due_current is not None
             and Recipient(person_id, role) in await task_recipients(session, task)
         )
+        # Only while still superseded: another instance may have put it back meanwhile.
+        this = and_(Reminder.id == row_id, Reminder.status == SUPERSEDED)
         if not still:
-            await session.execute(
-                delete(Reminder).where(Reminder.id == row_id).execution_options(synchronize_session=False)
-            )
+            await session.execute(delete(Reminder).where(this).execution_options(synchronize_session=False))
             continue
+        # The pair's next row first (`values` may move this one to that row's day: one per day).
+        other = aliased(Reminder)
         await session.execute(
             delete(Reminder)
-            .where(Reminder.task_id == task_id, _same_person(person_id), Reminder.status == PENDING)
+            .where(
+                Reminder.task_id == task_id, _same_person(person_id), Reminder.status == PENDING,
+                exists().where(other.id == row_id, other.status == SUPERSEDED),
+            )
             .execution_options(synchronize_session=False)
         )
-        await session.execute(
-            update(Reminder)
-            .where(Reminder.id == row_id)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+        back = await session.execute(
+            update(Reminder).where(this).values(**values).execution_options(synchronize_session=False)
         )
-        restored += 1
+        restored += 1 if back.rowcount else 0  # type: ignore[attr-defined]
     return restored
 
 
