@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Committee, MembershipLookup
@@ -196,5 +196,5 @@ async def release_all(session: AsyncSession) -> int:
     return result.rowcount or 0  # type: ignore[attr-defined]
 
 
-async def count(session: AsyncSession) -> int:
-    return int(await session.scalar(select(func.count()).select_from(MembershipLookup)) or 0)
+async def any_queued(session: AsyncSession) -> bool:
+    return await session.scalar(select(MembershipLookup.id).limit(1)) is not None

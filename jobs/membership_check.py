@@ -259,6 +259,9 @@ async def _resume(application: Application) -> None:  # type: ignore[type-arg]
 
     services = services_of(application)
     try:
+        async with services.session_factory() as session:
+            if not await lookups.any_queued(session):  # nearly always: one look at an empty table
+                return
         async with services.session_factory() as session, session.begin():
             claimed = await lookups.claim_due(
                 session, services.clock.now(), services.instance_id, datetime.now(UTC),
