@@ -224,6 +224,8 @@ async def _round(context: CallbackContext, check: MembershipCheck) -> float | No
             check.departed.append(tg_user_id)
         done.append(tg_user_id)
     again_in = max(wait, _backoff(services.settings.membership_retry, mine))
+    if _current(context.application).get(check.chat_id) is not check:
+        return None  # a newer re-add queued the people anew: its check records them (after this round)
     # One write a round (not one a look-up: a fan-out of reminders may be writing too). A crash before
     # it repeats the round's look-ups after the restart: each applies what Telegram says, again.
     async with services.session_factory() as session, session.begin():
