@@ -24,6 +24,7 @@ from db.engine import create_engine, is_sqlite, session_factory
 from db.migrate import upgrade_to_head
 from db.outbox import release_stale_claims
 from handlers.registry import command_list, register
+from jobs.instances import instance_beat
 from jobs.scheduling import schedule_jobs
 
 log = logging.getLogger(__name__)
@@ -59,9 +60,13 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
             session_factory=sessions,
             instance_id=uuid.uuid4().hex[:12],
         )
+        # Claims in the outbox name it (claimed_by): which process held what, after a crash.
+        log.info("instance %s started", app.bot_data["services"].instance_id)
         # Group texts link to the private chat with one tap (t.me/<bot>?start=…): the username is
         # the bot's own, from getMe (Application.initialize asked it already).
         texts.set_bot_username(app.bot.username)
+        if not is_sqlite(settings.database_url):
+            await instance_beat(app)  # alive before it holds anything (jobs/instances.py)
         try:
             await app.bot.set_my_commands([BotCommand(c, d) for c, d in command_list()])
         except TelegramError as exc:

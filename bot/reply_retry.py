@@ -22,6 +22,7 @@ they are not retried twice over.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 from collections.abc import Callable, Coroutine, Iterator
@@ -98,6 +99,8 @@ class ReplyRetryRateLimiter(AIORateLimiter):
             # membership check of a re-added group take 3 s a person and delay the group's replies.
             # (Only the limiter's copy loses chat_id; the request itself is `args`.)
             limited = {k: v for k, v in data.items() if k != "chat_id"}
+        if _NO_RETRY.get():
+            return await self._one_try(callback, args, kwargs, limited)
         for attempt in range(retries + 1):
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, limited, rate_limit_args)
@@ -110,3 +113,23 @@ class ReplyRetryRateLimiter(AIORateLimiter):
                 log.warning("%s failed (%s: %s); retrying in %.2fs", endpoint, type(exc).__name__, exc, delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+    async def _one_try(
+        self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any, kwargs: dict[str, Any],
+        data: dict[str, Any],
+    ) -> Any:
+        """AIORateLimiter's pace (overall, per group) and its halt after a 429, without its 429
+        retries: `process_request` retries a RetryAfter `max_retries` times, each after sleeping the
+        whole retry_after inside the request — a dispatcher send, or a membership look-up, would sit
+        there (an hour, for a long flood wait) instead of going back to its own schedule (recorded in
+        the database, taken up again after a restart). Its callers handle RetryAfter themselves.
+        (AIORateLimiter's own request step, with the chat and group it would have read from `data`.)"""
+        chat_id = data.get("chat_id")
+        with contextlib.suppress(ValueError, TypeError):
+            chat_id = int(chat_id)  # type: ignore[arg-type]
+        group: int | str | bool = chat_id if (isinstance(chat_id, int) and chat_id < 0) or isinstance(chat_id, str) \
+            else False
+        return await self._run_request(
+            chat=chat_id is not None, group=group, allow_paid_broadcast=bool(data.get("allow_paid_broadcast", False)),
+            callback=callback, args=args, kwargs=kwargs,
+        )

@@ -364,9 +364,36 @@ class Notice(Base):
 
 class DispatcherBeat(Base):
     """One row per running dispatcher, touched every tick: the instances alive share the bot's pace
-    with Telegram (each sends its part of 30 messages/s, 20 a minute per group)."""
+    with Telegram (each sends its part of 30 messages/s, 20 a minute per group). On PostgreSQL every
+    instance also beats on its own (jobs/instances.py): a row whose beat went stale is a dead
+    instance's, and what it held is taken over (its superseded reminders, its membership look-ups)."""
 
     __tablename__ = "dispatcher_beats"
 
     worker_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MembershipLookup(Base):
+    """A person whose standing in a group is still to be asked of Telegram (getChatMember) — queued
+    when the bot is added back to the group, deleted once Telegram answered (or the check gave up).
+    JobQueue jobs die with the process; these rows do not: a look-up waiting (a 429's flood wait, a
+    retry after a 5xx) when the process died is taken up again (jobs/membership_check.py).
+    `claimed_by`: the instance doing it (its dispatcher beat says whether it is alive); `due_at`:
+    not before (the bot's clock: a flood wait or the next round's backoff)."""
+
+    __tablename__ = "membership_lookups"
+    __table_args__ = (
+        UniqueConstraint("committee_id", "tg_user_id", name="uq_membership_lookups_committee_user"),
+        Index("ix_membership_lookups_due_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    tg_user_id: Mapped[int] = mapped_column(BigInteger)
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -395,6 +395,12 @@ async def release_notice(session: AsyncSession, notice_id: int, worker_id: str) 
 BEAT_STALE = timedelta(seconds=30)
 
 
+def beaten_within(worker_id: Any, wall_now: datetime, within: timedelta) -> Any:
+    """The worker (a claim's `claimed_by`) has beaten within `within` of `wall_now`: its process is
+    alive. Wall time, as the beats (a test clock standing still must not keep the dead alive)."""
+    return exists().where(DispatcherBeat.worker_id == worker_id, DispatcherBeat.seen_at >= as_utc(wall_now) - within)
+
+
 async def beat(session: AsyncSession, worker_id: str, wall_now: datetime, stale: timedelta = BEAT_STALE) -> int:
     """This dispatcher is alive (one row per worker, touched each tick); returns how many dispatchers
     are alive, this one included. `wall_now` is real time, not the bot's clock: liveness is about

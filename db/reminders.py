@@ -32,8 +32,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from db import outbox
 from db.models import Committee, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, UnitContact
@@ -249,6 +250,38 @@ async def restore_superseded(session: AsyncSession) -> int:
             )
         )
     ).all()
+    return await _put_back(session, rows, dict(outbox.RELEASED))
+
+
+async def restore_dead_superseded(
+    session: AsyncSession, now: datetime, wall_now: datetime, alive_within: timedelta, lease: timedelta = CLAIM_LEASE
+) -> int:
+    """`restore_superseded` for PostgreSQL with several instances, where nobody starts alone: the
+    superseded rows of an instance that is dead — its beat older than `alive_within` (wall time)
+    AND its claim older than the claim lease (the bot's clock: when a claimed row of it would be
+    taken over too) — are put back by a live instance. Never a live one's: a superseded row whose
+    sender still beats is in flight (it will record the send); two live instances never put back the
+    same row (FOR UPDATE SKIP LOCKED; on SQLite the clause is dropped and this is not called)."""
+    rows = (
+        await session.execute(
+            select(Reminder.id, Reminder.task_id, Reminder.person_id, Reminder.kind)
+            .where(
+                Reminder.status == SUPERSEDED,
+                Reminder.claimed_at < as_utc(now) - lease,
+                ~outbox.beaten_within(Reminder.claimed_by, wall_now, alive_within),
+            )
+            .order_by(Reminder.id)
+            .with_for_update(skip_locked=True, of=Reminder)
+        )
+    ).all()
+    return await _put_back(session, rows, dict(outbox.RELEASED))
+
+
+async def _put_back(session: AsyncSession, rows: Sequence[Any], values: dict[str, Any]) -> int:
+    """Superseded rows (id, task id, person id, kind) whose send did not happen: each becomes the
+    pair's live row again with `values` (pending, its claim cleared) when its recipient is still
+    reminded of the open task — the pair's row the re-plan planned from the next day is dropped — and
+    is deleted otherwise. Returns the rows put back."""
     restored = 0
     for row_id, task_id, person_id, kind in rows:
         task = await session.get(Task, task_id)
@@ -259,23 +292,25 @@ async def restore_superseded(session: AsyncSession) -> int:
             and task.due_current is not None
             and Recipient(person_id, role) in await task_recipients(session, task)
         )
+        # Only while still superseded: another instance may have put it back meanwhile.
+        this = and_(Reminder.id == row_id, Reminder.status == SUPERSEDED)
         if not still:
-            await session.execute(
-                delete(Reminder).where(Reminder.id == row_id).execution_options(synchronize_session=False)
-            )
+            await session.execute(delete(Reminder).where(this).execution_options(synchronize_session=False))
             continue
+        # The pair's next row first (`values` may move this one to that row's day: one per day).
+        other = aliased(Reminder)
         await session.execute(
             delete(Reminder)
-            .where(Reminder.task_id == task_id, _same_person(person_id), Reminder.status == PENDING)
+            .where(
+                Reminder.task_id == task_id, _same_person(person_id), Reminder.status == PENDING,
+                exists().where(other.id == row_id, other.status == SUPERSEDED),
+            )
             .execution_options(synchronize_session=False)
         )
-        await session.execute(
-            update(Reminder)
-            .where(Reminder.id == row_id)
-            .values(**outbox.RELEASED)
-            .execution_options(synchronize_session=False)
+        back = await session.execute(
+            update(Reminder).where(this).values(**values).execution_options(synchronize_session=False)
         )
-        restored += 1
+        restored += 1 if back.rowcount else 0  # type: ignore[attr-defined]
     return restored
 
 
@@ -483,18 +518,28 @@ async def mark_sent(
     return owned
 
 
-async def _finish(session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any]) -> set[int]:
-    """Update rows this worker holds; returns their ids. A row superseded meanwhile is simply
-    dropped (its task has a new plan)."""
+async def _finish(
+    session: AsyncSession, ids: Iterable[int], worker_id: str, values: dict[str, Any], *, unsent: bool = False
+) -> set[int]:
+    """Update rows this worker holds; returns their ids. A row superseded meanwhile (its task has a
+    new plan) is dropped when it is done with (failed for good, cancelled); when it goes back to the
+    outbox unsent (`unsent`: released, deferred, a flood wait) it is still the pair's reminder of
+    its day — the re-plan planned on from the next day, counting on this send — so it is put back
+    with `values` (`_put_back`): dropping it lost that day's reminder (the bot removed from the group
+    and added back the same day; a 403; a long flood wait)."""
     ids = list(ids)
     if not ids:
         return set()
     result = await outbox.finish(session, Reminder, ids, worker_id, values)
-    await session.execute(
-        delete(Reminder)
-        .where(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
-        .execution_options(synchronize_session=False)
-    )
+    mine = and_(Reminder.id.in_(ids), Reminder.claimed_by == worker_id, Reminder.status == SUPERSEDED)
+    if unsent:
+        rows = (
+            await session.execute(select(Reminder.id, Reminder.task_id, Reminder.person_id, Reminder.kind).where(mine))
+        ).all()
+        if rows:
+            await _put_back(session, rows, {**values, "claimed_by": None, "claimed_at": None})
+        return result
+    await session.execute(delete(Reminder).where(mine).execution_options(synchronize_session=False))
     return result
 
 
@@ -515,7 +560,7 @@ async def mark_retry(
     session: AsyncSession, ids: Iterable[int], worker_id: str, next_attempt_at: datetime, error: str
 ) -> None:
     """Back to pending, to be claimed again at `next_attempt_at` (flood wait, network trouble)."""
-    await _finish(session, ids, worker_id, outbox.retry_values(next_attempt_at, error))
+    await _finish(session, ids, worker_id, outbox.retry_values(next_attempt_at, error), unsent=True)
 
 
 async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: str, reason: str) -> None:
@@ -525,7 +570,7 @@ async def mark_cancelled(session: AsyncSession, ids: Iterable[int], worker_id: s
 
 async def release(session: AsyncSession, ids: Iterable[int], worker_id: str) -> None:
     """Back to pending as they were (the committee is paused: the bot is not in its group)."""
-    await _finish(session, ids, worker_id, dict(outbox.RELEASED))
+    await _finish(session, ids, worker_id, dict(outbox.RELEASED), unsent=True)
 
 
 async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: PlannedReminder) -> None:
@@ -543,6 +588,7 @@ async def defer(session: AsyncSession, row_id: int, worker_id: str, planned: Pla
             "claimed_at": None,
             "next_attempt_at": None,
         },
+        unsent=True,
     )
 
 

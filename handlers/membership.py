@@ -49,7 +49,7 @@ from handlers.common import (
     user_link,
 )
 from handlers.task_actions import Refused, require, require_open, task_for_button
-from jobs.membership_check import schedule_membership_check
+from jobs.membership_check import queue_membership_check, schedule_membership_check
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,8 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             committee.active = True
             if resumed:
                 log.info("committee %s (chat %s) resumed: the bot is back in the group", committee.id, change.chat.id)
+                # Queued with the re-add (db.models.MembershipLookup): a restart does not lose them.
+                await queue_membership_check(session, committee.id, svc.clock.now(), svc.instance_id)
         else:
             committee = await db_committees.committee_by_chat(session, change.chat.id)
             if committee is not None and committee.active:

@@ -11,6 +11,11 @@ dispatcher, which reads the database:
   itself returns at once, so APScheduler never sees it overrun).
 - "summary-planner", at start and hourly: creates this week's and next week's SummaryRun rows, which
   the dispatcher then claims when due (Monday 07:30, or the committee's day and time).
+- "membership-resume", at start and every `settings.dispatch_interval` seconds: membership look-ups
+  a stopped process left undone (MembershipLookup rows) are taken up when due
+  (jobs/membership_check.py).
+- "instance-beat", on PostgreSQL only, at start and every BEAT_EVERY seconds: this instance is alive
+  (jobs/instances.py); what a dead one held is taken over.
 
 Job options, on purpose (APScheduler 3 defaults would silently drop a late run: misfire_grace_time
 is 1 s): `misfire_grace_time=None` — a wake-up that comes late (event loop busy, machine suspended)
@@ -26,9 +31,12 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import database_unavailable
 from bot.metrics import MONITOR, count_drain
 from bot.services import services_of
+from db.engine import is_sqlite
 from db.summaries import ensure_summary_runs
 from handlers.importing import GATHER_CHECK_INTERVAL, GATHER_JOB, gather_tick
 from jobs.dispatcher import drain
+from jobs.instances import INSTANCE_BEAT_JOB, beat_every, instance_tick
+from jobs.membership_check import MEMBERSHIP_RESUME_JOB, resume_membership_checks
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
 
 if TYPE_CHECKING:
@@ -110,6 +118,22 @@ def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
         name=GATHER_JOB,
         job_kwargs=JOB_KWARGS,
     )
+    # Membership look-ups a process left undone when it stopped (jobs/membership_check.py): at start,
+    # then as often as the dispatcher wakes.
+    jq.run_once(resume_membership_checks, when=0.0, name=MEMBERSHIP_RESUME_JOB, job_kwargs=JOB_KWARGS)
+    jq.run_repeating(
+        resume_membership_checks,
+        interval=services.settings.dispatch_interval,
+        first=services.settings.dispatch_interval,
+        name=MEMBERSHIP_RESUME_JOB,
+        job_kwargs=JOB_KWARGS,
+    )
+    if not is_sqlite(services.settings.database_url):
+        # Several instances may run: each says it is alive, on its own (jobs/instances.py).
+        jq.run_once(instance_tick, when=0.0, name=INSTANCE_BEAT_JOB, job_kwargs=JOB_KWARGS)
+        jq.run_repeating(
+            instance_tick, interval=beat_every(), first=beat_every(), name=INSTANCE_BEAT_JOB, job_kwargs=JOB_KWARGS
+        )
     jq.run_repeating(
         dispatcher_tick,
         interval=services.settings.dispatch_interval,

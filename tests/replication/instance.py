@@ -1,8 +1,9 @@
 """One bot process for the replication test: exactly `nhacviec run --webhook` (bot.cli.run_bot), with
-three test-only changes: the clock is read from a file the test rewrites when it moves time, the
+a few test-only changes: the clock is read from a file the test rewrites when it moves time, the
 weekly-summary planner wakes every SUMMARY_PLANNER_INTERVAL seconds instead of hourly, and the
 dispatcher claims DISPATCH_BATCH rows at a time instead of 500 — with a handful of rows per claim
-the two instances' drains interleave claim after claim, so the claims really race.
+the two instances' drains interleave claim after claim, so the claims really race. With BEAT_EVERY
+set, the instances beat every BEAT_EVERY seconds instead of 10 (a dead one is seen sooner).
 
     NHACVIEC_CLOCK_FILE=/tmp/clock BOT_TOKEN=... DATABASE_URL=... WEBHOOK_URL=... python instance.py
 """
@@ -33,6 +34,10 @@ def main() -> int:
     from jobs.runtime import DispatchRuntime
 
     jobs.scheduling.SUMMARY_PLANNER_INTERVAL = float(os.environ.get("SUMMARY_PLANNER_INTERVAL", "3600"))
+    if os.environ.get("BEAT_EVERY"):  # instances' heartbeats (jobs/instances.py): a dead one is seen sooner
+        import jobs.dispatcher
+
+        jobs.dispatcher.BEAT_EVERY = float(os.environ["BEAT_EVERY"])
     batch = int(os.environ.get("DISPATCH_BATCH", "500"))
     create = DispatchRuntime.create.__func__  # type: ignore[attr-defined]
 
