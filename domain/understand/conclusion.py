@@ -131,15 +131,20 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
     tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
     for line in [ln for ln in lines if ln.strip()][:8]:
         stripped = line.strip()
-        folded = fold(stripped)
         words = stripped.split()
+        # (every test below only skips the line: the cheap and the selective ones first)
+        if not 4 <= len(words) <= 40 or stripped.endswith(":"):
+            continue
+        folded = fold(stripped)
+        if _TITLE_WORDS.search(folded) is None:
+            continue
         if _HEADER_LINE.match(folded) or _MARKER.match(stripped) or _MEETING_DATES[0].match(folded):
             continue
         if stripped.isupper() and len(words) <= 5:
             continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
-        if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
+        if _DOCUMENT_DATES[0].match(folded):
             continue
-        if not _SENTENCE_INSIDE.search(stripped) and _TITLE_WORDS.search(folded):
+        if not _SENTENCE_INSIDE.search(stripped):
             return stripped.rstrip(".")
     return None
 
@@ -473,9 +478,17 @@ def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     return bool(verb or decision), bool(decision or (verb and _NOT_ORDERS.match(tokens, k, accented)))
 
 
+# How many tokens _starts_past reads: the longest phrase of either list, and the syllable after it (a
+# compound's "not before" word).
+_PAST_REACH = 1 + max(len(tokenize(nfc(p), False)) for p in (*_PAST.phrases, *L.NARRATIVE_VERBS.phrases))
+
+
 def _starts_past(text: str) -> bool:
     accented = has_diacritics(text)
-    tokens = tokenize(text, accented)
+    # Only the opening words are read: the tokens of the first chunks (a chunk gives one token or
+    # more, and the tokens of a text are those of its blank-separated chunks, keyed word by word in
+    # the text's writing mode) rather than of the whole text, often a predicate no one tokenized yet.
+    tokens = tokenize(" ".join(text.split(None, _PAST_REACH)[:_PAST_REACH]), accented)
     return bool(_PAST.match(tokens, 0, accented) or L.NARRATIVE_VERBS.match(tokens, 0, accented))
 
 
@@ -1320,7 +1333,12 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     # capital and an item with its mark, so a line in small letters after one that did not end goes on
     # with it (as domain/understand/ocr.py joins the lines of a scan). Not in a text typed in small
     # letters throughout (a chat message: "giao cong an xa ra soat camera" + "phong kinh te kiem tra ...").
-    starts = [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+    # (one line has nothing to join: the count of capitals is for texts of several)
+    starts = (
+        [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+        if len(lines) > 1
+        else []
+    )
     capitals = sum(1 for c in starts if c.isupper())
     rejoin = capitals * 2 > len(starts)
     body: list[str] = []
@@ -1510,12 +1528,12 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
-    prose = _is_prose(lines)
+    # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
     kept = [
         line
         for line in lines
         if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
-        and not (prose and _caption(line, units, folds))
+        and not (_caption(line, units, folds) and _is_prose(lines))
     ]  # fmt: skip
     for k, line in enumerate(kept):
         splitter.next_line = kept[k + 1] if k + 1 < len(kept) else ""
