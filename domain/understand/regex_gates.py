@@ -16,6 +16,7 @@ alternative that opens with no fixed word simply turns the gate off.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -68,6 +69,52 @@ def opening_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     Meant to be tested inline before the match: a Python function around the two would cost as much
     as the regex call it spares."""
     return openings(pattern) or ("",)
+
+
+def _longest_run(items: Any) -> str:
+    """The longest run of plain characters a sequence holds at its top level (every match holds it)."""
+    best = run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
+
+
+def match_gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A test that is False only when `pattern.match(text)` (from the text's start) cannot match: for
+    each alternative of the pattern's top level, the text must open with one of its openings and hold
+    the longest run of plain text the alternative requires ("^đề nghị ... biết ..." needs "biet"). For
+    a pattern whose alternatives scan far (".{0,150}?"), and which most texts do not even open like."""
+    if pattern.flags & re.IGNORECASE:
+        return _always
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+        while items and items[0] == (_sre.AT, _sre.AT_BEGINNING):
+            items = items[1:]
+        if len(items) == 1 and items[0][0] is _sre.BRANCH:
+            alternatives = [list(alternative.data) for alternative in items[0][1][1]]
+        else:
+            alternatives = [items]
+        needs: list[tuple[tuple[str, ...], str]] = []
+        for alternative in alternatives:
+            opens = tuple(sorted({p for p, _ in _ways(alternative)}))
+            needs.append((opens if "" not in opens else ("",), _longest_run(alternative)))
+    except (TypeError, AttributeError, ValueError, IndexError):
+        return _always
+
+    def gate(text: str) -> bool:
+        for opens, need in needs:  # noqa: SIM110 - a plain loop: no generator on every sentence
+            if text.startswith(opens) and need in text:
+                return True
+        return False
+
+    return gate
+
+
+def _always(text: str) -> bool:
+    return True
 
 
 class MarkSearch:

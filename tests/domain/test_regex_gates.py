@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from domain.understand.conclusion import _BOUNDARY, _CLOSING_AT_START, _HAS_INLINE_POINT
-from domain.understand.regex_gates import MarkSearch, opening_words, openings
+from domain.understand.regex_gates import MarkSearch, match_gate, opening_words, openings
 
 SENTENCES = [
     "tren day la ket luan cua chu tich, de nghi cac bo phan lien quan biet, thuc hien./.",
@@ -35,11 +35,25 @@ def test_openings_are_read_from_the_alternatives() -> None:
 def test_a_new_alternative_is_gated_in_without_a_hand_edit() -> None:
     extended = re.compile(_CLOSING_AT_START.pattern + r"|^thong bao nay\b")
     assert "thong bao nay" in (openings(extended) or ())
+    assert match_gate(extended)("thong bao nay gui cac don vi")
+    assert not match_gate(_CLOSING_AT_START)("thong bao nay gui cac don vi")
+
+
+def test_match_gate_asks_for_the_words_an_alternative_requires() -> None:
+    gate = match_gate(re.compile(r"^(?:de nghi|yeu cau)\b.{0,150}?\bbiet\W*$|^tren day la\b"))
+    assert gate("de nghi cac don vi biet.")
+    assert gate("tren day la ket luan")
+    assert not gate("de nghi cac don vi ra soat ho so")  # opens as one, lacks its "biet"
+    assert not gate("giao cac don vi biet")  # has "biet", opens as none
+    numbered = match_gate(re.compile(r"^\s*\d+\."))  # no fixed opening: only its "." is asked for
+    assert numbered("x. anything")
+    assert not numbered("anything")
 
 
 def test_the_gates_never_rule_out_a_match() -> None:
     texts = SENTENCES + [s.lower() for s in SENTENCES] + [s[k:] for s in SENTENCES for k in range(0, len(s), 7)]
     closing = opening_words(_CLOSING_AT_START)
+    closing_gate = match_gate(_CLOSING_AT_START)
     for pattern in (_BOUNDARY, _HAS_INLINE_POINT):
         marks = MarkSearch(pattern)
         for text in texts:
@@ -48,6 +62,7 @@ def test_the_gates_never_rule_out_a_match() -> None:
     for text in texts:
         if _CLOSING_AT_START.match(text) is not None:
             assert text.startswith(closing), text
+            assert closing_gate(text), text
 
 
 def test_marks_leave_room_for_the_rest_of_the_match() -> None:
