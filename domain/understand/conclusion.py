@@ -132,8 +132,9 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
     tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
     for line in [ln for ln in lines if ln.strip()][:8]:
         stripped = line.strip()
-        words = stripped.split()
-        # (every test below only skips the line: the cheap and the selective ones first)
+        # (every test below only skips the line: the cheap and the selective ones first; 41 parts say
+        # "more than 40 words" as well as all of them, in fewer strings)
+        words = stripped.split(None, 40)
         if not 4 <= len(words) <= 40 or stripped.endswith(":"):
             continue
         folded = fold(stripped)
@@ -369,16 +370,16 @@ _ONLY_CARRY_OUT = re.compile(
 _ORDER_OPENING = re.compile(r"^(?:yeu cau|de nghi|kinh de nghi|giao)\b")
 
 
-def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """The two closing forms above that need the assignee reading (the issuer, or the leads' end)."""
     if reading.how == "subject":
-        return _NOTICE_PREDICATE.match(_fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
+        return _NOTICE_PREDICATE.match(fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
     if reading.how != "assigned" or not _ORDER_OPENING.match(folded) or not reading.assignees.lead:
         return False
     end = reading.assignees.lead[-1].span
     if end is None:
         return False
-    return _ONLY_CARRY_OUT.match(_fold(sentence[end[1] :])) is not None
+    return _ONLY_CARRY_OUT.match(fold(sentence[end[1] :])) is not None
 
 
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
@@ -421,10 +422,10 @@ _ORDER_WORD = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|phan cong|chu tri)\
 _WORK_AFTER = re.compile(r"[,;]\s*(?:de\s+)?(?:trinh|bao cao|tham muu|de xuat|hoan thanh|thuc hien|trien khai)\b")
 
 
-def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+def _decided(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     if reading.how == "subject":
         # "Phòng Tài chính thống nhất với các xã phương án ..., trình UBND huyện" agrees on its way to work
-        predicate = _fold(reading.predicate)
+        predicate = fold(reading.predicate)
         decided = _SUBJECT_DECIDES.match(predicate) is not None and _WORK_AFTER.search(predicate) is None
     elif reading.how == "":
         # the reader found no subject ("Thường trực" is also a verb: to stand by): a body named with
@@ -574,11 +575,11 @@ def _classify(
         return _Verdict(False)
     if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
-    if _passes_the_notice_on(sentence, folded, reading):
+    if _passes_the_notice_on(sentence, folded, reading, fold):  # (the call's folds: the predicate once)
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _principle(folded):
         return _Verdict(False)
-    if not under_lead and _decided(sentence, folded, reading):
+    if not under_lead and _decided(sentence, folded, reading, fold):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
@@ -691,7 +692,7 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
     stripped = content.strip()
     if stripped.endswith(":"):
         return True
-    if len(stripped.split()) <= 15 and _all_capitals(stripped):
+    if len(stripped.split(None, 15)) <= 15 and _all_capitals(stripped):  # (16 parts: more than 15 words)
         return True
     if reading.how == "subject" and _WHERE_ONLY.match(fold(reading.predicate)):
         # "2. Các trạm y tế trên địa bàn": the name's place read as its predicate
@@ -1399,7 +1400,7 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold 
         stripped = line.strip()
         if not stripped:
             continue
-        if _SENTENCE_END.search(stripped) or len(stripped.split()) > 40:
+        if _SENTENCE_END.search(stripped) or len(stripped.split(None, 40)) > 40:  # (41 parts: more than 40)
             if not out:
                 return []  # nothing above the first prose line: no headline, whatever opens the story
             folded = fold(stripped)
