@@ -1216,13 +1216,15 @@ class _Splitter:
         out: list[ParsedDirective] = []
         read: dict[int, ParsedDirective] = {}
         seen: set[str] = set()
+        several = len(self.candidates) > 1  # (one candidate has no twin: its key is not made)
         for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
-            key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
-            if key in seen:
-                continue  # web pages often print the report twice
-            seen.add(key)
+            if several:
+                key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
+                if key in seen:
+                    continue  # web pages often print the report twice
+                seen.add(key)
             # (a closer's label and its time read as one phrase: "Thời hạn hoàn thành: ngày 20/12/2024." is
             # cut at its colon when read as a lead-in, and "ngày 20/12/2024" alone names no deadline)
             context = [
