@@ -1001,6 +1001,9 @@ class _Splitter:
         self.next_line = ""  # the line after the one being read (split_conclusion sets it)
         self.after_task = False  # the last sentence read was emitted as a task
         self.thread: int | None = None  # the order whose lead that task had (its candidate's index)
+        # a one-sentence line's reading, kept for its sentence (read_assignees would normalise the
+        # text again to find it in its cache)
+        self.readings: dict[str, AssigneeReading] = {}
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1089,6 +1092,8 @@ class _Splitter:
             self._open(marker, level, said_time)
             return
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
+        if whole is not None:
+            self.readings[content] = whole
         if whole is not None and _is_heading(content, whole, self.fold):
             self._open(marker, level, content)
             return
@@ -1149,7 +1154,7 @@ class _Splitter:
                 last.text = f"{last.text} {sentence}"
                 last.closers.append(sentence)
                 continue
-            reading = read_assignees(sentence, self.units)
+            reading = self.readings.get(sentence) or read_assignees(sentence, self.units)
             if (
                 just_emitted
                 and not reading.assignees.lead
