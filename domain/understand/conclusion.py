@@ -27,6 +27,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
+from domain.understand.regex_gates import MarkSearch, match_gate
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
 
@@ -86,9 +87,9 @@ _DOCUMENT_DATES = (
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")  # a count of results needs a number (_states_a_count)
 # What each pattern cannot match without (cheap tests that skip a whole-text pass): "ngày 12", a
 # meeting word, ", ngày 13", "ngày đăng".
-_ANY_DIGIT = re.compile(r"\d")
 _DAY_WORD = re.compile(r"ngay\s+\d")
 _PLACE_DAY = re.compile(r",\s*ngay\s+\d")
 _DATE_GATES: tuple[Callable[[str], object], ...] = (
@@ -101,11 +102,12 @@ _DATE_GATES: tuple[Callable[[str], object], ...] = (
 
 def find_meeting_date(text: str, fold: Fold = _fold) -> date | None:
     """The meeting's date as the report states it; else the letter's or the post's date."""
-    if _ANY_DIGIT.search(text) is None:
-        return None  # every pattern holds a day number
+    # Every pattern holds the word "ngày" and a day number. The fold is made anyway (the splitter
+    # reads the same text folded), and a substring test is cheaper than a search for a digit (the
+    # gates below look for "ngày" followed by one).
     folded = fold(text)
     if "ngay" not in folded:
-        return None  # and the word "ngày"
+        return None
     for pattern, gate in zip((*_MEETING_DATES, *_DOCUMENT_DATES), _DATE_GATES, strict=True):
         if gate(folded):
             for m in pattern.finditer(folded):
@@ -131,15 +133,21 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
     tin quận", "Kết luận của Chủ tịch UBND phường tại cuộc họp ...")."""
     for line in [ln for ln in lines if ln.strip()][:8]:
         stripped = line.strip()
+        # (every test below only skips the line: the cheap and the selective ones first; 41 parts say
+        # "more than 40 words" as well as all of them, in fewer strings)
+        words = stripped.split(None, 40)
+        if not 4 <= len(words) <= 40 or stripped.endswith(":"):
+            continue
         folded = fold(stripped)
-        words = stripped.split()
+        if _TITLE_WORDS.search(folded) is None:
+            continue
         if _HEADER_LINE.match(folded) or _MARKER.match(stripped) or _MEETING_DATES[0].match(folded):
             continue
         if stripped.isupper() and len(words) <= 5:
             continue  # letterhead: "ỦY BAN NHÂN DÂN", "PHƯỜNG SÀI ĐỒNG", "THÔNG BÁO"
-        if not 4 <= len(words) <= 40 or stripped.endswith(":") or _DOCUMENT_DATES[0].match(folded):
+        if _DOCUMENT_DATES[0].match(folded):
             continue
-        if not _SENTENCE_INSIDE.search(stripped) and _TITLE_WORDS.search(folded):
+        if not _SENTENCE_INSIDE.search(stripped):
             return stripped.rstrip(".")
     return None
 
@@ -190,8 +198,16 @@ _ABBREVIATIONS = {"tp", "q", "p", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "s
 _BOUNDARY = re.compile(r"[.!?…][\"”’)]*\s+(?=[\"“‘(]?[^\W\d_a-zđ])")
 
 
+# An end mark with room after it for the rest of a boundary (what _BOUNDARY needs, read from it: a mark
+# added to the pattern is looked for too): most lines are one sentence whose only mark ends it, and a
+# few bounded finds in C cost less than the regex's walk over the line.
+_may_have_boundary = MarkSearch(_BOUNDARY).possible
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of one line: at ". " before a capital, not after "TP." or "Q."."""
+    if not _may_have_boundary(text):
+        return [whole] if (whole := text.strip()) else []
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -304,17 +320,28 @@ _CLOSING_AT_START = re.compile(
 _SPEAKER_FIRST = re.compile(r"^[^,.;:]{2,60}?\s(?:thong bao\s+)?(?=(?:de nghi|yeu cau)\b)")
 
 
+# _CLOSING_AT_START.match, tried only on a sentence that opens as one of its alternatives does and holds
+# the words that alternative requires ("biết", "thực hiện"): the two that open with a request scan up to
+# 150 characters lazily, on every "Đề nghị ..." the splitter reads. Read from the pattern
+# (domain/understand/regex_gates.py): an alternative added to it needs no change here.
+_closing_may_match = match_gate(_CLOSING_AT_START)
+
+
+def _closing_at_start(folded: str) -> bool:
+    return _closing_may_match(folded) and _CLOSING_AT_START.match(folded) is not None
+
+
 def _closing_formula(folded: str) -> bool:
     """One of the closing formulas above. All but "thông báo để ... biết" open the sentence (or follow
     the speaker who says them)."""
-    if _CLOSING_AT_START.match(folded) is not None or (
+    if _closing_at_start(folded) or (
         "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
     ):
         return True
     if "de nghi" not in folded and "yeu cau" not in folded:
         return False  # (what _SPEAKER_FIRST looks ahead for: a test in C instead of a lazy scan)
     speaker = _SPEAKER_FIRST.match(folded)
-    return speaker is not None and _CLOSING_AT_START.match(folded[speaker.end() :]) is not None
+    return speaker is not None and _closing_at_start(folded[speaker.end() :])
 
 
 # The issuer passing the notice on, its subject read by the assignee reader: "Văn phòng Huyện ủy thông
@@ -349,16 +376,16 @@ _ONLY_CARRY_OUT = re.compile(
 _ORDER_OPENING = re.compile(r"^(?:yeu cau|de nghi|kinh de nghi|giao)\b")
 
 
-def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """The two closing forms above that need the assignee reading (the issuer, or the leads' end)."""
     if reading.how == "subject":
-        return _NOTICE_PREDICATE.match(_fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
+        return _NOTICE_PREDICATE.match(fold(reading.predicate)) is not None and not _MAKES_KNOWN.search(folded)
     if reading.how != "assigned" or not _ORDER_OPENING.match(folded) or not reading.assignees.lead:
         return False
     end = reading.assignees.lead[-1].span
     if end is None:
         return False
-    return _ONLY_CARRY_OUT.match(_fold(sentence[end[1] :])) is not None
+    return _ONLY_CARRY_OUT.match(fold(sentence[end[1] :])) is not None
 
 
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
@@ -401,10 +428,10 @@ _ORDER_WORD = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|phan cong|chu tri)\
 _WORK_AFTER = re.compile(r"[,;]\s*(?:de\s+)?(?:trinh|bao cao|tham muu|de xuat|hoan thanh|thuc hien|trien khai)\b")
 
 
-def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
+def _decided(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     if reading.how == "subject":
         # "Phòng Tài chính thống nhất với các xã phương án ..., trình UBND huyện" agrees on its way to work
-        predicate = _fold(reading.predicate)
+        predicate = fold(reading.predicate)
         decided = _SUBJECT_DECIDES.match(predicate) is not None and _WORK_AFTER.search(predicate) is None
     elif reading.how == "":
         # the reader found no subject ("Thường trực" is also a verb: to stand by): a body named with
@@ -419,8 +446,11 @@ def _decided(sentence: str, folded: str, reading: AssigneeReading) -> bool:
         )
     elif reading.how == "assigned":
         # praise read as handing work to the unit it praises
+        # (the order word first: a search in C that spares the token walks for most assignments)
+        if _ORDER_WORD.search(folded) is not None:
+            return False
         opens, only_states = _opening_verb(sentence)
-        decided = ((opens and only_states) or _starts_past(sentence)) and _ORDER_WORD.search(folded) is None
+        decided = (opens and only_states) or _starts_past(sentence)
     else:
         return False
     return decided and _LATER_ORDER.search(folded) is None
@@ -451,9 +481,17 @@ def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     return bool(verb or decision), bool(decision or (verb and _NOT_ORDERS.match(tokens, k, accented)))
 
 
+# How many tokens _starts_past reads: the longest phrase of either list, and the syllable after it (a
+# compound's "not before" word).
+_PAST_REACH = 1 + max(len(tokenize(nfc(p), False)) for p in (*_PAST.phrases, *L.NARRATIVE_VERBS.phrases))
+
+
 def _starts_past(text: str) -> bool:
     accented = has_diacritics(text)
-    tokens = tokenize(text, accented)
+    # Only the opening words are read: the tokens of the first chunks (a chunk gives one token or
+    # more, and the tokens of a text are those of its blank-separated chunks, keyed word by word in
+    # the text's writing mode) rather than of the whole text, often a predicate no one tokenized yet.
+    tokens = tokenize(" ".join(text.split(None, _PAST_REACH)[:_PAST_REACH]), accented)
     return bool(_PAST.match(tokens, 0, accented) or L.NARRATIVE_VERBS.match(tokens, 0, accented))
 
 
@@ -474,7 +512,20 @@ def _reported_before(sentence: str, predicate: str) -> bool:
     else:
         tokens = tokenize(sentence[:cut], accented)
     reported = (_PAST, L.NARRATIVE_VERBS)
-    return any(words.match(tokens, k, accented) for k in range(len(tokens)) for words in reported)
+    firsts = _REPORTED_FIRST_WORDS[accented]  # (a phrase set matches only where one of its phrases opens)
+    return any(
+        words.match(tokens, k, accented) for k in range(len(tokens)) if tokens[k].key in firsts for words in reported
+    )
+
+
+def _first_words(accented: bool) -> frozenset[str]:
+    phrases = (*_PAST.phrases, *L.NARRATIVE_VERBS.phrases)
+    return frozenset(tokens[0].key for p in phrases if (tokens := tokenize(nfc(p), accented)))
+
+
+# The keys the phrases _reported_before looks for open with, in each writing mode: the words before a
+# subject rarely open one, and a set test there spares two phrase-set calls a word.
+_REPORTED_FIRST_WORDS = {accented: _first_words(accented) for accented in (True, False)}
 
 
 @dataclass
@@ -543,11 +594,11 @@ def _classify(
         return _Verdict(False)
     if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
         return _Verdict(False)
-    if _passes_the_notice_on(sentence, folded, reading):
+    if _passes_the_notice_on(sentence, folded, reading, fold):  # (the call's folds: the predicate once)
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _principle(folded):
         return _Verdict(False)
-    if not under_lead and _decided(sentence, folded, reading):
+    if not under_lead and _decided(sentence, folded, reading, fold):
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
@@ -783,15 +834,25 @@ _WHERE_ONLY = re.compile(r"^(?:tren dia ban|trong|thuoc|tai)\b[^,.;:]{0,40}$")
 _PLURAL_KIND = re.compile(r"^(?:cac|nhung|toan the|tat ca(?: cac)?)\s")
 
 
+def _all_capitals(text: str) -> bool:
+    """Some letters, all of them capitals ("II. NHIỆM VỤ TRỌNG TÂM"): a loop that stops at the first
+    small letter (the second character of most lines) rather than a list of every letter."""
+    seen = False
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            seen = True
+    return seen
+
+
 def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> bool:
     """A line that only opens a section: "3. Về quản lý máy tính bảng:", "1. Đối với việc thực hiện
     các kết luận.", "- Thường trực HĐND", "II. NHIỆM VỤ TRỌNG TÂM"."""
     stripped = content.strip()
     if stripped.endswith(":"):
         return True
-    if len(stripped.split()) <= 15 and (letters := [c for c in stripped if c.isalpha()]) and all(
-        c.isupper() for c in letters
-    ):
+    if len(stripped.split(None, 15)) <= 15 and _all_capitals(stripped):  # (16 parts: more than 15 words)
         return True
     if reading.how == "subject" and _WHERE_ONLY.match(fold(reading.predicate)):
         # "2. Các trạm y tế trên địa bàn": the name's place read as its predicate
@@ -1089,6 +1150,9 @@ class _Splitter:
         self.next_line = ""  # the line after the one being read (split_conclusion sets it)
         self.after_task = False  # the last sentence read was emitted as a task
         self.thread: int | None = None  # the order whose lead that task had (its candidate's index)
+        # a one-sentence line's reading, kept for its sentence (read_assignees would normalise the
+        # text again to find it in its cache)
+        self.readings: dict[str, AssigneeReading] = {}
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1177,6 +1241,8 @@ class _Splitter:
             self._open(marker, level, said_time)
             return
         whole = read_assignees(content, self.units) if len(sentences) == 1 else None
+        if whole is not None:
+            self.readings[content] = whole
         if whole is not None and _is_heading(content, whole, self.fold):
             self._open(marker, level, content)
             return
@@ -1237,7 +1303,7 @@ class _Splitter:
                 last.text = f"{last.text} {sentence}"
                 last.closers.append(sentence)
                 continue
-            reading = read_assignees(sentence, self.units)
+            reading = self.readings.get(sentence) or read_assignees(sentence, self.units)
             if (
                 just_emitted
                 and not reading.assignees.lead
@@ -1317,13 +1383,15 @@ class _Splitter:
         out: list[ParsedDirective] = []
         read: dict[int, ParsedDirective] = {}
         seen: set[str] = set()
+        several = len(self.candidates) > 1  # (one candidate has no twin: its key is not made)
         for j, c in enumerate(self.candidates):
             if c.dropped:
                 continue
-            key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
-            if key in seen:
-                continue  # web pages often print the report twice
-            seen.add(key)
+            if several:
+                key = " ".join(self.fold(c.text).split()).strip(" .;")  # blanks squeezed
+                if key in seen:
+                    continue  # web pages often print the report twice
+                seen.add(key)
             # (a closer's label and its time read as one phrase: "Thời hạn hoàn thành: ngày 20/12/2024." is
             # cut at its colon when read as a lead-in, and "ngày 20/12/2024" alone names no deadline)
             context = [
@@ -1365,6 +1433,8 @@ def _directive_clauses(sentence: str, units: Sequence[KnownUnit]) -> list[str]:
     the part after "; " opens a new order with a capital letter, or with "giao"/"đề nghị"/"yêu cầu"
     after an order ("Giao A ...; giao B ..."; after a report, "..., Phó Chủ tịch đã ghi nhận, trả lời
     công dân; giao các cơ quan ... xem xét" is one order, CE04)."""
+    if ";" not in sentence:
+        return [sentence.strip()]  # (what _SEMICOLON_CLAUSE splits at: a test in C first)
     parts = _SEMICOLON_CLAUSE.split(sentence)
     if len(parts) == 1:
         return [sentence.strip()]
@@ -1403,6 +1473,11 @@ _INLINE_POINT = re.compile(r"([.;:])\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*]
 _HAS_INLINE_POINT = re.compile(r"[.;:]\s+(?=(?:(?:\d{1,2}|[a-zđ])[.)]|[-–+•*])\s+[^\W\d_])")
 
 
+# A ".", ";" or ":" with room after it (what _HAS_INLINE_POINT opens with, read from it): bounded finds
+# in C before a search that walks the whole text.
+_may_have_inline_point = MarkSearch(_HAS_INLINE_POINT).possible
+
+
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 _BLANKS = re.compile(r"[ \t]+")
 
@@ -1411,7 +1486,7 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text:
         text = _ZERO_WIDTH.sub("", text)
-    if _HAS_INLINE_POINT.search(text) is not None:
+    if _may_have_inline_point(text) and _HAS_INLINE_POINT.search(text) is not None:
         text = _INLINE_POINT.sub(r"\1\n", text)
     # (a line with neither a tab nor two spaces running has no blanks to squeeze)
     lines = [
@@ -1422,7 +1497,12 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     # capital and an item with its mark, so a line in small letters after one that did not end goes on
     # with it (as domain/understand/ocr.py joins the lines of a scan). Not in a text typed in small
     # letters throughout (a chat message: "giao cong an xa ra soat camera" + "phong kinh te kiem tra ...").
-    starts = [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+    # (one line has nothing to join: the count of capitals is for texts of several)
+    starts = (
+        [c for ln in lines if (c := ln[m.end() if (m := _MARKER.match(ln)) else 0 :][:1]).isalpha()]
+        if len(lines) > 1
+        else []
+    )
     capitals = sum(1 for c in starts if c.isupper())
     rejoin = capitals * 2 > len(starts)
     body: list[str] = []
@@ -1443,10 +1523,26 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     return body
 
 
-_LINE_DONE = re.compile(r"[.!?…:;]\W*$")
+class _EndMark:
+    """A pattern "one of these marks, then only non-word characters to the end" (`[.!?…]\\W*$`),
+    searched from where the text's last run of non-word characters starts: the mark can only be in
+    that run, and the regex engine, searching from the start, would try every position of the line
+    (three such tests run on every line the splitter reads)."""
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        i = len(text)
+        while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):  # (\w: alphanumeric or "_")
+            i -= 1
+        return self._pattern.search(text, i)
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
+_LINE_DONE = _EndMark(r"[.!?…:;]\W*$")
+
+
+_SENTENCE_END = _EndMark(r"[.!?…:;]\W*$")
 _NARRATIVE_OPENING = re.compile(
     # "(TTXVN) Hôm nay, ...", "(Baohatinh.vn) - Vừa qua, ...", "Mới đây, ...", "Trong 2 ngày 1 và 2/12, ..."
     r"^(\(\w[^)]{0,40}\)\s*[-–]?\s*)?(vua qua|hom qua|hom nay|sang nay|chieu nay|toi nay|ngay dang|moi day|gan day|"
@@ -1473,8 +1569,10 @@ def headlines(lines: Sequence[str], units: Sequence[KnownUnit] = (), fold: Fold 
         stripped = line.strip()
         if not stripped:
             continue
-        folded = fold(stripped)
-        if _SENTENCE_END.search(stripped) or len(stripped.split()) > 40:
+        if _SENTENCE_END.search(stripped) or len(stripped.split(None, 40)) > 40:  # (41 parts: more than 40)
+            if not out:
+                return []  # nothing above the first prose line: no headline, whatever opens the story
+            folded = fold(stripped)
             opens_story = bool(
                 _DATE_OPENING.match(folded) or _PREAMBLE.match(folded) or _NARRATIVE_OPENING.match(folded)
                 or _MEETING_DATES[0].match(folded)
@@ -1514,7 +1612,7 @@ _BEING_THERE = re.compile(
     r"\s(?:phat bieu|kiem tra|tham|tham hoi|trao|tang|du|lam viec|chu tri|trien khai|trinh bay|quan triet|"
     r"bao cao|tiep|chuc mung|dang huong|khao sat)\b"
 )
-_PROSE_END = re.compile(r"[.!?…]\W*$")
+_PROSE_END = _EndMark(r"[.!?…]\W*$")
 
 
 def _is_prose(lines: Sequence[str]) -> bool:
@@ -1594,12 +1692,12 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
-    prose = _is_prose(lines)
+    # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
     kept = [
         line
         for line in lines
         if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
-        and not (prose and _caption(line, units, folds))
+        and not (_caption(line, units, folds) and _is_prose(lines))
     ]  # fmt: skip
     for k, line in enumerate(kept):
         splitter.next_line = kept[k + 1] if k + 1 < len(kept) else ""
