@@ -1390,6 +1390,8 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
+    if "kip " in folded or "chuan bi" in folded:
+        _for_an_event(s)
     return s
 
 
@@ -1430,3 +1432,65 @@ def _merge_ranges(found: list[Candidate], folded: str) -> list[Candidate]:
             continue
         merged.append(cand)
     return merged
+
+
+# --- the work is for an event (branch deadl5) -----------------------------------------------------
+# LABELLING.md §19: work done *for* an event is anchored to it. "kịp" + the event or season it must be
+# ready for ("để kịp phục vụ tưới vụ đông xuân", "kịp năm học mới") is a deadline we cannot date
+# (relative); a time written inside such a clause, or inside "để chuẩn bị (cho) <event>", is the event's
+# time, not the work's ("… để chuẩn bị cho Đoàn thanh tra sang làm việc trong tháng 10", "… để chuẩn bị
+# lấy ý kiến nhân dân vào ngày 28/7"): the work is anchored to that event, due by its time when known.
+# A stated deadline word ("để kịp báo cáo trước ngày 20/9") keeps its date; a holiday inside ("kịp phục
+# vụ Nhân dân đón Tết") stays a holiday (§20). Not: "kịp thời" (urgency, §22), "chưa / không kịp",
+# "theo / bắt kịp", "kịp tiến độ". Class: X012-01, F125-01 ("kịp"), F081-01, G047-01 ("để chuẩn bị").
+_FOR_EVENT = re.compile(
+    r"\b(?:(?P<kip>kip)\s+(?!(?:thoi|tien\s+do|voi|luc|nua|het|xu\s+ly|giai\s+quyet)\b)|de\s+chuan\s+bi\b)"
+)
+_NOT_IN_TIME = frozenset({"chua", "khong", "ko", "theo", "bat", "duoi", "chang"})
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+_EVENT_SPAN = 60  # characters of the event named after "kịp", for the phrase shown to the user
+_FOR_EVENT_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR, RELATIVE})
+
+
+def _for_an_event(scan: Scan) -> None:
+    f = scan.f
+    for m in _FOR_EVENT.finditer(f):
+        if m["kip"] and prev_word(f, m.start())[0] in _NOT_IN_TIME:
+            continue
+        start = m.start()
+        if m["kip"] and words_before(f, start, 1) == ["de"]:
+            start = f.rfind("de", 0, start)
+        stop = _CLAUSE_END.search(f, m.end())
+        end = stop.start() if stop is not None else len(f)
+        inside = [i for i, c in enumerate(scan.found) if c.start >= m.end() and c.end <= end]
+        for i in inside:
+            cand = scan.found[i]
+            if cand.kind in _FOR_EVENT_KINDS and cand.score < S_STRONG and (cand.due is None or cand.due >= scan.today):
+                scan.found[i] = cand._replace(kind=RELATIVE, start=start, score=S_ANCHOR, cadence=None)
+        if not inside and m["kip"] and scan.free(m.start(), m.end()):
+            if _in_time_for_a_holiday(scan, start, m.end(), end):
+                continue
+            cut = f.rfind(" ", m.end(), min(end, m.end() + _EVENT_SPAN) + 1)
+            event_end = end if end - m.end() <= _EVENT_SPAN or cut < 0 else cut
+            if event_end > m.end():
+                scan.add(Candidate(RELATIVE, start, event_end, S_ANCHOR))
+
+
+def _in_time_for_a_holiday(scan: Scan, start: int, at: int, end: int) -> bool:
+    """ "kịp phục vụ Nhân dân đón Tết": ready before the holiday (LABELLING.md §20), which the holiday
+    reader left as an occasion ("đón Tết" with no deadline word before it)."""
+    f = scan.f
+    for key, pattern, holiday in _HOLIDAY_NAMES:
+        if key not in f:
+            continue
+        m = pattern.search(f, at, end)
+        if m is None:
+            continue
+        suffix = _HOLIDAY_SUFFIX.match(f, m.end())
+        year = int(suffix["y"]) if suffix and suffix["y"] else None
+        due = dd.day_before_holiday(holiday, scan.today, year)
+        if due is None or due < scan.today:
+            return False
+        scan.add(Candidate(HOLIDAY, start, suffix.end() if suffix else m.end(), S_WITHIN, due))
+        return True
+    return False

@@ -750,3 +750,36 @@ def test_a_comma_between_a_time_of_day_and_its_day(text: str, today: date, expec
 )
 def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- work done for an event is anchored to it: "kịp" + the event or season it must be ready for is a
+# deadline we cannot date; a time inside "để kịp …" / "để chuẩn bị (cho) <event> …" is the event's, the
+# work is anchored to it (relative, due by the event's time when known); a deadline word keeps its date,
+# "kịp thời" is urgency, "chưa kịp" / "theo kịp" no deadline ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Các xã nạo vét kênh mương nội đồng để kịp phục vụ gieo cấy vụ chiêm xuân.", "relative"),
+        case("Ban quản lý dự án đẩy nhanh thi công nhà lớp học, đưa vào sử dụng kịp năm học mới.", "relative"),
+        case("Các hợp tác xã chuẩn bị đủ giống, phân bón kịp cho sản xuất vụ mùa.", "relative"),
+        case(
+            "Phòng Nội vụ rà soát hồ sơ cán bộ để chuẩn bị cho đoàn kiểm tra của tỉnh về làm việc trong tháng 3 này.",
+            "relative 2024-03-31",
+        ),
+        case(
+            "Các khu phố niêm yết danh sách cử tri để chuẩn bị cho cuộc bầu cử được tổ chức vào ngày 24/02/2024.",
+            "relative 2024-02-24",
+        ),
+        # a deadline word keeps the date; a holiday stays a holiday; urgency and "not yet" set nothing
+        case("Các trường nộp hồ sơ để kịp báo cáo Sở trước ngày 20/01/2024.", "date 2024-01-20"),
+        case("Các xã sửa chữa đường giao thông nông thôn kịp phục vụ Nhân dân đón Tết.", "holiday 2024-02-09"),
+        case("Các đơn vị kịp thời xử lý các vi phạm về trật tự đô thị.", "none"),
+        case("Một số hộ dân chưa kịp di dời tài sản ra khỏi vùng ngập.", "none"),
+        case(
+            "Phòng Văn hóa hoàn thành kế hoạch trong tháng 1 để chuẩn bị cho hội nghị tổng kết vào ngày 20/02/2024.",
+            "month 2024-01-31",
+        ),
+    ],
+)
+def test_work_done_for_an_event_is_anchored_to_it(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
