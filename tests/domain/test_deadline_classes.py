@@ -783,3 +783,21 @@ def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: 
 )
 def test_work_done_for_an_event_is_anchored_to_it(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- "tỉnh" (province) and "tính" (count) fold alike: "UBND tỉnh đến ngày X" is the province's committee
+# and then a deadline, "tính đến ngày X" an as-of day ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Ban Quản lý dự án báo cáo Chủ tịch UBND tỉnh đến ngày 25/01.", "date 2024-01-25"),
+        case("Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh đến ngày 31/01/2024.", "date 2024-01-31"),
+        case("Các huyện gửi kết quả rà soát về Công an tỉnh đến ngày 20/01 để tổng hợp.", "date 2024-01-20"),
+        case("Các xã giải ngân vốn theo cam kết với UBND tỉnh đến ngày 31-01.", "date 2024-01-31"),
+        case("Tính đến ngày 31/01/2024, toàn tỉnh có 120 hộ nghèo.", "none"),
+        case("Số liệu tính đến ngày 15/01/2024 cho thấy tiến độ còn chậm.", "none"),
+        case("Toàn tỉnh tính đến ngày 20/01/2024 đã giải ngân 90% kế hoạch vốn.", "none"),
+    ],
+)
+def test_the_province_before_den_is_no_as_of_word(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
