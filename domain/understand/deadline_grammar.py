@@ -540,6 +540,8 @@ def _date_candidate(
     if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
+        if _evening_stamp(scan, tail, end):
+            return
         if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
             tail = tail._replace(strength=STRONG)
         score = score_period(scan, tail, due, end)
@@ -1494,3 +1496,18 @@ def _in_time_for_a_holiday(scan: Scan, start: int, at: int, end: int) -> bool:
         scan.add(Candidate(HOLIDAY, start, suffix.end() if suffix else m.end(), S_WITHIN, due))
         return True
     return False
+
+
+# --- "tối" (evening) folds to "tới" (until) (branch deadl5) ---------------------------------------------
+# "Tối 25/11, Sở GD&ĐT có văn bản …" (I031-01), "Tối 3/10, Sở GD&ĐT Hà Nội đã có công văn khẩn …" (G028-01):
+# a clause-opening day with only "tới" before it and a comma after is the evening's time stamp of a
+# narrative, as "Chiều 25/11, …" is (the day parts are passed over, see deadline_scan._DAY_PARTS), unless
+# an obligation follows ("Tới ngày 25/11, các xã phải …": _OBLIGED_AFTER). With "tỉnh đến" (CH03,
+# deadline_scan._province_before) the class of trigger words misread through folding.
+def _evening_stamp(scan: Scan, tail: Tail, end: int) -> bool:
+    return (
+        tail.words in (("toi",), ("toi", "ngay"))
+        and scan.at_clause_start(tail.start)
+        and scan.stamp_break_after(end)
+        and _OBLIGED_AFTER.match(scan.f, end) is None
+    )

@@ -801,3 +801,19 @@ def test_work_done_for_an_event_is_anchored_to_it(text: str, today: date, expect
 )
 def test_the_province_before_den_is_no_as_of_word(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- "tối" (evening) folds to "tới" (until): a clause-opening "Tối <day>," stamps a narrative as "Chiều
+# <day>," does; "Tới ngày <day>, … phải …" sets the day of an obligation ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Tối 12/01, UBND huyện có văn bản yêu cầu các xã cho học sinh nghỉ học ngày 15/01.", "date 2024-01-15"),
+        case("Tối ngày 12/01, Ban Chỉ huy phòng chống thiên tai huyện có công điện khẩn gửi các xã.", "none"),
+        case("Chiều 12/01, UBND huyện có văn bản yêu cầu các xã cho học sinh nghỉ học ngày 15/01.", "date 2024-01-15"),
+        case("Tới ngày 20/01, các xã phải hoàn thành việc kê khai.", "date 2024-01-20"),
+        case("Các xã hoàn thành việc kê khai tới ngày 20/01.", "date 2024-01-20"),
+    ],
+)
+def test_an_evening_stamp_is_no_deadline(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
