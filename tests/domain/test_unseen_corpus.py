@@ -57,12 +57,13 @@ from tests.domain.unseen_scoring import (
 # v4e 78.2->80.0; v4f 73.1 and v4g 67.9 unchanged. The five older held-out sets pooled: 66.9 % at the
 # start of the third session -> 74.6 %; with v4g (416 sentences) 73.3 %.
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.95, 0.93),
+    # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
+    "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
     "v3b_dev": (0.98, 0.93),
     "v4d_dev": (0.96, 0.85),
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.93, 0.88),
+    "v4f_dev": (0.94, 0.88),
     "v3a_heldout": (0.97, 0.75),
     "v3b_heldout": (0.99, 0.83),
     "v4d_heldout": (0.92, 0.67),
@@ -124,7 +125,8 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
-    "conclusions_v6_dev": (0.97, 0.78, 0.97),
+    # deadl5 ("UBND tỉnh đến ngày X" is no "tính đến"): v6 dev deadline 97.8 -> 100 (CH03)
+    "conclusions_v6_dev": (0.97, 0.78, 0.99),
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
 }
 
