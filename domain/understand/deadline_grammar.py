@@ -1392,7 +1392,7 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
-    if "kip " in folded or "chuan bi" in folded:
+    if "kip " in folded or "de chuan bi" in folded:
         _for_an_event(s)
     return s
 
@@ -1453,8 +1453,7 @@ _FOR_EVENT_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR, RELATIVE})
 
 
 def _for_event_heads(f: str) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is "kịp") of each "(để) kịp <event>" and "để chuẩn bị" (found with str.find: the gate
-    passes on one sentence in ten, "chuẩn bị" being common)."""
+    """(start, end, is "kịp") of each "(để) kịp <event>" and "để chuẩn bị" (found with str.find)."""
     at = f.find("kip ")
     while at >= 0:
         if (at == 0 or not f[at - 1].isalnum()) and _KIP_NOT_BEFORE.match(f, at + 3) is None:
@@ -1462,12 +1461,11 @@ def _for_event_heads(f: str) -> Iterator[tuple[int, int, bool]]:
             if prev not in _NOT_IN_TIME:
                 yield (prev_at if prev == "de" else at), at + 3, True
         at = f.find("kip ", at + 4)
-    at = f.find("chuan bi")
+    at = f.find("de chuan bi")
     while at >= 0:
-        prev, prev_at = prev_word(f, at)
-        if prev == "de" and word_end(f, at + 8):
-            yield prev_at, at + 8, False
-        at = f.find("chuan bi", at + 8)
+        if (at == 0 or not f[at - 1].isalnum()) and word_end(f, at + 11):
+            yield at, at + 11, False
+        at = f.find("de chuan bi", at + 11)
 
 
 def _for_an_event(scan: Scan) -> None:
