@@ -568,6 +568,8 @@ def _date_candidate(
             # B064-01, D048-01, E030-01, D065-01).
             scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
+    if vao and _stamps_a_report(scan, end):
+        return
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
 
 
@@ -1520,3 +1522,20 @@ def _evening_stamp(scan: Scan, tail: Tail, end: int) -> bool:
         and scan.stamp_break_after(end)
         and _OBLIGED_AFTER.match(scan.f, end) is None
     )
+
+
+# --- "vào ngày X, <someone> đã ban hành …": a narrative time stamp (branch deadl5) --------------------------
+# A day set off by a comma and followed by what someone did (đã, vừa, ban hành, có văn bản / công văn, cho
+# biết) dates a report, whatever opens it: "Ngày 28/5, …" and "Chiều 25/11, …" were read so, "Tối 25/11, …"
+# now too (_evening_stamp), and "vào ngày X, …" here: "…, vào ngày 23/7, bà …, Chánh án TAND tỉnh đã ban
+# hành công văn …" (I080-01), "Trước đó vào ngày 6/3, Bộ Công Thương ban hành văn bản hỏa tốc …" (I042-03);
+# with I031-01 and G028-01 ("Tối 3/10, Sở … đã có công văn") the class of narrative stamps. Not: "dự kiến tổ
+# chức vào ngày 26/12, đặc biệt quan tâm …" (W03-02), "… khánh tiết vào ngày 15/9, làm tốt công tác …"
+# (G018-01): the work's day, nothing reported after it.
+_REPORTED_AFTER = re.compile(
+    r"\s*,[^.;:!?\n]{0,80}?\b(?:da|vua|ban\s+hanh|co\s+(?:van\s+ban|cong\s+van|cong\s+dien)|cho\s+biet)\b"
+)
+
+
+def _stamps_a_report(scan: Scan, end: int) -> bool:
+    return scan.stamp_break_after(end) and _REPORTED_AFTER.match(scan.f, end) is not None

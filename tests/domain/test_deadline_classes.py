@@ -817,3 +817,22 @@ def test_the_province_before_den_is_no_as_of_word(text: str, today: date, expect
 )
 def test_an_evening_stamp_is_no_deadline(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- "vào ngày X," followed by what someone did is a narrative time stamp; followed by the work, the
+# work's day ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Trước đó vào ngày 15/01, Sở Tài chính ban hành văn bản hướng dẫn các huyện.", "none"),
+        case(
+            "Trước tình trạng chậm giải ngân, vào ngày 20/01, ông Trần Văn B, Giám đốc Sở đã có công văn gửi các chủ đầu tư.",
+            "none",
+        ),
+        case("Sau đó vào ngày 18/01, UBND huyện vừa có công điện khẩn gửi các xã.", "none"),
+        case("Hội nghị tổng kết dự kiến tổ chức vào ngày 26/01, các phòng chuẩn bị báo cáo tham luận.", "date 2024-01-26"),
+        case("Các xã hoàn thành trang trí khánh tiết vào ngày 20/01, làm tốt công tác tuyên truyền.", "date 2024-01-20"),
+    ],
+)
+def test_a_day_stamping_a_report_is_no_deadline(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
