@@ -1215,11 +1215,13 @@ def _anchors(scan: Scan) -> None:
     if "truoc" in f:
         for m in _event_anchors(scan, _BEFORE_EVENT):
             scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+            if not _stamps_a_report(scan, m.end()):
+                scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "khi" in f:
         for m in _event_anchors(scan, _RIGHT_AFTER):
             scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+            if not _stamps_a_report(scan, m.end()):
+                scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "thoi gian" in f:
         for m in scan.matches(_WINDOW):  # "trong thời gian lấy ý kiến"
             prev = words_before(f, m.start(), 2)
@@ -1529,7 +1531,9 @@ def _evening_stamp(scan: Scan, tail: Tail, end: int) -> bool:
 # biết) dates a report, whatever opens it: "Ngày 28/5, …" and "Chiều 25/11, …" were read so, "Tối 25/11, …"
 # now too (_evening_stamp), and "vào ngày X, …" here: "…, vào ngày 23/7, bà …, Chánh án TAND tỉnh đã ban
 # hành công văn …" (I080-01), "Trước đó vào ngày 6/3, Bộ Công Thương ban hành văn bản hỏa tốc …" (I042-03);
-# with I031-01 and G028-01 ("Tối 3/10, Sở … đã có công văn") the class of narrative stamps. Not: "dự kiến tổ
+# with I031-01 and G028-01 ("Tối 3/10, Sở … đã có công văn") the class of narrative stamps. An event anchor
+# opening a report is one too: "Ngay sau khi Luật … được ban hành, Chính phủ đã ban hành Nghị quyết …"
+# (I133-01; "Trước khi nghỉ Tết, UBND huyện đã kiểm tra …" likewise), called from _anchors. Not: "dự kiến tổ
 # chức vào ngày 26/12, đặc biệt quan tâm …" (W03-02), "… khánh tiết vào ngày 15/9, làm tốt công tác …"
 # (G018-01): the work's day, nothing reported after it.
 _REPORTED_AFTER = re.compile(

@@ -832,6 +832,11 @@ def test_an_evening_stamp_is_no_deadline(text: str, today: date, expected: str) 
         case("Sau đó vào ngày 18/01, UBND huyện vừa có công điện khẩn gửi các xã.", "none"),
         case("Hội nghị tổng kết dự kiến tổ chức vào ngày 26/01, các phòng chuẩn bị báo cáo tham luận.", "date 2024-01-26"),
         case("Các xã hoàn thành trang trí khánh tiết vào ngày 20/01, làm tốt công tác tuyên truyền.", "date 2024-01-20"),
+        # an event anchor opening a report is a stamp too; opening an order it stays the deadline
+        case("Ngay sau khi Nghị định có hiệu lực, Bộ Tài chính đã ban hành Thông tư hướng dẫn.", "none"),
+        case("Trước khi nghỉ Tết, UBND huyện đã tổ chức kiểm tra các chợ.", "none"),
+        case("Ngay sau khi nhận được văn bản này, các xã phải rà soát, báo cáo UBND huyện.", "relative"),
+        case("Trước khi nghỉ Tết, các trường phải tổng vệ sinh lớp học.", "relative"),
     ],
 )
 def test_a_day_stamping_a_report_is_no_deadline(text: str, today: date, expected: str) -> None:
