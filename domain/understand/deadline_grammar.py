@@ -1396,8 +1396,8 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
-    if "kip " in folded or "de chuan bi" in folded:
-        _for_an_event(s)
+    if ("kip " in folded and folded.count("kip ") > folded.count("kip thoi")) or "de chuan bi" in folded:
+        _for_an_event(s)  # ("kịp thời", an urgency word, is the usual "kịp": passed over in C)
     return s
 
 
