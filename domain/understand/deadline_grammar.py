@@ -540,7 +540,7 @@ def _date_candidate(
     if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
-        if _evening_stamp(scan, tail, end):
+        if tail.words[0] == "toi" and _evening_stamp(scan, tail, end):
             return
         if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
             tail = tail._replace(strength=STRONG)
