@@ -1396,8 +1396,12 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
-    if ("kip " in folded and folded.count("kip ") > folded.count("kip thoi")) or "de chuan bi" in folded:
-        _for_an_event(s)  # ("kịp thời", an urgency word, is the usual "kịp": passed over in C)
+    if ("kip" in folded and folded.count("kip") > folded.count("kip thoi")) or (
+        s.found and "chuan" in folded and "de chuan bi" in folded
+    ):
+        # (cheap gates: "kịp thời", an urgency word, is the usual "kịp"; "để chuẩn bị" matters only with a
+        # time expression after it)
+        _for_an_event(s)
     return s
 
 
