@@ -3,10 +3,8 @@ conclusions_v6 dev (whole conclusions) and v4e_dev (sentences).
 
     NHACVIEC_UNSEEN_DATA=<dir with only conclusions_v6/dev and v4e_dev.jsonl> python bench/checkset.py
 """
-import sys
-from pathlib import Path
+from lead_tools import is_heldout
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.domain.unseen_scoring import (
     conclusion_sets,
     load_jsonl,
@@ -16,7 +14,7 @@ from tests.domain.unseen_scoring import (
 )
 
 for name, paths in conclusion_sets().items():
-    if "heldout" in name:
+    if is_heldout(name):
         continue
     c = score_conclusions(paths)
     print(
@@ -25,7 +23,7 @@ for name, paths in conclusion_sets().items():
         f"({c.lead}/{c.found}), words {c.lead_rate(True):.1%}"
     )
 for name, path in sentence_sets().items():
-    if "heldout" in name:
+    if is_heldout(name):
         continue
     s = score_sentences(load_jsonl(path))
     lead, words, deadline = s.rate('lead'), s.rate('lead_words'), s.rate('deadline')

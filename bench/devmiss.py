@@ -4,15 +4,15 @@ Refuses held-out sets, and v4e (kept as a private check set by the span work: me
 bench/lead_figures.py, never read its misses)."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.domain.unseen_scoring import load_jsonl, score_sentences
+from lead_tools import dev_records, is_heldout
+
+from tests.domain.unseen_scoring import score_sentences
 
 for name in sys.argv[1:]:
-    if "heldout" in name or name.startswith("v4e"):
+    if is_heldout(name) or name.startswith("v4e"):
         raise SystemExit(f"{name}: not read here (held-out or check set)")
-    recs = load_jsonl(Path("tests/data") / f"{name}_dev.jsonl")
+    recs = dev_records(name)
     by_id = {r["id"]: r for r in recs}
     for miss in score_sentences(recs).misses:
         if " lead:" in miss:

@@ -3,22 +3,15 @@
     python bench/lead_figures.py v4d v4e v4f v3a v3b train_v2 [--dir DIR]
 """
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.domain.unseen_scoring import load_jsonl, score_sentences
+from lead_tools import data_and_names, dev_records, refuse_heldout
 
-args = sys.argv[1:]
-base = Path("tests/data")
-if "--dir" in args:
-    i = args.index("--dir")
-    base = Path(args[i + 1])
-    del args[i : i + 2]
-for name in args:
-    if "heldout" in name:
-        raise SystemExit("held-out sets are not measured here")
-    recs = load_jsonl(base / f"{name}_dev.jsonl")
-    s = score_sentences(recs)
+from tests.domain.unseen_scoring import score_sentences
+
+base, names = data_and_names(sys.argv[1:])
+for name in names:
+    refuse_heldout(name)
+    s = score_sentences(dev_records(name, base))
     print(
         f"{name:10s} n={s.n:4d} lead {100 * s.rate('lead'):5.1f} %  words {100 * s.rate('lead_words'):5.1f} %"
         f"  deadline {100 * s.rate('deadline'):5.1f} %"

@@ -12,12 +12,12 @@
 
 import re
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lead_tools import data_and_names, dev_records, refuse_heldout
+
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold
-from tests.domain.unseen_scoring import lead_right, lead_words, load_jsonl, today_of
+from tests.domain.unseen_scoring import lead_right, lead_words, today_of
 
 
 def _words(text: str) -> str:
@@ -29,18 +29,12 @@ def _inside(a: str, b: str) -> bool:
     return f" {_words(a)} " in f" {_words(b)} "
 
 
-args = sys.argv[1:]
-base = Path("tests/data")
-if "--dir" in args:
-    i = args.index("--dir")
-    base = Path(args[i + 1])
-    del args[i : i + 2]
-for name in args:
-    if "heldout" in name:
-        raise SystemExit("held-out sets are not measured here")
+base, names = data_and_names(sys.argv[1:])
+for name in names:
+    refuse_heldout(name)
     kinds = {"runs on": 0, "stops early": 0, "item missing": 0, "list": 0, "other one": 0, "nobody": 0, "extra": 0}
     n = 0
-    for r in load_jsonl(base / f"{name}_dev.jsonl"):
+    for r in dev_records(name, base):
         n += 1
         gold = r["gold"].get("lead") or []
         parsed = parse_directive(r["text"], today_of(r.get("doc_date")), context=r.get("context"))

@@ -6,14 +6,15 @@ Independent of which noun phrase the reader takes as the lead: a measure of name
 
 "runs on" mostly counts whole lists read past one gold item (lists are read whole from a start)."""
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lead_tools import is_heldout
+
 from domain.understand import assignees as A
 from domain.understand.textnorm import nfc
+from tests.domain.unseen_scoring import load_jsonl
 
 mode, files = sys.argv[1], sys.argv[2:]
 early: Counter[str] = Counter()
@@ -21,12 +22,9 @@ late: Counter[str] = Counter()
 example: dict[tuple[str, str], tuple[str, str]] = {}
 right = total = 0
 for path in files:
-    if "heldout" in path or (mode == "show" and "v4e" in path):
-        raise SystemExit(f"{path}: held-out or check set, use 'count'" if "heldout" not in path else path)
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
+    if is_heldout(path) or (mode == "show" and "v4e" in path):
+        raise SystemExit(f"{path}: held-out or check set, use 'count'" if not is_heldout(path) else path)
+    for record in load_jsonl(Path(path)):
         text = nfc(record["text"])
         s = None
         for gold in record["gold"].get("lead") or []:

@@ -1,14 +1,13 @@
 """Lead strict / words on named dev sets (no misses printed): python bench/leadscore.py v4e v4d ...
 A name may be a path to a .jsonl file (e.g. a corpus helper's v4g_dev.jsonl)."""
-import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lead_tools import dev_path, unseen_data
+
 from tests.domain.unseen_scoring import load_jsonl, score_sentences
 
 for name in sys.argv[1:]:
-    base = Path(os.environ.get("NHACVIEC_UNSEEN_DATA", "tests/data"))
-    path = Path(name) if name.endswith(".jsonl") else base / f"{name}_dev.jsonl"
+    path = Path(name) if name.endswith(".jsonl") else dev_path(name, unseen_data())
     s = score_sentences(load_jsonl(path))
     print(f"{path.stem:14s} n={s.n:4d} lead {s.rate('lead'):6.1%}  words {s.rate('lead_words'):6.1%}")

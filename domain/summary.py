@@ -17,25 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from domain.calendar import week_end as calendar_week_end
-from domain.report_stats import per_unit
+from domain.report_stats import StateCounts, count_states, per_unit
 from domain.types import TaskState, TaskStatus, TaskView
-
-
-@dataclass(frozen=True)
-class Totals:
-    total: int = 0
-    done_on_time: int = 0
-    done_late: int = 0
-    open_on_time: int = 0
-    open_overdue: int = 0
-
-    @property
-    def done(self) -> int:
-        return self.done_on_time + self.done_late
-
-    @property
-    def open(self) -> int:
-        return self.open_on_time + self.open_overdue
 
 
 @dataclass(frozen=True)
@@ -81,7 +64,8 @@ class Summary:
     today: date
     week_start: date
     week_end: date
-    totals: Totals
+    # Counted as /tonghop <kỳ>, the workbook and the chart count (cancelled tasks are left out before).
+    totals: StateCounts
     overdue: tuple[TaskLine, ...]
     due_this_week: tuple[TaskLine, ...]
     extensions: tuple[TaskLine, ...]
@@ -178,13 +162,7 @@ def build_summary(
     counted = [v for v in views if v.status is not TaskStatus.CANCELLED]
 
     states = {id(v): v.state(today) for v in counted}
-    totals = Totals(
-        total=len(counted),
-        done_on_time=sum(s is TaskState.DONE_ON_TIME for s in states.values()),
-        done_late=sum(s is TaskState.DONE_LATE for s in states.values()),
-        open_on_time=sum(s is TaskState.OPEN_ON_TIME for s in states.values()),
-        open_overdue=sum(s is TaskState.OPEN_OVERDUE for s in states.values()),
-    )
+    totals = count_states(counted, today)
     open_views = [v for v in counted if v.status is TaskStatus.OPEN]
     overdue = sorted(
         (_line(v, today) for v in open_views if states[id(v)] is TaskState.OPEN_OVERDUE),

@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
@@ -21,9 +21,10 @@ from bot import texts as T
 from db import board as db_board
 from db.models import Committee
 from db.outbox import enqueue_notice
-from domain.permissions import Action, allowed
-from handlers.common import reply, resolve_actor, send_notices, services, transaction
-from handlers.task_actions import Refused
+from domain.permissions import Action
+from handlers.command import run_command
+from handlers.common import Actor, reply, resolve_actor, services, transaction
+from handlers.task_actions import Refused, in_group, require_role
 
 log = logging.getLogger(__name__)
 
@@ -65,43 +66,33 @@ async def bang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def lienket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/lienket — the links; /lienket ma — a code (upper chair); /lienket <MÃ> — accept (lower chair);
     /lienket huy <số> — end a link (either chair)."""
-    msg = update.effective_message
-    assert msg is not None
+    await run_command(update, context, _lienket, notices=True)  # the other committee is told (db/outbox.py)
+
+
+async def _lienket(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
     words = (msg.text or "").split()[1:]
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            if actor.committee is None:
-                raise Refused(T.GROUP_ONLY)
-            committee = actor.committee
-            upper = await db_board.upper_committee(session, committee.id)
-            lower = await db_board.lower_committees(session, committee.id)
-            if not words:
-                text = _list(upper, lower)
-            elif not allowed(Action.MANAGE, actor.role):
-                raise Refused(T.NOT_CHAIR.format(action=T.LINK_ACTION))
-            elif words[0].lower() in ("ma", "mã", "code"):
-                code = await db_board.new_link_code(session, committee.id, actor.person.id, actor.now)
-                text = T.LINK_CODE.format(code=code)
-            elif words[0].lower() in ("huy", "huỷ", "hủy", "unlink") and len(words) == 2 and words[1].isdigit():
-                others = ([upper] if upper else []) + lower
-                n = int(words[1])
-                if not 1 <= n <= len(others):
-                    raise Refused(T.LINK_NOT_FOUND.format(n=n))
-                other = others[n - 1]
-                await db_board.unlink(session, committee.id, other.id)
-                text = T.LINK_REMOVED.format(a=T.esc(committee.title), b=T.esc(other.title))
-                await enqueue_notice(session, other.id, other.chat_id, text, now=actor.now, kind="link")
-            elif len(words) == 1:
-                text = await _accept_code(session, actor.person.id, committee, upper, words[0], actor.now)
-            else:
-                text = T.LINK_USAGE
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)  # the other committee is told (db/outbox.py)
+    committee = in_group(actor)
+    upper = await db_board.upper_committee(session, committee.id)
+    lower = await db_board.lower_committees(session, committee.id)
+    if not words:
+        return _list(upper, lower)
+    require_role(actor, Action.MANAGE, T.LINK_ACTION)
+    if words[0].lower() in ("ma", "mã", "code"):
+        code = await db_board.new_link_code(session, committee.id, actor.person.id, actor.now)
+        return T.LINK_CODE.format(code=code)
+    if words[0].lower() in ("huy", "huỷ", "hủy", "unlink") and len(words) == 2 and words[1].isdigit():
+        others = ([upper] if upper else []) + lower
+        n = int(words[1])
+        if not 1 <= n <= len(others):
+            raise Refused(T.LINK_NOT_FOUND.format(n=n))
+        other = others[n - 1]
+        await db_board.unlink(session, committee.id, other.id)
+        text = T.LINK_REMOVED.format(a=T.esc(committee.title), b=T.esc(other.title))
+        await enqueue_notice(session, other.id, other.chat_id, text, now=actor.now, kind="link")
+        return text
+    if len(words) == 1:
+        return await _accept_code(session, actor.person.id, committee, upper, words[0], actor.now)
+    return T.LINK_USAGE
 
 
 async def _accept_code(

@@ -343,6 +343,21 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
         return None
 
 
+async def reply_parts(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: Sequence[str]) -> None:
+    """A long answer already split at item boundaries: the first part quotes the command, the rest
+    follow in order."""
+    chat = update.effective_chat
+    if not parts or chat is None:
+        return
+    await reply(update, parts[0])
+    for part in parts[1:]:
+        try:
+            await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+        except TelegramError as exc:
+            log.warning("sending part of a long answer to chat %s failed: %s", chat.id, exc)
+            return
+
+
 MAX_MESSAGE_UTF16 = 4096
 
 
@@ -449,6 +464,17 @@ def mentions_in(message: Message) -> list[MentionedUser]:
             found.append(MentionedUser(start, end, label.lstrip("@"), None, label))
         elif ent.user is not None:
             found.append(MentionedUser(start, end, ent.user.username, ent.user, label))
+    return found
+
+
+async def mentioned_person(session: AsyncSession, mention: MentionedUser) -> Person:
+    """The person a mention names: a text mention carries the user; an @username is looked up, and
+    recorded when the bot has not seen that person yet (/giao, /donvi gan, /vaitro)."""
+    if mention.user is not None:
+        user = mention.user
+        return await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+    found = await db_committees.person_by_username(session, mention.username or "", create=True)
+    assert found is not None
     return found
 
 

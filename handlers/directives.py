@@ -20,8 +20,8 @@ from db.models import PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
-from domain.commands import MAX_DIRECTIVE_CHARS, keyword, task_ref
-from domain.permissions import Action, Role, allowed
+from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.permissions import Action, Role
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadlines import (
@@ -33,19 +33,18 @@ from domain.understand.deadlines import (
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
 from handlers import render
+from handlers.command import run_command
 from handlers.common import (
     Actor,
     Buttons,
     answer,
     ask_by_reply,
-    command_args,
     display_name,
     edit,
+    mentioned_person,
     mentions_in,
     plain,
-    reply,
     resolve_actor,
-    send_notices,
     transaction,
     year_guessed_note,
 )
@@ -54,8 +53,12 @@ from handlers.task_actions import (
     cancel,
     example_date,
     find_task,
+    in_group,
+    numbered,
+    numbered_with_text,
     require,
     require_open,
+    require_role,
     role_in_task_committee,
     set_due,
     task_for_button,
@@ -68,28 +71,14 @@ class Usage(Exception):
 
 # ---------------------------------------------------------------------------------------------- /giao
 async def giao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, offset = command_args(msg)
-    buttons: Buttons | None = None
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            text, buttons = await _log_directive(session, actor, msg, args, offset)
-        except Refused as refusal:
-            text, buttons = str(refusal), None
-    await reply(update, text, buttons)
+    await run_command(update, context, _log_directive)
 
 
 async def _log_directive(
     session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int
 ) -> tuple[str, Buttons | None]:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_ASSIGN))
+    committee = in_group(actor)
+    require_role(actor, Action.LOG, T.ACT_ASSIGN)
     if not args:
         raise Refused(T.GIAO_USAGE)
     if len(args) > MAX_DIRECTIVE_CHARS:
@@ -98,7 +87,7 @@ async def _log_directive(
     bad = find_invalid_date(args)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
-    units = await db_units.units_of(session, actor.committee.id)
+    units = await db_units.units_of(session, committee.id)
     parsed = parse_directive(args, today, db_units.known_units(units))
     mentions, people = await _mentioned_people(session, msg, offset)
     assignees = arrange(args, parsed.assignees, mentions)
@@ -120,10 +109,10 @@ async def _log_directive(
             T.PAST_DEADLINE.format(due=T.fmt_date(due), today=T.fmt_date(today), example=example_date(today))
         )
     new_assignees = await resolve_assignees(session, actor, assignees)
-    meeting = await db_meetings.current_meeting(session, actor.committee.id, today, actor.tz)
+    meeting = await db_meetings.current_meeting(session, committee.id, today, actor.tz)
     task = await db_tasks.create_task(
         session,
-        actor.committee,
+        committee,
         text=args,
         assignees=new_assignees,
         deadline=deadline,
@@ -153,13 +142,7 @@ async def _mentioned_people(
     for m in mentions_in(msg):
         if m.start < offset:
             continue
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            assert m.username is not None
-            found = await db_committees.person_by_username(session, m.username, create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
         people[str(person.id)] = person
         # A person the bot has seen is named as Telegram has them, even when written as @username.
         label = person.full_name if m.user is not None else db_committees.person_label(person, m.label)
@@ -376,8 +359,7 @@ async def _add_unit_from_task(
     if row is None or actor.committee is None:
         raise Refused(T.BUTTON_STALE)
     task = await task_for_button(session, actor, row.task_id)
-    if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_ADD_UNIT))
+    require_role(actor, Action.LOG, T.ACT_ADD_UNIT)
     if row.unit_id is None:
         unit = await db_units.add_unit(session, actor.committee.id, row.label, [])
         row.unit_id = unit.id
@@ -408,29 +390,14 @@ def _due_from_answer(text: str, today: date) -> tuple[date, str | None]:
 
 # ---------------------------------------------------------------------------------------------- /sua /huy
 async def sua(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, offset = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            text = await _edit(session, actor, msg, args, offset)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)  # a reassignment takes its «🔁 Giao lại» button off a departure notice
+    # Notices: a reassignment takes its «🔁 Giao lại» button off a departure notice.
+    await run_command(update, context, _edit, notices=True)
 
 
 async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    if not allowed(Action.EDIT, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_EDIT_TASK))
-    ref = task_ref(args)
-    if ref is None or not ref.rest:
-        raise Refused(T.EDIT_USAGE)
+    in_group(actor)
+    require_role(actor, Action.EDIT, T.ACT_EDIT_TASK)
+    ref = numbered_with_text(args, T.EDIT_USAGE)
     task = await find_task(session, actor, ref.number)
     today = actor.today
     if kw := keyword(ref.rest, "han", "hạn"):
@@ -510,19 +477,10 @@ async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: Pendin
 
 
 async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None:
-                raise Refused(T.need_task_number(args, T.EXAMPLE_CANCEL))
-            task = await find_task(session, actor, ref.number)
-            text = await cancel(session, actor, task, ref.rest or None)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
+    await run_command(update, context, _huy)
+
+
+async def _huy(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    ref = numbered(args, T.EXAMPLE_CANCEL)
+    task = await find_task(session, actor, ref.number)
+    return await cancel(session, actor, task, ref.rest or None)

@@ -50,6 +50,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from handlers import scans
+from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
     Buttons,
@@ -66,7 +67,7 @@ from handlers.common import (
     year_guessed_note,
 )
 from handlers.directives import first_due, planned_name, resolve_assignees
-from handlers.task_actions import Refused, example_date
+from handlers.task_actions import Refused, example_date, in_group, require_role
 
 log = logging.getLogger(__name__)
 
@@ -171,10 +172,8 @@ async def _scoped_stored(session: AsyncSession, actor: Actor, committee_id: int 
 
 
 def _check_rights(actor: Actor) -> None:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_IMPORT))
+    in_group(actor)
+    require_role(actor, Action.LOG, T.ACT_IMPORT)
 
 
 async def _import_committees(
@@ -202,26 +201,23 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except Refused as refusal:
         await reply(update, str(refusal))
         return
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            _check_rights(actor)
-            if source is None:
-                prompt = await reply_prompt(update, context, T.IMPORT_ASK_TEXT)
-                if prompt is not None:
-                    session.add(_pending(actor, prompt, "import_text", {}))
-                return
-            # Telegram cut a long paste: this is only its first message (see domain.long_text).
-            cut = cut_kind(msg.text or "") if msg.document is None and not msg.photo and args else None
-            draft = await _make_draft(
-                session, actor, msg.chat.id, -msg.message_id, source.text, cut=cut, reading=source.reading
-            )
-        except Refused as refusal:
-            await reply(update, str(refusal))
-            return
-    await send_preview(update, context, draft)
+
+    async def draft_of(session: AsyncSession, actor: Actor) -> PendingInput | None:
+        _check_rights(actor)
+        if source is None:
+            prompt = await reply_prompt(update, context, T.IMPORT_ASK_TEXT)
+            if prompt is not None:
+                session.add(_pending(actor, prompt, "import_text", {}))
+            return None  # the text comes as the answer (on_text_answer)
+        # Telegram cut a long paste: this is only its first message (see domain.long_text).
+        cut = cut_kind(msg.text or "") if msg.document is None and not msg.photo and args else None
+        return await _make_draft(
+            session, actor, msg.chat.id, -msg.message_id, source.text, cut=cut, reading=source.reading
+        )
+
+    draft = await load_as_actor(update, context, draft_of)
+    if draft is not None:
+        await send_preview(update, context, draft)
 
 
 async def reply_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> Message | None:
@@ -834,16 +830,17 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     except Refused as refusal:
         await reply(update, str(refusal))
         return
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
+
+    async def gathering(session: AsyncSession, actor: Actor) -> tuple[str, Buttons | None, int | None]:
         committees = await _import_committees(session, context, actor.person)
-        row_id: int | None = None
         if not committees:
-            text, buttons = T.IMPORT_PRIVATE_NO_COMMITTEE, None
-        else:
-            text, buttons, row_id = await _start_gathering(session, actor, msg, committees, parts)
+            return T.IMPORT_PRIVATE_NO_COMMITTEE, None, None
+        return await _start_gathering(session, actor, msg, committees, parts)
+
+    started = await load_as_actor(update, context, gathering)
+    if started is None:
+        return
+    text, buttons, row_id = started
     sent = await reply(update, text, buttons)
     if row_id is not None:
         await _latest_ack(context, msg.chat.id, row_id, sent)

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -19,16 +19,23 @@ from db import meetings as db_meetings
 from db import tasks as db_tasks
 from db.models import Committee, Meeting
 from domain.agenda import AgendaItem, build_agenda, pack
-from domain.commands import task_ref
 from domain.meetings import MAX_TITLE_CHARS, MeetingArgError, MeetingArgProblem, parse_new_meeting, takes_directives
-from domain.permissions import Action, allowed
+from domain.permissions import Action
 from domain.report_stats import count_states
 from domain.types import TaskState, TaskView
 from domain.understand.textnorm import fold, nfc
-from handlers.common import Actor, command_args, reply, resolve_actor, send_notices, transaction
+from handlers.command import run_command
+from handlers.common import Actor
 from handlers.render import short
-from handlers.reports import reply_parts
-from handlers.task_actions import Refused, add_progress, find_own_task, require, require_open
+from handlers.task_actions import (
+    Refused,
+    add_progress,
+    in_group,
+    own_task_and_words,
+    require,
+    require_open,
+    require_role,
+)
 
 # On folded text: "/hop moi …", "/hop mới …", "/hop new …"; "/hop chuanbi", "/hop chuẩn bị", "/hop prepare".
 _NEW = re.compile(r"^(?:moi|new)(?=\s|$)")
@@ -40,29 +47,20 @@ MEETING_TEXT_CHARS = 120  # one line per directive in /hop
 
 
 async def hop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
+    await run_command(update, context, _hop)
+
+
+async def _hop(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> list[str]:
     args = nfc(args)
     folded = fold(args)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            if actor.committee is None:
-                raise Refused(T.GROUP_ONLY)
-            if new := _NEW.match(folded):
-                parts = [await open_meeting(session, actor, args[new.end() :].strip())]
-            elif _PREPARE.match(folded):
-                parts = await agenda_messages(session, actor.committee, actor.today)
-            elif not args:
-                parts = await meeting_messages(session, actor)
-            else:
-                parts = [T.MEETING_USAGE]
-        except Refused as refusal:
-            parts = [str(refusal)]
-    await reply_parts(update, context, parts)
+    committee = in_group(actor)
+    if new := _NEW.match(folded):
+        return [await open_meeting(session, actor, args[new.end() :].strip())]
+    if _PREPARE.match(folded):
+        return await agenda_messages(session, committee, actor.today)
+    if not args:
+        return await meeting_messages(session, actor)
+    return [T.MEETING_USAGE]
 
 
 # ---------------------------------------------------------------------------------------------- /hop moi
@@ -78,8 +76,7 @@ def _link_rule(meeting: Meeting, actor: Actor) -> str | None:
 
 async def open_meeting(session: AsyncSession, actor: Actor, args: str) -> str:
     assert actor.committee is not None
-    if not allowed(Action.LOG, actor.role):
-        raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.MEETING_ACTION))
+    require_role(actor, Action.LOG, T.MEETING_ACTION)
     try:
         wanted = parse_new_meeting(args, actor.today)
     except MeetingArgError as err:
@@ -236,24 +233,14 @@ async def agenda_messages(session: AsyncSession, committee: Committee, today: da
 # ---------------------------------------------------------------------------------------------- /vuongmac
 async def vuongmac(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/vuongmac <số> <nội dung>: the assignee (or the chair) says what the task is stuck on."""
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None or not ref.rest:
-                raise Refused(T.BLOCKED_USAGE)
-            task = await find_own_task(session, actor, ref.number)
-            require_open(task)
-            # Checked here first so that a refusal names this action, not "báo cáo tiến độ".
-            await require(session, actor, task, Action.REPORT, T.BLOCKED_ACTION)
-            await add_progress(session, actor, task, ref.rest, kind="blocked")
-            text = T.BLOCKED_OK.format(number=task.number, note=T.esc(ref.rest))
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)  # typed in a private chat: the group is told now
+    # Notices: typed in a private chat, the group is told now.
+    await run_command(update, context, _vuongmac, notices=True)
+
+
+async def _vuongmac(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    task, note = await own_task_and_words(session, actor, args, T.BLOCKED_USAGE)
+    require_open(task)
+    # Checked here first so that a refusal names this action, not "báo cáo tiến độ".
+    await require(session, actor, task, Action.REPORT, T.BLOCKED_ACTION)
+    await add_progress(session, actor, task, note, kind="blocked")
+    return T.BLOCKED_OK.format(number=task.number, note=T.esc(note))

@@ -15,18 +15,16 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
-from domain.commands import task_ref
 from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
+from handlers.command import run_command
 from handlers.common import (
     Actor,
     Buttons,
     answer,
     ask_by_reply,
-    command_args,
     edit,
     plain,
-    reply,
     resolve_actor,
     send_notices,
     transaction,
@@ -41,6 +39,8 @@ from handlers.task_actions import (
     decide_extension,
     find_own_task,
     mark_done,
+    numbered,
+    own_task_and_words,
     request_extension,
     require,
     require_open,
@@ -55,67 +55,35 @@ log = logging.getLogger(__name__)
 
 
 async def xong(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None:
-                raise Refused(T.need_task_number(args, T.EXAMPLE_DONE))
-            task = await find_own_task(session, actor, ref.number)
-            note = ref.rest or None
-            if msg.document is not None:
-                # The proof of completion travels with the note: the file stays on Telegram.
-                note = ((note or "") + T.ATTACHED_FILE.format(name=msg.document.file_name or T.ATTACHMENT)).strip()
-            text = await mark_done(session, actor, task, note, actor.today)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)
+    await run_command(update, context, _xong, notices=True)
+
+
+async def _xong(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    ref = numbered(args, T.EXAMPLE_DONE)
+    task = await find_own_task(session, actor, ref.number)
+    note = ref.rest or None
+    if msg.document is not None:
+        # The proof of completion travels with the note: the file stays on Telegram.
+        note = ((note or "") + T.ATTACHED_FILE.format(name=msg.document.file_name or T.ATTACHMENT)).strip()
+    return await mark_done(session, actor, task, note, actor.today)
 
 
 async def tiendo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None or not ref.rest:
-                raise Refused(T.PROGRESS_USAGE)
-            task = await find_own_task(session, actor, ref.number)
-            text = await add_progress(session, actor, task, ref.rest)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)
+    await run_command(update, context, _tiendo, notices=True)
+
+
+async def _tiendo(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    task, note = await own_task_and_words(session, actor, args, T.PROGRESS_USAGE)
+    return await add_progress(session, actor, task, note)
 
 
 async def giahan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None or not ref.rest:
-                raise Refused(T.EXTEND_USAGE)
-            task = await find_own_task(session, actor, ref.number)
-            text = await extend(session, actor, task, ref.rest)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
-    await send_notices(context, session)
+    await run_command(update, context, _giahan, notices=True)
+
+
+async def _giahan(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    task, answer_text = await own_task_and_words(session, actor, args, T.EXTEND_USAGE)
+    return await extend(session, actor, task, answer_text)
 
 
 async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: str) -> str:

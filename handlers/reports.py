@@ -17,6 +17,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,12 +33,13 @@ from domain.agenda import pack
 from domain.chart import CHART_TITLE, CHART_TITLE_WITH_PEOPLE, completion_chart
 from domain.committee_settings import ReportHeading
 from domain.periods import ALL_TIME, Period, PeriodError, month_of, parse_period, tasks_in_period
-from domain.permissions import Action, allowed
+from domain.permissions import Action
 from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.types import TaskView
 from domain.understand.textnorm import fold, nfc
+from handlers.command import load_as_actor, run_as_actor
 from handlers.common import Actor, ask_by_reply, command_args, reply, resolve_actor, transaction
-from handlers.task_actions import Refused
+from handlers.task_actions import Refused, in_group, require_role
 from jobs.summary import summary_messages
 
 log = logging.getLogger(__name__)
@@ -63,12 +65,6 @@ _CHART_WORD = re.compile(r"^(?:bieu\s*do|chart)(?=\s|$)")
 
 
 # ---------------------------------------------------------------------------------------------- loading
-def _committee(actor: Actor) -> Committee:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    return actor.committee
-
-
 def _period(args: str, today: date, example: str, *, default: Period) -> Period:
     if not args.strip():
         return default
@@ -83,6 +79,28 @@ async def period_views(session: AsyncSession, committee: Committee, period: Peri
     """The committee's tasks a report of `period` lists (see `domain.periods.belongs_to`)."""
     tasks = await db_tasks.all_tasks(session, committee.id)
     return tasks_in_period(await db_tasks.task_views(session, committee, tasks), period)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    committee: Committee
+    period: Period
+    views: list[TaskView]
+    today: date
+
+
+async def _load(
+    session: AsyncSession, actor: Actor, args: str, example: str, *, default: Period, export: str | None = None
+) -> _Loaded:
+    """The tasks of the period `args` names (`default` when none), for /tonghop, /tonghop bieudo and
+    /xuat. Refused in this order: outside a group; for a file handed out (`export` names it), anyone
+    but the chair or the secretary; a period not understood (with `example`)."""
+    committee = in_group(actor)
+    if export is not None:
+        require_role(actor, Action.EXPORT, export)
+    today = actor.today
+    period = _period(args, today, example, default=default)
+    return _Loaded(committee, period, await period_views(session, committee, period), today)
 
 
 def chart_title(period: Period, people: bool = False) -> str:
@@ -137,42 +155,20 @@ async def send_file(
     return True
 
 
-async def reply_parts(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: Sequence[str]) -> None:
-    """A long answer already split at item boundaries: the first part quotes the command, the rest
-    follow in order."""
-    chat = update.effective_chat
-    if not parts or chat is None:
-        return
-    await reply(update, parts[0])
-    for part in parts[1:]:
-        try:
-            await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
-        except TelegramError as exc:
-            log.warning("sending part of a long answer to chat %s failed: %s", chat.id, exc)
-            return
-
-
 # ---------------------------------------------------------------------------------------------- /xuat
 async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/xuat [thang M/yyyy | quy I/yyyy | nam yyyy | tatca]: the workbook (chair, secretary)."""
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            committee = _committee(actor)
-            if not allowed(Action.EXPORT, actor.role):
-                raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.EXPORT_ACTION))
-            today = actor.today
-            period = _period(args, today, T.EXPORT_EXAMPLE, default=ALL_TIME)
-            views = await period_views(session, committee, period)
-            title, agency = committee.title, committee.report_agency
-        except Refused as refusal:
-            await reply(update, str(refusal))
-            return
+    loaded = await load_as_actor(
+        update, context,
+        lambda session, actor: _load(session, actor, args, T.EXPORT_EXAMPLE, default=ALL_TIME, export=T.EXPORT_ACTION),
+    )
+    if loaded is None:
+        return
+    title, agency = loaded.committee.title, loaded.committee.report_agency
+    period, views, today = loaded.period, loaded.views, loaded.today
     # The session is closed: the thread does not hold a database connection while it works.
     data = await asyncio.to_thread(build_workbook, title, period, views, today, agency)
     fields = {"committee": T.esc(title), "period": period.label, "today": T.fmt_date(today)}
@@ -206,32 +202,22 @@ async def tonghop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def summary_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/tonghop: the same summary the committee gets on Monday morning, as of now."""
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            committee = _committee(actor)
-            parts = await summary_messages(session, committee.id, actor.now)
-        except Refused as refusal:
-            parts = [str(refusal)]
-    await reply_parts(update, context, parts)
+
+    async def body(session: AsyncSession, actor: Actor) -> list[str]:
+        return await summary_messages(session, in_group(actor).id, actor.now)
+
+    await run_as_actor(update, context, body)
 
 
 async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -> None:
     """The completion chart per unit for a period (default: this month), as a photo."""
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            committee = _committee(actor)
-            today = actor.today
-            period = _period(args, today, T.CHART_EXAMPLE, default=month_of(today))
-            views = await period_views(session, committee, period)
-        except Refused as refusal:
-            await reply(update, str(refusal))
-            return
+    loaded = await load_as_actor(
+        update, context,
+        lambda session, actor: _load(session, actor, args, T.CHART_EXAMPLE, default=month_of(actor.today)),
+    )
+    if loaded is None:
+        return
+    period, views, today = loaded.period, loaded.views, loaded.today
     totals = count_states(views, today)
     if totals.total == 0:
         await reply(update, T.CHART_EMPTY.format(period=period.label))
@@ -308,19 +294,12 @@ def _fields(c: StateCounts) -> dict[str, int]:
 
 async def counts(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) -> None:
     """/tonghop [kỳ]: counts of the four states, overall and per unit (default: all tasks)."""
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            committee = _committee(actor)
-            today = actor.today
-            period = _period(args, today, T.COUNTS_EXAMPLE, default=ALL_TIME)
-            views = await period_views(session, committee, period)
-            parts = counts_messages(committee.title, period, views, today)
-        except Refused as refusal:
-            parts = [str(refusal)]
-    await reply_parts(update, context, parts)
+
+    async def body(session: AsyncSession, actor: Actor) -> list[str]:
+        loaded = await _load(session, actor, args, T.COUNTS_EXAMPLE, default=ALL_TIME)
+        return counts_messages(loaded.committee.title, loaded.period, loaded.views, loaded.today)
+
+    await run_as_actor(update, context, body)
 
 
 # ---------------------------------------------------------------------------------------------- /baocao
@@ -351,31 +330,28 @@ async def baocao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            committee = _committee(actor)
-            if not allowed(Action.EXPORT, actor.role):
-                raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.REPORT_ACTION))
-            period = _period(args, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
-            if heading_missing(committee):
-                assert msg.from_user is not None
-                await ask_by_reply(
-                    context.bot, session, actor, msg.chat, msg.from_user, T.REPORT_ASK_HEADING, "report_heading",
-                    data={"period": args}, reply_to=msg.message_id,
-                )
-                return
-        except Refused as refusal:
-            await reply(update, str(refusal))
-            return
-    await send_report(update, context, committee.id, period)
+
+    async def body(session: AsyncSession, actor: Actor) -> tuple[int, Period] | None:
+        committee = in_group(actor)
+        require_role(actor, Action.EXPORT, T.REPORT_ACTION)
+        period = _period(args, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
+        if heading_missing(committee):
+            assert msg.from_user is not None
+            await ask_by_reply(
+                context.bot, session, actor, msg.chat, msg.from_user, T.REPORT_ASK_HEADING, "report_heading",
+                data={"period": args}, reply_to=msg.message_id,
+            )
+            return None  # asked: the report follows the answer (on_heading_answer)
+        return committee.id, period
+
+    loaded = await load_as_actor(update, context, body)
+    if loaded is not None:
+        await send_report(update, context, *loaded)
 
 
 async def on_heading_answer(actor: Actor, pending: PendingInput, text: str) -> tuple[str, Period]:
     """The answer to «cơ quan; địa danh; người ký» (or «bỏ qua»): stored, then the report follows."""
-    committee = _committee(actor)
+    committee = in_group(actor)
     asked = str((pending.data or {}).get("period", ""))
     period = _period(asked, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
     if fold(text).strip(" .") in T.REPORT_SKIP_WORDS:

@@ -8,19 +8,17 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import committees as db_committees
-from domain.permissions import Action, Role, allowed
+from domain.permissions import Action, Role
 from domain.understand.textnorm import fold
+from handlers.command import run_command
 from handlers.common import (
     Actor,
-    command_args,
     display_name,
+    mentioned_person,
     mentions_in,
     reconcile_admin_chairs,
-    reply,
-    resolve_actor,
-    transaction,
 )
-from handlers.task_actions import Refused
+from handlers.task_actions import Refused, in_group, require_role
 
 _ROLE_WORDS = {"thuky": Role.SECRETARY, "thu ky": Role.SECRETARY, "secretary": Role.SECRETARY,
                "truongban": Role.CHAIR, "truong ban": Role.CHAIR, "chair": Role.CHAIR,
@@ -28,40 +26,25 @@ _ROLE_WORDS = {"thuky": Role.SECRETARY, "thu ky": Role.SECRETARY, "secretary": R
 
 
 async def vaitro(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, offset = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
+    async def body(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
         if actor.committee is not None and not args:
             # The list shows the chairs as Telegram has them now, not as they were.
             await reconcile_admin_chairs(context, session, actor.committee)
-        try:
-            text = await _vaitro(session, actor, msg, args, offset)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
+        return await _vaitro(session, actor, msg, args, offset)
+
+    await run_command(update, context, body)
 
 
 async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
+    committee = in_group(actor)
     if not args:
         return await _list(session, actor)
-    if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action=T.ACT_ROLES))
+    require_role(actor, Action.MANAGE, T.ACT_ROLES)
     mentions = [m for m in mentions_in(msg) if m.start >= offset]
     if mentions:
         m = mentions[-1]
         role_word = (msg.text or "")[m.end :].strip()
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            found = await db_committees.person_by_username(session, m.username or "", create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
     elif msg.reply_to_message is not None and msg.reply_to_message.from_user is not None:
         u = msg.reply_to_message.from_user
         person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))
@@ -72,7 +55,7 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
     if key not in _ROLE_WORDS:
         raise Refused(T.ROLES_USAGE)
     role = _ROLE_WORDS[key]
-    await db_committees.set_role(session, actor.committee.id, person.id, role, actor.person.id, actor.now)
+    await db_committees.set_role(session, committee.id, person.id, role, actor.person.id, actor.now)
     if role is None:
         return T.ROLE_REMOVED.format(who=T.esc(person.full_name))
     name = T.ROLE_CHAIR if role is Role.CHAIR else T.ROLE_SECRETARY

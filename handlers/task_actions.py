@@ -16,6 +16,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, Person, Task
 from db.outbox import enqueue_notice
+from domain.commands import TaskRef, task_ref
 from domain.permissions import Action, Role, allowed
 from domain.reminders import RecipientRole
 from domain.types import TaskStatus
@@ -27,9 +28,7 @@ class Refused(Exception):
 
 
 async def find_task(session: AsyncSession, actor: Actor, number: int) -> Task:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
-    task = await db_tasks.task_by_number(session, actor.committee.id, number)
+    task = await db_tasks.task_by_number(session, in_group(actor).id, number)
     if task is None:
         raise Refused(T.TASK_NOT_FOUND.format(number=number))
     return task
@@ -49,6 +48,13 @@ async def find_own_task(session: AsyncSession, actor: Actor, number: int) -> Tas
         names = "; ".join(esc(c.title) for _, c in mine)
         raise Refused(T.PRIVATE_TASK_AMBIGUOUS.format(number=number, committees=names))
     return mine[0][0]
+
+
+async def own_task_and_words(session: AsyncSession, actor: Actor, args: str, usage: str) -> tuple[Task, str]:
+    """/tiendo, /giahan, /vuongmac: the person's task by its number (`find_own_task`) and the words
+    after the number; refused with `usage` when either is missing, before any look-up."""
+    ref = numbered_with_text(args, usage)
+    return await find_own_task(session, actor, ref.number), ref.rest
 
 
 async def task_for_button(session: AsyncSession, actor: Actor, task_id: int) -> Task:
@@ -78,9 +84,46 @@ async def require(session: AsyncSession, actor: Actor, task: Task, action: Actio
         return
     if action in (Action.CLOSE, Action.REPORT):
         raise Refused(T.NOT_YOUR_TASK.format(number=task.number, action=verb))
+    raise Refused(_who_may(action, verb))
+
+
+def require_role(actor: Actor, action: Action, verb: str) -> None:
+    """A right over the committee, not over one task (log a directive, manage units or roles, export):
+    the actor's role where the command was written, refused in the same words as `require`."""
+    if not allowed(action, actor.role):
+        raise Refused(_who_may(action, verb))
+
+
+def _who_may(action: Action, verb: str) -> str:
+    """Who may do what the actor may not: the chair alone, or the chair and the secretary."""
     if action in (Action.CANCEL, Action.APPROVE, Action.MANAGE):
-        raise Refused(T.NOT_CHAIR.format(action=verb))
-    raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=verb))
+        return T.NOT_CHAIR.format(action=verb)
+    return T.NOT_CHAIR_OR_SECRETARY.format(action=verb)
+
+
+def in_group(actor: Actor) -> Committee:
+    """The committee of the group the command was written in; refused in a private chat."""
+    if actor.committee is None:
+        raise Refused(T.GROUP_ONLY)
+    return actor.committee
+
+
+def numbered(args: str, example: str) -> TaskRef:
+    """The task number the command's words start with («/xem 5»); refused naming what was written in
+    its place («abc» không phải số nhiệm vụ), with `example`."""
+    ref = task_ref(args)
+    if ref is None:
+        raise Refused(T.need_task_number(args, example))
+    return ref
+
+
+def numbered_with_text(args: str, usage: str) -> TaskRef:
+    """A task number and the words after it («/tiendo 5 đã họp»); refused with `usage` when either is
+    missing."""
+    ref = task_ref(args)
+    if ref is None or not ref.rest:
+        raise Refused(usage)
+    return ref
 
 
 def example_date(today: date) -> str:

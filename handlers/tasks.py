@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -13,10 +13,11 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Task
 from domain.calendar import week_end
-from domain.commands import keyword, task_ref
+from domain.commands import keyword
 from handlers import render
-from handlers.common import Actor, Buttons, answer, command_args, edit, reply, resolve_actor, transaction
-from handlers.task_actions import Refused, find_task
+from handlers.command import run_command
+from handlers.common import Actor, Buttons, answer, edit, reply, resolve_actor, transaction
+from handlers.task_actions import Refused, find_task, in_group, numbered
 
 # One screen: at most this many lines in a list; the rest is counted.
 MAX_LIST_LINES = 25
@@ -49,51 +50,35 @@ async def _my_page(session: AsyncSession, actor: Actor, page: int) -> tuple[str,
     ]
     if pages == 1:
         return "\n".join(lines), None
-    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
-    code = f"m{actor.person.id}"
-    row = []
-    if page > 1:
-        row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
-    if page < pages:
-        row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
-    return "\n".join(lines), [row]
+    return _paged(lines, page, pages, f"m{actor.person.id}")
 
 
 async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    buttons: Buttons | None = None
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            if actor.committee is None:
-                raise Refused(T.GROUP_ONLY)
-            if keyword(args, "quahan", "quá hạn", "overdue"):
-                code = "q"
-            elif keyword(args, "tuannay", "tuần này", "week"):
-                code = "w"
-            elif args:
-                unit = await db_units.find_unit(session, actor.committee.id, args)
-                if unit is None:
-                    # «/ds Văn phòng» for «Văn phòng HĐND&UBND»: the first words of one unit's name.
-                    begun = db_units.by_first_words(await db_units.units_of(session, actor.committee.id), args)
-                    if len(begun) > 1:
-                        names = ", ".join(T.esc(u.name) for u in begun)
-                        example = T.esc(begun[0].name)
-                        raise Refused(T.UNIT_FILTER_AMBIGUOUS.format(name=T.esc(args), units=names, example=example))
-                    if not begun:
-                        raise Refused(T.UNKNOWN_UNIT_FILTER.format(name=T.esc(args)))
-                    unit = begun[0]
-                code = f"u{unit.id}"
-            else:
-                code = "a"
-            text, buttons = await _page(session, actor, code, 1)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text, buttons)
+    await run_command(update, context, _ds)
+
+
+async def _ds(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> tuple[str, Buttons | None]:
+    committee = in_group(actor)
+    if keyword(args, "quahan", "quá hạn", "overdue"):
+        code = "q"
+    elif keyword(args, "tuannay", "tuần này", "week"):
+        code = "w"
+    elif args:
+        unit = await db_units.find_unit(session, committee.id, args)
+        if unit is None:
+            # «/ds Văn phòng» for «Văn phòng HĐND&UBND»: the first words of one unit's name.
+            begun = db_units.by_first_words(await db_units.units_of(session, committee.id), args)
+            if len(begun) > 1:
+                names = ", ".join(T.esc(u.name) for u in begun)
+                example = T.esc(begun[0].name)
+                raise Refused(T.UNIT_FILTER_AMBIGUOUS.format(name=T.esc(args), units=names, example=example))
+            if not begun:
+                raise Refused(T.UNKNOWN_UNIT_FILTER.format(name=T.esc(args)))
+            unit = begun[0]
+        code = f"u{unit.id}"
+    else:
+        code = "a"
+    return await _page(session, actor, code, 1)
 
 
 async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -161,30 +146,25 @@ def _list(title: str, tasks: list[Task], what: str, today: date, code: str, page
     lines += [render.list_line(t, today) for t in tasks[first : first + MAX_LIST_LINES]]
     if pages == 1:
         return "\n".join(lines), None
-    lines.append(T.LIST_PAGE.format(page=page, pages=pages))
+    return _paged(lines, page, pages, code)
+
+
+def _paged(lines: list[str], page: int, pages: int, code: str) -> tuple[str, Buttons]:
+    """One page of a list of several (/viec, /ds): the page number, and the buttons to the pages
+    before and after it (ds:<page>:<code>, answered by on_page)."""
     row = []
     if page > 1:
         row.append((T.BTN_PAGE_PREV, f"ds:{page - 1}:{code}"))
     if page < pages:
         row.append((T.BTN_PAGE_NEXT, f"ds:{page + 1}:{code}"))
-    return "\n".join(lines), [row]
+    return "\n".join([*lines, T.LIST_PAGE.format(page=page, pages=pages)]), [row]
 
 
 async def xem(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            ref = task_ref(args)
-            if ref is None:
-                raise Refused(T.need_task_number(args, "/xem 5"))
-            task = await find_task(session, actor, ref.number)
-            events = await db_tasks.events_of(session, task.id)
-            text = render.detail(task, events, actor.today, actor.tz)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
+    await run_command(update, context, _xem)
+
+
+async def _xem(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+    task = await find_task(session, actor, numbered(args, "/xem 5").number)
+    events = await db_tasks.events_of(session, task.id)
+    return render.detail(task, events, actor.today, actor.tz)

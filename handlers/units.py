@@ -7,41 +7,28 @@ from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
-from db import committees as db_committees
 from db import units as db_units
 from db.models import Person
 from db.reminders import replan_unit_tasks
 from domain.commands import keyword, split_unit_definition
-from domain.permissions import Action, allowed
-from handlers.common import Actor, command_args, display_name, mentions_in, reply, resolve_actor, transaction
-from handlers.task_actions import Refused
+from domain.permissions import Action
+from handlers.command import run_command
+from handlers.common import Actor, mentioned_person, mentions_in
+from handlers.task_actions import Refused, in_group, require_role
 
 
 async def donvi(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, offset = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            text = await _donvi(session, actor, msg, args, offset)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
+    await run_command(update, context, _donvi)
 
 
 async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    if actor.committee is None:
-        raise Refused(T.GROUP_ONLY)
+    committee = in_group(actor)
     if not args:
         return await _list(session, actor)
     sub = keyword(args, "them", "add", "gan", "assign", "bo", "remove", "xoa")
     if sub is None:
         raise Refused(T.UNITS_USAGE)
-    if not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action=T.ACT_UNITS))
+    require_role(actor, Action.MANAGE, T.ACT_UNITS)
     verb, rest = sub
     if not rest:
         raise Refused(T.UNITS_USAGE)
@@ -49,7 +36,7 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
         name, aliases = split_unit_definition(rest)
         if not name or len(name) > 200:
             raise Refused(T.UNITS_USAGE)
-        unit = await db_units.add_unit(session, actor.committee.id, name, aliases)
+        unit = await db_units.add_unit(session, committee.id, name, aliases)
         alias_text = f" (= {T.esc(', '.join(unit.aliases))})" if unit.aliases else ""
         text = T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
         # Tasks imported before the unit existed named it as plain text: they are its tasks now.
@@ -59,7 +46,7 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
             text += "\n" + T.UNIT_LINKED_TASKS.format(numbers=T.task_numbers(linked), name=T.esc(unit.name))
         return text
     if verb in ("bo", "remove", "xoa"):
-        unit = await db_units.find_unit(session, actor.committee.id, rest)
+        unit = await db_units.find_unit(session, committee.id, rest)
         if unit is None:
             raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(rest)))
         unit.active = False
@@ -70,17 +57,12 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
         raise Refused(T.UNIT_NEED_PEOPLE.format(name=T.esc(rest)))
     rest_start = offset + args.index(rest)
     name = (msg.text or "")[rest_start : mentions[0].start].strip(" ,:")
-    unit = await db_units.find_unit(session, actor.committee.id, name)
+    unit = await db_units.find_unit(session, committee.id, name)
     if unit is None:
         raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(name)))
     people: list[Person] = []
     for m in mentions:
-        if m.user is not None:
-            person = await db_committees.ensure_person(session, m.user.id, m.user.username, display_name(m.user))
-        else:
-            found = await db_committees.person_by_username(session, m.username or "", create=True)
-            assert found is not None
-            person = found
+        person = await mentioned_person(session, m)
         await db_units.add_contact(session, unit, person)
         people.append(person)
     # The unit's open tasks now have someone to remind in person.

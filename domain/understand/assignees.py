@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import textnorm, vntokens
+from domain.understand import lead_rules, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -541,6 +541,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        closed = lead_rules.demonstrative_end(s, start, j)
+        if closed:
+            j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name
+            break
         hit = s.hits[j]
         keep = hit.get(L.NP_KEEP.slot, 0)
         if keep:
@@ -619,6 +623,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         such = _such_as(s, j) if j > start else 0
         if such and _is_plural(s, start, j) and _names_listed(s, j + such):
             j += such + 1  # "các xã vùng hạ du của huyện như: Đức Liên, …": the members, one lead
+            continue
+        ranged = lead_rules.level_range_end(s, j)
+        if ranged:
+            j = ranged  # "các ngành từ huyện đến cơ sở": which ones, by their levels
             continue
         located = _located_end(s, j)
         if located:
@@ -1469,7 +1477,9 @@ def _past_assignment(s: _Sentence, da: int, k: int) -> bool:
     """ "Chủ tịch UBND tỉnh đã giao Thanh tra tỉnh kiểm tra ...", "UBND quận đã giao Phòng Tài chính -
     Kế hoạch rà soát ...": someone has handed a named body a task (reported, still to be done), unlike
     "các nhiệm vụ đã giao", "kế hoạch đã giao" (what was handed)."""
-    if da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
+    if lead_rules.after_apposition(s, da):
+        pass  # "ông X, phó chủ tịch UBND tỉnh, đã giao …": the comma closes the person's title
+    elif da == 0 or not s.word(da - 1) or s.m(L.NP_STOPS, da - 1) or s.m(L.NP_STOPS, da - 2):
         return False
     k = _skip_openers(s, k)
     items, end = _parse_list(s, k)
@@ -2356,7 +2366,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
-    fronted = _fronted_topic(s)
+    fronted = _fronted_topic(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)
@@ -2367,6 +2377,11 @@ def _find_lead(s: _Sentence) -> _Found | None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
         # speaks, then who acts.
         subject = _subject_at(s, said, unit_fallback=True)
+    speaker = subject if subject is not None or not s.where(s.key("lưu")) else lead_rules.reminded_speaker(s)
+    if speaker is not None and said is None:
+        reminded = lead_rules.reminded_addressee(s, speaker)
+        if reminded is not None:
+            return _later_assigned(s, reminded)
     if subject is None and said is None:
         reminded = _reminded(s)
         if reminded is not None:
@@ -2437,6 +2452,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
         found = _subject_at(s, k)
         if found is not None:
             return _unless_only_asks(s, found, triggers)
+    modal = lead_rules.modal_subject(s)
+    if modal is not None:
+        return modal
     heading = _heading_unit(s)
     if heading is not None:
         return heading
@@ -2787,7 +2805,8 @@ class AssigneeReading:
     assignees: Assignees
     # "assigned": after an assigning verb ("Giao X", "đề nghị X"); "relayed": the receivers of a
     # letter; "subject": the subject of the sentence; "heading": "Đối với X:"; "name": the text is
-    # only a name; "": nobody.
+    # only a name; "framed": the subject of a word of obligation after a framing phrase
+    # (`lead_rules.modal_subject`); "": nobody.
     how: str
     # The text after the subject, where its predicate starts ("đã tổng hợp ...", "phối hợp ...").
     predicate: str

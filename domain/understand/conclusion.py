@@ -145,8 +145,10 @@ def find_title(lines: Sequence[str], fold: Fold = _fold) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------ lines
+# (concl4) "1/ Các trường thông báo …", "2/ Trường tổ chức …" (CI03, three points; CX04 "1/ Thực hiện các cuộc
+# vận động …:"): a slash after the number marks a point as "1." does; a date opening a line has no space there.
 _MARKER = re.compile(
-    r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|[a-zđ][.)](?=\s)"
+    r"^\s*(?P<m>[IVXL]{1,5}[.)](?=\s)|\d{1,2}(?:\.\d{1,2})*[.)](?=\s|[^\d\s])|\d{1,2}/(?=\s)|[a-zđ][.)](?=\s)"
     r"|\(\d{1,2}\)|\([a-zđ]\)|[-–—+*•·●○▪■►✓](?=\s))\s*"
 )
 # The signature block: "Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH", and the
@@ -216,7 +218,10 @@ _ATTENDANCE = re.compile(
 )
 _DATE_OPENING = re.compile(r"^(vao\s+)?((sang|chieu|toi|trua)\s+)?(ngay\s+)?\d{1,2}\s*([/.\-]\d|thang\b)")
 _PREAMBLE = re.compile(
-    r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(su chi dao|chi dao|chuong trinh|ke hoach|"
+    # (concl4: "Căn cứ vào tinh thần chỉ đạo của UBND huyện … tại công văn số …" CI03, "Căn cứ vào kế hoạch nhiệm
+    # vụ năm học …" CX04)
+    r"^(thuc hien|can cu|theo|thua uy quyen|trien khai)\s+(?:vao\s+)?(?:tinh than\s+)?"
+    r"(su chi dao|chi dao|chuong trinh|ke hoach|"
     r"thong bao|cong van|cong dien|quyet dinh|nghi quyet|chi thi|van ban|y kien|noi dung|ket luan|lich|de an|huong dan)"
 )
 _INLINE_HEADING = re.compile(
@@ -546,6 +551,12 @@ def _classify(
         return _Verdict(False)
     if _SANCTION.match(folded):
         return _Verdict(False)
+    if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
+        return _Verdict(False)
+    if _petition(folded, sentence):
+        return _Verdict(False)
+    if reading.how not in ("assigned", "relayed") and _states_a_count(folded):
+        return _Verdict(False)
     if _ASSESSMENT_OPENING.match(folded) and reading.how not in ("assigned", "relayed"):
         return _Verdict(False, reported_subject=True)
     if (
@@ -576,7 +587,7 @@ def _classify(
         if assessed or _ENTITLED.match(predicate):
             return _Verdict(False, reported_subject=True)
         return _Verdict(True)
-    inline = _INLINE_HEADING.match(folded)
+    inline = _INLINE_HEADING.match(folded) if not _not_about(sentence) else None
     body = sentence[inline.end() :] if inline else sentence
     opens, only_states = _opening_verb(body, under_lead)
     if opens:
@@ -597,6 +608,141 @@ def _classify(
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
     return _Verdict(False)
+
+
+# ------------------------------------------------------------------------------------------ sentence function
+# What a sentence does, read from its form rather than its words: an order tells someone to act; these
+# state, count, cheer or pass the text on, whoever they name.
+#
+# A count stated: a result in numbers, not an order. "Có 25/27 đơn vị sở, ban, ngành … gửi báo cáo kết quả
+# …" (CH21), "Theo đó, trong tháng 8-2017, toàn tỉnh … có hơn 277 hồ sơ giải quyết quá hạn." (CH21),
+# "Trong đó, 112 hồ sơ quá hạn được các cơ quan … thực hiện xin lỗi người dân …" (CH21), "Theo đó, tỉnh
+# Thanh Hóa có gần 4.000 hồ sơ quá hạn." (CH22), "Trên địa bàn phường 11 có 22 trường hợp vi phạm …"
+# (CE01), "Tại hội nghị, có 15 trưởng thôn phát biểu …" (CX08), "… tỷ lệ treo cờ … đạt trên 90%." (CH09):
+# there are N of something, N of them did it, a rate reached. Orders count too, but as a target or a
+# duty ("phấn đấu đạt 100%", "mỗi xã có ít nhất 01 mô hình", "3 xã chưa nộp phải nộp …"): those words keep
+# the sentence.
+_EXISTS_COUNT = re.compile(
+    r"(?:^|[\s,])co\s+(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi|toi|den|them|tat ca)\s+)?"
+    # (not a span of time: "Các xã có 05 ngày để hoàn thiện hồ sơ" gives the time to do it)
+    r"\d[\d.,]*(?:/\d[\d.,]*)?(?:\s*%|\s+(?!(?:ngay|tuan|thang|nam|gio|buoi|phut)\b)[^\W\d_])"
+)
+_COUNTED_SUBJECT = re.compile(
+    r"^(?:(?:theo do|trong do|trong so do|trong so nay|ngoai ra|tinh den nay|den nay|hien nay|hien tai|rieng)"
+    r"\s*,?\s*)?(?:(?:hon|gan|tren|khoang|tong so|tong cong|chi)\s+)?[1-9](?:[\d.,]*\d)?(?:/\d+)?\s+[^\W\d_]"
+)
+# (after its subject: "Tỷ lệ … đạt trên 90%"; "Giảm 5% chi thường xuyên" opening the sentence is an order)
+_RATE_REACHED = re.compile(r"\S\s+(?:dat|chiem)\s+(?:(?:tren|hon|gan|khoang|den|toi)\s+)?\d[\d.,]*\s*%")
+_TARGET_OR_DUTY = re.compile(
+    r"\b(?:phai|can|co trach nhiem|yeu cau|de nghi|giao|chi dao|khan truong|phan dau|it nhat|toi thieu|"
+    r"moi|tung|dam bao|bao dam|chi tieu|muc tieu)\b"
+)
+
+
+def _states_a_count(folded: str) -> bool:
+    if not _ANY_DIGIT.search(folded):
+        return False
+    counts = (
+        _EXISTS_COUNT.search(folded) is not None
+        or _RATE_REACHED.search(folded) is not None
+        # a counted subject given a time is told what to do by then: "3 trường chưa kiểm định hoàn thành
+        # trước ngày 30/12"
+        or (_COUNTED_SUBJECT.match(folded) is not None and _undated(folded))
+    )
+    return counts and _TARGET_OR_DUTY.search(folded) is None
+
+
+# A cheer or a greeting: a sentence ending in "!" — the banners of a campaign ("Đảng bộ và nhân dân huyện
+# … quyết tâm xây dựng quê hương ngày càng giàu đẹp, văn minh!", "Nhiệt liệt chào mừng kỷ niệm … !",
+# CH09), a caption in the same voice ("Tuyên truyền tại UBND xã … nhân dịp kỷ niệm … !", CH09), a
+# letter's "Trân trọng!" (CE05). An order is not shouted in an official text; one handed to someone ("Đề
+# nghị các hộ dân … !") is read as assigned and stays.
+_CHEER_END = re.compile(r"!+[\"”’)\s]*$")
+
+
+# A duty said with it keeps the order, shouted or not: "Người dân tuyệt đối không được đốt rơm rạ!", "Các hộ
+# phải nộp tờ khai trước ngày 20/12!". (A year is no sign of an order: banners cheer "… năm 2025!".)
+# (Read with its tones: folded, "cần" is "cán" of "cán bộ".)
+_SHOUTED_ORDER = re.compile(r"\b(?:phải|cần|có trách nhiệm|không được|nghiêm cấm|tuyệt đối|khẩn trương)\b")
+
+
+def _cheer(sentence: str, reading: AssigneeReading) -> bool:
+    return (
+        reading.how not in ("assigned", "relayed")
+        and _CHEER_END.search(sentence) is not None
+        and _SHOUTED_ORDER.search(nfc(sentence).lower()) is None
+    )
+
+
+# The execution formula said with its doers as subject: "Ban Nội chính Tỉnh ủy, các Huyện ủy, Thị ủy,
+# Thành ủy có trách nhiệm thực hiện tốt nội dung thông báo." (CH10), "Các giáo viên giảng dạy tại trường
+# có trách nhiệm thực hiện những việc cần làm trên để phòng chống dịch" (CE06; LABELLING.md §2: "Các giáo
+# viên có trách nhiệm thực hiện những việc nêu trên"): a duty, then only the verbs of carrying out and a
+# pointer back to the text. Named work ("… có trách nhiệm thực hiện Kế hoạch số 05", "… phải thực hiện
+# việc treo cờ …") stays.
+_DUTY = r"(?:co trach nhiem|chiu trach nhiem|phai|can|co nhiem vu)"
+_POINTER_BACK = r"(?:tren|nay|neu tren|noi tren|nhu tren|ke tren|o tren|da neu)"
+_WHAT_IS_ABOVE = (
+    r"(?:(?:cac|nhung|toan bo|day du cac)\s+)?(?:"
+    r"(?:noi dung|viec|cong viec|nhiem vu|yeu cau|quy dinh|bien phap|y kien|chi dao)(?:\s+can lam)?"
+    rf"(?:\s+(?:cua\s+|tai\s+)?(?:ket luan|thong bao|van ban))?\s+{_POINTER_BACK}"
+    rf"|(?:(?:noi dung|y kien)\s+)?(?:ket luan|thong bao|van ban)(?:\s+{_POINTER_BACK})?)"
+)
+_DUTY_TO_CARRY_OUT = re.compile(
+    rf"^{_DUTY}\s+(?:{_CARRY_OUT_WORD}[\s,]+)*?(?:thuc hien|trien khai|thi hanh|chap hanh|quan triet)"
+    rf"(?:[\s,]+{_CARRY_OUT_WORD})*\s+{_WHAT_IS_ABOVE}"
+    r"(?:\s+de\s+[^,.;:]{0,60})?\W*$"
+)
+
+
+def _duty_to_carry_out_the_text(reading: AssigneeReading) -> bool:
+    return reading.how == "subject" and _DUTY_TO_CARRY_OUT.match(_fold(reading.predicate)) is not None
+
+
+# A petition from the public, the question the text answers: "Cử tri thành phố Huế: Cử tri đề nghị nâng cấp,
+# sửa chữa 100m đường Tỉnh lộ 4 …" (CI10), "Cử tri thành phố Huế: Kiến nghị Tỉnh quan tâm đầu tư hệ thống
+# cống rãnh …" (CI11), both above "Trả lời:"; "Bà N. (đại diện nhóm hộ kinh doanh) … trình bày: Kiến nghị về
+# việc …" (CE02, caught by _SAYS). Voters and citizens ask; nobody reminds them, and the body they ask is
+# answering, not being assigned (the reply says what it does). Said as a label ("Cử tri …:") or as the
+# subject of an asking verb.
+_PETITIONER = r"(?:(?:cac|nhieu|mot so)\s+)?(?:cu tri|cong dan|nguoi dan|ba con)"
+# (Told to the public, the same words are its orders: "Người dân có kiến nghị về … phải gửi đơn về UBND xã
+# trước ngày …": only voters petition with any of the verbs, the others with "kiến nghị / đề nghị", and a
+# duty or an urgency word keeps the order.)
+_PETITION = re.compile(
+    rf"^(?:(?:y kien|kien nghi|phan anh)\s+(?:cua\s+)?)?{_PETITIONER}\b[^:.;]{{0,60}}:\s"
+    r"|^(?:(?:cac|nhieu|mot so)\s+)?cu tri\b[^.;:]{0,60}?\s(?:kien nghi|de nghi|phan anh|de xuat|to cao|khieu nai)\b"
+    rf"|^{_PETITIONER}\b[^.;:]{{0,60}}?\s(?:kien nghi|de nghi)\b"
+)
+_PETITION_OR_ORDER = re.compile(r"\b(?:phải|cần|có trách nhiệm|không được|kịp thời|khẩn trương|chủ động|ngay)\b")
+
+
+def _petition(folded: str, sentence: str) -> bool:
+    return _PETITION.match(folded) is not None and _PETITION_OR_ORDER.search(nfc(sentence).lower()) is None
+
+
+# Courtesy, no task: a greeting, thanks, regards ("Kính chào Ông/Bà.", "UBND phường chân thành cảm ơn phản
+# ánh của quý Ông/Bà và mong tiếp tục nhận được phản ánh …" CI07, "Trân trọng!" CE05, CI03, "Trân trọng."
+# CI07). Said by the issuer as subject or opening the sentence.
+# ("Trân trọng" alone closes a letter; "UBND xã trân trọng đề nghị các hộ …" goes on to ask.)
+_COURTESY = re.compile(
+    r"^(?:xin |chan thanh |tran trong |rat |kinh )*(?:cam on|kinh chao|xin chao|tran trong(?=\W*$))\b"
+)
+
+
+def _courtesy(folded: str, reading: AssigneeReading) -> bool:
+    if _COURTESY.match(folded) is not None:
+        return True
+    return reading.how == "subject" and _COURTESY.match(_fold(reading.predicate)) is not None
+
+
+# "Về …" opens a topic ("Về công tác vệ sinh môi trường: …"); folded, "Vệ sinh …", "Vẽ …", "Vé …" look the
+# same, and "Vệ sinh chuồng trại khô ráo." (CI01, an order) was read as a topic heading. The topic
+# patterns (_TOPIC_HEADING, _INLINE_HEADING) run on folded text: this tells the word apart by its tone.
+def _not_about(text: str) -> bool:
+    words = nfc(text).split(None, 1)
+    first = words[0].lower().strip("\"“‘(*-–•+") if words else ""
+    return first[:1] == "v" and first != "về" and _fold(first) == "ve"
 
 
 # A requirement on the work, with its time: "Việc này cần thực hiện chậm nhất trước 15/9." (B093-02),
@@ -661,7 +807,9 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
             or (_PLURAL_KIND.match(fold(stripped)) is not None and len(stripped.split()) >= 3)
         )
     folded = fold(stripped)
-    return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25
+    return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25 and (
+        not _not_about(stripped)
+    )
 
 
 # What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",
@@ -858,7 +1006,7 @@ def _names_only(content: str, reading: AssigneeReading | None) -> bool:
     point assigns, and nothing follows the name it assigns to."""
     if reading is None or reading.how != "assigned" or not reading.assignees.lead:
         return False
-    inline = _INLINE_HEADING.match(_fold(content))
+    inline = _INLINE_HEADING.match(_fold(content)) if not _not_about(content) else None
     start = inline.end() if inline else 0
     span = reading.assignees.lead[-1].span
     return (
@@ -1043,7 +1191,7 @@ class _Splitter:
         heading = None
         if sentences[-1].endswith(":"):
             heading = sentences.pop()
-        inline = _INLINE_HEADING.match(self.fold(content))
+        inline = _INLINE_HEADING.match(self.fold(content)) if not _not_about(content) else None
         body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and (
             _LEAD_ONLY.match(body) or _names_only(content, whole)

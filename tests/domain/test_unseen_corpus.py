@@ -56,22 +56,25 @@ from tests.domain.unseen_scoring import (
 # After merging leadwho3 (lead engineer): held-out lead v3a 68.2->75.0, v3b 80.3->83.6, v4d 66.0->67.0,
 # v4e 78.2->80.0; v4f 73.1 and v4g 67.9 unchanged. The five older held-out sets pooled: 66.9 % at the
 # start of the third session -> 74.6 %; with v4g (416 sentences) 73.3 %.
+# Fifth round on the assignee reader (branch leadwho4, lead_rules.py): dev lead v3b 93.7->94.4, v4d
+# 85.2->86.1, v4f 89.0->89.8, v4g 75.2->77.5 (dev floors raised); the check set v4e (misses never read)
+# 76.6->76.6; corpusI's v4i dev at its first looks, batch by batch, equal to main (77/116).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
     "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
-    "v3b_dev": (0.98, 0.93),
-    "v4d_dev": (0.96, 0.85),
+    "v3b_dev": (0.98, 0.94),
+    "v4d_dev": (0.96, 0.86),
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.94, 0.88),
+    "v4f_dev": (0.94, 0.89),
     "v3a_heldout": (0.97, 0.75),
     "v3b_heldout": (0.99, 0.83),
     "v4d_heldout": (0.92, 0.67),
     "v4e_heldout": (0.90, 0.80),
     "v4f_heldout": (0.88, 0.73),
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
-    # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2
-    "v4g_dev": (0.96, 0.75),
+    # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
+    "v4g_dev": (0.96, 0.77),
     "v4g_heldout": (0.87, 0.67),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
@@ -125,8 +128,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
+    # concl4 (a count of results, a cheer, the execution formula with its doers as subject are no tasks):
+    # v6 dev real among proposed 78.7 -> 87.3 (48/61 -> 48/55).
     # deadl5 ("UBND tỉnh đến ngày X" is no "tính đến"): v6 dev deadline 97.8 -> 100 (CH03)
-    "conclusions_v6_dev": (0.97, 0.78, 0.99),
+    "conclusions_v6_dev": (0.97, 0.87, 0.99),
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
 }
 

@@ -12,6 +12,7 @@ from db.models import Reminder, TaskAssignee
 from emulator import Chat, User
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import bot_messages_since, preview_after, save
+from tests.e2e.wardkit import office_with_contact
 
 CONCLUSION = (
     "Kết luận giao ban tuần\n"
@@ -22,13 +23,8 @@ CONCLUSION = (
 
 
 async def committee(env: Env) -> tuple[User, User, Chat]:
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[hoa])
-    await env.say(chair, group, "/donvi them Văn phòng = VP")
-    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
-    return chair, hoa, group
+    office = await office_with_contact(env, chair_username="lan_chutich", title="BCĐ Chuyển đổi số phường Sài Đồng")
+    return office.chair, office.hoa, office.group
 
 
 async def saved_text(env: Env, chair: User, group: Chat) -> str:

@@ -10,9 +10,7 @@ certain, not a matter of timing."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -46,16 +44,10 @@ async def assignees(env: Env) -> list[int | None]:
 
 
 def check_done(caplog: pytest.LogCaptureFixture, chat: Chat) -> Callable[[], bool]:
+    """The job's last word on the chat (a log line). `World.wait_until` sees it without polling: the
+    bot's next long poll (every second at most) wakes the world's waiters."""
     line = f"membership check of chat {chat.id} done"
     return lambda: any(r.getMessage().startswith(line) for r in caplog.records)
-
-
-async def until(what: str, condition: Callable[[], bool], timeout: float = 30.0) -> None:  # noqa: ASYNC109
-    """Waits for a condition the test cannot be told of otherwise (a log line of the job)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, what
-        await asyncio.sleep(0.02)
 
 
 async def away_then_back(env: Env) -> tuple[User, User, User, User, Chat]:
@@ -102,7 +94,7 @@ async def test_a_command_after_the_re_add_is_answered_while_the_look_ups_are_hel
 
     assert held.gate is not None
     held.gate.set()  # Telegram answers
-    await until("check done", check_done(caplog, group))
+    await w.wait_until(check_done(caplog, group), timeout=30)
     await env.idle()
     [notice] = departure_notices(env, group)
     assert "Bình Lê" in notice.plain and notice.button_texts() == ["🔁 Giao lại #1"]
@@ -133,7 +125,7 @@ async def test_look_ups_that_fail_are_retried_and_a_second_check_changes_nothing
     assert sorted(await assignees(env), key=str) != [None]
 
     plan.clear()  # Telegram answers again: the next round succeeds
-    await until("check done", check_done(caplog, group))
+    await w.wait_until(check_done(caplog, group), timeout=30)
     await env.idle()
     assert len(departure_notices(env, group)) == 1
     assert await roles(env) == {"Lan Nguyễn": "chair"}
@@ -143,7 +135,7 @@ async def test_look_ups_that_fail_are_retried_and_a_second_check_changes_nothing
     w.remove_bot(group, by=lan)
     await env.idle()
     w.add_bot(group, by=lan)
-    await until("second check done", check_done(caplog, group))
+    await w.wait_until(check_done(caplog, group), timeout=30)
     await env.idle()
     assert len(departure_notices(env, group)) == 1
     assert await roles(env) == {"Lan Nguyễn": "chair"}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from emulator import text_mention
 from tests.e2e.conftest import Env
+from tests.e2e.peoplekit import people_and_a_unit
 from tests.e2e.test_reminders_e2e import at, reminders, wake
 
 __all__ = ["reminders"]  # the fixture, used by name
@@ -11,17 +11,8 @@ __all__ = ["reminders"]  # the fixture, used by name
 
 async def test_people_assigned_directly_are_listed_apart_from_units(reminders: Env) -> None:
     env = reminders
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-    binh = w.add_user("Bình", "Phạm", username="binh_pham")  # in no unit
-    hoa = w.add_user("Hoa", "Trần")  # in no unit, no username
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, hoa])
-    await env.say(chair, group, "/donvi them Công an phường = CA")
-    await env.say(chair, group, "/giao CA rà soát camera an ninh trước ngày 15/12")
-    await env.say(chair, group, "/giao CA kiểm tra cư trú tổ 5 trước ngày 18/12")
-    await env.say(chair, group, "/giao @binh_pham cập nhật cổng thông tin trước ngày 20/12")
-    await env.say(chair, group, ["/giao ", text_mention(hoa), " tổng hợp số liệu trước ngày 22/12"])
-    await env.say(chair, group, "/xong 1")
+    committee = await people_and_a_unit(env, binh_due="20/12", hoa_due="22/12")
+    chair, group = committee.chair, committee.group
 
     on_demand = (await env.say(chair, group, "/tonghop")).plain
     month = (await env.say(chair, group, "/tonghop thang 11/2026")).plain

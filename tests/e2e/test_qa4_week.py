@@ -7,6 +7,7 @@ from datetime import date
 
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import at, reminders, wake
+from tests.e2e.wardkit import chair_and_group, office_with_contact
 
 __all__ = ["reminders"]  # the fixture, imported for the reminder test below
 
@@ -25,8 +26,7 @@ async def test_an_old_preview_does_not_save_what_it_does_not_show(env: Env) -> N
     and answered far up the chat, while the newest preview kept buttons that then only said «đã lưu hoặc
     huỷ». Now the old preview's buttons say it is old, save nothing and go; the newest one saves."""
     w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Văn phòng = VP")
     await env.say(chair, group, "/donvi them Công an phường = CA")
 
@@ -57,11 +57,8 @@ async def test_a_contact_reports_by_command_in_her_private_chat(env: Env) -> Non
     only answered «Lệnh này dùng trong nhóm của Ban chỉ đạo.» In a private chat the number is one of
     her own open tasks (as /viec lists them), reported as from the reminder's buttons: told in the group."""
     w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[hoa])
-    await env.say(chair, group, "/donvi them Văn phòng = VP")
-    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    office = await office_with_contact(env)
+    chair, hoa, group = office.chair, office.hoa, office.group
     await env.say(chair, group, "/giao VP rà soát thủ tục hành chính xong trước ngày 04/12/2026")
     await env.say(chair, group, "/giao VP xây dựng kế hoạch chuyển đổi số năm 2027 trước ngày 15/12/2026")
     await env.say(chair, group, "/giao @lan_truongban chuẩn bị nội dung giao ban trước ngày 10/12/2026")
@@ -110,12 +107,8 @@ async def test_the_next_period_of_a_weekly_duty_is_not_said_to_be_given_by_the_c
     """Hoa closed the weekly report #1 (Văn phòng's duty); /xem of the next period #2 said «Lê Thị Hoa:
     giao việc» — as if the contact had given the committee a task. The new period is the bot's, after
     #1 was closed; the duty was the chair's."""
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[hoa])
-    await env.say(chair, group, "/donvi them Văn phòng = VP")
-    await env.say(chair, group, "/donvi gan VP @hoa_vanphong")
+    office = await office_with_contact(env)
+    chair, hoa, group = office.chair, office.hoa, office.group
     given = await env.say(chair, group, "/giao VP định kỳ hàng tuần báo cáo tiến độ số hóa hồ sơ")
     assert "#1" in given.plain
     done = await env.say(hoa, group, "/xong 1 đã gửi báo cáo tuần")
@@ -131,9 +124,7 @@ async def test_the_list_of_a_unit_takes_the_first_words_of_its_name(env: Env) ->
     """«/ds Văn phòng» (and «/ds van phong») answered «Không có đơn vị «Văn phòng»» though /donvi
     lists «Văn phòng HĐND&UBND (VP)» and /giao took «Văn phòng» for it. The first words of one unit's
     name (or alias) are that unit; words two units begin with are said to be ambiguous (nobody is guessed)."""
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
     await env.say(chair, group, "/donvi them Hội Liên hiệp Phụ nữ phường")
     await env.say(chair, group, "/donvi them Hội Cựu chiến binh phường")
@@ -153,8 +144,7 @@ async def test_the_preview_says_the_meetings_date_once(env: Env) -> None:
     """The preview's meeting line read «Cuộc họp: Giao ban ngày 23/11/2026 — ngày 23/11/2026» (a title
     the bot made) and «… tại cuộc họp giao ban ngày 23/11/2026 — ngày 23/11/2026» (the one pasted)."""
     w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Văn phòng = VP")
     made = (await env.say(chair, group, "/nhap\n1. Giao Văn phòng rà soát hồ sơ xong trước ngày 04/12/2026.")).plain
     assert "Cuộc họp: Giao ban ngày 23/11/2026\n" in made and "— ngày 23/11/2026" not in made
@@ -209,8 +199,7 @@ async def test_the_chair_told_of_an_overdue_task_without_contact_gets_the_chairs
     lại · 🗒 Ghi chú» the README promises, though «Giao lại» is what a task without anyone needs."""
     env = reminders
     w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Đoàn Thanh niên phường = Đoàn TN")
     await env.say(chair, group, "/giao Đoàn TN hỗ trợ cài đặt VNeID tại tổ dân phố trước ngày 25/11/2026")
     for day in (25, 26, 27, 30):
@@ -233,9 +222,7 @@ async def test_two_word_keywords_are_understood_as_written(env: Env) -> None:
     """«/ds quá hạn» (as the README's table words it) and «/ds qua han» answered «Không có đơn vị «qua
     han»»; «/sua 1 nội dung …» made the task's text «nội dung …». Only the one-word spellings
     (quahan, noidung) worked: a keyword of two words was compared with the first word only."""
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Văn phòng = VP")
     await env.say(chair, group, "/giao VP rà soát hồ sơ một cửa trước ngày 24/11/2026")
     await env.say(chair, group, "/giao VP kiểm tra camera trước ngày 27/11/2026")
@@ -256,9 +243,7 @@ async def test_the_export_caption_counts_as_the_summary_does(env: Env) -> None:
     """With one task cancelled, «/tonghop thang 11» said «Tổng số: 4 nhiệm vụ … Đã huỷ: 1 (không tính
     vào tổng số)» and the workbook's «Tổng cộng» row 4, but «/xuat thang 11/2026» was captioned «Tháng
     11/2026: 5 nhiệm vụ» (the rows listed, the cancelled one too)."""
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_truongban")
-    group = w.add_group("BCĐ Chuyển đổi số phường", creator=chair, members=[])
+    chair, group = chair_and_group(env)
     await env.say(chair, group, "/donvi them Văn phòng = VP")
     for k in range(1, 6):
         await env.say(chair, group, f"/giao VP việc số {k} xong trước ngày 2{k}/12/2026")

@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 
 import handlers.reports
 from domain.chart import chart_size_px, completion_figure, render_png
-from emulator import Chat, User, text_mention
+from emulator import Chat, User
 from tests.e2e.conftest import Env
+from tests.e2e.peoplekit import people_and_a_unit
 from tests.e2e.test_board import Client, committee_id, env
 
 __all__ = ["env"]  # the fixture (with the board), used by name
@@ -27,20 +28,10 @@ PERSONS = {"@binh_pham": (1, 0, 0, 0, 1), "Hoa Trần": (1, 0, 1, 0, 0)}
 
 
 async def committee_with_people(env: Env) -> tuple[User, Chat]:
-    w = env.world
-    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-    binh = w.add_user("Bình", "Phạm", username="binh_pham")  # in no unit
-    hoa = w.add_user("Hoa", "Trần")  # in no unit, no username
-    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, hoa])
-    await env.say(chair, group, "/donvi them Công an phường = CA")
-    await env.say(chair, group, "/giao CA rà soát camera an ninh trước ngày 15/12")
-    await env.say(chair, group, "/giao CA kiểm tra cư trú tổ 5 trước ngày 18/12")
-    await env.say(chair, group, "/giao @binh_pham cập nhật cổng thông tin trước ngày 25/11")
-    await env.say(chair, group, ["/giao ", text_mention(hoa), " tổng hợp số liệu trước ngày 24/11"])
-    await env.say(chair, group, "/xong 1")
+    committee = await people_and_a_unit(env, binh_due="25/11", hoa_due="24/11")
     env.advance(days=3)  # Thursday 26/11: #3 (Bình) overdue; Hoa closes #4 two days late
-    await env.say(hoa, group, "/xong 4")
-    return chair, group
+    await env.say(committee.hoa, committee.group, "/xong 4")
+    return committee.chair, committee.group
 
 
 def counts(row: list[Any]) -> tuple[int, ...]:

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from jobs.scheduling import summary_planner_tick
-from tests.faults_db.conftest import CLEARED_ENV, bot_env, command, tick
+from tests.faults_db.conftest import CLEARED_ENV, bot_env, command, committee, tick
 
 EXTRA_CLEARED = ("METRICS_PORT", "STATUS_FILE", "NHACVIEC_ENV_FILE", "API_TIMEOUT")
 
@@ -24,11 +24,7 @@ async def history(database_url: str) -> dict[str, int]:
     dispatcher sending reminders and the Monday summary. Returns what a few commands answered."""
     async with bot_env(database_url) as env:
         w = env.world
-        chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
-        binh = w.add_user("Bình", "Lê")
-        group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
-        w.start_private(binh)
-        await env.idle()
+        chair, _binh, group = await committee(env)  # Bình, without a username, opened a private chat
         await command(env, chair, group, "/donvi them Văn phòng HĐND&UBND = VP, Văn phòng")
         await command(env, chair, group, "/donvi them Công an phường = CA")
         await command(env, chair, group, "/giao Văn phòng rà soát camera an ninh xong trước ngày 25/11")

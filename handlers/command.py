@@ -1,0 +1,90 @@
+"""The frame a command runs in, written once: one transaction, who is acting, the body's answer — or
+its refusal, which is the answer too — then the reply, and the notices the body stored.
+
+A refusal is caught inside the transaction on purpose: what was registered before it (the group as a
+committee, the sender as a person, a chair Telegram lists as admin) is committed all the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Message, Update
+from telegram.ext import ContextTypes
+
+from handlers.common import (
+    Actor,
+    Buttons,
+    command_args,
+    reply,
+    reply_parts,
+    resolve_actor,
+    send_notices,
+    transaction,
+)
+from handlers.task_actions import Refused
+
+# A text; a text with buttons under it; or a long answer already split into messages (reply_parts).
+Answer = str | tuple[str, Buttons | None] | list[str]
+# What a command does, given the transaction, the actor, the message, and the words after the command
+# with where they start in the message (mentions are found by that offset).
+CommandBody = Callable[[AsyncSession, Actor, Message, str, int], Awaitable[Answer]]
+ActorBody = Callable[[AsyncSession, Actor], Awaitable[Answer]]
+
+R = TypeVar("R")
+
+
+async def run_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, body: CommandBody, *, notices: bool = False
+) -> None:
+    """`body` on the command's words; `notices`: the body may store notices to others (db.outbox),
+    sent once the answer is out."""
+    msg = update.effective_message
+    assert msg is not None
+    args, offset = command_args(msg)
+
+    async def on_actor(session: AsyncSession, actor: Actor) -> Answer:
+        return await body(session, actor, msg, args, offset)
+
+    await run_as_actor(update, context, on_actor, notices=notices)
+
+
+async def run_as_actor(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, body: ActorBody, *, notices: bool = False
+) -> None:
+    """As `run_command`, for a body that has its words already (a sub-command of /tonghop)."""
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            answered = await body(session, actor)
+        except Refused as refusal:
+            answered = str(refusal)
+    if isinstance(answered, list):
+        await reply_parts(update, context, answered)
+    elif isinstance(answered, tuple):
+        await reply(update, *answered)
+    else:
+        await reply(update, answered)
+    if notices:
+        await send_notices(context, session)
+
+
+async def load_as_actor(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, body: Callable[[AsyncSession, Actor], Awaitable[R]]
+) -> R | None:
+    """What `body` reads in one transaction, for a command whose answer is made after the session is
+    closed (a file, a chart: no database connection held while it is drawn). None when there is
+    nobody to act for, or the body was refused: the refusal has then been answered."""
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return None
+        try:
+            return await body(session, actor)
+        except Refused as refusal:
+            await reply(update, str(refusal))
+            return None
