@@ -540,6 +540,8 @@ def _date_candidate(
     if due is None or tail.strength == REJECT or scan.past_narrative(tail):
         return
     if tail.strength >= WITHIN:
+        if tail.words[0] == "toi" and _evening_stamp(scan, tail, end):
+            return
         if ngay and "trong" in tail.words:  # "trong ngày 15/12": that day
             tail = tail._replace(strength=STRONG)
         score = score_period(scan, tail, due, end)
@@ -566,6 +568,8 @@ def _date_candidate(
             # B064-01, D048-01, E030-01, D065-01).
             scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT, due))
         return  # "Ngày 28/5, UBND TP đã có công văn ...": a narrative time stamp
+    if vao and _stamps_a_report(scan, end):
+        return
     scan.add(Candidate(DATE, tail.start, end, S_FUTURE_EVENT if vao else S_BARE_FUTURE, due))
 
 
@@ -1211,11 +1215,13 @@ def _anchors(scan: Scan) -> None:
     if "truoc" in f:
         for m in _event_anchors(scan, _BEFORE_EVENT):
             scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+            if not _stamps_a_report(scan, m.end()):
+                scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "khi" in f:
         for m in _event_anchors(scan, _RIGHT_AFTER):
             scan.take(m.start(), m.end())
-            scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
+            if not _stamps_a_report(scan, m.end()):
+                scan.add(Candidate(RELATIVE, m.start(), m.end(), S_ANCHOR))
     if "thoi gian" in f:
         for m in scan.matches(_WINDOW):  # "trong thời gian lấy ý kiến"
             prev = words_before(f, m.start(), 2)
@@ -1390,6 +1396,12 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
     s.found = _merge_ranges(s.found, folded)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
+    if ("kip" in folded and folded.count("kip") > folded.count("kip thoi")) or (
+        s.found and "chuan" in folded and "de chuan bi" in folded
+    ):
+        # (cheap gates: "kịp thời", an urgency word, is the usual "kịp"; "để chuẩn bị" matters only with a
+        # time expression after it)
+        _for_an_event(s)
     return s
 
 
@@ -1430,3 +1442,108 @@ def _merge_ranges(found: list[Candidate], folded: str) -> list[Candidate]:
             continue
         merged.append(cand)
     return merged
+
+
+# --- the work is for an event (branch deadl5) -----------------------------------------------------
+# LABELLING.md §19: work done *for* an event is anchored to it. "kịp" + the event or season it must be
+# ready for ("để kịp phục vụ tưới vụ đông xuân", "kịp năm học mới") is a deadline we cannot date
+# (relative); a time written inside such a clause, or inside "để chuẩn bị (cho) <event>", is the event's
+# time, not the work's ("… để chuẩn bị cho Đoàn thanh tra sang làm việc trong tháng 10", "… để chuẩn bị
+# lấy ý kiến nhân dân vào ngày 28/7"): the work is anchored to that event, due by its time when known.
+# A stated deadline word ("để kịp báo cáo trước ngày 20/9") keeps its date; a holiday inside ("kịp phục
+# vụ Nhân dân đón Tết") stays a holiday (§20). Not: "kịp thời" (urgency, §22), "chưa / không kịp",
+# "theo / bắt kịp", "kịp tiến độ". Class: X012-01, F125-01 ("kịp"), F081-01, G047-01 ("để chuẩn bị").
+_KIP_NOT_BEFORE = re.compile(r"\s*(?:thoi|tien\s+do|voi|luc|nua|het|xu\s+ly|giai\s+quyet)\b")
+_NOT_IN_TIME = frozenset({"chua", "khong", "ko", "theo", "bat", "duoi", "chang"})
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+_EVENT_SPAN = 60  # characters of the event named after "kịp", for the phrase shown to the user
+_FOR_EVENT_KINDS = frozenset({DATE, MONTH, QUARTER, HALF, YEAR, RELATIVE})
+
+
+def _for_event_heads(f: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is "kịp") of each "(để) kịp <event>" and "để chuẩn bị" (found with str.find)."""
+    at = f.find("kip ")
+    while at >= 0:
+        if (at == 0 or not f[at - 1].isalnum()) and _KIP_NOT_BEFORE.match(f, at + 3) is None:
+            prev, prev_at = prev_word(f, at)
+            if prev not in _NOT_IN_TIME:
+                yield (prev_at if prev == "de" else at), at + 3, True
+        at = f.find("kip ", at + 4)
+    at = f.find("de chuan bi")
+    while at >= 0:
+        if (at == 0 or not f[at - 1].isalnum()) and word_end(f, at + 11):
+            yield at, at + 11, False
+        at = f.find("de chuan bi", at + 11)
+
+
+def _for_an_event(scan: Scan) -> None:
+    f = scan.f
+    for start, head_end, kip in _for_event_heads(f):
+        stop = _CLAUSE_END.search(f, head_end)
+        end = stop.start() if stop is not None else len(f)
+        inside = [i for i, c in enumerate(scan.found) if c.start >= head_end and c.end <= end]
+        for i in inside:
+            cand = scan.found[i]
+            if cand.kind in _FOR_EVENT_KINDS and cand.score < S_STRONG and (cand.due is None or cand.due >= scan.today):
+                scan.found[i] = cand._replace(kind=RELATIVE, start=start, score=S_ANCHOR, cadence=None)
+        if not inside and kip and scan.free(head_end - 3, head_end):
+            if _in_time_for_a_holiday(scan, start, head_end, end):
+                continue
+            cut = f.rfind(" ", head_end, min(end, head_end + _EVENT_SPAN) + 1)
+            event_end = end if end - head_end <= _EVENT_SPAN or cut < 0 else cut
+            if event_end > head_end + 1:
+                scan.add(Candidate(RELATIVE, start, event_end, S_ANCHOR))
+
+
+def _in_time_for_a_holiday(scan: Scan, start: int, at: int, end: int) -> bool:
+    """ "kịp phục vụ Nhân dân đón Tết": ready before the holiday (LABELLING.md §20), which the holiday
+    reader left as an occasion ("đón Tết" with no deadline word before it)."""
+    f = scan.f
+    for key, pattern, holiday in _HOLIDAY_NAMES:
+        if key not in f:
+            continue
+        m = pattern.search(f, at, end)
+        if m is None:
+            continue
+        suffix = _HOLIDAY_SUFFIX.match(f, m.end())
+        year = int(suffix["y"]) if suffix and suffix["y"] else None
+        due = dd.day_before_holiday(holiday, scan.today, year)
+        if due is None or due < scan.today:
+            return False
+        scan.add(Candidate(HOLIDAY, start, suffix.end() if suffix else m.end(), S_WITHIN, due))
+        return True
+    return False
+
+
+# --- "tối" (evening) folds to "tới" (until) (branch deadl5) ---------------------------------------------
+# "Tối 25/11, Sở GD&ĐT có văn bản …" (I031-01), "Tối 3/10, Sở GD&ĐT Hà Nội đã có công văn khẩn …" (G028-01):
+# a clause-opening day with only "tới" before it and a comma after is the evening's time stamp of a
+# narrative, as "Chiều 25/11, …" is (the day parts are passed over, see deadline_scan._DAY_PARTS), unless
+# an obligation follows ("Tới ngày 25/11, các xã phải …": _OBLIGED_AFTER). With "tỉnh đến" (CH03,
+# deadline_scan._province_before) the class of trigger words misread through folding.
+def _evening_stamp(scan: Scan, tail: Tail, end: int) -> bool:
+    return (
+        tail.words in (("toi",), ("toi", "ngay"))
+        and scan.at_clause_start(tail.start)
+        and scan.stamp_break_after(end)
+        and _OBLIGED_AFTER.match(scan.f, end) is None
+    )
+
+
+# --- "vào ngày X, <someone> đã ban hành …": a narrative time stamp (branch deadl5) --------------------------
+# A day set off by a comma and followed by what someone did (đã, vừa, ban hành, có văn bản / công văn, cho
+# biết) dates a report, whatever opens it: "Ngày 28/5, …" and "Chiều 25/11, …" were read so, "Tối 25/11, …"
+# now too (_evening_stamp), and "vào ngày X, …" here: "…, vào ngày 23/7, bà …, Chánh án TAND tỉnh đã ban
+# hành công văn …" (I080-01), "Trước đó vào ngày 6/3, Bộ Công Thương ban hành văn bản hỏa tốc …" (I042-03);
+# with I031-01 and G028-01 ("Tối 3/10, Sở … đã có công văn") the class of narrative stamps. An event anchor
+# opening a report is one too: "Ngay sau khi Luật … được ban hành, Chính phủ đã ban hành Nghị quyết …"
+# (I133-01; "Trước khi nghỉ Tết, UBND huyện đã kiểm tra …" likewise), called from _anchors. Not: "dự kiến tổ
+# chức vào ngày 26/12, đặc biệt quan tâm …" (W03-02), "… khánh tiết vào ngày 15/9, làm tốt công tác …"
+# (G018-01): the work's day, nothing reported after it.
+_REPORTED_AFTER = re.compile(
+    r"\s*,[^.;:!?\n]{0,80}?\b(?:da|vua|ban\s+hanh|co\s+(?:van\s+ban|cong\s+van|cong\s+dien)|cho\s+biet)\b"
+)
+
+
+def _stamps_a_report(scan: Scan, end: int) -> bool:
+    return scan.stamp_break_after(end) and _REPORTED_AFTER.match(scan.f, end) is not None

@@ -248,6 +248,10 @@ def read_tail(f: str, start: int) -> Tail:
         if word.startswith("trong") and i - k >= 0 and toks[i - k] in TRONG_COMPOUND_PREV:
             break  # "chú trọng năm 2021": not the preposition
         if word in _REJECT_WORDS:
+            if word in _TINH_FOLDS and _province_before(toks, i - k):
+                kept.append((i, _TINH_FOLDS[word]))  # "báo cáo UBND tỉnh đến ngày 15/12": "đến"
+                i -= 1
+                continue
             if all(w in FILLER_WORDS for _, w in kept):
                 rejected = True
                 kept.append((i - k + 1, word))
@@ -534,3 +538,18 @@ def score_period(
     if clause_start_ok and scan.at_clause_start(tail.start):
         return S_CLAUSE_START
     return None
+
+
+# --- "tỉnh" (province) and "tính" (count) fold alike (branch deadl5) ------------------------------
+# "tính đến ngày X" / "tính từ ngày X" (as of, counting from) reject a day; "UBND tỉnh đến ngày X" is the
+# province's committee and then "đến ngày X", a deadline ("… theo đúng cam kết của UBND huyện với UBND tỉnh
+# đến ngày 31-12", CH03; "Ban Quản lý dự án báo cáo Chủ tịch UBND tỉnh đến ngày 15/12"). The word before
+# tells them apart: a body or level that "tỉnh" completes (UBND, HĐND, nhân dân, cấp, toàn, Chủ tịch,
+# lãnh đạo, Công an, Quân sự, UBMTTQ) makes it the province.
+_TINH_FOLDS = {"tinh den": "den", "tinh tu": "tu"}
+_PROVINCE_HEADS = frozenset({"ubnd", "hdnd", "ubmttq", "dan", "cap", "toan", "tich", "dao", "an", "su"})
+
+
+def _province_before(toks: list[str], at: int) -> bool:
+    """Whether toks[at] (the word before "tinh") makes "tinh" the province, "tỉnh"."""
+    return at >= 0 and toks[at] in _PROVINCE_HEADS

@@ -750,3 +750,94 @@ def test_a_comma_between_a_time_of_day_and_its_day(text: str, today: date, expec
 )
 def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- work done for an event is anchored to it: "kịp" + the event or season it must be ready for is a
+# deadline we cannot date; a time inside "để kịp …" / "để chuẩn bị (cho) <event> …" is the event's, the
+# work is anchored to it (relative, due by the event's time when known); a deadline word keeps its date,
+# "kịp thời" is urgency, "chưa kịp" / "theo kịp" no deadline ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Các xã nạo vét kênh mương nội đồng để kịp phục vụ gieo cấy vụ chiêm xuân.", "relative"),
+        case("Ban quản lý dự án đẩy nhanh thi công nhà lớp học, đưa vào sử dụng kịp năm học mới.", "relative"),
+        case("Các hợp tác xã chuẩn bị đủ giống, phân bón kịp cho sản xuất vụ mùa.", "relative"),
+        case(
+            "Phòng Nội vụ rà soát hồ sơ cán bộ để chuẩn bị cho đoàn kiểm tra của tỉnh về làm việc trong tháng 3 này.",
+            "relative 2024-03-31",
+        ),
+        case(
+            "Các khu phố niêm yết danh sách cử tri để chuẩn bị cho cuộc bầu cử được tổ chức vào ngày 24/02/2024.",
+            "relative 2024-02-24",
+        ),
+        # a deadline word keeps the date; a holiday stays a holiday; urgency and "not yet" set nothing
+        case("Các trường nộp hồ sơ để kịp báo cáo Sở trước ngày 20/01/2024.", "date 2024-01-20"),
+        case("Các xã sửa chữa đường giao thông nông thôn kịp phục vụ Nhân dân đón Tết.", "holiday 2024-02-09"),
+        case("Các đơn vị kịp thời xử lý các vi phạm về trật tự đô thị.", "none"),
+        case("Một số hộ dân chưa kịp di dời tài sản ra khỏi vùng ngập.", "none"),
+        case(
+            "Phòng Văn hóa hoàn thành kế hoạch trong tháng 1 để chuẩn bị cho hội nghị tổng kết vào ngày 20/02/2024.",
+            "month 2024-01-31",
+        ),
+    ],
+)
+def test_work_done_for_an_event_is_anchored_to_it(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
+
+
+# --- "tỉnh" (province) and "tính" (count) fold alike: "UBND tỉnh đến ngày X" is the province's committee
+# and then a deadline, "tính đến ngày X" an as-of day ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Ban Quản lý dự án báo cáo Chủ tịch UBND tỉnh đến ngày 25/01.", "date 2024-01-25"),
+        case("Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh đến ngày 31/01/2024.", "date 2024-01-31"),
+        case("Các huyện gửi kết quả rà soát về Công an tỉnh đến ngày 20/01 để tổng hợp.", "date 2024-01-20"),
+        case("Các xã giải ngân vốn theo cam kết với UBND tỉnh đến ngày 31-01.", "date 2024-01-31"),
+        case("Tính đến ngày 31/01/2024, toàn tỉnh có 120 hộ nghèo.", "none"),
+        case("Số liệu tính đến ngày 15/01/2024 cho thấy tiến độ còn chậm.", "none"),
+        case("Toàn tỉnh tính đến ngày 20/01/2024 đã giải ngân 90% kế hoạch vốn.", "none"),
+    ],
+)
+def test_the_province_before_den_is_no_as_of_word(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
+
+
+# --- "tối" (evening) folds to "tới" (until): a clause-opening "Tối <day>," stamps a narrative as "Chiều
+# <day>," does; "Tới ngày <day>, … phải …" sets the day of an obligation ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Tối 12/01, UBND huyện có văn bản yêu cầu các xã cho học sinh nghỉ học ngày 15/01.", "date 2024-01-15"),
+        case("Tối ngày 12/01, Ban Chỉ huy phòng chống thiên tai huyện có công điện khẩn gửi các xã.", "none"),
+        case("Chiều 12/01, UBND huyện có văn bản yêu cầu các xã cho học sinh nghỉ học ngày 15/01.", "date 2024-01-15"),
+        case("Tới ngày 20/01, các xã phải hoàn thành việc kê khai.", "date 2024-01-20"),
+        case("Các xã hoàn thành việc kê khai tới ngày 20/01.", "date 2024-01-20"),
+    ],
+)
+def test_an_evening_stamp_is_no_deadline(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected
+
+
+# --- "vào ngày X," followed by what someone did is a narrative time stamp; followed by the work, the
+# work's day ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Trước đó vào ngày 15/01, Sở Tài chính ban hành văn bản hướng dẫn các huyện.", "none"),
+        case(
+            "Trước tình trạng chậm giải ngân, vào ngày 20/01, ông Trần Văn B, Giám đốc Sở đã có công văn gửi các chủ đầu tư.",
+            "none",
+        ),
+        case("Sau đó vào ngày 18/01, UBND huyện vừa có công điện khẩn gửi các xã.", "none"),
+        case("Hội nghị tổng kết dự kiến tổ chức vào ngày 26/01, các phòng chuẩn bị báo cáo tham luận.", "date 2024-01-26"),
+        case("Các xã hoàn thành trang trí khánh tiết vào ngày 20/01, làm tốt công tác tuyên truyền.", "date 2024-01-20"),
+        # an event anchor opening a report is a stamp too; opening an order it stays the deadline
+        case("Ngay sau khi Nghị định có hiệu lực, Bộ Tài chính đã ban hành Thông tư hướng dẫn.", "none"),
+        case("Trước khi nghỉ Tết, UBND huyện đã tổ chức kiểm tra các chợ.", "none"),
+        case("Ngay sau khi nhận được văn bản này, các xã phải rà soát, báo cáo UBND huyện.", "relative"),
+        case("Trước khi nghỉ Tết, các trường phải tổng vệ sinh lớp học.", "relative"),
+    ],
+)
+def test_a_day_stamping_a_report_is_no_deadline(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected

@@ -60,12 +60,13 @@ from tests.domain.unseen_scoring import (
 # 85.2->86.1, v4f 89.0->89.8, v4g 75.2->77.5 (dev floors raised); the check set v4e (misses never read)
 # 76.6->76.6; corpusI's v4i dev at its first looks, batch by batch, equal to main (77/116).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
-    "train_v2_dev": (0.95, 0.93),
+    # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
+    "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
     "v3b_dev": (0.98, 0.94),
     "v4d_dev": (0.96, 0.86),
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.93, 0.89),
+    "v4f_dev": (0.94, 0.89),
     "v3a_heldout": (0.97, 0.75),
     "v3b_heldout": (0.99, 0.83),
     "v4d_heldout": (0.92, 0.67),
@@ -75,6 +76,9 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
     "v4g_dev": (0.96, 0.77),
     "v4g_heldout": (0.87, 0.67),
+    # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
+    # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
+    "v4i_dev": (0.96, 0.70),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -129,8 +133,12 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # 84.2 / 69.7 / 81.2 (lead 66.7).
     # concl4 (a count of results, a cheer, the execution formula with its doers as subject are no tasks):
     # v6 dev real among proposed 78.7 -> 87.3 (48/61 -> 48/55).
-    "conclusions_v6_dev": (0.97, 0.87, 0.97),
+    # deadl5 ("UBND tỉnh đến ngày X" is no "tính đến"): v6 dev deadline 97.8 -> 100 (CH03)
+    "conclusions_v6_dev": (0.97, 0.87, 0.99),
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
+    # conclusions_v7 (corpus I, 8 dev documents / 19 directives): dev floors at the figures measured on branch
+    # deadl5 after merging main (concl4): found 78.9, real 78.9, deadline 73.3
+    "conclusions_v7_dev": (0.78, 0.78, 0.73),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
