@@ -632,11 +632,36 @@ async def on_unclaimed_reply(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await on_private_message(update, context)
 
 
-async def _draft_of_message(session: AsyncSession, chat_id: int, message_id: int) -> PendingInput | None:
+async def _draft_of_message(session: AsyncSession, chat_id: int, answered: Message) -> PendingInput | None:
+    """The draft whose preview `answered` is. Found by the preview's message ids kept in the draft or,
+    when they are not written yet, by the draft id in the buttons under the preview's last message:
+    send_preview_to stores the ids only after Telegram has answered every send, and a reply handled in
+    that window (a file's /nhap runs in its own task) would otherwise be dropped without a word."""
     rows = await session.scalars(
         select(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.kind == "import_draft")
     )
-    return next((d for d in rows if message_id in d.data.get("messages", [])), None)
+    drafts = list(rows)
+    found = next((d for d in drafts if answered.message_id in d.data.get("messages", [])), None)
+    if found is not None:
+        return found
+    ids = _draft_ids_in_buttons(answered)
+    return next((d for d in drafts if d.id in ids), None)
+
+
+def _draft_ids_in_buttons(message: Message) -> set[int]:
+    """Draft ids named by the «imp:<draft>:…» buttons under a message (the preview's last page)."""
+    markup = message.reply_markup
+    if markup is None:
+        return set()
+    ids: set[int] = set()
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = button.callback_data
+            if isinstance(data, str) and data.startswith("imp:"):
+                part = data.split(":")[1]
+                if part.isdigit():
+                    ids.add(int(part))
+    return ids
 
 
 async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -646,7 +671,7 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     text: str
     draft: PendingInput | None = None
     async with transaction(context) as session:
-        found = await _draft_of_message(session, msg.chat.id, msg.reply_to_message.message_id)
+        found = await _draft_of_message(session, msg.chat.id, msg.reply_to_message)
         if found is None:
             return False
         actor = await resolve_actor(update, context, session)

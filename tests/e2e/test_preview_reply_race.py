@@ -13,25 +13,19 @@ prompt sent from a block=False handler and stored after the send (handlers.commo
 
 Here the order is made certain: Telegram carries out the preview's sendMessage but its answer to the
 bot waits (a gate), the chair replies meanwhile, and the answer is released once that reply was
-handled. Marked xfail(strict) until handlers/importing.py is fixed (not this branch's area): then it
-passes and the mark must go. A fix that finds the draft without the stored ids (the preview's last
-message carries the draft id in its buttons' data, `imp:<draft>:…`; or the ids written before the
-draft is visible) passes as written; a fix that makes the reply *wait* for the ids must release the
-gate once the reply is being handled, not once it was handled (else the two wait for each other).
+handled. handlers/importing.py (_draft_of_message) now also finds the draft by the draft id in the
+buttons under the preview's last message (`imp:<draft>:…`), so the reply is answered.
 """
 
 from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from emulator.faults import FaultKind, FaultRule
 from tests.e2e.conftest import Env
 from tests.e2e.test_views_import_year import CONCLUSION
 
 
-@pytest.mark.xfail(strict=True, reason="a reply that beats the preview's stored message ids is dropped")
 async def test_a_reply_to_a_preview_whose_ids_are_not_stored_yet_is_answered(env: Env) -> None:
     w = env.world
     chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
