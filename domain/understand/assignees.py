@@ -56,6 +56,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
@@ -110,6 +112,8 @@ _LIST_MARKER = re.compile(
     # "Điều 2. Sở Lao động ... chủ trì", "Khoản 3. Giao ...": articles of a decision.
     r"|(?:Điều|Khoản|Mục|Điểm)\s+\d{1,3}[a-zđ]?\s*[.:])\s*"
 )
+_TEXT_OF = itemgetter(0)  # a token's text (tuple index 0), for selections made in C
+_KEY_OF = itemgetter(3)  # a token's comparison key (tuple index 3)
 _CLAUSE_OPENERS = {".", ":", ";", "(", "“", '"', "‘", "'", "-", "–", "—", "•", "*", "+", "!", "?", "…"}
 
 
@@ -205,7 +209,9 @@ class _Sentence:
         self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
-        self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
+        self._keys: list[str] = list(map(_KEY_OF, self.tokens))
+        self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
@@ -216,13 +222,16 @@ class _Sentence:
         self.lists: dict[tuple[int, bool], tuple[tuple[tuple[int, int], ...], int]] = {}
         self._at: dict[int, list[int]] = {}
         self._where: dict[str, list[int]] = {}
-        self._keys: list[str] | None = None
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
         self.first = next((k for k, t in enumerate(self.tokens) if t[1] >= skip_to), self.n) if skip_to else 0
-        # Where a clause starts a capital letter says nothing about a proper name.
-        self.initial = {self.first, *(k for k, t in enumerate(self.tokens[:-1], 1) if t[0] in _CLAUSE_OPENERS)}
+        # Where a clause starts a capital letter says nothing about a proper name. (The positions after
+        # an opener, selected in C: this runs for every sentence and most tokens open nothing.)
+        self.initial = {
+            self.first,
+            *compress(count(1), map(_CLAUSE_OPENERS.__contains__, map(_TEXT_OF, self.tokens[:-1]))),
+        }
         self._name_syllables()
 
     def _name_syllables(self) -> None:
@@ -230,11 +239,12 @@ class _Sentence:
         of that word ("An toàn"), not the determiner "toàn". (After a head or a title the determiner
         is one: "Trưởng các phòng", "Sở Y tế các tỉnh".)"""
         det = L.DETERMINERS.slot
-        for k in range(1, self.n):
-            if det in self.hits[k] and self.after_name_syllable(k):
+        for k in self.at(L.DETERMINERS):  # (where a determiner starts: read once, not every token)
+            if k >= 1 and self.after_name_syllable(k):
                 # A copy without the determiner: match_table's tables are shared between positions
                 # and texts (never write them).
                 self.hits[k] = {slot: size for slot, size in self.hits[k].items() if slot != det}
+        self._at.pop(det, None)  # (its positions, read above, may have lost some: read again when asked)
 
     def after_name_syllable(self, k: int) -> bool:
         """Does tokens[k] follow a Title-Case syllable inside the sentence that is no head or title
@@ -262,7 +272,9 @@ class _Sentence:
         slot = phrases.slot
         found = self._at.get(slot)
         if found is None:
-            found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
+            # the positions whose table holds the slot, selected in C (a Python loop over every token
+            # cost more than any rule that asks)
+            found = self._at[slot] = list(compress(count(), map(dict.__contains__, self.hits, repeat(slot))))
         return found
 
     def table(self, i: int) -> dict[int, int]:
@@ -277,8 +289,6 @@ class _Sentence:
         found = self._where.get(key)
         if found is None:
             keys = self._keys
-            if keys is None:
-                keys = self._keys = [t[3] for t in self.tokens]
             found = self._where[key] = []
             if key in keys:
                 k = keys.index(key)
