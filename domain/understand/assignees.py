@@ -66,6 +66,7 @@ from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
 from domain.understand.vntokens import (
+    ChunkedTokens,
     PhraseSet,
     Token,
     fold_word,
@@ -206,7 +207,12 @@ class _Sentence:
     def __init__(self, text: str, units: Sequence[KnownUnit]) -> None:
         self.text = text
         self.accented = has_diacritics(text)
-        self.tokens = tokenize(text, self.accented)
+        # Tokens shared with other texts (no offsets: `start`/`end` give them), so that reading a
+        # sentence makes no object per word; `tokenize` would give the same tokens with offsets.
+        self._chunked = ChunkedTokens(text, self.accented)
+        self.tokens = self._chunked.tokens
+        self.start = self._chunked.start
+        self.end = self._chunked.end
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
         # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
@@ -225,7 +231,7 @@ class _Sentence:
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
-        self.first = next((k for k, t in enumerate(self.tokens) if t[1] >= skip_to), self.n) if skip_to else 0
+        self.first = next((k for k in range(self.n) if self.start(k) >= skip_to), self.n) if skip_to else 0
         # Where a clause starts a capital letter says nothing about a proper name. (The positions after
         # an opener, selected in C: this runs for every sentence and most tokens open nothing.)
         self.initial = {
@@ -325,7 +331,7 @@ class _Sentence:
         return False
 
     def span_text(self, a: int, b: int) -> str:
-        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+        return self.text[self.start(a) : self.end(b - 1)]
 
     def unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         """The unit named at tokens[i] (committee units first, then the longest built-in)."""
@@ -2780,7 +2786,7 @@ def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
         if not filler:
             break
         k += filler
-    return AssigneeRef(text, unit.key if unit else None, (s.tokens[a].start, s.tokens[b - 1].end))
+    return AssigneeRef(text, unit.key if unit else None, (s.start(a), s.end(b - 1)))
 
 
 def parse_assignees(text: str, units: Sequence[KnownUnit] = ()) -> Assignees:
@@ -2824,7 +2830,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
         support=tuple(_ref(s, a, b) for a, b in support),
         executor=tuple(_ref(s, a, b) for a, b in executor),
     )
-    predicate = s.text[s.tokens[lead.end].start :] if lead.how == "subject" and lead.end < s.n else ""
+    predicate = s.text[s.start(lead.end) :] if lead.how == "subject" and lead.end < s.n else ""
     return AssigneeReading(assignees, lead.how, predicate, verb_initial)
 
 
@@ -2857,11 +2863,11 @@ def _split_dash_headings(part: str, units: Sequence[KnownUnit]) -> list[str]:
     """ "Đối với HĐND phường - Thường trực HĐND" -> two headings; "Phòng Kế hoạch - Đầu tư" stays."""
     s = _Sentence(part, units)
     cuts = [
-        s.tokens[k].start
+        s.start(k)
         for k in range(1, s.n - 1)
         if s.punct(k, "-–+•*")
         and s.word(k - 1)
-        and s.tokens[k - 1].end < s.tokens[k].start  # spaced: " - ", not "Tiến-PCT"
+        and s.end(k - 1) < s.start(k)  # spaced: " - ", not "Tiến-PCT"
         and _np_start(s, k + 1)
     ]
     return [part[a:b] for a, b in itertools.pairwise([0, *cuts, len(part)])]
@@ -2878,7 +2884,7 @@ def find_mentions_of_units(text: str, units: Sequence[KnownUnit] = ()) -> list[A
         found = s.unit_at(k)
         if found is not None and not _inside_other_name(s, k):
             end, unit = found
-            out.append(AssigneeRef(s.span_text(k, end), unit.key, (s.tokens[k].start, s.tokens[end - 1].end)))
+            out.append(AssigneeRef(s.span_text(k, end), unit.key, (s.start(k), s.end(end - 1))))
             k = end
             continue
         k += 1

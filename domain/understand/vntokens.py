@@ -246,6 +246,92 @@ def _chunk_tokens(chunk: str, accented: bool) -> tuple[_TokenRow, ...]:
 _CHUNKS: dict[bool, dict[str, tuple[_TokenRow, ...]]] = {True: {}, False: {}}
 
 
+# ------------------------------------------------------------------------------------------ shared tokens
+# The assignee reader builds a sentence's tokens anew for every text it reads, and a Token made per
+# word of every text (a tuple subclass: allocated, tracked by the garbage collector, freed) was a fifth of
+# its cost. Its rules read a token's text, key and flags thousands of times and its offsets only to cut
+# out the names they found, so it takes tokens shared by every text that has the same chunk: their
+# `start`/`end` are None (an offset read from one by mistake fails loudly) and the offsets are kept apart,
+# per chunk (see `ChunkedTokens`).
+_ChunkEntry = tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]  # tokens, starts, ends in the chunk
+
+
+def _shared_chunk(chunk: str, accented: bool) -> _ChunkEntry:
+    rows = _CHUNKS[accented].get(chunk) or _chunk_tokens(chunk, accented)
+    entry = (
+        tuple(Token((word, None, None, *info)) for word, _, _, *info in rows),
+        tuple(row[1] for row in rows),
+        tuple(row[2] for row in rows),
+    )
+    table = _SHARED[accented]
+    if len(table) >= 1 << 16:
+        table.clear()
+    table[chunk] = entry
+    return entry
+
+
+_SHARED: dict[bool, dict[str, _ChunkEntry]] = {True: {}, False: {}}
+
+
+class ChunkedTokens:
+    """The tokens of a text (`tokens`: as `tokenize` gives them, but shared between texts, with no
+    offsets) and their offsets in the text (`start(k)`, `end(k)`: worked out the first time one is
+    asked, from the chunks' offsets)."""
+
+    __slots__ = ("_ends", "_places", "_starts", "tokens")
+
+    def __init__(self, text: str, accented: bool) -> None:
+        table = _SHARED[accented]
+        tokens: list[Token] = []
+        extend = tokens.extend
+        places: list[tuple[int, _ChunkEntry]] = []
+        place = places.append
+        chunks = text.split()
+        if " ".join(chunks) == text:  # one space between chunks (most texts): offsets from the lengths
+            at = 0
+            for chunk in chunks:
+                entry = table.get(chunk) or _shared_chunk(chunk, accented)
+                extend(entry[0])
+                place((at, entry))
+                at += len(chunk) + 1
+        else:
+            find = text.find
+            pos = 0
+            for chunk in chunks:
+                at = find(chunk, pos)  # the chunk itself: only blanks lie between pos and it
+                entry = table.get(chunk) or _shared_chunk(chunk, accented)
+                extend(entry[0])
+                place((at, entry))
+                pos = at + len(chunk)
+        self.tokens = tokens
+        self._places = places
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def _offsets(self) -> list[int]:
+        starts: list[int] = []
+        ends: list[int] = []
+        add_start, add_end = starts.append, ends.append
+        for at, (_, chunk_starts, chunk_ends) in self._places:
+            # (a loop, not a comprehension: in this Python a comprehension is a call, one per chunk)
+            for x in chunk_starts:
+                add_start(at + x)
+            for x in chunk_ends:
+                add_end(at + x)
+        self._starts, self._ends = starts, ends
+        return starts
+
+    def start(self, k: int) -> int:
+        """Offset of tokens[k]'s first character in the text (tokenize's `Token.start`)."""
+        return (self._starts or self._offsets())[k]
+
+    def end(self, k: int) -> int:
+        """Offset after tokens[k]'s last character (tokenize's `Token.end`)."""
+        if self._starts is None:
+            self._offsets()
+        return self._ends[k]
+
+
 _REGISTRY: list[PhraseSet] = []
 
 
