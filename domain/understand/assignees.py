@@ -2861,6 +2861,8 @@ def context_segments(context: str, units: Sequence[KnownUnit] = ()) -> list[str]
 
 def _split_dash_headings(part: str, units: Sequence[KnownUnit]) -> list[str]:
     """ "Đối với HĐND phường - Thường trực HĐND" -> two headings; "Phòng Kế hoạch - Đầu tư" stays."""
+    if not any(mark in part for mark in "-–+•*"):
+        return [part]  # no mark to cut at: no sentence to read (most headings)
     s = _Sentence(part, units)
     cuts = [
         s.start(k)
