@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from domain.understand.deadlines import CODE_CHARS, in_code
@@ -275,10 +276,10 @@ _SHARED: dict[bool, dict[str, _ChunkEntry]] = {True: {}, False: {}}
 
 class ChunkedTokens:
     """The tokens of a text (`tokens`: as `tokenize` gives them, but shared between texts, with no
-    offsets) and their offsets in the text (`start(k)`, `end(k)`: worked out the first time one is
-    asked, from the chunks' offsets)."""
+    offsets) and their offsets in the text (`start(k)`, `end(k)`: from the offset of the token's
+    chunk, read when asked)."""
 
-    __slots__ = ("_ends", "_places", "_starts", "tokens")
+    __slots__ = ("_firsts", "_places", "tokens")
 
     def __init__(self, text: str, accented: bool) -> None:
         table = _SHARED[accented]
@@ -305,32 +306,36 @@ class ChunkedTokens:
                 pos = at + len(chunk)
         self.tokens = tokens
         self._places = places
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
+        self._firsts: list[int] | None = None
 
-    def _offsets(self) -> list[int]:
-        starts: list[int] = []
-        ends: list[int] = []
-        add_start, add_end = starts.append, ends.append
-        for at, (_, chunk_starts, chunk_ends) in self._places:
-            # (a loop, not a comprehension: in this Python a comprehension is a call, one per chunk)
-            for x in chunk_starts:
-                add_start(at + x)
-            for x in chunk_ends:
-                add_end(at + x)
-        self._starts, self._ends = starts, ends
-        return starts
+    def _chunk_of(self, k: int) -> tuple[int, _ChunkEntry, int]:
+        """(the chunk's offset, its entry, the token's index in it) of tokens[k]. The index of each
+        chunk's first token is summed in C the first time an offset is asked (a sentence asks a few:
+        the names it cuts out), and the chunk found by bisection."""
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = list(accumulate(map(len, map(_TOKENS_OF, map(_ENTRY_OF, self._places))), initial=0))
+        if k < 0:
+            k += len(self.tokens)  # as tokens[k] reads it
+        if not 0 <= k < len(self.tokens):
+            raise IndexError("token index out of range")
+        c = bisect_right(firsts, k) - 1
+        at, entry = self._places[c]
+        return at, entry, k - firsts[c]
 
     def start(self, k: int) -> int:
         """Offset of tokens[k]'s first character in the text (tokenize's `Token.start`)."""
-        return (self._starts or self._offsets())[k]
+        at, entry, x = self._chunk_of(k)
+        return at + entry[1][x]
 
     def end(self, k: int) -> int:
         """Offset after tokens[k]'s last character (tokenize's `Token.end`)."""
-        if self._starts is None:
-            self._offsets()
-        return self._ends[k]
+        at, entry, x = self._chunk_of(k)
+        return at + entry[2][x]
 
+
+_ENTRY_OF = itemgetter(1)
+_TOKENS_OF = itemgetter(0)
 
 _REGISTRY: list[PhraseSet] = []
 
