@@ -66,7 +66,6 @@ from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
 from domain.understand.vntokens import (
-    ChunkedTokens,
     PhraseSet,
     Token,
     fold_word,
@@ -207,12 +206,12 @@ class _Sentence:
     def __init__(self, text: str, units: Sequence[KnownUnit]) -> None:
         self.text = text
         self.accented = has_diacritics(text)
-        # Tokens shared with other texts (no offsets: `start`/`end` give them), so that reading a
-        # sentence makes no object per word; `tokenize` would give the same tokens with offsets.
-        self._chunked = ChunkedTokens(text, self.accented)
-        self.tokens = self._chunked.tokens
-        self.start = self._chunked.start
-        self.end = self._chunked.end
+        # `tokenize`'s tokens (remembered per text): the conclusion splitter tokenizes the sentence it
+        # has just had read, and finds them made. (`vntokens.ChunkedTokens` makes no object per word
+        # but has no offsets in its tokens: ~100k instructions less a sentence for the reader alone,
+        # more for the whole understanding until the splitter reads the same tokens.) The rules read
+        # a token's offsets through `start`/`end`, so that either kind of token serves them.
+        self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
         # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
@@ -329,6 +328,14 @@ class _Sentence:
             t = self.tokens[i]
             return not t[5] and t[0] in chars
         return False
+
+    def start(self, k: int) -> int:
+        """Offset of tokens[k]'s first character in the text."""
+        return self.tokens[k][1]
+
+    def end(self, k: int) -> int:
+        """Offset after tokens[k]'s last character."""
+        return self.tokens[k][2]
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.start(a) : self.end(b - 1)]
