@@ -206,11 +206,11 @@ class _Sentence:
     def __init__(self, text: str, units: Sequence[KnownUnit]) -> None:
         self.text = text
         self.accented = has_diacritics(text)
-        # `tokenize`'s tokens (remembered per text): the conclusion splitter tokenizes the sentence it
-        # has just had read, and finds them made. (`vntokens.ChunkedTokens` makes no object per word
-        # but has no offsets in its tokens: ~100k instructions less a sentence for the reader alone,
-        # more for the whole understanding until the splitter reads the same tokens.) The rules read
-        # a token's offsets through `start`/`end`, so that either kind of token serves them.
+        # `tokenize`'s tokens (remembered per text): the conclusion splitter tokenizes the sentences
+        # it has read too, and finds them made. Tokens shared between texts, with no offsets in them,
+        # were measured (bench/README.md, round 6): 100k instructions less for the reader alone, more
+        # for the whole understanding while the splitter makes tokenize's. The rules read a token's
+        # offsets through `start`/`end`, so that another kind of token can serve them.
         self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 
 from domain.understand.deadlines import CODE_CHARS, in_code
@@ -246,96 +245,6 @@ def _chunk_tokens(chunk: str, accented: bool) -> tuple[_TokenRow, ...]:
 
 _CHUNKS: dict[bool, dict[str, tuple[_TokenRow, ...]]] = {True: {}, False: {}}
 
-
-# ------------------------------------------------------------------------------------------ shared tokens
-# The assignee reader builds a sentence's tokens anew for every text it reads, and a Token made per
-# word of every text (a tuple subclass: allocated, tracked by the garbage collector, freed) was a fifth of
-# its cost. Its rules read a token's text, key and flags thousands of times and its offsets only to cut
-# out the names they found, so it takes tokens shared by every text that has the same chunk: their
-# `start`/`end` are None (an offset read from one by mistake fails loudly) and the offsets are kept apart,
-# per chunk (see `ChunkedTokens`).
-_ChunkEntry = tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]  # tokens, starts, ends in the chunk
-
-
-def _shared_chunk(chunk: str, accented: bool) -> _ChunkEntry:
-    rows = _CHUNKS[accented].get(chunk) or _chunk_tokens(chunk, accented)
-    entry = (
-        tuple(Token((word, None, None, *info)) for word, _, _, *info in rows),
-        tuple(row[1] for row in rows),
-        tuple(row[2] for row in rows),
-    )
-    table = _SHARED[accented]
-    if len(table) >= 1 << 16:
-        table.clear()
-    table[chunk] = entry
-    return entry
-
-
-_SHARED: dict[bool, dict[str, _ChunkEntry]] = {True: {}, False: {}}
-
-
-class ChunkedTokens:
-    """The tokens of a text (`tokens`: as `tokenize` gives them, but shared between texts, with no
-    offsets) and their offsets in the text (`start(k)`, `end(k)`: from the offset of the token's
-    chunk, read when asked)."""
-
-    __slots__ = ("_firsts", "_places", "tokens")
-
-    def __init__(self, text: str, accented: bool) -> None:
-        table = _SHARED[accented]
-        tokens: list[Token] = []
-        extend = tokens.extend
-        places: list[tuple[int, _ChunkEntry]] = []
-        place = places.append
-        chunks = text.split()
-        if " ".join(chunks) == text:  # one space between chunks (most texts): offsets from the lengths
-            at = 0
-            for chunk in chunks:
-                entry = table.get(chunk) or _shared_chunk(chunk, accented)
-                extend(entry[0])
-                place((at, entry))
-                at += len(chunk) + 1
-        else:
-            find = text.find
-            pos = 0
-            for chunk in chunks:
-                at = find(chunk, pos)  # the chunk itself: only blanks lie between pos and it
-                entry = table.get(chunk) or _shared_chunk(chunk, accented)
-                extend(entry[0])
-                place((at, entry))
-                pos = at + len(chunk)
-        self.tokens = tokens
-        self._places = places
-        self._firsts: list[int] | None = None
-
-    def _chunk_of(self, k: int) -> tuple[int, _ChunkEntry, int]:
-        """(the chunk's offset, its entry, the token's index in it) of tokens[k]. The index of each
-        chunk's first token is summed in C the first time an offset is asked (a sentence asks a few:
-        the names it cuts out), and the chunk found by bisection."""
-        firsts = self._firsts
-        if firsts is None:
-            firsts = self._firsts = list(accumulate(map(len, map(_TOKENS_OF, map(_ENTRY_OF, self._places))), initial=0))
-        if k < 0:
-            k += len(self.tokens)  # as tokens[k] reads it
-        if not 0 <= k < len(self.tokens):
-            raise IndexError("token index out of range")
-        c = bisect_right(firsts, k) - 1
-        at, entry = self._places[c]
-        return at, entry, k - firsts[c]
-
-    def start(self, k: int) -> int:
-        """Offset of tokens[k]'s first character in the text (tokenize's `Token.start`)."""
-        at, entry, x = self._chunk_of(k)
-        return at + entry[1][x]
-
-    def end(self, k: int) -> int:
-        """Offset after tokens[k]'s last character (tokenize's `Token.end`)."""
-        at, entry, x = self._chunk_of(k)
-        return at + entry[2][x]
-
-
-_ENTRY_OF = itemgetter(1)
-_TOKENS_OF = itemgetter(0)
 
 _REGISTRY: list[PhraseSet] = []
 

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import (
     _TOKEN,
-    ChunkedTokens,
     _has_diacritics,
     _tokenize,
     has_diacritics,
@@ -71,19 +70,3 @@ def test_token_fields() -> None:
     assert comma.text == "," and not comma.is_word and text[comma.start : comma.end] == ","
     assert tokens[5].is_number and tokens[5].is_word and not tokens[5].capitalized
 
-
-@settings(max_examples=400, deadline=None)
-@given(text=TEXTS)
-def test_shared_tokens_are_the_tokens_with_their_offsets_apart(text: str) -> None:
-    # The assignee reader's tokens are shared between texts (no offsets in them); with the offsets
-    # kept apart they are exactly tokenize's.
-    for accented in (True, False):
-        chunked = ChunkedTokens(text, accented)
-        expected = tokenize(text, accented)
-        assert len(chunked.tokens) == len(expected)
-        for k, (shared, token) in enumerate(zip(chunked.tokens, expected, strict=True)):
-            assert (chunked.start(k), chunked.end(k)) == (token.start, token.end)
-            assert shared.start is None and shared.end is None  # an offset read from one fails loudly
-            assert (shared.text, shared.key, shared.compact, shared.is_word, shared.capitalized, shared.is_number) == (
-                token.text, token.key, token.compact, token.is_word, token.capitalized, token.is_number
-            )
