@@ -69,4 +69,3 @@ def test_token_fields() -> None:
     comma = tokens[4]
     assert comma.text == "," and not comma.is_word and text[comma.start : comma.end] == ","
     assert tokens[5].is_number and tokens[5].is_word and not tokens[5].capitalized
-
