@@ -208,7 +208,7 @@ class _Sentence:
         self.accented = has_diacritics(text)
         # `tokenize`'s tokens (remembered per text): the conclusion splitter tokenizes the sentences
         # it has read too, and finds them made. Tokens shared between texts, with no offsets in them,
-        # were measured (bench/README.md, round 6): 100k instructions less for the reader alone, more
+        # were measured (bench/README.md, round 6): 80k instructions less for the reader alone, more
         # for the whole understanding while the splitter makes tokenize's. The rules read a token's
         # offsets through `start`/`end`, so that another kind of token can serve them.
         self.tokens = tokenize(text, self.accented)
