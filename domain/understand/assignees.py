@@ -56,6 +56,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
@@ -110,6 +112,8 @@ _LIST_MARKER = re.compile(
     # "Điều 2. Sở Lao động ... chủ trì", "Khoản 3. Giao ...": articles of a decision.
     r"|(?:Điều|Khoản|Mục|Điểm)\s+\d{1,3}[a-zđ]?\s*[.:])\s*"
 )
+_TEXT_OF = itemgetter(0)  # a token's text (tuple index 0), for selections made in C
+_KEY_OF = itemgetter(3)  # a token's comparison key (tuple index 3)
 _CLAUSE_OPENERS = {".", ":", ";", "(", "“", '"', "‘", "'", "-", "–", "—", "•", "*", "+", "!", "?", "…"}
 
 
@@ -202,10 +206,17 @@ class _Sentence:
     def __init__(self, text: str, units: Sequence[KnownUnit]) -> None:
         self.text = text
         self.accented = has_diacritics(text)
+        # `tokenize`'s tokens (remembered per text): the conclusion splitter tokenizes the sentences
+        # it has read too, and finds them made. Tokens shared between texts, with no offsets in them,
+        # were measured (bench/README.md, round 6): 80k instructions less for the reader alone, more
+        # for the whole understanding while the splitter makes tokenize's. The rules read a token's
+        # offsets through `start`/`end`, so that another kind of token can serve them.
         self.tokens = tokenize(text, self.accented)
         self.n = len(self.tokens)
         self.units = _unit_index(tuple(units))
-        self.hits = match_table(self.tokens, self.accented)  # every phrase list, one pass
+        # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
+        self._keys: list[str] = list(map(_KEY_OF, self.tokens))
+        self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
@@ -216,13 +227,16 @@ class _Sentence:
         self.lists: dict[tuple[int, bool], tuple[tuple[tuple[int, int], ...], int]] = {}
         self._at: dict[int, list[int]] = {}
         self._where: dict[str, list[int]] = {}
-        self._keys: list[str] | None = None
         marker = _LIST_MARKER.match(text)
         skip_to = marker.end() if marker else 0
         # (tuple indices: 1 is a token's start, 0 its text)
-        self.first = next((k for k, t in enumerate(self.tokens) if t[1] >= skip_to), self.n) if skip_to else 0
-        # Where a clause starts a capital letter says nothing about a proper name.
-        self.initial = {self.first, *(k for k, t in enumerate(self.tokens[:-1], 1) if t[0] in _CLAUSE_OPENERS)}
+        self.first = next((k for k in range(self.n) if self.start(k) >= skip_to), self.n) if skip_to else 0
+        # Where a clause starts a capital letter says nothing about a proper name. (The positions after
+        # an opener, selected in C: this runs for every sentence and most tokens open nothing.)
+        self.initial = {
+            self.first,
+            *compress(count(1), map(_CLAUSE_OPENERS.__contains__, map(_TEXT_OF, self.tokens[:-1]))),
+        }
         self._name_syllables()
 
     def _name_syllables(self) -> None:
@@ -230,11 +244,12 @@ class _Sentence:
         of that word ("An toàn"), not the determiner "toàn". (After a head or a title the determiner
         is one: "Trưởng các phòng", "Sở Y tế các tỉnh".)"""
         det = L.DETERMINERS.slot
-        for k in range(1, self.n):
-            if det in self.hits[k] and self.after_name_syllable(k):
+        for k in self.at(L.DETERMINERS):  # (where a determiner starts: read once, not every token)
+            if k >= 1 and self.after_name_syllable(k):
                 # A copy without the determiner: match_table's tables are shared between positions
                 # and texts (never write them).
                 self.hits[k] = {slot: size for slot, size in self.hits[k].items() if slot != det}
+        self._at.pop(det, None)  # (its positions, read above, may have lost some: read again when asked)
 
     def after_name_syllable(self, k: int) -> bool:
         """Does tokens[k] follow a Title-Case syllable inside the sentence that is no head or title
@@ -262,7 +277,9 @@ class _Sentence:
         slot = phrases.slot
         found = self._at.get(slot)
         if found is None:
-            found = self._at[slot] = [k for k, hit in enumerate(self.hits) if slot in hit]
+            # the positions whose table holds the slot, selected in C (a Python loop over every token
+            # cost more than any rule that asks)
+            found = self._at[slot] = list(compress(count(), map(dict.__contains__, self.hits, repeat(slot))))
         return found
 
     def table(self, i: int) -> dict[int, int]:
@@ -277,8 +294,6 @@ class _Sentence:
         found = self._where.get(key)
         if found is None:
             keys = self._keys
-            if keys is None:
-                keys = self._keys = [t[3] for t in self.tokens]
             found = self._where[key] = []
             if key in keys:
                 k = keys.index(key)
@@ -314,8 +329,16 @@ class _Sentence:
             return not t[5] and t[0] in chars
         return False
 
+    def start(self, k: int) -> int:
+        """Offset of tokens[k]'s first character in the text."""
+        return self.tokens[k][1]
+
+    def end(self, k: int) -> int:
+        """Offset after tokens[k]'s last character."""
+        return self.tokens[k][2]
+
     def span_text(self, a: int, b: int) -> str:
-        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+        return self.text[self.start(a) : self.end(b - 1)]
 
     def unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         """The unit named at tokens[i] (committee units first, then the longest built-in)."""
@@ -2145,7 +2168,10 @@ def _clause_starts(s: _Sentence) -> list[int]:
     commas = not _verb_initial(s)
     out = [s.first]
     la, thi = s.key("là"), s.key("thì")  # (compared with each token's key: no is_() call a token)
-    for k in range(s.first, s.n - 1):
+    # Only the tokens that may open a clause are visited, their positions searched in C (`where`: a
+    # mark's key is the mark itself), in order.
+    marks = (";", ":", ",") if commas else (";", ":")
+    for k in sorted(k for key in (*marks, la, thi) for k in s.where(key) if s.first <= k < s.n - 1):
         t, key = s.tokens[k][0], s.tokens[k][3]
         if t in ";:" or (t == "," and commas):
             out.append(k + 1)
@@ -2788,7 +2814,7 @@ def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
         if not filler:
             break
         k += filler
-    return AssigneeRef(text, unit.key if unit else None, (s.tokens[a].start, s.tokens[b - 1].end))
+    return AssigneeRef(text, unit.key if unit else None, (s.start(a), s.end(b - 1)))
 
 
 def parse_assignees(text: str, units: Sequence[KnownUnit] = ()) -> Assignees:
@@ -2833,7 +2859,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
         support=tuple(_ref(s, a, b) for a, b in support),
         executor=tuple(_ref(s, a, b) for a, b in executor),
     )
-    predicate = s.text[s.tokens[lead.end].start :] if lead.how == "subject" and lead.end < s.n else ""
+    predicate = s.text[s.start(lead.end) :] if lead.how == "subject" and lead.end < s.n else ""
     return AssigneeReading(assignees, lead.how, predicate, verb_initial)
 
 
@@ -2864,13 +2890,15 @@ def context_segments(context: str, units: Sequence[KnownUnit] = ()) -> list[str]
 
 def _split_dash_headings(part: str, units: Sequence[KnownUnit]) -> list[str]:
     """ "Đối với HĐND phường - Thường trực HĐND" -> two headings; "Phòng Kế hoạch - Đầu tư" stays."""
+    if not any(mark in part for mark in "-–+•*"):
+        return [part]  # no mark to cut at: no sentence to read (most headings)
     s = _Sentence(part, units)
     cuts = [
-        s.tokens[k].start
+        s.start(k)
         for k in range(1, s.n - 1)
         if s.punct(k, "-–+•*")
         and s.word(k - 1)
-        and s.tokens[k - 1].end < s.tokens[k].start  # spaced: " - ", not "Tiến-PCT"
+        and s.end(k - 1) < s.start(k)  # spaced: " - ", not "Tiến-PCT"
         and _np_start(s, k + 1)
     ]
     return [part[a:b] for a, b in itertools.pairwise([0, *cuts, len(part)])]
@@ -2887,7 +2915,7 @@ def find_mentions_of_units(text: str, units: Sequence[KnownUnit] = ()) -> list[A
         found = s.unit_at(k)
         if found is not None and not _inside_other_name(s, k):
             end, unit = found
-            out.append(AssigneeRef(s.span_text(k, end), unit.key, (s.tokens[k].start, s.tokens[end - 1].end)))
+            out.append(AssigneeRef(s.span_text(k, end), unit.key, (s.start(k), s.end(end - 1))))
             k = end
             continue
         k += 1

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from domain.understand.deadlines import CODE_CHARS, in_code
@@ -320,7 +321,7 @@ class PhraseSet:
 # read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
 # match whole words under two keyings, and this word trie does that with no extra dependency.)
 class _Node:
-    __slots__ = ("alone", "ends", "next")
+    __slots__ = ("alone", "ends", "found", "guarded", "next")
 
     def __init__(self) -> None:
         self.next: dict[str, _Node] = {}
@@ -328,6 +329,10 @@ class _Node:
         # What a position whose walk stops at this node finds, when no "not after" rule applies:
         # one shared table (readers only read it), not one built per position.
         self.alone: dict[int, int] | None = None
+        # The ends split once, when the index is built: those with no "not after" rule as the table
+        # they add ({slot: this node's depth}, merged in C by `dict.update`), the others to check.
+        self.found: dict[int, int] = {}
+        self.guarded: list[tuple[int, frozenset[str]]] = []
 
 
 class _MergedIndex:
@@ -349,44 +354,57 @@ class _MergedIndex:
             for first in root.next.values():
                 if not any(not_before for _, not_before in first.ends):
                     first.alone = {slot: 1 for slot, _ in first.ends}
+            stack = [(node, 1) for node in root.next.values()]
+            while stack:
+                node, depth = stack.pop()
+                node.found = {slot: depth for slot, not_before in node.ends if not not_before}
+                node.guarded = [(slot, not_before) for slot, not_before in node.ends if not_before]
+                stack.extend((child, depth + 1) for child in node.next.values())
             self.root, self.size = root, len(_REGISTRY)
         return self.root
 
 
+_KEY_OF = itemgetter(3)  # a token's comparison key (tuple index 3), read in C
 _MERGED = {True: _MergedIndex(True), False: _MergedIndex(False)}
 _NOTHING: dict[int, int] = {}  # shared, never written
 
 
-def match_table(tokens: Sequence[Token], accented: bool) -> list[dict[int, int]]:
+def match_table(
+    tokens: Sequence[Token], accented: bool, keys: Sequence[str] | None = None
+) -> list[dict[int, int]]:
     """For every token position, {phrase set slot: length of that set's longest phrase starting
     there}; `table[i].get(phrase_set.slot, 0)` equals `phrase_set.match(tokens, i, accented)`.
-    The tables are shared between positions (and texts): read them, never write them."""
+    The tables are shared between positions (and texts): read them, never write them. `keys`: the
+    tokens' keys when the caller has them already."""
     root = _MERGED[accented].refresh().next
-    keys = [t[3] for t in tokens]
+    if keys is None:
+        keys = list(map(_KEY_OF, tokens))
     n = len(keys)
-    table: list[dict[int, int]] = []
-    append = table.append
-    get = root.get
-    for i, key in enumerate(keys):
-        node = get(key)
-        if node is None:
-            append(_NOTHING)  # most words start no phrase
-            continue
+    # The first word's node of every position looked up in C, and only the positions where some phrase
+    # starts visited in Python (a third of the words start none).
+    nodes = list(map(root.get, keys))
+    table: list[dict[int, int]] = [_NOTHING] * n
+    for i in compress(range(n), nodes):
+        node = nodes[i]
         if node.alone is not None and (i + 1 >= n or keys[i + 1] not in node.next):
-            append(node.alone)  # a one-word phrase (or none) that nothing longer continues
+            table[i] = node.alone  # a one-word phrase (or none) that nothing longer continues
             continue
         found: dict[int, int] = {}
         depth = 1
-        while node is not None:
-            for slot, not_before in node.ends:
-                if not_before and i + depth < n and keys[i + depth] in not_before:
+        while True:
+            if node.found:
+                found.update(node.found)  # deeper is longer: the longest phrase of each set wins
+            for slot, not_before in node.guarded:
+                if i + depth < n and keys[i + depth] in not_before:
                     continue  # the first syllables of a longer word: "dự" of "dự án"
-                found[slot] = depth  # deeper is longer: the longest phrase of each set wins
+                found[slot] = depth
             if i + depth >= n:
                 break
             node = node.next.get(keys[i + depth])
+            if node is None:
+                break
             depth += 1
-        append(found)
+        table[i] = found
     return table
 
 
