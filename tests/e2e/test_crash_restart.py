@@ -55,6 +55,7 @@ from db.models import Committee, Notice, Person, Reminder, Role, SummaryRun, Tas
 from db.outbox import committee_paused, due_work, enqueue_notice
 from domain.reminders import iso_week_of, week_period
 from emulator import Emulator, User, World
+from jobs.runtime import DispatchRuntime
 from tests.conftest import using_postgres
 from tests.e2e.faultkit import (
     VN,
@@ -75,9 +76,12 @@ ROUNDS = int(os.environ.get("CRASH_ROUNDS", "30"))
 REPO = Path(__file__).resolve().parents[2]
 COMMITTEES, MEMBERS, TASKS = 6, 6, 16
 CREATED = at(date(2026, 11, 23), 9, 0)  # Monday 23/11/2026, 09:00 in Hà Nội
-# Messages sent but not yet recorded at any instant (jobs/runtime.py: what the pace needs, rate x
-# send-and-record latency; one or two): what a kill re-sends.
-IN_FLIGHT = 2
+# Messages sent but not yet recorded at any instant: what a kill re-sends. jobs/runtime.py lets the pace
+# decide (rate x send-and-record latency: one or two on a quiet machine) up to its ceiling
+# `max_unrecorded`, and that ceiling is the guarantee: on a loaded machine the records lag and a kill
+# was seen to re-send 3 (durable, fourth session; main's code too, at 12 rounds). The test holds the
+# runtime to its ceiling, not to the quiet machine's usual figure.
+IN_FLIGHT = DispatchRuntime.max_unrecorded
 NOTICES_PER_ROUND = 3  # notices (db/outbox.enqueue_notice) stored before each round's fan-out
 # Seconds after which a round counts as hung: hang detection only, far above a round's real time (a
 # day's fan-out is paced at 20 messages a minute per group, slower still on a loaded CI machine).
