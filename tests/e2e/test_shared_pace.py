@@ -48,8 +48,11 @@ async def test_two_dispatchers_fanning_out_together_draw_no_429(env: Env) -> Non
         env.clock,
     )
     async with other:
+        # The first is this test's own instance (on PostgreSQL it beats from its start, jobs/instances.py),
+        # the second the other instance: two alive, as two processes of one bot.
+        names = (env.services.instance_id, "second")
         runtimes = [
-            DispatchRuntime.create(name, batch_size=10, limiter=SendLimiter(overall_rate=PACE)) for name in "ab"
+            DispatchRuntime.create(name, batch_size=10, limiter=SendLimiter(overall_rate=PACE)) for name in names
         ]
         for runtime in runtimes:  # both have been running for a while: both beat
             await share_pace(env.services, runtime)
