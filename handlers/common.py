@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     Bot,
@@ -39,6 +40,7 @@ from db import committees as db_committees
 from db import membership as db_membership
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
+from db.pending import UNSENT
 from domain.due_checks import year_guessed_far_ahead
 from domain.permissions import Role, current_role
 from domain.types import Deadline
@@ -531,6 +533,59 @@ async def ask_by_reply(
             data=data or {},
         )
     )
+
+
+async def ask_before_sending(
+    context: ContextTypes.DEFAULT_TYPE,
+    person_id: int,
+    now: datetime,
+    chat: Chat,
+    user: User,
+    prompt: str,
+    kind: str,
+    *,
+    asked_by: int,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """`ask_by_reply` for a handler that runs as its own task (block=False): the next update does not
+    wait for it, so the reply may be handled before Telegram has answered the send. The question is
+    therefore stored and committed first, keyed by minus the asking message's id (`asked_by`) with its
+    visible text (db.pending.UNSENT), and given its message id once sent; a reply meanwhile is matched by
+    that text (handlers.answers). A question whose send fails is removed."""
+    text = addressed(chat, user, prompt)
+    async with transaction(context) as session:
+        # The same command delivered again (after a restart) asks again: one question per asking message.
+        await session.execute(
+            delete(PendingInput).where(PendingInput.chat_id == chat.id, PendingInput.prompt_message_id == -asked_by)
+        )
+        row = PendingInput(
+            chat_id=chat.id,
+            prompt_message_id=-asked_by,
+            person_id=person_id,
+            kind=kind,
+            created_at=now,
+            data={**(data or {}), UNSENT: html.unescape(re.sub(r"<[^>]+>", "", text))},
+        )
+        session.add(row)
+        await session.flush()
+        row_id = row.id
+    try:
+        sent = await context.bot.send_message(
+            chat.id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=ForceReply(selective=True),
+            reply_parameters=ReplyParameters(asked_by, allow_sending_without_reply=True),
+        )
+    except Exception:
+        async with transaction(context) as session:
+            await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
+        raise
+    async with transaction(context) as session:
+        stored = await session.get(PendingInput, row_id)
+        if stored is not None:  # else answered already
+            stored.prompt_message_id = sent.message_id
+            stored.data = {k: v for k, v in stored.data.items() if k != UNSENT}
 
 
 def plain(html_text: str) -> str:

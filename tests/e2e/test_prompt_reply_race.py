@@ -1,0 +1,72 @@
+"""A reply to a question the bot asks from a command that runs as its own task (block=False in
+handlers/registry.py) may come before the bot has written the question down: /baocao's heading question
+(handlers.reports.baocao → handlers.common.ask_by_reply). It used to be stored only after Telegram answered
+the send (and committed later still), so a reply handled in that window found no question and was dropped
+in silence: the chair got neither the report nor a word.
+
+The other ask_by_reply call sites (directives, membership, progress: button presses; /nhap's text
+question; a preview item's fix question) run in blocking handlers: the next update waits until their
+transaction is committed, so they cannot race this way.
+
+As in test_preview_reply_race.py, the order is made certain: Telegram carries out the question's
+sendMessage but its answer to the bot waits (a gate), the chair replies meanwhile, and the answer is
+released once that reply was handled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from docx import Document
+
+from emulator.faults import FaultKind, FaultRule
+from tests.e2e.conftest import Env
+
+
+def _watch(env: Env, text: str) -> asyncio.Event:
+    """Set once the update carrying `text` was handled (whatever the handler did with it)."""
+    handled = asyncio.Event()
+    app = env.app
+    process = app.process_update  # type: ignore[attr-defined]
+
+    async def observed(update: object) -> None:
+        try:
+            await process(update)
+        finally:
+            message = getattr(update, "message", None)
+            if message is not None and message.text == text:
+                handled.set()
+
+    app.process_update = observed  # type: ignore[attr-defined]
+    return handled
+
+
+async def test_a_reply_to_the_report_question_before_it_is_stored_is_answered(env: Env) -> None:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    await env.say(chair, group, "/giao Công an phường rà soát camera an ninh trước ngày 27/11")
+
+    late = env.emulator.faults.add(FaultRule(
+        FaultKind.DELAY, frozenset({"sendmessage"}), frozenset({group.id}), times=1, after_processing=True,
+        gate=asyncio.Event(),
+    ))
+    answer = "UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan"
+    handled = _watch(env, answer)
+
+    w.send_text(chair, group, "/baocao")
+    prompt = await w.wait_for(lambda m: "cơ quan chủ quản" in m.plain, timeout=30, chat=group)
+    w.send_text(chair, group, answer, reply_to=prompt)  # before the bot heard back from Telegram
+    await asyncio.wait_for(handled.wait(), 30)
+    assert late.gate is not None
+    late.gate.set()
+    sent = await w.wait_for(lambda m: m.document is not None, timeout=30, chat=group)
+    await env.idle()
+    assert sent.document is not None
+    left = Document(io.BytesIO(sent.document.data)).tables[0].rows[0].cells[0].text
+    assert left.startswith("UBND PHƯỜNG SÀI ĐỒNG")
+    # Answered once: the question, stored when Telegram answered, is not left waiting for a second reply.
+    again = await env.say(chair, group, "/baocao")
+    assert again.document is not None
