@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import tasks as db_tasks
 from db.models import PendingInput
-from db.pending import pending_for_reply, unsent_for_reply
+from db.pending import asked_with_text, pending_for_reply
 from domain.periods import Period
 from handlers import directives, importing, progress, reports
 from handlers.common import Actor, reply, resolve_actor, send_notices, transaction
@@ -69,7 +69,8 @@ _UNCLEAR = PendingInput()  # a reply that may answer several questions stored bu
 async def _question_answered(session: AsyncSession, msg: Message, bot_id: int) -> PendingInput | None:
     """The question `msg` replies to: by the question's message id or, when the bot has not heard back
     from Telegram yet (a question asked from a command running as its own task is stored before it is
-    sent, handlers.common.ask_before_sending), by its text. _UNCLEAR when that text fits several."""
+    sent, handlers.common.ask_before_sending) or the message is a copy a retried send delivered, by its
+    text. _UNCLEAR when that text fits several questions waiting."""
     replied = msg.reply_to_message
     assert replied is not None
     found = await pending_for_reply(session, msg.chat.id, replied.message_id)
@@ -77,10 +78,10 @@ async def _question_answered(session: AsyncSession, msg: Message, bot_id: int) -
         return found
     if replied.from_user is None or replied.from_user.id != bot_id:
         return None
-    unsent = await unsent_for_reply(session, msg.chat.id, replied.text or "")
-    if len(unsent) > 1:
+    same = await asked_with_text(session, msg.chat.id, replied.text or "")
+    if len(same) > 1:
         return _UNCLEAR
-    return unsent[0] if unsent else None
+    return same[0] if same else None
 
 
 async def _answer(

@@ -31,7 +31,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.services import Services, services_of
@@ -40,7 +40,7 @@ from db import committees as db_committees
 from db import membership as db_membership
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
-from db.pending import UNSENT
+from db.pending import PROMPT_TEXT
 from domain.due_checks import year_guessed_far_ahead
 from domain.permissions import Role, current_role
 from domain.types import Deadline
@@ -550,8 +550,9 @@ async def ask_before_sending(
     """`ask_by_reply` for a handler that runs as its own task (block=False): the next update does not
     wait for it, so the reply may be handled before Telegram has answered the send. The question is
     therefore stored and committed first, keyed by minus the asking message's id (`asked_by`) with its
-    visible text (db.pending.UNSENT), and given its message id once sent; a reply meanwhile is matched by
-    that text (handlers.answers). A question whose send fails is removed."""
+    visible text (db.pending.PROMPT_TEXT), and given its message id once sent; a reply meanwhile (or to a
+    copy delivered by a retried send) is matched by that text (handlers.answers). A question Telegram
+    refused to send is removed."""
     text = addressed(chat, user, prompt)
     async with transaction(context) as session:
         # The same command delivered again (after a restart) asks again: one question per asking message.
@@ -564,7 +565,7 @@ async def ask_before_sending(
             person_id=person_id,
             kind=kind,
             created_at=now,
-            data={**(data or {}), UNSENT: html.unescape(re.sub(r"<[^>]+>", "", text))},
+            data={**(data or {}), PROMPT_TEXT: html.unescape(re.sub(r"<[^>]+>", "", text))},
         )
         session.add(row)
         await session.flush()
@@ -577,7 +578,7 @@ async def ask_before_sending(
             reply_markup=ForceReply(selective=True),
             reply_parameters=ReplyParameters(asked_by, allow_sending_without_reply=True),
         )
-    except Exception:
+    except (BadRequest, Forbidden):  # not sent (a timeout may have been: the question stays, found by its text)
         async with transaction(context) as session:
             await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
         raise
@@ -585,7 +586,6 @@ async def ask_before_sending(
         stored = await session.get(PendingInput, row_id)
         if stored is not None:  # else answered already
             stored.prompt_message_id = sent.message_id
-            stored.data = {k: v for k, v in stored.data.items() if k != UNSENT}
 
 
 def plain(html_text: str) -> str:

@@ -70,3 +70,43 @@ async def test_a_reply_to_the_report_question_before_it_is_stored_is_answered(en
     # Answered once: the question, stored when Telegram answered, is not left waiting for a second reply.
     again = await env.say(chair, group, "/baocao")
     assert again.document is not None
+
+
+async def test_a_reply_that_fits_two_questions_not_yet_stored_is_told_so_and_applies_nothing(env: Env) -> None:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Công an phường = CA")  # the chair is known before two tasks run
+
+    late = env.emulator.faults.add(FaultRule(
+        FaultKind.DELAY, frozenset({"sendmessage"}), frozenset({group.id}), times=2, after_processing=True,
+        gate=asyncio.Event(),
+    ))
+    answer = "UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan"
+    handled = _watch(env, answer)
+
+    month = w.send_text(chair, group, "/baocao")
+    w.send_text(chair, group, "/baocao quy IV/2026")
+    await w.wait_for(
+        lambda m: len([e for e in w.events if "cơ quan chủ quản" in e.message.plain]) == 2, timeout=30, chat=group
+    )
+    # The question asked by the first /baocao (each quotes its command; the two run as tasks, in any order).
+    first = next(
+        e.message for e in w.events
+        if "cơ quan chủ quản" in e.message.plain and e.message.reply_to is not None
+        and e.message.reply_to.message_id == month.message_id
+    )
+    w.send_text(chair, group, answer, reply_to=first)  # both questions sent, neither heard back yet
+    unclear = await w.wait_for(lambda m: "trả lời lại" in m.plain, timeout=30, chat=group)
+    assert "chưa được lưu" in unclear.plain and unclear.document is None
+    await asyncio.wait_for(handled.wait(), 30)
+    assert late.gate is not None
+    late.gate.set()
+    await env.idle()
+    assert not [e for e in w.events if e.message.document is not None]  # nothing applied
+
+    # Once the questions are stored with their messages, the same reply is answered: the report follows.
+    w.send_text(chair, group, answer, reply_to=first)
+    sent = await w.wait_for(lambda m: m.document is not None, timeout=30, chat=group)
+    await env.idle()
+    assert sent.document is not None and sent.document.filename.endswith("_thang-11-2026.docx")
