@@ -22,6 +22,7 @@ from docx import Document
 
 from emulator.faults import FaultKind, FaultRule
 from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import long_conclusion
 
 
 def _watch(env: Env, text: str) -> asyncio.Event:
@@ -110,3 +111,41 @@ async def test_a_reply_that_fits_two_questions_not_yet_stored_is_told_so_and_app
     sent = await w.wait_for(lambda m: m.document is not None, timeout=30, chat=group)
     await env.idle()
     assert sent.document is not None and sent.document.filename.endswith("_thang-11-2026.docx")
+
+
+async def test_a_reply_to_the_first_page_of_a_long_preview_before_it_is_stored_is_answered(env: Env) -> None:
+    """The buttons that let handlers.importing find a draft before its message ids are stored are under
+    the preview's last message only: a reply to an earlier page of a long preview, sent while the next
+    pages were still going out, was dropped in silence."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[])
+    await env.say(chair, group, "/ds")  # the chair is known
+
+    late = env.emulator.faults.add(FaultRule(
+        FaultKind.DELAY, frozenset({"sendmessage"}), frozenset({group.id}), times=1, after_processing=True,
+        gate=asyncio.Event(),
+    ))
+    edit = "2 hạn 10/12"
+    handled = _watch(env, edit)
+    w.send_document(chair, group, "ket_luan.txt", long_conclusion().encode("utf-8"), caption="/nhap")
+    first = await w.wait_for(lambda m: "Xem trước" in m.plain, timeout=60, chat=group)
+    assert not first.button_texts()  # a page before the last: no buttons under it
+    w.send_text(chair, group, edit, reply_to=first)  # before the bot heard back from Telegram
+    await asyncio.wait_for(handled.wait(), 30)
+    assert late.gate is not None
+    late.gate.set()
+    answer = await w.wait_for(lambda m: "Mục 2" in m.plain, timeout=30, chat=group)
+    assert "10/12/2026" in answer.plain
+    await env.idle()
+
+    # The corrected preview is the one that saves; the first, whose last pages went out after it, is
+    # superseded (its first page shows item 2 before the correction).
+    first_last, corrected = sorted(
+        (m for m in w.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())),
+        key=lambda m: m.message_id, reverse=True,
+    )
+    query = await env.press(chair, first_last, next(t for t in first_last.button_texts() if "Lưu tất cả" in t))
+    assert "đã cũ" in (query.answer_text or "")  # type: ignore[attr-defined]
+    await env.press(chair, corrected, next(t for t in corrected.button_texts() if "Lưu tất cả" in t))
+    assert "Đã lưu" in w.message(group, corrected.message_id).plain
