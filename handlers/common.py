@@ -499,6 +499,11 @@ def addressed(chat: Chat, user: User, prompt: str) -> str:
     return f"{who} {prompt}"
 
 
+def visible_text(html_text: str) -> str:
+    """What Telegram shows (and gives back as a message's text) for a text sent with parse_mode HTML."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
 async def ask_by_reply(
     bot: Bot,
     session: AsyncSession,
@@ -515,9 +520,10 @@ async def ask_by_reply(
     """A question answered by a reply (ForceReply: in a group with privacy mode on, the only way the
     bot sees the answer), addressed to `user` and kept in the database (PendingInput, routed by
     `kind` in handlers.answers) so that a restart does not forget it."""
+    text = addressed(chat, user, prompt)
     sent = await bot.send_message(
         chat.id,
-        addressed(chat, user, prompt),
+        text,
         parse_mode=ParseMode.HTML,
         reply_markup=ForceReply(selective=True),
         reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
@@ -530,7 +536,8 @@ async def ask_by_reply(
             task_id=task_id,
             kind=kind,
             created_at=actor.now,
-            data=data or {},
+            # Its text: a copy a retried send delivered (bot/reply_retry.py) is answered too (handlers.answers).
+            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
         )
     )
 
@@ -565,7 +572,7 @@ async def ask_before_sending(
             person_id=person_id,
             kind=kind,
             created_at=now,
-            data={**(data or {}), PROMPT_TEXT: html.unescape(re.sub(r"<[^>]+>", "", text))},
+            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
         )
         session.add(row)
         await session.flush()

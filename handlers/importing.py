@@ -18,9 +18,7 @@ changes that one field of that one item."""
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -66,6 +64,7 @@ from handlers.common import (
     resolve_actor,
     services,
     transaction,
+    visible_text,
     year_guessed_note,
 )
 from handlers.directives import first_due, planned_name, resolve_assignees
@@ -666,13 +665,9 @@ async def _draft_of_message(
         return None
     unsent = [d for d in drafts if not d.data.get("messages")]
     same = [
-        d for d in unsent if any(_visible(_plain_html(t)) == page for t in preview_pages(d, today, bot_username)[0])
+        d for d in unsent if any(_visible(visible_text(t)) == page for t in preview_pages(d, today, bot_username)[0])
     ]
     return same[0] if len(same) == 1 else None
-
-
-def _plain_html(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def _visible(text: str) -> str:

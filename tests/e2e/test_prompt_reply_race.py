@@ -149,3 +149,25 @@ async def test_a_reply_to_the_first_page_of_a_long_preview_before_it_is_stored_i
     assert "đã cũ" in (query.answer_text or "")  # type: ignore[attr-defined]
     await env.press(chair, corrected, next(t for t in corrected.button_texts() if "Lưu tất cả" in t))
     assert "Đã lưu" in w.message(group, corrected.message_id).plain
+
+
+async def test_a_reply_to_a_copy_of_a_question_a_retried_send_delivered_is_answered(env: Env) -> None:
+    """A send whose answer is lost (the connection dropped after Telegram acted) is tried again
+    (bot/reply_retry.py): the question shows twice and only the second copy's id was stored. A reply to
+    the first copy used to find nothing and was dropped in silence."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[])
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    card = await env.say(chair, group, "/giao Công an phường rà soát camera an ninh")
+    env.emulator.faults.add(FaultRule(
+        FaultKind.DISCONNECT, frozenset({"sendmessage"}), frozenset({group.id}), times=1, after_processing=True,
+    ))
+    await env.press(chair, card, next(t for t in card.button_texts() if "Ngày khác" in t))
+    first, second = [m for m in w.bot_messages(group) if m.message_id > card.message_id and m.reply_markup]
+    assert first.plain == second.plain  # the same question twice
+    w.send_text(chair, group, "15/12", reply_to=first)
+    answer = await w.wait_for(lambda m: "15/12" in m.plain, timeout=30, chat=group)
+    assert answer.reply_markup is None or "force_reply" not in answer.reply_markup
+    task = await env.task(1, group)
+    assert task.due_current is not None and task.due_current.isoformat() == "2026-12-15"
