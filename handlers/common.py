@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     Bot,
@@ -590,9 +590,10 @@ async def ask_before_sending(
             await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
         raise
     async with transaction(context) as session:
-        stored = await session.get(PendingInput, row_id)
-        if stored is not None:  # else answered already
-            stored.prompt_message_id = sent.message_id
+        # A statement, not a loaded row: the question may be answered (deleted) meanwhile; then nothing.
+        await session.execute(
+            update(PendingInput).where(PendingInput.id == row_id).values(prompt_message_id=sent.message_id)
+        )
 
 
 def plain(html_text: str) -> str:

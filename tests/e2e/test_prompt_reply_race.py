@@ -1,16 +1,24 @@
-"""A reply to a question the bot asks from a command that runs as its own task (block=False in
-handlers/registry.py) may come before the bot has written the question down: /baocao's heading question
-(handlers.reports.baocao → handlers.common.ask_by_reply). It used to be stored only after Telegram answered
-the send (and committed later still), so a reply handled in that window found no question and was dropped
-in silence: the chair got neither the report nor a word.
+"""Replies to the bot's questions that come before the bot has written the question down, or that answer
+a copy of it, used to be dropped in silence (no answer at all). Which ask can race:
+
+- /baocao's heading question (handlers.reports.baocao): /baocao runs as its own task (block=False in
+  handlers/registry.py), and handlers.common.ask_by_reply stored the question only after Telegram answered
+  the send (committed later still). Now handlers.common.ask_before_sending stores and commits it first and
+  fills in the message id after; a reply meanwhile is matched by the question's text (handlers.answers).
+- An earlier page of a long /nhap preview (a file's /nhap runs as its own task; so does the quiet minute
+  of a private gathering): the draft's message ids are stored after every page is sent, and the buttons
+  that found the draft meanwhile (test_preview_reply_race.py) are under the last page only. Now the page's
+  text is matched against the drafts whose ids are not stored yet.
+- Any question whose send was tried again after its answer was lost (bot/reply_retry.py): it shows twice
+  and only the second copy's id was stored. Questions now keep their visible text.
 
 The other ask_by_reply call sites (directives, membership, progress: button presses; /nhap's text
-question; a preview item's fix question) run in blocking handlers: the next update waits until their
-transaction is committed, so they cannot race this way.
+question; a preview item's fix question) run in blocking handlers: with one instance the next update waits
+until their transaction is committed, so they cannot race this way.
 
-As in test_preview_reply_race.py, the order is made certain: Telegram carries out the question's
-sendMessage but its answer to the bot waits (a gate), the chair replies meanwhile, and the answer is
-released once that reply was handled.
+As in test_preview_reply_race.py, the order is made certain: Telegram carries out the sendMessage but its
+answer to the bot waits (a gate), the chair replies meanwhile, and the answer is released once that reply
+was handled.
 """
 
 from __future__ import annotations
