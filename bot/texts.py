@@ -1542,3 +1542,11 @@ def need_task_number(args: str, example: str) -> str:
     if not given:
         return NEED_TASK_NUMBER.format(example=example)
     return TASK_NUMBER_UNREADABLE.format(given=esc(given[:30]), example=example)
+
+
+# --- race2 ---
+# A reply that came before the bot had recorded its question and fits more than one question just asked.
+PROMPT_REPLY_UNCLEAR = (
+    "Tôi chưa xác định được anh/chị đang trả lời câu hỏi nào (vừa có nhiều câu hỏi giống nhau). "
+    "Xin anh/chị trả lời lại vào đúng câu hỏi (bấm «Trả lời» trên câu hỏi đó); nội dung vừa gửi chưa được lưu."
+)

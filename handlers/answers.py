@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import tasks as db_tasks
 from db.models import PendingInput
-from db.pending import pending_for_reply
+from db.pending import asked_with_text, pending_for_reply
 from domain.periods import Period
 from handlers import directives, importing, progress, reports
 from handlers.common import Actor, reply, resolve_actor, send_notices, transaction
@@ -25,15 +25,18 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     draft: PendingInput | None = None
     report: tuple[int, Period] | None = None
     async with transaction(context) as session:
-        pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
+        pending = await _question_answered(session, msg, context.bot.id)
+    if pending is _UNCLEAR:
+        await reply(update, T.PROMPT_REPLY_UNCLEAR)
+        return
     if pending is None:
         # Not an answer to a question: perhaps an edit of an import preview, or a part of a long
         # conclusion being gathered in a private chat; else an ordinary conversation reply.
         await importing.on_unclaimed_reply(update, context)
         return
     async with transaction(context) as session:
-        pending = await pending_for_reply(session, msg.chat.id, msg.reply_to_message.message_id)
-        if pending is None:
+        pending = await _question_answered(session, msg, context.bot.id)
+        if pending is None or pending is _UNCLEAR:
             return  # answered meanwhile
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -58,6 +61,27 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_notices(context, session)  # what the answer decided for others (db/outbox.py)
     if report is not None:
         await reports.send_report(update, context, *report)
+
+
+_UNCLEAR = PendingInput()  # a reply that may answer several questions stored but not yet sent
+
+
+async def _question_answered(session: AsyncSession, msg: Message, bot_id: int) -> PendingInput | None:
+    """The question `msg` replies to: by the question's message id or, when the bot has not heard back
+    from Telegram yet (a question asked from a command running as its own task is stored before it is
+    sent, handlers.common.ask_before_sending) or the message is a copy a retried send delivered, by its
+    text. _UNCLEAR when that text fits several questions waiting."""
+    replied = msg.reply_to_message
+    assert replied is not None
+    found = await pending_for_reply(session, msg.chat.id, replied.message_id)
+    if found is not None:
+        return found
+    if replied.from_user is None or replied.from_user.id != bot_id:
+        return None
+    same = await asked_with_text(session, msg.chat.id, replied.text or "")
+    if len(same) > 1:
+        return _UNCLEAR
+    return same[0] if same else None
 
 
 async def _answer(

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     Bot,
@@ -30,7 +31,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.services import Services, services_of
@@ -39,6 +40,7 @@ from db import committees as db_committees
 from db import membership as db_membership
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
+from db.pending import PROMPT_TEXT
 from domain.due_checks import year_guessed_far_ahead
 from domain.permissions import Role, current_role
 from domain.types import Deadline
@@ -497,6 +499,11 @@ def addressed(chat: Chat, user: User, prompt: str) -> str:
     return f"{who} {prompt}"
 
 
+def visible_text(html_text: str) -> str:
+    """What Telegram shows (and gives back as a message's text) for a text sent with parse_mode HTML."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
 async def ask_by_reply(
     bot: Bot,
     session: AsyncSession,
@@ -513,9 +520,10 @@ async def ask_by_reply(
     """A question answered by a reply (ForceReply: in a group with privacy mode on, the only way the
     bot sees the answer), addressed to `user` and kept in the database (PendingInput, routed by
     `kind` in handlers.answers) so that a restart does not forget it."""
+    text = addressed(chat, user, prompt)
     sent = await bot.send_message(
         chat.id,
-        addressed(chat, user, prompt),
+        text,
         parse_mode=ParseMode.HTML,
         reply_markup=ForceReply(selective=True),
         reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
@@ -528,9 +536,64 @@ async def ask_by_reply(
             task_id=task_id,
             kind=kind,
             created_at=actor.now,
-            data=data or {},
+            # Its text: a copy a retried send delivered (bot/reply_retry.py) is answered too (handlers.answers).
+            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
         )
     )
+
+
+async def ask_before_sending(
+    context: ContextTypes.DEFAULT_TYPE,
+    person_id: int,
+    now: datetime,
+    chat: Chat,
+    user: User,
+    prompt: str,
+    kind: str,
+    *,
+    asked_by: int,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """`ask_by_reply` for a handler that runs as its own task (block=False): the next update does not
+    wait for it, so the reply may be handled before Telegram has answered the send. The question is
+    therefore stored and committed first, keyed by minus the asking message's id (`asked_by`) with its
+    visible text (db.pending.PROMPT_TEXT), and given its message id once sent; a reply meanwhile (or to a
+    copy delivered by a retried send) is matched by that text (handlers.answers). A question Telegram
+    refused to send is removed."""
+    text = addressed(chat, user, prompt)
+    async with transaction(context) as session:
+        # The same command delivered again (after a restart) asks again: one question per asking message.
+        await session.execute(
+            delete(PendingInput).where(PendingInput.chat_id == chat.id, PendingInput.prompt_message_id == -asked_by)
+        )
+        row = PendingInput(
+            chat_id=chat.id,
+            prompt_message_id=-asked_by,
+            person_id=person_id,
+            kind=kind,
+            created_at=now,
+            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
+        )
+        session.add(row)
+        await session.flush()
+        row_id = row.id
+    try:
+        sent = await context.bot.send_message(
+            chat.id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=ForceReply(selective=True),
+            reply_parameters=ReplyParameters(asked_by, allow_sending_without_reply=True),
+        )
+    except (BadRequest, Forbidden):  # not sent (a timeout may have been: the question stays, found by its text)
+        async with transaction(context) as session:
+            await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
+        raise
+    async with transaction(context) as session:
+        # A statement, not a loaded row: the question may be answered (deleted) meanwhile; then nothing.
+        await session.execute(
+            update(PendingInput).where(PendingInput.id == row_id).values(prompt_message_id=sent.message_id)
+        )
 
 
 def plain(html_text: str) -> str:

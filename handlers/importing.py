@@ -64,6 +64,7 @@ from handlers.common import (
     resolve_actor,
     services,
     transaction,
+    visible_text,
     year_guessed_note,
 )
 from handlers.directives import first_due, planned_name, resolve_assignees
@@ -451,8 +452,15 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
         async with svc.session_factory() as session, session.begin():
             row = await session.get(PendingInput, draft.id)
             if row is not None:
-                # The message that carries the live buttons: only the newest preview's (on_button).
-                row.data = {**row.data, "messages": [*row.data.get("messages", []), *sent], "keyboard": sent[-1]}
+                # The message that carries the live buttons: only the newest preview's (on_button). A
+                # correction answered while this one was going out (a reply matched by its text or its
+                # buttons) has sent a newer preview already: that one keeps the live buttons.
+                newer = row.data.get("keyboard") != draft.data.get("keyboard")
+                row.data = {
+                    **row.data,
+                    "messages": [*row.data.get("messages", []), *sent],
+                    "keyboard": row.data.get("keyboard") if newer else sent[-1],
+                }
     return len(sent) == len(texts)
 
 
@@ -632,11 +640,15 @@ async def on_unclaimed_reply(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await on_private_message(update, context)
 
 
-async def _draft_of_message(session: AsyncSession, chat_id: int, answered: Message) -> PendingInput | None:
+async def _draft_of_message(
+    session: AsyncSession, chat_id: int, answered: Message, today: date | None = None, bot_username: str | None = None
+) -> PendingInput | None:
     """The draft whose preview `answered` is. Found by the preview's message ids kept in the draft or,
-    when they are not written yet, by the draft id in the buttons under the preview's last message:
-    send_preview_to stores the ids only after Telegram has answered every send, and a reply handled in
-    that window (a file's /nhap runs in its own task) would otherwise be dropped without a word."""
+    when they are not written yet, by the draft id in the buttons under the preview's last message, or
+    (an earlier page of a long preview, which has no buttons) by the page's text, rendered again from
+    the drafts whose ids are not written yet (given `today`): send_preview_to stores the ids only after
+    Telegram has answered every send, and a reply handled in that window (a file's /nhap runs in its own
+    task, as does the quiet minute of a private gathering) would otherwise be dropped without a word."""
     rows = await session.scalars(
         select(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.kind == "import_draft")
     )
@@ -645,7 +657,21 @@ async def _draft_of_message(session: AsyncSession, chat_id: int, answered: Messa
     if found is not None:
         return found
     ids = _draft_ids_in_buttons(answered)
-    return next((d for d in drafts if d.id in ids), None)
+    found = next((d for d in drafts if d.id in ids), None)
+    if found is not None or today is None:
+        return found
+    page = _visible(answered.text or "")
+    if not page:
+        return None
+    unsent = [d for d in drafts if not d.data.get("messages")]
+    same = [
+        d for d in unsent if any(_visible(visible_text(t)) == page for t in preview_pages(d, today, bot_username)[0])
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def _visible(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _draft_ids_in_buttons(message: Message) -> set[int]:
@@ -671,7 +697,9 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     text: str
     draft: PendingInput | None = None
     async with transaction(context) as session:
-        found = await _draft_of_message(session, msg.chat.id, msg.reply_to_message)
+        svc = services(context)
+        today = svc.clock.now().astimezone(svc.settings.tz).date()
+        found = await _draft_of_message(session, msg.chat.id, msg.reply_to_message, today, context.bot.username)
         if found is None:
             return False
         actor = await resolve_actor(update, context, session)

@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ReplyParameters, Update
@@ -38,7 +38,7 @@ from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.types import TaskView
 from domain.understand.textnorm import fold, nfc
 from handlers.command import load_as_actor, run_as_actor
-from handlers.common import Actor, ask_by_reply, command_args, reply, resolve_actor, transaction
+from handlers.common import Actor, ask_before_sending, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused, in_group, require_role
 from jobs.summary import summary_messages
 
@@ -331,22 +331,35 @@ async def baocao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert msg is not None
     args, _ = command_args(msg)
 
-    async def body(session: AsyncSession, actor: Actor) -> tuple[int, Period] | None:
+    async def body(session: AsyncSession, actor: Actor) -> tuple[int, Period] | _AskHeading:
         committee = in_group(actor)
         require_role(actor, Action.EXPORT, T.REPORT_ACTION)
         period = _period(args, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
         if heading_missing(committee):
-            assert msg.from_user is not None
-            await ask_by_reply(
-                context.bot, session, actor, msg.chat, msg.from_user, T.REPORT_ASK_HEADING, "report_heading",
-                data={"period": args}, reply_to=msg.message_id,
-            )
-            return None  # asked: the report follows the answer (on_heading_answer)
+            return _AskHeading(actor.person.id, actor.now)  # asked below, once this transaction is over
         return committee.id, period
 
     loaded = await load_as_actor(update, context, body)
-    if loaded is not None:
-        await send_report(update, context, *loaded)
+    if loaded is None:
+        return
+    if isinstance(loaded, _AskHeading):
+        # Asked: the report follows the answer (on_heading_answer). /baocao runs as its own task, so the
+        # question is stored before it is sent: a quick reply is not lost (ask_before_sending).
+        assert msg.from_user is not None
+        await ask_before_sending(
+            context, loaded.person_id, loaded.now, msg.chat, msg.from_user, T.REPORT_ASK_HEADING, "report_heading",
+            asked_by=msg.message_id, data={"period": args},
+        )
+        return
+    await send_report(update, context, *loaded)
+
+
+@dataclass(frozen=True)
+class _AskHeading:
+    """/baocao before the heading is known: whom to ask, and when."""
+
+    person_id: int
+    now: datetime
 
 
 async def on_heading_answer(actor: Actor, pending: PendingInput, text: str) -> tuple[str, Period]:
