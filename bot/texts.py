@@ -1504,7 +1504,7 @@ BOARD_DONE_TASK_LINE = "📌 <i>{text}</i>"
 
 # --- qa4 ---
 IMPORT_PREVIEW_SUPERSEDED = (
-    "Bản xem trước này đã cũ (đã có bản sửa mới hơn bên dưới). Hãy bấm nút ở bản xem trước mới nhất."
+    "Bản xem trước này đã cũ (đã có bản sửa mới hơn). Hãy bấm nút ở bản xem trước mới nhất."
 )
 # /xong, /tiendo, /giahan, /vuongmac typed in the private chat with the bot: the person's own open tasks.
 PRIVATE_TASK_NOT_MINE = (
