@@ -1,0 +1,33 @@
+"""The committee's week after the handlers were refactored into one frame (helper qa5): what people saw
+in the sandbox, replayed through the emulator (the e2e clock is Monday 23/11/2026, 09:00)."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Env
+from tests.e2e.test_reminders_e2e import at, reminders, wake
+from tests.e2e.wardkit import office_with_contact
+
+__all__ = ["reminders"]  # the fixture, imported for the reminder tests below
+
+
+async def test_a_member_pressing_a_reminders_button_is_told_which_action_is_not_hers(reminders: Env) -> None:
+    """Bình, a plain member, pressed «⏳ Xin gia hạn» under a reminder meant for the Văn phòng: the alert
+    said «Chỉ người được giao hoặc Trưởng ban mới báo cáo.» — as if he had asked to report. Each
+    button's refusal names its own action, as /giahan, /tiendo and /vuongmac do."""
+    env = reminders
+    w = env.world
+    office = await office_with_contact(env)
+    binh = w.add_user("Bình", "Phạm", username="binh_pham")
+    w.add_member(office.group, binh)
+    await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 26/11")
+    await wake(env, at(2026, 11, 25, 8, 0))  # one working day before: the reminder is in the group
+    [reminder] = [m for m in w.bot_messages(office.group) if "⏳ Xin gia hạn" in str(m.buttons)]
+    said = {}
+    for label in ("📝 Báo cáo tiến độ", "⏳ Xin gia hạn", "🚧 Vướng mắc"):
+        query = await env.press(binh, reminder, label)
+        assert query.show_alert  # type: ignore[attr-defined]
+        said[label] = query.answer_text or ""  # type: ignore[attr-defined]
+    assert said["📝 Báo cáo tiến độ"].endswith("mới báo cáo tiến độ.")
+    assert said["⏳ Xin gia hạn"].endswith("mới xin gia hạn.")
+    assert said["🚧 Vướng mắc"].endswith("mới báo vướng mắc.")
+    assert await env.events((await env.task(1, office.group)).id) == ["created"]
