@@ -1542,3 +1542,9 @@ def need_task_number(args: str, example: str) -> str:
     if not given:
         return NEED_TASK_NUMBER.format(example=example)
     return TASK_NUMBER_UNREADABLE.format(given=esc(given[:30]), example=example)
+
+# --- qa5 ---
+LINK_UNLINK_USAGE = (
+    "Hãy ghi số của liên kết cần huỷ, ví dụ: <code>/lienket huy 1</code>. "
+    "Gõ <code>/lienket</code> để xem danh sách liên kết và số của từng liên kết."
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import at, reminders, wake
-from tests.e2e.wardkit import office_with_contact
+from tests.e2e.wardkit import chair_and_group, office_with_contact
 
 __all__ = ["reminders"]  # the fixture, imported for the reminder tests below
 
@@ -31,3 +31,13 @@ async def test_a_member_pressing_a_reminders_button_is_told_which_action_is_not_
     assert said["⏳ Xin gia hạn"].endswith("mới xin gia hạn.")
     assert said["🚧 Vướng mắc"].endswith("mới báo vướng mắc.")
     assert await env.events((await env.task(1, office.group)).id) == ["created"]
+
+
+async def test_unlink_without_a_number_asks_for_the_number_not_a_code(env: Env) -> None:
+    """Lan typed «/lienket huy» to end a link and was told «Mã «huy» không đúng hoặc đã hết hạn»: the
+    word was taken for a link code. She is asked for the link's number, with the list to find it."""
+    chair, group = chair_and_group(env)
+    for typed in ("/lienket huy", "/lienket huỷ abc"):
+        said = (await env.say(chair, group, typed)).plain
+        assert "Mã «" not in said
+        assert "/lienket huy 1" in said and "/lienket" in said
