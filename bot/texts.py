@@ -1548,3 +1548,9 @@ LINK_UNLINK_USAGE = (
     "Hãy ghi số của liên kết cần huỷ, ví dụ: <code>/lienket huy 1</code>. "
     "Gõ <code>/lienket</code> để xem danh sách liên kết và số của từng liên kết."
 )
+# /xem's history: events whose names were shown raw («chair_note: …», «extension_reject_reason: …»).
+EVENT_NAMES.update({
+    "chair_note": "ghi chú của Trưởng ban",
+    "extension_reject_reason": "lý do không đồng ý gia hạn",
+    "assignee_left": "người thực hiện rời nhóm",
+})

@@ -41,3 +41,19 @@ async def test_unlink_without_a_number_asks_for_the_number_not_a_code(env: Env) 
         said = (await env.say(chair, group, typed)).plain
         assert "Mã «" not in said
         assert "/lienket huy 1" in said and "/lienket" in said
+
+
+async def test_the_history_names_the_chairs_reason_for_refusing_in_words(env: Env) -> None:
+    """/xem showed «Nguyễn Thị Lan: extension_reject_reason: …» (and «chair_note: …» after the chair's
+    note on an overdue task): the database's names, not words an official reads."""
+    w = env.world
+    office = await office_with_contact(env)
+    await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 30/11")
+    await env.say(office.hoa, office.group, "/giahan 1 10/12 thiếu người")
+    [ask] = [m for m in w.bot_messages(office.group) if "❌ Từ chối" in str(m.buttons)]
+    await env.press(office.chair, ask, "❌ Từ chối")
+    [prompt] = [m for m in w.bot_messages(office.group) if "bằng lý do" in m.plain]
+    await env.say(office.chair, office.group, "cần xong trước kỳ họp", reply_to=prompt)
+    shown = (await env.say(office.chair, office.group, "/xem 1")).plain
+    assert "extension_reject_reason" not in shown
+    assert "lý do không đồng ý gia hạn: cần xong trước kỳ họp" in shown
