@@ -443,6 +443,8 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
+    if not in_group and all(i.kind == "escalation" for i in items):
+        footer = REMINDER_FOOTER_ESCALATION  # the chair's buttons, not the assignee's
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
@@ -1554,3 +1556,8 @@ EVENT_NAMES.update({
     "extension_reject_reason": "lý do không đồng ý gia hạn",
     "assignee_left": "người thực hiện rời nhóm",
 })
+# The chair's private report of an overdue task: what her buttons (Hạn mới, Giao lại, Ghi chú) do.
+REMINDER_FOOTER_ESCALATION = (
+    "Bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
+    "hoặc gửi ghi chú của Trưởng ban tới người thực hiện."
+)

@@ -4,7 +4,7 @@ in the sandbox, replayed through the emulator (the e2e clock is Monday 23/11/202
 from __future__ import annotations
 
 from tests.e2e.conftest import Env
-from tests.e2e.test_reminders_e2e import at, reminders, wake
+from tests.e2e.test_reminders_e2e import at, committee_with_a_task, reminders, wake
 from tests.e2e.wardkit import chair_and_group, office_with_contact
 
 __all__ = ["reminders"]  # the fixture, imported for the reminder tests below
@@ -57,3 +57,19 @@ async def test_the_history_names_the_chairs_reason_for_refusing_in_words(env: En
     shown = (await env.say(office.chair, office.group, "/xem 1")).plain
     assert "extension_reject_reason" not in shown
     assert "lý do không đồng ý gia hạn: cần xong trước kỳ họp" in shown
+
+
+async def test_the_chairs_overdue_report_says_what_her_buttons_do(reminders: Env) -> None:
+    """Lan's private «🔺 Báo cáo Trưởng ban — nhiệm vụ đã quá hạn» ended «Bấm nút bên dưới để báo đã
+    xong, báo tiến độ, xin gia hạn hoặc báo vướng mắc.» above «📅 Hạn mới», «👤 Giao lại», «🗒 Ghi chú»:
+    the assignee's words, under the chair's buttons."""
+    env = reminders
+    chair, _binh, _an, _group, _ = await committee_with_a_task(env)
+    env.world.start_private(chair)
+    await env.idle()
+    before = len(env.world.bot_messages(chair))
+    await wake(env, at(2026, 12, 7, 8, 0))  # Monday: three working days overdue
+    [copy] = env.world.bot_messages(chair)[before:]
+    assert copy.button_texts() == ["📅 Hạn mới #1", "👤 Giao lại #1", "🗒 Ghi chú #1"]
+    assert "báo đã xong" not in copy.plain
+    assert "đặt hạn mới, giao lại" in copy.plain
