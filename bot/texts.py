@@ -1561,3 +1561,6 @@ REMINDER_FOOTER_ESCALATION = (
     "Bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
     "hoặc gửi ghi chú của Trưởng ban tới người thực hiện."
 )
+# /donvi them for a unit the committee already has (active).
+UNIT_ALREADY_THERE = "Đơn vị «{name}»{aliases} đã có trong Ban. Gõ /donvi để xem danh sách đơn vị và người liên hệ."
+UNIT_ALIASES_ADDED = "✏️ Đơn vị «{name}» đã có; đã thêm bí danh{aliases}."

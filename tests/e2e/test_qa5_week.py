@@ -73,3 +73,20 @@ async def test_the_chairs_overdue_report_says_what_her_buttons_do(reminders: Env
     assert copy.button_texts() == ["📅 Hạn mới #1", "👤 Giao lại #1", "🗒 Ghi chú #1"]
     assert "báo đã xong" not in copy.plain
     assert "đặt hạn mới, giao lại" in copy.plain
+
+
+async def test_adding_a_unit_the_committee_already_has_says_it_is_there(env: Env) -> None:
+    """Lan typed «/donvi them Văn phòng» a second time (she had forgotten) and was told «➕ Đã thêm đơn
+    vị «Văn phòng»» again, as if there were two now. She is told it is already there; a new alias
+    given with it is added and said so."""
+    office = await office_with_contact(env)  # «/donvi them Văn phòng = VP»
+    again = (await env.say(office.chair, office.group, "/donvi them Văn phòng")).plain
+    assert "Đã thêm" not in again and "đã có" in again and "VP" in again
+    more = (await env.say(office.chair, office.group, "/donvi them văn phòng = VPUB")).plain
+    assert "Đã thêm" not in more and "VPUB" in more
+    listed = (await env.say(office.chair, office.group, "/donvi")).plain
+    assert listed.count("• Văn phòng") == 1 and "VPUB" in listed
+    # Added again after «/donvi bo», it is back: that is an addition.
+    await env.say(office.chair, office.group, "/donvi bo Văn phòng")
+    back = (await env.say(office.chair, office.group, "/donvi them Văn phòng")).plain
+    assert "Đã thêm đơn vị «Văn phòng»" in back
