@@ -1564,3 +1564,5 @@ REMINDER_FOOTER_ESCALATION = (
 # /donvi them for a unit the committee already has (active).
 UNIT_ALREADY_THERE = "Đơn vị «{name}»{aliases} đã có trong Ban. Gõ /donvi để xem danh sách đơn vị và người liên hệ."
 UNIT_ALIASES_ADDED = "✏️ Đơn vị «{name}» đã có; đã thêm bí danh{aliases}."
+# /caidat <something that is not a setting>: said before the list of settings (nothing changed).
+SETTINGS_NOT_UNDERSTOOD = "Chưa hiểu «{text}»: không có mục cài đặt này, chưa thay đổi gì. Các mục và cách đổi:\n\n"

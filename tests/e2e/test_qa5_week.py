@@ -90,3 +90,14 @@ async def test_adding_a_unit_the_committee_already_has_says_it_is_there(env: Env
     await env.say(office.chair, office.group, "/donvi bo Văn phòng")
     back = (await env.say(office.chair, office.group, "/donvi them Văn phòng")).plain
     assert "Đã thêm đơn vị «Văn phòng»" in back
+
+
+async def test_a_setting_the_bot_does_not_know_is_named_in_the_answer(env: Env) -> None:
+    """Lan typed «/caidat nhacnho 2» (not a setting): the bot answered with the settings list as if she
+    had typed /caidat alone, so she could not tell whether anything changed. It says what it did not
+    understand, then the list with the ways to change it; nothing changes."""
+    chair, group = chair_and_group(env)
+    before = (await env.say(chair, group, "/caidat")).plain
+    said = (await env.say(chair, group, "/caidat nhacnho 2")).plain
+    assert "«nhacnho 2»" in said and "/caidat nhac 3,1,0" in said
+    assert (await env.say(chair, group, "/caidat")).plain == before
