@@ -1566,3 +1566,7 @@ UNIT_ALREADY_THERE = "Đơn vị «{name}»{aliases} đã có trong Ban. Gõ /do
 UNIT_ALIASES_ADDED = "✏️ Đơn vị «{name}» đã có; đã thêm bí danh{aliases}."
 # /caidat <something that is not a setting>: said before the list of settings (nothing changed).
 SETTINGS_NOT_UNDERSTOOD = "Chưa hiểu «{text}»: không có mục cài đặt này, chưa thay đổi gì. Các mục và cách đổi:\n\n"
+# An extension to a day not after the current deadline (or before today): the deadline, then an example.
+EXTEND_NOT_LATER_EXAMPLE = (
+    "Hạn mới phải sau hạn hiện tại ({due}). Ví dụ: /giahan {number} {example} chờ số liệu"
+)

@@ -101,3 +101,14 @@ async def test_a_setting_the_bot_does_not_know_is_named_in_the_answer(env: Env) 
     said = (await env.say(chair, group, "/caidat nhacnho 2")).plain
     assert "«nhacnho 2»" in said and "/caidat nhac 3,1,0" in said
     assert (await env.say(chair, group, "/caidat")).plain == before
+
+
+async def test_an_extension_to_an_earlier_day_is_refused_with_an_example(env: Env) -> None:
+    """An asked «/giahan 1 29/11» for a task due 30/11 and read «Hạn mới phải sau hạn hiện tại (Thứ Hai,
+    30/11/2026 (còn 7 ngày)).»: brackets in brackets, and nothing about what to type instead."""
+    office = await office_with_contact(env)
+    await env.say(office.chair, office.group, "/giao VP chuẩn bị hội trường trước ngày 30/11")
+    said = (await env.say(office.hoa, office.group, "/giahan 1 29/11 chờ kinh phí")).plain
+    assert "Thứ Hai, 30/11/2026" in said and "))" not in said
+    assert "Ví dụ: /giahan 1 07/12" in said
+    assert (await env.task(1, office.group)).due_current.isoformat() == "2026-11-30"
