@@ -443,8 +443,9 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
-    if not in_group and all(i.kind == "escalation" for i in items):
-        footer = REMINDER_FOOTER_ESCALATION  # the chair's buttons, not the assignee's
+    if all(i.kind == "escalation" for i in items):
+        # The chair's buttons, not the assignee's (in the group when she has no private chat).
+        footer = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
@@ -1569,4 +1570,8 @@ SETTINGS_NOT_UNDERSTOOD = "Chưa hiểu «{text}»: không có mục cài đặt
 # An extension to a day not after the current deadline (or before today): the deadline, then an example.
 EXTEND_NOT_LATER_EXAMPLE = (
     "Hạn mới phải sau hạn hiện tại ({due}). Ví dụ: /giahan {number} {example} chờ số liệu"
+)
+REMINDER_FOOTER_ESCALATION_GROUP = (
+    "Trưởng ban bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
+    "hoặc gửi ghi chú tới người thực hiện."
 )

@@ -112,3 +112,19 @@ async def test_an_extension_to_an_earlier_day_is_refused_with_an_example(env: En
     assert "Thứ Hai, 30/11/2026" in said and "))" not in said
     assert "Ví dụ: /giahan 1 07/12" in said
     assert (await env.task(1, office.group)).due_current.isoformat() == "2026-11-30"
+
+
+async def test_the_chairs_overdue_report_in_the_group_says_what_her_buttons_do(reminders: Env) -> None:
+    """Without a private chat, Lan's overdue report came to the group under «⏰ Nhắc việc» with «Người
+    được nhắc bấm nút bên dưới để báo đã xong, báo tiến độ…» above her «Hạn mới / Giao lại / Ghi chú»
+    (the Văn phòng's contact is reminded privately)."""
+    env = reminders
+    office = await office_with_contact(env)
+    env.world.start_private(office.hoa)
+    await env.idle()
+    await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 2/12")
+    before = len(env.world.bot_messages(office.group))
+    await wake(env, at(2026, 12, 7, 8, 0))  # Monday: three working days overdue
+    [copy] = [m for m in env.world.bot_messages(office.group)[before:] if "📅 Hạn mới #1" in m.button_texts()]
+    assert "báo đã xong" not in copy.plain
+    assert "Trưởng ban bấm nút bên dưới để đặt hạn mới" in copy.plain
