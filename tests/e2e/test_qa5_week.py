@@ -128,3 +128,20 @@ async def test_the_chairs_overdue_report_in_the_group_says_what_her_buttons_do(r
     [copy] = [m for m in env.world.bot_messages(office.group)[before:] if "📅 Hạn mới #1" in m.button_texts()]
     assert "báo đã xong" not in copy.plain
     assert "Trưởng ban bấm nút bên dưới để đặt hạn mới" in copy.plain
+
+
+async def test_a_member_pressing_undo_is_told_who_may_undo(env: Env) -> None:
+    """Bình, a member, pressed «↩️ Hoàn tác» under Lan's directive and read «Chỉ Trưởng ban hoặc thư ký
+    mới được huỷ nhiệm vụ. Nếu anh/chị cần quyền này, đề nghị Trưởng ban dùng lệnh /vaitro @tên thuky.»
+    — but a secretary may not cancel (/huy is the chair's) nor undo the chair's directive. He is told
+    what the secretary is told: who may undo, and how a cancellation is asked for."""
+    office = await office_with_contact(env)
+    binh = env.world.add_user("Bình", "Phạm", username="binh_pham")
+    env.world.add_member(office.group, binh)
+    given = await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 15/12")
+    query = await env.press(binh, given, "↩️ Hoàn tác")
+    said = query.answer_text or ""  # type: ignore[attr-defined]
+    assert query.show_alert  # type: ignore[attr-defined]
+    assert "thư ký mới được huỷ" not in said and "/vaitro" not in said
+    assert "Chỉ người đã giao nhiệm vụ #1 hoặc Trưởng ban mới hoàn tác được" in said and "/huy 1" in said
+    assert (await env.task(1, office.group)).status == "open"
