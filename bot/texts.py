@@ -443,6 +443,9 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
+    if all(i.kind == "escalation" for i in items):
+        # The chair's buttons, not the assignee's (in the group when she has no private chat).
+        footer = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
@@ -1549,4 +1552,35 @@ def need_task_number(args: str, example: str) -> str:
 PROMPT_REPLY_UNCLEAR = (
     "Tôi chưa xác định được anh/chị đang trả lời câu hỏi nào (vừa có nhiều câu hỏi giống nhau). "
     "Xin anh/chị trả lời lại vào đúng câu hỏi (bấm «Trả lời» trên câu hỏi đó); nội dung vừa gửi chưa được lưu."
+)
+
+
+# --- qa5 ---
+LINK_UNLINK_USAGE = (
+    "Hãy ghi số của liên kết cần huỷ, ví dụ: <code>/lienket huy 1</code>. "
+    "Gõ <code>/lienket</code> để xem danh sách liên kết và số của từng liên kết."
+)
+# /xem's history: events whose names were shown raw («chair_note: …», «extension_reject_reason: …»).
+EVENT_NAMES.update({
+    "chair_note": "ghi chú của Trưởng ban",
+    "extension_reject_reason": "lý do không đồng ý gia hạn",
+    "assignee_left": "người thực hiện rời nhóm",
+})
+# The chair's private report of an overdue task: what her buttons (Hạn mới, Giao lại, Ghi chú) do.
+REMINDER_FOOTER_ESCALATION = (
+    "Bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
+    "hoặc gửi ghi chú của Trưởng ban tới người thực hiện."
+)
+# /donvi them for a unit the committee already has (active).
+UNIT_ALREADY_THERE = "Đơn vị «{name}»{aliases} đã có trong Ban. Gõ /donvi để xem danh sách đơn vị và người liên hệ."
+UNIT_ALIASES_ADDED = "✏️ Đơn vị «{name}» đã có; đã thêm bí danh{aliases}."
+# /caidat <something that is not a setting>: said before the list of settings (nothing changed).
+SETTINGS_NOT_UNDERSTOOD = "Chưa hiểu «{text}»: không có mục cài đặt này, chưa thay đổi gì. Các mục và cách đổi:\n\n"
+# An extension to a day not after the current deadline (or before today): the deadline, then an example.
+EXTEND_NOT_LATER_EXAMPLE = (
+    "Hạn mới phải sau hạn hiện tại ({due}). Ví dụ: /giahan {number} {example} chờ số liệu"
+)
+REMINDER_FOOTER_ESCALATION_GROUP = (
+    "Trưởng ban bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
+    "hoặc gửi ghi chú tới người thực hiện."
 )

@@ -80,7 +80,9 @@ async def _lienket(session: AsyncSession, actor: Actor, msg: Message, args: str,
     if words[0].lower() in ("ma", "mã", "code"):
         code = await db_board.new_link_code(session, committee.id, actor.person.id, actor.now)
         return T.LINK_CODE.format(code=code)
-    if words[0].lower() in ("huy", "huỷ", "hủy", "unlink") and len(words) == 2 and words[1].isdigit():
+    if words[0].lower() in ("huy", "huỷ", "hủy", "unlink") and not (len(words) == 2 and words[1].isdigit()):
+        raise Refused(T.LINK_UNLINK_USAGE)  # «/lienket huy» alone is not a link code
+    if words[0].lower() in ("huy", "huỷ", "hủy", "unlink"):
         others = ([upper] if upper else []) + lower
         n = int(words[1])
         if not 1 <= n <= len(others):

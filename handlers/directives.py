@@ -292,10 +292,11 @@ async def _check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
     people are working on (their reports thrown away, nobody told), and a secretary could cancel the
     chair's directive, which only the chair may do (/huy)."""
     require_open(task)
-    await require(session, actor, task, Action.EDIT, T.ACT_CANCEL)  # a member: the usual refusal
     role = await role_in_task_committee(session, actor, task)
     if actor.person.id != task.created_by and role is not Role.CHAIR:
+        # A member too: «thư ký mới được huỷ» was wrong (/huy is the chair's) and /vaitro no way to undo.
         raise Refused(T.UNDO_NOT_GIVER.format(number=task.number))
+    await require(session, actor, task, Action.EDIT, T.ACT_CANCEL)  # a giver who is no longer secretary
     events = await db_tasks.events_of(session, task.id)
     if any(e.kind not in _UNDO_KEEPS or e.actor_id != task.created_by for e, _ in events):
         raise Refused(T.UNDO_TOO_LATE.format(number=task.number))

@@ -179,7 +179,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     remaining = _buttons_of_other_tasks(query.message, task.id)
                 else:
                     require_open(task)
-                    await require(session, actor, task, Action.REPORT, T.ACT_REPORT)
+                    # The refusal names the button's own action («mới xin gia hạn»), not «báo cáo».
+                    verb = {"prog": T.ACT_PROGRESS, "ext": T.ACT_ASK_EXTENSION, "blk": T.BLOCKED_ACTION}[kind]
+                    await require(session, actor, task, Action.REPORT, verb)
                     ask = {"prog": T.ASK_PROGRESS, "ext": T.ASK_EXTENSION, "blk": T.ASK_BLOCKED}[kind]
                     prompt = ask.format(number=task.number)
                     pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]

@@ -84,7 +84,8 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
     elif not allowed(Action.MANAGE, actor.role):
         raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
     if found is None:
-        raise Refused(view(c))
+        # Not a setting: said first, so that the list below is not read as «saved».
+        raise Refused(T.SETTINGS_NOT_UNDERSTOOD.format(text=T.esc(T.shorten(args, 60))) + view(c))
     key, value = found
     if key in T.REPORT_SETTINGS_KEYS:
         # The report's heading: no reminder changes, nothing to re-plan.

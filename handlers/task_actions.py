@@ -275,7 +275,14 @@ async def request_extension(
     require_open(task)
     await require(session, actor, task, Action.REPORT, T.ACT_ASK_EXTENSION)
     if new_due < today or (task.due_current is not None and new_due <= task.due_current):
-        raise Refused(T.EXTEND_NOT_LATER.format(due=fmt_due(task.due_current, today)))
+        later = max(task.due_current or today, today) + timedelta(days=7)
+        raise Refused(
+            T.EXTEND_NOT_LATER_EXAMPLE.format(
+                due=T.fmt_day(task.due_current) if task.due_current else T.fmt_day(today),
+                number=task.number,
+                example=later.strftime("%d/%m"),
+            )
+        )
     committee = await session.get(Committee, task.committee_id)
     asked_in = actor.committee.chat_id if actor.committee is not None else actor.person.tg_user_id
     req = ExtensionRequest(

@@ -36,9 +36,16 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
         name, aliases = split_unit_definition(rest)
         if not name or len(name) > 200:
             raise Refused(T.UNITS_USAGE)
+        # Typed again by someone who forgot: «đã có», not «Đã thêm» (which reads as a second unit).
+        had = {u.norm_name: list(u.aliases or []) for u in await db_units.units_of(session, committee.id)}
         unit = await db_units.add_unit(session, committee.id, name, aliases)
         alias_text = f" (= {T.esc(', '.join(unit.aliases))})" if unit.aliases else ""
-        text = T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+        if unit.norm_name not in had:
+            text = T.UNIT_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+        elif list(unit.aliases or []) != had[unit.norm_name]:
+            text = T.UNIT_ALIASES_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
+        else:
+            text = T.UNIT_ALREADY_THERE.format(name=T.esc(unit.name), aliases=alias_text)
         # Tasks imported before the unit existed named it as plain text: they are its tasks now.
         linked = await db_units.link_written_names(session, unit)
         if linked:

@@ -69,7 +69,7 @@ async def test_secretary_logs_and_member_is_refused(env: Env) -> None:
     assert "không phải người thực hiện" in (await env.say(member, group, "/xong 1")).plain
     # Buttons are checked like commands.
     undo = await env.press(member, reply, "↩️ Hoàn tác")
-    assert undo.show_alert and "Chỉ Trưởng ban hoặc thư ký" in undo.answer_text  # type: ignore[attr-defined]
+    assert undo.show_alert and "Chỉ người đã giao nhiệm vụ #1 hoặc Trưởng ban" in undo.answer_text  # type: ignore[attr-defined]
     task = await env.task(1, group)
     assert task.status == "open" and task.due_current == date(2026, 12, 15)
     assert await env.events(task.id) == ["created"]
