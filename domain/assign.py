@@ -112,3 +112,36 @@ def has_task_text(
         chars[start:end] = " " * (end - start)
     left = [w for w in _WORD.findall(fold("".join(chars))) if w not in _ROLE_WORDS]
     return any(not w.isdigit() for w in left)
+
+
+# --- @usernames written in an imported conclusion -------------------------------------------------------
+# A conclusion pasted after /nhap is read as a whole text and a file has no Telegram entities at all, so the
+# @usernames a secretary writes in it ("2. Giao @binh_pham cập nhật cổng thông tin") are found in the text
+# itself: Telegram's username rule (5-32 letters, digits and "_", starting with a letter), not inside an
+# e-mail address or a longer word.
+_WRITTEN_USERNAME = re.compile(r"(?<![\w@.])@([A-Za-z][A-Za-z0-9_]{4,31})(?![\w@])")
+
+
+def written_usernames(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, username) of each @username written in `text`, in order."""
+    return [(m.start(), m.end(), m.group(1)) for m in _WRITTEN_USERNAME.finditer(text)]
+
+
+def arrange_written(text: str, parsed: Assignees, mentions: Sequence[Mention]) -> Assignees:
+    """`arrange` for @usernames found in the text: a title the reader took just before one ("đồng chí
+    @hoa_vanphong", "Giao đ/c @an_le") is that person, in the role the grammar gave the title."""
+    if not mentions:
+        return parsed
+
+    def widened(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
+        out = []
+        for ref in refs:
+            if ref.span is not None:
+                end = ref.span[1]
+                after = next((m for m in mentions if m.start >= end and not text[end : m.start].strip()), None)
+                if after is not None:
+                    ref = AssigneeRef(ref.text, ref.unit_key, (ref.span[0], after.end))
+            out.append(ref)
+        return tuple(out)
+
+    return arrange(text, Assignees(widened(parsed.lead), widened(parsed.support), widened(parsed.executor)), mentions)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,6 +40,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, TaskAssignee, Unit
+from domain.assign import Mention, arrange_written, written_usernames
 from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
@@ -102,6 +104,20 @@ def _shown(refs: list[dict[str, Any]]) -> list[str]:
 
 def _refs(items: list[dict[str, Any]]) -> tuple[AssigneeRef, ...]:
     return tuple(AssigneeRef(i["text"], i.get("unit_key")) for i in items)
+
+
+async def _with_written_people(session: AsyncSession, d: ParsedDirective) -> ParsedDirective:
+    """The @usernames written in an item are those people, as /giao reads them (domain.assign.arrange_written):
+    «2. Giao @binh_pham cập nhật cổng thông tin» is Bình's task, not one with nobody to lead it."""
+    found = written_usernames(d.text)
+    if not found:
+        return d
+    mentions = []
+    for start, end, name in found:
+        person = await db_committees.person_by_username(session, name, create=True)
+        assert person is not None
+        mentions.append(Mention(start, end, str(person.id), db_committees.person_label(person, "@" + name)))
+    return replace(d, assignees=arrange_written(d.text, d.assignees, mentions))
 
 
 def directive_to_json(d: ParsedDirective, registered: list[Unit] | None = None) -> dict[str, Any]:
@@ -286,7 +302,7 @@ async def _make_draft(
             "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
-            "items": [directive_to_json(d, registered) for d in parsed.directives],
+            "items": [directive_to_json(await _with_written_people(session, d), registered) for d in parsed.directives],
             "dropped": [],
             "cut": cut,
             "messages": [],

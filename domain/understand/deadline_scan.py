@@ -245,7 +245,8 @@ def read_tail(f: str, start: int) -> Tail:
         if found is None:
             break
         k, word = found
-        if word.startswith("trong") and i - k >= 0 and toks[i - k] in TRONG_COMPOUND_PREV:
+        compound = i - k >= 0 and toks[i - k] in TRONG_COMPOUND_PREV and not _electronic(toks, i - k)
+        if word.startswith("trong") and compound:
             break  # "chú trọng năm 2021": not the preposition
         if word in _REJECT_WORDS:
             if word in _TINH_FOLDS and _province_before(toks, i - k):
@@ -553,3 +554,15 @@ _PROVINCE_HEADS = frozenset({"ubnd", "hdnd", "ubmttq", "dan", "cap", "toan", "ti
 def _province_before(toks: list[str], at: int) -> bool:
     """Whether toks[at] (the word before "tinh") makes "tinh" the province, "tỉnh"."""
     return at >= 0 and toks[at] in _PROVINCE_HEADS
+
+
+# --- "điện tử" (electronic) folds to "dien tu" (lead engineer, fourth session) -----------------------------
+# "tu" before "trong" is taken for "tự" ("tự trọng") and is a reject word as "từ" (from): both wrong after
+# "điện" — "cổng thông tin điện tử trong tháng 12", "hồ sơ điện tử trong quý I", "thương mại điện tử trong
+# năm 2027": the "trong" is the preposition, and the deadline stands. "Điện tử" ends a great many names of
+# systems in administrative text (cổng thông tin, chính phủ, văn bản, hồ sơ, thương mại điện tử).
+
+
+def _electronic(toks: list[str], at: int) -> bool:
+    """Whether toks[at] is the "tử" of "điện tử"."""
+    return toks[at] == "tu" and at > 0 and toks[at - 1] == "dien"

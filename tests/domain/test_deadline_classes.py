@@ -841,3 +841,19 @@ def test_an_evening_stamp_is_no_deadline(text: str, today: date, expected: str) 
 )
 def test_a_day_stamping_a_report_is_no_deadline(text: str, today: date, expected: str) -> None:
     assert reading(text, today) == expected
+
+
+# --- "điện tử" (electronic) folds to "dien tu": neither "tự trọng" before "trong" nor the "từ" that rejects a
+# day (found in the sandbox by qa5's «cổng thông tin điện tử trong tháng 12»; no corpus sentence has it) ---
+@pytest.mark.parametrize(
+    CASE,
+    [
+        case("Văn phòng cập nhật cổng thông tin điện tử trong tháng 02/2024.", "month 2024-02-29"),
+        case("Các xã số hóa hồ sơ điện tử trong quý I/2024.", "quarter 2024-03-31"),
+        case("Sở Công Thương triển khai sàn thương mại điện tử trước ngày 20/01/2024.", "date 2024-01-20"),
+        case("Cán bộ phải giữ lòng tự trọng trong năm 2024.", "year 2024-12-31"),
+        case("Chú trọng năm 2024 phát triển chính phủ điện tử.", "none"),
+    ],
+)
+def test_electronic_is_no_preposition(text: str, today: date, expected: str) -> None:
+    assert reading(text, today) == expected

@@ -71,3 +71,38 @@ async def test_adding_a_unit_links_only_its_exact_name(env: Env) -> None:
     async with env.sessions() as s:
         lead = await s.scalar(select(TaskAssignee).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead"))
         assert lead is not None and lead.unit_id is None
+
+
+async def test_an_at_username_written_in_the_conclusion_is_that_persons_task(env: Env) -> None:
+    """«Giao @hoa_vanphong …» in a pasted conclusion (read as a whole text, or from a file without
+    Telegram's entities) is Hoa's task, as in /giao: found by qa5 in the sandbox, where the preview said
+    «chưa rõ ai»."""
+    chair, _, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap\nKết luận giao ban tuần\n"
+                        "1. Giao Văn phòng rà soát hồ sơ một cửa, báo cáo trước ngày 15/12/2026.\n"
+                        "2. Giao @hoa_vanphong cập nhật cổng thông tin điện tử trong tháng 12/2026.\n"
+                        "3. Đề nghị đồng chí @hoa_vanphong gửi thư mời họp trước ngày 10/12/2026.\n"
+                        "4. Giao Văn phòng nhận góp ý qua hộp thư gopy@ubnd.gov.vn trước ngày 20/12/2026.\n")
+    pages = await preview_after(env, group, cursor)
+    preview = "\n".join(p.plain for p in pages)
+    items = preview.split("\n\n")
+    second = next(i for i in items if i.lstrip().startswith("2."))
+    third = next(i for i in items if i.lstrip().startswith("3."))
+    # Named as written until the bot has seen her write (db.committees.person_label), as /giao names her.
+    assert "Chủ trì: @hoa_vanphong" in second and "chưa rõ ai" not in second, second
+    assert "Hạn: 31/12/2026" in second, second  # "điện tử trong tháng 12": the month stands
+    assert "Chủ trì: @hoa_vanphong" in third, third
+    await save(env, chair, pages)
+    async with env.sessions() as s:
+        for number in (2, 3):
+            task = await env.task(number, group)
+            lead = await s.scalar(
+                select(TaskAssignee).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead")
+            )
+            assert lead is not None and lead.person_id is not None and lead.unit_id is None
+        fourth = await env.task(4, group)
+        lead4 = await s.scalar(
+            select(TaskAssignee).where(TaskAssignee.task_id == fourth.id, TaskAssignee.role == "lead")
+        )
+        assert lead4 is not None and lead4.unit_id is not None  # an e-mail address names nobody
