@@ -1,0 +1,35 @@
+"""qa6: importing conclusions as a secretary does (found by driving the sandbox page).
+
+The private-chat gathering glued a message the person sent on its own onto the last line of the
+previous one when that line had no final full stop (Vietnamese conclusions' items rarely have one):
+two directives became one item of the preview, saved as one task with one lead."""
+
+from __future__ import annotations
+
+from bot.texts import BTN_GATHER_DONE
+from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import committee, preview_after, save, what
+
+
+async def test_a_message_sent_on_its_own_during_a_gathering_is_not_glued_to_the_previous_line(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    first = (
+        "Kết luận giao ban Ban chỉ đạo tháng 11\n"
+        "1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12\n"
+        "2. Phòng Văn hoá - Thông tin cập nhật danh mục phần mềm dùng chung"  # no full stop, as usual
+    )
+    await env.say(chair, chair, first)
+    # The secretary remembers one more directive and sends it as a message of its own.
+    got = await env.say(chair, chair, "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12")
+    assert "Đã nhận 2 phần" in got.plain
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, got, BTN_GATHER_DONE)
+    pages = await preview_after(env, chair, cursor)
+    assert "Xem trước: 3 nhiệm vụ" in pages[0].plain
+    saved = await what(env, await save(env, chair, pages))
+    assert [text for text, _due, _leads in saved] == [
+        "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12",
+        "Phòng Văn hoá - Thông tin cập nhật danh mục phần mềm dùng chung",
+        "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12",
+    ]
