@@ -683,10 +683,22 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             draft = found
         except Refused as refusal:
             text = str(refusal)
-    await reply(update, text)
+    answered = await reply(update, text)
+    if answered is not None:
+        # The answer is about this preview: a correction sent as a reply to it («không có mục 7» →
+        # «2 hạn 20/12») edits the same draft, as a reply to the preview itself does.
+        await _remember_messages(context, found.id, [answered.message_id])
     if draft is not None:
         await send_preview(update, context, draft)
     return True
+
+
+async def _remember_messages(context: CallbackContext, draft_id: int, ids: list[int]) -> None:  # type: ignore[type-arg]
+    """Add message ids to those a reply to which edits the draft (when the draft is still there)."""
+    async with transaction(context) as session:
+        row = await session.get(PendingInput, draft_id)
+        if row is not None and row.kind == "import_draft":
+            row.data = {**row.data, "messages": [*row.data.get("messages", []), *ids]}
 
 
 async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, msg: Message) -> str:

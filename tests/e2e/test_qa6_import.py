@@ -6,6 +6,8 @@ two directives became one item of the preview, saved as one task with one lead."
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.texts import BTN_GATHER_DONE
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import committee, preview_after, save, what
@@ -32,4 +34,30 @@ async def test_a_message_sent_on_its_own_during_a_gathering_is_not_glued_to_the_
         "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12",
         "Phòng Văn hoá - Thông tin cập nhật danh mục phần mềm dùng chung",
         "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12",
+    ]
+
+
+async def test_a_correction_sent_as_a_reply_to_the_bots_answer_about_the_preview_is_taken(env: Env) -> None:
+    """The secretary replied «7 hạn 20/12» to the preview, got «Bản xem trước không có mục 7…», and
+    replied to that answer with the right number: the bot said nothing and changed nothing."""
+    chair, _member, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa\n"
+                        "2. Công an phường kiểm tra hệ thống camera an ninh")
+    pages = await preview_after(env, group, cursor)
+    wrong = await env.say(chair, group, "7 hạn 20/12", reply_to=pages[-1])
+    assert "không có mục 7" in wrong.plain
+    fixed = await env.say(chair, group, "2 hạn 20/12", reply_to=wrong)
+    assert "Mục 2: hạn mới 20/12/2026" in fixed.plain
+    # ... and a reply to that confirmation is taken too.
+    again = await env.say(chair, group, "1 giao Công an phường", reply_to=fixed)
+    assert "Mục 1: chủ trì mới" in again.plain
+    cursor = len(env.world.bot_messages(group))
+    await env.idle()
+    newest = [m for m in env.world.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())][-1]
+    saved = await what(env, await save(env, chair, [newest]))
+    assert [(due, leads) for _text, due, leads in saved] == [
+        (None, ["Công an phường"]),
+        (date(2026, 12, 20), ["Công an phường"]),
     ]
