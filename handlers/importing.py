@@ -855,6 +855,11 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
+    if not args and scans.attachment_of(msg) is not None and await _gathering_open(update, context):
+        # A file captioned /nhap while a gathering is open (the bot teaches «gửi file … kèm chú thích
+        # /nhap»): one more part of it. Starting afresh would drop what was sent before without a word.
+        await on_private_message(update, context)
+        return
     parts: list[Part] = []
     try:
         attached = scans.attachment_of(msg)  # a file, a scan or a photo (read by OCR)
@@ -881,6 +886,15 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     sent = await reply(update, text, buttons)
     if row_id is not None:
         await _latest_ack(context, msg.chat.id, row_id, sent)
+
+
+async def _gathering_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    msg, user = update.effective_message, update.effective_user
+    if msg is None or user is None:
+        return False
+    async with transaction(context) as session:
+        person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
+        return person is not None and await _gathering_of(session, msg.chat.id, person.id) is not None
 
 
 async def _start_gathering(

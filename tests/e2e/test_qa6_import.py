@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.texts import BTN_GATHER_DONE
 from tests.e2e.conftest import Env
-from tests.e2e.test_long_conclusion import committee, preview_after, save, what
+from tests.e2e.test_long_conclusion import committee, docx_of, preview_after, save, what
 
 
 async def test_a_message_sent_on_its_own_during_a_gathering_is_not_glued_to_the_previous_line(env: Env) -> None:
@@ -60,4 +60,28 @@ async def test_a_correction_sent_as_a_reply_to_the_bots_answer_about_the_preview
     assert [(due, leads) for _text, due, leads in saved] == [
         (None, ["Công an phường"]),
         (date(2026, 12, 20), ["Công an phường"]),
+    ]
+
+
+async def test_a_file_sent_with_the_caption_nhap_during_a_gathering_joins_it(env: Env) -> None:
+    """In the private chat the secretary sent the Word report, then the annex as a file captioned /nhap
+    (as the bot teaches: «gửi file … kèm chú thích /nhap»): the gathering started afresh and the report's
+    directives were dropped without a word."""
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    report = "Kết luận giao ban\n1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, xong trước ngày 15/12."
+    annex = "Phụ lục\n1. Công an phường kiểm tra hệ thống camera an ninh trong tháng 12."
+    env.world.send_document(chair, chair, "ket_luan.docx", docx_of(report))
+    await env.world.wait_for(lambda m: "Đã nhận 1 phần" in m.plain, timeout=30, chat=chair)
+    await env.idle()
+    env.world.send_document(chair, chair, "phu_luc.docx", docx_of(annex), caption="/nhap")
+    got = await env.world.wait_for(lambda m: "Đã nhận 2 phần" in m.plain, timeout=30, chat=chair)
+    await env.idle()
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, env.world.message(chair, got.message_id), BTN_GATHER_DONE)
+    pages = await preview_after(env, chair, cursor)
+    saved = await what(env, await save(env, chair, pages))
+    assert [text for text, _due, _leads in saved] == [
+        "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, xong trước ngày 15/12.",
+        "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12.",
     ]
