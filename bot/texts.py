@@ -1542,3 +1542,10 @@ def need_task_number(args: str, example: str) -> str:
     if not given:
         return NEED_TASK_NUMBER.format(example=example)
     return TASK_NUMBER_UNREADABLE.format(given=esc(given[:30]), example=example)
+
+# --- qa6 ---
+# A new /nhap in the private chat while parts of a conclusion were gathered: they are not kept.
+IMPORT_GATHER_RESTARTED = (
+    "ℹ️ Bắt đầu lại: {parts} phần đã gửi trước đó (chưa phân tích) không được giữ. "
+    "Hãy gửi lại toàn bộ kết luận."
+)

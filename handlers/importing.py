@@ -900,7 +900,9 @@ async def _gathering_open(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def _start_gathering(
     session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part]
 ) -> tuple[str, Buttons, int]:
-    # One gathering per person and chat: a new /nhap starts afresh.
+    # One gathering per person and chat: a new /nhap starts afresh (and says what it drops).
+    before = await _gathering_of(session, msg.chat.id, actor.person.id)
+    dropped = len(before.data.get("parts", [])) if before is not None else 0
     await session.execute(
         delete(PendingInput).where(
             PendingInput.chat_id == msg.chat.id,
@@ -919,9 +921,10 @@ async def _start_gathering(
     )
     session.add(row)
     await session.flush()
+    note = "\n\n" + T.IMPORT_GATHER_RESTARTED.format(parts=dropped) if dropped else ""
     if chosen is None:
-        return T.IMPORT_CHOOSE_COMMITTEE, _choose_buttons(row.id, committees), row.id
-    return _ack_text(row, chosen), _gather_buttons(row.id), row.id
+        return T.IMPORT_CHOOSE_COMMITTEE + note, _choose_buttons(row.id, committees), row.id
+    return _ack_text(row, chosen) + note, _gather_buttons(row.id), row.id
 
 
 async def _latest_ack(context: ContextTypes.DEFAULT_TYPE, chat_id: int, row_id: int, sent: Message | None) -> None:

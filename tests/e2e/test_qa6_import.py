@@ -85,3 +85,18 @@ async def test_a_file_sent_with_the_caption_nhap_during_a_gathering_joins_it(env
         "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, xong trước ngày 15/12.",
         "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12.",
     ]
+
+
+async def test_a_new_nhap_during_a_gathering_says_what_was_sent_before_is_dropped(env: Env) -> None:
+    """A typed /nhap starts afresh (to begin again is what it is for), but the person is told that the
+    parts already sent are not kept: before, they vanished without a word."""
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    await env.say(chair, chair, "1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa.")
+    await env.say(chair, chair, "2. Công an phường kiểm tra hệ thống camera an ninh.")
+    again = await env.say(chair, chair, "/nhap")
+    assert "Đang nhận kết luận" in again.plain
+    assert "2 phần đã gửi trước" in again.plain
+    # Nothing gathered before: nothing to say.
+    fresh = await env.say(chair, chair, "/nhap")
+    assert "đã gửi trước" not in fresh.plain
