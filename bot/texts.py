@@ -1584,3 +1584,11 @@ REMINDER_FOOTER_ESCALATION_GROUP = (
     "Trưởng ban bấm nút bên dưới để đặt hạn mới, giao lại cho người hoặc đơn vị khác, "
     "hoặc gửi ghi chú tới người thực hiện."
 )
+
+
+# --- qa6 ---
+# A new /nhap in the private chat while parts of a conclusion were gathered: they are not kept.
+IMPORT_GATHER_RESTARTED = (
+    "ℹ️ Bắt đầu lại: {parts} phần đã gửi trước đó (chưa phân tích) không được giữ. "
+    "Hãy gửi lại toàn bộ kết luận."
+)

@@ -49,9 +49,10 @@ class Part:
 
 def join_parts(parts: list[Part]) -> str:
     """The text the person pasted, from the messages Telegram delivered. Between two parts: a line break
-    when the cut was surely at one (a line break past the middle of the first part) or probably (the
-    first part ends a sentence, or the next starts a new item); otherwise a space (the cut was inside a
-    long paragraph, at a space)."""
+    when the first part was not cut by an app at all (shorter than half the limit: the person sent it
+    as it is, and the next message is a new line of theirs), when the cut was surely at a line break (one
+    past the middle of the first part) or probably (the first part ends a sentence, or the next starts a
+    new item); otherwise a space (the cut was inside a long paragraph, at a space)."""
     out = ""
     for k, part in enumerate(parts):
         text = part.text.strip()
@@ -60,7 +61,8 @@ def join_parts(parts: list[Part]) -> str:
         if out:
             prev = parts[k - 1]
             at_line = (
-                prev.newline_late
+                utf16_len(prev.text.strip()) < CUT_MIN
+                or prev.newline_late
                 or out.rstrip().endswith(tuple(_SENTENCE_END))
                 or _ITEM_START.match(text) is not None
             )

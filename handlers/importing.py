@@ -727,10 +727,22 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             draft = found
         except Refused as refusal:
             text = str(refusal)
-    await reply(update, text)
+    answered = await reply(update, text)
+    if answered is not None:
+        # The answer is about this preview: a correction sent as a reply to it («không có mục 7» →
+        # «2 hạn 20/12») edits the same draft, as a reply to the preview itself does.
+        await _remember_messages(context, found.id, [answered.message_id])
     if draft is not None:
         await send_preview(update, context, draft)
     return True
+
+
+async def _remember_messages(context: CallbackContext, draft_id: int, ids: list[int]) -> None:  # type: ignore[type-arg]
+    """Add message ids to those a reply to which edits the draft (when the draft is still there)."""
+    async with transaction(context) as session:
+        row = await session.get(PendingInput, draft_id)
+        if row is not None and row.kind == "import_draft":
+            row.data = {**row.data, "messages": [*row.data.get("messages", []), *ids]}
 
 
 async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, msg: Message) -> str:
@@ -887,6 +899,11 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     msg = update.effective_message
     assert msg is not None
     args, _ = command_args(msg)
+    if not args and scans.attachment_of(msg) is not None and await _gathering_open(update, context):
+        # A file captioned /nhap while a gathering is open (the bot teaches «gửi file … kèm chú thích
+        # /nhap»): one more part of it. Starting afresh would drop what was sent before without a word.
+        await on_private_message(update, context)
+        return
     parts: list[Part] = []
     try:
         attached = scans.attachment_of(msg)  # a file, a scan or a photo (read by OCR)
@@ -915,10 +932,21 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await _latest_ack(context, msg.chat.id, row_id, sent)
 
 
+async def _gathering_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    msg, user = update.effective_message, update.effective_user
+    if msg is None or user is None:
+        return False
+    async with transaction(context) as session:
+        person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
+        return person is not None and await _gathering_of(session, msg.chat.id, person.id) is not None
+
+
 async def _start_gathering(
     session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part]
 ) -> tuple[str, Buttons, int]:
-    # One gathering per person and chat: a new /nhap starts afresh.
+    # One gathering per person and chat: a new /nhap starts afresh (and says what it drops).
+    before = await _gathering_of(session, msg.chat.id, actor.person.id)
+    dropped = len(before.data.get("parts", [])) if before is not None else 0
     await session.execute(
         delete(PendingInput).where(
             PendingInput.chat_id == msg.chat.id,
@@ -937,9 +965,10 @@ async def _start_gathering(
     )
     session.add(row)
     await session.flush()
+    note = "\n\n" + T.IMPORT_GATHER_RESTARTED.format(parts=dropped) if dropped else ""
     if chosen is None:
-        return T.IMPORT_CHOOSE_COMMITTEE, _choose_buttons(row.id, committees), row.id
-    return _ack_text(row, chosen), _gather_buttons(row.id), row.id
+        return T.IMPORT_CHOOSE_COMMITTEE + note, _choose_buttons(row.id, committees), row.id
+    return _ack_text(row, chosen) + note, _gather_buttons(row.id), row.id
 
 
 async def _latest_ack(context: ContextTypes.DEFAULT_TYPE, chat_id: int, row_id: int, sent: Message | None) -> None:

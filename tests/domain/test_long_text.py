@@ -41,8 +41,15 @@ def test_a_long_paragraph_is_glued_with_a_space() -> None:
 def test_an_item_starting_the_next_part_is_a_new_line() -> None:
     parts = [Part("1. Giao Văn phòng rà soát hồ sơ", False), Part("2. Giao Công an phường kiểm tra camera.", False)]
     assert join_parts(parts) == "1. Giao Văn phòng rà soát hồ sơ\n2. Giao Công an phường kiểm tra camera."
-    parts = [Part("Giao Văn phòng rà soát hồ sơ của", False), Part("phường trước 15/12.", False)]
-    assert join_parts(parts) == "Giao Văn phòng rà soát hồ sơ của phường trước 15/12."
+    # A part cut by an app is at least half the limit long (a shorter one was sent whole: see below).
+    head = "Giao Văn phòng rà soát hồ sơ. " * 80 + "Giao Văn phòng rà soát hồ sơ của"
+    parts = [Part(head, False), Part("phường trước 15/12.", False)]
+    assert join_parts(parts) == head + " phường trước 15/12."
+
+
+def test_a_short_message_was_sent_whole_and_the_next_one_is_a_new_line() -> None:
+    parts = [Part("Giao Văn phòng rà soát hồ sơ của", False), Part("Công an phường kiểm tra camera", False)]
+    assert join_parts(parts) == "Giao Văn phòng rà soát hồ sơ của\nCông an phường kiểm tra camera"
 
 
 def test_a_cut_text_is_one_near_the_limit_that_stops_mid_sentence() -> None:
