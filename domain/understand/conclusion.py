@@ -1504,7 +1504,7 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
         else []
     )
     capitals = sum(1 for c in starts if c.isupper())
-    rejoin = capitals * 2 > len(starts)
+    rejoin = capitals * 2 > len(starts) or _wrapped_print(lines)
     body: list[str] = []
     for line in lines:
         if _END_OF_BODY.match(fold(line)):
@@ -1521,6 +1521,27 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
             continue
         body.append(line)
     return body
+
+
+def _wrapped_print(lines: list[str]) -> bool:
+    """A printed page's lines (a PDF's text layer, a Word file saved as PDF) are mostly continuations in
+    small letters, so the count of capitals above says "typed in small letters" — yet where a sentence or
+    an item really starts (after a line that ended, or at a list mark) it starts with a capital. Two such
+    starts at least, most of them capitals: the page was wrapped by its width, and its small-letter lines
+    go on with the line before. (A chat message typed in small letters starts its sentences in small
+    letters; one whose first line alone has a capital has one start only.) Found by qa6: CI05 as a PDF."""
+    heads = 0
+    capitals = 0
+    done = True  # the first line starts a sentence
+    for line in lines:
+        marker = _MARKER.match(line)
+        if done or marker:
+            first = line[marker.end() if marker else 0 :][:1]
+            if first.isalpha():
+                heads += 1
+                capitals += first.isupper()
+        done = bool(line) and _LINE_DONE.search(line) is not None
+    return heads >= 2 and capitals * 2 > heads
 
 
 class _EndMark:
