@@ -1592,3 +1592,9 @@ IMPORT_GATHER_RESTARTED = (
     "ℹ️ Bắt đầu lại: {parts} phần đã gửi trước đó (chưa phân tích) không được giữ. "
     "Hãy gửi lại toàn bộ kết luận."
 )
+
+
+# --- import undo ---
+# «↩️ Hoàn tác lần nhập này» under a saved /nhap: every task of that import taken back as a slip.
+BTN_UNDO_IMPORT = "↩️ Hoàn tác lần nhập này"
+IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{first}–#{last}) được huỷ (ghi sai), không ai còn bị nhắc."

@@ -286,7 +286,7 @@ def quick_due(code: str, today: date, current: date | None = None) -> date | Non
 _UNDO_KEEPS = frozenset({"created", "deadline_changed", "assignees_changed", "edited"})
 
 
-async def _check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
+async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
     """«↩️ Hoàn tác» takes back a slip: by the one who gave the task or the chair, while nobody else has
     acted on it. The button stays under the confirmation for good; pressed later it would cancel a task
     people are working on (their reports thrown away, nobody told), and a secretary could cancel the
@@ -322,7 +322,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 task_id, _, code = rest.partition(":")
                 task = await task_for_button(session, actor, int(task_id))
                 if kind == "undo":
-                    await _check_undo(session, actor, task)
+                    await check_undo(session, actor, task)
                     text = await cancel(session, actor, task, None, kind="undone")
                     new_card = (render.card(task, actor.today) + "\n\n" + text, None)
                 elif kind == "fixdue":

@@ -39,7 +39,7 @@ from db import committees as db_committees
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import Committee, Meeting, PendingInput, Person, TaskAssignee, Unit
+from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from domain.assign import Mention, arrange_written, written_usernames
 from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
@@ -69,8 +69,8 @@ from handlers.common import (
     visible_text,
     year_guessed_note,
 )
-from handlers.directives import first_due, planned_name, resolve_assignees
-from handlers.task_actions import Refused, example_date, in_group, require_role
+from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
+from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
 log = logging.getLogger(__name__)
 
@@ -508,8 +508,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
             elif action == "save":
-                new_text = await _save(session, actor, draft)
+                new_text, meeting_id = await _save(session, actor, draft)
                 await session.delete(draft)
+                # A slip of a whole import (the wrong text, the wrong committee) taken back at once, not
+                # with one /huy a task: the importer or the chair, while nobody else has acted (on_undo).
+                new_buttons = [[(T.BTN_UNDO_IMPORT, f"impundo:{meeting_id}")]]
             elif action in ("drop", "fix") and not arg:
                 new_text, _ = preview(draft, actor.today, username)
                 new_text += "\n\n" + (T.IMPORT_PICK_DROP if action == "drop" else T.IMPORT_PICK_FIX)
@@ -546,8 +549,8 @@ def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
     return [*rows, [(T.BTN_BACK, f"imp:{draft.id}:back")]]
 
 
-async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str:
-    """All kept directives and their meeting, in the caller's one transaction."""
+async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tuple[str, int]:
+    """All kept directives and their meeting, in the caller's one transaction: the answer, the meeting."""
     assert actor.committee is not None
     data = draft.data
     held_on = date.fromisoformat(data["meeting_date"])
@@ -589,7 +592,42 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> str
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
     if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
         text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
-    return text + "".join("\n" + line for line in await _unreminded_leads(session, leads))
+    return text + "".join("\n" + line for line in await _unreminded_leads(session, leads)), meeting.id
+
+
+# ---------------------------------------------------------------------------------------------- undo
+async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """impundo:<meeting> — «↩️ Hoàn tác lần nhập này» under the saved import: every task it saved is taken
+    back as a slip, as «↩️ Hoàn tác» does for one /giao (handlers.directives.check_undo, task by task: by the
+    one who gave it or the chair, while nobody else has acted on it). All or nothing: one task someone has
+    reported on, or that was closed, stops the whole undo — the others stay as they are (/huy for each)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    meeting_id = int(query.data.split(":")[1])
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        try:
+            meeting = await session.get(Meeting, meeting_id)
+            if meeting is None or (actor.committee is not None and meeting.committee_id != actor.committee.id):
+                raise Refused(T.BUTTON_STALE)
+            saved = select(Task).where(Task.meeting_id == meeting.id).order_by(Task.number)
+            tasks = list(await session.scalars(saved))
+            if not tasks:
+                raise Refused(T.BUTTON_STALE)
+            for task in tasks:
+                await check_undo(session, actor, task)
+            for task in tasks:
+                await cancel(session, actor, task, None, kind="undone")
+        except Refused as refusal:
+            await answer(query, str(refusal), alert=True)
+            return
+    await answer(query)
+    numbers = [t.number for t in tasks]
+    done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
+    shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
+    await edit(query, f"{shown}\n\n{done}" if shown else done, None)
 
 
 async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:

@@ -106,6 +106,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(
         CallbackQueryHandler(importing.on_button, pattern=r"^imp:\d{1,9}:(save|drop|fix|cancel|back)(:\d{1,4})?$")
     )
+    app.add_handler(CallbackQueryHandler(importing.on_undo, pattern=r"^impundo:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(importing.on_gather_button, pattern=r"^impg:\d{1,9}:(done|cancel|c:\d{1,9})$"))
     app.add_handler(
         CallbackQueryHandler(
