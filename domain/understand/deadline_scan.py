@@ -303,13 +303,21 @@ def words_before(f: str, pos: int, n: int, width: int = 40) -> list[str]:
 
 def prev_word(f: str, pos: int) -> tuple[str, int]:
     """The word right before pos (spaces between allowed) and where it starts; "" when
-    punctuation comes first."""
+    punctuation comes first. An opening quotation mark glued to the word is no punctuation between
+    ("“Những ngày giá rét", "“06 tháng/lần": branch deadl6, see deadline_grammar._quoted_sentence)."""
     j = pos
     while j > 0 and f[j - 1] == " ":
         j -= 1
     at = f.rfind(" ", 0, j) + 1
     word = f[at:j]
-    return (word, at) if word.isalnum() else ("", at)
+    if word.isalnum():
+        return word, at
+    if word[:1] in _OPENING_QUOTES and word[1:].isalnum():
+        return word[1:], at + 1
+    return "", at
+
+
+_OPENING_QUOTES = frozenset('"“')
 
 
 def _word_start(f: str, pos: int) -> bool:
@@ -360,7 +368,9 @@ def cited_before(f: str, pos: int) -> bool:
 
 OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
-_CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
+# (An opening quotation mark starts a clause too: "… yêu cầu: “Năm 2018 này, xã … phải …”", branch deadl6, see
+# deadline_grammar._quoted_sentence.)
+_CLAUSE_START = re.compile(r"(?:[.;:!?\n(“]|(?:^|\s)(?:\"|\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
 _STAMP_BREAK = re.compile(r"\s*[,:]")
 _SINCE_START = re.compile(r"\btu\s+dau\s+(?:nam\s+hoc|nam|thang|quy|ky|vu|mua)(?:\s+(?:19|20)[0-9]{2}|\s+nay)?\s*$")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
