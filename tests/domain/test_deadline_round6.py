@@ -100,3 +100,20 @@ def test_a_number_after_a_holiday_is_not_its_day() -> None:
     assert (d.kind, d.due, d.phrase) == (DeadlineKind.HOLIDAY, date(2024, 2, 9), "trước Tết")
     d = parse_deadline("Các cơ quan treo cờ Tổ quốc trước Quốc khánh 2/9.", date(2024, 1, 10))
     assert d.phrase == "trước Quốc khánh 2/9"
+
+
+# --- a dot inside a date or a number does not end a clause ("ngày 10.9", "30.4 - 1.5", "TP.HCM") -------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the forecast and the occasion are read with the words before them, days written with dots or slashes
+        ("Các xã chủ động ứng phó với mưa lớn dự báo có khả năng xảy ra từ ngày 9.9 đến đêm 10.9 trên địa bàn.", "none"),
+        ("Các xã chủ động ứng phó với mưa lớn dự báo có khả năng xảy ra từ ngày 9/9 đến đêm 10/9 trên địa bàn.", "none"),
+        ("Đội Quản lý thị trường tăng cường kiểm tra hàng hóa dịp nghỉ lễ 30.4 - 1.5 và Lễ giỗ Tổ Hùng Vương.", "none"),
+        ("Đội Quản lý thị trường tăng cường kiểm tra hàng hóa dịp nghỉ lễ 30/4 - 1/5 và Lễ giỗ Tổ Hùng Vương.", "none"),
+        # a full stop followed by a space still ends the clause
+        ("Dự báo có mưa lớn. Các xã báo cáo tình hình thiệt hại đến ngày 10.9.", "date 2027-09-10"),
+    ],
+)
+def test_a_dot_inside_a_date_does_not_end_the_clause(text: str, expected: str) -> None:
+    assert reading(text, date(2027, 3, 1)) == expected
