@@ -312,12 +312,9 @@ def prev_word(f: str, pos: int) -> tuple[str, int]:
     word = f[at:j]
     if word.isalnum():
         return word, at
-    if word[:1] in _OPENING_QUOTES and word[1:].isalnum():
+    if word[:1] in '"“' and word[1:].isalnum():  # ('' is in any string, and ''.isalnum() is False)
         return word[1:], at + 1
     return "", at
-
-
-_OPENING_QUOTES = frozenset('"“')
 
 
 def _word_start(f: str, pos: int) -> bool:
