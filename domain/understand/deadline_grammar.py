@@ -368,7 +368,8 @@ _HOLIDAY_NAMES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
 )
 _HOLIDAY_SUFFIX = re.compile(
     rf"(?:\s+{_CAN_CHI})?"
-    r"(?:\s*\(?\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}\s*\)?)?"  # "Quốc khánh 2/9"
+    # "Quốc khánh 2/9"; not the "1.70" of "trước Tết 1.700 km cao tốc" (a number goes on: branch deadl6)
+    r"(?:\s*\(?\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}(?![0-9])\s*\)?)?"
     r"(?:\s*(?:[/.\-]|nam)?\s*(?P<y>(?:19|20)[0-9]{2})\b)?"
 )
 # Fixed-day holidays written as a bare day: "trước 30/4", "dịp 2/9" (not "trước ngày 30/4" nor
@@ -1351,7 +1352,7 @@ def _quoted_names(scan: Scan) -> None:
     if '"' not in f and "“" not in f:
         return
     for m in _QUOTED_NAME.finditer(f):
-        if len(m[1].split()) <= 7:
+        if len(m[1].split()) <= 7 and not _quoted_sentence(m[1]):
             scan.take(m.start(), m.end())
 
 
@@ -1370,7 +1371,7 @@ def _reported_on(folded: str, today: date) -> date:
     """The day of the reported instruction a text opens with, else `today`."""
     if " da " not in folded and " vua " not in folded:  # cheap gate: most directives report nothing
         return today
-    m = _REPORTED_STAMP.match(folded)
+    m = _REPORTED_STAMP.match(folded, _marker_end(folded))
     if m is None:
         return today
     day, month = int(m["d"]), int(m["m"])
@@ -1522,12 +1523,14 @@ def _in_time_for_a_holiday(scan: Scan, start: int, at: int, end: int) -> bool:
 # an obligation follows ("Tới ngày 25/11, các xã phải …": _OBLIGED_AFTER). With "tỉnh đến" (CH03,
 # deadline_scan._province_before) the class of trigger words misread through folding.
 def _evening_stamp(scan: Scan, tail: Tail, end: int) -> bool:
-    return (
-        tail.words in (("toi",), ("toi", "ngay"))
-        and scan.at_clause_start(tail.start)
-        and scan.stamp_break_after(end)
-        and _OBLIGED_AFTER.match(scan.f, end) is None
-    )
+    if tail.words not in (("toi",), ("toi", "ngay")) or not scan.stamp_break_after(end):
+        return False
+    if scan.at_clause_start(tail.start):
+        return _OBLIGED_AFTER.match(scan.f, end) is None
+    # Set off by commas after an opening phrase, as "ngày X" is in "Trước đó, ngày 20/4, UBND TP đã có văn bản …"
+    # (D086-03, W44-01, A005-01): "Theo chỉ đạo của UBND tỉnh, tối 3/10, Sở … đã có công văn …" stamps the report
+    # that follows (_stamps_a_report); "…, tới ngày 25/11, các xã phải …" is still "until" (branch deadl6).
+    return scan.f.endswith(",", 0, tail.start - 1) and _stamps_a_report(scan, end)
 
 
 # --- "vào ngày X, <someone> đã ban hành …": a narrative time stamp (branch deadl5) --------------------------
@@ -1547,3 +1550,32 @@ _REPORTED_AFTER = re.compile(
 
 def _stamps_a_report(scan: Scan, end: int) -> bool:
     return scan.stamp_break_after(end) and _REPORTED_AFTER.match(scan.f, end) is not None
+
+
+# --- a line's list marker and quotation marks are no words (branch deadl6) -----------------------------------
+# Directives come as list items ("- ", "+ ", "a) ", "2.1. ": about one dev sentence in twelve opens with one) and as
+# quoted speech ("… yêu cầu: “Các xã hoàn thành trước ngày 10/3.”": A021-02, B108-01, D093-01, F043-01, G026-01
+# in the dev sets are whole quoted sentences). Neither may change how the sentence is read:
+# - the stamp of a reported instruction ("Trước đó, ngày 20/4, UBND TP đã có văn bản …", W44-01, D086-03, A005-01,
+#   A031-01) opens the *text*, after a list marker if there is one (_marker_end);
+# - a short quoted span is a campaign's or a motto's name ("Ngày Chủ nhật xanh", "Vì người nghèo", "4 tại chỗ":
+#   31 such names in the dev texts, none with a day in digits nor closing on a full stop), but a quoted
+#   sentence of a few words is reported speech whose time is read ("“Hoàn thành trước ngày 10/3/2023.”"):
+#   one that closes on a full stop or holds a day written in digits (_quoted_sentence);
+# - an opening quotation mark starts a clause, as a line's start does ("“Năm 2018 này, xã … phải hoàn thành …”":
+#   deadline_scan._CLAUSE_START).
+_LEADING_MARKER = re.compile(
+    r"\s*(?:[\"\u201c]\s*)?(?:(?:[-+*\u2022\u2013]|[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-z][.)]|[ivx]{1,4}[.)])\s+)?"
+)
+_DAY_IN_DIGITS = re.compile(r"[0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}(?![0-9])")
+
+
+def _marker_end(folded: str) -> int:
+    """Where the text starts after an opening quotation mark and a list marker ("- ", "a) ", "2.1. ")."""
+    m = _LEADING_MARKER.match(folded)  # (every part optional: it always matches)
+    return m.end() if m is not None else 0
+
+
+def _quoted_sentence(quoted: str) -> bool:
+    """Whether a short quoted span is a sentence of reported speech rather than a name (see above)."""
+    return quoted.rstrip().endswith((".", ";", "!")) or _DAY_IN_DIGITS.search(quoted) is not None

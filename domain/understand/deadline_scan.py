@@ -303,13 +303,18 @@ def words_before(f: str, pos: int, n: int, width: int = 40) -> list[str]:
 
 def prev_word(f: str, pos: int) -> tuple[str, int]:
     """The word right before pos (spaces between allowed) and where it starts; "" when
-    punctuation comes first."""
+    punctuation comes first. An opening quotation mark glued to the word is no punctuation between
+    ("“Những ngày giá rét", "“06 tháng/lần": branch deadl6, see deadline_grammar._quoted_sentence)."""
     j = pos
     while j > 0 and f[j - 1] == " ":
         j -= 1
     at = f.rfind(" ", 0, j) + 1
     word = f[at:j]
-    return (word, at) if word.isalnum() else ("", at)
+    if word.isalnum():
+        return word, at
+    if word[:1] in '"“' and word[1:].isalnum():  # ('' is in any string, and ''.isalnum() is False)
+        return word[1:], at + 1
+    return "", at
 
 
 def _word_start(f: str, pos: int) -> bool:
@@ -360,7 +365,9 @@ def cited_before(f: str, pos: int) -> bool:
 
 OF_AFTER = re.compile(r"\s*(?:cua|ve viec|v/v)\b")
 PAST_AFTER = re.compile(r"\s+(?:vua qua|qua|vua roi|truoc do|gan day|nam ngoai|nam truoc)\b")
-_CLAUSE_START = re.compile(r"(?:[.;:!?\n(]|(?:^|\s)(?:\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
+# (An opening quotation mark starts a clause too: "… yêu cầu: “Năm 2018 này, xã … phải …”", branch deadl6, see
+# deadline_grammar._quoted_sentence.)
+_CLAUSE_START = re.compile(r"(?:[.;:!?\n(“]|(?:^|\s)(?:\"|\d{1,2}[.)]|[a-z][.)]|[-+*•–—]))\s*$")
 _STAMP_BREAK = re.compile(r"\s*[,:]")
 _SINCE_START = re.compile(r"\btu\s+dau\s+(?:nam\s+hoc|nam|thang|quy|ky|vu|mua)(?:\s+(?:19|20)[0-9]{2}|\s+nay)?\s*$")
 _DONE_SINCE = re.compile(r"\s*,[^.;:]{0,60}\b(?:da|duoc)\b")
@@ -459,9 +466,13 @@ class Scan:
         return tail
 
     def clause_before(self, pos: int, width: int = 60) -> str:
-        """The text of the clause before pos, at most `width` characters."""
+        """The text of the clause before pos, at most `width` characters. A full stop ends a clause when a
+        space follows it: the dots of "ngày 10.9", "30.4 - 1.5", "1.200 km", "TP.HCM" do not (branch deadl6:
+        the forecast "dự báo … từ ngày 9.9 đến đêm 10.9" and the occasion "dịp nghỉ lễ 30.4 - 1.5 và Lễ giỗ
+        Tổ" were cut off from their words when the dates were written with dots, F006-01 and D093-01 so
+        rewritten; news texts write days so)."""
         window = self.f[max(0, pos - width) : pos]
-        cut = max(window.rfind("."), window.rfind(";"), window.rfind(":"))
+        cut = max(window.rfind(". "), window.rfind(";"), window.rfind(":"))
         return window[cut + 1 :]
 
     def at_clause_start(self, pos: int) -> bool:

@@ -63,10 +63,12 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
     "train_v2_dev": (0.97, 0.93),
     "v3a_dev": (0.99, 0.93),
-    "v3b_dev": (0.98, 0.94),
+    # deadl6 (scoring: a year written inside a date, "15-1-2015", bounds an undated record's year): v3b dev
+    # deadline 98.6 -> 99.3 (B032-01), v4f dev 94.9 -> 95.8 (F065-01); no rule changed
+    "v3b_dev": (0.99, 0.94),
     "v4d_dev": (0.96, 0.86),
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.94, 0.89),
+    "v4f_dev": (0.95, 0.89),
     "v3a_heldout": (0.97, 0.75),
     "v3b_heldout": (0.99, 0.83),
     "v4d_heldout": (0.94, 0.67),
