@@ -398,6 +398,11 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             j += 1
             determined = True
             continue
+        counted = lead_rules.count_in_words(s, j)
+        if counted:
+            j += counted  # "hai ban HĐND xã": a count in words, as "2 ban HĐND xã"
+            determined = True
+            continue
         break
     if j >= s.n or not s.word(j):
         return None
@@ -1373,6 +1378,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
             if kind == "," and _apposition(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
                 continue
+            if kind in (",", "và") and lead_rules.title_over_list(s, start, k):
+                j = _extend(s, start, nxt.end, nxt)  # "hiệu trưởng các trường A và trường B": one title's list
+                continue
             if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
                 shared = _shared_complement_end(s, start, j, k) if kind == "," else None
                 if shared is not None:
@@ -1828,8 +1836,8 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
 
 
 def _skip_determiners(s: _Sentence, i: int) -> int:
-    while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number):
-        i += max(1, s.m(L.DETERMINERS, i))
+    while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number or lead_rules.count_in_words(s, i)):
+        i += max(1, s.m(L.DETERMINERS, i), lead_rules.count_in_words(s, i))
     return i
 
 

@@ -310,3 +310,56 @@ def _task_at(s: _Sentence, p: int) -> bool:
     if any(s.is_(p, w) for w in ("chưa", "không", "đang", "đã", "còn", "có", "bị", "được")):
         return False
     return bool(s.m(L.VERBS, p) or s.m(A._CHI_DAO, p) or s.m(A._ACTOR_ADVERBS, p))
+
+
+# ------------------------------------------------------------------------------------------ round 6
+# Rules of the sixth round (issue 11, branch lead6); tests with written sentences of each class in
+# tests/domain/test_lead_round6.py.
+
+
+def title_over_list(s: _Sentence, start: int, k: int) -> bool:
+    """A title (or a party committee) whose complement is a plural kind governs the kinds listed after
+    it: "hiệu trưởng các trường THPT chuyên và trường THPT có lớp chuyên", "cấp ủy các chi bộ, đảng
+    bộ cơ sở", "thủ trưởng các phòng chuyên môn, đơn vị sự nghiệp" are one lead — the heads of all
+    of them (LABELLING.md §13: "a title before the whole list keeps it one"; §11: a title's list
+    stays inside it). Only a kind written in lower case with no determiner, number or title of its
+    own goes on with the title's complement: "…, Mặt trận và các đoàn thể" (a name in capitals, a
+    determiner of its own) and "…, thủ trưởng các ban" (a title of its own) start other leads, and
+    a title over a body ("Chủ tịch UBND các xã, …") is read by the place lists, not here.
+
+    Dev sentences (class: list structure, K8): B133-01, D114-01, D114-02 (two documents; cut in two
+    before). Is tokens[k], after a "," or "và" of the list that starts at tokens[start], such a kind?"""
+    f = A._skip_determiners(s, start)
+    title = s.m(L.PERSON_HEADS, f) or (s.is_(f, "cấp") and s.m(L.ORG_HEADS, f))
+    if not title or s.m(A._PRONOUN_HEADS, f):
+        return False  # "ông", "đồng chí": a person, not the heads of a kind
+    if not s.m(L.DETERMINERS, f + title):
+        return False  # "Chủ tịch UBND các xã": the title's complement is a body
+    if not s.word(k) or s.tokens[k].capitalized or s.tokens[k].is_number:
+        return False
+    return not (s.m(L.DETERMINERS, k) or s.m(L.PERSON_HEADS, k))
+
+
+# Counts written in words: "hai", "ba", …, "mười", and their compounds ("mười hai", "hai mươi lăm").
+# Not "một" ("một số" and "một vài" are determiners of their own; "một" alone is no count of a group).
+_COUNT_WORDS = ("hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt")
+
+
+def count_in_words(s: _Sentence, j: int) -> int:
+    """A count written in words before a kind of body or people counts the group as digits do ("2 ban
+    HĐND xã", "18 xã, thị trấn", "02 đồng chí PCT" are read): "hai ban HĐND xã", "ba trường tiểu
+    học", "mười hai xã". Returns the count's length when a head noun (a body, a title, a kind, a place)
+    follows it, else 0 — so "năm 2023", "năm học", "ba mẹ" are no counts.
+
+    Dev sentences (class: a counted group, in words or digits): G012-01 ("…; hai ban HĐND xã tăng
+    cường …": nobody read), D056-01 ("hai Hạt Kiểm lâm …", read by its capital); in digits B143-01,
+    G033-02, G076-01, D119-01, S001-03 (read)."""
+    if not s.word(j) or s.tokens[j][3] not in A._word_keys(_COUNT_WORDS, s.accented):
+        return 0  # (most words: one set look-up)
+    k = j
+    while k < min(s.n, j + 4) and s.word(k) and s.tokens[k][3] in A._word_keys(_COUNT_WORDS, s.accented):
+        k += 1
+    if not s.word(k) or s.tokens[k].is_number or s.m(L.DETERMINERS, k):
+        return 0
+    head = max(s.m(L.ORG_HEADS, k), s.m(L.PERSON_HEADS, k), s.m(L.CATEGORY_NOUNS, k), s.m(L.PLACE_NOUNS, k))
+    return k - j if head else 0
