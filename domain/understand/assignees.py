@@ -1348,8 +1348,8 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
         if not size:
             break
         k = j + size
-        if k >= s.n:
-            break
+        if k >= s.n or (kind == "," and lead_rules.aside_end(s, k)):
+            break  # (an aside after the comma: "các xã, nhất là …, tăng cường" ends the list)
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
         enumerating = kind in (",", "và") and s.word(k) and not s.m(L.DETERMINERS, k)
@@ -1593,6 +1593,7 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
             continue
         if s.punct(k, ","):
             k += 1
+            k = lead_rules.aside_end(s, k) or k  # "…, nhất là các xã vùng cao, tăng cường …": a remark
             continue
         if s.punct(k, "("):
             close = _closing_paren(s, k)

@@ -363,3 +363,39 @@ def count_in_words(s: _Sentence, j: int) -> int:
         return 0
     head = max(s.m(L.ORG_HEADS, k), s.m(L.PERSON_HEADS, k), s.m(L.CATEGORY_NOUNS, k), s.m(L.PLACE_NOUNS, k))
     return k - j if head else 0
+
+
+# Words that open an aside naming a part of what was just said: "các xã, nhất là các xã vùng cao, …".
+_ASIDE_OPENERS = ("nhất là", "đặc biệt là", "trong đó có", "kể cả")
+
+
+def aside_end(s: _Sentence, k: int) -> int:
+    """ "<noun phrase>, nhất là / đặc biệt là / trong đó có / kể cả <a part of it>, <predicate>": after
+    a comma, an aside that singles out some of what was named ("các xã trong huyện, nhất là những địa
+    bàn trọng điểm, thực hiện …", "các sở, ngành, đặc biệt là Sở Y tế, chủ động …") is no lead of its
+    own and no item of the list (LABELLING.md §11: the name runs to the predicate; the aside is a
+    remark, as one in brackets). Returns where the predicate starts after the aside's closing comma,
+    0 when tokens[k] opens no aside or the aside is not closed by a comma before a predicate (an aside
+    at the end of the sentence is part of the task: "…, nhất là việc quyết toán.").
+
+    Dev sentences (class: an aside after a noun phrase; the list reader took "nhất" or "đặc biệt" for
+    an item): D058-01, D058-02 (the lead, "…, nhất"); the same aside after other noun phrases, read
+    right: W54-01, W56-02, A010-01, D091-02, D103-03 (five documents)."""
+    if not s.punct(k - 1, ",") or not s.word(k):
+        return 0
+    size = 0
+    for words in _ASIDE_OPENERS:
+        parts = words.split()
+        if all(s.is_(k + x, w) for x, w in enumerate(parts)):
+            size = len(parts)
+            break
+    if not size:
+        return 0
+    for x in range(k + size + 1, min(s.n - 1, k + 25)):
+        if s.punct(x, ";.:()"):
+            return 0
+        if s.punct(x, ",") and s.word(x + 1):
+            after = A._skip_adverbs(s, x + 1, adjuncts=False)
+            if A._predicate_at(s, after) or s.m(A._MODALS, after) or s.m(A._ACTOR_ADVERBS, x + 1):
+                return x + 1
+    return 0

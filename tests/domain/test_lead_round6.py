@@ -79,3 +79,20 @@ def test_a_count_in_words(text: str, expected: list[str]) -> None:
 )
 def test_a_year_is_no_count(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside after a comma singles out some of those named: no lead and no item of its own.
+        ("Yêu cầu các xã, nhất là các xã vùng cao, tăng cường phòng chống rét cho đàn gia súc.", ["các xã"]),
+        ("Đề nghị các sở, ngành, đặc biệt là Sở Y tế, chủ động chuẩn bị phương án.", ["các sở, ngành"]),
+        ("Các địa phương, nhất là các xã ven biển, phải sẵn sàng sơ tán dân.", ["Các địa phương"]),
+        ("Các đơn vị, trong đó có Công an huyện, phải báo cáo trước ngày 10/5.", ["Các đơn vị"]),
+        ("Các xã, kể cả các xã đã đạt chuẩn, tiếp tục rà soát các tiêu chí.", ["Các xã"]),
+        # ... at the end of the sentence the aside is part of the task
+        ("Yêu cầu các phòng tập trung hoàn thành các việc tồn đọng, nhất là việc quyết toán.", ["các phòng"]),
+    ],
+)
+def test_an_aside_is_no_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
