@@ -43,7 +43,7 @@ def modal_subject(s: _Sentence) -> _Found | None:
         if s.is_(after, "được") or s.is_(after, "bị"):
             continue  # "những tồn tại cần được khắc phục": no actor
         bound = q
-        while bound > s.first and not s.punct(bound - 1, _CLAUSE_STOPS):
+        while bound > s.first and (not s.punct(bound - 1, _CLAUSE_STOPS) or abbreviation_dot(s, bound - 1)):
             bound -= 1
         for i in range(max(bound, q - 16), q):
             # a capitalised word read loosely as a name, but not in a text written in capitals
@@ -399,3 +399,16 @@ def aside_end(s: _Sentence, k: int) -> int:
             if A._predicate_at(s, after) or s.m(A._MODALS, after) or s.m(A._ACTOR_ADVERBS, x + 1):
                 return x + 1
     return 0
+
+
+def abbreviation_dot(s: _Sentence, k: int) -> bool:
+    """Is the "." at tokens[k] the dot of an abbreviated place inside a name ("TP. Hà Nội", "Q. Long
+    Biên", "TX. Sơn Tây"), not the end of a clause? The name reader (`_extend`) reads these dots as
+    part of the name; the search for the subject of a modal (`modal_subject`) stopped at them.
+
+    Dev sentences (class: a dotted place abbreviation in a name): G078-01 ("mục tiêu mà TP. Hà Nội
+    phải đạt": nobody before); read right inside names: W41-01 ("UBND TP. Hà Nội"), F077-01 ("Ban Chỉ
+    đạo 389 TP. Hồ Chí Minh"), G053-01 ("Văn phòng UBND TP.Phan Thiết")."""
+    if not s.punct(k, ".") or not s.word(k - 1) or not s.word(k + 1):
+        return False
+    return s.tokens[k - 1].text in A._DOTTED_PLACES and s.tokens[k + 1].capitalized

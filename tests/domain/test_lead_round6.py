@@ -96,3 +96,19 @@ def test_a_year_is_no_count(text: str, expected: list[str]) -> None:
 )
 def test_an_aside_is_no_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dot of an abbreviated place is inside the name, not the end of a clause: the subject of a
+        # modal is read back across it.
+        ("Đây là mục tiêu mà TP. Hà Nội phải đạt được vào ngày 1/5.", ["TP. Hà Nội"]),
+        ("Đây là chỉ tiêu mà UBND TP. Hà Nội cần hoàn thành trong tháng 6.", ["UBND TP. Hà Nội"]),
+        ("Đây là chỉ tiêu mà Công an Q. Long Biên cần hoàn thành trong tháng 6.", ["Công an Q. Long Biên"]),
+        # ... a full stop still ends the clause before it
+        ("Kết quả trên chưa đạt kế hoạch. Các xã cần khắc phục ngay.", ["Các xã"]),
+    ],
+)
+def test_a_dotted_place_inside_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
