@@ -398,7 +398,7 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             j += 1
             determined = True
             continue
-        counted = lead_rules.count_in_words(s, j)
+        counted = lead_rules.count_in_words(s, j) if s.tokens[j][3] in lead_rules.COUNT_KEYS[s.accented] else 0
         if counted:
             j += counted  # "hai ban HĐND xã": a count in words, as "2 ban HĐND xã"
             determined = True
@@ -1348,7 +1348,8 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
         if not size:
             break
         k = j + size
-        if k >= s.n or (kind == "," and lead_rules.aside_end(s, k)):
+        if k >= s.n or (kind == "," and s.tokens[k][3] in lead_rules.ASIDE_FIRST_KEYS[s.accented]
+                        and lead_rules.aside_end(s, k)):
             break  # (an aside after the comma: "các xã, nhất là …, tăng cường" ends the list)
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
@@ -1593,7 +1594,8 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
             continue
         if s.punct(k, ","):
             k += 1
-            k = lead_rules.aside_end(s, k) or k  # "…, nhất là các xã vùng cao, tăng cường …": a remark
+            if s.word(k) and s.tokens[k][3] in lead_rules.ASIDE_FIRST_KEYS[s.accented]:
+                k = lead_rules.aside_end(s, k) or k  # "…, nhất là các xã vùng cao, tăng cường …": a remark
             continue
         if s.punct(k, "("):
             close = _closing_paren(s, k)
@@ -1837,8 +1839,11 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
 
 
 def _skip_determiners(s: _Sentence, i: int) -> int:
-    while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number or lead_rules.count_in_words(s, i)):
-        i += max(1, s.m(L.DETERMINERS, i), lead_rules.count_in_words(s, i))
+    while i < s.n:
+        counted = lead_rules.count_in_words(s, i) if s.tokens[i][3] in lead_rules.COUNT_KEYS[s.accented] else 0
+        if not (s.m(L.DETERMINERS, i) or s.tokens[i].is_number or counted):
+            break
+        i += max(1, s.m(L.DETERMINERS, i), counted)
     return i
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
@@ -345,6 +346,14 @@ def title_over_list(s: _Sentence, start: int, k: int) -> bool:
 _COUNT_WORDS = ("hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt")
 
 
+def _keys(words: tuple[str, ...]) -> dict[bool, frozenset[str]]:
+    """The token keys of words, for text with and without diacritics (a set test at each token, no call)."""
+    return {True: frozenset(tone_key(w) for w in words), False: frozenset(fold_word(w) for w in words)}
+
+
+COUNT_KEYS = _keys(_COUNT_WORDS)
+
+
 def count_in_words(s: _Sentence, j: int) -> int:
     """A count written in words before a kind of body or people counts the group as digits do ("2 ban
     HĐND xã", "18 xã, thị trấn", "02 đồng chí PCT" are read): "hai ban HĐND xã", "ba trường tiểu
@@ -354,10 +363,11 @@ def count_in_words(s: _Sentence, j: int) -> int:
     Dev sentences (class: a counted group, in words or digits): G012-01 ("…; hai ban HĐND xã tăng
     cường …": nobody read), D056-01 ("hai Hạt Kiểm lâm …", read by its capital); in digits B143-01,
     G033-02, G076-01, D119-01, S001-03 (read)."""
-    if not s.word(j) or s.tokens[j][3] not in A._word_keys(_COUNT_WORDS, s.accented):
+    keys = COUNT_KEYS[s.accented]
+    if not s.word(j) or s.tokens[j][3] not in keys:
         return 0  # (most words: one set look-up)
     k = j
-    while k < min(s.n, j + 4) and s.word(k) and s.tokens[k][3] in A._word_keys(_COUNT_WORDS, s.accented):
+    while k < min(s.n, j + 4) and s.word(k) and s.tokens[k][3] in keys:
         k += 1
     if not s.word(k) or s.tokens[k].is_number or s.m(L.DETERMINERS, k):
         return 0
@@ -367,6 +377,7 @@ def count_in_words(s: _Sentence, j: int) -> int:
 
 # Words that open an aside naming a part of what was just said: "các xã, nhất là các xã vùng cao, …".
 _ASIDE_OPENERS = ("nhất là", "đặc biệt là", "trong đó có", "kể cả")
+ASIDE_FIRST_KEYS = _keys(tuple(w.split()[0] for w in _ASIDE_OPENERS))
 
 
 def aside_end(s: _Sentence, k: int) -> int:
@@ -381,8 +392,8 @@ def aside_end(s: _Sentence, k: int) -> int:
     Dev sentences (class: an aside after a noun phrase; the list reader took "nhất" or "đặc biệt" for
     an item): D058-01, D058-02 (the lead, "…, nhất"); the same aside after other noun phrases, read
     right: W54-01, W56-02, A010-01, D091-02, D103-03 (five documents)."""
-    if not s.punct(k - 1, ",") or not s.word(k):
-        return 0
+    if not s.word(k) or s.tokens[k][3] not in ASIDE_FIRST_KEYS[s.accented] or not s.punct(k - 1, ","):
+        return 0  # (most words: one set look-up)
     size = 0
     for words in _ASIDE_OPENERS:
         parts = words.split()
