@@ -1279,7 +1279,9 @@ def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
 def _people_kind(s: _Sentence, k: int) -> int:
     """A kind of people written in lower case, with no determiner, pronoun or name ("cán bộ", "công
     chức", "tuyên truyền viên", "người"): its length, 0 otherwise."""
-    if not s.word(k) or s.tokens[k].capitalized or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
+    # (a capital the sentence's or an item's start forces is no title's: "Cán bộ, công chức xã phải …")
+    capital = s.tokens[k].capitalized and k not in s.initial if s.word(k) else False
+    if not s.word(k) or capital or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
         return 0
     return s.m(L.PERSON_HEADS, k)
 

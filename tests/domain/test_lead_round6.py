@@ -112,3 +112,18 @@ def test_an_aside_is_no_lead(text: str, expected: list[str]) -> None:
 )
 def test_a_dotted_place_inside_a_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kinds of people listed with commas are one group at the start of a sentence or an item too:
+        # the capital that position forces is no title's.
+        ("Cán bộ, công chức xã phải chấp hành nghiêm giờ giấc làm việc.", ["Cán bộ, công chức xã"]),
+        ("- Giáo viên, nhân viên phải có mặt trước 7 giờ.", ["Giáo viên, nhân viên"]),
+        # ... titles written in capitals inside the sentence are still other leads
+        ("Giám đốc Sở Y tế, Chủ tịch UBND huyện chỉ đạo thực hiện.", ["Giám đốc Sở Y tế", "Chủ tịch UBND huyện"]),
+    ],
+)
+def test_a_group_of_people_at_the_start(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
