@@ -398,6 +398,11 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
             j += 1
             determined = True
             continue
+        counted = lead_rules.count_in_words(s, j) if s.tokens[j][3] in lead_rules.COUNT_KEYS[s.accented] else 0
+        if counted:
+            j += counted  # "hai ban HĐND xã": a count in words, as "2 ban HĐND xã"
+            determined = True
+            continue
         break
     if j >= s.n or not s.word(j):
         return None
@@ -1274,7 +1279,9 @@ def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
 def _people_kind(s: _Sentence, k: int) -> int:
     """A kind of people written in lower case, with no determiner, pronoun or name ("cán bộ", "công
     chức", "tuyên truyền viên", "người"): its length, 0 otherwise."""
-    if not s.word(k) or s.tokens[k].capitalized or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
+    # (a capital the sentence's or an item's start forces is no title's: "Cán bộ, công chức xã phải …")
+    capital = s.tokens[k].capitalized and k not in s.initial if s.word(k) else False
+    if not s.word(k) or capital or s.m(_PRONOUN_HEADS, k) or s.unit_at(k) is not None:
         return 0
     return s.m(L.PERSON_HEADS, k)
 
@@ -1343,8 +1350,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
         if not size:
             break
         k = j + size
-        if k >= s.n:
-            break
+        if k >= s.n or (kind == "," and s.tokens[k][3] in lead_rules.ASIDE_FIRST_KEYS[s.accented]
+                        and lead_rules.aside_end(s, k)):
+            break  # (an aside after the comma: "các xã, nhất là …, tăng cường" ends the list)
         plural = _is_plural(s, start, j)
         nxt = _head(s, k)
         enumerating = kind in (",", "và") and s.word(k) and not s.m(L.DETERMINERS, k)
@@ -1372,6 +1380,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
                 continue
             if kind == "," and _apposition(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "ông Nguyễn Văn Bình, công chức Địa chính"
+                continue
+            if kind in (",", "và") and lead_rules.title_over_list(s, start, k):
+                j = _extend(s, start, nxt.end, nxt)  # "hiệu trưởng các trường A và trường B": one title's list
                 continue
             if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
                 shared = _shared_complement_end(s, start, j, k) if kind == "," else None
@@ -1585,6 +1596,8 @@ def _skip_adverbs(s: _Sentence, k: int, adjuncts: bool = True) -> int:
             continue
         if s.punct(k, ","):
             k += 1
+            if s.word(k) and s.tokens[k][3] in lead_rules.ASIDE_FIRST_KEYS[s.accented]:
+                k = lead_rules.aside_end(s, k) or k  # "…, nhất là các xã vùng cao, tăng cường …": a remark
             continue
         if s.punct(k, "("):
             close = _closing_paren(s, k)
@@ -1828,8 +1841,11 @@ def _label_form(s: _Sentence) -> tuple[_Found, list[tuple[int, int]]] | None:
 
 
 def _skip_determiners(s: _Sentence, i: int) -> int:
-    while i < s.n and (s.m(L.DETERMINERS, i) or s.tokens[i].is_number):
-        i += max(1, s.m(L.DETERMINERS, i))
+    while i < s.n:
+        counted = lead_rules.count_in_words(s, i) if s.tokens[i][3] in lead_rules.COUNT_KEYS[s.accented] else 0
+        if not (s.m(L.DETERMINERS, i) or s.tokens[i].is_number or counted):
+            break
+        i += max(1, s.m(L.DETERMINERS, i), counted)
     return i
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
@@ -43,7 +44,7 @@ def modal_subject(s: _Sentence) -> _Found | None:
         if s.is_(after, "được") or s.is_(after, "bị"):
             continue  # "những tồn tại cần được khắc phục": no actor
         bound = q
-        while bound > s.first and not s.punct(bound - 1, _CLAUSE_STOPS):
+        while bound > s.first and (not s.punct(bound - 1, _CLAUSE_STOPS) or abbreviation_dot(s, bound - 1)):
             bound -= 1
         for i in range(max(bound, q - 16), q):
             # a capitalised word read loosely as a name, but not in a text written in capitals
@@ -310,3 +311,115 @@ def _task_at(s: _Sentence, p: int) -> bool:
     if any(s.is_(p, w) for w in ("chưa", "không", "đang", "đã", "còn", "có", "bị", "được")):
         return False
     return bool(s.m(L.VERBS, p) or s.m(A._CHI_DAO, p) or s.m(A._ACTOR_ADVERBS, p))
+
+
+# ------------------------------------------------------------------------------------------ round 6
+# Rules of the sixth round (issue 11, branch lead6); tests with written sentences of each class in
+# tests/domain/test_lead_round6.py.
+
+
+def title_over_list(s: _Sentence, start: int, k: int) -> bool:
+    """A title (or a party committee) whose complement is a plural kind governs the kinds listed after
+    it: "hiệu trưởng các trường THPT chuyên và trường THPT có lớp chuyên", "cấp ủy các chi bộ, đảng
+    bộ cơ sở", "thủ trưởng các phòng chuyên môn, đơn vị sự nghiệp" are one lead — the heads of all
+    of them (LABELLING.md §13: "a title before the whole list keeps it one"; §11: a title's list
+    stays inside it). Only a kind written in lower case with no determiner, number or title of its
+    own goes on with the title's complement: "…, Mặt trận và các đoàn thể" (a name in capitals, a
+    determiner of its own) and "…, thủ trưởng các ban" (a title of its own) start other leads, and
+    a title over a body ("Chủ tịch UBND các xã, …") is read by the place lists, not here.
+
+    Dev sentences (class: list structure, K8): B133-01, D114-01, D114-02 (two documents; cut in two
+    before). Is tokens[k], after a "," or "và" of the list that starts at tokens[start], such a kind?"""
+    f = A._skip_determiners(s, start)
+    title = s.m(L.PERSON_HEADS, f) or (s.is_(f, "cấp") and s.m(L.ORG_HEADS, f))
+    if not title or s.m(A._PRONOUN_HEADS, f):
+        return False  # "ông", "đồng chí": a person, not the heads of a kind
+    if not s.m(L.DETERMINERS, f + title):
+        return False  # "Chủ tịch UBND các xã": the title's complement is a body
+    if not s.word(k) or s.tokens[k].capitalized or s.tokens[k].is_number:
+        return False
+    return not (s.m(L.DETERMINERS, k) or s.m(L.PERSON_HEADS, k))
+
+
+# Counts written in words: "hai", "ba", …, "mười", and their compounds ("mười hai", "hai mươi lăm").
+# Not "một" ("một số" and "một vài" are determiners of their own; "một" alone is no count of a group).
+_COUNT_WORDS = ("hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "lăm", "mốt")
+
+
+def _keys(words: tuple[str, ...]) -> dict[bool, frozenset[str]]:
+    """The token keys of words, for text with and without diacritics (a set test at each token, no call)."""
+    return {True: frozenset(tone_key(w) for w in words), False: frozenset(fold_word(w) for w in words)}
+
+
+COUNT_KEYS = _keys(_COUNT_WORDS)
+
+
+def count_in_words(s: _Sentence, j: int) -> int:
+    """A count written in words before a kind of body or people counts the group as digits do ("2 ban
+    HĐND xã", "18 xã, thị trấn", "02 đồng chí PCT" are read): "hai ban HĐND xã", "ba trường tiểu
+    học", "mười hai xã". Returns the count's length when a head noun (a body, a title, a kind, a place)
+    follows it, else 0 — so "năm 2023", "năm học", "ba mẹ" are no counts.
+
+    Dev sentences (class: a counted group, in words or digits): G012-01 ("…; hai ban HĐND xã tăng
+    cường …": nobody read), D056-01 ("hai Hạt Kiểm lâm …", read by its capital); in digits B143-01,
+    G033-02, G076-01, D119-01, S001-03 (read)."""
+    keys = COUNT_KEYS[s.accented]
+    if not s.word(j) or s.tokens[j][3] not in keys:
+        return 0  # (most words: one set look-up)
+    k = j
+    while k < min(s.n, j + 4) and s.word(k) and s.tokens[k][3] in keys:
+        k += 1
+    if not s.word(k) or s.tokens[k].is_number or s.m(L.DETERMINERS, k):
+        return 0
+    head = max(s.m(L.ORG_HEADS, k), s.m(L.PERSON_HEADS, k), s.m(L.CATEGORY_NOUNS, k), s.m(L.PLACE_NOUNS, k))
+    return k - j if head else 0
+
+
+# Words that open an aside naming a part of what was just said: "các xã, nhất là các xã vùng cao, …".
+_ASIDE_OPENERS = ("nhất là", "đặc biệt là", "trong đó có", "kể cả")
+ASIDE_FIRST_KEYS = _keys(tuple(w.split()[0] for w in _ASIDE_OPENERS))
+
+
+def aside_end(s: _Sentence, k: int) -> int:
+    """ "<noun phrase>, nhất là / đặc biệt là / trong đó có / kể cả <a part of it>, <predicate>": after
+    a comma, an aside that singles out some of what was named ("các xã trong huyện, nhất là những địa
+    bàn trọng điểm, thực hiện …", "các sở, ngành, đặc biệt là Sở Y tế, chủ động …") is no lead of its
+    own and no item of the list (LABELLING.md §11: the name runs to the predicate; the aside is a
+    remark, as one in brackets). Returns where the predicate starts after the aside's closing comma,
+    0 when tokens[k] opens no aside or the aside is not closed by a comma before a predicate (an aside
+    at the end of the sentence is part of the task: "…, nhất là việc quyết toán.").
+
+    Dev sentences (class: an aside after a noun phrase; the list reader took "nhất" or "đặc biệt" for
+    an item): D058-01, D058-02 (the lead, "…, nhất"); the same aside after other noun phrases, read
+    right: W54-01, W56-02, A010-01, D091-02, D103-03 (five documents)."""
+    if not s.word(k) or s.tokens[k][3] not in ASIDE_FIRST_KEYS[s.accented] or not s.punct(k - 1, ","):
+        return 0  # (most words: one set look-up)
+    size = 0
+    for words in _ASIDE_OPENERS:
+        parts = words.split()
+        if all(s.is_(k + x, w) for x, w in enumerate(parts)):
+            size = len(parts)
+            break
+    if not size:
+        return 0
+    for x in range(k + size + 1, min(s.n - 1, k + 25)):
+        if s.punct(x, ";.:()"):
+            return 0
+        if s.punct(x, ",") and s.word(x + 1):
+            after = A._skip_adverbs(s, x + 1, adjuncts=False)
+            if A._predicate_at(s, after) or s.m(A._MODALS, after) or s.m(A._ACTOR_ADVERBS, x + 1):
+                return x + 1
+    return 0
+
+
+def abbreviation_dot(s: _Sentence, k: int) -> bool:
+    """Is the "." at tokens[k] the dot of an abbreviated place inside a name ("TP. Hà Nội", "Q. Long
+    Biên", "TX. Sơn Tây"), not the end of a clause? The name reader (`_extend`) reads these dots as
+    part of the name; the search for the subject of a modal (`modal_subject`) stopped at them.
+
+    Dev sentences (class: a dotted place abbreviation in a name): G078-01 ("mục tiêu mà TP. Hà Nội
+    phải đạt": nobody before); read right inside names: W41-01 ("UBND TP. Hà Nội"), F077-01 ("Ban Chỉ
+    đạo 389 TP. Hồ Chí Minh"), G053-01 ("Văn phòng UBND TP.Phan Thiết")."""
+    if not s.punct(k, ".") or not s.word(k - 1) or not s.word(k + 1):
+        return False
+    return s.tokens[k - 1].text in A._DOTTED_PLACES and s.tokens[k + 1].capitalized
