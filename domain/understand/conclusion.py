@@ -17,6 +17,7 @@ section's other directives.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -1492,6 +1493,11 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     lines = [
         (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
     ]
+    # (concl5) a letter's head run into one line (see _split_head_line): only among the first lines
+    if any(_NATIONAL.search(fold(line)) for line in lines[:12] if line):
+        lines = [part for k, line in enumerate(lines) for part in (
+            _split_head_line(line, fold(line)) if k < 12 and line else [line]
+        )]
     # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà soát" +
     # "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence starts with a
     # capital and an item with its mark, so a line in small letters after one that did not end goes on
@@ -1701,12 +1707,109 @@ def _timed_by_schedule(
     return out
 
 
+# ------------------------------------------------------------------------------------------ document head
+# (concl5) The head of an official letter: the issuer in capitals ("UBND PHƯỜNG SÀI ĐỒNG", "SỞ GDĐT BÌNH ĐỊNH",
+# "TRƯỜNG THPT VÕ GIỮ" CG15, "TRƯỜNG THCS PHONG XUÂN" CX04, "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" CX05), the
+# number ("Số: 155/KH-UBND" CX05; "Số" then "142/TB-VG Ân" CG15), the national title and motto, the dateline
+# ("Phong Xuân, ngày 10 tháng 01 năm 2023" CX04, "Bắc Ninh, ngày 26 tháng 5 năm 2017" CX05, "Phú Nhuận, ngày
+# 26 tháng 04 năm 2020" CE06, "Mỹ, ngày 8 tháng 12 năm 2022" CG15), the subject line ("V/v ...") and rules
+# drawn under them ("______", "*"). None is a task, and the issuer is the body that speaks (LABELLING.md
+# §5), never the lead of the items that name nobody: read as a heading, "UBND PHƯỜNG SÀI ĐỒNG" led them
+# (found by QA on real conclusions). A copy from a two-column PDF or Word page gives these lines in any
+# order (CG15: left and right columns interleaved) or runs them into one line; that line is cut at the
+# national title, the motto, the number and the dateline first (_split_head_line).
+_NATIONAL = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
+)
+_HEAD_NUMBER = re.compile(r"^so\b\s*:?\s*(?:\d[\w.]*\s*(?:[/\-–]\s*[\w&đ.\-–]+)*)?\s*\W*$")
+_HEAD_CODE = re.compile(r"^\d[\d.]*\s*[/\-–]\s*[a-z&đ]{1,6}(?:\s*[-–/]\s*[a-z&đ]{1,8})*\b")
+_DATELINE = re.compile(
+    r"^[^\d,.:;]{2,40},\s*ngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2},?\s+nam\s+\d{4})\W*$"
+)
+_SUBJECT_LINE = re.compile(r"^v/v\b")
+_RULE_LINE = re.compile(r"^[\W_]+$")
+# (in a joined head: where the national title starts, the motto ends, the number starts, the dateline runs)
+_HEAD_CUTS = re.compile(
+    r"(?P<before>cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|\bso\s*:\s*\d)"
+    r"|(?P<after>doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc)"
+    r"|(?P<date>,\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2},?\s+nam\s+\d{4})"
+)
+
+
+def _split_head_line(line: str, folded: str) -> list[str]:
+    """A letter's head run into one line, cut where its parts start (above)."""
+    if len(folded) != len(line) or _HEAD_CUTS.search(folded) is None:
+        return [line]
+    cuts: set[int] = set()
+    for m in _HEAD_CUTS.finditer(folded):
+        if m["before"]:
+            # (the number only after the issuer's capitals: "Quyết định số: 12/QĐ-UBND" in a sentence stays)
+            if not folded.startswith("so", m.start()) or _all_capitals(line[: m.start()]):
+                cuts.add(m.start())
+        elif m["after"]:
+            cuts.add(m.end())
+        else:
+            # the place before the dateline's comma: up to four words with capitals ("Sài Đồng, ngày ...")
+            start = m.start()
+            words = list(re.finditer(r"\S+", line[: m.start()]))[-4:]
+            for w in reversed(words):
+                if not w.group()[:1].isupper() or _NATIONAL.search(folded, w.start(), m.start()):
+                    break
+                start = w.start()
+            cuts.update((start, m.end()))
+    bounds = sorted({0, *cuts, len(line)})
+    return [part for a, b in itertools.pairwise(bounds) if (part := line[a:b].strip(" ,;"))]
+
+
+def _head_line(line: str, folded: str) -> bool:
+    return bool(
+        _NATIONAL.match(folded) or _HEAD_NUMBER.match(folded) or _DATELINE.match(folded)
+    )
+
+
+def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
+    """The indices of the letter's head lines (above) among the first lines: everything up to the last
+    number, national title or dateline that is a head line, capitals or a code; lines in small letters
+    there (a page's title: CG15 "Thông báo nghỉ học do mưa lũ") stay."""
+    first = [k for k, ln in enumerate(lines) if ln.strip()][:14]
+    markers = [k for k in first if _head_line(lines[k].strip(), fold(lines[k].strip()))]
+    if not markers:
+        return set()
+    out = set()
+    for k in first:
+        if k > markers[-1]:
+            break
+        stripped = lines[k].strip()
+        folded = fold(stripped)
+        if (
+            k in markers
+            or _RULE_LINE.match(stripped)
+            or _SUBJECT_LINE.match(folded)
+            or _HEAD_CODE.match(folded)
+            or (_all_capitals(stripped) and not stripped.endswith(":") and not _MARKER.match(stripped))
+        ):
+            out.add(k)
+    return out
+
+
+_TEXT_KIND = re.compile(r"^(?:thong bao\s+)?(?:ket luan|thong bao|bao cao|ke hoach|bien ban)\b")
+
+
+def _names_the_text(line: str, units: Sequence[KnownUnit]) -> bool:
+    """ "THÔNG BÁO Kết luận của ...", "Kết luận của ... tại cuộc họp ...": the kind of text, then whose it is."""
+    reading = read_assignees(line, units)
+    return _TEXT_KIND.match(_fold(line)) is not None and reading.how not in ("assigned", "relayed")
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
     folds = _Folds().__getitem__
     lines = _clean(text, folds)
     meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
+    head = _document_head(lines, folds)
+    if head:
+        lines = [line for k, line in enumerate(lines) if k not in head]
     title = find_title(lines, folds)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
@@ -1714,10 +1817,17 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
     # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
+    # (concl5) find_title returns the title without its full stop: at the top of the text ("THÔNG BÁO Kết luận của
+    # Chủ tịch UBND phường tại cuộc họp giao ban." under the letter's head), the line that ends with one is the
+    # title too, not a task, when it reads as no order (a one-line text is often the order itself, and lower
+    # down such a line may be the conclusion's one order, read as a title).
+    top = next((k for k, line in enumerate(lines) if line), -1)
     kept = [
         line
-        for line in lines
-        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
+        for k, line in enumerate(lines)
+        if line and line != title and line not in above_story
+        and not (k == top and line.rstrip(".") == title and _names_the_text(line, units))
+        and not _FURNITURE.match(folds(line))
         and not (_caption(line, units, folds) and _is_prose(lines))
     ]  # fmt: skip
     for k, line in enumerate(kept):

@@ -1,0 +1,66 @@
+"""Whole conclusions, fifth round (issue 11, helper concl5): the kinds QA found on real conclusions
+pasted with /nhap. Each test holds texts written for it, in the classes the rules in
+domain/understand/conclusion.py name (comments marked "concl5")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.conclusion import split_conclusion
+
+TODAY = date(2025, 3, 14)
+
+BODY = (
+    "Chủ tịch UBND xã kết luận như sau:\n"
+    "1. Giao Công an xã tăng cường tuần tra ban đêm.\n"
+    "2. Tổ chức tổng vệ sinh các khu dân cư trước ngày 30/3/2025.\n"
+)
+
+
+def found(text: str) -> list[tuple[str, list[str]]]:
+    return [(d.text, [a.text for a in d.assignees.lead]) for d in split_conclusion(text, TODAY).directives]
+
+
+# --- the head of an official letter: no task, and the issuer in capitals leads nothing ---
+@pytest.mark.parametrize(
+    "head",
+    [
+        # one line each, as a Word file pastes
+        "UBND XÃ TÂN MINH\nSố: 37/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Tân Minh, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã tại cuộc họp giao ban tháng 3",
+        # the two columns interleaved, the issuer on two lines, rules under them
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN MINH\nĐộc lập – Tự do – Hạnh phúc\n______\n"
+        "Số: 37 /TB-UBND\nTân Minh, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã",
+        # a party committee's letter, the number without a colon
+        "ĐẢNG BỘ HUYỆN ĐÔNG SƠN\nĐẢNG ỦY XÃ TÂN MINH\n*\nSố 12-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Tân Minh, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã",
+        # the subject line of a letter
+        "UBND XÃ TÂN MINH\nSố: 37/UBND-VP\nV/v triển khai nhiệm vụ trọng tâm tháng 3\nTân Minh, ngày 14 tháng 3 năm 2025",
+        # a two-column page copied into one line
+        "UBND XÃ TÂN MINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 37/TB-UBND "
+        "Tân Minh, ngày 14 tháng 3 năm 2025 THÔNG BÁO Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban",
+        # the issuer and its number on one line, the title with a full stop
+        "UBND XÃ TÂN MINH Số: 37/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Tân Minh, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban.",
+    ],
+)
+def test_a_letters_head_is_no_task_and_its_issuer_leads_nothing(head: str) -> None:
+    assert found(f"{head}\n{BODY}") == [
+        ("Giao Công an xã tăng cường tuần tra ban đêm.", ["Công an xã"]),
+        ("Tổ chức tổng vệ sinh các khu dân cư trước ngày 30/3/2025.", []),
+    ]
+
+
+def test_the_number_of_a_cited_decision_in_the_body_is_kept() -> None:
+    text = (
+        "UBND XÃ TÂN MINH\nSố: 37/TB-UBND\nTân Minh, ngày 14 tháng 3 năm 2025\n"
+        "Giao Văn phòng xã triển khai Quyết định số: 12/QĐ-UBND trước ngày 20/3/2025.\n"
+    )
+    assert found(text) == [("Giao Văn phòng xã triển khai Quyết định số: 12/QĐ-UBND trước ngày 20/3/2025.", ["Văn phòng xã"])]
+
+
+def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
+    text = "Kết luận cuộc họp, Chủ tịch UBND xã giao Công an xã rà soát camera an ninh."
+    assert found(text) == [(text, ["Công an xã"])]
