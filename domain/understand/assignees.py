@@ -1652,7 +1652,9 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             e = unit[0]
             while e < s.n and s.m(L.PLACE_NOUNS, e):
                 e += s.m(L.PLACE_NOUNS, e)
-            if s.word(e) and not s.tokens[e].capitalized:
+            # (concl5) not a determiner: "UBND các huyện, thị xã, thành phố:" heading the items under it is the
+            # unit and which ones, no verb (read "UBND" + predicate "các huyện ...", the items took «UBND»)
+            if s.word(e) and not s.tokens[e].capitalized and not s.m(L.DETERMINERS, e):
                 return _Found([(i, e)], i, e, "subject")
     return None
 

@@ -64,3 +64,17 @@ def test_the_number_of_a_cited_decision_in_the_body_is_kept() -> None:
 def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
     text = "Kết luận cuộc họp, Chủ tịch UBND xã giao Công an xã rà soát camera an ninh."
     assert found(text) == [(text, ["Công an xã"])]
+
+
+# --- a unit and which ones, heading the items under it, is one name («UBND các huyện, …», not «UBND») ---
+@pytest.mark.parametrize(
+    ("heading", "lead"),
+    [
+        ("2. UBND các huyện, thị xã, thành phố:", "UBND các huyện, thị xã, thành phố"),
+        ("b) Ủy ban nhân dân các quận, huyện:", "Ủy ban nhân dân các quận, huyện"),
+        ("3. UBND các xã, thị trấn:", "UBND các xã, thị trấn"),
+    ],
+)
+def test_a_heading_naming_a_unit_and_which_ones_leads_whole(heading: str, lead: str) -> None:
+    text = f"{heading}\n- Rà soát hồ sơ đất đai tồn đọng.\n- Báo cáo kết quả về Sở Tài nguyên và Môi trường."
+    assert [(t, leads) for t, leads in found(text)][0] == ("Rà soát hồ sơ đất đai tồn đọng.", [lead])
