@@ -37,7 +37,8 @@ def found(text: str) -> list[tuple[str, list[str]]]:
         "ĐẢNG BỘ HUYỆN ĐÔNG SƠN\nĐẢNG ỦY XÃ TÂN MINH\n*\nSố 12-TB/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
         "Tân Minh, ngày 14 tháng 3 năm 2025\nTHÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Đảng ủy xã",
         # the subject line of a letter
-        "UBND XÃ TÂN MINH\nSố: 37/UBND-VP\nV/v triển khai nhiệm vụ trọng tâm tháng 3\nTân Minh, ngày 14 tháng 3 năm 2025",
+        "UBND XÃ TÂN MINH\nSố: 37/UBND-VP\nV/v triển khai nhiệm vụ trọng tâm tháng 3\n"
+        "Tân Minh, ngày 14 tháng 3 năm 2025",
         # a two-column page copied into one line
         "UBND XÃ TÂN MINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 37/TB-UBND "
         "Tân Minh, ngày 14 tháng 3 năm 2025 THÔNG BÁO Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban",
@@ -58,7 +59,8 @@ def test_the_number_of_a_cited_decision_in_the_body_is_kept() -> None:
         "UBND XÃ TÂN MINH\nSố: 37/TB-UBND\nTân Minh, ngày 14 tháng 3 năm 2025\n"
         "Giao Văn phòng xã triển khai Quyết định số: 12/QĐ-UBND trước ngày 20/3/2025.\n"
     )
-    assert found(text) == [("Giao Văn phòng xã triển khai Quyết định số: 12/QĐ-UBND trước ngày 20/3/2025.", ["Văn phòng xã"])]
+    order = "Giao Văn phòng xã triển khai Quyết định số: 12/QĐ-UBND trước ngày 20/3/2025."
+    assert found(text) == [(order, ["Văn phòng xã"])]
 
 
 def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
@@ -77,4 +79,4 @@ def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
 )
 def test_a_heading_naming_a_unit_and_which_ones_leads_whole(heading: str, lead: str) -> None:
     text = f"{heading}\n- Rà soát hồ sơ đất đai tồn đọng.\n- Báo cáo kết quả về Sở Tài nguyên và Môi trường."
-    assert [(t, leads) for t, leads in found(text)][0] == ("Rà soát hồ sơ đất đai tồn đọng.", [lead])
+    assert found(text)[0] == ("Rà soát hồ sơ đất đai tồn đọng.", [lead])
