@@ -990,6 +990,42 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# (concl5) The same point said in more ways, told apart by the list under it (items of another mark follow, as
+# under "3. Trung tâm Văn hóa Thông tin Thể thao huyện" in CB02): with its time ("3. Về máy tính bảng: giao Văn
+# phòng chủ trì, hoàn thành trong tháng 4/2025.", "… chủ trì thực hiện, thời gian hoàn thành trước ngày
+# 30/4/2025."), with the unit as subject ("Văn phòng HĐND và UBND phường chủ trì thực hiện."), or pointing to
+# the items without a colon ("2. Giao Phòng Kinh tế thực hiện một số nội dung sau"). The items are its work:
+# they take its lead, coordinators and time; the point is a task itself only when no item follows.
+_POINTS_TO_ITEMS = (
+    r"(?:\s+(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|cong viec|viec|yeu cau)"
+    r"(?:\s+(?:cu the|chu yeu|trong tam|chinh))?\s+(?:sau|nhu sau|sau day)(?:\s+day)?)?"
+)
+_THE_POINTS_TIME = re.compile(
+    r"\s*(?:[,;(]\s*)?(?:(?:thoi gian|thoi han)(?:\s+(?:hoan thanh|thuc hien))?\s*:?\s*|(?:hoan thanh|xong)\s+)"
+    r"(?:truoc|trong|cham nhat|vao|den)?\b[^.;:]*?\d[^.;:]*[.;)]?\s*$"
+)
+_HANDS_THE_ITEMS = re.compile(
+    r"^(?:giao(?: cho)?|de nghi|yeu cau|phan cong)\s+[^.;:]{2,120}?\s(?:thuc hien|trien khai|to chuc thuc hien)"
+    + _POINTS_TO_ITEMS + r"$"
+)
+_LEAD_ONLY_PREDICATE = re.compile(
+    r"^(?:chu tri|thuc hien|phu trach|theo doi|tham muu)"
+    r"(?:\s*(?:,|va)\s*(?:phoi hop|phan cong|to chuc|theo doi)[^.;:]{0,100}?)?"
+    r"(?:\s+(?:thuc hien|trien khai|trien khai thuc hien|to chuc thuc hien))?" + _POINTS_TO_ITEMS + r"\s*[.;]?$"
+)
+
+
+def _leads_the_list(body: str, reading: AssigneeReading | None, fold: Fold = _fold) -> bool:
+    """Does the point (folded, after its topic) only name who leads the list under it (above)?"""
+    if reading is None or not reading.assignees.lead or reading.how not in ("assigned", "subject"):
+        return False
+    bare = _THE_POINTS_TIME.sub("", body).rstrip(" ,;.")
+    if reading.how == "subject":
+        predicate = _THE_POINTS_TIME.sub("", fold(reading.predicate)).rstrip(" ,;.")
+        return _LEAD_ONLY_PREDICATE.match(predicate) is not None
+    return _LEAD_ONLY.match(bare) is not None or _HANDS_THE_ITEMS.match(bare) is not None
+
+
 # A heading's time in brackets: "1. Giao Phòng Kinh tế (hoàn thành trước ngày 20/12/2024):", "2. Phòng Tài
 # chính (thời hạn: trước 20/12/2024):". Read inside the name it would be part of it; set before the
 # heading, on its own line, it dates the items and leaves the name whole.
@@ -1262,12 +1298,16 @@ class _Splitter:
         body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and (
             _LEAD_ONLY.match(body) or _names_only(content, whole)
+            or (self._list_under(marker) and _leads_the_list(body, whole, self.fold))
         ):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
             count = len(self.candidates)
             self._sentences(sentences)
-            self._push(level, content)
+            # (concl5) a lead-in by its place: its coordinators go to every item under it as well ("giao Văn
+            # phòng chủ trì, phối hợp với Phòng Kinh tế thực hiện." then "- Rà soát …": directive.py hands a
+            # lead-in's support on only when it ends with a colon)
+            self._push(level, f"{content.rstrip(' .;')}:" if self._list_under(marker) else content)
             for c in self.candidates[count:]:
                 c.heads = self.sections
             return

@@ -80,3 +80,67 @@ def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
 def test_a_heading_naming_a_unit_and_which_ones_leads_whole(heading: str, lead: str) -> None:
     text = f"{heading}\n- Rà soát hồ sơ đất đai tồn đọng.\n- Báo cáo kết quả về Sở Tài nguyên và Môi trường."
     assert found(text)[0] == ("Rà soát hồ sơ đất đai tồn đọng.", [lead])
+
+
+# --- a point that only names who leads the list under it, said in more ways ---
+def _led(text: str) -> list[tuple[str, list[str], list[str], str, date | None]]:
+    return [
+        (
+            d.text,
+            [a.text for a in d.assignees.lead],
+            [a.text for a in d.assignees.support],
+            d.deadline.kind.value,
+            d.deadline.due,
+        )
+        for d in split_conclusion(text, TODAY).directives
+    ]
+
+
+ITEMS = "\n- Kiểm kê thiết bị hư hỏng.\n- Lập danh sách cán bộ được cấp phát."
+
+
+@pytest.mark.parametrize(
+    ("point", "lead", "support", "due"),
+    [
+        (
+            "2. Về thiết bị họp trực tuyến: giao Văn phòng UBND xã chủ trì, hoàn thành trong tháng 4/2025.",
+            "Văn phòng UBND xã",
+            [],
+            date(2025, 4, 30),
+        ),
+        (
+            "2. Về thiết bị họp trực tuyến: giao Văn phòng UBND xã chủ trì thực hiện, thời gian hoàn thành trước "
+            "ngày 25/4/2025.",
+            "Văn phòng UBND xã",
+            [],
+            date(2025, 4, 25),
+        ),
+        ("2. Về thiết bị họp trực tuyến: Văn phòng UBND xã chủ trì thực hiện.", "Văn phòng UBND xã", [], None),
+        ("2. Giao Văn phòng UBND xã thực hiện một số nội dung sau", "Văn phòng UBND xã", [], None),
+        (
+            "2. Về thiết bị họp trực tuyến: giao Văn phòng UBND xã chủ trì, phối hợp với Trạm Y tế xã thực hiện.",
+            "Văn phòng UBND xã",
+            ["Trạm Y tế xã"],
+            None,
+        ),
+    ],
+)
+def test_the_items_under_a_point_that_names_their_lead_take_it(
+    point: str, lead: str, support: list[str], due: date | None
+) -> None:
+    got = _led(point + ITEMS)
+    assert [(t, leads, sup, d) for t, leads, sup, _, d in got] == [
+        ("Kiểm kê thiết bị hư hỏng.", [lead], support, due),
+        ("Lập danh sách cán bộ được cấp phát.", [lead], support, due),
+    ]
+
+
+def test_a_point_with_its_own_work_and_no_list_under_it_stays_a_task() -> None:
+    text = (
+        "1. Giao Văn phòng UBND xã chủ trì, hoàn thành trong tháng 4/2025.\n"
+        "2. Giao Trạm Y tế xã kiểm tra các bếp ăn tập thể."
+    )
+    assert [t for t, *_ in _led(text)] == [
+        "Giao Văn phòng UBND xã chủ trì, hoàn thành trong tháng 4/2025.",
+        "Giao Trạm Y tế xã kiểm tra các bếp ăn tập thể.",
+    ]
