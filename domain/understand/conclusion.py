@@ -1137,6 +1137,30 @@ def _said_time(sentence: str, units: Sequence[KnownUnit], fold: Fold = _fold) ->
     return rest
 
 
+# (concl5) A lead-in naming its doers, then the scope each works in: "02 đồng chí Phó Chủ tịch UBND phường theo
+# lĩnh vực phụ trách:", "Các phòng, ban theo chức năng, nhiệm vụ được giao:". The scope is no part of the name
+# (LABELLING.md §11: the name ends at "theo"), and with no verb after it the assignee reader found nobody, so
+# the dashes under it had no lead (found by QA). Dev class of the scope after the doers: "… yêu cầu các cơ
+# quan, đơn vị, địa phương trong thời gian tới theo chức năng, nhiệm vụ:" (B115-01, B115-02), "… trên địa bàn
+# huyện theo chức năng, nhiệm vụ được giao" (CB04), "Giám đốc các Sở: Nội vụ, Tài chính căn cứ theo chức
+# năng, nhiệm vụ được giao, …" (CB13): read there, with a verb, already. Here the heading is read without it.
+_SCOPE = re.compile(
+    r",?\s+(?:can cu\s+)?theo\s+(?:linh vuc|chuc nang|nhiem vu|dia ban|su phan cong|phan cong)\b[^:]{0,80}:$"
+)
+
+
+def _without_scope(
+    text: str, reading: AssigneeReading, units: Sequence[KnownUnit], fold: Fold = _fold
+) -> tuple[str, AssigneeReading]:
+    folded = fold(text)
+    m = _SCOPE.search(folded)
+    if m is None or len(folded) != len(text):
+        return text, reading
+    bare = f"{text[: m.start()]}:"
+    again = read_assignees(bare, units)
+    return (bare, again) if again.assignees.lead else (text, reading)
+
+
 # ------------------------------------------------------------------------------------------ the pass
 @dataclass
 class _Heading:
@@ -1207,6 +1231,8 @@ class _Splitter:
             h.under += 1
         text = _work_period(_time_aside(text))
         reading = read_assignees(text, self.units)
+        if not reading.assignees.lead and text.endswith(":"):
+            text, reading = _without_scope(text, reading, self.units, self.fold)
         spoken = _speaker_removed(text, reading, self.fold)
         leads = spoken is None and bool(reading.assignees.lead)
         at = len(self.candidates)

@@ -144,3 +144,26 @@ def test_a_point_with_its_own_work_and_no_list_under_it_stays_a_task() -> None:
         "Giao Văn phòng UBND xã chủ trì, hoàn thành trong tháng 4/2025.",
         "Giao Trạm Y tế xã kiểm tra các bếp ăn tập thể.",
     ]
+
+
+# --- a lead-in naming its doers, then the scope each works in ("theo lĩnh vực phụ trách") ---
+@pytest.mark.parametrize(
+    ("lead_in", "lead"),
+    [
+        ("2. 02 đồng chí Phó Chủ tịch UBND xã theo lĩnh vực phụ trách:", ["02 đồng chí Phó Chủ tịch UBND xã"]),
+        ("2. 03 đồng chí Phó Chủ tịch UBND xã, theo lĩnh vực được phân công:", ["03 đồng chí Phó Chủ tịch UBND xã"]),
+        ("Các phòng, ban chuyên môn theo chức năng, nhiệm vụ được giao:", ["Các phòng, ban chuyên môn"]),
+        (
+            "3. Công an xã, Ban Chỉ huy Quân sự xã theo nhiệm vụ được phân công:",
+            ["Công an xã", "Ban Chỉ huy Quân sự xã"],
+        ),
+    ],
+)
+def test_the_dashes_under_doers_and_their_scope_take_the_doers(lead_in: str, lead: list[str]) -> None:
+    text = f"{lead_in}\n- Chỉ đạo rà soát hồ sơ đất đai.\n- Kiểm tra tiến độ xây dựng trường học."
+    assert [leads for _, leads in found(text)] == [lead, lead]
+
+
+def test_a_scope_with_nobody_before_it_gives_no_lead() -> None:
+    text = "Trong thời gian tới, theo chức năng nhiệm vụ:\n- Rà soát hồ sơ đất đai.\n- Kiểm tra tiến độ xây dựng."
+    assert [leads for _, leads in found(text)] == [[], []]
