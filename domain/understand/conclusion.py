@@ -1828,9 +1828,9 @@ def _split_head_line(line: str, folded: str) -> list[str]:
 
 
 def _head_line(line: str, folded: str) -> bool:
-    return bool(
-        _NATIONAL.match(folded) or _HEAD_NUMBER.match(folded) or _DATELINE.match(folded)
-    )
+    # (the number read with its tone: a wrapped line's lone "sơ" or "sổ" folds to "so" as well)
+    number = _HEAD_NUMBER.match(folded) is not None and nfc(line)[:2].lower() == "số"
+    return bool(_NATIONAL.match(folded) or number or _DATELINE.match(folded))
 
 
 def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
@@ -1858,7 +1858,10 @@ def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
     return out
 
 
-_TEXT_KIND = re.compile(r"^(?:thong bao\s+)?(?:ket luan|thong bao|bao cao|ke hoach|bien ban)\b")
+_TEXT_KIND = re.compile(
+    r"^(?:thong bao\s+)?(?:ket luan|thong bao|bao cao|ke hoach|bien ban)\s+"
+    r"(?:cua|ve|tai|ket luan|y kien|so|v/v|hoi nghi|cuoc hop|phien hop|buoi)\b"
+)
 
 
 def _names_the_text(line: str, units: Sequence[KnownUnit]) -> bool:
