@@ -1802,9 +1802,28 @@ _HEAD_CUTS = re.compile(
 )
 
 
+# The national title as a letter's head prints it, in capitals, and the motto: written in a sentence ("… Quốc
+# khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", "… thành lập Đảng Cộng sản Việt Nam (3/2/1930 …)") the
+# words are no head, and the line is no head to cut.
+_PRINTED_NATIONAL = re.compile(
+    r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc"
+)
+_ISSUER_NUMBER = re.compile(r"\bso\s*:\s*\d")
+
+
+def _head_printed(line: str, folded: str) -> bool:
+    """A line as a letter's head prints it: the national title in capitals or the motto, or the issuer in
+    capitals then its number ("UBND PHƯỜNG SÀI ĐỒNG Số: 125/TB-UBND")."""
+    if _PRINTED_NATIONAL.search(nfc(line)) is not None:
+        return True
+    m = _ISSUER_NUMBER.search(folded)
+    return m is not None and m.start() > 0 and _all_capitals(line[: m.start()])
+
+
 def _split_head_line(line: str, folded: str) -> list[str]:
     """A letter's head run into one line, cut where its parts start (above)."""
-    if len(folded) != len(line) or _HEAD_CUTS.search(folded) is None:
+    if len(folded) != len(line) or _HEAD_CUTS.search(folded) is None or not _head_printed(line, folded):
         return [line]
     cuts: set[int] = set()
     for m in _HEAD_CUTS.finditer(folded):
@@ -1830,7 +1849,8 @@ def _split_head_line(line: str, folded: str) -> list[str]:
 def _head_line(line: str, folded: str) -> bool:
     # (the number read with its tone: a wrapped line's lone "sơ" or "sổ" folds to "so" as well)
     number = _HEAD_NUMBER.match(folded) is not None and nfc(line)[:2].lower() == "số"
-    return bool(_NATIONAL.match(folded) or number or _DATELINE.match(folded))
+    national = _NATIONAL.match(folded) is not None and _PRINTED_NATIONAL.match(nfc(line)) is not None
+    return bool(national or number or _DATELINE.match(folded))
 
 
 def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
@@ -1876,9 +1896,9 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     folds = _Folds().__getitem__
     lines = _clean(text, folds)
     meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
+    # (the title and a news page's head lines are still looked for among all the lines, as before: with the
+    # letter's head taken out first, their window of first lines would reach into the orders)
     head = _document_head(lines, folds)
-    if head:
-        lines = [line for k, line in enumerate(lines) if k not in head]
     title = find_title(lines, folds)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
@@ -1890,11 +1910,11 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     # Chủ tịch UBND phường tại cuộc họp giao ban." under the letter's head), the line that ends with one is the
     # title too, not a task, when it reads as no order (a one-line text is often the order itself, and lower
     # down such a line may be the conclusion's one order, read as a title).
-    top = next((k for k, line in enumerate(lines) if line), -1)
+    top = next((k for k, line in enumerate(lines) if line and k not in head), -1)
     kept = [
         line
         for k, line in enumerate(lines)
-        if line and line != title and line not in above_story
+        if line and k not in head and line != title and line not in above_story
         and not (k == top and line.rstrip(".") == title and _names_the_text(line, units))
         and not _FURNITURE.match(folds(line))
         and not (_caption(line, units, folds) and _is_prose(lines))

@@ -63,6 +63,18 @@ def test_the_number_of_a_cited_decision_in_the_body_is_kept() -> None:
     assert found(text) == [(order, ["Văn phòng xã"])]
 
 
+def test_the_national_title_and_a_date_said_in_a_sentence_cut_nothing() -> None:
+    order = (
+        "Nhân kỷ niệm 80 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam, ngày 2 tháng 9 năm 1945, "
+        "giao Văn phòng xã treo cờ Tổ quốc tại trụ sở trước ngày 30/8/2025."
+    )
+    text = (
+        "UBND XÃ TÂN MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 37/TB-UBND\n"
+        f"Tân Minh, ngày 14 tháng 8 năm 2025\n{order}\n"
+    )
+    assert found(text) == [(order, ["Văn phòng xã"])]
+
+
 def test_a_one_line_conclusion_is_its_order_not_its_title() -> None:
     text = "Kết luận cuộc họp, Chủ tịch UBND xã giao Công an xã rà soát camera an ninh."
     assert found(text) == [(text, ["Công an xã"])]
