@@ -179,3 +179,20 @@ def test_the_dashes_under_doers_and_their_scope_take_the_doers(lead_in: str, lea
 def test_a_scope_with_nobody_before_it_gives_no_lead() -> None:
     text = "Trong thời gian tới, theo chức năng nhiệm vụ:\n- Rà soát hồ sơ đất đai.\n- Kiểm tra tiến độ xây dựng."
     assert [leads for _, leads in found(text)] == [[], []]
+
+
+# --- the unit's kind then "các" + places or levels names other bodies, not this committee's unit ---
+@pytest.mark.parametrize(
+    ("order", "key"),
+    [
+        ("Đề nghị UBND các huyện, thị xã, thành phố rà soát hồ sơ tồn đọng.", None),
+        ("Giao Thường trực HĐND các xã tổng hợp ý kiến cử tri.", None),
+        ("Yêu cầu Công an các phường tăng cường tuần tra.", None),
+        ("Đề nghị UBND các xã, thị trấn rà soát hồ sơ tồn đọng.", "builtin:ubnd-cac-phuong-xa"),
+        ("Giao UBND phường rà soát hồ sơ tồn đọng.", "builtin:ubnd"),
+        ("Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông rà soát hồ sơ.", "builtin:ban-qlda"),
+    ],
+)
+def test_a_group_of_other_bodies_is_not_the_committees_own_unit(order: str, key: str | None) -> None:
+    (directive,) = split_conclusion(order, TODAY).directives
+    assert [a.unit_key for a in directive.assignees.lead] == [key]
