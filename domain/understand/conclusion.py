@@ -1788,7 +1788,8 @@ _NATIONAL = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
 )
 _HEAD_NUMBER = re.compile(r"^so\b\s*:?\s*(?:\d[\w.]*\s*(?:[/\-–]\s*[\w&đ.\-–]+)*)?\s*\W*$")
-_HEAD_CODE = re.compile(r"^\d[\d.]*\s*[/\-–]\s*[a-z&đ]{1,6}(?:\s*[-–/]\s*[a-z&đ]{1,8})*\b")
+# (the code as printed, in capitals after a slash: "142/TB-VG", "37/UBND-VP"; not an item "1- Giao …")
+_HEAD_CODE = re.compile(r"^\d[\d.]*\s*/\s*[A-ZĐ]{1,6}(?:\s*[-–/]\s*[A-ZĐ&]{1,10})*\b")
 _DATELINE = re.compile(
     r"^[^\d,.:;]{2,40},\s*ngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2},?\s+nam\s+\d{4})\W*$"
 )
@@ -1857,7 +1858,14 @@ def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
     """The indices of the letter's head lines (above) among the first lines: everything up to the last
     number, national title or dateline that is a head line, capitals or a code; lines in small letters
     there (a page's title: CG15 "Thông báo nghỉ học do mưa lũ") stay."""
-    first = [k for k, ln in enumerate(lines) if ln.strip()][:14]
+    first = []
+    for k, ln in enumerate(lines):
+        stripped = ln.strip()
+        if not stripped:
+            continue
+        if len(first) == 14 or _MARKER.match(stripped) or (len(stripped.split()) >= 8 and _PROSE_END.search(stripped)):
+            break  # the body has begun: a dateline or a number after it is no head (a short text signed below)
+        first.append(k)
     markers = [k for k in first if _head_line(lines[k].strip(), fold(lines[k].strip()))]
     if not markers:
         return set()
@@ -1871,7 +1879,7 @@ def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
             k in markers
             or _RULE_LINE.match(stripped)
             or _SUBJECT_LINE.match(folded)
-            or _HEAD_CODE.match(folded)
+            or _HEAD_CODE.match(nfc(stripped))
             or (_all_capitals(stripped) and not stripped.endswith(":") and not _MARKER.match(stripped))
         ):
             out.add(k)

@@ -196,3 +196,11 @@ def test_a_scope_with_nobody_before_it_gives_no_lead() -> None:
 def test_a_group_of_other_bodies_is_not_the_committees_own_unit(order: str, key: str | None) -> None:
     (directive,) = split_conclusion(order, TODAY).directives
     assert [a.unit_key for a in directive.assignees.lead] == [key]
+
+
+def test_items_above_a_dateline_at_the_foot_of_a_short_text_stay() -> None:
+    text = (
+        "Kết luận:\n1- Giao Phòng Kinh tế rà soát hồ sơ đất đai.\n2- Giao Công an xã tuần tra ban đêm.\n"
+        "ỦY BAN NHÂN DÂN XÃ\nTân Minh, ngày 14 tháng 3 năm 2025"
+    )
+    assert [leads for _, leads in found(text)] == [["Phòng Kinh tế"], ["Công an xã"]]
