@@ -1665,7 +1665,9 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
             e = unit[0]
             while e < s.n and s.m(L.PLACE_NOUNS, e):
                 e += s.m(L.PLACE_NOUNS, e)
-            if s.word(e) and not s.tokens[e].capitalized:
+            # (concl5) not a determiner: "UBND các huyện, thị xã, thành phố:" heading the items under it is the
+            # unit and which ones, no verb (read "UBND" + predicate "các huyện ...", the items took «UBND»)
+            if s.word(e) and not s.tokens[e].capitalized and not s.m(L.DETERMINERS, e):
                 return _Found([(i, e)], i, e, "subject")
     return None
 
@@ -2817,6 +2819,9 @@ def _later_support(s: _Sentence, j: int) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------------------------------ public API
+_GROUP_WORDS = ("cấp", "địa", "đơn")  # "các cấp", "các địa phương", "các đơn vị"
+
+
 def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
     text = s.span_text(a, b)
     unit = None
@@ -2824,6 +2829,15 @@ def _ref(s: _Sentence, a: int, b: int) -> AssigneeRef:
     while k < b:
         found = s.unit_at(k)
         if found is not None and found[0] <= b:
+            # (concl5) the unit's kind then a determiner names other bodies of that kind, not this committee's
+            # unit: «UBND các huyện, thị xã, thành phố», «UBND các quận, huyện» (CB10, CG12, CG20, CH23, CH36 ×4,
+            # CH37), «Thường trực HĐND các xã» (CG02) were keyed to the ward's own «UBND» / «Thường trực HĐND»,
+            # and the /nhap preview showed «UBND» (found by QA). A catalogue entry for the group ("UBND các xã,
+            # thị trấn") is matched whole and keeps its key; "các" before what the unit works on ("Ban Quản lý dự án
+            # … các công trình giao thông") is part of one body's name.
+            d = s.m(L.DETERMINERS, found[0]) if found[0] < b else 0
+            if d and (s.m(L.PLACE_NOUNS, found[0] + d) or any(s.is_(found[0] + d, w) for w in _GROUP_WORDS)):
+                break  # (a determiner then a place or a level: "các huyện", "các cấp", "các địa phương")
             unit = found[1]
             break
         filler = s.m(_UNIT_FILLERS, k) or (1 if s.tokens[k].is_number else 0)

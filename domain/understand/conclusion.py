@@ -17,6 +17,7 @@ section's other directives.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -989,6 +990,42 @@ _LEAD_ONLY = re.compile(
 )
 
 
+# (concl5) The same point said in more ways, told apart by the list under it (items of another mark follow, as
+# under "3. Trung tâm Văn hóa Thông tin Thể thao huyện" in CB02): with its time ("3. Về máy tính bảng: giao Văn
+# phòng chủ trì, hoàn thành trong tháng 4/2025.", "… chủ trì thực hiện, thời gian hoàn thành trước ngày
+# 30/4/2025."), with the unit as subject ("Văn phòng HĐND và UBND phường chủ trì thực hiện."), or pointing to
+# the items without a colon ("2. Giao Phòng Kinh tế thực hiện một số nội dung sau"). The items are its work:
+# they take its lead, coordinators and time; the point is a task itself only when no item follows.
+_POINTS_TO_ITEMS = (
+    r"(?:\s+(?:cac|mot so|nhung)\s+(?:noi dung|nhiem vu|cong viec|viec|yeu cau)"
+    r"(?:\s+(?:cu the|chu yeu|trong tam|chinh))?\s+(?:sau|nhu sau|sau day)(?:\s+day)?)?"
+)
+_THE_POINTS_TIME = re.compile(
+    r"\s*(?:[,;(]\s*)?(?:(?:thoi gian|thoi han)(?:\s+(?:hoan thanh|thuc hien))?\s*:?\s*|(?:hoan thanh|xong)\s+)"
+    r"(?:truoc|trong|cham nhat|vao|den)?\b[^.;:]*?\d[^.;:]*[.;)]?\s*$"
+)
+_HANDS_THE_ITEMS = re.compile(
+    r"^(?:giao(?: cho)?|de nghi|yeu cau|phan cong)\s+[^.;:]{2,120}?\s(?:thuc hien|trien khai|to chuc thuc hien)"
+    + _POINTS_TO_ITEMS + r"$"
+)
+_LEAD_ONLY_PREDICATE = re.compile(
+    r"^(?:chu tri|thuc hien|phu trach|theo doi|tham muu)"
+    r"(?:\s*(?:,|va)\s*(?:phoi hop|phan cong|to chuc|theo doi)[^.;:]{0,100}?)?"
+    r"(?:\s+(?:thuc hien|trien khai|trien khai thuc hien|to chuc thuc hien))?" + _POINTS_TO_ITEMS + r"\s*[.;]?$"
+)
+
+
+def _leads_the_list(body: str, reading: AssigneeReading | None, fold: Fold = _fold) -> bool:
+    """Does the point (folded, after its topic) only name who leads the list under it (above)?"""
+    if reading is None or not reading.assignees.lead or reading.how not in ("assigned", "subject"):
+        return False
+    bare = _THE_POINTS_TIME.sub("", body).rstrip(" ,;.")
+    if reading.how == "subject":
+        predicate = _THE_POINTS_TIME.sub("", fold(reading.predicate)).rstrip(" ,;.")
+        return _LEAD_ONLY_PREDICATE.match(predicate) is not None
+    return _LEAD_ONLY.match(bare) is not None or _HANDS_THE_ITEMS.match(bare) is not None
+
+
 # A heading's time in brackets: "1. Giao Phòng Kinh tế (hoàn thành trước ngày 20/12/2024):", "2. Phòng Tài
 # chính (thời hạn: trước 20/12/2024):". Read inside the name it would be part of it; set before the
 # heading, on its own line, it dates the items and leaves the name whole.
@@ -1100,6 +1137,30 @@ def _said_time(sentence: str, units: Sequence[KnownUnit], fold: Fold = _fold) ->
     return rest
 
 
+# (concl5) A lead-in naming its doers, then the scope each works in: "02 đồng chí Phó Chủ tịch UBND phường theo
+# lĩnh vực phụ trách:", "Các phòng, ban theo chức năng, nhiệm vụ được giao:". The scope is no part of the name
+# (LABELLING.md §11: the name ends at "theo"), and with no verb after it the assignee reader found nobody, so
+# the dashes under it had no lead (found by QA). Dev class of the scope after the doers: "… yêu cầu các cơ
+# quan, đơn vị, địa phương trong thời gian tới theo chức năng, nhiệm vụ:" (B115-01, B115-02), "… trên địa bàn
+# huyện theo chức năng, nhiệm vụ được giao" (CB04), "Giám đốc các Sở: Nội vụ, Tài chính căn cứ theo chức
+# năng, nhiệm vụ được giao, …" (CB13): read there, with a verb, already. Here the heading is read without it.
+_SCOPE = re.compile(
+    r",?\s+(?:can cu\s+)?theo\s+(?:linh vuc|chuc nang|nhiem vu|dia ban|su phan cong|phan cong)\b[^:]{0,80}:$"
+)
+
+
+def _without_scope(
+    text: str, reading: AssigneeReading, units: Sequence[KnownUnit], fold: Fold = _fold
+) -> tuple[str, AssigneeReading]:
+    folded = fold(text)
+    m = _SCOPE.search(folded)
+    if m is None or len(folded) != len(text):
+        return text, reading
+    bare = f"{text[: m.start()]}:"
+    again = read_assignees(bare, units)
+    return (bare, again) if again.assignees.lead else (text, reading)
+
+
 # ------------------------------------------------------------------------------------------ the pass
 @dataclass
 class _Heading:
@@ -1170,6 +1231,8 @@ class _Splitter:
             h.under += 1
         text = _work_period(_time_aside(text))
         reading = read_assignees(text, self.units)
+        if not reading.assignees.lead and text.endswith(":"):
+            text, reading = _without_scope(text, reading, self.units, self.fold)
         spoken = _speaker_removed(text, reading, self.fold)
         leads = spoken is None and bool(reading.assignees.lead)
         at = len(self.candidates)
@@ -1261,12 +1324,16 @@ class _Splitter:
         body = self.fold(content[inline.end() :] if inline else content)
         if marker is not None and heading is None and len(sentences) == 1 and (
             _LEAD_ONLY.match(body) or _names_only(content, whole)
+            or (self._list_under(marker) and _leads_the_list(body, whole, self.fold))
         ):
             # "3. Về máy tính bảng: giao Văn phòng chủ trì." names the lead of the items under it: the
             # whole point heads them, and stands as a task itself only when no item follows.
             count = len(self.candidates)
             self._sentences(sentences)
-            self._push(level, content)
+            # (concl5) a lead-in by its place: its coordinators go to every item under it as well ("giao Văn
+            # phòng chủ trì, phối hợp với Phòng Kinh tế thực hiện." then "- Rà soát …": directive.py hands a
+            # lead-in's support on only when it ends with a colon)
+            self._push(level, f"{content.rstrip(' .;')}:" if self._list_under(marker) else content)
             for c in self.candidates[count:]:
                 c.heads = self.sections
             return
@@ -1492,6 +1559,11 @@ def _clean(text: str, fold: Fold = _fold) -> list[str]:
     lines = [
         (_BLANKS.sub(" ", line) if "\t" in line or "  " in line else line).strip() for line in text.split("\n")
     ]
+    # (concl5) a letter's head run into one line (see _split_head_line): only among the first lines
+    if any(_NATIONAL.search(fold(line)) for line in lines[:12] if line):
+        lines = [part for k, line in enumerate(lines) for part in (
+            _split_head_line(line, fold(line)) if k < 12 and line else [line]
+        )]
     # A line the copy broke (a PDF's or a narrow page's printed lines): "1. Giao Phòng Kinh tế rà soát" +
     # "hồ sơ đất đai trên địa bàn, hoàn thành trước ngày 15/12." A Vietnamese sentence starts with a
     # capital and an item with its mark, so a line in small letters after one that did not end goes on
@@ -1701,12 +1773,140 @@ def _timed_by_schedule(
     return out
 
 
+# ------------------------------------------------------------------------------------------ document head
+# (concl5) The head of an official letter: the issuer in capitals ("UBND PHƯỜNG SÀI ĐỒNG", "SỞ GDĐT BÌNH ĐỊNH",
+# "TRƯỜNG THPT VÕ GIỮ" CG15, "TRƯỜNG THCS PHONG XUÂN" CX04, "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" CX05), the
+# number ("Số: 155/KH-UBND" CX05; "Số" then "142/TB-VG Ân" CG15), the national title and motto, the dateline
+# ("Phong Xuân, ngày 10 tháng 01 năm 2023" CX04, "Bắc Ninh, ngày 26 tháng 5 năm 2017" CX05, "Phú Nhuận, ngày
+# 26 tháng 04 năm 2020" CE06, "Mỹ, ngày 8 tháng 12 năm 2022" CG15), the subject line ("V/v ...") and rules
+# drawn under them ("______", "*"). None is a task, and the issuer is the body that speaks (LABELLING.md
+# §5), never the lead of the items that name nobody: read as a heading, "UBND PHƯỜNG SÀI ĐỒNG" led them
+# (found by QA on real conclusions). A copy from a two-column PDF or Word page gives these lines in any
+# order (CG15: left and right columns interleaved) or runs them into one line; that line is cut at the
+# national title, the motto, the number and the dateline first (_split_head_line).
+_NATIONAL = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
+)
+_HEAD_NUMBER = re.compile(r"^so\b\s*:?\s*(?:\d[\w.]*\s*(?:[/\-–]\s*[\w&đ.\-–]+)*)?\s*\W*$")
+# (the code as printed, in capitals after a slash: "142/TB-VG", "37/UBND-VP"; not an item "1- Giao …")
+_HEAD_CODE = re.compile(r"^\d[\d.]*\s*/\s*[A-ZĐ]{1,6}(?:\s*[-–/]\s*[A-ZĐ&]{1,10})*\b")
+_DATELINE = re.compile(
+    r"^[^\d,.:;]{2,40},\s*ngay\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2},?\s+nam\s+\d{4})\W*$"
+)
+_SUBJECT_LINE = re.compile(r"^v/v\b")
+_RULE_LINE = re.compile(r"^[\W_]+$")
+# (in a joined head: where the national title starts, the motto ends, the number starts, the dateline runs)
+_HEAD_CUTS = re.compile(
+    r"(?P<before>cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|\bso\s*:\s*\d)"
+    r"|(?P<after>doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc)"
+    r"|(?P<date>,\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2},?\s+nam\s+\d{4})"
+)
+
+
+# The national title as a letter's head prints it, in capitals, and the motto: written in a sentence ("… Quốc
+# khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", "… thành lập Đảng Cộng sản Việt Nam (3/2/1930 …)") the
+# words are no head, and the line is no head to cut.
+_PRINTED_NATIONAL = re.compile(
+    r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+    r"|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc"
+)
+_ISSUER_NUMBER = re.compile(r"\bso\s*:\s*\d")
+
+
+def _head_printed(line: str, folded: str) -> bool:
+    """A line as a letter's head prints it: the national title in capitals or the motto, or the issuer in
+    capitals then its number ("UBND PHƯỜNG SÀI ĐỒNG Số: 125/TB-UBND")."""
+    if _PRINTED_NATIONAL.search(nfc(line)) is not None:
+        return True
+    m = _ISSUER_NUMBER.search(folded)
+    return m is not None and m.start() > 0 and _all_capitals(line[: m.start()])
+
+
+def _split_head_line(line: str, folded: str) -> list[str]:
+    """A letter's head run into one line, cut where its parts start (above)."""
+    if len(folded) != len(line) or _HEAD_CUTS.search(folded) is None or not _head_printed(line, folded):
+        return [line]
+    cuts: set[int] = set()
+    for m in _HEAD_CUTS.finditer(folded):
+        if m["before"]:
+            # (the number only after the issuer's capitals: "Quyết định số: 12/QĐ-UBND" in a sentence stays)
+            if not folded.startswith("so", m.start()) or _all_capitals(line[: m.start()]):
+                cuts.add(m.start())
+        elif m["after"]:
+            cuts.add(m.end())
+        else:
+            # the place before the dateline's comma: up to four words with capitals ("Sài Đồng, ngày ...")
+            start = m.start()
+            words = list(re.finditer(r"\S+", line[: m.start()]))[-4:]
+            for w in reversed(words):
+                if not w.group()[:1].isupper() or _NATIONAL.search(folded, w.start(), m.start()):
+                    break
+                start = w.start()
+            cuts.update((start, m.end()))
+    bounds = sorted({0, *cuts, len(line)})
+    return [part for a, b in itertools.pairwise(bounds) if (part := line[a:b].strip(" ,;"))]
+
+
+def _head_line(line: str, folded: str) -> bool:
+    # (the number read with its tone: a wrapped line's lone "sơ" or "sổ" folds to "so" as well)
+    number = _HEAD_NUMBER.match(folded) is not None and nfc(line)[:2].lower() == "số"
+    national = _NATIONAL.match(folded) is not None and _PRINTED_NATIONAL.match(nfc(line)) is not None
+    return bool(national or number or _DATELINE.match(folded))
+
+
+def _document_head(lines: Sequence[str], fold: Fold = _fold) -> set[int]:
+    """The indices of the letter's head lines (above) among the first lines: everything up to the last
+    number, national title or dateline that is a head line, capitals or a code; lines in small letters
+    there (a page's title: CG15 "Thông báo nghỉ học do mưa lũ") stay."""
+    first = []
+    for k, ln in enumerate(lines):
+        stripped = ln.strip()
+        if not stripped:
+            continue
+        if len(first) == 14 or _MARKER.match(stripped) or (len(stripped.split()) >= 8 and _PROSE_END.search(stripped)):
+            break  # the body has begun: a dateline or a number after it is no head (a short text signed below)
+        first.append(k)
+    markers = [k for k in first if _head_line(lines[k].strip(), fold(lines[k].strip()))]
+    if not markers:
+        return set()
+    out = set()
+    for k in first:
+        if k > markers[-1]:
+            break
+        stripped = lines[k].strip()
+        folded = fold(stripped)
+        if (
+            k in markers
+            or _RULE_LINE.match(stripped)
+            or _SUBJECT_LINE.match(folded)
+            or _HEAD_CODE.match(nfc(stripped))
+            or (_all_capitals(stripped) and not stripped.endswith(":") and not _MARKER.match(stripped))
+        ):
+            out.add(k)
+    return out
+
+
+_TEXT_KIND = re.compile(
+    r"^(?:thong bao\s+)?(?:ket luan|thong bao|bao cao|ke hoach|bien ban)\s+"
+    r"(?:cua|ve|tai|ket luan|y kien|so|v/v|hoi nghi|cuoc hop|phien hop|buoi)\b"
+)
+
+
+def _names_the_text(line: str, units: Sequence[KnownUnit]) -> bool:
+    """ "THÔNG BÁO Kết luận của ...", "Kết luận của ... tại cuộc họp ...": the kind of text, then whose it is."""
+    reading = read_assignees(line, units)
+    return _TEXT_KIND.match(_fold(line)) is not None and reading.how not in ("assigned", "relayed")
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
     folds = _Folds().__getitem__
     lines = _clean(text, folds)
     meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
+    # (the title and a news page's head lines are still looked for among all the lines, as before: with the
+    # letter's head taken out first, their window of first lines would reach into the orders)
+    head = _document_head(lines, folds)
     title = find_title(lines, folds)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
@@ -1714,10 +1914,17 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         title = named[-1] if named else title
     splitter = _Splitter(units, folds)
     # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
+    # (concl5) find_title returns the title without its full stop: at the top of the text ("THÔNG BÁO Kết luận của
+    # Chủ tịch UBND phường tại cuộc họp giao ban." under the letter's head), the line that ends with one is the
+    # title too, not a task, when it reads as no order (a one-line text is often the order itself, and lower
+    # down such a line may be the conclusion's one order, read as a title).
+    top = next((k for k, line in enumerate(lines) if line and k not in head), -1)
     kept = [
         line
-        for line in lines
-        if line and line != title and line not in above_story and not _FURNITURE.match(folds(line))
+        for k, line in enumerate(lines)
+        if line and k not in head and line != title and line not in above_story
+        and not (k == top and line.rstrip(".") == title and _names_the_text(line, units))
+        and not _FURNITURE.match(folds(line))
         and not (_caption(line, units, folds) and _is_prose(lines))
     ]  # fmt: skip
     for k, line in enumerate(kept):
