@@ -1598,3 +1598,27 @@ IMPORT_GATHER_RESTARTED = (
 # «↩️ Hoàn tác lần nhập này» under a saved /nhap: every task of that import taken back as a slip.
 BTN_UNDO_IMPORT = "↩️ Hoàn tác lần nhập này"
 IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{first}–#{last}) được huỷ (ghi sai), không ai còn bị nhắc."
+
+
+# --- gaps ---
+# /huy, and /sua giao (or «Giao lại»): the people who were to do the task (and the new ones) are told,
+# privately when they opened a chat with the bot, else named in the group (NOTICE_FOR).
+TASK_CANCELLED_NOTICE = (
+    "🗑 Nhiệm vụ #{number} ({committee}) <b>đã được huỷ</b> bởi {who}{reason}.\n"
+    "<i>{text}</i>\n"
+    "Anh/chị không cần thực hiện việc này nữa; bot thôi nhắc."
+)
+TASK_CANCELLED_REASON = " — lý do: {reason}"
+TASK_REASSIGNED_AWAY_NOTICE = (
+    "🔁 Nhiệm vụ #{number} ({committee}) <b>đã được giao lại</b> cho {lead} (do {who} sửa).\n"
+    "<i>{text}</i>\n"
+    "Anh/chị không còn phụ trách việc này; bot thôi nhắc anh/chị."
+)
+TASK_REASSIGNED_TO_NOTICE = (
+    "📌 Anh/chị <b>được giao</b> nhiệm vụ #{number} ({committee}) (do {who} giao lại):\n"
+    "<i>{text}</i>\n"
+    "👤 Chủ trì: {lead}{support}\n"
+    "📅 Hạn: {due}\n"
+    "Gõ /viec để xem các việc của mình; bot sẽ nhắc trước hạn."
+)
+TASK_REASSIGNED_SUPPORT = "\n🤝 Phối hợp: {support}"

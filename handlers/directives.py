@@ -16,7 +16,7 @@ from db import membership as db_membership
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import PendingInput, Person, Task, TaskAssignee
+from db.models import Committee, PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
@@ -50,6 +50,7 @@ from handlers.common import (
 )
 from handlers.task_actions import (
     Refused,
+    assignee_people,
     cancel,
     example_date,
     find_task,
@@ -62,6 +63,7 @@ from handlers.task_actions import (
     role_in_task_committee,
     set_due,
     task_for_button,
+    tell_people,
 )
 
 
@@ -446,6 +448,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)
     rows = await resolve_assignees(session, actor, assignees)
+    before = await assignee_people(session, task)
     task.assignees.clear()
     await session.flush()
     for a in rows:
@@ -455,6 +458,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     )
     db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
+    await _tell_reassigned(session, actor, task, before)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
@@ -462,6 +466,35 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
+
+
+async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, before: list[Person]) -> None:
+    """Who no longer has the task is told so (the reminders stop without a word otherwise), who has it
+    now is told what it is and by when (a unit's contact people learn nothing from the group's card);
+    someone who has it still is not told again. The one who reassigned needs no notice."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None or not committee.active:
+        return
+    after = await assignee_people(session, task)
+    kept = {p.id for p in after} & {p.id for p in before}
+    removed = [p for p in before if p.id not in kept and p.id != actor.person.id]
+    added = [p for p in after if p.id not in kept and p.id != actor.person.id]
+    lead = db_tasks.lead_label(task) or "?"
+    support = ", ".join(db_tasks.labels(task, "support"))
+    common = {
+        "number": task.number,
+        "committee": T.esc(committee.title),
+        "who": T.esc(actor.person.full_name),
+        "text": T.esc(T.shorten(task.text, 300)),
+    }
+    await tell_people(session, actor, committee, removed,
+                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned")
+    await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
+        lead=T.esc(lead),
+        support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
+        due=render.due_text(task, actor.today),
+        **common,
+    ), kind="task_reassigned")
 
 
 async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:
@@ -478,7 +511,8 @@ async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: Pendin
 
 
 async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await run_command(update, context, _huy)
+    # Notices: those who were to do the task are told it is cancelled.
+    await run_command(update, context, _huy, notices=True)
 
 
 async def _huy(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
