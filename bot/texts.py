@@ -1622,3 +1622,12 @@ TASK_REASSIGNED_TO_NOTICE = (
     "Gõ /viec để xem các việc của mình; bot sẽ nhắc trước hạn."
 )
 TASK_REASSIGNED_SUPPORT = "\n🤝 Phối hợp: {support}"
+# /xem in a private chat: the person's own tasks across committees, and any task of a committee where
+# they are chair or secretary; nothing of a committee they have no part in.
+PRIVATE_SHOW_NONE = (
+    "Không thấy nhiệm vụ #{number} trong các việc của anh/chị. Gõ /viec để xem số các việc của mình "
+    "(theo từng Ban); việc khác của Ban thì gõ <code>/xem {number}</code> trong nhóm của Ban đó."
+)
+PRIVATE_SHOW_HEADER = "🏛 <b>{committee}</b>"
+PRIVATE_SHOW_CHOOSE = "Số #{number} có ở nhiều Ban chỉ đạo của anh/chị. Bấm nút để xem từng việc:"
+BTN_PRIVATE_SHOW = "#{number} — {committee}"

@@ -4,6 +4,9 @@ private /nhap gathering."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from db.models import Task
 from emulator import text_mention
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import committee_with_a_task
@@ -66,3 +69,46 @@ async def test_a_reassigned_task_is_told_to_the_old_and_the_new_doers(env: Env) 
     assert env.world.bot_messages(binh)[binh_before:] == []  # VP only coordinates: not reminded, not told
 
 
+
+
+# ------------------------------------------------------------------------------------- 2: /xem in private
+async def test_xem_in_a_private_chat_shows_ones_own_tasks_of_every_committee_and_nothing_else(env: Env) -> None:
+    chair, binh, _an, _group, _ = await committee_with_a_task(env)  # #1: Văn phòng, Bình a contact
+    w = env.world
+    hung = w.add_user("Hùng", "Đặng", username="hung_ctxa")
+    other = w.add_group("BCĐ Cải cách hành chính phường Sài Đồng", creator=hung, members=[binh])
+    await env.say(hung, other, ["/giao ", text_mention(binh), " cập nhật hồ sơ một cửa điện tử trước 10/12"])
+    await env.say(hung, other, "/donvi them Công an phường = CA")
+    await env.say(hung, other, "/giao CA rà soát hộ khẩu trước 11/12")  # #2 there: not Bình's
+    stranger = w.add_user("Tú", "Đỗ", username="tu_khac")
+    third = w.add_group("BCĐ An toàn thực phẩm phường Phúc Đồng", creator=stranger)
+    await env.say(stranger, third, "/giao @tu_khac kiểm tra bếp ăn trường học trước 9/12")  # a #1 Bình has no part in
+
+    # #1 is Bình's in two committees: the bot asks which, a button each, and the third is not named.
+    choose = await env.say(binh, binh, "/xem 1")
+    assert "nhiều Ban" in choose.plain
+    assert choose.button_texts() == [
+        "#1 — BCĐ Chuyển đổi số phường Sài Đồng", "#1 — BCĐ Cải cách hành chính phường Sài Đồng",
+    ]
+    assert "Phúc Đồng" not in choose.plain and "bếp ăn" not in choose.plain
+    await env.press(binh, choose, "#1 — BCĐ Cải cách hành chính phường Sài Đồng")
+    shown = w.last_bot_message(binh)
+    assert shown is not None and "BCĐ Cải cách hành chính phường Sài Đồng" in shown.plain
+    assert "cập nhật hồ sơ một cửa điện tử" in shown.plain and "Lịch sử" in shown.plain
+    # #2 of the other committee is not his, and he is only a member there: not shown, and said how.
+    refused = await env.say(binh, binh, "/xem 2")
+    assert "Không thấy nhiệm vụ #2" in refused.plain and "rà soát hộ khẩu" not in refused.plain
+    # The chair sees any task of her own committee privately, with its committee named; not the others'.
+    w.start_private(chair)
+    await env.idle()
+    mine = await env.say(chair, chair, "/xem 1")
+    assert "BCĐ Chuyển đổi số phường Sài Đồng" in mine.plain and "rà soát hồ sơ thủ tục <một cửa>" in mine.plain
+    assert "Chủ trì: Văn phòng HĐND&UBND" in mine.plain
+    assert "Không thấy nhiệm vụ #2" in (await env.say(chair, chair, "/xem 2")).plain
+    # A forged press on another committee's task shows nothing.
+    async with env.sessions() as s:
+        foreign = await s.scalar(select(Task.id).where(Task.text.like("%bếp ăn%")))
+    query = w.press_forged(binh, choose, f"xem:{foreign}")
+    await w.wait_until(lambda: query.answered)
+    await env.idle()
+    assert query.show_alert and "bếp ăn" not in (w.last_bot_message(binh).plain)  # type: ignore[union-attr]
