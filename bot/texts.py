@@ -1631,3 +1631,12 @@ PRIVATE_SHOW_NONE = (
 PRIVATE_SHOW_HEADER = "🏛 <b>{committee}</b>"
 PRIVATE_SHOW_CHOOSE = "Số #{number} có ở nhiều Ban chỉ đạo của anh/chị. Bấm nút để xem từng việc:"
 BTN_PRIVATE_SHOW = "#{number} — {committee}"
+# /giahan (and the chair's «📅 Hạn mới») to a day already past: which day the words mean, that it is
+# past, and what to write instead. {when}: a day («Chủ Nhật, 22/11/2026») or a period (PAST_PERIOD).
+EXTEND_PAST = (
+    "«{phrase}» là {when} — đã qua (hôm nay là {today}), không gia hạn về ngày đã qua được.\n"
+    "{rule} Hãy ghi một ngày cụ thể, ví dụ: <code>/giahan {number} {example} chờ số liệu</code>"
+)
+PAST_PERIOD = "khoảng từ {first} đến {last}"
+EXTEND_PAST_RULE_LATER = "Hạn mới phải sau hạn hiện tại ({due})."
+EXTEND_PAST_RULE_TODAY = "Hạn mới phải từ hôm nay trở đi."

@@ -112,3 +112,30 @@ async def test_xem_in_a_private_chat_shows_ones_own_tasks_of_every_committee_and
     await w.wait_until(lambda: query.answered)
     await env.idle()
     assert query.show_alert and "bếp ăn" not in (w.last_bot_message(binh).plain)  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------------------------- 3: /giahan to the past
+async def test_an_extension_to_a_day_already_past_says_which_day_it_is_and_what_to_write(env: Env) -> None:
+    chair, binh, _an, group, _ = await committee_with_a_task(env)  # #1 due Wednesday 2/12; today Monday 23/11
+
+    said = (await env.say(binh, group, "/giahan 1 hôm qua")).plain
+    assert "«hôm qua» là Chủ nhật, 22/11/2026 — đã qua (hôm nay là 23/11/2026)" in said
+    assert "Hạn mới phải sau hạn hiện tại (Thứ Tư, 02/12/2026)" in said and "/giahan 1 09/12 chờ số liệu" in said
+    assert "Chủ nhật, 22/11/2026" in (await env.say(binh, group, "/giahan 1 hom qua vì bận")).plain
+    assert "«hôm kia» là Thứ Bảy, 21/11/2026" in (await env.say(binh, group, "/giahan 1 hôm kia")).plain
+    # «thứ Sáu tuần trước» was read as the coming Friday (27/11).
+    friday = (await env.say(binh, group, "/giahan 1 thứ sáu tuần trước chờ số liệu")).plain
+    assert "«thứ sáu tuần trước» là Thứ Sáu, 20/11/2026 — đã qua" in friday
+    week = (await env.say(binh, group, "/giahan 1 tuần trước")).plain
+    assert "«tuần trước» là khoảng từ 16/11/2026 đến 22/11/2026 — đã qua" in week
+    month = (await env.say(binh, group, "/giahan 1 tháng trước")).plain
+    assert "«tháng trước» là khoảng từ 01/10/2026 đến 31/10/2026" in month
+    written = (await env.say(binh, group, "/giahan 1 20/11/2026 chờ số liệu")).plain
+    assert "«20/11/2026» là Thứ Sáu, 20/11/2026 — đã qua" in written
+    # The chair, who sets it directly, is told the same; nothing changes.
+    assert "đã qua" in (await env.say(chair, group, "/giahan 1 hôm kia")).plain
+    assert (await env.task(1, group)).due_current.isoformat() == "2026-12-02"
+    assert "extension_requested" not in await env.events((await env.task(1, group)).id)
+    # Past words in the reason, after a date ahead, are the reason.
+    asked = (await env.say(binh, group, "/giahan 1 15/12 vì tuần trước ốm")).plain
+    assert "Đã gửi đề nghị gia hạn #1" in asked
