@@ -1640,3 +1640,22 @@ EXTEND_PAST = (
 PAST_PERIOD = "khoảng từ {first} đến {last}"
 EXTEND_PAST_RULE_LATER = "Hạn mới phải sau hạn hiện tại ({due})."
 EXTEND_PAST_RULE_TODAY = "Hạn mới phải từ hôm nay trở đi."
+# A private /nhap gathering: a photo or a scan is read into the conclusion being gathered (no preview yet).
+OCR_STARTED_GATHERING = (
+    "⏳ Đang đọc chữ trong ảnh: {pages} trang, khoảng {seconds} giây. Chữ đọc được sẽ thêm vào kết luận đang "
+    "nhận, như một phần; bản xem trước có khi anh/chị bấm «Xong, phân tích»."
+)
+IMPORT_GATHER_READ = (
+    "📷 Đã đọc được {chars} ký tự từ ảnh, thêm vào kết luận làm phần {part}. Máy đọc có thể sai chữ: "
+    "bản xem trước sẽ nêu các dòng cần kiểm tra."
+)
+# Talk during a gathering («ok», «đợi chút», an emoji: domain/chatter.py) is not put in the conclusion.
+IMPORT_GATHER_TALK = "💬 «{text}» là lời nhắn, không thêm vào kết luận."
+IMPORT_GATHER_NONE_YET = "Chưa nhận phần nào của kết luận."
+IMPORT_GATHER_SHORT = (
+    "ℹ️ «{text}» ngắn, chưa rõ là nội dung hay lời nhắn: bot vẫn giữ trong kết luận và sẽ nêu ở bản xem trước."
+)
+IMPORT_SHORT_KEPT_NOTE = (
+    "ℹ️ Tin ngắn gửi trong lúc nhập, đã giữ trong văn bản: {texts}. Nếu chỉ là lời nhắn mà thành một mục, "
+    "hãy bấm «🗑 Bỏ mục…» để bỏ mục đó."
+)

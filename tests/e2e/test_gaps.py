@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.texts import BTN_GATHER_DONE
 from db.models import Task
 from emulator import text_mention
+from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
 from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
+from tests.e2e.test_scans_e2e import phone_photo
 
 
 def _mentioned(message: object) -> list[int]:
@@ -139,3 +143,57 @@ async def test_an_extension_to_a_day_already_past_says_which_day_it_is_and_what_
     # Past words in the reason, after a date ahead, are the reason.
     asked = (await env.say(binh, group, "/giahan 1 15/12 vì tuần trước ốm")).plain
     assert "Đã gửi đề nghị gia hạn #1" in asked
+
+
+# ------------------------------------------------------------------------------------- 4: a private gathering
+async def test_talk_during_a_gathering_is_left_out_and_a_short_doubtful_message_is_kept_and_shown(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    first = await env.say(chair, chair, "ok")
+    assert "«ok» là lời nhắn, không thêm vào kết luận" in first.plain and "Chưa nhận phần nào" in first.plain
+    await env.say(chair, chair, "Kết luận giao ban tháng 11\n"
+                  "1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12\n"
+                  "2. Phòng Văn hoá - Thông tin cập nhật danh mục phần mềm dùng chung")
+    for talk in ("đợi chút", "👍", "em gửi tiếp nhé", "Dạ vâng ạ"):
+        said = await env.say(chair, chair, talk)
+        assert f"«{talk}» là lời nhắn" in said.plain and "Đã nhận 1 phần" in said.plain, said.plain
+    # A real part sent on its own, however short its line, is a part.
+    got = await env.say(chair, chair, "3. Công an phường kiểm tra hệ thống camera an ninh trong tháng 12")
+    assert "Đã nhận 2 phần" in got.plain
+    # Short, and maybe talk, maybe text: kept, and said so.
+    doubt = await env.say(chair, chair, "Đồng ý")
+    assert "Đã nhận 3 phần" in doubt.plain and "«Đồng ý» ngắn" in doubt.plain
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, doubt, BTN_GATHER_DONE)
+    pages = await preview_after(env, chair, cursor)
+    assert "Tin ngắn gửi trong lúc nhập, đã giữ trong văn bản: «Đồng ý»" in pages[0].plain
+    text = "\n".join(p.plain for p in pages)
+    assert all(talk not in text for talk in ("đợi chút", "em gửi tiếp", "Dạ vâng", "👍"))
+    saved = await what(env, await save(env, chair, pages))
+    texts = [t for t, _due, _leads in saved]
+    assert texts[:3] == [
+        "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12",
+        "Phòng Văn hoá - Thông tin cập nhật danh mục phần mềm dùng chung",
+        "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12",
+    ]
+    assert any("Đồng ý" in t for t in texts) or "Đồng ý" in text  # never lost
+
+
+@needs_tesseract
+async def test_a_photo_sent_during_a_gathering_says_its_text_joins_the_conclusion(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    cursor = len(env.world.bot_messages(chair))
+    env.world.send_photo(chair, chair, phone_photo())
+    started = await env.world.wait_for(lambda m: "Đang đọc chữ trong ảnh" in m.plain, chat=chair, timeout=30)
+    assert "Chữ đọc được sẽ thêm vào kết luận đang nhận" in started.plain and "«Xong, phân tích»" in started.plain
+    assert "Bản xem trước sẽ gửi ngay khi xong" not in started.plain
+    got = await env.world.wait_for(lambda m: "Đã nhận 1 phần" in m.plain, chat=chair, timeout=90)
+    await env.idle()
+    assert "ký tự từ ảnh, thêm vào kết luận làm phần 1" in got.plain
+    assert not any("Xem trước" in m.plain for m in env.world.bot_messages(chair)[cursor:])  # not yet
+    cursor = len(env.world.bot_messages(chair))
+    await env.press(chair, env.world.message(chair, got.message_id), BTN_GATHER_DONE)
+    pages = await preview_after(env, chair, cursor)
+    # The preview says its text was read from an image, as for a photo sent with /nhap.
+    assert "đọc từ ảnh" in pages[0].plain and "(1 trang)" in pages[0].plain
