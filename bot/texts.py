@@ -1659,3 +1659,8 @@ IMPORT_SHORT_KEPT_NOTE = (
     "ℹ️ Tin ngắn gửi trong lúc nhập, đã giữ trong văn bản: {texts}. Nếu chỉ là lời nhắn mà thành một mục, "
     "hãy bấm «🗑 Bỏ mục…» để bỏ mục đó."
 )
+# /sua <số> han and the «Ngày khác…» answer with words naming a past day.
+DUE_PAST_WORDS = (
+    "«{phrase}» là {when} — đã qua (hôm nay là {today}). Hạn phải từ hôm nay trở đi; hãy ghi một ngày cụ thể, "
+    "ví dụ: <code>{example}</code>"
+)

@@ -55,6 +55,19 @@ def past_words(text: str, today: date) -> PastWords | None:
     return min(found, key=lambda p: (p.start, -(p.end - p.start)))
 
 
+def past_deadline(text: str, today: date, span: tuple[int, int] | None) -> PastWords | None:
+    """The past words of an answer to "which deadline?" when they are its deadline: no date was read
+    (`span` None), or they qualify the one read at `span` («thứ Sáu tuần trước»: «thứ Sáu» alone is the
+    coming one). After a date they are the reason («15/12 vì tuần trước ốm»): None."""
+    past = past_words(text, today)
+    if past is None or span is None:
+        return past
+    start, end = span
+    if past.start < end:
+        return past if past.end > start else None
+    return None if text[end : past.start].strip() else past
+
+
 def _span(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
     monday = today - timedelta(days=today.weekday())
     if kind == "yesterday":

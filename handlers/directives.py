@@ -21,6 +21,7 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.past_words import past_deadline
 from domain.permissions import Action, Role
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
@@ -375,17 +376,24 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None:
         raise Refused(T.BUTTON_STALE)
-    due, year_note = _due_from_answer(text, actor.today)
+    due, year_note = _due_from_answer(text, actor.today, example_date(actor.today))
     done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
     return done + "\n" + year_note if year_note else done
 
 
-def _due_from_answer(text: str, today: date) -> tuple[date, str | None]:
-    """The deadline answered, and the warning when a day-month without a year was read as next year's."""
+def _due_from_answer(text: str, today: date, example: str) -> tuple[date, str | None]:
+    """The deadline answered, and the warning when a day-month without a year was read as next year's.
+    `example`: what to write instead of a past day («/sua 3 han 30/11»)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
+    past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
+    if past is not None:
+        raise Refused(T.DUE_PAST_WORDS.format(
+            phrase=T.esc(past.phrase.strip()), when=render.past_when(past.first, past.last),
+            today=T.fmt_date(today), example=example,
+        ))
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
     return deadline.due, year_guessed_note(deadline, today, text)
@@ -406,7 +414,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     if kw := keyword(ref.rest, "han", "hạn"):
         if not kw[1]:
             raise Refused(T.EDIT_USAGE)
-        due, year_note = _due_from_answer(kw[1], today)
+        due, year_note = _due_from_answer(kw[1], today, f"/sua {task.number} han {example_date(today)}")
         await set_due(session, actor, task, due, today, extension=False, reason=None)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
         day_off = day_off_notice(task, today)

@@ -15,7 +15,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
-from domain.past_words import PastWords, past_words
+from domain.past_words import past_deadline
 from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.command import run_command
@@ -33,7 +33,7 @@ from handlers.common import (
     year_guessed_note,
 )
 from handlers.directives import day_off_notice
-from handlers.render import short
+from handlers.render import past_when, short
 from handlers.task_actions import (
     Refused,
     add_progress,
@@ -129,11 +129,8 @@ def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | Non
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
-    past = past_words(text, today)
-    # Past words are the new deadline when no date was read, or when they qualify the one read («thứ Sáu
-    # tuần trước»: «thứ Sáu» alone is the coming one); after a date they are the reason («15/12 vì tuần
-    # trước ốm»).
-    if past is not None and (deadline.span is None or _qualifies(text, deadline.span, past)):
+    past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
+    if past is not None:
         raise Refused(_past_refusal(past.phrase, past.first, past.last, today, task))
     if deadline.due is None or deadline.span is None:
         raise Refused(T.EXTEND_USAGE)
@@ -144,17 +141,9 @@ def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | Non
     return deadline.due, reason, year_guessed_note(deadline, today, text[start:end])
 
 
-def _qualifies(text: str, span: tuple[int, int], past: PastWords) -> bool:
-    """The past words are part of the deadline read at `span` of `text`: inside it, or right after it."""
-    start, end = span
-    if past.start < end:
-        return past.end > start
-    return not text[end : past.start].strip()
-
-
 def _past_refusal(phrase: str, first: date, last: date, today: date, task: Task) -> str:
     """What a day already past means, that it is past, and an example of a new deadline that is not."""
-    when = T.fmt_day(first) if first == last else T.PAST_PERIOD.format(first=T.fmt_date(first), last=T.fmt_date(last))
+    when = past_when(first, last)
     current = task.due_current
     later = max(current or today, today) + timedelta(days=7)
     rule = T.EXTEND_PAST_RULE_LATER.format(due=T.fmt_day(current)) if current else T.EXTEND_PAST_RULE_TODAY

@@ -43,3 +43,11 @@ def test_days_ahead_are_not_past_words(text: str) -> None:
 def test_the_span_indexes_the_text_as_written() -> None:
     found = past_words("15/12 vì Tuần Trước ốm", TODAY)
     assert found is not None and found.phrase == "Tuần Trước" and (found.start, found.end) == (9, 19)
+
+
+def test_past_words_are_the_deadline_only_when_no_date_or_next_to_it() -> None:
+    from domain.past_words import past_deadline
+
+    assert past_deadline("hôm qua vì bận", TODAY, None) is not None
+    assert past_deadline("thứ sáu tuần trước", TODAY, (0, 7)) is not None  # «thứ sáu» read alone
+    assert past_deadline("15/12 vì tuần trước ốm", TODAY, (0, 5)) is None  # the reason

@@ -197,3 +197,14 @@ async def test_a_photo_sent_during_a_gathering_says_its_text_joins_the_conclusio
     pages = await preview_after(env, chair, cursor)
     # The preview says its text was read from an image, as for a photo sent with /nhap.
     assert "đọc từ ảnh" in pages[0].plain and "(1 trang)" in pages[0].plain
+
+
+async def test_a_new_deadline_in_past_words_is_named_and_refused_not_read_ahead(env: Env) -> None:
+    chair, _binh, _an, group, _ = await committee_with_a_task(env)  # #1 due Wednesday 2/12; today Monday 23/11
+    said = (await env.say(chair, group, "/sua 1 han hôm qua")).plain
+    assert "«hôm qua» là Chủ nhật, 22/11/2026 — đã qua" in said and "/sua 1 han 30/11" in said
+    # «thứ Sáu tuần trước» was set as the coming Friday, 27/11, without a word.
+    friday = (await env.say(chair, group, "/sua 1 han thứ Sáu tuần trước")).plain
+    assert "«thứ Sáu tuần trước» là Thứ Sáu, 20/11/2026 — đã qua" in friday
+    assert (await env.task(1, group)).due_current.isoformat() == "2026-12-02"
+    assert "Thứ Ba, 15/12/2026" in (await env.say(chair, group, "/sua 1 han 15/12")).plain
