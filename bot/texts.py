@@ -1598,3 +1598,69 @@ IMPORT_GATHER_RESTARTED = (
 # «↩️ Hoàn tác lần nhập này» under a saved /nhap: every task of that import taken back as a slip.
 BTN_UNDO_IMPORT = "↩️ Hoàn tác lần nhập này"
 IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{first}–#{last}) được huỷ (ghi sai), không ai còn bị nhắc."
+
+
+# --- gaps ---
+# /huy, and /sua giao (or «Giao lại»): the people who were to do the task (and the new ones) are told,
+# privately when they opened a chat with the bot, else named in the group (NOTICE_FOR).
+TASK_CANCELLED_NOTICE = (
+    "🗑 Nhiệm vụ #{number} ({committee}) <b>đã được huỷ</b> bởi {who}{reason}.\n"
+    "<i>{text}</i>\n"
+    "Anh/chị không cần thực hiện việc này nữa; bot thôi nhắc."
+)
+TASK_CANCELLED_REASON = " — lý do: {reason}"
+TASK_REASSIGNED_AWAY_NOTICE = (
+    "🔁 Nhiệm vụ #{number} ({committee}) <b>đã được giao lại</b> cho {lead} (do {who} sửa).\n"
+    "<i>{text}</i>\n"
+    "Anh/chị không còn phụ trách việc này; bot thôi nhắc anh/chị."
+)
+TASK_REASSIGNED_TO_NOTICE = (
+    "📌 Anh/chị <b>được giao</b> nhiệm vụ #{number} ({committee}) (do {who} giao lại):\n"
+    "<i>{text}</i>\n"
+    "👤 Chủ trì: {lead}{support}\n"
+    "📅 Hạn: {due}\n"
+    "Gõ /viec để xem các việc của mình; bot sẽ nhắc trước hạn."
+)
+TASK_REASSIGNED_SUPPORT = "\n🤝 Phối hợp: {support}"
+# /xem in a private chat: the person's own tasks across committees, and any task of a committee where
+# they are chair or secretary; nothing of a committee they have no part in.
+PRIVATE_SHOW_NONE = (
+    "Không thấy nhiệm vụ #{number} trong các việc của anh/chị. Gõ /viec để xem số các việc của mình "
+    "(theo từng Ban); việc khác của Ban thì gõ <code>/xem {number}</code> trong nhóm của Ban đó."
+)
+PRIVATE_SHOW_HEADER = "🏛 <b>{committee}</b>"
+PRIVATE_SHOW_CHOOSE = "Số #{number} có ở nhiều Ban chỉ đạo của anh/chị. Bấm nút để xem từng việc:"
+BTN_PRIVATE_SHOW = "#{number} — {committee}"
+# /giahan (and the chair's «📅 Hạn mới») to a day already past: which day the words mean, that it is
+# past, and what to write instead. {when}: a day («Chủ Nhật, 22/11/2026») or a period (PAST_PERIOD).
+EXTEND_PAST = (
+    "«{phrase}» là {when} — đã qua (hôm nay là {today}), không gia hạn về ngày đã qua được.\n"
+    "{rule} Hãy ghi một ngày cụ thể, ví dụ: <code>/giahan {number} {example} chờ số liệu</code>"
+)
+PAST_PERIOD = "khoảng từ {first} đến {last}"
+EXTEND_PAST_RULE_LATER = "Hạn mới phải sau hạn hiện tại ({due})."
+EXTEND_PAST_RULE_TODAY = "Hạn mới phải từ hôm nay trở đi."
+# A private /nhap gathering: a photo or a scan is read into the conclusion being gathered (no preview yet).
+OCR_STARTED_GATHERING = (
+    "⏳ Đang đọc chữ trong ảnh: {pages} trang, khoảng {seconds} giây. Chữ đọc được sẽ thêm vào kết luận đang "
+    "nhận, như một phần; bản xem trước có khi anh/chị bấm «Xong, phân tích»."
+)
+IMPORT_GATHER_READ = (
+    "📷 Đã đọc được {chars} ký tự từ ảnh, thêm vào kết luận làm phần {part}. Máy đọc có thể sai chữ: "
+    "bản xem trước sẽ nêu các dòng cần kiểm tra."
+)
+# Talk during a gathering («ok», «đợi chút», an emoji: domain/chatter.py) is not put in the conclusion.
+IMPORT_GATHER_TALK = "💬 «{text}» là lời nhắn, không thêm vào kết luận."
+IMPORT_GATHER_NONE_YET = "Chưa nhận phần nào của kết luận."
+IMPORT_GATHER_SHORT = (
+    "ℹ️ «{text}» ngắn, chưa rõ là nội dung hay lời nhắn: bot vẫn giữ trong kết luận và sẽ nêu ở bản xem trước."
+)
+IMPORT_SHORT_KEPT_NOTE = (
+    "ℹ️ Tin ngắn gửi trong lúc nhập, đã giữ trong văn bản: {texts}. Nếu chỉ là lời nhắn mà thành một mục, "
+    "hãy bấm «🗑 Bỏ mục…» để bỏ mục đó."
+)
+# /sua <số> han and the «Ngày khác…» answer with words naming a past day.
+DUE_PAST_WORDS = (
+    "«{phrase}» là {when} — đã qua (hôm nay là {today}). Hạn phải từ hôm nay trở đi; hãy ghi một ngày cụ thể, "
+    "ví dụ: <code>{example}</code>"
+)

@@ -171,6 +171,22 @@ async def open_tasks_of_person(
     return sorted(((t, c) for t, c in rows), key=lambda tc: _due_key(tc[0]))
 
 
+async def numbered_tasks_of_person(session: AsyncSession, person_id: int, number: int) -> list[tuple[Task, Committee]]:
+    """Task #`number` in every committee where the person has it (as /viec counts: their own, or one of
+    a unit they are a contact of), open or closed: /xem in a private chat."""
+    unit_ids = select(UnitContact.unit_id).where(UnitContact.person_id == person_id)
+    assigned = select(TaskAssignee.task_id).where(
+        or_(TaskAssignee.person_id == person_id, TaskAssignee.unit_id.in_(unit_ids))
+    )
+    query = (
+        select(Task, Committee)
+        .join(Committee, Committee.id == Task.committee_id)
+        .where(Task.number == number, Task.id.in_(assigned))
+        .order_by(Committee.id)
+    )
+    return [(t, c) for t, c in (await session.execute(query)).all()]
+
+
 def _due_key(task: Task) -> tuple[int, date, int]:
     # Nearest deadline first; urgent tasks without a date before those with none.
     if task.due_current is not None:

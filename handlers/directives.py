@@ -16,11 +16,12 @@ from db import membership as db_membership
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import PendingInput, Person, Task, TaskAssignee
+from db.models import Committee, PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.past_words import past_deadline
 from domain.permissions import Action, Role
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
@@ -50,6 +51,7 @@ from handlers.common import (
 )
 from handlers.task_actions import (
     Refused,
+    assignee_people,
     cancel,
     example_date,
     find_task,
@@ -62,6 +64,7 @@ from handlers.task_actions import (
     role_in_task_committee,
     set_due,
     task_for_button,
+    tell_people,
 )
 
 
@@ -373,17 +376,24 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
     task = await db_tasks.task_by_id(session, pending.task_id or 0)
     if task is None:
         raise Refused(T.BUTTON_STALE)
-    due, year_note = _due_from_answer(text, actor.today)
+    due, year_note = _due_from_answer(text, actor.today, example_date(actor.today))
     done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
     return done + "\n" + year_note if year_note else done
 
 
-def _due_from_answer(text: str, today: date) -> tuple[date, str | None]:
-    """The deadline answered, and the warning when a day-month without a year was read as next year's."""
+def _due_from_answer(text: str, today: date, example: str) -> tuple[date, str | None]:
+    """The deadline answered, and the warning when a day-month without a year was read as next year's.
+    `example`: what to write instead of a past day («/sua 3 han 30/11»)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
+    past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
+    if past is not None:
+        raise Refused(T.DUE_PAST_WORDS.format(
+            phrase=T.esc(past.phrase.strip()), when=render.past_when(past.first, past.last),
+            today=T.fmt_date(today), example=example,
+        ))
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(text[:60])))
     return deadline.due, year_guessed_note(deadline, today, text)
@@ -404,7 +414,7 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     if kw := keyword(ref.rest, "han", "hạn"):
         if not kw[1]:
             raise Refused(T.EDIT_USAGE)
-        due, year_note = _due_from_answer(kw[1], today)
+        due, year_note = _due_from_answer(kw[1], today, f"/sua {task.number} han {example_date(today)}")
         await set_due(session, actor, task, due, today, extension=False, reason=None)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
         day_off = day_off_notice(task, today)
@@ -446,6 +456,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)
     rows = await resolve_assignees(session, actor, assignees)
+    before = await assignee_people(session, task)
     task.assignees.clear()
     await session.flush()
     for a in rows:
@@ -455,6 +466,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     )
     db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
+    await _tell_reassigned(session, actor, task, before)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
@@ -462,6 +474,35 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
+
+
+async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, before: list[Person]) -> None:
+    """Who no longer has the task is told so (the reminders stop without a word otherwise), who has it
+    now is told what it is and by when (a unit's contact people learn nothing from the group's card);
+    someone who has it still is not told again. The one who reassigned needs no notice."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None or not committee.active:
+        return
+    after = await assignee_people(session, task)
+    kept = {p.id for p in after} & {p.id for p in before}
+    removed = [p for p in before if p.id not in kept and p.id != actor.person.id]
+    added = [p for p in after if p.id not in kept and p.id != actor.person.id]
+    lead = db_tasks.lead_label(task) or "?"
+    support = ", ".join(db_tasks.labels(task, "support"))
+    common = {
+        "number": task.number,
+        "committee": T.esc(committee.title),
+        "who": T.esc(actor.person.full_name),
+        "text": T.esc(T.shorten(task.text, 300)),
+    }
+    await tell_people(session, actor, committee, removed,
+                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned")
+    await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
+        lead=T.esc(lead),
+        support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
+        due=render.due_text(task, actor.today),
+        **common,
+    ), kind="task_reassigned")
 
 
 async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:
@@ -478,7 +519,8 @@ async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: Pendin
 
 
 async def huy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await run_command(update, context, _huy)
+    # Notices: those who were to do the task are told it is cancelled.
+    await run_command(update, context, _huy, notices=True)
 
 
 async def _huy(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:

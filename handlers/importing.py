@@ -41,6 +41,7 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from domain.assign import Mention, arrange_written, written_usernames
+from domain.chatter import Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
@@ -278,7 +279,7 @@ async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: s
 
 async def _make_draft(
     session: AsyncSession, actor: Actor, chat_id: int, key: int, source: str, *, cut: str | None = None,
-    reading: Reading | None = None,
+    reading: Reading | None = None, ocr: dict[str, Any] | None = None, short: list[str] | None = None,
 ) -> PendingInput:
     """The draft of a conclusion for actor.committee. `key`: a negative number unique in the chat (drafts
     are not answered through the prompt lookup: replies to a preview are matched by its message ids)."""
@@ -306,7 +307,8 @@ async def _make_draft(
             "dropped": [],
             "cut": cut,
             "messages": [],
-            **({"ocr": reading.as_json()} if reading is not None else {}),
+            **({"ocr": reading.as_json()} if reading is not None else ({"ocr": ocr} if ocr else {})),
+            **({"short": short} if short else {}),
         },
     )
     session.add(draft)
@@ -381,6 +383,9 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     if data.get("committee_title"):  # previewed in a private chat: for which committee
         header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
     header = "\n".join([header, *scans.preview_note(data.get("ocr"))])  # read from an image: say so first
+    if data.get("short"):  # short messages of a gathering kept as text: shown, the person decides
+        shown = ", ".join(f"«{T.esc(T.shorten(t, 60))}»" for t in data["short"][:5])
+        header += "\n" + T.IMPORT_SHORT_KEPT_NOTE.format(texts=shown)
     blocks = []
     if data.get("cut"):
         committee = data.get("committee")
@@ -943,10 +948,13 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await on_private_message(update, context)
         return
     parts: list[Part] = []
+    ocr: dict[str, Any] | None = None
     try:
         attached = scans.attachment_of(msg)  # a file, a scan or a photo (read by OCR)
         if attached is not None:
-            parts.append(Part((await scans.read_attachment(context, attached, msg.chat_id)).text, True))
+            read = await scans.read_attachment(context, attached, msg.chat_id, gathering=True)
+            parts.append(Part(read.text, True))
+            ocr = read.reading.as_json() if read.reading is not None else None
         elif args:
             parts.append(Part(args, newline_late(msg.text or "")))
         elif msg.reply_to_message is not None and msg.reply_to_message.text:
@@ -959,7 +967,7 @@ async def _nhap_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         committees = await _import_committees(session, context, actor.person)
         if not committees:
             return T.IMPORT_PRIVATE_NO_COMMITTEE, None, None
-        return await _start_gathering(session, actor, msg, committees, parts)
+        return await _start_gathering(session, actor, msg, committees, parts, ocr)
 
     started = await load_as_actor(update, context, gathering)
     if started is None:
@@ -980,7 +988,8 @@ async def _gathering_open(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def _start_gathering(
-    session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part]
+    session: AsyncSession, actor: Actor, msg: Message, committees: list[Committee], parts: list[Part],
+    ocr: dict[str, Any] | None = None,
 ) -> tuple[str, Buttons, int]:
     # One gathering per person and chat: a new /nhap starts afresh (and says what it drops).
     before = await _gathering_of(session, msg.chat.id, actor.person.id)
@@ -999,7 +1008,7 @@ async def _start_gathering(
         person_id=actor.person.id,
         kind="import_gather",
         created_at=actor.now,
-        data=_gather_data(chosen.id if chosen else None, parts, actor.now),
+        data={**_gather_data(chosen.id if chosen else None, parts, actor.now), **({"ocr": ocr} if ocr else {})},
     )
     session.add(row)
     await session.flush()
@@ -1072,12 +1081,17 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 hinted[msg.chat.id] = now
                 await reply(update, T.IMPORT_NOT_GATHERING)
         return
+    reading: dict[str, Any] | None = None
+    kind = Chatter.PART
     try:
         attached = scans.attachment_of(msg)
         if attached is not None:
-            part = Part((await scans.read_attachment(context, attached, msg.chat_id)).text, True)
+            read = await scans.read_attachment(context, attached, msg.chat_id, gathering=True)
+            part = Part(read.text, True)
+            reading = read.reading.as_json() if read.reading is not None else None
         else:
             part = Part(msg.text or "", newline_late(msg.text or ""))
+            kind = classify(part.text)  # «ok», «đợi chút», an emoji: talk, not the conclusion
     except Refused as refusal:
         await reply(update, str(refusal))
         return
@@ -1094,16 +1108,28 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         if _size(row) + len(part.text) > MAX_TEXT_CHARS:
             text = T.IMPORT_TEXT_TOO_LONG.format(length=_size(row) + len(part.text), limit=MAX_TEXT_CHARS)
         else:
-            parts = [*_parts(row), part]
-            row.data = {**_gather_data(row.data.get("committee"), parts, actor.now), "ack": row.data.get("ack")}
+            # Talk is left out but still counts as the person being there (the quiet minute starts again).
+            parts = _parts(row) if kind is Chatter.CHAT else [*_parts(row), part]
+            row.data = {**row.data, **_gather_data(row.data.get("committee"), parts, actor.now)}
+            if kind is Chatter.SHORT:
+                row.data = {**row.data, "short": [*row.data.get("short", []), part.text.strip()]}
+            if reading is not None:
+                row.data = {**row.data, "ocr": scans.merged_reading(row.data.get("ocr"), reading)}
             committee = await session.get(Committee, row.data["committee"]) if row.data.get("committee") else None
             if committee is None:
                 text = T.IMPORT_CHOOSE_COMMITTEE
                 buttons = _choose_buttons(row.id, await _import_committees(session, context, actor.person))
             else:
-                text, buttons = T.IMPORT_GATHER_GOT.format(
-                    parts=len(parts), chars=T.fmt_number(_size(row))
-                ) + "\n" + T.IMPORT_GATHER_MORE, _gather_buttons(row.id)
+                got = T.IMPORT_GATHER_GOT.format(parts=len(parts), chars=T.fmt_number(_size(row)))
+                if kind is Chatter.CHAT:
+                    shown = T.esc(T.shorten(part.text, 40))
+                    got = T.IMPORT_GATHER_TALK.format(text=shown) + "\n" + (got if parts else T.IMPORT_GATHER_NONE_YET)
+                elif kind is Chatter.SHORT:
+                    got += "\n" + T.IMPORT_GATHER_SHORT.format(text=T.esc(T.shorten(part.text, 60)))
+                elif reading is not None:
+                    chars = T.fmt_number(len(part.text.strip()))
+                    got = T.IMPORT_GATHER_READ.format(chars=chars, part=len(parts)) + "\n" + got
+                text, buttons = got + "\n" + T.IMPORT_GATHER_MORE, _gather_buttons(row.id)
     sent = await reply(update, text, buttons)
     if buttons is not None:
         await _latest_ack(context, msg.chat.id, row_id, sent)
@@ -1150,7 +1176,8 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                     raise Refused(T.IMPORT_GATHER_EMPTY)
                 if not await _claim(session, row.id):
                     raise Refused(T.IMPORT_GATHER_EXPIRED)
-                draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts))
+                draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts),
+                                          ocr=row.data.get("ocr"), short=row.data.get("short"))
                 text = T.IMPORT_GATHER_ANALYSED.format(parts=len(parts))
     except Refused as refusal:
         await answer(query, str(refusal), alert=True)
@@ -1208,7 +1235,8 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
         try:
             scoped = await _importer(session, context, base, row.data.get("committee"), missing=T.IMPORT_LINK_UNKNOWN)
             parts = _parts(row)
-            draft = await _make_draft(session, scoped, chat_id, row.prompt_message_id, join_parts(parts))
+            draft = await _make_draft(session, scoped, chat_id, row.prompt_message_id, join_parts(parts),
+                                      ocr=row.data.get("ocr"), short=row.data.get("short"))
             notice = T.IMPORT_GATHER_QUIET.format(parts=len(parts))
         except Refused as refusal:
             notice = str(refusal)

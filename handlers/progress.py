@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import MaybeInaccessibleMessage, Message, Update
@@ -15,6 +15,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
+from domain.past_words import past_deadline
 from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.command import run_command
@@ -32,7 +33,7 @@ from handlers.common import (
     year_guessed_note,
 )
 from handlers.directives import day_off_notice
-from handlers.render import short
+from handlers.render import past_when, short
 from handlers.task_actions import (
     Refused,
     add_progress,
@@ -90,7 +91,7 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     """'<hạn mới> [lý do]': the chair sets it; anyone else asks the chair (a notice to the group,
     through the outbox, stored with the request)."""
     require_open(task)
-    new_due, reason, year_note = _due_and_reason(answer_text, actor.today)
+    new_due, reason, year_note = _due_and_reason(answer_text, actor.today, task)
     role_ok = True
     try:
         await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND)
@@ -122,17 +123,34 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
     return asked + "\n" + year_note if year_note else asked
 
 
-def _due_and_reason(text: str, today: date) -> tuple[date, str | None, str | None]:
+def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | None, str | None]:
     """(new deadline, reason, a warning when a day-month without a year was read as next year's)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     deadline = parse_deadline_answer(text, today)
+    past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
+    if past is not None:
+        raise Refused(_past_refusal(past.phrase, past.first, past.last, today, task))
     if deadline.due is None or deadline.span is None:
         raise Refused(T.EXTEND_USAGE)
     start, end = deadline.span
+    if deadline.due < today:  # a date written with its year, already past
+        raise Refused(_past_refusal(text[start:end], deadline.due, deadline.due, today, task))
     reason = (text[:start] + " " + text[end:]).strip(" ,;:-") or None
     return deadline.due, reason, year_guessed_note(deadline, today, text[start:end])
+
+
+def _past_refusal(phrase: str, first: date, last: date, today: date, task: Task) -> str:
+    """What a day already past means, that it is past, and an example of a new deadline that is not."""
+    when = past_when(first, last)
+    current = task.due_current
+    later = max(current or today, today) + timedelta(days=7)
+    rule = T.EXTEND_PAST_RULE_LATER.format(due=T.fmt_day(current)) if current else T.EXTEND_PAST_RULE_TODAY
+    return T.EXTEND_PAST.format(
+        phrase=T.esc(phrase.strip()), when=when, today=T.fmt_date(today), rule=rule, number=task.number,
+        example=later.strftime("%d/%m"),
+    )
 
 
 # ---------------------------------------------------------------------------------------------- buttons
@@ -253,7 +271,7 @@ async def _in_task_committee(session: AsyncSession, actor: Actor, task: Task) ->
 
 
 async def _chair_due(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
-    new_due, reason, year_note = _due_and_reason((msg.text or "").strip(), actor.today)
+    new_due, reason, year_note = _due_and_reason((msg.text or "").strip(), actor.today, task)
     text = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
     if year_note:
         text += "\n" + year_note

@@ -117,6 +117,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         CallbackQueryHandler(progress.on_button, pattern=r"^(done|prog|ext|blk|extok|extno|cdue|cgive|cnote):\d{1,9}$")
     )
     app.add_handler(CallbackQueryHandler(tasks.on_page, pattern=r"^ds:\d{1,4}:(a|q|w|u\d{1,9}|m\d{1,9})$"))
+    app.add_handler(CallbackQueryHandler(tasks.on_show, pattern=r"^xem:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(membership.on_reassign_button, pattern=r"^reassign:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(fallback.unknown_button))
 

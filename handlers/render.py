@@ -104,3 +104,8 @@ def detail(task: Task, events: list[tuple[TaskEvent, Person | None]], today: dat
         hist = [*hist[:1], "…", *hist[-10:]]
     lines.extend(hist)
     return "\n".join(lines)
+
+
+def past_when(first: date, last: date) -> str:
+    """A past day («Chủ nhật, 22/11/2026») or period («khoảng từ 16/11/2026 đến 22/11/2026»), to name it."""
+    return T.fmt_day(first) if first == last else T.PAST_PERIOD.format(first=fmt_date(first), last=fmt_date(last))

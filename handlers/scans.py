@@ -54,10 +54,13 @@ async def read_attachment(
     context: CallbackContext,  # type: ignore[type-arg]
     attachment: Any,
     chat_id: int | None = None,
+    *,
+    gathering: bool = False,
 ) -> Extracted:
     """The attachment's text (and, when read from images, what the preview must say). When OCR is
     needed and `chat_id` is given, the chat is told at once that the reading started and how long it
-    takes, so a long scan never looks like a hang."""
+    takes, so a long scan never looks like a hang. `gathering`: the text joins a private /nhap gathering
+    (no preview comes when the reading ends: it is said what happens to the text instead)."""
     if not isinstance(attachment, Attachment):  # a telegram Document
         attachment = Attachment(attachment.file_id, attachment.file_name or T.FILE_DEFAULT_NAME, attachment.file_size)
     name = attachment.name
@@ -78,7 +81,8 @@ async def read_attachment(
     def announce(pages: int, total: int) -> None:  # called from the worker thread
         if chat_id is None:
             return
-        text = T.OCR_STARTED.format(pages=pages, seconds=max(10, round(pages * SECONDS_PER_PAGE, -1)))
+        started = T.OCR_STARTED_GATHERING if gathering else T.OCR_STARTED
+        text = started.format(pages=pages, seconds=max(10, round(pages * SECONDS_PER_PAGE, -1)))
         if total > pages:
             text += " " + T.OCR_STARTED_CAPPED.format(total=total, pages=pages)
         asyncio.run_coroutine_threadsafe(_say(context, chat_id, text), loop)
@@ -99,6 +103,19 @@ async def read_attachment(
 async def _say(context: CallbackContext, chat_id: int, text: str) -> None:  # type: ignore[type-arg]
     with contextlib.suppress(TelegramError):
         await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+
+
+def merged_reading(before: dict[str, Any] | None, reading: dict[str, Any]) -> dict[str, Any]:
+    """The readings of several images of one gathered conclusion, as one (pages and unsure lines added)."""
+    if not before:
+        return reading
+    return {
+        "pages": int(before.get("pages", 0)) + int(reading.get("pages", 0)),
+        "total_pages": int(before.get("total_pages", 0)) + int(reading.get("total_pages", 0)),
+        "unsure": [*before.get("unsure", []), *reading.get("unsure", [])],
+        "timed_out": bool(before.get("timed_out")) or bool(reading.get("timed_out")),
+        "compressed": bool(before.get("compressed")) or bool(reading.get("compressed")),
+    }
 
 
 def preview_note(ocr: dict[str, Any] | None) -> list[str]:

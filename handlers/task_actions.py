@@ -195,22 +195,44 @@ async def tell_assignees(session: AsyncSession, actor: Actor, task: Task, text: 
     committee = await session.get(Committee, task.committee_id)
     if committee is None:
         return
-    people = [
+    people = [p for p in await assignee_people(session, task) if p.id != actor.person.id]
+    await tell_people(session, actor, committee, people, text, kind="chair_action", group_if_nobody=True)
+
+
+async def assignee_people(session: AsyncSession, task: Task) -> list[Person]:
+    """The people reminded of `task` as its doers: person assignees and the contact people of its lead
+    and executing units (db.reminders.task_recipients), in order, once each."""
+    return [
         p
         for r in await reminders.task_recipients(session, task)
-        if r.person_id is not None and r.role is RecipientRole.ASSIGNEE and r.person_id != actor.person.id
+        if r.person_id is not None and r.role is RecipientRole.ASSIGNEE
         and (p := await session.get(Person, r.person_id)) is not None
     ]
+
+
+async def tell_people(
+    session: AsyncSession,
+    actor: Actor,
+    committee: Committee,
+    people: list[Person],
+    text: str,
+    *,
+    kind: str,
+    group_if_nobody: bool = False,
+) -> None:
+    """`text` to each of `people` through the outbox: privately to whoever opened a chat with the bot
+    (Telegram lets a bot write first to nobody), the others named together in one group message
+    (one message, not one each: the group's 20 a minute). `group_if_nobody`: with nobody to name,
+    the group is told all the same (the chair acted from a private chat, the group would not know)."""
     in_group = []
     for p in people:
         if p.private_chat and not p.blocked_bot and p.tg_user_id:
-            await enqueue_notice(session, committee.id, p.tg_user_id, text, now=actor.now, kind="chair_action",
-                                 person_id=p.id)
+            await enqueue_notice(session, committee.id, p.tg_user_id, text, now=actor.now, kind=kind, person_id=p.id)
         else:
             in_group.append(T.mention(p.full_name, p.tg_user_id, p.username))
-    if in_group or not people:
+    if in_group or (group_if_nobody and not people):
         body = T.NOTICE_FOR.format(who=", ".join(in_group), text=text) if in_group else text
-        await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind="chair_action")
+        await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind=kind)
 
 
 def notice_target(committee: Committee, person: Person | None, asked_chat_id: int | None) -> tuple[int, int | None]:
@@ -367,5 +389,24 @@ async def cancel(session: AsyncSession, actor: Actor, task: Task, reason: str | 
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=reason)
     await reminders.replan_task(session, task.id, actor.now)
     if kind == "undone":
+        # A slip taken back at once: the bot never told anyone of it (only the group's card, now edited).
         return T.UNDONE.format(number=task.number)
+    await _tell_cancelled(session, actor, task, reason)
     return T.CANCEL_OK.format(number=task.number, reason=f" — {esc(reason)}" if reason else "")
+
+
+async def _tell_cancelled(session: AsyncSession, actor: Actor, task: Task, reason: str | None) -> None:
+    """Those who were to do a cancelled task are told (else they keep working on it, or wonder why the
+    reminders stopped): privately, or named in the group (`tell_people`)."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None or not committee.active:
+        return
+    people = [p for p in await assignee_people(session, task) if p.id != actor.person.id]
+    text = T.TASK_CANCELLED_NOTICE.format(
+        number=task.number,
+        committee=esc(committee.title),
+        who=esc(actor.person.full_name),
+        reason=T.TASK_CANCELLED_REASON.format(reason=esc(T.shorten(reason, 300))) if reason else "",
+        text=esc(T.shorten(task.text, 300)),
+    )
+    await tell_people(session, actor, committee, people, text, kind="task_cancelled")

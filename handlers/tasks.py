@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
+from db import committees as db_committees
 from db import tasks as db_tasks
 from db import units as db_units
-from db.models import Task
+from db.models import Committee, Task
 from domain.calendar import week_end
 from domain.commands import keyword
+from domain.permissions import Role
 from handlers import render
 from handlers.command import run_command
 from handlers.common import Actor, Buttons, answer, edit, reply, resolve_actor, transaction
@@ -164,7 +167,77 @@ async def xem(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await run_command(update, context, _xem)
 
 
-async def _xem(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
-    task = await find_task(session, actor, numbered(args, "/xem 5").number)
+async def _xem(
+    session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int
+) -> str | tuple[str, Buttons | None]:
+    number = numbered(args, "/xem 5").number
+    if actor.committee is not None:
+        task = await find_task(session, actor, number)
+        events = await db_tasks.events_of(session, task.id)
+        return render.detail(task, events, actor.today, actor.tz)
+    # A private chat: only what the person may see of each committee they are in (never another's).
+    seen = await _seen_privately(session, actor, number)
+    if not seen:
+        raise Refused(T.PRIVATE_SHOW_NONE.format(number=number))
+    if len(seen) == 1:
+        return await _private_detail(session, actor, *seen[0])
+    # The same number in several committees: a button each, not a guess (nor every task at once).
+    lines = [T.PRIVATE_SHOW_CHOOSE.format(number=number)]
+    lines += [render.list_line(t, _today(c, actor), c.title) for t, c in seen]
+    buttons = [[(T.BTN_PRIVATE_SHOW.format(number=number, committee=c.title[:40]), f"xem:{t.id}")] for t, c in seen]
+    return "\n".join(lines), buttons
+
+
+async def _seen_privately(session: AsyncSession, actor: Actor, number: int) -> list[tuple[Task, Committee]]:
+    """Task #number where the person, in a private chat, may see it: their own (or their unit's) in any
+    committee, as /viec lists them; any of a committee where they are chair or secretary — the role as
+    Telegram has it now (an admin no longer admin is not a chair), as in that committee's group."""
+    found = {t.id: (t, c) for t, c in await db_tasks.numbered_tasks_of_person(session, actor.person.id, number)}
+    for committee in await db_committees.committees_of_person(session, actor.person.id):
+        if committee.id in {c.id for _, c in found.values()} or not committee.active:
+            continue
+        if await actor.role_in(session, committee.id) in (Role.CHAIR, Role.SECRETARY):
+            task = await db_tasks.task_by_number(session, committee.id, number)
+            if task is not None:
+                found[task.id] = (task, committee)
+    return sorted(found.values(), key=lambda tc: tc[1].id)
+
+
+def _today(committee: Committee, actor: Actor) -> date:
+    return actor.now.astimezone(ZoneInfo(committee.tz_name)).date()
+
+
+async def _private_detail(session: AsyncSession, actor: Actor, task: Task, committee: Committee) -> str:
+    """/xem's card, headed by the committee's name (a private chat holds several committees' tasks)."""
+    tz = ZoneInfo(committee.tz_name)
     events = await db_tasks.events_of(session, task.id)
-    return render.detail(task, events, actor.today, actor.tz)
+    today = _today(committee, actor)
+    return T.PRIVATE_SHOW_HEADER.format(committee=T.esc(committee.title)) + "\n" + render.detail(
+        task, events, today, tz
+    )
+
+
+async def on_show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """xem:<task> — one of the tasks a private /xem found under one number, checked again when pressed
+    (a button is data anyone can send)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    task_id = int(query.data.split(":")[1])
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        if actor is None:
+            return
+        task = await db_tasks.task_by_id(session, task_id)
+        shown: str | None = None
+        if task is not None and actor.committee is None:
+            seen = await _seen_privately(session, actor, task.number)
+            match = next(((t, c) for t, c in seen if t.id == task.id), None)
+            if match is not None:
+                shown = await _private_detail(session, actor, *match)
+        elif task is not None and actor.committee is not None and task.committee_id == actor.committee.id:
+            shown = render.detail(task, await db_tasks.events_of(session, task.id), actor.today, actor.tz)
+    if shown is None:
+        await answer(query, T.BUTTON_STALE, alert=True)
+        return
+    await answer(query, None)
+    await reply(update, shown)

@@ -65,7 +65,7 @@ COMMAND_ROWS = [
     row("/huy {n} trùng việc", WRITE, A, R, R, R, R, R),
     row("/viec", READ, A, A, A, A, A, A),
     row("/ds", READ, A, A, A, A, A, R),
-    row("/xem {n}", READ, A, A, A, A, R, R),
+    row("/xem {n}", READ, A, A, A, A, R, A),  # in private: the assignee's own task (a member's: not found)
     row("/xong {n} đã xong", WRITE, A, R, A, R, R, A),
     row("/tiendo {n} đã làm một nửa", WRITE, A, R, A, R, R, A),
     row("/giahan {n} 28/12 chờ số liệu", WRITE, A, R, A, R, R, A),
@@ -114,6 +114,7 @@ BUTTON_ROWS = [
     row("imp:{draft}:fix:1", WRITE, A, A, R, R, R, R),
     row("imp:{draft}:cancel", WRITE, A, A, R, R, R, R),
     row("reassign:{id}", WRITE, A, A, R, R, R, R),  # after someone left: asks for the new assignee
+    row("xem:{id}", READ, A, A, A, A, R, A),  # one of several tasks a private /xem found under one number
 ]
 
 
