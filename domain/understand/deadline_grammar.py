@@ -723,6 +723,31 @@ _EVERY_WEEK = re.compile(r"\s*,?\s*(?:hang|moi)\s+tuan\b")
 _DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
 
 
+# A weekly cadence that names the days of a rest schedule, not how often the work is done: "không thực hiện lịch
+# nghỉ cố định hai ngày thứ bảy và chủ nhật hằng tuần" (J043-01; J041-02, CJ04 the same schedule in other
+# documents) — the cadence belongs to the noun "lịch nghỉ" (§24: a cadence qualifying a noun is not the task's).
+# Read back from the weekday over the words that describe the days ("cố định", "2 ngày", "thứ bảy và") to a
+# rest schedule's head ("lịch nghỉ", "chế độ nghỉ", "ngày nghỉ"). "thứ Bảy hàng tuần" said of the action
+# ("trực cơ quan sáng thứ Bảy hằng tuần") stays recurring.
+_REST_HEADS = frozenset({"lich", "do", "ngay"})
+_REST_DAYS_WORDS = frozenset({
+    "co", "dinh", "2", "02", "hai", "ngay", "cac", "vao", "la", "thu", "bay", "7", "sau", "6", "va", "chu", "nhat",
+    "sang", "chieu",
+})  # fmt: skip
+
+
+def _rest_schedule_days(f: str, start: int) -> bool:
+    """Whether the weekday at `start` is one of the days of a rest schedule named before it ("lịch nghỉ cố
+    định hai ngày thứ bảy và chủ nhật")."""
+    toks = tokens_before(f, start, 80, 12)
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i] == "nghi" and toks[i - 1] in _REST_HEADS:
+            return True
+        if toks[i] not in _REST_DAYS_WORDS:
+            return False
+    return False
+
+
 def _weekdays(scan: Scan) -> None:
     """'thứ Sáu tuần này', 'trước thứ 6', and the recurring 'sáng thứ 2 tuần đầu của tháng'."""
     found: list[re.Match[str]] = []
@@ -739,6 +764,8 @@ def _weekdays(scan: Scan) -> None:
         every = _WEEK_OF_MONTH.match(scan.f, m.end()) or _EVERY_WEEK.match(scan.f, m.end())
         if every is not None:
             scan.take(m.start(), every.end())
+            if _rest_schedule_days(scan.f, m.start()):
+                continue
             cadence = (
                 Cadence.WEEKLY
                 if "tuan" in every.group() and "thang" not in every.group()
@@ -1044,6 +1071,40 @@ def _scopes_clause(scan: Scan, end: int) -> bool:
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
+# The year-end as a season the work happens in, not a limit (§21 of tests/data/LABELLING.md, like "trong những
+# tháng mùa mưa"): "thúc đẩy tiêu dùng trong dịp cuối năm" (J072-02), "nhu cầu tiền mặt tăng cao vào dịp cuối năm"
+# (J062-01), "triển khai các phương án phòng, chống lụt, bão trong những tháng cuối năm" (D090-03). "dịp" or
+# "những / các tháng" before "cuối năm" names a stretch of time; a deadline word before it still sets a limit
+# ("hoàn thành trước dịp cuối năm", "xong trong những tháng cuối năm"), and a count does too ("trong 3 tháng
+# cuối năm": a quarter, read by _months).
+_SEASON_MONTHS = (["nhung", "thang"], ["cac", "thang"])
+_SEASON_KEEPS = frozenset({"truoc", "den truoc", "xong", "hoan thanh", "hoan tat", "cham nhat", "han", "den het"})
+_COMPLETION_WORDS = ("hoan thanh", "hoan tat", "xong", "dut diem")
+
+
+def _year_end_season(scan: Scan, tail: Tail) -> bool:
+    """Whether the "cuối năm" that `tail` ends with is the year-end season ("dịp cuối năm", "những tháng cuối
+    năm") with no deadline word setting a limit before it."""
+    words = tail.words
+    if not words or words[-1] != "cuoi":
+        return False
+    if "dip" in words[:-1]:
+        at = tail.start
+        outer = words[:-1]
+    else:
+        if len(words) > 1:
+            return False
+        month, at = prev_word(scan.f, tail.start)
+        which, at = prev_word(scan.f, at)
+        if [which, month] not in _SEASON_MONTHS:
+            return False
+        outer = scan.tail(at).words
+    if _SEASON_KEEPS.intersection(outer):
+        return False
+    clause = scan.clause_before(at, 80)
+    return not any(word in clause for word in _COMPLETION_WORDS)  # "hoàn thành quyết toán trong những tháng cuối năm"
+
+
 def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_YEAR):
@@ -1059,6 +1120,8 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
             if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
                 continue
         scan.take(m.start(), m.end())
+        if _year_end_season(scan, tail):
+            continue
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon
