@@ -74,3 +74,16 @@ def test_a_rest_schedules_weekly_days_are_no_cadence_of_the_task(text: str) -> N
 )
 def test_a_weekday_every_week_said_of_the_action_stays_recurring(text: str) -> None:
     assert reading(text) == "recurring  weekly"
+
+
+# --- "đầu tư" closing an addressee's name is no "tự trọng": the "trong" after it is the preposition ---------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Quản lý dự án giải phóng mặt bằng, bàn giao cho chủ đầu tư trong tháng 11/2027.", "month 2027-11-30"),
+        ("Các huyện gửi danh mục dự án về Sở Kế hoạch và Đầu tư trong quý IV/2027.", "quarter 2027-12-31"),
+        ("UBND xã hoàn thiện hồ sơ để giao đất cho nhà đầu tư trong tháng 12/2027.", "month 2027-12-31"),
+    ],
+)
+def test_a_time_phrase_after_an_investor_keeps_its_deadline(text: str, expected: str) -> None:
+    assert reading(text) == expected
