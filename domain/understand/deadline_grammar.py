@@ -516,12 +516,32 @@ def _start_day(tail: Tail) -> bool:
     return tail.strength == REJECT and tail.words[0] in _START_WORDS
 
 
+# A list of days under one "ngày" (LABELLING.md §15 and §C: the work's days, the last governs): "treo cờ
+# Tổ quốc trong các ngày: 30/4/2020, 01/5/2020" (CJ06: the comma after the first day was read as a narrative
+# stamp, "Ngày 28/5, UBND …", and the second day, with no word before it, as a clause's stamp: no deadline
+# at all); the same class with "và" ("các ngày 30/4/2020 và 01/5/2020", read) and with the month shared
+# ("ngày 11, 12/10", J066-04; "cho học sinh nghỉ học ngày 18 và 19.9", D099-01: the dotted second day had no
+# trigger word and was dropped). A comma followed by another day continues the list (no narrative stamp); a
+# day right after "ngày <day>," or "ngày <day> và" is an item of it and is read as its head is, so that
+# _merge_ranges joins them and the later day governs. A list at a clause's start stays a stamp, and a cited
+# document's list of days stays cited ("Công văn số 12 ngày 10/4/2020, 15/4/2020").
+_LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
+_LIST_ITEM_BEFORE = re.compile(
+    r"ngay\s*:?\s*(?:[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,4}){0,2}\s*(?:[,;]|\s+va\b)\s*)+$"
+)
+
+
 def _date_candidate(
     scan: Scan, start: int, end: int, due: date | None, *, has_year: bool, has_ngay: bool
 ) -> None:
     """Score a calendar-day expression at [start, end) resolved to `due`."""
     tail = scan.tail(start)
     ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
+    head = _LIST_ITEM_BEFORE.search(scan.f, max(0, start - 40), start) if not tail.words else None
+    in_list = head is not None
+    if head is not None:  # an item of a list of days: read as its head is read
+        tail = scan.tail(head.start())
+        ngay = True
     suffix = _RECURRING_SUFFIX.match(scan.f, end)
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
         cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"] or suffix["r"]]
@@ -562,7 +582,8 @@ def _date_candidate(
     if label is not None:  # "Thời gian tổ chức … ngày 3/10/2020, bắt đầu từ 7 giờ": the activity's day
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
         return
-    if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
+    listed = in_list or _LIST_GOES_ON.match(scan.f, end) is not None  # "các ngày: 30/4/2020, 01/5/2020"
+    if not vao and (scan.at_clause_start(tail.start) or (scan.stamp_break_after(end) and not listed)):
         if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
             # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
             # where the stamps of narratives report ("Ngày 23.12, ông … cho biết đã ký …": A031-01,
@@ -604,6 +625,8 @@ def _numeric_dates(scan: Scan) -> None:
             continue
         has_year = _year_of(m) is not None
         ngay = "ngay" in tail.words or _start_day(tail)  # "từ chiều 10/05": a day, as "ngày 10/05"
+        if not tail.words and _LIST_ITEM_BEFORE.search(f, max(0, m.start() - 40), m.start()) is not None:
+            ngay = True  # "các ngày 12/5, 13/5": an item of a list of days
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
             # that is a deadline word or "ngày" ("2.5 tỷ", "3-5 ngày" are amounts and ranges).

@@ -87,3 +87,27 @@ def test_a_weekday_every_week_said_of_the_action_stays_recurring(text: str) -> N
 )
 def test_a_time_phrase_after_an_investor_keeps_its_deadline(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a list of days under one "ngày": the last governs ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các khu phố vận động nhân dân treo cờ Tổ quốc trong các ngày: 02/9/2028, 03/9/2028.", "date 2028-09-03"),
+        ("Trung tâm Y tế tổ chức tiêm vắc xin tại trạm y tế xã vào các ngày 12/10, 13/10 và 14/10.", "date 2027-10-14"),
+        ("Các trường cho học sinh nghỉ học ngày 7 và 8.10 để phòng tránh bão.", "date 2027-10-08"),
+    ],
+)
+def test_a_list_of_days_is_due_on_its_last_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 5/10/2027, 6/10/2027, UBND huyện đã tổ chức đoàn kiểm tra các xã.",
+        "Thực hiện Công văn số 12/UBND ngày 10/9/2027, 15/9/2027 của UBND tỉnh, các xã rà soát hộ nghèo.",
+    ],
+)
+def test_a_list_of_stamps_or_cited_days_stays_no_deadline(text: str) -> None:
+    assert reading(text) == "none"
