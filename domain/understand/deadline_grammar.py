@@ -516,12 +516,32 @@ def _start_day(tail: Tail) -> bool:
     return tail.strength == REJECT and tail.words[0] in _START_WORDS
 
 
+# A list of days under one "ngày" (LABELLING.md §15 and §C: the work's days, the last governs): "treo cờ
+# Tổ quốc trong các ngày: 30/4/2020, 01/5/2020" (CJ06: the comma after the first day was read as a narrative
+# stamp, "Ngày 28/5, UBND …", and the second day, with no word before it, as a clause's stamp: no deadline
+# at all); the same class with "và" ("các ngày 30/4/2020 và 01/5/2020", read) and with the month shared
+# ("ngày 11, 12/10", J066-04; "cho học sinh nghỉ học ngày 18 và 19.9", D099-01: the dotted second day had no
+# trigger word and was dropped). A comma followed by another day continues the list (no narrative stamp); a
+# day right after "ngày <day>," or "ngày <day> và" is an item of it and is read as its head is, so that
+# _merge_ranges joins them and the later day governs. A list at a clause's start stays a stamp, and a cited
+# document's list of days stays cited ("Công văn số 12 ngày 10/4/2020, 15/4/2020").
+_LIST_GOES_ON = re.compile(r"\s*[,;]\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
+_LIST_ITEM_BEFORE = re.compile(
+    r"ngay\s*:?\s*(?:[0-9]{1,2}(?:\s*[/.\-]\s*[0-9]{1,4}){0,2}\s*(?:[,;]|\s+va\b)\s*)+$"
+)
+
+
 def _date_candidate(
     scan: Scan, start: int, end: int, due: date | None, *, has_year: bool, has_ngay: bool
 ) -> None:
     """Score a calendar-day expression at [start, end) resolved to `due`."""
     tail = scan.tail(start)
     ngay = has_ngay or (bool(tail.words) and tail.words[-1] == "ngay")
+    head = _LIST_ITEM_BEFORE.search(scan.f, max(0, start - 40), start) if not tail.words else None
+    in_list = head is not None
+    if head is not None:  # an item of a list of days: read as its head is read
+        tail = scan.tail(head.start())
+        ngay = True
     suffix = _RECURRING_SUFFIX.match(scan.f, end)
     if suffix is not None:  # "trước ngày 20 hằng tháng", "ngày 15/12 hằng năm"
         cadence = Cadence.QUARTERLY if suffix["q"] else _CADENCE_UNITS[suffix["u"] or suffix["r"]]
@@ -562,7 +582,8 @@ def _date_candidate(
     if label is not None:  # "Thời gian tổ chức … ngày 3/10/2020, bắt đầu từ 7 giờ": the activity's day
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
         return
-    if not vao and (scan.at_clause_start(tail.start) or scan.stamp_break_after(end)):
+    listed = in_list or _LIST_GOES_ON.match(scan.f, end) is not None  # "các ngày: 30/4/2020, 01/5/2020"
+    if not vao and (scan.at_clause_start(tail.start) or (scan.stamp_break_after(end) and not listed)):
         if scan.stamp_break_after(end) and _OBLIGED_AFTER.match(scan.f, end):
             # "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …": a day set for what someone must do (D119-01),
             # where the stamps of narratives report ("Ngày 23.12, ông … cho biết đã ký …": A031-01,
@@ -604,6 +625,8 @@ def _numeric_dates(scan: Scan) -> None:
             continue
         has_year = _year_of(m) is not None
         ngay = "ngay" in tail.words or _start_day(tail)  # "từ chiều 10/05": a day, as "ngày 10/05"
+        if not tail.words and _LIST_ITEM_BEFORE.search(f, max(0, m.start() - 40), m.start()) is not None:
+            ngay = True  # "các ngày 12/5, 13/5": an item of a list of days
         if not has_year:
             # A year-less d/m needs a trigger ("1/2 số hộ" is a fraction); d.m and d-m need one
             # that is a deadline word or "ngày" ("2.5 tỷ", "3-5 ngày" are amounts and ranges).
@@ -723,6 +746,31 @@ _EVERY_WEEK = re.compile(r"\s*,?\s*(?:hang|moi)\s+tuan\b")
 _DATE_FOLLOWS = re.compile(r"\s*[,(]?\s*(?:ngay\s+)?[0-9]{1,2}\s*[/.\-]\s*[0-9]")
 
 
+# A weekly cadence that names the days of a rest schedule, not how often the work is done: "không thực hiện lịch
+# nghỉ cố định hai ngày thứ bảy và chủ nhật hằng tuần" (J043-01; J041-02, CJ04 the same schedule in other
+# documents) — the cadence belongs to the noun "lịch nghỉ" (§24: a cadence qualifying a noun is not the task's).
+# Read back from the weekday over the words that describe the days ("cố định", "2 ngày", "thứ bảy và") to a
+# rest schedule's head ("lịch nghỉ", "chế độ nghỉ", "ngày nghỉ"). "thứ Bảy hàng tuần" said of the action
+# ("trực cơ quan sáng thứ Bảy hằng tuần") stays recurring.
+_REST_HEADS = frozenset({"lich", "do", "ngay"})
+_REST_DAYS_WORDS = frozenset({
+    "co", "dinh", "2", "02", "hai", "ngay", "cac", "vao", "la", "thu", "bay", "7", "sau", "6", "va", "chu", "nhat",
+    "sang", "chieu",
+})  # fmt: skip
+
+
+def _rest_schedule_days(f: str, start: int) -> bool:
+    """Whether the weekday at `start` is one of the days of a rest schedule named before it ("lịch nghỉ cố
+    định hai ngày thứ bảy và chủ nhật")."""
+    toks = tokens_before(f, start, 80, 12)
+    for i in range(len(toks) - 1, 0, -1):
+        if toks[i] == "nghi" and toks[i - 1] in _REST_HEADS:
+            return True
+        if toks[i] not in _REST_DAYS_WORDS:
+            return False
+    return False
+
+
 def _weekdays(scan: Scan) -> None:
     """'thứ Sáu tuần này', 'trước thứ 6', and the recurring 'sáng thứ 2 tuần đầu của tháng'."""
     found: list[re.Match[str]] = []
@@ -739,6 +787,8 @@ def _weekdays(scan: Scan) -> None:
         every = _WEEK_OF_MONTH.match(scan.f, m.end()) or _EVERY_WEEK.match(scan.f, m.end())
         if every is not None:
             scan.take(m.start(), every.end())
+            if _rest_schedule_days(scan.f, m.start()):
+                continue
             cadence = (
                 Cadence.WEEKLY
                 if "tuan" in every.group() and "thang" not in every.group()
@@ -1044,6 +1094,40 @@ def _scopes_clause(scan: Scan, end: int) -> bool:
     return scan.f.startswith(",", end) and not scan.reports_after(end)
 
 
+# The year-end as a season the work happens in, not a limit (§21 of tests/data/LABELLING.md, like "trong những
+# tháng mùa mưa"): "thúc đẩy tiêu dùng trong dịp cuối năm" (J072-02), "nhu cầu tiền mặt tăng cao vào dịp cuối năm"
+# (J062-01), "triển khai các phương án phòng, chống lụt, bão trong những tháng cuối năm" (D090-03). "dịp" or
+# "những / các tháng" before "cuối năm" names a stretch of time; a deadline word before it still sets a limit
+# ("hoàn thành trước dịp cuối năm", "xong trong những tháng cuối năm"), and a count does too ("trong 3 tháng
+# cuối năm": a quarter, read by _months).
+_SEASON_MONTHS = (["nhung", "thang"], ["cac", "thang"])
+_SEASON_KEEPS = frozenset({"truoc", "den truoc", "xong", "hoan thanh", "hoan tat", "cham nhat", "han", "den het"})
+_COMPLETION_WORDS = ("hoan thanh", "hoan tat", "xong", "dut diem")
+
+
+def _year_end_season(scan: Scan, tail: Tail) -> bool:
+    """Whether the "cuối năm" that `tail` ends with is the year-end season ("dịp cuối năm", "những tháng cuối
+    năm") with no deadline word setting a limit before it."""
+    words = tail.words
+    if not words or words[-1] != "cuoi":
+        return False
+    if "dip" in words[:-1]:
+        at = tail.start
+        outer = words[:-1]
+    else:
+        if len(words) > 1:
+            return False
+        month, at = prev_word(scan.f, tail.start)
+        which, at = prev_word(scan.f, at)
+        if [which, month] not in _SEASON_MONTHS:
+            return False
+        outer = scan.tail(at).words
+    if _SEASON_KEEPS.intersection(outer):
+        return False
+    clause = scan.clause_before(at, 80)
+    return not any(word in clause for word in _COMPLETION_WORDS)  # "hoàn thành quyết toán trong những tháng cuối năm"
+
+
 def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
     today = scan.today
     for m in scan.matches(_YEAR):
@@ -1059,6 +1143,8 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
             if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
                 continue
         scan.take(m.start(), m.end())
+        if _year_end_season(scan, tail):
+            continue
         core = [w for w in tail.words if w not in FILLER_WORDS]
         if core and core[-1] in ("den", "toi") and not bare:
             continue  # "định hướng đến năm 2030", "phấn đấu đến năm 2025": a horizon

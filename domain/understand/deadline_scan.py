@@ -574,6 +574,15 @@ def _province_before(toks: list[str], at: int) -> bool:
 # systems in administrative text (cổng thông tin, chính phủ, văn bản, hồ sơ, thương mại điện tử).
 
 
+# The same fold, seventh round (branch deadl7): "đầu tư" (investment) folds to "dau tu" and closes the names of
+# addressees — "bàn giao mặt bằng cho chủ đầu tư trong tháng 9/2013; … cho chủ đầu tư trong tháng 12/2013"
+# (J095-01, two deadlines lost: the month was read as "tư trọng"), "gửi ý kiến về Bộ Kế hoạch và Đầu tư
+# trước ngày 28/9/2018" (W49-02, read right: "trước" is no compound), and "nhà đầu tư", "Sở Kế hoạch và Đầu
+# tư", "Ban Quản lý dự án đầu tư" everywhere in administrative text. Nobody writes "điện / đầu tự trọng".
+_TU_CLOSES = frozenset({"dien", "dau"})
+
+
 def _electronic(toks: list[str], at: int) -> bool:
-    """Whether toks[at] is the "tử" of "điện tử"."""
-    return toks[at] == "tu" and at > 0 and toks[at - 1] == "dien"
+    """Whether toks[at] is the "tử" of "điện tử" or the "tư" of "đầu tư": the end of a word, not the "tự" of
+    "tự trọng"."""
+    return toks[at] == "tu" and at > 0 and toks[at - 1] in _TU_CLOSES
