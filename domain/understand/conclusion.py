@@ -656,6 +656,9 @@ def _classify(
         # văn bản chỉ đạo các sở, ngành … báo cáo kết quả trước ngày 15/5." (D086-03), "… Sở KHĐT đã có văn bản
         # đề nghị Sở Tài nguyên và Môi trường … rà soát …" (D031-01): the people told to act are reminded.
         return _Verdict(True)
+    then = None if after_report else _CONDITION_THEN.match(sentence)
+    if then is not None and _action_after_then(sentence, then):
+        return _Verdict(True)  # (concl6, below: whoever the condition names, the action after "thì" is the task)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
@@ -692,6 +695,25 @@ def _classify(
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
     return _Verdict(False)
+
+
+# concl6, a condition or a topic, then "thì" and the action with no subject of its own: "Trường hợp vượt thẩm
+# quyền thì tham mưu UBND tỉnh xem xét, xử lí theo quy định hiện hành./." (CJ14), "Đối với các cơ quan, tổ chức
+# không thực hiện lịch nghỉ cố định … thì căn cứ vào chương trình, kế hoạch cụ thể của đơn vị để bố trí lịch
+# nghỉ cho phù hợp." (CJ04), "Đối với các đơn vị chưa được Sở chấp thuận lắp dựng thì buộc tháo dỡ ngay …"
+# (v4j dev J033). The action after "thì" is read as an item's opening is; "thì sẽ …", "thì được …" (an outcome,
+# an entitlement) open with no order verb and stay out. (A sanction, "… thì chịu trách nhiệm", is out above.)
+_CONDITION_THEN = re.compile(
+    r"^\W*(?:trường hợp|truong hop|đối với|doi voi|nếu|neu|riêng|rieng)\b[^.;:]{0,250}?\s(?:thì|thi)\s+",
+    re.IGNORECASE,
+)
+# "buộc" (made to) and "căn cứ vào … để" (on the basis of … to) before the action: the action is the verb after.
+_BIND_WORDS = re.compile(r"^(?:buộc|buoc|phải|phai|cần|can)\s+|^(?:căn cứ|can cu)\b[^.;]{0,150}?\s(?:để|de)\s+", re.I)
+
+
+def _action_after_then(sentence: str, then: re.Match[str]) -> bool:
+    opens, only_states = _opening_verb(_BIND_WORDS.sub("", sentence[then.end() :], count=1))
+    return opens and not only_states
 
 
 # ------------------------------------------------------------------------------------------ sentence function
@@ -903,7 +925,8 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
     folded = fold(stripped)
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25 and (
         not _not_about(stripped)
-    )
+    ) and not ((then := _CONDITION_THEN.match(stripped)) is not None and _action_after_then(stripped, then))
+    # (concl6: "Đối với các hộ chưa đăng ký thì hướng dẫn …" holds its action after "thì": an item, no heading)
 
 
 # What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",

@@ -94,3 +94,27 @@ def test_tien_hanh_items_are_kept() -> None:
 def test_tien_hanh_a_meeting_talk_is_no_task() -> None:
     got = texts(BODY + "Tiến hành thảo luận các nội dung còn vướng mắc.\n")
     assert len(got) == 2, got
+
+
+# --- a condition or a topic, then "thì" and the action with no subject of its own ---
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Trường hợp vượt quá khả năng thì báo cáo UBND xã xem xét, giải quyết.",
+        "Đối với các hộ chưa đăng ký tạm trú thì hướng dẫn làm thủ tục trong tuần.",
+        "Nếu phát hiện gia cầm chết bất thường thì báo cáo ngay cho Trạm Thú y huyện.",
+        "Đối với các thôn không tổ chức họp dân thì căn cứ vào tình hình thực tế để bố trí lịch họp cho phù hợp.",
+    ],
+)
+def test_a_condition_then_an_action_is_a_task(then: str) -> None:
+    got = texts(BODY + then)
+    assert len(got) == 3, got
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    ["Nếu làm tốt thì sẽ được khen thưởng.", "Trường hợp trực lễ thì được nghỉ bù vào tuần sau."],
+)
+def test_a_condition_then_an_outcome_is_no_task(outcome: str) -> None:
+    got = texts(BODY + outcome)
+    assert len(got) == 2, got
