@@ -422,6 +422,18 @@ def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading, 
 
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
+# concl6, where to ask and what is attached, no task: "Thông tin chi tiết về cuộc thi, liên hệ: TS …, điện thoại:
+# 0915…" (CJ01), "Mọi chi tiết xin liên hệ với Đ/C … ĐTDĐ: 0938…" (CJ11); a label whose content is only a pointer
+# to an attachment: "Cách thức gửi bài dự thi: (phụ lục 3 đính kèm)." (CJ01). Only these openings: "Đề nghị các
+# đơn vị liên hệ với Phòng Y tế (ĐT: …) để nhận vật tư" asks for work and stays.
+_CONTACT_LINE = re.compile(
+    r"^\W*(?:moi |de biet them |thong tin |chi tiet |moi thac mac |moi chi tiet |can them thong tin )[^.;]{0,120}?"
+    r"\blien he\b"
+)
+_ATTACHMENT_LABEL = re.compile(
+    r"^[^:.;]{3,80}:\s*\(\s*(?:xem\s+)?(?:phu luc|mau|bieu mau|file|tai lieu|the le)[^()]{0,40}"
+    r"(?:dinh kem|kem theo|gui kem)\s*\)\W*$"
+)
 _THIS_NOTICE_END = re.compile(r"\b(?:thong bao|ket luan|van ban)\s+nay\W*$")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
@@ -624,6 +636,8 @@ def _classify(
 ) -> _Verdict:
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
+        return _Verdict(False)
+    if _CONTACT_LINE.match(folded) or _ATTACHMENT_LABEL.match(folded):
         return _Verdict(False)
     if _closing_formula(folded) and (not _MAKES_KNOWN.search(folded) or _THIS_NOTICE_END.search(folded)):
         return _Verdict(False)  # (concl6: spreading "thông báo này" itself is still the formula, CJ05)

@@ -118,3 +118,42 @@ def test_a_condition_then_an_action_is_a_task(then: str) -> None:
 def test_a_condition_then_an_outcome_is_no_task(outcome: str) -> None:
     got = texts(BODY + outcome)
     assert len(got) == 2, got
+
+
+# --- contact lines and labels that only point to an attachment ---
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thông tin chi tiết về hội thi, liên hệ: ThS Nguyễn Văn An, chuyên viên Phòng GD&ĐT, điện thoại: 0912.345.678.",
+        "Mọi chi tiết xin liên hệ với đồng chí Trần Thị Bình – Phó Bí thư Đoàn xã; ĐTDĐ: 0987654321.",
+        "Mọi thắc mắc liên hệ Văn phòng UBND xã, số điện thoại 0237.3821.456.",
+        "Mẫu đăng ký dự thi: (phụ lục 2 đính kèm).",
+        "Thể lệ hội thi: (xem phụ lục 1 kèm theo).",
+    ],
+)
+def test_contact_and_attachment_lines_are_no_task(line: str) -> None:
+    got = texts(BODY + line)
+    assert len(got) == 2, got
+
+
+def test_an_order_to_contact_someone_stays() -> None:
+    got = texts(BODY + "Đề nghị các thôn liên hệ với Trạm Y tế xã (ĐT: 0237.3821.456) để nhận thuốc khử trùng.")
+    assert len(got) == 3, got
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        "Mẫu đăng ký dự thi: (phụ lục 2 đính kèm).",
+        "Thể lệ hội thi: (xem phụ lục 1 kèm theo).",
+        "Thông tin chi tiết, liên hệ: bà Lê Thị Hoa, điện thoại: 0915.218.464.",
+    ],
+)
+def test_points_of_a_lead_in_that_only_point_to_an_attachment_or_a_contact(point: str) -> None:
+    text = (
+        "Phòng Giáo dục và Đào tạo huyện đề nghị Hiệu trưởng các trường tổ chức hội thi như sau:\n"
+        "1. Các trường gửi danh sách thí sinh về Phòng trước ngày 25/3/2025.\n"
+        f"2. {point}\n"
+    )
+    got = texts(text)
+    assert len(got) == 1, got
