@@ -434,6 +434,16 @@ _ATTACHMENT_LABEL = re.compile(
     r"^[^:.;]{3,80}:\s*\(\s*(?:xem\s+)?(?:phu luc|mau|bieu mau|file|tai lieu|the le)[^()]{0,40}"
     r"(?:dinh kem|kem theo|gui kem)\s*\)\W*$"
 )
+# concl6, the schedule of a break, no task: a make-up working day that swaps days off, "- Đi làm ngày thứ bảy và chủ
+# nhật ngày 29 và 30 tháng 01 năm 2011 (…) để nghỉ ngày thứ hai 31 tháng 01 …" (CJ08; said inside the
+# entitlement in CJ02 "đi làm bù vào thứ Bảy, ngày 4/5/2019" and CJ04 "thứ bảy, ngày 6-9 đi làm bù để nghỉ hoán
+# đổi …"), and the days that follow the break, "Tiếp theo 02 ngày nghỉ lễ là 02 ngày nghỉ cuối tuần: …; vì vậy,
+# đợt nghỉ lễ này sẽ kéo dài 04 ngày …" (CJ06). Nobody is given work; an order to arrange the days ("Thủ trưởng
+# các đơn vị bố trí nghỉ bù …") opens with its doer and is read as before.
+_DAYS_OFF_SCHEDULE = re.compile(
+    r"^\W*(?:di lam|lam viec)(?: bu)?\s+(?:vao\s+)?(?:cac\s+)?(?:ngay|thu|chu nhat)\b[^.;]{0,200}?\bde nghi\b"
+    r"|^\W*(?:tiep theo|ke tiep|tiep sau)\b[^.;:]{0,60}?\bngay nghi\b[^.;:]{0,40}?\sla\s"
+)
 _THIS_NOTICE_END = re.compile(r"\b(?:thong bao|ket luan|van ban)\s+nay\W*$")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
@@ -638,6 +648,8 @@ def _classify(
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
         return _Verdict(False)
     if _CONTACT_LINE.match(folded) or _ATTACHMENT_LABEL.match(folded):
+        return _Verdict(False)
+    if reading.how != "assigned" and _DAYS_OFF_SCHEDULE.match(folded):
         return _Verdict(False)
     if _closing_formula(folded) and (not _MAKES_KNOWN.search(folded) or _THIS_NOTICE_END.search(folded)):
         return _Verdict(False)  # (concl6: spreading "thông báo này" itself is still the formula, CJ05)

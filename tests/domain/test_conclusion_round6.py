@@ -157,3 +157,23 @@ def test_points_of_a_lead_in_that_only_point_to_an_attachment_or_a_contact(point
     )
     got = texts(text)
     assert len(got) == 1, got
+
+
+# --- the schedule of a break: make-up working days and the days that follow the break ---
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Đi làm ngày thứ bảy 26/4/2025 để nghỉ ngày thứ sáu 2/5/2025.",
+        "- Làm việc bù vào ngày chủ nhật 27/4/2025 để nghỉ hoán đổi ngày thứ hai 28/4/2025.",
+        "Tiếp theo 02 ngày nghỉ lễ là 02 ngày nghỉ cuối tuần: ngày 03/5/2025 (thứ Bảy) và ngày 04/5/2025 (Chủ nhật).",
+    ],
+)
+def test_the_schedule_of_a_break_is_no_task(line: str) -> None:
+    text = "UBND xã thông báo lịch nghỉ lễ như sau:\n1. Đối với cán bộ, công chức xã:\n" + line + "\n" + BODY
+    got = texts(text)
+    assert len(got) == 2, got
+
+
+def test_an_order_to_arrange_make_up_days_stays() -> None:
+    got = texts(BODY + "Thủ trưởng các đơn vị bố trí nghỉ bù cho cán bộ trực lễ trước ngày 30/5/2025.")
+    assert len(got) == 3, got
