@@ -684,7 +684,10 @@ def _classify(
         return _Verdict(True)
     then = None if after_report else _CONDITION_THEN.match(sentence)
     if then is not None and _action_after_then(sentence, then):
-        return _Verdict(True)  # (concl6, below: whoever the condition names, the action after "thì" is the task)
+        # (concl6, below: the action after "thì" is the task; a topic "Đối với X … thì <action>" names its doer,
+        # LABELLING.md §10 — a condition "Trường hợp … thì" names none and the order before leads)
+        topic = _TOPIC_DOER.match(sentence[: then.end()])
+        return _Verdict(True, subject=topic["who"].strip() if topic else None)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
@@ -733,6 +736,7 @@ _CONDITION_THEN = re.compile(
     r"^\W*(?:trường hợp|truong hop|đối với|doi voi|nếu|neu|riêng|rieng)\b[^.;:]{0,250}?\s(?:thì|thi)\s+",
     re.IGNORECASE,
 )
+_TOPIC_DOER = re.compile(r"^\W*(?:đối với|doi voi|riêng|rieng)\s+(?P<who>.+?)\s+(?:thì|thi)\s+$", re.IGNORECASE)
 # "buộc" (made to) and "căn cứ vào … để" (on the basis of … to) before the action: the action is the verb after.
 _BIND_WORDS = re.compile(r"^(?:buộc|buoc|phải|phai|cần|can)\s+|^(?:căn cứ|can cu)\b[^.;]{0,150}?\s(?:để|de)\s+", re.I)
 
@@ -1553,7 +1557,9 @@ class _Splitter:
                 # "– Từng lớp tổ chức chào cờ ngay tại lớp học." under "... đề nghị toàn thể giáo viên ...:"
                 # (CE06): the part of the heading's lead the item names leads it
                 own = parsed.assignees
-                ref = AssigneeRef(c.subject, None, (0, len(c.subject)))
+                # (concl6: a topic's doer stands after "Đối với": its place in the text)
+                at = 0 if c.text.startswith(c.subject) else max(c.text.find(c.subject), 0)
+                ref = AssigneeRef(c.subject, None, (at, at + len(c.subject)))
                 parsed = replace(parsed, assignees=Assignees((ref,), own.support, own.executor))
             if not parsed.assignees.lead and c.previous is not None:
                 # The previous order's leads as read there (its list, its heading), not read anew out of

@@ -177,3 +177,9 @@ def test_the_schedule_of_a_break_is_no_task(line: str) -> None:
 def test_an_order_to_arrange_make_up_days_stays() -> None:
     got = texts(BODY + "Thủ trưởng các đơn vị bố trí nghỉ bù cho cán bộ trực lễ trước ngày 30/5/2025.")
     assert len(got) == 3, got
+
+
+def test_a_topic_then_an_action_is_led_by_the_topic() -> None:
+    text = BODY + "Đối với các hộ chưa đăng ký tạm trú thì hướng dẫn làm thủ tục trong tuần.\n"
+    last = split_conclusion(text, TODAY).directives[-1]
+    assert [a.text for a in last.assignees.lead] == ["các hộ chưa đăng ký tạm trú"]
