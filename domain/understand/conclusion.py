@@ -264,7 +264,12 @@ _OPENING_SKIPS = PhraseSet(
     ["đồng thời", "tiếp tục", "khẩn trương", "thường xuyên", "chủ động", "kịp thời", "cần", "phải",
      "nghiêm túc", "sớm", "định kỳ", "hàng tháng", "hằng tháng", "hàng tuần", "hằng tuần", "hàng quý",
      "hằng quý", "hàng năm", "hằng năm", "trước mắt", "trong thời gian tới", "ngay", "tập trung",
-     "quyết liệt", "tích cực", "trực tiếp"]
+     "quyết liệt", "tích cực", "trực tiếp",
+     # concl6, "tiến hành" + an action is that action: "– Tiến hành thu đoàn phí năm 2018, …" (CJ11 ×3, items
+     # under "Đối với X." headings), as mid-sentence in "…, tiến hành kiểm tra" / "tiến hành rà soát" /
+     # "tiến hành cày ải" (v4 dev sets). Skipped only before a verb (_opening_verb), so "Tiến hành thảo
+     # luận …" still stops at the meeting's talk and "Tiến hành hội nghị …" at "tiến hành" (narrative).
+     "tiến hành"]
 )
 _ADJUNCT = PhraseSet(["trên cơ sở", "căn cứ", "theo", "để", "nhằm", "sau khi", "trong quá trình"])
 # Openings that state or approve rather than direct: "Đánh giá cao ...", "Đồng ý chủ trương ...",
@@ -311,6 +316,13 @@ _CLOSING_AT_START = re.compile(
     # "Yêu cầu các chi bộ, các đồng chí đảng ủy viên nghiêm túc triển khai thực hiện.": no work named
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\b(?:nghiem tuc|khan truong|trien khai)\s+(?:trien khai\s+|to chuc\s+)?"
     r"thuc hien(?:\s+(?:tot|nghiem tuc|ket luan nay|thong bao nay|cac noi dung tren|noi dung tren))?\W*$"
+    # concl6, the notice itself as the object of spreading and carrying it out: "… yêu cầu các Liên chi Đoàn và
+    # Đoàn trực thuộc nghiêm túc triển khai thông báo này./." (CJ10), "UBND tỉnh yêu cầu các sở, … phổ biến,
+    # kiểm tra, đôn đốc thực hiện nghiêm thông báo này." (CJ05, labelled a formula: guide Q7). Named work
+    # ("… kiểm tra việc treo cờ", "… thực hiện Kế hoạch số 05") is no pointer back and stays.
+    r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\s(?:(?:nghiem tuc|khan truong|trien khai|to chuc|thuc hien|"
+    r"quan triet|pho bien|kiem tra|don doc|nghiem|thi hanh)[\s,]+)+(?:va\s+)?"
+    r"(?:thong bao|ket luan|van ban)\s+nay\W*$"
 )
 
 
@@ -332,12 +344,31 @@ def _closing_at_start(folded: str) -> bool:
     return _closing_may_match(folded) and _CLOSING_AT_START.match(folded) is not None
 
 
+# concl6, the notice passed on "to X to carry out", without "biết": "Nhà trường thông báo đến toàn thể sinh viên
+# thực hiện./" (CJ09), "Ban Giám hiệu yêu cầu Thủ trưởng các đơn vị thông báo tới toàn thể CBVC, sinh viên để tổ
+# chức thực hiện." (CJ08). Nothing is notified but the notice (no object between "thông báo" and "đến"); a
+# named thing to pass on is work: "thông báo lịch tiếp dân đến các hộ để thực hiện", "thông báo tới các hộ về
+# việc …" (the guard below).
+_NOTICE_TO_CARRY_OUT = re.compile(
+    r"\bthong bao (?:den|toi|cho)\s(?:(?!lich\b|ke hoach\b|viec\b|ve\b|thoi gian\b)[^.;:])"
+    r"{0,150}?\s(?:de\s+)?(?:(?:to chuc|trien khai|phoi hop)\s+)?(?:thuc hien|trien khai)"
+    r"(?:\s+(?:nghiem tuc|theo quy dinh))?\W*$"
+)
+# concl6, a reason said first, then the formula: "Đây là một trong những cơ sở để đánh giá, phân loại công tác
+# Chi đoàn …, đề nghị BCH các Chi đoàn triển khai thực hiện nghiêm túc." (CJ11). Only a reason or purpose
+# opening ("Đây là", "Đó là", "Điều này", "Để", "Nhằm"): a task before the comma would name its doer and work.
+_REASON_FIRST = re.compile(r"^(?:day la|do la|dieu nay|de|nham)\b[^.;]{0,200}?,\s*(?=(?:de nghi|yeu cau)\b)")
+
+
 def _closing_formula(folded: str) -> bool:
     """One of the closing formulas above. All but "thông báo để ... biết" open the sentence (or follow
     the speaker who says them)."""
     if _closing_at_start(folded) or (
-        "thong bao " in folded and _CLOSING_NOTICE.search(folded) is not None
+        "thong bao " in folded
+        and (_CLOSING_NOTICE.search(folded) is not None or _NOTICE_TO_CARRY_OUT.search(folded) is not None)
     ):
+        return True
+    if (reason := _REASON_FIRST.match(folded)) is not None and _closing_at_start(folded[reason.end() :]):
         return True
     if "de nghi" not in folded and "yeu cau" not in folded:
         return False  # (what _SPEAKER_FIRST looks ahead for: a test in C instead of a lazy scan)
@@ -391,6 +422,29 @@ def _passes_the_notice_on(sentence: str, folded: str, reading: AssigneeReading, 
 
 # "tuyên truyền để người dân biết, thực hiện": making others know is the work itself, no closing formula.
 _MAKES_KNOWN = re.compile(r"\b(tuyen truyen|pho bien|thong tin cho|huong dan|van dong|niem yet|quan triet)\b")
+# concl6, where to ask and what is attached, no task: "Thông tin chi tiết về cuộc thi, liên hệ: TS …, điện thoại:
+# 0915…" (CJ01), "Mọi chi tiết xin liên hệ với Đ/C … ĐTDĐ: 0938…" (CJ11); a label whose content is only a pointer
+# to an attachment: "Cách thức gửi bài dự thi: (phụ lục 3 đính kèm)." (CJ01). Only these openings: "Đề nghị các
+# đơn vị liên hệ với Phòng Y tế (ĐT: …) để nhận vật tư" asks for work and stays.
+_CONTACT_LINE = re.compile(
+    r"^\W*(?:moi |de biet them |thong tin |chi tiet |moi thac mac |moi chi tiet |can them thong tin )[^.;]{0,120}?"
+    r"\blien he\b"
+)
+_ATTACHMENT_LABEL = re.compile(
+    r"^[^:.;]{3,80}:\s*\(\s*(?:xem\s+)?(?:phu luc|mau|bieu mau|file|tai lieu|the le)[^()]{0,40}"
+    r"(?:dinh kem|kem theo|gui kem)\s*\)\W*$"
+)
+# concl6, the schedule of a break, no task: a make-up working day that swaps days off, "- Đi làm ngày thứ bảy và chủ
+# nhật ngày 29 và 30 tháng 01 năm 2011 (…) để nghỉ ngày thứ hai 31 tháng 01 …" (CJ08; said inside the
+# entitlement in CJ02 "đi làm bù vào thứ Bảy, ngày 4/5/2019" and CJ04 "thứ bảy, ngày 6-9 đi làm bù để nghỉ hoán
+# đổi …"), and the days that follow the break, "Tiếp theo 02 ngày nghỉ lễ là 02 ngày nghỉ cuối tuần: …; vì vậy,
+# đợt nghỉ lễ này sẽ kéo dài 04 ngày …" (CJ06). Nobody is given work; an order to arrange the days ("Thủ trưởng
+# các đơn vị bố trí nghỉ bù …") opens with its doer and is read as before.
+_DAYS_OFF_SCHEDULE = re.compile(
+    r"^\W*(?:di lam|lam viec)(?: bu)?\s+(?:vao\s+)?(?:cac\s+)?(?:ngay|thu|chu nhat)\b[^.;]{0,200}?\bde nghi\b"
+    r"|^\W*(?:tiep theo|ke tiep|tiep sau)\b[^.;:]{0,60}?\bngay nghi\b[^.;:]{0,40}?\sla\s"
+)
+_THIS_NOTICE_END = re.compile(r"\b(?:thong bao|ket luan|van ban)\s+nay\W*$")
 # A principle standing alone, naming nobody and no work: "Đảm bảo đúng Luật Đấu thầu và các quy định
 # hiện hành.", "Phải tuân thủ đúng quy trình, quy định." (a task names its work: "Rà soát ..., đảm bảo
 # đúng quy định" opens with "Rà soát").
@@ -593,8 +647,12 @@ def _classify(
     folded = fold(sentence)
     if _FURNITURE.match(folded) or _ATTENDANCE.match(folded):
         return _Verdict(False)
-    if _closing_formula(folded) and not _MAKES_KNOWN.search(folded):
+    if _CONTACT_LINE.match(folded) or _ATTACHMENT_LABEL.match(folded):
         return _Verdict(False)
+    if reading.how != "assigned" and _DAYS_OFF_SCHEDULE.match(folded):
+        return _Verdict(False)
+    if _closing_formula(folded) and (not _MAKES_KNOWN.search(folded) or _THIS_NOTICE_END.search(folded)):
+        return _Verdict(False)  # (concl6: spreading "thông báo này" itself is still the formula, CJ05)
     if _passes_the_notice_on(sentence, folded, reading, fold):  # (the call's folds: the predicate once)
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _principle(folded):
@@ -624,6 +682,12 @@ def _classify(
         # văn bản chỉ đạo các sở, ngành … báo cáo kết quả trước ngày 15/5." (D086-03), "… Sở KHĐT đã có văn bản
         # đề nghị Sở Tài nguyên và Môi trường … rà soát …" (D031-01): the people told to act are reminded.
         return _Verdict(True)
+    then = None if after_report else _CONDITION_THEN.match(sentence)
+    if then is not None and _action_after_then(sentence, then):
+        # (concl6, below: the action after "thì" is the task; a topic "Đối với X … thì <action>" names its doer,
+        # LABELLING.md §10 — a condition "Trường hợp … thì" names none and the order before leads)
+        topic = _TOPIC_DOER.match(sentence[: then.end()])
+        return _Verdict(True, subject=topic["who"].strip() if topic else None)
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
@@ -660,6 +724,26 @@ def _classify(
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
     return _Verdict(False)
+
+
+# concl6, a condition or a topic, then "thì" and the action with no subject of its own: "Trường hợp vượt thẩm
+# quyền thì tham mưu UBND tỉnh xem xét, xử lí theo quy định hiện hành./." (CJ14), "Đối với các cơ quan, tổ chức
+# không thực hiện lịch nghỉ cố định … thì căn cứ vào chương trình, kế hoạch cụ thể của đơn vị để bố trí lịch
+# nghỉ cho phù hợp." (CJ04), "Đối với các đơn vị chưa được Sở chấp thuận lắp dựng thì buộc tháo dỡ ngay …"
+# (v4j dev J033). The action after "thì" is read as an item's opening is; "thì sẽ …", "thì được …" (an outcome,
+# an entitlement) open with no order verb and stay out. (A sanction, "… thì chịu trách nhiệm", is out above.)
+_CONDITION_THEN = re.compile(
+    r"^\W*(?:trường hợp|truong hop|đối với|doi voi|nếu|neu|riêng|rieng)\b[^.;:]{0,250}?\s(?:thì|thi)\s+",
+    re.IGNORECASE,
+)
+_TOPIC_DOER = re.compile(r"^\W*(?:đối với|doi voi|riêng|rieng)\s+(?P<who>.+?)\s+(?:thì|thi)\s+$", re.IGNORECASE)
+# "buộc" (made to) and "căn cứ vào … để" (on the basis of … to) before the action: the action is the verb after.
+_BIND_WORDS = re.compile(r"^(?:buộc|buoc|phải|phai|cần|can)\s+|^(?:căn cứ|can cu)\b[^.;]{0,150}?\s(?:để|de)\s+", re.I)
+
+
+def _action_after_then(sentence: str, then: re.Match[str]) -> bool:
+    opens, only_states = _opening_verb(_BIND_WORDS.sub("", sentence[then.end() :], count=1))
+    return opens and not only_states
 
 
 # ------------------------------------------------------------------------------------------ sentence function
@@ -871,7 +955,8 @@ def _is_heading(content: str, reading: AssigneeReading, fold: Fold = _fold) -> b
     folded = fold(stripped)
     return bool(_TOPIC_HEADING.match(folded)) and ":" not in stripped and len(stripped.split()) <= 25 and (
         not _not_about(stripped)
-    )
+    ) and not ((then := _CONDITION_THEN.match(stripped)) is not None and _action_after_then(stripped, then))
+    # (concl6: "Đối với các hộ chưa đăng ký thì hướng dẫn …" holds its action after "thì": an item, no heading)
 
 
 # What follows the closer's verb: the time itself ("Hoàn thành trong tháng 4/2018", "Thời gian: 30/6",
@@ -1472,7 +1557,9 @@ class _Splitter:
                 # "– Từng lớp tổ chức chào cờ ngay tại lớp học." under "... đề nghị toàn thể giáo viên ...:"
                 # (CE06): the part of the heading's lead the item names leads it
                 own = parsed.assignees
-                ref = AssigneeRef(c.subject, None, (0, len(c.subject)))
+                # (concl6: a topic's doer stands after "Đối với": its place in the text)
+                at = 0 if c.text.startswith(c.subject) else max(c.text.find(c.subject), 0)
+                ref = AssigneeRef(c.subject, None, (at, at + len(c.subject)))
                 parsed = replace(parsed, assignees=Assignees((ref,), own.support, own.executor))
             if not parsed.assignees.lead and c.previous is not None:
                 # The previous order's leads as read there (its list, its heading), not read anew out of
@@ -1898,6 +1985,26 @@ def _names_the_text(line: str, units: Sequence[KnownUnit]) -> bool:
     return _TEXT_KIND.match(_fold(line)) is not None and reading.how not in ("assigned", "relayed")
 
 
+# concl6, lines above the body that give no work: a title printed again in the page ("THÔNG BÁO Về việc duy trì
+# sinh hoạt Đoàn hàng tháng", CJ10, under the page's own title line), and a basis line "Thực hiện <what>" in the
+# block of "Căn cứ …" lines, naming neither a document nor an order ("Thực hiện các chỉ tiêu công tác năm 2018
+# của Đoàn khối …" CJ11, "Thực hiện nghĩa tình ủng hộ biên giới hải đảo năm 2011" CJ12: _PREAMBLE knows only
+# "Thực hiện <document> …"). A "Thực hiện …" line anywhere else is read as before (it may be an item).
+_PRINTED_TITLE = re.compile(r"^(?:THÔNG BÁO|KẾT LUẬN|KẾ HOẠCH|CÔNG VĂN|QUYẾT ĐỊNH|CHỈ THỊ)\s+(?:[Vv]ề việc|V/v|v/v)\b")
+_BASIS_OPENING = re.compile(r"^(?:can cu|thuc hien)\s")
+
+
+def _above_the_body(lines: Sequence[str], k: int, fold: Fold = _fold) -> bool:
+    line = lines[k].strip()
+    if _PRINTED_TITLE.match(line) and not _SENTENCE_INSIDE.search(line):
+        return True
+    folded = fold(line)
+    if not folded.startswith("thuc hien ") or line.endswith(":") or _ORDER_WORD.search(folded):
+        return False
+    before = next((lines[j] for j in range(k - 1, -1, -1) if lines[j].strip()), "")
+    return _BASIS_OPENING.match(fold(before.strip())) is not None and "thong bao" not in folded
+
+
 def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) -> ParsedConclusion:
     """The directives in a meeting conclusion, resolved against the meeting's date when the text
     states it (else `today`)."""
@@ -1925,6 +2032,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         if line and k not in head and line != title and line not in above_story
         and not (k == top and line.rstrip(".") == title and _names_the_text(line, units))
         and not _FURNITURE.match(folds(line))
+        and not _above_the_body(lines, k, folds)
         and not (_caption(line, units, folds) and _is_prose(lines))
     ]  # fmt: skip
     for k, line in enumerate(kept):
