@@ -31,6 +31,17 @@ from bot.clock import ManualClock
 from db.models import Reminder, SummaryRun
 from db.outbox import due_work
 from emulator import Emulator, World
+from tests.conftest import using_postgres
+
+# The marks of a test that runs several instances.
+SEVERAL_INSTANCES = [
+    pytest.mark.skipif(
+        not using_postgres(),
+        reason="several instances need PostgreSQL (on SQLite a second instance is refused); set TEST_DATABASE_URL",
+    ),
+    pytest.mark.e2e,
+    pytest.mark.slow,
+]
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 HERE = Path(__file__).resolve().parent

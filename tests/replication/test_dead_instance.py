@@ -20,17 +20,9 @@ from sqlalchemy import func, select
 from db.engine import create_engine
 from db.models import Reminder
 from emulator import Emulator, World, text_mention
-from tests.conftest import using_postgres
-from tests.replication.cluster import SharedClock, at, instances, until, until_db, until_listening
+from tests.replication.cluster import SEVERAL_INSTANCES, SharedClock, at, instances, until, until_db, until_listening
 
-pytestmark = [
-    pytest.mark.skipif(
-        not using_postgres(),
-        reason="several instances need PostgreSQL (on SQLite a second instance is refused); set TEST_DATABASE_URL",
-    ),
-    pytest.mark.e2e,
-    pytest.mark.slow,
-]
+pytestmark = SEVERAL_INSTANCES
 
 
 async def test_a_dead_instances_superseded_reminder_is_sent_once_by_the_live_one(

@@ -17,17 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
-import pytest
 from sqlalchemy import func, select
 
 from db.engine import create_engine
 from db.models import Committee, Person, Reminder, SummaryRun, Task
 from emulator import Chat, Emulator, User, World, text_mention
-from tests.conftest import using_postgres
 from tests.replication.cluster import (
     SECRET_HEADER,
     SECRET_PATH,
     SECRET_TOKEN,
+    SEVERAL_INSTANCES,
     WAIT,
     SharedClock,
     at,
@@ -38,14 +37,7 @@ from tests.replication.cluster import (
     until_listening,
 )
 
-pytestmark = [
-    pytest.mark.skipif(
-        not using_postgres(),
-        reason="several instances need PostgreSQL (on SQLite a second instance is refused); set TEST_DATABASE_URL",
-    ),
-    pytest.mark.e2e,
-    pytest.mark.slow,
-]
+pytestmark = SEVERAL_INSTANCES
 
 GROUPS = 4
 TASKS_PER_GROUP = 6  # 2 given one by one (people and committee created), 4 in a burst
