@@ -20,7 +20,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Committee, MembershipLookup
-from db.outbox import as_utc, beaten_within, committee_paused
+from db.outbox import as_utc, beaten_within, claim_oldest_due, committee_paused
 
 
 async def queue(
@@ -155,21 +155,10 @@ async def claim_due(
     if await session.scalar(select(MembershipLookup.id).where(rule).limit(1)) is None:
         return 0
     now = as_utc(now)
-    pick = (
-        select(MembershipLookup.id)
-        .where(rule)
-        .order_by(MembershipLookup.due_at, MembershipLookup.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True, of=MembershipLookup)
+    claimed = await claim_oldest_due(
+        session, MembershipLookup, rule, limit, values={"claimed_by": worker_id, "claimed_at": now}
     )
-    claimed = await session.execute(
-        update(MembershipLookup)
-        .where(MembershipLookup.id.in_(pick.scalar_subquery()))
-        .values(claimed_by=worker_id, claimed_at=now)
-        .returning(MembershipLookup.id)
-        .execution_options(synchronize_session=False)
-    )
-    return len(list(claimed.scalars()))
+    return len(claimed)
 
 
 async def chats_held(session: AsyncSession, worker_id: str) -> list[int]:

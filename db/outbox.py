@@ -99,6 +99,18 @@ async def claim(
     rule = claimable(model, now, lease)
     if only is not None:
         rule = and_(rule, model.id.in_(list(only)))
+    return await claim_oldest_due(
+        session, model, rule, limit,
+        values={"status": CLAIMED, "claimed_at": now, "claimed_by": worker_id, "attempts": model.attempts + 1},
+    )
+
+
+async def claim_oldest_due(
+    session: AsyncSession, model: Any, rule: Any, limit: int, *, values: dict[str, Any]
+) -> list[int]:
+    """Mark up to `limit` rows of `model` matching `rule` as taken (`values`), oldest `due_at` first;
+    returns their ids. One statement: on PostgreSQL rows another worker has locked are skipped
+    (FOR UPDATE SKIP LOCKED), so two workers never take the same row; SQLite drops the clause."""
     pick = (
         select(model.id)
         .where(rule)
@@ -109,7 +121,7 @@ async def claim(
     claimed = await session.execute(
         update(model)
         .where(model.id.in_(pick.scalar_subquery()))
-        .values(status=CLAIMED, claimed_at=now, claimed_by=worker_id, attempts=model.attempts + 1)
+        .values(**values)
         .returning(model.id)
         .execution_options(synchronize_session=False)
     )

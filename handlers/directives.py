@@ -6,7 +6,7 @@ import calendar as pycal
 from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -34,19 +34,15 @@ from domain.understand.deadlines import (
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
 from handlers import render
+from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
     Actor,
     Buttons,
-    answer,
     ask_by_reply,
     display_name,
-    edit,
     mentioned_person,
     mentions_in,
-    plain,
-    resolve_actor,
-    transaction,
     year_guessed_note,
 )
 from handlers.task_actions import (
@@ -308,52 +304,39 @@ async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    await run_button(update, context, _pressed)
+
+
+async def _pressed(session: AsyncSession, actor: Actor, query: CallbackQuery) -> Pressed:
+    assert query.data is not None
     kind, _, rest = query.data.partition(":")
-    text: str | None = None
-    new_card: tuple[str, Buttons | None] | None = None
-    prompt: str | None = None
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            if kind == "addunit":
-                text, new_card = await _add_unit_from_task(session, actor, int(rest))
-            else:
-                task_id, _, code = rest.partition(":")
-                task = await task_for_button(session, actor, int(task_id))
-                if kind == "undo":
-                    await check_undo(session, actor, task)
-                    text = await cancel(session, actor, task, None, kind="undone")
-                    new_card = (render.card(task, actor.today) + "\n\n" + text, None)
-                elif kind == "fixdue":
-                    # A closed task's deadline cannot change: say so now, not after the choice.
-                    require_open(task)
-                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
-                    new_card = (render.card(task, actor.today), [*_due_choices(task.id)])
-                elif code == "other":
-                    require_open(task)  # else a prompt would ask for a date that can no longer be set
-                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
-                    prompt = T.ASK_OTHER_DUE.format(number=task.number)
-                else:
-                    due = quick_due(code, actor.today, task.due_current)
-                    text = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
-                    fix = [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]]
-                    new_card = (render.card(task, actor.today) + "\n\n" + text, fix)
-        except Refused as refusal:
-            await answer(query, str(refusal), alert=True)
-            return
-        if prompt is not None and query.message is not None:
+    if kind == "addunit":
+        text, new_card = await _add_unit_from_task(session, actor, int(rest))
+        return Pressed(text, new_card)
+    task_id, _, code = rest.partition(":")
+    task = await task_for_button(session, actor, int(task_id))
+    if kind == "undo":
+        await check_undo(session, actor, task)
+        text = await cancel(session, actor, task, None, kind="undone")
+        return Pressed(text, (render.card(task, actor.today) + "\n\n" + text, None))
+    if kind == "fixdue":
+        # A closed task's deadline cannot change: say so now, not after the choice.
+        require_open(task)
+        await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
+        return Pressed(card=(render.card(task, actor.today), [*_due_choices(task.id)]))
+    if code == "other":
+        require_open(task)  # else a prompt would ask for a date that can no longer be set
+        await require(session, actor, task, Action.EDIT, T.ACT_EDIT_DUE)
+        if query.message is not None:
+            prompt = T.ASK_OTHER_DUE.format(number=task.number)
             await ask_by_reply(
-                context.bot, session, actor, query.message.chat, query.from_user, prompt, "due", task_id=task.id
+                query.get_bot(), session, actor, query.message.chat, query.from_user, prompt, "due", task_id=task.id
             )
-    await answer(query, plain(text) if text else None)
-    if new_card is not None:
-        await edit(query, new_card[0], new_card[1])
-
-
+        return Pressed()
+    due = quick_due(code, actor.today, task.due_current)
+    text = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    fix = [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]]
+    return Pressed(text, (render.card(task, actor.today) + "\n\n" + text, fix))
 
 
 async def _add_unit_from_task(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import MaybeInaccessibleMessage, Message, Update
+from telegram import CallbackQuery, MaybeInaccessibleMessage, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -18,17 +18,12 @@ from db.outbox import enqueue_notice
 from domain.past_words import past_deadline
 from domain.permissions import Action
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
+from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
     Actor,
     Buttons,
-    answer,
     ask_by_reply,
-    edit,
-    plain,
-    resolve_actor,
-    send_notices,
-    transaction,
     user_link,
     year_guessed_note,
 )
@@ -157,66 +152,60 @@ def _past_refusal(phrase: str, first: date, last: date, today: date, task: Task)
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """done:<task> · prog:<task> · ext:<task> · blk:<task> · extok:<request> · extno:<request> · and the
     chair's actions on an escalation: cdue:<task> (new deadline) · cgive:<task> (reassign) · cnote:<task>"""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    await run_button(update, context, _pressed, plain_refusal=True, notices=True)
+
+
+async def _pressed(session: AsyncSession, actor: Actor, query: CallbackQuery) -> Pressed:
+    assert query.data is not None
     kind, _, rest = query.data.partition(":")
     prompt: str | None = None
     result: str | None = None
     pending_kind = ""
     pending_data: dict[str, int] = {}
     remaining: Buttons | None = None
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            if kind in ("extok", "extno"):
-                req = await session.get(ExtensionRequest, int(rest))
-                if req is None:
-                    raise Refused(T.BUTTON_STALE)
-                task, result = await decide_extension(session, actor, req, kind == "extok", actor.today)
-                if kind == "extno" and req.requested_by not in (None, actor.person.id):
-                    requester = await session.get(Person, req.requested_by)
-                    who = T.mention(requester.full_name, requester.tg_user_id, requester.username) if requester else ""
-                    prompt = T.ASK_REJECT_REASON.format(number=task.number, who=who)
-                    pending_kind, pending_data = "reject_reason", {"req": req.id}
-            elif kind in CHAIR_PROMPTS:
-                task = await task_for_button(session, actor, int(rest))
-                require_open(task)
-                if kind == "cdue":
-                    await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND_DIRECT)
-                else:
-                    await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
-                prompt = CHAIR_PROMPTS[kind].format(number=task.number)
-                pending_kind = {"cdue": "chair_due", "cgive": "chair_give", "cnote": "chair_note"}[kind]
-            else:
-                task = await task_for_button(session, actor, int(rest))
-                if kind == "done":
-                    result = await mark_done(session, actor, task, None, actor.today, by_button=True)
-                    # A reminder may name several tasks: the others keep their buttons.
-                    remaining = _buttons_of_other_tasks(query.message, task.id)
-                else:
-                    require_open(task)
-                    # The refusal names the button's own action («mới xin gia hạn»), not «báo cáo».
-                    verb = {"prog": T.ACT_PROGRESS, "ext": T.ACT_ASK_EXTENSION, "blk": T.BLOCKED_ACTION}[kind]
-                    await require(session, actor, task, Action.REPORT, verb)
-                    ask = {"prog": T.ASK_PROGRESS, "ext": T.ASK_EXTENSION, "blk": T.ASK_BLOCKED}[kind]
-                    prompt = ask.format(number=task.number)
-                    pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]
-        except Refused as refusal:
-            await answer(query, plain(str(refusal)), alert=True)
-            return
-        if prompt is not None and query.message is not None:
-            await ask_by_reply(
-                context.bot, session, actor, query.message.chat, query.from_user, prompt, pending_kind,
-                task_id=task.id, data=pending_data,
-            )
-    await answer(query, plain(result) if result else None)
-    if result is not None and query.message is not None:
-        # The buttons have done their job: show the outcome in place of them.
-        original = query.message.text_html if isinstance(query.message, Message) else ""
-        await edit(query, (original + "\n\n" + result) if original else result, remaining)
-    await send_notices(context, session)
+    if kind in ("extok", "extno"):
+        req = await session.get(ExtensionRequest, int(rest))
+        if req is None:
+            raise Refused(T.BUTTON_STALE)
+        task, result = await decide_extension(session, actor, req, kind == "extok", actor.today)
+        if kind == "extno" and req.requested_by not in (None, actor.person.id):
+            requester = await session.get(Person, req.requested_by)
+            who = T.mention(requester.full_name, requester.tg_user_id, requester.username) if requester else ""
+            prompt = T.ASK_REJECT_REASON.format(number=task.number, who=who)
+            pending_kind, pending_data = "reject_reason", {"req": req.id}
+    elif kind in CHAIR_PROMPTS:
+        task = await task_for_button(session, actor, int(rest))
+        require_open(task)
+        if kind == "cdue":
+            await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND_DIRECT)
+        else:
+            await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
+        prompt = CHAIR_PROMPTS[kind].format(number=task.number)
+        pending_kind = {"cdue": "chair_due", "cgive": "chair_give", "cnote": "chair_note"}[kind]
+    else:
+        task = await task_for_button(session, actor, int(rest))
+        if kind == "done":
+            result = await mark_done(session, actor, task, None, actor.today, by_button=True)
+            # A reminder may name several tasks: the others keep their buttons.
+            remaining = _buttons_of_other_tasks(query.message, task.id)
+        else:
+            require_open(task)
+            # The refusal names the button's own action («mới xin gia hạn»), not «báo cáo».
+            verb = {"prog": T.ACT_PROGRESS, "ext": T.ACT_ASK_EXTENSION, "blk": T.BLOCKED_ACTION}[kind]
+            await require(session, actor, task, Action.REPORT, verb)
+            ask = {"prog": T.ASK_PROGRESS, "ext": T.ASK_EXTENSION, "blk": T.ASK_BLOCKED}[kind]
+            prompt = ask.format(number=task.number)
+            pending_kind = {"prog": "progress", "ext": "extension", "blk": "blocked"}[kind]
+    if prompt is not None and query.message is not None:
+        await ask_by_reply(
+            query.get_bot(), session, actor, query.message.chat, query.from_user, prompt, pending_kind,
+            task_id=task.id, data=pending_data,
+        )
+    if result is None or query.message is None:
+        return Pressed(result)
+    # The buttons have done their job: show the outcome in place of them.
+    original = query.message.text_html if isinstance(query.message, Message) else ""
+    return Pressed(result, ((original + "\n\n" + result) if original else result, remaining))
 
 
 _TASK_BUTTONS = ("done", "prog", "ext", "blk")

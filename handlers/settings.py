@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -20,23 +20,16 @@ from domain.committee_settings import (
     parse_weekday,
 )
 from domain.permissions import Action, allowed
-from handlers.common import Actor, command_args, reply, resolve_actor, transaction
+from handlers.command import run_command
+from handlers.common import Actor
 from handlers.task_actions import Refused
 
 
 async def caidat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    msg = update.effective_message
-    assert msg is not None
-    args, _ = command_args(msg)
-    async with transaction(context) as session:
-        actor = await resolve_actor(update, context, session)
-        if actor is None:
-            return
-        try:
-            text = await _caidat(session, actor, args)
-        except Refused as refusal:
-            text = str(refusal)
-    await reply(update, text)
+    async def body(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
+        return await _caidat(session, actor, args)
+
+    await run_command(update, context, body)
 
 
 def view(c: Committee) -> str:

@@ -22,6 +22,12 @@ def using_postgres() -> bool:
     return PG_ADMIN_URL.startswith("postgres")
 
 
+# The mark of a module that never touches the test database (no `database_url`; at most a SQLite file of
+# its own): nothing in it depends on TEST_DATABASE_URL, so it runs alike on both passes of
+# scripts/test.sh and the PostgreSQL pass skips it, as it skips tests/domain (the SQLite pass ran it).
+no_database = pytest.mark.skipif(using_postgres(), reason="does not use the test database: run on the SQLite pass")
+
+
 @pytest.fixture
 async def database_url(tmp_path: Path) -> AsyncIterator[str]:
     """An empty database of its own for one test."""

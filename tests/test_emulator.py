@@ -32,6 +32,9 @@ from telegram.request import HTTPXRequest
 from bot.clock import ManualClock
 from emulator import GROUP_ANONYMOUS_BOT_ID, Emulator, FaultPlan, World, parse_html, text_mention
 from emulator.entities import HtmlParseError, detect_entities, utf16_slice
+from tests.conftest import no_database
+
+pytestmark = no_database
 
 
 @pytest.fixture

@@ -9,7 +9,10 @@ import telegram
 from telegram.error import BadRequest
 
 from emulator import Emulator
+from tests.conftest import no_database
 from tests.test_emulator import bot, emu  # noqa: F401  (fixtures)
+
+pytestmark = no_database
 
 
 async def test_a_users_photo_arrives_with_its_sizes_and_downloads(emu: Emulator, bot: telegram.Bot) -> None:  # noqa: F811

@@ -12,6 +12,9 @@ import pytest
 
 from bot import parse_cli
 from bot.clock import ManualClock
+from tests.conftest import no_database
+
+pytestmark = no_database
 
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 DIRECTIVE = "Giao Văn phòng chủ trì, phối hợp Công an phường rà soát camera an ninh xong trước ngày 15/12"

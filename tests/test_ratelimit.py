@@ -11,6 +11,9 @@ from typing import Any
 
 from emulator.ratelimit import RateLimiter, RateLimits
 from jobs.ratelimit import SendLimiter
+from tests.conftest import no_database
+
+pytestmark = no_database
 
 
 class VirtualTime:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from handlers.scans import UNSURE_SHOWN, preview_note
+from tests.conftest import no_database
+
+pytestmark = no_database
 
 
 def test_a_typed_text_gets_no_note() -> None:

@@ -23,6 +23,7 @@ import asyncio
 
 from emulator.faults import FaultKind, FaultRule
 from tests.e2e.conftest import Env
+from tests.e2e.racekit import when_handled
 from tests.e2e.test_views_import_year import CONCLUSION
 
 
@@ -36,19 +37,7 @@ async def test_a_reply_to_a_preview_whose_ids_are_not_stored_yet_is_answered(env
         FaultKind.DELAY, frozenset({"sendmessage"}), frozenset({group.id}), times=1, after_processing=True,
         gate=asyncio.Event(),
     ))
-    handled = asyncio.Event()
-    app = env.app
-    process = app.process_update  # type: ignore[attr-defined]
-
-    async def observed(update: object) -> None:
-        try:
-            await process(update)
-        finally:
-            message = getattr(update, "message", None)
-            if message is not None and message.text == "2 hạn 10/11":
-                handled.set()
-
-    app.process_update = observed  # type: ignore[attr-defined]
+    handled = when_handled(env, "2 hạn 10/11")
 
     w.send_document(chair, group, "ket_luan.txt", CONCLUSION.encode("utf-8"), caption="/nhap")
     preview = await w.wait_for(lambda m: "Xem trước" in m.plain, timeout=30, chat=group)

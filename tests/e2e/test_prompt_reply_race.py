@@ -30,25 +30,8 @@ from docx import Document
 
 from emulator.faults import FaultKind, FaultRule
 from tests.e2e.conftest import Env
+from tests.e2e.racekit import when_handled
 from tests.e2e.test_long_conclusion import long_conclusion
-
-
-def _watch(env: Env, text: str) -> asyncio.Event:
-    """Set once the update carrying `text` was handled (whatever the handler did with it)."""
-    handled = asyncio.Event()
-    app = env.app
-    process = app.process_update  # type: ignore[attr-defined]
-
-    async def observed(update: object) -> None:
-        try:
-            await process(update)
-        finally:
-            message = getattr(update, "message", None)
-            if message is not None and message.text == text:
-                handled.set()
-
-    app.process_update = observed  # type: ignore[attr-defined]
-    return handled
 
 
 async def test_a_reply_to_the_report_question_before_it_is_stored_is_answered(env: Env) -> None:
@@ -63,7 +46,7 @@ async def test_a_reply_to_the_report_question_before_it_is_stored_is_answered(en
         gate=asyncio.Event(),
     ))
     answer = "UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan"
-    handled = _watch(env, answer)
+    handled = when_handled(env, answer)
 
     w.send_text(chair, group, "/baocao")
     prompt = await w.wait_for(lambda m: "cơ quan chủ quản" in m.plain, timeout=30, chat=group)
@@ -92,7 +75,7 @@ async def test_a_reply_that_fits_two_questions_not_yet_stored_is_told_so_and_app
         gate=asyncio.Event(),
     ))
     answer = "UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan"
-    handled = _watch(env, answer)
+    handled = when_handled(env, answer)
 
     month = w.send_text(chair, group, "/baocao")
     w.send_text(chair, group, "/baocao quy IV/2026")
@@ -135,7 +118,7 @@ async def test_a_reply_to_the_first_page_of_a_long_preview_before_it_is_stored_i
         gate=asyncio.Event(),
     ))
     edit = "2 hạn 10/12"
-    handled = _watch(env, edit)
+    handled = when_handled(env, edit)
     w.send_document(chair, group, "ket_luan.txt", long_conclusion().encode("utf-8"), caption="/nhap")
     first = await w.wait_for(lambda m: "Xem trước" in m.plain, timeout=60, chat=group)
     assert not first.button_texts()  # a page before the last: no buttons under it

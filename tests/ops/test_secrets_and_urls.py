@@ -16,7 +16,7 @@ from bot import texts as T
 from bot.logging_setup import Redactor
 from bot.settings import Settings, database_url_from, load_settings
 from bot.webhook import WebhookConfigError, webhook_config
-from tests.conftest import PG_ADMIN_URL, using_postgres
+from tests.conftest import PG_ADMIN_URL, no_database, using_postgres
 from tests.ops.conftest import run_nhacviec
 
 RAW = "Mk@2026/bcd:xa"  # a password as an administrator types it
@@ -50,6 +50,7 @@ def test_settings_read_dotenv_only_when_readable_and_never_over_the_environment(
     assert load_settings(tmp_path / "missing.env").log_level == "INFO"  # no file: no error
 
 
+@no_database  # the URL is its own (nothing listens), not the test database
 def test_unreachable_database_with_a_raw_password_names_it_without_any_part_of_the_password(tmp_path: Path) -> None:
     url = f"postgresql://nhacviec:{RAW}@127.0.0.1:1/nhacviec"  # port 1: nothing listens
     code, out, err = run_nhacviec(tmp_path, "db", "current", DATABASE_URL=url)
@@ -98,6 +99,7 @@ def test_sixteen_characters_are_enough() -> None:
     assert hook.url_path == "abcdefghijklmnop"
 
 
+@no_database
 def test_nhacviec_run_refuses_a_short_webhook_secret_in_one_line(tmp_path: Path) -> None:
     code, _, err = run_nhacviec(tmp_path, "run", "--webhook", BOT_TOKEN="123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                                   DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}", WEBHOOK_SECRET="h",

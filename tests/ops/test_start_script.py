@@ -9,6 +9,10 @@ import stat
 import subprocess
 from pathlib import Path
 
+from tests.conftest import no_database
+
+pytestmark = no_database
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

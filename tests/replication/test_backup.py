@@ -14,6 +14,9 @@ from bot.backup import backup_sqlite
 from bot.cli import main
 from db.engine import create_engine
 from db.migrate import upgrade_to_head
+from tests.conftest import no_database
+
+pytestmark = no_database
 
 
 async def migrated_sqlite(path: Path) -> None:

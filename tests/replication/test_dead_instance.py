@@ -14,24 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import aiohttp
 import pytest
 from sqlalchemy import func, select
 
 from db.engine import create_engine
 from db.models import Reminder
 from emulator import Emulator, World, text_mention
-from tests.conftest import using_postgres
-from tests.replication.test_two_instances import SECRET_PATH, SharedClock, at, instances, until, until_db
+from tests.replication.cluster import SEVERAL_INSTANCES, SharedClock, at, instances, until, until_db, until_listening
 
-pytestmark = [
-    pytest.mark.skipif(
-        not using_postgres(),
-        reason="several instances need PostgreSQL (on SQLite a second instance is refused); set TEST_DATABASE_URL",
-    ),
-    pytest.mark.e2e,
-    pytest.mark.slow,
-]
+pytestmark = SEVERAL_INSTANCES
 
 
 async def test_a_dead_instances_superseded_reminder_is_sent_once_by_the_live_one(
@@ -48,19 +39,7 @@ async def test_a_dead_instances_superseded_reminder_is_sent_once_by_the_live_one
         Emulator(world, http_webhooks=True, strict=True) as emu,
         instances(2, emu=emu, database_url=database_url, clock_file=clock.path, logs=tmp_path) as (running, _lb),
     ):
-        await until(lambda: world.calls["setWebhook"] >= 2, "both instances to start", running, world)
-        async with aiohttp.ClientSession() as http:
-
-            async def listening() -> bool:
-                for inst in running:
-                    try:
-                        async with http.get(f"{inst.url}/{SECRET_PATH}"):
-                            pass
-                    except aiohttp.ClientConnectionError:
-                        return False
-                return True
-
-            await until_db(listening, "both instances to listen")
+        await until_listening(running, world)
 
         def said(marker: str, chat: object = group) -> Callable[[], bool]:
             return lambda: any(marker in m.plain for m in world.bot_messages(chat))

@@ -11,7 +11,10 @@ from pathlib import Path
 from bot.sandbox import Sandbox
 from bot.sandbox_cli import state_path
 from db.resume import resume_point_of_file
+from tests.conftest import no_database
 from tests.sandbox.conftest import START
+
+pytestmark = no_database
 
 LATER_WALL_CLOCK = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)  # what datetime.now() would say on the next run
 

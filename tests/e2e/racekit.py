@@ -1,0 +1,27 @@
+"""Shared by the reply-race tests (test_preview_reply_race.py, test_prompt_reply_race.py): knowing when
+the bot has handled a given message, so that a test can hold Telegram's answer to the bot until then and
+make the race's order certain instead of hoping for it."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.e2e.conftest import Env
+
+
+def when_handled(env: Env, text: str) -> asyncio.Event:
+    """Set once the update carrying `text` was handled (whatever the handler did with it)."""
+    handled = asyncio.Event()
+    app = env.app
+    process = app.process_update  # type: ignore[attr-defined]
+
+    async def observed(update: object) -> None:
+        try:
+            await process(update)
+        finally:
+            message = getattr(update, "message", None)
+            if message is not None and message.text == text:
+                handled.set()
+
+    app.process_update = observed  # type: ignore[attr-defined]
+    return handled
