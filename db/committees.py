@@ -6,11 +6,11 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, Person, Role, TaskAssignee
+from db.models import Committee, CommitteeLink, Meeting, Person, Role, Task, TaskAssignee, Unit
 
 _Row = TypeVar("_Row", Committee, Person)
 
@@ -57,10 +57,34 @@ async def set_active(session: AsyncSession, chat_id: int, active: bool) -> None:
 
 
 async def migrate_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
-    """A group became a supergroup: its id changed; the committee follows it."""
-    if await committee_by_chat(session, new_chat_id) is not None:
+    """A group became a supergroup: its id changed; the committee follows it.
+
+    Telegram also tells the bot it joined the supergroup (my_chat_member), in no set order with the
+    migration messages: when that came first, a committee was already made for the new id. It holds
+    nothing of its own yet (no task, unit, meeting or link): it gives way to the group's committee,
+    whose tasks, units and roles would otherwise be left behind under the old, dead id."""
+    old = await committee_by_chat(session, old_chat_id)
+    if old is None:
         return
-    await session.execute(update(Committee).where(Committee.chat_id == old_chat_id).values(chat_id=new_chat_id))
+    new = await committee_by_chat(session, new_chat_id)
+    if new is not None:
+        if not await _fresh(session, new.id):
+            return  # both hold work: keep what people see in the supergroup
+        session.expunge(new)
+        # Its roles, prompts, notices… go with it (ON DELETE CASCADE).
+        await session.execute(delete(Committee).where(Committee.id == new.id))
+    old.chat_id = new_chat_id
+    old.active = True
+    await session.flush()
+
+
+async def _fresh(session: AsyncSession, committee_id: int) -> bool:
+    """A committee made a moment ago for a chat: nothing in it anyone made."""
+    for column in (Task.committee_id, Unit.committee_id, Meeting.committee_id, CommitteeLink.upper_id,
+                   CommitteeLink.lower_id):
+        if await session.scalar(select(exists().where(column == committee_id))):
+            return False
+    return True
 
 
 async def next_task_number(session: AsyncSession, committee_id: int) -> int:
