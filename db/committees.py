@@ -10,7 +10,20 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, CommitteeLink, Meeting, Person, Role, Task, TaskAssignee, Unit
+from db.models import (
+    Committee,
+    CommitteeLink,
+    Meeting,
+    Notice,
+    PendingInput,
+    Person,
+    Reminder,
+    Role,
+    Task,
+    TaskAssignee,
+    Unit,
+    UnitContact,
+)
 
 _Row = TypeVar("_Row", Committee, Person)
 
@@ -115,16 +128,58 @@ async def ensure_person(
         return await _add_first(
             session, person, lambda: session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
         )
+    absorbed = False
     if uname and person.username != uname:
+        # A known person with a new @username: what was given to that @username before the bot saw
+        # them with it (a task, a unit, a role) is theirs.
+        absorbed = await _absorb_placeholder(session, person, uname)
         # Someone else may have held this username before: free it.
         await session.execute(
             update(Person).where(Person.username == uname, Person.id != person.id).values(username=None)
         )
         person.username = uname
-    if full_name and person.full_name != full_name:
+    if full_name and (person.full_name != full_name or absorbed):
         person.full_name = full_name
         await _relabel_tasks(session, person.id, full_name)
     return person
+
+
+async def _absorb_placeholder(session: AsyncSession, person: Person, uname: str) -> bool:
+    """Someone the bot knows changed their @username, and the chair assigned them by the new one before
+    the bot saw it: that made a placeholder person (no Telegram id) for the new @username. Left there,
+    the task reached nobody (no reminder, not in /viec, «/xong» refused: «không phải người thực
+    hiện»). Its tasks, unit contacts, role, reminders and notices move to the person; it is deleted."""
+    placeholder = await session.scalar(
+        select(Person).where(Person.username == uname, Person.tg_user_id.is_(None), Person.id != person.id)
+    )
+    if placeholder is None:
+        return False
+    old, new = placeholder.id, person.id
+    # Rows unique per person: the person's own row wins over the placeholder's.
+    for table, key in ((Role, Role.committee_id), (UnitContact, UnitContact.unit_id)):
+        theirs = select(key).where(table.person_id == new).scalar_subquery()  # type: ignore[attr-defined]
+        await session.execute(
+            delete(table).where(table.person_id == old, key.in_(theirs))  # type: ignore[attr-defined]
+            .execution_options(synchronize_session=False)
+        )
+    for reminder in (await session.scalars(select(Reminder).where(Reminder.person_id == old))).all():
+        clash = await session.scalar(select(exists().where(
+            Reminder.task_id == reminder.task_id, Reminder.person_id == new, Reminder.local_day == reminder.local_day
+        )))
+        if clash:
+            await session.delete(reminder)
+        else:
+            reminder.person_id = new
+    await session.flush()
+    for column in (Role.person_id, UnitContact.person_id, TaskAssignee.person_id, Notice.person_id,
+                   PendingInput.person_id):
+        await session.execute(
+            update(column.class_).where(column == old).values({column.key: new})
+            .execution_options(synchronize_session=False)
+        )
+    session.expunge(placeholder)
+    await session.execute(delete(Person).where(Person.id == old))
+    return True
 
 
 async def _relabel_tasks(session: AsyncSession, person_id: int, name: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from db.models import Committee, Task
+from db.models import Committee, Person, Task
 from emulator import Chat, User
 from tests.e2e.conftest import Env
+from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401  (the fixture is used by name)
 
 
 def ward(env: Env, *, bot_admin: bool = False) -> tuple[User, User, User, Chat]:
@@ -42,3 +43,37 @@ async def test_an_upgrade_announced_by_the_bot_joining_keeps_the_committee(env: 
     # The next task continues the numbering: #2, not a second #1.
     answer = await env.say(chair, supergroup, "/giao @binh_le báo cáo số liệu trước ngày 20/12")
     assert "#2" in answer.plain
+
+
+# --------------------------------------------------------------------------- a new @username
+async def test_a_task_given_to_a_new_username_reaches_its_owner(reminders: Env) -> None:  # noqa: F811
+    """Bình, known to the bot as @binh_le, renames himself @binh_moi on Telegram; the chair assigns a
+    task and a unit to @binh_moi before Bình writes again. That made a second, unseen person: Bình was
+    told «không phải người thực hiện» for his own task, never reminded, and /viec was empty."""
+    env = reminders
+    chair, _tu, binh, group = ward(env)
+    env.world.start_private(binh)
+    await env.idle()
+    await env.say(binh, group, "/viec")  # seen as @binh_le
+    binh.username = "binh_moi"
+    await env.say(chair, group, "/giao @binh_moi rà soát hồ sơ một cửa trước ngày 15/12")
+    await env.say(chair, group, "/donvi them Văn phòng UBND = VP")
+    await env.say(chair, group, "/donvi gan VP @binh_moi")
+    await env.say(chair, group, "/giao VP tổng hợp báo cáo tuần trước ngày 16/12")
+
+    mine = await env.say(binh, binh, "/viec")  # privately, with his new username
+    assert "2 việc đang mở" in mine.plain and "#1" in mine.plain and "#2" in mine.plain
+    done = await env.say(binh, group, "/xong 1")
+    assert "đã hoàn thành" in done.plain
+    shown = await env.say(chair, group, "/xem 1")
+    assert "Chủ trì: Bình Lê" in shown.plain
+    units = await env.say(chair, group, "/donvi")
+    assert "@binh_moi" not in units.plain and "Bình Lê" in units.plain
+    async with env.sessions() as s:
+        people = (await s.execute(select(Person.full_name).order_by(Person.id))).scalars().all()
+    assert people.count("Bình Lê") == 1 and not [p for p in people if p.startswith("@")]
+
+    # The reminder of #2 (due Wednesday 16/12) reaches him privately: 3 working days before.
+    before = len(env.world.bot_messages(binh))
+    await wake(env, at(2026, 12, 11, 8))
+    assert any("#2" in m.plain for m in env.world.bot_messages(binh)[before:])
