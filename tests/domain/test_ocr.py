@@ -248,3 +248,58 @@ def test_damaged_scans_and_photos_get_a_reason_never_a_crash(name: str, head: by
         assert str(refused)
         return
     assert read.text == read.text.strip() and read.text
+
+
+# ------------------------------------------------------------------------------ (qa7) layout
+def placed(rows: list[tuple[int, int, int, int, str]]) -> str:
+    """Tesseract's TSV for printed lines given as (paragraph, line, left, right, text): the words of
+    a line spread evenly between its left and right edges, all in block 1."""
+    out = [HEADER, "1\t1\t0\t0\t0\t0\t0\t0\t1654\t2338\t-1\t"]
+    n = 0
+    for par, line, left, right, text in rows:
+        ws = text.split()
+        step = (right - left) // len(ws)
+        for k, w in enumerate(ws):
+            n += 1
+            out.append(f"5\t1\t1\t{par}\t{line}\t{n}\t{left + k * step}\t0\t{step - 8}\t40\t92\t{w}")
+    return "\n".join(out) + "\n"
+
+
+def test_a_title_and_headings_tesseract_joined_to_the_text_below_stand_apart() -> None:
+    # One paragraph of Tesseract's: the centred title, the preamble with its first-line indent, a short
+    # heading, then numbered items of two levels whose wrapped lines begin with a unit's capital.
+    page = placed([
+        (1, 1, 700, 950, "THÔNG BÁO"),
+        (1, 2, 330, 1330, "Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp giao ban tháng 11"),
+        (1, 3, 240, 1490, "Ngày 19/11/2026, Ban Chỉ đạo tổ chức họp giao ban triển khai nhiệm vụ"),
+        (1, 4, 160, 1480, "tháng 12 năm 2026. Chủ trì cuộc họp: đồng chí Nguyễn Thị Lan, Trưởng Ban."),
+        (1, 5, 160, 900, "2. Nhiệm vụ trọng tâm thời gian tới"),
+        (1, 6, 160, 1485, "2.1. Giao Văn phòng HĐND-UBND phường chủ trì, phối hợp với"),
+        (1, 7, 160, 1200, "Công an phường rà soát dữ liệu dân cư, xong trước ngày 15/12/2026."),
+        (1, 8, 160, 1490, "2.2. Công an phường cấp tài khoản định danh điện tử cho người dân; báo"),
+        (1, 9, 160, 1000, "cáo kết quả trước ngày 10/12/2026. :"),
+    ])
+    lines = ocr.reading([ocr.parse_tsv(page)], 1).text.split("\n")
+    assert lines == [
+        "THÔNG BÁO",
+        "Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp giao ban tháng 11",
+        "Ngày 19/11/2026, Ban Chỉ đạo tổ chức họp giao ban triển khai nhiệm vụ tháng 12 năm 2026. Chủ trì cuộc "
+        "họp: đồng chí Nguyễn Thị Lan, Trưởng Ban.",
+        "2. Nhiệm vụ trọng tâm thời gian tới",
+        "2.1. Giao Văn phòng HĐND-UBND phường chủ trì, phối hợp với Công an phường rà soát dữ liệu dân cư, xong "
+        "trước ngày 15/12/2026.",
+        # The speck after the full stop is dropped once the space before it is closed up: left as ".:",
+        # the item read as the lead-in of a list, and its task was lost.
+        "2.2. Công an phường cấp tài khoản định danh điện tử cho người dân; báo cáo kết quả trước ngày 10/12/2026.",
+    ]
+    found = split_conclusion("\n".join(lines), date(2026, 11, 19)).directives
+    assert [(d.assignees.lead[0].text, d.deadline.due) for d in found] == [
+        ("Văn phòng HĐND-UBND phường", date(2026, 12, 15)),
+        ("Công an phường", date(2026, 12, 10)),
+    ]
+
+
+def test_lines_without_positions_are_joined_as_before() -> None:
+    # Words without positions (0, 0): no layout to read; a capital after an open line goes on.
+    page = tsv(words("THÔNG BÁO", 1, 1, 1) + words("Kết luận của Trưởng Ban", 1, 1, 2))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text == "THÔNG BÁO Kết luận của Trưởng Ban"
