@@ -300,7 +300,64 @@ def _pdf_text(data: bytes) -> str:
     text = "\n".join(pages)
     if not re.search(r"[^\W\d_]{2,}", text):
         raise DocumentError(SCANNED_PDF)
-    return text
+    laid_out = _pdf_paragraphs(data)
+    return laid_out if laid_out and re.search(r"[^\W\d_]{2,}", laid_out) else text
+
+
+# A page number printed in the header or footer: «2», «- 2 -», «Trang 2», «2/5».
+_PAGE_NUMBER = re.compile(r"^[-–(]?\s*(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?$", re.IGNORECASE)
+
+
+def _pdf_paragraphs(data: bytes) -> str | None:
+    """A PDF's text as its paragraphs, one a line, as the .docx path gives them (qa7). A PDF's text
+    layer holds printed lines, not paragraphs: a line broken at «đồng chí Nguyễn Thị» / «Lan - Chủ
+    tịch UBND phường …», at «hoàn thành trước ngày» / «15/12/2026.», at «mức» / «2 cho người dân»
+    read, cut there, as a task led by «Lan», tasks without their deadline, and the page number as a
+    line of its own. With each line's place on the page (PDFium), lines are joined back as OCR's are
+    (`ocr.paragraphs`: a heading, a centred title, a paragraph's short last line or a first-line indent
+    stand apart), and page numbers are dropped. None when PDFium cannot place the text."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+        lines: list[ocr.Line] = []
+        for index in range(len(pdf)):
+            page_lines = _placed_lines(pdf[index], index + 1)
+            while page_lines and _PAGE_NUMBER.match(page_lines[-1].text):
+                page_lines.pop()
+            while page_lines and _PAGE_NUMBER.match(page_lines[0].text):
+                page_lines.pop(0)
+            lines += page_lines
+    except Exception:  # PdfiumError and friends: pypdf's text is used as it is
+        return None
+    return "\n".join(ocr.paragraphs(lines)) if lines else None
+
+
+def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
+    """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
+    of its letters (PDFium's text has one character box per character, the line breaks it puts
+    between printed lines included)."""
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    out: list[ocr.Line] = []
+    line, left, right = "", float("inf"), float("-inf")
+
+    def close() -> None:
+        words = " ".join(line.split())
+        if words:
+            out.append(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)))
+
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            close()
+            line, left, right = "", float("inf"), float("-inf")
+            continue
+        line += char
+        if not char.isspace():
+            box_left, _bottom, box_right, _top = textpage.get_charbox(index)
+            left, right = min(left, box_left), max(right, box_right)
+    close()
+    return out
 
 
 # ------------------------------------------------------------------------------------------ scans
