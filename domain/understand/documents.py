@@ -111,6 +111,7 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
             text = tools.doc_text(data)
             if not text.strip():
                 raise DocumentError(OLD_WORD)
+            text = _doc_tables(text)
         else:
             raise DocumentError(UNSUPPORTED.format(ext=ext or "không có đuôi"))
     except OcrUnavailable as exc:
@@ -231,7 +232,11 @@ def _table_lines(table: object) -> Iterator[str]:
     """A task table gives one directive per row ("- Giao <chủ trì> chủ trì, phối hợp <phối hợp> thực
     hiện: <nội dung>; thời hạn: <thời gian>"), which the splitter reads like a typed list; any other
     table gives its cells in order."""
-    rows = [_cells(row) for row in table.rows]  # type: ignore[attr-defined]
+    yield from _rows_as_lines([_cells(row) for row in table.rows])  # type: ignore[attr-defined]
+
+
+def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
+    """A table's rows of cell texts as lines: one directive a row for a task table (`_table_lines`)."""
     columns = _task_columns(rows[0]) if rows else {}
     if "task" not in columns or "lead" not in columns:
         for cells in rows:
@@ -278,6 +283,48 @@ def _list_level(paragraph: object) -> int | None:
     if m:
         return int(m.group(1)) - 1 if m.group(1) else 0
     return None
+
+
+# ------------------------------------------------------------------------------------------ .doc
+_PIPE_ROW = re.compile(r"^\|.*\|\s*$")
+_NUMBER_COLUMN = re.compile(r"^(s?tt|số(?: tt)?|so tt|\d{0,2})$", re.IGNORECASE)
+
+
+def _doc_tables(text: str) -> str:
+    """antiword prints a Word 97 table as rows of «|cell|cell|», a long cell wrapped on the rows
+    below with the other cells empty (qa7: a task table «TT | Nội dung | Chủ trì | Phối hợp | Thời
+    gian» in a .doc gave no task at all). Its rows are put back together — a row whose number cell
+    («TT», «STT») is empty goes on the row above — and read as a .docx table is (`_rows_as_lines`)."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def close() -> None:
+        if table:
+            out.extend(_rows_as_lines(_doc_rows(table)))
+            table.clear()
+
+    for line in text.split("\n"):
+        if _PIPE_ROW.match(line):
+            table.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        else:
+            close()
+            out.append(line)
+    close()
+    return "\n".join(out)
+
+
+def _doc_rows(physical: list[list[str]]) -> list[list[str]]:
+    numbered = bool(physical) and bool(_NUMBER_COLUMN.match(physical[0][0]))
+    rows: list[list[str]] = []
+    for cells in physical:
+        if not any(cells):
+            continue
+        goes_on = numbered and rows and not cells[0] and len(cells) == len(rows[-1])
+        if goes_on:
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return rows
 
 
 # ------------------------------------------------------------------------------------------ .pdf
@@ -338,7 +385,9 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
     of its letters (PDFium's text has one character box per character, the line breaks it puts
     between printed lines included)."""
     textpage = page.get_textpage()
-    text = textpage.get_text_range()
+    # PDFium gives a hyphen that ends a printed line («HĐND-» / «UBND») as U+FFFE, joined to the rest
+    # of the word: it is the hyphen of «HĐND-UBND».
+    text = textpage.get_text_range().replace("\ufffe", "-")
     out: list[ocr.Line] = []
     line, left, right = "", float("inf"), float("-inf")
 

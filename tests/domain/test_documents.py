@@ -276,3 +276,13 @@ def test_a_pdf_printed_from_word_gives_the_tasks_of_its_pasted_text() -> None:
     assert _tasks(text) == _tasks(_typed())
     assert [due for _, _, due in _tasks(text)] == [date(2026, 12, 15), date(2026, 12, 10), date(2026, 12, 18)]
     assert "\n1\n" not in text and not text.endswith("\n2")
+
+
+def test_a_hyphen_that_ends_a_printed_line_stays_a_hyphen() -> None:
+    """tests/data/qa7-bang-nhiem-vu.pdf: the task table printed to PDF by LibreOffice; «HĐND-UBND»
+    wraps in its narrow cell, and PDFium gives that hyphen as U+FFFE («HĐND\ufffeUBND»)."""
+    from pathlib import Path
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.pdf").read_bytes()
+    text = extract_text("bang-nhiem-vu.pdf", data)
+    assert "\ufffe" not in text and text.count("HĐND-UBND") == 2

@@ -303,3 +303,67 @@ def test_lines_without_positions_are_joined_as_before() -> None:
     # Words without positions (0, 0): no layout to read; a capital after an open line goes on.
     page = tsv(words("THÔNG BÁO", 1, 1, 1) + words("Kết luận của Trưởng Ban", 1, 1, 2))
     assert ocr.reading([ocr.parse_tsv(page)], 1).text == "THÔNG BÁO Kết luận của Trưởng Ban"
+
+
+# ------------------------------------------------------------------------------ (qa7) .doc tables
+_TASK_TABLE = [
+    ("TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"),
+    ("1", "Rà soát, cập nhật dữ liệu dân cư trên hệ thống", "Văn phòng HĐND-UBND", "Công an phường",
+     "Trước ngày 15/12/2026"),
+    ("2", "Cấp tài khoản định danh điện tử mức 2 cho người dân", "Công an phường", "", "Trước ngày 10/12/2026"),
+    ("3", "Tập huấn kỹ năng số cho giáo viên", "Trường Tiểu học Sài Đồng", "Văn phòng HĐND-UBND", "Tháng 12/2026"),
+]
+
+
+def _task_table_docx() -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("KẾT LUẬN CUỘC HỌP GIAO BAN THÁNG 11/2026")
+    document.add_paragraph("Đồng chí Trưởng Ban kết luận, giao nhiệm vụ như sau:")
+    table = document.add_table(rows=len(_TASK_TABLE), cols=5)
+    for row, values in zip(table.rows, _TASK_TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _seen(text: str) -> list[tuple[str, list[str], list[str], object]]:
+    return [
+        (d.text, [a.text for a in d.assignees.lead], [a.text for a in d.assignees.support], d.deadline.due)
+        for d in split_conclusion(text, date(2026, 11, 19)).directives
+    ]
+
+
+def test_a_task_table_in_a_word_97_file_gives_its_tasks() -> None:
+    # antiword prints the table as «|cell|cell|» rows, a long cell wrapped on the rows below: read as
+    # text, the table gave no task at all.
+    class Antiword(FakeTools):
+        def doc_text(self, data: bytes) -> str:
+            return (
+                "KẾT LUẬN CUỘC HỌP GIAO BAN THÁNG 11/2026\n\n"
+                "|TT      |Nội dung công việc       |Đơn vị chủ trì     |Đơn vị phối hợp |Thời gian hoàn thành  |\n"
+                "|1       |Rà soát, cập nhật dữ liệu|Văn phòng HĐND-UBND|Công an phường  |Trước ngày 15/12/2026 |\n"
+                "|        |dân cư trên hệ thống     |                   |                |                      |\n"
+                "|2       |Cấp tài khoản định danh  |Công an phường     |                |Trước ngày 10/12/2026 |\n"
+                "|        |điện tử mức 2 cho người  |                   |                |                      |\n"
+                "|        |dân                      |                   |                |                      |\n"
+            )
+
+    read = read_document("bang.doc", b"\xd0\xcf\x11\xe0" + bytes(600), Antiword())
+    assert [(lead, support, due) for _, lead, support, due in _seen(read.text)] == [
+        (["Văn phòng HĐND-UBND"], ["Công an phường"], date(2026, 12, 15)),
+        (["Công an phường"], [], date(2026, 12, 10)),
+    ]
+    assert "Rà soát, cập nhật dữ liệu dân cư trên hệ thống" in read.text
+
+
+@pytest.mark.skipif(shutil.which("antiword") is None, reason="apt-get install antiword (scripts/test.sh does)")
+def test_a_real_word_97_task_table_reads_as_its_docx() -> None:
+    """tests/data/qa7-bang-nhiem-vu.doc: the same table saved as "Word 97–2003" by LibreOffice."""
+    data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.doc").read_bytes()
+    old_word = read_document("bang-nhiem-vu.doc", data, tesseract.SystemTools(30)).text
+    assert len(_seen(old_word)) == 3
+    assert _seen(old_word) == _seen(read_document("bang-nhiem-vu.docx", _task_table_docx()).text)
