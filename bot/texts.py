@@ -1598,3 +1598,9 @@ IMPORT_GATHER_RESTARTED = (
 # «↩️ Hoàn tác lần nhập này» under a saved /nhap: every task of that import taken back as a slip.
 BTN_UNDO_IMPORT = "↩️ Hoàn tác lần nhập này"
 IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{first}–#{last}) được huỷ (ghi sai), không ai còn bị nhắc."
+
+
+# --- qa7 ---
+# A cancelled task refused a change: "Nhiệm vụ #3 đã bị huỷ, không thay đổi được nữa." (TASK_CLOSED
+# with STATUS_CANCELLED read «đã đã huỷ»).
+STATE_CANCELLED = "bị huỷ"

@@ -77,3 +77,13 @@ async def test_a_task_given_to_a_new_username_reaches_its_owner(reminders: Env) 
     before = len(env.world.bot_messages(binh))
     await wake(env, at(2026, 12, 11, 8))
     assert any("#2" in m.plain for m in env.world.bot_messages(binh)[before:])
+
+
+# --------------------------------------------------------------------------- wording
+async def test_a_cancelled_task_is_said_cancelled_once(env: Env) -> None:
+    # Seen in the sandbox: «Nhiệm vụ #1 đã đã huỷ, không thay đổi được nữa.»
+    chair, _tu, _binh, group = ward(env)
+    await env.say(chair, group, "/giao @binh_le rà soát hồ sơ trước ngày 15/12")
+    await env.say(chair, group, "/huy 1 nhầm")
+    again = await env.say(chair, group, "/huy 1 nhầm")
+    assert again.plain == "Nhiệm vụ #1 đã bị huỷ, không thay đổi được nữa."
