@@ -214,6 +214,8 @@ def _tidy(text: str) -> str:
     # A speck after the full stop: "thôi việc).:", "10/12/2026. :" (spaces closed up first: left as
     # ".:", the item read as the lead-in of a list and its task was lost).
     text = re.sub(r"(?<!\.)\.[:;,]$", ".", text)
+    # (qa7) A page's edge or a ruled line read as «|» after the last word: «… ngày 10/12/2026. |».
+    text = re.sub(r"(?<=[.;:!?)])\s*[|¦]+$", "", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 

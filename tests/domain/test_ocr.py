@@ -278,6 +278,7 @@ def test_a_title_and_headings_tesseract_joined_to_the_text_below_stand_apart() -
         (1, 7, 160, 1200, "Công an phường rà soát dữ liệu dân cư, xong trước ngày 15/12/2026."),
         (1, 8, 160, 1490, "2.2. Công an phường cấp tài khoản định danh điện tử cho người dân; báo"),
         (1, 9, 160, 1000, "cáo kết quả trước ngày 10/12/2026. :"),
+        (2, 1, 160, 1300, "2.3. Giao Trạm Y tế phường rà soát danh sách người cao tuổi. |"),
     ])
     lines = ocr.reading([ocr.parse_tsv(page)], 1).text.split("\n")
     assert lines == [
@@ -291,11 +292,13 @@ def test_a_title_and_headings_tesseract_joined_to_the_text_below_stand_apart() -
         # The speck after the full stop is dropped once the space before it is closed up: left as ".:",
         # the item read as the lead-in of a list, and its task was lost.
         "2.2. Công an phường cấp tài khoản định danh điện tử cho người dân; báo cáo kết quả trước ngày 10/12/2026.",
+        "2.3. Giao Trạm Y tế phường rà soát danh sách người cao tuổi.",  # the page's edge read as «|» is gone
     ]
     found = split_conclusion("\n".join(lines), date(2026, 11, 19)).directives
     assert [(d.assignees.lead[0].text, d.deadline.due) for d in found] == [
         ("Văn phòng HĐND-UBND phường", date(2026, 12, 15)),
         ("Công an phường", date(2026, 12, 10)),
+        ("Trạm Y tế phường", None),
     ]
 
 
