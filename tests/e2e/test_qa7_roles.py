@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import Committee, Person, Task
-from emulator import Chat, User
+from emulator import Chat, User, text_mention
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401  (the fixture is used by name)
 
@@ -87,3 +87,42 @@ async def test_a_cancelled_task_is_said_cancelled_once(env: Env) -> None:
     await env.say(chair, group, "/huy 1 nhầm")
     again = await env.say(chair, group, "/huy 1 nhầm")
     assert again.plain == "Nhiệm vụ #1 đã bị huỷ, không thay đổi được nữa."
+
+
+# --------------------------------------------------------------------------- leaves and comes back
+@pytest.mark.parametrize("bot_admin", [False, True])
+async def test_a_member_who_leaves_by_mistake_and_comes_back_keeps_his_tasks(env: Env, bot_admin: bool) -> None:
+    """Bình leaves the group by mistake and is added back a minute later. His open task had become
+    nobody's (reminders to the group, «🔁 Giao lại #1»), and stayed so: he was told «không phải
+    người thực hiện» of his own task. Now a task nobody was given since is his again; one the chair
+    gave to someone else meanwhile is not, and his unit and role are the chair's to give back."""
+    chair, tu, binh, group = ward(env, bot_admin=bot_admin)
+    await env.say(chair, group, "/donvi them Văn phòng UBND = VP")
+    await env.say(binh, group, "/viec")  # seen
+    await env.say(chair, group, "/donvi gan VP @binh_le")
+    await env.say(chair, group, "/vaitro @binh_le thuky")
+    await env.say(chair, group, "/giao @binh_le rà soát hồ sơ một cửa trước ngày 15/12")
+    await env.say(chair, group, "/giao @binh_le báo cáo số liệu trước ngày 16/12")
+    env.world.remove_member(group, binh)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert notice.button_texts() == ["🔁 Giao lại #1", "🔁 Giao lại #2"]
+    await env.say(chair, group, ["/sua 2 giao ", text_mention(tu)])  # #2 goes to Tú meanwhile
+
+    before = len(env.world.bot_messages(group))
+    env.world.add_member(group, binh, by=chair)
+    back = await env.world.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Bình Lê" in back.plain and "nhận lại 1 nhiệm vụ" in back.plain and "#1" in back.plain
+    assert len([m for m in env.world.bot_messages(group)[before:] if "trở lại nhóm" in m.plain]) == 1
+    assert env.world.message(group, notice.message_id).button_texts() == []  # #1 is Bình's again, #2 Tú's
+
+    mine = await env.say(binh, group, "/viec")
+    assert "#1" in mine.plain and "#2" not in mine.plain
+    assert "đã hoàn thành" in (await env.say(binh, group, "/xong 1")).plain
+    history = await env.say(chair, group, "/xem 1")
+    assert "người thực hiện rời nhóm" in history.plain and "trở lại nhóm, nhận lại việc" in history.plain
+    roles = await env.say(chair, group, "/vaitro")
+    assert "Bình" not in roles.plain
+    units = await env.say(chair, group, "/donvi")
+    assert "Bình" not in units.plain
