@@ -382,31 +382,100 @@ def _pdf_paragraphs(data: bytes) -> str | None:
 
 def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
     """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
-    of its letters (PDFium's text has one character box per character, the line breaks it puts
-    between printed lines included)."""
+    of its letters; a task table's rows made one line each (`_table_lines_of`)."""
+    segments = _placed_segments(page, number)
+    return _table_lines_of(segments) or [seg.line for seg in segments]
+
+
+@dataclass
+class _Segment:
+    line: ocr.Line  # a printed line of a paragraph, or of one table cell
+    top: float
+
+
+def _placed_segments(page: Any, number: int) -> list[_Segment]:
+    """PDFium's printed lines, each with its box (PDFium's text has one character box per character,
+    the line breaks it puts between printed lines included). A wide gap on a line starts another
+    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»)."""
     textpage = page.get_textpage()
     # PDFium gives a hyphen that ends a printed line («HĐND-» / «UBND») as U+FFFE, joined to the rest
     # of the word: it is the hyphen of «HĐND-UBND».
     text = textpage.get_text_range().replace("\ufffe", "-")
-    out: list[ocr.Line] = []
-    line, left, right = "", float("inf"), float("-inf")
+    out: list[_Segment] = []
+    line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
 
     def close() -> None:
         words = " ".join(line.split())
         if words:
-            out.append(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)))
+            out.append(_Segment(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)), top))
 
     for index, char in enumerate(text):
         if char in "\r\n":
             close()
-            line, left, right = "", float("inf"), float("-inf")
+            line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
             continue
+        if char.isspace():
+            line += char
+            continue
+        box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
+        height = max(height, box_top - box_bottom)
+        if line.strip() and box_left - right > 2.5 * height:
+            close()
+            line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
         line += char
-        if not char.isspace():
-            box_left, _bottom, box_right, _top = textpage.get_charbox(index)
-            left, right = min(left, box_left), max(right, box_right)
+        left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
     close()
     return out
+
+
+def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
+    """The page's lines with a numbered task table («TT | Nội dung | Chủ trì | Phối hợp | Thời gian»)
+    made one line a row, as a .docx table is (`_rows_as_lines`) — PDFium reads it cell by cell, and
+    its header words became tasks while the rows gave none (qa7). The header's first printed line
+    gives the columns; a row starts on the printed line whose number cell is filled, the cells'
+    wrapped lines below go on it; the table ends at a line the number column does not explain.
+    None when the page has no such table."""
+    bands: list[list[_Segment]] = []
+    for seg in sorted(segments, key=lambda sg: -sg.top):
+        if bands and abs(bands[-1][0].top - seg.top) <= 2.5:
+            bands[-1].append(seg)
+        else:
+            bands.append([seg])
+    for band in bands:
+        band.sort(key=lambda sg: sg.line.left)
+    for k, band in enumerate(bands):
+        if len(band) < 3 or not _NUMBER_COLUMN.match(band[0].line.text):
+            continue
+        edges = [sg.line.left for sg in band]
+
+        def column(seg: _Segment, edges: list[int] = edges) -> int:
+            return max(0, sum(1 for edge in edges if seg.line.left >= edge - 3) - 1)
+
+        header = [""] * len(edges)
+        rows: list[list[str]] = []
+        used = {id(sg) for sg in band}
+        for sg in band:
+            header[column(sg)] = sg.line.text
+        for below in bands[k + 1 :]:
+            first = [sg for sg in below if column(sg) == 0]
+            if first and not first[0].line.text.rstrip(".").isdigit():
+                break  # a line the table's number column does not explain: the table has ended
+            if first:
+                rows.append([""] * len(edges))
+            cells = rows[-1] if rows else header
+            for sg in below:
+                cells[column(sg)] = f"{cells[column(sg)]} {sg.line.text}".strip()
+                used.add(id(sg))
+        columns = _task_columns(header)
+        if not rows or "task" not in columns or "lead" not in columns:
+            continue
+        rebuilt = [ocr.Line(band[0].line.page, 1000 + n, 1, text, 100.0)
+                   for n, text in enumerate(_rows_as_lines([header, *rows]))]
+        at = min(i for i, sg in enumerate(segments) if id(sg) in used)
+        before = [sg.line for sg in segments[:at] if id(sg) not in used]
+        after = [sg.line for sg in segments[at:] if id(sg) not in used]
+        return [*before, *rebuilt, *after]
+    return None
 
 
 # ------------------------------------------------------------------------------------------ scans

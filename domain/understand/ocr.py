@@ -138,7 +138,8 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             ln.par,
         )
         new_item = bool(_ITEM_START.match(text)) or (
-            same_par and previous is not None and text[:1].isupper() and _laid_out_apart(previous, ln, extents)
+            same_par and previous is not None and text[:1].isupper()
+            and (_laid_out_apart(previous, ln, extents) or _heading(_tidy(previous.text), text))
         )
         sentence_break = (
             bool(out)
@@ -187,6 +188,13 @@ def _laid_out_apart(above: Line, line: Line, extents: dict[tuple[int, int, int],
         return False  # no positions known
     centred = above.left > left + _INDENT * width and above.right < right - _INDENT * width
     return centred or above.right < right - _SHORT * width or line.left > above.left + _INDENT * width
+
+
+def _heading(above: str, line: str) -> bool:
+    """A line in capitals above one that is not: a title over its text («KẾT LUẬN CUỘC HỌP GIAO BAN
+    THÁNG 11/2026» / «Đồng chí Trưởng Ban kết luận …»), wherever the lines end."""
+    letters = [c for c in above if c.isalpha()]
+    return len(letters) >= 8 and above.isupper() and not line.isupper()
 
 
 def _join(left: str, right: str) -> str:

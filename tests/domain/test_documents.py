@@ -286,3 +286,20 @@ def test_a_hyphen_that_ends_a_printed_line_stays_a_hyphen() -> None:
     data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.pdf").read_bytes()
     text = extract_text("bang-nhiem-vu.pdf", data)
     assert "\ufffe" not in text and text.count("HĐND-UBND") == 2
+
+
+def test_a_task_table_printed_to_pdf_gives_the_tasks_of_its_docx() -> None:
+    """The same file: PDFium reads a table cell by cell, each cell's lines apart («Đơn vị chủ» / «trì»,
+    «Văn phòng» / «HĐND-UBND»). Read so, the header's words were tasks («Đơn vị chủ trì», «Đơn vị
+    phối hợp») and the three rows gave none; now each row is one task, as from the .docx."""
+    from pathlib import Path
+
+    from tests.domain.test_ocr import _seen, _task_table_docx
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.pdf").read_bytes()
+    printed = extract_text("bang-nhiem-vu.pdf", data)
+    assert len(_seen(printed)) == 3
+    assert _seen(printed) == _seen(extract_text("bang-nhiem-vu.docx", _task_table_docx()))
+    assert printed.split("\n")[:2] == [  # the title stands apart from the sentence under it
+        "KẾT LUẬN CUỘC HỌP GIAO BAN THÁNG 11/2026", "Đồng chí Trưởng Ban kết luận, giao nhiệm vụ như sau:"
+    ]

@@ -304,8 +304,15 @@ def test_a_title_and_headings_tesseract_joined_to_the_text_below_stand_apart() -
 
 def test_lines_without_positions_are_joined_as_before() -> None:
     # Words without positions (0, 0): no layout to read; a capital after an open line goes on.
-    page = tsv(words("THÔNG BÁO", 1, 1, 1) + words("Kết luận của Trưởng Ban", 1, 1, 2))
-    assert ocr.reading([ocr.parse_tsv(page)], 1).text == "THÔNG BÁO Kết luận của Trưởng Ban"
+    page = tsv(words("Giao Văn phòng rà soát, phối hợp", 1, 1, 1) + words("Công an phường kiểm tra", 1, 1, 2))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text == "Giao Văn phòng rà soát, phối hợp Công an phường kiểm tra"
+
+
+def test_a_title_in_capitals_stands_apart_from_the_text_under_it() -> None:
+    page = tsv(words("THÔNG BÁO KẾT LUẬN", 1, 1, 1) + words("Ngày 19/11/2026, Ban Chỉ đạo họp", 1, 1, 2))
+    assert ocr.reading([ocr.parse_tsv(page)], 1).text.split("\n") == [
+        "THÔNG BÁO KẾT LUẬN", "Ngày 19/11/2026, Ban Chỉ đạo họp"
+    ]
 
 
 # ------------------------------------------------------------------------------ (qa7) .doc tables
