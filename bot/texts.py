@@ -1664,3 +1664,15 @@ DUE_PAST_WORDS = (
     "«{phrase}» là {when} — đã qua (hôm nay là {today}). Hạn phải từ hôm nay trở đi; hãy ghi một ngày cụ thể, "
     "ví dụ: <code>{example}</code>"
 )
+
+
+# --- qa7 ---
+# A cancelled task refused a change: "Nhiệm vụ #3 đã bị huỷ, không thay đổi được nữa." (TASK_CLOSED
+# with STATUS_CANCELLED read «đã đã huỷ»).
+STATE_CANCELLED = "bị huỷ"
+# Someone who left comes back to the group: the open tasks they lost (nobody given them since) are theirs again.
+MEMBER_BACK = (
+    "👋 <b>{who}</b> đã trở lại nhóm và nhận lại {count} nhiệm vụ chưa giao cho ai khác: {numbers}. "
+    "Vai trò và đơn vị phụ trách (nếu có) cần Trưởng ban giao lại bằng <code>/vaitro</code>, <code>/donvi gan</code>."
+)
+EVENT_NAMES["assignee_returned"] = "người thực hiện trở lại nhóm, nhận lại việc"

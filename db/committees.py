@@ -6,11 +6,24 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Committee, Person, Role, TaskAssignee
+from db.models import (
+    Committee,
+    CommitteeLink,
+    Meeting,
+    Notice,
+    PendingInput,
+    Person,
+    Reminder,
+    Role,
+    Task,
+    TaskAssignee,
+    Unit,
+    UnitContact,
+)
 
 _Row = TypeVar("_Row", Committee, Person)
 
@@ -57,10 +70,34 @@ async def set_active(session: AsyncSession, chat_id: int, active: bool) -> None:
 
 
 async def migrate_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
-    """A group became a supergroup: its id changed; the committee follows it."""
-    if await committee_by_chat(session, new_chat_id) is not None:
+    """A group became a supergroup: its id changed; the committee follows it.
+
+    Telegram also tells the bot it joined the supergroup (my_chat_member), in no set order with the
+    migration messages: when that came first, a committee was already made for the new id. It holds
+    nothing of its own yet (no task, unit, meeting or link): it gives way to the group's committee,
+    whose tasks, units and roles would otherwise be left behind under the old, dead id."""
+    old = await committee_by_chat(session, old_chat_id)
+    if old is None:
         return
-    await session.execute(update(Committee).where(Committee.chat_id == old_chat_id).values(chat_id=new_chat_id))
+    new = await committee_by_chat(session, new_chat_id)
+    if new is not None:
+        if not await _fresh(session, new.id):
+            return  # both hold work: keep what people see in the supergroup
+        session.expunge(new)
+        # Its roles, prompts, notices… go with it (ON DELETE CASCADE).
+        await session.execute(delete(Committee).where(Committee.id == new.id))
+    old.chat_id = new_chat_id
+    old.active = True
+    await session.flush()
+
+
+async def _fresh(session: AsyncSession, committee_id: int) -> bool:
+    """A committee made a moment ago for a chat: nothing in it anyone made."""
+    for column in (Task.committee_id, Unit.committee_id, Meeting.committee_id, CommitteeLink.upper_id,
+                   CommitteeLink.lower_id):
+        if await session.scalar(select(exists().where(column == committee_id))):
+            return False
+    return True
 
 
 async def next_task_number(session: AsyncSession, committee_id: int) -> int:
@@ -91,16 +128,58 @@ async def ensure_person(
         return await _add_first(
             session, person, lambda: session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
         )
+    absorbed = False
     if uname and person.username != uname:
+        # A known person with a new @username: what was given to that @username before the bot saw
+        # them with it (a task, a unit, a role) is theirs.
+        absorbed = await _absorb_placeholder(session, person, uname)
         # Someone else may have held this username before: free it.
         await session.execute(
             update(Person).where(Person.username == uname, Person.id != person.id).values(username=None)
         )
         person.username = uname
-    if full_name and person.full_name != full_name:
+    if full_name and (person.full_name != full_name or absorbed):
         person.full_name = full_name
         await _relabel_tasks(session, person.id, full_name)
     return person
+
+
+async def _absorb_placeholder(session: AsyncSession, person: Person, uname: str) -> bool:
+    """Someone the bot knows changed their @username, and the chair assigned them by the new one before
+    the bot saw it: that made a placeholder person (no Telegram id) for the new @username. Left there,
+    the task reached nobody (no reminder, not in /viec, «/xong» refused: «không phải người thực
+    hiện»). Its tasks, unit contacts, role, reminders and notices move to the person; it is deleted."""
+    placeholder = await session.scalar(
+        select(Person).where(Person.username == uname, Person.tg_user_id.is_(None), Person.id != person.id)
+    )
+    if placeholder is None:
+        return False
+    old, new = placeholder.id, person.id
+    # Rows unique per person: the person's own row wins over the placeholder's.
+    for table, key in ((Role, Role.committee_id), (UnitContact, UnitContact.unit_id)):
+        theirs = select(key).where(table.person_id == new).scalar_subquery()  # type: ignore[attr-defined]
+        await session.execute(
+            delete(table).where(table.person_id == old, key.in_(theirs))  # type: ignore[attr-defined]
+            .execution_options(synchronize_session=False)
+        )
+    for reminder in (await session.scalars(select(Reminder).where(Reminder.person_id == old))).all():
+        clash = await session.scalar(select(exists().where(
+            Reminder.task_id == reminder.task_id, Reminder.person_id == new, Reminder.local_day == reminder.local_day
+        )))
+        if clash:
+            await session.delete(reminder)
+        else:
+            reminder.person_id = new
+    await session.flush()
+    for column in (Role.person_id, UnitContact.person_id, TaskAssignee.person_id, Notice.person_id,
+                   PendingInput.person_id):
+        await session.execute(
+            update(column.class_).where(column == old).values({column.key: new})
+            .execution_options(synchronize_session=False)
+        )
+    session.expunge(placeholder)
+    await session.execute(delete(Person).where(Person.id == old))
+    return True
 
 
 async def _relabel_tasks(session: AsyncSession, person_id: int, name: str) -> None:

@@ -46,7 +46,8 @@ async def reassigned_since_departure(session: AsyncSession, task_id: int) -> boo
 
     left = await session.scalar(last("assignee_left"))
     changed = await session.scalar(last("assignees_changed"))
-    return left is not None and changed is not None and changed > left
+    returned = await session.scalar(last("assignee_returned"))  # the person came back and has it again
+    return left is not None and any(later is not None and later > left for later in (changed, returned))
 
 
 REASSIGNED_TASKS = "reassigned_tasks"  # session.info key: tasks whose assignees this session changed
@@ -259,3 +260,64 @@ async def admin_chairs(session: AsyncSession, committee_id: int) -> list[Person]
         .order_by(Role.id)
     )
     return list(rows)
+
+
+@dataclass
+class ReturnedTask:
+    task_id: int
+    number: int
+    text: str
+
+
+async def member_returned(
+    session: AsyncSession, committee_id: int, person_id: int, now: datetime
+) -> list[ReturnedTask]:
+    """The person is back in the committee's group (qa7): the open tasks they lost by leaving, and that
+    nobody was given since (no change of assignees after their departure), are theirs again — a
+    member who leaves by mistake and comes back at once keeps their work, and the chair does not
+    have to give it back task by task. Their role and unit contacts are not given back: those are
+    the chair's to grant again. Idempotent: a second call finds nothing."""
+    lefts = (
+        await session.execute(
+            select(TaskEvent)
+            .join(Task, Task.id == TaskEvent.task_id)
+            .where(Task.committee_id == committee_id, Task.status == "open", TaskEvent.kind == "assignee_left")
+            .order_by(Task.number, TaskEvent.id)
+        )
+    ).scalars().all()
+    back: list[ReturnedTask] = []
+    for event in lefts:
+        data = event.data or {}
+        if data.get("person_id") != person_id or any(b.task_id == event.task_id for b in back):
+            continue
+        later = await session.scalar(
+            select(func.count(TaskEvent.id)).where(
+                TaskEvent.task_id == event.task_id,
+                TaskEvent.id > event.id,
+                TaskEvent.kind.in_(("assignees_changed", "assignee_left", "assignee_returned")),
+            )
+        )
+        if later:
+            continue  # reassigned (or left again, or already given back) since
+        rows = (
+            await session.execute(
+                select(TaskAssignee).where(
+                    TaskAssignee.task_id == event.task_id,
+                    TaskAssignee.person_id.is_(None),
+                    TaskAssignee.unit_id.is_(None),
+                    TaskAssignee.label == data.get("label"),
+                )
+            )
+        ).scalars().all()
+        if not rows:
+            continue
+        for row in rows:
+            row.person_id = person_id
+        task = await session.get(Task, event.task_id)
+        assert task is not None
+        db_tasks.add_event(session, task, "assignee_returned", person_id, now, data={"person_id": person_id})
+        back.append(ReturnedTask(task.id, task.number, task.text))
+    await session.flush()
+    for returned in back:
+        await reminders.replan_task(session, returned.task_id, now)
+    return back

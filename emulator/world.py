@@ -307,8 +307,13 @@ class World:
         self._my_chat_member(chat_, actor, old, chat_.bot_status)
         return self._user_message(chat_, actor, new_chat_members=[self.bot])
 
-    def migrate_to_supergroup(self, chat: ChatRef, by: UserRef | None = None) -> Chat:
-        """Upgrade a basic group: a new -100… id; the old id stops working, as on Telegram."""
+    def migrate_to_supergroup(self, chat: ChatRef, by: UserRef | None = None, *,
+                              bot_joins: str | None = None) -> Chat:
+        """Upgrade a basic group: a new -100… id; the old id stops working, as on Telegram.
+
+        Telegram also tells the bot it joined the supergroup (my_chat_member, left → its status;
+        tdlib/telegram-bot-api#266), in no documented order with the two service messages:
+        `bot_joins` "first" sends it before them, "between" after the old group's message."""
         old = self._open_group(chat)
         if old.type != "group":
             raise ValueError("only a basic group can be upgraded")
@@ -316,8 +321,12 @@ class World:
         new = Chat(id=-(10**12 + next(self._channel_ids)), type="supergroup", title=old.title,
                    members=dict(old.members), bot_status=old.bot_status)
         self.chats[new.id] = new
+        if bot_joins == "first":
+            self._my_chat_member(new, actor, "left", new.bot_status)
         self._user_message(old, actor, migrate_to_chat_id=new.id)
         old.migrated_to = new.id
+        if bot_joins == "between":
+            self._my_chat_member(new, actor, "left", new.bot_status)
         self._user_message(new, actor, migrate_from_chat_id=old.id, sender_chat=new)
         return new
 

@@ -7,7 +7,8 @@ supergroup (the committee follows the new id), title changes.
 People in a group (chat_member updates, which Telegram sends only to an admin bot that asked for
 them, and the "left_chat_member" message every bot gets): an administrator demoted loses the chair
 role at once; someone who leaves loses their role and unit contacts, stops being reminded, and the
-chair is told which open tasks lost their assignee. Someone (re)joining is a member, nothing more.
+chair is told which open tasks lost their assignee. Someone (re)joining is a member; the open tasks
+they lost by leaving and nobody was given since are theirs again (their role and units are not).
 
 A user blocking or unblocking the bot in their private chat (my_chat_member there): reminders go to
 the group while the bot is blocked, privately again once unblocked.
@@ -171,7 +172,7 @@ async def on_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     elif old.status in _ADMIN and new.status not in _ADMIN:
         await _demoted(context, change.chat.id, user)
     elif _present(new) and not _present(old):
-        await _joined(context, user)
+        await _joined(context, user, change.chat.id)
 
 
 async def on_left_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,12 +195,29 @@ async def on_joined_message(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     for user in msg.new_chat_members or ():
         if not user.is_bot:
             forget_admin_status(context, msg.chat.id, user.id)
-            await _joined(context, user)
+            await _joined(context, user, msg.chat.id)
 
 
-async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User) -> None:
+async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) -> None:
+    """A member again; the open tasks they lost by leaving, if nobody was given them since, are
+    theirs again (db.membership.member_returned), and the group is told which."""
+    now = services(context).clock.now()
     async with transaction(context) as session:
-        await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        if committee is None:
+            return
+        back = await db_membership.member_returned(session, committee.id, person.id, now)
+        if not back:
+            return
+        for task in back:
+            db_membership.note_reassigned(session, task.task_id)  # their «🔁 Giao lại #N» buttons go
+        numbers = ", ".join(f"#{t.number}" for t in back)
+        text = T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)
+        await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
+        log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id, person.id,
+                 len(back))
+    await send_notices(context, session)
 
 
 async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:

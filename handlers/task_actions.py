@@ -73,7 +73,7 @@ async def role_in_task_committee(session: AsyncSession, actor: Actor, task: Task
 
 def require_open(task: Task) -> None:
     if task.status != TaskStatus.OPEN:
-        state = T.STATUS_CANCELLED if task.status == TaskStatus.CANCELLED else T.STATE_DONE
+        state = T.STATE_CANCELLED if task.status == TaskStatus.CANCELLED else T.STATE_DONE
         raise Refused(T.TASK_CLOSED.format(number=task.number, state=state))
 
 

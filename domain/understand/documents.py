@@ -111,6 +111,7 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
             text = tools.doc_text(data)
             if not text.strip():
                 raise DocumentError(OLD_WORD)
+            text = _doc_tables(text)
         else:
             raise DocumentError(UNSUPPORTED.format(ext=ext or "không có đuôi"))
     except OcrUnavailable as exc:
@@ -231,7 +232,11 @@ def _table_lines(table: object) -> Iterator[str]:
     """A task table gives one directive per row ("- Giao <chủ trì> chủ trì, phối hợp <phối hợp> thực
     hiện: <nội dung>; thời hạn: <thời gian>"), which the splitter reads like a typed list; any other
     table gives its cells in order."""
-    rows = [_cells(row) for row in table.rows]  # type: ignore[attr-defined]
+    yield from _rows_as_lines([_cells(row) for row in table.rows])  # type: ignore[attr-defined]
+
+
+def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
+    """A table's rows of cell texts as lines: one directive a row for a task table (`_table_lines`)."""
     columns = _task_columns(rows[0]) if rows else {}
     if "task" not in columns or "lead" not in columns:
         for cells in rows:
@@ -280,6 +285,48 @@ def _list_level(paragraph: object) -> int | None:
     return None
 
 
+# ------------------------------------------------------------------------------------------ .doc
+_PIPE_ROW = re.compile(r"^\|.*\|\s*$")
+_NUMBER_COLUMN = re.compile(r"^(s?tt|số(?: tt)?|so tt|\d{0,2})$", re.IGNORECASE)
+
+
+def _doc_tables(text: str) -> str:
+    """antiword prints a Word 97 table as rows of «|cell|cell|», a long cell wrapped on the rows
+    below with the other cells empty (qa7: a task table «TT | Nội dung | Chủ trì | Phối hợp | Thời
+    gian» in a .doc gave no task at all). Its rows are put back together — a row whose number cell
+    («TT», «STT») is empty goes on the row above — and read as a .docx table is (`_rows_as_lines`)."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def close() -> None:
+        if table:
+            out.extend(_rows_as_lines(_doc_rows(table)))
+            table.clear()
+
+    for line in text.split("\n"):
+        if _PIPE_ROW.match(line):
+            table.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        else:
+            close()
+            out.append(line)
+    close()
+    return "\n".join(out)
+
+
+def _doc_rows(physical: list[list[str]]) -> list[list[str]]:
+    numbered = bool(physical) and bool(_NUMBER_COLUMN.match(physical[0][0]))
+    rows: list[list[str]] = []
+    for cells in physical:
+        if not any(cells):
+            continue
+        goes_on = numbered and rows and not cells[0] and len(cells) == len(rows[-1])
+        if goes_on:
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return rows
+
+
 # ------------------------------------------------------------------------------------------ .pdf
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
@@ -300,7 +347,135 @@ def _pdf_text(data: bytes) -> str:
     text = "\n".join(pages)
     if not re.search(r"[^\W\d_]{2,}", text):
         raise DocumentError(SCANNED_PDF)
-    return text
+    laid_out = _pdf_paragraphs(data)
+    return laid_out if laid_out and re.search(r"[^\W\d_]{2,}", laid_out) else text
+
+
+# A page number printed in the header or footer: «2», «- 2 -», «Trang 2», «2/5».
+_PAGE_NUMBER = re.compile(r"^[-–(]?\s*(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–)]?$", re.IGNORECASE)
+
+
+def _pdf_paragraphs(data: bytes) -> str | None:
+    """A PDF's text as its paragraphs, one a line, as the .docx path gives them (qa7). A PDF's text
+    layer holds printed lines, not paragraphs: a line broken at «đồng chí Nguyễn Thị» / «Lan - Chủ
+    tịch UBND phường …», at «hoàn thành trước ngày» / «15/12/2026.», at «mức» / «2 cho người dân»
+    read, cut there, as a task led by «Lan», tasks without their deadline, and the page number as a
+    line of its own. With each line's place on the page (PDFium), lines are joined back as OCR's are
+    (`ocr.paragraphs`: a heading, a centred title, a paragraph's short last line or a first-line indent
+    stand apart), and page numbers are dropped. None when PDFium cannot place the text."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+        lines: list[ocr.Line] = []
+        for index in range(len(pdf)):
+            page_lines = _placed_lines(pdf[index], index + 1)
+            while page_lines and _PAGE_NUMBER.match(page_lines[-1].text):
+                page_lines.pop()
+            while page_lines and _PAGE_NUMBER.match(page_lines[0].text):
+                page_lines.pop(0)
+            lines += page_lines
+    except Exception:  # PdfiumError and friends: pypdf's text is used as it is
+        return None
+    return "\n".join(ocr.paragraphs(lines)) if lines else None
+
+
+def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
+    """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
+    of its letters; a task table's rows made one line each (`_table_lines_of`)."""
+    segments = _placed_segments(page, number)
+    return _table_lines_of(segments) or [seg.line for seg in segments]
+
+
+@dataclass
+class _Segment:
+    line: ocr.Line  # a printed line of a paragraph, or of one table cell
+    top: float
+
+
+def _placed_segments(page: Any, number: int) -> list[_Segment]:
+    """PDFium's printed lines, each with its box (PDFium's text has one character box per character,
+    the line breaks it puts between printed lines included). A wide gap on a line starts another
+    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»)."""
+    textpage = page.get_textpage()
+    # PDFium gives a hyphen that ends a printed line («HĐND-» / «UBND») as U+FFFE, joined to the rest
+    # of the word: it is the hyphen of «HĐND-UBND».
+    text = textpage.get_text_range().replace("\ufffe", "-")
+    out: list[_Segment] = []
+    line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
+
+    def close() -> None:
+        words = " ".join(line.split())
+        if words:
+            out.append(_Segment(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)), top))
+
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            close()
+            line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
+            continue
+        if char.isspace():
+            line += char
+            continue
+        box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
+        height = max(height, box_top - box_bottom)
+        if line.strip() and box_left - right > 2.5 * height:
+            close()
+            line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
+        line += char
+        left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
+    close()
+    return out
+
+
+def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
+    """The page's lines with a numbered task table («TT | Nội dung | Chủ trì | Phối hợp | Thời gian»)
+    made one line a row, as a .docx table is (`_rows_as_lines`) — PDFium reads it cell by cell, and
+    its header words became tasks while the rows gave none (qa7). The header's first printed line
+    gives the columns; a row starts on the printed line whose number cell is filled, the cells'
+    wrapped lines below go on it; the table ends at a line the number column does not explain.
+    None when the page has no such table."""
+    bands: list[list[_Segment]] = []
+    for seg in sorted(segments, key=lambda sg: -sg.top):
+        if bands and abs(bands[-1][0].top - seg.top) <= 2.5:
+            bands[-1].append(seg)
+        else:
+            bands.append([seg])
+    for band in bands:
+        band.sort(key=lambda sg: sg.line.left)
+    for k, band in enumerate(bands):
+        if len(band) < 3 or not _NUMBER_COLUMN.match(band[0].line.text):
+            continue
+        edges = [sg.line.left for sg in band]
+
+        def column(seg: _Segment, edges: list[int] = edges) -> int:
+            return max(0, sum(1 for edge in edges if seg.line.left >= edge - 3) - 1)
+
+        header = [""] * len(edges)
+        rows: list[list[str]] = []
+        used = {id(sg) for sg in band}
+        for sg in band:
+            header[column(sg)] = sg.line.text
+        for below in bands[k + 1 :]:
+            first = [sg for sg in below if column(sg) == 0]
+            if first and not first[0].line.text.rstrip(".").isdigit():
+                break  # a line the table's number column does not explain: the table has ended
+            if first:
+                rows.append([""] * len(edges))
+            cells = rows[-1] if rows else header
+            for sg in below:
+                cells[column(sg)] = f"{cells[column(sg)]} {sg.line.text}".strip()
+                used.add(id(sg))
+        columns = _task_columns(header)
+        if not rows or "task" not in columns or "lead" not in columns:
+            continue
+        rebuilt = [ocr.Line(band[0].line.page, 1000 + n, 1, text, 100.0)
+                   for n, text in enumerate(_rows_as_lines([header, *rows]))]
+        at = min(i for i, sg in enumerate(segments) if id(sg) in used)
+        before = [sg.line for sg in segments[:at] if id(sg) not in used]
+        after = [sg.line for sg in segments[at:] if id(sg) not in used]
+        return [*before, *rebuilt, *after]
+    return None
 
 
 # ------------------------------------------------------------------------------------------ scans

@@ -37,6 +37,8 @@ class Word:
     line: int
     conf: float
     text: str
+    left: int = 0  # where it is on the page, in pixels (0, 0 when not known)
+    right: int = 0
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Line:
     par: int
     text: str
     conf: float  # the lowest word confidence on the line
+    left: int = 0  # its first word's left edge and last word's right edge, in pixels
+    right: int = 0
 
     @property
     def unsure(self) -> bool:
@@ -86,11 +90,12 @@ def parse_tsv(tsv: str, page: int = 1) -> list[Word]:
         try:
             conf = float(cols[10])
             block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
+            left, width = int(cols[6]), int(cols[8])
         except ValueError:
             continue
         if conf < NOISE_BELOW and not any(c.isalnum() for c in text):
             continue  # a speck or a ruled line read as "|", "_", "'": not a word of the text
-        words.append(Word(page, block, par, line, conf, nfc(text)))
+        words.append(Word(page, block, par, line, conf, nfc(text), left, left + width))
     return words
 
 
@@ -100,13 +105,15 @@ def lines_of(words: Iterable[Word]) -> list[Line]:
     for w in words:
         grouped.setdefault((w.page, w.block, w.par, w.line), []).append(w)
     return [
-        Line(key[0], key[1], key[2], " ".join(w.text for w in ws), min(w.conf for w in ws))
+        Line(key[0], key[1], key[2], " ".join(w.text for w in ws), min(w.conf for w in ws),
+             min(w.left for w in ws), max(w.right for w in ws))
         for key, ws in grouped.items()
     ]
 
 
 # A printed line that starts a new item even inside one paragraph of Tesseract's: "1.", "a)", "-", "II."
-_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-–+•*])\s")
+# (qa7) Numbers of several levels too: "2.1.", "2.1.3." start items as "2." does.
+_ITEM_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-–+•*])\s")
 # A line that ends a sentence or a heading: the next line is a new paragraph when it starts in capitals.
 _ENDS_PARAGRAPH = re.compile(r"[.:;!?]$")
 _ENDS_SENTENCE = re.compile(r"[.:!?]$")
@@ -120,6 +127,7 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
     letters goes on from one that did not end."""
     out: list[str] = []
     previous: Line | None = None
+    extents = _extents(lines)
     for ln in lines:
         text = _tidy(ln.text)
         if not text:
@@ -129,7 +137,10 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             ln.block,
             ln.par,
         )
-        new_item = bool(_ITEM_START.match(text))
+        new_item = bool(_ITEM_START.match(text)) or (
+            same_par and previous is not None and text[:1].isupper()
+            and (_laid_out_apart(previous, ln, extents) or _heading(_tidy(previous.text), text))
+        )
         sentence_break = (
             bool(out)
             and bool(_ENDS_PARAGRAPH.search(out[-1]))
@@ -146,6 +157,44 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
             out.append(text)
         previous = ln
     return out
+
+
+def _extents(lines: Sequence[Line]) -> dict[tuple[int, int, int], tuple[int, int]]:
+    """The left and right edges of each of Tesseract's paragraphs (page, block, paragraph)."""
+    out: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for ln in lines:
+        key = (ln.page, ln.block, ln.par)
+        left, right = out.get(key, (ln.left, ln.right))
+        out[key] = (min(left, ln.left), max(right, ln.right))
+    return out
+
+
+# How far short of its paragraph's right edge a printed line ends, or how far right of the line above
+# it starts, in parts of the paragraph's width, to be laid out apart. A wrapped line of Vietnamese
+# ends within a syllable or two (5–8 %) of the edge and starts where the line above did.
+_SHORT = 0.15
+_INDENT = 0.025
+
+
+def _laid_out_apart(above: Line, line: Line, extents: dict[tuple[int, int, int], tuple[int, int]]) -> bool:
+    """Two printed lines Tesseract put in one paragraph that the page shows apart: the line above is
+    centred (a title) or ends well before the right edge (a heading, a paragraph's last line: «THÔNG
+    BÁO», «1. Đánh giá chung»), or this one starts further right (the first-line indent of a new
+    paragraph). Tesseract joins a title with the paragraph under it when the gap is small; joined, the
+    title and the meeting's preamble read as one directive a pasted text never gave."""
+    left, right = extents.get((line.page, line.block, line.par), (0, 0))
+    width = right - left
+    if width <= 0 or above.right <= above.left:
+        return False  # no positions known
+    centred = above.left > left + _INDENT * width and above.right < right - _INDENT * width
+    return centred or above.right < right - _SHORT * width or line.left > above.left + _INDENT * width
+
+
+def _heading(above: str, line: str) -> bool:
+    """A line in capitals above one that is not: a title over its text («KẾT LUẬN CUỘC HỌP GIAO BAN
+    THÁNG 11/2026» / «Đồng chí Trưởng Ban kết luận …»), wherever the lines end."""
+    letters = [c for c in above if c.isalpha()]
+    return len(letters) >= 8 and above.isupper() and not line.isupper()
 
 
 def _join(left: str, right: str) -> str:
@@ -169,8 +218,12 @@ _TIDY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "�
 def _tidy(text: str) -> str:
     text = nfc(text).translate(_TIDY)
     text = re.sub(r"Đ{2,}", "Đ", text)  # no Vietnamese word doubles it ("HĐĐND" is a misread "HĐND")
-    text = re.sub(r"(?<!\.)\.[:;,]$", ".", text)  # a speck after the full stop: "thôi việc).:"
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)  # "ngày 15/12 ." -> "ngày 15/12."
+    # A speck after the full stop: "thôi việc).:", "10/12/2026. :" (spaces closed up first: left as
+    # ".:", the item read as the lead-in of a list and its task was lost).
+    text = re.sub(r"(?<!\.)\.[:;,]$", ".", text)
+    # (qa7) A page's edge or a ruled line read as «|» after the last word: «… ngày 10/12/2026. |».
+    text = re.sub(r"(?<=[.;:!?)])\s*[|¦]+$", "", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 

@@ -196,3 +196,110 @@ def test_files_that_cannot_be_read_say_why(filename: str, data: bytes, reason: s
     with pytest.raises(DocumentError) as err:
         extract_text(filename, data)
     assert str(err.value) == reason
+
+
+# ------------------------------------------------------------------------------ (qa7) a Word PDF
+# A notice as Word prints it to PDF: the agency and the national title side by side, a centred title,
+# left-aligned paragraphs broken where the line is full, a page number at the foot of each page.
+_WORD_PAGES = [
+    [
+        ("cols", "UBND PHƯỜNG SÀI ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("cols", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "Độc lập - Tự do - Hạnh phúc"),
+        ("cols", "Số: 15/TB-BCĐ", "Sài Đồng, ngày 20 tháng 11 năm 2026"),
+        ("centre", "THÔNG BÁO"),
+        ("centre", "Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp giao ban tháng 11"),
+        ("first", "Ngày 19 tháng 11 năm 2026, Ban Chỉ đạo chuyển đổi số phường tổ chức họp giao"),
+        ("line", "ban. Chủ trì cuộc họp: đồng chí Trưởng Ban Chỉ đạo, đồng chí Nguyễn Thị"),
+        ("last", "Lan - Chủ tịch UBND phường."),
+        ("first", "2.1. Giao Văn phòng HĐND-UBND phường chủ trì, phối hợp Công an phường rà"),
+        ("line", "soát, cập nhật dữ liệu dân cư trên hệ thống, hoàn thành trước ngày"),
+        ("last", "15/12/2026."),
+        ("first", "2.2. Công an phường tiếp tục triển khai cấp tài khoản định danh điện tử mức"),
+        ("line", "2 cho người dân trên địa bàn; báo cáo kết quả về Văn phòng HĐND-UBND"),
+    ],
+    [
+        ("line", "phường trước ngày 10/12/2026."),
+        ("first", "2.3. Giao Trạm Y tế phường rà soát danh sách người cao tuổi, hoàn thành"),
+        ("last", "trước ngày 18/12/2026."),
+        ("cols", "Nơi nhận:", "TL. TRƯỞNG BAN"),
+        ("cols", "- Các thành viên BCĐ;", "CHÁNH VĂN PHÒNG"),
+        ("cols", "- Lưu: VT.", "Phạm Văn Hùng"),
+    ],
+]
+
+
+def _typed() -> str:
+    """The same notice's body as a chair pastes it: one paragraph a line."""
+    paragraphs: list[str] = []
+    for kind, *texts in (line for page in _WORD_PAGES for line in page):
+        if kind == "first":
+            paragraphs.append(texts[0])
+        elif kind in ("line", "last"):
+            paragraphs[-1] += " " + texts[0]
+    return "\n".join(paragraphs)
+
+
+def _word_pdf() -> bytes:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    out = io.BytesIO()
+    with PdfPages(out) as pdf:
+        for number, lines in enumerate(_WORD_PAGES, start=1):
+            figure = Figure(figsize=(8.27, 11.69))
+            for k, (kind, *texts) in enumerate(lines):
+                y = 0.92 - 0.03 * k
+                if kind == "cols":
+                    figure.text(0.28, y, texts[0], ha="center")
+                    figure.text(0.72, y, texts[1], ha="center")
+                elif kind == "centre":
+                    figure.text(0.5, y, texts[0], ha="center")
+                else:
+                    figure.text(0.14 if kind == "first" else 0.1, y, texts[0])
+            figure.text(0.5, 0.04, str(number), ha="center")
+            pdf.savefig(figure)
+    return out.getvalue()
+
+
+def _tasks(text: str) -> list[tuple[str, list[str], date | None]]:
+    return [
+        (d.text, [a.text for a in d.assignees.lead], d.deadline.due)
+        for d in split_conclusion(text, date(2026, 11, 19)).directives
+    ]
+
+
+def test_a_pdf_printed_from_word_gives_the_tasks_of_its_pasted_text() -> None:
+    # Its lines broken at «Nguyễn Thị» / «Lan - Chủ tịch», «trước ngày» / «15/12/2026.», «mức» / «2 cho
+    # người dân» and across the page: read line by line, «Lan» led a task, 2.1 and 2.2 lost their
+    # deadlines, and the page numbers were lines of the text.
+    text = extract_text("thong-bao.pdf", _word_pdf())
+    assert _tasks(text) == _tasks(_typed())
+    assert [due for _, _, due in _tasks(text)] == [date(2026, 12, 15), date(2026, 12, 10), date(2026, 12, 18)]
+    assert "\n1\n" not in text and not text.endswith("\n2")
+
+
+def test_a_hyphen_that_ends_a_printed_line_stays_a_hyphen() -> None:
+    """tests/data/qa7-bang-nhiem-vu.pdf: the task table printed to PDF by LibreOffice; «HĐND-UBND»
+    wraps in its narrow cell, and PDFium gives that hyphen as U+FFFE («HĐND\ufffeUBND»)."""
+    from pathlib import Path
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.pdf").read_bytes()
+    text = extract_text("bang-nhiem-vu.pdf", data)
+    assert "\ufffe" not in text and text.count("HĐND-UBND") == 2
+
+
+def test_a_task_table_printed_to_pdf_gives_the_tasks_of_its_docx() -> None:
+    """The same file: PDFium reads a table cell by cell, each cell's lines apart («Đơn vị chủ» / «trì»,
+    «Văn phòng» / «HĐND-UBND»). Read so, the header's words were tasks («Đơn vị chủ trì», «Đơn vị
+    phối hợp») and the three rows gave none; now each row is one task, as from the .docx."""
+    from pathlib import Path
+
+    from tests.domain.test_ocr import _seen, _task_table_docx
+
+    data = (Path(__file__).resolve().parents[1] / "data" / "qa7-bang-nhiem-vu.pdf").read_bytes()
+    printed = extract_text("bang-nhiem-vu.pdf", data)
+    assert len(_seen(printed)) == 3
+    assert _seen(printed) == _seen(extract_text("bang-nhiem-vu.docx", _task_table_docx()))
+    assert printed.split("\n")[:2] == [  # the title stands apart from the sentence under it
+        "KẾT LUẬN CUỘC HỌP GIAO BAN THÁNG 11/2026", "Đồng chí Trưởng Ban kết luận, giao nhiệm vụ như sau:"
+    ]
