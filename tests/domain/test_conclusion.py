@@ -278,3 +278,18 @@ def test_a_subject_holding_du_an_is_no_attendance_report(subject: str) -> None:
     found = split_conclusion(text, TODAY).directives
     assert [d.assignees.lead[0].text for d in found] == [subject]
     assert found[0].deadline.due == date(2030, 1, 31)
+
+
+@pytest.mark.parametrize("issuer", ["BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "BAN CHỈ ĐẠO PHÒNG CHỐNG THIÊN TAI VÀ TKCN"])
+def test_the_issuer_in_a_letter_head_is_not_the_meeting_name(issuer: str) -> None:
+    # An issuer holding a title word ("chỉ đạo") was taken for the meeting's name (found by qa7 on a signed
+    # notice): the letter's head lines are never the title, the "Kết luận …" line under them is.
+    text = (
+        f"{issuer}\nPHƯỜNG SÀI ĐỒNG\nSố: 12/TB-BCĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSài Đồng, ngày 05 tháng 12 năm 2026\nTHÔNG BÁO\n"
+        "Kết luận của Trưởng ban tại cuộc họp giao ban tháng 11 năm 2026\n"
+        "1. Giao Văn phòng UBND phường cập nhật dữ liệu dân cư trước ngày 15/12/2026.\n"
+    )
+    parsed = split_conclusion(text, date(2026, 12, 6))
+    assert parsed.title == "Kết luận của Trưởng ban tại cuộc họp giao ban tháng 11 năm 2026"
+    assert [d.assignees.lead[0].text for d in parsed.directives] == ["Văn phòng UBND phường"]
