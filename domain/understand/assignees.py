@@ -2036,8 +2036,10 @@ def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found
     first = _after_opener(s, k)
     if first is None:
         return None
+    # (round 7) a purpose's own commas: a verb or a list of nouns after them is more of the purpose
+    purpose = s.is_(k, "để") or s.is_(k, "nhằm")
     found = _subject_at(s, first, unit_fallback=unit_fallback)
-    if found is not None:
+    if found is not None and not (purpose and lead_rules.purpose_goes_on(s, first - 1, found)):
         return found
     # Only a frame that is a clause ("Để thực hiện ...", "Khi thực hiện ...": the opener, then its
     # verb) lists its own nouns; "Trước diễn biến của dịch, chiều 7-2, Trung tâm ..." does not.
@@ -2051,6 +2053,8 @@ def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found
             # a later comma: the subject's own predicate follows it directly ("..., chiều 7-2, Trung
             # tâm Chỉ huy phòng, chống dịch ... yêu cầu" is a name cut by its comma, not a subject)
             if found is not None and not s.punct(found.end, ","):
+                if purpose and lead_rules.purpose_goes_on(s, x, found):
+                    continue
                 return found
     return None
 

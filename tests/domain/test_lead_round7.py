@@ -1,0 +1,62 @@
+"""Lead classes of the seventh issue-11 round (helper lead7, `domain/understand/lead_rules.py`, section
+"round 7"). Sentences written for these tests, in the classes the rules name (the dev ids are in the
+rules' docstrings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fronted purpose lists its verbs: the lower-case verb after its comma is more of the purpose.
+        (
+            "Để bảo đảm an toàn cho người dân vui xuân, đón Tết, lực lượng CSGT Công an huyện sẽ tăng cường tuần tra.",
+            ["lực lượng CSGT Công an huyện"],
+        ),
+        (
+            "Nhằm giúp người dân vui xuân, đón Tết, Ban Quản lý chợ Đồng Xuân phải bố trí thêm lực lượng bảo vệ.",
+            ["Ban Quản lý chợ Đồng Xuân"],
+        ),
+        # ... or its nouns: the list inside the purpose is nobody; the clause after it says who is asked.
+        (
+            "Để bảo đảm an toàn của giáo viên, học sinh, cán bộ quản lý giáo dục và nhân dân, Sở Giáo dục "
+            "yêu cầu hiệu trưởng các trường cho học sinh nghỉ học.",
+            ["hiệu trưởng các trường"],
+        ),
+        (
+            "Để bảo đảm quyền lợi của giáo viên, nhân viên, học sinh, cán bộ quản lý và phụ huynh, Sở Giáo "
+            "dục đề nghị các trường công khai các khoản thu.",
+            ["các trường"],
+        ),
+    ],
+)
+def test_a_purpose_keeps_its_commas(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: the subject right after the purpose's comma, with a modal or an assigning verb, stays.
+        ("Để phòng chống dịch cho người dân, UBND các xã phải tăng cường kiểm tra.", ["UBND các xã"]),
+        (
+            "Để hỗ trợ giáo viên, học sinh, nhân viên nhà trường, Công đoàn ngành đề nghị các công đoàn "
+            "cơ sở rà soát.",
+            ["các công đoàn cơ sở"],
+        ),
+        (
+            "Để thực hiện các mục tiêu, nhiệm vụ năm 2025, các cấp, các ngành cần tập trung chỉ đạo.",
+            ["các cấp", "các ngành"],
+        ),
+    ],
+)
+def test_a_purpose_before_its_subject_is_read_as_before(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
