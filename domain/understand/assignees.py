@@ -536,6 +536,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if c == "&":
                 j += 1
                 continue
+            acts = lead_rules.activities_end(s, start, j, head) if c == "," else 0
+            if acts:
+                j = acts  # (round 7) "Các cơ sở sản xuất, nhập khẩu thuốc … thực hiện": which ones
+                break
             dotted_place = s.tokens[j - 1].text in _DOTTED_PLACES
             if c == "." and dotted_place and s.word(j + 1) and s.tokens[j + 1].capitalized:
                 j += 2  # "UBND TP. Hà Nội", "Công an Q. Long Biên": the name after the dot
@@ -664,6 +668,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if scope:
             j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
             continue
+        acts = lead_rules.activities_end(s, start, j, head) if hit.get(L.VERBS.slot, 0) else 0
+        if acts:
+            j = acts  # (round 7) "các đơn vị quản lý, vận hành các cần trục thực hiện …": which ones
+            break
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:

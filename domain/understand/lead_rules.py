@@ -467,3 +467,77 @@ def purpose_goes_on(s: _Sentence, x: int, found: _Found) -> bool:
         or s.m(A._CHI_DAO, after)
     )
     return not strong
+
+
+def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
+    """A kind of body named by what it does, a list of its activities and their object, then the
+    predicate proper: "các đơn vị quản lý, vận hành các cần trục thực hiện …", "các cơ sở lưu trú du
+    lịch, cung ứng dịch vụ thực hiện niêm yết giá …", "các doanh nghiệp sản xuất, kinh doanh phân bón
+    phải …". Two verbs joined by a comma right after the kind (activities listed: "quản lý, vận hành",
+    "sản xuất, nhập khẩu") say which ones; the name runs on to the word that opens the predicate —
+    "thực hiện", a modal or an adverb of the actor ("phải", "cần", "khẩn trương", "chủ động" …), or
+    "về việc" (LABELLING.md §11 names it among the words that start the task).
+    Without that word (or with an assigning verb, "chỉ đạo", a clause stop before it) the first verb
+    is the predicate, as before: "các đơn vị kiểm tra, xử lý vi phạm." Returns the predicate's
+    position, 0 when tokens[j] opens no such list.
+
+    LABELLING.md §11 (a name spans the qualifiers that say which ones, to the predicate) and
+    mechanism 2 of "Corpus J dev" in bench/README.md (a verb-word that is part of a name). Dev
+    sentences: J033-02 ("các đơn vị quản lý, vận hành các cần trục thực hiện"), J069-01 ("các cơ sở
+    lưu trú du lịch, cung ứng dịch vụ thực hiện"), J076-02 ("Các cơ sở sản xuất, nhập khẩu thuốc,
+    trang thiết bị y tế", the receivers of a letter) — three documents."""
+    if head is None or getattr(head, "unit_complete", True) or not getattr(head, "determined", False):
+        return 0  # a plural kind ("các đơn vị", "các cơ sở"), not a named body
+    if getattr(head, "person", False) or not s.m(L.ORG_HEADS, A._skip_determiners(s, start)):
+        return 0  # bodies named by their trade; people ("thành viên Ban Chỉ đạo bám sát …") are not
+    if s.tokens[start].capitalized and start not in s.initial:
+        return 0  # a named body ("Phòng Kinh tế quản lý, theo dõi …") keeps its verbs as predicate
+    if s.word(j):
+        first = s.m(L.VERBS, j)
+        if not first or s.m(A._OBLIGATIONS, j) or s.m(L.ASSIGN_VERBS, j) or s.m(A._CHI_DAO, j):
+            return 0
+        # the activities: a verb (and up to three words of its own), a comma, another activity (a
+        # lower-case word that starts no noun phrase: "vận hành", "cung ứng"; not "hộ gia đình")
+        comma = next((x for x in range(j + first, min(s.n, j + first + 4)) if not s.word(x)), None)
+        if comma is None or not s.punct(comma, ",") or not s.word(comma + 1):
+            return 0
+    else:
+        # the first activity already read into the name ("Các cơ sở sản xuất, nhập khẩu thuốc …":
+        # "sản xuất" is no verb of the lists), then a comma and a verb
+        end = getattr(head, "end", j)
+        if not s.punct(j, ",") or not (end < j <= end + 3) or not s.m(L.VERBS, j + 1):
+            return 0
+        if any(s.tokens[x].capitalized or not s.word(x) for x in range(end, j)):
+            return 0
+        comma = j
+    nxt = comma + 1
+    if s.tokens[nxt].capitalized or A._np_start(s, nxt) or s.m(A._OBLIGATIONS, nxt) or s.m(L.ASSIGN_VERBS, nxt):
+        return 0
+    if s.m(A._ACTOR_ADVERBS, nxt) or s.m(L.ADVERBS, nxt):
+        return 0  # "…, thường xuyên kiểm tra": the subject's next task, not another trade
+    noun_markers = A._word_keys(("việc", "của", "sự", "các", "những"), s.accented)
+    carry, topic = s.key("thực"), s.key("về")
+    links = A._word_keys(A._CLAUSE_LINKS, s.accented)
+    last_comma = comma
+    for x in range(nxt + 1, min(s.n, j + 20)):
+        if s.punct(x, ";.:()") or s.m(L.ASSIGN_VERBS, x) or s.m(A._ASK_VERBS, x) or s.m(A._CHI_DAO, x):
+            return 0
+        if not s.word(x):
+            last_comma = x if s.punct(x, ",") else last_comma
+            continue
+        if s.tokens[x][3] in links:
+            return 0  # "… sửa chữa phòng học để thực hiện …": a purpose, the first verb was the predicate
+        key = s.tokens[x][3]
+        obligation = s.m(A._OBLIGATIONS, x)
+        if obligation:
+            after = A._skip_adverbs(s, x + obligation)
+            opens = A._predicate_at(s, after) or bool(s.m(L.VERBS, after))  # not "cần trục"
+        else:
+            opens = (key == carry and s.is_(x + 1, "hiện")) or (key == topic and s.is_(x + 1, "việc"))
+        if opens and s.tokens[x - 1][3] in noun_markers:
+            opens = False  # "giám sát việc thực hiện": a noun, the object's
+        if opens:
+            # after a comma (adverbs aside) it is the subject's next task ("…, xử lý các vi phạm,
+            # khẩn trương báo cáo", "…, tiếp tục thực hiện …")
+            return 0 if A._skip_adverbs(s, last_comma + 1) >= x and last_comma > comma else x
+    return 0

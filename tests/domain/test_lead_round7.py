@@ -60,3 +60,44 @@ def test_a_purpose_keeps_its_commas(text: str, expected: list[str]) -> None:
 )
 def test_a_purpose_before_its_subject_is_read_as_before(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural kind of body named by its trades ("V1, V2 + object"), then "thực hiện" or a modal:
+        # the trades say which ones and stay in the name.
+        (
+            "Yêu cầu các cơ sở lưu trú, kinh doanh ăn uống thực hiện niêm yết giá công khai.",
+            ["các cơ sở lưu trú, kinh doanh ăn uống"],
+        ),
+        (
+            "Đề nghị các đơn vị quản lý, khai thác các bến thủy nội địa thực hiện kiểm tra phương tiện.",
+            ["các đơn vị quản lý, khai thác các bến thủy nội địa"],
+        ),
+        (
+            "Các cơ sở sản xuất, nhập khẩu thuốc thú y thực hiện kê khai giá trước ngày 15/3.",
+            ["Các cơ sở sản xuất, nhập khẩu thuốc thú y"],
+        ),
+    ],
+)
+def test_a_kind_keeps_its_trades(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: verbs listed after the kind with no later predicate, or a next task after a comma,
+        # or a purpose, are the predicate as before.
+        ("Yêu cầu các đơn vị kiểm tra, xử lý vi phạm.", ["các đơn vị"]),
+        ("Các đơn vị kiểm tra, xử lý nghiêm các vi phạm, khẩn trương báo cáo.", ["Các đơn vị"]),
+        ("Đề nghị các trường rà soát, sửa chữa phòng học để thực hiện năm học mới.", ["các trường"]),
+        (
+            "Yêu cầu thành viên Ban Chỉ đạo bám sát địa bàn, thường xuyên kiểm tra việc thực hiện.",
+            ["thành viên Ban Chỉ đạo"],
+        ),
+    ],
+)
+def test_verbs_after_a_kind_without_a_later_predicate_are_its_task(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
