@@ -553,6 +553,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                         head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
+            if c == ":" and lead_rules.members_named(s, start, j):
+                j += 2  # (round 7) "các hạt kiểm lâm: Ba Vì, Chương Mỹ, …": the members, one lead
+                continue
             if c == ":" and _place_before(s, j) and _is_plural(s, start, j) and _names_listed(s, j + 1):
                 j += 2  # "các Cục DTNN khu vực: Hà Nội, Tây Bắc, …": the places named, one lead
                 continue
@@ -672,6 +675,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if acts:
             j = acts  # (round 7) "các đơn vị quản lý, vận hành các cần trục thực hiện …": which ones
             break
+        if s.tokens[j][3] == s.key("là") and lead_rules.members_named(s, start, j):
+            j += 2  # (round 7) "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà": the members
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -718,6 +724,7 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
     return any(
         (s.punct(x, ":") and (_kind_before(s, x) or _place_before(s, x))) or _such_as(s, x)
+        or lead_rules.members_named(s, start, x)  # (round 7) any plural group, ":" or "là"
         for x in range(start + 1, j)
     )
 

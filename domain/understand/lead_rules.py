@@ -541,3 +541,37 @@ def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
             # khẩn trương báo cáo", "…, tiếp tục thực hiện …")
             return 0 if A._skip_adverbs(s, last_comma + 1) >= x and last_comma > comma else x
     return 0
+
+
+def members_named(s: _Sentence, start: int, j: int) -> int:
+    """A plural group, ":" or "là", then the names of its members: "các hạt kiểm lâm: Ba Vì, Chương
+    Mỹ, Mỹ Đức, Sơn Tây, Sóc Sơn", "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà phải …". The
+    names say which ones and are part of the one lead (LABELLING.md §11: "an enumeration after ":" /
+    "như:" / "gồm""; §12: one kind and its members after ":"), whatever the group's head noun — the
+    reader knew it only after a category noun or a place ("các sở: Xây dựng, …", `_enumerated`).
+    Returns the length of the ":" or "là" at tokens[j] (1) when at least two names in capitals
+    follow, joined by "," or "và"; else 0. A single capitalised word after it ("các xã là Tân Phú")
+    or words in lower case ("… là đơn vị …", "…: Rà soát, …") are no enumeration.
+
+    Dev sentences: J002-01 (":"), J028-01 ("là"); the class read right after a category noun or
+    "gồm": F123-03, F029-01, D097-01 — five documents."""
+    if not (s.punct(j, ":") or s.is_(j, "là")):
+        return 0
+    if not (A._is_plural(s, start, j) or count_in_words(s, start)):
+        return 0  # a plural group: "các …", "5 …", "ba huyện …"
+    k = j + 1
+    if not s.word(k) or not s.tokens[k].capitalized or s.m(L.ADVERBS, k) or A._predicate_at(s, k):
+        return 0
+    names = 1
+    for x in range(k + 1, min(s.n - 1, k + 12)):
+        if s.word(x) and s.tokens[x].capitalized:
+            continue
+        if (s.punct(x, ",") or s.is_(x, "và")) and s.word(x + 1) and s.tokens[x + 1].capitalized:
+            if A._predicate_at(s, x + 1) or s.m(L.ADVERBS, x + 1):
+                return 0
+            names += 1
+            continue
+        if s.punct(x, "-–"):
+            continue  # "Bà Rịa-Vũng Tàu"
+        break
+    return 1 if names >= 2 else 0

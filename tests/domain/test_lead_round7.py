@@ -101,3 +101,37 @@ def test_a_kind_keeps_its_trades(text: str, expected: list[str]) -> None:
 )
 def test_verbs_after_a_kind_without_a_later_predicate_are_its_task(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural group, ":" or "là", then two or more names in capitals: its members, one lead.
+        (
+            "Sở Nông nghiệp yêu cầu các trạm khuyến nông: Tân Phú, Tân Lập và Hòa Bình tổ chức tập huấn.",
+            ["các trạm khuyến nông: Tân Phú, Tân Lập và Hòa Bình"],
+        ),
+        (
+            "Hai xã vùng lũ là Tân Phú và Tân Lập phải hoàn thành di dời dân trước 17 giờ.",
+            ["Hai xã vùng lũ là Tân Phú và Tân Lập"],
+        ),
+        (
+            "Chi cục chỉ đạo các hạt kiểm lâm: Ba Vì, Sóc Sơn, Mỹ Đức về việc tăng cường tuần tra.",
+            ["các hạt kiểm lâm: Ba Vì, Sóc Sơn, Mỹ Đức"],
+        ),
+    ],
+)
+def test_a_group_keeps_its_members(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # guards: "là" before words in lower case, and an order in capitals after ":", are no members.
+        ("Các xã là đơn vị điểm phải hoàn thành trước ngày 30/6.", ["Các xã"]),
+        ("Chủ tịch UBND các xã: Khẩn trương triển khai phương án sơ tán.", ["Chủ tịch UBND các xã"]),
+    ],
+)
+def test_no_members_without_names(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
