@@ -493,9 +493,13 @@ def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
     if s.tokens[start].capitalized and start not in s.initial:
         return 0  # a named body ("Phòng Kinh tế quản lý, theo dõi …") keeps its verbs as predicate
     if s.word(j):
+        if j != getattr(head, "end", -1):
+            return 0  # right after the kind: "các cơ quan liên quan tổng hợp, báo cáo …" is their task
         first = s.m(L.VERBS, j)
         if not first or s.m(A._OBLIGATIONS, j) or s.m(L.ASSIGN_VERBS, j) or s.m(A._CHI_DAO, j):
             return 0
+        if s.m(A._ACTOR_ADVERBS, j) or s.m(L.ADVERBS, j):
+            return 0  # "… tiếp tục quán triệt, triển khai …": the predicate
         # the activities: a verb (and up to three words of its own), a comma, another activity (a
         # lower-case word that starts no noun phrase: "vận hành", "cung ứng"; not "hộ gia đình")
         comma = next((x for x in range(j + first, min(s.n, j + first + 4)) if not s.word(x)), None)
@@ -536,6 +540,8 @@ def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
             opens = (key == carry and s.is_(x + 1, "hiện")) or (key == topic and s.is_(x + 1, "việc"))
         if opens and s.tokens[x - 1][3] in noun_markers:
             opens = False  # "giám sát việc thực hiện": a noun, the object's
+        if opens and not obligation and any(s.m(L.VERBS, x - z) == z for z in (1, 2)):
+            opens = False  # "triển khai thực hiện", "tổ chức thực hiện": one verb of the task
         if opens:
             # after a comma (adverbs aside) it is the subject's next task ("…, xử lý các vi phạm,
             # khẩn trương báo cáo", "…, tiếp tục thực hiện …")

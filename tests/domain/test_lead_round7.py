@@ -103,6 +103,19 @@ def test_verbs_after_a_kind_without_a_later_predicate_are_its_task(text: str, ex
     assert lead(text) == expected
 
 
+def test_a_qualified_kind_keeps_its_verbs_as_its_task() -> None:
+    # after "liên quan" (a qualifier already) the verbs are the coordinators' task, not their trades
+    text = (
+        "Giao Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan đánh giá, tổng hợp báo cáo kết quả "
+        "triển khai thực hiện Nghị định."
+    )
+    found = parse_assignees(text)
+    assert [a.text for a in found.lead] == ["Sở Công Thương"]
+    assert [a.text for a in found.support] == ["các đơn vị liên quan"]
+    text = "Đề nghị các tổ chức đoàn thể của huyện tiếp tục quán triệt, triển khai và tổ chức thực hiện tốt."
+    assert lead(text) == ["các tổ chức đoàn thể của huyện"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
