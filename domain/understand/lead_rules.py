@@ -542,6 +542,8 @@ def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
             opens = False  # "giám sát việc thực hiện": a noun, the object's
         if opens and not obligation and any(s.m(L.VERBS, x - z) == z for z in (1, 2)):
             opens = False  # "triển khai thực hiện", "tổ chức thực hiện": one verb of the task
+        if not opens and s.m(L.NP_STOPS, x):
+            return 0  # "đẩy mạnh công tác tuyên truyền kết quả thực hiện …": an object of tasks, no trade
         if opens:
             # after a comma (adverbs aside) it is the subject's next task ("…, xử lý các vi phạm,
             # khẩn trương báo cáo", "…, tiếp tục thực hiện …")

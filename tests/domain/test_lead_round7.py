@@ -112,6 +112,11 @@ def test_a_qualified_kind_keeps_its_verbs_as_its_task() -> None:
     found = parse_assignees(text)
     assert [a.text for a in found.lead] == ["Sở Công Thương"]
     assert [a.text for a in found.support] == ["các đơn vị liên quan"]
+    text = (
+        "Để nâng cao nhận thức của nhân dân, Hội Nông dân tỉnh phối hợp với các cơ quan báo chí, đẩy mạnh "
+        "công tác tuyên truyền kết quả thực hiện phong trào."
+    )
+    assert [a.text for a in parse_assignees(text).support] == ["các cơ quan báo chí"]
     text = "Đề nghị các tổ chức đoàn thể của huyện tiếp tục quán triệt, triển khai và tổ chức thực hiện tốt."
     assert lead(text) == ["các tổ chức đoàn thể của huyện"]
 
