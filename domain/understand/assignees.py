@@ -536,6 +536,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if c == "&":
                 j += 1
                 continue
+            acts = lead_rules.activities_end(s, start, j, head) if c == "," else 0
+            if acts:
+                j = acts  # (round 7) "Các cơ sở sản xuất, nhập khẩu thuốc … thực hiện": which ones
+                break
             dotted_place = s.tokens[j - 1].text in _DOTTED_PLACES
             if c == "." and dotted_place and s.word(j + 1) and s.tokens[j + 1].capitalized:
                 j += 2  # "UBND TP. Hà Nội", "Công an Q. Long Biên": the name after the dot
@@ -549,6 +553,9 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                         head = None  # a longer name than the known unit's: "Phòng Nội vụ - Lao động ..."
                     continue
                 break
+            if c == ":" and lead_rules.members_named(s, start, j):
+                j += 2  # (round 7) "các hạt kiểm lâm: Ba Vì, Chương Mỹ, …": the members, one lead
+                continue
             if c == ":" and _place_before(s, j) and _is_plural(s, start, j) and _names_listed(s, j + 1):
                 j += 2  # "các Cục DTNN khu vực: Hà Nội, Tây Bắc, …": the places named, one lead
                 continue
@@ -664,6 +671,13 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if scope:
             j = scope  # "công an các địa phương trong toàn quốc", "các đơn vị trong tỉnh": where they are
             continue
+        acts = lead_rules.activities_end(s, start, j, head) if hit.get(L.VERBS.slot, 0) else 0
+        if acts:
+            j = acts  # (round 7) "các đơn vị quản lý, vận hành các cần trục thực hiện …": which ones
+            break
+        if s.tokens[j][3] == s.key("là") and lead_rules.members_named(s, start, j):
+            j += 2  # (round 7) "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà": the members
+            continue
         if _ends_np(s, j):
             break
         if head is not None and head.unit_complete:
@@ -710,6 +724,7 @@ def _enumerated(s: _Sentence, start: int, j: int) -> bool:
     Dev class: F029-01, F123-03, with W40-01, B065-01, B094-01 (one-word kinds, read before)."""
     return any(
         (s.punct(x, ":") and (_kind_before(s, x) or _place_before(s, x))) or _such_as(s, x)
+        or lead_rules.members_named(s, start, x)  # (round 7) any plural group, ":" or "là"
         for x in range(start + 1, j)
     )
 
@@ -2036,8 +2051,10 @@ def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found
     first = _after_opener(s, k)
     if first is None:
         return None
+    # (round 7) a purpose's own commas: a verb or a list of nouns after them is more of the purpose
+    purpose = s.is_(k, "để") or s.is_(k, "nhằm")
     found = _subject_at(s, first, unit_fallback=unit_fallback)
-    if found is not None:
+    if found is not None and not (purpose and lead_rules.purpose_goes_on(s, first - 1, found)):
         return found
     # Only a frame that is a clause ("Để thực hiện ...", "Khi thực hiện ...": the opener, then its
     # verb) lists its own nouns; "Trước diễn biến của dịch, chiều 7-2, Trung tâm ..." does not.
@@ -2051,6 +2068,8 @@ def _framed_subject(s: _Sentence, k: int, unit_fallback: bool = False) -> _Found
             # a later comma: the subject's own predicate follows it directly ("..., chiều 7-2, Trung
             # tâm Chỉ huy phòng, chống dịch ... yêu cầu" is a name cut by its comma, not a subject)
             if found is not None and not s.punct(found.end, ","):
+                if purpose and lead_rules.purpose_goes_on(s, x, found):
+                    continue
                 return found
     return None
 

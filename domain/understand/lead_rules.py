@@ -423,3 +423,163 @@ def abbreviation_dot(s: _Sentence, k: int) -> bool:
     if not s.punct(k, ".") or not s.word(k - 1) or not s.word(k + 1):
         return False
     return s.tokens[k - 1].text in A._DOTTED_PLACES and s.tokens[k + 1].capitalized
+
+
+# ------------------------------------------------------------------------------------------ round 7
+# Seventh round (helper lead7, corpus J dev). Tests: tests/domain/test_lead_round7.py.
+
+
+def purpose_goes_on(s: _Sentence, x: int, found: _Found) -> bool:
+    """A fronted purpose ("Để …," / "Nhằm …,") keeps its own commas: is the subject `found` after the
+    comma at tokens[x] still inside the purpose, not the clause it frames?
+
+    - The purpose lists its verbs: "Để bảo đảm an toàn cho người dân vui xuân, đón Tết, lực lượng
+      CSGT … sẽ …" — what follows the comma opens with a lower-case word that starts no noun phrase
+      (no determiner, head or capital: "đón Tết" is more of the purpose, not a name in Title Case).
+    - The purpose lists its nouns: "Để bảo đảm an toàn … của giáo viên, học sinh, cán bộ quản lý
+      giáo dục và nhân dân, Bộ trưởng … yêu cầu …" — the comma sits inside a list that starts before
+      it, and what follows the "subject" is a plain verb, not a modal, an adverb of the actor or an
+      assigning verb (those make it the frame's subject: "Để phòng dịch cho người dân, UBND xã
+      phải …").
+
+    LABELLING.md §11 (a name begins at a determiner, head or Title-Case word, not at a verb) and kind
+    8 of "Corpus J dev" in bench/README.md (a fronted adverbial leaks into the name). Dev sentences:
+    J081-01 (and J081-02, which takes J081-01's subject as its context), J116-01 (two documents;
+    the purpose frames read right in 35 other dev sentences stay as they were)."""
+    i = found.start
+    if not s.word(i):
+        return False
+    if not s.tokens[i].capitalized and not A._np_start(s, i, loose=True):
+        return True  # "…, đón Tết, lực lượng …": no name starts at a lower-case word that is no head
+    # the comma inside a list of nouns that starts earlier in the purpose
+    k = x - 1
+    while k > max(s.first, x - 30) and not s.punct(k - 1, ";:"):
+        k -= 1
+    crosses = any(A._np_start(s, y) and A._parse_list(s, y)[1] > x for y in range(k, x))
+    if not crosses:
+        return False
+    after = A._skip_adverbs(s, found.end, adjuncts=False)
+    strong = (
+        s.m(A._MODALS, after)
+        or s.m(A._ACTOR_ADVERBS, found.end)
+        or s.m(L.ASSIGN_VERBS, after)
+        or s.m(A._ASK_VERBS, after)
+        or s.m(A._CHI_DAO, after)
+    )
+    return not strong
+
+
+def activities_end(s: _Sentence, start: int, j: int, head: object) -> int:
+    """A kind of body named by what it does, a list of its activities and their object, then the
+    predicate proper: "các đơn vị quản lý, vận hành các cần trục thực hiện …", "các cơ sở lưu trú du
+    lịch, cung ứng dịch vụ thực hiện niêm yết giá …", "các doanh nghiệp sản xuất, kinh doanh phân bón
+    phải …". Two verbs joined by a comma right after the kind (activities listed: "quản lý, vận hành",
+    "sản xuất, nhập khẩu") say which ones; the name runs on to the word that opens the predicate —
+    "thực hiện", a modal or an adverb of the actor ("phải", "cần", "khẩn trương", "chủ động" …), or
+    "về việc" (LABELLING.md §11 names it among the words that start the task).
+    Without that word (or with an assigning verb, "chỉ đạo", a clause stop before it) the first verb
+    is the predicate, as before: "các đơn vị kiểm tra, xử lý vi phạm." Returns the predicate's
+    position, 0 when tokens[j] opens no such list.
+
+    LABELLING.md §11 (a name spans the qualifiers that say which ones, to the predicate) and
+    mechanism 2 of "Corpus J dev" in bench/README.md (a verb-word that is part of a name). Dev
+    sentences: J033-02 ("các đơn vị quản lý, vận hành các cần trục thực hiện"), J069-01 ("các cơ sở
+    lưu trú du lịch, cung ứng dịch vụ thực hiện"), J076-02 ("Các cơ sở sản xuất, nhập khẩu thuốc,
+    trang thiết bị y tế", the receivers of a letter) — three documents."""
+    if head is None or getattr(head, "unit_complete", True) or not getattr(head, "determined", False):
+        return 0  # a plural kind ("các đơn vị", "các cơ sở"), not a named body
+    if getattr(head, "person", False) or not s.m(L.ORG_HEADS, A._skip_determiners(s, start)):
+        return 0  # bodies named by their trade; people ("thành viên Ban Chỉ đạo bám sát …") are not
+    if s.tokens[start].capitalized and start not in s.initial:
+        return 0  # a named body ("Phòng Kinh tế quản lý, theo dõi …") keeps its verbs as predicate
+    if s.word(j):
+        if j != getattr(head, "end", -1):
+            return 0  # right after the kind: "các cơ quan liên quan tổng hợp, báo cáo …" is their task
+        first = s.m(L.VERBS, j)
+        if not first or s.m(A._OBLIGATIONS, j) or s.m(L.ASSIGN_VERBS, j) or s.m(A._CHI_DAO, j):
+            return 0
+        if s.m(A._ACTOR_ADVERBS, j) or s.m(L.ADVERBS, j):
+            return 0  # "… tiếp tục quán triệt, triển khai …": the predicate
+        # the activities: a verb (and up to three words of its own), a comma, another activity (a
+        # lower-case word that starts no noun phrase: "vận hành", "cung ứng"; not "hộ gia đình")
+        comma = next((x for x in range(j + first, min(s.n, j + first + 4)) if not s.word(x)), None)
+        if comma is None or not s.punct(comma, ",") or not s.word(comma + 1):
+            return 0
+    else:
+        # the first activity already read into the name ("Các cơ sở sản xuất, nhập khẩu thuốc …":
+        # "sản xuất" is no verb of the lists), then a comma and a verb
+        end = getattr(head, "end", j)
+        if not s.punct(j, ",") or not (end < j <= end + 3) or not s.m(L.VERBS, j + 1):
+            return 0
+        if any(s.tokens[x].capitalized or not s.word(x) for x in range(end, j)):
+            return 0
+        comma = j
+    nxt = comma + 1
+    if s.tokens[nxt].capitalized or A._np_start(s, nxt) or s.m(A._OBLIGATIONS, nxt) or s.m(L.ASSIGN_VERBS, nxt):
+        return 0
+    if s.m(A._ACTOR_ADVERBS, nxt) or s.m(L.ADVERBS, nxt):
+        return 0  # "…, thường xuyên kiểm tra": the subject's next task, not another trade
+    noun_markers = A._word_keys(("việc", "của", "sự", "các", "những"), s.accented)
+    carry, topic = s.key("thực"), s.key("về")
+    links = A._word_keys(A._CLAUSE_LINKS, s.accented)
+    last_comma = comma
+    for x in range(nxt + 1, min(s.n, j + 20)):
+        if s.punct(x, ";.:()") or s.m(L.ASSIGN_VERBS, x) or s.m(A._ASK_VERBS, x) or s.m(A._CHI_DAO, x):
+            return 0
+        if not s.word(x):
+            last_comma = x if s.punct(x, ",") else last_comma
+            continue
+        if s.tokens[x][3] in links:
+            return 0  # "… sửa chữa phòng học để thực hiện …": a purpose, the first verb was the predicate
+        key = s.tokens[x][3]
+        obligation = s.m(A._OBLIGATIONS, x)
+        if obligation:
+            after = A._skip_adverbs(s, x + obligation)
+            opens = A._predicate_at(s, after) or bool(s.m(L.VERBS, after))  # not "cần trục"
+        else:
+            opens = (key == carry and s.is_(x + 1, "hiện")) or (key == topic and s.is_(x + 1, "việc"))
+        if opens and s.tokens[x - 1][3] in noun_markers:
+            opens = False  # "giám sát việc thực hiện": a noun, the object's
+        if opens and not obligation and any(s.m(L.VERBS, x - z) == z for z in (1, 2)):
+            opens = False  # "triển khai thực hiện", "tổ chức thực hiện": one verb of the task
+        if not opens and s.m(L.NP_STOPS, x):
+            return 0  # "đẩy mạnh công tác tuyên truyền kết quả thực hiện …": an object of tasks, no trade
+        if opens:
+            # after a comma (adverbs aside) it is the subject's next task ("…, xử lý các vi phạm,
+            # khẩn trương báo cáo", "…, tiếp tục thực hiện …")
+            return 0 if A._skip_adverbs(s, last_comma + 1) >= x and last_comma > comma else x
+    return 0
+
+
+def members_named(s: _Sentence, start: int, j: int) -> int:
+    """A plural group, ":" or "là", then the names of its members: "các hạt kiểm lâm: Ba Vì, Chương
+    Mỹ, Mỹ Đức, Sơn Tây, Sóc Sơn", "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà phải …". The
+    names say which ones and are part of the one lead (LABELLING.md §11: "an enumeration after ":" /
+    "như:" / "gồm""; §12: one kind and its members after ":"), whatever the group's head noun — the
+    reader knew it only after a category noun or a place ("các sở: Xây dựng, …", `_enumerated`).
+    Returns the length of the ":" or "là" at tokens[j] (1) when at least two names in capitals
+    follow, joined by "," or "và"; else 0. A single capitalised word after it ("các xã là Tân Phú")
+    or words in lower case ("… là đơn vị …", "…: Rà soát, …") are no enumeration.
+
+    Dev sentences: J002-01 (":"), J028-01 ("là"); the class read right after a category noun or
+    "gồm": F123-03, F029-01, D097-01 — five documents."""
+    if not (s.punct(j, ":") or s.is_(j, "là")):
+        return 0
+    if not (A._is_plural(s, start, j) or count_in_words(s, start)):
+        return 0  # a plural group: "các …", "5 …", "ba huyện …"
+    k = j + 1
+    if not s.word(k) or not s.tokens[k].capitalized or s.m(L.ADVERBS, k) or A._predicate_at(s, k):
+        return 0
+    names = 1
+    for x in range(k + 1, min(s.n - 1, k + 12)):
+        if s.word(x) and s.tokens[x].capitalized:
+            continue
+        if (s.punct(x, ",") or s.is_(x, "và")) and s.word(x + 1) and s.tokens[x + 1].capitalized:
+            if A._predicate_at(s, x + 1) or s.m(L.ADVERBS, x + 1):
+                return 0
+            names += 1
+            continue
+        if s.punct(x, "-–"):
+            continue  # "Bà Rịa-Vũng Tàu"
+        break
+    return 1 if names >= 2 else 0

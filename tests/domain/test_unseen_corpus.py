@@ -82,6 +82,8 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
     "v4i_dev": (0.96, 0.70),
+    # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
+    "v4j_dev": (0.89, 0.72),
     # v4i held-out (97 sentences, 68 documents, collected and labelled this session by corpusI, who never ran
     # the bot; no rule writer opened it): first look with main after concl4 (sentences as at the start of the
     # fourth session) 92.8 / 70.1; after leadwho4, deadl5, speed5/6 (lead engineer) 92.8 / 72.2.
