@@ -227,3 +227,23 @@ def test_the_name_stops_where_the_predicate_starts(text: str, expected: list[str
 )
 def test_people_named_by_a_common_noun_can_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead_name"),
+    [
+        ("Cục Hàng không Việt Nam tăng cường kiểm tra an ninh soi chiếu.", "Cục Hàng không Việt Nam"),
+        ("Yêu cầu Tổng công ty Cảng hàng không Việt Nam bố trí đủ nhân lực.", "Tổng công ty Cảng hàng không Việt Nam"),
+        ("Giao Cảng hàng không quốc tế Nội Bài rà soát phương án phục vụ hành khách.",
+         "Cảng hàng không quốc tế Nội Bài"),
+        ("Đề nghị Học viện Hàng không Việt Nam phối hợp tổ chức tập huấn.", "Học viện Hàng không Việt Nam"),
+    ],
+)
+def test_hang_khong_stays_in_an_aviation_body_name(text: str, lead_name: str) -> None:
+    # "không" is a negation and marks a predicate elsewhere ("Các đơn vị không được …"); in "hàng không"
+    # (aviation) it is part of the name (corpus K dev: aviation pages, 5 sentences in 4 documents).
+    assert lead(text) == [lead_name]
+
+
+def test_khong_after_a_name_is_still_a_negation() -> None:
+    assert lead("Các đơn vị không được để xảy ra sai sót.") == ["Các đơn vị"]
