@@ -90,6 +90,17 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # Other held-out changes from those branches: v4d deadline 92.8 -> 94.8, v4f lead 73.1 -> 74.4,
     # v4g lead 67.9 -> 69.1.
     "v4i_heldout": (0.92, 0.72),
+    # Fifth issue-11 session. Corpus J (v4j, collected by corpusJ who never ran the bot): clean first look
+    # with main 89dffe9 (the session's start rules) dev 89.5 / 66.1, held-out 88.2 / 57.8. After the
+    # session's rules (lead6/7, deadl6/7, concl5/6 and «hàng không», all written with J dev readable, J
+    # held-out never opened) held-out 89.2 / 59.8.
+    "v4j_heldout": (0.89, 0.59),
+    # Corpus K (v4k, collected by corpusK while the session's rules were written; nobody read any of it
+    # before its first look): first look with main at the session's end (before «hàng không», which was
+    # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
+    # (599260c) dev 93.8 / 56.7, held-out 92.9 / 58.9 — the session's rules moved K by one sentence each way.
+    "v4k_dev": (0.94, 0.58),  # «hàng không»: lead 56.7 -> 58.8
+    "v4k_heldout": (0.91, 0.60),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -154,6 +165,17 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # main after concl4 84.6 / 88.5 / 90.9 (lead 86.4); unchanged after the other fourth-session branches.
     # conclusions_v5_heldout lead on found 60.0 -> 65.0 (leadwho4; lead has no floor here).
     "conclusions_v7_heldout": (0.84, 0.88, 0.90),
+    # conclusions_v8 (corpus J): clean first look (main 89dffe9) dev 13 documents / 33 directives 75.8 / 67.4 /
+    # 76.0 (lead 72.0), held-out 3 / 9: 77.8 / 58.3 / 42.9 (lead 14.3). concl6 (notice formulas, heads,
+    # contacts, holiday schedules are no tasks; "Tiến hành …", "Trường hợp … thì" items kept), written with
+    # v8 dev readable: dev 90.9 / 94.4 / 83.3; held-out 88.9 / 61.5 / 37.5 (lead 12.5).
+    "conclusions_v8_dev": (0.90, 0.94, 0.83),
+    "conclusions_v8_heldout": (0.88, 0.61, 0.37),
+    # conclusions_v9 (corpus K, nobody read it before its first look): with the session's start rules
+    # (599260c) dev 20 / 59: 88.1 / 86.4 / 82.7 (lead 69.2), held-out 11 / 35: 80.0 / 83.7 / 64.3 (lead 75.0);
+    # with the session's end rules dev 89.8 / 86.7 / 83.0 (lead 69.8), held-out unchanged.
+    "conclusions_v9_dev": (0.89, 0.86, 0.83),
+    "conclusions_v9_heldout": (0.79, 0.83, 0.64),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
