@@ -79,6 +79,10 @@ install -d "$BIN"
 cat >"$BIN/nhacviec" <<WRAPPER
 #!/bin/sh
 # nhacviec as the service runs it: user $USER_NAME, settings $ENV_FILE (scripts/install-service.sh).
+# cron runs this with PATH=/usr/bin:/bin, where runuser (in /usr/sbin) is not found: the nightly
+# backup of the README's crontab line failed every night, silently.
+PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\${PATH:+:\$PATH}"
+export PATH
 export STATUS_FILE="\${STATUS_FILE:-$DATA/nhacviec.status}" MPLCONFIGDIR="$DATA/.matplotlib"
 if [ "\$(id -u)" = "0" ]; then
   # From a folder the service user cannot enter (root's home), work from the data folder instead.

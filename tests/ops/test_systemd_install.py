@@ -208,6 +208,14 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
             assert backup.returncode == 0, backup.stderr
             copy = (data / "saoluu.db").stat()
             assert (copy.st_uid, stat.S_IMODE(copy.st_mode)) == (account.pw_uid, 0o600)
+            # The README's nightly crontab line, in cron's environment (PATH=/usr/bin:/bin, no sbin):
+            # runuser is in /usr/sbin, and the wrapper failed there every night.
+            nightly = data / "saoluu" / "nhacviec-2026-12-06.db"
+            cron_env = {"PATH": "/usr/bin:/bin", "HOME": "/root", "LOGNAME": "root", "SHELL": "/bin/sh"}
+            cron = await asyncio.to_thread(subprocess.run, ["/bin/sh", "-c", f"{wrapper} backup --to {nightly}"],
+                                           capture_output=True, text=True, timeout=120, cwd="/root", env=cron_env)
+            assert cron.returncode == 0, cron.stdout + cron.stderr
+            assert nightly.stat().st_uid == account.pw_uid
         finally:
             if proc.returncode is None:
                 proc.terminate()
