@@ -1598,3 +1598,10 @@ IMPORT_GATHER_RESTARTED = (
 # «↩️ Hoàn tác lần nhập này» under a saved /nhap: every task of that import taken back as a slip.
 BTN_UNDO_IMPORT = "↩️ Hoàn tác lần nhập này"
 IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{first}–#{last}) được huỷ (ghi sai), không ai còn bị nhắc."
+
+# --- qa8 ---
+# `nhacviec status`: Telegram unreachable for longer than bot.metrics.TELEGRAM_DOWN_ALERT is a problem
+# (nothing has been delivered meanwhile), not only a line to read.
+STATUS_TELEGRAM_DOWN_TOO_LONG = (
+    "⚠️ Quá {limit} không gửi được gì: kiểm tra mạng của máy chủ (tường lửa, DNS, proxy) và TELEGRAM_API_URL."
+)
