@@ -1605,3 +1605,10 @@ IMPORT_UNDONE = "↩️ Đã hoàn tác lần nhập: {count} nhiệm vụ (#{fi
 STATUS_TELEGRAM_DOWN_TOO_LONG = (
     "⚠️ Quá {limit} không gửi được gì: kiểm tra mạng của máy chủ (tường lửa, DNS, proxy) và TELEGRAM_API_URL."
 )
+# `nhacviec sandbox` started in an SSH session: the page listens on the server's 127.0.0.1 only.
+SANDBOX_OVER_SSH = """\
+Anh/chị đang làm việc qua SSH: trang trên chỉ mở được ngay trên máy chủ này. Để mở trên máy tính của
+mình, mở một cửa sổ dòng lệnh khác trên máy tính đó, gõ
+  ssh -L {port}:127.0.0.1:{port} {user}@{server}
+(để nguyên cửa sổ đó), rồi mở http://127.0.0.1:{port} trong trình duyệt.
+"""
