@@ -1612,3 +1612,9 @@ mình, mở một cửa sổ dòng lệnh khác trên máy tính đó, gõ
   ssh -L {port}:127.0.0.1:{port} {user}@{server}
 (để nguyên cửa sổ đó), rồi mở http://127.0.0.1:{port} trong trình duyệt.
 """
+# `nhacviec restore FILE` when the user running it (the service's, through `sudo nhacviec`) cannot read FILE.
+RESTORE_UNREADABLE = (
+    "Người dùng «{user}» (người chạy bot và lệnh này) không đọc được {path}. Chép bản sao lưu vào thư mục "
+    "dữ liệu của bot cho người dùng đó, ví dụ: sudo install -o {user} -m 600 {path} {folder}/ — rồi "
+    "chạy lại lệnh với tệp đã chép. Không thay đổi gì."
+)
