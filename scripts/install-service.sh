@@ -4,8 +4,9 @@
 #
 # What it does (each step is skipped when already done; running it again is safe):
 #   1. creates the system user and group "nhacviec" (no login, no home of its own);
-#   2. installs the bot into .venv with the system's Python (/usr/bin/python3), if not there yet, and
-#      checks that the user "nhacviec" can run it (a Python under /root cannot be run by others);
+#   2. installs the bot into .venv with the system's Python (/usr/bin/python3), again when pyproject.toml
+#      changed (an update), and checks that the user "nhacviec" can run it (a Python under /root cannot
+#      be run by others);
 #   3. creates /var/lib/nhacviec (the database), owned by nhacviec, mode 0700;
 #   4. writes /etc/nhacviec/nhacviec.env from .env.example (if missing), owned root:nhacviec, mode
 #      0640 — systemd and the service read it, nobody else — with the database in /var/lib/nhacviec;
@@ -36,10 +37,10 @@ if ! id -u "$USER_NAME" >/dev/null 2>&1; then
   echo "Đã tạo người dùng hệ thống $USER_NAME"
 fi
 
-# 2. the bot, runnable by that user
-if [ ! -x "$CODE/.venv/bin/nhacviec" ]; then
-  PYTHON=${PYTHON:-/usr/bin/python3} "$CODE/scripts/start.sh" install
-fi
+# 2. the bot, runnable by that user. Every run, not only the first: after `git pull` a new release may
+# need new libraries (start.sh installs again only when pyproject.toml changed). Skipped when the bot
+# was already installed, the service restarted on the new code and died on an ImportError, again and again.
+PYTHON=${PYTHON:-/usr/bin/python3} "$CODE/scripts/start.sh" install
 if ! runuser -u "$USER_NAME" -- "$CODE/.venv/bin/nhacviec" --version >/dev/null 2>&1; then
   echo "Người dùng $USER_NAME không chạy được $CODE/.venv/bin/nhacviec (thư mục không đọc được, hoặc" >&2
   echo ".venv dựng bằng một Python trong /root). Dựng lại: rm -rf $CODE/.venv && sudo $0" >&2

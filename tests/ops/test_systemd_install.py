@@ -99,6 +99,8 @@ def prepare_venv(code: Path) -> None:
     script = venv / "bin" / "nhacviec"
     script.write_text(f"#!{venv}/bin/python\nimport sys\nfrom bot.cli import main\nsys.exit(main())\n")
     script.chmod(0o755)
+    (venv / ".installed").touch()  # what start.sh leaves: installed after pyproject.toml last changed
+    os.utime(code / "pyproject.toml", (0, 0))
 
 
 @pytest.fixture
@@ -222,3 +224,19 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
             out, err = await proc.communicate()
     assert proc.returncode == 0, err.decode()
     assert "Traceback" not in err.decode() and world.token not in err.decode()
+
+    # An update: `git pull` brings a release that needs a new library, and the README's update steps run
+    # the install again. It installs again (start.sh: pyproject.toml newer than the install); it used to
+    # skip an existing .venv, and the restarted service died on an ImportError, again and again.
+    site = next((code / ".venv" / "lib").glob("python3*/site-packages"))
+    (site / "pip").mkdir()
+    calls = base / "pip-calls"  # pip in the fake .venv only says how it was called
+    record = f"import sys\nopen({str(calls)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n"
+    (site / "pip" / "__init__.py").touch()  # a regular package: it comes before the runner's real pip
+    (site / "pip" / "__main__.py").write_text(record)
+    os.utime(code / "pyproject.toml")  # changed by the pull
+    again = await asyncio.to_thread(subprocess.run, ["bash", str(code / "scripts/install-service.sh")],
+                                    env={**os.environ, **paths, "PYTHON": "/bin/true"}, capture_output=True,
+                                    text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert calls.exists() and "install -q -e ." in calls.read_text(), again.stdout + again.stderr
