@@ -31,6 +31,16 @@ if [ "$(id -u)" != "0" ]; then
   exit 1
 fi
 
+# The units run with ProtectHome=yes: code cloned into a home folder is invisible to the service, which
+# then failed to start (status 203/EXEC) and was restarted every 5 seconds, for ever.
+case "$CODE/" in
+  /home/*|/root/*|/run/user/*)
+    echo "Mã nguồn đang ở $CODE, trong thư mục nhà: dịch vụ (ProtectHome=yes) không thấy được thư mục này." >&2
+    echo "Chuyển nó sang /opt: sudo mv $CODE /opt/nhacviec && cd /opt/nhacviec && sudo scripts/install-service.sh" >&2
+    exit 1
+    ;;
+esac
+
 # 1. the user
 if ! id -u "$USER_NAME" >/dev/null 2>&1; then
   useradd --system --user-group --home-dir "$DATA" --no-create-home --shell /usr/sbin/nologin "$USER_NAME"

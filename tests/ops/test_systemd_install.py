@@ -161,6 +161,20 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
                                          capture_output=True, text=True)
         assert verify.returncode == 0 and verify.stderr == "", verify.stderr
 
+    # The template of several webhook instances, started as nhacviec@8082 the way systemd does it: the
+    # EnvironmentFile overrides Environment=, and the README's one-instance webhook example writes
+    # WEBHOOK_PORT=8081 into it. Each instance still gets its own port and status file.
+    template = Path(paths["NHACVIEC_UNITS"]) / "nhacviec@.service"
+    argv = read_unit(template)["Service"]["ExecStart"].replace("%i", "8082").split()
+    unit_env = {key: value.replace("%i", "8082") for key, value in unit_environment(template).items()}
+    systemd_env = {"PATH": "/usr/bin:/bin", **unit_env, **environment_file(config), "WEBHOOK_PORT": "8081"}
+    probe = [*argv[: argv.index(f"{code}/.venv/bin/nhacviec")], sys.executable, "-c",
+             "import os; print(os.environ['WEBHOOK_PORT'], os.environ['STATUS_FILE'])"]
+    started = await asyncio.to_thread(subprocess.run, probe, env=systemd_env, capture_output=True, text=True,
+                                      check=True)
+    seen = started.stdout.split()
+    assert seen == ["8082", f"{data}/nhacviec-8082.status"]
+
     world = World()
     lan = world.add_user("Lan", "Nguyễn", username="lan_chutich")
     async with Emulator(world) as emu:
@@ -240,3 +254,25 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
                                     text=True, timeout=300)
     assert again.returncode == 0, again.stdout + again.stderr
     assert calls.exists() and "install -q -e ." in calls.read_text(), again.stdout + again.stderr
+
+
+def test_code_in_a_home_folder_is_refused_before_anything_is_made() -> None:
+    """The units have ProtectHome=yes: code cloned into /home/<admin> is hidden from the service, which
+    failed with 203/EXEC and was restarted every 5 s, for ever, after an install that said «Xong». The
+    script now refuses at once, says why and where to move it, and makes nothing (no user, no unit)."""
+    home = Path(tempfile.mkdtemp(prefix="qa8-admin-", dir="/home"))
+    try:
+        code = home / "nhacviec"
+        (code / "scripts").mkdir(parents=True)
+        shutil.copy2(ROOT / "scripts" / "install-service.sh", code / "scripts" / "install-service.sh")
+        units = home / "units"
+        user = "nvt" + uuid.uuid4().hex[:8]
+        done = subprocess.run(["bash", str(code / "scripts/install-service.sh")], capture_output=True, text=True,
+                              env={**os.environ, "NHACVIEC_USER": user, "NHACVIEC_UNITS": str(units),
+                                   "NHACVIEC_NO_SYSTEMCTL": "1"}, timeout=60)
+        assert done.returncode == 1
+        assert "ProtectHome" in done.stderr and "/opt/nhacviec" in done.stderr
+        assert not units.exists()
+        assert subprocess.run(["id", "-u", user], capture_output=True).returncode != 0
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
