@@ -189,8 +189,9 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
         stray.chmod(0o600)
 
         def as_systemd_starts_it(extra: dict[str, str] | None = None) -> dict[str, object]:
+            # systemd's order: the EnvironmentFile overrides Environment= (systemd.exec(5)).
             env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(data),
-                   **environment_file(config), **unit_environment(unit_path), **(extra or {})}
+                   **unit_environment(unit_path), **environment_file(config), **(extra or {})}
             return {"cwd": service["WorkingDirectory"], "env": env, "user": service["User"],
                     "group": service["Group"], "extra_groups": [], "umask": int(service["UMask"], 8)}
 
