@@ -286,3 +286,38 @@ async def test_metrics_say_when_the_database_does_not_answer(tmp_path: Path) -> 
     finally:
         await gone.dispose()
     assert down["nhacviec_database_reachable"] == 0
+
+
+async def test_a_database_outage_gives_one_line_per_background_job_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL restarting for 20 s wrote over a thousand log lines: the dispatcher's and the instance's
+    heartbeats and the membership look-ups each logged a full traceback every few seconds (README: tracebacks
+    are for the bot's own bugs). One line each now, naming the cause; a bug of ours keeps its traceback."""
+    import logging
+    from types import SimpleNamespace
+
+    from db.engine import create_engine, session_factory
+    from jobs.dispatcher import share_pace
+    from jobs.instances import instance_tick
+    from jobs.runtime import DispatchRuntime
+
+    engine = create_engine("postgresql+asyncpg://nhacviec:x@127.0.0.1:9/nhacviec", busy_timeout=1)
+    services = SimpleNamespace(session_factory=session_factory(engine), instance_id="qa8",
+                               settings=SimpleNamespace(dispatch_interval=30))
+    application = SimpleNamespace(bot_data={"services": services})
+    try:
+        with caplog.at_level(logging.WARNING):
+            await share_pace(services, DispatchRuntime.create("main"))  # type: ignore[arg-type]
+            await instance_tick(SimpleNamespace(application=application))  # type: ignore[arg-type]
+    finally:
+        await engine.dispose()
+    lines = [r for r in caplog.records if "heartbeat failed" in r.getMessage()]
+    assert len(lines) == 2
+    assert all(r.exc_info is None and "database unavailable" in r.getMessage() for r in lines)
+
+    caplog.clear()
+    broken = SimpleNamespace(bot_data={})  # a bug of ours (no services): the traceback stays
+    with caplog.at_level(logging.WARNING):
+        await instance_tick(SimpleNamespace(application=broken))  # type: ignore[arg-type]
+    assert [r.exc_info is not None for r in caplog.records if "heartbeat failed" in r.getMessage()] == [True]
