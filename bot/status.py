@@ -88,9 +88,13 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
     try:
         reminders, summaries, revision = asyncio.run(_database(settings))
     except Exception as exc:
-        return Status(False, [*lines, T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__)])
-    lines.append(T.STATUS_SCHEMA.format(revision=revision))
-    lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
+        # Still say whether the bot runs: "the bot is up, its database is not" and "both are down" call
+        # for different repairs (it stopped here, and the administrator had to look elsewhere).
+        healthy = False
+        lines.append(T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__))
+    else:
+        lines.append(T.STATUS_SCHEMA.format(revision=revision))
+        lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
 
     beat = _read_heartbeat(status_path_for(settings))
     if beat is None or not _alive(int(beat.get("pid", 0))):

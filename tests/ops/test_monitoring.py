@@ -321,3 +321,25 @@ async def test_a_database_outage_gives_one_line_per_background_job_not_a_traceba
     with caplog.at_level(logging.WARNING):
         await instance_tick(SimpleNamespace(application=broken))  # type: ignore[arg-type]
     assert [r.exc_info is not None for r in caplog.records if "heartbeat failed" in r.getMessage()] == [True]
+
+
+def test_status_with_the_database_down_still_says_whether_the_bot_runs(tmp_path: Path) -> None:
+    """The database does not answer: `nhacviec status` stopped at that line. Whether the bot process is up
+    (its heartbeat) decides what to repair, so it is still said; the exit stays 1."""
+    import json as _json
+    import os
+    import time
+
+    from bot.settings import Settings
+    from bot.status import collect_status
+
+    status_file = tmp_path / "nhacviec.status"
+    now = time.time()
+    status_file.write_text(_json.dumps({"pid": os.getpid(), "mode": "webhook", "started": now - 600,
+                                        "last_tick": now - 3, "dispatch_interval": 30}))
+    settings = Settings(bot_token="1:x", database_url="postgresql+asyncpg://nhacviec:x@127.0.0.1:9/nhacviec",
+                        status_file=str(status_file), db_busy_timeout=1)
+    status = collect_status(settings, now)
+    assert not status.healthy
+    assert any(line.startswith("Không kết nối được cơ sở dữ liệu") for line in status.lines)
+    assert any(line.startswith("Bot: đang chạy") and "webhook" in line for line in status.lines)
