@@ -220,8 +220,13 @@ def healthy_tick_age(dispatch_interval: float) -> float:
 TELEGRAM_DOWN_ALERT = 300.0
 
 
-def telegram_down_too_long(reachable: bool, down_since: float | None, now: float) -> bool:
-    return not reachable and down_since is not None and now - down_since > TELEGRAM_DOWN_ALERT
+def telegram_down_too_long(reachable: bool, down_since: float | None, last_error_at: float | None, now: float) -> bool:
+    """Unreachable for longer than the alert, and still failing: a failed send at night followed by no
+    call on that connection until morning leaves the state "unreachable" (Monitor.telegram_ok waits for
+    the connection that failed), but it is no outage, and must not page anyone all night."""
+    if reachable or down_since is None or now - down_since <= TELEGRAM_DOWN_ALERT:
+        return False
+    return last_error_at is not None and now - last_error_at <= TELEGRAM_DOWN_ALERT
 
 
 class MetricsServer:
@@ -275,7 +280,8 @@ class MetricsServer:
         if age > healthy_tick_age(MONITOR.state.dispatch_interval):
             problems.append(f"dispatcher last ticked {age:.0f} s ago")
         state = MONITOR.state
-        if telegram_down_too_long(state.telegram_reachable, state.telegram_down_since, time.time()):
+        if telegram_down_too_long(state.telegram_reachable, state.telegram_down_since,
+                                  state.last_telegram_error_at, time.time()):
             problems.append(f"Telegram unreachable for {time.time() - (state.telegram_down_since or 0):.0f} s")
         if problems:
             return web.Response(status=503, text="; ".join(problems) + "\n")

@@ -116,7 +116,7 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
         lines.append(T.STATUS_TELEGRAM_OK)
     else:
         lines.append(T.STATUS_TELEGRAM_DOWN.format(since=_ago(now - (beat.get("telegram_down_since") or now))))
-        if telegram_down_too_long(False, beat.get("telegram_down_since"), now):
+        if telegram_down_too_long(False, beat.get("telegram_down_since"), beat.get("last_telegram_error_at"), now):
             healthy = False
             lines.append(T.STATUS_TELEGRAM_DOWN_TOO_LONG.format(limit=_ago(TELEGRAM_DOWN_ALERT)))
     error = beat.get("last_telegram_error")

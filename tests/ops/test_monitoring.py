@@ -237,11 +237,11 @@ async def test_telegram_unreachable_for_long_is_a_problem_for_status_and_healthz
     settings = Settings(bot_token="1:x", database_url=f"sqlite:///{database}")
     now = time.time()
 
-    def beat(down_for: float) -> None:
+    def beat(down_for: float, last_error: float = 5) -> None:
         Path(f"{database}.status").write_text(_json.dumps({
             "pid": os.getpid(), "mode": "polling", "started": now - 3600, "last_tick": now - 5,
             "dispatch_interval": 30, "telegram_reachable": False, "telegram_down_since": now - down_for,
-            "last_telegram_error": "NetworkError: connect failed", "last_telegram_error_at": now - 5}))
+            "last_telegram_error": "NetworkError: connect failed", "last_telegram_error_at": now - last_error}))
 
     beat(60)
     status = await asyncio.to_thread(collect_status, settings, now)
@@ -250,6 +250,9 @@ async def test_telegram_unreachable_for_long_is_a_problem_for_status_and_healthz
     status = await asyncio.to_thread(collect_status, settings, now)
     assert not status.healthy
     assert T.STATUS_TELEGRAM_DOWN_TOO_LONG.format(limit="5 phút") in status.lines
+    # One failed send at night and no call on that connection since: no outage, no alarm all night.
+    beat(6 * 3600, last_error=6 * 3600)
+    assert (await asyncio.to_thread(collect_status, settings, now)).healthy
 
     server = MetricsServer(engine, "127.0.0.1", 0)
     MONITOR.configure(None, mode="polling", dispatch_interval=30)
@@ -259,6 +262,7 @@ async def test_telegram_unreachable_for_long_is_a_problem_for_status_and_healthz
         MONITOR.state.telegram_down_since = time.time() - 60
         assert (await server._healthz(None)).status == 200  # type: ignore[arg-type]
         MONITOR.state.telegram_down_since = time.time() - TELEGRAM_DOWN_ALERT - 60
+        MONITOR.state.last_telegram_error_at = time.time() - 2  # still failing
         answer = await server._healthz(None)  # type: ignore[arg-type]
         assert answer.status == 503 and "Telegram unreachable" in (answer.text or "")
     finally:
