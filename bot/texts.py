@@ -1618,3 +1618,8 @@ RESTORE_UNREADABLE = (
     "dữ liệu của bot cho người dùng đó, ví dụ: sudo install -o {user} -m 600 {path} {folder}/ — rồi "
     "chạy lại lệnh với tệp đã chép. Không thay đổi gì."
 )
+# `nhacviec backup --to PLACE` where the user running it (the service's, through `sudo nhacviec`) may not write.
+BACKUP_UNWRITABLE = (
+    "Người dùng «{user}» (người chạy bot và lệnh này) không ghi được {target} ({error}). Chọn một chỗ "
+    "người dùng đó ghi được, ví dụ: --to {example}, rồi chép bản sao đi nơi khác nếu cần."
+)

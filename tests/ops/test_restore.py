@@ -195,3 +195,20 @@ def test_a_backup_the_service_user_cannot_read_is_refused_with_what_to_do(
     assert "Permission denied" not in err
     assert live.read_bytes() == before
     assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_a_backup_where_the_user_may_not_write_says_who_and_where_it_can(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], history_file: Path
+) -> None:
+    """`sudo nhacviec backup --to /root/…` runs as the service's user: it said «Không sao lưu được: [Errno 13]
+    Permission denied: '….partial'». Now: which user, and a place beside the database (nothing left behind).
+    (/sys refuses new files even to root: the test's stand-in for a folder the service user cannot write.)"""
+    from bot.backup import run_backup
+
+    live = tmp_path / "nhacviec.db"
+    url = with_history(history_file, live)
+    assert run_backup(url, "/sys/nhacviec-2026-12-06.db") == 1
+    err = capsys.readouterr().err
+    assert "không ghi được /sys/nhacviec-2026-12-06.db" in err
+    assert f"--to {tmp_path}/saoluu/nhacviec-2026-12-06.db" in err
+    assert ".partial" not in err
