@@ -12,6 +12,7 @@ PostgreSQL has pg_dump for this; the command prints how to use it.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import sqlite3
 import sys
@@ -85,6 +86,13 @@ def libpq_url(database_url: str) -> str:
     return bare.render_as_string(hide_password=False)
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.geteuid())
+
+
 def run_backup(database_url: str, to: str | None) -> int:
     """The command: 0 on success, 1 on failure; PostgreSQL gets the pg_dump instructions."""
     if not is_sqlite(database_url):
@@ -98,6 +106,14 @@ def run_backup(database_url: str, to: str | None) -> int:
     target = Path(to) if to else default_target(source)
     try:
         result = backup_sqlite(source, target)
+    except PermissionError as exc:
+        # `sudo nhacviec backup --to /root/...` runs as the service's user (the wrapper), who may not
+        # write there: say who, and where it can (the database's folder), not only "Permission denied".
+        with contextlib.suppress(OSError):
+            target.with_name(target.name + ".partial").unlink(missing_ok=True)
+        print(T.BACKUP_UNWRITABLE.format(user=_user(), target=target, error=exc.strerror,
+                                         example=source.resolve().parent / "saoluu" / target.name), file=sys.stderr)
+        return 1
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink(missing_ok=True)

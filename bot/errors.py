@@ -51,6 +51,15 @@ def database_unavailable(error: BaseException | None) -> bool:
     return False
 
 
+def log_background_failure(logger: logging.Logger, what: str, error: BaseException) -> None:
+    """A background job that failed and will try again: one line when the database is unavailable
+    (expected while PostgreSQL restarts: the heartbeats and look-ups wrote a traceback every 2-10 s
+    each, a thousand lines in 20 s of outage), the traceback otherwise (a bug of ours)."""
+    if database_unavailable(error):
+        logger.warning("%s: database unavailable (%s); tried again later", what, error)
+    else:
+        logger.warning("%s; tried again later", what, exc_info=error)
+
 def _raised_in_database_layer(exc: BaseException) -> bool:
     tb = exc.__traceback__
     while tb is not None:

@@ -49,6 +49,9 @@ COMMAND_SECONDS = Histogram(
     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30),
     registry=REGISTRY,
 )
+DATABASE_UP = Gauge(
+    "nhacviec_database_reachable", "1 if the database answered the last scrape, else 0", registry=REGISTRY
+)
 REMINDERS_PENDING = Gauge("nhacviec_reminders_pending", "Reminder rows waiting to be sent", registry=REGISTRY)
 SUMMARIES_PENDING = Gauge("nhacviec_summaries_pending", "Weekly summaries waiting to be sent", registry=REGISTRY)
 TICK_AGE = Gauge("nhacviec_dispatcher_tick_age_seconds", "Seconds since the dispatcher last ticked", registry=REGISTRY)
@@ -211,6 +214,21 @@ def healthy_tick_age(dispatch_interval: float) -> float:
     return max(3 * dispatch_interval, 120.0)
 
 
+# How long Telegram may stay unreachable before the bot counts as unhealthy. A blip of a minute or
+# two is common and heals by itself; beyond this no reminder or summary has gone out for that long,
+# and a monitor watching only `nhacviec status` or /healthz (no Prometheus) must hear of it.
+TELEGRAM_DOWN_ALERT = 300.0
+
+
+def telegram_down_too_long(reachable: bool, down_since: float | None, last_error_at: float | None, now: float) -> bool:
+    """Unreachable for longer than the alert, and still failing: a failed send at night followed by no
+    call on that connection until morning leaves the state "unreachable" (Monitor.telegram_ok waits for
+    the connection that failed), but it is no outage, and must not page anyone all night."""
+    if reachable or down_since is None or now - down_since <= TELEGRAM_DOWN_ALERT:
+        return False
+    return last_error_at is not None and now - last_error_at <= TELEGRAM_DOWN_ALERT
+
+
 class MetricsServer:
     """/metrics and /healthz over aiohttp, in the bot's event loop (started in post_init)."""
 
@@ -239,8 +257,13 @@ class MetricsServer:
     async def _metrics(self, _request: web.Request) -> web.Response:
         from aiohttp import web
 
-        with contextlib.suppress(Exception):  # the database down: the counters still answer
+        try:
             reminders, summaries = await pending_counts(self._engine)
+        except Exception:  # the database down: the counters still answer, and this gauge says so
+            # (the pending gauges kept the last values they had: a dead database looked like a quiet one).
+            DATABASE_UP.set(0)
+        else:
+            DATABASE_UP.set(1)
             REMINDERS_PENDING.set(reminders)
             SUMMARIES_PENDING.set(summaries)
         return web.Response(body=generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
@@ -256,6 +279,10 @@ class MetricsServer:
         age = MONITOR.tick_age()
         if age > healthy_tick_age(MONITOR.state.dispatch_interval):
             problems.append(f"dispatcher last ticked {age:.0f} s ago")
+        state = MONITOR.state
+        if telegram_down_too_long(state.telegram_reachable, state.telegram_down_since,
+                                  state.last_telegram_error_at, time.time()):
+            problems.append(f"Telegram unreachable for {time.time() - (state.telegram_down_since or 0):.0f} s")
         if problems:
             return web.Response(status=503, text="; ".join(problems) + "\n")
         return web.Response(text=f"ok (dispatcher ticked {age:.0f} s ago)\n")

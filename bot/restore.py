@@ -18,6 +18,7 @@ backup of 2 tasks came back with 8). So this command:
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import sqlite3
 import sys
@@ -56,10 +57,26 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def inspect_backup(path: Path) -> Contents:
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.geteuid())
+
+
+def inspect_backup(path: Path, folder: Path | None = None) -> Contents:
     """What a backup holds, after checking it is a sound Nhắc việc database this release can run."""
-    if not path.is_file():
+    try:
+        present = path.is_file()
+    except PermissionError:  # a folder on the way is closed to this user (Python 3.11 raises here)
+        present = True
+    if not present:
         raise RestoreRefused(T.RESTORE_NO_FILE.format(path=path))
+    # `sudo nhacviec restore ~/backup.db` runs as the service's user (the wrapper), who cannot read
+    # root's home: it said «Permission denied … the old database was put back», which tells the
+    # administrator neither why nor what to do.
+    if not os.access(path, os.R_OK):
+        raise RestoreRefused(T.RESTORE_UNREADABLE.format(path=path, user=_user(), folder=folder or Path.cwd()))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -130,7 +147,7 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
     """Check, set aside, copy in. Raises RestoreRefused (nothing changed) or AlreadyRunning."""
     if backup.resolve() == database.resolve():
         raise RestoreRefused(T.RESTORE_SAME_FILE.format(path=backup))
-    contents = inspect_backup(backup)
+    contents = inspect_backup(backup, database.resolve().parent)
     lock = InstanceLock(f"sqlite:///{database.resolve()}")
     lock.acquire()  # AlreadyRunning while the bot runs
     try:

@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import contextlib
 import errno
+import getpass
+import os
 import signal
 import sqlite3
 import sys
@@ -78,6 +80,23 @@ def resume_point(db: Path) -> tuple[datetime | None, int]:
     return point.latest, point.first_message_id
 
 
+def ssh_hint(host: str, port: int, environ: dict[str, str] | None = None) -> str | None:
+    """Over SSH (the usual way to a district's server), the page on 127.0.0.1 opens only on the server
+    itself: an administrator who typed `scripts/start.sh` there opened http://127.0.0.1:8080 on their own
+    computer and found nothing. Says how to reach it through the SSH connection (a tunnel), rather than
+    suggesting --host 0.0.0.0, which would open the page to anyone who can reach the server."""
+    env = os.environ if environ is None else environ
+    parts = env.get("SSH_CONNECTION", "").split()
+    if len(parts) != 4 or host not in ("127.0.0.1", "localhost", "::1"):
+        return None
+    server = parts[2] if ":" not in parts[2] else f"[{parts[2]}]"
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "USER"
+    return T.SANDBOX_OVER_SSH.format(port=port, user=user, server=server)
+
+
 async def serve(
     database_url: str, db_label: str, host: str, port: int, state: Path | None = None,
     start: datetime | None = None, first_message_id: int = 1,
@@ -93,6 +112,9 @@ async def serve(
     async with Sandbox(database_url, host=host, port=port, state_file=state, start=start,
                        first_message_id=first_message_id) as sandbox:
         print(T.SANDBOX_STARTED.format(url=sandbox.url, db=db_label), flush=True)
+        hint = ssh_hint(host, int(sandbox.url.rsplit(":", 1)[1]))
+        if hint:
+            print(hint, flush=True)
         await stop.wait()
 
 

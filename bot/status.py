@@ -1,9 +1,11 @@
 """`nhacviec status`: is the bot alive and delivering? For people and for monitoring scripts.
 
-Exit 0 when the database answers and the dispatcher ticked recently (bot.metrics.healthy_tick_age);
-1 otherwise. Prints the pending reminders and summaries, the last tick's age, Telegram's state and the
-last Telegram error. Reads the heartbeat the running bot writes (bot.metrics) and the database; it
-never creates a database that is not there.
+Exit 0 when the database answers, the dispatcher ticked recently (bot.metrics.healthy_tick_age; a
+drain still running counts only while it delivers, jobs.scheduling.dispatcher_tick) and Telegram has
+not been unreachable for longer than bot.metrics.TELEGRAM_DOWN_ALERT; 1 otherwise. Prints the pending
+reminders and summaries, the last tick's age, Telegram's state and the last Telegram error. Reads the
+heartbeat the running bot writes (bot.metrics) and the database; it never creates a database that is
+not there.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def _ago(seconds: float) -> str:
 
 
 def collect_status(settings: Settings, now: float | None = None) -> Status:
-    from bot.metrics import healthy_tick_age, status_path_for
+    from bot.metrics import TELEGRAM_DOWN_ALERT, healthy_tick_age, status_path_for, telegram_down_too_long
 
     now = time.time() if now is None else now
     healthy = True
@@ -86,9 +88,13 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
     try:
         reminders, summaries, revision = asyncio.run(_database(settings))
     except Exception as exc:
-        return Status(False, [*lines, T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__)])
-    lines.append(T.STATUS_SCHEMA.format(revision=revision))
-    lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
+        # Still say whether the bot runs: "the bot is up, its database is not" and "both are down" call
+        # for different repairs (it stopped here, and the administrator had to look elsewhere).
+        healthy = False
+        lines.append(T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__))
+    else:
+        lines.append(T.STATUS_SCHEMA.format(revision=revision))
+        lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
 
     beat = _read_heartbeat(status_path_for(settings))
     if beat is None or not _alive(int(beat.get("pid", 0))):
@@ -110,6 +116,9 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
         lines.append(T.STATUS_TELEGRAM_OK)
     else:
         lines.append(T.STATUS_TELEGRAM_DOWN.format(since=_ago(now - (beat.get("telegram_down_since") or now))))
+        if telegram_down_too_long(False, beat.get("telegram_down_since"), beat.get("last_telegram_error_at"), now):
+            healthy = False
+            lines.append(T.STATUS_TELEGRAM_DOWN_TOO_LONG.format(limit=_ago(TELEGRAM_DOWN_ALERT)))
     error = beat.get("last_telegram_error")
     if error:
         ago = _ago(now - beat.get("last_telegram_error_at", now))

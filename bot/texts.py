@@ -1676,3 +1676,27 @@ MEMBER_BACK = (
     "Vai trò và đơn vị phụ trách (nếu có) cần Trưởng ban giao lại bằng <code>/vaitro</code>, <code>/donvi gan</code>."
 )
 EVENT_NAMES["assignee_returned"] = "người thực hiện trở lại nhóm, nhận lại việc"
+# --- qa8 ---
+# `nhacviec status`: Telegram unreachable for longer than bot.metrics.TELEGRAM_DOWN_ALERT is a problem
+# (nothing has been delivered meanwhile), not only a line to read.
+STATUS_TELEGRAM_DOWN_TOO_LONG = (
+    "⚠️ Quá {limit} không gửi được gì: kiểm tra mạng của máy chủ (tường lửa, DNS, proxy) và TELEGRAM_API_URL."
+)
+# `nhacviec sandbox` started in an SSH session: the page listens on the server's 127.0.0.1 only.
+SANDBOX_OVER_SSH = """\
+Anh/chị đang làm việc qua SSH: trang trên chỉ mở được ngay trên máy chủ này. Để mở trên máy tính của
+mình, mở một cửa sổ dòng lệnh khác trên máy tính đó, gõ
+  ssh -L {port}:127.0.0.1:{port} {user}@{server}
+(để nguyên cửa sổ đó), rồi mở http://127.0.0.1:{port} trong trình duyệt.
+"""
+# `nhacviec restore FILE` when the user running it (the service's, through `sudo nhacviec`) cannot read FILE.
+RESTORE_UNREADABLE = (
+    "Người dùng «{user}» (người chạy bot và lệnh này) không đọc được {path}. Chép bản sao lưu vào thư mục "
+    "dữ liệu của bot cho người dùng đó, ví dụ: sudo install -o {user} -m 600 {path} {folder}/ — rồi "
+    "chạy lại lệnh với tệp đã chép. Không thay đổi gì."
+)
+# `nhacviec backup --to PLACE` where the user running it (the service's, through `sudo nhacviec`) may not write.
+BACKUP_UNWRITABLE = (
+    "Người dùng «{user}» (người chạy bot và lệnh này) không ghi được {target} ({error}). Chọn một chỗ "
+    "người dùng đó ghi được, ví dụ: --to {example}, rồi chép bản sao đi nơi khác nếu cần."
+)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
+from bot.errors import log_background_failure
 from db.committees import migrate_chat
 from db.outbox import beat, due_work
 from db.reminders import (
@@ -492,8 +493,8 @@ async def share_pace(services: Services, runtime: DispatchRuntime) -> None:
     try:
         async with services.session_factory() as s, s.begin():
             runtime.instances = await beat(s, runtime.worker_id, datetime.now(UTC), stale)
-    except Exception:  # the database is down: keep the last count; the tick itself will report it
-        log.warning("dispatcher heartbeat failed", exc_info=True)
+    except Exception as exc:  # the database is down: keep the last count; the tick itself will report it
+        log_background_failure(log, "dispatcher heartbeat failed", exc)
         return
     if runtime.instances != limiter.instances:
         log.info("%d dispatcher(s) alive: each sends %.1f messages/s", runtime.instances,

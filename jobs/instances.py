@@ -19,6 +19,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.errors import log_background_failure
 from bot.services import services_of
 from db.outbox import beat
 from db.reminders import restore_dead_superseded
@@ -64,5 +65,5 @@ async def instance_tick(context: CallbackContext) -> None:  # type: ignore[type-
     try:
         await instance_beat(context.application)
         await restore_dead_instances(context.application)
-    except Exception:  # the database is down: the next beat tries again
-        log.warning("instance heartbeat failed", exc_info=True)
+    except Exception as exc:  # the database is down: the next beat tries again
+        log_background_failure(log, "instance heartbeat failed", exc)

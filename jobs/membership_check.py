@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 from telegram import ChatMember
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
+from bot.errors import log_background_failure
 from bot.reply_retry import dispatcher_send
 from bot.services import services_of
 from db import committees as db_committees
@@ -271,8 +272,8 @@ async def _resume(application: Application) -> None:  # type: ignore[type-arg]
             )
         async with services.session_factory() as session:
             chats = await lookups.chats_held(session, services.instance_id)
-    except Exception:
-        log.warning("membership look-ups: could not read those waiting; tried again later", exc_info=True)
+    except Exception as exc:
+        log_background_failure(log, "membership look-ups: could not read those waiting", exc)
         return
     idle = [chat for chat in chats if chat not in _current(application)]
     if claimed:

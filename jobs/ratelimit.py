@@ -181,6 +181,9 @@ class InFlight:
         self.latency = initial_latency
         self.held = 0
         self.peak = 0
+        # Sends whose outcome was recorded, ever: the dispatcher's sign of life while a long drain
+        # runs (jobs.scheduling.dispatcher_tick).
+        self.released = 0
         self._changed: asyncio.Condition | None = None
 
     @property
@@ -207,6 +210,7 @@ class InFlight:
         changed = self._condition()
         async with changed:
             self.held -= 1
+            self.released += 1
             changed.notify_all()
 
     def observe(self, seconds: float) -> None:

@@ -67,6 +67,8 @@ class DispatchRuntime:
     # Groups that became supergroups during this process's life: old id -> new id.
     migrated: dict[int, int] = field(default_factory=dict)
     draining: asyncio.Task[Any] | None = None
+    # `unrecorded.released` when the monitor last heard of progress from the running drain.
+    progress_seen: int = 0
 
     @property
     def unrecorded(self) -> InFlight:

@@ -73,10 +73,18 @@ async def _drain_logged(application: Application) -> None:  # type: ignore[type-
 
 async def dispatcher_tick(context: CallbackContext) -> None:  # type: ignore[type-arg]
     application = context.application
-    MONITOR.ticked()
     runtime = runtime_of(application)
     if runtime.draining is not None and not runtime.draining.done():
-        return  # the running drain will pick up whatever became due
+        # The running drain will pick up whatever became due. It counts as alive only while it
+        # delivers: a drain stuck on one await (a hung connection, a lock never released) showed a
+        # fresh tick every interval, and `nhacviec status` and /healthz said all was well while no
+        # reminder went out. A long backlog sent at Telegram's pace records a send every few seconds.
+        released = runtime.unrecorded.released
+        if released != runtime.progress_seen:
+            runtime.progress_seen = released
+            MONITOR.ticked()
+        return
+    MONITOR.ticked()
     runtime.draining = application.create_task(_drain_logged(application), name="reminder-drain")
 
 

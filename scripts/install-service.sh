@@ -4,8 +4,9 @@
 #
 # What it does (each step is skipped when already done; running it again is safe):
 #   1. creates the system user and group "nhacviec" (no login, no home of its own);
-#   2. installs the bot into .venv with the system's Python (/usr/bin/python3), if not there yet, and
-#      checks that the user "nhacviec" can run it (a Python under /root cannot be run by others);
+#   2. installs the bot into .venv with the system's Python (/usr/bin/python3), again when pyproject.toml
+#      changed (an update), and checks that the user "nhacviec" can run it (a Python under /root cannot
+#      be run by others);
 #   3. creates /var/lib/nhacviec (the database), owned by nhacviec, mode 0700;
 #   4. writes /etc/nhacviec/nhacviec.env from .env.example (if missing), owned root:nhacviec, mode
 #      0640 — systemd and the service read it, nobody else — with the database in /var/lib/nhacviec;
@@ -30,16 +31,26 @@ if [ "$(id -u)" != "0" ]; then
   exit 1
 fi
 
+# The units run with ProtectHome=yes: code cloned into a home folder is invisible to the service, which
+# then failed to start (status 203/EXEC) and was restarted every 5 seconds, for ever.
+case "$CODE/" in
+  /home/*|/root/*|/run/user/*)
+    echo "Mã nguồn đang ở $CODE, trong thư mục nhà: dịch vụ (ProtectHome=yes) không thấy được thư mục này." >&2
+    echo "Chuyển nó sang /opt: sudo mv $CODE /opt/nhacviec && cd /opt/nhacviec && sudo scripts/install-service.sh" >&2
+    exit 1
+    ;;
+esac
+
 # 1. the user
 if ! id -u "$USER_NAME" >/dev/null 2>&1; then
   useradd --system --user-group --home-dir "$DATA" --no-create-home --shell /usr/sbin/nologin "$USER_NAME"
   echo "Đã tạo người dùng hệ thống $USER_NAME"
 fi
 
-# 2. the bot, runnable by that user
-if [ ! -x "$CODE/.venv/bin/nhacviec" ]; then
-  PYTHON=${PYTHON:-/usr/bin/python3} "$CODE/scripts/start.sh" install
-fi
+# 2. the bot, runnable by that user. Every run, not only the first: after `git pull` a new release may
+# need new libraries (start.sh installs again only when pyproject.toml changed). Skipped when the bot
+# was already installed, the service restarted on the new code and died on an ImportError, again and again.
+PYTHON=${PYTHON:-/usr/bin/python3} "$CODE/scripts/start.sh" install
 if ! runuser -u "$USER_NAME" -- "$CODE/.venv/bin/nhacviec" --version >/dev/null 2>&1; then
   echo "Người dùng $USER_NAME không chạy được $CODE/.venv/bin/nhacviec (thư mục không đọc được, hoặc" >&2
   echo ".venv dựng bằng một Python trong /root). Dựng lại: rm -rf $CODE/.venv && sudo $0" >&2
@@ -79,6 +90,10 @@ install -d "$BIN"
 cat >"$BIN/nhacviec" <<WRAPPER
 #!/bin/sh
 # nhacviec as the service runs it: user $USER_NAME, settings $ENV_FILE (scripts/install-service.sh).
+# cron runs this with PATH=/usr/bin:/bin, where runuser (in /usr/sbin) is not found: the nightly
+# backup of the README's crontab line failed every night, silently.
+PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\${PATH:+:\$PATH}"
+export PATH
 export STATUS_FILE="\${STATUS_FILE:-$DATA/nhacviec.status}" MPLCONFIGDIR="$DATA/.matplotlib"
 if [ "\$(id -u)" = "0" ]; then
   # From a folder the service user cannot enter (root's home), work from the data folder instead.

@@ -180,3 +180,170 @@ def test_version_and_the_counters_a_drain_feeds(tmp_path: Path) -> None:
     assert value("nhacviec_reminders_sent_total") == before["nhacviec_reminders_sent_total"] + 3
     assert value("nhacviec_reminders_failed_total") == before["nhacviec_reminders_failed_total"] + 1
     assert value("nhacviec_summaries_sent_total") == before["nhacviec_summaries_sent_total"] + 2
+
+
+async def test_a_drain_stuck_on_one_send_shows_as_a_stale_tick(tmp_path: Path) -> None:
+    """The scheduler stuck: a drain that never returns. Ticks that only see it still running must not
+    make the heartbeat fresh (they did: status and /healthz said all was well while nothing was sent);
+    a drain that delivers — a send recorded since — is alive."""
+    from types import SimpleNamespace
+
+    from bot.metrics import MONITOR
+    from jobs.runtime import RUNTIME_KEY, DispatchRuntime
+    from jobs.scheduling import dispatcher_tick
+
+    runtime = DispatchRuntime.create("main")
+    hung = asyncio.Event()
+    runtime.draining = asyncio.create_task(hung.wait())  # stands for a send that never returns
+    app = SimpleNamespace(bot_data={RUNTIME_KEY: runtime})
+    context = SimpleNamespace(application=app)
+    MONITOR.configure(None, mode="polling", dispatch_interval=30)
+    try:
+        await dispatcher_tick(context)  # type: ignore[arg-type]
+        await dispatcher_tick(context)  # type: ignore[arg-type]
+        assert MONITOR.state.last_tick is None  # no sign of life from the drain: the age keeps growing
+
+        async with runtime.unrecorded:  # the drain records one send
+            pass
+        await dispatcher_tick(context)  # type: ignore[arg-type]
+        assert MONITOR.state.last_tick is not None
+        first = MONITOR.state.last_tick
+        MONITOR.state.last_tick = first - 1000  # (as if long ago) and nothing sent since:
+        await dispatcher_tick(context)  # type: ignore[arg-type]
+        assert MONITOR.state.last_tick == first - 1000
+    finally:
+        hung.set()
+        await runtime.draining
+        MONITOR.configure(None, mode="polling", dispatch_interval=30)
+
+
+async def test_telegram_unreachable_for_long_is_a_problem_for_status_and_healthz(tmp_path: Path) -> None:
+    """Telegram unreachable for minutes: nothing is delivered. `nhacviec status` exited 0 and /healthz
+    said "ok" however long it lasted; a monitor that watches only those never heard of it. A blip of a
+    minute stays healthy."""
+    import json as _json
+    import os
+    import time
+
+    from bot.metrics import MONITOR, TELEGRAM_DOWN_ALERT, MetricsServer
+    from bot.settings import Settings
+    from bot.status import collect_status
+    from db.engine import create_engine
+    from db.migrate import upgrade_to_head
+
+    database = tmp_path / "nhacviec.db"
+    engine = create_engine(f"sqlite:///{database}")
+    await upgrade_to_head(engine)
+    settings = Settings(bot_token="1:x", database_url=f"sqlite:///{database}")
+    now = time.time()
+
+    def beat(down_for: float, last_error: float = 5) -> None:
+        Path(f"{database}.status").write_text(_json.dumps({
+            "pid": os.getpid(), "mode": "polling", "started": now - 3600, "last_tick": now - 5,
+            "dispatch_interval": 30, "telegram_reachable": False, "telegram_down_since": now - down_for,
+            "last_telegram_error": "NetworkError: connect failed", "last_telegram_error_at": now - last_error}))
+
+    beat(60)
+    status = await asyncio.to_thread(collect_status, settings, now)
+    assert status.healthy and any("Telegram: không kết nối được" in line for line in status.lines)
+    beat(TELEGRAM_DOWN_ALERT + 60)
+    status = await asyncio.to_thread(collect_status, settings, now)
+    assert not status.healthy
+    assert T.STATUS_TELEGRAM_DOWN_TOO_LONG.format(limit="5 phút") in status.lines
+    # One failed send at night and no call on that connection since: no outage, no alarm all night.
+    beat(6 * 3600, last_error=6 * 3600)
+    assert (await asyncio.to_thread(collect_status, settings, now)).healthy
+
+    server = MetricsServer(engine, "127.0.0.1", 0)
+    MONITOR.configure(None, mode="polling", dispatch_interval=30)
+    try:
+        MONITOR.state.last_tick = time.time()
+        MONITOR.state.telegram_reachable = False
+        MONITOR.state.telegram_down_since = time.time() - 60
+        assert (await server._healthz(None)).status == 200  # type: ignore[arg-type]
+        MONITOR.state.telegram_down_since = time.time() - TELEGRAM_DOWN_ALERT - 60
+        MONITOR.state.last_telegram_error_at = time.time() - 2  # still failing
+        answer = await server._healthz(None)  # type: ignore[arg-type]
+        assert answer.status == 503 and "Telegram unreachable" in (answer.text or "")
+    finally:
+        MONITOR.configure(None, mode="polling", dispatch_interval=30)
+        await engine.dispose()
+
+
+async def test_metrics_say_when_the_database_does_not_answer(tmp_path: Path) -> None:
+    """/metrics with the database gone: the pending gauges keep their last values (a dead database
+    looked like a quiet one); nhacviec_database_reachable says 0, then 1 when it answers again."""
+    from bot.metrics import MetricsServer
+    from db.engine import create_engine
+    from db.migrate import upgrade_to_head
+
+    database = tmp_path / "nhacviec.db"
+    engine = create_engine(f"sqlite:///{database}")
+    await upgrade_to_head(engine)
+    server = MetricsServer(engine, "127.0.0.1", 0)
+    up = samples(bytes((await server._metrics(None)).body).decode())  # type: ignore[arg-type]
+    assert up["nhacviec_database_reachable"] == 1
+    await engine.dispose()
+    gone = create_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'nhacviec.db'}")
+    try:
+        down = samples(bytes((await MetricsServer(gone, "127.0.0.1", 0)._metrics(None)).body).decode())  # type: ignore[arg-type]
+    finally:
+        await gone.dispose()
+    assert down["nhacviec_database_reachable"] == 0
+
+
+async def test_a_database_outage_gives_one_line_per_background_job_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """PostgreSQL restarting for 20 s wrote over a thousand log lines: the dispatcher's and the instance's
+    heartbeats and the membership look-ups each logged a full traceback every few seconds (README: tracebacks
+    are for the bot's own bugs). One line each now, naming the cause; a bug of ours keeps its traceback."""
+    import logging
+    from types import SimpleNamespace
+
+    from db.engine import create_engine, session_factory
+    from jobs.dispatcher import share_pace
+    from jobs.instances import instance_tick
+    from jobs.runtime import DispatchRuntime
+
+    engine = create_engine("postgresql+asyncpg://nhacviec:x@127.0.0.1:9/nhacviec", busy_timeout=1)
+    services = SimpleNamespace(session_factory=session_factory(engine), instance_id="qa8",
+                               settings=SimpleNamespace(dispatch_interval=30))
+    application = SimpleNamespace(bot_data={"services": services})
+    try:
+        with caplog.at_level(logging.WARNING):
+            await share_pace(services, DispatchRuntime.create("main"))  # type: ignore[arg-type]
+            await instance_tick(SimpleNamespace(application=application))  # type: ignore[arg-type]
+    finally:
+        await engine.dispose()
+    lines = [r for r in caplog.records if "heartbeat failed" in r.getMessage()]
+    assert len(lines) == 2
+    assert all(r.exc_info is None and "database unavailable" in r.getMessage() for r in lines)
+
+    caplog.clear()
+    broken = SimpleNamespace(bot_data={})  # a bug of ours (no services): the traceback stays
+    with caplog.at_level(logging.WARNING):
+        await instance_tick(SimpleNamespace(application=broken))  # type: ignore[arg-type]
+    assert [r.exc_info is not None for r in caplog.records if "heartbeat failed" in r.getMessage()] == [True]
+
+
+def test_status_with_the_database_down_still_says_whether_the_bot_runs(tmp_path: Path) -> None:
+    """The database does not answer: `nhacviec status` stopped at that line. Whether the bot process is up
+    (its heartbeat) decides what to repair, so it is still said; the exit stays 1."""
+    import json as _json
+    import os
+    import time
+
+    from bot.settings import Settings
+    from bot.status import collect_status
+
+    status_file = tmp_path / "nhacviec.status"
+    now = time.time()
+    status_file.write_text(_json.dumps({"pid": os.getpid(), "mode": "webhook", "started": now - 600,
+                                        "last_tick": now - 3, "dispatch_interval": 30}))
+    settings = Settings(bot_token="1:x", database_url="postgresql+asyncpg://nhacviec:x@127.0.0.1:9/nhacviec",
+                        status_file=str(status_file), db_busy_timeout=1)
+    status = collect_status(settings, now)
+    assert not status.healthy
+    assert any(line.startswith("Không kết nối được cơ sở dữ liệu") for line in status.lines)
+    assert any(line.startswith("Bot: đang chạy") and "webhook" in line for line in status.lines)

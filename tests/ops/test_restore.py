@@ -169,3 +169,46 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(
     assert says in err and "Không thay đổi gì" in err
     assert live.read_bytes() == before
     assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_a_backup_the_service_user_cannot_read_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], history_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sudo nhacviec restore /root/backup.db`: the wrapper runs the command as the service's user, who
+    cannot read root's home. It said «Permission denied … the old database was put back»; now it names
+    the user and the copy to make, and nothing changes. (The tests run as root, who reads everything:
+    the access check answers as it does for the service user.)"""
+    import bot.restore
+
+    live = tmp_path / "nhacviec.db"
+    url = with_history(history_file, live)
+    backup = tmp_path / "private" / "copy.db"
+    backup.parent.mkdir()
+    sqlite3.connect(live).backup(target := sqlite3.connect(backup))
+    target.close()
+    real_access = bot.restore.os.access
+    monkeypatch.setattr(bot.restore.os, "access", lambda p, mode: False if Path(p) == backup else real_access(p, mode))
+    before = live.read_bytes()
+    assert run_restore(url, str(backup)) == 1
+    err = capsys.readouterr().err
+    assert "không đọc được" in err and f"-m 600 {backup} {tmp_path}/" in err and "Không thay đổi gì" in err
+    assert "Permission denied" not in err
+    assert live.read_bytes() == before
+    assert not list(tmp_path.glob("*before-restore*"))
+
+
+def test_a_backup_where_the_user_may_not_write_says_who_and_where_it_can(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], history_file: Path
+) -> None:
+    """`sudo nhacviec backup --to /root/…` runs as the service's user: it said «Không sao lưu được: [Errno 13]
+    Permission denied: '….partial'». Now: which user, and a place beside the database (nothing left behind).
+    (/sys refuses new files even to root: the test's stand-in for a folder the service user cannot write.)"""
+    from bot.backup import run_backup
+
+    live = tmp_path / "nhacviec.db"
+    url = with_history(history_file, live)
+    assert run_backup(url, "/sys/nhacviec-2026-12-06.db") == 1
+    err = capsys.readouterr().err
+    assert "không ghi được /sys/nhacviec-2026-12-06.db" in err
+    assert f"--to {tmp_path}/saoluu/nhacviec-2026-12-06.db" in err
+    assert ".partial" not in err

@@ -137,3 +137,22 @@ def test_a_sandbox_started_again_on_its_database_resumes_its_clock_and_its_chat(
         assert any(t.startswith("✅") or "#1" in t for t in texts if not t.startswith("/giao"))
     finally:
         stop_sandbox(proc)
+
+
+def test_over_ssh_the_sandbox_says_how_to_open_its_page_from_ones_own_computer() -> None:
+    """An administrator runs scripts/start.sh on the district's server over SSH: the page listens on the
+    server's 127.0.0.1, and http://127.0.0.1:8080 on their own computer showed nothing. The start
+    message now gives the tunnel line; not over SSH, or listening elsewhere, nothing is added."""
+    import getpass
+
+    from bot.sandbox_cli import ssh_hint
+
+    ssh = {"SSH_CONNECTION": "10.0.0.20 51234 10.0.0.5 22"}
+    hint = ssh_hint("127.0.0.1", 8080, ssh)
+    assert hint is not None
+    assert f"ssh -L 8080:127.0.0.1:8080 {getpass.getuser()}@10.0.0.5" in hint
+    assert "http://127.0.0.1:8080" in hint
+    assert ssh_hint("127.0.0.1", 8080, {}) is None
+    assert ssh_hint("0.0.0.0", 8080, ssh) is None
+    v6 = ssh_hint("127.0.0.1", 8099, {"SSH_CONNECTION": "fe80::1 51234 2001:db8::5 22"})
+    assert v6 is not None and "@[2001:db8::5]" in v6

@@ -99,6 +99,8 @@ def prepare_venv(code: Path) -> None:
     script = venv / "bin" / "nhacviec"
     script.write_text(f"#!{venv}/bin/python\nimport sys\nfrom bot.cli import main\nsys.exit(main())\n")
     script.chmod(0o755)
+    (venv / ".installed").touch()  # what start.sh leaves: installed after pyproject.toml last changed
+    os.utime(code / "pyproject.toml", (0, 0))
 
 
 @pytest.fixture
@@ -159,6 +161,20 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
                                          capture_output=True, text=True)
         assert verify.returncode == 0 and verify.stderr == "", verify.stderr
 
+    # The template of several webhook instances, started as nhacviec@8082 the way systemd does it: the
+    # EnvironmentFile overrides Environment=, and the README's one-instance webhook example writes
+    # WEBHOOK_PORT=8081 into it. Each instance still gets its own port and status file.
+    template = Path(paths["NHACVIEC_UNITS"]) / "nhacviec@.service"
+    argv = read_unit(template)["Service"]["ExecStart"].replace("%i", "8082").split()
+    unit_env = {key: value.replace("%i", "8082") for key, value in unit_environment(template).items()}
+    systemd_env = {"PATH": "/usr/bin:/bin", **unit_env, **environment_file(config), "WEBHOOK_PORT": "8081"}
+    probe = [*argv[: argv.index(f"{code}/.venv/bin/nhacviec")], sys.executable, "-c",
+             "import os; print(os.environ['WEBHOOK_PORT'], os.environ['STATUS_FILE'])"]
+    started = await asyncio.to_thread(subprocess.run, probe, env=systemd_env, capture_output=True, text=True,
+                                      check=True)
+    seen = started.stdout.split()
+    assert seen == ["8082", f"{data}/nhacviec-8082.status"]
+
     world = World()
     lan = world.add_user("Lan", "Nguyễn", username="lan_chutich")
     async with Emulator(world) as emu:
@@ -173,8 +189,9 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
         stray.chmod(0o600)
 
         def as_systemd_starts_it(extra: dict[str, str] | None = None) -> dict[str, object]:
+            # systemd's order: the EnvironmentFile overrides Environment= (systemd.exec(5)).
             env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(data),
-                   **environment_file(config), **unit_environment(unit_path), **(extra or {})}
+                   **unit_environment(unit_path), **environment_file(config), **(extra or {})}
             return {"cwd": service["WorkingDirectory"], "env": env, "user": service["User"],
                     "group": service["Group"], "extra_groups": [], "umask": int(service["UMask"], 8)}
 
@@ -208,9 +225,55 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
             assert backup.returncode == 0, backup.stderr
             copy = (data / "saoluu.db").stat()
             assert (copy.st_uid, stat.S_IMODE(copy.st_mode)) == (account.pw_uid, 0o600)
+            # The README's nightly crontab line, in cron's environment (PATH=/usr/bin:/bin, no sbin):
+            # runuser is in /usr/sbin, and the wrapper failed there every night.
+            nightly = data / "saoluu" / "nhacviec-2026-12-06.db"
+            cron_env = {"PATH": "/usr/bin:/bin", "HOME": "/root", "LOGNAME": "root", "SHELL": "/bin/sh"}
+            cron = await asyncio.to_thread(subprocess.run, ["/bin/sh", "-c", f"{wrapper} backup --to {nightly}"],
+                                           capture_output=True, text=True, timeout=120, cwd="/root", env=cron_env)
+            assert cron.returncode == 0, cron.stdout + cron.stderr
+            assert nightly.stat().st_uid == account.pw_uid
         finally:
             if proc.returncode is None:
                 proc.terminate()
             out, err = await proc.communicate()
     assert proc.returncode == 0, err.decode()
     assert "Traceback" not in err.decode() and world.token not in err.decode()
+
+    # An update: `git pull` brings a release that needs a new library, and the README's update steps run
+    # the install again. It installs again (start.sh: pyproject.toml newer than the install); it used to
+    # skip an existing .venv, and the restarted service died on an ImportError, again and again.
+    site = next((code / ".venv" / "lib").glob("python3*/site-packages"))
+    (site / "pip").mkdir()
+    calls = base / "pip-calls"  # pip in the fake .venv only says how it was called
+    record = f"import sys\nopen({str(calls)!r}, 'a').write(' '.join(sys.argv[1:]) + '\\n')\n"
+    (site / "pip" / "__init__.py").touch()  # a regular package: it comes before the runner's real pip
+    (site / "pip" / "__main__.py").write_text(record)
+    os.utime(code / "pyproject.toml")  # changed by the pull
+    again = await asyncio.to_thread(subprocess.run, ["bash", str(code / "scripts/install-service.sh")],
+                                    env={**os.environ, **paths, "PYTHON": "/bin/true"}, capture_output=True,
+                                    text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert calls.exists() and "install -q -e ." in calls.read_text(), again.stdout + again.stderr
+
+
+def test_code_in_a_home_folder_is_refused_before_anything_is_made() -> None:
+    """The units have ProtectHome=yes: code cloned into /home/<admin> is hidden from the service, which
+    failed with 203/EXEC and was restarted every 5 s, for ever, after an install that said «Xong». The
+    script now refuses at once, says why and where to move it, and makes nothing (no user, no unit)."""
+    home = Path(tempfile.mkdtemp(prefix="qa8-admin-", dir="/home"))
+    try:
+        code = home / "nhacviec"
+        (code / "scripts").mkdir(parents=True)
+        shutil.copy2(ROOT / "scripts" / "install-service.sh", code / "scripts" / "install-service.sh")
+        units = home / "units"
+        user = "nvt" + uuid.uuid4().hex[:8]
+        done = subprocess.run(["bash", str(code / "scripts/install-service.sh")], capture_output=True, text=True,
+                              env={**os.environ, "NHACVIEC_USER": user, "NHACVIEC_UNITS": str(units),
+                                   "NHACVIEC_NO_SYSTEMCTL": "1"}, timeout=60)
+        assert done.returncode == 1
+        assert "ProtectHome" in done.stderr and "/opt/nhacviec" in done.stderr
+        assert not units.exists()
+        assert subprocess.run(["id", "-u", user], capture_output=True).returncode != 0
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

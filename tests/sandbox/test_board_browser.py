@@ -222,3 +222,27 @@ async def test_the_sandbox_page_is_usable_at_phone_width(browser: Any, sandbox: 
     await expect(reply).to_contain_text("Đã ghi nhiệm vụ #1")
     await expect(reply.locator(".keyboard button", has_text="Sửa hạn")).to_be_in_viewport()
     await expect(page.locator("#open-board")).to_be_in_viewport()
+
+
+async def test_a_district_without_tasks_of_its_own_opens_on_its_wards(browser: Any, sandbox: Sandbox) -> None:
+    """A district committee is there for its wards: its board opened on «Nhiệm vụ» with «Không có nhiệm vụ
+    nào» and 0 · 0 · 0, and its chair read that nothing was linked. It opens on «Ban cấp dưới» now, the
+    ward's line there; a ward (tasks of its own) still opens on its tasks."""
+    await committee_with_tasks(sandbox)
+    w = sandbox.world
+    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
+    sandbox.send(district_chair.id, district.id, "/lienket ma")
+    await sandbox.idle()
+    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
+    await sandbox.idle()
+
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await expect(p.locator("[data-tab=lower]")).to_have_attribute("aria-selected", "true")
+    await expect(p.locator(".lower")).to_contain_text("BCĐ Chuyển đổi số phường Sài Đồng")
+    ward = await open_board(browser, sandbox, "chair")
+    await expect(ward.locator("[data-tab=tasks]")).to_have_attribute("aria-selected", "true")
+    await expect(ward.locator(".task").first).to_be_visible()

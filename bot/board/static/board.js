@@ -312,8 +312,11 @@ function render() {
   ({ tasks: renderTasks, chart: renderChart, calendar: renderCalendar, lower: renderLower })[state.tab](main);
 }
 
-async function loadBoard() {
+async function loadBoard(first = false) {
   board = await api(`c/${state.committee}`);
+  // A district committee that gives no tasks of its own is there for its wards: opened on an empty
+  // «Không có nhiệm vụ nào», its chair read that nothing was linked. Open it on the wards instead.
+  if (first && !board.tasks.length && board.lower.length) state.tab = "lower";
   render();
 }
 
@@ -326,7 +329,7 @@ async function selectCommittee(id) {
   }
   select.value = String(id);
   closeDetail();
-  await loadBoard();
+  await loadBoard(true);
 }
 
 async function start() {
