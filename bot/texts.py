@@ -1676,6 +1676,8 @@ MEMBER_BACK = (
     "Vai trò và đơn vị phụ trách (nếu có) cần Trưởng ban giao lại bằng <code>/vaitro</code>, <code>/donvi gan</code>."
 )
 EVENT_NAMES["assignee_returned"] = "người thực hiện trở lại nhóm, nhận lại việc"
+
+
 # --- qa8 ---
 # `nhacviec status`: Telegram unreachable for longer than bot.metrics.TELEGRAM_DOWN_ALERT is a problem
 # (nothing has been delivered meanwhile), not only a line to read.
