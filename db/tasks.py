@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.committees import next_task_number
@@ -153,13 +153,19 @@ async def all_tasks(session: AsyncSession, committee_id: int) -> list[Task]:
     return list(rows)
 
 
+def _tasks_assigned_to(person_id: int) -> Select[tuple[int]]:
+    """The ids of the tasks a person has, as /viec counts them: their own, or one of a unit they are a
+    contact of (a subquery)."""
+    unit_ids = select(UnitContact.unit_id).where(UnitContact.person_id == person_id)
+    return select(TaskAssignee.task_id).where(
+        or_(TaskAssignee.person_id == person_id, TaskAssignee.unit_id.in_(unit_ids))
+    )
+
+
 async def open_tasks_of_person(
     session: AsyncSession, person_id: int, committee_id: int | None = None
 ) -> list[tuple[Task, Committee]]:
-    unit_ids = select(UnitContact.unit_id).where(UnitContact.person_id == person_id)
-    assigned = select(TaskAssignee.task_id).where(
-        or_(TaskAssignee.person_id == person_id, TaskAssignee.unit_id.in_(unit_ids))
-    )
+    assigned = _tasks_assigned_to(person_id)
     query = (
         select(Task, Committee)
         .join(Committee, Committee.id == Task.committee_id)
@@ -174,10 +180,7 @@ async def open_tasks_of_person(
 async def numbered_tasks_of_person(session: AsyncSession, person_id: int, number: int) -> list[tuple[Task, Committee]]:
     """Task #`number` in every committee where the person has it (as /viec counts: their own, or one of
     a unit they are a contact of), open or closed: /xem in a private chat."""
-    unit_ids = select(UnitContact.unit_id).where(UnitContact.person_id == person_id)
-    assigned = select(TaskAssignee.task_id).where(
-        or_(TaskAssignee.person_id == person_id, TaskAssignee.unit_id.in_(unit_ids))
-    )
+    assigned = _tasks_assigned_to(person_id)
     query = (
         select(Task, Committee)
         .join(Committee, Committee.id == Task.committee_id)
