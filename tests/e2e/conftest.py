@@ -59,8 +59,8 @@ class Env:
         await self.idle()
         return query
 
-    async def idle(self) -> None:
-        await self.world.wait_idle(update_queue=self.app.update_queue)  # type: ignore[attr-defined]
+    async def idle(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        await self.world.wait_idle(timeout, update_queue=self.app.update_queue)  # type: ignore[attr-defined]
 
     async def task(self, number: int, chat: Chat) -> Task:
         from db.committees import committee_by_chat
