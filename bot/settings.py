@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 from dotenv import load_dotenv
 from sqlalchemy.engine import URL, make_url
 
+from bot.logging_setup import SECRET_MASK
+
 DEFAULT_DB = "sqlite:///nhacviec.db"
 DEFAULT_API = "https://api.telegram.org/bot"
 # Where `.env` is looked for (`nhacviec --env-file FILE` sets it; the systemd wrapper points it at
@@ -111,8 +113,11 @@ class Settings:
 
     @property
     def safe_database_url(self) -> str:
-        """The URL with the password masked, for logs."""
-        return make_url(self.database_url).render_as_string(hide_password=True)
+        """The URL with the password masked, for logs and for what the commands print — with the
+        logs' own mark, so that an administrator meets one mask everywhere (SQLAlchemy's is "***")."""
+        url = make_url(self.database_url)
+        shown = url.render_as_string(hide_password=True)
+        return shown.replace(":***@", f":{SECRET_MASK}@", 1) if url.password else shown
 
     @property
     def secrets(self) -> list[str]:

@@ -150,7 +150,7 @@ async def test_cli_with_an_unreachable_database_names_it_without_the_password(tm
             tmp_path, BOT_TOKEN=world.token, TELEGRAM_API_URL=emu.base_url, DATABASE_URL=PG_URL
         )
     assert code == 4, output
-    assert T.DB_UNREACHABLE.format(url="postgresql://nhacviec:***@127.0.0.1:1/nhacviec") in output
+    assert T.DB_UNREACHABLE.format(url="postgresql://nhacviec:<secret>@127.0.0.1:1/nhacviec") in output
     assert leaks(output, PASSWORD, ENCODED, world.token) == []
 
 
