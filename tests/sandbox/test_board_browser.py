@@ -207,6 +207,11 @@ async def test_a_task_closed_in_the_chat_meanwhile_shows_as_closed_after_a_refus
     await expect(p.locator("#notice")).to_contain_text("đã hoàn thành")
     await expect(p.locator("#detail .badge")).to_contain_text("Hoàn thành")  # not «Đang thực hiện»
     await expect(p.locator("#detail [data-action]")).to_have_count(0)  # nothing left to do on it
+    # The state wears the colour the list gives it (done on time: the list's green edge), not a grey label.
+    badge = await p.locator("#detail .badge").evaluate("e => getComputedStyle(e).backgroundColor")
+    card = await p.locator("#detail .back").evaluate("e => getComputedStyle(e).backgroundColor")
+    on_time = await p.locator(".task[data-number='3']").evaluate("e => getComputedStyle(e).borderLeftColor")
+    assert badge == on_time != card
 
 
 async def test_the_sandbox_page_is_usable_at_phone_width(browser: Any, sandbox: Sandbox) -> None:

@@ -254,7 +254,7 @@ function showDetail(task, notice) {
     el("button", { class: "back", onclick: closeDetail }, T.back),
     notice ? el("p", { class: "notice" + (notice.ok ? "" : " bad"), id: "notice" }, notice.message) : null,
     el("h2", {}, `#${task.number} ${task.text}`),
-    el("div", { class: "badge" }, T["state_" + task.state]),
+    el("div", { class: "badge s-" + task.state }, T["state_" + task.state]),  // the list's colours, not grey
     task.committee.read_only ? el("div", { class: "hint" }, T.read_only) : null,
     el("dl", {}, rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     actions.length ? el("div", { class: "actions" }, actions) : null,
