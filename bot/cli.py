@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     from bot.instance_lock import AlreadyRunning, InstanceLock
     from bot.logging_setup import setup_logging
     from bot.metrics import MONITOR, status_path_for
+    from bot.wait_network import telegram_answers, under_service_manager, wait_for_telegram
     from bot.webhook import WebhookConfigError, webhook_config
 
     if not settings.bot_token:
@@ -87,7 +89,13 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     logging.getLogger("nhacviec").info("%s", _startup_line(settings, mode))
     MONITOR.configure(status_path_for(settings), mode=mode, dispatch_interval=settings.dispatch_interval)
     try:
-        app = build_application(settings, clock or clock_from_env())
+        app = build_application(settings, clock or clock_from_env())  # the database is ready: status reads it
+        if under_service_manager(os.environ):  # at boot the network may come after us (bot/wait_network.py)
+            wait_for_telegram(
+                lambda: telegram_answers(settings.api_base_url, settings.bot_token or ""),
+                failed=lambda exc: MONITOR.telegram_failed(exc, channel="startup"),
+                answered=lambda: MONITOR.telegram_ok(channel="startup"),
+            )
         if hook is not None:
             print(T.WEBHOOK_STARTING.format(listen=hook.listen, port=hook.port, path_hint=hook.path_hint),
                   file=sys.stderr)

@@ -173,6 +173,7 @@ CLEARED_ENV = (
     "LOG_LEVEL",
     "DISPATCH_INTERVAL",
     "DB_BUSY_TIMEOUT",
+    "INVOCATION_ID",  # set when the tests themselves run under systemd: the bot would wait for Telegram
 )
 
 

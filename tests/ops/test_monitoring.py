@@ -20,7 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot import texts as T
 from emulator import Emulator, World
 from tests.conftest import using_postgres
-from tests.faults_db.conftest import finish, start_cli
+from tests.faults_db.conftest import finish, start_cli, stop
 from tests.ops.conftest import clean_env, nhacviec
 
 pytestmark = [pytest.mark.skipif(using_postgres(), reason="the monitoring does not depend on the database")]
@@ -347,3 +347,46 @@ def test_status_with_the_database_down_still_says_whether_the_bot_runs(tmp_path:
     assert not status.healthy
     assert any(line.startswith("Không kết nối được cơ sở dữ liệu") for line in status.lines)
     assert any(line.startswith("Bot: đang chạy") and "webhook" in line for line in status.lines)
+
+
+async def test_started_by_systemd_before_the_network_it_waits_quietly_then_answers(tmp_path: Path) -> None:
+    """At boot the network comes after the service: the bot (INVOCATION_ID set, as systemd does) waits
+    for Telegram instead of failing and being restarted every 5 s with eight log lines each time;
+    status says Telegram is unreachable meanwhile; once it answers, the bot works."""
+    world = World()
+    lan = world.add_user("Lan", "Nguyễn", username="lan_chutich")
+    database = tmp_path / "nhacviec.db"
+    api_port = free_port()  # nothing listens there yet: the network is not up
+    settings = {"DATABASE_URL": f"sqlite:///{database}"}
+    # A server that reboots: the bot ran there before (its database in place) and Lan talked to it.
+    async with Emulator(world, port=api_port):
+        first = await start_cli(tmp_path, BOT_TOKEN=world.token, TELEGRAM_API_URL=f"http://127.0.0.1:{api_port}/bot",
+                                **settings)
+        world.start_private(lan)
+        assert await world.wait_for(chat=world.private_chat(lan), timeout=STARTUP)
+        assert (await stop(first))[0] == 0
+    proc = await start_cli(tmp_path, BOT_TOKEN=world.token, TELEGRAM_API_URL=f"http://127.0.0.1:{api_port}/bot",
+                           INVOCATION_ID="0a1b2c3d", **settings)
+    output = Output(proc)
+    try:
+        await output.wait_for(lambda line: "Telegram unreachable" in line)
+        code, text = await nhacviec_status(tmp_path, **settings)
+        assert "⚠️ Telegram: không kết nối được" in text, text
+        assert proc.returncode is None  # still there, waiting
+        async with Emulator(world, port=api_port):  # the network is up
+            before = len(world.bot_messages(lan))
+            world.send_text(lan, world.private_chat(lan), "/huongdan")
+            await world.wait_until(lambda: len(world.bot_messages(lan)) > before, timeout=STARTUP)
+            await output.wait_for(lambda line: "Telegram reachable again" in line)
+            proc.send_signal(signal.SIGTERM)
+            async with asyncio.timeout(60):
+                code = await proc.wait()
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    log = await output.close()
+    assert code == 0
+    assert "start-up failed" not in log and "Traceback" not in log and world.token not in log
+    assert "getMe failed" not in log  # no retry line per attempt: one line down, one line back
+    assert sum("Telegram unreachable" in line for line in log.splitlines()) == 1
