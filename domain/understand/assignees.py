@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_rules, textnorm, vntokens
+from domain.understand import lead_conventions, lead_rules, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -2429,6 +2429,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
+    conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
+    if conventional is not None:
+        return conventional
     fronted = _fronted_topic(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
@@ -2487,11 +2490,12 @@ def _find_lead(s: _Sentence) -> _Found | None:
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return _also_asked(s, _later_assigned(s, found), triggers)
-    relayed = _relayed_receivers(s) or _letter_receivers(s)
+    relayed = lead_conventions.letter_about(s) or _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
     if relayed is not None and (
         subject is None or _only_relays(s, subject.end, relayed.start) or _writes_letter(s, subject)
+        or lead_conventions.sender_only(s, subject, relayed)
     ):
         return relayed
     if subject is not None:
@@ -2920,9 +2924,9 @@ def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Ass
     names someone wins."""
     for segment in reversed(context_segments(nfc(context), units)):
         found = parse_assignees(segment, units)
-        if found.lead:
+        if found.lead and not lead_conventions.capitals_heading_names_nobody(segment, units):
             return found
-    return Assignees()
+    return Assignees(lead=lead_conventions.letter_addressees(nfc(context), units))  # "Kính gửi:" (conv)
 
 
 _SEGMENT_BREAK = re.compile(r"(?<=[.:;])\s+(?=\S)|\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
