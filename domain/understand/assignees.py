@@ -2776,7 +2776,8 @@ def _support_and_executor(
     label = _label_form(s)
     if label is not None and label[0] == lead:
         return leads, label[1], executor
-    for x, (a, _) in enumerate(leads[1:], start=1):
+    # (conv) a letter's receivers joined by "cùng" all receive it (G028-01): no coordinators among them
+    for x, (a, _) in enumerate(leads[1:] if lead.how != "relayed" else (), start=1):
         with_ = 2 if s.m(_WITH, a - 2) == 2 else (1 if s.is_(a - 1, "cùng") else 0)
         if with_ and s.word(a - with_ - 1) and not s.is_(a - with_ - 1, "và"):
             # "đề nghị Sở TN&MT cùng với Sở Kế hoạch và Đầu tư, ngành chức năng rà soát ...": those

@@ -173,10 +173,16 @@ def letter_about(s: _Sentence) -> _Found | None:
 
 def sender_only(s: _Sentence, subject: _Found, relayed: _Found) -> bool:
     """Does the subject only put out the letter whose receivers `letter_about` found ("Bộ VHTTDL ban hành
-    Văn bản số … gửi …")? Then it is the sender (LABELLING.md §5), not the lead."""
-    k = A._skip_adverbs(s, subject.end)
-    n = _any_at(s, k, _ISSUES)
-    return bool(n) and s.m(A._LETTER_NOUNS, k + n) > 0 and k + n < relayed.start
+    Văn bản số … gửi …", "Chủ tịch Ủy ban Quốc gia phòng chống thiên tai vừa có công điện gửi …": the
+    subject read short, its name's own verb-words before the letter)? Then it is the sender (LABELLING.md
+    §5), not the lead."""
+    for k in range(subject.end, relayed.start):
+        if s.punct(k, ",;.:"):
+            return False
+        n = _any_at(s, k, _ISSUES)
+        if n and s.m(A._LETTER_NOUNS, k + n):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------ (c) advice to the public
@@ -338,6 +344,27 @@ def letter_addressees(context: str, units) -> tuple:
     return tuple(leads)
 
 
+_VOWELS = set("aeiouyăâêôơư")
+_CLUSTERS = ("ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr")
+
+
+def _abbreviation(word: str) -> bool:
+    """ "UBND", "BCH", "TTYT": letters that are no Vietnamese syllable (two consonants in a row that no
+    syllable has, or no vowel); "CHUNG", "THỂ" are syllables."""
+    from domain.understand.vntokens import fold_word
+
+    w = fold_word(word).lower()
+    if not w.isalpha() or len(w) < 2:
+        return False
+    if not any(c in _VOWELS for c in w):
+        return True
+    for x in range(len(w) - 1):
+        a, b = w[x], w[x + 1]
+        if a not in _VOWELS and b not in _VOWELS and w[x : x + 2] not in _CLUSTERS:
+            return True
+    return False
+
+
 def capitals_heading_names_nobody(segment: str, units) -> bool:
     """A section heading written in capitals ("II. MỘT SỐ YÊU CẦU CỤ THỂ") read as "yêu cầu" + a name in
     capitals: read again with its words in small letters (abbreviations without diacritics such as UBND,
@@ -345,5 +372,11 @@ def capitals_heading_names_nobody(segment: str, units) -> bool:
     letters = [c for c in segment if c.isalpha()]
     if len(letters) < 4 or any(c.islower() for c in letters):
         return False
-    lowered = " ".join(w.lower() if any(ord(c) > 127 for c in w) else w for w in segment.split())
-    return not A.parse_assignees(lowered, units).lead
+    for ref in A.parse_assignees(segment, units).lead:
+        words = ref.text.split()
+        if any(_abbreviation(w) for w in words):
+            return False  # an abbreviation ("UBND", "BCH") names a body
+        lowered = A._Sentence(ref.text.lower(), units)
+        if A._np_start(lowered, 0):
+            return False  # a head or a determiner in small letters ("các xã", "ủy ban …")
+    return True
