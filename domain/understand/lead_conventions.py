@@ -225,6 +225,10 @@ def _subject_before(s: _Sentence, v: int) -> _Found | None:
         if s.punct(x, ".;:?!"):
             lo = x + 1
             break
+    asks = (s.m(A._ASK_VERBS, x) or s.m(L.ASSIGN_VERBS, x) or s.m(A._CHI_DAO, x) for x in range(lo, v0))
+    verbs = (x == lo or x in s.initial or not s.tokens[x].capitalized for x in range(lo, v0))  # not "Ban Chỉ đạo"
+    if any(a and b for a, b in zip(asks, verbs, strict=True)):
+        return None  # "Đề nghị các hội, đoàn thể … vận động nhân dân": those asked lead (the assigning rules)
     starts = [lo] + [x + 1 for x in range(lo, v0) if s.punct(x, ",")]
     for c in starts:
         c = A._skip_intro(s, c)
