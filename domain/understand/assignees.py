@@ -2499,7 +2499,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     ):
         return relayed
     if subject is not None:
-        if _only_asks(s, subject, triggers):
+        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject):
             # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
             # is still an order.
             k = _skip_adverbs(s, subject.end)
@@ -2519,7 +2519,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         found = _subject_at(s, k)
         if found is not None:
             return _unless_only_asks(s, found, triggers)
-    modal = lead_rules.modal_subject(s)
+    modal = lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s)
     if modal is not None:
         return modal
     heading = _heading_unit(s)

@@ -115,6 +115,9 @@ def _about(s: _Sentence, x: int) -> bool:
     return bool(s.is_(k, "việc") or s.is_(k, "công") or s.m(L.DETERMINERS, k) or verb)
 
 
+_DUE_WORDS = ("trước ngày", "chậm nhất", "ngay", "trước thứ")
+
+
 def letter_about(s: _Sentence) -> _Found | None:
     """A letter sent to receivers, then what it is about or their task, with no new addressee:
     "Tổng cục … vừa có công điện gửi Giám đốc Sở NN&PTNT các tỉnh, Giám đốc các doanh nghiệp khai thác
@@ -144,8 +147,12 @@ def letter_about(s: _Sentence) -> _Found | None:
         closed = False
         for x in range(start + 1, min(s.n, start + 80)):
             if s.punct(x, ".:?!"):
+                if any(s.word(y) for y in range(x + 1, s.n)):
+                    return None  # "… gửi Ủy 1. ban nhân dân …": a cut, not the receivers' end
                 end, closed = x, True
                 break
+            if _any_at(s, x, _DUE_WORDS):
+                return None  # "gửi Sở trước ngày 15/12 …": a deadline among the names (a garbled copy)
             if _about(s, x):
                 end = x
                 break
@@ -384,3 +391,59 @@ def capitals_heading_names_nobody(segment: str, units) -> bool:
         if A._np_start(lowered, 0):
             return False  # a head or a determiner in small letters ("các xã", "ủy ban …")
     return True
+
+
+# ------------------------------------------------- (d) the one asked in the passive: "X bị / được yêu cầu"
+_PASSIVE_ASK = ("bị yêu cầu", "được yêu cầu", "bị đề nghị", "được đề nghị")
+
+
+def asked_in_passive(s: _Sentence) -> _Found | None:
+    """ "X (đã / cũng) bị / được yêu cầu <việc>": X is the one told to act and leads (LABELLING.md §29
+    (23)), also when an existential "có" opens it and a restrictive clause picks the group ("Theo Sở Y tế,
+    có 3 phòng khám trên địa bàn không đủ điều kiện đã bị yêu cầu tạm dừng hoạt động" → "3 phòng khám
+    trên địa bàn không đủ điều kiện": the clause is kept whole up to the verb, §11, §29 (12)). Read only
+    when no other rule found anyone (a fallback).
+
+    Dev sentences of the class: K044-01 (K, "có … đã bị yêu cầu"); already right by the subject reading:
+    J054-03, J072-04 (J), A062-01, B032-02 (older)."""
+    for v in range(s.first + 1, s.n - 2):
+        if not _any_at(s, v, _PASSIVE_ASK):
+            continue
+        v0 = v
+        while v0 - 1 > s.first and any(s.is_(v0 - 1, w) for w in ("đã", "vừa", "cũng", "đều")):
+            v0 -= 1
+        c = next((x + 1 for x in range(v0 - 1, s.first - 1, -1) if s.punct(x, ",;:.")), s.first)
+        if s.is_(c, "có") and (s.tokens[c + 1].is_number or s.m(L.DETERMINERS, c + 1)):
+            c += 1  # "có 3 bệnh viện …": who there are
+        if c >= v0 or not A._np_start(s, c, loose=True):
+            return None
+        return A._Found([(c, v0)], c, v0, "subject")
+    return None
+
+
+# ------------------------------------------------- (e) a body's own order naming nobody: empty lead
+_NOTICES = ("nhận thấy", "phát hiện", "nhận định", "đánh giá")
+
+
+def own_order_naming_nobody(s: _Sentence, subject: _Found) -> bool:
+    """ "Qua kiểm tra, Bộ Y tế nhận thấy một số địa phương chưa thực hiện nghiêm … nên đã có văn bản chỉ
+    đạo chấn chỉnh hoạt động tiêm chủng …": the body notes a fault, then reports its own order, which
+    names nobody (the places at fault are the reason, not the addressees): the lead is empty
+    (LABELLING.md §4, §8 a; as "UBND huyện cũng chỉ đạo đẩy mạnh …" and "… đã có công văn chỉ đạo tăng
+    cường …", read by `_only_asks`).
+
+    Dev sentences of the class: K010-01 (K, this form); G046-01, G128-01 (G, the subject's own order
+    right after it, already empty)."""
+    k = A._skip_adverbs(s, subject.end)
+    if not _any_at(s, k, _NOTICES):
+        return False
+    end = next((x for x in range(k, s.n) if s.punct(x, ";.")), s.n)
+    for x in range(k + 2, end):
+        if not (s.is_(x, "có") and s.m(A._LETTER_NOUNS, x + 1)):
+            continue
+        if not any(s.is_(y, "nên") or s.is_(y, "và") or s.punct(y, ",") for y in range(max(k, x - 4), x)):
+            continue
+        p = A._past_letter(s, x)
+        size = s.m(A._CHI_DAO, p) or s.m(A._ASK_VERBS, p)
+        return bool(size) and p != x and not A._np_start(s, A._skip_openers(s, p + size))
+    return False

@@ -143,3 +143,44 @@ def test_the_public_named_as_written(text: str, expected: list[str]) -> None:
 )
 def test_a_body_commits_to_its_own_work(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# (d) The one asked in the passive leads: "X (đã) bị / được yêu cầu …" (§29 (23)), with an existential "có"
+# and a restrictive clause kept whole up to the verb (§11, §29 (12)). Dev: K044-01 (K); already right:
+# J054-03, J072-04 (J), A062-01, B032-02 (older).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Theo Công an tỉnh, có 5 cơ sở karaoke không bảo đảm an toàn phòng cháy đã bị yêu cầu tạm dừng "
+            "hoạt động.",
+            ["5 cơ sở karaoke không bảo đảm an toàn phòng cháy"],
+        ),
+        ("Ban Quản lý dự án giao thông cũng được yêu cầu đẩy nhanh tiến độ thi công.", ["Ban Quản lý dự án giao thông"]),
+    ],
+)
+def test_the_one_asked_in_the_passive_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_passive_task_with_no_doer_names_nobody() -> None:
+    assert lead("Việc giải trình phải được thực hiện trong vòng 05 ngày.") == []
+
+
+# (e) A body notes a fault and reports its own order, which names nobody: empty lead (§4, §8 a).
+# Dev: K010-01 (K); the subject's own order right after it, already empty: G046-01, G128-01 (G).
+def test_own_order_naming_nobody_is_an_empty_lead() -> None:
+    text = (
+        "Qua kiểm tra, Sở Công Thương phát hiện nhiều cửa hàng vi phạm nên đã có công văn chỉ đạo chấn chỉnh "
+        "hoạt động kinh doanh xăng dầu."
+    )
+    assert lead(text) == []
+
+
+def test_an_order_to_someone_after_a_finding_keeps_a_lead() -> None:
+    # the order names who is to act: not emptied (the reader's other rules decide who)
+    text = (
+        "Qua kiểm tra, Sở Công Thương phát hiện nhiều cửa hàng vi phạm nên đã có công văn chỉ đạo các phòng "
+        "chức năng xử lý."
+    )
+    assert lead(text) != []
