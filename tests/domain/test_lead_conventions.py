@@ -156,7 +156,7 @@ def test_a_body_commits_to_its_own_work(text: str, expected: list[str]) -> None:
             "hoạt động.",
             ["5 cơ sở karaoke không bảo đảm an toàn phòng cháy"],
         ),
-        ("Ban Quản lý dự án giao thông cũng được yêu cầu đẩy nhanh tiến độ thi công.", ["Ban Quản lý dự án giao thông"]),
+        ("Ban Quản lý dự án giao thông cũng được yêu cầu đẩy nhanh tiến độ.", ["Ban Quản lý dự án giao thông"]),
     ],
 )
 def test_the_one_asked_in_the_passive_leads(text: str, expected: list[str]) -> None:
