@@ -2519,7 +2519,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
         found = _subject_at(s, k)
         if found is not None:
             return _unless_only_asks(s, found, triggers)
-    modal = lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s)
+    modal = (
+        lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s) or lead_conventions.programme_subject(s)
+    )
     if modal is not None:
         return modal
     heading = _heading_unit(s)

@@ -447,3 +447,69 @@ def own_order_naming_nobody(s: _Sentence, subject: _Found) -> bool:
         size = s.m(A._CHI_DAO, p) or s.m(A._ASK_VERBS, p)
         return bool(size) and p != x and not A._np_start(s, A._skip_openers(s, p + size))
     return False
+
+
+# ---------------------------------------------------- (b) a body's programme: "X sẽ / tiếp tục <verb>"
+_PROGRAMME = ("sẽ", "tiếp tục")
+# what an event or a thing "will" do: not a task ("Đại hội sẽ diễn ra", "nhà sẽ được hoàn thành")
+_NOT_TASKS = (
+    "được", "bị", "diễn ra", "là", "có", "không", "chưa", "họp", "kết thúc", "bắt đầu", "khai mạc", "bế mạc",
+    "trở thành", "đạt",
+)
+_EVENTS = ("đại hội", "hội nghị", "lễ", "giải", "chương trình", "kỳ thi", "cuộc thi", "hội thi", "lớp", "đoàn")
+
+
+def programme_subject(s: _Sentence) -> _Found | None:
+    """A body's stated programme for its own coming work, its subject after an opener or a report the
+    subject rules do not cross: "Thời gian tới, Bộ đội Biên phòng tiếp tục tăng cường tuần tra …",
+    "Thực hiện tháng tổng vệ sinh (đợt 2), từ ngày 23/9, Chi cục Chăn nuôi và Thú y sẽ tổ chức …",
+    "… đã có 10/11 đơn vị tổ chức xong, còn đơn vị Châu Thành sẽ chỉ đạo Hội nghị hoàn thành trong
+    10/2017" — the body leads (LABELLING.md
+    §1, §29 (15): a directive for X when X is not the issuer). Read only when no other rule found anyone
+    (a fallback); an event or a passive after "sẽ" is no task ("Đại hội sẽ diễn ra …", "sẽ được …").
+
+    Dev sentences of the class: K086-01, K095-01 (K), J016-01 (J); F094-01 (F, "Đô lương sẽ hoàn thành …":
+    a place name with a lower-case second syllable) is left: a Title-Case name needs two capitals, or an
+    abbreviation, since "Công việc này sẽ kết thúc …" opens a sentence with a capital too (probe)."""
+    for v in range(s.first + 1, s.n - 1):
+        n = _any_at(s, v, _PROGRAMME)
+        if not n or s.tokens[v].capitalized:
+            continue
+        k = v + n
+        if _any_at(s, k, _NOT_TASKS) or not s.word(k) or (not s.m(L.VERBS, k) and not s.m(A._ACTOR_ADVERBS, k)):
+            continue
+        x = v
+        while x - 1 > s.first and s.word(x - 1) and any(s.is_(x - 1, w) for w in ("cũng", "đều", "vẫn")):
+            x -= 1
+        subject = _programme_doer(s, x)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _programme_doer(s: _Sentence, v0: int) -> _Found | None:
+    """The body right before tokens[v0] at a clause start (after the sentence start, a comma, "; " or
+    ", còn"), by the lexicon or, for a name it does not know, a Title-Case word ("Bộ đội Biên phòng",
+    "Đô Lương") of at most four syllables."""
+    lo = next((x + 1 for x in range(v0 - 1, s.first - 1, -1) if s.punct(x, ".;:?!")), s.first)
+    starts = [lo] + [x + 1 for x in range(lo, v0) if s.punct(x, ",")]
+    for c in reversed(starts):
+        c = A._skip_intro(s, c)
+        if s.is_(c, "còn"):
+            c += 1
+        if not s.first <= c < v0 or any(not s.word(x) for x in range(c, v0)):
+            continue
+        if _any_at(s, c, _EVENTS):
+            return None
+        lexicon = A._np_start(s, c)
+        if lexicon:
+            items, end = A._parse_list(s, c)
+            if items and items[0][0] == c and end >= v0:
+                return A._Found([(c, v0)], c, v0, "subject")
+        capitals = sum(1 for x in range(c, v0) if s.tokens[x].capitalized)
+        named = capitals >= 2 or (v0 - c == 1 and A._is_abbreviation(s.tokens[c]))  # not "Công việc này"
+        if s.tokens[c].capitalized and v0 - c <= 5 and named and not s.m(L.VERBS, c):
+            return A._Found([(c, v0)], c, v0, "subject")
+        if not lexicon:
+            return None
+    return None

@@ -184,3 +184,36 @@ def test_an_order_to_someone_after_a_finding_keeps_a_lead() -> None:
         "chức năng xử lý."
     )
     assert lead(text) != []
+
+
+# (b) A body's programme after an opener the subject rules did not cross (§1, §29 (15)); a fallback.
+# Dev: K086-01, K095-01 (K), J016-01 (J).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thời gian tới, Bộ đội Biên phòng tỉnh tiếp tục tăng cường tuần tra biên giới.", ["Bộ đội Biên phòng tỉnh"]),
+        (
+            "Hưởng ứng Tháng hành động vì môi trường, từ ngày 5/6, Trạm Thú y và Khuyến nông sẽ tổ chức phun khử "
+            "trùng các chợ.",
+            ["Trạm Thú y và Khuyến nông"],
+        ),
+        (
+            "Đến nay 8 xã đã tổ chức xong đại hội, còn xã Tân Phú sẽ tổ chức đại hội trong tháng 5.",
+            ["xã Tân Phú"],
+        ),
+    ],
+)
+def test_a_body_s_programme_after_an_opener(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công việc này sẽ kết thúc vào ngày 23/5.",  # a thing, not a body
+        "Đại hội sẽ diễn ra vào ngày 20/4.",  # an event
+        "Dự kiến ngày 23/1, UBTVQH sẽ họp phiên thứ năm.",  # a meeting held, not a task
+    ],
+)
+def test_what_will_happen_is_no_programme(text: str) -> None:
+    assert lead(text) == []
