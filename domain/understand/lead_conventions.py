@@ -13,18 +13,42 @@ written from more than one corpus); the unit tests, with sentences written for e
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
 
 
+@cache
+def _syllables(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.split())
+
+
+@cache
+def _firsts(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple({p.split()[0]: None for p in phrases})
+
+
+@cache
+def _first_keys(phrases: tuple[str, ...], accented: bool) -> frozenset[str]:
+    return frozenset(tone_key(w) if accented else fold_word(w) for w in _firsts(phrases))
+
+
+def _has(s: _Sentence, phrases: tuple[str, ...]) -> bool:
+    """Does a first syllable of `phrases` occur in the sentence at all (one set operation, in C)?"""
+    return not _first_keys(phrases, s.accented).isdisjoint(s._keys)
+
+
 def _phrase_at(s: _Sentence, i: int, phrase: str) -> int:
     """Length in tokens of `phrase` (syllables separated by spaces) when it starts at tokens[i], else 0."""
-    words = phrase.split()
+    words = _syllables(phrase)
+    if not s.is_(i, words[0]):
+        return 0
     return len(words) if all(s.is_(i + x, w) for x, w in enumerate(words)) else 0
 
 
@@ -35,8 +59,7 @@ def _any_at(s: _Sentence, i: int, phrases: tuple[str, ...]) -> int:
 def _starts(s: _Sentence, phrases: tuple[str, ...], lo: int, hi: int) -> list[int]:
     """Where the first syllable of one of `phrases` stands in [lo, hi), in order (found by `where`, in C:
     the rules below run for every sentence and most sentences hold none of their words)."""
-    firsts = {p.split()[0] for p in phrases}
-    return sorted(k for w in firsts for k in s.where(s.key(w)) if lo <= k < hi)
+    return sorted(k for w in _firsts(phrases) for k in s.where(s.key(w)) if lo <= k < hi)
 
 
 # ------------------------------------------------------------------------- (a) a letter "gửi Y về …"
@@ -140,6 +163,8 @@ def letter_about(s: _Sentence) -> _Found | None:
     Dev sentences of the class: K006-01, K081-01, K091-01 (corpus K), J066-03's context (J), G029-01
     (G); already right by `_letter_receivers` and kept so: K043-01, K058-01, K065-01, J059-01,
     J076-02, G030-01, F131-01."""
+    if not s.at(A._LETTER_NOUNS):
+        return None  # no letter named
     places = {*s.at(L.SEND_VERBS), *s.where(s.key("tới")), *s.where(s.key("đến"))}
     for q in sorted(places):
         if not s.first + 2 <= q < s.n - 1:
@@ -275,6 +300,8 @@ def public_advice(s: _Sentence) -> _Found | None:
 
     Dev sentences of the class: K089-01, K015-01 (corpus K), J092-01 (J) and, through its context,
     J092-02; the guide's own example "Sở Y tế khuyến cáo người dân cần rửa tay thường xuyên."."""
+    if not (_has(s, _PUBLIC) and _has(s, _ADVISE)):
+        return None  # (no word of the public or of advice: the common case, read in C)
     for v in _starts(s, _ADVISE, s.first + 1, s.n - 1):
         n = _any_at(s, v, _ADVISE)
         if not n:
@@ -306,6 +333,8 @@ def committed_subject(s: _Sentence) -> _Found | None:
 
     Dev sentences of the programme class: K068-01 (this form), K086-01, K095-01 (corpus K), J016-01,
     J088-02 (J: "còn X sẽ chỉ đạo …", "Thời gian này địa phương phát động …")."""
+    if not _has(s, _COMMITS):
+        return None
     for v in _starts(s, _COMMITS, s.first + 1, min(s.n - 1, s.first + 25)):
         n = _any_at(s, v, _COMMITS)
         if not n:
@@ -441,6 +470,8 @@ def own_order_naming_nobody(s: _Sentence, subject: _Found) -> bool:
 
     Dev sentences of the class: K010-01 (K, this form); G046-01, G128-01 (G, the subject's own order
     right after it, already empty)."""
+    if not _has(s, _NOTICES):
+        return False
     k = A._skip_adverbs(s, subject.end)
     if not _any_at(s, k, _NOTICES):
         return False
