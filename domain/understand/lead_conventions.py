@@ -173,8 +173,11 @@ def letter_about(s: _Sentence) -> _Found | None:
         if not send or not _letter_before(s, q):
             continue
         start = q + send
-        if s.is_(start, "về") or not A._np_start(s, start, loose=True):
+        if s.is_(start, "về"):
             return None  # "gửi về Bộ …": a report's recipient
+        counted = s.tokens[start].is_number and s.word(start + 1)  # "gửi 12 tỉnh/thành phố …": a count of bodies
+        if not (A._np_start(s, start, loose=True) or counted):
+            return None
         end = None
         closed = False
         for x in range(start + 1, min(s.n, start + 80)):

@@ -50,6 +50,12 @@ def lead(text: str) -> list[str]:
             "Dữ liệu thuế.",
             ["cục trưởng Cục Thuế các tỉnh", "Giám đốc Trung tâm Dữ liệu thuế"],
         ),
+        # a count of bodies written with a slash
+        (
+            "Cục Trồng trọt vừa có công điện khẩn gửi 9 tỉnh/thành phố vùng Đồng bằng sông Cửu Long về việc "
+            "xuống giống vụ Hè Thu.",
+            ["9 tỉnh/thành phố vùng Đồng bằng sông Cửu Long"],
+        ),
         # a new determiner and "cùng" start new receivers
         (
             "Sở Y tế đã có công văn khẩn gửi UBND các xã, thị trấn cùng các trạm y tế về việc chủ động "
