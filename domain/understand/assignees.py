@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_rules, textnorm, vntokens
+from domain.understand import lead_conventions, lead_rules, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -2429,6 +2429,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
+    conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
+    if conventional is not None:
+        return conventional
     fronted = _fronted_topic(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
@@ -2487,15 +2490,16 @@ def _find_lead(s: _Sentence) -> _Found | None:
             if not (new_clause or _speaker_before(s, p) or _only_relays(s, s.first, p)):
                 continue
         return _also_asked(s, _later_assigned(s, found), triggers)
-    relayed = _relayed_receivers(s) or _letter_receivers(s)
+    relayed = lead_conventions.letter_about(s) or _relayed_receivers(s) or _letter_receivers(s)
     # "Các bộ ... xây dựng kế hoạch ...; báo cáo gửi đến Bộ Công an ...": a subject that acts before
     # the letter is sent keeps the lead; one that only writes ("UBND TP có văn bản gửi ...") does not.
     if relayed is not None and (
         subject is None or _only_relays(s, subject.end, relayed.start) or _writes_letter(s, subject)
+        or lead_conventions.sender_only(s, subject, relayed)
     ):
         return relayed
     if subject is not None:
-        if _only_asks(s, subject, triggers):
+        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject):
             # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
             # is still an order.
             k = _skip_adverbs(s, subject.end)
@@ -2515,7 +2519,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
         found = _subject_at(s, k)
         if found is not None:
             return _unless_only_asks(s, found, triggers)
-    modal = lead_rules.modal_subject(s)
+    modal = (
+        lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s) or lead_conventions.programme_subject(s)
+    )
     if modal is not None:
         return modal
     heading = _heading_unit(s)
@@ -2772,7 +2778,8 @@ def _support_and_executor(
     label = _label_form(s)
     if label is not None and label[0] == lead:
         return leads, label[1], executor
-    for x, (a, _) in enumerate(leads[1:], start=1):
+    # (conv) a letter's receivers joined by "cùng" all receive it (G028-01): no coordinators among them
+    for x, (a, _) in enumerate(leads[1:] if lead.how != "relayed" else (), start=1):
         with_ = 2 if s.m(_WITH, a - 2) == 2 else (1 if s.is_(a - 1, "cùng") else 0)
         if with_ and s.word(a - with_ - 1) and not s.is_(a - with_ - 1, "và"):
             # "đề nghị Sở TN&MT cùng với Sở Kế hoạch và Đầu tư, ngành chức năng rà soát ...": those
@@ -2920,9 +2927,9 @@ def assignees_from_context(context: str, units: Sequence[KnownUnit] = ()) -> Ass
     names someone wins."""
     for segment in reversed(context_segments(nfc(context), units)):
         found = parse_assignees(segment, units)
-        if found.lead:
+        if found.lead and not lead_conventions.capitals_heading_names_nobody(segment, units):
             return found
-    return Assignees()
+    return Assignees(lead=lead_conventions.letter_addressees(nfc(context), units))  # "Kính gửi:" (conv)
 
 
 _SEGMENT_BREAK = re.compile(r"(?<=[.:;])\s+(?=\S)|\s+(?=(?:\d{1,2}|[a-zđ])[.)]\s)")
