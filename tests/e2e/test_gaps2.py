@@ -117,3 +117,19 @@ async def test_the_deadline_buttons_of_a_fresh_directive_tell_nobody_but_later_t
     await env.press(chair, env.world.message(group, card.message_id), "3 ngày")
     [told] = env.world.bot_messages(binh)[binh_before:]
     assert "đặt hạn mới cho nhiệm vụ #2" in told.plain and "26/11/2026" in told.plain
+
+
+# ------------------------------------------------------------------------------------- 2: capitals after an alias
+async def test_giao_an_alias_then_words_in_capitals_gives_the_unit_and_keeps_the_capitals_in_the_task(env: Env) -> None:
+    chair, binh, _an, group, _ = await committee_with_a_task(env)
+    await env.say(chair, group, "/donvi them Văn phòng pháp lý = VPPL")
+    await env.say(chair, group, ["/donvi gan VPPL ", text_mention(binh)])
+    reply = await env.say(chair, group, "/giao VPPL BÍ MẬT rà soát danh sách hồ sơ trước 15/12")
+    assert "chưa rõ ai" not in reply.plain.lower()
+    assert "#2" in reply.plain and "Chủ trì: Văn phòng pháp lý" in reply.plain, reply.plain
+    assert "Thứ Ba, 15/12/2026" in reply.plain
+    task = await env.task(2, group)
+    assert "BÍ MẬT rà soát danh sách hồ sơ" in task.text
+    shown = await env.say(binh, binh, "/viec")
+    assert "BÍ MẬT rà soát danh sách hồ sơ" in shown.plain
+
