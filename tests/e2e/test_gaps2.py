@@ -4,9 +4,13 @@ upgrade; stickers and other non-text messages during a private /nhap gathering."
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
+import pytest
+
 from emulator import text_mention
+from handlers.membership import WELCOME_WAIT
 from tests.e2e.conftest import Env
 from tests.e2e.test_reminders_e2e import committee_with_a_task
 
@@ -133,3 +137,38 @@ async def test_giao_an_alias_then_words_in_capitals_gives_the_unit_and_keeps_the
     shown = await env.say(binh, binh, "/viec")
     assert "BÍ MẬT rà soát danh sách hồ sơ" in shown.plain
 
+
+# ------------------------------------------------------------------------------------- 3: supergroup upgrade
+async def _welcomes(env: Env, chat: object) -> list[object]:
+    # A supergroup's welcome waits a moment for migration messages (handlers.membership.WELCOME_WAIT).
+    await asyncio.sleep(WELCOME_WAIT + 1.0)
+    await env.idle()
+    return [m for m in env.world.bot_messages(chat) if "Xin chào" in m.plain]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bot_joins", ["first", "between", None])
+async def test_an_upgrade_to_a_supergroup_posts_no_second_welcome(env: Env, bot_joins: str | None) -> None:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê", username="binh_le")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh], bot_status=None)
+    w.add_bot(group, by=chair)
+    await env.idle()
+    assert len(await _welcomes(env, group)) == 1  # added to a basic group: welcomed at once, once
+    await env.say(chair, group, "/giao @binh_le rà soát hồ sơ một cửa trước ngày 15/12")
+
+    supergroup = w.migrate_to_supergroup(group, bot_joins=bot_joins)
+    await env.idle()
+    assert await _welcomes(env, supergroup) == []
+    listed = await env.say(binh, supergroup, "/ds")  # the same committee, its task there
+    assert "#1" in listed.plain and "rà soát hồ sơ một cửa" in listed.plain
+
+
+async def test_the_bot_added_to_a_supergroup_is_welcomed_once(env: Env) -> None:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = w.add_group("BCĐ Cải cách hành chính phường Phúc Đồng", creator=chair, supergroup=True, bot_status=None)
+    w.add_bot(group, by=chair)
+    await env.idle()
+    [welcome] = await _welcomes(env, group)
+    assert "BCĐ Cải cách hành chính phường Phúc Đồng" in welcome.plain  # type: ignore[attr-defined]
