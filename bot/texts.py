@@ -1718,3 +1718,21 @@ DUE_CHANGED_OLD = " (hạn cũ: {old})"
 DUE_CHANGED_OLD_NONE = " (trước đây không có hạn)"
 DUE_CHANGED_REASON = " — lý do: {reason}"
 DUE_CHANGED_ASKED_BY = " — theo đề nghị của {who}"
+# A sticker, a GIF, a voice message, a place… sent during a private /nhap gathering: left out, said so.
+IMPORT_GATHER_MEDIA = (
+    "💬 {what} không có chữ để đọc nên không thêm vào kết luận. Muốn thêm nội dung thì gõ hoặc dán chữ, "
+    "hoặc gửi file (.docx, .pdf) hay ảnh chụp trang văn bản."
+)
+MEDIA_NAMES = {
+    "sticker": "Nhãn dán (sticker)",
+    "animation": "Ảnh động (GIF)",
+    "voice": "Tin nhắn thoại",
+    "video_note": "Video tròn",
+    "video": "Video",
+    "audio": "Tệp âm thanh",
+    "location": "Vị trí được chia sẻ",
+    "venue": "Địa điểm được chia sẻ",
+    "contact": "Danh thiếp liên hệ",
+    "poll": "Cuộc bình chọn",
+    "dice": "Xúc xắc",
+}

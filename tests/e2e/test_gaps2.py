@@ -9,9 +9,11 @@ from datetime import date
 
 import pytest
 
+from bot.texts import BTN_GATHER_DONE
 from emulator import text_mention
 from handlers.membership import WELCOME_WAIT
 from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
 
 
@@ -172,3 +174,50 @@ async def test_the_bot_added_to_a_supergroup_is_welcomed_once(env: Env) -> None:
     await env.idle()
     [welcome] = await _welcomes(env, group)
     assert "BCĐ Cải cách hành chính phường Phúc Đồng" in welcome.plain  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------------------------- 4: stickers in a gathering
+async def test_a_sticker_a_gif_a_voice_message_and_a_place_during_a_gathering_are_left_out_and_said_so(
+    env: Env,
+) -> None:
+    chair, _member, _group = await committee(env)
+    w = env.world
+    await env.say(chair, chair, "/nhap")
+    before = len(w.bot_messages(chair))
+    sticker = w.send_sticker(chair, chair, "👍")
+    assert sticker.to_api()["sticker"]["emoji"] == "👍" and "text" not in sticker.to_api()
+    said = await w.wait_for(chat=chair)
+    await env.idle()
+    assert [m.message_id for m in w.bot_messages(chair)[before:]] == [said.message_id]  # one answer
+    assert "Nhãn dán (sticker) không có chữ để đọc nên không thêm vào kết luận" in said.plain
+    assert "Chưa nhận phần nào" in said.plain and said.button_texts()[0] == BTN_GATHER_DONE
+
+    await env.say(chair, chair, "Kết luận giao ban tháng 11\n"
+                  "1. Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12\n"
+                  "2. Công an phường kiểm tra hệ thống camera an ninh trong tháng 12")
+    for send, name in (
+        (lambda: w.send_animation(chair, chair), "Ảnh động (GIF)"),
+        (lambda: w.send_voice(chair, chair), "Tin nhắn thoại"),
+        (lambda: w.send_location(chair, chair), "Vị trí được chia sẻ"),
+    ):
+        send()
+        said = await w.wait_for(chat=chair)
+        await env.idle()
+        assert f"{name} không có chữ để đọc" in said.plain and "Đã nhận 1 phần" in said.plain, said.plain
+
+    cursor = len(w.bot_messages(chair))
+    await env.press(chair, said, BTN_GATHER_DONE)
+    pages = await preview_after(env, chair, cursor)
+    saved = await what(env, await save(env, chair, pages))
+    assert [t for t, _due, _leads in saved] == [
+        "Văn phòng rà soát hồ sơ thủ tục hành chính một cửa, báo cáo trước ngày 15/12",
+        "Công an phường kiểm tra hệ thống camera an ninh trong tháng 12",
+    ]
+
+
+async def test_a_sticker_with_no_gathering_open_is_left_alone(env: Env) -> None:
+    chair, _member, _group = await committee(env)
+    before = len(env.world.bot_messages(chair))
+    env.world.send_sticker(chair, chair, "😂")
+    await env.idle()
+    assert env.world.bot_messages(chair)[before:] == []
