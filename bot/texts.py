@@ -1265,7 +1265,6 @@ ASK_CHAIR_REASSIGN = (
 )
 ASK_CHAIR_NOTE = "🗒 Trả lời (reply) tin nhắn này bằng ghi chú của Trưởng ban cho #{number}."
 CHAIR_NOTE_OK = "🗒 Đã ghi chú của Trưởng ban vào #{number}: {note}"
-CHAIR_DUE_NOTICE = "📅 Trưởng ban đặt hạn mới cho nhiệm vụ #{number} ({committee}): <b>{due}</b>.\n{text}"
 CHAIR_NOTE_NOTICE = "🗒 Ghi chú của Trưởng ban về nhiệm vụ #{number} ({committee}): {note}"
 # A report given in a private chat, told in the committee group (one line).
 REPORT_DONE_IN_GROUP = "✅ {who} báo <b>hoàn thành</b> #{number} (qua tin nhắn riêng){note}"
@@ -1702,3 +1701,38 @@ BACKUP_UNWRITABLE = (
     "Người dùng «{user}» (người chạy bot và lệnh này) không ghi được {target} ({error}). Chọn một chỗ "
     "người dùng đó ghi được, ví dụ: --to {example}, rồi chép bản sao đi nơi khác nếu cần."
 )
+
+
+# --- gaps2 ---
+# A deadline changed by someone other than its doers (/sua N han, the chair's /giahan, «📅 Hạn mới», the
+# board, an approved request for the other doers): told to them privately when they opened a chat with
+# the bot, else named in one group message (NOTICE_FOR). {by}: DUE_CHANGED_BY_CHAIR / _BY_SECRETARY.
+DUE_CHANGED_NOTICE = (
+    "📅 {by} đặt hạn mới cho nhiệm vụ #{number} ({committee}): <b>{due}</b>{old}.\n"
+    "<i>{text}</i>\n"
+    "Người sửa: {who}{reason}. Bot sẽ nhắc theo hạn mới."
+)
+DUE_CHANGED_BY_CHAIR = "Trưởng ban"
+DUE_CHANGED_BY_SECRETARY = "Thư ký"
+DUE_CHANGED_OLD = " (hạn cũ: {old})"
+DUE_CHANGED_OLD_NONE = " (trước đây không có hạn)"
+DUE_CHANGED_REASON = " — lý do: {reason}"
+DUE_CHANGED_ASKED_BY = " — theo đề nghị của {who}"
+# A sticker, a GIF, a voice message, a place… sent during a private /nhap gathering: left out, said so.
+IMPORT_GATHER_MEDIA = (
+    "💬 {what} không có chữ để đọc nên không thêm vào kết luận. Muốn thêm nội dung thì gõ hoặc dán chữ, "
+    "hoặc gửi file (.docx, .pdf) hay ảnh chụp trang văn bản."
+)
+MEDIA_NAMES = {
+    "sticker": "Nhãn dán (sticker)",
+    "animation": "Ảnh động (GIF)",
+    "voice": "Tin nhắn thoại",
+    "video_note": "Video tròn",
+    "video": "Video",
+    "audio": "Tệp âm thanh",
+    "location": "Vị trí được chia sẻ",
+    "venue": "Địa điểm được chia sẻ",
+    "contact": "Danh thiếp liên hệ",
+    "poll": "Cuộc bình chọn",
+    "dice": "Xúc xắc",
+}

@@ -643,3 +643,11 @@ async def pause_committee(session: AsyncSession, committee_id: int) -> None:
         .values(active=False)
         .execution_options(synchronize_session=False)
     )
+
+
+async def any_sent(session: AsyncSession, task_id: int) -> bool:
+    """Has a reminder of this task reached anyone yet (its doers know its deadline from the bot)?"""
+    found = await session.scalar(
+        select(Reminder.id).where(Reminder.task_id == task_id, Reminder.status == "sent").limit(1)
+    )
+    return found is not None

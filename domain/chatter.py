@@ -53,3 +53,12 @@ def classify(text: str) -> Chatter:
     if len(words) <= SHORT_WORDS and not any(ch.isdigit() for ch in stripped) and "\n" not in stripped:
         return Chatter.SHORT
     return Chatter.PART
+
+
+# (gaps2) What a message may carry besides text, a file or a photo, none of it text the bot can read: a
+# sticker, a GIF, a voice message, a place… During a gathering it is left out, and said so (the person
+# otherwise waits for a reply that never comes). In the order they are looked for: a GIF comes with a
+# `document` too (for older apps), so it is named before any file is read.
+LEFT_OUT_KINDS = (
+    "sticker", "animation", "voice", "video_note", "video", "audio", "location", "venue", "contact", "poll", "dice",
+)

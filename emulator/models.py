@@ -152,6 +152,9 @@ class Message:
     group_chat_created: bool = False
     migrate_to_chat_id: int | None = None
     migrate_from_chat_id: int | None = None
+    # Content other than text, a document or a photo, as the Bot API shapes it (World.send_sticker …):
+    # {"sticker": {…}}, {"animation": {…}, "document": {…}}, {"voice": {…}}, {"location": {…}}.
+    media: JSON | None = None
     edit_date: int | None = None
     # Emulator state, for tests: how the bot asked for this message.
     parse_mode: str | None = None
@@ -206,6 +209,8 @@ class Message:
             data["document"] = self.document.document_api()
         if self.photo is not None:
             data["photo"] = self.photo.photo_api()
+        if self.media:
+            data.update(copy.deepcopy(self.media))
         if self.caption is not None:
             data["caption"] = self.caption
             if self.caption_entities:

@@ -51,6 +51,7 @@ def dump(world: World) -> JSON:
         data["reply_to"] = [m.reply_to.chat.id, m.reply_to.message_id] if m.reply_to is not None else None
         data["new_chat_members"] = [u.id for u in m.new_chat_members]
         data["left_chat_member"] = m.left_chat_member.id if m.left_chat_member is not None else None
+        data["media"] = m.media
         messages.append(data)
     return {
         "format": FORMAT,
@@ -108,6 +109,7 @@ def load(world: World, data: JSON) -> None:
             photo=files.get(m["photo"]) if m["photo"] is not None else None,
             new_chat_members=[u for u in (user(uid) for uid in m["new_chat_members"]) if u is not None],
             left_chat_member=user(m["left_chat_member"]),
+            media=m.get("media"),  # (absent from snapshots written before stickers were sent)
         )
         messages[(message.chat.id, message.message_id)] = message
     for m in data["messages"]:  # replies point at messages kept before them

@@ -411,6 +411,54 @@ class World:
             fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
         return self._user_message(chat_, user_, **fields)
 
+    # ------------------------------------------------------------------ stickers, GIFs, voice, places
+    # What people also send while a bot waits for text; shaped as the Bot API delivers them.
+
+    def send_sticker(self, user: UserRef, chat: ChatRef, emoji: str = "👍", *, set_name: str = "HotCherry",
+                     animated: bool = False, reply_to: MessageRef | int | None = None) -> Message:
+        """A sticker: `sticker` (a Sticker: type, size, the emoji it stands for, its set), no text."""
+        stored = self.store_file(b"RIFF\x00\x00\x00\x00WEBPVP8 ", filename=None, mime_type=None, kind="sticker",
+                                 width=512, height=512)
+        sticker: JSON = {
+            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "type": "regular",
+            "width": 512, "height": 512, "is_animated": animated, "is_video": False, "emoji": emoji,
+            "set_name": set_name, "file_size": len(stored.data),
+        }
+        return self._media_message(user, chat, {"sticker": sticker}, reply_to)
+
+    def send_animation(self, user: UserRef, chat: ChatRef, *, file_name: str = "ok.gif.mp4",
+                       caption: TextParts | None = None, reply_to: MessageRef | int | None = None) -> Message:
+        """A GIF: Telegram sends it as an MPEG-4 `animation` and, for older clients, as a `document` too."""
+        stored = self.store_file(b"\x00\x00\x00\x18ftypmp42", filename=file_name, mime_type="video/mp4",
+                                 kind="animation", width=320, height=240)
+        animation: JSON = {**stored.document_api(), "width": 320, "height": 240, "duration": 2}
+        return self._media_message(user, chat, {"animation": animation, "document": stored.document_api()},
+                                   reply_to, caption)
+
+    def send_voice(self, user: UserRef, chat: ChatRef, seconds: int = 4, *,
+                   reply_to: MessageRef | int | None = None) -> Message:
+        """A voice message: `voice` (an OGG/Opus recording and its length)."""
+        stored = self.store_file(b"OggS\x00\x02", filename=None, mime_type="audio/ogg", kind="voice")
+        voice: JSON = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "duration": seconds,
+                       "mime_type": "audio/ogg", "file_size": len(stored.data)}
+        return self._media_message(user, chat, {"voice": voice}, reply_to)
+
+    def send_location(self, user: UserRef, chat: ChatRef, latitude: float = 21.0285, longitude: float = 105.8542,
+                      *, reply_to: MessageRef | int | None = None) -> Message:
+        """A shared place: `location` (latitude, longitude), no text."""
+        return self._media_message(user, chat, {"location": {"latitude": latitude, "longitude": longitude}},
+                                   reply_to)
+
+    def _media_message(self, user: UserRef, chat: ChatRef, media: JSON, reply_to: MessageRef | int | None,
+                       caption: TextParts | None = None) -> Message:
+        user_, chat_ = self.user(user), self._writable_chat(user, chat)
+        fields: dict[str, Any] = {"media": media, "reply_to": self._reply_target(chat_, reply_to)}
+        if caption is not None:
+            plain, mentions = compose(caption)
+            fields["caption"] = plain
+            fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
+        return self._user_message(chat_, user_, **fields)
+
     def press_button(self, user: UserRef, message: MessageRef, callback_data: str | None = None, *,
                      text: str | None = None) -> CallbackQuery:
         """`user` presses an inline button of a bot message (by its callback data or its label).
@@ -632,9 +680,10 @@ class World:
     def store_file(self, data: bytes, *, filename: str | None, mime_type: str | None,
                    kind: str = "document", width: int = 0, height: int = 0) -> StoredFile:
         number = next(self._file_ids)
-        prefix = "AgAC" if kind == "photo" else "BQAC"
-        extension = filename.rsplit(".", 1)[-1] if filename and "." in filename else ("jpg" if kind == "photo"
-                                                                                       else "bin")
+        # Telegram's file ids start with the kind: photo, sticker, GIF, voice, else a document.
+        prefix = {"photo": "AgAC", "sticker": "CAAC", "animation": "CgAC", "voice": "AwAC"}.get(kind, "BQAC")
+        extension = filename.rsplit(".", 1)[-1] if filename and "." in filename else (
+            {"photo": "jpg", "sticker": "webp", "voice": "oga"}.get(kind, "bin"))
         stored = StoredFile(file_id=f"{prefix}AgIAAxkBAAE{number:010d}", file_unique_id=f"AQAD{number:08d}",
                             data=data, filename=filename, mime_type=mime_type,
                             file_path=f"{kind}s/file_{number}.{extension}", width=width, height=height)

@@ -285,6 +285,16 @@ def quick_due(code: str, today: date, current: date | None = None) -> date | Non
 _UNDO_KEEPS = frozenset({"created", "deadline_changed", "assignees_changed", "edited"})
 
 
+async def still_as_logged(session: AsyncSession, task: Task) -> bool:
+    """The directive is still being logged: only its giver has touched it (its card's deadline buttons
+    complete the /giao, which tells nobody privately) and no reminder has gone out. A deadline set then is
+    not told to the doers as a change; later, from the same card, it is (tasks.set_due)."""
+    events = await db_tasks.events_of(session, task.id)
+    if any(e.kind not in _UNDO_KEEPS or e.actor_id != task.created_by for e, _ in events):
+        return False
+    return not await reminders.any_sent(session, task.id)
+
+
 async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
     """«↩️ Hoàn tác» takes back a slip: by the one who gave the task or the chair, while nobody else has
     acted on it. The button stays under the confirmation for good; pressed later it would cancel a task
@@ -304,7 +314,8 @@ async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
-    await run_button(update, context, _pressed)
+    # Notices: a deadline changed from the card once the task is out is told to its doers.
+    await run_button(update, context, _pressed, notices=True)
 
 
 async def _pressed(session: AsyncSession, actor: Actor, query: CallbackQuery) -> Pressed:
@@ -334,7 +345,8 @@ async def _pressed(session: AsyncSession, actor: Actor, query: CallbackQuery) ->
             )
         return Pressed()
     due = quick_due(code, actor.today, task.due_current)
-    text = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    tell = not await still_as_logged(session, task)
+    text = await set_due(session, actor, task, due, actor.today, extension=False, reason=None, tell=tell)
     fix = [[(T.BTN_FIX_DUE, f"fixdue:{task.id}")]]
     return Pressed(text, (render.card(task, actor.today) + "\n\n" + text, fix))
 
@@ -360,7 +372,8 @@ async def on_due_reply(session: AsyncSession, actor: Actor, pending: PendingInpu
     if task is None:
         raise Refused(T.BUTTON_STALE)
     due, year_note = _due_from_answer(text, actor.today, example_date(actor.today))
-    done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None)
+    tell = not await still_as_logged(session, task)
+    done = await set_due(session, actor, task, due, actor.today, extension=False, reason=None, tell=tell)
     return done + "\n" + year_note if year_note else done
 
 

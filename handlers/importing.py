@@ -41,7 +41,7 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from domain.assign import Mention, arrange_written, written_usernames
-from domain.chatter import Chatter, classify
+from domain.chatter import LEFT_OUT_KINDS, Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
@@ -1083,9 +1083,13 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     reading: dict[str, Any] | None = None
     kind = Chatter.PART
+    # A sticker, a GIF (which comes with a `document` too), a voice message, a place: no text to add.
+    media = next((k for k in LEFT_OUT_KINDS if getattr(msg, k, None)), None)
     try:
-        attached = scans.attachment_of(msg)
-        if attached is not None:
+        attached = scans.attachment_of(msg) if media is None else None
+        if media is not None:
+            part, kind = Part("", False), Chatter.CHAT
+        elif attached is not None:
             read = await scans.read_attachment(context, attached, msg.chat_id, gathering=True)
             part = Part(read.text, True)
             reading = read.reading.as_json() if read.reading is not None else None
@@ -1123,7 +1127,9 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 got = T.IMPORT_GATHER_GOT.format(parts=len(parts), chars=T.fmt_number(_size(row)))
                 if kind is Chatter.CHAT:
                     shown = T.esc(T.shorten(part.text, 40))
-                    got = T.IMPORT_GATHER_TALK.format(text=shown) + "\n" + (got if parts else T.IMPORT_GATHER_NONE_YET)
+                    left_out = (T.IMPORT_GATHER_MEDIA.format(what=T.MEDIA_NAMES[media]) if media is not None
+                                else T.IMPORT_GATHER_TALK.format(text=shown))
+                    got = left_out + "\n" + (got if parts else T.IMPORT_GATHER_NONE_YET)
                 elif kind is Chatter.SHORT:
                     got += "\n" + T.IMPORT_GATHER_SHORT.format(text=T.esc(T.shorten(part.text, 60)))
                 elif reading is not None:

@@ -79,12 +79,19 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     member_now = _present(change.new_chat_member)
     was_member = _present(change.old_chat_member)
     resumed = False
+    moved_here = False
+    new_id: int | None = None
     svc = services(context)
     async with transaction(context) as session:
         if member_now:
+            before = await db_committees.committee_by_chat(session, change.chat.id)
+            # (gaps2) A group upgraded to a supergroup: the migration message came first and moved the
+            # committee, active, to this id; Telegram's «the bot joined» for the supergroup is no add.
+            moved_here = before is not None and before.active and not was_member
             committee = await db_committees.ensure_committee(
                 session, change.chat.id, change.chat.title or "", svc.clock.now(), svc.settings.tz_name
             )
+            new_id = committee.id if before is None else None
             resumed = not committee.active
             committee.active = True
             if resumed:
@@ -102,18 +109,46 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     change.chat.id,
                     change.new_chat_member.status,
                 )
-    if member_now and not was_member:
-        try:
-            await context.bot.send_message(
-                change.chat.id, T.BOT_ADDED.format(title=T.esc(change.chat.title or "")), parse_mode=ParseMode.HTML
+    if member_now and not was_member and not moved_here:
+        if change.chat.type == change.chat.SUPERGROUP and new_id is not None and context.job_queue is not None:
+            # Joining a supergroup may be an upgrade whose migration messages come next: welcome only
+            # if the committee made for it is still there a moment later (migrate_chat drops it).
+            context.job_queue.run_once(
+                _welcome_if_still_new, WELCOME_WAIT, data=(change.chat.id, new_id, change.chat.title or ""),
+                name=f"welcome:{change.chat.id}",
             )
-        except TelegramError as exc:
-            log.warning("welcome message failed in %s: %s", change.chat.id, exc)
+        else:
+            await _welcome(context, change.chat.id, change.chat.title or "")
     if member_now and resumed:
         # Whoever left (or was demoted) while the bot was away was never announced: each person the
         # committee counts on is looked up, in a job (jobs/membership_check.py) — under API faults the
         # look-ups take long, and the update queue (everyone's commands) must not wait for them.
         schedule_membership_check(context.application, change.chat.id)
+
+
+# How long a supergroup's welcome waits for migration messages (they follow within a second).
+WELCOME_WAIT = 2.0
+
+
+async def _welcome(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title: str) -> None:
+    try:
+        await context.bot.send_message(chat_id, T.BOT_ADDED.format(title=T.esc(title)), parse_mode=ParseMode.HTML)
+    except TelegramError as exc:
+        log.warning("welcome message failed in %s: %s", chat_id, exc)
+
+
+async def _welcome_if_still_new(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot joined a supergroup and a committee was made for it: welcome, unless the group's own
+    committee has moved there meanwhile (an upgrade: the same committee, welcomed long ago)."""
+    assert context.job is not None
+    chat_id, committee_id, title = context.job.data  # type: ignore[misc]
+    async with transaction(context) as session:
+        committee = await db_committees.committee_by_chat(session, chat_id)
+        still_new = committee is not None and committee.id == committee_id
+    if still_new:
+        await _welcome(context, chat_id, title)
+    else:
+        log.info("no welcome in %s: a group upgraded to this supergroup, its committee moved here", chat_id)
 
 
 async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, member: ChatMember) -> bool:

@@ -261,15 +261,9 @@ async def _in_task_committee(session: AsyncSession, actor: Actor, task: Task) ->
 
 async def _chair_due(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:
     new_due, reason, year_note = _due_and_reason((msg.text or "").strip(), actor.today, task)
+    # The assignees are told by set_due, as for every deadline changed by someone else.
     text = await set_due(session, actor, task, new_due, actor.today, extension=True, reason=reason)
-    if year_note:
-        text += "\n" + year_note
-    committee = await session.get(Committee, task.committee_id)
-    await tell_assignees(session, actor, task, T.CHAIR_DUE_NOTICE.format(
-        number=task.number, committee=T.esc(committee.title if committee else ""),
-        due=T.fmt_due(new_due, actor.today), text=T.esc(T.shorten(task.text, 300)),
-    ))
-    return text
+    return text + "\n" + year_note if year_note else text
 
 
 async def _chair_give(session: AsyncSession, actor: Actor, task: Task, pending: PendingInput, msg: Message) -> str:

@@ -61,6 +61,13 @@ SLOW_COMMANDS = {
 }
 
 
+# Messages with nothing to read as text (domain.chatter.LEFT_OUT_KINDS).
+_LEFT_OUT = (
+    filters.Sticker.ALL | filters.ANIMATION | filters.VOICE | filters.VIDEO_NOTE | filters.VIDEO | filters.AUDIO
+    | filters.LOCATION | filters.VENUE | filters.CONTACT | filters.POLL | filters.Dice.ALL
+)
+
+
 def register(app: Application) -> None:  # type: ignore[type-arg]
     # Service messages about the group itself come first: they carry no command.
     app.add_handler(ChatMemberHandler(membership.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
@@ -132,6 +139,11 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
             importing.on_private_message,
         )
+    )
+    # A sticker, a GIF, a voice message, a place… (no text to read): told it is left out of a gathering.
+    # Before files: a GIF comes with a `document` too.
+    app.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & _LEFT_OUT, importing.on_private_message)
     )
     app.add_handler(
         MessageHandler(

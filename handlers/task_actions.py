@@ -235,6 +235,37 @@ async def tell_people(
         await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind=kind)
 
 
+async def tell_due_changed(
+    session: AsyncSession, actor: Actor, task: Task, old: date | None, reason: str | None,
+    *, asked_by: Person | None = None,
+) -> None:
+    """A deadline changed by someone else reaches the task's doers (else reminders simply move, or stop,
+    without a word): privately, or named in one group message, through the outbox (`tell_people`), as a
+    cancellation or a reassignment is told. Nobody is told of his own change, nor twice: whoever asked
+    for it (`asked_by`) has the chair's answer already. From a private chat (the chair's escalation
+    copy) the group is told even when nobody is to be named: it would not know otherwise."""
+    committee = await session.get(Committee, task.committee_id)
+    if committee is None or not committee.active:
+        return
+    skip = {actor.person.id} | ({asked_by.id} if asked_by is not None else set())
+    people = [p for p in await assignee_people(session, task) if p.id not in skip]
+    role = await role_in_task_committee(session, actor, task)
+    today = actor.today
+    text = T.DUE_CHANGED_NOTICE.format(
+        by=T.DUE_CHANGED_BY_SECRETARY if role is Role.SECRETARY else T.DUE_CHANGED_BY_CHAIR,
+        number=task.number,
+        committee=esc(committee.title),
+        due=fmt_due(task.due_current, today),
+        old=T.DUE_CHANGED_OLD.format(old=T.fmt_day(old)) if old is not None else T.DUE_CHANGED_OLD_NONE,
+        text=esc(T.shorten(task.text, 300)),
+        who=esc(actor.person.full_name),
+        reason=(T.DUE_CHANGED_REASON.format(reason=esc(T.shorten(reason, 300))) if reason else "")
+        + (T.DUE_CHANGED_ASKED_BY.format(who=esc(asked_by.full_name)) if asked_by is not None else ""),
+    )
+    await tell_people(session, actor, committee, people, text, kind="due_changed",
+                      group_if_nobody=actor.committee is None and asked_by is None)
+
+
 def notice_target(committee: Committee, person: Person | None, asked_chat_id: int | None) -> tuple[int, int | None]:
     """Where to tell `person` something about their request: the chat where they asked; else their
     private chat if they opened one; else the group. Returns (chat id, person id if private)."""
@@ -257,8 +288,11 @@ async def set_due(
     *,
     extension: bool,
     reason: str | None,
+    tell: bool = True,
 ) -> str:
-    """The chair (or, for a just-logged directive, whoever may edit) sets the deadline directly."""
+    """The chair (or, for a just-logged directive, whoever may edit) sets the deadline directly.
+    `tell`: the task's doers are told of the change (`tell_due_changed`); False only where the change
+    completes the /giao that is still being logged (its card's deadline buttons)."""
     require_open(task)
     if extension:
         await require(session, actor, task, Action.APPROVE, T.ACT_EXTEND_DIRECT)
@@ -286,6 +320,8 @@ async def set_due(
         data={"due": due.isoformat() if due else None, "old": old.isoformat() if old else None},
     )
     await reminders.replan_task(session, task.id, actor.now)
+    if tell and old != due:
+        await tell_due_changed(session, actor, task, old, reason)
     if extension:
         return T.EXTEND_SET.format(number=task.number, due=fmt_due(due, today))
     return T.DUE_SET.format(number=task.number, due=fmt_due(due, today))
@@ -339,6 +375,7 @@ async def decide_extension(
     req.decided_by = actor.person.id
     req.decided_at = actor.now
     if approve:
+        old = task.due_current
         task.due_current = req.new_due
         task.extension_count += 1
         db_tasks.add_event(
@@ -346,6 +383,9 @@ async def decide_extension(
         )
         await reminders.replan_task(session, task.id, actor.now)
         await tell_requester(session, actor, req, task, T.EXTEND_APPROVED_NOTICE, today)
+        # The other doers (a unit's other contacts) learn the new deadline too; the requester has his answer.
+        await tell_due_changed(session, actor, task, old, None, asked_by=await session.get(Person, req.requested_by)
+                               if req.requested_by else None)
         return task, T.EXTEND_APPROVED.format(number=task.number, due=fmt_due(req.new_due, today))
     db_tasks.add_event(session, task, "extension_rejected", actor.person.id, actor.now)
     await tell_requester(session, actor, req, task, T.EXTEND_REJECTED_NOTICE, today)

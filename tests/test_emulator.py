@@ -755,3 +755,30 @@ async def test_a_long_text_is_cut_into_messages_as_telegram_apps_do(emu: Emulato
     assert [u.message.text for u in got if u.message and u.message.chat.type == "private"][-2:] == [
         m.text for m in private
     ]
+
+
+async def test_stickers_gifs_voice_and_places_arrive_as_the_bot_api_shapes_them(
+    emu: Emulator, bot: telegram.Bot
+) -> None:
+    from emulator import snapshot
+    from emulator.world import World
+
+    user = emu.world.add_user("Lan")
+    emu.world.start_private(user)
+    emu.world.send_sticker(user, user, "👍")
+    emu.world.send_animation(user, user)
+    emu.world.send_voice(user, user, 5)
+    emu.world.send_location(user, user, 21.03, 105.85)
+    messages = [u.message for u in await bot.get_updates() if u.message is not None and u.message.text is None]
+    sticker, gif, voice, place = messages[-4:]
+    assert sticker.sticker is not None and sticker.sticker.emoji == "👍" and sticker.sticker.type == "regular"
+    assert gif.animation is not None and gif.document is not None and gif.animation.file_id == gif.document.file_id
+    assert voice.voice is not None and voice.voice.duration == 5 and voice.voice.mime_type == "audio/ogg"
+    assert place.location is not None and place.location.latitude == 21.03
+    # The bot can fetch a sticker's file as any other.
+    assert (await bot.get_file(sticker.sticker.file_id)).file_path
+    # Kept in a sandbox snapshot.
+    again = World()
+    snapshot.load(again, json.loads(json.dumps(snapshot.dump(emu.world))))
+    kept = [m for m in again._messages.values() if m.media and "sticker" in m.media]
+    assert kept and kept[0].to_api()["sticker"]["emoji"] == "👍"

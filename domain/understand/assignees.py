@@ -62,6 +62,7 @@ from operator import itemgetter
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
 from domain.understand import lead_conventions, lead_rules, textnorm, vntokens
+from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -219,6 +220,7 @@ class _Sentence:
         self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
+        self.emphasis_ends: set[int] = set()  # (gaps2) a unit's name ends here, capitals for emphasis follow
         # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
         # sentence, mostly from the same position; `_verb_initial` ~3 times) and the positions of
         # each phrase list (`at`).
@@ -348,16 +350,22 @@ class _Sentence:
 
     def _unit_at(self, i: int) -> tuple[int, KnownUnit] | None:
         found = []
+        emphasis = set()
         for end, priority, unit in self.units.matches_at(self.tokens, i, self.accented):
             nxt = self.tokens[end] if end < self.n else None
             # "Văn phòng Điều phối ..." is another office: a capitalised word that is not a place
             # continues a different name.
             if nxt is not None and nxt.is_word and nxt.capitalized and not self.m(L.PLACE_NOUNS, end):
-                continue
+                # (gaps2) unless capitals for emphasis: «VPPL BÍ MẬT rà soát …» (caps_emphasis.py)
+                if not capitals_are_emphasis(self.tokens, i, end, unit):
+                    continue
+                emphasis.add(end)
             found.append((priority, -end, end, unit))
         if not found:
             return None
         _, _, end, unit = min(found, key=lambda f: (f[0], f[1]))
+        if end in emphasis:
+            self.emphasis_ends.add(end)
         return end, unit
 
 
@@ -624,6 +632,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
         if t.capitalized and j not in s.initial:
+            if head is not None and head.unit_complete and j == head.end and j in s.emphasis_ends:
+                break  # (gaps2) «VPPL BÍ MẬT rà soát …»: the unit, then capitals for emphasis
             if head is not None and head.unit_complete and j > head.end and not _after_place(s, j):
                 # "Ban Quản lý dự án đầu tư xây dựng công trình Dân dụng và Hạ tầng ...": a longer name
                 # than the known unit's (a capital after a place is the place's name: "xã Thạch Hà").
@@ -1682,7 +1692,7 @@ def _subject_at(s: _Sentence, i: int, unit_fallback: bool = False) -> _Found | N
                 e += s.m(L.PLACE_NOUNS, e)
             # (concl5) not a determiner: "UBND các huyện, thị xã, thành phố:" heading the items under it is the
             # unit and which ones, no verb (read "UBND" + predicate "các huyện ...", the items took «UBND»)
-            if s.word(e) and not s.tokens[e].capitalized and not s.m(L.DETERMINERS, e):
+            if s.word(e) and (not s.tokens[e].capitalized or e in s.emphasis_ends) and not s.m(L.DETERMINERS, e):
                 return _Found([(i, e)], i, e, "subject")
     return None
 

@@ -143,7 +143,11 @@ async def test_a_decision_for_someone_who_blocked_the_bot_goes_to_the_group_with
     env.world.block_bot(binh)
     await env.idle()
     private_before = len(env.world.bot_messages(binh))
-    await env.press(chair, ask, "✅ Đồng ý")
+    query = env.world.press_button(chair, ask, text="✅ Đồng ý")
+    await env.world.wait_until(lambda: query.answered)
+    # Two messages to the group now (his answer rerouted, and An told of the new deadline): the
+    # group's 20 a minute, spent by this test's setup, spaces them by 3 s.
+    await env.world.wait_idle(timeout=20, update_queue=env.app.update_queue)  # type: ignore[attr-defined]
     assert env.world.bot_messages(binh)[private_before:] == []
     told = [m for m in env.world.bot_messages(group) if "Gửi Bình Lê" in m.plain]
     assert len(told) == 1 and "Hạn mới: Thứ Tư, 30/12/2026" in told[0].plain
