@@ -1702,3 +1702,20 @@ BACKUP_UNWRITABLE = (
     "Người dùng «{user}» (người chạy bot và lệnh này) không ghi được {target} ({error}). Chọn một chỗ "
     "người dùng đó ghi được, ví dụ: --to {example}, rồi chép bản sao đi nơi khác nếu cần."
 )
+
+
+# --- qa9 ---
+# A group-only command (/ds, /tonghop, ...) typed in the private chat: why, and what works here instead.
+GROUP_ONLY = (
+    "Lệnh này dùng trong nhóm của Ban chỉ đạo: hãy gõ trong nhóm. Trong trò chuyện riêng với bot: "
+    "/viec — việc của anh/chị ở mọi Ban; /xem 5 — chi tiết việc số 5."
+)
+# /nhap saved from the private chat: «Gõ /ds để xem» would not work there (/ds is a group command), and
+# the committee's group did not see the preview: it is told in one line, as private reports are.
+IMPORT_SAVED_PRIVATE = "💾 Đã lưu {count} nhiệm vụ (#{first}–#{last}) của cuộc họp «{title}»."
+IMPORT_SAVED_ONE_PRIVATE = "💾 Đã lưu nhiệm vụ #{first} của cuộc họp «{title}»."
+IMPORT_SAVED_TOLD_GROUP = "📣 Đã báo vào nhóm của Ban. Xem danh sách: gõ /ds trong nhóm; việc của anh/chị: /viec."
+IMPORT_SAVED_IN_GROUP = (
+    "📥 {who} đã nhập kết luận «{title}» (qua tin nhắn riêng): {count} nhiệm vụ {numbers}. Gõ /ds để xem."
+)
+IMPORT_UNDONE_IN_GROUP = "↩️ {who} đã hoàn tác lần nhập kết luận «{title}»: {numbers} được huỷ (ghi sai)."

@@ -40,6 +40,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
+from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
 from domain.chatter import Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
@@ -65,6 +66,7 @@ from handlers.common import (
     keyboard,
     reply,
     resolve_actor,
+    send_notices,
     services,
     transaction,
     visible_text,
@@ -542,6 +544,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
+    if action == "save":
+        await send_notices(context, session)  # the group's line of an import saved in a private chat
 
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
@@ -593,11 +597,31 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
-    fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
+    private = actor.committee.chat_id != draft.chat_id
+    if private:  # /ds does not work in a private chat: the private forms do not send the secretary there
+        fmt = T.IMPORT_SAVED_PRIVATE if len(numbers) > 1 else T.IMPORT_SAVED_ONE_PRIVATE
+    else:
+        fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
-    if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
+    if private:  # saved from a private chat: say for which committee, and tell its group (it saw nothing)
         text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
+        await _tell_group_of_import(session, actor, actor.committee, meeting, T.IMPORT_SAVED_IN_GROUP, numbers)
+        text += "\n" + T.IMPORT_SAVED_TOLD_GROUP
     return text + "".join("\n" + line for line in await _unreminded_leads(session, leads)), meeting.id
+
+
+async def _tell_group_of_import(
+    session: AsyncSession, actor: Actor, committee: Committee, meeting: Meeting, line: str, numbers: list[int]
+) -> None:
+    """An import saved (or undone) from a private chat, told in the committee's group in one line (through
+    the outbox), as a report given privately is (handlers.task_actions.tell_group): the members see the
+    new tasks where tasks are given."""
+    if not committee.active:
+        return
+    shown = f"#{numbers[0]}" if len(numbers) == 1 else f"#{numbers[0]}–#{numbers[-1]}"
+    who = T.mention(actor.person.full_name, actor.person.tg_user_id, actor.person.username)
+    text = line.format(who=who, title=T.esc(meeting.title), count=len(numbers), numbers=shown)
+    await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="import")
 
 
 # ---------------------------------------------------------------------------------------------- undo
@@ -625,6 +649,11 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await check_undo(session, actor, task)
             for task in tasks:
                 await cancel(session, actor, task, None, kind="undone")
+            committee = await session.get(Committee, meeting.committee_id)
+            chat_id = query.message.chat.id if query.message else None
+            if committee is not None and chat_id != committee.chat_id:  # the group was told of the import
+                numbers = [t.number for t in tasks]
+                await _tell_group_of_import(session, actor, committee, meeting, T.IMPORT_UNDONE_IN_GROUP, numbers)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -633,6 +662,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
+    await send_notices(context, session)  # the group's line, when the import was told there
 
 
 async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:
