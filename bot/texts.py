@@ -1719,3 +1719,12 @@ IMPORT_SAVED_IN_GROUP = (
     "📥 {who} đã nhập kết luận «{title}» (qua tin nhắn riêng): {count} nhiệm vụ {numbers}. Gõ /ds để xem."
 )
 IMPORT_UNDONE_IN_GROUP = "↩️ {who} đã hoàn tác lần nhập kết luận «{title}»: {numbers} được huỷ (ghi sai)."
+# A text in the private chat long after the bot asked something there (handlers.answers.on_private_text).
+ANSWER_BY_REPLY = (
+    "Bot chưa ghi tin này. Để trả lời câu hỏi của bot «{asked}», chạm giữ (hoặc vuốt sang trái) tin hỏi đó, "
+    "chọn «Trả lời» rồi gõ lại."
+)
+ANSWER_BY_REPLY_PLAIN = (
+    "Bot chưa ghi tin này. Để trả lời câu hỏi của bot, chạm giữ (hoặc vuốt sang trái) tin hỏi đó, chọn «Trả lời» "
+    "rồi gõ lại."
+)

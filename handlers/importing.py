@@ -1102,6 +1102,11 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
         open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
     if open_row is None:
+        if msg.reply_to_message is None and 0 < utf16_len(msg.text or "") < CUT_MIN:
+            from handlers import answers  # (answers routes replies here: imported when used)
+
+            if await answers.on_private_text(update, context):  # qa9: an answer typed without «Trả lời»
+                return
         if utf16_len(msg.text or "") >= CUT_MIN:
             # A long paste with no /nhap before it (or after a gathering was analysed): say how, once for
             # the messages of one paste (a hint remembered for a quiet minute; losing it loses nothing).

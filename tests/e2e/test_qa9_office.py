@@ -2,13 +2,17 @@
 
 1. A Word conclusion imported in the private chat with the bot was saved with «Gõ /ds để xem» — but /ds
    in that chat only answers «Lệnh này dùng trong nhóm…» — and the committee's group was told nothing:
-   the members and the chair did not see that five tasks had been given."""
+   the members and the chair did not see that five tasks had been given.
+2. In the private chat an answer to the bot's question typed without «Trả lời» was met with silence."""
 
 from __future__ import annotations
 
 from bot.texts import BTN_GATHER_DONE, BTN_UNDO_IMPORT
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import committee, docx_of, preview_after, save
+from tests.e2e.test_reminders_e2e import at, committee_with_a_task, reminders, wake
+
+__all__ = ["reminders"]  # the fixture, used by name
 
 CONCLUSION = (
     "Kết luận giao ban Ban chỉ đạo chuyển đổi số tháng 12\n"
@@ -62,3 +66,49 @@ async def test_a_conclusion_saved_in_the_group_is_not_told_twice(env: Env) -> No
     after = [m.plain for m in env.world.bot_messages(group)[cursor:]]
     assert any("Đã lưu 2 nhiệm vụ (#1–#2)" in t and "Gõ /ds để xem" in t for t in after)
     assert not any("qua tin nhắn riêng" in t for t in after)
+
+
+# 2. Bình pressed «⏳ Xin gia hạn» under his private reminder; the app's reply to the bot's question was
+#    dismissed (he left the chat and came back) and he typed «30/12 chờ số liệu…» as a plain message:
+#    the bot said nothing and recorded nothing. In a private chat the bot is the only one he talks to.
+async def test_an_answer_typed_without_reply_in_the_private_chat_answers_the_question(reminders: Env) -> None:
+    env = reminders
+    _chair, binh, _an, group, _ = await committee_with_a_task(env)
+    await wake(env, at(2026, 11, 27, 8, 0))  # Friday: the first reminder of #1 (due Wednesday 2/12)
+    reminder = env.world.last_bot_message(binh)
+    assert reminder is not None and "#1" in reminder.plain
+    await env.press(binh, reminder, "⏳ Xin gia hạn")
+    answer = await env.say(binh, binh, "30/12 chờ số liệu của tổ dân phố")  # not a reply
+    assert "Đã gửi đề nghị gia hạn #1" in answer.plain
+    ask = await env.world.wait_for(lambda m: "✅ Đồng ý" in m.button_texts(), chat=group)
+    assert "chờ số liệu của tổ dân phố" in ask.plain
+
+    # Hours after a question, a plain text is not taken as its answer: the bot says how to answer.
+    await env.press(binh, reminder, "📝 Báo cáo tiến độ")
+    env.advance(hours=3)
+    before = await env.events((await env.task(1, group)).id)
+    told = await env.say(binh, binh, "cảm ơn")
+    assert "Bot chưa ghi tin này" in told.plain and "Trả lời" in told.plain and "tiến độ của #1" in told.plain
+    assert await env.events((await env.task(1, group)).id) == before
+
+
+# 3. A photo of a printed page sent during a private /nhap on a server without Tesseract: «⏳ Đang đọc
+#    chữ trong ảnh… khoảng 10 giây» came, and in the same second «máy chủ chưa cài Tesseract».
+async def test_without_tesseract_a_photo_is_not_announced_as_being_read(env: Env, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from bot import tesseract
+    from tests.ocr_pages import as_jpeg, render_pages
+
+    real_which = shutil.which
+    monkeypatch.setattr(tesseract.shutil, "which", lambda name: None if name == "tesseract" else real_which(name))
+    chair, _member, _group = await committee(env)
+    await env.say(chair, chair, "/nhap")
+    cursor = len(env.world.bot_messages(chair))
+    (page,) = render_pages("KẾT LUẬN\n1. Giao Công an phường rà soát camera an ninh trước ngày 25/12.", seed=3)
+    env.world.send_photo(chair, chair, as_jpeg(page, quality=85))
+    told = await env.world.wait_for(lambda m: "Tesseract" in m.plain, chat=chair, timeout=30)
+    await env.idle()
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in told.plain
+    said = [m.plain for m in env.world.bot_messages(chair)[cursor:]]
+    assert not any("Đang đọc chữ" in t for t in said), said
