@@ -112,3 +112,34 @@ async def test_without_tesseract_a_photo_is_not_announced_as_being_read(env: Env
     assert "apt-get install tesseract-ocr tesseract-ocr-vie" in told.plain
     said = [m.plain for m in env.world.bot_messages(chair)[cursor:]]
     assert not any("Đang đọc chữ" in t for t in said), said
+
+
+# 4. «Giao Tổ dân phố số 5 …» in a Word conclusion was previewed and saved as «Chủ trì: Tổ dân phố»,
+#    and «/giao Tổ dân phố số 7 …» went to that same unit: which residential group had the task was lost.
+async def test_a_numbered_residential_group_keeps_its_number(env: Env) -> None:
+    from sqlalchemy import select
+
+    from db.models import TaskAssignee
+
+    chair, _member, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Giao Tổ dân phố số 5 vận động người dân cài đặt ứng dụng VNeID trong tháng 01/2027.\n"
+                        "2. Giao Công an phường kiểm tra camera an ninh trước ngày 20/12/2026.")
+    pages = await preview_after(env, group, cursor)
+    assert "Chủ trì: Tổ dân phố số 5" in pages[-1].plain
+    await save(env, chair, pages)
+    seven = await env.say(chair, group, "/giao Tổ dân phố số 7 dọn vệ sinh môi trường trước ngày 30/12")
+    assert "Chủ trì: Tổ dân phố số 7" in seven.plain
+    five = await env.say(chair, group, "/giao tổ dân phố số 5 niêm yết danh sách hộ nghèo trước ngày 30/12")
+    assert "Chủ trì: Tổ dân phố số 5" in five.plain
+    units = await env.say(chair, group, "/donvi")
+    assert "Tổ dân phố số 5" in units.plain and "Tổ dân phố số 7" in units.plain
+    leads: dict[int, int | None] = {}
+    for n in (1, 3, 4):
+        task = await env.task(n, group)
+        async with env.sessions() as s:
+            leads[n] = await s.scalar(
+                select(TaskAssignee.unit_id).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead")
+            )
+    assert leads[1] == leads[4] and leads[1] != leads[3]  # number 5 twice is one unit; number 7 another
