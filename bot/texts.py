@@ -1728,3 +1728,10 @@ ANSWER_BY_REPLY_PLAIN = (
     "Bot chưa ghi tin này. Để trả lời câu hỏi của bot, chạm giữ (hoặc vuốt sang trái) tin hỏi đó, chọn «Trả lời» "
     "rồi gõ lại."
 )
+# The /nhap preview's quick-edit line: its example names an item the preview has (a two-item preview was
+# told «3 hạn 20/12 (chỉ đổi hạn mục 3)», and the secretary who copied it got «không có mục 3») and a
+# deadline a week ahead (a fixed 20/12 read in January is a date eleven months away).
+IMPORT_EDIT_HELP_FOR = (
+    "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>{k} hạn {due}</code> (chỉ đổi hạn mục {k}) "
+    "hoặc <code>{k} giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục {k})."
+)

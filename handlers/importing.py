@@ -399,7 +399,7 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
-    footer = T.IMPORT_PREVIEW_FOOTER + "\n" + T.IMPORT_EDIT_HELP
+    footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     pages: list[list[str]] = [[header]]
@@ -435,8 +435,16 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
     lines = [T.IMPORT_PREVIEW_HEADER.format(count=kept, meeting=meeting), T.IMPORT_ITEMS_ABOVE]
     if dropped:
         lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
-    lines += [T.IMPORT_PREVIEW_FOOTER, T.IMPORT_EDIT_HELP]
+    shown = [k for k in range(1, len(data["items"]) + 1) if k not in dropped]
+    lines += [T.IMPORT_PREVIEW_FOOTER, _edit_help(shown, today)]
     return "\n\n".join(lines), buttons
+
+
+def _edit_help(kept: list[int], today: date) -> str:
+    """The quick-edit line with an example the preview can take: an item it shows (3 when it has one),
+    a deadline a week from today."""
+    k = 3 if 3 in kept else (kept[-1] if kept else 1)
+    return T.IMPORT_EDIT_HELP_FOR.format(k=k, due=example_date(today))
 
 
 def _due_label(deadline: Deadline, today: date) -> str:

@@ -143,3 +143,17 @@ async def test_a_numbered_residential_group_keeps_its_number(env: Env) -> None:
                 select(TaskAssignee.unit_id).where(TaskAssignee.task_id == task.id, TaskAssignee.role == "lead")
             )
     assert leads[1] == leads[4] and leads[1] != leads[3]  # number 5 twice is one unit; number 7 another
+
+
+# 5. A two-item preview taught «trả lời … bằng 3 hạn 20/12 (chỉ đổi hạn mục 3)»: copied as shown, it
+#    answered «không có mục 3». The example names an item the preview has and a date a week ahead.
+async def test_the_quick_edit_example_of_a_preview_can_be_copied_as_it_is(env: Env) -> None:
+    chair, _member, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap " + CONCLUSION)
+    pages = await preview_after(env, group, cursor)
+    shown = pages[-1].plain
+    assert "mục 3" not in shown
+    assert "2 hạn 30/11 (chỉ đổi hạn mục 2)" in shown  # Monday 23/11/2026 + 7 days
+    fixed = await env.say(chair, group, "2 hạn 30/11", reply_to=pages[-1])
+    assert "Mục 2: hạn mới 30/11/2026" in fixed.plain
