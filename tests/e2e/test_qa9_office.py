@@ -157,3 +157,14 @@ async def test_the_quick_edit_example_of_a_preview_can_be_copied_as_it_is(env: E
     assert "2 hạn 30/11 (chỉ đổi hạn mục 2)" in shown  # Monday 23/11/2026 + 7 days
     fixed = await env.say(chair, group, "2 hạn 30/11", reply_to=pages[-1])
     assert "Mục 2: hạn mới 30/11/2026" in fixed.plain
+
+
+# 6. /xem's history of a task whose contact asked for more time said «Lê Thị Hoa: xin gia hạn: chờ số liệu…»:
+#    the reason, not the day asked for (the chair deciding later saw no date there).
+async def test_the_history_of_a_request_names_the_day_asked_for(env: Env) -> None:
+    chair, member, group = await committee(env)
+    await env.say(chair, group, "/giao @minh_member rà soát hồ sơ một cửa xong trước ngày 4/12")
+    asked = await env.say(member, group, "/giahan 1 11/12 chờ số liệu của tổ dân phố")
+    assert "Đã gửi đề nghị gia hạn #1" in asked.plain
+    shown = await env.say(member, group, "/xem 1")
+    assert "xin gia hạn → 11/12/2026: chờ số liệu của tổ dân phố" in shown.plain
