@@ -1735,3 +1735,4 @@ IMPORT_EDIT_HELP_FOR = (
     "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>{k} hạn {due}</code> (chỉ đổi hạn mục {k}) "
     "hoặc <code>{k} giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục {k})."
 )
+IMPORT_SAVED_SEE_VIEC = "Việc của anh/chị: /viec."

@@ -613,23 +613,26 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
     if private:  # saved from a private chat: say for which committee, and tell its group (it saw nothing)
         text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
-        await _tell_group_of_import(session, actor, actor.committee, meeting, T.IMPORT_SAVED_IN_GROUP, numbers)
-        text += "\n" + T.IMPORT_SAVED_TOLD_GROUP
+        if await _tell_group_of_import(session, actor, actor.committee, meeting, T.IMPORT_SAVED_IN_GROUP, numbers):
+            text += "\n" + T.IMPORT_SAVED_TOLD_GROUP
+        else:  # the bot is out of the group: nothing told there, and /ds there does not answer either
+            text += "\n" + T.IMPORT_SAVED_SEE_VIEC
     return text + "".join("\n" + line for line in await _unreminded_leads(session, leads)), meeting.id
 
 
 async def _tell_group_of_import(
     session: AsyncSession, actor: Actor, committee: Committee, meeting: Meeting, line: str, numbers: list[int]
-) -> None:
+) -> bool:
     """An import saved (or undone) from a private chat, told in the committee's group in one line (through
     the outbox), as a report given privately is (handlers.task_actions.tell_group): the members see the
     new tasks where tasks are given."""
     if not committee.active:
-        return
+        return False
     shown = f"#{numbers[0]}" if len(numbers) == 1 else f"#{numbers[0]}–#{numbers[-1]}"
     who = T.mention(actor.person.full_name, actor.person.tg_user_id, actor.person.username)
     text = line.format(who=who, title=T.esc(meeting.title), count=len(numbers), numbers=shown)
     await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="import")
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- undo
