@@ -46,7 +46,9 @@ class SystemTools:
         self.on_start = on_start
 
     def starting(self, pages: int, total: int) -> None:
-        if self.on_start is not None:
+        # qa9: without Tesseract «⏳ Đang đọc chữ… khoảng 10 giây» was followed at once by «máy chủ chưa
+        # cài Tesseract»: a promise broken in the same second. The reading fails (OcrUnavailable) and says so.
+        if self.on_start is not None and shutil.which("tesseract") is not None:
             self.on_start(pages, total)
 
     def time_left(self) -> float:

@@ -1736,3 +1736,35 @@ MEDIA_NAMES = {
     "poll": "Cuộc bình chọn",
     "dice": "Xúc xắc",
 }
+# --- qa9 ---
+# A group-only command (/ds, /tonghop, ...) typed in the private chat: why, and what works here instead.
+GROUP_ONLY = (
+    "Lệnh này dùng trong nhóm của Ban chỉ đạo: hãy gõ trong nhóm. Trong trò chuyện riêng với bot: "
+    "/viec — việc của anh/chị ở mọi Ban; /xem 5 — chi tiết việc số 5."
+)
+# /nhap saved from the private chat: «Gõ /ds để xem» would not work there (/ds is a group command), and
+# the committee's group did not see the preview: it is told in one line, as private reports are.
+IMPORT_SAVED_PRIVATE = "💾 Đã lưu {count} nhiệm vụ (#{first}–#{last}) của cuộc họp «{title}»."
+IMPORT_SAVED_ONE_PRIVATE = "💾 Đã lưu nhiệm vụ #{first} của cuộc họp «{title}»."
+IMPORT_SAVED_TOLD_GROUP = "📣 Đã báo vào nhóm của Ban. Xem danh sách: gõ /ds trong nhóm; việc của anh/chị: /viec."
+IMPORT_SAVED_IN_GROUP = (
+    "📥 {who} đã nhập kết luận «{title}» (qua tin nhắn riêng): {count} nhiệm vụ {numbers}. Gõ /ds để xem."
+)
+IMPORT_UNDONE_IN_GROUP = "↩️ {who} đã hoàn tác lần nhập kết luận «{title}»: {numbers} được huỷ (ghi sai)."
+# A text in the private chat long after the bot asked something there (handlers.answers.on_private_text).
+ANSWER_BY_REPLY = (
+    "Bot chưa ghi tin này. Để trả lời câu hỏi của bot «{asked}», chạm giữ (hoặc vuốt sang trái) tin hỏi đó, "
+    "chọn «Trả lời» rồi gõ lại."
+)
+ANSWER_BY_REPLY_PLAIN = (
+    "Bot chưa ghi tin này. Để trả lời câu hỏi của bot, chạm giữ (hoặc vuốt sang trái) tin hỏi đó, chọn «Trả lời» "
+    "rồi gõ lại."
+)
+# The /nhap preview's quick-edit line: its example names an item the preview has (a two-item preview was
+# told «3 hạn 20/12 (chỉ đổi hạn mục 3)», and the secretary who copied it got «không có mục 3») and a
+# deadline a week ahead (a fixed 20/12 read in January is a date eleven months away).
+IMPORT_EDIT_HELP_FOR = (
+    "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>{k} hạn {due}</code> (chỉ đổi hạn mục {k}) "
+    "hoặc <code>{k} giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục {k})."
+)
+IMPORT_SAVED_SEE_VIEC = "Việc của anh/chị: /viec."

@@ -3,17 +3,22 @@ privacy mode on, where the bot sees only commands and replies to its own message
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import tasks as db_tasks
-from db.models import PendingInput
-from db.pending import asked_with_text, pending_for_reply
+from db.models import PendingInput, Person
+from db.outbox import as_utc
+from db.pending import PROMPT_TEXT, asked_with_text, pending_for_reply
 from domain.periods import Period
 from handlers import directives, importing, progress, reports
-from handlers.common import Actor, reply, resolve_actor, send_notices, transaction
+from handlers.common import Actor, reply, resolve_actor, send_notices, services, transaction
 from handlers.task_actions import Refused, add_progress
 
 
@@ -21,9 +26,6 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     if msg is None or msg.reply_to_message is None or not msg.text:
         return
-    text: str | None = None
-    draft: PendingInput | None = None
-    report: tuple[int, Period] | None = None
     async with transaction(context) as session:
         pending = await _question_answered(session, msg, context.bot.id)
     if pending is _UNCLEAR:
@@ -34,8 +36,20 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         # conclusion being gathered in a private chat; else an ordinary conversation reply.
         await importing.on_unclaimed_reply(update, context)
         return
+    await _answer_question(update, context, lambda session: _question_answered(session, msg, context.bot.id))
+
+
+async def _answer_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, find: Callable[[AsyncSession], Awaitable[PendingInput | None]]
+) -> None:
+    """`update`'s text as the answer to the question `find` finds again in the answering transaction."""
+    msg = update.effective_message
+    assert msg is not None
+    text: str | None = None
+    draft: PendingInput | None = None
+    report: tuple[int, Period] | None = None
     async with transaction(context) as session:
-        pending = await _question_answered(session, msg, context.bot.id)
+        pending = await find(session)
         if pending is None or pending is _UNCLEAR:
             return  # answered meanwhile
         actor = await resolve_actor(update, context, session)
@@ -61,6 +75,57 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_notices(context, session)  # what the answer decided for others (db/outbox.py)
     if report is not None:
         await reports.send_report(update, context, *report)
+
+
+# qa9: in the private chat the answer to the bot's question typed without «Trả lời» (the app's reply
+# dismissed, the chat left and opened again) was met with silence. There the bot is the only one to talk
+# to: a text right after a question (ANSWER_WITHOUT_REPLY) answers the person's latest question; later,
+# the bot says how to answer instead of keeping silent.
+ANSWER_WITHOUT_REPLY = timedelta(hours=1)
+NOT_ANSWERS = ("import_draft", "import_gather")  # a preview and a gathering are not questions
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A text (not a reply) in a private chat with no gathering open: True when it answered, or was told
+    how to answer, a question the bot is waiting for from this person in this chat."""
+    msg = update.effective_message
+    user = update.effective_user
+    if msg is None or user is None or not msg.text:
+        return False
+    now = services(context).clock.now()
+
+    async def latest(session: AsyncSession) -> PendingInput | None:
+        person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
+        if person is None:
+            return None
+        return await session.scalar(
+            select(PendingInput)
+            .where(
+                PendingInput.chat_id == msg.chat.id,
+                PendingInput.person_id == person.id,
+                PendingInput.kind.not_in(NOT_ANSWERS),
+                PendingInput.prompt_message_id > 0,
+            )
+            .order_by(PendingInput.created_at.desc(), PendingInput.id.desc())
+            .limit(1)
+        )
+
+    async with transaction(context) as session:
+        question = await latest(session)
+        if question is None:
+            return False
+        fresh = now - as_utc(question.created_at) <= ANSWER_WITHOUT_REPLY
+        asked = T.shorten(str(question.data.get(PROMPT_TEXT) or ""), 120)
+    if not fresh:
+        await reply(update, T.ANSWER_BY_REPLY.format(asked=T.esc(asked)) if asked else T.ANSWER_BY_REPLY_PLAIN)
+        return True
+    question_id = question.id
+
+    async def same(session: AsyncSession) -> PendingInput | None:
+        return await session.get(PendingInput, question_id)
+
+    await _answer_question(update, context, same)
+    return True
 
 
 _UNCLEAR = PendingInput()  # a reply that may answer several questions stored but not yet sent

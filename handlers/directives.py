@@ -45,6 +45,7 @@ from handlers.common import (
     mentions_in,
     year_guessed_note,
 )
+from handlers.numbered_units import kind_name, numbered_unit
 from handlers.task_actions import (
     Refused,
     assignee_people,
@@ -153,6 +154,8 @@ def builtin_name(written: str, key: str) -> str:
     """The name a built-in unit ("builtin:<slug>") is saved under when `written` names it."""
     known = builtin_unit(key)
     name = known.name if known else written
+    if numbered_unit(written, name):  # «Tổ dân phố số 5»: that group, not the kind (handlers.numbered_units)
+        return " ".join(written.split())
     if db_units.same_but_level(written, name):
         # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
         name = " ".join(written.split())
@@ -165,7 +168,7 @@ def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     key = ref.unit_key or ""
     if not key or key.startswith("builtin:"):
         known = builtin_unit(key) if key else None
-        unit = db_units.near(registered, ref.text, known.name if known else "")
+        unit = db_units.near(registered, ref.text, kind_name(ref.text, known))
         if unit is not None:
             return unit.name
     if key.isdigit():
@@ -188,7 +191,7 @@ async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assi
                 # A registered unit named by an alias or a near name ("Y tế", "Trạm Y tế" for "Trạm Y tế
                 # phường") is that unit: never a second unit that would split its counts.
                 known = builtin_unit(key) if key else None
-                unit = db_units.near(registered, ref.text, known.name if known else "")
+                unit = db_units.near(registered, ref.text, kind_name(ref.text, known))
                 if unit is not None:
                     key = str(unit.id)
             if key.startswith("person:"):

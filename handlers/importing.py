@@ -40,6 +40,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
+from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
 from domain.chatter import LEFT_OUT_KINDS, Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
@@ -65,6 +66,7 @@ from handlers.common import (
     keyboard,
     reply,
     resolve_actor,
+    send_notices,
     services,
     transaction,
     visible_text,
@@ -397,7 +399,7 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
-    footer = T.IMPORT_PREVIEW_FOOTER + "\n" + T.IMPORT_EDIT_HELP
+    footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     pages: list[list[str]] = [[header]]
@@ -433,8 +435,16 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
     lines = [T.IMPORT_PREVIEW_HEADER.format(count=kept, meeting=meeting), T.IMPORT_ITEMS_ABOVE]
     if dropped:
         lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
-    lines += [T.IMPORT_PREVIEW_FOOTER, T.IMPORT_EDIT_HELP]
+    shown = [k for k in range(1, len(data["items"]) + 1) if k not in dropped]
+    lines += [T.IMPORT_PREVIEW_FOOTER, _edit_help(shown, today)]
     return "\n\n".join(lines), buttons
+
+
+def _edit_help(kept: list[int], today: date) -> str:
+    """The quick-edit line with an example the preview can take: an item it shows (3 when it has one),
+    a deadline a week from today."""
+    k = 3 if 3 in kept else (kept[-1] if kept else 1)
+    return T.IMPORT_EDIT_HELP_FOR.format(k=k, due=example_date(today))
 
 
 def _due_label(deadline: Deadline, today: date) -> str:
@@ -542,6 +552,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
+    if action == "save":
+        await send_notices(context, session)  # the group's line of an import saved in a private chat
 
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
@@ -593,11 +605,34 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
-    fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
+    private = actor.committee.chat_id != draft.chat_id
+    if private:  # /ds does not work in a private chat: the private forms do not send the secretary there
+        fmt = T.IMPORT_SAVED_PRIVATE if len(numbers) > 1 else T.IMPORT_SAVED_ONE_PRIVATE
+    else:
+        fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
-    if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
+    if private:  # saved from a private chat: say for which committee, and tell its group (it saw nothing)
         text += "\n" + T.IMPORT_SAVED_FOR.format(committee=T.esc(actor.committee.title))
+        if await _tell_group_of_import(session, actor, actor.committee, meeting, T.IMPORT_SAVED_IN_GROUP, numbers):
+            text += "\n" + T.IMPORT_SAVED_TOLD_GROUP
+        else:  # the bot is out of the group: nothing told there, and /ds there does not answer either
+            text += "\n" + T.IMPORT_SAVED_SEE_VIEC
     return text + "".join("\n" + line for line in await _unreminded_leads(session, leads)), meeting.id
+
+
+async def _tell_group_of_import(
+    session: AsyncSession, actor: Actor, committee: Committee, meeting: Meeting, line: str, numbers: list[int]
+) -> bool:
+    """An import saved (or undone) from a private chat, told in the committee's group in one line (through
+    the outbox), as a report given privately is (handlers.task_actions.tell_group): the members see the
+    new tasks where tasks are given."""
+    if not committee.active:
+        return False
+    shown = f"#{numbers[0]}" if len(numbers) == 1 else f"#{numbers[0]}–#{numbers[-1]}"
+    who = T.mention(actor.person.full_name, actor.person.tg_user_id, actor.person.username)
+    text = line.format(who=who, title=T.esc(meeting.title), count=len(numbers), numbers=shown)
+    await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="import")
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- undo
@@ -625,6 +660,11 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await check_undo(session, actor, task)
             for task in tasks:
                 await cancel(session, actor, task, None, kind="undone")
+            committee = await session.get(Committee, meeting.committee_id)
+            chat_id = query.message.chat.id if query.message else None
+            if committee is not None and chat_id != committee.chat_id:  # the group was told of the import
+                numbers = [t.number for t in tasks]
+                await _tell_group_of_import(session, actor, committee, meeting, T.IMPORT_UNDONE_IN_GROUP, numbers)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -633,6 +673,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
+    await send_notices(context, session)  # the group's line, when the import was told there
 
 
 async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:
@@ -1072,6 +1113,11 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
         open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
     if open_row is None:
+        if msg.reply_to_message is None and 0 < utf16_len(msg.text or "") < CUT_MIN:
+            from handlers import answers  # (answers routes replies here: imported when used)
+
+            if await answers.on_private_text(update, context):  # qa9: an answer typed without «Trả lời»
+                return
         if utf16_len(msg.text or "") >= CUT_MIN:
             # A long paste with no /nhap before it (or after a gathering was analysed): say how, once for
             # the messages of one paste (a hint remembered for a quiet minute; losing it loses nothing).
