@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_rules, textnorm, vntokens
+from domain.understand import lead_frames, lead_rules, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -2461,7 +2461,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
             # "X đang tập trung chỉ đạo Y ...", "Chi bộ tiếp tục chỉ đạo Đoàn thanh niên ...": Y acts
             acts = not _reported_order(s, subject.end, p) and not _issuer_directs(s, subject, p)
-        if acts and not promise and not _speaker_asks(s, subject, p):
+        if acts and not promise and not _speaker_asks(s, subject, p) and not lead_frames.asks_after_report(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
         # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those
