@@ -2429,12 +2429,14 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
-    fronted = _fronted_topic(s) or lead_rules.topic_acts(s)
+    fronted = _fronted_topic(s) or lead_rules.topic_acts(s) or lead_frames.topic_doer(s)
     if fronted is not None:
         return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
         subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
+    if subject is None:
+        subject = lead_frames.subject_after_frames(s)
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -2461,7 +2463,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
             # "X đang tập trung chỉ đạo Y ...", "Chi bộ tiếp tục chỉ đạo Đoàn thanh niên ...": Y acts
             acts = not _reported_order(s, subject.end, p) and not _issuer_directs(s, subject, p)
-        if acts and not promise and not _speaker_asks(s, subject, p) and not lead_frames.asks_after_report(s, subject, p):
+        acts = acts and not lead_frames.asks_after_report(s, subject, p)  # "X đã kiểm tra, tạm thời yêu cầu Y"
+        if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
         # "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ ... xây dựng kế hoạch": a reported order; those

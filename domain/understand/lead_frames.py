@@ -57,7 +57,7 @@ def asks_after_report(s: _Sentence, subject: _Found, p: int) -> bool:
         if s.m(A._MODALS, x) or s.is_(x, "sẽ") or s.is_(x, "cần") or s.is_(x, "phải"):
             return False  # "Sở phải kiểm tra …, yêu cầu …": an obligation, the subject acts
     k = subject.end
-    while k < c and (s.is_(k, "cũng") or s.is_(k, "đều") or s.is_(k, "sau") and s.is_(k + 1, "khi")):
+    while k < c and (s.is_(k, "cũng") or s.is_(k, "đều")):
         k += 1
     if s.is_(k, "đã") or s.is_(k, "vừa"):
         return True  # what was done is reported, then the request
@@ -105,3 +105,151 @@ def _a_person(s: _Sentence, subject: _Found) -> bool:
     if s.is_(a, "ông") or s.is_(a, "bà") or s.is_(a, "đồng"):
         return len(subject.items) == 1
     return A._one_person(s, subject) or (len(subject.items) == 1 and bool(s.m(L.PERSON_HEADS, a)))
+
+
+# ------------------------------------------------------------------------------------------ mechanism 2
+# Fronted adverbials and topic frames.
+
+_TIME_OPENERS = phrases("frame_time_openers")
+_MAX_FRAMES = 3
+
+
+def subject_after_frames(s: _Sentence) -> _Found | None:
+    """The subject after two or more frames put before it, one of them a time, a "Về <topic>," or a
+    speaker's "X cho biết,": "Thực hiện <việc> (đợt 2), từ ngày 23/9, Chi cục … sẽ tổ chức …", "Về kế
+    hoạch tuyển sinh, từ ngày 29/4 đến ngày 11/5, các trường THCS hướng dẫn …", "Bắt đầu từ 8 giờ ngày
+    16-12-2018 đến 15-2-2019, theo lệnh của …, các đơn vị, địa phương đồng loạt ra quân …", "Ngày 8/9, X
+    cho biết, để …, X theo dõi …". One frame alone is read by `assignees._framed_subject` and the
+    clause starts; a chain of them hid the subject (the sentence opens with a verb-like opener such as
+    "Thực hiện", so later commas were not read as clause starts). Used only when no subject was found
+    at the start: it never overrides one.
+
+    Examples it was written from: D023-01, D048-01 (older corpus D), J081-01, J116-01 (corpus J, one
+    frame: the subject after "Để …,"); checked on corpus K (K095-01, K047-01, K024-01)."""
+    k = A._skip_intro(s, s.first)
+    return _after_chain(s, k, 0, False)
+
+
+def _after_chain(s: _Sentence, k: int, depth: int, stacked: bool) -> _Found | None:
+    if depth >= _MAX_FRAMES or k >= s.n - 1:
+        return None
+    for end, kind in _frame_ends(s, k):
+        marked = stacked or kind != "opener"
+        if depth >= 1 and marked:
+            found = A._subject_at(s, end)
+            if found is not None and found.start == end and not s.punct(found.end, ","):
+                pred = A._skip_adverbs(s, found.end)
+                size = s.m(L.VERBS, pred)
+                cut = size and any(s.punct(x, ",") for x in range(pred, pred + size + 1))
+                # (not a name cut at its comma: "…, chiều 7-2, Trung tâm Chỉ huy phòng, chống dịch …")
+                if not cut and (A._predicate_at(s, pred) or s.m(A._MODALS, pred) or s.m(A._OBLIGATIONS, pred)):
+                    return A._Found(found.items, found.start, found.end, "subject")
+        later = _after_chain(s, end, depth + 1, marked)
+        if later is not None:
+            return later
+    return None
+
+
+def _frame_ends(s: _Sentence, k: int) -> list[tuple[int, str]]:
+    """Where a frame that opens at tokens[k] may end (the token after its comma), with its kind:
+    "time" (a number before the comma), "topic" ("Về …,"), "speaker" ("X cho biết,"), "opener"
+    ("Thực hiện …,", "Để …,", "Theo …,": every comma of its first 40 tokens, as its object may list
+    nouns with commas of its own)."""
+    if s.m(_TIME_OPENERS, k) or s.tokens[k].is_number:
+        for x in range(k + 1, min(s.n - 1, k + 20)):
+            if s.punct(x, ";.:"):
+                break
+            if s.punct(x, ",") and not (x + 1 < s.n and s.tokens[x + 1].is_number):
+                dated = any(s.tokens[y].is_number for y in range(k, x))
+                return [(x + 1, "time")] if dated else []
+        return []
+    if s.is_(k, "về") and not s.is_(k + 1, "phía"):
+        for x in range(k + 1, min(s.n - 1, k + 25)):
+            if s.punct(x, ";.:"):
+                break
+            if s.punct(x, ","):
+                return [(x + 1, "topic")]
+        return []
+    if s.m(A._LEAD_IN_OPENERS, k):
+        out = []
+        for x in range(k + 1, min(s.n - 1, k + 40)):
+            if s.punct(x, ";.:"):
+                break
+            if s.punct(x, ","):
+                out.append((x + 1, "opener"))
+        return out[:6]
+    if A._np_start(s, k):
+        # "X (tỉnh Y) cho biết, …": a name (the lists may not know all of it), its speaking verb, a comma
+        for x in range(k + 1, min(s.n - 1, k + 20)):
+            if not s.word(x):
+                break
+            said = s.m(A._SPEAKING_VERBS, x) or s.m(_REPORT_VERBS, x)
+            if said and s.punct(x + said, ","):
+                return [(x + said + 1, "speaker")]
+    return []
+
+
+def topic_doer(s: _Sentence) -> _Found | None:
+    """ "Đối với X <which ones> thì / cần / phải <task>" with no comma and no subject of its own after
+    the topic: X, a body or people, is the one to do it, its restrictive clause kept whole up to "thì"
+    or the modal (LABELLING.md §10, §11, §29.12, §29.16): "Đối với các đơn vị chưa được Sở chấp thuận
+    thì buộc tháo dỡ …" → "các đơn vị chưa được Sở chấp thuận"; "Đối với mỗi chi đoàn phải có …";
+    "Đối với phụ huynh và người chăm sóc trẻ cần thực hiện …". Not: a doer named after "thì" ("… thì
+    thủ trưởng các đơn vị căn cứ …"), an assigning verb after it ("… thì giao Phòng Y tế …"), a topic
+    that is a thing ("Đối với số liệu tồn đọng cần báo cáo …": the lead comes from the context). The
+    comma forms are read by `assignees._fronted_topic` and `lead_rules.topic_acts`.
+
+    Examples it was written from: J033-03, CJ04, CJ12 (corpus J: three documents), and the comma form's
+    I110, I114, G113-02; checked on corpus K (K035-01), which it was not written from."""
+    k = A._skip_intro(s, s.first)
+    opener = s.m(A._HEADING_OPENERS, k)
+    if not opener:
+        return None
+    t = k + opener
+    if s.is_(k, "riêng") and s.is_(t, "đối") and s.is_(t + 1, "với"):
+        t += 2
+    h = A._skip_determiners(s, t)
+    if h >= s.n or not (
+        s.unit_at(h) is not None or s.m(L.ORG_HEADS, h) or s.m(L.PERSON_HEADS, h) or A._is_abbreviation(s.tokens[h])
+    ):
+        return None
+    end = None
+    for x in range(h + 1, min(s.n - 1, t + 30)):
+        if not s.word(x):
+            return None  # a comma, a colon: the other topic rules read it
+        if s.is_(x, "thì"):
+            end, task = x, x + 1
+            break
+        modal = _topic_modal(s, x)
+        if modal:
+            end, task = x, x
+            break
+    if end is None:
+        return None
+    if s.is_(end, "thì"):
+        if s.is_(task, "buộc") and not A._np_start(s, task + 1):
+            pass  # "thì buộc tháo dỡ …": compelled, nobody named after the verb
+        elif A._np_start(s, task) or s.m(L.ASSIGN_VERBS, task) or s.m(A._CHI_DAO, task):
+            return None  # "… thì thủ trưởng các đơn vị căn cứ …", "… thì giao Phòng …"
+        if not (A._predicate_at(s, task) or _topic_modal(s, task) or s.is_(task, "buộc")):
+            return None
+    items, e = A._parse_list(s, t, loose=True)
+    if not items or e != end:
+        items = [(t, end)]
+    return A._Found(items, t, end, "assigned")
+
+
+_TOPIC_MODALS = ("phải", "cần", "có trách nhiệm", "có nhiệm vụ", "chịu trách nhiệm")
+
+
+def _topic_modal(s: _Sentence, x: int) -> int:
+    """A word of obligation at tokens[x] that ends a topic ("cần", "phải", "có trách nhiệm"), not one
+    inside a word ("cần trục") or a passive ("cần được")."""
+    for phrase in _TOPIC_MODALS:
+        words = phrase.split()
+        if all(s.is_(x + i, w) for i, w in enumerate(words)):
+            after = x + len(words)
+            if s.is_(after, "được") or s.is_(after, "bị") or s.is_(after, "trục"):
+                return 0
+            return len(words)
+    return 0
