@@ -2429,7 +2429,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     coordinators = s.m(_SUPPORT_LABELS, k)
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
-    fronted = _fronted_topic(s) or lead_rules.topic_acts(s) or lead_frames.topic_doer(s)
+    fronted = _fronted_topic(s) or lead_frames.topic_doer(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)

@@ -194,13 +194,16 @@ def topic_doer(s: _Sentence) -> _Found | None:
     the topic: X, a body or people, is the one to do it, its restrictive clause kept whole up to "thì"
     or the modal (LABELLING.md §10, §11, §29.12, §29.16): "Đối với các đơn vị chưa được Sở chấp thuận
     thì buộc tháo dỡ …" → "các đơn vị chưa được Sở chấp thuận"; "Đối với mỗi chi đoàn phải có …";
-    "Đối với phụ huynh và người chăm sóc trẻ cần thực hiện …". Not: a doer named after "thì" ("… thì
-    thủ trưởng các đơn vị căn cứ …"), an assigning verb after it ("… thì giao Phòng Y tế …"), a topic
-    that is a thing ("Đối với số liệu tồn đọng cần báo cáo …": the lead comes from the context). The
-    comma forms are read by `assignees._fronted_topic` and `lead_rules.topic_acts`.
+    "Đối với phụ huynh và người chăm sóc trẻ cần thực hiện …". A doer named after "thì" overrides the
+    topic (§10: "Đối với các doanh nghiệp phải làm việc liên tục thì giám đốc các doanh nghiệp bố trí
+    …" → the directors; before this rule `lead_rules.topic_acts` gave the topic). Not: an assigning
+    verb after "thì" ("… thì giao Phòng Y tế …": the assigning rules read it), a topic that is a thing
+    ("Đối với số liệu tồn đọng cần báo cáo …": the lead comes from the context). The comma forms are
+    read by `assignees._fronted_topic` and `lead_rules.topic_acts`.
 
-    Examples it was written from: J033-03, CJ04, CJ12 (corpus J: three documents), and the comma form's
-    I110, I114, G113-02; checked on corpus K (K035-01), which it was not written from."""
+    Examples it was written from: J033-03, CJ04, CJ12, CJ05 (the doer after "thì") (corpus J: four
+    documents), and the comma form's G113-02 and I110/I114; checked on corpus K (K035-01), which it was
+    not written from."""
     k = A._skip_intro(s, s.first)
     opener = s.m(A._HEADING_OPENERS, k)
     if not opener:
@@ -213,25 +216,23 @@ def topic_doer(s: _Sentence) -> _Found | None:
         s.unit_at(h) is not None or s.m(L.ORG_HEADS, h) or s.m(L.PERSON_HEADS, h) or A._is_abbreviation(s.tokens[h])
     ):
         return None
-    end = None
-    for x in range(h + 1, min(s.n - 1, t + 30)):
-        if not s.word(x):
-            return None  # a comma, a colon: the other topic rules read it
-        if s.is_(x, "thì"):
-            end, task = x, x + 1
-            break
-        modal = _topic_modal(s, x)
-        if modal:
-            end, task = x, x
-            break
-    if end is None:
-        return None
-    if s.is_(end, "thì"):
+    then = next((x for x in range(h + 1, min(s.n - 1, t + 40)) if s.is_(x, "thì")), None)
+    if then is not None and any(not s.word(x) for x in range(h + 1, then)):
+        then = None  # a comma or a colon before "thì": the other topic rules read it
+    if then is not None:
+        end, task = then, then + 1
+        doer = A._subject_at(s, task)
+        if doer is not None and doer.start == task:
+            return doer  # "… thì thủ trưởng các đơn vị căn cứ …": the doer named after it (§10)
         if s.is_(task, "buộc") and not A._np_start(s, task + 1):
             pass  # "thì buộc tháo dỡ …": compelled, nobody named after the verb
         elif A._np_start(s, task) or s.m(L.ASSIGN_VERBS, task) or s.m(A._CHI_DAO, task):
-            return None  # "… thì thủ trưởng các đơn vị căn cứ …", "… thì giao Phòng …"
-        if not (A._predicate_at(s, task) or _topic_modal(s, task) or s.is_(task, "buộc")):
+            return None  # "… thì giao Phòng …": the assigning rules read it
+        elif not (A._predicate_at(s, task) or _topic_modal(s, task)):
+            return None
+    else:
+        end = next((x for x in range(h + 1, min(s.n - 1, t + 30)) if not s.word(x) or _topic_modal(s, x)), None)
+        if end is None or not s.word(end):
             return None
     items, e = A._parse_list(s, t, loose=True)
     if not items or e != end:
