@@ -126,14 +126,18 @@ def subject_after_frames(s: _Sentence) -> _Found | None:
 
     Examples it was written from: D023-01, D048-01 (older corpus D), J081-01, J116-01 (corpus J, one
     frame: the subject after "Để …,"); checked on corpus K (K095-01, K047-01, K024-01)."""
+    if len(s.where(",")) < 2:
+        return None  # two frames, two commas
     k = A._skip_intro(s, s.first)
+    if not (s.m(A._LEAD_IN_OPENERS, k) or s.m(_TIME_OPENERS, k) or s.tokens[k].is_number or s.is_(k, "về")):
+        return None
     return _after_chain(s, k, 0, False)
 
 
 def _after_chain(s: _Sentence, k: int, depth: int, stacked: bool) -> _Found | None:
     if depth >= _MAX_FRAMES or k >= s.n - 1:
         return None
-    for end, kind in _frame_ends(s, k):
+    for end, kind in _frame_ends(s, k, depth == 0):
         marked = stacked or kind != "opener"
         if depth >= 1 and marked:
             found = A._subject_at(s, end)
@@ -150,11 +154,11 @@ def _after_chain(s: _Sentence, k: int, depth: int, stacked: bool) -> _Found | No
     return None
 
 
-def _frame_ends(s: _Sentence, k: int) -> list[tuple[int, str]]:
+def _frame_ends(s: _Sentence, k: int, first: bool) -> list[tuple[int, str]]:
     """Where a frame that opens at tokens[k] may end (the token after its comma), with its kind:
     "time" (a number before the comma), "topic" ("Về …,"), "speaker" ("X cho biết,"), "opener"
-    ("Thực hiện …,", "Để …,", "Theo …,": every comma of its first 40 tokens, as its object may list
-    nouns with commas of its own)."""
+    ("Thực hiện …,", "Để …,", "Theo …,": for the sentence's first frame every comma of its first 40
+    tokens, as its object may list nouns with commas of its own; a later one ends at its first comma)."""
     if s.m(_TIME_OPENERS, k) or s.tokens[k].is_number:
         for x in range(k + 1, min(s.n - 1, k + 20)):
             if s.punct(x, ";.:"):
@@ -177,9 +181,12 @@ def _frame_ends(s: _Sentence, k: int) -> list[tuple[int, str]]:
                 break
             if s.punct(x, ","):
                 out.append((x + 1, "opener"))
+                if not first:
+                    break
         return out[:6]
-    if A._np_start(s, k):
-        # "X (tỉnh Y) cho biết, …": a name (the lists may not know all of it), its speaking verb, a comma
+    if not first and A._np_start(s, k):
+        # "Ngày 8/9, X cho biết, …": after a first frame, a name (the lists may not know all of it), its
+        # speaking verb, a comma
         for x in range(k + 1, min(s.n - 1, k + 20)):
             if not s.word(x):
                 break
