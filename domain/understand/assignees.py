@@ -2505,7 +2505,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             k += s.m(_ASK_VERBS, k)
             return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
-    directed = _directed_to(s) or _after_condition(s)
+    directed = _directed_to(s) or _after_condition(s) or lead_frames.asked_of(s)
     if directed is not None:
         return directed
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a

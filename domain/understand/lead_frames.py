@@ -261,3 +261,25 @@ def _topic_modal(s: _Sentence, x: int) -> int:
                 return 0
             return len(words)
     return 0
+
+
+def asked_of(s: _Sentence) -> _Found | None:
+    """An order named as a noun, then whom it is for: "“…”, đây là yêu cầu của Tổng Giám đốc … đối với
+    Bảo hiểm xã hội các tỉnh …", "… là đề nghị của Sở đối với các trường" — the one it is for leads,
+    never the one whose request it is (LABELLING.md §6: "— là chỉ đạo của A đối với B" → B). The
+    "chỉ đạo" form is read by `assignees._directed_to`; this is its "yêu cầu / đề nghị" form. Read only
+    when no subject or assigning verb gave a lead.
+
+    Examples: J076-01 (corpus J), D093-01 and G059-02 (the "chỉ đạo" form, older sets)."""
+    for p in s.at(A._ASK_VERBS):
+        if not (s.first + 1 <= p < s.n - 3) or not (s.is_(p - 1, "là") or s.is_(p - 1, "những")):
+            continue
+        for x in range(p + s.m(A._ASK_VERBS, p), min(s.n - 1, p + 30)):
+            if s.punct(x, ";.:"):
+                break
+            if s.is_(x, "đối") and s.is_(x + 1, "với"):
+                items, end = A._parse_list(s, x + 2, loose=True)
+                if items:
+                    return A._Found(items, x + 2, end, "assigned")
+                break
+    return None

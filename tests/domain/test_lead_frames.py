@@ -126,3 +126,17 @@ def test_topic_doer(text: str, expected: list[str]) -> None:
 def test_topic_that_is_a_thing_names_nobody() -> None:
     # "Đối với số liệu …": a thing, not a party: the topic rule names nobody.
     assert lead("Đối với số liệu còn tồn đọng cần báo cáo về Cục trước 8 giờ hằng ngày.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "“…”, đây là yêu cầu của A đối với B": B leads, not A (LABELLING.md §6).
+        ("“Không để học sinh nào thiếu sách”, đó là yêu cầu của Giám đốc Sở đối với các phòng giáo dục.",
+         ["các phòng giáo dục"]),
+        ("“Phải xong trước mùa mưa”, đây là đề nghị của Chủ tịch UBND tỉnh đối với Ban Quản lý dự án huyện.",
+         ["Ban Quản lý dự án huyện"]),
+    ],
+)
+def test_request_named_as_a_noun(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
