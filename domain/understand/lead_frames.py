@@ -41,13 +41,17 @@ def asks_after_report(s: _Sentence, subject: _Found, p: int) -> bool:
         "Thủ tướng giao nhiệm vụ và phân công cho Bộ trưởng …"         (two assigning verbs joined)
         "ông X – Phó chủ tịch UBND phường đã công bố quyết định …, giao nhiệm vụ cho Y …" (a person)
     Not: a subject whose clause is its own task or carries an obligation ("UBND xã rà soát …, đề nghị
-    …", "Sở phải kiểm tra …, yêu cầu …": the subject acts, the request is part of its task).
+    …", "Sở phải kiểm tra …, yêu cầu …": the subject acts, the request is part of its task); a request
+    to the public ("…, đề nghị bà con …": the body that asks leads, LABELLING.md §8 d).
 
     Examples it was written from: J039-01 (corpus J), B062-01, B084-01, B090-01, D082-01, F137-01,
     G073-01 (older sets, already right through `_speaker_asks` for persons and "đã"); checked on corpus
     K (K019-01, K052-01, K063-01, K098-01), which it was not written from."""
-    if p <= subject.end or not (s.m(A._ASK_VERBS, p) or s.m(L.ASSIGN_VERBS, p)):
+    size = s.m(A._ASK_VERBS, p) or s.m(L.ASSIGN_VERBS, p)
+    if p <= subject.end or not size:
         return False
+    if A._the_public(s, A._skip_openers(s, p + size)):
+        return False  # "…, đề nghị người dân / bà con …": a request to the public is the body's work (§8 d)
     if _assigning_pair(s, subject.end, p):
         return True
     c, joined = _clause_break_before(s, subject.end, p)

@@ -59,6 +59,8 @@ def test_speaker_then_addressee(text: str, expected: list[str]) -> None:
         # Not the class: the body's own task or an obligation before the request keeps the body.
         ("UBND phường rà soát các hộ nghèo, đề nghị Hội Phụ nữ phối hợp.", ["UBND phường"]),
         ("Phòng Y tế phải kiểm tra các quầy thuốc, yêu cầu các quầy vi phạm khắc phục.", ["Phòng Y tế"]),
+        # A request to the public after the report: the body that asks leads (§8 d).
+        ("Công ty Điện lực thông báo lịch cắt điện, đề nghị bà con chủ động sắp xếp sản xuất.", ["Công ty Điện lực"]),
         # Guidance without "đồng thời" or ";": the guiding body is not read as a speaker.
         (
             "Phòng Giáo dục hướng dẫn các trường lập kế hoạch, yêu cầu các trường nộp trước ngày 5/9.",
