@@ -50,8 +50,11 @@ def asks_after_report(s: _Sentence, subject: _Found, p: int) -> bool:
     size = s.m(A._ASK_VERBS, p) or s.m(L.ASSIGN_VERBS, p)
     if p <= subject.end or not size:
         return False
-    if A._the_public(s, A._skip_openers(s, p + size)):
-        return False  # "…, đề nghị người dân / bà con …": a request to the public is the body's work (§8 d)
+    return _hands_on(s, subject, p) and not A._the_public(s, A._skip_openers(s, p + size))
+    # ("…, đề nghị người dân / bà con …": a request to the public is the body's work, §8 d)
+
+
+def _hands_on(s: _Sentence, subject: _Found, p: int) -> bool:
     if _assigning_pair(s, subject.end, p):
         return True
     c, joined = _clause_break_before(s, subject.end, p)
@@ -275,6 +278,8 @@ def asked_of(s: _Sentence) -> _Found | None:
     when no subject or assigning verb gave a lead.
 
     Examples: J076-01 (corpus J), D093-01 and G059-02 (the "chỉ đạo" form, older sets)."""
+    if not s.where(s.key("đối")):
+        return None
     for p in s.at(A._ASK_VERBS):
         if not (s.first + 1 <= p < s.n - 3) or not (s.is_(p - 1, "là") or s.is_(p - 1, "những")):
             continue
