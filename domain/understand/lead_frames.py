@@ -133,11 +133,13 @@ def subject_after_frames(s: _Sentence) -> _Found | None:
 
     Examples it was written from: D023-01, D048-01 (older corpus D), J081-01, J116-01 (corpus J, one
     frame: the subject after "Để …,"); checked on corpus K (K095-01, K047-01, K024-01)."""
+    k = A._skip_intro(s, s.first)
+    if k >= s.n or not (
+        s.m(A._LEAD_IN_OPENERS, k) or s.m(_TIME_OPENERS, k) or s.tokens[k].is_number or s.is_(k, "về")
+    ):
+        return None
     if len(s.where(",")) < 2:
         return None  # two frames, two commas
-    k = A._skip_intro(s, s.first)
-    if not (s.m(A._LEAD_IN_OPENERS, k) or s.m(_TIME_OPENERS, k) or s.tokens[k].is_number or s.is_(k, "về")):
-        return None
     return _after_chain(s, k, 0, False)
 
 
@@ -146,7 +148,7 @@ def _after_chain(s: _Sentence, k: int, depth: int, stacked: bool) -> _Found | No
         return None
     for end, kind in _frame_ends(s, k, depth == 0):
         marked = stacked or kind != "opener"
-        if depth >= 1 and marked:
+        if depth >= 1 and marked and A._np_start(s, end):
             found = A._subject_at(s, end)
             if found is not None and found.start == end and not s.punct(found.end, ","):
                 pred = A._skip_adverbs(s, found.end)
