@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_conventions, lead_rules, textnorm, vntokens
+from domain.understand import lead_conventions, lead_frames, lead_rules, textnorm, vntokens
 from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
@@ -2442,12 +2442,14 @@ def _find_lead(s: _Sentence) -> _Found | None:
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
     if conventional is not None:
         return conventional
-    fronted = _fronted_topic(s) or lead_rules.topic_acts(s)
+    fronted = _fronted_topic(s) or lead_frames.topic_doer(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
     subject = _subject_at(s, s.first, unit_fallback=True)
     if subject is None:
         subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
+    if subject is None:
+        subject = lead_frames.subject_after_frames(s)
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -2474,6 +2476,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         if acts and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p:
             # "X đang tập trung chỉ đạo Y ...", "Chi bộ tiếp tục chỉ đạo Đoàn thanh niên ...": Y acts
             acts = not _reported_order(s, subject.end, p) and not _issuer_directs(s, subject, p)
+        acts = acts and not lead_frames.asks_after_report(s, subject, p)  # "X đã kiểm tra, tạm thời yêu cầu Y"
         if acts and not promise and not _speaker_asks(s, subject, p):
             break  # the subject acts; a later "đề nghị ..." is part of its task
         directs = subject is not None and s.m(_CHI_DAO, p) and _skip_adverbs(s, subject.end) == p
@@ -2516,7 +2519,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             k += s.m(_ASK_VERBS, k)
             return _Found([], k, k, "assigned")
         return _with_later_subjects(s, subject)
-    directed = _directed_to(s) or _after_condition(s)
+    directed = _directed_to(s) or _after_condition(s) or lead_frames.asked_of(s)
     if directed is not None:
         return directed
     # "Đồng chí Nguyễn Văn A, Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá ...": the commas between a
