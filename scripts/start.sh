@@ -3,8 +3,6 @@
 #   scripts/start.sh [--webhook]          the bot (needs BOT_TOKEN in the environment or .env)
 #   scripts/start.sh sandbox [--port N]   the sandbox: the bot in a browser page, no Telegram needed
 #   scripts/start.sh install              only install (scripts/install-service.sh uses it)
-# NHACVIEC_ACCEL=1 also compiles the understanding code (Cython + gcc, a few minutes; same results,
-# faster: bench/README.md round 8); when that fails the bot runs as plain Python, as without it.
 # A missing .env is created from .env.example, readable by its owner only (0600): it holds the token.
 # Without BOT_TOKEN, in a terminal it says how to get one and opens the sandbox meanwhile; elsewhere
 # (a service) it only says how to get one and fails, so a misconfigured server never runs a sandbox.
@@ -16,10 +14,6 @@ if [ ! -x .venv/bin/nhacviec ] || [ pyproject.toml -nt .venv/.installed ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e .
   touch .venv/.installed
-fi
-if [ "${NHACVIEC_ACCEL:-0}" = "1" ]; then
-  { .venv/bin/python -m pip install -q -e ".[accel]" && .venv/bin/python -m domain.understand.accel_build --quiet; } \
-    || echo "!! compiled build not made: the understanding code runs as plain Python" >&2
 fi
 if [ "${1:-}" = "install" ]; then
   exit 0
