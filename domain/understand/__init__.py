@@ -6,9 +6,3 @@ reader (`assignees`, with its word lists in `assignee_lexicon` and `units_catalo
 helpers they share (`textnorm`, `vntokens`). Pure functions: no telegram, no sqlalchemy; `now` (or
 the directive's date) is always a parameter.
 """
-
-# The optional compiled build of the hot modules (`accel.py`): used only when it was made from exactly
-# these sources and NHACVIEC_PURE is unset; otherwise everything below is plain Python.
-from domain.understand import accel as _accel
-
-_accel.activate(__path__)
