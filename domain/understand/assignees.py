@@ -56,7 +56,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import compress, count
 from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
@@ -218,6 +218,8 @@ class _Sentence:
         # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
         self._keys: list[str] = list(map(_KEY_OF, self.tokens))
         self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
+        # the positions where some phrase starts (half the words start none), selected in C: `at` walks these
+        self._starts: list[int] = list(compress(count(), self.hits))
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
         self.emphasis_ends: set[int] = set()  # (gaps2) a unit's name ends here, capitals for emphasis follow
@@ -279,9 +281,10 @@ class _Sentence:
         slot = phrases.slot
         found = self._at.get(slot)
         if found is None:
-            # the positions whose table holds the slot, selected in C (a Python loop over every token
-            # cost more than any rule that asks)
-            found = self._at[slot] = list(compress(count(), map(dict.__contains__, self.hits, repeat(slot))))
+            # the positions whose table holds the slot, among those where some phrase starts (a C
+            # `map(dict.__contains__, ...)` over every token cost twice this: bench/README.md round 8)
+            hits = self.hits
+            found = self._at[slot] = [k for k in self._starts if slot in hits[k]]
         return found
 
     def table(self, i: int) -> dict[int, int]:
