@@ -159,14 +159,7 @@ async def running(
                 poll_interval=0.0, timeout=int(poll_timeout) or 1, allowed_updates=ALLOWED_UPDATES
             )
         else:
-            await app.updater.start_webhook(
-                listen=webhook.listen,
-                port=webhook.port,
-                url_path=webhook.url_path,
-                webhook_url=webhook.webhook_url,
-                secret_token=webhook.secret_token,
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            await app.updater.start_webhook(**webhook.server_options(), allowed_updates=ALLOWED_UPDATES)
         try:
             yield app
         finally:

@@ -86,11 +86,21 @@ def libpq_url(database_url: str) -> str:
     return bare.render_as_string(hide_password=False)
 
 
-def _user() -> str:
+def os_user() -> str:
+    """Who the command runs as, for the messages that say whose permissions are missing."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return str(os.geteuid())
+
+
+def sqlite_file(database_url: str) -> Path | None:
+    """The file of a SQLite database URL; None, said on stderr, when it has none (in memory)."""
+    database = make_url(normalise_url(database_url)).database
+    if not database or database == ":memory:":
+        print(T.BACKUP_NO_FILE.format(path=database or ":memory:"), file=sys.stderr)
+        return None
+    return Path(database)
 
 
 def run_backup(database_url: str, to: str | None) -> int:
@@ -98,11 +108,9 @@ def run_backup(database_url: str, to: str | None) -> int:
     if not is_sqlite(database_url):
         print(T.BACKUP_POSTGRES_PASTEABLE.format(url=libpq_url(database_url)))
         return 0
-    database = make_url(normalise_url(database_url)).database
-    if not database or database == ":memory:":
-        print(T.BACKUP_NO_FILE.format(path=database or ":memory:"), file=sys.stderr)
+    source = sqlite_file(database_url)
+    if source is None:
         return 1
-    source = Path(database)
     target = Path(to) if to else default_target(source)
     try:
         result = backup_sqlite(source, target)
@@ -111,7 +119,7 @@ def run_backup(database_url: str, to: str | None) -> int:
         # write there: say who, and where it can (the database's folder), not only "Permission denied".
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink(missing_ok=True)
-        print(T.BACKUP_UNWRITABLE.format(user=_user(), target=target, error=exc.strerror,
+        print(T.BACKUP_UNWRITABLE.format(user=os_user(), target=target, error=exc.strerror,
                                          example=source.resolve().parent / "saoluu" / target.name), file=sys.stderr)
         return 1
     except (OSError, sqlite3.Error) as exc:

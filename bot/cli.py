@@ -102,14 +102,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
             # PTB's tornado server refuses (403) any request whose X-Telegram-Bot-Api-Secret-Token
             # is not secret_token; setWebhook registers the public URL (each instance sets the same
             # one, so a restart of any of them keeps Telegram pointed at the load balancer).
-            app.run_webhook(
-                listen=hook.listen,
-                port=hook.port,
-                url_path=hook.url_path,
-                webhook_url=hook.webhook_url,
-                secret_token=hook.secret_token,
-                allowed_updates=ALLOWED_UPDATES,
-            )
+            app.run_webhook(**hook.server_options(), allowed_updates=ALLOWED_UPDATES)
         else:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:

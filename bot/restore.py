@@ -18,7 +18,6 @@ backup of 2 tasks came back with 8). So this command:
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import sqlite3
 import sys
@@ -26,12 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from bot import texts as T
+from bot.backup import os_user, sqlite_file
 from bot.clock import SystemClock
 from bot.instance_lock import AlreadyRunning, InstanceLock
-from db.engine import is_sqlite, normalise_url
+from db.engine import is_sqlite
 
 SIDECARS = ("-wal", "-shm", "-journal")
 REQUIRED_TABLES = {"alembic_version", "committees", "people", "tasks", "task_events", "reminders"}
@@ -57,13 +55,6 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return str(os.geteuid())
-
-
 def inspect_backup(path: Path, folder: Path | None = None) -> Contents:
     """What a backup holds, after checking it is a sound Nhắc việc database this release can run."""
     try:
@@ -76,7 +67,7 @@ def inspect_backup(path: Path, folder: Path | None = None) -> Contents:
     # root's home: it said «Permission denied … the old database was put back», which tells the
     # administrator neither why nor what to do.
     if not os.access(path, os.R_OK):
-        raise RestoreRefused(T.RESTORE_UNREADABLE.format(path=path, user=_user(), folder=folder or Path.cwd()))
+        raise RestoreRefused(T.RESTORE_UNREADABLE.format(path=path, user=os_user(), folder=folder or Path.cwd()))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -173,11 +164,9 @@ def run_restore(database_url: str, backup: str) -> int:
     if not is_sqlite(database_url):
         print(T.RESTORE_POSTGRES, file=sys.stderr)
         return 1
-    name = make_url(normalise_url(database_url)).database
-    if not name or name == ":memory:":
-        print(T.BACKUP_NO_FILE.format(path=name or ":memory:"), file=sys.stderr)
+    database = sqlite_file(database_url)
+    if database is None:
         return 1
-    database = Path(name)
     try:
         contents, moved = restore_sqlite(database, Path(backup), SystemClock().now().astimezone())
     except AlreadyRunning as exc:

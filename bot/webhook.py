@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlparse
 
 from bot import texts as T
@@ -30,6 +31,16 @@ class WebhookConfig:
     url_path: str = field(repr=False)  # where PTB's server listens: the path of the public URL, without the leading "/"
     webhook_url: str = field(repr=False)  # contains the path secret
     secret_token: str = field(repr=False)
+
+    def server_options(self) -> dict[str, Any]:
+        """The keyword arguments of PTB's `Updater.start_webhook` and `Application.run_webhook`."""
+        return {
+            "listen": self.listen,
+            "port": self.port,
+            "url_path": self.url_path,
+            "webhook_url": self.webhook_url,
+            "secret_token": self.secret_token,
+        }
 
     @property
     def path_hint(self) -> str:

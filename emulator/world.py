@@ -387,12 +387,7 @@ class World:
                       reply_to: MessageRef | int | None = None) -> Message:
         user_, chat_ = self.user(user), self._writable_chat(user, chat)
         stored = self.store_file(data, filename=filename, mime_type=mime_type or _guess_mime(filename))
-        fields: dict[str, Any] = {"document": stored, "reply_to": self._reply_target(chat_, reply_to)}
-        if caption is not None:
-            plain, mentions = compose(caption)
-            fields["caption"] = plain
-            fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
-        return self._user_message(chat_, user_, **fields)
+        return self._captioned_message(chat_, user_, reply_to, caption, document=stored)
 
     def send_photo(self, user: UserRef, chat: ChatRef, data: bytes, caption: TextParts | None = None, *,
                    reply_to: MessageRef | int | None = None) -> Message:
@@ -404,12 +399,7 @@ class World:
         width, height = _image_size(data)
         stored = self.store_file(data, filename=None, mime_type="image/jpeg", kind="photo", width=width,
                                  height=height)
-        fields: dict[str, Any] = {"photo": stored, "reply_to": self._reply_target(chat_, reply_to)}
-        if caption is not None:
-            plain, mentions = compose(caption)
-            fields["caption"] = plain
-            fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
-        return self._user_message(chat_, user_, **fields)
+        return self._captioned_message(chat_, user_, reply_to, caption, photo=stored)
 
     # ------------------------------------------------------------------ stickers, GIFs, voice, places
     # What people also send while a bot waits for text; shaped as the Bot API delivers them.
@@ -452,12 +442,18 @@ class World:
     def _media_message(self, user: UserRef, chat: ChatRef, media: JSON, reply_to: MessageRef | int | None,
                        caption: TextParts | None = None) -> Message:
         user_, chat_ = self.user(user), self._writable_chat(user, chat)
-        fields: dict[str, Any] = {"media": media, "reply_to": self._reply_target(chat_, reply_to)}
+        return self._captioned_message(chat_, user_, reply_to, caption, media=media)
+
+    def _captioned_message(self, chat: Chat, sender: User, reply_to: MessageRef | int | None,
+                           caption: TextParts | None, **fields: Any) -> Message:
+        """A user's message carrying a file or media (`fields`), and its caption with the entities
+        Telegram detects in it."""
+        fields["reply_to"] = self._reply_target(chat, reply_to)
         if caption is not None:
             plain, mentions = compose(caption)
             fields["caption"] = plain
             fields["caption_entities"] = sort_entities([*detect_entities(plain), *mentions])
-        return self._user_message(chat_, user_, **fields)
+        return self._user_message(chat, sender, **fields)
 
     def press_button(self, user: UserRef, message: MessageRef, callback_data: str | None = None, *,
                      text: str | None = None) -> CallbackQuery:

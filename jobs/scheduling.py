@@ -99,6 +99,17 @@ async def summary_planner_tick(context: CallbackContext) -> None:  # type: ignor
         log.exception("planning weekly summaries failed; retried within the hour")
 
 
+def _every(jq: Any, callback: Any, interval: float, name: str, *, at_start: bool = False) -> None:
+    """Run `callback` every `interval` seconds, the first one interval from now; with `at_start`, once
+    at start too. Not `run_repeating(first=0)` alone: the job is added before the scheduler starts,
+    and APScheduler then computes the first run from a start date that is already (a few ms) past —
+    one whole interval later. A bot restarted on Monday at 07:00 would have planned nothing until
+    08:00, after the 07:30 summary (found by the kill -9 test)."""
+    if at_start:
+        jq.run_once(callback, when=0.0, name=name, job_kwargs=JOB_KWARGS)
+    jq.run_repeating(callback, interval=interval, first=interval, name=name, job_kwargs=JOB_KWARGS)
+
+
 def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
     """Register the delivery jobs. Call once, after `bot_data["services"]` is set (post_init)."""
     services = services_of(application)
@@ -106,46 +117,15 @@ def schedule_jobs(application: Application) -> None:  # type: ignore[type-arg]
     jq = application.job_queue
     if jq is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for reminders")
-    # Once at start, then hourly. Not `run_repeating(first=0)` alone: the job is added before the
-    # scheduler starts, and APScheduler then computes the first run from a start date that is
-    # already (a few ms) past — one whole interval later. A bot restarted on Monday at 07:00 would
-    # have planned nothing until 08:00, after the 07:30 summary (found by the kill -9 test).
-    jq.run_once(summary_planner_tick, when=0.0, name=SUMMARY_PLANNER_JOB, job_kwargs=JOB_KWARGS)
-    jq.run_repeating(
-        summary_planner_tick,
-        interval=SUMMARY_PLANNER_INTERVAL,
-        first=SUMMARY_PLANNER_INTERVAL,
-        name=SUMMARY_PLANNER_JOB,
-        job_kwargs=JOB_KWARGS,
-    )
+    interval = services.settings.dispatch_interval
+    # Once at start, then hourly.
+    _every(jq, summary_planner_tick, SUMMARY_PLANNER_INTERVAL, SUMMARY_PLANNER_JOB, at_start=True)
     # Long conclusions gathered in private chats: analysed after a quiet minute (handlers.importing).
-    jq.run_repeating(
-        gather_tick,
-        interval=GATHER_CHECK_INTERVAL,
-        first=GATHER_CHECK_INTERVAL,
-        name=GATHER_JOB,
-        job_kwargs=JOB_KWARGS,
-    )
+    _every(jq, gather_tick, GATHER_CHECK_INTERVAL, GATHER_JOB)
     # Membership look-ups a process left undone when it stopped (jobs/membership_check.py): at start,
     # then as often as the dispatcher wakes.
-    jq.run_once(resume_membership_checks, when=0.0, name=MEMBERSHIP_RESUME_JOB, job_kwargs=JOB_KWARGS)
-    jq.run_repeating(
-        resume_membership_checks,
-        interval=services.settings.dispatch_interval,
-        first=services.settings.dispatch_interval,
-        name=MEMBERSHIP_RESUME_JOB,
-        job_kwargs=JOB_KWARGS,
-    )
+    _every(jq, resume_membership_checks, interval, MEMBERSHIP_RESUME_JOB, at_start=True)
     if not is_sqlite(services.settings.database_url):
         # Several instances may run: each says it is alive, on its own (jobs/instances.py).
-        jq.run_once(instance_tick, when=0.0, name=INSTANCE_BEAT_JOB, job_kwargs=JOB_KWARGS)
-        jq.run_repeating(
-            instance_tick, interval=beat_every(), first=beat_every(), name=INSTANCE_BEAT_JOB, job_kwargs=JOB_KWARGS
-        )
-    jq.run_repeating(
-        dispatcher_tick,
-        interval=services.settings.dispatch_interval,
-        first=services.settings.dispatch_interval,
-        name=DISPATCHER_JOB,
-        job_kwargs=JOB_KWARGS,
-    )
+        _every(jq, instance_tick, beat_every(), INSTANCE_BEAT_JOB, at_start=True)
+    _every(jq, dispatcher_tick, interval, DISPATCHER_JOB)

@@ -24,9 +24,20 @@ FRIDAY = date(2026, 12, 11)  # 3 working days before the deadline (Wednesday 16/
 TUESDAY = date(2026, 12, 15)  # 1 working day before: the next reminder
 
 
-def held(env: Env) -> tuple[_HeldLimiter, DispatchRuntime]:
+async def replanned_while_held(env: Env, chat: int, *, pause: bool = False) -> DispatchRuntime:
+    """A runtime whose send to `chat` waits its turn while the task «Việc» is re-planned (its rows
+    superseded) — with `pause`, the committee paused in the same transaction."""
+    task = await env.task("Việc")
     limiter = _HeldLimiter(env.time)
-    return limiter, DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
+
+    async def meanwhile() -> None:
+        async with env.services.session_factory() as s, s.begin():
+            await replan_task(s, task, at(2026, 12, 11, 8))
+            if pause:
+                await pause_committee(s, env.ids["com"])
+
+    limiter.hooks[chat] = meanwhile
+    return DispatchRuntime.create("held", limiter=limiter, sleep=env.time.sleep)
 
 
 async def set_active(env: Env, active: bool) -> None:
@@ -44,15 +55,7 @@ async def test_removed_and_added_back_the_same_day_while_a_superseded_reminder_w
     # Friday 08:00: Lan's and Minh's reminders are claimed. While Lan's waits its turn, a member's
     # departure re-plans the task (both rows superseded: their next reminders planned for Tuesday) and
     # the bot is removed from the group; the rows are put back unsent. The bot is added back at 10:00.
-    task = await env.task("Việc")
-    limiter, runtime = held(env)
-
-    async def meanwhile() -> None:
-        async with env.services.session_factory() as s, s.begin():
-            await replan_task(s, task, at(2026, 12, 11, 8))
-            await pause_committee(s, env.ids["com"])
-
-    limiter.hooks[LAN] = meanwhile
+    runtime = await replanned_while_held(env, LAN, pause=True)
     stats = await env.tick(at(2026, 12, 11, 8), runtime=runtime)
     assert env.bot.sent == [] and stats.stale == 2
     await set_active(env, True)
@@ -69,14 +72,7 @@ async def test_removed_and_added_back_the_same_day_while_a_superseded_reminder_w
 async def test_a_superseded_reminder_refused_by_the_group_goes_out_when_the_bot_is_back(env: Env) -> None:
     # Minh's reminder goes to the group; while it waits, the task is re-planned; the group answers 403
     # (the bot was removed): the committee pauses. Added back the same afternoon: Friday's reminder.
-    task = await env.task("Việc")
-    limiter, runtime = held(env)
-
-    async def meanwhile() -> None:
-        async with env.services.session_factory() as s, s.begin():
-            await replan_task(s, task, at(2026, 12, 11, 8))
-
-    limiter.hooks[GROUP] = meanwhile
+    runtime = await replanned_while_held(env, GROUP)
     env.bot.fail(GROUP, Forbidden("Forbidden: bot was kicked from the group chat"))
     stats = await env.tick(at(2026, 12, 11, 8), runtime=runtime)
     assert stats.paused == 1 and env.bot.to(GROUP) == []
@@ -90,14 +86,7 @@ async def test_a_superseded_reminder_refused_by_the_group_goes_out_when_the_bot_
 async def test_a_superseded_reminder_held_by_a_long_flood_wait_goes_out_after_it(env: Env) -> None:
     # Lan's send draws a 429 of an hour while the task is being re-planned: back to the outbox with
     # the wait — and still Friday's reminder, sent once the hour is up.
-    task = await env.task("Việc")
-    limiter, runtime = held(env)
-
-    async def meanwhile() -> None:
-        async with env.services.session_factory() as s, s.begin():
-            await replan_task(s, task, at(2026, 12, 11, 8))
-
-    limiter.hooks[LAN] = meanwhile
+    runtime = await replanned_while_held(env, LAN)
     env.bot.fail(LAN, RetryAfter(3600))
     stats = await env.tick(at(2026, 12, 11, 8), runtime=runtime)
     assert stats.retry_later == 2 and env.bot.sent == []  # the wait holds Minh's group message too

@@ -111,6 +111,23 @@ def refused_edits(world: World) -> list[tuple[str, int, str]]:
     return [r for r in world.refused if r[0].startswith("edit")]
 
 
+class Since:
+    """The bot's messages to each of some chats from now on: `new = Since(env.world, binh, group)`, then after
+    an action `new(binh)` is what Bình has been sent since."""
+
+    def __init__(self, world: World, *chats: Chat | User) -> None:
+        self.world = world
+        self.start = {chat.id: len(world.bot_messages(chat)) for chat in chats}
+
+    def __call__(self, chat: Chat | User) -> list[Message]:
+        return self.world.bot_messages(chat)[self.start[chat.id] :]
+
+
+def mentioned(message: Message) -> list[int]:
+    """The ids of the people a message names without a username (text mentions)."""
+    return [e["user"]["id"] for e in message.entities if e["type"] == "text_mention"]
+
+
 @pytest.fixture
 async def env(database_url: str) -> AsyncIterator[Env]:
     async with emulated_bot(database_url) as (app, world, clock, emu), running(app):

@@ -47,6 +47,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import FileClock, set_clock_file
 from db.engine import create_engine, session_factory
@@ -132,16 +133,23 @@ async def wait_for(condition: Callable[[], Awaitable[bool]], timeout: float, wha
         await asyncio.sleep(0.05)
 
 
-@pytest.mark.slow
-async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
-    rng = random.Random(int(os.environ.get("CRASH_SEED", "2026")))
+async def on_disk(
+    tmp_path: Path, start: datetime
+) -> tuple[str, AsyncEngine, async_sessionmaker[AsyncSession], Path, World]:
+    """What a bot process killed and restarted shares with the test: a migrated SQLite database and a
+    clock file (set to `start`) in `tmp_path`, and a World whose message dates are on that clock."""
     db_url = f"sqlite:///{tmp_path / 'bot.db'}"
     engine = create_engine(db_url)
     await upgrade_to_head(engine)
-    sessions = session_factory(engine)
     clock_file = tmp_path / "clock"
-    set_clock_file(str(clock_file), CREATED)
-    world = World(clock=FileClock(str(clock_file)))  # message dates on the bot's clock
+    set_clock_file(str(clock_file), start)
+    return db_url, engine, session_factory(engine), clock_file, World(clock=FileClock(str(clock_file)))
+
+
+@pytest.mark.slow
+async def test_kill_9_during_fan_out_loses_nothing(tmp_path: Path) -> None:
+    rng = random.Random(int(os.environ.get("CRASH_SEED", "2026")))
+    db_url, engine, sessions, clock_file, world = await on_disk(tmp_path, CREATED)  # message dates on the bot's clock
     groups = []
     committee_ids: list[int] = []
     everyone: list[int] = []

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from db.models import Notice
 from emulator import Chat, Message, User
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, Since
 from tests.e2e.test_reminders_e2e import at, committee_with_a_task, reminders, wake
 
 __all__ = ["reminders"]  # the fixture, used by name
@@ -34,18 +34,18 @@ async def test_a_refusal_reaches_the_requester_in_his_private_chat_with_the_chai
     env = reminders
     chair, binh, _an, group, _ = await committee_with_a_task(env)
     ask = await _ask_extension_privately(env, binh, group)
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
 
     await env.press(chair, ask, "❌ Từ chối")
     # A new message where Bình asked (an edit of the group's message notifies nobody).
-    [told] = env.world.bot_messages(binh)[private_before:]
+    [told] = new(binh)
     assert "không đồng ý" in told.plain and "#1" in told.plain and "Hạn vẫn là: Thứ Tư, 02/12/2026" in told.plain
     # The chair is asked for a short reason, which goes to Bình too.
     prompt = env.world.last_bot_message(group)
     assert prompt is not None and "lý do" in prompt.plain and "Bình" in prompt.plain
     sent = await env.say(chair, group, "Cần xong đúng hạn để kịp báo cáo quận", reply_to=prompt)
     assert "Đã gửi lý do" in sent.plain
-    [reason] = env.world.bot_messages(binh)[private_before + 1 :]
+    [reason] = new(binh)[1:]
     assert "Lý do" in reason.plain and "Cần xong đúng hạn để kịp báo cáo quận" in reason.plain
     assert (await env.task(1, group)).due_current == date(2026, 12, 2)
 
@@ -54,9 +54,9 @@ async def test_an_approval_reaches_the_requester_in_his_private_chat(reminders: 
     env = reminders
     chair, binh, _an, group, _ = await committee_with_a_task(env)
     ask = await _ask_extension_privately(env, binh, group)
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     await env.press(chair, ask, "✅ Đồng ý")
-    [told] = env.world.bot_messages(binh)[private_before:]
+    [told] = new(binh)
     assert "đồng ý" in told.plain and "Hạn mới: Thứ Tư, 30/12/2026" in told.plain
     assert (await env.task(1, group)).due_current == date(2026, 12, 30)
 
@@ -76,12 +76,12 @@ async def test_the_chairs_copy_of_an_overdue_task_has_the_chairs_actions_and_the
     await env.press(chair, copy, "📅 Hạn mới #1")
     prompt = env.world.last_bot_message(chair)
     assert prompt is not None and "hạn mới cho #1" in prompt.plain
-    binh_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     done = await env.say(chair, chair, "18/12 chờ kinh phí", reply_to=prompt)
     assert "18/12" in done.plain
     assert (await env.task(1, group)).due_current == date(2026, 12, 18)
     # The assignees are told: Bình privately, An (no private chat) named in the group.
-    [told] = env.world.bot_messages(binh)[binh_before:]
+    [told] = new(binh)
     assert "Trưởng ban đặt hạn mới cho nhiệm vụ #1" in told.plain and "18/12/2026" in told.plain
     assert any("Trưởng ban đặt hạn mới" in m.plain and "An Phạm" in m.plain for m in env.world.bot_messages(group))
     # A note, and another assignee.
@@ -102,11 +102,11 @@ async def test_a_report_given_privately_appears_in_the_group_in_one_line(reminde
     await wake(env, at(2026, 11, 27, 8, 0))
     reminder = env.world.last_bot_message(binh)
     assert reminder is not None
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, group)
     await env.press(binh, reminder, "📝 Báo cáo tiến độ")
     await env.say(binh, binh, "đã rà soát 40/60 hồ sơ", reply_to=env.world.last_bot_message(binh))
     await env.press(binh, reminder, "✅ Đã xong")
-    lines = [m.plain for m in env.world.bot_messages(group)[group_before:]]
+    lines = [m.plain for m in new(group)]
     assert len(lines) == 2, lines
     assert "Bình Lê báo tiến độ #1 (qua tin nhắn riêng): đã rà soát 40/60 hồ sơ" in lines[0]
     assert "Bình Lê báo hoàn thành #1" in lines[1]
@@ -142,13 +142,13 @@ async def test_a_decision_for_someone_who_blocked_the_bot_goes_to_the_group_with
     ask = await _ask_extension_privately(env, binh, group)
     env.world.block_bot(binh)
     await env.idle()
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     query = env.world.press_button(chair, ask, text="✅ Đồng ý")
     await env.world.wait_until(lambda: query.answered)
     # Two messages to the group now (his answer rerouted, and An told of the new deadline): the
     # group's 20 a minute, spent by this test's setup, spaces them by 3 s.
     await env.world.wait_idle(timeout=20, update_queue=env.app.update_queue)  # type: ignore[attr-defined]
-    assert env.world.bot_messages(binh)[private_before:] == []
+    assert new(binh) == []
     told = [m for m in env.world.bot_messages(group) if "Gửi Bình Lê" in m.plain]
     assert len(told) == 1 and "Hạn mới: Thứ Tư, 30/12/2026" in told[0].plain
     assert any(e.get("type") == "text_mention" for e in (told[0].entities or []))

@@ -10,14 +10,10 @@ from bot.texts import BTN_GATHER_DONE
 from db.models import Task
 from emulator import text_mention
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, Since, mentioned
 from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
 from tests.e2e.test_scans_e2e import phone_photo
-
-
-def _mentioned(message: object) -> list[int]:
-    return [e["user"]["id"] for e in message.entities if e["type"] == "text_mention"]  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------------------------- 1: /huy, /sua giao
@@ -25,22 +21,20 @@ async def test_a_cancelled_task_is_told_to_those_who_were_to_do_it(env: Env) -> 
     chair, binh, an, group, _ = await committee_with_a_task(env)
     env.world.start_private(chair)
     await env.idle()
-    chair_before = len(env.world.bot_messages(chair))
-    binh_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, chair, binh, group)
 
     done = await env.say(chair, group, "/huy 1 đã giao cho Tổ công nghệ số cộng đồng")
     assert "Đã huỷ nhiệm vụ #1" in done.plain
     # Bình opened a chat with the bot: told there, with who cancelled and why.
-    [told] = env.world.bot_messages(binh)[binh_before:]
+    [told] = new(binh)
     assert "#1" in told.plain and "đã được huỷ" in told.plain and "Lan Nguyễn" in told.plain
     assert "lý do: đã giao cho Tổ công nghệ số cộng đồng" in told.plain
     assert "rà soát hồ sơ thủ tục <một cửa>" in told.plain and "bot thôi nhắc" in told.plain
     # An never wrote to the bot: named in the group, in one message after the answer.
-    [answer, named] = env.world.bot_messages(group)[group_before:]
-    assert answer is not None and "đã được huỷ" in named.plain and _mentioned(named) == [an.id]
+    [answer, named] = new(group)
+    assert answer is not None and "đã được huỷ" in named.plain and mentioned(named) == [an.id]
     # The chair who cancelled is told nothing more.
-    assert env.world.bot_messages(chair)[chair_before:] == []
+    assert new(chair) == []
 
 
 async def test_a_reassigned_task_is_told_to_the_old_and_the_new_doers(env: Env) -> None:
@@ -51,26 +45,24 @@ async def test_a_reassigned_task_is_told_to_the_old_and_the_new_doers(env: Env) 
     await env.idle()
     await env.say(chair, group, "/donvi them Công an phường = CA")
     await env.say(chair, group, ["/donvi gan CA ", text_mention(cuong)])
-    binh_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, binh, group)
 
     done = await env.say(chair, group, "/sua 1 giao Công an phường")
     assert "Đã sửa #1" in done.plain
-    [away] = env.world.bot_messages(binh)[binh_before:]
+    [away] = new(binh)
     assert "#1" in away.plain and "đã được giao lại" in away.plain and "Công an phường" in away.plain
     assert "không còn phụ trách" in away.plain
     [given] = env.world.bot_messages(cuong)[-1:]
     assert "được giao" in given.plain and "#1" in given.plain and "rà soát hồ sơ thủ tục <một cửa>" in given.plain
     assert "Chủ trì: Công an phường" in given.plain and "Hạn: Thứ Tư, 02/12/2026" in given.plain
-    [_answer, named] = env.world.bot_messages(group)[group_before:]
-    assert "đã được giao lại" in named.plain and _mentioned(named) == [an.id]
+    [_answer, named] = new(group)
+    assert "đã được giao lại" in named.plain and mentioned(named) == [an.id]
 
     # Given back to a unit Cường is still in, with Văn phòng: Cường keeps it and is not told again.
-    cuong_before = len(env.world.bot_messages(cuong))
-    binh_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, cuong, binh)
     await env.say(chair, group, "/sua 1 giao Công an phường chủ trì, phối hợp VP")
-    assert env.world.bot_messages(cuong)[cuong_before:] == []
-    assert env.world.bot_messages(binh)[binh_before:] == []  # VP only coordinates: not reminded, not told
+    assert new(cuong) == []
+    assert new(binh) == []  # VP only coordinates: not reminded, not told
 
 
 

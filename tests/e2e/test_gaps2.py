@@ -12,13 +12,9 @@ import pytest
 from bot.texts import BTN_GATHER_DONE
 from emulator import text_mention
 from handlers.membership import WELCOME_WAIT
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, Since, mentioned
 from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
-
-
-def _mentioned(message: object) -> list[int]:
-    return [e["user"]["id"] for e in message.entities if e["type"] == "text_mention"]  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------------------------- 1: a deadline changed
@@ -26,40 +22,37 @@ async def test_a_deadline_changed_by_the_chair_is_told_to_the_doers(env: Env) ->
     chair, binh, an, group, _ = await committee_with_a_task(env)  # #1 due Wed 2/12; Bình has a private chat
     env.world.start_private(chair)
     await env.idle()
-    chair_before = len(env.world.bot_messages(chair))
-    binh_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, chair, binh, group)
 
     done = await env.say(chair, group, "/sua 1 han 9/12")
     assert "Đã sửa #1" in done.plain
     # Bình, who opened a chat with the bot, is told there: the new deadline, the old one, who changed it.
-    [told] = env.world.bot_messages(binh)[binh_before:]
+    [told] = new(binh)
     assert "Trưởng ban đặt hạn mới cho nhiệm vụ #1" in told.plain
     assert "Thứ Tư, 09/12/2026" in told.plain and "hạn cũ: Thứ Tư, 02/12/2026" in told.plain
     assert "rà soát hồ sơ thủ tục <một cửa>" in told.plain and "Người sửa: Lan Nguyễn" in told.plain
     # An never wrote to the bot: named in one group message after the answer.
-    [answer, named] = env.world.bot_messages(group)[group_before:]
+    [answer, named] = new(group)
     assert answer.message_id == done.message_id
-    assert "đặt hạn mới cho nhiệm vụ #1" in named.plain and _mentioned(named) == [an.id]
+    assert "đặt hạn mới cho nhiệm vụ #1" in named.plain and mentioned(named) == [an.id]
     # The chair is told nothing of her own change.
-    assert env.world.bot_messages(chair)[chair_before:] == []
+    assert new(chair) == []
 
     # The chair's direct /giahan, with its reason.
-    binh_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, binh, group)
     extended = await env.say(chair, group, "/giahan 1 16/12 chờ số liệu của quận")
     assert "16/12/2026" in extended.plain
-    [told] = env.world.bot_messages(binh)[binh_before:]
+    [told] = new(binh)
     assert "Thứ Tư, 16/12/2026" in told.plain and "hạn cũ: Thứ Tư, 09/12/2026" in told.plain
     assert "lý do: chờ số liệu của quận" in told.plain
-    [_answer, named] = env.world.bot_messages(group)[group_before:]
-    assert "16/12/2026" in named.plain and _mentioned(named) == [an.id]
+    [_answer, named] = new(group)
+    assert "16/12/2026" in named.plain and mentioned(named) == [an.id]
     assert (await env.task(1, group)).due_current == date(2026, 12, 16)
 
     # The same deadline again changes nothing and tells nobody.
-    binh_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     await env.say(chair, group, "/sua 1 han 16/12")
-    assert env.world.bot_messages(binh)[binh_before:] == []
+    assert new(binh) == []
 
 
 async def test_a_doer_who_changes_his_own_deadline_is_not_told_of_it_the_others_are(env: Env) -> None:
@@ -70,58 +63,54 @@ async def test_a_doer_who_changes_his_own_deadline_is_not_told_of_it_the_others_
     await env.say(chair, group, ["/vaitro ", text_mention(cuong), " thuky"])
     env.world.start_private(an)
     await env.idle()
-    binh_before = len(env.world.bot_messages(binh))
-    an_before = len(env.world.bot_messages(an))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, binh, an, group)
 
     # Bình, secretary and a contact of Văn phòng, moves the deadline himself: only An is told.
     assert "Đã sửa #1" in (await env.say(binh, group, "/sua 1 han 10/12")).plain
-    assert env.world.bot_messages(binh)[binh_before:] == []
-    [told] = env.world.bot_messages(an)[an_before:]
+    assert new(binh) == []
+    [told] = new(an)
     assert "Thư ký đặt hạn mới cho nhiệm vụ #1" in told.plain and "Người sửa: Bình Lê" in told.plain
-    assert len(env.world.bot_messages(group)[group_before:]) == 1  # the answer only: nobody named
+    assert len(new(group)) == 1  # the answer only: nobody named
 
     # Cường, a secretary who is no doer: both are told.
-    binh_before = len(env.world.bot_messages(binh))
-    an_before = len(env.world.bot_messages(an))
+    new = Since(env.world, binh, an)
     await env.say(cuong, group, "/sua 1 han 11/12")
-    assert "Người sửa: Cường Trần" in env.world.bot_messages(binh)[binh_before:][0].plain
-    assert "Thứ Sáu, 11/12/2026" in env.world.bot_messages(an)[an_before:][0].plain
+    assert "Người sửa: Cường Trần" in new(binh)[0].plain
+    assert "Thứ Sáu, 11/12/2026" in new(an)[0].plain
 
 
 async def test_an_approved_request_tells_the_other_doers_once_and_the_requester_once(env: Env) -> None:
     chair, binh, an, group, _ = await committee_with_a_task(env)
-    binh_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     asked = await env.say(binh, binh, "/giahan 1 18/12 chờ kinh phí")
     assert "Đã gửi đề nghị gia hạn #1" in asked.plain
     ask = env.world.last_bot_message(group)
     assert ask is not None and "✅ Đồng ý" in ask.button_texts()
-    binh_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, binh, group)
     await env.press(chair, ask, "✅ Đồng ý")
     # Bình has the chair's answer, one message; An, the other contact, is named in the group.
-    [answer] = env.world.bot_messages(binh)[binh_before:]
+    [answer] = new(binh)
     assert "đồng ý" in answer.plain and "18/12/2026" in answer.plain
-    named = [m for m in env.world.bot_messages(group)[group_before:] if "đặt hạn mới" in m.plain]
-    assert len(named) == 1 and _mentioned(named[0]) == [an.id]
+    named = [m for m in new(group) if "đặt hạn mới" in m.plain]
+    assert len(named) == 1 and mentioned(named[0]) == [an.id]
     assert "theo đề nghị của Bình Lê" in named[0].plain and "hạn cũ: Thứ Tư, 02/12/2026" in named[0].plain
 
 
 async def test_the_deadline_buttons_of_a_fresh_directive_tell_nobody_but_later_they_do(env: Env) -> None:
     chair, binh, _an, group, _ = await committee_with_a_task(env)
-    binh_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     card = await env.say(chair, group, "/giao VP cập nhật danh mục phần mềm dùng chung")  # #2, no deadline
     assert "#2" in card.plain
     await env.press(chair, card, "1 tuần")
     assert (await env.task(2, group)).due_current == date(2026, 11, 30)
     # Completing the /giao (which told nobody privately) is no change to tell.
-    assert env.world.bot_messages(binh)[binh_before:] == []
+    assert new(binh) == []
     # Once someone has acted on it, the same card's buttons tell.
     await env.say(binh, group, "/tiendo 2 đã rà soát được một nửa")
     card = env.world.message(group, card.message_id)
     await env.press(chair, card, "📅 Sửa hạn")
     await env.press(chair, env.world.message(group, card.message_id), "3 ngày")
-    [told] = env.world.bot_messages(binh)[binh_before:]
+    [told] = new(binh)
     assert "đặt hạn mới cho nhiệm vụ #2" in told.plain and "26/11/2026" in told.plain
 
 

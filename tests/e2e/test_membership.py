@@ -17,7 +17,7 @@ from db.models import Committee, Person, Reminder, Role, TaskAssignee, TaskEvent
 from db.tasks import NewAssignee, create_task
 from domain.types import Deadline, DeadlineKind
 from emulator import Chat, User, text_mention
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, Since
 from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401  (the fixture is used by name)
 
 NOT_CHAIR = ("Chỉ Trưởng ban",)
@@ -178,9 +178,9 @@ async def test_someone_who_leaves_stops_being_reminded_and_the_chair_can_reassig
     assert kept == ["Bình Lê"] and left == ["created", "assignee_left"]  # history kept
 
     # Friday 8:00: nothing goes to Bình privately any more; the group hears of both tasks.
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     await wake(env, at(2026, 11, 27, 8))
-    assert env.world.bot_messages(binh)[private_before:] == []
+    assert new(binh) == []
     assert any("#1" in m.plain and "Nhắc việc" in m.plain for m in env.world.bot_messages(group)[before:])
 
     # The secretary reassigns by answering the prompt (a member cannot: the next test).
@@ -298,17 +298,17 @@ async def test_a_user_who_blocks_then_unblocks_the_bot(reminders: Env) -> None: 
     await env.idle()
     async with env.sessions() as s:
         assert (await s.execute(select(Person.blocked_bot).where(Person.tg_user_id == binh.id))).scalar_one()
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, group)
     await wake(env, at(2026, 11, 27, 8))
     assert env.emulator.faults.counts["forbidden"] == 0  # known blocked: straight to the group, no 403
-    [in_group] = env.world.bot_messages(group)[group_before:]
+    [in_group] = new(group)
     assert binh.id in [e["user"]["id"] for e in in_group.entities if e["type"] == "text_mention"]
 
     env.world.unblock_bot(binh)  # my_chat_member: member again, without a word from Bình
     await env.idle()
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     await wake(env, at(2026, 12, 1, 8))
-    [private] = env.world.bot_messages(binh)[private_before:]
+    [private] = new(binh)
     assert "#1" in private.plain
 
 

@@ -22,13 +22,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import FileClock, set_clock_file
-from db.engine import create_engine, session_factory
-from db.migrate import upgrade_to_head
+from bot.clock import set_clock_file
 from db.models import Committee, MembershipLookup, Person, Role, TaskAssignee
-from emulator import Emulator, World, text_mention
+from emulator import Emulator, text_mention
 from tests.conftest import using_postgres
-from tests.e2e.test_crash_restart import REPO, Bot, wait_for
+from tests.e2e.test_crash_restart import REPO, Bot, on_disk, wait_for
 
 pytestmark = [
     pytest.mark.skipif(using_postgres(), reason="the single-instance SQLite deployment is crashed here"),
@@ -55,13 +53,7 @@ def roles_are(sessions: async_sessionmaker[AsyncSession], want: dict[str, str]) 
 
 
 async def test_a_look_up_waiting_when_the_bot_is_killed_is_done_after_the_restart(tmp_path: Path) -> None:
-    db_url = f"sqlite:///{tmp_path / 'bot.db'}"
-    engine = create_engine(db_url)
-    await upgrade_to_head(engine)
-    sessions = session_factory(engine)
-    clock_file = tmp_path / "clock"
-    set_clock_file(str(clock_file), START)
-    world = World(clock=FileClock(str(clock_file)))
+    db_url, engine, sessions, clock_file, world = await on_disk(tmp_path, START)
     lan = world.add_user("Lan", "Nguyễn", username="lan_chutich")
     tu = world.add_user("Tú", "Đỗ", username="tu_phochutich")
     binh = world.add_user("Bình", "Lê")

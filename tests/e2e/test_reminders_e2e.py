@@ -20,7 +20,7 @@ from jobs.ratelimit import unlimited
 from jobs.runtime import DispatchRuntime, DispatchStats
 from jobs.scheduling import DISPATCHER_JOB, SUMMARY_PLANNER_JOB, dispatcher_tick, runtime_of
 from jobs.summary import summary_messages
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, Since
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -65,23 +65,18 @@ async def committee_with_a_task(env: Env) -> tuple[User, User, User, Chat, Messa
     return chair, binh, an, group, reply
 
 
-def bot_messages_since(env: Env, chat: Chat | User, count_before: int) -> list[Message]:
-    return env.world.bot_messages(chat)[count_before:]
-
-
 async def test_reminder_reaches_people_and_the_done_button_stops_it(reminders: Env) -> None:
     env = reminders
     _chair, binh, an, group, _ = await committee_with_a_task(env)
-    private_before = len(env.world.bot_messages(binh))
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, binh, group)
 
     assert (await wake(env, at(2026, 11, 27, 7, 59))).messages_sent == 0
     await wake(env, at(2026, 11, 27, 8, 0))  # Friday: 3 working days before Wednesday 2/12
-    [private] = bot_messages_since(env, binh, private_before)
+    [private] = new(binh)
     assert "#1" in private.plain and "rà soát hồ sơ thủ tục <một cửa>" in private.plain
     assert "Hạn: Thứ Tư, 02/12/2026 (còn 5 ngày)" in private.plain
     assert private.button_texts() == ["✅ Đã xong", "📝 Báo cáo tiến độ", "⏳ Xin gia hạn", "🚧 Vướng mắc"]
-    [in_group] = bot_messages_since(env, group, group_before)
+    [in_group] = new(group)
     mentions = [e for e in in_group.entities if e["type"] == "text_mention"]
     assert [m["user"]["id"] for m in mentions] == [an.id]  # An is reached without a username
 
@@ -94,18 +89,18 @@ async def test_reminder_reaches_people_and_the_done_button_stops_it(reminders: E
     for day in (30, 1, 2, 3):
         month = 11 if day == 30 else 12
         await wake(env, at(2026, month, day, 8))
-    assert not any("Nhắc việc" in m.plain for m in bot_messages_since(env, binh, private_before + 1))
-    assert not any("Nhắc việc" in m.plain for m in bot_messages_since(env, group, group_before + 1))
+    assert not any("Nhắc việc" in m.plain for m in new(binh)[1:])
+    assert not any("Nhắc việc" in m.plain for m in new(group)[1:])
 
 
 async def test_blocked_user_falls_back_to_a_mention_in_the_group(reminders: Env) -> None:
     env = reminders
     _chair, binh, an, group, _ = await committee_with_a_task(env)
     env.emulator.faults.forbid_users([binh.id])  # Bình blocked the bot (Telegram answers 403)
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, group)
     stats = await wake(env, at(2026, 11, 27, 8))
     assert stats.fallbacks == 1
-    [in_group] = bot_messages_since(env, group, group_before)  # one message: An and Bình together
+    [in_group] = new(group)  # one message: An and Bình together
     assert {m["user"]["id"] for m in in_group.entities if m["type"] == "text_mention"} == {
         binh.id,
         an.id,
@@ -131,25 +126,25 @@ async def test_removed_bot_pauses_and_catches_up_once_added_back(reminders: Env)
     chair, binh, _an, group, _ = await committee_with_a_task(env)
     env.world.remove_bot(group, by=chair)
     await env.idle()
-    private_before = len(env.world.bot_messages(binh))
+    new = Since(env.world, binh)
     assert (await wake(env, at(2026, 11, 27, 8))).claimed == 0  # paused
     env.clock.set(at(2026, 12, 1, 9, 30))
     env.world.add_bot(group, by=chair)
     await env.idle()
     await wake(env, at(2026, 12, 1, 9, 30))
-    [caught_up] = bot_messages_since(env, binh, private_before)
+    [caught_up] = new(binh)
     assert "còn 1 ngày" in caught_up.plain  # what applies now, once; not Friday's as well
     await wake(env, at(2026, 12, 1, 15))
-    assert len(bot_messages_since(env, binh, private_before)) == 1
+    assert len(new(binh)) == 1
 
 
 async def test_monday_summary_posted_once(reminders: Env) -> None:
     env = reminders
     chair, _binh, _an, group, _ = await committee_with_a_task(env)
     await env.say(chair, group, "/giao VP báo cáo số liệu tháng trước ngày 25/11")
-    before = len(env.world.bot_messages(group))
+    new = Since(env.world, group)
     await wake(env, at(2026, 11, 30, 7, 30))  # the first Monday after the committee was created
-    posted = [m for m in bot_messages_since(env, group, before) if m.plain.startswith("📊")]
+    posted = [m for m in new(group) if m.plain.startswith("📊")]
     assert len(posted) == 1
     summary = posted[0].plain
     assert "Tổng số: 2 nhiệm vụ" in summary
@@ -188,9 +183,9 @@ async def test_a_prompt_after_a_group_button_is_addressed_to_whoever_pressed_it(
     # that names nobody would leave An (no username) with no box to answer in.
     env = reminders
     _chair, _binh, an, group, _ = await committee_with_a_task(env)
-    group_before = len(env.world.bot_messages(group))
+    new = Since(env.world, group)
     await wake(env, at(2026, 11, 27, 8))
-    [in_group] = bot_messages_since(env, group, group_before)
+    [in_group] = new(group)
     await env.press(an, in_group, "📝 Báo cáo tiến độ")
     prompt = env.world.bot_messages(group)[-1]
     assert "Trả lời (reply) tin nhắn này bằng nội dung tiến độ của #1" in prompt.plain

@@ -47,6 +47,32 @@ def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=VN).astimezone(UTC)
 
 
+def lock_when_sent(env: Env, lock: SqliteLock, monkeypatch: pytest.MonkeyPatch, prefix: str) -> None:
+    """Another writer takes the lock as soon as the bot's message starting with `prefix` reaches
+    Telegram: the bot is between its send and its record, no transaction open."""
+    record = env.world.record
+
+    def lock_when_it_arrives(kind: str, message: object) -> None:
+        record(kind, message)  # type: ignore[arg-type]
+        if kind == "sent" and message.plain.startswith(prefix) and not lock.held:  # type: ignore[attr-defined]
+            lock.acquire_now()
+
+    monkeypatch.setattr(env.world, "record", lock_when_it_arrives)
+
+
+def released_after(lock: SqliteLock, attempts: int) -> tuple[list[float], DispatchRuntime]:
+    """A dispatcher whose sleep (its back-off) lets the other writer finish after `attempts` waits;
+    the waits are recorded."""
+    waits: list[float] = []
+
+    async def backoff(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == attempts:
+            await lock.release()
+
+    return waits, DispatchRuntime.create("t", limiter=unlimited(), sleep=backoff)
+
+
 @pytest.fixture
 async def locked_env(database_url: str) -> AsyncIterator[tuple[Env, SqliteLock]]:
     async with bot_env(database_url, db_busy_timeout=BUSY_TIMEOUT) as env:
@@ -111,22 +137,8 @@ async def test_a_reminder_sent_just_before_the_lock_is_recorded_once_the_lock_go
     chair, binh, group = await committee(env)
     await command(env, chair, group, ["/giao ", text_mention(binh), " rà soát hồ sơ trước 2/12"])
 
-    record = env.world.record
-
-    def lock_when_the_reminder_arrives(kind: str, message: object) -> None:
-        record(kind, message)  # type: ignore[arg-type]
-        if kind == "sent" and message.plain.startswith("⏰") and not lock.held:  # type: ignore[attr-defined]
-            lock.acquire_now()  # the bot is between its send and its record: no transaction open
-
-    monkeypatch.setattr(env.world, "record", lock_when_the_reminder_arrives)
-    waits: list[float] = []
-
-    async def backoff(seconds: float) -> None:  # the dispatcher's sleep: the other writer finishes
-        waits.append(seconds)
-        if len(waits) == 2:
-            await lock.release()
-
-    runtime = DispatchRuntime.create("t", limiter=unlimited(), sleep=backoff)
+    lock_when_sent(env, lock, monkeypatch, "⏰")
+    waits, runtime = released_after(lock, 2)
     env.clock.set(at(2026, 11, 27, 8))
     stats = await dispatch_once(env.services, env.app.bot, env.clock.now(), runtime)  # type: ignore[arg-type]
     assert stats.messages_sent == 1 and len(waits) == 2  # two attempts met the lock; the third wrote
@@ -150,22 +162,8 @@ async def test_a_summary_part_sent_just_before_the_lock_is_recorded_once_the_loc
     env, lock = locked_env
     chair, binh, group = await committee(env)
     await command(env, chair, group, ["/giao ", text_mention(binh), " rà soát hồ sơ trước 2/12"])
-    record = env.world.record
-
-    def lock_when_the_summary_arrives(kind: str, message: object) -> None:
-        record(kind, message)  # type: ignore[arg-type]
-        if kind == "sent" and message.plain.startswith("📊") and not lock.held:  # type: ignore[attr-defined]
-            lock.acquire_now()
-
-    monkeypatch.setattr(env.world, "record", lock_when_the_summary_arrives)
-    waits: list[float] = []
-
-    async def backoff(seconds: float) -> None:
-        waits.append(seconds)
-        if len(waits) == 3:
-            await lock.release()
-
-    runtime = DispatchRuntime.create("t", limiter=unlimited(), sleep=backoff)
+    lock_when_sent(env, lock, monkeypatch, "📊")
+    waits, runtime = released_after(lock, 3)
     env.clock.set(at(2026, 11, 30, 7, 30))  # Monday
     async with env.sessions() as s, s.begin():
         await ensure_summary_runs(s, env.clock.now())

@@ -4,28 +4,14 @@ forged launch data; an action on the board reaches the chat. Assertions are on w
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
-
 from bot.sandbox import Sandbox
-from tests.sandbox.test_sandbox_browser import CHROMIUM, TIMEOUT, expect, playwright_api
+from tests.sandbox.chromium import expect, needs_chromium
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+pytestmark = needs_chromium
 
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    async with playwright_api.async_playwright() as pw:
-        chromium = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        expect.set_options(timeout=TIMEOUT)
-        try:
-            yield chromium
-        finally:
-            await chromium.close()
 
 
 async def committee_with_tasks(sandbox: Sandbox) -> None:
@@ -42,6 +28,20 @@ async def committee_with_tasks(sandbox: Sandbox) -> None:
     await sandbox.move_clock(step="day")
     await sandbox.move_clock(step="day")
     await sandbox.move_clock(step="day")  # Thursday 26/11: #1 is overdue
+
+
+async def district_over_the_ward(sandbox: Sandbox) -> tuple[Any, Any]:
+    """A district committee (its chair Hùng) that the sandbox's ward has linked itself under with /lienket."""
+    w = sandbox.world
+    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
+    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
+    sandbox.send(district_chair.id, district.id, "/lienket ma")
+    await sandbox.idle()
+    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
+    await sandbox.idle()
+    return district_chair, district
 
 
 async def open_board(browser: Any, sandbox: Sandbox, persona: str, **viewport: int) -> Any:
@@ -164,15 +164,7 @@ async def test_a_task_waiting_for_a_decision_reads_well_on_a_small_phone(browser
 
 async def test_a_district_chair_on_a_phone_reads_which_ward_and_every_tab(browser: Any, sandbox: Sandbox) -> None:
     await committee_with_tasks(sandbox)
-    w = sandbox.world
-    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
-    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
-    sandbox.send(district_chair.id, district.id, "/lienket ma")
-    await sandbox.idle()
-    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
-    assert sandbox.group is not None
-    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
-    await sandbox.idle()
+    district_chair, district = await district_over_the_ward(sandbox)
 
     p = await browser.new_page(viewport={"width": 360, "height": 740}, locale="vi-VN")
     await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
@@ -234,15 +226,7 @@ async def test_a_district_without_tasks_of_its_own_opens_on_its_wards(browser: A
     nào» and 0 · 0 · 0, and its chair read that nothing was linked. It opens on «Ban cấp dưới» now, the
     ward's line there; a ward (tasks of its own) still opens on its tasks."""
     await committee_with_tasks(sandbox)
-    w = sandbox.world
-    district_chair = w.add_user("Hùng", "Trần", username="hung_quan")
-    district = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=district_chair)
-    sandbox.send(district_chair.id, district.id, "/lienket ma")
-    await sandbox.idle()
-    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
-    assert sandbox.group is not None
-    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, f"/lienket {code}")
-    await sandbox.idle()
+    district_chair, district = await district_over_the_ward(sandbox)
 
     p = await browser.new_page(viewport=PHONE, locale="vi-VN")
     await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))

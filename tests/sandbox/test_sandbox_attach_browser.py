@@ -9,10 +9,13 @@ from typing import Any
 from docx import Document
 
 from bot.sandbox import Sandbox
-from tests.sandbox.test_sandbox_browser import expect, last_bot_message, page, pytestmark  # noqa: F401
+from tests.sandbox.chromium import expect, needs_chromium
+from tests.sandbox.test_sandbox_browser import last_bot_message
+
+pytestmark = needs_chromium
 
 
-async def test_the_attach_button_sends_a_docx_with_nhap(page: Any, sandbox: Sandbox) -> None:  # noqa: F811
+async def test_the_attach_button_sends_a_docx_with_nhap(page: Any, sandbox: Sandbox) -> None:
     document = Document()
     document.add_paragraph("1. Giao Văn phòng HĐND&UBND rà soát hồ sơ đất đai, xong trước ngày 15/12/2026.")
     document.add_paragraph("2. Giao Công an phường kiểm tra camera an ninh trước 20/12/2026.")

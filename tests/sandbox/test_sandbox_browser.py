@@ -5,35 +5,13 @@ Playwright's own waits (expect(...)) wait for the page; nothing sleeps."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.sandbox import Sandbox
+from tests.sandbox.chromium import expect, needs_chromium
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-
-playwright_api = pytest.importorskip("playwright.async_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-
-expect = playwright_api.expect
-TIMEOUT = 15_000  # ms: generous for a loaded CI machine; the waits end as soon as the page shows it
-
-
-@pytest.fixture
-async def page(sandbox: Sandbox) -> AsyncIterator[Any]:
-    async with playwright_api.async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            tab = await browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
-            expect.set_options(timeout=TIMEOUT)
-            await tab.goto(sandbox.url)
-            yield tab
-        finally:
-            await browser.close()
+pytestmark = needs_chromium
 
 
 def last_bot_message(page: Any) -> Any:
