@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.sandbox import Sandbox
-from tests.sandbox.test_board_browser import browser  # noqa: F401
-from tests.sandbox.test_sandbox_browser import expect, pytestmark  # noqa: F401
+from tests.sandbox.chromium import expect, needs_chromium
+
+pytestmark = needs_chromium
 
 
 async def test_on_a_phone_the_chat_fills_the_screen_and_bubbles_use_its_width(
-    browser: Any, sandbox: Sandbox  # noqa: F811
+    browser: Any, sandbox: Sandbox
 ) -> None:
     page = await browser.new_page(viewport={"width": 360, "height": 740}, locale="vi-VN")
     await page.goto(sandbox.url)
