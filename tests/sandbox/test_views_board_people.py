@@ -7,10 +7,10 @@ import os
 from typing import Any
 
 from bot.sandbox import Sandbox
-from tests.sandbox.test_board_browser import browser, committee_with_tasks, open_board, pytestmark
-from tests.sandbox.test_sandbox_browser import expect
+from tests.sandbox.chromium import expect, needs_chromium
+from tests.sandbox.test_board_browser import committee_with_tasks, open_board
 
-__all__ = ["browser", "pytestmark"]
+pytestmark = needs_chromium
 
 HEADING = "Giao trực tiếp cho cá nhân"
 
