@@ -26,6 +26,7 @@ from datetime import date
 from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.conclusion_doer import without_the_issuers_lines
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.regex_gates import MarkSearch, match_gate
@@ -2050,4 +2051,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
+    directives = without_the_issuers_lines(directives, kept, units, folds)  # (concl7, conclusion_doer.py)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

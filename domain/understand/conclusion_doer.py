@@ -1,0 +1,107 @@
+"""Whole conclusions, seventh round (branch `concl7`, issue 11): propose only lines with a doer other than
+the issuer (mechanism 1 of "Corpus J dev: what the bot misses and why", bench/README.md).
+
+`split_conclusion` hands its directives here once they are read (one hook line); each class below drops an
+item that gives no work to anybody but the one who writes, with the kind of sentence it serves and the dev
+documents it was written from (leave one corpus out: each class has examples in two of the groups corpus J
+= conclusions_v8, corpus K = conclusions_v9, older = v3–v7). Tests: tests/domain/test_conclusion_round7.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from domain.types import KnownUnit, ParsedDirective
+from domain.understand.assignees import AssigneeReading, read_assignees
+
+Fold = Callable[[str], str]
+
+# The paragraph that gives the details of the one before it: "Theo đó, …", "Về việc này, …", "Cụ thể, …".
+_DETAILS_FOLLOW = re.compile(r"^\W{0,3}(?:theo do|ve viec nay|cu the)\s*,")
+# A news lead that only announces the letter or its purpose, its orders given in the next paragraph:
+# - purpose first, then who acted: "Để có số liệu chính xác …, Sở Y tế yêu cầu các đơn vị khẩn trương rà soát
+#   …" (CK03, K), "Để hoàn thành việc cấp 950.700 CCCD …, UBND tỉnh ban hành Chỉ thị số 07/CT-UBND …" (CH07,
+#   older); the details ("Theo đó, Trung tâm Y tế …") are the tasks (LABELLING.md §3: one task, one record);
+# - the letter sent: "Sở Tài nguyên và Môi trường vừa có công văn gửi doanh nghiệp … yêu cầu xử lý kết quả
+#   kiểm tra …" (CK22, K), "Văn phòng UBND Tp. vừa có công văn gửi Giám đốc Sở … về việc kiểm tra, xử lý …"
+#   (CI16, older). A lead that reports an order ("… đã chỉ đạo các cơ quan … tăng cường …", CH06; "… vừa có
+#   văn bản yêu cầu các sở … triển khai …", CH36) is a task the gold keeps beside its details: not matched.
+_PURPOSE_FIRST = re.compile(r"^\W{0,3}de\s(?:[^.;:]|\.(?=\d)){10,250},\s")  # ("950.700 CCCD": a number's dot)
+_LETTER_SENT = re.compile(
+    r"\b(?:vua|da|cung da)\s+(?:co|ban hanh|ky ban hanh|ra)\s+(?:cong van|van ban|cong dien)\b[^.;:]{0,60}?\sgui\s"
+)
+
+
+def _announces_details(folded: str, after: Sequence[str], fold: Fold) -> bool:
+    if not (_PURPOSE_FIRST.match(folded) or _LETTER_SENT.search(folded)):
+        return False
+    return any(_DETAILS_FOLLOW.match(fold(line)) for line in after[:2])
+
+
+# The issuer's own step: the body that gave the orders earlier in the text, now doing something itself with
+# no one asked (LABELLING.md §1: "the issuer's own announced step inside its own notice … is not stored").
+# "Ban Giám đốc Công an tỉnh đã yêu cầu toàn lực lượng …" then "Trong thời gian này, Ban Giám đốc Công an tỉnh
+# thành lập các đoàn đi kiểm tra …" (CK23, K); "BAN CHẤP HÀNH ĐOÀN TRƯỜNG … THÔNG BÁO" then "BCH Đoàn trường sẽ
+# tiến hành kiểm tra và thu các loại sổ sách …" (CJ12, J); "Uỷ ban nhân dân phường Nam Đồng thông báo và đề
+# nghị …" then "UBND phường tổ chức đoàn đi kiểm tra công tác treo cờ …" (CG19, older). Another body's
+# programme ("Thời gian tới, Sở Y tế sẽ tổ chức kiểm tra …" in a notice of the UBND) stays a directive (§1).
+_ISSUES = r"[^.;:\n]{0,40}?\b(?:thong bao|yeu cau|de nghi|chi dao|giao)\b"
+_ABBREVIATIONS = (
+    (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
+    (re.compile(r"\bhdnd\b"), "hoi dong nhan dan"),
+    (re.compile(r"\bbch\b"), "ban chap hanh"),
+    (re.compile(r"\bbgh\b"), "ban giam hieu"),
+    (re.compile(r"\bbgd\b"), "ban giam doc"),
+)
+_GROUP = re.compile(r"^(?:cac|nhung|toan the|tat ca|moi|tung)\s")
+_DUTY = re.compile(r"^\W*(?:(?:cung|van|se)\s+)?(?:phai|can|co trach nhiem|chiu trach nhiem|co nhiem vu)\b")
+
+
+def _expanded(folded: str) -> str:
+    for pattern, words in _ABBREVIATIONS:
+        folded = pattern.sub(words, folded)
+    return " ".join(folded.replace("uỷ", "uy").split())
+
+
+def _own_step(reading: AssigneeReading, before: str, fold: Fold) -> bool:
+    name = _expanded(fold(reading.assignees.lead[0].text))
+    if len(name.split()) < 2 or _GROUP.match(name) or _DUTY.match(fold(reading.predicate)):
+        return False
+    # (the issuer opens its line or sentence: "… thông báo đến toàn thể sinh viên …" is no issuing by them)
+    return re.search(rf"(?:^|\n|[.!?]\s)\W{{0,3}}{re.escape(name)}\b{_ISSUES}", before) is not None
+
+
+def without_the_issuers_lines(
+    directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit], fold: Fold
+) -> list[ParsedDirective]:
+    """The directives less the lines that give no work to a doer other than the issuer."""
+    if not directives:
+        return directives
+    out: list[ParsedDirective] = []
+    expanded: list[str] | None = None  # the lines folded, abbreviations spelt out (made when first needed)
+    at = 0  # the line the search for the next item starts from (items come in the text's order)
+    for item in directives:
+        head = item.text[:40]
+        k = next((j for j in range(at, len(lines)) if head in lines[j]), None)
+        if k is None:
+            k = next((j for j, line in enumerate(lines) if head in line), None)
+        if k is None:
+            out.append(item)
+            continue
+        at = k
+        line = lines[k]
+        folded = fold(item.text)
+        whole_line = line.rstrip().endswith(item.text.rstrip()[-20:])
+        if whole_line and _announces_details(folded, lines[k + 1 :], fold):
+            continue
+        reading = read_assignees(item.text, units)
+        if reading.how == "subject" and len(reading.assignees.lead) == 1:
+            if expanded is None:
+                expanded = [_expanded(fold(x)) for x in lines]
+            before = "\n".join([*expanded[:k], _expanded(fold(line[: line.find(head)]))])
+            if _own_step(reading, before, fold):
+                continue
+        out.append(item)
+    return out
+

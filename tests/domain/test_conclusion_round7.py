@@ -1,0 +1,106 @@
+"""Whole conclusions, seventh round (issue 11, helper concl7): propose only lines with a doer other than
+the issuer, keep the items the splitter dropped, and carry a letter's period. Texts written for each class
+the rules in domain/understand/conclusion_doer.py and domain/understand/conclusion.py name (comments
+marked "concl7"); the dev documents are in bench/README.md ("Whole conclusions, seventh round")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.conclusion import split_conclusion
+
+TODAY = date(2025, 3, 14)
+
+
+def texts(text: str) -> list[str]:
+    return [d.text for d in split_conclusion(text, TODAY).directives]
+
+
+# --- a news lead that announces the letter or its purpose; the next paragraph ("Theo đó, …") gives the tasks ---
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Để chuẩn bị cho mùa mưa bão năm 2025, UBND tỉnh yêu cầu các địa phương rà soát các công trình đê điều.",
+        "Để bảo đảm 1.250 hộ dân có nước sạch trong mùa khô, UBND huyện ban hành Chỉ thị số 05/CT-UBND.",
+        "Sở Giáo dục và Đào tạo vừa có công văn gửi các trường học về việc phòng, chống dịch sốt xuất huyết.",
+        "Cục Quản lý thị trường đã có văn bản gửi các đội quản lý thị trường yêu cầu kiểm tra hàng hóa dịp Tết.",
+    ],
+)
+def test_a_lead_that_announces_the_details_is_no_task(lead: str) -> None:
+    text = (
+        f"{lead}\n"
+        "Theo đó, Phòng Nông nghiệp chủ trì kiểm tra các kè xung yếu, báo cáo trước ngày 30/4/2025.\n"
+        "Ban Chỉ huy Quân sự huyện bố trí lực lượng ứng trực tại các điểm sạt lở.\n"
+    )
+    got = texts(text)
+    assert len(got) == 2, got
+    assert got[0].startswith("Theo đó, Phòng Nông nghiệp"), got
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # an order reported, kept beside its details (the gold keeps both)
+        "Trước tình hình đó, UBND huyện đã chỉ đạo các xã tăng cường kiểm tra các hồ chứa nước.",
+        "UBND tỉnh vừa có văn bản yêu cầu các sở, ngành triển khai treo băng rôn tuyên truyền.",
+    ],
+)
+def test_a_reported_order_before_its_details_stays(lead: str) -> None:
+    text = f"{lead}\nTheo đó, Phòng Nông nghiệp chủ trì kiểm tra các kè xung yếu, báo cáo trước ngày 30/4/2025.\n"
+    assert len(texts(text)) == 2
+
+
+def test_a_purpose_lead_with_no_details_after_it_stays() -> None:
+    text = "Để chuẩn bị cho mùa mưa bão năm 2025, UBND tỉnh yêu cầu các địa phương rà soát các công trình đê điều.\n"
+    assert len(texts(text)) == 1
+
+
+# --- the issuer's own step: the body that gave the orders now does something itself ---
+@pytest.mark.parametrize(
+    ("issuer", "own_step"),
+    [
+        (
+            "Ủy ban nhân dân xã Tân Phú thông báo và đề nghị các thôn treo cờ Tổ quốc từ ngày 28/4/2025.",
+            "UBND xã tổ chức đoàn đi kiểm tra việc treo cờ tại các thôn vào ngày 29/4/2025.",
+        ),
+        (
+            "Ban Chỉ huy Quân sự huyện đã yêu cầu các xã rà soát danh sách thanh niên trong độ tuổi.",
+            "Trong thời gian này, Ban Chỉ huy Quân sự huyện thành lập các tổ đi kiểm tra tại các xã.",
+        ),
+        (
+            "Thông báo thu đoàn phí học kỳ II\nCăn cứ kế hoạch của Thành đoàn;\n"
+            "BAN CHẤP HÀNH ĐOÀN TRƯỜNG CAO ĐẲNG KỸ THUẬT THÔNG BÁO\n- Các chi đoàn nộp đoàn phí trước ngày 20/3/2025.",
+            "BCH Đoàn trường sẽ tiến hành kiểm tra sổ sách các chi đoàn vào ngày 25/3/2025.",
+        ),
+    ],
+)
+def test_the_issuers_own_step_is_no_task(issuer: str, own_step: str) -> None:
+    got = texts(f"{issuer}\n{own_step}\n")
+    assert len(got) == 1, got
+    assert own_step not in got
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another body's announced programme (LABELLING.md §1: a directive for it)
+        "Thời gian tới, Trung tâm Y tế huyện sẽ tổ chức kiểm tra các bếp ăn tập thể.",
+        # the issuer's own duty said with a modal
+        "Ủy ban nhân dân xã phải hoàn thành việc cấp cờ cho các hộ nghèo trước ngày 27/4/2025.",
+    ],
+)
+def test_another_bodys_programme_stays(other: str) -> None:
+    got = texts(f"Ủy ban nhân dân xã Tân Phú thông báo và đề nghị các thôn treo cờ Tổ quốc từ ngày 28/4/2025.\n{other}\n")
+    assert len(got) == 2, got
+
+
+def test_a_group_named_by_the_issuer_is_not_the_issuer() -> None:
+    text = (
+        "Thông báo nghỉ hè\n"
+        "Nhà trường thông báo đến toàn thể sinh viên lịch nghỉ hè năm 2025 như sau:\n"
+        "1. Sinh viên nội trú hoàn thành thủ tục trả phòng trước ngày 30/5/2025.\n"
+        "2. Sinh viên ngoại trú nộp sổ tay sinh viên trước ngày 30/5/2025.\n"
+    )
+    assert len(texts(text)) == 2
