@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 
-from domain.types import KnownUnit, ParsedDirective
+from domain.types import DeadlineKind, KnownUnit, ParsedDirective
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.deadlines import parse_deadline
 
 Fold = Callable[[str], str]
 
@@ -72,8 +75,39 @@ def _own_step(reading: AssigneeReading, before: str, fold: Fold) -> bool:
     return re.search(rf"(?:^|\n|[.!?]\s)\W{{0,3}}{re.escape(name)}\b{_ISSUES}", before) is not None
 
 
+# A deadline day said before the subject, then the subject and its duty: "Chậm nhất là ngày 25/5/2018 (Thứ 6) các
+# Chi đoàn phải hoàn tất việc nộp đoàn phí …" (CJ11, J: the item was dropped), "…; Ngày 12/3/2021, các đơn vị,
+# ấp hoàn thành giới thiệu danh sách người ứng cử …" (CK02, K: found with no deadline), and in the sentence sets
+# "Trước ngày 18/10, các địa phương phải báo cáo …" (B002-02), "Trước ngày 25-10, UBND các huyện … phải báo cáo
+# sơ bộ …" (G005-01). A day that opens a report ("Ngày 12/4/2018, tại phòng họp …, Ban chỉ đạo tổ chức …",
+# "Ngày 4/9, Bộ trưởng … có Công điện … gửi …") has no duty after its subject: still no task.
+_FRONTED_DAY = re.compile(
+    r"^\W{0,3}(?P<day>(?:cham nhat(?: la)?|han chot(?: la)?|truoc|den het|ngay)\s+(?:ngay\s+)?"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)(?:\s*\([^)]{0,20}\))?\s*,?\s+"
+    r"(?P<rest>[^.;:]{3,120})"
+)
+_DUTY_AFTER_SUBJECT = re.compile(r"^(?!.*\b(?:da|vua)\s)[^,]*?(?:,[^,]*?){0,3}\s(?:phai|can|hoan thanh|hoan tat|nop)\s")
+_REPORT_PLACE = re.compile(r"^(?:tai|o|trong|vao|luc)\s")
+
+
+def fronted_day_task(folded: str) -> bool:
+    """A sentence whose deadline day stands before its subject and whose subject has a duty (see above)."""
+    m = _FRONTED_DAY.match(folded)
+    return m is not None and not _REPORT_PLACE.match(m["rest"]) and _DUTY_AFTER_SUBJECT.match(m["rest"]) is not None
+
+
+def _dated_by_its_fronted_day(item: ParsedDirective, folded: str, basis: date) -> ParsedDirective:
+    if item.deadline.kind is not DeadlineKind.NONE or not fronted_day_task(folded):
+        return item
+    m = _FRONTED_DAY.match(folded)
+    assert m is not None
+    day = re.sub(r"^(?:cham nhat(?: la)?|han chot(?: la)?|truoc|den het|ngay)\s+(?:ngay\s+)?", "", m["day"])
+    deadline = parse_deadline(f"trước ngày {day}", basis)
+    return replace(item, deadline=deadline) if deadline.kind is DeadlineKind.DATE else item
+
+
 def without_the_issuers_lines(
-    directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit], fold: Fold
+    directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit], fold: Fold, basis: date
 ) -> list[ParsedDirective]:
     """The directives less the lines that give no work to a doer other than the issuer."""
     if not directives:
@@ -87,7 +121,7 @@ def without_the_issuers_lines(
         if k is None:
             k = next((j for j, line in enumerate(lines) if head in line), None)
         if k is None:
-            out.append(item)
+            out.append(_dated_by_its_fronted_day(item, fold(item.text), basis))
             continue
         at = k
         line = lines[k]
@@ -102,6 +136,6 @@ def without_the_issuers_lines(
             before = "\n".join([*expanded[:k], _expanded(fold(line[: line.find(head)]))])
             if _own_step(reading, before, fold):
                 continue
-        out.append(item)
+        out.append(_dated_by_its_fronted_day(item, folded, basis))
     return out
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from domain.understand.conclusion import split_conclusion
+from domain.understand.conclusion import _opening_verb, split_conclusion
 
 TODAY = date(2025, 3, 14)
 
@@ -92,7 +92,9 @@ def test_the_issuers_own_step_is_no_task(issuer: str, own_step: str) -> None:
     ],
 )
 def test_another_bodys_programme_stays(other: str) -> None:
-    got = texts(f"Ủy ban nhân dân xã Tân Phú thông báo và đề nghị các thôn treo cờ Tổ quốc từ ngày 28/4/2025.\n{other}\n")
+    got = texts(
+        f"Ủy ban nhân dân xã Tân Phú thông báo và đề nghị các thôn treo cờ Tổ quốc từ ngày 28/4/2025.\n{other}\n"
+    )
     assert len(got) == 2, got
 
 
@@ -104,3 +106,58 @@ def test_a_group_named_by_the_issuer_is_not_the_issuer() -> None:
         "2. Sinh viên ngoại trú nộp sổ tay sinh viên trước ngày 30/5/2025.\n"
     )
     assert len(texts(text)) == 2
+
+
+# --- "Theo dõi …" is a verb, not the adjunct "theo …," before a clause: the item stays ---
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Theo dõi tình hình, dự báo, cung cấp thông tin kịp thời về diễn biến mưa lũ.",
+        "- Theo dõi sát diễn biến dịch bệnh trên đàn gia cầm, kịp thời báo cáo UBND huyện.",
+    ],
+)
+def test_an_item_that_opens_with_theo_doi_stays(item: str) -> None:
+    text = f"UBND huyện yêu cầu các xã thực hiện tốt các nội dung sau:\n- Rà soát các hộ dân sống ven sông.\n{item}\n"
+    got = texts(text)
+    assert len(got) == 2, got
+
+
+def test_an_adjunct_theo_before_the_order_is_still_skipped() -> None:
+    # (the opening "Theo <noun>," is still an adjunct skipped to the verb after its comma)
+    assert _opening_verb("Theo kế hoạch của huyện, rà soát các hộ dân sống ven sông.") == (True, False)
+    assert _opening_verb("Theo dõi tình hình, dự báo, cung cấp thông tin kịp thời.") == (True, False)
+
+
+# --- a deadline day said before the subject, then the subject's duty ---
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        (
+            "Chậm nhất là ngày 28/3/2025 (thứ Sáu) các chi đoàn phải nộp danh sách đoàn viên về Văn phòng Đoàn.",
+            date(2025, 3, 28),
+        ),
+        ("Ngày 20/3/2025, các thôn, tổ dân phố hoàn thành việc niêm yết danh sách cử tri.", date(2025, 3, 20)),
+        (
+            "Trước ngày 25/3/2025, UBND các xã, thị trấn phải báo cáo kết quả rà soát về Phòng Nội vụ.",
+            date(2025, 3, 25),
+        ),
+    ],
+)
+def test_a_day_before_the_subject_dates_its_task(sentence: str, due: date) -> None:
+    text = f"Kết luận giao ban tuần\nChủ tịch UBND huyện kết luận như sau:\n{sentence}\n"
+    got = split_conclusion(text, TODAY).directives
+    assert len(got) == 1, [d.text for d in got]
+    assert got[0].deadline.due == due, got[0].deadline
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Ngày 10/3/2025, tại hội trường UBND xã, Ban Chỉ đạo tổ chức hội nghị triển khai công tác bầu cử.",
+        "Ngày 11/3/2025, các thôn đã hoàn thành việc niêm yết danh sách cử tri.",
+    ],
+)
+def test_a_day_that_opens_a_report_is_no_task(report: str) -> None:
+    text = f"Kết luận giao ban tuần\n{report}\nGiao Văn phòng tổng hợp ý kiến cử tri trước ngày 25/3/2025.\n"
+    got = texts(text)
+    assert len(got) == 1, got
