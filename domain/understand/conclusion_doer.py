@@ -106,6 +106,31 @@ def _dated_by_its_fronted_day(item: ParsedDirective, folded: str, basis: date) -
     return replace(item, deadline=deadline) if deadline.kind is DeadlineKind.DATE else item
 
 
+# The closing formula cut off where the page ends (a photo or scan of page 1 only, a copy that stops): "… Văn
+# phòng HĐND-UBND xã thông báo để các đơn vị, cá nhân liên quan" — the addressees of "thông báo để / đến / cho /
+# tới" and nothing after them, no full stop, as the text's last line. Had it gone on, it would say "biết, thực
+# hiện" (LABELLING.md §2: the execution formula); a notice that gives the addressees work names it ("thông báo
+# đến các hộ dân nộp thuế trước ngày …": a verb after them) and stays. (Seen by QA in /nhap with scans of page
+# 1; in dev the same cut formula ends CG14's text, "… toàn thể nhân dân trong phường biết và hưởng", caught
+# already by its "biết".)
+_PASSED_ON_TO = re.compile(r"\bthong bao\s+(?:de|den|cho|toi)\s+(?=\S)")
+_ENDED = re.compile(r"[.!?;:/…)\]\"”]\s*$")
+
+
+def _cut_formula(item: ParsedDirective, line: str, units: Sequence[KnownUnit], fold: Fold) -> bool:
+    if _ENDED.search(line) or not line.rstrip().endswith(item.text.rstrip()):
+        return False
+    folded = fold(item.text)
+    to = next(reversed(list(_PASSED_ON_TO.finditer(folded))), None)  # (the last one: the formula's)
+    if to is None:
+        return False
+    rest = item.text[to.end() :] if len(item.text) == len(folded) else ""
+    if not rest:
+        return False
+    reading = read_assignees(rest, units)
+    return reading.how in ("name", "") and not reading.predicate.strip()
+
+
 def without_the_issuers_lines(
     directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit], fold: Fold, basis: date
 ) -> list[ParsedDirective]:
@@ -128,6 +153,8 @@ def without_the_issuers_lines(
         folded = fold(item.text)
         whole_line = line.rstrip().endswith(item.text.rstrip()[-20:])
         if whole_line and _announces_details(folded, lines[k + 1 :], fold):
+            continue
+        if k == len(lines) - 1 and item is directives[-1] and _cut_formula(item, line, units, fold):
             continue
         reading = read_assignees(item.text, units)
         if reading.how == "subject" and len(reading.assignees.lead) == 1:

@@ -161,3 +161,38 @@ def test_a_day_that_opens_a_report_is_no_task(report: str) -> None:
     text = f"Kết luận giao ban tuần\n{report}\nGiao Văn phòng tổng hợp ý kiến cử tri trước ngày 25/3/2025.\n"
     got = texts(text)
     assert len(got) == 1, got
+
+
+# --- the closing formula cut off at the end of page 1 (a photo or scan of one page) ---
+PAGE_ONE = (
+    "THÔNG BÁO\nKết luận của Chủ tịch UBND xã tại cuộc họp giao ban\n"
+    "1. Giao Công an xã tăng cường tuần tra ban đêm.\n"
+    "2. Giao Trạm Y tế xã tổ chức tổng vệ sinh các khu dân cư trước ngày 30/3/2025.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Văn phòng HĐND-UBND xã thông báo để các đơn vị, cá nhân liên quan",
+        "Văn phòng UBND huyện thông báo để các ban, ngành, đoàn thể và",
+        "UBND phường thông báo đến các tổ dân phố, các cơ quan",
+        "Văn phòng Đảng ủy thông báo cho các chi bộ",
+    ],
+)
+def test_a_closing_formula_cut_at_the_page_end_is_no_task(cut: str) -> None:
+    got = texts(PAGE_ONE + cut)
+    assert len(got) == 2, got
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        # the addressees given work, cut or not
+        "UBND xã thông báo đến các hộ kinh doanh nộp thuế môn bài trước ngày 30/3/2025",
+        # a full stop: the text ends there, it is not cut
+        "UBND xã thông báo đến các hộ kinh doanh nộp thuế môn bài trước ngày 30/3/2025.",
+    ],
+)
+def test_a_notice_that_gives_work_at_the_end_stays(work: str) -> None:
+    assert len(texts(PAGE_ONE + work)) == 3
