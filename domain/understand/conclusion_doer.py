@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from domain.types import DeadlineKind, KnownUnit, ParsedDirective
-from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.assignees import read_assignees
 from domain.understand.deadlines import parse_deadline
 
 Fold = Callable[[str], str]
@@ -36,10 +36,11 @@ _LETTER_SENT = re.compile(
 )
 
 
-def _announces_details(folded: str, after: Sequence[str], fold: Fold) -> bool:
-    if not (_PURPOSE_FIRST.match(folded) or _LETTER_SENT.search(folded)):
+def _announces_details(text: str, after: Sequence[str], fold: Fold) -> bool:
+    if not any(_DETAILS_FOLLOW.match(fold(line)) for line in after[:2]):
         return False
-    return any(_DETAILS_FOLLOW.match(fold(line)) for line in after[:2])
+    folded = fold(text)
+    return bool(_PURPOSE_FIRST.match(folded) or (" gui " in folded and _LETTER_SENT.search(folded)))
 
 
 # The issuer's own step: the body that gave the orders earlier in the text, now doing something itself with
@@ -50,6 +51,16 @@ def _announces_details(folded: str, after: Sequence[str], fold: Fold) -> bool:
 # nghị …" then "UBND phường tổ chức đoàn đi kiểm tra công tác treo cờ …" (CG19, older). Another body's
 # programme ("Thời gian tới, Sở Y tế sẽ tổ chức kiểm tra …" in a notice of the UBND) stays a directive (§1).
 _ISSUES = r"[^.;:\n]{0,40}?\b(?:thong bao|yeu cau|de nghi|chi dao|giao)\b"
+_ISSUE_WORD = re.compile(r"\b(?:thong bao|yeu cau|de nghi|chi dao|giao)\b")
+
+
+def _issues(folded: str) -> bool:
+    # (the words looked up as substrings first: a scan in C, the pattern only on the lines that hold one)
+    return (
+        "thong bao" in folded or "yeu cau" in folded or "de nghi" in folded or "chi dao" in folded or "giao" in folded
+    ) and _ISSUE_WORD.search(folded) is not None
+
+
 _ABBREVIATIONS = (
     (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
     (re.compile(r"\bhdnd\b"), "hoi dong nhan dan"),
@@ -67,9 +78,24 @@ def _expanded(folded: str) -> str:
     return " ".join(folded.replace("uỷ", "uy").split())
 
 
-def _own_step(reading: AssigneeReading, before: str, fold: Fold) -> bool:
-    name = _expanded(fold(reading.assignees.lead[0].text))
-    if len(name.split()) < 2 or _GROUP.match(name) or _DUTY.match(fold(reading.predicate)):
+_ORDER_BEFORE = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|phan cong|cho|gui|thong bao|den|toi)\b")
+
+
+def _own_subject(item: ParsedDirective, fold: Fold) -> tuple[str, str] | None:
+    """The item's one lead when it is the subject of the item's own sentence (named before the predicate, not
+    after an order word), and the predicate after it; read off the directive's lead span, not read anew."""
+    lead = item.assignees.lead
+    if len(lead) != 1 or lead[0].span is None:
+        return None
+    at, end = lead[0].span
+    if at > 60 or _ORDER_BEFORE.search(fold(item.text[:at])):
+        return None
+    return lead[0].text, item.text[end:]
+
+
+def _own_step(name: str, predicate: str, before: str, fold: Fold) -> bool:
+    name = _expanded(fold(name))
+    if len(name.split()) < 2 or _GROUP.match(name) or _DUTY.match(fold(predicate)):
         return False
     # (the issuer opens its line or sentence: "… thông báo đến toàn thể sinh viên …" is no issuing by them)
     return re.search(rf"(?:^|\n|[.!?]\s)\W{{0,3}}{re.escape(name)}\b{_ISSUES}", before) is not None
@@ -96,8 +122,17 @@ def fronted_day_task(folded: str) -> bool:
     return m is not None and not _REPORT_PLACE.match(m["rest"]) and _DUTY_AFTER_SUBJECT.match(m["rest"]) is not None
 
 
-def _dated_by_its_fronted_day(item: ParsedDirective, folded: str, basis: date) -> ParsedDirective:
-    if item.deadline.kind is not DeadlineKind.NONE or not fronted_day_task(folded):
+# (the openings above, with or without diacritics: a test on the text before it is folded)
+_FRONTED_RAW = re.compile(
+    r"^\W{0,3}(?:chậm nhất|cham nhat|hạn chót|han chot|trước|truoc|đến hết|den het|ngày|ngay)\s", re.IGNORECASE
+)
+
+
+def _dated_by_its_fronted_day(item: ParsedDirective, fold: Fold, basis: date) -> ParsedDirective:
+    if item.deadline.kind is not DeadlineKind.NONE or not _FRONTED_RAW.match(item.text):
+        return item
+    folded = fold(item.text[:200])
+    if not fronted_day_task(folded):
         return item
     m = _FRONTED_DAY.match(folded)
     assert m is not None
@@ -114,11 +149,13 @@ def _dated_by_its_fronted_day(item: ParsedDirective, folded: str, basis: date) -
 # 1; in dev the same cut formula ends CG14's text, "… toàn thể nhân dân trong phường biết và hưởng", caught
 # already by its "biết".)
 _PASSED_ON_TO = re.compile(r"\bthong bao\s+(?:de|den|cho|toi)\s+(?=\S)")
-_ENDED = re.compile(r"[.!?;:/…)\]\"”]\s*$")
+_MAY_PASS_ON = re.compile(r"thông báo|thong bao", re.IGNORECASE)
+_ENDINGS = frozenset('.!?;:/…)]"”')
 
 
 def _cut_formula(item: ParsedDirective, line: str, units: Sequence[KnownUnit], fold: Fold) -> bool:
-    if _ENDED.search(line) or not line.rstrip().endswith(item.text.rstrip()):
+    end = line.rstrip()
+    if end[-1:] in _ENDINGS or not end.endswith(item.text.rstrip()) or not _MAY_PASS_ON.search(line):
         return False
     folded = fold(item.text)
     to = next(reversed(list(_PASSED_ON_TO.finditer(folded))), None)  # (the last one: the formula's)
@@ -138,7 +175,7 @@ def without_the_issuers_lines(
     if not directives:
         return directives
     out: list[ParsedDirective] = []
-    expanded: list[str] | None = None  # the lines folded, abbreviations spelt out (made when first needed)
+    issuing: list[int] | None = None  # the lines that name an issuing verb (found when first needed)
     at = 0  # the line the search for the next item starts from (items come in the text's order)
     for item in directives:
         head = item.text[:40]
@@ -146,23 +183,27 @@ def without_the_issuers_lines(
         if k is None:
             k = next((j for j, line in enumerate(lines) if head in line), None)
         if k is None:
-            out.append(_dated_by_its_fronted_day(item, fold(item.text), basis))
+            out.append(_dated_by_its_fronted_day(item, fold, basis))
             continue
         at = k
         line = lines[k]
-        folded = fold(item.text)
-        whole_line = line.rstrip().endswith(item.text.rstrip()[-20:])
-        if whole_line and _announces_details(folded, lines[k + 1 :], fold):
+        whole_line = k + 1 < len(lines) and line.rstrip().endswith(item.text.rstrip()[-20:])
+        if whole_line and _announces_details(item.text, lines[k + 1 :], fold):
             continue
         if k == len(lines) - 1 and item is directives[-1] and _cut_formula(item, line, units, fold):
             continue
-        reading = read_assignees(item.text, units)
-        if reading.how == "subject" and len(reading.assignees.lead) == 1:
-            if expanded is None:
-                expanded = [_expanded(fold(x)) for x in lines]
-            before = "\n".join([*expanded[:k], _expanded(fold(line[: line.find(head)]))])
-            if _own_step(reading, before, fold):
-                continue
-        out.append(_dated_by_its_fronted_day(item, folded, basis))
+        start = line.find(head)
+        subject = _own_subject(item, fold) if k or start > 0 else None
+        if subject is not None:
+            if issuing is None:
+                issuing = [j for j, x in enumerate(lines) if _issues(fold(x))]
+            earlier = [j for j in issuing if j < k]
+            folded_line = fold(line)
+            # (the part of the line before the item: a slice of the line's cached fold when folding kept its length)
+            prefix = folded_line[:start] if len(folded_line) == len(line) else fold(line[:start])
+            if earlier or _issues(prefix):
+                before = "\n".join([*(_expanded(fold(lines[j])) for j in earlier), _expanded(prefix)])
+                if _own_step(*subject, before, fold):
+                    continue
+        out.append(_dated_by_its_fronted_day(item, fold, basis))
     return out
-
