@@ -162,7 +162,10 @@ def _cut_formula(item: ParsedDirective, line: str, units: Sequence[KnownUnit], f
     if to is None:
         return False
     rest = item.text[to.end() :] if len(item.text) == len(folded) else ""
-    if not rest:
+    # (only the issuer before "thông báo", only addressees after it: "Từ ngày 19 đến ngày 21/6 các Trưởng xóm chuyển
+    # phiếu thông báo đến các hộ gia đình để các hộ nắm được …" is a task cut short, not the formula)
+    issuer = folded[: to.start()]
+    if not rest or len(issuer.split()) > 12 or any(c.isdigit() for c in issuer) or " de " in f" {folded[to.end() :]} ":
         return False
     reading = read_assignees(rest, units)
     return reading.how in ("name", "") and not reading.predicate.strip()

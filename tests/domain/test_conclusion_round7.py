@@ -196,3 +196,10 @@ def test_a_closing_formula_cut_at_the_page_end_is_no_task(cut: str) -> None:
 )
 def test_a_notice_that_gives_work_at_the_end_stays(work: str) -> None:
     assert len(texts(PAGE_ONE + work)) == 3
+
+
+def test_a_task_cut_short_after_passing_a_notice_on_stays() -> None:
+    cut = (
+        "- Từ ngày 19 đến ngày 21/3/2025 các Trưởng thôn chuyển phiếu thông báo đến các hộ gia đình để các hộ nắm được"
+    )
+    assert len(texts(PAGE_ONE + cut)) == 3
