@@ -26,6 +26,7 @@ from datetime import date
 from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.regex_gates import MarkSearch, match_gate
@@ -531,7 +532,10 @@ def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
         if skip and (verb_after or more):
             k += skip  # "Khẩn trương hoàn thiện ...", "Đồng thời rút kinh nghiệm ..."
             continue
-        if _ADJUNCT.match(tokens, k, accented):
+        # (concl7: a verb that starts with an adjunct's word is the verb — "Theo dõi tình hình, dự báo, …" is
+        # an order, not "theo …," before the clause: the item was dropped, CK28)
+        adjunct = _ADJUNCT.match(tokens, k, accented)
+        if adjunct and L.VERBS.match(tokens, k, accented) <= adjunct:
             comma = next((x for x in range(k, min(len(tokens), k + 25)) if tokens[x].text == ","), None)
             if comma is not None:
                 k = comma + 1
@@ -694,6 +698,8 @@ def _classify(
         # LABELLING.md §10 — a condition "Trường hợp … thì" names none and the order before leads)
         topic = _TOPIC_DOER.match(sentence[: then.end()])
         return _Verdict(True, subject=topic["who"].strip() if topic else None)
+    if reading.how in ("subject", "framed") and fronted_day_task(folded):
+        return _Verdict(True)  # (concl7, conclusion_doer.py: "Chậm nhất là ngày 25/5/2018 các Chi đoàn phải …")
     if _DATE_OPENING.match(folded):
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
@@ -2050,4 +2056,6 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
+    # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
+    directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
