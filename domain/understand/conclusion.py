@@ -102,23 +102,42 @@ _DATE_GATES: tuple[Callable[[str], object], ...] = (
 )
 
 
-def find_meeting_date(text: str, fold: Fold = _fold) -> date | None:
-    """The meeting's date as the report states it; else the letter's or the post's date."""
+def find_meeting_date(text: str, fold: Fold = _fold, title: str | None = None) -> date | None:
+    """The meeting's date as the report states it; else the date in its title line; else the letter's
+    or the post's date."""
     # Every pattern holds the word "ngày" and a day number. The fold is made anyway (the splitter
     # reads the same text folded), and a substring test is cheaper than a search for a digit (the
     # gates below look for "ngày" followed by one).
     folded = fold(text)
     if "ngay" not in folded:
         return None
-    for pattern, gate in zip((*_MEETING_DATES, *_DOCUMENT_DATES), _DATE_GATES, strict=True):
-        if gate(folded):
-            for m in pattern.finditer(folded):
-                day = int(m.group(1))
-                month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-                try:
-                    return date(int(year), int(month), day)
-                except ValueError:
-                    continue
+    patterns = (*_MEETING_DATES, *_DOCUMENT_DATES)
+    for k, (pattern, gate) in enumerate(zip(patterns, _DATE_GATES, strict=True)):
+        if k == len(_MEETING_DATES) and title and (found := _first_date(_TITLE_DATE, fold(title))):
+            # A title names the meeting ("KẾT LUẬN / Cuộc họp giao ban Ban Chỉ đạo cải cách hành chính ngày
+            # 01/12/2026", "Hội nghị Ban Chấp hành Đảng bộ phường lần thứ 12 ngày …"): its day is the
+            # meeting's, however long the name between the meeting word and "ngày" (the pattern above
+            # allows 30 characters, for body text, where a longer reach met deadlines).
+            return found
+        if gate(folded) and (found := _first_date(pattern, folded)):
+            return found
+    return None
+
+
+# In the title, after a meeting word; not a deadline's day ("… trước ngày 20/9", "hạn đến ngày …": a
+# sentence read as the title when the text has no heading).
+_TITLE_DATE = re.compile(r"\b(?:cuoc hop|hoi nghi|buoi lam viec|buoi hop|phien hop|giao ban|ky hop)\b[^\n]*?"
+                         r"(?<!truoc )(?<!den )(?<!han )(?<!tu )(?<!sau )(?<!nhat )(?<!trong )\bngay\s+" + _DATE)
+
+
+def _first_date(pattern: re.Pattern[str], folded: str) -> date | None:
+    for m in pattern.finditer(folded):
+        day = int(m.group(1))
+        month, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        try:
+            return date(int(year), int(month), day)
+        except ValueError:
+            continue
     return None
 
 
@@ -2022,7 +2041,6 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     states it (else `today`)."""
     folds = _Folds().__getitem__
     lines = _clean(text, folds)
-    meeting_date = find_meeting_date("\n".join(lines), folds)  # (one line: that line, already folded)
     # (the title and a news page's head lines are still looked for among all the lines, as before: with the
     # letter's head taken out first, their window of first lines would reach into the orders)
     head = _document_head(lines, folds)
@@ -2031,6 +2049,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     if above_story and title not in above_story:
         named = [h for h in above_story if len(h.split()) >= 4]
         title = named[-1] if named else title
+    meeting_date = find_meeting_date("\n".join(lines), folds, title)  # (one line: that line, already folded)
     splitter = _Splitter(units, folds)
     # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
     # (concl5) find_title returns the title without its full stop: at the top of the text ("THÔNG BÁO Kết luận của

@@ -293,3 +293,20 @@ def test_the_issuer_in_a_letter_head_is_not_the_meeting_name(issuer: str) -> Non
     parsed = split_conclusion(text, date(2026, 12, 6))
     assert parsed.title == "Kết luận của Trưởng ban tại cuộc họp giao ban tháng 11 năm 2026"
     assert [d.assignees.lead[0].text for d in parsed.directives] == ["Văn phòng UBND phường"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A heading line names the meeting with a long body's name between the meeting word and its day
+        # (qa9, in the sandbox: the preview read the deadlines against today instead).
+        ("KẾT LUẬN\nCuộc họp giao ban Ban Chỉ đạo cải cách hành chính phường ngày 01/12/2026\n"
+         "1. Giao Văn phòng rà soát hồ sơ tồn đọng, báo cáo trước ngày 15/12/2026.", date(2026, 12, 1)),
+        ("THÔNG BÁO\nKết luận Hội nghị Ban Chấp hành Đảng bộ phường Phúc Lợi lần thứ mười hai ngày 5/11/2026\n"
+         "1. Giao Văn phòng Đảng ủy tổng hợp ý kiến, trình Thường trực trước ngày 20/11/2026.", date(2026, 11, 5)),
+        # A text without a heading: its first sentence stands as the title, and its deadline is no meeting day.
+        ("Giao Văn phòng chủ trì cuộc họp rà soát hồ sơ, báo cáo UBND phường trước ngày 20/12/2026.", None),
+    ],
+)
+def test_a_title_names_the_meetings_day(text: str, expected: date | None) -> None:
+    assert split_conclusion(text, today=date(2026, 12, 7)).meeting_date == expected
