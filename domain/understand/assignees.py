@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_rules, textnorm, vntokens
+from domain.understand import lead_rules, name_bounds, textnorm, vntokens
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
@@ -679,6 +679,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += 2  # (round 7) "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà": the members
             continue
         if _ends_np(s, j):
+            named = name_bounds.activity_name_end(s, start, j, head)  # "đơn vị quản lý chợ căn cứ …"
+            j = named or j
             break
         if head is not None and head.unit_complete:
             follow = _may_follow_unit(s, j) or _grassroots_level(s, j)

@@ -1,0 +1,226 @@
+"""Where a lead's name ends, read from the sentence's structure (sixth issue-11 session, branch `names`).
+
+The commonest lead miss across corpora J and K and the older dev sets is a name that stops early at a
+word that is part of it ("đơn vị quản lý chợ" → "đơn vị", "Công ty TNHH một thành viên quản lý đường
+sắt Hà - Lạng" → "Công ty TNHH một thành viên", "các cơ quan chức năng của Bộ" → "các cơ quan chức
+năng"). The reader ends a noun phrase at the first verb-word; these rules say when that verb-word (or a
+complement) still belongs to the name. Each is asked only where the reader would end a name (at a
+boundary, not at every token), and reads at most a clause ahead.
+
+Each rule names the kind of sentence it serves and the dev sentences it was written from (ids of
+`tests/data/*_dev.jsonl`, from at least two corpora); the tests with invented sentences of each class
+are in `tests/domain/test_name_bounds.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.understand import assignee_lexicon as L
+from domain.understand import assignees as A
+from domain.understand.lexicons import phrases
+
+if TYPE_CHECKING:
+    from domain.understand.assignees import _Head, _Sentence
+
+PREDICATE_OPENERS = phrases("predicate_openers")
+
+# Words that mark a clause saying which ones (aspect or remainder) when they follow a kind: "các cơ sở
+# đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …".
+_CLAUSE_MARKERS = ("đang", "còn", "chưa")
+# Links before a body inside the object: "Viện nghiên cứu có giường bệnh trực thuộc Bộ Y tế".
+_LINKS = ("thuộc", "trực thuộc", "của")
+# A company's legal form (a closed class of the Law on Enterprises), written in capitals after "Công
+# ty": no proper name ("Công ty TNHH một thành viên quản lý …").
+_LEGAL_FORMS = ("TNHH", "MTV", "CP", "TMCP")
+_SCAN = 16  # tokens read ahead at most (a clause)
+# Nouns after which a task verb is a noun of the object ("báo cáo tình hình thực hiện …", "giám sát
+# việc triển khai …"), not the predicate.
+_NOUN_BEFORE = ("việc", "sự", "tình hình", "kết quả", "quá trình", "tiến độ", "của")
+
+
+def _noun_before(s: _Sentence, first: int, x: int) -> bool:
+    """Does a noun of `_NOUN_BEFORE` end right before tokens[x] (inside the object, from `first`)?"""
+    for noun in _NOUN_BEFORE:
+        words = noun.split()
+        a = x - len(words)
+        if a >= first and all(s.is_(a + i, w) for i, w in enumerate(words)):
+            return True
+    return False
+
+
+def _opens_predicate(s: _Sentence, x: int) -> bool:
+    """Does the predicate proper open at tokens[x]: a modal or an adverb of the actor followed by a verb
+    ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `PREDICATE_OPENERS`
+    ("tăng cường", "đẩy nhanh", "căn cứ", "về việc")?"""
+    hit = s.table(x)
+    if hit.get(PREDICATE_OPENERS.slot, 0):
+        return True
+    must = max(hit.get(A._MODALS.slot, 0), hit.get(A._OBLIGATIONS.slot, 0))
+    opener = max(must, hit.get(A._ACTOR_ADVERBS.slot, 0))
+    if not opener:
+        return False
+    after = A._skip_adverbs(s, x + opener, adjuncts=False)
+    if s.is_(after, "được") or s.is_(after, "bị"):
+        return False  # "… cần được …": a passive, no actor
+    if must:
+        return True  # "phải", "cần", "khẩn trương", "có trách nhiệm": only an actor takes them
+    # an adverb of how the actor acts ("tích cực", "thường xuyên"), then its verb
+    return bool(s.m(L.VERBS, after) or s.m(PREDICATE_OPENERS, after) or s.m(L.ASSIGN_VERBS, after))
+
+
+def _named_so_far(s: _Sentence, start: int, j: int) -> bool:
+    """Does tokens[start:j] (from the kind's head noun) hold a proper name or a known unit ("Sở Tài
+    chính", "UBND xã")? Then the verb-word after it is the body's predicate ("Sở Tài chính hướng dẫn
+    …"). Title-Case head nouns ("Công ty", "Viện") and a company's legal form ("TNHH") are no name."""
+    for k in range(start, j):
+        t = s.tokens[k]
+        if s.unit_at(k) is not None:
+            return True
+        if not t.is_word or not t.capitalized or k in s.initial:
+            continue
+        if s.m(L.ORG_HEADS, k) or s.m(L.PERSON_HEADS, k) or s.m(L.DETERMINERS, k):
+            continue
+        if s.m(L.ORG_HEADS, k - 1) >= 2 and s.tokens[k - 1].capitalized:
+            continue  # the second syllable of a Title-Case head: "Công Ty", "Bệnh Viện"
+        if t.text in _LEGAL_FORMS:
+            continue  # a company's legal form: "Công ty TNHH …"
+        return True
+    return False
+
+
+def _has_kind(s: _Sentence, start: int, j: int) -> int:
+    """The position of the last head noun of a kind of body in tokens[start:j], -1 when none."""
+    for k in range(j - 1, start - 1, -1):
+        if s.m(L.ORG_HEADS, k) and not s.m(A._NOT_HEADS, k) and not s.m(L.PLACE_NOUNS, k):
+            return k  # (places, "các quận, huyện", are named by no trade; "Ban chỉ đạo tỉnh": its level)
+    return -1
+
+
+def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
+    """A kind of body named by what it does, its activity's object, then the predicate proper:
+    "đơn vị quản lý chợ căn cứ tình hình …, chủ động …", "Giám đốc các công ty khai thác công trình
+    thủy lợi khu vực Trung du và Đồng bằng Bắc Bộ về việc …", "Công ty TNHH một thành viên quản lý
+    đường sắt Hà - Lạng lắp đặt …", "Ban chỉ đạo quốc gia phòng, chống dịch Covid-19 xây dựng …",
+    "các CSGD đang tổ chức bữa ăn học đường (bữa ăn bán trú) phải …". The verb-word at tokens[j] (or a
+    clause marker "đang", "còn", "chưa") and its object say which body; the name runs on to where the
+    predicate proper opens. Returns that position, 0 when the verb-word is the predicate (as before).
+
+    Mechanism 2 of "Corpus J dev" and row 1 / 5 of "Corpus K dev" in bench/README.md (LABELLING.md
+    §11: a name spans what says which ones, up to the predicate). Structure, not a list of trades:
+    - the name so far is a kind (a head noun of a body) and holds no proper name or known unit ("Sở
+      Tài chính hướng dẫn …" keeps its verb as predicate);
+    - the object names no one acted upon: no determiner ("hướng dẫn các hộ thực hiện …"), no head of
+      a body or person unless after "thuộc / trực thuộc / của", no second verb, no clause stop;
+      no comma (but in a committee's work "phòng, chống"), "và" only inside a proper name;
+    - a stronger predicate follows the object: a modal or an actor's adverb with its verb, a task verb
+      of `PREDICATE_OPENERS`; after a Title-Case head whose object ends in a proper name ("Công ty …
+      quản lý đường sắt Hà - Lạng", "Viện nghiên cứu … trực thuộc Bộ Y tế") also any verb or the
+      end of a letter's receiver (";").
+
+    Written from K009-01, K008-01, K006-01, K090-01, K085-01, K020-01, K070-01 (corpus K) and J033-02,
+    J076-02, G073-01, D100-01 (J and the older sets: the same class, where `lead_rules.activities_end`
+    reads the comma form)."""
+    if j <= start or not s.word(j) or s.tokens[j].capitalized:
+        return 0
+    hit = s.hits[j]
+    marker = s.tokens[j][3] in A._word_keys(_CLAUSE_MARKERS, s.accented)
+    v1 = hit.get(L.VERBS.slot, 0)
+    if not (v1 or marker):
+        return 0
+    if not marker and (
+        hit.get(A._OBLIGATIONS.slot, 0)
+        or hit.get(A._ACTOR_ADVERBS.slot, 0)
+        or hit.get(L.ADVERBS.slot, 0)
+        or hit.get(L.ASSIGN_VERBS.slot, 0)
+        or hit.get(A._ASK_VERBS.slot, 0)
+        or hit.get(A._CHI_DAO.slot, 0)
+        or hit.get(A._PHOI_HOP.slot, 0)
+        or hit.get(A._CHU_TRI.slot, 0)
+        or hit.get(A._SPEAKING_VERBS.slot, 0)
+        or hit.get(PREDICATE_OPENERS.slot, 0)
+        or hit.get(L.SEND_VERBS.slot, 0)
+        or hit.get(L.NARRATIVE_VERBS.slot, 0)
+        or hit.get(L.REPORTING_WORDS.slot, 0)
+    ):
+        return 0
+    kind = _has_kind(s, start, j)
+    if kind < 0 or (head is not None and head.unit_complete) or _named_so_far(s, kind, j):
+        return 0
+    # a Title-Case kind ("Công ty", "Viện"; at a clause start only as the name's first word)
+    titled = s.tokens[kind].capitalized and (kind not in s.initial or kind == A._skip_determiners(s, start))
+    first = j + max(v1, s.m(L.COMMITTEE_PURPOSES, j), 1)  # "phòng, chống dịch": a committee's work, one activity
+    if marker:
+        first = j + 1 + s.m(L.VERBS, j + 1)  # "đang tổ chức", "còn hạn mức": the marker and its verb
+    links = A._word_keys(_LINKS, s.accented)
+    x = first
+    proper = False  # the object holds a proper name (Title Case, an abbreviation)
+    last = min(s.n, j + _SCAN)
+    while x < last:
+        t = s.tokens[x]
+        if not t.is_word:
+            c = t.text
+            if c == "(":
+                close = A._closing_paren(s, x)
+                if close is None:
+                    return 0
+                x = close + 1  # "bữa ăn học đường (bữa ăn bán trú)": a remark inside the name
+                continue
+            if c in "-–" and s.word(x - 1) and s.word(x + 1) and s.tokens[x + 1].capitalized:
+                x += 1  # "Hà - Lạng"
+                continue
+            if c == ";" and titled and proper and x > first:
+                return x  # "…; Giám đốc các Bệnh viện, Viện nghiên cứu … trực thuộc Bộ Y tế; …"
+            return 0
+        if x > first and _opens_predicate(s, x):
+            if _noun_before(s, first, x):
+                return 0  # "báo cáo tình hình thực hiện": the object's noun, the first verb was the predicate
+            return x
+        at = s.hits[x]
+        if titled and proper and x > first and at.get(L.VERBS.slot, 0) and not t.capitalized:
+            if at.get(L.ASSIGN_VERBS.slot, 0) or at.get(A._ASK_VERBS.slot, 0) or at.get(A._CHI_DAO.slot, 0):
+                return 0
+            return x  # "Công ty … quản lý đường sắt Hà - Lạng lắp đặt …": a Title-Case name, then its verb
+        if t.capitalized:
+            if s.is_(x - 1, "và") or not (at.get(L.ORG_HEADS.slot, 0) or at.get(L.PERSON_HEADS.slot, 0)) or (
+                s.tokens[x - 1][3] in links
+            ):
+                proper = True
+                x += 1
+                continue
+            if s.unit_at(x) is not None and s.tokens[x - 1][3] in links:
+                proper = True
+                x += 1
+                continue
+            return 0  # "… hướng dẫn Trường Tiểu học A …": a body acted upon
+        if t.is_number:
+            x += 1
+            continue
+        if at.get(L.DETERMINERS.slot, 0):
+            return 0  # "hướng dẫn các hộ …": a group acted upon
+        if s.is_(x, "và"):
+            if s.word(x - 1) and s.tokens[x - 1].capitalized and s.word(x + 1) and s.tokens[x + 1].capitalized:
+                x += 1  # "Trung du và Đồng bằng Bắc Bộ": inside a proper name
+                continue
+            return 0
+        if t[3] in links:
+            x += 1 + (s.is_(x, "trực") and s.is_(x + 1, "thuộc"))
+            continue
+        who = at.get(L.ORG_HEADS.slot, 0) or at.get(L.PERSON_HEADS.slot, 0)
+        if who and not at.get(L.VERBS.slot, 0) and s.tokens[x - 1][3] not in links:
+            return 0  # "… vận động nhân dân …": someone acted upon
+        if (
+            at.get(L.ASSIGN_VERBS.slot, 0)
+            or at.get(A._ASK_VERBS.slot, 0)
+            or at.get(A._CHI_DAO.slot, 0)
+            or at.get(A._TIME_WORDS.slot, 0)
+            or at.get(A._WORD_SEPARATORS.slot, 0)
+            or t[3] in A._word_keys(A._CLAUSE_LINKS, s.accented)
+        ):
+            return 0
+        if at.get(L.NP_STOPS.slot, 0):
+            return 0  # "chấn chỉnh việc …", "… theo quy định": a task's noun or an adjunct, no trade
+        if at.get(L.VERBS.slot, 0) and not s.is_(x, "có") and not at.get(L.NP_KEEP.slot, 0):
+            return 0  # a second verb: the first was the predicate ("kiểm tra hồ sơ báo cáo …")
+        x += max(1, at.get(L.NP_KEEP.slot, 0))
+    return 0

@@ -1,0 +1,61 @@
+"""Name boundaries by structure (sixth issue-11 session, branch `names`, `domain/understand/name_bounds.py`).
+Sentences written for these tests, in the classes the rules name (the dev ids are in the rules'
+docstrings); each class also has sentences where the rule must NOT fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind, its activity and object, then an adjunct or an actor's adverb that opens the predicate
+        ("Đơn vị quản lý bến cảng căn cứ lượng tàu, chủ động bố trí cầu bến.", ["Đơn vị quản lý bến cảng"]),
+        ("UBND xã đề nghị đơn vị khai thác cát sỏi khẩn trương hoàn nguyên môi trường.", ["đơn vị khai thác cát sỏi"]),
+        ("Sở yêu cầu các công ty vận hành hồ chứa tăng cường kiểm tra đập.", ["các công ty vận hành hồ chứa"]),
+        # a Title-Case kind with no name of its own, its activity, a proper name, then its verb
+        (
+            "Tỉnh yêu cầu Công ty TNHH một thành viên khai thác thủy lợi Sông Chu nạo vét kênh tưới.",
+            ["Công ty TNHH một thành viên khai thác thủy lợi Sông Chu"],
+        ),
+        # a committee, its level, its work ("phòng, chống") and the disease's name
+        (
+            "Chủ tịch tỉnh yêu cầu Ban chỉ đạo liên ngành phòng, chống dịch sởi xây dựng kịch bản ứng phó.",
+            ["Ban chỉ đạo liên ngành phòng, chống dịch sởi"],
+        ),
+        # a clause marker ("đang") and a remark in brackets, then the modal
+        (
+            "Các cơ sở đang tổ chức bếp tập thể (bếp bán trú) phải kiểm tra nguồn thực phẩm hằng ngày.",
+            ["Các cơ sở đang tổ chức bếp tập thể (bếp bán trú)"],
+        ),
+    ],
+)
+def test_activity_inside_a_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named body keeps its verb as predicate
+        ("Sở Tài chính hướng dẫn thủ tục thanh toán để các xã thực hiện.", ["Sở Tài chính"]),
+        # the object is a group acted upon (a determiner), or someone
+        ("Các đơn vị hướng dẫn các hộ kinh doanh thực hiện niêm yết giá.", ["Các đơn vị"]),
+        # the object is a task's noun: the first verb is the predicate
+        ("Các đơn vị báo cáo tình hình thực hiện trước ngày 10/5.", ["Các đơn vị"]),
+        ("Các đơn vị chấn chỉnh việc kịp thời trả lời kiến nghị của dân.", ["Các đơn vị"]),
+        # two task verbs joined by a comma: the first is the predicate
+        ("UBND tỉnh đề nghị ngành chức năng rà soát, điều chỉnh phù hợp đảm bảo đúng quy hoạch.", ["ngành chức năng"]),
+        # places are named by no trade
+        ("Hằng quý, các quận, huyện báo cáo tiến độ thực hiện các dự án.", ["các quận, huyện"]),
+    ],
+)
+def test_verb_after_a_kind_stays_the_predicate(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
