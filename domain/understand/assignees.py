@@ -447,6 +447,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     verbish = hit.get(L.VERBS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0)
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
+    unknown = name_bounds.unknown_kind_head(s, j) if determined else 0
+    if unknown:
+        return _Head(j + unknown, False, False, False, True)  # "các cảng phải …": a kind no list knows
     return None
 
 
@@ -581,7 +584,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name
             break
         hit = s.hits[j]
-        keep = hit.get(L.NP_KEEP.slot, 0)
+        keep = name_bounds.compound_at(hit)  # np_keep.txt and name_compounds.txt ("hàng không")
         if keep:
             j += keep
             continue

@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from domain.understand.assignees import _Head, _Sentence
 
 PREDICATE_OPENERS = phrases("predicate_openers")
+NAME_COMPOUNDS = phrases("name_compounds")
+
+
+def compound_at(hit: dict[int, int]) -> int:
+    """The length of a compound read whole inside a name at a position (its phrase table `hit`): the
+    reader's np_keep.txt compounds and the function-word compounds of name_compounds.txt ("hàng
+    không", "không chuyên trách"), 0 when none starts there."""
+    return max(hit.get(L.NP_KEEP.slot, 0), hit.get(NAME_COMPOUNDS.slot, 0))
 
 # Words that mark a clause saying which ones (aspect or remainder) when they follow a kind: "các cơ sở
 # đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …".
@@ -220,7 +228,64 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
             return 0
         if at.get(L.NP_STOPS.slot, 0):
             return 0  # "chấn chỉnh việc …", "… theo quy định": a task's noun or an adjunct, no trade
-        if at.get(L.VERBS.slot, 0) and not s.is_(x, "có") and not at.get(L.NP_KEEP.slot, 0):
+        keep = compound_at(at)
+        if at.get(L.VERBS.slot, 0) and not s.is_(x, "có") and not keep:
             return 0  # a second verb: the first was the predicate ("kiểm tra hồ sơ báo cáo …")
-        x += max(1, at.get(L.NP_KEEP.slot, 0))
+        x += max(1, keep)
+    return 0
+
+
+# Determiners that open a group of bodies or people ("các cảng", "những hộ"), not a measure ("toàn",
+# "cả", "một số" also open places and amounts: "cả năm", "toàn bộ").
+_GROUP_DETERMINERS = ("các", "những", "tất cả các")
+
+
+def unknown_kind_head(s: _Sentence, j: int) -> int:
+    """A kind of body the head lists do not know, told by its structure: a determiner of a group ("các",
+    "những"), one or two lower-case nouns (no verb, no stop word), then a word only an actor takes
+    ("phải", "cần", "có trách nhiệm", "khẩn trương") or a task verb of `PREDICATE_OPENERS`, with its
+    verb: "Đặc biệt, các cảng phải chủ động làm việc với …", "yêu cầu các cảng hàng không chi nhánh
+    tăng cường bố trí …", "những hợp tác xã cần rà soát …". Returns the length of the head noun at
+    tokens[j] (1, its first syllable: the rest of the name is read by `_extend`), 0 when it is no such
+    kind. Asked only after a group determiner where no listed head stands (a few positions a sentence).
+
+    Issue 11 ("Subjects the lexicon does not know: … use [structure] rather than growing a list") and
+    row 1 of "Corpus K dev" (K028-02 "các cảng phải", K030-01 "các cảng hàng không chi nhánh tăng
+    cường"); the class in J and the older sets: J041-01 ("các trường vẫn phải"), X051-01 ("các thôn tổ
+    chức …")."""
+    if j < 1 or not s.word(j) or s.tokens[j].capitalized:
+        return 0
+    groups = A._word_keys(("các", "những"), s.accented)
+    if s.tokens[j - 1][3] not in groups:
+        return 0
+    hit = s.hits[j]
+    if (
+        hit.get(L.VERBS.slot, 0)
+        or hit.get(L.NP_STOPS.slot, 0)
+        or hit.get(A._TIME_WORDS.slot, 0)
+        or hit.get(A._NOT_HEADS.slot, 0)
+        or hit.get(L.PREDICATE_MARKERS.slot, 0)
+        or hit.get(L.ADVERBS.slot, 0)
+    ):
+        return 0
+    x = j + 1
+    while x < min(s.n, j + 6):
+        if not s.word(x) or s.tokens[x].capitalized or s.tokens[x].is_number:
+            return 0
+        at = s.hits[x]
+        must = max(at.get(A._MODALS.slot, 0), at.get(A._OBLIGATIONS.slot, 0))
+        if must or at.get(PREDICATE_OPENERS.slot, 0):
+            after = A._skip_adverbs(s, x + max(must, at.get(PREDICATE_OPENERS.slot, 0)), adjuncts=False)
+            if (must and not (s.m(L.VERBS, after) or s.m(PREDICATE_OPENERS, after))) or s.is_(after, "được"):
+                return 0  # "các điều kiện cần thiết", "… cần được …"
+            return 1
+        keep = compound_at(at)
+        if keep:
+            x += keep  # "hàng không", "chi nhánh" whole: no negation, verb or time word inside a name
+            continue
+        if at.get(L.VERBS.slot, 0) or at.get(L.NP_STOPS.slot, 0) or at.get(L.PREDICATE_MARKERS.slot, 0):
+            return 0
+        if at.get(L.DETERMINERS.slot, 0) or at.get(A._TIME_WORDS.slot, 0):
+            return 0
+        x += 1
     return 0

@@ -59,3 +59,33 @@ def test_activity_inside_a_name(text: str, expected: list[str]) -> None:
 )
 def test_verb_after_a_kind_stays_the_predicate(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group determiner, a kind no head list knows, a word only an actor takes and its verb
+        ("Đặc biệt, các bến phà phải bố trí đủ áo phao cho hành khách.", ["các bến phà"]),
+        ("Tỉnh yêu cầu các nhà ga tăng cường kiểm tra hành lý.", ["các nhà ga"]),
+        # a compound holding a negation is one word of the name ("hàng không", "không chuyên trách")
+        ("Cục yêu cầu các hãng hàng không nội địa tăng cường kiểm tra tàu bay.", ["các hãng hàng không nội địa"]),
+        (
+            "Huyện yêu cầu các cán bộ không chuyên trách cấp xã phải nộp bản kê khai.",
+            ["các cán bộ không chuyên trách cấp xã"],
+        ),
+    ],
+)
+def test_unknown_kind_and_compounds(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an amount, a passive, an adjective after "cần": no kind of body
+        "Đảm bảo các điều kiện cần thiết cho kỳ thi.",
+        "Các tồn tại cần được khắc phục ngay.",
+    ],
+)
+def test_no_unknown_kind(text: str) -> None:
+    assert lead(text) == []
