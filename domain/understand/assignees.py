@@ -482,7 +482,8 @@ def _ends_np(s: _Sentence, j: int, verbs: bool = True) -> bool:
         return True
     link = hit.get(L.NP_LINKS_BEFORE_ORG.slot, 0)
     if link:
-        return not _np_start(s, j + link)
+        # "… của Bộ nghiên cứu": a body named by its head alone continues the name too (name_bounds)
+        return not (_np_start(s, j + link) or name_bounds.bare_body_after_link(s, j + link))
     if s.is_(j, "trên"):
         return True
     if hit.get(_WORD_SEPARATORS.slot, 0):

@@ -289,3 +289,26 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
             return 0
         x += 1
     return 0
+
+
+def bare_body_after_link(s: _Sentence, k: int) -> bool:
+    """Is tokens[k], after "của / thuộc / trực thuộc", a body named by its Title-Case head alone — the
+    one the text is about ("các cơ quan chức năng của Bộ nghiên cứu …", "các cơ sở trực thuộc Sở tiếp
+    tục …", "cơ quan chức năng của Tổng cục kiểm tra …")? Then the complement says which ones and the
+    name runs on through it (the reader knew a complement only when a full name followed it). The head
+    must stand alone: a verb, a predicate word, punctuation or the end follows it.
+
+    Row 5 of "Corpus K dev" and mechanism 3 of "Corpus J dev" in bench/README.md (complements "của /
+    trong / thuộc <body>"). Dev sentences: K057-02, K076-01 (corpus K), G113-01, G029-01 (older, read
+    right by the known-unit path when the head is a unit)."""
+    if not s.word(k) or not s.tokens[k].capitalized or k in s.initial:
+        return False
+    size = s.m(L.ORG_HEADS, k)
+    if not size or s.m(A._NOT_HEADS, k):
+        return False
+    nxt = k + size
+    if nxt >= s.n or not s.word(nxt):
+        return True
+    if s.tokens[nxt].capitalized:
+        return False  # "của Bộ Xây dựng": a full name, read as before
+    return bool(s.m(L.VERBS, nxt) or s.m(L.PREDICATE_MARKERS, nxt) or s.m(A._OBLIGATIONS, nxt))

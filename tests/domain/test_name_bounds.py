@@ -89,3 +89,17 @@ def test_unknown_kind_and_compounds(text: str, expected: list[str]) -> None:
 )
 def test_no_unknown_kind(text: str) -> None:
     assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a complement "của / thuộc <body named by its head alone>" says which ones
+        ("Bộ Tài chính yêu cầu các cục chuyên ngành của Bộ rà soát các khoản chi.", ["các cục chuyên ngành của Bộ"]),
+        ("Sở đề nghị các phòng chuyên môn thuộc Sở tiếp tục cập nhật dữ liệu.", ["các phòng chuyên môn thuộc Sở"]),
+        # a full name after "của" is read as before
+        ("Bộ yêu cầu các đơn vị của Bộ Công Thương rà soát hồ sơ.", ["các đơn vị của Bộ Công Thương"]),
+    ],
+)
+def test_complement_with_a_bare_body(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
