@@ -1439,6 +1439,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)
             continue
+        tail = name_bounds.kinds_tail_end(s, start, j) if kind in (",", "và") else 0
+        if tail:
+            j = tail  # "các trường đại học, học viện, cao đẳng và trung cấp …": one determiner's kinds
         break
     items.append((start, j))
     return items, j

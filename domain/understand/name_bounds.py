@@ -312,3 +312,88 @@ def bare_body_after_link(s: _Sentence, k: int) -> bool:
     if s.tokens[nxt].capitalized:
         return False  # "của Bộ Xây dựng": a full name, read as before
     return bool(s.m(L.VERBS, nxt) or s.m(L.PREDICATE_MARKERS, nxt) or s.m(A._OBLIGATIONS, nxt))
+
+
+def _item_end(s: _Sentence, x: int, titled: bool) -> int:
+    """The end of one short item of a list of kinds at tokens[x] (1 to 4 words: "học viện", "cao đẳng",
+    "du lịch", "Giao thông Vận tải"), 0 when tokens[x] starts none (a determiner, a unit, a person, a
+    word of the predicate, a number, a capital where the list is in lower case or the reverse)."""
+    a = x
+    while x < s.n and s.word(x) and x - a < 4:
+        t = s.tokens[x]
+        at = s.hits[x]
+        if x == a and (at.get(L.DETERMINERS.slot, 0) or at.get(L.PERSON_HEADS.slot, 0) or s.unit_at(x)):
+            return 0
+        if t.is_number or at.get(A._TIME_WORDS.slot, 0) or s.is_(x, "và"):
+            break
+        keep = compound_at(at)
+        if keep:
+            x += keep
+            continue
+        if (
+            at.get(A._OBLIGATIONS.slot, 0)
+            or at.get(A._ACTOR_ADVERBS.slot, 0)
+            or at.get(L.ADVERBS.slot, 0)
+            or at.get(L.PREDICATE_MARKERS.slot, 0)
+            or at.get(L.ASSIGN_VERBS.slot, 0)
+            or at.get(L.NP_STOPS.slot, 0)
+            or at.get(PREDICATE_OPENERS.slot, 0)
+        ):
+            break
+        if at.get(L.VERBS.slot, 0) and x > a and not at.get(L.ORG_HEADS.slot, 0):
+            break  # the predicate after the last item ("trung cấp chuyên nghiệp tăng cường")
+        if x == a and bool(t.capitalized) != titled:
+            return 0
+        x += 1
+    return x if x > a else 0
+
+
+def kinds_tail_end(s: _Sentence, start: int, j: int) -> int:
+    """Kinds listed after one determiner or one kind head, to the item after "và", then the predicate:
+    "các trường đại học, học viện, cao đẳng và trung cấp chuyên nghiệp tăng cường …", "ngành giao
+    thông và du lịch, phối hợp …", "Các ngành Du lịch, Giao thông Vận tải sẵn sàng …". The items share
+    the determiner and the head (LABELLING.md §12: one determiner and its kinds are one lead); the
+    reader stopped at an item its head lists do not know ("học viện", "du lịch"). Returns where the
+    list ends (the predicate), 0 when tokens[j] (a "," or "và") opens no such tail.
+
+    The tail is a run of short items (1–4 words, no determiner, unit, person, number or predicate word)
+    joined by "," and ending with "và <item>" — or, in Title Case, sector names joined by "," — and a
+    predicate follows at once (a verb, a modal or an adverb of the actor, or ", " and one of them).
+
+    Mechanism 4 of "Corpus J dev" (J058-01/02/04, J069-02) and the older dev sets (G104-02); checked on
+    corpus K (row 9), which it was not written from."""
+    if not (s.punct(j, ",") or s.is_(j, "và")):
+        return 0
+    kind = _has_kind(s, start, j)
+    if kind < 0 or (s.tokens[kind].capitalized and kind not in s.initial):
+        return 0  # a kind, not a named body
+    if not (A._is_plural(s, start, j) or kind == start):
+        return 0
+    titled = s.word(kind + 1) and s.tokens[kind + 1].capitalized  # "Các ngành Du lịch, Giao thông Vận tải"
+    if any(s.tokens[x].capitalized for x in range(kind + 1, j) if s.word(x)) != titled:
+        return 0
+    x = j
+    closed = False  # the last item came after "và"
+    items = 0
+    while x < min(s.n, j + 24):
+        if s.is_(x, "và"):
+            closed = True
+        elif not s.punct(x, ","):
+            break
+        end = _item_end(s, x + 1, titled)
+        if not end:
+            return 0
+        items += 1
+        x = end
+        if closed:
+            break
+    if not items or not (closed or titled):
+        return 0
+    after = x + 1 if s.punct(x, ",") else x
+    after = A._skip_adverbs(s, after, adjuncts=False)
+    at = s.table(after)
+    if at.get(L.VERBS.slot, 0) or at.get(A._OBLIGATIONS.slot, 0) or at.get(PREDICATE_OPENERS.slot, 0) or (
+        at.get(L.PREDICATE_MARKERS.slot, 0)
+    ):
+        return x
+    return 0

@@ -103,3 +103,26 @@ def test_no_unknown_kind(text: str) -> None:
 )
 def test_complement_with_a_bare_body(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kinds after one determiner, to the item after "và", then the predicate
+        (
+            "Sở yêu cầu các trường mầm non, tiểu học, trung học cơ sở và trung tâm giáo dục thường xuyên"
+            " rà soát sĩ số.",
+            ["các trường mầm non, tiểu học, trung học cơ sở và trung tâm giáo dục thường xuyên"],
+        ),
+        ("Tỉnh đề nghị ngành y tế và giáo dục, phối hợp kiểm tra bếp ăn.", ["ngành y tế và giáo dục"]),
+        # sector names in Title Case after one kind head
+        (
+            "Các ngành Nông nghiệp, Tài nguyên Môi trường chủ động ứng phó với hạn mặn.",
+            ["Các ngành Nông nghiệp, Tài nguyên Môi trường"],
+        ),
+        # each item with its own determiner stays its own lead
+        ("Huyện yêu cầu các xã, các trường học tổ chức dọn vệ sinh.", ["các xã", "các trường học"]),
+    ],
+)
+def test_kinds_after_one_determiner(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
