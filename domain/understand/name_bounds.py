@@ -33,9 +33,10 @@ def compound_at(hit: dict[int, int]) -> int:
     không", "không chuyên trách"), 0 when none starts there."""
     return max(hit.get(L.NP_KEEP.slot, 0), hit.get(NAME_COMPOUNDS.slot, 0))
 
-# Words that mark a clause saying which ones (aspect or remainder) when they follow a kind: "các cơ sở
-# đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …".
-_CLAUSE_MARKERS = ("đang", "còn", "chưa")
+# Words that mark a clause saying which ones (aspect, remainder, a passive participle) when they follow
+# a kind: "các cơ sở đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …", "các
+# bệnh viện trong khu vực bị ảnh hưởng của bão …".
+_CLAUSE_MARKERS = ("đang", "còn", "chưa", "bị")
 # Links before a body inside the object: "Viện nghiên cứu có giường bệnh trực thuộc Bộ Y tế".
 _LINKS = ("thuộc", "trực thuộc", "của")
 # A company's legal form (a closed class of the Law on Enterprises), written in capitals after "Công
@@ -81,20 +82,31 @@ def _named_so_far(s: _Sentence, start: int, j: int) -> bool:
     """Does tokens[start:j] (from the kind's head noun) hold a proper name or a known unit ("Sở Tài
     chính", "UBND xã")? Then the verb-word after it is the body's predicate ("Sở Tài chính hướng dẫn
     …"). Title-Case head nouns ("Công ty", "Viện") and a company's legal form ("TNHH") are no name."""
-    for k in range(start, j):
+    k = start
+    while k < j:
         t = s.tokens[k]
-        if s.unit_at(k) is not None:
+        if t.text == "(":
+            close = A._closing_paren(s, k)
+            k = close + 1 if close is not None else k + 1  # "các tổ chức tín dụng (TCTD)": its abbreviation
+            continue
+        if _proper_at(s, k):
             return True
-        if not t.is_word or not t.capitalized or k in s.initial:
-            continue
-        if s.m(L.ORG_HEADS, k) or s.m(L.PERSON_HEADS, k) or s.m(L.DETERMINERS, k):
-            continue
-        if s.m(L.ORG_HEADS, k - 1) >= 2 and s.tokens[k - 1].capitalized:
-            continue  # the second syllable of a Title-Case head: "Công Ty", "Bệnh Viện"
-        if t.text in _LEGAL_FORMS:
-            continue  # a company's legal form: "Công ty TNHH …"
-        return True
+        k += 1
     return False
+
+
+def _proper_at(s: _Sentence, k: int) -> bool:
+    """Is tokens[k] a known unit or a word of a proper name (`_named_so_far`)?"""
+    t = s.tokens[k]
+    if s.unit_at(k) is not None:
+        return True
+    if not t.is_word or not t.capitalized or k in s.initial:
+        return False
+    if s.m(L.ORG_HEADS, k) or s.m(L.PERSON_HEADS, k) or s.m(L.DETERMINERS, k):
+        return False
+    if s.m(L.ORG_HEADS, k - 1) >= 2 and s.tokens[k - 1].capitalized:
+        return False  # the second syllable of a Title-Case head: "Công Ty", "Bệnh Viện"
+    return t.text not in _LEGAL_FORMS  # a company's legal form: "Công ty TNHH …"
 
 
 def _has_kind(s: _Sentence, start: int, j: int) -> int:

@@ -30,6 +30,11 @@ def lead(text: str) -> list[str]:
             "Chủ tịch tỉnh yêu cầu Ban chỉ đạo liên ngành phòng, chống dịch sởi xây dựng kịch bản ứng phó.",
             ["Ban chỉ đạo liên ngành phòng, chống dịch sởi"],
         ),
+        # a passive participle and its cause ("bị ảnh hưởng của …"), then the modal
+        (
+            "Sở yêu cầu các trường học trong khu vực bị ngập của lũ sông Hồng cần lên phương án dạy bù.",
+            ["các trường học trong khu vực bị ngập của lũ sông Hồng"],
+        ),
         # a clause marker ("đang") and a remark in brackets, then the modal
         (
             "Các cơ sở đang tổ chức bếp tập thể (bếp bán trú) phải kiểm tra nguồn thực phẩm hằng ngày.",
