@@ -109,9 +109,22 @@ def _proper_at(s: _Sentence, k: int) -> bool:
     return t.text not in _LEGAL_FORMS  # a company's legal form: "Công ty TNHH …"
 
 
+def _in_legal_form(s: _Sentence, k: int) -> bool:
+    """Is tokens[k] inside "(TNHH) một thành viên", a company's legal form (not its members)?"""
+    return any(
+        s.is_(a, "một") and s.is_(a + 1, "thành") and s.is_(a + 2, "viên") for a in (k - 2, k - 1, k)
+    )
+
+
 def _has_kind(s: _Sentence, start: int, j: int) -> int:
-    """The position of the last head noun of a kind of body in tokens[start:j], -1 when none."""
+    """The position of the last head noun of a kind of body in tokens[start:j], -1 when none or when
+    the last head names people ("Các cán bộ, người lao động vận động gia đình thực hiện …": the
+    verb is theirs)."""
     for k in range(j - 1, start - 1, -1):
+        if _in_legal_form(s, k):
+            continue  # "Công ty TNHH một thành viên": no members
+        if any(s.m(L.PERSON_HEADS, k - z) > z for z in range(4) if k - z >= start):
+            return -1  # the last head is people's ("người lao động", "cán bộ"): no body named by its trade
         if s.m(L.ORG_HEADS, k) and not s.m(A._NOT_HEADS, k) and not s.m(L.PLACE_NOUNS, k):
             return k  # (places, "các quận, huyện", are named by no trade; "Ban chỉ đạo tỉnh": its level)
     return -1

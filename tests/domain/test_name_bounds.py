@@ -58,6 +58,8 @@ def test_activity_inside_a_name(text: str, expected: list[str]) -> None:
         ("Các đơn vị chấn chỉnh việc kịp thời trả lời kiến nghị của dân.", ["Các đơn vị"]),
         # two task verbs joined by a comma: the first is the predicate
         ("UBND tỉnh đề nghị ngành chức năng rà soát, điều chỉnh phù hợp đảm bảo đúng quy hoạch.", ["ngành chức năng"]),
+        # people act: their verb is the predicate ("vận động gia đình thực hiện")
+        ("Các giáo viên, nhân viên vận động gia đình thực hiện an toàn giao thông.", ["Các giáo viên, nhân viên"]),
         # places are named by no trade
         ("Hằng quý, các quận, huyện báo cáo tiến độ thực hiện các dự án.", ["các quận, huyện"]),
     ],
