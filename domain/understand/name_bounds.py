@@ -215,7 +215,8 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
                 return 0
             return x  # "Công ty … quản lý đường sắt Hà - Lạng lắp đặt …": a Title-Case name, then its verb
         if t.capitalized:
-            if s.is_(x - 1, "và") or not (at.get(L.ORG_HEADS.slot, 0) or at.get(L.PERSON_HEADS.slot, 0)) or (
+            inside = proper and s.word(x - 1) and s.tokens[x - 1].capitalized  # "Bắc Bộ": a name's syllable
+            if inside or s.is_(x - 1, "và") or not (at.get(L.ORG_HEADS.slot, 0) or at.get(L.PERSON_HEADS.slot, 0)) or (
                 s.tokens[x - 1][3] in links
             ):
                 proper = True
@@ -226,13 +227,13 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
                 x += 1
                 continue
             return 0  # "… hướng dẫn Trường Tiểu học A …": a body acted upon
-        if t.is_number:
-            x += 1
+        if t.is_number or (proper and s.tokens[x - 1].capitalized and s.word(x + 1) and s.tokens[x + 1].capitalized):
+            x += 1  # (a number; a lower-case syllable between two of a proper name: "Đồng bằng Bắc Bộ")
             continue
         if at.get(L.DETERMINERS.slot, 0):
             return 0  # "hướng dẫn các hộ …": a group acted upon
         if s.is_(x, "và"):
-            if s.word(x - 1) and s.tokens[x - 1].capitalized and s.word(x + 1) and s.tokens[x + 1].capitalized:
+            if proper and s.word(x + 1) and s.tokens[x + 1].capitalized:
                 x += 1  # "Trung du và Đồng bằng Bắc Bộ": inside a proper name
                 continue
             return 0
@@ -265,6 +266,13 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
 _GROUP_DETERMINERS = ("các", "những", "tất cả các")
 
 
+def lead_rules_ends_at(s: _Sentence, d: int) -> bool:
+    """Does an assigning or asking verb end right before tokens[d] (the determiner): "yêu cầu các …"?"""
+    return any(
+        s.m(L.ASSIGN_VERBS, d - k) == k or s.m(A._ASK_VERBS, d - k) == k for k in (1, 2, 3) if d - k >= 0
+    )
+
+
 def unknown_kind_head(s: _Sentence, j: int) -> int:
     """A kind of body the head lists do not know, told by its structure: a determiner of a group ("các",
     "những"), one or two lower-case nouns (no verb, no stop word), then a word only an actor takes
@@ -283,6 +291,7 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
     groups = A._word_keys(("các", "những"), s.accented)
     if s.tokens[j - 1][3] not in groups:
         return 0
+    asked = lead_rules_ends_at(s, j - 1)
     hit = s.hits[j]
     if (
         hit.get(L.VERBS.slot, 0)
@@ -298,12 +307,19 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
         if not s.word(x) or s.tokens[x].capitalized or s.tokens[x].is_number:
             return 0
         at = s.hits[x]
+        agent = at.get(A._AGENT_SIGNALS.slot, 0)
         must = max(at.get(A._MODALS.slot, 0), at.get(A._OBLIGATIONS.slot, 0))
-        if must or at.get(PREDICATE_OPENERS.slot, 0):
-            after = A._skip_adverbs(s, x + max(must, at.get(PREDICATE_OPENERS.slot, 0)), adjuncts=False)
-            if (must and not (s.m(L.VERBS, after) or s.m(PREDICATE_OPENERS, after))) or s.is_(after, "được"):
-                return 0  # "các điều kiện cần thiết", "… cần được …"
-            return 1
+        if agent or must or at.get(PREDICATE_OPENERS.slot, 0):
+            # Things may be what "phải", "cần" speak of ("Các hạng mục phụ trợ phải bảo đảm chất
+            # lượng", test_assignee_who): a group acts when what follows only an actor does ("chủ
+            # động", "có trách nhiệm", "phối hợp", also after "phải"), or when an assigning verb has
+            # named it and a task verb follows ("yêu cầu các cảng … tăng cường").
+            if agent:
+                return 1
+            if must:
+                after = A._skip_adverbs(s, x + must, adjuncts=False)
+                return 1 if s.m(A._AGENT_SIGNALS, x + must) or s.m(A._AGENT_SIGNALS, after) else 0
+            return 1 if asked else 0
         keep = compound_at(at)
         if keep:
             x += keep  # "hàng không", "chi nhánh" whole: no negation, verb or time word inside a name

@@ -25,6 +25,11 @@ def lead(text: str) -> list[str]:
             "Tỉnh yêu cầu Công ty TNHH một thành viên khai thác thủy lợi Sông Chu nạo vét kênh tưới.",
             ["Công ty TNHH một thành viên khai thác thủy lợi Sông Chu"],
         ),
+        # a letter's receivers: a kind, its activity, a region's proper name, then "về việc"
+        (
+            "Cục có công văn gửi các công ty vận hành hồ chứa vùng Tây Nguyên và Duyên hải Nam Bộ về việc xả lũ.",
+            ["các công ty vận hành hồ chứa vùng Tây Nguyên và Duyên hải Nam Bộ"],
+        ),
         # a committee, its level, its work ("phòng, chống") and the disease's name
         (
             "Chủ tịch tỉnh yêu cầu Ban chỉ đạo liên ngành phòng, chống dịch sởi xây dựng kịch bản ứng phó.",
@@ -72,7 +77,7 @@ def test_verb_after_a_kind_stays_the_predicate(text: str, expected: list[str]) -
     ("text", "expected"),
     [
         # a group determiner, a kind no head list knows, a word only an actor takes and its verb
-        ("Đặc biệt, các bến phà phải bố trí đủ áo phao cho hành khách.", ["các bến phà"]),
+        ("Đặc biệt, các bến phà phải chủ động bố trí đủ áo phao cho hành khách.", ["các bến phà"]),
         ("Tỉnh yêu cầu các nhà ga tăng cường kiểm tra hành lý.", ["các nhà ga"]),
         # a compound holding a negation is one word of the name ("hàng không", "không chuyên trách")
         ("Cục yêu cầu các hãng hàng không nội địa tăng cường kiểm tra tàu bay.", ["các hãng hàng không nội địa"]),
@@ -92,6 +97,8 @@ def test_unknown_kind_and_compounds(text: str, expected: list[str]) -> None:
         # an amount, a passive, an adjective after "cần": no kind of body
         "Đảm bảo các điều kiện cần thiết cho kỳ thi.",
         "Các tồn tại cần được khắc phục ngay.",
+        # things of which "phải" speaks (no word only an actor does): not a kind of body
+        "Các bến phà phải bảo đảm an toàn cho hành khách.",
     ],
 )
 def test_no_unknown_kind(text: str) -> None:
