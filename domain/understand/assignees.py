@@ -585,7 +585,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name
             break
         hit = s.hits[j]
-        keep = name_bounds.compound_at(hit)  # np_keep.txt and name_compounds.txt ("hàng không")
+        keep = hit.get(L.NP_KEEP.slot, 0)
         if keep:
             j += keep
             continue

@@ -24,14 +24,6 @@ if TYPE_CHECKING:
     from domain.understand.assignees import _Head, _Sentence
 
 PREDICATE_OPENERS = phrases("predicate_openers")
-NAME_COMPOUNDS = phrases("name_compounds")
-
-
-def compound_at(hit: dict[int, int]) -> int:
-    """The length of a compound read whole inside a name at a position (its phrase table `hit`): the
-    reader's np_keep.txt compounds and the function-word compounds of name_compounds.txt ("hàng
-    không", "không chuyên trách"), 0 when none starts there."""
-    return max(hit.get(L.NP_KEEP.slot, 0), hit.get(NAME_COMPOUNDS.slot, 0))
 
 # Words that mark a clause saying which ones (aspect, remainder, a passive participle) when they follow
 # a kind: "các cơ sở đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …", "các
@@ -120,12 +112,16 @@ def _has_kind(s: _Sentence, start: int, j: int) -> int:
     """The position of the last head noun of a kind of body in tokens[start:j], -1 when none or when
     the last head names people ("Các cán bộ, người lao động vận động gia đình thực hiện …": the
     verb is theirs)."""
+    person, org, not_head, place = L.PERSON_HEADS.slot, L.ORG_HEADS.slot, A._NOT_HEADS.slot, L.PLACE_NOUNS.slot
+    hits = s.hits
+    legal = s.key("viên"), s.key("thành"), s.key("một")
     for k in range(j - 1, start - 1, -1):
-        if _in_legal_form(s, k):
+        if s.tokens[k][3] in legal and _in_legal_form(s, k):
             continue  # "Công ty TNHH một thành viên": no members
-        if any(s.m(L.PERSON_HEADS, k - z) > z for z in range(4) if k - z >= start):
+        if any(hits[k - z].get(person, 0) > z for z in range(4) if k - z >= start):
             return -1  # the last head is people's ("người lao động", "cán bộ"): no body named by its trade
-        if s.m(L.ORG_HEADS, k) and not s.m(A._NOT_HEADS, k) and not s.m(L.PLACE_NOUNS, k):
+        hit = hits[k]
+        if hit.get(org, 0) and not hit.get(not_head, 0) and not hit.get(place, 0):
             return k  # (places, "các quận, huyện", are named by no trade; "Ban chỉ đạo tỉnh": its level)
     return -1
 
@@ -177,8 +173,10 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
         or hit.get(L.REPORTING_WORDS.slot, 0)
     ):
         return 0
+    if head is not None and head.unit_complete:
+        return 0
     kind = _has_kind(s, start, j)
-    if kind < 0 or (head is not None and head.unit_complete) or _named_so_far(s, kind, j):
+    if kind < 0 or _named_so_far(s, kind, j):
         return 0
     # a Title-Case kind ("Công ty", "Viện"; at a clause start only as the name's first word)
     titled = s.tokens[kind].capitalized and (kind not in s.initial or kind == A._skip_determiners(s, start))
@@ -254,7 +252,7 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
             return 0
         if at.get(L.NP_STOPS.slot, 0):
             return 0  # "chấn chỉnh việc …", "… theo quy định": a task's noun or an adjunct, no trade
-        keep = compound_at(at)
+        keep = at.get(L.NP_KEEP.slot, 0)
         if at.get(L.VERBS.slot, 0) and not s.is_(x, "có") and not keep:
             return 0  # a second verb: the first was the predicate ("kiểm tra hồ sơ báo cáo …")
         x += max(1, keep)
@@ -291,7 +289,6 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
     groups = A._word_keys(("các", "những"), s.accented)
     if s.tokens[j - 1][3] not in groups:
         return 0
-    asked = lead_rules_ends_at(s, j - 1)
     hit = s.hits[j]
     if (
         hit.get(L.VERBS.slot, 0)
@@ -319,8 +316,8 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
             if must:
                 after = A._skip_adverbs(s, x + must, adjuncts=False)
                 return 1 if s.m(A._AGENT_SIGNALS, x + must) or s.m(A._AGENT_SIGNALS, after) else 0
-            return 1 if asked else 0
-        keep = compound_at(at)
+            return 1 if lead_rules_ends_at(s, j - 1) else 0
+        keep = at.get(L.NP_KEEP.slot, 0)
         if keep:
             x += keep  # "hàng không", "chi nhánh" whole: no negation, verb or time word inside a name
             continue
@@ -367,7 +364,7 @@ def _item_end(s: _Sentence, x: int, titled: bool) -> int:
             return 0
         if t.is_number or at.get(A._TIME_WORDS.slot, 0) or s.is_(x, "và"):
             break
-        keep = compound_at(at)
+        keep = at.get(L.NP_KEEP.slot, 0)
         if keep:
             x += keep
             continue
