@@ -56,6 +56,18 @@ def _opens_predicate(s: _Sentence, x: int) -> bool:
     ("tăng cường", "đẩy nhanh", "căn cứ", "về việc")?"""
     hit = s.table(x)
     if hit.get(PREDICATE_OPENERS.slot, 0):
+        if s.is_(x, "căn") and s.is_(x + 1, "cứ"):
+            # "căn cứ tình hình thực tế, chủ động …" opens the task; "xử lý hồ sơ căn cứ quy định" is
+            # the object's adjunct: the adjunct must lead, past its comma, to a word only an actor takes
+            comma = next((c for c in range(x + 3, min(s.n, x + 14)) if not s.word(c)), None)
+            return (
+                comma is not None
+                and s.punct(comma, ",")
+                and bool(s.m(A._ACTOR_ADVERBS, comma + 1) or s.m(A._OBLIGATIONS, comma + 1))
+            )
+        if s.is_(x, "về") and s.is_(x + 1, "việc"):
+            # a letter's receivers: "… gửi Giám đốc các công ty khai thác … về việc chuẩn bị …"
+            return any(p < x for p in s.at(L.SEND_VERBS))
         return True
     must = max(hit.get(A._MODALS.slot, 0), hit.get(A._OBLIGATIONS.slot, 0))
     opener = max(must, hit.get(A._ACTOR_ADVERBS.slot, 0))

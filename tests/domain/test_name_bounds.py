@@ -63,6 +63,10 @@ def test_activity_inside_a_name(text: str, expected: list[str]) -> None:
         ("Các đơn vị chấn chỉnh việc kịp thời trả lời kiến nghị của dân.", ["Các đơn vị"]),
         # two task verbs joined by a comma: the first is the predicate
         ("UBND tỉnh đề nghị ngành chức năng rà soát, điều chỉnh phù hợp đảm bảo đúng quy hoạch.", ["ngành chức năng"]),
+        # after an object, "đảm bảo" says what for, "căn cứ" is the object's adjunct, "về việc" no letter's
+        ("Các đơn vị kiểm tra hồ sơ đảm bảo đúng quy định.", ["Các đơn vị"]),
+        ("Các đơn vị xử lý hồ sơ căn cứ quy định hiện hành.", ["Các đơn vị"]),
+        ("Các đơn vị lập hồ sơ về việc cấp phép.", ["Các đơn vị"]),
         # people act: their verb is the predicate ("vận động gia đình thực hiện")
         ("Các giáo viên, nhân viên vận động gia đình thực hiện an toàn giao thông.", ["Các giáo viên, nhân viên"]),
         # places are named by no trade
