@@ -50,7 +50,7 @@ def _noun_before(s: _Sentence, first: int, x: int) -> bool:
     return False
 
 
-def _opens_predicate(s: _Sentence, x: int) -> bool:
+def _opens_predicate(s: _Sentence, x: int, task_verbs: bool = True) -> bool:
     """Does the predicate proper open at tokens[x]: a modal or an adverb of the actor followed by a verb
     ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `PREDICATE_OPENERS`
     ("tăng cường", "đẩy nhanh", "căn cứ", "về việc")?"""
@@ -68,7 +68,10 @@ def _opens_predicate(s: _Sentence, x: int) -> bool:
         if s.is_(x, "về") and s.is_(x + 1, "việc"):
             # a letter's receivers: "… gửi Giám đốc các công ty khai thác … về việc chuẩn bị …"
             return any(p < x for p in s.at(L.SEND_VERBS))
-        return True
+        # a task verb alone ("tăng cường", "triển khai") after a lower-case kind and an object is too
+        # often the object's own complement ("lập kế hoạch triển khai …", "lực lượng tăng cường"):
+        # only after a Title-Case name (`task_verbs`)
+        return task_verbs
     must = max(hit.get(A._MODALS.slot, 0), hit.get(A._OBLIGATIONS.slot, 0))
     opener = max(must, hit.get(A._ACTOR_ADVERBS.slot, 0))
     if not opener:
@@ -215,7 +218,7 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
             if c == ";" and titled and proper and x > first:
                 return x  # "…; Giám đốc các Bệnh viện, Viện nghiên cứu … trực thuộc Bộ Y tế; …"
             return 0
-        if x > first and _opens_predicate(s, x):
+        if x > first and _opens_predicate(s, x, titled and proper):
             if _noun_before(s, first, x):
                 return 0  # "báo cáo tình hình thực hiện": the object's noun, the first verb was the predicate
             return x

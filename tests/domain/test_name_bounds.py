@@ -67,6 +67,9 @@ def test_activity_inside_a_name(text: str, expected: list[str]) -> None:
         ("Các đơn vị kiểm tra hồ sơ đảm bảo đúng quy định.", ["Các đơn vị"]),
         ("Các đơn vị xử lý hồ sơ căn cứ quy định hiện hành.", ["Các đơn vị"]),
         ("Các đơn vị lập hồ sơ về việc cấp phép.", ["Các đơn vị"]),
+        # a task verb after a lower-case kind's object is the object's complement ("kế hoạch triển khai")
+        ("Các đơn vị xây dựng kế hoạch triển khai thực hiện trước ngày 15/5.", ["Các đơn vị"]),
+        ("Các đơn vị chuẩn bị lực lượng tăng cường cho các chốt.", ["Các đơn vị"]),
         # people act: their verb is the predicate ("vận động gia đình thực hiện")
         ("Các giáo viên, nhân viên vận động gia đình thực hiện an toàn giao thông.", ["Các giáo viên, nhân viên"]),
         # places are named by no trade
