@@ -19,7 +19,7 @@ def lead(text: str) -> list[str]:
         # a kind, its activity and object, then an adjunct or an actor's adverb that opens the predicate
         ("Đơn vị quản lý bến cảng căn cứ lượng tàu, chủ động bố trí cầu bến.", ["Đơn vị quản lý bến cảng"]),
         ("UBND xã đề nghị đơn vị khai thác cát sỏi khẩn trương hoàn nguyên môi trường.", ["đơn vị khai thác cát sỏi"]),
-        ("Sở yêu cầu các công ty vận hành hồ chứa tăng cường kiểm tra đập.", ["các công ty vận hành hồ chứa"]),
+        ("Sở yêu cầu các công ty vận hành hồ chứa thường xuyên kiểm tra đập.", ["các công ty vận hành hồ chứa"]),
         # a Title-Case kind with no name of its own, its activity, a proper name, then its verb
         (
             "Tỉnh yêu cầu Công ty TNHH một thành viên khai thác thủy lợi Sông Chu nạo vét kênh tưới.",
