@@ -146,25 +146,28 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     "đơn vị quản lý chợ căn cứ tình hình …, chủ động …", "Giám đốc các công ty khai thác công trình
     thủy lợi khu vực Trung du và Đồng bằng Bắc Bộ về việc …", "Công ty TNHH một thành viên quản lý
     đường sắt Hà - Lạng lắp đặt …", "Ban chỉ đạo quốc gia phòng, chống dịch Covid-19 xây dựng …",
-    "các CSGD đang tổ chức bữa ăn học đường (bữa ăn bán trú) phải …". The verb-word at tokens[j] (or a
-    clause marker "đang", "còn", "chưa") and its object say which body; the name runs on to where the
+    "các bệnh viện trong khu vực bị ảnh hưởng của bão … cần …". The verb-word at tokens[j] (or a clause
+    marker "đang", "còn", "chưa", "bị") and its object say which body; the name runs on to where the
     predicate proper opens. Returns that position, 0 when the verb-word is the predicate (as before).
 
     Mechanism 2 of "Corpus J dev" and row 1 / 5 of "Corpus K dev" in bench/README.md (LABELLING.md
     §11: a name spans what says which ones, up to the predicate). Structure, not a list of trades:
-    - the name so far is a kind (a head noun of a body) and holds no proper name or known unit ("Sở
-      Tài chính hướng dẫn …" keeps its verb as predicate);
+    - the name so far is a kind (the last head noun names a body, not people or a place) and holds no
+      proper name or known unit ("Sở Tài chính hướng dẫn …" keeps its verb as predicate);
     - the object names no one acted upon: no determiner ("hướng dẫn các hộ thực hiện …"), no head of
       a body or person unless after "thuộc / trực thuộc / của", no second verb, no clause stop;
       no comma (but in a committee's work "phòng, chống"), "và" only inside a proper name;
-    - a stronger predicate follows the object: a modal or an actor's adverb with its verb, a task verb
-      of `PREDICATE_OPENERS`; after a Title-Case head whose object ends in a proper name ("Công ty …
-      quản lý đường sắt Hà - Lạng", "Viện nghiên cứu … trực thuộc Bộ Y tế") also any verb or the
-      end of a letter's receiver (";").
+    - a stronger predicate follows the object: a modal, "khẩn trương", "có trách nhiệm" (or an
+      actor's adverb with its verb), "căn cứ …," leading to one of them, a letter's "về việc"; after a
+      Title-Case head whose object ends in a proper name ("Công ty … quản lý đường sắt Hà - Lạng",
+      "Viện nghiên cứu … trực thuộc Bộ Y tế") also a task verb of `PREDICATE_OPENERS`, any verb, or
+      the end of a letter's receiver (";"). A task verb alone after a lower-case kind's object is the
+      object's complement ("lập kế hoạch triển khai …") and ends nothing.
 
-    Written from K009-01, K008-01, K006-01, K090-01, K085-01, K020-01, K070-01 (corpus K) and J033-02,
-    J076-02, G073-01, D100-01 (J and the older sets: the same class, where `lead_rules.activities_end`
-    reads the comma form)."""
+    Written from K009-01, K008-01, K090-01, K085-01, K020-01 (corpus K) and the class in the older
+    sets and J (G073-01, D100-01, D069-01; J033-02, J076-02 where `lead_rules.activities_end` reads the
+    comma form; J020-01 for the participle "bị"). Figures per set in bench/README.md ("Name boundaries
+    by structure")."""
     if j <= start or not s.word(j) or s.tokens[j].capitalized:
         return 0
     hit = s.hits[j]
