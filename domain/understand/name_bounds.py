@@ -14,6 +14,7 @@ are in `tests/domain/test_name_bounds.py`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
@@ -38,6 +39,18 @@ _SCAN = 16  # tokens read ahead at most (a clause)
 # Nouns after which a task verb is a noun of the object ("báo cáo tình hình thực hiện …", "giám sát
 # việc triển khai …"), not the predicate.
 _NOUN_BEFORE = ("việc", "sự", "tình hình", "kết quả", "quá trình", "tiến độ", "của")
+
+
+def _strong_ahead(s: _Sentence, j: int) -> bool:
+    """Is there a word only an actor takes (a modal, "khẩn trương", "chủ động" …) or a predicate opener
+    ("về việc", "căn cứ") within a clause's reach after tokens[j]? (Positions read from the sentence's
+    phrase table once, `_Sentence.at`; a bisection each.)"""
+    for phrases_ in (A._ACTOR_ADVERBS, A._OBLIGATIONS, A._MODALS, PREDICATE_OPENERS):
+        where = s.at(phrases_)
+        i = bisect_right(where, j)
+        if i < len(where) and where[i] < j + _SCAN:
+            return True
+    return False
 
 
 def _noun_before(s: _Sentence, first: int, x: int) -> bool:
@@ -168,12 +181,16 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     sets and J (G073-01, D100-01, D069-01; J033-02, J076-02 where `lead_rules.activities_end` reads the
     comma form; J020-01 for the participle "bị"). Figures per set in bench/README.md ("Name boundaries
     by structure")."""
-    if j <= start or not s.word(j) or s.tokens[j].capitalized:
+    if j <= start or (head is not None and head.unit_complete) or not s.word(j) or s.tokens[j].capitalized:
         return 0
     hit = s.hits[j]
-    marker = s.tokens[j][3] in A._word_keys(_CLAUSE_MARKERS, s.accented)
     v1 = hit.get(L.VERBS.slot, 0)
+    marker = not v1 and s.tokens[j][3] in A._word_keys(_CLAUSE_MARKERS, s.accented)
     if not (v1 or marker):
+        return 0
+    # (asked at most names' end: first what is cheap) a word only an actor takes close ahead, or a
+    # capital in the name (a Title-Case kind: its object may end in a proper name and a plain verb)
+    if not _strong_ahead(s, j) and not any(s.tokens[k].capitalized for k in range(start, j)):
         return 0
     if not marker and (
         hit.get(A._OBLIGATIONS.slot, 0)
@@ -190,8 +207,6 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
         or hit.get(L.NARRATIVE_VERBS.slot, 0)
         or hit.get(L.REPORTING_WORDS.slot, 0)
     ):
-        return 0
-    if head is not None and head.unit_complete:
         return 0
     kind = _has_kind(s, start, j)
     if kind < 0 or _named_so_far(s, kind, j):
