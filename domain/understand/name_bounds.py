@@ -14,17 +14,28 @@ are in `tests/domain/test_name_bounds.py`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
-from domain.understand.lexicons import phrases
+from domain.understand.lexicons import entries
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Head, _Sentence
 
-PREDICATE_OPENERS = phrases("predicate_openers")
+# Read by key, not through the one-pass phrase table (asked a few times a sentence at most: a slot of
+# its own would cost at every word of every sentence).
+_OPENER_WORDS = tuple(tuple(e.split()) for e in entries("predicate_openers"))
+
+
+def opener_at(s: _Sentence, x: int) -> int:
+    """The length of a phrase of predicate_openers.txt at tokens[x] ("tăng cường", "về việc"), 0 when none."""
+    if not s.word(x):
+        return 0
+    for words in _OPENER_WORDS:
+        if all(s.is_(x + i, w) for i, w in enumerate(words)):
+            return len(words)
+    return 0
 
 # Words that mark a clause saying which ones (aspect, remainder, a passive participle) when they follow
 # a kind: "các cơ sở đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …", "các
@@ -41,18 +52,6 @@ _SCAN = 16  # tokens read ahead at most (a clause)
 _NOUN_BEFORE = ("việc", "sự", "tình hình", "kết quả", "quá trình", "tiến độ", "của")
 
 
-def _strong_ahead(s: _Sentence, j: int) -> bool:
-    """Is there a word only an actor takes (a modal, "khẩn trương", "chủ động" …) or a predicate opener
-    ("về việc", "căn cứ") within a clause's reach after tokens[j]? (Positions read from the sentence's
-    phrase table once, `_Sentence.at`; a bisection each.)"""
-    for phrases_ in (A._ACTOR_ADVERBS, A._OBLIGATIONS, A._MODALS, PREDICATE_OPENERS):
-        where = s.at(phrases_)
-        i = bisect_right(where, j)
-        if i < len(where) and where[i] < j + _SCAN:
-            return True
-    return False
-
-
 def _noun_before(s: _Sentence, first: int, x: int) -> bool:
     """Does a noun of `_NOUN_BEFORE` end right before tokens[x] (inside the object, from `first`)?"""
     for noun in _NOUN_BEFORE:
@@ -65,10 +64,10 @@ def _noun_before(s: _Sentence, first: int, x: int) -> bool:
 
 def _opens_predicate(s: _Sentence, x: int, task_verbs: bool = True) -> bool:
     """Does the predicate proper open at tokens[x]: a modal or an adverb of the actor followed by a verb
-    ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `PREDICATE_OPENERS`
+    ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `opener_at` (predicate_openers.txt)
     ("tăng cường", "đẩy nhanh", "căn cứ", "về việc")?"""
     hit = s.table(x)
-    if hit.get(PREDICATE_OPENERS.slot, 0):
+    if opener_at(s, x):
         if s.is_(x, "căn") and s.is_(x + 1, "cứ"):
             # "căn cứ tình hình thực tế, chủ động …" opens the task; "xử lý hồ sơ căn cứ quy định" is
             # the object's adjunct: the adjunct must lead, past its comma, to a word only an actor takes
@@ -95,7 +94,7 @@ def _opens_predicate(s: _Sentence, x: int, task_verbs: bool = True) -> bool:
     if must:
         return True  # "phải", "cần", "khẩn trương", "có trách nhiệm": only an actor takes them
     # an adverb of how the actor acts ("tích cực", "thường xuyên"), then its verb
-    return bool(s.m(L.VERBS, after) or s.m(PREDICATE_OPENERS, after) or s.m(L.ASSIGN_VERBS, after))
+    return bool(s.m(L.VERBS, after) or opener_at(s, after) or s.m(L.ASSIGN_VERBS, after))
 
 
 def _named_so_far(s: _Sentence, start: int, j: int) -> bool:
@@ -173,7 +172,7 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     - a stronger predicate follows the object: a modal, "khẩn trương", "có trách nhiệm" (or an
       actor's adverb with its verb), "căn cứ …," leading to one of them, a letter's "về việc"; after a
       Title-Case head whose object ends in a proper name ("Công ty … quản lý đường sắt Hà - Lạng",
-      "Viện nghiên cứu … trực thuộc Bộ Y tế") also a task verb of `PREDICATE_OPENERS`, any verb, or
+      "Viện nghiên cứu … trực thuộc Bộ Y tế") also a task verb of `opener_at` (predicate_openers.txt), any verb, or
       the end of a letter's receiver (";"). A task verb alone after a lower-case kind's object is the
       object's complement ("lập kế hoạch triển khai …") and ends nothing.
 
@@ -188,10 +187,6 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     marker = not v1 and s.tokens[j][3] in A._word_keys(_CLAUSE_MARKERS, s.accented)
     if not (v1 or marker):
         return 0
-    # (asked at most names' end: first what is cheap) a word only an actor takes close ahead, or a
-    # capital in the name (a Title-Case kind: its object may end in a proper name and a plain verb)
-    if not _strong_ahead(s, j) and not any(s.tokens[k].capitalized for k in range(start, j)):
-        return 0
     if not marker and (
         hit.get(A._OBLIGATIONS.slot, 0)
         or hit.get(A._ACTOR_ADVERBS.slot, 0)
@@ -202,14 +197,13 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
         or hit.get(A._PHOI_HOP.slot, 0)
         or hit.get(A._CHU_TRI.slot, 0)
         or hit.get(A._SPEAKING_VERBS.slot, 0)
-        or hit.get(PREDICATE_OPENERS.slot, 0)
         or hit.get(L.SEND_VERBS.slot, 0)
         or hit.get(L.NARRATIVE_VERBS.slot, 0)
         or hit.get(L.REPORTING_WORDS.slot, 0)
     ):
         return 0
     kind = _has_kind(s, start, j)
-    if kind < 0 or _named_so_far(s, kind, j):
+    if kind < 0 or _named_so_far(s, kind, j) or (not marker and opener_at(s, j)):
         return 0
     # a Title-Case kind ("Công ty", "Viện"; at a clause start only as the name's first word)
     titled = s.tokens[kind].capitalized and (kind not in s.initial or kind == A._skip_determiners(s, start))
@@ -307,7 +301,7 @@ def lead_rules_ends_at(s: _Sentence, d: int) -> bool:
 def unknown_kind_head(s: _Sentence, j: int) -> int:
     """A kind of body the head lists do not know, told by its structure: a determiner of a group ("các",
     "những"), one or two lower-case nouns (no verb, no stop word), then a word only an actor takes
-    ("phải", "cần", "có trách nhiệm", "khẩn trương") or a task verb of `PREDICATE_OPENERS`, with its
+    ("phải", "cần", "có trách nhiệm", "khẩn trương") or a task verb of `opener_at` (predicate_openers.txt), with its
     verb: "Đặc biệt, các cảng phải chủ động làm việc với …", "yêu cầu các cảng hàng không chi nhánh
     tăng cường bố trí …", "những hợp tác xã cần rà soát …". Returns the length of the head noun at
     tokens[j] (1, its first syllable: the rest of the name is read by `_extend`), 0 when it is no such
@@ -339,7 +333,7 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
         at = s.hits[x]
         agent = at.get(A._AGENT_SIGNALS.slot, 0)
         must = max(at.get(A._MODALS.slot, 0), at.get(A._OBLIGATIONS.slot, 0))
-        if agent or must or at.get(PREDICATE_OPENERS.slot, 0):
+        if agent or must or opener_at(s, x):
             # Things may be what "phải", "cần" speak of ("Các hạng mục phụ trợ phải bảo đảm chất
             # lượng", test_assignee_who): a group acts when what follows only an actor does ("chủ
             # động", "có trách nhiệm", "phối hợp", also after "phải"), or when an assigning verb has
@@ -408,7 +402,7 @@ def _item_end(s: _Sentence, x: int, titled: bool) -> int:
             or at.get(L.PREDICATE_MARKERS.slot, 0)
             or at.get(L.ASSIGN_VERBS.slot, 0)
             or at.get(L.NP_STOPS.slot, 0)
-            or at.get(PREDICATE_OPENERS.slot, 0)
+            or opener_at(s, x)
         ):
             break
         if at.get(L.VERBS.slot, 0) and x > a and not at.get(L.ORG_HEADS.slot, 0):
@@ -463,7 +457,7 @@ def kinds_tail_end(s: _Sentence, start: int, j: int) -> int:
     after = x + 1 if s.punct(x, ",") else x
     after = A._skip_adverbs(s, after, adjuncts=False)
     at = s.table(after)
-    if at.get(L.VERBS.slot, 0) or at.get(A._OBLIGATIONS.slot, 0) or at.get(PREDICATE_OPENERS.slot, 0) or (
+    if at.get(L.VERBS.slot, 0) or at.get(A._OBLIGATIONS.slot, 0) or opener_at(s, after) or (
         at.get(L.PREDICATE_MARKERS.slot, 0)
     ):
         return x
