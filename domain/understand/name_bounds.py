@@ -18,24 +18,12 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
-from domain.understand.lexicons import entries
+from domain.understand.lexicons import phrases
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Head, _Sentence
 
-# Read by key, not through the one-pass phrase table (asked a few times a sentence at most: a slot of
-# its own would cost at every word of every sentence).
-_OPENER_WORDS = tuple(tuple(e.split()) for e in entries("predicate_openers"))
-
-
-def opener_at(s: _Sentence, x: int) -> int:
-    """The length of a phrase of predicate_openers.txt at tokens[x] ("tăng cường", "về việc"), 0 when none."""
-    if not s.word(x):
-        return 0
-    for words in _OPENER_WORDS:
-        if all(s.is_(x + i, w) for i, w in enumerate(words)):
-            return len(words)
-    return 0
+PREDICATE_OPENERS = phrases("predicate_openers")
 
 # Words that mark a clause saying which ones (aspect, remainder, a passive participle) when they follow
 # a kind: "các cơ sở đang tổ chức …", "các tổ chức tín dụng còn hạn mức …", "các hộ chưa nộp …", "các
@@ -64,10 +52,10 @@ def _noun_before(s: _Sentence, first: int, x: int) -> bool:
 
 def _opens_predicate(s: _Sentence, x: int, task_verbs: bool = True) -> bool:
     """Does the predicate proper open at tokens[x]: a modal or an adverb of the actor followed by a verb
-    ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `opener_at` (predicate_openers.txt)
+    ("phải bố trí", "khẩn trương rà soát", "chủ động nghiên cứu"), or a task verb of `PREDICATE_OPENERS`
     ("tăng cường", "đẩy nhanh", "căn cứ", "về việc")?"""
     hit = s.table(x)
-    if opener_at(s, x):
+    if hit.get(PREDICATE_OPENERS.slot, 0):
         if s.is_(x, "căn") and s.is_(x + 1, "cứ"):
             # "căn cứ tình hình thực tế, chủ động …" opens the task; "xử lý hồ sơ căn cứ quy định" is
             # the object's adjunct: the adjunct must lead, past its comma, to a word only an actor takes
@@ -94,7 +82,7 @@ def _opens_predicate(s: _Sentence, x: int, task_verbs: bool = True) -> bool:
     if must:
         return True  # "phải", "cần", "khẩn trương", "có trách nhiệm": only an actor takes them
     # an adverb of how the actor acts ("tích cực", "thường xuyên"), then its verb
-    return bool(s.m(L.VERBS, after) or opener_at(s, after) or s.m(L.ASSIGN_VERBS, after))
+    return bool(s.m(L.VERBS, after) or s.m(PREDICATE_OPENERS, after) or s.m(L.ASSIGN_VERBS, after))
 
 
 def _named_so_far(s: _Sentence, start: int, j: int) -> bool:
@@ -172,7 +160,7 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     - a stronger predicate follows the object: a modal, "khẩn trương", "có trách nhiệm" (or an
       actor's adverb with its verb), "căn cứ …," leading to one of them, a letter's "về việc"; after a
       Title-Case head whose object ends in a proper name ("Công ty … quản lý đường sắt Hà - Lạng",
-      "Viện nghiên cứu … trực thuộc Bộ Y tế") also a task verb of `opener_at` (predicate_openers.txt), any verb, or
+      "Viện nghiên cứu … trực thuộc Bộ Y tế") also a task verb of `PREDICATE_OPENERS`, any verb, or
       the end of a letter's receiver (";"). A task verb alone after a lower-case kind's object is the
       object's complement ("lập kế hoạch triển khai …") and ends nothing.
 
@@ -197,13 +185,14 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
         or hit.get(A._PHOI_HOP.slot, 0)
         or hit.get(A._CHU_TRI.slot, 0)
         or hit.get(A._SPEAKING_VERBS.slot, 0)
+        or hit.get(PREDICATE_OPENERS.slot, 0)
         or hit.get(L.SEND_VERBS.slot, 0)
         or hit.get(L.NARRATIVE_VERBS.slot, 0)
         or hit.get(L.REPORTING_WORDS.slot, 0)
     ):
         return 0
     kind = _has_kind(s, start, j)
-    if kind < 0 or _named_so_far(s, kind, j) or (not marker and opener_at(s, j)):
+    if kind < 0 or _named_so_far(s, kind, j):
         return 0
     # a Title-Case kind ("Công ty", "Viện"; at a clause start only as the name's first word)
     titled = s.tokens[kind].capitalized and (kind not in s.initial or kind == A._skip_determiners(s, start))
@@ -301,7 +290,7 @@ def lead_rules_ends_at(s: _Sentence, d: int) -> bool:
 def unknown_kind_head(s: _Sentence, j: int) -> int:
     """A kind of body the head lists do not know, told by its structure: a determiner of a group ("các",
     "những"), one or two lower-case nouns (no verb, no stop word), then a word only an actor takes
-    ("phải", "cần", "có trách nhiệm", "khẩn trương") or a task verb of `opener_at` (predicate_openers.txt), with its
+    ("phải", "cần", "có trách nhiệm", "khẩn trương") or a task verb of `PREDICATE_OPENERS`, with its
     verb: "Đặc biệt, các cảng phải chủ động làm việc với …", "yêu cầu các cảng hàng không chi nhánh
     tăng cường bố trí …", "những hợp tác xã cần rà soát …". Returns the length of the head noun at
     tokens[j] (1, its first syllable: the rest of the name is read by `_extend`), 0 when it is no such
@@ -333,7 +322,7 @@ def unknown_kind_head(s: _Sentence, j: int) -> int:
         at = s.hits[x]
         agent = at.get(A._AGENT_SIGNALS.slot, 0)
         must = max(at.get(A._MODALS.slot, 0), at.get(A._OBLIGATIONS.slot, 0))
-        if agent or must or opener_at(s, x):
+        if agent or must or at.get(PREDICATE_OPENERS.slot, 0):
             # Things may be what "phải", "cần" speak of ("Các hạng mục phụ trợ phải bảo đảm chất
             # lượng", test_assignee_who): a group acts when what follows only an actor does ("chủ
             # động", "có trách nhiệm", "phối hợp", also after "phải"), or when an assigning verb has
@@ -402,7 +391,7 @@ def _item_end(s: _Sentence, x: int, titled: bool) -> int:
             or at.get(L.PREDICATE_MARKERS.slot, 0)
             or at.get(L.ASSIGN_VERBS.slot, 0)
             or at.get(L.NP_STOPS.slot, 0)
-            or opener_at(s, x)
+            or at.get(PREDICATE_OPENERS.slot, 0)
         ):
             break
         if at.get(L.VERBS.slot, 0) and x > a and not at.get(L.ORG_HEADS.slot, 0):
@@ -457,7 +446,7 @@ def kinds_tail_end(s: _Sentence, start: int, j: int) -> int:
     after = x + 1 if s.punct(x, ",") else x
     after = A._skip_adverbs(s, after, adjuncts=False)
     at = s.table(after)
-    if at.get(L.VERBS.slot, 0) or at.get(A._OBLIGATIONS.slot, 0) or opener_at(s, after) or (
+    if at.get(L.VERBS.slot, 0) or at.get(A._OBLIGATIONS.slot, 0) or at.get(PREDICATE_OPENERS.slot, 0) or (
         at.get(L.PREDICATE_MARKERS.slot, 0)
     ):
         return x
