@@ -61,7 +61,7 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_conventions, lead_frames, lead_rules, textnorm, vntokens
+from domain.understand import lead_conventions, lead_frames, lead_rules, name_bounds, textnorm, vntokens
 from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
@@ -458,6 +458,9 @@ def _head(s: _Sentence, i: int, loose: bool = False) -> _Head | None:
     verbish = hit.get(L.VERBS.slot, 0) or hit.get(L.PREDICATE_MARKERS.slot, 0)
     if loose and t.capitalized and not verbish and j not in s.initial:
         return _Head(j + 1, False, False)  # "Giao Nam ...": a bare name after "giao"
+    unknown = name_bounds.unknown_kind_head(s, j) if determined else 0
+    if unknown:
+        return _Head(j + unknown, False, False, False, True)  # "các cảng phải …": a kind no list knows
     return None
 
 
@@ -490,7 +493,8 @@ def _ends_np(s: _Sentence, j: int, verbs: bool = True) -> bool:
         return True
     link = hit.get(L.NP_LINKS_BEFORE_ORG.slot, 0)
     if link:
-        return not _np_start(s, j + link)
+        # "… của Bộ nghiên cứu": a body named by its head alone continues the name too (name_bounds)
+        return not (_np_start(s, j + link) or name_bounds.bare_body_after_link(s, j + link))
     if s.is_(j, "trên"):
         return True
     if hit.get(_WORD_SEPARATORS.slot, 0):
@@ -692,6 +696,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += 2  # (round 7) "ba huyện miền núi là Sơn Tây, Minh Long và Sơn Hà": the members
             continue
         if _ends_np(s, j):
+            named = name_bounds.activity_name_end(s, start, j, head)  # "đơn vị quản lý chợ căn cứ …"
+            j = named or j
             break
         if head is not None and head.unit_complete:
             follow = _may_follow_unit(s, j) or _grassroots_level(s, j)
@@ -1446,6 +1452,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
         if kind in (",", "và") and _name_fragment(s, k, plural):
             j = _extend(s, start, k + 1, None)
             continue
+        tail = name_bounds.kinds_tail_end(s, start, j) if kind in (",", "và") else 0
+        if tail:
+            j = tail  # "các trường đại học, học viện, cao đẳng và trung cấp …": one determiner's kinds
         break
     items.append((start, j))
     return items, j

@@ -45,10 +45,14 @@ def entries(name: str) -> tuple[str, ...]:
 
 
 @cache
-def phrases(name: str) -> PhraseSet:
-    """The phrase list `data/<name>.txt` as a PhraseSet (made once: every PhraseSet takes a slot in
-    the one-pass match table)."""
+def phrases(name: str, *more: str) -> PhraseSet:
+    """The phrase list `data/<name>.txt` (and any `more` lists read as one with it) as a PhraseSet
+    (made once: every PhraseSet takes a slot in the one-pass match table)."""
     words, compounds = parse_phrase_entries(name, entries(name))
+    for other in more:
+        more_words, more_compounds = parse_phrase_entries(other, entries(other))
+        words += more_words
+        compounds.update(more_compounds)
     return PhraseSet(words, compounds)
 
 
