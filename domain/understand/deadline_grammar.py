@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
+from domain.understand.deadline_round8 import reported_day
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -571,6 +572,8 @@ def _date_candidate(
         return
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
+    if reported_day(scan.f, end):  # "vào ngày 07/7 đã xảy ra …" (branch deadl8, deadline_round8)
+        return
     vao = "vao" in tail.words or "vao luc" in tail.words
     # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
     # set for that very day.

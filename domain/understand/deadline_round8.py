@@ -1,0 +1,40 @@
+"""Deadline rules of the eighth round (branch deadl8, issue 11): written from the pooled dev sets (J, K and
+the older ones), each a class of sentences with its dev ids in its comment and a test with sentences
+written for it in tests/domain/test_deadline_round8.py. The grammar (deadline_grammar.py) calls them with
+one hook line each; they read the folded text only (same length as the input, no diacritics).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- a day whose own clause reports what happened (a past predicate governs it) ------------------------------
+# News and reports date the event or the letter that prompted a directive with a day that no deadline word
+# governs, and the words right after the day say it is past — with no comma, which the stamp rules of the
+# earlier rounds (deadline_grammar._stamps_a_report, "Ngày X, …" at a clause's start) need:
+# - "đã / vừa / vừa qua / vừa rồi" right after the day: "Được biết, trước đó vào ngày 07/7 đã xảy ra vụ sập
+#   tượng …, Thứ trưởng … yêu cầu …" (K057-03), "Trước đó, vào lúc 13 giờ 46 phút ngày 24/4 vừa qua tại đường
+#   ngang … đã xảy ra vụ tai nạn …" (CK30; read as next year's 24/4);
+# - the reporting body then a report verb, the narrative's "Ngày X, <body> có công văn …" without its comma,
+#   after an opening phrase: "Để đáp ứng yêu cầu …, ngày 25/6/2008 Thống đốc Ngân hàng Nhà nước có công văn
+#   số … yêu cầu các tổ chức tín dụng …" (J061-01). The report verbs are those of _stamps_a_report.
+# Three dev sentences, three documents, two corpora (K: K057-03, CK30; J: J061-01). Only a day without a
+# deadline word is read so ("hoàn thành trước ngày 15/4 đã được giao" keeps its deadline); a modal, a verb
+# of ordering or "và" between the day and the report verb ends the search ("tổ chức ra quân ngày 15/4 và
+# ban hành kế hoạch", "vào ngày 20/3 các xã phải báo cáo kết quả đã đạt" stay the work's day).
+_PAST_RIGHT_AFTER = re.compile(r"\s+(?:da|vua(?:\s+qua|\s+roi)?)\b")
+_STOP_WORDS = frozenset({
+    "va", "hoac", "phai", "can", "se", "yeu", "nghi", "giao", "chi", "dao", "hoan", "xong", "truoc", "den",
+    "toi", "de", "thi", "nham", "khi", "neu",
+})  # fmt: skip
+_SUBJECT_THEN_REPORT = re.compile(
+    r"\s+((?:[a-z0-9&]+\s+){1,8}?)(?:da|vua|co\s+(?:van\s+ban|cong\s+van|cong\s+dien)|ban\s+hanh|cho\s+biet)\b"
+)
+
+
+def reported_day(f: str, end: int) -> bool:
+    """Whether the day ending at f[end] is dated by a report its own clause makes (see above)."""
+    if _PAST_RIGHT_AFTER.match(f, end) is not None:
+        return True
+    m = _SUBJECT_THEN_REPORT.match(f, end)
+    return m is not None and not _STOP_WORDS.intersection(m[1].split())
