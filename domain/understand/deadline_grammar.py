@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
-from domain.understand.deadline_round8 import reported_day
+from domain.understand.deadline_round8 import reported_day, squeeze_spaced_numbers
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -1471,6 +1471,7 @@ def _reported_on(folded: str, today: date) -> date:
 
 def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Scan:
     """Read the folded text (`digits`: where its first and last digits are, when the caller knows)."""
+    folded, spaced = squeeze_spaced_numbers(folded)  # "20/4/ 2019", "số 12/KH - UBND" (branch deadl8)
     s = Scan(folded, _reported_on(folded, today), digits)
     _quoted_names(s)
     for extract, key in EXTRACTORS:
@@ -1492,6 +1493,9 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
         # (cheap gates: "kịp thời", an urgency word, is the usual "kịp"; "để chuẩn bị" matters only with a
         # time expression after it)
         _for_an_event(s)
+    if spaced is not None:
+        s.found = [c._replace(end=spaced.get(c.end, c.end)) for c in s.found]
+        s.invalid = [i._replace(end=spaced.get(i.end, i.end)) for i in s.invalid]
     return s
 
 

@@ -47,3 +47,48 @@ def test_a_day_its_clause_reports_is_no_deadline(text: str) -> None:
 )
 def test_the_works_day_stays(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a day or a document number written with spaces around its separators reads as written together ---------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các phòng chuyên môn gửi báo cáo về Văn phòng trước ngày 15 / 4.", "date 2027-04-15"),
+        ("UBND các xã hoàn thành việc cập nhật dữ liệu dân cư trước ngày 30 /6/2027.", "date 2027-06-30"),
+        ("Trung tâm Y tế huyện tổng hợp số liệu tiêm chủng, báo cáo Sở Y tế chậm nhất ngày 10/ 5/ 2027.", "date 2027-05-10"),
+        ("Các trường nộp hồ sơ thi đua trước 20 / 05 / 2027 để Hội đồng xét duyệt.", "date 2027-05-20"),
+        ("Đề nghị các xã hoàn thành đợt kiểm tra từ ngày 2 / 5 - 12 / 5 / 2027.", "date 2027-05-12"),
+    ],
+)
+def test_a_spaced_day_is_read(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các trường triển khai theo đúng hướng dẫn tại Công văn số 1432/SGD&ĐT- GDTrH ngày 24/8/2027.",
+        "Các xã thực hiện theo Kế hoạch số 57/KH - UBND ngày 12/9/2027.",
+        "Các phòng, ban thực hiện nghiêm Quyết định số 210 /QĐ-UBND ngày 05/10/2027.",
+    ],
+)
+def test_a_spaced_document_numbers_day_stays_cited(text: str) -> None:
+    assert reading(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các thôn vận động bổ sung 1 / 2 số hộ còn thiếu hồ sơ.", "none"),  # a fraction, as "1/2"
+        ("Các tổ duy trì chế độ báo cáo 1 lần / tháng.", "recurring  monthly"),
+        ("Trạm y tế trực cấp cứu 24 / 24 giờ trong dịp lễ.", "none"),
+    ],
+)
+def test_spaced_numbers_that_are_no_day(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+def test_the_spaced_phrase_is_the_written_one() -> None:
+    d = parse_deadline("Các xã báo cáo trước ngày 20/4/ 2027.", TODAY)
+    assert d.phrase == "trước ngày 20/4/ 2027"
+    assert d.due == date(2027, 4, 20)
