@@ -40,6 +40,24 @@ def reported_day(f: str, end: int) -> bool:
     return m is not None and not _STOP_WORDS.intersection(m[1].split())
 
 
+# The same reading for a period opening its clause, set off by a comma, whose clause reports: "Trong tháng 2,
+# các xã đã tổ chức ra quân …", "Quý I, toàn huyện vừa hoàn thành …" (a report of what was done in the period,
+# read as next February or the coming quarter). "Năm 2023, toàn huyện đã …" and "Đến tháng 12, phường đã …"
+# were read so already (deadline_scan.reports_after, Scan.as_of); no dev sentence has the month or quarter
+# form, so this is the class above (K057-03, CK30, J061-01) carried to periods, not a class of its own. The
+# report word must follow the subject (at most four words after the comma) with no order before it: "Trong
+# tháng 4, các xã phải rà soát …" and "Trong tháng 4, các xã rà soát lại các hộ đã thoát nghèo" (the "đã" of a
+# relative clause) keep the period.
+_PERIOD_REPORTED = re.compile(
+    r"\s*,\s*(?:(?!(?:phai|can|se|yeu|nghi|giao|chi|tiep|hoan|xong)\b)[a-z0-9&]+\s+){0,4}?(?:da|vua)\b"
+)
+
+
+def reported_period(f: str, end: int, opens_clause: bool) -> bool:
+    """Whether the period ending at f[end], opening its clause (`opens_clause`), is followed by a clause that
+    reports (see above)."""
+    return opens_clause and f.startswith(",", end) and _PERIOD_REPORTED.match(f, end) is not None
+
 # --- a day or a document number written with spaces around its separators -------------------------------------
 # Typed and copied text puts spaces inside numbers: "trước ngày 20/4/ 2019" (F094-01: read without its year),
 # "công văn số 2391/SGD&ĐT- GDTrH ngày 24/8/2012" (J036-01: the code cut at "- ", so the cited document's day

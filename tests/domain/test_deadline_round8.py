@@ -49,6 +49,30 @@ def test_the_works_day_stays(text: str, expected: str) -> None:
     assert reading(text) == expected
 
 
+# the same for a period opening its clause whose clause reports (no dev sentence of the period form)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong tháng 2, các xã đã tổ chức ra quân làm thủy lợi, đề nghị các xã tiếp tục duy trì.",
+        "Quý I, toàn huyện vừa khởi công 12 công trình giao thông nông thôn.",
+        "Trong tháng 1, UBND huyện Quỳnh Phụ đã tổ chức 3 đoàn kiểm tra an toàn thực phẩm.",
+    ],
+)
+def test_a_period_its_clause_reports_is_no_deadline(text: str) -> None:
+    assert reading(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong tháng 4, các xã phải rà soát lại các hộ đã thoát nghèo.", "month 2027-04-30"),
+        ("Trong tháng 4, các xã rà soát lại danh sách các hộ đã thoát nghèo.", "month 2027-04-30"),
+        ("Trong quý II, các trường hoàn thành việc sửa chữa phòng học.", "quarter 2027-06-30"),
+    ],
+)
+def test_a_period_over_an_order_stays(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
 # --- a day or a document number written with spaces around its separators reads as written together ---------
 @pytest.mark.parametrize(
     ("text", "expected"),
