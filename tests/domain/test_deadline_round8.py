@@ -116,3 +116,31 @@ def test_the_spaced_phrase_is_the_written_one() -> None:
     d = parse_deadline("Các xã báo cáo trước ngày 20/4/ 2027.", TODAY)
     assert d.phrase == "trước ngày 20/4/ 2027"
     assert d.due == date(2027, 4, 20)
+
+
+# --- a word that only folds to a trigger word is not it, where the text is written with its diacritics --------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trung tâm Y tế huyện bố trí kíp trực cấp cứu 24/24 giờ, sẵn sàng tiếp nhận bệnh nhân.",
+        "Bệnh viện duy trì kíp mổ cấp cứu thường trực.",
+        "Công an xã vận động nhân dân giao nộp vũ khí, vật liệu nổ, kíp nổ.",
+        "Đề nghị đồng chí Nguyễn Văn Tuấn tới dự và phát biểu chỉ đạo tại hội nghị.",
+        "Giao đồng chí Tuấn tới làm việc với các hộ dân để vận động giải phóng mặt bằng.",
+    ],
+)
+def test_a_word_that_only_folds_to_a_trigger_is_no_deadline(text: str) -> None:
+    assert reading(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã nộp báo cáo trong tuần tới.", "relative 2027-03-12"),
+        ("Cac xa nop bao cao trong tuan toi.", "relative 2027-03-12"),  # typed without marks: read as before
+        ("Các hợp tác xã gieo cấy kịp khung thời vụ.", "relative"),
+        ("Bệnh viện bố trí kíp trực, hoàn thành sửa chữa phòng mổ trước ngày 15/4.", "date 2027-04-15"),
+    ],
+)
+def test_the_trigger_words_themselves_stay(text: str, expected: str) -> None:
+    assert reading(text) == expected
