@@ -7,6 +7,10 @@ one hook line each; they read the folded text only (same length as the input, no
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from domain.understand.deadline_scan import Scan
 
 # --- a day whose own clause reports what happened (a past predicate governs it) ------------------------------
 # News and reports date the event or the letter that prompted a directive with a day that no deadline word
@@ -53,10 +57,11 @@ _PERIOD_REPORTED = re.compile(
 )
 
 
-def reported_period(f: str, end: int, opens_clause: bool) -> bool:
-    """Whether the period ending at f[end], opening its clause (`opens_clause`), is followed by a clause that
-    reports (see above)."""
-    return opens_clause and f.startswith(",", end) and _PERIOD_REPORTED.match(f, end) is not None
+def reported_period(scan: Scan, start: int, end: int) -> bool:
+    """Whether the period read at scan.f[start:end] (its trigger words included) opens its clause and is followed
+    by a clause that reports (see above)."""
+    return _PERIOD_REPORTED.match(scan.f, end) is not None and scan.at_clause_start(start)
+
 
 # --- a day or a document number written with spaces around its separators -------------------------------------
 # Typed and copied text puts spaces inside numbers: "trước ngày 20/4/ 2019" (F094-01: read without its year),
@@ -70,21 +75,25 @@ def reported_period(f: str, end: int, opens_clause: bool) -> bool:
 # "10 - 15" and "5 - 7 ngày" are not touched; "1 / 2 số hộ" reads as "1/2 số hộ" does (no day without a
 # trigger word). Dev: F094-01 (corpus F), J036-01 (corpus J); the rewritten dev sentences.
 _SPACED_NUMBER = re.compile(
-    r"(?<![\w/.])[0-9]{1,5}(?:\s?/\s?(?:[0-9]{1,4}|[a-z][a-z0-9&]*)(?![\w&]))+(?:\s?-\s?[a-z][a-z0-9&]*(?![\w&]))*"
+    r"[0-9]{1,5}(?:\s?/\s?(?:[0-9]{1,4}|[a-z][a-z0-9&]*)(?![\w&]))+(?:\s?-\s?[a-z][a-z0-9&]*(?![\w&]))*"
 )
+# (the gate of a code spaced at its dash, "12/kh - ubnd", "2391/sgd&dt- gdtrh": a literal "/" first, so the
+# regex engine skips ahead to the few slashes of a text)
+_SPACED_CODE = re.compile(r"/[a-z][a-z0-9&]*(?: -|- )")
+_NUMBER_GLUED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_/.")
 
 
 def squeeze_spaced_numbers(folded: str) -> tuple[str, dict[int, int] | None]:
     """`folded` with the spaces inside its spaced days and document numbers moved after them (see above), and
     {end in the squeezed text: end in the text} for each number so moved (None when nothing was)."""
-    if " /" not in folded and "/ " not in folded and "- " not in folded and " -" not in folded:
-        return folded, None
+    if " /" not in folded and "/ " not in folded and ("/" not in folded or _SPACED_CODE.search(folded) is None):
+        return folded, None  # (most texts: two or three searches in C)
     ends: dict[int, int] = {}
 
     def squeeze(m: re.Match[str]) -> str:
         written = m[0]
-        if " " not in written:
-            return written
+        if " " not in written or (m.start() > 0 and folded[m.start() - 1] in _NUMBER_GLUED):
+            return written  # (no space in it, or the tail of a longer number or a word: "a12 / 5")
         tight = written.replace(" ", "")
         ends[m.start() + len(tight)] = m.end()
         return tight + " " * (len(written) - len(tight))

@@ -531,7 +531,7 @@ def score_period(
     deadline (a start day, a past period, a noun's qualifier, an as-of heading)."""
     if tail.strength == REJECT or scan.past_narrative(tail) or scan.as_of(tail, end):
         return None
-    if tail.strength < STRONG and reported_period(scan.f, end, scan.at_clause_start(tail.start)):
+    if tail.strength < STRONG and scan.f.startswith(",", end) and reported_period(scan, tail.start, end):
         return None  # "Trong tháng 2, các xã đã tổ chức …" (branch deadl8, deadline_round8)
     if scan.forecast(tail.start):
         return None
