@@ -572,8 +572,6 @@ def _date_candidate(
         return
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
-    if reported_day(scan.f, end):  # "vào ngày 07/7 đã xảy ra …" (branch deadl8, deadline_round8)
-        return
     vao = "vao" in tail.words or "vao luc" in tail.words
     # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
     # set for that very day.
@@ -581,6 +579,8 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    if reported_day(scan.f, end):  # "vào ngày 07/7 đã xảy ra …" (branch deadl8, deadline_round8)
+        return
     label = _time_line(scan.f, tail.start)
     if label is not None:  # "Thời gian tổ chức … ngày 3/10/2020, bắt đầu từ 7 giờ": the activity's day
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
