@@ -85,9 +85,10 @@ _NUMBER_GLUED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_/.")
 
 def squeeze_spaced_numbers(folded: str) -> tuple[str, dict[int, int] | None]:
     """`folded` with the spaces inside its spaced days and document numbers moved after them (see above), and
-    {end in the squeezed text: end in the text} for each number so moved (None when nothing was)."""
-    if " /" not in folded and "/ " not in folded and ("/" not in folded or _SPACED_CODE.search(folded) is None):
-        return folded, None  # (most texts: two or three searches in C)
+    {end in the squeezed text: end in the text} for each number so moved (None when nothing was). Called only
+    when the text holds " /", "/ ", "- " or " -" (deadline_grammar.scan)."""
+    if " /" not in folded and "/ " not in folded and _SPACED_CODE.search(folded) is None:
+        return folded, None
     ends: dict[int, int] = {}
 
     def squeeze(m: re.Match[str]) -> str:
