@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from domain.understand.deadline_scan import Scan
+    from domain.understand.deadline_scan import Candidate, Scan
 
 # --- a day whose own clause reports what happened (a past predicate governs it) ------------------------------
 # News and reports date the event or the letter that prompted a directive with a day that no deadline word
@@ -116,7 +116,7 @@ def squeeze_spaced_numbers(folded: str) -> tuple[str, dict[int, int] | None]:
 _OWN_SPELLING = {"kip": "kịp", "tuan": "tuần"}
 
 
-def fold_misreads(text: str, folded: str, found: list) -> list:  # type: ignore[type-arg]
+def fold_misreads(text: str, folded: str, found: list[Candidate]) -> list[Candidate]:
     """`found` (deadline_scan.Candidate) without the candidates whose phrase holds one of the words above written
     as another word (see above). `text` is the NFC text `folded` folds (same length)."""
     keys = [k for k in _OWN_SPELLING if k in folded]
