@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
+from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -578,6 +579,8 @@ def _date_candidate(
         return
     if OF_AFTER.match(scan.f, end) or (not vao and cited_before(scan.f, tail.start)):
         return  # "Thông báo số 16/TB ngày 24/2 của Sở", "tại cuộc họp ngày 10/12"
+    if reported_day(scan.f, end):  # "vào ngày 07/7 đã xảy ra …" (branch deadl8, deadline_round8)
+        return
     label = _time_line(scan.f, tail.start)
     if label is not None:  # "Thời gian tổ chức … ngày 3/10/2020, bắt đầu từ 7 giờ": the activity's day
         scan.add(Candidate(DATE, tail.start, end, S_STRONG if label["due"] else S_FUTURE_EVENT, due))
@@ -1468,6 +1471,9 @@ def _reported_on(folded: str, today: date) -> date:
 
 def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Scan:
     """Read the folded text (`digits`: where its first and last digits are, when the caller knows)."""
+    spaced = None
+    if spaced_numbers(folded):
+        folded, spaced = squeeze_spaced_numbers(folded)  # "20/4/ 2019", "số 12/KH - UBND" (branch deadl8)
     s = Scan(folded, _reported_on(folded, today), digits)
     _quoted_names(s)
     for extract, key in EXTRACTORS:
@@ -1489,6 +1495,9 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
         # (cheap gates: "kịp thời", an urgency word, is the usual "kịp"; "để chuẩn bị" matters only with a
         # time expression after it)
         _for_an_event(s)
+    if spaced is not None:
+        s.found = [c._replace(end=spaced.get(c.end, c.end)) for c in s.found]
+        s.invalid = [i._replace(end=spaced.get(i.end, i.end)) for i in s.invalid]
     return s
 
 

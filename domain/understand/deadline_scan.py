@@ -26,6 +26,7 @@ from datetime import date
 from typing import NamedTuple
 
 from domain.types import Cadence, DeadlineKind
+from domain.understand.deadline_round8 import reported_period
 
 # The corpus labels "trong tuần này" as `relative` (a span of time counted from the directive),
 # while the SPEC table calls it `week`; accuracy is measured on corpus labels, so week phrases come out
@@ -530,6 +531,8 @@ def score_period(
     deadline (a start day, a past period, a noun's qualifier, an as-of heading)."""
     if tail.strength == REJECT or scan.past_narrative(tail) or scan.as_of(tail, end):
         return None
+    if tail.strength < STRONG and scan.f.startswith(",", end) and reported_period(scan, tail.start, end):
+        return None  # "Trong tháng 2, các xã đã tổ chức …" (branch deadl8, deadline_round8)
     if scan.forecast(tail.start):
         return None
     past = due is not None and due < scan.today

@@ -49,6 +49,7 @@ from datetime import date
 from domain.types import Deadline, DeadlineKind
 from domain.understand import deadline_grammar as grammar
 from domain.understand.deadline_dates import period_end
+from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_scan import Candidate, Scan
 from domain.understand.textnorm import fold, nfc
 
@@ -194,10 +195,14 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         code = _encode(text, "strict", _FOLD_CODE)[0]
     except UnicodeError:
         text = nfc(text)
-        return text, grammar.scan(_fold_by_words(text), today)
-    digits = code.translate(_DIGIT_BYTES)
-    folded = _decode(code, "strict", _FOLD_DECODING)[0]
-    return text, grammar.scan(folded, today, (digits.find(b"1"), digits.rfind(b"1")))
+        scan = grammar.scan(_fold_by_words(text), today)
+    else:
+        digits = code.translate(_DIGIT_BYTES)
+        folded = _decode(code, "strict", _FOLD_DECODING)[0]
+        scan = grammar.scan(folded, today, (digits.find(b"1"), digits.rfind(b"1")))
+    if scan.found:  # "kíp trực", "Tuấn tới" (branch deadl8, deadline_round8)
+        scan.found = fold_misreads(text, scan.f, scan.found)
+    return text, scan
 
 
 # No deadline (an immutable value: one instance serves every text that has none).
