@@ -276,8 +276,15 @@ def _trigger_ending_at(toks: list[str], i: int) -> tuple[int, str] | None:
     for phrase, word in _TRIGGERS_BY_LAST.get(toks[i], ()):
         k = len(phrase)
         if k <= i + 1 and (k == 1 or tuple(toks[i - k + 1 : i + 1]) == phrase):
+            if word == "han" and i and toks[i - 1] in _LATE_WORDS:
+                return None  # "hồ sơ trễ hạn năm 2026", "các khoản quá hạn tháng 11": what is late, no time allowed
             return k, word
     return None
+
+
+# "trễ hạn", "quá hạn", "hết hạn" qualify a noun (the files late in 2026, the papers expiring in December):
+# the period after them says which, not by when; the task's own deadline comes elsewhere (qa9, sandbox).
+_LATE_WORDS = frozenset({"tre", "qua", "het"})
 
 
 def _reports_past(toks: list[str]) -> bool:
