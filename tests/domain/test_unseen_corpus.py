@@ -67,40 +67,47 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadline 98.6 -> 99.3 (B032-01), v4f dev 94.9 -> 95.8 (F065-01); no rule changed
     "v3b_dev": (0.99, 0.95),  # lead6: 94.4 -> 95.1
     # deadl7 (the year-end season, a list of days under one "ngày"): v4d dev deadline 96.3 -> 98.1 (D090-03, D099-01)
-    "v4d_dev": (0.98, 0.88),  # lead6: 86.1 -> 88.9
+    "v4d_dev": (0.98, 0.89),  # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8
     "v4e_dev": (0.97, 0.76),
     "v4f_dev": (0.95, 0.89),
-    "v3a_heldout": (0.97, 0.75),
-    "v3b_heldout": (0.99, 0.83),
+    "v3a_heldout": (0.97, 0.79),
+    "v3b_heldout": (0.99, 0.85),
     "v4d_heldout": (0.94, 0.67),
     "v4e_heldout": (0.90, 0.80),
     "v4f_heldout": (0.88, 0.74),
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
     # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
-    "v4g_dev": (0.96, 0.79),  # lead6: 77.5 -> 79.1
-    "v4g_heldout": (0.87, 0.69),
+    "v4g_dev": (0.96, 0.82),  # lead6: 77.5 -> 79.1; sixth session (conv, names): 79.1 -> 82.2
+    "v4g_heldout": (0.88, 0.70),  # sixth session: lead 69.1 -> 70.4
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
-    "v4i_dev": (0.96, 0.70),
+    "v4i_dev": (0.97, 0.72),  # check set (figures only): sixth session lead 70.6 -> 72.8
     # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
-    "v4j_dev": (0.89, 0.72),
+    "v4j_dev": (0.94, 0.83),  # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1
     # v4i held-out (97 sentences, 68 documents, collected and labelled this session by corpusI, who never ran
     # the bot; no rule writer opened it): first look with main after concl4 (sentences as at the start of the
     # fourth session) 92.8 / 70.1; after leadwho4, deadl5, speed5/6 (lead engineer) 92.8 / 72.2.
     # Other held-out changes from those branches: v4d deadline 92.8 -> 94.8, v4f lead 73.1 -> 74.4,
     # v4g lead 67.9 -> 69.1.
-    "v4i_heldout": (0.92, 0.72),
+    "v4i_heldout": (0.92, 0.73),  # sixth session: lead 72.2 -> 73.2
     # Fifth issue-11 session. Corpus J (v4j, collected by corpusJ who never ran the bot): clean first look
     # with main 89dffe9 (the session's start rules) dev 89.5 / 66.1, held-out 88.2 / 57.8. After the
     # session's rules (lead6/7, deadl6/7, concl5/6 and «hàng không», all written with J dev readable, J
     # held-out never opened) held-out 89.2 / 59.8.
-    "v4j_heldout": (0.89, 0.59),
+    "v4j_heldout": (0.90, 0.60),  # sixth session: 89.2 / 59.8 -> 90.2 / 60.8
     # Corpus K (v4k, collected by corpusK while the session's rules were written; nobody read any of it
     # before its first look): first look with main at the session's end (before «hàng không», which was
     # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
     # (599260c) dev 93.8 / 56.7, held-out 92.9 / 58.9 — the session's rules moved K by one sentence each way.
-    "v4k_dev": (0.94, 0.58),  # «hàng không»: lead 56.7 -> 58.8
-    "v4k_heldout": (0.91, 0.60),
+    "v4k_dev": (0.95, 0.85),  # «hàng không»: lead 56.7 -> 58.8; sixth session: 94.8 / 58.8 -> 95.9 / 85.6
+    "v4k_heldout": (0.91, 0.66),  # sixth session (K dev readable, K held-out never opened): lead 60.7 -> 66.1
+    # Sixth issue-11 session (7 December 2026), rules written leave-one-corpus-out from the pooled dev sets
+    # (conv, frames, names, deadl8, concl7): held-out lead v3a 75.0 -> 79.5, v3b 83.6 -> 85.2 (floors below).
+    # Corpus L (v4l, collected by corpusL this session, who never ran the bot; nobody writing rules read any
+    # of it): clean first look with the session's start rules (580e1c6) dev 94.2 / 50.0, held-out 88.0 / 62.0;
+    # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
+    "v4l_dev": (0.94, 0.54),
+    "v4l_heldout": (0.87, 0.61),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -134,7 +141,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
     "conclusions_v4_dev": (0.99, 0.95, 0.95),
     "conclusions_v5x_dev": (0.85, 0.83, 0.83),
-    "conclusions_heldout": (0.99, 0.80, 0.66),
+    "conclusions_heldout": (0.99, 0.85, 0.66),  # sixth session: real 80.0 -> 85.7
     "conclusions_v4_heldout": (0.92, 0.75, 0.99),
     # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
     # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
@@ -148,7 +155,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # concl3 (a schedule line "Thời gian treo cờ: …" times the items about its activity): v5 dev deadline
     # 80.0 -> 83.3, v6 dev 88.9 -> 97.8; a paragraph naming nobody goes on from the order ending the one
     # before: v6 dev lead 75.6 -> 77.8 (lead has no floor here).
-    "conclusions_v5_dev": (0.85, 0.91, 0.83),
+    "conclusions_v5_dev": (0.85, 0.94, 0.83),  # concl7: real 91.4 -> 94.1
     "conclusions_v5_heldout": (0.90, 0.70, 0.90),
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
@@ -156,11 +163,11 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # concl4 (a count of results, a cheer, the execution formula with its doers as subject are no tasks):
     # v6 dev real among proposed 78.7 -> 87.3 (48/61 -> 48/55).
     # deadl5 ("UBND tỉnh đến ngày X" is no "tính đến"): v6 dev deadline 97.8 -> 100 (CH03)
-    "conclusions_v6_dev": (0.97, 0.87, 0.99),
+    "conclusions_v6_dev": (0.97, 0.88, 0.99),  # concl7: real 87.3 -> 88.9
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
     # conclusions_v7 (corpus I, 8 dev documents / 19 directives): dev floors at the figures measured on branch
     # deadl5 after merging main (concl4): found 78.9, real 78.9, deadline 73.3
-    "conclusions_v7_dev": (0.78, 0.78, 0.73),
+    "conclusions_v7_dev": (0.78, 0.83, 0.73),  # concl7: real 78.9 -> 83.3
     # conclusions_v7 held-out (8 documents / 26 directives; nobody writing rules opened it): first look with
     # main after concl4 84.6 / 88.5 / 90.9 (lead 86.4); unchanged after the other fourth-session branches.
     # conclusions_v5_heldout lead on found 60.0 -> 65.0 (leadwho4; lead has no floor here).
@@ -169,13 +176,18 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # 76.0 (lead 72.0), held-out 3 / 9: 77.8 / 58.3 / 42.9 (lead 14.3). concl6 (notice formulas, heads,
     # contacts, holiday schedules are no tasks; "Tiến hành …", "Trường hợp … thì" items kept), written with
     # v8 dev readable: dev 90.9 / 94.4 / 83.3; held-out 88.9 / 61.5 / 37.5 (lead 12.5).
-    "conclusions_v8_dev": (0.90, 0.94, 0.83),
+    "conclusions_v8_dev": (0.93, 0.97, 0.83),  # concl7: 90.9 / 94.4 / 83.3 -> 93.9 / 97.2 / 83.9
     "conclusions_v8_heldout": (0.88, 0.61, 0.37),
     # conclusions_v9 (corpus K, nobody read it before its first look): with the session's start rules
     # (599260c) dev 20 / 59: 88.1 / 86.4 / 82.7 (lead 69.2), held-out 11 / 35: 80.0 / 83.7 / 64.3 (lead 75.0);
     # with the session's end rules dev 89.8 / 86.7 / 83.0 (lead 69.8), held-out unchanged.
-    "conclusions_v9_dev": (0.89, 0.86, 0.83),
+    "conclusions_v9_dev": (0.91, 0.91, 0.85),  # concl7, deadl8: 89.8 / 86.7 / 83.0 -> 91.5 / 91.4 / 85.2
     "conclusions_v9_heldout": (0.79, 0.83, 0.64),
+    # conclusions_v10 (corpus L, nobody read it before its first look): with the session's start rules
+    # (580e1c6) dev 9 / 30: 80.0 / 78.1 / 75.0 (lead 58.3), held-out 4 / 18: 83.3 / 75.0 / 80.0 (lead 93.3);
+    # with the end rules dev 83.3 / 78.8 / 76.0 (lead 60.0), held-out 83.3 / 78.9 / 80.0 (lead 86.7: one item).
+    "conclusions_v10_dev": (0.83, 0.78, 0.75),
+    "conclusions_v10_heldout": (0.83, 0.78, 0.79),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
