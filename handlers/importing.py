@@ -52,7 +52,7 @@ from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
-from handlers import scans
+from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -65,6 +65,7 @@ from handlers.common import (
     keyboard,
     reply,
     resolve_actor,
+    send_notices,
     services,
     transaction,
     visible_text,
@@ -542,6 +543,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
+    await send_notices(context, session)  # a save: the doers told privately (handlers.new_tasks)
 
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
@@ -570,6 +572,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     await session.flush()
     dropped = set(data.get("dropped", []))
     numbers = []
+    saved: list[Task] = []
     leads: list[TaskAssignee] = []
     for k, item in enumerate(data["items"], start=1):
         if k in dropped:
@@ -589,10 +592,12 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
             meeting_id=meeting.id,
         )
         await reminders.replan_task(session, task.id, actor.now)
+        saved.append(task)
         numbers.append(task.number)
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
+    await new_tasks.tell_new_tasks(session, actor, actor.committee, saved)  # one message a person
     fmt = T.IMPORT_SAVED if len(numbers) > 1 else T.IMPORT_SAVED_ONE
     text = fmt.format(count=len(numbers), first=numbers[0], last=numbers[-1], title=T.esc(meeting.title))
     if actor.committee.chat_id != draft.chat_id:  # saved from a private chat: say for which committee
@@ -625,6 +630,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await check_undo(session, actor, task)
             for task in tasks:
                 await cancel(session, actor, task, None, kind="undone")
+            await new_tasks.tell_taken_back(session, actor, tasks)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -633,6 +639,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
+    await send_notices(context, session)
 
 
 async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:
