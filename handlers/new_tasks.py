@@ -86,7 +86,8 @@ def new_tasks_messages(
     by = T.NEW_TASKS_BY.format(
         who=T.esc(who), meeting=T.NEW_TASKS_MEETING.format(meeting=T.esc(meeting)) if meeting else ""
     )
-    fixed = len("\n\n".join(["", by, T.NEW_TASKS_FOOTER])) + 80  # the header, with a part number, below
+    widest = T.NEW_TASKS_HEADER_MANY.format(count=len(tasks), committee=T.esc(committee.title)) + T.NEW_TASKS_PART
+    fixed = T.utf16_len("\n\n".join([widest, by, T.NEW_TASKS_FOOTER]))  # {part}/{parts}: room for 4 digits
     groups: list[list[Task]] = [[]]
     size = fixed
     for task in tasks:

@@ -138,3 +138,20 @@ async def test_a_long_save_is_split_between_tasks_under_telegrams_limit(env: Env
     for m in parts:
         numbers = [int(t.split("#")[1]) for t in m.button_texts() if t.startswith("✅ Xong #")]
         assert all(f"#{n} Giao Văn phòng" in m.plain for n in numbers)
+
+
+def test_every_part_fits_even_with_a_long_committee_and_meeting_title() -> None:
+    """The split keeps room for the header, the giver and meeting line and the footer, however long."""
+    from types import SimpleNamespace as NS
+
+    from bot.texts import utf16_len
+    from handlers.new_tasks import MAX_TASKS_A_MESSAGE, new_tasks_messages
+
+    committee = NS(title="Ban chỉ đạo chuyển đổi số " * 12)
+    lead = [NS(role="lead", label="Văn phòng HĐND&UBND")]
+    tasks = [NS(id=k, number=k, text=f"việc số {k} " * 40, due_current=date(2026, 12, 20), assignees=lead)
+             for k in range(1, 61)]
+    parts = new_tasks_messages(committee, tasks, "Lan Nguyễn", "Kết luận giao ban " * 30, date(2026, 11, 23))  # type: ignore[arg-type]
+    assert len(parts) > 1 and all(utf16_len(text) <= 4096 for text, _ in parts)
+    assert all(len(buttons) <= MAX_TASKS_A_MESSAGE for _, buttons in parts)
+    assert [int(row[0][0].split("#")[1]) for _, buttons in parts for row in buttons] == list(range(1, 61))
