@@ -1768,3 +1768,22 @@ IMPORT_EDIT_HELP_FOR = (
     "hoặc <code>{k} giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục {k})."
 )
 IMPORT_SAVED_SEE_VIEC = "Việc của anh/chị: /viec."
+
+# --- gaps3 ---
+# A task just logged (/giao, a /nhap save) told at once to each contact person who opened a private chat
+# with the bot (not only the group's card): one message per person and save, split between tasks.
+NEW_TASKS_HEADER_ONE = "📌 <b>Anh/chị được giao nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_HEADER_MANY = "📌 <b>Anh/chị được giao {count} nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_PART = " (phần {part}/{parts})"
+NEW_TASKS_BY = "Người giao: {who}{meeting}"
+NEW_TASKS_MEETING = " · {meeting}"
+NEW_TASKS_ITEM = "<b>#{number}</b> {text}\n📅 Hạn: {due}{lead}"
+NEW_TASKS_LEAD = "\n🏢 Chủ trì: {lead}"
+NEW_TASKS_FOOTER = (
+    "Bot sẽ nhắc trước hạn. Xong việc, báo tiến độ, xin gia hạn: bấm nút bên dưới, hoặc gõ /xong, /tiendo, "
+    "/giahan kèm số nhiệm vụ; /viec xem mọi việc của anh/chị."
+)
+# The same tasks taken back at once as a slip («↩️ Hoàn tác» on the /giao card or under a saved /nhap):
+# those told privately of them are told they are taken back (the group's card is edited already).
+NEW_TASKS_UNDONE_ONE = "↩️ Nhiệm vụ #{numbers} ({committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc việc này."
+NEW_TASKS_UNDONE_MANY = "↩️ {count} nhiệm vụ ({numbers}, {committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc các việc này."

@@ -33,7 +33,7 @@ from domain.understand.deadlines import (
 )
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
-from handlers import render
+from handlers import new_tasks, render
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -71,7 +71,7 @@ class Usage(Exception):
 
 # ---------------------------------------------------------------------------------------------- /giao
 async def giao(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await run_command(update, context, _log_directive)
+    await run_command(update, context, _log_directive, notices=True)  # the doers told privately (new_tasks)
 
 
 async def _log_directive(
@@ -124,6 +124,7 @@ async def _log_directive(
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
+    await new_tasks.tell_new_tasks(session, actor, committee, [task])
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
 
 
@@ -332,6 +333,7 @@ async def _pressed(session: AsyncSession, actor: Actor, query: CallbackQuery) ->
     if kind == "undo":
         await check_undo(session, actor, task)
         text = await cancel(session, actor, task, None, kind="undone")
+        await new_tasks.tell_taken_back(session, actor, [task])
         return Pressed(text, (render.card(task, actor.today) + "\n\n" + text, None))
     if kind == "fixdue":
         # A closed task's deadline cannot change: say so now, not after the choice.

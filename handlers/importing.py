@@ -53,7 +53,7 @@ from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
-from handlers import scans
+from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -552,8 +552,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
-    if action == "save":
-        await send_notices(context, session)  # the group's line of an import saved in a private chat
+    # A save: the doers told privately (handlers.new_tasks), and the group's line of an import saved in a
+    # private chat.
+    await send_notices(context, session)
 
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
@@ -582,6 +583,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     await session.flush()
     dropped = set(data.get("dropped", []))
     numbers = []
+    saved: list[Task] = []
     leads: list[TaskAssignee] = []
     for k, item in enumerate(data["items"], start=1):
         if k in dropped:
@@ -601,10 +603,12 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
             meeting_id=meeting.id,
         )
         await reminders.replan_task(session, task.id, actor.now)
+        saved.append(task)
         numbers.append(task.number)
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
+    await new_tasks.tell_new_tasks(session, actor, actor.committee, saved)  # one message a person
     private = actor.committee.chat_id != draft.chat_id
     if private:  # /ds does not work in a private chat: the private forms do not send the secretary there
         fmt = T.IMPORT_SAVED_PRIVATE if len(numbers) > 1 else T.IMPORT_SAVED_ONE_PRIVATE
@@ -665,6 +669,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if committee is not None and chat_id != committee.chat_id:  # the group was told of the import
                 numbers = [t.number for t in tasks]
                 await _tell_group_of_import(session, actor, committee, meeting, T.IMPORT_UNDONE_IN_GROUP, numbers)
+            await new_tasks.tell_taken_back(session, actor, tasks)
         except Refused as refusal:
             await answer(query, str(refusal), alert=True)
             return
@@ -673,7 +678,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
-    await send_notices(context, session)  # the group's line, when the import was told there
+    await send_notices(context, session)  # the group's line, when the import was told there; those told taken back
 
 
 async def _unreminded_leads(session: AsyncSession, leads: list[TaskAssignee]) -> list[str]:

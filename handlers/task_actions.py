@@ -322,6 +322,10 @@ async def set_due(
     await reminders.replan_task(session, task.id, actor.now)
     if tell and old != due:
         await tell_due_changed(session, actor, task, old, reason)
+    elif old != due:  # the /giao's card: only those told privately of the task (handlers.new_tasks)
+        from handlers.new_tasks import tell_fresh_due
+
+        await tell_fresh_due(session, actor, task, old)
     if extension:
         return T.EXTEND_SET.format(number=task.number, due=fmt_due(due, today))
     return T.DUE_SET.format(number=task.number, due=fmt_due(due, today))

@@ -48,6 +48,9 @@ async def test_a_dead_instances_superseded_reminder_is_sent_once_by_the_live_one
         await until(lambda: bool(world.bot_messages(lan)), "the answer to /start", running, world)
         world.send_text(chair, group, ["/giao ", text_mention(lan), " lập báo cáo mã HS01 trước ngày 2/12"])
         await until(said("HS01"), "the task logged", running, world)
+        # Lan is told of her new task at once, privately (handlers/new_tasks.py): that message is out
+        # before the fault below holds the next send to her, which must be the reminder.
+        await until(said("HS01", lan), "Lan told of her new task", running, world)
 
         # Friday 27/11 08:00: Lan's reminder (3 working days before Wednesday 2/12) is claimed by one
         # instance, whose send Telegram holds (never answered: the sender dies first).
