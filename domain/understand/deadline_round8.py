@@ -85,14 +85,15 @@ _NUMBER_GLUED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_/.")
 
 def spaced_numbers(folded: str) -> bool:
     """Whether a "/" of `folded` has a space next to it or opens a code spaced at its dash: the gate of
-    squeeze_spaced_numbers, run on every text. It visits the text's few slashes (memchr, in C), not its
-    characters: four substring searches over the whole text cost about 5k instructions a sentence."""
-    at = folded.find("/")
-    while at >= 0:
-        if folded[at - 1 : at] == " " or folded[at + 1 : at + 2] == " " or _SPACED_CODE.match(folded, at):
-            return True
-        at = folded.find("/", at + 1)
-    return False
+    squeeze_spaced_numbers, run on every text. Substring tests in C first (most texts have no "/", and most
+    with one have neither " /", "/ " nor a dash next to a space); the regex (a literal "/" first, so the engine
+    skips ahead to the slashes) only for the few texts left. The earlier form, a Python loop over the slashes
+    with a regex match at each, cost about twice as much."""
+    if "/" not in folded:
+        return False
+    if " /" in folded or "/ " in folded:
+        return True
+    return ("- " in folded or " -" in folded) and _SPACED_CODE.search(folded) is not None
 
 
 def squeeze_spaced_numbers(folded: str) -> tuple[str, dict[int, int] | None]:
