@@ -364,7 +364,9 @@ SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–
 # A reminder message lists one or more tasks (several due to one person at one moment go in one
 # message). Blocks are built by `render_reminder`; the keyboard labels are used by jobs/dispatcher.
 
-REMINDER_KIND_ICON = {"before": "⏰", "due": "📌", "overdue": "⚠️", "escalation": "🔺"}
+# A task's icon in a reminder (product10): «before» is 🔔, not ⏰ — the header «⏰ Nhắc việc» has that one,
+# and a reminder 3 days ahead read «⏰ Nhắc việc» then «⏰ #1 …»: the same clock twice, nothing said by it.
+REMINDER_KIND_ICON = {"before": "🔔", "due": "📌", "overdue": "⚠️", "escalation": "🔺"}
 REMINDER_HEADER = "⏰ <b>Nhắc việc</b>"
 REMINDER_HEADER_MANY = "⏰ <b>Nhắc việc</b> — {count} nhiệm vụ cần anh/chị chú ý"
 REMINDER_HEADER_ESCALATION = "🔺 <b>Báo cáo Trưởng ban</b> — nhiệm vụ đã quá hạn"
@@ -413,7 +415,7 @@ def mention(name: str, tg_user_id: int | None, username: str | None) -> str:
 
 
 def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
-    icon = REMINDER_KIND_ICON.get(item.kind, "⏰")
+    icon = REMINDER_KIND_ICON.get(item.kind, "🔔")
     lines = [f"{icon} <b>#{item.number}</b> · <i>{esc(item.committee)}</i>", esc(shorten(item.text))]
     lines.append(REMINDER_DUE_LINE.format(due=fmt_due(item.due, today)))
     if item.lead and (item.kind == "escalation" or in_group):
