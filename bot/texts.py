@@ -1789,3 +1789,21 @@ NEW_TASKS_FOOTER = (
 # those told privately of them are told they are taken back (the group's card is edited already).
 NEW_TASKS_UNDONE_ONE = "↩️ Nhiệm vụ #{numbers} ({committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc việc này."
 NEW_TASKS_UNDONE_MANY = "↩️ {count} nhiệm vụ ({numbers}, {committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc các việc này."
+
+# --- product10 ---
+# A new-task message (NEW_TASKS_*) that a private chat refused (the person blocked the bot before the bot
+# heard of it): the group gets one short line per person and save — who, how many, how to open the chat —
+# not the whole list with its buttons (jobs/new_tasks_fallback.py).
+NEW_TASKS_REFUSED_IN_GROUP = (
+    "📨 {who}: bot không gửi được tin nhắn riêng cho anh/chị (có thể anh/chị đã chặn bot) để báo {what}.\n{how}"
+)
+NEW_TASKS_REFUSED_ONE = "nhiệm vụ mới {numbers}"
+NEW_TASKS_REFUSED_MANY = "{count} nhiệm vụ mới được giao ({numbers})"
+NEW_TASKS_REFUSED_HOW_LINK = (
+    '💬 Để nhận việc và nhắc việc riêng: <a href="{link}">' + START_LINK_LABEL + "</a>, bấm «Bỏ chặn» hoặc "
+    "«Bắt đầu» (Start), rồi gõ /viec để xem các việc của mình."
+)
+NEW_TASKS_REFUSED_HOW = (
+    "💬 Để nhận việc và nhắc việc riêng: mở trò chuyện riêng với bot, bấm «Bỏ chặn» hoặc «Bắt đầu» (Start), "
+    "rồi gõ /viec để xem các việc của mình."
+)
