@@ -1807,3 +1807,10 @@ NEW_TASKS_REFUSED_HOW = (
     "💬 Để nhận việc và nhắc việc riêng: mở trò chuyện riêng với bot, bấm «Bỏ chặn» hoặc «Bắt đầu» (Start), "
     "rồi gõ /viec để xem các việc của mình."
 )
+# An extension approved, told in the group in one message to the requester and the other doers named there
+# (he asked in the group, or blocked the bot since): handlers/approval_once.py.
+EXTEND_APPROVED_GROUP = (
+    "✅ Trưởng ban đã <b>đồng ý</b> gia hạn nhiệm vụ #{number} ({committee}) theo đề nghị của {asker}.\n"
+    "<i>{text}</i>\n📅 Hạn mới: <b>{due}</b>; hạn cũ: {old}.\nBot sẽ nhắc theo hạn mới."
+)
+EXTEND_APPROVED_GROUP_NO_OLD = "không có hạn"
