@@ -1814,3 +1814,6 @@ EXTEND_APPROVED_GROUP = (
     "<i>{text}</i>\n📅 Hạn mới: <b>{due}</b>; hạn cũ: {old}.\nBot sẽ nhắc theo hạn mới."
 )
 EXTEND_APPROVED_GROUP_NO_OLD = "không có hạn"
+# A board action whose own group message (a new deadline, a cancellation… naming the doers) is the group's
+# one message about it: that message says where it was done (bot/board/one_message.py).
+BOARD_VIA_IN_NOTICE = "🗂 Thực hiện trên Bảng việc."
