@@ -1817,3 +1817,15 @@ EXTEND_APPROVED_GROUP_NO_OLD = "không có hạn"
 # A board action whose own group message (a new deadline, a cancellation… naming the doers) is the group's
 # one message about it: that message says where it was done (bot/board/one_message.py).
 BOARD_VIA_IN_NOTICE = "🗂 Thực hiện trên Bảng việc."
+# A new task told to the contact people of its coordinating units («phối hợp») too, in the same one message a
+# person and save (handlers/new_tasks.py): marked under its lead; not reminded (the lead's unit is), so the
+# buttons are «Tiến độ» and «Vướng mắc» and the footer says who answers for the deadline.
+NEW_TASKS_SUPPORT_UNIT = "\n🤝 Phối hợp: {unit} (đơn vị của anh/chị)"
+NEW_TASKS_SUPPORT_PERSON = "\n🤝 Anh/chị phối hợp thực hiện"
+NEW_TASKS_SUPPORT_HEADER_ONE = "🤝 <b>Anh/chị được giao phối hợp thực hiện nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_SUPPORT_HEADER_MANY = "🤝 <b>Anh/chị được giao phối hợp thực hiện {count} nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_SUPPORT_FOOTER = (
+    "Đơn vị chủ trì chịu trách nhiệm về tiến độ và được bot nhắc hạn. Báo tiến độ phần việc phối hợp hoặc "
+    "vướng mắc: bấm nút bên dưới, hoặc gõ /tiendo, /vuongmac kèm số nhiệm vụ; /viec xem mọi việc của anh/chị."
+)
+NEW_TASKS_SUPPORT_NOTE = "\nViệc anh/chị phối hợp (🤝): đơn vị chủ trì chịu trách nhiệm về tiến độ và được bot nhắc hạn."

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.models import Notice
+from emulator import Chat, User, text_mention
 from tests.e2e.conftest import Env, Since, mentioned
 from tests.e2e.test_gaps3 import _committee as gaps3_committee
 from tests.e2e.test_gaps3 import _conclusion, _counts
@@ -56,3 +57,72 @@ async def test_a_save_of_twenty_for_someone_who_blocked_the_bot_unnoticed_is_one
     assert {r.delivered_to_chat for r in rows if r.status == "sent"} == {group.id}
     # Nobody else was told anything more, and the bot knows now: the next save tells nobody privately.
     assert bot_messages_since(env, an, 0) == []
+
+
+# ------------------------------------------------------------------------------------- 4: coordinating units told
+async def _two_units(env: Env) -> tuple[User, User, User, User, Chat]:
+    """Văn phòng (contact Bình) and Ban biên tập (contacts Cường, and Dũng who never wrote to the bot);
+    Bình and Cường opened a private chat with the bot."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh, cuong, dung = w.add_user("Bình", "Lê"), w.add_user("Cường", "Trần"), w.add_user("Dũng", "Võ")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, cuong, dung])
+    w.start_private(binh)
+    w.start_private(cuong)
+    await env.idle()
+    await env.say(chair, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    await env.say(chair, group, "/donvi them Ban biên tập = BBT")
+    await env.say(chair, group, ["/donvi gan VP ", text_mention(binh)])
+    await env.say(chair, group, ["/donvi gan BBT ", text_mention(cuong), " ", text_mention(dung)])
+    return chair, binh, cuong, dung, group
+
+
+async def test_a_coordinating_units_contact_is_told_of_the_new_task_once_as_coordinator(env: Env) -> None:
+    chair, binh, cuong, dung, group = await _two_units(env)
+    binh_0, cuong_0, dung_0, group_0 = _counts(env, binh, cuong, dung, group)
+    card = await env.say(chair, group, "/giao VP chủ trì, phối hợp Ban biên tập cập nhật cổng thông tin xong trước "
+                                       "ngày 10/12")
+    assert "Phối hợp: Ban biên tập" in card.plain, card.plain
+    [lead] = bot_messages_since(env, binh, binh_0)
+    assert "Anh/chị được giao nhiệm vụ mới" in lead.plain and "🤝" not in lead.plain
+    [told] = bot_messages_since(env, cuong, cuong_0)
+    assert told.plain.startswith("🤝 Anh/chị được giao phối hợp thực hiện nhiệm vụ mới — BCĐ Chuyển đổi số")
+    assert "#1 " in told.plain and "cập nhật cổng thông tin" in told.plain and "Hạn: Thứ Năm, 10/12/2026" in told.plain
+    assert "Chủ trì: Văn phòng HĐND&UBND\n🤝 Phối hợp: Ban biên tập (đơn vị của anh/chị)" in told.plain
+    assert "Đơn vị chủ trì chịu trách nhiệm về tiến độ" in told.plain and "Bot sẽ nhắc trước hạn" not in told.plain
+    assert told.button_texts() == ["📝 Báo cáo tiến độ", "🚧 Vướng mắc"]
+    # Dũng never opened a chat: nothing privately, nothing more in the group (the card names the units).
+    assert bot_messages_since(env, dung, dung_0) == []
+    assert [m.message_id for m in bot_messages_since(env, group, group_0)] == [card.message_id]
+    # His button works: a coordinator's progress is recorded on the task.
+    await env.press(cuong, told, "📝 Báo cáo tiến độ")
+    done = await env.say(cuong, cuong, "đã gửi 3 bài", reply_to=env.world.last_bot_message(cuong))
+    assert "Đã ghi tiến độ #1" in done.plain
+    # Taken back as a slip: he is told too, as the lead's contact is.
+    slip = await env.say(chair, group, "/giao VP chủ trì, phối hợp BBT lập danh sách hộ nghèo trước ngày 4/12")
+    cuong_1 = _counts(env, cuong)[0]
+    await env.press(chair, slip, "Hoàn tác")
+    [back] = bot_messages_since(env, cuong, cuong_1)
+    assert "#2" in back.plain and "đã được rút lại" in back.plain
+
+
+async def test_one_message_a_person_and_save_whether_he_leads_or_coordinates(env: Env) -> None:
+    chair, _binh, cuong, _dung, group = await _two_units(env)
+    cuong_0, group_0 = _counts(env, cuong, group)
+    env.world.send_text(chair, group, "/nhap\nKết luận giao ban tuần\n"
+                        "1. Giao Văn phòng HĐND&UBND chủ trì, phối hợp Ban biên tập rà soát hồ sơ một cửa, hoàn "
+                        "thành trước ngày 10/12/2026.\n"
+                        "2. Giao Ban biên tập cập nhật tin bài lên Cổng thông tin điện tử, hoàn thành trước ngày "
+                        "12/12/2026.\n")
+    tasks = await save(env, chair, await preview_after(env, group, group_0))
+    assert len(tasks) == 2
+    await env.idle()
+    [told] = bot_messages_since(env, cuong, cuong_0)
+    assert "Anh/chị được giao 2 nhiệm vụ mới" in told.plain
+    one, two = tasks
+    assert f"#{one.number} Giao Văn phòng" in told.plain and "🤝 Phối hợp: Ban biên tập" in told.plain
+    assert told.plain.count("🤝 Phối hợp") == 1  # #2 is his unit's own: no mark
+    assert "Việc anh/chị phối hợp (🤝)" in told.plain and "Bot sẽ nhắc trước hạn" in told.plain
+    assert told.button_texts() == [f"📝 Tiến độ #{one.number}", f"🚧 Vướng mắc #{one.number}",
+                                   f"✅ Xong #{two.number}", f"📝 Tiến độ #{two.number}",
+                                   f"⏳ Gia hạn #{two.number}", f"🚧 Vướng mắc #{two.number}"]
