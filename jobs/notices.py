@@ -162,9 +162,12 @@ async def send_due_notices(
     )
 
 
-async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: Sequence[int]) -> DispatchStats:
+async def send_now(
+    services: Services, bot: Bot, runtime: DispatchRuntime, ids: Sequence[int], now: datetime | None = None
+) -> DispatchStats:
     """Send these just-stored notices now (a handler, after its own answer). What fails stays in the
-    outbox for the dispatcher."""
+    outbox for the dispatcher. `now`: the moment they are claimed as of (default the bot's clock; a
+    notice due a little later, the supergroup's welcome, is sent by a job that waited for it)."""
     stats = DispatchStats()
     if ids:
         # No inline network retries here: the handler does not wait through a backoff; the row's
@@ -172,5 +175,5 @@ async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: 
         runtime.unrecorded, runtime.record_lock  # noqa: B018 - created once, shared with the copy
         policy = replace(runtime.policy, network_retries=0)
         now_runtime = replace(runtime, policy=policy)
-        await send_due_notices(services, bot, services.clock.now(), now_runtime, stats, only=ids)
+        await send_due_notices(services, bot, now or services.clock.now(), now_runtime, stats, only=ids)
     return stats

@@ -5,11 +5,20 @@ supergroup's welcome that a restart does not lose."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
+from bot.app import build_application, running
+from bot.clock import ManualClock
+from bot.services import services_of
+from bot.settings import Settings
 from db.models import Notice
-from emulator import Chat, User, text_mention
-from tests.e2e.conftest import Env, Since, mentioned
+from emulator import Chat, Emulator, User, World, text_mention
+from jobs.dispatcher import dispatch_once
+from jobs.ratelimit import unlimited
+from jobs.runtime import DispatchRuntime
+from tests.e2e.conftest import START, Env, Since, mentioned
 from tests.e2e.test_gaps3 import _committee as gaps3_committee
 from tests.e2e.test_gaps3 import _conclusion, _counts
 from tests.e2e.test_long_conclusion import bot_messages_since, preview_after, save
@@ -126,3 +135,40 @@ async def test_one_message_a_person_and_save_whether_he_leads_or_coordinates(env
     assert told.button_texts() == [f"📝 Tiến độ #{one.number}", f"🚧 Vướng mắc #{one.number}",
                                    f"✅ Xong #{two.number}", f"📝 Tiến độ #{two.number}",
                                    f"⏳ Gia hạn #{two.number}", f"🚧 Vướng mắc #{two.number}"]
+
+
+# ------------------------------------------------------------------------------------- 5: a welcome kept
+async def test_a_supergroups_welcome_survives_a_restart_in_its_wait(database_url: str) -> None:
+    """The bot is added to a supergroup; its welcome waits WELCOME_WAIT for an upgrade's migration messages.
+    The bot stops in that wait (its JobQueue job dies with it): started again, it welcomes the group once."""
+    clock = ManualClock(START)
+    world = World(clock=clock)
+    chair = world.add_user("Lan", "Nguyễn", username="lan_chutich")
+    group = world.add_group("BCĐ Cải cách hành chính phường Phúc Đồng", creator=chair, supergroup=True,
+                            bot_status=None)
+
+    def welcomes() -> list[str]:
+        return [m.plain for m in world.bot_messages(group) if "Xin chào" in m.plain]
+
+    async with Emulator(world, strict=True) as emu:
+        settings = Settings(bot_token=world.token, database_url=database_url, telegram_api_url=emu.base_url,
+                            dispatch_interval=3600)
+        first = build_application(settings, clock)
+        async with running(first):
+            world.add_bot(group, by=chair)
+            await world.wait_idle(5.0, update_queue=first.update_queue)
+            [job] = first.job_queue.get_jobs_by_name(f"welcome:{group.id}")  # type: ignore[union-attr]
+            job.schedule_removal()  # the process ends before the job runs
+        assert welcomes() == []
+
+        clock.advance(timedelta(seconds=30))
+        second = build_application(settings, clock)
+        async with running(second):
+            runtime = DispatchRuntime.create("restarted", limiter=unlimited())
+            await dispatch_once(services_of(second), second.bot, clock.now(), runtime)
+            await world.wait_idle(5.0, update_queue=second.update_queue)
+            [welcome] = welcomes()
+            assert "BCĐ Cải cách hành chính phường Phúc Đồng" in welcome
+            await dispatch_once(services_of(second), second.bot, clock.now() + timedelta(minutes=5), runtime)
+            await world.wait_idle(5.0, update_queue=second.update_queue)
+            assert len(welcomes()) == 1
