@@ -172,3 +172,21 @@ async def test_a_supergroups_welcome_survives_a_restart_in_its_wait(database_url
             await dispatch_once(services_of(second), second.bot, clock.now() + timedelta(minutes=5), runtime)
             await world.wait_idle(5.0, update_queue=second.update_queue)
             assert len(welcomes()) == 1
+
+
+# ------------------------------------------------------------------------------------- 2a: asked in the group
+async def test_an_extension_asked_in_the_group_and_approved_is_one_new_group_message(reminders: Env) -> None:
+    env = reminders
+    chair, binh, an, group, _ = await committee_with_a_task(env)
+    asked = await env.say(binh, group, "/giahan 1 18/12 chờ kinh phí")
+    assert "Đã gửi đề nghị gia hạn #1" in asked.plain or "✅ Đồng ý" in asked.button_texts()
+    ask = next(m for m in reversed(env.world.bot_messages(group)) if "✅ Đồng ý" in m.button_texts())
+    new = Since(env.world, binh, group)
+    await env.press(chair, ask, "✅ Đồng ý")
+    assert (await env.task(1, group)).due_current.isoformat() == "2026-12-18"  # type: ignore[union-attr]
+    # Bình asked in the group: his answer is there, with An (no private chat) named in the same message.
+    [told] = new(group)
+    assert told.plain.startswith("📨 Gửi Bình Lê, An Phạm:")
+    assert "theo đề nghị của Bình Lê" in told.plain and "Hạn mới: Thứ Sáu, 18/12/2026" in told.plain
+    assert set(mentioned(told)) == {binh.id, an.id}
+    assert new(binh) == []
