@@ -364,7 +364,9 @@ SETTINGS_QUIET_CONFLICT = "Giờ nhắc {time} rơi vào giờ nghỉ {start}–
 # A reminder message lists one or more tasks (several due to one person at one moment go in one
 # message). Blocks are built by `render_reminder`; the keyboard labels are used by jobs/dispatcher.
 
-REMINDER_KIND_ICON = {"before": "⏰", "due": "📌", "overdue": "⚠️", "escalation": "🔺"}
+# A task's icon in a reminder (product10): «before» is 🔔, not ⏰ — the header «⏰ Nhắc việc» has that one,
+# and a reminder 3 days ahead read «⏰ Nhắc việc» then «⏰ #1 …»: the same clock twice, nothing said by it.
+REMINDER_KIND_ICON = {"before": "🔔", "due": "📌", "overdue": "⚠️", "escalation": "🔺"}
 REMINDER_HEADER = "⏰ <b>Nhắc việc</b>"
 REMINDER_HEADER_MANY = "⏰ <b>Nhắc việc</b> — {count} nhiệm vụ cần anh/chị chú ý"
 REMINDER_HEADER_ESCALATION = "🔺 <b>Báo cáo Trưởng ban</b> — nhiệm vụ đã quá hạn"
@@ -413,7 +415,7 @@ def mention(name: str, tg_user_id: int | None, username: str | None) -> str:
 
 
 def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
-    icon = REMINDER_KIND_ICON.get(item.kind, "⏰")
+    icon = REMINDER_KIND_ICON.get(item.kind, "🔔")
     lines = [f"{icon} <b>#{item.number}</b> · <i>{esc(item.committee)}</i>", esc(shorten(item.text))]
     lines.append(REMINDER_DUE_LINE.format(due=fmt_due(item.due, today)))
     if item.lead and (item.kind == "escalation" or in_group):
@@ -1787,3 +1789,43 @@ NEW_TASKS_FOOTER = (
 # those told privately of them are told they are taken back (the group's card is edited already).
 NEW_TASKS_UNDONE_ONE = "↩️ Nhiệm vụ #{numbers} ({committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc việc này."
 NEW_TASKS_UNDONE_MANY = "↩️ {count} nhiệm vụ ({numbers}, {committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc các việc này."
+
+# --- product10 ---
+# A new-task message (NEW_TASKS_*) that a private chat refused (the person blocked the bot before the bot
+# heard of it): the group gets one short line per person and save — who, how many, how to open the chat —
+# not the whole list with its buttons (jobs/new_tasks_fallback.py).
+NEW_TASKS_REFUSED_IN_GROUP = (
+    "📨 {who}: bot không gửi được tin nhắn riêng cho anh/chị (có thể anh/chị đã chặn bot) để báo {what}.\n{how}"
+)
+NEW_TASKS_REFUSED_ONE = "nhiệm vụ mới {numbers}"
+NEW_TASKS_REFUSED_MANY = "{count} nhiệm vụ mới được giao ({numbers})"
+NEW_TASKS_REFUSED_HOW_LINK = (
+    '💬 Để nhận việc và nhắc việc riêng: <a href="{link}">' + START_LINK_LABEL + "</a>, bấm «Bỏ chặn» hoặc "
+    "«Bắt đầu» (Start), rồi gõ /viec để xem các việc của mình."
+)
+NEW_TASKS_REFUSED_HOW = (
+    "💬 Để nhận việc và nhắc việc riêng: mở trò chuyện riêng với bot, bấm «Bỏ chặn» hoặc «Bắt đầu» (Start), "
+    "rồi gõ /viec để xem các việc của mình."
+)
+# An extension approved, told in the group in one message to the requester and the other doers named there
+# (he asked in the group, or blocked the bot since): handlers/approval_once.py.
+EXTEND_APPROVED_GROUP = (
+    "✅ Trưởng ban đã <b>đồng ý</b> gia hạn nhiệm vụ #{number} ({committee}) theo đề nghị của {asker}.\n"
+    "<i>{text}</i>\n📅 Hạn mới: <b>{due}</b>; hạn cũ: {old}.\nBot sẽ nhắc theo hạn mới."
+)
+EXTEND_APPROVED_GROUP_NO_OLD = "không có hạn"
+# A board action whose own group message (a new deadline, a cancellation… naming the doers) is the group's
+# one message about it: that message says where it was done (bot/board/one_message.py).
+BOARD_VIA_IN_NOTICE = "🗂 Thực hiện trên Bảng việc."
+# A new task told to the contact people of its coordinating units («phối hợp») too, in the same one message a
+# person and save (handlers/new_tasks.py): marked under its lead; not reminded (the lead's unit is), so the
+# buttons are «Tiến độ» and «Vướng mắc» and the footer says who answers for the deadline.
+NEW_TASKS_SUPPORT_UNIT = "\n🤝 Phối hợp: {unit} (đơn vị của anh/chị)"
+NEW_TASKS_SUPPORT_PERSON = "\n🤝 Anh/chị phối hợp thực hiện"
+NEW_TASKS_SUPPORT_HEADER_ONE = "🤝 <b>Anh/chị được giao phối hợp thực hiện nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_SUPPORT_HEADER_MANY = "🤝 <b>Anh/chị được giao phối hợp thực hiện {count} nhiệm vụ mới</b> — {committee}"
+NEW_TASKS_SUPPORT_FOOTER = (
+    "Đơn vị chủ trì chịu trách nhiệm về tiến độ và được bot nhắc hạn. Báo tiến độ phần việc phối hợp hoặc "
+    "vướng mắc: bấm nút bên dưới, hoặc gõ /tiendo, /vuongmac kèm số nhiệm vụ; /viec xem mọi việc của anh/chị."
+)
+NEW_TASKS_SUPPORT_NOTE = "\nViệc anh/chị phối hợp (🤝): đơn vị chủ trì chịu trách nhiệm về tiến độ và được bot nhắc hạn."

@@ -390,10 +390,15 @@ async def mark_notice_retry(
     return bool(await finish(session, Notice, [notice_id], worker_id, retry_values(next_attempt_at, error)))
 
 
-async def reroute_notice(session: AsyncSession, notice_id: int, worker_id: str, chat_id: int, text: str) -> bool:
+async def reroute_notice(
+    session: AsyncSession, notice_id: int, worker_id: str, chat_id: int, text: str, *, drop_buttons: bool = False
+) -> bool:
     """The private chat refused it (the person blocked the bot): it goes to the group instead, with
-    a mention. Still claimed: the same worker sends it there at once."""
-    values = {"chat_id": chat_id, "person_id": None, "text": text}
+    a mention. Still claimed: the same worker sends it there at once. `drop_buttons`: without its
+    buttons (a short line in their place, jobs/new_tasks_fallback.py)."""
+    values: dict[str, Any] = {"chat_id": chat_id, "person_id": None, "text": text}
+    if drop_buttons:
+        values["buttons"] = None
     return bool(await finish(session, Notice, [notice_id], worker_id, {**values, "status": CLAIMED}))
 
 

@@ -17,6 +17,7 @@ the group while the bot is blocked, privately again once unblocked.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ChatMember, ChatMemberUpdated, MaybeInaccessibleMessage, Update, User
@@ -29,7 +30,7 @@ from db import committees as db_committees
 from db import membership as db_membership
 from db.membership import Departure
 from db.models import Person
-from db.outbox import enqueue_notice, replan_committee
+from db.outbox import NOTICES_STORED, as_utc, enqueue_notice, replan_committee
 from db.tasks import lead_label
 from domain.permissions import Action, Role
 from handlers.common import (
@@ -51,6 +52,7 @@ from handlers.common import (
 )
 from handlers.task_actions import Refused, require, require_open, task_for_button
 from jobs.membership_check import queue_membership_check, schedule_membership_check
+from jobs.scheduling import runtime_of
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     resumed = False
     moved_here = False
     new_id: int | None = None
+    welcome_id: int | None = None
     svc = services(context)
     async with transaction(context) as session:
         if member_now:
@@ -94,6 +97,13 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             new_id = committee.id if before is None else None
             resumed = not committee.active
             committee.active = True
+            if (new_id is not None and not was_member and change.chat.type == change.chat.SUPERGROUP
+                    and context.job_queue is not None):
+                # (product10) The supergroup's welcome is stored with its committee, due a moment later
+                # (WELCOME_WAIT): a restart meanwhile does not lose it (the dispatcher sends it), and an
+                # upgrade's migration, which drops this fresh committee, drops the welcome with it.
+                welcome_id = await store_welcome(session, committee.id, change.chat.id, change.chat.title or "",
+                                                 svc.clock.now())
             if resumed:
                 log.info("committee %s (chat %s) resumed: the bot is back in the group", committee.id, change.chat.id)
                 # Queued with the re-add (db.models.MembershipLookup): a restart does not lose them.
@@ -110,13 +120,11 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     change.new_chat_member.status,
                 )
     if member_now and not was_member and not moved_here:
-        if change.chat.type == change.chat.SUPERGROUP and new_id is not None and context.job_queue is not None:
+        if welcome_id is not None and context.job_queue is not None:
             # Joining a supergroup may be an upgrade whose migration messages come next: welcome only
-            # if the committee made for it is still there a moment later (migrate_chat drops it).
-            context.job_queue.run_once(
-                _welcome_if_still_new, WELCOME_WAIT, data=(change.chat.id, new_id, change.chat.title or ""),
-                name=f"welcome:{change.chat.id}",
-            )
+            # if the committee made for it is still there a moment later (migrate_chat drops it, and
+            # its stored welcome with it). The job sends it on time; after a restart the dispatcher does.
+            context.job_queue.run_once(send_welcome, WELCOME_WAIT, data=welcome_id, name=f"welcome:{change.chat.id}")
         else:
             await _welcome(context, change.chat.id, change.chat.title or "")
     if member_now and resumed:
@@ -137,18 +145,31 @@ async def _welcome(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title: str)
         log.warning("welcome message failed in %s: %s", chat_id, exc)
 
 
-async def _welcome_if_still_new(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot joined a supergroup and a committee was made for it: welcome, unless the group's own
-    committee has moved there meanwhile (an upgrade: the same committee, welcomed long ago)."""
+async def store_welcome(session: AsyncSession, committee_id: int, chat_id: int, title: str, now: datetime) -> int:
+    """The welcome of a supergroup the bot just joined, in the outbox (db.outbox), due WELCOME_WAIT from
+    now; ON DELETE CASCADE removes it with the fresh committee when the chat turns out to be an upgrade."""
+    notice = await enqueue_notice(session, committee_id, chat_id, T.BOT_ADDED.format(title=T.esc(title)), None,
+                                  now=now, kind="welcome")
+    notice.due_at = as_utc(now) + timedelta(seconds=WELCOME_WAIT)
+    # Not sent with the update's other notices: it waits for the migration messages.
+    session.info[NOTICES_STORED].remove(notice.id)
+    return notice.id
+
+
+async def send_welcome(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot joined a supergroup a moment ago and a committee was made for it: its stored welcome goes
+    out, unless the group's own committee has moved there meanwhile (an upgrade: the same committee,
+    welcomed long ago; the fresh committee and its welcome are gone)."""
+    from jobs.notices import send_now
+
     assert context.job is not None
-    chat_id, committee_id, title = context.job.data  # type: ignore[misc]
-    async with transaction(context) as session:
-        committee = await db_committees.committee_by_chat(session, chat_id)
-        still_new = committee is not None and committee.id == committee_id
-    if still_new:
-        await _welcome(context, chat_id, title)
-    else:
-        log.info("no welcome in %s: a group upgraded to this supergroup, its committee moved here", chat_id)
+    notice_id = int(context.job.data)  # type: ignore[arg-type]
+    svc = services(context)
+    # Due WELCOME_WAIT after it was stored, by the bot's clock; this job runs that long after, by the wall's.
+    due = svc.clock.now() + timedelta(seconds=WELCOME_WAIT)
+    stats = await send_now(svc, context.bot, runtime_of(context.application), [notice_id], now=due)
+    if not stats.notices_claimed:
+        log.info("no welcome %s: a group upgraded to this supergroup, its committee moved here", notice_id)
 
 
 async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, member: ChatMember) -> bool:

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
-from db.models import Committee, Meeting, Person, Task
+from db.models import Committee, Meeting, Person, Task, UnitContact
 from db.outbox import Buttons, enqueue_notice
 from domain.permissions import Role
 from handlers.common import Actor
@@ -37,40 +38,83 @@ def _reachable(p: Person) -> bool:
     return bool(p.private_chat and not p.blocked_bot and p.tg_user_id)
 
 
+async def coordinating_people(session: AsyncSession, task: Task) -> list[tuple[Person, str | None]]:
+    """(product10) The contact people of `task`'s coordinating units («phối hợp»), and a person named as
+    coordinator, in order, once each: (person, the unit's label, or None for a person named himself)."""
+    out: dict[int, tuple[Person, str | None]] = {}
+    for a in task.assignees:
+        if a.role != "support":
+            continue
+        if a.person_id is not None:
+            if (p := await session.get(Person, a.person_id)) is not None:
+                out.setdefault(p.id, (p, None))
+        elif a.unit_id is not None:
+            rows = await session.scalars(
+                select(UnitContact.person_id).where(UnitContact.unit_id == a.unit_id).order_by(UnitContact.id)
+            )
+            for pid in list(rows):
+                if (p := await session.get(Person, pid)) is not None:
+                    out.setdefault(p.id, (p, a.label))
+    return list(out.values())
+
+
 async def _told_privately(
-    session: AsyncSession, actor: Actor, tasks: Sequence[Task]
+    session: AsyncSession, actor: Actor, tasks: Sequence[Task], coordinating: dict[int, dict[int, str | None]]
+    | None = None,
 ) -> dict[int, tuple[Person, list[Task]]]:
-    """Per person who can be reached privately (not the actor), his tasks among `tasks`, in order."""
+    """Per person who can be reached privately (not the actor), his tasks among `tasks`, in order: as a
+    doer (lead, executor: reminded of it) or (product10) as a contact of a coordinating unit, told of the
+    task once and not reminded. `coordinating` (filled when given): person id -> {task id: the unit's
+    label} for the tasks he only coordinates."""
     people: dict[int, tuple[Person, list[Task]]] = {}
     for task in tasks:
-        for p in await assignee_people(session, task):
+        doers = await assignee_people(session, task)
+        for p in doers:
             if p.id == actor.person.id or not _reachable(p):
                 continue
             people.setdefault(p.id, (p, []))[1].append(task)
+        doer_ids = {p.id for p in doers}
+        for p, unit in await coordinating_people(session, task):
+            if p.id in doer_ids or p.id == actor.person.id or not _reachable(p):
+                continue
+            people.setdefault(p.id, (p, []))[1].append(task)
+            if coordinating is not None:
+                coordinating.setdefault(p.id, {})[task.id] = unit
     return people
 
 
-def _item(task: Task, today: date) -> str:
+_NOT_SUPPORT: dict[int, str | None] = {}
+
+
+def _item(task: Task, today: date, support: dict[int, str | None] = _NOT_SUPPORT) -> str:
     leads = [a.label for a in task.assignees if a.role == "lead" and a.label]
+    lead = T.NEW_TASKS_LEAD.format(lead=T.esc(", ".join(leads))) if leads else ""
+    if task.id in support:  # (product10) his unit coordinates: said under the lead
+        unit = support[task.id]
+        lead += T.NEW_TASKS_SUPPORT_UNIT.format(unit=T.esc(unit)) if unit else T.NEW_TASKS_SUPPORT_PERSON
     return T.NEW_TASKS_ITEM.format(
         number=task.number,
         text=T.esc(T.shorten(task.text)),
         due=T.fmt_due(task.due_current, today),
-        lead=T.NEW_TASKS_LEAD.format(lead=T.esc(", ".join(leads))) if leads else "",
+        lead=lead,
     )
 
 
-def _buttons(tasks: Sequence[Task]) -> Buttons:
-    """The reminders' buttons (jobs.dispatcher.reminder_keyboard): 2×2 for one task, a row per task."""
+def _buttons(tasks: Sequence[Task], support: dict[int, str | None] = _NOT_SUPPORT) -> Buttons:
+    """The reminders' buttons (jobs.dispatcher.reminder_keyboard): 2×2 for one task, a row per task. A task
+    the person only coordinates (product10) has «Tiến độ» and «Vướng mắc»: closing it or asking for more
+    time is the lead's."""
     if len(tasks) == 1:
         tid = tasks[0].id
+        if tid in support:
+            return [[(T.BTN_PROGRESS, f"prog:{tid}"), (T.BTN_BLOCKED, f"blk:{tid}")]]
         return [[(T.BTN_DONE, f"done:{tid}"), (T.BTN_PROGRESS, f"prog:{tid}")],
                 [(T.BTN_EXTEND, f"ext:{tid}"), (T.BTN_BLOCKED, f"blk:{tid}")]]
     return [
         [
-            (T.BTN_DONE_N.format(number=t.number), f"done:{t.id}"),
+            *(() if t.id in support else ((T.BTN_DONE_N.format(number=t.number), f"done:{t.id}"),)),
             (T.BTN_PROGRESS_N.format(number=t.number), f"prog:{t.id}"),
-            (T.BTN_EXTEND_N.format(number=t.number), f"ext:{t.id}"),
+            *(() if t.id in support else ((T.BTN_EXTEND_N.format(number=t.number), f"ext:{t.id}"),)),
             (T.BTN_BLOCKED_N.format(number=t.number), f"blk:{t.id}"),
         ]
         for t in tasks
@@ -79,19 +123,27 @@ def _buttons(tasks: Sequence[Task]) -> Buttons:
 
 def new_tasks_messages(
     committee: Committee, tasks: Sequence[Task], who: str, meeting: str | None, today: date,
-    limit: int = T.MESSAGE_LIMIT,
+    limit: int = T.MESSAGE_LIMIT, support: dict[int, str | None] = _NOT_SUPPORT,
 ) -> list[tuple[str, Buttons]]:
     """One person's new tasks as messages of at most `limit` UTF-16 units (HTML source, never shorter than
-    what Telegram counts), broken only between tasks, each with its tasks' buttons."""
+    what Telegram counts), broken only between tasks, each with its tasks' buttons. `support`: the tasks
+    (id -> his unit's label) he only coordinates (product10): marked, with their own header and footer."""
     by = T.NEW_TASKS_BY.format(
         who=T.esc(who), meeting=T.NEW_TASKS_MEETING.format(meeting=T.esc(meeting)) if meeting else ""
     )
-    widest = T.NEW_TASKS_HEADER_MANY.format(count=len(tasks), committee=T.esc(committee.title)) + T.NEW_TASKS_PART
-    fixed = T.utf16_len("\n\n".join([widest, by, T.NEW_TASKS_FOOTER]))  # {part}/{parts}: room for 4 digits
+    only_support = all(t.id in support for t in tasks)
+    if only_support:
+        footer = T.NEW_TASKS_SUPPORT_FOOTER
+        header_one, header_many = T.NEW_TASKS_SUPPORT_HEADER_ONE, T.NEW_TASKS_SUPPORT_HEADER_MANY
+    else:
+        footer = T.NEW_TASKS_FOOTER + (T.NEW_TASKS_SUPPORT_NOTE if any(t.id in support for t in tasks) else "")
+        header_one, header_many = T.NEW_TASKS_HEADER_ONE, T.NEW_TASKS_HEADER_MANY
+    widest = header_many.format(count=len(tasks), committee=T.esc(committee.title)) + T.NEW_TASKS_PART
+    fixed = T.utf16_len("\n\n".join([widest, by, footer]))  # {part}/{parts}: room for 4 digits
     groups: list[list[Task]] = [[]]
     size = fixed
     for task in tasks:
-        cost = T.utf16_len(_item(task, today)) + 2
+        cost = T.utf16_len(_item(task, today, support)) + 2
         if groups[-1] and (size + cost > limit or len(groups[-1]) >= MAX_TASKS_A_MESSAGE):
             groups.append([])
             size = fixed
@@ -100,13 +152,13 @@ def new_tasks_messages(
     out = []
     for k, group in enumerate(groups, start=1):
         if len(tasks) == 1:
-            header = T.NEW_TASKS_HEADER_ONE.format(committee=T.esc(committee.title))
+            header = header_one.format(committee=T.esc(committee.title))
         else:
-            header = T.NEW_TASKS_HEADER_MANY.format(count=len(tasks), committee=T.esc(committee.title))
+            header = header_many.format(count=len(tasks), committee=T.esc(committee.title))
         if len(groups) > 1:
             header += T.NEW_TASKS_PART.format(part=k, parts=len(groups))
-        text = "\n\n".join([header, by, *(_item(t, today) for t in group), T.NEW_TASKS_FOOTER])
-        out.append((text, _buttons(group)))
+        text = "\n\n".join([header, by, *(_item(t, today, support) for t in group), footer])
+        out.append((text, _buttons(group, support)))
     return out
 
 
@@ -118,8 +170,10 @@ async def tell_new_tasks(session: AsyncSession, actor: Actor, committee: Committ
     meeting = None
     if tasks[0].meeting_id is not None and (m := await session.get(Meeting, tasks[0].meeting_id)) is not None:
         meeting = m.title
-    for person, own in (await _told_privately(session, actor, tasks)).values():
-        for text, buttons in new_tasks_messages(committee, own, actor.person.full_name, meeting, actor.today):
+    coordinating: dict[int, dict[int, str | None]] = {}
+    for person, own in (await _told_privately(session, actor, tasks, coordinating)).values():
+        for text, buttons in new_tasks_messages(committee, own, actor.person.full_name, meeting, actor.today,
+                                                support=coordinating.get(person.id, _NOT_SUPPORT)):
             await enqueue_notice(session, committee.id, person.tg_user_id, text, buttons,  # type: ignore[arg-type]
                                  now=actor.now, kind="task_new", person_id=person.id)
 

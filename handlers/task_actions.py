@@ -249,9 +249,19 @@ async def tell_due_changed(
         return
     skip = {actor.person.id} | ({asked_by.id} if asked_by is not None else set())
     people = [p for p in await assignee_people(session, task) if p.id not in skip]
+    text = await due_changed_text(session, actor, task, committee, old, reason, asked_by)
+    await tell_people(session, actor, committee, people, text, kind="due_changed",
+                      group_if_nobody=actor.committee is None and asked_by is None)
+
+
+async def due_changed_text(
+    session: AsyncSession, actor: Actor, task: Task, committee: Committee, old: date | None, reason: str | None,
+    asked_by: Person | None = None,
+) -> str:
+    """DUE_CHANGED_NOTICE for `task`'s new deadline (`tell_due_changed`)."""
     role = await role_in_task_committee(session, actor, task)
     today = actor.today
-    text = T.DUE_CHANGED_NOTICE.format(
+    return T.DUE_CHANGED_NOTICE.format(
         by=T.DUE_CHANGED_BY_SECRETARY if role is Role.SECRETARY else T.DUE_CHANGED_BY_CHAIR,
         number=task.number,
         committee=esc(committee.title),
@@ -262,14 +272,14 @@ async def tell_due_changed(
         reason=(T.DUE_CHANGED_REASON.format(reason=esc(T.shorten(reason, 300))) if reason else "")
         + (T.DUE_CHANGED_ASKED_BY.format(who=esc(asked_by.full_name)) if asked_by is not None else ""),
     )
-    await tell_people(session, actor, committee, people, text, kind="due_changed",
-                      group_if_nobody=actor.committee is None and asked_by is None)
 
 
 def notice_target(committee: Committee, person: Person | None, asked_chat_id: int | None) -> tuple[int, int | None]:
     """Where to tell `person` something about their request: the chat where they asked; else their
     private chat if they opened one; else the group. Returns (chat id, person id if private)."""
     chat = asked_chat_id
+    if chat is not None and chat > 0 and person is not None and person.blocked_bot:
+        chat = None  # asked privately, then blocked the bot: the group, not a refused private message
     if chat is None:
         if person is not None and person.private_chat and not person.blocked_bot and person.tg_user_id:
             chat = person.tg_user_id
@@ -386,10 +396,13 @@ async def decide_extension(
             session, task, "extension_approved", actor.person.id, actor.now, data={"due": req.new_due.isoformat()}
         )
         await reminders.replan_task(session, task.id, actor.now)
-        await tell_requester(session, actor, req, task, T.EXTEND_APPROVED_NOTICE, today)
-        # The other doers (a unit's other contacts) learn the new deadline too; the requester has his answer.
-        await tell_due_changed(session, actor, task, old, None, asked_by=await session.get(Person, req.requested_by)
-                               if req.requested_by else None)
+        from handlers.approval_once import tell_approval_in_one_group_message
+
+        if not await tell_approval_in_one_group_message(session, actor, req, task, old):
+            await tell_requester(session, actor, req, task, T.EXTEND_APPROVED_NOTICE, today)
+            # The other doers (a unit's other contacts) learn the new deadline too; the requester has his answer.
+            await tell_due_changed(session, actor, task, old, None,
+                                   asked_by=await session.get(Person, req.requested_by) if req.requested_by else None)
         return task, T.EXTEND_APPROVED.format(number=task.number, due=fmt_due(req.new_due, today))
     db_tasks.add_event(session, task, "extension_rejected", actor.person.id, actor.now)
     await tell_requester(session, actor, req, task, T.EXTEND_REJECTED_NOTICE, today)

@@ -39,6 +39,7 @@ from db.outbox import (
     reroute_notice,
 )
 from db.reminders import mark_person_blocked, pause_committee
+from jobs import new_tasks_fallback
 from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
@@ -58,11 +59,15 @@ def _keyboard(notice: DueNotice) -> InlineKeyboardMarkup | None:
 
 
 async def _deliver(
-    services: Services, bot: Bot, runtime: DispatchRuntime, notice: DueNotice, stats: DispatchStats
+    services: Services, bot: Bot, runtime: DispatchRuntime, notice: DueNotice, stats: DispatchStats,
+    folded: set[int] | None = None,
 ) -> None:
+    """`folded`: ids of notices this one absorbed on the way to the group (the other parts of a
+    new-task message, jobs/new_tasks_fallback.py): the caller skips them."""
     worker = runtime.worker_id
     chat_id = runtime.migrated.get(notice.chat_id, notice.chat_id)
     text = notice.text
+    markup = _keyboard(notice)
     private = chat_id > 0
 
     async def on_migrated(new_chat_id: int) -> None:
@@ -83,7 +88,7 @@ async def _deliver(
             runtime.policy,
             chat_id,
             text,
-            _keyboard(notice),
+            markup,
             None if private else on_migrated,
             guard=runtime.unrecorded,
             on_sent=record,
@@ -102,7 +107,13 @@ async def _deliver(
             async with services.session_factory() as s, s.begin():
                 if notice.person_id is not None and d.outcome is Outcome.FORBIDDEN:
                     await mark_person_blocked(s, notice.person_id)
-                if not await reroute_notice(s, notice.id, worker, chat_id, text):
+                short = notice.kind == new_tasks_fallback.KIND
+                if short:  # one line a person and save, not the list of tasks (product10)
+                    text, absorbed = await new_tasks_fallback.fold_for_group(s, notice, who)
+                    markup = None
+                    if folded is not None:
+                        folded.update(absorbed)
+                if not await reroute_notice(s, notice.id, worker, chat_id, text, drop_buttons=short):
                     return  # no longer ours (the lease ran out meanwhile)
             continue
         async with services.session_factory() as s, s.begin():
@@ -121,9 +132,12 @@ async def _deliver(
 async def _send_chat(
     services: Services, bot: Bot, runtime: DispatchRuntime, notices: list[DueNotice], stats: DispatchStats
 ) -> None:
+    folded: set[int] = set()
     for notice in notices:  # one chat's notices in the order they were decided
+        if notice.id in folded:
+            continue
         try:
-            await _deliver(services, bot, runtime, notice, stats)
+            await _deliver(services, bot, runtime, notice, stats, folded)
         except Exception:
             # Unexpected (a bug, the database gone): left claimed; the lease brings it back.
             log.exception("notice %s to chat %s failed", notice.id, notice.chat_id)
@@ -148,9 +162,12 @@ async def send_due_notices(
     )
 
 
-async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: Sequence[int]) -> DispatchStats:
+async def send_now(
+    services: Services, bot: Bot, runtime: DispatchRuntime, ids: Sequence[int], now: datetime | None = None
+) -> DispatchStats:
     """Send these just-stored notices now (a handler, after its own answer). What fails stays in the
-    outbox for the dispatcher."""
+    outbox for the dispatcher. `now`: the moment they are claimed as of (default the bot's clock; a
+    notice due a little later, the supergroup's welcome, is sent by a job that waited for it)."""
     stats = DispatchStats()
     if ids:
         # No inline network retries here: the handler does not wait through a backoff; the row's
@@ -158,5 +175,5 @@ async def send_now(services: Services, bot: Bot, runtime: DispatchRuntime, ids: 
         runtime.unrecorded, runtime.record_lock  # noqa: B018 - created once, shared with the copy
         policy = replace(runtime.policy, network_retries=0)
         now_runtime = replace(runtime, policy=policy)
-        await send_due_notices(services, bot, services.clock.now(), now_runtime, stats, only=ids)
+        await send_due_notices(services, bot, now or services.clock.now(), now_runtime, stats, only=ids)
     return stats

@@ -33,6 +33,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot import texts as T
+from bot.board.one_message import told_group_already
 from bot.services import Services, services_of
 from db import board as db_board
 from db import committees as db_committees
@@ -233,11 +234,13 @@ class Board:
                 return _json({"ok": False, "message": plain(str(refusal))}, status=409)
             detail = await self._detail(session, access, number, person)
             # The group is told by a new message, through the outbox (stored with the change itself): who
-            # did what on the board, and which task (the group may not know it by its number).
-            line = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
-            line += "\n" + T.BOARD_DONE_TASK_LINE.format(text=T.esc(T.shorten(detail["text"], 120)))
-            await enqueue_notice(session, access.committee.id, access.committee.chat_id, line,
-                                 now=actor.now, kind="board")  # fmt: skip
+            # did what on the board, and which task (the group may not know it by its number) — unless the
+            # action told the group itself (product10: one message, bot.board.one_message).
+            if not await told_group_already(session, access.committee):
+                line = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
+                line += "\n" + T.BOARD_DONE_TASK_LINE.format(text=T.esc(T.shorten(detail["text"], 120)))
+                await enqueue_notice(session, access.committee.id, access.committee.chat_id, line,
+                                     now=actor.now, kind="board")  # fmt: skip
         await send_stored_notices(self.application, session)
         return _json({"ok": True, "message": plain(result), "task": detail})
 

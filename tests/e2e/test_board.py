@@ -282,3 +282,31 @@ async def test_a_link_with_another_start_param_opens_the_board_as_usual(env: Env
     for start in ("-c5", "c", "cc-1", "board", "c-" + "9" * 25):
         status, me = await Client(env, chair, start_param=start).call("me")
         assert status == 200 and me["start"] is None and [c["id"] for c in me["committees"]] == [cid], start
+
+
+async def test_a_deadline_changed_on_the_board_is_one_group_message(env: Env) -> None:
+    """(product10) A new deadline set on the board reached the group twice: the doers without a private
+    chat named in «📅 Trưởng ban đặt hạn mới…», and the board's own line «🗂 Lan (trên Bảng việc): …».
+    Now one message names them, says the new and the old deadline, who and where."""
+    from tests.e2e.conftest import Since, mentioned
+
+    chair, police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    await env.idle()
+    new = Since(env.world, group)
+    status, result = await Client(env, chair).call(f"c/{cid}/t/1", {"action": "set_due", "value": "10/12"})
+    assert status == 200 and result["ok"]
+    await env.idle()
+    [told] = new(group)
+    assert told.plain.startswith("📨 Gửi Tuấn Đỗ:") and police.id in mentioned(told)
+    assert "đặt hạn mới cho nhiệm vụ #1" in told.plain and "Thứ Năm, 10/12/2026" in told.plain
+    assert "hạn cũ: Thứ Tư, 25/11/2026" in told.plain and "Người sửa: Lan Nguyễn" in told.plain
+    assert told.plain.endswith("🗂 Thực hiện trên Bảng việc.")
+
+    # An action that names nobody in the group (closing a task) is still told by the board's line.
+    new = Since(env.world, group)
+    status, _ = await Client(env, chair).call(f"c/{cid}/t/3", {"action": "close", "value": ""})
+    assert status == 200
+    await env.idle()
+    [line] = new(group)
+    assert "Lan Nguyễn (trên Bảng việc)" in line.plain and "#3" in line.plain

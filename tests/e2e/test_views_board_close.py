@@ -52,11 +52,18 @@ async def test_closing_on_the_board_is_told_in_the_group_by_whom_and_only_by_tho
                                     kinds=("sent",))  # fmt: skip
     assert told.plain.startswith("🗂 Lan Nguyễn (trên Bảng việc): ✅ #2 đã hoàn thành")
     assert "📌 Văn phòng cập nhật hồ sơ một cửa" in told.plain
+    before = len(env.world.bot_messages(group))
     status, _ = await Client(env, chair).call(f"c/{cid}/t/3", {"action": "cancel", "value": "trùng việc"})
     assert status == 200
     told = await env.world.wait_for(lambda m: "#3" in m.plain and "trên Bảng việc" in m.plain, chat=group,
                                     kinds=("sent",))  # fmt: skip
-    assert told.plain.startswith("🗂 Lan Nguyễn (trên Bảng việc):") and "huỷ" in told.plain
+    # (product10) One message: the cancellation told to Tuấn (no private chat) says who, why and where; the
+    # board's own line would repeat it a moment later.
+    assert told.plain.startswith("📨 Gửi Tuấn Đỗ:") and "#3" in told.plain
+    assert "đã được huỷ bởi Lan Nguyễn — lý do: trùng việc" in told.plain
+    assert told.plain.endswith("🗂 Thực hiện trên Bảng việc.")
+    await env.idle()
+    assert len(env.world.bot_messages(group)) == before + 1
     # Closing a closed task again is refused, and not announced twice.
     before = len(env.world.bot_messages(group))
     status, _ = await Client(env, chair).call(f"c/{cid}/t/1", {"action": "close", "value": ""})
