@@ -208,6 +208,10 @@ def tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
             # "trước 14 giờ, ngày 05/12/2017" (A011-02), "từ 00 giờ, ngày 10/5/2021" (G059-01): a comma
             # between a time of day and its day is part of the time, as in "trước 14 giờ ngày 05/12"
             out.append(chunk[:-1])
+        elif chunk[-1] in "'’′" and _clock_word(chunk[:-1]):
+            # "trước 20h00' ngày 06/9/2024", "07h00’ Thứ Bảy 14/01/2023": a minutes mark after the
+            # hour (CL04 of corpus L, K024-01 of K) is part of the time of day
+            out.append(chunk[:-1])
         else:
             opened = chunk.lstrip("(\"'“‘[")
             if opened and opened != chunk and opened.isalnum():

@@ -1,0 +1,94 @@
+# ruff: noqa: E501  (real-looking sentences are long)
+"""Deadline rules of the ninth round (branch deadl9, seventh issue-11 session): each test is one class of
+sentence, with sentences written for the test (not copied from the corpus); the rule's comment in
+domain/understand/deadline_round9.py (or at its hook) names the dev sentences of its class. The convention
+followed is LABELLING.md §30."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.understand.deadlines import deadline_in_context, parse_deadline
+from domain.understand.directive import parse_directive
+
+TODAY = date(2027, 3, 1)  # a Monday
+
+
+def reading(text: str, today: date = TODAY) -> str:
+    d = parse_deadline(text, today)
+    return f"{d.kind.value} {d.due or ''}".strip()
+
+
+def in_context(text: str, context: str, today: date = TODAY) -> str:
+    d = parse_directive(text, today, context=context).deadline
+    e = deadline_in_context(text, today, context)
+    assert (d.kind, d.due) == (e.kind, e.due)  # the /nhap reader and the bench reader agree
+    return f"{d.kind.value} {d.due or ''}".strip()
+
+
+# --- a minutes mark after the hour ("20h00'", "07h00’") is part of the time of day --------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các phường báo cáo kết quả kiểm đếm về Văn phòng UBND quận trước 16h30' ngày 12/3/2027.", "date 2027-03-12"),
+        ("Ban Chỉ huy quân sự xã hoàn thành sơ tán dân trước 18h00’ ngày 05/3/2027; báo cáo ngay khi xong.", "date 2027-03-05"),
+        ("Trường nộp hồ sơ chậm nhất 10h00′ ngày 20/3/2027 tại bộ phận một cửa.", "date 2027-03-20"),
+    ],
+)
+def test_a_minutes_mark_after_the_hour(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# --- a start day of the sentence before is carried only to the measure it starts (§30.1) --------------------
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "Đồng thời, Hội Chữ thập đỏ kêu gọi các nhà hảo tâm đóng góp cho quỹ khuyến học qua tài khoản của Hội.",
+            "Đợt vận động ủng hộ quỹ khuyến học năm 2027 bắt đầu từ ngày 15/3.",
+        ),
+        (
+            "Theo đó, Trung tâm Y tế huyện cấp phát hóa chất diệt muỗi cho các xã theo nhu cầu thực tế.",
+            "Hưởng ứng chiến dịch diệt bọ gậy, từ ngày 10/3, Trung tâm Y tế huyện sẽ phun hóa chất tại các ổ dịch.",
+        ),
+        (
+            "Các trạm y tế xã bố trí cán bộ trực, tiếp nhận người dân đến tiêm.",
+            "Chiến dịch tiêm vắc xin sởi kể từ ngày 20/3/2027 tại tất cả các xã.",
+        ),
+    ],
+)
+def test_another_tasks_start_day_is_not_carried(text: str, context: str) -> None:
+    assert in_context(text, context) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # the sentence points back to the time, or announces the measure: carried
+        (
+            "Ban Quản lý chợ thông báo đến các tiểu thương về giờ hoạt động mới của chợ.",
+            "Chợ trung tâm chuyển sang giờ hoạt động mới, áp dụng từ ngày 15/3/2027.",
+            "date 2027-03-15",
+        ),
+        (
+            "Giáo viên chủ nhiệm báo cho học sinh nghỉ theo thời gian trên.",
+            "Các trường cho học sinh nghỉ học kể từ ngày 10/3/2027.",
+            "date 2027-03-10",
+        ),
+        # an end, a window and an event's day are carried as before
+        (
+            "Đoàn kiểm tra tập trung kiểm tra các cơ sở sản xuất nước đá.",
+            "Việc kiểm tra bắt đầu từ tháng 3 đến ngày 25/4.",
+            "date 2027-04-25",
+        ),
+        (
+            "Huyện giao Ban Chỉ huy Quân sự huyện tổ chức lễ giao nhận quân đúng quy định.",
+            "Lễ giao nhận quân dự kiến sẽ được tổ chức tại sân vận động huyện vào ngày 12-3.",
+            "date 2027-03-12",
+        ),
+    ],
+)
+def test_carried_when_it_is_the_measure_or_an_end(text: str, context: str, expected: str) -> None:
+    assert in_context(text, context) == expected
