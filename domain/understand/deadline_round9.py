@@ -7,6 +7,8 @@ LABELLING.md §30 (days of the sentence before: start days, event days, days off
 
 from __future__ import annotations
 
+import re
+
 from domain.types import Deadline, DeadlineKind
 from domain.understand.textnorm import fold
 
@@ -43,3 +45,69 @@ def start_day_carried(text: str, carried: Deadline) -> bool:
         return True
     folded = fold(text)
     return any(w in folded for w in _POINTS_BACK)
+
+
+# --- whole conclusions: an item announcing a measure, or pointing back to its time, takes its day ---------
+# Kind of item: a subjectless or new-doer item of a notice that announces the measure an earlier line
+# starts ("2. UBND thị trấn triển khai đến các tiểu thương và thông báo … về việc tạm dừng hoạt động chợ"
+# after "1. Tạm dừng … từ ngày 01/11/2021 …", CJ16; the same for the market hours from 28/7, CJ15;
+# "Công đoàn trường phổ biến bài hát quốc ca" under a schedule "kể từ 30-11-2009", CG21), or that points back
+# to the time an earlier line gives ("thông báo cho học sinh nghỉ theo thời gian trên", CI03). LABELLING
+# §30.1: the announcement must be out by the start day; a pointer back takes that time (a window's end).
+# The nearest earlier line holding a day decides: an announcement takes its start day only (a start day
+# alone, no end), a pointer back any day. Dev: CJ15, CJ16 (J, conclusions_v8), CG21 (G, v5), CI03 (I, v7).
+_POINTS_BACK_ONLY = ("thoi gian tren", "thoi gian noi tren", "thoi gian neu tren", "thoi diem tren")
+# (an item of a list, "1. …", "- …", "1/ …", or a schedule line "Thời gian …:" — not a narrative's day,
+# "Theo đó, thời gian bắt đầu có dịch từ ngày 18/2." (CH02), "Sở … đã thông báo cho học sinh nghỉ học từ
+# chiều 14.9" (CB11): those report, they start no measure of the notice)
+_LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ][.)]|[-–+*•])\s*|^\s*[-–+*•]?\s*thoi gian[^:]{0,40}:")
+
+
+def _announces(folded: str) -> bool:
+    """'phổ biến …', 'thông báo … về (việc) …': the item makes the measure known (not 'thông báo đến X
+    thực hiện …', an order passed on)."""
+    if "pho bien" in folded:
+        return True
+    at = folded.find("thong bao")
+    return at >= 0 and " ve " in folded[at:]
+
+
+def _earlier_day(lines: list[str], basis: object, start_only: bool) -> Deadline | None:
+    from domain.understand.deadlines import find_deadlines  # (deadlines imports this module)
+
+    for line in reversed(lines):
+        days = [d for d in find_deadlines(line, basis) if d.kind is DeadlineKind.DATE]  # type: ignore[arg-type]
+        if not days:
+            continue
+        if not _LISTED.match(fold(line)):
+            return None
+        if not start_only:
+            return days[-1]
+        starts = [
+            d for d in days
+            if d.phrase and fold(d.phrase).startswith(_START_WORDS) and not any(w in fold(d.phrase) for w in _END_WORDS)
+        ]  # fmt: skip
+        return starts[-1] if starts else None
+    return None
+
+
+def carried_to_items(directives: list, lines: list[str], basis: object) -> list:
+    """The directives of a whole conclusion, an undated item that announces a measure or points back to its
+    time given the day of the nearest earlier line that dates it (see above). `lines` are the kept lines
+    of the text, in order."""
+    from dataclasses import replace
+
+    out = []
+    for d in directives:
+        if d.deadline.kind is DeadlineKind.NONE:
+            folded = fold(d.text)
+            back = any(w in folded for w in _POINTS_BACK_ONLY)
+            if back or _announces(folded):
+                key = folded[:40]
+                at = next((k for k, line in enumerate(lines) if key and key in fold(line)), -1)
+                if at > 0:
+                    day = _earlier_day(lines[:at], basis, start_only=not back)
+                    if day is not None:
+                        d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
+        out.append(d)
+    return out

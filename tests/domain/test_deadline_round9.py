@@ -92,3 +92,48 @@ def test_another_tasks_start_day_is_not_carried(text: str, context: str) -> None
 )
 def test_carried_when_it_is_the_measure_or_an_end(text: str, context: str, expected: str) -> None:
     assert in_context(text, context) == expected
+
+
+# --- whole conclusions: an item announcing the measure, or pointing back to its time, takes its day (§30.1) --
+def _items(text: str, today: date = TODAY) -> dict[str, str]:
+    from domain.understand.conclusion import split_conclusion
+
+    out = {}
+    for d in split_conclusion(text, today).directives:
+        out[d.text[:30]] = f"{d.deadline.kind.value} {d.deadline.due or ''}".strip()
+    return out
+
+
+def test_an_item_announcing_the_closure_takes_its_start_day() -> None:
+    text = (
+        "Để phòng chống dịch sởi trên địa bàn, UBND xã Tân Phú thông báo:\n"
+        "1. Tạm dừng hoạt động các nhóm trẻ tư thục trên địa bàn xã từ ngày 08/3/2027 cho đến khi có thông báo mới.\n"
+        "2. Các trưởng thôn thông báo trên hệ thống loa truyền thanh về việc tạm dừng các nhóm trẻ để phụ huynh biết.\n"
+        "3. Trạm Y tế xã tăng cường giám sát các ca bệnh nghi sởi."
+    )
+    got = _items(text)
+    assert got["Các trưởng thôn thông báo trên"] == "date 2027-03-08"
+    assert got["Trạm Y tế xã tăng cường giám s"] == "none"  # no announcement: the start day is not its
+
+
+def test_an_item_pointing_back_takes_the_window_end() -> None:
+    text = (
+        "Thực hiện chỉ đạo của Phòng Giáo dục, Hiệu trưởng thông báo:\n"
+        "1. Các lớp cho học sinh nghỉ học từ ngày 10/3/2027 đến ngày 12/3/2027 để phòng tránh lũ.\n"
+        "2. Tổ bảo vệ kê cao bàn ghế, tài liệu ở các phòng tầng một.\n"
+        "Giáo viên chủ nhiệm nhắn tin cho phụ huynh để học sinh nghỉ theo thời gian trên."
+    )
+    got = _items(text)
+    assert got["Giáo viên chủ nhiệm nhắn tin c"] == "date 2027-03-12"
+    assert got.get("Tổ bảo vệ kê cao bàn ghế, tài", "none") == "none"
+
+
+def test_a_narrated_start_is_not_carried_to_an_announcement() -> None:
+    # the outbreak's start is reported in prose, not a measure of the notice's list
+    text = (
+        "Ngày 05/3, UBND huyện đã công bố dịch cúm gia cầm tại xã Hòa Bình.\n"
+        "Theo đó, thời gian bắt đầu có dịch từ ngày 20/3.\n"
+        "UBND huyện giao Chủ tịch UBND xã Hòa Bình thông báo đến người chăn nuôi về việc dịch xuất hiện trên địa bàn."
+    )
+    got = _items(text)
+    assert all(v == "none" for v in got.values()), got
