@@ -35,10 +35,26 @@ def in_context(text: str, context: str, today: date = TODAY) -> str:
         ("Các phường báo cáo kết quả kiểm đếm về Văn phòng UBND quận trước 16h30' ngày 12/3/2027.", "date 2027-03-12"),
         ("Ban Chỉ huy quân sự xã hoàn thành sơ tán dân trước 18h00’ ngày 05/3/2027; báo cáo ngay khi xong.", "date 2027-03-05"),
         ("Trường nộp hồ sơ chậm nhất 10h00′ ngày 20/3/2027 tại bộ phận một cửa.", "date 2027-03-20"),
+        # the same class typed with a colon or marks around "giờ": the day is the meeting's own (today)
+        ("Các tổ dân phố gửi danh sách về phường trước 15:30 ngày 01/3/2027.", "date 2027-03-01"),
+        ("Các đơn vị hoàn thành di dời trước 17 giờ 00' ngày 01/3/2027.", "date 2027-03-01"),
+        ("Các trường báo cáo sĩ số trước 9h30’, ngày 01/3/2027 qua thư điện tử.", "date 2027-03-01"),
     ],
 )
 def test_a_minutes_mark_after_the_hour(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2026, 2027, ngày 01/3/2027 được chọn làm ngày hội của xã.",  # a year list, no time of day
+        "Tỷ số 2:1, ngày 01/3/2027 đội tuyển xã đã thắng.",  # a score, not 2 o'clock
+        "Đoàn khảo sát ghi nhận 45:30 phút, ngày 01/3/2027 đã kết thúc.",  # no hour over 23
+    ],
+)
+def test_numbers_with_marks_that_are_no_time_of_day(text: str) -> None:
+    assert reading(text) == "none"
 
 
 # --- a start day of the sentence before is carried only to the measure it starts (§30.1) --------------------
