@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from domain.types import Deadline, DeadlineKind
+from domain.understand.deadline_scan import words_before
 from domain.understand.textnorm import fold
 
 # --- a start day of the sentence before is carried only to the measure it starts -------------------------
@@ -111,3 +112,31 @@ def carried_to_items(directives: list, lines: list[str], basis: object) -> list:
                         d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
         out.append(d)
     return out
+
+
+# --- a public holiday's own days off are an occasion (§30.3) -----------------------------------------------
+# Kind of sentence: the public holidays' days off restated for the doer to observe, written as calendar days
+# after "nghỉ" ("chỉ nghỉ 2 ngày 30/4 và 1/5", "được nghỉ ngày 2/9"): the law sets them, nothing is to be done
+# by them — an occasion like "dịp nghỉ lễ 30/4 - 1/5" (§21; D093-01, B134-01, J064-01, K043-01, L033-01,
+# CK06 read so already), not a closure the document orders (D099-01 "nghỉ học ngày 18 và 19.9", CI03: `date`).
+# Dev: J041-02 (J), the one form of the class the reader missed. Only the fixed-day holidays (30/4, 1/5, 2/9)
+# without a year, written after "nghỉ" and at most "N ngày" / "ngày" / "lễ".
+_DAYS_OFF_FILLERS = frozenset({"ngay", "le", "2", "02", "hai", "3", "03", "ba", "cac", "vao"})
+# (the second day of a list, "30/4 và 1/5", "30/4 - 1/5", "30/4, 1/5": read from the first)
+_LISTED_DAY_BEFORE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})\s*(?:va|,|-|–)\s*$")
+_HOLIDAY_DAYS = frozenset({(30, 4), (1, 5), (2, 9)})
+
+
+def holiday_day_off(f: str, start: int) -> bool:
+    """Whether the fixed holiday's day at f[start] (folded text) is written as a day off after "nghỉ"."""
+    m = _LISTED_DAY_BEFORE.search(f, max(0, start - 12), start)
+    if m is not None:
+        if (int(m[1]), int(m[2])) not in _HOLIDAY_DAYS:
+            return False
+        start = m.start()
+    for w in reversed(words_before(f, start, 4)):
+        if w == "nghi":
+            return True
+        if w not in _DAYS_OFF_FILLERS:
+            return False
+    return False

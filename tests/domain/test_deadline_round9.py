@@ -153,3 +153,30 @@ def test_a_narrated_start_is_not_carried_to_an_announcement() -> None:
     )
     got = _items(text)
     assert all(v == "none" for v in got.values()), got
+
+
+# --- a public holiday's own days off are an occasion (§30.3) -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các cơ quan hành chính thực hiện đúng lịch nghỉ theo quy định: nghỉ 2 ngày 30/4 và 1/5, làm việc bình thường các ngày còn lại.",
+        "Các trường mầm non tư thục chỉ được nghỉ ngày 2/9 theo quy định của Bộ luật Lao động.",
+        "Nhà máy bố trí cho công nhân nghỉ lễ 30/4, 1/5 theo đúng quy định và không tăng ca.",
+    ],
+)
+def test_a_public_holidays_own_days_off_are_no_deadline(text: str) -> None:
+    assert reading(text) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closure ordered for other days, a holiday's day as the day of the work, a deadline before it
+        ("Các trường cho học sinh nghỉ học ngày 18 và 19/3 để phòng tránh bão.", "date 2027-03-19"),
+        ("Các hộ gia đình treo cờ Tổ quốc trong ngày 30/4.", "date 2027-04-30"),
+        ("Các phòng hoàn thành báo cáo quý trước 30/4.", "holiday 2027-04-29"),
+        ("Các xã báo cáo số người nghỉ việc trước ngày 30/4/2027.", "date 2027-04-30"),
+    ],
+)
+def test_days_that_stay_deadlines(text: str, expected: str) -> None:
+    assert reading(text) == expected
