@@ -2078,6 +2078,6 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = _timed_by_schedule(directives, schedules, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
-    if "thong bao" in folds("\n".join(lines)) or "pho bien" in folds("\n".join(lines)):
-        directives = carried_to_items(directives, kept, meeting_date or today)  # deadl9, LABELLING §30.1
+    if "thong bao" in (whole := folds("\n".join(lines))) or "pho bien" in whole:  # deadl9, LABELLING §30.1
+        directives = carried_to_items(directives, kept, meeting_date or today, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

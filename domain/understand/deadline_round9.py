@@ -8,6 +8,8 @@ LABELLING.md §30 (days of the sentence before: start days, event days, days off
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from domain.types import Deadline, DeadlineKind
 from domain.understand.deadline_scan import words_before
@@ -73,14 +75,14 @@ def _announces(folded: str) -> bool:
     return at >= 0 and " ve " in folded[at:]
 
 
-def _earlier_day(lines: list[str], basis: object, start_only: bool) -> Deadline | None:
+def _earlier_day(lines: list[str], basis: object, start_only: bool, folds: Callable[[str], str]) -> Deadline | None:
     from domain.understand.deadlines import find_deadlines  # (deadlines imports this module)
 
     for line in reversed(lines):
         days = [d for d in find_deadlines(line, basis) if d.kind is DeadlineKind.DATE]  # type: ignore[arg-type]
         if not days:
             continue
-        if not _LISTED.match(fold(line)):
+        if not _LISTED.match(folds(line)):
             return None
         if not start_only:
             return days[-1]
@@ -92,22 +94,20 @@ def _earlier_day(lines: list[str], basis: object, start_only: bool) -> Deadline 
     return None
 
 
-def carried_to_items(directives: list, lines: list[str], basis: object) -> list:
+def carried_to_items(directives: list, lines: list[str], basis: object, folds: Callable[[str], str] = fold) -> list:
     """The directives of a whole conclusion, an undated item that announces a measure or points back to its
     time given the day of the nearest earlier line that dates it (see above). `lines` are the kept lines
-    of the text, in order."""
-    from dataclasses import replace
-
+    of the text, in order; `folds` the splitter's cached fold."""
     out = []
     for d in directives:
         if d.deadline.kind is DeadlineKind.NONE:
-            folded = fold(d.text)
+            folded = folds(d.text)
             back = any(w in folded for w in _POINTS_BACK_ONLY)
             if back or _announces(folded):
                 key = folded[:40]
-                at = next((k for k, line in enumerate(lines) if key and key in fold(line)), -1)
+                at = next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
                 if at > 0:
-                    day = _earlier_day(lines[:at], basis, start_only=not back)
+                    day = _earlier_day(lines[:at], basis, not back, folds)
                     if day is not None:
                         d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
         out.append(d)

@@ -33,7 +33,10 @@ def in_context(text: str, context: str, today: date = TODAY) -> str:
     ("text", "expected"),
     [
         ("Các phường báo cáo kết quả kiểm đếm về Văn phòng UBND quận trước 16h30' ngày 12/3/2027.", "date 2027-03-12"),
-        ("Ban Chỉ huy quân sự xã hoàn thành sơ tán dân trước 18h00’ ngày 05/3/2027; báo cáo ngay khi xong.", "date 2027-03-05"),
+        (
+            "Ban Chỉ huy quân sự xã hoàn thành sơ tán dân trước 18h00’ ngày 05/3/2027; báo cáo ngay khi xong.",
+            "date 2027-03-05",
+        ),
         ("Trường nộp hồ sơ chậm nhất 10h00′ ngày 20/3/2027 tại bộ phận một cửa.", "date 2027-03-20"),
         # the same class typed with a colon or marks around "giờ": the day is the meeting's own (today)
         ("Các tổ dân phố gửi danh sách về phường trước 15:30 ngày 01/3/2027.", "date 2027-03-01"),
