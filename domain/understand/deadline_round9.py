@@ -36,12 +36,13 @@ _POINTS_BACK = (
 )  # fmt: skip
 
 
-def start_day_carried(text: str, carried: Deadline) -> bool:
-    """Whether `carried`, a deadline read in the sentence before `text`, applies to `text`.
+def start_day_carried(text: str, carried: Deadline, source: str = "") -> bool:
+    """Whether `carried`, a deadline read in `source` (the sentence before `text`), applies to `text`.
 
     False only for a day that is a start day alone (no end) while `text` neither points back to that
-    time nor announces the measure."""
-    if carried.kind is not DeadlineKind.DATE or not carried.phrase:
+    time nor announces the measure. A lead-in ("Từ ngày 15/3, các xã thực hiện các nội dung sau:") is
+    the measure its items make up: its start day is carried to them."""
+    if carried.kind is not DeadlineKind.DATE or not carried.phrase or source.rstrip().endswith(":"):
         return True
     phrase = fold(carried.phrase)
     if not phrase.startswith(_START_WORDS) or any(w in phrase for w in _END_WORDS):

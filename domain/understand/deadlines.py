@@ -322,7 +322,7 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
     for source in _governing_parts(own_text.strip(), context):
         found = parse_deadline(source, today)
         if found.kind is not DeadlineKind.NONE:
-            if not start_day_carried(own_text, found):  # §30.1: another task's start day; the campaign's
+            if not start_day_carried(own_text, found, source):  # §30.1: another task's start day; the campaign's
                 return Deadline.none()  # other bounds, further back, are not the task's either
             return Deadline(found.kind, found.due, found.phrase, found.cadence, None, found.note)
     return Deadline.none()

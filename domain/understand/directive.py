@@ -57,7 +57,7 @@ def _deadline_from(context: str, today: date, units: Sequence[KnownUnit], text: 
     for segment in reversed(context_segments(context, units)):
         found = parse_deadline(segment, today)
         if found.kind is not DeadlineKind.NONE:
-            if not start_day_carried(text, found):  # LABELLING §30.1: another task's start day; the campaign's
+            if not start_day_carried(text, found, segment):  # LABELLING §30.1: another task's start day; the campaign's
                 return Deadline.none()  # other bounds, further back, are not the task's either
             return replace(found, span=None)
     return Deadline.none()

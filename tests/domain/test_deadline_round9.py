@@ -96,6 +96,12 @@ def test_another_tasks_start_day_is_not_carried(text: str, context: str) -> None
             "Các trường cho học sinh nghỉ học kể từ ngày 10/3/2027.",
             "date 2027-03-10",
         ),
+        # a lead-in's start day scopes the items under it: they are the measure that starts
+        (
+            "Các thôn tổ chức ra quân thu gom vật dụng chứa nước đọng.",
+            "Từ ngày 15/3/2027, UBND xã triển khai chiến dịch diệt bọ gậy với các nội dung sau:",
+            "date 2027-03-15",
+        ),
         # an end, a window and an event's day are carried as before
         (
             "Đoàn kiểm tra tập trung kiểm tra các cơ sở sản xuất nước đá.",
