@@ -68,12 +68,16 @@ _LISTED = re.compile(r"^\s*(?:\d{1,2}\s*[.)/]|[a-zđ][.)]|[-–+*•])\s*|^\s*[-
 
 
 def _announces(folded: str) -> bool:
-    """'phổ biến …', 'thông báo … về (việc) …': the item makes the measure known (not 'thông báo đến X
-    thực hiện …', an order passed on)."""
+    """'phổ biến …', 'thông báo … về việc / về thời gian …', 'thông báo … để X biết': the item makes the
+    measure known (not 'thông báo đến X thực hiện …', an order passed on, nor 'thông báo kết quả về UBND', a
+    report sent)."""
     if "pho bien" in folded:
         return True
     at = folded.find("thong bao")
-    return at >= 0 and " ve " in folded[at:]
+    if at < 0:
+        return False
+    after = folded[at:]
+    return " ve viec " in after or " ve thoi gian " in after or " biet" in after
 
 
 def _earlier_day(lines: list[str], basis: object, start_only: bool, folds: Callable[[str], str]) -> Deadline | None:

@@ -189,3 +189,14 @@ def test_a_public_holidays_own_days_off_are_no_deadline(text: str) -> None:
 )
 def test_days_that_stay_deadlines(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+def test_a_report_sent_after_a_measure_takes_no_start_day() -> None:
+    text = (
+        "UBND huyện thông báo:\n"
+        "1. Thu phí vệ sinh môi trường theo mức mới từ ngày 01/4/2027.\n"
+        "2. Phòng Tài chính - Kế hoạch thông báo kết quả thu về UBND huyện.\n"
+        "3. Các xã thông báo đến các thôn thực hiện thu đúng mức."
+    )
+    got = _items(text)
+    assert all(v == "none" for k, v in got.items() if not k.startswith("Thu phí")), got
