@@ -2078,6 +2078,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = _timed_by_schedule(directives, schedules, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
-    if "thong bao" in (whole := folds("\n".join(lines))) or "pho bien" in whole:  # deadl9, LABELLING §30.1
+    whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
+    if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -99,6 +99,33 @@ def _earlier_day(lines: list[str], basis: object, start_only: bool, folds: Calla
     return None
 
 
+# (a while the notice itself dates: "Trong thời gian các em học sinh nghỉ học, đề nghị cha mẹ …" after "… cho các em
+# nghỉ học từ ngày 9/3/2020 đến hết ngày 15/3/2020" (CL02), "Trong thời gian trẻ tạm dừng đến trường, kính mong
+# CMHS …" after "… tạm dừng đến trường từ ngày 17/02/2021 đến hết ngày 28/02/2021" (CL03): the while's last two
+# words name the dated line. A while no line dates — "trong thời gian diễn ra hội nghị", "Trong thời gian học
+# sinh ở trường:" (CE06) — stays no deadline, as before.)
+_NAMED_WHILE = re.compile(r"\btrong thoi gian ([a-z ]{3,60}?)\s*(?:,|$)")
+
+
+def _named_while(folded: str) -> str:
+    m = _NAMED_WHILE.search(folded)
+    if m is None:
+        return ""
+    words = m[1].split()
+    return " ".join(words[-2:]) if len(words) >= 2 else ""
+
+
+def _dated_line_naming(lines: list[str], what: str, basis: object, folds: Callable[[str], str]) -> Deadline | None:
+    from domain.understand.deadlines import find_deadlines  # (deadlines imports this module)
+
+    for line in reversed(lines):
+        if what in folds(line):
+            days = [d for d in find_deadlines(line, basis) if d.kind is DeadlineKind.DATE]  # type: ignore[arg-type]
+            if days:
+                return days[-1]
+    return None
+
+
 def carried_to_items(directives: list, lines: list[str], basis: object, folds: Callable[[str], str] = fold) -> list:
     """The directives of a whole conclusion, an undated item that announces a measure or points back to its
     time given the day of the nearest earlier line that dates it (see above). `lines` are the kept lines
@@ -108,11 +135,15 @@ def carried_to_items(directives: list, lines: list[str], basis: object, folds: C
         if d.deadline.kind is DeadlineKind.NONE:
             folded = folds(d.text)
             back = any(w in folded for w in _POINTS_BACK_ONLY)
-            if back or _announces(folded):
+            what = _named_while(folded) if "trong thoi gian" in folded else ""
+            if back or what or _announces(folded):
                 key = folded[:40]
                 at = next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
                 if at > 0:
-                    day = _earlier_day(lines[:at], basis, not back, folds)
+                    if what:
+                        day = _dated_line_naming(lines[:at], what, basis, folds)
+                    else:
+                        day = _earlier_day(lines[:at], basis, not back, folds)
                     if day is not None:
                         d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
         out.append(d)

@@ -200,3 +200,15 @@ def test_a_report_sent_after_a_measure_takes_no_start_day() -> None:
     )
     got = _items(text)
     assert all(v == "none" for k, v in got.items() if not k.startswith("Thu phí")), got
+
+
+def test_a_while_the_notice_dates_takes_its_end() -> None:
+    text = (
+        "Trường Tiểu học Hòa Lạc thông báo tới cha mẹ học sinh như sau: nhà trường cho học sinh nghỉ học từ ngày"
+        " 08/3/2027 đến hết ngày 14/3/2027 để phun khử khuẩn.\n"
+        "Trong thời gian học sinh nghỉ học, đề nghị cha mẹ học sinh nhắc các con ôn bài theo hướng dẫn của giáo viên.\n"
+        "Trong thời gian diễn ra hội nghị, đề nghị các đại biểu tắt điện thoại di động."
+    )
+    got = _items(text)
+    assert got["Trong thời gian học sinh nghỉ "] == "date 2027-03-14"
+    assert got.get("Trong thời gian diễn ra hội ng", "none") == "none"  # a while no line dates
