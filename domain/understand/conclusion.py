@@ -27,6 +27,7 @@ from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, Parsed
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.regex_gates import MarkSearch, match_gate
@@ -2077,4 +2078,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = _timed_by_schedule(directives, schedules, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
+    whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
+    if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
+        directives = carried_to_items(directives, kept, meeting_date or today, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

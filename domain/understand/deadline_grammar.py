@@ -41,6 +41,7 @@ from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
+from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -601,6 +602,9 @@ def _date_candidate(
 def _holiday_day(scan: Scan, m: re.Match[str], tail: Tail) -> bool:
     """'trước 30/4', 'dịp 2/9': a fixed-day holiday named by its day. True when handled."""
     key = _FIXED_HOLIDAY_DAYS.get((int(m["d"]), int(m["m"])))
+    if key is not None and not _year_of(m) and "nghi" in scan.f and holiday_day_off(scan.f, m.start()):
+        scan.take(m.start(), m.end())  # "chỉ nghỉ 2 ngày 30/4 và 1/5": the holiday's own day off (deadl9, §30.3)
+        return True
     if key is None or _year_of(m) or not tail.words or tail.words[-1] == "ngay":
         return False
     if m["d"][0] == "0" or m["m"][0] == "0":  # "02/09" is written as a calendar day, "2/9" names the day

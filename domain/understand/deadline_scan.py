@@ -189,6 +189,25 @@ def _clock_word(word: str) -> bool:
     return word in ("gio", "phut") or _CLOCK.fullmatch(word) is not None
 
 
+_COLON_CLOCK = re.compile(r"([0-9]{1,2})(?::|h\.)([0-9]{2})")
+
+
+def typed_clock(chunk: str, before_day: bool) -> str:
+    """A chunk holding a time of day with typed marks ("20h00'", "14:00", "14h.00", "00'" after "giờ",
+    "14h30’," before "ngày"), as the plain token ("20h00", "14h00", "00"); "" when it is none."""
+    stem = chunk.rstrip(",")
+    if stem != chunk and not before_day:
+        return ""
+    marked = stem[-1:] in ("'", "’", "′")
+    stem = stem.rstrip("'’′")
+    if not stem:
+        return ""
+    if marked and (_CLOCK.fullmatch(stem) or (stem.isdigit() and len(stem) <= 2)):
+        return stem
+    m = _COLON_CLOCK.fullmatch(stem)
+    return f"{m[1]}h{m[2]}" if m and int(m[1]) < 24 and int(m[2]) < 60 else ""
+
+
 def tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
     """Up to `limit` words right before f[start], nearest last, stopping at punctuation.
 
@@ -208,6 +227,11 @@ def tokens_before(f: str, start: int, width: int, limit: int) -> list[str]:
             # "trước 14 giờ, ngày 05/12/2017" (A011-02), "từ 00 giờ, ngày 10/5/2021" (G059-01): a comma
             # between a time of day and its day is part of the time, as in "trước 14 giờ ngày 05/12"
             out.append(chunk[:-1])
+        elif chunk[0].isdigit() and (clock := typed_clock(chunk, bool(out) and out[-1] == "ngay")):
+            # (branch deadl9) a time of day typed with a minutes mark or a colon: "trước 20h00' ngày 06/9/2024",
+            # "07h00’ Thứ Bảy 14/01/2023" (CL04 of corpus L, K024-01 of K), "trước 14:00 ngày 6/9", "14 giờ
+            # 00' ngày", "14h30’, ngày" — read as "20h00"
+            out.append(clock)
         else:
             opened = chunk.lstrip("(\"'“‘[")
             if opened and opened != chunk and opened.isalnum():

@@ -13,6 +13,7 @@ from datetime import date
 
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
 from domain.understand.assignees import assignees_from_context, context_segments, parse_assignees
+from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadlines import parse_deadline
 from domain.understand.textnorm import nfc
 
@@ -29,7 +30,7 @@ def parse_directive(
         if not assignees.lead:
             assignees = _assignees_from(context, units, assignees)
         if deadline.kind is DeadlineKind.NONE:
-            deadline = _deadline_from(context, today, units)
+            deadline = _deadline_from(context, today, units, text)
     return ParsedDirective(text=text, assignees=assignees, deadline=deadline, context=context)
 
 
@@ -52,9 +53,11 @@ def _unanchored(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
     return tuple(replace(ref, span=None) for ref in refs)
 
 
-def _deadline_from(context: str, today: date, units: Sequence[KnownUnit]) -> Deadline:
+def _deadline_from(context: str, today: date, units: Sequence[KnownUnit], text: str = "") -> Deadline:
     for segment in reversed(context_segments(context, units)):
         found = parse_deadline(segment, today)
         if found.kind is not DeadlineKind.NONE:
+            if not start_day_carried(text, found, segment):  # LABELLING §30.1: another task's start day; the campaign's
+                return Deadline.none()  # other bounds, further back, are not the task's either
             return replace(found, span=None)
     return Deadline.none()
