@@ -330,7 +330,7 @@ def _doc_rows(physical: list[list[str]]) -> list[list[str]]:
 # ------------------------------------------------------------------------------------------ .pdf
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -339,6 +339,12 @@ def _pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
+    except DependencyError:
+        # AES encryption (qa10): what Acrobat's «restrict editing» and e-office exports of signed
+        # documents write — the file opens without a password, only printing or copying is limited.
+        # pypdf decrypts AES only with the `cryptography` package; PDFium, already here for the layout
+        # and for scans, decrypts it itself. (Such a file was refused as «bị hỏng».)
+        pages = _pdfium_texts(data)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(BROKEN_PDF) from exc
     except Exception as exc:
@@ -349,6 +355,21 @@ def _pdf_text(data: bytes) -> str:
         raise DocumentError(SCANNED_PDF)
     laid_out = _pdf_paragraphs(data)
     return laid_out if laid_out and re.search(r"[^\W\d_]{2,}", laid_out) else text
+
+
+def _pdfium_texts(data: bytes) -> list[str]:
+    """Each page's text as PDFium reads it; LOCKED_PDF when the file needs a password to open."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+        return [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise DocumentError(LOCKED_PDF) from exc
+        raise DocumentError(BROKEN_PDF) from exc
+    except Exception as exc:  # damaged bytes: as pypdf's failures are said
+        raise DocumentError(BROKEN_PDF) from exc
 
 
 # A page number printed in the header or footer: «2», «- 2 -», «Trang 2», «2/5».

@@ -176,6 +176,21 @@ def test_password_protected_pdf() -> None:
     assert str(err.value) == documents.LOCKED_PDF
 
 
+def test_a_pdf_restricted_with_aes_is_read_and_one_locked_with_aes_is_called_locked() -> None:
+    """qa10: Acrobat's «restrict editing» and e-office exports encrypt with AES and an owner password
+    only: the file opens for anyone. pypdf alone (without `cryptography`) cannot decrypt AES, and the
+    bot answered «tệp .pdf bị hỏng» for a file any reader opens. (Fixtures: AES-256, permissions none;
+    the second also has a password to open it.)"""
+    from pathlib import Path
+
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    text = extract_text("kl.pdf", (data_dir / "qa10-aes-han-che.pdf").read_bytes())
+    assert text.splitlines()[0] == "1. Giao Văn phòng HĐND&UBND rà soát hồ sơ một cửa, xong trước ngày 15/12/2026."
+    with pytest.raises(DocumentError) as err:
+        extract_text("kl.pdf", (data_dir / "qa10-aes-mat-khau.pdf").read_bytes())
+    assert str(err.value) == documents.LOCKED_PDF
+
+
 # ------------------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(
     ("filename", "data", "reason"),
