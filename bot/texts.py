@@ -1787,3 +1787,26 @@ NEW_TASKS_FOOTER = (
 # those told privately of them are told they are taken back (the group's card is edited already).
 NEW_TASKS_UNDONE_ONE = "↩️ Nhiệm vụ #{numbers} ({committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc việc này."
 NEW_TASKS_UNDONE_MANY = "↩️ {count} nhiệm vụ ({numbers}, {committee}) vừa giao cho anh/chị <b>đã được rút lại</b> (giao nhầm). Anh/chị không cần thực hiện; bot không nhắc các việc này."
+
+# --- qa10 ---
+# The committee's last chair left and the group has no administrator to take over (Telegram does not pass
+# a group's ownership on when its owner leaves; an owner who comes back is the owner again).
+NO_CHAIR_LEFT = (
+    "⚠️ <b>Ban không còn Trưởng ban</b>: nhóm không còn quản trị viên nào. Trưởng ban là người tạo nhóm và "
+    "các quản trị viên của nhóm: mời người tạo nhóm quay lại nhóm (Telegram giữ quyền chủ nhóm cho người đó), "
+    "rồi người đó đặt thêm quản trị viên nếu cần."
+)
+# Added under a refusal of what only a chair may do, while the committee has none.
+NO_CHAIR_HINT = (
+    "ℹ️ Ban hiện không có Trưởng ban (nhóm không còn quản trị viên nào): mời người tạo nhóm quay lại nhóm — "
+    "người tạo nhóm và các quản trị viên của nhóm là Trưởng ban."
+)
+ROLES_NO_CHAIR = "⚠️ Chưa có Trưởng ban: nhóm không còn quản trị viên nào. Mời người tạo nhóm quay lại nhóm."
+# The owner (or an administrator) back in a group whose committee had no chair.
+CHAIR_BACK = "👤 {names} là Trưởng ban của Ban từ nay (quản trị viên của nhóm)."
+# A file over what the Bot API lets a bot download. Sizes as Telegram's apps show them (1 MB = 1024 KB).
+IMPORT_FILE_TOO_BIG_HOW = (
+    "File «{name}» quá lớn ({size} MB): Telegram chỉ cho bot tải file tối đa {limit} MB. Hãy gửi bản "
+    ".docx hoặc .pdf xuất từ Word (nhẹ hơn nhiều bản quét), chỉ các trang có kết luận, hoặc chụp từng trang "
+    "gửi dạng ảnh."
+)
