@@ -419,7 +419,7 @@ class Sandbox:
         if not data:
             raise ValueError(T.SANDBOX_EMPTY_FILE)
         if len(data) > ATTACH_MAX_BYTES:
-            raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 10**6))
+            raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 2**20))  # MB as apps count
         user = self.persona_user(user_id)
         if as_photo:
             return self.world.send_photo(user, int(chat_id), data, caption or None)
