@@ -1810,3 +1810,6 @@ IMPORT_FILE_TOO_BIG_HOW = (
     ".docx hoặc .pdf xuất từ Word (nhẹ hơn nhiều bản quét), chỉ các trang có kết luận, hoặc chụp từng trang "
     "gửi dạng ảnh."
 )
+# «Xong, phân tích» pressed while a photo or scan of the gathering is still being read (a button's answer:
+# at most 200 characters).
+IMPORT_GATHER_WAIT_READING = "⏳ Bot còn đang đọc chữ trong ảnh/tệp vừa gửi. Đọc xong, bot phân tích ngay và gửi bản xem trước."
