@@ -50,6 +50,7 @@ from domain.understand.deadline_dates import month_end
 from emulator import Chat, Emulator, Message, TextMention, User, World, snapshot, text_mention
 from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
+from emulator.world import as_telegram_photo
 from handlers.importing import GATHER_JOB
 from jobs.ratelimit import unlimited
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
@@ -421,8 +422,8 @@ class Sandbox:
         if len(data) > ATTACH_MAX_BYTES:
             raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 2**20))  # MB as apps count
         user = self.persona_user(user_id)
-        if as_photo:
-            return self.world.send_photo(user, int(chat_id), data, caption or None)
+        if as_photo:  # recompressed as Telegram does: the bot reads what it would read through Telegram
+            return self.world.send_photo(user, int(chat_id), as_telegram_photo(data), caption or None)
         return self.world.send_document(user, int(chat_id), filename or T.FILE_DEFAULT_NAME, data, caption or None)
 
     async def press(self, user_id: Any, chat_id: Any, message_id: Any, callback_data: str) -> JSON:
