@@ -1813,3 +1813,8 @@ IMPORT_FILE_TOO_BIG_HOW = (
 # «Xong, phân tích» pressed while a photo or scan of the gathering is still being read (a button's answer:
 # at most 200 characters).
 IMPORT_GATHER_WAIT_READING = "⏳ Bot còn đang đọc chữ trong ảnh/tệp vừa gửi. Đọc xong, bot phân tích ngay và gửi bản xem trước."
+# Under a chair-only refusal, to one whose chair role ended when the group took their administrator rights.
+CHAIR_ENDED_HINT = (
+    "ℹ️ Anh/chị không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban. Trưởng ban là quản trị "
+    "viên của nhóm, hoặc người được Trưởng ban giao bằng <code>/vaitro @tên truongban</code>."
+)

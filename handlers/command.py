@@ -8,6 +8,7 @@ committee, the sender as a person, a chair Telegram lists as admin) is committed
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +20,7 @@ from db import membership as db_membership
 from handlers.common import (
     Actor,
     Buttons,
+    chairs_ended,
     command_args,
     ensure_a_chair,
     reply,
@@ -103,7 +105,15 @@ async def refusal_text(
     text = str(refusal)
     committee = actor.committee
     if isinstance(refusal, ChairOnly) and committee is not None:
+        ended = chairs_ended(context).get((committee.chat_id, actor.person.tg_user_id or 0))
+        if ended is not None and actor.now - ended <= CHAIR_ENDED_SAID:
+            # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin
+            text += "\n" + T.CHAIR_ENDED_HINT
         await ensure_a_chair(context, session, committee)
         if await db_membership.chair_count(session, committee.id) == 0:
             text += "\n" + T.NO_CHAIR_HINT
     return text
+
+
+# How long a refusal says that the person's chair role ended with their administrator rights.
+CHAIR_ENDED_SAID = timedelta(days=30)

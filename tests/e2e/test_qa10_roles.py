@@ -64,3 +64,29 @@ async def test_a_chair_leaving_with_an_administrator_left_passes_the_role_as_bef
     await env.idle()
     told = "\n".join(m.plain for m in w.bot_messages(group)[before:])
     assert "Tú Đỗ" in told and "Ban không còn Trưởng ban" not in told
+
+
+@pytest.mark.parametrize("bot_admin", [False, True])
+async def test_a_demoted_admin_is_told_why_the_chair_role_ended(env: Env, bot_admin: bool) -> None:
+    """Bình, an administrator, acted as chair; the creator takes his administrator rights. His next
+    «/huy» was refused with «Chỉ Trưởng ban mới được huỷ» only, as if he had never been chair."""
+    w = env.world
+    lan = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    binh = w.add_user("Bình", "Phạm", username="binh_pham")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=lan, admins=[binh],
+                        bot_status="administrator" if bot_admin else "member")
+    changed = await env.say(binh, group, "/giao @binh_pham rà soát hồ sơ một cửa trước ngày 15/12")
+    assert "Đã ghi nhiệm vụ #1" in changed.plain
+    w.demote_admin(group, binh, by=lan)
+    await env.idle()
+    env.advance(minutes=2)  # past the bot's memory of who is an administrator
+    refused = await env.say(binh, group, "/huy 1 trùng việc")
+    assert "Chỉ Trưởng ban mới được huỷ" in refused.plain
+    assert "không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban" in refused.plain
+    assert "Ban hiện không có Trưởng ban" not in refused.plain  # Lan is
+    # Someone who never was chair is refused as before.
+    minh = w.add_user("Minh", "Trần", username="minh_tv")
+    w.add_member(group, minh, by=lan)
+    await env.idle()
+    plain = await env.say(minh, group, "/huy 1 trùng việc")
+    assert "Chỉ Trưởng ban mới được huỷ" in plain.plain and "quản trị viên" not in plain.plain
