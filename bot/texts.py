@@ -1818,3 +1818,13 @@ CHAIR_ENDED_HINT = (
     "ℹ️ Anh/chị không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban. Trưởng ban là quản trị "
     "viên của nhóm, hoặc người được Trưởng ban giao bằng <code>/vaitro @tên truongban</code>."
 )
+# A file or photo sent to the bot in the private chat with no command and no /nhap gathering open.
+FILE_WITHOUT_COMMAND = (
+    "📎 Bot đã thấy tệp «{name}» nhưng chưa biết dùng vào việc gì, nên chưa đọc.\n"
+    "• Nhập kết luận từ tệp: gửi lại tệp kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi tệp).\n"
+    "• Báo hoàn thành kèm tệp: gửi lại tệp kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
+)
+PHOTO_WITHOUT_COMMAND = (
+    "📷 Bot đã thấy ảnh nhưng chưa biết dùng vào việc gì, nên chưa đọc. Nhập kết luận từ ảnh chụp: gửi lại "
+    "ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh)."
+)

@@ -1118,6 +1118,13 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
         open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
     if open_row is None:
+        attached = scans.attachment_of(msg)
+        if attached is not None:
+            # (qa10) a file or photo sent straight to the bot, with no /nhap: it said nothing at all. What it
+            # may be for is said (an import, or a completion report), and how; nothing is read or kept.
+            named = T.FILE_WITHOUT_COMMAND.format(name=T.esc(attached.name))
+            await reply(update, T.PHOTO_WITHOUT_COMMAND if attached.photo else named)
+            return
         if msg.reply_to_message is None and 0 < utf16_len(msg.text or "") < CUT_MIN:
             from handlers import answers  # (answers routes replies here: imported when used)
 

@@ -84,3 +84,18 @@ async def test_done_pressed_while_an_unreadable_photo_is_read_analyses_what_was_
     said = "\n".join(m.plain for m in bot_messages_since(env, chair, cursor))
     assert "không thấy chữ trong ảnh" in said
     assert "Xem trước: 1 nhiệm vụ" in "\n".join(p.plain for p in pages)
+
+
+async def test_a_file_or_photo_sent_to_the_bot_without_a_command_is_answered(env: Env) -> None:
+    """A secretary sends the signed report straight to the bot, with no /nhap: the bot said nothing at all.
+    Now it says what the file may be for and how; nothing is read."""
+    chair, _member, _group = await committee(env)
+    cursor = len(env.world.bot_messages(chair))
+    env.world.send_document(chair, chair, "bao-cao-da-ky.docx", b"PK\x03\x04 not read")
+    said = await env.world.wait_for(chat=chair, timeout=10)
+    assert "Bot đã thấy tệp «bao-cao-da-ky.docx» nhưng chưa biết dùng vào việc gì" in said.plain
+    assert "chú thích /nhap" in said.plain and "chú thích /xong <số> ghi chú" in said.plain
+    env.world.send_photo(chair, chair, b"\xff\xd8\xff" + bytes(2000))
+    said = await env.world.wait_for(lambda m: "ảnh" in m.plain, chat=chair, timeout=10)
+    assert "Bot đã thấy ảnh" in said.plain and "chú thích /nhap" in said.plain
+    assert not any("Xem trước" in m.plain for m in bot_messages_since(env, chair, cursor))
