@@ -1828,3 +1828,5 @@ PHOTO_WITHOUT_COMMAND = (
     "📷 Bot đã thấy ảnh nhưng chưa biết dùng vào việc gì, nên chưa đọc. Nhập kết luận từ ảnh chụp: gửi lại "
     "ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh)."
 )
+# /giahan by a secretary on a task not theirs: the chair approves extensions; a secretary edits the deadline.
+SECRETARY_SETS_DUE = "ℹ️ Thư ký đổi hạn bằng lệnh sửa: <code>/sua {number} han {due}</code> (ghi vào lịch sử, người thực hiện được báo)."

@@ -90,3 +90,23 @@ async def test_a_demoted_admin_is_told_why_the_chair_role_ended(env: Env, bot_ad
     await env.idle()
     plain = await env.say(minh, group, "/huy 1 trùng việc")
     assert "Chỉ Trưởng ban mới được huỷ" in plain.plain and "quản trị viên" not in plain.plain
+
+
+async def test_a_secretary_moving_a_deadline_with_giahan_is_shown_sua(env: Env) -> None:
+    """A secretary types /giahan (the word a meeting uses) for a task she does not do: she was told only
+    «Chỉ người được giao hoặc Trưởng ban mới xin gia hạn»; /sua is hers, and now she is shown it."""
+    w = env.world
+    lan = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    minh = w.add_user("Minh", "Trần", username="minh_thuky")
+    binh = w.add_user("Bình", "Phạm", username="binh_pham")
+    group = w.add_group("BCĐ Chuyển đổi số phường", creator=lan, members=[minh, binh])
+    await env.say(lan, group, "/vaitro @minh_thuky thuky")
+    await env.say(lan, group, "/giao @binh_pham rà soát hồ sơ một cửa trước ngày 26/11")
+    refused = await env.say(minh, group, "/giahan 1 05/12 chờ số liệu")
+    assert "không phải người thực hiện nhiệm vụ #1" in refused.plain
+    assert "Thư ký đổi hạn bằng lệnh sửa: /sua 1 han 05/12/2026" in refused.plain
+    done = await env.say(minh, group, "/sua 1 han 05/12/2026")
+    assert "Đã sửa #1" in done.plain and "05/12/2026" in done.plain
+    # A member who is neither is refused as before, without the secretary's way.
+    plain = await env.say(binh, group, "/giahan 1 05/12")  # his own task: a request to the chair
+    assert "Thư ký đổi hạn" not in plain.plain
