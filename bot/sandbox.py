@@ -459,7 +459,8 @@ class Sandbox:
             "bot": {"id": self.world.bot.id, "name": self.world.bot.full_name, "username": BOT_USERNAME},
             "personas": [p.to_json() for p in self.personas.values()],
             "group": {"id": self.group.id, "title": self.group.title,
-                      "members": len(self.group.members) + 1},
+                      # (qa10: those who left stay in the dict, as «left»: not counted)
+                      "members": sum(1 for uid in self.group.members if self.group.is_member(uid)) + 1},
             # The bot's /-commands as it registered them (setMyCommands), for the page's command list.
             "commands": next(iter(self.world.commands.values()), []),
             "examples": [{"index": i, "label": label} for i, (_f, label) in enumerate(T.SANDBOX_EXAMPLES)],
