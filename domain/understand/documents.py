@@ -27,7 +27,10 @@ NO_OCR = "máy chủ chưa cài {what} để đọc {kind}; người quản tr�
 KIND_SCAN = "ảnh chụp, bản quét"
 KIND_DOC = "tệp Word cũ (.doc)"
 BROKEN_IMAGE = "tệp ảnh bị hỏng hoặc không mở được"
-NOT_TEXT = "không thấy chữ trong ảnh; hãy chụp thẳng, rõ, đủ sáng trang văn bản rồi gửi lại"
+NOT_TEXT = (
+    "không thấy chữ trong ảnh (trang trắng hoặc quá mờ); hãy chụp hoặc quét lại trang văn bản cho thẳng, rõ, "
+    "đủ sáng rồi gửi lại"
+)
 OCR_TOO_SLOW = "đọc ảnh quá lâu, đã dừng; hãy gửi ít trang hơn hoặc bản .docx"
 BROKEN_DOCX = "tệp .docx bị hỏng hoặc không phải tệp Word"
 BROKEN_PDF = "tệp .pdf bị hỏng hoặc không mở được"
