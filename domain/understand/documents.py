@@ -23,6 +23,7 @@ from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .txt hoặc ảnh .jpg/.png"
 OLD_WORD = "tệp .doc (Word cũ) bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
+RTF = "tệp là định dạng RTF (Word mở được, bot thì chưa); hãy mở bằng Word và lưu lại thành .docx"
 NO_OCR = "máy chủ chưa cài {what} để đọc {kind}; người quản trị cài bằng lệnh: apt-get install {packages}"
 KIND_SCAN = "ảnh chụp, bản quét"
 KIND_DOC = "tệp Word cũ (.doc)"
@@ -131,7 +132,20 @@ def _kind(ext: str, data: bytes) -> str:
     """What the file is: by its name, or, for a name that says nothing, by its first bytes."""
     if ext in IMAGE_EXTENSIONS:
         return "image"
-    if ext in (".txt", ".docx", ".pdf", ".doc"):
+    if ext in (".docx", ".pdf", ".doc", ".rtf"):
+        # (qa10) a Word file's name may lie: a .docx saved or renamed as .doc, a Word 97 file renamed .docx,
+        # an RTF saved as .doc (e-office systems and WPS do it). Word opens them without a word; the bot
+        # said «bị hỏng». The first bytes say what the file is.
+        if data.startswith(b"{\\rtf"):
+            raise DocumentError(RTF)
+        if data.startswith(b"PK\x03\x04") and ext != ".pdf":
+            return ".docx"
+        if data.startswith(b"\xd0\xcf\x11\xe0") and ext != ".pdf":
+            return ".doc"
+        if data.startswith(b"%PDF"):
+            return ".pdf"
+        return ext
+    if ext == ".txt":
         return ext
     if data.startswith(b"%PDF"):
         return ".pdf"

@@ -191,6 +191,25 @@ def test_a_pdf_restricted_with_aes_is_read_and_one_locked_with_aes_is_called_loc
     assert str(err.value) == documents.LOCKED_PDF
 
 
+def test_a_word_file_whose_name_lies_is_read_by_what_it_is() -> None:
+    """qa10: a .docx saved or renamed as .doc, a Word 97 file renamed .docx (Word opens both without a word)
+    were «bị hỏng»; an RTF saved as .doc was «Word cũ bị hỏng». The first bytes decide."""
+    from pathlib import Path
+
+    document = Document()
+    document.add_paragraph("1. " + SENTENCE)
+    out = io.BytesIO()
+    document.save(out)
+    assert extract_text("ket-luan.doc", out.getvalue()) == "1. " + SENTENCE
+    word97 = (Path(__file__).resolve().parents[1] / "data" / "ket-luan-word97.doc").read_bytes()
+    with pytest.raises(DocumentError) as err:  # no antiword here (tools=None): read as .doc, not «.docx hỏng»
+        extract_text("ket-luan.docx", word97)
+    assert str(err.value) == documents.OLD_WORD
+    with pytest.raises(DocumentError) as err:
+        extract_text("ket-luan.doc", rb"{\rtf1\ansi 1. Giao V\'e3n ph\'f2ng ...\par }")
+    assert str(err.value) == documents.RTF
+
+
 # ------------------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(
     ("filename", "data", "reason"),
