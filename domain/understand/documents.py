@@ -96,6 +96,8 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
             text = _decode_text(data)
         elif kind == ".docx":
             text = _docx_text(data)
+        elif kind == ".html":
+            text = _html_text(data)
         elif kind == ".pdf":
             try:
                 text = _pdf_text(data)
@@ -138,6 +140,8 @@ def _kind(ext: str, data: bytes) -> str:
         # said «bị hỏng». The first bytes say what the file is.
         if data.startswith(b"{\\rtf"):
             raise DocumentError(RTF)
+        if _looks_html(data):
+            return ".html"  # «Xuất file Word» of web systems: an HTML page named .doc
         if data.startswith(b"PK\x03\x04") and ext != ".pdf":
             return ".docx"
         if data.startswith(b"\xd0\xcf\x11\xe0") and ext != ".pdf":
@@ -180,6 +184,73 @@ def _decode_text(data: bytes) -> str:
             pass
     # Windows' Vietnamese code page (old Notepad files); its tones are combining marks.
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+# ------------------------------------------------------------------------------------------ Word HTML
+def _looks_html(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<html", b"<!doctype html")) or (head.startswith(b"<?xml") and b"<html" in head)
+
+
+def _html_text(data: bytes) -> str:
+    """(qa10) The text of a «Word» file that is an HTML page (the «Xuất file Word» of document systems and
+    portals writes HTML and names it .doc; Word opens it silently, and the bot said «Word cũ bị hỏng»): one
+    line per paragraph, table row or line break, as a .docx gives them. Python's own HTML parser."""
+    from html.parser import HTMLParser
+
+    charset = re.search(rb"charset=[\"']?([\w-]+)", data[:2048], re.IGNORECASE)
+    try:
+        text = data.decode(charset.group(1).decode("ascii")) if charset else _decode_text(data)
+    except (LookupError, UnicodeDecodeError):
+        text = _decode_text(data)
+
+    blocks = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title"})
+
+    class Lines(HTMLParser):
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.skip = 0
+            self.rows: list[list[str]] | None = None  # the table being read, row by row, cell by cell
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in ("script", "style", "head"):
+                self.skip += 1
+            elif tag == "table":
+                self.rows = []
+            elif tag == "tr" and self.rows is not None:
+                self.rows.append([])
+            elif tag in ("td", "th") and self.rows:
+                self.rows[-1].append("")
+            elif tag in blocks:
+                self.add("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "head"):
+                self.skip = max(0, self.skip - 1)
+            elif tag == "table" and self.rows is not None:
+                rows = [[" ".join(c.split()) for c in row] for row in self.rows if any(c.strip() for c in row)]
+                self.rows = None
+                self.out.append("\n" + "\n".join(_rows_as_lines(rows)) + "\n")  # as a .docx table is read
+            elif tag in blocks:
+                self.add("\n")
+
+        def handle_data(self, chunk: str) -> None:
+            if not self.skip:
+                self.add(chunk)
+
+        def add(self, chunk: str) -> None:
+            if self.rows and self.rows[-1]:
+                self.rows[-1][-1] += " " + chunk if chunk == "\n" else chunk
+            else:
+                self.out.append(chunk)
+
+    parser = Lines()
+    parser.feed(text)
+    parser.close()
+    lines = (" ".join(line.replace("\xa0", " ").split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 # ------------------------------------------------------------------------------------------ .docx

@@ -210,6 +210,23 @@ def test_a_word_file_whose_name_lies_is_read_by_what_it_is() -> None:
     assert str(err.value) == documents.RTF
 
 
+def test_a_word_file_that_is_an_html_page_is_read_with_its_task_table() -> None:
+    """qa10: «Xuất file Word» of document systems writes an HTML page named .doc; Word opens it, the bot
+    said «Word cũ bị hỏng». Its paragraphs and its task table read as a .docx's."""
+    page = (
+        '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type '
+        'content="text/html; charset=utf-8"><title>x</title><style>p {margin:0}</style></head><body>'
+        "<p class=MsoNormal>TH&Ocirc;NG B&Aacute;O</p><p>1. " + SENTENCE + "</p>"
+        "<table><tr><td>TT</td><td>Nội dung công việc</td><td>Đơn vị chủ trì</td><td>Thời gian</td></tr>"
+        "<tr><td>2</td><td><p>Kiểm tra camera&nbsp;an ninh</p></td><td>Công an phường</td>"
+        "<td>Trước 10/12/2026</td></tr></table></body></html>"
+    )
+    lines = extract_text("ket-luan.doc", page.encode("utf-8")).splitlines()
+    assert lines[:2] == ["THÔNG BÁO", "1. " + SENTENCE]
+    assert lines[2].startswith("- Giao Công an phường chủ trì thực hiện: Kiểm tra camera an ninh")
+    assert "Trước 10/12/2026" in lines[2]
+
+
 # ------------------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(
     ("filename", "data", "reason"),
