@@ -50,6 +50,7 @@ from domain.understand.deadline_dates import month_end
 from emulator import Chat, Emulator, Message, TextMention, User, World, snapshot, text_mention
 from emulator.entities import detect_entities, sort_entities
 from emulator.models import JSON
+from emulator.world import as_telegram_photo
 from handlers.importing import GATHER_JOB
 from jobs.ratelimit import unlimited
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
@@ -419,10 +420,10 @@ class Sandbox:
         if not data:
             raise ValueError(T.SANDBOX_EMPTY_FILE)
         if len(data) > ATTACH_MAX_BYTES:
-            raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 10**6))
+            raise ValueError(T.SANDBOX_FILE_TOO_BIG.format(limit=ATTACH_MAX_BYTES // 2**20))  # MB as apps count
         user = self.persona_user(user_id)
-        if as_photo:
-            return self.world.send_photo(user, int(chat_id), data, caption or None)
+        if as_photo:  # recompressed as Telegram does: the bot reads what it would read through Telegram
+            return self.world.send_photo(user, int(chat_id), as_telegram_photo(data), caption or None)
         return self.world.send_document(user, int(chat_id), filename or T.FILE_DEFAULT_NAME, data, caption or None)
 
     async def press(self, user_id: Any, chat_id: Any, message_id: Any, callback_data: str) -> JSON:
@@ -458,7 +459,8 @@ class Sandbox:
             "bot": {"id": self.world.bot.id, "name": self.world.bot.full_name, "username": BOT_USERNAME},
             "personas": [p.to_json() for p in self.personas.values()],
             "group": {"id": self.group.id, "title": self.group.title,
-                      "members": len(self.group.members) + 1},
+                      # (qa10: those who left stay in the dict, as «left»: not counted)
+                      "members": sum(1 for uid in self.group.members if self.group.is_member(uid)) + 1},
             # The bot's /-commands as it registered them (setMyCommands), for the page's command list.
             "commands": next(iter(self.world.commands.values()), []),
             "examples": [{"index": i, "label": label} for i, (_f, label) in enumerate(T.SANDBOX_EXAMPLES)],

@@ -1829,3 +1829,45 @@ NEW_TASKS_SUPPORT_FOOTER = (
     "vướng mắc: bấm nút bên dưới, hoặc gõ /tiendo, /vuongmac kèm số nhiệm vụ; /viec xem mọi việc của anh/chị."
 )
 NEW_TASKS_SUPPORT_NOTE = "\nViệc anh/chị phối hợp (🤝): đơn vị chủ trì chịu trách nhiệm về tiến độ và được bot nhắc hạn."
+# --- qa10 ---
+# The committee's last chair left and the group has no administrator to take over (Telegram does not pass
+# a group's ownership on when its owner leaves; an owner who comes back is the owner again).
+NO_CHAIR_LEFT = (
+    "⚠️ <b>Ban không còn Trưởng ban</b>: nhóm không còn quản trị viên nào. Trưởng ban là người tạo nhóm và "
+    "các quản trị viên của nhóm: mời người tạo nhóm quay lại nhóm (Telegram giữ quyền chủ nhóm cho người đó), "
+    "rồi người đó đặt thêm quản trị viên nếu cần."
+)
+# Added under a refusal of what only a chair may do, while the committee has none.
+NO_CHAIR_HINT = (
+    "ℹ️ Ban hiện không có Trưởng ban (nhóm không còn quản trị viên nào): mời người tạo nhóm quay lại nhóm — "
+    "người tạo nhóm và các quản trị viên của nhóm là Trưởng ban."
+)
+ROLES_NO_CHAIR = "⚠️ Chưa có Trưởng ban: nhóm không còn quản trị viên nào. Mời người tạo nhóm quay lại nhóm."
+# The owner (or an administrator) back in a group whose committee had no chair.
+CHAIR_BACK = "👤 {names} là Trưởng ban của Ban từ nay (quản trị viên của nhóm)."
+# A file over what the Bot API lets a bot download. Sizes as Telegram's apps show them (1 MB = 1024 KB).
+IMPORT_FILE_TOO_BIG_HOW = (
+    "File «{name}» quá lớn ({size} MB): Telegram chỉ cho bot tải file tối đa {limit} MB. Hãy gửi bản "
+    ".docx hoặc .pdf xuất từ Word (nhẹ hơn nhiều bản quét), chỉ các trang có kết luận, hoặc chụp từng trang "
+    "gửi dạng ảnh."
+)
+# «Xong, phân tích» pressed while a photo or scan of the gathering is still being read (a button's answer:
+# at most 200 characters).
+IMPORT_GATHER_WAIT_READING = "⏳ Bot còn đang đọc chữ trong ảnh/tệp vừa gửi. Đọc xong, bot phân tích ngay và gửi bản xem trước."
+# Under a chair-only refusal, to one whose chair role ended when the group took their administrator rights.
+CHAIR_ENDED_HINT = (
+    "ℹ️ Anh/chị không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban. Trưởng ban là quản trị "
+    "viên của nhóm, hoặc người được Trưởng ban giao bằng <code>/vaitro @tên truongban</code>."
+)
+# A file or photo sent to the bot in the private chat with no command and no /nhap gathering open.
+FILE_WITHOUT_COMMAND = (
+    "📎 Bot đã thấy tệp «{name}» nhưng chưa biết dùng vào việc gì, nên chưa đọc.\n"
+    "• Nhập kết luận từ tệp: gửi lại tệp kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi tệp).\n"
+    "• Báo hoàn thành kèm tệp: gửi lại tệp kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
+)
+PHOTO_WITHOUT_COMMAND = (
+    "📷 Bot đã thấy ảnh nhưng chưa biết dùng vào việc gì, nên chưa đọc. Nhập kết luận từ ảnh chụp: gửi lại "
+    "ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh)."
+)
+# /giahan by a secretary on a task not theirs: the chair approves extensions; a secretary edits the deadline.
+SECRETARY_SETS_DUE = "ℹ️ Thư ký đổi hạn bằng lệnh sửa: <code>/sua {number} han {due}</code> (ghi vào lịch sử, người thực hiện được báo)."

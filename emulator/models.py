@@ -59,6 +59,9 @@ class Chat:
     bot_status: str = "member"
     migrated_to: int | None = None  # a basic group upgraded to a supergroup
     deleted: bool = False  # the group was deleted by its creator
+    # The creator's user id. Telegram keeps the owner's rights for one who leaves and comes back (they
+    # are not passed on when the owner leaves): re-added, the owner is "creator" again.
+    owner: int | None = None
     next_message_id: int = 1
 
     @property

@@ -58,7 +58,7 @@ def dump(world: World) -> JSON:
         "users": [{name: getattr(u, name) for name in _USER_FIELDS} for u in world.users.values()],
         "chats": [
             {**{name: getattr(c, name) for name in _CHAT_FIELDS},
-             "user": c.user.id if c.user is not None else None,
+             "user": c.user.id if c.user is not None else None, "owner": c.owner,
              "members": [[uid, status] for uid, status in c.members.items()]}
             for c in world.chats.values()
         ],
@@ -93,6 +93,7 @@ def load(world: World, data: JSON) -> None:
     for c in data["chats"]:
         chat = Chat(**{name: c[name] for name in _CHAT_FIELDS}, user=user(c["user"]))
         chat.members = {int(uid): status for uid, status in c["members"]}
+        chat.owner = c.get("owner")  # (a state kept before qa10 has none)
         chats[chat.id] = chat
     files = {
         f["file_id"]: StoredFile(**{name: f[name] for name in _FILE_FIELDS}, data=base64.b64decode(f["data"]))

@@ -206,6 +206,7 @@ class World:
         chat = Chat(id=chat_id, type="supergroup" if supergroup else "group", title=title,
                     username=username, bot_status=bot_status or "left")
         chat.members[self.user(creator).id] = "creator"
+        chat.owner = self.user(creator).id
         for member in members:
             chat.members.setdefault(self.user(member).id, "member")
         for admin in admins:
@@ -218,7 +219,7 @@ class World:
         """`user` joins (or is added by `by`): the "new_chat_members" service message."""
         chat_, user_ = self._open_group(chat), self.user(user)
         old = chat_.status_of(user_.id)
-        chat_.members[user_.id] = "member"
+        chat_.members[user_.id] = "creator" if user_.id == chat_.owner else "member"
         actor = self.user(by) if by is not None else user_
         self._chat_member_update(chat_, user_, actor, old)
         return self._user_message(chat_, actor, new_chat_members=[user_])
@@ -319,7 +320,7 @@ class World:
             raise ValueError("only a basic group can be upgraded")
         actor = self.user(by) if by is not None else self._creator(old)
         new = Chat(id=-(10**12 + next(self._channel_ids)), type="supergroup", title=old.title,
-                   members=dict(old.members), bot_status=old.bot_status)
+                   members=dict(old.members), bot_status=old.bot_status, owner=old.owner)
         self.chats[new.id] = new
         if bot_joins == "first":
             self._my_chat_member(new, actor, "left", new.bot_status)
@@ -837,6 +838,33 @@ class World:
             "old_chat_member": _member_api(user, old),
             "new_chat_member": _member_api(user, chat.status_of(user.id)),
         })
+
+
+# A picture sent "as a photo" reaches bots as Telegram recompressed it: a JPEG at most this many pixels on
+# its longer side (the largest of the PhotoSizes; the app's «send as file» keeps the original).
+PHOTO_MAX_SIDE = 1280
+PHOTO_QUALITY = 87
+
+
+def as_telegram_photo(data: bytes) -> bytes:
+    """`data` (a PNG or JPEG) as Telegram delivers a photo: scaled down to PHOTO_MAX_SIDE, re-encoded as
+    JPEG. (qa10: the sandbox handed the bot a phone's full-size picture, so OCR of photos read better
+    there than through Telegram.) Bytes Pillow cannot read are given back as they are."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return data
+    if image.format == "JPEG" and max(image.size) <= PHOTO_MAX_SIDE:
+        return data
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format="JPEG", quality=PHOTO_QUALITY)
+    return out.getvalue()
 
 
 def text_mention(user: User, name: str | None = None) -> TextMention:

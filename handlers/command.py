@@ -8,23 +8,28 @@ committee, the sender as a person, a chair Telegram lists as admin) is committed
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
 from telegram.ext import ContextTypes
 
+from bot import texts as T
+from db import membership as db_membership
 from handlers.common import (
     Actor,
     Buttons,
+    chairs_ended,
     command_args,
+    ensure_a_chair,
     reply,
     reply_parts,
     resolve_actor,
     send_notices,
     transaction,
 )
-from handlers.task_actions import Refused
+from handlers.task_actions import ChairOnly, Refused
 
 # A text; a text with buttons under it; or a long answer already split into messages (reply_parts).
 Answer = str | tuple[str, Buttons | None] | list[str]
@@ -62,7 +67,7 @@ async def run_as_actor(
         try:
             answered = await body(session, actor)
         except Refused as refusal:
-            answered = str(refusal)
+            answered = await refusal_text(context, session, actor, refusal)
     if isinstance(answered, list):
         await reply_parts(update, context, answered)
     elif isinstance(answered, tuple):
@@ -86,5 +91,29 @@ async def load_as_actor(
         try:
             return await body(session, actor)
         except Refused as refusal:
-            await reply(update, str(refusal))
+            await reply(update, await refusal_text(context, session, actor, refusal))
             return None
+
+
+async def refusal_text(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, actor: Actor, refusal: Refused
+) -> str:
+    """The refusal as said; when only a chair may do it and the committee has none (qa10: the group's
+    creator, its one chair, left a group without administrators, and every «Chỉ Trưởng ban mới được …»
+    was a dead end — /vaitro too), how the committee gets a chair again. The group's administrators are
+    asked first (ensure_a_chair): they are the chairs when there are any."""
+    text = str(refusal)
+    committee = actor.committee
+    if isinstance(refusal, ChairOnly) and committee is not None:
+        ended = chairs_ended(context).get((committee.chat_id, actor.person.tg_user_id or 0))
+        if ended is not None and actor.now - ended <= CHAIR_ENDED_SAID:
+            # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin
+            text += "\n" + T.CHAIR_ENDED_HINT
+        await ensure_a_chair(context, session, committee)
+        if await db_membership.chair_count(session, committee.id) == 0:
+            text += "\n" + T.NO_CHAIR_HINT
+    return text
+
+
+# How long a refusal says that the person's chair role ended with their administrator rights.
+CHAIR_ENDED_SAID = timedelta(days=30)

@@ -1118,6 +1118,13 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person = await session.scalar(select(Person).where(Person.tg_user_id == user.id))
         open_row = await _gathering_of(session, msg.chat.id, person.id) if person else None
     if open_row is None:
+        attached = scans.attachment_of(msg)
+        if attached is not None:
+            # (qa10) a file or photo sent straight to the bot, with no /nhap: it said nothing at all. What it
+            # may be for is said (an import, or a completion report), and how; nothing is read or kept.
+            named = T.FILE_WITHOUT_COMMAND.format(name=T.esc(attached.name))
+            await reply(update, T.PHOTO_WITHOUT_COMMAND if attached.photo else named)
+            return
         if msg.reply_to_message is None and 0 < utf16_len(msg.text or "") < CUT_MIN:
             from handlers import answers  # (answers routes replies here: imported when used)
 
@@ -1136,11 +1143,13 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
     kind = Chatter.PART
     # A sticker, a GIF (which comes with a `document` too), a voice message, a place: no text to add.
     media = next((k for k in LEFT_OUT_KINDS if getattr(msg, k, None)), None)
+    token: str | None = None
     try:
         attached = scans.attachment_of(msg) if media is None else None
         if media is not None:
             part, kind = Part("", False), Chatter.CHAT
         elif attached is not None:
+            token = await _reading_started(context, open_row.id)
             read = await scans.read_attachment(context, attached, msg.chat_id, gathering=True)
             part = Part(read.text, True)
             reading = read.reading.as_json() if read.reading is not None else None
@@ -1149,9 +1158,12 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
             kind = classify(part.text)  # «ok», «đợi chút», an emoji: talk, not the conclusion
     except Refused as refusal:
         await reply(update, str(refusal))
+        if token is not None:
+            await _reading_failed(update, context, open_row.id, token)
         return
     text: str
     buttons: Buttons | None = None
+    draft: PendingInput | None = None
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
         if actor is None:
@@ -1160,6 +1172,8 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
         if row is None:  # analysed or cancelled meanwhile
             return
         row_id = row.id
+        if token is not None:
+            row.data = {**row.data, "reading": [t for t in row.data.get("reading", []) if t != token]}
         if _size(row) + len(part.text) > MAX_TEXT_CHARS:
             text = T.IMPORT_TEXT_TOO_LONG.format(length=_size(row) + len(part.text), limit=MAX_TEXT_CHARS)
         else:
@@ -1187,9 +1201,80 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
                     chars = T.fmt_number(len(part.text.strip()))
                     got = T.IMPORT_GATHER_READ.format(chars=chars, part=len(parts)) + "\n" + got
                 text, buttons = got + "\n" + T.IMPORT_GATHER_MORE, _gather_buttons(row.id)
+                if token is not None and row.data.get("finish") and not _readings(row, actor.now):
+                    # «Xong, phân tích» was pressed while this was read: analysed now, with it (qa10)
+                    draft, text, buttons = await _finish_after_reading(session, context, actor, row)
     sent = await reply(update, text, buttons)
     if buttons is not None:
         await _latest_ack(context, msg.chat.id, row_id, sent)
+    if draft is not None:
+        await send_preview(update, context, draft)
+
+
+# (qa10) A file or photo of a gathering is read for up to a minute (OCR). «Xong, phân tích» pressed meanwhile
+# — the bot's own «đang đọc» message invites it — answered «Chưa nhận được nội dung nào» when the photo was
+# the first part, and analysed without it otherwise, the text read a moment later then silently dropped (the
+# gathering was gone). The reading is noted on the gathering (until when it may last: a crash leaves no
+# lasting mark), the press waits for it, and the quiet minute does not analyse a gathering being read.
+READING_HOLD = timedelta(seconds=scans.OCR_SECONDS + 30)
+
+
+def _readings(row: PendingInput, now: datetime) -> list[str]:
+    """The readings of this gathering still in progress (each noted as the time it may last until)."""
+    return [t for t in row.data.get("reading", []) if datetime.fromisoformat(t) > now]
+
+
+async def _reading_started(context: ContextTypes.DEFAULT_TYPE, row_id: int) -> str | None:
+    async with transaction(context) as session:
+        row = await session.get(PendingInput, row_id, with_for_update=True)
+        if row is None or row.kind != "import_gather":
+            return None
+        now = services(context).clock.now()
+        token = (now + READING_HOLD).isoformat()
+        while token in row.data.get("reading", []):  # two files sent in the same instant
+            token = (datetime.fromisoformat(token) + timedelta(microseconds=1)).isoformat()
+        row.data = {**row.data, "reading": [*_readings(row, now), token]}
+        return token
+
+
+async def _reading_failed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int, token: str
+) -> None:
+    """A file of the gathering could not be read (its refusal is answered): its mark goes, and a press of
+    «Xong, phân tích» that waited for it is carried out with what was gathered (if anything)."""
+    draft: PendingInput | None = None
+    text: str | None = None
+    async with transaction(context) as session:
+        actor = await resolve_actor(update, context, session)
+        row = await session.get(PendingInput, row_id, with_for_update=True)
+        if actor is None or row is None or row.kind != "import_gather":
+            return
+        row.data = {**row.data, "reading": [t for t in row.data.get("reading", []) if t != token]}
+        if row.data.get("finish") and not _readings(row, actor.now):
+            if any(p.text.strip() for p in _parts(row)):
+                draft, text, _buttons = await _finish_after_reading(session, context, actor, row)
+            else:
+                row.data = {k: v for k, v in row.data.items() if k != "finish"}  # nothing yet: still gathering
+    if text is not None:
+        await reply(update, text)
+    if draft is not None:
+        await send_preview(update, context, draft)
+
+
+async def _finish_after_reading(
+    session: AsyncSession, context: ContextTypes.DEFAULT_TYPE, actor: Actor, row: PendingInput
+) -> tuple[PendingInput | None, str, Buttons | None]:
+    """What «Xong, phân tích» does (on_gather_button), for a press that waited for a reading."""
+    try:
+        scoped = await _importer(session, context, actor, row.data["committee"], missing=T.IMPORT_LINK_UNKNOWN)
+        parts = _parts(row)
+        if not await _claim(session, row.id):
+            return None, T.IMPORT_GATHER_EXPIRED, None
+        draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts),
+                                  ocr=row.data.get("ocr"), short=row.data.get("short"))
+    except Refused as refusal:
+        return None, str(refusal), None
+    return draft, T.IMPORT_GATHER_ANALYSED.format(parts=len(parts)), None
 
 
 async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1197,6 +1282,7 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query = update.callback_query
     assert query is not None and query.data is not None
     _, row_id, action, *arg = query.data.split(":")
+    toast = ""
     text: str | None = None
     buttons: Buttons | None = None
     draft: PendingInput | None = None
@@ -1228,16 +1314,25 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                 if row.data.get("committee") is None:
                     raise Refused(T.IMPORT_CHOOSE_COMMITTEE)
                 scoped = await _importer(session, context, actor, row.data["committee"], missing=T.IMPORT_LINK_UNKNOWN)
-                parts = _parts(row)
-                if not any(p.text.strip() for p in parts):
-                    raise Refused(T.IMPORT_GATHER_EMPTY)
-                if not await _claim(session, row.id):
-                    raise Refused(T.IMPORT_GATHER_EXPIRED)
-                draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id, join_parts(parts),
-                                          ocr=row.data.get("ocr"), short=row.data.get("short"))
-                text = T.IMPORT_GATHER_ANALYSED.format(parts=len(parts))
+                if _readings(row, actor.now):
+                    # (qa10) a file is being read: analysed as soon as it is (on_private_message); this
+                    # transaction is kept (a refusal would roll the press back)
+                    row.data = {**row.data, "finish": True}
+                    toast = T.IMPORT_GATHER_WAIT_READING
+                else:
+                    parts = _parts(row)
+                    if not any(p.text.strip() for p in parts):
+                        raise Refused(T.IMPORT_GATHER_EMPTY)
+                    if not await _claim(session, row.id):
+                        raise Refused(T.IMPORT_GATHER_EXPIRED)
+                    draft = await _make_draft(session, scoped, row.chat_id, row.prompt_message_id,
+                                              join_parts(parts), ocr=row.data.get("ocr"), short=row.data.get("short"))
+                    text = T.IMPORT_GATHER_ANALYSED.format(parts=len(parts))
     except Refused as refusal:
         await answer(query, str(refusal), alert=True)
+        return
+    if toast:  # waits for a reading: the press is remembered, the message left as it is
+        await answer(query, toast)
         return
     await answer(query)
     if text is not None:
@@ -1267,6 +1362,8 @@ async def gather_tick(context: CallbackContext) -> None:  # type: ignore[type-ar
         last = datetime.fromisoformat(row.data.get("last_at", now.isoformat()))
         if row.data.get("committee") is None or not row.data.get("parts") or now - last < QUIET:
             continue
+        if _readings(row, now):
+            continue  # a file being read: analysed when it is (qa10)
         try:
             await _finish_quietly(context, svc, row.id)
         except Exception:

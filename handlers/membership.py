@@ -263,16 +263,24 @@ async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) 
         committee = await db_committees.committee_by_chat(session, chat_id)
         if committee is None:
             return
+        # qa10: a committee left without a chair (its owner left a group with no administrator) has one
+        # again when the owner comes back — Telegram gives the owner's rights back — or an admin joins.
+        if await db_membership.chair_count(session, committee.id) == 0:
+            chairs = await ensure_a_chair(context, session, committee)
+            if chairs:
+                await replan_committee(session, committee.id, now)
+            if any(p.id == person.id for p in chairs):  # (not on a newcomer's arrival in a new committee)
+                text = T.CHAIR_BACK.format(names=", ".join(user_link(p) for p in chairs))
+                await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="chair_back")
         back = await db_membership.member_returned(session, committee.id, person.id, now)
-        if not back:
-            return
         for task in back:
             db_membership.note_reassigned(session, task.task_id)  # their «🔁 Giao lại #N» buttons go
-        numbers = ", ".join(f"#{t.number}" for t in back)
-        text = T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)
-        await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
-        log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id, person.id,
-                 len(back))
+        if back:
+            numbers = ", ".join(f"#{t.number}" for t in back)
+            text = T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)
+            await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
+            log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id,
+                     person.id, len(back))
     await send_notices(context, session)
 
 
@@ -284,10 +292,16 @@ async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User
             return
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
         remember_admin_status(context, chat_id, user.id, True)
+        chairless = await db_membership.chair_count(session, committee.id) == 0
         if await db_committees.role_of(session, committee.id, person.id) is None:  # a granted role stays
             await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
             await replan_committee(session, committee.id, now)
+        if chairless and await db_membership.chair_count(session, committee.id) > 0:
+            # qa10: the committee had no chair (see _joined): the group is told it has one again.
+            text = T.CHAIR_BACK.format(names=user_link(person))
+            await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="chair_back")
     log.info("chat %s: person %s became an admin, now a chair", chat_id, person.id)
+    await send_notices(context, session)
 
 
 async def _demoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
@@ -340,6 +354,8 @@ def _departure_notice(
         )
     if new_chairs:
         lines.append(T.NEW_CHAIRS.format(names=", ".join(user_link(p) for p in new_chairs)))
+    elif departure.role == Role.CHAIR and not chairs:
+        lines.append(T.NO_CHAIR_LEFT)  # qa10: no administrator to take over; said, with the way out
     if departure.units:
         lines.append(T.MEMBER_LEFT_UNITS.format(units=T.esc(", ".join(departure.units))))
     if departure.units_without_contact:

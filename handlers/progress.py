@@ -16,7 +16,7 @@ from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
 from domain.past_words import past_deadline
-from domain.permissions import Action
+from domain.permissions import Action, Role
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
@@ -97,7 +97,14 @@ async def extend(session: AsyncSession, actor: Actor, task: Task, answer_text: s
         day_off = day_off_notice(task, actor.today)  # a weekend or a holiday: said, as /giao and /sua say it
         done = done + "\n" + day_off[0] if day_off else done
         return done + "\n" + year_note if year_note else done
-    req = await request_extension(session, actor, task, new_due, reason, actor.today)
+    try:
+        req = await request_extension(session, actor, task, new_due, reason, actor.today)
+    except Refused as refusal:
+        if actor.role == Role.SECRETARY and not await db_tasks.is_assignee(session, task, actor.person.id):
+            # (qa10) a secretary moving a deadline was told only who may ask for an extension: /sua is theirs
+            hint = T.SECRETARY_SETS_DUE.format(number=task.number, due=new_due.strftime("%d/%m/%Y"))
+            raise Refused(f"{refusal}\n{hint}") from refusal
+        raise
     committee = await session.get(Committee, task.committee_id)
     assert committee is not None
     ask = T.EXTEND_ASK_CHAIR.format(

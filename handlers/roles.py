@@ -71,5 +71,7 @@ async def _list(session: AsyncSession, actor: Actor) -> str:
     for person, role in sorted(rows, key=lambda pr: (pr[1] != Role.CHAIR, pr[0].full_name)):
         name = T.ROLE_CHAIR if role == Role.CHAIR else T.ROLE_SECRETARY
         lines.append(f"• {T.esc(person.full_name)} — {name}")
+    if all(role != Role.CHAIR for _person, role in rows):
+        lines.append(T.ROLES_NO_CHAIR)  # qa10: the list said nothing of it, and «truongban» was refused
     lines += ["", T.ROLES_USAGE]
     return "\n".join(lines)

@@ -64,8 +64,11 @@ async def read_attachment(
     if not isinstance(attachment, Attachment):  # a telegram Document
         attachment = Attachment(attachment.file_id, attachment.file_name or T.FILE_DEFAULT_NAME, attachment.file_size)
     name = attachment.name
-    too_big = T.IMPORT_FILE_TOO_BIG.format(
-        size=round((attachment.size or 0) / 1e6, 1), limit=MAX_DOWNLOAD_BYTES // 10**6
+    # In MB as Telegram's apps show a file's size (1 MB = 1024 × 1024 bytes), with a decimal comma: a file
+    # the phone labels «21,0 MB» was said to be «22.1 MB» (qa10); and what to send instead.
+    too_big = T.IMPORT_FILE_TOO_BIG_HOW.format(
+        name=T.esc(name), size=f"{(attachment.size or 0) / 2**20:.1f}".replace(".", ","),
+        limit=MAX_DOWNLOAD_BYTES // 2**20,
     )
     if attachment.size and attachment.size > MAX_DOWNLOAD_BYTES:
         raise Refused(too_big)

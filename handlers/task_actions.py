@@ -27,6 +27,11 @@ class Refused(Exception):
     """The action is not done; the message says why (already in Vietnamese, HTML-safe)."""
 
 
+class ChairOnly(Refused):
+    """Refused because only a chair may do it: a command's answer adds, when the committee has no chair
+    at all (its last one left a group without administrators), how it gets one (handlers.command)."""
+
+
 async def find_task(session: AsyncSession, actor: Actor, number: int) -> Task:
     task = await db_tasks.task_by_number(session, in_group(actor).id, number)
     if task is None:
@@ -84,21 +89,21 @@ async def require(session: AsyncSession, actor: Actor, task: Task, action: Actio
         return
     if action in (Action.CLOSE, Action.REPORT):
         raise Refused(T.NOT_YOUR_TASK.format(number=task.number, action=verb))
-    raise Refused(_who_may(action, verb))
+    raise _refusal(action, verb)
 
 
 def require_role(actor: Actor, action: Action, verb: str) -> None:
     """A right over the committee, not over one task (log a directive, manage units or roles, export):
     the actor's role where the command was written, refused in the same words as `require`."""
     if not allowed(action, actor.role):
-        raise Refused(_who_may(action, verb))
+        raise _refusal(action, verb)
 
 
-def _who_may(action: Action, verb: str) -> str:
+def _refusal(action: Action, verb: str) -> Refused:
     """Who may do what the actor may not: the chair alone, or the chair and the secretary."""
     if action in (Action.CANCEL, Action.APPROVE, Action.MANAGE):
-        return T.NOT_CHAIR.format(action=verb)
-    return T.NOT_CHAIR_OR_SECRETARY.format(action=verb)
+        return ChairOnly(T.NOT_CHAIR.format(action=verb))
+    return ChairOnly(T.NOT_CHAIR_OR_SECRETARY.format(action=verb))
 
 
 def in_group(actor: Actor) -> Committee:

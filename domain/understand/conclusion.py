@@ -1938,7 +1938,14 @@ def _head_printed(line: str, folded: str) -> bool:
     if _PRINTED_NATIONAL.search(nfc(line)) is not None:
         return True
     m = _ISSUER_NUMBER.search(folded)
+    if m is not None and m.start() == 0:
+        # (qa10) the number then the dateline, the head's third row read across both columns by OCR
+        # ("Số: 27/TB-BCĐ Nghĩa Tân, ngày 20 tháng 11 năm 2026" from a scan or a photo)
+        return _HEAD_DATELINE_AFTER.search(folded, m.end()) is not None
     return m is not None and m.start() > 0 and _all_capitals(line[: m.start()])
+
+
+_HEAD_DATELINE_AFTER = re.compile(r",\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2},?\s+nam\s+\d{4}\W*$")
 
 
 def _split_head_line(line: str, folded: str) -> list[str]:
@@ -1952,7 +1959,10 @@ def _split_head_line(line: str, folded: str) -> list[str]:
             if not folded.startswith("so", m.start()) or _all_capitals(line[: m.start()]):
                 cuts.add(m.start())
         elif m["after"]:
-            cuts.add(m.end())
+            # (qa10) the motto ends its column, and starts it too: OCR reads a head's two columns across,
+            # so the issuer comes before it on the line ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ Độc lập - Tự do - Hạnh
+            # phúc"), and, read as one line, that issuer was taken for the meeting's name
+            cuts.update((m.start(), m.end()))
         else:
             # the place before the dateline's comma: up to four words with capitals ("Sài Đồng, ngày ...")
             start = m.start()

@@ -23,11 +23,15 @@ from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .txt hoặc ảnh .jpg/.png"
 OLD_WORD = "tệp .doc (Word cũ) bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
+RTF = "tệp là định dạng RTF (Word mở được, bot thì chưa); hãy mở bằng Word và lưu lại thành .docx"
 NO_OCR = "máy chủ chưa cài {what} để đọc {kind}; người quản trị cài bằng lệnh: apt-get install {packages}"
 KIND_SCAN = "ảnh chụp, bản quét"
 KIND_DOC = "tệp Word cũ (.doc)"
 BROKEN_IMAGE = "tệp ảnh bị hỏng hoặc không mở được"
-NOT_TEXT = "không thấy chữ trong ảnh; hãy chụp thẳng, rõ, đủ sáng trang văn bản rồi gửi lại"
+NOT_TEXT = (
+    "không thấy chữ trong ảnh (trang trắng hoặc quá mờ); hãy chụp hoặc quét lại trang văn bản cho thẳng, rõ, "
+    "đủ sáng rồi gửi lại"
+)
 OCR_TOO_SLOW = "đọc ảnh quá lâu, đã dừng; hãy gửi ít trang hơn hoặc bản .docx"
 BROKEN_DOCX = "tệp .docx bị hỏng hoặc không phải tệp Word"
 BROKEN_PDF = "tệp .pdf bị hỏng hoặc không mở được"
@@ -92,6 +96,8 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
             text = _decode_text(data)
         elif kind == ".docx":
             text = _docx_text(data)
+        elif kind == ".html":
+            text = _html_text(data)
         elif kind == ".pdf":
             try:
                 text = _pdf_text(data)
@@ -128,7 +134,22 @@ def _kind(ext: str, data: bytes) -> str:
     """What the file is: by its name, or, for a name that says nothing, by its first bytes."""
     if ext in IMAGE_EXTENSIONS:
         return "image"
-    if ext in (".txt", ".docx", ".pdf", ".doc"):
+    if ext in (".docx", ".pdf", ".doc", ".rtf"):
+        # (qa10) a Word file's name may lie: a .docx saved or renamed as .doc, a Word 97 file renamed .docx,
+        # an RTF saved as .doc (e-office systems and WPS do it). Word opens them without a word; the bot
+        # said «bị hỏng». The first bytes say what the file is.
+        if data.startswith(b"{\\rtf"):
+            raise DocumentError(RTF)
+        if _looks_html(data):
+            return ".html"  # «Xuất file Word» of web systems: an HTML page named .doc
+        if data.startswith(b"PK\x03\x04") and ext != ".pdf":
+            return ".docx"
+        if data.startswith(b"\xd0\xcf\x11\xe0") and ext != ".pdf":
+            return ".doc"
+        if data.startswith(b"%PDF"):
+            return ".pdf"
+        return ext
+    if ext == ".txt":
         return ext
     if data.startswith(b"%PDF"):
         return ".pdf"
@@ -163,6 +184,73 @@ def _decode_text(data: bytes) -> str:
             pass
     # Windows' Vietnamese code page (old Notepad files); its tones are combining marks.
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+# ------------------------------------------------------------------------------------------ Word HTML
+def _looks_html(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<html", b"<!doctype html")) or (head.startswith(b"<?xml") and b"<html" in head)
+
+
+def _html_text(data: bytes) -> str:
+    """(qa10) The text of a «Word» file that is an HTML page (the «Xuất file Word» of document systems and
+    portals writes HTML and names it .doc; Word opens it silently, and the bot said «Word cũ bị hỏng»): one
+    line per paragraph, table row or line break, as a .docx gives them. Python's own HTML parser."""
+    from html.parser import HTMLParser
+
+    charset = re.search(rb"charset=[\"']?([\w-]+)", data[:2048], re.IGNORECASE)
+    try:
+        text = data.decode(charset.group(1).decode("ascii")) if charset else _decode_text(data)
+    except (LookupError, UnicodeDecodeError):
+        text = _decode_text(data)
+
+    blocks = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title"})
+
+    class Lines(HTMLParser):
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.skip = 0
+            self.rows: list[list[str]] | None = None  # the table being read, row by row, cell by cell
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in ("script", "style", "head"):
+                self.skip += 1
+            elif tag == "table":
+                self.rows = []
+            elif tag == "tr" and self.rows is not None:
+                self.rows.append([])
+            elif tag in ("td", "th") and self.rows:
+                self.rows[-1].append("")
+            elif tag in blocks:
+                self.add("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("script", "style", "head"):
+                self.skip = max(0, self.skip - 1)
+            elif tag == "table" and self.rows is not None:
+                rows = [[" ".join(c.split()) for c in row] for row in self.rows if any(c.strip() for c in row)]
+                self.rows = None
+                self.out.append("\n" + "\n".join(_rows_as_lines(rows)) + "\n")  # as a .docx table is read
+            elif tag in blocks:
+                self.add("\n")
+
+        def handle_data(self, chunk: str) -> None:
+            if not self.skip:
+                self.add(chunk)
+
+        def add(self, chunk: str) -> None:
+            if self.rows and self.rows[-1]:
+                self.rows[-1][-1] += " " + chunk if chunk == "\n" else chunk
+            else:
+                self.out.append(chunk)
+
+    parser = Lines()
+    parser.feed(text)
+    parser.close()
+    lines = (" ".join(line.replace("\xa0", " ").split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 # ------------------------------------------------------------------------------------------ .docx
@@ -330,7 +418,7 @@ def _doc_rows(physical: list[list[str]]) -> list[list[str]]:
 # ------------------------------------------------------------------------------------------ .pdf
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -339,6 +427,12 @@ def _pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
+    except DependencyError:
+        # AES encryption (qa10): what Acrobat's «restrict editing» and e-office exports of signed
+        # documents write — the file opens without a password, only printing or copying is limited.
+        # pypdf decrypts AES only with the `cryptography` package; PDFium, already here for the layout
+        # and for scans, decrypts it itself. (Such a file was refused as «bị hỏng».)
+        pages = _pdfium_texts(data)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(BROKEN_PDF) from exc
     except Exception as exc:
@@ -349,6 +443,21 @@ def _pdf_text(data: bytes) -> str:
         raise DocumentError(SCANNED_PDF)
     laid_out = _pdf_paragraphs(data)
     return laid_out if laid_out and re.search(r"[^\W\d_]{2,}", laid_out) else text
+
+
+def _pdfium_texts(data: bytes) -> list[str]:
+    """Each page's text as PDFium reads it; LOCKED_PDF when the file needs a password to open."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+        return [pdf[index].get_textpage().get_text_range() for index in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise DocumentError(LOCKED_PDF) from exc
+        raise DocumentError(BROKEN_PDF) from exc
+    except Exception as exc:  # damaged bytes: as pypdf's failures are said
+        raise DocumentError(BROKEN_PDF) from exc
 
 
 # A page number printed in the header or footer: «2», «- 2 -», «Trang 2», «2/5».

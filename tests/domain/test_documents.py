@@ -176,6 +176,57 @@ def test_password_protected_pdf() -> None:
     assert str(err.value) == documents.LOCKED_PDF
 
 
+def test_a_pdf_restricted_with_aes_is_read_and_one_locked_with_aes_is_called_locked() -> None:
+    """qa10: Acrobat's «restrict editing» and e-office exports encrypt with AES and an owner password
+    only: the file opens for anyone. pypdf alone (without `cryptography`) cannot decrypt AES, and the
+    bot answered «tệp .pdf bị hỏng» for a file any reader opens. (Fixtures: AES-256, permissions none;
+    the second also has a password to open it.)"""
+    from pathlib import Path
+
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    text = extract_text("kl.pdf", (data_dir / "qa10-aes-han-che.pdf").read_bytes())
+    assert text.splitlines()[0] == "1. Giao Văn phòng HĐND&UBND rà soát hồ sơ một cửa, xong trước ngày 15/12/2026."
+    with pytest.raises(DocumentError) as err:
+        extract_text("kl.pdf", (data_dir / "qa10-aes-mat-khau.pdf").read_bytes())
+    assert str(err.value) == documents.LOCKED_PDF
+
+
+def test_a_word_file_whose_name_lies_is_read_by_what_it_is() -> None:
+    """qa10: a .docx saved or renamed as .doc, a Word 97 file renamed .docx (Word opens both without a word)
+    were «bị hỏng»; an RTF saved as .doc was «Word cũ bị hỏng». The first bytes decide."""
+    from pathlib import Path
+
+    document = Document()
+    document.add_paragraph("1. " + SENTENCE)
+    out = io.BytesIO()
+    document.save(out)
+    assert extract_text("ket-luan.doc", out.getvalue()) == "1. " + SENTENCE
+    word97 = (Path(__file__).resolve().parents[1] / "data" / "ket-luan-word97.doc").read_bytes()
+    with pytest.raises(DocumentError) as err:  # no antiword here (tools=None): read as .doc, not «.docx hỏng»
+        extract_text("ket-luan.docx", word97)
+    assert str(err.value) == documents.OLD_WORD
+    with pytest.raises(DocumentError) as err:
+        extract_text("ket-luan.doc", rb"{\rtf1\ansi 1. Giao V\'e3n ph\'f2ng ...\par }")
+    assert str(err.value) == documents.RTF
+
+
+def test_a_word_file_that_is_an_html_page_is_read_with_its_task_table() -> None:
+    """qa10: «Xuất file Word» of document systems writes an HTML page named .doc; Word opens it, the bot
+    said «Word cũ bị hỏng». Its paragraphs and its task table read as a .docx's."""
+    page = (
+        '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type '
+        'content="text/html; charset=utf-8"><title>x</title><style>p {margin:0}</style></head><body>'
+        "<p class=MsoNormal>TH&Ocirc;NG B&Aacute;O</p><p>1. " + SENTENCE + "</p>"
+        "<table><tr><td>TT</td><td>Nội dung công việc</td><td>Đơn vị chủ trì</td><td>Thời gian</td></tr>"
+        "<tr><td>2</td><td><p>Kiểm tra camera&nbsp;an ninh</p></td><td>Công an phường</td>"
+        "<td>Trước 10/12/2026</td></tr></table></body></html>"
+    )
+    lines = extract_text("ket-luan.doc", page.encode("utf-8")).splitlines()
+    assert lines[:2] == ["THÔNG BÁO", "1. " + SENTENCE]
+    assert lines[2].startswith("- Giao Công an phường chủ trì thực hiện: Kiểm tra camera an ninh")
+    assert "Trước 10/12/2026" in lines[2]
+
+
 # ------------------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(
     ("filename", "data", "reason"),

@@ -65,3 +65,19 @@ async def test_an_empty_or_broken_upload_is_refused_with_a_reason(page: Page) ->
     body = {"user": page.who("chair"), "chat": page.group, "filename": "a.pdf", "data": "!!not base64!!"}
     refused = await page.post("/api/attach", body, status=400)
     assert "tệp rỗng" in refused["error"]
+
+
+async def test_a_photo_sent_as_a_photo_reaches_the_bot_as_telegram_sends_it(page: Page) -> None:
+    """qa10: Telegram recompresses a picture sent as a photo (at most 1280 px, JPEG); the sandbox handed the
+    bot the phone's full-size picture, so a photo's OCR read better on the page than through Telegram. Sent
+    as a file (Shift + 📎), it stays as it was. (Sandbox.attach is what POST /api/attach calls.)"""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (3000, 4000), "white").save(out, format="PNG")
+    photo = page.sb.attach(page.who("chair"), page.group, "IMG_2031.png", out.getvalue(), "ảnh", as_photo=True)
+    document = page.sb.attach(page.who("chair"), page.group, "IMG_2031.png", out.getvalue(), "ảnh")
+    assert photo.photo is not None and (photo.photo.width, photo.photo.height) == (960, 1280)
+    assert photo.photo.data[:3] == b"\xff\xd8\xff"  # a JPEG now
+    assert document.document is not None and document.document.data == out.getvalue()
+    await page.sb.idle()
