@@ -61,7 +61,16 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_conventions, lead_frames, lead_rules, name_bounds, textnorm, vntokens
+from domain.understand import (
+    lead_conventions,
+    lead_doers,  # (leadjk)
+    lead_frames,
+    lead_rules,
+    lead_typos,  # (leadjk)
+    name_bounds,
+    textnorm,
+    vntokens,
+)
 from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
@@ -79,7 +88,7 @@ from domain.understand.vntokens import (
 # The rules' own phrase lists: data files in domain/understand/data/ (see each file's opening
 # comment for the kind of sentence it serves).
 _LOOSE_TRIGGERS = phrases("loose_triggers")
-_ASK_VERBS = phrases("ask_verbs")
+_ASK_VERBS = phrases("ask_verbs", "wish_verbs")  # (leadjk: wishes ask)
 _WORD_SEPARATORS = phrases("word_separators")
 _INTRO = phrases("intro")
 _LEAD_LABELS = phrases("lead_labels")
@@ -217,6 +226,9 @@ class _Sentence:
         self.units = _unit_index(tuple(units))
         # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
         self._keys: list[str] = list(map(_KEY_OF, self.tokens))
+        if lead_typos.doubled(self._keys):  # (leadjk) "các các", "và và", "chỉ đạo đạo": typed twice
+            self.tokens, self._keys = lead_typos.undoubled(self.tokens, self._keys, self.accented)
+            self.n = len(self.tokens)
         self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
         # the positions where some phrase starts (half the words start none), selected in C: `at` walks these
         self._starts: list[int] = list(compress(count(), self.hits))
@@ -2454,6 +2466,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
     if conventional is not None:
         return conventional
+    wished = lead_doers.public_wish(s)  # (leadjk) "X mong muốn <the public> …": X leads
+    if wished is not None:
+        return wished
     fronted = _fronted_topic(s) or lead_frames.topic_doer(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
@@ -2472,6 +2487,10 @@ def _find_lead(s: _Sentence) -> _Found | None:
         reminded = lead_rules.reminded_addressee(s, speaker)
         if reminded is not None:
             return _later_assigned(s, reminded)
+    if subject is not None and said is None:
+        chosen = lead_doers.designated(s, subject)  # (leadjk) "X chọn / lấy / cử Y làm …": Y acts
+        if chosen is not None:
+            return _later_assigned(s, chosen)
     if subject is None and said is None:
         reminded = _reminded(s)
         if reminded is not None:
