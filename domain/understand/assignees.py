@@ -1590,7 +1590,7 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             continue
         size = s.hits[p][slot]
         if size and _trigger_ok(s, p, size):
-            k = _skip_openers(s, p + size)
+            k = _skip_openers(s, lead_doers.past_verb_row(s, p + size))  # (leadjk) "yêu cầu, đề nghị Y"
             items, end = _parse_list(s, k, loose=True)
             if not items and s.m(_ASK_VERBS, p):
                 # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...", "yêu cầu

@@ -141,3 +141,28 @@ def _speaker_after_opener(s: _Sentence, v: int) -> _Found | None:
         if items and items[0][0] == c and end == v and len(items) == 1:
             return A._Found(items, c, end, "subject")
     return None
+
+
+# ---------------------------------------------------- (c) "X yêu cầu, đề nghị Y …": verbs of asking in a row
+# The second verb of a row of asking verbs joined by "," or "và" ("yêu cầu, đề nghị", "kêu gọi, vận
+# động", "giao, yêu cầu", "chỉ đạo, yêu cầu"): the row asks the one addressee after its last verb.
+_CHAIN_NEXT = ("yêu cầu", "đề nghị", "kêu gọi", "vận động", "chỉ đạo", "giao", "khuyến khích")
+
+
+def past_verb_row(s: _Sentence, k: int) -> int:
+    """From tokens[k], right after a verb of assigning, past the verbs of asking that continue it
+    ("yêu cầu, đề nghị các xã …", "kêu gọi, vận động các cơ quan, doanh nghiệp …", "đề nghị và yêu
+    cầu …"): where its addressee starts (k itself when no verb follows). A row of verbs asks one
+    addressee, as one verb does; without this the first verb has no addressee and the subject is read
+    as the one who acts.
+
+    Dev sentences of the class: D081-02 ("Ủy ban MTTQ Việt Nam tỉnh cũng kêu gọi, vận động các cơ quan,
+    đơn vị, … đóng góp"); read right before through other paths: K005-01 ("đã chỉ đạo, yêu cầu các Công
+    ty …"), B062-01 ("quán triệt, yêu cầu các cơ quan chuyên môn …"), G098-01 ("đã chỉ đạo, giao trách
+    nhiệm cụ thể cho …")."""
+    while s.punct(k, ",") or s.is_(k, "và"):
+        n = C._any_at(s, k + 1, _CHAIN_NEXT)
+        if not n or not s.word(k + 1 + n):
+            break
+        k += 1 + n
+    return k
