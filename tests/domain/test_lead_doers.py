@@ -58,7 +58,8 @@ def test_designation(text: str, expected: list[str] | None) -> None:
             ["Chủ tịch UBND huyện"],
         ),
         (
-            "Phát biểu tại buổi lễ Bí thư Đảng ủy xã Nguyễn Văn An mong muốn mọi tầng lớp nhân dân hưởng ứng phong trào.",
+            "Phát biểu tại buổi lễ Bí thư Đảng ủy xã Nguyễn Văn An mong muốn mọi tầng lớp nhân dân "
+            "hưởng ứng phong trào.",
             ["Bí thư Đảng ủy xã Nguyễn Văn An"],
         ),
         # the noun "mong muốn" asks nobody
