@@ -6,11 +6,14 @@ carry):
 
 - a designation: "X chọn / lựa chọn / lấy / cử Y (là | làm) …", X picks Y to do the work, and Y leads
   (LABELLING.md §4: a designation assigns the task to the ones designated);
-- a wish: "X mong muốn / mong rằng Y …" is read as "đề nghị" through `data/wish_verbs.txt` (a list read
-  with the assigning verbs; no code), and when the ones wished are the public ("mọi tầng lớp nhân dân",
-  "người dân"), the one who wishes leads (§8 d), as `lead_conventions.public_advice` does for advice.
+- a wish: "X mong muốn / mong rằng Y …" is read as "đề nghị": its verbs are entries of
+  `data/assign_verbs.txt` and `data/ask_verbs.txt` (no code), and when the ones wished are the public
+  ("mọi tầng lớp nhân dân", "người dân"), the one who wishes leads (§8 d), as
+  `lead_conventions.public_advice` does for advice;
+- a row of asking verbs ("yêu cầu, đề nghị Y", "kêu gọi, vận động Y") asks the addressee after its last
+  verb (`past_verb_row`, hooked into `assignees._triggers`).
 
-Each rule is hooked by one line into `domain.understand.assignees._find_lead`; the tests, with sentences
+Each rule is hooked by one line into `domain.understand.assignees`; the tests, with sentences
 written for each class, are in `tests/domain/test_lead_doers.py`. Both rules first ask, with one set
 operation over the sentence's syllables (in C), whether their verbs occur at all.
 """
@@ -102,7 +105,7 @@ def public_wish(s: _Sentence) -> _Found | None:
     """ "<người / cơ quan> mong muốn <the public> <việc> …": a leader's wish to the public is advice
     to it (§8 d): nobody can remind the public, and the one who wishes leads, as for "khuyến cáo /
     kêu gọi" (`lead_conventions.public_advice`). A wish to a body ("mong muốn các cấp ủy Đảng …") is
-    an ask, read by the assigning verbs (`data/wish_verbs.txt`).
+    an ask, read by the assigning verbs (`data/assign_verbs.txt`).
 
     Dev sentences of the class: G114-01 ("Phát biểu tại lễ phát động Chủ tịch UBND xã … mong muốn mọi
     tầng lớp nhân dân của xã tích cực …"); the ask to a body: J045-01, K104-01 ("mong rằng, …, các mô

@@ -46,8 +46,8 @@ def test_designation(text: str, expected: list[str] | None) -> None:
         assert lead(text) == expected
 
 
-# (b) A wish: "mong muốn / mong rằng Y …" asks Y (data/wish_verbs.txt); to the public, the one who wishes
-# leads (§8 d). Dev: J045-01, G114-01.
+# (b) A wish: "mong muốn / mong rằng Y …" asks Y (data/assign_verbs.txt, data/ask_verbs.txt); to the
+# public, the one who wishes leads (§8 d). Dev: J045-01, G114-01.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
