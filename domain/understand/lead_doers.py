@@ -59,6 +59,8 @@ def designated(s: _Sentence, subject: _Found) -> _Found | None:
         return None  # (most sentences pick nobody: one set operation, in C)
     k = subject.end
     limit = min(s.n - 1, k + 6)
+    if not C._starts(s, _DESIGNATE, k, limit):
+        return None  # (the verb's syllable is elsewhere: "bầu cử", "lấy ý kiến" far from the subject)
     while k < limit:
         n = C._any_at(s, k, _DESIGNATE)
         if n:
