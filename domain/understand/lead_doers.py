@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
 from domain.understand import lead_conventions as C
+from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
@@ -112,8 +113,8 @@ def public_wish(s: _Sentence) -> _Found | None:
     Dev sentences of the class: G114-01 ("Phát biểu tại lễ phát động Chủ tịch UBND xã … mong muốn mọi
     tầng lớp nhân dân của xã tích cực …"); the ask to a body: J045-01, K104-01 ("mong rằng, …, các mô
     hình … cần được Hội …")."""
-    if not C._has(s, _WISH):
-        return None
+    if not s.where(s.key("mong")):
+        return None  # (every wish verb starts with "mong": one search of the keys, in C)
     for v in C._starts(s, _WISH, s.first + 1, s.n - 1):
         n = C._any_at(s, v, _WISH)
         if not n:
@@ -152,6 +153,8 @@ def _speaker_after_opener(s: _Sentence, v: int) -> _Found | None:
 # The second verb of a row of asking verbs joined by "," or "và" ("yêu cầu, đề nghị", "kêu gọi, vận
 # động", "giao, yêu cầu", "chỉ đạo, yêu cầu"): the row asks the one addressee after its last verb.
 _CHAIN_NEXT = ("yêu cầu", "đề nghị", "kêu gọi", "vận động", "chỉ đạo", "giao", "khuyến khích")
+# (the keys of "," and "và" in each writing mode: a mark's key is its text)
+_ROW_LINKS = {True: frozenset((",", tone_key("và"))), False: frozenset((",", fold_word("và")))}
 
 
 def past_verb_row(s: _Sentence, k: int) -> int:
@@ -165,6 +168,8 @@ def past_verb_row(s: _Sentence, k: int) -> int:
     đơn vị, … đóng góp"); read right before through other paths: K005-01 ("đã chỉ đạo, yêu cầu các Công
     ty …"), B062-01 ("quán triệt, yêu cầu các cơ quan chuyên môn …"), G098-01 ("đã chỉ đạo, giao trách
     nhiệm cụ thể cho …")."""
+    if k >= s.n or s.tokens[k][3] not in _ROW_LINKS[s.accented]:
+        return k  # (most verbs are followed by their addressee: one set lookup)
     while s.punct(k, ",") or s.is_(k, "và"):
         n = C._any_at(s, k + 1, _CHAIN_NEXT)
         if not n or not s.word(k + 1 + n):
