@@ -61,7 +61,16 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_conventions, lead_frames, lead_rules, name_bounds, textnorm, vntokens
+from domain.understand import (
+    lead_conventions,
+    lead_doers,  # (leadjk)
+    lead_frames,
+    lead_rules,
+    lead_typos,  # (leadjk)
+    name_bounds,
+    textnorm,
+    vntokens,
+)
 from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
@@ -217,6 +226,9 @@ class _Sentence:
         self.units = _unit_index(tuple(units))
         # the tokens' keys (tuple index 3), read once in C: the phrase table and `where` search them
         self._keys: list[str] = list(map(_KEY_OF, self.tokens))
+        if lead_typos.doubled(self._keys):  # (leadjk) "các các", "và và", "chỉ đạo đạo": typed twice
+            self.tokens, self._keys = lead_typos.undoubled(self.tokens, self._keys, self.accented)
+            self.n = len(self.tokens)
         self.hits = match_table(self.tokens, self.accented, self._keys)  # every phrase list, one pass
         # the positions where some phrase starts (half the words start none), selected in C: `at` walks these
         self._starts: list[int] = list(compress(count(), self.hits))
@@ -1578,7 +1590,7 @@ def _triggers(s: _Sentence) -> list[tuple[int, _Found]]:
             continue
         size = s.hits[p][slot]
         if size and _trigger_ok(s, p, size):
-            k = _skip_openers(s, p + size)
+            k = _skip_openers(s, lead_doers.past_verb_row(s, p + size))  # (leadjk) "yêu cầu, đề nghị Y"
             items, end = _parse_list(s, k, loose=True)
             if not items and s.m(_ASK_VERBS, p):
                 # "yêu cầu mỗi cơ sở Đoàn cần tập trung ...", "đề nghị BQL chợ phải ...", "yêu cầu
@@ -2454,6 +2466,9 @@ def _find_lead(s: _Sentence) -> _Found | None:
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
     if conventional is not None:
         return conventional
+    wished = lead_doers.public_wish(s)  # (leadjk) "X mong muốn <the public> …": X leads
+    if wished is not None:
+        return wished
     fronted = _fronted_topic(s) or lead_frames.topic_doer(s) or lead_rules.topic_acts(s)
     if fronted is not None:
         return fronted
@@ -2472,6 +2487,10 @@ def _find_lead(s: _Sentence) -> _Found | None:
         reminded = lead_rules.reminded_addressee(s, speaker)
         if reminded is not None:
             return _later_assigned(s, reminded)
+    if subject is not None and said is None:
+        chosen = lead_doers.designated(s, subject)  # (leadjk) "X chọn / lấy / cử Y làm …": Y acts
+        if chosen is not None:
+            return _later_assigned(s, chosen)
     if subject is None and said is None:
         reminded = _reminded(s)
         if reminded is not None:
