@@ -27,6 +27,14 @@ from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, Parsed
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.conclusion_notes import (
+    appeal,
+    basis_only,
+    consequence,
+    names_what_to_know,
+    noted_content,
+    title_above_the_list,
+)
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
 from domain.understand.regex_gates import MarkSearch, match_gate
@@ -391,7 +399,9 @@ def _closing_formula(folded: str) -> bool:
     the speaker who says them)."""
     if _closing_at_start(folded) or (
         "thong bao " in folded
-        and (_CLOSING_NOTICE.search(folded) is not None or _NOTICE_TO_CARRY_OUT.search(folded) is not None)
+        # (concl8, conclusion_notes.py: "thông báo cho X biết về <the thing>" is work)
+        and ((_CLOSING_NOTICE.search(folded) is not None and not names_what_to_know(folded))
+             or _NOTICE_TO_CARRY_OUT.search(folded) is not None)
     ):
         return True
     if (reason := _REASON_FIRST.match(folded)) is not None and _closing_at_start(folded[reason.end() :]):
@@ -688,8 +698,8 @@ def _classify(
         return _Verdict(False)
     if not under_lead and _decided(sentence, folded, reading, fold):
         return _Verdict(False)
-    if _SANCTION.match(folded):
-        return _Verdict(False)
+    if _SANCTION.match(folded) or consequence(folded, reading.how, reading.predicate, fold):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "… sẽ bị xử lý nghiêm")
     if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
         return _Verdict(False)
     if _petition(folded, sentence):
@@ -705,6 +715,8 @@ def _classify(
         and not _LETS_OFF.search(off["who"])
     ):
         return _Verdict(False)
+    if reading.how not in ("assigned", "relayed") and appeal(folded):
+        return _Verdict(True)  # (concl8, conclusion_notes.py: "… kính mong CMHS quan tâm …")
     if reading.how in ("assigned", "relayed"):
         # A reported order is still an order (LABELLING.md §1): "Tại các xã …, đồng chí bí thư huyện ủy đã yêu
         # cầu các đơn vị chuẩn bị tốt việc phòng chống bão số 4 …" (CG01), "Trước đó, ngày 20/4, UBND TP đã có
@@ -723,6 +735,9 @@ def _classify(
         return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
+    lead = reading.assignees.lead
+    if basis_only(folded, reading.how, lead[0].span[0] if lead and lead[0].span else None):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Thực hiện công văn … về việc cho học sinh …")
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
             return _Verdict(False, reported_subject=True)
@@ -1513,6 +1528,13 @@ class _Splitter:
             ).assignees.lead:
                 read_from, reading = sentence[speech.end() :], said
                 verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
+            elif not reading.assignees.lead and (note := noted_content(folded)) is not None:
+                # (concl8, conclusion_notes.py: "Bộ cũng lưu ý, đối với tàu cá … không sang khai thác …")
+                read_from = sentence[note:] if len(folded) == len(sentence) else sentence
+                reading = read_assignees(read_from, self.units)
+                verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
+                if not verdict.directive and not verdict.reported_subject:
+                    verdict = _Verdict(True)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             if in_report and verdict.directive and reading.how != "assigned":
@@ -2044,7 +2066,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     # (the title and a news page's head lines are still looked for among all the lines, as before: with the
     # letter's head taken out first, their window of first lines would reach into the orders)
     head = _document_head(lines, folds)
-    title = find_title(lines, folds, head)
+    title = title_above_the_list(lines, find_title(lines, folds, head), _MARKER.match, head)  # (concl8)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
         named = [h for h in above_story if len(h.split()) >= 4]
