@@ -28,6 +28,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_notes import (
+    adverb_comma,
     appeal,
     basis_only,
     consequence,
@@ -1515,7 +1516,7 @@ class _Splitter:
                 continue
             just_emitted = False
             folded = self.fold(sentence)
-            opener = _DISCOURSE.match(folded)
+            opener = _DISCOURSE.match(folded) or adverb_comma(folded)  # (concl8: "Kịp thời, thông báo …")
             speech = _SPEECH_OPENER.match(folded)
             if speech is None and ":" in folded:  # (_SPEAKER_COLON's colon: a test in C first)
                 speech = _SPEAKER_COLON.match(folded)

@@ -180,3 +180,20 @@ def appeal(folded: str) -> bool:
         and _APPEAL.search(folded) is not None
         and _REPORTED.search(folded) is None
     )
+
+
+# ------------------------------------------------------------------------------------------ adverb, comma
+# A manner or sequence word set off by a comma before the order: "Kịp thời, thông báo các vụ việc đột xuất … về
+# Tổng cục Thủy sản …" (CL08 [L], dropped), "- Tích cực, chủ động triển khai các phương án phòng, chống lụt, bão
+# …" (D090-03 [D sentences], dropped), "Sau đó, các địa phương tiến hành hoàn chỉnh hồ sơ …" (F083-03 [F
+# sentences], dropped). Read as the discourse openers are ("Đồng thời, …", "Ngoài ra, …"): the sentence as if it
+# began after the comma. (Without the comma these words are skipped before the verb already.)
+_ADVERB_COMMA = re.compile(
+    r"^(?:kip thoi|khan truong|thuong xuyen|tiep tuc|chu dong|nghiem tuc|tich cuc|quyet liet|truoc mat|"
+    r"sau do|tiep theo|tiep do|cuoi cung|truoc het|dau tien)\s*,\s+(?=\S)"
+)
+
+
+def adverb_comma(folded: str) -> re.Match[str] | None:
+    """The opening "<adverb>, " of a sentence (see above), or None."""
+    return _ADVERB_COMMA.match(folded) if "," in folded[:20] else None

@@ -206,3 +206,27 @@ def test_a_whole_notice() -> None:
         "Kính mong bà con chăn nuôi phối hợp thực hiện tốt để bảo vệ đàn vật nuôi.",
         "Trong quá trình thực hiện, nếu có khó khăn đề nghị các trưởng thôn báo cáo về Ban chỉ đạo xã (qua",
     ], got
+
+
+# --- a manner or sequence word set off by a comma before the order ---
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Kịp thời, báo cáo các trường hợp bất thường về Ban chỉ đạo huyện qua số điện thoại trực.",
+        "Khẩn trương, rà soát toàn bộ các hộ dân sống ven sông trước mùa lũ.",
+        "Tích cực, chủ động triển khai các phương án chống hạn trong những tháng mùa khô.",
+    ],
+)
+def test_an_adverb_and_a_comma_before_the_order(item: str) -> None:
+    text = f"UBND huyện yêu cầu UBND các xã tăng cường công tác phòng chống thiên tai.\n{item}"
+    got = split_conclusion(text, TODAY).directives
+    assert [d.text for d in got] == [
+        "UBND huyện yêu cầu UBND các xã tăng cường công tác phòng chống thiên tai.",
+        item,
+    ]
+    assert [a.text for a in got[1].assignees.lead] == ["UBND các xã"]  # the order before it leads
+
+
+def test_an_adverb_and_a_comma_before_a_report_is_still_a_report() -> None:
+    text = "Giao Phòng Kinh tế rà soát các dự án chậm tiến độ.\nSau đó, Phòng Kinh tế đã báo cáo kết quả tại hội nghị."
+    assert texts(text) == ["Giao Phòng Kinh tế rà soát các dự án chậm tiến độ."]
