@@ -34,6 +34,7 @@ from domain.understand.conclusion_notes import (
     consequence,
     names_what_to_know,
     noted_content,
+    stays_off,
     title_above_the_list,
 )
 from domain.understand.deadlines import fold_coded, parse_deadline
@@ -716,6 +717,8 @@ def _classify(
         and not _LETS_OFF.search(off["who"])
     ):
         return _Verdict(False)
+    if reading.how not in ("assigned", "relayed") and stays_off(folded):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Học sinh … tạm dừng đến trường từ …")
     if reading.how not in ("assigned", "relayed") and appeal(folded):
         return _Verdict(True)  # (concl8, conclusion_notes.py: "… kính mong CMHS quan tâm …")
     if reading.how in ("assigned", "relayed"):

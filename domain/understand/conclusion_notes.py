@@ -197,3 +197,26 @@ _ADVERB_COMMA = re.compile(
 def adverb_comma(folded: str) -> re.Match[str] | None:
     """The opening "<adverb>, " of a sentence (see above), or None."""
     return _ADVERB_COMMA.match(folded) if "," in folded[:20] else None
+
+
+# ------------------------------------------------------------------------------------------ closure
+# A school closure announced to those who stay home, said with "tạm dừng đến trường / tạm nghỉ học / tiếp tục
+# nghỉ học": "Học sinh toàn trường tạm dừng đến trường từ ngày 17/02/2021 đến hết ngày 28/02/2021." (CL03 [L],
+# offered as a task of "Học sinh toàn trường"). The same class as the day off of the older sets ("Học sinh toàn
+# trường nghỉ học từ sáng ngày 8/12/2022." CG15, "… được nghỉ học vào ngày 18.9." CG13: conclusion.py _DAY_OFF),
+# which reads only "(được) nghỉ học". Nobody is asked to act; letting them off is work ("Cho học sinh … tạm dừng
+# đến trường", "yêu cầu các trường cho học sinh …": an order word in the subject part keeps it).
+_STAYS_OFF = re.compile(
+    r"^(?!\W*(?:trong|khi|sau|truoc|neu|de|nham|den|tu)\s)"  # (a time frame: "Trong thời gian trẻ tạm dừng …, …")
+    r"(?P<who>[^,.;:]{2,80}?)\s(?:(?:se|tiep tuc|duoc|deu|van|cung)\s+)*(?:tam dung|tam nghi|tam hoan|nghi)\s+"
+    r"(?:viec\s+)?(?:den truong|di hoc|hoc truc tiep|hoc tap trung|hoc)\b"
+)
+_LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
+
+
+def stays_off(folded: str) -> bool:
+    """A closure said of those who stay home (see above)."""
+    if "hoc" not in folded and "truong" not in folded:
+        return False
+    m = _STAYS_OFF.match(folded)
+    return m is not None and _LETS_OFF.search(m["who"]) is None

@@ -10,7 +10,14 @@ from datetime import date
 import pytest
 
 from domain.understand.conclusion import split_conclusion
-from domain.understand.conclusion_notes import appeal, basis_only, consequence, names_what_to_know, noted_content
+from domain.understand.conclusion_notes import (
+    appeal,
+    basis_only,
+    consequence,
+    names_what_to_know,
+    noted_content,
+    stays_off,
+)
 from domain.understand.textnorm import fold
 
 TODAY = date(2025, 3, 14)
@@ -230,3 +237,29 @@ def test_an_adverb_and_a_comma_before_the_order(item: str) -> None:
 def test_an_adverb_and_a_comma_before_a_report_is_still_a_report() -> None:
     text = "Giao Phòng Kinh tế rà soát các dự án chậm tiến độ.\nSau đó, Phòng Kinh tế đã báo cáo kết quả tại hội nghị."
     assert texts(text) == ["Giao Phòng Kinh tế rà soát các dự án chậm tiến độ."]
+
+
+# --- a school closure said of those who stay home ---
+@pytest.mark.parametrize(
+    "closure",
+    [
+        "Học sinh khối 6 tạm dừng đến trường từ ngày 17/3/2025 đến hết ngày 21/3/2025.",
+        "Trẻ mầm non toàn xã tiếp tục nghỉ học đến hết ngày 23/3/2025.",
+        "Sinh viên toàn trường tạm nghỉ học trực tiếp trong tuần tới.",
+    ],
+)
+def test_a_closure_is_no_task(closure: str) -> None:
+    assert stays_off(fold(closure))
+    text = f"{closure}\nĐề nghị phụ huynh theo dõi sức khỏe của các em hằng ngày."
+    assert texts(text) == ["Đề nghị phụ huynh theo dõi sức khỏe của các em hằng ngày."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong thời gian học sinh tạm dừng đến trường, đề nghị giáo viên chủ nhiệm giữ liên lạc với phụ huynh.",
+        "Phòng Giáo dục cho học sinh các trường tạm dừng đến trường từ ngày mai.",
+    ],
+)
+def test_work_around_a_closure_stays(sentence: str) -> None:
+    assert not stays_off(fold(sentence))
