@@ -34,6 +34,7 @@ from domain.understand.conclusion_notes import (
     consequence,
     names_what_to_know,
     noted_content,
+    status_as_of,
     stays_off,
     title_above_the_list,
 )
@@ -735,8 +736,8 @@ def _classify(
         return _Verdict(True, subject=topic["who"].strip() if topic else None)
     if reading.how in ("subject", "framed") and fronted_day_task(folded):
         return _Verdict(True)  # (concl7, conclusion_doer.py: "Chậm nhất là ngày 25/5/2018 các Chi đoàn phải …")
-    if _DATE_OPENING.match(folded):
-        return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
+    if _DATE_OPENING.match(folded) or status_as_of(folded):
+        return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ...", (concl8) "Tính đến ngày 6/3/2020 dịch …"
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
     lead = reading.assignees.lead

@@ -220,3 +220,28 @@ def stays_off(folded: str) -> bool:
         return False
     m = _STAYS_OFF.match(folded)
     return m is not None and _LETS_OFF.search(m["who"]) is None
+
+
+# ------------------------------------------------------------------------------------------ status
+# The situation as of a day, before the notice's orders: "Tính đến ngày 6/3/2020 dịch bệnh viêm đường hô hấp cấp
+# do COVID -19 tiếp tục gây ra diễn biến rất phức tạp …" (CL02 [L], offered as a task: "tiếp tục" read as an
+# order's adverb), "Đến ngày 12/3/2020 trên địa bàn xã Liên Sơn đang thực hiện cách ly tại gia đình cho 01 hộ …"
+# (CL01 [L], not offered: a day alone is left to the fronted-day reading). A day opening a report, as
+# conclusion.py's _DATE_OPENING ("Ngày 12/4/2018, tại …"), reckoned up to
+# it. An order or a duty in the sentence keeps it ("Đến nay toàn tỉnh đã có 11/11 đơn vị cấp huyện chỉ đạo tổ
+# chức …" J016-01 [J sentences] is a report with an order inside; "Tính đến ngày 20/3, các xã phải …" asks).
+# ("Đến ngày 20/6, các đơn vị gửi …" is a deadline said first, conclusion_doer.fronted_day_task: only "tính đến" and
+# "đến nay / đến thời điểm này", which look back, are read here.)
+_AS_OF = re.compile(
+    r"^\W{0,3}(?:tinh (?:den|toi)\s+(?:het\s+)?(?:ngay\s+\d|nay\b|thoi diem\b|\d{1,2}\s*/)"
+    r"|(?:den|cho den)\s+(?:nay|thoi diem (?:nay|hien tai))\b)"
+)
+_ASKS = re.compile(
+    r"\b(?:giao(?! duc\b)|yeu cau|de nghi|chi dao|phan cong|phai|can|co trach nhiem|khan truong|kinh mong|"
+    r"rat mong|hoan thanh|bao cao|nop)\b"
+)
+
+
+def status_as_of(folded: str) -> bool:
+    """A statement of how things stand on a day (see above)."""
+    return _AS_OF.match(folded) is not None and _ASKS.search(folded) is None

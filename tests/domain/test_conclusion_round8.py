@@ -16,6 +16,7 @@ from domain.understand.conclusion_notes import (
     consequence,
     names_what_to_know,
     noted_content,
+    status_as_of,
     stays_off,
 )
 from domain.understand.textnorm import fold
@@ -263,3 +264,29 @@ def test_a_closure_is_no_task(closure: str) -> None:
 )
 def test_work_around_a_closure_stays(sentence: str) -> None:
     assert not stays_off(fold(sentence))
+
+
+# --- how things stand on a day ---
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Tính đến ngày 10/3/2025 bệnh sốt xuất huyết tiếp tục lan rộng tại nhiều xã trong huyện.",
+        "Tính đến nay, toàn huyện có 12 ổ dịch cúm gia cầm chưa qua 21 ngày.",
+        "Đến thời điểm này, tình hình an ninh trật tự trên địa bàn cơ bản ổn định.",
+    ],
+)
+def test_a_status_as_of_a_day_is_no_task(status: str) -> None:
+    assert status_as_of(fold(status))
+    text = f"{status}\nỦy ban nhân dân huyện yêu cầu các xã tăng cường phun hóa chất diệt muỗi."
+    assert texts(text) == ["Ủy ban nhân dân huyện yêu cầu các xã tăng cường phun hóa chất diệt muỗi."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tính đến ngày 20/3/2025, các xã phải hoàn thành việc tiêm phòng cho đàn gia súc.",
+        "Đến ngày 20/3/2025, các đơn vị gửi hồ sơ về Phòng Nội vụ.",
+    ],
+)
+def test_a_day_said_first_with_work_is_not_a_status(sentence: str) -> None:
+    assert not status_as_of(fold(sentence))
