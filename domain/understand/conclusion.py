@@ -34,6 +34,7 @@ from domain.understand.conclusion_notes import (
     consequence,
     names_what_to_know,
     noted_content,
+    speech_decides,
     status_as_of,
     stays_off,
     title_above_the_list,
@@ -699,8 +700,8 @@ def _classify(
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _principle(folded):
         return _Verdict(False)
-    if not under_lead and _decided(sentence, folded, reading, fold):
-        return _Verdict(False)
+    if not under_lead and (_decided(sentence, folded, reading, fold) or speech_decides(folded)):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Phát biểu tại kỳ họp đồng chí …, thống nhất …")
     if _SANCTION.match(folded) or consequence(folded, reading.how, reading.predicate, fold):
         return _Verdict(False)  # (concl8, conclusion_notes.py: "… sẽ bị xử lý nghiêm")
     if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
@@ -1528,7 +1529,7 @@ class _Splitter:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
                 verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
-            elif speech is not None and _speaker_misread(reading, speech.end()) and (
+            elif speech is not None and not speech_decides(folded) and _speaker_misread(reading, speech.end()) and (
                 said := read_assignees(sentence[speech.end() :], self.units)
             ).assignees.lead:
                 read_from, reading = sentence[speech.end() :], said

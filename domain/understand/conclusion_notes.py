@@ -245,3 +245,30 @@ _ASKS = re.compile(
 def status_as_of(folded: str) -> bool:
     """A statement of how things stand on a day (see above)."""
     return _AS_OF.match(folded) is not None and _ASKS.search(folded) is None
+
+
+# ------------------------------------------------------------------------------------------ a speech that decides
+# A news speech whose only content is a decision or praise: "Phát biểu tại kỳ họp đồng chí P. – Bí thư, Chủ tịch UBND
+# xã - Chủ tịch Ủy ban bầu cử xã, thống nhất thành lập 7 tổ bầu cử." (CK02 [K], offered as a task). A decision
+# names nobody to act (LABELLING.md §2), and praise is none; the same opening with an order after the praise is a
+# task and stays: "Phát biểu kết luận tại hội nghị, Phó Bí thư … ghi nhận những việc làm được …; đồng thời đề nghị
+# …" (B084-01 [B sentences]), "Phát biểu chỉ đạo, đồng chí N., Bí thư Đảng ủy xã đánh giá cao sự chủ động … ,
+# yêu cầu …" (F137-01 [F sentences]).
+_SPEECH_DECIDES = re.compile(
+    r"^\W{0,3}(?:phat bieu|ket luan)\b[^.;]{0,200}?[\s,](?:(?:da|cung)\s+)?"
+    r"(?:thong nhat|dong y|nhat tri|chap thuan|ghi nhan|bieu duong|danh gia cao|bieu quyet)\b"
+)
+_SPEECH_ORDERS = re.compile(
+    r"\b(?:giao(?! duc\b)|yeu cau|de nghi|chi dao|phan cong|phai|can|co trach nhiem|khan truong|luu y|dong thoi)\b"
+)
+
+
+def speech_decides(folded: str) -> bool:
+    """A speech that only decides or praises (see above)."""
+    if not folded.lstrip(" -–•*+").startswith(("phat bieu", "ket luan")):
+        return False
+    m = _SPEECH_DECIDES.match(folded)
+    # (the order words looked for after the opening's own "chỉ đạo"/"kết luận": "Phát biểu chỉ đạo, …")
+    return m is not None and _SPEECH_ORDERS.search(folded, m.end()) is None and not _SPEECH_ORDERS.search(
+        folded[: m.end()].split(",", 1)[-1] if "," in folded[: m.end()] else ""
+    )

@@ -16,6 +16,7 @@ from domain.understand.conclusion_notes import (
     consequence,
     names_what_to_know,
     noted_content,
+    speech_decides,
     status_as_of,
     stays_off,
 )
@@ -290,3 +291,27 @@ def test_a_status_as_of_a_day_is_no_task(status: str) -> None:
 )
 def test_a_day_said_first_with_work_is_not_a_status(sentence: str) -> None:
     assert not status_as_of(fold(sentence))
+
+
+# --- a speech that only decides or praises ---
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "Phát biểu tại hội nghị, đồng chí Lê Văn An – Bí thư Đảng ủy xã, thống nhất thành lập 5 tổ tuyên truyền.",
+        "Phát biểu kết luận buổi làm việc, Chủ tịch UBND huyện đánh giá cao sự cố gắng của tập thể nhà trường.",
+        "Kết luận tại cuộc họp, đồng chí Phó Chủ tịch đồng ý với đề xuất của Phòng Tài chính.",
+    ],
+)
+def test_a_speech_that_only_decides_is_no_task(speech: str) -> None:
+    assert speech_decides(fold(speech))
+    text = f"{speech}\nGiao Văn phòng tổng hợp danh sách tổ viên."
+    assert texts(text) == ["Giao Văn phòng tổng hợp danh sách tổ viên."]
+
+
+def test_a_speech_with_an_order_after_the_praise_stays() -> None:
+    speech = (
+        "Phát biểu chỉ đạo, đồng chí Bí thư huyện ủy ghi nhận kết quả của xã; đồng thời đề nghị UBND xã rà soát"
+        " các hộ cận nghèo."
+    )
+    assert not speech_decides(fold(speech))
+    assert texts(speech) == [speech]
