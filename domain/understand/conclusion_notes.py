@@ -31,7 +31,12 @@ def title_above_the_list(
     at = next((k for k, line in enumerate(lines) if line.strip().rstrip(".") == title), None)
     if at is None:
         return title
-    first_point = next((k for k, line in enumerate(lines) if k not in head and line and marked(line)), None)
+    # (a point of the body ends as a sentence does: a breadcrumb or menu above a news title, "- Tin tức", "* Thông
+    # báo", is marked too, and the headline under it stays the title)
+    first_point = next(
+        (k for k, line in enumerate(lines) if k not in head and marked(line) and line.rstrip()[-1:] in ".;:!?…"),
+        None,
+    )
     return None if first_point is not None and first_point < at else title
 
 

@@ -315,3 +315,18 @@ def test_a_speech_with_an_order_after_the_praise_stays() -> None:
     )
     assert not speech_decides(fold(speech))
     assert texts(speech) == [speech]
+
+
+def test_a_headline_under_a_breadcrumb_stays_the_title() -> None:
+    text = (
+        "- Trang chủ\n"
+        "- Tin tức sự kiện\n"
+        "UBND huyện chỉ đạo tăng cường phòng chống dịch sốt xuất huyết\n"
+        "Sáng 12/3, UBND huyện họp bàn công tác phòng dịch.\n"
+        "Chủ tịch UBND huyện giao Trung tâm Y tế tổ chức phun hóa chất tại các ổ dịch.\n"
+    )
+    parsed = split_conclusion(text, TODAY)
+    assert parsed.title == "UBND huyện chỉ đạo tăng cường phòng chống dịch sốt xuất huyết"
+    assert [d.text for d in parsed.directives] == [
+        "Chủ tịch UBND huyện giao Trung tâm Y tế tổ chức phun hóa chất tại các ổ dịch."
+    ]
