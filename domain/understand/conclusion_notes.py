@@ -112,7 +112,7 @@ _ORDER_OR_DUTY = re.compile(
 
 def consequence(folded: str, how: str, predicate: str, fold: Fold) -> bool:
     """A sentence that only says what befalls those at fault (see above)."""
-    if " bi " not in f" {folded} ":
+    if "bi " not in folded:  # (a substring test in C before anything else: most sentences have none)
         return False
     if how == "subject":
         hit = _CONSEQUENCE_PREDICATE.match(fold(predicate)) is not None
@@ -143,10 +143,14 @@ _ORDER_AFTER_BASIS = re.compile(
     r"nghiem tuc)\b"
 )
 _DOCUMENT_SUBJECT = re.compile(r"\bve viec\b")
+# (the openings _BASIS allows, as a test in C before the pattern: it runs on every sentence the splitter judges)
+_BASIS_FIRST = ("thuc hien", "can cu", "trien khai", "theo", "-", "–", "•", "*", "+", "(", "\"", "“")
 
 
 def basis_only(folded: str, how: str, subject_at: int | None) -> bool:
     """A sentence that only cites what the notice carries out (see above)."""
+    if not folded.startswith(_BASIS_FIRST):
+        return False
     m = _BASIS.match(folded)
     if m is None:
         return False
@@ -199,9 +203,15 @@ _ADVERB_COMMA = re.compile(
 )
 
 
+_ADVERB_FIRST = (
+    "kip thoi", "khan truong", "thuong xuyen", "tiep tuc", "chu dong", "nghiem tuc", "tich cuc", "quyet liet",
+    "truoc mat", "sau do", "tiep theo", "tiep do", "cuoi cung", "truoc het", "dau tien",
+)
+
+
 def adverb_comma(folded: str) -> re.Match[str] | None:
     """The opening "<adverb>, " of a sentence (see above), or None."""
-    return _ADVERB_COMMA.match(folded) if "," in folded[:20] else None
+    return _ADVERB_COMMA.match(folded) if folded.startswith(_ADVERB_FIRST) else None
 
 
 # ------------------------------------------------------------------------------------------ closure
@@ -221,7 +231,7 @@ _LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|th
 
 def stays_off(folded: str) -> bool:
     """A closure said of those who stay home (see above)."""
-    if "hoc" not in folded and "truong" not in folded:
+    if not ("nghi " in folded or "tam dung" in folded or "tam hoan" in folded):
         return False
     m = _STAYS_OFF.match(folded)
     return m is not None and _LETS_OFF.search(m["who"]) is None
@@ -247,8 +257,13 @@ _ASKS = re.compile(
 )
 
 
+_AS_OF_FIRST = ("tinh ", "den ", "cho den", "-", "–", "•", "*", "+", "(", "\"", "“")
+
+
 def status_as_of(folded: str) -> bool:
     """A statement of how things stand on a day (see above)."""
+    if not folded.startswith(_AS_OF_FIRST):
+        return False
     return _AS_OF.match(folded) is not None and _ASKS.search(folded) is None
 
 
@@ -270,7 +285,7 @@ _SPEECH_ORDERS = re.compile(
 
 def speech_decides(folded: str) -> bool:
     """A speech that only decides or praises (see above)."""
-    if not folded.lstrip(" -–•*+").startswith(("phat bieu", "ket luan")):
+    if not folded.startswith(("phat bieu", "ket luan", "-", "–", "•", "*", "+")):
         return False
     m = _SPEECH_DECIDES.match(folded)
     # (the order words looked for after the opening's own "chỉ đạo"/"kết luận": "Phát biểu chỉ đạo, …")
