@@ -112,8 +112,10 @@ _ORDER_OR_DUTY = re.compile(
 
 def consequence(folded: str, how: str, predicate: str, fold: Fold) -> bool:
     """A sentence that only says what befalls those at fault (see above)."""
-    if "bi " not in folded:  # (a substring test in C before anything else: most sentences have none)
+    if "bi " not in folded:  # (substring tests in C before anything else: most sentences have none)
         return False
+    if how == "" and "se bi " not in folded and "thi bi " not in folded:
+        return False  # ("chuẩn bị", "thiết bị" fold to "bi" too)
     if how == "subject":
         hit = _CONSEQUENCE_PREDICATE.match(fold(predicate)) is not None
     elif how == "":
@@ -231,7 +233,11 @@ _LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|th
 
 def stays_off(folded: str) -> bool:
     """A closure said of those who stay home (see above)."""
-    if not ("nghi " in folded or "tam dung" in folded or "tam hoan" in folded):
+    # (what the pattern's object needs, as substring tests in C: "nghị" folds to "nghi", and "đề nghị " opens
+    # most orders, so the verb alone is no gate)
+    if not ("hoc" in folded and ("nghi hoc" in folded or "di hoc" in folded or "dung hoc" in folded
+                                 or "hoan hoc" in folded or "viec hoc" in folded or "hoc truc tiep" in folded
+                                 or "hoc tap trung" in folded)) and "den truong" not in folded:
         return False
     m = _STAYS_OFF.match(folded)
     return m is not None and _LETS_OFF.search(m["who"]) is None
