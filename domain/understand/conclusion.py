@@ -27,6 +27,18 @@ from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, Parsed
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.conclusion_notes import (
+    adverb_comma,
+    appeal,
+    basis_only,
+    consequence,
+    names_what_to_know,
+    noted_content,
+    speech_decides,
+    status_as_of,
+    stays_off,
+    title_above_the_list,
+)
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
@@ -392,7 +404,9 @@ def _closing_formula(folded: str) -> bool:
     the speaker who says them)."""
     if _closing_at_start(folded) or (
         "thong bao " in folded
-        and (_CLOSING_NOTICE.search(folded) is not None or _NOTICE_TO_CARRY_OUT.search(folded) is not None)
+        # (concl8, conclusion_notes.py: "thông báo cho X biết về <the thing>" is work)
+        and ((_CLOSING_NOTICE.search(folded) is not None and not names_what_to_know(folded))
+             or _NOTICE_TO_CARRY_OUT.search(folded) is not None)
     ):
         return True
     if (reason := _REASON_FIRST.match(folded)) is not None and _closing_at_start(folded[reason.end() :]):
@@ -687,10 +701,10 @@ def _classify(
         return _Verdict(False)
     if reading.how not in ("assigned", "subject") and _principle(folded):
         return _Verdict(False)
-    if not under_lead and _decided(sentence, folded, reading, fold):
-        return _Verdict(False)
-    if _SANCTION.match(folded):
-        return _Verdict(False)
+    if not under_lead and (_decided(sentence, folded, reading, fold) or speech_decides(folded)):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Phát biểu tại kỳ họp đồng chí …, thống nhất …")
+    if _SANCTION.match(folded) or consequence(folded, reading.how, reading.predicate, fold):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "… sẽ bị xử lý nghiêm")
     if _cheer(sentence, reading) or _duty_to_carry_out_the_text(reading) or _courtesy(folded, reading):
         return _Verdict(False)
     if _petition(folded, sentence):
@@ -706,6 +720,10 @@ def _classify(
         and not _LETS_OFF.search(off["who"])
     ):
         return _Verdict(False)
+    if reading.how not in ("assigned", "relayed") and stays_off(folded):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Học sinh … tạm dừng đến trường từ …")
+    if reading.how not in ("assigned", "relayed") and appeal(folded):
+        return _Verdict(True)  # (concl8, conclusion_notes.py: "… kính mong CMHS quan tâm …")
     if reading.how in ("assigned", "relayed"):
         # A reported order is still an order (LABELLING.md §1): "Tại các xã …, đồng chí bí thư huyện ủy đã yêu
         # cầu các đơn vị chuẩn bị tốt việc phòng chống bão số 4 …" (CG01), "Trước đó, ngày 20/4, UBND TP đã có
@@ -720,10 +738,13 @@ def _classify(
         return _Verdict(True, subject=topic["who"].strip() if topic else None)
     if reading.how in ("subject", "framed") and fronted_day_task(folded):
         return _Verdict(True)  # (concl7, conclusion_doer.py: "Chậm nhất là ngày 25/5/2018 các Chi đoàn phải …")
-    if _DATE_OPENING.match(folded):
-        return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ..., Ban chỉ đạo tổ chức ..."
+    if _DATE_OPENING.match(folded) or status_as_of(folded):
+        return _Verdict(False)  # "Ngày 12/4/2018, tại phòng họp ...", (concl8) "Tính đến ngày 6/3/2020 dịch …"
     if _PAST_WORD.search(" ".join(folded.split(None, 5)[:5])):
         return _Verdict(False)  # "Hội nghị đã thống nhất ...", "Hoi nghi da ..." typed without diacritics
+    lead = reading.assignees.lead
+    if basis_only(folded, reading.how, lead[0].span[0] if lead and lead[0].span else None):
+        return _Verdict(False)  # (concl8, conclusion_notes.py: "Thực hiện công văn … về việc cho học sinh …")
     if reading.how == "subject":
         if _starts_past(reading.predicate) or _reported_before(sentence, reading.predicate):
             return _Verdict(False, reported_subject=True)
@@ -1501,7 +1522,7 @@ class _Splitter:
                 continue
             just_emitted = False
             folded = self.fold(sentence)
-            opener = _DISCOURSE.match(folded)
+            opener = _DISCOURSE.match(folded) or adverb_comma(folded)  # (concl8: "Kịp thời, thông báo …")
             speech = _SPEECH_OPENER.match(folded)
             if speech is None and ":" in folded:  # (_SPEAKER_COLON's colon: a test in C first)
                 speech = _SPEAKER_COLON.match(folded)
@@ -1509,11 +1530,18 @@ class _Splitter:
                 rest = sentence[opener.end() :]
                 reading = read_assignees(rest, self.units)
                 verdict = _classify(rest, reading, bool(self.stack), after_report, under_lead, self.fold)
-            elif speech is not None and _speaker_misread(reading, speech.end()) and (
+            elif speech is not None and not speech_decides(folded) and _speaker_misread(reading, speech.end()) and (
                 said := read_assignees(sentence[speech.end() :], self.units)
             ).assignees.lead:
                 read_from, reading = sentence[speech.end() :], said
                 verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
+            elif not reading.assignees.lead and (note := noted_content(folded)) is not None:
+                # (concl8, conclusion_notes.py: "Bộ cũng lưu ý, đối với tàu cá … không sang khai thác …")
+                read_from = sentence[note:] if len(folded) == len(sentence) else sentence
+                reading = read_assignees(read_from, self.units)
+                verdict = _classify(read_from, reading, bool(self.stack), after_report, under_lead, self.fold)
+                if not verdict.directive and not verdict.reported_subject:
+                    verdict = _Verdict(True)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
             if in_report and verdict.directive and reading.how != "assigned":
@@ -2055,7 +2083,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     # (the title and a news page's head lines are still looked for among all the lines, as before: with the
     # letter's head taken out first, their window of first lines would reach into the orders)
     head = _document_head(lines, folds)
-    title = find_title(lines, folds, head)
+    title = title_above_the_list(lines, find_title(lines, folds, head), _MARKER.match, head)  # (concl8)
     above_story = headlines(lines, units, folds)
     if above_story and title not in above_story:
         named = [h for h in above_story if len(h.split()) >= 4]
