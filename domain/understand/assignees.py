@@ -61,7 +61,16 @@ from operator import itemgetter
 
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
-from domain.understand import lead_conventions, lead_frames, lead_rules, name_bounds, textnorm, vntokens
+from domain.understand import (  # (leadl)
+    lead_conventions,
+    lead_frames,
+    lead_public,
+    lead_rules,
+    name_bounds,
+    name_purposes,
+    textnorm,
+    vntokens,
+)
 from domain.understand.caps_emphasis import capitals_are_emphasis
 from domain.understand.lexicons import phrases
 from domain.understand.textnorm import nfc
@@ -550,6 +559,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             if c == "&":
                 j += 1
+                continue
+            purpose = name_purposes.purpose_across_comma(s, start, j) if c == "," else 0
+            if purpose:
+                j = purpose  # (leadl) "Cục Quản lý đê điều và Phòng, chống thiên tai": one purpose
                 continue
             acts = lead_rules.activities_end(s, start, j, head) if c == "," else 0
             if acts:
@@ -2452,6 +2465,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
+    conventional = conventional or lead_public.wider_public_advice(s)  # (leadl) "khuyến nghị người dân"
     if conventional is not None:
         return conventional
     fronted = _fronted_topic(s) or lead_frames.topic_doer(s) or lead_rules.topic_acts(s)
