@@ -68,6 +68,7 @@ from domain.understand import (  # (leadl)
     lead_rules,
     name_bounds,
     name_purposes,
+    name_stationed,
     textnorm,
     vntokens,
 )
@@ -692,6 +693,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         ranged = lead_rules.level_range_end(s, j)
         if ranged:
             j = ranged  # "các ngành từ huyện đến cơ sở": which ones, by their levels
+            continue
+        stationed = name_stationed.stationed_end(s, start, j) if t[3] in name_stationed.KEYS[s.accented] else 0
+        if stationed:
+            j = stationed  # (leadl) "các cơ quan Trung ương đóng chân trên địa bàn tỉnh": which ones (§11)
             continue
         located = _located_end(s, j)
         if located:

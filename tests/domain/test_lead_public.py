@@ -1,7 +1,8 @@
 """Corpus L's lead forms (branch `leadl`, seventh issue-11 session): advice to the public in the forms
 `lead_conventions.public_advice` did not read (`domain/understand/lead_public.py`), a Title-Case purpose with
 its comma inside a name (`domain/understand/name_purposes.py`), business actors named by their trade-law kind
-(`domain/understand/data/business_kinds.txt`). Sentences written for these tests, in the classes the rules
+(`domain/understand/data/business_kinds.txt`), where a body is stationed (`name_stationed.py`), "ngoại giao" in a
+name (`data/name_compounds.txt`). Sentences written for these tests, in the classes the rules
 name; the dev sentences each class was written from are named in comments."""
 
 from __future__ import annotations
@@ -103,3 +104,27 @@ def test_title_case_purpose_with_its_comma(text: str, expected: list[str]) -> No
 )
 def test_business_kinds_head_a_lead(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# Where a body is stationed says which ones (LABELLING.md §11: "đóng chân trên địa bàn"). Dev: L077-01 (L),
+# F002-01, F002-02 (F). `domain/understand/name_stationed.py`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yêu cầu các cơ quan Trung ương đóng chân trên địa bàn tỉnh thực hiện nghiêm việc treo cờ.",
+         ["các cơ quan Trung ương đóng chân trên địa bàn tỉnh"]),
+        ("Đề nghị các Sở, các cơ quan Trung ương đóng trên địa bàn, UBND các huyện rà soát lại kế hoạch.",
+         ["các Sở", "các cơ quan Trung ương đóng trên địa bàn", "UBND các huyện"]),
+        ("Các đơn vị quân đội đóng tại huyện Quỳnh Lưu tham gia dọn dẹp sau bão.",
+         ["Các đơn vị quân đội đóng tại huyện Quỳnh Lưu"]),
+        # "đóng" as the task: no qualifier
+        ("Yêu cầu các cơ sở karaoke đóng cửa trước 22 giờ.", ["các cơ sở karaoke"]),
+    ],
+)
+def test_stationed_qualifier_stays_in_the_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_ngoai_giao_is_no_assigning_verb() -> None:
+    # L087-03 (name_compounds.txt): "giao" of "ngoại giao" inside a ministry's name
+    assert lead("Bộ Ngoại giao khẩn trương làm việc với phía bạn để bảo hộ công dân.") == ["Bộ Ngoại giao"]
