@@ -649,6 +649,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = level  # "Ban chỉ đạo Tổng điều tra dân số và nhà ở huyện": its work, then its level
             continue
         purpose = hit.get(L.COMMITTEE_PURPOSES.slot, 0)
+        levelled = name_purposes.purpose_after_level(s, start, j, purpose) if purpose else 0
+        if levelled:
+            j = levelled  # (leadl) "Ban Chỉ đạo quốc gia phòng, chống dịch …": a committee, its level, its work
+            continue
         if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
@@ -693,6 +697,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         ranged = lead_rules.level_range_end(s, j)
         if ranged:
             j = ranged  # "các ngành từ huyện đến cơ sở": which ones, by their levels
+            continue
+        field = name_purposes.field_after_committee(s, start, j) if t[3] in name_purposes.VE_KEYS[s.accented] else 0
+        if field:
+            j = field  # (leadl) "Ban Chỉ đạo Trung ương về phòng chống thiên tai": the committee's field
             continue
         stationed = name_stationed.stationed_end(s, start, j) if t[3] in name_stationed.KEYS[s.accented] else 0
         if stationed:

@@ -128,3 +128,26 @@ def test_stationed_qualifier_stays_in_the_name(text: str, expected: list[str]) -
 def test_ngoai_giao_is_no_assigning_verb() -> None:
     # L087-03 (name_compounds.txt): "giao" of "ngoại giao" inside a ministry's name
     assert lead("Bộ Ngoại giao khẩn trương làm việc với phía bạn để bảo hộ công dân.") == ["Bộ Ngoại giao"]
+
+
+# A committee's field after "về" is part of its name (§11). Dev: L087-01 (L), D048-01 (D); F095-01, G085-01
+# (F, G: already read). `name_purposes.field_after_committee`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Chỉ đạo Trung ương về phòng chống thiên tai yêu cầu các tỉnh ven biển kiểm đếm tàu thuyền.",
+         ["các tỉnh ven biển"]),
+        ("Văn phòng thường trực Ban Chỉ đạo quốc gia về phòng chống thiên tai đề nghị các bộ, ngành theo dõi "
+         "sát diễn biến mưa lũ.", ["các bộ, ngành"]),
+        ("Giao Ban chỉ đạo liên ngành tỉnh về Vệ sinh an toàn thực phẩm kiểm tra các bếp ăn tập thể.",
+         ["Ban chỉ đạo liên ngành tỉnh về Vệ sinh an toàn thực phẩm"]),
+        # a committee, its level and its work with no "về" (`purpose_after_level`)
+        ("Ban Chỉ đạo quốc gia phòng, chống dịch cúm gia cầm đề nghị các tỉnh tăng cường giám sát.", ["các tỉnh"]),
+        ("Ủy ban Quốc gia ứng phó sự cố, thiên tai và tìm kiếm cứu nạn yêu cầu các cảng vụ kiểm tra việc neo đậu.",
+         ["các cảng vụ"]),
+        # "về" after a committee with no field: the reader's "về" as before
+        ("Giao Ban chỉ đạo báo cáo về tình hình dịch bệnh.", ["Ban chỉ đạo"]),
+    ],
+)
+def test_committee_field_after_ve(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
