@@ -62,6 +62,7 @@ from operator import itemgetter
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
 from domain.understand import (  # (leadl)
+    lead_addressed,
     lead_conventions,
     lead_frames,
     lead_public,
@@ -2958,6 +2959,8 @@ def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReadin
 def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
+    if lead is not None and lead.how == "assigned":
+        lead = lead_addressed.addressee_to_end(s, lead)  # (leadl) "là yêu cầu của A đối với B <which ones>."
     verb_initial = _verb_initial(s)
     if lead is None:
         return AssigneeReading(Assignees(), "", "", verb_initial)

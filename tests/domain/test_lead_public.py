@@ -151,3 +151,25 @@ def test_ngoai_giao_is_no_assigning_verb() -> None:
 )
 def test_committee_field_after_ve(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# A stated order, then whom it is for at the sentence's end: the words after the name say which ones (§6,
+# §11). Dev: L042-01 (L), J076-01 (J); L077-01, D093-01 (a document, a time after the name: left).
+# `domain/understand/lead_addressed.py`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Không để học sinh nào thiếu sách giáo khoa” - đó là yêu cầu của Bộ trưởng đối với các sở giáo dục "
+         "tham gia hội nghị trực tuyến về sách giáo khoa lớp một.",
+         ["các sở giáo dục tham gia hội nghị trực tuyến về sách giáo khoa lớp một"]),
+        ("Phải rà soát từng hộ nghèo, đây là yêu cầu của Chủ tịch UBND tỉnh đối với 5 huyện miền núi gồm Sơn "
+         "Hà, Sơn Tây, Ba Tơ, Minh Long và Trà Bồng.",
+         ["5 huyện miền núi gồm Sơn Hà, Sơn Tây, Ba Tơ, Minh Long và Trà Bồng"]),
+        ("Kiểm tra, xử lý nghiêm các vi phạm - đó là chỉ đạo của UBND tỉnh đối với các sở, ngành tại Công văn "
+         "số 120/UBND-KT ngày 3/5.", ["các sở, ngành"]),
+        ("“Tăng cường kiểm tra thị trường” - là chỉ đạo của Tổng cục tới Cục QLTT các tỉnh trong suốt dịp nghỉ "
+         "lễ sắp tới.", ["Cục QLTT các tỉnh"]),
+    ],
+)
+def test_addressee_of_a_stated_order_runs_to_the_end(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
