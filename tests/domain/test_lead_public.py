@@ -35,6 +35,8 @@ def lead(text: str) -> list[str]:
         ("Ban quản lý chợ thông báo và kêu gọi người dân không mua hàng không rõ nguồn gốc.",
          ["Ban quản lý chợ"]),
         ("Công ty Cấp nước khuyến nghị khách hàng tích trữ nước trong hai ngày cắt nước.", ["Công ty Cấp nước"]),
+        # typed without diacritics (the gate's folded marks)
+        ("UBND phuong thong bao de nghi cac ho dan den dang ky tiem chung.", ["UBND phuong"]),
     ],
 )
 def test_body_advising_the_public_leads(text: str, expected: list[str]) -> None:
