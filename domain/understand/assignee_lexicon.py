@@ -18,8 +18,8 @@ GIAO_NOT_AFTER = phrases("giao_not_after")
 CHIDAO_NOT_AFTER = phrases("chidao_not_after")
 
 # Where a noun phrase may start: organisations, kinds, places, people, determiners.
-ORG_HEADS = phrases("org_heads")
-CATEGORY_NOUNS = phrases("category_nouns")
+ORG_HEADS = phrases("org_heads", "business_kinds")  # (business_kinds: "thương nhân", "đại lý")
+CATEGORY_NOUNS = phrases("category_nouns", "business_kinds")
 PLACE_NOUNS = phrases("place_nouns")
 PERSON_HEADS = phrases("person_heads")
 DETERMINERS = phrases("determiners")

@@ -62,12 +62,16 @@ from operator import itemgetter
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
 from domain.understand import (
+    lead_addressed,
     lead_conventions,
-    lead_doers,  # (leadjk)
+    lead_doers,
     lead_frames,
+    lead_public,
     lead_rules,
-    lead_typos,  # (leadjk)
+    lead_typos,
     name_bounds,
+    name_purposes,
+    name_stationed,
     textnorm,
     vntokens,
 )
@@ -563,6 +567,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             if c == "&":
                 j += 1
                 continue
+            purpose = name_purposes.purpose_across_comma(s, start, j) if c == "," else 0
+            if purpose:
+                j = purpose  # (leadl) "Cục Quản lý đê điều và Phòng, chống thiên tai": one purpose
+                continue
             acts = lead_rules.activities_end(s, start, j, head) if c == "," else 0
             if acts:
                 j = acts  # (round 7) "Các cơ sở sản xuất, nhập khẩu thuốc … thực hiện": which ones
@@ -647,6 +655,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j = level  # "Ban chỉ đạo Tổng điều tra dân số và nhà ở huyện": its work, then its level
             continue
         purpose = hit.get(L.COMMITTEE_PURPOSES.slot, 0)
+        levelled = name_purposes.purpose_after_level(s, start, j, purpose) if purpose else 0
+        if levelled:
+            j = levelled  # (leadl) "Ban Chỉ đạo quốc gia phòng, chống dịch …": a committee, its level, its work
+            continue
         if purpose and _after_committee(s, j) and _verb_later(s, j + purpose):
             j += purpose  # "Ban chỉ đạo phòng chống dịch ... tăng cường"
             continue
@@ -691,6 +703,14 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         ranged = lead_rules.level_range_end(s, j)
         if ranged:
             j = ranged  # "các ngành từ huyện đến cơ sở": which ones, by their levels
+            continue
+        field = name_purposes.field_after_committee(s, start, j) if t[3] in name_purposes.VE_KEYS[s.accented] else 0
+        if field:
+            j = field  # (leadl) "Ban Chỉ đạo Trung ương về phòng chống thiên tai": the committee's field
+            continue
+        stationed = name_stationed.stationed_end(s, start, j) if t[3] in name_stationed.KEYS[s.accented] else 0
+        if stationed:
+            j = stationed  # (leadl) "các cơ quan Trung ương đóng chân trên địa bàn tỉnh": which ones (§11)
             continue
         located = _located_end(s, j)
         if located:
@@ -2464,6 +2484,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
     if coordinators and s.punct(k + coordinators, ":"):
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
+    conventional = conventional or lead_public.wider_public_advice(s)  # (leadl) "khuyến nghị người dân"
     if conventional is not None:
         return conventional
     wished = lead_doers.public_wish(s)  # (leadjk) "X mong muốn <the public> …": X leads
@@ -2950,6 +2971,8 @@ def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReadin
 def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
+    if lead is not None and lead.how == "assigned":
+        lead = lead_addressed.addressee_to_end(s, lead)  # (leadl) "là yêu cầu của A đối với B <which ones>."
     verb_initial = _verb_initial(s)
     if lead is None:
         return AssigneeReading(Assignees(), "", "", verb_initial)
