@@ -20,6 +20,7 @@ from bot.services import Services, services_of
 from bot.settings import Settings
 from db.models import Task, TaskEvent
 from emulator import Chat, Emulator, Message, TextMention, User, World
+from emulator.world import WAIT_CEILING
 
 # Monday 23/11/2026, 09:00 in Hà Nội.
 START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -59,7 +60,7 @@ class Env:
         await self.idle()
         return query
 
-    async def idle(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def idle(self, timeout: float = WAIT_CEILING) -> None:  # noqa: ASYNC109
         await self.world.wait_idle(timeout, update_queue=self.app.update_queue)  # type: ignore[attr-defined]
 
     async def task(self, number: int, chat: Chat) -> Task:
@@ -128,9 +129,16 @@ def mentioned(message: Message) -> list[int]:
     return [e["user"]["id"] for e in message.entities if e["type"] == "text_mention"]
 
 
-@pytest.fixture
-async def env(database_url: str) -> AsyncIterator[Env]:
-    async with emulated_bot(database_url) as (app, world, clock, emu), running(app):
+@asynccontextmanager
+async def bot_env(database_url: str, **settings: Any) -> AsyncIterator[Env]:
+    """The running bot of `env`, with `settings` changed (a module's own `env` fixture)."""
+    async with emulated_bot(database_url, **settings) as (app, world, clock, emu), running(app):
         yield Env(app, world, clock, emu)
         assert refused_edits(world) == [], "Telegram refused an edit"
         assert world.too_many_requests == 0, "the bot ran into Telegram's flood limits"
+
+
+@pytest.fixture
+async def env(database_url: str) -> AsyncIterator[Env]:
+    async with bot_env(database_url) as e:
+        yield e

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import asyncio
 
+from emulator.world import WAIT_CEILING
 from tests.e2e.conftest import Env
+
+# Settings of these tests' bot: it waits for a send's answer as long as the test holds it (a ceiling, not
+# a time anything takes: the gate is opened as soon as the reply was handled). With the default 5 s, a
+# machine under load handled the reply after the bot had given up on the held send and sent it again
+# (bot/reply_retry.py): another race than the one meant (the first copy's id never stored).
+HELD_ANSWERS = {"api_timeout": WAIT_CEILING}
 
 
 def when_handled(env: Env, text: str) -> asyncio.Event:
