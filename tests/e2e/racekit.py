@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
+from sqlalchemy import select
+
+from db.models import PendingInput
 from emulator.world import WAIT_CEILING
 from tests.e2e.conftest import Env
 
@@ -32,3 +35,16 @@ def when_handled(env: Env, text: str) -> asyncio.Event:
 
     app.process_update = observed  # type: ignore[attr-defined]
     return handled
+
+
+async def questions_sent(env: Env, count: int) -> None:
+    """Until `count` questions wait with their message ids known (handlers.common fills them in once
+    Telegram has answered the send, in a task of its own: the emulator going idle does not say it is
+    done — at load 11 on PostgreSQL a reply came before and was matched by text, to two questions)."""
+    async with asyncio.timeout(WAIT_CEILING):
+        while True:
+            async with env.sessions() as s:
+                keys = list(await s.scalars(select(PendingInput.prompt_message_id)))
+            if len(keys) == count and all(k > 0 for k in keys):
+                return
+            await asyncio.sleep(0.02)  # the bot's database: nothing to await but a poll

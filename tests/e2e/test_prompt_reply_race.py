@@ -33,7 +33,7 @@ from docx import Document
 
 from emulator.faults import FaultKind, FaultRule
 from tests.e2e.conftest import Env, bot_env
-from tests.e2e.racekit import HELD_ANSWERS, when_handled
+from tests.e2e.racekit import HELD_ANSWERS, questions_sent, when_handled
 from tests.e2e.test_long_conclusion import long_conclusion
 
 
@@ -104,6 +104,7 @@ async def test_a_reply_that_fits_two_questions_not_yet_stored_is_told_so_and_app
     await asyncio.wait_for(handled.wait(), 30)
     assert late.gate is not None
     late.gate.set()
+    await questions_sent(env, 2)
     await env.idle()
     assert not [e for e in w.events if e.message.document is not None]  # nothing applied
 
