@@ -44,6 +44,10 @@ from emulator.models import (
 )
 
 DEFAULT_TOKEN = "5000000001:AAEmulatorTokenForTestsOnly_nhacviec"
+# How long a wait below lasts at most when the caller names no limit: a ceiling for a loaded, shared CI
+# machine, not a time anything is expected to take — every wait returns as soon as its condition holds.
+# (5 s was reached by a chart drawn in a worker thread at load 11; only a failing test waits this long.)
+WAIT_CEILING = 60.0
 
 # The update types Telegram sends when the bot has not asked for specific ones.
 DEFAULT_ALLOWED_UPDATES = frozenset(
@@ -547,14 +551,14 @@ class World:
 
     # The `timeout` parameters below are the API the tests read best (ASYNC109 prefers a caller's
     # asyncio.timeout; here the deadline belongs to the wait itself and shapes its error message).
-    async def wait_until(self, condition: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = WAIT_CEILING) -> None:  # noqa: ASYNC109
         """Return as soon as `condition()` holds; it is re-checked whenever the world changes."""
         async with asyncio.timeout(timeout):
             while not condition():
                 await self._changed()
 
     async def wait_for(self, predicate: Callable[[Message], bool] | None = None,
-                       timeout: float = 5.0, *,  # noqa: ASYNC109
+                       timeout: float = WAIT_CEILING, *,  # noqa: ASYNC109
                        chat: ChatRef | None = None, since: int | None = None,
                        kinds: Sequence[str] = ("sent", "edited")) -> Message:
         """The first bot message (as sent or edited) matching `predicate`, as soon as it exists.
@@ -585,7 +589,7 @@ class World:
             seen = [f"{e.kind} {e.message.chat.id}: {e.message.plain[:80]!r}" for e in self.events[start:]]
             raise TimeoutError(f"no matching bot message in {timeout}s; bot events since: {seen}") from None
 
-    async def wait_idle(self, timeout: float = 5.0, *,  # noqa: ASYNC109
+    async def wait_idle(self, timeout: float = WAIT_CEILING, *,  # noqa: ASYNC109
                         update_queue: asyncio.Queue[Any] | None = None, settle: float = 0.05) -> None:
         """Wait until the bot has confirmed every update, no call is in flight and nothing moved
         for `settle` seconds. Pass the Application's `update_queue` to also wait until its handlers

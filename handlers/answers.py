@@ -103,8 +103,9 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             .where(
                 PendingInput.chat_id == msg.chat.id,
                 PendingInput.person_id == person.id,
+                # A question not known as sent yet (its key still negative) counts: Telegram may have
+                # delivered it (handlers.common.ask_by_reply); drafts and gatherings are left out by kind.
                 PendingInput.kind.not_in(NOT_ANSWERS),
-                PendingInput.prompt_message_id > 0,
             )
             .order_by(PendingInput.created_at.desc(), PendingInput.id.desc())
             .limit(1)

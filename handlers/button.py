@@ -6,7 +6,8 @@ A refusal is caught inside the transaction, as for commands: what was registered
 a committee, the presser as a person) is committed all the same.
 
 The body may also ask a question by reply (handlers.common.ask_by_reply) within the transaction: the
-question is stored with what the press changed.
+question is stored with what the press changed, and sent once that is committed (so that a reply reaching
+another instance first finds it).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -62,9 +63,13 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 @asynccontextmanager
 async def transaction(context: ContextTypes.DEFAULT_TYPE) -> AsyncIterator[AsyncSession]:
-    """One session and one transaction per update: all of it is saved, or none of it."""
-    async with services(context).session_factory() as session, session.begin():
-        yield session
+    """One session and one transaction per update: all of it is saved, or none of it. The questions it
+    asked (ask_by_reply) are sent once it is committed."""
+    async with services(context).session_factory() as session:
+        session.info[_QUESTIONS] = []
+        async with session.begin():
+            yield session
+        await _send_questions(context, session)
 
 
 async def send_notices(context: ContextTypes.DEFAULT_TYPE, session: AsyncSession) -> None:
@@ -515,42 +520,109 @@ def visible_text(html_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
+# Questions stored in an update's transaction, sent once it is committed (session.info; transaction()).
+_QUESTIONS = "questions_to_send"
+
+
+@dataclass(frozen=True)
+class _Question:
+    row: PendingInput
+    bot: Bot
+    text: str
+    reply_to: int | None
+    quiet: bool
+
+
+def _unsent_key() -> int:
+    """A question's key until its message id is known: negative (as drafts' and gatherings' minus a
+    message id, db.pending) and below any message id, so that it meets none of theirs."""
+    return -(1 << 40) - secrets.randbits(40)
+
+
 async def ask_by_reply(
     bot: Bot,
     session: AsyncSession,
     actor: Actor,
     chat: Chat,
-    user: User,
+    user: User | None,
     prompt: str,
     kind: str,
     *,
     task_id: int | None = None,
     data: dict[str, Any] | None = None,
     reply_to: int | None = None,
+    quiet: bool = False,
 ) -> None:
     """A question answered by a reply (ForceReply: in a group with privacy mode on, the only way the
-    bot sees the answer), addressed to `user` and kept in the database (PendingInput, routed by
-    `kind` in handlers.answers) so that a restart does not forget it."""
-    text = addressed(chat, user, prompt)
-    sent = await bot.send_message(
-        chat.id,
-        text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=ForceReply(selective=True),
-        reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
+    bot sees the answer), addressed to `user` (None: to nobody) and kept in the database (PendingInput,
+    routed by `kind` in handlers.answers) so that a restart does not forget it.
+
+    It is stored in the update's transaction and sent once that is committed (transaction()), then given
+    its message id: a reply may reach another instance (several behind a load balancer,
+    tests/replication/test_question_race.py) or, from a handler that runs as its own task, this one,
+    before Telegram has answered the send; it then finds the question by its visible text
+    (db.pending.PROMPT_TEXT, handlers.answers). A send Telegram refused (BadRequest, Forbidden) removes
+    the question and is raised — or only logged when `quiet`; one that timed out keeps it (the question
+    may have been delivered)."""
+    assert _QUESTIONS in session.info, "ask_by_reply needs a session of handlers.common.transaction"
+    await _store_question(
+        session, bot, chat, user, prompt, kind, actor.person.id, actor.now,
+        key=_unsent_key(), task_id=task_id, data=data, reply_to=reply_to, quiet=quiet,
     )
-    session.add(
-        PendingInput(
-            chat_id=sent.chat.id,
-            prompt_message_id=sent.message_id,
-            person_id=actor.person.id,
-            task_id=task_id,
-            kind=kind,
-            created_at=actor.now,
-            # Its text: a copy a retried send delivered (bot/reply_retry.py) is answered too (handlers.answers).
-            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
-        )
+
+
+async def _store_question(
+    session: AsyncSession, bot: Bot, chat: Chat, user: User | None, prompt: str, kind: str, person_id: int,
+    now: datetime, *, key: int, task_id: int | None, data: dict[str, Any] | None, reply_to: int | None,
+    quiet: bool,
+) -> None:
+    text = addressed(chat, user, prompt) if user is not None else prompt
+    row = PendingInput(
+        chat_id=chat.id,
+        prompt_message_id=key,
+        person_id=person_id,
+        task_id=task_id,
+        kind=kind,
+        created_at=now,
+        # Its text: how a reply is matched before the message id is known, or to a copy a retried send
+        # delivered (bot/reply_retry.py).
+        data={**(data or {}), PROMPT_TEXT: visible_text(text)},
     )
+    session.add(row)
+    await session.flush()
+    session.info[_QUESTIONS].append(_Question(row, bot, text, reply_to, quiet))
+
+
+async def _send_questions(context: ContextTypes.DEFAULT_TYPE, session: AsyncSession) -> None:
+    """The questions a committed transaction stored: sent, and given their message ids."""
+    questions: list[_Question] = session.info.pop(_QUESTIONS, [])
+    factory = services(context).session_factory
+    for q in questions:
+        try:
+            sent = await q.bot.send_message(
+                q.row.chat_id,
+                q.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=ForceReply(selective=True),
+                reply_parameters=ReplyParameters(q.reply_to, allow_sending_without_reply=True) if q.reply_to else None,
+            )
+        except (BadRequest, Forbidden):  # not sent: nobody can answer it
+            async with factory() as s, s.begin():
+                await s.execute(delete(PendingInput).where(PendingInput.id == q.row.id))
+            if not q.quiet:
+                raise
+            log.warning("question %s to chat %s not sent", q.row.kind, q.row.chat_id, exc_info=True)
+            continue
+        except TelegramError:  # perhaps sent (a timeout): the question stays, found by its text
+            if not q.quiet:
+                raise
+            log.warning("question %s to chat %s perhaps not sent", q.row.kind, q.row.chat_id, exc_info=True)
+            continue
+        async with factory() as s, s.begin():
+            # A statement, not a loaded row: the question may be answered (deleted) meanwhile; then nothing.
+            await s.execute(
+                update(PendingInput).where(PendingInput.id == q.row.id).values(prompt_message_id=sent.message_id)
+            )
 
 
 async def ask_before_sending(
@@ -565,45 +637,16 @@ async def ask_before_sending(
     asked_by: int,
     data: dict[str, Any] | None = None,
 ) -> None:
-    """`ask_by_reply` for a handler that runs as its own task (block=False): the next update does not
-    wait for it, so the reply may be handled before Telegram has answered the send. The question is
-    therefore stored and committed first, keyed by minus the asking message's id (`asked_by`) with its
-    visible text (db.pending.PROMPT_TEXT), and given its message id once sent; a reply meanwhile (or to a
-    copy delivered by a retried send) is matched by that text (handlers.answers). A question Telegram
-    refused to send is removed."""
-    text = addressed(chat, user, prompt)
+    """`ask_by_reply` outside an update's transaction, for a handler that runs as its own task
+    (block=False) once its own transaction is over: keyed, until sent, by minus the asking message's id
+    (`asked_by`), so that the same command delivered again (after a restart) asks once."""
     async with transaction(context) as session:
-        # The same command delivered again (after a restart) asks again: one question per asking message.
         await session.execute(
             delete(PendingInput).where(PendingInput.chat_id == chat.id, PendingInput.prompt_message_id == -asked_by)
         )
-        row = PendingInput(
-            chat_id=chat.id,
-            prompt_message_id=-asked_by,
-            person_id=person_id,
-            kind=kind,
-            created_at=now,
-            data={**(data or {}), PROMPT_TEXT: visible_text(text)},
-        )
-        session.add(row)
-        await session.flush()
-        row_id = row.id
-    try:
-        sent = await context.bot.send_message(
-            chat.id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=ForceReply(selective=True),
-            reply_parameters=ReplyParameters(asked_by, allow_sending_without_reply=True),
-        )
-    except (BadRequest, Forbidden):  # not sent (a timeout may have been: the question stays, found by its text)
-        async with transaction(context) as session:
-            await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
-        raise
-    async with transaction(context) as session:
-        # A statement, not a loaded row: the question may be answered (deleted) meanwhile; then nothing.
-        await session.execute(
-            update(PendingInput).where(PendingInput.id == row_id).values(prompt_message_id=sent.message_id)
+        await _store_question(
+            session, context.bot, chat, user, prompt, kind, person_id, now,
+            key=-asked_by, task_id=None, data=data, reply_to=asked_by, quiet=False,
         )
 
 

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, Chat, ForceReply, Message, MessageEntity, Update
+from telegram import Bot, Chat, Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ContextTypes
@@ -59,6 +59,7 @@ from handlers.common import (
     Actor,
     Buttons,
     answer,
+    ask_by_reply,
     command_args,
     committee_role,
     display_name,
@@ -225,9 +226,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async def draft_of(session: AsyncSession, actor: Actor) -> PendingInput | None:
         _check_rights(actor)
         if source is None:
-            prompt = await reply_prompt(update, context, T.IMPORT_ASK_TEXT)
-            if prompt is not None:
-                session.add(_pending(actor, prompt, "import_text", {}))
+            # Sent once this transaction is committed (a send Telegram refuses only logged).
+            await ask_by_reply(
+                context.bot, session, actor, msg.chat, None, T.IMPORT_ASK_TEXT, "import_text", quiet=True
+            )
             return None  # the text comes as the answer (on_text_answer)
         # Telegram cut a long paste: this is only its first message (see domain.long_text).
         cut = cut_kind(msg.text or "") if msg.document is None and not msg.photo and args else None
@@ -238,28 +240,6 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     draft = await load_as_actor(update, context, draft_of)
     if draft is not None:
         await send_preview(update, context, draft)
-
-
-async def reply_prompt(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> Message | None:
-    chat = update.effective_chat
-    assert chat is not None
-    try:
-        return await context.bot.send_message(
-            chat.id, text, parse_mode=ParseMode.HTML, reply_markup=ForceReply(selective=True)
-        )
-    except TelegramError:
-        return None
-
-
-def _pending(actor: Actor, prompt: Message, kind: str, data: dict[str, Any]) -> PendingInput:
-    return PendingInput(
-        chat_id=prompt.chat.id,
-        prompt_message_id=prompt.message_id,
-        person_id=actor.person.id,
-        kind=kind,
-        created_at=actor.now,
-        data=data,
-    )
 
 
 async def _source_text(context: ContextTypes.DEFAULT_TYPE, msg: Message, args: str) -> Extracted | None:
@@ -538,9 +518,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 draft.data = data
                 new_text, new_buttons = preview(draft, actor.today, username)
             elif action == "fix":
-                prompt = await reply_prompt(update, context, T.IMPORT_ASK_FIX.format(k=int(arg[0])))
-                if prompt is not None:
-                    session.add(_pending(actor, prompt, "import_fix", {"draft": draft.id, "k": int(arg[0])}))
+                assert query.message is not None  # else no draft of this chat was found
+                await ask_by_reply(
+                    context.bot, session, actor, query.message.chat, None, T.IMPORT_ASK_FIX.format(k=int(arg[0])),
+                    "import_fix", data={"draft": draft.id, "k": int(arg[0])}, quiet=True,
+                )
             else:  # back
                 new_text, new_buttons = preview(draft, actor.today, username)
         except Refused as refusal:

@@ -10,22 +10,19 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.app import BOARD_ADDRESS, running
+from bot.app import BOARD_ADDRESS
 from db.committees import committee_by_chat, person_by_username
 from domain.initdata import sign_user
 from emulator import Chat, User
-from tests.e2e.conftest import Env, emulated_bot
+from tests.e2e.conftest import Env, bot_env
 
 WEBAPP = "https://bot.example.gov.vn/board/"
 
 
 @pytest.fixture
 async def env(database_url: str) -> AsyncIterator[Env]:
-    async with (
-        emulated_bot(database_url, webapp_url=WEBAPP, webapp_port=0) as (app, world, clock, emu),
-        running(app),
-    ):
-        yield Env(app, world, clock, emu)
+    async with bot_env(database_url, webapp_url=WEBAPP, webapp_port=0) as e:  # the bot's pace not waited for
+        yield e
 
 
 class Client:

@@ -20,11 +20,21 @@ buttons under the preview's last message (`imp:<draft>:…`), so the reply is an
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
 
 from emulator.faults import FaultKind, FaultRule
-from tests.e2e.conftest import Env
-from tests.e2e.racekit import when_handled
+from tests.e2e.conftest import Env, bot_env
+from tests.e2e.racekit import HELD_ANSWERS, when_handled
 from tests.e2e.test_views_import_year import CONCLUSION
+
+
+@pytest.fixture
+async def env(database_url: str) -> AsyncIterator[Env]:
+    """The bot of tests/e2e/conftest.py waiting for Telegram's held answers (racekit.HELD_ANSWERS)."""
+    async with bot_env(database_url, **HELD_ANSWERS) as e:
+        yield e
 
 
 async def test_a_reply_to_a_preview_whose_ids_are_not_stored_yet_is_answered(env: Env) -> None:

@@ -12,9 +12,10 @@ a copy of it, used to be dropped in silence (no answer at all). Which ask can ra
 - Any question whose send was tried again after its answer was lost (bot/reply_retry.py): it shows twice
   and only the second copy's id was stored. Questions now keep their visible text.
 
-The other ask_by_reply call sites (directives, membership, progress: button presses; /nhap's text
-question; a preview item's fix question) run in blocking handlers: with one instance the next update waits
-until their transaction is committed, so they cannot race this way.
+The other questions (directives, membership, progress: button presses; /nhap's text question; a preview
+item's fix question) are asked from blocking handlers: with one instance the next update waits until their
+transaction is committed, so they cannot race this way; with two instances they could, and every question
+is now stored before it is sent (handlers.common.ask_by_reply; tests/replication/test_question_race.py).
 
 As in test_preview_reply_race.py, the order is made certain: Telegram carries out the sendMessage but its
 answer to the bot waits (a gate), the chair replies meanwhile, and the answer is released once that reply
@@ -25,13 +26,22 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import AsyncIterator
 
+import pytest
 from docx import Document
 
 from emulator.faults import FaultKind, FaultRule
-from tests.e2e.conftest import Env
-from tests.e2e.racekit import when_handled
+from tests.e2e.conftest import Env, bot_env
+from tests.e2e.racekit import HELD_ANSWERS, questions_sent, when_handled
 from tests.e2e.test_long_conclusion import long_conclusion
+
+
+@pytest.fixture
+async def env(database_url: str) -> AsyncIterator[Env]:
+    """The bot of tests/e2e/conftest.py waiting for Telegram's held answers (racekit.HELD_ANSWERS)."""
+    async with bot_env(database_url, **HELD_ANSWERS) as e:
+        yield e
 
 
 async def test_a_reply_to_the_report_question_before_it_is_stored_is_answered(env: Env) -> None:
@@ -94,6 +104,7 @@ async def test_a_reply_that_fits_two_questions_not_yet_stored_is_told_so_and_app
     await asyncio.wait_for(handled.wait(), 30)
     assert late.gate is not None
     late.gate.set()
+    await questions_sent(env, 2)
     await env.idle()
     assert not [e for e in w.events if e.message.document is not None]  # nothing applied
 
