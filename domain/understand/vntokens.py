@@ -109,14 +109,18 @@ _LETTER_CLASSES = bytes(map(_letter_class, CODE_CHARS))
 
 
 def _has_diacritics_coded(code: bytes) -> bool:
-    classes = code.translate(_LETTER_CLASSES)
-    runs = classes.split()  # every letter run (one-letter runs too)
-    short_plain, short_marked = runs.count(b"a"), runs.count(b"v")
-    words = len(runs) - short_plain - short_marked
+    # The runs are counted by where they start, with no object made for each (a `split` made one bytes
+    # object a word: half the cost): a run starts after a blank, a one-letter run is a letter between
+    # blanks (the blanks doubled, so that two such runs side by side do not share theirs).
+    classes = b" " + code.translate(_LETTER_CLASSES)
+    runs = classes.count(b" a") + classes.count(b" v")  # every letter run (one-letter runs too)
+    spaced = classes.replace(b" ", b"  ") + b" "
+    short_plain, short_marked = spaced.count(b" a "), spaced.count(b" v ")
+    words = runs - short_plain - short_marked
     if not words:
         return False
     # the runs with a letter outside ASCII: what is left of them once the ASCII letters are deleted
-    marked = len(classes.translate(None, b"a").split()) - short_marked
+    marked = classes.translate(None, b"a").count(b" v") - short_marked
     return marked / words >= 0.15
 # A sentence is asked several times (by the reader, the splitter's classification, the tokenizer).
 _has_diacritics_remembered = lru_cache(maxsize=2048)(_has_diacritics)
@@ -321,7 +325,7 @@ class PhraseSet:
 # read. (A character-level Aho–Corasick automaton, pyahocorasick, would also work, but phrases must
 # match whole words under two keyings, and this word trie does that with no extra dependency.)
 class _Node:
-    __slots__ = ("alone", "ends", "found", "guarded", "next")
+    __slots__ = ("alone", "cum", "ends", "found", "guarded", "next")
 
     def __init__(self) -> None:
         self.next: dict[str, _Node] = {}
@@ -333,6 +337,11 @@ class _Node:
         # they add ({slot: this node's depth}, merged in C by `dict.update`), the others to check.
         self.found: dict[int, int] = {}
         self.guarded: list[tuple[int, frozenset[str]]] = []
+        # What a walk that stops at this node finds, when no node on the way from the root has a "not
+        # after" rule: the `found` of every node on the path merged (deeper wins), one shared table built
+        # with the index; None when some node on the path has a guarded end (those walks are read the
+        # long way, against the next word).
+        self.cum: dict[int, int] | None = None
 
 
 class _MergedIndex:
@@ -354,12 +363,13 @@ class _MergedIndex:
             for first in root.next.values():
                 if not any(not_before for _, not_before in first.ends):
                     first.alone = {slot: 1 for slot, _ in first.ends}
-            stack = [(node, 1) for node in root.next.values()]
+            stack: list[tuple[_Node, int, dict[int, int] | None]] = [(node, 1, {}) for node in root.next.values()]
             while stack:
-                node, depth = stack.pop()
+                node, depth, above = stack.pop()
                 node.found = {slot: depth for slot, not_before in node.ends if not not_before}
                 node.guarded = [(slot, not_before) for slot, not_before in node.ends if not_before]
-                stack.extend((child, depth + 1) for child in node.next.values())
+                node.cum = None if above is None or node.guarded else {**above, **node.found}
+                stack.extend((child, depth + 1, node.cum) for child in node.next.values())
             self.root, self.size = root, len(_REGISTRY)
         return self.root
 
@@ -388,6 +398,18 @@ def match_table(
         node = nodes[i]
         if node.alone is not None and (i + 1 >= n or keys[i + 1] not in node.next):
             table[i] = node.alone  # a one-word phrase (or none) that nothing longer continues
+            continue
+        # Walk down as far as the words go; when no node on the way has a "not after" rule, what the
+        # position finds is the stopping node's merged table (built once with the index, shared).
+        end, depth = node, 1
+        while i + depth < n:
+            child = end.next.get(keys[i + depth])
+            if child is None:
+                break
+            end = child
+            depth += 1
+        if end.cum is not None:
+            table[i] = end.cum
             continue
         found: dict[int, int] = {}
         depth = 1
