@@ -62,34 +62,41 @@ from tests.domain.unseen_scoring import (
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
     "train_v2_dev": (0.97, 0.93),
-    "v3a_dev": (0.99, 0.93),
+    "v3a_dev": (0.99, 0.94),  # seventh session (leadjk): lead 93.2 -> 94.5
     # deadl6 (scoring: a year written inside a date, "15-1-2015", bounds an undated record's year): v3b dev
     # deadline 98.6 -> 99.3 (B032-01), v4f dev 94.9 -> 95.8 (F065-01); no rule changed
     "v3b_dev": (0.99, 0.95),  # lead6: 94.4 -> 95.1
     # deadl7 (the year-end season, a list of days under one "ngày"): v4d dev deadline 96.3 -> 98.1 (D090-03, D099-01)
-    "v4d_dev": (0.98, 0.89),  # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8
+    # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8; seventh (leadjk, leadl, deadl9): 98.1 / 89.8 -> 99.1 / 91.7
+    "v4d_dev": (0.99, 0.91),
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.95, 0.89),
+    "v4f_dev": (0.95, 0.91),  # seventh session (leadl): lead 89.8 -> 91.5
     "v3a_heldout": (0.97, 0.79),
     "v3b_heldout": (0.99, 0.85),
-    "v4d_heldout": (0.94, 0.67),
+    "v4d_heldout": (0.94, 0.68),  # seventh session (leadjk): lead 67.0 -> 68.0
     "v4e_heldout": (0.90, 0.80),
     "v4f_heldout": (0.88, 0.74),
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
     # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
-    "v4g_dev": (0.96, 0.82),  # lead6: 77.5 -> 79.1; sixth session (conv, names): 79.1 -> 82.2
-    "v4g_heldout": (0.88, 0.70),  # sixth session: lead 69.1 -> 70.4
+    # lead6: 77.5 -> 79.1; sixth session (conv, names): 79.1 -> 82.2;
+    # seventh (leadjk, deadl9 relabel): 96.9 / 82.2 -> 97.7 / 84.5
+    "v4g_dev": (0.97, 0.84),
+    # Seventh session: leadjk's rules (written from G dev among others) lost one G held-out sentence and won one
+    # of D's (v4d_heldout 67.0 -> 68.0): found by figures at each merge commit, the sentence never read. The
+    # rule was kept (choosing rules by held-out figures would make held-out a dev set) and the floor lowered.
+    "v4g_heldout": (0.88, 0.69),  # sixth session: lead 69.1 -> 70.4; seventh: 70.4 -> 69.1
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
     "v4i_dev": (0.97, 0.72),  # check set (figures only): sixth session lead 70.6 -> 72.8
     # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
-    "v4j_dev": (0.94, 0.83),  # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1
+    # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1; seventh: 95.2 / 84.7
+    "v4j_dev": (0.95, 0.84),
     # v4i held-out (97 sentences, 68 documents, collected and labelled this session by corpusI, who never ran
     # the bot; no rule writer opened it): first look with main after concl4 (sentences as at the start of the
     # fourth session) 92.8 / 70.1; after leadwho4, deadl5, speed5/6 (lead engineer) 92.8 / 72.2.
     # Other held-out changes from those branches: v4d deadline 92.8 -> 94.8, v4f lead 73.1 -> 74.4,
     # v4g lead 67.9 -> 69.1.
-    "v4i_heldout": (0.92, 0.73),  # sixth session: lead 72.2 -> 73.2
+    "v4i_heldout": (0.92, 0.74),  # sixth session: lead 72.2 -> 73.2; seventh (leadl): 73.2 -> 74.2
     # Fifth issue-11 session. Corpus J (v4j, collected by corpusJ who never ran the bot): clean first look
     # with main 89dffe9 (the session's start rules) dev 89.5 / 66.1, held-out 88.2 / 57.8. After the
     # session's rules (lead6/7, deadl6/7, concl5/6 and «hàng không», all written with J dev readable, J
@@ -99,14 +106,16 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # before its first look): first look with main at the session's end (before «hàng không», which was
     # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
     # (599260c) dev 93.8 / 56.7, held-out 92.9 / 58.9 — the session's rules moved K by one sentence each way.
-    "v4k_dev": (0.95, 0.85),  # «hàng không»: lead 56.7 -> 58.8; sixth session: 94.8 / 58.8 -> 95.9 / 85.6
+    # «hàng không»: lead 56.7 -> 58.8; sixth session: 94.8 / 58.8 -> 95.9 / 85.6;
+    # seventh (deadl9, one relabel): deadline 97.9
+    "v4k_dev": (0.97, 0.85),
     "v4k_heldout": (0.91, 0.66),  # sixth session (K dev readable, K held-out never opened): lead 60.7 -> 66.1
     # Sixth issue-11 session (7 December 2026), rules written leave-one-corpus-out from the pooled dev sets
     # (conv, frames, names, deadl8, concl7): held-out lead v3a 75.0 -> 79.5, v3b 83.6 -> 85.2 (floors below).
     # Corpus L (v4l, collected by corpusL this session, who never ran the bot; nobody writing rules read any
     # of it): clean first look with the session's start rules (580e1c6) dev 94.2 / 50.0, held-out 88.0 / 62.0;
     # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
-    "v4l_dev": (0.94, 0.54),
+    "v4l_dev": (0.94, 0.67),  # seventh session (L dev opened; leadl wrote from it): lead 54.7 -> 67.4
     "v4l_heldout": (0.87, 0.61),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
@@ -155,8 +164,8 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # concl3 (a schedule line "Thời gian treo cờ: …" times the items about its activity): v5 dev deadline
     # 80.0 -> 83.3, v6 dev 88.9 -> 97.8; a paragraph naming nobody goes on from the order ending the one
     # before: v6 dev lead 75.6 -> 77.8 (lead has no floor here).
-    "conclusions_v5_dev": (0.85, 0.94, 0.83),  # concl7: real 91.4 -> 94.1
-    "conclusions_v5_heldout": (0.90, 0.70, 0.90),
+    "conclusions_v5_dev": (0.85, 0.94, 0.90),  # concl7: real 91.4 -> 94.1; seventh (deadl9): deadline 83.3 -> 90.0
+    "conclusions_v5_heldout": (0.90, 0.74, 0.90),  # seventh session: real 71.4 -> 74.1
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
     # 84.2 / 69.7 / 81.2 (lead 66.7).
@@ -167,7 +176,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
     # conclusions_v7 (corpus I, 8 dev documents / 19 directives): dev floors at the figures measured on branch
     # deadl5 after merging main (concl4): found 78.9, real 78.9, deadline 73.3
-    "conclusions_v7_dev": (0.78, 0.83, 0.73),  # concl7: real 78.9 -> 83.3
+    "conclusions_v7_dev": (0.78, 0.83, 0.80),  # concl7: real 78.9 -> 83.3; seventh (deadl9): deadline 73.3 -> 80.0
     # conclusions_v7 held-out (8 documents / 26 directives; nobody writing rules opened it): first look with
     # main after concl4 84.6 / 88.5 / 90.9 (lead 86.4); unchanged after the other fourth-session branches.
     # conclusions_v5_heldout lead on found 60.0 -> 65.0 (leadwho4; lead has no floor here).
@@ -176,17 +185,20 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # 76.0 (lead 72.0), held-out 3 / 9: 77.8 / 58.3 / 42.9 (lead 14.3). concl6 (notice formulas, heads,
     # contacts, holiday schedules are no tasks; "Tiến hành …", "Trường hợp … thì" items kept), written with
     # v8 dev readable: dev 90.9 / 94.4 / 83.3; held-out 88.9 / 61.5 / 37.5 (lead 12.5).
-    "conclusions_v8_dev": (0.93, 0.97, 0.83),  # concl7: 90.9 / 94.4 / 83.3 -> 93.9 / 97.2 / 83.9
+    # seventh (deadl9): deadline 83.9 -> 90.3  # concl7: 90.9 / 94.4 / 83.3 -> 93.9 / 97.2 / 83.9
+    "conclusions_v8_dev": (0.93, 0.97, 0.90),
     "conclusions_v8_heldout": (0.88, 0.61, 0.37),
     # conclusions_v9 (corpus K, nobody read it before its first look): with the session's start rules
     # (599260c) dev 20 / 59: 88.1 / 86.4 / 82.7 (lead 69.2), held-out 11 / 35: 80.0 / 83.7 / 64.3 (lead 75.0);
     # with the session's end rules dev 89.8 / 86.7 / 83.0 (lead 69.8), held-out unchanged.
-    "conclusions_v9_dev": (0.91, 0.91, 0.85),  # concl7, deadl8: 89.8 / 86.7 / 83.0 -> 91.5 / 91.4 / 85.2
+    # Seventh session (concl8): found 91.5 -> 93.2, real 91.4 -> 93.1; deadline on found 85.2 -> 83.6 because
+    # the newly found items carry fewer right deadlines (the same items as before keep theirs): floor lowered.
+    "conclusions_v9_dev": (0.93, 0.93, 0.83),  # concl7, deadl8: 89.8 / 86.7 / 83.0 -> 91.5 / 91.4 / 85.2
     "conclusions_v9_heldout": (0.79, 0.83, 0.64),
     # conclusions_v10 (corpus L, nobody read it before its first look): with the session's start rules
     # (580e1c6) dev 9 / 30: 80.0 / 78.1 / 75.0 (lead 58.3), held-out 4 / 18: 83.3 / 75.0 / 80.0 (lead 93.3);
     # with the end rules dev 83.3 / 78.8 / 76.0 (lead 60.0), held-out 83.3 / 78.9 / 80.0 (lead 86.7: one item).
-    "conclusions_v10_dev": (0.83, 0.78, 0.75),
+    "conclusions_v10_dev": (0.99, 0.93, 0.90),  # seventh (L dev opened; concl8, deadl9): 100 / 93.9 / 90.0
     "conclusions_v10_heldout": (0.83, 0.78, 0.79),
 }
 
