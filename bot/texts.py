@@ -1871,3 +1871,12 @@ PHOTO_WITHOUT_COMMAND = (
 )
 # /giahan by a secretary on a task not theirs: the chair approves extensions; a secretary edits the deadline.
 SECRETARY_SETS_DUE = "ℹ️ Thư ký đổi hạn bằng lệnh sửa: <code>/sua {number} han {due}</code> (ghi vào lịch sử, người thực hiện được báo)."
+# --- polish2 ---
+# /xong with a photo (a phone photo of the signed paper): marked in the note as a file is ([tệp: …]).
+ATTACHED_PHOTO = " [ảnh đính kèm]"
+# A photo sent to the bot in the private chat with no command: what it may be for, as for a file.
+PHOTO_WITHOUT_COMMAND_OR_DONE = (
+    "📷 Bot đã thấy ảnh nhưng chưa biết dùng vào việc gì, nên chưa đọc.\n"
+    "• Nhập kết luận từ ảnh chụp: gửi lại ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh).\n"
+    "• Báo hoàn thành kèm ảnh: gửi lại ảnh kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
+)

@@ -1105,7 +1105,7 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
             # (qa10) a file or photo sent straight to the bot, with no /nhap: it said nothing at all. What it
             # may be for is said (an import, or a completion report), and how; nothing is read or kept.
             named = T.FILE_WITHOUT_COMMAND.format(name=T.esc(attached.name))
-            await reply(update, T.PHOTO_WITHOUT_COMMAND if attached.photo else named)
+            await reply(update, T.PHOTO_WITHOUT_COMMAND_OR_DONE if attached.photo else named)
             return
         if msg.reply_to_message is None and 0 < utf16_len(msg.text or "") < CUT_MIN:
             from handlers import answers  # (answers routes replies here: imported when used)

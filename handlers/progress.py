@@ -61,6 +61,9 @@ async def _xong(session: AsyncSession, actor: Actor, msg: Message, args: str, of
     if msg.document is not None:
         # The proof of completion travels with the note: the file stays on Telegram.
         note = ((note or "") + T.ATTACHED_FILE.format(name=msg.document.file_name or T.ATTACHMENT)).strip()
+    elif msg.photo:
+        # A photo (of the signed paper, most often): kept as a file is, marked in the note; it stays on Telegram.
+        note = ((note or "") + T.ATTACHED_PHOTO).strip()
     return await mark_done(session, actor, task, note, actor.today)
 
 

@@ -92,9 +92,12 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE))
     for names, callback in SLOW_COMMANDS.items():
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE, block=False))
-    # /xong with a file: the command is in the caption.
+    # /xong with a file or a photo (a phone photo of the signed paper): the command is in the caption.
     app.add_handler(
-        MessageHandler(filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & filters.Document.ALL, progress.xong)
+        MessageHandler(
+            filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & (filters.Document.ALL | filters.PHOTO),
+            progress.xong,
+        )
     )
 
     # /nhap with a file or a photo: the command is in the caption. A scan or a photo is read by OCR
