@@ -418,9 +418,15 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
     icon = REMINDER_KIND_ICON.get(item.kind, "🔔")
     lines = [f"{icon} <b>#{item.number}</b> · <i>{esc(item.committee)}</i>", esc(shorten(item.text))]
     lines.append(REMINDER_DUE_LINE.format(due=fmt_due(item.due, today)))
-    if item.lead and (item.kind == "escalation" or in_group):
+    lead_mentioned = in_group and item.lead_is_the_person and len(item.people) == 1
+    if lead_mentioned:
+        # A task led by one person: «Chủ trì: <her mention>» names and notifies her; a «👤» line after
+        # it named her a second time (polish1). Units and several people keep both lines.
+        p = item.people[0]
+        lines.append(REMINDER_LEAD_LINE.format(lead=mention(p.name, p.tg_user_id, p.username)))
+    elif item.lead and (item.kind == "escalation" or in_group):
         lines.append(REMINDER_LEAD_LINE.format(lead=esc(item.lead)))
-    if in_group and item.people:
+    if in_group and item.people and not lead_mentioned:
         shown = [mention(p.name, p.tg_user_id, p.username) for p in item.people[:REMINDER_PEOPLE_MAX]]
         more = len(item.people) - len(shown)
         if more > 0:

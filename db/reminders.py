@@ -363,6 +363,7 @@ class DueReminder:
     person: PersonInfo | None
     last_sent_day: date | None
     obstacle: str | None = None  # escalations: the last obstacle the assignee reported
+    lead_person_id: int | None = None  # the lead is this person (not a unit): a group reminder names her once
 
     @property
     def role(self) -> RecipientRole:
@@ -426,7 +427,8 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
         if info is None:
             info = CommitteeInfo(com.id, com.chat_id, com.title, com.active, settings_of(com))
             committees[com.id] = info
-        lead = next((a.label for a in task.assignees if a.role == "lead"), None)
+        lead_a = next((a for a in task.assignees if a.role == "lead"), None)
+        lead = lead_a.label if lead_a else None
         out.append(
             DueReminder(
                 id=rem.id,
@@ -455,6 +457,7 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
                 ),
                 last_sent_day=last.get((task.id, rem.person_id)),
                 obstacle=obstacles.get(task.id),
+                lead_person_id=lead_a.person_id if lead_a and lead_a.unit_id is None else None,
             )
         )
     return out

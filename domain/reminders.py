@@ -172,6 +172,9 @@ class ReminderItem:
     people: tuple[ReminderPerson, ...] = ()  # group messages: whom this task reminds
     no_contact: bool = False  # group messages: nobody known to remind personally
     obstacle: str | None = None  # escalations: the last obstacle (vướng mắc) the assignee reported
+    # group messages: the lead is a person and the one person reminded here is she, so the lead line
+    # carries her mention and no «👤» line repeats her (polish1)
+    lead_is_the_person: bool = False
 
 
 # --------------------------------------------------------------------------- quiet hours

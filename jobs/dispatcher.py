@@ -187,6 +187,8 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
             for s in sendings
             if s.row.person is not None
         )
+        lead_pid = row.lead_person_id
+        lead_is_the_person = lead_pid is not None and [s.row.person_id for s in sendings if s.row.person] == [lead_pid]
         no_contact = any(s.row.person is None and s.row.role is RecipientRole.ASSIGNEE for s in sendings)
         items.append(
             ReminderItem(
@@ -200,6 +202,7 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
                 people=people if msg.in_group else (),
                 no_contact=no_contact and msg.in_group,
                 obstacle=row.obstacle if kind is ReminderKind.ESCALATION else None,
+                lead_is_the_person=lead_is_the_person and msg.in_group,
             )
         )
     return items

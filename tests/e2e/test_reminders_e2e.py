@@ -194,3 +194,41 @@ async def test_a_prompt_after_a_group_button_is_addressed_to_whoever_pressed_it(
     env.world.send_text(an, group, "đã rà soát xong 40 hồ sơ", reply_to=prompt)
     answer = await env.world.wait_for(chat=group)
     assert "Đã ghi tiến độ #1" in answer.plain
+
+
+@pytest.mark.parametrize("by_id", [False, True], ids=["by-username", "by-text-mention"])
+async def test_a_task_led_by_one_person_names_her_once_in_the_group(reminders: Env, by_id: bool) -> None:
+    # polish1: the group read «Chủ trì: @hoa_tran» then «👤 @hoa_tran», the same person twice. The lead
+    # line carries her mention now (it still notifies her); a unit's reminder keeps both lines.
+    env = reminders
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    hoa = w.add_user("Hoa", "Trần", username="hoa_tran")  # never wrote to the bot privately
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[hoa])
+    await env.idle()
+    task = "soạn báo cáo sơ kết quý IV trước ngày 2/12"
+    if by_id:  # the chair picked her from the member list: she is known by her Telegram id
+        reply = await env.say(chair, group, ["/giao ", text_mention(hoa), " " + task])
+    else:
+        reply = await env.say(chair, group, "/giao @hoa_tran " + task)
+    assert "#1" in reply.plain
+    new = Since(env.world, group)
+    await wake(env, at(2026, 11, 27, 8))
+    [in_group] = new(group)
+    lines = in_group.plain.split("\n")
+    assert not any(line.startswith("👤") for line in lines)
+    [lead] = [line for line in lines if line.startswith("Chủ trì: ")]
+    if by_id:  # a text mention that reaches her, on the lead line only
+        assert [m["user"]["id"] for m in in_group.entities if m["type"] == "text_mention"] == [hoa.id]
+    else:  # the @username (Telegram notifies her): once in the task's own text, once as the lead
+        assert lead == "Chủ trì: @hoa_tran" and in_group.plain.count("@hoa_tran") == 2
+
+
+async def test_a_task_led_by_a_unit_keeps_the_unit_and_its_people_in_the_group(reminders: Env) -> None:
+    env = reminders
+    _chair, _binh, _an, group, _ = await committee_with_a_task(env)
+    new = Since(env.world, group)
+    await wake(env, at(2026, 11, 27, 8))
+    [in_group] = new(group)
+    lines = in_group.plain.split("\n")
+    assert "Chủ trì: Văn phòng HĐND&UBND" in lines and "👤 An Phạm" in lines
