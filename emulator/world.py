@@ -387,6 +387,21 @@ class World:
         self._mark_action()
         return live
 
+    def edit_caption(self, user: UserRef, message: MessageRef, caption: TextParts) -> Message:
+        """The user edits the caption of their file or photo: an `edited_message` update carrying the
+        same file and the new caption (Telegram lets a caption be edited for 48 hours)."""
+        live = self._live_message(message)
+        if live.from_user is not self.user(user):
+            raise ValueError("a user can only edit their own messages")
+        plain, mentions = compose(caption)
+        live.caption = plain
+        live.caption_entities = sort_entities([*detect_entities(plain), *mentions])
+        live.edit_date = self.now()
+        if self._bot_sees(live):
+            self._push_update("edited_message", live.to_api())
+        self._mark_action()
+        return live
+
     def send_document(self, user: UserRef, chat: ChatRef, filename: str, data: bytes,
                       caption: TextParts | None = None, *, mime_type: str | None = None,
                       reply_to: MessageRef | int | None = None) -> Message:

@@ -93,9 +93,13 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     for names, callback in SLOW_COMMANDS.items():
         app.add_handler(CommandHandler(list(names), callback, filters=filters.UpdateType.MESSAGE, block=False))
     # /xong with a file or a photo (a phone photo of the signed paper): the command is in the caption.
+    # Only new messages, as for typed commands: an edited caption arrives as `edited_message` with the
+    # same file, and is no second report (nor, below, a second import).
     app.add_handler(
         MessageHandler(
-            filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)") & (filters.Document.ALL | filters.PHOTO),
+            filters.UpdateType.MESSAGE
+            & filters.CaptionRegex(r"^/(xong|done)(@\w+)?(\s|$)")
+            & (filters.Document.ALL | filters.PHOTO),
             progress.xong,
         )
     )
@@ -104,7 +108,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     # for up to a minute: its own task (block=False), so others are answered meanwhile.
     app.add_handler(
         MessageHandler(
-            filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)") & (filters.Document.ALL | filters.PHOTO),
+            filters.UpdateType.MESSAGE
+            & filters.CaptionRegex(r"^/(nhap|import)(@\w+)?(\s|$)")
+            & (filters.Document.ALL | filters.PHOTO),
             importing.nhap,
             block=False,
         )
