@@ -951,8 +951,11 @@ _CLOSING_AFTER = re.compile(_CLOSING)
 
 def _bare(word: str) -> str:
     """A period word with no number, only after "cuối", "hết" or "trong" (checked in the regex, so
-    that "quy định", "hàng tháng", "theo tháng" are passed over without Python work)."""
-    return rf"(?:(?<=cuoi {word})|(?<=het {word})|(?<=trong {word}))(?P<bare>\b)"
+    that "quy định", "hàng tháng", "theo tháng" are passed over without Python work). Not when a number
+    follows that the numbered readings refused: "trong quý 202" (an OCR-misread "quý I/2027"), "tháng
+    13", "tuần 60" are no current period — a confident wrong date is worse than none, which the
+    preview shows and asks for."""
+    return rf"(?:(?<=cuoi {word})|(?<=het {word})|(?<=trong {word}))(?P<bare>\b)(?!\s*\d)"
 
 
 def _bare_period_ok(scan: Scan, m: re.Match[str]) -> bool:
