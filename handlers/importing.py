@@ -529,7 +529,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             stale = str(refusal) in (T.IMPORT_EXPIRED, T.IMPORT_PREVIEW_SUPERSEDED)
             await answer(query, str(refusal), alert=True)
             if stale and query.message is not None:  # its buttons do nothing any more: taken away
-                await _drop_buttons(context.bot, query.message.chat.id, query.message.message_id)
+                await _drop_buttons(context, query.message.chat.id, query.message.message_id)
             return
     await answer(query)
     if new_text is not None:
@@ -1052,18 +1052,45 @@ async def _latest_ack(context: ContextTypes.DEFAULT_TYPE, chat_id: int, row_id: 
     if sent is None:
         return
     async with transaction(context) as session:
-        row = await session.get(PendingInput, row_id)
+        row = await session.get(PendingInput, row_id, with_for_update=True)
         if row is None or row.kind != "import_gather":
             return
         previous = row.data.get("ack")
         row.data = {**row.data, "ack": sent.message_id}
     if previous and previous != sent.message_id:
-        await _drop_buttons(context.bot, chat_id, int(previous))
+        await _drop_buttons(context, chat_id, int(previous))
 
 
-async def _drop_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
+# The messages whose buttons this process has removed (most recent last, at most DROPPED_KEPT). Two paths may
+# take the same message's buttons: «Xong, phân tích» pressed on the newest answer of a gathering while that
+# answer's own bookkeeping (_latest_ack) had not stored it yet — both read «the latest answer is the one
+# before» and both removed its buttons; Telegram refuses the second edit («message is not modified», a 400),
+# seen at load 11 (tests/e2e/test_gather_buttons_race.py). The check and the mark happen with no await
+# between them, so in one process the first path removes them and the other leaves them be. (On
+# PostgreSQL the row locks of _latest_ack and on_gather_button order the two as well; SQLite has none.)
+DROPPED_KEY = "buttons_dropped"
+DROPPED_KEPT = 2000
+
+
+def _dropped(context: CallbackContext) -> dict[tuple[int, int], None]:  # type: ignore[type-arg]
+    dropped: dict[tuple[int, int], None] = context.application.bot_data.setdefault(DROPPED_KEY, {})
+    return dropped
+
+
+def _buttons_given(context: CallbackContext, chat_id: int, message_id: int) -> None:  # type: ignore[type-arg]
+    """The message carries buttons again (edited with new ones): a later removal is not a repeat."""
+    _dropped(context).pop((chat_id, message_id), None)
+
+
+async def _drop_buttons(context: CallbackContext, chat_id: int, message_id: int) -> None:  # type: ignore[type-arg]
+    dropped = _dropped(context)
+    if (chat_id, message_id) in dropped:
+        return  # removed already, by another path: a second edit is refused
+    dropped[(chat_id, message_id)] = None
+    while len(dropped) > DROPPED_KEPT:
+        del dropped[next(iter(dropped))]
     try:
-        await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+        await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
     except TelegramError as exc:  # deleted by the person, too old…: the button still answers clearly
         log.info("buttons not removed from message %s in chat %s: %s", message_id, chat_id, exc)
 
@@ -1276,7 +1303,7 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             actor = await resolve_actor(update, context, session)
             if actor is None:
                 return
-            row = await session.get(PendingInput, int(row_id))
+            row = await session.get(PendingInput, int(row_id), with_for_update=True)  # vs _latest_ack
             where = query.message.chat.id if query.message else 0
             if row is None or row.kind != "import_gather" or row.chat_id != where:
                 raise Refused(T.IMPORT_GATHER_EXPIRED)
@@ -1319,8 +1346,10 @@ async def on_gather_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await answer(query)
     if text is not None:
         await edit(query, text, buttons)
+        if buttons is not None and query.message is not None:
+            _buttons_given(context, query.message.chat.id, query.message.message_id)
     if stale_ack is not None and query.message is not None:
-        await _drop_buttons(context.bot, query.message.chat.id, stale_ack)
+        await _drop_buttons(context, query.message.chat.id, stale_ack)
     if draft is not None:
         await send_preview(update, context, draft)
 
@@ -1377,7 +1406,7 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
         except Refused as refusal:
             notice = str(refusal)
     if ack:
-        await _drop_buttons(context.bot, chat_id, int(ack))  # analysed: «Xong, phân tích» is spent
+        await _drop_buttons(context, chat_id, int(ack))  # analysed: «Xong, phân tích» is spent
     try:
         await context.bot.send_message(chat_id, notice, parse_mode=ParseMode.HTML)
     except TelegramError as exc:
