@@ -1,13 +1,13 @@
 """A kind's restrictive clause run on to the predicate's modal (seventh issue-11 session, branch `names2`).
 
-The kind of lead miss that recurs in every corpus is a name cut before (or inside) the clause that says
-which ones: "các trường học vốn không thực hiện lịch nghỉ cố định 2 ngày thứ bảy và chủ nhật hàng tuần
-sẽ thực hiện …", "các cấp ủy, đảng viên sau khi được bàn giao tiếp tục phát huy …", "địa phương
-nào xuống giống không kịp khung thời vụ có thể cắt vụ …". One structural cue tells the clause's verb
-from the task's: the clause is opened by a marker of aspect, polarity or time ("không", "chưa", "đang", "đã", "còn", "vốn", "sau
-khi"), and the predicate proper opens with a word only an actor takes (a modal "sẽ", "cần", "tiếp
-tục", an actor's adverb "chủ động", "có thể") followed by a verb. The name then runs to that word
-(LABELLING.md §11: a name spans what says which ones, up to the predicate).
+The kind of lead miss that recurs in every corpus is a name cut before (or inside) the clause that says which
+ones: "các trường học vốn không thực hiện lịch nghỉ cố định 2 ngày thứ bảy và chủ nhật hàng tuần sẽ thực hiện
+…", "các cấp ủy, đảng viên sau khi được bàn giao tiếp tục phát huy …", "địa phương nào xuống giống không kịp
+khung thời vụ có thể cắt vụ …". One structural cue tells the clause's verb from the task's: the clause is
+opened by a marker of aspect, polarity or time ("không", "chưa", "đang", "đã", "còn", "vốn", "sau khi"), and
+the predicate proper opens with a word only an actor takes (a modal "sẽ", "cần", "tiếp tục", an actor's adverb
+"chủ động", "có thể") followed by a verb. The name then runs to that word (LABELLING.md §11: a name spans what
+says which ones, up to the predicate).
 
 Asked once, where `assignees._extend` ends a name (no new pass over the tokens); gated by a set test
 of one token key (the marker where the name ends).
