@@ -70,6 +70,7 @@ from domain.understand import (
     lead_rules,
     lead_typos,
     name_bounds,
+    name_clauses,
     name_purposes,
     name_stationed,
     textnorm,
@@ -738,6 +739,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             j += follow
             continue
         j += 1
+    if j < s.n and s.tokens[j][3] in name_clauses.KEYS[s.accented]:
+        return name_clauses.clause_end(s, start, j, head) or j  # (names2) "các trường vốn không … sẽ thực hiện"
     return j
 
 
