@@ -13,6 +13,7 @@ import pytest
 from bot import texts as T
 from bot.sandbox import Sandbox, next_monday_0730, shift_to_recent
 from bot.sandbox_cli import parser
+from emulator.entities import utf16_slice
 from tests.sandbox.conftest import START
 
 JSON = dict[str, Any]
@@ -114,7 +115,8 @@ async def test_giao_reply_buttons_and_a_reminder_after_the_clock_moves(page: Pag
     reminder = (await page.messages("contact", page.group))[-1]
     assert reminder["by_bot"] and "@hoa_vanphong" in reminder["plain"] and "#1" in reminder["plain"]
     # As in Telegram's apps, @mentions in the bot's text are links (the server detects them).
-    mentions = [reminder["plain"][e["offset"]:e["offset"] + e["length"]]
+    # Offsets count UTF-16 code units, as Telegram's do (the header's 🔔 is two of them, one character).
+    mentions = [utf16_slice(reminder["plain"], e["offset"], e["length"])
                 for e in reminder["entities"] if e["type"] == "mention"]
     assert "@hoa_vanphong" in mentions
 
