@@ -1871,10 +1871,6 @@ FILE_WITHOUT_COMMAND = (
     "• Nhập kết luận từ tệp: gửi lại tệp kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi tệp).\n"
     "• Báo hoàn thành kèm tệp: gửi lại tệp kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
 )
-PHOTO_WITHOUT_COMMAND = (
-    "📷 Bot đã thấy ảnh nhưng chưa biết dùng vào việc gì, nên chưa đọc. Nhập kết luận từ ảnh chụp: gửi lại "
-    "ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh)."
-)
 # /giahan by a secretary on a task not theirs: the chair approves extensions; a secretary edits the deadline.
 SECRETARY_SETS_DUE = "ℹ️ Thư ký đổi hạn bằng lệnh sửa: <code>/sua {number} han {due}</code> (ghi vào lịch sử, người thực hiện được báo)."
 # --- polish2 ---

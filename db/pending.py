@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import PendingInput
@@ -31,3 +34,41 @@ async def asked_with_text(session: AsyncSession, chat_id: int, replied_text: str
         return []
     rows = await session.scalars(select(PendingInput).where(PendingInput.chat_id == chat_id))
     return [r for r in rows if " ".join(str(r.data.get(PROMPT_TEXT) or "").split()) == wanted]
+
+
+async def add_question(
+    session: AsyncSession, *, chat_id: int, key: int, person_id: int, task_id: int | None, kind: str,
+    now: datetime, data: dict[str, Any] | None, visible: str,
+) -> PendingInput:
+    """A question the bot is about to send, stored under `key` with its visible text: how a reply is
+    matched before the message id is known, or to a copy a retried send delivered (bot/reply_retry.py)."""
+    row = PendingInput(
+        chat_id=chat_id,
+        prompt_message_id=key,
+        person_id=person_id,
+        task_id=task_id,
+        kind=kind,
+        created_at=now,
+        data={**(data or {}), PROMPT_TEXT: visible},
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def drop_question(session: AsyncSession, row_id: int) -> None:
+    """A question Telegram refused to deliver: nobody can answer it."""
+    await session.execute(delete(PendingInput).where(PendingInput.id == row_id))
+
+
+async def question_sent(session: AsyncSession, row_id: int, message_id: int) -> None:
+    """The question's message id, once Telegram answered the send. A statement, not a loaded row: the
+    question may have been answered (deleted) meanwhile; then nothing."""
+    await session.execute(update(PendingInput).where(PendingInput.id == row_id).values(prompt_message_id=message_id))
+
+
+async def drop_unsent_question(session: AsyncSession, chat_id: int, key: int) -> None:
+    """The question stored under `key` and not sent yet (the same command delivered again asks once)."""
+    await session.execute(
+        delete(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.prompt_message_id == key)
+    )

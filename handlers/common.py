@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     Bot,
@@ -39,9 +38,9 @@ from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, DUE_YEAR_GUESSED, esc, fmt_day
 from db import committees as db_committees
 from db import membership as db_membership
+from db import pending as db_pending
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
-from db.pending import PROMPT_TEXT
 from domain.due_checks import year_guessed_far_ahead
 from domain.permissions import Role, current_role
 from domain.types import Deadline
@@ -577,19 +576,10 @@ async def _store_question(
     quiet: bool,
 ) -> None:
     text = addressed(chat, user, prompt) if user is not None else prompt
-    row = PendingInput(
-        chat_id=chat.id,
-        prompt_message_id=key,
-        person_id=person_id,
-        task_id=task_id,
-        kind=kind,
-        created_at=now,
-        # Its text: how a reply is matched before the message id is known, or to a copy a retried send
-        # delivered (bot/reply_retry.py).
-        data={**(data or {}), PROMPT_TEXT: visible_text(text)},
+    row = await db_pending.add_question(
+        session, chat_id=chat.id, key=key, person_id=person_id, task_id=task_id, kind=kind, now=now, data=data,
+        visible=visible_text(text),
     )
-    session.add(row)
-    await session.flush()
     session.info[_QUESTIONS].append(_Question(row, bot, text, reply_to, quiet))
 
 
@@ -608,7 +598,7 @@ async def _send_questions(context: ContextTypes.DEFAULT_TYPE, session: AsyncSess
             )
         except (BadRequest, Forbidden):  # not sent: nobody can answer it
             async with factory() as s, s.begin():
-                await s.execute(delete(PendingInput).where(PendingInput.id == q.row.id))
+                await db_pending.drop_question(s, q.row.id)
             if not q.quiet:
                 raise
             log.warning("question %s to chat %s not sent", q.row.kind, q.row.chat_id, exc_info=True)
@@ -619,10 +609,7 @@ async def _send_questions(context: ContextTypes.DEFAULT_TYPE, session: AsyncSess
             log.warning("question %s to chat %s perhaps not sent", q.row.kind, q.row.chat_id, exc_info=True)
             continue
         async with factory() as s, s.begin():
-            # A statement, not a loaded row: the question may be answered (deleted) meanwhile; then nothing.
-            await s.execute(
-                update(PendingInput).where(PendingInput.id == q.row.id).values(prompt_message_id=sent.message_id)
-            )
+            await db_pending.question_sent(s, q.row.id, sent.message_id)
 
 
 async def ask_before_sending(
@@ -641,9 +628,7 @@ async def ask_before_sending(
     (block=False) once its own transaction is over: keyed, until sent, by minus the asking message's id
     (`asked_by`), so that the same command delivered again (after a restart) asks once."""
     async with transaction(context) as session:
-        await session.execute(
-            delete(PendingInput).where(PendingInput.chat_id == chat.id, PendingInput.prompt_message_id == -asked_by)
-        )
+        await db_pending.drop_unsent_question(session, chat.id, -asked_by)
         await _store_question(
             session, context.bot, chat, user, prompt, kind, person_id, now,
             key=-asked_by, task_id=None, data=data, reply_to=asked_by, quiet=False,
