@@ -68,9 +68,9 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v3b_dev": (0.99, 0.95),  # lead6: 94.4 -> 95.1
     # deadl7 (the year-end season, a list of days under one "ngày"): v4d dev deadline 96.3 -> 98.1 (D090-03, D099-01)
     # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8; seventh (leadjk, leadl, deadl9): 98.1 / 89.8 -> 99.1 / 91.7
-    "v4d_dev": (0.99, 0.91),
+    "v4d_dev": (0.99, 0.90),  # session 8 (guide10, §31.4): D083-01 relabelled to the advising body, lead 91.7 -> 90.7
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.95, 0.91),  # seventh session (leadl): lead 89.8 -> 91.5
+    "v4f_dev": (0.95, 0.89),  # seventh (leadl): lead 89.8 -> 91.5; session 8 (guide10, §31.1 relabels F002-01/02): 89.8
     "v3a_heldout": (0.97, 0.79),
     "v3b_heldout": (0.99, 0.85),
     "v4d_heldout": (0.94, 0.68),  # seventh session (leadjk): lead 67.0 -> 68.0
@@ -108,7 +108,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # (599260c) dev 93.8 / 56.7, held-out 92.9 / 58.9 — the session's rules moved K by one sentence each way.
     # «hàng không»: lead 56.7 -> 58.8; sixth session: 94.8 / 58.8 -> 95.9 / 85.6;
     # seventh (deadl9, one relabel): deadline 97.9
-    "v4k_dev": (0.97, 0.85),
+    "v4k_dev": (0.97, 0.84),  # session 8 (guide10, §31.4): K035-01 relabelled, lead 85.6 -> 84.5
     "v4k_heldout": (0.91, 0.66),  # sixth session (K dev readable, K held-out never opened): lead 60.7 -> 66.1
     # Sixth issue-11 session (7 December 2026), rules written leave-one-corpus-out from the pooled dev sets
     # (conv, frames, names, deadl8, concl7): held-out lead v3a 75.0 -> 79.5, v3b 83.6 -> 85.2 (floors below).
@@ -150,7 +150,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
     "conclusions_v4_dev": (0.99, 0.95, 0.95),
     "conclusions_v5x_dev": (0.85, 0.83, 0.83),
-    "conclusions_heldout": (0.99, 0.85, 0.66),  # sixth session: real 80.0 -> 85.7
+    "conclusions_heldout": (0.99, 0.85, 0.58),  # sixth: real 80.0 -> 85.7; session 8 (§31.6 relabel) deadline 58.3
     "conclusions_v4_heldout": (0.92, 0.75, 0.99),
     # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
     # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
@@ -164,7 +164,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # concl3 (a schedule line "Thời gian treo cờ: …" times the items about its activity): v5 dev deadline
     # 80.0 -> 83.3, v6 dev 88.9 -> 97.8; a paragraph naming nobody goes on from the order ending the one
     # before: v6 dev lead 75.6 -> 77.8 (lead has no floor here).
-    "conclusions_v5_dev": (0.85, 0.94, 0.90),  # concl7: real 91.4 -> 94.1; seventh (deadl9): deadline 83.3 -> 90.0
+    "conclusions_v5_dev": (0.85, 0.94, 0.86),  # concl7: real 94.1; deadl9: deadline 90.0; guide10 (§30.1 CG15): 86.7
     "conclusions_v5_heldout": (0.90, 0.74, 0.90),  # seventh session: real 71.4 -> 74.1
     # conclusions_v6 (corpus H): first look with main after leadwho2, before the other third-session
     # rules: dev 17 documents / 46 directives 95.7 / 77.0 / 86.4 (lead 75.0); held-out 20 / 57:
