@@ -235,13 +235,12 @@ def split_with_sheets(
     rows: list[dict[str, Any]] = []
     note = SheetNote()
     rows_first = None
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped.startswith(MARK.strip()):
+    for line in _marked_lines(text):
+        if not line.startswith(MARK):
             rest.append(line)
             continue
         try:
-            obj = json.loads(stripped[len(MARK.strip()):])
+            obj = json.loads(line[len(MARK):])
         except ValueError:
             rest.append(line)
             continue
@@ -269,6 +268,16 @@ def split_with_sheets(
     named = [t for t in titles if _TITLE_WORDS.search(fold(t))] or [t for t in titles if len(t.split()) >= 2]
     title = parsed.title or (named[0] if named else None)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives)), note
+
+
+def _marked_lines(text: str) -> Iterable[str]:
+    """The text's lines, a row's mark always starting one: a private gathering joins a part cut mid-sentence
+    to the next with a space, and the next may be a sheet's first row."""
+    for line in text.split("\n"):
+        before, *marked = line.split(MARK)
+        if before.strip() or not marked:
+            yield before
+        yield from (MARK + after.strip() for after in marked)
 
 
 def row_directive(row: dict[str, Any], basis: date, units: Sequence[KnownUnit] = ()) -> ParsedDirective:

@@ -273,3 +273,16 @@ def test_a_task_table_in_an_rtf_gives_one_item_a_row() -> None:
 def test_a_damaged_rtf_is_said_to_be_unreadable_not_a_stack_trace() -> None:
     with pytest.raises(DocumentError):
         extract_text("kl.rtf", rb"{\rtf1\ansi {\fonttbl")
+
+
+def test_a_sheet_gathered_after_a_pasted_part_keeps_its_rows() -> None:
+    """In a private gathering a part cut mid-sentence is joined to the next with a space: the sheet's first
+    row may follow text on the same line."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["STT", "Nội dung", "Chủ trì", "Hạn"])
+    ws.append([1, "Cập nhật dữ liệu dân cư", "Công an phường", "15/12/2026"])
+    pasted = "KẾT LUẬN GIAO BAN\n1. Giao Văn phòng HĐND&UBND rà soát hồ sơ một cửa, xong trước ngày 10/12/2026 và"
+    parsed, _ = split_with_sheets(pasted + " " + extract_text("bang.xlsx", xlsx(book)), TODAY)
+    assert [leads(d) for d in parsed.directives] == [["Văn phòng HĐND&UBND"], ["Công an phường"]]
+    assert all(MARK.strip() not in d.text and "{" not in d.text for d in parsed.directives)
