@@ -47,6 +47,10 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(s?tt|so tt|so thu tu|thu tu|so)\.?$")),
     ("other", re.compile(r"\b(ghi chu|ket qua|trang thai|tinh hinh|danh gia|gia han|qua han|ngay giao|"
                          r"cuoc hop|van ban|can cu|ngay hoan thanh|muc do|ly do)\b")),
+    # «Số nhiệm vụ», «Tổng số», «Tỷ lệ …»: a count, in a summary sheet
+    ("other", re.compile(r"^(so|tong|tong so|ty le)\b(?! tt\b)")),
+    # «Cơ quan chủ trì, phối hợp»: one column for both, each cell read by the understanding («X chủ trì, phối hợp Y»)
+    ("lead", re.compile(r"\bchu tri\b.*\bphoi hop\b|\bphoi hop\b.*\bchu tri\b")),
     ("support", re.compile(r"\bphoi hop\b")),
     ("due", re.compile(r"\b(thoi han|han|thoi gian|tien do hoan thanh|thoi diem|hoan thanh truoc)\b")),
     ("task", re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|chi dao|ket luan|yeu cau)\b")),
@@ -174,6 +178,8 @@ def _rows(grid: list[list[Any]], columns: dict[str, int], sheet: str, first: int
             return cells[index] if index is not None and index < len(cells) else None
 
         task = _text(cell("task"))
+        if not re.search(r"[^\W\d_]{2,}", task):
+            task = ""  # a number or a mark in the task column is no task
         others = [_text(cell(role)) for role in ("lead", "support", "due")]
         number = _text(cell("number"))
         if not task:
@@ -285,8 +291,14 @@ def row_directive(row: dict[str, Any], basis: date, units: Sequence[KnownUnit] =
     deadline cell read as a deadline. Without a lead (or deadline) cell, the task text says it."""
     text = " ".join(nfc(str(row["task"])).split())
     from_text = parse_assignees(text, units)
-    lead = _refs_of(str(row.get("lead") or ""), units)
+    written = " ".join(nfc(str(row.get("lead") or "")).split())
+    lead = _refs_of(written, units)
     support = _refs_of(str(row.get("support") or ""), units)
+    if re.search(r"\b(chu tri|phoi hop)\b", fold(written)):
+        # «Văn phòng chủ trì, phối hợp Công an phường» in the lead cell: the understanding reads who is which
+        both = parse_assignees(written, units)
+        if both.lead:
+            lead, support = both.lead, (*both.support, *support)
     if lead:
         assignees = Assignees(lead=lead, support=support)
     else:  # no lead column, or an empty cell: the text names the lead, as a pasted line would

@@ -286,3 +286,22 @@ def test_a_sheet_gathered_after_a_pasted_part_keeps_its_rows() -> None:
     parsed, _ = split_with_sheets(pasted + " " + extract_text("bang.xlsx", xlsx(book)), TODAY)
     assert [leads(d) for d in parsed.directives] == [["Văn phòng HĐND&UBND"], ["Công an phường"]]
     assert all(MARK.strip() not in d.text and "{" not in d.text for d in parsed.directives)
+
+
+def test_one_column_for_lead_and_support_is_read_by_the_understanding() -> None:
+    book = Workbook()
+    ws = book.active
+    ws.append(["TT", "Nhiệm vụ", "Cơ quan chủ trì, phối hợp", "Thời gian hoàn thành"])
+    ws.append([1, "Kiểm tra công tác phòng cháy tại chợ", "Công an phường chủ trì, phối hợp Ban biên tập", "Quý IV"])
+    (got,) = items(xlsx(book))
+    assert leads(got) == ["Công an phường"] and supports(got) == ["Ban biên tập"]
+    assert got.deadline.due == date(2026, 12, 31)
+
+
+def test_a_summary_sheet_beside_the_tasks_gives_no_items() -> None:
+    """A workbook's «Tổng hợp» sheet («Đơn vị | Số nhiệm vụ | Hoàn thành …») is no task list."""
+    book = tracking_sheet()
+    summary = book.create_sheet("Tổng hợp")
+    summary.append(["Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Tỷ lệ"])
+    summary.append(["Văn phòng HĐND&UBND", 2, 1, "50%"])
+    assert len(items(xlsx(book))) == 5
