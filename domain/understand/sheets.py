@@ -252,9 +252,9 @@ def split_with_sheets(
             continue
         if not isinstance(obj, dict):
             rest.append(line)
-        elif "columns" in obj:
+        elif isinstance(obj.get("columns"), dict):
             note.sheets.append(str(obj.get("sheet", "")))
-            note.columns = note.columns or {str(k): str(v) for k, v in dict(obj["columns"]).items()}
+            note.columns = note.columns or {str(k): str(v) for k, v in obj["columns"].items()}
         elif "title" in obj:
             titles.append(str(obj["title"]))
         elif obj.get("heading"):
@@ -267,7 +267,7 @@ def split_with_sheets(
     parsed = split_conclusion(body, today, units) if body.strip() else ParsedConclusion(None, None, ())
     meeting_date = parsed.meeting_date or find_meeting_date("\n".join(titles))
     basis = meeting_date or today
-    items = [row_directive(row, basis, units) for row in rows]
+    items = [row_directive(row, basis, units) for row in rows if isinstance(row.get("task"), str)]
     note.rows = len(items)
     directives = (*items, *parsed.directives) if rows_first else (*parsed.directives, *items)
     # The sheet's title row («BẢNG THEO DÕI NHIỆM VỤ …», «… danh sách nhiệm vụ — tháng 11/2026»), not the agency's
@@ -308,8 +308,12 @@ def row_directive(row: dict[str, Any], basis: date, units: Sequence[KnownUnit] =
 
 def _deadline_of(row: dict[str, Any], text: str, basis: date) -> Deadline:
     written = " ".join(nfc(str(row.get("due") or "")).split())
-    if row.get("date"):
-        return Deadline(DeadlineKind.DATE, date.fromisoformat(str(row["date"])), written)
+    try:
+        day = date.fromisoformat(str(row["date"])) if row.get("date") else None
+    except ValueError:  # (only a hand-typed mark line can hold a bad day)
+        day = None
+    if day is not None:
+        return Deadline(DeadlineKind.DATE, day, written)
     if not written:
         found = parse_deadline(text, basis)  # no deadline column, or an empty cell
         return found if found.kind is not DeadlineKind.NONE else Deadline.none()

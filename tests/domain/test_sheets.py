@@ -14,6 +14,8 @@ import unicodedata
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from domain.periods import ALL_TIME
@@ -305,3 +307,19 @@ def test_a_summary_sheet_beside_the_tasks_gives_no_items() -> None:
     summary.append(["Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Tỷ lệ"])
     summary.append(["Văn phòng HĐND&UBND", 2, 1, "50%"])
     assert len(items(xlsx(book))) == 5
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(cut=st.integers(0, 20_000), junk=st.binary(max_size=40), rtf=st.text(max_size=300))
+def test_damaged_sheets_and_rtf_are_read_or_refused_in_words(cut: int, junk: bytes, rtf: str) -> None:
+    """A damaged .xlsx, RTF noise, and hand-typed mark lines: a DocumentError that says why, or items."""
+    real = xlsx(tracking_sheet())
+    for name, data in (("bang.xlsx", real[:cut] + junk + real[cut + len(junk):]),
+                       ("kl.rtf", ("{\\rtf1\\ansi\\ansicpg1258 " + rtf + "}").encode("utf-8", "replace"))):
+        try:
+            text = extract_text(name, data)
+        except DocumentError as err:
+            assert str(err)
+            continue
+        split_with_sheets(text, TODAY)
+    split_with_sheets(f'{MARK}{{"task": "Rà soát", "date": "{rtf[:12]}", "lead": 3}}\n{MARK}{rtf}\n{MARK}[1]', TODAY)
