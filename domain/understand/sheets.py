@@ -52,7 +52,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # «Cơ quan chủ trì, phối hợp»: one column for both, each cell read by the understanding («X chủ trì, phối hợp Y»)
     ("lead", re.compile(r"\bchu tri\b.*\bphoi hop\b|\bphoi hop\b.*\bchu tri\b")),
     ("support", re.compile(r"\bphoi hop\b")),
-    ("due", re.compile(r"\b(thoi han|han|thoi gian|tien do hoan thanh|thoi diem|hoan thanh truoc)\b")),
+    ("due", re.compile(r"\b(thoi han|han|thoi gian|tien do hoan thanh|thoi diem|hoan thanh truoc|ket thuc)\b")),
     ("task", re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|chi dao|ket luan|yeu cau)\b")),
     ("lead", re.compile(r"\b(chu tri|thuc hien|phu trach|don vi|co quan|can bo|nguoi|duoc giao|giao cho|"
                         r"trach nhiem)\b")),
@@ -93,9 +93,11 @@ def workbook_text(data: bytes) -> str:
         if found is None:
             plain += [line for line in (_plain_line(cells) for cells in grid) if line]
             continue
-        at, columns = found
-        out.append(_mark({"sheet": ws.title, "columns": {role: _text(grid[at][i]) for role, i in columns.items()}}))
-        out += [_mark({"title": line}) for line in (_plain_line(cells) for cells in grid[:at]) if line]
+        top, columns = found
+        at = _sub_header(grid, top, columns)
+        named = {role: _header_name(grid[top], grid[at], i) for role, i in columns.items()}
+        out.append(_mark({"sheet": ws.title, "columns": named}))
+        out += [_mark({"title": line}) for line in (_plain_line(cells) for cells in grid[:top]) if line]
         out += [_mark(row) for row in _rows(grid[at + 1 :], columns, ws.title, at + 2)]
     return "\n".join(out) if out else "\n".join(plain)
 
@@ -115,6 +117,16 @@ def _grid(ws: Any) -> list[list[Any]]:
             if merged.min_col - 1 < len(rows[r]):
                 rows[r][merged.min_col - 1] = value
     return rows
+
+
+def _header_name(upper_row: list[Any], lower_row: list[Any], index: int) -> str:
+    """A column's name as the header writes it: the lower row's, on a two-row header, where it has its own."""
+    lower, upper = _text(_at(lower_row, index)), _text(_at(upper_row, index))
+    return lower if lower and lower != upper else upper or lower
+
+
+def _at(cells: list[Any], index: int) -> Any:
+    return cells[index] if index < len(cells) else None
 
 
 def _text(value: Any) -> str:
@@ -165,6 +177,28 @@ def _header(grid: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
         if "task" in columns and {"lead", "support", "due"} & columns.keys():
             return at, columns
     return None
+
+
+def _sub_header(grid: list[list[Any]], at: int, columns: dict[str, int]) -> int:
+    """A header on two rows («Đơn vị thực hiện» merged over «Chủ trì | Phối hợp», «Thời hạn» over «Bắt đầu |
+    Kết thúc»): the lower row's names decide those columns. The index of the header's last row."""
+    if at + 1 >= len(grid):
+        return at
+    below = grid[at + 1]
+    task = columns["task"]
+    if task < len(below) and _text(below[task]) not in ("", _text(grid[at][task])):
+        return at  # the row under the header holds a task: a one-row header
+    roles: dict[str, int] = {}
+    for index, value in enumerate(below):
+        header = _text(value)
+        if header and (index >= len(grid[at]) or header != _text(grid[at][index])):  # not a cell merged down
+            role = _role_of(header)
+            if role in ("lead", "support", "due") and role not in roles:
+                roles[role] = index
+    if not roles:
+        return at
+    columns.update(roles)
+    return at + 1
 
 
 def _rows(grid: list[list[Any]], columns: dict[str, int], sheet: str, first: int) -> Iterable[dict[str, Any]]:

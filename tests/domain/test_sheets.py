@@ -323,3 +323,19 @@ def test_damaged_sheets_and_rtf_are_read_or_refused_in_words(cut: int, junk: byt
             continue
         split_with_sheets(text, TODAY)
     split_with_sheets(f'{MARK}{{"task": "Rà soát", "date": "{rtf[:12]}", "lead": 3}}\n{MARK}{rtf}\n{MARK}[1]', TODAY)
+
+
+def test_a_header_on_two_rows_takes_its_lower_names() -> None:
+    """«Đơn vị thực hiện» merged over «Chủ trì | Phối hợp», «STT» and «Nội dung» merged down both rows."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["STT", "Nội dung công việc", "Đơn vị thực hiện", None, "Thời hạn hoàn thành"])
+    ws.append([None, None, "Chủ trì", "Phối hợp", None])
+    for merged in ("A1:A2", "B1:B2", "C1:D1", "E1:E2"):
+        ws.merge_cells(merged)
+    ws.append([1, "Rà soát hồ sơ đất đai tồn đọng", "Văn phòng HĐND&UBND", "Công an phường", "31/12/2026"])
+    parsed, note = split_with_sheets(extract_text("bang.xlsx", xlsx(book)), TODAY)
+    (got,) = parsed.directives
+    assert leads(got) == ["Văn phòng HĐND&UBND"] and supports(got) == ["Công an phường"]
+    assert got.deadline.due == date(2026, 12, 31)
+    assert note is not None and note.columns["lead"] == "Chủ trì" and note.columns["task"] == "Nội dung công việc"
