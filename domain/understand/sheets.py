@@ -98,7 +98,7 @@ def workbook_text(data: bytes) -> str:
         named = {role: _header_name(grid[top], grid[at], i) for role, i in columns.items()}
         out.append(_mark({"sheet": ws.title, "columns": named}))
         out += [_mark({"title": line}) for line in (_plain_line(cells) for cells in grid[:top]) if line]
-        out += [_mark(row) for row in _rows(grid[at + 1 :], columns, ws.title, at + 2)]
+        out += [_mark(row) for row in _rows(grid[at + 1 :], columns)]
     return "\n".join(out) if out else "\n".join(plain)
 
 
@@ -201,12 +201,12 @@ def _sub_header(grid: list[list[Any]], at: int, columns: dict[str, int]) -> int:
     return at + 1
 
 
-def _rows(grid: list[list[Any]], columns: dict[str, int], sheet: str, first: int) -> Iterable[dict[str, Any]]:
+def _rows(grid: list[list[Any]], columns: dict[str, int]) -> Iterable[dict[str, Any]]:
     """The task rows under the header as JSON-able dicts; section and empty rows left out (counted)."""
     numbered = "number" in columns and any(
         _is_number(row[columns["number"]]) for row in grid if columns["number"] < len(row)
     )
-    for offset, cells in enumerate(grid):
+    for cells in grid:
         def cell(role: str, cells: list[Any] = cells) -> Any:
             index = columns.get(role)
             return cells[index] if index is not None and index < len(cells) else None
@@ -225,16 +225,16 @@ def _rows(grid: list[list[Any]], columns: dict[str, int], sheet: str, first: int
             if (number and _SECTION_NUMBER.match(number)) or _titled(task):
                 yield {"heading": True}
             continue
-        row: dict[str, Any] = {"sheet": sheet, "row": first + offset, "task": task}
-        if "lead" in columns:
-            row["lead"] = _text(cell("lead"))
-        if "support" in columns:
-            row["support"] = _text(cell("support"))
-        if "due" in columns:
-            due = cell("due")
-            row["due"] = _text(due)
-            if isinstance(due, datetime | date):
-                row["date"] = (due.date() if isinstance(due, datetime) else due).isoformat()
+        # (empty cells left out: an empty lead or deadline cell is read from the task text, as a missing column;
+        # a sheet of 300 tasks stays within what /nhap takes)
+        row: dict[str, Any] = {"task": task}
+        for role in ("lead", "support", "due"):
+            if _text(cell(role)):
+                row[role] = _text(cell(role))
+        due = cell("due")
+        if isinstance(due, datetime | date):  # an Excel date: the day itself (its text is the day as dd/mm/yyyy)
+            del row["due"]
+            row["date"] = (due.date() if isinstance(due, datetime) else due).isoformat()
         yield row
 
 
@@ -260,7 +260,7 @@ def _titled(text: str) -> bool:
 
 
 def _mark(obj: dict[str, Any]) -> str:
-    return MARK + json.dumps(obj, ensure_ascii=False)
+    return MARK + json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 # ------------------------------------------------------------------------------------------ items
@@ -347,7 +347,7 @@ def _deadline_of(row: dict[str, Any], text: str, basis: date) -> Deadline:
     except ValueError:  # (only a hand-typed mark line can hold a bad day)
         day = None
     if day is not None:
-        return Deadline(DeadlineKind.DATE, day, written)
+        return Deadline(DeadlineKind.DATE, day, written or day.strftime(_DATE_FORMAT))
     if not written:
         found = parse_deadline(text, basis)  # no deadline column, or an empty cell
         return found if found.kind is not DeadlineKind.NONE else Deadline.none()
