@@ -232,6 +232,14 @@ def _xlsx_text(data: bytes) -> str:
 
 # ------------------------------------------------------------------------------------------ .rtf
 _RTF_CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+# A table row: from its first cell's paragraph (\intbl) to its \row. A cell of two paragraphs has a \par
+# inside; made a space, the row stays one line («a|b|c|»), as a .docx table row is read.
+_RTF_ROW = re.compile(r"\\intbl.*?\\row(?![a-z])", re.DOTALL)
+_RTF_PAR = re.compile(r"\\par(?![a-z])\s?")
+
+
+def _one_line_cells(row: re.Match[str]) -> str:
+    return _RTF_PAR.sub(" ", row.group(0))
 
 
 def _rtf_text(data: bytes) -> str:
@@ -251,6 +259,7 @@ def _rtf_text(data: bytes) -> str:
             source = data.decode(codepage, errors="replace")
         except LookupError:
             source = data.decode("cp1252", errors="replace")
+    source = _RTF_ROW.sub(_one_line_cells, source)
     try:
         text = rtf_to_text(source, encoding=codepage, errors="replace")
     except LookupError:

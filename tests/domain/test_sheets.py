@@ -339,3 +339,17 @@ def test_a_header_on_two_rows_takes_its_lower_names() -> None:
     assert leads(got) == ["Văn phòng HĐND&UBND"] and supports(got) == ["Công an phường"]
     assert got.deadline.due == date(2026, 12, 31)
     assert note is not None and note.columns["lead"] == "Chủ trì" and note.columns["task"] == "Nội dung công việc"
+
+
+def test_a_cell_of_two_paragraphs_keeps_its_rtf_row_on_one_line() -> None:
+    row = (r"\trowd\cellx800\cellx5000\cellx7000\cellx9000\pard\intbl 1\cell "
+           + word_rtf("Rà soát hồ sơ đất đai.") + r"\par\pard\intbl " + word_rtf("Báo cáo UBND quận.") + r"\cell "
+           + word_rtf("Văn phòng") + r"\cell 30/12/2026\cell\row ")
+    header = (r"\trowd\cellx800\cellx5000\cellx7000\cellx9000\pard\intbl TT\cell "
+              + word_rtf("Nội dung") + r"\cell " + word_rtf("Chủ trì") + r"\cell " + word_rtf("Thời hạn")
+              + r"\cell\row ")
+    data = (WORD_HEAD + word_rtf("KẾT LUẬN") + r"\par " + header + row + r"\pard }").encode("ascii")
+    parsed, _ = split_with_sheets(extract_text("kl.rtf", data), TODAY)
+    (got,) = parsed.directives
+    assert "Rà soát hồ sơ đất đai. Báo cáo UBND quận." in got.text
+    assert leads(got) == ["Văn phòng"] and got.deadline.due == date(2026, 12, 30)
