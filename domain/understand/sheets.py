@@ -60,6 +60,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A section's number: «I», «II.», «A», «Phần 2» (a task's number is «1», «2», or «a», «b» under a section).
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|(?:Phần|PHẦN)\s+\S+)\.?$")
 _DATE_FORMAT = "%d/%m/%Y"
+_EXCEL_DAYS = (36_526, 73_050)  # Excel's day numbers of 1/1/2000 and 31/12/2099
 _TITLE_WORDS = re.compile(r"\b(theo doi|nhiem vu|ket luan|giao ban|danh sach|cuoc hop|chi dao|cong viec)\b")
 
 
@@ -232,6 +233,11 @@ def _rows(grid: list[list[Any]], columns: dict[str, int]) -> Iterable[dict[str, 
             if _text(cell(role)):
                 row[role] = _text(cell(role))
         due = cell("due")
+        if isinstance(due, int | float) and _EXCEL_DAYS[0] <= due <= _EXCEL_DAYS[1]:
+            # a date cell that lost its date format (copied from another sheet) shows Excel's day number
+            from openpyxl.utils.datetime import from_excel
+
+            due = from_excel(due)
         if isinstance(due, datetime | date):  # an Excel date: the day itself (its text is the day as dd/mm/yyyy)
             del row["due"]
             row["date"] = (due.date() if isinstance(due, datetime) else due).isoformat()
