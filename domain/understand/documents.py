@@ -24,7 +24,6 @@ from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
 OLD_WORD = "tệp .doc (Word cũ) bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
-RTF = "tệp là định dạng RTF (Word mở được, bot thì chưa); hãy mở bằng Word và lưu lại thành .docx"
 BROKEN_RTF = "tệp .rtf bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
 # (docs11) Excel 97–2003: no maintained pure-Python reader is installed (xlrd is not a dependency).
 OLD_EXCEL = (
