@@ -297,7 +297,7 @@ ROLE_NEED_PERSON = "Hãy nhắc tên người: <code>/vaitro @người thuky</co
 # ============================================================================ import /nhap (issue 3)
 IMPORT_USAGE = (
     "Cách dùng: gõ <code>/nhap</code> rồi dán toàn bộ kết luận cuộc họp ngay sau lệnh, "
-    "hoặc gửi file .docx / .doc / .txt / .pdf (cả bản quét) hay ảnh chụp văn bản với chú thích <code>/nhap</code>, "
+    "hoặc gửi file .docx / .doc / .rtf / .txt / .pdf (cả bản quét), bảng Excel .xlsx hay ảnh chụp văn bản với chú thích <code>/nhap</code>, "
     "hoặc trả lời (reply) tin nhắn chứa kết luận bằng <code>/nhap</code>."
 )
 IMPORT_ASK_TEXT = (
@@ -1882,3 +1882,27 @@ PHOTO_WITHOUT_COMMAND_OR_DONE = (
     "• Nhập kết luận từ ảnh chụp: gửi lại ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh).\n"
     "• Báo hoàn thành kèm ảnh: gửi lại ảnh kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
 )
+# --- docs11 ---
+# The /nhap preview of an Excel tracking sheet: which sheets were read, which column gave what, rows left out.
+SHEET_NOTE = "📊 <b>Đọc từ bảng Excel</b>{sheets}: {rows} dòng việc, mỗi dòng một mục."
+SHEET_NOTE_SHEETS = " (trang {names})"
+SHEET_NOTE_COLUMNS = "Cột đã dùng: {columns}."
+SHEET_NOTE_HEADINGS = "Bỏ qua {count} dòng đề mục (phần I, II…, tên lĩnh vực)."
+SHEET_NOTE_NO_LEAD = "Bảng không có cột đơn vị chủ trì: chủ trì đọc từ nội dung từng việc."
+SHEET_ROLE_NAMES = {"task": "nội dung", "lead": "chủ trì", "support": "phối hợp", "due": "hạn"}
+
+
+def sheet_note(sheet: dict[str, object]) -> str:
+    """The lines under the /nhap preview's header for a conclusion read from an Excel sheet."""
+    names = [str(n) for n in sheet.get("sheets", []) or []]  # type: ignore[union-attr]
+    shown = SHEET_NOTE_SHEETS.format(names=", ".join(f"«{esc(n)}»" for n in names)) if names else ""
+    lines = [SHEET_NOTE.format(sheets=shown, rows=sheet.get("rows", 0))]
+    columns = dict(sheet.get("columns", {}) or {})  # type: ignore[call-overload]
+    used = [f"«{esc(columns[role])}» → {name}" for role, name in SHEET_ROLE_NAMES.items() if role in columns]
+    if used:
+        lines.append(SHEET_NOTE_COLUMNS.format(columns="; ".join(used)))
+    if "lead" not in columns:
+        lines.append(SHEET_NOTE_NO_LEAD)
+    if sheet.get("headings"):
+        lines.append(SHEET_NOTE_HEADINGS.format(count=sheet["headings"]))
+    return "\n".join(lines)

@@ -48,11 +48,11 @@ from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newli
 from domain.permissions import Action, Role, allowed
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.assignees import parse_assignees
-from domain.understand.conclusion import split_conclusion
 from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
 from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
+from domain.understand.sheets import split_with_sheets
 from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
@@ -270,7 +270,7 @@ async def _make_draft(
         raise Refused(T.IMPORT_TEXT_TOO_LONG.format(length=len(source), limit=MAX_TEXT_CHARS))
     registered = await db_units.units_of(session, actor.committee.id)
     units = db_units.known_units(registered)
-    parsed = split_conclusion(source, actor.today, units)
+    parsed, sheet = split_with_sheets(source, actor.today, units)  # (docs11) an Excel sheet's rows: one item each
     if not parsed.directives:
         raise Refused(T.IMPORT_NOTHING)
     meeting_day = parsed.meeting_date or actor.today
@@ -291,6 +291,7 @@ async def _make_draft(
             "messages": [],
             **({"ocr": reading.as_json()} if reading is not None else ({"ocr": ocr} if ocr else {})),
             **({"short": short} if short else {}),
+            **({"sheet": sheet.as_json()} if sheet is not None else {}),
         },
     )
     session.add(draft)
@@ -365,6 +366,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     if data.get("committee_title"):  # previewed in a private chat: for which committee
         header += "\n" + T.IMPORT_PREVIEW_COMMITTEE.format(committee=T.esc(data["committee_title"]))
     header = "\n".join([header, *scans.preview_note(data.get("ocr"))])  # read from an image: say so first
+    if data.get("sheet"):  # (docs11) read from an Excel sheet: which sheets and columns
+        header += "\n" + T.sheet_note(data["sheet"])
     if data.get("short"):  # short messages of a gathering kept as text: shown, the person decides
         shown = ", ".join(f"«{T.esc(T.shorten(t, 60))}»" for t in data["short"][:5])
         header += "\n" + T.IMPORT_SHORT_KEPT_NOTE.format(texts=shown)

@@ -1,4 +1,5 @@
-"""Text out of an attached conclusion file: .txt, .docx (python-docx), .pdf (pypdf), and, read by
+"""Text out of an attached conclusion file: .txt, .docx (python-docx), .pdf (pypdf), .rtf (striprtf),
+an Excel tracking sheet .xlsx (openpyxl, its task rows made items by `sheets`), and, read by
 OCR, a scanned .pdf (pages rasterised with pypdfium2), a photo or scan (.jpg, .png, .tif...) and a
 Word 97–2003 .doc (its converter). The programs themselves (Tesseract, antiword) are passed in as
 `tools` (`bot/tesseract.py`): this module decides what to read and how to prepare the pages.
@@ -21,9 +22,15 @@ from typing import Any, Protocol
 from domain.understand import ocr
 from domain.understand.textnorm import fold, nfc
 
-UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .txt hoặc ảnh .jpg/.png"
+UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
 OLD_WORD = "tệp .doc (Word cũ) bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
-RTF = "tệp là định dạng RTF (Word mở được, bot thì chưa); hãy mở bằng Word và lưu lại thành .docx"
+BROKEN_RTF = "tệp .rtf bị hỏng hoặc không đọc được; hãy mở bằng Word và lưu lại thành .docx"
+# (docs11) Excel 97–2003: no maintained pure-Python reader is installed (xlrd is not a dependency).
+OLD_EXCEL = (
+    "tệp .xls (Excel 97–2003) bot chưa đọc được; hãy mở bằng Excel, chọn «Lưu thành» (Save As) kiểu "
+    "«Sổ làm việc Excel (*.xlsx)» rồi gửi lại tệp .xlsx"
+)
+BROKEN_XLSX = "tệp .xlsx bị hỏng hoặc không phải bảng tính Excel; hãy mở bằng Excel, lưu lại rồi gửi lại"
 NO_OCR = "máy chủ chưa cài {what} để đọc {kind}; người quản trị cài bằng lệnh: apt-get install {packages}"
 KIND_SCAN = "ảnh chụp, bản quét"
 KIND_DOC = "tệp Word cũ (.doc)"
@@ -96,6 +103,10 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
             text = _decode_text(data)
         elif kind == ".docx":
             text = _docx_text(data)
+        elif kind == ".xlsx":
+            text = _xlsx_text(data)
+        elif kind == ".rtf":
+            text = _rtf_text(data)
         elif kind == ".html":
             text = _html_text(data)
         elif kind == ".pdf":
@@ -134,16 +145,24 @@ def _kind(ext: str, data: bytes) -> str:
     """What the file is: by its name, or, for a name that says nothing, by its first bytes."""
     if ext in IMAGE_EXTENSIONS:
         return "image"
+    if ext in (".xlsx", ".xlsm", ".xls"):
+        # (docs11) an office's tracking sheet. A .xlsx is a zip holding xl/workbook.xml; an .xls is Excel 97
+        # (OLE2, refused with how to resave it); an «.xls» that is really a .xlsx is read as one.
+        if data.startswith(b"PK\x03\x04"):
+            return ".xlsx"
+        if ext == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise DocumentError(OLD_EXCEL)
+        raise DocumentError(BROKEN_XLSX)
     if ext in (".docx", ".pdf", ".doc", ".rtf"):
         # (qa10) a Word file's name may lie: a .docx saved or renamed as .doc, a Word 97 file renamed .docx,
         # an RTF saved as .doc (e-office systems and WPS do it). Word opens them without a word; the bot
         # said «bị hỏng». The first bytes say what the file is.
-        if data.startswith(b"{\\rtf"):
-            raise DocumentError(RTF)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+            return ".rtf"  # (docs11) read; was «lưu lại thành .docx»
         if _looks_html(data):
             return ".html"  # «Xuất file Word» of web systems: an HTML page named .doc
         if data.startswith(b"PK\x03\x04") and ext != ".pdf":
-            return ".docx"
+            return ".xlsx" if _is_workbook(data) else ".docx"
         if data.startswith(b"\xd0\xcf\x11\xe0") and ext != ".pdf":
             return ".doc"
         if data.startswith(b"%PDF"):
@@ -153,6 +172,10 @@ def _kind(ext: str, data: bytes) -> str:
         return ext
     if data.startswith(b"%PDF"):
         return ".pdf"
+    if data.startswith(b"{\\rtf"):
+        return ".rtf"
+    if data.startswith(b"PK\x03\x04") and _is_workbook(data):
+        return ".xlsx"
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return "image"
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2 compound file: Word 97–2003
@@ -184,6 +207,67 @@ def _decode_text(data: bytes) -> str:
             pass
     # Windows' Vietnamese code page (old Notepad files); its tones are combining marks.
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+# ------------------------------------------------------------------------------------------ .xlsx
+def _is_workbook(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _xlsx_text(data: bytes) -> str:
+    """(docs11) An Excel tracking sheet: its task rows as `sheets` lines (each row one item), or, with no
+    header the bot recognises, its rows as text lines. openpyxl, already here for /xuat."""
+    from domain.understand import sheets
+
+    try:
+        return sheets.workbook_text(data)
+    except Exception as exc:  # openpyxl on a damaged or foreign zip: KeyError, BadZipFile, XML errors...
+        raise DocumentError(BROKEN_XLSX) from exc
+
+
+# ------------------------------------------------------------------------------------------ .rtf
+_RTF_CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+# A table row: from its first cell's paragraph (\intbl) to its \row. A cell of two paragraphs has a \par
+# inside; made a space, the row stays one line («a|b|c|»), as a .docx table row is read.
+_RTF_ROW = re.compile(r"\\intbl.*?\\row(?![a-z])", re.DOTALL)
+_RTF_PAR = re.compile(r"\\par(?![a-z])\s?")
+
+
+def _one_line_cells(row: re.Match[str]) -> str:
+    return _RTF_PAR.sub(" ", row.group(0))
+
+
+def _rtf_text(data: bytes) -> str:
+    """(docs11) An RTF file, as e-office systems export documents and Word and WordPad save them: text by
+    striprtf (a maintained RTF-to-text library), which decodes Word's \\uN escapes (Vietnamese letters
+    outside the code page) and \\'xx bytes in the code page of the file (\\ansicpg1258) or of the font
+    (\\fcharset163: Vietnamese). Table cells come as «a|b|c|» lines, rows as lines: given a leading «|»,
+    they are read as antiword's tables are (`_doc_tables`), a task table one item a row."""
+    from striprtf.striprtf import rtf_to_text
+
+    page = _RTF_CODEPAGE.search(data[:4096])
+    codepage = f"cp{page.group(1).decode()}" if page else "cp1252"
+    try:
+        source = data.decode("utf-8")  # RTF is 7-bit; a few writers put UTF-8 in it
+    except UnicodeDecodeError:
+        try:
+            source = data.decode(codepage, errors="replace")
+        except LookupError:
+            source = data.decode("cp1252", errors="replace")
+    source = _RTF_ROW.sub(_one_line_cells, source)
+    try:
+        text = rtf_to_text(source, encoding=codepage, errors="replace")
+    except LookupError:
+        text = rtf_to_text(source, encoding="cp1252", errors="replace")
+    except Exception as exc:  # striprtf on damaged input (IndexError, ValueError from a bad \\'xx...)
+        raise DocumentError(BROKEN_RTF) from exc
+    lines = [f"|{line}" if line.count("|") >= 2 and line.rstrip().endswith("|") else line
+             for line in text.replace("\r\n", "\n").split("\n")]
+    return _doc_tables("\n".join(lines))
 
 
 # ------------------------------------------------------------------------------------------ Word HTML

@@ -1,5 +1,5 @@
-// The composer's 📎 button: the persona sends a file (.docx, .doc, .pdf — a scan too — .txt) or a
-// picture, with what is typed in the box as its caption (/nhap when the box is empty), as one does in
+// The composer's 📎 button: the persona sends a file (.docx, .doc, .rtf, .pdf — a scan too — .txt, an
+// Excel sheet .xlsx) or a picture, with what is typed in the box as its caption (/nhap when the box is empty), as one does in
 // Telegram. A picture goes as a photo, like Telegram's "send as photo"; hold Shift while choosing to
 // send it as a file. Kept apart from app.js on purpose: it only uses app.js's S, $, api and toast.
 function setupAttach() {
@@ -7,7 +7,7 @@ function setupAttach() {
   picker.type = "file";
   picker.id = "attach-file";
   picker.hidden = true;
-  picker.accept = ".docx,.doc,.pdf,.txt,image/jpeg,image/png";
+  picker.accept = ".docx,.doc,.rtf,.pdf,.txt,.xlsx,.xls,image/jpeg,image/png";
   const button = document.createElement("button");
   button.type = "button";
   button.id = "attach";
