@@ -1187,7 +1187,7 @@ IMPORT_CUT_WARNING = (
 )
 IMPORT_CUT_LINK = (
     "\nĐể nhập đủ: mở <a href=\"{link}\">trò chuyện riêng với bot</a> (một lần chạm) rồi dán toàn văn, "
-    "hoặc gửi file .docx / .txt / .pdf kèm chú thích /nhap."
+    "hoặc gửi file .docx / .pdf / .txt hay bảng Excel .xlsx kèm chú thích /nhap."
 )
 IMPORT_PAGE = "<i>(phần {n}/{of})</i>"
 IMPORT_EDIT_HELP = (
@@ -1209,7 +1209,7 @@ BTN_GATHER_CANCEL = "✖️ Huỷ"
 IMPORT_COMMITTEE_BUTTON = "📁 {title}"
 IMPORT_GATHER_START = (
     "📥 Đang nhận kết luận cho <b>{committee}</b>.\n"
-    "Hãy dán toàn văn (Telegram có thể chia thành nhiều tin nhắn — không sao), hoặc gửi file .docx / .txt / .pdf. "
+    "Hãy dán toàn văn (Telegram có thể chia thành nhiều tin nhắn — không sao), hoặc gửi file .docx / .pdf / .txt hay bảng Excel .xlsx. "
     "Gửi xong, bấm «Xong, phân tích»; sau 1 phút không có tin mới, bot tự phân tích."
 )
 IMPORT_GATHER_GOT = "📥 Đã nhận {parts} phần, tổng {chars} ký tự."
@@ -1234,7 +1234,7 @@ IMPORT_MAYBE_CUT = (
 )
 IMPORT_NOT_GATHERING = (
     "Bot chưa nhận kết luận nào vào lúc này. Để nhập kết luận, gõ <code>/nhap</code> rồi dán lại toàn văn "
-    "(hoặc gửi file .docx / .txt / .pdf)."
+    "(hoặc gửi file .docx / .pdf / .txt hay bảng Excel .xlsx)."
 )
 # --- deadlines read on a weekend ---
 # "trong tuần này" written on a Saturday or Sunday: the bot takes the coming working week.
@@ -1729,7 +1729,7 @@ DUE_CHANGED_ASKED_BY = " — theo đề nghị của {who}"
 # A sticker, a GIF, a voice message, a place… sent during a private /nhap gathering: left out, said so.
 IMPORT_GATHER_MEDIA = (
     "💬 {what} không có chữ để đọc nên không thêm vào kết luận. Muốn thêm nội dung thì gõ hoặc dán chữ, "
-    "hoặc gửi file (.docx, .pdf) hay ảnh chụp trang văn bản."
+    "hoặc gửi file (.docx, .pdf, .xlsx) hay ảnh chụp trang văn bản."
 )
 MEDIA_NAMES = {
     "sticker": "Nhãn dán (sticker)",
