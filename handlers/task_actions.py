@@ -398,7 +398,8 @@ async def decide_extension(
         task.due_current = req.new_due
         task.extension_count += 1
         db_tasks.add_event(
-            session, task, "extension_approved", actor.person.id, actor.now, data={"due": req.new_due.isoformat()}
+            session, task, "extension_approved", actor.person.id, actor.now,
+            data={"due": req.new_due.isoformat(), "old": old.isoformat() if old else None},
         )
         await reminders.replan_task(session, task.id, actor.now)
         from handlers.approval_once import tell_approval_in_one_group_message
