@@ -1882,3 +1882,10 @@ PHOTO_WITHOUT_COMMAND_OR_DONE = (
     "• Nhập kết luận từ ảnh chụp: gửi lại ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh).\n"
     "• Báo hoàn thành kèm ảnh: gửi lại ảnh kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
 )
+
+# --- product11 ---
+# A reassignment made on the board: its one group line (bot/board/one_message.py) says by when, and names
+# who gets the task and who no longer has it (they have no private chat with the bot: this is their notice).
+BOARD_REASSIGN_DUE = "📅 Hạn: {due}"
+BOARD_REASSIGN_TO = "📌 {who}: anh/chị được giao việc này; gõ /viec để xem, bot sẽ nhắc trước hạn."
+BOARD_REASSIGN_AWAY = "🔁 {who}: anh/chị không còn phụ trách việc này; bot thôi nhắc."

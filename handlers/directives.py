@@ -496,14 +496,18 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
         "who": T.esc(actor.person.full_name),
         "text": T.esc(T.shorten(task.text, 300)),
     }
+    from bot.board.one_message import held_reassign_names
+
+    held = held_reassign_names(session, render.due_text(task, actor.today))  # on the board: its one line
     await tell_people(session, actor, committee, removed,
-                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned")
+                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned",
+                      held=held.away if held else None)
     await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
         lead=T.esc(lead),
         support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
         due=render.due_text(task, actor.today),
         **common,
-    ), kind="task_reassigned")
+    ), kind="task_reassigned", held=held.to if held else None)
 
 
 async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:
