@@ -6,10 +6,15 @@ given once on a card and a reminder."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 
-from tests.e2e.conftest import Env, Since, bot_env, mentioned
+from bot.app import build_application, running
+from bot.clock import ManualClock
+from bot.settings import Settings
+from emulator import Emulator, World
+from tests.e2e.conftest import START, Env, Since, bot_env, mentioned
 from tests.e2e.test_board import WEBAPP, Client, cast, logged
 from tests.e2e.test_decisions import _ask_extension_privately
 from tests.e2e.test_reminders_e2e import committee_with_a_task, reminders
@@ -69,3 +74,40 @@ async def test_a_reassignment_on_the_board_is_one_group_message_naming_who_lost_
     assert police.id in mentioned(said)
     assert new(police) == [] and new(member) == []  # neither opened a chat with the bot
 
+
+
+# ------------------------------------------------------------------------------------- 3: the demotion hint kept
+async def test_a_demoted_admin_is_told_why_once_even_after_a_restart(database_url: str) -> None:
+    """Bình, an administrator (a chair because he is one), is demoted; the bot (an administrator itself)
+    hears it at once. The bot restarts; Bình's next /huy was refused with «Chỉ Trưởng ban mới được huỷ»
+    only: the reason, kept in memory, died with the process. Now it is kept in the database, and said
+    once."""
+    clock = ManualClock(START)
+    world = World(clock=clock)
+    lan = world.add_user("Lan", "Nguyễn", username="lan_truongban")
+    binh = world.add_user("Bình", "Phạm", username="binh_pham")
+    group = world.add_group("BCĐ Chuyển đổi số phường", creator=lan, admins=[binh], bot_status="administrator")
+    async with Emulator(world, strict=True) as emu:
+        settings = Settings(bot_token=world.token, database_url=database_url, telegram_api_url=emu.base_url,
+                            dispatch_interval=3600)
+        first = build_application(settings, clock)
+        async with running(first):
+            world.send_text(binh, group, "/giao @binh_pham rà soát hồ sơ một cửa trước ngày 15/12")
+            await world.wait_idle(10.0, update_queue=first.update_queue)
+            assert "Đã ghi nhiệm vụ #1" in world.bot_messages(group)[-1].plain
+            world.demote_admin(group, binh, by=lan)
+            await world.wait_idle(10.0, update_queue=first.update_queue)
+
+        clock.advance(timedelta(minutes=5))
+        second = build_application(settings, clock)
+        async with running(second):
+            said = Since(world, group)
+            world.send_text(binh, group, "/huy 1 trùng việc")
+            await world.wait_idle(10.0, update_queue=second.update_queue)
+            [refused] = said(group)
+            assert "Chỉ Trưởng ban mới được huỷ" in refused.plain
+            assert "không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban" in refused.plain
+            world.send_text(binh, group, "/huy 1 trùng việc")
+            await world.wait_idle(10.0, update_queue=second.update_queue)
+            [_, again] = said(group)
+            assert "Chỉ Trưởng ban mới được huỷ" in again.plain and "quản trị viên" not in again.plain  # once
