@@ -21,6 +21,7 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
@@ -113,7 +114,8 @@ async def _log_directive(
     task = await db_tasks.create_task(
         session,
         committee,
-        text=args,
+        # «/giao @binh_le rà soát …»: the name is the lead line's, not the task's (product11)
+        text=without_leading_mentions(args, mentions, _person_keys(assignees)),
         assignees=new_assignees,
         deadline=deadline,
         due=due,
@@ -126,6 +128,12 @@ async def _log_directive(
     await reminders.replan_task(session, task.id, actor.now)
     await new_tasks.tell_new_tasks(session, actor, committee, [task])
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+
+
+def _person_keys(assignees: Assignees) -> set[str]:
+    """The Mention keys (person ids) of the people among `assignees`."""
+    refs = (*assignees.lead, *assignees.support, *assignees.executor)
+    return {r.unit_key.split(":", 1)[1] for r in refs if r.unit_key and r.unit_key.startswith("person:")}
 
 
 def first_due(deadline: Deadline, today: date) -> date | None:

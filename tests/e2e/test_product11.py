@@ -17,7 +17,7 @@ from emulator import Emulator, World
 from tests.e2e.conftest import START, Env, Since, bot_env, mentioned
 from tests.e2e.test_board import WEBAPP, Client, cast, logged
 from tests.e2e.test_decisions import _ask_extension_privately
-from tests.e2e.test_reminders_e2e import committee_with_a_task, reminders
+from tests.e2e.test_reminders_e2e import at, committee_with_a_task, reminders, wake
 
 __all__ = ["reminders"]  # the fixture, used by name
 
@@ -111,3 +111,23 @@ async def test_a_demoted_admin_is_told_why_once_even_after_a_restart(database_ur
             await world.wait_idle(10.0, update_queue=second.update_queue)
             [_, again] = said(group)
             assert "Chỉ Trưởng ban mới được huỷ" in again.plain and "quản trị viên" not in again.plain  # once
+
+
+# ------------------------------------------------------------------------------------- 4: the name once
+async def test_a_task_given_by_username_names_its_person_once_on_the_card_and_the_reminder(reminders: Env) -> None:
+    env = reminders
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê", username="binh_le")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
+    new = Since(w, group)
+    card = await env.say(chair, group, "/giao @binh_le rà soát hồ sơ thủ tục một cửa xong trước ngày 2/12")
+    # It read «@binh_le rà soát hồ sơ …» and, on the next line, «👤 Chủ trì: @binh_le».
+    assert card.plain.count("binh_le") == 2, card.plain  # the lead line, and the «not met yet» warning
+    assert "\nrà soát hồ sơ thủ tục một cửa xong trước ngày 2/12\n" in card.plain and "Chủ trì: @binh_le" in card.plain
+    shown = await env.say(chair, group, "/xem 1")
+    assert shown.plain.count("binh_le") == 1, shown.plain
+    await wake(env, at(2026, 11, 27, 8, 0))  # Friday: 3 working days before Wednesday 2/12
+    reminder = next(m for m in new(group) if m.plain.startswith("⏰ Nhắc việc"))
+    assert reminder.plain.count("binh_le") == 1 and "Chủ trì: @binh_le" in reminder.plain, reminder.plain
+    assert "\nrà soát hồ sơ thủ tục một cửa xong trước ngày 2/12\n" in reminder.plain
