@@ -2,8 +2,9 @@
 that name (helper «product11»): the card, /xem, /ds and every reminder show the lead on their own line
 («👤 Chủ trì: @binh_le»), and the text began with the same name — said twice on every screen.
 
-Only a leading run of mentions of the task's own assignees goes (with a «chủ trì» right after it, and the
-separators): a name inside the sentence («… cùng @an_pham») is part of what is to be done."""
+Only a leading run of mentions of the task's leads goes (with a «chủ trì» right after it, and the
+separators): a name inside the sentence («… cùng @an_pham») is part of what is to be done, and a
+coordinator named first («@an_pham phối hợp, …») is not on the lead line (the caller passes the leads)."""
 
 from __future__ import annotations
 

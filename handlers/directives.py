@@ -115,7 +115,7 @@ async def _log_directive(
         session,
         committee,
         # «/giao @binh_le rà soát …»: the name is the lead line's, not the task's (product11)
-        text=without_leading_mentions(args, mentions, _person_keys(assignees)),
+        text=without_leading_mentions(args, mentions, _lead_person_keys(assignees)),
         assignees=new_assignees,
         deadline=deadline,
         due=due,
@@ -130,10 +130,10 @@ async def _log_directive(
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
 
 
-def _person_keys(assignees: Assignees) -> set[str]:
-    """The Mention keys (person ids) of the people among `assignees`."""
-    refs = (*assignees.lead, *assignees.support, *assignees.executor)
-    return {r.unit_key.split(":", 1)[1] for r in refs if r.unit_key and r.unit_key.startswith("person:")}
+def _lead_person_keys(assignees: Assignees) -> set[str]:
+    """The Mention keys (person ids) of the people who lead: the lead line names them. (A coordinator
+    named first, «@an phối hợp, …», stays in the text: the words after it need him.)"""
+    return {r.unit_key.split(":", 1)[1] for r in assignees.lead if r.unit_key and r.unit_key.startswith("person:")}
 
 
 def first_due(deadline: Deadline, today: date) -> date | None:

@@ -37,3 +37,8 @@ def test_a_name_inside_the_sentence_or_not_an_assignee_stays() -> None:
 def test_nothing_left_keeps_the_text() -> None:
     text = "@binh_le chủ trì"
     assert without_leading_mentions(text, [_m(text, "@binh_le", "7")], {"7"}) == text
+
+
+def test_a_coordinator_named_first_stays_when_only_leads_are_passed() -> None:
+    text = "@an_pham phối hợp, Văn phòng chủ trì rà soát hồ sơ"
+    assert without_leading_mentions(text, [_m(text, "@an_pham", "3")], set()) == text
