@@ -11,7 +11,8 @@ and the reminder dispatcher, through their own JobQueue jobs — so a reminder a
 exactly as it would at that moment in real life.
 
 HTTP API of the page (JSON): GET /api/state, GET /api/poll?user=&since=&timeout= (long poll of the
-persona's chats), POST /api/send, /api/press, /api/open_private, /api/clock, /api/example.
+persona's chats), POST /api/send, /api/press, /api/open_private, /api/clock, /api/example, /api/member
+(a member promoted, demoted, removed or added back by an administrator persona).
 """
 
 from __future__ import annotations
@@ -337,10 +338,13 @@ class Sandbox:
         self.group = probe
         for chat in w.chats.values():
             chat.next_message_id = max(chat.next_message_id, self._first_message_id)
+        # An administrator, as the guide asks the chair to make it: Telegram sends chat_member updates (an
+        # admin promoted, demoted, a member removed) only to admin bots, and the page's member controls
+        # (change_member) are tried through those real updates (product11).
         if known:
-            probe.bot_status = "member"
+            probe.bot_status = "administrator"
             return
-        w.add_bot(probe, by=chair)
+        w.add_bot(probe, by=chair, as_admin=True)
         await self.idle()
         for command in T.SANDBOX_SETUP_COMMANDS:
             w.send_text(chair, probe, command)
@@ -441,6 +445,39 @@ class Sandbox:
             self.world.start_private(user)
         return user.id
 
+    async def change_member(self, actor_id: Any, user_id: Any, action: str) -> JSON:
+        """A group administrator (the persona `actor_id`) promotes, demotes, removes or adds back a member
+        (product11), through the emulator's own chat-member changes: the bot gets the chat_member update
+        (and the service message of a removal or an addition) that Telegram would send, and acts on it.
+        Telegram's rules: only the creator and administrators change members; nobody changes the creator."""
+        assert self.group is not None
+        group = self.group
+        actor, user = self.persona_user(actor_id), self.persona_user(user_id)
+        if not group.is_admin(actor.id):
+            raise ValueError(T.SANDBOX_MEMBER_NOT_ADMIN)
+        status = group.status_of(user.id)
+        if status == "creator":
+            raise ValueError(T.SANDBOX_MEMBER_CREATOR)
+        change = {
+            ("promote", "member"): self.world.promote_admin,
+            ("demote", "administrator"): self.world.demote_admin,
+            ("remove", "member"): self.world.remove_member,
+            ("remove", "administrator"): self.world.remove_member,
+            ("add", "left"): self.world.add_member,
+            ("add", "kicked"): self.world.add_member,
+        }.get((action, status))
+        if change is None:
+            raise ValueError(T.SANDBOX_MEMBER_CANNOT.format(name=user.full_name))
+        change(group, user, by=actor)
+        await self.idle()  # the bot has taken the update in: the next command meets its new rights
+        return {"members": self.roster()}
+
+    def roster(self) -> list[JSON]:
+        """The personas' standing in the group (creator, administrator, member, left, kicked)."""
+        assert self.group is not None
+        return [{"id": p.user.id, "name": p.user.full_name, "status": self.group.status_of(p.user.id)}
+                for p in self.personas.values()]
+
     def import_example(self, index: int, user_id: Any = None) -> Message:
         """A seed meeting report, moved to the last days (its deadlines in the coming weeks), sent to the
         group as a .txt file with the caption /nhap (as a secretary would send the report she typed)."""
@@ -464,6 +501,7 @@ class Sandbox:
             # The bot's /-commands as it registered them (setMyCommands), for the page's command list.
             "commands": next(iter(self.world.commands.values()), []),
             "examples": [{"index": i, "label": label} for i, (_f, label) in enumerate(T.SANDBOX_EXAMPLES)],
+            "members": self.roster(),
             "clock": self.clock_json(),
             "revision": self.world.revision,
         }
@@ -481,7 +519,7 @@ class Sandbox:
         chats.append({"id": user.id, "type": "private", "title": self.world.bot.full_name,
                       "messages": [message_json(m) for m in self.world.history(user) if not m.deleted]})
         return {"revision": self.world.revision, "clock": self.clock_json(), "chats": chats,
-                "personas": [p.to_json() for p in self.personas.values()]}
+                "personas": [p.to_json() for p in self.personas.values()], "members": self.roster()}
 
     async def poll(self, user_id: Any, since: int, timeout: float) -> JSON:  # noqa: ASYNC109
         user = self.persona_user(user_id)
@@ -506,6 +544,7 @@ class Sandbox:
         app.router.add_post("/api/open_private", self._api_open_private)
         app.router.add_post("/api/clock", self._api_clock)
         app.router.add_post("/api/example", self._api_example)
+        app.router.add_post("/api/member", self._api_member)
         app.router.add_get("/api/board_link", self._api_board_link)
         assert self.app is not None
         app.add_subapp("/board/", Board(self.app).web_app())
@@ -581,6 +620,10 @@ class Sandbox:
             return {"url": self.board_link(request.query["user"], request.query.get("chat"))}
 
         return await _guarded(act())
+
+    async def _api_member(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        return await _guarded(self.change_member(body["user"], body["member"], str(body.get("action", ""))))
 
     async def _api_example(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()

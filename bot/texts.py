@@ -1906,3 +1906,17 @@ def sheet_note(sheet: dict[str, object]) -> str:
     if sheet.get("headings"):
         lines.append(SHEET_NOTE_HEADINGS.format(count=sheet["headings"]))
     return "\n".join(lines)
+
+# --- product11 ---
+# A reassignment made on the board: its one group line (bot/board/one_message.py) says by when, and names
+# who gets the task and who no longer has it (they have no private chat with the bot: this is their notice).
+BOARD_REASSIGN_DUE = "📅 Hạn: {due}"
+BOARD_REASSIGN_TO = "📌 {who}: anh/chị được giao việc này; gõ /viec để xem, bot sẽ nhắc trước hạn."
+BOARD_REASSIGN_AWAY = "🔁 {who}: anh/chị không còn phụ trách việc này; bot thôi nhắc."
+# The sandbox page's member controls (bot/sandbox.py change_member): Telegram's own rules, said on the page.
+SANDBOX_MEMBER_NOT_ADMIN = (
+    "chỉ người tạo nhóm hoặc quản trị viên mới đổi quyền thành viên (như trong Telegram). "
+    "Chọn Trưởng ban ở mục «Bạn là» rồi thử lại."
+)
+SANDBOX_MEMBER_CREATOR = "không ai đổi được quyền của người tạo nhóm."
+SANDBOX_MEMBER_CANNOT = "việc này không áp dụng được cho {name} lúc này."

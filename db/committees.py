@@ -225,6 +225,9 @@ async def set_role(
     session: AsyncSession, committee_id: int, person_id: int, role: str | None, by: int | None, now: datetime
 ) -> None:
     await session.execute(delete(Role).where(Role.committee_id == committee_id, Role.person_id == person_id))
+    from db.chair_endings import forget_chair_ended  # a role set anew: an ended chair role is old news
+
+    await forget_chair_ended(session, committee_id, person_id)
     if role is not None:
         session.add(Role(committee_id=committee_id, person_id=person_id, role=role, granted_by=by, granted_at=now))
         await session.flush()

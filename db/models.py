@@ -397,3 +397,17 @@ class MembershipLookup(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class ChairEnded(Base):
+    """A chair role that ended with the person's administrator rights (handlers.common.admin_chair_ended):
+    their next refusal of a chair's command says why, once (handlers.command.refusal_text), then the row
+    goes. In the database, not in memory: a restart between the demotion and the refusal lost it."""
+
+    __tablename__ = "chair_endings"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id", name="uq_chair_endings_committee_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -17,10 +17,10 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import membership as db_membership
+from db.chair_endings import take_chair_ended
 from handlers.common import (
     Actor,
     Buttons,
-    chairs_ended,
     command_args,
     ensure_a_chair,
     reply,
@@ -105,9 +105,8 @@ async def refusal_text(
     text = str(refusal)
     committee = actor.committee
     if isinstance(refusal, ChairOnly) and committee is not None:
-        ended = chairs_ended(context).get((committee.chat_id, actor.person.tg_user_id or 0))
-        if ended is not None and actor.now - ended <= CHAIR_ENDED_SAID:
-            # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin
+        if await take_chair_ended(session, committee.id, actor.person.id, actor.now, CHAIR_ENDED_SAID):
+            # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin (once)
             text += "\n" + T.CHAIR_ENDED_HINT
         await ensure_a_chair(context, session, committee)
         if await db_membership.chair_count(session, committee.id) == 0:

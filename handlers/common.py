@@ -39,6 +39,7 @@ from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, DUE_YEAR_GUESSED, esc, fm
 from db import committees as db_committees
 from db import membership as db_membership
 from db import pending as db_pending
+from db.chair_endings import note_chair_ended
 from db.models import Committee, PendingInput, Person
 from db.outbox import NOTICES_STORED, replan_committee, stored_notices
 from domain.due_checks import year_guessed_far_ahead
@@ -213,12 +214,6 @@ async def ensure_a_chair(
     return recorded
 
 
-def chairs_ended(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], datetime]:
-    """(group, user) -> when the user's chair role as a group administrator ended (admin_chair_ended)."""
-    ended: dict[tuple[int, int], datetime] = context.application.bot_data.setdefault("chairs_ended", {})
-    return ended
-
-
 async def admin_chair_ended(
     context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee, person: Person
 ) -> bool:
@@ -227,11 +222,10 @@ async def admin_chair_ended(
     if not await db_membership.drop_admin_chair(session, committee.id, person.id):
         return False
     log.info("committee %s: person %s is no longer a group admin, chair role dropped", committee.id, person.id)
-    if person.tg_user_id is not None:
-        # (qa10) remembered for the refusals that follow (handlers.command.refusal_text): a chair demoted a
-        # minute ago read only «Chỉ Trưởng ban mới được …», as if they had never been one. A hint only: kept
-        # in memory, a restart forgets it.
-        chairs_ended(context)[(committee.chat_id, person.tg_user_id)] = services(context).clock.now()
+    # (qa10) remembered for the refusal that follows (handlers.command.refusal_text): a chair demoted a
+    # minute ago read only «Chỉ Trưởng ban mới được …», as if they had never been one. (product11) In the
+    # database, not in memory: a restart between the demotion and the refusal lost it.
+    await note_chair_ended(session, committee.id, person.id, services(context).clock.now())
     await ensure_a_chair(context, session, committee)
     await replan_committee(session, committee.id, services(context).clock.now())
     return True

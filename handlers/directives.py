@@ -21,6 +21,7 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
@@ -113,7 +114,8 @@ async def _log_directive(
     task = await db_tasks.create_task(
         session,
         committee,
-        text=args,
+        # «/giao @binh_le rà soát …»: the name is the lead line's, not the task's (product11)
+        text=without_leading_mentions(args, mentions, _lead_person_keys(assignees)),
         assignees=new_assignees,
         deadline=deadline,
         due=due,
@@ -126,6 +128,12 @@ async def _log_directive(
     await reminders.replan_task(session, task.id, actor.now)
     await new_tasks.tell_new_tasks(session, actor, committee, [task])
     return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+
+
+def _lead_person_keys(assignees: Assignees) -> set[str]:
+    """The Mention keys (person ids) of the people who lead: the lead line names them. (A coordinator
+    named first, «@an phối hợp, …», stays in the text: the words after it need him.)"""
+    return {r.unit_key.split(":", 1)[1] for r in assignees.lead if r.unit_key and r.unit_key.startswith("person:")}
 
 
 def first_due(deadline: Deadline, today: date) -> date | None:
@@ -496,14 +504,18 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
         "who": T.esc(actor.person.full_name),
         "text": T.esc(T.shorten(task.text, 300)),
     }
+    from bot.board.one_message import held_reassign_names
+
+    held = held_reassign_names(session, render.due_text(task, actor.today))  # on the board: its one line
     await tell_people(session, actor, committee, removed,
-                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned")
+                      T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned",
+                      held=held.away if held else None)
     await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
         lead=T.esc(lead),
         support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
         due=render.due_text(task, actor.today),
         **common,
-    ), kind="task_reassigned")
+    ), kind="task_reassigned", held=held.to if held else None)
 
 
 async def on_reassign_reply(session: AsyncSession, actor: Actor, pending: PendingInput, msg: Message) -> str:

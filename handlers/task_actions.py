@@ -224,17 +224,23 @@ async def tell_people(
     *,
     kind: str,
     group_if_nobody: bool = False,
+    held: list[str] | None = None,
 ) -> None:
     """`text` to each of `people` through the outbox: privately to whoever opened a chat with the bot
     (Telegram lets a bot write first to nobody), the others named together in one group message
     (one message, not one each: the group's 20 a minute). `group_if_nobody`: with nobody to name,
-    the group is told all the same (the chair acted from a private chat, the group would not know)."""
+    the group is told all the same (the chair acted from a private chat, the group would not know).
+    `held`: the mentions of those to be named in the group go there instead of a group message (the
+    caller names them in its own one message: a reassignment on the board, bot/board/one_message.py)."""
     in_group = []
     for p in people:
         if p.private_chat and not p.blocked_bot and p.tg_user_id:
             await enqueue_notice(session, committee.id, p.tg_user_id, text, now=actor.now, kind=kind, person_id=p.id)
         else:
             in_group.append(T.mention(p.full_name, p.tg_user_id, p.username))
+    if held is not None:
+        held.extend(in_group)
+        return
     if in_group or (group_if_nobody and not people):
         body = T.NOTICE_FOR.format(who=", ".join(in_group), text=text) if in_group else text
         await enqueue_notice(session, committee.id, committee.chat_id, body, now=actor.now, kind=kind)
@@ -398,7 +404,8 @@ async def decide_extension(
         task.due_current = req.new_due
         task.extension_count += 1
         db_tasks.add_event(
-            session, task, "extension_approved", actor.person.id, actor.now, data={"due": req.new_due.isoformat()}
+            session, task, "extension_approved", actor.person.id, actor.now,
+            data={"due": req.new_due.isoformat(), "old": old.isoformat() if old else None},
         )
         await reminders.replan_task(session, task.id, actor.now)
         from handlers.approval_once import tell_approval_in_one_group_message

@@ -39,7 +39,7 @@ from db.outbox import (
     reroute_notice,
 )
 from db.reminders import mark_person_blocked, pause_committee
-from jobs import new_tasks_fallback
+from jobs import approval_fallback, new_tasks_fallback
 from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
@@ -113,6 +113,12 @@ async def _deliver(
                     markup = None
                     if folded is not None:
                         folded.update(absorbed)
+                elif notice.kind == approval_fallback.KIND and (
+                    one := await approval_fallback.fold_for_group(s, notice, who, worker, services.clock.now())
+                ):  # an approval: one group message with the doers' (product11)
+                    text, absorbed = one
+                    if folded is not None:
+                        folded.update(absorbed)
                 if not await reroute_notice(s, notice.id, worker, chat_id, text, drop_buttons=short):
                     return  # no longer ours (the lease ran out meanwhile)
             continue
@@ -130,9 +136,9 @@ async def _deliver(
 
 
 async def _send_chat(
-    services: Services, bot: Bot, runtime: DispatchRuntime, notices: list[DueNotice], stats: DispatchStats
+    services: Services, bot: Bot, runtime: DispatchRuntime, notices: list[DueNotice], stats: DispatchStats,
+    folded: set[int],
 ) -> None:
-    folded: set[int] = set()
     for notice in notices:  # one chat's notices in the order they were decided
         if notice.id in folded:
             continue
@@ -157,9 +163,16 @@ async def send_due_notices(
     per_chat: dict[int, list[DueNotice]] = defaultdict(list)
     for notice in due:
         per_chat[notice.chat_id].append(notice)
-    await run_bounded(
-        (_send_chat(services, bot, runtime, group, stats) for group in per_chat.values()), runtime.concurrency
-    )
+    # Private chats first, then groups: a private notice refused (403) is rerouted to the group and may
+    # fold a group notice of the same decision into it (jobs/approval_fallback.py) before that one goes.
+    # `folded` is shared: what one chat's notice absorbed, another chat skips.
+    folded: set[int] = set()
+    for private in (True, False):
+        await run_bounded(
+            (_send_chat(services, bot, runtime, group, stats, folded)
+             for chat_id, group in per_chat.items() if (chat_id > 0) == private),
+            runtime.concurrency,
+        )
 
 
 async def send_now(

@@ -9,6 +9,8 @@ line goes out only when the action told the group nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,3 +42,46 @@ async def told_group_already(session: AsyncSession, committee: Committee) -> boo
     notice.text = notice.text + "\n" + T.BOARD_VIA_IN_NOTICE
     await session.flush()
     return True
+
+
+# --------------------------------------------------------------------------- a reassignment (product11)
+# A reassignment on the board told the people who lose the task and those who get it, each set named in
+# its own group message when they have no private chat with the bot, and then the board's line: three
+# group messages about one change, two of them saying to a few what the third says to all. Now the
+# board's line is the one group message: who has it now and by when, and the people concerned named in
+# it (so Telegram notifies them) with what it means for them. Private messages go as before.
+_HELD = "board_reassign_named"  # session.info key: set by the board around its reassignment
+
+
+@dataclass
+class HeldNames:
+    away: list[str] = field(default_factory=list)  # mentions of those who lose the task
+    to: list[str] = field(default_factory=list)  # of those who get it
+    due: str = ""  # the task's deadline, as the notice to them says it
+
+
+def hold_reassign_names(session: AsyncSession) -> None:
+    """The board is about to reassign: those to be named in the group are held for its line."""
+    session.info[_HELD] = None
+
+
+def held_reassign_names(session: AsyncSession, due: str) -> HeldNames | None:
+    """For handlers.directives: where to put the group's names instead of group messages (None: not on
+    the board, they are told in the group as always)."""
+    if _HELD not in session.info:
+        return None
+    held = session.info[_HELD] = HeldNames(due=due)
+    return held
+
+
+def reassign_lines(session: AsyncSession) -> str:
+    """The board line's addition naming the people concerned ("" when nobody is named in the group)."""
+    held: HeldNames | None = session.info.pop(_HELD, None)
+    if held is None:
+        return ""
+    lines = [T.BOARD_REASSIGN_DUE.format(due=held.due)] if held.due else []
+    if held.to:
+        lines.append(T.BOARD_REASSIGN_TO.format(who=", ".join(held.to)))
+    if held.away:
+        lines.append(T.BOARD_REASSIGN_AWAY.format(who=", ".join(held.away)))
+    return "\n" + "\n".join(lines) if lines else ""

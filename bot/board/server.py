@@ -33,7 +33,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot import texts as T
-from bot.board.one_message import told_group_already
+from bot.board.one_message import hold_reassign_names, reassign_lines, told_group_already
 from bot.services import Services, services_of
 from db import board as db_board
 from db import committees as db_committees
@@ -239,6 +239,7 @@ class Board:
             if not await told_group_already(session, access.committee):
                 line = T.BOARD_DONE_IN_GROUP.format(who=T.esc(person.full_name), result=result)
                 line += "\n" + T.BOARD_DONE_TASK_LINE.format(text=T.esc(T.shorten(detail["text"], 120)))
+                line += reassign_lines(session)  # a reassignment: who was told, named here (product11)
                 await enqueue_notice(session, access.committee.id, access.committee.chat_id, line,
                                      now=actor.now, kind="board")  # fmt: skip
         await send_stored_notices(self.application, session)
@@ -358,6 +359,7 @@ async def _reassign(session: AsyncSession, actor: Actor, task: Any, value: str) 
         unit = await db_units.find_unit(session, actor.committee.id, value)
         if unit is not None:
             body = unit.name
+    hold_reassign_names(session)  # those named in the group are named in the board's one line
     try:
         done = await reassign_to(session, actor, task, body, mentions)
     except Refused as refusal:

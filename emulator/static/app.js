@@ -180,6 +180,63 @@ function drawPersonas() {
   }
 }
 
+// The group's members and their standing; an administrator persona promotes, demotes, removes or adds
+// back (POST /api/member: the emulator's chat-member changes, so the bot gets Telegram's real updates).
+const MEMBER_STATUS = {
+  creator: "Người tạo nhóm", administrator: "Quản trị viên", member: "Thành viên",
+  left: "Đã rời nhóm", kicked: "Đã bị mời ra khỏi nhóm",
+};
+const MEMBER_ACTIONS = {
+  member: [["promote", "⬆ Quản trị", "Cho làm quản trị viên nhóm"], ["remove", "✕ Mời ra", "Mời ra khỏi nhóm"]],
+  administrator: [["demote", "⬇ Bỏ quản trị", "Bỏ quyền quản trị viên nhóm"], ["remove", "✕ Mời ra", "Mời ra khỏi nhóm"]],
+  left: [["add", "＋ Thêm lại", "Thêm lại vào nhóm"]],
+  kicked: [["add", "＋ Thêm lại", "Thêm lại vào nhóm"]],
+};
+function drawMembers() {
+  const ul = $("members");
+  ul.textContent = "";
+  const members = S.members || [];
+  const mine = members.find((m) => m.id === S.user);
+  const canManage = !!mine && (mine.status === "creator" || mine.status === "administrator");
+  for (const m of members) {
+    const li = el("li");
+    li.dataset.member = m.id;
+    li.dataset.status = m.status;
+    li.appendChild(avatar(m.name, m.id));
+    const who = el("div", "who");
+    who.appendChild(el("div", "name", m.name));
+    who.appendChild(el("div", "sub status", MEMBER_STATUS[m.status] || m.status));
+    li.appendChild(who);
+    if (canManage && m.id !== S.user) {
+      const actions = el("div", "member-actions");
+      for (const [action, label, title] of MEMBER_ACTIONS[m.status] || []) {
+        const b = el("button", "", label);
+        b.type = "button";
+        b.dataset.action = action;
+        b.title = title;
+        b.addEventListener("click", () => changeMember(m.id, action, b));
+        actions.appendChild(b);
+      }
+      li.appendChild(actions);
+    }
+    ul.appendChild(li);
+  }
+  $("members-note").textContent = canManage
+    ? "Bạn đổi quyền như quản trị viên nhóm trong Telegram; bot nhận đúng thay đổi đó."
+    : "Chọn người tạo nhóm (Trưởng ban) hoặc một quản trị viên ở mục «Bạn là» để đổi quyền thành viên.";
+}
+async function changeMember(memberId, action, button) {
+  button.disabled = true;
+  try {
+    const result = await api("/api/member", {user: S.user, member: memberId, action});
+    S.members = result.members;
+    drawMembers();
+  } catch (err) {
+    button.disabled = false;
+    toast(err.message);
+  }
+}
+
 function drawChats() {
   const ul = $("chats");
   ul.textContent = "";
@@ -507,6 +564,7 @@ async function openChat(chatId) {
 
 function drawAll(force) {
   drawPersonas();
+  drawMembers();
   drawChats();
   drawHeader();
   drawMessages(force);
@@ -525,6 +583,10 @@ function setClock(clock) { S.clock = Object.assign({}, clock, {receivedAt: Date.
 function apply(data) {
   S.revision = data.revision;
   S.personas = data.personas;
+  if (data.members) {
+    S.members = data.members;
+    S.state.group.members = data.members.filter((m) => ["creator", "administrator", "member"].includes(m.status)).length + 1;
+  }
   setClock(data.clock);
   const wanted = S.chatId;
   const before = S.chats[wanted] ? S.chats[wanted].messages.length : null;
@@ -578,6 +640,7 @@ async function moveClock(step, button) {
 async function init() {
   S.state = await api("/api/state");
   S.personas = S.state.personas;
+  S.members = S.state.members;
   S.user = S.personas[0].id;
   S.chatId = S.state.group.id;
   setClock(S.state.clock);
@@ -629,6 +692,7 @@ async function init() {
     S.stick = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   });
   drawPersonas();
+  drawMembers();
   pollLoop();
 }
 
