@@ -117,6 +117,12 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
     "v4l_dev": (0.94, 0.67),  # seventh session (L dev opened; leadl wrote from it): lead 54.7 -> 67.4
     "v4l_heldout": (0.87, 0.61),
+    # Corpus M (v4m, collected by corpusm in the eighth session, who never ran the bot; nobody writing rules had
+    # read any of it): clean first look with main 80fce24 (the seventh session's rules plus guide10's relabels)
+    # dev 99 sentences 85.9 / 49.5, held-out 53 sentences 75.5 / 50.9. The lowest first look yet: the honest
+    # figure of the reader on text it has never seen.
+    "v4m_dev": (0.85, 0.49),
+    "v4m_heldout": (0.75, 0.50),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -200,6 +206,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # with the end rules dev 83.3 / 78.8 / 76.0 (lead 60.0), held-out 83.3 / 78.9 / 80.0 (lead 86.7: one item).
     "conclusions_v10_dev": (0.99, 0.93, 0.90),  # seventh (L dev opened; concl8, deadl9): 100 / 93.9 / 90.0
     "conclusions_v10_heldout": (0.83, 0.78, 0.79),
+    # conclusions_v11 (corpus M, first look with main 80fce24): dev 6 / 16: 87.5 / 77.8 / 64.3 (lead 57.1),
+    # held-out 4 / 10: 50.0 / 77.8 / 80.0 (lead 80.0).
+    "conclusions_v11_dev": (0.87, 0.77, 0.64),
+    "conclusions_v11_heldout": (0.50, 0.77, 0.80),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
