@@ -1,0 +1,42 @@
+"""qa11: a ward committee over a month in the sandbox, as its chair and secretary typed it."""
+
+from __future__ import annotations
+
+from emulator import Chat, User
+from tests.e2e.conftest import Env
+
+
+def ward(env: Env) -> tuple[User, User, User, Chat]:
+    w = env.world
+    lan = w.add_user("Lan", "Nguyễn", username="lan_truongban")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    binh = w.add_user("Bình", "Phạm", username="binh_congan")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=lan, members=[hoa, binh])
+    return lan, hoa, binh, group
+
+
+async def test_a_person_leading_with_a_unit_coordinating_keeps_the_unit(env: Env) -> None:
+    """«/giao @hoa_vanphong chủ trì, phối hợp Công an phường rà soát …» — the spec's own form with a
+    person as lead — was saved with Hoa as lead and no coordinator: the unit after «phối hợp» was silently
+    dropped (the reader does not take an @username for a name, so the sentence had no subject)."""
+    lan, hoa, binh, group = ward(env)
+    await env.say(hoa, group, "/viec")  # both known to the bot by name
+    await env.say(binh, group, "/viec")
+    await env.say(lan, group, "/donvi them Công an phường = CA")
+    await env.say(lan, group, "/donvi gan Công an phường @binh_congan")
+    logged = await env.say(
+        lan, group, "/giao @hoa_vanphong chủ trì, phối hợp Công an phường rà soát hồ sơ một cửa trước ngày 10/12"
+    )
+    assert "Đã ghi nhiệm vụ #1" in logged.plain
+    assert "Chủ trì: Hoa Lê" in logged.plain
+    assert "Phối hợp: Công an phường" in logged.plain
+    # The same with «phối hợp với» and a unit's alias; a person after «phối hợp» still coordinates.
+    logged = await env.say(
+        lan, group, "/giao @hoa_vanphong phối hợp với CA kiểm tra camera an ninh tổ dân phố 3 trước ngày 11/12"
+    )
+    assert "Chủ trì: Hoa Lê" in logged.plain and "Phối hợp: Công an phường" in logged.plain
+    logged = await env.say(lan, group, "/giao @hoa_vanphong chủ trì, phối hợp @binh_congan lập danh sách hộ kinh doanh")
+    assert "Chủ trì: Hoa Lê" in logged.plain and "Phối hợp: Bình Phạm" in logged.plain
+    # Two people, no role words: the first leads, as before.
+    logged = await env.say(lan, group, "/giao @binh_congan @hoa_vanphong rà soát hồ sơ một cửa trước ngày 12/12")
+    assert "Chủ trì: Bình Phạm" in logged.plain and "Phối hợp: Hoa Lê" in logged.plain
