@@ -1882,3 +1882,15 @@ PHOTO_WITHOUT_COMMAND_OR_DONE = (
     "• Nhập kết luận từ ảnh chụp: gửi lại ảnh kèm chú thích <code>/nhap</code> (hoặc gõ /nhap rồi gửi ảnh).\n"
     "• Báo hoàn thành kèm ảnh: gửi lại ảnh kèm chú thích <code>/xong &lt;số&gt; ghi chú</code>."
 )
+# --- qa11 ---
+# /donvi them: a name or alias another unit already answers to is not given twice («/giao VP …» would be a
+# guess between two units); a name that differs from a unit's only by punctuation is most likely that unit.
+UNIT_NAME_TAKEN = (
+    "«{written}» đã là tên gọi của «{name}», chưa thêm đơn vị nào. Muốn thêm bí danh cho đơn vị đó: "
+    "<code>/donvi them {name} = bí danh</code>. Gõ /donvi để xem danh sách."
+)
+UNIT_ALIAS_TAKEN = "⚠️ «{alias}» đã là tên gọi của «{name}»: không dùng làm bí danh của đơn vị mới."
+UNIT_LOOKS_LIKE = (
+    "⚠️ Tên này gần giống «{other}» đã có. Nếu là một đơn vị, bỏ đơn vị vừa thêm: "
+    "<code>/donvi bo {name}</code>"
+)

@@ -40,3 +40,26 @@ async def test_a_person_leading_with_a_unit_coordinating_keeps_the_unit(env: Env
     # Two people, no role words: the first leads, as before.
     logged = await env.say(lan, group, "/giao @binh_congan @hoa_vanphong rà soát hồ sơ một cửa trước ngày 12/12")
     assert "Chủ trì: Bình Phạm" in logged.plain and "Phối hợp: Hoa Lê" in logged.plain
+
+
+async def test_a_second_unit_cannot_take_a_name_another_unit_answers_to(env: Env) -> None:
+    """The chair typed «/donvi them Văn phòng HĐND-UBND = VP, Văn phòng» where «Văn phòng HĐND&UBND (VP)»
+    was registered: the bot answered «➕ Đã thêm», /donvi then listed two units both called «VP», and «phối
+    hợp Văn phòng» in the next conclusion went to the new, empty one — its contact people never told."""
+    lan, hoa, _binh, group = ward(env)
+    await env.say(lan, group, "/donvi them Văn phòng HĐND&UBND = VP")
+    await env.say(lan, group, "/donvi gan VP @hoa_vanphong")
+    answer = await env.say(lan, group, "/donvi them Văn phòng HĐND-UBND = VP, Văn phòng")
+    # The alias taken already is named, with whose it is, and not given twice.
+    assert "«VP» đã là tên gọi của «Văn phòng HĐND&UBND»" in answer.plain
+    # The near-identical name is pointed out, with how to undo it.
+    assert "gần giống «Văn phòng HĐND&UBND»" in answer.plain and "/donvi bo Văn phòng HĐND-UBND" in answer.plain
+    units = await env.say(hoa, group, "/donvi")
+    assert units.plain.count("(VP") == 1
+    logged = await env.say(lan, group, "/giao VP rà soát hồ sơ một cửa trước ngày 10/12")
+    assert "Chủ trì: Văn phòng HĐND&UBND" in logged.plain
+    # A name that is already another unit's alias is not a new unit.
+    refused = await env.say(lan, group, "/donvi them VP")
+    assert "«VP» đã là tên gọi của «Văn phòng HĐND&UBND»" in refused.plain
+    units = await env.say(hoa, group, "/donvi")
+    assert "• VP" not in units.plain
