@@ -107,3 +107,22 @@ async def test_an_upright_photo_the_orientation_guess_calls_upside_down_is_read_
     await env.idle()
     assert "Xem trước" in answer.plain, answer.plain
     assert "UBND quận" in answer.plain and "hòm công vụ" in answer.plain
+
+
+async def test_a_correction_to_the_preview_may_start_with_sua(env: Env) -> None:
+    """The secretary replied «sửa mục 2 giao Văn phòng» to the preview — what one says — and was told
+    «Chưa hiểu yêu cầu sửa»; «mục 2 giao Văn phòng» alone was understood."""
+    lan, _hoa, _binh, group = ward(env)
+    await env.say(lan, group, "/donvi them Văn phòng HĐND&UBND = VP, Văn phòng")
+    await env.say(lan, group, "/donvi them Công an phường = CA")
+    preview = await env.say(
+        lan, group,
+        "/nhap\n1. Giao Công an phường kiểm tra camera an ninh trước ngày 20/12.\n"
+        "2. Giao Công an phường rà soát hồ sơ một cửa trong tháng 12.",
+    )
+    assert "Xem trước: 2 nhiệm vụ" in preview.plain
+    answer = await env.say(lan, group, "sửa mục 2 giao Văn phòng", reply_to=preview)
+    assert "Mục 2: chủ trì mới Văn phòng HĐND&UBND" in answer.plain
+    newer = [m for m in env.world.bot_messages(group) if "Xem trước" in m.plain][-1]
+    answer = await env.say(lan, group, "Đổi mục 1 hạn 24/12", reply_to=newer)
+    assert "Mục 1: hạn mới 24/12" in answer.plain
