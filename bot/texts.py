@@ -384,10 +384,12 @@ REMINDER_PRIVATE_HINT = "💬 Nhắn riêng /start cho bot để nhận nhắc v
 BTN_DONE = "✅ Đã xong"
 BTN_PROGRESS = "📝 Báo cáo tiến độ"
 BTN_EXTEND = "⏳ Xin gia hạn"
-BTN_DONE_N = "✅ Xong #{number}"
-BTN_PROGRESS_N = "📝 Tiến độ #{number}"
-BTN_EXTEND_N = "⏳ Gia hạn #{number}"
-BTN_BLOCKED_N = "🚧 Vướng mắc #{number}"
+# A reminder of several tasks: four buttons a row, one row a task. The number comes first (qa11): a phone
+# cuts a label after a few letters, and «Xong … · Tiến … · Gia h… · Vướn…» on every row told no task apart.
+BTN_DONE_N = "#{number} ✅ Xong"
+BTN_PROGRESS_N = "#{number} 📝 Tiến độ"
+BTN_EXTEND_N = "#{number} ⏳ Gia hạn"
+BTN_BLOCKED_N = "#{number} 🚧 Vướng mắc"
 # A task text is shortened in reminders and summaries so that one task never fills a message.
 TASK_TEXT_MAX = 300
 
