@@ -227,8 +227,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _check_rights(actor)
         if source is None:
             # Sent once this transaction is committed (a send Telegram refuses only logged).
+            # Addressed to who typed /nhap: a selective ForceReply naming nobody opens the reply box for
+            # nobody, and a paste that is not a reply never reaches a bot in privacy mode (qa11).
             await ask_by_reply(
-                context.bot, session, actor, msg.chat, None, T.IMPORT_ASK_TEXT, "import_text", quiet=True
+                context.bot, session, actor, msg.chat, msg.from_user, T.IMPORT_ASK_TEXT, "import_text", quiet=True
             )
             return None  # the text comes as the answer (on_text_answer)
         # Telegram cut a long paste: this is only its first message (see domain.long_text).
@@ -519,8 +521,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 new_text, new_buttons = preview(draft, actor.today, username)
             elif action == "fix":
                 assert query.message is not None  # else no draft of this chat was found
-                await ask_by_reply(
-                    context.bot, session, actor, query.message.chat, None, T.IMPORT_ASK_FIX.format(k=int(arg[0])),
+                await ask_by_reply(  # addressed to the presser, as every question after a button (qa11)
+                    context.bot, session, actor, query.message.chat, query.from_user,
+                    T.IMPORT_ASK_FIX.format(k=int(arg[0])),
                     "import_fix", data={"draft": draft.id, "k": int(arg[0])}, quiet=True,
                 )
             else:  # back

@@ -126,3 +126,40 @@ async def test_a_correction_to_the_preview_may_start_with_sua(env: Env) -> None:
     newer = [m for m in env.world.bot_messages(group) if "Xem trước" in m.plain][-1]
     answer = await env.say(lan, group, "Đổi mục 1 hạn 24/12", reply_to=newer)
     assert "Mục 1: hạn mới 24/12" in answer.plain
+
+
+def _opens_reply_for(prompt: object, user: User) -> bool:
+    """Telegram's selective ForceReply opens the reply box only for the people @mentioned in the prompt, or
+    for the author of the message it replies to; a prompt that names nobody opens it for nobody."""
+    from tests.e2e.conftest import mentioned
+
+    assert getattr(prompt, "reply_markup", None) and prompt.reply_markup.get("force_reply")  # type: ignore[attr-defined]
+    replied = getattr(prompt, "reply_to", None)
+    return (
+        f"@{user.username}" in prompt.plain  # type: ignore[attr-defined]
+        or user.id in mentioned(prompt)  # type: ignore[arg-type]
+        or (replied is not None and replied.from_user is not None and replied.from_user.id == user.id)
+    )
+
+
+async def test_the_questions_of_nhap_in_a_group_open_the_reply_for_who_asked(env: Env) -> None:
+    """«/nhap» alone in the group answered «📋 Trả lời (reply) tin nhắn này bằng toàn bộ nội dung kết luận»
+    naming nobody and replying to nothing: the secretary's Telegram did not open the reply, she pasted the
+    conclusion as a plain message, and the bot (privacy mode) never saw it — silence. The same for
+    «✏️ Sửa mục…» → a number: «Trả lời tin này bằng …» opened the reply for nobody."""
+    lan, _hoa, _binh, group = ward(env)
+    minh = env.world.add_user("Minh", "Trần", username="minh_thuky")
+    env.world.add_member(group, minh, by=lan)
+    await env.say(lan, group, "/vaitro @minh_thuky thuky")
+    asked = await env.say(minh, group, "/nhap")
+    assert "Trả lời (reply) tin nhắn này" in asked.plain
+    assert _opens_reply_for(asked, minh)
+    preview = await env.say(
+        minh, group, "1. Giao Công an phường kiểm tra camera an ninh trước ngày 20/12.", reply_to=asked
+    )
+    assert "Xem trước: 1 nhiệm vụ" in preview.plain
+    await env.press(minh, preview, "✏️ Sửa mục…")
+    picked = [m for m in env.world.bot_messages(group) if m.message_id == preview.message_id][-1]
+    await env.press(minh, picked, "1")
+    question = env.world.bot_messages(group)[-1]
+    assert _opens_reply_for(question, minh), question.plain
