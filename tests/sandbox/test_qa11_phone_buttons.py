@@ -47,3 +47,18 @@ async def test_a_reminder_of_several_tasks_shows_each_buttons_task_number_on_a_p
     assert len(buttons) == 20
     cut = [b["label"] for b in buttons if not b["fits"]]
     assert not cut, cut
+
+
+async def test_a_question_naming_the_secretary_opens_her_reply(page: Any, sandbox: Sandbox) -> None:
+    """Telegram opens the reply box of a selective ForceReply for the people it @mentions. The page did so only
+    for a question replying to her message or just after a button press: «/nhap» typed alone was answered
+    «@minh_thuky 📋 Trả lời (reply) tin nhắn này …», her paste went as a plain message, and nothing came."""
+    await page.click("#personas li[data-persona=secretary]")
+    box = page.locator("#input")
+    await box.fill("/nhap")
+    await box.press("Enter")
+    await expect(page.locator("#messages .row.bot").last).to_contain_text("Trả lời (reply) tin nhắn này")
+    await expect(page.locator("#reply-bar")).to_be_visible()
+    await box.fill("1. Giao Văn phòng rà soát hồ sơ một cửa trước ngày 30/11.")
+    await box.press("Enter")
+    await expect(page.locator("#messages .row.bot").last).to_contain_text("Xem trước: 1 nhiệm vụ")
