@@ -1896,3 +1896,10 @@ UNIT_LOOKS_LIKE = (
     "⚠️ Tên này gần giống «{other}» đã có. Nếu là một đơn vị, bỏ đơn vị vừa thêm: "
     "<code>/donvi bo {name}</code>"
 )
+# A long text pasted to the bot in private without /nhap: a reply «/nhap» to it takes it as it is (the hint
+# said only «gõ /nhap rồi dán lại toàn văn»: copying a long text again on a phone).
+IMPORT_NOT_GATHERING_REPLY = (
+    "Bot chưa nhận kết luận nào vào lúc này. Để nhập văn bản vừa dán: trả lời (reply) tin vừa dán bằng "
+    "<code>/nhap</code> — không cần dán lại. Nếu Telegram đã chia văn bản thành nhiều tin: gõ <code>/nhap</code> "
+    "rồi dán lại toàn văn (hoặc gửi file .docx / .txt / .pdf)."
+)

@@ -1149,7 +1149,7 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
             hinted: dict[int, datetime] = context.application.bot_data.setdefault("import_hints", {})
             if now - hinted.get(msg.chat.id, now - QUIET) >= QUIET:
                 hinted[msg.chat.id] = now
-                await reply(update, T.IMPORT_NOT_GATHERING)
+                await reply(update, T.IMPORT_NOT_GATHERING_REPLY)
         return
     reading: dict[str, Any] | None = None
     kind = Chatter.PART

@@ -163,3 +163,23 @@ async def test_the_questions_of_nhap_in_a_group_open_the_reply_for_who_asked(env
     await env.press(minh, picked, "1")
     question = env.world.bot_messages(group)[-1]
     assert _opens_reply_for(question, minh), question.plain
+
+
+async def test_a_conclusion_pasted_to_the_bot_without_nhap_need_not_be_pasted_again(env: Env) -> None:
+    """The secretary pasted a conclusion straight into her chat with the bot; it answered «gõ /nhap rồi dán
+    lại toàn văn» — on a phone, copying a long text again. A reply «/nhap» to the pasted message takes it
+    (it always did): the hint says so."""
+    lan, _hoa, _binh, group = ward(env)
+    minh = env.world.add_user("Minh", "Trần", username="minh_thuky")
+    env.world.add_member(group, minh, by=lan)
+    await env.say(lan, group, "/vaitro @minh_thuky thuky")
+    env.world.start_private(minh)
+    await env.idle()
+    text = ("Kết luận giao ban Ban chỉ đạo chuyển đổi số phường tháng 12. " * 40
+            + "\n1. Giao Công an phường kiểm tra camera an ninh các tổ dân phố trước ngày 20/12.\n")
+    pasted = env.world.send_text(minh, minh, text)
+    hint = await env.world.wait_for(chat=minh)
+    await env.idle()
+    assert "trả lời (reply) tin vừa dán bằng /nhap" in hint.plain and "không cần dán lại" in hint.plain
+    started = await env.say(minh, minh, "/nhap", reply_to=pasted)
+    assert "Đã nhận 1 phần" in started.plain
