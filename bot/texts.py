@@ -1903,3 +1903,6 @@ IMPORT_NOT_GATHERING_REPLY = (
     "<code>/nhap</code> — không cần dán lại. Nếu Telegram đã chia văn bản thành nhiều tin: gõ <code>/nhap</code> "
     "rồi dán lại toàn văn (hoặc gửi file .docx / .txt / .pdf)."
 )
+# An impossible date (31/02) in /giahan, /sua … han or a preview correction: the example is of the same command
+# (it was «xong trước ngày 15/12», an example of /giao, whatever had been typed).
+INVALID_DATE_EXAMPLE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>{example}</code>."

@@ -387,7 +387,7 @@ def _due_from_answer(text: str, today: date, example: str) -> tuple[date, str | 
     `example`: what to write instead of a past day («/sua 3 han 30/11»)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
-        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=T.esc(example)))
     deadline = parse_deadline_answer(text, today)
     past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
     if past is not None:

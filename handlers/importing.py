@@ -832,7 +832,7 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     item = dict(items[edit_.k - 1])
     today = actor.today
     if edit_.field == "due":
-        deadline = _edited_deadline(edit_.value, today)
+        deadline = _edited_deadline(edit_.value, today, edit_.k)
         item["deadline"] = deadline.as_json()
         item["due_read_on"] = today.isoformat()  # read against today, not the meeting's date
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
@@ -859,12 +859,12 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
 _NO_DUE_WORDS = {"không", "khong", "không hạn", "khong han", "bỏ", "bo", "bỏ hạn", "bo han"}
 
 
-def _edited_deadline(value: str, today: date) -> Deadline:
+def _edited_deadline(value: str, today: date, k: int) -> Deadline:
     if " ".join(value.lower().split()) in _NO_DUE_WORDS:
         return Deadline.none()
     bad = find_invalid_date("hạn " + value, today)  # read as a deadline, as the answer is
     if bad:
-        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=f"{k} hạn {example_date(today)}"))
     deadline = parse_deadline_answer(value, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))

@@ -183,3 +183,18 @@ async def test_a_conclusion_pasted_to_the_bot_without_nhap_need_not_be_pasted_ag
     assert "trả lời (reply) tin vừa dán bằng /nhap" in hint.plain and "không cần dán lại" in hint.plain
     started = await env.say(minh, minh, "/nhap", reply_to=pasted)
     assert "Đã nhận 1 phần" in started.plain
+
+
+async def test_an_impossible_date_is_answered_with_an_example_of_the_same_command(env: Env) -> None:
+    """«/giahan 2 31/02» was answered «Ngày «31/02» không tồn tại … ví dụ: xong trước ngày 15/12» — an
+    example of /giao, not of what was typed; so for «/sua 2 han 30/02» and «1 hạn 31/02» to a preview."""
+    lan, _hoa, _binh, group = ward(env)
+    await env.say(lan, group, "/donvi them Công an phường = CA")
+    await env.say(lan, group, "/giao CA kiểm tra camera an ninh trước ngày 20/12")
+    answer = await env.say(lan, group, "/giahan 1 31/02 chờ số liệu")
+    assert "«31/02» không tồn tại" in answer.plain and "/giahan 1 " in answer.plain
+    answer = await env.say(lan, group, "/sua 1 han 30/02")
+    assert "«30/02» không tồn tại" in answer.plain and "/sua 1 han " in answer.plain
+    preview = await env.say(lan, group, "/nhap\n1. Giao Công an phường rà soát hồ sơ một cửa trước ngày 20/12.")
+    answer = await env.say(lan, group, "1 hạn 31/02", reply_to=preview)
+    assert "«31/02» không tồn tại" in answer.plain and "ví dụ: 1 hạn " in answer.plain
