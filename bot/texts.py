@@ -384,10 +384,12 @@ REMINDER_PRIVATE_HINT = "💬 Nhắn riêng /start cho bot để nhận nhắc v
 BTN_DONE = "✅ Đã xong"
 BTN_PROGRESS = "📝 Báo cáo tiến độ"
 BTN_EXTEND = "⏳ Xin gia hạn"
-BTN_DONE_N = "✅ Xong #{number}"
-BTN_PROGRESS_N = "📝 Tiến độ #{number}"
-BTN_EXTEND_N = "⏳ Gia hạn #{number}"
-BTN_BLOCKED_N = "🚧 Vướng mắc #{number}"
+# A reminder of several tasks: four buttons a row, one row a task. The number comes first (qa11): a phone
+# cuts a label after a few letters, and «Xong … · Tiến … · Gia h… · Vướn…» on every row told no task apart.
+BTN_DONE_N = "#{number} ✅ Xong"
+BTN_PROGRESS_N = "#{number} 📝 Tiến độ"
+BTN_EXTEND_N = "#{number} ⏳ Gia hạn"
+BTN_BLOCKED_N = "#{number} 🚧 Vướng mắc"
 # A task text is shortened in reminders and summaries so that one task never fills a message.
 TASK_TEXT_MAX = 300
 
@@ -1920,3 +1922,25 @@ SANDBOX_MEMBER_NOT_ADMIN = (
 )
 SANDBOX_MEMBER_CREATOR = "không ai đổi được quyền của người tạo nhóm."
 SANDBOX_MEMBER_CANNOT = "việc này không áp dụng được cho {name} lúc này."
+# --- qa11 ---
+# /donvi them: a name or alias another unit already answers to is not given twice («/giao VP …» would be a
+# guess between two units); a name that differs from a unit's only by punctuation is most likely that unit.
+UNIT_NAME_TAKEN = (
+    "«{written}» đã là tên gọi của «{name}», chưa thêm đơn vị nào. Muốn thêm bí danh cho đơn vị đó: "
+    "<code>/donvi them {name} = bí danh</code>. Gõ /donvi để xem danh sách."
+)
+UNIT_ALIAS_TAKEN = "⚠️ «{alias}» đã là tên gọi của «{name}»: không dùng làm bí danh của đơn vị mới."
+UNIT_LOOKS_LIKE = (
+    "⚠️ Tên này gần giống «{other}» đã có. Nếu là một đơn vị, bỏ đơn vị vừa thêm: "
+    "<code>/donvi bo {name}</code>"
+)
+# A long text pasted to the bot in private without /nhap: a reply «/nhap» to it takes it as it is (the hint
+# said only «gõ /nhap rồi dán lại toàn văn»: copying a long text again on a phone).
+IMPORT_NOT_GATHERING_REPLY = (
+    "Bot chưa nhận kết luận nào vào lúc này. Để nhập văn bản vừa dán: trả lời (reply) tin vừa dán bằng "
+    "<code>/nhap</code> — không cần dán lại. Nếu Telegram đã chia văn bản thành nhiều tin: gõ <code>/nhap</code> "
+    "rồi dán lại toàn văn (hoặc gửi file .docx / .txt / .pdf)."
+)
+# An impossible date (31/02) in /giahan, /sua … han or a preview correction: the example is of the same command
+# (it was «xong trước ngày 15/12», an example of /giao, whatever had been typed).
+INVALID_DATE_EXAMPLE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>{example}</code>."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -35,6 +36,23 @@ async def find_unit(session: AsyncSession, committee_id: int, name: str) -> Unit
         if unit.norm_name == wanted or wanted in (norm(a) for a in unit.aliases or ()):
             return unit
     return near(units, name)
+
+
+def named(units: list[Unit], written: str) -> Unit | None:
+    """The unit among `units` whose name or an alias is `written` (folded), or None."""
+    wanted = norm(written)
+    return next((u for u in units if wanted in (u.norm_name, *(norm(a) for a in u.aliases or ()))), None)
+
+
+def _letters(name: str) -> str:
+    return "".join(w for w in re.split(r"[^a-z0-9]+", norm(name)) if w != "va")
+
+
+def look_alike(units: list[Unit], name: str) -> Unit | None:
+    """A unit whose name differs from `name` only by punctuation or «&»/«và» («Văn phòng HĐND-UBND» for
+    «Văn phòng HĐND&UBND»): most likely the same office typed again."""
+    key = _letters(name)
+    return next((u for u in units if _letters(u.name) == key), None) if key else None
 
 
 # Words that say which level a unit belongs to; a chair leaves them out when the level is obvious

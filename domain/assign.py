@@ -90,6 +90,20 @@ def _unique(refs: list[AssigneeRef], lead: list[AssigneeRef]) -> list[AssigneeRe
     return out
 
 
+def for_reading(text: str, mentions: Sequence[Mention]) -> str:
+    """`text` as the reader should see it: each @username mentioned stands in for a person's name of the same
+    length («Ông Annnnnnnn»), so that the grammar around it reads as it does around a name. The reader does
+    not take «@hoa_vanphong» for anyone, so «/giao @hoa_vanphong chủ trì, phối hợp Công an phường …» had
+    no subject and the unit after «phối hợp» was dropped. Same length: every span found stays valid in
+    `text`, and `arrange` puts the person where the stand-in was read. Only for reading; never stored."""
+    out = text
+    for m in mentions:
+        written = text[m.start : m.end]
+        if written.startswith("@") and len(written) >= 6:  # a username has at least 5 characters
+            out = out[: m.start] + "Ông A" + "n" * (len(written) - 5) + out[m.end :]
+    return out
+
+
 # Words that only say who leads or helps: "/giao Công an phường chủ trì, phối hợp Văn phòng" has no task.
 _ROLE_WORDS = frozenset(
     ["giao", "chu", "tri", "phoi", "hop", "voi", "cung", "va", "cho", "dong", "chi", "d/c", "de", "nghi", "yeu", "cau"]

@@ -98,8 +98,9 @@ class ItemEdit:
     value: str
 
 
+# A leading «sửa» / «đổi» («sửa mục 2 giao Văn phòng»: what one says; qa11) changes nothing in the reading.
 _EDIT = re.compile(
-    r"^\s*(?:mục|muc|#)?\s*(?P<k>\d{1,4})\s*[.:,)\-–]?\s*"
+    r"^\s*(?:(?:sửa|sua|đổi|doi)\s+)?(?:mục|muc|#)?\s*(?P<k>\d{1,4})\s*[.:,)\-–]?\s*"
     r"(?P<field>hạn mới|han moi|hạn|han|giao cho|giao|chủ trì|chu tri)\s*[:=]?\s+(?P<value>\S.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )

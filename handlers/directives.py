@@ -18,7 +18,7 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, PendingInput, Person, Task, TaskAssignee
 from db.tasks import NewAssignee
-from domain.assign import Mention, arrange, has_task_text
+from domain.assign import Mention, arrange, for_reading, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
 from domain.lead_text import without_leading_mentions
@@ -89,8 +89,8 @@ async def _log_directive(
     if bad:
         raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
     units = await db_units.units_of(session, committee.id)
-    parsed = parse_directive(args, today, db_units.known_units(units))
     mentions, people = await _mentioned_people(session, msg, offset)
+    parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
     assignees = arrange(args, parsed.assignees, mentions)
     if not assignees.lead and msg.reply_to_message is not None:
         author = msg.reply_to_message.from_user
@@ -395,7 +395,7 @@ def _due_from_answer(text: str, today: date, example: str) -> tuple[date, str | 
     `example`: what to write instead of a past day («/sua 3 han 30/11»)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
-        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=T.esc(example)))
     deadline = parse_deadline_answer(text, today)
     past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
     if past is not None:
@@ -460,7 +460,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
         raise Refused(T.TASK_CLOSED.format(number=task.number, state=T.STATE_CLOSED))
     await require(session, actor, task, Action.EDIT, T.ACT_EDIT_TASK)
     units = await db_units.units_of(session, actor.committee.id)
-    parsed = parse_directive(body, actor.today, db_units.known_units(units))
+    parsed = parse_directive(for_reading(body, mentions), actor.today, db_units.known_units(units))
     assignees = arrange(body, parsed.assignees, mentions)
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)

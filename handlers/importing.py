@@ -227,8 +227,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         _check_rights(actor)
         if source is None:
             # Sent once this transaction is committed (a send Telegram refuses only logged).
+            # Addressed to who typed /nhap: a selective ForceReply naming nobody opens the reply box for
+            # nobody, and a paste that is not a reply never reaches a bot in privacy mode (qa11).
             await ask_by_reply(
-                context.bot, session, actor, msg.chat, None, T.IMPORT_ASK_TEXT, "import_text", quiet=True
+                context.bot, session, actor, msg.chat, msg.from_user, T.IMPORT_ASK_TEXT, "import_text", quiet=True
             )
             return None  # the text comes as the answer (on_text_answer)
         # Telegram cut a long paste: this is only its first message (see domain.long_text).
@@ -522,8 +524,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 new_text, new_buttons = preview(draft, actor.today, username)
             elif action == "fix":
                 assert query.message is not None  # else no draft of this chat was found
-                await ask_by_reply(
-                    context.bot, session, actor, query.message.chat, None, T.IMPORT_ASK_FIX.format(k=int(arg[0])),
+                await ask_by_reply(  # addressed to the presser, as every question after a button (qa11)
+                    context.bot, session, actor, query.message.chat, query.from_user,
+                    T.IMPORT_ASK_FIX.format(k=int(arg[0])),
                     "import_fix", data={"draft": draft.id, "k": int(arg[0])}, quiet=True,
                 )
             else:  # back
@@ -832,7 +835,7 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     item = dict(items[edit_.k - 1])
     today = actor.today
     if edit_.field == "due":
-        deadline = _edited_deadline(edit_.value, today)
+        deadline = _edited_deadline(edit_.value, today, edit_.k)
         item["deadline"] = deadline.as_json()
         item["due_read_on"] = today.isoformat()  # read against today, not the meeting's date
         what = T.IMPORT_EDITED_DUE.format(k=edit_.k, due=_due_label(deadline, today))
@@ -859,12 +862,12 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
 _NO_DUE_WORDS = {"không", "khong", "không hạn", "khong han", "bỏ", "bo", "bỏ hạn", "bo han"}
 
 
-def _edited_deadline(value: str, today: date) -> Deadline:
+def _edited_deadline(value: str, today: date, k: int) -> Deadline:
     if " ".join(value.lower().split()) in _NO_DUE_WORDS:
         return Deadline.none()
     bad = find_invalid_date("hạn " + value, today)  # read as a deadline, as the answer is
     if bad:
-        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=f"{k} hạn {example_date(today)}"))
     deadline = parse_deadline_answer(value, today)
     if deadline.due is None:
         raise Refused(T.DUE_NOT_UNDERSTOOD.format(text=T.esc(value[:60])))
@@ -1149,7 +1152,7 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
             hinted: dict[int, datetime] = context.application.bot_data.setdefault("import_hints", {})
             if now - hinted.get(msg.chat.id, now - QUIET) >= QUIET:
                 hinted[msg.chat.id] = now
-                await reply(update, T.IMPORT_NOT_GATHERING)
+                await reply(update, T.IMPORT_NOT_GATHERING_REPLY)
         return
     reading: dict[str, Any] | None = None
     kind = Chatter.PART

@@ -33,6 +33,7 @@ from handlers.task_actions import (
     Refused,
     add_progress,
     decide_extension,
+    example_date,
     find_own_task,
     mark_done,
     numbered,
@@ -132,7 +133,8 @@ def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | Non
     """(new deadline, reason, a warning when a day-month without a year was read as next year's)."""
     bad = find_invalid_date_in_answer(text, today)
     if bad:
-        raise Refused(T.INVALID_DATE.format(phrase=T.esc(bad)))
+        example = f"/giahan {task.number} {example_date(today)} chờ số liệu"
+        raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=example))
     deadline = parse_deadline_answer(text, today)
     past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
     if past is not None:

@@ -37,7 +37,16 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
         if not name or len(name) > 200:
             raise Refused(T.UNITS_USAGE)
         # Typed again by someone who forgot: «đã có», not «Đã thêm» (which reads as a second unit).
-        had = {u.norm_name: list(u.aliases or []) for u in await db_units.units_of(session, committee.id)}
+        existing = await db_units.units_of(session, committee.id)
+        had = {u.norm_name: list(u.aliases or []) for u in existing}
+        # A name or alias another unit already answers to would make «/giao VP …» a guess between two.
+        others = [u for u in existing if u.norm_name != db_units.norm(name)]
+        owner = db_units.named(others, name)
+        if owner is not None:
+            raise Refused(T.UNIT_NAME_TAKEN.format(written=T.esc(name), name=T.esc(owner.name)))
+        taken = [(a, o) for a in aliases if (o := db_units.named(others, a)) is not None]
+        aliases = [a for a in aliases if db_units.named(others, a) is None]
+        alike = db_units.look_alike(others, name) if db_units.norm(name) not in had else None
         unit = await db_units.add_unit(session, committee.id, name, aliases)
         alias_text = f" (= {T.esc(', '.join(unit.aliases))})" if unit.aliases else ""
         if unit.norm_name not in had:
@@ -46,6 +55,10 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
             text = T.UNIT_ALIASES_ADDED.format(name=T.esc(unit.name), aliases=alias_text)
         else:
             text = T.UNIT_ALREADY_THERE.format(name=T.esc(unit.name), aliases=alias_text)
+        for alias, other in taken:
+            text += "\n" + T.UNIT_ALIAS_TAKEN.format(alias=T.esc(alias), name=T.esc(other.name))
+        if alike is not None:
+            text += "\n" + T.UNIT_LOOKS_LIKE.format(name=T.esc(unit.name), other=T.esc(alike.name))
         # Tasks imported before the unit existed named it as plain text: they are its tasks now.
         linked = await db_units.link_written_names(session, unit)
         if linked:

@@ -455,11 +455,20 @@ function autoReply(chat, before) {
   const fresh = chat.messages.slice(before);
   for (const m of fresh) {
     const asked = m.force_reply;
-    const toMe = m.reply_to_message && m.reply_to_message.from && m.reply_to_message.from.id === S.user;
+    const toMe = (m.reply_to_message && m.reply_to_message.from && m.reply_to_message.from.id === S.user)
+      || namesMe(m);
     // The person who just pressed the button that made the bot ask (its prompt is not a reply).
     const justPressed = S.pressed && S.pressed.chat === chat.id && Date.now() < S.pressed.until;
     if (m.by_bot && asked && (toMe || justPressed || chat.type === "private")) setReply(m);
   }
+}
+
+// Selective ForceReply: Telegram opens the reply box for the people the question @mentions.
+function namesMe(m) {
+  const p = me();
+  const text = m.text || "";
+  return (m.entities || []).some((e) => (e.type === "text_mention" && e.user && e.user.id === S.user)
+    || (e.type === "mention" && p.username && text.substr(e.offset, e.length).toLowerCase() === "@" + p.username.toLowerCase()));
 }
 
 // ------------------------------------------------------------------------------ composer

@@ -107,7 +107,7 @@ async def test_a_nhap_save_of_twenty_items_tells_the_contact_in_one_message(env:
     assert all(f"#{t.number} Giao Văn phòng HĐND&UBND rà soát hồ sơ lĩnh vực số {k}," in told.plain
                for k, t in enumerate(tasks, start=1))
     assert "Hạn: Thứ Ba, 01/12/2026" in told.plain and "Kết luận giao ban tuần" in told.plain
-    assert told.button_texts()[:4] == ["✅ Xong #1", "📝 Tiến độ #1", "⏳ Gia hạn #1", "🚧 Vướng mắc #1"]
+    assert told.button_texts()[:4] == ["#1 ✅ Xong", "#1 📝 Tiến độ", "#1 ⏳ Gia hạn", "#1 🚧 Vướng mắc"]
     assert len(told.button_texts()) == 80
     # Nobody else gets anything privately; the group gets the preview and the save, nothing per person.
     assert bot_messages_since(env, an, an_0) == [] and bot_messages_since(env, chair, chair_0) == []
@@ -133,10 +133,10 @@ async def test_a_long_save_is_split_between_tasks_under_telegrams_limit(env: Env
     assert all("được giao 18 nhiệm vụ mới" in m.plain and f"(phần {k}/{len(parts)})" in m.plain
                for k, m in enumerate(parts, start=1))
     # Every task once, in order, each with its own buttons in the message that shows it.
-    shown = [int(t.split("#")[1]) for m in parts for t in m.button_texts() if t.startswith("✅ Xong #")]
+    shown = [int(t.split()[0][1:]) for m in parts for t in m.button_texts() if t.endswith("✅ Xong")]
     assert shown == [t.number for t in tasks]
     for m in parts:
-        numbers = [int(t.split("#")[1]) for t in m.button_texts() if t.startswith("✅ Xong #")]
+        numbers = [int(t.split()[0][1:]) for t in m.button_texts() if t.endswith("✅ Xong")]
         assert all(f"#{n} Giao Văn phòng" in m.plain for n in numbers)
 
 
@@ -154,4 +154,4 @@ def test_every_part_fits_even_with_a_long_committee_and_meeting_title() -> None:
     parts = new_tasks_messages(committee, tasks, "Lan Nguyễn", "Kết luận giao ban " * 30, date(2026, 11, 23))  # type: ignore[arg-type]
     assert len(parts) > 1 and all(utf16_len(text) <= 4096 for text, _ in parts)
     assert all(len(buttons) <= MAX_TASKS_A_MESSAGE for _, buttons in parts)
-    assert [int(row[0][0].split("#")[1]) for _, buttons in parts for row in buttons] == list(range(1, 61))
+    assert [int(row[0][0].split()[0][1:]) for _, buttons in parts for row in buttons] == list(range(1, 61))

@@ -322,8 +322,8 @@ async def test_the_obstacle_button_answers_as_an_obstacle(reminders: Env) -> Non
     before = len(env.world.bot_messages(binh))
     await wake(env, at(2026, 11, 27, 8))
     [reminder] = env.world.bot_messages(binh)[before:]
-    assert "🚧 Vướng mắc #1" in reminder.button_texts() and "🚧 Vướng mắc #2" in reminder.button_texts()
-    await env.press(binh, reminder, "🚧 Vướng mắc #2")
+    assert "#1 🚧 Vướng mắc" in reminder.button_texts() and "#2 🚧 Vướng mắc" in reminder.button_texts()
+    await env.press(binh, reminder, "#2 🚧 Vướng mắc")
     prompt = env.world.bot_messages(binh)[-1]
     env.world.send_text(binh, binh, "chưa có kinh phí thuê âm thanh", reply_to=prompt)
     answer = await env.world.wait_for(chat=binh)

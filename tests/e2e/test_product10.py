@@ -132,9 +132,9 @@ async def test_one_message_a_person_and_save_whether_he_leads_or_coordinates(env
     assert f"#{one.number} Giao Văn phòng" in told.plain and "🤝 Phối hợp: Ban biên tập" in told.plain
     assert told.plain.count("🤝 Phối hợp") == 1  # #2 is his unit's own: no mark
     assert "Việc anh/chị phối hợp (🤝)" in told.plain and "Bot sẽ nhắc trước hạn" in told.plain
-    assert told.button_texts() == [f"📝 Tiến độ #{one.number}", f"🚧 Vướng mắc #{one.number}",
-                                   f"✅ Xong #{two.number}", f"📝 Tiến độ #{two.number}",
-                                   f"⏳ Gia hạn #{two.number}", f"🚧 Vướng mắc #{two.number}"]
+    assert told.button_texts() == [f"#{one.number} 📝 Tiến độ", f"#{one.number} 🚧 Vướng mắc",
+                                   f"#{two.number} ✅ Xong", f"#{two.number} 📝 Tiến độ",
+                                   f"#{two.number} ⏳ Gia hạn", f"#{two.number} 🚧 Vướng mắc"]
 
 
 # ------------------------------------------------------------------------------------- 5: a welcome kept

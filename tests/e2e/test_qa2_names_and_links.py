@@ -188,15 +188,15 @@ async def test_done_on_a_reminder_of_two_tasks_keeps_the_other_tasks_buttons(rem
     await wake(env, at(2026, 11, 30, 8))  # three working days before: one message for both
     [reminder] = [m for m in env.world.bot_messages(group) if "Nhắc việc" in m.plain and "#2" in m.plain]
     assert reminder.button_texts() == [
-        "✅ Xong #1", "📝 Tiến độ #1", "⏳ Gia hạn #1", "🚧 Vướng mắc #1",
-        "✅ Xong #2", "📝 Tiến độ #2", "⏳ Gia hạn #2", "🚧 Vướng mắc #2",
+        "#1 ✅ Xong", "#1 📝 Tiến độ", "#1 ⏳ Gia hạn", "#1 🚧 Vướng mắc",
+        "#2 ✅ Xong", "#2 📝 Tiến độ", "#2 ⏳ Gia hạn", "#2 🚧 Vướng mắc",
     ]
-    await env.press(binh, reminder, "✅ Xong #1")
+    await env.press(binh, reminder, "#1 ✅ Xong")
     shown = env.world.message(group, reminder.message_id)
     assert "#1 đã hoàn thành" in shown.plain
-    assert shown.button_texts() == ["✅ Xong #2", "📝 Tiến độ #2", "⏳ Gia hạn #2", "🚧 Vướng mắc #2"]
+    assert shown.button_texts() == ["#2 ✅ Xong", "#2 📝 Tiến độ", "#2 ⏳ Gia hạn", "#2 🚧 Vướng mắc"]
     assert (await env.task(2, group)).status == "open"
-    await env.press(binh, shown, "✅ Xong #2")
+    await env.press(binh, shown, "#2 ✅ Xong")
     shown = env.world.message(group, reminder.message_id)
     assert "#2 đã hoàn thành" in shown.plain and shown.button_texts() == []
     assert (await env.task(2, group)).status == "done"
