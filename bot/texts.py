@@ -1944,3 +1944,11 @@ IMPORT_NOT_GATHERING_REPLY = (
 # An impossible date (31/02) in /giahan, /sua … han or a preview correction: the example is of the same command
 # (it was «xong trước ngày 15/12», an example of /giao, whatever had been typed).
 INVALID_DATE_EXAMPLE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra lại, ví dụ: <code>{example}</code>."
+
+# --- tasks saved with no lead ---
+# After /nhap saves tasks, those the conclusion gave to nobody are named (they are reminded to no one until
+# overdue): the secretary gives each a lead with /sua.
+IMPORT_SAVED_NO_LEAD = (
+    "⚠️ {count} nhiệm vụ chưa có người/đơn vị chủ trì ({numbers}): bot chưa nhắc được ai. "
+    "Giao cho từng việc: <code>/sua {example} giao Tên đơn vị</code> (hoặc <code>@ten_nguoi</code>)."
+)

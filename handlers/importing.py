@@ -609,7 +609,14 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
             text += "\n" + T.IMPORT_SAVED_TOLD_GROUP
         else:  # the bot is out of the group: nothing told there, and /ds there does not answer either
             text += "\n" + T.IMPORT_SAVED_SEE_VIEC
-    return text + "".join("\n" + line for line in await _unreminded_leads(session, leads)), meeting.id
+    lines = await _unreminded_leads(session, leads)
+    # A task saved with nobody to lead it is reminded to no one until it is overdue: the secretary is told
+    # which ones here, while the preview is still in mind, with the command that gives them a lead.
+    nobody = [t.number for t in saved if not any(a.role == "lead" for a in t.assignees)]
+    if nobody:
+        shown = ", ".join(f"#{n}" for n in nobody)
+        lines.append(T.IMPORT_SAVED_NO_LEAD.format(count=len(nobody), numbers=shown, example=nobody[0]))
+    return text + "".join("\n" + line for line in lines), meeting.id
 
 
 async def _tell_group_of_import(

@@ -106,3 +106,24 @@ async def test_an_at_username_written_in_the_conclusion_is_that_persons_task(env
             select(TaskAssignee).where(TaskAssignee.task_id == fourth.id, TaskAssignee.role == "lead")
         )
         assert lead4 is not None and lead4.unit_id is not None  # an e-mail address names nobody
+
+
+async def test_the_save_names_the_tasks_given_to_nobody_with_the_command_that_gives_them_a_lead(env: Env) -> None:
+    """A conclusion item that names nobody is saved without a lead and reminded to no one until it is
+    overdue (qa11 in the sandbox: 7 of 19 items, and the save message did not say so)."""
+    chair, _, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    conclusion = CONCLUSION + "4. Tổ chức tổng vệ sinh môi trường các khu dân cư, xong trước ngày 25/12/2026.\n"
+    env.world.send_text(chair, group, "/nhap\n" + conclusion)
+    pages = await preview_after(env, group, cursor)
+    await save(env, chair, pages)
+    saved = next(m.plain for m in bot_messages_since(env, group, cursor) if "Đã lưu" in m.plain)
+    line = next(line for line in saved.splitlines() if "chưa có người/đơn vị chủ trì" in line)
+    assert "1 nhiệm vụ" in line and "(#4)" in line and "/sua 4 giao" in line
+    # Items 1–3 have their leads: none of them is named on that line.
+    assert "#1" not in line and "#3" not in line
+
+
+async def test_no_nobody_line_when_every_task_has_a_lead(env: Env) -> None:
+    chair, _, group = await committee(env)
+    assert "chưa có người/đơn vị chủ trì" not in await saved_text(env, chair, group)
