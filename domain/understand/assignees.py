@@ -73,6 +73,7 @@ from domain.understand import (
     name_clauses,
     name_purposes,
     name_stationed,
+    name_words,
     textnorm,
     vntokens,
 )
@@ -239,6 +240,10 @@ class _Sentence:
         self._starts: list[int] = list(compress(count(), self.hits))
         self.rule_keys = _RULE_WORD_KEYS[self.accented]
         self._units_at: dict[int, tuple[int, KnownUnit] | None] = {}
+        # (speed10) per word: can only a clause reader act on it inside a name (name_words.py)
+        self.name_words: list[int] = [name_words.UNKNOWN] * self.n
+        self.clause_openers: list[int] | None = None  # where a modal or an actor's adverb starts
+        self.breaks: list[int] = []  # where punctuation is (read with clause_openers)
         self.emphasis_ends: set[int] = set()  # (gaps2) a unit's name ends here, capitals for emphasis follow
         # Per-sentence memos of pure readings the rules ask again and again (`_skip_intro` ~12 times a
         # sentence, mostly from the same position; `_verb_initial` ~3 times) and the positions of
@@ -612,6 +617,11 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        if head is None or not head.unit_complete:
+            plain = name_words.step(s, start, j, head)  # (speed10) a word no rule below can act on
+            if plain:
+                j = plain
+                continue
         closed = lead_rules.demonstrative_end(s, start, j)
         if closed:
             j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name
