@@ -923,6 +923,8 @@ def _relative_clause_end(s: _Sentence, start: int, j: int, head: _Head | None) -
     `_PASSIVE_RELATIVE`)."""
     if head is None or head.unit_complete or (s.tokens[start].capitalized and start not in s.initial):
         return 0
+    if not name_words.clause_ahead(s, j):
+        return 0  # (speed10) no modal within reach: two bisections instead of the walk below
     if not s.word(j):
         return 0
     at_j = s.hits[j]
@@ -1001,6 +1003,8 @@ def _qualifier_end(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
     kind = (head is not None and not head.unit_complete) or (head is None and s.m(L.DETERMINERS, start))
     if not kind or (s.tokens[start].capitalized and start not in s.initial):
         return 0
+    if not name_words.clause_ahead(s, j) and not s.is_(j, "có"):
+        return 0  # (speed10) no actor's adverb within reach (the cheap pass below, by two bisections)
     if not s.word(j) or s.tokens[j].capitalized or s.m(_ACTOR_ADVERBS, j) or s.m(L.ASSIGN_VERBS, j):
         return 0
     if s.m(_PHOI_HOP, j):

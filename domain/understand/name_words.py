@@ -93,7 +93,7 @@ def step(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
     if kind == CAPITAL:
         return j + max(1, s.hits[j].get(L.VERBS.slot, 0))  # as the capital branch
     if kind == PLAIN:
-        if _clause_ahead(s, j):
+        if clause_ahead(s, j):
             end = A._qualifier_end(s, start, j, head)
             if end:
                 return end
@@ -139,7 +139,7 @@ def _kind(s: _Sentence, j: int) -> int:
     return PLAIN
 
 
-def _clause_ahead(s: _Sentence, j: int) -> bool:
+def clause_ahead(s: _Sentence, j: int) -> bool:
     """Can a clause that says which ones start at tokens[j]? `_qualifier_end` needs an actor's adverb at
     some x in [j + 2, j + 14) and `_relative_clause_end` a modal at some x in (j, j + 10), the tokens up
     to x words both (from j + 2 on for the first): is there such an x for either list? (The lists'

@@ -79,7 +79,8 @@ def _ends(text: str) -> list[int]:
 def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _ends(text)
     with monkeypatch.context() as m:
-        m.setattr(name_words, "step", lambda s, start, j, head: 0)  # the whole chain at every word
+        m.setattr(name_words, "step", lambda s, start, j, head: 0)  # the whole chain at every word …
+        m.setattr(name_words, "clause_ahead", lambda s, j: True)  # … and the clause readers' own walks
         slow = _ends(text)
     assert fast == slow, text
 
@@ -157,7 +158,7 @@ def _rule_answers(s: A._Sentence, start: int, j: int, head: A._Head | None, kind
 
 def test_each_rule_answers_nothing_at_a_stepped_word() -> None:
     """The claim of name_words.py, rule by rule, for every start and head before such a word; and the
-    clause readers act at a plain word only where `_clause_ahead` lets them be asked."""
+    clause readers are left to `test_clause_readers_need_an_opener_ahead`."""
     texts = [*_RULE_CLASSES, *_corpus_texts(), *_glued_texts(600, seed=12)]
     for text in [*texts, *map(fold, texts)]:
         s = A._Sentence(nfc(text), ())
@@ -171,9 +172,24 @@ def test_each_rule_answers_nothing_at_a_stepped_word() -> None:
                     if head is not None and (head.unit_complete or head.end > j):
                         continue
                     assert not any(_rule_answers(s, start, j, head, kind)), (text, j, start, head)
-                    if kind == name_words.PLAIN and not name_words._clause_ahead(s, j):
+
+
+def test_clause_readers_need_an_opener_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_qualifier_end` and `_relative_clause_end` answer 0 without their gate wherever `clause_ahead`
+    says no modal or actor's adverb is within their reach, from every start and head."""
+    texts = [*_RULE_CLASSES, *_corpus_texts(), *_glued_texts(600, seed=13)]
+    for text in [*texts, *map(fold, texts)]:
+        s = A._Sentence(nfc(text), ())
+        quiet = [j for j in range(s.n) if not name_words.clause_ahead(s, j)]
+        with monkeypatch.context() as m:
+            m.setattr(name_words, "clause_ahead", lambda s, j: True)
+            for j in quiet:
+                for start in range(max(0, j - 8), j + 1):
+                    for head in {A._head(s, start), A._head(s, start, True), None}:
+                        if head is not None and head.end > j:
+                            continue
                         clauses = A._qualifier_end(s, start, j, head), A._relative_clause_end(s, start, j, head)
-                        assert clauses == (0, 0), (text, j, start, head)
+                        assert clauses == (0, 0) or s.is_(j, "có"), (text, j, start, head)
 
 
 def test_plain_words_are_stepped_over() -> None:
