@@ -618,10 +618,13 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
         if head is None or not head.unit_complete:
-            plain = name_words.step(s, start, j, head)  # (speed10) a word no rule below can act on
-            if plain:
+            plain = name_words.step(s, start, j, head)  # (speed10) a word few rules below can act on
+            if plain > 0:
                 j = plain
                 continue
+            if plain < 0:
+                j = -plain  # the name ends there
+                break
         closed = lead_rules.demonstrative_end(s, start, j)
         if closed:
             j = closed  # "nhà thầu này", "các đơn vị trên": a demonstrative ends the name

@@ -14,6 +14,9 @@ remembered, says that none of them can act:
   `_relative_clause_end`), and those only when a modal or an actor's adverb follows within their reach;
 - CAPITAL: a capitalised word inside the sentence that none of the rules before `_extend`'s capital
   branch can act on; it is taken with its two-syllable verb, if any, as that branch does;
+- END: a lower-case word that `_ends_np` ends the name at (a verb, a stop word, a separator …) and no rule
+  before it can act on but the clause readers and `activities_end`; `_extend` asks those, then
+  `activity_name_end`, and stops;
 - OTHER: anything else (the whole chain runs, as before).
 
 Why each test is there, rule by rule (the order of `_extend`; each rule's own first test, unchanged):
@@ -40,13 +43,13 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
-from domain.understand import lead_rules, name_purposes, name_stationed
+from domain.understand import lead_rules, name_bounds, name_purposes, name_stationed
 from domain.understand.lead_rules import _keys
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Head, _Sentence
 
-UNKNOWN, OTHER, PLAIN, CAPITAL = -1, 0, 1, 2
+UNKNOWN, OTHER, PLAIN, CAPITAL, END = -1, 0, 1, 2, 3
 
 # `_qualifier_end` looks up to 14 words ahead, `_relative_clause_end` 10.
 _CLAUSE_REACH = 14
@@ -59,18 +62,16 @@ class _Gates:
     def __init__(self) -> None:
         # phrase lists starting at the word that a rule before the capital branch acts on …
         self.early_slots = frozenset(p.slot for p in (L.NP_KEEP, A._CHU_TRI, L.PERSON_HEADS, L.COMMITTEE_PURPOSES))
-        # … and those a rule after it, or `_ends_np`, acts on (a lower-case word)
-        self.late_slots = frozenset(
-            p.slot
-            for p in (
-                A._PASSIVE_RELATIVE, L.DETERMINERS, L.VERBS, L.NP_LINKS_BEFORE_ORG, A._WORD_SEPARATORS,
-                L.PREDICATE_MARKERS, L.NP_STOPS, L.ASSIGN_VERBS,
-            )
+        # … and those a rule after it acts on (a lower-case word) …
+        self.rule_slots = frozenset(p.slot for p in (A._PASSIVE_RELATIVE, L.DETERMINERS, L.NP_LINKS_BEFORE_ORG))
+        # … and those that make `_ends_np` true (with "có", "được", "trên", "ban" in late_keys)
+        self.end_slots = frozenset(
+            p.slot for p in (A._WORD_SEPARATORS, L.PREDICATE_MARKERS, L.NP_STOPS, L.ASSIGN_VERBS, L.VERBS)
         )
         # rule words (keys with and without diacritics), the same way
         early = (*lead_rules._DEMONSTRATIVE_FIRSTS, "học")
         self.early_keys = _keys(early)
-        late = ("số", "kiêm", "như", "gồm", "bao", "từ", "tại", "ở", "trong", "trên", "là", "có", "được")
+        late = ("số", "kiêm", "như", "gồm", "bao", "từ", "tại", "ở", "trong", "trên", "là", "có", "được", "ban")
         self.late_keys = {
             accented: keys | name_purposes.VE_KEYS[accented] | name_stationed.KEYS[accented]
             for accented, keys in _keys((*early, *late)).items()
@@ -84,8 +85,10 @@ _gates: _Gates | None = None
 
 def step(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
     """Where `_extend`'s loop goes on after the word tokens[j] when no rule but the clause readers can act
-    on it (PLAIN, CAPITAL), 0 when the whole chain must be asked. The caller has made sure that the head
-    is not a complete unit's name (those words may end it: `_may_follow_unit`)."""
+    on it (PLAIN, CAPITAL); minus where the name ends when the word ends it (END: after the clause readers,
+    a list of activities, `activity_name_end`, as the chain would); 0 when the whole chain must be asked.
+    The caller has made sure that the head is not a complete unit's name (those words may end it:
+    `_may_follow_unit`). (A head that takes a name, "Ban quản lý", takes an END word: the chain reads it.)"""
     kinds = s.name_words
     kind = kinds[j]
     if kind == UNKNOWN:
@@ -104,6 +107,16 @@ def step(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 if end:
                     return end
         return j + 1
+    if kind == END and not (head is not None and j == head.end and head.takes_name):
+        if clause_ahead(s, j):
+            end = A._qualifier_end(s, start, j, head) or A._relative_clause_end(s, start, j, head)
+            if end:
+                return end
+        if s.hits[j].get(L.VERBS.slot, 0):
+            acts = lead_rules.activities_end(s, start, j, head)
+            if acts:
+                return -acts
+        return -(name_bounds.activity_name_end(s, start, j, head) or j)  # as `_extend` after `_ends_np`
     return 0
 
 
@@ -134,9 +147,9 @@ def _kind(s: _Sentence, j: int) -> int:
         if j in s.initial or key in g.early_keys[s.accented]:
             return OTHER  # (at a clause's start a capital says nothing: the whole chain reads it)
         return CAPITAL
-    if t[7] or key in g.late_keys[s.accented] or not g.late_slots.isdisjoint(hit):
+    if t[7] or key in g.late_keys[s.accented] or not g.rule_slots.isdisjoint(hit):
         return OTHER  # (t[7]: a number)
-    return PLAIN
+    return PLAIN if g.end_slots.isdisjoint(hit) else END
 
 
 def clause_ahead(s: _Sentence, j: int) -> bool:

@@ -134,7 +134,9 @@ def _rule_answers(s: A._Sentence, start: int, j: int, head: A._Head | None, kind
     key = s.tokens[j].key
     if kind == name_words.CAPITAL:
         return [*answers, A._qualifier_end(s, start, j, head)]
-    return [
+    if kind == name_words.END:
+        answers.append(not A._ends_np(s, j))  # (the verbs' own rule, activities_end, is asked by step)
+    late = [
         *answers,
         s.tokens[j].capitalized,
         s.tokens[j].is_number,
@@ -149,8 +151,13 @@ def _rule_answers(s: A._Sentence, start: int, j: int, head: A._Head | None, kind
         key in A.name_stationed.KEYS[s.accented] and A.name_stationed.stationed_end(s, start, j),
         A._located_end(s, j),
         A._scope(s, j),
-        s.m(A.L.VERBS, j) and A.lead_rules.activities_end(s, start, j, head),
         s.is_(j, "là") and A.lead_rules.members_named(s, start, j),
+    ]
+    if kind == name_words.END:
+        return late
+    return [
+        *late,
+        s.m(A.L.VERBS, j) and A.lead_rules.activities_end(s, start, j, head),
         A._ends_np(s, j),
         A._ends_np(s, j, verbs=False),
     ]
