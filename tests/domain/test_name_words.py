@@ -114,6 +114,8 @@ _RULE_CLASSES = (
     "hiện kiểm tra.",
     "Sở NN&PTNT một số tỉnh và các đơn vị được giao nhiệm vụ khẩn trương triển khai.",
     "Đồng chí chủ trì kết luận một số nội dung; đồng chí lãnh đạo UBND phường chỉ đạo.",
+    "Các doanh nghiệp sản xuất, kinh doanh phân bón phải kiểm tra; các cơ sở giết mổ, buôn bán gia cầm "
+    "thực hiện tiêu hủy; các đơn vị vận hành, bảo trì các cần trục thực hiện kiểm tra.",
 )
 
 
