@@ -85,17 +85,6 @@ def _both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert fast == slow, text
 
 
-@pytest.mark.parametrize("folded", [False, True])
-def test_same_ends_on_the_corpus(folded: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    for text in _corpus_texts():
-        _both_ways(fold(text) if folded else text, monkeypatch)
-
-
-def test_same_ends_on_glued_rule_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    for text in _glued_texts(1200, seed=10):
-        _both_ways(text, monkeypatch)
-
-
 # One invented sentence for each rule of the chain, where it acts (the rule's own class).
 _RULE_CLASSES = (
     "Yêu cầu nhà thầu này nỗ lực hơn nữa; các trường nói trên chịu trách nhiệm báo cáo.",
@@ -117,6 +106,17 @@ _RULE_CLASSES = (
     "Các doanh nghiệp sản xuất, kinh doanh phân bón phải kiểm tra; các cơ sở giết mổ, buôn bán gia cầm "
     "thực hiện tiêu hủy; các đơn vị vận hành, bảo trì các cần trục thực hiện kiểm tra.",
 )
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_same_ends_on_the_corpus_and_rule_classes(folded: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    for text in [*_RULE_CLASSES, *_corpus_texts()]:
+        _both_ways(fold(text) if folded else text, monkeypatch)
+
+
+def test_same_ends_on_glued_rule_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    for text in _glued_texts(1200, seed=10):
+        _both_ways(text, monkeypatch)
 
 
 def _rule_answers(s: A._Sentence, start: int, j: int, head: A._Head | None, kind: int) -> list[int]:
