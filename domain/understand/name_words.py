@@ -21,17 +21,18 @@ remembered, says that none of them can act:
 
 Why each test is there, rule by rule (the order of `_extend`; each rule's own first test, unchanged):
 `demonstrative_end` needs a demonstrative's first word; `NP_KEEP` a phrase of its list; `_study_word` "học";
-`_noun_after_determiner` a determiner of size 1, 2, 3 ending right before; the straddling compound a
-`NP_KEEP` phrase of two or more words starting one word before; "chủ trì" its list; `_qualifier_end`
-answers 0 for a capital and otherwise needs "có" or an actor's adverb ahead in the same run of words;
-a head's name or title, and the unit-complete branches, only happen at a head `step` is not asked about
-(see there); `_committee_level_end` needs a committee's last word just before; a committee's purpose its
-list; then (PLAIN only) a number, "số", "kiêm", a passive relative, a determiner, `_relative_clause_end`
-(a modal ahead in the run), `_such_as` ("như", "gồm", "bao"), `level_range_end` ("từ"), a field after
-"về", "đóng", `_located_end` ("tại", "ở"), `_scope` ("trong", "trên"), `activities_end` (a verb), "là";
-and `_ends_np` is true only for "có", "được", "trên" or a phrase of its lists. `tests/domain/
-test_name_words.py` reads every corpus sentence both ways (this step and the whole chain) from every
-position and head and compares.
+`_noun_after_determiner` a determiner of size 1, 2, 3 ending right before; the straddling compound a `NP_KEEP`
+phrase of two or more words starting one word before; "chủ trì" its list; `_qualifier_end` answers 0 for a
+capital and otherwise needs "có" or an actor's adverb ahead in the same run of words; at the head's end, a title
+needs `PERSON_HEADS`, and a head that takes a name takes a PLAIN word before the relative clause is asked, as
+`step` does (an END word there is left to the chain); the unit-complete branches only happen after a complete
+unit's name, where `step` is not asked; `_committee_level_end` needs a committee's last word just before; a
+committee's purpose its list; then (PLAIN only) a number, "số", "kiêm", a passive relative, a determiner,
+`_relative_clause_end` (a modal ahead in the run), `_such_as` ("như", "gồm", "bao"), `level_range_end` ("từ"), a
+field after "về", "đóng", `_located_end` ("tại", "ở"), `_scope` ("trong", "trên"), `activities_end` (a verb),
+"là"; and `_ends_np` is true only for "có", "được", "trên", "ban" (its own test) or a phrase of its lists.
+`tests/domain/ test_name_words.py` reads every corpus sentence both ways (this step and the whole chain) from
+every position and head and compares.
 """
 
 from __future__ import annotations
