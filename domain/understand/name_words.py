@@ -31,7 +31,7 @@ committee's purpose its list; then (PLAIN only) a number, "số", "kiêm", a pas
 `_relative_clause_end` (a modal ahead in the run), `_such_as` ("như", "gồm", "bao"), `level_range_end` ("từ"), a
 field after "về", "đóng", `_located_end` ("tại", "ở"), `_scope` ("trong", "trên"), `activities_end` (a verb),
 "là"; and `_ends_np` is true only for "có", "được", "trên", "ban" (its own test) or a phrase of its lists.
-`tests/domain/ test_name_words.py` reads every corpus sentence both ways (this step and the whole chain) from
+`tests/domain/test_name_words.py` reads every corpus sentence both ways (this step and the whole chain) from
 every position and head and compares.
 """
 
