@@ -45,12 +45,26 @@ if TYPE_CHECKING:
 # Verbs of request and appeal (the public's part is the asker's campaign); "yêu cầu" and "giao" bind.
 _REQUEST = ("đề nghị", "kêu gọi", "vận động", "khuyến cáo", "khuyến nghị", "mong", "kính đề nghị")
 _BINDING = ("yêu cầu", "giao", "buộc", "bắt buộc")
-# Gate: one folded substring test of the sentence (the hook runs for every sentence with a lead).
-_F_REQUEST = ("de nghi", "keu goi", "van dong", "khuyen cao", "khuyen nghi", "mong")
+# Gate: substring tests of the text in C, the words written without their first letter so that a capital
+# needs no second test (the hook runs for every sentence with two leads or more; folding the text first cost
+# 38k instructions a sentence under `bench/parse_instructions.py --stage read`).
+_MARKS = {
+    True: ("ề nghị", "êu gọi", "ận động", "huyến cáo", "huyến nghị", "mong"),
+    False: ("e nghi", "eu goi", "an dong", "huyen cao", "huyen nghi", "mong"),
+}
+# … and a word of the public (`lead_conventions._PUBLIC`, `lead_public._NEW_PUBLIC`), the same way.
+_PUBLIC_MARKS = {
+    True: ("gười dân", "hân dân", "à con", "uần chúng", "ộ dân", "ộ gia đình", "ọi người", "hụ huynh", "u khách",
+           "ộng đồng", "hách hàng", "ành khách", "iêu dùng", "hăn nuôi", "ham gia giao thông"),
+    False: ("guoi dan", "han dan", "a con", "uan chung", "o dan", "o gia dinh", "oi nguoi", "hu huynh", "u khach",
+            "ong dong", "hach hang", "anh khach", "ieu dung", "han nuoi", "ham gia giao thong"),
+}
 
 
 def _is_public(s: _Sentence, a: int) -> bool:
-    return bool(P._public_at(s, a)) or A._the_public(s, a)
+    """The public named at tokens[a] ("Nhân dân", "toàn thể nhân dân …", "các hộ dân …", "quý khách hàng"); not
+    bare "hộ" ("các hộ kinh doanh" are businesses, K018-01, as `lead_conventions` reads them)."""
+    return bool(P._public_at(s, a))
 
 
 def _asking_verb(s: _Sentence, a: int) -> tuple[int, bool] | None:
@@ -93,9 +107,9 @@ def mixed_appeal(s: _Sentence, leads: list[tuple[int, int]]) -> list[tuple[int, 
     order), and the asker is named in the sentence."""
     if len(leads) < 2:
         return leads
-    folded = fold(s.text)
-    if not any(w in folded for w in _F_REQUEST):
-        return leads  # (no verb of request: the common case)
+    text = s.text
+    if not any(w in text for w in _MARKS[s.accented]) or not any(w in text for w in _PUBLIC_MARKS[s.accented]):
+        return leads  # (no verb of request, or nobody of the public: the common case)
     public = [(a, b) for a, b in leads if _is_public(s, a)]
     if not public or len(public) == len(leads):
         return leads

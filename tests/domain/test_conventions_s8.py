@@ -54,6 +54,9 @@ def test_mixed_appeal_order_binding_the_public_keeps_them() -> None:
 def test_mixed_appeal_needs_the_public() -> None:
     # only organisations asked: nothing to add
     assert lead("UBND xã đề nghị các thôn và các trường học ra quân dọn vệ sinh.") == ["các thôn", "các trường học"]
+    # "các hộ kinh doanh" are businesses, not the public (bare "hộ")
+    got = lead("UBND phường đề nghị các cơ quan, trường học và các hộ kinh doanh trên địa bàn treo cờ Tổ quốc.")
+    assert "UBND phường" not in got
 
 
 def test_mixed_appeal_without_asker_named_keeps_the_list() -> None:
