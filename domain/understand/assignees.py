@@ -64,6 +64,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand import (
     lead_addressed,
     lead_conventions,
+    lead_conventions_s8,
     lead_doers,
     lead_frames,
     lead_public,
@@ -2997,6 +2998,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     if lead is None:
         return AssigneeReading(Assignees(), "", "", verb_initial)
     leads, support, executor = _support_and_executor(s, lead)
+    leads = lead_conventions_s8.mixed_appeal(s, leads)  # (conv11) §31.1 the public's part → who asks
     assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
+from domain.understand.deadline_conventions_s8 import per_case
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_scan import (
@@ -1410,7 +1411,9 @@ def _immediates(scan: Scan) -> None:
                 continue
             if m.group() == "ngay" and _is_day_word(scan, m.start(), m.end()):
                 continue
-            if "khi" in f and _CONTINGENCY.search(scan.clause_before(m.start(), 80)):
+            if ("khi" in f and _CONTINGENCY.search(scan.clause_before(m.start(), 80))) or per_case(
+                f, m.start(), m.end(), scan.clause_before(m.start(), 80)
+            ):  # (conv11) LABELLING §31.6: "ngay" for each case of a class
                 scan.take(m.start(), m.end())
                 continue  # "khi xảy ra cháy phải huy động lực lượng dập tắt ngay": a standing response
             scan.take(m.start(), m.end())

@@ -15,6 +15,7 @@ from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUn
 from domain.understand.assignees import assignees_from_context, context_segments, parse_assignees
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadlines import parse_deadline
+from domain.understand.lead_conventions_s8 import advised_public
 from domain.understand.textnorm import nfc
 
 
@@ -31,6 +32,7 @@ def parse_directive(
             assignees = _assignees_from(context, units, assignees)
         if deadline.kind is DeadlineKind.NONE:
             deadline = _deadline_from(context, today, units, text)
+    assignees = advised_public(text, assignees, context, units)  # (conv11) §31.4 a report of advising before
     return ParsedDirective(text=text, assignees=assignees, deadline=deadline, context=context)
 
 

@@ -127,10 +127,11 @@ def test_advice_to_the_public_is_the_body_s_work(text: str, expected: list[str])
     [
         # the public as the subject, no body gives the advice: named as written (§8 d)
         ("Người dân cần chủ động dự trữ nước sạch.", ["Người dân"]),
-        # the public asked together with bodies: all as written (F002-01)
+        # the public asked together with bodies (F002-01): the bodies as written; since LABELLING §31.1 (session 8,
+        # F002-01 relabelled) the public's part is the asker's own campaign, so the asker leads for it
         (
             "Chủ tịch UBND tỉnh đề nghị Nhân dân và yêu cầu các sở, ngành thực hiện nghiêm việc đeo khẩu trang.",
-            ["Nhân dân", "các sở, ngành"],
+            ["các sở, ngành", "Chủ tịch UBND tỉnh"],
         ),
     ],
 )
