@@ -12,7 +12,7 @@ from domain.understand.lexicons import phrases
 
 # Verbs that hand work to the noun phrase after them, and the words around "giao"/"chỉ đạo" that
 # make them part of another word.
-ASSIGN_VERBS = phrases("assign_verbs")
+ASSIGN_VERBS = phrases("assign_verbs", "wish_verbs")  # (leadm: "rất mong")
 GIAO_NOT_BEFORE = phrases("giao_not_before")
 GIAO_NOT_AFTER = phrases("giao_not_after")
 CHIDAO_NOT_AFTER = phrases("chidao_not_after")
@@ -37,5 +37,5 @@ CO_PREDICATE_OBJECTS = phrases("co_predicate_objects")
 SEND_VERBS = phrases("send_verbs")
 
 # Verbs: of actions (end a noun phrase) and of narration (the splitter's reports).
-VERBS = phrases("verbs")
+VERBS = phrases("verbs", "verbs_more")  # (leadm: "chung tay", "siết chặt")
 NARRATIVE_VERBS = phrases("narrative_verbs")

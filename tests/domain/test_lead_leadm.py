@@ -33,3 +33,34 @@ def lead(text: str) -> list[str]:
 )
 def test_verb_compound_stays_in_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# A request opened by "Rất mong" with no speaker before it: the body asked leads (LABELLING §5). Dev: M001-01
+# (M), L044-01 (L), CM02 (conclusions_v11); the public after it is left to the reader's earlier reading (§8 d
+# gives the lead-in's body, which a word list cannot). `data/wish_verbs.txt`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rất mong UBND xã sớm có giải pháp xử lý điểm tập kết rác này.", ["UBND xã"]),
+        ("Rất mong Công ty Môi trường đô thị sớm thu gom rác tại khu vực chợ.", ["Công ty Môi trường đô thị"]),
+        ("Rất mong các cơ quan, đơn vị trên địa bàn phối hợp thực hiện tốt.", ["các cơ quan, đơn vị trên địa bàn"]),
+        ("Đồng thời, rất mong các doanh nghiệp chung tay tiết kiệm điện.", ["các doanh nghiệp"]),
+        # a wish for oneself asks nobody: the people it hopes to hear from are not asked
+        ("Ban quản lý dự án rất mong nhận được sự ủng hộ của bà con.", ["Ban quản lý dự án"]),
+    ],
+)
+def test_wish_asks_the_body_named(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# A task verb the lists lacked ends the name (the run-on class, J row 14 / K row 8). Dev: M017-01, L044-01.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã siết chặt quản lý đất đai công ích.", ["Các xã"]),
+        ("Đề nghị các địa phương siết chặt công tác kiểm tra.", ["các địa phương"]),
+        ("Các trường học và doanh nghiệp chung tay hỗ trợ học sinh khó khăn.", ["Các trường học và doanh nghiệp"]),
+    ],
+)
+def test_new_task_verbs_end_the_name(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
