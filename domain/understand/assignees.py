@@ -2681,7 +2681,8 @@ def _directed_to(s: _Sentence) -> _Found | None:
         if not s.first + 1 <= p < s.n - 2:
             continue
         size = s.m(_CHI_DAO, p)
-        if not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+        b = p - 2 if s.is_(p - 2, "ý") and s.is_(p - 1, "kiến") else p  # (leadm) "là ý kiến chỉ đạo của A đối với B", M025-01
+        if not (s.is_(b - 1, "là") or s.is_(b - 1, "những") or s.is_(b - 1, "các")):
             continue
         for x in range(p + size, min(s.n - 1, p + size + 12)):
             if s.punct(x, ";.:"):

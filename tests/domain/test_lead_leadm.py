@@ -64,3 +64,19 @@ def test_wish_asks_the_body_named(text: str, expected: list[str]) -> None:
 )
 def test_new_task_verbs_end_the_name(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# "Đó là ý kiến chỉ đạo của A đối với B" → B (LABELLING §6), the noun "ý kiến chỉ đạo" read as "chỉ đạo" is
+# (the class of D093-01, G059-02, L042-01, J076-01; M025-01); "Tổng Giám đốc" a title of its own (§12).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đó là ý kiến chỉ đạo của Chủ tịch UBND tỉnh đối với Giám đốc các sở.", ["Giám đốc các sở"]),
+        ("Đó là những ý kiến chỉ đạo của Bí thư Huyện ủy đối với các xã, thị trấn.", ["các xã, thị trấn"]),
+        ("Đó là ý kiến chỉ đạo của Bộ trưởng đối với Thủ trưởng các cục, Tổng Giám đốc các tập đoàn.",
+         ["Thủ trưởng các cục", "Tổng Giám đốc các tập đoàn"]),
+        ("Sở đã xin ý kiến chỉ đạo của UBND tỉnh đối với dự án này.", []),
+    ],
+)
+def test_opinion_of_direction_for(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
