@@ -21,7 +21,7 @@ CHIDAO_NOT_AFTER = phrases("chidao_not_after")
 ORG_HEADS = phrases("org_heads", "business_kinds")  # (business_kinds: "thương nhân", "đại lý")
 CATEGORY_NOUNS = phrases("category_nouns", "business_kinds")
 PLACE_NOUNS = phrases("place_nouns")
-PERSON_HEADS = phrases("person_heads")
+PERSON_HEADS = phrases("person_heads", "people_heads_more")  # (leadm: "hành khách", "độc giả")
 DETERMINERS = phrases("determiners")
 
 # Where a noun phrase ends and what continues it.

@@ -80,3 +80,20 @@ def test_new_task_verbs_end_the_name(text: str, expected: list[str]) -> None:
 )
 def test_opinion_of_direction_for(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# People at large named by a common noun the person list lacked, as the subject with no advising body: named
+# as written (LABELLING §8 d last case, §11); advised by a body, the body leads as before. Dev: M011-01 (M),
+# L034-01 (L), two corpora. `data/people_heads_more.txt`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hành khách cần có mặt tại nhà ga trước giờ tàu chạy 30 phút.", ["Hành khách"]),
+        ("Bạn đọc nên theo dõi lịch cắt điện để chủ động sắp xếp công việc.", ["Bạn đọc"]),
+        ("Theo thông báo, khách hàng có nhu cầu cần đăng ký trước tại quầy giao dịch.",
+         ["khách hàng có nhu cầu"]),
+        ("Công ty Cấp nước khuyến cáo khách hàng chủ động trữ nước.", ["Công ty Cấp nước"]),
+    ],
+)
+def test_people_at_large_named_as_written(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
