@@ -67,6 +67,7 @@ from domain.understand import (
     lead_doers,
     lead_frames,
     lead_public,
+    lead_result_clause,
     lead_rules,
     lead_typos,
     name_bounds,
@@ -2501,6 +2502,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
     if subject is None:
         subject = lead_frames.subject_after_frames(s)
+    if subject is None:
+        subject = lead_result_clause.subject_after_conjunction(s)  # (leadm) "… nên các trường phải …"
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that

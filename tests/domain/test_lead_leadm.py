@@ -97,3 +97,20 @@ def test_opinion_of_direction_for(text: str, expected: list[str]) -> None:
 )
 def test_people_at_large_named_as_written(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# The subject of an obligation after a reason, source or condition run into it by "nên" / "thì" (LABELLING §4,
+# §5). Dev: M005-02 (M), L090-01 (L), J041-01 (J). `lead_result_clause.py`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do kinh phí còn hạn chế nên các xã phải chủ động huy động nguồn lực xã hội hóa.", ["các xã"]),
+        ("Theo chỉ đạo của UBND tỉnh thì các cơ sở karaoke phải tạm dừng hoạt động.", ["các cơ sở karaoke"]),
+        ("Khi có sự cố thì UBND xã có trách nhiệm báo cáo ngay về huyện.", ["UBND xã"]),
+        # "nên" as "should" after the subject, and a result with no obligation, are not this form
+        ("Người dân nên hạn chế ra đường khi có bão.", ["Người dân"]),
+        ("Do mưa lớn kéo dài nên nhiều tuyến đường bị ngập.", []),
+    ],
+)
+def test_subject_after_so_or_then(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
