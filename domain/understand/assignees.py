@@ -2684,7 +2684,7 @@ def _directed_to(s: _Sentence) -> _Found | None:
         if not s.first + 1 <= p < s.n - 2:
             continue
         size = s.m(_CHI_DAO, p)
-        b = p - 2 if s.is_(p - 2, "ý") and s.is_(p - 1, "kiến") else p  # (leadm) "là ý kiến chỉ đạo của A đối với B", M025-01
+        b = p - 2 if s.is_(p - 2, "ý") and s.is_(p - 1, "kiến") else p  # (leadm) "là ý kiến chỉ đạo của A đối với B"
         if not (s.is_(b - 1, "là") or s.is_(b - 1, "những") or s.is_(b - 1, "các")):
             continue
         for x in range(p + size, min(s.n - 1, p + size + 12)):
