@@ -12,7 +12,7 @@ from domain.understand.lexicons import phrases
 
 # Verbs that hand work to the noun phrase after them, and the words around "giao"/"chỉ đạo" that
 # make them part of another word.
-ASSIGN_VERBS = phrases("assign_verbs", "wish_verbs")  # (leadm: "rất mong")
+ASSIGN_VERBS = phrases("assign_verbs")
 GIAO_NOT_BEFORE = phrases("giao_not_before")
 GIAO_NOT_AFTER = phrases("giao_not_after")
 CHIDAO_NOT_AFTER = phrases("chidao_not_after")

@@ -94,7 +94,7 @@ from domain.understand.vntokens import (
 # The rules' own phrase lists: data files in domain/understand/data/ (see each file's opening
 # comment for the kind of sentence it serves).
 _LOOSE_TRIGGERS = phrases("loose_triggers")
-_ASK_VERBS = phrases("ask_verbs", "wish_verbs")  # (leadm: "rất mong")
+_ASK_VERBS = phrases("ask_verbs")
 _WORD_SEPARATORS = phrases("word_separators")
 _INTRO = phrases("intro")
 _LEAD_LABELS = phrases("lead_labels")
