@@ -21,7 +21,7 @@ CHIDAO_NOT_AFTER = phrases("chidao_not_after")
 ORG_HEADS = phrases("org_heads", "business_kinds")  # (business_kinds: "thương nhân", "đại lý")
 CATEGORY_NOUNS = phrases("category_nouns", "business_kinds")
 PLACE_NOUNS = phrases("place_nouns")
-PERSON_HEADS = phrases("person_heads")
+PERSON_HEADS = phrases("person_heads", "people_heads_more")  # (leadm: "hành khách", "độc giả")
 DETERMINERS = phrases("determiners")
 
 # Where a noun phrase ends and what continues it.
@@ -30,12 +30,12 @@ ADVERBS = phrases("adverbs")
 REPORTING_WORDS = phrases("reporting_words")
 NP_STOPS = phrases("np_stops")
 NP_LINKS_BEFORE_ORG = phrases("np_links_before_org")
-NP_KEEP = phrases("np_keep", "name_compounds")  # (name_compounds: "hàng không", "không chuyên trách")
+NP_KEEP = phrases("np_keep", "name_compounds", "name_verb_compounds")  # ("hàng không"; leadm: "chương trình")
 HEADS_TAKING_NAME = phrases("heads_taking_name")
 COMMITTEE_PURPOSES = phrases("committee_purposes")
 CO_PREDICATE_OBJECTS = phrases("co_predicate_objects")
 SEND_VERBS = phrases("send_verbs")
 
 # Verbs: of actions (end a noun phrase) and of narration (the splitter's reports).
-VERBS = phrases("verbs")
+VERBS = phrases("verbs", "verbs_more")  # (leadm: "chung tay", "siết chặt")
 NARRATIVE_VERBS = phrases("narrative_verbs")

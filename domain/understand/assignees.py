@@ -68,6 +68,7 @@ from domain.understand import (
     lead_doers,
     lead_frames,
     lead_public,
+    lead_result_clause,
     lead_rules,
     lead_typos,
     name_bounds,
@@ -2519,6 +2520,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
     if subject is None:
         subject = lead_frames.subject_after_frames(s)
+    if subject is None:
+        subject = lead_result_clause.subject_after_conjunction(s)  # (leadm) "… nên các trường phải …"
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -2699,7 +2702,8 @@ def _directed_to(s: _Sentence) -> _Found | None:
         if not s.first + 1 <= p < s.n - 2:
             continue
         size = s.m(_CHI_DAO, p)
-        if not (s.is_(p - 1, "là") or s.is_(p - 1, "những") or s.is_(p - 1, "các")):
+        b = p - 2 if s.is_(p - 2, "ý") and s.is_(p - 1, "kiến") else p  # (leadm) "là ý kiến chỉ đạo của A đối với B"
+        if not (s.is_(b - 1, "là") or s.is_(b - 1, "những") or s.is_(b - 1, "các")):
             continue
         for x in range(p + size, min(s.n - 1, p + size + 12)):
             if s.punct(x, ";.:"):
