@@ -42,6 +42,7 @@ from domain.types import Cadence
 from domain.understand import deadline_dates as dd
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
+from domain.understand.deadline_round10 import bracketed_named_day
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -574,6 +575,8 @@ def _date_candidate(
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
     vao = "vao" in tail.words or "vao luc" in tail.words
+    if not vao and tail.words in ((), ("ngay",)) and bracketed_named_day(scan.f, tail.start):  # "vào ngày X (1-4)"
+        vao = ngay = True  # (branch deadm, deadline_round10)
     # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
     # set for that very day.
     if not (ngay or has_year) or due < scan.today or (due == scan.today and not vao):
