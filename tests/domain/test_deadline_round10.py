@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (real-looking sentences are long)
 """Deadline rules of the tenth round (branch deadm, eighth issue-11 session, corpus M's first look): each test is
 one class of sentence, with sentences written for the test (not copied from the corpus); the rule's comment in
 domain/understand/deadline_round10.py names the dev sentences of its class."""
