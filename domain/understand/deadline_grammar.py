@@ -42,7 +42,7 @@ from domain.types import Cadence
 from domain.understand import deadline_dates as dd
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
-from domain.understand.deadline_round10 import bracketed_named_day
+from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -893,8 +893,8 @@ def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
     for m in scan.matches(pattern):
         if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
             continue
-        if _qualifies_a_noun(f, m.start()):
-            scan.take(m.start(), m.end())
+        if _qualifies_a_noun(f, m.start()) or cadence_not_of_task(f, m.start(), m.end()):
+            scan.take(m.start(), m.end())  # (branch deadm, deadline_round10: "ngày nghỉ hằng tuần", "so với mọi năm")
             continue
         start = _with_periodic(scan, m.start())
         scan.take(start, m.end())

@@ -28,3 +28,23 @@ def bracketed_named_day(f: str, at: int) -> bool:
         return False
     named = before[v + 4 :]
     return not any(c in named for c in _BREAKS) and any(w in named for w in _DAY_NAMES)
+
+
+# --- a cadence word outside the task's action -------------------------------------------------------------
+# Kind of sentence: "hằng tuần / mọi năm / hằng năm" that qualifies something other than the action asked:
+# (a) the weekly day of rest — "căn cứ vào ngày nghỉ hằng tuần để bố trí nghỉ bù" (CI05, I), "trùng vào thứ bảy
+#     và chủ nhật là ngày nghỉ hằng tuần" (CM06's background line, M);
+# (b) a comparison — "thu hoạch muộn hơn so với mọi năm" (M090-01, M): the years compared with;
+# (c) what has been done each year, reported — "mặc dù vật nuôi hằng năm đã được tiêm phòng" (G089-01, G).
+# None says how often the task is done (§24: a cadence that qualifies the action; "giao ban hàng tháng" as a
+# name is the noun case `_qualifies_a_noun` already handles), so none is `recurring`. Three forms, four texts
+# from four documents of three corpora; each form alone has one or two (a separate commit the lead may drop).
+# Not here: daily hours ("khung giờ 11-14h và 18-23h hàng ngày") — M011-03 labels them `none`, L044-01 (the
+# same power-saving advice) `recurring`: a guide question, not a rule.
+_PAST_AFTER = (" da ", " deu da ", " van da ")
+
+
+def cadence_not_of_task(f: str, start: int, end: int) -> bool:
+    """Whether the cadence f[start:end] ("hang tuan", "moi nam"; folded text) names the weekly day off, is
+    compared with ("so với mọi năm") or reports a past practice ("hằng năm đã được …")."""
+    return f.endswith(("ngay nghi ", "so voi "), 0, start) or f.startswith(_PAST_AFTER, end)

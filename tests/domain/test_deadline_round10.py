@@ -44,3 +44,33 @@ def test_bracketed_day_after_the_named_day(text: str, expected: str) -> None:
 )
 def test_bracketed_day_guards(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- a cadence word outside the task's action: the weekly day off, a comparison, a reported past practice ----
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các phòng bố trí người trực, cho nghỉ bù vào ngày nghỉ hằng tuần kế tiếp.", "none"),
+        ("Trưởng các bộ phận căn cứ ngày nghỉ hàng tuần của từng người để xếp lịch trực Tết.", "none"),
+        ("Năm nay mưa đến sớm hơn so với mọi năm, đề nghị các hợp tác xã nạo vét kênh mương.", "none"),
+        ("Do giá vật tư tăng cao so với hằng năm nên các hộ cần tính toán diện tích gieo trồng.", "none"),
+        ("Yêu cầu các hộ rào chắn ao hồ mặc dù hằng năm đã được nhắc nhở nhiều lần.", "none"),
+    ],
+)
+def test_cadence_outside_the_action(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# guards: a cadence that times the action stays recurring
+@pytest.mark.parametrize(
+    ("text", "cadence"),
+    [
+        ("Các trạm y tế báo cáo số ca mắc trước 16 giờ hằng ngày.", "daily"),
+        ("Hằng năm, các xã tổ chức ra quân làm thủy lợi nội đồng.", "yearly"),
+        ("Các tổ dân phố tổng vệ sinh vào sáng Chủ nhật hằng tuần.", "weekly"),
+        ("Hằng tháng các trường báo cáo sĩ số về Phòng Giáo dục.", "monthly"),
+    ],
+)
+def test_cadence_of_the_action_guards(text: str, cadence: str) -> None:
+    d = parse_deadline(text, TODAY)
+    assert (d.kind.value, d.cadence.value if d.cadence else None) == ("recurring", cadence)
