@@ -43,6 +43,7 @@ from domain.understand import deadline_dates as dd
 from domain.understand.deadline_conventions_s8 import per_case
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
+from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -575,6 +576,8 @@ def _date_candidate(
     # No deadline word: a date of a cited document, of a meeting, of a narrated event — or of a
     # future event the work must be ready for ("kỳ họp dự kiến tổ chức vào ngày 26/12").
     vao = "vao" in tail.words or "vao luc" in tail.words
+    if not vao and tail.words in ((), ("ngay",)) and bracketed_named_day(scan.f, tail.start):  # "vào ngày X (1-4)"
+        vao = ngay = True  # (branch deadm, deadline_round10)
     # "tiến hành dọn vệ sinh vào lúc 16h chiều thứ bảy ngày 27/12" written on 27/12: the work is
     # set for that very day.
     if not (ngay or has_year) or due < scan.today or (due == scan.today and not vao):
@@ -891,8 +894,8 @@ def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
     for m in scan.matches(pattern):
         if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
             continue
-        if _qualifies_a_noun(f, m.start()):
-            scan.take(m.start(), m.end())
+        if _qualifies_a_noun(f, m.start()) or cadence_not_of_task(f, m.start(), m.end()):
+            scan.take(m.start(), m.end())  # (branch deadm, deadline_round10: "ngày nghỉ hằng tuần", "so với mọi năm")
             continue
         start = _with_periodic(scan, m.start())
         scan.take(start, m.end())
