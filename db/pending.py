@@ -72,3 +72,38 @@ async def drop_unsent_question(session: AsyncSession, chat_id: int, key: int) ->
     await session.execute(
         delete(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.prompt_message_id == key)
     )
+
+
+# --- /nhap (handlers/importing.py): a conclusion being gathered in parts, and the draft read from it.
+# Neither is answered through the prompt lookup: their key is a negative number unique in the chat.
+
+
+async def add_import_draft(
+    session: AsyncSession, *, chat_id: int, key: int, person_id: int, now: datetime, data: dict[str, Any]
+) -> PendingInput:
+    """The draft of a conclusion `person_id` is importing (its items, title, meeting date in `data`),
+    stored under `key`; replies to its preview are matched by the preview's message ids."""
+    row = PendingInput(
+        chat_id=chat_id, prompt_message_id=key, person_id=person_id, kind="import_draft", created_at=now, data=data
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def start_import_gathering(
+    session: AsyncSession, *, chat_id: int, key: int, person_id: int, now: datetime, data: dict[str, Any]
+) -> PendingInput:
+    """A new gathering of a conclusion's parts by `person_id` in the chat: one per person and chat, so
+    one already open there is dropped (the caller reads what it held first, to say so)."""
+    await session.execute(
+        delete(PendingInput).where(
+            PendingInput.chat_id == chat_id, PendingInput.person_id == person_id, PendingInput.kind == "import_gather"
+        )
+    )
+    row = PendingInput(
+        chat_id=chat_id, prompt_message_id=key, person_id=person_id, kind="import_gather", created_at=now, data=data
+    )
+    session.add(row)
+    await session.flush()
+    return row

@@ -36,6 +36,7 @@ from bot import texts as T
 from bot.errors import database_unavailable
 from bot.services import Services, services_of
 from db import committees as db_committees
+from db import pending as db_pending
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
@@ -276,12 +277,12 @@ async def _make_draft(
     if not parsed.directives:
         raise Refused(T.IMPORT_NOTHING)
     meeting_day = parsed.meeting_date or actor.today
-    draft = PendingInput(
+    return await db_pending.add_import_draft(
+        session,
         chat_id=chat_id,
-        prompt_message_id=key,
+        key=key,
         person_id=actor.person.id,
-        kind="import_draft",
-        created_at=actor.now,
+        now=actor.now,
         data={
             "committee": actor.committee.id,
             "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
@@ -296,9 +297,6 @@ async def _make_draft(
             **({"sheet": sheet.as_json()} if sheet is not None else {}),
         },
     )
-    session.add(draft)
-    await session.flush()
-    return draft
 
 
 # ---------------------------------------------------------------------------------------------- preview
@@ -1035,24 +1033,15 @@ async def _start_gathering(
     # One gathering per person and chat: a new /nhap starts afresh (and says what it drops).
     before = await _gathering_of(session, msg.chat.id, actor.person.id)
     dropped = len(before.data.get("parts", [])) if before is not None else 0
-    await session.execute(
-        delete(PendingInput).where(
-            PendingInput.chat_id == msg.chat.id,
-            PendingInput.person_id == actor.person.id,
-            PendingInput.kind == "import_gather",
-        )
-    )
     chosen = committees[0] if len(committees) == 1 else None
-    row = PendingInput(
+    row = await db_pending.start_import_gathering(
+        session,
         chat_id=msg.chat.id,
-        prompt_message_id=-msg.message_id,
+        key=-msg.message_id,
         person_id=actor.person.id,
-        kind="import_gather",
-        created_at=actor.now,
+        now=actor.now,
         data={**_gather_data(chosen.id if chosen else None, parts, actor.now), **({"ocr": ocr} if ocr else {})},
     )
-    session.add(row)
-    await session.flush()
     note = "\n\n" + T.IMPORT_GATHER_RESTARTED.format(parts=dropped) if dropped else ""
     if chosen is None:
         return T.IMPORT_CHOOSE_COMMITTEE + note, _choose_buttons(row.id, committees), row.id

@@ -132,8 +132,7 @@ async def test_a_look_up_waiting_when_the_bot_is_killed_is_done_after_the_restar
             assert len([m for m in world.bot_messages(group) if LEFT in m.plain]) == 1
             assert flood.injected == 1 and world.too_many_requests == 1
         finally:
-            bot.kill()
-            await bot.reap()
+            await bot.close()
     await engine.dispose()
     log = "".join((tmp_path / f"bot-{n}.log").read_text(errors="replace") for n in (1, 2))
     assert "Traceback" not in log, log[-5000:]

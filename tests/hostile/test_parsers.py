@@ -40,7 +40,7 @@ from domain.understand.documents import DocumentError, extract_text
 from domain.understand.textnorm import fold, nfc
 from domain.understand.units_catalog import BUILTIN_UNITS
 from tests.conftest import using_postgres
-from tests.hostile.strategies import DAYS, LONG_TEXT, attached_file, hostile_text
+from tests.hostile.strategies import DAYS, VERY_LONG, attached_file, hostile_text
 
 TOTAL = int(os.environ.get("HOSTILE_PARSER_EXAMPLES", "10000"))
 # Pure functions: the SQLite pass runs them; the PostgreSQL pass of scripts/test.sh skips them, as it
@@ -91,8 +91,12 @@ def check_assignees(a: Assignees) -> None:
 
 
 @examples(0.25)
-@given(text=LONG_TEXT, today=DAYS)
+@given(text=hostile_text(), today=DAYS)
 def test_deadline_parsers(text: str, today: date) -> None:
+    deadline_parsers(text, today)
+
+
+def deadline_parsers(text: str, today: date) -> None:
     check_deadline(parse_deadline(text, today), text)
     for d in find_deadlines(text, today):
         check_deadline(d, text)
@@ -102,8 +106,12 @@ def test_deadline_parsers(text: str, today: date) -> None:
 
 
 @examples(0.2)
-@given(text=LONG_TEXT, today=DAYS, context=st.one_of(st.none(), hostile_text(8)))
+@given(text=hostile_text(), today=DAYS, context=st.one_of(st.none(), hostile_text(8)))
 def test_directive_and_assignee_parsers(text: str, today: date, context: str | None) -> None:
+    directive_and_assignee_parsers(text, today, context)
+
+
+def directive_and_assignee_parsers(text: str, today: date, context: str | None) -> None:
     d = parse_directive(text, today, UNITS, context)
     assert d.text == nfc(text).strip()
     check_assignees(d.assignees)
@@ -130,8 +138,12 @@ def conclusion_text(draw: st.DrawFn) -> str:
 
 
 @examples(0.2)
-@given(text=st.one_of(conclusion_text(), LONG_TEXT), today=DAYS)
+@given(text=st.one_of(conclusion_text(), hostile_text()), today=DAYS)
 def test_conclusion_splitter(text: str, today: date) -> None:
+    conclusion_splitter(text, today)
+
+
+def conclusion_splitter(text: str, today: date) -> None:
     parsed = split_conclusion(text, today, UNITS)
     assert isinstance(parsed, ParsedConclusion)
     assert parsed.meeting_date is None or isinstance(parsed.meeting_date, date)
@@ -207,11 +219,25 @@ def test_parse_cli_batch(lines: list[str]) -> None:
 
 
 @examples(0.1)
-@given(text=LONG_TEXT, today=DAYS)
+@given(text=hostile_text(), today=DAYS)
 def test_parse_cli_text(text: str, today: date) -> None:
+    parse_cli_text(text, today)
+
+
+def parse_cli_text(text: str, today: date) -> None:
     conclusion = parse_cli.understand(text, today)
     out = parse_cli.render(conclusion, conclusion.meeting_date or today)
     assert isinstance(out, str) and out
+
+
+@examples(0.02)
+@given(text=VERY_LONG, today=DAYS, context=st.one_of(st.none(), hostile_text(8)))
+def test_very_long_inputs(text: str, today: date, context: str | None) -> None:
+    """A word the grammars react to, repeated 100 to 3,000 times, through each property above."""
+    deadline_parsers(text, today)
+    directive_and_assignee_parsers(text, today, context)
+    conclusion_splitter(text, today)
+    parse_cli_text(text, today)
 
 
 @pytest.mark.parametrize("text", ["trong 99999999 ngày", "trong 999999999 ngày làm việc", "trước 31/12/9999"])
