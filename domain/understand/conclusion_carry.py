@@ -1,0 +1,305 @@
+"""Leads given by the structure around an item that names nobody who acts (issue 11, session 8, `carry10`).
+
+The conclusion splitter already carries a lead to a sentence that names nobody: from the order before it in
+the paragraph ("Đồng thời, …", "Ngoài ra, …", a bare verb), from a lead-in or a section heading ("Giao X thực
+hiện các nội dung sau:", "3. Về máy tính bảng: giao Văn phòng …"), from "Kính gửi:" (conventions). The dev
+conclusions' lead misses of that kind left two classes, where the item *does* name a party, only not the one
+who answers for the work (LABELLING.md §8):
+
+- (§8 b, carried) **a subjectless "chỉ đạo / yêu cầu Y …" whose structure says who directs**: the order before
+  it already told X to direct Y ("UBND TP đề nghị Phòng GD-ĐT khẩn trương chỉ đạo các trường …. Chỉ đạo các
+  trường trong diện quản lý phối hợp …", CK24; "Bộ đề nghị UBND các tỉnh … chỉ đạo các cơ quan chức năng …"
+  … "Bên cạnh đó, chỉ đạo các cơ quan chức năng tăng cường …", CL08, and the sentence after it through the
+  splitter's thread), or the item stands under a lead-in that gives X the items ("Thủ tướng yêu cầu Chủ tịch
+  UBND các tỉnh thực hiện các công việc sau: • Yêu cầu chủ hộ gia đình … cam kết …", CK15). X leads, Y
+  executes. Dev: CK24, CL08 ×2, CK15 (corpora K and L).
+- (§8 d, carried) **a request or appeal to the public that names no body giving it**, where the sentence
+  before names the body that speaks to that public: "Các trường … thông báo tới cha mẹ học sinh …: …" then
+  "Trong thời gian các em nghỉ học, đề nghị cha mẹ học sinh quản lý các em …" (CL02); "… nhà trường kính mong
+  CMHS … . Trong thời gian trẻ tạm dừng đến trường, kính mong CMHS quan tâm …" (CL03); "ngành điện Thủ đô
+  luôn mong nhận được sự chia sẻ của quý khách hàng …" then "Đồng thời, rất mong quý khách hàng, … cùng chung
+  tay sử dụng điện tiết kiệm …" (L044-01, a sentence record whose context is that sentence). The body leads.
+  With it, the in-sentence forms the public-advice rules lacked: the request verbs "kính mong", "rất mong",
+  and the parents as the public ("cha mẹ học sinh", "CMHS", "PHHS", "gia đình"): "nhà trường đề nghị gia đình
+  tăng cường quản lý học sinh …" (CG15), "… nhà trường kính mong CMHS tiếp tục …" (CL03). Dev: CL02, CL03 ×2,
+  L044-01 (corpus L); CG15 (the older conclusions).
+
+Hooks (one line each): `assignees._find_lead` (`public_request`), `directive.parse_directive` (`from_context`:
+the sentence sets' context and the splitter's headings), `conclusion._Splitter.directives` (`carried`: the
+earlier items and the sentence read before). Tests with invented sentences of each class:
+`tests/domain/test_conclusion_carry.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from domain.types import AssigneeRef, Assignees, KnownUnit, ParsedDirective
+from domain.understand import assignees as A
+from domain.understand import lead_conventions as C
+from domain.understand import lead_doers
+from domain.understand.textnorm import fold, nfc
+
+if TYPE_CHECKING:
+    from domain.understand.assignees import _Found, _Sentence
+
+# ------------------------------------------------------------------------------ the public, the verbs
+# (§8 d) The parents of a school's pupils are the public too (people at large, not the school's own
+# addressees): "cha mẹ học sinh", its abbreviations, "gia đình" (the pupils' families).
+_PARENTS = ("cha mẹ học sinh", "cha mẹ", "CMHS", "PHHS", "gia đình")
+_PUBLIC = (*C._PUBLIC, "khách hàng", "hành khách", *_PARENTS)
+_DETERMINERS = (*C._PUBLIC_DETERMINERS, "quý")
+# Requests and appeals said politely: "kính mong", "rất mong" (the speaker asks, as "đề nghị" does).
+_POLITE = ("kính mong", "rất mong")
+_ASK = (*C._ADVISE, "kính đề nghị", *_POLITE)
+
+# Folded forms for the cheap text tests (the rules run on every sentence the reader is asked about).
+_F_PUBLIC = "|".join(sorted({re.escape(fold(p)) for p in _PUBLIC}, key=len, reverse=True))
+_F_DETS = "|".join(sorted({re.escape(fold(p)) for p in _DETERMINERS}, key=len, reverse=True))
+_F_ASK = "|".join(sorted({re.escape(fold(p)) for p in _ASK}, key=len, reverse=True))
+_PUBLIC_AFTER = rf"(?:(?:toi|den|cho)\s+)?(?:(?:{_F_DETS})\s+){{0,3}}(?:{_F_PUBLIC})\b"
+# The in-sentence forms' words (a gate before the token rule).
+_NEW_WORDS = re.compile(r"\b(?:kinh mong|rat mong|cha me|cmhs|phhs|gia dinh)\b")
+
+# A list marker or bullet at the start of an item.
+_MARKER = re.compile(r"^\s*(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2})*[.)/]*|[a-zđ][.)]|[-–*•+])\s*")
+# Discourse openers before an order (as the splitter's `_DISCOURSE`, with the adverb-comma openers).
+_OPENER = re.compile(
+    r"(?:dong thoi|ben canh do|ngoai ra|mat khac|theo do|cu the|nhat la|kip thoi|dac biet|tiep theo|sau do)"
+    r"\s*,?\s*"
+)
+
+
+# ------------------------------------------------------------------ (§8 d) in the sentence: who asks
+def public_request(s: _Sentence) -> _Found | None:
+    """ "<body> kính mong / rất mong / đề nghị <the parents, the public> …": the body that asks leads
+    (LABELLING.md §8 d), in the forms `lead_conventions.public_advice` and `lead_public.wider_public_advice`
+    do not read (their verbs and public lack "kính mong", "rất mong", "cha mẹ học sinh", "CMHS", "gia
+    đình"). Also when a purpose clause runs into the subject with no comma ("Để đảm bảo công tác phòng chống
+    dịch nhà trường kính mong CMHS …", CL03). Not when others are asked too, nor when no body asks (then the
+    structure around the sentence may say who does: `from_context`, `carried`). Dev: CG15, CL03."""
+    if not _NEW_WORDS.search(fold(s.text)):
+        return None  # (none of the new words: the common case, one regex search)
+    for v in C._starts(s, _ASK, s.first + 1, s.n - 1):
+        n = C._any_at(s, v, _ASK)
+        if not n:
+            continue
+        end = _public_at(s, v + n)
+        if not end:
+            continue
+        new = C._any_at(s, v, _POLITE) or not C._public_at(s, v + n)
+        if not new:
+            return None  # the old forms: the rules before decided
+        if any(_asks_at(s, x) for x in range(end, s.n)):
+            return None  # others are asked too
+        if any(s.is_(x, "và") and A._np_start(s, x + 1) and not _public_at(s, x + 1) for x in range(end, end + 2)):
+            return None  # "gia đình và nhà trường": others named with them
+        subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, v) or _subject_ending_at(s, v)
+        if subject is not None and not any(_public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
+            return subject
+        return None
+    return None
+
+
+def _asks_at(s: _Sentence, x: int) -> bool:
+    """Another request at tokens[x]: "đề nghị", "yêu cầu", or "giao" handing work to a name ("giao Phòng Y tế
+    …"; not the "giao" of "các tuyến giao thông", CG15)."""
+    if C._any_at(s, x, ("đề nghị", "yêu cầu")):
+        return True
+    return s.is_(x, "giao") and (s.is_(x + 1, "cho") or A._np_start(s, x + 1))
+
+
+def _public_at(s: _Sentence, k: int) -> int:
+    """Where the public named at tokens[k] ends its head ("cha mẹ học sinh", "quý phụ huynh", "CMHS"),
+    else 0."""
+    if s.is_(k, "tới") or s.is_(k, "đến") or s.is_(k, "cho"):
+        k += 1
+    for _ in range(3):
+        d = C._any_at(s, k, _DETERMINERS)
+        if not d:
+            break
+        k += d
+    n = C._any_at(s, k, _PUBLIC)
+    return k + n if n else 0
+
+
+def _subject_ending_at(s: _Sentence, v: int) -> _Found | None:
+    """A name that runs up to the verb at tokens[v] after a purpose clause with no comma ("Để đảm bảo
+    công tác phòng chống dịch nhà trường kính mong …"): the shortest known name ending right at v."""
+    for c in range(v - 1, max(s.first, v - 6) - 1, -1):
+        if not (s.word(c) and A._np_start(s, c)):
+            continue
+        items, _ = A._parse_list(s, c)
+        if items and items[0][0] == c and items[0][1] >= v and len(items) == 1:
+            # (the reader may run the name on over a verb it does not know: "nhà trường kính mong CMHS")
+            return A._Found([(c, v)], c, v, "subject")
+    return None
+
+
+# ------------------------------------------------------------ (§8 d) carried: the body before asks
+_ASKS_PUBLIC = re.compile(rf"(?:^|,\s*)(?:{_F_ASK})\s+{_PUBLIC_AFTER}")
+
+
+_OTHERS_WITH = re.compile(rf"\s+va\s+(?!{_PUBLIC_AFTER})")
+
+
+def asks_public(text: str) -> bool:
+    """Does the sentence ask or appeal to the public with no body of its own before the verb ("Trong thời
+    gian nghỉ học, đề nghị cha mẹ học sinh …", "Đồng thời, rất mong quý khách hàng …")? The verb opens the
+    sentence or follows a comma of its opening; it is the sentence's first request."""
+    folded = fold(_MARKER.sub("", nfc(text), count=1))
+    m = _ASKS_PUBLIC.search(folded[:220])
+    if m is None:
+        return False
+    head = folded[: m.start()]
+    # Before the verb: openers and adjuncts only (no other request, no "X đề nghị" subject before it,
+    # which the comma rules out above).
+    if re.search(rf"\b(?:{_F_ASK}|giao|chi dao)\b", head) is not None:
+        return False
+    # "người dân và các doanh nghiệp": others named with them, as `lead_conventions.public_advice` reads it
+    return _OTHERS_WITH.match(folded, m.end()) is None
+
+
+# Verbs by which a body speaks to the public: notices and letters, requests, appeals, wishes.
+_SPEAKS = (
+    "thông báo", "kính gửi", "gửi", "kính mong", "rất mong", "mong", "đề nghị", "kính đề nghị", "khuyến cáo",
+    "kêu gọi", "vận động",
+)
+
+
+def speaker_to_public(sentence: str, units: Sequence[KnownUnit] = ()) -> tuple[AssigneeRef, ...]:
+    """The body that speaks to the public in `sentence`: its subject before a verb of saying or asking
+    whose object, within a few words, is the public ("Các trường … thông báo tới cha mẹ học sinh …",
+    "ngành điện Thủ đô luôn mong nhận được sự chia sẻ của quý khách hàng …", "nhà trường kính mong CMHS
+    …"). Empty when no such body is named."""
+    sentence = nfc(sentence).strip()
+    if not sentence or not re.search(_PUBLIC_AFTER, fold(sentence)):
+        return ()
+    s = A._Sentence(sentence, units)
+    for v in C._starts(s, _SPEAKS, s.first + 1, s.n - 1):
+        n = C._any_at(s, v, _SPEAKS)
+        if not n:
+            continue
+        if not any(_public_at(s, x) for x in range(v + n, min(s.n, v + n + 8))):
+            continue
+        subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, v) or _subject_ending_at(s, v)
+        if subject is None or any(_public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
+            continue
+        return tuple(AssigneeRef(s.span_text(a, b), None, None) for a, b in subject.items)
+    return ()
+
+
+def _all_public(refs: Sequence[AssigneeRef]) -> bool:
+    return all(re.match(_PUBLIC_AFTER, fold(r.text)) for r in refs)
+
+
+# ------------------------------------------------------------ (§8 b) carried: who was told to direct
+_DIRECTS = re.compile(r"(chi dao|yeu cau)\s+(?:cho\s+)?")
+
+
+def _directed(text: str, own: Assignees) -> int | None:
+    """Where Y starts in a subjectless "(Đồng thời,) chỉ đạo / yêu cầu Y …" read with Y as its lead,
+    else None."""
+    if not own.lead or own.lead[0].span is None:
+        return None
+    text = nfc(text)
+    folded = fold(text)
+    k = _MARKER.match(folded)
+    at = k.end() if k else 0
+    o = _OPENER.match(folded, at)
+    at = o.end() if o else at
+    m = _DIRECTS.match(folded, at)
+    if m is None or own.lead[0].span[0] != m.end():
+        return None
+    return m.end()
+
+
+def _head(name: str) -> str:
+    """The first two words of a name, folded: "các trường" of "các trường trong diện quản lý"."""
+    return " ".join(fold(name).split()[:2])
+
+
+def _told_to_direct(antecedent: str, lead: Sequence[AssigneeRef], y: str, units: Sequence[KnownUnit]) -> bool:
+    """Was the antecedent's lead X told to direct the same Y ("đề nghị X … chỉ đạo Y' …", Y' with Y's
+    first words), X not Y itself?"""
+    if not lead or any(_head(x.text) == _head(y) for x in lead):
+        return False
+    folded = fold(nfc(antecedent))
+    if not re.search(rf"\bchi dao\s+(?:cho\s+)?{re.escape(_head(y))}\b", folded):
+        return False
+    return A.read_assignees(antecedent, units).how == "assigned"
+
+
+def _directs(own: Assignees, lead: Sequence[AssigneeRef]) -> Assignees:
+    """X leads, Y executes (the public directed is nobody's executor: §8 c)."""
+    executor = own.executor if _all_public(own.lead) else (*own.lead, *own.executor)
+    return Assignees(
+        lead=tuple(replace(r, span=None) for r in lead),
+        support=own.support,
+        executor=tuple(replace(r, span=None) for r in executor),
+    )
+
+
+def _lead_in(context: str, units: Sequence[KnownUnit]) -> tuple[AssigneeRef, ...]:
+    """The lead a lead-in assigns the items under it ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh … thực hiện
+    các công việc sau:"): the innermost heading naming someone, when it ends with a colon and assigns."""
+    for segment in reversed(A.context_segments(context, units)):
+        reading = A.read_assignees(segment, units)
+        if reading.assignees.lead:
+            return reading.assignees.lead if segment.rstrip().endswith(":") and reading.how == "assigned" else ()
+    return ()
+
+
+# ------------------------------------------------------------------------------------------ hooks
+def from_context(text: str, own: Assignees, context: str, units: Sequence[KnownUnit] = ()) -> Assignees:
+    """`parse_directive`'s hook: the lead a sentence takes from its `context` (the sentence before, or the
+    splitter's headings) in the two carried classes; `own` unchanged otherwise."""
+    y = _directed(text, own)
+    if y is not None:
+        lead = _lead_in(context, units)
+        if not lead:
+            last = A.context_segments(context, units)[-1:] or [context]
+            told = A.read_assignees(last[0], units)
+            if _told_to_direct(last[0], told.assignees.lead, own.lead[0].text, units):
+                lead = told.assignees.lead
+        if lead:
+            return _directs(own, lead)
+        return own
+    if asks_public(text):
+        last = context.splitlines()[-1] if context else ""
+        body = speaker_to_public(last, units)
+        if body:
+            return Assignees(lead=body, support=own.support, executor=own.executor)
+    return own
+
+
+def carried(
+    text: str,
+    parsed: ParsedDirective,
+    earlier: Sequence[tuple[str, ParsedDirective]],
+    previous: ParsedDirective | None,
+    before: str | None,
+    units: Sequence[KnownUnit] = (),
+) -> ParsedDirective:
+    """The splitter's hook, for an item of a whole conclusion: `earlier` holds the items before it (nearest
+    first) with their readings, `previous` the order before it in its paragraph (the splitter's thread),
+    `before` the sentence read just before it (a task or not)."""
+    own = parsed.assignees
+    y = _directed(text, own)
+    if y is not None:
+        for antecedent, reading in earlier[:6]:
+            if _told_to_direct(antecedent, reading.assignees.lead, own.lead[0].text, units):
+                return replace(parsed, assignees=_directs(own, reading.assignees.lead))
+        return parsed
+    if not asks_public(text):
+        return parsed
+    if previous is not None and previous.assignees.lead and not _all_public(previous.assignees.lead):
+        body = tuple(replace(r, span=None) for r in previous.assignees.lead)
+    else:
+        body = speaker_to_public(before or "", units)
+    if not body:
+        return parsed
+    return replace(parsed, assignees=Assignees(lead=body, support=own.support, executor=own.executor))
