@@ -24,6 +24,13 @@ who answers for the work (LABELLING.md §8):
   tăng cường quản lý học sinh …" (CG15), "… nhà trường kính mong CMHS tiếp tục …" (CL03). Dev: CL02, CL03 ×2,
   L044-01 (corpus L); CG15 (the older conclusions).
 
+- (§10, §3) **the order before beats the heading**: an item that names nobody, in the paragraph of an order
+  that names its own lead, takes that lead rather than a heading's ("2. Sinh viên tiếp tục chủ động phòng,
+  chống dịch …. Tham gia các hoạt động …" under "Nhà trường thông báo … như sau:", CJ09; "Đề nghị các Trung
+  tâm …. Báo cáo gửi về Cục TGPL …", CK27; "… nhà trường kính mong CMHS …. Trong thời gian …, kính mong CMHS
+  …" under "Trường MN … kính gửi thông báo …:", CL03). In the dev conclusions no item had the heading's lead
+  right against a different lead of the order before it. Dev: CJ09, CK27, CL03 (corpora J, K, L).
+
 Hooks (one line each): `assignees._find_lead` (`public_request`), `directive.parse_directive` (`from_context`:
 the sentence sets' context and the splitter's headings), `conclusion._Splitter.directives` (`carried`: the
 earlier items and the sentence read before). Tests with invented sentences of each class:
@@ -288,6 +295,17 @@ def carried(
     first) with their readings, `previous` the order before it in its paragraph (the splitter's thread),
     `before` the sentence read just before it (a task or not)."""
     own = parsed.assignees
+    if previous is not None and previous.assignees.lead and own.lead and all(r.span is None for r in own.lead):
+        # (§10, §3) The item names nobody and took a heading's lead, while the order before it in its paragraph
+        # names its own: the nearer one leads ("… thông báo … như sau:" / "2. Sinh viên tiếp tục …. Tham gia
+        # các hoạt động …", CJ09; "Đề nghị các Trung tâm …. Báo cáo gửi về Cục …", CK27; "… đã có chỉ đạo giám
+        # đốc các sở; …. Theo đó, các kết quả … phải được công khai …" under a photo caption read as a
+        # heading, CH22). The splitter carried the order before only to an item with no lead at all.
+        written = A.parse_assignees(text, units)
+        if not written.lead:
+            lead = tuple(replace(r, span=None) for r in previous.assignees.lead)
+            parsed = replace(parsed, assignees=Assignees(lead, written.support, written.executor))
+            own = parsed.assignees
     y = _directed(text, own)
     if y is not None:
         for antecedent, reading in earlier[:6]:

@@ -156,3 +156,22 @@ def test_whole_conclusion_directing_item_after_another_item() -> None:
     items = _items(text)
     assert items[-2] == (["UBND các huyện"], ["các trạm y tế xã"])
     assert items[-1][0] == ["UBND các huyện"]
+
+
+# ------------------------------------------------------------------ §10: the order before beats the heading
+def test_follow_up_takes_the_subject_of_the_order_before_not_the_heading() -> None:
+    text = (
+        "Trung tâm Văn hóa thông báo lịch hoạt động dịp hè như sau:\n"
+        "1. Các câu lạc bộ thể thao đăng ký sân tập với Văn phòng. Nộp danh sách hội viên trước ngày 15/5/2024."
+    )
+    # (the deadline sentence is part of its task, LABELLING §3; a different action after it is not)
+    items = _items(text + "\n2. Đội văn nghệ xã xây dựng chương trình mừng Quốc khánh. Chuẩn bị trang phục biểu diễn.")
+    assert [lead for lead, _ in items][-1] == ["Đội văn nghệ xã"]
+
+
+def test_follow_up_of_an_assignment_under_a_heading_naming_the_issuer() -> None:
+    text = (
+        "Phòng Giáo dục thông báo kế hoạch thi học kỳ cụ thể như sau:\n"
+        "Đề nghị các tổ chuyên môn rà soát đề cương ôn tập. Gửi bản rà soát cho Phó Hiệu trưởng."
+    )
+    assert [lead for lead, _ in _items(text)] == [["các tổ chuyên môn"], ["các tổ chuyên môn"]]
