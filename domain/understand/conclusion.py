@@ -1639,7 +1639,7 @@ class _Splitter:
                 own = parsed.assignees
                 lead = tuple(replace(ref, span=None) for ref in before.assignees.lead)
                 parsed = replace(parsed, assignees=Assignees(lead, own.support, own.executor))
-            earlier = [(self.candidates[i].text, read[i]) for i in sorted(read, reverse=True)]
+            earlier = [(self.candidates[i].text, read[i]) for i in list(read)[-6:]]  # (carry10) the items before
             parsed = carried(c.read_from or c.text, parsed, earlier, read.get(c.previous), c.before, self.units)
             read[j] = parsed
             out.append(parsed)

@@ -291,9 +291,9 @@ def carried(
     before: str | None,
     units: Sequence[KnownUnit] = (),
 ) -> ParsedDirective:
-    """The splitter's hook, for an item of a whole conclusion: `earlier` holds the items before it (nearest
-    first) with their readings, `previous` the order before it in its paragraph (the splitter's thread),
-    `before` the sentence read just before it (a task or not)."""
+    """The splitter's hook, for an item of a whole conclusion: `earlier` holds the items before it (in the
+    text's order, the last few) with their readings, `previous` the order before it in its paragraph (the
+    splitter's thread), `before` the sentence read just before it (a task or not)."""
     own = parsed.assignees
     if previous is not None and previous.assignees.lead and own.lead and all(r.span is None for r in own.lead):
         # (§10, §3) The item names nobody and took a heading's lead, while the order before it in its paragraph
@@ -308,7 +308,7 @@ def carried(
             own = parsed.assignees
     y = _directed(text, own)
     if y is not None:
-        for antecedent, reading in earlier[:6]:
+        for antecedent, reading in reversed(earlier[-6:]):
             if _told_to_direct(antecedent, reading.assignees.lead, own.lead[0].text, units):
                 return replace(parsed, assignees=_directs(own, reading.assignees.lead))
         return parsed
