@@ -62,6 +62,7 @@ from operator import itemgetter
 from domain.types import AssigneeRef, Assignees, KnownUnit
 from domain.understand import assignee_lexicon as L
 from domain.understand import (
+    conclusion_carry,
     lead_addressed,
     lead_conventions,
     lead_conventions_s8,
@@ -2507,6 +2508,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
         return None  # "Cơ quan phối hợp: Công an huyện, ...": only who coordinates (the lead is elsewhere)
     conventional = lead_conventions.public_advice(s) or lead_conventions.committed_subject(s)  # (conv)
     conventional = conventional or lead_public.wider_public_advice(s)  # (leadl) "khuyến nghị người dân"
+    conventional = conventional or conclusion_carry.public_request(s)  # (carry10) "kính mong CMHS"
     if conventional is not None:
         return conventional
     wished = lead_doers.public_wish(s)  # (leadjk) "X mong muốn <the public> …": X leads

@@ -26,6 +26,7 @@ from datetime import date
 from domain.types import AssigneeRef, Assignees, DeadlineKind, KnownUnit, ParsedConclusion, ParsedDirective
 from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
+from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_notes import (
     adverb_comma,
@@ -1330,6 +1331,8 @@ class _Candidate:
     read_from: str | None = None
     # its own subject, unknown to the assignee reader, leading it rather than the heading's lead
     subject: str | None = None
+    # (carry10) the sentence read just before it, a task or not (who speaks to the public there)
+    before: str | None = None
 
 
 def _speaker_misread(reading: AssigneeReading, speech_start: int) -> bool:
@@ -1352,6 +1355,7 @@ class _Splitter:
         # a one-sentence line's reading, kept for its sentence (read_assignees would normalise the
         # text again to find it in its cache)
         self.readings: dict[str, AssigneeReading] = {}
+        self.last_read: str | None = None  # (carry10) the sentence read last (`_Candidate.before`)
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1560,6 +1564,7 @@ class _Splitter:
                     previous = first
             elif not verdict.directive and reading.assignees.lead:
                 previous = None  # someone else's report in between: the thread is lost
+            self.last_read = sentence
         self.after_task = just_emitted
         self.thread = previous if just_emitted else None
 
@@ -1577,13 +1582,16 @@ class _Splitter:
             self.candidates.append(
                 _Candidate(sentence, context, section, previous=previous, read_from=read_from, subject=subject)
             )
+            self.candidates[-1].before = self.last_read
             return
         for k, clause in enumerate(_directive_clauses(sentence, self.units)):
             # a later clause naming nobody continues the first ("Giao X ...; Kiểm soát ..."); one naming
             # its own lead ("...; giao Công an xã ...") takes nothing from it (not its deadline)
             own = k > 0 and bool(read_assignees(clause, self.units).assignees.lead)
             clause_context = context if k == 0 or own else [*context, _first_clause(sentence)]
-            self.candidates.append(_Candidate(clause, clause_context, section, previous=previous))
+            self.candidates.append(
+                _Candidate(clause, clause_context, section, previous=previous, before=self.last_read)
+            )
 
     def directives(self, basis: date) -> list[ParsedDirective]:
         # A closer dates the directives of its section up to it ("- A. - B. Hoàn thành trong tháng 4."),
@@ -1631,6 +1639,8 @@ class _Splitter:
                 own = parsed.assignees
                 lead = tuple(replace(ref, span=None) for ref in before.assignees.lead)
                 parsed = replace(parsed, assignees=Assignees(lead, own.support, own.executor))
+            earlier = [(self.candidates[i].text, read[i]) for i in list(read)[-6:]]  # (carry10) the items before
+            parsed = carried(c.read_from or c.text, parsed, earlier, read.get(c.previous), c.before, self.units)
             read[j] = parsed
             out.append(parsed)
         return out

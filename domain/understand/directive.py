@@ -13,6 +13,7 @@ from datetime import date
 
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
 from domain.understand.assignees import assignees_from_context, context_segments, parse_assignees
+from domain.understand.conclusion_carry import from_context
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadlines import parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
@@ -28,6 +29,7 @@ def parse_directive(
     deadline = parse_deadline(text, today)
     context = nfc(context).strip() if context else None
     if context:
+        assignees = from_context(text, assignees, context, units)  # (carry10) who directs, who asks the public
         if not assignees.lead:
             assignees = _assignees_from(context, units, assignees)
         if deadline.kind is DeadlineKind.NONE:
