@@ -33,9 +33,7 @@ def version() -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.settings import load_settings
-
-    return run_bot(load_settings(), webhook=bool(args.webhook))
+    return run_bot(_settings(), webhook=bool(args.webhook))
 
 
 def _startup_line(settings: Settings, mode: str) -> str:
@@ -113,8 +111,12 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
 
 def _run_guarded(args: argparse.Namespace) -> int:
     """`nhacviec run`, with what makes it fail at start-up told in one clear line (bot/texts.py)."""
+    from bot.settings import SettingsError
+
     try:
         return _run(args)
+    except SettingsError:
+        raise  # told by main() in one line, exit 2
     except Exception as exc:
         from bot.settings import load_settings
         from bot.startup import startup_failed
@@ -123,9 +125,13 @@ def _run_guarded(args: argparse.Namespace) -> int:
 
 
 def _settings() -> Settings:
+    """The settings, with a DATABASE_URL that cannot be opened as written refused first (bot/dburl.py)."""
+    from bot.dburl import check_database_url
     from bot.settings import load_settings
 
-    return load_settings()
+    settings = load_settings()
+    check_database_url(settings.database_url)
+    return settings
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -226,10 +232,14 @@ def main(argv: list[str] | None = None) -> int:
         "db": _db,
         "migrate-to-postgres": _migrate_to_postgres,
     }
+    from bot.dburl import DatabaseUrlError
     from bot.settings import SettingsError
 
     try:
         return commands[args.command](args)
+    except DatabaseUrlError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
     except SettingsError as exc:
         print(T.SETTING_INVALID.format(name=exc.name), file=sys.stderr)
         return 2

@@ -1920,3 +1920,21 @@ SANDBOX_MEMBER_NOT_ADMIN = (
 )
 SANDBOX_MEMBER_CREATOR = "không ai đổi được quyền của người tạo nhóm."
 SANDBOX_MEMBER_CANNOT = "việc này không áp dụng được cho {name} lúc này."
+
+# --- ops11 ---
+# A DATABASE_URL that cannot be used as written (bot/dburl.py): what is wrong, how it is written, where to
+# fix it; said by `nhacviec run` and the admin commands, exit 2 (systemd does not restart on it).
+DBURL_UNREADABLE = "DATABASE_URL không đúng dạng một địa chỉ cơ sở dữ liệu."
+DBURL_SQLITE_SLASHES = (
+    "DATABASE_URL của SQLite thiếu dấu «/»: sau «sqlite:» phải có ba dấu «/» rồi mới đến tên tệp "
+    "(bốn dấu nếu đường dẫn bắt đầu từ «/»)."
+)
+DBURL_UNKNOWN_KIND = "DATABASE_URL bắt đầu bằng «{kind}://»: bot chỉ dùng SQLite hoặc PostgreSQL."
+DBURL_NO_FOLDER = "Thư mục {folder} của tệp SQLite trong DATABASE_URL không có."
+DBURL_HOW = (
+    "Viết theo một trong hai dạng:\n"
+    "  DATABASE_URL=sqlite:////var/lib/nhacviec/nhacviec.db\n"
+    "  DATABASE_URL=postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_cơ_sở_dữ_liệu"
+)
+DBURL_WHERE = "Sửa trong {place} rồi chạy lại."
+CONFIG_PLACE_DEFAULT = "tệp .env (hoặc biến môi trường)"

@@ -1,0 +1,62 @@
+"""Is DATABASE_URL usable as written? Checked before anything opens it, so that a typo is told in one
+line with the way to write it (exit 2: a restart cannot fix it), not as SQLAlchemy's traceback (exit 1,
+restarted by systemd every 5 seconds). Never repeats the URL: it may hold the password."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from bot import texts as T
+from bot.settings import ENV_FILE_VARIABLE, SettingsError
+from db.engine import normalise_url
+
+
+class DatabaseUrlError(SettingsError):
+    """DATABASE_URL cannot be used: `message` says why and how to write it."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__("DATABASE_URL", "")
+        self.message = "\n".join([problem, T.DBURL_HOW, T.DBURL_WHERE.format(place=config_place())])
+
+
+def config_place() -> str:
+    """Where the administrator's settings are: the file given with --env-file (the systemd wrapper gives
+    /etc/nhacviec/nhacviec.env), else .env."""
+    return os.environ.get(ENV_FILE_VARIABLE) or T.CONFIG_PLACE_DEFAULT
+
+
+def database_url_problem(url: str) -> str | None:
+    """What is wrong with `url` (a text of bot/texts.py), or None when it can be opened as written."""
+    try:
+        parsed = make_url(normalise_url(url))
+        parsed.port  # noqa: B018 — a port that is not a number fails only here on some versions
+    except Exception:
+        return T.DBURL_UNREADABLE
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.host:
+            return T.DBURL_SQLITE_SLASHES
+        name = parsed.database or ""
+        if name and name != ":memory:" and not name.startswith("file:"):
+            folder = Path(name).parent
+            if not folder.is_dir():
+                return T.DBURL_NO_FOLDER.format(folder=folder)
+        return None
+    if backend != "postgresql":
+        return T.DBURL_UNKNOWN_KIND.format(kind=url.strip().partition("://")[0].partition("+")[0])
+    # A raw password with "@" or "/" is read right (bot.settings.database_url_from) only when the rest
+    # parses; otherwise the password's tail became the host and the database name (and would be shown).
+    hostport = url.partition("://")[2].partition("?")[0].rpartition("@")[2].partition("/")[0]
+    port = hostport.rpartition("]")[2].partition(":")[2]
+    if any(c in (parsed.database or "") for c in "@/") or (port and not port.isdigit()):
+        return T.DBURL_UNREADABLE
+    return None
+
+
+def check_database_url(url: str) -> None:
+    problem = database_url_problem(url)
+    if problem is not None:
+        raise DatabaseUrlError(problem)

@@ -1,0 +1,40 @@
+"""A DATABASE_URL the administrator mistyped (no scheme, two slashes, a misspelt driver, a port that is not
+a number, a folder that does not exist): `nhacviec run` and the admin commands say in one Vietnamese line
+what is wrong and how the URL is written, exit 2 (systemd does not restart), never a traceback, never the
+password. Before (walked by helper ops11): a traceback of SQLAlchemy, exit 1, restarted every 5 seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import texts as T
+from tests.conftest import no_database
+from tests.ops.conftest import run_nhacviec
+
+TOKEN = "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+PASSWORD = "Mk@2026/bcd"
+
+pytestmark = no_database
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("nhacviec.db", T.DBURL_UNREADABLE),
+        ("sqlite://nhacviec.db", T.DBURL_SQLITE_SLASHES),
+        (f"postgre://nhacviec:{PASSWORD}@10.0.0.10/nhacviec", T.DBURL_UNKNOWN_KIND.format(kind="postgre")),
+        (f"postgresql://nhacviec:{PASSWORD}@10.0.0.10:cong/nhacviec", T.DBURL_UNREADABLE),
+        ("sqlite:////khong/co/thu-muc/nhacviec.db", T.DBURL_NO_FOLDER.format(folder="/khong/co/thu-muc")),
+    ],
+)
+@pytest.mark.parametrize("command", [("run",), ("status",), ("backup",)])
+def test_a_mistyped_database_url_is_told_in_one_line_exit_2(
+    tmp_path: Path, url: str, says: str, command: tuple[str, ...]
+) -> None:
+    code, out, err = run_nhacviec(tmp_path, *command, BOT_TOKEN=TOKEN, DATABASE_URL=url, wait=60)
+    assert code == 2, out + err
+    assert says in err and T.DBURL_HOW in err
+    assert "Traceback" not in out + err
+    assert "Mk@2026" not in out + err and "2026/bcd" not in out + err
