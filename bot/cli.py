@@ -233,8 +233,16 @@ def main(argv: list[str] | None = None) -> int:
         "migrate-to-postgres": _migrate_to_postgres,
     }
     from bot.dburl import DatabaseUrlError
-    from bot.settings import SettingsError
+    from bot.settings import ENV_FILE_VARIABLE, SettingsError
 
+    given = os.environ.get(ENV_FILE_VARIABLE)
+    if given:  # named by the administrator (or the systemd wrapper): never silently run without it
+        if not os.path.isfile(given):
+            print(T.ENV_FILE_MISSING.format(path=given), file=sys.stderr)
+            return 2
+        if not os.access(given, os.R_OK):
+            print(T.ENV_FILE_UNREADABLE.format(path=given), file=sys.stderr)
+            return 2
     try:
         return commands[args.command](args)
     except DatabaseUrlError as exc:

@@ -1938,3 +1938,13 @@ DBURL_HOW = (
 )
 DBURL_WHERE = "Sửa trong {place} rồi chạy lại."
 CONFIG_PLACE_DEFAULT = "tệp .env (hoặc biến môi trường)"
+# `nhacviec --env-file FILE` (the systemd wrapper `sudo nhacviec ...` always gives /etc/nhacviec/nhacviec.env)
+# with a FILE that is not there or not readable: named, instead of running on the default settings.
+ENV_FILE_MISSING = (
+    "Không có tệp cấu hình {path}. Tạo lại bằng: sudo scripts/install-service.sh (trong thư mục mã nguồn), "
+    "hoặc sửa đường dẫn sau --env-file."
+)
+ENV_FILE_UNREADABLE = (
+    "Không đọc được tệp cấu hình {path} (không có quyền đọc). Tệp cần chủ root, nhóm nhacviec, quyền 0640: "
+    "sudo chown root:nhacviec {path} && sudo chmod 0640 {path}"
+)

@@ -38,3 +38,27 @@ def test_a_mistyped_database_url_is_told_in_one_line_exit_2(
     assert says in err and T.DBURL_HOW in err
     assert "Traceback" not in out + err
     assert "Mk@2026" not in out + err and "2026/bcd" not in out + err
+
+
+@pytest.mark.parametrize("command", [("run",), ("status",), ("backup",), ("db", "current")])
+def test_a_settings_file_given_that_is_not_there_is_named(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """`sudo nhacviec status` passes --env-file /etc/nhacviec/nhacviec.env: when that file is missing, the
+    administrator read «Không có tệp cơ sở dữ liệu nhacviec.db» (the default settings, silently) — a lead
+    to the wrong place. Now the file is named, exit 2."""
+    missing = tmp_path / "etc" / "nhacviec.env"
+    code, out, err = run_nhacviec(tmp_path, "--env-file", str(missing), *command, wait=60)
+    assert code == 2, out + err
+    assert T.ENV_FILE_MISSING.format(path=missing) in err
+    assert "Traceback" not in out + err and not (tmp_path / "nhacviec.db").exists()
+
+
+def test_a_settings_file_the_user_cannot_read_is_named(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    secret = tmp_path / "nhacviec.env"
+    secret.write_text(f"BOT_TOKEN={TOKEN}\n")
+    secret.chmod(0)
+    code, _out, err = run_nhacviec(tmp_path, "--env-file", str(secret), "status", wait=60)
+    assert code == 2 and T.ENV_FILE_UNREADABLE.format(path=secret) in err
