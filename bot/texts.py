@@ -1948,3 +1948,8 @@ ENV_FILE_UNREADABLE = (
     "Không đọc được tệp cấu hình {path} (không có quyền đọc). Tệp cần chủ root, nhóm nhacviec, quyền 0640: "
     "sudo chown root:nhacviec {path} && sudo chmod 0640 {path}"
 )
+# `nhacviec db downgrade REV` with a REV this release does not have: refused before the backup and the change.
+DB_UNKNOWN_REVISION = (
+    "Không có phiên bản lược đồ {revision}. Các phiên bản bản này biết: {known} (xem: nhacviec db history). "
+    "Không thay đổi gì."
+)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from bot import texts as T
+from db.migrate import alembic_config
 from tests.conftest import no_database
 from tests.ops.conftest import run_nhacviec
 
@@ -62,3 +64,19 @@ def test_a_settings_file_the_user_cannot_read_is_named(tmp_path: Path) -> None:
     secret.chmod(0)
     code, _out, err = run_nhacviec(tmp_path, "--env-file", str(secret), "status", wait=60)
     assert code == 2 and T.ENV_FILE_UNREADABLE.format(path=secret) in err
+
+
+def test_downgrade_to_a_revision_that_does_not_exist_changes_nothing_and_lists_the_known(tmp_path: Path) -> None:
+    """`nhacviec db downgrade 0042` (a typo for 0002...) took a backup first, then failed with Alembic's English
+    «CommandError: Can't locate revision»: a stray backup file each try. Now refused before anything."""
+    database = tmp_path / "nhacviec.db"
+    database.touch()
+    url = f"sqlite:///{database}"
+    code, _, err = run_nhacviec(tmp_path, "db", "--no-backup", "upgrade", DATABASE_URL=url)
+    assert code == 0, err
+    code, _, err = run_nhacviec(tmp_path, "db", "downgrade", "0042", DATABASE_URL=url)
+    assert code == 1
+    known = ", ".join(sorted(r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()))
+    assert known.startswith("0001, 0002") and "0009" in known
+    assert T.DB_UNKNOWN_REVISION.format(revision="0042", known=known) in err
+    assert list(tmp_path.glob("nhacviec-*.db")) == []
