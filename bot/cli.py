@@ -62,7 +62,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     from bot.webhook import WebhookConfigError, webhook_config
 
     if not settings.bot_token:
+        from bot.dburl import config_file_hint
+
         print(T.NO_TOKEN, file=sys.stderr)
+        if hint := config_file_hint():
+            print(hint, file=sys.stderr)
         return 2
     hook = None
     if webhook or settings.webhook_url:

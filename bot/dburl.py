@@ -28,6 +28,12 @@ def config_place() -> str:
     return os.environ.get(ENV_FILE_VARIABLE) or T.CONFIG_PLACE_DEFAULT
 
 
+def config_file_hint() -> str:
+    """The line naming the settings file, after an error that says "trong .env" (empty without one)."""
+    given = os.environ.get(ENV_FILE_VARIABLE)
+    return T.CONFIG_FILE_IS.format(path=given) if given else ""
+
+
 def database_url_problem(url: str) -> str | None:
     """What is wrong with `url` (a text of bot/texts.py), or None when it can be opened as written."""
     try:

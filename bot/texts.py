@@ -1953,3 +1953,6 @@ DB_UNKNOWN_REVISION = (
     "Không có phiên bản lược đồ {revision}. Các phiên bản bản này biết: {known} (xem: nhacviec db history). "
     "Không thay đổi gì."
 )
+# Under `sudo nhacviec ...` and systemd (NHACVIEC_ENV_FILE) the settings are not in a ".env": the start-up
+# errors that say "sửa ... trong .env" are followed by the file that is actually read.
+CONFIG_FILE_IS = "Tệp cấu hình của bot này: {path}"

@@ -80,3 +80,28 @@ def test_downgrade_to_a_revision_that_does_not_exist_changes_nothing_and_lists_t
     assert known.startswith("0001, 0002") and "0009" in known
     assert T.DB_UNKNOWN_REVISION.format(revision="0042", known=known) in err
     assert list(tmp_path.glob("nhacviec-*.db")) == []
+
+
+def test_start_up_errors_name_the_settings_file_that_is_read(tmp_path: Path) -> None:
+    """Under systemd and `sudo nhacviec` the settings are /etc/nhacviec/nhacviec.env; «sửa BOT_TOKEN trong .env»
+    sent the administrator looking for a .env that is not there. The file read is named after the error."""
+    settings = tmp_path / "nhacviec.env"
+    settings.write_text(f"DATABASE_URL=sqlite:///{tmp_path / 'nhacviec.db'}\n")
+    code, _, err = run_nhacviec(tmp_path, "--env-file", str(settings), "run", wait=60)
+    assert code == 2 and T.NO_TOKEN in err and T.CONFIG_FILE_IS.format(path=settings) in err
+
+    settings.write_text(
+        f"BOT_TOKEN={TOKEN}\nDATABASE_URL=sqlite:///{tmp_path / 'nhacviec.db'}\n"
+        "TELEGRAM_API_URL=http://127.0.0.1:1/bot\n"
+    )
+    code, _, err = run_nhacviec(tmp_path, "--env-file", str(settings), "run", wait=60)
+    assert code == 5 and T.CONFIG_FILE_IS.format(path=settings) in err
+    assert TOKEN not in err and "Traceback" not in err
+
+
+def test_the_units_name_their_settings_file_to_the_bot() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for unit in ("nhacviec.service", "nhacviec@.service"):
+        text = (root / "deploy" / unit).read_text()
+        assert "EnvironmentFile=/etc/nhacviec/nhacviec.env" in text
+        assert "Environment=NHACVIEC_ENV_FILE=/etc/nhacviec/nhacviec.env" in text
