@@ -62,7 +62,7 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     from bot.webhook import WebhookConfigError, webhook_config
 
     if not settings.bot_token:
-        from bot.dburl import config_file_hint
+        from bot.config_check import config_file_hint
 
         print(T.NO_TOKEN, file=sys.stderr)
         if hint := config_file_hint():
@@ -129,12 +129,12 @@ def _run_guarded(args: argparse.Namespace) -> int:
 
 
 def _settings() -> Settings:
-    """The settings, with a DATABASE_URL that cannot be opened as written refused first (bot/dburl.py)."""
-    from bot.dburl import check_database_url
+    """The settings; what cannot work as written (DATABASE_URL, TZ_NAME, LOG_LEVEL) refused first."""
+    from bot.config_check import check_settings
     from bot.settings import load_settings
 
     settings = load_settings()
-    check_database_url(settings.database_url)
+    check_settings(settings)
     return settings
 
 
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         "db": _db,
         "migrate-to-postgres": _migrate_to_postgres,
     }
-    from bot.dburl import DatabaseUrlError
+    from bot.config_check import ConfigError
     from bot.settings import ENV_FILE_VARIABLE, SettingsError
 
     given = os.environ.get(ENV_FILE_VARIABLE)
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         return commands[args.command](args)
-    except DatabaseUrlError as exc:
+    except ConfigError as exc:
         print(exc.message, file=sys.stderr)
         return 2
     except SettingsError as exc:

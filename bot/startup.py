@@ -20,7 +20,7 @@ log = logging.getLogger("nhacviec")
 
 
 def _name_config_file() -> None:
-    from bot.dburl import config_file_hint
+    from bot.config_check import config_file_hint
 
     if hint := config_file_hint():
         print(hint, file=sys.stderr)

@@ -1956,3 +1956,8 @@ DB_UNKNOWN_REVISION = (
 # Under `sudo nhacviec ...` and systemd (NHACVIEC_ENV_FILE) the settings are not in a ".env": the start-up
 # errors that say "sửa ... trong .env" are followed by the file that is actually read.
 CONFIG_FILE_IS = "Tệp cấu hình của bot này: {path}"
+# TZ_NAME and LOG_LEVEL that do not exist (bot/config_check.py): one line each, exit 2.
+TZ_NAME_INVALID = "TZ_NAME={value} không phải tên một múi giờ."
+TZ_NAME_HOW = "Ở Việt Nam: TZ_NAME=Asia/Ho_Chi_Minh (hoặc bỏ dòng TZ_NAME: mặc định đã là Asia/Ho_Chi_Minh)."
+LOG_LEVEL_INVALID = "LOG_LEVEL={value} không phải một mức ghi nhật ký."
+LOG_LEVEL_HOW = "Dùng một trong: DEBUG, INFO, WARNING, ERROR (hoặc bỏ dòng LOG_LEVEL: mặc định là INFO)."

@@ -105,3 +105,23 @@ def test_the_units_name_their_settings_file_to_the_bot() -> None:
         text = (root / "deploy" / unit).read_text()
         assert "EnvironmentFile=/etc/nhacviec/nhacviec.env" in text
         assert "Environment=NHACVIEC_ENV_FILE=/etc/nhacviec/nhacviec.env" in text
+
+
+@pytest.mark.parametrize(
+    ("setting", "says", "how"),
+    [
+        ("TZ_NAME=Asia/Hanoi", T.TZ_NAME_INVALID.format(value="Asia/Hanoi"), T.TZ_NAME_HOW),
+        ("TZ_NAME=GMT+7", T.TZ_NAME_INVALID.format(value="GMT+7"), T.TZ_NAME_HOW),
+        ("LOG_LEVEL=verbose", T.LOG_LEVEL_INVALID.format(value="VERBOSE"), T.LOG_LEVEL_HOW),
+    ],
+)
+def test_a_time_zone_or_log_level_that_does_not_exist_is_told_exit_2(
+    tmp_path: Path, setting: str, says: str, how: str
+) -> None:
+    """Before (walked by helper ops11): ZoneInfoNotFoundError / «ValueError: Unknown level» tracebacks, exit 1."""
+    name, _, value = setting.partition("=")
+    code, out, err = run_nhacviec(tmp_path, "run", BOT_TOKEN=TOKEN, DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}",
+                                  wait=60, **{name: value})
+    assert code == 2, out + err
+    assert says in err and how in err and "Traceback" not in out + err
+    assert not (tmp_path / "a.db").exists()

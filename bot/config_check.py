@@ -1,11 +1,16 @@
-"""Is DATABASE_URL usable as written? Checked before anything opens it, so that a typo is told in one
+"""Settings that cannot work as written, told before anything uses them (DATABASE_URL, TZ_NAME, LOG_LEVEL).
+
+Is DATABASE_URL usable as written? Checked before anything opens it, so that a typo is told in one
 line with the way to write it (exit 2: a restart cannot fix it), not as SQLAlchemy's traceback (exit 1,
 restarted by systemd every 5 seconds). Never repeats the URL: it may hold the password."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.engine import make_url
 
@@ -13,13 +18,16 @@ from bot import texts as T
 from bot.settings import ENV_FILE_VARIABLE, SettingsError
 from db.engine import normalise_url
 
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
-class DatabaseUrlError(SettingsError):
-    """DATABASE_URL cannot be used: `message` says why and how to write it."""
 
-    def __init__(self, problem: str) -> None:
-        super().__init__("DATABASE_URL", "")
-        self.message = "\n".join([problem, T.DBURL_HOW, T.DBURL_WHERE.format(place=config_place())])
+class ConfigError(SettingsError):
+    """A setting cannot be used: `message` says why, how to write it and where (DATABASE_URL by default)."""
+
+    def __init__(self, problem: str, how: str = T.DBURL_HOW, name: str = "DATABASE_URL") -> None:
+        super().__init__(name, "")
+        self.message = "\n".join([problem, how, T.DBURL_WHERE.format(place=config_place())])
 
 
 def config_place() -> str:
@@ -65,4 +73,16 @@ def database_url_problem(url: str) -> str | None:
 def check_database_url(url: str) -> None:
     problem = database_url_problem(url)
     if problem is not None:
-        raise DatabaseUrlError(problem)
+        raise ConfigError(problem)
+
+
+def check_settings(settings: Settings) -> None:
+    """DATABASE_URL, then a time zone and a log level that exist: each gave a traceback and exit 1 (systemd
+    restarted the bot every 5 seconds, for ever) — «TZ_NAME=Asia/Hanoi» is an easy guess to make."""
+    check_database_url(settings.database_url)
+    try:
+        ZoneInfo(settings.tz_name)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ConfigError(T.TZ_NAME_INVALID.format(value=settings.tz_name), T.TZ_NAME_HOW, "TZ_NAME") from None
+    if not isinstance(logging.getLevelName(settings.log_level), int):
+        raise ConfigError(T.LOG_LEVEL_INVALID.format(value=settings.log_level), T.LOG_LEVEL_HOW, "LOG_LEVEL")
