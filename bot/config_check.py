@@ -56,8 +56,24 @@ def database_url_problem(url: str) -> str | None:
         name = parsed.database or ""
         if name and name != ":memory:" and not name.startswith("file:"):
             folder = Path(name).parent
-            if not folder.is_dir():
+            try:
+                is_folder = folder.is_dir()
+            except PermissionError:  # a folder above it the user may not enter: told as not writable below
+                is_folder = True
+            if not is_folder:
                 return T.DBURL_NO_FOLDER.format(folder=folder)
+            # SQLite writes a -wal, a -shm and the bot's .lock beside the file: a folder (or a file) the
+            # service user cannot write was a PermissionError traceback, exit 1, restarted every 5 s.
+            path = Path(name)
+            if not os.access(folder, os.W_OK | os.X_OK) or (
+                os.access(path, os.F_OK) and not os.access(path, os.R_OK | os.W_OK)
+            ):
+                from bot.backup import os_user
+
+                raise ConfigError(
+                    T.DB_FOLDER_NOT_WRITABLE.format(user=os_user(), folder=folder, name=path.name),
+                    T.DB_FOLDER_HOW.format(folder=folder),
+                )
         return None
     if backend != "postgresql":
         return T.DBURL_UNKNOWN_KIND.format(kind=url.strip().partition("://")[0].partition("+")[0])

@@ -1961,3 +1961,12 @@ TZ_NAME_INVALID = "TZ_NAME={value} không phải tên một múi giờ."
 TZ_NAME_HOW = "Ở Việt Nam: TZ_NAME=Asia/Ho_Chi_Minh (hoặc bỏ dòng TZ_NAME: mặc định đã là Asia/Ho_Chi_Minh)."
 LOG_LEVEL_INVALID = "LOG_LEVEL={value} không phải một mức ghi nhật ký."
 LOG_LEVEL_HOW = "Dùng một trong: DEBUG, INFO, WARNING, ERROR (hoặc bỏ dòng LOG_LEVEL: mặc định là INFO)."
+# The SQLite database's folder (or file) that the user running the bot cannot write (bot/config_check.py).
+DB_FOLDER_NOT_WRITABLE = (
+    "Người dùng {user} không ghi được vào thư mục {folder} hoặc tệp {name} trong đó: SQLite cần ghi tệp cơ sở "
+    "dữ liệu và các tệp -wal, -shm, .lock cạnh nó."
+)
+DB_FOLDER_HOW = (
+    "Trả quyền cho người dùng của dịch vụ: sudo chown -R nhacviec:nhacviec {folder} && sudo chmod 0700 {folder} "
+    "(hoặc đặt DATABASE_URL vào một thư mục người dùng đó ghi được)."
+)

@@ -125,3 +125,28 @@ def test_a_time_zone_or_log_level_that_does_not_exist_is_told_exit_2(
     assert code == 2, out + err
     assert says in err and how in err and "Traceback" not in out + err
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_database_folder_the_user_cannot_write_is_told_exit_2(tmp_path: Path) -> None:
+    """A /var/lib/nhacviec left owned by root (a copy made by hand): PermissionError traceback, exit 1, before."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0 or not shutil.which("runuser"):
+        pytest.skip("needs root to run as another user")
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="ops11-", dir="/tmp")) / "data"  # reachable by nobody, not writable
+    folder.mkdir(mode=0o755)
+    folder.parent.chmod(0o755)
+    done = subprocess.run(
+        ["runuser", "-u", "nobody", "--", "env", "-i", "PATH=/usr/bin:/bin", f"BOT_TOKEN={TOKEN}",
+         f"DATABASE_URL=sqlite:///{folder / 'nhacviec.db'}", sys.executable, "-m", "bot.cli", "run"],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert T.DB_FOLDER_NOT_WRITABLE.format(user="nobody", folder=folder, name="nhacviec.db") in done.stderr
+    assert "Traceback" not in done.stderr
+    shutil.rmtree(folder.parent)
