@@ -33,9 +33,7 @@ def version() -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.settings import load_settings
-
-    return run_bot(load_settings(), webhook=bool(args.webhook))
+    return run_bot(_settings(), webhook=bool(args.webhook))
 
 
 def _startup_line(settings: Settings, mode: str) -> str:
@@ -64,7 +62,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     from bot.webhook import WebhookConfigError, webhook_config
 
     if not settings.bot_token:
+        from bot.config_check import config_file_hint
+
         print(T.NO_TOKEN, file=sys.stderr)
+        if hint := config_file_hint():
+            print(hint, file=sys.stderr)
         return 2
     hook = None
     if webhook or settings.webhook_url:
@@ -113,8 +115,12 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
 
 def _run_guarded(args: argparse.Namespace) -> int:
     """`nhacviec run`, with what makes it fail at start-up told in one clear line (bot/texts.py)."""
+    from bot.settings import SettingsError
+
     try:
         return _run(args)
+    except SettingsError:
+        raise  # told by main() in one line, exit 2
     except Exception as exc:
         from bot.settings import load_settings
         from bot.startup import startup_failed
@@ -123,9 +129,13 @@ def _run_guarded(args: argparse.Namespace) -> int:
 
 
 def _settings() -> Settings:
+    """The settings; what cannot work as written (DATABASE_URL, TZ_NAME, LOG_LEVEL) refused first."""
+    from bot.config_check import check_settings
     from bot.settings import load_settings
 
-    return load_settings()
+    settings = load_settings()
+    check_settings(settings)
+    return settings
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -226,10 +236,22 @@ def main(argv: list[str] | None = None) -> int:
         "db": _db,
         "migrate-to-postgres": _migrate_to_postgres,
     }
-    from bot.settings import SettingsError
+    from bot.config_check import ConfigError
+    from bot.settings import ENV_FILE_VARIABLE, SettingsError
 
+    given = os.environ.get(ENV_FILE_VARIABLE)
+    if given:  # named by the administrator (or the systemd wrapper): never silently run without it
+        if not os.path.isfile(given):
+            print(T.ENV_FILE_MISSING.format(path=given), file=sys.stderr)
+            return 2
+        if not os.access(given, os.R_OK):
+            print(T.ENV_FILE_UNREADABLE.format(path=given), file=sys.stderr)
+            return 2
     try:
         return commands[args.command](args)
+    except ConfigError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
     except SettingsError as exc:
         print(T.SETTING_INVALID.format(name=exc.name), file=sys.stderr)
         return 2

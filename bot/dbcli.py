@@ -50,6 +50,14 @@ async def _alembic(database_url: str, action: str, revision: str | None) -> str 
         await engine.dispose()
 
 
+def _known_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    return sorted(rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions())
+
+
 def _history(current: str | None) -> list[str]:
     from alembic.script import ScriptDirectory
 
@@ -69,6 +77,11 @@ def run_db(settings: Settings, action: str, revision: str | None, *, backup: boo
     from db.migrate import SchemaTooNew
 
     url = settings.database_url
+    if action == "downgrade" and revision not in (None, "base") and not (revision or "").startswith("-"):
+        known = _known_revisions()
+        if revision not in known:  # before the backup and the lock: a typo leaves nothing behind
+            print(T.DB_UNKNOWN_REVISION.format(revision=revision, known=", ".join(known)), file=sys.stderr)
+            return 1
     lock = InstanceLock(url)
     if is_sqlite(url):
         name = make_url(normalise_url(url)).database or ""

@@ -277,14 +277,19 @@ class MetricsServer:
         except Exception as exc:
             problems.append(f"database unavailable ({type(exc).__name__})")
         age = MONITOR.tick_age()
+        # Before the first tick the age counts from the start: say so (as `nhacviec status` does).
+        never = MONITOR.state.last_tick is None
         if age > healthy_tick_age(MONITOR.state.dispatch_interval):
-            problems.append(f"dispatcher last ticked {age:.0f} s ago")
+            problems.append(f"dispatcher has not ticked since start-up {age:.0f} s ago" if never
+                            else f"dispatcher last ticked {age:.0f} s ago")
         state = MONITOR.state
         if telegram_down_too_long(state.telegram_reachable, state.telegram_down_since,
                                   state.last_telegram_error_at, time.time()):
             problems.append(f"Telegram unreachable for {time.time() - (state.telegram_down_since or 0):.0f} s")
         if problems:
             return web.Response(status=503, text="; ".join(problems) + "\n")
+        if never:
+            return web.Response(text=f"ok (dispatcher not ticked yet; started {age:.0f} s ago)\n")
         return web.Response(text=f"ok (dispatcher ticked {age:.0f} s ago)\n")
 
 

@@ -19,6 +19,13 @@ from bot.settings import Settings
 log = logging.getLogger("nhacviec")
 
 
+def _name_config_file() -> None:
+    from bot.config_check import config_file_hint
+
+    if hint := config_file_hint():
+        print(hint, file=sys.stderr)
+
+
 def startup_failed(exc: Exception, settings: Settings) -> int:
     """PTB's InvalidToken quotes the token, and a driver error may quote the database URL: the user
     reads a fixed Vietnamese text; the details go to the (redacting) log — a traceback only for the
@@ -32,6 +39,7 @@ def startup_failed(exc: Exception, settings: Settings) -> int:
     if isinstance(exc, InvalidToken):
         log.error("start-up failed: Telegram rejected the token")
         print(T.BAD_TOKEN, file=sys.stderr)
+        _name_config_file()
         return 2
     if database_unavailable(exc):
         log.error("start-up failed: database unavailable: %s: %s", type(exc).__name__, exc)
@@ -40,12 +48,14 @@ def startup_failed(exc: Exception, settings: Settings) -> int:
         except Exception:  # unparsable: say nothing of it rather than risk the password
             url = ""
         print(T.DB_UNREACHABLE.format(url=url), file=sys.stderr)
+        _name_config_file()
         return 4
     if isinstance(exc, NetworkError):
         log.error("start-up failed: Telegram unreachable: %s", exc)
         # Through the redactor: someone may have pasted ".../bot<token>" into TELEGRAM_API_URL.
         url = Redactor(settings.secrets)(settings.telegram_api_url)
         print(T.TELEGRAM_UNREACHABLE.format(url=url), file=sys.stderr)
+        _name_config_file()
         return 5
     log.error("start-up failed", exc_info=exc)
     print(T.STARTUP_FAILED.format(error=type(exc).__name__), file=sys.stderr)

@@ -1951,4 +1951,53 @@ INVALID_DATE_EXAMPLE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra l
 IMPORT_SAVED_NO_LEAD = (
     "⚠️ {count} nhiệm vụ chưa có người/đơn vị chủ trì ({numbers}): bot chưa nhắc được ai. "
     "Giao cho từng việc: <code>/sua {example} giao Tên đơn vị</code> (hoặc <code>@ten_nguoi</code>)."
+
+# --- ops11 ---
+# A DATABASE_URL that cannot be used as written (bot/dburl.py): what is wrong, how it is written, where to
+# fix it; said by `nhacviec run` and the admin commands, exit 2 (systemd does not restart on it).
+DBURL_UNREADABLE = "DATABASE_URL không đúng dạng một địa chỉ cơ sở dữ liệu."
+DBURL_SQLITE_SLASHES = (
+    "DATABASE_URL của SQLite thiếu dấu «/»: sau «sqlite:» phải có ba dấu «/» rồi mới đến tên tệp "
+    "(bốn dấu nếu đường dẫn bắt đầu từ «/»)."
+)
+DBURL_UNKNOWN_KIND = "DATABASE_URL bắt đầu bằng «{kind}://»: bot chỉ dùng SQLite hoặc PostgreSQL."
+DBURL_NO_FOLDER = "Thư mục {folder} của tệp SQLite trong DATABASE_URL không có."
+DBURL_HOW = (
+    "Viết theo một trong hai dạng:\n"
+    "  DATABASE_URL=sqlite:////var/lib/nhacviec/nhacviec.db\n"
+    "  DATABASE_URL=postgresql://người_dùng:mật_khẩu@máy_chủ:5432/tên_cơ_sở_dữ_liệu"
+)
+DBURL_WHERE = "Sửa trong {place} rồi chạy lại."
+CONFIG_PLACE_DEFAULT = "tệp .env (hoặc biến môi trường)"
+# `nhacviec --env-file FILE` (the systemd wrapper `sudo nhacviec ...` always gives /etc/nhacviec/nhacviec.env)
+# with a FILE that is not there or not readable: named, instead of running on the default settings.
+ENV_FILE_MISSING = (
+    "Không có tệp cấu hình {path}. Tạo lại bằng: sudo scripts/install-service.sh (trong thư mục mã nguồn), "
+    "hoặc sửa đường dẫn sau --env-file."
+)
+ENV_FILE_UNREADABLE = (
+    "Không đọc được tệp cấu hình {path} (không có quyền đọc). Tệp cần chủ root, nhóm nhacviec, quyền 0640: "
+    "sudo chown root:nhacviec {path} && sudo chmod 0640 {path}"
+)
+# `nhacviec db downgrade REV` with a REV this release does not have: refused before the backup and the change.
+DB_UNKNOWN_REVISION = (
+    "Không có phiên bản lược đồ {revision}. Các phiên bản bản này biết: {known} (xem: nhacviec db history). "
+    "Không thay đổi gì."
+)
+# Under `sudo nhacviec ...` and systemd (NHACVIEC_ENV_FILE) the settings are not in a ".env": the start-up
+# errors that say "sửa ... trong .env" are followed by the file that is actually read.
+CONFIG_FILE_IS = "Tệp cấu hình của bot này: {path}"
+# TZ_NAME and LOG_LEVEL that do not exist (bot/config_check.py): one line each, exit 2.
+TZ_NAME_INVALID = "TZ_NAME={value} không phải tên một múi giờ."
+TZ_NAME_HOW = "Ở Việt Nam: TZ_NAME=Asia/Ho_Chi_Minh (hoặc bỏ dòng TZ_NAME: mặc định đã là Asia/Ho_Chi_Minh)."
+LOG_LEVEL_INVALID = "LOG_LEVEL={value} không phải một mức ghi nhật ký."
+LOG_LEVEL_HOW = "Dùng một trong: DEBUG, INFO, WARNING, ERROR (hoặc bỏ dòng LOG_LEVEL: mặc định là INFO)."
+# The SQLite database's folder (or file) that the user running the bot cannot write (bot/config_check.py).
+DB_FOLDER_NOT_WRITABLE = (
+    "Người dùng {user} không ghi được vào thư mục {folder} hoặc tệp {name} trong đó: SQLite cần ghi tệp cơ sở "
+    "dữ liệu và các tệp -wal, -shm, .lock cạnh nó."
+)
+DB_FOLDER_HOW = (
+    "Trả quyền cho người dùng của dịch vụ: sudo chown -R nhacviec:nhacviec {folder} && sudo chmod 0700 {folder} "
+    "(hoặc đặt DATABASE_URL vào một thư mục người dùng đó ghi được)."
 )
