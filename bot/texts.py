@@ -1951,6 +1951,7 @@ INVALID_DATE_EXAMPLE = "Ngày «{phrase}» không tồn tại. Hãy kiểm tra l
 IMPORT_SAVED_NO_LEAD = (
     "⚠️ {count} nhiệm vụ chưa có người/đơn vị chủ trì ({numbers}): bot chưa nhắc được ai. "
     "Giao cho từng việc: <code>/sua {example} giao Tên đơn vị</code> (hoặc <code>@ten_nguoi</code>)."
+)
 
 # --- ops11 ---
 # A DATABASE_URL that cannot be used as written (bot/dburl.py): what is wrong, how it is written, where to
