@@ -70,7 +70,8 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8; seventh (leadjk, leadl, deadl9): 98.1 / 89.8 -> 99.1 / 91.7
     "v4d_dev": (0.99, 0.90),  # session 8 (guide10, §31.4): D083-01 relabelled to the advising body, lead 91.7 -> 90.7
     "v4e_dev": (0.97, 0.76),
-    "v4f_dev": (0.95, 0.89),  # seventh (leadl): lead 89.8 -> 91.5; session 8 (guide10, §31.1 relabels F002-01/02): 89.8
+    # seventh (leadl): lead 89.8 -> 91.5; session 8: guide10 relabelled F002-01/02 (§31.1), 89.8; conv11 91.5
+    "v4f_dev": (0.95, 0.91),
     "v3a_heldout": (0.97, 0.79),
     "v3b_heldout": (0.99, 0.85),
     "v4d_heldout": (0.94, 0.68),  # seventh session (leadjk): lead 67.0 -> 68.0
@@ -80,14 +81,14 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
     # lead6: 77.5 -> 79.1; sixth session (conv, names): 79.1 -> 82.2;
     # seventh (leadjk, deadl9 relabel): 96.9 / 82.2 -> 97.7 / 84.5
-    "v4g_dev": (0.97, 0.84),
+    "v4g_dev": (0.98, 0.89),  # session 8 (ctx11 contexts, deadm): 97.7 / 84.5 -> 98.4 / 89.9
     # Seventh session: leadjk's rules (written from G dev among others) lost one G held-out sentence and won one
     # of D's (v4d_heldout 67.0 -> 68.0): found by figures at each merge commit, the sentence never read. The
     # rule was kept (choosing rules by held-out figures would make held-out a dev set) and the floor lowered.
     "v4g_heldout": (0.88, 0.69),  # sixth session: lead 69.1 -> 70.4; seventh: 70.4 -> 69.1
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
-    "v4i_dev": (0.97, 0.72),  # check set (figures only): sixth session lead 70.6 -> 72.8
+    "v4i_dev": (0.97, 0.73),  # check set (figures only): sixth session lead 70.6 -> 72.8; session 8 (carry10) 73.5
     # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
     # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1; seventh: 95.2 / 84.7
     "v4j_dev": (0.95, 0.84),
@@ -108,20 +109,20 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # (599260c) dev 93.8 / 56.7, held-out 92.9 / 58.9 — the session's rules moved K by one sentence each way.
     # «hàng không»: lead 56.7 -> 58.8; sixth session: 94.8 / 58.8 -> 95.9 / 85.6;
     # seventh (deadl9, one relabel): deadline 97.9
-    "v4k_dev": (0.97, 0.84),  # session 8 (guide10, §31.4): K035-01 relabelled, lead 85.6 -> 84.5
+    "v4k_dev": (0.97, 0.85),  # session 8: guide10 relabelled K035-01 (§31.4), 85.6 -> 84.5; conv11 85.6
     "v4k_heldout": (0.91, 0.66),  # sixth session (K dev readable, K held-out never opened): lead 60.7 -> 66.1
     # Sixth issue-11 session (7 December 2026), rules written leave-one-corpus-out from the pooled dev sets
     # (conv, frames, names, deadl8, concl7): held-out lead v3a 75.0 -> 79.5, v3b 83.6 -> 85.2 (floors below).
     # Corpus L (v4l, collected by corpusL this session, who never ran the bot; nobody writing rules read any
     # of it): clean first look with the session's start rules (580e1c6) dev 94.2 / 50.0, held-out 88.0 / 62.0;
     # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
-    "v4l_dev": (0.94, 0.67),  # seventh session (L dev opened; leadl wrote from it): lead 54.7 -> 67.4
+    "v4l_dev": (0.94, 0.69),  # seventh (leadl): 54.7 -> 67.4; session 8 (conv11, leadm, carry10) 69.8
     "v4l_heldout": (0.87, 0.61),
     # Corpus M (v4m, collected by corpusm in the eighth session, who never ran the bot; nobody writing rules had
     # read any of it): clean first look with main 80fce24 (the seventh session's rules plus guide10's relabels)
     # dev 99 sentences 85.9 / 49.5, held-out 53 sentences 75.5 / 50.9. The lowest first look yet: the honest
     # figure of the reader on text it has never seen.
-    "v4m_dev": (0.85, 0.49),
+    "v4m_dev": (0.87, 0.63),  # session 8 (M dev opened; leadm, deadm, ctx11): 85.9 / 49.5 -> 87.9 / 63.6
     "v4m_heldout": (0.75, 0.50),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
@@ -182,7 +183,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v6_heldout": (0.85, 0.73, 0.80),
     # conclusions_v7 (corpus I, 8 dev documents / 19 directives): dev floors at the figures measured on branch
     # deadl5 after merging main (concl4): found 78.9, real 78.9, deadline 73.3
-    "conclusions_v7_dev": (0.78, 0.83, 0.80),  # concl7: real 78.9 -> 83.3; seventh (deadl9): deadline 73.3 -> 80.0
+    "conclusions_v7_dev": (0.78, 0.83, 0.86),  # concl7: real 78.9 -> 83.3; deadl9: deadline 80.0; deadm: 86.7
     # conclusions_v7 held-out (8 documents / 26 directives; nobody writing rules opened it): first look with
     # main after concl4 84.6 / 88.5 / 90.9 (lead 86.4); unchanged after the other fourth-session branches.
     # conclusions_v5_heldout lead on found 60.0 -> 65.0 (leadwho4; lead has no floor here).
@@ -204,7 +205,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # conclusions_v10 (corpus L, nobody read it before its first look): with the session's start rules
     # (580e1c6) dev 9 / 30: 80.0 / 78.1 / 75.0 (lead 58.3), held-out 4 / 18: 83.3 / 75.0 / 80.0 (lead 93.3);
     # with the end rules dev 83.3 / 78.8 / 76.0 (lead 60.0), held-out 83.3 / 78.9 / 80.0 (lead 86.7: one item).
-    "conclusions_v10_dev": (0.99, 0.93, 0.90),  # seventh (L dev opened; concl8, deadl9): 100 / 93.9 / 90.0
+    "conclusions_v10_dev": (0.99, 0.93, 0.93),  # seventh (concl8, deadl9): 100 / 93.9 / 90.0; conv11: deadline 93.3
     "conclusions_v10_heldout": (0.83, 0.78, 0.79),
     # conclusions_v11 (corpus M, first look with main 80fce24): dev 6 / 16: 87.5 / 77.8 / 64.3 (lead 57.1),
     # held-out 4 / 10: 50.0 / 77.8 / 80.0 (lead 80.0).
