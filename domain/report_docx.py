@@ -392,6 +392,7 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
     if today > period.end:
         _task_list(doc, SECTION_CARRIED, sorted(open_views, key=by_due), NO_CARRIED)
     else:
+
         def due_after(v: TaskView) -> bool:
             return v.due_current is not None and v.due_current > period.end
 
@@ -413,9 +414,7 @@ def _task_list(doc: Document, title: str, tasks: Sequence[TaskView], empty: str)
     if not tasks:
         _para(doc, empty, indent=True)
     for v in tasks:
-        line = CARRIED_LINE.format(
-            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_carried_due(v)
-        )
+        line = CARRIED_LINE.format(number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_carried_due(v))
         _para(doc, line, indent=True)
 
 
