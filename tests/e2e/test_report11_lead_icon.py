@@ -9,12 +9,14 @@ from tests.e2e.test_reminders_e2e import committee_with_a_task
 
 
 async def test_a_person_leads_under_a_person_icon_and_a_unit_under_a_building(env: Env) -> None:
-    chair, binh, _an, group, _ = await committee_with_a_task(env)  # #1: VP leads, Bình its contact
+    chair, binh, _an, group, card = await committee_with_a_task(env)  # #1: VP leads, Bình its contact
+    assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in card.plain, card.plain  # the task's card in the group
     [told_unit] = env.world.bot_messages(binh)[-1:]
     assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in told_unit.plain, told_unit.plain
 
     new = Since(env.world, binh)
-    await env.say(chair, group, ["/giao ", text_mention(binh), " cập nhật hồ sơ một cửa điện tử trước 10/12"])
+    card = await env.say(chair, group, ["/giao ", text_mention(binh), " cập nhật hồ sơ một cửa điện tử trước 10/12"])
+    assert "👤 Chủ trì: Bình Lê" in card.plain, card.plain
     [told_person] = new(binh)
     assert "👤 Chủ trì: Bình Lê" in told_person.plain and "🏢" not in told_person.plain, told_person.plain
 
