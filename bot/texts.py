@@ -1173,7 +1173,7 @@ def fmt_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-IMPORT_ITEM = "<b>{k}.</b> {text}\n    👤 Chủ trì: {lead} · 🤝 Phối hợp: {support} · 📅 Hạn: {due}"
+IMPORT_ITEM = "<b>{k}.</b> {text}\n    {icon} Chủ trì: {lead} · 🤝 Phối hợp: {support} · 📅 Hạn: {due}"
 IMPORT_NO_SUPPORT = "—"
 IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, vẫn được lưu đủ)</i>"
 IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"

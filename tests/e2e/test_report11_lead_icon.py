@@ -31,3 +31,15 @@ async def test_a_person_leads_under_a_person_icon_and_a_unit_under_a_building(en
     assert "👤 Chủ trì: Cường Trần" in given.plain, given.plain
     back = await env.say(chair, group, "/sua 2 giao VP")
     assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in back.plain and "👤 Chủ trì" not in back.plain, back.plain
+
+
+async def test_the_nhap_preview_draws_the_same_icons(env: Env) -> None:
+    chair, _binh, _an, group, _ = await committee_with_a_task(env)
+    preview = await env.say(
+        chair,
+        group,
+        "/nhap 1. Giao Văn phòng HĐND&UBND chủ trì rà soát hồ sơ lưu trữ, xong trước ngày 15/12.\n"
+        "2. Giao @hoa_vanphong cập nhật cổng thông tin điện tử, xong trước ngày 16/12.",
+    )
+    assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in preview.plain, preview.plain
+    assert "👤 Chủ trì: @hoa_vanphong" in preview.plain, preview.plain
