@@ -199,3 +199,12 @@ def test_a_carried_task_without_a_deadline_says_so_in_plain_vietnamese() -> None
     assert "Nhiệm vụ số 9: Rà soát hồ sơ lưu trữ (chủ trì: Văn phòng; chưa có hạn)." in text
     assert "Nhiệm vụ số 10: Khắc phục sự cố cổng thông tin (chủ trì: Văn phòng; việc khẩn, chưa có hạn)." in text
     assert "hạn không có hạn" not in text
+
+
+def test_a_report_of_every_task_has_no_next_period_to_carry_over_to() -> None:
+    from domain.periods import ALL_TIME
+
+    text = all_text(Document(io.BytesIO(build_report(HEADING, ALL_TIME, views(), TODAY))))
+    assert "CHUYỂN SANG KỲ SAU" not in text
+    in_progress = text.split("IV. NHIỆM VỤ ĐANG THỰC HIỆN TRONG KỲ")[1]
+    assert "Nhiệm vụ số 3:" in in_progress and "Nhiệm vụ số 4:" not in in_progress  # #4 is overdue: in III
