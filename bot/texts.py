@@ -1173,7 +1173,7 @@ def fmt_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-IMPORT_ITEM = "<b>{k}.</b> {text}\n    👤 Chủ trì: {lead} · 🤝 Phối hợp: {support} · 📅 Hạn: {due}"
+IMPORT_ITEM = "<b>{k}.</b> {text}\n    {icon} Chủ trì: {lead} · 🤝 Phối hợp: {support} · 📅 Hạn: {due}"
 IMPORT_NO_SUPPORT = "—"
 IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, vẫn được lưu đủ)</i>"
 IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"
@@ -1427,7 +1427,7 @@ REPORT_SETTING_NONE = "Chưa có {what} cho báo cáo (/baocao). Ghi kèm giá t
 REPORT_SETTING_TOO_LONG = (
     "Dài quá ({length} ký tự, tối đa {limit}): chưa lưu gì. Hãy ghi gọn hơn, ví dụ: <code>{example}</code>"
 )
-BOARD_REASSIGNED_LEAD = "👤 Chủ trì: {lead}"
+BOARD_REASSIGNED_LEAD = "{icon} Chủ trì: {lead}"  # icon: lead_icon (report11)
 BOARD_REASSIGNED_SUPPORT = " · 🤝 Phối hợp: {support}"
 REPORT_CAPTION_EMPTY = (
     "📄 <b>Báo cáo kết quả thực hiện các kết luận, chỉ đạo</b> — {committee}, {period}: không có nhiệm vụ nào "
@@ -1626,7 +1626,7 @@ TASK_REASSIGNED_AWAY_NOTICE = (
 TASK_REASSIGNED_TO_NOTICE = (
     "📌 Anh/chị <b>được giao</b> nhiệm vụ #{number} ({committee}) (do {who} giao lại):\n"
     "<i>{text}</i>\n"
-    "👤 Chủ trì: {lead}{support}\n"
+    "{icon} Chủ trì: {lead}{support}\n"
     "📅 Hạn: {due}\n"
     "Gõ /viec để xem các việc của mình; bot sẽ nhắc trước hạn."
 )
@@ -1788,7 +1788,7 @@ NEW_TASKS_PART = " (phần {part}/{parts})"
 NEW_TASKS_BY = "Người giao: {who}{meeting}"
 NEW_TASKS_MEETING = " · {meeting}"
 NEW_TASKS_ITEM = "<b>#{number}</b> {text}\n📅 Hạn: {due}{lead}"
-NEW_TASKS_LEAD = "\n🏢 Chủ trì: {lead}"
+NEW_TASKS_LEAD = "\n{icon} Chủ trì: {lead}"  # icon: lead_icon (report11)
 NEW_TASKS_FOOTER = (
     "Bot sẽ nhắc trước hạn. Xong việc, báo tiến độ, xin gia hạn: bấm nút bên dưới, hoặc gõ /xong, /tiendo, "
     "/giahan kèm số nhiệm vụ; /viec xem mọi việc của anh/chị."
@@ -2002,3 +2002,12 @@ DB_FOLDER_HOW = (
     "Trả quyền cho người dùng của dịch vụ: sudo chown -R nhacviec:nhacviec {folder} && sudo chmod 0700 {folder} "
     "(hoặc đặt DATABASE_URL vào một thư mục người dùng đó ghi được)."
 )
+# --- report11 ---
+# The icon of a «Chủ trì: …» line: a person for a task led by people (an @name, a member named), a
+# building for a unit (qa saw «🏢 Chủ trì: <a person>» in the private message of a new task).
+LEAD_ICON_PERSON = "👤"
+LEAD_ICON_UNIT = "🏢"
+
+
+def lead_icon(people: bool) -> str:
+    return LEAD_ICON_PERSON if people else LEAD_ICON_UNIT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -203,6 +203,19 @@ def sort_by_due(tasks: list[Task]) -> list[Task]:
 
 def lead_label(task: Task) -> str | None:
     return next((a.label for a in task.assignees if a.role == "lead"), None)
+
+
+def led_by_people(task: Task) -> bool:
+    """Every lead of `task` is a person (a member, an @name), none a unit: the «Chủ trì» line's icon."""
+    return leads_are_people(task.assignees)
+
+
+def leads_are_people(assignees: Iterable[Any]) -> bool:
+    """`assignees`: TaskAssignee rows or the resolved ones about to be saved (role, unit_id, person_id, label)."""
+    leads = [a for a in assignees if a.role == "lead"]
+    return bool(leads) and all(
+        a.unit_id is None and (a.person_id is not None or a.label.startswith("@")) for a in leads
+    )
 
 
 def labels(task: Task, role: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 Sent with `/tonghop bieudo` and attached to the first-Monday-of-the-month summary. Horizontal bars
 because unit names are long Vietnamese phrases ("Phòng Giáo dục và Đào tạo") that read badly on a
-slanted x axis. Units come in the order given (`report_stats.per_unit`: Vietnamese alphabetical),
+slanted x axis; each name on the full width above its bar, since the picture is phone-wide (640 px,
+shown ~360 px wide by Telegram). Units come in the order given (`report_stats.per_unit`: Vietnamese alphabetical),
 top to bottom, so a unit keeps its place month after month; a unit whose tasks were all cancelled
 has nothing to draw and is left out. People given tasks directly (counted under no unit) are drawn
 under the units, below a heading of their own, as the Monday summary lists them apart. Beyond
@@ -46,10 +47,24 @@ OTHER_PEOPLE = "Các cá nhân khác ({count})"
 
 MAX_ROWS = 20
 DPI = 100
-WIDTH_PX = 1200
-_BASE_HEIGHT_PX = 190  # title, legend and axis
-_ROW_HEIGHT_PX = 50  # room for a unit name on two lines
-_LABEL_WIDTH_CHARS = 28
+# Phone-shaped (report11): Telegram shows a photo at the screen's width, ~360 px on a common phone. At
+# 1200 px wide the unit names (11 pt) were ~4 px tall there; at 640 px the names (16 pt = 22 px) are
+# ~12 px tall and the smallest text (13 pt) ~10 px. Each unit has a row of its own: its name on the full
+# width, its bar under it, so a long name needs no room beside the bars.
+WIDTH_PX = 640
+_BASE_HEIGHT_PX = 250  # title on two lines, legend on two lines and the axis
+_ROW_HEIGHT_PX = 120  # a unit name (up to two lines) above its bar
+_LABEL_WIDTH_CHARS = 46
+_TITLE_WIDTH_CHARS = 40
+_NAME_PT = 16
+_NOTE_PT = 14
+_SMALL_PT = 13
+_TITLE_PT = 17
+# In a row of height 1 (data units), the name is centred at -0.27 and the bar at +0.17 from the row's
+# position: the name above its bar, the next row's name below it.
+_NAME_OFFSET = -0.27
+_BAR_OFFSET = 0.17
+_BAR_HEIGHT = 0.42
 _FONT = "DejaVu Sans"
 _MIN_LABELLED_SHARE = 0.025
 # Every text gets its font explicitly instead of through rcParams: rc_context would change global
@@ -126,10 +141,11 @@ def completion_figure(
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    fig.suptitle(unicodedata.normalize("NFC", title), fontsize=14, fontweight="bold", **_TEXT)
+    title = "\n".join(textwrap.wrap(unicodedata.normalize("NFC", title), _TITLE_WIDTH_CHARS)) or title
+    fig.suptitle(title, fontsize=_TITLE_PT, fontweight="bold", **_TEXT)
     if not rows:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, NO_TASKS, ha="center", va="center", fontsize=13, transform=ax.transAxes, **_TEXT)
+        ax.text(0.5, 0.5, NO_TASKS, ha="center", va="center", fontsize=_NOTE_PT, transform=ax.transAxes, **_TEXT)
         return fig
 
     positions = [i if heading_at is None or i < heading_at else i + 1 for i in range(len(rows))]
@@ -138,10 +154,10 @@ def completion_figure(
     for state in COUNTED_STATES:
         values = [counts.of(state) for _, counts in rows]
         bars = ax.barh(
-            positions,
+            [y + _BAR_OFFSET for y in positions],
             values,
             left=left,
-            height=0.6,
+            height=_BAR_HEIGHT,
             color=STATE_COLORS[state],
             edgecolor="white",
             linewidth=0.8,
@@ -150,27 +166,33 @@ def completion_figure(
         # The count inside its segment, only where it fits (a digit or two is ~2.5 % of the axis).
         labels = [str(v) if v and v / longest >= _MIN_LABELLED_SHARE else "" for v in values]
         ax.bar_label(
-            bars, labels=labels, label_type="center", color="white", fontsize=10, fontweight="bold", **_TEXT
+            bars, labels=labels, label_type="center", color="white", fontsize=_NOTE_PT, fontweight="bold", **_TEXT
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
 
     for y, (_, counts) in zip(positions, rows, strict=True):
         note = DONE_OF_TOTAL.format(done=counts.done, total=counts.total)
-        ax.text(counts.total + longest * 0.01, y, note, va="center", fontsize=10, **_TEXT)
+        ax.text(counts.total + longest * 0.015, y + _BAR_OFFSET, note, va="center", fontsize=_NOTE_PT, **_TEXT)
     labels = [_label(name) for name, _ in rows]
     if heading_at is not None:
         positions.insert(heading_at, heading_at)
         labels.insert(heading_at, PEOPLE_HEADING)
         if heading_at:
             ax.axhline(heading_at - 0.5, color="#9e9e9e", linewidth=0.8)
-    ax.set_yticks(positions, labels, fontsize=11, **_TEXT)
+    # The names are the y tick labels, moved inside the axes above their bars (a negative pad, aligned
+    # left): on a phone's width there is no room for a column of names beside the bars.
+    name_rows = [y + _NAME_OFFSET for y in positions]
+    if heading_at is not None:
+        name_rows[heading_at] = positions[heading_at]  # the heading has no bar under it
+    ax.set_yticks(name_rows, labels, fontsize=_NAME_PT, ha="left", va="center", **_TEXT)
+    ax.tick_params(axis="y", length=0, pad=-2)
     if heading_at is not None:
         ax.get_yticklabels()[heading_at].set_fontweight("bold")
-    ax.tick_params(axis="x", labelsize=10, labelfontfamily=_FONT)
-    ax.invert_yaxis()  # first unit on top
-    ax.set_xlim(0, longest * 1.22)  # room for the "x/y hoàn thành" note
+    ax.tick_params(axis="x", labelsize=_SMALL_PT, labelfontfamily=_FONT)
+    ax.set_ylim(len(positions) - 1 + 0.5, -0.5)  # first unit on top
+    ax.set_xlim(0, longest * 1.5)  # room for the "x/y hoàn thành" note
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(X_LABEL, fontsize=11, **_TEXT)
+    ax.set_xlabel(X_LABEL, fontsize=_SMALL_PT, **_TEXT)
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -178,9 +200,9 @@ def completion_figure(
     # Below the bars: above them it would collide with the title.
     fig.legend(
         loc="outside lower center",
-        ncols=len(COUNTED_STATES),
+        ncols=2,
         frameon=False,
-        prop={"family": _FONT, "size": 10},
+        prop={"family": _FONT, "size": _SMALL_PT},
     )
     return fig
 

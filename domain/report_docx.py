@@ -39,7 +39,7 @@ from docx.text.paragraph import Paragraph
 
 from domain.committee_settings import DEFAULT_REPORT_CODE as DEFAULT_CODE
 from domain.committee_settings import ReportHeading
-from domain.periods import Period
+from domain.periods import Period, PeriodKind
 from domain.report_stats import StateCounts, count_states, per_unit_and_person
 from domain.types import TaskState, TaskStatus, TaskView
 
@@ -98,6 +98,12 @@ CARRIED_DUE = "hạn {due}"
 CARRIED_NO_DUE = "chưa có hạn"
 CARRIED_URGENT = "việc khẩn, chưa có hạn"
 NO_CARRIED = "Không có nhiệm vụ chuyển sang kỳ sau."
+# A report made before its period has ended (qa of report11: «/baocao» on 20/11 listed tasks due 30/11
+# as carried over to December): a task still within its deadline is «đang thực hiện», not carried; only
+# a task due after the period is carried over. Then the sections are IV (in progress) and V (carried).
+SECTION_IN_PROGRESS = "IV. NHIỆM VỤ ĐANG THỰC HIỆN TRONG KỲ"
+SECTION_CARRIED_AFTER = "V. NHIỆM VỤ CHUYỂN SANG KỲ SAU"
+NO_IN_PROGRESS = "Không có nhiệm vụ đang thực hiện trong hạn."
 NO_DUE = "không có hạn"
 NO_LEAD = "chưa rõ"
 RECIPIENTS_TITLE = "Nơi nhận:"
@@ -377,23 +383,39 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
             _para(doc, NO_REASON_PERSON if v.lead_is_person else NO_REASON, indent=True, italic=True, after=0)
         doc.paragraphs[-1].paragraph_format.space_after = Pt(6)
 
-    _para(doc, SECTION_CARRIED, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    carried = sorted(
-        (v for v in views if v.status is TaskStatus.OPEN), key=lambda v: (v.due_current or date.max, v.number)
-    )
-    if not carried:
-        _para(doc, NO_CARRIED, indent=True)
-    for v in carried:
-        line = CARRIED_LINE.format(
-            number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_carried_due(v)
-        )
-        _para(doc, line, indent=True)
+    # Carried over to the next period: every open task once the period has ended; before its end, only
+    # the tasks due after it — the others are still being done in the period (overdue ones are in III).
+    def by_due(v: TaskView) -> tuple[date, int]:
+        return (v.due_current or date.max, v.number)
+
+    open_views = [v for v in views if v.status is TaskStatus.OPEN]
+    if today > period.end:
+        _task_list(doc, SECTION_CARRIED, sorted(open_views, key=by_due), NO_CARRIED)
+    else:
+
+        def due_after(v: TaskView) -> bool:
+            return v.due_current is not None and v.due_current > period.end
+
+        after = [v for v in open_views if due_after(v)]
+        in_progress = [v for v in open_views if not due_after(v) and v.state(today) is not TaskState.OPEN_OVERDUE]
+        _task_list(doc, SECTION_IN_PROGRESS, sorted(in_progress, key=by_due), NO_IN_PROGRESS)
+        if period.kind is not PeriodKind.ALL:  # «toàn bộ» has no next period
+            _task_list(doc, SECTION_CARRIED_AFTER, sorted(after, key=by_due), NO_CARRIED)
 
     _para(doc, "", after=0)
     _signature(doc, heading)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _task_list(doc: Document, title: str, tasks: Sequence[TaskView], empty: str) -> None:
+    _para(doc, title, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    if not tasks:
+        _para(doc, empty, indent=True)
+    for v in tasks:
+        line = CARRIED_LINE.format(number=v.number, text=_sentence(v.text), lead=v.lead or NO_LEAD, due=_carried_due(v))
+        _para(doc, line, indent=True)
 
 
 def report_filename(committee: str, period: Period) -> str:

@@ -479,7 +479,8 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
-    who = T.BOARD_REASSIGNED_LEAD.format(lead=T.esc(", ".join(lead)))
+    icon = T.lead_icon(db_tasks.leads_are_people(rows))
+    who = T.BOARD_REASSIGNED_LEAD.format(icon=icon, lead=T.esc(", ".join(lead)))
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
     return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
@@ -511,6 +512,7 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
                       T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned",
                       held=held.away if held else None)
     await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
+        icon=T.lead_icon(db_tasks.led_by_people(task)),
         lead=T.esc(lead),
         support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
         due=render.due_text(task, actor.today),

@@ -322,7 +322,10 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
     if unknown:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
-    line = T.IMPORT_ITEM.format(k=k, text=T.esc(text), lead=lead, support=support, due=due)
+    # 👤 when people lead (a member found, an @name), 🏢 when a unit does (report11), as saved.
+    people = all((r.get("unit_key") or "").startswith("person:") or r["text"].startswith("@") for r in item["lead"])
+    icon = T.lead_icon(people)
+    line = T.IMPORT_ITEM.format(k=k, icon=icon, text=T.esc(text), lead=lead, support=support, due=due)
     return line + "".join("\n    " + f for f in flags)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
+from db import tasks as db_tasks
 from db.models import Committee, Meeting, Person, Task, UnitContact
 from db.outbox import Buttons, enqueue_notice
 from domain.permissions import Role
@@ -88,7 +89,8 @@ _NOT_SUPPORT: dict[int, str | None] = {}
 
 def _item(task: Task, today: date, support: dict[int, str | None] = _NOT_SUPPORT) -> str:
     leads = [a.label for a in task.assignees if a.role == "lead" and a.label]
-    lead = T.NEW_TASKS_LEAD.format(lead=T.esc(", ".join(leads))) if leads else ""
+    icon = T.lead_icon(db_tasks.led_by_people(task))
+    lead = T.NEW_TASKS_LEAD.format(icon=icon, lead=T.esc(", ".join(leads))) if leads else ""
     if task.id in support:  # (product10) his unit coordinates: said under the lead
         unit = support[task.id]
         lead += T.NEW_TASKS_SUPPORT_UNIT.format(unit=T.esc(unit)) if unit else T.NEW_TASKS_SUPPORT_PERSON

@@ -62,7 +62,7 @@ def test_one_stacked_bar_per_unit_with_four_state_segments() -> None:
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "Văn phòng HĐND&UBND phường",
-        "Ban biên tập Cổng thông tin\nđiện tử",  # long names wrap onto two lines
+        "Ban biên tập Cổng thông tin điện tử",  # fits one line of the phone-wide chart (report11)
         "Công an phường",
     ]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
@@ -93,7 +93,8 @@ def test_vietnamese_labels_render_with_dejavu_and_no_missing_glyph() -> None:
         fig = completion_figure(units, title)
         png = render_png(fig)
     assert png_size(png) == chart_size_px(4)
-    (title_text,) = [t for t in fig.findobj(Text) if t.get_text() == title]
+    # The title is wrapped onto lines that fit a phone's width.
+    (title_text,) = [t for t in fig.findobj(Text) if t.get_text().replace("\n", " ") == title]
     assert title_text.get_fontname() == "DejaVu Sans"
     assert {label.get_fontname() for label in fig.axes[0].get_yticklabels()} == {"DejaVu Sans"}
 
@@ -121,7 +122,7 @@ def test_fonts_do_not_depend_on_global_matplotlib_settings() -> None:
     (ax,) = fig.axes
     texts = [*ax.get_xticklabels(), *ax.get_yticklabels(), *ax.texts, ax.xaxis.label]
     assert {t.get_fontname() for t in texts} == {"DejaVu Sans"}
-    assert max(t.get_fontsize() for t in texts) <= 14
+    assert max(t.get_fontsize() for t in texts) <= 16  # the unit names, sized for a phone (report11)
 
 
 def test_dollar_signs_in_names_are_text_not_math() -> None:
@@ -158,3 +159,34 @@ def test_an_empty_period_gives_a_picture_saying_so() -> None:
     assert bar_segments(fig) == []
     assert [t.get_text() for t in fig.axes[0].texts] == ["Không có nhiệm vụ nào trong kỳ này"]
     assert png_size(completion_chart([], TITLE)) == chart_size_px(0)
+
+
+PHONE_PX = 360  # Telegram shows a photo at the screen's width: ~360 px on a common phone
+
+
+def on_phone_px(text: Text, fig) -> float:
+    """The height in phone pixels of `text`'s letters when the chart is shown 360 px wide."""
+    return text.get_fontsize() * fig.dpi / 72 * PHONE_PX / (fig.get_size_inches()[0] * fig.dpi)
+
+
+def test_on_a_phone_every_unit_is_drawn_on_a_row_of_its_own_in_letters_large_enough_to_read() -> None:
+    # report11: the chart was 1200×340 px; at 360 px wide its unit names were ~4 px tall.
+    units = [*UNITS, ("Phòng Văn hoá, Khoa học và Thông tin phường và các tổ dân phố", StateCounts(open_on_time=2))]
+    fig = completion_figure(units, TITLE)
+    render_png(fig)
+    (ax,) = fig.axes
+    width, height = chart_size_px(len(units))
+    assert width <= 720 and height > width * 0.8  # a tall picture, not a strip
+    assert chart_size_px(len(units) + 1)[1] > height  # one more unit, a taller picture
+    names = [t for t in ax.get_yticklabels() if t.get_text()]
+    assert [t.get_text().replace("\n", " ") for t in names] == [name for name, _ in units]
+    assert "\n" in names[-1].get_text()  # a long name wraps onto a second line
+    assert all(on_phone_px(t, fig) >= 11 for t in names)  # unit names: at least 11 phone pixels
+    others = [*ax.get_xticklabels(), *ax.texts, ax.xaxis.label, *fig.legends[0].get_texts()]
+    assert all(on_phone_px(t, fig) >= 9 for t in others)
+    # Every name lies inside the picture (none cut at the left edge), each above its own bar.
+    renderer = fig.canvas.get_renderer()
+    fig_box = fig.bbox
+    for label in names:
+        box = label.get_window_extent(renderer)
+        assert fig_box.x0 <= box.x0 and box.x1 <= fig_box.x1

@@ -100,11 +100,35 @@ def test_the_counts_and_the_unit_table_are_the_summarys(doc: DocumentType) -> No
 
 def test_overdue_tasks_carry_their_obstacle_or_say_none_was_reported(doc: DocumentType) -> None:
     text = all_text(doc)
-    overdue = text.split("III. NHIỆM VỤ QUÁ HẠN")[1].split("IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU")[0]
+    overdue = text.split("III. NHIỆM VỤ QUÁ HẠN")[1].split("IV. NHIỆM VỤ ĐANG THỰC HIỆN TRONG KỲ")[0]
     # The longest overdue first: #6 (10/11) before #4 (16/11).
     assert overdue.index("Nhiệm vụ số 6") < overdue.index("Nhiệm vụ số 4")
     assert "quá hạn 10 ngày" in overdue and "Vướng mắc đơn vị báo cáo: chờ kinh phí của quận." in overdue
     assert "Đơn vị chưa báo cáo nguyên nhân." in overdue  # #6 reported nothing
+
+
+def sections(text: str) -> tuple[str, str]:
+    """(in progress, carried over) of a report made before its period ended."""
+    rest = text.split("IV. NHIỆM VỤ ĐANG THỰC HIỆN TRONG KỲ")[1]
+    in_progress, carried = rest.split("V. NHIỆM VỤ CHUYỂN SANG KỲ SAU")
+    return in_progress, carried
+
+
+def test_mid_period_a_task_not_yet_due_is_in_progress_not_carried_over() -> None:
+    # report11: /baocao on 20/11 listed tasks due 30/11 under «IV. Nhiệm vụ chuyển sang kỳ sau».
+    later = task(7, text="Tổng kết năm", due_original=date(2026, 12, 15))
+    no_due = task(8, text="Rà soát hồ sơ lưu trữ", due_original=None)
+    text = all_text(Document(io.BytesIO(build_report(HEADING, NOVEMBER, [*views(), later, no_due], TODAY))))
+    in_progress, carried = sections(text)
+    assert "Nhiệm vụ số 3:" in in_progress and "Nhiệm vụ số 8:" in in_progress
+    assert all(f"Nhiệm vụ số {n}:" not in in_progress for n in (1, 2, 4, 5, 6, 7))  # overdue ones are in III
+    assert "Nhiệm vụ số 7: Tổng kết năm (chủ trì: Văn phòng; hạn 15/12/2026)." in carried
+    assert all(f"Nhiệm vụ số {n}:" not in carried for n in (1, 2, 3, 4, 5, 6, 8))
+
+
+def test_once_the_period_has_ended_every_open_task_is_carried_over() -> None:
+    text = all_text(Document(io.BytesIO(build_report(HEADING, NOVEMBER, views(), date(2026, 12, 2)))))
+    assert "ĐANG THỰC HIỆN TRONG KỲ" not in text
     carried = text.split("IV. NHIỆM VỤ CHUYỂN SANG KỲ SAU")[1]
     assert all(f"Nhiệm vụ số {n}:" in carried for n in (3, 4, 6))
     assert "Nhiệm vụ số 1:" not in carried and "Nhiệm vụ số 5:" not in carried
@@ -138,7 +162,7 @@ def test_file_name_is_ascii() -> None:
 
 def test_closed_tasks_are_not_carried_over() -> None:
     done = task(1, status=TaskStatus.DONE, done_on=date(2026, 11, 10))
-    doc = Document(io.BytesIO(build_report(HEADING, NOVEMBER, [done], TODAY)))
+    doc = Document(io.BytesIO(build_report(HEADING, NOVEMBER, [done], date(2026, 12, 1))))
     assert "Không có nhiệm vụ chuyển sang kỳ sau." in all_text(doc)
 
 
@@ -175,3 +199,12 @@ def test_a_carried_task_without_a_deadline_says_so_in_plain_vietnamese() -> None
     assert "Nhiệm vụ số 9: Rà soát hồ sơ lưu trữ (chủ trì: Văn phòng; chưa có hạn)." in text
     assert "Nhiệm vụ số 10: Khắc phục sự cố cổng thông tin (chủ trì: Văn phòng; việc khẩn, chưa có hạn)." in text
     assert "hạn không có hạn" not in text
+
+
+def test_a_report_of_every_task_has_no_next_period_to_carry_over_to() -> None:
+    from domain.periods import ALL_TIME
+
+    text = all_text(Document(io.BytesIO(build_report(HEADING, ALL_TIME, views(), TODAY))))
+    assert "CHUYỂN SANG KỲ SAU" not in text
+    in_progress = text.split("IV. NHIỆM VỤ ĐANG THỰC HIỆN TRONG KỲ")[1]
+    assert "Nhiệm vụ số 3:" in in_progress and "Nhiệm vụ số 4:" not in in_progress  # #4 is overdue: in III

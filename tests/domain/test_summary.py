@@ -216,3 +216,22 @@ def test_people_given_tasks_directly_are_listed_apart_from_units() -> None:
     units, people = message.split("Theo đơn vị")[1].split("Giao trực tiếp cho cá nhân")
     assert "• Công an phường: 1/2\n" in units and "@binh_pham" not in units
     assert "• @binh_pham: 0/1\n" in people and people.endswith("• Hoa Trần: 0/1, quá hạn 1")
+
+
+def test_a_task_due_in_december_and_done_in_january_is_judged_on_the_day_the_figures_are_made() -> None:
+    # report11 (qa: «counted as done late in December»): SPEC counts «hoàn thành (đúng hạn / quá hạn)»
+    # and «đang thực hiện (trong hạn / quá hạn)» of a period's tasks, and domain.periods decides that the
+    # state is judged as of the day the figures are made. Made on 31/12 they show it overdue; the first
+    # Monday of January (4/1) tells December's figures as of that day: due in December, finished late;
+    # January's figures count it as finished in January.
+    from domain.summary import period_counts
+
+    late = task(1, due=date(2026, 12, 20), assigned_on=date(2026, 12, 1))
+    end_of_december = period_counts([late], "month", 2026, 12, date(2026, 12, 31))
+    assert (end_of_december.due, end_of_december.due_not_done, end_of_december.due_done_late) == (1, 1, 0)
+    done = replace(late, status=TaskStatus.DONE, done_on=date(2027, 1, 3))
+    first_monday = build_summary([done], date(2027, 1, 4))
+    assert first_monday.month is not None and (first_monday.month.year, first_monday.month.index) == (2026, 12)
+    assert (first_monday.month.due_not_done, first_monday.month.due_done_late) == (0, 1)
+    january = period_counts([done], "month", 2027, 1, date(2027, 2, 1))
+    assert (january.due, january.completed) == (0, 1)

@@ -78,7 +78,7 @@ async def test_the_xuat_workbook_sent_back_with_nhap_gives_the_same_tasks(env: E
     assert f"Xem trước: {len(exported)} nhiệm vụ" in text
     for k, row in enumerate(exported, start=1):
         due = row[8].strftime("%d/%m/%Y")
-        assert f"{k}. {row[2]}\n    👤 Chủ trì: {row[3]} · 🤝 Phối hợp: {row[4] or '—'} · 📅 Hạn: {due}" in text
+        assert f"{k}. {row[2]}\n    🏢 Chủ trì: {row[3]} · 🤝 Phối hợp: {row[4] or '—'} · 📅 Hạn: {due}" in text
 
 
 async def test_an_old_xls_file_is_answered_with_how_to_save_it_as_xlsx(env: Env) -> None:

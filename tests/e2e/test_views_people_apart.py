@@ -83,7 +83,8 @@ async def test_the_workbook_the_report_the_chart_and_the_board_list_people_apart
         ax = fig.axes[0]
         totals: dict[float, float] = {}
         for bar in ax.patches:
-            y = round(bar.get_y() + bar.get_height() / 2, 1)  # type: ignore[attr-defined]
+            # The bar's row (a bar sits a little under its row's position, its name above it).
+            y = round(bar.get_y() + bar.get_height() / 2)  # type: ignore[attr-defined]
             totals[y] = totals.get(y, 0) + bar.get_width()  # type: ignore[attr-defined]
         drawn.append(([t.get_text() for t in ax.get_yticklabels()], totals))
         return render_png(fig)
