@@ -68,6 +68,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
         if hint := config_file_hint():
             print(hint, file=sys.stderr)
         return 2
+    from bot.config_check import token_problem
+
+    if problem := token_problem(settings.bot_token):  # before Telegram is asked: no network said "unreachable"
+        print(problem, file=sys.stderr)
+        return 2
     hook = None
     if webhook or settings.webhook_url:
         try:
