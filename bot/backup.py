@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -103,8 +104,49 @@ def sqlite_file(database_url: str) -> Path | None:
     return Path(database)
 
 
-def run_backup(database_url: str, to: str | None) -> int:
-    """The command: 0 on success, 1 on failure; PostgreSQL gets the pg_dump instructions."""
+# A backup's name in a series: a prefix ending in "-" or "_", a date or time (digits, "-", "_", "T"), a suffix —
+# «nhacviec-2026-12-07.db» (the README's crontab line), «nhacviec-20261207-021500.db» (the default).
+_SERIES = re.compile(r"(?P<prefix>.+?[-_])(?P<stamp>[0-9][0-9T_-]*[0-9])(?P<suffix>\.[A-Za-z]+)?")
+
+
+def series_of(target: Path) -> tuple[str, str] | None:
+    """The (prefix, suffix) of the series `target` belongs to; None when its name has no date or time."""
+    found = _SERIES.fullmatch(target.name)
+    return (found["prefix"], found["suffix"] or "") if found else None
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def rotate(target: Path, keep: int, database: Path) -> list[Path]:
+    """Remove the backups of `target`'s series beyond the `keep` newest (by time written, then name); returns
+    what was removed, oldest first. Only files of the series that are SQLite databases, in the target's folder,
+    never the database itself: what a restore set aside («…-before-restore-…»), copies named by hand, other
+    files, are left alone."""
+    prefix, suffix = series_of(target) or ("", "")
+    live = database.resolve()
+    members = []
+    for path in target.parent.iterdir():
+        found = _SERIES.fullmatch(path.name)
+        if (found is None or (found["prefix"], found["suffix"] or "") != (prefix, suffix) or path.is_symlink()
+                or not path.is_file() or path.resolve() == live or not _is_sqlite(path)):
+            continue
+        members.append(path)
+    members.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    old = members[keep:]
+    for path in old:
+        path.unlink()
+    return old[::-1]
+
+
+def run_backup(database_url: str, to: str | None, keep: int | None = None) -> int:
+    """The command: 0 on success, 1 on failure, 2 for a --keep that cannot work; PostgreSQL gets the pg_dump
+    instructions. `keep`: the backups of the target's series kept, the new one included (None: all)."""
     if not is_sqlite(database_url):
         print(T.BACKUP_POSTGRES_PASTEABLE.format(url=libpq_url(database_url)))
         return 0
@@ -112,6 +154,9 @@ def run_backup(database_url: str, to: str | None) -> int:
     if source is None:
         return 1
     target = Path(to) if to else default_target(source)
+    if keep is not None and series_of(target) is None:  # before anything is written
+        print(T.BACKUP_KEEP_NO_DATE.format(name=target.name), file=sys.stderr)
+        return 2
     try:
         result = backup_sqlite(source, target)
     except PermissionError as exc:
@@ -128,4 +173,15 @@ def run_backup(database_url: str, to: str | None) -> int:
         print(T.BACKUP_FAILED.format(error=exc), file=sys.stderr)
         return 1
     print(T.BACKUP_DONE.format(source=source, target=result.target, size=result.size, tasks=result.tasks))
+    if keep is not None:
+        try:
+            removed = rotate(result.target, keep, source)
+        except OSError as exc:  # the backup is made: said, but not a failed backup
+            print(T.BACKUP_ROTATE_FAILED.format(error=exc), file=sys.stderr)
+            return 0
+        if removed:
+            kept = sorted(set(result.target.parent.iterdir()) - set(removed))
+            oldest = min((p for p in kept if series_of(p) == series_of(result.target) and _is_sqlite(p)),
+                         key=lambda p: (p.stat().st_mtime, p.name))
+            print(T.BACKUP_ROTATED.format(removed=len(removed), keep=keep, oldest=oldest.name))
     return 0

@@ -68,6 +68,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
         if hint := config_file_hint():
             print(hint, file=sys.stderr)
         return 2
+    from bot.config_check import token_problem
+
+    if problem := token_problem(settings.bot_token):  # before Telegram is asked: no network said "unreachable"
+        print(problem, file=sys.stderr)
+        return 2
     hook = None
     if webhook or settings.webhook_url:
         try:
@@ -141,7 +146,13 @@ def _settings() -> Settings:
 def _backup(args: argparse.Namespace) -> int:
     from bot.backup import run_backup
 
-    return run_backup(_settings().database_url, args.to)
+    return run_backup(_settings().database_url, args.to, args.keep)
+
+
+def _keep_count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(T.BACKUP_KEEP_INVALID.format(value=value))
+    return int(value)
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -204,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--webhook", action="store_true", help=T.CLI_WEBHOOK_HELP)
     backup = sub.add_parser("backup", help=T.CLI_BACKUP_HELP)
     backup.add_argument("--to", metavar="FILE", help=T.CLI_BACKUP_TO_HELP)
+    backup.add_argument("--keep", metavar="N", type=_keep_count, help=T.CLI_BACKUP_KEEP_HELP)
     restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
     restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
     sub.add_parser("status", help=T.CLI_STATUS_HELP)

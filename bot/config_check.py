@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -102,3 +103,27 @@ def check_settings(settings: Settings) -> None:
         raise ConfigError(T.TZ_NAME_INVALID.format(value=settings.tz_name), T.TZ_NAME_HOW, "TZ_NAME") from None
     if not isinstance(logging.getLevelName(settings.log_level), int):
         raise ConfigError(T.LOG_LEVEL_INVALID.format(value=settings.log_level), T.LOG_LEVEL_HOW, "LOG_LEVEL")
+
+
+# A bot token from @BotFather: the bot's number, ":", then its secret of letters, digits, "-" and "_" (35 of
+# them in every token seen; Telegram's own documented example has 34, so at least 30 is asked, not exactly 35:
+# a real token refused would be a bot that never starts). Only the shape is checked; Telegram judges the rest.
+_TOKEN_SHAPE = re.compile(r"[0-9]+:[A-Za-z0-9_-]{30,}")
+_QUOTES = "\"'“”‘’`«»"
+
+
+def token_problem(token: str) -> str | None:
+    """None when BOT_TOKEN has a token's shape; else the one line that says so (bot/texts.py), which shows
+    of the token only its length and the bot's number (public: it is the bot's id), never its secret part."""
+    if _TOKEN_SHAPE.fullmatch(token):
+        return None
+    found = []
+    if any(c.isspace() for c in token):
+        found.append(T.TOKEN_HAS_SPACE)
+    if any(c in _QUOTES for c in token):
+        found.append(T.TOKEN_HAS_QUOTE)
+    if not found:
+        found.append(T.TOKEN_WRONG_SHAPE)
+    number = re.fullmatch(r"([0-9]+):.*", token.strip(" \t" + _QUOTES), re.DOTALL)
+    shown = f"{number.group(1)}:…" if number else "…"
+    return T.TOKEN_MALFORMED.format(shown=shown, length=len(token), found=", ".join(found), place=config_place())

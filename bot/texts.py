@@ -2011,3 +2011,27 @@ LEAD_ICON_UNIT = "🏢"
 
 def lead_icon(people: bool) -> str:
     return LEAD_ICON_PERSON if people else LEAD_ICON_UNIT
+# --- ops12 ---
+# A BOT_TOKEN without a token's shape (bot/config_check.token_problem), told before Telegram is asked: one
+# line, exit 2. Only the bot's number and the length are shown, never the token's secret part.
+TOKEN_MALFORMED_START = "BOT_TOKEN không đúng dạng token của Telegram"
+TOKEN_MALFORMED = (
+    TOKEN_MALFORMED_START + " ({shown}, {length} ký tự: {found}). Token đúng có dạng 123456789:AA… — số của "
+    "bot, dấu hai chấm, rồi 35 chữ cái, chữ số, - hoặc _, không dấu cách, không dấu nháy; chép lại từ @BotFather "
+    "(/token) vào {place} rồi chạy lại."
+)
+TOKEN_HAS_SPACE = "có dấu cách"
+TOKEN_HAS_QUOTE = "có dấu nháy"
+TOKEN_WRONG_SHAPE = "thiếu số của bot, dấu hai chấm, hoặc phần sau dấu hai chấm quá ngắn hay có ký tự lạ"
+# `nhacviec backup --keep N` (bot/backup.py rotate): the nightly crontab line removes the oldest of its series.
+CLI_BACKUP_KEEP_HELP = (
+    "giữ N bản sao lưu mới nhất cùng loạt với tệp đích (cùng tên, khác ngày giờ), xóa các bản cũ hơn của loạt đó; "
+    "không có --keep: không xóa gì"
+)
+BACKUP_KEEP_INVALID = "--keep cần một số nguyên từ 1 trở lên (số bản sao lưu giữ lại), không phải «{value}»"
+BACKUP_KEEP_NO_DATE = (
+    "--keep chỉ dùng được khi tên tệp đích có ngày hoặc giờ (ví dụ nhacviec-$(date +%F).db): «{name}» không có, "
+    "nên không biết bản nào là bản cũ cùng loạt. Không sao lưu, không xóa gì."
+)
+BACKUP_ROTATED = "Đã xóa {removed} bản sao lưu cũ (giữ {keep} bản mới nhất; cũ nhất còn lại: {oldest})."
+BACKUP_ROTATE_FAILED = "Đã sao lưu, nhưng không xóa được bản sao lưu cũ: {error}"

@@ -71,6 +71,7 @@ async def test_a_second_instance_on_the_same_sqlite_database_refuses_to_start(tm
         finally:
             code, output = await stop(third)
         assert code == 0, output
+        assert not (tmp_path / "nhacviec.db.lock").exists()  # a clean stop takes its lock file away (ops12)
         assert world.token not in output
 
 

@@ -155,3 +155,60 @@ def test_a_database_folder_the_user_cannot_write_is_told_exit_2(tmp_path: Path) 
     assert T.DB_FOLDER_NOT_WRITABLE.format(user="nobody", folder=folder, name="nhacviec.db") in done.stderr
     assert "Traceback" not in done.stderr
     shutil.rmtree(folder.parent)
+
+
+# A BOT_TOKEN that cannot be a token (ops12): pasted from a chat with a space, quotes or a word around it,
+# half of it, or a word. It was sent to Telegram; with no network the administrator read «Không kết nối
+# được Telegram» (exit 5) — a lead to the firewall, not to the token. Now it is told before anything is
+# opened, in one line, exit 2, and never printed (not even a short one).
+GOOD_SECRET = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "abc",
+        "xin-chao",
+        f"123456789:{GOOD_SECRET} ",  # a space after it, pasted from a chat (systemd keeps it)
+        f"123456789: {GOOD_SECRET}",
+        f'"123456789:{GOOD_SECRET}',  # one quote: an unbalanced pair is kept
+        f"“123456789:{GOOD_SECRET}”",  # a chat's typographic quotes
+        f"token 123456789:{GOOD_SECRET}",
+        "123456789:AAHdqTcv",  # half of it
+        f"bot123456789:{GOOD_SECRET}",
+    ],
+)
+def test_a_token_that_is_not_well_formed_is_told_in_one_line_exit_2(tmp_path: Path, token: str) -> None:
+    nowhere = "http://127.0.0.1:9/bot"  # no network: a closed port
+    code, out, err = run_nhacviec(tmp_path, "run", BOT_TOKEN=token, TELEGRAM_API_URL=nowhere,
+                                  DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}", wait=60)
+    assert code == 2, out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(T.TOKEN_MALFORMED_START), err
+    assert T.TELEGRAM_UNREACHABLE.split("{")[0] not in err
+    core = token.strip(' "“”').removeprefix("token ").removeprefix("bot")
+    for secret in (token, token.strip(), core, core.partition(":")[2].strip(), GOOD_SECRET[:8]):
+        assert not secret or secret not in out + err, secret
+    assert "Traceback" not in out + err
+    assert not (tmp_path / "a.db").exists() and not (tmp_path / "a.db.lock").exists()  # refused first
+
+
+def test_a_well_formed_token_still_goes_to_telegram(tmp_path: Path) -> None:
+    """The shape is all that is checked: a token of the right shape with no network is exit 5, as before."""
+    code, out, err = run_nhacviec(tmp_path, "run", BOT_TOKEN=f"123456789:{GOOD_SECRET}",
+                                  TELEGRAM_API_URL="http://127.0.0.1:9/bot",
+                                  DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}", wait=90)
+    assert code == 5, out + err
+    assert GOOD_SECRET not in out + err
+
+
+def test_the_masked_token_keeps_only_the_bot_number() -> None:
+    from bot.config_check import token_problem
+
+    assert token_problem(f"123456789:{GOOD_SECRET}") is None
+    assert token_problem("5000000001:AAEmulatorTokenForTestsOnly_nhacviec") is None  # 36: not refused
+    for token in ("abc", "zq", f"123456789:{GOOD_SECRET} ", f"123456789:{GOOD_SECRET[:20]}"):
+        said = token_problem(token)
+        assert said is not None and token.strip() not in said and GOOD_SECRET[:4] not in said
+        assert f"{len(token)} ký tự" in said
+    assert "123456789:…" in (token_problem(f"123456789:{GOOD_SECRET} ") or "")

@@ -101,7 +101,7 @@ def test_sixteen_characters_are_enough() -> None:
 
 @no_database
 def test_nhacviec_run_refuses_a_short_webhook_secret_in_one_line(tmp_path: Path) -> None:
-    code, _, err = run_nhacviec(tmp_path, "run", "--webhook", BOT_TOKEN="123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    code, _, err = run_nhacviec(tmp_path, "run", "--webhook", BOT_TOKEN="123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                                   DATABASE_URL=f"sqlite:///{tmp_path / 'a.db'}", WEBHOOK_SECRET="h",
                                   WEBHOOK_URL="https://bot.tinh.gov.vn/nhacviec-8f3a1c9e27d4")
     assert code == 2

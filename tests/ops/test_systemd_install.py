@@ -229,7 +229,8 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
             # runuser is in /usr/sbin, and the wrapper failed there every night.
             nightly = data / "saoluu" / "nhacviec-2026-12-06.db"
             cron_env = {"PATH": "/usr/bin:/bin", "HOME": "/root", "LOGNAME": "root", "SHELL": "/bin/sh"}
-            cron = await asyncio.to_thread(subprocess.run, ["/bin/sh", "-c", f"{wrapper} backup --to {nightly}"],
+            nightly_line = f"{wrapper} backup --to {nightly} --keep 14"
+            cron = await asyncio.to_thread(subprocess.run, ["/bin/sh", "-c", nightly_line],
                                            capture_output=True, text=True, timeout=120, cwd="/root", env=cron_env)
             assert cron.returncode == 0, cron.stdout + cron.stderr
             assert nightly.stat().st_uid == account.pw_uid

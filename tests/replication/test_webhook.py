@@ -25,7 +25,7 @@ HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 def hook_settings(**changes: object) -> Settings:
     values: dict[str, object] = {
-        "bot_token": "123:abc",
+        "bot_token": "123:AAThisIsAWellFormedTokenForTests_xyz",
         "webhook_url": f"https://bot.tinh.gov.vn/{PATH}",
         "webhook_secret": SECRET,
         "webhook_listen": "127.0.0.1",
