@@ -40,6 +40,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
+from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
@@ -2126,6 +2127,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = _timed_by_schedule(directives, schedules, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
+    if "thoi gian" in folds("\n".join(lines)):  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
+        directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)
     whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
