@@ -28,6 +28,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.conclusion_later_day import carried_back
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -2129,6 +2130,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
     if "thoi gian" in folds("\n".join(lines)):  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
         directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)
+    directives = carried_back(directives, kept, folds)  # (conv12, LABELLING §32.2: a later line's day)
     whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)

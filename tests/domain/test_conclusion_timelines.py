@@ -51,7 +51,7 @@ def test_group_lines_are_not_tasks_of_their_own() -> None:
 def test_a_task_with_its_own_day_keeps_it() -> None:
     text = """Phòng Giáo dục thông báo việc kiểm tra chuyên đề như sau:
 1. Kiểm tra chuyên đề
-- Triển khai: Các trường rà soát hồ sơ chuyên môn của giáo viên. Hiệu trưởng các trường gửi danh sách giáo viên về Phòng trước ngày 05/4/2024.
+- Triển khai: Các trường rà soát hồ sơ chuyên môn. Hiệu trưởng các trường gửi danh sách về Phòng trước ngày 05/4/2024.
 - Thời gian thực hiện:
 + Cụm trường phía Bắc: hoàn thành trước ngày 20/4/2024.
 + Cụm trường phía Nam: hoàn thành trước ngày 27/4/2024."""
