@@ -61,6 +61,8 @@ def _at(text: str, lines: list[str], folds: Callable[[str], str]) -> int:
 def carried_back(directives: list, lines: list[str], folds: Callable[[str], str] = fold) -> list:
     """The directives of a whole conclusion, the undated items of a run given the day of the line right after
     the run when that line names their work (see above). `lines` are the kept lines, in order."""
+    if not any(d.deadline.kind is DeadlineKind.DATE for d in directives[1:]):
+        return directives  # (no directive after the first with a day: no later line to carry)
     where = [_at(d.text, lines, folds) for d in directives]
     days: dict[int, Deadline] = {}  # the index of a run's first line → the later line's day
     runs: dict[int, int] = {}  # a line in a run → the run's first line
