@@ -28,6 +28,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.conclusion_later_day import carried_back
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -40,6 +41,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
+from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
@@ -2127,6 +2129,10 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
     whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
+    if len(kept) > 2 and "thoi gian" in whole:  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
+        directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)
+    if len(kept) > 2:  # (conv12, LABELLING §32.2: a later line's day)
+        directives = carried_back(directives, kept, folds)
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
