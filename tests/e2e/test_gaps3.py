@@ -148,7 +148,7 @@ def test_every_part_fits_even_with_a_long_committee_and_meeting_title() -> None:
     from handlers.new_tasks import MAX_TASKS_A_MESSAGE, new_tasks_messages
 
     committee = NS(title="Ban chỉ đạo chuyển đổi số " * 12)
-    lead = [NS(role="lead", label="Văn phòng HĐND&UBND")]
+    lead = [NS(role="lead", label="Văn phòng HĐND&UBND", unit_id=1, person_id=None)]
     tasks = [NS(id=k, number=k, text=f"việc số {k} " * 40, due_current=date(2026, 12, 20), assignees=lead)
              for k in range(1, 61)]
     parts = new_tasks_messages(committee, tasks, "Lan Nguyễn", "Kết luận giao ban " * 30, date(2026, 11, 23))  # type: ignore[arg-type]

@@ -258,8 +258,9 @@ async def test_a_meeting_opened_with_hop_moi_takes_the_directives_of_its_day_and
     shown = await env.say(member, group, "/hop")
     assert "Cuộc họp: Giao ban tháng 11" in shown.plain
     assert "2 nhiệm vụ: 1 hoàn thành, 1 đang thực hiện (0 quá hạn)" in shown.plain
-    assert "#1 Bình Lê rà soát camera" in shown.plain and "hoàn thành đúng hạn" in shown.plain
-    assert "#2 Bình Lê cập nhật Cổng TTĐT" in shown.plain and "hạn 15/12/2026" in shown.plain
+    # «/giao @Bình rà soát …»: the text no longer repeats its lead (product11); the lead follows the task
+    assert "#1 rà soát camera" in shown.plain and "hoàn thành đúng hạn" in shown.plain
+    assert "#2 cập nhật Cổng TTĐT trước 15/12 — Bình Lê" in shown.plain and "hạn 15/12/2026" in shown.plain
     assert "#3" not in shown.plain
 
 
