@@ -2011,3 +2011,15 @@ LEAD_ICON_UNIT = "🏢"
 
 def lead_icon(people: bool) -> str:
     return LEAD_ICON_PERSON if people else LEAD_ICON_UNIT
+
+
+# --- qa12 ---
+# The bot's arrival in a group (handlers/membership.welcome_text): who is Trưởng ban, by name, and what it reads.
+QA12_BOT_ADDED = (
+    "Xin chào {title}! Nhóm này đã trở thành một Ban chỉ đạo trên <b>Nhắc việc</b>.\n"
+    "👤 Trưởng ban: {chairs} (quản trị viên của nhóm). Trưởng ban cho thêm người làm thư ký bằng /vaitro.\n"
+    "🔒 Bot chỉ đọc các lệnh bắt đầu bằng «/» và tin trả lời (reply) tin nhắn của bot; "
+    "các tin trò chuyện khác trong nhóm bot không đọc.\n"
+    "Gõ /huongdan để xem cách dùng."
+)
+QA12_CHAIRS_UNKNOWN = "các quản trị viên của nhóm"
