@@ -24,7 +24,7 @@ async def test_the_welcome_names_the_chair_and_says_what_the_bot_reads(env: Env)
     «administrator» in her own words, did not know that meant her, and a Party committee's members asked
     whether the bot now reads everything they write in the group. The welcome names who is Trưởng ban and
     says the bot reads only commands and replies to its own messages."""
-    lan, _hung, mai, group = ward(env)
+    _lan, _hung, mai, group = ward(env)
     env.world.add_bot(group, by=mai)
     welcome = await env.world.wait_for(chat=group)
     await env.idle()
