@@ -2023,3 +2023,17 @@ QA12_BOT_ADDED = (
     "Gõ /huongdan để xem cách dùng."
 )
 QA12_CHAIRS_UNKNOWN = "các quản trị viên của nhóm"
+# The examples' person was «@lan»: no Telegram username (they have 5 letters at least), so «/giao @lan …» copied
+# from /huongdan was refused «Chưa rõ ai thực hiện» with the same example. /huongdan shows the reader's own
+# @username (copied, the task is hers and she sees how it works); the refusals show a placeholder of the right form.
+QA12_EXAMPLE_PERSON = "@ten_nguoi"
+
+
+def qa12_help(username: str | None) -> str:
+    """/huongdan with its example naming the reader (handlers/guide.py)."""
+    return HELP.replace("@lan ", f"@{username} " if username else f"{QA12_EXAMPLE_PERSON} ")
+
+
+GIAO_USAGE = GIAO_USAGE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
+NO_ASSIGNEE = NO_ASSIGNEE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
+UNITS_USAGE = UNITS_USAGE.replace("@lan<", f"{QA12_EXAMPLE_PERSON}<")

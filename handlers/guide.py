@@ -15,7 +15,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with transaction(context) as session:
         # In a private chat this records that the person opened a chat: reminders can come here.
         actor = await resolve_actor(update, context, session)
-    text = T.HELP
+    user = update.effective_user
+    text = T.qa12_help(user.username if user is not None else None)
     if actor is not None and not actor.in_group:
         url = services(context).settings.webapp_url
         if context.args == ["board"] and url and update.effective_message is not None:
@@ -24,11 +25,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 T.BOARD_PRIVATE, parse_mode=ParseMode.HTML, reply_markup=board_button(url)
             )
             return
-        text = T.START_PRIVATE.format(name=T.esc(actor.person.full_name)) + T.HELP
+        text = T.START_PRIVATE.format(name=T.esc(actor.person.full_name)) + text
     await reply(update, text)
 
 
 async def huongdan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with transaction(context) as session:
         await resolve_actor(update, context, session)
-    await reply(update, T.HELP)
+    user = update.effective_user
+    await reply(update, T.qa12_help(user.username if user is not None else None))
