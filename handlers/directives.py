@@ -34,7 +34,7 @@ from domain.understand.deadlines import (
 )
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
-from handlers import new_tasks, render
+from handlers import named_people, new_tasks, render
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -92,6 +92,14 @@ async def _log_directive(
     mentions, people = await _mentioned_people(session, msg, offset)
     parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
     assignees = arrange(args, parsed.assignees, mentions)
+    if (not assignees.lead or not assignees.lead[0].unit_key) and msg.reply_to_message is None:
+        # «/giao anh Hùng làm …»: a person of the group named as said aloud (qa12, handlers.named_people)
+        named = await named_people.named_member(session, msg.get_bot(), committee.chat_id, args)
+        if named is not None:
+            mentions.append(named[0])
+            people[str(named[1].id)] = named[1]
+            parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
+            assignees = arrange(args, parsed.assignees, mentions)
     if not assignees.lead and msg.reply_to_message is not None:
         author = msg.reply_to_message.from_user
         if author is not None and not author.is_bot:

@@ -67,3 +67,28 @@ async def test_a_command_name_with_a_word_added_is_answered_in_the_group(env: En
         answer = await env.say(lan, group, typed)
         assert "Có phải ý bạn là /" in answer.plain, (typed, answer.plain)
     assert "/giao?" in (await env.say(lan, group, "/giaoviec x")).plain
+
+
+async def test_a_member_named_as_the_chair_says_it_is_that_person(env: Env) -> None:
+    """«/giao anh Hùng làm báo cáo trước thứ 6» — how a chair gives a task — with Hùng in the group and known
+    to the bot: saved with «🏢 Chủ trì: anh Hùng», a unit, and a button offering to add «anh Hùng» as a unit;
+    «/giao Hùng …», «/giao cho anh Hùng …», «/giao Trần Văn Hùng …» were refused «Chưa rõ ai thực hiện».
+    Hùng was never reminded. A name that is one person of the group is that person."""
+    lan, hung, mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(hung, group, "/viec")  # the bot has seen him
+    await env.say(mai, group, "/viec")
+    for typed in ("/giao anh Hùng làm báo cáo trước thứ 6", "/giao Hùng làm báo cáo tuần trước thứ 6",
+                  "/giao cho anh Hùng rà soát hồ sơ trước thứ 6", "/giao đồng chí Trần Văn Hùng lập danh sách",
+                  "/giao chị Mai chủ trì, phối hợp Văn phòng soạn công văn trước 15/12"):
+        logged = await env.say(lan, group, typed)
+        assert "Đã ghi nhiệm vụ" in logged.plain, (typed, logged.plain)
+        assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain or "👤 Chủ trì: Mai Lê Thị" in logged.plain, logged.plain
+        assert "chưa có trong danh sách đơn vị" not in logged.plain
+    task = await env.task(1, group)
+    assert task.text == "làm báo cáo trước thứ 6"
+    # A name nobody in the group has stays as before: asked about, never given to someone else.
+    logged = await env.say(lan, group, "/giao anh Tuấn làm báo cáo trước thứ 6")
+    assert "Hùng" not in logged.plain and "Mai" not in logged.plain
