@@ -2037,3 +2037,10 @@ def qa12_help(username: str | None) -> str:
 GIAO_USAGE = GIAO_USAGE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
 NO_ASSIGNEE = NO_ASSIGNEE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
 UNITS_USAGE = UNITS_USAGE.replace("@lan<", f"{QA12_EXAMPLE_PERSON}<")
+# «/huongdan giao», «/help xong»: that command's use and example, not the whole guide again (handlers/guide.py).
+# Commands without a usage text of their own get their line(s) of HELP.
+QA12_COMMAND_HELP = {
+    "giao": GIAO_USAGE, "tiendo": PROGRESS_USAGE, "sua": EDIT_USAGE, "giahan": EXTEND_USAGE,
+    "donvi": UNITS_USAGE, "vaitro": ROLES_USAGE, "nhap": IMPORT_USAGE, "vuongmac": BLOCKED_USAGE,
+}
+QA12_COMMAND_HELP_TAIL = "\n\nTất cả các lệnh: /huongdan"

@@ -92,3 +92,20 @@ async def test_a_member_named_as_the_chair_says_it_is_that_person(env: Env) -> N
     # A name nobody in the group has stays as before: asked about, never given to someone else.
     logged = await env.say(lan, group, "/giao anh Tuấn làm báo cáo trước thứ 6")
     assert "Hùng" not in logged.plain and "Mai" not in logged.plain
+
+
+async def test_the_help_of_one_command(env: Env) -> None:
+    """«/huongdan giao», «/help xong» — asking about the one command she needs — gave the whole guide again,
+    the same screen she had not understood. It gives that command's use and example."""
+    lan, _hung, _mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    for typed, expected in (("/huongdan giao", "Cách dùng: /giao"), ("/help /xong", "/xong <số>"),
+                            ("/huongdan gia hạn", "/giahan"), ("/help extend", "/giahan"),
+                            ("/huongdan donvi", "/donvi them"), ("/huongdan ds", "/ds")):
+        answer = await env.say(lan, group, typed)
+        assert expected in answer.plain, (typed, answer.plain)
+        assert "Báo cáo (người thực hiện)" not in answer.plain, typed  # not the whole guide
+    # Anything else: the whole guide, as before.
+    assert "Báo cáo (người thực hiện)" in (await env.say(lan, group, "/huongdan xin chào")).plain
