@@ -2044,3 +2044,10 @@ QA12_COMMAND_HELP = {
     "donvi": UNITS_USAGE, "vaitro": ROLES_USAGE, "nhap": IMPORT_USAGE, "vuongmac": BLOCKED_USAGE,
 }
 QA12_COMMAND_HELP_TAIL = "\n\nTất cả các lệnh: /huongdan"
+# /start in a private chat by someone with no committee yet (handlers/guide.py): the first day's next step.
+QA12_START_NO_GROUP = (
+    "\n\n<b>Đưa bot vào nhóm của Ban</b> (Trưởng ban hoặc văn phòng làm một lần)\n"
+    "Mở nhóm Telegram của Ban → bấm tên nhóm → <b>Thêm thành viên</b> → tìm <b>@{bot}</b> → Thêm; "
+    "hoặc bấm https://t.me/{bot}?startgroup=1 rồi chọn nhóm. Người tạo nhóm và các quản trị viên nhóm là "
+    "Trưởng ban; các lệnh /giao, /ds, /donvi… gõ trong nhóm."
+)

@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import texts as T
+from db import committees as db_committees
 from domain.understand.textnorm import fold
 from handlers.board import board_button
 from handlers.common import reply, resolve_actor, services, transaction
@@ -29,6 +30,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             )
             return
         text = T.START_PRIVATE.format(name=T.esc(actor.person.full_name)) + text
+        if update.effective_chat is not None and update.effective_chat.type == "private":
+            async with transaction(context) as session:
+                alone = not await db_committees.committees_of_person(session, actor.person.id)
+            if alone and context.bot.username:
+                # (qa12) No committee yet: how the bot gets into the committee's group.
+                text += T.QA12_START_NO_GROUP.format(bot=context.bot.username)
     await reply(update, text)
 
 

@@ -109,3 +109,23 @@ async def test_the_help_of_one_command(env: Env) -> None:
         assert "Báo cáo (người thực hiện)" not in answer.plain, typed  # not the whole guide
     # Anything else: the whole guide, as before.
     assert "Báo cáo (người thực hiện)" in (await env.say(lan, group, "/huongdan xin chào")).plain
+
+
+async def test_start_in_private_says_how_to_bring_the_bot_into_the_committees_group(env: Env) -> None:
+    """The chair found the bot and pressed «Bắt đầu»: she read «Từ nay bot sẽ nhắc việc …», the commands and
+    «/giao …» examples — which, typed there, answer «hãy gõ trong nhóm» — and nothing said how the bot gets
+    into the committee's group. Someone with no committee yet is told how (and given Telegram's add-to-group
+    link); a chair whose group has the bot is not."""
+    lan, _hung, _mai, group = ward(env)
+    env.world.start_private(lan)
+    hello = await env.world.wait_for(chat=lan)
+    await env.idle()
+    bot = env.world.bot.username
+    assert "Thêm thành viên" in hello.plain and f"@{bot}" in hello.plain
+    assert f"https://t.me/{bot}?startgroup" in hello.plain
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(lan, group, "/ds")  # her first command there: the bot knows her as the committee's chair
+    again = await env.say(lan, lan, "/start")
+    assert "Thêm thành viên" not in again.plain
