@@ -2051,3 +2051,9 @@ QA12_START_NO_GROUP = (
     "hoặc bấm https://t.me/{bot}?startgroup=1 rồi chọn nhóm. Người tạo nhóm và các quản trị viên nhóm là "
     "Trưởng ban; các lệnh /giao, /ds, /donvi… gõ trong nhóm."
 )
+# «/giao anh Tuấn …» when the bot has not met anyone of the group by that name (handlers/directives._logged_reply).
+QA12_UNKNOWN_TITLED = (
+    "⚠️ Bot chưa biết «{label}» là ai trong nhóm nên chưa nhắc được. Ghi lại bằng @tên Telegram: "
+    "<code>/sua {number} giao @ten_nguoi</code>, hoặc nhờ người đó gửi một tin trong nhóm (ví dụ /viec) "
+    "rồi giao lại bằng tên."
+)

@@ -241,7 +241,10 @@ def _logged_reply(
         lines.append(year_note)
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
-        if a.unit_id is None and a.person_id is None:
+        if a.unit_id is None and a.person_id is None and named_people.titled_person(a.label):
+            # «anh Tuấn»: a person nobody has told the bot of (qa12) — not a unit to add
+            lines.append(T.QA12_UNKNOWN_TITLED.format(label=T.esc(a.label), number=task.number))
+        elif a.unit_id is None and a.person_id is None:
             lines.append(T.UNKNOWN_ASSIGNEE.format(label=T.esc(a.label)))
             buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
     for person in people.values():
@@ -458,6 +461,10 @@ async def reassign(session: AsyncSession, actor: Actor, task: Task, msg: Message
     """New assignees for a task, read from `body` (at `body_offset` in the message: its mentions
     count): `/sua <số> giao …`, and the answer to «🔁 Giao lại #N» after someone left the group."""
     mentions, _people = await _mentioned_people(session, msg, body_offset)
+    if actor.committee is not None:  # «/sua 5 giao anh Hùng»: as in /giao (qa12, handlers.named_people)
+        named = await named_people.named_member(session, msg.get_bot(), actor.committee.chat_id, body)
+        if named is not None:
+            mentions.append(named[0])
     return await reassign_to(session, actor, task, body, mentions)
 
 

@@ -129,3 +129,26 @@ async def test_start_in_private_says_how_to_bring_the_bot_into_the_committees_gr
     await env.say(lan, group, "/ds")  # her first command there: the bot knows her as the committee's chair
     again = await env.say(lan, lan, "/start")
     assert "Thêm thành viên" not in again.plain
+
+
+async def test_a_titled_name_the_bot_does_not_know_is_not_offered_as_a_unit(env: Env) -> None:
+    """On the first day nobody but the chair has written in the group: «/giao anh Tuấn làm báo cáo …» was
+    saved with «⚠️ «anh Tuấn» chưa có trong danh sách đơn vị» and a button «➕ Thêm «anh Tuấn»» — a person
+    offered as a unit of the committee. The bot says it does not know who «anh Tuấn» is and how to name him."""
+    lan, hung, _mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    logged = await env.say(lan, group, "/giao anh Tuấn làm báo cáo trước thứ 6")
+    assert "Đã ghi nhiệm vụ #1" in logged.plain
+    assert "danh sách đơn vị" not in logged.plain
+    assert "@" in logged.plain and "/sua 1 giao" in logged.plain
+    labels = [b["text"] for row in logged.reply_markup["inline_keyboard"] for b in row]
+    assert not any("Thêm" in label for label in labels), labels
+    # Once Hùng has written in the group, the chair gives it to him by name, as the notice says.
+    await env.say(hung, group, "/viec")
+    edited = await env.say(lan, group, "/sua 1 giao anh Hùng")
+    assert "Chủ trì: Hùng Trần Văn" in edited.plain, edited.plain
+    # A unit not yet declared is still offered as one.
+    logged = await env.say(lan, group, "/giao Tổ công nghệ số cộng đồng làm báo cáo trước thứ 6")
+    assert "chưa có trong danh sách đơn vị" in logged.plain
