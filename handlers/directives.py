@@ -92,12 +92,13 @@ async def _log_directive(
     mentions, people = await _mentioned_people(session, msg, offset)
     parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
     assignees = arrange(args, parsed.assignees, mentions)
-    if (not assignees.lead or not assignees.lead[0].unit_key) and msg.reply_to_message is None:
-        # «/giao anh Hùng làm …»: a person of the group named as said aloud (qa12, handlers.named_people)
-        named = await named_people.named_member(session, msg.get_bot(), committee.chat_id, args)
-        if named is not None:
-            mentions.append(named[0])
-            people[str(named[1].id)] = named[1]
+    if msg.reply_to_message is None:
+        # «/giao anh Hùng làm …»: people of the group named as said aloud (qa12, handlers.named_people)
+        named = await named_people.named_members(session, msg.get_bot(), committee.chat_id, args, assignees)
+        for mention, person in named:
+            mentions.append(mention)
+            people[str(person.id)] = person
+        if named:
             parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
             assignees = arrange(args, parsed.assignees, mentions)
     if not assignees.lead and msg.reply_to_message is not None:

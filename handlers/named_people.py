@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 
 from db.models import Person
 from domain.assign import Mention
+from domain.types import Assignees
 from domain.understand.textnorm import fold
 
 log = logging.getLogger(__name__)
@@ -58,12 +59,14 @@ def _names(written: str, full_name: str) -> bool:
 
 
 async def named_member(
-    session: AsyncSession, bot: Bot, chat_id: int, text: str
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, offset: int = 0, seen: list[Person] | None = None
 ) -> tuple[Mention, Person] | None:
+    """The person of the group `text` starts by naming (its Mention shifted by `offset`), or None."""
     start, prefixes = name_prefixes(text)
     if not prefixes:
         return None
-    seen = list(await session.scalars(select(Person).where(Person.tg_user_id.is_not(None))))
+    if seen is None:
+        seen = await _seen_people(session)
     for end, written in prefixes:
         # Written as the person's name (diacritics and all) first; without diacritics only when none is.
         matches = [p for p in seen if _names(written.casefold(), p.full_name.casefold())]
@@ -72,10 +75,35 @@ async def named_member(
         present = [p for p in matches[:_MAX_LOOKUPS] if await _in_group(bot, chat_id, p)]
         if len(present) == 1:
             person = present[0]
-            return Mention(start, end, str(person.id), person.full_name), person
+            return Mention(offset + start, offset + end, str(person.id), person.full_name), person
         if present:
             return None  # two people of the group answer to it: not guessed
     return None
+
+
+async def named_members(
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, assignees: Assignees
+) -> list[tuple[Mention, Person]]:
+    """The people of the group `text` names where /giao's reader found no one it knows: at its head (no lead,
+    or a lead that is no unit: «anh Hùng làm …») and at each assignee it read that is no unit («chị Mai, anh
+    Hùng phối hợp …»)."""
+    spots: list[tuple[int, int]] = []
+    if not assignees.lead or not assignees.lead[0].unit_key:
+        spots.append((0, len(text)))
+    spots += [r.span for r in (*assignees.lead, *assignees.support) if not r.unit_key and r.span is not None]
+    if not spots:
+        return []
+    seen = await _seen_people(session)
+    found: list[tuple[Mention, Person]] = []
+    for s, e in spots:
+        hit = await named_member(session, bot, chat_id, text[s:e], offset=s, seen=seen)
+        if hit is not None and all(hit[0].end <= m.start or hit[0].start >= m.end for m, _p in found):
+            found.append(hit)
+    return found
+
+
+async def _seen_people(session: AsyncSession) -> list[Person]:
+    return list(await session.scalars(select(Person).where(Person.tg_user_id.is_not(None))))
 
 
 async def _in_group(bot: Bot, chat_id: int, person: Person) -> bool:

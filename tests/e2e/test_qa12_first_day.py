@@ -89,6 +89,9 @@ async def test_a_member_named_as_the_chair_says_it_is_that_person(env: Env) -> N
         assert "chưa có trong danh sách đơn vị" not in logged.plain
     task = await env.task(1, group)
     assert task.text == "làm báo cáo trước thứ 6"
+    # Two people by name, the second coordinating.
+    logged = await env.say(lan, group, "/giao chị Mai, anh Hùng phối hợp soạn kế hoạch trước 18/12")
+    assert "Chủ trì: Mai Lê Thị" in logged.plain and "Phối hợp: Hùng Trần Văn" in logged.plain, logged.plain
     # A name nobody in the group has stays as before: asked about, never given to someone else.
     logged = await env.say(lan, group, "/giao anh Tuấn làm báo cáo trước thứ 6")
     assert "Hùng" not in logged.plain and "Mai" not in logged.plain
