@@ -155,3 +155,17 @@ async def test_a_titled_name_the_bot_does_not_know_is_not_offered_as_a_unit(env:
     # A unit not yet declared is still offered as one.
     logged = await env.say(lan, group, "/giao Tổ công nghệ số cộng đồng làm báo cáo trước thứ 6")
     assert "chưa có trong danh sách đơn vị" in logged.plain
+
+
+async def test_the_chair_makes_a_secretary_by_name(env: Env) -> None:
+    """«/vaitro chị Mai thư ký» — the chair making the office clerk secretary, as she would say it — was
+    refused «Hãy nhắc tên người: /vaitro @người thuky»; Mai has no idea what her @username is."""
+    lan, _hung, mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(mai, group, "/viec")
+    answer = await env.say(lan, group, "/vaitro chị Mai thư ký")
+    assert "Mai Lê Thị" in answer.plain and "Thư ký" in answer.plain, answer.plain
+    logged = await env.say(mai, group, "/giao Văn phòng soạn công văn trước 15/12")
+    assert "Đã ghi nhiệm vụ" in logged.plain
