@@ -124,3 +124,20 @@ def titled_person(label: str) -> bool:
     """«anh Tuấn», «đồng chí Hùng»: a person, never a unit to add, even when the bot does not know who."""
     m = _TITLED.match(label)
     return m is not None and label[m.end() - 1].isupper()
+
+
+_TITLE_AT = re.compile(r"(?:(?<=\s)|^)(?:anh|chị|ông|bà|cô|chú|đồng\s+chí|đ/c|đc)\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+async def titled_member_in(
+    session: AsyncSession, bot: Bot, chat_id: int, text: str
+) -> tuple[int, Person] | None:
+    """«/donvi gan Văn phòng anh Hùng»: where in `text` a title starts that names one person of the group,
+    and who (the first such title)."""
+    for m in _TITLE_AT.finditer(text):
+        if not titled_person(text[m.start() :]):
+            continue
+        hit = await named_member(session, bot, chat_id, text[m.start() :])
+        if hit is not None:
+            return m.start(), hit[1]
+    return None

@@ -169,3 +169,22 @@ async def test_the_chair_makes_a_secretary_by_name(env: Env) -> None:
     assert "Mai Lê Thị" in answer.plain and "Thư ký" in answer.plain, answer.plain
     logged = await env.say(mai, group, "/giao Văn phòng soạn công văn trước 15/12")
     assert "Đã ghi nhiệm vụ" in logged.plain
+
+
+async def test_the_clerk_gives_a_unit_its_contact_by_name(env: Env) -> None:
+    """«/donvi gan Văn phòng anh Hùng» was refused «Hãy nhắc tên người liên hệ: /donvi gan Văn phòng anh Hùng
+    @người» — the name she had typed read back as part of the unit's. And «/donvi gan Văn phòng @…», /donvi's own
+    example, was refused «Không có đơn vị «Văn phòng»» in a new committee, where «/giao Văn phòng …» works."""
+    lan, hung, _mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(hung, group, "/viec")
+    answer = await env.say(lan, group, "/donvi gan Văn phòng anh Hùng")
+    assert "Hùng Trần Văn" in answer.plain and "Văn phòng" in answer.plain, answer.plain
+    listed = await env.say(lan, group, "/donvi")
+    assert "Hùng Trần Văn" in listed.plain
+    answer = await env.say(lan, group, "/donvi gan Công an phường @mai_vanthu")
+    assert "Công an phường" in answer.plain and "Không có đơn vị" not in answer.plain, answer.plain
+    listed = await env.say(lan, group, "/donvi")
+    assert listed.plain.count("Văn phòng HĐND&UBND") == 1
