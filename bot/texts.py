@@ -2057,3 +2057,10 @@ QA12_UNKNOWN_TITLED = (
     "<code>/sua {number} giao @ten_nguoi</code>, hoặc nhờ người đó gửi một tin trong nhóm (ví dụ /viec) "
     "rồi giao lại bằng tên."
 )
+# /huongdan read by someone who has never used a bot: what «<số>» and «[lý do]» mean, and where each command's
+# own help is (qa12: «/giao <ai> <việc> [hạn]» was typed as it stood, angle brackets and all).
+QA12_HELP_READING = (
+    "\n\n<i>Cách đọc:</i> phần trong &lt; &gt; là chỗ anh/chị điền (không gõ dấu &lt; &gt;), phần trong [ ] có thể "
+    "bỏ qua. Xem kỹ một lệnh: <code>/huongdan giao</code>, <code>/huongdan xong</code>…"
+)
+HELP = HELP.replace("\n\n<b>Ví dụ</b>", QA12_HELP_READING + "\n\n<b>Ví dụ</b>", 1)

@@ -110,6 +110,9 @@ async def test_the_help_of_one_command(env: Env) -> None:
         answer = await env.say(lan, group, typed)
         assert expected in answer.plain, (typed, answer.plain)
         assert "Báo cáo (người thực hiện)" not in answer.plain, typed  # not the whole guide
+    # The guide says how to read «<số>» and «[lý do]», and where a command's own help is.
+    guide = (await env.say(lan, group, "/huongdan")).plain
+    assert "/huongdan giao" in guide and "không gõ dấu < >" in guide
     # Anything else: the whole guide, as before.
     assert "Báo cáo (người thực hiện)" in (await env.say(lan, group, "/huongdan xin chào")).plain
 
