@@ -2053,7 +2053,8 @@ QA12_START_NO_GROUP = (
 )
 # «/giao anh Tuấn …» when the bot has not met anyone of the group by that name (handlers/directives._logged_reply).
 QA12_UNKNOWN_TITLED = (
-    "⚠️ Bot chưa biết «{label}» là ai trong nhóm nên chưa nhắc được. Ghi lại bằng @tên Telegram: "
+    "⚠️ Bot chưa xác định được «{label}» là ai trong nhóm (chưa gặp người này, hoặc nhóm có nhiều người cùng tên) "
+    "nên chưa nhắc được. Ghi lại bằng @tên Telegram: "
     "<code>/sua {number} giao @ten_nguoi</code>, hoặc nhờ người đó gửi một tin trong nhóm (ví dụ /viec) "
     "rồi giao lại bằng tên."
 )

@@ -191,3 +191,21 @@ async def test_the_clerk_gives_a_unit_its_contact_by_name(env: Env) -> None:
     assert "Công an phường" in answer.plain and "Không có đơn vị" not in answer.plain, answer.plain
     listed = await env.say(lan, group, "/donvi")
     assert listed.plain.count("Văn phòng HĐND&UBND") == 1
+
+
+async def test_two_people_of_the_same_name_are_not_guessed_between(env: Env) -> None:
+    """Two Hùng in the group: «/giao anh Hùng …» goes to neither; the chair is told to name him by @."""
+    lan, hung, _mai, group = ward(env)
+    other = env.world.add_user("Hùng", "Lê Quang", username="hung_congan")
+    env.world.add_member(group, other)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(hung, group, "/viec")
+    await env.say(other, group, "/viec")
+    logged = await env.say(lan, group, "/giao anh Hùng làm báo cáo trước thứ 6")
+    assert "Trần Văn" not in logged.plain and "Lê Quang" not in logged.plain, logged.plain
+    assert "nhiều người cùng tên" in logged.plain and "/sua 1 giao @" in logged.plain
+    # His full name tells them apart.
+    logged = await env.say(lan, group, "/giao anh Lê Quang Hùng kiểm tra camera trước thứ 6")
+    assert "Chủ trì: Hùng Lê Quang" in logged.plain, logged.plain
