@@ -2065,3 +2065,5 @@ QA12_HELP_READING = (
     "bỏ qua. Xem kỹ một lệnh: <code>/huongdan giao</code>, <code>/huongdan xong</code>…"
 )
 HELP = HELP.replace("\n\n<b>Ví dụ</b>", QA12_HELP_READING + "\n\n<b>Ví dụ</b>", 1)
+# «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
+QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."

@@ -44,6 +44,7 @@ from handlers.common import (
     display_name,
     mentioned_person,
     mentions_in,
+    user_link,
     year_guessed_note,
 )
 from handlers.numbered_units import kind_name, numbered_unit
@@ -92,6 +93,7 @@ async def _log_directive(
     mentions, people = await _mentioned_people(session, msg, offset)
     parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
     assignees = arrange(args, parsed.assignees, mentions)
+    named: list[tuple[Mention, Person]] = []
     if msg.reply_to_message is None:
         # «/giao anh Hùng làm …»: people of the group named as said aloud (qa12, handlers.named_people)
         named = await named_people.named_members(session, msg.get_bot(), committee.chat_id, args, assignees)
@@ -136,7 +138,12 @@ async def _log_directive(
     )
     await reminders.replan_task(session, task.id, actor.now)
     await new_tasks.tell_new_tasks(session, actor, committee, [task])
-    return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    text, buttons = _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    if named:
+        # Named without an @ or a mention, nobody was notified by the chair's message: this line does (qa12).
+        links = ", ".join(user_link(p) for _m, p in named)
+        text += "\n" + T.QA12_NAMED_TOLD.format(people=links, number=task.number)
+    return text, buttons
 
 
 def _lead_person_keys(assignees: Assignees) -> set[str]:

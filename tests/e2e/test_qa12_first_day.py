@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from emulator import Chat, User
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, mentioned
 
 
 def ward(env: Env) -> tuple[User, User, User, Chat]:
@@ -89,6 +89,9 @@ async def test_a_member_named_as_the_chair_says_it_is_that_person(env: Env) -> N
         assert "chưa có trong danh sách đơn vị" not in logged.plain
     task = await env.task(1, group)
     assert task.text == "làm báo cáo trước thứ 6"
+    # The chair's message notified nobody: the bot's confirmation mentions him (he has not opened a private chat).
+    logged = await env.say(lan, group, "/giao anh Hùng nộp số liệu trước thứ 6")
+    assert hung.id in mentioned(logged), logged.entities
     # Two people by name, the second coordinating.
     logged = await env.say(lan, group, "/giao chị Mai, anh Hùng phối hợp soạn kế hoạch trước 18/12")
     assert "Chủ trì: Mai Lê Thị" in logged.plain and "Phối hợp: Hùng Trần Văn" in logged.plain, logged.plain
