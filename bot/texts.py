@@ -2011,6 +2011,8 @@ LEAD_ICON_UNIT = "🏢"
 
 def lead_icon(people: bool) -> str:
     return LEAD_ICON_PERSON if people else LEAD_ICON_UNIT
+
+
 # --- ops12 ---
 # A BOT_TOKEN without a token's shape (bot/config_check.token_problem), told before Telegram is asked: one
 # line, exit 2. Only the bot's number and the length are shown, never the token's secret part.
@@ -2035,3 +2037,59 @@ BACKUP_KEEP_NO_DATE = (
 )
 BACKUP_ROTATED = "Đã xóa {removed} bản sao lưu cũ (giữ {keep} bản mới nhất; cũ nhất còn lại: {oldest})."
 BACKUP_ROTATE_FAILED = "Đã sao lưu, nhưng không xóa được bản sao lưu cũ: {error}"
+
+
+# --- qa12 ---
+# The bot's arrival in a group (handlers/membership.welcome_text): who is Trưởng ban, by name, and what it reads.
+QA12_BOT_ADDED = (
+    "Xin chào {title}! Nhóm này đã trở thành một Ban chỉ đạo trên <b>Nhắc việc</b>.\n"
+    "👤 Trưởng ban: {chairs} (quản trị viên của nhóm). Trưởng ban cho thêm người làm thư ký bằng /vaitro.\n"
+    "🔒 Bot chỉ đọc các lệnh bắt đầu bằng «/» và tin trả lời (reply) tin nhắn của bot; "
+    "các tin trò chuyện khác trong nhóm bot không đọc.\n"
+    "Gõ /huongdan để xem cách dùng."
+)
+QA12_CHAIRS_UNKNOWN = "các quản trị viên của nhóm"
+# The examples' person was «@lan»: no Telegram username (they have 5 letters at least), so «/giao @lan …» copied
+# from /huongdan was refused «Chưa rõ ai thực hiện» with the same example. /huongdan shows the reader's own
+# @username (copied, the task is hers and she sees how it works); the refusals show a placeholder of the right form.
+QA12_EXAMPLE_PERSON = "@ten_nguoi"
+
+
+def qa12_help(username: str | None) -> str:
+    """/huongdan with its example naming the reader (handlers/guide.py)."""
+    return HELP.replace("@lan ", f"@{username} " if username else f"{QA12_EXAMPLE_PERSON} ")
+
+
+GIAO_USAGE = GIAO_USAGE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
+NO_ASSIGNEE = NO_ASSIGNEE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
+UNITS_USAGE = UNITS_USAGE.replace("@lan<", f"{QA12_EXAMPLE_PERSON}<")
+# «/huongdan giao», «/help xong»: that command's use and example, not the whole guide again (handlers/guide.py).
+# Commands without a usage text of their own get their line(s) of HELP.
+QA12_COMMAND_HELP = {
+    "giao": GIAO_USAGE, "tiendo": PROGRESS_USAGE, "sua": EDIT_USAGE, "giahan": EXTEND_USAGE,
+    "donvi": UNITS_USAGE, "vaitro": ROLES_USAGE, "nhap": IMPORT_USAGE, "vuongmac": BLOCKED_USAGE,
+}
+QA12_COMMAND_HELP_TAIL = "\n\nTất cả các lệnh: /huongdan"
+# /start in a private chat by someone with no committee yet (handlers/guide.py): the first day's next step.
+QA12_START_NO_GROUP = (
+    "\n\n<b>Đưa bot vào nhóm của Ban</b> (Trưởng ban hoặc văn phòng làm một lần)\n"
+    "Mở nhóm Telegram của Ban → bấm tên nhóm → <b>Thêm thành viên</b> → tìm <b>@{bot}</b> → Thêm; "
+    "hoặc bấm https://t.me/{bot}?startgroup=1 rồi chọn nhóm. Người tạo nhóm và các quản trị viên nhóm là "
+    "Trưởng ban; các lệnh /giao, /ds, /donvi… gõ trong nhóm."
+)
+# «/giao anh Tuấn …» when the bot has not met anyone of the group by that name (handlers/directives._logged_reply).
+QA12_UNKNOWN_TITLED = (
+    "⚠️ Bot chưa xác định được «{label}» là ai trong nhóm (chưa gặp người này, hoặc nhóm có nhiều người cùng tên) "
+    "nên chưa nhắc được. Ghi lại bằng @tên Telegram: "
+    "<code>/sua {number} giao @ten_nguoi</code>, hoặc nhờ người đó gửi một tin trong nhóm (ví dụ /viec) "
+    "rồi giao lại bằng tên."
+)
+# /huongdan read by someone who has never used a bot: what «<số>» and «[lý do]» mean, and where each command's
+# own help is (qa12: «/giao <ai> <việc> [hạn]» was typed as it stood, angle brackets and all).
+QA12_HELP_READING = (
+    "\n\n<i>Cách đọc:</i> phần trong &lt; &gt; là chỗ anh/chị điền (không gõ dấu &lt; &gt;), phần trong [ ] có thể "
+    "bỏ qua. Xem kỹ một lệnh: <code>/huongdan giao</code>, <code>/huongdan xong</code>…"
+)
+HELP = HELP.replace("\n\n<b>Ví dụ</b>", QA12_HELP_READING + "\n\n<b>Ví dụ</b>", 1)
+# «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
+QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."

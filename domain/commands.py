@@ -81,4 +81,17 @@ def close_command(name: str, known: list[str]) -> str | None:
         distance = edit_distance(word, candidate)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, candidate)
-    return best[1] if best else None
+    return best[1] if best else _with_a_word_added(word, known)
+
+
+# (qa12) Words a person adds to one of our commands, writing it as said: «/giaoviec», «/giao_viec», «/xongviec»,
+# «/xemnhiemvu». Another bot's commands do not end so (Vietnamese for «task», «job»): still ours to answer.
+_ADDED_WORDS = ("viec", "congviec", "nhiemvu", "nv", "cho")
+
+
+def _with_a_word_added(word: str, known: list[str]) -> str | None:
+    joined = word.replace("_", "")
+    for candidate in sorted(known, key=len, reverse=True):
+        if len(candidate) >= 3 and joined.startswith(candidate) and joined[len(candidate):] in _ADDED_WORDS:
+            return candidate
+    return None

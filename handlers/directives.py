@@ -34,7 +34,7 @@ from domain.understand.deadlines import (
 )
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
-from handlers import new_tasks, render
+from handlers import named_people, new_tasks, render
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -44,6 +44,7 @@ from handlers.common import (
     display_name,
     mentioned_person,
     mentions_in,
+    user_link,
     year_guessed_note,
 )
 from handlers.numbered_units import kind_name, numbered_unit
@@ -92,6 +93,16 @@ async def _log_directive(
     mentions, people = await _mentioned_people(session, msg, offset)
     parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
     assignees = arrange(args, parsed.assignees, mentions)
+    named: list[tuple[Mention, Person]] = []
+    if msg.reply_to_message is None:
+        # «/giao anh Hùng làm …»: people of the group named as said aloud (qa12, handlers.named_people)
+        named = await named_people.named_members(session, msg.get_bot(), committee.chat_id, args, assignees)
+        for mention, person in named:
+            mentions.append(mention)
+            people[str(person.id)] = person
+        if named:
+            parsed = parse_directive(for_reading(args, mentions), today, db_units.known_units(units))
+            assignees = arrange(args, parsed.assignees, mentions)
     if not assignees.lead and msg.reply_to_message is not None:
         author = msg.reply_to_message.from_user
         if author is not None and not author.is_bot:
@@ -127,7 +138,12 @@ async def _log_directive(
     )
     await reminders.replan_task(session, task.id, actor.now)
     await new_tasks.tell_new_tasks(session, actor, committee, [task])
-    return _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    text, buttons = _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    if named:
+        # Named without an @ or a mention, nobody was notified by the chair's message: this line does (qa12).
+        links = ", ".join(user_link(p) for _m, p in named)
+        text += "\n" + T.QA12_NAMED_TOLD.format(people=links, number=task.number)
+    return text, buttons
 
 
 def _lead_person_keys(assignees: Assignees) -> set[str]:
@@ -233,7 +249,10 @@ def _logged_reply(
         lines.append(year_note)
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
-        if a.unit_id is None and a.person_id is None:
+        if a.unit_id is None and a.person_id is None and named_people.titled_person(a.label):
+            # «anh Tuấn»: a person nobody has told the bot of (qa12) — not a unit to add
+            lines.append(T.QA12_UNKNOWN_TITLED.format(label=T.esc(a.label), number=task.number))
+        elif a.unit_id is None and a.person_id is None:
             lines.append(T.UNKNOWN_ASSIGNEE.format(label=T.esc(a.label)))
             buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
     for person in people.values():
@@ -450,6 +469,10 @@ async def reassign(session: AsyncSession, actor: Actor, task: Task, msg: Message
     """New assignees for a task, read from `body` (at `body_offset` in the message: its mentions
     count): `/sua <số> giao …`, and the answer to «🔁 Giao lại #N» after someone left the group."""
     mentions, _people = await _mentioned_people(session, msg, body_offset)
+    if actor.committee is not None:  # «/sua 5 giao anh Hùng»: as in /giao (qa12, handlers.named_people)
+        named = await named_people.named_member(session, msg.get_bot(), actor.committee.chat_id, body)
+        if named is not None:
+            mentions.append(named[0])
     return await reassign_to(session, actor, task, body, mentions)
 
 

@@ -85,6 +85,9 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     new_id: int | None = None
     welcome_id: int | None = None
     svc = services(context)
+    # (qa12) The welcome names the group's Trưởng ban: asked before the transaction (an API call).
+    welcome = (await welcome_text(context, change.chat.id, change.chat.title or "")
+               if member_now and not was_member else "")
     async with transaction(context) as session:
         if member_now:
             before = await db_committees.committee_by_chat(session, change.chat.id)
@@ -103,7 +106,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                 # (WELCOME_WAIT): a restart meanwhile does not lose it (the dispatcher sends it), and an
                 # upgrade's migration, which drops this fresh committee, drops the welcome with it.
                 welcome_id = await store_welcome(session, committee.id, change.chat.id, change.chat.title or "",
-                                                 svc.clock.now())
+                                                 svc.clock.now(), text=welcome)
             if resumed:
                 log.info("committee %s (chat %s) resumed: the bot is back in the group", committee.id, change.chat.id)
                 # Queued with the re-add (db.models.MembershipLookup): a restart does not lose them.
@@ -126,7 +129,7 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             # its stored welcome with it). The job sends it on time; after a restart the dispatcher does.
             context.job_queue.run_once(send_welcome, WELCOME_WAIT, data=welcome_id, name=f"welcome:{change.chat.id}")
         else:
-            await _welcome(context, change.chat.id, change.chat.title or "")
+            await _welcome(context, change.chat.id, change.chat.title or "", text=welcome)
     if member_now and resumed:
         # Whoever left (or was demoted) while the bot was away was never announced: each person the
         # committee counts on is looked up, in a job (jobs/membership_check.py) — under API faults the
@@ -138,17 +141,33 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 WELCOME_WAIT = 2.0
 
 
-async def _welcome(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title: str) -> None:
+async def welcome_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title: str) -> str:
+    """(qa12) The welcome, naming who is Trưởng ban (the group's creator first, then its other human
+    administrators) and what the bot reads: «Quản trị viên nhóm là Trưởng ban» alone left a chair who does not
+    say «quản trị viên» unsure it meant her, and a Party committee asking whether the bot reads their talk."""
     try:
-        await context.bot.send_message(chat_id, T.BOT_ADDED.format(title=T.esc(title)), parse_mode=ParseMode.HTML)
+        admins = await context.bot.get_chat_administrators(chat_id)
+    except TelegramError as exc:
+        log.warning("getChatAdministrators failed for the welcome in %s: %s", chat_id, exc)
+        admins = ()
+    people = sorted((a for a in admins if not a.user.is_bot), key=lambda a: a.status != ChatMember.OWNER)
+    chairs = ", ".join(T.esc(a.user.full_name) for a in people) or T.QA12_CHAIRS_UNKNOWN
+    return T.QA12_BOT_ADDED.format(title=T.esc(title), chairs=chairs)
+
+
+async def _welcome(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title: str, *, text: str = "") -> None:
+    try:
+        await context.bot.send_message(chat_id, text or T.BOT_ADDED.format(title=T.esc(title)),
+                                       parse_mode=ParseMode.HTML)
     except TelegramError as exc:
         log.warning("welcome message failed in %s: %s", chat_id, exc)
 
 
-async def store_welcome(session: AsyncSession, committee_id: int, chat_id: int, title: str, now: datetime) -> int:
+async def store_welcome(session: AsyncSession, committee_id: int, chat_id: int, title: str, now: datetime, *,
+                        text: str = "") -> int:
     """The welcome of a supergroup the bot just joined, in the outbox (db.outbox), due WELCOME_WAIT from
     now; ON DELETE CASCADE removes it with the fresh committee when the chat turns out to be an upgrade."""
-    notice = await enqueue_notice(session, committee_id, chat_id, T.BOT_ADDED.format(title=T.esc(title)), None,
+    notice = await enqueue_notice(session, committee_id, chat_id, text or T.BOT_ADDED.format(title=T.esc(title)), None,
                                   now=now, kind="welcome")
     notice.due_at = as_utc(now) + timedelta(seconds=WELCOME_WAIT)
     # Not sent with the update's other notices: it waits for the migration messages.

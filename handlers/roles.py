@@ -10,6 +10,7 @@ from bot import texts as T
 from db import committees as db_committees
 from domain.permissions import Action, Role
 from domain.understand.textnorm import fold
+from handlers import named_people
 from handlers.command import run_command
 from handlers.common import (
     Actor,
@@ -50,7 +51,11 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
         person = await db_committees.ensure_person(session, u.id, u.username, display_name(u))
         role_word = args
     else:
-        raise Refused(T.ROLE_NEED_PERSON)
+        # «/vaitro chị Mai thư ký»: a person of the group by name (qa12, handlers.named_people)
+        named = await named_people.named_member(session, msg.get_bot(), committee.chat_id, args)
+        if named is None:
+            raise Refused(T.ROLE_NEED_PERSON)
+        person, role_word = named[1], args[named[0].end :].strip()
     key = " ".join(fold(role_word).split())
     if key not in _ROLE_WORDS:
         raise Refused(T.ROLES_USAGE)

@@ -12,6 +12,8 @@ from db.models import Person
 from db.reminders import replan_unit_tasks
 from domain.commands import keyword, split_unit_definition
 from domain.permissions import Action
+from domain.understand.units_catalog import BUILTIN_UNITS
+from handlers import named_people
 from handlers.command import run_command
 from handlers.common import Actor, mentioned_person, mentions_in
 from handlers.task_actions import Refused, in_group, require_role
@@ -74,10 +76,19 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
     # gan <tên> @người ...: the unit's name is the text before the first mention.
     mentions = [m for m in mentions_in(msg) if m.start >= offset]
     if not mentions:
-        raise Refused(T.UNIT_NEED_PEOPLE.format(name=T.esc(rest)))
+        # «/donvi gan Văn phòng anh Hùng»: a person of the group by name (qa12, handlers.named_people)
+        named = await named_people.titled_member_in(session, msg.get_bot(), committee.chat_id, rest)
+        if named is None:
+            raise Refused(T.UNIT_NEED_PEOPLE.format(name=T.esc(rest)))
+        unit = await _unit_or_usual(session, committee.id, rest[: named[0]].strip(" ,:"))
+        if unit is None:
+            raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(rest[: named[0]].strip(" ,:"))))
+        await db_units.add_contact(session, unit, named[1])
+        await replan_unit_tasks(session, unit.id, actor.now)
+        return T.UNIT_CONTACTS_ADDED.format(people=T.esc(named[1].full_name), name=T.esc(unit.name))
     rest_start = offset + args.index(rest)
     name = (msg.text or "")[rest_start : mentions[0].start].strip(" ,:")
-    unit = await db_units.find_unit(session, committee.id, name)
+    unit = await _unit_or_usual(session, committee.id, name)
     if unit is None:
         raise Refused(T.UNIT_NOT_FOUND.format(name=T.esc(name)))
     people: list[Person] = []
@@ -89,6 +100,26 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
     await replan_unit_tasks(session, unit.id, actor.now)
     names = ", ".join(T.esc(p.full_name) for p in people)
     return T.UNIT_CONTACTS_ADDED.format(people=names, name=T.esc(unit.name))
+
+
+async def _unit_or_usual(session: AsyncSession, committee_id: int, name: str) -> db_units.Unit | None:
+    """The committee's unit so named; else a usual unit of a ward (the catalogue /giao knows: «Văn phòng»,
+    «Công an phường»), added to the committee as /giao adds it (qa12: «/donvi gan Văn phòng @…», /donvi's own
+    example, was refused «Không có đơn vị «Văn phòng»» in a new committee where «/giao Văn phòng …» worked)."""
+    unit = await db_units.find_unit(session, committee_id, name)
+    if unit is not None or not name:
+        return unit
+    wanted = db_units.norm(name)
+    known = next((u for u in BUILTIN_UNITS
+                  if wanted in (db_units.norm(u.name), *(db_units.norm(a) for a in u.aliases))), None)
+    if known is None:
+        return None
+    from handlers.directives import builtin_name  # directives' naming of a catalogue unit, as /giao saves it
+
+    full = builtin_name(name, known.key)
+    aliases = [name] if db_units.norm(name) != db_units.norm(full) else []
+    await db_units.add_unit(session, committee_id, full, aliases)
+    return await db_units.find_unit(session, committee_id, full)  # as the committee's units are read (contacts)
 
 
 async def _list(session: AsyncSession, actor: Actor) -> str:
