@@ -54,6 +54,8 @@ def _records() -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
+                if "text" not in r:
+                    continue  # a log of an edit (context_fill_session8.jsonl), not a sentence
                 out.append({"text": r["text"], "context": r.get("context"), "doc_date": r.get("doc_date")})
     return out
 
