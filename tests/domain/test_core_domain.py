@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -88,6 +88,27 @@ def test_working_days_skip_weekends_and_holidays() -> None:
     assert add_working_days(date(2027, 4, 29), 1) == date(2027, 5, 4)
     assert working_days_between(date(2027, 4, 29), date(2027, 5, 4)) == 1
     assert lunar_new_year(2027) == date(2027, 2, 6)
+
+
+def _walk_working_days(start: date, n: int) -> date:
+    """add_working_days as it was written first: a day at a time."""
+    step = 1 if n >= 0 else -1
+    day, remaining = start, abs(n)
+    while remaining:
+        day += timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def test_add_working_days_answers_as_the_day_by_day_walk() -> None:
+    # (branch speed11) add_working_days bisects each year's list of working days: every start of
+    # 2019-2027 (Tết, substituted days off, year ends crossed both ways) and counts up to a year.
+    start = date(2019, 1, 1)
+    for k in range(0, 9 * 365, 3):
+        day = start + timedelta(days=k)
+        for n in (0, 1, -1, 2, -2, 5, -5, 10, 15, -15, 30, 260, -260):
+            assert add_working_days(day, n) == _walk_working_days(day, n), (day, n)
 
 
 def test_lateness_is_measured_against_the_original_deadline() -> None:
