@@ -54,6 +54,8 @@ def _records() -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
+                if "text" not in r:
+                    continue  # context_fill_session8.jsonl: contexts given to records, no sentences of its own
                 out.append({"text": r["text"], "context": r.get("context"), "doc_date": r.get("doc_date")})
     return out
 
