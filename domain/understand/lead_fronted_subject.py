@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
 
 _MARKERS = phrases("fronted_subject_markers")
-_PROGRAMME = ("sẽ", "dự kiến", "phấn đấu")
 # After "sẽ": an event or a thing's future, not a task ("Đại hội sẽ diễn ra", "sẽ được hoàn thành").
 _NOT_TASKS = ("được", "bị", "diễn ra", "là", "có", "không", "chưa", "trở thành", "kết thúc", "bắt đầu")
 # A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh").
