@@ -39,19 +39,25 @@ _NOT_TASKS = ("được", "bị", "diễn ra", "là", "có", "không", "chưa", 
 # A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh").
 _INSIDE_BEFORE = ("của", "cho", "với", "về", "tới", "đến", "từ", "tại")
 _EVENTS = ("đại hội", "hội nghị", "lễ", "kỳ thi", "cuộc thi", "hội thi")
+_DETERMINERS = ("các", "những", "mọi")
+# Adverbs the name may have run into before the marker ("các trường vẫn phải"); not "mới" ("giáo viên mới").
+_TAIL_ADVERBS = ("vẫn", "cũng", "đều", "đã", "đang", "luôn", "còn")
 _STOPS = ";.:?!“\""
 # A verb before the phrase makes it an object, except these (a passive's agent, a programme's opener).
 _OPEN_BEFORE = ("được", "dự kiến", "kiến")
 
 
 def subject_before_marker(s: _Sentence) -> _Found | None:
-    """The subject before a word of obligation or programme after a fronted part (see the module doc)."""
+    """The subject before a word of obligation or programme after a fronted part (see the module doc).
+    Text typed without diacritics is left alone: "lam truong doan se kiem tra" reads as a name."""
+    if not s.accented:
+        return None
     for q in sorted(s.at(_MARKERS)):
         if q <= s.first + 1 or not s.word(q - 1):
             continue
         nxt = q + s.m(_MARKERS, q)
         after = A._skip_adverbs(s, nxt, adjuncts=False)
-        if any(s.is_(k, w) for k in (nxt, after) for w in _NOT_TASKS) or not s.word(after):
+        if any(_phrase_at(s, k, _NOT_TASKS) for k in (nxt, after)) or not s.word(after):
             continue
         if _assigned_later(s, nxt):
             return None  # "những vấn đề cần phối hợp giải quyết UBND phường giao …": a topic, then who acts
@@ -78,6 +84,8 @@ def _ending_at(s: _Sentence, i: int, q: int) -> _Found | None:
         return None
     if any(_at_event(s, x) for x in range(max(s.first, i - 8), i)):
         return None  # "Đại hội điểm cấp huyện sẽ tổ chức …": an event's name, not a body
+    if any(_phrase_at(s, x, _DETERMINERS) for x in range(max(s.first, i - 4), i)):
+        return None  # "Các đông chí giáo viên mới cần …" (a typo in the head): inside a phrase begun earlier
     found = A._subject_at(s, i)
     if found is None or found.start != i or not found.items:
         return None
@@ -87,14 +95,19 @@ def _ending_at(s: _Sentence, i: int, q: int) -> _Found | None:
     elif b > q or found.end > q or A._skip_adverbs(s, found.end) < q:
         return None
     # "các trường vẫn phải": an adverb read into the name is cut off before the marker
-    y = next((y for y in range(a + 1, b + 1) if A._skip_adverbs(s, y) >= q), b)
+    y = next((y for y in range(a + 1, b) if A._skip_adverbs(s, y) >= q and _phrase_at(s, y, _TAIL_ADVERBS)), b)
     items = [*found.items[:-1], (a, y)]
     return A._Found(items, i, y, "subject")
 
 
 def _at_event(s: _Sentence, x: int) -> bool:
     """Does an event's name ("Đại hội", "Hội nghị", "lễ") start at tokens[x]?"""
-    return any(all(s.is_(x + k, w) for k, w in enumerate(e.split())) for e in _EVENTS)
+    return _phrase_at(s, x, _EVENTS)
+
+
+def _phrase_at(s: _Sentence, x: int, words: tuple[str, ...]) -> bool:
+    """Does one of `words` (of one or more syllables) start at tokens[x]?"""
+    return any(all(s.is_(x + k, w) for k, w in enumerate(e.split())) for e in words)
 
 
 def _assigned_later(s: _Sentence, q: int) -> bool:

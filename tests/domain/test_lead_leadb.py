@@ -53,6 +53,10 @@ def test_subject_after_fronted_part(text: str, expected: list[str]) -> None:
         # a possessor inside a longer phrase ("thời gian học của học sinh") is not the subject
         ("Cũng theo Phòng Giáo dục, thời gian học của học sinh tiểu học sẽ kéo dài đến tháng 5.",
          ["học sinh tiểu học"]),
+        # an event "will take place", with no comma: not a task
+        ("Ngày hội thể thao của huyện năm nay sẽ diễn ra vào ngày 2/9.", ["huyện năm nay"]),
+        # a typo in the head after "Các": the rule does not start a subject inside that phrase
+        ("Các đông chí cán bộ mới cần tự học nghiệp vụ.", ["cán bộ"]),
     ],
 )
 def test_not_taken_for_a_subject(text: str, not_expected: list[str]) -> None:
