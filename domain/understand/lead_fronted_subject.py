@@ -3,8 +3,8 @@ session, branch `leadb`).
 
 Kind of sentence: a part put before the subject — a purpose ("Để …"), a topic or object ("Còn lại 5 chỉ
 tiêu …"), a programme's opener ("Dự kiến …"), a passive's "được" — run into the subject with no comma, and
-the subject followed straight away by a word of obligation ("phải", "cần", "bắt buộc phải", "có trách
-nhiệm") or of programme ("sẽ", "dự kiến", "phấn đấu"): "Để bảo đảm an toàn cho học sinh theo quy định của
+the subject followed straight away by a word of obligation ("phải", "cần", "bắt buộc phải") or of programme
+("sẽ", "dự kiến", "phấn đấu"): "Để bảo đảm an toàn cho học sinh theo quy định của
 Luật Giáo dục các trường bắt buộc phải …", "Còn lại hai hạng mục Ban quản lý dự án dự kiến phấn đấu …",
 "Dự kiến Hội Cựu chiến binh xã sẽ tổ chức …", "… đã được chính quyền các thôn phấn đấu hoàn thành …". The
 noun phrase that ends right at that word leads (LABELLING.md §4: the subject of an obligation; §1, §29.15: a
@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
-from domain.understand.lexicons import phrases
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
 
-_MARKERS = phrases("fronted_subject_markers")
+# The markers, read by their first syllable's key (`where`, a search in C) rather than as a phrase list of
+# their own: every phrase list takes a slot in the one-pass table every sentence pays for. (first syllable,
+# the rest of the phrase): "phải", "cần (phải)", "bắt buộc phải", "sẽ", "dự kiến", "phấn đấu".
+_MARKERS = (("phải", ()), ("cần", ()), ("sẽ", ()), ("dự", ("kiến",)), ("phấn", ("đấu",)))
 # After "sẽ": an event or a thing's future, not a task ("Đại hội sẽ diễn ra", "sẽ được hoàn thành").
 _NOT_TASKS = ("được", "bị", "diễn ra", "là", "có", "không", "chưa", "trở thành", "kết thúc", "bắt đầu")
 # A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh").
@@ -52,10 +54,12 @@ def subject_before_marker(s: _Sentence) -> _Found | None:
     Text typed without diacritics is left alone: "lam truong doan se kiem tra" reads as a name."""
     if not s.accented:
         return None
-    for q in sorted(s.at(_MARKERS)):
+    assigning = s.at(L.ASSIGN_VERBS)
+    for q, nxt in _markers(s):
         if q <= s.first + 1 or not s.word(q - 1):
             continue
-        nxt = q + s.m(_MARKERS, q)
+        if any(p < q and not any(s.punct(x, ";.") for x in range(p, q)) for p in assigning):
+            continue  # "Đề nghị các xã cần …": the one asked is read by the reader's own rules
         after = A._skip_adverbs(s, nxt, adjuncts=False)
         if any(_phrase_at(s, k, _NOT_TASKS) for k in (nxt, after)) or not s.word(after):
             continue
@@ -100,14 +104,42 @@ def _ending_at(s: _Sentence, i: int, q: int) -> _Found | None:
     return A._Found(items, i, y, "subject")
 
 
+def _markers(s: _Sentence) -> list[tuple[int, int]]:
+    """(where a marker starts, where its verb starts), in order: "bắt buộc phải" starts at "bắt", "cần phải" is
+    one marker."""
+    out = []
+    for first, rest in _MARKERS:
+        for q in s.where(s.key(first)):
+            if not all(s.is_(q + 1 + k, w) for k, w in enumerate(rest)):
+                continue
+            nxt = q + 1 + len(rest)
+            if first == "phải" and s.is_(q - 1, "cần"):
+                continue  # read as "cần phải" at "cần"
+            if first == "cần" and s.is_(nxt, "phải"):
+                nxt += 1
+            if first == "phải" and s.is_(q - 2, "bắt") and s.is_(q - 1, "buộc"):
+                q -= 2
+            out.append((q, nxt))
+    return sorted(out)
+
+
 def _at_event(s: _Sentence, x: int) -> bool:
     """Does an event's name ("Đại hội", "Hội nghị", "lễ") start at tokens[x]?"""
     return _phrase_at(s, x, _EVENTS)
 
 
 def _phrase_at(s: _Sentence, x: int, words: tuple[str, ...]) -> bool:
-    """Does one of `words` (of one or more syllables) start at tokens[x]?"""
+    """Does one of `words` (of one or more syllables) start at tokens[x]? (Their first syllables' keys are
+    looked up first: one set test for most positions.)"""
+    firsts = _FIRST_KEYS.get((words, s.accented))
+    if firsts is None:
+        firsts = _FIRST_KEYS[(words, s.accented)] = frozenset(s.key(e.split()[0]) for e in words)
+    if not 0 <= x < s.n or s.tokens[x][3] not in firsts:
+        return False
     return any(all(s.is_(x + k, w) for k, w in enumerate(e.split())) for e in words)
+
+
+_FIRST_KEYS: dict[tuple[tuple[str, ...], bool], frozenset[str]] = {}
 
 
 def _assigned_later(s: _Sentence, q: int) -> bool:
