@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 _MARKERS = (("phải", ()), ("cần", ()), ("sẽ", ()), ("dự", ("kiến",)), ("phấn", ("đấu",)))
 # After "sẽ": an event or a thing's future, not a task ("Đại hội sẽ diễn ra", "sẽ được hoàn thành").
 _NOT_TASKS = ("được", "bị", "diễn ra", "là", "có", "không", "chưa", "trở thành", "kết thúc", "bắt đầu")
-# A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh").
-_INSIDE_BEFORE = ("của", "cho", "với", "về", "tới", "đến", "từ", "tại")
+# A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh"),
+# or the object of a preposition ("Trên cơ sở đó cần rà soát lại": a connective, not a body).
+_INSIDE_BEFORE = ("của", "cho", "với", "về", "tới", "đến", "từ", "tại", "trên", "dưới", "theo", "trong", "ngoài", "qua")
 _EVENTS = ("đại hội", "hội nghị", "lễ", "kỳ thi", "cuộc thi", "hội thi")
 _DETERMINERS = ("các", "những", "mọi")
 # Adverbs the name may have run into before the marker ("các trường vẫn phải"); not "mới" ("giáo viên mới").
