@@ -39,7 +39,8 @@ _MARKERS = (("phải", ()), ("cần", ()), ("sẽ", ()), ("dự", ("kiến",)), 
 # After "sẽ": an event or a thing's future, not a task ("Đại hội sẽ diễn ra", "sẽ được hoàn thành").
 _NOT_TASKS = ("được", "bị", "diễn ra", "là", "có", "không", "chưa", "trở thành", "kết thúc", "bắt đầu")
 # A word before the phrase that makes it part of a phrase begun earlier ("thời gian học hè của học sinh"),
-# or the object of a preposition ("Trên cơ sở đó cần rà soát lại": a connective, not a body).
+# or inside the object of a preposition one or two words before ("Trên cơ sở đó cần rà soát lại": a
+# connective, not a body).
 _INSIDE_BEFORE = ("của", "cho", "với", "về", "tới", "đến", "từ", "tại", "trên", "dưới", "theo", "trong", "ngoài", "qua")
 _EVENTS = ("đại hội", "hội nghị", "lễ", "kỳ thi", "cuộc thi", "hội thi")
 _DETERMINERS = ("các", "những", "mọi")
@@ -85,7 +86,7 @@ def _ending_at(s: _Sentence, i: int, q: int) -> _Found | None:
     """The subject that starts at tokens[i] and ends at the marker tokens[q] (trailing adverbs cut)."""
     if not s.word(i) or not A._np_start(s, i):
         return None
-    if _verb_before(s, i) or any(s.is_(i - 1, w) for w in _INSIDE_BEFORE) or _ends_head(s, i):
+    if _verb_before(s, i) or any(s.is_(i - k, w) for k in (1, 2) for w in _INSIDE_BEFORE) or _ends_head(s, i):
         return None
     if any(_at_event(s, x) for x in range(max(s.first, i - 8), i)):
         return None  # "Đại hội điểm cấp huyện sẽ tổ chức …": an event's name, not a body
