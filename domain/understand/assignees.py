@@ -68,6 +68,7 @@ from domain.understand import (
     lead_conventions_s8,
     lead_doers,
     lead_frames,
+    lead_fronted_subject,
     lead_public,
     lead_result_clause,
     lead_rules,
@@ -2522,6 +2523,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         subject = _framed_subject(s, _skip_intro(s, s.first), unit_fallback=True)
     if subject is None:
         subject = lead_frames.subject_after_frames(s)
+    if subject is None:
+        subject = lead_fronted_subject.subject_before_marker(s)  # (leadb) "Để … các trường bắt buộc phải"
     if subject is None:
         subject = lead_result_clause.subject_after_conjunction(s)  # (leadm) "… nên các trường phải …"
     said = _said_as_follows(s)
