@@ -130,6 +130,11 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4m_dev": (0.88, 0.66),  # session 8 (M dev opened; leadm, deadm, ctx11, guide12, leadb): 85.9/49.5 -> 88.9/66.7
     # guide12 relabelled two days blind (§3, §33.16): deadline 75.5 -> 79.2; leadb (M dev readable) lead 50.9 -> 54.7
     "v4m_heldout": (0.79, 0.54),
+    # Corpus N (v4n, collected by corpusn at the end of the eighth session, who never ran the bot; nobody writing
+    # rules has read any of it): first look with the session's end rules (85bf008 + data) dev 94 sentences
+    # 87.2 / 56.4, held-out 37 sentences 70.3 / 75.7. N dev is for the next session to open.
+    "v4n_dev": (0.87, 0.56),
+    "v4n_heldout": (0.70, 0.75),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -218,6 +223,8 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v11_dev": (0.87, 0.77, 0.92),  # session 8 (M dev opened; conv12 §32.1/§32.2): deadline 64.3 -> 92.9
     # guide11 (§30.2) relabelled one item: 80.0 -> 60.0; guide12 (§33.10, CM05) another: 40.0
     "conclusions_v11_heldout": (0.50, 0.77, 0.40),
+    # conclusions_v12 (corpus N; all five fell held-out by the hash): first look 91.7 / 64.3 / 81.8 (lead 81.8).
+    "conclusions_v12_heldout": (0.91, 0.64, 0.81),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
