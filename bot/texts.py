@@ -1822,6 +1822,21 @@ EXTEND_APPROVED_GROUP = (
     "<i>{text}</i>\n📅 Hạn mới: <b>{due}</b>; hạn cũ: {old}.\nBot sẽ nhắc theo hạn mới."
 )
 EXTEND_APPROVED_GROUP_NO_OLD = "không có hạn"
+
+
+def extension_approved_group(
+    number: int, committee: str, asker: str, text: str, due: date | None, old: date | None, today: date
+) -> str:
+    """The group's one message of an approved extension (handlers.approval_once when the requester asked in the
+    group, jobs.approval_fallback when his private chat refused it): plain values in, escaped here."""
+    return EXTEND_APPROVED_GROUP.format(
+        number=number,
+        committee=esc(committee),
+        asker=esc(asker),
+        text=esc(shorten(text, 300)),
+        due=fmt_due(due, today),
+        old=fmt_day(old) if old is not None else EXTEND_APPROVED_GROUP_NO_OLD,
+    )
 # A board action whose own group message (a new deadline, a cancellation… naming the doers) is the group's
 # one message about it: that message says where it was done (bot/board/one_message.py).
 BOARD_VIA_IN_NOTICE = "🗂 Thực hiện trên Bảng việc."

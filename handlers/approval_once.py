@@ -48,13 +48,8 @@ async def tell_approval_in_one_group_message(
         await tell_people(session, actor, committee, privately, text, kind="due_changed")
     named = [requester, *(p for p in others if not _reachable(p))]
     today = actor.today
-    body = T.EXTEND_APPROVED_GROUP.format(
-        number=task.number,
-        committee=T.esc(committee.title),
-        asker=T.esc(requester.full_name),
-        text=T.esc(T.shorten(task.text, 300)),
-        due=T.fmt_due(task.due_current, today),
-        old=T.fmt_day(old) if old is not None else T.EXTEND_APPROVED_GROUP_NO_OLD,
+    body = T.extension_approved_group(
+        task.number, committee.title, requester.full_name, task.text, task.due_current, old, today
     )
     who = ", ".join(T.mention(p.full_name, p.tg_user_id, p.username) for p in named)
     await enqueue_notice(session, committee.id, committee.chat_id, T.NOTICE_FOR.format(who=who, text=body),

@@ -85,13 +85,8 @@ async def fold_for_group(
             .execution_options(synchronize_session=False)
         )
     today = now.astimezone(ZoneInfo(committee.tz_name)).date()
-    body = T.EXTEND_APPROVED_GROUP.format(
-        number=task.number,
-        committee=T.esc(committee.title),
-        asker=T.esc(requester.full_name),
-        text=T.esc(T.shorten(task.text, 300)),
-        due=T.fmt_due(task.due_current, today),
-        old=T.fmt_day(old) if old is not None else T.EXTEND_APPROVED_GROUP_NO_OLD,
+    body = T.extension_approved_group(
+        task.number, committee.title, requester.full_name, task.text, task.due_current, old, today
     )
     names = [who, *(T.mention(p.full_name, p.tg_user_id, p.username) for p in others)]
     return T.NOTICE_FOR.format(who=", ".join(names), text=body), siblings

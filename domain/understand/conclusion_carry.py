@@ -140,17 +140,9 @@ def _asks_at(s: _Sentence, x: int) -> bool:
 
 
 def _public_at(s: _Sentence, k: int) -> int:
-    """Where the public named at tokens[k] ends its head ("cha mẹ học sinh", "quý phụ huynh", "CMHS"),
-    else 0."""
-    if s.is_(k, "tới") or s.is_(k, "đến") or s.is_(k, "cho"):
-        k += 1
-    for _ in range(3):
-        d = C._any_at(s, k, _DETERMINERS)
-        if not d:
-            break
-        k += d
-    n = C._any_at(s, k, _PUBLIC)
-    return k + n if n else 0
+    """Where the public named at tokens[k] ends its head ("cha mẹ học sinh", "quý phụ huynh", "CMHS"), else 0
+    (`lead_conventions._public_at` with the parents among the public)."""
+    return C._public_at(s, k, _PUBLIC, _DETERMINERS)
 
 
 def _subject_ending_at(s: _Sentence, v: int) -> _Found | None:

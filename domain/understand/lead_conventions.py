@@ -239,17 +239,20 @@ _PUBLIC = (
 _PUBLIC_DETERMINERS = ("tất cả", "mọi", "toàn thể", "các", "các bậc", "toàn", "những")
 
 
-def _public_at(s: _Sentence, k: int) -> int:
+def _public_at(
+    s: _Sentence, k: int, public: tuple[str, ...] | None = None, determiners: tuple[str, ...] | None = None
+) -> int:
     """Where the public named at tokens[k] ("tất cả mọi người dân", "bà con tại …", "tới các bậc phụ
-    huynh") ends its head, else 0."""
+    huynh") ends its head, else 0. `public` / `determiners`: wider lists of a rule that reads more kinds of
+    public (lead_public: customers; conclusion_carry: parents), else this module's."""
     if s.is_(k, "tới") or s.is_(k, "đến") or s.is_(k, "cho"):
         k += 1
     for _ in range(3):
-        d = _any_at(s, k, _PUBLIC_DETERMINERS)
+        d = _any_at(s, k, _PUBLIC_DETERMINERS if determiners is None else determiners)
         if not d:
             break
         k += d
-    n = _any_at(s, k, _PUBLIC)
+    n = _any_at(s, k, _PUBLIC if public is None else public)
     return k + n if n else 0
 
 

@@ -40,16 +40,8 @@ _ANNOUNCES = ("thông báo",)
 
 def _public_at(s: _Sentence, k: int) -> int:
     """Where the public named at tokens[k] ("khách hàng", "đến quý khách hàng", "các hộ dân") ends its
-    head, else 0 (as `lead_conventions._public_at`, with the wider lists)."""
-    if s.is_(k, "tới") or s.is_(k, "đến") or s.is_(k, "cho"):
-        k += 1
-    for _ in range(3):
-        d = C._any_at(s, k, _PUBLIC_DETERMINERS)
-        if not d:
-            break
-        k += d
-    n = C._any_at(s, k, _PUBLIC)
-    return k + n if n else 0
+    head, else 0 (`lead_conventions._public_at` with the wider lists)."""
+    return C._public_at(s, k, _PUBLIC, _PUBLIC_DETERMINERS)
 
 
 def _announced(s: _Sentence, v: int) -> int:
