@@ -402,6 +402,19 @@ async def reroute_notice(
     return bool(await finish(session, Notice, [notice_id], worker_id, {**values, "status": CLAIMED}))
 
 
+async def fold_notices(session: AsyncSession, notice_ids: list[int], into: int, why: str) -> None:
+    """Notices whose content another one (`into`) now carries, cancelled so they are not sent as well
+    (jobs/new_tasks_fallback.py, jobs/approval_fallback.py: one group message where there would be two)."""
+    if not notice_ids:
+        return
+    await session.execute(
+        update(Notice)
+        .where(Notice.id.in_(notice_ids))
+        .values(status=CANCELLED, claimed_by=None, claimed_at=None, last_error=f"folded into notice {into}: {why}")
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def release_notice(session: AsyncSession, notice_id: int, worker_id: str) -> bool:
     """Back to pending as it was (the committee is paused: the bot is not in its group)."""
     return bool(await finish(session, Notice, [notice_id], worker_id, dict(RELEASED)))

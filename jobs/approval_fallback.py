@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
 from db import reminders
 from db.models import Committee, ExtensionRequest, Notice, Person, Task, TaskEvent
-from db.outbox import CANCELLED, CLAIMED, PENDING, DueNotice
+from db.outbox import CLAIMED, PENDING, DueNotice, fold_notices
 from domain.reminders import RecipientRole
 
 KIND = "extension_decided"  # handlers.task_actions.tell_requester
@@ -76,14 +76,7 @@ async def fold_for_group(
     ]
     if others and not siblings:
         return None
-    if siblings:
-        await session.execute(
-            update(Notice)
-            .where(Notice.id.in_(siblings))
-            .values(status=CANCELLED, claimed_by=None, claimed_at=None,
-                    last_error=f"folded into notice {notice.id}: the requester's private chat refused it")
-            .execution_options(synchronize_session=False)
-        )
+    await fold_notices(session, siblings, notice.id, "the requester's private chat refused it")
     today = now.astimezone(ZoneInfo(committee.tz_name)).date()
     body = T.extension_approved_group(
         task.number, committee.title, requester.full_name, task.text, task.due_current, old, today

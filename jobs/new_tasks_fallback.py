@@ -11,12 +11,12 @@ into it: recorded as cancelled, never sent."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
 from db.models import Notice, Task
-from db.outbox import CANCELLED, CLAIMED, PENDING, DueNotice
+from db.outbox import CLAIMED, PENDING, DueNotice, fold_notices
 
 KIND = "task_new"  # handlers.new_tasks.tell_new_tasks
 _NUMBERS_SHOWN = 12  # runs of numbers listed before «…»
@@ -68,14 +68,7 @@ async def fold_for_group(session: AsyncSession, notice: DueNotice, who: str) -> 
         ids += [i for i in task_ids(buttons) if i not in ids]
     numbers = list((await session.scalars(select(Task.number).where(Task.id.in_(ids)))).all()) if ids else []
     folded = [row_id for row_id, _ in siblings]
-    if folded:
-        await session.execute(
-            update(Notice)
-            .where(Notice.id.in_(folded))
-            .values(status=CANCELLED, claimed_by=None, claimed_at=None,
-                    last_error=f"folded into notice {notice.id}: the private chat refused it")
-            .execution_options(synchronize_session=False)
-        )
+    await fold_notices(session, folded, notice.id, "the private chat refused it")
     link = T.start_link()
     how = T.NEW_TASKS_REFUSED_HOW_LINK.format(link=T.esc(link)) if link else T.NEW_TASKS_REFUSED_HOW
     count = max(len(numbers), 1)
