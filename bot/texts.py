@@ -91,10 +91,16 @@ HELP = (
     "<b>Báo cáo</b> (người thực hiện)\n"
     "/xong &lt;số&gt; [ghi chú] · /tiendo &lt;số&gt; &lt;nội dung&gt; · /giahan &lt;số&gt; &lt;hạn mới&gt; [lý do]\n"
     "/vuongmac &lt;số&gt; &lt;nội dung&gt; — báo vướng mắc cần Trưởng ban cho ý kiến\n\n"
-    "<b>Quản lý</b>: /donvi (đơn vị, người liên hệ) · /vaitro (vai trò) · /caidat (giờ nhắc)\n\n"
+    "<b>Quản lý</b>: /donvi (đơn vị, người liên hệ) · /vaitro (vai trò) · /caidat (giờ nhắc)"
+    # Read by someone who has never used a bot: what «<số>» and «[lý do]» mean, and where each command's own help
+    # is (qa12: «/giao <ai> <việc> [hạn]» was typed as it stood, angle brackets and all).
+    "\n\n<i>Cách đọc:</i> phần trong &lt; &gt; là chỗ anh/chị điền (không gõ dấu &lt; &gt;), phần trong [ ] có thể "
+    "bỏ qua. Xem kỹ một lệnh: <code>/huongdan giao</code>, <code>/huongdan xong</code>…\n\n"
     "<b>Ví dụ</b>\n"
     "<code>/giao Văn phòng chủ trì, phối hợp Công an phường rà soát camera an ninh xong trước ngày 15/12</code>\n"
-    "<code>/giao @lan cập nhật tin bài lên Cổng TTĐT trong tuần này</code>"
+    # The example's person: a Telegram username has 5 letters at least (qa12: «@lan» copied was refused);
+    # /huongdan puts the reader's own @username here (qa12_help), the refusals keep this placeholder.
+    "<code>/giao @ten_nguoi cập nhật tin bài lên Cổng TTĐT trong tuần này</code>"
 )
 START_PRIVATE = (
     "Xin chào {name}! Từ nay bot sẽ nhắc việc cho anh/chị qua tin nhắn riêng này.\n"
@@ -102,7 +108,7 @@ START_PRIVATE = (
 )
 GIAO_USAGE = (
     "Cách dùng: <code>/giao &lt;ai&gt; &lt;việc&gt; [hạn]</code>\n"
-    "Ví dụ: <code>/giao Văn phòng chủ trì, phối hợp @lan rà soát hồ sơ một cửa xong trước ngày 15/12</code>\n"
+    "Ví dụ: <code>/giao Văn phòng chủ trì, phối hợp @ten_nguoi rà soát hồ sơ một cửa xong trước ngày 15/12</code>\n"
     "Người thực hiện: @tên, tên đơn vị đã khai báo (/donvi), hoặc trả lời (reply) tin nhắn của người đó."
 )
 TOO_LONG = "Nội dung quá dài ({length} ký tự, tối đa {limit}). Hãy tách thành nhiều nhiệm vụ."
@@ -114,7 +120,7 @@ PAST_DEADLINE = (
 NO_ASSIGNEE = (
     "Chưa rõ ai thực hiện. Hãy ghi @tên người, tên đơn vị (xem /donvi), "
     "hoặc trả lời (reply) tin nhắn của người được giao.\n"
-    "Ví dụ: <code>/giao @lan cập nhật tin bài trong tuần này</code>"
+    "Ví dụ: <code>/giao @ten_nguoi cập nhật tin bài trong tuần này</code>"
 )
 TASK_LOGGED = "✅ Đã ghi nhiệm vụ <b>#{number}</b>"
 URGENT_NO_DATE = "⚡ Việc khẩn — chưa có ngày cụ thể. Trưởng ban chọn hạn bên dưới."
@@ -246,7 +252,7 @@ UNITS_USAGE = (
     "<code>/donvi them &lt;tên&gt; [= bí danh, …]</code> — thêm đơn vị\n"
     "<code>/donvi gan &lt;tên&gt; @người …</code> — gán người liên hệ\n"
     "<code>/donvi bo &lt;tên&gt;</code> — bỏ đơn vị\n"
-    "Ví dụ: <code>/donvi gan Văn phòng @lan</code>"
+    "Ví dụ: <code>/donvi gan Văn phòng @ten_nguoi</code>"
 )
 UNIT_ADDED = "➕ Đã thêm đơn vị «{name}»{aliases}."
 UNIT_REMOVED = "🗑 Đã bỏ đơn vị «{name}»."
@@ -2064,20 +2070,16 @@ QA12_BOT_ADDED = (
     "Gõ /huongdan để xem cách dùng."
 )
 QA12_CHAIRS_UNKNOWN = "các quản trị viên của nhóm"
-# The examples' person was «@lan»: no Telegram username (they have 5 letters at least), so «/giao @lan …» copied
-# from /huongdan was refused «Chưa rõ ai thực hiện» with the same example. /huongdan shows the reader's own
-# @username (copied, the task is hers and she sees how it works); the refusals show a placeholder of the right form.
+# The examples' person (HELP, GIAO_USAGE, NO_ASSIGNEE, UNITS_USAGE) was «@lan»: no Telegram username (they have 5
+# letters at least), so «/giao @lan …» copied from /huongdan was refused «Chưa rõ ai thực hiện» with the same
+# example. /huongdan shows the reader's own @username (copied, the task is hers and she sees how it works); the
+# refusals show this placeholder of the right form.
 QA12_EXAMPLE_PERSON = "@ten_nguoi"
 
 
 def qa12_help(username: str | None) -> str:
     """/huongdan with its example naming the reader (handlers/guide.py)."""
-    return HELP.replace("@lan ", f"@{username} " if username else f"{QA12_EXAMPLE_PERSON} ")
-
-
-GIAO_USAGE = GIAO_USAGE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
-NO_ASSIGNEE = NO_ASSIGNEE.replace("@lan ", f"{QA12_EXAMPLE_PERSON} ")
-UNITS_USAGE = UNITS_USAGE.replace("@lan<", f"{QA12_EXAMPLE_PERSON}<")
+    return HELP.replace(f"{QA12_EXAMPLE_PERSON} ", f"@{username} ") if username else HELP
 # «/huongdan giao», «/help xong»: that command's use and example, not the whole guide again (handlers/guide.py).
 # Commands without a usage text of their own get their line(s) of HELP.
 QA12_COMMAND_HELP = {
@@ -2099,12 +2101,5 @@ QA12_UNKNOWN_TITLED = (
     "<code>/sua {number} giao @ten_nguoi</code>, hoặc nhờ người đó gửi một tin trong nhóm (ví dụ /viec) "
     "rồi giao lại bằng tên."
 )
-# /huongdan read by someone who has never used a bot: what «<số>» and «[lý do]» mean, and where each command's
-# own help is (qa12: «/giao <ai> <việc> [hạn]» was typed as it stood, angle brackets and all).
-QA12_HELP_READING = (
-    "\n\n<i>Cách đọc:</i> phần trong &lt; &gt; là chỗ anh/chị điền (không gõ dấu &lt; &gt;), phần trong [ ] có thể "
-    "bỏ qua. Xem kỹ một lệnh: <code>/huongdan giao</code>, <code>/huongdan xong</code>…"
-)
-HELP = HELP.replace("\n\n<b>Ví dụ</b>", QA12_HELP_READING + "\n\n<b>Ví dụ</b>", 1)
 # «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
 QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
