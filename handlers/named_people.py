@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, ChatMember
 from telegram.error import TelegramError
 
+from db.committees import committee_by_chat
+from db.membership import people_linked
 from db.models import Person
 from domain.assign import Mention
 from domain.types import Assignees
@@ -66,7 +68,7 @@ async def named_member(
     if not prefixes:
         return None
     if seen is None:
-        seen = await _seen_people(session)
+        seen = await _seen_people(session, chat_id)
     for end, written in prefixes:
         # Written as the person's name (diacritics and all) first; without diacritics only when none is.
         matches = [p for p in seen if _names(written.casefold(), p.full_name.casefold())]
@@ -93,7 +95,7 @@ async def named_members(
     spots += [r.span for r in (*assignees.lead, *assignees.support) if not r.unit_key and r.span is not None]
     if not spots:
         return []
-    seen = await _seen_people(session)
+    seen = await _seen_people(session, chat_id)
     found: list[tuple[Mention, Person]] = []
     for s, e in spots:
         hit = await named_member(session, bot, chat_id, text[s:e], offset=s, seen=seen)
@@ -102,8 +104,16 @@ async def named_members(
     return found
 
 
-async def _seen_people(session: AsyncSession) -> list[Person]:
-    return list(await session.scalars(select(Person).where(Person.tg_user_id.is_not(None))))
+async def _seen_people(session: AsyncSession, chat_id: int) -> list[Person]:
+    """Everyone the bot has seen, those the group's committee counts on first (role holders, unit contacts,
+    assignees: db.membership.people_linked). Only the first `_MAX_LOOKUPS` matches of a name are asked of
+    Telegram: in a province's database a common name («Hùng») has many holders in other groups, and the one
+    of this group must not be left out behind them."""
+    committee = await committee_by_chat(session, chat_id)
+    linked = await people_linked(session, committee.id) if committee is not None else []
+    known = {p.id for p in linked}
+    rest = await session.scalars(select(Person).where(Person.tg_user_id.is_not(None)).order_by(Person.id))
+    return [*linked, *(p for p in rest if p.id not in known)]
 
 
 async def _in_group(bot: Bot, chat_id: int, person: Person) -> bool:

@@ -212,3 +212,26 @@ async def test_two_people_of_the_same_name_are_not_guessed_between(env: Env) -> 
     # His full name tells them apart.
     logged = await env.say(lan, group, "/giao anh Lê Quang Hùng kiểm tra camera trước thứ 6")
     assert "Chủ trì: Hùng Lê Quang" in logged.plain, logged.plain
+
+
+async def test_a_name_many_people_of_other_groups_share_still_finds_the_one_of_this_group(env: Env) -> None:
+    """Only the first few holders of a name are asked of Telegram (one getChatMember each). In a province's
+    database six «Hùng» of another ward, seen by the bot before him, came first and the one of this group —
+    the office's contact — was never asked: the task was left to nobody. The committee's own people are
+    asked first."""
+    w = env.world
+    chair = w.add_user("Tâm", "Phạm Thị", username="tam_chutich")
+    others = [w.add_user("Hùng", f"Nguyễn {k}", username=f"hung_khac{k}") for k in "ABCDEF"]
+    elsewhere = w.add_group("BCĐ phường Phúc Đồng", creator=chair, members=others, bot_status=None)
+    w.add_bot(elsewhere, by=chair)
+    await w.wait_for(chat=elsewhere)
+    for person in others:  # seen by the bot, in their own ward's group
+        await env.say(person, elsewhere, "/viec")
+    lan, hung, _mai, group = ward(env)
+    w.add_bot(group, by=lan)
+    await w.wait_for(chat=group)
+    await env.idle()
+    await env.say(hung, group, "/viec")
+    await env.say(lan, group, "/donvi gan Văn phòng @hung_vanphong")  # the office's contact
+    logged = await env.say(lan, group, "/giao anh Hùng làm báo cáo trước thứ 6")
+    assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain, logged.plain
