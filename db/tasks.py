@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.committees import next_task_number
 from db.models import Committee, ExtensionRequest, Meeting, Person, Task, TaskAssignee, TaskEvent, UnitContact
 from db.units import lead_units
+from domain.titled_names import titled_person
 from domain.types import Cadence, Deadline, DeadlineKind, TaskStatus, TaskView
 from domain.understand.deadline_dates import period_end
 
@@ -214,7 +215,8 @@ def leads_are_people(assignees: Iterable[Any]) -> bool:
     """`assignees`: TaskAssignee rows or the resolved ones about to be saved (role, unit_id, person_id, label)."""
     leads = [a for a in assignees if a.role == "lead"]
     return bool(leads) and all(
-        a.unit_id is None and (a.person_id is not None or a.label.startswith("@")) for a in leads
+        a.unit_id is None and (a.person_id is not None or a.label.startswith("@") or titled_person(a.label))
+        for a in leads
     )
 
 

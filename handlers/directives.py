@@ -24,6 +24,7 @@ from domain.commands import MAX_DIRECTIVE_CHARS, keyword
 from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
+from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadlines import (
@@ -249,7 +250,7 @@ def _logged_reply(
         lines.append(year_note)
     buttons: list[list[tuple[str, str]]] = []
     for a in task.assignees:
-        if a.unit_id is None and a.person_id is None and named_people.titled_person(a.label):
+        if a.unit_id is None and a.person_id is None and titled_person(a.label):
             # «anh Tuấn»: a person nobody has told the bot of (qa12) — not a unit to add
             lines.append(T.QA12_UNKNOWN_TITLED.format(label=T.esc(a.label), number=task.number))
         elif a.unit_id is None and a.person_id is None:

@@ -47,6 +47,7 @@ from domain.chatter import LEFT_OUT_KINDS, Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
+from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.assignees import parse_assignees
 from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
@@ -323,7 +324,10 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
     if unknown:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
     # 👤 when people lead (a member found, an @name), 🏢 when a unit does (report11), as saved.
-    people = all((r.get("unit_key") or "").startswith("person:") or r["text"].startswith("@") for r in item["lead"])
+    people = all(
+        (r.get("unit_key") or "").startswith("person:") or r["text"].startswith("@") or titled_person(r["text"])
+        for r in item["lead"]
+    )
     icon = T.lead_icon(people)
     line = T.IMPORT_ITEM.format(k=k, icon=icon, text=T.esc(text), lead=lead, support=support, due=due)
     return line + "".join("\n    " + f for f in flags)

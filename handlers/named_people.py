@@ -18,6 +18,7 @@ from db.committees import committee_by_chat
 from db.membership import people_linked
 from db.models import Person
 from domain.assign import Mention
+from domain.titled_names import titled_person
 from domain.types import Assignees
 from domain.understand.textnorm import fold
 
@@ -124,16 +125,6 @@ async def _in_group(bot: Bot, chat_id: int, person: Person) -> bool:
         log.info("getChatMember %s in %s failed (%s): the name is not taken for them", person.id, chat_id, exc)
         return False
     return member.status in _PRESENT and (member.status != ChatMember.RESTRICTED or bool(member.is_member))
-
-
-# Titles said before a person's name, with their diacritics (without them «Chi cục», «Ban» would read as titles).
-_TITLED = re.compile(r"\s*(?:anh|chị|ông|bà|cô|chú|đồng\s+chí|đ/c|đc)\.?\s+[^\W\d_]", re.IGNORECASE)
-
-
-def titled_person(label: str) -> bool:
-    """«anh Tuấn», «đồng chí Hùng»: a person, never a unit to add, even when the bot does not know who."""
-    m = _TITLED.match(label)
-    return m is not None and label[m.end() - 1].isupper()
 
 
 _TITLE_AT = re.compile(r"(?:(?<=\s)|^)(?:anh|chị|ông|bà|cô|chú|đồng\s+chí|đ/c|đc)\.?\s+(?=[^\W\d_])", re.IGNORECASE)

@@ -150,6 +150,7 @@ async def test_a_titled_name_the_bot_does_not_know_is_not_offered_as_a_unit(env:
     await env.idle()
     logged = await env.say(lan, group, "/giao anh Tuấn làm báo cáo trước thứ 6")
     assert "Đã ghi nhiệm vụ #1" in logged.plain
+    assert "👤 Chủ trì: anh Tuấn" in logged.plain, logged.plain  # a person, even unknown: not the unit icon 🏢
     assert "danh sách đơn vị" not in logged.plain
     assert "@" in logged.plain and "/sua 1 giao" in logged.plain
     labels = [b["text"] for row in logged.reply_markup["inline_keyboard"] for b in row]
@@ -161,6 +162,7 @@ async def test_a_titled_name_the_bot_does_not_know_is_not_offered_as_a_unit(env:
     # A unit not yet declared is still offered as one.
     logged = await env.say(lan, group, "/giao Tổ công nghệ số cộng đồng làm báo cáo trước thứ 6")
     assert "chưa có trong danh sách đơn vị" in logged.plain
+    assert "🏢 Chủ trì: Tổ công nghệ số cộng đồng" in logged.plain, logged.plain
 
 
 async def test_the_chair_makes_a_secretary_by_name(env: Env) -> None:
