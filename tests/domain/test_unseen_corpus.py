@@ -90,7 +90,9 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4g_heldout": (0.88, 0.69),  # sixth session: lead 69.1 -> 70.4; seventh: 70.4 -> 69.1
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
-    "v4i_dev": (0.97, 0.73),  # check set (figures only): sixth session lead 70.6 -> 72.8; session 8 (carry10) 73.5
+    # check set (figures only): sixth session lead 70.6 -> 72.8; session 8 (carry10) 73.5; session 9: guide13
+    # relabelled I035-01's lead blind (§34.3, places named with no doer): 73.5 -> 72.8
+    "v4i_dev": (0.97, 0.72),
     # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
     # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1; seventh: 95.2 / 84.7
     "v4j_dev": (0.95, 0.87),  # session 8 (leadb): lead 86.3 -> 87.1
@@ -105,7 +107,9 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session's rules (lead6/7, deadl6/7, concl5/6 and «hàng không», all written with J dev readable, J
     # held-out never opened) held-out 89.2 / 59.8.
     # sixth session: 89.2 / 59.8 -> 90.2 / 60.8; session 8: guide12 relabelled one lead blind (§33.5 premises): 59.8
-    "v4j_heldout": (0.90, 0.59),
+    # session 9: guide13 filled J013-03..05's context blind (the sentence before, which carries their lead):
+    # lead 59.8 -> 62.7, deadline 90.2 -> 88.2 (that sentence's own day is now read too; the sentences not read)
+    "v4j_heldout": (0.88, 0.62),
     # Corpus K (v4k, collected by corpusK while the session's rules were written; nobody read any of it
     # before its first look): first look with main at the session's end (before «hàng không», which was
     # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
@@ -133,7 +137,8 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # Corpus N (v4n, collected by corpusn at the end of the eighth session, who never ran the bot; nobody writing
     # rules has read any of it): first look with the session's end rules (85bf008 + data) dev 94 sentences
     # 87.2 / 56.4, held-out 37 sentences 70.3 / 75.7. N dev is for the next session to open.
-    "v4n_dev": (0.87, 0.56),
+    # session 9: guide13's blind relabels (§34.1 N012-09/10, §34.3 N046-03): lead 56.4 -> 54.3 before any rule
+    "v4n_dev": (0.87, 0.54),
     "v4n_heldout": (0.70, 0.75),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
