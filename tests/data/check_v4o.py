@@ -3,7 +3,8 @@
 Checks every line of ``tests/data/v4o_{dev,heldout}.jsonl`` and every ``conclusions_v13/*/CO*.json``:
 valid JSON, the fields of the v4n / conclusions_v11 records, id forms, unique ids, the split equal to the
 URL hash (held-out when sha1 % 5 in (0, 1)), ISO dues, `none` without due or phrase, `recurring` with a
-cadence, a `lead_source` or `source: context` only with a context (sentences), each conclusion directive's
+cadence, a `lead_source` or `source: context` only with a context (sentences), every deadline phrase found
+in the text (or, when carried, in the context), each conclusion directive's
 text inside its passage, and no URL used by two documents. Prints counts only (safe on held-out files:
 it prints no record text).
 """
@@ -97,6 +98,11 @@ def main() -> int:
             g = r["gold"]
             if (g.get("lead_source") or g["deadline"].get("source")) and not r.get("context"):
                 errors.append(f"{where}: carried lead/day without context")
+            # A phrase is copied as written: from the context when the day is carried, else from the text.
+            for d in [g["deadline"], *(g["deadline"].get("all") or [])]:
+                source_text = r.get("context", "") if d.get("source") == "context" else r["text"]
+                if d.get("phrase") and d["phrase"] not in source_text:
+                    errors.append(f"{where}: deadline phrase not found where its source says")
             counts[split] += 1
             kinds[split][g["deadline"]["kind"]] += 1
             docs[split].add(r["doc_id"])
