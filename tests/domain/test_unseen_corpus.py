@@ -140,6 +140,12 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session 9: guide13's blind relabels (§34.1 N012-09/10, §34.3 N046-03): lead 56.4 -> 54.3 before any rule
     "v4n_dev": (0.87, 0.54),
     "v4n_heldout": (0.70, 0.75),
+    # Corpus O (v4o, collected by corpuso at the start of the ninth session, who never ran the bot; nobody writing
+    # rules has read any of it): first look with the eighth session's end rules (main 3fffbd2: 408f14c + guide13's
+    # relabels) dev 76 sentences 77.6 / 69.7, held-out 57 sentences 80.7 / 71.9. O is rich in days (34 % of
+    # its sentences carry a deadline, N 18 %): the lowest deadline first look yet.
+    "v4o_dev": (0.77, 0.69),
+    "v4o_heldout": (0.80, 0.71),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -230,6 +236,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v11_heldout": (0.50, 0.77, 0.40),
     # conclusions_v12 (corpus N; all five fell held-out by the hash): first look 91.7 / 64.3 / 81.8 (lead 81.8).
     "conclusions_v12_heldout": (0.91, 0.64, 0.81),
+    # conclusions_v13 (corpus O, first look with main 3fffbd2): dev 6 / 14: 78.6 / 68.4 / 45.5 (lead 27.3);
+    # held-out 3 / 6: 83.3 / 63.6 / 100 (lead 80.0).
+    "conclusions_v13_dev": (0.78, 0.68, 0.45),
+    "conclusions_v13_heldout": (0.83, 0.63, 0.99),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
