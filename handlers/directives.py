@@ -21,6 +21,7 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, for_reading, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.lead_kinds import bare_name, lead_kind
 from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
@@ -253,6 +254,10 @@ def _logged_reply(
         if a.unit_id is None and a.person_id is None and titled_person(a.label):
             # «anh Tuấn»: a person nobody has told the bot of (qa12) — not a unit to add
             lines.append(T.QA12_UNKNOWN_TITLED.format(label=T.esc(a.label), number=task.number))
+        elif a.unit_id is None and a.person_id is None and bare_name(a.label):
+            # «Hùng», «Tuấn Anh»: a person's name or a unit's? Not known: both offered (domain/lead_kinds)
+            lines.append(T.UNKNOWN_NAME.format(label=T.esc(a.label), number=task.number))
+            buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
         elif a.unit_id is None and a.person_id is None:
             lines.append(T.UNKNOWN_ASSIGNEE.format(label=T.esc(a.label)))
             buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
@@ -503,7 +508,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
-    icon = T.lead_icon(db_tasks.leads_are_people(rows))
+    icon = T.lead_icon_of(lead_kind(rows))
     who = T.BOARD_REASSIGNED_LEAD.format(icon=icon, lead=T.esc(", ".join(lead)))
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
@@ -536,7 +541,7 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
                       T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned",
                       held=held.away if held else None)
     await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
-        icon=T.lead_icon(db_tasks.led_by_people(task)),
+        icon=T.lead_icon_of(db_tasks.lead_kind_of(task)),
         lead=T.esc(lead),
         support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
         due=render.due_text(task, actor.today),
