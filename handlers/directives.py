@@ -36,6 +36,7 @@ from domain.understand.deadlines import (
 )
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
+from domain.understand.vntokens import has_diacritics
 from handlers import named_people, new_tasks, render
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
@@ -185,7 +186,13 @@ def builtin_name(written: str, key: str) -> str:
         return " ".join(written.split())
     if db_units.same_but_level(written, name):
         # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
-        name = " ".join(written.split())
+        fuller = " ".join(written.split())
+        if known is not None and not has_diacritics(fuller):
+            # Typed on a phone without a Vietnamese keyboard («Cong an phuong»): the unit is saved, listed and
+            # summed up under the catalogue's spelling of that name, with its diacritics (SPEC: replies in
+            # full Vietnamese), or the catalogue's name; never «Cong an phuong» in every report.
+            return next((a for a in known.aliases if db_units.norm(a) == db_units.norm(fuller)), name)
+        name = fuller
     return name
 
 

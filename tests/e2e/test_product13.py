@@ -49,5 +49,9 @@ async def test_deadlines_typed_without_diacritics_are_read(env: Env) -> None:
     assert "📅 Hạn: Thứ Ba, 15/12/2026" in logged.plain, logged.plain
     logged = await env.say(lan, group, "/giao Cong an phuong ra soat camera xong truoc ngay 15/12")
     assert "📅 Hạn: Thứ Ba, 15/12/2026" in logged.plain, logged.plain
+    # The unit it names is saved with its diacritics: before, «Cong an phuong» in the card, /donvi and reports.
+    assert "🏢 Chủ trì: Công an phường" in logged.plain, logged.plain
+    units = (await env.say(lan, group, "/donvi")).plain
+    assert "Công an phường" in units and "Cong an phuong" not in units, units
     logged = await env.say(lan, group, "/giao Van phong lam bao cao han cuoi thang 12")
     assert "📅 Hạn: Thứ Năm, 31/12/2026" in logged.plain, logged.plain
