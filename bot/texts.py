@@ -2121,3 +2121,9 @@ UNKNOWN_NAME = (
     "<code>/sua {number} giao @ten_nguoi</code> (hoặc nhờ người đó gửi một tin trong nhóm, ví dụ /viec, rồi giao "
     "lại bằng tên). Nếu là một đơn vị: bấm nút bên dưới, hoặc <code>/donvi them {label}</code>."
 )
+
+
+# --- product13: a plain date in a directive whose deadline phrase was not read ---
+# «/giao … truwowcs ngayf 15/12» (Telex typed raw): the date is offered under ASK_DEADLINE, never guessed.
+PLAIN_DATE_OFFER = "Trong tin có ngày {day}: nếu đó là hạn, bấm nút «📅 Hạn {day}»."
+BTN_DUE_PLAIN = "📅 Hạn {day}"

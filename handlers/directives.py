@@ -25,6 +25,7 @@ from domain.lead_kinds import bare_name, lead_kind
 from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
+from domain.plain_dates import offered_date
 from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
@@ -273,6 +274,10 @@ def _logged_reply(
             lines.append(T.unknown_person(T.esc(person.full_name)))
     if task.due_current is None and task.cadence is None:
         lines.append(T.URGENT_NO_DATE if deadline.kind is DeadlineKind.IMMEDIATE else T.ASK_DEADLINE)
+        plain = offered_date(task.text, today) if deadline.kind is DeadlineKind.NONE else None
+        if plain is not None:  # «… truwowcs ngayf 15/12»: the date offered, not guessed (domain/plain_dates)
+            lines.append(T.PLAIN_DATE_OFFER.format(day=T.fmt_date(plain)))
+            buttons.append([(T.BTN_DUE_PLAIN.format(day=T.fmt_date(plain)), f"due:{task.id}:d{plain:%Y%m%d}")])
         buttons.extend(_due_choices(task.id))
         buttons.append([(T.BTN_UNDO, f"undo:{task.id}")])
     else:
@@ -322,6 +327,11 @@ def quick_due(code: str, today: date, current: date | None = None) -> date | Non
         return today + timedelta(days=7)
     if code == "eom":
         return today.replace(day=pycal.monthrange(today.year, today.month)[1])
+    if len(code) == 9 and code[0] == "d" and code[1:].isdigit():  # a date written in the text (PLAIN_DATE_OFFER)
+        try:
+            return date(int(code[1:5]), int(code[5:7]), int(code[7:9]))
+        except ValueError:
+            return None
     return None
 
 
@@ -357,7 +367,7 @@ async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
 
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
+    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other|dYYYYMMDD> · addunit:<assignee>"""
     # Notices: a deadline changed from the card once the task is out is told to its doers.
     await run_button(update, context, _pressed, notices=True)
 

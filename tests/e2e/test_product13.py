@@ -55,3 +55,19 @@ async def test_deadlines_typed_without_diacritics_are_read(env: Env) -> None:
     assert "Công an phường" in units and "Cong an phuong" not in units, units
     logged = await env.say(lan, group, "/giao Van phong lam bao cao han cuoi thang 12")
     assert "📅 Hạn: Thứ Năm, 31/12/2026" in logged.plain, logged.plain
+
+
+async def test_a_plain_date_whose_words_were_not_read_is_offered_as_the_deadline(env: Env) -> None:
+    """Telex typed raw («truwowcs ngayf 15/12»: the tone keys stay in the words) is not read; the date in
+    plain numbers is offered as a button under «Chưa thấy hạn hoàn thành», not guessed."""
+    lan, group = await _ready(env)
+    logged = await env.say(lan, group, "/giao Van phong lam bao cao truwowcs ngayf 15/12")
+    assert "Chưa thấy hạn hoàn thành" in logged.plain and "Trong tin có ngày 15/12/2026" in logged.plain
+    assert (await env.task(1, group)).due_current is None  # offered, not set
+    await env.press(lan, logged, "📅 Hạn 15/12/2026")
+    task = await env.task(1, group)
+    assert task.due_current is not None and f"{task.due_current:%d/%m/%Y}" == "15/12/2026"
+
+    # Two dates: none is offered (which one is the deadline is not guessed).
+    logged = await env.say(lan, group, "/giao Van phong tong hop so lieu tu 01/12 den 10/12")
+    assert "Trong tin có ngày" not in logged.plain, logged.plain
