@@ -38,6 +38,7 @@ from db.models import (
     TaskEvent,
     Unit,
     UnitContact,
+    name_folds,
 )
 from db.units import norm
 from domain.reminders import iso_week_of, week_period
@@ -116,9 +117,11 @@ def _committee_rows(
     for k in range(PEOPLE_PER_COMMITTEE):
         pid = ids("people")
         people.append(pid)
+        full_name = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+        first, last, words = name_folds(full_name)  # Core inserts pass by the ORM event that keeps them
         rows.add(Person.__table__, {
-            "id": pid, "tg_user_id": USER_BASE + pid, "username": f"canbo{pid}",
-            "full_name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}", "private_chat": k % 3 != 2,
+            "id": pid, "tg_user_id": USER_BASE + pid, "username": f"canbo{pid}", "full_name": full_name,
+            "name_first": first, "name_last": last, "name_words": words, "private_chat": k % 3 != 2,
             "blocked_bot": k == 9 and cid % 20 == 0,
         })
     chair, secretary = people[0], people[1]

@@ -2103,3 +2103,27 @@ QA12_UNKNOWN_TITLED = (
 )
 # «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
 QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
+
+
+# --- product13: a bare name nobody could place ---
+# «/giao … phối hợp Hùng …», «Tuấn Anh chủ trì …»: written as a person's name, neither a member the bot found
+# nor a unit (domain/lead_kinds.py). Its «Chủ trì» icon claims neither a person nor a unit.
+LEAD_ICON_UNKNOWN = "❓"
+
+
+def lead_icon_of(kind: str) -> str:
+    """The «Chủ trì» icon of a lead kind (domain.lead_kinds.lead_kind): 👤, 🏢 or ❓."""
+    return {"person": LEAD_ICON_PERSON, "unknown": LEAD_ICON_UNKNOWN}.get(kind, LEAD_ICON_UNIT)
+
+
+UNKNOWN_NAME = (
+    "❓ Bot chưa rõ «{label}» là ai hay đơn vị nào. Nếu là một người trong nhóm: "
+    "<code>/sua {number} giao @ten_nguoi</code> (hoặc nhờ người đó gửi một tin trong nhóm, ví dụ /viec, rồi giao "
+    "lại bằng tên). Nếu là một đơn vị: bấm nút bên dưới, hoặc <code>/donvi them {label}</code>."
+)
+
+
+# --- product13: a plain date in a directive whose deadline phrase was not read ---
+# «/giao … truwowcs ngayf 15/12» (Telex typed raw): the date is offered under ASK_DEADLINE, never guessed.
+PLAIN_DATE_OFFER = "Trong tin có ngày {day}: nếu đó là hạn, bấm nút «📅 Hạn {day}»."
+BTN_DUE_PLAIN = "📅 Hạn {day}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
@@ -244,7 +244,9 @@ async def people_linked(session: AsyncSession, committee_id: int) -> list[Person
         select(Person)
         .where(
             Person.tg_user_id.is_not(None),
-            or_(Person.id.in_(role_ids), Person.id.in_(contact_ids), Person.id.in_(assignee_ids)),
+            # One IN over the union: an OR of three INs made PostgreSQL test every person of the table
+            # (100,000 in a province) against the three lists, on each /giao by name.
+            Person.id.in_(union(role_ids, contact_ids, assignee_ids)),
         )
         .order_by(Person.id)
     )

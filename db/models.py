@@ -23,8 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from domain.understand.textnorm import fold
 
 # Deterministic constraint names so that Alembic batch migrations on SQLite work.
 NAMING = {
@@ -78,16 +81,44 @@ class Person(Base):
     """A Telegram user the bot has seen, or only heard of by @username."""
 
     __tablename__ = "people"
+    # The holders of a name, oldest first, read from the index alone (db/people_names.py): with the id in
+    # the index no sort of all a common name's holders («Hùng») is needed for the first fifty.
+    __table_args__ = (
+        Index("ix_people_name_first", "name_first", "id"),
+        Index("ix_people_name_last", "name_last", "id"),
+        Index("ix_people_name_words", "name_words", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Null until the person is seen (mentioned only by @username so far).
     tg_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     username: Mapped[str | None] = mapped_column(String(64), index=True)  # lower-case, without @
     full_name: Mapped[str] = mapped_column(String(255), default="")
+    # The name folded (lower case, no diacritics: db/people_names.py), kept with full_name by an attribute
+    # event: «/giao anh Hùng …» finds the holders of a name by index instead of reading every person the
+    # bot has seen (a province's database holds 100,000). First word, last word, all words sorted.
+    name_first: Mapped[str | None] = mapped_column(String(255))
+    name_last: Mapped[str | None] = mapped_column(String(255))
+    name_words: Mapped[str | None] = mapped_column(String(255))
     # The person opened a private chat with the bot (/start there): reminders can go privately.
     private_chat: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set when a private send failed with 403 (blocked the bot): fall back to the group.
     blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def name_folds(full_name: str) -> tuple[str | None, str | None, str | None]:
+    """(first word, last word, all words sorted) of a name, folded; None for an empty name. Telegram's full
+    name is «first last» in either order («Hùng Trần Văn», «Trần Văn Hùng»): a given name alone is either end."""
+    words = fold(full_name).split()
+    if not words:
+        return None, None, None
+    return words[0][:255], words[-1][:255], " ".join(sorted(words))[:255]
+
+
+@event.listens_for(Person.full_name, "set")
+def _keep_name_folds(person: Person, value: Any, _old: Any, _initiator: Any) -> None:
+    # Every writer of full_name (ensure_person, a placeholder's «@name», tests) keeps the folds in step.
+    person.name_first, person.name_last, person.name_words = name_folds(value if isinstance(value, str) else "")
 
 
 class Role(Base):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.committees import next_task_number
 from db.models import Committee, ExtensionRequest, Meeting, Person, Task, TaskAssignee, TaskEvent, UnitContact
 from db.units import lead_units
-from domain.titled_names import titled_person
+from domain.lead_kinds import LeadKind, lead_kind
 from domain.types import Cadence, Deadline, DeadlineKind, TaskStatus, TaskView
 from domain.understand.deadline_dates import period_end
 
@@ -206,6 +206,11 @@ def lead_label(task: Task) -> str | None:
     return next((a.label for a in task.assignees if a.role == "lead"), None)
 
 
+def lead_kind_of(task: Task) -> LeadKind:
+    """Person, unit, or a name nobody could place: the «Chủ trì» line's icon (domain/lead_kinds)."""
+    return lead_kind(task.assignees)
+
+
 def led_by_people(task: Task) -> bool:
     """Every lead of `task` is a person (a member, an @name), none a unit: the «Chủ trì» line's icon."""
     return leads_are_people(task.assignees)
@@ -213,11 +218,7 @@ def led_by_people(task: Task) -> bool:
 
 def leads_are_people(assignees: Iterable[Any]) -> bool:
     """`assignees`: TaskAssignee rows or the resolved ones about to be saved (role, unit_id, person_id, label)."""
-    leads = [a for a in assignees if a.role == "lead"]
-    return bool(leads) and all(
-        a.unit_id is None and (a.person_id is not None or a.label.startswith("@") or titled_person(a.label))
-        for a in leads
-    )
+    return lead_kind(assignees) == "person"
 
 
 def labels(task: Task, role: str) -> list[str]:

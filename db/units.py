@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Person, Task, TaskAssignee, Unit, UnitContact
+from domain.lead_kinds import label_kind
 from domain.types import KnownUnit
 from domain.understand.textnorm import fold
 
@@ -196,7 +197,8 @@ class LeadUnits:
         such people apart from the units."""
         if lead is None or self.unit_id(lead) is not None:
             return False
-        return lead.person_id is not None or lead.label.startswith("@")
+        # A titled or bare name nobody could place («anh Tuấn», «Hùng») is no unit either (domain/lead_kinds).
+        return label_kind(None, lead.person_id, lead.label) != "unit"
 
 
 async def lead_units(session: AsyncSession, committee_id: int) -> LeadUnits:

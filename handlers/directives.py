@@ -21,9 +21,11 @@ from db.tasks import NewAssignee
 from domain.assign import Mention, arrange, for_reading, has_task_text
 from domain.calendar import is_holiday, is_working_day, working_day_on_or_before
 from domain.commands import MAX_DIRECTIVE_CHARS, keyword
+from domain.lead_kinds import bare_name, lead_kind
 from domain.lead_text import without_leading_mentions
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
+from domain.plain_dates import offered_date
 from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
 from domain.understand.deadline_dates import period_end
@@ -35,6 +37,7 @@ from domain.understand.deadlines import (
 )
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit
+from domain.understand.vntokens import has_diacritics
 from handlers import named_people, new_tasks, render
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
@@ -184,7 +187,13 @@ def builtin_name(written: str, key: str) -> str:
         return " ".join(written.split())
     if db_units.same_but_level(written, name):
         # "Công an phường" for the catalogue's "Công an": the committee's own, fuller name.
-        name = " ".join(written.split())
+        fuller = " ".join(written.split())
+        if known is not None and not has_diacritics(fuller):
+            # Typed on a phone without a Vietnamese keyboard («Cong an phuong»): the unit is saved, listed and
+            # summed up under the catalogue's spelling of that name, with its diacritics (SPEC: replies in
+            # full Vietnamese), or the catalogue's name; never «Cong an phuong» in every report.
+            return next((a for a in known.aliases if db_units.norm(a) == db_units.norm(fuller)), name)
+        name = fuller
     return name
 
 
@@ -253,6 +262,10 @@ def _logged_reply(
         if a.unit_id is None and a.person_id is None and titled_person(a.label):
             # «anh Tuấn»: a person nobody has told the bot of (qa12) — not a unit to add
             lines.append(T.QA12_UNKNOWN_TITLED.format(label=T.esc(a.label), number=task.number))
+        elif a.unit_id is None and a.person_id is None and bare_name(a.label):
+            # «Hùng», «Tuấn Anh»: a person's name or a unit's? Not known: both offered (domain/lead_kinds)
+            lines.append(T.UNKNOWN_NAME.format(label=T.esc(a.label), number=task.number))
+            buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
         elif a.unit_id is None and a.person_id is None:
             lines.append(T.UNKNOWN_ASSIGNEE.format(label=T.esc(a.label)))
             buttons.append([(T.BTN_ADD_UNIT.format(label=_button_label(a.label)), f"addunit:{a.id}")])
@@ -261,6 +274,10 @@ def _logged_reply(
             lines.append(T.unknown_person(T.esc(person.full_name)))
     if task.due_current is None and task.cadence is None:
         lines.append(T.URGENT_NO_DATE if deadline.kind is DeadlineKind.IMMEDIATE else T.ASK_DEADLINE)
+        plain = offered_date(task.text, today) if deadline.kind is DeadlineKind.NONE else None
+        if plain is not None:  # «… truwowcs ngayf 15/12»: the date offered, not guessed (domain/plain_dates)
+            lines.append(T.PLAIN_DATE_OFFER.format(day=T.fmt_date(plain)))
+            buttons.append([(T.BTN_DUE_PLAIN.format(day=T.fmt_date(plain)), f"due:{task.id}:d{plain:%Y%m%d}")])
         buttons.extend(_due_choices(task.id))
         buttons.append([(T.BTN_UNDO, f"undo:{task.id}")])
     else:
@@ -310,6 +327,11 @@ def quick_due(code: str, today: date, current: date | None = None) -> date | Non
         return today + timedelta(days=7)
     if code == "eom":
         return today.replace(day=pycal.monthrange(today.year, today.month)[1])
+    if len(code) == 9 and code[0] == "d" and code[1:].isdigit():  # a date written in the text (PLAIN_DATE_OFFER)
+        try:
+            return date(int(code[1:5]), int(code[5:7]), int(code[7:9]))
+        except ValueError:
+            return None
     return None
 
 
@@ -345,7 +367,7 @@ async def check_undo(session: AsyncSession, actor: Actor, task: Task) -> None:
 
 # ---------------------------------------------------------------------------------------------- buttons
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other> · addunit:<assignee>"""
+    """undo:<task> · fixdue:<task> · due:<task>:<3d|1w|eom|wd|none|other|dYYYYMMDD> · addunit:<assignee>"""
     # Notices: a deadline changed from the card once the task is out is told to its doers.
     await run_button(update, context, _pressed, notices=True)
 
@@ -503,7 +525,7 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
-    icon = T.lead_icon(db_tasks.leads_are_people(rows))
+    icon = T.lead_icon_of(lead_kind(rows))
     who = T.BOARD_REASSIGNED_LEAD.format(icon=icon, lead=T.esc(", ".join(lead)))
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
@@ -536,7 +558,7 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
                       T.TASK_REASSIGNED_AWAY_NOTICE.format(lead=T.esc(lead), **common), kind="task_reassigned",
                       held=held.away if held else None)
     await tell_people(session, actor, committee, added, T.TASK_REASSIGNED_TO_NOTICE.format(
-        icon=T.lead_icon(db_tasks.led_by_people(task)),
+        icon=T.lead_icon_of(db_tasks.lead_kind_of(task)),
         lead=T.esc(lead),
         support=T.TASK_REASSIGNED_SUPPORT.format(support=T.esc(support)) if support else "",
         due=render.due_text(task, actor.today),

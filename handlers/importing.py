@@ -45,9 +45,9 @@ from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
 from domain.chatter import LEFT_OUT_KINDS, Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
+from domain.lead_kinds import lead_kind
 from domain.long_text import CUT_MIN, Part, cut_kind, is_past, join_parts, newline_late, parse_item_edit, utf16_len
 from domain.permissions import Action, Role, allowed
-from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Cadence, Deadline, DeadlineKind, ParsedDirective
 from domain.understand.assignees import parse_assignees
 from domain.understand.deadlines import find_invalid_date, parse_deadline_answer
@@ -323,12 +323,9 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
     if unknown:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
-    # 👤 when people lead (a member found, an @name), 🏢 when a unit does (report11), as saved.
-    people = all(
-        (r.get("unit_key") or "").startswith("person:") or r["text"].startswith("@") or titled_person(r["text"])
-        for r in item["lead"]
-    )
-    icon = T.lead_icon(people)
+    # 👤 when people lead (a member found, an @name, «anh Tuấn»), 🏢 when a unit does (report11), ❓ for a
+    # bare name nobody could place (product13, domain/lead_kinds), as saved.
+    icon = T.lead_icon_of(lead_kind(_LeadOfItem(r) for r in item["lead"]))
     line = T.IMPORT_ITEM.format(k=k, icon=icon, text=T.esc(text), lead=lead, support=support, due=due)
     return line + "".join("\n    " + f for f in flags)
 
@@ -1422,3 +1419,15 @@ async def _finish_quietly(context: CallbackContext, svc: Services, row_id: int) 
         log.warning("gathering notice not sent in chat %s: %s", chat_id, exc)
     if draft is not None:
         await send_preview_to(context.bot, svc, chat_id, draft)
+
+
+class _LeadOfItem:
+    """A lead of a preview's item (JSON: text, unit_key) as domain.lead_kinds.lead_kind reads an assignee."""
+
+    role = "lead"
+
+    def __init__(self, ref: dict[str, Any]) -> None:
+        key = ref.get("unit_key") or ""
+        self.label: str = ref["text"]
+        self.person_id = int(key.split(":", 1)[1]) if key.startswith("person:") else None
+        self.unit_id = 0 if key and not key.startswith("person:") else None  # a unit of the committee or built in

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, ChatMember
 from telegram.error import TelegramError
@@ -17,6 +16,7 @@ from telegram.error import TelegramError
 from db.committees import committee_by_chat
 from db.membership import people_linked
 from db.models import Person
+from db.people_names import people_named
 from domain.assign import Mention
 from domain.titled_names import titled_person
 from domain.types import Assignees
@@ -62,15 +62,21 @@ def _names(written: str, full_name: str) -> bool:
 
 
 async def named_member(
-    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, offset: int = 0, seen: list[Person] | None = None
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, offset: int = 0, linked: list[Person] | None = None
 ) -> tuple[Mention, Person] | None:
-    """The person of the group `text` starts by naming (its Mention shifted by `offset`), or None."""
+    """The person of the group `text` starts by naming (its Mention shifted by `offset`), or None. `linked`:
+    the committee's own people (read once by the caller for several names)."""
     start, prefixes = name_prefixes(text)
     if not prefixes:
         return None
-    if seen is None:
-        seen = await _seen_people(session, chat_id)
+    if linked is None:
+        linked = await _linked_people(session, chat_id)
+    own = {p.id for p in linked}
     for end, written in prefixes:
+        # The committee's own people first, then the other holders of the name (indexed, at most
+        # db.people_names.CANDIDATES of them): in a province's database a common name («Hùng») has many
+        # holders in other groups, and the one of this group must not be left out behind them.
+        seen = [*linked, *await people_named(session, written, leave_out=own)]
         # Written as the person's name (diacritics and all) first; without diacritics only when none is.
         matches = [p for p in seen if _names(written.casefold(), p.full_name.casefold())]
         if not matches:
@@ -96,25 +102,20 @@ async def named_members(
     spots += [r.span for r in (*assignees.lead, *assignees.support) if not r.unit_key and r.span is not None]
     if not spots:
         return []
-    seen = await _seen_people(session, chat_id)
+    linked = await _linked_people(session, chat_id)
     found: list[tuple[Mention, Person]] = []
     for s, e in spots:
-        hit = await named_member(session, bot, chat_id, text[s:e], offset=s, seen=seen)
+        hit = await named_member(session, bot, chat_id, text[s:e], offset=s, linked=linked)
         if hit is not None and all(hit[0].end <= m.start or hit[0].start >= m.end for m, _p in found):
             found.append(hit)
     return found
 
 
-async def _seen_people(session: AsyncSession, chat_id: int) -> list[Person]:
-    """Everyone the bot has seen, those the group's committee counts on first (role holders, unit contacts,
-    assignees: db.membership.people_linked). Only the first `_MAX_LOOKUPS` matches of a name are asked of
-    Telegram: in a province's database a common name («Hùng») has many holders in other groups, and the one
-    of this group must not be left out behind them."""
+async def _linked_people(session: AsyncSession, chat_id: int) -> list[Person]:
+    """The people the group's committee counts on (role holders, unit contacts, assignees:
+    db.membership.people_linked), asked of Telegram before the other holders of a name."""
     committee = await committee_by_chat(session, chat_id)
-    linked = await people_linked(session, committee.id) if committee is not None else []
-    known = {p.id for p in linked}
-    rest = await session.scalars(select(Person).where(Person.tg_user_id.is_not(None)).order_by(Person.id))
-    return [*linked, *(p for p in rest if p.id not in known)]
+    return await people_linked(session, committee.id) if committee is not None else []
 
 
 async def _in_group(bot: Bot, chat_id: int, person: Person) -> bool:

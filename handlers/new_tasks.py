@@ -89,7 +89,7 @@ _NOT_SUPPORT: dict[int, str | None] = {}
 
 def _item(task: Task, today: date, support: dict[int, str | None] = _NOT_SUPPORT) -> str:
     leads = [a.label for a in task.assignees if a.role == "lead" and a.label]
-    icon = T.lead_icon(db_tasks.led_by_people(task))
+    icon = T.lead_icon_of(db_tasks.lead_kind_of(task))
     lead = T.NEW_TASKS_LEAD.format(icon=icon, lead=T.esc(", ".join(leads))) if leads else ""
     if task.id in support:  # (product10) his unit coordinates: said under the lead
         unit = support[task.id]

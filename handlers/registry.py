@@ -126,7 +126,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(importing.on_gather_button, pattern=r"^impg:\d{1,9}:(done|cancel|c:\d{1,9})$"))
     app.add_handler(
         CallbackQueryHandler(
-            directives.on_button, pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|wd|none|other))$"
+            directives.on_button,
+            # (dYYYYMMDD: a date written in the directive, offered as its deadline: product13)
+            pattern=r"^((undo|fixdue|addunit):\d{1,9}|due:\d{1,9}:(3d|1w|eom|wd|none|other|d\d{8}))$",
         )
     )
     app.add_handler(

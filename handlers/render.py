@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot import texts as T
 from bot.texts import esc, fmt_date, fmt_due
 from db.models import Person, Task, TaskEvent
-from db.tasks import labels, lead_label, led_by_people
+from db.tasks import labels, lead_kind_of, lead_label
 from domain.types import TaskState, TaskStatus, task_state
 
 LIST_TEXT_CHARS = 90
@@ -47,7 +47,7 @@ def card(task: Task, today: date, *, header: str | None = None) -> str:
     lines = [header or f"<b>#{task.number}</b>", esc(task.text), ""]
     lead = lead_label(task)
     if lead:
-        lines.append(f"{T.lead_icon(led_by_people(task))} {T.LABEL_LEAD}: <b>{esc(lead)}</b>")
+        lines.append(f"{T.lead_icon_of(lead_kind_of(task))} {T.LABEL_LEAD}: <b>{esc(lead)}</b>")
     for role, label in (("executor", T.LABEL_EXECUTOR), ("support", T.LABEL_SUPPORT)):
         names = labels(task, role)
         if names:
