@@ -44,7 +44,7 @@ from domain.understand.deadline_conventions_s8 import per_case
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
-from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, event_first_day
+from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, days_of_a_window, event_first_day
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -1501,6 +1501,8 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
             if today.year < date.max.year:
                 raise
     s.found = _merge_ranges(s.found, folded)
+    if s.found and "trong" in folded and "ngay" in folded:  # "trong N ngày (từ A đến B)" (deadline_round11)
+        days_of_a_window(s)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
     if ("kip" in folded and folded.count("kip") > folded.count("kip thoi")) or (

@@ -29,6 +29,7 @@ _CLAUSE_END = re.compile(r"[;!?\n]|\.(?:\s|$)")  # "11.11" is a day, not the cla
 _WINDOW = re.compile(
     r"\btu\s+(?:ngay\s+)?(?:mung\s+)?(?P<d>\d{1,2})(?:\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/.\-]))?\s*"
     r"(?:den(?:\s+het)?(?:\s+ngay)?|[-\u2013])\s*(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})"
+    r"(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
 )
 
 
@@ -76,3 +77,54 @@ def _first_day(day: int, month: int, last: date) -> date | None:
     if first is not None and first > last:
         first = dd.valid_date(last.year - 1, month, day)
     return first
+
+
+# --- "trong N ngày" that is the length of the window written after it ------------------------------------------
+# Kind of sentence: an event or a campaign "diễn ra / được tổ chức / hoàn thành … trong N ngày" followed by the
+# window those N days are: "sẽ được tổ chức trong 03 ngày từ 12-14/1/2021" (N054, N; carried to N054-01/02),
+# "diễn ra trong 3 ngày (từ ngày 3 đến 5/12)" (M026-01, M), "hoàn thành … trong 4 ngày bắt đầu từ ngày mùng 7 đến
+# hết ngày 10/7/2023" (J088-02, J), "Kỳ họp … sẽ diễn ra trong 2 ngày (từ 25 - 26.12.2019)" (CH17's background
+# line, conclusions_v6). The N days are not a duration from the directive's date (§19) but the calendar window
+# (§15): `date`, due its last day; when the window is an event's span ("diễn ra", "được tổ chức", "kéo dài": the
+# event is the subject), its first day, as for the event a purpose clause prepares for (session 8 decision 4:
+# a reminder at the window's end would come after the event began). The window must be N days long
+# (12-14 is 3 days), so a duration followed by some other window ("trong 10 ngày kể từ ngày 5/3") is unchanged.
+# Four documents of four corpora (N, M, J, older conclusions); left out when written: L, K, G, F.
+_N_DAYS = re.compile(r"trong\s+(?:vong\s+)?(?P<n>\d{1,2}|hai|ba|bon|nam|sau|bay)\s+ngay\b")
+_NUMBERS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7}
+_TO_WINDOW = re.compile(r"\s*[,(]?\s*(?:bat\s+dau\s+)?(?=tu\b)")
+_EVENT_SPAN = re.compile(r"\b(?:dien\s+ra|duoc\s+to\s+chuc|keo\s+dai)\b")
+_EVENT_LOOKBACK = 40
+
+
+def days_of_a_window(scan: Scan) -> None:
+    """A duration "trong N ngày" followed by an N-day window "từ A đến B": the window's day (see above)."""
+    f = scan.f
+    for i, cand in enumerate(scan.found):
+        if cand.kind is not RELATIVE:
+            continue
+        n = _N_DAYS.match(f, cand.start)
+        if n is None:
+            continue
+        gap = _TO_WINDOW.match(f, n.end())
+        w = _WINDOW.match(f, gap.end()) if gap is not None else None
+        if w is None:
+            continue
+        last = _window_last(w, scan.today)
+        first = _first_day(int(w["d"]), int(w["m"] or w["m2"]), last) if last is not None else None
+        days = int(n["n"]) if n["n"].isdigit() else _NUMBERS[n["n"]]
+        if first is None or last is None or (last - first).days + 1 != days:
+            continue
+        event = _EVENT_SPAN.search(f, max(0, cand.start - _EVENT_LOOKBACK), cand.start) is not None
+        due = first if event else last
+        scan.found[i] = cand._replace(kind=DATE, end=max(cand.end, w.end()), due=due, cadence=None)
+        # the window's own end, read apart ("đến 1/4"), is this reading already
+        scan.found = [c for j, c in enumerate(scan.found) if j == i or not w.start() <= c.start < w.end()]
+        return
+
+
+def _window_last(w: re.Match[str], today: date) -> date | None:
+    day, month = int(w["d2"]), int(w["m2"])
+    if w["y"]:
+        return dd.valid_date(int(w["y"]), month, day)
+    return dd.next_day_month(day, month, today)

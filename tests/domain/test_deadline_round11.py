@@ -67,3 +67,32 @@ def test_work_for_an_event_is_due_the_events_first_written_day(text: str, expect
 )
 def test_guards_of_the_event_reading(text: str, expected: str) -> None:
     assert reading(text) == expected
+
+
+# --- "trong N ngày" followed by the N-day window it is: the window's day, not N days from now ------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the work is done inside the window: its last day (§15)
+        ("Các xã hoàn thành thu thuế sử dụng đất trong 5 ngày, từ ngày 8 đến hết ngày 12/3/2027.", "date 2027-03-12"),
+        ("Phường tổ chức tiêm phòng dại cho chó, mèo trong 3 ngày (từ 15 - 17.3).", "date 2027-03-17"),
+        # an event's span ("diễn ra", "được tổ chức"): the event's first day
+        ("Hội nghị tổng kết sẽ được tổ chức trong hai ngày từ 20-21/3/2027 tại hội trường huyện.", "date 2027-03-20"),
+        ("Kỳ thi diễn ra trong 3 ngày (từ ngày 30/3 đến 1/4), các trường bố trí cán bộ coi thi.", "date 2027-03-30"),
+    ],
+)
+def test_a_duration_that_is_the_written_window(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+# guards: a duration counted from a day, or a window of another length, is still a duration
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Các xã nộp hồ sơ trong 10 ngày kể từ ngày 5/3/2027.", "relative 2027-03-15"),
+        # a window of another length is not those days
+        ("Chợ hoàn thành di dời trong 10 ngày, từ ngày 2 đến 5/3 các hộ tạm ngừng bán.", "relative 2027-03-11"),
+    ],
+)
+def test_guards_of_the_window_reading(text: str, expected: str) -> None:
+    assert reading(text) == expected
