@@ -44,6 +44,7 @@ from domain.understand.deadline_conventions_s8 import per_case
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
+from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, days_of_a_window, event_first_day
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -1500,10 +1501,12 @@ def scan(folded: str, today: date, digits: tuple[int, int] | None = None) -> Sca
             if today.year < date.max.year:
                 raise
     s.found = _merge_ranges(s.found, folded)
+    if s.found and "trong" in folded and "ngay" in folded:  # "trong N ngày (từ A đến B)" (deadline_round11)
+        days_of_a_window(s)
     if len(s.found) > 1 and " de " in folded:
         s.found = [_in_purpose_clause(s, c) for c in s.found]
     if ("kip" in folded and folded.count("kip") > folded.count("kip thoi")) or (
-        s.found and "chuan" in folded and "de chuan bi" in folded
+        s.found and "chuan" in folded and ("de chuan bi" in folded or "nham chuan bi" in folded)
     ):
         # (cheap gates: "kịp thời", an urgency word, is the usual "kịp"; "để chuẩn bị" matters only with a
         # time expression after it)
@@ -1578,11 +1581,12 @@ def _for_event_heads(f: str) -> Iterator[tuple[int, int, bool]]:
             if prev not in _NOT_IN_TIME:
                 yield (prev_at if prev == "de" else at), at + 3, True
         at = f.find("kip ", at + 4)
-    at = f.find("de chuan bi")
-    while at >= 0:
-        if (at == 0 or not f[at - 1].isalnum()) and word_end(f, at + 11):
-            yield at, at + 11, False
-        at = f.find("de chuan bi", at + 11)
+    for head in EVENT_HEADS:  # "để / nhằm chuẩn bị" (deadline_round11)
+        at = f.find(head)
+        while at >= 0:
+            if (at == 0 or not f[at - 1].isalnum()) and word_end(f, at + len(head)):
+                yield at, at + len(head), False
+            at = f.find(head, at + len(head))
 
 
 def _for_an_event(scan: Scan) -> None:
@@ -1594,7 +1598,10 @@ def _for_an_event(scan: Scan) -> None:
         for i in inside:
             cand = scan.found[i]
             if cand.kind in _FOR_EVENT_KINDS and cand.score < S_STRONG and (cand.due is None or cand.due >= scan.today):
-                scan.found[i] = cand._replace(kind=RELATIVE, start=start, score=S_ANCHOR, cadence=None)
+                # the event's calendar day keeps `date` (LABELLING.md session 8 decision 4, deadline_round11)
+                kind = DATE if cand.kind is DATE and calendar_day_written(f, cand.start, cand.end) else RELATIVE
+                scan.found[i] = cand._replace(kind=kind, start=start, score=S_ANCHOR, cadence=None)
+        event_first_day(scan, start, head_end)  # a window "từ A đến B" for the event: due A (deadline_round11)
         if not inside and kip and scan.free(head_end - 3, head_end):
             if _in_time_for_a_holiday(scan, start, head_end, end):
                 continue

@@ -754,7 +754,8 @@ def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: 
 
 # --- work done for an event is anchored to it: "kịp" + the event or season it must be ready for is a
 # deadline we cannot date; a time inside "để kịp …" / "để chuẩn bị (cho) <event> …" is the event's, the
-# work is anchored to it (relative, due by the event's time when known); a deadline word keeps its date,
+# work is anchored to it (relative, due by the event's time when known; `date` when a calendar day is written,
+# deadline_round11); a deadline word keeps its date,
 # "kịp thời" is urgency, "chưa kịp" / "theo kịp" no deadline ---
 @pytest.mark.parametrize(
     CASE,
@@ -768,7 +769,7 @@ def test_three_months_at_the_years_start_or_end_are_a_quarter(text: str, today: 
         ),
         case(
             "Các khu phố niêm yết danh sách cử tri để chuẩn bị cho cuộc bầu cử được tổ chức vào ngày 24/02/2024.",
-            "relative 2024-02-24",
+            "date 2024-02-24",  # the event's calendar day written: `date` (LABELLING.md session 8 decision 4)
         ),
         # a deadline word keeps the date; a holiday stays a holiday; urgency and "not yet" set nothing
         case("Các trường nộp hồ sơ để kịp báo cáo Sở trước ngày 20/01/2024.", "date 2024-01-20"),
