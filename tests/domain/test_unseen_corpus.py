@@ -83,7 +83,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # seventh (leadjk, deadl9 relabel): 96.9 / 82.2 -> 97.7 / 84.5
     # session 8: ctx11 contexts, deadm: 97.7 / 84.5 -> 98.4 / 89.9; guide12 (§33.1 «ngay» per case, G072-01, G047-01)
     # deadline 96.9
-    "v4g_dev": (0.96, 0.89),
+    "v4g_dev": (0.97, 0.89),  # session 9 (deadn): deadline 96.9 -> 97.7
     # Seventh session: leadjk's rules (written from G dev among others) lost one G held-out sentence and won one
     # of D's (v4d_heldout 67.0 -> 68.0): found by figures at each merge commit, the sentence never read. The
     # rule was kept (choosing rules by held-out figures would make held-out a dev set) and the floor lowered.
@@ -95,7 +95,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4i_dev": (0.97, 0.72),
     # corpus J dev (v4j): first look 89.5 / 66.1 (missJ); lead7: lead 66.9 -> 72.6 (deadline 89.5, deadl7's)
     # sixth session (conv, frames, names, deadl8): 92.7 / 72.6 -> 94.4 / 83.1; seventh: 95.2 / 84.7
-    "v4j_dev": (0.95, 0.87),  # session 8 (leadb): lead 86.3 -> 87.1
+    "v4j_dev": (0.97, 0.87),  # session 8 (leadb): lead 86.3 -> 87.1; session 9 (deadn): deadline 96.0 -> 97.6
     # v4i held-out (97 sentences, 68 documents, collected and labelled this session by corpusI, who never ran
     # the bot; no rule writer opened it): first look with main after concl4 (sentences as at the start of the
     # fourth session) 92.8 / 70.1; after leadwho4, deadl5, speed5/6 (lead engineer) 92.8 / 72.2.
@@ -131,14 +131,15 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # read any of it): clean first look with main 80fce24 (the seventh session's rules plus guide10's relabels)
     # dev 99 sentences 85.9 / 49.5, held-out 53 sentences 75.5 / 50.9. The lowest first look yet: the honest
     # figure of the reader on text it has never seen.
-    "v4m_dev": (0.88, 0.66),  # session 8 (M dev opened; leadm, deadm, ctx11, guide12, leadb): 85.9/49.5 -> 88.9/66.7
+    # session 9 (deadn: events prepared for, «trong N ngày» windows): deadline 88.9 -> 94.9
+    "v4m_dev": (0.94, 0.66),  # session 8 (M dev opened; leadm, deadm, ctx11, guide12, leadb): 85.9/49.5 -> 88.9/66.7
     # guide12 relabelled two days blind (§3, §33.16): deadline 75.5 -> 79.2; leadb (M dev readable) lead 50.9 -> 54.7
     "v4m_heldout": (0.79, 0.54),
     # Corpus N (v4n, collected by corpusn at the end of the eighth session, who never ran the bot; nobody writing
     # rules has read any of it): first look with the session's end rules (85bf008 + data) dev 94 sentences
     # 87.2 / 56.4, held-out 37 sentences 70.3 / 75.7. N dev is for the next session to open.
     # session 9: guide13's blind relabels (§34.1 N012-09/10, §34.3 N046-03): lead 56.4 -> 54.3 before any rule
-    "v4n_dev": (0.87, 0.54),
+    "v4n_dev": (0.89, 0.54),  # session 9 (N dev opened; deadn): deadline 87.2 -> 89.4
     "v4n_heldout": (0.70, 0.75),
     # Corpus O (v4o, collected by corpuso at the start of the ninth session, who never ran the bot; nobody writing
     # rules has read any of it): first look with the eighth session's end rules (main 3fffbd2: 408f14c + guide13's
@@ -203,7 +204,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # v6 dev real among proposed 78.7 -> 87.3 (48/61 -> 48/55).
     # deadl5 ("UBND tỉnh đến ngày X" is no "tính đến"): v6 dev deadline 97.8 -> 100 (CH03)
     "conclusions_v6_dev": (0.97, 0.88, 0.99),  # concl7: real 87.3 -> 88.9
-    "conclusions_v6_heldout": (0.85, 0.73, 0.80),
+    "conclusions_v6_heldout": (0.85, 0.73, 0.83),  # session 9 (deadn, never read it): deadline 82.0 -> 84.0
     # conclusions_v7 (corpus I, 8 dev documents / 19 directives): dev floors at the figures measured on branch
     # deadl5 after merging main (concl4): found 78.9, real 78.9, deadline 73.3
     "conclusions_v7_dev": (0.78, 0.83, 0.86),  # concl7: real 78.9 -> 83.3; deadl9: deadline 80.0; deadm: 86.7
