@@ -2103,3 +2103,19 @@ QA12_UNKNOWN_TITLED = (
 )
 # «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
 QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
+
+
+# --- ops13: copies set aside by `nhacviec restore` (bot/restore_aside.py) ---
+CLI_RESTORE_KEEP_HELP = (
+    "giữ N bản cơ sở dữ liệu đặt riêng mới nhất (nhacviec-before-restore-…), kể cả bản của lần khôi phục này, "
+    "xóa các bản cũ hơn; mặc định 3"
+)
+RESTORE_KEEP_INVALID = (
+    "--keep-aside cần một số nguyên từ 1 trở lên (bản đặt riêng của lần khôi phục này luôn được giữ), "
+    "không phải «{value}»"
+)
+RESTORE_ASIDE_PRUNED = (
+    "Đã xóa {sets} bản đặt riêng cũ của các lần khôi phục trước (giữ {keep} bản mới nhất, kể cả bản vừa đặt riêng; "
+    "đổi bằng --keep-aside N): {files}"
+)
+RESTORE_ASIDE_PRUNE_FAILED = "Đã khôi phục, nhưng không xóa được bản đặt riêng cũ: {error}"
