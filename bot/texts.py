@@ -2119,3 +2119,5 @@ RESTORE_ASIDE_PRUNED = (
     "đổi bằng --keep-aside N): {files}"
 )
 RESTORE_ASIDE_PRUNE_FAILED = "Đã khôi phục, nhưng không xóa được bản đặt riêng cũ: {error}"
+# `nhacviec migrate-to-postgres` (bot/migrate_pg.py NOT_COPIED): the old bot's heartbeats are not data.
+MOVE_TABLE_NOT_COPIED = "  {table}: {source} → không chép (tín hiệu sống của bot cũ đã dừng, không phải dữ liệu)"
