@@ -101,6 +101,12 @@ def set_aside(database: Path, when: datetime) -> list[tuple[Path, Path]]:
     """Rename the database and its -wal/-shm together; returns (old name, new name) pairs."""
     stamp = when.strftime("%Y%m%d-%H%M%S")
     base = database.with_name(f"{database.stem}-before-restore-{stamp}{database.suffix or '.db'}")
+    n = 1
+    # Two restores within one second (a scripted drill) gave the same name: the second replaced the first's
+    # copy — the only one of the database before both. A number is added instead (…-HHMMSS-2.db).
+    while any(Path(f"{base}{suffix}").exists() for suffix in ("", *SIDECARS)):
+        n += 1
+        base = database.with_name(f"{database.stem}-before-restore-{stamp}-{n}{database.suffix or '.db'}")
     moved = []
     for suffix in ("", *SIDECARS):
         current = Path(f"{database}{suffix}")

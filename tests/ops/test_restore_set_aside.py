@@ -111,3 +111,29 @@ def test_a_keep_aside_that_would_remove_this_restores_copy_is_refused_before_any
     assert code == 2, out + err
     assert T.RESTORE_KEEP_INVALID.format(value=value) in err and "Traceback" not in err
     assert live.read_bytes() == before and aside(tmp_path) == [p.name for p in old]
+
+
+def test_two_restores_in_the_same_second_keep_both_set_aside_copies(tmp_path: Path) -> None:
+    """A scripted drill restored twice within one second: both set-aside copies had one name, and the second
+    replaced the first — the only copy of the database before both restores."""
+    from datetime import datetime
+
+    from bot.restore import restore_sqlite
+
+    live = tmp_path / "nhacviec.db"
+    nhacviec_database(live, tasks=40)
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    nhacviec_database(first, tasks=1)
+    nhacviec_database(second, tasks=2)
+    when = datetime(2026, 12, 7, 10, 15, 0)
+    restore_sqlite(live, first, when)
+    _, moved = restore_sqlite(live, second, when)
+    kept = aside(tmp_path)
+    assert kept == ["nhacviec-before-restore-20261207-101500-2.db", "nhacviec-before-restore-20261207-101500.db"]
+    assert moved == [tmp_path / kept[0]]
+    counts = [sqlite3.connect(tmp_path / name).execute("SELECT count(*) FROM tasks").fetchone()[0] for name in kept]
+    assert counts == [1, 40]  # the first restore's backup, and the database before both
+    # The later of the two is the newer: it is the one kept when only one stays.
+    from bot.restore_aside import prune_set_aside
+
+    assert prune_set_aside(live, 1, None) == [[tmp_path / kept[1]]]
