@@ -155,10 +155,16 @@ def _keep_count(value: str) -> int:
     return int(value)
 
 
+def _keep_aside_count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:  # the copy this restore makes always stays
+        raise argparse.ArgumentTypeError(T.RESTORE_KEEP_INVALID.format(value=value))
+    return int(value)
+
+
 def _restore(args: argparse.Namespace) -> int:
     from bot.restore import run_restore
 
-    return run_restore(_settings().database_url, args.file)
+    return run_restore(_settings().database_url, args.file, args.keep_aside)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -218,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     backup.add_argument("--keep", metavar="N", type=_keep_count, help=T.CLI_BACKUP_KEEP_HELP)
     restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
     restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
+    restore.add_argument("--keep-aside", metavar="N", type=_keep_aside_count, help=T.CLI_RESTORE_KEEP_HELP)
     sub.add_parser("status", help=T.CLI_STATUS_HELP)
     db = sub.add_parser("db", help=T.CLI_DB_HELP)
     db.add_argument("--no-backup", action="store_true", help=T.CLI_DB_NO_BACKUP_HELP)

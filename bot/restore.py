@@ -10,6 +10,7 @@ backup of 2 tasks came back with 8). So this command:
    database, and a schema revision this release knows (a newer one would not run);
 3. sets the current database aside *with* its -wal and -shm, renamed together
    (`nhacviec-before-restore-YYYYmmdd-HHMMSS.db`, `...db-wal`, `...db-shm`): they stay a usable pair;
+   only the newest few of those stay (`--keep-aside N`, bot/restore_aside.py), this one always;
 4. copies the backup in with SQLite's backup API (to a temporary file, then renamed), keeping the old
    database's permissions and owner;
 5. says what it restored: committees, tasks, and the date of the newest recorded event.
@@ -29,6 +30,7 @@ from bot import texts as T
 from bot.backup import os_user, sqlite_file
 from bot.clock import SystemClock
 from bot.instance_lock import AlreadyRunning, InstanceLock
+from bot.restore_aside import DEFAULT_KEEP, prune_set_aside
 from db.engine import is_sqlite
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -99,6 +101,12 @@ def set_aside(database: Path, when: datetime) -> list[tuple[Path, Path]]:
     """Rename the database and its -wal/-shm together; returns (old name, new name) pairs."""
     stamp = when.strftime("%Y%m%d-%H%M%S")
     base = database.with_name(f"{database.stem}-before-restore-{stamp}{database.suffix or '.db'}")
+    n = 1
+    # Two restores within one second (a scripted drill) gave the same name: the second replaced the first's
+    # copy — the only one of the database before both. A number is added instead (…-HHMMSS-2.db).
+    while any(Path(f"{base}{suffix}").exists() for suffix in ("", *SIDECARS)):
+        n += 1
+        base = database.with_name(f"{database.stem}-before-restore-{stamp}-{n}{database.suffix or '.db'}")
     moved = []
     for suffix in ("", *SIDECARS):
         current = Path(f"{database}{suffix}")
@@ -159,8 +167,9 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
     return contents, [aside for _, aside in moved]
 
 
-def run_restore(database_url: str, backup: str) -> int:
-    """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running."""
+def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -> int:
+    """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running. `keep_aside`: how
+    many set-aside copies stay, this restore's included (bot/restore_aside.py)."""
     if not is_sqlite(database_url):
         print(T.RESTORE_POSTGRES, file=sys.stderr)
         return 1
@@ -190,4 +199,13 @@ def run_restore(database_url: str, backup: str) -> int:
     )
     if moved:
         print(T.RESTORE_SET_ASIDE.format(files=", ".join(str(p) for p in moved)))
+    try:
+        keep = keep_aside or DEFAULT_KEEP
+        removed = prune_set_aside(database, keep, moved[0] if moved else None)
+    except OSError as exc:  # restored all the same: said, not a failed restore
+        print(T.RESTORE_ASIDE_PRUNE_FAILED.format(error=exc), file=sys.stderr)
+        return 0
+    if removed:
+        print(T.RESTORE_ASIDE_PRUNED.format(
+            sets=len(removed), keep=keep, files=", ".join(p.name for files in removed for p in files)))
     return 0

@@ -2127,3 +2127,19 @@ UNKNOWN_NAME = (
 # «/giao … truwowcs ngayf 15/12» (Telex typed raw): the date is offered under ASK_DEADLINE, never guessed.
 PLAIN_DATE_OFFER = "Trong tin có ngày {day}: nếu đó là hạn, bấm nút «📅 Hạn {day}»."
 BTN_DUE_PLAIN = "📅 Hạn {day}"
+# --- ops13: copies set aside by `nhacviec restore` (bot/restore_aside.py) ---
+CLI_RESTORE_KEEP_HELP = (
+    "giữ N bản cơ sở dữ liệu đặt riêng mới nhất (nhacviec-before-restore-…), kể cả bản của lần khôi phục này, "
+    "xóa các bản cũ hơn; mặc định 3"
+)
+RESTORE_KEEP_INVALID = (
+    "--keep-aside cần một số nguyên từ 1 trở lên (bản đặt riêng của lần khôi phục này luôn được giữ), "
+    "không phải «{value}»"
+)
+RESTORE_ASIDE_PRUNED = (
+    "Đã xóa {sets} bản đặt riêng cũ của các lần khôi phục trước (giữ {keep} bản mới nhất, kể cả bản vừa đặt riêng; "
+    "đổi bằng --keep-aside N): {files}"
+)
+RESTORE_ASIDE_PRUNE_FAILED = "Đã khôi phục, nhưng không xóa được bản đặt riêng cũ: {error}"
+# `nhacviec migrate-to-postgres` (bot/migrate_pg.py NOT_COPIED): the old bot's heartbeats are not data.
+MOVE_TABLE_NOT_COPIED = "  {table}: {source} → không chép (tín hiệu sống của bot cũ đã dừng, không phải dữ liệu)"

@@ -4,6 +4,13 @@ Holidays come from the maintained `holidays` package (its Vietnam calendar compu
 holidays — Tết, Giỗ Tổ Hùng Vương — and the government's substituted days off); lunar -> solar
 conversion for phrases such as "trước Tết Nguyên đán" comes from `lunardate`. Nothing is
 hand-listed here.
+
+Only the package's Vietnam calendar is loaded (`_vietnam_calendar`): `holidays.country_holidays("VN")` and
+`from holidays.countries.vietnam import Vietnam` both run the `holidays.countries` package, which imports all
+~250 countries' modules (304 modules, 0.32-0.40 s at a bot's start on a loaded 2-core machine); the Vietnam
+module alone needs 48 (0.07-0.10 s). Its file is loaded under its own name, as an import would; should a
+release of the package move it, the package's own look-up is used instead (slower, the same days:
+tests/domain/test_calendar_import.py compares them).
 """
 
 from __future__ import annotations
@@ -11,14 +18,42 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
-import holidays
 from lunardate import LunarDate
+
+_VIETNAM_MODULE = "holidays.countries.vietnam"
+
+
+@lru_cache(maxsize=1)
+def _vietnam_calendar() -> Any:
+    """The `holidays` package's Vietnam class, without importing every other country (see the module doc)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import holidays  # the package itself loads its countries lazily
+
+    loaded = sys.modules.get(_VIETNAM_MODULE)
+    if loaded is None:
+        spec = importlib.util.spec_from_file_location(
+            _VIETNAM_MODULE, Path(holidays.__file__).parent / "countries" / "vietnam.py"
+        )
+        if spec is None or spec.loader is None or not Path(spec.origin or "").is_file():
+            return lambda years: holidays.country_holidays("VN", years=years)
+        loaded = importlib.util.module_from_spec(spec)
+        sys.modules[_VIETNAM_MODULE] = loaded  # what an import does: the package's own imports find it
+        try:
+            spec.loader.exec_module(loaded)
+        except Exception:
+            del sys.modules[_VIETNAM_MODULE]
+            return lambda years: holidays.country_holidays("VN", years=years)
+    return loaded.Vietnam
 
 
 @lru_cache(maxsize=64)
 def _holidays_for(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+    return frozenset(_vietnam_calendar()(years=year).keys())
 
 
 def is_holiday(day: date) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,11 @@ def using_postgres() -> bool:
 no_database = pytest.mark.skipif(using_postgres(), reason="does not use the test database: run on the SQLite pass")
 
 
-@pytest.fixture
-async def database_url(tmp_path: Path) -> AsyncIterator[str]:
-    """An empty database of its own for one test."""
+@asynccontextmanager
+async def fresh_database(folder: Path) -> AsyncIterator[str]:
+    """An empty database: a SQLite file in `folder`, or a new PostgreSQL database dropped afterwards."""
     if not using_postgres():
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+        yield f"sqlite:///{folder / 'test.db'}"
         return
     import asyncpg
 
@@ -50,6 +51,13 @@ async def database_url(tmp_path: Path) -> AsyncIterator[str]:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
+
+
+@pytest.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database of its own for one test."""
+    async with fresh_database(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -23,15 +23,16 @@ import sys
 import traceback
 
 # What `nhacviec run` imports on its way up (bot.cli imports the rest lazily, in run_bot), and what it
-# imports only once running: the holidays of every country (domain.calendar asks for Vietnam's, the
-# package loads them all: 0.4 s), the HTTP client's transport (httpcore, h11, anyio), the SQLite driver.
+# imports only once running: Viet Nam's holidays (domain.calendar loads the package's Vietnam calendar alone),
+# the HTTP client's transport (httpcore, h11, anyio), the SQLite driver.
 PRELOAD = (
     "bot.cli", "bot.app", "bot.clock", "bot.instance_lock", "bot.logging_setup", "bot.metrics", "bot.settings",
     "bot.startup", "bot.wait_network", "bot.webhook",
-    "holidays.countries", "httpcore", "h11", "anyio._backends._asyncio", "aiosqlite",
+    "domain.calendar", "httpcore", "h11", "anyio._backends._asyncio", "aiosqlite",
 )
 for _name in PRELOAD:
     importlib.import_module(_name)
+importlib.import_module("domain.calendar")._vietnam_calendar()
 
 
 def _child(log_path: str) -> None:

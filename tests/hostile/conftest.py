@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 import pytest
 from telegram.ext import AIORateLimiter, ContextTypes
 
 from bot.app import running
-from db.models import Task
+from db.models import Base, Task
 from emulator import Chat, Message, User, text_mention
 from jobs.ratelimit import unlimited
 from jobs.runtime import RUNTIME_KEY, DispatchRuntime
@@ -57,8 +58,9 @@ class HostileEnv(Env):
         await self.settle()
 
 
-@pytest.fixture
-async def hostile_env(database_url: str) -> AsyncIterator[HostileEnv]:
+@asynccontextmanager
+async def hostile_bot(database_url: str) -> AsyncIterator[HostileEnv]:
+    """The running bot of `hostile_env`, on `database_url` (a module's shared world builds it once)."""
     log_errors = _Errors()
     # This harness measures what hostile input does, at thousands of messages a minute (no pacing in
     # the bot either): Telegram's flood limits are off here, as in no other end-to-end test.
@@ -84,6 +86,34 @@ async def hostile_env(database_url: str) -> AsyncIterator[HostileEnv]:
                 yield env
         finally:
             logging.getLogger().removeHandler(log_errors)
+
+
+@pytest.fixture
+async def hostile_env(database_url: str) -> AsyncIterator[HostileEnv]:
+    async with hostile_bot(database_url) as env:
+        yield env
+
+
+Rows = dict[str, list[dict[str, object]]]
+
+
+async def stored_rows(env: Env) -> Rows:
+    """Every row of every table of the bot's database (what a module's tests start from, `put_back`)."""
+    async with env.sessions() as s:
+        return {t.name: [dict(r._mapping) for r in (await s.execute(t.select())).all()]
+                for t in Base.metadata.sorted_tables}
+
+
+async def put_back(env: Env, rows: Rows) -> None:
+    """The database exactly as `stored_rows` saw it: what a test wrote is gone, whatever it was (ids go on
+    from where they were on PostgreSQL; no test reads them across tests)."""
+    tables = Base.metadata.sorted_tables
+    async with env.sessions() as s, s.begin():
+        for table in reversed(tables):  # children first: no foreign key points at a row removed
+            await s.execute(table.delete())
+        for table in tables:
+            if rows[table.name]:
+                await s.execute(table.insert(), rows[table.name])
 
 
 @dataclass
