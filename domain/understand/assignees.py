@@ -69,6 +69,7 @@ from domain.understand import (
     lead_doers,
     lead_frames,
     lead_fronted_subject,
+    lead_obligation_subject,
     lead_public,
     lead_result_clause,
     lead_rules,
@@ -2527,6 +2528,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         subject = lead_fronted_subject.subject_before_marker(s)  # (leadb) "Để … các trường bắt buộc phải"
     if subject is None:
         subject = lead_result_clause.subject_after_conjunction(s)  # (leadm) "… nên các trường phải …"
+    if subject is None:
+        subject = lead_obligation_subject.subject_before_obligation(s)  # (leadn) "Người ở lại … cần phải"
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
