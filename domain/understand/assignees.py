@@ -74,6 +74,7 @@ from domain.understand import (
     lead_result_clause,
     lead_rules,
     lead_typos,
+    lead_unaddressed_order,
     name_bounds,
     name_clauses,
     name_purposes,
@@ -2596,7 +2597,11 @@ def _find_lead(s: _Sentence) -> _Found | None:
     ):
         return relayed
     if subject is not None:
-        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject):
+        if lead_unaddressed_order.document_about(s, subject):
+            return None  # (leadn) "X vừa ký Văn bản số … về …": the signer reports a document, nobody leads
+        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject) or (
+            lead_unaddressed_order.directs_nobody(s, subject)  # (leadn) "X chỉ đạo phải …"
+        ):
             # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
             # is still an order.
             k = _skip_adverbs(s, subject.end)

@@ -59,3 +59,45 @@ def test_no_subject_taken(text: str) -> None:
 def test_a_fronted_topic_then_a_known_subject_is_left_to_the_reader() -> None:
     # "Người già neo đơn, các xã cần …": the people before the comma are the topic, the reader's subject leads
     assert lead("Người già neo đơn, các xã cần thăm hỏi thường xuyên.") == ["các xã"]
+
+
+# ------------------------------------------------------------- an order reported with no addressee
+# LABELLING §4, §5 (the signer and the speaker never lead), §6 ("Đồng chí yêu cầu …" naming no addressee → empty);
+# `domain/understand/lead_unaddressed_order.py`, written from L005-01, N012-05 (M057-01 measured).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document named by its number and what it is about, no receivers (L005-01's class)
+        "Chủ tịch UBND tỉnh Lê Văn Hòa vừa ký Văn bản số 1250 về việc đẩy nhanh giải ngân vốn đầu tư công.",
+        "Bộ trưởng Bộ Y tế đã ký ban hành Công văn số 88/BYT-KCB về tăng cường phòng chống sốt xuất huyết.",
+        "Thủ tướng Chính phủ vừa có Công điện số 45/CĐ-TTg về việc chủ động ứng phó với bão số 3.",
+        # the directing verb followed straight by a word of obligation (N012-05's class)
+        "Bên cạnh đó, Giám đốc Sở chỉ đạo phải có phương án phân luồng xe vào dịp Tết.",
+        "Phó Chủ tịch UBND huyện cũng chỉ đạo cần rà soát lại toàn bộ hồ sơ đất đai.",
+    ],
+)
+def test_order_with_no_addressee_names_nobody(text: str) -> None:
+    assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # receivers after "gửi": they lead (§7)
+        ("Sở Xây dựng vừa có Công văn số 301/SXD-QLN gửi UBND các huyện về việc kiểm tra nhà ở xuống cấp.",
+         ["UBND các huyện"]),
+        # an addressee after the verb of asking
+        ("Bộ Công Thương đã có văn bản số 12/BCT-TTTN yêu cầu các doanh nghiệp xăng dầu bảo đảm nguồn cung.",
+         ["các doanh nghiệp xăng dầu"]),
+        # the addressee after "chỉ đạo": it leads
+        ("Giám đốc Sở chỉ đạo Thanh tra Sở phải kiểm tra ngay các bến xe.", ["Thanh tra Sở"]),
+    ],
+)
+def test_order_with_an_addressee_keeps_it(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_document_asking_the_public_leaves_its_sender_to_the_reader() -> None:
+    # a request to the public for comments is the sender's own campaign (§8 d): the rule does not empty it
+    text = "Sở Tư pháp vừa có Văn bản số 15/STP về việc lấy ý kiến của tổ chức, công dân đối với dự thảo quy định."
+    assert lead(text) == ["Sở Tư pháp"]
