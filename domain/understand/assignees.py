@@ -70,6 +70,7 @@ from domain.understand import (
     lead_frames,
     lead_fronted_subject,
     lead_obligation_subject,
+    lead_passive_agent,
     lead_public,
     lead_result_clause,
     lead_rules,
@@ -2623,7 +2624,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             return _unless_only_asks(s, found, triggers)
     modal = (
         lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s) or lead_conventions.programme_subject(s)
-    )
+    ) or lead_passive_agent.agent_after_duoc(s)  # (leadn) "… sẽ được nhà trường thông báo"
     if modal is not None:
         return modal
     heading = _heading_unit(s)

@@ -101,3 +101,36 @@ def test_a_document_asking_the_public_leaves_its_sender_to_the_reader() -> None:
     # a request to the public for comments is the sender's own campaign (§8 d): the rule does not empty it
     text = "Sở Tư pháp vừa có Văn bản số 15/STP về việc lấy ý kiến của tổ chức, công dân đối với dự thảo quy định."
     assert lead(text) == ["Sở Tư pháp"]
+
+
+# ------------------------------------------------------------- the agent of a passive task
+# LABELLING §29.23: "<task> cần / phải / sẽ được X <verb>" → X leads; `domain/understand/lead_passive_agent.py`,
+# written from N060-01, K104-01 (L023-02 measured, not written from).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lịch thi bổ sung sẽ được nhà trường thông báo trên cổng thông tin.", ["nhà trường"]),
+        ("Các mô hình này cần được Hội tiếp tục nhân rộng.", ["Hội"]),
+        ("Những kiến nghị của cử tri đã được lãnh đạo UBND huyện tiếp thu và trả lời.", ["lãnh đạo UBND huyện"]),
+        ("Kết quả xét tuyển sẽ được Ban tổ chức công bố trước ngày 30/6.", ["Ban tổ chức"]),
+    ],
+)
+def test_agent_of_a_passive_task_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no agent between "được" and the verb: nobody is named
+        "Danh sách học sinh sẽ được niêm yết công khai tại trường.",
+        "Lúa chín cần được thu hoạch ngay.",
+    ],
+)
+def test_a_passive_with_no_agent_names_nobody(text: str) -> None:
+    assert lead(text) == []
+
+
+def test_duoc_after_its_subject_is_left_to_the_reader() -> None:
+    # "được" as "may" right after the subject, no word of time or obligation before it: the subject leads
+    assert lead("Học sinh được nghỉ học vào ngày 3/11.") == ["Học sinh"]
