@@ -69,10 +69,13 @@ from domain.understand import (
     lead_doers,
     lead_frames,
     lead_fronted_subject,
+    lead_obligation_subject,
+    lead_passive_agent,
     lead_public,
     lead_result_clause,
     lead_rules,
     lead_typos,
+    lead_unaddressed_order,
     name_bounds,
     name_clauses,
     name_purposes,
@@ -2527,6 +2530,8 @@ def _find_lead(s: _Sentence) -> _Found | None:
         subject = lead_fronted_subject.subject_before_marker(s)  # (leadb) "Để … các trường bắt buộc phải"
     if subject is None:
         subject = lead_result_clause.subject_after_conjunction(s)  # (leadm) "… nên các trường phải …"
+    if subject is None:
+        subject = lead_obligation_subject.subject_before_obligation(s)  # (leadn) "Người ở lại … cần phải"
     said = _said_as_follows(s)
     if said is not None:
         # "UBND huyện có ý kiến như sau: Phòng Tài nguyên và Môi trường chủ trì ...": the body that
@@ -2593,7 +2598,11 @@ def _find_lead(s: _Sentence) -> _Found | None:
     ):
         return relayed
     if subject is not None:
-        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject):
+        if lead_unaddressed_order.document_about(s, subject):
+            return None  # (leadn) "X vừa ký Văn bản số … về …": the signer reports a document, nobody leads
+        if _only_asks(s, subject, triggers) or lead_conventions.own_order_naming_nobody(s, subject) or (
+            lead_unaddressed_order.directs_nobody(s, subject)  # (leadn) "X chỉ đạo phải …"
+        ):
             # An order whose addressee is left out (as "Yêu cầu hoàn thành ..."): nobody leads, and it
             # is still an order.
             k = _skip_adverbs(s, subject.end)
@@ -2615,7 +2624,7 @@ def _find_lead(s: _Sentence) -> _Found | None:
             return _unless_only_asks(s, found, triggers)
     modal = (
         lead_rules.modal_subject(s) or lead_conventions.asked_in_passive(s) or lead_conventions.programme_subject(s)
-    )
+    ) or lead_passive_agent.agent_after_duoc(s)  # (leadn) "… sẽ được nhà trường thông báo"
     if modal is not None:
         return modal
     heading = _heading_unit(s)
