@@ -29,6 +29,7 @@ from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_later_day import carried_back
+from domain.understand.conclusion_round13 import listed_item_subject, split_glued
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -250,7 +251,7 @@ _may_have_boundary = MarkSearch(_BOUNDARY).possible
 def split_sentences(text: str) -> list[str]:
     """Sentences of one line: at ". " before a capital, not after "TP." or "Q."."""
     if not _may_have_boundary(text):
-        return [whole] if (whole := text.strip()) else []
+        return split_glued(whole) if (whole := text.strip()) else []
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -262,7 +263,8 @@ def split_sentences(text: str) -> list[str]:
         out.append(text[start:cut].strip())
         start = m.end()
     out.append(text[start:].strip())
-    return [s for s in out if s]
+    # (concl13, conclusion_round13.py: "… chốt gác.Đối với …", an end mark glued to the next sentence)
+    return [g for s in out if s for g in split_glued(s)]
 
 
 # ------------------------------------------------------------------------------------------ classifying
@@ -1358,6 +1360,7 @@ class _Splitter:
         # text again to find it in its cache)
         self.readings: dict[str, AssigneeReading] = {}
         self.last_read: str | None = None  # (carry10) the sentence read last (`_Candidate.before`)
+        self.line_marked = False  # (concl13) the line being read opens with a list mark
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1425,6 +1428,7 @@ class _Splitter:
         content = raw[m.end() :].strip() if m else raw.strip()
         if not content:
             return
+        self.line_marked = marker is not None  # (concl13: listed_item_subject reads marked items only)
         # an unmarked line goes on from the task the line before ended with (its deadline sentence, §3)
         carry, self.after_task = self.after_task and marker is None, False
         level = self._level(marker)
@@ -1550,6 +1554,16 @@ class _Splitter:
                     verdict = _Verdict(True)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
+            if (
+                not verdict.directive
+                and self.line_marked
+                and sentence is sentences[0]
+                and not reading.how
+                and not after_report
+                and (subject := listed_item_subject(sentence)) is not None
+            ):
+                # (concl13, conclusion_round13.py: "+ Phòng Hành chính – Tổ chức tổng hợp …", "2/ Trường tổ chức …")
+                verdict = _Verdict(True, subject=subject)
             if in_report and verdict.directive and reading.how != "assigned":
                 # "I. Đánh giá chung" / "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" then "- Thực hiện nghiêm túc ...": what
                 # was done, said as orders are said; only an assignment ("Đề nghị Phòng Y tế ...") is work

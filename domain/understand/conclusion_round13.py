@@ -1,0 +1,85 @@
+"""Whole conclusions, session 9 (concl13): two structural cues the splitter did not read.
+
+1. **Sentences glued together.** Pages copied from the web (news items, answers to petitions) often lose
+   the space after an end mark: "... chốt gác.Đối với các lối đi ..." (CK30), "... chợ Đông Ba...Tuy nhiên,
+   lực lượng ..." (CI07), "... tổng hợp báo cáo…Dự kiến toàn xã ..." (CK02). split_sentences cuts only at a
+   mark followed by a blank, so the report before and the order after became one item (a report proposed as
+   a task, or the order lost inside it). A mark glued to a capitalised word is a boundary when what ends
+   there is a plain word: an ellipsis after any word, a full stop after a word of three or more small
+   letters. Not a boundary: "TP.Hồ Chí Minh", "Tp.HCM", "Q.Bình Thạnh", "UBND TP.Vũng Tàu" (the word
+   before is an abbreviation: short or capitalised), a web or mail address ("moj.gov.vn", "forms.gle/Ab"),
+   a number ("1.500").
+
+2. **A list item led by a unit the assignee reader cannot delimit.** In a marked list ("+ ", "2/ ", "- "),
+   an item said subject first, whose subject opens with a unit or person head the lexicon knows but goes
+   on in a shape the reader does not take: a bare head ("2/ Trường tổ chức bảo quản tài sản ...", CI03,
+   twice), a name of two parts joined by a dash ("+ Phòng Hành chính – Tổ chức tổng hợp tình hình ...",
+   CG21), two titles joined by "hoặc" ("+ Trưởng hoặc Phó trưởng bộ phận nhắc nhở ...", CG21). Those
+   items were dropped as naming nobody and opening with no verb. The item's subject is the words before
+   its first verb written in small letters (a title-case word is a part of the name: "Tổ chức" in
+   "Phòng Hành chính – Tổ chức"), when they are few, start with a known head and hold no comma or colon
+   ("Trang phục: Đồng phục …", "Địa điểm: …" are labels, not subjects).
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.understand import assignee_lexicon as L
+from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
+
+# ------------------------------------------------------------------------------------------ 1. glued
+# An end mark glued to the capitalised word after it: "…" / "..." after anything, "." after a word.
+_GLUED = re.compile(r"(?:\.{3}|…|(?<=[^\W\d_])\.)(?=[^\W\d_][^\W\d_])")
+
+
+def _plain_word_before(text: str, at: int) -> bool:
+    """The word ending at `at` is three or more small letters (not "TP", "Tp", "Q", an address)."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:at]
+    return len(word) >= 3 and word.isalpha() and word.islower()
+
+
+def split_glued(sentence: str) -> list[str]:
+    """The sentence cut where an end mark is glued to the next sentence's first word (see 1. above)."""
+    if "." not in sentence and "…" not in sentence:
+        return [sentence]
+    out: list[str] = []
+    start = 0
+    for m in _GLUED.finditer(sentence):
+        after = sentence[m.end() :]
+        if not (after[:1].isupper() and after[1:2].islower()):
+            continue  # "Tp.HCM", "TP.HCM": an abbreviation's capitals, no word of a sentence
+        if m.group() == "." and not _plain_word_before(sentence, m.start()):
+            continue
+        if sentence[start : m.start()].strip():
+            out.append(sentence[start : m.end()].strip())
+            start = m.end()
+    out.append(sentence[start:].strip())
+    return [s for s in out if s]
+
+
+# ------------------------------------------------------------------------------------------ 2. list items
+_HEADS = L.ORG_HEADS + L.PERSON_HEADS
+_JOINS = PhraseSet(["hoặc", "và", "-", "–", "—"])
+_SUBJECT_REACH = 8  # tokens before the verb: a unit's name, not a clause
+
+
+def listed_item_subject(text: str) -> str | None:
+    """The subject of a marked item said subject first that the assignee reader could not delimit (see 2.
+    above), or None."""
+    accented = has_diacritics(text)
+    tokens = tokenize(text, accented)
+    if not tokens or not tokens[0].text[:1].isupper() or not _HEADS.match(tokens, 0, accented):
+        return None
+    for k in range(1, min(_SUBJECT_REACH + 1, len(tokens))):
+        word = tokens[k].text
+        if not word[:1].isalpha() and not _JOINS.match(tokens, k, accented):
+            return None  # a comma, a colon, a number before any verb: a label or a clause, no subject
+        if word[:1].islower() and L.VERBS.match(tokens, k, accented) and not L.NARRATIVE_VERBS.match(
+            tokens, k, accented
+        ):
+            return text[: tokens[k].start].strip()
+    return None
