@@ -675,9 +675,11 @@ _ASSESSMENT_OPENING = re.compile(
 # "… học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9." (CG13, twice), "cán bộ, công chức …
 # được nghỉ Tết Dương lịch 1 ngày …" (CG12). Nobody is asked to do anything. Letting them off is work:
 # "Cho học sinh … nghỉ học …" (CG10), "chỉ đạo Sở GD-ĐT … cho học sinh nghỉ học" (D099-01), as is an
-# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off.
+# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off, as does (concl13)
+# "trong thời gian nghỉ tết" after a task said with no comma ("Văn phòng Sở … bố trí lịch trực cơ quan trong thời
+# gian nghỉ tết, …" CM06; the class: CJ05 "… bố trí người trực 24/24 giờ trong thời gian nghỉ lễ", CK16).
 _DAY_OFF = re.compile(
-    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
+    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)(?<!\bthoi gian)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
     r"nghi (?:hoc|lam viec|tet|le)\b"
 )
 _LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
