@@ -29,7 +29,6 @@ from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_later_day import carried_back
-from domain.understand.conclusion_round13 import listed_item_subject, split_glued
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -42,6 +41,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
+from domain.understand.conclusion_round13 import listed_item_subject, obligation, split_glued
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
@@ -679,7 +679,8 @@ _ASSESSMENT_OPENING = re.compile(
 # "trong thời gian nghỉ tết" after a task said with no comma ("Văn phòng Sở … bố trí lịch trực cơ quan trong thời
 # gian nghỉ tết, …" CM06; the class: CJ05 "… bố trí người trực 24/24 giờ trong thời gian nghỉ lễ", CK16).
 _DAY_OFF = re.compile(
-    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)(?<!\bthoi gian)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
+    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)(?<!\bthoi gian)\s"
+    r"(?:se |cung |deu |se duoc |deu duoc |duoc )?"
     r"nghi (?:hoc|lam viec|tet|le)\b"
 )
 _LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
@@ -783,6 +784,10 @@ def _classify(
         return _Verdict(True, subject=subject if subject and not reading.assignees.lead else None)
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
+    if not after_report and (duty := obligation(sentence)) is not None and not _DUTY_TO_CARRY_OUT.match(
+        fold(sentence[duty:])
+    ):
+        return _Verdict(True)  # (concl13, conclusion_round13.py: "Theo yêu cầu, các chi nhánh … phải có văn bản …")
     return _Verdict(False)
 
 

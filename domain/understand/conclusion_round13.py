@@ -83,3 +83,52 @@ def listed_item_subject(text: str) -> str | None:
         ):
             return text[: tokens[k].start].strip()
     return None
+
+
+# ------------------------------------------------------------------------------------------ 3. obligations
+# A sentence whose predicate is an obligation, "phải / cần / có trách nhiệm + <verb>", is an order in the verb's
+# mood whoever its subject is (LABELLING.md §1): "Trong năm nay, công tác kiểm sát phải thực hiện chặt chẽ …",
+# "Theo yêu cầu, các chi nhánh nêu trên phải có văn bản báo cáo …", "Cờ đã cũ, bạc màu, rách phải được thay
+# mới trước khi treo …" (CG12), "Danh sách … phải được niêm yết tại …", "Khi phát hiện cháy rừng, cần báo ngay
+# …". The splitter kept them only when the assignee reader found a subject it knows; a fronted adjunct, a
+# subject the lexicon does not know ("Cảng hàng không", "nam công dân đủ 17 tuổi") or a thing made to undergo
+# the work ("Danh sách …") lost them. Not an obligation: "không phải là …" (a negated copula), "đã phải …"
+# (what happened), a nominal "những việc cần làm" (things to do named, nobody told), "cần thiết".
+# (The drop rules of conclusion._classify — reports, principles, sanctions, counts — are read first.)
+_DEONTIC = PhraseSet(["phải", "cần", "cần phải", "buộc phải", "có trách nhiệm", "có nhiệm vụ"])
+_NOT_BEFORE_MODAL = PhraseSet(
+    ["không", "chưa", "đã", "vừa", "mới", "việc", "điều", "những gì", "nhiệm vụ", "nội dung", "vấn đề", "công việc",
+     "sẽ", "thì"]
+)
+_PASSIVE = PhraseSet(["được", "bị"])
+
+
+_REPORTED = PhraseSet(["đã", "vừa"])  # before the obligation: what was done ("… đã quán triệt …, cần …")
+_OUTCOME = PhraseSet(["sẽ"])  # after it: "Các trường hợp phải di dời sẽ được hỗ trợ …" (CL05), the outcome rules
+
+
+def obligation(sentence: str) -> int | None:
+    """Where the obligation word of a sentence whose predicate is an obligation to act starts (see 3. above),
+    or None. (The caller reads what follows it: a duty to carry out "the above" is the closing formula.)"""
+    if sentence.rstrip().endswith("?"):
+        return None
+    accented = has_diacritics(sentence)
+    tokens = tokenize(sentence, accented)
+    for k in range(len(tokens)):
+        n = _DEONTIC.match(tokens, k, accented)
+        if not n:
+            continue
+        if k and any(_NOT_BEFORE_MODAL.match(tokens, j, accented) == k - j for j in range(max(0, k - 2), k)):
+            return None  # the first obligation word is negated, past or nominal: no order here
+        if any(_REPORTED.match(tokens, j, accented) for j in range(k)):
+            return None
+        at = k + n
+        at += L.ADVERBS.match(tokens, at, accented)
+        at += _PASSIVE.match(tokens, at, accented)
+        at += L.ADVERBS.match(tokens, at, accented)
+        if not (L.VERBS.match(tokens, at, accented) or L.ASSIGN_VERBS.match(tokens, at, accented)):
+            return None
+        if any(_OUTCOME.match(tokens, j, accented) for j in range(at, len(tokens))):
+            return None
+        return tokens[k].start
+    return None
