@@ -5,7 +5,7 @@
    lực lượng ..." (CI07), "... tổng hợp báo cáo…Dự kiến toàn xã ..." (CK02). split_sentences cuts only at a
    mark followed by a blank, so the report before and the order after became one item (a report proposed as
    a task, or the order lost inside it). A mark glued to a capitalised word is a boundary when what ends
-   there is a plain word: an ellipsis after any word, a full stop after a word of three or more small
+   there is a plain word: an ellipsis after any word, a full stop after a word of two or more small
    letters. Not a boundary: "TP.Hồ Chí Minh", "Tp.HCM", "Q.Bình Thạnh", "UBND TP.Vũng Tàu" (the word
    before is an abbreviation: short or capitalised), a web or mail address ("moj.gov.vn", "forms.gle/Ab"),
    a number ("1.500").
@@ -34,12 +34,12 @@ _GLUED = re.compile(r"(?:\.{3}|…|(?<=[^\W\d_])\.)(?=[^\W\d_][^\W\d_])")
 
 
 def _plain_word_before(text: str, at: int) -> bool:
-    """The word ending at `at` is three or more small letters (not "TP", "Tp", "Q", an address)."""
+    """The word ending at `at` is two or more small letters (not "TP", "Tp", "Q", "p", an address)."""
     start = at
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:at]
-    return len(word) >= 3 and word.isalpha() and word.islower()
+    return len(word) >= 2 and word.isalpha() and word.islower()
 
 
 def split_glued(sentence: str) -> list[str]:
