@@ -65,6 +65,8 @@ def split_glued(sentence: str) -> list[str]:
 _HEADS = L.ORG_HEADS + L.PERSON_HEADS
 _JOINS = PhraseSet(["hoặc", "và", "-", "–", "—"])
 _SUBJECT_REACH = 8  # tokens before the verb: a unit's name, not a clause
+_TENSE = PhraseSet(["đã", "vừa", "đang"])
+_DECIDES = PhraseSet(["thống nhất", "chấp thuận", "phê duyệt", "biểu quyết", "cho chủ trương"])
 
 
 def listed_item_subject(text: str) -> str | None:
@@ -72,12 +74,17 @@ def listed_item_subject(text: str) -> str | None:
     above), or None."""
     accented = has_diacritics(text)
     tokens = tokenize(text, accented)
-    if not tokens or not tokens[0].text[:1].isupper() or not _HEADS.match(tokens, 0, accented):
+    head = _HEADS.match(tokens, 0, accented) if tokens and tokens[0].text[:1].isupper() else 0
+    if not head:
         return None
-    for k in range(1, min(_SUBJECT_REACH + 1, len(tokens))):
+    for k in range(head, min(_SUBJECT_REACH + 1, len(tokens))):  # (the head's own words are no verb: "trực")
         word = tokens[k].text
         if not word[:1].isalpha() and not _JOINS.match(tokens, k, accented):
             return None  # a comma, a colon, a number before any verb: a label or a clause, no subject
+        if _TENSE.match(tokens, k, accented):
+            return None  # "3. Hội nghị đã thống nhất …": what was done or is being done, no order
+        if _DECIDES.match(tokens, k, accented):
+            return None  # "Thường trực HĐND thống nhất …": a decision (LABELLING.md §2)
         if word[:1].islower() and L.VERBS.match(tokens, k, accented) and not L.NARRATIVE_VERBS.match(
             tokens, k, accented
         ):

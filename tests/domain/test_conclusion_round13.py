@@ -80,6 +80,9 @@ def test_the_subject_of_an_item_before_its_first_small_letter_verb(text: str, su
         "Kết quả thực hiện tốt các chỉ tiêu.",  # no unit head
         "Tạm dừng tiếp công dân.",  # the verb first: no subject
         "Phòng họp số 2, tầng 3 tổ chức hội nghị.",  # a comma before the verb: a clause
+        "Hội nghị đã thống nhất kế hoạch năm tới.",  # what was done
+        "Hoi nghi da thong nhat ke hoach nam toi.",  # the same typed without diacritics
+        "Thường trực HĐND thống nhất chương trình kỳ họp.",  # a decision
     ],
 )
 def test_no_subject_read_off_labels_and_clauses(text: str) -> None:
