@@ -557,6 +557,12 @@ def _decided(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = 
     return decided and _LATER_ORDER.search(folded) is None
 
 
+def _orders_after_subject(rest: str, fold: Fold = _fold) -> bool:
+    """(concl13) What follows a marked item's subject opens with an order's verb, not a decision or praise."""
+    opens, only_states = _opening_verb(rest)
+    return opens and not only_states and _SUBJECT_DECIDES.match(fold(rest.strip())) is None
+
+
 def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     """(opens with a verb, that verb only states/approves) after adverbs ("Khẩn trương", "Tiếp
     tục") and a leading adjunct ("trên cơ sở đánh giá ..., xem xét ...")."""
@@ -1568,6 +1574,8 @@ class _Splitter:
                 and not reading.how
                 and not after_report
                 and (subject := listed_item_subject(sentence)) is not None
+                and _orders_after_subject(sentence[len(subject) :], self.fold)
+                and _NAMED_BODY_DECIDES.match(folded) is None
             ):
                 # (concl13, conclusion_round13.py: "+ Phòng Hành chính – Tổ chức tổng hợp …", "2/ Trường tổ chức …")
                 verdict = _Verdict(True, subject=subject)

@@ -18,7 +18,9 @@
    items were dropped as naming nobody and opening with no verb. The item's subject is the words before
    its first verb written in small letters (a title-case word is a part of the name: "Tổ chức" in
    "Phòng Hành chính – Tổ chức"), when they are few, start with a known head and hold no comma or colon
-   ("Trang phục: Đồng phục …", "Địa điểm: …" are labels, not subjects).
+   ("Trang phục: Đồng phục …", "Địa điểm: …" are labels, not subjects). What follows the subject is read as
+   an item opening with its verb is (conclusion._opening_verb, _SUBJECT_DECIDES): "2. Ban Thường vụ nhất trí
+   với đề xuất …" records a decision, no task.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 
 from domain.understand import assignee_lexicon as L
+from domain.understand.textnorm import fold
 from domain.understand.vntokens import PhraseSet, has_diacritics, tokenize
 
 # ------------------------------------------------------------------------------------------ 1. glued
@@ -66,7 +69,6 @@ _HEADS = L.ORG_HEADS + L.PERSON_HEADS
 _JOINS = PhraseSet(["hoặc", "và", "-", "–", "—"])
 _SUBJECT_REACH = 8  # tokens before the verb: a unit's name, not a clause
 _TENSE = PhraseSet(["đã", "vừa", "đang"])
-_DECIDES = PhraseSet(["thống nhất", "chấp thuận", "phê duyệt", "biểu quyết", "cho chủ trương"])
 
 
 def listed_item_subject(text: str) -> str | None:
@@ -83,8 +85,6 @@ def listed_item_subject(text: str) -> str | None:
             return None  # a comma, a colon, a number before any verb: a label or a clause, no subject
         if _TENSE.match(tokens, k, accented):
             return None  # "3. Hội nghị đã thống nhất …": what was done or is being done, no order
-        if _DECIDES.match(tokens, k, accented):
-            return None  # "Thường trực HĐND thống nhất …": a decision (LABELLING.md §2)
         if word[:1].islower() and L.VERBS.match(tokens, k, accented) and not L.NARRATIVE_VERBS.match(
             tokens, k, accented
         ):
@@ -114,6 +114,15 @@ _REPORTED = PhraseSet(["đã", "vừa"])  # before the obligation: what was done
 _OUTCOME = PhraseSet(["sẽ"])  # after it: "Các trường hợp phải di dời sẽ được hỗ trợ …" (CL05), the outcome rules
 
 
+# A way of working, no work: "Việc mua sắm thiết bị phải được thực hiện đúng quy định." (a principle, LABELLING.md
+# §2: the duty names only the rules the work keeps to).
+_MANNER_ONLY = re.compile(
+    r"^(?:phai|can|can phai|buoc phai)\s+(?:duoc\s+)?(?:thuc hien|trien khai|to chuc|tien hanh|xu ly)\s+"
+    r"(?:theo\s+)?(?:dung|nghiem|chat che)\s+(?:theo\s+)?(?:cac\s+)?(?:quy dinh|luat|phap luat|quy trinh|quy che|"
+    r"trinh tu|thu tuc|nguyen tac|huong dan)\b[^.;:]{0,60}\W*$"
+)
+
+
 def obligation(sentence: str) -> int | None:
     """Where the obligation word of a sentence whose predicate is an obligation to act starts (see 3. above),
     or None. (The caller reads what follows it: a duty to carry out "the above" is the closing formula.)"""
@@ -136,6 +145,8 @@ def obligation(sentence: str) -> int | None:
         if not (L.VERBS.match(tokens, at, accented) or L.ASSIGN_VERBS.match(tokens, at, accented)):
             return None
         if any(_OUTCOME.match(tokens, j, accented) for j in range(at, len(tokens))):
+            return None
+        if _MANNER_ONLY.match(fold(sentence[tokens[k].start :])):
             return None
         return tokens[k].start
     return None

@@ -82,7 +82,6 @@ def test_the_subject_of_an_item_before_its_first_small_letter_verb(text: str, su
         "Phòng họp số 2, tầng 3 tổ chức hội nghị.",  # a comma before the verb: a clause
         "Hội nghị đã thống nhất kế hoạch năm tới.",  # what was done
         "Hoi nghi da thong nhat ke hoach nam toi.",  # the same typed without diacritics
-        "Thường trực HĐND thống nhất chương trình kỳ họp.",  # a decision
     ],
 )
 def test_no_subject_read_off_labels_and_clauses(text: str) -> None:
@@ -97,6 +96,17 @@ def test_marked_items_led_by_such_units_are_tasks() -> None:
         "+ Tổ trưởng hoặc Tổ phó chuyên môn kiểm tra giáo án hàng tuần.\n"
     )
     assert _leads(text) == [["Phòng Kế hoạch – Tài chính"], ["Tổ trưởng hoặc Tổ phó chuyên môn"]]
+
+
+def test_a_marked_item_recording_a_decision_or_praise_stays_out() -> None:
+    text = (
+        "Kết luận:\n"
+        "1. Thường trực HĐND thống nhất chương trình kỳ họp thứ 8.\n"
+        "2. Ban Thường vụ Đảng ủy nhất trí với đề xuất của Mặt trận.\n"
+        "3. Phòng Văn hóa – Thông tin biểu dương các thôn làm tốt.\n"
+        "4. Phòng Văn hóa – Thông tin rà soát các thiết chế văn hóa thôn.\n"
+    )
+    assert _texts(text) == ["Phòng Văn hóa – Thông tin rà soát các thiết chế văn hóa thôn."]
 
 
 def test_an_unmarked_line_of_that_shape_is_left_alone() -> None:
@@ -129,6 +139,7 @@ def test_an_obligation_is_an_order_whoever_its_subject_is(text: str) -> None:
         "Các hộ phải di dời sẽ được hỗ trợ tiền thuê nhà.",  # the outcome rules the sentence
         "Có cần thiết tổ chức lại không?",  # a question
         "Kinh phí cần thiết cho công trình là 5 tỷ đồng.",  # no verb after it
+        "Việc cấp phát học bổng phải được thực hiện theo đúng quy định của Bộ.",  # a principle: only the rules
     ],
 )
 def test_what_is_no_obligation_to_act(text: str) -> None:
