@@ -41,7 +41,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
-from domain.understand.conclusion_round13 import listed_item_subject, obligation, split_glued
+from domain.understand.conclusion_round13 import advises, listed_item_subject, obligation, split_glued
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
@@ -773,6 +773,8 @@ def _classify(
     inline = _INLINE_HEADING.match(folded) if not _not_about(sentence) else None
     body = sentence[inline.end() :] if inline else sentence
     opens, only_states = _opening_verb(body, under_lead)
+    if not opens and advises(body):
+        opens = True  # (concl13, conclusion_round13.py: "Khuyến cáo bà con chăn nuôi gia cố chuồng trại …")
     if opens:
         if only_states and _LATER_ORDER.search(folded):
             only_states = False  # "Thống nhất dự thảo kế hoạch, Phó Chủ tịch chỉ đạo khẩn trương hoàn thành ..."

@@ -150,3 +150,29 @@ def obligation(sentence: str) -> int | None:
             return None
         return tokens[k].start
     return None
+
+
+# ------------------------------------------------------------------------------------------ 4. advice
+# An item opening with "Khuyến cáo / Khuyến nghị" (to advise) is an order in that verb's mood as "Kêu gọi …",
+# "Vận động …" are (those are on the verb list): "Khuyến cáo bà con chăn nuôi gia cố, dùng bạt che chắn chuồng
+# trại …" (CI01), "Khuyến cáo các hộ gia đình có nguy cơ thiếu nước … tăng cường …" (M037-04), "Khuyến cáo nông
+# dân cần chủ động áp dụng …" (L078-02), after a label: "Những khu vực chuẩn bị xuống giống …: Khuyến cáo vệ sinh
+# tốt đồng ruộng …" (L079-01). Who advises leads by the public-advice convention (lead_conventions); here only
+# the item is kept. Not the noun: "Khuyến cáo của Bộ Y tế là …", "Khuyến cáo này …".
+_ADVISE = PhraseSet(["khuyến cáo", "khuyến nghị"])
+_ADVICE_NOUN = PhraseSet(["của", "này", "trên", "là", "nêu trên", "sau", "được"])
+_LABEL = re.compile(r"^[^:.;]{2,120}?:\s+")
+
+
+def advises(text: str) -> bool:
+    """The item opens (maybe after a label and its colon) with "Khuyến cáo / Khuyến nghị" + whom or what."""
+    for start in (0, label.end() if (label := _LABEL.match(text)) else None):
+        if start is None:
+            continue
+        body = text[start:].lstrip()
+        accented = has_diacritics(body)
+        tokens = tokenize(body, accented)
+        n = _ADVISE.match(tokens, 0, accented)
+        if n and n < len(tokens) and tokens[n].text[:1].isalpha() and not _ADVICE_NOUN.match(tokens, n, accented):
+            return True
+    return False

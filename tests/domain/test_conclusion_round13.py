@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from domain.understand.conclusion import split_conclusion, split_sentences
-from domain.understand.conclusion_round13 import listed_item_subject, obligation, split_glued
+from domain.understand.conclusion_round13 import advises, listed_item_subject, obligation, split_glued
 
 TODAY = date(2024, 3, 1)
 
@@ -161,3 +161,29 @@ def test_a_task_timed_by_the_holiday_is_no_day_off() -> None:
         "2. Học sinh nghỉ học từ ngày 5/2."
     )
     assert _texts(text) == ["Phòng Tổ chức và tổ bảo vệ bố trí người trực trong thời gian nghỉ tết."]
+
+
+# ------------------------------------------------------------------ 5. "Khuyến cáo / Khuyến nghị" opens an order
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khuyến cáo các hộ nuôi tôm thay nước ao định kỳ, bổ sung vôi sau mưa lớn.",
+        "Khuyến nghị người dân hạn chế ra đường khi có gió giật mạnh.",
+        "Vùng trồng lúa ven sông: Khuyến cáo thu hoạch sớm các diện tích đã chín.",
+    ],
+)
+def test_advice_opens_an_order(text: str) -> None:
+    assert advises(text)
+    assert _texts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khuyến cáo của ngành nông nghiệp là gieo cấy sau tiết lập xuân.",  # the noun
+        "Khuyến cáo này được đăng trên trang thông tin của xã.",
+        "Năm qua, Trạm Khuyến nông đã khuyến cáo nông dân gieo cấy đúng lịch.",  # a report
+    ],
+)
+def test_the_noun_and_reports_of_advice_stay_out(text: str) -> None:
+    assert _texts(text) == []
