@@ -41,7 +41,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
-from domain.understand.conclusion_round13 import advises, listed_item_subject, obligation, split_glued
+from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
@@ -1332,6 +1332,8 @@ class _Heading:
     report: bool = False  # opens a part that reports or assesses (see _REPORT_SECTION): no task under it
     under: int = 0  # lines and headings read under it
     fallback: str | None = None  # a marked title read as a report heading: a task if nothing comes under it
+    # (concl13) an unmarked lead-in that asks someone to do a named work: a task itself if no task comes under it
+    asks: str | None = None
 
 
 @dataclass
@@ -1402,6 +1404,8 @@ class _Splitter:
         self.stack.append(
             _Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at, report=report)
         )
+        if unmarked and reading.how == "assigned" and leads and text.endswith(":") and names_work(text):
+            self.stack[-1].asks = text
 
     def _open(self, marker: str | None, level: float, text: str) -> None:
         """A heading opens: a marked one under the headings above its level; an unmarked one in place of
@@ -1432,6 +1436,10 @@ class _Splitter:
         if top.fallback is not None and not top.under:
             # "3. Đánh giá, xếp loại cán bộ cuối năm" with nothing under it: a point of the list after all
             self._sentences([top.fallback])
+        elif top.asks is not None and top.items_at == len(self.candidates):
+            # (concl13, conclusion_round13.py: "… đề nghị Hiệu trưởng các trường thực hiện tổ chức cuộc thi … như
+            # sau:" over "1. Thời gian dự thi: …", "2. Đối tượng dự thi: …": the details of the task it asks for)
+            self._sentences([top.asks])
 
     def finish(self) -> None:
         while self.stack:

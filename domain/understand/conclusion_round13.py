@@ -176,3 +176,23 @@ def advises(text: str) -> bool:
         if n and n < len(tokens) and tokens[n].text[:1].isalpha() and not _ADVICE_NOUN.match(tokens, n, accented):
             return True
     return False
+
+
+# ------------------------------------------------------------------------------------------ 5. lead-ins
+# A lead-in that asks someone to carry out a named work, its details listed under it: "Phòng Giáo dục … đề nghị
+# Hiệu trưởng các trường Tiểu học thực hiện tổ chức cuộc thi vẽ tranh … như sau:" over "1. Thời gian dự thi: …",
+# "2. Đối tượng dự thi: …", "3. Thể lệ …" (CJ01); "… đề nghị các cơ quan, đơn vị … treo cờ Tổ quốc, cụ thể như
+# sau:" over the two periods (CG20); "Đối với mỗi chi đoàn phải có các loại sổ sau:" over the books (CJ12). When
+# no task is found under it, the lead-in is the task (the splitter emits it as the heading closes). A lead-in
+# that only points to the items ("… thực hiện tốt các nội dung sau:", "… thực hiện một số nhiệm vụ sau:") names
+# no work of its own: its items are the tasks, and with none found nothing is proposed.
+_POINTS_ONLY = re.compile(
+    r"\b(?:thuc hien|trien khai|quan triet|luu y|chu y)(?:\s+(?:tot|nghiem|nghiem tuc|khan truong|ngay))*"
+    r"(?:\s+(?:cac|mot so|nhung|day du cac))?\s+(?:noi dung|nhiem vu|cong viec|viec|yeu cau|van de|bien phap|"
+    r"quy dinh|giai phap)\b[^:]{0,40}:\s*$"
+)
+
+
+def names_work(lead_in: str) -> bool:
+    """The lead-in (ending with a colon) names the work it asks for, not only "the following points"."""
+    return _POINTS_ONLY.search(fold(lead_in)) is None

@@ -187,3 +187,32 @@ def test_advice_opens_an_order(text: str) -> None:
 )
 def test_the_noun_and_reports_of_advice_stay_out(text: str) -> None:
     assert _texts(text) == []
+
+
+# ------------------------------------------------------------------ 6. a lead-in naming the work, details under it
+def test_a_lead_in_over_details_only_is_the_task() -> None:
+    text = (
+        "Căn cứ kế hoạch của Sở Giáo dục và Đào tạo,\n"
+        "Phòng Giáo dục đề nghị Hiệu trưởng các trường THCS tổ chức hội thi kể chuyện về Bác như sau:\n"
+        "1. Thời gian: Từ ngày 10/3 đến ngày 25/3/2024.\n"
+        "2. Đối tượng: Học sinh lớp 6 và lớp 7.\n"
+        "3. Thể lệ: (phụ lục đính kèm).\n"
+    )
+    assert _leads(text) == [["Hiệu trưởng các trường THCS"]]
+
+
+def test_a_lead_in_with_tasks_under_it_is_no_task_itself() -> None:
+    text = (
+        "Phòng Giáo dục đề nghị Hiệu trưởng các trường THCS tổ chức hội thi kể chuyện về Bác như sau:\n"
+        "1. Các trường lập danh sách học sinh dự thi, gửi về Phòng trước ngày 5/3/2024.\n"
+    )
+    assert _texts(text) == ["Các trường lập danh sách học sinh dự thi, gửi về Phòng trước ngày 5/3/2024."]
+
+
+def test_a_lead_in_pointing_to_its_items_names_no_work() -> None:
+    # "thực hiện tốt các nội dung sau:" hands over the items; with none found, nothing is proposed
+    text = (
+        "UBND xã đề nghị các thôn thực hiện tốt các nội dung sau:\n"
+        "1. Thời gian: Từ ngày 10/3 đến ngày 25/3/2024.\n"
+    )
+    assert _texts(text) == []
