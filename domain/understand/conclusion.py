@@ -41,6 +41,7 @@ from domain.understand.conclusion_notes import (
     stays_off,
     title_above_the_list,
 )
+from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
@@ -250,7 +251,7 @@ _may_have_boundary = MarkSearch(_BOUNDARY).possible
 def split_sentences(text: str) -> list[str]:
     """Sentences of one line: at ". " before a capital, not after "TP." or "Q."."""
     if not _may_have_boundary(text):
-        return [whole] if (whole := text.strip()) else []
+        return split_glued(whole) if (whole := text.strip()) else []
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -262,7 +263,8 @@ def split_sentences(text: str) -> list[str]:
         out.append(text[start:cut].strip())
         start = m.end()
     out.append(text[start:].strip())
-    return [s for s in out if s]
+    # (concl13, conclusion_round13.py: "… chốt gác.Đối với …", an end mark glued to the next sentence)
+    return [g for s in out if s for g in split_glued(s)]
 
 
 # ------------------------------------------------------------------------------------------ classifying
@@ -555,6 +557,12 @@ def _decided(sentence: str, folded: str, reading: AssigneeReading, fold: Fold = 
     return decided and _LATER_ORDER.search(folded) is None
 
 
+def _orders_after_subject(rest: str, fold: Fold = _fold) -> bool:
+    """(concl13) What follows a marked item's subject opens with an order's verb, not a decision or praise."""
+    opens, only_states = _opening_verb(rest)
+    return opens and not only_states and _SUBJECT_DECIDES.match(fold(rest.strip())) is None
+
+
 def _opening_verb(text: str, under_lead: bool = False) -> tuple[bool, bool]:
     """(opens with a verb, that verb only states/approves) after adverbs ("Khẩn trương", "Tiếp
     tục") and a leading adjunct ("trên cơ sở đánh giá ..., xem xét ...")."""
@@ -673,9 +681,12 @@ _ASSESSMENT_OPENING = re.compile(
 # "… học sinh từ bậc mầm non đến THPT được nghỉ học vào ngày 18.9." (CG13, twice), "cán bộ, công chức …
 # được nghỉ Tết Dương lịch 1 ngày …" (CG12). Nobody is asked to do anything. Letting them off is work:
 # "Cho học sinh … nghỉ học …" (CG10), "chỉ đạo Sở GD-ĐT … cho học sinh nghỉ học" (D099-01), as is an
-# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off.
+# obligation ("… phải nghỉ học"); "trong những ngày nghỉ Tết" names the days, not who is off, as does (concl13)
+# "trong thời gian nghỉ tết" after a task said with no comma ("Văn phòng Sở … bố trí lịch trực cơ quan trong thời
+# gian nghỉ tết, …" CM06; the class: CJ05 "… bố trí người trực 24/24 giờ trong thời gian nghỉ lễ", CK16).
 _DAY_OFF = re.compile(
-    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)\s(?:se |cung |deu |se duoc |deu duoc |duoc )?"
+    r"^(?P<who>[^,.;:]{2,80}?)(?<!\bngay)(?<!\bdip)(?<!\bky)(?<!\bthoi gian)\s"
+    r"(?:se |cung |deu |se duoc |deu duoc |duoc )?"
     r"nghi (?:hoc|lam viec|tet|le)\b"
 )
 _LETS_OFF = re.compile(r"(?:^|\s)(?:cho|phai|can|yeu cau|de nghi|giao|chi dao|thong bao)(?:\s|$)")
@@ -762,6 +773,8 @@ def _classify(
     inline = _INLINE_HEADING.match(folded) if not _not_about(sentence) else None
     body = sentence[inline.end() :] if inline else sentence
     opens, only_states = _opening_verb(body, under_lead)
+    if not opens and advises(body):
+        opens = True  # (concl13, conclusion_round13.py: "Khuyến cáo bà con chăn nuôi gia cố chuồng trại …")
     if opens:
         if only_states and _LATER_ORDER.search(folded):
             only_states = False  # "Thống nhất dự thảo kế hoạch, Phó Chủ tịch chỉ đạo khẩn trương hoàn thành ..."
@@ -779,6 +792,10 @@ def _classify(
         return _Verdict(True, subject=subject if subject and not reading.assignees.lead else None)
     if _REQUIREMENT.match(folded) and parse_deadline(sentence, date(2000, 1, 1)).kind is not DeadlineKind.NONE:
         return _Verdict(True)
+    if not after_report and (duty := obligation(sentence)) is not None and not _DUTY_TO_CARRY_OUT.match(
+        fold(sentence[duty:])
+    ):
+        return _Verdict(True)  # (concl13, conclusion_round13.py: "Theo yêu cầu, các chi nhánh … phải có văn bản …")
     return _Verdict(False)
 
 
@@ -1315,6 +1332,8 @@ class _Heading:
     report: bool = False  # opens a part that reports or assesses (see _REPORT_SECTION): no task under it
     under: int = 0  # lines and headings read under it
     fallback: str | None = None  # a marked title read as a report heading: a task if nothing comes under it
+    # (concl13) an unmarked lead-in that asks someone to do a named work: a task itself if no task comes under it
+    asks: str | None = None
 
 
 @dataclass
@@ -1358,6 +1377,7 @@ class _Splitter:
         # text again to find it in its cache)
         self.readings: dict[str, AssigneeReading] = {}
         self.last_read: str | None = None  # (carry10) the sentence read last (`_Candidate.before`)
+        self.line_marked = False  # (concl13) the line being read opens with a list mark
 
     def _level(self, marker: str | None) -> float:
         if marker is None:
@@ -1384,6 +1404,8 @@ class _Splitter:
         self.stack.append(
             _Heading(level, spoken if spoken is not None else text, self.sections, leads, unmarked, at, report=report)
         )
+        if unmarked and reading.how == "assigned" and leads and text.endswith(":") and names_work(text):
+            self.stack[-1].asks = text
 
     def _open(self, marker: str | None, level: float, text: str) -> None:
         """A heading opens: a marked one under the headings above its level; an unmarked one in place of
@@ -1414,6 +1436,10 @@ class _Splitter:
         if top.fallback is not None and not top.under:
             # "3. Đánh giá, xếp loại cán bộ cuối năm" with nothing under it: a point of the list after all
             self._sentences([top.fallback])
+        elif top.asks is not None and top.items_at == len(self.candidates):
+            # (concl13, conclusion_round13.py: "… đề nghị Hiệu trưởng các trường thực hiện tổ chức cuộc thi … như
+            # sau:" over "1. Thời gian dự thi: …", "2. Đối tượng dự thi: …": the details of the task it asks for)
+            self._sentences([top.asks])
 
     def finish(self) -> None:
         while self.stack:
@@ -1425,6 +1451,7 @@ class _Splitter:
         content = raw[m.end() :].strip() if m else raw.strip()
         if not content:
             return
+        self.line_marked = marker is not None  # (concl13: listed_item_subject reads marked items only)
         # an unmarked line goes on from the task the line before ended with (its deadline sentence, §3)
         carry, self.after_task = self.after_task and marker is None, False
         level = self._level(marker)
@@ -1550,6 +1577,18 @@ class _Splitter:
                     verdict = _Verdict(True)
             else:
                 verdict = _classify(sentence, reading, bool(self.stack), after_report, under_lead, self.fold)
+            if (
+                not verdict.directive
+                and self.line_marked
+                and sentence is sentences[0]
+                and not reading.how
+                and not after_report
+                and (subject := listed_item_subject(sentence)) is not None
+                and _orders_after_subject(sentence[len(subject) :], self.fold)
+                and _NAMED_BODY_DECIDES.match(folded) is None
+            ):
+                # (concl13, conclusion_round13.py: "+ Phòng Hành chính – Tổ chức tổng hợp …", "2/ Trường tổ chức …")
+                verdict = _Verdict(True, subject=subject)
             if in_report and verdict.directive and reading.how != "assigned":
                 # "I. Đánh giá chung" / "A. ĐÁNH GIÁ KẾT QUẢ ĐẠT ĐƯỢC:" then "- Thực hiện nghiêm túc ...": what
                 # was done, said as orders are said; only an assignment ("Đề nghị Phòng Y tế ...") is work
