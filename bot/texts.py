@@ -2103,3 +2103,14 @@ QA12_UNKNOWN_TITLED = (
 )
 # «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
 QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
+
+
+# --- qa13: a conclusion imported again ---
+# /nhap of a conclusion whose directives the committee has saved already (the signed scan after the .docx):
+# said above the items, and on each repeated item (handlers/importing.py, db/import_repeats.py).
+QA13_IMPORT_REPEATS = (
+    "🔁 Mục {items} giống nhiệm vụ đã lưu ({numbers}): có lẽ kết luận này đã được nhập rồi. "
+    "Lưu nữa thì mỗi việc thành hai, đơn vị bị nhắc hai lần — bấm «🗑 Bỏ mục…» để bỏ các mục trùng, "
+    "hoặc «✖️ Huỷ» nếu cả kết luận đã nhập."
+)
+QA13_IMPORT_FLAG_REPEAT = "🔁 Trùng với nhiệm vụ #{number} đã lưu (xem: /xem {number})"

@@ -40,6 +40,7 @@ from db import pending as db_pending
 from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
+from db.import_repeats import repeated_tasks
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
@@ -278,6 +279,12 @@ async def _make_draft(
     if not parsed.directives:
         raise Refused(T.IMPORT_NOTHING)
     meeting_day = parsed.meeting_date or actor.today
+    items = [directive_to_json(await _with_written_people(session, d), registered) for d in parsed.directives]
+    # The same conclusion sent again (the signed scan after the .docx): each repeated item names its task.
+    for item, number in zip(items, await repeated_tasks(session, actor.committee.id, [i["text"] for i in items]),
+                            strict=True):
+        if number is not None:
+            item["same_as"] = number
     return await db_pending.add_import_draft(
         session,
         chat_id=chat_id,
@@ -289,7 +296,7 @@ async def _make_draft(
             "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
-            "items": [directive_to_json(await _with_written_people(session, d), registered) for d in parsed.directives],
+            "items": items,
             "dropped": [],
             "cut": cut,
             "messages": [],
@@ -318,6 +325,8 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
         flags.append(T.IMPORT_FLAG_PAST.format(days=(today - d.deadline.due).days))
     elif (year_flag := _year_flag(k, item, d.deadline, meeting_day or today, today)) is not None:
         flags.append(year_flag)
+    if item.get("same_as"):
+        flags.append(T.QA13_IMPORT_FLAG_REPEAT.format(number=item["same_as"]))
     if not d.assignees.lead:
         flags.append(T.IMPORT_FLAG_NOBODY)
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
@@ -387,6 +396,10 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
+    repeats = [k for k in kept if items[k - 1].get("same_as")]
+    if repeats:  # said before the items: «Lưu tất cả» would give every unit its task twice
+        numbers = ", ".join(f"#{items[k - 1]['same_as']}" for k in repeats)
+        blocks.append(T.QA13_IMPORT_REPEATS.format(items=", ".join(map(str, repeats)), numbers=numbers))
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)

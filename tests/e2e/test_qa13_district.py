@@ -1,0 +1,42 @@
+"""qa13: a district office (Văn phòng HĐND-UBND huyện) using the bot as it does — found in the sandbox."""
+
+from __future__ import annotations
+
+from db.models import Task
+from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import bot_messages_since, preview_after, save
+from tests.e2e.wardkit import office_with_contact
+
+# The unsigned .docx, as typed.
+TYPED = (
+    "/nhap\nKết luận cuộc họp Ban Chỉ đạo chuyển đổi số huyện ngày 03/12/2026\n"
+    "1. Giao Văn phòng tham mưu bố trí kinh phí thực hiện chuyển đổi số năm 2027, báo cáo trước ngày 15/12/2026.\n"
+    "2. Giao Công an phường đẩy mạnh cấp tài khoản định danh điện tử mức độ 2, hoàn thành trong tháng 12/2026.\n"
+)
+# The signed copy photographed on a phone: the same directives as OCR reads them (letters lost), and one new.
+PHOTOGRAPHED = (
+    "/nhap\nKết luận cuộc họp Ban Chỉ đạo chuyển đổi số huyện ngày 03/12/2026\n"
+    "1. Giao Văn phòng tham míu bí trí kinh phí thũc hiñn chuyfn đũi s năm 2027, báo cáo trữc ngày 15/12/2026.\n"
+    "2. Giao Công an phường đũy mữnh cfp tài khofin đũnh danh điñn tÚ mũc đũ 2, hoàn thành trong tháng 12/2026.\n"
+    "3. Giao Văn phòng tổng hợp kết quả rà soát thủ tục hành chính của các xã trước ngày 28/12/2026.\n"
+)
+
+
+async def test_the_signed_copy_sent_after_the_docx_names_the_tasks_it_repeats(env: Env) -> None:
+    office = await office_with_contact(env, chair_username="lan_chutich")
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, TYPED)
+    assert len(await save(env, office.chair, await preview_after(env, office.group, cursor))) == 2
+
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, PHOTOGRAPHED)
+    pages = await preview_after(env, office.group, cursor)
+    shown = "\n".join(p.plain for p in pages)
+    assert "Mục 1, 2 giống nhiệm vụ đã lưu (#1, #2)" in shown
+    assert "🔁 Trùng với nhiệm vụ #1 đã lưu" in shown and "🔁 Trùng với nhiệm vụ #2 đã lưu" in shown
+    assert "nhiệm vụ #3" not in shown  # the new directive is not called a repeat
+    assert not [m for m in bot_messages_since(env, office.group, cursor) if "Đã lưu" in m.plain]
+    async with env.sessions() as s:
+        from sqlalchemy import func, select
+
+        assert await s.scalar(select(func.count(Task.id))) == 2  # nothing saved by the preview
