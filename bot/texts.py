@@ -2114,3 +2114,9 @@ QA13_IMPORT_REPEATS = (
     "hoặc «✖️ Huỷ» nếu cả kết luận đã nhập."
 )
 QA13_IMPORT_FLAG_REPEAT = "🔁 Trùng với nhiệm vụ #{number} đã lưu (xem: /xem {number})"
+# A lead the catalogue knows but that is none of the committee's units (/donvi): saving would add a new
+# unit nobody is reminded for — often a misread name («Phòng TC-KH» from an OCR «Kế hoạch» lost).
+QA13_IMPORT_FLAG_NEW_UNIT = (
+    "🆕 «{names}» chưa có trong các đơn vị của Ban (/donvi): lưu sẽ thêm đơn vị mới, chưa ai nhận nhắc. "
+    "Nếu là đơn vị đã có, trả lời (reply) bản xem trước: <code>{k} giao &lt;tên đơn vị&gt;</code>"
+)

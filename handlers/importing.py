@@ -56,6 +56,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
+from domain.understand.units_catalog import builtin_unit
 from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
@@ -77,6 +78,7 @@ from handlers.common import (
     year_guessed_note,
 )
 from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
+from handlers.numbered_units import kind_name
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
 log = logging.getLogger(__name__)
@@ -100,8 +102,20 @@ def _ref_json(refs: tuple[AssigneeRef, ...], registered: list[Unit] | None = Non
         row: dict[str, Any] = {"text": r.text, "unit_key": r.unit_key}
         if registered is not None and (name := planned_name(r, registered)) != r.text:
             row["name"] = name
+        if registered and _new_unit(r, registered):
+            row["new_unit"] = True
         out.append(row)
     return out
+
+
+def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
+    """A unit of the catalogue that none of the committee's units answers to: saving adds it as a new unit
+    with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
+    the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
+    key = ref.unit_key or ""
+    if not key.startswith("builtin:"):
+        return False
+    return db_units.near(registered, ref.text, kind_name(ref.text, builtin_unit(key))) is None
 
 
 def _shown(refs: list[dict[str, Any]]) -> list[str]:
@@ -332,6 +346,9 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
     if unknown:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
+    added = [r.get("name") or r["text"] for r in item["lead"] if r.get("new_unit")]
+    if added:
+        flags.append(T.QA13_IMPORT_FLAG_NEW_UNIT.format(names=T.esc(", ".join(added)), k=k))
     # 👤 when people lead (a member found, an @name), 🏢 when a unit does (report11), as saved.
     people = all(
         (r.get("unit_key") or "").startswith("person:") or r["text"].startswith("@") or titled_person(r["text"])

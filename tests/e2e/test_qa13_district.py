@@ -40,3 +40,21 @@ async def test_the_signed_copy_sent_after_the_docx_names_the_tasks_it_repeats(en
         from sqlalchemy import func, select
 
         assert await s.scalar(select(func.count(Task.id))) == 2  # nothing saved by the preview
+
+
+async def test_a_misread_unit_that_would_be_added_is_pointed_out_before_saving(env: Env) -> None:
+    """The scan read «Phòng Tài chính - Kí hofich»: the catalogue's «Phòng TC-KH», not the committee's
+    «Phòng Tài chính - Kế hoạch»; saved, a new unit nobody is reminded for. The preview says so, for that
+    item only, and a unit the committee has is not flagged."""
+    office = await office_with_contact(env, chair_username="lan_chutich")
+    await env.say(office.chair, office.group, "/donvi them Phòng Tài chính - Kế hoạch = TCKH")
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, (
+        "/nhap\nKết luận cuộc họp Ban Chỉ đạo chuyển đổi số huyện ngày 03/12/2026\n"
+        "1. Giao Phòng Tài chính - Kí hofich tham mưu bố trí kinh phí năm 2027, báo cáo trước ngày 15/12/2026.\n"
+        "2. Giao Văn phòng tổng hợp kết quả rà soát thủ tục hành chính trước ngày 28/12/2026.\n"
+    ))
+    shown = "\n".join(p.plain for p in await preview_after(env, office.group, cursor))
+    item1, item2 = shown.split("\n1. ", 1)[1].split("\n2. ", 1)
+    assert "🆕 «Phòng TC-KH» chưa có trong các đơn vị của Ban" in item1 and "1 giao <tên đơn vị>" in item1
+    assert "🆕" not in item2.split("Bấm «Lưu tất cả»")[0]
