@@ -2120,3 +2120,25 @@ QA13_IMPORT_FLAG_NEW_UNIT = (
     "🆕 «{names}» chưa có trong các đơn vị của Ban (/donvi): lưu sẽ thêm đơn vị mới, chưa ai nhận nhắc. "
     "Nếu là đơn vị đã có, trả lời (reply) bản xem trước: <code>{k} giao &lt;tên đơn vị&gt;</code>"
 )
+
+
+# --- qa13: a unit's contact person back in the group ---
+# (handlers/membership._joined, db/contact_return.py) The units they were the last contact of when they left,
+# still without anyone: their tasks are reminded in the group only until the chair gives them back.
+EVENT_NAMES["contact_left"] = "người liên hệ của đơn vị rời nhóm: đơn vị chưa có ai nhận nhắc"
+
+
+def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str, Sequence[int]]], *,
+                      first: bool) -> str:
+    """`units`: (unit name, numbers of its open tasks), as db.contact_return.units_left_behind finds them."""
+    listed = "; ".join(
+        f"«{esc(unit)}» (" + ", ".join(f"#{n}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "") + ")"
+        for unit, numbers in units
+    )
+    who = f"@{username}" if username else QA12_EXAMPLE_PERSON
+    head = f"👋 <b>{esc(name)}</b> đã trở lại nhóm. " if first else ""
+    return (
+        f"{head}Trước khi rời nhóm, {esc(name)} là người liên hệ của {listed}; các đơn vị này vẫn chưa có ai "
+        f"nhận nhắc việc riêng (lời nhắc chỉ gửi vào nhóm). Trưởng ban gán lại nếu vẫn là người phụ trách: "
+        f"<code>/donvi gan {esc(units[0][0])} {who}</code>"
+    )

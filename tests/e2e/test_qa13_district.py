@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from db.models import Task
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import bot_messages_since, preview_after, save
@@ -58,3 +60,36 @@ async def test_a_misread_unit_that_would_be_added_is_pointed_out_before_saving(e
     item1, item2 = shown.split("\n1. ", 1)[1].split("\n2. ", 1)
     assert "🆕 «Phòng TC-KH» chưa có trong các đơn vị của Ban" in item1 and "1 giao <tên đơn vị>" in item1
     assert "🆕" not in item2.split("Bấm «Lưu tất cả»")[0]
+
+
+@pytest.mark.parametrize("bot_admin", [False, True])
+async def test_a_unit_head_who_leaves_and_comes_back_is_named_with_his_unit_to_give_back(
+    env: Env, bot_admin: bool
+) -> None:
+    """The head of Phòng TN&MT is removed from the group and added back. Leaving, the group was told his
+    unit has nobody to remind; back, nothing was said and #1 went on being reminded in the group only.
+    Now his return names the unit still without anyone, its open task, and the command that gives it back
+    — once, although Telegram announces a return twice."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Phạm", username="binh_tnmt")
+    group = w.add_group("BCĐ Chuyển đổi số huyện Gia Lâm", creator=chair, members=[binh],
+                        bot_status="administrator" if bot_admin else "member")
+    await env.say(chair, group, "/donvi them Phòng Tài nguyên và Môi trường = TNMT")
+    await env.say(chair, group, "/donvi gan TNMT @binh_tnmt")
+    await env.say(chair, group, "/giao TNMT số hóa hồ sơ đất đai của 05 xã trước ngày 25/12")
+    w.remove_member(group, binh)
+    await w.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+
+    before = len(w.bot_messages(group))
+    w.add_member(group, binh, by=chair)
+    back = await w.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Trước khi rời nhóm, Bình Phạm là người liên hệ của «Phòng Tài nguyên và Môi trường» (#1)" in back.plain
+    assert "/donvi gan Phòng Tài nguyên và Môi trường @binh_tnmt" in back.plain
+    assert len([m for m in w.bot_messages(group)[before:] if "trở lại nhóm" in m.plain]) == 1
+
+    await env.say(chair, group, "/donvi gan TNMT @binh_tnmt")
+    history = await env.say(chair, group, "/xem 1")
+    assert "người liên hệ của đơn vị rời nhóm" in history.plain
