@@ -2142,3 +2142,7 @@ def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str
         f"nhận nhắc việc riêng (lời nhắc chỉ gửi vào nhóm). Trưởng ban gán lại nếu vẫn là người phụ trách: "
         f"<code>/donvi gan {esc(units[0][0])} {who}</code>"
     )
+
+
+# --- qa13: units an undone import had added ---
+QA13_IMPORT_UNITS_DROPPED = "🏢 Các đơn vị lần nhập này đã thêm vào danh sách của Ban cũng được bỏ: {names}."

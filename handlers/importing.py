@@ -36,8 +36,8 @@ from bot import texts as T
 from bot.errors import database_unavailable
 from bot.services import Services, services_of
 from db import committees as db_committees
+from db import import_units, reminders
 from db import pending as db_pending
-from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.import_repeats import repeated_tasks
@@ -604,6 +604,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     )
     session.add(meeting)
     await session.flush()
+    units_before = await import_units.active_unit_ids(session, actor.committee.id)  # (qa13) undone with it
     dropped = set(data.get("dropped", []))
     numbers = []
     saved: list[Task] = []
@@ -631,6 +632,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
+    await import_units.note_added(session, actor.committee.id, units_before, saved[0])
     await new_tasks.tell_new_tasks(session, actor, actor.committee, saved)  # one message a person
     private = actor.committee.chat_id != draft.chat_id
     if private:  # /ds does not work in a private chat: the private forms do not send the secretary there
@@ -694,6 +696,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await check_undo(session, actor, task)
             for task in tasks:
                 await cancel(session, actor, task, None, kind="undone")
+            units_dropped = await import_units.drop_added(session, tasks)
             committee = await session.get(Committee, meeting.committee_id)
             chat_id = query.message.chat.id if query.message else None
             if committee is not None and chat_id != committee.chat_id:  # the group was told of the import
@@ -706,6 +709,8 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     numbers = [t.number for t in tasks]
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
+    if units_dropped:  # (qa13) the units it had added, that nothing else uses, go with it
+        done += "\n" + T.QA13_IMPORT_UNITS_DROPPED.format(names=", ".join(f"«{T.esc(n)}»" for n in units_dropped))
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
     await send_notices(context, session)  # the group's line, when the import was told there; those told taken back

@@ -93,3 +93,21 @@ async def test_a_unit_head_who_leaves_and_comes_back_is_named_with_his_unit_to_g
     await env.say(chair, group, "/donvi gan TNMT @binh_tnmt")
     history = await env.say(chair, group, "/xem 1")
     assert "người liên hệ của đơn vị rời nhóm" in history.plain
+
+
+async def test_undoing_an_import_takes_back_the_units_it_added(env: Env) -> None:
+    """Undone, a misread import left its units behind: /donvi kept offering «Công an phường» (added by the
+    import, nobody's) for good. The units the import added go with it; the committee's own stay."""
+    office = await office_with_contact(env, chair_username="lan_chutich")
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, TYPED)
+    tasks = await save(env, office.chair, await preview_after(env, office.group, cursor))
+    assert "Công an phường" in (await env.say(office.chair, office.group, "/donvi")).plain
+    answer = next(m for m in bot_messages_since(env, office.group, cursor) if "Đã lưu" in m.plain)
+    query = await env.press(office.chair, answer, "↩️ Hoàn tác lần nhập này")
+    assert not query.show_alert, query.answer_text
+    shown = next(m for m in env.world.bot_messages(office.group) if m.message_id == answer.message_id)
+    assert "Các đơn vị lần nhập này đã thêm vào danh sách của Ban cũng được bỏ: «Công an phường»" in shown.plain
+    units = await env.say(office.chair, office.group, "/donvi")
+    assert "Công an phường" not in units.plain and "Văn phòng" in units.plain and "@hoa_vanphong" in units.plain
+    assert len(tasks) == 2
