@@ -111,3 +111,31 @@ async def test_undoing_an_import_takes_back_the_units_it_added(env: Env) -> None
     units = await env.say(office.chair, office.group, "/donvi")
     assert "Công an phường" not in units.plain and "Văn phòng" in units.plain and "@hoa_vanphong" in units.plain
     assert len(tasks) == 2
+
+
+async def test_an_undone_import_is_not_reported_as_cancelled_directives(env: Env) -> None:
+    """The photo's misread import, undone at once as a slip («ghi sai»), appeared in the month's report to
+    the district as «Ngoài ra có 2 nhiệm vụ đã huỷ»: directives nobody gave, cancelled in nobody's name.
+    A slip is left out of the report (and the board); a task cancelled with /huy is still counted."""
+    import io
+
+    from docx import Document
+
+    office = await office_with_contact(env, chair_username="lan_chutich")
+    env.advance(days=14)  # Monday 7/12: the import, its undo and the report are December's
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, TYPED)
+    await save(env, office.chair, await preview_after(env, office.group, cursor))
+    answer = next(m for m in bot_messages_since(env, office.group, cursor) if "Đã lưu" in m.plain)
+    await env.press(office.chair, answer, "↩️ Hoàn tác lần nhập này")
+    await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 15/12/2026")
+    await env.say(office.chair, office.group, "/huy 3 Sở đã giao việc này cho đơn vị khác")
+    await env.say(office.chair, office.group, "/giao VP chuẩn bị hội nghị tổng kết trước ngày 28/12/2026")
+
+    prompt = await env.say(office.chair, office.group, "/baocao thang 12/2026")
+    env.world.send_text(office.chair, office.group, "bỏ qua", reply_to=prompt)
+    sent = await env.world.wait_for(lambda m: m.document is not None, chat=office.group)
+    await env.idle()
+    assert sent.document is not None
+    text = "\n".join(p.text for p in Document(io.BytesIO(sent.document.data)).paragraphs)
+    assert "Ngoài ra có 1 nhiệm vụ đã huỷ, không tính vào tổng số." in text, text[:600]
