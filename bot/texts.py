@@ -2138,7 +2138,8 @@ def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str
     who = f"@{username}" if username else QA12_EXAMPLE_PERSON
     head = f"👋 <b>{esc(name)}</b> đã trở lại nhóm. " if first else ""
     return (
-        f"{head}Trước khi rời nhóm, {esc(name)} là người liên hệ của {listed}; các đơn vị này vẫn chưa có ai "
+        f"{head}Trước khi rời nhóm, {esc(name)} là người liên hệ của {listed}; "
+        f"{'đơn vị này' if len(units) == 1 else 'các đơn vị này'} vẫn chưa có ai "
         f"nhận nhắc việc riêng (lời nhắc chỉ gửi vào nhóm). Trưởng ban gán lại nếu vẫn là người phụ trách: "
         f"<code>/donvi gan {esc(units[0][0])} {who}</code>"
     )

@@ -87,6 +87,7 @@ async def test_a_unit_head_who_leaves_and_comes_back_is_named_with_his_unit_to_g
     back = await w.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
     await env.idle()
     assert "Trước khi rời nhóm, Bình Phạm là người liên hệ của «Phòng Tài nguyên và Môi trường» (#1)" in back.plain
+    assert "(#1); đơn vị này vẫn chưa có ai nhận nhắc việc riêng" in back.plain
     assert "/donvi gan Phòng Tài nguyên và Môi trường @binh_tnmt" in back.plain
     assert len([m for m in w.bot_messages(group)[before:] if "trở lại nhóm" in m.plain]) == 1
 
