@@ -2133,8 +2133,8 @@ def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str
     """`units`: (unit name, numbers of its open tasks), as db.contact_return.units_left_behind finds them."""
     listed = "; ".join(
         f"«{esc(unit)}» (" + ", ".join(f"#{n}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "") + ")"
-        for unit, numbers in units
-    )
+        for unit, numbers in units[:5]
+    ) + (f" và {len(units) - 5} đơn vị khác" if len(units) > 5 else "")  # one message, within Telegram limit
     who = f"@{username}" if username else QA12_EXAMPLE_PERSON
     head = f"👋 <b>{esc(name)}</b> đã trở lại nhóm. " if first else ""
     return (

@@ -140,3 +140,12 @@ async def test_an_undone_import_is_not_reported_as_cancelled_directives(env: Env
     assert sent.document is not None
     text = "\n".join(p.text for p in Document(io.BytesIO(sent.document.data)).paragraphs)
     assert "Ngoài ra có 1 nhiệm vụ đã huỷ, không tính vào tổng số." in text, text[:600]
+
+
+def test_the_return_notice_of_a_contact_of_many_units_fits_one_message() -> None:
+    from bot import texts as T
+
+    long_name = "Phòng Tài nguyên và Môi trường " * 8  # names may be 255 characters
+    text = T.qa13_contact_back("Phạm Quốc Bình", "binh_tnmt", [(long_name[:255], list(range(1, 90)))] * 30,
+                               first=True)
+    assert len(text) < 3000 and "và 25 đơn vị khác" in text
