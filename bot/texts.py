@@ -2147,3 +2147,16 @@ def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str
 
 # --- qa13: units an undone import had added ---
 QA13_IMPORT_UNITS_DROPPED = "🏢 Các đơn vị lần nhập này đã thêm vào danh sách của Ban cũng được bỏ: {names}."
+
+
+# --- qa13: the coordinators of a previewed item corrected by a reply ---
+QA13_IMPORT_EDITED_SUPPORT = (
+    "✏️ Mục {k}: phối hợp {support}; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)
+QA13_IMPORT_EDITED_NO_SUPPORT = (
+    "✏️ Mục {k}: bỏ đơn vị phối hợp; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)
+QA13_IMPORT_EDIT_USAGE = IMPORT_EDIT_USAGE.removesuffix(".") + (
+    ";\n<code>3 phối hợp Công an huyện</code> — đổi đơn vị phối hợp mục 3 (<code>3 phối hợp không</code> để bỏ).\n"
+    "Sửa cả câu: bấm «✏️ Sửa mục…»."
+)

@@ -874,7 +874,7 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     assert actor.committee is not None
     edit_ = parse_item_edit(msg.text or "")
     if edit_ is None:
-        raise Refused(T.IMPORT_EDIT_USAGE)
+        raise Refused(T.QA13_IMPORT_EDIT_USAGE)
     data = dict(draft.data)
     items = list(data["items"])
     if not 1 <= edit_.k <= len(items) or edit_.k in data.get("dropped", []):
@@ -889,6 +889,8 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
         note = year_guessed_note(deadline, today, edit_.value)
         if note:
             what += "\n" + note
+    elif edit_.field == "support":
+        what = await _edited_support(session, actor, item, edit_.k, edit_.value)
     else:
         lead, support = await _edited_lead(session, actor, msg, edit_.value)
         registered = await db_units.units_of(session, actor.committee.id)
@@ -923,6 +925,23 @@ def _edited_deadline(value: str, today: date, k: int) -> Deadline:
             T.PAST_DEADLINE.format(due=T.fmt_date(deadline.due), today=T.fmt_date(today), example=example_date(today))
         )
     return Deadline(deadline.kind, deadline.due, deadline.phrase, deadline.cadence)
+
+
+async def _edited_support(session: AsyncSession, actor: Actor, item: dict[str, Any], k: int, value: str) -> str:
+    """«3 phối hợp UBND xã Kim Sơn, Công an huyện» (qa13): the item's coordinators become the units (or names)
+    written, read as /giao reads them; «3 phối hợp không» takes them away. Lead, text and deadline stay."""
+    assert actor.committee is not None
+    if len(value) > LEAD_MAX:
+        raise Refused(T.IMPORT_EDIT_LEAD_LONG.format(limit=LEAD_MAX))
+    registered = await db_units.units_of(session, actor.committee.id)
+    if " ".join(value.lower().split()) in _NO_DUE_WORDS:
+        item["support"] = []
+        return T.QA13_IMPORT_EDITED_NO_SUPPORT.format(k=k)
+    parsed = parse_assignees(value, db_units.known_units(registered))
+    names = {str(u.id): u.name for u in registered}
+    refs = tuple(AssigneeRef(names.get(r.unit_key or "", r.text), r.unit_key) for r in (*parsed.lead, *parsed.support))
+    item["support"] = _ref_json(refs or (AssigneeRef(value.strip(" .,;"), None),), registered)
+    return T.QA13_IMPORT_EDITED_SUPPORT.format(k=k, support=T.esc(", ".join(_shown(item["support"]))))
 
 
 async def _edited_lead(

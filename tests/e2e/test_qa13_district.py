@@ -149,3 +149,26 @@ def test_the_return_notice_of_a_contact_of_many_units_fits_one_message() -> None
     text = T.qa13_contact_back("Phạm Quốc Bình", "binh_tnmt", [(long_name[:255], list(range(1, 90)))] * 30,
                                first=True)
     assert len(text) < 3000 and "và 25 đơn vị khác" in text
+
+
+async def test_the_coordinators_of_an_item_are_corrected_by_a_reply(env: Env) -> None:
+    """The preview read «phối hợp UBND các xã» as «UBND các phường, xã»; the secretary replied «2 phối hợp
+    UBND xã Kim Sơn» and was told «Chưa hiểu yêu cầu sửa» (only «hạn» and «giao» were understood). The
+    reply now changes that item's coordinators only; «2 phối hợp không» takes them away."""
+    office = await office_with_contact(env, chair_username="lan_chutich")
+    await env.say(office.chair, office.group, "/donvi them UBND xã Kim Sơn = xã Kim Sơn")
+    cursor = len(env.world.bot_messages(office.group))
+    env.world.send_text(office.chair, office.group, TYPED)
+    pages = await preview_after(env, office.group, cursor)
+    answer = await env.say(office.chair, office.group, "2 phối hợp UBND xã Kim Sơn", reply_to=pages[-1])
+    assert answer.plain.startswith("✏️ Mục 2: phối hợp UBND xã Kim Sơn; nội dung, chủ trì và hạn giữ nguyên.")
+    fresh = await env.world.wait_for(lambda m: "Xem trước" in m.plain, chat=office.group)
+    item2 = fresh.plain.split("\n2. ", 1)[1]
+    assert "Chủ trì: Công an phường · 🤝 Phối hợp: UBND xã Kim Sơn · 📅 Hạn: 31/12/2026" in item2
+    gone = await env.say(office.chair, office.group, "2 phoi hop khong", reply_to=fresh)
+    assert gone.plain.startswith("✏️ Mục 2: bỏ đơn vị phối hợp;")
+    last = await env.world.wait_for(
+        lambda m: "Xem trước" in m.plain and m.message_id > fresh.message_id, chat=office.group
+    )
+    tasks = await save(env, office.chair, [last])
+    assert [a.role for a in tasks[1].assignees] == ["lead"]
