@@ -2109,11 +2109,11 @@ QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
 # /nhap of a conclusion whose directives the committee has saved already (the signed scan after the .docx):
 # said above the items, and on each repeated item (handlers/importing.py, db/import_repeats.py).
 QA13_IMPORT_REPEATS = (
-    "🔁 Mục {items} giống nhiệm vụ đã lưu ({numbers}): có lẽ kết luận này đã được nhập rồi. "
+    "⚠️ Mục {items} giống nhiệm vụ đã lưu ({numbers}): có lẽ kết luận này đã được nhập rồi. "
     "Lưu nữa thì mỗi việc thành hai, đơn vị bị nhắc hai lần — bấm «🗑 Bỏ mục…» để bỏ các mục trùng, "
     "hoặc «✖️ Huỷ» nếu cả kết luận đã nhập."
 )
-QA13_IMPORT_FLAG_REPEAT = "🔁 Trùng với nhiệm vụ #{number} đã lưu (xem: /xem {number})"
+QA13_IMPORT_FLAG_REPEAT = "⚠️ Trùng với nhiệm vụ #{number} đã lưu (xem: /xem {number})"
 # A lead the catalogue knows but that is none of the committee's units (/donvi): saving would add a new
 # unit nobody is reminded for — often a misread name («Phòng TC-KH» from an OCR «Kế hoạch» lost).
 QA13_IMPORT_FLAG_NEW_UNIT = (

@@ -35,7 +35,7 @@ async def test_the_signed_copy_sent_after_the_docx_names_the_tasks_it_repeats(en
     pages = await preview_after(env, office.group, cursor)
     shown = "\n".join(p.plain for p in pages)
     assert "Mục 1, 2 giống nhiệm vụ đã lưu (#1, #2)" in shown
-    assert "🔁 Trùng với nhiệm vụ #1 đã lưu" in shown and "🔁 Trùng với nhiệm vụ #2 đã lưu" in shown
+    assert "⚠️ Trùng với nhiệm vụ #1 đã lưu" in shown and "⚠️ Trùng với nhiệm vụ #2 đã lưu" in shown
     assert "nhiệm vụ #3" not in shown  # the new directive is not called a repeat
     assert not [m for m in bot_messages_since(env, office.group, cursor) if "Đã lưu" in m.plain]
     async with env.sessions() as s:
