@@ -2143,3 +2143,58 @@ RESTORE_ASIDE_PRUNED = (
 RESTORE_ASIDE_PRUNE_FAILED = "Đã khôi phục, nhưng không xóa được bản đặt riêng cũ: {error}"
 # `nhacviec migrate-to-postgres` (bot/migrate_pg.py NOT_COPIED): the old bot's heartbeats are not data.
 MOVE_TABLE_NOT_COPIED = "  {table}: {source} → không chép (tín hiệu sống của bot cũ đã dừng, không phải dữ liệu)"
+# --- qa13: a conclusion imported again ---
+# /nhap of a conclusion whose directives the committee has saved already (the signed scan after the .docx):
+# said above the items, and on each repeated item (handlers/importing.py, db/import_repeats.py).
+QA13_IMPORT_REPEATS = (
+    "⚠️ Mục {items} giống nhiệm vụ đã lưu ({numbers}): có lẽ kết luận này đã được nhập rồi. "
+    "Lưu nữa thì mỗi việc thành hai, đơn vị bị nhắc hai lần — bấm «🗑 Bỏ mục…» để bỏ các mục trùng, "
+    "hoặc «✖️ Huỷ» nếu cả kết luận đã nhập."
+)
+QA13_IMPORT_FLAG_REPEAT = "⚠️ Trùng với nhiệm vụ #{number} đã lưu (xem: /xem {number})"
+# A lead the catalogue knows but that is none of the committee's units (/donvi): saving would add a new
+# unit nobody is reminded for — often a misread name («Phòng TC-KH» from an OCR «Kế hoạch» lost).
+QA13_IMPORT_FLAG_NEW_UNIT = (
+    "🆕 «{names}» chưa có trong các đơn vị của Ban (/donvi): lưu sẽ thêm đơn vị mới, chưa ai nhận nhắc. "
+    "Nếu là đơn vị đã có, trả lời (reply) bản xem trước: <code>{k} giao &lt;tên đơn vị&gt;</code>"
+)
+
+
+# --- qa13: a unit's contact person back in the group ---
+# (handlers/membership._joined, db/contact_return.py) The units they were the last contact of when they left,
+# still without anyone: their tasks are reminded in the group only until the chair gives them back.
+EVENT_NAMES["contact_left"] = "người liên hệ của đơn vị rời nhóm: đơn vị chưa có ai nhận nhắc"
+
+
+def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str, Sequence[int]]], *,
+                      first: bool) -> str:
+    """`units`: (unit name, numbers of its open tasks), as db.contact_return.units_left_behind finds them."""
+    listed = "; ".join(
+        f"«{esc(unit)}» (" + ", ".join(f"#{n}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "") + ")"
+        for unit, numbers in units[:5]
+    ) + (f" và {len(units) - 5} đơn vị khác" if len(units) > 5 else "")  # one message, within Telegram limit
+    who = f"@{username}" if username else QA12_EXAMPLE_PERSON
+    head = f"👋 <b>{esc(name)}</b> đã trở lại nhóm. " if first else ""
+    return (
+        f"{head}Trước khi rời nhóm, {esc(name)} là người liên hệ của {listed}; "
+        f"{'đơn vị này' if len(units) == 1 else 'các đơn vị này'} vẫn chưa có ai "
+        f"nhận nhắc việc riêng (lời nhắc chỉ gửi vào nhóm). Trưởng ban gán lại nếu vẫn là người phụ trách: "
+        f"<code>/donvi gan {esc(units[0][0])} {who}</code>"
+    )
+
+
+# --- qa13: units an undone import had added ---
+QA13_IMPORT_UNITS_DROPPED = "🏢 Các đơn vị lần nhập này đã thêm vào danh sách của Ban cũng được bỏ: {names}."
+
+
+# --- qa13: the coordinators of a previewed item corrected by a reply ---
+QA13_IMPORT_EDITED_SUPPORT = (
+    "✏️ Mục {k}: phối hợp {support}; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)
+QA13_IMPORT_EDITED_NO_SUPPORT = (
+    "✏️ Mục {k}: bỏ đơn vị phối hợp; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
+)
+QA13_IMPORT_EDIT_USAGE = IMPORT_EDIT_USAGE.removesuffix(".") + (
+    ";\n<code>3 phối hợp Công an huyện</code> — đổi đơn vị phối hợp mục 3 (<code>3 phối hợp không</code> để bỏ).\n"
+    "Sửa cả câu: bấm «✏️ Sửa mục…»."
+)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
 from db import tasks as db_tasks
+from db.contact_return import note_contact_left
 from db.models import Notice, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
@@ -147,6 +148,9 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
             ).all()
         )
         out.units_without_contact = [name for _, uid, name in contact_rows if not remaining.get(uid)]
+        # (qa13) kept in those units' open tasks, so that the person's return can name them
+        await note_contact_left(session, committee_id, person_id,
+                                [uid for _, uid, _ in contact_rows if not remaining.get(uid)], now)
         replan.update(
             (
                 await session.execute(

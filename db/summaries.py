@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import outbox
+from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee
 from db.outbox import CLAIM_LEASE, PENDING, SENT, as_utc, dialect_insert
 from db.reminders import CommitteeInfo, settings_of
@@ -209,7 +210,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
                 Task.id, Task.number, Task.text, Task.status, Task.assigned_on, Task.due_original,
                 Task.due_current, Task.closed_on, Task.extension_count, Task.urgent, Task.created_at,
             )
-            .where(Task.committee_id == committee_id)
+            .where(Task.committee_id == committee_id, Task.id.not_in(db_tasks.UNDONE_SLIPS))  # (qa13) slips
             .order_by(Task.number)
         )
     ).all()

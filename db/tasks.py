@@ -149,8 +149,17 @@ async def open_tasks(session: AsyncSession, committee_id: int) -> list[Task]:
     return sort_by_due(list(rows))
 
 
+# Tasks taken back as a slip («↩️ Hoàn tác» under /giao or a saved /nhap): never given, so not «cancelled
+# directives» in a report, the workbook or the board (qa13: an undone misread import showed in the month's
+# report to the district as «Ngoài ra có 5 nhiệm vụ đã huỷ»). /xem still shows them with their history.
+UNDONE_SLIPS = select(TaskEvent.task_id).where(TaskEvent.kind == "undone")
+
+
 async def all_tasks(session: AsyncSession, committee_id: int) -> list[Task]:
-    rows = await session.scalars(select(Task).where(Task.committee_id == committee_id).order_by(Task.number))
+    """The committee's tasks, every state, but not those undone as a slip."""
+    rows = await session.scalars(
+        select(Task).where(Task.committee_id == committee_id, Task.id.not_in(UNDONE_SLIPS)).order_by(Task.number)
+    )
     return list(rows)
 
 

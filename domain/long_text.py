@@ -94,17 +94,19 @@ class ItemEdit:
     """«3 hạn 20/12» → ItemEdit(3, "due", "20/12"); «3 giao Phòng Văn hoá» → ItemEdit(3, "lead", ...)."""
 
     k: int
-    field: str  # "due" | "lead"
+    field: str  # "due" | "lead" | "support"
     value: str
 
 
 # A leading «sửa» / «đổi» («sửa mục 2 giao Văn phòng»: what one says; qa11) changes nothing in the reading.
 _EDIT = re.compile(
     r"^\s*(?:(?:sửa|sua|đổi|doi)\s+)?(?:mục|muc|#)?\s*(?P<k>\d{1,4})\s*[.:,)\-–]?\s*"
-    r"(?P<field>hạn mới|han moi|hạn|han|giao cho|giao|chủ trì|chu tri)\s*[:=]?\s+(?P<value>\S.*?)\s*$",
+    r"(?P<field>hạn mới|han moi|hạn|han|giao cho|giao|chủ trì|chu tri|phối hợp|phoi hop)"
+    r"\s*[:=]?\s+(?P<value>\S.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_FIELDS = {"hạn": "due", "han": "due", "hạn mới": "due", "han moi": "due"}
+# (qa13) «3 phối hợp UBND xã Kim Sơn»: the coordinators of item 3 only.
+_FIELDS = {"hạn": "due", "han": "due", "hạn mới": "due", "han moi": "due", "phối hợp": "support", "phoi hop": "support"}
 
 
 def parse_item_edit(text: str) -> ItemEdit | None:

@@ -36,10 +36,11 @@ from bot import texts as T
 from bot.errors import database_unavailable
 from bot.services import Services, services_of
 from db import committees as db_committees
+from db import import_units, reminders
 from db import pending as db_pending
-from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
+from db.import_repeats import repeated_tasks
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
@@ -55,6 +56,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
+from domain.understand.units_catalog import builtin_unit
 from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
@@ -76,6 +78,7 @@ from handlers.common import (
     year_guessed_note,
 )
 from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
+from handlers.numbered_units import kind_name
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
 log = logging.getLogger(__name__)
@@ -99,8 +102,20 @@ def _ref_json(refs: tuple[AssigneeRef, ...], registered: list[Unit] | None = Non
         row: dict[str, Any] = {"text": r.text, "unit_key": r.unit_key}
         if registered is not None and (name := planned_name(r, registered)) != r.text:
             row["name"] = name
+        if registered and _new_unit(r, registered):
+            row["new_unit"] = True
         out.append(row)
     return out
+
+
+def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
+    """A unit of the catalogue that none of the committee's units answers to: saving adds it as a new unit
+    with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
+    the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
+    key = ref.unit_key or ""
+    if not key.startswith("builtin:"):
+        return False
+    return db_units.near(registered, ref.text, kind_name(ref.text, builtin_unit(key))) is None
 
 
 def _shown(refs: list[dict[str, Any]]) -> list[str]:
@@ -278,6 +293,12 @@ async def _make_draft(
     if not parsed.directives:
         raise Refused(T.IMPORT_NOTHING)
     meeting_day = parsed.meeting_date or actor.today
+    items = [directive_to_json(await _with_written_people(session, d), registered) for d in parsed.directives]
+    # The same conclusion sent again (the signed scan after the .docx): each repeated item names its task.
+    for item, number in zip(items, await repeated_tasks(session, actor.committee.id, [i["text"] for i in items]),
+                            strict=True):
+        if number is not None:
+            item["same_as"] = number
     return await db_pending.add_import_draft(
         session,
         chat_id=chat_id,
@@ -289,7 +310,7 @@ async def _make_draft(
             "committee_title": actor.committee.title if actor.committee.chat_id != chat_id else None,
             "meeting_date": meeting_day.isoformat(),
             "title": parsed.title or T.IMPORT_DEFAULT_TITLE.format(date=T.fmt_date(meeting_day)),
-            "items": [directive_to_json(await _with_written_people(session, d), registered) for d in parsed.directives],
+            "items": items,
             "dropped": [],
             "cut": cut,
             "messages": [],
@@ -318,11 +339,16 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
         flags.append(T.IMPORT_FLAG_PAST.format(days=(today - d.deadline.due).days))
     elif (year_flag := _year_flag(k, item, d.deadline, meeting_day or today, today)) is not None:
         flags.append(year_flag)
+    if item.get("same_as"):
+        flags.append(T.QA13_IMPORT_FLAG_REPEAT.format(number=item["same_as"]))
     if not d.assignees.lead:
         flags.append(T.IMPORT_FLAG_NOBODY)
     unknown = [a.text for a in (*d.assignees.lead, *d.assignees.support) if not a.unit_key]
     if unknown:
         flags.append(T.IMPORT_FLAG_UNKNOWN.format(names=T.esc(", ".join(unknown))))
+    added = [r.get("name") or r["text"] for r in item["lead"] if r.get("new_unit")]
+    if added:
+        flags.append(T.QA13_IMPORT_FLAG_NEW_UNIT.format(names=T.esc(", ".join(added)), k=k))
     # 👤 when people lead (a member found, an @name, «anh Tuấn»), 🏢 when a unit does (report11), ❓ for a
     # bare name nobody could place (product13, domain/lead_kinds), as saved.
     icon = T.lead_icon_of(lead_kind(_LeadOfItem(r) for r in item["lead"]))
@@ -384,6 +410,10 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
         blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
+    repeats = [k for k in kept if items[k - 1].get("same_as")]
+    if repeats:  # said before the items: «Lưu tất cả» would give every unit its task twice
+        numbers = ", ".join(f"#{items[k - 1]['same_as']}" for k in repeats)
+        blocks.append(T.QA13_IMPORT_REPEATS.format(items=", ".join(map(str, repeats)), numbers=numbers))
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)
@@ -571,6 +601,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     )
     session.add(meeting)
     await session.flush()
+    units_before = await import_units.active_unit_ids(session, actor.committee.id)  # (qa13) undone with it
     dropped = set(data.get("dropped", []))
     numbers = []
     saved: list[Task] = []
@@ -598,6 +629,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         leads += [a for a in task.assignees if a.role == "lead"]
     if not numbers:
         raise Refused(T.IMPORT_NOTHING)
+    await import_units.note_added(session, actor.committee.id, units_before, saved[0])
     await new_tasks.tell_new_tasks(session, actor, actor.committee, saved)  # one message a person
     private = actor.committee.chat_id != draft.chat_id
     if private:  # /ds does not work in a private chat: the private forms do not send the secretary there
@@ -661,6 +693,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await check_undo(session, actor, task)
             for task in tasks:
                 await cancel(session, actor, task, None, kind="undone")
+            units_dropped = await import_units.drop_added(session, tasks)
             committee = await session.get(Committee, meeting.committee_id)
             chat_id = query.message.chat.id if query.message else None
             if committee is not None and chat_id != committee.chat_id:  # the group was told of the import
@@ -673,6 +706,8 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     numbers = [t.number for t in tasks]
     done = T.IMPORT_UNDONE.format(count=len(numbers), first=numbers[0], last=numbers[-1])
+    if units_dropped:  # (qa13) the units it had added, that nothing else uses, go with it
+        done += "\n" + T.QA13_IMPORT_UNITS_DROPPED.format(names=", ".join(f"«{T.esc(n)}»" for n in units_dropped))
     shown = query.message.text_html if isinstance(query.message, Message) and query.message.text else ""
     await edit(query, f"{shown}\n\n{done}" if shown else done, None)
     await send_notices(context, session)  # the group's line, when the import was told there; those told taken back
@@ -836,7 +871,7 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     assert actor.committee is not None
     edit_ = parse_item_edit(msg.text or "")
     if edit_ is None:
-        raise Refused(T.IMPORT_EDIT_USAGE)
+        raise Refused(T.QA13_IMPORT_EDIT_USAGE)
     data = dict(draft.data)
     items = list(data["items"])
     if not 1 <= edit_.k <= len(items) or edit_.k in data.get("dropped", []):
@@ -851,6 +886,8 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
         note = year_guessed_note(deadline, today, edit_.value)
         if note:
             what += "\n" + note
+    elif edit_.field == "support":
+        what = await _edited_support(session, actor, item, edit_.k, edit_.value)
     else:
         lead, support = await _edited_lead(session, actor, msg, edit_.value)
         registered = await db_units.units_of(session, actor.committee.id)
@@ -885,6 +922,23 @@ def _edited_deadline(value: str, today: date, k: int) -> Deadline:
             T.PAST_DEADLINE.format(due=T.fmt_date(deadline.due), today=T.fmt_date(today), example=example_date(today))
         )
     return Deadline(deadline.kind, deadline.due, deadline.phrase, deadline.cadence)
+
+
+async def _edited_support(session: AsyncSession, actor: Actor, item: dict[str, Any], k: int, value: str) -> str:
+    """«3 phối hợp UBND xã Kim Sơn, Công an huyện» (qa13): the item's coordinators become the units (or names)
+    written, read as /giao reads them; «3 phối hợp không» takes them away. Lead, text and deadline stay."""
+    assert actor.committee is not None
+    if len(value) > LEAD_MAX:
+        raise Refused(T.IMPORT_EDIT_LEAD_LONG.format(limit=LEAD_MAX))
+    registered = await db_units.units_of(session, actor.committee.id)
+    if " ".join(value.lower().split()) in _NO_DUE_WORDS:
+        item["support"] = []
+        return T.QA13_IMPORT_EDITED_NO_SUPPORT.format(k=k)
+    parsed = parse_assignees(value, db_units.known_units(registered))
+    names = {str(u.id): u.name for u in registered}
+    refs = tuple(AssigneeRef(names.get(r.unit_key or "", r.text), r.unit_key) for r in (*parsed.lead, *parsed.support))
+    item["support"] = _ref_json(refs or (AssigneeRef(value.strip(" .,;"), None),), registered)
+    return T.QA13_IMPORT_EDITED_SUPPORT.format(k=k, support=T.esc(", ".join(_shown(item["support"]))))
 
 
 async def _edited_lead(

@@ -28,6 +28,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
+from db.contact_return import units_left_behind
 from db.membership import Departure
 from db.models import Person
 from db.outbox import NOTICES_STORED, as_utc, enqueue_notice, replan_committee
@@ -294,10 +295,16 @@ async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) 
         back = await db_membership.member_returned(session, committee.id, person.id, now)
         for task in back:
             db_membership.note_reassigned(session, task.task_id)  # their «🔁 Giao lại #N» buttons go
-        if back:
+        behind = await units_left_behind(session, committee.id, person.id)
+        if back or behind:
             numbers = ", ".join(f"#{t.number}" for t in back)
-            text = T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)
-            await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
+            lines = [T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)]
+            lines = lines if back else []
+            if behind:  # (qa13) a unit's contact is back: the units still without anyone, and the way to give them back
+                lines.append(T.qa13_contact_back(person.full_name, person.username,
+                                                 [(u.name, u.numbers) for u in behind], first=not back))
+            await enqueue_notice(session, committee.id, committee.chat_id, "\n".join(lines), None, now=now,
+                                 kind="member_back")
             log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id,
                      person.id, len(back))
     await send_notices(context, session)

@@ -15,6 +15,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
+from domain.extension_reason import reason_of
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
@@ -144,7 +145,7 @@ def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | Non
     start, end = deadline.span
     if deadline.due < today:  # a date written with its year, already past
         raise Refused(_past_refusal(text[start:end], deadline.due, deadline.due, today, task))
-    reason = (text[:start] + " " + text[end:]).strip(" ,;:-") or None
+    reason = reason_of(text[:start] + " " + text[end:])  # «xin đến 18/12 vì …»: not «xin vì …» (qa13)
     return deadline.due, reason, year_guessed_note(deadline, today, text[start:end])
 
 
