@@ -2103,3 +2103,6 @@ QA12_UNKNOWN_TITLED = (
 )
 # «/giao anh Hùng …»: the chair's message notified nobody (no @, no mention); the bot's confirmation names them.
 QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
+# --- qa14: the board ---
+# The people who carry a task (assigned by name, or the contacts of the units given it), in its detail.
+BOARD_TEXTS["people"] = "Người thực hiện"

@@ -273,7 +273,10 @@ class Board:
             for event, who in await db_tasks.events_of(session, task.id)
         ]
         pending = await db_tasks.pending_extension(session, task.id)
-        body = domain_board.task_json(view, today)
+        # Who carries it (the people the bot reminds): a district chair reading a ward's overdue task
+        # needs whom to call, not only the unit's name (qa14).
+        people = (await db_board.people_of_tasks(session, access.committee.id)).get(task.number, [])
+        body = domain_board.task_json(view, today, people)
         body["history"] = history
         body["pending_request"] = (
             {"id": pending.id, "due": pending.new_due.isoformat(), "reason": pending.reason} if pending else None
