@@ -2106,3 +2106,9 @@ QA12_NAMED_TOLD = "🔔 {people}: anh/chị có nhiệm vụ mới #{number}."
 # --- qa14: the board ---
 # The people who carry a task (assigned by name, or the contacts of the units given it), in its detail.
 BOARD_TEXTS["people"] = "Người thực hiện"
+# A district chair's board refused a ward (its link revoked meanwhile) said only «not in the group».
+BOARD_FORBIDDEN = (
+    "Anh/chị không xem được bảng của Ban này: anh/chị không ở trong nhóm của Ban, hoặc Ban không còn liên kết "
+    "với Ban cấp trên của anh/chị."
+)
+BOARD_TEXTS["forbidden"] = BOARD_FORBIDDEN

@@ -48,3 +48,34 @@ async def test_a_district_chair_reads_who_carries_a_wards_overdue_task(browser: 
     await p.click(".task[data-number='2']")
     await expect(p.locator("#detail h2")).to_contain_text("#2")
     await expect(p.locator("#detail dl")).not_to_contain_text("Người thực hiện")
+
+
+async def test_a_ward_unlinked_while_the_district_board_is_open_says_so(browser: Any, sandbox: Sandbox) -> None:
+    """The ward left the district (/lienket huy) while the district chair had her board open: she pressed
+    «Mở bảng» on its line and nothing happened — the ward's name in the header over the district's page, no
+    word of why. She reads that she cannot see it now, and nothing of the ward is shown."""
+    await ward_with_overdue_work(sandbox)
+    district_chair, district = await district_over_the_ward(sandbox)
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await expect(p.locator(".lower")).to_contain_text("phường Sài Đồng")
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id, "/lienket huy 1")
+    await sandbox.idle()
+    await p.click(".lower button")
+    await expect(p.locator("#main")).to_contain_text("không còn liên kết")
+    await expect(p.locator(".task")).to_have_count(0)
+
+
+async def test_the_board_left_open_over_an_hour_says_to_reopen_it(browser: Any, sandbox: Sandbox) -> None:
+    """Opened at 9:00, looked at again at 10:30 in the same window: pressing «Mở bảng» of a ward did
+    nothing at all. The page says the session is over and how to reopen it."""
+    await ward_with_overdue_work(sandbox)
+    district_chair, district = await district_over_the_ward(sandbox)
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await expect(p.locator(".lower")).to_contain_text("phường Sài Đồng")
+    await sandbox.move_clock(step="hour")
+    await sandbox.move_clock(step="hour")
+    await p.click(".lower button")
+    await expect(p.locator("#main")).to_contain_text("đóng bảng và mở lại")

@@ -333,7 +333,15 @@ async function selectCommittee(id) {
   }
   select.value = String(id);
   closeDetail();
-  await loadBoard(true);
+  try {
+    await loadBoard(true);
+  } catch (e) {
+    // Refused (a ward unlinked meanwhile, the group left, the session over an hour old): say why, and show
+    // nothing of the page before under this committee's name (it was left as it was, silently).
+    board = null;
+    render();
+    document.getElementById("main").replaceChildren(el("p", { class: "notice bad", id: "refused" }, e.message || T.error));
+  }
 }
 
 async function start() {
