@@ -2112,3 +2112,6 @@ BOARD_FORBIDDEN = (
     "với Ban cấp trên của anh/chị."
 )
 BOARD_TEXTS["forbidden"] = BOARD_FORBIDDEN
+# «Lịch hạn» lists what falls due from today on: overdue work is said apart, and an empty calendar says so.
+BOARD_TEXTS["calendar_none"] = "Không có nhiệm vụ nào đến hạn trong 4 tuần tới."
+BOARD_TEXTS["calendar_overdue"] = "{n} nhiệm vụ đã quá hạn (không có trong lịch này):"

@@ -79,3 +79,22 @@ async def test_the_board_left_open_over_an_hour_says_to_reopen_it(browser: Any, 
     await sandbox.move_clock(step="hour")
     await p.click(".lower button")
     await expect(p.locator("#main")).to_contain_text("đóng bảng và mở lại")
+
+
+async def test_the_calendar_of_a_ward_whose_work_is_all_overdue_does_not_say_there_is_none(
+    browser: Any, sandbox: Sandbox
+) -> None:
+    """Every task of the ward overdue: «Lịch hạn» said «Không có nhiệm vụ nào.» — read as a ward with nothing
+    to do. It says nothing falls due in the next four weeks, how many are overdue, and leads to them."""
+    await ward_with_overdue_work(sandbox)
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    assert sandbox.group is not None
+    await p.goto(sandbox.url + sandbox.board_link(sandbox.personas["chair"].user.id, sandbox.group.id))
+    await p.click("[data-tab=calendar]")
+    main = p.locator("#main")
+    await expect(main).to_contain_text("4 tuần tới")
+    await expect(main).not_to_contain_text("Không có nhiệm vụ nào.")
+    await expect(main).to_contain_text("2 nhiệm vụ đã quá hạn")
+    await p.click("#main [data-goto=overdue]")
+    await expect(p.locator("[data-filter=overdue]")).to_have_class("chip on")
+    await expect(p.locator(".task")).to_have_count(2)

@@ -187,7 +187,15 @@ function renderChart(main) {
 }
 
 function renderCalendar(main) {
-  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.none)); return; }
+  // The calendar is what falls due from today on; overdue work is not in it, and a ward whose work is all
+  // overdue read «Không có nhiệm vụ nào» here (nothing to do). Say how many are overdue and lead to them.
+  const overdue = board.totals.open_overdue;
+  if (overdue) {
+    main.append(el("p", { class: "notice bad" }, T.calendar_overdue.replace("{n}", overdue), " ",
+      el("button", { class: "chip", "data-goto": "overdue",
+                     onclick: () => { state.tab = "tasks"; state.filter = "overdue"; render(); } }, T.filter_overdue)));
+  }
+  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.calendar_none)); return; }
   const byNumber = new Map(board.tasks.map((t) => [t.number, t]));
   for (const day of board.calendar) {
     main.append(el("div", { class: "day" }, el("b", {}, fmtDay(day.date)),
