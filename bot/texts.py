@@ -2115,3 +2115,5 @@ BOARD_TEXTS["forbidden"] = BOARD_FORBIDDEN
 # «Lịch hạn» lists what falls due from today on: overdue work is said apart, and an empty calendar says so.
 BOARD_TEXTS["calendar_none"] = "Không có nhiệm vụ nào đến hạn trong 4 tuần tới."
 BOARD_TEXTS["calendar_overdue"] = "{n} nhiệm vụ đã quá hạn (không có trong lịch này):"
+# Under a ward's name on a district chair's board: back to the district's list of wards.
+BOARD_TEXTS["back_to_upper"] = "← {title}"

@@ -98,3 +98,25 @@ async def test_the_calendar_of_a_ward_whose_work_is_all_overdue_does_not_say_the
     await p.click("#main [data-goto=overdue]")
     await expect(p.locator("[data-filter=overdue]")).to_have_class("chip on")
     await expect(p.locator(".task")).to_have_count(2)
+
+
+async def test_a_district_chair_in_a_ward_gets_back_to_her_wards_in_one_tap(browser: Any, sandbox: Sandbox) -> None:
+    """Having opened a ward from «Ban cấp dưới», the only way back to her district was the committee list at
+    the top (a select she had to think of); she checks five wards one after another. A button under the
+    ward's name leads back to the district's list of wards."""
+    await ward_with_overdue_work(sandbox)
+    district_chair, district = await district_over_the_ward(sandbox)
+    sandbox.send(district_chair.id, district.id, "/giao Văn phòng quận tổng hợp báo cáo quý IV trước ngày 20/12")
+    await sandbox.idle()  # a district with work of its own opens on its tasks, not on its wards
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await p.click("[data-tab=lower]")
+    await p.click(".lower button")
+    await expect(p.locator("#role")).to_contain_text("Chỉ xem")
+    back = p.locator("#up")
+    await expect(back).to_contain_text("quận Long Biên")
+    await back.click()
+    await expect(p.locator("#committee option:checked")).to_have_text("BCĐ Chuyển đổi số quận Long Biên")
+    await expect(p.locator("[data-tab=lower]")).to_have_attribute("aria-selected", "true")
+    await expect(p.locator(".lower")).to_contain_text("phường Sài Đồng")
+    await expect(p.locator("#up")).to_be_hidden()

@@ -318,6 +318,15 @@ function render() {
   const role = document.getElementById("role");
   role.textContent = board && board.committee.read_only ? T.read_only : "";
   role.hidden = !role.textContent;
+  // A district chair reading a ward goes back to her wards in one tap (she checks them one after another).
+  const up = document.getElementById("up");
+  const upper = board && board.committee.read_only
+    ? me.committees.find((c) => c.lower.some((l) => l.id === state.committee)) : null;
+  up.hidden = !upper;
+  if (upper) {
+    up.textContent = T.back_to_upper.replace("{title}", upper.title);
+    up.onclick = async () => { await selectCommittee(upper.id); state.tab = "lower"; render(); };
+  }
   const main = document.getElementById("main");
   main.replaceChildren();
   if (!board) return;
