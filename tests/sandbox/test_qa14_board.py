@@ -120,3 +120,17 @@ async def test_a_district_chair_in_a_ward_gets_back_to_her_wards_in_one_tap(brow
     await expect(p.locator("[data-tab=lower]")).to_have_attribute("aria-selected", "true")
     await expect(p.locator(".lower")).to_contain_text("phường Sài Đồng")
     await expect(p.locator("#up")).to_be_hidden()
+
+
+async def test_a_ward_behind_stands_out_in_the_district_list(browser: Any, sandbox: Sandbox) -> None:
+    """«2 đang mở · 2 quá hạn · 0 xong đúng hạn tháng này» in one grey line for every ward: the chair looking
+    for the wards that are behind read every line. Their overdue figure is red, as the board's own total."""
+    await ward_with_overdue_work(sandbox)
+    district_chair, district = await district_over_the_ward(sandbox)
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    over = p.locator(".lower .over")
+    await expect(over).to_have_text("2 quá hạn")
+    red = await over.evaluate("e => getComputedStyle(e).color")
+    grey = await p.locator(".lower .hint").evaluate("e => getComputedStyle(e).color")
+    assert red == "rgb(217, 63, 63)" != grey

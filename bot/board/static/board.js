@@ -211,8 +211,11 @@ function renderLower(main) {
   for (const line of board.lower) {
     main.append(el("div", { class: "lower", "data-committee": line.committee_id },
       el("b", {}, line.title),
-      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · ${line.overdue} ${T.lower_overdue} · ` +
-                                   `${line.done_on_time_month} ${T.lower_done}`),
+      // A ward behind stands out: its overdue figure in red, as the board's own total.
+      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
+         line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
+                      : `${line.overdue} ${T.lower_overdue}`,
+         ` · ${line.done_on_time_month} ${T.lower_done}`),
       el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board)));
   }
 }
