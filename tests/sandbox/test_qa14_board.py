@@ -134,3 +134,25 @@ async def test_a_ward_behind_stands_out_in_the_district_list(browser: Any, sandb
     red = await over.evaluate("e => getComputedStyle(e).color")
     grey = await p.locator(".lower .hint").evaluate("e => getComputedStyle(e).color")
     assert red == "rgb(217, 63, 63)" != grey
+
+
+async def test_a_unit_head_filtering_his_unit_reads_his_units_figures(browser: Any, sandbox: Sandbox) -> None:
+    """Hoa (the Office's contact) opened the board from «🗂 Bảng việc» and chose her unit: two cards under
+    «2 đang mở · 2 quá hạn» of the whole committee (three open, the police's one among them) — she read
+    that her office had one more than it has. With a unit chosen, the figures are that unit's."""
+    await ward_with_overdue_work(sandbox)
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["chair"].user.id, sandbox.group.id,
+                 "/giao VP tổng hợp báo cáo chuyển đổi số quý IV trước ngày 28/12")
+    await sandbox.idle()
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(sandbox.personas["contact"].user.id, sandbox.group.id))
+    totals = p.locator(".totals")
+    await expect(totals).to_contain_text("3 đang mở")
+    await p.select_option("#main select >> nth=0", label="Văn phòng HĐND&UBND")
+    await expect(p.locator(".task")).to_have_count(2)
+    await expect(totals).to_contain_text("2 đang mở")
+    await expect(totals).to_contain_text("1 quá hạn")
+    await expect(totals).to_contain_text("Văn phòng HĐND&UBND")
+    await p.click(".task[data-number='3']")
+    await expect(p.locator("#detail .history")).to_contain_text("giao việc")

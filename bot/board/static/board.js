@@ -122,10 +122,21 @@ function renderTasks(main) {
   const search = el("input", { type: "search", placeholder: T.search, value: state.search,
                                oninput: (e) => { state.search = e.target.value; renderList(); } });
   const t = board.totals;
-  const totals = el("div", { class: "totals" },
+  let totals = el("div", { class: "totals" },
     el("span", {}, el("b", {}, t.open_on_time + t.open_overdue), " ", T.total_open),
     el("span", { class: "over" }, el("b", {}, t.open_overdue), " ", T.total_overdue),
     el("span", {}, el("b", {}, t.done_on_time + t.done_late), " ", T.total_done));
+  if (state.unit || state.person) {
+    // A unit (or a person) chosen: its own figures, named — a unit head read the whole committee's over his
+    // unit's cards. Every open task is on the board, so these counts are whole; closed ones are only the
+    // recent ones, so no «đã hoàn thành» here.
+    const mine = board.tasks.filter((task) => task.status === "open" && (!state.unit || task.unit === state.unit) &&
+                                              (!state.person || task.people.includes(state.person)));
+    const late = mine.filter((task) => task.state === "open_overdue").length;
+    totals = el("div", { class: "totals" }, el("span", {}, [state.unit, state.person].filter(Boolean).join(" · ") + ":"),
+      el("span", {}, el("b", {}, mine.length), " ", T.total_open),
+      el("span", { class: "over" }, el("b", {}, late), " ", T.total_overdue));
+  }
   main.append(totals, el("div", { class: "filters" }, chips),
               el("div", { class: "filters" }, unitSelect, personSelect, search), el("div", { id: "list" }));
   renderList();
