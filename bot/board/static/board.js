@@ -227,7 +227,10 @@ function renderLower(main) {
          line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
                       : `${line.overdue} ${T.lower_overdue}`,
          ` · ${line.done_on_time_month} ${T.lower_done}`),
-      el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board)));
+      // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
+      // see the line only.
+      board.committee.can.open_lower
+        ? el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board) : null));
   }
 }
 
