@@ -2117,3 +2117,5 @@ BOARD_TEXTS["calendar_none"] = "Không có nhiệm vụ nào đến hạn trong 
 BOARD_TEXTS["calendar_overdue"] = "{n} nhiệm vụ đã quá hạn (không có trong lịch này):"
 # Under a ward's name on a district chair's board: back to the district's list of wards.
 BOARD_TEXTS["back_to_upper"] = "← {title}"
+# «#12» typed in the board's search when the list shows no #12 (closed long ago, or outside the filter).
+BOARD_TEXTS["open_number"] = "Mở nhiệm vụ #{n}"

@@ -156,3 +156,21 @@ async def test_a_unit_head_filtering_his_unit_reads_his_units_figures(browser: A
     await expect(totals).to_contain_text("Văn phòng HĐND&UBND")
     await p.click(".task[data-number='3']")
     await expect(p.locator("#detail .history")).to_contain_text("giao việc")
+
+
+async def test_a_task_closed_two_months_ago_is_still_found_by_its_number(browser: Any, sandbox: Sandbox) -> None:
+    """The board keeps closed tasks 45 days; a unit head asked about #1, done in November, typed «#1» in
+    January and read «Không có nhiệm vụ nào.» — as if it never existed. Its number opens it, history and all."""
+    from datetime import timedelta
+
+    await ward_with_overdue_work(sandbox)
+    assert sandbox.group is not None
+    sandbox.send(sandbox.personas["contact"].user.id, sandbox.group.id, "/xong 1 đã rà soát xong 35 hồ sơ")
+    await sandbox.idle()
+    await sandbox.move_clock(to=sandbox.clock.now() + timedelta(days=50))
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(sandbox.personas["contact"].user.id, sandbox.group.id))
+    await p.fill("input[type=search]", "#1")
+    await p.click("#list [data-open]")
+    await expect(p.locator("#detail h2")).to_contain_text("#1")
+    await expect(p.locator("#detail .history")).to_contain_text("đã rà soát xong 35 hồ sơ")

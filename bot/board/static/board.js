@@ -147,7 +147,18 @@ function renderList() {
   if (!list) return;
   list.replaceChildren();
   const shown = board.tasks.filter(visible);
-  if (!shown.length) { list.append(el("p", { class: "hint" }, T.none)); return; }
+  if (!shown.length) {
+    list.append(el("p", { class: "hint" }, T.none));
+    // «#12» with nothing shown: the task may be closed longer than the board keeps it, or outside the chosen
+    // filter; the server has every task by its number (it says when there is none).
+    const byNumber = state.search.trim().match(/^#\s*(\d+)$/);
+    if (byNumber) {
+      const n = Number(byNumber[1]);
+      list.append(el("button", { class: "chip", "data-open": n, onclick: () => openTask(n) },
+                     T.open_number.replace("{n}", n)));
+    }
+    return;
+  }
   const groups = new Map();
   for (const task of shown) {
     if (!groups.has(task.unit)) groups.set(task.unit, []);
