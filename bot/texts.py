@@ -2119,3 +2119,5 @@ BOARD_TEXTS["calendar_overdue"] = "{n} nhiệm vụ đã quá hạn (không có 
 BOARD_TEXTS["back_to_upper"] = "← {title}"
 # «#12» typed in the board's search when the list shows no #12 (closed long ago, or outside the filter).
 BOARD_TEXTS["open_number"] = "Mở nhiệm vụ #{n}"
+# Under the first hundred cards of a long list: the next hundred.
+BOARD_TEXTS["show_more"] = "Xem thêm (còn {n} nhiệm vụ)"

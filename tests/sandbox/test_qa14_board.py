@@ -174,3 +174,38 @@ async def test_a_task_closed_two_months_ago_is_still_found_by_its_number(browser
     await p.click("#list [data-open]")
     await expect(p.locator("#detail h2")).to_contain_text("#1")
     await expect(p.locator("#detail .history")).to_contain_text("đã rà soát xong 35 hồ sơ")
+
+
+async def test_a_ward_with_250_open_tasks_shows_them_a_hundred_at_a_time(browser: Any, sandbox: Sandbox) -> None:
+    """A ward's tracked register (250 open tasks) drew 250 cards at once and again on every letter typed in
+    the search (about a second per letter on this machine for 1,000). The list shows a hundred, the unit's
+    heading still counts them all, and «Xem thêm» shows the next hundred."""
+    from datetime import date
+
+    from bot.services import services_of
+    from db import tasks as db_tasks
+    from db.committees import committee_by_chat
+    from db.tasks import NewAssignee
+    from domain.types import Deadline, DeadlineKind
+
+    assert sandbox.group is not None and sandbox.app is not None
+    async with services_of(sandbox.app).session_factory() as s, s.begin():
+        committee = await committee_by_chat(s, sandbox.group.id)
+        assert committee is not None
+        for n in range(1, 251):  # written straight to the database: the group's flood limit is 20 a minute
+            await db_tasks.create_task(
+                s, committee, text=f"Rà soát hồ sơ tổ dân phố {n}", assignees=[NewAssignee("lead", "Tổ dân phố 1")],
+                deadline=Deadline(DeadlineKind.DATE, date(2026, 12, 15)), due=date(2026, 12, 15),
+                assigned_on=date(2026, 11, 23), actor_id=None, now=sandbox.clock.now(),
+            )  # fmt: skip
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(sandbox.personas["chair"].user.id, sandbox.group.id))
+    await expect(p.locator(".task")).to_have_count(100)
+    await expect(p.locator(".group .unit small")).to_have_text("250")
+    more = p.locator("#list [data-more]")
+    await expect(more).to_contain_text("còn 150")
+    await more.click()
+    await expect(p.locator(".task")).to_have_count(200)
+    await p.fill("input[type=search]", "tổ dân phố 17")  # the search looks through all 250
+    await expect(p.locator(".task")).to_have_count(11)
+    await expect(p.locator("#list [data-more]")).to_have_count(0)

@@ -9,7 +9,10 @@ const initData = hash.get("tgWebAppData") || (window.Telegram && Telegram.WebApp
 let T = {};
 let me = null;
 let board = null;
-let state = { committee: null, tab: "tasks", filter: "all", unit: "", person: "", search: "" };
+let state = { committee: null, tab: "tasks", filter: "all", unit: "", person: "", search: "", limit: 0 };
+// Cards drawn at once: a ward's whole register (hundreds of tasks) drawn on every letter typed took about a
+// second a letter; the rest come a hundred at a time («Xem thêm»), the headings still count them all.
+const PAGE = 100;
 
 function applyTheme() {
   const raw = hash.get("tgWebAppThemeParams");
@@ -108,6 +111,7 @@ function taskCard(task) {
 }
 
 function renderTasks(main) {
+  state.limit = PAGE;
   // Units only: a person given a task directly is found under «Mọi người», not among the units.
   const units = [...new Set(board.tasks.filter((t) => !t.person_lead).map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
   const people = [...new Set(board.tasks.flatMap((t) => t.people))].sort((a, b) => a.localeCompare(b, "vi"));
@@ -120,7 +124,7 @@ function renderTasks(main) {
                                       onchange: (e) => { state.person = e.target.value; render(); } },
     el("option", { value: "" }, T.all_people), people.map((p) => el("option", { value: p, selected: p === state.person }, p)));
   const search = el("input", { type: "search", placeholder: T.search, value: state.search,
-                               oninput: (e) => { state.search = e.target.value; renderList(); } });
+                               oninput: (e) => { state.search = e.target.value; state.limit = PAGE; renderList(); } });
   const t = board.totals;
   let totals = el("div", { class: "totals" },
     el("span", {}, el("b", {}, t.open_on_time + t.open_overdue), " ", T.total_open),
@@ -169,15 +173,26 @@ function renderList() {
   // Units first; the people given tasks directly (counted under no unit) under a heading of their own.
   const units = sorted.filter(([, tasks]) => !tasks[0].person_lead);
   const people = sorted.filter(([, tasks]) => tasks[0].person_lead);
+  let budget = state.limit || PAGE;
   const group = ([unit, tasks]) => {
     const overdue = tasks.filter((t) => t.state === "open_overdue").length;
+    const drawn = tasks.slice(0, Math.max(budget, 0));
+    budget -= drawn.length;
+    if (!drawn.length) return null;
     return el("div", { class: "group" },
       el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
-      tasks.map(taskCard));
+      drawn.map(taskCard));
   };
-  wrap.append(...units.map(group));
-  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map(group));
+  wrap.append(...units.map(group).filter(Boolean));
+  const personGroups = people.map(group).filter(Boolean);
+  if (personGroups.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...personGroups);
   list.append(wrap);
+  const left = shown.length - (state.limit || PAGE);
+  if (left > 0) {
+    list.append(el("button", { class: "chip more", "data-more": left,
+                               onclick: () => { state.limit = (state.limit || PAGE) + PAGE; renderList(); } },
+                   T.show_more.replace("{n}", left)));
+  }
 }
 
 // ------------------------------------------------------------------------------------------ chart, calendar
