@@ -65,6 +65,10 @@ async def test_a_ward_unlinked_while_the_district_board_is_open_says_so(browser:
     await p.click(".lower button")
     await expect(p.locator("#main")).to_contain_text("không còn liên kết")
     await expect(p.locator(".task")).to_have_count(0)
+    await p.click("#main [data-back]")  # and back to her district, where the ward is no longer listed
+    await expect(p.locator("#committee option:checked")).to_have_text("BCĐ Chuyển đổi số quận Long Biên")
+    await expect(p.locator(".lower")).to_have_count(0)
+    await expect(p.locator("[data-tab=tasks]")).to_have_attribute("aria-selected", "true")  # not a blank page
 
 
 async def test_the_board_left_open_over_an_hour_says_to_reopen_it(browser: Any, sandbox: Sandbox) -> None:

@@ -368,7 +368,7 @@ function render() {
   up.hidden = !upper;
   if (upper) {
     up.textContent = T.back_to_upper.replace("{title}", upper.title);
-    up.onclick = async () => { await selectCommittee(upper.id); state.tab = "lower"; render(); };
+    up.onclick = async () => { await selectCommittee(upper.id); if (board && board.lower.length) { state.tab = "lower"; render(); } };
   }
   const main = document.getElementById("main");
   main.replaceChildren();
@@ -401,6 +401,12 @@ async function selectCommittee(id) {
     board = null;
     render();
     document.getElementById("main").replaceChildren(el("p", { class: "notice bad", id: "refused" }, e.message || T.error));
+    const upper = me.committees.find((c) => c.lower.some((l) => l.id === id));  // back to her wards from here too
+    if (upper) {
+      document.getElementById("main").append(el("button", { class: "chip", "data-back": upper.id,
+        onclick: async () => { await selectCommittee(upper.id); if (board && board.lower.length) { state.tab = "lower"; render(); } } },
+        T.back_to_upper.replace("{title}", upper.title)));
+    }
   }
 }
 
