@@ -280,7 +280,7 @@ class Board:
         pending = await db_tasks.pending_extension(session, task.id)
         # Who carries it (the people the bot reminds): a district chair reading a ward's overdue task
         # needs whom to call, not only the unit's name (qa14).
-        people = (await db_board.people_of_tasks(session, access.committee.id)).get(task.number, [])
+        people = (await db_board.people_of_tasks(session, access.committee.id, task.number)).get(task.number, [])
         body = domain_board.task_json(view, today, people)
         body["history"] = history
         body["pending_request"] = (
