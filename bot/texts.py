@@ -2121,3 +2121,6 @@ BOARD_TEXTS["back_to_upper"] = "← {title}"
 BOARD_TEXTS["open_number"] = "Mở nhiệm vụ #{n}"
 # Under the first hundred cards of a long list: the next hundred.
 BOARD_TEXTS["show_more"] = "Xem thêm (còn {n} nhiệm vụ)"
+# «Biểu đồ» of a period with no task of the committee's own (a district's work is its wards').
+BOARD_TEXTS["chart_none"] = "Chưa có nhiệm vụ nào của Ban trong kỳ này."
+BOARD_TEXTS["chart_see_lower"] = "Số liệu của từng Ban cấp dưới: xem thẻ «Ban cấp dưới»."

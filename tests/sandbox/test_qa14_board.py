@@ -213,3 +213,16 @@ async def test_a_ward_with_250_open_tasks_shows_them_a_hundred_at_a_time(browser
     await p.fill("input[type=search]", "tổ dân phố 17")  # the search looks through all 250
     await expect(p.locator(".task")).to_have_count(11)
     await expect(p.locator("#list [data-more]")).to_have_count(0)
+
+
+async def test_the_chart_of_a_district_without_tasks_of_its_own_is_not_blank(browser: Any, sandbox: Sandbox) -> None:
+    """The district chair tapped «Biểu đồ» on her district: a legend and two headings over nothing, as if the
+    chart had failed. It says there is nothing of the district's own this month, and where the wards are."""
+    await ward_with_overdue_work(sandbox)
+    district_chair, district = await district_over_the_ward(sandbox)
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    await p.click("[data-tab=chart]")
+    month = p.locator(".bars[data-period=month]")
+    await expect(month).to_contain_text("Chưa có nhiệm vụ nào")
+    await expect(month).to_contain_text("Ban cấp dưới")

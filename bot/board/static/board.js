@@ -219,6 +219,10 @@ function renderChart(main) {
     if (people.length) {
       section.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map((p) => row(p, "data-person")));
     }
+    // Nothing in the period (a district whose work is its wards'): said, not two headings over nothing.
+    if (!counted(board.units).length && !people.length) {
+      section.append(el("p", { class: "hint" }, T.chart_none, board.lower.length ? " " + T.chart_see_lower : ""));
+    }
     main.append(section);
   }
 }
