@@ -204,7 +204,8 @@ class Board:
                 for c in await db_board.lower_committees(session, access.committee.id):
                     lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
             people = await db_board.people_of_tasks(session, access.committee.id)
-            body = domain_board.board(views, today, lower, people)
+            carriers = await db_board.people_of_tasks(session, access.committee.id, roles=db_board.CARRIERS)
+            body = domain_board.board(views, today, lower, people, carriers)
         body["committee"] = _committee_json(access)
         return _json(body)
 
@@ -281,7 +282,8 @@ class Board:
         # Who carries it (the people the bot reminds): a district chair reading a ward's overdue task
         # needs whom to call, not only the unit's name (qa14).
         people = (await db_board.people_of_tasks(session, access.committee.id, task.number)).get(task.number, [])
-        body = domain_board.task_json(view, today, people)
+        carriers = await db_board.people_of_tasks(session, access.committee.id, task.number, db_board.CARRIERS)
+        body = domain_board.task_json(view, today, people, carriers.get(task.number, []))
         body["history"] = history
         body["pending_request"] = (
             {"id": pending.id, "due": pending.new_due.isoformat(), "reason": pending.reason} if pending else None

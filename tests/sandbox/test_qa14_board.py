@@ -226,3 +226,23 @@ async def test_the_chart_of_a_district_without_tasks_of_its_own_is_not_blank(bro
     month = p.locator(".bars[data-period=month]")
     await expect(month).to_contain_text("Chưa có nhiệm vụ nào")
     await expect(month).to_contain_text("Ban cấp dưới")
+
+
+async def test_the_contact_of_a_supporting_unit_is_not_shown_as_carrying_the_task(
+    browser: Any, sandbox: Sandbox
+) -> None:
+    """«Chủ trì: Công an phường · 👤 @hoa_vanphong»: Hoa is the contact of the Office, which only supports
+    #1; read as «Hoa carries it», the chair called the wrong person. The card and the detail name the people
+    of the lead (none here), the supporting unit stays under «Phối hợp»."""
+    chair, group = sandbox.personas["chair"].user.id, sandbox.group
+    assert group is not None
+    sandbox.send(chair, group.id, "/giao Công an phường chủ trì, phối hợp VP lắp camera an ninh tổ 5 trước ngày 4/12")
+    await sandbox.idle()
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(chair, group.id))
+    card = p.locator(".task[data-number='1']")
+    await expect(card).to_contain_text("Chủ trì: Công an phường")
+    await expect(card).not_to_contain_text("hoa_vanphong")
+    await card.click()
+    await expect(p.locator("#detail dl")).to_contain_text("Văn phòng HĐND&UBND")  # under «Phối hợp»
+    await expect(p.locator("#detail dl")).not_to_contain_text("hoa_vanphong")

@@ -95,7 +95,7 @@ function visible(task) {
 
 function taskCard(task) {
   // Who carries it (the people the bot reminds), unless the lead is that one person already.
-  const carriers = task.people.filter((p) => p !== task.lead);
+  const carriers = task.carriers.filter((p) => p !== task.lead);
   const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, carriers.length ? `👤 ${carriers.join(", ")}` : null,
                 `${T.due}: ${fmtDate(task.due)}`];
   if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
@@ -289,7 +289,7 @@ function showDetail(task, notice) {
   const rows = [
     [T.lead, task.lead || "—"],
     task.support.length ? [T.support, task.support.join(", ")] : null,
-    task.people.length ? [T.people, task.people.join(", ")] : null,
+    task.carriers.length ? [T.people, task.carriers.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
     task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
