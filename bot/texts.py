@@ -2198,3 +2198,24 @@ QA13_IMPORT_EDIT_USAGE = IMPORT_EDIT_USAGE.removesuffix(".") + (
     ";\n<code>3 phối hợp Công an huyện</code> — đổi đơn vị phối hợp mục 3 (<code>3 phối hợp không</code> để bỏ).\n"
     "Sửa cả câu: bấm «✏️ Sửa mục…»."
 )
+# --- qa14: the board ---
+# The people who carry a task (assigned by name, or the contacts of the units given it), in its detail.
+BOARD_TEXTS["people"] = "Người thực hiện"
+# A district chair's board refused a ward (its link revoked meanwhile) said only «not in the group».
+BOARD_FORBIDDEN = (
+    "Anh/chị không xem được bảng của Ban này: anh/chị không ở trong nhóm của Ban, hoặc Ban không còn liên kết "
+    "với Ban cấp trên của anh/chị."
+)
+BOARD_TEXTS["forbidden"] = BOARD_FORBIDDEN
+# «Lịch hạn» lists what falls due from today on: overdue work is said apart, and an empty calendar says so.
+BOARD_TEXTS["calendar_none"] = "Không có nhiệm vụ nào đến hạn trong 4 tuần tới."
+BOARD_TEXTS["calendar_overdue"] = "{n} nhiệm vụ đã quá hạn (không có trong lịch này):"
+# Under a ward's name on a district chair's board: back to the district's list of wards.
+BOARD_TEXTS["back_to_upper"] = "← {title}"
+# «#12» typed in the board's search when the list shows no #12 (closed long ago, or outside the filter).
+BOARD_TEXTS["open_number"] = "Mở nhiệm vụ #{n}"
+# Under the first hundred cards of a long list: the next hundred.
+BOARD_TEXTS["show_more"] = "Xem thêm (còn {n} nhiệm vụ)"
+# «Biểu đồ» of a period with no task of the committee's own (a district's work is its wards').
+BOARD_TEXTS["chart_none"] = "Chưa có nhiệm vụ nào của Ban trong kỳ này."
+BOARD_TEXTS["chart_see_lower"] = "Số liệu của từng Ban cấp dưới: xem thẻ «Ban cấp dưới»."

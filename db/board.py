@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import Committee, CommitteeLink, LinkCode, Person, Role, Task, TaskAssignee, Unit, UnitContact
 
 LINK_CODE_LIFETIME = timedelta(days=1)
+# The roles of those who carry a task (named on the board's card and detail); a supporting unit's contact
+# is not one of them (qa14: read as the one to call about the task).
+CARRIERS = ("lead", "executor")
 
 
 async def committees_touching(session: AsyncSession, person_id: int) -> list[Committee]:
@@ -28,14 +31,22 @@ async def committees_touching(session: AsyncSession, person_id: int) -> list[Com
     return list(rows)
 
 
-async def people_of_tasks(session: AsyncSession, committee_id: int) -> dict[int, list[str]]:
+async def people_of_tasks(
+    session: AsyncSession, committee_id: int, number: int | None = None, roles: tuple[str, ...] | None = None
+) -> dict[int, list[str]]:
     """Task number -> the people the board's «Mọi người» filter finds it under: those given the task by
-    name and the contacts of the units given it (whose /viec lists it), in the order of the assignees."""
+    name and the contacts of the units given it (whose /viec lists it), in the order of the assignees.
+    `number`: that one task only (a task's detail need not read the whole committee's). `roles`: only the
+    assignees of those roles (CARRIERS: who carries the task, not the supporting units' contacts)."""
     assigned = (
         select(Task.number, TaskAssignee.id, Person.full_name, Person.username)
         .join(TaskAssignee, TaskAssignee.task_id == Task.id)
         .where(Task.committee_id == committee_id)
     )
+    if number is not None:
+        assigned = assigned.where(Task.number == number)
+    if roles is not None:
+        assigned = assigned.where(TaskAssignee.role.in_(roles))
     direct = assigned.join(Person, Person.id == TaskAssignee.person_id)
     via_unit = assigned.join(UnitContact, UnitContact.unit_id == TaskAssignee.unit_id).join(
         Person, Person.id == UnitContact.person_id

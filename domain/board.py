@@ -52,9 +52,10 @@ def _counts(c: StateCounts) -> JSON:
     }
 
 
-def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
+def task_json(v: TaskView, today: date, people: Sequence[str] = (), carriers: Sequence[str] = ()) -> JSON:
     """`people`: the persons the task is filed under for the «Mọi người» filter (db.board.people_of_tasks);
-    units are not people (they have their own filter)."""
+    units are not people (they have their own filter). `carriers`: those of them who carry it (the lead's,
+    the executors'; not a supporting unit's contact), named on its card and in its detail."""
     return {
         "number": v.number,
         "text": v.text,
@@ -65,6 +66,7 @@ def task_json(v: TaskView, today: date, people: Sequence[str] = ()) -> JSON:
         "person_lead": v.lead_is_person,
         "support": list(v.support),
         "people": list(people),
+        "carriers": list(carriers),
         "assigned_on": v.assigned_on.isoformat(),
         "due": v.due_current.isoformat() if v.due_current else None,
         "due_original": v.due_original.isoformat() if v.due_original else None,
@@ -113,9 +115,10 @@ def board(
     today: date,
     lower: Sequence[LowerLine] = (),
     people: Mapping[int, Sequence[str]] | None = None,
+    carriers: Mapping[int, Sequence[str]] | None = None,
 ) -> JSON:
     """The committee's board as of `today`; `people`: task number -> its people (see `task_json`)."""
-    people = people or {}
+    people, carriers = people or {}, carriers or {}
     month, quarter = month_of(today), quarter_of(today)
     in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
     units_month, people_month = per_unit_and_person(in_month, today)
@@ -134,7 +137,7 @@ def board(
         "month": month.label,
         "quarter": quarter.label,
         "totals": _counts(count_states(views, today)),
-        "tasks": [task_json(v, today, people.get(v.number, ())) for v in shown],
+        "tasks": [task_json(v, today, people.get(v.number, ()), carriers.get(v.number, ())) for v in shown],
         "units": rows(units_month, units_quarter),
         "people": rows(people_month, people_quarter),
         "calendar": calendar(views, today),

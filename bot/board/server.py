@@ -8,8 +8,10 @@ Who may see what, decided here and nowhere else:
   cached for `MEMBER_CACHE`): someone who left sees nothing of it any more. Their role follows the
   group too: an administrator is the chair; a secretary is one the chair named and who is still in
   the group; everyone else is a member.
-- An upper committee's members may open the boards of the committees linked under it, read-only.
-  A lower committee sees nothing of its upper committee's or its siblings'.
+- An upper committee's chair and secretary may open the boards of the committees linked under it,
+  read-only; its other members see each lower committee's line of figures (as in the Monday summary)
+  and no more: ward chairs sit in the district's group, and a ward sees nothing of its siblings' (qa14).
+  A lower committee sees nothing of its upper committee's.
 - Actions (close, set a deadline, decide an extension, cancel, reassign) are the chat's own domain
   operations (handlers.task_actions), with the same permission checks, recorded in the same history;
   the group is told in one line, so the chat sees what was done on the board.
@@ -55,6 +57,9 @@ MEMBER_CACHE = timedelta(seconds=60)
 IN_GROUP = (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
 ACTIONS = ("close", "set_due", "approve", "reject", "cancel", "reassign")
 JSON = dict[str, Any]
+# Who of an upper committee opens a lower one's board (its other members, often the wards' own chairs,
+# see only each ward's line of figures).
+LOWER_READERS = (Role.CHAIR, Role.SECRETARY)
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,7 @@ class Board:
         if role is not None:
             return Access(committee, role)
         upper = await db_board.upper_committee(session, committee.id)
-        if upper is not None and await self.role_in(session, upper, person, user.id) is not None:
+        if upper is not None and await self.role_in(session, upper, person, user.id) in LOWER_READERS:
             return Access(committee, None)
         raise web.HTTPForbidden(text=T.BOARD_FORBIDDEN)
 
@@ -199,7 +204,8 @@ class Board:
                 for c in await db_board.lower_committees(session, access.committee.id):
                     lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
             people = await db_board.people_of_tasks(session, access.committee.id)
-            body = domain_board.board(views, today, lower, people)
+            carriers = await db_board.people_of_tasks(session, access.committee.id, roles=db_board.CARRIERS)
+            body = domain_board.board(views, today, lower, people, carriers)
         body["committee"] = _committee_json(access)
         return _json(body)
 
@@ -273,7 +279,11 @@ class Board:
             for event, who in await db_tasks.events_of(session, task.id)
         ]
         pending = await db_tasks.pending_extension(session, task.id)
-        body = domain_board.task_json(view, today)
+        # Who carries it (the people the bot reminds): a district chair reading a ward's overdue task
+        # needs whom to call, not only the unit's name (qa14).
+        people = (await db_board.people_of_tasks(session, access.committee.id, task.number)).get(task.number, [])
+        carriers = await db_board.people_of_tasks(session, access.committee.id, task.number, db_board.CARRIERS)
+        body = domain_board.task_json(view, today, people, carriers.get(task.number, []))
         body["history"] = history
         body["pending_request"] = (
             {"id": pending.id, "due": pending.new_due.isoformat(), "reason": pending.reason} if pending else None
@@ -302,7 +312,8 @@ def _committee_json(access: Access) -> JSON:
         "role": role.value if role else None,
         "read_only": access.read_only,
         # What the page offers; the server checks again on every action (handlers.task_actions).
-        "can": {"close": chair, "set_due": editor, "approve": chair, "cancel": chair, "reassign": editor},
+        "can": {"close": chair, "set_due": editor, "approve": chair, "cancel": chair, "reassign": editor,
+                "open_lower": role in LOWER_READERS},
     }
 
 

@@ -90,7 +90,7 @@ async def test_the_chair_sees_the_committee_grouped_by_unit_and_may_act(env: Env
     assert tasks[1]["blocked_note"] == "chờ kinh phí lắp đặt" and tasks[1]["days_overdue"] == 1
     assert tasks[2]["unit"] == "Văn phòng HĐND&UBND"
     assert board["committee"]["can"] == {"close": True, "set_due": True, "approve": True, "cancel": True,
-                                         "reassign": True}  # fmt: skip
+                                         "reassign": True, "open_lower": True}  # fmt: skip
     assert board["calendar"][0] == {"date": "2026-12-02", "tasks": [3]}
 
 

@@ -9,7 +9,10 @@ const initData = hash.get("tgWebAppData") || (window.Telegram && Telegram.WebApp
 let T = {};
 let me = null;
 let board = null;
-let state = { committee: null, tab: "tasks", filter: "all", unit: "", person: "", search: "" };
+let state = { committee: null, tab: "tasks", filter: "all", unit: "", person: "", search: "", limit: 0 };
+// Cards drawn at once: a ward's whole register (hundreds of tasks) drawn on every letter typed took about a
+// second a letter; the rest come a hundred at a time («Xem thêm»), the headings still count them all.
+const PAGE = 100;
 
 function applyTheme() {
   const raw = hash.get("tgWebAppThemeParams");
@@ -91,7 +94,10 @@ function visible(task) {
 }
 
 function taskCard(task) {
-  const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, `${T.due}: ${fmtDate(task.due)}`];
+  // Who carries it (the people the bot reminds), unless the lead is that one person already.
+  const carriers = task.carriers.filter((p) => p !== task.lead);
+  const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, carriers.length ? `👤 ${carriers.join(", ")}` : null,
+                `${T.due}: ${fmtDate(task.due)}`];
   if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
   if (task.extension_count) meta.push(T.extended_times.replace("{n}", task.extension_count));
@@ -105,6 +111,7 @@ function taskCard(task) {
 }
 
 function renderTasks(main) {
+  state.limit = PAGE;
   // Units only: a person given a task directly is found under «Mọi người», not among the units.
   const units = [...new Set(board.tasks.filter((t) => !t.person_lead).map((t) => t.unit))].sort((a, b) => a.localeCompare(b, "vi"));
   const people = [...new Set(board.tasks.flatMap((t) => t.people))].sort((a, b) => a.localeCompare(b, "vi"));
@@ -117,12 +124,23 @@ function renderTasks(main) {
                                       onchange: (e) => { state.person = e.target.value; render(); } },
     el("option", { value: "" }, T.all_people), people.map((p) => el("option", { value: p, selected: p === state.person }, p)));
   const search = el("input", { type: "search", placeholder: T.search, value: state.search,
-                               oninput: (e) => { state.search = e.target.value; renderList(); } });
+                               oninput: (e) => { state.search = e.target.value; state.limit = PAGE; renderList(); } });
   const t = board.totals;
-  const totals = el("div", { class: "totals" },
+  let totals = el("div", { class: "totals" },
     el("span", {}, el("b", {}, t.open_on_time + t.open_overdue), " ", T.total_open),
     el("span", { class: "over" }, el("b", {}, t.open_overdue), " ", T.total_overdue),
     el("span", {}, el("b", {}, t.done_on_time + t.done_late), " ", T.total_done));
+  if (state.unit || state.person) {
+    // A unit (or a person) chosen: its own figures, named — a unit head read the whole committee's over his
+    // unit's cards. Every open task is on the board, so these counts are whole; closed ones are only the
+    // recent ones, so no «đã hoàn thành» here.
+    const mine = board.tasks.filter((task) => task.status === "open" && (!state.unit || task.unit === state.unit) &&
+                                              (!state.person || task.people.includes(state.person)));
+    const late = mine.filter((task) => task.state === "open_overdue").length;
+    totals = el("div", { class: "totals" }, el("span", {}, [state.unit, state.person].filter(Boolean).join(" · ") + ":"),
+      el("span", {}, el("b", {}, mine.length), " ", T.total_open),
+      el("span", { class: "over" }, el("b", {}, late), " ", T.total_overdue));
+  }
   main.append(totals, el("div", { class: "filters" }, chips),
               el("div", { class: "filters" }, unitSelect, personSelect, search), el("div", { id: "list" }));
   renderList();
@@ -133,7 +151,18 @@ function renderList() {
   if (!list) return;
   list.replaceChildren();
   const shown = board.tasks.filter(visible);
-  if (!shown.length) { list.append(el("p", { class: "hint" }, T.none)); return; }
+  if (!shown.length) {
+    list.append(el("p", { class: "hint" }, T.none));
+    // «#12» with nothing shown: the task may be closed longer than the board keeps it, or outside the chosen
+    // filter; the server has every task by its number (it says when there is none).
+    const byNumber = state.search.trim().match(/^#\s*(\d+)$/);
+    if (byNumber) {
+      const n = Number(byNumber[1]);
+      list.append(el("button", { class: "chip", "data-open": n, onclick: () => openTask(n) },
+                     T.open_number.replace("{n}", n)));
+    }
+    return;
+  }
   const groups = new Map();
   for (const task of shown) {
     if (!groups.has(task.unit)) groups.set(task.unit, []);
@@ -144,15 +173,26 @@ function renderList() {
   // Units first; the people given tasks directly (counted under no unit) under a heading of their own.
   const units = sorted.filter(([, tasks]) => !tasks[0].person_lead);
   const people = sorted.filter(([, tasks]) => tasks[0].person_lead);
+  let budget = state.limit || PAGE;
   const group = ([unit, tasks]) => {
     const overdue = tasks.filter((t) => t.state === "open_overdue").length;
+    const drawn = tasks.slice(0, Math.max(budget, 0));
+    budget -= drawn.length;
+    if (!drawn.length) return null;
     return el("div", { class: "group" },
       el("div", { class: "unit" }, unit, el("small", {}, `${tasks.length}${overdue ? " · " + overdue + " " + T.lower_overdue : ""}`)),
-      tasks.map(taskCard));
+      drawn.map(taskCard));
   };
-  wrap.append(...units.map(group));
-  if (people.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map(group));
+  wrap.append(...units.map(group).filter(Boolean));
+  const personGroups = people.map(group).filter(Boolean);
+  if (personGroups.length) wrap.append(el("h4", { class: "people-heading" }, T.people_heading), ...personGroups);
   list.append(wrap);
+  const left = shown.length - (state.limit || PAGE);
+  if (left > 0) {
+    list.append(el("button", { class: "chip more", "data-more": left,
+                               onclick: () => { state.limit = (state.limit || PAGE) + PAGE; renderList(); } },
+                   T.show_more.replace("{n}", left)));
+  }
 }
 
 // ------------------------------------------------------------------------------------------ chart, calendar
@@ -179,12 +219,24 @@ function renderChart(main) {
     if (people.length) {
       section.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map((p) => row(p, "data-person")));
     }
+    // Nothing in the period (a district whose work is its wards'): said, not two headings over nothing.
+    if (!counted(board.units).length && !people.length) {
+      section.append(el("p", { class: "hint" }, T.chart_none, board.lower.length ? " " + T.chart_see_lower : ""));
+    }
     main.append(section);
   }
 }
 
 function renderCalendar(main) {
-  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.none)); return; }
+  // The calendar is what falls due from today on; overdue work is not in it, and a ward whose work is all
+  // overdue read «Không có nhiệm vụ nào» here (nothing to do). Say how many are overdue and lead to them.
+  const overdue = board.totals.open_overdue;
+  if (overdue) {
+    main.append(el("p", { class: "notice bad" }, T.calendar_overdue.replace("{n}", overdue), " ",
+      el("button", { class: "chip", "data-goto": "overdue",
+                     onclick: () => { state.tab = "tasks"; state.filter = "overdue"; render(); } }, T.filter_overdue)));
+  }
+  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.calendar_none)); return; }
   const byNumber = new Map(board.tasks.map((t) => [t.number, t]));
   for (const day of board.calendar) {
     main.append(el("div", { class: "day" }, el("b", {}, fmtDay(day.date)),
@@ -200,9 +252,15 @@ function renderLower(main) {
   for (const line of board.lower) {
     main.append(el("div", { class: "lower", "data-committee": line.committee_id },
       el("b", {}, line.title),
-      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · ${line.overdue} ${T.lower_overdue} · ` +
-                                   `${line.done_on_time_month} ${T.lower_done}`),
-      el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board)));
+      // A ward behind stands out: its overdue figure in red, as the board's own total.
+      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
+         line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
+                      : `${line.overdue} ${T.lower_overdue}`,
+         ` · ${line.done_on_time_month} ${T.lower_done}`),
+      // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
+      // see the line only.
+      board.committee.can.open_lower
+        ? el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board) : null));
   }
 }
 
@@ -231,6 +289,7 @@ function showDetail(task, notice) {
   const rows = [
     [T.lead, task.lead || "—"],
     task.support.length ? [T.support, task.support.join(", ")] : null,
+    task.carriers.length ? [T.people, task.carriers.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
     task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
@@ -306,6 +365,15 @@ function render() {
   const role = document.getElementById("role");
   role.textContent = board && board.committee.read_only ? T.read_only : "";
   role.hidden = !role.textContent;
+  // A district chair reading a ward goes back to her wards in one tap (she checks them one after another).
+  const up = document.getElementById("up");
+  const upper = board && board.committee.read_only
+    ? me.committees.find((c) => c.lower.some((l) => l.id === state.committee)) : null;
+  up.hidden = !upper;
+  if (upper) {
+    up.textContent = T.back_to_upper.replace("{title}", upper.title);
+    up.onclick = async () => { await selectCommittee(upper.id); if (board && board.lower.length) { state.tab = "lower"; render(); } };
+  }
   const main = document.getElementById("main");
   main.replaceChildren();
   if (!board) return;
@@ -329,7 +397,21 @@ async function selectCommittee(id) {
   }
   select.value = String(id);
   closeDetail();
-  await loadBoard(true);
+  try {
+    await loadBoard(true);
+  } catch (e) {
+    // Refused (a ward unlinked meanwhile, the group left, the session over an hour old): say why, and show
+    // nothing of the page before under this committee's name (it was left as it was, silently).
+    board = null;
+    render();
+    document.getElementById("main").replaceChildren(el("p", { class: "notice bad", id: "refused" }, e.message || T.error));
+    const upper = me.committees.find((c) => c.lower.some((l) => l.id === id));  // back to her wards from here too
+    if (upper) {
+      document.getElementById("main").append(el("button", { class: "chip", "data-back": upper.id,
+        onclick: async () => { await selectCommittee(upper.id); if (board && board.lower.length) { state.tab = "lower"; render(); } } },
+        T.back_to_upper.replace("{title}", upper.title)));
+    }
+  }
 }
 
 async function start() {
