@@ -11,6 +11,7 @@ import the bot's texts.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -436,8 +437,47 @@ def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
 _LIST_MARKS = ("-", "+", "•", "*")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# (docs13) The paragraph's text as Word shows it with its changes accepted: python-docx's `paragraph.text`
+# reads only the runs directly in the paragraph, so a tracked insertion left unaccepted (w:ins: a
+# secretary's corrected deadline, «chủ trì» added) was lost. Deleted text (w:delText, w:moveFrom) is left
+# out; a text box's own paragraphs (w:txbxContent) are read apart; Word's compatibility copy of a drawing
+# (mc:Fallback) repeats the drawing's text and is skipped.
+_PARAGRAPH_TEXT = (
+    "descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+    "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:pPr"
+    " or ancestor::w:rPr or ancestor::mc:Fallback)]"
+)
+_XML_NAMESPACES = {
+    "w": _W[1:-1],
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
+@functools.cache
+def _xpath(expression: str) -> Any:
+    from lxml import etree  # python-docx's XML library (its elements' own `xpath` takes no namespaces)
+
+    return etree.XPath(expression, namespaces=_XML_NAMESPACES)
+
+
+def _accepted_text(p: Any) -> str:
+    parts: list[str] = []
+    for node in _xpath(_PARAGRAPH_TEXT)(p):
+        tag = node.tag[len(_W):]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag == "noBreakHyphen":
+            parts.append("-")
+        elif tag == "cr" or node.get(f"{_W}type") in (None, "textWrapping"):
+            parts.append("\n")  # a line break (a page or column break is no break in the text)
+    return "".join(parts)
+
+
 def _paragraph_text(paragraph: object) -> str:
-    text: str = paragraph.text  # type: ignore[attr-defined]
+    text = _accepted_text(paragraph._p)  # type: ignore[attr-defined]
     level = _list_level(paragraph)
     if level is None or not text.strip():
         return text

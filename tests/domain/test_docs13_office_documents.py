@@ -1,0 +1,99 @@
+"""(docs13) Conclusion notices as Vietnamese offices really send them, read end to end: the file is built
+here (python-docx), read by `documents.extract_text` as /nhap reads it, and split by `split_conclusion`;
+the tasks that come out must be those a secretary would list (lead, deadline)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from domain.understand.conclusion import split_conclusion
+from domain.understand.documents import extract_text
+
+W = nsdecls("w")
+TODAY = date(2026, 11, 19)
+
+
+def tasks(text: str) -> list[tuple[str, list[str], date | None]]:
+    return [
+        (d.text, [a.text for a in d.assignees.lead], d.deadline.due)
+        for d in split_conclusion(text, TODAY).directives
+    ]
+
+
+def leads_and_dues(text: str) -> list[tuple[list[str], date | None]]:
+    return [(lead, due) for _, lead, due in tasks(text)]
+
+
+def _saved(document: object) -> bytes:
+    out = io.BytesIO()
+    document.save(out)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def _tracked(paragraph: object, inserted: str, deleted: str = "") -> None:
+    """A change left unaccepted: Word shows `inserted` (underlined) and `deleted` (struck through)."""
+    p = paragraph._p  # type: ignore[attr-defined]
+    if deleted:
+        p.append(parse_xml(
+            f'<w:del {W} w:id="1" w:author="VP" w:date="2026-11-20T00:00:00Z">'
+            f'<w:r><w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>'
+        ))
+    p.append(parse_xml(
+        f'<w:ins {W} w:id="2" w:author="VP" w:date="2026-11-20T00:00:00Z">'
+        f'<w:r><w:t xml:space="preserve">{inserted}</w:t></w:r></w:ins>'
+    ))
+
+
+def _text_box(paragraph: object, text: str) -> None:
+    """A text box as Word 2010+ writes it: the DrawingML box, and the VML copy for old readers."""
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
+        f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r>"
+    ))
+
+
+def _head(document: object) -> None:
+    """The national motto block: a 2-column borderless table, then the title."""
+    head = document.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
+    head.cell(0, 0).text = "UBND TỈNH QUẢNG NAM\nBAN CHỈ ĐẠO"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text = "Số: 125/TB-BCĐ"
+    head.cell(1, 1).text = "Quảng Nam, ngày 18 tháng 11 năm 2026"
+    document.add_paragraph("THÔNG BÁO")  # type: ignore[attr-defined]
+    document.add_paragraph("Kết luận của Trưởng Ban chỉ đạo tại cuộc họp ngày 15/11/2026")  # type: ignore[attr-defined]
+    document.add_paragraph(  # type: ignore[attr-defined]
+        "Sau khi nghe báo cáo, Trưởng Ban chỉ đạo kết luận như sau:"
+    )
+
+
+def _signature(document: object) -> None:
+    """«Nơi nhận:» and the signer, side by side in a 2-column table, as the template has them."""
+    sign = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    sign.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- TT Tỉnh ủy (b/c);\n- Lưu: VT."
+    sign.cell(0, 1).text = "TL. TRƯỞNG BAN\nCHÁNH VĂN PHÒNG\n(Đã ký)\nNguyễn Văn An"
+
+
+def test_a_tracked_change_left_unaccepted_reads_as_word_shows_it_accepted() -> None:
+    # The secretary's correction of the deadline («30/11» struck out, «20/12» inserted) was not accepted
+    # before sending: python-docx's paragraph text has neither, and the task came without its deadline.
+    document = Document()
+    _head(document)
+    p = document.add_paragraph("1. Giao Sở Xây dựng ")
+    _tracked(p, "chủ trì ")
+    p.add_run("rà soát quy hoạch khu công nghiệp, báo cáo UBND tỉnh trước ngày ")
+    _tracked(p, "20/12/2026", deleted="30/11/2026")
+    p.add_run(".")
+    _signature(document)
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert "30/11/2026" not in text
+    assert leads_and_dues(text) == [(["Sở Xây dựng"], date(2026, 12, 20))]
