@@ -361,13 +361,23 @@ def _docx_blocks(document: object) -> Iterator[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield _paragraph_text(Paragraph(child, document))
-        elif tag == "tbl":
-            yield from _table_lines(Table(child, document))
+    def blocks(parent: Any) -> Iterator[str]:
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                yield _paragraph_text(Paragraph(child, document))
+                # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
+                # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
+                for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
+                    yield _paragraph_text(Paragraph(inner, document))
+            elif tag == "tbl":
+                yield from _table_lines(Table(child, document))
+            elif tag == "sdt":
+                # (docs13) a content control (e-office templates wrap the body, or a point, in one)
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    yield from blocks(content)
+
+    yield from blocks(document.element.body)  # type: ignore[attr-defined]
 
 
 def _cells(row: object) -> list[str]:
@@ -445,9 +455,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # (mc:Fallback) repeats the drawing's text and is skipped.
 _PARAGRAPH_TEXT = (
     "descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
-    "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:pPr"
+    "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:pPr"
     " or ancestor::w:rPr or ancestor::mc:Fallback)]"
 )
+_TEXT_BOX_PARAGRAPHS = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]/w:p"
 _XML_NAMESPACES = {
     "w": _W[1:-1],
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
@@ -464,6 +475,8 @@ def _xpath(expression: str) -> Any:
 def _accepted_text(p: Any) -> str:
     parts: list[str] = []
     for node in _xpath(_PARAGRAPH_TEXT)(p):
+        if next(node.iterancestors(f"{_W}p")) is not p:
+            continue  # a letter of a text box's own paragraph
         tag = node.tag[len(_W):]
         if tag == "t":
             parts.append(node.text or "")

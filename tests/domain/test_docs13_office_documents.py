@@ -97,3 +97,31 @@ def test_a_tracked_change_left_unaccepted_reads_as_word_shows_it_accepted() -> N
     text = extract_text("thong-bao.docx", _saved(document))
     assert "30/11/2026" not in text
     assert leads_and_dues(text) == [(["Sở Xây dựng"], date(2026, 12, 20))]
+
+
+def test_a_point_typed_in_a_text_box_is_read_once() -> None:
+    # A point pasted into a text box (Word keeps the box's text twice: DrawingML and its VML copy):
+    # python-docx reads neither, and the task was lost.
+    document = Document()
+    _head(document)
+    document.add_paragraph("1. Giao Sở Tài chính chủ trì tham mưu phân bổ vốn, hoàn thành trước ngày 10/12/2026.")
+    _text_box(document.add_paragraph(), "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 31/12/2026.")
+    _signature(document)
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert text.count("Sở Y tế") == 1
+    assert leads_and_dues(text) == [(["Sở Tài chính"], date(2026, 12, 10)), (["Sở Y tế"], date(2026, 12, 31))]
+
+
+def test_points_inside_a_content_control_are_read() -> None:
+    # E-office templates wrap the body in a content control (w:sdt): its paragraphs were skipped.
+    document = Document()
+    _head(document)
+    body = document.element.body
+    sdt = parse_xml(
+        f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>1. Giao Công an tỉnh chủ trì bảo đảm an ninh "
+        "trật tự dịp Tết, hoàn thành trước ngày 25/01/2027.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    body.insert(list(body).index(body[-1]), sdt)  # before the section properties
+    _signature(document)
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert leads_and_dues(text) == [(["Công an tỉnh"], date(2027, 1, 25))]
