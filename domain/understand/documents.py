@@ -137,9 +137,31 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
         raise DocumentError(NO_OCR.format(what=exc.what, kind=what, packages=exc.packages)) from exc
     except OcrTimeout as exc:
         raise DocumentError(OCR_TOO_SLOW) from exc
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _appendix_first(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     _check_readable(text)
     return Extracted(text.strip(), reading)
+
+
+# (docs13) The signature block («Nơi nhận:», «TM. / KT. / TL. / TUQ. …»): the reader of a conclusion stops
+# there. A notice's task list is often its appendix, on the pages after the signature («Phụ lục», «Danh mục
+# nhiệm vụ», «Kèm theo Thông báo số …»): read in the file's order, those tasks were never seen.
+_SIGNATURE_START = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)")
+_APPENDIX_START = re.compile(r"^\s*(phu luc\b|danh muc (cac )?(nhiem vu|cong viec)\b)")
+
+
+def _appendix_first(text: str) -> str:
+    """The text with an appendix that follows the signature block moved before it: the body, the appendix,
+    then «Nơi nhận:» and the signer (kept, so that the reader still stops there and the recipients' list
+    «- Như trên; - Lưu: VT.» is no task)."""
+    lines = text.split("\n")
+    folded = [fold(line) for line in lines]
+    sign = next((k for k, line in enumerate(folded) if _SIGNATURE_START.match(line)), None)
+    if sign is None:
+        return text
+    appendix = next((k for k in range(sign + 1, len(lines)) if _APPENDIX_START.match(folded[k])), None)
+    if appendix is None or not any(line.strip() for line in lines[appendix + 1 :]):
+        return text
+    return "\n".join([*lines[:sign], *lines[appendix:], *lines[sign:appendix]])
 
 
 def _kind(ext: str, data: bytes) -> str:

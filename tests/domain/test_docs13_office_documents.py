@@ -125,3 +125,54 @@ def test_points_inside_a_content_control_are_read() -> None:
     _signature(document)
     text = extract_text("thong-bao.docx", _saved(document))
     assert leads_and_dues(text) == [(["Công an tỉnh"], date(2027, 1, 25))]
+
+
+APPENDIX = [
+    ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Ghi chú"],
+    ["I", "Lĩnh vực kinh tế", "", "", "", ""],
+    ["1", "Rà soát danh mục dự án đầu tư công\ntrung hạn", "Sở Kế hoạch và Đầu tư", "Sở Tài chính",
+     "Trước 15/12/2026", ""],
+    ["2", "Đẩy nhanh giải ngân vốn đầu tư công", "", "Các chủ đầu tư", "Trước 25/12/2026", "Báo cáo hằng tuần"],
+    ["II", "Lĩnh vực văn hóa - xã hội", "", "", "", ""],
+    ["3", "Tổ chức thăm, tặng quà Tết\ncho hộ nghèo", "Sở Lao động - Thương binh và Xã hội", "UBND các huyện",
+     "Trước 20/01/2027", ""],
+]
+# What the secretary lists from the appendix: row 2's lead is the merged cell of row 1.
+APPENDIX_TASKS = [
+    (["Sở Kế hoạch và Đầu tư"], date(2026, 12, 15)),
+    (["Sở Kế hoạch và Đầu tư"], date(2026, 12, 25)),
+    (["Sở Lao động - Thương binh và Xã hội"], date(2027, 1, 20)),
+]
+
+
+def _appendix(document: object) -> None:
+    """«Phụ lục: Danh mục nhiệm vụ» after the signature: group rows merged across, the lead of rows 1–2
+    merged down, multi-line cells, the header row repeated on every page."""
+    document.add_page_break()  # type: ignore[attr-defined]
+    document.add_paragraph("Phụ lục")  # type: ignore[attr-defined]
+    document.add_paragraph("DANH MỤC NHIỆM VỤ")  # type: ignore[attr-defined]
+    document.add_paragraph("(Kèm theo Thông báo số 125/TB-BCĐ ngày 18/11/2026 của Ban chỉ đạo)")  # type: ignore[attr-defined]
+    table = document.add_table(rows=len(APPENDIX), cols=6)  # type: ignore[attr-defined]
+    for i, row in enumerate(APPENDIX):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    for group in (1, 4):
+        table.cell(group, 1).merge(table.cell(group, 5))
+    table.cell(2, 2).merge(table.cell(3, 2))
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
+
+
+def test_the_task_appendix_after_the_signature_gives_its_tasks() -> None:
+    # The notice's body, «Nơi nhận:» and the signer, then the appendix on a page of its own: the reader
+    # stops at «Nơi nhận:», so the appendix's tasks — the notice's real list — were never read.
+    document = Document()
+    _head(document)
+    document.add_paragraph("1. Giao Sở Tài chính chủ trì tham mưu phân bổ vốn, hoàn thành trước ngày 10/12/2026.")
+    document.add_paragraph("2. Các nhiệm vụ cụ thể tại Phụ lục kèm theo.")
+    document.add_paragraph("Văn phòng Ban chỉ đạo thông báo để các cơ quan, đơn vị biết, thực hiện./.")
+    _signature(document)
+    _appendix(document)
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert leads_and_dues(text) == [(["Sở Tài chính"], date(2026, 12, 10)), *APPENDIX_TASKS]
+    # The recipients are no tasks, and the group rows are headings, not tasks without a lead.
+    assert not any("Như trên" in t or "Lĩnh vực" in t for t, _, _ in tasks(text))
