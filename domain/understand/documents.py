@@ -652,6 +652,12 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
     """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
     of its letters; a task table's rows made one line each (`_table_lines_of`)."""
     segments = _placed_segments(page, number)
+    # (docs13) The page number under a table that runs to the page's foot: the table read it as a
+    # wrapped line of the last row's cell («Sở Lao động - Thương binh và Xã hội 2»). The lowest line
+    # of the page, alone on its band, is dropped when it is a page number.
+    if len(segments) > 1 and _PAGE_NUMBER.match(segments[-1].line.text):
+        if segments[-1].top < min(seg.top for seg in segments[:-1]) - 1:
+            segments = segments[:-1]
     return _table_lines_of(segments) or [seg.line for seg in segments]
 
 
@@ -659,6 +665,11 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
 class _Segment:
     line: ocr.Line  # a printed line of a paragraph, or of one table cell
     top: float
+
+
+# (docs13) The number column's header word: «STT» is as wide as its narrow column, and the gap to «Nội dung
+# nhiệm vụ» is under the 2.5 letters that part two cells — read as one, the table was not found.
+_NUMBER_HEADER = re.compile(r"^(?:s|s[oố]\s*)?tt$|^s[oố] th[uứ] t[uự]$", re.IGNORECASE)
 
 
 def _placed_segments(page: Any, number: int) -> list[_Segment]:
@@ -687,13 +698,19 @@ def _placed_segments(page: Any, number: int) -> list[_Segment]:
             continue
         box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
         height = max(height, box_top - box_bottom)
-        if line.strip() and box_left - right > 2.5 * height:
+        gap = box_left - right
+        if line.strip() and (gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
             close()
             line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
         line += char
         left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
     close()
     return out
+
+
+# A task row's number, or (docs13) a group row's: «I | Lĩnh vực kinh tế» spans the table over its rows (the
+# table was taken to end there, and none of its rows gave a task).
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
 
 
 def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
@@ -726,7 +743,7 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
             header[column(sg)] = sg.line.text
         for below in bands[k + 1 :]:
             first = [sg for sg in below if column(sg) == 0]
-            if first and not first[0].line.text.rstrip(".").isdigit():
+            if first and not _ROW_NUMBER.match(first[0].line.text):
                 break  # a line the table's number column does not explain: the table has ended
             if first:
                 rows.append([""] * len(edges))

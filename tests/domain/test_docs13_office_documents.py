@@ -176,3 +176,66 @@ def test_the_task_appendix_after_the_signature_gives_its_tasks() -> None:
     assert leads_and_dues(text) == [(["Sở Tài chính"], date(2026, 12, 10)), *APPENDIX_TASKS]
     # The recipients are no tasks, and the group rows are headings, not tasks without a lead.
     assert not any("Như trên" in t or "Lĩnh vực" in t for t, _, _ in tasks(text))
+
+
+# The appendix printed to PDF: column left edges (fractions of an A4 width), each cell's printed lines.
+_PDF_COLUMNS = [0.06, 0.13, 0.42, 0.60, 0.76, 0.90]
+_PDF_HEADER = [["STT"], ["Nội dung nhiệm vụ"], ["Cơ quan", "chủ trì"], ["Cơ quan", "phối hợp"],
+               ["Thời gian", "hoàn thành"], ["Ghi chú"]]
+_PDF_PAGES = [
+    (["Phụ lục", "DANH MỤC NHIỆM VỤ", "(Kèm theo Thông báo số 125/TB-BCĐ ngày 18/11/2026)"], [
+        [["I"], ["Lĩnh vực kinh tế"], [], [], [], []],
+        [["1"], ["Rà soát danh mục dự án đầu", "tư công trung hạn"], ["Sở Kế hoạch", "và Đầu tư"], ["Sở Tài chính"],
+         ["Trước", "15/12/2026"], []],
+        [["2"], ["Đẩy nhanh giải ngân vốn", "đầu tư công"], [], ["Các chủ đầu tư"], ["Trước", "25/12/2026"],
+         ["Báo cáo", "hằng tuần"]],
+    ]),
+    ([], [  # the header row repeated at the top of the next page
+        [["II"], ["Lĩnh vực văn hóa - xã hội"], [], [], [], []],
+        [["3"], ["Tổ chức thăm, tặng quà Tết", "cho hộ nghèo"], ["Sở Lao động -", "Thương binh và", "Xã hội"],
+         ["UBND các", "huyện"], ["Trước", "20/01/2027"], []],
+    ]),
+]
+
+
+def _appendix_pdf(ruled: bool = False) -> bytes:
+    """The appendix as Word prints it to PDF (TrueType text, as Word embeds it; matplotlib writes it):
+    a page number at the foot, the header repeated; `ruled` draws the cell borders, with none between
+    rows 1 and 2 in the «chủ trì» column, whose cell is merged (its text printed once, at the top)."""
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    out = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(out) as pdf:
+        for number, (intro, rows) in enumerate(_PDF_PAGES, start=1):
+            figure = Figure(figsize=(8.27, 11.69))
+            y = 0.92
+            for line in intro:
+                figure.text(0.5, y, line, ha="center", fontsize=10)
+                y -= 0.025
+            for r, row in enumerate([_PDF_HEADER, *rows]):
+                top = y + 0.014
+                for x, cell in zip(_PDF_COLUMNS, row, strict=True):
+                    for k, line in enumerate(cell):
+                        figure.text(x, y - 0.018 * k, line, fontsize=9)
+                y -= 0.018 * max(len(cell) for cell in row) + 0.012
+                if ruled:
+                    merged_above = number == 1 and r == 3  # row «2»: its «chủ trì» cell is row «1»'s
+                    for x0, x1 in zip([0.05, *_PDF_COLUMNS[1:]], [*_PDF_COLUMNS[1:], 0.97], strict=True):
+                        if not (merged_above and x0 == _PDF_COLUMNS[2]):
+                            figure.add_artist(Line2D([x0 - 0.01, x1 - 0.01], [top, top], linewidth=0.5))
+            figure.text(0.5, 0.04, str(number), ha="center")
+            pdf.savefig(figure)
+    return out.getvalue()
+
+
+def test_the_task_appendix_printed_to_pdf_gives_its_tasks() -> None:
+    # Three things hid the table: «STT» ran into «Nội dung nhiệm vụ» (a gap under the one that parts two
+    # cells), the group row «I | Lĩnh vực kinh tế» was taken for the table's end, and the page number at
+    # the foot became a line of the last lead («Sở Lao động - Thương binh và Xã hội 2»).
+    text = extract_text("phu-luc.pdf", _appendix_pdf())
+    found = leads_and_dues(text)
+    assert APPENDIX_TASKS[0] in found and APPENDIX_TASKS[2] in found
+    assert "STT" not in text and "Ghi chú" not in text
