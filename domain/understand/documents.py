@@ -655,10 +655,29 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
     # (docs13) The page number under a table that runs to the page's foot: the table read it as a
     # wrapped line of the last row's cell («Sở Lao động - Thương binh và Xã hội 2»). The lowest line
     # of the page, alone on its band, is dropped when it is a page number.
-    if len(segments) > 1 and _PAGE_NUMBER.match(segments[-1].line.text):
-        if segments[-1].top < min(seg.top for seg in segments[:-1]) - 1:
-            segments = segments[:-1]
-    return _table_lines_of(segments) or [seg.line for seg in segments]
+    if (
+        len(segments) > 1
+        and _PAGE_NUMBER.match(segments[-1].line.text)
+        and segments[-1].top < min(seg.top for seg in segments[:-1]) - 1
+    ):
+        segments = segments[:-1]
+    return _table_lines_of(segments, _horizontal_rules(page)) or [seg.line for seg in segments]
+
+
+def _horizontal_rules(page: Any) -> list[tuple[float, float, float]]:
+    """(docs13) The page's horizontal rules (a table's cell borders), each as (height, left, right):
+    where a border is missing between two rows, a cell is merged over both."""
+    import pypdfium2 as pdfium
+
+    rules: list[tuple[float, float, float]] = []
+    try:
+        for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom <= 2 and right - left >= 5:
+                rules.append(((top + bottom) / 2, left, right))
+    except Exception:  # a path PDFium cannot measure: the table is read without its borders
+        return []
+    return rules
 
 
 @dataclass
@@ -713,7 +732,9 @@ def _placed_segments(page: Any, number: int) -> list[_Segment]:
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
 
 
-def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
+def _table_lines_of(
+    segments: list[_Segment], rules: list[tuple[float, float, float]] | None = None
+) -> list[ocr.Line] | None:
     """The page's lines with a numbered task table («TT | Nội dung | Chủ trì | Phối hợp | Thời gian»)
     made one line a row, as a .docx table is (`_rows_as_lines`) — PDFium reads it cell by cell, and
     its header words became tasks while the rows gave none (qa7). The header's first printed line
@@ -738,6 +759,7 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
 
         header = [""] * len(edges)
         rows: list[list[str]] = []
+        spans: list[list[float]] = []  # each row's first and last printed line (their tops)
         used = {id(sg) for sg in band}
         for sg in band:
             header[column(sg)] = sg.line.text
@@ -747,6 +769,9 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
                 break  # a line the table's number column does not explain: the table has ended
             if first:
                 rows.append([""] * len(edges))
+                spans.append([below[0].top, below[0].top])
+            elif spans:
+                spans[-1][1] = below[0].top
             cells = rows[-1] if rows else header
             for sg in below:
                 cells[column(sg)] = f"{cells[column(sg)]} {sg.line.text}".strip()
@@ -754,6 +779,7 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
         columns = _task_columns(header)
         if not rows or "task" not in columns or "lead" not in columns:
             continue
+        _merged_leads(rows, spans, [edges[columns["task"]], edges[columns["lead"]]], columns["lead"], rules or [])
         rebuilt = [ocr.Line(band[0].line.page, 1000 + n, 1, text, 100.0)
                    for n, text in enumerate(_rows_as_lines([header, *rows]))]
         at = min(i for i, sg in enumerate(segments) if id(sg) in used)
@@ -761,6 +787,27 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
         after = [sg.line for sg in segments[at:] if id(sg) not in used]
         return [*before, *rebuilt, *after]
     return None
+
+
+def _merged_leads(
+    rows: list[list[str]], spans: list[list[float]], lefts: list[int], lead: int,
+    rules: list[tuple[float, float, float]],
+) -> None:
+    """(docs13) A lead cell merged down over several rows («Sở Kế hoạch và Đầu tư» chủ trì for rows 1 and
+    2) is printed once, at its top: the rows under it came without a lead. Where the table is ruled, the
+    merge shows: between those rows the task column has its border and the lead column has none. Such a
+    row takes the lead of the row above. A table without borders says nothing, and is left as printed."""
+    task_left, lead_left = lefts
+
+    def ruled(low: float, high: float, x: float) -> bool:
+        return any(low < y < high and left <= x + 1 and right >= x + 1 for y, left, right in rules)
+
+    for r in range(1, len(rows)):
+        if rows[r][lead] or not rows[r - 1][lead]:
+            continue
+        low, high = spans[r][0], spans[r - 1][1]  # from this row's first line up to the last line above
+        if ruled(low, high, task_left) and not ruled(low, high, lead_left):
+            rows[r][lead] = rows[r - 1][lead]
 
 
 # ------------------------------------------------------------------------------------------ scans

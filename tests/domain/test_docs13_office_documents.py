@@ -239,3 +239,9 @@ def test_the_task_appendix_printed_to_pdf_gives_its_tasks() -> None:
     found = leads_and_dues(text)
     assert APPENDIX_TASKS[0] in found and APPENDIX_TASKS[2] in found
     assert "STT" not in text and "Ghi chú" not in text
+
+
+def test_a_lead_merged_over_two_rows_of_a_ruled_pdf_table_leads_both() -> None:
+    # The merged «chủ trì» cell is printed once, in row 1: row 2 came without a lead and gave no task. The
+    # missing border between the two rows in that column says the cell spans both.
+    assert leads_and_dues(extract_text("phu-luc.pdf", _appendix_pdf(ruled=True))) == APPENDIX_TASKS
