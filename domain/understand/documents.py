@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import ocr
+from domain.understand import legacy_fonts, ocr
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -137,7 +137,10 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
         raise DocumentError(NO_OCR.format(what=exc.what, kind=what, packages=exc.packages)) from exc
     except OcrTimeout as exc:
         raise DocumentError(OCR_TOO_SLOW) from exc
-    text = _appendix_first(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if legacy_fonts.is_legacy(text):
+        text = legacy_fonts.to_unicode(text)  # (docs13) typed in TCVN3 fonts: «Th«ng b¸o» is «Thông báo»
+    text = _appendix_first(text)
     _check_readable(text)
     return Extracted(text.strip(), reading)
 

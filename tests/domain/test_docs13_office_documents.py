@@ -245,3 +245,49 @@ def test_a_lead_merged_over_two_rows_of_a_ruled_pdf_table_leads_both() -> None:
     # The merged «chủ trì» cell is printed once, in row 1: row 2 came without a lead and gave no task. The
     # missing border between the two rows in that column says the cell spans both.
     assert leads_and_dues(extract_text("phu-luc.pdf", _appendix_pdf(ruled=True))) == APPENDIX_TASKS
+
+
+# A notice typed in the TCVN3 fonts (.VnTime; the title in .VnTimeH, capitals drawn at the lower-case
+# codes), as its text layer reads: the code points of the font, not Vietnamese letters (iconv's
+# TCVN5712-1 wrote these lines from the Unicode ones).
+_TCVN3_NOTICE = [
+    "TH«NG B¸O",
+    "KÕt luËn cña Tr­ëng Ban chØ ®¹o t¹i cuéc häp ngµy 15/11/2026",
+    "Sau khi nghe b¸o c¸o, Tr­ëng Ban chØ ®¹o kÕt luËn nh­ sau:",
+    "1. Giao Së Tµi chÝnh chñ tr×, phèi hîp Së X©y dùng tham m­u ph©n bæ vèn, hoµn thµnh tr­íc ngµy 10/12/2026.",
+    "2. Giao C«ng an tØnh b¶o ®¶m an ninh trËt tù dÞp TÕt, hoµn thµnh tr­íc ngµy 25/01/2027.",
+    "N¬i nhËn:",
+]
+_TCVN3_TASKS = [(["Sở Tài chính"], date(2026, 12, 10)), (["Công an tỉnh"], date(2027, 1, 25))]
+
+
+def test_a_word_file_typed_in_tcvn3_fonts_is_read_in_unicode() -> None:
+    # Refused as «bảng mã cũ (TCVN3/VNI)»: the letters are put back (TCVN 5712:1993's table).
+    document = Document()
+    for line in _TCVN3_NOTICE:
+        document.add_paragraph().add_run(line).font.name = ".VnTime"
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert text.startswith("THÔNG BÁO\nKết luận của Trưởng Ban chỉ đạo")
+    assert leads_and_dues(text) == _TCVN3_TASKS
+
+
+def test_a_pdf_typed_in_tcvn3_fonts_is_read_in_unicode() -> None:
+    # «Th«ng b¸o» from the text layer of a PDF printed from such a file.
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    out = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(out) as pdf:
+        figure = Figure(figsize=(8.27, 11.69))
+        for k, line in enumerate(_TCVN3_NOTICE):
+            figure.text(0.5 if k == 0 else 0.08, 0.9 - 0.03 * k, line, ha="center" if k == 0 else "left", fontsize=9)
+        pdf.savefig(figure)
+    text = extract_text("thong-bao.pdf", out.getvalue())
+    assert "Kết luận của Trưởng Ban chỉ đạo" in text
+    assert leads_and_dues(text) == _TCVN3_TASKS
+
+
+def test_a_text_file_typed_in_tcvn3_is_read_in_unicode() -> None:
+    data = "Giao V¨n phßng rµ so¸t hå s¬ xong tr­íc ngµy 15/12/2026.".encode()
+    assert extract_text("kl.txt", data) == "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12/2026."
