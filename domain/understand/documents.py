@@ -460,10 +460,12 @@ def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
             continue
         # A lead merged down the column comes back in every row it spans (python-docx).
         lead, support, due = cell("lead"), cell("support"), cell("due")
-        line = f"- Giao {lead} chủ trì" if lead else "-"
-        if support:
-            line += f", phối hợp {support}"
-        line += f" thực hiện: {task}" if lead else f" {task}"
+        if lead:
+            line = f"- Giao {lead} chủ trì" + (f", phối hợp {support}" if support else "") + f" thực hiện: {task}"
+        else:
+            # (docs13) A row whose lead cell is empty: the task, its deadline, and who supports it aside —
+            # «-, phối hợp Các chủ đầu tư Đẩy nhanh …» gave no task at all, and the row was lost unseen.
+            line = f"- {task}" + (f" (phối hợp: {support})" if support else "")
         if due:
             line += f"; thời hạn: {due}"
         yield line

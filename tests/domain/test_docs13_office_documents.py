@@ -291,3 +291,22 @@ def test_a_pdf_typed_in_tcvn3_fonts_is_read_in_unicode() -> None:
 def test_a_text_file_typed_in_tcvn3_is_read_in_unicode() -> None:
     data = "Giao V¨n phßng rµ so¸t hå s¬ xong tr­íc ngµy 15/12/2026.".encode()
     assert extract_text("kl.txt", data) == "Giao Văn phòng rà soát hồ sơ xong trước ngày 15/12/2026."
+
+
+def test_a_task_row_with_an_empty_lead_cell_is_a_task_without_a_lead() -> None:
+    # A row whose «Cơ quan chủ trì» is blank (left for the meeting to decide, or a merged cell printed to a
+    # PDF without borders): it gave no task, silently; now the chair sees it, its deadline kept, to assign.
+    document = Document()
+    _head(document)
+    table = document.add_table(rows=3, cols=5)
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["1", "Rà soát danh mục dự án đầu tư công", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Trước 15/12/2026"],
+        ["2", "Đẩy nhanh giải ngân vốn đầu tư công", "", "Các chủ đầu tư", "Trước 25/12/2026"],
+    ]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    text = extract_text("thong-bao.docx", _saved(document))
+    assert leads_and_dues(text) == [(["Sở Kế hoạch và Đầu tư"], date(2026, 12, 15)), ([], date(2026, 12, 25))]
+    assert "giải ngân vốn" in tasks(text)[1][0]
