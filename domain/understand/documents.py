@@ -11,6 +11,7 @@ import the bot's texts.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import ocr
+from domain.understand import legacy_fonts, ocr
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -137,8 +138,33 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
     except OcrTimeout as exc:
         raise DocumentError(OCR_TOO_SLOW) from exc
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if legacy_fonts.is_legacy(text):
+        text = legacy_fonts.to_unicode(text)  # (docs13) typed in TCVN3 fonts: «Th«ng b¸o» is «Thông báo»
+    text = _appendix_first(text)
     _check_readable(text)
     return Extracted(text.strip(), reading)
+
+
+# (docs13) The signature block («Nơi nhận:», «TM. / KT. / TL. / TUQ. …»): the reader of a conclusion stops
+# there. A notice's task list is often its appendix, on the pages after the signature («Phụ lục», «Danh mục
+# nhiệm vụ», «Kèm theo Thông báo số …»): read in the file's order, those tasks were never seen.
+_SIGNATURE_START = re.compile(r"^\s*(noi nhan|tm\.|kt\.|tl\.|tuq\.|t/m|k/t)")
+_APPENDIX_START = re.compile(r"^\s*(phu luc\b|danh muc (cac )?(nhiem vu|cong viec)\b)")
+
+
+def _appendix_first(text: str) -> str:
+    """The text with an appendix that follows the signature block moved before it: the body, the appendix,
+    then «Nơi nhận:» and the signer (kept, so that the reader still stops there and the recipients' list
+    «- Như trên; - Lưu: VT.» is no task)."""
+    lines = text.split("\n")
+    folded = [fold(line) for line in lines]
+    sign = next((k for k, line in enumerate(folded) if _SIGNATURE_START.match(line)), None)
+    if sign is None:
+        return text
+    appendix = next((k for k in range(sign + 1, len(lines)) if _APPENDIX_START.match(folded[k])), None)
+    if appendix is None or not any(line.strip() for line in lines[appendix + 1 :]):
+        return text
+    return "\n".join([*lines[:sign], *lines[appendix:], *lines[sign:appendix]])
 
 
 def _kind(ext: str, data: bytes) -> str:
@@ -360,13 +386,23 @@ def _docx_blocks(document: object) -> Iterator[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield _paragraph_text(Paragraph(child, document))
-        elif tag == "tbl":
-            yield from _table_lines(Table(child, document))
+    def blocks(parent: Any) -> Iterator[str]:
+        for child in parent.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                yield _paragraph_text(Paragraph(child, document))
+                # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
+                # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
+                for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
+                    yield _paragraph_text(Paragraph(inner, document))
+            elif tag == "tbl":
+                yield from _table_lines(Table(child, document))
+            elif tag == "sdt":
+                # (docs13) a content control (e-office templates wrap the body, or a point, in one)
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    yield from blocks(content)
+
+    yield from blocks(document.element.body)  # type: ignore[attr-defined]
 
 
 def _cells(row: object) -> list[str]:
@@ -424,10 +460,12 @@ def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
             continue
         # A lead merged down the column comes back in every row it spans (python-docx).
         lead, support, due = cell("lead"), cell("support"), cell("due")
-        line = f"- Giao {lead} chủ trì" if lead else "-"
-        if support:
-            line += f", phối hợp {support}"
-        line += f" thực hiện: {task}" if lead else f" {task}"
+        if lead:
+            line = f"- Giao {lead} chủ trì" + (f", phối hợp {support}" if support else "") + f" thực hiện: {task}"
+        else:
+            # (docs13) A row whose lead cell is empty: the task, its deadline, and who supports it aside —
+            # «-, phối hợp Các chủ đầu tư Đẩy nhanh …» gave no task at all, and the row was lost unseen.
+            line = f"- {task}" + (f" (phối hợp: {support})" if support else "")
         if due:
             line += f"; thời hạn: {due}"
         yield line
@@ -436,8 +474,50 @@ def _rows_as_lines(rows: list[list[str]]) -> Iterator[str]:
 _LIST_MARKS = ("-", "+", "•", "*")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# (docs13) The paragraph's text as Word shows it with its changes accepted: python-docx's `paragraph.text`
+# reads only the runs directly in the paragraph, so a tracked insertion left unaccepted (w:ins: a
+# secretary's corrected deadline, «chủ trì» added) was lost. Deleted text (w:delText, w:moveFrom) is left
+# out; a text box's own paragraphs (w:txbxContent) are read apart; Word's compatibility copy of a drawing
+# (mc:Fallback) repeats the drawing's text and is skipped.
+_PARAGRAPH_TEXT = (
+    "descendant::*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+    "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:pPr"
+    " or ancestor::w:rPr or ancestor::mc:Fallback)]"
+)
+_TEXT_BOX_PARAGRAPHS = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]/w:p"
+_XML_NAMESPACES = {
+    "w": _W[1:-1],
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
+@functools.cache
+def _xpath(expression: str) -> Any:
+    from lxml import etree  # python-docx's XML library (its elements' own `xpath` takes no namespaces)
+
+    return etree.XPath(expression, namespaces=_XML_NAMESPACES)
+
+
+def _accepted_text(p: Any) -> str:
+    parts: list[str] = []
+    for node in _xpath(_PARAGRAPH_TEXT)(p):
+        if next(node.iterancestors(f"{_W}p")) is not p:
+            continue  # a letter of a text box's own paragraph
+        tag = node.tag[len(_W):]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag == "noBreakHyphen":
+            parts.append("-")
+        elif tag == "cr" or node.get(f"{_W}type") in (None, "textWrapping"):
+            parts.append("\n")  # a line break (a page or column break is no break in the text)
+    return "".join(parts)
+
+
 def _paragraph_text(paragraph: object) -> str:
-    text: str = paragraph.text  # type: ignore[attr-defined]
+    text = _accepted_text(paragraph._p)  # type: ignore[attr-defined]
     level = _list_level(paragraph)
     if level is None or not text.strip():
         return text
@@ -577,13 +657,43 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
     """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
     of its letters; a task table's rows made one line each (`_table_lines_of`)."""
     segments = _placed_segments(page, number)
-    return _table_lines_of(segments) or [seg.line for seg in segments]
+    # (docs13) The page number under a table that runs to the page's foot: the table read it as a
+    # wrapped line of the last row's cell («Sở Lao động - Thương binh và Xã hội 2»). The lowest line
+    # of the page, alone on its band, is dropped when it is a page number.
+    if (
+        len(segments) > 1
+        and _PAGE_NUMBER.match(segments[-1].line.text)
+        and segments[-1].top < min(seg.top for seg in segments[:-1]) - 1
+    ):
+        segments = segments[:-1]
+    return _table_lines_of(segments, _horizontal_rules(page)) or [seg.line for seg in segments]
+
+
+def _horizontal_rules(page: Any) -> list[tuple[float, float, float]]:
+    """(docs13) The page's horizontal rules (a table's cell borders), each as (height, left, right):
+    where a border is missing between two rows, a cell is merged over both."""
+    import pypdfium2 as pdfium
+
+    rules: list[tuple[float, float, float]] = []
+    try:
+        for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom <= 2 and right - left >= 5:
+                rules.append(((top + bottom) / 2, left, right))
+    except Exception:  # a path PDFium cannot measure: the table is read without its borders
+        return []
+    return rules
 
 
 @dataclass
 class _Segment:
     line: ocr.Line  # a printed line of a paragraph, or of one table cell
     top: float
+
+
+# (docs13) The number column's header word: «STT» is as wide as its narrow column, and the gap to «Nội dung
+# nhiệm vụ» is under the 2.5 letters that part two cells — read as one, the table was not found.
+_NUMBER_HEADER = re.compile(r"^(?:s|s[oố]\s*)?tt$|^s[oố] th[uứ] t[uự]$", re.IGNORECASE)
 
 
 def _placed_segments(page: Any, number: int) -> list[_Segment]:
@@ -612,7 +722,8 @@ def _placed_segments(page: Any, number: int) -> list[_Segment]:
             continue
         box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
         height = max(height, box_top - box_bottom)
-        if line.strip() and box_left - right > 2.5 * height:
+        gap = box_left - right
+        if line.strip() and (gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
             close()
             line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
         line += char
@@ -621,7 +732,14 @@ def _placed_segments(page: Any, number: int) -> list[_Segment]:
     return out
 
 
-def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
+# A task row's number, or (docs13) a group row's: «I | Lĩnh vực kinh tế» spans the table over its rows (the
+# table was taken to end there, and none of its rows gave a task).
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
+
+
+def _table_lines_of(
+    segments: list[_Segment], rules: list[tuple[float, float, float]] | None = None
+) -> list[ocr.Line] | None:
     """The page's lines with a numbered task table («TT | Nội dung | Chủ trì | Phối hợp | Thời gian»)
     made one line a row, as a .docx table is (`_rows_as_lines`) — PDFium reads it cell by cell, and
     its header words became tasks while the rows gave none (qa7). The header's first printed line
@@ -646,15 +764,19 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
 
         header = [""] * len(edges)
         rows: list[list[str]] = []
+        spans: list[list[float]] = []  # each row's first and last printed line (their tops)
         used = {id(sg) for sg in band}
         for sg in band:
             header[column(sg)] = sg.line.text
         for below in bands[k + 1 :]:
             first = [sg for sg in below if column(sg) == 0]
-            if first and not first[0].line.text.rstrip(".").isdigit():
+            if first and not _ROW_NUMBER.match(first[0].line.text):
                 break  # a line the table's number column does not explain: the table has ended
             if first:
                 rows.append([""] * len(edges))
+                spans.append([below[0].top, below[0].top])
+            elif spans:
+                spans[-1][1] = below[0].top
             cells = rows[-1] if rows else header
             for sg in below:
                 cells[column(sg)] = f"{cells[column(sg)]} {sg.line.text}".strip()
@@ -662,6 +784,7 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
         columns = _task_columns(header)
         if not rows or "task" not in columns or "lead" not in columns:
             continue
+        _merged_leads(rows, spans, [edges[columns["task"]], edges[columns["lead"]]], columns["lead"], rules or [])
         rebuilt = [ocr.Line(band[0].line.page, 1000 + n, 1, text, 100.0)
                    for n, text in enumerate(_rows_as_lines([header, *rows]))]
         at = min(i for i, sg in enumerate(segments) if id(sg) in used)
@@ -669,6 +792,27 @@ def _table_lines_of(segments: list[_Segment]) -> list[ocr.Line] | None:
         after = [sg.line for sg in segments[at:] if id(sg) not in used]
         return [*before, *rebuilt, *after]
     return None
+
+
+def _merged_leads(
+    rows: list[list[str]], spans: list[list[float]], lefts: list[int], lead: int,
+    rules: list[tuple[float, float, float]],
+) -> None:
+    """(docs13) A lead cell merged down over several rows («Sở Kế hoạch và Đầu tư» chủ trì for rows 1 and
+    2) is printed once, at its top: the rows under it came without a lead. Where the table is ruled, the
+    merge shows: between those rows the task column has its border and the lead column has none. Such a
+    row takes the lead of the row above. A table without borders says nothing, and is left as printed."""
+    task_left, lead_left = lefts
+
+    def ruled(low: float, high: float, x: float) -> bool:
+        return any(low < y < high and left <= x + 1 and right >= x + 1 for y, left, right in rules)
+
+    for r in range(1, len(rows)):
+        if rows[r][lead] or not rows[r - 1][lead]:
+            continue
+        low, high = spans[r][0], spans[r - 1][1]  # from this row's first line up to the last line above
+        if ruled(low, high, task_left) and not ruled(low, high, lead_left):
+            rows[r][lead] = rows[r - 1][lead]
 
 
 # ------------------------------------------------------------------------------------------ scans

@@ -239,8 +239,7 @@ def test_a_word_file_that_is_an_html_page_is_read_with_its_task_table() -> None:
         ("kl.txt", b"", documents.EMPTY),
         ("kl.txt", b"   \n\n 12/12 ", documents.EMPTY),
         ("kl.txt", bytes(range(0, 32)) * 4 + b"abc", documents.GARBLED),
-        # "Giao Văn phòng rà soát hồ sơ" typed with a TCVN3 (ABC) font, read as Unicode
-        ("kl.txt", "Giao V¨n phßng r¸ so¸t hå s¬ xong tr­íc ngµy".encode(), documents.LEGACY_FONT),
+        # (docs13) TCVN3 text is converted now: tests/domain/test_docs13_office_documents.py
     ],
 )
 def test_files_that_cannot_be_read_say_why(filename: str, data: bytes, reason: str) -> None:
