@@ -2127,3 +2127,7 @@ UNKNOWN_NAME = (
 # «/giao … truwowcs ngayf 15/12» (Telex typed raw): the date is offered under ASK_DEADLINE, never guessed.
 PLAIN_DATE_OFFER = "Trong tin có ngày {day}: nếu đó là hạn, bấm nút «📅 Hạn {day}»."
 BTN_DUE_PLAIN = "📅 Hạn {day}"
+
+
+# --- qa15: people and the group changing in Telegram ---
+MEMBER_LEFT_UNIT_TASKS = "{unit} (nhiệm vụ đang mở: {numbers})"

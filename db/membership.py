@@ -31,6 +31,9 @@ class Departure:
     lost_tasks: list[LostTask] = field(default_factory=list)  # open tasks that lost this assignee
     units: list[str] = field(default_factory=list)  # units the person was a contact of
     units_without_contact: list[str] = field(default_factory=list)  # of those, left with nobody
+    # qa15: the open tasks each of those units is on, by number — what the chair must reassign or cover
+    # (a unit head leaving leaves the unit's tasks with nobody to remind, not only the unit's name).
+    unit_task_numbers: dict[str, list[int]] = field(default_factory=dict)
     replanned_tasks: int = 0
 
     @property
@@ -147,6 +150,18 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
             ).all()
         )
         out.units_without_contact = [name for _, uid, name in contact_rows if not remaining.get(uid)]
+        bare = {uid: name for _, uid, name in contact_rows if not remaining.get(uid)}
+        if bare:
+            rows = await session.execute(
+                select(TaskAssignee.unit_id, Task.number)
+                .join(Task, Task.id == TaskAssignee.task_id)
+                .where(TaskAssignee.unit_id.in_(list(bare)), Task.status == "open")
+                .order_by(Task.number)
+            )
+            for uid, number in rows.all():
+                numbers = out.unit_task_numbers.setdefault(bare[uid], [])
+                if number not in numbers:
+                    numbers.append(number)
         replan.update(
             (
                 await session.execute(

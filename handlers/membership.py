@@ -363,6 +363,14 @@ async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) ->
     await send_notices(context, session)
 
 
+def _unit_with_tasks(name: str, numbers: list[int]) -> str:
+    """«Văn phòng (nhiệm vụ đang mở: #1, #2, #3)»: which tasks now have nobody to remind (qa15)."""
+    if not numbers:
+        return T.esc(name)
+    shown = ", ".join(f"#{n}" for n in numbers[:30]) + (" …" if len(numbers) > 30 else "")
+    return T.MEMBER_LEFT_UNIT_TASKS.format(unit=T.esc(name), numbers=shown)
+
+
 def _departure_notice(
     person: Person, departure: Departure, chairs: list[Person], new_chairs: list[Person]
 ) -> tuple[str, Buttons | None]:
@@ -379,7 +387,8 @@ def _departure_notice(
         lines.append(T.MEMBER_LEFT_UNITS.format(units=T.esc(", ".join(departure.units))))
     if departure.units_without_contact:
         names = departure.units_without_contact
-        lines.append(T.MEMBER_LEFT_NO_CONTACT.format(units=T.esc(", ".join(names)), example=T.esc(names[0])))
+        units = ", ".join(_unit_with_tasks(name, departure.unit_task_numbers.get(name, [])) for name in names)
+        lines.append(T.MEMBER_LEFT_NO_CONTACT.format(units=units, example=T.esc(names[0])))
     buttons: Buttons | None = None
     if departure.lost_tasks:
         lines.append(T.MEMBER_LEFT_TASKS)

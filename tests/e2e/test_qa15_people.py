@@ -1,0 +1,62 @@
+"""qa15: a ward committee's people and group changing under the bot, played as Telegram sends it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from emulator import Chat, User
+from tests.e2e.conftest import Env, Since
+from tests.e2e.test_reminders_e2e import at, reminders, wake  # noqa: F401
+
+
+def ward(env: Env, *, bot_admin: bool = True) -> tuple[User, User, User, User, Chat]:
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    tu = w.add_user("Tú", "Đỗ", username="tu_phochutich")  # an administrator: a chair while he is one
+    binh = w.add_user("Bình", "Lê", username="binh_le")
+    minh = w.add_user("Minh", "Phạm", username="minh_member")
+    group = w.add_group(
+        "BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, minh], admins=[tu],
+        bot_status="administrator" if bot_admin else "member",
+    )
+    return chair, tu, binh, minh, group
+
+
+async def test_a_chair_demoted_while_an_extension_waits_cannot_decide_it_and_a_new_admin_can(env: Env) -> None:
+    _chair, tu, binh, minh, group = ward(env)
+    await env.say(tu, group, "/giao @binh_le tổng hợp số liệu trước 15/12")
+    await env.say(binh, group, "/giahan 1 30/12 chờ số liệu tổ dân phố")
+    ask = await env.world.wait_for(lambda m: "xin gia hạn" in m.plain, chat=group)
+    env.world.demote_admin(group, tu)
+    await env.idle()
+    refused = await env.press(tu, ask, "✅ Đồng ý")
+    assert refused.show_alert  # type: ignore[attr-defined]
+    assert (await env.task(1, group)).due_current == date(2026, 12, 15)
+    env.world.promote_admin(group, minh)
+    await env.idle()
+    await env.press(minh, ask, "✅ Đồng ý")
+    assert (await env.task(1, group)).due_current == date(2026, 12, 30)
+
+
+
+async def test_a_unit_head_leaving_tells_the_chair_which_unit_tasks_lost_their_lead(reminders: Env) -> None:  # noqa: F811
+    """Bình heads Văn phòng, the unit leading three open tasks. He leaves: the chair must see which
+    tasks now have nobody to remind (reminders go to the group), not only the unit's name."""
+    env = reminders
+    chair, _tu, binh, _minh, group = ward(env, bot_admin=False)
+    await env.say(chair, group, "/donvi them Văn phòng UBND = VP")
+    await env.say(binh, group, "/viec")  # seen
+    await env.say(chair, group, "/donvi gan VP @binh_le")
+    for text in ("rà soát hồ sơ một cửa trước 15/12", "báo cáo số liệu quý trước 16/12",
+                 "kiểm tra trang tin trước 17/12"):
+        await env.say(chair, group, f"/giao VP {text}")
+    await env.say(chair, group, "/giao @lan_chutich duyệt kế hoạch trước 18/12")
+    env.world.remove_member(group, binh)
+    notice = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    line = next(x for x in notice.plain.splitlines() if "chưa còn người nhận nhắc việc" in x)
+    assert "Văn phòng UBND" in line and "#1, #2, #3" in line and "#4" not in line
+    new = Since(env.world, binh)
+    await wake(env, at(2026, 12, 14, 8))
+    assert new(binh) == []
+    assert any("#1" in m.plain and "Nhắc việc" in m.plain for m in env.world.bot_messages(group))
