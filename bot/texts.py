@@ -2131,3 +2131,8 @@ BTN_DUE_PLAIN = "📅 Hạn {day}"
 
 # --- qa15: people and the group changing in Telegram ---
 MEMBER_LEFT_UNIT_TASKS = "{unit} (nhiệm vụ đang mở: {numbers})"
+MEMBER_BACK_PLAIN = "👋 <b>{who}</b> đã trở lại nhóm."
+MEMBER_BACK_ROLE = "• Vai trò {role} đã bỏ khi người này rời nhóm — giao lại: <code>{command}</code>"
+MEMBER_BACK_UNIT = "• Đơn vị {unit} vẫn chưa có người nhận nhắc việc{tasks} — giao lại: <code>{command}</code>"
+MEMBER_BACK_UNIT_TASKS = " (nhiệm vụ đang mở: {numbers})"
+MEMBER_BACK_NO_HANDLE = "@tên_người_này"

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import reminders
 from db import tasks as db_tasks
+from db.departures import note_departure
 from db.models import Notice, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
@@ -210,6 +211,8 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
     for task_id in sorted(replan):
         await reminders.replan_task(session, task_id, now)
     out.replanned_tasks = len(replan)
+    # qa15: kept until they come back, when the chair is told what is still the chair's to give back.
+    await note_departure(session, committee_id, person_id, out.role, unit_ids, now)
     return out
 
 

@@ -442,3 +442,20 @@ class ChairEnded(Base):
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Departure(Base):
+    """What a person's leaving the group took from them in one committee that the bot does not give
+    back by itself (qa15): the role granted with /vaitro and the units they were the contact of. Kept
+    until they come back, when the chair is told what is the chair's to give back (a unit head added
+    back a week later would otherwise come back to silence, his unit's tasks still reminded to nobody)."""
+
+    __tablename__ = "departures"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id", name="uq_departures_committee_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[str | None] = mapped_column(String(16))
+    unit_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    left_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -28,6 +28,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
+from db.departures import StillToGiveBack, take_departure
 from db.membership import Departure
 from db.models import Person
 from db.outbox import NOTICES_STORED, as_utc, enqueue_notice, replan_committee
@@ -294,13 +295,30 @@ async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) 
         back = await db_membership.member_returned(session, committee.id, person.id, now)
         for task in back:
             db_membership.note_reassigned(session, task.task_id)  # their «🔁 Giao lại #N» buttons go
-        if back:
+        still = await take_departure(session, committee.id, person.id)
+        if back or still.anything:
             numbers = ", ".join(f"#{t.number}" for t in back)
-            text = T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)
+            text = (T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers) if back
+                    else T.MEMBER_BACK_PLAIN.format(who=T.esc(person.full_name)))
+            text = "\n".join([text, *_still_to_give_back(person, still)])
             await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
             log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id,
                      person.id, len(back))
     await send_notices(context, session)
+
+
+def _still_to_give_back(person: Person, still: StillToGiveBack) -> list[str]:
+    """qa15: the lines that tell the chair, by command, what leaving took and is not back by itself."""
+    handle = f"@{person.username}" if person.username else T.MEMBER_BACK_NO_HANDLE
+    lines = []
+    if still.role:
+        role, word = (T.ROLE_CHAIR, "truongban") if still.role == Role.CHAIR else (T.ROLE_SECRETARY, "thuky")
+        lines.append(T.MEMBER_BACK_ROLE.format(role=role, command=T.esc(f"/vaitro {handle} {word}")))
+    for name, numbers in still.units:
+        tasks = T.MEMBER_BACK_UNIT_TASKS.format(numbers=", ".join(f"#{n}" for n in numbers)) if numbers else ""
+        lines.append(T.MEMBER_BACK_UNIT.format(unit=T.esc(name), tasks=tasks,
+                                               command=T.esc(f"/donvi gan {name} {handle}")))
+    return lines
 
 
 async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:

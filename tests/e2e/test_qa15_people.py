@@ -60,3 +60,47 @@ async def test_a_unit_head_leaving_tells_the_chair_which_unit_tasks_lost_their_l
     await wake(env, at(2026, 12, 14, 8))
     assert new(binh) == []
     assert any("#1" in m.plain and "Nhắc việc" in m.plain for m in env.world.bot_messages(group))
+
+
+async def test_a_unit_head_added_back_a_week_later_the_chair_is_told_what_to_give_back(env: Env) -> None:
+    """Bình, Văn phòng's only contact, leaves and is added back a week later. His unit's three tasks
+    were reminded in the group meanwhile; nothing of the unit was his any more. The chair, seeing him
+    back, must be told that Văn phòng still has nobody to remind for #1–#3, with the command that
+    gives it back — not silence (he had no task by name, so nothing came back by itself)."""
+    chair, _tu, binh, _minh, group = ward(env, bot_admin=False)
+    await env.say(chair, group, "/donvi them Văn phòng UBND = VP")
+    await env.say(binh, group, "/viec")  # seen
+    await env.say(chair, group, "/donvi gan VP @binh_le")
+    for text in ("rà soát hồ sơ một cửa trước 15/12", "báo cáo số liệu quý trước 16/12",
+                 "kiểm tra trang tin trước 17/12"):
+        await env.say(chair, group, f"/giao VP {text}")
+    env.world.remove_member(group, binh)
+    await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    env.advance(days=7)
+    env.world.add_member(group, binh, by=chair)
+    back = await env.world.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Bình Lê" in back.plain and "Văn phòng UBND" in back.plain and "#1, #2, #3" in back.plain
+    assert "/donvi gan Văn phòng UBND @binh_le" in back.plain
+    assert "Bình" not in (await env.say(chair, group, "/donvi")).plain  # the chair's to give back
+
+
+async def test_the_secretary_added_back_the_chair_is_told_the_role_was_dropped(env: Env) -> None:
+    chair, _tu, _binh, minh, group = ward(env, bot_admin=True)
+    await env.say(chair, group, "/vaitro @minh_member thuky")
+    env.world.remove_member(group, minh)
+    left = await env.world.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "vai trò Thư ký" in left.plain
+    env.world.add_member(group, minh, by=chair)
+    back = await env.world.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
+    await env.idle()
+    assert "Minh Phạm" in back.plain and "/vaitro @minh_member thuky" in back.plain
+    refused = await env.say(minh, group, "/giao @lan_chutich duyệt kế hoạch trước 15/12")
+    assert "Chỉ Trưởng ban" in refused.plain  # not given back by itself
+    # A second «joined» update for the same return says nothing more.
+    before = len(env.world.bot_messages(group))
+    env.world.add_member(group, minh, by=chair)
+    await env.idle()
+    assert [m for m in env.world.bot_messages(group)[before:] if "trở lại nhóm" in m.plain] == []
