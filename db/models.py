@@ -93,6 +93,9 @@ class Person(Base):
     # Null until the person is seen (mentioned only by @username so far).
     tg_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     username: Mapped[str | None] = mapped_column(String(64), index=True)  # lower-case, without @
+    # qa15: the @username they had before the one they have now (lower-case, without @): «/giao @old»
+    # written by a chair used to the old handle is theirs, until someone else is seen holding it.
+    former_username: Mapped[str | None] = mapped_column(String(64), index=True)
     full_name: Mapped[str] = mapped_column(String(255), default="")
     # The name folded (lower case, no diacritics: db/people_names.py), kept with full_name by an attribute
     # event: «/giao anh Hùng …» finds the holders of a name by index instead of reading every person the

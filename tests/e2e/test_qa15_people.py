@@ -104,3 +104,28 @@ async def test_the_secretary_added_back_the_chair_is_told_the_role_was_dropped(e
     env.world.add_member(group, minh, by=chair)
     await env.idle()
     assert [m for m in env.world.bot_messages(group)[before:] if "trở lại nhóm" in m.plain] == []
+
+
+async def test_a_task_given_to_someones_old_username_reaches_them(reminders: Env) -> None:  # noqa: F811
+    """Bình changed @binh_le to @binh_moi in Telegram; the bot has seen him since. The chair, used to
+    the old handle, writes «/giao @binh_le …»: it is Bình's task (named by his current name, reminded
+    to him), not a stranger «@binh_le» the bot «has not met». Once someone else is seen holding
+    @binh_le, the handle is theirs."""
+    env = reminders
+    chair, _tu, binh, _minh, group = ward(env, bot_admin=False)
+    env.world.start_private(binh)
+    await env.say(binh, group, "/viec")
+    binh.username = "binh_moi"
+    await env.say(binh, group, "/viec")  # seen with the new handle
+    reply = await env.say(chair, group, "/giao @binh_le kiểm tra hồ sơ trước 2/12")
+    assert "Chủ trì: Bình Lê" in reply.plain and "chưa gặp" not in reply.plain
+    assert "#1" in (await env.say(binh, group, "/viec")).plain
+    new = Since(env.world, binh)
+    await wake(env, at(2026, 12, 1, 8))
+    assert any("#1" in m.plain and "Nhắc việc" in m.plain for m in new(binh))
+
+    other = env.world.add_user("Lệ", "Bùi", username="binh_le")  # the freed handle, taken by someone else
+    env.world.add_member(group, other, by=chair)
+    await env.say(other, group, "/viec")
+    reply = await env.say(chair, group, "/giao @binh_le lập danh sách trước 3/12")
+    assert "Chủ trì: Lệ Bùi" in reply.plain

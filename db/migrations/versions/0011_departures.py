@@ -5,7 +5,8 @@ Revises: 0010
 Create Date: 2026-12-07 11:20:00
 
 What leaving the group took from a person (their /vaitro role, the units they were the contact of),
-kept until they come back so that the chair is told what to give back (helper «qa15»).
+kept until they come back so that the chair is told what to give back; and people's previous
+@username, so that «/giao @old» reaches someone who changed it (helper «qa15»).
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_departures')),
         sa.UniqueConstraint('committee_id', 'person_id', name='uq_departures_committee_person'),
     )
+    with op.batch_alter_table('people') as batch:
+        batch.add_column(sa.Column('former_username', sa.String(length=64), nullable=True))
+        batch.create_index(batch.f('ix_people_former_username'), ['former_username'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('people') as batch:
+        batch.drop_index(batch.f('ix_people_former_username'))
+        batch.drop_column('former_username')
     op.drop_table('departures')
