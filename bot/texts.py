@@ -2136,3 +2136,7 @@ MEMBER_BACK_ROLE = "• Vai trò {role} đã bỏ khi người này rời nhóm 
 MEMBER_BACK_UNIT = "• Đơn vị {unit} vẫn chưa có người nhận nhắc việc{tasks} — giao lại: <code>{command}</code>"
 MEMBER_BACK_UNIT_TASKS = " (nhiệm vụ đang mở: {numbers})"
 MEMBER_BACK_NO_HANDLE = "@tên_người_này"
+BTN_DONE_TAGGED = "✅ Xong #{number} {committee}"
+BTN_PROGRESS_TAGGED = "📝 Tiến độ #{number} {committee}"
+BTN_EXTEND_TAGGED = "⏳ Gia hạn #{number} {committee}"
+BTN_BLOCKED_TAGGED = "🚧 Vướng mắc #{number} {committee}"

@@ -129,3 +129,25 @@ async def test_a_task_given_to_someones_old_username_reaches_them(reminders: Env
     await env.say(other, group, "/viec")
     reply = await env.say(chair, group, "/giao @binh_le lập danh sách trước 3/12")
     assert "Chủ trì: Lệ Bùi" in reply.plain
+
+
+async def test_a_member_of_two_committees_tells_their_buttons_apart_in_private(reminders: Env) -> None:  # noqa: F811
+    """Bình is a plain member of Sài Đồng's committee and the chair of Cải cách hành chính; each gave
+    him a #1. Tuesday's private reminder carries both: the two rows of buttons read the same («#1 ✅
+    Xong» twice) unless each names its committee. The one he presses closes that committee's #1 only."""
+    env = reminders
+    chair, _tu, binh, minh, group = ward(env, bot_admin=False)
+    other = env.world.add_group("BCĐ Cải cách hành chính", creator=binh, members=[minh, chair])
+    env.world.start_private(binh)
+    await env.say(chair, group, "/giao @binh_le kiểm tra hồ sơ trước 2/12")
+    await env.say(binh, other, "/giao @binh_le rà soát thủ tục trước 2/12")
+    new = Since(env.world, binh)
+    await wake(env, at(2026, 12, 1, 8))
+    [reminder] = [m for m in new(binh) if "Nhắc việc" in m.plain]
+    labels = reminder.button_texts()
+    assert len(labels) == len(set(labels)) == 8
+    done = [x for x in labels if "✅" in x]
+    assert any("Chuyển đổi số" in x for x in done) and any("Cải cách" in x for x in done)
+    await env.press(binh, reminder, next(x for x in done if "Cải cách" in x))
+    assert (await env.task(1, other)).status == "done"
+    assert (await env.task(1, group)).status == "open"
