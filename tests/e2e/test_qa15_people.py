@@ -151,3 +151,31 @@ async def test_a_member_of_two_committees_tells_their_buttons_apart_in_private(r
     await env.press(binh, reminder, next(x for x in done if "Cải cách" in x))
     assert (await env.task(1, other)).status == "done"
     assert (await env.task(1, group)).status == "open"
+
+
+async def test_an_upgrade_mid_week_keeps_the_pending_request_reminders_and_one_monday_summary(
+    reminders: Env,  # noqa: F811
+) -> None:
+    """Bình asked for more time in the basic group; the group is upgraded before the chair decides.
+    In the supergroup the chair sees both tasks and decides; Bình is told; Monday's summary and the
+    reminders come once, in the supergroup, none to the dead old id."""
+    env = reminders
+    chair, _tu, binh, _minh, group = ward(env, bot_admin=False)
+    env.world.start_private(binh)
+    await env.say(chair, group, "/giao @binh_le tổng hợp số liệu trước 15/12")
+    await env.say(chair, group, "/giao @binh_le rà soát hồ sơ trước 2/12")
+    await env.say(binh, group, "/giahan 1 30/12 chờ số liệu tổ dân phố")
+    await env.world.wait_for(lambda m: "xin gia hạn" in m.plain, chat=group)
+    supergroup = env.world.migrate_to_supergroup(group)
+    await env.idle()
+    old_count = len(env.world.bot_messages(group))
+    assert "2 nhiệm vụ" in (await env.say(chair, supergroup, "/ds")).plain
+    told = Since(env.world, binh)
+    assert "30/12/2026" in (await env.say(chair, supergroup, "/giahan 1 30/12")).plain
+    assert any("30/12/2026" in m.plain for m in told(binh))
+    await wake(env, at(2026, 11, 30, 7, 30))
+    await wake(env, at(2026, 11, 30, 9))
+    summaries = [m for m in env.world.bot_messages(supergroup) if "TỔNG HỢP" in m.plain]
+    assert len(summaries) == 1
+    assert len(env.world.bot_messages(group)) == old_count  # nothing sent to the old id
+    assert (await env.task(1, supergroup)).due_current == date(2026, 12, 30)
