@@ -298,8 +298,13 @@ async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) 
         still = await take_departure(session, committee.id, person.id)
         if back or still.anything:
             numbers = ", ".join(f"#{t.number}" for t in back)
-            text = (T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers) if back
-                    else T.MEMBER_BACK_PLAIN.format(who=T.esc(person.full_name)))
+            who = T.esc(person.full_name)
+            if not back:
+                text = T.MEMBER_BACK_PLAIN.format(who=who)
+            elif still.anything:  # the lines below say what, by command: not the general «nếu có» sentence
+                text = T.MEMBER_BACK_TASKS.format(who=who, count=len(back), numbers=numbers)
+            else:
+                text = T.MEMBER_BACK.format(who=who, count=len(back), numbers=numbers)
             text = "\n".join([text, *_still_to_give_back(person, still)])
             await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
             log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id,
