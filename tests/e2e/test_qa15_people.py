@@ -179,3 +179,24 @@ async def test_an_upgrade_mid_week_keeps_the_pending_request_reminders_and_one_m
     assert len(summaries) == 1
     assert len(env.world.bot_messages(group)) == old_count  # nothing sent to the old id
     assert (await env.task(1, supergroup)).due_current == date(2026, 12, 30)
+
+
+async def test_a_deleted_groups_tasks_do_not_block_the_live_committees_in_private(env: Env) -> None:
+    """Sài Đồng's group is deleted (the committee is paused); Bình still has #1 in Cải cách hành chính.
+    In private, «/xong 1» was refused as ambiguous, telling him to type it «in the group of that
+    committee» — one of which no longer exists — and /viec listed the dead group's task as any other."""
+    chair, _tu, binh, _minh, group = ward(env, bot_admin=False)
+    other = env.world.add_group("BCĐ Cải cách hành chính", creator=chair, members=[binh])
+    env.world.start_private(binh)
+    await env.say(chair, group, "/giao @binh_le tổng hợp số liệu trước 2/12")
+    await env.say(chair, other, "/giao @binh_le rà soát thủ tục trước 2/12")
+    env.world.delete_group(group)
+    await env.idle()
+    mine = (await env.say(binh, binh, "/viec")).plain
+    paused = next(x for x in mine.splitlines() if "tổng hợp số liệu" in x)
+    assert "tạm dừng" in paused
+    assert "tạm dừng" not in next(x for x in mine.splitlines() if "rà soát thủ tục" in x)
+    done = await env.say(binh, binh, "/xong 1")
+    assert "nhiều Ban chỉ đạo" not in done.plain
+    assert (await env.task(1, other)).status == "done"
+    assert (await env.task(1, group)).status == "open"
