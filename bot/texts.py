@@ -2160,27 +2160,10 @@ QA13_IMPORT_FLAG_NEW_UNIT = (
 )
 
 
-# --- qa13: a unit's contact person back in the group ---
-# (handlers/membership._joined, db/contact_return.py) The units they were the last contact of when they left,
-# still without anyone: their tasks are reminded in the group only until the chair gives them back.
+# --- qa13: a unit's contact person left the group ---
+# (db/contact_return.py) written in the history of the unit's open tasks; what the chair is told when the person
+# comes back is qa15's MEMBER_BACK_UNIT.
 EVENT_NAMES["contact_left"] = "người liên hệ của đơn vị rời nhóm: đơn vị chưa có ai nhận nhắc"
-
-
-def qa13_contact_back(name: str, username: str | None, units: Sequence[tuple[str, Sequence[int]]], *,
-                      first: bool) -> str:
-    """`units`: (unit name, numbers of its open tasks), as db.contact_return.units_left_behind finds them."""
-    listed = "; ".join(
-        f"«{esc(unit)}» (" + ", ".join(f"#{n}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "") + ")"
-        for unit, numbers in units[:5]
-    ) + (f" và {len(units) - 5} đơn vị khác" if len(units) > 5 else "")  # one message, within Telegram limit
-    who = f"@{username}" if username else QA12_EXAMPLE_PERSON
-    head = f"👋 <b>{esc(name)}</b> đã trở lại nhóm. " if first else ""
-    return (
-        f"{head}Trước khi rời nhóm, {esc(name)} là người liên hệ của {listed}; "
-        f"{'đơn vị này' if len(units) == 1 else 'các đơn vị này'} vẫn chưa có ai "
-        f"nhận nhắc việc riêng (lời nhắc chỉ gửi vào nhóm). Trưởng ban gán lại nếu vẫn là người phụ trách: "
-        f"<code>/donvi gan {esc(units[0][0])} {who}</code>"
-    )
 
 
 # --- qa13: units an undone import had added ---
@@ -2219,3 +2202,19 @@ BOARD_TEXTS["show_more"] = "Xem thêm (còn {n} nhiệm vụ)"
 # «Biểu đồ» of a period with no task of the committee's own (a district's work is its wards').
 BOARD_TEXTS["chart_none"] = "Chưa có nhiệm vụ nào của Ban trong kỳ này."
 BOARD_TEXTS["chart_see_lower"] = "Số liệu của từng Ban cấp dưới: xem thẻ «Ban cấp dưới»."
+
+
+# --- qa15: people and the group changing in Telegram ---
+MEMBER_LEFT_UNIT_TASKS = "{unit} (nhiệm vụ đang mở: {numbers})"
+MEMBER_BACK_PLAIN = "👋 <b>{who}</b> đã trở lại nhóm."
+MEMBER_BACK_ROLE = "• Vai trò {role} đã bỏ khi người này rời nhóm — giao lại: <code>{command}</code>"
+MEMBER_BACK_UNIT = "• Đơn vị {unit} vẫn chưa có người nhận nhắc việc{tasks} — giao lại: <code>{command}</code>"
+MEMBER_BACK_UNIT_TASKS = " (nhiệm vụ đang mở: {numbers})"
+MEMBER_BACK_MORE_UNITS = "• và {count} đơn vị khác: xem /donvi"
+MEMBER_BACK_NO_HANDLE = "@tên_người_này"
+BTN_DONE_TAGGED = "✅ Xong #{number} {committee}"
+BTN_PROGRESS_TAGGED = "📝 Tiến độ #{number} {committee}"
+BTN_EXTEND_TAGGED = "⏳ Gia hạn #{number} {committee}"
+BTN_BLOCKED_TAGGED = "🚧 Vướng mắc #{number} {committee}"
+MEMBER_BACK_TASKS = "👋 <b>{who}</b> đã trở lại nhóm và nhận lại {count} nhiệm vụ chưa giao cho ai khác: {numbers}."
+MY_TASKS_PAUSED = "{title} · tạm dừng: bot không còn trong nhóm"

@@ -124,6 +124,8 @@ async def ensure_person(
         if person is not None:
             person.tg_user_id = tg_user_id
     if person is None:
+        if uname:
+            await _forget_former(session, uname, None)  # the handle is someone else's now
         person = Person(tg_user_id=tg_user_id, username=uname, full_name=full_name)
         return await _add_first(
             session, person, lambda: session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
@@ -137,6 +139,9 @@ async def ensure_person(
         await session.execute(
             update(Person).where(Person.username == uname, Person.id != person.id).values(username=None)
         )
+        await _forget_former(session, uname, person.id)
+        if person.username:
+            person.former_username = person.username  # qa15: «/giao @old» still finds them
         person.username = uname
     if full_name and (person.full_name != full_name or absorbed):
         person.full_name = full_name
@@ -205,9 +210,23 @@ async def person_by_tg_id(session: AsyncSession, tg_user_id: int) -> Person | No
     return await session.scalar(select(Person).where(Person.tg_user_id == tg_user_id))
 
 
+async def _forget_former(session: AsyncSession, uname: str, holder_id: int | None) -> None:
+    """Someone is seen holding @uname now: it no longer names whoever had it before (qa15)."""
+    await session.execute(
+        update(Person).where(Person.former_username == uname, Person.id != (holder_id or 0))
+        .values(former_username=None)
+    )
+
+
 async def person_by_username(session: AsyncSession, username: str, *, create: bool) -> Person | None:
     uname = username.lstrip("@").lower()
     person = await session.scalar(select(Person).where(Person.username == uname).order_by(Person.id))
+    if person is None and uname:
+        # qa15: a seen person's previous handle, nobody holding it now (a chair used to «@binh_le»
+        # after Bình became @binh_moi): him, not a stranger the bot «has not met» whom nothing reaches.
+        person = await session.scalar(
+            select(Person).where(Person.former_username == uname, Person.tg_user_id.is_not(None)).order_by(Person.id)
+        )
     if person is None and create:
         person = Person(username=uname, full_name="@" + uname)
         session.add(person)

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import reminders
 from db import tasks as db_tasks
 from db.contact_return import note_contact_left
+from db.departures import note_departure
 from db.models import Notice, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
 from domain.permissions import Role as RoleName
 
@@ -32,6 +33,9 @@ class Departure:
     lost_tasks: list[LostTask] = field(default_factory=list)  # open tasks that lost this assignee
     units: list[str] = field(default_factory=list)  # units the person was a contact of
     units_without_contact: list[str] = field(default_factory=list)  # of those, left with nobody
+    # qa15: the open tasks each of those units is on, by number — what the chair must reassign or cover
+    # (a unit head leaving leaves the unit's tasks with nobody to remind, not only the unit's name).
+    unit_task_numbers: dict[str, list[int]] = field(default_factory=dict)
     replanned_tasks: int = 0
 
     @property
@@ -148,9 +152,20 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
             ).all()
         )
         out.units_without_contact = [name for _, uid, name in contact_rows if not remaining.get(uid)]
-        # (qa13) kept in those units' open tasks, so that the person's return can name them
-        await note_contact_left(session, committee_id, person_id,
-                                [uid for _, uid, _ in contact_rows if not remaining.get(uid)], now)
+        bare = {uid: name for _, uid, name in contact_rows if not remaining.get(uid)}
+        if bare:
+            rows = await session.execute(
+                select(TaskAssignee.unit_id, Task.number)
+                .join(Task, Task.id == TaskAssignee.task_id)
+                .where(TaskAssignee.unit_id.in_(list(bare)), Task.status == "open")
+                .order_by(Task.number)
+            )
+            for uid, number in rows.all():
+                numbers = out.unit_task_numbers.setdefault(bare[uid], [])
+                if number not in numbers:
+                    numbers.append(number)
+        # (qa13) written in the history of those units' open tasks: /xem tells why their reminders moved
+        await note_contact_left(session, committee_id, person_id, list(bare), now)
         replan.update(
             (
                 await session.execute(
@@ -199,6 +214,8 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
     for task_id in sorted(replan):
         await reminders.replan_task(session, task_id, now)
     out.replanned_tasks = len(replan)
+    # qa15: kept until they come back, when the chair is told what is still the chair's to give back.
+    await note_departure(session, committee_id, person_id, out.role, unit_ids, now)
     return out
 
 

@@ -93,6 +93,9 @@ class Person(Base):
     # Null until the person is seen (mentioned only by @username so far).
     tg_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     username: Mapped[str | None] = mapped_column(String(64), index=True)  # lower-case, without @
+    # qa15: the @username they had before the one they have now (lower-case, without @): «/giao @old»
+    # written by a chair used to the old handle is theirs, until someone else is seen holding it.
+    former_username: Mapped[str | None] = mapped_column(String(64), index=True)
     full_name: Mapped[str] = mapped_column(String(255), default="")
     # The name folded (lower case, no diacritics: db/people_names.py), kept with full_name by an attribute
     # event: «/giao anh Hùng …» finds the holders of a name by index instead of reading every person the
@@ -442,3 +445,20 @@ class ChairEnded(Base):
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Departure(Base):
+    """What a person's leaving the group took from them in one committee that the bot does not give
+    back by itself (qa15): the role granted with /vaitro and the units they were the contact of. Kept
+    until they come back, when the chair is told what is the chair's to give back (a unit head added
+    back a week later would otherwise come back to silence, his unit's tasks still reminded to nobody)."""
+
+    __tablename__ = "departures"
+    __table_args__ = (UniqueConstraint("committee_id", "person_id", name="uq_departures_committee_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[str | None] = mapped_column(String(16))
+    unit_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    left_at: Mapped[datetime] = mapped_column(UTCDateTime)

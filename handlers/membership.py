@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
-from db.contact_return import units_left_behind
+from db.departures import StillToGiveBack, take_departure
 from db.membership import Departure
 from db.models import Person
 from db.outbox import NOTICES_STORED, as_utc, enqueue_notice, replan_committee
@@ -295,19 +295,43 @@ async def _joined(context: ContextTypes.DEFAULT_TYPE, user: User, chat_id: int) 
         back = await db_membership.member_returned(session, committee.id, person.id, now)
         for task in back:
             db_membership.note_reassigned(session, task.task_id)  # their «🔁 Giao lại #N» buttons go
-        behind = await units_left_behind(session, committee.id, person.id)
-        if back or behind:
+        still = await take_departure(session, committee.id, person.id)
+        if back or still.anything:
             numbers = ", ".join(f"#{t.number}" for t in back)
-            lines = [T.MEMBER_BACK.format(who=T.esc(person.full_name), count=len(back), numbers=numbers)]
-            lines = lines if back else []
-            if behind:  # (qa13) a unit's contact is back: the units still without anyone, and the way to give them back
-                lines.append(T.qa13_contact_back(person.full_name, person.username,
-                                                 [(u.name, u.numbers) for u in behind], first=not back))
-            await enqueue_notice(session, committee.id, committee.chat_id, "\n".join(lines), None, now=now,
-                                 kind="member_back")
+            who = T.esc(person.full_name)
+            if not back:
+                text = T.MEMBER_BACK_PLAIN.format(who=who)
+            elif still.anything:  # the lines below say what, by command: not the general «nếu có» sentence
+                text = T.MEMBER_BACK_TASKS.format(who=who, count=len(back), numbers=numbers)
+            else:
+                text = T.MEMBER_BACK.format(who=who, count=len(back), numbers=numbers)
+            text = "\n".join([text, *_still_to_give_back(person, still)])
+            await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="member_back")
             log.info("committee %s: person %s came back; %d open tasks are theirs again", committee.id,
                      person.id, len(back))
     await send_notices(context, session)
+
+
+def _still_to_give_back(person: Person, still: StillToGiveBack) -> list[str]:
+    """qa15: the lines that tell the chair, by command, what leaving took and is not back by itself."""
+    handle = f"@{person.username}" if person.username else T.MEMBER_BACK_NO_HANDLE
+    lines = []
+    if still.role:
+        role, word = (T.ROLE_CHAIR, "truongban") if still.role == Role.CHAIR else (T.ROLE_SECRETARY, "thuky")
+        lines.append(T.MEMBER_BACK_ROLE.format(role=role, command=T.esc(f"/vaitro {handle} {word}")))
+    # At most five units and twenty task numbers each (qa13): a contact of many units with 255-character
+    # names still gets one message within Telegram's 4,096 characters.
+    for name, numbers in still.units[:_BACK_UNITS_SHOWN]:
+        shown = ", ".join(f"#{n}" for n in numbers[:20]) + (" …" if len(numbers) > 20 else "")
+        tasks = T.MEMBER_BACK_UNIT_TASKS.format(numbers=shown) if numbers else ""
+        lines.append(T.MEMBER_BACK_UNIT.format(unit=T.esc(name), tasks=tasks,
+                                               command=T.esc(f"/donvi gan {name} {handle}")))
+    if len(still.units) > _BACK_UNITS_SHOWN:
+        lines.append(T.MEMBER_BACK_MORE_UNITS.format(count=len(still.units) - _BACK_UNITS_SHOWN))
+    return lines
+
+
+_BACK_UNITS_SHOWN = 5
 
 
 async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
@@ -370,6 +394,14 @@ async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) ->
     await send_notices(context, session)
 
 
+def _unit_with_tasks(name: str, numbers: list[int]) -> str:
+    """«Văn phòng (nhiệm vụ đang mở: #1, #2, #3)»: which tasks now have nobody to remind (qa15)."""
+    if not numbers:
+        return T.esc(name)
+    shown = ", ".join(f"#{n}" for n in numbers[:30]) + (" …" if len(numbers) > 30 else "")
+    return T.MEMBER_LEFT_UNIT_TASKS.format(unit=T.esc(name), numbers=shown)
+
+
 def _departure_notice(
     person: Person, departure: Departure, chairs: list[Person], new_chairs: list[Person]
 ) -> tuple[str, Buttons | None]:
@@ -386,7 +418,8 @@ def _departure_notice(
         lines.append(T.MEMBER_LEFT_UNITS.format(units=T.esc(", ".join(departure.units))))
     if departure.units_without_contact:
         names = departure.units_without_contact
-        lines.append(T.MEMBER_LEFT_NO_CONTACT.format(units=T.esc(", ".join(names)), example=T.esc(names[0])))
+        units = ", ".join(_unit_with_tasks(name, departure.unit_task_numbers.get(name, [])) for name in names)
+        lines.append(T.MEMBER_LEFT_NO_CONTACT.format(units=units, example=T.esc(names[0])))
     buttons: Buttons | None = None
     if departure.lost_tasks:
         lines.append(T.MEMBER_LEFT_TASKS)

@@ -49,6 +49,10 @@ async def find_own_task(session: AsyncSession, actor: Actor, number: int) -> Tas
     mine = [(t, c) for t, c in await db_tasks.open_tasks_of_person(session, actor.person.id) if t.number == number]
     if not mine:
         raise Refused(T.PRIVATE_TASK_NOT_MINE.format(number=number))
+    if len(mine) > 1 and any(c.active for _, c in mine):
+        # qa15: a paused committee (its group deleted, the bot removed) is not where they meant it;
+        # naming it would send them to type in a group that may no longer exist.
+        mine = [(t, c) for t, c in mine if c.active]
     if len(mine) > 1:
         names = "; ".join(esc(c.title) for _, c in mine)
         raise Refused(T.PRIVATE_TASK_AMBIGUOUS.format(number=number, committees=names))

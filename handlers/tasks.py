@@ -49,11 +49,18 @@ async def _my_page(session: AsyncSession, actor: Actor, page: int) -> tuple[str,
     label = actor.committee is None
     lines = [T.MY_TASKS_HEADER.format(name=T.esc(actor.person.full_name), count=len(rows))]
     lines += [
-        render.list_line(t, actor.today, c.title if label else None) for t, c in rows[first : first + MAX_LIST_LINES]
+        render.list_line(t, actor.today, _committee_label(c) if label else None)
+        for t, c in rows[first : first + MAX_LIST_LINES]
     ]
     if pages == 1:
         return "\n".join(lines), None
     return _paged(lines, page, pages, f"m{actor.person.id}")
+
+
+def _committee_label(committee: Committee) -> str:
+    """qa15: a committee whose group the bot left (removed, or the group deleted) is paused — no
+    reminder, nobody told there: its tasks are marked so, not listed as if alive."""
+    return committee.title if committee.active else T.MY_TASKS_PAUSED.format(title=committee.title)
 
 
 async def ds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

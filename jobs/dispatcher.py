@@ -22,6 +22,7 @@ it; otherwise, or when the private send is refused (403), to the committee group
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -241,19 +242,37 @@ def reminder_keyboard(items: Sequence[ReminderItem], chair_tasks: set[int] | Non
                 ],
             ]
         )
-    return InlineKeyboardMarkup(
-        [
-            _chair_row(i)
-            if i.task_id in chair_tasks
-            else [
-                InlineKeyboardButton(texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"),
-                InlineKeyboardButton(texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"),
-                InlineKeyboardButton(texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"),
-                InlineKeyboardButton(texts.BTN_BLOCKED_N.format(number=i.number), callback_data=f"blk:{i.task_id}"),
-            ]
-            for i in items
-        ]
-    )
+    # qa15: a person in several committees may get two tasks of the same number in one private reminder:
+    # their rows would read the same («#1 ✅ Xong» twice); those rows name their committee instead.
+    clashing = {n for n in {i.number for i in items} if len({i.committee for i in items if i.number == n}) > 1}
+    rows: list[list[InlineKeyboardButton]] = []
+    for i in items:
+        if i.task_id not in chair_tasks and i.number in clashing:
+            rows.extend(_tagged_rows(i))
+        else:
+            rows.append(_chair_row(i) if i.task_id in chair_tasks else _assignee_row(i))
+    return InlineKeyboardMarkup(rows)
+
+
+def _tagged_rows(i: ReminderItem) -> list[list[InlineKeyboardButton]]:
+    """The assignee's four buttons, action first, then «#1 Cải cách hành…» (Telegram cuts a long label
+    at its end: the action must survive), two to a row."""
+    tag = texts.shorten(re.sub(r"^(BCĐ|Ban chỉ đạo)\s+", "", i.committee, flags=re.IGNORECASE), 18)
+    labels = (texts.BTN_DONE_TAGGED, texts.BTN_PROGRESS_TAGGED, texts.BTN_EXTEND_TAGGED, texts.BTN_BLOCKED_TAGGED)
+    buttons = [
+        InlineKeyboardButton(label.format(number=i.number, committee=tag), callback_data=f"{kind}:{i.task_id}")
+        for label, kind in zip(labels, ("done", "prog", "ext", "blk"), strict=True)
+    ]
+    return [buttons[:2], buttons[2:]]
+
+
+def _assignee_row(i: ReminderItem) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(texts.BTN_DONE_N.format(number=i.number), callback_data=f"done:{i.task_id}"),
+        InlineKeyboardButton(texts.BTN_PROGRESS_N.format(number=i.number), callback_data=f"prog:{i.task_id}"),
+        InlineKeyboardButton(texts.BTN_EXTEND_N.format(number=i.number), callback_data=f"ext:{i.task_id}"),
+        InlineKeyboardButton(texts.BTN_BLOCKED_N.format(number=i.number), callback_data=f"blk:{i.task_id}"),
+    ]
 
 
 def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:

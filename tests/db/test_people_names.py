@@ -143,7 +143,7 @@ async def test_migration_0010_fills_the_names_of_people_already_stored_and_goes_
             "INSERT INTO people (tg_user_id, username, full_name, private_chat, blocked_bot) "
             "VALUES (1, 'hung_vp', 'Hùng Trần Văn', false, false), (2, NULL, '', false, false)"
         ))
-    assert await _alembic(engine, "upgrade", "head") == "0010"
+    assert await _alembic(engine, "upgrade", "head") == "0011"  # qa15: 0011 departures came after
     async with engine.connect() as conn:
         rows = (await conn.execute(text(
             "SELECT tg_user_id, name_first, name_last, name_words FROM people ORDER BY tg_user_id"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from db.models import Task
@@ -86,8 +88,7 @@ async def test_a_unit_head_who_leaves_and_comes_back_is_named_with_his_unit_to_g
     w.add_member(group, binh, by=chair)
     back = await w.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
     await env.idle()
-    assert "Trước khi rời nhóm, Bình Phạm là người liên hệ của «Phòng Tài nguyên và Môi trường» (#1)" in back.plain
-    assert "(#1); đơn vị này vẫn chưa có ai nhận nhắc việc riêng" in back.plain
+    assert "Đơn vị Phòng Tài nguyên và Môi trường vẫn chưa có người nhận nhắc việc (nhiệm vụ đang mở: #1)" in back.plain
     assert "/donvi gan Phòng Tài nguyên và Môi trường @binh_tnmt" in back.plain
     assert len([m for m in w.bot_messages(group)[before:] if "trở lại nhóm" in m.plain]) == 1
 
@@ -144,11 +145,14 @@ async def test_an_undone_import_is_not_reported_as_cancelled_directives(env: Env
 
 def test_the_return_notice_of_a_contact_of_many_units_fits_one_message() -> None:
     from bot import texts as T
+    from db.departures import StillToGiveBack
+    from handlers.membership import _still_to_give_back
 
-    long_name = "Phòng Tài nguyên và Môi trường " * 8  # names may be 255 characters
-    text = T.qa13_contact_back("Phạm Quốc Bình", "binh_tnmt", [(long_name[:255], list(range(1, 90)))] * 30,
-                               first=True)
-    assert len(text) < 3000 and "và 25 đơn vị khác" in text
+    long_name = ("Phòng Tài nguyên và Môi trường " * 8)[:255]  # names may be 255 characters
+    still = StillToGiveBack(role="secretary", units=[(long_name, list(range(1, 90)))] * 30)
+    person = SimpleNamespace(username="binh_tnmt")
+    text = "\n".join([T.MEMBER_BACK_PLAIN.format(who="Phạm Quốc Bình"), *_still_to_give_back(person, still)])
+    assert len(text) < 4096 and "và 25 đơn vị khác" in text
 
 
 async def test_the_coordinators_of_an_item_are_corrected_by_a_reply(env: Env) -> None:

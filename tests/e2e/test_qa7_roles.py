@@ -114,6 +114,8 @@ async def test_a_member_who_leaves_by_mistake_and_comes_back_keeps_his_tasks(env
     back = await env.world.wait_for(lambda m: "trở lại nhóm" in m.plain, chat=group)
     await env.idle()
     assert "Bình Lê" in back.plain and "nhận lại 1 nhiệm vụ" in back.plain and "#1" in back.plain
+    # qa15: what leaving took and is not back by itself, each with the command that gives it back
+    assert "/vaitro @binh_le thuky" in back.plain and "/donvi gan Văn phòng UBND @binh_le" in back.plain
     assert len([m for m in env.world.bot_messages(group)[before:] if "trở lại nhóm" in m.plain]) == 1
     assert env.world.message(group, notice.message_id).button_texts() == []  # #1 is Bình's again, #2 Tú's
 
