@@ -12,11 +12,12 @@ by a period — the work's noun, then the period —
 
 The period is carried (`source: context`) to each later item that has no period of its own (an item with its own
 day or period keeps it) and no other lead than the opening's. Read narrowly (§25, §29.17):
-- the period follows the noun of the work itself ("nhiệm vụ", "công việc", "nội dung", "công tác", with at most
-  three qualifying words: "trọng tâm", "tuyên truyền") and opens with "từ nay đến", "trong tháng / quý / năm",
-  "đến cuối / hết": a plan's year ("Kế hoạch phát triển kinh tế - xã hội năm 2025"), the year that names the
-  tasks ("nhiệm vụ trọng tâm năm 2025") and a span a plan to be written covers ("xây dựng kế hoạch, tiến độ
-  triển khai thực hiện từ nay đến cuối năm 2019", CK29) are not the letter's period;
+- the period follows the noun of the letter's work as a whole, counted ("các / những / một số nhiệm vụ, công việc,
+  nội dung, công tác", at most three qualifying words: "trọng tâm", "tuyên truyền"; one task's own period, "các xã
+  thực hiện công tác tiêm chủng trong tháng 10", stays that task's) and opens with "từ nay đến", "trong tháng / quý
+  / năm", "đến cuối / hết": a plan's year ("Kế hoạch phát triển kinh tế - xã hội năm 2025"), the year that names the
+  tasks ("nhiệm vụ trọng tâm năm 2025") and a span a plan to be written covers ("xây dựng kế hoạch, tiến độ triển
+  khai thực hiện từ nay đến cuối năm 2019", CK29) are not the letter's period;
 - not a period reported on ("Kết quả thực hiện nhiệm vụ 9 tháng đầu năm", "đánh giá công tác tháng 11");
 - in the text's first directive (its opening order) or in the lead-in (a context ending with a colon) of the item.
 A lead-in month that is the document's current or just-past month keeps its year and stays the deadline
@@ -40,7 +41,7 @@ from domain.understand.textnorm import fold
 
 # the noun of the work, up to three qualifying words, then the period's opening words (folded text)
 _WORK_PERIOD = re.compile(
-    r"\b(?:nhiem vu|cong viec|noi dung|cong tac)(?:\s+[a-z]+){0,3}?\s+"
+    r"\b(?:cac|nhung|mot so|moi)\s+(?:muc tieu,?\s+)?(?:nhiem vu|cong viec|noi dung|cong tac)(?:\s+[a-z]+){0,3}?\s+"
     r"(?P<p>(?:tu nay den|trong (?:thang|quy|nam)|den (?:cuoi|het))\s[^.;:,]{1,40})"
 )
 _REPORTED = re.compile(r"\b(?:ket qua|danh gia|tinh hinh|bao cao|so ket|tong ket)\b")

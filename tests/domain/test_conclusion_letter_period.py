@@ -72,3 +72,10 @@ def test_an_item_of_another_lead_takes_no_period() -> None:
     text = """Theo đó, các xã, thị trấn tập trung hoàn thành các nhiệm vụ trọng tâm từ nay đến cuối năm 2024.
 Công an huyện tăng cường tuần tra, kiểm soát địa bàn."""
     assert _due_of(text, "Công an huyện")[0] is DeadlineKind.NONE
+
+
+def test_one_tasks_own_period_is_not_the_letters() -> None:
+    text = """Theo đó, UBND các xã thực hiện công tác tiêm chủng trong tháng 12/2024.
+UBND các xã tăng cường kiểm tra việc giết mổ gia súc, gia cầm."""
+    assert _due_of(text, "UBND các xã thực hiện") == (DeadlineKind.MONTH, date(2024, 12, 31))
+    assert _due_of(text, "tăng cường kiểm tra")[0] is DeadlineKind.NONE
