@@ -29,6 +29,7 @@ from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_later_day import carried_back
+from domain.understand.conclusion_letter_period import letter_period
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -2174,4 +2175,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = carried_back(directives, kept, folds)
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
+    directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
