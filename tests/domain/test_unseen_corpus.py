@@ -181,7 +181,9 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_dev": (0.99, 0.99, 0.99),
     "conclusions_v4_dev": (0.99, 0.95, 0.95),
     "conclusions_v5x_dev": (0.85, 0.83, 0.83),
-    "conclusions_heldout": (0.99, 0.85, 0.58),  # sixth: real 80.0 -> 85.7; session 8 (§31.6 relabel) deadline 58.3
+    # sixth: real 80.0 -> 85.7; session 8 (§31.6 relabel) deadline 58.3; session 9 (concperiod, a letter's own
+    # period over its items, written from K dev only, this set never read): deadline 58.3 -> 83.3
+    "conclusions_heldout": (0.99, 0.85, 0.83),
     "conclusions_v4_heldout": (0.92, 0.75, 0.99),
     # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
     # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
@@ -234,7 +236,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # Seventh session (concl8): found 91.5 -> 93.2, real 91.4 -> 93.1; deadline on found 85.2 -> 83.6 because
     # the newly found items carry fewer right deadlines (the same items as before keep theirs): floor lowered.
     # concl7, deadl8: 89.8 / 86.7 / 83.0 -> 91.5 / 91.4 / 85.2; session 9 (concl13): 94.9 / 95.1 / 85.7
-    "conclusions_v9_dev": (0.94, 0.95, 0.85),
+    "conclusions_v9_dev": (0.94, 0.95, 0.92),  # concperiod: deadline 85.7 -> 92.9
     "conclusions_v9_heldout": (0.82, 0.84, 0.65),  # session 9 (concl13, never read it): 82.9 / 84.4 / 65.5
     # conclusions_v10 (corpus L, nobody read it before its first look): with the session's start rules
     # (580e1c6) dev 9 / 30: 80.0 / 78.1 / 75.0 (lead 58.3), held-out 4 / 18: 83.3 / 75.0 / 80.0 (lead 93.3);
