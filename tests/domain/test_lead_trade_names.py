@@ -1,6 +1,7 @@
-"""Kinds of business named by their trade, listed with commas under one determiner
-(`domain/understand/lead_trade_names.py`, branch `leadlist`, ninth issue-11 session). Sentences written for
-these tests in the class; the rule was written from L014-02..04 (corpus L) and N039-01 (corpus N)."""
+"""Lists under one determiner: kinds of business named by their trade, listed with commas
+(`domain/understand/lead_trade_names.py`), and a known body's word in lower case as a kind (`lead_list_kinds.py`);
+branch `leadlist`, ninth issue-11 session. Sentences written for
+these tests in each class; the dev sentences each rule was written from are named in comments."""
 
 from __future__ import annotations
 
@@ -46,4 +47,23 @@ def test_business_kinds_named_by_their_trade(text: str, expected: list[str]) -> 
     ],
 )
 def test_trade_verb_that_is_the_order(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# A known body's word in lower case inside a list of kinds under one determiner is a kind, and the list one
+# lead (`domain/understand/lead_list_kinds.py`; LABELLING.md §12). Written from N010-01, N010-03 (corpus N)
+# and B068-03 (corpus B). Capitalised, or of a place, it stays a body of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Tuyên giáo đề nghị các huyện ủy, thị ủy, đảng ủy trực thuộc tỉnh tổ chức học tập nghị quyết.",
+         ["các huyện ủy, thị ủy, đảng ủy trực thuộc tỉnh"]),
+        ("Thường trực Huyện ủy yêu cầu các chi bộ, chính quyền, mặt trận, đoàn thể trong huyện tuyên truyền sâu rộng.",
+         ["các chi bộ, chính quyền, mặt trận, đoàn thể trong huyện"]),
+        ("Đề nghị các chi bộ, đảng ủy xã Tân Hòa tổ chức quán triệt.", ["các chi bộ", "đảng ủy xã Tân Hòa"]),
+        ("Yêu cầu các phòng chuyên môn, công an các xã, thị trấn tăng cường tuần tra.",
+         ["các phòng chuyên môn", "công an các xã, thị trấn"]),
+    ],
+)
+def test_known_body_word_as_a_kind_in_a_list(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
