@@ -69,6 +69,7 @@ from domain.understand import (
     lead_doers,
     lead_frames,
     lead_fronted_subject,
+    lead_list_kinds,
     lead_obligation_subject,
     lead_passive_agent,
     lead_public,
@@ -868,7 +869,8 @@ def _starts_new_item(s: _Sentence, k: int, plural: bool) -> bool:
     if s.m(L.DETERMINERS, k) or s.tokens[k].is_number:
         return True
     if s.unit_at(k) is not None and not (plural and s.m(L.CATEGORY_NOUNS, k)):
-        return True
+        # (leadlist) "các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương": a kind, in lower case
+        return not lead_list_kinds.kind_in_list(s, k, plural)
     org, cat = s.m(L.ORG_HEADS, k), s.m(L.CATEGORY_NOUNS, k)
     named = cat and k + cat < s.n and s.tokens[k + cat].capitalized and not _central_level(s, k + cat)
     if plural:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand import lead_trade_names
 from domain.understand.lexicons import phrases
 
 if TYPE_CHECKING:
@@ -170,6 +171,9 @@ def activity_name_end(s: _Sentence, start: int, j: int, head: _Head | None) -> i
     by structure")."""
     if j <= start or (head is not None and head.unit_complete) or not s.word(j) or s.tokens[j].capitalized:
         return 0
+    traded = lead_trade_names.trade_name_end(s, start, j)
+    if traded:
+        return traded  # (leadlist) "các thương nhân phân phối xăng dầu, tổng đại lý, đại lý …": one lead
     hit = s.hits[j]
     v1 = hit.get(L.VERBS.slot, 0)
     marker = not v1 and s.tokens[j][3] in A._word_keys(_CLAUSE_MARKERS, s.accented)
