@@ -77,6 +77,7 @@ from domain.understand import (
     lead_rules,
     lead_typos,
     lead_unaddressed_order,
+    lead_will_subject,
     name_bounds,
     name_clauses,
     name_purposes,
@@ -3012,6 +3013,8 @@ def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReadin
 def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
+    if lead is None:
+        lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
     if lead is not None and lead.how == "assigned":
         lead = lead_addressed.addressee_to_end(s, lead)  # (leadl) "là yêu cầu của A đối với B <which ones>."
     verb_initial = _verb_initial(s)
