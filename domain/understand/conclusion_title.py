@@ -7,8 +7,8 @@ office; a photo read by OCR came as one line). A line goes on the title when the
 sentence's mark and the line reads as the rest of the noun phrase: it opens lower-case ("về việc …", "tại cuộc
 họp …"), or with a body's name ("Ban Chỉ đạo …", "UBND huyện …", "Hội đồng …") or a time ("tháng 12 năm
 2026", "ngày 18/12/2026", "quý IV", "6 tháng đầu năm", "lần thứ 3"), and is no sentence of the body: no point
-marker, no sentence inside, no ending colon, and (opening with a capital) no full stop at its end, no "Ngày
-18/12/2026, …" opening. `split_conclusion` drops the continuation lines from the body with the title's own.
+marker, no full stop (nor ";", ":") at its end or inside, two words at least (a stray word is a broken copy's),
+no "Ngày 18/12/2026, …" opening. `split_conclusion` drops the continuation lines from the body with the title's own.
 """
 
 from __future__ import annotations
@@ -36,14 +36,14 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 
 def _goes_on(line: str, fold: Fold, marked: Callable[[str], object]) -> bool:
     stripped = line.strip()
-    if not stripped or marked(stripped) or stripped.endswith(":") or _SENTENCE_INSIDE.search(stripped):
+    # (a paragraph of the body ends as a sentence does, and a lone word is a stray piece of a broken copy)
+    if len(stripped.split()) < 2 or marked(stripped) or stripped[-1] in _ENDS_A_SENTENCE:
         return False
-    if stripped[0].islower():
-        return True
-    folded = fold(stripped)
-    if stripped[-1] in _ENDS_A_SENTENCE or _DAY_THEN_COMMA.match(folded):
+    if ";" in stripped or ":" in stripped or _SENTENCE_INSIDE.search(stripped):
         return False
-    return _CONTINUES.match(folded) is not None
+    return stripped[0].islower() or (
+        _CONTINUES.match(folded := fold(stripped)) is not None and _DAY_THEN_COMMA.match(folded) is None
+    )
 
 
 def continued_title(
@@ -64,9 +64,7 @@ def continued_title(
         if len(joined.split()) > _MAX_WORDS:
             break
         title, more = joined, more + 1
-        if lines[k].strip()[-1] in _ENDS_A_SENTENCE:
-            break
-    return title.rstrip(".")
+    return title
 
 
 def title_lines(lines: Sequence[str], title: str | None) -> set[int]:
