@@ -2141,7 +2141,11 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     above_story = headlines(lines, units, folds)
     title_at = title_lines(lines, title)  # (qafix13: a title may go on over the next lines; they are no body)
     if above_story and title not in above_story and not any(lines[k].strip() in above_story for k in title_at):
-        named = [h for h in above_story if len(h.split()) >= 4]
+        # (qafix13) never the letter's head or its place and date: «Sóc Sơn, ngày 19 tháng 12 năm 2026» replaced a
+        # one-line title that ends with a full stop (the story's first line to a news-page reading)
+        heads = {lines[k].strip() for k in head}
+        named = [h for h in above_story if len(h.split()) >= 4 and h not in heads
+                 and not _DOCUMENT_DATES[0].match(folds(h))]
         title = named[-1] if named else title
         title_at = title_lines(lines, title)
     # (a title in several lines is no body; a one-line title's line is kept or dropped as before, on its full stop)

@@ -67,3 +67,11 @@ def test_a_one_line_title_stays_as_it_is(after: str) -> None:
 def test_a_title_ending_with_a_full_stop_takes_no_next_line() -> None:
     text = HEAD + "Kết luận của Chủ tịch UBND huyện tại cuộc họp giao ban.\nBan Chỉ đạo huyện tháng 12\n" + BODY
     assert split_conclusion(text, TODAY).title == "Kết luận của Chủ tịch UBND huyện tại cuộc họp giao ban"
+
+
+def test_a_one_line_title_with_a_full_stop_is_not_replaced_by_the_letters_date() -> None:
+    # (it was: «Sóc Sơn, ngày 19 tháng 12 năm 2026», the letter's place and date, read as a news headline)
+    text = HEAD + "Kết luận cuộc họp giao ban Ban Chỉ đạo cải cách hành chính ngày 16/12/2026.\n" + BODY
+    parsed = split_conclusion(text, TODAY)
+    assert parsed.title == "Kết luận cuộc họp giao ban Ban Chỉ đạo cải cách hành chính ngày 16/12/2026"
+    assert [d.text[:12] for d in parsed.directives] == ["Giao Phòng T", "Giao Văn phò"]
