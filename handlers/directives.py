@@ -36,7 +36,7 @@ from domain.understand.deadlines import (
     parse_deadline_answer,
 )
 from domain.understand.directive import parse_directive
-from domain.understand.units_catalog import builtin_unit
+from domain.understand.units_catalog import builtin_unit, collective_as_written
 from domain.understand.vntokens import has_diacritics
 from handlers import named_people, new_tasks, render
 from handlers.button import Pressed, run_button
@@ -182,6 +182,8 @@ async def _mentioned_people(
 def builtin_name(written: str, key: str) -> str:
     """The name a built-in unit ("builtin:<slug>") is saved under when `written` names it."""
     known = builtin_unit(key)
+    if (as_written := collective_as_written(written, known)) is not None:
+        return as_written  # «UBND các xã», never the entry's «UBND các phường, xã» (qafix13)
     name = known.name if known else written
     if numbered_unit(written, name):  # «Tổ dân phố số 5»: that group, not the kind (handlers.numbered_units)
         return " ".join(written.split())

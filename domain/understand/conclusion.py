@@ -44,6 +44,7 @@ from domain.understand.conclusion_notes import (
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
 from domain.understand.conclusion_timelines import timed_by_group_lines
+from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
@@ -193,7 +194,8 @@ def find_title(lines: Sequence[str], fold: Fold = _fold, head: Collection[int] =
         if _DOCUMENT_DATES[0].match(folded):
             continue
         if not _SENTENCE_INSIDE.search(stripped):
-            return stripped.rstrip(".")
+            # (qafix13) a title in two paragraphs ("… tại cuộc họp" / "Ban Chỉ đạo … tháng 12 năm 2026") is read whole
+            return continued_title(lines, k, stripped.rstrip("."), fold, _MARKER.match, head)
     return None
 
 
@@ -2137,9 +2139,17 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     head = _document_head(lines, folds)
     title = title_above_the_list(lines, find_title(lines, folds, head), _MARKER.match, head)  # (concl8)
     above_story = headlines(lines, units, folds)
-    if above_story and title not in above_story:
-        named = [h for h in above_story if len(h.split()) >= 4]
+    title_at = title_lines(lines, title)  # (qafix13: a title may go on over the next lines; they are no body)
+    if above_story and title not in above_story and not any(lines[k].strip() in above_story for k in title_at):
+        # (qafix13) never the letter's head or its place and date: «Sóc Sơn, ngày 19 tháng 12 năm 2026» replaced a
+        # one-line title that ends with a full stop (the story's first line to a news-page reading)
+        heads = {lines[k].strip() for k in head}
+        named = [h for h in above_story if len(h.split()) >= 4 and h not in heads
+                 and not _DOCUMENT_DATES[0].match(folds(h))]
         title = named[-1] if named else title
+        title_at = title_lines(lines, title)
+    # (a title in several lines is no body; a one-line title's line is kept or dropped as before, on its full stop)
+    title_more = title_at if len(title_at) > 1 else set()
     meeting_date = find_meeting_date("\n".join(lines), folds, title)  # (one line: that line, already folded)
     splitter = _Splitter(units, folds)
     # (whether the text is prose is asked only of a line that reads as a caption: few texts have one)
@@ -2151,7 +2161,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     kept = [
         line
         for k, line in enumerate(lines)
-        if line and k not in head and line != title and line not in above_story
+        if line and k not in head and line != title and k not in title_more and line not in above_story
         and not (k == top and line.rstrip(".") == title and _names_the_text(line, units))
         and not _FURNITURE.match(folds(line))
         and not _above_the_body(lines, k, folds)

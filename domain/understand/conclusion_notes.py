@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from domain.understand.conclusion_title import title_lines
+
 Fold = Callable[[str], str]
 
 # ------------------------------------------------------------------------------------------ the title
@@ -28,7 +30,7 @@ def title_above_the_list(
     """`title`, unless the line it was read from comes after the first marked point ("1. …", "- …")."""
     if title is None:
         return None
-    at = next((k for k, line in enumerate(lines) if line.strip().rstrip(".") == title), None)
+    at = min(title_lines(lines, title), default=None)  # (qafix13: a title may go on over the next lines)
     if at is None:
         return title
     # (a point of the body ends as a sentence does: a breadcrumb or menu above a news title, "- Tin tức", "* Thông

@@ -13,8 +13,12 @@ accepted by the matcher and need no entry of their own.
 
 from __future__ import annotations
 
+import re
+
 from domain.types import KnownUnit
 from domain.understand.lexicons import unit_catalog
+from domain.understand.textnorm import fold
+from domain.understand.vntokens import has_diacritics
 
 # (slug, display name, aliases): data/units_catalog.txt, one unit a line.
 _CATALOG = unit_catalog()
@@ -30,3 +34,28 @@ def builtin_unit(key: str) -> KnownUnit | None:
         if unit.key == key:
             return unit
     return None
+
+
+# A collective entry: its name is "các" and a list of kinds ("UBND các phường, xã"). An alias of it names a
+# narrower or other list ("UBND các xã", "Ủy ban nhân dân các xã, thị trấn"), and a district whose text says
+# «UBND các xã» has no wards: shown under the entry's name it read «UBND các phường, xã», a word the text does
+# not hold (found by a QA helper as a district office). Any entry so named is treated alike.
+_COLLECTIVE = re.compile(r"\bcac\b[^,]*,")
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(name).replace("&", " va ")).split())
+
+
+def collective_as_written(written: str, unit: KnownUnit | None) -> str | None:
+    """The name to show a collective catalogue unit under when `written` words it otherwise than the
+    entry's name: as written (typed without diacritics, the catalogue's spelling of that alias); None for
+    any other unit, or when `written` is the entry's own name."""
+    if unit is None or not _COLLECTIVE.search(fold(unit.name)):
+        return None
+    wanted = _norm(written)
+    if not wanted or wanted == _norm(unit.name):
+        return None
+    if has_diacritics(written):
+        return " ".join(written.split())
+    return next((a for a in unit.aliases if _norm(a) == wanted), None)
