@@ -54,7 +54,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('people', schema=None) as batch_op:
+    # In place (SQLite >= 3.35), not a batch copy: dropping `people` is refused while other tables' rows
+    # refer to it and foreign keys are enforced (db/engine.py).
+    with op.batch_alter_table('people', schema=None, recreate='never') as batch_op:
         for column in _COLUMNS:
             batch_op.drop_index(f'ix_people_{column}')
             batch_op.drop_column(column)

@@ -42,7 +42,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('people') as batch:
+    # ALTER TABLE … DROP COLUMN in place (SQLite >= 3.35): a batch copy of `people` would DROP the table, which
+    # the rows of every table referring to it forbid while foreign keys are enforced (db/engine.py).
+    with op.batch_alter_table('people', recreate='never') as batch:
         batch.drop_index(batch.f('ix_people_former_username'))
         batch.drop_column('former_username')
     op.drop_table('departures')
