@@ -1,4 +1,4 @@
-"""A lead's name ends where an adverb of continuation, a verb of attention (alone or under «đặc biệt») or
+"""A lead's name ends where an adverb of continuation, a verb of attention under «đặc biệt» or
 a condition «tùy vào / tùy theo» opens its predicate (branch `leadname`, list
 `domain/understand/data/predicate_adverbs_s9.txt`). Sentences written for these tests, in the class the
 list names (the dev ids are in its header), and names it must leave whole."""
@@ -21,8 +21,7 @@ def lead(text: str) -> list[str]:
         ("Các hợp tác xã vẫn duy trì lịch bơm nước như cũ.", ["Các hợp tác xã"]),
         ("Huyện đề nghị các trạm y tế vẫn kiểm tra nhiệt độ người ra vào.", ["các trạm y tế"]),
         ("Các bến xe vẫn phải niêm yết giá vé công khai.", ["Các bến xe"]),
-        # a verb of attention whose object is the task, alone and under «đặc biệt»
-        ("Khi làm hồ sơ, thí sinh chú ý ghi đủ số điện thoại liên hệ.", ["thí sinh"]),
+        # a verb of attention whose object is the task, under «đặc biệt»
         ("Các tổ dân phố đặc biệt chú ý, không để người dân đốt rác ven đường.", ["Các tổ dân phố"]),
         ("Xã yêu cầu các thôn đặc biệt quan tâm hộ nghèo trong dịp Tết.", ["các thôn"]),
         ("Các nhà trường đặc biệt lưu ý an toàn giao thông khi đưa đón học sinh.", ["Các nhà trường"]),
