@@ -25,7 +25,7 @@ PERSON_HEADS = phrases("person_heads", "people_heads_more")  # (leadm: "hành kh
 DETERMINERS = phrases("determiners")
 
 # Where a noun phrase ends and what continues it.
-PREDICATE_MARKERS = phrases("predicate_markers")
+PREDICATE_MARKERS = phrases("predicate_markers", "predicate_adverbs_s9")  # (leadname: «vẫn», «tùy vào»)
 ADVERBS = phrases("adverbs")
 REPORTING_WORDS = phrases("reporting_words")
 NP_STOPS = phrases("np_stops")
