@@ -2218,3 +2218,12 @@ BTN_EXTEND_TAGGED = "⏳ Gia hạn #{number} {committee}"
 BTN_BLOCKED_TAGGED = "🚧 Vướng mắc #{number} {committee}"
 MEMBER_BACK_TASKS = "👋 <b>{who}</b> đã trở lại nhóm và nhận lại {count} nhiệm vụ chưa giao cho ai khác: {numbers}."
 MY_TASKS_PAUSED = "{title} · tạm dừng: bot không còn trong nhóm"
+
+
+# --- qa16: the board's chart says its period; history without a person ---
+# Under each of the chart's headings («Tháng 12/2026»): which month it is. In the first week of a month the
+# month just ended comes first — the month the Monday summary and /tonghop report that week.
+BOARD_TEXTS["period_last_month"] = "tháng trước — số liệu của bản tổng hợp thứ Hai tuần này"
+BOARD_TEXTS["period_last_quarter"] = "quý trước — số liệu của bản tổng hợp thứ Hai tuần này"
+BOARD_TEXTS["period_month"] = "tháng này, tính đến hôm nay"
+BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
