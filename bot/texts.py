@@ -2227,3 +2227,6 @@ BOARD_TEXTS["period_last_month"] = "tháng trước — số liệu của bản 
 BOARD_TEXTS["period_last_quarter"] = "quý trước — số liệu của bản tổng hợp thứ Hai tuần này"
 BOARD_TEXTS["period_month"] = "tháng này, tính đến hôm nay"
 BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
+# In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
+# task made when the last one closed): said so, not «bot», which an official does not read as anyone.
+HISTORY_BY_SYSTEM = "Hệ thống tự động"

@@ -274,7 +274,7 @@ class Board:
         history = [
             {
                 "at": event.at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
-                "who": who.full_name if who else "bot",
+                "who": who.full_name if who else T.HISTORY_BY_SYSTEM,
                 "what": T.EVENT_NAMES.get(event.kind, event.kind),
                 "note": event.note,
                 "due": (event.data or {}).get("due"),
