@@ -378,7 +378,7 @@ REMINDER_HEADER_MANY = "⏰ <b>Nhắc việc</b> — {count} nhiệm vụ cần 
 REMINDER_HEADER_ESCALATION = "🔺 <b>Báo cáo Trưởng ban</b> — nhiệm vụ đã quá hạn"
 REMINDER_HEADER_GROUP = "⏰ <b>Nhắc việc</b> — các nhiệm vụ sau cần được chú ý"
 REMINDER_DUE_LINE = "Hạn: {due}"
-REMINDER_LEAD_LINE = "Chủ trì: {lead}"
+REMINDER_LEAD_LINE = "{icon} Chủ trì: {lead}"  # icon: lead_icon_of, as /xem and /giao (qa16)
 REMINDER_PEOPLE_LINE = "👤 {people}"
 REMINDER_PEOPLE_MORE = "và {count} người khác"
 REMINDER_PEOPLE_MAX = 25  # mentions per task in a group message (one task must fit a message)
@@ -431,9 +431,10 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
         # A task led by one person: «Chủ trì: <her mention>» names and notifies her; a «👤» line after
         # it named her a second time (polish1). Units and several people keep both lines.
         p = item.people[0]
-        lines.append(REMINDER_LEAD_LINE.format(lead=mention(p.name, p.tg_user_id, p.username)))
+        lines.append(REMINDER_LEAD_LINE.format(icon=lead_icon_of(item.lead_kind),
+                                                lead=mention(p.name, p.tg_user_id, p.username)))
     elif item.lead and (item.kind == "escalation" or in_group):
-        lines.append(REMINDER_LEAD_LINE.format(lead=esc(item.lead)))
+        lines.append(REMINDER_LEAD_LINE.format(icon=lead_icon_of(item.lead_kind), lead=esc(item.lead)))
     if in_group and item.people and not lead_mentioned:
         shown = [mention(p.name, p.tg_user_id, p.username) for p in item.people[:REMINDER_PEOPLE_MAX]]
         more = len(item.people) - len(shown)
