@@ -378,7 +378,7 @@ REMINDER_HEADER_MANY = "⏰ <b>Nhắc việc</b> — {count} nhiệm vụ cần 
 REMINDER_HEADER_ESCALATION = "🔺 <b>Báo cáo Trưởng ban</b> — nhiệm vụ đã quá hạn"
 REMINDER_HEADER_GROUP = "⏰ <b>Nhắc việc</b> — các nhiệm vụ sau cần được chú ý"
 REMINDER_DUE_LINE = "Hạn: {due}"
-REMINDER_LEAD_LINE = "Chủ trì: {lead}"
+REMINDER_LEAD_LINE = "{icon} Chủ trì: {lead}"  # icon: lead_icon_of, as /xem and /giao (qa16)
 REMINDER_PEOPLE_LINE = "👤 {people}"
 REMINDER_PEOPLE_MORE = "và {count} người khác"
 REMINDER_PEOPLE_MAX = 25  # mentions per task in a group message (one task must fit a message)
@@ -431,9 +431,10 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
         # A task led by one person: «Chủ trì: <her mention>» names and notifies her; a «👤» line after
         # it named her a second time (polish1). Units and several people keep both lines.
         p = item.people[0]
-        lines.append(REMINDER_LEAD_LINE.format(lead=mention(p.name, p.tg_user_id, p.username)))
+        lines.append(REMINDER_LEAD_LINE.format(icon=lead_icon_of(item.lead_kind),
+                                                lead=mention(p.name, p.tg_user_id, p.username)))
     elif item.lead and (item.kind == "escalation" or in_group):
-        lines.append(REMINDER_LEAD_LINE.format(lead=esc(item.lead)))
+        lines.append(REMINDER_LEAD_LINE.format(icon=lead_icon_of(item.lead_kind), lead=esc(item.lead)))
     if in_group and item.people and not lead_mentioned:
         shown = [mention(p.name, p.tg_user_id, p.username) for p in item.people[:REMINDER_PEOPLE_MAX]]
         more = len(item.people) - len(shown)
@@ -2218,3 +2219,15 @@ BTN_EXTEND_TAGGED = "⏳ Gia hạn #{number} {committee}"
 BTN_BLOCKED_TAGGED = "🚧 Vướng mắc #{number} {committee}"
 MEMBER_BACK_TASKS = "👋 <b>{who}</b> đã trở lại nhóm và nhận lại {count} nhiệm vụ chưa giao cho ai khác: {numbers}."
 MY_TASKS_PAUSED = "{title} · tạm dừng: bot không còn trong nhóm"
+
+
+# --- qa16: the board's chart says its period; history without a person ---
+# Under each of the chart's headings («Tháng 12/2026»): which month it is. In the first week of a month the
+# month just ended comes first — the month the Monday summary and /tonghop report that week.
+BOARD_TEXTS["period_last_month"] = "tháng trước — số liệu của bản tổng hợp thứ Hai tuần này"
+BOARD_TEXTS["period_last_quarter"] = "quý trước — số liệu của bản tổng hợp thứ Hai tuần này"
+BOARD_TEXTS["period_month"] = "tháng này, tính đến hôm nay"
+BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
+# In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
+# task made when the last one closed): said so, not «bot», which an official does not read as anyone.
+HISTORY_BY_SYSTEM = "Hệ thống tự động"

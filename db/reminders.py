@@ -49,6 +49,7 @@ from db.outbox import (  # re-exported: the outbox core's names, as they were kn
     as_utc,
     dialect_insert,
 )
+from domain.lead_kinds import lead_kind
 from domain.reminders import (
     PlannedReminder,
     RecipientRole,
@@ -364,6 +365,7 @@ class DueReminder:
     last_sent_day: date | None
     obstacle: str | None = None  # escalations: the last obstacle the assignee reported
     lead_person_id: int | None = None  # the lead is this person (not a unit): a group reminder names her once
+    lead_kind: str = "unit"  # 👤 / 🏢 / ❓ before «Chủ trì», as on every other screen (domain.lead_kinds)
 
     @property
     def role(self) -> RecipientRole:
@@ -458,6 +460,7 @@ async def load_due(session: AsyncSession, ids: Sequence[int]) -> list[DueReminde
                 last_sent_day=last.get((task.id, rem.person_id)),
                 obstacle=obstacles.get(task.id),
                 lead_person_id=lead_a.person_id if lead_a and lead_a.unit_id is None else None,
+                lead_kind=lead_kind(task.assignees),
             )
         )
     return out

@@ -21,8 +21,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from domain.calendar import week_end
-from domain.periods import month_of, quarter_of, tasks_in_period
+from domain.periods import Period, month_of, month_period, quarter_of, quarter_period, tasks_in_period
 from domain.report_stats import StateCounts, count_states, per_unit_and_person, unit_of
+from domain.summary import periods_reported
 from domain.types import TaskState, TaskStatus, TaskView
 
 CALENDAR_WEEKS = 4
@@ -110,36 +111,52 @@ def lower_line(committee_id: int, title: str, views: Sequence[TaskView], today: 
     )
 
 
+def chart_periods(today: date, summary_day: date | None = None) -> list[tuple[str, Period]]:
+    """The chart's periods, keyed: the month and quarter under way, and — in the week whose summary
+    day is the first of its month (of its quarter) — first the month (quarter) just ended, which
+    the Monday summary and `/tonghop` report that week (domain.summary.periods_reported). A chair
+    comparing the board with the summary on the 7th finds the summary's month there, named."""
+    out: list[tuple[str, Period]] = []
+    ended_month, ended_quarter = periods_reported(summary_day or today)
+    if ended_month is not None:
+        out.append(("last_month", month_period(*ended_month)))
+    if ended_quarter is not None:
+        out.append(("last_quarter", quarter_period(*ended_quarter)))
+    return [*out, ("month", month_of(today)), ("quarter", quarter_of(today))]
+
+
 def board(
     views: Sequence[TaskView],
     today: date,
     lower: Sequence[LowerLine] = (),
     people: Mapping[int, Sequence[str]] | None = None,
     carriers: Mapping[int, Sequence[str]] | None = None,
+    summary_day: date | None = None,
 ) -> JSON:
-    """The committee's board as of `today`; `people`: task number -> its people (see `task_json`)."""
+    """The committee's board as of `today`; `people`: task number -> its people (see `task_json`);
+    `summary_day`: this week's (nominal) summary day, which decides the periods (`chart_periods`)."""
     people, carriers = people or {}, carriers or {}
-    month, quarter = month_of(today), quarter_of(today)
-    in_month, in_quarter = tasks_in_period(views, month), tasks_in_period(views, quarter)
-    units_month, people_month = per_unit_and_person(in_month, today)
-    units_quarter, people_quarter = per_unit_and_person(in_quarter, today)
-
-    def rows(month: list[tuple[str, StateCounts]], quarter: list[tuple[str, StateCounts]]) -> list[JSON]:
-        out: dict[str, JSON] = {name: {"name": name, "month": _counts(c)} for name, c in month}
-        for name, c in quarter:
-            out.setdefault(name, {"name": name})["quarter"] = _counts(c)
-        return list(out.values())
+    periods = chart_periods(today, summary_day)
+    units: dict[str, JSON] = {}
+    persons: dict[str, JSON] = {}
+    for key, period in periods:
+        in_units, in_people = per_unit_and_person(tasks_in_period(views, period), today)
+        for out, counted in ((units, in_units), (persons, in_people)):
+            for name, c in counted:
+                out.setdefault(name, {"name": name})[key] = _counts(c)
 
     shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
     return {
         "today": today.isoformat(),
         "week_end": week_end(today).isoformat(),
-        "month": month.label,
-        "quarter": quarter.label,
+        "month": dict(periods)["month"].label,
+        "quarter": dict(periods)["quarter"].label,
+        # The chart's sections in order, each with its label: which month the bars count is said.
+        "periods": [{"key": key, "label": period.label} for key, period in periods],
         "totals": _counts(count_states(views, today)),
         "tasks": [task_json(v, today, people.get(v.number, ()), carriers.get(v.number, ())) for v in shown],
-        "units": rows(units_month, units_quarter),
-        "people": rows(people_month, people_quarter),
+        "units": list(units.values()),
+        "people": list(persons.values()),
         "calendar": calendar(views, today),
         "lower": [line.__dict__ for line in lower],
     }

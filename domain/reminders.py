@@ -175,6 +175,7 @@ class ReminderItem:
     # group messages: the lead is a person and the one person reminded here is she, so the lead line
     # carries her mention and no «👤» line repeats her (polish1)
     lead_is_the_person: bool = False
+    lead_kind: str = "unit"  # "person" / "unit" / "unknown" (domain.lead_kinds): the «Chủ trì» line's icon
 
 
 # --------------------------------------------------------------------------- quiet hours

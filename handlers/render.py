@@ -77,7 +77,7 @@ def list_line(task: Task, today: date, committee_title: str | None = None) -> st
 def history(task: Task, events: list[tuple[TaskEvent, Person | None]], tz: ZoneInfo) -> list[str]:
     out = []
     for event, person in events:
-        who = esc(person.full_name) if person else "bot"
+        who = esc(person.full_name) if person else T.HISTORY_BY_SYSTEM
         when = _local(event.at, tz)
         name = T.EVENT_NAMES.get(event.kind, event.kind)
         note = f": {esc(short(event.note, 120))}" if event.note else ""

@@ -204,6 +204,7 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
                 no_contact=no_contact and msg.in_group,
                 obstacle=row.obstacle if kind is ReminderKind.ESCALATION else None,
                 lead_is_the_person=lead_is_the_person and msg.in_group,
+                lead_kind=row.lead_kind,
             )
         )
     return items

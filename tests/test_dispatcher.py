@@ -139,7 +139,7 @@ async def test_chair_is_told_from_three_working_days_overdue(env: Env) -> None:
     for day in (date(2026, 12, 17), date(2026, 12, 21)):
         await env.tick(datetime.combine(day, datetime.min.time(), tzinfo=VN).replace(hour=8).astimezone(UTC))
     [esc] = env.bot.to(CHU)
-    assert "Báo cáo Trưởng ban" in esc.text and "quá hạn 5 ngày" in esc.text and "Chủ trì: Văn phòng" in esc.text
+    assert "Báo cáo Trưởng ban" in esc.text and "quá hạn 5 ngày" in esc.text and "🏢 Chủ trì: Văn phòng" in esc.text
     assert esc.at == at(2026, 12, 21, 8)
     assert [("quá hạn 1 ngày" in s.text) for s in env.bot.to(LAN)] == [True, False]
 

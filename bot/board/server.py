@@ -44,9 +44,11 @@ from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Person
 from db.outbox import enqueue_notice
+from db.reminders import settings_of
 from domain import board as domain_board
 from domain.initdata import InitDataError, WebAppUser, verify
 from domain.permissions import Action, Role, allowed, current_role
+from domain.reminders import iso_week_of, nominal_summary_day
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
 from handlers.common import Actor, plain, send_stored_notices
 
@@ -205,7 +207,9 @@ class Board:
                     lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
             people = await db_board.people_of_tasks(session, access.committee.id)
             carriers = await db_board.people_of_tasks(session, access.committee.id, roles=db_board.CARRIERS)
-            body = domain_board.board(views, today, lower, people, carriers)
+            # The week's summary day decides which month the chart shows first, as /tonghop does (jobs.summary).
+            summary_day = nominal_summary_day(iso_week_of(today), settings_of(access.committee))
+            body = domain_board.board(views, today, lower, people, carriers, summary_day=summary_day)
         body["committee"] = _committee_json(access)
         return _json(body)
 
@@ -270,7 +274,7 @@ class Board:
         history = [
             {
                 "at": event.at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
-                "who": who.full_name if who else "bot",
+                "who": who.full_name if who else T.HISTORY_BY_SYSTEM,
                 "what": T.EVENT_NAMES.get(event.kind, event.kind),
                 "note": event.note,
                 "due": (event.data or {}).get("due"),

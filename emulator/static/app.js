@@ -446,7 +446,17 @@ function setReply(m) {
   $("reply-name").textContent = "Trả lời " + m.from_name;
   $("reply-text").textContent = S.replyTo.plain;
   $("reply-bar").hidden = false;
-  $("input").focus();
+  // The conversation is brought into view, not left to the browser's focus scrolling (qa16): on a phone
+  // (the people and chats above the chat) a box that already had the focus did not move the page, and the
+  // member list stayed on the screen while the question and the box were below it.
+  $("input").focus({preventScroll: true});
+  S.stick = true;
+  requestAnimationFrame(showConversation);
+}
+function showConversation() {
+  const chat = $("chat").getBoundingClientRect();
+  if (chat.top < 0 || chat.bottom > innerHeight) window.scrollBy(0, Math.min(chat.top, chat.bottom - innerHeight));
+  scrollToBottom();  // the question just asked, above the box
 }
 function clearReply() { S.replyTo = null; $("reply-bar").hidden = true; }
 

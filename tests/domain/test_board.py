@@ -62,3 +62,28 @@ def test_on_a_sunday_the_calendar_covers_the_four_coming_weeks() -> None:
     # 23/11 – 20/12 are the four coming working weeks: #1 (Saturday 19/12) is in them, #2 is not.
     assert calendar(views, sunday) == [{"date": "2026-12-19", "tasks": [1]}]
     assert calendar(views, date(2026, 11, 23)) == [{"date": "2026-12-19", "tasks": [1]}]  # the Monday after
+
+
+def test_in_the_week_of_the_first_monday_the_chart_shows_the_month_the_summary_reports() -> None:
+    """qa16: on Monday 7/12 the summary reports November; the chart said only «Tháng 12/2026» (December so far),
+    so a chair comparing the two read different numbers. The month just ended now comes first, named."""
+    november = [task(1, status=TaskStatus.DONE, done_on=date(2026, 11, 20), due_original=date(2026, 11, 25)),
+                task(2, due_original=date(2026, 11, 30))]  # fmt: skip
+    monday, tuesday, later = date(2026, 12, 7), date(2026, 12, 8), date(2026, 12, 14)
+    out = board(november, monday, summary_day=monday)
+    assert [(p["key"], p["label"]) for p in out["periods"]] == [
+        ("last_month", "Tháng 11/2026"), ("month", "Tháng 12/2026"), ("quarter", "Quý IV/2026")]
+    unit = out["units"][0]
+    assert (unit["last_month"]["done_on_time"], unit["last_month"]["total"]) == (1, 2)
+    # The whole week keeps the summary's month (/tonghop on Tuesday reports November too) ...
+    assert out["periods"] == board(november, tuesday, summary_day=monday)["periods"]
+    # ... and the next week the chart is the month under way only.
+    next_week = board(november, later, summary_day=later)["periods"]
+    assert [p["label"] for p in next_week] == ["Tháng 12/2026", "Quý IV/2026"]
+
+
+def test_in_the_first_week_of_a_quarter_the_quarter_just_ended_is_shown_too() -> None:
+    monday = date(2027, 1, 4)
+    out = board([task(1, due_original=date(2026, 12, 10))], monday, summary_day=monday)
+    labels = [p["label"] for p in out["periods"]]
+    assert labels == ["Tháng 12/2026", "Quý IV/2026", "Tháng 1/2027", "Quý I/2027"]

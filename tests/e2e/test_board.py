@@ -307,3 +307,18 @@ async def test_a_deadline_changed_on_the_board_is_one_group_message(env: Env) ->
     await env.idle()
     [line] = new(group)
     assert "Lan Nguyễn (trên Bảng việc)" in line.plain and "#3" in line.plain
+
+
+async def test_history_says_the_system_acted_when_no_person_did(env: Env) -> None:
+    """qa16: the next period of a recurring task, made when #1 closed, read «bot: tạo kỳ mới …» in the board's
+    history — a word a ward official does not read as anyone. It says «Hệ thống tự động», as /xem does."""
+    chair, police, _member, _outsider, group = cast(env)
+    await env.say(chair, group, "/donvi them Công an phường = CA")
+    await env.say(chair, group, "/donvi gan Công an phường @tuan_ca")
+    await env.say(chair, group, "/giao Công an phường định kỳ hàng tuần báo cáo tình hình an ninh trật tự")
+    done = await env.say(police, group, "/xong 1 đã gửi báo cáo tuần")
+    assert "#2" in done.plain
+    _, task = await Client(env, chair).call(f"c/{await committee_id(env, group)}/t/2")
+    made = [h for h in task["history"] if h["what"] == "tạo kỳ mới của việc định kỳ"]
+    assert [h["who"] for h in made] == ["Hệ thống tự động"]
+    assert "bot" not in {h["who"] for h in task["history"]}

@@ -117,7 +117,9 @@ async def test_the_next_period_of_a_weekly_duty_is_not_said_to_be_given_by_the_c
     shown = (await env.say(chair, group, "/xem 2")).plain
     history = shown.split("Lịch sử", 1)[1]
     assert f"{hoa.full_name}: giao việc" not in history
-    assert "— bot: tạo kỳ mới của việc định kỳ: sau khi #1 hoàn thành" in history
+    # qa16: said as an official reads it, not «bot»; the board's history says the same.
+    assert "— Hệ thống tự động: tạo kỳ mới của việc định kỳ: sau khi #1 hoàn thành" in history
+    assert "bot:" not in history
     assert (await env.task(2, group)).created_by == (await env.task(1, group)).created_by
 
 

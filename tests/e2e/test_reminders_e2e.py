@@ -216,15 +216,16 @@ async def test_a_task_led_by_one_person_names_her_once_in_the_group(reminders: E
     await wake(env, at(2026, 11, 27, 8))
     [in_group] = new(group)
     lines = in_group.plain.split("\n")
-    assert not any(line.startswith("👤") for line in lines)
-    [lead] = [line for line in lines if line.startswith("Chủ trì: ")]
+    assert not any(line.startswith("👤") and "Chủ trì" not in line for line in lines)
+    # qa16: the lead line carries the icon every other screen gives a person lead (👤), as /xem and /giao
+    [lead] = [line for line in lines if line.startswith("👤 Chủ trì: ")]
     # (product11) the name she was given by starts no more the task's own text: the lead line names her
     assert task in lines
     if by_id:  # a text mention that reaches her, on the lead line only
         assert [m["user"]["id"] for m in in_group.entities if m["type"] == "text_mention"] == [hoa.id]
         assert in_group.plain.count("Hoa Trần") == 1
     else:  # the @username (Telegram notifies her), once: as the lead
-        assert lead == "Chủ trì: @hoa_tran" and in_group.plain.count("@hoa_tran") == 1
+        assert lead == "👤 Chủ trì: @hoa_tran" and in_group.plain.count("@hoa_tran") == 1
 
 
 async def test_a_task_led_by_a_unit_keeps_the_unit_and_its_people_in_the_group(reminders: Env) -> None:
@@ -234,4 +235,5 @@ async def test_a_task_led_by_a_unit_keeps_the_unit_and_its_people_in_the_group(r
     await wake(env, at(2026, 11, 27, 8))
     [in_group] = new(group)
     lines = in_group.plain.split("\n")
-    assert "Chủ trì: Văn phòng HĐND&UBND" in lines and "👤 An Phạm" in lines
+    # qa16: 🏢 before a unit lead, as on /xem, /giao and the board
+    assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in lines and "👤 An Phạm" in lines

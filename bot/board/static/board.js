@@ -201,8 +201,12 @@ function renderChart(main) {
   const states = ["done_on_time", "done_late", "open_on_time", "open_overdue"];
   main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))),
               el("p", { class: "hint rate-basis" }, T.rate_basis));
-  for (const [key, label] of [["month", board.month], ["quarter", board.quarter]]) {
-    const section = el("div", { class: "bars", "data-period": key }, el("h3", {}, label));
+  // The server names the periods (domain.board.chart_periods): in the week of the first Monday of a month the
+  // month just ended comes first, as in the Monday summary; each heading says which month it is.
+  const periods = board.periods || [{ key: "month", label: board.month }, { key: "quarter", label: board.quarter }];
+  for (const { key, label } of periods) {
+    const section = el("div", { class: "bars", "data-period": key },
+      el("h3", {}, label, T["period_" + key] ? el("small", { class: "hint" }, ` · ${T["period_" + key]}`) : ""));
     const row = (unit, kind) => {
       const c = unit[key];
       const bar = el("div", { class: "bar" }, states.map((s) =>
