@@ -67,6 +67,7 @@ from domain.understand import (
     lead_conventions,
     lead_conventions_s8,
     lead_doers,
+    lead_fixed_level,
     lead_frames,
     lead_fronted_subject,
     lead_list_kinds,
@@ -1363,7 +1364,7 @@ def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
 
     Dev class: X014-03, A054-01, A070-01, B023-03, B023-04, B057-01 (6 documents)."""
     bare = _bare_body(s, a, j)
-    if not bare:
+    if not bare or (bare == "named" and lead_fixed_level.own_level(s, a, k)):  # (leadlist2) "Sở Y tế, Công an tỉnh"
         return None
     items, _ = _parse_list(s, k)  # the next body, whole ("Ban Chỉ huy ... và tìm kiếm ... các huyện")
     if not items:
