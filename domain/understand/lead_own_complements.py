@@ -20,7 +20,7 @@ các tổ chức thành viên": §13, "UB MTTQ và các đoàn thể huyện" �
 only opens a longer kind of body ("tổ chức") names no place (`kind_not_place`).
 
 Dev sentences of the class (the item after «và» that §13 makes a lead, absorbed into the first): X014-01
-(corpus X, v3a), D057-01 (corpus D), N046-05 (corpus N): three sentences, three documents, three corpora.
+(corpus X, train_v2), D057-01 (corpus D), N046-05 (corpus N): three sentences, three documents, three corpora.
 Hooked by one line in `assignees._read_list` and one in `assignees._more_places`. Tests:
 `tests/domain/test_lead_own_complements.py`.
 """
