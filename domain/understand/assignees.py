@@ -55,7 +55,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, count
 from operator import itemgetter
 
@@ -67,10 +67,12 @@ from domain.understand import (
     lead_conventions,
     lead_conventions_s8,
     lead_doers,
+    lead_fixed_level,
     lead_frames,
     lead_fronted_subject,
     lead_list_kinds,
     lead_obligation_subject,
+    lead_own_complements,
     lead_passive_agent,
     lead_public,
     lead_result_clause,
@@ -900,8 +902,8 @@ def _more_places(s: _Sentence, start: int, j: int, k: int, kind: str) -> int:
     B070-01."""
     p = k + (s.m(L.DETERMINERS, k) if kind == "và" else 0)
     size = s.m(L.PLACE_NOUNS, p) or (1 if _first_part_is_place(s, p) else 0)
-    if not size or s.unit_at(p) is not None:
-        return 0
+    if not size or s.unit_at(p) is not None or lead_own_complements.kind_not_place(s, p, size):
+        return 0  # (leadlist2: "… và các tổ chức thành viên" is no place)
     first = _skip_determiners(s, start)
     if s.m(L.PLACE_NOUNS, first) or not _after_place(s, j):
         return 0
@@ -1363,7 +1365,7 @@ def _shared_complement_end(s: _Sentence, a: int, j: int, k: int) -> int | None:
 
     Dev class: X014-03, A054-01, A070-01, B023-03, B023-04, B057-01 (6 documents)."""
     bare = _bare_body(s, a, j)
-    if not bare:
+    if not bare or (bare == "named" and lead_fixed_level.own_level(s, a, k)):  # (leadlist2) "Sở Y tế, Công an tỉnh"
         return None
     items, _ = _parse_list(s, k)  # the next body, whole ("Ban Chỉ huy ... và tìm kiếm ... các huyện")
     if not items:
@@ -1480,7 +1482,9 @@ def _read_list(s: _Sentence, i: int, loose: bool) -> tuple[list[tuple[int, int]]
             if kind in (",", "và") and lead_rules.title_over_list(s, start, k):
                 j = _extend(s, start, nxt.end, nxt)  # "hiệu trưởng các trường A và trường B": one title's list
                 continue
-            if kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k)):
+            if (kind == ";" or _starts_new_item(s, k, plural) or (kind == "và" and _place_switch(s, j, k))
+                    or (kind == "và" and lead_own_complements.own_complements(
+                        s, start, j, k, partial(_extend, s, k, nxt.end, nxt)))):  # (leadlist2, §13)
                 shared = _shared_complement_end(s, start, j, k) if kind == "," else None
                 if shared is not None:
                     j = shared
