@@ -61,14 +61,15 @@ from tests.domain.unseen_scoring import (
 # 76.6->76.6; corpusI's v4i dev at its first looks, batch by batch, equal to main (77/116).
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
-    "train_v2_dev": (0.97, 0.93),
+    "train_v2_dev": (0.97, 0.95),  # session 9 (leadlist2): lead 93.5 -> 95.7
     "v3a_dev": (0.99, 0.94),  # seventh session (leadjk): lead 93.2 -> 94.5
     # deadl6 (scoring: a year written inside a date, "15-1-2015", bounds an undated record's year): v3b dev
     # deadline 98.6 -> 99.3 (B032-01), v4f dev 94.9 -> 95.8 (F065-01); no rule changed
     "v3b_dev": (0.99, 0.95),  # lead6: 94.4 -> 95.1; session 9 (leadlist): 95.8
     # deadl7 (the year-end season, a list of days under one "ngày"): v4d dev deadline 96.3 -> 98.1 (D090-03, D099-01)
     # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8; seventh (leadjk, leadl, deadl9): 98.1 / 89.8 -> 99.1 / 91.7
-    "v4d_dev": (0.99, 0.90),  # session 8 (guide10, §31.4): D083-01 relabelled to the advising body, lead 91.7 -> 90.7
+    # session 8 (guide10, §31.4): D083-01 relabelled to the advising body, lead 91.7 -> 90.7; session 9 leadlist2: 91.7
+    "v4d_dev": (0.99, 0.91),
     "v4e_dev": (0.97, 0.76),
     # seventh (leadl): lead 89.8 -> 91.5; session 8: guide10 relabelled F002-01/02 (§31.1), 89.8; conv11 91.5
     "v4f_dev": (0.95, 0.91),
@@ -141,8 +142,9 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # rules has read any of it): first look with the session's end rules (85bf008 + data) dev 94 sentences
     # 87.2 / 56.4, held-out 37 sentences 70.3 / 75.7. N dev is for the next session to open.
     # session 9: guide13's blind relabels (§34.1 N012-09/10, §34.3 N046-03): lead 56.4 -> 54.3 before any rule
-    # session 9 (N dev opened; deadn): deadline 87.2 -> 89.4; leadn, leadlist, leadverbs, leadname: lead 54.3 -> 72.3
-    "v4n_dev": (0.89, 0.72),
+    # session 9 (N dev opened; deadn): deadline 87.2 -> 89.4; leadn, leadlist, leadverbs, leadname, leadlist2:
+    # lead 54.3 -> 73.4
+    "v4n_dev": (0.89, 0.73),
     "v4n_heldout": (0.70, 0.78),  # session 9 (leadname, N dev readable, N held-out never opened): lead 75.7 -> 78.4
     # Corpus O (v4o, collected by corpuso at the start of the ninth session, who never ran the bot; nobody writing
     # rules has read any of it): first look with the eighth session's end rules (main 3fffbd2: 408f14c + guide13's
