@@ -45,10 +45,23 @@ def _plain_word_before(text: str, at: int) -> bool:
     return len(word) >= 2 and word.isalpha() and word.islower()
 
 
+def _letter_after_a_stop(sentence: str) -> bool:
+    """A "." followed by a letter or a digit somewhere (every _GLUED match ending in "." has one)."""
+    at = sentence.find(".")
+    while at >= 0:
+        if sentence[at + 1 : at + 2].isalnum():
+            return True
+        at = sentence.find(".", at + 1)
+    return False
+
+
 def split_glued(sentence: str) -> list[str]:
     """The sentence cut where an end mark is glued to the next sentence's first word (see 1. above)."""
     if "." not in sentence and "…" not in sentence:
         return [sentence]
+    if "…" not in sentence and not _letter_after_a_stop(sentence):
+        # (speed13) most sentences have a full stop only at their end: no scan of every character by _GLUED
+        return [whole] if (whole := sentence.strip()) else []
     out: list[str] = []
     start = 0
     for m in _GLUED.finditer(sentence):
