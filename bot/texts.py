@@ -7,6 +7,7 @@ Each section belongs to one feature; keep texts inside their section.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -2231,3 +2232,16 @@ BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
 # In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
 # task made when the last one closed): said so, not «bot», which an official does not read as anyone.
 HISTORY_BY_SYSTEM = "Hệ thống tự động"
+
+
+# --- committee tags ---
+# A reminder's buttons name the committee when two committees' tasks share a number (qa15): the title
+# without the «BCĐ» / «Ban chỉ đạo» every title starts with, so that the words telling the two apart
+# are the ones that fit in the button's 18 characters.
+COMMITTEE_TAG_MAX = 18
+_COMMITTEE_WORD = re.compile(r"^(BCĐ|Ban chỉ đạo)\s+", re.IGNORECASE)
+
+
+def committee_tag(title: str) -> str:
+    """«BCĐ Cải cách hành chính huyện» → «Cải cách hành…»."""
+    return shorten(_COMMITTEE_WORD.sub("", title), COMMITTEE_TAG_MAX)
