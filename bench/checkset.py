@@ -3,7 +3,7 @@ conclusions_v6 dev (whole conclusions) and v4e_dev (sentences).
 
     NHACVIEC_UNSEEN_DATA=<dir with only conclusions_v6/dev and v4e_dev.jsonl> python bench/checkset.py
 """
-from lead_tools import is_heldout
+from lead_tools import is_heldout, skip_closed
 
 from tests.domain.unseen_scoring import (
     conclusion_sets,
@@ -13,7 +13,7 @@ from tests.domain.unseen_scoring import (
     sentence_sets,
 )
 
-for name, paths in conclusion_sets().items():
+for name, paths in skip_closed(conclusion_sets()).items():
     if is_heldout(name):
         continue
     c = score_conclusions(paths)
@@ -22,7 +22,7 @@ for name, paths in conclusion_sets().items():
         f"({c.real}/{c.proposed}), deadline {c.deadline_rate():.1%}, lead {c.lead_rate():.1%} "
         f"({c.lead}/{c.found}), words {c.lead_rate(True):.1%}"
     )
-for name, path in sentence_sets().items():
+for name, path in skip_closed(sentence_sets()).items():
     if is_heldout(name):
         continue
     s = score_sentences(load_jsonl(path))

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lead_tools import refuse_heldout
+from lead_tools import refuse_heldout, skip_closed
 
 from tests.domain.unseen_scoring import ConclusionScore, conclusion_sets, score_conclusions
 
@@ -34,6 +34,7 @@ def main() -> None:
     ap.add_argument("--misses", metavar="SET", help="print the misses of one dev set")
     args = ap.parse_args()
     sets = {n: p for n, p in conclusion_sets().items() if n.endswith("_dev") or n == "conclusions_dev"}
+    sets = skip_closed(sets)
     if args.misses:
         refuse_heldout(args.misses)
         if args.misses not in sets:

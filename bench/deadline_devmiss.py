@@ -11,8 +11,9 @@ bench/lead_figures.py: figures only, their misses are never read).
 """
 
 import sys
+from pathlib import Path
 
-from lead_tools import DATA, dev_records, is_heldout
+from lead_tools import DATA, dev_path, dev_records, is_heldout, skip_closed
 
 from tests.domain.unseen_scoring import load_jsonl, score_conclusions, score_sentences
 
@@ -29,9 +30,17 @@ def _sentences(name: str) -> list[dict]:
     return load_jsonl(plain) if plain.exists() else dev_records(name.removesuffix("_dev"))
 
 
+def _where(name: str) -> Path:
+    """The file or folder a set name reads (what tests/data/CLOSED is matched against)."""
+    if name.startswith("conclusions_v"):
+        return DATA / name / "dev"
+    plain = DATA / f"{name}.jsonl"
+    return plain if plain.exists() else dev_path(name.removesuffix("_dev"))
+
+
 def main(argv: list[str]) -> None:
     figures = "--figures" in argv
-    names = [a for a in argv if a != "--figures"]
+    names = list(skip_closed({a: _where(a) for a in argv if a != "--figures"}))
     for name in names:
         _refuse(name)
     for name in names:

@@ -5,11 +5,11 @@ bench/lead_figures.py, never read its misses)."""
 
 import sys
 
-from lead_tools import dev_records, is_heldout
+from lead_tools import dev_records, is_heldout, open_names
 
 from tests.domain.unseen_scoring import score_sentences
 
-for name in sys.argv[1:]:
+for name in open_names(sys.argv[1:]):
     if is_heldout(name) or name.startswith("v4e"):
         raise SystemExit(f"{name}: not read here (held-out or check set)")
     recs = dev_records(name)

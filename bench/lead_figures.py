@@ -4,12 +4,12 @@
 """
 import sys
 
-from lead_tools import data_and_names, dev_records, refuse_heldout
+from lead_tools import data_and_names, dev_records, open_names, refuse_heldout
 
 from tests.domain.unseen_scoring import score_sentences
 
 base, names = data_and_names(sys.argv[1:])
-for name in names:
+for name in open_names(names, base):
     refuse_heldout(name)
     s = score_sentences(dev_records(name, base))
     print(

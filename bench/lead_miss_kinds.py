@@ -13,7 +13,7 @@
 import re
 import sys
 
-from lead_tools import data_and_names, dev_records, refuse_heldout
+from lead_tools import data_and_names, dev_records, open_names, refuse_heldout
 
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold
@@ -30,7 +30,7 @@ def _inside(a: str, b: str) -> bool:
 
 
 base, names = data_and_names(sys.argv[1:])
-for name in names:
+for name in open_names(names, base):
     refuse_heldout(name)
     kinds = {"runs on": 0, "stops early": 0, "item missing": 0, "list": 0, "other one": 0, "nobody": 0, "extra": 0}
     n = 0

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from lead_tools import is_heldout
+from lead_tools import is_heldout, open_paths
 
 from domain.understand import assignees as A
 from domain.understand.textnorm import nfc
@@ -21,7 +21,7 @@ early: Counter[str] = Counter()
 late: Counter[str] = Counter()
 example: dict[tuple[str, str], tuple[str, str]] = {}
 right = total = 0
-for path in files:
+for path in map(str, open_paths(Path(f) for f in files)):
     if is_heldout(path) or (mode == "show" and "v4e" in path):
         raise SystemExit(f"{path}: held-out or check set, use 'count'" if not is_heldout(path) else path)
     for record in load_jsonl(Path(path)):

@@ -46,6 +46,9 @@ from domain.understand.directive import parse_directive  # noqa: E402
 from domain.understand.textnorm import fold  # noqa: E402
 from tests.domain.unseen_scoring import _common, _words, load_jsonl, today_of  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from lead_tools import open_paths  # noqa: E402  (the one guard on closed corpora)
+
 DATA = ROOT / "tests" / "data"
 WEIGHTS = Path("/tmp/task_filter.json")  # `export` writes here: the filter was not adopted (bench/README.md)
 V7 = DATA / "conclusions_v7" / "dev"
@@ -216,7 +219,8 @@ Extra = list[tuple[dict[str, float], frozenset[str]]]
 def sentence_positives(docs: list[Doc]) -> Extra:
     """Positives from the directive sentence sets, each with the documents it is a copy of (≥ 60 % of
     its words in one of their gold directives or candidates): left out of any fold testing them."""
-    files = [*sorted(DATA.glob("*_dev.jsonl")), DATA / "seed_directives.jsonl", DATA / "dev_directives.jsonl"]
+    files = [*open_paths(sorted(DATA.glob("*_dev.jsonl")))]
+    files += [DATA / "seed_directives.jsonl", DATA / "dev_directives.jsonl"]
     out = []
     for path in files:
         assert "heldout" not in path.name

@@ -5,7 +5,8 @@
 
 For speed work (or any refactoring that must not change behaviour). It runs `split_conclusion`,
 `parse_deadline`, `find_deadlines`, `find_invalid_date` and `deadline_in_context` over:
-- every record of tests/data/*.jsonl but the held-out sets (text and context; labels are not read),
+- every record of tests/data/*.jsonl but the held-out sets and the closed corpora of tests/data/CLOSED
+  (text and context; labels are not read),
 - every whole conclusion of tests/data/conclusions_v3/*/*.json (held-out excepted), and every line,
 - tests/data/seeds/*.txt (whole, and each line),
 - generated text: corpus words shuffled, glued and mutated (digits, dates, accents dropped, case,
@@ -30,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # lead_tools: the one guard on closed corpora
+
+from lead_tools import open_paths  # noqa: E402
 
 from domain.understand.conclusion import split_conclusion  # noqa: E402
 from domain.understand.deadlines import (  # noqa: E402
@@ -46,7 +50,7 @@ TODAYS = (date(2020, 1, 1), date(2024, 2, 24), date(2025, 12, 31))
 
 def _records() -> list[dict]:
     out = []
-    for path in sorted(DATA.glob("*.jsonl")):
+    for path in open_paths(sorted(DATA.glob("*.jsonl"))):
         if "heldout" in path.name:
             continue  # held-out sets are only measured by the lead, never read by tuning tools
         if path.name.startswith("relabel_log"):
@@ -62,7 +66,7 @@ def _records() -> list[dict]:
 
 def _conclusions() -> list[tuple[str, str | None]]:
     out = []
-    for path in sorted(DATA.glob("conclusions_v3/*/*.json")):
+    for path in open_paths(sorted(DATA.glob("conclusions_v3/*/*.json"))):
         if "heldout" in str(path.relative_to(DATA)):
             continue
         d = json.loads(path.read_text(encoding="utf-8"))

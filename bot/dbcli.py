@@ -80,7 +80,7 @@ def run_db(settings: Settings, action: str, revision: str | None, *, backup: boo
     if action == "downgrade" and revision not in (None, "base") and not (revision or "").startswith("-"):
         known = _known_revisions()
         if revision not in known:  # before the backup and the lock: a typo leaves nothing behind
-            print(T.DB_UNKNOWN_REVISION.format(revision=revision, known=", ".join(known)), file=sys.stderr)
+            print(T.DB_UNKNOWN_REVISION.format(revision=revision, known=T.db_known_revisions(known)), file=sys.stderr)
             return 1
     lock = InstanceLock(url)
     if is_sqlite(url):

@@ -7,6 +7,7 @@ Each section belongs to one feature; keep texts inside their section.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -2231,3 +2232,35 @@ BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
 # In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
 # task made when the last one closed): said so, not «bot», which an official does not read as anyone.
 HISTORY_BY_SYSTEM = "Hệ thống tự động"
+
+
+# --- committee tags ---
+# A reminder's buttons name the committee when two committees' tasks share a number (qa15): the title
+# without the «BCĐ» / «Ban chỉ đạo» every title starts with, so that the words telling the two apart
+# are the ones that fit in the button's 18 characters.
+COMMITTEE_TAG_MAX = 18
+_COMMITTEE_WORD = re.compile(r"^(BCĐ|Ban chỉ đạo)\s+", re.IGNORECASE)
+
+
+def committee_tag(title: str) -> str:
+    """«BCĐ Cải cách hành chính huyện» → «Cải cách hành…»."""
+    return shorten(_COMMITTEE_WORD.sub("", title), COMMITTEE_TAG_MAX)
+
+
+# --- db downgrade: the versions a release has ---
+# `nhacviec db downgrade REV` refused (DB_UNKNOWN_REVISION): the versions listed exactly as this release
+# has them, and a number never used said so (0004 never existed: 0005 follows 0003), so that the gap
+# does not read as a version left out of the list.
+DB_UNUSED_NUMBERS = "số {numbers} không được dùng"
+
+
+def db_known_revisions(known: Sequence[str]) -> str:
+    """«0001, 0002, 0003, 0005; số 0004 không được dùng» — `known` as the release's migrations name them."""
+    listed = ", ".join(known)
+    numbered = [r for r in known if r.isdigit()]
+    if not numbered:
+        return listed
+    used = {int(r) for r in numbered}
+    width = max(len(r) for r in numbered)
+    unused = [f"{n:0{width}d}" for n in range(min(used), max(used) + 1) if n not in used]
+    return f"{listed}; {DB_UNUSED_NUMBERS.format(numbers=', '.join(unused))}" if unused else listed

@@ -7,33 +7,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import tasks as db_tasks
-from db.models import Task, TaskAssignee
+from db.models import Task
 
 CONTACT_LEFT = "contact_left"
 
 
-async def note_contact_left(
-    session: AsyncSession, committee_id: int, person_id: int, unit_ids: list[int], now: datetime
-) -> None:
-    """The person was the last contact of these units: written on each of their open tasks."""
-    if not unit_ids:
-        return
-    rows = (
-        await session.execute(
-            select(Task, TaskAssignee.unit_id)
-            .join(TaskAssignee, TaskAssignee.task_id == Task.id)
-            .where(Task.committee_id == committee_id, Task.status == "open", TaskAssignee.unit_id.in_(unit_ids))
-            .order_by(Task.number)
-        )
-    ).all()
-    seen: set[tuple[int, int]] = set()
-    for task, unit_id in rows:
-        if (task.id, unit_id) in seen:
-            continue
-        seen.add((task.id, unit_id))
+def note_contact_left(session: AsyncSession, person_id: int, open_tasks: dict[int, list[Task]], now: datetime) -> None:
+    """The person was the last contact of these units: written on each of their open tasks.
+    `open_tasks` is db.unit_tasks.open_tasks_of_units of those units (the caller has it already: no
+    second query); the events go in task-number order, as /xem lists a task's history."""
+    pairs = [(task, unit_id) for unit_id, tasks in open_tasks.items() for task in tasks]
+    for task, unit_id in sorted(pairs, key=lambda pair: pair[0].number):
         data = {"person_id": person_id, "unit_id": unit_id}
         db_tasks.add_event(session, task, CONTACT_LEFT, person_id, now, data=data)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Departure, Role, Task, TaskAssignee, Unit, UnitContact
+from db.models import Departure, Role, Unit, UnitContact
 from db.outbox import as_utc
+from db.unit_tasks import numbers, open_tasks_of_units
 
 
 @dataclass
@@ -60,22 +61,15 @@ async def take_departure(session: AsyncSession, committee_id: int, person_id: in
     )
     if row.role and now_role is None:
         out.role = row.role
-    for unit_id in row.unit_ids or []:
-        unit = await session.get(Unit, unit_id)
-        if unit is None or unit.committee_id != committee_id:
-            continue  # removed meanwhile
-        contacts = await session.scalar(select(func.count(UnitContact.id)).where(UnitContact.unit_id == unit_id))
-        if contacts:
-            continue  # the chair named someone (maybe them) meanwhile
-        numbers = (
-            await session.execute(
-                select(Task.number)
-                .join(TaskAssignee, TaskAssignee.task_id == Task.id)
-                .where(TaskAssignee.unit_id == unit_id, Task.status == "open")
-                .distinct()
-                .order_by(Task.number)
-            )
-        ).scalars().all()
-        out.units.append((unit.name, list(numbers)))
+    unit_ids = list(row.unit_ids or [])
+    # Units removed meanwhile are gone from this query (and another committee's never matched).
+    here = select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids), Unit.committee_id == committee_id)
+    names: dict[int, str] = {uid: name for uid, name in (await session.execute(here)).all()}
+    with_contact = set(
+        (await session.execute(select(UnitContact.unit_id).where(UnitContact.unit_id.in_(list(names))))).scalars()
+    )
+    bare = [uid for uid in unit_ids if uid in names and uid not in with_contact]  # (contact named meanwhile: skip)
+    open_tasks = await open_tasks_of_units(session, committee_id, bare)
+    out.units = [(names[uid], numbers(open_tasks.get(uid, []))) for uid in bare]
     await session.flush()
     return out

@@ -14,6 +14,7 @@ from db import tasks as db_tasks
 from db.contact_return import note_contact_left
 from db.departures import note_departure
 from db.models import Notice, Person, Reminder, Role, Task, TaskAssignee, TaskEvent, Unit, UnitContact
+from db.unit_tasks import numbers, open_tasks_of_units
 from domain.permissions import Role as RoleName
 
 
@@ -153,28 +154,14 @@ async def member_left(session: AsyncSession, committee_id: int, person_id: int, 
         )
         out.units_without_contact = [name for _, uid, name in contact_rows if not remaining.get(uid)]
         bare = {uid: name for _, uid, name in contact_rows if not remaining.get(uid)}
-        if bare:
-            rows = await session.execute(
-                select(TaskAssignee.unit_id, Task.number)
-                .join(Task, Task.id == TaskAssignee.task_id)
-                .where(TaskAssignee.unit_id.in_(list(bare)), Task.status == "open")
-                .order_by(Task.number)
-            )
-            for uid, number in rows.all():
-                numbers = out.unit_task_numbers.setdefault(bare[uid], [])
-                if number not in numbers:
-                    numbers.append(number)
+        # One query for every unit they were a contact of: the bare ones' tasks are told and noted,
+        # all of them re-planned (a unit that kept a contact may have named this one in a reminder).
+        open_tasks = await open_tasks_of_units(session, committee_id, unit_ids)
+        bare_tasks = {uid: tasks for uid, tasks in open_tasks.items() if uid in bare}
+        out.unit_task_numbers = {bare[uid]: numbers(tasks) for uid, tasks in bare_tasks.items()}
         # (qa13) written in the history of those units' open tasks: /xem tells why their reminders moved
-        await note_contact_left(session, committee_id, person_id, list(bare), now)
-        replan.update(
-            (
-                await session.execute(
-                    select(TaskAssignee.task_id)
-                    .join(Task, Task.id == TaskAssignee.task_id)
-                    .where(TaskAssignee.unit_id.in_(unit_ids), Task.status == "open")
-                )
-            ).scalars()
-        )
+        note_contact_left(session, person_id, bare_tasks, now)
+        replan.update(t.id for tasks in open_tasks.values() for t in tasks)
 
     # Open tasks assigned to the person by name.
     rows = (

@@ -22,7 +22,6 @@ it; otherwise, or when the private send is refused (403), to the committee group
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -258,7 +257,7 @@ def reminder_keyboard(items: Sequence[ReminderItem], chair_tasks: set[int] | Non
 def _tagged_rows(i: ReminderItem) -> list[list[InlineKeyboardButton]]:
     """The assignee's four buttons, action first, then «#1 Cải cách hành…» (Telegram cuts a long label
     at its end: the action must survive), two to a row."""
-    tag = texts.shorten(re.sub(r"^(BCĐ|Ban chỉ đạo)\s+", "", i.committee, flags=re.IGNORECASE), 18)
+    tag = texts.committee_tag(i.committee)
     labels = (texts.BTN_DONE_TAGGED, texts.BTN_PROGRESS_TAGGED, texts.BTN_EXTEND_TAGGED, texts.BTN_BLOCKED_TAGGED)
     buttons = [
         InlineKeyboardButton(label.format(number=i.number, committee=tag), callback_data=f"{kind}:{i.task_id}")

@@ -17,16 +17,9 @@ from domain.types import KnownUnit
 from domain.understand.assignees import parse_assignees
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold
+from tests.domain.assignee_helpers import lead, support
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
-
-
-def support(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).support]
 
 
 # ------------------------------------------------------------------------------------------ who speaks

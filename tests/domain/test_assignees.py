@@ -15,16 +15,13 @@ from domain.understand.assignees import find_mentions_of_units, parse_assignees
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import fold
 from domain.understand.units_catalog import BUILTIN_UNITS
+from tests.domain.assignee_helpers import support
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def lead(text: str, units: tuple[KnownUnit, ...] = ()) -> list[str]:
     return [a.text for a in parse_assignees(text, units).lead]
-
-
-def support(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).support]
 
 
 def executor(text: str) -> list[str]:

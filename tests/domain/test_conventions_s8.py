@@ -11,15 +11,11 @@ from datetime import date
 import pytest
 
 from domain.types import DeadlineKind
-from domain.understand.assignees import parse_assignees
 from domain.understand.deadlines import parse_deadline
 from domain.understand.directive import parse_directive
+from tests.domain.assignee_helpers import lead
 
 TODAY = date(2024, 5, 6)
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
 
 
 # §31.1 A mixed appeal with separate determiners: the organisations lead as written, and the public's part is

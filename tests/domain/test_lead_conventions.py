@@ -8,12 +8,9 @@ from datetime import date
 
 import pytest
 
-from domain.understand.assignees import assignees_from_context, parse_assignees
+from domain.understand.assignees import assignees_from_context
 from domain.understand.directive import parse_directive
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from tests.domain.assignee_helpers import lead
 
 
 # (a) A letter "gửi Y (về việc) <task>": the receivers lead, each title or named body its own lead

@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 
 from domain.understand.assignees import parse_assignees
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from tests.domain.assignee_helpers import lead
 
 
 # (a) A designation "X chọn / lấy / cử Y (làm | là) …": Y leads (LABELLING.md §4). Dev: G117-01, G089-01,

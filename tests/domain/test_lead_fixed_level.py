@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.understand.assignees import parse_assignees
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
-
-
-def support(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).support]
+from tests.domain.assignee_helpers import lead, support
 
 
 # A Sở is always the province's, a Cục the central one's: its name needs no place and shares none

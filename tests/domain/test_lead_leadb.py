@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.understand.assignees import parse_assignees
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from tests.domain.assignee_helpers import lead
 
 
 # LABELLING §4 (the subject of an obligation), §1 and §29.15 (a body's programme), §29.23 (the agent of

@@ -11,12 +11,8 @@ from datetime import date
 
 import pytest
 
-from domain.understand.assignees import parse_assignees
 from domain.understand.directive import parse_directive
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from tests.domain.assignee_helpers import lead
 
 
 # Advice to the public: the body that gives it leads (LABELLING.md §8 d, §29 (1)). Dev: L088-01 ("khuyến

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.understand.assignees import parse_assignees, read_assignees
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from domain.understand.assignees import read_assignees
+from tests.domain.assignee_helpers import lead
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from domain.understand.assignees import parse_assignees
-
-
-def lead(text: str) -> list[str]:
-    return [a.text for a in parse_assignees(text).lead]
+from tests.domain.assignee_helpers import lead
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic.script import ScriptDirectory
 
 from bot import texts as T
-from db.migrate import alembic_config
 from tests.conftest import no_database
 from tests.ops.conftest import run_nhacviec
 
 TOKEN = "123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 PASSWORD = "Mk@2026/bcd"
+REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = no_database
 
@@ -68,18 +67,36 @@ def test_a_settings_file_the_user_cannot_read_is_named(tmp_path: Path) -> None:
 
 def test_downgrade_to_a_revision_that_does_not_exist_changes_nothing_and_lists_the_known(tmp_path: Path) -> None:
     """`nhacviec db downgrade 0042` (a typo for 0002...) took a backup first, then failed with Alembic's English
-    «CommandError: Can't locate revision»: a stray backup file each try. Now refused before anything."""
+    «CommandError: Can't locate revision»: a stray backup file each try. Now refused before anything, with
+    exactly the versions of this release: those of the migration files (read here from the folder, not from
+    the code that prints them), and the number never used (0004) said so, not a version left out."""
     database = tmp_path / "nhacviec.db"
     database.touch()
     url = f"sqlite:///{database}"
     code, _, err = run_nhacviec(tmp_path, "db", "--no-backup", "upgrade", DATABASE_URL=url)
     assert code == 0, err
-    code, _, err = run_nhacviec(tmp_path, "db", "downgrade", "0042", DATABASE_URL=url)
+    code, _, err = run_nhacviec(tmp_path, "db", "downgrade", "0077", DATABASE_URL=url)
     assert code == 1
-    known = ", ".join(sorted(r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()))
-    assert known.startswith("0001, 0002") and "0009" in known
-    assert T.DB_UNKNOWN_REVISION.format(revision="0042", known=known) in err
+    files = sorted(p.name.split("_", 1)[0] for p in (REPO / "db" / "migrations" / "versions").glob("[0-9]*_*.py"))
+    assert files[:3] == ["0001", "0002", "0003"] and "0004" not in files
+    listed = err.split("biết: ", 1)[1].split(";", 1)[0]
+    assert listed.split(", ") == files
+    assert "số 0004 không được dùng" in err and "Không thay đổi gì" in err
+    assert T.DB_UNKNOWN_REVISION.format(revision="0077", known=T.db_known_revisions(files)) in err
     assert list(tmp_path.glob("nhacviec-*.db")) == []
+
+
+@pytest.mark.parametrize(
+    ("known", "said"),
+    [
+        (["0001", "0002", "0003"], "0001, 0002, 0003"),
+        (["0001", "0002", "0003", "0005", "0006"], "0001, 0002, 0003, 0005, 0006; số 0004 không được dùng"),
+        (["0001", "0004", "0006"], "0001, 0004, 0006; số 0002, 0003, 0005 không được dùng"),
+        (["ae1027a6acf"], "ae1027a6acf"),  # a revision id Alembic made up: no numbering to speak of
+    ],
+)
+def test_the_known_versions_say_the_numbers_never_used(known: list[str], said: str) -> None:
+    assert T.db_known_revisions(known) == said
 
 
 def test_start_up_errors_name_the_settings_file_that_is_read(tmp_path: Path) -> None:
