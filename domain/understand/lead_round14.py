@@ -105,3 +105,63 @@ def level_list_heads(s: _Sentence, leads: list[tuple[int, int]]) -> list[tuple[i
             continue
         out.append((start, b))
     return out
+
+
+# ------------------------------------------------------------------ places named after a plural kind of place
+# Kind of sentence: one body for several named places, some of them named with their own level — "Chủ tịch UBND
+# các địa phương Hà Tĩnh, Quảng Trị, Thành phố Huế, Thành phố Đà Nẵng, Quảng Ngãi …", "UBND các huyện Lý Sơn,
+# Bình Sơn, Mộ Đức, thị xã Đức Phổ và thành phố Quảng Ngãi". The places are the members of ONE lead (LABELLING.md
+# §12: a list of members under one head; N032-01's colon form "các địa phương: …, thành phố Đà Nẵng, …" is already
+# read so). The reader starts a new lead at a level word; after a head that is naming places, a level word with a
+# proper name ("thị xã Đức Phổ") is one more member. The cue is the list's layout: a plural kind of place, proper
+# names, and items that are a level word + a proper name. Written from corpus O (O032-02) and L (L059-01), the
+# class checked on N (N032-01, unmoved); M was not read for it.
+_PLACE_KIND_EXTRA = (("địa", "phương"),)
+
+
+def _proper(s: _Sentence, k: int) -> bool:
+    """A word written as a proper name ("Huế", "Đức"): a capital, and not a text written all in capitals (there
+    case says nothing: "THANH PHO HUE, …")."""
+    return s.word(k) and s.tokens[k].capitalized and not s.tokens[k].text.isupper()
+
+
+def _names_places(s: _Sentence, a: int, b: int) -> bool:
+    """Does the lead tokens[a:b] name places after a plural kind ("… các huyện Lý Sơn, …") and end on a name?"""
+    if not _proper(s, b - 1):
+        return False
+    for k in range(a, b - 2):
+        d = s.m(L.DETERMINERS, k)
+        if not d:
+            continue
+        p = k + d
+        size = _level_at(s, p) or next(
+            (len(w) for w in _PLACE_KIND_EXTRA if all(s.is_(p + i, x) for i, x in enumerate(w))), 0
+        )
+        if size and p + size < b and _proper(s, p + size):
+            return True
+    return False
+
+
+def _named_level(s: _Sentence, a: int) -> bool:
+    """Does tokens[a] open "<level word> <Proper name>" ("thị xã Đức Phổ", "Thành phố Huế")?"""
+    size = _level_at(s, a)
+    return bool(size) and _proper(s, a + size)
+
+
+def _joined(s: _Sentence, b: int, a2: int) -> bool:
+    """Only a comma or "và" between two leads."""
+    return 0 < a2 - b <= 2 and all(s.punct(x, ",") or s.is_(x, "và") for x in range(b, a2))
+
+
+def named_places_list(s: _Sentence, leads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leads that are a level word + a proper name, right after a lead naming places of a plural kind, are
+    members of that lead: "UBND các huyện Lý Sơn, Mộ Đức" + "thị xã Đức Phổ" → one lead."""
+    if len(leads) < 2:
+        return leads
+    out: list[tuple[int, int]] = []
+    for a, b in leads:
+        if out and _joined(s, out[-1][1], a) and _named_level(s, a) and _names_places(s, *out[-1]):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out

@@ -45,3 +45,27 @@ def test_a_count_before_the_levels_is_not_a_head(text: str, not_expected: str) -
 
 def test_levels_named_alone_are_left_to_the_list_rules() -> None:
     assert lead("Các xã, phường tổ chức ra quân tổng vệ sinh vào sáng chủ nhật.") == ["Các xã, phường"]
+
+
+# Places named after a plural kind of place, some with their own level word, are members of ONE lead
+# (`lead_round14.named_places_list`). Dev: O032-02 ("… các địa phương A, B, Thành phố C, …"), L059-01 ("UBND các
+# huyện A, B, thị xã C và thành phố D"); N032-01 is the colon form, already one lead.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chủ tịch UBND tỉnh giao Công an tỉnh và UBND các huyện Đông Anh, Gia Lâm, thị xã Sơn Tây và thành phố "
+         "Hà Đông rà soát ngư dân.", ["Công an tỉnh", "UBND các huyện Đông Anh, Gia Lâm, thị xã Sơn Tây và thành phố "
+                                     "Hà Đông"]),
+        ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh Nghệ An, Hà Tĩnh, Thành phố Huế và lãnh đạo các bộ liên quan "
+         "chỉ đạo sơ tán dân.", ["Chủ tịch UBND các tỉnh Nghệ An, Hà Tĩnh, Thành phố Huế",
+                                 "lãnh đạo các bộ liên quan"]),
+    ],
+)
+def test_named_places_after_a_plural_kind_are_one_lead(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+def test_a_level_named_after_another_body_stays_its_own_lead() -> None:
+    # "Sở Y tế" names no places: "thành phố Quảng Ngãi" after it is another addressee.
+    text = "UBND tỉnh yêu cầu Sở Y tế, thành phố Quảng Ngãi rà soát hộ nghèo."
+    assert lead(text) == ["Sở Y tế", "thành phố Quảng Ngãi"]
