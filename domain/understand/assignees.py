@@ -76,6 +76,7 @@ from domain.understand import (
     lead_passive_agent,
     lead_public,
     lead_result_clause,
+    lead_round14,
     lead_rules,
     lead_typos,
     lead_unaddressed_order,
@@ -3026,6 +3027,8 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
         return AssigneeReading(Assignees(), "", "", verb_initial)
     leads, support, executor = _support_and_executor(s, lead)
     leads = lead_conventions_s8.mixed_appeal(s, leads)  # (conv11) §31.1 the public's part → who asks
+    leads = lead_round14.level_list_heads(s, leads)  # (leado) «UBND các xã, phường …» cut at its comma
+    leads = lead_round14.named_places_list(s, leads)  # (leado) «UBND các huyện A, B, thị xã C»
     assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),
