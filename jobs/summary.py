@@ -34,7 +34,7 @@ from db.summaries import (
     mark_summary_sent,
     skip_summary,
 )
-from domain.board import lower_line
+from domain.board import lower_line, order_lower
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
 from jobs.dbretry import retry_db
@@ -61,11 +61,12 @@ async def summary_messages(
     views = await load_task_views(session, committee_id)
     nominal = nominal_summary_day(week or iso_week_of(today), settings)
     parts = render_summary(build_summary(views, today, com.title, summary_day=nominal))
-    # A district committee's summary ends with one line per ward committee linked under it.
-    lower = [
-        lower_line(c.id, c.title, await load_task_views(session, c.id), today)
+    # A district committee's summary ends with one line per ward committee linked under it: most overdue
+    # first, «xong đúng hạn» of the month this summary reports (the board's ward lines say the same).
+    lower = order_lower([
+        lower_line(c.id, c.title, await load_task_views(session, c.id), today, nominal)
         for c in await lower_committees(session, committee_id)
-    ]
+    ])  # fmt: skip
     if lower:
         parts.append(render_lower_lines(lower))
     return parts

@@ -136,7 +136,7 @@ async def test_a_ward_behind_stands_out_in_the_district_list(browser: Any, sandb
     over = p.locator(".lower .over")
     await expect(over).to_have_text("2 quá hạn")
     red = await over.evaluate("e => getComputedStyle(e).color")
-    grey = await p.locator(".lower .hint").evaluate("e => getComputedStyle(e).color")
+    grey = await p.locator(".lower .hint").first.evaluate("e => getComputedStyle(e).color")
     assert red == "rgb(217, 63, 63)" != grey
 
 

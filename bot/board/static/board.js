@@ -253,14 +253,21 @@ function renderCalendar(main) {
 }
 
 function renderLower(main) {
+  // The server orders the wards, most overdue first (domain.board.order_lower): said, so a chair does not
+  // look for an alphabet that is not there.
+  main.append(el("p", { class: "hint lower-order" }, T.lower_order));
   for (const line of board.lower) {
+    // Done on time out of the tasks of the month the chart shows first (the Monday summary's month), named.
+    const month = line.counted
+      ? T.lower_month.replace("{period}", line.period).replace("{done}", line.done_on_time).replace("{counted}", line.counted)
+      : T.lower_month_none.replace("{period}", line.period);
     main.append(el("div", { class: "lower", "data-committee": line.committee_id },
       el("b", {}, line.title),
       // A ward behind stands out: its overdue figure in red, as the board's own total.
       el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
          line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
-                      : `${line.overdue} ${T.lower_overdue}`,
-         ` · ${line.done_on_time_month} ${T.lower_done}`),
+                      : `${line.overdue} ${T.lower_overdue}`),
+      el("div", { class: "hint month" }, month),
       // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
       // see the line only.
       board.committee.can.open_lower

@@ -1,0 +1,50 @@
+"""Session 10 (board17): the district's list of wards as its chair reads it. The ward's line counted the month
+under way while the chart and the Monday summary reported the month just ended, and the wards came in
+alphabetical order, a ward far behind lost in the middle of a dozen. Assertions are on what is on screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.sandbox import Sandbox
+from tests.sandbox.chromium import expect, needs_chromium
+from tests.sandbox.test_board_browser import district_over_the_ward
+from tests.sandbox.test_qa14_board import PHONE, ward_with_overdue_work
+
+pytestmark = needs_chromium
+
+
+async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(browser: Any, sandbox: Sandbox) -> None:
+    await ward_with_overdue_work(sandbox)  # Thursday 26/11: the sandbox's ward has two tasks overdue
+    district_chair, district = await district_over_the_ward(sandbox)
+    w = sandbox.world
+    mai = w.add_user("Mai", "Đỗ", username="mai_aimo")
+    ward = w.add_group("BCĐ phường Ái Mộ", creator=mai)
+    sandbox.send(district_chair.id, district.id, "/lienket ma")
+    await sandbox.idle()
+    code = w.bot_messages(district)[-1].plain.split("Mã liên kết: ")[1].split(" ")[0]
+    sandbox.send(mai.id, ward.id, f"/lienket {code}")
+    await sandbox.idle()
+    await sandbox.move_clock(step="monday")  # 30/11
+    await sandbox.move_clock(step="monday")  # 7/12: this week's summary reports November
+
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
+    lines = p.locator(".lower")
+    await expect(lines).to_have_count(2)
+    await expect(p.locator(".lower-order")).to_have_text("Xếp theo số nhiệm vụ quá hạn, nhiều nhất trước.")
+    # The ward behind first, though «Ái Mộ» comes first in the alphabet.
+    await expect(lines.nth(0)).to_contain_text("2 quá hạn")
+    await expect(lines.nth(1)).to_contain_text("BCĐ phường Ái Mộ")
+    # November, named — the month the summary reports this week — not «tháng này» (December, a week old).
+    await expect(lines.nth(0).locator(".month")).to_have_text("Tháng 11/2026: 0/2 xong đúng hạn")
+    await expect(lines.nth(1).locator(".month")).to_have_text("Tháng 11/2026: chưa có nhiệm vụ")
+    await p.screenshot(path="/tmp/board17_lower.png", full_page=True)
+
+    # The summary says the same figures, in the same order.
+    sandbox.send(district_chair.id, district.id, "/tonghop")
+    await sandbox.idle()
+    text = "\n".join(m.plain for m in w.bot_messages(district)[-3:])
+    assert "xong đúng hạn / số nhiệm vụ tháng 11/2026" in text
+    first, second = text.index(": 2 · 2 · 0/2"), text.index("BCĐ phường Ái Mộ: 0 · 0 · chưa có nhiệm vụ")
+    assert first < second
