@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-from domain.board import LowerLine
+from domain.board import LowerLine, lower_total
 from domain.reminders import ReminderItem
 from domain.summary import PeriodCounts, Summary
 
@@ -1122,6 +1122,10 @@ def render_lower_lines(lines: Sequence[LowerLine]) -> str:
         if line.counted else SUMMARY_LOWER_LINE_NONE.format(title=esc(line.title), open=line.open, overdue=line.overdue)
         for line in lines
     ]  # fmt: skip
+    total = lower_total(lines)
+    if total is not None and len(lines) > 1:  # the wards added up, so the chair need not add them
+        body.append(SUMMARY_LOWER_TOTAL.format(n=total.title, open=total.open, overdue=total.overdue,
+                                               done=total.done_on_time, counted=total.counted))  # fmt: skip
     return "\n".join([SUMMARY_LOWER_TITLE_OF.format(period=period[:1].lower() + period[1:]), *body])
 # --- rights and membership follow the group (issue 14) ---
 EVENT_NAMES["assignee_left"] = "người thực hiện rời nhóm"
@@ -2246,3 +2250,7 @@ SUMMARY_LOWER_LINE_NONE = "• {title}: {open} · {overdue} · chưa có nhiệm
 BOARD_TEXTS["lower_order"] = "Xếp theo số nhiệm vụ quá hạn, nhiều nhất trước."
 BOARD_TEXTS["lower_month"] = "{period}: {done}/{counted} xong đúng hạn"
 BOARD_TEXTS["lower_month_none"] = "{period}: chưa có nhiệm vụ"
+SUMMARY_LOWER_TOTAL = "<b>Cộng {n} Ban: {open} · {overdue} · {done}/{counted}</b>"
+BOARD_TEXTS["lower_total"] = "Cộng {n} Ban cấp dưới"
+# The chart's first row in each period: the committee as a whole (a ward's line on its district's board).
+BOARD_TEXTS["whole"] = "Cả Ban"

@@ -147,6 +147,22 @@ def chart_periods(today: date, summary_day: date | None = None) -> list[tuple[st
     return [*out, ("month", month_of(today)), ("quarter", quarter_of(today))]
 
 
+def lower_total(lines: Sequence[LowerLine]) -> LowerLine | None:
+    """The wards summed, one line under them: a district chair reads her district as a whole, and the
+    ward lines add up to it (committee_id 0: no committee; the title is the number of wards)."""
+    if not lines:
+        return None
+    return LowerLine(
+        committee_id=0,
+        title=str(len(lines)),
+        open=sum(line.open for line in lines),
+        overdue=sum(line.overdue for line in lines),
+        done_on_time=sum(line.done_on_time for line in lines),
+        counted=sum(line.counted for line in lines),
+        period=lines[0].period,
+    )
+
+
 def board(
     views: Sequence[TaskView],
     today: date,
@@ -161,8 +177,13 @@ def board(
     periods = chart_periods(today, summary_day)
     units: dict[str, JSON] = {}
     persons: dict[str, JSON] = {}
+    whole: JSON = {}
     for key, period in periods:
-        in_units, in_people = per_unit_and_person(tasks_in_period(views, period), today)
+        counted = tasks_in_period(views, period)
+        # The committee's own figure for the period above its units': what a ward's line on the district's
+        # board («8/25») reads, without adding the units up.
+        whole[key] = _counts(count_states(counted, today))
+        in_units, in_people = per_unit_and_person(counted, today)
         for out, counted in ((units, in_units), (persons, in_people)):
             for name, c in counted:
                 out.setdefault(name, {"name": name})[key] = _counts(c)
@@ -180,5 +201,7 @@ def board(
         "units": list(units.values()),
         "people": list(persons.values()),
         "calendar": calendar(views, today),
+        "whole": whole,
         "lower": [line.__dict__ for line in order_lower(lower)],
+        "lower_total": total.__dict__ if (total := lower_total(lower)) else None,
     }

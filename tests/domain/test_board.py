@@ -84,6 +84,8 @@ def test_wards_come_most_overdue_first_then_in_alphabetical_order() -> None:
         ("Phường Đức Giang", 3), ("Phường Bồ Đề", 2), ("Phường Cự Khối", 5),
         ("Phường Ái Mộ", 4), ("Phường Ái Mộ", 6), ("Phường Việt Hưng", 1)]  # fmt: skip
     assert [w["title"] for w in board([], TODAY, lower=lines[::-1])["lower"]] == [w["title"] for w in out]
+    total = board([], TODAY, lower=lines)["lower_total"]
+    assert (total["title"], total["open"], total["overdue"]) == ("6", 15, 9)
 
 
 def test_on_a_sunday_the_calendar_covers_the_four_coming_weeks() -> None:

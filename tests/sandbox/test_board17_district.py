@@ -39,7 +39,18 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     # November, named — the month the summary reports this week — not «tháng này» (December, a week old).
     await expect(lines.nth(0).locator(".month")).to_have_text("Tháng 11/2026: 0/2 xong đúng hạn")
     await expect(lines.nth(1).locator(".month")).to_have_text("Tháng 11/2026: chưa có nhiệm vụ")
+    # The wards added up above them: the lines add up to it.
+    total = p.locator("[data-total]")
+    await expect(total).to_contain_text("Cộng 2 Ban cấp dưới")
+    await expect(total).to_contain_text("2 đang mở · 2 quá hạn")
+    await expect(total.locator(".month")).to_have_text("Tháng 11/2026: 0/2 xong đúng hạn")
     await p.screenshot(path="/tmp/board17_lower.png", full_page=True)
+    # The ward's own chart reads the line's «0/2» for November on its first row, «Cả Ban», not spread over units.
+    await lines.nth(0).locator("button").click()
+    await p.click("[data-tab=chart]")
+    whole = p.locator(".bars[data-period=last_month] .row").first
+    await expect(whole).to_have_attribute("data-whole", "Cả Ban")
+    await expect(whole).to_contain_text("0/2 đúng hạn")
 
     # The summary says the same figures, in the same order.
     sandbox.send(district_chair.id, district.id, "/tonghop")
@@ -48,3 +59,4 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     assert "xong đúng hạn / số nhiệm vụ tháng 11/2026" in text
     first, second = text.index(": 2 · 2 · 0/2"), text.index("BCĐ phường Ái Mộ: 0 · 0 · chưa có nhiệm vụ")
     assert first < second
+    assert "Cộng 2 Ban: 2 · 2 · 0/2" in text

@@ -217,6 +217,11 @@ function renderChart(main) {
           ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
     };
     const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
+    // The committee as a whole first (the figure its district reads on its line), when it has units to add up.
+    const whole = board.whole && board.whole[key];
+    if (whole && whole.total && counted(board.units).length + counted(board.people).length > 1) {
+      section.append(row({ name: T.whole, [key]: whole }, "data-whole"));
+    }
     section.append(...counted(board.units).map((u) => row(u, "data-unit")));
     // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
     const people = counted(board.people);
@@ -255,19 +260,25 @@ function renderCalendar(main) {
 function renderLower(main) {
   // The server orders the wards, most overdue first (domain.board.order_lower): said, so a chair does not
   // look for an alphabet that is not there.
+  // Done on time out of the tasks of the month the chart shows first (the Monday summary's month), named.
+  const month = (line) => line.counted
+    ? T.lower_month.replace("{period}", line.period).replace("{done}", line.done_on_time).replace("{counted}", line.counted)
+    : T.lower_month_none.replace("{period}", line.period);
+  // A ward behind stands out: its overdue figure in red, as the board's own total.
+  const figures = (line) => el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
+    line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`) : `${line.overdue} ${T.lower_overdue}`);
+  // The wards added up first: the district as a whole, the lines below add up to it (as in the summary).
+  const total = board.lower_total;
+  if (total && board.lower.length > 1) {
+    main.append(el("div", { class: "lower-total", "data-total": "" }, el("b", {}, T.lower_total.replace("{n}", total.title)),
+      figures(total), el("div", { class: "hint month" }, month(total))));
+  }
   main.append(el("p", { class: "hint lower-order" }, T.lower_order));
   for (const line of board.lower) {
-    // Done on time out of the tasks of the month the chart shows first (the Monday summary's month), named.
-    const month = line.counted
-      ? T.lower_month.replace("{period}", line.period).replace("{done}", line.done_on_time).replace("{counted}", line.counted)
-      : T.lower_month_none.replace("{period}", line.period);
     main.append(el("div", { class: "lower", "data-committee": line.committee_id },
       el("b", {}, line.title),
-      // A ward behind stands out: its overdue figure in red, as the board's own total.
-      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
-         line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
-                      : `${line.overdue} ${T.lower_overdue}`),
-      el("div", { class: "hint month" }, month),
+      figures(line),
+      el("div", { class: "hint month" }, month(line)),
       // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
       // see the line only.
       board.committee.can.open_lower
