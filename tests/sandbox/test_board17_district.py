@@ -46,7 +46,9 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     await expect(total.locator(".month")).to_have_text("Tháng 11/2026: 0/2 xong đúng hạn")
     await p.screenshot(path="/tmp/board17_lower.png", full_page=True)
     # The ward's own chart reads the line's «0/2» for November on its first row, «Cả Ban», not spread over units.
-    await lines.nth(0).locator("button").click()
+    # On a phone she taps the ward's name, not only «Mở bảng»: it opens the ward.
+    await lines.nth(0).locator("b").click()
+    await expect(p.locator("#committee")).to_have_value(await lines.nth(0).get_attribute("data-committee") or "")
     await p.click("[data-tab=chart]")
     whole = p.locator(".bars[data-period=last_month] .row").first
     await expect(whole).to_have_attribute("data-whole", "Cả Ban")
@@ -60,3 +62,26 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     first, second = text.index(": 2 · 2 · 0/2"), text.index("BCĐ phường Ái Mộ: 0 · 0 · chưa có nhiệm vụ")
     assert first < second
     assert "Cộng 2 Ban: 2 · 2 · 0/2" in text
+
+
+async def test_a_card_under_its_units_heading_does_not_repeat_the_unit(browser: Any, sandbox: Sandbox) -> None:
+    """Every card under «Công an phường» said «Chủ trì: Công an phường» again: with a unit named «Phòng Văn hóa,
+    Khoa học và Thông tin …» that was three lines of each card on a phone. A card names its lead only when it is
+    not the heading it sits under."""
+    chair, group = sandbox.personas["chair"].user.id, sandbox.group
+    assert group is not None
+    for text in ("/giao Công an phường chủ trì, phối hợp VP lắp camera an ninh tổ 5 trước ngày 4/12",
+                 "/giao @binh_pham cập nhật tin bài lên Cổng thông tin trước ngày 30/11"):
+        sandbox.send(chair, group.id, text)
+        await sandbox.idle()
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(chair, group.id))
+    police = p.locator(".group", has=p.locator(".unit", has_text="Công an phường"))
+    await expect(police.locator(".task")).to_have_count(1)
+    await expect(police.locator(".task .meta")).to_have_text("Hạn: 04/12/2026")
+    card = p.locator(".task[data-number='2']")
+    await expect(card.locator(".meta")).not_to_contain_text("Chủ trì")
+    await card.click()  # the detail still names the lead
+    await expect(p.locator("#detail dl")).to_contain_text("Chủ trì@binh_pham")
+    # ... once: not again as «Người thực hiện @binh_pham» right under it.
+    await expect(p.locator("#detail dl")).not_to_contain_text("Người thực hiện")

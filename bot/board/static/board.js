@@ -96,7 +96,10 @@ function visible(task) {
 function taskCard(task) {
   // Who carries it (the people the bot reminds), unless the lead is that one person already.
   const carriers = task.carriers.filter((p) => p !== task.lead);
-  const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, carriers.length ? `👤 ${carriers.join(", ")}` : null,
+  // The card sits under its unit's heading: «Chủ trì: <that unit>» again on every card made a long unit name
+  // («Phòng Văn hóa, Khoa học và Thông tin kiêm …») three lines of each card on a phone. Said when it differs.
+  const lead = task.lead && task.lead !== task.unit ? `${T.lead}: ${task.lead}` : null;
+  const meta = [lead, carriers.length ? `👤 ${carriers.join(", ")}` : null,
                 `${T.due}: ${fmtDate(task.due)}`];
   if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
@@ -275,14 +278,17 @@ function renderLower(main) {
   }
   main.append(el("p", { class: "hint lower-order" }, T.lower_order));
   for (const line of board.lower) {
-    main.append(el("div", { class: "lower", "data-committee": line.committee_id },
+    // On a phone the ward's name is what a thumb taps: the whole line opens the ward, not only its button.
+    const open = board.committee.can.open_lower ? () => selectCommittee(line.committee_id) : null;
+    main.append(el("div", { class: "lower" + (open ? " opens" : ""), "data-committee": line.committee_id,
+                            onclick: open, role: open ? "link" : null },
       el("b", {}, line.title),
       figures(line),
       el("div", { class: "hint month" }, month(line)),
       // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
       // see the line only.
       board.committee.can.open_lower
-        ? el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board) : null));
+        ? el("button", { class: "chip", onclick: (e) => { e.stopPropagation(); open(); } }, T.open_board) : null));
   }
 }
 
@@ -311,7 +317,8 @@ function showDetail(task, notice) {
   const rows = [
     [T.lead, task.lead || "—"],
     task.support.length ? [T.support, task.support.join(", ")] : null,
-    task.carriers.length ? [T.people, task.carriers.join(", ")] : null,
+    // Who carries it, unless that is the lead already said above («Chủ trì @x / Người thực hiện @x»).
+    task.carriers.some((p) => p !== task.lead) ? [T.people, task.carriers.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
     task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
