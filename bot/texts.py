@@ -2254,3 +2254,5 @@ SUMMARY_LOWER_TOTAL = "<b>Cộng {n} Ban: {open} · {overdue} · {done}/{counted
 BOARD_TEXTS["lower_total"] = "Cộng {n} Ban cấp dưới"
 # The chart's first row in each period: the committee as a whole (a ward's line on its district's board).
 BOARD_TEXTS["whole"] = "Cả Ban"
+# The Monday summary of a district that gives no tasks of its own: its figures are its wards' (listed below it).
+SUMMARY_EMPTY_UPPER = "Ban chưa giao nhiệm vụ riêng. Tình hình các Ban cấp dưới ở cuối bản tổng hợp."

@@ -62,6 +62,9 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     first, second = text.index(": 2 · 2 · 0/2"), text.index("BCĐ phường Ái Mộ: 0 · 0 · chưa có nhiệm vụ")
     assert first < second
     assert "Cộng 2 Ban: 2 · 2 · 0/2" in text
+    # The district gives no tasks of its own: said so, not «Dùng /giao để giao việc» over a month of zeros.
+    assert "Ban chưa giao nhiệm vụ riêng. Tình hình các Ban cấp dưới ở cuối bản tổng hợp." in text
+    assert "Giao mới: 0" not in text and "Dùng /giao" not in text
 
 
 async def test_a_card_under_its_units_heading_does_not_repeat_the_unit(browser: Any, sandbox: Sandbox) -> None:
