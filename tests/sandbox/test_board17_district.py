@@ -88,3 +88,26 @@ async def test_a_card_under_its_units_heading_does_not_repeat_the_unit(browser: 
     await expect(p.locator("#detail dl")).to_contain_text("Chủ trì@binh_pham")
     # ... once: not again as «Người thực hiện @binh_pham» right under it.
     await expect(p.locator("#detail dl")).not_to_contain_text("Người thực hiện")
+
+
+async def test_a_long_unit_names_count_stays_on_one_line(browser: Any, sandbox: Sandbox) -> None:
+    """«Phòng Văn hóa … Truyền thông phường» wrapped, and its count beside it was squeezed into «1 · 1 / quá / hạn»,
+    three lines of one word (a column of the desktop layout). The name wraps; the count stays one line."""
+    chair, group = sandbox.personas["chair"].user.id, sandbox.group
+    assert group is not None
+    for text in ("/donvi them Trung tâm Văn hóa - Thể thao và Truyền thông phường kiêm Phòng Văn hóa Khoa học "
+                 "và Thông tin = VHTT",
+                 "/giao VHTT tổ chức tuyên truyền chuyển đổi số trước ngày 25/11",
+                 "/giao VP rà soát hồ sơ thủ tục một cửa trước ngày 30/11"):  # fmt: skip
+        sandbox.send(chair, group.id, text)
+        await sandbox.idle()
+    for _ in range(3):
+        await sandbox.move_clock(step="day")  # Thursday 26/11: overdue
+    p = await browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")  # two columns of units
+    await p.goto(sandbox.url + sandbox.board_link(chair, group.id))
+    count = p.locator(".unit", has_text="Trung tâm Văn hóa").locator("small")
+    await expect(count).to_have_text("1 · 1 quá hạn")
+    # One line: its height under two of its letters' (three stacked words were over four).
+    assert await count.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize)") < 2
+    name_lines = await p.locator(".unit", has_text="Trung tâm Văn hóa").evaluate("e => e.getBoundingClientRect().height")
+    assert name_lines > 30  # the name itself does wrap (the test is of a long name)
