@@ -109,5 +109,6 @@ async def test_a_long_unit_names_count_stays_on_one_line(browser: Any, sandbox: 
     await expect(count).to_have_text("1 · 1 quá hạn")
     # One line: its height under two of its letters' (three stacked words were over four).
     assert await count.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize)") < 2
-    name_lines = await p.locator(".unit", has_text="Trung tâm Văn hóa").evaluate("e => e.getBoundingClientRect().height")
+    heading = p.locator(".unit", has_text="Trung tâm Văn hóa")
+    name_lines = await heading.evaluate("e => e.getBoundingClientRect().height")
     assert name_lines > 30  # the name itself does wrap (the test is of a long name)
