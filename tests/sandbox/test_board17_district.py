@@ -47,8 +47,10 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     await p.screenshot(path="/tmp/board17_lower.png", full_page=True)
     # The ward's own chart reads the line's «0/2» for November on its first row, «Cả Ban», not spread over units.
     # On a phone she taps the ward's name, not only «Mở bảng»: it opens the ward.
+    ward_id = await lines.nth(0).get_attribute("data-committee")
+    assert ward_id
     await lines.nth(0).locator("b").click()
-    await expect(p.locator("#committee")).to_have_value(await lines.nth(0).get_attribute("data-committee") or "")
+    await expect(p.locator("#committee")).to_have_value(ward_id)
     await p.click("[data-tab=chart]")
     whole = p.locator(".bars[data-period=last_month] .row").first
     await expect(whole).to_have_attribute("data-whole", "Cả Ban")
@@ -112,3 +114,23 @@ async def test_a_long_unit_names_count_stays_on_one_line(browser: Any, sandbox: 
     heading = p.locator(".unit", has_text="Trung tâm Văn hóa")
     name_lines = await heading.evaluate("e => e.getBoundingClientRect().height")
     assert name_lines > 30  # the name itself does wrap (the test is of a long name)
+
+
+async def test_a_units_cards_come_most_overdue_first_then_by_deadline(browser: Any, sandbox: Sandbox) -> None:
+    """The secretary preparing the meeting read each unit's cards by number: #1 on time, then #2 overdue, #3 more
+    overdue. Most overdue first, then the nearest deadline, no deadline last."""
+    chair, group = sandbox.personas["chair"].user.id, sandbox.group
+    assert group is not None
+    for text in ("/giao VP rà soát hồ sơ thủ tục một cửa trước ngày 30/11",
+                 "/giao VP cập nhật Cổng thông tin trước ngày 25/11",
+                 "/giao VP tổng hợp báo cáo tuần trước ngày 24/11",
+                 "/giao VP lưu trữ hồ sơ năm 2025"):  # fmt: skip
+        sandbox.send(chair, group.id, text)
+        await sandbox.idle()
+    for _ in range(3):
+        await sandbox.move_clock(step="day")  # Thursday 26/11: #3 two days overdue, #2 one
+    p = await browser.new_page(viewport=PHONE, locale="vi-VN")
+    await p.goto(sandbox.url + sandbox.board_link(sandbox.personas["secretary"].user.id, group.id))
+    cards = p.locator(".group", has=p.locator(".unit", has_text="Văn phòng")).locator(".task")
+    await expect(cards).to_have_count(4)
+    assert [await c.get_attribute("data-number") for c in await cards.all()] == ["3", "2", "1", "4"]

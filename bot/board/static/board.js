@@ -166,6 +166,11 @@ function renderList() {
     }
     return;
   }
+  // In each unit the most overdue first, then the rest by the nearest deadline (none last): a secretary
+  // preparing the meeting read a unit's cards by number, its overdue ones scattered among the rest.
+  const byUrgency = (a, b) => (b.days_overdue - a.days_overdue) || (a.due || "9999").localeCompare(b.due || "9999") ||
+                              (a.number - b.number);
+  if (state.filter !== "closed") shown.sort(byUrgency);
   const groups = new Map();
   for (const task of shown) {
     if (!groups.has(task.unit)) groups.set(task.unit, []);
