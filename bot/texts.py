@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from domain.board import LowerLine
+from domain.board import LowerLine, lower_total
 from domain.reminders import ReminderItem
 from domain.summary import PeriodCounts, Summary
 
@@ -1084,7 +1084,6 @@ BOARD_TEXTS = {
     "done_on_time": "đúng hạn",
     "lower_open": "đang mở",
     "lower_overdue": "quá hạn",
-    "lower_done": "xong đúng hạn tháng này",
     "open_board": "Mở bảng",
     "rate": "tỷ lệ đúng hạn",
     "error": "Có lỗi, vui lòng thử lại.",
@@ -1112,18 +1111,23 @@ LINK_NONE = "Ban này chưa liên kết với Ban nào.\n\n" + LINK_USAGE
 LINK_REMOVED = "Đã huỷ liên kết giữa «{a}» và «{b}»."
 LINK_NOT_FOUND = "Không có liên kết số {n}. Xem danh sách: <code>/lienket</code>."
 LINK_ACTION = "liên kết Ban"
-SUMMARY_LOWER_TITLE = "🏘 <b>Các Ban cấp dưới</b> (đang mở · quá hạn · xong đúng hạn tháng này)"
-SUMMARY_LOWER_LINE = "• {title}: {open} · {overdue} · {done}"
 
 
 def render_lower_lines(lines: Sequence[LowerLine]) -> str:
     """The Monday summary's last part for a district committee: one line per ward committee."""
+    # The lines come ordered (domain.board.order_lower); every line counts the same month, named once.
+    period = lines[0].period if lines else ""
     body = [
-        SUMMARY_LOWER_LINE.format(title=esc(line.title), open=line.open, overdue=line.overdue,
-                                  done=line.done_on_time_month)
+        SUMMARY_LOWER_LINE_OF.format(title=esc(line.title), open=line.open, overdue=line.overdue,
+                                     done=line.done_on_time, counted=line.counted)
+        if line.counted else SUMMARY_LOWER_LINE_NONE.format(title=esc(line.title), open=line.open, overdue=line.overdue)
         for line in lines
     ]  # fmt: skip
-    return "\n".join([SUMMARY_LOWER_TITLE, *body])
+    total = lower_total(lines)
+    if total is not None and len(lines) > 1:  # the wards added up, so the chair need not add them
+        body.append(SUMMARY_LOWER_TOTAL.format(n=total.title, open=total.open, overdue=total.overdue,
+                                               done=total.done_on_time, counted=total.counted))  # fmt: skip
+    return "\n".join([SUMMARY_LOWER_TITLE_OF.format(period=period[:1].lower() + period[1:]), *body])
 # --- rights and membership follow the group (issue 14) ---
 EVENT_NAMES["assignee_left"] = "người thực hiện rời nhóm"
 MEMBER_LEFT = "👋 <b>{who}</b> đã rời nhóm."
@@ -2264,3 +2268,22 @@ def db_known_revisions(known: Sequence[str]) -> str:
     width = max(len(r) for r in numbered)
     unused = [f"{n:0{width}d}" for n in range(min(used), max(used) + 1) if n not in used]
     return f"{listed}; {DB_UNUSED_NUMBERS.format(numbers=', '.join(unused))}" if unused else listed
+# --- board (session 10) ---
+# A ward's line (the district's board and its Monday summary): open and overdue now; done on time out of the
+# tasks of the month the chart shows first — the month the Monday summary reports — that month named, as
+# «5/9», which is what the ward's own chart reads for that month. Wards most overdue first.
+SUMMARY_LOWER_TITLE_OF = (
+    "🏘 <b>Các Ban cấp dưới</b>, quá hạn nhiều xếp trước\n"
+    "(đang mở · quá hạn · xong đúng hạn / số nhiệm vụ {period})"
+)
+SUMMARY_LOWER_LINE_OF = "• {title}: {open} · {overdue} · {done}/{counted}"
+SUMMARY_LOWER_LINE_NONE = "• {title}: {open} · {overdue} · chưa có nhiệm vụ trong tháng"
+BOARD_TEXTS["lower_order"] = "Xếp theo số nhiệm vụ quá hạn, nhiều nhất trước."
+BOARD_TEXTS["lower_month"] = "{period}: {done}/{counted} xong đúng hạn"
+BOARD_TEXTS["lower_month_none"] = "{period}: chưa có nhiệm vụ"
+SUMMARY_LOWER_TOTAL = "<b>Cộng {n} Ban: {open} · {overdue} · {done}/{counted}</b>"
+BOARD_TEXTS["lower_total"] = "Cộng {n} Ban cấp dưới"
+# The chart's first row in each period: the committee as a whole (a ward's line on its district's board).
+BOARD_TEXTS["whole"] = "Cả Ban"
+# The Monday summary of a district that gives no tasks of its own: its figures are its wards' (listed below it).
+SUMMARY_EMPTY_UPPER = "Ban chưa giao nhiệm vụ riêng. Tình hình các Ban cấp dưới ở cuối bản tổng hợp."

@@ -9,8 +9,9 @@ same rules as the chat's reports, so the board and `/tonghop` never disagree:
   people given tasks directly (counted under no unit) are counted apart (`people`), as the summary lists
   them, and a task says whether its lead is such a person (`person_lead`);
 - the calendar lists the open tasks due in the next `CALENDAR_WEEKS` weeks, by day;
-- a lower committee (a ward under a district) is summed up in one line: open, overdue, and done on
-  time this month.
+- a lower committee (a ward under a district) is summed up in one line: open and overdue now, and done
+  on time out of the tasks of the month the chart shows first (`lower_period`: the month the Monday
+  summary reports that week), that month named; the lines come most overdue first (`order_lower`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 from domain.calendar import week_end
 from domain.periods import Period, month_of, month_period, quarter_of, quarter_period, tasks_in_period
-from domain.report_stats import StateCounts, count_states, per_unit_and_person, unit_of
+from domain.report_stats import StateCounts, count_states, per_unit_and_person, unit_of, vietnamese_sort_key
 from domain.summary import periods_reported
 from domain.types import TaskState, TaskStatus, TaskView
 
@@ -39,7 +40,10 @@ class LowerLine:
     title: str
     open: int
     overdue: int
-    done_on_time_month: int
+    # Of the tasks of `period` (tasks_in_period, as the chart and /tonghop count them): done on time, all.
+    done_on_time: int
+    counted: int
+    period: str  # its label, «Tháng 11/2026»: the line says which month it counts
 
 
 def _counts(c: StateCounts) -> JSON:
@@ -100,15 +104,33 @@ def calendar(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS
     return [{"date": day.isoformat(), "tasks": sorted(numbers)} for day, numbers in sorted(days.items())]
 
 
-def lower_line(committee_id: int, title: str, views: Sequence[TaskView], today: date) -> LowerLine:
-    month = tasks_in_period(views, month_of(today))
+def lower_period(today: date, summary_day: date | None = None) -> Period:
+    """The month a ward's line counts: the chart's first month (`chart_periods`) — in the week of the
+    first Monday of a month the month just ended, which the Monday summary reports, else this month.
+    A district chair reading «xong đúng hạn» beside the summary (or the ward's own chart) reads one month."""
+    return next(period for key, period in chart_periods(today, summary_day) if key in ("last_month", "month"))
+
+
+def lower_line(
+    committee_id: int, title: str, views: Sequence[TaskView], today: date, summary_day: date | None = None
+) -> LowerLine:
+    period = lower_period(today, summary_day)
+    counts = count_states(tasks_in_period(views, period), today)
     return LowerLine(
         committee_id=committee_id,
         title=title,
         open=sum(v.status is TaskStatus.OPEN for v in views),
         overdue=sum(v.state(today) is TaskState.OPEN_OVERDUE for v in views),
-        done_on_time_month=count_states(month, today).done_on_time,
+        done_on_time=counts.done_on_time,
+        counted=counts.total,
+        period=period.label,
     )
+
+
+def order_lower(lines: Sequence[LowerLine]) -> list[LowerLine]:
+    """Most overdue first (a district chair looks for the wards behind); ties in Vietnamese alphabetical
+    order of the title, then by id (two wards of one name keep one order from one load to the next)."""
+    return sorted(lines, key=lambda line: (-line.overdue, vietnamese_sort_key(line.title), line.committee_id))
 
 
 def chart_periods(today: date, summary_day: date | None = None) -> list[tuple[str, Period]]:
@@ -125,6 +147,22 @@ def chart_periods(today: date, summary_day: date | None = None) -> list[tuple[st
     return [*out, ("month", month_of(today)), ("quarter", quarter_of(today))]
 
 
+def lower_total(lines: Sequence[LowerLine]) -> LowerLine | None:
+    """The wards summed, one line under them: a district chair reads her district as a whole, and the
+    ward lines add up to it (committee_id 0: no committee; the title is the number of wards)."""
+    if not lines:
+        return None
+    return LowerLine(
+        committee_id=0,
+        title=str(len(lines)),
+        open=sum(line.open for line in lines),
+        overdue=sum(line.overdue for line in lines),
+        done_on_time=sum(line.done_on_time for line in lines),
+        counted=sum(line.counted for line in lines),
+        period=lines[0].period,
+    )
+
+
 def board(
     views: Sequence[TaskView],
     today: date,
@@ -139,8 +177,13 @@ def board(
     periods = chart_periods(today, summary_day)
     units: dict[str, JSON] = {}
     persons: dict[str, JSON] = {}
+    whole: JSON = {}
     for key, period in periods:
-        in_units, in_people = per_unit_and_person(tasks_in_period(views, period), today)
+        counted = tasks_in_period(views, period)
+        # The committee's own figure for the period above its units': what a ward's line on the district's
+        # board («8/25») reads, without adding the units up.
+        whole[key] = _counts(count_states(counted, today))
+        in_units, in_people = per_unit_and_person(counted, today)
         for out, counted in ((units, in_units), (persons, in_people)):
             for name, c in counted:
                 out.setdefault(name, {"name": name})[key] = _counts(c)
@@ -158,5 +201,7 @@ def board(
         "units": list(units.values()),
         "people": list(persons.values()),
         "calendar": calendar(views, today),
-        "lower": [line.__dict__ for line in lower],
+        "whole": whole,
+        "lower": [line.__dict__ for line in order_lower(lower)],
+        "lower_total": total.__dict__ if (total := lower_total(lower)) else None,
     }

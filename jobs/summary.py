@@ -11,6 +11,7 @@ skipped — the next one replaces it.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 
 from bot import metrics
-from bot.texts import render_lower_lines, render_summary
+from bot.texts import SUMMARY_EMPTY, SUMMARY_EMPTY_UPPER, render_lower_lines, render_summary
 from db.board import lower_committees
 from db.committees import migrate_chat
 from db.models import Committee
@@ -34,7 +35,7 @@ from db.summaries import (
     mark_summary_sent,
     skip_summary,
 )
-from domain.board import lower_line
+from domain.board import lower_line, order_lower
 from domain.reminders import iso_week_of, nominal_summary_day, summary_applying_now
 from domain.summary import build_summary
 from jobs.dbretry import retry_db
@@ -60,12 +61,22 @@ async def summary_messages(
     today = as_utc(now).astimezone(settings.tz).date()
     views = await load_task_views(session, committee_id)
     nominal = nominal_summary_day(week or iso_week_of(today), settings)
-    parts = render_summary(build_summary(views, today, com.title, summary_day=nominal))
-    # A district committee's summary ends with one line per ward committee linked under it.
-    lower = [
-        lower_line(c.id, c.title, await load_task_views(session, c.id), today)
-        for c in await lower_committees(session, committee_id)
-    ]
+    summary = build_summary(views, today, com.title, summary_day=nominal)
+    wards = await lower_committees(session, committee_id)
+    own_none = wards and summary.totals.total == 0
+    if own_none:
+        # A district whose work is its wards': «Chưa có nhiệm vụ nào được giao. Dùng /giao…» over a month of
+        # zeros read as if nothing was going on; it says its figures are its wards', below.
+        summary = replace(summary, month=None, quarter=None)
+    parts = render_summary(summary)
+    if own_none:
+        parts[0] = parts[0].replace(SUMMARY_EMPTY, SUMMARY_EMPTY_UPPER)
+    # A district committee's summary ends with one line per ward committee linked under it: most overdue
+    # first, «xong đúng hạn» of the month this summary reports (the board's ward lines say the same).
+    lower = order_lower([
+        lower_line(c.id, c.title, await load_task_views(session, c.id), today, nominal)
+        for c in wards
+    ])  # fmt: skip
     if lower:
         parts.append(render_lower_lines(lower))
     return parts

@@ -201,14 +201,16 @@ class Board:
             access = await self.access(session, person, user, committee_id)
             today = self._today(access.committee)
             views = await _views(session, access.committee)
+            # The week's summary day decides which month the chart shows first, as /tonghop does (jobs.summary),
+            # and which month the wards' lines count (the same one, named).
+            summary_day = nominal_summary_day(iso_week_of(today), settings_of(access.committee))
             lower = []
             if not access.read_only:
-                for c in await db_board.lower_committees(session, access.committee.id):
-                    lower.append(domain_board.lower_line(c.id, c.title, await _views(session, c), today))
+                wards = await db_board.lower_committees(session, access.committee.id)
+                counted = await db_board.counting_views(session, [c.id for c in wards])
+                lower = [domain_board.lower_line(c.id, c.title, counted[c.id], today, summary_day) for c in wards]
             people = await db_board.people_of_tasks(session, access.committee.id)
             carriers = await db_board.people_of_tasks(session, access.committee.id, roles=db_board.CARRIERS)
-            # The week's summary day decides which month the chart shows first, as /tonghop does (jobs.summary).
-            summary_day = nominal_summary_day(iso_week_of(today), settings_of(access.committee))
             body = domain_board.board(views, today, lower, people, carriers, summary_day=summary_day)
         body["committee"] = _committee_json(access)
         return _json(body)

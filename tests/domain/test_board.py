@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.board import board, calendar, lower_line
+from domain.board import LowerLine, board, calendar, lower_line
 from domain.report_stats import count_states, per_unit
 from domain.types import TaskStatus
 from tests.domain.report_tasks import TODAY, one_of_each_state, task
@@ -53,7 +53,39 @@ def test_calendar_lists_open_tasks_of_the_next_four_weeks_by_day() -> None:
 
 def test_a_lower_committee_in_one_line() -> None:
     line = lower_line(7, "BCĐ phường Sài Đồng", one_of_each_state(), TODAY)
-    assert (line.open, line.overdue, line.done_on_time_month) == (2, 1, 1)
+    assert (line.open, line.overdue, line.done_on_time, line.counted) == (2, 1, 1, 4)
+    assert line.period == "Tháng 11/2026"
+
+
+def test_in_the_summary_week_a_wards_line_counts_the_month_the_summary_reports() -> None:
+    """Session 10: on Monday 7/12 the chart and the summary report November, but the ward's line counted
+    December (7 days old: «0 xong đúng hạn»). It counts November now, named, and its «done/all» is the
+    ward chart's November figure; the next week it is December's."""
+    november = [task(1, status=TaskStatus.DONE, done_on=date(2026, 11, 20), due_original=date(2026, 11, 25)),
+                task(2, status=TaskStatus.DONE, done_on=date(2026, 11, 27), due_original=date(2026, 11, 26)),
+                task(3, due_original=date(2026, 11, 30))]  # fmt: skip
+    monday = date(2026, 12, 7)
+    line = lower_line(7, "BCĐ phường Sài Đồng", november, monday, summary_day=monday)
+    assert (line.period, line.done_on_time, line.counted, line.overdue) == ("Tháng 11/2026", 1, 3, 1)
+    chart = board(november, monday, summary_day=monday)["units"][0]["last_month"]
+    assert (chart["done_on_time"], chart["total"]) == (line.done_on_time, line.counted)
+    later = date(2026, 12, 14)
+    assert lower_line(7, "x", november, later, summary_day=later).period == "Tháng 12/2026"
+
+
+def test_wards_come_most_overdue_first_then_in_alphabetical_order() -> None:
+    def ward(cid: int, title: str, overdue: int) -> LowerLine:
+        return LowerLine(cid, title, overdue + 1, overdue, 0, 0, "Tháng 12/2026")
+
+    lines = [ward(1, "Phường Việt Hưng", 0), ward(2, "Phường Bồ Đề", 2), ward(3, "Phường Đức Giang", 5),
+             ward(4, "Phường Ái Mộ", 0), ward(5, "Phường Cự Khối", 2), ward(6, "Phường Ái Mộ", 0)]  # fmt: skip
+    out = board([], TODAY, lower=lines)["lower"]
+    assert [(w["title"], w["committee_id"]) for w in out] == [
+        ("Phường Đức Giang", 3), ("Phường Bồ Đề", 2), ("Phường Cự Khối", 5),
+        ("Phường Ái Mộ", 4), ("Phường Ái Mộ", 6), ("Phường Việt Hưng", 1)]  # fmt: skip
+    assert [w["title"] for w in board([], TODAY, lower=lines[::-1])["lower"]] == [w["title"] for w in out]
+    total = board([], TODAY, lower=lines)["lower_total"]
+    assert (total["title"], total["open"], total["overdue"]) == ("6", 15, 9)
 
 
 def test_on_a_sunday_the_calendar_covers_the_four_coming_weeks() -> None:

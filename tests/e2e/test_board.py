@@ -189,7 +189,10 @@ async def test_a_district_committee_over_two_wards(env: Env) -> None:
     summary = await env.say(district_chair, district, "/tonghop")
     parts = [m.plain for m in env.world.bot_messages(district)][-3:]
     text = "\n".join([summary.plain, *parts])
-    assert "Các Ban cấp dưới" in text and "BCĐ phường Sài Đồng: 1 · 1 · 0" in text
+    assert "Các Ban cấp dưới" in text and "xong đúng hạn / số nhiệm vụ tháng 11/2026" in text
+    # Sài Đồng (one overdue) before Phúc Đồng (none), though P comes before S; its November: 0 of 1 on time.
+    assert "• BCĐ phường Sài Đồng: 1 · 1 · 0/1\n• BCĐ phường Phúc Đồng: 1 · 0 · 0/1" in text
+    assert [line["title"] for line in board["lower"]] == ["BCĐ phường Sài Đồng", "BCĐ phường Phúc Đồng"]
     assert "Các Ban cấp dưới" not in "\n".join(m.plain for m in env.world.bot_messages(ward_a))
 
     # Either side ends the link.

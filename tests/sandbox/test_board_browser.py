@@ -90,7 +90,8 @@ async def test_the_chair_sees_units_filters_and_acts_from_the_board(browser: Any
     # Chart and calendar tabs.
     await p.click("#detail .back")
     await p.click("[data-tab=chart]")
-    await expect(p.locator(".bars[data-period=month] .row")).to_have_count(3)
+    await expect(p.locator(".bars[data-period=month] .row:not([data-whole])")).to_have_count(3)
+    await expect(p.locator(".bars[data-period=month] [data-whole]")).to_contain_text("Cả Ban")  # above them (board17)
     # «1/3 đúng hạn · tỷ lệ đúng hạn 100%» needs its basis said, or it reads as a mistake.
     await expect(p.locator(".rate-basis")).to_contain_text("việc còn trong hạn chưa tính")
     await p.click("[data-tab=calendar]")

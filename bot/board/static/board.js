@@ -96,7 +96,10 @@ function visible(task) {
 function taskCard(task) {
   // Who carries it (the people the bot reminds), unless the lead is that one person already.
   const carriers = task.carriers.filter((p) => p !== task.lead);
-  const meta = [task.lead ? `${T.lead}: ${task.lead}` : null, carriers.length ? `👤 ${carriers.join(", ")}` : null,
+  // The card sits under its unit's heading: «Chủ trì: <that unit>» again on every card made a long unit name
+  // («Phòng Văn hóa, Khoa học và Thông tin kiêm …») three lines of each card on a phone. Said when it differs.
+  const lead = task.lead && task.lead !== task.unit ? `${T.lead}: ${task.lead}` : null;
+  const meta = [lead, carriers.length ? `👤 ${carriers.join(", ")}` : null,
                 `${T.due}: ${fmtDate(task.due)}`];
   if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
@@ -163,6 +166,11 @@ function renderList() {
     }
     return;
   }
+  // In each unit the most overdue first, then the rest by the nearest deadline (none last): a secretary
+  // preparing the meeting read a unit's cards by number, its overdue ones scattered among the rest.
+  const byUrgency = (a, b) => (b.days_overdue - a.days_overdue) || (a.due || "9999").localeCompare(b.due || "9999") ||
+                              (a.number - b.number);
+  if (state.filter !== "closed") shown.sort(byUrgency);
   const groups = new Map();
   for (const task of shown) {
     if (!groups.has(task.unit)) groups.set(task.unit, []);
@@ -217,6 +225,11 @@ function renderChart(main) {
           ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
     };
     const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
+    // The committee as a whole first (the figure its district reads on its line), when it has units to add up.
+    const whole = board.whole && board.whole[key];
+    if (whole && whole.total && counted(board.units).length + counted(board.people).length > 1) {
+      section.append(row({ name: T.whole, [key]: whole }, "data-whole"));
+    }
     section.append(...counted(board.units).map((u) => row(u, "data-unit")));
     // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
     const people = counted(board.people);
@@ -253,18 +266,34 @@ function renderCalendar(main) {
 }
 
 function renderLower(main) {
+  // The server orders the wards, most overdue first (domain.board.order_lower): said, so a chair does not
+  // look for an alphabet that is not there.
+  // Done on time out of the tasks of the month the chart shows first (the Monday summary's month), named.
+  const month = (line) => line.counted
+    ? T.lower_month.replace("{period}", line.period).replace("{done}", line.done_on_time).replace("{counted}", line.counted)
+    : T.lower_month_none.replace("{period}", line.period);
+  // A ward behind stands out: its overdue figure in red, as the board's own total.
+  const figures = (line) => el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
+    line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`) : `${line.overdue} ${T.lower_overdue}`);
+  // The wards added up first: the district as a whole, the lines below add up to it (as in the summary).
+  const total = board.lower_total;
+  if (total && board.lower.length > 1) {
+    main.append(el("div", { class: "lower-total", "data-total": "" }, el("b", {}, T.lower_total.replace("{n}", total.title)),
+      figures(total), el("div", { class: "hint month" }, month(total))));
+  }
+  main.append(el("p", { class: "hint lower-order" }, T.lower_order));
   for (const line of board.lower) {
-    main.append(el("div", { class: "lower", "data-committee": line.committee_id },
+    // On a phone the ward's name is what a thumb taps: the whole line opens the ward, not only its button.
+    const open = board.committee.can.open_lower ? () => selectCommittee(line.committee_id) : null;
+    main.append(el("div", { class: "lower" + (open ? " opens" : ""), "data-committee": line.committee_id,
+                            onclick: open, role: open ? "link" : null },
       el("b", {}, line.title),
-      // A ward behind stands out: its overdue figure in red, as the board's own total.
-      el("div", { class: "hint" }, `${line.open} ${T.lower_open} · `,
-         line.overdue ? el("span", { class: "over" }, `${line.overdue} ${T.lower_overdue}`)
-                      : `${line.overdue} ${T.lower_overdue}`,
-         ` · ${line.done_on_time_month} ${T.lower_done}`),
+      figures(line),
+      el("div", { class: "hint month" }, month(line)),
       // The district's chair and secretary open a ward's board; its other members (ward chairs among them)
       // see the line only.
       board.committee.can.open_lower
-        ? el("button", { class: "chip", onclick: () => selectCommittee(line.committee_id) }, T.open_board) : null));
+        ? el("button", { class: "chip", onclick: (e) => { e.stopPropagation(); open(); } }, T.open_board) : null));
   }
 }
 
@@ -293,7 +322,8 @@ function showDetail(task, notice) {
   const rows = [
     [T.lead, task.lead || "—"],
     task.support.length ? [T.support, task.support.join(", ")] : null,
-    task.carriers.length ? [T.people, task.carriers.join(", ")] : null,
+    // Who carries it, unless that is the lead already said above («Chủ trì @x / Người thực hiện @x»).
+    task.carriers.some((p) => p !== task.lead) ? [T.people, task.carriers.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
     task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
