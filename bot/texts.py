@@ -2231,3 +2231,8 @@ BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
 # In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
 # task made when the last one closed): said so, not «bot», which an official does not read as anyone.
 HISTORY_BY_SYSTEM = "Hệ thống tự động"
+
+
+# --- qa (session 10) ---
+# (qa17) `/sua N han <ngày> <lý do>`: the reason written after the date, said back under the edit.
+QA17_EDIT_DUE_REASON = "📝 Lý do: {reason}"
