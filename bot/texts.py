@@ -2236,3 +2236,9 @@ HISTORY_BY_SYSTEM = "Hệ thống tự động"
 # --- qa (session 10) ---
 # (qa17) `/sua N han <ngày> <lý do>`: the reason written after the date, said back under the edit.
 QA17_EDIT_DUE_REASON = "📝 Lý do: {reason}"
+# (qa17) A /nhap preview item whose deadline is words that give no day («trước khi ban hành và áp dụng»).
+QA17_IMPORT_DUE_NO_DAY = "không có hạn (kết luận ghi «{phrase}»)"
+QA17_IMPORT_FLAG_NO_DAY = (
+    "⚠️ Không có ngày cụ thể: lưu sẽ không có hạn, bot không nhắc hạn việc này. "
+    "Đặt hạn: trả lời (reply) bản xem trước: <code>{k} hạn {example}</code>"
+)

@@ -3,10 +3,13 @@ way, each seen there first, asserted here as the people concerned see it (or as 
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from db.models import TaskEvent
 from tests.e2e.conftest import Env, Since
+from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
 
 
@@ -37,3 +40,28 @@ async def test_the_reason_written_after_a_corrected_deadline_reaches_the_doer_an
     new = Since(env.world, binh)
     done = await env.say(chair, group, "/sua 1 han 10/12")
     assert "Lý do" not in done.plain and "lý do" not in new(binh)[0].plain
+
+
+async def test_a_preview_item_whose_deadline_gives_no_day_says_it_will_have_none(env: Env) -> None:
+    """«… trình Trưởng ban trước khi triển khai» was previewed «📅 Hạn: trước khi triển khai», read as a deadline the
+    bot keeps; saved, the task had none and nobody was ever reminded. The preview says so and how to set one."""
+    chair, _member, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Văn phòng xây dựng kế hoạch tuyên truyền, trình Trưởng ban trước khi triển khai.\n"
+                        "2. Công an phường kiểm tra hệ thống camera an ninh trước ngày 15/12.")
+    [page] = await preview_after(env, group, cursor)
+    first, second = page.plain.split("\n\n2. ", 1)
+    assert "📅 Hạn: không có hạn (kết luận ghi «trước khi triển khai»)" in first
+    assert "Không có ngày cụ thể: lưu sẽ không có hạn, bot không nhắc hạn việc này" in first
+    assert "1 hạn 30/11" in first  # the quick edit that gives it one, a week from the e2e clock's Monday 23/11
+    assert "Không có ngày cụ thể" not in second and "📅 Hạn: 15/12/2026" in second
+
+    # The quick edit it offers gives the item its day, and the warning goes.
+    fixed = await env.say(chair, group, "1 hạn 30/11", reply_to=page)
+    assert "Mục 1: hạn mới 30/11/2026" in fixed.plain
+    await env.idle()
+    newest = [m for m in env.world.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())][-1]
+    assert "Không có ngày cụ thể" not in newest.plain
+    saved = await what(env, await save(env, chair, [newest]))
+    assert [due for _text, due, _leads in saved] == [date(2026, 11, 30), date(2026, 12, 15)]
