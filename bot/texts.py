@@ -2242,3 +2242,8 @@ QA17_IMPORT_FLAG_NO_DAY = (
     "⚠️ Không có ngày cụ thể: lưu sẽ không có hạn, bot không nhắc hạn việc này. "
     "Đặt hạn: trả lời (reply) bản xem trước: <code>{k} hạn {example}</code>"
 )
+# (qa17) Under a /nhap preview with items already saved: the warning said at its top, again by the buttons.
+QA17_IMPORT_REPEATS_AGAIN = (
+    "⚠️ {count}/{of} mục trùng nhiệm vụ đã lưu (xem cảnh báo ở đầu bản xem trước): «Lưu tất cả» sẽ lưu cả "
+    "các mục trùng."
+)

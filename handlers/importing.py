@@ -420,6 +420,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)
+    if repeats:  # qa17: said again by the buttons, which a phone shows first of a long preview
+        footer = T.QA17_IMPORT_REPEATS_AGAIN.format(count=len(repeats), of=len(kept)) + "\n" + footer
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     pages: list[list[str]] = [[header]]
@@ -456,6 +458,9 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
     if dropped:
         lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
     shown = [k for k in range(1, len(data["items"]) + 1) if k not in dropped]
+    repeats = [k for k in shown if data["items"][k - 1].get("same_as")]
+    if repeats:  # qa17: as under the last page
+        lines.append(T.QA17_IMPORT_REPEATS_AGAIN.format(count=len(repeats), of=kept))
     lines += [T.IMPORT_PREVIEW_FOOTER, _edit_help(shown, today)]
     return "\n\n".join(lines), buttons
 

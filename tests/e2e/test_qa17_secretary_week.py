@@ -65,3 +65,28 @@ async def test_a_preview_item_whose_deadline_gives_no_day_says_it_will_have_none
     assert "Không có ngày cụ thể" not in newest.plain
     saved = await what(env, await save(env, chair, [newest]))
     assert [due for _text, due, _leads in saved] == [date(2026, 11, 30), date(2026, 12, 15)]
+
+
+async def test_a_long_preview_of_a_conclusion_already_saved_warns_by_its_buttons(env: Env) -> None:
+    """The same conclusion sent again (as a .docx in the group after pasting it privately): the warning that
+    every item is already saved was at the top of part 1/2; a phone opens on part 2/2, where every item's
+    small «Trùng» line was lost among the others and «💾 Lưu tất cả (12)» sat under it."""
+    chair, _member, group = await committee(env)
+    text = "/nhap Kết luận giao ban Ban chỉ đạo\n" + "\n".join(
+        f"{n}. Văn phòng rà soát, tổng hợp hồ sơ đề nghị hỗ trợ của các hộ gia đình thuộc tổ dân phố số {n}, "
+        f"đối chiếu với danh sách do Hội Chữ thập đỏ phường cung cấp và báo cáo kết quả bằng văn bản "
+        f"trước ngày {n}/12." for n in range(1, 13)
+    )
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, text)
+    pages = await preview_after(env, group, cursor)
+    assert len(await what(env, await save(env, chair, pages))) == 12
+
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, text)
+    pages = await preview_after(env, group, cursor)
+    assert len(pages) == 2 and "(phần 2/2)" in pages[-1].plain
+    assert "có lẽ kết luận này đã được nhập rồi" in pages[0].plain
+    last = pages[-1]
+    assert any("Lưu tất cả (12)" in t for t in last.button_texts())
+    assert "12/12 mục trùng nhiệm vụ đã lưu" in last.plain and "«Lưu tất cả» sẽ lưu cả các mục trùng" in last.plain
