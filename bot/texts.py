@@ -2247,3 +2247,5 @@ QA17_IMPORT_REPEATS_AGAIN = (
     "⚠️ {count}/{of} mục trùng nhiệm vụ đã lưu (xem cảnh báo ở đầu bản xem trước): «Lưu tất cả» sẽ lưu cả "
     "các mục trùng."
 )
+# (qa17) /vaitro: a secretary whom Telegram made an administrator acts as chair until that ends.
+QA17_ROLE_SECRETARY_ADMIN = "Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)"

@@ -90,3 +90,28 @@ async def test_a_long_preview_of_a_conclusion_already_saved_warns_by_its_buttons
     last = pages[-1]
     assert any("Lưu tất cả (12)" in t for t in last.button_texts())
     assert "12/12 mục trùng nhiệm vụ đã lưu" in last.plain and "«Lưu tất cả» sẽ lưu cả các mục trùng" in last.plain
+
+
+async def test_the_roles_list_names_a_secretary_made_an_administrator_as_acting_chair(env: Env) -> None:
+    """The secretary made an administrator in Telegram approves extensions, cancels tasks and changes the
+    settings as the chair does; /vaitro listed him «Thư ký», and the chair could not tell who may approve."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    minh = w.add_user("Minh", "Trần", username="minh_thuky")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[minh, hoa],
+                        bot_status="administrator")
+    await env.say(chair, group, "/vaitro @minh_thuky thuky")
+    w.promote_admin(group, minh)
+    await env.idle()
+    await env.say(chair, group, "/giao @hoa_vanphong rà soát hồ sơ một cửa trước ngày 2/12")
+    assert "Đã huỷ nhiệm vụ #1" in (await env.say(minh, group, "/huy 1 giao nhầm")).plain  # he acts as chair
+
+    listed = (await env.say(hoa, group, "/vaitro")).plain
+    assert "• Minh Trần — Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)" in listed
+    assert "• Lan Nguyễn — Trưởng ban" in listed
+
+    w.demote_admin(group, minh)
+    await env.idle()
+    listed = (await env.say(hoa, group, "/vaitro")).plain
+    assert "• Minh Trần — Thư ký" in listed and "quản trị viên nhóm" not in listed
