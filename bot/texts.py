@@ -516,8 +516,10 @@ def _short_day(d: date | None) -> str:
     return fmt_day(d) if d is not None else "không có hạn"
 
 
-def _lead(lead: str | None) -> str:
-    return SUMMARY_LEAD.format(lead=esc(lead)) if lead else SUMMARY_NO_LEAD
+def _lead(lead: str | None, left: bool = False) -> str:
+    if not lead:
+        return SUMMARY_NO_LEAD
+    return SUMMARY_LEAD.format(lead=esc(lead) + (QA17_SUMMARY_LEFT if left else ""))
 
 
 def _period_block(p: PeriodCounts) -> str:
@@ -569,7 +571,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                             text=esc(shorten(x.text, SUMMARY_LINE_TEXT_MAX)),
                             days=x.days_overdue,
                             due=_short_day(x.due),
-                            lead=_lead(x.lead),
+                            lead=_lead(x.lead, x.lead_left),
                         )
                         for x in s.overdue
                     ],
@@ -586,7 +588,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                         number=x.number,
                         text=esc(shorten(x.text, SUMMARY_LINE_TEXT_MAX)),
                         due=_short_day(x.due),
-                        lead=_lead(x.lead),
+                        lead=_lead(x.lead, x.lead_left),
                     )
                     for x in s.due_this_week
                 ],
@@ -615,7 +617,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                     title,
                     [
                         SUMMARY_UNIT_LINE.format(
-                            unit=esc(u.unit),
+                            unit=esc(u.unit) + (QA17_SUMMARY_LEFT if u.left else ""),
                             done=u.done,
                             total=u.total,
                             overdue=SUMMARY_UNIT_OVERDUE.format(count=u.overdue) if u.overdue else "",
@@ -2249,3 +2251,5 @@ QA17_IMPORT_REPEATS_AGAIN = (
 )
 # (qa17) /vaitro: a secretary whom Telegram made an administrator acts as chair until that ends.
 QA17_ROLE_SECRETARY_ADMIN = "Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)"
+# (qa17) The Monday summary: a person who left the group while leading open tasks (nobody is reminded of them).
+QA17_SUMMARY_LEFT = " (đã rời nhóm)"

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import TaskEvent
+from emulator import text_mention
 from tests.e2e.conftest import Env, Since
 from tests.e2e.test_long_conclusion import committee, preview_after, save, what
 from tests.e2e.test_reminders_e2e import committee_with_a_task
@@ -115,3 +116,31 @@ async def test_the_roles_list_names_a_secretary_made_an_administrator_as_acting_
     await env.idle()
     listed = (await env.say(hoa, group, "/vaitro")).plain
     assert "• Minh Trần — Thư ký" in listed and "quản trị viên nhóm" not in listed
+
+
+async def test_the_summary_says_who_left_the_group_with_tasks_still_open(env: Env) -> None:
+    """Bình was removed from the group on Wednesday with #2 open; the chair did not reassign it. The Monday
+    summary listed «Chủ trì: Bình Lê» and «Bình Lê: 0/1» as if he still had it: nobody was being reminded."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê")
+    an = w.add_user("An", "Phạm")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh, an],
+                        bot_status="administrator")
+    await env.say(chair, group, ["/giao ", text_mention(an), " cập nhật tin bài lên Cổng TTĐT trước ngày 27/11"])
+    await env.say(chair, group, ["/giao ", text_mention(binh), " tổng hợp danh sách hộ nghèo trước ngày 26/11"])
+    w.remove_member(group, binh)
+    await w.wait_for(lambda m: "đã rời nhóm" in m.plain, chat=group)
+    await env.idle()
+
+    summary = (await env.say(chair, group, "/tonghop")).plain
+    week = summary.split("Đến hạn trong tuần", 1)[1]
+    assert "tổng hợp danh sách hộ nghèo" in week and "Bình Lê (đã rời nhóm)" in week
+    people = summary.split("Giao trực tiếp cho cá nhân", 1)[1]
+    assert "Bình Lê (đã rời nhóm): 0/1" in people
+    assert "An Phạm: 0/1" in people and "An Phạm (đã rời nhóm)" not in summary
+
+    # Back in the group, he has it again (db.membership.member_returned): no longer said.
+    w.add_member(group, binh)
+    await env.idle()
+    assert "đã rời nhóm" not in (await env.say(chair, group, "/tonghop")).plain
