@@ -92,6 +92,13 @@ async def test_a_long_preview_of_a_conclusion_already_saved_warns_by_its_buttons
     assert any("Lưu tất cả (12)" in t for t in last.button_texts())
     assert "12/12 mục trùng nhiệm vụ đã lưu" in last.plain and "«Lưu tất cả» sẽ lưu cả các mục trùng" in last.plain
 
+    # «🗑 Bỏ mục…» then «◀️ Quay lại»: the buttons' message, redrawn as a summary of the items above, says it too.
+    await env.press(chair, last, "🗑 Bỏ mục…")
+    await env.press(chair, env.world.message(group, last.message_id), "◀️ Quay lại")
+    redrawn = env.world.message(group, last.message_id)
+    assert any("Lưu tất cả (12)" in t for t in redrawn.button_texts())
+    assert "12/12 mục trùng nhiệm vụ đã lưu" in redrawn.plain
+
 
 async def test_the_roles_list_names_a_secretary_made_an_administrator_as_acting_chair(env: Env) -> None:
     """The secretary made an administrator in Telegram approves extensions, cancels tasks and changes the
