@@ -517,8 +517,10 @@ def _short_day(d: date | None) -> str:
     return fmt_day(d) if d is not None else "không có hạn"
 
 
-def _lead(lead: str | None) -> str:
-    return SUMMARY_LEAD.format(lead=esc(lead)) if lead else SUMMARY_NO_LEAD
+def _lead(lead: str | None, left: bool = False) -> str:
+    if not lead:
+        return SUMMARY_NO_LEAD
+    return SUMMARY_LEAD.format(lead=esc(lead) + (QA17_SUMMARY_LEFT if left else ""))
 
 
 def _period_block(p: PeriodCounts) -> str:
@@ -570,7 +572,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                             text=esc(shorten(x.text, SUMMARY_LINE_TEXT_MAX)),
                             days=x.days_overdue,
                             due=_short_day(x.due),
-                            lead=_lead(x.lead),
+                            lead=_lead(x.lead, x.lead_left),
                         )
                         for x in s.overdue
                     ],
@@ -587,7 +589,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                         number=x.number,
                         text=esc(shorten(x.text, SUMMARY_LINE_TEXT_MAX)),
                         due=_short_day(x.due),
-                        lead=_lead(x.lead),
+                        lead=_lead(x.lead, x.lead_left),
                     )
                     for x in s.due_this_week
                 ],
@@ -616,7 +618,7 @@ def _summary_sections(s: Summary) -> tuple[str, list[tuple[str, list[str]]]]:
                     title,
                     [
                         SUMMARY_UNIT_LINE.format(
-                            unit=esc(u.unit),
+                            unit=esc(u.unit) + (QA17_SUMMARY_LEFT if u.left else ""),
                             done=u.done,
                             total=u.total,
                             overdue=SUMMARY_UNIT_OVERDUE.format(count=u.overdue) if u.overdue else "",
@@ -2287,3 +2289,21 @@ BOARD_TEXTS["lower_total"] = "Cộng {n} Ban cấp dưới"
 BOARD_TEXTS["whole"] = "Cả Ban"
 # The Monday summary of a district that gives no tasks of its own: its figures are its wards' (listed below it).
 SUMMARY_EMPTY_UPPER = "Ban chưa giao nhiệm vụ riêng. Tình hình các Ban cấp dưới ở cuối bản tổng hợp."
+# --- qa (session 10) ---
+# (qa17) `/sua N han <ngày> <lý do>`: the reason written after the date, said back under the edit.
+QA17_EDIT_DUE_REASON = "📝 Lý do: {reason}"
+# (qa17) A /nhap preview item whose deadline is words that give no day («trước khi ban hành và áp dụng»).
+QA17_IMPORT_DUE_NO_DAY = "không có hạn (kết luận ghi «{phrase}»)"
+QA17_IMPORT_FLAG_NO_DAY = (
+    "⚠️ Không có ngày cụ thể: lưu sẽ không có hạn, bot không nhắc hạn việc này. "
+    "Đặt hạn: trả lời (reply) bản xem trước: <code>{k} hạn {example}</code>"
+)
+# (qa17) Under a /nhap preview with items already saved: the warning said at its top, again by the buttons.
+QA17_IMPORT_REPEATS_AGAIN = (
+    "⚠️ {count}/{of} mục trùng nhiệm vụ đã lưu (xem cảnh báo ở đầu bản xem trước): «Lưu tất cả» sẽ lưu cả "
+    "các mục trùng."
+)
+# (qa17) /vaitro: a secretary whom Telegram made an administrator acts as chair until that ends.
+QA17_ROLE_SECRETARY_ADMIN = "Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)"
+# (qa17) The Monday summary: a person who left the group while leading open tasks (nobody is reminded of them).
+QA17_SUMMARY_LEFT = " (đã rời nhóm)"

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import outbox
 from db import tasks as db_tasks
-from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee
+from db.models import Committee, ExtensionRequest, SummaryRun, Task, TaskAssignee, TaskEvent
 from db.outbox import CLAIM_LEASE, PENDING, SENT, as_utc, dialect_insert
 from db.reminders import CommitteeInfo, settings_of
 from db.units import lead_units
@@ -236,6 +236,17 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
         )
     ).all():
         pending_ext[task_id] = new_due  # the latest request wins
+    # (qa17) Leads who left the group while the task was open: unlinked (person_id None), label kept
+    # (db.membership.member_left); a name never linked to anyone has no such event.
+    left: set[tuple[int, str]] = set()
+    for task_id, data in (
+        await session.execute(
+            select(TaskEvent.task_id, TaskEvent.data)
+            .join(Task, Task.id == TaskEvent.task_id)
+            .where(Task.committee_id == committee_id, Task.status == "open", TaskEvent.kind == "assignee_left")
+        )
+    ).all():
+        left.add((task_id, str((data or {}).get("label"))))
     views = []
     for t in tasks:
         of_task = assignees.get(t.id, ())
@@ -255,6 +266,7 @@ async def load_task_views(session: AsyncSession, committee_id: int) -> list[Task
                 cancelled_on=t.closed_on if status is TaskStatus.CANCELLED else None,
                 lead_unit=grouping.name(lead_a),
                 lead_is_person=grouping.is_person(lead_a),
+                lead_left=lead_a is not None and lead_a.person_id is None and (t.id, lead_a.label) in left,
                 extension_count=t.extension_count,
                 urgent=t.urgent,
                 pending_extension=pending_ext.get(t.id) if status is TaskStatus.OPEN else None,

@@ -31,6 +31,7 @@ class TaskLine:
     due: date | None
     days_overdue: int = 0
     requested_due: date | None = None  # extension requests: the date asked for
+    lead_left: bool = False  # (qa17) the person leading it left the group
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class UnitLine:
     done: int
     total: int
     overdue: int
-
+    left: bool = False  # (qa17) a person who left the group with tasks still open
 
 @dataclass(frozen=True)
 class PeriodCounts:
@@ -142,6 +143,7 @@ def _line(v: TaskView, today: date) -> TaskLine:
         due=v.due_current,
         days_overdue=v.days_overdue(today),
         requested_due=v.pending_extension,
+        lead_left=v.lead_left,
     )
 
 
@@ -183,8 +185,10 @@ def build_summary(
         UnitLine(name, c.done, c.total, c.open_overdue)
         for name, c in per_unit([v for v in counted if not v.lead_is_person], today)
     )
+    # (qa17) a person who left the group with tasks open is said so: the chair reads who to give them to.
+    left = {v.lead_unit for v in counted if v.lead_is_person and v.lead_left}
     people = tuple(
-        UnitLine(name, c.done, c.total, c.open_overdue)
+        UnitLine(name, c.done, c.total, c.open_overdue, left=name in left)
         for name, c in per_unit([v for v in counted if v.lead_is_person], today)
     )
 

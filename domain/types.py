@@ -163,6 +163,7 @@ class TaskView:
     created_at: datetime | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
     lead_is_person: bool = False  # led by a person counted under no unit (listed apart in the summary)
+    lead_left: bool = False  # (qa17) that person left the group while it was open: nobody is reminded
 
     def state(self, today: date) -> TaskState:
         return task_state(self.status, self.due_original, self.due_current, self.done_on, today)

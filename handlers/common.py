@@ -233,20 +233,22 @@ async def admin_chair_ended(
 
 async def reconcile_admin_chairs(
     context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee
-) -> None:
+) -> set[int] | None:
     """Chairs recorded because they were admins, checked against the group's current admins in one
     call (getChatAdministrators): those no longer listed lose the role (/vaitro shows the truth even
-    when the bot, not an admin itself, heard nothing of a demotion)."""
+    when the bot, not an admin itself, heard nothing of a demotion). Returns the admins' Telegram ids
+    (None when Telegram could not be asked): /vaitro names a secretary who is an admin as acting chair."""
     try:
         admins = await context.bot.get_chat_administrators(committee.chat_id)
     except TelegramError as exc:
         log.warning("getChatAdministrators failed for chat %s: %s", committee.chat_id, exc)
-        return
+        return None
     admin_ids = {m.user.id for m in admins}
     for person in await db_membership.admin_chairs(session, committee.id):
         if person.tg_user_id is not None and person.tg_user_id not in admin_ids:
             remember_admin_status(context, committee.chat_id, person.tg_user_id, False)
             await admin_chair_ended(context, session, committee, person)
+    return admin_ids
 
 
 async def committee_role(

@@ -51,6 +51,7 @@ from handlers.common import (
     user_link,
     year_guessed_note,
 )
+from handlers.edit_due_reason import due_edit_reason
 from handlers.numbered_units import kind_name, numbered_unit
 from handlers.task_actions import (
     Refused,
@@ -468,8 +469,10 @@ async def _edit(session: AsyncSession, actor: Actor, msg: Message, args: str, of
         if not kw[1]:
             raise Refused(T.EDIT_USAGE)
         due, year_note = _due_from_answer(kw[1], today, f"/sua {task.number} han {example_date(today)}")
-        await set_due(session, actor, task, due, today, extension=False, reason=None)
+        reason = due_edit_reason(kw[1], today)  # qa17: «/sua 9 han 15/12 theo ý kiến Trưởng ban»
+        await set_due(session, actor, task, due, today, extension=False, reason=reason)
         done = T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_DUE.format(due=T.fmt_due(due, today)))
+        done = done + "\n" + T.QA17_EDIT_DUE_REASON.format(reason=T.esc(reason)) if reason else done
         day_off = day_off_notice(task, today)
         done = done + "\n" + day_off[0] if day_off else done
         return done + "\n" + year_note if year_note else done

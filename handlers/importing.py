@@ -79,6 +79,7 @@ from handlers.common import (
 )
 from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
 from handlers.numbered_units import kind_name
+from handlers.preview_no_day import no_day_flag
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
 log = logging.getLogger(__name__)
@@ -339,6 +340,8 @@ def _item_lines(k: int, item: dict[str, Any], today: date, meeting_day: date | N
         flags.append(T.IMPORT_FLAG_PAST.format(days=(today - d.deadline.due).days))
     elif (year_flag := _year_flag(k, item, d.deadline, meeting_day or today, today)) is not None:
         flags.append(year_flag)
+    if (no_day := no_day_flag(k, d.deadline, today)) is not None:  # qa17: «trước khi ban hành» is no day
+        flags.append(no_day)
     if item.get("same_as"):
         flags.append(T.QA13_IMPORT_FLAG_REPEAT.format(number=item["same_as"]))
     if not d.assignees.lead:
@@ -417,6 +420,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
     meeting_day = date.fromisoformat(data["meeting_date"])
     blocks += [_item_lines(k, items[k - 1], today, meeting_day) for k in kept]
     footer = T.IMPORT_PREVIEW_FOOTER + "\n" + _edit_help(kept, today)
+    if repeats:  # qa17: said again by the buttons, which a phone shows first of a long preview
+        footer = T.QA17_IMPORT_REPEATS_AGAIN.format(count=len(repeats), of=len(kept)) + "\n" + footer
     if dropped:
         footer = "(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, sorted(dropped)))) + ")\n" + footer
     pages: list[list[str]] = [[header]]
@@ -453,6 +458,9 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
     if dropped:
         lines.append("(" + T.IMPORT_DROPPED.format(items=", ".join(map(str, dropped))) + ")")
     shown = [k for k in range(1, len(data["items"]) + 1) if k not in dropped]
+    repeats = [k for k in shown if data["items"][k - 1].get("same_as")]
+    if repeats:  # qa17: as under the last page
+        lines.append(T.QA17_IMPORT_REPEATS_AGAIN.format(count=len(repeats), of=kept))
     lines += [T.IMPORT_PREVIEW_FOOTER, _edit_help(shown, today)]
     return "\n\n".join(lines), buttons
 
@@ -471,8 +479,8 @@ def _due_label(deadline: Deadline, today: date) -> str:
         return T.LABEL_URGENT
     if deadline.kind is DeadlineKind.RECURRING and deadline.cadence:
         return T.LABEL_RECURRING.format(cadence=T.CADENCE_NAMES.get(deadline.cadence.value, deadline.cadence))
-    if deadline.phrase:
-        return T.esc(deadline.phrase)
+    if deadline.phrase:  # qa17: said as what it will be saved as, the conclusion's words beside it
+        return T.QA17_IMPORT_DUE_NO_DAY.format(phrase=T.esc(deadline.phrase))
     return T.LABEL_NO_DUE
 
 

@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from db import committees as db_committees
+from db.models import Person
 from domain.permissions import Action, Role
 from domain.understand.textnorm import fold
 from handlers import named_people
@@ -30,7 +31,8 @@ async def vaitro(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async def body(session: AsyncSession, actor: Actor, msg: Message, args: str, offset: int) -> str:
         if actor.committee is not None and not args:
             # The list shows the chairs as Telegram has them now, not as they were.
-            await reconcile_admin_chairs(context, session, actor.committee)
+            admins = await reconcile_admin_chairs(context, session, actor.committee)
+            return await _list(session, actor, admins or set())
         return await _vaitro(session, actor, msg, args, offset)
 
     await run_command(update, context, body)
@@ -67,16 +69,25 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
     return T.ROLE_SET.format(who=T.esc(person.full_name), role=name)
 
 
-async def _list(session: AsyncSession, actor: Actor) -> str:
+async def _list(session: AsyncSession, actor: Actor, admins: set[int] | None = None) -> str:
+    """`admins`: the group's administrators' Telegram ids. A secretary made an administrator in Telegram acts
+    as chair (approves, cancels, changes settings: handlers.common.committee_role) and keeps the secretary role
+    for when that ends; listed «Thư ký», the chair could not see who may approve (qa17)."""
     assert actor.committee is not None
     rows = await db_committees.roles_in(session, actor.committee.id)
     if not rows:
         return T.ROLES_EMPTY + "\n\n" + T.ROLES_USAGE
+
+    def acting_chair(person: Person, role: Role) -> bool:
+        return role == Role.SECRETARY and person.tg_user_id is not None and person.tg_user_id in (admins or set())
+
     lines = [T.ROLES_HEADER]
-    for person, role in sorted(rows, key=lambda pr: (pr[1] != Role.CHAIR, pr[0].full_name)):
+    for person, role in sorted(rows, key=lambda pr: (pr[1] != Role.CHAIR and not acting_chair(*pr), pr[0].full_name)):
         name = T.ROLE_CHAIR if role == Role.CHAIR else T.ROLE_SECRETARY
+        if acting_chair(person, role):
+            name = T.QA17_ROLE_SECRETARY_ADMIN
         lines.append(f"• {T.esc(person.full_name)} — {name}")
-    if all(role != Role.CHAIR for _person, role in rows):
+    if all(role != Role.CHAIR and not acting_chair(person, role) for person, role in rows):
         lines.append(T.ROLES_NO_CHAIR)  # qa10: the list said nothing of it, and «truongban» was refused
     lines += ["", T.ROLES_USAGE]
     return "\n".join(lines)

@@ -579,6 +579,9 @@ async function openChat(chatId) {
   S.chatId = chatId;
   clearReply();
   drawAll(true);
+  // qa17: on a phone the people and chats sit above the conversation; a chat opened there stayed below them,
+  // its header at the foot of the screen and its messages out of sight. Telegram opens it full screen.
+  if (matchMedia("(max-width: 700px)").matches) $("chat").scrollIntoView({block: "start"});
 }
 
 function drawAll(force) {
