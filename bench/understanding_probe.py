@@ -19,6 +19,7 @@ strings, even derandomized: an input met in one run only is counted, not compare
 from __future__ import annotations
 
 import argparse
+import os
 import hashlib
 import json
 import random
@@ -185,7 +186,7 @@ def main() -> None:
     now = dict(_keyed(lines))
     shared = [k for k in now if k in before]
     diffs = [k for k in shared if before[k] != now[k]]
-    for k in diffs[:10]:
+    for k in diffs[: int(os.environ.get("PROBE_SHOW", "10"))]:
         print(f"  {k[:300]}\n- {before[k][:600]}\n+ {now[k][:600]}\n")
     unmatched = len(now) - len(shared)
     note = f"; {unmatched} inputs met in this run only (not compared)" if unmatched else ""
