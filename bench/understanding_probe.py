@@ -19,9 +19,9 @@ strings, even derandomized: an input met in one run only is counted, not compare
 from __future__ import annotations
 
 import argparse
-import os
 import hashlib
 import json
+import os
 import random
 import sys
 import unicodedata

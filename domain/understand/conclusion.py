@@ -30,7 +30,6 @@ from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
 from domain.understand.conclusion_later_day import carried_back
 from domain.understand.conclusion_letter_period import letter_period
-from domain.understand.conclusion_time_line import timed_by_label_line
 from domain.understand.conclusion_notes import (
     adverb_comma,
     appeal,
@@ -44,6 +43,7 @@ from domain.understand.conclusion_notes import (
     title_above_the_list,
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
+from domain.understand.conclusion_time_line import timed_by_label_line
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items

@@ -46,7 +46,10 @@ def _announces(folded: str) -> bool:
     return announces(folded) or ("thong tin" in folded and " biet" in folded)
 
 
-def _label_lines(lines: Sequence[str], basis: date, folds: Callable[[str], str]) -> list[tuple[int, bool, str, Deadline]]:
+_Label = tuple[int, bool, str, Deadline]
+
+
+def _label_lines(lines: Sequence[str], basis: date, folds: Callable[[str], str]) -> list[_Label]:
     """(line index, marked as an item, activity letters, the line's time) of each "Thời gian <việc>:" line."""
     from domain.understand.conclusion import _LETTERS, _SCHEDULE  # (conclusion imports this module)
     from domain.understand.deadlines import parse_deadline
@@ -63,7 +66,8 @@ def _label_lines(lines: Sequence[str], basis: date, folds: Callable[[str], str])
             continue
         found = parse_deadline(line, basis)
         if found.kind in _TIMING_KINDS:
-            out.append((k, marker is not None and marker.group().strip()[:1].isdigit(), _LETTERS.sub("", m["act"]), found))
+            numbered = marker is not None and marker.group().strip()[:1].isdigit()
+            out.append((k, numbered, _LETTERS.sub("", m["act"]), found))
     return out
 
 
@@ -108,7 +112,7 @@ def _label_for(
     d: ParsedDirective,
     folded: str,
     at: int,
-    labels: list[tuple[int, bool, str, Deadline]],
+    labels: list[_Label],
     lines: Sequence[str],
     folds: Callable[[str], str],
     letters: str,
