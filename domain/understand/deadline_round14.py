@@ -74,3 +74,20 @@ def another_task(text: str, folded_text: str, source: str) -> bool:
         if added is not None and text[added.start() : added.start() + 4].lower() == "cũng":
             return not any(w in folded_text for w in _ANNOUNCES)
     return False
+
+
+# --- a bare "trong năm" that qualifies the noun before it is no deadline (LABELLING §24 last case, §25) ----------
+# Kind of sentence: "trong năm" with no year and no "nay" closing a noun phrase of a count or a rate — "để đảm bảo
+# tổng số ngày làm việc trong năm" (O068-03's context, read by `parse_directive` as the task's year), "tiếp công
+# dân … vào tất cả các ngày làm việc trong năm" (N028-01), "đảm bảo tiến độ, tỷ lệ giải ngân vốn đầu tư công trong
+# năm" (B116-02): the year is the noun's (the days of the year, the year's disbursement), as "báo cáo tháng" is
+# the report's, not a limit of the task. Every bare "trong năm" of the open corpora is of this kind; it sets a
+# limit only with a word that asks the work done within it ("hoàn thành … trong năm", "phấn đấu … đạt … trong
+# năm"), which the clause before must hold. Dev: O068-03 (O), N028-01 (N), B116-02 (B): 3 documents, 3 corpora.
+_WITHIN_YEAR_ASKS = ("hoan thanh", "hoan tat", "xong", "dut diem", "phan dau", "dat ")
+
+
+def year_of_a_noun(tail_words: tuple[str, ...] | list[str], clause_before: str) -> bool:
+    """Whether a bare "trong năm" (its tail's trigger words `tail_words`, the folded clause before it) names the
+    year of the noun before it rather than a limit of the task (see above)."""
+    return tuple(tail_words) == ("trong",) and not any(w in clause_before for w in _WITHIN_YEAR_ASKS)

@@ -138,3 +138,29 @@ def test_an_item_with_its_own_day_keeps_it() -> None:
     )
     assert got["Các thôn lập danh sách hộ"] == (DeadlineKind.DATE, date(2027, 4, 30))
     assert got["Thú y viên các thôn có"] == (DeadlineKind.DATE, date(2027, 5, 8))
+
+
+# --- a bare "trong năm" that qualifies the noun before it (deadline_round14.year_of_a_noun) ---------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ phận một cửa tiếp nhận hồ sơ vào tất cả các ngày làm việc trong năm.",
+        "Các phòng chuyên môn đôn đốc giải ngân nhằm nâng tỷ lệ giải ngân vốn sự nghiệp trong năm.",
+    ],
+)
+def test_the_year_of_a_noun_is_no_deadline(text: str) -> None:
+    assert parse_deadline(text, TODAY).kind is DeadlineKind.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các xã hoàn thành việc cấp giấy chứng nhận quyền sử dụng đất trong năm.",
+        "Phấn đấu đạt 100% chỉ tiêu tuyển quân trong năm.",
+        "Các xã hoàn thành cấp giấy chứng nhận trong năm 2027.",
+        "Các trường rà soát cơ sở vật chất trong năm nay.",
+    ],
+)
+def test_a_year_asked_for_the_work_stays_a_deadline(text: str) -> None:
+    got = parse_deadline(text, TODAY)
+    assert (got.kind, got.due) == (DeadlineKind.YEAR, date(2027, 12, 31))
