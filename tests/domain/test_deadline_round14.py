@@ -164,3 +164,11 @@ def test_the_year_of_a_noun_is_no_deadline(text: str) -> None:
 def test_a_year_asked_for_the_work_stays_a_deadline(text: str) -> None:
     got = parse_deadline(text, TODAY)
     assert (got.kind, got.due) == (DeadlineKind.YEAR, date(2027, 12, 31))
+
+
+# --- "trong N ngày, kể từ A đến hết B": the count is the window's length (deadline_round11, widened) -----------
+def test_a_count_of_days_with_its_window_opened_by_ke_tu_is_the_window() -> None:
+    got = parse_deadline("Các thôn treo băng rôn tuyên truyền trong 3 ngày, kể từ ngày 18-5 đến hết ngày 20-5.", TODAY)
+    assert (got.kind, got.due) == (DeadlineKind.DATE, date(2027, 5, 20))
+    other = parse_deadline("Các xã nộp hồ sơ trong 10 ngày, kể từ ngày 5/3.", TODAY)  # a duration from its start
+    assert (other.kind, other.due) == (DeadlineKind.RELATIVE, date(2027, 3, 15))
