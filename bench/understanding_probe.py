@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import unicodedata
@@ -189,7 +190,7 @@ def main() -> None:
     now = dict(_keyed(lines))
     shared = [k for k in now if k in before]
     diffs = [k for k in shared if before[k] != now[k]]
-    for k in diffs[:10]:
+    for k in diffs[: int(os.environ.get("PROBE_SHOW", "10"))]:
         print(f"  {k[:300]}\n- {before[k][:600]}\n+ {now[k][:600]}\n")
     unmatched = len(now) - len(shared)
     note = f"; {unmatched} inputs met in this run only (not compared)" if unmatched else ""

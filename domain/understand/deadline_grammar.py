@@ -45,6 +45,7 @@ from domain.understand.deadline_round8 import reported_day, spaced_numbers, sque
 from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
 from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, days_of_a_window, event_first_day
+from domain.understand.deadline_round14 import conditional_response, year_of_a_noun
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -1157,6 +1158,8 @@ def _years(scan: Scan) -> None:  # (only where "nam" occurs: EXTRACTORS)
             closing = _CLOSING_AFTER.match(scan.f, m.end()) is not None
             if not ({"cuoi", "het", "den het"} & set(tail.words) or (closing and tail.strength >= WITHIN)):
                 continue
+            if len(tail.words) == 1 and year_of_a_noun(tail.words, scan.clause_before(tail.start, 120)):
+                continue  # (deado) "tổng số ngày làm việc trong năm": the noun's year, no limit
         scan.take(m.start(), m.end())
         if _year_end_season(scan, tail):
             continue
@@ -1417,7 +1420,7 @@ def _immediates(scan: Scan) -> None:
                 continue
             if ("khi" in f and _CONTINGENCY.search(scan.clause_before(m.start(), 80))) or per_case(
                 f, m.start(), m.end(), scan.clause_before(m.start(), 80)
-            ):  # (conv11) LABELLING §31.6: "ngay" for each case of a class
+            ) or conditional_response(f, m.start(), m.end()):  # (conv11) §31.6 each case; (deado) a condition's answer
                 scan.take(m.start(), m.end())
                 continue  # "khi xảy ra cháy phải huy động lực lượng dập tắt ngay": a standing response
             scan.take(m.start(), m.end())

@@ -92,7 +92,8 @@ def _first_day(day: int, month: int, last: date) -> date | None:
 # Four documents of four corpora (N, M, J, older conclusions); left out when written: L, K, G, F.
 _N_DAYS = re.compile(r"trong\s+(?:vong\s+)?(?P<n>\d{1,2}|hai|ba|bon|nam|sau|bay)\s+ngay\b")
 _NUMBERS = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7}
-_TO_WINDOW = re.compile(r"\s*[,(]?\s*(?:bat\s+dau\s+)?(?=tu\b)")
+# (deado: "kể từ" opens the window too, "treo cờ trong 4 ngày, kể từ ngày 27-1 đến hết ngày 30-1", O017-01)
+_TO_WINDOW = re.compile(r"\s*[,(]?\s*(?:bat\s+dau\s+|ke\s+)?(?=tu\b)")
 _EVENT_SPAN = re.compile(r"\b(?:dien\s+ra|duoc\s+to\s+chuc|keo\s+dai)\b")
 _EVENT_LOOKBACK = 40
 

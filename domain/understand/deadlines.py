@@ -51,6 +51,7 @@ from domain.understand import deadline_grammar as grammar
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_round9 import start_day_carried
+from domain.understand.deadline_round14 import another_task
 from domain.understand.deadline_scan import Candidate, Scan
 from domain.understand.textnorm import fold, nfc
 
@@ -322,6 +323,8 @@ def deadline_in_context(text: str, today: date, context: str | None) -> Deadline
     for source in _governing_parts(own_text.strip(), context):
         found = parse_deadline(source, today)
         if found.kind is not DeadlineKind.NONE:
+            if another_task(own_text, fast_fold(own_text), source):  # (deado) "Ngoài ra, …", "tiếp tục theo dõi …"
+                return Deadline.none()
             if not start_day_carried(own_text, found, source):  # §30.1: another task's start day; the campaign's
                 return Deadline.none()  # other bounds, further back, are not the task's either
             return Deadline(found.kind, found.due, found.phrase, found.cadence, None, found.note)

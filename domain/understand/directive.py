@@ -15,7 +15,8 @@ from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUn
 from domain.understand.assignees import assignees_from_context, context_segments, parse_assignees
 from domain.understand.conclusion_carry import from_context
 from domain.understand.deadline_round9 import start_day_carried
-from domain.understand.deadlines import parse_deadline
+from domain.understand.deadline_round14 import another_task
+from domain.understand.deadlines import fast_fold, parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
 from domain.understand.textnorm import nfc
 
@@ -61,6 +62,8 @@ def _deadline_from(context: str, today: date, units: Sequence[KnownUnit], text: 
     for segment in reversed(context_segments(context, units)):
         found = parse_deadline(segment, today)
         if found.kind is not DeadlineKind.NONE:
+            if another_task(text, fast_fold(text), segment):  # (deado) "Ngoài ra, …", "tiếp tục theo dõi …"
+                return Deadline.none()
             if not start_day_carried(text, found, segment):  # LABELLING §30.1: another task's start day; the campaign's
                 return Deadline.none()  # other bounds, further back, are not the task's either
             return replace(found, span=None)
