@@ -2,10 +2,10 @@
 
 Kind of sentence: a second order in the same sentence, after the clause that gave the first lead, set apart by
 STRUCTURE — a ";" ("Công an huyện cần nắm chắc địa bàn; đề nghị Công an xã phối hợp …"), a "và" repeating the
-speaker's asking verb ("X đề nghị A rà soát …, gửi về … và đề nghị B thực hiện …"), or the speaker named again
-after a comma ("…, đồng chí đề nghị B …"). Each addressee of an order leads (LABELLING.md §4, §12: separate leads
-after ";"; §5: the speaker is never one). The reader stops at the first order whose subject acts, and
-`assignees._also_asked` only knows ", đồng thời (đồng chí) yêu cầu Y"; this reads the later orders.
+very asking verb that gave the first lead ("X đề nghị A rà soát …, gửi về … và đề nghị B thực hiện …"), or the
+speaker named again after a comma ("…, đồng chí đề nghị B …"). Each addressee of an order leads (LABELLING.md
+§4, §12: separate leads after ";"; §5: the speaker is never one). The reader stops at the first order whose
+subject acts, and `assignees._also_asked` only knows ", đồng thời (đồng chí) yêu cầu Y"; this reads the later orders.
 
 Not a second lead: the public asked (§8 c, d: "…; yêu cầu nhân dân …"), someone named already (the same words
 after the determiners), a party that only coordinates the first lead's task ("…; đề nghị B phối hợp." with no
@@ -31,9 +31,14 @@ _REPEATED_SPEAKER = ("đồng", "thời", "chí", "ông", "bà", "cũng")
 _MAX_BETWEEN = 3
 
 
-def _separated(s: _Sentence, q: int, lead_how: str) -> bool:
-    """Is the asking verb at tokens[q] a new order's start: after ";", after "và" when the first lead was itself
-    asked (the speaker's verb repeated), or after a comma with the speaker named again ("…, đồng chí đề nghị")?"""
+def _verb_words(s: _Sentence, q: int) -> tuple[str, ...]:
+    return tuple(s.tokens[x].key for x in range(q, q + s.m(L.ASSIGN_VERBS, q)))
+
+
+def _separated(s: _Sentence, q: int, first_verb: tuple[str, ...] | None) -> bool:
+    """Is the asking verb at tokens[q] a new order's start: after ";", after "và" when it repeats the verb that
+    asked the first lead ("đề nghị A … và đề nghị B": the speaker again; "giao A rà soát và đề nghị B hỗ trợ" is
+    A's own task, bottom-up), or after a comma with the speaker named again ("…, đồng chí đề nghị")?"""
     k = q - 1
     skipped = 0
     while skipped < _MAX_BETWEEN and s.word(k) and any(s.is_(k, w) for w in _REPEATED_SPEAKER):
@@ -42,7 +47,7 @@ def _separated(s: _Sentence, q: int, lead_how: str) -> bool:
     if s.punct(k, ";"):
         return True
     if s.is_(k, "và") and skipped == 0:
-        return lead_how == "assigned"
+        return first_verb is not None and _verb_words(s, q) == first_verb
     # "…, đồng chí đề nghị": the speaker named again (not "…, đồng thời đề nghị": `_also_asked` reads that)
     return s.punct(k, ",") and skipped > 0 and s.is_(k + 1, "đồng") and s.is_(k + 2, "chí")
 
@@ -79,10 +84,14 @@ def later_orders(
         return leads
     seen = {_name_words(s, a, b) for a, b in (*leads, *support, *executor)}
     out = list(leads)
-    for q, found in A._triggers(s):
+    triggers = A._triggers(s)
+    first_verb = next((_verb_words(s, q) for q, f in triggers if f.start == lead.start), None)
+    if lead.how != "assigned":
+        first_verb = None
+    for q, found in triggers:
         if q < lead.end or not found.items or not s.m(L.ASSIGN_VERBS, q):
             continue
-        if not s.m(A._ASK_VERBS, q) or not _separated(s, q, lead.how):
+        if not s.m(A._ASK_VERBS, q) or not _separated(s, q, first_verb):
             continue
         if A._the_public(s, found.start) or _only_coordinates(s, found.end):
             continue

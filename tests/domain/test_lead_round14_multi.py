@@ -48,6 +48,8 @@ def test_a_later_separate_order_adds_its_addressee(text: str, expected: list[str
         ("Giao Phòng Kinh tế chủ trì kiểm tra các cơ sở kinh doanh; đề nghị Công an xã phối hợp.", ["Phòng Kinh tế"]),
         ("UBND xã yêu cầu các đơn vị rà soát hộ nghèo; đồng thời yêu cầu các đơn vị báo cáo trước ngày 20/5.",
          ["các đơn vị"]),
+        # "và" + another asking verb inside the addressee's own task: it asks upwards (§5), it is not the speaker
+        ("Giao Phòng Y tế kiểm tra các điểm tiêm chủng và đề nghị Sở Y tế bổ sung vắc xin.", ["Phòng Y tế"]),
     ],
 )
 def test_what_is_not_a_second_lead(text: str, expected: list[str]) -> None:
