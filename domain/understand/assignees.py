@@ -77,6 +77,7 @@ from domain.understand import (
     lead_public,
     lead_result_clause,
     lead_round14,
+    lead_round14_multi,
     lead_rules,
     lead_typos,
     lead_unaddressed_order,
@@ -3029,6 +3030,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     leads = lead_conventions_s8.mixed_appeal(s, leads)  # (conv11) §31.1 the public's part → who asks
     leads = lead_round14.level_list_heads(s, leads)  # (leado) «UBND các xã, phường …» cut at its comma
     leads = lead_round14.named_places_list(s, leads)  # (leado) «UBND các huyện A, B, thị xã C»
+    leads = lead_round14_multi.later_orders(s, lead, leads, support, executor)  # (leadmulti) «…; đề nghị B …»
     assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),
