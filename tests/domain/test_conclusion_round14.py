@@ -96,3 +96,39 @@ def test_then_with_a_comma_reads_as_before() -> None:
     text = _THEN_CLOSING.replace("Vậy đề nghị", "Vì vậy, đề nghị")
     pay = _one(text, "nộp quỹ")
     assert [a.text for a in pay.assignees.lead] == ["các hộ gia đình trên địa bàn thôn"]
+
+
+_ADVICE = """Do ảnh hưởng của không khí lạnh tăng cường, nhiệt độ tại các xã vùng cao có nơi xuống dưới 5 độ C.
+Trung tâm Y tế huyện Mường Lát khuyến cáo:
+Người dân hạn chế ra ngoài vào sáng sớm và ban đêm, giữ ấm cho người già và trẻ nhỏ.
+Không đốt than, củi trong phòng kín để sưởi ấm."""
+
+
+def _leads(text: str, start: str) -> list[str]:
+    return [a.text for a in _one(text, start).assignees.lead]  # type: ignore[attr-defined]
+
+
+def test_advice_to_the_public_is_led_by_the_body_of_the_lead_in() -> None:
+    assert _leads(_ADVICE, "Người dân hạn chế") == ["Trung tâm Y tế huyện Mường Lát"]
+
+
+def test_the_public_in_a_list_is_replaced_in_place() -> None:
+    text = """UBND phường Đông Hải thông báo đến các cơ quan, đơn vị và nhân dân trên địa bàn phường cụ thể như sau:
+1. Các cơ quan, trường học, các tổ dân phố và các hộ gia đình treo cờ Tổ quốc tại trụ sở, nhà ở trong ba ngày nghỉ lễ."""
+    # (the bodies before it are read as the reader reads them; only the households are replaced)
+    leads = _leads(text, "Các cơ quan, trường học")
+    assert leads[-1] == "UBND phường Đông Hải" and "các tổ dân phố" in leads
+    assert not any("hộ gia đình" in x for x in leads)
+
+
+def test_households_stay_when_no_lead_in_names_a_speaker() -> None:
+    text = """Thời gian qua nhiều hộ chưa nộp phí vệ sinh môi trường năm 2025.
+Đề nghị các hộ gia đình còn nợ nộp đủ phí trước ngày 30/9/2026."""
+    assert _leads(text, "nộp đủ phí") == ["các hộ gia đình còn nợ"]
+
+
+def test_two_speakers_leave_the_public_as_written() -> None:
+    text = _ADVICE.replace(
+        "Không đốt than", "Trạm Y tế xã Pù Nhi thông báo:\nNgười dân không đốt than"
+    )
+    assert _leads(text, "Người dân hạn chế") == ["Người dân"]
