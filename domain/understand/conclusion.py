@@ -2183,7 +2183,7 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
-    if may_have_time_line(folds("\n".join(kept))):  # (conclo, conclusion_round14.py: the notice's time label line)
+    if may_have_time_line(folds("\n".join(lines))):  # (conclo, conclusion_round14.py: the notice's time label line)
         directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)

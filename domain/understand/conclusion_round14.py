@@ -45,6 +45,7 @@ it (the splitter calls it for every pasted text). Tests with invented notices:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -146,15 +147,20 @@ _LEAD_IN_OPENER = re.compile(r"^(?:[-–—+*•]\s*)?(?:(?:nay|vay|do do|vi vay
 _MORE_PUBLIC = ("bà mẹ",)
 
 
+@functools.cache
+def _public_pattern() -> re.Pattern[str]:
+    """(speed) The public lead's pattern, built once: a determiner or two, then a public noun (folded)."""
+    from domain.understand import conclusion_carry as CC  # (the §8 d lists the reader keeps)
+
+    public = "|".join(sorted({re.escape(fold(p)) for p in (*CC._PUBLIC, *_MORE_PUBLIC)}, key=len, reverse=True))
+    dets = "|".join(sorted({re.escape(fold(p)) for p in CC._DETERMINERS}, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{dets})\s+){{0,3}}(?:{public})\b")
+
+
 def _public_lead(text: str) -> bool:
     """A lead that is people at large: a determiner or two, a public noun, any complement ("Người dân", "các hộ
     gia đình", "phụ huynh", "các bà mẹ")."""
-    from domain.understand import conclusion_carry as CC  # (the §8 d lists the reader keeps)
-
-    folded = fold(text)
-    public = "|".join(sorted({re.escape(fold(p)) for p in (*CC._PUBLIC, *_MORE_PUBLIC)}, key=len, reverse=True))
-    dets = "|".join(sorted({re.escape(fold(p)) for p in CC._DETERMINERS}, key=len, reverse=True))
-    return re.match(rf"^(?:(?:{dets})\s+){{0,3}}(?:{public})\b", folded) is not None
+    return _public_pattern().match(fold(text)) is not None
 
 
 def _speaker(sentence: str, units: Sequence[KnownUnit], folds: Callable[[str], str]) -> str | None:
