@@ -187,13 +187,16 @@ def public_led_by_the_speaker(
     folds: Callable[[str], str] = fold,
 ) -> list[ParsedDirective]:
     """The notice's items, a public lead replaced by the speaker its lead-in names (see 3.)."""
+    colons = [k for k, line in enumerate(lines) if line.rstrip().endswith(":")]
+    if not colons or not directives:
+        return directives  # (gate: no lead-in line, most texts; nothing imported or folded)
     from domain.understand.conclusion import split_sentences
 
     found: list[tuple[int, str]] = []
-    for k, line in enumerate(lines):
-        if not line.rstrip().endswith(":") or _SPEAKS.search(folds(line)) is None:
-            continue  # (gate: a colon at the end, a speaking verb)
-        name = _speaker(split_sentences(line)[-1], units, folds)
+    for k in colons:
+        if _SPEAKS.search(folds(lines[k])) is None:
+            continue  # (a speaking verb)
+        name = _speaker(split_sentences(lines[k])[-1], units, folds)
         if name is not None:
             found.append((k, name))
     if len({fold(n) for _, n in found}) != 1:
