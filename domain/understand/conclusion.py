@@ -44,6 +44,12 @@ from domain.understand.conclusion_notes import (
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
 from domain.understand.conclusion_time_line import timed_by_label_line
+from domain.understand.conclusion_round14 import (
+    may_have_time_line,
+    public_led_by_the_speaker,
+    timed_by_the_notice_line,
+    without_then,
+)
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
@@ -1455,6 +1461,7 @@ class _Splitter:
         content = raw[m.end() :].strip() if m else raw.strip()
         if not content:
             return
+        content = without_then(content)  # (conclo, conclusion_round14.py: "Vậy đề nghị các hộ dân …")
         self.line_marked = marker is not None  # (concl13: listed_item_subject reads marked items only)
         # an unmarked line goes on from the task the line before ended with (its deadline sentence, §3)
         carry, self.after_task = self.after_task and marker is None, False
@@ -2177,6 +2184,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
+    if may_have_time_line(folds("\n".join(lines))):  # (conclo, conclusion_round14.py: the notice's time label line)
+        directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
     whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
@@ -2189,4 +2198,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
     if "thoi gian" in whole:  # (deado, conclusion_time_line.py: a notice's "Thời gian <việc>: từ A đến B" line)
         directives = timed_by_label_line(directives, kept, meeting_date or today, folds)
+    directives = public_led_by_the_speaker(directives, kept, units, folds)  # (conclo, conclusion_round14.py, §8 d)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -1,0 +1,219 @@
+"""Whole-conclusion rules of the tenth issue-11 session (branch `conclo`): the document's structure, not its words.
+
+Each rule says the kind of text it serves, the dev documents it was written from, and the cheap check that gates
+it (the splitter calls it for every pasted text). Tests with invented notices:
+`tests/domain/test_conclusion_round14.py`.
+
+1. **The notice's time label line** (`timed_by_the_notice_line`). A short notice (flags, a campaign, closing days)
+   gives its items, and one line of its own that says when — a label "Thời gian <việc>:" and a span, on a line of
+   its own, before the items or as one of them:
+
+       UBND xã … thông báo … cụ thể như sau:
+       Thời gian treo cờ Tổ quốc: Từ ngày 23/7/2025 đến hết ngày 27/7/2025.
+       1. Trung tâm … thông tin nội dung trong thông báo này để … biết, thực hiện.   ← due 23/7 (the start)
+       2. Các cơ quan … thực hiện treo cờ Tổ quốc …                                  ← due 27/7 (the end)
+       3. Ban cán sự các thôn có trách nhiệm vận động, kiểm tra …                     ← due 27/7
+
+   or "1/ Tất cả các cơ quan … treo cờ Tổ quốc …" then "2/ Thời gian treo cờ tổ quốc: Từ ngày 30/4/2025 đến hết
+   ngày 01/5/2025.". The line names no doer and asks nothing: it is the time of the notice's items (LABELLING §3,
+   §31.13, §32.1), not a task. It is carried (source context) to every item of the notice that has no time of its
+   own: the span's end, or its start for an item that makes the notice known (§30.1: the announcement is out when
+   the measure starts). Before: the line was offered as a task led by "Thời gian", and the items got the day only
+   when they repeated the label's words (the splitter's schedule pass), or not at all when the line was numbered.
+   Only when the text has exactly one such line (two lines give two times, each read by the rules before) and the
+   span is a day (`date`). Dev: CO03, CO04 (conclusions_v13, corpus O): 2 lines and 3 items, 2 documents.
+   Gate: the text writes "thoi gian" and a colon after it on a line of its own (one substring test first).
+
+2. **A sentence-initial "Vậy"** (`without_then`). "Vậy <chủ thể> <vị ngữ>" (no comma) closes a notice or opens its
+   list: "Vậy đề nghị các hộ dân nghiêm túc chấp hành nộp …", "Vậy BCĐ triển khai một số nội dung sau:". The
+   reader took "Vậy" for a subject ("Vậy" led the item) or, in a lead-in, found no subject at all, so the items
+   under it (which name nobody) had no lead. "Vậy" is the connective "so / therefore" (as "Vì vậy, …", "Do vậy,
+   …", which the reader already skips): the line is read without it. Dev: CO01 (conclusions_v13, corpus O), CI01
+   ×2 (conclusions_v7, corpus I): 3 items, 2 documents. Gate: the line starts with "Vậy ".
+
+3. **The public in a notice whose lead-in names its speaker** (`public_led_by_the_speaker`). A notice to the public
+   names the body that speaks in its lead-in, a line that ends with a colon — "<body> (xin) thông báo … (như sau):",
+   "<body> khuyến cáo:" — and then asks people at large ("Người dân không di chuyển qua …", "… phụ huynh cần đưa
+   ngay trẻ đến …", "Đề nghị các bà mẹ …", "… các hộ gia đình thực hiện treo cờ …"). Nobody can remind the public:
+   the campaign is the speaker's, and it leads (LABELLING §8 c, d, `lead_source: context`); a public named in a
+   list beside bodies is replaced in place ("Tất cả các cơ quan, các thôn, …, các hộ gia đình" → "…, <body>").
+   The reader does this inside one sentence ("UBND xã khuyến cáo người dân …"); across the lead-in's line it did
+   not. Only with one speaker in the text's lead-ins, and only for the items after that lead-in. Dev: CM02 ×3
+   (conclusions_v11, corpus M), CO06 ×2, CO03 (conclusions_v13, corpus O): 6 items, 3 documents. Gate: the text
+   has a line ending with a colon whose sentence holds a speaking verb (substring tests first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
+from domain.understand.textnorm import fold
+
+# ------------------------------------------------------------------------------------------ 1. time label line
+# (folded) an optional list mark or number, "thời gian" and up to six words of the work, the colon, then the span:
+# "2/ thoi gian treo co to quoc: tu ngay 30/4/2025 den het ngay 01/5/2025."
+_TIME_LABEL = re.compile(
+    r"^\s*(?:[-–—+*•]\s*|\d{1,2}\s*[./)]\s*)?thoi gian(?P<work>(?:\s+[a-z]+){0,6}?)\s*:\s*(?P<span>.+)$"
+)
+# the span: from a day to a day ("tu ngay … den het ngay …", "tu … den …")
+_SPAN = re.compile(
+    r"^(?P<start>tu\s+(?:ngay\s+)?[^;]{1,40}?)\s+(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?P<end>[^;]{1,40})$"
+)
+
+
+def _label_lines(lines: Sequence[str], folds: Callable[[str], str]) -> list[int]:
+    return [k for k, line in enumerate(lines) if _TIME_LABEL.match(folds(line))]
+
+
+def _span_days(line: str, basis: date, folds: Callable[[str], str]) -> tuple[Deadline, Deadline] | None:
+    """(start, end) of the label line's span, both read as days, or None."""
+    from domain.understand.deadlines import parse_deadline  # (deadlines is imported by the splitter's modules)
+
+    folded = folds(line)
+    m = _TIME_LABEL.match(folded)
+    if m is None or len(folded) != len(line):
+        return None
+    span = _SPAN.match(m["span"].rstrip(" .;"))
+    if span is None:
+        return None
+    start = parse_deadline(line[m.start("span") + span.start("start") : m.start("span") + span.end("start")], basis)
+    end = parse_deadline(line[m.start("span") :], basis)
+    if start.kind is not DeadlineKind.DATE or end.kind is not DeadlineKind.DATE or not start.due or not end.due:
+        return None
+    if start.due > end.due:
+        return None
+    return start, end
+
+
+def _is_the_line(d: ParsedDirective, line: str, folds: Callable[[str], str]) -> bool:
+    """The directive the splitter made of the label line itself (its text is the line without its mark)."""
+    text = folds(d.text).strip(" .")
+    return bool(text) and text.startswith("thoi gian") and text in folds(line)
+
+
+def timed_by_the_notice_line(
+    directives: list[ParsedDirective], lines: Sequence[str], basis: date, folds: Callable[[str], str] = fold
+) -> list[ParsedDirective]:
+    """The notice's items, its one time label line taken out and its span carried to the undated items (see 1.)."""
+    labels = _label_lines(lines, folds)
+    if len(labels) != 1:
+        return directives
+    days = _span_days(lines[labels[0]], basis, folds)
+    if days is None:
+        return directives
+    from domain.understand.deadline_round9 import _announces  # (the §30.1 reading of "makes the measure known")
+
+    start, end = days
+    out = []
+    for d in directives:
+        if _is_the_line(d, lines[labels[0]], folds):
+            continue  # the notice's time, not a task
+        if d.deadline.kind is DeadlineKind.NONE:
+            day = start if _announces(folds(d.text)) else end
+            d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
+        out.append(d)
+    return out
+
+
+def may_have_time_line(whole: str) -> bool:
+    """(gate) the folded text writes "thời gian" and a colon: the only texts rule 1 can act on."""
+    return "thoi gian" in whole and ":" in whole
+
+
+# ------------------------------------------------------------------------------------------ 2. "Vậy" at the start
+# "Vậy" then a space and a letter (a comma after it is read already): "Vậy đề nghị …", "Vậy UBND xã thông báo …".
+_THEN = re.compile(r"^Vậy\s+(?=\w)")
+
+
+def without_then(content: str) -> str:
+    """The line without its opening connective "Vậy" (see 2.); any other line as it is."""
+    if not content.startswith("Vậy"):
+        return content  # (gate: one prefix test)
+    m = _THEN.match(content)
+    return content[m.end() :] if m is not None else content
+
+
+# ------------------------------------------------------------------------------------------ 3. the public, the speaker
+# the speaking verb of a lead-in, folded: what the body says to the public follows it
+_SPEAKS = re.compile(r"\s(?:xin\s+|kinh\s+)?(?:thong bao|khuyen cao|luu y|keu goi)\b")
+# an opener before the body ("Nay", "Vậy", a dash), folded
+_LEAD_IN_OPENER = re.compile(r"^(?:[-–—+*•]\s*)?(?:(?:nay|vay|do do|vi vay)\s*,?\s+)?")
+# the mothers of a health station's notice are the public too (LABELLING §8 d: people at large)
+_MORE_PUBLIC = ("bà mẹ",)
+
+
+@functools.cache
+def _public_pattern() -> re.Pattern[str]:
+    """(speed) The public lead's pattern, built once: a determiner or two, then a public noun (folded)."""
+    from domain.understand import conclusion_carry as CC  # (the §8 d lists the reader keeps)
+
+    public = "|".join(sorted({re.escape(fold(p)) for p in (*CC._PUBLIC, *_MORE_PUBLIC)}, key=len, reverse=True))
+    dets = "|".join(sorted({re.escape(fold(p)) for p in CC._DETERMINERS}, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{dets})\s+){{0,3}}(?:{public})\b")
+
+
+def _public_lead(text: str) -> bool:
+    """A lead that is people at large: a determiner or two, a public noun, any complement ("Người dân", "các hộ
+    gia đình", "phụ huynh", "các bà mẹ")."""
+    return _public_pattern().match(fold(text)) is not None
+
+
+def _speaker(sentence: str, units: Sequence[KnownUnit], folds: Callable[[str], str]) -> str | None:
+    """The body a lead-in names before its speaking verb, or None."""
+    from domain.understand.assignees import read_assignees
+
+    folded = folds(sentence)
+    verb = _SPEAKS.search(folded)
+    if verb is None or len(folded) != len(sentence):
+        return None
+    opener = _LEAD_IN_OPENER.match(folded)
+    body = sentence[opener.end() if opener else 0 : verb.start()].strip(" ,")
+    if not body or len(body.split()) > 12:
+        return None
+    reading = read_assignees(body, units)
+    leads = reading.assignees.lead
+    if reading.how != "name" or len(leads) != 1 or _public_lead(leads[0].text):
+        return None
+    return leads[0].text
+
+
+def public_led_by_the_speaker(
+    directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit] = (),
+    folds: Callable[[str], str] = fold,
+) -> list[ParsedDirective]:
+    """The notice's items, a public lead replaced by the speaker its lead-in names (see 3.)."""
+    colons = [k for k, line in enumerate(lines) if line.rstrip().endswith(":")]
+    if not colons or not directives:
+        return directives  # (gate: no lead-in line, most texts; nothing imported or folded)
+    from domain.understand.conclusion import split_sentences
+
+    found: list[tuple[int, str]] = []
+    for k in colons:
+        if _SPEAKS.search(folds(lines[k])) is None:
+            continue  # (a speaking verb)
+        name = _speaker(split_sentences(lines[k])[-1], units, folds)
+        if name is not None:
+            found.append((k, name))
+    if len({fold(n) for _, n in found}) != 1:
+        return directives
+    at, name = found[0]
+    out = []
+    for d in directives:
+        leads = d.assignees.lead
+        if leads and any(_public_lead(a.text) for a in leads):
+            key = folds(d.text)[:40]
+            where = next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
+            if where > at:
+                kept: list[AssigneeRef] = []
+                for a in leads:
+                    ref = AssigneeRef(name, None, None) if _public_lead(a.text) else a
+                    if all(fold(r.text) != fold(ref.text) for r in kept):
+                        kept.append(ref)
+                d = replace(d, assignees=Assignees(tuple(kept), d.assignees.support, d.assignees.executor))
+        out.append(d)
+    return out
