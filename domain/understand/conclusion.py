@@ -43,7 +43,6 @@ from domain.understand.conclusion_notes import (
     title_above_the_list,
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
-from domain.understand.conclusion_time_line import timed_by_label_line
 from domain.understand.conclusion_round14 import (
     may_have_time_line,
     public_led_by_the_speaker,
@@ -2196,7 +2195,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
     directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
-    if "thoi gian" in whole:  # (deado, conclusion_time_line.py: a notice's "Thời gian <việc>: từ A đến B" line)
-        directives = timed_by_label_line(directives, kept, meeting_date or today, folds)
     directives = public_led_by_the_speaker(directives, kept, units, folds)  # (conclo, conclusion_round14.py, §8 d)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -76,7 +76,7 @@ def test_a_lead_in_still_scopes_its_items() -> None:
     assert (got.kind, got.due) == (DeadlineKind.DATE, date(2027, 3, 20))
 
 
-# --- a notice's "Thời gian <việc>: từ A đến B" line times its items (conclusion_time_line.py) -------------------
+# --- a notice's "Thời gian <việc>: từ A đến B" line times its items (conclusion_round14.timed_by_the_notice_line) --
 from domain.understand.conclusion import split_conclusion  # noqa: E402
 
 
