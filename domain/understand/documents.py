@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr
+from domain.understand import legacy_fonts, ocr, scan_tables
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -865,14 +865,20 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     total, pages = source
     tools.starting(min(total, MAX_PAGES), total)
     words_by_page: list[list[ocr.Word]] = []
+    lines_by_page: list[list[ocr.Line] | None] = []
     timed_out = False
     for number, raw in enumerate(pages, start=1):
         try:
             try:
                 page = prepare_page(raw, tools)
+                rules = scan_tables.find_rules(page)  # (docs14) a ruled table's borders, read before they go
+                if rules:
+                    page = scan_tables.erase_rules(page, rules)
             except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
                 raise DocumentError(BROKEN_IMAGE) from exc
-            words_by_page.append(ocr.parse_tsv(tools.tsv(page), number))
+            words = ocr.parse_tsv(tools.tsv(page), number)
+            words_by_page.append(words)
+            lines_by_page.append(_scanned_table_lines(words, rules, number))
         except OcrTimeout:
             if not words_by_page:
                 raise
@@ -880,7 +886,20 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             break
     if not ocr.is_writing([w for words in words_by_page for w in words]):
         raise DocumentError(NOT_TEXT)
-    return ocr.reading(words_by_page, total, timed_out=timed_out)
+    return ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
+
+
+def _scanned_table_lines(words: list[ocr.Word], rules: scan_tables.Rules, number: int) -> list[ocr.Line] | None:
+    """(docs14) A scanned page's printed lines with its task table made one line a row, as a .docx table's
+    rows are (`_rows_as_lines`); None when the page holds no task table."""
+    table = scan_tables.table_rows(words, rules)
+    if table is None:
+        return None
+    rows = list(_rows_as_lines(table.rows))
+    if not rows or not all(row.startswith("- ") for row in rows):
+        return None  # not a task table after all (no task and lead columns): read as printed
+    rebuilt = [ocr.Line(number, 1000 + n, 1, text, 100.0) for n, text in enumerate(rows)]
+    return [*ocr.lines_of(table.before), *rebuilt, *ocr.lines_of(table.after)]
 
 
 def prepare_page(image: Any, tools: Tools) -> Any:

@@ -1,0 +1,234 @@
+"""(docs14) A task table read from a scan or a photo: its rows and columns rebuilt from where Tesseract
+found each word, so that a scanned «Danh mục nhiệm vụ» (STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp |
+Thời hạn) gives the tasks the same table gives in a .docx.
+
+Read as text, such a page came out line by line across the cells or column by column (Tesseract takes a
+borderless column for a block), the row numbers dropped (a lone digit in a narrow cell is often not read),
+so tasks, leads and deadlines mixed. Here:
+
+- `find_rules` finds the page's ruled lines (long dark runs, on Pillow's box-averaged copies of the page:
+  no OpenCV needed for straight lines on a deskewed page) and `erase_rules` paints them white before the
+  page is read: a cell border read as «|» or «[» glued to a word, and the header row between two rules was
+  dropped whole by Tesseract's page layout.
+- `table_rows` rebuilds the table from the word boxes: printed lines (bands) from the words' heights,
+  columns from the white gutters no word of the table crosses, rows from the horizontal rules between
+  bands (a ruled table), or, without rules, from a number in the first column or a gap wider than the
+  gap between a cell's own lines. The rows go to `documents._rows_as_lines`, as a .docx table's do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from statistics import median
+from typing import Any
+
+from domain.understand import ocr
+from domain.understand.textnorm import fold
+
+# The header words that make a band a task table's header: the task column and a lead column.
+_TASK_HEADER = re.compile(r"\b(noi dung|nhiem vu|cong viec)\b")
+_LEAD_HEADER = re.compile(r"\b(chu tri|don vi|thuc hien|phu trach|co quan)\b")
+# A row's number as OCR leaves it: «1», «2.», «10_», «7.», a group's «I», «II».
+_ROW_NUMBER = re.compile(r"^[|\[(]?(\d{1,3}|[IVX]{1,4})[._)|,]?$")
+# How dark a pixel is counted as ink, and how much of a run of pixels a rule fills.
+_INK_BELOW = 140
+_RULE_FILL = 0.75
+_STEP = 16  # the run (pixels) averaged at a time when looking for rules
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A page's ruled lines, in pixels: horizontal ones as (y, left, right), vertical ones as (x, top, bottom)."""
+
+    horizontal: list[tuple[int, int, int]] = field(default_factory=list)
+    vertical: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.horizontal) or bool(self.vertical)
+
+
+def find_rules(page: Any) -> Rules:
+    """The page's long straight rules (a table's borders): a horizontal one at least a sixth of the page
+    wide, a vertical one at least a twentieth of its height. Letters are never that long."""
+    from PIL import Image
+
+    ink = page.convert("L").point(lambda v: 255 if v < _INK_BELOW else 0)
+    w, h = ink.size
+    across = ink.resize((max(1, w // _STEP), h), Image.Resampling.BOX)
+    down = ink.resize((w, max(1, h // _STEP)), Image.Resampling.BOX)
+    horizontal = _runs(list(across.get_flattened_data()), across.width, h, w / 6 / _STEP)
+    vertical_t = _runs(list(down.transpose(Image.Transpose.TRANSPOSE).get_flattened_data()), down.height, w,
+                       h / 20 / _STEP)
+    return Rules(
+        [(y, a * _STEP, (b + 1) * _STEP) for y, a, b in horizontal],
+        [(x, a * _STEP, (b + 1) * _STEP) for x, a, b in vertical_t],
+    )
+
+
+def _runs(values: list[int], width: int, lines: int, at_least: float) -> list[tuple[int, int, int]]:
+    """Runs of nearly full cells, line by line of a box-averaged copy: (line, first cell, last cell)."""
+    full = 255 * _RULE_FILL
+    out: list[tuple[int, int, int]] = []
+    for y in range(lines):
+        row = values[y * width : (y + 1) * width]
+        start = None
+        for x, v in enumerate([*row, 0]):
+            if v >= full and start is None:
+                start = x
+            elif v < full and start is not None:
+                if x - start >= at_least:
+                    out.append((y, start, x - 1))
+                start = None
+    return out
+
+
+def erase_rules(page: Any, rules: Rules) -> Any:
+    """The page with its rules painted white (a few pixels around each: the rule's grey edges)."""
+    from PIL import ImageDraw
+
+    page = page.copy()
+    draw = ImageDraw.Draw(page)
+    for y, left, right in rules.horizontal:
+        draw.rectangle((left - 2, y - 2, right + 2, y + 2), fill=255)
+    for x, top, bottom in rules.vertical:
+        draw.rectangle((x - 2, top - 2, x + 2, bottom + 2), fill=255)
+    return page
+
+
+# ------------------------------------------------------------------------------------------ the table
+@dataclass
+class _Band:
+    """A printed line across the page: the words whose middles lie at one height."""
+
+    words: list[ocr.Word]
+    top: int
+    bottom: int
+
+    @property
+    def middle(self) -> float:
+        return sum((w.top + w.bottom) / 2 for w in self.words) / len(self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.left))
+
+
+@dataclass
+class Table:
+    """A scanned table: the lines printed above it, its rows of cells (the header first), the lines below."""
+
+    before: list[ocr.Word]
+    rows: list[list[str]]
+    after: list[ocr.Word]
+
+
+def _bands(words: Sequence[ocr.Word]) -> list[_Band]:
+    height = median(w.bottom - w.top for w in words)
+    bands: list[_Band] = []
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        middle = (w.top + w.bottom) / 2
+        if bands and middle - bands[-1].middle <= 0.45 * height:
+            bands[-1].words.append(w)
+            bands[-1].top, bands[-1].bottom = min(bands[-1].top, w.top), max(bands[-1].bottom, w.bottom)
+        else:
+            bands.append(_Band([w], w.top, w.bottom))
+    return bands
+
+
+def _is_header(band: _Band) -> bool:
+    folded = fold(band.text)
+    return bool(_TASK_HEADER.search(folded)) and bool(_LEAD_HEADER.search(folded)) and len(band.words) >= 4
+
+
+def _gaps(band: _Band, height: float) -> list[tuple[int, int]]:
+    """The white spans between the band's words wider than a space between words."""
+    words = sorted(band.words, key=lambda w: w.left)
+    return [(a.right, b.left) for a, b in pairwise(words) if b.left - a.right > height]
+
+
+def table_rows(words: Sequence[ocr.Word], rules: Rules | None = None) -> Table | None:
+    """The task table on a page, rebuilt from its words' boxes; None when the page holds none."""
+    words = [w for w in words if w.bottom > w.top]
+    if len(words) < 8:
+        return None
+    height = median(w.bottom - w.top for w in words)
+    bands = _bands(words)
+    start = next((k for k, band in enumerate(bands) if _is_header(band)), None)
+    if start is None:
+        return None
+    left = min(w.left for w in bands[start].words)
+    right = max(w.right for w in bands[start].words)
+    # The table's bands: down to a printed line that runs across the table without a gutter (a paragraph).
+    end = start + 1
+    while end < len(bands):
+        band = bands[end]
+        spread = max(w.right for w in band.words) - min(w.left for w in band.words)
+        if spread > 0.6 * (right - left) and not _gaps(band, height):
+            break
+        end += 1
+    table = bands[start:end]
+    edges = _columns(table, left, right, height)
+    if len(edges) < 3:
+        return None
+
+    def column(w: ocr.Word) -> int:
+        return sum(1 for edge in edges if w.left >= edge)
+
+    horizontal = [(y, a, b) for y, a, b in (rules.horizontal if rules else []) if b - a > 0.5 * (right - left)]
+
+    def starts_row(above: _Band, band: _Band) -> bool:
+        if horizontal:
+            return any(above.middle < y < band.middle for y, _, _ in horizontal)
+        first = [w for w in band.words if column(w) == 0]
+        numbered = bool(first) and bool(_ROW_NUMBER.match(" ".join(w.text for w in first)))
+        return numbered or band.top - above.bottom > 0.7 * height
+
+    cells: list[list[list[ocr.Word]]] = [[[] for _ in range(len(edges) + 1)]]
+    for k, band in enumerate(table):
+        if k and starts_row(table[k - 1], band):
+            cells.append([[] for _ in range(len(edges) + 1)])
+        for w in band.words:
+            cells[-1][column(w)].append(w)
+    rows = [[_cell_text(ws) for ws in row] for row in cells]
+    if len(rows) < 2:
+        return None
+    used = {id(w) for band in table for w in band.words}
+    top = table[0].top
+    return Table(
+        [w for w in words if id(w) not in used and w.bottom <= top],
+        rows,
+        [w for w in words if id(w) not in used and w.bottom > top],
+    )
+
+
+def _columns(table: list[_Band], left: int, right: int, height: float) -> list[int]:
+    """The columns' left edges but the first: the middles of the white gutters that run down the whole
+    table (no word of the header or of a row crosses them)."""
+    lo = min(left, *(w.left for band in table for w in band.words))
+    hi = max(right, *(w.right for band in table for w in band.words))
+    covered = bytearray(hi - lo + 1)
+    for band in table:
+        for w in band.words:
+            covered[w.left - lo : w.right - lo + 1] = b"\x01" * (w.right - w.left + 1)
+    edges: list[int] = []
+    start = None
+    for x, filled in enumerate(covered):
+        if not filled and start is None:
+            start = x
+        elif filled and start is not None:
+            if x - start >= 0.6 * height:
+                edges.append(lo + (start + x) // 2)
+            start = None
+    return edges
+
+
+def _cell_text(words: list[ocr.Word]) -> str:
+    """A cell's words in reading order: its printed lines top to bottom, each left to right."""
+    if not words:
+        return ""
+    lines = _bands(words)
+    text = " ".join(band.text for band in lines)
+    return " ".join(text.replace("|", " ").split()).strip(" _[]")
