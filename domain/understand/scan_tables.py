@@ -33,8 +33,10 @@ _TASK_HEADER = re.compile(r"\b(noi dung|nhiem vu|cong viec)\b")
 _LEAD_HEADER = re.compile(r"\b(chu tri|don vi|thuc hien|phu trach|co quan)\b")
 # A row's number as OCR leaves it: «1», «2.», «10_», «7.», a group's «I», «II».
 _ROW_NUMBER = re.compile(r"^[|\[(]?(\d{1,3}|[IVX]{1,4})[._)|,]?$")
-# How dark a pixel is counted as ink, and how much of a run of pixels a rule fills.
-_INK_BELOW = 140
+_DUE_HEADER = re.compile(r"\b(thoi han|thoi gian|han|tien do)\b")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+# How much darker than the paper around it a pixel is to be ink, and how much of a run of pixels a rule fills.
+_DARKER_BY = 40
 _RULE_FILL = 0.75
 _STEP = 16  # the run (pixels) averaged at a time when looking for rules
 
@@ -43,8 +45,8 @@ _STEP = 16  # the run (pixels) averaged at a time when looking for rules
 class Rules:
     """A page's ruled lines, in pixels: horizontal ones as (y, left, right), vertical ones as (x, top, bottom)."""
 
-    horizontal: list[tuple[int, int, int]] = field(default_factory=list)
-    vertical: list[tuple[int, int, int]] = field(default_factory=list)
+    horizontal: list[tuple[int, int, int, int]] = field(default_factory=list)  # and each one's thickness
+    vertical: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.horizontal) or bool(self.vertical)
@@ -52,20 +54,41 @@ class Rules:
 
 def find_rules(page: Any) -> Rules:
     """The page's long straight rules (a table's borders): a horizontal one at least a sixth of the page
-    wide, a vertical one at least a twentieth of its height. Letters are never that long."""
-    from PIL import Image
+    wide, a vertical one at least a twentieth of its height, both thin. Letters are never that long."""
+    from PIL import Image, ImageChops, ImageFilter
 
-    ink = page.convert("L").point(lambda v: 255 if v < _INK_BELOW else 0)
+    grey = page.convert("L")
+    # Ink is what is darker than the paper around it (a box mean over ~30 pixels): a rule in a phone
+    # photo's shadow is found, and the shadow itself is no rule.
+    around = grey.filter(ImageFilter.BoxBlur(15))
+    ink = ImageChops.subtract(around, grey).point(lambda v: 255 if v > _DARKER_BY else 0)
     w, h = ink.size
     across = ink.resize((max(1, w // _STEP), h), Image.Resampling.BOX)
-    down = ink.resize((w, max(1, h // _STEP)), Image.Resampling.BOX)
-    horizontal = _runs(list(across.get_flattened_data()), across.width, h, w / 6 / _STEP)
-    vertical_t = _runs(list(down.transpose(Image.Transpose.TRANSPOSE).get_flattened_data()), down.height, w,
-                       h / 20 / _STEP)
+    down = ink.resize((w, max(1, h // _STEP)), Image.Resampling.BOX).transpose(Image.Transpose.TRANSPOSE)
     return Rules(
-        [(y, a * _STEP, (b + 1) * _STEP) for y, a, b in horizontal],
-        [(x, a * _STEP, (b + 1) * _STEP) for x, a, b in vertical_t],
+        _rules(_runs(list(across.get_flattened_data()), across.width, h, w / 6 / _STEP), h),
+        _rules(_runs(list(down.get_flattened_data()), down.width, w, h / 20 / _STEP), w),
     )
+
+
+def _rules(runs: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int, int]]:
+    """Runs on neighbouring lines made one rule (middle, first pixel, last pixel, thickness); a band thicker
+    than a hundredth of the page is a dark area (a photo's shadow, a picture), not a rule."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for run in runs:
+        group = next((g for g in groups if run[0] - g[-1][0] <= 1 and run[1] <= g[-1][2] and run[2] >= g[-1][1]),
+                     None)
+        if group is None:
+            groups.append([run])
+        else:
+            group.append(run)
+    out = []
+    for g in groups:
+        thickness = g[-1][0] - g[0][0] + 1
+        if thickness <= max(3, size // 100):
+            out.append(((g[0][0] + g[-1][0]) // 2, min(r[1] for r in g) * _STEP, (max(r[2] for r in g) + 1) * _STEP,
+                        thickness))
+    return out
 
 
 def _runs(values: list[int], width: int, lines: int, at_least: float) -> list[tuple[int, int, int]]:
@@ -74,6 +97,8 @@ def _runs(values: list[int], width: int, lines: int, at_least: float) -> list[tu
     out: list[tuple[int, int, int]] = []
     for y in range(lines):
         row = values[y * width : (y + 1) * width]
+        if max(row, default=0) < full:
+            continue
         start = None
         for x, v in enumerate([*row, 0]):
             if v >= full and start is None:
@@ -91,10 +116,10 @@ def erase_rules(page: Any, rules: Rules) -> Any:
 
     page = page.copy()
     draw = ImageDraw.Draw(page)
-    for y, left, right in rules.horizontal:
-        draw.rectangle((left - 2, y - 2, right + 2, y + 2), fill=255)
-    for x, top, bottom in rules.vertical:
-        draw.rectangle((x - 2, top - 2, x + 2, bottom + 2), fill=255)
+    for y, left, right, thick in rules.horizontal:
+        draw.rectangle((left - 2, y - thick // 2 - 3, right + 2, y + thick // 2 + 3), fill=255)
+    for x, top, bottom, thick in rules.vertical:
+        draw.rectangle((x - thick // 2 - 3, top - 2, x + thick // 2 + 3, bottom + 2), fill=255)
     return page
 
 
@@ -155,6 +180,10 @@ def table_rows(words: Sequence[ocr.Word], rules: Rules | None = None) -> Table |
     if len(words) < 8:
         return None
     height = median(w.bottom - w.top for w in words)
+    # What is left of a border the page's rules did not take (a photo's leaning vertical rule): «|», «[»,
+    # a tall «—». Kept, it filled the gutter between two columns or made a band of its own.
+    words = [w for w in words if any(c.isalnum() for c in w.text)
+             or (w.text.strip("|[]!") and w.bottom - w.top < 1.5 * height)]
     bands = _bands(words)
     start = next((k for k, band in enumerate(bands) if _is_header(band)), None)
     if start is None:
@@ -177,16 +206,22 @@ def table_rows(words: Sequence[ocr.Word], rules: Rules | None = None) -> Table |
     def column(w: ocr.Word) -> int:
         return sum(1 for edge in edges if w.left >= edge)
 
-    horizontal = [(y, a, b) for y, a, b in (rules.horizontal if rules else []) if b - a > 0.5 * (right - left)]
+    horizontal = [y for y, a, b, _ in (rules.horizontal if rules else []) if b - a > 0.5 * (right - left)]
+
+    header = [" ".join(w.text for w in table[0].words if column(w) == c) for c in range(len(edges) + 1)]
+    due = next((c for c, text in enumerate(header) if _DUE_HEADER.search(fold(text))), None)
+    cells: list[list[list[ocr.Word]]] = [[[] for _ in range(len(edges) + 1)]]
 
     def starts_row(above: _Band, band: _Band) -> bool:
         if horizontal:
-            return any(above.middle < y < band.middle for y, _, _ in horizontal)
+            return any(above.middle < y < band.middle for y in horizontal)
         first = [w for w in band.words if column(w) == 0]
         numbered = bool(first) and bool(_ROW_NUMBER.match(" ".join(w.text for w in first)))
-        return numbered or band.top - above.bottom > 0.7 * height
+        # A deadline cell holds one date: a second date in the column is the next row's (its number lost).
+        dated = due is not None and any(column(w) == due and _DATE.search(w.text) for w in band.words) and any(
+            _DATE.search(w.text) for w in cells[-1][due])
+        return numbered or dated or band.top - above.bottom > 0.7 * height
 
-    cells: list[list[list[ocr.Word]]] = [[[] for _ in range(len(edges) + 1)]]
     for k, band in enumerate(table):
         if k and starts_row(table[k - 1], band):
             cells.append([[] for _ in range(len(edges) + 1)])
