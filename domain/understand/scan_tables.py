@@ -111,15 +111,16 @@ def _runs(values: list[int], width: int, lines: int, at_least: float) -> list[tu
 
 
 def erase_rules(page: Any, rules: Rules) -> Any:
-    """The page with its rules painted white (a few pixels around each: the rule's grey edges)."""
+    """The page with its rules painted white: a few pixels around each (its grey edges), and one
+    run more at its ends (a rule is measured by runs of `_STEP` pixels)."""
     from PIL import ImageDraw
 
     page = page.copy()
     draw = ImageDraw.Draw(page)
     for y, left, right, thick in rules.horizontal:
-        draw.rectangle((left - 2, y - thick // 2 - 3, right + 2, y + thick // 2 + 3), fill=255)
+        draw.rectangle((left - _STEP, y - thick // 2 - 3, right + _STEP, y + thick // 2 + 3), fill=255)
     for x, top, bottom, thick in rules.vertical:
-        draw.rectangle((x - thick // 2 - 3, top - 2, x + thick // 2 + 3, bottom + 2), fill=255)
+        draw.rectangle((x - thick // 2 - 3, top - _STEP, x + thick // 2 + 3, bottom + _STEP), fill=255)
     return page
 
 
