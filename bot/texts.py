@@ -2231,3 +2231,10 @@ BOARD_TEXTS["period_quarter"] = "quý này, tính đến hôm nay"
 # In a task's history (/xem and the board), the one who acted when no person did (the next period of a recurring
 # task made when the last one closed): said so, not «bot», which an official does not read as anyone.
 HISTORY_BY_SYSTEM = "Hệ thống tự động"
+# --- documents (session 10) ---
+# (docs14) A task table in a scan or a photo, its rows and columns rebuilt from where each word lies: said in the
+# preview, so that the secretary counts the rows against the paper (a row OCR lost shows as one item too few).
+OCR_TABLE_ROWS = (
+    "📋 Bảng nhiệm vụ trong ảnh được đọc theo từng hàng ({rows} hàng; cột nội dung, chủ trì, phối hợp, thời hạn): "
+    "hãy đếm lại số hàng với bản giấy."
+)

@@ -907,7 +907,12 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             break
     if not ocr.is_writing([w for words in words_by_page for w in words]):
         raise DocumentError(NOT_TEXT)
-    return ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
+    read = ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
+    read.table_rows = sum(1 for lines in lines_by_page for ln in lines or () if ln.block >= _TABLE_ROW_BLOCK)
+    return read
+
+
+_TABLE_ROW_BLOCK = 1000  # a rebuilt row's block number: its own paragraph, never joined to the line above
 
 
 def _scanned_table_lines(words: list[ocr.Word], rules: scan_tables.Rules, number: int) -> list[ocr.Line] | None:
@@ -919,7 +924,7 @@ def _scanned_table_lines(words: list[ocr.Word], rules: scan_tables.Rules, number
     rows = list(_rows_as_lines(table.rows))
     if not rows or not all(row.startswith("- ") for row in rows):
         return None  # not a task table after all (no task and lead columns): read as printed
-    rebuilt = [ocr.Line(number, 1000 + n, 1, text, 100.0) for n, text in enumerate(rows)]
+    rebuilt = [ocr.Line(number, _TABLE_ROW_BLOCK + n, 1, text, 100.0) for n, text in enumerate(rows)]
     return [*ocr.lines_of(table.before), *rebuilt, *ocr.lines_of(table.after)]
 
 

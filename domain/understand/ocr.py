@@ -68,6 +68,7 @@ class Reading:
     unsure: list[str] = field(default_factory=list)  # lines to check, in reading order
     timed_out: bool = False  # stopped early: the time allowed ran out
     compressed: bool = False  # a photo Telegram recompressed (sent as a photo, not as a file)
+    table_rows: int = 0  # (docs14) rows of task tables rebuilt from the words' places (`scan_tables`)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -76,6 +77,7 @@ class Reading:
             "unsure": list(self.unsure),
             "timed_out": self.timed_out,
             "compressed": self.compressed,
+            "table_rows": self.table_rows,
         }
 
 

@@ -16,6 +16,7 @@ from bot.tesseract import SystemTools
 from domain.understand import ocr, scan_tables
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import extract_text, read_document
+from handlers.scans import merged_reading, preview_note
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
 from tests.ocr_pages import as_jpeg, as_png, phone_shot
 from tests.ocr_tables import HEADER, ROWS, render_table
@@ -56,8 +57,11 @@ def test_a_scanned_ruled_task_table_gives_the_tasks_of_the_same_table_in_word() 
     # Read as text, the rows came out across the cells («1 |Rà soát … công Phòng Tài chính - Các xã, thị trấn
     # 15/12/2026 trung hạn …»), the header row was dropped and 3 row numbers lost: 3 items, no lead right.
     page = render_table(ruled=True, angle=1.2, noise=0.003)
-    text = read_document("phu-luc.png", as_png(page), SystemTools(240)).text
+    read = read_document("phu-luc.png", as_png(page), SystemTools(240))
+    text = read.text
     assert leads_and_dues(text) == EXPECTED
+    assert read.reading is not None
+    assert "Bảng nhiệm vụ trong ảnh được đọc theo từng hàng (10 hàng" in "\n".join(preview_note(read.reading.as_json()))
     in_word = extract_text("phu-luc.docx", _docx_of_the_table())
     assert [t for t, _, _ in found(text)] == [t for t, _, _ in found(in_word)]
     assert "STT" not in text and "|" not in text
@@ -159,3 +163,10 @@ def test_a_tables_rules_are_found_and_a_shadow_is_none() -> None:
     assert [x for x, _, _, _ in rules.vertical] == [150]
     erased = scan_tables.erase_rules(page, rules)
     assert erased.getpixel((700, 600)) == 255 and erased.getpixel((700, 2200)) == page.getpixel((700, 2200)) < 140
+
+
+def test_the_preview_says_how_many_table_rows_were_read_from_the_images() -> None:
+    one = {"pages": 1, "total_pages": 1, "unsure": [], "table_rows": 6}
+    two = merged_reading(one, {"pages": 1, "total_pages": 1, "unsure": [], "table_rows": 4})
+    assert "(10 hàng;" in "\n".join(preview_note(two))
+    assert "hàng" not in "\n".join(preview_note({"pages": 1, "total_pages": 1, "unsure": []}))

@@ -1,0 +1,70 @@
+"""(docs14) A scanned task appendix: how many of its rows /nhap gets right, and seconds per page, with the
+table rebuilt from Tesseract's word boxes (`domain/understand/scan_tables.py`) and without (`--before`: the
+page read as text, as before docs14).
+
+Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--before] [--repeat 2]
+
+Pages: tests/ocr_tables.render_table's ten-row «Danh mục nhiệm vụ» (A4, 200 dpi, Liberation Serif 11 pt,
+turned 1.2°, speckled), ruled and borderless, as PNG; and the ruled one photographed (Telegram's 1280 px
+JPEG, a 2 % keystone, a light shadow). A row counts for its task when an item holds the task's first four
+words, for its lead and deadline when that item's lead is the row's lead (only it) and its day the row's.
+The best of `--repeat` rounds is the time (the shared machine drifts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+
+from bot.tesseract import SystemTools
+from domain.understand import scan_tables
+from domain.understand.conclusion import split_conclusion
+from domain.understand.documents import read_document
+from tests.ocr_pages import as_jpeg, as_png, phone_shot
+from tests.ocr_tables import ROWS, render_table
+
+
+def score(text: str) -> tuple[int, int, int]:
+    items = split_conclusion(text, date(2026, 11, 19)).directives
+    tasks = leads = dues = 0
+    for task, lead, _, _, due in ROWS:
+        key = " ".join(task.split()[:4])
+        item = next((d for d in items if key in d.text), None)
+        if item is None:
+            continue
+        tasks += 1
+        leads += [a.text for a in item.assignees.lead] == [lead]
+        dues += item.deadline.due == due
+    return tasks, leads, dues
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", action="store_true", help="read the page as text (no table rebuilt)")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    if args.before:
+        scan_tables.find_rules = lambda page: scan_tables.Rules()  # type: ignore[assignment]
+        scan_tables.table_rows = lambda words, rules=None: None  # type: ignore[assignment]
+    pages = {
+        "ruled, PNG": ("bang.png", as_png(render_table(ruled=True))),
+        "borderless, PNG": ("bang.png", as_png(render_table(ruled=False))),
+        "ruled, phone photo": ("anh.jpg", as_jpeg(phone_shot(render_table(ruled=True), tilt=0.02, shade=0.15))),
+    }
+    best: dict[str, float] = {}
+    scores: dict[str, tuple[int, int, int]] = {}
+    for _ in range(args.repeat):
+        for kind, (name, data) in pages.items():
+            start = time.monotonic()
+            text = read_document(name, data, SystemTools(600)).text
+            best[kind] = min(best.get(kind, float("inf")), time.monotonic() - start)
+            scores[kind] = score(text)
+    print(f"{'page':22} tasks leads deadlines  s/page   ({'before' if args.before else 'after'})")
+    for kind in pages:
+        tasks, leads, dues = scores[kind]
+        print(f"{kind:22} {tasks:2}/10 {leads:2}/10 {dues:2}/10     {best[kind]:5.1f}")
+
+
+if __name__ == "__main__":
+    main()
