@@ -1,14 +1,14 @@
 """(docs14) A scanned task appendix: how many of its rows /nhap gets right, and seconds per page, with the
-table rebuilt from Tesseract's word boxes (`domain/understand/scan_tables.py`) and without (`--before`: the
-page read as text, as before docs14).
+table rebuilt from Tesseract's word boxes (`domain/understand/scan_tables.py`) and without (the page read as
+text, as before docs14), the two interleaved in one run.
 
-Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--before] [--repeat 2]
+Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--repeat 2]
 
 Pages: tests/ocr_tables.render_table's ten-row «Danh mục nhiệm vụ» (A4, 200 dpi, Liberation Serif 11 pt,
 turned 1.2°, speckled), ruled and borderless, as PNG; and the ruled one photographed (Telegram's 1280 px
 JPEG, a 2 % keystone, a light shadow). A row counts for its task when an item holds the task's first four
 words, for its lead and deadline when that item's lead is the row's lead (only it) and its day the row's.
-The best of `--repeat` rounds is the time (the shared machine drifts).
+The best of `--repeat` rounds is each time (the shared machine drifts).
 """
 
 from __future__ import annotations
@@ -41,29 +41,40 @@ def score(text: str) -> tuple[int, int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--before", action="store_true", help="read the page as text (no table rebuilt)")
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    if args.before:
-        scan_tables.find_rules = lambda page: scan_tables.Rules()  # type: ignore[assignment]
-        scan_tables.table_rows = lambda words, rules=None: None  # type: ignore[assignment]
+    found, erase, rows = scan_tables.find_rules, scan_tables.erase_rules, scan_tables.table_rows
+
+    def as_before(before: bool) -> None:
+        # Before docs14: no rules looked for, no table rebuilt; the page read as text.
+        scan_tables.find_rules = (lambda page: scan_tables.Rules()) if before else found  # type: ignore[assignment]
+        scan_tables.erase_rules = erase  # type: ignore[assignment]
+        scan_tables.table_rows = (lambda words, rules=None: None) if before else rows  # type: ignore[assignment]
+
     pages = {
         "ruled, PNG": ("bang.png", as_png(render_table(ruled=True))),
         "borderless, PNG": ("bang.png", as_png(render_table(ruled=False))),
         "ruled, phone photo": ("anh.jpg", as_jpeg(phone_shot(render_table(ruled=True), tilt=0.02, shade=0.15))),
     }
-    best: dict[str, float] = {}
-    scores: dict[str, tuple[int, int, int]] = {}
+    best: dict[tuple[str, bool], float] = {}
+    scores: dict[tuple[str, bool], tuple[int, int, int]] = {}
+    # Before and after interleaved, page by page and round by round: the shared machine's drift touches both.
     for _ in range(args.repeat):
         for kind, (name, data) in pages.items():
-            start = time.monotonic()
-            text = read_document(name, data, SystemTools(600)).text
-            best[kind] = min(best.get(kind, float("inf")), time.monotonic() - start)
-            scores[kind] = score(text)
-    print(f"{'page':22} tasks leads deadlines  s/page   ({'before' if args.before else 'after'})")
+            for before in (True, False):
+                as_before(before)
+                start = time.monotonic()
+                text = read_document(name, data, SystemTools(600)).text
+                key = (kind, before)
+                best[key] = min(best.get(key, float("inf")), time.monotonic() - start)
+                scores[key] = score(text)
+    as_before(False)
+    print(f"{'page':20} {'tasks':>13} {'leads':>13} {'deadlines':>13} {'s/page':>13}   (before -> after)")
     for kind in pages:
-        tasks, leads, dues = scores[kind]
-        print(f"{kind:22} {tasks:2}/10 {leads:2}/10 {dues:2}/10     {best[kind]:5.1f}")
+        b, a = scores[(kind, True)], scores[(kind, False)]
+        cells = [f"{b[i]:2}/10 -> {a[i]:2}/10" for i in range(3)]
+        seconds = f"{best[(kind, True)]:5.1f} -> {best[(kind, False)]:4.1f}"
+        print(f"{kind:20} {' '.join(f'{c:>13}' for c in cells)} {seconds}")
 
 
 if __name__ == "__main__":
