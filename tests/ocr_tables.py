@@ -49,8 +49,11 @@ def render_table(
     noise: float = 0.002,
     seed: int = 5,
     points: int = 11,
+    merged: frozenset[int] = frozenset(),
 ) -> Image.Image:
-    """One A4 page: the appendix's title centred, then the table, every cell's text wrapped to its column."""
+    """One A4 page: the appendix's title centred, then the table, every cell's text wrapped to its column.
+    `merged`: numbers of the rows whose «chủ trì» cell is the row above's, merged down (its text printed
+    once, no rule between the two in that column)."""
     path = serif_font()
     assert path is not None, "no serif font with Vietnamese letters (apt-get install fonts-liberation)"
     font = ImageFont.truetype(path, round(points * DPI / 72))
@@ -83,10 +86,15 @@ def render_table(
     table_top = y
     cells_of = [HEADER, *[[str(n), task, lead, support, due] for n, (task, lead, support, due, _) in
                           enumerate(rows, start=1)]]
-    for cells in cells_of:
+    for number, cells in enumerate(cells_of):
+        if number in merged:
+            cells = [*cells[:2], "", *cells[3:]]
         wrapped = [wrap(text, edges[k + 1] - edges[k] - 2 * pad) for k, text in enumerate(cells)]
         height = max(len(lines) for lines in wrapped) * line_height + 2 * pad
-        if ruled:
+        if ruled and number in merged:
+            draw.line((edges[0], y, edges[2], y), fill=20, width=3)
+            draw.line((edges[3], y, edges[-1], y), fill=20, width=3)
+        elif ruled:
             draw.line((edges[0], y, edges[-1], y), fill=20, width=3)
         for k, lines in enumerate(wrapped):
             for n, line in enumerate(lines):

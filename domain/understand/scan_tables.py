@@ -207,15 +207,29 @@ def table_rows(words: Sequence[ocr.Word], rules: Rules | None = None) -> Table |
     def column(w: ocr.Word) -> int:
         return sum(1 for edge in edges if w.left >= edge)
 
-    horizontal = [y for y, a, b, _ in (rules.horizontal if rules else []) if b - a > 0.5 * (right - left)]
-
     header = [" ".join(w.text for w in table[0].words if column(w) == c) for c in range(len(edges) + 1)]
-    due = next((c for c, text in enumerate(header) if _DUE_HEADER.search(fold(text))), None)
+    folded = [fold(text) for text in header]
+    due = next((c for c, text in enumerate(folded) if _DUE_HEADER.search(text)), None)
+    task = next((c for c, text in enumerate(folded) if _TASK_HEADER.search(text)), 1)
+    lead = next((c for c, text in enumerate(folded)
+                 if c != task and _LEAD_HEADER.search(text) and "phoi hop" not in text), None)
+    bounds = [left, *edges, right]
+
+    def middle_of(c: int) -> float:
+        return (bounds[c] + bounds[c + 1]) / 2
+
+    # A ruled table's rows: a rule across the task column between two printed lines. (docs13's PDF tables
+    # read it so too) A lead cell merged down over several rows has no rule under it in the lead column.
+    horizontal = [(y, a, b) for y, a, b, _ in (rules.horizontal if rules else []) if a <= middle_of(task) <= b]
     cells: list[list[list[ocr.Word]]] = [[[] for _ in range(len(edges) + 1)]]
+    merged_lead: list[bool] = [False]
+
+    def rule_between(above: _Band, band: _Band, x: float) -> bool:
+        return any(above.middle < y < band.middle and a <= x <= b for y, a, b in horizontal)
 
     def starts_row(above: _Band, band: _Band) -> bool:
         if horizontal:
-            return any(above.middle < y < band.middle for y in horizontal)
+            return rule_between(above, band, middle_of(task))
         first = [w for w in band.words if column(w) == 0]
         numbered = bool(first) and bool(_ROW_NUMBER.match(" ".join(w.text for w in first)))
         # A deadline cell holds one date: a second date in the column is the next row's (its number lost).
@@ -226,11 +240,15 @@ def table_rows(words: Sequence[ocr.Word], rules: Rules | None = None) -> Table |
     for k, band in enumerate(table):
         if k and starts_row(table[k - 1], band):
             cells.append([[] for _ in range(len(edges) + 1)])
+            merged_lead.append(lead is not None and not rule_between(table[k - 1], band, middle_of(lead)))
         for w in band.words:
             cells[-1][column(w)].append(w)
     rows = [[_cell_text(ws) for ws in row] for row in cells]
     if len(rows) < 2:
         return None
+    for r in range(2, len(rows)):  # the header's row (0) and the first row (1) have nothing above to share
+        if lead is not None and merged_lead[r] and not rows[r][lead]:
+            rows[r][lead] = rows[r - 1][lead]
     used = {id(w) for band in table for w in band.words}
     top = table[0].top
     return Table(

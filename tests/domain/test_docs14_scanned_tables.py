@@ -68,6 +68,16 @@ def test_a_scanned_ruled_task_table_gives_the_tasks_of_the_same_table_in_word() 
 
 
 @needs_tesseract
+def test_a_lead_merged_down_two_rows_of_a_scanned_table_leads_both() -> None:
+    # Rows 2 and 3 share row 2's «chủ trì» cell: its text printed once, no rule under it in that column. The
+    # rule across the other columns still parts the rows (it is split in two: neither half spans the table).
+    rows = [ROWS[0], ROWS[5], ROWS[8], ROWS[9]]  # rows 2 and 3: «Công an huyện» leads both
+    page = render_table(rows, ruled=True, angle=1.2, noise=0.003, merged=frozenset({3}))
+    text = read_document("phu-luc.png", as_png(page), SystemTools(240)).text
+    assert leads_and_dues(text) == [([lead], due) for _, lead, _, _, due in rows]
+
+
+@needs_tesseract
 def test_a_scanned_table_without_rules_is_read_by_its_gutters() -> None:
     # Tesseract reads a borderless column as a block: all the tasks, then all the leads, then the dates,
     # and the lone row numbers were not read — 12 items, none with its lead or deadline.
