@@ -2307,3 +2307,10 @@ QA17_IMPORT_REPEATS_AGAIN = (
 QA17_ROLE_SECRETARY_ADMIN = "Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)"
 # (qa17) The Monday summary: a person who left the group while leading open tasks (nobody is reminded of them).
 QA17_SUMMARY_LEFT = " (đã rời nhóm)"
+# --- documents (session 10) ---
+# (docs14) A task table in a scan or a photo, its rows and columns rebuilt from where each word lies: said in the
+# preview, so that the secretary counts the rows against the paper (a row OCR lost shows as one item too few).
+OCR_TABLE_ROWS = (
+    "📋 Bảng nhiệm vụ trong ảnh được đọc theo từng hàng ({rows} hàng; cột nội dung, chủ trì, phối hợp, thời hạn): "
+    "hãy đếm lại số hàng với bản giấy."
+)

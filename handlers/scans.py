@@ -118,6 +118,7 @@ def merged_reading(before: dict[str, Any] | None, reading: dict[str, Any]) -> di
         "unsure": [*before.get("unsure", []), *reading.get("unsure", [])],
         "timed_out": bool(before.get("timed_out")) or bool(reading.get("timed_out")),
         "compressed": bool(before.get("compressed")) or bool(reading.get("compressed")),
+        "table_rows": int(before.get("table_rows", 0)) + int(reading.get("table_rows", 0)),
     }
 
 
@@ -132,6 +133,8 @@ def preview_note(ocr: dict[str, Any] | None) -> list[str]:
         lines.append(T.OCR_STOPPED.format(pages=pages, total=total))
     elif total > pages:
         lines.append(T.OCR_CAPPED.format(pages=pages, total=total))
+    if ocr.get("table_rows"):  # (docs14) a task table rebuilt row by row: the rows to count against the paper
+        lines.append(T.OCR_TABLE_ROWS.format(rows=int(ocr["table_rows"])))
     unsure = list(ocr.get("unsure", []))
     if unsure:
         lines.append(T.OCR_UNSURE.format(count=len(unsure)))

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr
+from domain.understand import legacy_fonts, ocr, scan_tables
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -138,7 +138,9 @@ def read_document(filename: str, data: bytes, tools: Tools | None = None) -> Ext
     except OcrTimeout as exc:
         raise DocumentError(OCR_TOO_SLOW) from exc
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    if legacy_fonts.is_legacy(text):
+    if legacy_fonts.is_vni(text):
+        text = legacy_fonts.vni_to_unicode(text)  # (docs14) typed in VNI fonts: «Thoâng baùo» is «Thông báo»
+    elif legacy_fonts.is_legacy(text):
         text = legacy_fonts.to_unicode(text)  # (docs13) typed in TCVN3 fonts: «Th«ng b¸o» is «Thông báo»
     text = _appendix_first(text)
     _check_readable(text)
@@ -231,6 +233,11 @@ def _decode_text(data: bytes) -> str:
             return data.decode("utf-16-le")
         except UnicodeDecodeError:
             pass
+    # (docs14) A file typed in VNI fonts and saved as plain text: its bytes are the fonts' Western code points
+    # (Windows-1252); read as Vietnamese Windows (cp1258) its «õ», «ò», «ì» became «ơ» and tone marks.
+    western = data.decode("cp1252", errors="replace")
+    if legacy_fonts.is_vni(western):
+        return western
     # Windows' Vietnamese code page (old Notepad files); its tones are combining marks.
     return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
 
@@ -499,14 +506,17 @@ def _xpath(expression: str) -> Any:
     return etree.XPath(expression, namespaces=_XML_NAMESPACES)
 
 
-def _accepted_text(p: Any) -> str:
+def _accepted_text(p: Any, vni: bool = False) -> str:
     parts: list[str] = []
     for node in _xpath(_PARAGRAPH_TEXT)(p):
         if next(node.iterancestors(f"{_W}p")) is not p:
             continue  # a letter of a text box's own paragraph
         tag = node.tag[len(_W):]
         if tag == "t":
-            parts.append(node.text or "")
+            text = node.text or ""
+            # (docs14) A run in a VNI font (VNI-Times…) is VNI whatever the rest of the file is: a paragraph
+            # pasted from an old file into a Unicode one is too little of the text to be told by its letters.
+            parts.append(legacy_fonts.vni_to_unicode(text) if text and _vni_font(node.getparent(), vni) else text)
         elif tag == "tab":
             parts.append("\t")
         elif tag == "noBreakHyphen":
@@ -516,8 +526,19 @@ def _accepted_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _vni_font(run: Any, default: bool) -> bool:
+    """Whether a run's letters are drawn by a VNI font: its own font if it names one, else its paragraph's."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts") if run is not None else None
+    if fonts is None:
+        return default
+    name = fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
+    return default if name is None else name.upper().startswith("VNI")
+
+
 def _paragraph_text(paragraph: object) -> str:
-    text = _accepted_text(paragraph._p)  # type: ignore[attr-defined]
+    style = getattr(paragraph, "style", None)
+    font = getattr(getattr(style, "font", None), "name", None) or ""
+    text = _accepted_text(paragraph._p, font.upper().startswith("VNI"))  # type: ignore[attr-defined]
     level = _list_level(paragraph)
     if level is None or not text.strip():
         return text
@@ -865,14 +886,20 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     total, pages = source
     tools.starting(min(total, MAX_PAGES), total)
     words_by_page: list[list[ocr.Word]] = []
+    lines_by_page: list[list[ocr.Line] | None] = []
     timed_out = False
     for number, raw in enumerate(pages, start=1):
         try:
             try:
                 page = prepare_page(raw, tools)
+                rules = scan_tables.find_rules(page)  # (docs14) a ruled table's borders, read before they go
+                if rules:
+                    page = scan_tables.erase_rules(page, rules)
             except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
                 raise DocumentError(BROKEN_IMAGE) from exc
-            words_by_page.append(ocr.parse_tsv(tools.tsv(page), number))
+            words = ocr.parse_tsv(tools.tsv(page), number)
+            words_by_page.append(words)
+            lines_by_page.append(_scanned_table_lines(words, rules, number))
         except OcrTimeout:
             if not words_by_page:
                 raise
@@ -880,7 +907,25 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             break
     if not ocr.is_writing([w for words in words_by_page for w in words]):
         raise DocumentError(NOT_TEXT)
-    return ocr.reading(words_by_page, total, timed_out=timed_out)
+    read = ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
+    read.table_rows = sum(1 for lines in lines_by_page for ln in lines or () if ln.block >= _TABLE_ROW_BLOCK)
+    return read
+
+
+_TABLE_ROW_BLOCK = 1000  # a rebuilt row's block number: its own paragraph, never joined to the line above
+
+
+def _scanned_table_lines(words: list[ocr.Word], rules: scan_tables.Rules, number: int) -> list[ocr.Line] | None:
+    """(docs14) A scanned page's printed lines with its task table made one line a row, as a .docx table's
+    rows are (`_rows_as_lines`); None when the page holds no task table."""
+    table = scan_tables.table_rows(words, rules)
+    if table is None:
+        return None
+    rows = list(_rows_as_lines(table.rows))
+    if not rows or not all(row.startswith("- ") for row in rows):
+        return None  # not a task table after all (no task and lead columns): read as printed
+    rebuilt = [ocr.Line(number, _TABLE_ROW_BLOCK + n, 1, text, 100.0) for n, text in enumerate(rows)]
+    return [*ocr.lines_of(table.before), *rebuilt, *ocr.lines_of(table.after)]
 
 
 def prepare_page(image: Any, tools: Tools) -> Any:

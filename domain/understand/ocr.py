@@ -39,6 +39,8 @@ class Word:
     text: str
     left: int = 0  # where it is on the page, in pixels (0, 0 when not known)
     right: int = 0
+    top: int = 0  # (docs14) its box's top and bottom, in pixels: a scanned table's rows are rebuilt from them
+    bottom: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Reading:
     unsure: list[str] = field(default_factory=list)  # lines to check, in reading order
     timed_out: bool = False  # stopped early: the time allowed ran out
     compressed: bool = False  # a photo Telegram recompressed (sent as a photo, not as a file)
+    table_rows: int = 0  # (docs14) rows of task tables rebuilt from the words' places (`scan_tables`)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -74,6 +77,7 @@ class Reading:
             "unsure": list(self.unsure),
             "timed_out": self.timed_out,
             "compressed": self.compressed,
+            "table_rows": self.table_rows,
         }
 
 
@@ -90,12 +94,12 @@ def parse_tsv(tsv: str, page: int = 1) -> list[Word]:
         try:
             conf = float(cols[10])
             block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
-            left, width = int(cols[6]), int(cols[8])
+            left, top, width, height = int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9])
         except ValueError:
             continue
         if conf < NOISE_BELOW and not any(c.isalnum() for c in text):
             continue  # a speck or a ruled line read as "|", "_", "'": not a word of the text
-        words.append(Word(page, block, par, line, conf, nfc(text), left, left + width))
+        words.append(Word(page, block, par, line, conf, nfc(text), left, left + width, top, top + height))
     return words
 
 
@@ -234,10 +238,16 @@ def is_writing(words: Sequence[Word]) -> bool:
     return len(read) >= MIN_WORDS
 
 
-def reading(words_by_page: Sequence[Sequence[Word]], total_pages: int, *, timed_out: bool = False) -> Reading:
-    """The document's text and the lines to check, from the words of each page read."""
+def reading(
+    words_by_page: Sequence[Sequence[Word]], total_pages: int, *, timed_out: bool = False,
+    lines_by_page: Sequence[Sequence[Line] | None] = (),
+) -> Reading:
+    """The document's text and the lines to check, from the words of each page read; `lines_by_page`
+    (docs14) gives a page's printed lines when they were rebuilt (a scanned task table, one line a row)."""
     all_lines = [ln for words in words_by_page for ln in lines_of(words)]
-    text = "\n".join(paragraphs(all_lines))
+    rebuilt = [ln for k, words in enumerate(words_by_page)
+               for ln in ((lines_by_page[k] if k < len(lines_by_page) else None) or lines_of(words))]
+    text = "\n".join(paragraphs(rebuilt))
     unsure = [_tidy(ln.text) for ln in all_lines if ln.unsure and sum(c.isalpha() for c in ln.text) >= 3]
     return Reading(text, len(words_by_page), total_pages, unsure, timed_out)
 
