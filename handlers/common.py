@@ -159,9 +159,17 @@ def _admin_cache(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], tu
     return cache
 
 
+# The board's own memory of who is in which group (bot.board.server.Board.status_in), kept in bot_data so
+# that what Telegram tells the chat side ends it too: a demoted admin or a removed member kept the board
+# (chair's actions included) for up to a minute after the chat had stopped them (isolation, session 10).
+BOARD_MEMBERS = "board_members"
+
+
 def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
-    """Telegram told us this person's status changed (chat_member): ask again next time."""
+    """Telegram told us this person's status changed (chat_member, joined, left): ask again next time,
+    in the chat and on the board."""
     _admin_cache(context).pop((chat_id, user_id), None)
+    context.application.bot_data.get(BOARD_MEMBERS, {}).pop((chat_id, user_id), None)
 
 
 def remember_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, admin: bool) -> None:
