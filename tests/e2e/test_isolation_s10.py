@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from emulator import Chat, User
+from emulator import Chat, User, text_mention  # noqa: F401
 from tests.e2e.conftest import Env, bot_env
 from tests.e2e.test_board import WEBAPP, Client, committee_id
 
@@ -67,3 +67,31 @@ async def test_someone_removed_from_the_group_reads_its_board_no_more_at_once(en
     assert (await board.call(f"c/{cid}"))[0] == 403
     assert (await board.call(f"c/{cid}/t/1"))[0] == 403
     assert (await board.call("me"))[1]["committees"] == []
+
+
+
+async def test_a_forged_button_does_not_overwrite_another_message_of_the_group(env: Env) -> None:
+    """A button's data is what a modified client sends, on any message of the bot it can see. Pressed on
+    the chair's extension request, «ds» (a list's next page) and «done» (one's own task) redrew that
+    message: a plain member wiped the request and its «Duyệt / Từ chối» buttons from the group. The
+    press may do what the presser may do; the message it is pressed on stays as it is."""
+    lan, _ha, minh, group = ward(env, bot_admin=False)
+    tuan = env.world.add_user("Tuấn", "Đỗ", username="tuan_ca")
+    env.world.add_member(group, tuan)
+    await env.idle()
+    await env.say(lan, group, ["/giao ", text_mention(tuan), " rà soát camera an ninh trước ngày 15/12"])
+    await env.say(lan, group, ["/giao ", text_mention(minh), " cập nhật hồ sơ một cửa trước ngày 20/12"])
+    await env.say(tuan, group, "/giahan 1 30/12 chờ kinh phí")
+    request = await env.world.wait_for(lambda m: "xin gia hạn" in m.plain and bool(m.buttons), chat=group)
+    shown, buttons = request.plain, request.buttons
+    minh_task = (await env.task(2, group)).id
+
+    for data in ("ds:1:a", "ds:1:q", f"done:{minh_task}"):
+        query = env.world.press_forged(minh, request, data)
+        await env.world.wait_until(lambda q=query: q.answered)
+        await env.idle()
+        now = env.world.message(group, request.message_id)  # as the group sees it now
+        assert now.plain == shown and now.buttons == buttons, (data, now.plain, now.buttons)
+    # What Minh may do, he did (his own task is closed); the chair's request is still there to decide.
+    assert (await env.task(2, group)).status == "done"
+    assert (await env.task(1, group)).status == "open"
