@@ -410,10 +410,29 @@ async def answer(query: CallbackQuery, text: str | None = None, alert: bool = Fa
         log.warning("answerCallbackQuery failed: %s", exc)
 
 
+def pressed_on_its_message(query: CallbackQuery) -> bool:
+    """Whether the pressed data is one of the pressed message's own buttons. A modified client sends any
+    data on any message of the bot it can see: «ds:1:a» pressed on the chair's extension request redrew
+    it as a list, its «Duyệt / Từ chối» gone (isolation, session 10). A message Telegram no longer gives
+    (inaccessible, too old) cannot be told apart: True."""
+    message = query.message
+    if not isinstance(message, Message):
+        return True
+    markup = message.reply_markup
+    datas = {b.callback_data for row in markup.inline_keyboard for b in row} if markup is not None else set()
+    return query.data in datas
+
+
 async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> bool:
     """Show `text` in place of the pressed message. When Telegram refuses the edit (the message is too
     old, was deleted, the chat is gone…) the outcome is sent as a new message instead, and the refusal
-    is logged as an error — never swallowed. An edit to the same content is no failure."""
+    is logged as an error — never swallowed. An edit to the same content is no failure.
+
+    A message whose buttons do not carry the pressed data is left as it is (pressed_on_its_message): the
+    press did what the presser may do, the toast says it, and someone else's message is not overwritten."""
+    if not pressed_on_its_message(query):
+        log.info("press %r not on message %s: not redrawn", query.data, getattr(query.message, "message_id", None))
+        return False
     parse_mode: str | None = ParseMode.HTML
     if _too_long(text):
         text, parse_mode = fit_plain(text), None

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from emulator import Chat, User, text_mention  # noqa: F401
+from emulator import Chat, User, text_mention
 from tests.e2e.conftest import Env, bot_env
 from tests.e2e.test_board import WEBAPP, Client, committee_id
 
