@@ -95,3 +95,24 @@ async def test_a_forged_button_does_not_overwrite_another_message_of_the_group(e
     # What Minh may do, he did (his own task is closed); the chair's request is still there to decide.
     assert (await env.task(2, group)).status == "done"
     assert (await env.task(1, group)).status == "open"
+
+
+async def test_a_role_given_to_someone_outside_the_group_opens_nothing_in_private(env: Env) -> None:
+    """«/vaitro @người thuky» takes any @username: one mistyped, or someone who is not in the group, is
+    stored as the committee's secretary. A role «stays while the person is in the group» (README): outside
+    it, in a private chat, that stranger must neither read the committee's tasks nor import into it."""
+    lan, _ha, _minh, group = ward(env, bot_admin=False)
+    stranger = env.world.add_user("Khách", "Lạ", username="khach_la")  # in no group of the bot
+    await env.say(lan, group, "/giao Văn phòng lập danh sách hộ nghèo tổ 5 trước ngày 15/12")
+    await env.say(lan, group, "/vaitro @khach_la thuky")  # meant @khanh_la, the ward's clerk
+    env.world.start_private(stranger)
+    await env.idle()
+    before = await env.task_count()
+
+    shown = await env.say(stranger, stranger, "/xem 1")
+    assert "hộ nghèo" not in shown.plain and "Không thấy nhiệm vụ #1" in shown.plain
+    gather = await env.say(stranger, stranger, "/nhap")
+    assert "Sài Đồng" not in gather.plain and not any(
+        "Sài Đồng" in b["text"] for row in gather.buttons for b in row
+    ), gather.plain
+    assert await env.task_count() == before
