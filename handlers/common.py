@@ -163,12 +163,14 @@ def _admin_cache(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], tu
 # that what Telegram tells the chat side ends it too: a demoted admin or a removed member kept the board
 # (chair's actions included) for up to a minute after the chat had stopped them (isolation, session 10).
 BOARD_MEMBERS = "board_members"
+PRESENT = "present_cache"  # telegram_present's memory, forgotten with the admin status
 
 
 def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
     """Telegram told us this person's status changed (chat_member, joined, left): ask again next time,
     in the chat and on the board."""
     _admin_cache(context).pop((chat_id, user_id), None)
+    context.application.bot_data.get(PRESENT, {}).pop((chat_id, user_id), None)
     context.application.bot_data.get(BOARD_MEMBERS, {}).pop((chat_id, user_id), None)
 
 
@@ -284,6 +286,41 @@ async def committee_role(
     return role
 
 
+async def telegram_present(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool | None:
+    """In the group now (creator, admin, member, or restricted but a member), asked of Telegram and
+    remembered as briefly as an admin status (it primes that cache: one getChatMember for both). None
+    when Telegram could not be asked."""
+    cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault(PRESENT, {})
+    now = services(context).clock.now()
+    hit = cache.get((chat_id, user_id))
+    if hit and timedelta(0) <= now - hit[0] < ADMIN_CACHE_TTL:
+        return hit[1]
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError as exc:
+        log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
+        return None
+    present = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER) or (
+        member.status == ChatMember.RESTRICTED and bool(getattr(member, "is_member", False))
+    )
+    cache[(chat_id, user_id)] = (now, present)
+    remember_admin_status(context, chat_id, user_id, member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR))
+    return present
+
+
+async def role_from_outside(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee, person: Person
+) -> Role:
+    """The person's role in a committee, asked from outside its group (a private chat, a reminder's
+    button there, /nhap gathering there). A role holds while the person is in the group (README): in the
+    group that goes without saying, outside it Telegram is asked — a role given by @username to someone
+    who is not in the group (a mistyped name) let that stranger read the committee's tasks and import
+    into it from a private chat (isolation, session 10). Telegram not answering: the stored role holds."""
+    if person.tg_user_id is not None and await telegram_present(context, committee.chat_id, person.tg_user_id) is False:
+        return Role.MEMBER
+    return await committee_role(context, session, committee, person)
+
+
 async def resolve_actor(
     update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession
 ) -> Actor | None:
@@ -305,7 +342,7 @@ async def resolve_actor(
         other = await s.get(Committee, committee_id)
         if other is None:
             return Role.MEMBER
-        return await committee_role(context, s, other, person)
+        return await role_from_outside(context, s, other, person)
 
     if not is_group(chat):
         if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
