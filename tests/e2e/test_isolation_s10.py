@@ -116,3 +116,44 @@ async def test_a_role_given_to_someone_outside_the_group_opens_nothing_in_privat
         "Sài Đồng" in b["text"] for row in gather.buttons for b in row
     ), gather.plain
     assert await env.task_count() == before
+
+
+async def test_a_members_two_committees_stay_apart_in_lists_summaries_and_files(env: Env) -> None:
+    """Minh is in two wards, assigned in both; ward B has its own unit and tasks. Everything ward A's
+    group is given — /ds, /viec, /tonghop, the /xuat workbook, the /baocao report — names nothing of B."""
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    w = env.world
+    lan, _ha, minh, ward_a = ward(env, bot_admin=False)
+    binh = w.add_user("Bình", "Lê", username="binh_chutich")
+    ward_b = w.add_group("BCĐ Chuyển đổi số phường Phúc Đồng", creator=binh, members=[minh])
+    await env.say(binh, ward_b, "/donvi them Trạm Y tế phường = TYT")
+    await env.say(binh, ward_b, ["/donvi gan Trạm Y tế phường ", text_mention(minh)])
+    await env.say(binh, ward_b, "/giao Trạm Y tế phường tiêm chủng mở rộng đợt 3 trước ngày 25/11")
+    await env.say(binh, ward_b, ["/giao ", text_mention(minh), " rà soát camera ngõ 12 trước ngày 30/11"])
+    await env.say(lan, ward_a, ["/giao ", text_mention(minh), " kiểm tra hồ sơ một cửa trước ngày 15/12"])
+    await env.say(lan, ward_a, "/giao Văn phòng cập nhật cổng thông tin trước ngày 24/11")
+    env.advance(days=3)  # 26/11: B's #1 and A's #2 are overdue
+    b_words = ("Trạm Y tế", "tiêm chủng", "camera ngõ 12", "Phúc Đồng")
+
+    said = [await env.say(who, ward_a, cmd) for who, cmd in
+            ((lan, "/ds"), (minh, "/viec"), (lan, "/ds quahan"), (lan, "/tonghop"), (minh, "/xem 1"))]
+    texts = [m.plain for m in said] + [m.plain for m in w.bot_messages(ward_a)]
+    sheet = await env.say(lan, ward_a, "/xuat")
+    assert sheet.document is not None
+    book = load_workbook(io.BytesIO(sheet.document.data))
+    texts += [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    prompt = await env.say(lan, ward_a, "/baocao")
+    w.send_text(lan, ward_a, "UBND phường Sài Đồng; Long Biên; Nguyễn Thị Lan", reply_to=prompt)
+    report = await w.wait_for(lambda m: m.document is not None and m.document.filename.endswith(".docx"), chat=ward_a)
+    await env.idle()
+    assert report.document is not None
+    doc = Document(io.BytesIO(report.document.data))
+    texts += [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    everything = "\n".join(texts)
+    assert "hồ sơ một cửa" in everything and "cổng thông tin" in everything  # A's own are there
+    leaked = [word for word in b_words if word in everything]
+    assert leaked == [], leaked
