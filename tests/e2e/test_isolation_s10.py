@@ -157,3 +157,33 @@ async def test_a_members_two_committees_stay_apart_in_lists_summaries_and_files(
     assert "hồ sơ một cửa" in everything and "cổng thông tin" in everything  # A's own are there
     leaked = [word for word in b_words if word in everything]
     assert leaked == [], leaked
+
+
+async def test_the_board_of_another_ward_by_link_id_or_altered_identity_shows_nothing(env: Env) -> None:
+    """Minh, a member of ward A, tries ward B's board: B's group link (startapp=c<B's chat>), B's id and
+    the ids next to it in the API's address, his own signed identity altered to be B's chair's."""
+    from urllib.parse import parse_qsl, urlencode
+
+    w = env.world
+    lan, _ha, minh, ward_a = ward(env, bot_admin=False)
+    binh = w.add_user("Bình", "Lê", username="binh_chutich")
+    ward_b = w.add_group("BCĐ Chuyển đổi số phường Phúc Đồng", creator=binh)
+    await env.say(lan, ward_a, "/giao Văn phòng cập nhật cổng thông tin trước ngày 24/11")
+    await env.say(binh, ward_b, "/giao Trạm Y tế tiêm chủng mở rộng đợt 3 trước ngày 25/11")
+    b = await committee_id(env, ward_b)
+
+    status, me = await Client(env, minh, start_param=f"c{ward_b.id}").call("me")
+    assert status == 200 and me["start"] is None and b not in [c["id"] for c in me["committees"]]
+    for path in (f"c/{b}", f"c/{b}/t/1", f"c/{b + 1}", f"c/{b}/t/2", "c/0", f"c/{-b}"):
+        status, body = await Client(env, minh).call(path)
+        assert status in (400, 403, 404) and "tiêm chủng" not in str(body), (path, status, body)
+    status, _ = await Client(env, minh).call(f"c/{b}/t/1", {"action": "close", "value": ""})
+    assert status == 403
+
+    # His genuine initData with the user swapped for Bình's: the hash no longer matches.
+    fields = dict(parse_qsl(Client(env, minh).init))
+    fields["user"] = fields["user"].replace(str(minh.id), str(binh.id))
+    altered = Client(env, minh)
+    altered.init = urlencode(fields)
+    assert (await altered.call(f"c/{b}"))[0] == 401
+    assert (await env.task(1, ward_b)).status == "open"
