@@ -187,3 +187,26 @@ async def test_the_board_of_another_ward_by_link_id_or_altered_identity_shows_no
     altered.init = urlencode(fields)
     assert (await altered.call(f"c/{b}"))[0] == 401
     assert (await env.task(1, ward_b)).status == "open"
+
+
+async def test_two_fast_presses_on_a_request_decide_it_once(env: Env) -> None:
+    """The chair's phone sends «Duyệt» twice and then «Từ chối» before the first is answered: one
+    decision is stored, one history line, the deadline moved once."""
+    from sqlalchemy import select
+
+    from db.models import ExtensionRequest
+
+    lan, _ha, minh, group = ward(env, bot_admin=False)
+    await env.say(lan, group, ["/giao ", text_mention(minh), " cập nhật hồ sơ một cửa trước ngày 15/12"])
+    await env.say(minh, group, "/giahan 1 30/12 chờ số liệu")
+    request = await env.world.wait_for(lambda m: "xin gia hạn" in m.plain and bool(m.buttons), chat=group)
+    ok, no = request.buttons[0][0]["callback_data"], request.buttons[0][1]["callback_data"]
+    queries = [env.world.press_button(lan, request, data) for data in (ok, ok, no)]
+    await env.world.wait_until(lambda: all(q.answered for q in queries))
+    await env.idle()
+    task = await env.task(1, group)
+    events = await env.events(task.id)
+    assert events.count("extension_approved") + events.count("extension_rejected") == 1, events
+    async with env.sessions() as s:
+        assert [r.status for r in await s.scalars(select(ExtensionRequest))] == ["approved"]
+    assert str(task.due_current) == "2026-12-30" and task.extension_count == 1
