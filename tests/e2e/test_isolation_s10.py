@@ -210,3 +210,25 @@ async def test_two_fast_presses_on_a_request_decide_it_once(env: Env) -> None:
     async with env.sessions() as s:
         assert [r.status for r in await s.scalars(select(ExtensionRequest))] == ["approved"]
     assert str(task.due_current) == "2026-12-30" and task.extension_count == 1
+
+
+async def test_a_report_heading_answered_after_the_role_went_stores_nothing_and_sends_nothing(env: Env) -> None:
+    """/baocao asks its first time who issues the report; the secretary who asked loses the role before
+    answering. The answer comes from someone who may no longer make the report: refused, the committee's
+    heading stays unset, no report is sent."""
+    from db.committees import committee_by_chat
+
+    lan, _ha, minh, group = ward(env, bot_admin=False)
+    await env.say(lan, group, "/giao Văn phòng cập nhật cổng thông tin trước ngày 24/11")
+    await env.say(lan, group, ["/vaitro ", text_mention(minh), " thuky"])
+    prompt = await env.say(minh, group, "/baocao")
+    assert "cơ quan chủ quản" in prompt.plain
+    await env.say(lan, group, ["/vaitro ", text_mention(minh), " bo"])
+
+    answered = await env.say(minh, group, "UBND phường Sài Đồng; Long Biên; Phạm Minh", reply_to=prompt)
+    assert "⛔" in answered.plain and "lập báo cáo" in answered.plain, answered.plain
+    await env.idle()
+    assert not any(m.document is not None for m in env.world.bot_messages(group))
+    async with env.sessions() as s:
+        committee = await committee_by_chat(s, group.id)
+        assert committee is not None and committee.report_agency is None and committee.report_signer is None
