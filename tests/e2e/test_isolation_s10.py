@@ -232,3 +232,38 @@ async def test_a_report_heading_answered_after_the_role_went_stores_nothing_and_
     async with env.sessions() as s:
         committee = await committee_by_chat(s, group.id)
         assert committee is not None and committee.report_agency is None and committee.report_signer is None
+
+
+async def test_a_conclusion_gathered_in_private_cannot_be_steered_into_a_committee_of_mere_membership(
+    env: Env,
+) -> None:
+    """Lan chairs ward A and is a plain member of ward B. Gathering a conclusion in private, she forges the
+    committee choice to B: refused, and «Xong, phân tích» saves nothing into B (nor into A unasked)."""
+    w = env.world
+    lan, _ha, _minh, ward_a = ward(env, bot_admin=False)
+    binh = w.add_user("Bình", "Lê", username="binh_chutich")
+    ward_b = w.add_group("BCĐ Chuyển đổi số phường Phúc Đồng", creator=binh, members=[lan])
+    await env.say(lan, ward_a, "/ds")  # the bot knows her as A's chair
+    await env.say(lan, ward_b, "/viec")  # and in B
+    await env.say(binh, ward_b, "/giao Văn phòng rà soát hồ sơ trước ngày 30/11")
+    b = await committee_id(env, ward_b)
+    w.start_private(lan)
+    await env.idle()
+    started = await env.say(lan, lan, "/nhap")
+    assert "Sài Đồng" in started.plain and "Phúc Đồng" not in started.plain  # only where she may import
+    row = int(started.buttons[0][0]["callback_data"].split(":")[1])
+    before = await env.task_count()
+    query = w.press_forged(lan, started, f"impg:{row}:c:{b}")
+    await w.wait_until(lambda: query.answered)
+    await env.idle()
+    assert query.show_alert and "⛔" in (query.answer_text or ""), query.answer_text
+    await env.say_silently(lan, lan, "1. Giao Văn phòng tổng hợp số liệu trước ngày 15/12.")
+    assert await env.task_count() == before
+    async with env.sessions() as s:
+        from sqlalchemy import select
+
+        from db.models import Task
+
+        assert [t.text for t in await s.scalars(select(Task).where(Task.committee_id == b))] == [
+            "Văn phòng rà soát hồ sơ trước ngày 30/11"
+        ]
