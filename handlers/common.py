@@ -159,9 +159,19 @@ def _admin_cache(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], tu
     return cache
 
 
+# The board's own memory of who is in which group (bot.board.server.Board.status_in), kept in bot_data so
+# that what Telegram tells the chat side ends it too: a demoted admin or a removed member kept the board
+# (chair's actions included) for up to a minute after the chat had stopped them (isolation, session 10).
+BOARD_MEMBERS = "board_members"
+PRESENT = "present_cache"  # telegram_present's memory, forgotten with the admin status
+
+
 def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
-    """Telegram told us this person's status changed (chat_member): ask again next time."""
+    """Telegram told us this person's status changed (chat_member, joined, left): ask again next time,
+    in the chat and on the board."""
     _admin_cache(context).pop((chat_id, user_id), None)
+    context.application.bot_data.get(PRESENT, {}).pop((chat_id, user_id), None)
+    context.application.bot_data.get(BOARD_MEMBERS, {}).pop((chat_id, user_id), None)
 
 
 def remember_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, admin: bool) -> None:
@@ -278,6 +288,41 @@ async def committee_role(
     return role
 
 
+async def telegram_present(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool | None:
+    """In the group now (creator, admin, member, or restricted but a member), asked of Telegram and
+    remembered as briefly as an admin status (it primes that cache: one getChatMember for both). None
+    when Telegram could not be asked."""
+    cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault(PRESENT, {})
+    now = services(context).clock.now()
+    hit = cache.get((chat_id, user_id))
+    if hit and timedelta(0) <= now - hit[0] < ADMIN_CACHE_TTL:
+        return hit[1]
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError as exc:
+        log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
+        return None
+    present = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER) or (
+        member.status == ChatMember.RESTRICTED and bool(getattr(member, "is_member", False))
+    )
+    cache[(chat_id, user_id)] = (now, present)
+    remember_admin_status(context, chat_id, user_id, member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR))
+    return present
+
+
+async def role_from_outside(
+    context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, committee: Committee, person: Person
+) -> Role:
+    """The person's role in a committee, asked from outside its group (a private chat, a reminder's
+    button there, /nhap gathering there). A role holds while the person is in the group (README): in the
+    group that goes without saying, outside it Telegram is asked — a role given by @username to someone
+    who is not in the group (a mistyped name) let that stranger read the committee's tasks and import
+    into it from a private chat (isolation, session 10). Telegram not answering: the stored role holds."""
+    if person.tg_user_id is not None and await telegram_present(context, committee.chat_id, person.tg_user_id) is False:
+        return Role.MEMBER
+    return await committee_role(context, session, committee, person)
+
+
 async def resolve_actor(
     update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession
 ) -> Actor | None:
@@ -299,7 +344,7 @@ async def resolve_actor(
         other = await s.get(Committee, committee_id)
         if other is None:
             return Role.MEMBER
-        return await committee_role(context, s, other, person)
+        return await role_from_outside(context, s, other, person)
 
     if not is_group(chat):
         if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
@@ -404,10 +449,29 @@ async def answer(query: CallbackQuery, text: str | None = None, alert: bool = Fa
         log.warning("answerCallbackQuery failed: %s", exc)
 
 
+def pressed_on_its_message(query: CallbackQuery) -> bool:
+    """Whether the pressed data is one of the pressed message's own buttons. A modified client sends any
+    data on any message of the bot it can see: «ds:1:a» pressed on the chair's extension request redrew
+    it as a list, its «Duyệt / Từ chối» gone (isolation, session 10). A message Telegram no longer gives
+    (inaccessible, too old) cannot be told apart: True."""
+    message = query.message
+    if not isinstance(message, Message):
+        return True
+    markup = message.reply_markup
+    datas = {b.callback_data for row in markup.inline_keyboard for b in row} if markup is not None else set()
+    return query.data in datas
+
+
 async def edit(query: CallbackQuery, text: str, buttons: Buttons | None = None) -> bool:
     """Show `text` in place of the pressed message. When Telegram refuses the edit (the message is too
     old, was deleted, the chat is gone…) the outcome is sent as a new message instead, and the refusal
-    is logged as an error — never swallowed. An edit to the same content is no failure."""
+    is logged as an error — never swallowed. An edit to the same content is no failure.
+
+    A message whose buttons do not carry the pressed data is left as it is (pressed_on_its_message): the
+    press did what the presser may do, the toast says it, and someone else's message is not overwritten."""
+    if not pressed_on_its_message(query):
+        log.info("press %r not on message %s: not redrawn", query.data, getattr(query.message, "message_id", None))
+        return False
     parse_mode: str | None = ParseMode.HTML
     if _too_long(text):
         text, parse_mode = fit_plain(text), None

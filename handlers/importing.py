@@ -65,12 +65,12 @@ from handlers.common import (
     answer,
     ask_by_reply,
     command_args,
-    committee_role,
     display_name,
     edit,
     keyboard,
     reply,
     resolve_actor,
+    role_from_outside,
     send_notices,
     services,
     transaction,
@@ -170,7 +170,7 @@ async def _role_in(
 ) -> Role:
     """The person's role in a committee, asked from a private chat: the group's rule (handlers.common
     .committee_role: admins are chairs while admins, granted roles while in the group)."""
-    return await committee_role(context, session, committee, person)
+    return await role_from_outside(context, session, committee, person)
 
 
 async def _importer(

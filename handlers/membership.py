@@ -201,6 +201,7 @@ async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, 
     if user.is_bot:
         return False
     admin = member.status in _ADMIN
+    forget_admin_status(context, chat_id, user.id)  # the board too asks Telegram again (isolation s10)
     if not _present(member):
         await _left(context, chat_id, user)
         return True

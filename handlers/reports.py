@@ -365,6 +365,8 @@ class _AskHeading:
 async def on_heading_answer(actor: Actor, pending: PendingInput, text: str) -> tuple[str, Period]:
     """The answer to «cơ quan; địa danh; người ký» (or «bỏ qua»): stored, then the report follows."""
     committee = in_group(actor)
+    # Checked again at the answer: the role may have gone since /baocao asked (isolation, session 10).
+    require_role(actor, Action.EXPORT, T.REPORT_ACTION)
     asked = str((pending.data or {}).get("period", ""))
     period = _period(asked, actor.today, T.REPORT_EXAMPLE, default=month_of(actor.today))
     if fold(text).strip(" .") in T.REPORT_SKIP_WORDS:

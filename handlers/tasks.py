@@ -19,7 +19,16 @@ from domain.commands import keyword
 from domain.permissions import Role
 from handlers import render
 from handlers.command import run_command
-from handlers.common import Actor, Buttons, answer, edit, reply, resolve_actor, transaction
+from handlers.common import (
+    Actor,
+    Buttons,
+    answer,
+    edit,
+    pressed_on_its_message,
+    reply,
+    resolve_actor,
+    transaction,
+)
 from handlers.task_actions import Refused, find_task, in_group, numbered
 
 # One screen: at most this many lines in a list; the rest is counted.
@@ -102,6 +111,8 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if actor is None:
             return
         try:
+            if not pressed_on_its_message(query):
+                raise Refused(T.BUTTON_STALE)  # a page drawn over another message (a forged press)
             if code.startswith("m"):
                 if int(code[1:]) != actor.person.id:
                     raise Refused(T.MY_LIST_NOT_YOURS)

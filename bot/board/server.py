@@ -50,7 +50,7 @@ from domain.initdata import InitDataError, WebAppUser, verify
 from domain.permissions import Action, Role, allowed, current_role
 from domain.reminders import iso_week_of, nominal_summary_day
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
-from handlers.common import Actor, plain, send_stored_notices
+from handlers.common import BOARD_MEMBERS, Actor, plain, send_stored_notices
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,11 @@ class Access:
 class Board:
     def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
         self.application = application
-        self._members: dict[tuple[int, int], tuple[datetime, str | None]] = {}
+        # Shared with the chat side (handlers.common.forget_admin_status), which drops an entry as soon as
+        # Telegram says that person's status in that group changed.
+        self._members: dict[tuple[int, int], tuple[datetime, str | None]] = application.bot_data.setdefault(
+            BOARD_MEMBERS, {}
+        )
 
     @property
     def services(self) -> Services:
