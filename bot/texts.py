@@ -2287,3 +2287,13 @@ BOARD_TEXTS["lower_total"] = "Cộng {n} Ban cấp dưới"
 BOARD_TEXTS["whole"] = "Cả Ban"
 # The Monday summary of a district that gives no tasks of its own: its figures are its wards' (listed below it).
 SUMMARY_EMPTY_UPPER = "Ban chưa giao nhiệm vụ riêng. Tình hình các Ban cấp dưới ở cuối bản tổng hợp."
+
+
+# --- operations (session 10) ---
+# `nhacviec status` after `git pull`, before the restart: the database is at an older schema this release raises.
+STATUS_SCHEMA_BEHIND = (
+    "Phiên bản lược đồ: {revision} (bản bot này: {head} — tự nâng khi bot khởi động, hoặc `nhacviec db upgrade`)"
+)
+# `nhacviec status`: the oldest reminder / Monday summary due and not sent yet (README «Theo dõi»).
+STATUS_LATE_REMINDER = "⚠️ Có nhắc việc đến giờ mà chưa gửi: cũ nhất từ {ago} trước"
+STATUS_LATE_SUMMARY = "⚠️ Bản tổng hợp thứ Hai đến giờ mà chưa gửi: từ {ago} trước"

@@ -71,3 +71,18 @@ async def test_a_group_that_removed_the_bot_is_not_late(history_file: Path, tmp_
         assert await oldest_due_ages(engine, datetime(2026, 12, 7, 1, 30, tzinfo=UTC)) == (0.0, 0.0)
     finally:
         await engine.dispose()
+
+
+def test_status_says_when_reminders_and_the_summary_are_late(history_file: Path, tmp_path: Path) -> None:
+    """`nhacviec status` (for the administrator without Prometheus): one line each, only when late."""
+    from bot import texts as T
+    from bot.settings import Settings
+    from bot.status import collect_status
+
+    url = with_history(history_file, tmp_path / "nhacviec.db")
+    settings = Settings(bot_token="123456:status", database_url=url)
+    quiet = collect_status(settings, now=datetime(2026, 12, 4, 0, 59, tzinfo=UTC).timestamp()).lines
+    assert not [line for line in quiet if line.startswith("⚠️")]
+    monday = collect_status(settings, now=datetime(2026, 12, 7, 1, 30, tzinfo=UTC).timestamp()).lines
+    assert T.STATUS_LATE_REMINDER.format(ago="72 giờ") in monday
+    assert T.STATUS_LATE_SUMMARY.format(ago="60 phút") in monday

@@ -120,6 +120,10 @@ async def test_upgrade_with_data_and_the_way_back(tmp_path: Path, database_url: 
         backup = run_old(tree, sys.executable, "-m", "bot.cli", "backup", database_url=database_url)
         assert backup.returncode == 0 and "7 nhiệm vụ" in backup.stdout, backup.stdout + backup.stderr
 
+    # After `git pull`, before the restart: this release's `nhacviec status` says what the restart will do.
+    _code, out, _err = run_nhacviec(tmp_path, "status", DATABASE_URL=database_url, BOT_TOKEN="123456:new-release")
+    assert f"Phiên bản lược đồ: {OLD_SCHEMA} (bản bot này: {HEAD}" in out, out
+
     # `systemctl restart nhacviec` on this release's code: the schema goes to head as the bot starts.
     async with bot_env(database_url) as env:
         assert await schema_version(database_url) == HEAD
