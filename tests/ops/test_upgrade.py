@@ -53,15 +53,11 @@ def run_old(tree: Path, *args: str, database_url: str, wait: float = 600) -> sub
     return subprocess.run(args, cwd=tree, env=env, capture_output=True, text=True, timeout=wait, check=False)
 
 
-async def snapshot(database_url: str, columns: dict[str, list[str]] | None = None) -> dict[str, list[Any]]:
-    """Every data table's rows (the given columns, else all), in primary-key order."""
+async def snapshot(database_url: str, columns: dict[str, list[str]]) -> dict[str, list[Any]]:
+    """These tables' rows (these columns: the old schema's, read again after the upgrade), by primary key."""
     engine = create_engine(database_url)
     try:
         async with engine.connect() as conn:
-            if columns is None:
-                columns = await conn.run_sync(
-                    lambda c: {t: [col["name"] for col in inspect(c).get_columns(t)]
-                               for t in inspect(c).get_table_names() if t not in NOT_DATA})
             rows = {}
             for table, cols in columns.items():
                 listed = ", ".join(f'"{c}"' for c in cols)
