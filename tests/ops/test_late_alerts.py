@@ -13,8 +13,11 @@ from pathlib import Path
 from bot.clock import ManualClock
 from bot.metrics import MetricsServer, oldest_due_ages
 from db.engine import create_engine
+from tests.conftest import no_database
 from tests.ops.conftest import with_history
 from tests.ops.test_monitoring import samples
+
+pytestmark = [no_database]  # a SQLite history of its own
 
 REMINDER_DUE = datetime(2026, 12, 4, 1, 0, tzinfo=UTC)  # the oldest pending reminder of the history
 SUMMARY_DUE = datetime(2026, 12, 7, 0, 30, tzinfo=UTC)  # the Monday summary of week 50

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import no_database
+
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 INSTALLED = "/opt/nhacviec/.venv/bin/nhacviec"
 
-pytestmark = pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
+pytestmark = [no_database, pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")]
 
 
 @pytest.mark.parametrize(("unit", "name"), [("nhacviec.service", "nhacviec.service"),
