@@ -75,7 +75,9 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Applica
         if settings.webapp_url:
             await start_board(app, settings)
         if settings.metrics_port:
-            app.bot_data["metrics_server"] = MetricsServer(engine, settings.metrics_listen, settings.metrics_port)
+            app.bot_data["metrics_server"] = MetricsServer(
+                engine, settings.metrics_listen, settings.metrics_port, the_clock
+            )
             await app.bot_data["metrics_server"].start()
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

@@ -231,9 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     actions = db.add_subparsers(dest="action", required=True)
     actions.add_parser("current", help=T.CLI_DB_CURRENT_HELP)
     actions.add_parser("history", help=T.CLI_DB_HISTORY_HELP)
-    actions.add_parser("upgrade", help=T.CLI_DB_UPGRADE_HELP)
+    up = actions.add_parser("upgrade", help=T.CLI_DB_UPGRADE_HELP)
     down = actions.add_parser("downgrade", help=T.CLI_DB_DOWNGRADE_HELP)
     down.add_argument("revision", metavar="REV")
+    for changing in (up, down):  # `db upgrade --no-backup`, as one types it, not only `db --no-backup upgrade`
+        # SUPPRESS: given before the action, the subcommand's own default must not turn it back off.
+        changing.add_argument("--no-backup", action="store_true", default=argparse.SUPPRESS,
+                              help=T.CLI_DB_NO_BACKUP_HELP)
     move = sub.add_parser("migrate-to-postgres", help=T.CLI_MIGRATE_PG_HELP)
     move.add_argument("--to", metavar="URL", required=True, help=T.CLI_MIGRATE_PG_TO_HELP)
     sub.add_parser("parse", help=T.CLI_PARSE_HELP, add_help=False)

@@ -21,6 +21,7 @@ import logging
 import os
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from aiohttp import web
     from sqlalchemy.ext.asyncio import AsyncEngine
 
+    from bot.clock import Clock
     from bot.settings import Settings
 
 log = logging.getLogger("nhacviec.monitor")
@@ -55,6 +57,20 @@ DATABASE_UP = Gauge(
 REMINDERS_PENDING = Gauge("nhacviec_reminders_pending", "Reminder rows waiting to be sent", registry=REGISTRY)
 SUMMARIES_PENDING = Gauge("nhacviec_summaries_pending", "Weekly summaries waiting to be sent", registry=REGISTRY)
 TICK_AGE = Gauge("nhacviec_dispatcher_tick_age_seconds", "Seconds since the dispatcher last ticked", registry=REGISTRY)
+# What an alert rule needs to say "reminders are late" and "the Monday summary did not go out": the age
+# of the oldest row that is due and still unsent (0 when none). The pending counts could not say it (a
+# large count at 7:00 is normal; one reminder due an hour ago and unsent is not), nor the tick age (the
+# dispatcher may tick every 30 s while every send fails).
+REMINDER_LATE = Gauge(
+    "nhacviec_reminder_oldest_due_seconds",
+    "Age of the oldest reminder due and not yet sent (active committees), 0 when none",
+    registry=REGISTRY,
+)
+SUMMARY_LATE = Gauge(
+    "nhacviec_summary_oldest_due_seconds",
+    "Age of the oldest weekly summary due and not yet sent (active committees), 0 when none",
+    registry=REGISTRY,
+)
 TELEGRAM_UP = Gauge("nhacviec_telegram_reachable", "1 while the Bot API answers, else 0", registry=REGISTRY)
 
 
@@ -209,6 +225,28 @@ async def pending_counts(engine: AsyncEngine) -> tuple[int, int]:
     return int(reminders or 0), int(summaries or 0)
 
 
+async def oldest_due_ages(engine: AsyncEngine, now: datetime) -> tuple[float, float]:
+    """Seconds since the oldest reminder, and the oldest weekly summary, became due and are still
+    pending or claimed (a retry waiting its turn is late too). Committees whose group removed the bot
+    are left out: their reminders wait for it on purpose (README «Sự cố») and must not page anyone."""
+    from sqlalchemy import func, select
+
+    from db.models import Committee, Reminder, SummaryRun
+    from db.outbox import as_utc
+
+    now = as_utc(now)
+    ages = []
+    async with engine.connect() as conn:
+        for model in (Reminder, SummaryRun):
+            oldest = await conn.scalar(
+                select(func.min(model.due_at))
+                .join(Committee, Committee.id == model.committee_id)
+                .where(model.status.in_(("pending", "claimed")), model.due_at <= now, Committee.active.is_(True))
+            )
+            ages.append(max(0.0, (now - as_utc(oldest)).total_seconds()) if oldest is not None else 0.0)
+    return ages[0], ages[1]
+
+
 def healthy_tick_age(dispatch_interval: float) -> float:
     """How old the last tick may be before the bot counts as stuck: three intervals, at least 2 min."""
     return max(3 * dispatch_interval, 120.0)
@@ -232,8 +270,9 @@ def telegram_down_too_long(reachable: bool, down_since: float | None, last_error
 class MetricsServer:
     """/metrics and /healthz over aiohttp, in the bot's event loop (started in post_init)."""
 
-    def __init__(self, engine: AsyncEngine, listen: str, port: int) -> None:
+    def __init__(self, engine: AsyncEngine, listen: str, port: int, clock: Clock | None = None) -> None:
         self._engine = engine
+        self._clock = clock
         self._listen = listen
         self._port = port
         self._runner: web.AppRunner | None = None
@@ -259,6 +298,7 @@ class MetricsServer:
 
         try:
             reminders, summaries = await pending_counts(self._engine)
+            late = await oldest_due_ages(self._engine, self._clock.now() if self._clock else datetime.now(UTC))
         except Exception:  # the database down: the counters still answer, and this gauge says so
             # (the pending gauges kept the last values they had: a dead database looked like a quiet one).
             DATABASE_UP.set(0)
@@ -266,6 +306,8 @@ class MetricsServer:
             DATABASE_UP.set(1)
             REMINDERS_PENDING.set(reminders)
             SUMMARIES_PENDING.set(summaries)
+            REMINDER_LATE.set(late[0])
+            SUMMARY_LATE.set(late[1])
         return web.Response(body=generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def _healthz(self, _request: web.Request) -> web.Response:

@@ -15,6 +15,7 @@ import json
 import os
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,20 +51,58 @@ def _read_heartbeat(path: Path) -> dict[str, Any] | None:
         return None
 
 
-async def _database(settings: Settings) -> tuple[int, int, str]:
+@dataclass
+class Stored:
+    reminders: int
+    summaries: int
+    revision: str
+    late_reminder: float  # seconds since the oldest due-but-unsent reminder became due (0: none)
+    late_summary: float
+
+
+async def _database(settings: Settings, now: float) -> Stored:
     from sqlalchemy import text
 
-    from bot.metrics import pending_counts
+    from bot.metrics import oldest_due_ages, pending_counts
     from db.engine import create_engine
 
     engine = create_engine(settings.database_url, busy_timeout=settings.db_busy_timeout)
     try:
         reminders, summaries = await pending_counts(engine)
+        late = await oldest_due_ages(engine, datetime.fromtimestamp(now, UTC))
         async with engine.connect() as conn:
             revision = await conn.scalar(text("SELECT version_num FROM alembic_version"))
     finally:
         await engine.dispose()
-    return reminders, summaries, str(revision or "—")
+    return Stored(reminders, summaries, str(revision or "—"), *late)
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from db.migrate import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def _schema_line(revision: str) -> str:
+    """The schema's revision; after `git pull`, before the restart, also that this release will raise it
+    (the administrator following «Cập nhật lên bản mới» sees what the restart is about to do)."""
+    head = _head()
+    if revision != head and revision.isdigit() and head.isdigit() and revision < head:
+        return T.STATUS_SCHEMA_BEHIND.format(revision=revision, head=head)
+    return T.STATUS_SCHEMA.format(revision=revision)
+
+
+def _late_lines(stored: Stored) -> list[str]:
+    """Reminders / a Monday summary due and not sent: said only when there are some (the gauges of
+    bot.metrics for alerting; here for the administrator reading `nhacviec status`)."""
+    lines = []
+    if stored.late_reminder > 0:
+        lines.append(T.STATUS_LATE_REMINDER.format(ago=_ago(stored.late_reminder)))
+    if stored.late_summary > 0:
+        lines.append(T.STATUS_LATE_SUMMARY.format(ago=_ago(stored.late_summary)))
+    return lines
 
 
 def _ago(seconds: float) -> str:
@@ -86,15 +125,16 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
         if not name or name == ":memory:" or not Path(name).is_file():
             return Status(False, [*lines, T.STATUS_NO_DATABASE.format(path=name or ":memory:")])
     try:
-        reminders, summaries, revision = asyncio.run(_database(settings))
+        stored = asyncio.run(_database(settings, now))
     except Exception as exc:
         # Still say whether the bot runs: "the bot is up, its database is not" and "both are down" call
         # for different repairs (it stopped here, and the administrator had to look elsewhere).
         healthy = False
         lines.append(T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__))
     else:
-        lines.append(T.STATUS_SCHEMA.format(revision=revision))
-        lines.append(T.STATUS_PENDING.format(reminders=reminders, summaries=summaries))
+        lines.append(_schema_line(stored.revision))
+        lines.append(T.STATUS_PENDING.format(reminders=stored.reminders, summaries=stored.summaries))
+        lines.extend(_late_lines(stored))
 
     beat = _read_heartbeat(status_path_for(settings))
     if beat is None or not _alive(int(beat.get("pid", 0))):

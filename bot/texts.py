@@ -2314,3 +2314,13 @@ OCR_TABLE_ROWS = (
     "📋 Bảng nhiệm vụ trong ảnh được đọc theo từng hàng ({rows} hàng; cột nội dung, chủ trì, phối hợp, thời hạn): "
     "hãy đếm lại số hàng với bản giấy."
 )
+
+
+# --- operations (session 10) ---
+# `nhacviec status` after `git pull`, before the restart: the database is at an older schema this release raises.
+STATUS_SCHEMA_BEHIND = (
+    "Phiên bản lược đồ: {revision} (bản bot này: {head} — tự nâng khi bot khởi động, hoặc `nhacviec db upgrade`)"
+)
+# `nhacviec status`: the oldest reminder / Monday summary due and not sent yet (README «Theo dõi»).
+STATUS_LATE_REMINDER = "⚠️ Có nhắc việc đến giờ mà chưa gửi: cũ nhất từ {ago} trước"
+STATUS_LATE_SUMMARY = "⚠️ Bản tổng hợp thứ Hai đến giờ mà chưa gửi: từ {ago} trước"

@@ -99,3 +99,23 @@ async def test_an_older_release_on_a_newer_schema_says_so_and_exits_6(tmp_path: 
     assert revision(database) == "0042_from_a_newer_release"  # untouched
     code, _, err = run_nhacviec(tmp_path, "db", "current", DATABASE_URL=url)
     assert code == 6 and "0042_from_a_newer_release" in err
+
+
+ORDERS = [
+    ("db", "downgrade", "0009", "--no-backup"),
+    ("db", "--no-backup", "downgrade", "0009"),
+    ("db", "downgrade", "0009"),
+]
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_no_backup_after_the_action_as_one_types_it(tmp_path: Path, history_file: Path, order: tuple[str, ...]) -> None:
+    """`nhacviec db upgrade --no-backup` stopped with «unrecognized arguments» (only `db --no-backup upgrade` was
+    read); both orders skip the backup now, and without the option the backup is still taken."""
+    url = with_history(history_file, tmp_path / "nhacviec.db")
+    code, out, err = run_nhacviec(tmp_path, *order, DATABASE_URL=url)
+    assert code == 0, err
+    backups = list(tmp_path.glob("nhacviec-*.db"))
+    assert len(backups) == (0 if "--no-backup" in order else 1), out
+    code, out, err = run_nhacviec(tmp_path, "db", "upgrade", "--no-backup", DATABASE_URL=url)
+    assert code == 0 and len(list(tmp_path.glob("nhacviec-*.db"))) == len(backups), err
