@@ -87,3 +87,15 @@ def test_c_one_who_directs_another_to_coordinate() -> None:
 )
 def test_e_one_head_over_a_list_is_one_lead(text: str, leads: list[str]) -> None:
     assert roles(text) == (leads, [], [])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="§37.1 a's «A và B cùng phối hợp <việc>» as the sentence's subject: «cùng» before the verb is read as a "
+    "list joiner, so the subject is lost or cut to A. No open dev sentence has the shape (the two «cùng phối hợp» "
+    "of the dev sets, X058-01 and B046-01, follow an assigning verb and are read right); a rule needs >= 3 dev "
+    "examples.",
+)
+def test_a_members_joined_then_cung_before_the_verb_all_lead() -> None:
+    text = "Phòng Kinh tế và Phòng Nội vụ cùng phối hợp kiểm tra chợ tạm."
+    assert roles(text) == (["Phòng Kinh tế", "Phòng Nội vụ"], [], [])
