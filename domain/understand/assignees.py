@@ -11,7 +11,8 @@ Directives name their assignees in a handful of ways; the rules are tried in thi
 4. A topic heading that names a unit: "Đối với UBND phường: ...".
 
 Coordinators: "X chủ trì, phối hợp (với/cùng) Y", "X phối hợp với Y", "X chủ trì, Y phối hợp",
-"..., phối hợp với Y", "với sự phối hợp của Y", and "A và B phối hợp ..." (A leads, B coordinates).
+"..., phối hợp với Y", "với sự phối hợp của Y". "A và B phối hợp <việc>" with nobody chairing: all lead
+(LABELLING.md §37.1 a); "A và B phối hợp (với) C": A, B lead, C coordinates.
 Executors: "giao A chỉ đạo B ..." (A is accountable and leads, B carries it out). Parties only
 guided or informed ("hướng dẫn UBND huyện") are never coordinators.
 
@@ -2920,12 +2921,10 @@ def _support_and_executor(
         items, _ = _parse_list(s, k2, loose=True)
         if items:
             support = items
-        elif len(leads) > 1 and s.m(_WORD_SEPARATORS, leads[1][0] - 1):
-            # "Giám đốc Sở A và Thủ trưởng các đơn vị liên quan phối hợp tổ chức ...": A leads. A
-            # list with commas ("cấp ủy, chính quyền các địa phương phối hợp, tham gia ...") names
-            # peers who work together: all lead.
-            support = leads[1:]
-            leads = leads[:1]
+        # (phoihop) No "else": "A và B (cùng) phối hợp <việc>" with nobody said to chair keeps A and B (and
+        # every further member) as leads, support empty (LABELLING.md §9, §12, §29.2, decided again in
+        # §37.1 a: the secretary cannot tell who answers for the work, so each is reminded). This read A lead,
+        # B support until then; the shared copy's W27-01 is still labelled that way (§26).
     chi_dao = s.m(_CHI_DAO, k)
     if chi_dao and not _the_public(s, k + chi_dao):  # the public executes nothing (§8c)
         items, _ = _parse_list(s, k + chi_dao, loose=True)

@@ -260,10 +260,12 @@ def test_more_forms(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
 
 
-def test_a_and_b_coordinating_keeps_a_as_lead() -> None:
+def test_a_and_b_coordinating_both_lead() -> None:
+    # LABELLING.md §37.1 a decided it: with nobody said to chair, both are reminded (this test pinned A lead,
+    # B support, the shared copy's convention, until then; W27-01 keeps it there, §26)
     text = "Giám đốc Sở Y tế và Thủ trưởng các đơn vị liên quan phối hợp tổ chức kiểm tra."
-    assert lead(text) == ["Giám đốc Sở Y tế"]
-    assert support(text) == ["Thủ trưởng các đơn vị liên quan"]
+    assert lead(text) == ["Giám đốc Sở Y tế", "Thủ trưởng các đơn vị liên quan"]
+    assert support(text) == []
 
 
 # ------------------------------------------------------------------------------------------ long names

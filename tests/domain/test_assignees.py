@@ -183,11 +183,12 @@ def test_lead(text: str, expected: list[str]) -> None:
             ["Chi cục Thuế khu vực"],
             ["UBND các xã"],
         ),
-        # "A và B phối hợp ...": A leads, B coordinates
+        # "A và B phối hợp <việc>" with nobody chairing: both lead, no coordinator (LABELLING.md §37.1 a decided
+        # it; this test said A leads, B coordinates until then)
         (
             "Yêu cầu Giám đốc Sở Công Thương và Thủ trưởng các đơn vị liên quan phối hợp tổ chức đánh giá.",
-            ["Giám đốc Sở Công Thương"],
-            ["Thủ trưởng các đơn vị liên quan"],
+            ["Giám đốc Sở Công Thương", "Thủ trưởng các đơn vị liên quan"],
+            [],
         ),
         # guided or informed parties are not coordinators
         ("Giao Phòng Nội vụ hướng dẫn UBND các phường thực hiện quy trình.", ["Phòng Nội vụ"], []),
@@ -343,11 +344,30 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip(" .,;:")
 
 
+# Records of the shared copy labelled by its own convention where LABELLING.md has since decided otherwise: the copy
+# is not changed (§26), so they are left out of its floors and their reading is checked against the guide below.
+# W27-01 «Giám đốc Sở Công Thương và Thủ trưởng các đơn vị liên quan phối hợp tổ chức …»: the copy says A lead,
+# B support; §37.1 a (with §9, §12, §29.2) says both lead, support empty.
+_SHARED_COPY_OTHER_CONVENTION = {("dev_directives.jsonl", "W27-01")}
+
+
+def _corpus_records(name: str) -> list[dict]:
+    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return [r for r in records if (name, r["id"]) not in _SHARED_COPY_OTHER_CONVENTION]
+
+
+def test_shared_copy_record_of_the_other_convention_is_read_by_the_guide() -> None:
+    record = next(r for r in map(json.loads, (DATA / "dev_directives.jsonl").read_text(encoding="utf-8").splitlines())
+                  if r["id"] == "W27-01")
+    parsed = parse_assignees(record["text"])
+    assert [a.text for a in parsed.lead] == ["Giám đốc Sở Công Thương", "Thủ trưởng các đơn vị liên quan"]
+    assert parsed.support == ()
+
+
 def _corpus_leads(name: str) -> list[tuple[str, set[str], set[str]]]:
     """(id, gold leads, found leads), each sentence read with its context when it has one."""
     out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    for record in _corpus_records(name):
         day = date.fromisoformat(record["doc_date"]) if record.get("doc_date") else date(2020, 1, 1)
         parsed = parse_directive(record["text"], day, context=record.get("context"))
         gold = {_norm(x) for x in record["gold"]["lead"]}
@@ -386,8 +406,7 @@ def test_lead_accuracy_on_corpus(name: str, strict_floor: float, overlap_floor: 
 @pytest.mark.parametrize("name", ["seed_directives.jsonl", "dev_directives.jsonl"])
 def test_support_and_executor_on_corpus(name: str) -> None:
     wrong = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    for record in _corpus_records(name):
         if record["gold"].get("lead_source") == "context":
             continue  # the sentence itself names nobody
         parsed = parse_assignees(record["text"])
