@@ -17,6 +17,7 @@ from domain.understand.conclusion_carry import from_context
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadlines import parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
+from domain.understand.lead_from_document import subject_before
 from domain.understand.textnorm import nfc
 
 
@@ -32,6 +33,7 @@ def parse_directive(
         assignees = from_context(text, assignees, context, units)  # (carry10) who directs, who asks the public
         if not assignees.lead:
             assignees = _assignees_from(context, units, assignees)
+            assignees = subject_before(text, assignees, context, units)  # (leaddoc) the body's programme before
         if deadline.kind is DeadlineKind.NONE:
             deadline = _deadline_from(context, today, units, text)
     assignees = advised_public(text, assignees, context, units)  # (conv11) §31.4 a report of advising before

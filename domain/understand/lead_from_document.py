@@ -1,0 +1,127 @@
+"""Leads the document gives a sentence that names nobody (issue 11, session 10, branch `leaddoc`).
+
+Kind 6 of the lead misses (`bench/README.md`, "lead misses of corpus O dev by kind"): the sentence names no doer
+and the lead is the document's — the sentence before, a lead-in. LABELLING.md §3 and §10: a subjectless item takes
+the lead of the sentence before (`lead_source: previous sentence / context`). The reader already carries a lead
+from a context that *assigns* ("Giao X …:", "Sở Y tế yêu cầu X …", a heading naming X): `directive._assignees_from`
+takes the innermost context segment whose reading names a lead. Two structural gaps were left:
+
+- **The capital of a sentence's first word read as a name** (`capitalised_run_is_name`). A word the lexicon does
+  not know, written with a capital right before a verb, stands for a name ("SAWACO khuyến cáo", "Theo đó,
+  EVNHCMC đề nghị"); but at the start of a sentence every word has a capital, so a lone Title-case first word
+  is no evidence: "Vậy đề nghị các hộ dân …" gave the lead "Vậy", "Và mong muốn người dân …, cụ thể như:" gave
+  the items under it the lead "Và" (so the body of the sentence before, which the reader knew, was never
+  reached). The run counts as a name only when one of its words has a capital where a clause does not start,
+  or is written in capitals (an abbreviation). Dev: L030-01 (corpus L, through its lead-in), CO01 (corpus O
+  conclusions), D058's kind … (see tests).
+- **The subject of the sentence before continues** (`subject_before`). A subjectless item ("Thứ nhất là lãnh
+  đạo …", "Theo dõi việc khắc phục …", a bare verb) after a sentence whose own reading gives no lead because
+  it assigns nothing — the body's programme told in news or a report ("Năm 2019, Ban Thường vụ Đảng ủy tập
+  trung chỉ đạo nâng cao …", "Ban Thường vụ Huyện ủy … đã thống nhất lựa chọn 2 nội dung công việc …") —
+  takes that sentence's grammatical subject: the body whose programme the items spell out (§1 a body's
+  programme, §10 previous sentence). Only a named body as subject (not the public, §8 d; not a place), only
+  when the context gave no lead at all (a lead-in that assigns, a heading, a letter's addressee come first).
+
+Hooks (one line each): `lead_conventions._subject_before` (`capitalised_run_is_name`), `directive.parse_directive`
+(`subject_before`). Tests with invented sentences of each class: `tests/domain/test_lead_from_document.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from domain.types import AssigneeRef, Assignees, KnownUnit
+from domain.understand import assignee_lexicon as L
+from domain.understand import assignees as A
+from domain.understand import lead_conventions as C
+from domain.understand import lead_doers
+from domain.understand.textnorm import fold, nfc
+
+if TYPE_CHECKING:
+    from domain.understand.assignees import _Sentence
+
+
+# ------------------------------------------------------------- a capital at a clause start is no name
+def capitalised_run_is_name(s: _Sentence, c: int, v: int) -> bool:
+    """Do the capitalised words tokens[c:v] (right before a verb, unknown to the lexicon) read as a name?
+    Yes when a word of them has its capital where no clause starts ("Theo đó, Vinaphone" is after a comma:
+    not a clause-start capital either way; "Bình Giang": "Giang"), or is written in capitals ("SAWACO",
+    "BCĐ"). A lone Title-case word that opens the sentence ("Vậy", "Và", "Nay") says nothing."""
+    for x in range(c, v):
+        t = s.tokens[x]
+        if x not in s.initial:
+            return True
+        if sum(ch.isupper() for ch in t.text) >= 2:
+            return True  # an abbreviation in capitals
+    return False
+
+
+# ------------------------------------------------------------- the subject of the sentence before
+def subject_before(text: str, own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
+    """`parse_directive`'s hook, after the context's assigning reading gave no lead: the grammatical subject
+    of the nearest sentence before `text` that has one (subjectless items between are passed over: "Thứ nhất
+    là …. Thứ hai là …"), when `text` names nobody and that sentence is a body's own programme (no lead-in
+    colon after it, its subject a named body)."""
+    if own.lead or not context or not _names_nobody(text, units):
+        return own
+    for segment in reversed(A.context_segments(context, units)[-4:]):
+        if segment.rstrip().endswith(":"):
+            return own  # a lead-in naming nobody: its items keep the empty lead (§10)
+        found = _programme_subject(segment, units)
+        if found is None:
+            continue  # a subjectless item of the same run: look further back
+        if not found:
+            return own
+        return Assignees(lead=found, support=own.support, executor=own.executor)
+    return own
+
+
+def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[AssigneeRef, ...] | None:
+    """The named body standing as the subject of the first verb of `sentence` that has one; () when that
+    subject is not a body (the public, a place); None when no verb has a subject (a subjectless item)."""
+    s = A._Sentence(sentence, tuple(units))
+    for v in range(s.first + 1, s.n):
+        if not (s.word(v) and s.m(L.VERBS, v)) or s.tokens[v].capitalized:
+            continue
+        subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, _before_aspect(s, v))
+        if subject is None:
+            continue
+        if any(C._public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
+            return ()  # the public as subject (§8 d: named as written, never carried)
+        if not all(A._np_start(s, a) for a, _ in subject.items):
+            continue  # a word the lexicon does not know as a head ("Bình Giang lựa chọn …", a headline)
+        if not all(_body_head(s, a) for a, _ in subject.items):
+            return ()  # a person who speaks ("Thứ trưởng chỉ đạo …", "đồng chí … biểu dương"): §5, never carried
+        return tuple(AssigneeRef(s.span_text(a, b), None, None) for a, b in subject.items)
+    return None
+
+
+def _body_head(s: _Sentence, a: int) -> bool:
+    """Does the name at tokens[a] open with the head of a body ("Ban", "Sở", "UBND", "lực lượng"), after its
+    determiner, rather than a person's title ("Thứ trưởng", "đồng chí")?"""
+    while a < s.n and s.m(L.DETERMINERS, a):
+        a += s.m(L.DETERMINERS, a)
+    return bool(s.m(L.ORG_HEADS, a)) and not s.m(L.PERSON_HEADS, a)
+
+
+# An ordinal that opens an item of a list told in prose: "Thứ nhất là …", "Thứ hai, …", "Một là …".
+_ORDINAL = re.compile(
+    r"^\s*(?:thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(?:mot|hai|ba|bon|nam|sau)\s+la)\b"
+)
+
+
+def _names_nobody(text: str, units: Sequence[KnownUnit]) -> bool:
+    """Is `text` an item with no subject: it opens with its verb (after openers, a list marker), or with an
+    ordinal of a list told in prose ("Thứ hai là lãnh đạo …")?"""
+    if _ORDINAL.match(fold(text[:40])):
+        return True
+    return A._verb_initial(A._Sentence(nfc(text), tuple(units)))
+
+
+def _before_aspect(s: _Sentence, v: int) -> int:
+    """Where the aspect words before the verb at tokens[v] start ("… Huyện ủy đã thống nhất": "đã")."""
+    while v - 1 > s.first and any(s.is_(v - 1, w) for w in ("đã", "vừa", "đang", "cũng", "sẽ")):
+        v -= 1
+    return v
