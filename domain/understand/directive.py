@@ -17,7 +17,7 @@ from domain.understand.conclusion_carry import from_context
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadlines import parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
-from domain.understand.lead_from_document import subject_before
+from domain.understand.lead_from_document import public_under_lead_in, subject_before
 from domain.understand.textnorm import nfc
 
 
@@ -37,6 +37,7 @@ def parse_directive(
         if deadline.kind is DeadlineKind.NONE:
             deadline = _deadline_from(context, today, units, text)
     assignees = advised_public(text, assignees, context, units)  # (conv11) §31.4 a report of advising before
+    assignees = public_under_lead_in(assignees, context, units)  # (leaddoc) §8 d the public under a body's lead-in
     return ParsedDirective(text=text, assignees=assignees, deadline=deadline, context=context)
 
 

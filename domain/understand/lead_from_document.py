@@ -22,8 +22,18 @@ takes the innermost context segment whose reading names a lead. Two structural g
   programme, §10 previous sentence). Only a named body as subject (not the public, §8 d; not a place), only
   when the context gave no lead at all (a lead-in that assigns, a heading, a letter's addressee come first).
 
+- **The public's items under a body's lead-in** (`public_under_lead_in`). §8 d: advice, appeals and requests to
+  the public are the campaign of the body that gives them, "also when it is only in the lead-in". An item whose
+  only doer is the public ("Người dân không di chuyển qua …", "Mong rằng các bậc phụ huynh hãy …", "1. Nhân dân
+  tiếp tục …") under a lead-in colon whose subject is a body ("UBND xã khuyến cáo:", "… trường Tiểu học X xin gửi
+  tới các bậc phụ huynh một số kĩ năng sau:") takes that body. A lead-in that asks the public with its asker
+  left out ("Và mong muốn người dân hãy …, cụ thể như:") takes the subject of the sentence before it (the
+  body that "đã kiểm tra và xin ghi nhận …"). `lead_conventions_s8.advised_public` reads the sentence-before
+  form (§31.4) and leaves lead-ins alone. Dev: CM02 ×3 (corpus M conclusions), M012-02 (corpus M), L030-01
+  (corpus L).
+
 Hooks (one line each): `lead_conventions._subject_before` (`capitalised_run_is_name`), `directive.parse_directive`
-(`subject_before`). Tests with invented sentences of each class: `tests/domain/test_lead_from_document.py`.
+(`subject_before`, `public_under_lead_in`). Tests with invented sentences of each class: `tests/domain/test_lead_from_document.py`.
 """
 
 from __future__ import annotations
@@ -83,14 +93,16 @@ def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[Assig
     subject is not a body (the public, a place); None when no verb has a subject (a subjectless item)."""
     s = A._Sentence(sentence, tuple(units))
     for v in range(s.first + 1, s.n):
-        if not (s.word(v) and s.m(L.VERBS, v)) or s.tokens[v].capitalized:
+        if not (s.word(v) and _verb_at(s, v)) or s.tokens[v].capitalized:
             continue
         subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, _before_aspect(s, v))
         if subject is None:
             continue
+        if A._parse_list(s, subject.items[0][0], loose=True)[1] > v:
+            continue  # the verb is a syllable of the name ("trường Tiểu học …": "học")
         if any(C._public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
             return ()  # the public as subject (§8 d: named as written, never carried)
-        if not all(A._np_start(s, a) for a, _ in subject.items):
+        if not all(A._np_start(s, a) or A._is_abbreviation(s.tokens[a]) for a, _ in subject.items):
             continue  # a word the lexicon does not know as a head ("Bình Giang lựa chọn …", a headline)
         if not all(_body_head(s, a) for a, _ in subject.items):
             return ()  # a person who speaks ("Thứ trưởng chỉ đạo …", "đồng chí … biểu dương"): §5, never carried
@@ -98,11 +110,21 @@ def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[Assig
     return None
 
 
+# The verbs a body speaks with in a lead-in (besides the reader's verbs): "khuyến cáo:", "xin gửi tới …", "thông báo".
+_SPEAKS = ("khuyến cáo", "kêu gọi", "vận động", "đề nghị", "yêu cầu", "khuyên", "gửi", "thông báo", "lưu ý", "mong muốn")
+
+
+def _verb_at(s: _Sentence, v: int) -> bool:
+    return bool(s.m(L.VERBS, v) or s.m(A._ASK_VERBS, v) or C._any_at(s, v, _SPEAKS))
+
+
 def _body_head(s: _Sentence, a: int) -> bool:
     """Does the name at tokens[a] open with the head of a body ("Ban", "Sở", "UBND", "lực lượng"), after its
     determiner, rather than a person's title ("Thứ trưởng", "đồng chí")?"""
     while a < s.n and s.m(L.DETERMINERS, a):
         a += s.m(L.DETERMINERS, a)
+    if A._is_abbreviation(s.tokens[a]):
+        return True  # "BCĐ", "UBND": a unit written in capitals
     return bool(s.m(L.ORG_HEADS, a)) and not s.m(L.PERSON_HEADS, a)
 
 
@@ -125,3 +147,34 @@ def _before_aspect(s: _Sentence, v: int) -> int:
     while v - 1 > s.first and any(s.is_(v - 1, w) for w in ("đã", "vừa", "đang", "cũng", "sẽ")):
         v -= 1
     return v
+
+
+# ------------------------------------------------------------- the public's items under a body's lead-in
+def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
+    """`parse_directive`'s hook, last: `own`'s only leads are the public and the innermost heading of `context`
+    is a lead-in colon whose speaker is a body → that body leads (§8 d); `own` otherwise."""
+    if not own.lead or not context or not all(_is_public(r.text, units) for r in own.lead):
+        return own
+    segments = A.context_segments(context, units)
+    if not segments or not segments[-1].rstrip().endswith(":"):
+        return own  # the sentence before, not a lead-in: `advised_public` (§31.4) decides
+    body = _programme_subject(segments[-1], units)
+    if body is None and len(segments) > 1 and _asks_public_unsaid(segments[-1], units):
+        body = _programme_subject(segments[-2], units)  # "Và mong muốn người dân …:" after "BCĐ … đã kiểm tra …"
+    if not body:
+        return own
+    return Assignees(lead=body, support=own.support, executor=own.executor)
+
+
+def _is_public(name: str, units: Sequence[KnownUnit]) -> bool:
+    s = A._Sentence(nfc(name), tuple(units))
+    k = s.first
+    while k < s.n and s.m(L.DETERMINERS, k):
+        k += s.m(L.DETERMINERS, k)
+    return bool(C._public_at(s, s.first) or C._public_at(s, k) or A._the_public(s, s.first))
+
+
+def _asks_public_unsaid(lead_in: str, units: Sequence[KnownUnit]) -> bool:
+    """A lead-in whose only named party is the public it asks, its asker left out."""
+    found = A.parse_assignees(lead_in, units).lead
+    return bool(found) and all(_is_public(r.text, units) for r in found)

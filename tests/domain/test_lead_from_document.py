@@ -102,3 +102,52 @@ def test_a_conclusion_item_takes_the_body_of_the_programme_before() -> None:
     items = split_conclusion(text, TODAY).directives
     checked = [d for d in items if d.text.startswith("Kiểm tra")]
     assert checked and [a.text for a in checked[0].assignees.lead] == ["Ban Thường vụ Đảng ủy xã"]
+
+
+# ------------------------------------------------------------------ the public's items under a body's lead-in
+# §8 d: the public's items under a lead-in colon whose speaker is a body are that body's campaign. Dev: CM02 ×3
+# (corpus M conclusions, "UBND xã … khuyến cáo:"), M012-02 (corpus M, a school "xin gửi tới các bậc phụ huynh …
+# sau:"), L030-01 (corpus L, the asker left out of the lead-in, named in the sentence before).
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("Người dân không đi qua ngầm tràn khi nước lũ dâng cao.", "UBND xã Tân Lập khuyến cáo:", ["UBND xã Tân Lập"]),
+        (
+            "Mong rằng các bậc phụ huynh nhắc nhở con em không tắm sông.",
+            "Trước kỳ nghỉ hè, trường Mầm non Hoa Sen xin gửi tới các bậc phụ huynh một số lưu ý sau:",
+            ["trường Mầm non Hoa Sen"],
+        ),
+        (
+            "1. Nhân dân dọn vệ sinh đường làng vào sáng chủ nhật.",
+            "BQL thôn đã họp và thống nhất kế hoạch. Và mong muốn bà con hãy cùng chung tay, cụ thể như:",
+            ["BQL thôn"],
+        ),
+    ],
+)
+def test_the_public_under_a_bodys_lead_in(text: str, context: str, expected: list[str]) -> None:
+    assert lead(text, context) == expected
+
+
+# Not moved: the public under a lead-in whose speaker is not named (the public stays as written, §8 d), a body
+# that is not the public (the item's own doer, §10), and the public after a sentence (not a lead-in colon).
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("Người dân không đi qua ngầm tràn.", "Cụ thể như sau:", ["Người dân"]),
+        ("Trạm Y tế xã kiểm tra nguồn nước.", "UBND xã Tân Lập khuyến cáo:", ["Trạm Y tế xã"]),
+        ("Người dân cần trữ nước sạch.", "UBND xã đã sửa xong đường ống chính.", ["Người dân"]),
+    ],
+)
+def test_the_public_stays_where_no_body_speaks_to_it(text: str, context: str, expected: list[str]) -> None:
+    assert lead(text, context) == expected
+
+
+def test_a_conclusion_lead_in_gives_its_speaker_to_the_publics_items() -> None:
+    text = (
+        "THÔNG BÁO\nVề việc phòng chống rét cho đàn vật nuôi\n"
+        "UBND xã Tân Lập khuyến cáo:\n"
+        "Người dân che chắn chuồng trại, không thả rông trâu bò khi rét đậm.\n"
+        "Bà con dự trữ rơm rạ làm thức ăn cho trâu bò."
+    )
+    items = split_conclusion(text, TODAY).directives
+    assert items and all([a.text for a in d.assignees.lead] == ["UBND xã Tân Lập"] for d in items)
