@@ -33,7 +33,8 @@ takes the innermost context segment whose reading names a lead. Two structural g
   (corpus L).
 
 Hooks (one line each): `lead_conventions._subject_before` (`capitalised_run_is_name`), `directive.parse_directive`
-(`subject_before`, `public_under_lead_in`). Tests with invented sentences of each class: `tests/domain/test_lead_from_document.py`.
+(`subject_before`, `public_under_lead_in`), `conclusion_carry.carried` (`subject_before`, the sentence read before
+an item of a whole conclusion). Tests with invented sentences of each class: `tests/domain/test_lead_from_document.py`.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ def subject_before(text: str, own: Assignees, context: str | None, units: Sequen
     return own
 
 
-def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[AssigneeRef, ...] | None:
+def _programme_subject(
+    sentence: str, units: Sequence[KnownUnit], lead_in: bool = False
+) -> tuple[AssigneeRef, ...] | None:
     """The named body standing as the subject of the first verb of `sentence` that has one; () when that
     subject is not a body (the public, a place); None when no verb has a subject (a subjectless item)."""
     s = A._Sentence(sentence, tuple(units))
@@ -98,6 +101,8 @@ def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[Assig
         subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, _before_aspect(s, v))
         if subject is None:
             continue
+        if not lead_in and _asks_at(s, v):
+            return ()  # "Sở GD-ĐT đề nghị …, các đơn vị … phải …": the subject speaks (§5); those asked act
         if A._parse_list(s, subject.items[0][0], loose=True)[1] > v:
             continue  # the verb is a syllable of the name ("trường Tiểu học …": "học")
         if any(C._public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
@@ -111,7 +116,14 @@ def _programme_subject(sentence: str, units: Sequence[KnownUnit]) -> tuple[Assig
 
 
 # The verbs a body speaks with in a lead-in (besides the reader's verbs): "khuyến cáo:", "xin gửi tới …", "thông báo".
-_SPEAKS = ("khuyến cáo", "kêu gọi", "vận động", "đề nghị", "yêu cầu", "khuyên", "gửi", "thông báo", "lưu ý", "mong muốn")
+_SPEAKS = (
+    "khuyến cáo", "kêu gọi", "vận động", "đề nghị", "yêu cầu", "khuyên", "gửi", "thông báo", "lưu ý", "mong muốn",
+)
+
+
+def _asks_at(s: _Sentence, v: int) -> bool:
+    """A verb by which the subject hands the work to others: asking, assigning, directing, advising."""
+    return bool(s.m(A._ASK_VERBS, v) or s.m(L.ASSIGN_VERBS, v) or s.m(A._CHI_DAO, v) or C._any_at(s, v, _SPEAKS))
 
 
 def _verb_at(s: _Sentence, v: int) -> bool:
@@ -158,7 +170,7 @@ def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[Kn
     segments = A.context_segments(context, units)
     if not segments or not segments[-1].rstrip().endswith(":"):
         return own  # the sentence before, not a lead-in: `advised_public` (§31.4) decides
-    body = _programme_subject(segments[-1], units)
+    body = _programme_subject(segments[-1], units, lead_in=True)
     if body is None and len(segments) > 1 and _asks_public_unsaid(segments[-1], units):
         body = _programme_subject(segments[-2], units)  # "Và mong muốn người dân …:" after "BCĐ … đã kiểm tra …"
     if not body:
