@@ -77,10 +77,11 @@ def subject_before(text: str, own: Assignees, context: str | None, units: Sequen
     colon after it, its subject a named body)."""
     if own.lead or not context or not _names_nobody(text, units):
         return own
+    ordinal = _ORDINAL.match(fold(text[:40])) is not None
     for segment in reversed(A.context_segments(context, units)[-4:]):
         if segment.rstrip().endswith(":"):
             return own  # a lead-in naming nobody: its items keep the empty lead (§10)
-        found = _programme_subject(segment, units)
+        found = _programme_subject(segment, units, done_ok=ordinal)
         if found is None:
             continue  # a subjectless item of the same run: look further back
         if not found:
@@ -90,7 +91,7 @@ def subject_before(text: str, own: Assignees, context: str | None, units: Sequen
 
 
 def _programme_subject(
-    sentence: str, units: Sequence[KnownUnit], lead_in: bool = False
+    sentence: str, units: Sequence[KnownUnit], lead_in: bool = False, done_ok: bool = False
 ) -> tuple[AssigneeRef, ...] | None:
     """The named body standing as the subject of the first verb of `sentence` that has one; () when that
     subject is not a body (the public, a place); None when no verb has a subject (a subjectless item)."""
@@ -103,6 +104,9 @@ def _programme_subject(
             continue
         if not lead_in and _asks_at(s, v):
             return ()  # "Sở GD-ĐT đề nghị …, các đơn vị … phải …": the subject speaks (§5); those asked act
+        if not lead_in and not done_ok and _done(s, v):
+            return ()  # a report of work done ("Công an phường đã triển khai …") breaks the thread; only an
+            # ordinal ("Thứ nhất là …") spells out what the body "đã thống nhất lựa chọn"
         if A._parse_list(s, subject.items[0][0], loose=True)[1] > v:
             continue  # the verb is a syllable of the name ("trường Tiểu học …": "học")
         if any(C._public_at(s, a) or A._the_public(s, a) for a, _ in subject.items):
@@ -154,6 +158,11 @@ def _names_nobody(text: str, units: Sequence[KnownUnit]) -> bool:
     return A._verb_initial(A._Sentence(nfc(text), tuple(units)))
 
 
+def _done(s: _Sentence, v: int) -> bool:
+    """Is the verb at tokens[v] told as done ("đã", "vừa" before it)?"""
+    return any(s.is_(x, "đã") or s.is_(x, "vừa") for x in range(_before_aspect(s, v), v))
+
+
 def _before_aspect(s: _Sentence, v: int) -> int:
     """Where the aspect words before the verb at tokens[v] start ("… Huyện ủy đã thống nhất": "đã")."""
     while v - 1 > s.first and any(s.is_(v - 1, w) for w in ("đã", "vừa", "đang", "cũng", "sẽ")):
@@ -172,7 +181,7 @@ def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[Kn
         return own  # the sentence before, not a lead-in: `advised_public` (§31.4) decides
     body = _programme_subject(segments[-1], units, lead_in=True)
     if body is None and len(segments) > 1 and _asks_public_unsaid(segments[-1], units):
-        body = _programme_subject(segments[-2], units)  # "Và mong muốn người dân …:" after "BCĐ … đã kiểm tra …"
+        body = _programme_subject(segments[-2], units, done_ok=True)  # "Và mong muốn …:" after "BCĐ … đã kiểm tra …"
     if not body:
         return own
     return Assignees(lead=body, support=own.support, executor=own.executor)
