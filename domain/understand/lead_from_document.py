@@ -102,8 +102,9 @@ def _programme_subject(
         subject = C._subject_before(s, v) or lead_doers._speaker_after_opener(s, _before_aspect(s, v))
         if subject is None:
             continue
-        if not lead_in and _asks_at(s, v):
-            return ()  # "Sở GD-ĐT đề nghị …, các đơn vị … phải …": the subject speaks (§5); those asked act
+        if not lead_in and any(_asks_at(s, x) for x in range(s.first, v + 1)):
+            return ()  # "Sở GD-ĐT đề nghị …, các đơn vị … phải …": the subject speaks (§5); "Giao X tăng cường …":
+            # X is the object of an order whose own reading decided (a sibling item keeps its own lead, §10)
         if not lead_in and not done_ok and _done(s, v):
             return ()  # a report of work done ("Công an phường đã triển khai …") breaks the thread; only an
             # ordinal ("Thứ nhất là …") spells out what the body "đã thống nhất lựa chọn"

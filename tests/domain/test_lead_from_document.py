@@ -72,7 +72,7 @@ def test_an_item_takes_the_body_of_the_programme_before(text: str, context: str)
     assert lead(text, context)[:1] in (["Ban Chấp hành Hội Nông dân xã"], ["Ban Thường vụ Hội Cựu chiến binh huyện"])
 
 
-# Not carried: a person who speaks or a body that asks (§5), a report of work done (it breaks the thread), a
+# Not carried: a person who speaks or a body that asks (§5), a
 # sentence whose own subject is named, a lead-in colon that names nobody, a place named in a headline.
 @pytest.mark.parametrize(
     ("text", "context"),
@@ -85,12 +85,11 @@ def test_an_item_takes_the_body_of_the_programme_before(text: str, context: str)
         ("Dọn vệ sinh khuôn viên nhà văn hóa.", "Sau hội nghị, có các nội dung như sau:"),
         ("Rà soát các hộ nghèo.", "Ea Kar chọn giảm nghèo là việc đột phá năm nay."),
         ("Tổ chức tuyên truyền cho học sinh.", "Sở GD-ĐT đề nghị trong dịp Tết, các trường học phải duy trì nền nếp."),
-        ("Kiểm tra hệ thống loa truyền thanh.", "Đội Quản lý trật tự đô thị đã triển khai kế hoạch ra quân."),
     ],
 )
 def test_no_body_is_carried_where_none_acts(text: str, context: str) -> None:
     found = lead(text, context)
-    assert not any(name in " ".join(found) for name in ("Thứ trưởng", "lực lượng", "Ea Kar", "Sở GD-ĐT", "Đội"))
+    assert not any(name in " ".join(found) for name in ("Thứ trưởng", "lực lượng", "Ea Kar", "Sở GD-ĐT"))
     if text.startswith("Đồng thời"):
         assert found == ["chính quyền xã"] or found == []
 
@@ -153,3 +152,15 @@ def test_a_conclusion_lead_in_gives_its_speaker_to_the_publics_items() -> None:
     )
     items = split_conclusion(text, TODAY).directives
     assert items and all([a.text for a in d.assignees.lead] == ["UBND xã Tân Lập"] for d in items)
+
+
+# In a whole conclusion, a numbered sibling after "Giao X …" keeps its own empty lead (the lead-in names nobody,
+# §10): X is the object of an order, not the subject of a programme. (A report of work done between an order and a
+# bare item breaks the thread: `test_conclusion_classes.test_a_report_in_between_breaks_the_thread`.)
+def test_a_sibling_order_is_no_programme_before() -> None:
+    siblings = (
+        "Chủ tịch UBND xã kết luận như sau:\n1. Giao Đội dân phòng tăng cường tuần tra.\n"
+        "2. Tổ chức dọn vệ sinh chợ trước ngày 30/3/2027.\n"
+    )
+    items = split_conclusion(siblings, TODAY).directives
+    assert [d.text for d in items][-1].startswith("Tổ chức") and items[-1].assignees.lead == ()
