@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from domain.types import AssigneeRef, Assignees, KnownUnit, ParsedDirective
 from domain.understand import assignees as A
 from domain.understand import lead_conventions as C
-from domain.understand import lead_doers
+from domain.understand import lead_doers, lead_from_document
 from domain.understand.deadlines import fold_coded
 from domain.understand.textnorm import fold, nfc
 
@@ -309,6 +309,8 @@ def carried(
     """The splitter's hook, for an item of a whole conclusion: `earlier` holds the items before it (in the
     text's order, the last few) with their readings, `previous` the order before it in its paragraph (the
     splitter's thread), `before` the sentence read just before it (a task or not)."""
+    if not parsed.assignees.lead and before:  # (leaddoc) the body whose programme the sentence before tells
+        parsed = replace(parsed, assignees=lead_from_document.subject_before(text, parsed.assignees, before, units))
     own = parsed.assignees
     if previous is not None and previous.assignees.lead and own.lead and all(r.span is None for r in own.lead):
         # (§10, §3) The item names nobody and took a heading's lead, while the order before it in its paragraph

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand import lead_from_document
 from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
@@ -283,6 +284,8 @@ def _subject_before(s: _Sentence, v: int) -> _Found | None:
             # a name the lexicon does not know, in capitals or Title Case ("SAWACO", "EVNHCMC"): the
             # words up to the verb, when they are few and all capitalised
             if v0 - c <= 3 and all(s.word(x) and s.tokens[x].capitalized for x in range(c, v0)):
+                if not lead_from_document.capitalised_run_is_name(s, c, v0):  # (leaddoc) «Vậy đề nghị …»
+                    continue
                 return A._Found([(c, v0)], c, v0, "subject")
             continue
         items, end = A._parse_list(s, c, loose=True)
