@@ -56,7 +56,6 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
-from domain.understand.units_catalog import builtin_unit
 from handlers import new_tasks, scans
 from handlers.command import load_as_actor
 from handlers.common import (
@@ -77,8 +76,7 @@ from handlers.common import (
     visible_text,
     year_guessed_note,
 )
-from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
-from handlers.numbered_units import kind_name
+from handlers.directives import check_undo, first_due, planned_name, registered_match, resolve_assignees
 from handlers.preview_no_day import no_day_flag
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
@@ -114,9 +112,7 @@ def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
     with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
     the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
     key = ref.unit_key or ""
-    if not key.startswith("builtin:"):
-        return False
-    return db_units.near(registered, ref.text, kind_name(ref.text, builtin_unit(key))) is None
+    return key.startswith("builtin:") and registered_match(ref, registered) is None
 
 
 def _shown(refs: list[dict[str, Any]]) -> list[str]:
@@ -609,7 +605,8 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     )
     session.add(meeting)
     await session.flush()
-    units_before = await import_units.active_unit_ids(session, actor.committee.id)  # (qa13) undone with it
+    registered = await db_units.units_of(session, actor.committee.id)  # as the preview matched (qa18)
+    units_before = {u.id for u in registered}  # (qa13) the units it adds are undone with it
     dropped = set(data.get("dropped", []))
     numbers = []
     saved: list[Task] = []
@@ -618,7 +615,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         if k in dropped:
             continue
         d = directive_from_json(item)
-        rows = await resolve_assignees(session, actor, d.assignees)
+        rows = await resolve_assignees(session, actor, d.assignees, registered)
         task = await db_tasks.create_task(
             session,
             actor.committee,
