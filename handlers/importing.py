@@ -211,6 +211,11 @@ def _check_rights(actor: Actor) -> None:
     require_role(actor, Action.LOG, T.ACT_IMPORT)
 
 
+async def _may_import(_session: AsyncSession, actor: Actor) -> bool:
+    _check_rights(actor)
+    return True
+
+
 async def _import_committees(
     session: AsyncSession, context: CallbackContext, person: Person  # type: ignore[type-arg]
 ) -> list[Committee]:
@@ -231,6 +236,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _nhap_private(update, context)
         return
     args, _ = command_args(msg)
+    # Rights first, as Telegram has them now (qa18): a member's .docx, PDF or photo was read (seconds of OCR,
+    # «Đang đọc…» in the group) before the usual refusal. Nothing is read for someone who may not import.
+    if await load_as_actor(update, context, _may_import) is None:
+        return
     try:
         source = await _source_text(context, msg, args)
     except Refused as refusal:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from db.models import Unit
+from db.models import PendingInput, Unit
 from tests.e2e.conftest import Env
-from tests.e2e.test_long_conclusion import bot_messages_since, committee, preview_after, save, what
+from tests.e2e.test_long_conclusion import bot_messages_since, committee, docx_of, preview_after, save, what
+
+CONCLUSION = ("Kết luận giao ban\n1. Văn phòng rà soát hồ sơ một cửa trước ngày 15/12.\n"
+              "2. Công an phường kiểm tra camera an ninh trước ngày 20/12.")
 
 
 async def _units(env: Env) -> list[str]:
@@ -33,3 +36,21 @@ async def test_a_unit_the_preview_calls_new_is_saved_as_a_new_unit(env: Env) -> 
     assert await _units(env) == ["Phòng VH-TT", "UBND", "UBND quận"]
     told = bot_messages_since(env, group, cursor)[-1].plain
     assert "«UBND», «UBND quận», «Phòng VH-TT»" in told
+
+
+async def test_a_member_sending_a_file_to_import_is_refused_before_it_is_read(env: Env) -> None:
+    """A plain member sent the signed scan with «/nhap» in the group: the bot read it (the photo's OCR took
+    seconds, «Đang đọc…» said in the group) and only then said he may not. Refused at once, nothing read."""
+    _chair, member, group = await committee(env)
+    w = env.world
+    for send in (lambda: w.send_document(member, group, "ket_luan.docx", docx_of(CONCLUSION), caption="/nhap"),
+                 lambda: w.send_photo(member, group, b"\x89PNG not really", caption="/nhap")):
+        cursor = len(w.bot_messages(group))
+        send()
+        await w.wait_until(lambda c=cursor: len(bot_messages_since(env, group, c)) > 0, timeout=20)
+        await env.idle()
+        [answer] = bot_messages_since(env, group, cursor)
+        assert "Chỉ Trưởng ban hoặc thư ký mới được nhập kết luận" in answer.plain
+    assert w.calls["getFile"] == 0
+    async with env.sessions() as s:
+        assert not list(await s.scalars(select(PendingInput)))
