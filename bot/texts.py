@@ -2307,3 +2307,14 @@ QA17_IMPORT_REPEATS_AGAIN = (
 QA17_ROLE_SECRETARY_ADMIN = "Trưởng ban (quản trị viên nhóm; thôi quản trị thì là Thư ký)"
 # (qa17) The Monday summary: a person who left the group while leading open tasks (nobody is reminded of them).
 QA17_SUMMARY_LEFT = " (đã rời nhóm)"
+
+
+# --- qa (session 10, qa18) ---
+# /xong, /tiendo, /giahan, /vuongmac typed privately for a number open in several committees: a button each
+# (handlers.own_pick) runs the command, with what was written after the number, in that committee.
+QA18_PRIVATE_TASK_PICK = (
+    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
+    "Bấm nút của Ban muốn báo — lệnh và nội dung anh/chị vừa gõ được giữ nguyên:"
+)
+# The command quoted by the button's message is gone (deleted) or was not the presser's: nothing to run again.
+QA18_PICK_GONE = "Không còn thấy lệnh anh/chị đã gõ: hãy gõ lại lệnh, kèm số việc."

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from db.models import PendingInput, Unit
+from db.models import PendingInput, TaskEvent, Unit
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import bot_messages_since, committee, docx_of, preview_after, save, what
 
 CONCLUSION = ("Kết luận giao ban\n1. Văn phòng rà soát hồ sơ một cửa trước ngày 15/12.\n"
               "2. Công an phường kiểm tra camera an ninh trước ngày 20/12.")
+
+
+async def _notes(env: Env, task_id: int) -> list[str | None]:
+    async with env.sessions() as s:
+        return list(await s.scalars(select(TaskEvent.note).where(TaskEvent.task_id == task_id)))
 
 
 async def _units(env: Env) -> list[str]:
@@ -54,3 +59,36 @@ async def test_a_member_sending_a_file_to_import_is_refused_before_it_is_read(en
     assert w.calls["getFile"] == 0
     async with env.sessions() as s:
         assert not list(await s.scalars(select(PendingInput)))
+
+
+async def test_a_task_command_typed_privately_for_a_number_in_two_committees_offers_a_button_each(env: Env) -> None:
+    """Bình has #1 in two committees; «/xong 1 đã gửi báo cáo …» in his private chat named both and told him
+    to type it in the group: what he wrote was lost. A button each now runs it there, his note kept."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    binh = w.add_user("Bình", "Lê", username="binh_le")
+    ward = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[binh])
+    other = w.add_group("BCĐ Cải cách hành chính", creator=chair, members=[binh])
+    w.start_private(binh)
+    await env.say(chair, ward, "/giao @binh_le tổng hợp số liệu trước 2/12")
+    await env.say(chair, other, "/giao @binh_le rà soát thủ tục trước 2/12")
+
+    asked = await env.say(binh, binh, "/xong 1 đã gửi báo cáo qua hộp thư công vụ")
+    assert "Sài Đồng" in asked.plain and "Cải cách hành chính" in asked.plain
+    assert "gõ lệnh trong nhóm" not in asked.plain
+    [to_ward, to_other] = asked.button_texts()
+    assert "Sài Đồng" in to_ward
+    assert "#1" in to_other and "Cải cách hành chính" in to_other
+    await env.press(binh, asked, to_other)
+    done = await env.task(1, other)
+    assert done.status == "done" and (await env.task(1, ward)).status == "open"
+    assert "#1 đã hoàn thành" in w.bot_messages(binh)[-1].plain
+    assert "đã gửi báo cáo qua hộp thư công vụ" in await _notes(env, done.id)
+
+    # /tiendo the same way: the words after the number are the progress, in the committee chosen.
+    await env.say(chair, other, "/giao @binh_le cập nhật thủ tục lên cổng dịch vụ công trước 9/12")  # #2 there
+    await env.say(chair, ward, "/giao @binh_le lắp đặt wifi nhà văn hoá trước 9/12")  # and #2 here
+    asked = await env.say(binh, binh, "/tiendo 2 đã lắp xong 3/5 điểm")
+    await env.press(binh, asked, next(t for t in asked.button_texts() if "Sài Đồng" in t))
+    assert "đã lắp xong 3/5 điểm" in await _notes(env, (await env.task(2, ward)).id)
+    assert "đã lắp xong 3/5 điểm" not in await _notes(env, (await env.task(2, other)).id)
