@@ -56,7 +56,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
-from handlers import new_tasks, scans
+from handlers import new_tasks, preview_inplace, scans
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -492,8 +492,42 @@ def _due_label(deadline: Deadline, today: date) -> str:
 async def send_preview(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput) -> None:
     chat = update.effective_chat
     assert chat is not None
+    if await _edit_preview(context.bot, services(context), chat.id, draft):  # (qa18) a correction: in place
+        return
     if not await send_preview_to(context.bot, services(context), chat.id, draft):
         await reply(update, T.GENERIC_ERROR)
+
+
+def edits_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput | None) -> bool:
+    """The corrected draft's preview is on screen in this chat and still splits into as many messages: it
+    will be edited there (send_preview), and a correction's answer says so instead of «mới ở bên dưới»."""
+    chat = update.effective_chat
+    if draft is None or chat is None:
+        return False
+    pages = draft.data.get("pages") or []
+    if not pages or draft.data.get("keyboard") != pages[-1] or draft.chat_id != chat.id:
+        return False
+    svc = services(context)
+    today = svc.clock.now().astimezone(svc.settings.tz).date()
+    return len(preview_pages(draft, today, context.bot.username)[0]) == len(pages)
+
+
+async def _edit_preview(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> bool:
+    """A draft already previewed in this chat, corrected: its messages edited where they changed
+    (handlers.preview_inplace). False when it must be sent again."""
+    pages = draft.data.get("pages") or []
+    if not pages or draft.data.get("keyboard") != pages[-1] or draft.chat_id != chat_id:
+        return False
+    today = svc.clock.now().astimezone(svc.settings.tz).date()
+    texts, buttons = preview_pages(draft, today, bot.username)
+    keys = await preview_inplace.edit_changed(bot, chat_id, pages, draft.data.get("page_keys") or [], texts, buttons)
+    if keys is None:
+        return False
+    async with svc.session_factory() as session, session.begin():
+        row = await session.get(PendingInput, draft.id)
+        if row is not None and row.data.get("pages") == pages:
+            row.data = {**row.data, "page_keys": keys}
+    return True
 
 
 async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> bool:
@@ -509,6 +543,7 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
             sent.append(message.message_id)
     except TelegramError as exc:
         log.warning("import preview not sent in chat %s: %s", chat_id, exc)
+    replaced: int | None = None
     if sent:
         async with svc.session_factory() as session, session.begin():
             row = await session.get(PendingInput, draft.id)
@@ -517,11 +552,16 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
                 # correction answered while this one was going out (a reply matched by its text or its
                 # buttons) has sent a newer preview already: that one keeps the live buttons.
                 newer = row.data.get("keyboard") != draft.data.get("keyboard")
+                replaced = None if newer else row.data.get("keyboard")
                 row.data = {
                     **row.data,
                     "messages": [*row.data.get("messages", []), *sent],
                     "keyboard": row.data.get("keyboard") if newer else sent[-1],
+                    # (qa18) the messages of the preview on screen and what each shows: a correction edits them
+                    **({} if newer else {"pages": sent, "page_keys": preview_inplace.page_keys(texts, buttons)}),
                 }
+        if replaced is not None and replaced != sent[-1]:  # the replaced preview's buttons looked alive
+            await preview_inplace.drop_old_buttons(bot, chat_id, replaced)
     return len(sent) == len(texts)
 
 
@@ -533,6 +573,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, draft_id, action, *arg = query.data.split(":")
     new_text: str | None = None
     new_buttons: Buttons | None = None
+    saved_parts: tuple[list[int], list[str]] | None = None
     username = context.bot.username
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
@@ -553,6 +594,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
             elif action == "save":
+                # (qa18) the preview's other parts, marked saved once the pressed one says what was saved
+                saved_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0])
                 new_text, meeting_id = await _save(session, actor, draft)
                 await session.delete(draft)
                 # A slip of a whole import (the wrong text, the wrong committee) taken back at once, not
@@ -585,6 +628,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
+    if saved_parts is not None and query.message is not None:
+        await preview_inplace.mark_saved(context.bot, query.message.chat.id, *saved_parts, query.message.message_id)
     # A save: the doers told privately (handlers.new_tasks), and the group's line of an import saved in a
     # private chat.
     await send_notices(context, session)
@@ -862,6 +907,8 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             draft = found
         except Refused as refusal:
             text = str(refusal)
+    if edits_in_place(update, context, draft):  # (qa18) the preview is edited where it stands (send_preview)
+        text = text.replace(T.QA18_PREVIEW_BELOW, T.QA18_PREVIEW_EDITED_ABOVE)
     answered = await reply(update, text)
     if answered is not None:
         # The answer is about this preview: a correction sent as a reply to it («không có mục 7» →

@@ -92,3 +92,39 @@ async def test_a_task_command_typed_privately_for_a_number_in_two_committees_off
     await env.press(binh, asked, next(t for t in asked.button_texts() if "Sài Đồng" in t))
     assert "đã lắp xong 3/5 điểm" in await _notes(env, (await env.task(2, ward)).id)
     assert "đã lắp xong 3/5 điểm" not in await _notes(env, (await env.task(2, other)).id)
+
+
+async def test_a_one_item_correction_edits_the_preview_in_place_and_saving_marks_every_part(env: Env) -> None:
+    """Each «3 hạn 20/12» re-sent the whole preview (about 7,000 characters, two messages); after saving, the
+    old part 1/2 stayed on screen as if still waiting. Only the message holding the item is edited now, and
+    once saved every part says so, with no buttons left but the saved message's own."""
+    chair, _member, group = await committee(env)
+    w = env.world
+    text = "/nhap Kết luận giao ban Ban chỉ đạo\n" + "\n".join(
+        f"{n}. Văn phòng rà soát, tổng hợp hồ sơ đề nghị hỗ trợ của các hộ gia đình thuộc tổ dân phố số {n}, "
+        f"đối chiếu với danh sách do Hội Chữ thập đỏ phường cung cấp và báo cáo kết quả bằng văn bản "
+        f"trước ngày {n + 5}/12." for n in range(1, 17)
+    )
+    cursor = len(w.bot_messages(group))
+    w.send_text(chair, group, text)
+    first, last = await preview_after(env, group, cursor)
+    assert "(phần 1/2)" in first.plain and "hạn 30/12" not in first.plain
+
+    cursor = len(w.bot_messages(group))
+    edits = w.calls["editMessageText"]
+    fixed = await env.say(chair, group, "1 hạn 30/12", reply_to=last)
+    assert "Mục 1: hạn mới 30/12/2026" in fixed.plain
+    await env.idle()
+    assert "Đã sửa ngay trong bản xem trước ở trên" in fixed.plain and "ở bên dưới" not in fixed.plain
+    assert [m.message_id for m in bot_messages_since(env, group, cursor)] == [fixed.message_id]  # none re-sent
+    assert w.calls["editMessageText"] == edits + 1  # the part with item 1, and only it
+    first, last = w.message(group, first.message_id), w.message(group, last.message_id)
+    assert "📅 Hạn: 30/12/2026" in first.plain and first.plain.count("30/12/2026") == 1
+    assert len(first.plain) <= 4096 and any("Lưu tất cả (16)" in t for t in last.button_texts())
+
+    saved = await what(env, await save(env, chair, [first, last]))
+    assert saved[0][1].isoformat() == "2026-12-30" and len(saved) == 16
+    first, last = w.message(group, first.message_id), w.message(group, last.message_id)
+    assert first.plain.startswith("💾 Đã lưu") and not first.button_texts()
+    assert "Đã lưu 16 nhiệm vụ" in last.plain and not any("Lưu tất cả" in t for t in last.button_texts())
+    assert not [m for m in w.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())]
