@@ -2323,3 +2323,13 @@ QA18_PREVIEW_PART_SAVED = "💾 <b>Đã lưu</b> — bản xem trước này đ�
 # A one-item correction's answer (IMPORT_EDITED_*) when the preview was edited where it stands, not sent again.
 QA18_PREVIEW_BELOW = "Bản xem trước mới ở bên dưới."
 QA18_PREVIEW_EDITED_ABOVE = "Đã sửa ngay trong bản xem trước ở trên."
+# A member made an administrator of the group: a chair by Telegram's rule (handlers.membership._promoted), said in
+# the group once, when the role changes (a chair made admin, nothing; a committee without chair: CHAIR_BACK).
+QA18_PROMOTED_CHAIR = (
+    "👤 {name} vừa được đặt làm quản trị viên nhóm nên là Trưởng ban từ nay: duyệt gia hạn, huỷ nhiệm vụ, "
+    "đổi cài đặt. Xem vai trò: /vaitro"
+)
+QA18_PROMOTED_SECRETARY = (
+    "👤 {name} (Thư ký) vừa được đặt làm quản trị viên nhóm nên có quyền Trưởng ban: duyệt gia hạn, huỷ nhiệm vụ, "
+    "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
+)

@@ -128,3 +128,39 @@ async def test_a_one_item_correction_edits_the_preview_in_place_and_saving_marks
     assert first.plain.startswith("💾 Đã lưu") and not first.button_texts()
     assert "Đã lưu 16 nhiệm vụ" in last.plain and not any("Lưu tất cả" in t for t in last.button_texts())
     assert not [m for m in w.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())]
+
+
+async def test_the_group_is_told_when_a_member_made_an_administrator_becomes_chair(env: Env) -> None:
+    """Hoa was made an administrator of the group: by Telegram's rule she became a chair (approves extensions,
+    cancels tasks), and the group was told nothing — except when the committee had had no chair at all."""
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    minh = w.add_user("Minh", "Trần", username="minh_thuky")
+    hoa = w.add_user("Hoa", "Lê", username="hoa_vanphong")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[minh, hoa],
+                        bot_status="administrator")
+    await env.say(chair, group, "/vaitro @minh_thuky thuky")
+
+    cursor = len(w.bot_messages(group))
+    w.promote_admin(group, hoa)
+    await w.wait_for(lambda m: "Hoa Lê" in m.plain, chat=group)
+    await env.idle()
+    [told] = bot_messages_since(env, group, cursor)
+    assert "Hoa Lê vừa được đặt làm quản trị viên nhóm nên là Trưởng ban từ nay" in told.plain
+
+    cursor = len(w.bot_messages(group))
+    w.promote_admin(group, minh)
+    await w.wait_for(lambda m: "Minh Trần" in m.plain, chat=group)
+    await env.idle()
+    [told] = bot_messages_since(env, group, cursor)
+    assert "Minh Trần (Thư ký) vừa được đặt làm quản trị viên nhóm nên có quyền Trưởng ban" in told.plain
+    assert "thôi quản trị thì lại là Thư ký" in told.plain
+
+    # No longer an administrator, then made one again: a change each time, said each time it makes her chair.
+    w.demote_admin(group, hoa)
+    await env.idle()
+    cursor = len(w.bot_messages(group))
+    w.promote_admin(group, hoa)
+    await w.wait_for(lambda m: "Hoa Lê" in m.plain, chat=group)
+    await env.idle()
+    assert len(bot_messages_since(env, group, cursor)) == 1
