@@ -2333,3 +2333,4 @@ QA18_PROMOTED_SECRETARY = (
     "👤 {name} (Thư ký) vừa được đặt làm quản trị viên nhóm nên có quyền Trưởng ban: duyệt gia hạn, huỷ nhiệm vụ, "
     "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
 )
+QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Đã huỷ</b> — bản xem trước này đã được huỷ, không lưu gì."

@@ -573,7 +573,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, draft_id, action, *arg = query.data.split(":")
     new_text: str | None = None
     new_buttons: Buttons | None = None
-    saved_parts: tuple[list[int], list[str]] | None = None
+    done_parts: tuple[list[int], list[str], str] | None = None  # (qa18) the preview's other parts, marked
     username = context.bot.username
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
@@ -591,11 +591,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 # saving from it would save what it does not show.
                 raise Refused(T.IMPORT_PREVIEW_SUPERSEDED)
             if action == "cancel":
+                done_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0],
+                              T.QA18_PREVIEW_PART_CANCELLED)
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
             elif action == "save":
                 # (qa18) the preview's other parts, marked saved once the pressed one says what was saved
-                saved_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0])
+                done_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0],
+                              T.QA18_PREVIEW_PART_SAVED)
                 new_text, meeting_id = await _save(session, actor, draft)
                 await session.delete(draft)
                 # A slip of a whole import (the wrong text, the wrong committee) taken back at once, not
@@ -628,8 +631,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
-    if saved_parts is not None and query.message is not None:
-        await preview_inplace.mark_saved(context.bot, query.message.chat.id, *saved_parts, query.message.message_id)
+    if done_parts is not None and query.message is not None:
+        pages, texts, head = done_parts
+        where, pressed = query.message.chat.id, query.message.message_id
+        await preview_inplace.mark_done(context.bot, where, pages, texts, pressed, head)
     # A save: the doers told privately (handlers.new_tasks), and the group's line of an import saved in a
     # private chat.
     await send_notices(context, session)

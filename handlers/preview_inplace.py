@@ -17,7 +17,6 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot import texts as T
 from domain.long_text import utf16_len
 from handlers.common import Buttons, keyboard
 
@@ -65,13 +64,15 @@ async def edit_changed(
     return keys
 
 
-async def mark_saved(bot: Bot, chat_id: int, pages: list[int], texts: list[str], keyboard_id: int | None) -> None:
-    """After «Lưu tất cả»: the preview's other messages (the pressed one now says what was saved) are headed
-    «đã lưu», without buttons — the part 1/2 above no longer reads as a preview waiting for a decision."""
+async def mark_done(
+    bot: Bot, chat_id: int, pages: list[int], texts: list[str], keyboard_id: int | None, head: str
+) -> None:
+    """After «Lưu tất cả» (or «Huỷ»): the preview's other messages (the pressed one now says what was done)
+    are headed `head`, without buttons — the part 1/2 above no longer reads as a preview waiting for a decision."""
     for message_id, text in zip(pages, texts, strict=False):
         if message_id == keyboard_id:
             continue
-        saved = T.QA18_PREVIEW_PART_SAVED + "\n\n" + text
+        saved = head + "\n\n" + text
         if utf16_len(saved) > TELEGRAM_LIMIT:  # Telegram's limit: the part keeps its text, loses nothing
             saved = text
         try:

@@ -164,3 +164,21 @@ async def test_the_group_is_told_when_a_member_made_an_administrator_becomes_cha
     await w.wait_for(lambda m: "Hoa Lê" in m.plain, chat=group)
     await env.idle()
     assert len(bot_messages_since(env, group, cursor)) == 1
+
+
+async def test_a_long_preview_cancelled_says_so_in_every_part(env: Env) -> None:
+    """«✖️ Huỷ» under part 2/2: part 1/2 above still read as a preview waiting for «Lưu tất cả»."""
+    chair, _member, group = await committee(env)
+    w = env.world
+    text = "/nhap Kết luận giao ban Ban chỉ đạo\n" + "\n".join(
+        f"{n}. Văn phòng rà soát, tổng hợp hồ sơ đề nghị hỗ trợ của các hộ gia đình thuộc tổ dân phố số {n}, "
+        f"đối chiếu với danh sách do Hội Chữ thập đỏ phường cung cấp và báo cáo kết quả bằng văn bản "
+        f"trước ngày {n + 5}/12." for n in range(1, 17)
+    )
+    cursor = len(w.bot_messages(group))
+    w.send_text(chair, group, text)
+    first, last = await preview_after(env, group, cursor)
+    await env.press(chair, last, "✖️ Huỷ")
+    first = w.message(group, first.message_id)
+    assert first.plain.startswith("✖️ Đã huỷ") and "Văn phòng rà soát" in first.plain
+    assert await env.task_count() == 0
