@@ -2319,7 +2319,7 @@ QA18_PRIVATE_TASK_PICK = (
 # The command quoted by the button's message is gone (deleted) or was not the presser's: nothing to run again.
 QA18_PICK_GONE = "Không còn thấy lệnh anh/chị đã gõ: hãy gõ lại lệnh, kèm số việc."
 # A part of an import preview above the saved message (handlers.preview_inplace.mark_saved): no longer a decision.
-QA18_PREVIEW_PART_SAVED = "💾 <b>Đã lưu</b> — bản xem trước này đã được lưu thành nhiệm vụ (xem tin báo lưu bên dưới)."
+QA18_PREVIEW_PART_SAVED = "💾 <b>Bản xem trước này đã được lưu thành nhiệm vụ</b> (xem tin báo lưu bên dưới)."
 # A one-item correction's answer (IMPORT_EDITED_*) when the preview was edited where it stands, not sent again.
 QA18_PREVIEW_BELOW = "Bản xem trước mới ở bên dưới."
 QA18_PREVIEW_EDITED_ABOVE = "Đã sửa ngay trong bản xem trước ở trên."
@@ -2333,4 +2333,4 @@ QA18_PROMOTED_SECRETARY = (
     "👤 {name} (Thư ký) vừa được đặt làm quản trị viên nhóm nên có quyền Trưởng ban: duyệt gia hạn, huỷ nhiệm vụ, "
     "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
 )
-QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Đã huỷ</b> — bản xem trước này đã được huỷ, không lưu gì."
+QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Bản xem trước này đã được huỷ</b>, không lưu gì."

@@ -125,7 +125,7 @@ async def test_a_one_item_correction_edits_the_preview_in_place_and_saving_marks
     saved = await what(env, await save(env, chair, [first, last]))
     assert saved[0][1].isoformat() == "2026-12-30" and len(saved) == 16
     first, last = w.message(group, first.message_id), w.message(group, last.message_id)
-    assert first.plain.startswith("💾 Đã lưu") and not first.button_texts()
+    assert first.plain.startswith("💾 Bản xem trước này đã được lưu thành nhiệm vụ") and not first.button_texts()
     assert "Đã lưu 16 nhiệm vụ" in last.plain and not any("Lưu tất cả" in t for t in last.button_texts())
     assert not [m for m in w.bot_messages(group) if any("Lưu tất cả" in t for t in m.button_texts())]
 
@@ -180,5 +180,5 @@ async def test_a_long_preview_cancelled_says_so_in_every_part(env: Env) -> None:
     first, last = await preview_after(env, group, cursor)
     await env.press(chair, last, "✖️ Huỷ")
     first = w.message(group, first.message_id)
-    assert first.plain.startswith("✖️ Đã huỷ") and "Văn phòng rà soát" in first.plain
+    assert first.plain.startswith("✖️ Bản xem trước này đã được huỷ") and "Văn phòng rà soát" in first.plain
     assert await env.task_count() == 0
