@@ -182,3 +182,32 @@ async def test_a_long_preview_cancelled_says_so_in_every_part(env: Env) -> None:
     first = w.message(group, first.message_id)
     assert first.plain.startswith("✖️ Bản xem trước này đã được huỷ") and "Văn phòng rà soát" in first.plain
     assert await env.task_count() == 0
+
+
+async def test_a_correction_that_changes_the_split_sends_the_preview_again_and_the_old_buttons_go(env: Env) -> None:
+    """Item 1 rewritten much shorter («✏️ Sửa mục…»): the preview now fits one message, so it is sent again —
+    and the replaced preview's «💾 Lưu tất cả» is taken away instead of looking alive above it."""
+    chair, _member, group = await committee(env)
+    w = env.world
+    text = "/nhap Kết luận giao ban Ban chỉ đạo\n" + "\n".join(
+        f"{n}. Văn phòng rà soát, tổng hợp hồ sơ đề nghị hỗ trợ của các hộ gia đình thuộc tổ dân phố số {n}, "
+        f"đối chiếu với danh sách do Hội Chữ thập đỏ phường cung cấp và báo cáo kết quả bằng văn bản "
+        f"trước ngày {n + 5}/12." for n in range(1, 13)
+    )
+    cursor = len(w.bot_messages(group))
+    w.send_text(chair, group, text)
+    old = await preview_after(env, group, cursor)
+    assert len(old) == 2
+    await env.press(chair, old[-1], "✏️ Sửa mục…")
+    picking = w.message(group, old[-1].message_id)
+    data = [b["callback_data"] for row in picking.buttons for b in row]
+    pick = w.press_button(chair, picking, next(d for d in data if d.endswith(":fix:1")))
+    await w.wait_until(lambda: pick.answered)
+    await env.idle()
+    question = w.bot_messages(group)[-1]
+    cursor = len(w.bot_messages(group))
+    w.send_text(chair, group, "1. Văn phòng rà soát hồ sơ trước ngày 6/12.", reply_to=question)
+    [new] = await preview_after(env, group, cursor)
+    assert "1. Văn phòng rà soát hồ sơ trước ngày 6/12." in new.plain and "(phần" not in new.plain
+    assert not w.message(group, old[-1].message_id).button_texts()
+    assert any("Lưu tất cả (12)" in t for t in new.button_texts())
