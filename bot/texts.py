@@ -2324,3 +2324,30 @@ STATUS_SCHEMA_BEHIND = (
 # `nhacviec status`: the oldest reminder / Monday summary due and not sent yet (README «Theo dõi»).
 STATUS_LATE_REMINDER = "⚠️ Có nhắc việc đến giờ mà chưa gửi: cũ nhất từ {ago} trước"
 STATUS_LATE_SUMMARY = "⚠️ Bản tổng hợp thứ Hai đến giờ mà chưa gửi: từ {ago} trước"
+
+
+# --- qa (session 10, qa18) ---
+# /xong, /tiendo, /giahan, /vuongmac typed privately for a number open in several committees: a button each
+# (handlers.own_pick) runs the command, with what was written after the number, in that committee.
+QA18_PRIVATE_TASK_PICK = (
+    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
+    "Bấm nút của Ban muốn báo — lệnh và nội dung anh/chị vừa gõ được giữ nguyên:"
+)
+# The command quoted by the button's message is gone (deleted) or was not the presser's: nothing to run again.
+QA18_PICK_GONE = "Không còn thấy lệnh anh/chị đã gõ: hãy gõ lại lệnh, kèm số việc."
+# A part of an import preview above the saved message (handlers.preview_inplace.mark_saved): no longer a decision.
+QA18_PREVIEW_PART_SAVED = "💾 <b>Bản xem trước này đã được lưu thành nhiệm vụ</b> (xem tin báo lưu bên dưới)."
+# A one-item correction's answer (IMPORT_EDITED_*) when the preview was edited where it stands, not sent again.
+QA18_PREVIEW_BELOW = "Bản xem trước mới ở bên dưới."
+QA18_PREVIEW_EDITED_ABOVE = "Đã sửa ngay trong bản xem trước ở trên."
+# A member made an administrator of the group: a chair by Telegram's rule (handlers.membership._promoted), said in
+# the group once, when the role changes (a chair made admin, nothing; a committee without chair: CHAIR_BACK).
+QA18_PROMOTED_CHAIR = (
+    "👤 {name} vừa được đặt làm quản trị viên nhóm nên là Trưởng ban từ nay: duyệt gia hạn, huỷ nhiệm vụ, "
+    "đổi cài đặt. Xem vai trò: /vaitro"
+)
+QA18_PROMOTED_SECRETARY = (
+    "👤 {name} (Thư ký) vừa được đặt làm quản trị viên nhóm nên có quyền Trưởng ban: duyệt gia hạn, huỷ nhiệm vụ, "
+    "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
+)
+QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Bản xem trước này đã được huỷ</b>, không lưu gì."

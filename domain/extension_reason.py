@@ -5,7 +5,8 @@ as they would say it — «xin đến 18/12 vì chờ số liệu», «đề ngh
 phí». The deadline phrase is cut out of the answer (handlers.progress._due_and_reason) and what is
 left is the reason; its head is the asking itself («xin», «đề nghị gia hạn», «lý do:»), which left in
 reads «Lý do: xin vì chờ số liệu» in the chair's card (qa13). Only that head goes: a reason that
-does not start with it is kept word for word.
+does not start with it is kept word for word. After the label «Lý do:», the word that only says "because"
+(«vì», «do», «bởi vì», «tại vì», «là do») goes too: «Lý do: vì chờ số liệu» read twice (qa18).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ _ASKING = re.compile(
     r"(?:ly\s+do\s*(?:la\b)?\s*[:\-–]?\s*)?"
 )
 _EDGE = " ,;:.-–"
+# "Because" words opening the reason, matched on the words as written (lower case): folded, «do» would also
+# take «đó»/«đổ» («đổ bê tông chưa xong» is a reason). Without diacritics only when the whole answer has
+# none (typed without a Vietnamese keyboard: «vi cho so lieu»).
+_BECAUSE = re.compile(r"(?:(?:bởi|tại|là|chính)\s+)?(?:vì|do)(?:\s+là)?(?=\s)\s*[,:\-–]?\s*", re.IGNORECASE)
+_BECAUSE_PLAIN = re.compile(r"(?:(?:boi|tai|la)\s+)?(?:vi|do)(?=\s)\s*[,:\-–]?\s*", re.IGNORECASE)
 
 
 def reason_of(rest: str) -> str | None:
@@ -35,4 +41,12 @@ def reason_of(rest: str) -> str | None:
     if head is not None and head.end() > 0 and (head.end() == len(text) or not text[head.end() - 1].isalnum()
                                                  or not text[head.end()].isalnum()):
         text = text[head.end():].strip(_EDGE)
-    return text or None
+    return _without_because(text) or None
+
+
+def _without_because(text: str) -> str:
+    """«vì chờ số liệu» -> «chờ số liệu»: the card already says «Lý do:». Kept when nothing would be left."""
+    because = _BECAUSE if fold(text) != text else _BECAUSE_PLAIN
+    head = because.match(text)
+    rest = text[head.end():].strip(_EDGE) if head is not None else ""
+    return rest or text

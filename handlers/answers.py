@@ -68,6 +68,8 @@ async def _answer_question(
                 await session.delete(pending)
             except Refused as refusal:
                 text = str(refusal)
+    if text and importing.edits_in_place(update, context, draft):  # (qa18) a corrected item: edited up there
+        text = text.replace(T.QA18_PREVIEW_BELOW, T.QA18_PREVIEW_EDITED_ABOVE)
     if text:
         await reply(update, text)
     if draft is not None:

@@ -29,7 +29,7 @@ from handlers.common import (
     send_notices,
     transaction,
 )
-from handlers.task_actions import ChairOnly, Refused
+from handlers.task_actions import ChairOnly, PickCommittee, Refused
 
 # A text; a text with buttons under it; or a long answer already split into messages (reply_parts).
 Answer = str | tuple[str, Buttons | None] | list[str]
@@ -68,6 +68,8 @@ async def run_as_actor(
             answered = await body(session, actor)
         except Refused as refusal:
             answered = await refusal_text(context, session, actor, refusal)
+            if isinstance(refusal, PickCommittee):  # (qa18) which committee's #1: a button each
+                answered = (answered, refusal.buttons)
     if isinstance(answered, list):
         await reply_parts(update, context, answered)
     elif isinstance(answered, tuple):

@@ -200,15 +200,23 @@ def builtin_name(written: str, key: str) -> str:
     return name
 
 
+def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_units.Unit | None:
+    """The committee's unit a name read as a built-in unit (or not placed) means: by an alias or a near name
+    ("Y tế", "Trạm Y tế" for "Trạm Y tế phường"). The one rule of the preview (planned_name, the import's
+    «new unit» flag) and of saving (resolve_assignees): the preview is the promise (qa18)."""
+    key = ref.unit_key or ""
+    if key and not key.startswith("builtin:"):
+        return None
+    known = builtin_unit(key) if key else None
+    return db_units.near(registered, ref.text, kind_name(ref.text, known))
+
+
 def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     """The name `resolve_assignees` will save `ref` under (a preview shows what will be saved): a
     committee's unit by its name, a built-in unit by the catalogue's name, anything else as written."""
     key = ref.unit_key or ""
-    if not key or key.startswith("builtin:"):
-        known = builtin_unit(key) if key else None
-        unit = db_units.near(registered, ref.text, kind_name(ref.text, known))
-        if unit is not None:
-            return unit.name
+    if (unit := registered_match(ref, registered)) is not None:
+        return unit.name
     if key.isdigit():
         return next((u.name for u in registered if str(u.id) == key), ref.text)
     if key.startswith("builtin:"):
@@ -216,22 +224,24 @@ def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     return ref.text
 
 
-async def resolve_assignees(session: AsyncSession, actor: Actor, assignees: Assignees) -> list[NewAssignee]:
+async def resolve_assignees(
+    session: AsyncSession, actor: Actor, assignees: Assignees, registered: list[db_units.Unit] | None = None
+) -> list[NewAssignee]:
     """AssigneeRefs -> rows: people, committee units, built-in units (added to the committee), or
-    names as written (kept, and the chair is asked about them)."""
+    names as written (kept, and the chair is asked about them). `registered`: the committee's units to
+    match against — an import passes those it had before saving, as its preview did: a unit its item 1
+    adds («UBND») must not swallow item 2's «UBND quận» by a near name the preview never showed (qa18)."""
     assert actor.committee is not None
     out: list[NewAssignee] = []
-    registered = await db_units.units_of(session, actor.committee.id)
+    if registered is None:
+        registered = await db_units.units_of(session, actor.committee.id)
     for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
         for ref in refs:
             key = ref.unit_key or ""
-            if not key or key.startswith("builtin:"):
-                # A registered unit named by an alias or a near name ("Y tế", "Trạm Y tế" for "Trạm Y tế
-                # phường") is that unit: never a second unit that would split its counts.
-                known = builtin_unit(key) if key else None
-                unit = db_units.near(registered, ref.text, kind_name(ref.text, known))
-                if unit is not None:
-                    key = str(unit.id)
+            # A registered unit named by an alias or a near name is that unit: never a second unit that
+            # would split its counts.
+            if (unit := registered_match(ref, registered)) is not None:
+                key = str(unit.id)
             if key.startswith("person:"):
                 out.append(NewAssignee(role, ref.text, person_id=int(key.split(":", 1)[1])))
             elif key.isdigit():

@@ -56,8 +56,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
-from domain.understand.units_catalog import builtin_unit
-from handlers import new_tasks, scans
+from handlers import new_tasks, preview_inplace, scans
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -77,8 +76,7 @@ from handlers.common import (
     visible_text,
     year_guessed_note,
 )
-from handlers.directives import check_undo, first_due, planned_name, resolve_assignees
-from handlers.numbered_units import kind_name
+from handlers.directives import check_undo, first_due, planned_name, registered_match, resolve_assignees
 from handlers.preview_no_day import no_day_flag
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
@@ -114,9 +112,7 @@ def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
     with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
     the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
     key = ref.unit_key or ""
-    if not key.startswith("builtin:"):
-        return False
-    return db_units.near(registered, ref.text, kind_name(ref.text, builtin_unit(key))) is None
+    return key.startswith("builtin:") and registered_match(ref, registered) is None
 
 
 def _shown(refs: list[dict[str, Any]]) -> list[str]:
@@ -215,6 +211,11 @@ def _check_rights(actor: Actor) -> None:
     require_role(actor, Action.LOG, T.ACT_IMPORT)
 
 
+async def _may_import(_session: AsyncSession, actor: Actor) -> bool:
+    _check_rights(actor)
+    return True
+
+
 async def _import_committees(
     session: AsyncSession, context: CallbackContext, person: Person  # type: ignore[type-arg]
 ) -> list[Committee]:
@@ -235,6 +236,10 @@ async def nhap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _nhap_private(update, context)
         return
     args, _ = command_args(msg)
+    # Rights first, as Telegram has them now (qa18): a member's .docx, PDF or photo was read (seconds of OCR,
+    # «Đang đọc…» in the group) before the usual refusal. Nothing is read for someone who may not import.
+    if await load_as_actor(update, context, _may_import) is None:
+        return
     try:
         source = await _source_text(context, msg, args)
     except Refused as refusal:
@@ -487,8 +492,42 @@ def _due_label(deadline: Deadline, today: date) -> str:
 async def send_preview(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput) -> None:
     chat = update.effective_chat
     assert chat is not None
+    if await _edit_preview(context.bot, services(context), chat.id, draft):  # (qa18) a correction: in place
+        return
     if not await send_preview_to(context.bot, services(context), chat.id, draft):
         await reply(update, T.GENERIC_ERROR)
+
+
+def edits_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput | None) -> bool:
+    """The corrected draft's preview is on screen in this chat and still splits into as many messages: it
+    will be edited there (send_preview), and a correction's answer says so instead of «mới ở bên dưới»."""
+    chat = update.effective_chat
+    if draft is None or chat is None:
+        return False
+    pages = draft.data.get("pages") or []
+    if not pages or draft.data.get("keyboard") != pages[-1] or draft.chat_id != chat.id:
+        return False
+    svc = services(context)
+    today = svc.clock.now().astimezone(svc.settings.tz).date()
+    return len(preview_pages(draft, today, context.bot.username)[0]) == len(pages)
+
+
+async def _edit_preview(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> bool:
+    """A draft already previewed in this chat, corrected: its messages edited where they changed
+    (handlers.preview_inplace). False when it must be sent again."""
+    pages = draft.data.get("pages") or []
+    if not pages or draft.data.get("keyboard") != pages[-1] or draft.chat_id != chat_id:
+        return False
+    today = svc.clock.now().astimezone(svc.settings.tz).date()
+    texts, buttons = preview_pages(draft, today, bot.username)
+    keys = await preview_inplace.edit_changed(bot, chat_id, pages, draft.data.get("page_keys") or [], texts, buttons)
+    if keys is None:
+        return False
+    async with svc.session_factory() as session, session.begin():
+        row = await session.get(PendingInput, draft.id)
+        if row is not None and row.data.get("pages") == pages:
+            row.data = {**row.data, "page_keys": keys}
+    return True
 
 
 async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> bool:
@@ -504,6 +543,7 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
             sent.append(message.message_id)
     except TelegramError as exc:
         log.warning("import preview not sent in chat %s: %s", chat_id, exc)
+    replaced: int | None = None
     if sent:
         async with svc.session_factory() as session, session.begin():
             row = await session.get(PendingInput, draft.id)
@@ -512,11 +552,16 @@ async def send_preview_to(bot: Bot, svc: Services, chat_id: int, draft: PendingI
                 # correction answered while this one was going out (a reply matched by its text or its
                 # buttons) has sent a newer preview already: that one keeps the live buttons.
                 newer = row.data.get("keyboard") != draft.data.get("keyboard")
+                replaced = None if newer else row.data.get("keyboard")
                 row.data = {
                     **row.data,
                     "messages": [*row.data.get("messages", []), *sent],
                     "keyboard": row.data.get("keyboard") if newer else sent[-1],
+                    # (qa18) the messages of the preview on screen and what each shows: a correction edits them
+                    **({} if newer else {"pages": sent, "page_keys": preview_inplace.page_keys(texts, buttons)}),
                 }
+        if replaced is not None and replaced != sent[-1]:  # the replaced preview's buttons looked alive
+            await preview_inplace.drop_old_buttons(bot, chat_id, replaced)
     return len(sent) == len(texts)
 
 
@@ -528,6 +573,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _, draft_id, action, *arg = query.data.split(":")
     new_text: str | None = None
     new_buttons: Buttons | None = None
+    done_parts: tuple[list[int], list[str], str] | None = None  # (qa18) the preview's other parts, marked
     username = context.bot.username
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
@@ -545,9 +591,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 # saving from it would save what it does not show.
                 raise Refused(T.IMPORT_PREVIEW_SUPERSEDED)
             if action == "cancel":
+                done_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0],
+                              T.QA18_PREVIEW_PART_CANCELLED)
                 await session.delete(draft)
                 new_text = T.IMPORT_CANCELLED
             elif action == "save":
+                # (qa18) the preview's other parts, marked saved once the pressed one says what was saved
+                done_parts = (draft.data.get("pages") or [], preview_pages(draft, actor.today, username)[0],
+                              T.QA18_PREVIEW_PART_SAVED)
                 new_text, meeting_id = await _save(session, actor, draft)
                 await session.delete(draft)
                 # A slip of a whole import (the wrong text, the wrong committee) taken back at once, not
@@ -580,6 +631,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(query)
     if new_text is not None:
         await edit(query, new_text, new_buttons)
+    if done_parts is not None and query.message is not None:
+        pages, texts, head = done_parts
+        where, pressed = query.message.chat.id, query.message.message_id
+        await preview_inplace.mark_done(context.bot, where, pages, texts, pressed, head)
     # A save: the doers told privately (handlers.new_tasks), and the group's line of an import saved in a
     # private chat.
     await send_notices(context, session)
@@ -609,7 +664,8 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
     )
     session.add(meeting)
     await session.flush()
-    units_before = await import_units.active_unit_ids(session, actor.committee.id)  # (qa13) undone with it
+    registered = await db_units.units_of(session, actor.committee.id)  # as the preview matched (qa18)
+    units_before = {u.id for u in registered}  # (qa13) the units it adds are undone with it
     dropped = set(data.get("dropped", []))
     numbers = []
     saved: list[Task] = []
@@ -618,7 +674,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
         if k in dropped:
             continue
         d = directive_from_json(item)
-        rows = await resolve_assignees(session, actor, d.assignees)
+        rows = await resolve_assignees(session, actor, d.assignees, registered)
         task = await db_tasks.create_task(
             session,
             actor.committee,
@@ -856,6 +912,8 @@ async def _on_preview_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             draft = found
         except Refused as refusal:
             text = str(refusal)
+    if edits_in_place(update, context, draft):  # (qa18) the preview is edited where it stands (send_preview)
+        text = text.replace(T.QA18_PREVIEW_BELOW, T.QA18_PREVIEW_EDITED_ABOVE)
     answered = await reply(update, text)
     if answered is not None:
         # The answer is about this preview: a correction sent as a reply to it («không có mục 7» →

@@ -344,12 +344,20 @@ async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
         remember_admin_status(context, chat_id, user.id, True)
         chairless = await db_membership.chair_count(session, committee.id) == 0
-        if await db_committees.role_of(session, committee.id, person.id) is None:  # a granted role stays
+        stored = await db_committees.role_of(session, committee.id, person.id)  # the role until now
+        if stored is None:  # a granted role stays
             await db_committees.set_role(session, committee.id, person.id, Role.CHAIR, None, now)
             await replan_committee(session, committee.id, now)
+        text = None
         if chairless and await db_membership.chair_count(session, committee.id) > 0:
             # qa10: the committee had no chair (see _joined): the group is told it has one again.
             text = T.CHAIR_BACK.format(names=user_link(person))
+        elif stored != Role.CHAIR:
+            # qa18: a member (or the secretary) made an administrator now approves extensions and cancels
+            # tasks: the committee is told who, once, when the role changes (a chair made admin: nothing).
+            fmt = T.QA18_PROMOTED_SECRETARY if stored == Role.SECRETARY else T.QA18_PROMOTED_CHAIR
+            text = fmt.format(name=user_link(person))
+        if text is not None:
             await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="chair_back")
     log.info("chat %s: person %s became an admin, now a chair", chat_id, person.id)
     await send_notices(context, session)

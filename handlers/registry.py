@@ -21,6 +21,7 @@ from handlers import (
     importing,
     meetings,
     membership,
+    own_pick,
     progress,
     reports,
     roles,
@@ -136,6 +137,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     )
     app.add_handler(CallbackQueryHandler(tasks.on_page, pattern=r"^ds:\d{1,4}:(a|q|w|u\d{1,9}|m\d{1,9})$"))
     app.add_handler(CallbackQueryHandler(tasks.on_show, pattern=r"^xem:\d{1,9}$"))
+    app.add_handler(CallbackQueryHandler(own_pick.on_pick, pattern=r"^own:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(membership.on_reassign_button, pattern=r"^reassign:\d{1,9}$"))
     app.add_handler(CallbackQueryHandler(fallback.unknown_button))
 

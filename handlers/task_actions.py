@@ -6,6 +6,7 @@ records the event, re-plans reminders, and returns the text to show (or raises R
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +26,19 @@ from handlers.common import Actor
 
 class Refused(Exception):
     """The action is not done; the message says why (already in Vietnamese, HTML-safe)."""
+
+
+class PickCommittee(Refused):
+    """Refused for now: the person's words name a task in several committees; `buttons` let them pick one."""
+
+    def __init__(self, text: str, buttons: list[list[tuple[str, str]]]) -> None:
+        super().__init__(text)
+        self.buttons = buttons
+
+
+# The task a «#1 — <Ban>» button (handlers.own_pick) chose for the command it runs again: find_own_task
+# takes it instead of asking again. Set only for the duration of that button's handling.
+CHOSEN_TASK: ContextVar[int | None] = ContextVar("chosen_task", default=None)
 
 
 class ChairOnly(Refused):
@@ -53,9 +67,17 @@ async def find_own_task(session: AsyncSession, actor: Actor, number: int) -> Tas
         # qa15: a paused committee (its group deleted, the bot removed) is not where they meant it;
         # naming it would send them to type in a group that may no longer exist.
         mine = [(t, c) for t, c in mine if c.active]
+    if (chosen := CHOSEN_TASK.get()) is not None:
+        mine = [(t, c) for t, c in mine if t.id == chosen]
+        if not mine:
+            raise Refused(T.BUTTON_STALE)
     if len(mine) > 1:
+        # qa18: a button each (as a private /xem offers), carrying the command with its note: «type it in the
+        # group» lost what the person had written. The button's message quotes the command (handlers.own_pick).
         names = "; ".join(esc(c.title) for _, c in mine)
-        raise Refused(T.PRIVATE_TASK_AMBIGUOUS.format(number=number, committees=names))
+        buttons = [[(T.BTN_PRIVATE_SHOW.format(number=number, committee=c.title[:40]), f"own:{t.id}")]
+                   for t, c in mine]
+        raise PickCommittee(T.QA18_PRIVATE_TASK_PICK.format(number=number, committees=names), buttons)
     return mine[0][0]
 
 

@@ -171,8 +171,9 @@ async def test_the_coordinators_of_an_item_are_corrected_by_a_reply(env: Env) ->
     assert "Chủ trì: Công an phường · 🤝 Phối hợp: UBND xã Kim Sơn · 📅 Hạn: 31/12/2026" in item2
     gone = await env.say(office.chair, office.group, "2 phoi hop khong", reply_to=fresh)
     assert gone.plain.startswith("✏️ Mục 2: bỏ đơn vị phối hợp;")
-    last = await env.world.wait_for(
-        lambda m: "Xem trước" in m.plain and m.message_id > fresh.message_id, chat=office.group
-    )
+    # (qa18) the preview is edited where it stands, not sent again
+    assert "Đã sửa ngay trong bản xem trước ở trên" in gone.plain
+    last = env.world.message(office.group, fresh.message_id)
+    assert "Phối hợp: UBND xã Kim Sơn" not in last.plain.split("\n2. ", 1)[1]
     tasks = await save(env, office.chair, [last])
     assert [a.role for a in tasks[1].assignees] == ["lead"]
