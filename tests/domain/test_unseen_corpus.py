@@ -62,7 +62,8 @@ from tests.domain.unseen_scoring import (
 SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl5 (work for an event, "kịp"): train_v2 dev deadline 95.7 -> 97.8, v4f dev 93.2 -> 94.9
     "train_v2_dev": (0.97, 0.95),  # session 9 (leadlist2): lead 93.5 -> 95.7
-    "v3a_dev": (0.99, 0.94),  # seventh session (leadjk): lead 93.2 -> 94.5
+    # seventh session (leadjk): lead 93.2 -> 94.5
+    "v3a_dev": (0.99, 0.95),  # session 10 (phoihop, §37.1 a): lead 94.5 -> 95.9
     # deadl6 (scoring: a year written inside a date, "15-1-2015", bounds an undated record's year): v3b dev
     # deadline 98.6 -> 99.3 (B032-01), v4f dev 94.9 -> 95.8 (F065-01); no rule changed
     "v3b_dev": (0.99, 0.95),  # lead6: 94.4 -> 95.1; session 9 (leadlist): 95.8
@@ -72,10 +73,13 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     "v4d_dev": (0.99, 0.91),
     "v4e_dev": (0.97, 0.76),
     # seventh (leadl): lead 89.8 -> 91.5; session 8: guide10 relabelled F002-01/02 (§31.1), 89.8; conv11 91.5
-    "v4f_dev": (0.95, 0.91),
+    "v4f_dev": (0.95, 0.92),  # session 10 (leado): lead 91.5 -> 92.4
     "v3a_heldout": (0.97, 0.79),
-    "v3b_heldout": (0.99, 0.85),
-    "v4d_heldout": (0.94, 0.68),  # seventh session (leadjk): lead 67.0 -> 68.0
+    "v3b_heldout": (0.99, 0.86),  # session 10 (leado, never read it): lead 85.2 -> 86.9
+    # seventh session (leadjk): lead 67.0 -> 68.0
+    # session 10 (phoihop applies §37.1 a, a convention decided by guide16, who tabulated every record of the shape,
+    # held-out included): lead 68.0 -> 69.1
+    "v4d_heldout": (0.94, 0.69),
     "v4e_heldout": (0.90, 0.80),
     "v4f_heldout": (0.88, 0.76),  # session 8: leadb (written from M and J dev) lead 75.6 -> 76.9
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
@@ -84,11 +88,13 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # seventh (leadjk, deadl9 relabel): 96.9 / 82.2 -> 97.7 / 84.5
     # session 8: ctx11 contexts, deadm: 97.7 / 84.5 -> 98.4 / 89.9; guide12 (§33.1 «ngay» per case, G072-01, G047-01)
     # deadline 96.9
-    "v4g_dev": (0.97, 0.89),  # session 9 (deadn): deadline 96.9 -> 97.7
+    # session 9 (deadn): deadline 96.9 -> 97.7
+    "v4g_dev": (0.97, 0.90),  # session 10 (leado): lead 89.9 -> 90.7
     # Seventh session: leadjk's rules (written from G dev among others) lost one G held-out sentence and won one
     # of D's (v4d_heldout 67.0 -> 68.0): found by figures at each merge commit, the sentence never read. The
     # rule was kept (choosing rules by held-out figures would make held-out a dev set) and the floor lowered.
-    "v4g_heldout": (0.88, 0.69),  # sixth session: lead 69.1 -> 70.4; seventh: 70.4 -> 69.1
+    # sixth session: lead 69.1 -> 70.4; seventh: 70.4 -> 69.1
+    "v4g_heldout": (0.88, 0.70),  # session 10 (phoihop, §37.1 a, as above): lead 69.1 -> 70.4
     # corpus I (v4i, merged 614e094): dev floors at the figures measured on branch deadl5 after merging main
     # (deadline 93.4 on main -> 96.3 with deadl5's narrative-stamp and fold rules; lead 70.6 after leadwho4)
     # check set (figures only): sixth session lead 70.6 -> 72.8; session 8 (carry10) 73.5; session 9: guide13
@@ -110,7 +116,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # sixth session: 89.2 / 59.8 -> 90.2 / 60.8; session 8: guide12 relabelled one lead blind (§33.5 premises): 59.8
     # session 9: guide13 filled J013-03..05's context blind (the sentence before, which carries their lead):
     # lead 59.8 -> 62.7, deadline 90.2 -> 88.2 (that sentence's own day is now read too; the sentences not read)
-    "v4j_heldout": (0.88, 0.62),
+    "v4j_heldout": (0.91, 0.62),  # session 10 (deado, never read it): deadline 88.2 -> 91.2
     # Corpus K (v4k, collected by corpusK while the session's rules were written; nobody read any of it
     # before its first look): first look with main at the session's end (before «hàng không», which was
     # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
@@ -126,8 +132,10 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # of it): clean first look with the session's start rules (580e1c6) dev 94.2 / 50.0, held-out 88.0 / 62.0;
     # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
     # seventh (leadl): 54.7 -> 67.4; session 8 (conv11, leadm, carry10) 69.8; guide12 (§33.15 L044-01) deadline 93.0
-    "v4l_dev": (0.93, 0.77),  # leadb (L left out when written): 69.8 -> 72.1; session 9 (leadn, leadlist): 77.9
-    "v4l_heldout": (0.87, 0.64),  # session 9 (leadn, never read it): lead 62.0 -> 64.0
+    # leadb (L left out when written): 69.8 -> 72.1; session 9 (leadn, leadlist): 77.9
+    "v4l_dev": (0.93, 0.80),  # session 10 (leado, leadmulti): lead 77.9 -> 80.2
+    # session 9 (leadn, never read it): lead 62.0 -> 64.0
+    "v4l_heldout": (0.87, 0.66),  # session 10 (leadmulti, never read it): lead 64.0 -> 66.0
     # Corpus M (v4m, collected by corpusm in the eighth session, who never ran the bot; nobody writing rules had
     # read any of it): clean first look with main 80fce24 (the seventh session's rules plus guide10's relabels)
     # dev 99 sentences 85.9 / 49.5, held-out 53 sentences 75.5 / 50.9. The lowest first look yet: the honest
@@ -135,7 +143,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session 9 (deadn: events prepared for, «trong N ngày» windows): deadline 88.9 -> 94.9
     # session 8 (M dev opened; leadm, deadm, ctx11, guide12, leadb): 85.9/49.5 -> 88.9/66.7; session 9 leadverbs
     # («Chúng tôi sẽ»): lead 66.7 -> 67.7
-    "v4m_dev": (0.94, 0.67),
+    "v4m_dev": (0.94, 0.68),  # session 10 (leaddoc): lead 67.7 -> 68.7
     # guide12 relabelled two days blind (§3, §33.16): deadline 75.5 -> 79.2; leadb (M dev readable) lead 50.9 -> 54.7
     "v4m_heldout": (0.79, 0.54),
     # Corpus N (v4n, collected by corpusn at the end of the eighth session, who never ran the bot; nobody writing
@@ -144,14 +152,19 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session 9: guide13's blind relabels (§34.1 N012-09/10, §34.3 N046-03): lead 56.4 -> 54.3 before any rule
     # session 9 (N dev opened; deadn): deadline 87.2 -> 89.4; leadn, leadlist, leadverbs, leadname, leadlist2:
     # lead 54.3 -> 73.4
-    "v4n_dev": (0.89, 0.73),
+    "v4n_dev": (0.91, 0.74),  # session 10 (deado, leaddoc): 89.4 / 73.4 -> 91.5 / 74.5
     "v4n_heldout": (0.70, 0.78),  # session 9 (leadname, N dev readable, N held-out never opened): lead 75.7 -> 78.4
     # Corpus O (v4o, collected by corpuso at the start of the ninth session, who never ran the bot; nobody writing
     # rules has read any of it): first look with the eighth session's end rules (main 3fffbd2: 408f14c + guide13's
     # relabels) dev 76 sentences 77.6 / 69.7, held-out 57 sentences 80.7 / 71.9. O is rich in days (34 % of
     # its sentences carry a deadline, N 18 %): the lowest deadline first look yet.
-    "v4o_dev": (0.77, 0.69),
+    "v4o_dev": (0.85, 0.75),  # session 10, O dev opened (leado, deado, leaddoc): 77.6 / 69.7 -> 85.5 / 75.0
     # guide14 (§35, blind, before any rule): O016-01 due, O005-03 kind, O047-01 lead -> 78.9 / 70.2
+    # Corpus P (v4p, collected by corpusp at the start of the tenth session, who never ran the bot; CLOSED all session,
+    # dev included: nobody writing rules read it). First look (main 8b6807e, before any rule; after guide15's relabels):
+    # dev 85.9 / 66.2, held-out 89.7 / 64.1 — the session's rules moved neither.
+    "v4p_dev": (0.85, 0.66),
+    "v4p_heldout": (0.89, 0.64),
     "v4o_heldout": (0.78, 0.70),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
@@ -231,7 +244,8 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # seventh (deadl9): deadline 83.9 -> 90.3  # concl7: 90.9 / 94.4 / 83.3 -> 93.9 / 97.2 / 83.9
     # session 9 (concl13): CJ01 now found (lead-in naming a work), its day is in a detail line under it: found
     # 93.9 -> 97.0, deadline 90.3 -> 87.5
-    "conclusions_v8_dev": (0.96, 0.97, 0.87),
+    # session 10 (deado/conclo time line, not written from it): deadline 87.5 -> 90.6
+    "conclusions_v8_dev": (0.96, 0.97, 0.90),
     # session 9 (concl13, never read it): found 88.9 -> 100, real 61.5 -> 64.3; the item found has no deadline:
     # deadline 37.5 -> 33.3
     "conclusions_v8_heldout": (0.99, 0.64, 0.33),
@@ -253,12 +267,19 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # session 8 (M dev opened; conv12 §32.1/§32.2): deadline 64.3 -> 92.9; session 9 (concl13): found 87.5 -> 93.8
     "conclusions_v11_dev": (0.93, 0.78, 0.93),
     # guide11 (§30.2) relabelled one item: 80.0 -> 60.0; guide12 (§33.10, CM05) another: 40.0
-    "conclusions_v11_heldout": (0.50, 0.77, 0.40),
+    # session 10: deadline 40.0 -> 20.0 (one item) after conclo's notice time-line carry; the rule was chosen on dev
+    # and kept, held-out stays blind (bench/README, the tenth session as a whole)
+    "conclusions_v11_heldout": (0.50, 0.77, 0.20),
     # conclusions_v12 (corpus N; all five fell held-out by the hash): first look 91.7 / 64.3 / 81.8 (lead 81.8).
     "conclusions_v12_heldout": (0.91, 0.64, 0.81),
     # conclusions_v13 (corpus O, first look with main 3fffbd2): dev 6 / 14: 78.6 / 68.4 / 45.5 (lead 27.3);
     # held-out 3 / 6: 83.3 / 63.6 / 100 (lead 80.0).
-    "conclusions_v13_dev": (0.78, 0.68, 0.45),
+    # session 10, O dev opened (deado, conclo): real 68.4 -> 70.6, deadline 45.5 -> 81.8
+    "conclusions_v13_dev": (0.78, 0.70, 0.81),
+    # conclusions_v14 (corpus P, closed): first look dev 75.0 / 64.3 / 55.6 -> 66.7 after guide15's relabels; held-out
+    # 62.5 / 75.0 / 40.0 (lead 60.0) on the start code; at the end deadline 40.0, lead 20.0 (conclo's speaker rule).
+    "conclusions_v14_dev": (0.75, 0.64, 0.66),
+    "conclusions_v14_heldout": (0.62, 0.75, 0.40),
     "conclusions_v13_heldout": (0.83, 0.63, 0.99),
 }
 
