@@ -68,6 +68,7 @@ def main() -> None:
         pages = {
             f"ruled, photo {k} %": ("anh.jpg", as_jpeg(photographed(keystone=k / 100))) for k in (2, 4, 6)
         }
+        pages["photo 4 %, dark"] = ("anh.jpg", as_jpeg(photographed(keystone=0.04, shade=0.45)))
     best: dict[tuple[str, bool], float] = {}
     scores: dict[tuple[str, bool], tuple[int, int, int]] = {}
     # Before and after interleaved, page by page and round by round: the shared machine's drift touches both.
