@@ -24,6 +24,8 @@ from domain.understand import scan_tables
 # A border leaning less than this (pixels across per pixel down; 0.4° is 0.007) is upright: a scan
 # deskewed by `prepare_page` keeps up to 0.2° (0.0035), and squaring it would only blur the letters.
 _LEAN = 0.006
+# Steeper than this (6°) is no photo of a page held up to be read: a misread end, not a lean.
+_TOO_STEEP = 0.1
 _FULL_WIDTH = 0.8  # a rule at least this part of the longest one runs the table's width (not a split one)
 _MISFIT = 6  # pixels: a rule's end this far off its border's line is a bad find, left out of the fit
 
@@ -41,7 +43,7 @@ def straighten(page: Any, rules: scan_tables.Rules) -> Any | None:
     ink = scan_tables._ink(page)
     left = _border([(y, _end(ink, y, a + 2 * scan_tables._STEP, -1)) for y, a, _ in spans])
     right = _border([(y, _end(ink, y, b - 2 * scan_tables._STEP, 1)) for y, _, b in spans])
-    if left is None or right is None or max(abs(left[1]), abs(right[1])) < _LEAN:
+    if left is None or right is None or not _LEAN <= max(abs(left[1]), abs(right[1])) <= _TOO_STEEP:
         return None
 
     def x(border: tuple[float, float], y: float) -> float:
@@ -53,8 +55,12 @@ def straighten(page: Any, rules: scan_tables.Rules) -> Any | None:
     square = [(x0, top), (x1, top), (x1, bottom), (x0, bottom)]
     from PIL import Image
 
-    return page.transform(page.size, Image.Transform.PERSPECTIVE, _perspective(square, seen),
-                          Image.Resampling.BICUBIC, fillcolor=255)
+    try:
+        coefficients = _perspective(square, seen)
+    except ValueError:  # numpy's LinAlgError: corners in a line (no frame after all): read the page as it is
+        return None
+    return page.transform(page.size, Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC,
+                          fillcolor=255)
 
 
 def _end(ink: Any, y: int, x: int, step: int) -> int:
