@@ -2,7 +2,10 @@
 table rebuilt from Tesseract's word boxes (`domain/understand/scan_tables.py`) and without (the page read as
 text, as before docs14), the two interleaved in one run.
 
-Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--repeat 2]
+Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--repeat 2] [--before docs15]
+
+`--before docs15`: "before" is docs14's reading (tables rebuilt, a leaning table not squared,
+`table_keystone.straighten` off) and the photos are taken at a 2, 4 and 6 % keystone.
 
 Pages: tests/ocr_tables.render_table's ten-row «Danh mục nhiệm vụ» (A4, 200 dpi, Liberation Serif 11 pt,
 turned 1.2°, speckled), ruled and borderless, as PNG; and the ruled one photographed (Telegram's 1280 px
@@ -18,11 +21,11 @@ import time
 from datetime import date
 
 from bot.tesseract import SystemTools
-from domain.understand import scan_tables
+from domain.understand import scan_tables, table_keystone
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import read_document
 from tests.ocr_pages import as_jpeg, as_png, phone_shot
-from tests.ocr_tables import ROWS, render_table
+from tests.ocr_tables import ROWS, photographed, render_table
 
 
 def score(text: str) -> tuple[int, int, int]:
@@ -42,10 +45,15 @@ def score(text: str) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--before", choices=["docs14", "docs15"], default="docs14")
     args = parser.parse_args()
     found, erase, rows = scan_tables.find_rules, scan_tables.erase_rules, scan_tables.table_rows
+    straighten = table_keystone.straighten
 
     def as_before(before: bool) -> None:
+        if args.before == "docs15":  # before docs15: docs14's reading, a leaning table not squared
+            table_keystone.straighten = (lambda page, rules: None) if before else straighten  # type: ignore
+            return
         # Before docs14: no rules looked for, no table rebuilt; the page read as text.
         scan_tables.find_rules = (lambda page: scan_tables.Rules()) if before else found  # type: ignore[assignment]
         scan_tables.erase_rules = erase  # type: ignore[assignment]
@@ -56,6 +64,11 @@ def main() -> None:
         "borderless, PNG": ("bang.png", as_png(render_table(ruled=False))),
         "ruled, phone photo": ("anh.jpg", as_jpeg(phone_shot(render_table(ruled=True), tilt=0.02, shade=0.15))),
     }
+    if args.before == "docs15":
+        pages = {
+            f"ruled, photo {k} %": ("anh.jpg", as_jpeg(photographed(keystone=k / 100))) for k in (2, 4, 6)
+        }
+        pages["photo 4 %, dark"] = ("anh.jpg", as_jpeg(photographed(keystone=0.04, shade=0.45)))
     best: dict[tuple[str, bool], float] = {}
     scores: dict[tuple[str, bool], tuple[int, int, int]] = {}
     # Before and after interleaved, page by page and round by round: the shared machine's drift touches both.

@@ -109,3 +109,13 @@ def render_table(
             draw.line((x, table_top, x, y), fill=20, width=3)
     page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     return _speckle(page, noise, random.Random(seed))
+
+
+def photographed(
+    rows: list[tuple[str, str, str, str, date]] = ROWS, *, keystone: float = 0.04, shade: float = 0.15
+) -> Image.Image:
+    """(docs15) The ruled table printed, then photographed by a phone held below the page (`keystone`: how
+    much narrower the top is on each side, a part of the width) and sent as Telegram sends a photo."""
+    from tests.ocr_pages import phone_shot
+
+    return phone_shot(render_table(rows, ruled=True, angle=0.8, noise=0.002), tilt=keystone, shade=shade)

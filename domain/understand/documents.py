@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr, scan_tables
+from domain.understand import legacy_fonts, ocr, scan_tables, table_keystone
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -893,6 +893,9 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             try:
                 page = prepare_page(raw, tools)
                 rules = scan_tables.find_rules(page)  # (docs14) a ruled table's borders, read before they go
+                straight = table_keystone.straighten(page, rules)  # (docs15) a photo's leaning table squared
+                if straight is not None:
+                    page, rules = straight, scan_tables.find_rules(straight)
                 if rules:
                     page = scan_tables.erase_rules(page, rules)
             except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image

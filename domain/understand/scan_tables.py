@@ -56,22 +56,29 @@ class Rules:
 def find_rules(page: Any) -> Rules:
     """The page's long straight rules (a table's borders): a horizontal one at least a sixth of the page
     wide, a vertical one at least a twentieth of its height, both thin. Letters are never that long."""
-    from PIL import Image, ImageChops, ImageFilter
+    from PIL import Image
 
-    grey = page.convert("L")
-    w, h = grey.size
-    # Ink is what is darker than the paper around it (the mean over ~40 pixels, taken on a copy an eighth
-    # the size: a blur of the whole page cost three times the rest): a rule in a phone photo's shadow is
-    # found, and the shadow itself is no rule.
-    small = grey.resize((max(1, w // 8), max(1, h // 8)), Image.Resampling.BOX).filter(ImageFilter.BoxBlur(2))
-    around = small.resize((w, h), Image.Resampling.BILINEAR)
-    ink = ImageChops.subtract(around, grey).point(lambda v: 255 if v > _DARKER_BY else 0)
+    ink = _ink(page)
+    w, h = ink.size
     across = ink.resize((max(1, w // _STEP), h), Image.Resampling.BOX)
     down = ink.resize((w, max(1, h // _STEP)), Image.Resampling.BOX).transpose(Image.Transpose.TRANSPOSE)
     return Rules(
         _rules(_runs(across.tobytes(), across.width, h, w / 6 / _STEP), h),
         _rules(_runs(down.tobytes(), down.width, w, h / 20 / _STEP), w),
     )
+
+
+def _ink(page: Any) -> Any:
+    """The page's ink, 255 on 0: what is darker than the paper around it (the mean over ~40 pixels, taken
+    on a copy an eighth the size: a blur of the whole page cost three times the rest), so that a rule in a
+    phone photo's shadow is found and the shadow itself is no rule."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    grey = page.convert("L")
+    w, h = grey.size
+    small = grey.resize((max(1, w // 8), max(1, h // 8)), Image.Resampling.BOX).filter(ImageFilter.BoxBlur(2))
+    around = small.resize((w, h), Image.Resampling.BILINEAR)
+    return ImageChops.subtract(around, grey).point(lambda v: 255 if v > _DARKER_BY else 0)
 
 
 def _rules(runs: list[tuple[int, int, int]], size: int) -> list[tuple[int, int, int, int]]:
