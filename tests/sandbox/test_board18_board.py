@@ -89,6 +89,7 @@ async def test_a_chart_with_some_periods_empty_points_to_the_wards_once(browser:
     await expect(november).to_contain_text("Chưa có nhiệm vụ nào của Ban trong kỳ này.")
     await expect(main.locator(".bars[data-period=month] .row")).to_have_count(1)
     assert (await main.inner_text()).count("xem thẻ «Ban cấp dưới»") == 1
+    await p.screenshot(path="/tmp/board18_district_chart_some.png", full_page=True)
 
 
 async def test_a_chart_with_nothing_in_its_periods_says_so_once(browser: Any, sandbox: Sandbox) -> None:
@@ -110,5 +111,6 @@ async def test_a_chart_with_nothing_in_its_periods_says_so_once(browser: Any, sa
     )
     await expect(main.locator("h3")).to_have_count(0)
     assert (await main.inner_text()).count("Chưa có nhiệm vụ") == 1
+    await p.screenshot(path="/tmp/board18_district_chart_none.png", full_page=True)
     await p.click("[data-goto=lower]")
     await expect(p.locator(".lower")).to_have_count(1)
