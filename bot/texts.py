@@ -2351,3 +2351,17 @@ QA18_PROMOTED_SECRETARY = (
     "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
 )
 QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Bản xem trước này đã được huỷ</b>, không lưu gì."
+
+
+# --- board (session 10, board18) ---
+# The board's «15 đã hoàn thành» counts every task ever closed, beside a district line's «Tháng 11/2026: 8/25»
+# (one month): the period said, so the two do not read as contradicting each other.
+BOARD_TEXTS["total_done_period"] = "từ trước đến nay"
+# A committee with no task at all (a new ward): said once, in place of 0 · 0 · 0, the filters and «Không có…».
+BOARD_TEXTS["committee_empty"] = "Ban này chưa có nhiệm vụ nào."
+# …a district whose work is its wards' (as the Monday summary says it: SUMMARY_EMPTY_UPPER), with the way to them.
+BOARD_TEXTS["committee_empty_upper"] = "Ban chưa giao nhiệm vụ riêng."
+BOARD_TEXTS["go_lower"] = "Xem các Ban cấp dưới"
+# The chart with nothing in any of its periods: one line naming them, not a heading and the same line for each.
+BOARD_TEXTS["chart_none_all"] = "Chưa có nhiệm vụ nào của Ban trong {periods}."
+BOARD_TEXTS["and"] = "và"

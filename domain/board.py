@@ -197,6 +197,9 @@ def board(
         # The chart's sections in order, each with its label: which month the bars count is said.
         "periods": [{"key": key, "label": period.label} for key, period in periods],
         "totals": _counts(count_states(views, today)),
+        # Any task ever, cancelled ones too (the totals leave them out): a committee without one is said to be
+        # empty once, not shown 0 · 0 · 0 and filters over nothing.
+        "has_tasks": bool(views),
         "tasks": [task_json(v, today, people.get(v.number, ()), carriers.get(v.number, ())) for v in shown],
         "units": list(units.values()),
         "people": list(persons.values()),

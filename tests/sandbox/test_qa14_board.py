@@ -217,15 +217,15 @@ async def test_a_ward_with_250_open_tasks_shows_them_a_hundred_at_a_time(browser
 
 async def test_the_chart_of_a_district_without_tasks_of_its_own_is_not_blank(browser: Any, sandbox: Sandbox) -> None:
     """The district chair tapped «Biểu đồ» on her district: a legend and two headings over nothing, as if the
-    chart had failed. It says there is nothing of the district's own this month, and where the wards are."""
+    chart had failed. It says there is nothing of the district's own, and where the wards are (board18: once, not
+    under each heading; tests/sandbox/test_board18_board.py)."""
     await ward_with_overdue_work(sandbox)
     district_chair, district = await district_over_the_ward(sandbox)
     p = await browser.new_page(viewport=PHONE, locale="vi-VN")
     await p.goto(sandbox.url + sandbox.board_link(district_chair.id, district.id))
     await p.click("[data-tab=chart]")
-    month = p.locator(".bars[data-period=month]")
-    await expect(month).to_contain_text("Chưa có nhiệm vụ nào")
-    await expect(month).to_contain_text("Ban cấp dưới")
+    await expect(p.locator("#main [data-empty]")).to_have_text("Ban chưa giao nhiệm vụ riêng.")
+    await expect(p.locator("#main [data-goto=lower]")).to_have_text("Xem các Ban cấp dưới")
 
 
 async def test_the_contact_of_a_supporting_unit_is_not_shown_as_carrying_the_task(

@@ -113,6 +113,19 @@ function taskCard(task) {
     task.blocked_note ? el("div", { class: "meta" }, `🚧 ${T.obstacle}: ${task.blocked_note}`) : null);
 }
 
+// A committee with no task at all (a new ward, a district whose work is its wards'): said once, for every tab, in
+// place of 0 · 0 · 0, filters over nothing and «Không có nhiệm vụ nào.»; a district's leads to its wards.
+function renderEmpty(main) {
+  const upper = board.lower.length > 0;
+  main.append(el("p", { class: "hint empty", "data-empty": "" }, upper ? T.committee_empty_upper : T.committee_empty));
+  if (upper) main.append(goLower());
+}
+
+function goLower() {
+  return el("button", { class: "chip go-lower", "data-goto": "lower", onclick: () => { state.tab = "lower"; render(); } },
+            T.go_lower);
+}
+
 function renderTasks(main) {
   state.limit = PAGE;
   // Units only: a person given a task directly is found under «Mọi người», not among the units.
@@ -132,7 +145,9 @@ function renderTasks(main) {
   let totals = el("div", { class: "totals" },
     el("span", {}, el("b", {}, t.open_on_time + t.open_overdue), " ", T.total_open),
     el("span", { class: "over" }, el("b", {}, t.open_overdue), " ", T.total_overdue),
-    el("span", {}, el("b", {}, t.done_on_time + t.done_late), " ", T.total_done));
+    // Every task ever closed (the open ones are now's): the period said, beside a month's «8/25» it is not.
+    el("span", { class: "done-ever" }, el("b", {}, t.done_on_time + t.done_late), " ", T.total_done, " ",
+       el("small", { class: "hint" }, T.total_done_period)));
   if (state.unit || state.person) {
     // A unit (or a person) chosen: its own figures, named — a unit head read the whole committee's over his
     // unit's cards. Every open task is on the board, so these counts are whole; closed ones are only the
@@ -207,11 +222,22 @@ function renderList() {
 
 function renderChart(main) {
   const states = ["done_on_time", "done_late", "open_on_time", "open_overdue"];
+  const periods = board.periods || [{ key: "month", label: board.month }, { key: "quarter", label: board.quarter }];
+  const counted = (rows, key) => (rows || []).filter((u) => u[key] && u[key].total);
+  const empty = ({ key }) => !counted(board.units, key).length && !counted(board.people, key).length;
+  // Nothing in any period (a district whose work is its wards'): one line naming the periods, not a heading and
+  // the same line under each.
+  if (periods.every(empty)) {
+    const labels = periods.map((p) => p.label.charAt(0).toLowerCase() + p.label.slice(1));  // mid-sentence
+    const named = labels.length > 1 ? `${labels.slice(0, -1).join(", ")} ${T.and} ${labels.at(-1)}` : labels[0];
+    main.append(el("p", { class: "hint", "data-chart-none": "" }, T.chart_none_all.replace("{periods}", named)));
+    if (board.lower.length) main.append(goLower());
+    return;
+  }
   main.append(el("div", { class: "legend" }, states.map((s) => el("span", {}, el("i", { class: "s-" + s }), T["state_" + s]))),
               el("p", { class: "hint rate-basis" }, T.rate_basis));
   // The server names the periods (domain.board.chart_periods): in the week of the first Monday of a month the
   // month just ended comes first, as in the Monday summary; each heading says which month it is.
-  const periods = board.periods || [{ key: "month", label: board.month }, { key: "quarter", label: board.quarter }];
   for (const { key, label } of periods) {
     const section = el("div", { class: "bars", "data-period": key },
       el("h3", {}, label, T["period_" + key] ? el("small", { class: "hint" }, ` · ${T["period_" + key]}`) : ""));
@@ -224,24 +250,22 @@ function renderChart(main) {
         el("div", {}, el("b", {}, unit.name), el("span", { class: "hint" },
           ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
     };
-    const counted = (rows) => (rows || []).filter((u) => u[key] && u[key].total);
     // The committee as a whole first (the figure its district reads on its line), when it has units to add up.
     const whole = board.whole && board.whole[key];
-    if (whole && whole.total && counted(board.units).length + counted(board.people).length > 1) {
+    if (whole && whole.total && counted(board.units, key).length + counted(board.people, key).length > 1) {
       section.append(row({ name: T.whole, [key]: whole }, "data-whole"));
     }
-    section.append(...counted(board.units).map((u) => row(u, "data-unit")));
+    section.append(...counted(board.units, key).map((u) => row(u, "data-unit")));
     // People given tasks directly (counted under no unit): apart from the units, as in the Monday summary.
-    const people = counted(board.people);
+    const people = counted(board.people, key);
     if (people.length) {
       section.append(el("h4", { class: "people-heading" }, T.people_heading), ...people.map((p) => row(p, "data-person")));
     }
-    // Nothing in the period (a district whose work is its wards'): said, not two headings over nothing.
-    if (!counted(board.units).length && !people.length) {
-      section.append(el("p", { class: "hint" }, T.chart_none, board.lower.length ? " " + T.chart_see_lower : ""));
-    }
+    // Nothing in this period (others have some): said under its heading; where the wards' figures are, once below.
+    if (empty({ key })) section.append(el("p", { class: "hint" }, T.chart_none));
     main.append(section);
   }
+  if (board.lower.length && periods.some(empty)) main.append(el("p", { class: "hint" }, T.chart_see_lower));
 }
 
 function renderCalendar(main) {
@@ -411,6 +435,7 @@ function render() {
   const main = document.getElementById("main");
   main.replaceChildren();
   if (!board) return;
+  if (!board.has_tasks && state.tab !== "lower") { renderEmpty(main); return; }
   ({ tasks: renderTasks, chart: renderChart, calendar: renderCalendar, lower: renderLower })[state.tab](main);
 }
 
