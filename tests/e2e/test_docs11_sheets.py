@@ -45,7 +45,9 @@ async def test_a_tracking_sheet_with_nhap_gives_a_preview_one_item_a_row(env: En
     assert "«Đơn vị chủ trì» → chủ trì" in text and "Bỏ qua 1 dòng đề mục" in text
     assert "1. Rà soát hồ sơ thủ tục hành chính một cửa\n" in text
     assert "Chủ trì: Văn phòng HĐND&UBND · 🤝 Phối hợp: Công an phường · 📅 Hạn: 15/12/2026" in text  # VP: its unit
-    assert "Chủ trì: Ban biên tập · 🤝 Phối hợp: — · 📅 Hạn: Thường xuyên" in text
+    # a standing duty has no day: the preview says the bot will not remind it (qa17), and keeps the sheet's words
+    assert "Chủ trì: Ban biên tập · 🤝 Phối hợp: — · 📅 Hạn: không có hạn (kết luận ghi «Thường xuyên»)" in text
+    assert "bot không nhắc hạn việc này" in text
     assert "📅 Hạn: 31/03/2027" in text
     assert "LĨNH VỰC" not in text
     await env.press(chair, preview, preview.buttons[0][0]["text"])  # «Lưu tất cả»
