@@ -28,6 +28,7 @@ from domain.permissions import Action, Role
 from domain.plain_dates import offered_date
 from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
+from domain.understand.assignees import parse_assignees
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadlines import (
     NOTE_WEEKEND_WEEK,
@@ -200,10 +201,24 @@ def builtin_name(written: str, key: str) -> str:
     return name
 
 
+def level_checked(ref: AssigneeRef, registered: list[db_units.Unit]) -> AssigneeRef:
+    """`ref` as the committee's unit only when its level words fit that unit (qa19): the reader of names
+    takes «UBND quận» for a ward committee's registered «UBND»; it is the district's, another body, read
+    again against the catalogue alone (a 🆕 unit in a preview, a unit of its own when saved)."""
+    key = ref.unit_key or ""
+    unit = next((u for u in registered if str(u.id) == key), None) if key.isdigit() else None
+    if unit is None or db_units.fits_level(ref.text, unit, registered):
+        return ref
+    alone = parse_assignees(ref.text)
+    again = next((r.unit_key for r in alone.lead if db_units.norm(r.text) == db_units.norm(ref.text)), None)
+    return AssigneeRef(ref.text, again, ref.span)
+
+
 def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_units.Unit | None:
     """The committee's unit a name read as a built-in unit (or not placed) means: by an alias or a near name
     ("Y tế", "Trạm Y tế" for "Trạm Y tế phường"). The one rule of the preview (planned_name, the import's
     «new unit» flag) and of saving (resolve_assignees): the preview is the promise (qa18)."""
+    ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if key and not key.startswith("builtin:"):
         return None
@@ -214,6 +229,7 @@ def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_un
 def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     """The name `resolve_assignees` will save `ref` under (a preview shows what will be saved): a
     committee's unit by its name, a built-in unit by the catalogue's name, anything else as written."""
+    ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if (unit := registered_match(ref, registered)) is not None:
         return unit.name
@@ -237,6 +253,7 @@ async def resolve_assignees(
         registered = await db_units.units_of(session, actor.committee.id)
     for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
         for ref in refs:
+            ref = level_checked(ref, registered)
             key = ref.unit_key or ""
             # A registered unit named by an alias or a near name is that unit: never a second unit that
             # would split its counts.
