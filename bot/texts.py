@@ -2351,3 +2351,11 @@ QA18_PROMOTED_SECRETARY = (
     "đổi cài đặt; thôi quản trị thì lại là Thư ký. Xem vai trò: /vaitro"
 )
 QA18_PREVIEW_PART_CANCELLED = "✖️ <b>Bản xem trước này đã được huỷ</b>, không lưu gì."
+
+# --- qa (session 10, qa19) ---
+# A task given to an @name Telegram says is not in the group (a mistyped @username): kept, nothing sent to
+# that person privately, the chair asked to check (handlers.strangers).
+QA19_NOT_IN_GROUP = (
+    "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
+    "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
+)

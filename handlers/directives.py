@@ -39,7 +39,7 @@ from domain.understand.deadlines import (
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit, collective_as_written
 from domain.understand.vntokens import has_diacritics
-from handlers import named_people, new_tasks, render
+from handlers import named_people, new_tasks, render, strangers
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -143,8 +143,10 @@ async def _log_directive(
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
-    await new_tasks.tell_new_tasks(session, actor, committee, [task])
+    away = await strangers.not_in_group(actor, people.values())  # a mistyped @name (qa19)
+    await new_tasks.tell_new_tasks(session, actor, committee, [task], frozenset(p.id for p in away))
     text, buttons = _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    text += "".join("\n" + line for line in strangers.warning_lines(away, task.number))
     if named:
         # Named without an @ or a mention, nobody was notified by the chair's message: this line does (qa12).
         links = ", ".join(user_link(p) for _m, p in named)
@@ -543,6 +545,8 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)
     rows = await resolve_assignees(session, actor, assignees)
+    named = [p for p in [await session.get(Person, a.person_id) for a in rows if a.person_id] if p is not None]
+    away = await strangers.not_in_group(actor, named)  # a mistyped @name (qa19)
     before = await assignee_people(session, task)
     task.assignees.clear()
     await session.flush()
@@ -553,7 +557,9 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     )
     db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
-    await _tell_reassigned(session, actor, task, before)
+    # Nobody outside the group is told privately, of the task given or of it taken away (qa19).
+    outside = frozenset(p.id for p in [*away, *await strangers.not_in_group(actor, before)])
+    await _tell_reassigned(session, actor, task, before, outside)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
@@ -561,10 +567,13 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     who = T.BOARD_REASSIGNED_LEAD.format(icon=icon, lead=T.esc(", ".join(lead)))
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
-    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
+    warned = "".join("\n" + line for line in strangers.warning_lines(away, task.number))
+    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who + warned
 
 
-async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, before: list[Person]) -> None:
+async def _tell_reassigned(
+    session: AsyncSession, actor: Actor, task: Task, before: list[Person], not_told: frozenset[int] = frozenset()
+) -> None:
     """Who no longer has the task is told so (the reminders stop without a word otherwise), who has it
     now is told what it is and by when (a unit's contact people learn nothing from the group's card);
     someone who has it still is not told again. The one who reassigned needs no notice."""
@@ -573,8 +582,8 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
         return
     after = await assignee_people(session, task)
     kept = {p.id for p in after} & {p.id for p in before}
-    removed = [p for p in before if p.id not in kept and p.id != actor.person.id]
-    added = [p for p in after if p.id not in kept and p.id != actor.person.id]
+    removed = [p for p in before if p.id not in kept and p.id != actor.person.id and p.id not in not_told]
+    added = [p for p in after if p.id not in kept and p.id != actor.person.id and p.id not in not_told]
     lead = db_tasks.lead_label(task) or "?"
     support = ", ".join(db_tasks.labels(task, "support"))
     common = {
