@@ -2365,3 +2365,10 @@ BOARD_TEXTS["go_lower"] = "Xem các Ban cấp dưới"
 # The chart with nothing in any of its periods: one line naming them, not a heading and the same line for each.
 BOARD_TEXTS["chart_none_all"] = "Chưa có nhiệm vụ nào của Ban trong {periods}."
 BOARD_TEXTS["and"] = "và"
+# --- qa (session 10, qa19) ---
+# A task given to an @name Telegram says is not in the group (a mistyped @username): kept, nothing sent to
+# that person privately, the chair asked to check (handlers.strangers).
+QA19_NOT_IN_GROUP = (
+    "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
+    "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
+)

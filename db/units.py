@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Person, Task, TaskAssignee, Unit, UnitContact
+from db.models import Committee, Person, Task, TaskAssignee, Unit, UnitContact
 from domain.lead_kinds import label_kind
 from domain.types import KnownUnit
 from domain.understand.textnorm import fold
@@ -18,11 +18,23 @@ def norm(name: str) -> str:
     return " ".join(fold(name).replace("&", " va ").split())
 
 
-async def units_of(session: AsyncSession, committee_id: int) -> list[Unit]:
+class UnitList(list[Unit]):
+    """A committee's units, with the level its own bodies are of («phuong» for a ward's committee, read from
+    its report heading or its title): a chair's «UBND phường» there is the committee's «UBND»; «UBND quận»
+    is the district's, another body (qa19). Empty when nothing says."""
+
+    own_levels: frozenset[str] = frozenset()
+
+
+async def units_of(session: AsyncSession, committee_id: int) -> UnitList:
     rows = await session.scalars(
         select(Unit).where(Unit.committee_id == committee_id, Unit.active.is_(True)).order_by(Unit.name)
     )
-    return list(rows)
+    out = UnitList(rows)
+    committee = await session.get(Committee, committee_id)
+    if committee is not None:
+        out.own_levels = committee_levels(committee.report_agency, committee.title)
+    return out
 
 
 def known_units(units: list[Unit]) -> list[KnownUnit]:
@@ -59,17 +71,56 @@ def look_alike(units: list[Unit], name: str) -> Unit | None:
 # Words that say which level a unit belongs to; a chair leaves them out when the level is obvious
 # ("Trạm Y tế" for the registered "Trạm Y tế phường", "Công an" for "Công an xã").
 _LEVEL_WORDS = ("phuong", "xa", "thi tran", "dac khu", "quan", "huyen", "thi xa", "thanh pho", "tinh")
+_LONGEST_FIRST = sorted(_LEVEL_WORDS, key=len, reverse=True)
 
 
-def _core(name: str) -> str:
-    core = norm(name)
+def _split_level(name: str) -> tuple[str, frozenset[str]]:
+    """The name without the level words that end it, and those words («cong an», {«phuong»} for «Công an
+    phường»)."""
+    core, levels = norm(name), set()
     changed = True
     while changed:
         changed = False
-        for word in _LEVEL_WORDS:
+        for word in _LONGEST_FIRST:  # «thị xã» before «xã»
             if core.endswith(" " + word):
                 core, changed = core[: -len(word) - 1].rstrip(), True
-    return core
+                levels.add(word)
+    return core, frozenset(levels)
+
+
+def _core(name: str) -> str:
+    return _split_level(name)[0]
+
+
+def _level_at(words: list[str], i: int) -> str | None:
+    """The level word (one or two words) that starts at words[i], if any; «xã hội» is no «xã»."""
+    for word in _LONGEST_FIRST:
+        parts = word.split()
+        if words[i : i + len(parts)] == parts:
+            after = words[i + len(parts) : i + len(parts) + 1]
+            return None if word == "xa" and after == ["hoi"] else word
+    return None
+
+
+def _with_place(name: str) -> tuple[str, frozenset[str]] | None:
+    """«UBND phường Sài Đồng» -> («ubnd», {«phuong»}): a body of a named place, read as its kind and level,
+    so that «UBND» and «UBND phường» written in that ward's committee name it."""
+    words = norm(name).split()
+    for i in range(1, len(words) - 1):
+        if (level := _level_at(words, i)) is not None and len(words) > i + len(level.split()):
+            return " ".join(words[:i]), frozenset({level})
+    return None
+
+
+def committee_levels(*texts: str | None) -> frozenset[str]:
+    """The level of a committee's own bodies: the first level word of its report heading («UBND PHƯỜNG SÀI
+    ĐỒNG») or else of its title («BCĐ Chuyển đổi số phường Sài Đồng»)."""
+    for text in texts:
+        words = norm(text or "").split()
+        for i in range(len(words)):
+            if (level := _level_at(words, i)) is not None:
+                return frozenset({level})
+    return frozenset()
 
 
 def same_but_level(written: str, name: str) -> bool:
@@ -77,13 +128,48 @@ def same_but_level(written: str, name: str) -> bool:
     return len(norm(written)) > len(norm(name)) and _core(written) == _core(name)
 
 
+def _own_levels(units: list[Unit]) -> frozenset[str]:
+    if own := getattr(units, "own_levels", frozenset()):
+        return own
+    # Nothing says the committee's level: its units do when they all name one («Công an phường», «Trạm Y tế
+    # phường»).
+    found = {lv for u in units for lv in _split_level(u.name)[1]}
+    return frozenset(found) if len(found) == 1 else frozenset()
+
+
 def near(units: list[Unit], *names: str) -> Unit | None:
     """The registered unit a name written differently means: equal once the level words are left out
     of both, against the unit's name and each alias. Only an unambiguous match counts (two units
-    "Công an phường" and "Công an xã" make "Công an" ambiguous: nobody is guessed)."""
-    wanted = {_core(n) for n in names if n and _core(n)}
-    hits = [u for u in units if wanted & {_core(x) for x in (u.name, *(u.aliases or ()))}]
+    "Công an phường" and "Công an xã" make "Công an" ambiguous: nobody is guessed).
+    A level word written that the unit's name lacks makes another body (qa19): «UBND quận» in a ward's
+    committee is the district's, never the ward's «UBND»; a unit without a level word is of the committee's
+    own level («UBND phường» there is its «UBND»)."""
+    written = [_split_level(n) for n in names if n and _core(n)]
+    if not written:
+        return None
+    cores = {core for core, _ in written}
+    levels = frozenset().union(*(lv for _, lv in written))
+    own = _own_levels(units)
+    hits = [u for u in units if _answers(u, cores, levels, own)]
     return hits[0] if len(hits) == 1 else None
+
+
+def _answers(unit: Unit, cores: set[str] | None, levels: frozenset[str], own: frozenset[str]) -> bool:
+    """`unit` is named by a name of one of `cores` (any, when None) written with the level words `levels`."""
+    for x in (unit.name, *(unit.aliases or ())):
+        for core, unit_levels in (_split_level(x), _with_place(x) or _split_level(x)):
+            if (cores is None or core in cores) and levels <= (unit_levels or own):
+                return True
+    return False
+
+
+def fits_level(written: str, unit: Unit, units: list[Unit]) -> bool:
+    """The level words `written` ends with are the unit's, or the committee's own for a unit named without
+    one: «UBND phường» fits a ward's «UBND», «UBND quận» does not (the reader of names, which knows nothing
+    of levels, extends a registered name by the words after it)."""
+    if norm(written) in {norm(x) for x in (unit.name, *(unit.aliases or ()))}:
+        return True
+    return _answers(unit, None, _split_level(written)[1], _own_levels(units))
 
 
 def by_first_words(units: list[Unit], name: str) -> list[Unit]:

@@ -129,6 +129,9 @@ class Actor:
     # The person's role in another committee (a reminder's button pressed in a private chat),
     # checked against Telegram like the role in the group: see committee_role.
     role_lookup: Callable[[AsyncSession, int], Awaitable[Role]] | None = None
+    # Is this Telegram user in the actor's committee's group now (getChatMember, cached)? None: not asked or
+    # Telegram could not say. A task given to an @name of nobody in the group is flagged (qa19, handlers.strangers).
+    present_lookup: Callable[[int], Awaitable[bool | None]] | None = None
 
     async def role_in(self, session: AsyncSession, committee_id: int) -> Role:
         if self.committee is not None and self.committee.id == committee_id:
@@ -361,7 +364,10 @@ async def resolve_actor(
         role = Role.CHAIR  # only an administrator can post as the group
     else:
         role = await committee_role(context, session, committee, person)
-    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup)
+    async def present(user_id: int) -> bool | None:
+        return await telegram_present(context, chat.id, user_id)
+
+    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup, present)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:

@@ -28,6 +28,7 @@ from domain.permissions import Action, Role
 from domain.plain_dates import offered_date
 from domain.titled_names import titled_person
 from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind
+from domain.understand.assignees import parse_assignees
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadlines import (
     NOTE_WEEKEND_WEEK,
@@ -38,7 +39,7 @@ from domain.understand.deadlines import (
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit, collective_as_written
 from domain.understand.vntokens import has_diacritics
-from handlers import named_people, new_tasks, render
+from handlers import named_people, new_tasks, render, strangers
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -142,8 +143,10 @@ async def _log_directive(
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
-    await new_tasks.tell_new_tasks(session, actor, committee, [task])
+    away = await strangers.not_in_group(actor, people.values())  # a mistyped @name (qa19)
+    await new_tasks.tell_new_tasks(session, actor, committee, [task], frozenset(p.id for p in away))
     text, buttons = _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
+    text += "".join("\n" + line for line in strangers.warning_lines(away, task.number))
     if named:
         # Named without an @ or a mention, nobody was notified by the chair's message: this line does (qa12).
         links = ", ".join(user_link(p) for _m, p in named)
@@ -200,10 +203,24 @@ def builtin_name(written: str, key: str) -> str:
     return name
 
 
+def level_checked(ref: AssigneeRef, registered: list[db_units.Unit]) -> AssigneeRef:
+    """`ref` as the committee's unit only when its level words fit that unit (qa19): the reader of names
+    takes «UBND quận» for a ward committee's registered «UBND»; it is the district's, another body, read
+    again against the catalogue alone (a 🆕 unit in a preview, a unit of its own when saved)."""
+    key = ref.unit_key or ""
+    unit = next((u for u in registered if str(u.id) == key), None) if key.isdigit() else None
+    if unit is None or db_units.fits_level(ref.text, unit, registered):
+        return ref
+    alone = parse_assignees(ref.text)
+    again = next((r.unit_key for r in alone.lead if db_units.norm(r.text) == db_units.norm(ref.text)), None)
+    return AssigneeRef(ref.text, again, ref.span)
+
+
 def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_units.Unit | None:
     """The committee's unit a name read as a built-in unit (or not placed) means: by an alias or a near name
     ("Y tế", "Trạm Y tế" for "Trạm Y tế phường"). The one rule of the preview (planned_name, the import's
     «new unit» flag) and of saving (resolve_assignees): the preview is the promise (qa18)."""
+    ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if key and not key.startswith("builtin:"):
         return None
@@ -214,6 +231,7 @@ def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_un
 def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     """The name `resolve_assignees` will save `ref` under (a preview shows what will be saved): a
     committee's unit by its name, a built-in unit by the catalogue's name, anything else as written."""
+    ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if (unit := registered_match(ref, registered)) is not None:
         return unit.name
@@ -237,6 +255,7 @@ async def resolve_assignees(
         registered = await db_units.units_of(session, actor.committee.id)
     for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
         for ref in refs:
+            ref = level_checked(ref, registered)
             key = ref.unit_key or ""
             # A registered unit named by an alias or a near name is that unit: never a second unit that
             # would split its counts.
@@ -526,6 +545,8 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     if not assignees.lead:
         raise Refused(T.NO_ASSIGNEE)
     rows = await resolve_assignees(session, actor, assignees)
+    named = [p for p in [await session.get(Person, a.person_id) for a in rows if a.person_id] if p is not None]
+    away = await strangers.not_in_group(actor, named)  # a mistyped @name (qa19)
     before = await assignee_people(session, task)
     task.assignees.clear()
     await session.flush()
@@ -536,7 +557,9 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     )
     db_membership.note_reassigned(session, task.id)  # its «🔁 Giao lại» button, if any, goes (send_notices)
     await reminders.replan_task(session, task.id, actor.now)
-    await _tell_reassigned(session, actor, task, before)
+    # Nobody outside the group is told privately, of the task given or of it taken away (qa19).
+    outside = frozenset(p.id for p in [*away, *await strangers.not_in_group(actor, before)])
+    await _tell_reassigned(session, actor, task, before, outside)
     # Who has it now («người thực hiện» alone does not tell the committee), in the chat and on the board.
     lead = [a.label for a in rows if a.role == "lead"]
     support = [a.label for a in rows if a.role != "lead"]
@@ -544,10 +567,13 @@ async def reassign_to(session: AsyncSession, actor: Actor, task: Task, body: str
     who = T.BOARD_REASSIGNED_LEAD.format(icon=icon, lead=T.esc(", ".join(lead)))
     if support:
         who += T.BOARD_REASSIGNED_SUPPORT.format(support=T.esc(", ".join(support)))
-    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who
+    warned = "".join("\n" + line for line in strangers.warning_lines(away, task.number))
+    return T.EDIT_OK.format(number=task.number, what=T.EDIT_WHAT_ASSIGNEES) + "\n" + who + warned
 
 
-async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, before: list[Person]) -> None:
+async def _tell_reassigned(
+    session: AsyncSession, actor: Actor, task: Task, before: list[Person], not_told: frozenset[int] = frozenset()
+) -> None:
     """Who no longer has the task is told so (the reminders stop without a word otherwise), who has it
     now is told what it is and by when (a unit's contact people learn nothing from the group's card);
     someone who has it still is not told again. The one who reassigned needs no notice."""
@@ -556,8 +582,8 @@ async def _tell_reassigned(session: AsyncSession, actor: Actor, task: Task, befo
         return
     after = await assignee_people(session, task)
     kept = {p.id for p in after} & {p.id for p in before}
-    removed = [p for p in before if p.id not in kept and p.id != actor.person.id]
-    added = [p for p in after if p.id not in kept and p.id != actor.person.id]
+    removed = [p for p in before if p.id not in kept and p.id != actor.person.id and p.id not in not_told]
+    added = [p for p in after if p.id not in kept and p.id != actor.person.id and p.id not in not_told]
     lead = db_tasks.lead_label(task) or "?"
     support = ", ".join(db_tasks.labels(task, "support"))
     common = {

@@ -76,7 +76,14 @@ from handlers.common import (
     visible_text,
     year_guessed_note,
 )
-from handlers.directives import check_undo, first_due, planned_name, registered_match, resolve_assignees
+from handlers.directives import (
+    check_undo,
+    first_due,
+    level_checked,
+    planned_name,
+    registered_match,
+    resolve_assignees,
+)
 from handlers.preview_no_day import no_day_flag
 from handlers.task_actions import Refused, cancel, example_date, in_group, require_role
 
@@ -111,7 +118,7 @@ def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
     """A unit of the catalogue that none of the committee's units answers to: saving adds it as a new unit
     with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
     the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
-    key = ref.unit_key or ""
+    key = level_checked(ref, registered).unit_key or ""
     return key.startswith("builtin:") and registered_match(ref, registered) is None
 
 

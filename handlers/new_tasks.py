@@ -164,9 +164,11 @@ def new_tasks_messages(
     return out
 
 
-async def tell_new_tasks(session: AsyncSession, actor: Actor, committee: Committee, tasks: Sequence[Task]) -> None:
+async def tell_new_tasks(session: AsyncSession, actor: Actor, committee: Committee, tasks: Sequence[Task],
+                         not_told: frozenset[int] = frozenset()) -> None:
     """The tasks of one save (/giao: one; /nhap: all kept items) told to their doers who opened a
-    private chat with the bot: one message (or a few, split between tasks) per person."""
+    private chat with the bot: one message (or a few, split between tasks) per person. `not_told`: people
+    not in the group (qa19, handlers.strangers): nothing of the committee goes to their private chat."""
     if not tasks or not committee.active:
         return
     meeting = None
@@ -174,6 +176,8 @@ async def tell_new_tasks(session: AsyncSession, actor: Actor, committee: Committ
         meeting = m.title
     coordinating: dict[int, dict[int, str | None]] = {}
     for person, own in (await _told_privately(session, actor, tasks, coordinating)).values():
+        if person.id in not_told:
+            continue
         for text, buttons in new_tasks_messages(committee, own, actor.person.full_name, meeting, actor.today,
                                                 support=coordinating.get(person.id, _NOT_SUPPORT)):
             await enqueue_notice(session, committee.id, person.tg_user_id, text, buttons,  # type: ignore[arg-type]

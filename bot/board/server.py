@@ -243,7 +243,14 @@ class Board:
             access = await self.access(session, person, user, committee_id)
             if access.read_only or access.role is None:
                 raise web.HTTPForbidden(text=T.BOARD_READ_ONLY)
-            actor = Actor(person, access.committee, access.role, self.services.clock.now(), _tz(access.committee))
+            committee = access.committee
+
+            async def present(user_id: int) -> bool | None:  # the chair's typed @name: in the group? (qa19)
+                status = await self.status_in(committee, user_id)
+                return None if status is None else status in IN_GROUP
+
+            actor = Actor(person, committee, access.role, self.services.clock.now(), _tz(committee),
+                          present_lookup=present)
             try:
                 result = await _act(session, actor, number, action, value)
             except Refused as refusal:
