@@ -156,7 +156,9 @@ def _names_nobody(text: str, units: Sequence[KnownUnit]) -> bool:
     ordinal of a list told in prose ("Thứ hai là lãnh đạo …")?"""
     if _ORDINAL.match(fold(text[:40])):
         return True
-    return A._verb_initial(A._Sentence(nfc(text), tuple(units)))
+    # (speed14) the reader's own flag: `_read_cached` computes `_verb_initial` on this very sentence, and the
+    # caller has just read `text` (a cache hit), where a new `_Sentence` tokenised it again
+    return A.read_assignees(text, units).verb_initial
 
 
 def _done(s: _Sentence, v: int) -> bool:
