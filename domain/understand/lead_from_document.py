@@ -177,7 +177,9 @@ def _before_aspect(s: _Sentence, v: int) -> int:
 def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
     """`parse_directive`'s hook, last: `own`'s only leads are the public and the innermost heading of `context`
     is a lead-in colon whose speaker is a body → that body leads (§8 d); `own` otherwise."""
-    if not own.lead or not context or not all(_is_public(r.text, units) for r in own.lead):
+    if not own.lead or not context or ":" not in context:
+        return own  # (speed14 gate: a lead-in colon is a substring of its context; no name read when none)
+    if not all(_is_public(r.text, units) for r in own.lead):
         return own
     segments = A.context_segments(context, units)
     if not segments or not segments[-1].rstrip().endswith(":"):
