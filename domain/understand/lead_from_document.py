@@ -177,8 +177,10 @@ def _before_aspect(s: _Sentence, v: int) -> int:
 def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
     """`parse_directive`'s hook, last: `own`'s only leads are the public and the innermost heading of `context`
     is a lead-in colon whose speaker is a body → that body leads (§8 d); `own` otherwise."""
-    if not own.lead or not context or ":" not in context:
-        return own  # (speed14 gate: a lead-in colon is a substring of its context; no name read when none)
+    if not own.lead or not context or not context.rstrip().endswith(":"):
+        # (speed14 gate) `context_segments` cuts only at whitespace and never leaves a blank last part, so its
+        # last segment ends with ":" exactly when the context does; no name is read otherwise
+        return own
     if not all(_is_public(r.text, units) for r in own.lead):
         return own
     segments = A.context_segments(context, units)
