@@ -2180,14 +2180,15 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     splitter.finish()
     directives = splitter.directives(meeting_date or today)
     # (the schedule pass only when a "thời gian" is written: the whole text's fold is already cached)
-    schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in folds("\n".join(lines)) else []
+    whole = folds("\n".join(lines))  # (speed14: joined and folded once; `lines` is not changed below)
+    schedules = _schedules(kept, meeting_date or today, folds) if "thoi gian" in whole else []
     if schedules:
         directives = _timed_by_schedule(directives, schedules, folds)
-    if may_have_time_line(folds("\n".join(lines))):  # (conclo, conclusion_round14.py: the notice's time label line)
+    if may_have_time_line(whole):  # (conclo, conclusion_round14.py: the notice's time label line)
         directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
-    whole = folds("\n".join(lines))  # (deadl9, LABELLING §30.1: items announcing a measure or pointing back)
+    # (deadl9, LABELLING §30.1: items announcing a measure or pointing back: `whole` above)
     if len(kept) > 2 and "thoi gian" in whole:  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
         directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)
     if len(kept) > 2:  # (conv12, LABELLING §32.2: a later line's day)

@@ -156,7 +156,9 @@ def _names_nobody(text: str, units: Sequence[KnownUnit]) -> bool:
     ordinal of a list told in prose ("Thứ hai là lãnh đạo …")?"""
     if _ORDINAL.match(fold(text[:40])):
         return True
-    return A._verb_initial(A._Sentence(nfc(text), tuple(units)))
+    # (speed14) the reader's own flag: `_read_cached` computes `_verb_initial` on this very sentence, and the
+    # caller has just read `text` (a cache hit), where a new `_Sentence` tokenised it again
+    return A.read_assignees(text, units).verb_initial
 
 
 def _done(s: _Sentence, v: int) -> bool:
@@ -175,7 +177,11 @@ def _before_aspect(s: _Sentence, v: int) -> int:
 def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
     """`parse_directive`'s hook, last: `own`'s only leads are the public and the innermost heading of `context`
     is a lead-in colon whose speaker is a body → that body leads (§8 d); `own` otherwise."""
-    if not own.lead or not context or not all(_is_public(r.text, units) for r in own.lead):
+    if not own.lead or not context or not context.rstrip().endswith(":"):
+        # (speed14 gate) `context_segments` cuts only at whitespace and never leaves a blank last part, so its
+        # last segment ends with ":" exactly when the context does; no name is read otherwise
+        return own
+    if not all(_is_public(r.text, units) for r in own.lead):
         return own
     segments = A.context_segments(context, units)
     if not segments or not segments[-1].rstrip().endswith(":"):

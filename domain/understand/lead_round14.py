@@ -94,7 +94,7 @@ def level_list_heads(s: _Sentence, leads: list[tuple[int, int]]) -> list[tuple[i
     ở Hà Nội") becomes the whole noun phrase; the others are kept as they are."""
     out: list[tuple[int, int]] = []
     for a, b in leads:
-        if not _level_at(s, a) or not s.punct(a - 1, ","):
+        if not s.punct(a - 1, ",") or not _level_at(s, a):  # (speed14: the comma first, one test)
             out.append((a, b))
             continue  # (the common case: a lead that does not open with a level word after a comma)
         first = _enumeration_start(s, a)

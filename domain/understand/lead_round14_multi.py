@@ -52,6 +52,17 @@ def _separated(s: _Sentence, q: int, first_verb: tuple[str, ...] | None) -> bool
     return s.punct(k, ",") and skipped > 0 and s.is_(k + 1, "đồng") and s.is_(k + 2, "chí")
 
 
+def _may_separate(s: _Sentence, q: int) -> bool:
+    """(gate) `_separated` with its verb test left out: the punctuation or "và" it needs before tokens[q]. Every q
+    `_separated` accepts passes this (each of its three returns needs ";", "và" or "," at the same k)."""
+    k = q - 1
+    skipped = 0
+    while skipped < _MAX_BETWEEN and s.word(k) and any(s.is_(k, w) for w in _REPEATED_SPEAKER):
+        k -= 1
+        skipped += 1
+    return s.punct(k, ";") or s.is_(k, "và") or s.punct(k, ",")
+
+
 def _only_coordinates(s: _Sentence, end: int) -> bool:
     """"…; đề nghị B phối hợp." / "… phối hợp thực hiện": B helps the first lead's task (§9), no partner of its
     own named ("phối hợp với chính quyền các cấp tuyên truyền …" is B's own task with a partner)."""
@@ -82,6 +93,8 @@ def later_orders(
 
     if lead.how not in ("assigned", "subject") or not leads:
         return leads
+    if not any(q >= lead.end and _may_separate(s, q) for q in s.at(A._ASK_VERBS)):
+        return leads  # (speed14 gate: no asking verb after the lead behind ";", "và" or ","; most sentences)
     seen = {_name_words(s, a, b) for a, b in (*leads, *support, *executor)}
     out = list(leads)
     triggers = A._triggers(s)
