@@ -5,6 +5,7 @@ Playwright's own waits (expect(...)) wait for the page; nothing sleeps."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -140,10 +141,15 @@ async def test_a_reply_to_a_long_preview_shows_the_answer(page: Any, sandbox: Sa
     await expect(p.locator("#reply-bar")).to_be_visible()
     first = await preview.get_attribute("data-message-id")
     await send(p, "3 hạn 20/12")
-    await expect(p.locator("#messages .row.bot", has_text="Mục 3: hạn mới 20/12/2026")).to_have_count(1)
-    # The new preview (below the answer) ends the chat, its buttons in view.
-    await expect(last_bot_message(p)).not_to_have_attribute("data-message-id", first or "")
-    await expect(last_bot_message(p).locator(".keyboard button", has_text="Lưu tất cả")).to_be_in_viewport()
+    answer = p.locator("#messages .row.bot", has_text="Mục 3: hạn mới 20/12/2026")
+    await expect(answer).to_have_count(1)
+    # The correction edits the preview in place (qa18): the answer ends the chat, in view; the part holding item 3
+    # now shows the new day, and the preview keeps its one «Lưu tất cả» (no second copy of it was sent).
+    await expect(answer).to_be_in_viewport()
+    await expect(p.locator("#messages .row.bot", has_text=re.compile(r"Hạn: 20/12/2026"))).to_have_count(1)
+    await expect(p.locator(f'#messages .row.bot[data-message-id="{first}"] .keyboard button', has_text="Lưu tất cả"))\
+        .to_have_count(1)
+    await expect(p.locator("#messages .keyboard button", has_text="Lưu tất cả")).to_have_count(1)
 
     await p.locator("#messages").evaluate("box => { box.scrollTop = 0; }")
     await p.click("button[data-step=monday]")
