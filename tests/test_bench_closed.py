@@ -39,10 +39,10 @@ def test_the_list_reads_globs_without_comments(tmp_path: Path) -> None:
     assert closed_globs(tmp_path / "absent") == []
 
 
-def test_the_project_list_closes_corpus_p() -> None:
-    assert {"v4p_*", "conclusions_v14"} <= set(closed_globs())
-    assert is_closed(Path("tests/data/v4p_dev.jsonl"))
-    assert is_closed(Path("tests/data/conclusions_v14/dev/x.json"))
+def test_corpus_p_is_open_since_session_11() -> None:
+    # P was closed for session 10 (its first look is recorded in bench/README); session 11 opened its dev part.
+    assert not {"v4p_*", "conclusions_v14"} & set(closed_globs())
+    assert not is_closed(Path("tests/data/v4p_dev.jsonl"))
     assert not is_closed(Path("tests/data/v4o_dev.jsonl"))
     assert not is_closed(Path("tests/data/conclusions_v13/dev/x.json"))
 
