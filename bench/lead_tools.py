@@ -23,7 +23,9 @@ if str(ROOT) not in sys.path:
 from tests.domain.unseen_scoring import load_jsonl  # noqa: E402  (needs ROOT on the path)
 
 DATA = Path("tests/data")  # as the tools always read it: from the project's root
-CLOSED_LIST = ROOT / "tests" / "data" / "CLOSED"  # the one list of closed corpora, whatever folder is read
+# The one list of closed corpora, whatever folder is read. NHACVIEC_CLOSED_LIST lets a test give its own
+# list (the project's changes as corpora open and close).
+CLOSED_LIST = Path(os.environ.get("NHACVIEC_CLOSED_LIST", ROOT / "tests" / "data" / "CLOSED"))
 
 _Set = TypeVar("_Set", Path, list[Path])
 
@@ -102,7 +104,7 @@ def open_paths(paths: Iterable[Path], globs: Iterable[str] | None = None) -> lis
     return list(skip_closed({str(p): p for p in paths}, globs).values())
 
 
-def open_names(names: Iterable[str], base: Path = DATA) -> list[str]:
+def open_names(names: Iterable[str], base: Path = DATA, globs: Iterable[str] | None = None) -> list[str]:
     """Sentence sets named as the lead tools name them (`v4d` → <base>/v4d_dev.jsonl) without the closed
     ones (named on stderr)."""
-    return list(skip_closed({name: dev_path(name, base) for name in names}))
+    return list(skip_closed({name: dev_path(name, base) for name in names}, globs))

@@ -4,6 +4,7 @@ them. Every set here is a fake written in tmp_path: no closed data is read."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +70,7 @@ def test_nothing_skipped_says_nothing(data: Path, capsys: pytest.CaptureFixture[
 
 
 def test_named_sets_and_paths_are_filtered_in_order(data: Path) -> None:
-    assert open_names(["v4p", "v4o"], data) == ["v4o"]
+    assert open_names(["v4p", "v4o"], data, GLOBS) == ["v4o"]
     files = sorted(data.glob("*.jsonl"))
     assert open_paths(files, GLOBS) == [data / "v4o_dev.jsonl"]
 
@@ -83,9 +84,12 @@ def test_unseen_scoring_still_sees_closed_corpora(data: Path) -> None:
 def test_a_tool_skips_a_closed_set_it_is_named(data: Path) -> None:
     """lead_figures never opens v4p_dev.jsonl (not JSON here: reading it would fail) and says why."""
     (data / "v4p_dev.jsonl").write_text("not json", encoding="utf-8")
+    listing = data / "CLOSED"
+    listing.write_text("v4p_*\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "lead_figures.py"), "v4p", "--dir", str(data)],
         cwd=ROOT, capture_output=True, text=True, check=True,
+        env={**os.environ, "NHACVIEC_CLOSED_LIST": str(listing)},
     )
     assert run.stdout == ""
     assert "closed corpora skipped (tests/data/CLOSED): v4p" in run.stderr
