@@ -40,12 +40,16 @@ def test_the_list_reads_globs_without_comments(tmp_path: Path) -> None:
     assert closed_globs(tmp_path / "absent") == []
 
 
-def test_corpus_p_is_open_since_session_11() -> None:
+def test_corpus_p_is_open_and_q_closed_since_session_11() -> None:
     # P was closed for session 10 (its first look is recorded in bench/README); session 11 opened its dev part.
     assert not {"v4p_*", "conclusions_v14"} & set(closed_globs())
     assert not is_closed(Path("tests/data/v4p_dev.jsonl"))
     assert not is_closed(Path("tests/data/v4o_dev.jsonl"))
     assert not is_closed(Path("tests/data/conclusions_v13/dev/x.json"))
+    # Q, collected in session 11 (helper corpusq) for the next blind first look, is closed, dev part included.
+    assert {"v4q_*", "conclusions_v15"} <= set(closed_globs())
+    for name in ("v4q_dev.jsonl", "v4q_heldout.jsonl", "conclusions_v15/dev/a.json", "conclusions_v15/heldout/b.json"):
+        assert is_closed(Path("tests/data") / name), name
 
 
 def test_a_glob_matches_a_name_on_the_path_not_a_prefix_of_it() -> None:
