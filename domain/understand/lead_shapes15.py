@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 # Levels whose places are numbered in the big cities: «Quận 1» → «Q. 1», «Phường 12» → «P. 12».
 _NUMBERED_LEVELS = frozenset({"Q", "P"})
+# Levels a text names by the abbreviation alone, meaning its own city or town («báo cáo UBND TP.»); a single
+# capital with a dot is as often a person's initial («Nguyễn Văn H.») or a numeral («lần thứ X.»).
+_NAMED_ALONE = frozenset({"TP", "Tp", "tp", "TX", "TT"})
 
 
 def dotted_name_end(s: _Sentence, j: int) -> int:
@@ -36,12 +39,14 @@ def dotted_name_end(s: _Sentence, j: int) -> int:
     Dev: CI16 (v7: «Văn phòng UBND Tp. theo dõi», «Chủ tịch UBND Tp. giao», «báo cáo UBND Tp. trước ngày»),
     M025-01 / B068 / D-set «… trực thuộc TP.», «HĐND TP.», «trên địa bàn TP.» (the bare dotted city, sentence
     end), O064-02 («Q.2»: a numbered district)."""
+    level = s.tokens[j - 1].text
+    if s.word(j + 1) and s.tokens[j + 1].text.isdigit():
+        return j + 2 if level in _NUMBERED_LEVELS else 0
+    if level not in _NAMED_ALONE:
+        return 0  # «Nguyễn Văn H. cho biết», «lần thứ X. …»: an initial or a numeral, not a place
     if not s.word(j + 1):
         return j + 1 if s.punct(j + 1, ",;)") else 0
-    after = s.tokens[j + 1]
-    if after.text.isdigit():
-        return j + 2 if s.tokens[j - 1].text in _NUMBERED_LEVELS else 0
-    return 0 if after.capitalized else j + 1
+    return 0 if s.tokens[j + 1].capitalized else j + 1
 
 
 def directed_partners(

@@ -139,3 +139,4 @@ def test_c_a_reported_order_keeps_the_directed_body_as_lead() -> None:
         ["Công an xã"],
         ["Hội Phụ nữ xã"],
     )
+
