@@ -36,9 +36,11 @@ def dotted_name_end(s: _Sentence, j: int) -> int:
     huyện …»); 0 when the dot may end the sentence (a capital follows, or nothing).
 
     Kind of sentence: a unit of a city, district or ward named with its level abbreviated and dotted.
-    Dev: CI16 (v7: «Văn phòng UBND Tp. theo dõi», «Chủ tịch UBND Tp. giao», «báo cáo UBND Tp. trước ngày»),
-    M025-01 / B068 / D-set «… trực thuộc TP.», «HĐND TP.», «trên địa bàn TP.» (the bare dotted city, sentence
-    end), O064-02 («Q.2»: a numbered district)."""
+    Dev (the city named by «TP.» alone, 10 places in 4 documents): CI16 of conclusions v7 (six: «Văn phòng UBND
+    Tp. theo dõi», «Chủ tịch UBND Tp. giao», «báo cáo UBND Tp. trước ngày», «trên địa bàn Tp.;»), B130-01
+    («cho UBND TP.»), D025-02 («trên địa bàn TP.»), M025-01 («trực thuộc TP.»), M025-02 («HĐND TP.»); a
+    numbered district: O064-02's context («Q.2», one only: the number is read as the same class, a place's
+    name after the dot, not as a rule of its own)."""
     level = s.tokens[j - 1].text
     if s.word(j + 1) and s.tokens[j + 1].text.isdigit():
         return j + 2 if level in _NUMBERED_LEVELS else 0
