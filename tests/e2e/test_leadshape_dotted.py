@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from db.models import Task, TaskAssignee, Unit
 from tests.e2e.conftest import Env
-from tests.e2e.test_long_conclusion import committee
+from tests.e2e.test_long_conclusion import committee, preview_after
 
 
 async def _assignees(env: Env, number: int) -> list[tuple[str, str, str | None]]:
@@ -52,3 +52,16 @@ async def test_a_dotted_place_keeps_its_name_in_the_saved_task(env: Env) -> None
     await env.say(chair, group, "/giao UBND phường rà soát hộ cận nghèo trước ngày 22/12")
     assert await _assignees(env, 4) == await _assignees(env, 5) == [("lead", "UBND", "UBND")]
     assert await _units(env) == ["UBND", "UBND TP. Huế"]
+
+
+async def test_the_import_preview_shows_the_dotted_name_as_a_new_unit(env: Env) -> None:
+    chair, _member, group = await committee(env)
+    await env.say(chair, group, "/giao UBND rà soát hộ nghèo trước ngày 15/12")  # the ward's own «UBND», registered
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Đề nghị UBND TP. Huế hỗ trợ kinh phí sửa chữa nhà văn hoá trước ngày 20/12.\n"
+                        "2. Giao Công an Q. 1 phối hợp kiểm tra vỉa hè trước ngày 22/12.")
+    pages = await preview_after(env, group, cursor)
+    shown = "\n".join(p.plain for p in pages)
+    assert "Chủ trì: UBND TP. Huế" in shown and "Chủ trì: Công an Q. 1" in shown
+    assert "Chủ trì: UBND ·" not in shown  # not the ward's own «UBND»
