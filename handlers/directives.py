@@ -13,7 +13,7 @@ from bot import texts as T
 from db import committees as db_committees
 from db import meetings as db_meetings
 from db import membership as db_membership
-from db import reminders
+from db import reminders, unit_places
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, PendingInput, Person, Task, TaskAssignee
@@ -207,6 +207,8 @@ def level_checked(ref: AssigneeRef, registered: list[db_units.Unit]) -> Assignee
     """`ref` as the committee's unit only when its level words fit that unit (qa19): the reader of names
     takes «UBND quận» for a ward committee's registered «UBND»; it is the district's, another body, read
     again against the catalogue alone (a 🆕 unit in a preview, a unit of its own when saved)."""
+    # (leadshape) «UBND TP. Huế», «Công an Q. 1» in a ward's committee: another place's body, kept as written
+    ref = unit_places.other_place(ref, registered)
     key = ref.unit_key or ""
     unit = next((u for u in registered if str(u.id) == key), None) if key.isdigit() else None
     if unit is None or db_units.fits_level(ref.text, unit, registered):

@@ -80,6 +80,7 @@ from domain.understand import (
     lead_round14,
     lead_round14_multi,
     lead_rules,
+    lead_shapes15,
     lead_typos,
     lead_unaddressed_order,
     lead_will_subject,
@@ -598,6 +599,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
             dotted_place = s.tokens[j - 1].text in _DOTTED_PLACES
             if c == "." and dotted_place and s.word(j + 1) and s.tokens[j + 1].capitalized:
                 j += 2  # "UBND TP. Hà Nội", "Công an Q. Long Biên": the name after the dot
+                continue
+            dotted = lead_shapes15.dotted_name_end(s, j) if c == "." and dotted_place else 0
+            if dotted:
+                j = dotted  # (leadshape) "Công an Q. 1", "Văn phòng UBND Tp. theo dõi": the dot is the name's
                 continue
             if c in "-–—":
                 # "Phòng Kế hoạch - Đầu tư", "Ban kinh tế - xã hội": a dash inside a name. Before
@@ -2927,8 +2932,10 @@ def _support_and_executor(
         # B support until then; the shared copy's W27-01 is still labelled that way (§26).
     chi_dao = s.m(_CHI_DAO, k)
     if chi_dao and not _the_public(s, k + chi_dao):  # the public executes nothing (§8c)
-        items, _ = _parse_list(s, k + chi_dao, loose=True)
+        items, end = _parse_list(s, k + chi_dao, loose=True)
         executor = items
+        if not support:  # (leadshape) «X chỉ đạo A phối hợp (với) B <việc>»: B supports A's work
+            executor, support = lead_shapes15.directed_partners(s, items, end)
     if not support:
         support = _later_support(s, lead.end)
     return leads, support, executor

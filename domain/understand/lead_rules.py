@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand import lead_shapes15
 from domain.understand.vntokens import fold_word, tone_key
 
 if TYPE_CHECKING:
@@ -422,7 +423,10 @@ def abbreviation_dot(s: _Sentence, k: int) -> bool:
     đạo 389 TP. Hồ Chí Minh"), G053-01 ("Văn phòng UBND TP.Phan Thiết")."""
     if not s.punct(k, ".") or not s.word(k - 1) or not s.word(k + 1):
         return False
-    return s.tokens[k - 1].text in A._DOTTED_PLACES and s.tokens[k + 1].capitalized
+    # (leadshape) a number or a lower-case word after the dot: "mà UBND P. 12 phải", "mà UBND TP. phải"
+    return s.tokens[k - 1].text in A._DOTTED_PLACES and (
+        s.tokens[k + 1].capitalized or lead_shapes15.dotted_name_end(s, k) > 0
+    )
 
 
 # ------------------------------------------------------------------------------------------ round 7

@@ -62,12 +62,7 @@ def test_b_c_d_the_object_of_phoi_hop_or_the_one_not_chairing_supports(
     assert roles(text)[:2] == (leads, support)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="§37.1 c's «(giao) X chỉ đạo A phối hợp B»: B is not read as support yet. No open dev set has the shape "
-    "after an assigning verb (its example O011-03 is not in a dev part), and a rule needs >= 3 dev examples; the "
-    "reported order «X đã chỉ đạo A phối hợp (với) B» (§8 a: A leads, B supports) is read right (G084-01, N033-02).",
-)
+# §37.1 c's «(giao) X chỉ đạo A phối hợp B»: lead_shapes15.directed_partners (dev G052-01, CI13 item 1, M014-03).
 def test_c_one_who_directs_another_to_coordinate() -> None:
     # "(giao) X chỉ đạo A phối hợp B", X told to direct: X leads, A executes, B supports (§8 b)
     text = "Giao UBND các xã chỉ đạo Trưởng thôn phối hợp Chi hội Nông dân rà soát đất bỏ hoang."
