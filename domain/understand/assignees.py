@@ -79,6 +79,7 @@ from domain.understand import (
     lead_result_clause,
     lead_round14,
     lead_round14_multi,
+    lead_round15,
     lead_rules,
     lead_typos,
     lead_unaddressed_order,
@@ -3020,6 +3021,8 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     lead = _find_lead(s)
     if lead is None:
         lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
+    if lead is None:
+        lead = lead_round15.determined_subject_obliged(s)  # (leadp) «Tất cả phương tiện phải …», nobody else named
     if lead is not None and lead.how == "assigned":
         lead = lead_addressed.addressee_to_end(s, lead)  # (leadl) "là yêu cầu của A đối với B <which ones>."
     verb_initial = _verb_initial(s)

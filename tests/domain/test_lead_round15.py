@@ -1,0 +1,46 @@
+"""Eleventh issue-11 session, branch `leadp`: lead rules written from the kinds analysis of corpus P dev
+(`bench/README.md`, "Session 11 (branch leadp)"). Sentences written for these tests, in the classes the rules name;
+the dev sentences each class was written from are named in comments, never pasted."""
+
+from __future__ import annotations
+
+import pytest
+
+from domain.understand.assignees import parse_assignees
+
+
+def lead(text: str) -> list[str]:
+    return [a.text for a in parse_assignees(text).lead]
+
+
+# Kind 7: a sentence that opens with a determined noun phrase whose head no list knows, straight to «phải / cần /
+# có trách nhiệm» (`lead_round15.determined_subject_obliged`). Dev: P060-01, O064-01, L089-02.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tất cả xe khách tuyến cố định phải dừng hoạt động từ 12 giờ ngày 5/11.", ["Tất cả xe khách tuyến cố định"]),
+        ("Các chủ ghe và chủ bè nuôi cá phải đưa người lên bờ trước khi bão vào.", ["Các chủ ghe và chủ bè nuôi cá"]),
+        ("Mọi quầy hàng ăn uống trong chợ cần niêm yết giá công khai.", ["Mọi quầy hàng ăn uống trong chợ"]),
+        ("Các tiệm cầm đồ cần khai báo tạm trú cho người làm thuê.", ["Các tiệm cầm đồ"]),
+        ("Đối với các quán karaoke còn mở cửa phải bảo đảm lối thoát nạn.", ["các quán karaoke còn mở cửa"]),
+    ],
+)
+def test_a_determined_subject_before_its_obligation_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# What the rule leaves: things counted by «những», a negation «không phải», a passive after the modal, a comma
+# before it (not one phrase), and a sentence whose subject the reader already reads (no fallback needed).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Những vướng mắc về mặt bằng cần sớm tháo gỡ.", []),
+        ("Các khoản thu này không phải nộp vào ngân sách.", []),
+        ("Các hộ phải di dời sẽ được bố trí tái định cư.", []),
+        ("Các lô hàng tồn đọng phải được kiểm đếm trước khi bàn giao.", []),
+        ("Các điểm trông giữ xe, nếu chưa đăng ký, phải tạm dừng.", []),
+        ("Các trường phải hoàn thành tuyển sinh trước ngày 30/7.", ["Các trường"]),
+    ],
+)
+def test_what_the_obligation_rule_leaves(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
