@@ -3033,6 +3033,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     leads = lead_round14.level_list_heads(s, leads)  # (leado) «UBND các xã, phường …» cut at its comma
     leads = lead_round14.named_places_list(s, leads)  # (leado) «UBND các huyện A, B, thị xã C»
     leads = lead_round14_multi.later_orders(s, lead, leads, support, executor)  # (leadmulti) «…; đề nghị B …»
+    leads = lead_round15.own_complement_members(s, leads)  # (leadp) «Trưởng các thôn, Ban nhân dân các thôn …»
     assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),

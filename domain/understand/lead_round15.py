@@ -17,15 +17,24 @@ Kinds of sentence (the table of kinds is in bench/README.md, "Session 11 (branch
    «Các trường hợp phải di dời sẽ được hỗ trợ»), a comma before the modal (not one phrase).
    Dev sentences: P060-01 (P), O064-01 (O), L089-02 (L) — three documents, three corpora.
 
-Tests: `tests/domain/test_lead_round15.py` (invented sentences of each class).
+2. `own_complement_members` (two leads read as one) — a comma list whose members each name a whole body, each head
+   with a complement of its own: «Trưởng các thôn, Ban nhân dân các thôn ven biển», «Ban Chỉ đạo 389, lực lượng quản
+   lý thị trường, lực lượng hải quan», «Thanh tra tỉnh, Cục thuế». One lead per body (§12); the cases §12 and
+   §37.5 keep as one stay one (see the block comment below). Applied to the leads read, one hook line after
+   `lead_round14_multi.later_orders`. Dev sentences: P059-02, P066-01 (P), G023-01 (G) — three documents.
+
+Written from corpus P dev, with O, L (rule 1) and G (rule 2) dev sentences of the class; not written from N, M and
+the other older sets, which did not move. Tests: `tests/domain/test_lead_round15.py` (invented sentences).
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
+from domain.understand import lead_round14
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
@@ -62,3 +71,73 @@ def determined_subject_obliged(s: _Sentence) -> _Found | None:
     return None
 
 
+
+
+# ------------------------------------------------------------------ list members each with its own complement
+# Kind "two leads read as one" (leadmulti's «also seen»; bench/README.md session 11): a comma list whose members
+# each name a whole body — a head WITH its own complement, then after the comma a new head with its own — was read
+# as one lead: «Trưởng các thôn, Ban nhân dân các thôn ven biển», «Ban Chỉ đạo 389, lực lượng quản lý thị trường,
+# lực lượng hải quan», «Thanh tra tỉnh, Cục thuế». LABELLING §12: separate leads when each has its own determiner,
+# title, name or complement; one lead only when bare bodies share ONE complement written once at the end («Đảng ủy,
+# UBND các xã», «Công an, Quân sự xã», «Chủ tịch UBND, Trưởng ban … các huyện»), or one determiner heads a list of
+# kinds («các phòng chuyên môn, cơ quan, đơn vị»), or one title heads a list of bodies («Giám đốc Sở A, Sở B»,
+# §37.5). The cue is the layout: what follows each member's head.
+# Dev sentences: P059-02 (P), P066-01 (P), G023-01 (G) — three documents, two corpora.
+
+
+def _complement_end(s: _Sentence, a: int, b: int) -> int:
+    """Where the head of the member tokens[a:b] ends when a complement of its own follows it inside the member
+    (a determiner, a number, a capitalised name, a lower-case qualifier), else -1 (a bare head, or a head
+    followed by another head: «Chủ tịch UBND», «Giám đốc Sở Xây dựng» — a title over a body)."""
+    if s.m(L.DETERMINERS, a) or s.tokens[a].is_number:
+        return -1
+    head = A._head(s, a, loose=True)  # (loose: «Cục thuế», a head that wants a name, written in lower case)
+    if head is None or head.end >= b:
+        return -1
+    e = head.end
+    if head.person and not s.m(L.DETERMINERS, e):
+        return -1  # a bare title («Chủ tịch UBND …»): what follows is its body, shared or not
+    if s.m(L.PLACE_NOUNS, e) or lead_round14._level_at(s, e):
+        return e  # «Thanh tra tỉnh», «Công an xã»: its own place
+    if s.m(L.PERSON_HEADS, e):
+        return -1
+    # «Chủ tịch UBND», «Giám đốc Sở X»: a title over a body (§37.5); «Ban Công an»: a body named by a head word (§12
+    # «Ban Công an, Ban Chỉ huy quân sự xã» shares one place). «lực lượng quản lý thị trường»: a lower-case qualifier
+    # that says which force, a complement.
+    over_body = s.m(L.PERSON_HEADS, a) or s.tokens[e].capitalized or A._is_abbreviation(s.tokens[e])
+    if (s.m(L.ORG_HEADS, e) or s.unit_at(e) is not None) and over_body:
+        return -1
+    return e
+
+
+def _member_head(s: _Sentence, k: int) -> bool:
+    """Does a member open at tokens[k] with a head of its own (not a level or a place: «huyện», «thành phố Huế»)?"""
+    if not s.word(k) or s.m(L.DETERMINERS, k) or s.m(L.PLACE_NOUNS, k):
+        return False
+    return bool(s.m(L.ORG_HEADS, k) or s.m(L.PERSON_HEADS, k) or s.unit_at(k) is not None)
+
+
+def _has_determiner(s: _Sentence, a: int, b: int) -> bool:
+    """«thủ trưởng các sở, ngành liên quan», «cấp ủy các chi bộ, đảng bộ cơ sở»: after a determiner inside a member,
+    a lower-case kind after the comma continues that determiner's list (one lead, §12), and so does a capitalised
+    kind with no determiner of its own («Giám đốc các Bệnh viện, Viện nghiên cứu …»: one title over both, §37.5);
+    only a capitalised body with its own determiner («Trưởng các thôn, Ban nhân dân các thôn ven biển») is another."""
+    return any(s.m(L.DETERMINERS, x) for x in range(a, b))
+
+
+def own_complement_members(s: _Sentence, leads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each lead that is a comma list of whole bodies (see above) becomes one lead per body."""
+    out: list[tuple[int, int]] = []
+    for a, b in leads:
+        commas = [c for c in range(a + 1, b - 1) if s.punct(c, ",")]
+        if not commas or s.m(L.DETERMINERS, a):
+            out.append((a, b))  # (most leads have no comma; «các …, …» is one determiner over kinds)
+            continue
+        parts = list(zip([a, *(c + 1 for c in commas)], [*commas, b], strict=True))
+        whole = all(_complement_end(s, x, y) > 0 for x, y in parts) and all(
+            _member_head(s, x)
+            and (not _has_determiner(s, *before) or (s.tokens[x].capitalized and _has_determiner(s, x, y)))
+            for before, (x, y) in pairwise(parts)
+        )
+        out.extend(parts if whole else [(a, b)])
+    return out

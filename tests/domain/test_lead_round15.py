@@ -44,3 +44,41 @@ def test_a_determined_subject_before_its_obligation_leads(text: str, expected: l
 )
 def test_what_the_obligation_rule_leaves(text: str, expected: list[str]) -> None:
     assert lead(text) == expected
+
+
+# Two leads read as one: a comma list whose members each name a whole body (a head with its own complement, then a
+# new head) becomes one lead per body (`lead_round15.own_complement_members`). Dev: P059-02, P066-01, G023-01.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Trưởng các bản, Ban nhân dân các bản vùng cao:Có trách nhiệm thông báo lịch tiêm tới từng hộ.",
+         ["Trưởng các bản", "Ban nhân dân các bản vùng cao"]),
+        ("Đề nghị Ban Quản lý chợ số 2, lực lượng công an phường, lực lượng dân phòng phối hợp kiểm tra.",
+         ["Ban Quản lý chợ số 2", "lực lượng công an phường", "lực lượng dân phòng"]),
+        ("Chủ tịch UBND tỉnh yêu cầu Tổ công tác 153, lực lượng kiểm lâm, lực lượng biên phòng tăng cường tuần tra.",
+         ["Tổ công tác 153", "lực lượng kiểm lâm", "lực lượng biên phòng"]),
+        ("Yêu cầu Sở Tư pháp, Thanh tra tỉnh, Cục thuế rà soát hồ sơ các doanh nghiệp.",
+         ["Sở Tư pháp", "Thanh tra tỉnh", "Cục thuế"]),
+    ],
+)
+def test_members_each_with_their_own_complement_are_separate_leads(text: str, expected: list[str]) -> None:
+    assert lead(text) == expected
+
+
+# What stays one lead (§12, §37.5): bare bodies sharing one complement, one determiner over a list of kinds, one title
+# over a determiner's list, a body named by a head word sharing a place, a name whose parts are not heads.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yêu cầu Đảng ủy, UBND các xã rà soát hồ sơ.",
+        "Yêu cầu thủ trưởng các phòng, ban liên quan rà soát hồ sơ.",
+        "Yêu cầu lãnh đạo các sở, ngành có liên quan rà soát hồ sơ.",
+        "Yêu cầu cấp ủy các chi bộ, đảng bộ cơ sở rà soát hồ sơ.",
+        "Yêu cầu Ban Công an, Ban Chỉ huy quân sự xã rà soát hồ sơ.",
+        "Yêu cầu các phòng chuyên môn, cơ quan, đơn vị rà soát hồ sơ.",
+        "Yêu cầu Sở Văn hóa, Thể thao và Du lịch rà soát hồ sơ.",
+        "Yêu cầu UBND huyện, thành phố Cà Mau rà soát hồ sơ.",
+    ],
+)
+def test_lists_that_stay_one_lead(text: str) -> None:
+    assert len(lead(text)) == 1
