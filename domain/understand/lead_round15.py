@@ -14,7 +14,9 @@ Kinds of sentence (the table of kinds is in bench/README.md, "Session 11 (branch
    so the layout decides, not the head. A fallback, asked only when the reader named nobody (one hook line in
    `assignees._read_cached`, after `lead_will_subject`). Not: «Những …» (it counts things as often as people:
    «Những khó khăn cần sớm tháo gỡ»), «không phải» (a negation), a passive after the modal («… phải được …»,
-   «Các trường hợp phải di dời sẽ được hỗ trợ»), a comma before the modal (not one phrase).
+   «Các trường hợp phải di dời sẽ được hỗ trợ»), a comma before the modal (not one phrase), and what a thing must
+   be («Các hạng mục phụ trợ phải bảo đảm chất lượng», «… phải chính xác, đầy đủ»: `data/lead_round15_conformance.txt`,
+   the reader's own decision pinned by `tests/domain/test_assignee_who.py`).
    Dev sentences: P060-01 (P), O064-01 (O), L089-02 (L) — three documents, three corpora.
 
 2. `own_complement_members` (two leads read as one) — a comma list whose members each name a whole body, each head
@@ -35,10 +37,12 @@ from typing import TYPE_CHECKING
 from domain.understand import assignee_lexicon as L
 from domain.understand import assignees as A
 from domain.understand import lead_round14
+from domain.understand.lexicons import phrases
 
 if TYPE_CHECKING:
     from domain.understand.assignees import _Found, _Sentence
 
+_CONFORMANCE = phrases("lead_round15_conformance")  # «… phải bảo đảm chất lượng / chính xác»: a thing's standard
 _MAX_OBLIGED = 12  # words of a determined subject up to its modal («Đối với các dịch vụ khác còn được phép …»)
 # Obligations that end a determined subject; «không phải» is a negation, not an obligation.
 _OBLIGED = (("có", "trách", "nhiệm"), ("cần", "phải"), ("phải",), ("cần",))
@@ -62,6 +66,8 @@ def determined_subject_obliged(s: _Sentence) -> _Found | None:
             if s.is_(x - 1, "không") or x - k < 2:
                 return None  # «không phải»: a negation; a determiner alone names nobody
             size = next(len(ob) for ob in _OBLIGED if _at(s, x, ob))
+            if s.m(_CONFORMANCE, x + size):
+                return None  # «Các hạng mục phụ trợ phải bảo đảm chất lượng»: what a thing must be, no doer
             rest = next((y for y in range(x + size, s.n) if s.punct(y, ",;:.")), s.n)
             if any(s.is_(y, "được") or s.is_(y, "bị") for y in range(x + size, rest)):
                 return None  # «… phải được …», «Các trường hợp phải di dời sẽ được hỗ trợ»: the subject undergoes
@@ -107,7 +113,16 @@ def _complement_end(s: _Sentence, a: int, b: int) -> int:
     over_body = s.m(L.PERSON_HEADS, a) or s.tokens[e].capitalized or A._is_abbreviation(s.tokens[e])
     if (s.m(L.ORG_HEADS, e) or s.unit_at(e) is not None) and over_body:
         return -1
+    if s.tokens[e].capitalized and not any(_says_which(s, x) for x in range(e, b)):
+        return -1  # «Ban Văn hóa, Ban Chỉ huy quân sự thị trấn»: a name and no place, the place written once (§12)
     return e
+
+
+def _says_which(s: _Sentence, x: int) -> bool:
+    """A number, a determiner, a place or a level inside a member: what says which body it is."""
+    return bool(
+        s.tokens[x].is_number or s.m(L.DETERMINERS, x) or s.m(L.PLACE_NOUNS, x) or lead_round14._level_at(s, x)
+    )
 
 
 def _member_head(s: _Sentence, k: int) -> bool:

@@ -22,7 +22,7 @@ def lead(text: str) -> list[str]:
         ("Các chủ ghe và chủ bè nuôi cá phải đưa người lên bờ trước khi bão vào.", ["Các chủ ghe và chủ bè nuôi cá"]),
         ("Mọi quầy hàng ăn uống trong chợ cần niêm yết giá công khai.", ["Mọi quầy hàng ăn uống trong chợ"]),
         ("Các tiệm cầm đồ cần khai báo tạm trú cho người làm thuê.", ["Các tiệm cầm đồ"]),
-        ("Đối với các quán karaoke còn mở cửa phải bảo đảm lối thoát nạn.", ["các quán karaoke còn mở cửa"]),
+        ("Đối với các quán karaoke còn mở cửa phải bố trí lối thoát nạn.", ["các quán karaoke còn mở cửa"]),
     ],
 )
 def test_a_determined_subject_before_its_obligation_leads(text: str, expected: list[str]) -> None:
@@ -39,6 +39,7 @@ def test_a_determined_subject_before_its_obligation_leads(text: str, expected: l
         ("Các hộ phải di dời sẽ được bố trí tái định cư.", []),
         ("Các lô hàng tồn đọng phải được kiểm đếm trước khi bàn giao.", []),
         ("Các điểm trông giữ xe, nếu chưa đăng ký, phải tạm dừng.", []),
+        ("Tất cả các hạng mục cải tạo phải đúng thiết kế được duyệt.", []),
         ("Các trường phải hoàn thành tuyển sinh trước ngày 30/7.", ["Các trường"]),
     ],
 )
@@ -57,8 +58,8 @@ def test_what_the_obligation_rule_leaves(text: str, expected: list[str]) -> None
          ["Ban Quản lý chợ số 2", "lực lượng công an phường", "lực lượng dân phòng"]),
         ("Chủ tịch UBND tỉnh yêu cầu Tổ công tác 153, lực lượng kiểm lâm, lực lượng biên phòng tăng cường tuần tra.",
          ["Tổ công tác 153", "lực lượng kiểm lâm", "lực lượng biên phòng"]),
-        ("Yêu cầu Sở Tư pháp, Thanh tra tỉnh, Cục thuế rà soát hồ sơ các doanh nghiệp.",
-         ["Sở Tư pháp", "Thanh tra tỉnh", "Cục thuế"]),
+        ("Yêu cầu Sở Tư pháp, Thanh tra tỉnh, Cục thuế, Công an tỉnh rà soát hồ sơ các doanh nghiệp.",
+         ["Sở Tư pháp", "Thanh tra tỉnh", "Cục thuế", "Công an tỉnh"]),
     ],
 )
 def test_members_each_with_their_own_complement_are_separate_leads(text: str, expected: list[str]) -> None:
@@ -75,6 +76,7 @@ def test_members_each_with_their_own_complement_are_separate_leads(text: str, ex
         "Yêu cầu lãnh đạo các sở, ngành có liên quan rà soát hồ sơ.",
         "Yêu cầu cấp ủy các chi bộ, đảng bộ cơ sở rà soát hồ sơ.",
         "Yêu cầu Ban Công an, Ban Chỉ huy quân sự xã rà soát hồ sơ.",
+        "Giao Ban Tư pháp, Ban Chỉ huy quân sự phường phối hợp tuyên truyền luật.",
         "Yêu cầu các phòng chuyên môn, cơ quan, đơn vị rà soát hồ sơ.",
         "Yêu cầu Sở Văn hóa, Thể thao và Du lịch rà soát hồ sơ.",
         "Yêu cầu UBND huyện, thành phố Cà Mau rà soát hồ sơ.",
