@@ -79,6 +79,7 @@ from domain.understand import (
     lead_result_clause,
     lead_round14,
     lead_round14_multi,
+    lead_round15,
     lead_rules,
     lead_shapes15,
     lead_typos,
@@ -3027,6 +3028,8 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     lead = _find_lead(s)
     if lead is None:
         lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
+    if lead is None:
+        lead = lead_round15.determined_subject_obliged(s)  # (leadp) «Tất cả phương tiện phải …», nobody else named
     if lead is not None and lead.how == "assigned":
         lead = lead_addressed.addressee_to_end(s, lead)  # (leadl) "là yêu cầu của A đối với B <which ones>."
     verb_initial = _verb_initial(s)
@@ -3037,6 +3040,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     leads = lead_round14.level_list_heads(s, leads)  # (leado) «UBND các xã, phường …» cut at its comma
     leads = lead_round14.named_places_list(s, leads)  # (leado) «UBND các huyện A, B, thị xã C»
     leads = lead_round14_multi.later_orders(s, lead, leads, support, executor)  # (leadmulti) «…; đề nghị B …»
+    leads = lead_round15.own_complement_members(s, leads)  # (leadp) «Trưởng các thôn, Ban nhân dân các thôn …»
     assignees = Assignees(
         lead=tuple(_ref(s, a, b) for a, b in leads),
         support=tuple(_ref(s, a, b) for a, b in support),
