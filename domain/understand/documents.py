@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr, scan_tables, table_keystone
+from domain.understand import legacy_fonts, ocr, page_furniture, scan_tables, table_keystone
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -900,7 +900,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
                     page = scan_tables.erase_rules(page, rules)
             except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
                 raise DocumentError(BROKEN_IMAGE) from exc
-            words = ocr.parse_tsv(tools.tsv(page), number)
+            # (docs16) its printed page number out: it sat inside an item that runs over the page break
+            words = page_furniture.without_page_numbers(ocr.parse_tsv(tools.tsv(page), number))
             words_by_page.append(words)
             lines_by_page.append(_scanned_table_lines(words, rules, number))
         except OcrTimeout:
