@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr, page_furniture, scan_tables, table_keystone
+from domain.understand import legacy_fonts, lighting, ocr, page_furniture, scan_tables, table_keystone
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -938,7 +938,8 @@ def prepare_page(image: Any, tools: Tools) -> Any:
     from PIL import Image, ImageFilter, ImageOps
 
     image = ImageOps.exif_transpose(image) or image
-    image = image.convert("L")
+    # (docs16) a hand's or the phone's shadow lifted: Tesseract's one threshold lost the shaded third's letters
+    image = lighting.even(image.convert("L"))
     long_side = max(image.size)
     # Telegram sends a photo at 1280 pixels: Tesseract reads letters best near 30 pixels high.
     if long_side < 2400:

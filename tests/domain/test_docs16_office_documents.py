@@ -4,7 +4,8 @@ preview lists (text, lead, deadline) must be the document's.
 - a Word report's last draft, tracked changes and comments left in (python-docx 1.2 writes the comment);
 - a task table in Word whose «chủ trì» cell is merged down over three task rows;
 - a notice scanned to a two-page PDF with an item running over the page break, the page number between its
-  halves (read by the real Tesseract; skipped without it, as test_ocr_pages is).
+  halves (read by the real Tesseract; skipped without it, as test_ocr_pages is);
+- a task table photographed under a hand's heavy shadow, and a border's trace read as «"» at a cell's edge.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from datetime import date
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from bot.tesseract import SystemTools
-from domain.understand import ocr, page_furniture
+from domain.understand import lighting, ocr, page_furniture, scan_tables
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import extract_text, read_document
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
-from tests.ocr_pages import A4, DPI, MARGIN, _speckle, as_pdf, serif_font
+from tests.ocr_pages import A4, DPI, MARGIN, _speckle, as_jpeg, as_pdf, serif_font
+from tests.ocr_tables import ROWS, photographed
 
 TODAY = date(2026, 11, 19)
 
@@ -258,3 +260,46 @@ def test_a_paragraph_ending_short_of_the_margin_at_a_page_foot_is_not_joined_to_
     short = [line(1, 1, "Đoạn trước kết thúc, chạy hết dòng.", 2300), line(1, 2, "Về công tác thu ngân sách", 900),
              line(2, 1, "Giao Chi cục Thuế thực hiện.", 1500)]
     assert ocr.paragraphs(short)[-2:] == ["Về công tác thu ngân sách", "Giao Chi cục Thuế thực hiện."]
+
+
+# ------------------------------------------------------------------------------------------ a shaded photo
+@needs_tesseract
+def test_a_table_photographed_under_a_heavy_shadow_gives_its_rows() -> None:
+    # A third of the page 45 % darker (a hand's shadow, a hard edge): before, Tesseract's one threshold lost the
+    # shaded letters, the header was not found and the page read as noise (5 task texts, no lead, no deadline).
+    read = read_document("anh.jpg", as_jpeg(photographed(keystone=0.04, shade=0.45)), SystemTools(240))
+    assert read.reading is not None and read.reading.table_rows == 10
+    items = found(read.text)
+    assert len(items) == 10
+    # The deadlines all right; the leads case-folded (a photo still turns a letter here and there: «khu Vực»).
+    assert [(([lead.casefold() for lead in leads]), due) for _, leads, due in items] == [
+        ([lead.casefold()], due) for _, lead, _, _, due in ROWS]
+
+
+def test_uneven_light_is_evened_and_an_evenly_lit_page_is_left_as_it_is() -> None:
+    page = Image.new("L", (800, 1100), 235)
+    draw = ImageDraw.Draw(page)
+    for y in range(100, 1000, 40):
+        draw.text((80, y), "Giao Phòng Nội vụ báo cáo trước ngày 31/12/2026", fill=20)
+    assert lighting.even(page) is page  # a scan: not touched
+    shade = Image.new("L", page.size, 255)
+    ImageDraw.Draw(shade).rectangle((0, 0, 800, 400), fill=120)  # the top third in a hand's shadow
+    shot = ImageChops.multiply(page, shade)
+    evened = lighting.even(shot)
+    # The shaded paper is white again (was 110), the letters in the shade still dark, the lit part unchanged.
+    assert evened.getpixel((700, 300)) >= 230 and shot.getpixel((700, 300)) < 120
+    assert min(evened.crop((80, 100, 400, 130)).get_flattened_data()) < 80
+    assert abs(evened.getpixel((700, 900)) - 255) <= 25
+
+
+def test_a_lone_mark_at_a_cells_edge_is_dropped_and_a_quoted_name_keeps_its_quotes() -> None:
+    def cell(text: str) -> str:
+        words = [ocr.Word(1, 1, 1, 1, 90.0, word, 100 + 80 * n, 170 + 80 * n, 500, 530)
+                 for n, word in enumerate(text.split())]
+        return scan_tables._cell_text(words)
+
+    assert cell('"Tổng hợp kết quả thu ngân sách') == "Tổng hợp kết quả thu ngân sách"
+    assert cell("Công an huyện '") == "Công an huyện"
+    assert cell("“ Kiểm tra công tác phòng cháy") == "Kiểm tra công tác phòng cháy"
+    assert cell('Phát động "Ngày chủ nhật xanh"') == 'Phát động "Ngày chủ nhật xanh"'
+    assert cell('"Ngày chủ nhật xanh" tại các xã') == '"Ngày chủ nhật xanh" tại các xã'
