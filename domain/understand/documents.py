@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, lighting, ocr, page_furniture, scan_tables, table_keystone
+from domain.understand import legacy_fonts, lighting, ocr, page_furniture, pdf_columns, scan_tables, table_keystone
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -687,7 +687,11 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
         and segments[-1].top < min(seg.top for seg in segments[:-1]) - 1
     ):
         segments = segments[:-1]
-    return _table_lines_of(segments, _horizontal_rules(page)) or [seg.line for seg in segments]
+    table = _table_lines_of(segments, _horizontal_rules(page))
+    if table is not None:
+        return table
+    # (docs16) a page set in two columns, drawn line by line across the page: read column by column
+    return [seg.line for seg in pdf_columns.reading_order(segments, lambda sg: (sg.line.left, sg.line.right, sg.top))]
 
 
 def _horizontal_rules(page: Any) -> list[tuple[float, float, float]]:

@@ -5,7 +5,8 @@ preview lists (text, lead, deadline) must be the document's.
 - a task table in Word whose «chủ trì» cell is merged down over three task rows;
 - a notice scanned to a two-page PDF with an item running over the page break, the page number between its
   halves (read by the real Tesseract; skipped without it, as test_ocr_pages is);
-- a task table photographed under a hand's heavy shadow, and a border's trace read as «"» at a cell's edge.
+- a task table photographed under a hand's heavy shadow, and a border's trace read as «"» at a cell's edge;
+- a bulletin PDF set in two columns.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from docx.oxml.ns import qn
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from bot.tesseract import SystemTools
-from domain.understand import lighting, ocr, page_furniture, scan_tables
+from domain.understand import lighting, ocr, page_furniture, pdf_columns, scan_tables
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import extract_text, read_document
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
@@ -303,3 +304,74 @@ def test_a_lone_mark_at_a_cells_edge_is_dropped_and_a_quoted_name_keeps_its_quot
     assert cell("“ Kiểm tra công tác phòng cháy") == "Kiểm tra công tác phòng cháy"
     assert cell('Phát động "Ngày chủ nhật xanh"') == 'Phát động "Ngày chủ nhật xanh"'
     assert cell('"Ngày chủ nhật xanh" tại các xã') == '"Ngày chủ nhật xanh" tại các xã'
+
+
+# ------------------------------------------------------------------------------------------ two columns
+_LEFT = [
+    "1. Giao Phòng Tài chính - Kế hoạch chủ trì rà soát danh mục dự án đầu tư công trung hạn, báo cáo UBND "
+    "huyện trước ngày 15/12/2026.",
+    "2. Giao Ban Quản lý dự án huyện đẩy nhanh tiến độ giải phóng mặt bằng tuyến đường trục trung tâm, hoàn "
+    "thành trước ngày 20/12/2026.",
+    "3. Giao Phòng Lao động - Thương binh và Xã hội tổ chức thăm, tặng quà Tết cho hộ nghèo, hoàn thành trước "
+    "ngày 10/01/2027.",
+]
+_RIGHT = [
+    "4. Giao Phòng Y tế kiểm tra an toàn thực phẩm dịp Tết Nguyên đán, báo cáo kết quả trước ngày 25/01/2027.",
+    "5. Giao Phòng Nội vụ báo cáo tình hình thực hiện cải cách hành chính trước ngày 31/12/2026.",
+    "6. Giao Công an huyện kiểm tra công tác phòng cháy, chữa cháy tại các chợ, xong trước ngày 22/12/2026.",
+]
+
+
+def _two_column_pdf(line_by_line: bool) -> bytes:
+    """A bulletin page: a title and a lead-in across the page, then items in two columns (Word's default gutter,
+    1.27 cm), TrueType text as Word embeds it (matplotlib writes it). `line_by_line`: the content stream draws
+    the left column's line, then the right one's at the same height, as some layout programs do."""
+    import textwrap
+
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    columns = []
+    for x, items in ((0.06, _LEFT), (0.56, _RIGHT)):
+        y, placed = 0.89, []
+        for item in items:
+            for k, line in enumerate(textwrap.wrap(item, 48)):
+                placed.append((x + (0.02 if k == 0 else 0), y, line))
+                y -= 0.018
+            y -= 0.006
+        columns.append(placed)
+    order = ([p for pair in zip(*columns, strict=False) for p in pair] + columns[0][len(columns[1]):]
+             + columns[1][len(columns[0]):]) if line_by_line else [*columns[0], *columns[1]]
+    out = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(out) as pdf:
+        figure = Figure(figsize=(8.27, 11.69))
+        figure.text(0.5, 0.95, "BẢN TIN KẾT LUẬN GIAO BAN", ha="center", fontsize=12)
+        figure.text(0.06, 0.92, "Đồng chí Chủ tịch UBND huyện kết luận như sau:", fontsize=10)
+        for x, y, line in order:
+            figure.text(x, y, line, fontsize=10)
+        pdf.savefig(figure)
+    return out.getvalue()
+
+
+def test_a_pdf_in_two_columns_drawn_line_by_line_gives_each_item_whole() -> None:
+    # Before: PDFium's stream order mixed the columns' lines («… chủ trì rà» / «4. Giao Phòng Y tế … soát danh
+    # mục»): 6 items, 2 with their own lead and deadline.
+    expected = [
+        (["Phòng Tài chính - Kế hoạch"], date(2026, 12, 15)), (["Ban Quản lý dự án huyện"], date(2026, 12, 20)),
+        (["Phòng Lao động - Thương binh và Xã hội"], date(2027, 1, 10)), (["Phòng Y tế"], date(2027, 1, 25)),
+        (["Phòng Nội vụ"], date(2026, 12, 31)), (["Công an huyện"], date(2026, 12, 22)),
+    ]
+    for line_by_line in (True, False):
+        items = found(extract_text("ban-tin.pdf", _two_column_pdf(line_by_line)))
+        assert [(leads, due) for _, leads, due in items] == expected
+        assert items[0][0].endswith("báo cáo UBND huyện trước ngày 15/12/2026.")
+
+
+def test_a_one_column_page_and_a_side_by_side_header_keep_their_order() -> None:
+    def box(item: tuple[float, float, float]) -> tuple[float, float, float]:
+        return item
+
+    header = [(40, 250, 800), (330, 560, 800), (60, 230, 785), (350, 540, 785)]  # agency | national motto
+    body = [(40, 560, 760 - 15 * k) for k in range(12)]
+    assert pdf_columns.reading_order([*header, *body], box) == [*header, *body]
