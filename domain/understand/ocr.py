@@ -163,6 +163,28 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
         else:
             out.append(text)
         previous = ln
+    return _list_numbers(out)
+
+
+# (docs16) A list number Tesseract read as a letter: «S.» for «5.» (a lone digit at a line's start, unsure).
+_MISREAD_NUMBER = {"S": "5", "s": "5"}
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def _list_numbers(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a numbered item's misread number put back when the item before is numbered one
+    less («4. Giao Phòng Y tế …» / «S. Giao Phòng Nội vụ …»): the preview showed «S.» as the item's first word."""
+    out: list[str] = []
+    last: int | None = None
+    for text in paragraphs:
+        m = _NUMBERED.match(text)
+        digit = _MISREAD_NUMBER.get(text[:1])
+        if m is None and digit is not None and text[1:3] == ". " and last == int(digit) - 1:
+            text = digit + text[1:]
+            m = _NUMBERED.match(text)
+        if m is not None:
+            last = int(m.group(1))
+        out.append(text)
     return out
 
 

@@ -211,6 +211,7 @@ def test_an_item_over_the_page_break_of_a_scanned_pdf_is_read_whole_without_the_
         (["Phòng Nội vụ"], date(2026, 12, 31)),
     ]
     assert "gia đình chính sách, người có công với cách mạng" in items[2][0]
+    assert all(text.startswith("Giao ") for text, _, _ in items)  # no «S.» left of a misread «5.»
 
 
 @needs_tesseract
@@ -375,3 +376,14 @@ def test_a_one_column_page_and_a_side_by_side_header_keep_their_order() -> None:
     header = [(40, 250, 800), (330, 560, 800), (60, 230, 785), (350, 540, 785)]  # agency | national motto
     body = [(40, 560, 760 - 15 * k) for k in range(12)]
     assert pdf_columns.reading_order([*header, *body], box) == [*header, *body]
+
+
+def test_a_list_number_read_as_a_letter_is_put_back_after_the_number_before_it() -> None:
+    def line(block: int, text: str) -> ocr.Line:
+        return ocr.Line(1, block, 1, text, 95.0)
+
+    lines = [line(1, "4. Giao Phòng Y tế kiểm tra an toàn thực phẩm."), line(2, "S. Giao Phòng Nội vụ báo cáo."),
+             line(3, "S. Nguyễn Văn An trình bày.")]
+    assert ocr.paragraphs(lines) == [
+        "4. Giao Phòng Y tế kiểm tra an toàn thực phẩm.", "5. Giao Phòng Nội vụ báo cáo.",
+        "S. Nguyễn Văn An trình bày."]
