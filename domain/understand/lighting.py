@@ -4,8 +4,8 @@ A hand or the phone itself shades part of the page: a third of it is 40 % darker
 binarises a page with one threshold (Otsu), so the shaded part's paper fell under it and its letters merged
 into black fields: the task table's header was lost and the page read as noise («Hoàn tỉ thiện ñŠSø Sơ»). Here
 the paper's own brightness is estimated at each place (a grey closing — the brightest value around, then the
-darkest of those — on a copy an eighth the size: it removes the letters and rules, which are thinner than
-the window, and keeps the shadow's edge where it is), and the page is divided by it (numpy), so that the
+darkest of those — on a copy an eighth the size, by numpy's sliding windows: it removes the letters and rules,
+thinner than the window, and keeps the shadow's edge where it is), and the page is divided by it, so that the
 paper is white everywhere and ink stays as dark against it as it was. Standard background division, as
 document scanners' apps do; Pillow and numpy only.
 
@@ -25,11 +25,25 @@ _UNEVEN_BY = 48
 
 def paper(image: Any) -> Any:
     """The paper's brightness around each pixel, on a copy `_SCALE` times smaller (grey image)."""
-    from PIL import Image, ImageFilter
+    import numpy as np
+    from PIL import Image
 
     w, h = image.size
-    small = image.resize((max(1, w // _SCALE), max(1, h // _SCALE)), Image.Resampling.BOX)
-    return small.filter(ImageFilter.MaxFilter(_WINDOW)).filter(ImageFilter.MinFilter(_WINDOW))
+    small = np.asarray(image.resize((max(1, w // _SCALE), max(1, h // _SCALE)), Image.Resampling.BOX))
+    closed = _window(_window(small, np.max), np.min)
+    return Image.fromarray(closed, mode="L")
+
+
+def _window(values: Any, pick: Any) -> Any:
+    """`pick` (np.max, np.min) over a `_WINDOW`-square around each cell, one axis at a time (a square's max is
+    the max of its rows' maxima): numpy's sliding windows, ten times faster than Pillow's rank filters here."""
+    import numpy as np
+
+    half = _WINDOW // 2
+    for axis in (0, 1):
+        padded = np.pad(values, [(half, half) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+        values = pick(np.lib.stride_tricks.sliding_window_view(padded, _WINDOW, axis=axis), axis=-1)
+    return values
 
 
 def uneven_by(image: Any) -> int:
