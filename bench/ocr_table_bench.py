@@ -2,7 +2,10 @@
 table rebuilt from Tesseract's word boxes (`domain/understand/scan_tables.py`) and without (the page read as
 text, as before docs14), the two interleaved in one run.
 
-Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--repeat 2] [--before docs15]
+Run from the project root:  PYTHONPATH=$PWD python bench/ocr_table_bench.py [--repeat 2] [--before docs15|docs16]
+
+`--before docs16`: "before" has no lighting evened (`lighting.even` off) and keeps a lone mark at a cell's
+edge; the photos have a light (0.15), a middling (0.30) and a heavy (0.45) shadow across a third of the page.
 
 `--before docs15`: "before" is docs14's reading (tables rebuilt, a leaning table not squared,
 `table_keystone.straighten` off) and the photos are taken at a 2, 4 and 6 % keystone.
@@ -21,7 +24,7 @@ import time
 from datetime import date
 
 from bot.tesseract import SystemTools
-from domain.understand import scan_tables, table_keystone
+from domain.understand import lighting, scan_tables, table_keystone
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import read_document
 from tests.ocr_pages import as_jpeg, as_png, phone_shot
@@ -45,12 +48,17 @@ def score(text: str) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--before", choices=["docs14", "docs15"], default="docs14")
+    parser.add_argument("--before", choices=["docs14", "docs15", "docs16"], default="docs14")
     args = parser.parse_args()
     found, erase, rows = scan_tables.find_rules, scan_tables.erase_rules, scan_tables.table_rows
     straighten = table_keystone.straighten
+    even, edge_marks = lighting.even, scan_tables._without_edge_marks
 
     def as_before(before: bool) -> None:
+        if args.before == "docs16":  # before docs16: a photo's shadow not lifted, marks at a cell's edge kept
+            lighting.even = (lambda image: image) if before else even  # type: ignore[assignment]
+            scan_tables._without_edge_marks = (lambda text: text) if before else edge_marks  # type: ignore
+            return
         if args.before == "docs15":  # before docs15: docs14's reading, a leaning table not squared
             table_keystone.straighten = (lambda page, rules: None) if before else straighten  # type: ignore
             return
@@ -69,6 +77,9 @@ def main() -> None:
             f"ruled, photo {k} %": ("anh.jpg", as_jpeg(photographed(keystone=k / 100))) for k in (2, 4, 6)
         }
         pages["photo 4 %, dark"] = ("anh.jpg", as_jpeg(photographed(keystone=0.04, shade=0.45)))
+    if args.before == "docs16":
+        pages = {f"photo {k} %, shade {s}": ("anh.jpg", as_jpeg(photographed(keystone=k / 100, shade=s)))
+                 for k, s in ((2, 0.15), (4, 0.15), (2, 0.3), (4, 0.3), (2, 0.45), (4, 0.45), (6, 0.45))}
     best: dict[tuple[str, bool], float] = {}
     scores: dict[tuple[str, bool], tuple[int, int, int]] = {}
     # Before and after interleaved, page by page and round by round: the shared machine's drift touches both.

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, ocr, scan_tables, table_keystone
+from domain.understand import legacy_fonts, lighting, ocr, page_furniture, pdf_columns, scan_tables, table_keystone
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -687,7 +687,11 @@ def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
         and segments[-1].top < min(seg.top for seg in segments[:-1]) - 1
     ):
         segments = segments[:-1]
-    return _table_lines_of(segments, _horizontal_rules(page)) or [seg.line for seg in segments]
+    table = _table_lines_of(segments, _horizontal_rules(page))
+    if table is not None:
+        return table
+    # (docs16) a page set in two columns, drawn line by line across the page: read column by column
+    return [seg.line for seg in pdf_columns.reading_order(segments, lambda sg: (sg.line.left, sg.line.right, sg.top))]
 
 
 def _horizontal_rules(page: Any) -> list[tuple[float, float, float]]:
@@ -900,7 +904,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
                     page = scan_tables.erase_rules(page, rules)
             except (OSError, ValueError, SyntaxError) as exc:  # Pillow on a damaged or odd image
                 raise DocumentError(BROKEN_IMAGE) from exc
-            words = ocr.parse_tsv(tools.tsv(page), number)
+            # (docs16) its printed page number out: it sat inside an item that runs over the page break
+            words = page_furniture.without_page_numbers(ocr.parse_tsv(tools.tsv(page), number))
             words_by_page.append(words)
             lines_by_page.append(_scanned_table_lines(words, rules, number))
         except OcrTimeout:
@@ -937,7 +942,8 @@ def prepare_page(image: Any, tools: Tools) -> Any:
     from PIL import Image, ImageFilter, ImageOps
 
     image = ImageOps.exif_transpose(image) or image
-    image = image.convert("L")
+    # (docs16) a hand's or the phone's shadow lifted: Tesseract's one threshold lost the shaded third's letters
+    image = lighting.even(image.convert("L"))
     long_side = max(image.size)
     # Telegram sends a photo at 1280 pixels: Tesseract reads letters best near 30 pixels high.
     if long_side < 2400:

@@ -132,6 +132,7 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
     out: list[str] = []
     previous: Line | None = None
     extents = _extents(lines)
+    pages = _page_extents(lines)
     for ln in lines:
         text = _tidy(ln.text)
         if not text:
@@ -155,12 +156,57 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
         # after one that did not end a sentence (a semicolon does not) continues it; a list item
         # would start with its mark.
         goes_on = bool(out) and not _ENDS_SENTENCE.search(out[-1]) and text[:1].islower()
+        if previous is not None and previous.page != ln.page and not new_item and out:
+            goes_on = goes_on or _runs_over_the_page(out[-1], previous, pages)
         if (same_par or goes_on) and not new_item and not sentence_break:
             out[-1] = _join(out[-1], text)
         else:
             out.append(text)
         previous = ln
+    return _list_numbers(out)
+
+
+# (docs16) A list number Tesseract read as a letter: «S.» for «5.» (a lone digit at a line's start, unsure).
+_MISREAD_NUMBER = {"S": "5", "s": "5"}
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def _list_numbers(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a numbered item's misread number put back when the item before is numbered one
+    less («4. Giao Phòng Y tế …» / «S. Giao Phòng Nội vụ …»): the preview showed «S.» as the item's first word."""
+    out: list[str] = []
+    last: int | None = None
+    for text in paragraphs:
+        m = _NUMBERED.match(text)
+        digit = _MISREAD_NUMBER.get(text[:1])
+        if m is None and digit is not None and text[1:3] == ". " and last == int(digit) - 1:
+            text = digit + text[1:]
+            m = _NUMBERED.match(text)
+        if m is not None:
+            last = int(m.group(1))
+        out.append(text)
     return out
+
+
+def _page_extents(lines: Sequence[Line]) -> dict[int, tuple[int, int]]:
+    """The left and right edges of each page's printed lines."""
+    out: dict[int, tuple[int, int]] = {}
+    for ln in lines:
+        left, right = out.get(ln.page, (ln.left, ln.right))
+        out[ln.page] = (min(left, ln.left), max(right, ln.right))
+    return out
+
+
+def _runs_over_the_page(paragraph: str, last: Line, pages: dict[int, tuple[int, int]]) -> bool:
+    """(docs16) Whether a paragraph goes on over the page break: the page's last printed line runs to the
+    right margin (a paragraph's last line, a heading, ends short of it) and its sentence has not ended. The
+    next page's first line then goes on with it even when it starts with a capital («… phối hợp với» /
+    «Ủy ban Mặt trận Tổ quốc huyện …»): a capital after no full stop starts a name, not a paragraph."""
+    left, right = pages.get(last.page, (0, 0))
+    if right <= left or last.right <= last.left:
+        return False  # no positions known
+    full = last.right >= right - _SHORT * (right - left)
+    return full and not _ENDS_PARAGRAPH.search(paragraph) and not _heading(paragraph, "")
 
 
 def _extents(lines: Sequence[Line]) -> dict[tuple[int, int, int], tuple[int, int]]:

@@ -292,4 +292,25 @@ def _cell_text(words: list[ocr.Word]) -> str:
         return ""
     lines = _bands(words)
     text = " ".join(band.text for band in lines)
-    return " ".join(text.replace("|", " ").split()).strip(" _[]")
+    return _without_edge_marks(" ".join(text.replace("|", " ").split()).strip(" _[]"))
+
+
+# (docs16) What is left of a cell's border at its edge in a photo: a trace of the rule beside the first or last
+# letter, read as a quote, an apostrophe or a bar («"Tổng hợp kết quả …», «Công an huyện '»).
+_EDGE_MARKS = "\"'“”‘’`|¦"
+
+
+def _without_edge_marks(text: str) -> str:
+    """The cell's text without a lone mark at its start or end: one that no other mark of the cell pairs
+    with (a quoted name, «"Ngày chủ nhật xanh"», has both of its quotes and keeps them)."""
+    for _ in range(2):
+        for at in (0, -1):
+            if text and text[at] in _EDGE_MARKS and _unpaired(text, text[at]):
+                text = (text[1:] if at == 0 else text[:-1]).strip()
+    return text
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    straight = text.count('"') if mark in '"“”' else text.count("'") if mark in "'‘’`" else 1
+    curly = sum(text.count(m) for m in "“”") if mark in '"“”' else sum(text.count(m) for m in "‘’")
+    return (straight + curly) % 2 == 1

@@ -1,0 +1,78 @@
+"""(docs16) A PDF page set in two columns (a bulletin, a newsletter's «Kết luận giao ban» page), read column by
+column.
+
+PDFium gives a page's text in the order its content stream draws it. A layout program that draws line by line
+across the page (left column's line, then the right column's line at the same height) gave «1. Giao Phòng Tài
+chính … chủ trì rà» / «4. Giao Phòng Y tế … soát danh mục dự án …»: every item's halves mixed with another's,
+deadlines given to the wrong item. Here the printed lines' boxes say where the columns are: a gutter, a
+vertical strip in the middle of the page that most lines keep clear of, with lines on both sides at the same
+heights. Lines that cross it (a title, a full-width paragraph) part the page into bands; within a band the left
+column is read top to bottom, then the right one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_AT_LEAST = 5  # printed lines on each side of the gutter
+_SIDE_BY_SIDE = 4  # of them at the same heights as a line across the gutter
+_CROSSING_AT_MOST = 0.2  # a part of the page's lines that may cross the gutter (titles, full-width paragraphs)
+
+
+def reading_order(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) -> list[T]:
+    """The page's printed lines in reading order when it is set in two columns, else as they are. `box` gives
+    a line's left, right and top (a larger top is higher on the page, as in PDF)."""
+    gutter = _gutter(items, box)
+    if gutter is None:
+        return list(items)
+    out: list[T] = []
+    left: list[T] = []
+    right: list[T] = []
+
+    def flush() -> None:
+        out.extend(sorted(left, key=lambda it: -box(it)[2]))
+        out.extend(sorted(right, key=lambda it: -box(it)[2]))
+        left.clear()
+        right.clear()
+
+    for item in sorted(items, key=lambda it: -box(it)[2]):
+        x0, x1, _ = box(item)
+        if x1 < gutter:
+            left.append(item)
+        elif x0 > gutter:
+            right.append(item)
+        else:  # a line across the page parts the bands
+            flush()
+            out.append(item)
+    flush()
+    return out
+
+
+def _gutter(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) -> float | None:
+    """The middle of the page's column gutter, or None when the page is one column."""
+    boxes = [box(it) for it in items]
+    if len(boxes) < 2 * _AT_LEAST:
+        return None
+    lo, hi = min(b[0] for b in boxes), max(b[1] for b in boxes)
+    width = hi - lo
+    candidates = sorted({b[1] + 1 for b in boxes} | {b[0] - 1 for b in boxes})
+    best: tuple[tuple[int, int], float] | None = None  # the fewest lines crossing, at most lines a side
+    for x in candidates:
+        if not lo + 0.3 * width <= x <= lo + 0.7 * width:
+            continue
+        lefts = [b for b in boxes if b[1] < x]
+        rights = [b for b in boxes if b[0] > x]
+        crossing = len(boxes) - len(lefts) - len(rights)
+        if min(len(lefts), len(rights)) < _AT_LEAST or crossing > _CROSSING_AT_MOST * len(boxes):
+            continue
+        level = {round(b[2]) for b in lefts}
+        paired = sum(1 for b in rights if any(abs(round(b[2]) - y) <= 2 for y in level))
+        if paired < _SIDE_BY_SIDE:
+            continue
+        score = (min(len(lefts), len(rights)), -crossing)
+        if best is None or score > best[0]:
+            best = (score, (max(b[1] for b in lefts) + min(b[0] for b in rights)) / 2)
+    return best[1] if best else None
