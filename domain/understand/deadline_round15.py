@@ -1,0 +1,73 @@
+"""Deadline rules of the fifteenth round (branch deadp, eleventh issue-11 session), written from corpus P dev
+(`v4p_dev`), corpus N dev and the shared copies (`dev_directives`): the kinds of misses `bench/README.md`
+("Session 11 (branch deadp)") counts.
+
+Each rule names the kind of sentence it serves and the dev sentences of its class, and reads a structure of the
+text (how a list marks its items, how a word is written) rather than words of one sentence. A cheap exact test gates
+each one. Tests with invented sentences of each class: `tests/domain/test_deadline_round15.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+# --- a sibling list item is no heading of the item after it (LABELLING §30.1, §31.13, §33.14) -------------------
+# Kind of sentence: an item of a list ("- …", "+ …", "2. …", "a) …") with no time of its own, read with the items
+# before it as its context, where an earlier item of the SAME list dates its own work or states its own rule: the
+# chairman's weekly reception day before "- Trường hợp … không thể tiếp công dân theo lịch, Chủ tịch … uỷ quyền …"
+# (P057-02, a cadence carried), "- Tháng tư hàng năm, … công dân … đến Ban CHQS …" before "- Ban chỉ huy quân sự cấp
+# huyện đăng ký, lập lý lịch …" (N020-04), the monthly reception day before "- Ngoài ra, Chủ tịch … sẽ tiếp công dân
+# đột xuất …" (N029-02, read right since round 14 by its "Ngoài ra"). An item marked like the text is its sibling,
+# not its heading: it times its own work, and only a lead-in, a heading, or the same work times an item (§30.1,
+# §31.13). Reading back from the text, the sibling items (with the unmarked sentences that continue them) are
+# skipped until a segment that is no sibling: an item with another marker, or one with the same marker that ends
+# with ":" (a lead-in written with its items' dash, "- Yêu cầu bắt buộc đối với người dân:", P059-01) — from there
+# on every segment is read as before (a label time line above that lead-in still times its items, P059-01/02).
+# `deadlines.deadline_in_context` already skips siblings (`_governing_parts`); `directive.parse_directive`, which
+# /nhap and the batch reader use, read every segment back. Dev: P057-02 (P), N020-04, N029-02 (N): 3 sentences, 3
+# documents, 2 corpora; no open dev record takes its gold deadline from a sibling item.
+_ITEM = re.compile(r"(?:\d{1,2}[.)]|[a-zđ][.)]|[IVX]{1,4}[.)]|[-+*•–])(?:\s|$)")  # "$": a marker cut off its item
+_ITEM_FIRST = frozenset("0123456789-+*•–abcdefghijklmnopqrstuvwxyzđIVX")
+
+
+def _marker(segment: str) -> str | None:
+    """The kind of list marker `segment` opens with: "digit", "roman", "letter", or the dash itself; None."""
+    if segment[:1] not in _ITEM_FIRST:
+        return None  # (the exact test first: most segments open with a capital letter that is no marker)
+    m = _ITEM.match(segment)
+    if m is None:
+        return None
+    first = segment[0]
+    if first.isdigit():
+        return "digit"
+    if first in "IVX":  # (upper case: the letters of "a)" are lower case)
+        return "roman"
+    if first.isalpha():
+        return "letter"
+    return first
+
+
+def heading_segments(text: str, segments: Sequence[str]) -> Iterator[str]:
+    """`segments` (a context's parts, outermost first) read back from the text, without the text's sibling items
+    right before it (see above). A text that opens with no list marker reads every segment."""
+    mark = _marker(text.lstrip())
+    if mark is None:
+        yield from reversed(segments)
+        return
+    waiting: list[str] = []  # unmarked segments: a sibling's later sentences, or a heading's
+    at = len(segments)
+    while at > 0:
+        at -= 1
+        segment = segments[at]
+        style = _marker(segment)
+        if style is None:
+            waiting.append(segment)
+            continue
+        if style == mark and not segment.rstrip().endswith(":"):
+            waiting.clear()  # a sibling and its sentences
+            continue
+        yield from waiting
+        yield from reversed(segments[: at + 1])
+        return
+    yield from waiting

@@ -1,0 +1,54 @@
+"""Deadline rules of branch deadp (domain/understand/deadline_round15.py), with invented sentences of each class."""
+
+from datetime import date
+
+import pytest
+
+from domain.types import DeadlineKind
+from domain.understand.directive import parse_directive
+
+TODAY = date(2027, 3, 1)
+
+
+# --- a sibling list item is no heading of the item after it (LABELLING §30.1, §31.13) ---------------------------
+@pytest.mark.parametrize(
+    ("context", "text"),
+    [
+        (  # a standing weekly day of the item before, then a conditional delegation
+            "- Tổ trưởng tổ dân phố họp dân vào tối thứ Sáu hằng tuần tại nhà văn hóa.",
+            "- Trường hợp tổ trưởng đi vắng, tổ trưởng ủy quyền cho tổ phó chủ trì buổi họp.",
+        ),
+        (  # another body's dated drill, then the health station's own task
+            "+ Các trường học tổ chức diễn tập phòng cháy, chữa cháy trước ngày 15/3/2027.",
+            "+ Trạm Y tế xã bố trí cán bộ trực tại các điểm tiêm chủng.",
+        ),
+        (  # a numbered item's yearly month, then the next numbered item, with a second sentence in between
+            "1. Tháng 5 hằng năm, các thôn lập danh sách thanh niên. Danh sách gửi về Ban Chỉ huy quân sự xã.\n",
+            "2. Ban Chỉ huy quân sự xã kiểm tra hồ sơ, cấp giấy chứng nhận cho thanh niên.",
+        ),
+    ],
+)
+def test_a_sibling_items_time_is_not_carried(context: str, text: str) -> None:
+    assert parse_directive(text, TODAY, context=context).deadline.kind is DeadlineKind.NONE
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "kind", "due"),
+    [
+        (  # a lead-in written with its items' dash heads them; the label time line above it still times them
+            "- Thời gian áp dụng: từ ngày 10/3/2027 đến hết ngày 20/3/2027.\n- Yêu cầu đối với các hộ kinh doanh:",
+            "- Các hộ kinh doanh không bày bán hàng hóa lấn chiếm vỉa hè.",
+            DeadlineKind.DATE,
+            date(2027, 3, 20),
+        ),
+        (  # a heading with another marker times its dashes
+            "2. Trong tháng 4/2027, các phòng chuyên môn thực hiện:",
+            "- Rà soát hồ sơ đất đai tồn đọng trên địa bàn.",
+            DeadlineKind.MONTH,
+            date(2027, 4, 30),
+        ),
+    ],
+)
+def test_a_heading_still_times_its_items(context: str, text: str, kind: DeadlineKind, due: date) -> None:
+    deadline = parse_directive(text, TODAY, context=context).deadline
+    assert (deadline.kind, deadline.due) == (kind, due)
