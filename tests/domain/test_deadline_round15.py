@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from domain.types import DeadlineKind
+from domain.understand.deadlines import parse_deadline
 from domain.understand.directive import parse_directive
 
 TODAY = date(2027, 3, 1)
@@ -52,3 +53,33 @@ def test_a_sibling_items_time_is_not_carried(context: str, text: str) -> None:
 def test_a_heading_still_times_its_items(context: str, text: str, kind: DeadlineKind, due: date) -> None:
     deadline = parse_directive(text, TODAY, context=context).deadline
     assert (deadline.kind, deadline.due) == (kind, due)
+
+
+# --- "trọng" is not the preposition "trong" ----------------------------------------------------------------------
+def test_a_year_after_quan_trong_names_the_events() -> None:
+    text = "Các đơn vị bảo đảm an ninh, trật tự cho các sự kiện chính trị, văn hóa quan trọng năm 2027."
+    assert parse_deadline(text, TODAY).kind is DeadlineKind.NONE
+
+
+def test_the_peaks_window_further_up_is_carried_past_an_events_year() -> None:
+    context = (
+        "Đợt cao điểm kéo dài từ ngày 01/4/2027 đến ngày 30/6/2027.\n"
+        "Mục tiêu là bảo đảm an toàn cho các lễ hội, sự kiện quan trọng năm 2027."
+    )
+    text = "Lực lượng cảnh sát giao thông tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ"
+    deadline = parse_directive(text, TODAY, context=context).deadline
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, date(2027, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("Công an xã xử lý dứt điểm các vụ việc nghiêm trọng trước ngày 15/12/2027.", "trước ngày 15/12/2027",
+         DeadlineKind.DATE),
+        ("Tuyên truyền kỷ niệm các sự kiện lịch sử quan trọng trong năm 2027.", "trong năm 2027", DeadlineKind.YEAR),
+        ("Các phòng tập trung thực hiện nhiệm vụ trọng tâm tháng 4/2027 như sau:", "tháng 4/2027", DeadlineKind.MONTH),
+    ],
+)  # fmt: skip
+def test_the_real_trigger_after_trong_still_counts(text: str, phrase: str, kind: DeadlineKind) -> None:
+    deadline = parse_deadline(text, TODAY)
+    assert (deadline.kind, deadline.phrase) == (kind, phrase)
