@@ -105,3 +105,35 @@ def masked_misread_within(text: str, folded: str, spans: list[tuple[int, int]]) 
     for at in spots:
         folded = f"{folded[: at + 2]}0{folded[at + 3 :]}"
     return folded
+
+
+# --- the day work resumes is not the deadline of what is done during the break (LABELLING §30.1, §30.3, §33.2) ---
+# Kind of sentence: a task for the time of a break or closure ("… đảm bảo an toàn trong thời gian nghỉ ở nhà",
+# O053-01; the items under "1. Trong thời gian nghỉ Lễ các Khoa, Phòng lưu ý …:", P023-01; "Trong thời gian học sinh
+# ở nhà, nhà trường đề nghị gia đình …", CG15) whose lines before give the break and then the day work or school
+# resumes: "… nghỉ học ngày 30/9 và đi học bình thường trở lại vào ngày mai 1/10", "Bắt đầu làm việc trở lại vào
+# ngày thứ Tư (ngày 02/5/2018)", "Ngày mai … hoạt động dạy và học sẽ trở lại bình thường". The task points back to
+# the break, which ends the day before work resumes; the return day is the first day after it, and being the latest
+# day written it won the carry (P023-01 took 2/5 for the last day off, 1/5; O053-01 took 1/10 for the closure day
+# 30/9). When the day a context line gives is one of resuming ("trở lại" before it in its clause), that clause is
+# read without it: the break's own days further up are carried instead, or nothing when the line names none
+# (O053-01's closure day is the page's day, which the grammar reads as the report's stamp: none, still a miss). No
+# open dev record carries a day of resuming as its gold. Dev: P023-01 (P), O053-01 (O), CG15 (G, read `none` by the
+# splitter, which this keeps): 3 documents, 3 corpora.
+_RESUMES = "tro lai"
+_CLAUSE_MARKS = ",;.:\n"
+
+
+def without_resumption(segment: str, folded: str, span: tuple[int, int] | None) -> str | None:
+    """`segment` (NFC; `folded` its fold, same length) without the words from "trở lại" to the end of the phrase at
+    `span` when that phrase is the day work resumes (see above); None when it is not."""
+    if span is None or _RESUMES not in folded:
+        return None
+    start = span[0]
+    clause = max(folded.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    if start - clause > 80:
+        clause = start - 80
+    at = folded.find(_RESUMES, clause, start)
+    if at < 0:
+        return None
+    return segment[:at] + segment[span[1] :]

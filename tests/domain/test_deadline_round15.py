@@ -83,3 +83,33 @@ def test_the_peaks_window_further_up_is_carried_past_an_events_year() -> None:
 def test_the_real_trigger_after_trong_still_counts(text: str, phrase: str, kind: DeadlineKind) -> None:
     deadline = parse_deadline(text, TODAY)
     assert (deadline.kind, deadline.phrase) == (kind, phrase)
+
+
+# --- the day work resumes is not the deadline of what is done during the break -----------------------------------
+@pytest.mark.parametrize(
+    ("context", "text", "due"),
+    [
+        (
+            "Các trường cho học sinh nghỉ học từ ngày 10/3/2027 đến hết ngày 12/3/2027. "
+            "Học sinh đi học trở lại vào ngày 15/3/2027.",
+            "Trong thời gian nghỉ, phụ huynh quản lý chặt chẽ con em, không cho các em đến gần sông suối.",
+            date(2027, 3, 12),
+        ),
+        (
+            "Cán bộ nghỉ lễ từ ngày 30/4/2027 đến hết ngày 03/5/2027. "
+            "Bắt đầu làm việc trở lại vào thứ Ba (ngày 04/5/2027).\n1. Trong thời gian nghỉ lễ, các phòng lưu ý:",
+            "- Các phòng bố trí người trực, bảo vệ tài sản cơ quan.",
+            date(2027, 5, 3),
+        ),
+    ],
+)
+def test_the_return_day_is_not_the_breaks_deadline(context: str, text: str, due: date) -> None:
+    deadline = parse_directive(text, TODAY, context=context).deadline
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, due)
+
+
+def test_a_return_announced_in_the_text_keeps_its_day() -> None:
+    text = "Các trường thông báo cho học sinh đi học trở lại từ ngày 15/3/2027."
+    context = "Do mưa lũ, học sinh toàn tỉnh nghỉ học từ ngày 10/3/2027."
+    deadline = parse_directive(text, TODAY, context=context).deadline
+    assert (deadline.kind, deadline.due) == (DeadlineKind.DATE, date(2027, 3, 15))
