@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from domain.understand.deadline_round14 import _POINTS_BACK as POINTS_BACK  # (one list of pointers back)
+
 # --- a sibling list item is no heading of the item after it (LABELLING §30.1, §31.13, §33.14) -------------------
 # Kind of sentence: an item of a list ("- …", "+ …", "2. …", "a) …") with no time of its own, read with the items
 # before it as its context, where an earlier item of the SAME list dates its own work or states its own rule: the
@@ -20,8 +22,9 @@ from collections.abc import Iterator, Sequence
 # huyện đăng ký, lập lý lịch …" (N020-04), the monthly reception day before "- Ngoài ra, Chủ tịch … sẽ tiếp công dân
 # đột xuất …" (N029-02, read right since round 14 by its "Ngoài ra"). An item marked like the text is its sibling,
 # not its heading: it times its own work, and only a lead-in, a heading, or the same work times an item (§30.1,
-# §31.13). Reading back from the text, the sibling items (with the unmarked sentences that continue them) are
-# skipped until a segment that is no sibling: an item with another marker, or one with the same marker that ends
+# §31.13); an item that points back to its time ("- Trong thời gian trên, …") still takes it. Reading back from the
+# text, the sibling items (with the unmarked sentences that continue them) are skipped until a segment that is no
+# sibling: an item with another marker, or one with the same marker that ends
 # with ":" (a lead-in written with its items' dash, "- Yêu cầu bắt buộc đối với người dân:", P059-01) — from there
 # on every segment is read as before (a label time line above that lead-in still times its items, P059-01/02).
 # `deadlines.deadline_in_context` already skips siblings (`_governing_parts`); `directive.parse_directive`, which
@@ -48,11 +51,12 @@ def _marker(segment: str) -> str | None:
     return first
 
 
-def heading_segments(text: str, segments: Sequence[str]) -> Iterator[str]:
-    """`segments` (a context's parts, outermost first) read back from the text, without the text's sibling items
-    right before it (see above). A text that opens with no list marker reads every segment."""
+def heading_segments(text: str, folded_text: str, segments: Sequence[str]) -> Iterator[str]:
+    """`segments` (a context's parts, outermost first) read back from the text (`folded_text` its fold), without the
+    text's sibling items right before it (see above). A text that opens with no list marker, or that points back to
+    the time of the lines before ("- Trong thời gian trên, …": §30.1 carries it), reads every segment."""
     mark = _marker(text.lstrip())
-    if mark is None:
+    if mark is None or any(w in folded_text for w in POINTS_BACK):
         yield from reversed(segments)
         return
     waiting: list[str] = []  # unmarked segments: a sibling's later sentences, or a heading's

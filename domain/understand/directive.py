@@ -63,7 +63,7 @@ def _unanchored(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
 
 
 def _deadline_from(context: str, today: date, units: Sequence[KnownUnit], text: str = "") -> Deadline:
-    for segment in heading_segments(text, context_segments(context, units)):  # (deadp) a sibling item is no heading
+    for segment in heading_segments(text, fast_fold(text), context_segments(context, units)):  # (deadp) siblings
         found = parse_deadline(segment, today)
         if found.kind is not DeadlineKind.NONE and "lại" in segment:  # (deadp) "… đi học trở lại vào ngày 1/10"
             rest = without_resumption(segment, fast_fold(segment), found.span)

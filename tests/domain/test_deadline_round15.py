@@ -42,6 +42,12 @@ def test_a_sibling_items_time_is_not_carried(context: str, text: str) -> None:
             DeadlineKind.DATE,
             date(2027, 3, 20),
         ),
+        (  # an item that points back to its sibling's time takes it (§30.1)
+            "- Các thôn treo cờ Tổ quốc từ ngày 28/4/2027 đến hết ngày 01/5/2027.",
+            "- Trong thời gian trên, Công an xã tăng cường tuần tra bảo đảm an ninh trật tự.",
+            DeadlineKind.DATE,
+            date(2027, 5, 1),
+        ),
         (  # a heading with another marker times its dashes
             "2. Trong tháng 4/2027, các phòng chuyên môn thực hiện:",
             "- Rà soát hồ sơ đất đai tồn đọng trên địa bàn.",
