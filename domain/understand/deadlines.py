@@ -52,6 +52,7 @@ from domain.understand.deadline_dates import period_end
 from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadline_round14 import another_task
+from domain.understand.deadline_round15 import masked_misread_within
 from domain.understand.deadline_scan import Candidate, Scan
 from domain.understand.textnorm import fold, nfc
 
@@ -193,15 +194,20 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
     """The NFC form of `text` and its scan. A text written only in the fold's code is already NFC
     (its characters are starters that compose with none of the others: checked by
     tests/domain/test_deadlines.py), so the normalisation is skipped for it."""
+    digits: tuple[int, int] | None = None
     try:
         code = _encode(text, "strict", _FOLD_CODE)[0]
     except UnicodeError:
         text = nfc(text)
         scan = grammar.scan(_fold_by_words(text), today)
     else:
-        digits = code.translate(_DIGIT_BYTES)
-        folded = _decode(code, "strict", _FOLD_DECODING)[0]
-        scan = grammar.scan(folded, today, (digits.find(b"1"), digits.rfind(b"1")))
+        found = code.translate(_DIGIT_BYTES)
+        digits = (found.find(b"1"), found.rfind(b"1"))
+        scan = grammar.scan(_decode(code, "strict", _FOLD_DECODING)[0], today, digits)
+    if scan.found and ("ọng" in text or "ỌNG" in text):  # "quan trọng năm 2026" (branch deadp, deadline_round15)
+        masked = masked_misread_within(text, scan.f, [(c.start, c.end) for c in scan.found])
+        if masked is not None:
+            scan = grammar.scan(masked, today, digits)
     if scan.found and ("kip" in scan.f or "tuan" in scan.f):  # "kíp trực", "Tuấn tới" (branch deadl8, deadline_round8)
         # (the substring gate: fold_misreads drops only candidates holding one of these words)
         scan.found = fold_misreads(text, scan.f, scan.found)

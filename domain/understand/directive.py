@@ -16,6 +16,7 @@ from domain.understand.assignees import assignees_from_context, context_segments
 from domain.understand.conclusion_carry import from_context
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadline_round14 import another_task
+from domain.understand.deadline_round15 import heading_segments, without_resumption
 from domain.understand.deadlines import fast_fold, parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
 from domain.understand.lead_from_document import public_under_lead_in, subject_before
@@ -62,8 +63,11 @@ def _unanchored(refs: tuple[AssigneeRef, ...]) -> tuple[AssigneeRef, ...]:
 
 
 def _deadline_from(context: str, today: date, units: Sequence[KnownUnit], text: str = "") -> Deadline:
-    for segment in reversed(context_segments(context, units)):
+    for segment in heading_segments(text, fast_fold(text), context_segments(context, units)):  # (deadp) siblings
         found = parse_deadline(segment, today)
+        if found.kind is not DeadlineKind.NONE and "lại" in segment:  # (deadp) "… đi học trở lại vào ngày 1/10"
+            rest = without_resumption(segment, fast_fold(segment), found.span)
+            found = found if rest is None else parse_deadline(rest, today)
         if found.kind is not DeadlineKind.NONE:
             if another_task(text, fast_fold(text), segment):  # (deado) "Ngoài ra, …", "tiếp tục theo dõi …"
                 return Deadline.none()
