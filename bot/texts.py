@@ -464,6 +464,9 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
     if all(i.kind == "escalation" for i in items):
         # The chair's buttons, not the assignee's (in the group when she has no private chat).
         footer = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
+    elif any(i.kind == "escalation" for i in items):
+        # (qa20) Both kinds of buttons under one message: say what each kind does.
+        footer += "\n" + (REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION)
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
@@ -1193,10 +1196,6 @@ IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, v
 IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"
 IMPORT_FLAG_NOBODY = "⚠️ Chưa rõ ai chủ trì"
 IMPORT_FLAG_UNKNOWN = "⚠️ Chưa khớp đơn vị hay người nào đã khai báo (/donvi): {names}"
-IMPORT_PAST_SUMMARY = (
-    "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>3 hạn 20/12</code>) "
-    "hoặc bỏ các mục đó trước khi lưu."
-)
 IMPORT_CUT_WARNING = (
     "⚠️ <b>Văn bản có vẻ bị cắt.</b> Telegram chia tin nhắn dài hơn 4.096 ký tự thành nhiều tin, và trong "
     "nhóm bot chỉ nhận được tin đầu tiên (tin có lệnh /nhap): bản xem trước này có thể thiếu các mục phía sau."
@@ -2371,4 +2370,11 @@ BOARD_TEXTS["and"] = "và"
 QA19_NOT_IN_GROUP = (
     "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
     "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
+)
+# --- qa20 ---
+# The preview's warning above the items when some deadlines are already past: its example names the first late
+# item and a day a week ahead (a fixed «3 hạn 20/12» named an item that was not late, and a day gone by after 20/12).
+QA20_IMPORT_PAST_SUMMARY = (
+    "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>{k} hạn {due}</code>) "
+    "hoặc bỏ các mục đó trước khi lưu."
 )

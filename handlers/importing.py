@@ -424,7 +424,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
         blocks.append(warning + (T.IMPORT_CUT_LINK.format(link=link) if link else ""))
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
-        blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
+        blocks.append(T.QA20_IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past)), k=past[0],
+                                                        due=example_date(today)))
     repeats = [k for k in kept if items[k - 1].get("same_as")]
     if repeats:  # said before the items: «Lưu tất cả» would give every unit its task twice
         numbers = ", ".join(f"#{items[k - 1]['same_as']}" for k in repeats)

@@ -1,0 +1,52 @@
+"""qa20: a ward secretary's and her chair's month in the sandbox (a signed Word conclusion, its scan and a phone
+photo imported; reports, an extension, reminders through the deadlines, Monday summaries, the board), each fault
+replayed through the emulator as the people concerned see it (the e2e clock starts Monday 23/11/2026, 09:00)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.e2e.conftest import Env
+from tests.e2e.test_long_conclusion import committee, preview_after
+from tests.e2e.test_reminders_e2e import at, reminders, wake
+from tests.e2e.wardkit import chair_and_group
+
+__all__ = ["reminders"]  # the fixture, imported for the reminder test below
+
+
+async def test_the_past_deadline_warning_gives_an_example_she_can_follow(env: Env) -> None:
+    """On 28/12 the secretary imported a conclusion whose first item was due 15/12: the warning above the items
+    said «Mục 1 có hạn đã qua. Hãy sửa hạn (… ví dụ 3 hạn 20/12)» — item 3 was not late, and 20/12 was already
+    past: typed as shown, it set another day gone by. The example names a late item and a day to come."""
+    chair, _member, group = await committee(env)
+    env.advance(days=35)  # Monday 28/12/2026
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Giao Văn phòng rà soát hồ sơ một cửa trước ngày 15/12/2026.\n"
+                        "2. Giao Công an phường kiểm tra camera an ninh trước ngày 20/01/2027.\n"
+                        "3. Giao Trạm Y tế tiêm chủng mở rộng trước ngày 25/01/2027.")
+    shown = "\n".join(p.plain for p in await preview_after(env, group, cursor))
+    [warning] = [line for line in shown.split("\n") if "có hạn đã qua" in line]
+    assert "Mục 1 có hạn đã qua" in warning
+    [(item, day, month)] = re.findall(r"ví dụ (\d+) hạn (\d\d)/(\d\d)", warning)
+    assert item == "1" and (day, month) == ("04", "01")  # a week from 28/12
+
+
+async def test_a_reminder_with_the_chairs_overdue_task_and_a_units_task_says_what_both_buttons_do(
+    reminders: Env,
+) -> None:
+    """25/12: one group message held #3 (three working days late, its unit without a contact: the chair's report,
+    her «Hạn mới / Giao lại / Ghi chú #3») and #2 (due that day, «#2 ✅ Xong …»). Its footer said only «Người được
+    nhắc bấm nút bên dưới để báo đã xong…»: nothing told the chair what her three buttons were for."""
+    env = reminders
+    chair, group = chair_and_group(env)
+    await env.say(chair, group, "/donvi them Công an phường")
+    await env.say(chair, group, "/donvi them Trạm Y tế phường")
+    await env.say(chair, group, "/giao Công an phường kiểm tra camera an ninh trước ngày 2/12")
+    await env.say(chair, group, "/giao Trạm Y tế phường tiêm chủng mở rộng trước ngày 10/12")
+    before = len(env.world.bot_messages(group))
+    await wake(env, at(2026, 12, 7, 8, 0))  # Monday: #1 three working days late, #2 three working days ahead
+    [both] = [m for m in env.world.bot_messages(group)[before:] if "📅 Hạn mới #1" in m.button_texts()]
+    assert "#2 ✅ Xong" in both.button_texts()
+    assert "Trưởng ban bấm nút bên dưới để đặt hạn mới" in both.plain
+    assert "Người được nhắc bấm nút bên dưới để báo đã xong" in both.plain
