@@ -1209,11 +1209,6 @@ IMPORT_EDIT_HELP = (
     "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>3 hạn 20/12</code> (chỉ đổi hạn mục 3) "
     "hoặc <code>3 giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục 3)."
 )
-IMPORT_EDIT_USAGE = (
-    "Chưa hiểu yêu cầu sửa, không có gì thay đổi. Trả lời bản xem trước theo mẫu:\n"
-    "<code>3 hạn 20/12</code> — đổi hạn mục 3 (<code>3 hạn không</code> để bỏ hạn);\n"
-    "<code>3 giao Phòng Văn hoá</code> — đổi người/đơn vị chủ trì mục 3 (hoặc <code>3 giao @tên</code>)."
-)
 IMPORT_EDIT_NO_ITEM = "Bản xem trước không có mục {k} (các mục từ 1 đến {count}, trừ mục đã bỏ). Không có gì thay đổi."
 IMPORT_EDITED_DUE = "✏️ Mục {k}: hạn mới {due}; nội dung và người thực hiện giữ nguyên. Bản xem trước mới ở bên dưới."
 IMPORT_EDITED_LEAD = "✏️ Mục {k}: chủ trì mới {lead}; nội dung và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
@@ -2184,10 +2179,6 @@ QA13_IMPORT_EDITED_SUPPORT = (
 QA13_IMPORT_EDITED_NO_SUPPORT = (
     "✏️ Mục {k}: bỏ đơn vị phối hợp; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
 )
-QA13_IMPORT_EDIT_USAGE = IMPORT_EDIT_USAGE.removesuffix(".") + (
-    ";\n<code>3 phối hợp Công an huyện</code> — đổi đơn vị phối hợp mục 3 (<code>3 phối hợp không</code> để bỏ).\n"
-    "Sửa cả câu: bấm «✏️ Sửa mục…»."
-)
 # --- qa14: the board ---
 # The people who carry a task (assigned by name, or the contacts of the units given it), in its detail.
 BOARD_TEXTS["people"] = "Người thực hiện"
@@ -2377,4 +2368,15 @@ QA19_NOT_IN_GROUP = (
 QA20_IMPORT_PAST_SUMMARY = (
     "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>{k} hạn {due}</code>) "
     "hoặc bỏ các mục đó trước khi lưu."
+)
+# A reply to the preview the bot does not take: the forms it takes, shown with an item the preview has and a day a
+# week ahead (a fixed «3 hạn 20/12» named an item a two-item preview lacks, and was a day gone by after 20/12),
+# and how an item is dropped (a secretary replied «bỏ 2» to drop a repeated item).
+QA20_IMPORT_EDIT_USAGE = (
+    "Chưa hiểu yêu cầu sửa, không có gì thay đổi. Trả lời bản xem trước theo mẫu:\n"
+    "<code>{k} hạn {due}</code> — đổi hạn mục {k} (<code>{k} hạn không</code> để bỏ hạn);\n"
+    "<code>{k} giao Phòng Văn hoá</code> — đổi người/đơn vị chủ trì mục {k} (hoặc <code>{k} giao @tên</code>);\n"
+    "<code>{k} phối hợp Công an phường</code> — đổi đơn vị phối hợp mục {k} "
+    "(<code>{k} phối hợp không</code> để bỏ).\n"
+    "Sửa cả câu: bấm «✏️ Sửa mục…». Bỏ một mục: bấm «🗑 Bỏ mục…»."
 )

@@ -481,8 +481,12 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
 def _edit_help(kept: list[int], today: date) -> str:
     """The quick-edit line with an example the preview can take: an item it shows (3 when it has one),
     a deadline a week from today."""
-    k = 3 if 3 in kept else (kept[-1] if kept else 1)
-    return T.IMPORT_EDIT_HELP_FOR.format(k=k, due=example_date(today))
+    return T.IMPORT_EDIT_HELP_FOR.format(k=_example_item(kept), due=example_date(today))
+
+
+def _example_item(kept: list[int]) -> int:
+    """The item an example names: one the preview shows (3 when it has one)."""
+    return 3 if 3 in kept else (kept[-1] if kept else 1)
 
 
 def _due_label(deadline: Deadline, today: date) -> str:
@@ -945,7 +949,9 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     assert actor.committee is not None
     edit_ = parse_item_edit(msg.text or "")
     if edit_ is None:
-        raise Refused(T.QA13_IMPORT_EDIT_USAGE)
+        dropped = set(draft.data.get("dropped", []))
+        kept = [k for k in range(1, len(draft.data["items"]) + 1) if k not in dropped]
+        raise Refused(T.QA20_IMPORT_EDIT_USAGE.format(k=_example_item(kept), due=example_date(actor.today)))
     data = dict(draft.data)
     items = list(data["items"])
     if not 1 <= edit_.k <= len(items) or edit_.k in data.get("dropped", []):

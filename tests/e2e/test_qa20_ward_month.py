@@ -50,3 +50,21 @@ async def test_a_reminder_with_the_chairs_overdue_task_and_a_units_task_says_wha
     assert "#2 ✅ Xong" in both.button_texts()
     assert "Trưởng ban bấm nút bên dưới để đặt hạn mới" in both.plain
     assert "Người được nhắc bấm nút bên dưới để báo đã xong" in both.plain
+
+
+async def test_a_reply_the_preview_does_not_take_is_answered_with_examples_she_can_follow(env: Env) -> None:
+    """On 28/12 the secretary replied «bỏ 2» to a two-item preview (to drop a repeated item) and read «Chưa hiểu
+    yêu cầu sửa … theo mẫu: 3 hạn 20/12 — đổi hạn mục 3 …»: there was no item 3, 20/12 was past (typed as shown:
+    «đã qua»), and nothing said how an item is dropped. The examples name an item the preview has and a day
+    ahead, and the way to drop an item is named."""
+    chair, _member, group = await committee(env)
+    env.advance(days=35)  # Monday 28/12/2026
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_text(chair, group, "/nhap Kết luận giao ban\n"
+                        "1. Giao Văn phòng rà soát hồ sơ một cửa trước ngày 15/01/2027.\n"
+                        "2. Giao Công an phường kiểm tra camera an ninh trước ngày 20/01/2027.")
+    pages = await preview_after(env, group, cursor)
+    said = await env.say(chair, group, "bỏ 2", reply_to=pages[0])
+    assert "Chưa hiểu yêu cầu sửa" in said.plain
+    assert "2 hạn 04/01" in said.plain and "mục 3" not in said.plain and "20/12" not in said.plain
+    assert "«🗑 Bỏ mục…»" in said.plain
