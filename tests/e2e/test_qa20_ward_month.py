@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from emulator import Message
 from tests.e2e.conftest import Env
-from tests.e2e.test_long_conclusion import committee, preview_after
+from tests.e2e.test_long_conclusion import bot_messages_since, committee, docx_of, preview_after
 from tests.e2e.test_reminders_e2e import at, reminders, wake
 from tests.e2e.wardkit import chair_and_group
 
@@ -68,3 +69,40 @@ async def test_a_reply_the_preview_does_not_take_is_answered_with_examples_she_c
     assert "Chưa hiểu yêu cầu sửa" in said.plain
     assert "2 hạn 04/01" in said.plain and "mục 3" not in said.plain and "20/12" not in said.plain
     assert "«🗑 Bỏ mục…»" in said.plain
+
+
+LONG = "Kết luận giao ban tháng 12\n" + "\n".join(
+    f"{k}. Giao {unit} chủ trì, phối hợp các tổ dân phố tổ chức kiểm tra, rà soát, tổng hợp đầy đủ số liệu về "
+    f"nội dung số {k} theo hướng dẫn của UBND quận, báo cáo kết quả về UBND phường trước ngày {k}/01/2027."
+    for k, unit in zip(range(1, 31), ["Văn phòng", "Công an phường", "Trạm Y tế phường"] * 10, strict=False)
+)
+
+
+def items_shown(pages: list[Message]) -> list[int]:
+    """The items the preview's messages show, as the secretary reads them top to bottom."""
+    return [int(n) for p in pages for n in re.findall(r"^(\d+)\. Giao", p.plain, re.M)]
+
+
+async def test_dropping_an_item_of_a_long_preview_by_button_keeps_every_other_item_in_view(env: Env) -> None:
+    """A 30-item conclusion came as a preview of three messages. «🗑 Bỏ mục…» then «1»: the last message (items
+    23–30 and the buttons) became «📋 Xem trước: 29 nhiệm vụ — Các mục ở các tin nhắn bản xem trước phía trên»,
+    so items 23–30 were shown nowhere (not while she picked the number either), and the first message still
+    showed item 1. Every kept item stays in view, the dropped one is gone, and it is still one preview."""
+    chair, _member, group = await committee(env)
+    cursor = len(env.world.bot_messages(group))
+    env.world.send_document(chair, group, "ket_luan.docx", docx_of(LONG), caption="/nhap")
+    pages = await preview_after(env, group, cursor)
+    assert len(pages) >= 2 and items_shown(pages) == list(range(1, 31))
+    await env.press(chair, pages[-1], "🗑 Bỏ mục…")
+    assert items_shown(pages) == list(range(1, 31))  # she picks a number she can see
+    [one] = [b["callback_data"] for row in pages[-1].buttons for b in row if b["text"] == "1"]
+    query = env.world.press_button(chair, pages[-1], one)
+    await env.world.wait_until(lambda: query.answered)
+    await env.idle()
+    assert items_shown(pages) == list(range(2, 31))
+    assert "Xem trước: 29 nhiệm vụ" in pages[0].plain
+    assert len(bot_messages_since(env, group, cursor)) == len(pages)  # edited in place, not sent again
+    assert "💾 Lưu tất cả (29)" in pages[-1].button_texts()
+    await env.press(chair, pages[-1], "✏️ Sửa mục…")
+    await env.press(chair, pages[-1], "Quay lại")
+    assert items_shown(pages) == list(range(2, 31)) and "💾 Lưu tất cả (29)" in pages[-1].button_texts()
