@@ -2380,3 +2380,6 @@ QA20_IMPORT_EDIT_USAGE = (
     "(<code>{k} phối hợp không</code> để bỏ).\n"
     "Sửa cả câu: bấm «✏️ Sửa mục…». Bỏ một mục: bấm «🗑 Bỏ mục…»."
 )
+# The board's «Lịch hạn» shows four weeks: the open tasks due after its last day are counted under it, with a
+# button to the tasks (it ended with nothing said, and a chair read that nothing fell due in January).
+BOARD_TEXTS["calendar_later"] = "Còn {n} nhiệm vụ có hạn sau {date} (lịch chỉ hiện 4 tuần tới):"
