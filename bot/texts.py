@@ -449,8 +449,11 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
     return "\n".join(lines)
 
 
-def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: bool) -> str:
-    """One reminder message (private chat, or the committee group with mentions)."""
+def render_reminder(
+    items: Sequence[ReminderItem], today: date, *, in_group: bool, chair_tasks: set[int] | None = None
+) -> str:
+    """One reminder message (private chat, or the committee group with mentions). `chair_tasks`: the tasks
+    that carry the chair's buttons (jobs.dispatcher.reminder_keyboard; default: the escalations)."""
     if in_group:
         header = REMINDER_HEADER_GROUP
     elif all(i.kind == "escalation" for i in items):
@@ -460,13 +463,17 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
     else:
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
+    if chair_tasks is None:
+        chair_tasks = {i.task_id for i in items if i.kind == "escalation"}
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
-    if all(i.kind == "escalation" for i in items):
+    chairs = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
+    if all(i.task_id in chair_tasks for i in items):
         # The chair's buttons, not the assignee's (in the group when she has no private chat).
-        footer = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
-    elif any(i.kind == "escalation" for i in items):
-        # (qa20) Both kinds of buttons under one message: say what each kind does.
-        footer += "\n" + (REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION)
+        footer = chairs
+    elif any(i.task_id in chair_tasks for i in items):
+        # (qa20) Both kinds of buttons under one message: say what each kind does — as the buttons go (a late
+        # task whose assignees are reminded in the same message keeps their buttons, not the chair's).
+        footer += "\n" + chairs
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)

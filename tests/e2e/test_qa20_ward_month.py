@@ -10,7 +10,7 @@ from emulator import Message
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import bot_messages_since, committee, docx_of, preview_after
 from tests.e2e.test_reminders_e2e import at, reminders, wake
-from tests.e2e.wardkit import chair_and_group
+from tests.e2e.wardkit import chair_and_group, office_with_contact
 
 __all__ = ["reminders"]  # the fixture, imported for the reminder test below
 
@@ -106,3 +106,22 @@ async def test_dropping_an_item_of_a_long_preview_by_button_keeps_every_other_it
     await env.press(chair, pages[-1], "✏️ Sửa mục…")
     await env.press(chair, pages[-1], "Quay lại")
     assert items_shown(pages) == list(range(2, 31)) and "💾 Lưu tất cả (29)" in pages[-1].button_texts()
+
+
+async def test_a_reminder_whose_late_task_keeps_the_assignees_buttons_does_not_speak_of_the_chairs(
+    reminders: Env,
+) -> None:
+    """18/12: one group message held #1 (three working days late; Văn phòng's Hoa and the chair both named under
+    it, its buttons Hoa's «#1 ✅ Xong …») and #3. The footer must not tell the chair to press «Hạn mới / Giao lại /
+    Ghi chú»: there were none."""
+    env = reminders
+    office = await office_with_contact(env)
+    await env.say(office.chair, office.group, "/donvi them Trạm Y tế phường")
+    await env.say(office.chair, office.group, "/giao VP rà soát hồ sơ một cửa trước ngày 2/12")
+    await env.say(office.chair, office.group, "/giao Trạm Y tế phường tiêm chủng mở rộng trước ngày 10/12")
+    before = len(env.world.bot_messages(office.group))
+    await wake(env, at(2026, 12, 7, 8, 0))
+    [both] = [m for m in env.world.bot_messages(office.group)[before:] if "#1 ✅ Xong" in m.button_texts()]
+    assert "#2 ✅ Xong" in both.button_texts() and not any("Hạn mới" in t for t in both.button_texts())
+    assert "Trưởng ban bấm nút bên dưới" not in both.plain
+    assert "Người được nhắc bấm nút bên dưới để báo đã xong" in both.plain
