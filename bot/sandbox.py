@@ -438,11 +438,12 @@ class Sandbox:
             await self.world.wait_until(lambda: query.answered, 10.0)
         return {"answered": query.answered, "text": query.answer_text, "show_alert": query.show_alert}
 
-    def open_private(self, user_id: Any) -> int:
-        """The persona opens the private chat with the bot (sends /start the first time)."""
+    def open_private(self, user_id: Any, *, send_start: bool = True) -> int:
+        """The persona opens the private chat with the bot (sends /start the first time). `send_start` False:
+        opened by a t.me link whose «/start <payload>» the page sends itself, as Telegram does (qa20)."""
         user = self.persona_user(user_id)
         if not user.started:
-            self.world.start_private(user)
+            self.world.start_private(user, send_start=send_start)
         return user.id
 
     async def change_member(self, actor_id: Any, user_id: Any, action: str) -> JSON:
@@ -589,7 +590,7 @@ class Sandbox:
         body = await request.json()
 
         async def act() -> JSON:
-            return {"chat": self.open_private(body["user"])}
+            return {"chat": self.open_private(body["user"], send_start=body.get("start", True) is not False)}
 
         return await _guarded(act())
 

@@ -449,8 +449,11 @@ def _reminder_block(item: ReminderItem, today: date, *, in_group: bool) -> str:
     return "\n".join(lines)
 
 
-def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: bool) -> str:
-    """One reminder message (private chat, or the committee group with mentions)."""
+def render_reminder(
+    items: Sequence[ReminderItem], today: date, *, in_group: bool, chair_tasks: set[int] | None = None
+) -> str:
+    """One reminder message (private chat, or the committee group with mentions). `chair_tasks`: the tasks
+    that carry the chair's buttons (jobs.dispatcher.reminder_keyboard; default: the escalations)."""
     if in_group:
         header = REMINDER_HEADER_GROUP
     elif all(i.kind == "escalation" for i in items):
@@ -460,10 +463,17 @@ def render_reminder(items: Sequence[ReminderItem], today: date, *, in_group: boo
     else:
         header = REMINDER_HEADER
     blocks = [header, *(_reminder_block(i, today, in_group=in_group) for i in items)]
+    if chair_tasks is None:
+        chair_tasks = {i.task_id for i in items if i.kind == "escalation"}
     footer = REMINDER_FOOTER_GROUP if in_group else REMINDER_FOOTER_PRIVATE
-    if all(i.kind == "escalation" for i in items):
+    chairs = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
+    if all(i.task_id in chair_tasks for i in items):
         # The chair's buttons, not the assignee's (in the group when she has no private chat).
-        footer = REMINDER_FOOTER_ESCALATION_GROUP if in_group else REMINDER_FOOTER_ESCALATION
+        footer = chairs
+    elif any(i.task_id in chair_tasks for i in items):
+        # (qa20) Both kinds of buttons under one message: say what each kind does — as the buttons go (a late
+        # task whose assignees are reminded in the same message keeps their buttons, not the chair's).
+        footer += "\n" + chairs
     if in_group and any(i.people for i in items):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
     blocks.append(footer)
@@ -1193,10 +1203,6 @@ IMPORT_ITEM_SHORTENED = "… <i>(còn {more} ký tự không hiện ở đây, v
 IMPORT_FLAG_PAST = "⚠️ Hạn đã qua ({days} ngày trước)"
 IMPORT_FLAG_NOBODY = "⚠️ Chưa rõ ai chủ trì"
 IMPORT_FLAG_UNKNOWN = "⚠️ Chưa khớp đơn vị hay người nào đã khai báo (/donvi): {names}"
-IMPORT_PAST_SUMMARY = (
-    "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>3 hạn 20/12</code>) "
-    "hoặc bỏ các mục đó trước khi lưu."
-)
 IMPORT_CUT_WARNING = (
     "⚠️ <b>Văn bản có vẻ bị cắt.</b> Telegram chia tin nhắn dài hơn 4.096 ký tự thành nhiều tin, và trong "
     "nhóm bot chỉ nhận được tin đầu tiên (tin có lệnh /nhap): bản xem trước này có thể thiếu các mục phía sau."
@@ -1209,11 +1215,6 @@ IMPORT_PAGE = "<i>(phần {n}/{of})</i>"
 IMPORT_EDIT_HELP = (
     "✏️ Sửa nhanh một mục: trả lời (reply) bản xem trước bằng <code>3 hạn 20/12</code> (chỉ đổi hạn mục 3) "
     "hoặc <code>3 giao Phòng Văn hoá</code> (chỉ đổi người/đơn vị chủ trì mục 3)."
-)
-IMPORT_EDIT_USAGE = (
-    "Chưa hiểu yêu cầu sửa, không có gì thay đổi. Trả lời bản xem trước theo mẫu:\n"
-    "<code>3 hạn 20/12</code> — đổi hạn mục 3 (<code>3 hạn không</code> để bỏ hạn);\n"
-    "<code>3 giao Phòng Văn hoá</code> — đổi người/đơn vị chủ trì mục 3 (hoặc <code>3 giao @tên</code>)."
 )
 IMPORT_EDIT_NO_ITEM = "Bản xem trước không có mục {k} (các mục từ 1 đến {count}, trừ mục đã bỏ). Không có gì thay đổi."
 IMPORT_EDITED_DUE = "✏️ Mục {k}: hạn mới {due}; nội dung và người thực hiện giữ nguyên. Bản xem trước mới ở bên dưới."
@@ -2185,10 +2186,6 @@ QA13_IMPORT_EDITED_SUPPORT = (
 QA13_IMPORT_EDITED_NO_SUPPORT = (
     "✏️ Mục {k}: bỏ đơn vị phối hợp; nội dung, chủ trì và hạn giữ nguyên. Bản xem trước mới ở bên dưới."
 )
-QA13_IMPORT_EDIT_USAGE = IMPORT_EDIT_USAGE.removesuffix(".") + (
-    ";\n<code>3 phối hợp Công an huyện</code> — đổi đơn vị phối hợp mục 3 (<code>3 phối hợp không</code> để bỏ).\n"
-    "Sửa cả câu: bấm «✏️ Sửa mục…»."
-)
 # --- qa14: the board ---
 # The people who carry a task (assigned by name, or the contacts of the units given it), in its detail.
 BOARD_TEXTS["people"] = "Người thực hiện"
@@ -2372,3 +2369,24 @@ QA19_NOT_IN_GROUP = (
     "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
     "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
 )
+# --- qa20 ---
+# The preview's warning above the items when some deadlines are already past: its example names the first late
+# item and a day a week ahead (a fixed «3 hạn 20/12» named an item that was not late, and a day gone by after 20/12).
+QA20_IMPORT_PAST_SUMMARY = (
+    "⚠️ Mục {items} có hạn đã qua. Hãy sửa hạn (trả lời bản xem trước, ví dụ <code>{k} hạn {due}</code>) "
+    "hoặc bỏ các mục đó trước khi lưu."
+)
+# A reply to the preview the bot does not take: the forms it takes, shown with an item the preview has and a day a
+# week ahead (a fixed «3 hạn 20/12» named an item a two-item preview lacks, and was a day gone by after 20/12),
+# and how an item is dropped (a secretary replied «bỏ 2» to drop a repeated item).
+QA20_IMPORT_EDIT_USAGE = (
+    "Chưa hiểu yêu cầu sửa, không có gì thay đổi. Trả lời bản xem trước theo mẫu:\n"
+    "<code>{k} hạn {due}</code> — đổi hạn mục {k} (<code>{k} hạn không</code> để bỏ hạn);\n"
+    "<code>{k} giao Phòng Văn hoá</code> — đổi người/đơn vị chủ trì mục {k} (hoặc <code>{k} giao @tên</code>);\n"
+    "<code>{k} phối hợp Công an phường</code> — đổi đơn vị phối hợp mục {k} "
+    "(<code>{k} phối hợp không</code> để bỏ).\n"
+    "Sửa cả câu: bấm «✏️ Sửa mục…». Bỏ một mục: bấm «🗑 Bỏ mục…»."
+)
+# The board's «Lịch hạn» shows four weeks: the open tasks due after its last day are counted under it, with a
+# button to the tasks (it ended with nothing said, and a chair read that nothing fell due in January).
+BOARD_TEXTS["calendar_later"] = "Còn {n} nhiệm vụ có hạn sau {date} (lịch chỉ hiện 4 tuần tới):"

@@ -93,10 +93,23 @@ def _shown(v: TaskView, today: date) -> bool:
     return closed is not None and (today - closed).days <= RECENT_DAYS
 
 
+def calendar_last_day(today: date, weeks: int = CALENDAR_WEEKS) -> date:
+    """The calendar's last day: the end of the `weeks`-th week from today's."""
+    return week_end(today) + timedelta(days=7 * (weeks - 1))
+
+
+def calendar_later(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS) -> JSON:
+    """(qa20) The open tasks due after the calendar's last day, counted: the calendar ended on its last day
+    with nothing said, and a chair read that nothing fell due after it."""
+    last = calendar_last_day(today, weeks)
+    count = sum(1 for v in views if v.status is TaskStatus.OPEN and v.due_current is not None and v.due_current > last)
+    return {"count": count, "after": last.isoformat()}
+
+
 def calendar(views: Sequence[TaskView], today: date, weeks: int = CALENDAR_WEEKS) -> list[JSON]:
     """Open tasks due from today to the end of the `weeks`-th week, one entry per day that has any (on a
     Saturday or Sunday the weeks are the coming ones, as for «Tuần này»: not three and a weekend)."""
-    last = week_end(today) + timedelta(days=7 * (weeks - 1))
+    last = calendar_last_day(today, weeks)
     days: dict[date, list[int]] = {}
     for v in views:
         if v.status is TaskStatus.OPEN and v.due_current is not None and today <= v.due_current <= last:
@@ -204,6 +217,7 @@ def board(
         "units": list(units.values()),
         "people": list(persons.values()),
         "calendar": calendar(views, today),
+        "calendar_later": calendar_later(views, today),
         "whole": whole,
         "lower": [line.__dict__ for line in order_lower(lower)],
         "lower_total": total.__dict__ if (total := lower_total(lower)) else None,

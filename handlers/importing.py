@@ -424,7 +424,8 @@ def preview_pages(draft: PendingInput, today: date, bot_username: str | None = N
         blocks.append(warning + (T.IMPORT_CUT_LINK.format(link=link) if link else ""))
     past = [k for k in kept if is_past(directive_from_json(items[k - 1]).deadline.due, today)]
     if past:
-        blocks.append(T.IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past))))
+        blocks.append(T.QA20_IMPORT_PAST_SUMMARY.format(items=", ".join(map(str, past)), k=past[0],
+                                                        due=example_date(today)))
     repeats = [k for k in kept if items[k - 1].get("same_as")]
     if repeats:  # said before the items: «Lưu tất cả» would give every unit its task twice
         numbers = ", ".join(f"#{items[k - 1]['same_as']}" for k in repeats)
@@ -480,8 +481,12 @@ def preview(draft: PendingInput, today: date, bot_username: str | None = None) -
 def _edit_help(kept: list[int], today: date) -> str:
     """The quick-edit line with an example the preview can take: an item it shows (3 when it has one),
     a deadline a week from today."""
-    k = 3 if 3 in kept else (kept[-1] if kept else 1)
-    return T.IMPORT_EDIT_HELP_FOR.format(k=k, due=example_date(today))
+    return T.IMPORT_EDIT_HELP_FOR.format(k=_example_item(kept), due=example_date(today))
+
+
+def _example_item(kept: list[int]) -> int:
+    """The item an example names: one the preview shows (3 when it has one)."""
+    return 3 if 3 in kept else (kept[-1] if kept else 1)
 
 
 def _due_label(deadline: Deadline, today: date) -> str:
@@ -581,6 +586,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     new_text: str | None = None
     new_buttons: Buttons | None = None
     done_parts: tuple[list[int], list[str], str] | None = None  # (qa18) the preview's other parts, marked
+    redrawn: PendingInput | None = None  # (qa20) a long preview to show again, every part in place
     username = context.bot.username
     async with transaction(context) as session:
         actor = await resolve_actor(update, context, session)
@@ -612,14 +618,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 # with one /huy a task: the importer or the chair, while nobody else has acted (on_undo).
                 new_buttons = [[(T.BTN_UNDO_IMPORT, f"impundo:{meeting_id}")]]
             elif action in ("drop", "fix") and not arg:
-                new_text, _ = preview(draft, actor.today, username)
-                new_text += "\n\n" + (T.IMPORT_PICK_DROP if action == "drop" else T.IMPORT_PICK_FIX)
+                new_text = _picking_text(draft, actor.today, username, action)
                 new_buttons = _pick_buttons(draft, action)
+                _forget_last_page(draft)
             elif action == "drop":
                 data = dict(draft.data)
                 data["dropped"] = sorted({*data.get("dropped", []), int(arg[0])})
                 draft.data = data
                 new_text, new_buttons = preview(draft, actor.today, username)
+                redrawn = draft
             elif action == "fix":
                 assert query.message is not None  # else no draft of this chat was found
                 await ask_by_reply(  # addressed to the presser, as every question after a button (qa11)
@@ -629,6 +636,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 )
             else:  # back
                 new_text, new_buttons = preview(draft, actor.today, username)
+                redrawn = draft
         except Refused as refusal:
             stale = str(refusal) in (T.IMPORT_EXPIRED, T.IMPORT_PREVIEW_SUPERSEDED)
             await answer(query, str(refusal), alert=True)
@@ -636,7 +644,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await _drop_buttons(context, query.message.chat.id, query.message.message_id)
             return
     await answer(query)
-    if new_text is not None:
+    if redrawn is not None and query.message is not None and len(redrawn.data.get("pages") or []) > 1:
+        # (qa20) An item dropped (or «Quay lại») under a preview of several messages: every part redrawn in place,
+        # as a replied correction is (qa18). The stub «Các mục ở các tin nhắn … phía trên» in place of the last
+        # part showed its items nowhere, and the parts above still showed the dropped item.
+        await show_corrected(context.bot, services(context), query.message.chat.id, redrawn)
+    elif new_text is not None:
         await edit(query, new_text, new_buttons)
     if done_parts is not None and query.message is not None:
         pages, texts, head = done_parts
@@ -645,6 +658,31 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # A save: the doers told privately (handlers.new_tasks), and the group's line of an import saved in a
     # private chat.
     await send_notices(context, session)
+
+
+def _picking_text(draft: PendingInput, today: date, username: str | None, action: str) -> str:
+    """The message with the buttons while a number is picked: its own part of the preview (the items it shows
+    stay in view: she picks among them) and the question; the short summary only when both do not fit."""
+    ask = T.IMPORT_PICK_DROP if action == "drop" else T.IMPORT_PICK_FIX
+    last = preview_pages(draft, today, username)[0][-1] + "\n\n" + ask
+    if utf16_len(last) <= preview_inplace.TELEGRAM_LIMIT:
+        return last
+    return preview(draft, today, username)[0] + "\n\n" + ask
+
+
+def _forget_last_page(draft: PendingInput) -> None:
+    """The last part now shows the picking: what it showed before is forgotten, so that redrawing the preview
+    in place (show_corrected) edits it back."""
+    keys = list(draft.data.get("page_keys") or [])
+    if keys:
+        draft.data = {**draft.data, "page_keys": [*keys[:-1], ""]}
+
+
+async def show_corrected(bot: Bot, svc: Services, chat_id: int, draft: PendingInput) -> None:
+    """A corrected draft shown: edited in place where it can be, else sent again (the old copy's buttons
+    taken away by send_preview_to)."""
+    if not await _edit_preview(bot, svc, chat_id, draft):
+        await send_preview_to(bot, svc, chat_id, draft)
 
 
 def _pick_buttons(draft: PendingInput, action: str) -> Buttons:
@@ -944,7 +982,9 @@ async def _apply_edit(session: AsyncSession, actor: Actor, draft: PendingInput, 
     assert actor.committee is not None
     edit_ = parse_item_edit(msg.text or "")
     if edit_ is None:
-        raise Refused(T.QA13_IMPORT_EDIT_USAGE)
+        dropped = set(draft.data.get("dropped", []))
+        kept = [k for k in range(1, len(draft.data["items"]) + 1) if k not in dropped]
+        raise Refused(T.QA20_IMPORT_EDIT_USAGE.format(k=_example_item(kept), due=example_date(actor.today)))
     data = dict(draft.data)
     items = list(data["items"])
     if not 1 <= edit_.k <= len(items) or edit_.k in data.get("dropped", []):

@@ -290,7 +290,8 @@ def _render(msg: _Outgoing, now: datetime) -> tuple[str, InlineKeyboardMarkup]:
     }
     escalated = {s.row.task_id for s in msg.items if s.kind is ReminderKind.ESCALATION}
     chair_tasks = ({i.task_id for i in items} - assignee_tasks) | (escalated - reminded)
-    return texts.render_reminder(items, today, in_group=msg.in_group), reminder_keyboard(items, chair_tasks)
+    return (texts.render_reminder(items, today, in_group=msg.in_group, chair_tasks=chair_tasks),
+            reminder_keyboard(items, chair_tasks))
 
 
 # --------------------------------------------------------------------------- send and record

@@ -113,7 +113,8 @@ function deepLinkPayload(href) {
 }
 async function openDeepLink(payload) {
   try {
-    await api("/api/open_private", {user: S.user});
+    // start: false — the chat opened without a bare "/start" first (qa20): Telegram sends "/start <payload>" alone.
+    await api("/api/open_private", {user: S.user, start: false});
     await openChat(S.user);
     await api("/api/send", {user: S.user, chat: S.user, text: `/start ${payload}`, reply_to: null, mentions: []});
   } catch (err) { toast(err.message); }

@@ -262,7 +262,8 @@ async def test_the_preview_flags_and_takes_one_line_corrections(env: Env) -> Non
     assert "Chủ trì: chưa rõ ai" in shown and "Chưa rõ ai chủ trì" in shown
     assert "Chủ trì: Tổ công tác số 3 · 🤝 Phối hợp: Công an phường" in shown
     assert "Chưa khớp đơn vị hay người nào đã khai báo (/donvi): Tổ công tác số 3" in shown
-    assert "3 hạn 20/12" in shown  # the footer says how to correct
+    assert "3 hạn 30/11" in shown  # the footer says how to correct (a week from today)
+    assert "ví dụ 1 hạn 30/11" in shown  # (qa20) so does the warning, for the late item
 
     async def correct(text: str) -> str:
         mark = len(env.world.bot_messages(group))

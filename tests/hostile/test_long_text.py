@@ -56,14 +56,18 @@ async def test_a_conclusion_of_two_hundred_points(hostile_env: HostileEnv) -> No
     await env.press(cast.chair, preview, "🗑 Bỏ mục…")
     picking = env.world.message(cast.group, preview.message_id)
     assert 0 < sum(len(row) for row in picking.buttons) <= 100
-    # Dropping an item edits the buttons' message into a summary (re-rendering only the last page would
-    # move items between pages, and one could be shown nowhere); the pages above stay as they were.
+    # (qa20) Dropping an item redraws every part of the preview in place: every kept item still shown (the
+    # buttons' message once became a summary pointing «above», and the items it had shown were shown nowhere).
     query = env.world.press_button(cast.chair, picking, f"imp:{draft}:drop:5")
     await env.world.wait_until(lambda: query.answered)
     await env.idle()
     summary = env.world.message(cast.group, preview.message_id)
-    assert "199 nhiệm vụ" in summary.plain and "đã bỏ mục 5" in summary.plain and "phía trên" in summary.plain
-    assert len(summary.plain.encode("utf-16-le")) // 2 <= 4096
+    now = [m for m in env.world.bot_messages(cast.group)[mark:] if not m.deleted]
+    assert "199 nhiệm vụ" in now[0].plain and "đã bỏ mục 5" in summary.plain and summary.buttons
+    shown = "\n".join(p.plain for p in now)
+    assert all(f"đợt {k} của phường" in shown for k in range(1, 201) if k != 5)
+    assert "đợt 5 của phường" not in shown
+    assert all(len(p.plain.encode("utf-16-le")) // 2 <= 4096 for p in now)
     query = env.world.press_forged(cast.chair, summary, f"imp:{draft}:save")
     await env.world.wait_until(lambda: query.answered, timeout=60)  # 199 tasks and their reminders
     await env.idle()

@@ -277,7 +277,7 @@ function renderCalendar(main) {
       el("button", { class: "chip", "data-goto": "overdue",
                      onclick: () => { state.tab = "tasks"; state.filter = "overdue"; render(); } }, T.filter_overdue)));
   }
-  if (!board.calendar.length) { main.append(el("p", { class: "hint" }, T.calendar_none)); return; }
+  if (!board.calendar.length) main.append(el("p", { class: "hint" }, T.calendar_none));
   const byNumber = new Map(board.tasks.map((t) => [t.number, t]));
   for (const day of board.calendar) {
     main.append(el("div", { class: "day" }, el("b", {}, fmtDay(day.date)),
@@ -286,6 +286,15 @@ function renderCalendar(main) {
         return el("div", {}, el("a", { href: "#", onclick: (e) => { e.preventDefault(); openTask(n); } }, `#${n}`),
                   t ? ` ${t.text} — ${t.lead || ""}` : "");
       }))));
+  }
+  // qa20: the calendar is four weeks; what falls due after them is counted, with the way to it (it ended on its
+  // last day with nothing said, and a chair read that nothing fell due in January).
+  const later = board.calendar_later;
+  if (later && later.count) {
+    main.append(el("p", { class: "hint calendar-later" },
+      T.calendar_later.replace("{n}", later.count).replace("{date}", fmtDate(later.after)), " ",
+      el("button", { class: "chip", onclick: () => { state.tab = "tasks"; state.filter = "all"; render(); } },
+         T.filter_all)));
   }
 }
 
