@@ -59,6 +59,11 @@ class MemberStatuses:
             return hit[1]
         return None
 
+    def last(self, chat_id: int, user_id: int) -> Standing | None:
+        """What Telegram said last, however long ago (for when it cannot be asked now)."""
+        hit = self._seen.get((chat_id, user_id))
+        return hit[1] if hit else None
+
     def remember(self, chat_id: int, user_id: int, standing: Standing, now: datetime) -> None:
         self._seen[(chat_id, user_id)] = (now, standing)
 
@@ -83,9 +88,11 @@ class MemberStatuses:
     async def ask(
         self, bot: Bot, chat_id: int, user_id: int, now: datetime, *, raise_flood: bool = False
     ) -> Standing | None:
-        """The cached answer, or Telegram's (getChatMember), remembered. None when Telegram could not be
-        asked (the caller keeps what it knows). `raise_flood`: a RetryAfter is raised, for a caller that
-        asks many in a row (the reminder dispatcher) to stop asking."""
+        """The cached answer, or Telegram's (getChatMember), remembered. When Telegram cannot be asked now:
+        its last answer, however old — newer than anything stored from an earlier one (a demoted admin
+        whose /huy met a getChatMember failure a day later kept a chair's rights on the stored role) — or
+        None when it never said anything of the person (the caller keeps what it knows). `raise_flood`: a
+        RetryAfter is raised, for a caller that asks many in a row (the reminder dispatcher) to stop."""
         hit = self.cached(chat_id, user_id, now)
         if hit is not None:
             return hit
@@ -94,13 +101,13 @@ class MemberStatuses:
         except BadRequest as exc:
             if not any(s in str(exc).lower() for s in _NO_SUCH_MEMBER):
                 log.warning("getChatMember %s in chat %s refused: %s", user_id, chat_id, exc)
-                return None
+                return self.last(chat_id, user_id)
             standing = Standing.GONE
         except TelegramError as exc:
             if raise_flood and isinstance(exc, RetryAfter):
                 raise
             log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
-            return None
+            return self.last(chat_id, user_id)
         else:
             standing = standing_of(member)
         self.remember(chat_id, user_id, standing, now)

@@ -1537,10 +1537,6 @@ PRIVATE_TASK_NOT_MINE = (
     "Không thấy nhiệm vụ #{number} trong các việc đang mở của anh/chị. Gõ /viec để xem số các việc của mình; "
     "việc của người khác thì báo trong nhóm của Ban chỉ đạo."
 )
-PRIVATE_TASK_AMBIGUOUS = (
-    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
-    "Hãy gõ lệnh trong nhóm của Ban đó (gõ /viec để xem các việc theo từng Ban)."
-)
 # The next period of a recurring duty, opened by the bot when one is closed (its history's first line).
 EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"
 UNIT_FILTER_AMBIGUOUS = "«{name}» có thể là nhiều đơn vị: {units}. Hãy gõ rõ hơn, ví dụ: /ds {example}"
@@ -2372,3 +2368,16 @@ QA19_NOT_IN_GROUP = (
     "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
     "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
 )
+
+
+# --- sec15 ---
+# A reminder whose assignee Telegram says is not in the group (a mistyped @name saved anyway, someone who
+# never joined): it went to the group instead of their private chat; the group (its chair) is told once per
+# task and person (jobs/presence.py).
+SEC15_NOT_IN_GROUP = (
+    "⚠️ <b>Người thực hiện không có trong nhóm</b>\n{lines}\n"
+    "Nhắc việc của họ được gửi vào nhóm này, không nhắn riêng. Trưởng ban kiểm tra lại người thực hiện: "
+    "<code>/sua {number} giao @tên_đúng</code>, hoặc thêm người đó vào nhóm."
+)
+SEC15_NOT_IN_GROUP_LINE = "• Việc #{number}: {name}"
+EVENT_NAMES["assignee_not_in_group"] = "người thực hiện không có trong nhóm: nhắc việc gửi vào nhóm"

@@ -88,3 +88,23 @@ async def test_a_member_of_the_group_is_not_flagged(env: Env) -> None:
     await env.say(chair, group, "/giao @minh_member tổng hợp số liệu hộ nghèo trước ngày 15/12")
     assert "chưa thấy trong nhóm" not in (w.last_bot_message(group) or "").plain  # type: ignore[union-attr]
     assert len(w.bot_messages(w.private_chat(member))) > before  # told of his task, as before
+
+
+async def test_a_later_change_to_the_strangers_task_is_not_told_to_him_privately(env: Env) -> None:
+    """(sec15) The chair saved the task for the mistyped «@binh_lee» anyway, then moved its deadline and
+    cancelled it: each «việc của anh/chị …» notice went to the stranger's private chat (the committee's task,
+    its new day). Now it goes to the group, naming him; his private chat gets nothing."""
+    w = env.world
+    chair, _member, group = await committee(env)
+    stranger = w.add_user("Bình", "Lê Văn", username="binh_lee")
+    w.start_private(stranger)
+    await env.idle()
+    private_before = len(w.bot_messages(w.private_chat(stranger)))
+    await env.say(chair, group, "/giao @binh_lee tổng hợp số liệu hộ nghèo trước ngày 15/12")
+    cursor = len(w.bot_messages(group))
+    await env.say(chair, group, "/sua 1 han 20/12")
+    await env.say(chair, group, "/huy 1 trùng việc")
+    await env.idle()
+    assert len(w.bot_messages(w.private_chat(stranger))) == private_before
+    told = [m.plain for m in bot_messages_since(env, group, cursor)]
+    assert any("20/12" in t and "Bình Lê Văn" in t for t in told), told  # the new day, in the group, naming him
