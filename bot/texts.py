@@ -2381,3 +2381,8 @@ SEC15_NOT_IN_GROUP = (
 )
 SEC15_NOT_IN_GROUP_LINE = "• Việc #{number}: {name}"
 EVENT_NAMES["assignee_not_in_group"] = "người thực hiện không có trong nhóm: nhắc việc gửi vào nhóm"
+# An assignee who is not in the committee's group (as Telegram says now) acting on the task from a private chat.
+SEC15_ASSIGNEE_OUTSIDE = (
+    "⛔ Anh/chị không có trong nhóm của Ban chỉ đạo giao nhiệm vụ #{number}, nên không báo được về việc này. "
+    "Nếu đúng là việc của anh/chị, nhờ Trưởng ban thêm anh/chị vào nhóm."
+)

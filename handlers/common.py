@@ -129,6 +129,16 @@ class Actor:
     # Is this Telegram user in the actor's committee's group now (getChatMember, cached)? None: not asked or
     # Telegram could not say. A task given to an @name of nobody in the group is flagged (qa19, handlers.strangers).
     present_lookup: Callable[[int], Awaitable[bool | None]] | None = None
+    # Is the actor in another committee's group now (a reminder's button, /xong typed privately)? None: not
+    # asked or Telegram could not say (sec15: a task's assignee acts on it while in the group).
+    presence_outside: Callable[[AsyncSession, int], Awaitable[bool | None]] | None = None
+
+    async def present_in(self, session: AsyncSession, committee_id: int) -> bool | None:
+        if self.committee is not None and self.committee.id == committee_id:
+            return True
+        if self.presence_outside is None:
+            return None
+        return await self.presence_outside(session, committee_id)
 
     async def role_in(self, session: AsyncSession, committee_id: int) -> Role:
         if self.committee is not None and self.committee.id == committee_id:
@@ -334,12 +344,18 @@ async def resolve_actor(
             return Role.MEMBER
         return await role_from_outside(context, s, other, person)
 
+    async def presence(s: AsyncSession, committee_id: int) -> bool | None:
+        other = await s.get(Committee, committee_id)
+        if other is None or person.tg_user_id is None:
+            return None
+        return await telegram_present(context, other.chat_id, person.tg_user_id)
+
     if not is_group(chat):
         if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
             # Writing to the bot privately means it may write back (again, after an unblock).
             person.private_chat = True
             person.blocked_bot = False
-        return Actor(person, None, Role.MEMBER, now, svc.settings.tz, lookup)
+        return Actor(person, None, Role.MEMBER, now, svc.settings.tz, lookup, presence_outside=presence)
     committee = await db_committees.ensure_committee(
         session, chat.id, chat.title or "", now, svc.settings.tz_name
     )
@@ -352,7 +368,7 @@ async def resolve_actor(
     async def present(user_id: int) -> bool | None:
         return await telegram_present(context, chat.id, user_id)
 
-    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup, present)
+    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup, present, presence)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:
