@@ -53,9 +53,10 @@ class MemberStatuses:
     ttl: timedelta = TTL
     _seen: dict[tuple[int, int], tuple[datetime, Standing]] = field(default_factory=dict)
 
-    def cached(self, chat_id: int, user_id: int, now: datetime) -> Standing | None:
+    def cached(self, chat_id: int, user_id: int, now: datetime, ttl: timedelta | None = None) -> Standing | None:
+        """The answer remembered, if younger than `ttl` (default: the memory's own, 60 s)."""
         hit = self._seen.get((chat_id, user_id))
-        if hit and timedelta(0) <= now - hit[0] < self.ttl:
+        if hit and timedelta(0) <= now - hit[0] < (self.ttl if ttl is None else ttl):
             return hit[1]
         return None
 
