@@ -70,8 +70,11 @@ async def fanout(committees: int, reminders: int, url: str | None, workdir: Path
     print(f"== fan-out: {committees:,} Monday summaries + {reminders:,} reminders, Telegram's limits on")
     world = World(strict_ampersand=True)
     chair = world.add_user("Chủ", "Tịch")
-    groups = [world.add_group(f"BCĐ Chuyển đổi số phường {i}", creator=chair) for i in range(committees)]
     users = [world.add_user(f"Cán bộ {i}") for i in range(reminders)]
+    # Each assignee is a member of the group whose task they have (task i is committee i % committees's): the
+    # dispatcher asks Telegram before a private reminder (sec15, jobs/presence.py).
+    groups = [world.add_group(f"BCĐ Chuyển đổi số phường {i}", creator=chair, members=users[i::committees])
+              for i in range(committees)]
     for user in users:
         world.start_private(user, send_start=False)
 

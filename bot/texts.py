@@ -1538,10 +1538,6 @@ PRIVATE_TASK_NOT_MINE = (
     "Không thấy nhiệm vụ #{number} trong các việc đang mở của anh/chị. Gõ /viec để xem số các việc của mình; "
     "việc của người khác thì báo trong nhóm của Ban chỉ đạo."
 )
-PRIVATE_TASK_AMBIGUOUS = (
-    "Anh/chị có nhiệm vụ #{number} ở nhiều Ban chỉ đạo: {committees}. "
-    "Hãy gõ lệnh trong nhóm của Ban đó (gõ /viec để xem các việc theo từng Ban)."
-)
 # The next period of a recurring duty, opened by the bot when one is closed (its history's first line).
 EVENT_NAMES["recurred"] = "tạo kỳ mới của việc định kỳ"
 UNIT_FILTER_AMBIGUOUS = "«{name}» có thể là nhiều đơn vị: {units}. Hãy gõ rõ hơn, ví dụ: /ds {example}"
@@ -2390,3 +2386,21 @@ QA20_IMPORT_EDIT_USAGE = (
 # The board's «Lịch hạn» shows four weeks: the open tasks due after its last day are counted under it, with a
 # button to the tasks (it ended with nothing said, and a chair read that nothing fell due in January).
 BOARD_TEXTS["calendar_later"] = "Còn {n} nhiệm vụ có hạn sau {date} (lịch chỉ hiện 4 tuần tới):"
+
+
+# --- sec15 ---
+# A reminder whose assignee Telegram says is not in the group (a mistyped @name saved anyway, someone who
+# never joined): it went to the group instead of their private chat; the group (its chair) is told once per
+# task and person (jobs/presence.py).
+SEC15_NOT_IN_GROUP = (
+    "⚠️ <b>Người thực hiện không có trong nhóm</b>\n{lines}\n"
+    "Nhắc việc của họ được gửi vào nhóm này, không nhắn riêng. Trưởng ban kiểm tra lại người thực hiện: "
+    "<code>/sua {number} giao @tên_đúng</code>, hoặc thêm người đó vào nhóm."
+)
+SEC15_NOT_IN_GROUP_LINE = "• Việc #{number}: {name}"
+EVENT_NAMES["assignee_not_in_group"] = "người thực hiện không có trong nhóm: nhắc việc gửi vào nhóm"
+# An assignee who is not in the committee's group (as Telegram says now) acting on the task from a private chat.
+SEC15_ASSIGNEE_OUTSIDE = (
+    "⛔ Anh/chị không có trong nhóm của Ban chỉ đạo giao nhiệm vụ #{number}, nên không báo được về việc này. "
+    "Nếu đúng là việc của anh/chị, nhờ Trưởng ban thêm anh/chị vào nhóm."
+)

@@ -10,7 +10,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
+from bot.member_status import MemberStatuses, Standing
 from bot.services import Services, services_of
 from bot.texts import ANONYMOUS_ADMIN_NAME, CUT_SHORT, DUE_YEAR_GUESSED, esc, fmt_day
 from db import committees as db_committees
@@ -49,10 +50,6 @@ from domain.types import Deadline
 log = logging.getLogger(__name__)
 
 ANONYMOUS_ADMIN_ID = 1087968824  # Telegram's GroupAnonymousBot: an admin posting as the group
-# How long Telegram's answer "is this person an admin of the group?" is trusted. chat_member updates
-# (the bot is an admin) clear it at once; elsewhere a demoted admin keeps a chair's rights at most
-# this long.
-ADMIN_CACHE_TTL = timedelta(seconds=60)
 
 Buttons = Sequence[Sequence[tuple[str, str]]]
 
@@ -132,6 +129,16 @@ class Actor:
     # Is this Telegram user in the actor's committee's group now (getChatMember, cached)? None: not asked or
     # Telegram could not say. A task given to an @name of nobody in the group is flagged (qa19, handlers.strangers).
     present_lookup: Callable[[int], Awaitable[bool | None]] | None = None
+    # Is the actor in another committee's group now (a reminder's button, /xong typed privately)? None: not
+    # asked or Telegram could not say (sec15: a task's assignee acts on it while in the group).
+    presence_outside: Callable[[AsyncSession, int], Awaitable[bool | None]] | None = None
+
+    async def present_in(self, session: AsyncSession, committee_id: int) -> bool | None:
+        if self.committee is not None and self.committee.id == committee_id:
+            return True
+        if self.presence_outside is None:
+            return None
+        return await self.presence_outside(session, committee_id)
 
     async def role_in(self, session: AsyncSession, committee_id: int) -> Role:
         if self.committee is not None and self.committee.id == committee_id:
@@ -157,46 +164,49 @@ def display_name(user: User) -> str:
     return user.full_name or (("@" + user.username) if user.username else str(user.id))
 
 
-def _admin_cache(context: ContextTypes.DEFAULT_TYPE) -> dict[tuple[int, int], tuple[datetime, bool]]:
-    cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault("admin_cache", {})
-    return cache
+def _members(context: ContextTypes.DEFAULT_TYPE) -> MemberStatuses:
+    return services(context).members
 
 
 # The board's own memory of who is in which group (bot.board.server.Board.status_in), kept in bot_data so
 # that what Telegram tells the chat side ends it too: a demoted admin or a removed member kept the board
 # (chair's actions included) for up to a minute after the chat had stopped them (isolation, session 10).
 BOARD_MEMBERS = "board_members"
-PRESENT = "present_cache"  # telegram_present's memory, forgotten with the admin status
 
 
 def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
     """Telegram told us this person's status changed (chat_member, joined, left): ask again next time,
     in the chat and on the board."""
-    _admin_cache(context).pop((chat_id, user_id), None)
-    context.application.bot_data.get(PRESENT, {}).pop((chat_id, user_id), None)
+    _members(context).forget(chat_id, user_id)
     context.application.bot_data.get(BOARD_MEMBERS, {}).pop((chat_id, user_id), None)
 
 
+def remember_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, standing: Standing) -> None:
+    """What Telegram told the bot itself of this person (promoted, demoted, left): trusted as an answer."""
+    _members(context).remember(chat_id, user_id, standing, services(context).clock.now())
+
+
 def remember_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, admin: bool) -> None:
-    _admin_cache(context)[(chat_id, user_id)] = (services(context).clock.now(), admin)
+    """An admin (True), or left out of Telegram's list of the group's admins (False: present or gone,
+    bot.member_status.MemberStatuses.not_admin)."""
+    now = services(context).clock.now()
+    if admin:
+        _members(context).remember(chat_id, user_id, Standing.ADMIN, now)
+    else:
+        _members(context).not_admin(chat_id, user_id, now)
+
+
+async def member_standing(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> Standing | None:
+    """Admin, present or gone, as Telegram says (getChatMember), remembered briefly (bot.member_status:
+    one answer serves «is an admin?» and «is in the group?»). None when Telegram could not be asked."""
+    return await _members(context).ask(context.bot, chat_id, user_id, services(context).clock.now())
 
 
 async def telegram_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool | None:
-    """Creator/administrator of the group, asked of Telegram (getChatMember) and cached briefly.
-    None when Telegram could not be asked (the caller then keeps what it knows)."""
-    cache = _admin_cache(context)
-    now = services(context).clock.now()
-    hit = cache.get((chat_id, user_id))
-    if hit and timedelta(0) <= now - hit[0] < ADMIN_CACHE_TTL:
-        return hit[1]
-    try:
-        member = await context.bot.get_chat_member(chat_id, user_id)
-    except TelegramError as exc:
-        log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
-        return None
-    result = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
-    cache[(chat_id, user_id)] = (now, result)
-    return result
+    """Creator/administrator of the group (member_standing). None when Telegram could not be asked (the
+    caller then keeps what it knows)."""
+    standing = await member_standing(context, chat_id, user_id)
+    return None if standing is None else standing is Standing.ADMIN
 
 
 async def ensure_a_chair(
@@ -292,25 +302,10 @@ async def committee_role(
 
 
 async def telegram_present(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool | None:
-    """In the group now (creator, admin, member, or restricted but a member), asked of Telegram and
-    remembered as briefly as an admin status (it primes that cache: one getChatMember for both). None
-    when Telegram could not be asked."""
-    cache: dict[tuple[int, int], tuple[datetime, bool]] = context.application.bot_data.setdefault(PRESENT, {})
-    now = services(context).clock.now()
-    hit = cache.get((chat_id, user_id))
-    if hit and timedelta(0) <= now - hit[0] < ADMIN_CACHE_TTL:
-        return hit[1]
-    try:
-        member = await context.bot.get_chat_member(chat_id, user_id)
-    except TelegramError as exc:
-        log.warning("getChatMember failed for chat %s: %s", chat_id, exc)
-        return None
-    present = member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER) or (
-        member.status == ChatMember.RESTRICTED and bool(getattr(member, "is_member", False))
-    )
-    cache[(chat_id, user_id)] = (now, present)
-    remember_admin_status(context, chat_id, user_id, member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR))
-    return present
+    """In the group now (creator, admin, member, or restricted but a member): member_standing. None when
+    Telegram could not be asked."""
+    standing = await member_standing(context, chat_id, user_id)
+    return None if standing is None else standing is not Standing.GONE
 
 
 async def role_from_outside(
@@ -349,12 +344,18 @@ async def resolve_actor(
             return Role.MEMBER
         return await role_from_outside(context, s, other, person)
 
+    async def presence(s: AsyncSession, committee_id: int) -> bool | None:
+        other = await s.get(Committee, committee_id)
+        if other is None or person.tg_user_id is None:
+            return None
+        return await telegram_present(context, other.chat_id, person.tg_user_id)
+
     if not is_group(chat):
         if chat.type == Chat.PRIVATE and (not person.private_chat or person.blocked_bot):
             # Writing to the bot privately means it may write back (again, after an unblock).
             person.private_chat = True
             person.blocked_bot = False
-        return Actor(person, None, Role.MEMBER, now, svc.settings.tz, lookup)
+        return Actor(person, None, Role.MEMBER, now, svc.settings.tz, lookup, presence_outside=presence)
     committee = await db_committees.ensure_committee(
         session, chat.id, chat.title or "", now, svc.settings.tz_name
     )
@@ -367,7 +368,7 @@ async def resolve_actor(
     async def present(user_id: int) -> bool | None:
         return await telegram_present(context, chat.id, user_id)
 
-    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup, present)
+    return Actor(person, committee, role, now, ZoneInfo(committee.tz_name), lookup, present, presence)
 
 
 def keyboard(buttons: Buttons | None) -> InlineKeyboardMarkup | None:

@@ -26,6 +26,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts as T
+from bot.member_status import Standing, standing_of
 from db import committees as db_committees
 from db import membership as db_membership
 from db.departures import StillToGiveBack, take_departure
@@ -45,6 +46,7 @@ from handlers.common import (
     is_group,
     keyboard,
     remember_admin_status,
+    remember_member_status,
     resolve_actor,
     send_notices,
     services,
@@ -205,7 +207,7 @@ async def apply_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, 
     if not _present(member):
         await _left(context, chat_id, user)
         return True
-    remember_admin_status(context, chat_id, user.id, admin)
+    remember_member_status(context, chat_id, user.id, standing_of(member))
     if not admin:
         async with transaction(context) as session:
             committee = await db_committees.committee_by_chat(session, chat_id)
@@ -369,7 +371,7 @@ async def _demoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User)
         if committee is None:
             return
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
-        remember_admin_status(context, chat_id, user.id, False)
+        remember_member_status(context, chat_id, user.id, Standing.PRESENT)
         await admin_chair_ended(context, session, committee, person)
 
 
@@ -380,7 +382,7 @@ async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) ->
         if committee is None:
             return
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
-        remember_admin_status(context, chat_id, user.id, False)
+        remember_member_status(context, chat_id, user.id, Standing.GONE)
         departure = await db_membership.member_left(session, committee.id, person.id, now)
         if not departure.anything:
             return  # nothing of theirs here (or told already: a second update about the same departure)

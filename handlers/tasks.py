@@ -49,6 +49,11 @@ async def _my_page(session: AsyncSession, actor: Actor, page: int) -> tuple[str,
     where /ds does not work, the rest of a long list was out of reach."""
     committee_id = actor.committee.id if actor.committee else None
     rows = await db_tasks.open_tasks_of_person(session, actor.person.id, committee_id)
+    if actor.committee is None:
+        # (sec15) In a private chat, only the committees whose group the person is in (Telegram asked, once a
+        # committee): a stranger named by a mistyped @name read the committee's task here.
+        away = {c.id for c in {c.id: c for _t, c in rows}.values() if await actor.present_in(session, c.id) is False}
+        rows = [(t, c) for t, c in rows if c.id not in away]
     if not rows:
         return T.MY_TASKS_EMPTY, None
     pages = -(-len(rows) // MAX_LIST_LINES)

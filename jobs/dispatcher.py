@@ -59,6 +59,7 @@ from domain.reminders import (
 from jobs.dbretry import retry_db
 from jobs.delivery import Delivery, Outcome, send_with_policy
 from jobs.notices import send_due_notices
+from jobs.presence import Absent, ask_presence, tell_once
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 from jobs.summary import send_due_summaries
 
@@ -473,11 +474,61 @@ async def dispatch_reminders(
     stats.cancelled += len(cancelled)
     stats.deferred += len(deferred)
 
+    sendings, told = await _screen(services, bot, runtime, sendings, now)
+
     # Private chats first: what they refuse joins the group messages, one per committee.
     routed = _route(sendings, runtime, now)
     refused = await _send_all(services, bot, runtime, [m for m in routed if not m.in_group], stats)
     group_items = [x for m in routed if m.in_group for x in m.items] + refused
     await _send_all(services, bot, runtime, _route(group_items, runtime, now), stats)
+    if told:  # after the reminders they explain (in the group: the same pace)
+        await send_due_notices(services, bot, now, runtime, stats, only=told)
+
+
+async def _screen(
+    services: Services, bot: Bot, runtime: DispatchRuntime, sendings: list[_Sending], now: datetime
+) -> tuple[list[_Sending], list[int]]:
+    """Private reminders only to people Telegram says are in the committee's group now (jobs/presence.py):
+    the others' go to the group (and the group is told once that the assignee is not a member); those
+    Telegram could not tell about wait. Returns the sendings to route and the notices stored."""
+    def key(s: _Sending) -> tuple[int, int] | None:
+        p = s.row.person
+        if p is None or not p.reachable_privately or p.tg_user_id is None:
+            return None
+        return _group_chat(s.row, runtime), p.tg_user_id
+
+    pairs = [k for s in sendings if (k := key(s)) is not None]
+    if not pairs:
+        return sendings, []
+    presence = await ask_presence(services, bot, runtime.policy.limiter, pairs, now)
+    if not presence.gone and not presence.unknown:
+        return sendings, []
+    kept: list[_Sending] = []
+    waiting: list[int] = []
+    absent: list[Absent] = []
+    for s in sendings:
+        k = key(s)
+        person = s.row.person
+        if k is None or person is None:
+            kept.append(s)
+        elif k in presence.unknown:
+            waiting.append(s.row.id)
+        elif k in presence.gone:
+            log.info("reminder %s: person %s not in the group of committee %s: sent to the group", s.row.id,
+                     person.id, s.row.committee.id)
+            kept.append(replace(s, row=replace(s.row, person=replace(person, private_chat=False))))
+            if s.row.role is RecipientRole.ASSIGNEE:
+                name = f"@{person.username}" if person.username else person.full_name
+                absent.append(Absent(s.row.committee.id, k[0], s.row.task_id, s.row.task_number, person.id,
+                                     texts.esc(name)))
+        else:
+            kept.append(s)
+    async with services.session_factory() as session, session.begin():
+        if waiting:
+            await mark_retry(session, waiting, runtime.worker_id, now + presence.wait,
+                             "getChatMember: Telegram could not say whether the person is in the group")
+        told = await tell_once(session, absent, now)
+    return kept, told
 
 
 async def dispatch_once(

@@ -25,8 +25,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import RetryAfter
 
 from bot import texts
+from bot.member_status import Standing
 from db.committees import migrate_chat
 from db.outbox import (
     DueNotice,
@@ -41,7 +43,8 @@ from db.outbox import (
 from db.reminders import mark_person_blocked, pause_committee
 from jobs import approval_fallback, new_tasks_fallback
 from jobs.dbretry import retry_db
-from jobs.delivery import Delivery, Outcome, send_with_policy
+from jobs.delivery import Delivery, Outcome, retry_after_seconds, send_with_policy
+from jobs.presence import UNKNOWN_WAIT
 from jobs.runtime import DispatchRuntime, DispatchStats, run_bounded
 
 if TYPE_CHECKING:
@@ -82,6 +85,54 @@ async def _deliver(
 
         await retry_db(write, runtime.policy.sleep)  # Telegram has it: the record must survive
 
+    async def to_group(blocked: bool) -> bool:
+        """The notice goes to the committee's group with a mention (as reminders do); False when it is no
+        longer this worker's (the lease ran out meanwhile)."""
+        nonlocal text, chat_id, private, markup
+        stats.notices_rerouted += 1
+        who = texts.mention(notice.person_name, notice.person_tg_id or chat_id, notice.person_username)
+        text = texts.NOTICE_FOR.format(who=who, text=notice.text)
+        chat_id = runtime.migrated.get(notice.group_chat_id, notice.group_chat_id)
+        private = False
+        async with services.session_factory() as s, s.begin():
+            if notice.person_id is not None and blocked:
+                await mark_person_blocked(s, notice.person_id)
+            short = notice.kind == new_tasks_fallback.KIND
+            if short:  # one line a person and save, not the list of tasks (product10)
+                text, absorbed = await new_tasks_fallback.fold_for_group(s, notice, who)
+                markup = None
+                if folded is not None:
+                    folded.update(absorbed)
+            elif notice.kind == approval_fallback.KIND and (
+                one := await approval_fallback.fold_for_group(s, notice, who, worker, services.clock.now())
+            ):  # an approval: one group message with the doers' (product11)
+                text, absorbed = one
+                if folded is not None:
+                    folded.update(absorbed)
+            return await reroute_notice(s, notice.id, worker, chat_id, text, drop_buttons=short)
+
+    if private and notice.person_tg_id is not None:
+        # (sec15) A message about a committee's task reaches a private chat only while Telegram says the
+        # person is in the committee's group (jobs/presence.py): a stranger named by a mistyped @name is
+        # not told the committee's business; the group is, with the mention.
+        group = runtime.migrated.get(notice.group_chat_id, notice.group_chat_id)
+        try:
+            standing = await services.members.ask(bot, group, notice.person_tg_id, services.clock.now(),
+                                                  raise_flood=True)
+        except RetryAfter as exc:
+            runtime.policy.limiter.pause(retry_after_seconds(exc))
+            standing = None
+        if standing is None:  # Telegram could not say: the notice waits
+            async with services.session_factory() as s, s.begin():
+                wait = max(UNKNOWN_WAIT, backoff(notice.attempts))
+                await mark_notice_retry(s, notice.id, worker, services.clock.now() + wait,
+                                        "getChatMember: Telegram could not say whether the person is in the group")
+            return
+        if standing is Standing.GONE:
+            log.info("notice %s: person %s not in the group: sent there", notice.id, notice.person_id)
+            if not await to_group(blocked=False):
+                return
+
     while True:
         d = await send_with_policy(
             bot,
@@ -99,28 +150,8 @@ async def _deliver(
         not_found = d.outcome is Outcome.FAILED and "chat not found" in (d.error or "").lower()
         if private and (d.outcome is Outcome.FORBIDDEN or not_found):
             # Blocked, or never opened: the group it is, with a mention (as reminders do).
-            stats.notices_rerouted += 1
-            who = texts.mention(notice.person_name, notice.person_tg_id or chat_id, notice.person_username)
-            text = texts.NOTICE_FOR.format(who=who, text=notice.text)
-            chat_id = runtime.migrated.get(notice.group_chat_id, notice.group_chat_id)
-            private = False
-            async with services.session_factory() as s, s.begin():
-                if notice.person_id is not None and d.outcome is Outcome.FORBIDDEN:
-                    await mark_person_blocked(s, notice.person_id)
-                short = notice.kind == new_tasks_fallback.KIND
-                if short:  # one line a person and save, not the list of tasks (product10)
-                    text, absorbed = await new_tasks_fallback.fold_for_group(s, notice, who)
-                    markup = None
-                    if folded is not None:
-                        folded.update(absorbed)
-                elif notice.kind == approval_fallback.KIND and (
-                    one := await approval_fallback.fold_for_group(s, notice, who, worker, services.clock.now())
-                ):  # an approval: one group message with the doers' (product11)
-                    text, absorbed = one
-                    if folded is not None:
-                        folded.update(absorbed)
-                if not await reroute_notice(s, notice.id, worker, chat_id, text, drop_buttons=short):
-                    return  # no longer ours (the lease ran out meanwhile)
+            if not await to_group(blocked=d.outcome is Outcome.FORBIDDEN):
+                return  # no longer ours (the lease ran out meanwhile)
             continue
         async with services.session_factory() as s, s.begin():
             if d.outcome is Outcome.RETRY_LATER:

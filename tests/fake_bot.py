@@ -45,6 +45,10 @@ class FakeBot:
     faults: list[Fault] = field(default_factory=list)
     attempts: int = 0
     _next_id: int = 100
+    # getChatMember: (group chat, user) pairs Telegram says are not in the group; errors to raise, in order.
+    absent: set[tuple[int, int]] = field(default_factory=set)
+    member_errors: list[Exception] = field(default_factory=list)
+    member_lookups: int = 0
 
     def fail(self, chat_id: int, error: Exception, times: int = 1) -> None:
         self.faults.append(Fault(chat_id, error, times))
@@ -65,6 +69,12 @@ class FakeBot:
         self._next_id += 1
         self.sent.append(Sent(chat_id, text, markup, self.clock.now(), self._next_id))
         return SimpleNamespace(message_id=self._next_id)
+
+    async def get_chat_member(self, chat_id: int, user_id: int) -> SimpleNamespace:
+        self.member_lookups += 1
+        if self.member_errors:
+            raise self.member_errors.pop(0)
+        return SimpleNamespace(status="left" if (chat_id, user_id) in self.absent else "member")
 
     def to(self, chat_id: int) -> list[Sent]:
         return [s for s in self.sent if s.chat_id == chat_id]

@@ -445,3 +445,37 @@ async def test_a_reminder_waiting_its_turn_when_the_bot_is_removed_is_kept_for_t
     await env.tick(at(2026, 12, 11, 10), runtime=runtime)
     assert len(env.bot.to(LAN)) == 1 and "còn 5 ngày" in env.bot.to(LAN)[0].text
     assert len(env.bot.to(GROUP)) == 1
+
+
+# --------------------------------------------------------------------------- sec15: who is in the group
+
+
+async def test_a_flood_wait_on_the_membership_look_up_holds_the_private_reminder_and_not_the_group(env: Env) -> None:
+    """Telegram answers getChatMember with a 429: Lan's private reminder is neither sent to her (she may have
+    left) nor posted in the group (she may be there): it waits a minute and goes to her after; Minh's group
+    reminder goes once the (short) flood wait is over, as any send. One look-up, not one per task."""
+    await env.task("Việc một")
+    await env.task("Việc hai")
+    env.bot.member_errors.append(RetryAfter(5))
+    stats = await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.to(LAN) == []
+    assert "tg://user?id=1002" in env.bot.to(GROUP)[-1].text and "tg://user?id=1001" not in env.bot.to(GROUP)[-1].text
+    assert env.bot.member_lookups == 1 and stats.messages_sent == 1
+    await env.tick(at(2026, 12, 11, 8, 1))  # a minute later
+    [private] = env.bot.to(LAN)
+    assert "Việc một" in private.text and "Việc hai" in private.text
+    assert not any("không có trong nhóm" in s.text for s in env.bot.sent)
+
+
+async def test_a_contact_person_gone_from_the_group_is_reminded_there_and_the_group_told_once(env: Env) -> None:
+    """Lan, the unit's contact, is not in the group as Telegram says now (the bot did not hear her go): her
+    reminder goes to the group with a mention, the group is told once that she is not a member."""
+    await env.task("Việc một", due=date(2026, 12, 14))  # Monday: reminded 9/12 and 11/12
+    env.bot.absent.add((GROUP, LAN))
+    await env.tick(at(2026, 12, 9, 8))
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.to(LAN) == []
+    group = env.bot.to(GROUP)
+    assert sum('<a href="tg://user?id=1001">' in s.text for s in group) == 2  # both rounds, in the group
+    [told] = [s for s in group if "không có trong nhóm" in s.text]
+    assert "Việc #1: @lan_vp" in told.text

@@ -50,7 +50,7 @@ async def test_done_pressed_while_the_newest_answer_is_being_recorded_removes_th
     await env.world.wait_until(lambda: sent.injected == 1)
 
     # The press reads the gathering, then asks Telegram whether the chair is still the group's admin: held.
-    env.app.bot_data.get("admin_cache", {}).clear()  # type: ignore[attr-defined]
+    env.services.members.clear()
     asked = env.emulator.faults.hold(methods=["getChatMember"], chats=[group.id], times=1)
     cursor = len(env.world.bot_messages(chair))
     query = env.world.press_button(chair, env.world.message(chair, got.message_id), text=BTN_GATHER_DONE)

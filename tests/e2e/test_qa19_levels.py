@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from db.models import Task, TaskAssignee, Unit
+from db.models import Task, TaskAssignee, TaskEvent, Unit
 from tests.e2e.conftest import Env
 from tests.e2e.test_long_conclusion import bot_messages_since, committee, preview_after
 
@@ -88,3 +88,58 @@ async def test_a_member_of_the_group_is_not_flagged(env: Env) -> None:
     await env.say(chair, group, "/giao @minh_member tổng hợp số liệu hộ nghèo trước ngày 15/12")
     assert "chưa thấy trong nhóm" not in (w.last_bot_message(group) or "").plain  # type: ignore[union-attr]
     assert len(w.bot_messages(w.private_chat(member))) > before  # told of his task, as before
+
+
+async def test_a_later_change_to_the_strangers_task_is_not_told_to_him_privately(env: Env) -> None:
+    """(sec15) The chair saved the task for the mistyped «@binh_lee» anyway, then moved its deadline and
+    cancelled it: each «việc của anh/chị …» notice went to the stranger's private chat (the committee's task,
+    its new day). Now it goes to the group, naming him; his private chat gets nothing."""
+    w = env.world
+    chair, _member, group = await committee(env)
+    stranger = w.add_user("Bình", "Lê Văn", username="binh_lee")
+    w.start_private(stranger)
+    await env.idle()
+    private_before = len(w.bot_messages(w.private_chat(stranger)))
+    await env.say(chair, group, "/giao @binh_lee tổng hợp số liệu hộ nghèo trước ngày 15/12")
+    cursor = len(w.bot_messages(group))
+    await env.say(chair, group, "/sua 1 han 20/12")
+    await env.say(chair, group, "/huy 1 trùng việc")
+    await env.idle()
+    assert len(w.bot_messages(w.private_chat(stranger))) == private_before
+    told = [m.plain for m in bot_messages_since(env, group, cursor)]
+    assert any("20/12" in t and "Bình Lê Văn" in t for t in told), told  # the new day, in the group, naming him
+
+
+async def test_the_stranger_cannot_close_or_report_on_the_committees_task_from_his_private_chat(env: Env) -> None:
+    """(sec15) A right over a task as its assignee holds, like a role, while the person is in the group: the
+    stranger named by the mistyped «@binh_lee» typed «/xong 1» in his private chat and closed the committee's
+    task. Now he is told he is not in the group and nothing changes."""
+    w = env.world
+    chair, _member, group = await committee(env)
+    stranger = w.add_user("Bình", "Lê Văn", username="binh_lee")
+    w.start_private(stranger)
+    await env.idle()
+    await env.say(chair, group, "/giao @binh_lee tổng hợp số liệu hộ nghèo trước ngày 15/12")
+    for command in ("/xong 1", "/tiendo 1 đã xong một nửa", "/giahan 1 20/12 chờ số liệu"):
+        answer = await env.say(stranger, w.private_chat(stranger), command)
+        assert "không có trong nhóm" in answer.plain, (command, answer.plain)
+    async with env.sessions() as s:
+        task = await s.scalar(select(Task).where(Task.number == 1))
+        assert task is not None and task.status == "open"
+        events = await s.scalars(select(TaskEvent.kind).where(TaskEvent.task_id == task.id))
+        assert set(events) == {"created"}
+
+
+async def test_the_strangers_private_task_list_does_not_show_the_committees_task(env: Env) -> None:
+    """(sec15) «/viec» in the stranger's private chat listed the committee's task (its text, its deadline)."""
+    w = env.world
+    chair, _member, group = await committee(env)
+    stranger = w.add_user("Bình", "Lê Văn", username="binh_lee")
+    w.start_private(stranger)
+    await env.idle()
+    await env.say(chair, group, "/giao @binh_lee tổng hợp số liệu hộ nghèo trước ngày 15/12")
+    answer = await env.say(stranger, w.private_chat(stranger), "/viec")
+    assert "hộ nghèo" not in answer.plain and "không có việc nào đang mở" in answer.plain
+    w.add_member(group, stranger, by=chair)  # he joins: the task is his to see
+    await env.idle()
+    assert "hộ nghèo" in (await env.say(stranger, w.private_chat(stranger), "/viec")).plain

@@ -5,7 +5,7 @@ The test moves the bot's clock and wakes the dispatcher itself."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -237,3 +237,72 @@ async def test_a_task_led_by_a_unit_keeps_the_unit_and_its_people_in_the_group(r
     lines = in_group.plain.split("\n")
     # qa16: 🏢 before a unit lead, as on /xem, /giao and the board
     assert "🏢 Chủ trì: Văn phòng HĐND&UBND" in lines and "👤 An Phạm" in lines
+
+
+# ---------------------------------------------------------------------------------------------- sec15
+async def test_a_stranger_given_a_task_by_a_mistyped_name_gets_no_reminder_privately(reminders: Env) -> None:
+    """«/giao @binh_lee …» for the member «@binh_le», saved although the chair was warned (qa19): the stranger
+    (he wrote /start to the bot once) got the task's reminders in his private chat. Now his reminder goes to
+    the group, the group is told once that he is not a member, and Telegram is asked once a round about him,
+    however many tasks he has; once he joins, his reminders are his own again."""
+    env = reminders
+    w = env.world
+    chair = w.add_user("Lan", "Nguyễn", username="lan_chutich")
+    member = w.add_user("Bình", "Lê", username="binh_le")
+    group = w.add_group("BCĐ Chuyển đổi số phường Sài Đồng", creator=chair, members=[member])
+    stranger = w.add_user("Bình", "Lê Văn", username="binh_lee")
+    w.start_private(stranger)
+    await env.idle()
+    await env.say(chair, group, "/giao @binh_lee rà soát hồ sơ một cửa trước ngày 2/12")
+    await env.say(chair, group, "/giao @binh_lee tổng hợp số liệu hộ nghèo trước ngày 2/12")
+    assert "chưa thấy trong nhóm" in (w.last_bot_message(group) or "").plain  # type: ignore[union-attr]
+    new = Since(w, stranger, group)
+    asked = w.calls["getChatMember"]
+
+    await wake(env, at(2026, 11, 27, 8, 0))  # 3 working days before Wednesday 2/12
+    assert new(stranger) == []
+    group_msgs = new(group)
+    reminder = [m for m in group_msgs if "rà soát hồ sơ một cửa" in m.plain]
+    assert len(reminder) == 1 and "tổng hợp số liệu hộ nghèo" in reminder[0].plain
+    [told] = [m for m in group_msgs if "Người thực hiện không có trong nhóm" in m.plain]
+    assert "Việc #1: @binh_lee" in told.plain and "Việc #2: @binh_lee" in told.plain
+    assert "/sua 1 giao @tên_đúng" in told.plain
+    assert w.calls["getChatMember"] - asked == 1  # one look-up for his two tasks
+
+    new = Since(w, stranger, group)
+    await wake(env, at(2026, 12, 1, 8, 0))  # the next round: reminded in the group again, not told again
+    assert new(stranger) == []
+    again = new(group)
+    assert any("rà soát hồ sơ một cửa" in m.plain for m in again)
+    assert not any("không có trong nhóm" in m.plain for m in again)
+
+    w.add_member(group, stranger, by=chair)  # he joins: «X joined» tells the bot at once
+    await env.idle()
+    new = Since(w, stranger, group)
+    await wake(env, at(2026, 12, 2, 8, 0))
+    [private] = [m for m in new(stranger) if "rà soát hồ sơ một cửa" in m.plain]
+    assert private.button_texts()  # his own buttons, in his own chat
+
+
+async def test_a_member_reminded_privately_is_asked_about_once_a_week(reminders: Env) -> None:
+    """The check costs a group's members nothing they see: Bình (in the group, private chat open) is reminded
+    privately as before; what Telegram said of him half a minute ago (his /ds in the group) is not asked
+    again, nor four days later (in the group: believed a week, jobs.presence.PRESENT_TRUST); after his
+    «left» the bot heard, it is not believed: his reminders are no longer his (the departure took them)."""
+    env = reminders
+    _chair, binh, _an, group, _ = await committee_with_a_task(env)
+    env.clock.set(at(2026, 11, 27, 7, 59) + timedelta(seconds=30))
+    await env.say(binh, group, "/ds")
+    new = Since(env.world, binh, group)
+    asked = env.world.calls["getChatMember"]
+    await wake(env, at(2026, 11, 27, 8, 0))
+    assert len(new(binh)) == 1
+    assert not any("không có trong nhóm" in m.plain for m in new(group))
+    assert env.world.calls["getChatMember"] == asked
+    await wake(env, at(2026, 12, 1, 8, 0))  # the day before the deadline
+    assert len(new(binh)) == 2
+    assert env.world.calls["getChatMember"] == asked
+    env.world.remove_member(group, binh)
+    await env.idle()
+    await wake(env, at(2026, 12, 2, 8, 0))
+    assert len(new(binh)) == 2

@@ -33,6 +33,7 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import func, select
 
+from bot.member_status import MemberStatuses
 from db.models import Committee, ExtensionRequest, Meeting, PendingInput, Role, Task, TaskEvent, Unit
 from emulator import Chat, Message, User, text_mention
 from tests.conftest import fresh_database
@@ -177,7 +178,7 @@ class Matrix:
     env: HostileEnv
     people: People
     rows: Rows  # the database as `setup` left it
-    admin_cache: dict[object, object]  # what the bot learnt of the group's admins (the demoted one)
+    members: MemberStatuses  # what the bot learnt of the group's admins (the demoted one)
     now: datetime
 
 
@@ -185,7 +186,7 @@ class Matrix:
 async def matrix(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Matrix]:
     async with fresh_database(tmp_path_factory.mktemp("matrix")) as url, hostile_bot(url) as env:
         people = await setup(env)
-        yield Matrix(env, people, await stored_rows(env), dict(env.app.bot_data.get("admin_cache", {})),  # type: ignore[attr-defined]
+        yield Matrix(env, people, await stored_rows(env), env.services.members.copy(),
                      env.clock.now())
 
 
@@ -196,7 +197,7 @@ async def world(matrix: Matrix) -> tuple[HostileEnv, People]:
     await env.idle()  # nothing of the test before still on its way
     await put_back(env, matrix.rows)
     bot_data = env.app.bot_data  # type: ignore[attr-defined]
-    bot_data["admin_cache"] = dict(matrix.admin_cache)
+    env.services.members = matrix.members.copy()
     bot_data.pop("import_hints", None)
     env.clock.set(matrix.now)
     env.errors.clear()
