@@ -37,11 +37,14 @@ _POINTS_BACK = re.compile(
     r"\b(?:trong|vào)\s+(?:(?:thời\s+gian|những|các)\s+)?(?:ngày\s+)?nghỉ(?:\s+(?:lễ|tết))?\b"
     r"(?!\s+(?:hằng|hàng|cuối)\s+tuần)"
 )
+_OCCASION = re.compile(r"\b(?:trong|vào)\s+dịp\s+nghỉ\b")
 # "trực" as a duty, not "trực tiếp / trực thuộc / trực tuyến / trực quan"
 _DUTY = re.compile(r"\btrực\b(?!\s+(?:tiếp|thuộc|tuyến|quan|giác|diện|tính))")
 # a "nghỉ" that starts the break's days ("được nghỉ …", "nghỉ Tết …", "Thời gian nghỉ tết: …"), not an
 # occasion or a pointer ("dịp nghỉ lễ …", "trong thời gian nghỉ …", "vào ngày nghỉ")
 _BREAK = re.compile(r"(?<!dịp )(?<!trong )(?<!vào )(?<!ngày )\bnghỉ\b")
+_FIGURES_DAY = re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?(?![\d/.-]*\d)")
+_RUN_END = re.compile(r"\s(?=(?:đến|tới)\s)")
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)|\n")
 # a day in brackets is read on its own too, as the day it names ("vào …"): "nghỉ Lễ trong một ngày (2/9/2013)"
 # reads as "within a day" whole, and a bare day is no deadline to the grammar (a page's stamp)
@@ -57,7 +60,10 @@ def _break_runs(line: str, basis: date) -> list[tuple[date, date]]:
     for m in _BREAK.finditer(low):
         end = _CLAUSE_END.search(low, m.end())
         clause = line[m.start() : end.start() if end else len(line)]
-        parts = [clause, *(f"vào {b[1]}" for b in _BRACKETED.finditer(clause))]
+        # (the grammar reads "từ A đến hết B" as B alone, and a bare day or "bắt đầu ngày A" as none: each day
+        # written in figures is read on its own as the day it names)
+        parts = [*_RUN_END.split(clause), *(f"vào {b[1]}" for b in _BRACKETED.finditer(clause))]
+        parts += [f"vào ngày {m[0]}" for m in _FIGURES_DAY.finditer(clause)]
         days = [d.due for p in parts for d in find_deadlines(p, basis) if d.kind is DeadlineKind.DATE and d.due]
         if days:
             runs.append((min(days), max(days)))
@@ -76,17 +82,25 @@ def _two_breaks(runs: Sequence[tuple[date, date]]) -> bool:
 
 def dated_duty_lines(directives: list, lines: list[str], basis: date, folds: Callable[[str], str]) -> list:
     """The directives with each undated duty line that points back to the notice's one written break given the
-    break's last day (see above). `lines` are the kept lines in order; `folds` the splitter's cached fold."""
+    break's last day, and a day carried to such a line taken back when the notice gives two breaks (see above).
+    `lines` are the kept lines in order; `folds` the splitter's cached fold."""
     out = []
     for d in directives:
-        if d.deadline.kind is DeadlineKind.NONE:
+        carried = d.deadline.kind is not DeadlineKind.NONE and not (d.deadline.phrase and d.deadline.phrase in d.text)
+        if d.deadline.kind is DeadlineKind.NONE or carried:
             low = nfc(d.text).lower()
             pointer = _POINTS_BACK.search(low)
+            if pointer is None and carried:
+                pointer = _OCCASION.search(low)  # ("trong dịp nghỉ Tết": only to take a carried day back)
             if pointer is not None and _DUTY.search(low):
                 key = folds(d.text)[:40]
                 at = next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
                 runs = [r for line in lines[: max(at, 0)] for r in _break_runs(line, basis)]
-                if runs and not _two_breaks(runs):
+                if runs and _two_breaks(runs):
+                    # whose break the line means it does not say: a day carried from one of them (a schedule
+                    # line "Thời gian nghỉ Tết …" read by an earlier pass) is not the line's either
+                    d = replace(d, deadline=Deadline.none())
+                elif runs and not carried:
                     phrase = nfc(d.text)[pointer.start() : pointer.end()]
                     last = max(r[1] for r in runs)
                     d = replace(d, deadline=Deadline(DeadlineKind.DATE, last, phrase, None, None))
