@@ -28,6 +28,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand.assignees import AssigneeReading, read_assignees
 from domain.understand.conclusion_carry import carried
 from domain.understand.conclusion_doer import fronted_day_task, without_the_issuers_lines
+from domain.understand.conclusion_duty15 import dated_duty_lines
 from domain.understand.conclusion_later_day import carried_back
 from domain.understand.conclusion_letter_period import letter_period
 from domain.understand.conclusion_notes import (
@@ -2195,6 +2196,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = carried_back(directives, kept, folds)
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
+    if "nghi" in whole and "truc" in whole:  # (duty15, §38.1: a holiday notice's duty line, the break's last day)
+        directives = dated_duty_lines(directives, kept, meeting_date or today, folds)
     directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
     directives = public_led_by_the_speaker(directives, kept, units, folds)  # (conclo, conclusion_round14.py, §8 d)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))
