@@ -124,7 +124,9 @@ def squeeze_spaced_numbers(folded: str) -> tuple[str, dict[int, int] | None]:
 # ("kip thoi gian", "tuan toi") it reads as before. The collision class of the fifth and seventh rounds (CH03,
 # I031-01, G028-01, J095-01); no dev sentence holds "kíp" or "Tuấn tới" (the seventh round noted "bố trí kíp
 # trực cấp cứu" read as relative), so the readings it changes are those of the test's written sentences.
-_OWN_SPELLING = {"kip": "kịp", "tuan": "tuần"}
+# Session 11 (found by duty15's test sentences): "tục" ("liên tục thì", "thủ tục thì", "phong tục thì") folds to
+# "tức", so "… tục thì …" read as "tức thì" (at once: `immediate`); "tức" written with its marks still is.
+_OWN_SPELLING = {"kip": "kịp", "tuan": "tuần", "tuc": "tức"}
 
 
 def fold_misreads(text: str, folded: str, found: list[Candidate]) -> list[Candidate]:

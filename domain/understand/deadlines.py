@@ -208,7 +208,8 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         masked = masked_misread_within(text, scan.f, [(c.start, c.end) for c in scan.found])
         if masked is not None:
             scan = grammar.scan(masked, today, digits)
-    if scan.found and ("kip" in scan.f or "tuan" in scan.f):  # "kíp trực", "Tuấn tới" (branch deadl8, deadline_round8)
+    # "kíp trực", "Tuấn tới" (branch deadl8), "liên tục thì" (session 11): deadline_round8
+    if scan.found and ("kip" in scan.f or "tuan" in scan.f or "tuc thi" in scan.f):
         # (the substring gate: fold_misreads drops only candidates holding one of these words)
         scan.found = fold_misreads(text, scan.f, scan.found)
     return text, scan

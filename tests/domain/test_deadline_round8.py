@@ -127,6 +127,8 @@ def test_the_spaced_phrase_is_the_written_one() -> None:
         "Công an xã vận động nhân dân giao nộp vũ khí, vật liệu nổ, kíp nổ.",
         "Đề nghị đồng chí Nguyễn Văn Tuấn tới dự và phát biểu chỉ đạo tại hội nghị.",
         "Giao đồng chí Tuấn tới làm việc với các hộ dân để vận động giải phóng mặt bằng.",
+        "Các đơn vị phải theo dõi liên tục thì mới phát hiện kịp thời sai phạm.",
+        "Bộ phận một cửa rà soát các thủ tục thì thấy còn rườm rà, cần đề xuất cắt giảm.",
     ],
 )
 def test_a_word_that_only_folds_to_a_trigger_is_no_deadline(text: str) -> None:
@@ -140,6 +142,8 @@ def test_a_word_that_only_folds_to_a_trigger_is_no_deadline(text: str) -> None:
         ("Cac xa nop bao cao trong tuan toi.", "relative 2027-03-12"),  # typed without marks: read as before
         ("Các hợp tác xã gieo cấy kịp khung thời vụ.", "relative"),
         ("Bệnh viện bố trí kíp trực, hoàn thành sửa chữa phòng mổ trước ngày 15/4.", "date 2027-04-15"),
+        ("Phòng Y tế báo cáo tức thì khi có ca bệnh.", "immediate"),
+        ("Theo dõi liên tục, phát hiện ca bệnh thì báo cáo ngay lập tức.", "immediate"),
     ],
 )
 def test_the_trigger_words_themselves_stay(text: str, expected: str) -> None:
