@@ -20,7 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, lighting, ocr, page_furniture, pdf_columns, scan_tables, table_keystone
+from domain.understand import (
+    legacy_fonts,
+    lighting,
+    ocr,
+    page_furniture,
+    pdf_columns,
+    running_lines,
+    scan_tables,
+    table_keystone,
+)
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -662,8 +671,11 @@ def _pdf_paragraphs(data: bytes) -> str | None:
     try:
         pdf = pdfium.PdfDocument(data)
         lines: list[ocr.Line] = []
+        segments = _without_running_lines(
+            [_placed_segments(pdf[index], index + 1) for index in range(len(pdf))],
+            [pdf[index].get_size()[1] for index in range(len(pdf))])
         for index in range(len(pdf)):
-            page_lines = _placed_lines(pdf[index], index + 1)
+            page_lines = _placed_lines(pdf[index], index + 1, segments[index])
             while page_lines and _PAGE_NUMBER.match(page_lines[-1].text):
                 page_lines.pop()
             while page_lines and _PAGE_NUMBER.match(page_lines[0].text):
@@ -674,10 +686,27 @@ def _pdf_paragraphs(data: bytes) -> str | None:
     return "\n".join(ocr.paragraphs(lines)) if lines else None
 
 
-def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
+def _without_running_lines(pages: list[list[_Segment]], heights: list[float]) -> list[list[_Segment]]:
+    """(docs17) Each page's printed lines without the running header and footer (`running_lines`): the same
+    line at the same height on most pages. A PDF page's lines sit exactly where the template puts them."""
+    printed = [[running_lines.Printed(sg.line.text, (height - sg.top) / height, sg.line.left) for sg in page]
+               for page, height in zip(pages, heights, strict=True)]
+    height = max(heights, default=1.0) or 1.0
+    dropped = running_lines.repeated(printed, same_band=2.5 / height, tolerance=3 / height, keep=_table_header)
+    return [[sg for i, sg in enumerate(page) if i not in gone] for page, gone in zip(pages, dropped, strict=True)]
+
+
+def _table_header(text: str) -> bool:
+    """A task table's header row (Word repeats it on each page): kept, the table is found by it."""
+    folded = fold(text)
+    return bool(_TASK_COLUMNS["task"].search(folded) and _TASK_COLUMNS["lead"].search(folded))
+
+
+def _placed_lines(page: Any, number: int, segments: list[_Segment] | None = None) -> list[ocr.Line]:
     """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
     of its letters; a task table's rows made one line each (`_table_lines_of`)."""
-    segments = _placed_segments(page, number)
+    if segments is None:
+        segments = _placed_segments(page, number)
     # (docs13) The page number under a table that runs to the page's foot: the table read it as a
     # wrapped line of the last row's cell («Sở Lao động - Thương binh và Xã hội 2»). The lowest line
     # of the page, alone on its band, is dropped when it is a page number.

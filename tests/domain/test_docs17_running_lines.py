@@ -1,0 +1,103 @@
+"""(docs17) Running headers and footers, narrow column gutters: documents built here and read as /nhap reads
+them; the items the preview lists (lead, deadline) must be the document's.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from datetime import date
+
+from domain.understand import running_lines
+from domain.understand.conclusion import split_conclusion
+from domain.understand.documents import extract_text
+
+TODAY = date(2026, 11, 19)
+
+
+def found(text: str) -> list[tuple[str, list[str], date | None]]:
+    return [(d.text, [a.text for a in d.assignees.lead], d.deadline.due)
+            for d in split_conclusion(text, TODAY).directives]
+
+
+_ITEMS = [
+    "1. Giao Phòng Tài chính - Kế hoạch chủ trì rà soát danh mục dự án đầu tư công trung hạn, báo cáo UBND huyện "
+    "trước ngày 15/12/2026.",
+    "2. Giao Ban Quản lý dự án huyện đẩy nhanh tiến độ giải phóng mặt bằng tuyến đường trục trung tâm, hoàn thành "
+    "trước ngày 20/12/2026.",
+    "3. Giao Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc huyện tổ chức "
+    "thăm, tặng quà Tết cho hộ nghèo, gia đình chính sách, người có công với cách mạng trên địa bàn huyện, bảo đảm "
+    "đúng đối tượng, công khai, minh bạch, hoàn thành trước ngày 10/01/2027.",
+    "4. Giao Phòng Y tế kiểm tra an toàn thực phẩm dịp Tết Nguyên đán, báo cáo kết quả trước ngày 25/01/2027.",
+    "5. Giao Phòng Nội vụ tổng hợp, báo cáo tình hình thực hiện cải cách hành chính của các cơ quan, đơn vị trên "
+    "địa bàn huyện, gửi Ủy ban nhân dân huyện trước ngày 31/12/2026.",
+]
+EXPECTED = [
+    (["Phòng Tài chính - Kế hoạch"], date(2026, 12, 15)), (["Ban Quản lý dự án huyện"], date(2026, 12, 20)),
+    (["Phòng Lao động - Thương binh và Xã hội"], date(2027, 1, 10)), (["Phòng Y tế"], date(2027, 1, 25)),
+    (["Phòng Nội vụ"], date(2026, 12, 31)),
+]
+
+
+def _pdf(pages: list[list[tuple[float, float, str]]], fontsize: float = 11) -> bytes:
+    """An A4 PDF of the given lines (x, y from the page's foot, text), TrueType text as Word embeds it."""
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    out = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(out) as pdf:
+        for lines in pages:
+            figure = Figure(figsize=(8.27, 11.69))
+            for x, y, text in lines:
+                figure.text(x, y, text, fontsize=fontsize)
+            pdf.savefig(figure)
+    return out.getvalue()
+
+
+def _notice_with_running_lines(header: str, footer: str) -> bytes:
+    """The notice on three pages, `header` printed at the head of pages 2 and 3 (Word's «different first
+    page»), `footer` at the foot of every page ({n}: the page's number); items 3 and 5 run over the breaks."""
+    body = [(0.38, "THÔNG BÁO KẾT LUẬN CUỘC HỌP GIAO BAN"),
+            (0.1, "Đồng chí Chủ tịch UBND huyện kết luận như sau:")]
+    body += [(0.1, line) for item in _ITEMS for line in textwrap.wrap(item, 88)]
+    body += [(0.1, "Nơi nhận:"), (0.1, "- Như trên;")]
+    per_page = 5
+    pages = []
+    for n, start in enumerate(range(0, len(body), per_page), start=1):
+        lines = [(x, 0.86 - 0.025 * k, text) for k, (x, text) in enumerate(body[start:start + per_page])]
+        if n > 1 and header:
+            lines.insert(0, (0.1, 0.95, header.format(n=n)))
+        if footer:
+            lines.append((0.1, 0.04, footer.format(n=n)))
+        pages.append(lines)
+    return _pdf(pages)
+
+
+def test_a_running_header_and_footer_of_a_text_pdf_are_not_read_into_the_items() -> None:
+    # Before: the header sat between item 3's halves (its deadline lost), the footer ended items 2 and 5.
+    pdf = _notice_with_running_lines("Thông báo số 123/TB-UBND ngày 18/11/2026 của UBND huyện",
+                                     "Kết luận giao ban tháng 12 – trang {n}")
+    text = extract_text("thong-bao.pdf", pdf)
+    items = found(text)
+    assert [(leads, due) for _, leads, due in items] == EXPECTED
+    assert "123/TB-UBND" not in text and "trang" not in text.casefold().split()
+    assert "gia đình chính sách, người có công" in items[2][0]
+    assert text.startswith("THÔNG BÁO KẾT LUẬN")
+
+
+def test_a_line_printed_once_and_the_first_heading_are_kept() -> None:
+    def page(*lines: tuple[str, float]) -> list[running_lines.Printed]:
+        return [running_lines.Printed(text, top) for text, top in lines]
+
+    body = [("Giao Phòng Y tế kiểm tra", 0.3), ("an toàn thực phẩm", 0.33), ("trước ngày 25/01/2027.", 0.36)]
+    other = [("Giao Công an huyện kiểm tra", 0.3), ("phòng cháy tại các chợ", 0.33), ("xong trước Tết.", 0.36)]
+    # The heading of page 1 printed again at page 2's head: kept on page 1, taken from page 2.
+    pages = [page(("ỦY BAN NHÂN DÂN HUYỆN", 0.05), *body), page(("ỦY BAN NHÂN DÂN HUYỆN", 0.05), *other)]
+    kept = running_lines.repeated(pages, same_band=0.005, tolerance=0.01)
+    assert kept == [set(), {0}]
+    # OCR's misread letters («Thông bảo sô l23») still match; another height, or one page only, do not.
+    ocr_pages = [page(*body, ("Thông báo số 123/TB-UBND", 0.95)), page(*other, ("Thông bảo sô l23/TB-UBND", 0.952)),
+                 page(("Giao Phòng Nội vụ", 0.3), ("Thông báo số 123/TB-UBND", 0.5), ("báo cáo.", 0.6))]
+    assert running_lines.repeated(ocr_pages, same_band=0.005, tolerance=0.01) == [{3}, {3}, set()]
+    assert running_lines.repeated(ocr_pages[:1], same_band=0.005, tolerance=0.01) == [set()]
