@@ -919,7 +919,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     total, pages = source
     tools.starting(min(total, MAX_PAGES), total)
     words_by_page: list[list[ocr.Word]] = []
-    lines_by_page: list[list[ocr.Line] | None] = []
+    rules_by_page: list[scan_tables.Rules] = []
+    heights: list[int] = []
     timed_out = False
     for number, raw in enumerate(pages, start=1):
         try:
@@ -936,7 +937,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             # (docs16) its printed page number out: it sat inside an item that runs over the page break
             words = page_furniture.without_page_numbers(ocr.parse_tsv(tools.tsv(page), number))
             words_by_page.append(words)
-            lines_by_page.append(_scanned_table_lines(words, rules, number))
+            rules_by_page.append(rules)
+            heights.append(page.height)
         except OcrTimeout:
             if not words_by_page:
                 raise
@@ -944,6 +946,10 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             break
     if not ocr.is_writing([w for words in words_by_page for w in words]):
         raise DocumentError(NOT_TEXT)
+    # (docs17) the running header and footer out, by comparing the pages: they split an item over the break
+    words_by_page = page_furniture.without_running_lines(words_by_page, heights, _table_header)
+    lines_by_page = [_scanned_table_lines(words, rules, number)
+                     for number, (words, rules) in enumerate(zip(words_by_page, rules_by_page, strict=True), start=1)]
     read = ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
     read.table_rows = sum(1 for lines in lines_by_page for ln in lines or () if ln.block >= _TABLE_ROW_BLOCK)
     return read

@@ -8,9 +8,13 @@ import io
 import textwrap
 from datetime import date
 
+from bot.tesseract import SystemTools
 from domain.understand import running_lines
 from domain.understand.conclusion import split_conclusion
-from domain.understand.documents import extract_text
+from domain.understand.documents import extract_text, read_document
+from tests.domain.test_docs16_office_documents import _two_pages
+from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
+from tests.ocr_pages import as_pdf
 
 TODAY = date(2026, 11, 19)
 
@@ -37,8 +41,6 @@ EXPECTED = [
     (["Phòng Lao động - Thương binh và Xã hội"], date(2027, 1, 10)), (["Phòng Y tế"], date(2027, 1, 25)),
     (["Phòng Nội vụ"], date(2026, 12, 31)),
 ]
-
-
 def _pdf(pages: list[list[tuple[float, float, str]]], fontsize: float = 11) -> bytes:
     """An A4 PDF of the given lines (x, y from the page's foot, text), TrueType text as Word embeds it."""
     import matplotlib
@@ -101,3 +103,15 @@ def test_a_line_printed_once_and_the_first_heading_are_kept() -> None:
                  page(("Giao Phòng Nội vụ", 0.3), ("Thông báo số 123/TB-UBND", 0.5), ("báo cáo.", 0.6))]
     assert running_lines.repeated(ocr_pages, same_band=0.005, tolerance=0.01) == [{3}, {3}, set()]
     assert running_lines.repeated(ocr_pages[:1], same_band=0.005, tolerance=0.01) == [set()]
+
+
+@needs_tesseract
+def test_a_running_footer_of_a_scanned_pdf_is_not_read_into_the_item_over_the_page_break() -> None:
+    # docs16's scanned notice (two pages, turned 0.8°, speckled), a template's footer on both pages. Before:
+    # page 1's footer opened item 3's tail, which was read as led by «Kết luận giao» (4 of 5 items right).
+    pdf = as_pdf(_two_pages("small letter", "Kết luận giao ban tháng 12 – trang {n}", ""))
+    text = read_document("thong-bao.pdf", pdf, SystemTools(240)).text
+    items = found(text)
+    assert [(leads, due) for _, leads, due in items] == EXPECTED  # docs16's items: the same leads and days
+    assert "gia đình chính sách, người có công" in items[2][0]
+    assert "Kết luận giao ban" not in text
