@@ -753,36 +753,50 @@ _NUMBER_HEADER = re.compile(r"^(?:s|s[oố]\s*)?tt$|^s[oố] th[uứ] t[uự]$",
 def _placed_segments(page: Any, number: int) -> list[_Segment]:
     """PDFium's printed lines, each with its box (PDFium's text has one character box per character,
     the line breaks it puts between printed lines included). A wide gap on a line starts another
-    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»)."""
+    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»); so does (docs17)
+    a two-column page's gutter, however narrow (`pdf_columns.narrow_gutter`)."""
     textpage = page.get_textpage()
     # PDFium gives a hyphen that ends a printed line («HĐND-» / «UBND») as U+FFFE, joined to the rest
     # of the word: it is the hyphen of «HĐND-UBND».
     text = textpage.get_text_range().replace("\ufffe", "-")
+    # Each printed line's characters with their boxes (None for a space), read first: the gutter is seen only
+    # on the page's lines together.
+    printed: list[list[tuple[str, tuple[float, float, float, float] | None]]] = [[]]
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            printed.append([])
+        elif char.isspace():
+            printed[-1].append((char, None))
+        else:
+            printed[-1].append((char, textpage.get_charbox(index, loose=True)))
+    boxes = [[box for _, box in line if box is not None] for line in printed]
+    heights = sorted(box[3] - box[1] for line in boxes for box in line)
+    top_down = sorted(boxes, key=lambda ln: -max((b[3] for b in ln), default=0))
+    gutter = pdf_columns.narrow_gutter([[(b[0], b[2]) for b in line] for line in top_down],
+                                       heights[len(heights) // 2] if heights else 0.0)
     out: list[_Segment] = []
-    line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
 
-    def close() -> None:
+    def close(line: str, left: float, right: float, top: float) -> None:
         words = " ".join(line.split())
         if words:
             out.append(_Segment(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)), top))
 
-    for index, char in enumerate(text):
-        if char in "\r\n":
-            close()
-            line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
-            continue
-        if char.isspace():
+    for chars in printed:
+        line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
+        for char, box in chars:
+            if box is None:
+                line += char
+                continue
+            box_left, box_bottom, box_right, box_top = box
+            height = max(height, box_top - box_bottom)
+            gap = box_left - right
+            across = gutter is not None and right <= gutter[0] + 1 and box_left >= gutter[1] - 1
+            if line.strip() and (across or gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
+                close(line, left, right, top)
+                line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
             line += char
-            continue
-        box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
-        height = max(height, box_top - box_bottom)
-        gap = box_left - right
-        if line.strip() and (gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
-            close()
-            line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
-        line += char
-        left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
-    close()
+            left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
+        close(line, left, right, top)
     return out
 
 

@@ -9,7 +9,7 @@ import textwrap
 from datetime import date
 
 from bot.tesseract import SystemTools
-from domain.understand import running_lines
+from domain.understand import pdf_columns, running_lines
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import extract_text, read_document
 from tests.domain.test_docs16_office_documents import _two_pages
@@ -115,3 +115,56 @@ def test_a_running_footer_of_a_scanned_pdf_is_not_read_into_the_item_over_the_pa
     assert [(leads, due) for _, leads, due in items] == EXPECTED  # docs16's items: the same leads and days
     assert "gia đình chính sách, người có công" in items[2][0]
     assert "Kết luận giao ban" not in text
+
+
+# ------------------------------------------------------------------------------------------ narrow gutter
+def _two_columns_narrow() -> bytes:
+    """docs16's bulletin page (title and lead-in across, items 1–3 left, 4–6 right, drawn line by line across
+    the page), its right column moved left: a gutter of 12 pt, about one letter (Word's default is 36 pt)."""
+    from tests.domain.test_docs16_office_documents import _LEFT, _RIGHT
+
+    columns = []
+    for x, items in ((0.06, _LEFT), (0.51, _RIGHT)):
+        y, placed = 0.89, []
+        for item in items:
+            for k, line in enumerate(textwrap.wrap(item, 48)):
+                placed.append((x + (0.02 if k == 0 else 0), y, line))
+                y -= 0.018
+            y -= 0.006
+        columns.append(placed)
+    across = [p for pair in zip(*columns, strict=False) for p in pair]
+    rest = columns[0][len(columns[1]):] + columns[1][len(columns[0]):]
+    head = [(0.35, 0.95, "BẢN TIN KẾT LUẬN GIAO BAN"), (0.06, 0.92, "Đồng chí Chủ tịch UBND huyện kết luận như sau:")]
+    return _pdf([[*head, *across, *rest]], fontsize=10)
+
+
+def test_a_pdf_in_two_columns_with_a_gutter_of_one_letter_gives_each_item_whole() -> None:
+    # Before: PDFium's line ran the left and right columns' lines into one (the gap under 2.5 letters), so the
+    # columns were never seen: each item's lines mixed with another's, items 1, 2 and 6 lost their deadline and
+    # item 4 took item 1's (2 of 6 right).
+    items = found(extract_text("ban-tin.pdf", _two_columns_narrow()))
+    assert [(leads, due) for _, leads, due in items] == [
+        (["Phòng Tài chính - Kế hoạch"], date(2026, 12, 15)), (["Ban Quản lý dự án huyện"], date(2026, 12, 20)),
+        (["Phòng Lao động - Thương binh và Xã hội"], date(2027, 1, 10)), (["Phòng Y tế"], date(2027, 1, 25)),
+        (["Phòng Nội vụ"], date(2026, 12, 31)), (["Công an huyện"], date(2026, 12, 22)),
+    ]
+    assert items[0][0].endswith("báo cáo UBND huyện trước ngày 15/12/2026.")
+
+
+def test_wide_word_gaps_that_do_not_line_up_are_no_gutter() -> None:
+    def line(*gaps: float) -> list[tuple[float, float]]:
+        """A justified line from 0 to 400: words 20 wide, the given gaps between them."""
+        glyphs, x = [], 0.0
+        for gap in (*gaps, 0.0):
+            glyphs.append((x, x + 20))
+            x += 20 + gap
+        return glyphs
+
+    # Word gaps of 8–9 (over half a letter of 12) on seven lines, each line's at other places: no gutter.
+    loose = [line(*([5.0] * k), 9.0, *([5.0] * (12 - k))) for k in range(3, 10)]
+    assert pdf_columns.narrow_gutter(loose, 12.0) is None
+    # The same lines with one gap of 12 at the same place on five lines one under the other: a gutter.
+    ruled = [line(*([5.0] * 6), 12.0, *([5.0] * 6)) for _ in range(5)]
+    band = pdf_columns.narrow_gutter(ruled, 12.0)
+    assert band is not None and band[1] - band[0] == 12.0
+    assert pdf_columns.narrow_gutter(ruled[:4], 12.0) is None  # four lines: a coincidence, not a gutter
