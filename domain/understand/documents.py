@@ -399,36 +399,40 @@ def _docx_blocks(document: object) -> Iterator[str]:
     """Paragraphs and table cells in document order; Word's automatic list numbering (which is not
     part of the paragraph text) becomes "-", "+", "•" by list level so that the splitter sees the
     items and their nesting."""
+    yield from _blocks(document.element.body, document)  # type: ignore[attr-defined]
+
+
+def _blocks(parent: Any, owner: Any) -> Iterator[str]:
+    """The lines of a body or of a table cell (`parent`, an XML element; `owner`, its python-docx object)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    def blocks(parent: Any) -> Iterator[str]:
-        for child in parent.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                yield _paragraph_text(Paragraph(child, document))
-                # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
-                # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
-                for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
-                    yield _paragraph_text(Paragraph(inner, document))
-            elif tag == "tbl":
-                yield from _table_lines(Table(child, document))
-            elif tag == "sdt":
-                # (docs13) a content control (e-office templates wrap the body, or a point, in one)
-                for content in child.iterchildren(f"{_W}sdtContent"):
-                    yield from blocks(content)
-
-    yield from blocks(document.element.body)  # type: ignore[attr-defined]
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield _paragraph_text(Paragraph(child, owner))
+            # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
+            # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
+            for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
+                yield _paragraph_text(Paragraph(inner, owner))
+        elif tag == "tbl":
+            yield from _table_lines(Table(child, owner))
+        elif tag == "sdt":
+            # (docs13) a content control (e-office templates wrap the body, or a point, in one)
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _blocks(content, owner)
 
 
 def _cells(row: object) -> list[str]:
-    """A row's cell texts; a merged cell is returned by python-docx once per grid column."""
+    """A row's cell texts; a merged cell is returned by python-docx once per grid column. (docs17) A cell is
+    read as a body is: a table used for layout holds the whole conclusion in one big cell, its task table
+    nested inside and its points in text boxes (python-docx's `cell.paragraphs` gave neither)."""
     out: list[str] = []
     seen: set[int] = set()
     for cell in row.cells:  # type: ignore[attr-defined]
         if id(cell._tc) not in seen:
             seen.add(id(cell._tc))
-            out.append("\n".join(_paragraph_text(p) for p in cell.paragraphs).strip())
+            out.append("\n".join(_blocks(cell._tc, cell)).strip())
     return out
 
 

@@ -168,3 +168,38 @@ def test_wide_word_gaps_that_do_not_line_up_are_no_gutter() -> None:
     band = pdf_columns.narrow_gutter(ruled, 12.0)
     assert band is not None and band[1] - band[0] == 12.0
     assert pdf_columns.narrow_gutter(ruled[:4], 12.0) is None  # four lines: a coincidence, not a gutter
+
+
+# ------------------------------------------------------------------------------------------ layout table
+def test_a_conclusion_inside_a_layout_tables_big_cell_gives_its_nested_task_table_and_text_box() -> None:
+    # Before: a cell was read by python-docx's `cell.paragraphs`, which holds neither a table nested in the cell
+    # nor a text box in it: of the four tasks, only item 1 (a paragraph of the cell) was read.
+    from docx import Document
+
+    from tests.domain.test_docs13_office_documents import _text_box
+
+    document = Document()
+    layout = document.add_table(rows=2, cols=2)  # the page's frame: the header's two halves, then the body
+    layout.cell(0, 0).text = "UBND HUYỆN AN PHÚ\nVĂN PHÒNG"
+    layout.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    body = layout.cell(1, 0).merge(layout.cell(1, 1))
+    body.paragraphs[0].text = "THÔNG BÁO KẾT LUẬN CUỘC HỌP GIAO BAN"
+    body.add_paragraph("Đồng chí Chủ tịch UBND huyện kết luận như sau:")
+    body.add_paragraph(_ITEMS[0])
+    tasks = body.add_table(rows=3, cols=4)
+    for j, value in enumerate(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]):
+        tasks.cell(0, j).text = value
+    for i, row in enumerate([("Kiểm tra an toàn thực phẩm dịp Tết Nguyên đán", "Phòng Y tế", "25/01/2027"),
+                             ("Báo cáo tình hình cải cách hành chính", "Phòng Nội vụ", "31/12/2026")], start=1):
+        for j, value in enumerate([str(i), *row]):
+            tasks.cell(i, j).text = value
+    boxed = body.add_paragraph("Lưu ý:")
+    _text_box(boxed, "Giao Công an huyện kiểm tra công tác phòng cháy, chữa cháy tại các chợ, xong trước ngày "
+                     "22/12/2026.")
+    out = io.BytesIO()
+    document.save(out)
+    items = found(extract_text("thong-bao.docx", out.getvalue()))
+    assert [(leads, due) for _, leads, due in items] == [
+        (["Phòng Tài chính - Kế hoạch"], date(2026, 12, 15)), (["Phòng Y tế"], date(2027, 1, 25)),
+        (["Phòng Nội vụ"], date(2026, 12, 31)), (["Công an huyện"], date(2026, 12, 22)),
+    ]
