@@ -12,6 +12,7 @@ column is read top to bottom, then the right one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -101,15 +102,17 @@ def narrow_gutter(lines: Sequence[Sequence[tuple[float, float]]], height: float)
     middle = (lo + 0.3 * (hi - lo), lo + 0.7 * (hi - lo))
     candidates = sorted({round((a[1] + b[0]) / 2) for line in placed for a, b in itertools.pairwise(line)
                          if b[0] - a[1] >= widest and middle[0] <= (a[1] + b[0]) / 2 <= middle[1]})
+    # each line's glyphs' lefts, and the rightmost right edge up to each glyph (glyph boxes may overlap)
+    lefts = [[g[0] for g in line] for line in placed]
+    reach = [list(itertools.accumulate((g[1] for g in line), max)) for line in placed]
     best: tuple[int, tuple[float, float]] | None = None
     for x in candidates:
         run, band = 0, (float("-inf"), float("inf"))
-        for line in placed:
-            before = [g for g in line if g[0] <= x]
-            after = [g for g in line if g[0] > x]
-            if not before or not after:
+        for k in range(len(placed)):
+            at = bisect.bisect_right(lefts[k], x)
+            if at == 0 or at == len(lefts[k]):
                 continue  # letters on one side only: a short line, a column's line alone
-            gap = (max(r for _, r in before), after[0][0])
+            gap = (reach[k][at - 1], lefts[k][at])
             if gap[0] >= x or gap[1] - gap[0] < widest:
                 run, band = 0, (float("-inf"), float("inf"))  # a line across the strip ends the run
                 continue
