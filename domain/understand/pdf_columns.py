@@ -81,7 +81,7 @@ def _gutter(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) 
 
 
 # (docs17) A narrow gutter: its width at least this many parts of a letter's height (a justified line's widest
-# word space is about half a letter's height; Word's narrowest two-column gutter, 0.5 cm, is 1.2 at 12 pt) ...
+# word space is about half a letter's height; a 0.5 cm gutter is about one letter at 12 pt) ...
 _NARROW_GUTTER = 0.6
 # ... kept clear on this many printed lines running one under the other, with letters on both sides.
 _GUTTER_LINES = 5

@@ -58,8 +58,8 @@ def _pdf(pages: list[list[tuple[float, float, str]]], fontsize: float = 11) -> b
 
 
 def _notice_with_running_lines(header: str, footer: str) -> bytes:
-    """The notice on three pages, `header` printed at the head of pages 2 and 3 (Word's «different first
-    page»), `footer` at the foot of every page ({n}: the page's number); items 3 and 5 run over the breaks."""
+    """The notice on four pages of five lines, `header` printed at the head of pages 2+ (Word's «different first
+    page»), `footer` at the foot of every page ({n}: the page's number); item 2 runs over the first break."""
     body = [(0.38, "THÔNG BÁO KẾT LUẬN CUỘC HỌP GIAO BAN"),
             (0.1, "Đồng chí Chủ tịch UBND huyện kết luận như sau:")]
     body += [(0.1, line) for item in _ITEMS for line in textwrap.wrap(item, 88)]
@@ -77,7 +77,8 @@ def _notice_with_running_lines(header: str, footer: str) -> bytes:
 
 
 def test_a_running_header_and_footer_of_a_text_pdf_are_not_read_into_the_items() -> None:
-    # Before: the header sat between item 3's halves (its deadline lost), the footer ended items 2 and 5.
+    # Before: the header opened item 2's tail, read as an item of its own, and item 2 lost its deadline; the
+    # header alone made another item; the footers ran into the items' last lines (7 items, 4 of 5 right).
     pdf = _notice_with_running_lines("Thông báo số 123/TB-UBND ngày 18/11/2026 của UBND huyện",
                                      "Kết luận giao ban tháng 12 – trang {n}")
     text = extract_text("thong-bao.pdf", pdf)
