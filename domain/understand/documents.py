@@ -413,8 +413,11 @@ def _blocks(parent: Any, owner: Any) -> Iterator[str]:
             yield _paragraph_text(Paragraph(child, owner))
             # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
             # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
-            for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
-                yield _paragraph_text(Paragraph(inner, owner))
+            # (docs17) read as a body is: a task table drawn inside the box gives its rows. A box inside
+            # the box is read with the paragraph that anchors it.
+            for box in _xpath(_TEXT_BOXES)(child):
+                if next(box.iterancestors(f"{_W}p"), None) is child:
+                    yield from _blocks(box, owner)
         elif tag == "tbl":
             yield from _table_lines(Table(child, owner))
         elif tag == "sdt":
@@ -505,7 +508,7 @@ _PARAGRAPH_TEXT = (
     "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:pPr"
     " or ancestor::w:rPr or ancestor::mc:Fallback)]"
 )
-_TEXT_BOX_PARAGRAPHS = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]/w:p"
+_TEXT_BOXES = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]"
 _XML_NAMESPACES = {
     "w": _W[1:-1],
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",

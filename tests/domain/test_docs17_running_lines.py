@@ -204,3 +204,33 @@ def test_a_conclusion_inside_a_layout_tables_big_cell_gives_its_nested_task_tabl
         (["Phòng Tài chính - Kế hoạch"], date(2026, 12, 15)), (["Phòng Y tế"], date(2027, 1, 25)),
         (["Phòng Nội vụ"], date(2026, 12, 31)), (["Công an huyện"], date(2026, 12, 22)),
     ]
+
+
+def test_a_task_table_drawn_inside_a_text_box_gives_its_rows() -> None:
+    # Before: a text box's paragraphs were read, its table not: the two task rows were lost.
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    from tests.domain.test_docs13_office_documents import _text_box
+
+    document = Document()
+    document.add_paragraph("Đồng chí Chủ tịch UBND huyện kết luận như sau:")
+    anchor = document.add_paragraph("Các nhiệm vụ cụ thể:")
+    _text_box(anchor, "Danh mục nhiệm vụ")
+    table = document.add_table(rows=3, cols=4)  # built in the body, then moved into both copies of the box
+    for j, value in enumerate(["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]):
+        table.cell(0, j).text = value
+    for i, row in enumerate([("Kiểm tra an toàn thực phẩm dịp Tết Nguyên đán", "Phòng Y tế", "25/01/2027"),
+                             ("Báo cáo tình hình cải cách hành chính", "Phòng Nội vụ", "31/12/2026")], start=1):
+        for j, value in enumerate([str(i), *row]):
+            table.cell(i, j).text = value
+    for box in anchor._p.iter(qn("w:txbxContent")):
+        box.append(parse_xml(table._tbl.xml))
+    table._tbl.getparent().remove(table._tbl)
+    out = io.BytesIO()
+    document.save(out)
+    text = extract_text("thong-bao.docx", out.getvalue())
+    assert [(leads, due) for _, leads, due in found(text)] == [
+        (["Phòng Y tế"], date(2027, 1, 25)), (["Phòng Nội vụ"], date(2026, 12, 31))]
+    assert text.count("Kiểm tra an toàn thực phẩm") == 1  # Word's VML copy of the box is not read again
