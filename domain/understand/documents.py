@@ -20,7 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from domain.understand import legacy_fonts, lighting, ocr, page_furniture, pdf_columns, scan_tables, table_keystone
+from domain.understand import (
+    legacy_fonts,
+    lighting,
+    ocr,
+    page_furniture,
+    pdf_columns,
+    running_lines,
+    scan_tables,
+    table_keystone,
+)
 from domain.understand.textnorm import fold, nfc
 
 UNSUPPORTED = "chưa đọc được tệp {ext}; hãy gửi tệp .docx, .doc, .pdf, .rtf, .txt, bảng Excel .xlsx hoặc ảnh .jpg/.png"
@@ -390,36 +399,43 @@ def _docx_blocks(document: object) -> Iterator[str]:
     """Paragraphs and table cells in document order; Word's automatic list numbering (which is not
     part of the paragraph text) becomes "-", "+", "•" by list level so that the splitter sees the
     items and their nesting."""
+    yield from _blocks(document.element.body, document)  # type: ignore[attr-defined]
+
+
+def _blocks(parent: Any, owner: Any) -> Iterator[str]:
+    """The lines of a body or of a table cell (`parent`, an XML element; `owner`, its python-docx object)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    def blocks(parent: Any) -> Iterator[str]:
-        for child in parent.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                yield _paragraph_text(Paragraph(child, document))
-                # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
-                # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
-                for inner in _xpath(_TEXT_BOX_PARAGRAPHS)(child):
-                    yield _paragraph_text(Paragraph(inner, document))
-            elif tag == "tbl":
-                yield from _table_lines(Table(child, document))
-            elif tag == "sdt":
-                # (docs13) a content control (e-office templates wrap the body, or a point, in one)
-                for content in child.iterchildren(f"{_W}sdtContent"):
-                    yield from blocks(content)
-
-    yield from blocks(document.element.body)  # type: ignore[attr-defined]
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield _paragraph_text(Paragraph(child, owner))
+            # (docs13) A text box anchored in the paragraph: its paragraphs, after it (python-docx
+            # reads none; a point typed in a box was lost). Word's VML copy of the box is skipped.
+            # (docs17) read as a body is: a task table drawn inside the box gives its rows. A box inside
+            # the box is read with the paragraph that anchors it.
+            for box in _xpath(_TEXT_BOXES)(child):
+                if next(box.iterancestors(f"{_W}p"), None) is child:
+                    yield from _blocks(box, owner)
+        elif tag == "tbl":
+            yield from _table_lines(Table(child, owner))
+        elif tag == "sdt":
+            # (docs13) a content control (e-office templates wrap the body, or a point, in one)
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _blocks(content, owner)
 
 
 def _cells(row: object) -> list[str]:
-    """A row's cell texts; a merged cell is returned by python-docx once per grid column."""
+    """A row's cell texts; a merged cell is returned by python-docx once per grid column. (docs17) A cell is
+    read as a body is: a table used for layout holds the whole conclusion in one big cell, its task table
+    nested inside and its points in text boxes (python-docx's `cell.paragraphs` gave neither)."""
     out: list[str] = []
     seen: set[int] = set()
     for cell in row.cells:  # type: ignore[attr-defined]
         if id(cell._tc) not in seen:
             seen.add(id(cell._tc))
-            out.append("\n".join(_paragraph_text(p) for p in cell.paragraphs).strip())
+            out.append("\n".join(_blocks(cell._tc, cell)).strip())
     return out
 
 
@@ -492,7 +508,7 @@ _PARAGRAPH_TEXT = (
     "[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:pPr"
     " or ancestor::w:rPr or ancestor::mc:Fallback)]"
 )
-_TEXT_BOX_PARAGRAPHS = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]/w:p"
+_TEXT_BOXES = "descendant::w:txbxContent[not(ancestor::mc:Fallback)]"
 _XML_NAMESPACES = {
     "w": _W[1:-1],
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
@@ -662,8 +678,11 @@ def _pdf_paragraphs(data: bytes) -> str | None:
     try:
         pdf = pdfium.PdfDocument(data)
         lines: list[ocr.Line] = []
+        segments = _without_running_lines(
+            [_placed_segments(pdf[index], index + 1) for index in range(len(pdf))],
+            [pdf[index].get_size()[1] for index in range(len(pdf))])
         for index in range(len(pdf)):
-            page_lines = _placed_lines(pdf[index], index + 1)
+            page_lines = _placed_lines(pdf[index], index + 1, segments[index])
             while page_lines and _PAGE_NUMBER.match(page_lines[-1].text):
                 page_lines.pop()
             while page_lines and _PAGE_NUMBER.match(page_lines[0].text):
@@ -674,10 +693,27 @@ def _pdf_paragraphs(data: bytes) -> str | None:
     return "\n".join(ocr.paragraphs(lines)) if lines else None
 
 
-def _placed_lines(page: Any, number: int) -> list[ocr.Line]:
+def _without_running_lines(pages: list[list[_Segment]], heights: list[float]) -> list[list[_Segment]]:
+    """(docs17) Each page's printed lines without the running header and footer (`running_lines`): the same
+    line at the same height on most pages. A PDF page's lines sit exactly where the template puts them."""
+    printed = [[running_lines.Printed(sg.line.text, (height - sg.top) / height, sg.line.left) for sg in page]
+               for page, height in zip(pages, heights, strict=True)]
+    height = max(heights, default=1.0) or 1.0
+    dropped = running_lines.repeated(printed, same_band=2.5 / height, tolerance=3 / height, keep=_table_header)
+    return [[sg for i, sg in enumerate(page) if i not in gone] for page, gone in zip(pages, dropped, strict=True)]
+
+
+def _table_header(text: str) -> bool:
+    """A task table's header row (Word repeats it on each page): kept, the table is found by it."""
+    folded = fold(text)
+    return bool(_TASK_COLUMNS["task"].search(folded) and _TASK_COLUMNS["lead"].search(folded))
+
+
+def _placed_lines(page: Any, number: int, segments: list[_Segment] | None = None) -> list[ocr.Line]:
     """The printed lines of a PDF page in PDFium's reading order, each with the left and right edges
     of its letters; a task table's rows made one line each (`_table_lines_of`)."""
-    segments = _placed_segments(page, number)
+    if segments is None:
+        segments = _placed_segments(page, number)
     # (docs13) The page number under a table that runs to the page's foot: the table read it as a
     # wrapped line of the last row's cell («Sở Lao động - Thương binh và Xã hội 2»). The lowest line
     # of the page, alone on its band, is dropped when it is a page number.
@@ -724,36 +760,50 @@ _NUMBER_HEADER = re.compile(r"^(?:s|s[oố]\s*)?tt$|^s[oố] th[uứ] t[uự]$",
 def _placed_segments(page: Any, number: int) -> list[_Segment]:
     """PDFium's printed lines, each with its box (PDFium's text has one character box per character,
     the line breaks it puts between printed lines included). A wide gap on a line starts another
-    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»)."""
+    segment: PDFium runs a table's narrow number cell into the next cell («TT Nội dung»); so does (docs17)
+    a two-column page's gutter, however narrow (`pdf_columns.narrow_gutter`)."""
     textpage = page.get_textpage()
     # PDFium gives a hyphen that ends a printed line («HĐND-» / «UBND») as U+FFFE, joined to the rest
     # of the word: it is the hyphen of «HĐND-UBND».
     text = textpage.get_text_range().replace("\ufffe", "-")
+    # Each printed line's characters with their boxes (None for a space), read first: the gutter is seen only
+    # on the page's lines together.
+    printed: list[list[tuple[str, tuple[float, float, float, float] | None]]] = [[]]
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            printed.append([])
+        elif char.isspace():
+            printed[-1].append((char, None))
+        else:
+            printed[-1].append((char, textpage.get_charbox(index, loose=True)))
+    boxes = [[box for _, box in line if box is not None] for line in printed]
+    heights = sorted(box[3] - box[1] for line in boxes for box in line)
+    top_down = sorted(boxes, key=lambda ln: -max((b[3] for b in ln), default=0))
+    gutter = pdf_columns.narrow_gutter([[(b[0], b[2]) for b in line] for line in top_down],
+                                       heights[len(heights) // 2] if heights else 0.0)
     out: list[_Segment] = []
-    line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
 
-    def close() -> None:
+    def close(line: str, left: float, right: float, top: float) -> None:
         words = " ".join(line.split())
         if words:
             out.append(_Segment(ocr.Line(number, 1, 1, words, 100.0, round(left), round(right)), top))
 
-    for index, char in enumerate(text):
-        if char in "\r\n":
-            close()
-            line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
-            continue
-        if char.isspace():
+    for chars in printed:
+        line, left, right, top, height = "", float("inf"), float("-inf"), float("-inf"), 0.0
+        for char, box in chars:
+            if box is None:
+                line += char
+                continue
+            box_left, box_bottom, box_right, box_top = box
+            height = max(height, box_top - box_bottom)
+            gap = box_left - right
+            across = gutter is not None and right <= gutter[0] + 1 and box_left >= gutter[1] - 1
+            if line.strip() and (across or gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
+                close(line, left, right, top)
+                line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
             line += char
-            continue
-        box_left, box_bottom, box_right, box_top = textpage.get_charbox(index, loose=True)
-        height = max(height, box_top - box_bottom)
-        gap = box_left - right
-        if line.strip() and (gap > 2.5 * height or (gap > height and _NUMBER_HEADER.match(line.strip()))):
-            close()
-            line, left, right, top = "", float("inf"), float("-inf"), float("-inf")
-        line += char
-        left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
-    close()
+            left, right, top = min(left, box_left), max(right, box_right), max(top, box_top)
+        close(line, left, right, top)
     return out
 
 
@@ -890,7 +940,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
     total, pages = source
     tools.starting(min(total, MAX_PAGES), total)
     words_by_page: list[list[ocr.Word]] = []
-    lines_by_page: list[list[ocr.Line] | None] = []
+    rules_by_page: list[scan_tables.Rules] = []
+    heights: list[int] = []
     timed_out = False
     for number, raw in enumerate(pages, start=1):
         try:
@@ -907,7 +958,8 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             # (docs16) its printed page number out: it sat inside an item that runs over the page break
             words = page_furniture.without_page_numbers(ocr.parse_tsv(tools.tsv(page), number))
             words_by_page.append(words)
-            lines_by_page.append(_scanned_table_lines(words, rules, number))
+            rules_by_page.append(rules)
+            heights.append(page.height)
         except OcrTimeout:
             if not words_by_page:
                 raise
@@ -915,6 +967,10 @@ def _read_pages(source: tuple[int, Iterator[Any]], tools: Tools) -> ocr.Reading:
             break
     if not ocr.is_writing([w for words in words_by_page for w in words]):
         raise DocumentError(NOT_TEXT)
+    # (docs17) the running header and footer out, by comparing the pages: they split an item over the break
+    words_by_page = page_furniture.without_running_lines(words_by_page, heights, _table_header)
+    lines_by_page = [_scanned_table_lines(words, rules, number)
+                     for number, (words, rules) in enumerate(zip(words_by_page, rules_by_page, strict=True), start=1)]
     read = ocr.reading(words_by_page, total, timed_out=timed_out, lines_by_page=lines_by_page)
     read.table_rows = sum(1 for lines in lines_by_page for ln in lines or () if ln.block >= _TABLE_ROW_BLOCK)
     return read

@@ -12,6 +12,8 @@ column is read top to bottom, then the right one.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -75,4 +77,46 @@ def _gutter(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) 
         score = (min(len(lefts), len(rights)), -crossing)
         if best is None or score > best[0]:
             best = (score, (max(b[1] for b in lefts) + min(b[0] for b in rights)) / 2)
+    return best[1] if best else None
+
+
+# (docs17) A narrow gutter: its width at least this many parts of a letter's height (a justified line's widest
+# word space is about half a letter's height; a 0.5 cm gutter is about one letter at 12 pt) ...
+_NARROW_GUTTER = 0.6
+# ... kept clear on this many printed lines running one under the other, with letters on both sides.
+_GUTTER_LINES = 5
+
+
+def narrow_gutter(lines: Sequence[Sequence[tuple[float, float]]], height: float) -> tuple[float, float] | None:
+    """(docs17) The band between two columns that PDFium runs into one printed line when the gutter is narrower
+    than the gap that parts a line's pieces (2.5 letters): a vertical strip free of glyphs on several printed
+    lines one under the other, each with letters on both sides of it — a word gap, however wide, lines up
+    with the one above on a line or two, never on five. `lines`: each printed line's glyphs (left, right),
+    top line first; `height`: a letter's height. The band (left, right), or None."""
+    placed = [sorted(line) for line in lines if len(line) >= 2]
+    if len(placed) < _GUTTER_LINES:
+        return None
+    lo = min(line[0][0] for line in placed)
+    hi = max(right for line in placed for _, right in line)
+    widest = _NARROW_GUTTER * height
+    middle = (lo + 0.3 * (hi - lo), lo + 0.7 * (hi - lo))
+    candidates = sorted({round((a[1] + b[0]) / 2) for line in placed for a, b in itertools.pairwise(line)
+                         if b[0] - a[1] >= widest and middle[0] <= (a[1] + b[0]) / 2 <= middle[1]})
+    # each line's glyphs' lefts, and the rightmost right edge up to each glyph (glyph boxes may overlap)
+    lefts = [[g[0] for g in line] for line in placed]
+    reach = [list(itertools.accumulate((g[1] for g in line), max)) for line in placed]
+    best: tuple[int, tuple[float, float]] | None = None
+    for x in candidates:
+        run, band = 0, (float("-inf"), float("inf"))
+        for k in range(len(placed)):
+            at = bisect.bisect_right(lefts[k], x)
+            if at == 0 or at == len(lefts[k]):
+                continue  # letters on one side only: a short line, a column's line alone
+            gap = (reach[k][at - 1], lefts[k][at])
+            if gap[0] >= x or gap[1] - gap[0] < widest:
+                run, band = 0, (float("-inf"), float("inf"))  # a line across the strip ends the run
+                continue
+            run, band = run + 1, (max(band[0], gap[0]), min(band[1], gap[1]))
+            if run >= _GUTTER_LINES and band[1] - band[0] >= widest and (best is None or run > best[0]):
+                best = (run, band)
     return best[1] if best else None
