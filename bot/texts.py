@@ -474,8 +474,13 @@ def render_reminder(
         # (qa20) Both kinds of buttons under one message: say what each kind does — as the buttons go (a late
         # task whose assignees are reminded in the same message keeps their buttons, not the chair's).
         footer += "\n" + chairs
-    if in_group and any(i.people for i in items):
+    people = [p for i in items for p in i.people] if in_group else []
+    if any(not p.not_in_group for p in people):
         footer += "\n" + private_hint()  # the people mentioned here have no private chat with the bot
+    if any(p.not_in_group for p in people):
+        # (sec16) Not in the group: the bot will not write to them privately however they open a chat, and
+        # they cannot press a button here: say what they can do.
+        footer += "\n" + SEC16_NOT_IN_GROUP_HINT
     blocks.append(footer)
     return "\n\n".join(blocks)
 
@@ -2403,4 +2408,13 @@ EVENT_NAMES["assignee_not_in_group"] = "người thực hiện không có trong 
 SEC15_ASSIGNEE_OUTSIDE = (
     "⛔ Anh/chị không có trong nhóm của Ban chỉ đạo giao nhiệm vụ #{number}, nên không báo được về việc này. "
     "Nếu đúng là việc của anh/chị, nhờ Trưởng ban thêm anh/chị vào nhóm."
+)
+
+
+# --- sec16 ---
+# The footer of a group reminder that mentions an assignee Telegram says is not in the group (jobs.presence):
+# «open a private chat with the bot» would not help them (the bot writes privately only to members).
+SEC16_NOT_IN_GROUP_HINT = (
+    "🚪 Người thực hiện chưa ở trong nhóm nên chưa nhận được nhắc việc riêng: hãy vào nhóm này, "
+    "hoặc nhờ Trưởng ban giao lại việc."
 )

@@ -326,6 +326,9 @@ class PersonInfo:
     full_name: str
     private_chat: bool
     blocked_bot: bool
+    # Telegram said, at send time, that the person is not in the committee's group (jobs.presence): the
+    # reminder goes to the group, whose footer must not tell them to open a private chat (sec16).
+    not_in_group: bool = False
 
     @property
     def display_name(self) -> str:

@@ -156,6 +156,9 @@ class ReminderPerson:
     name: str
     tg_user_id: int | None = None
     username: str | None = None
+    # Telegram says they are not in the group (sec16): the group reminder's footer says what they can do
+    # (join, or ask the chair) instead of «open a private chat with the bot», which would not help.
+    not_in_group: bool = False
 
 
 @dataclass(frozen=True)

@@ -168,17 +168,10 @@ def _members(context: ContextTypes.DEFAULT_TYPE) -> MemberStatuses:
     return services(context).members
 
 
-# The board's own memory of who is in which group (bot.board.server.Board.status_in), kept in bot_data so
-# that what Telegram tells the chat side ends it too: a demoted admin or a removed member kept the board
-# (chair's actions included) for up to a minute after the chat had stopped them (isolation, session 10).
-BOARD_MEMBERS = "board_members"
-
-
 def forget_admin_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> None:
     """Telegram told us this person's status changed (chat_member, joined, left): ask again next time,
-    in the chat and on the board."""
+    in the chat and on the board (one memory since sec16)."""
     _members(context).forget(chat_id, user_id)
-    context.application.bot_data.get(BOARD_MEMBERS, {}).pop((chat_id, user_id), None)
 
 
 def remember_member_status(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int, standing: Standing) -> None:

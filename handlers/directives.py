@@ -102,7 +102,9 @@ async def _log_directive(
     named: list[tuple[Mention, Person]] = []
     if msg.reply_to_message is None:
         # «/giao anh Hùng làm …»: people of the group named as said aloud (qa12, handlers.named_people)
-        named = await named_people.named_members(session, msg.get_bot(), committee.chat_id, args, assignees)
+        named = await named_people.named_members(
+            session, msg.get_bot(), committee.chat_id, args, assignees, present=actor.present_lookup
+        )
         for mention, person in named:
             mentions.append(mention)
             people[str(person.id)] = person
@@ -529,7 +531,9 @@ async def reassign(session: AsyncSession, actor: Actor, task: Task, msg: Message
     count): `/sua <số> giao …`, and the answer to «🔁 Giao lại #N» after someone left the group."""
     mentions, _people = await _mentioned_people(session, msg, body_offset)
     if actor.committee is not None:  # «/sua 5 giao anh Hùng»: as in /giao (qa12, handlers.named_people)
-        named = await named_people.named_member(session, msg.get_bot(), actor.committee.chat_id, body)
+        named = await named_people.named_member(
+            session, msg.get_bot(), actor.committee.chat_id, body, present=actor.present_lookup
+        )
         if named is not None:
             mentions.append(named[0])
     return await reassign_to(session, actor, task, body, mentions)

@@ -198,17 +198,24 @@ async def _importer(
     return scoped
 
 
-async def _scoped_stored(session: AsyncSession, actor: Actor, committee_id: int | None) -> Actor:
-    """As `_importer`, from the stored role only (answers to the bot's questions carry no context)."""
+async def _scoped_answer(session: AsyncSession, actor: Actor, committee_id: int | None) -> Actor:
+    """As `_importer`, for an answer to the bot's question (it carries no context): the role as Telegram has
+    it now, through the actor's own look-up (handlers.common.resolve_actor: role_from_outside, the shared
+    member memory) — sec16: it read the stored role only, and a chair demoted (or a secretary gone from
+    the group) between «✏️ Sửa mục…» and her answer still rewrote the committee's preview in private,
+    where saving it was already refused. An actor without a look-up keeps the stored role."""
     if actor.committee is not None and (committee_id is None or committee_id == actor.committee.id):
         _check_rights(actor)
         return actor
     committee = await session.get(Committee, committee_id) if committee_id else None
     if committee is None:
         raise Refused(T.IMPORT_EXPIRED)
-    stored = await db_committees.role_of(session, committee.id, actor.person.id)
-    scoped = Actor(actor.person, committee, Role(stored) if stored else Role.MEMBER, actor.now,
-                   ZoneInfo(committee.tz_name))
+    if actor.role_lookup is not None:
+        role = await actor.role_lookup(session, committee.id)
+    else:
+        stored = await db_committees.role_of(session, committee.id, actor.person.id)
+        role = Role(stored) if stored else Role.MEMBER
+    scoped = Actor(actor.person, committee, role, actor.now, ZoneInfo(committee.tz_name))
     _check_rights(scoped)
     return scoped
 
@@ -860,7 +867,7 @@ async def on_fix_answer(session: AsyncSession, actor: Actor, pending: PendingInp
     draft = await session.get(PendingInput, int(pending.data["draft"]))
     if draft is None:
         raise Refused(T.IMPORT_EXPIRED)
-    actor = await _scoped_stored(session, actor, draft.data.get("committee"))
+    actor = await _scoped_answer(session, actor, draft.data.get("committee"))
     registered = await db_units.units_of(session, actor.committee.id)
     units = db_units.known_units(registered)
     data = dict(draft.data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, ChatMember
@@ -61,11 +62,19 @@ def _names(written: str, full_name: str) -> bool:
     return sorted(said) == sorted(known)
 
 
+# «Is this Telegram user in the group now?» — handlers.common.Actor.present_lookup: the bot's one member memory
+# (bot.member_status), shared with the role checks and the reminder job. None: Telegram could not say.
+PresentLookup = Callable[[int], Awaitable[bool | None]]
+
+
 async def named_member(
-    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, offset: int = 0, linked: list[Person] | None = None
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, offset: int = 0, linked: list[Person] | None = None,
+    present: PresentLookup | None = None,
 ) -> tuple[Mention, Person] | None:
     """The person of the group `text` starts by naming (its Mention shifted by `offset`), or None. `linked`:
-    the committee's own people (read once by the caller for several names)."""
+    the committee's own people (read once by the caller for several names). `present`: the shared member
+    memory (the handlers pass theirs: a chair's second «/giao anh Hùng …» within its minute costs no
+    getChatMember — flood limits); without it Telegram is asked directly (benches, db tests)."""
     start, prefixes = name_prefixes(text)
     if not prefixes:
         return None
@@ -81,17 +90,18 @@ async def named_member(
         matches = [p for p in seen if _names(written.casefold(), p.full_name.casefold())]
         if not matches:
             matches = [p for p in seen if _names(fold(written), fold(p.full_name))]
-        present = [p for p in matches[:_MAX_LOOKUPS] if await _in_group(bot, chat_id, p)]
-        if len(present) == 1:
-            person = present[0]
+        here = [p for p in matches[:_MAX_LOOKUPS] if await _in_group(bot, chat_id, p, present)]
+        if len(here) == 1:
+            person = here[0]
             return Mention(offset + start, offset + end, str(person.id), person.full_name), person
-        if present:
+        if here:
             return None  # two people of the group answer to it: not guessed
     return None
 
 
 async def named_members(
-    session: AsyncSession, bot: Bot, chat_id: int, text: str, assignees: Assignees
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, assignees: Assignees, *,
+    present: PresentLookup | None = None,
 ) -> list[tuple[Mention, Person]]:
     """The people of the group `text` names where /giao's reader found no one it knows: at its head (no lead,
     or a lead that is no unit: «anh Hùng làm …») and at each assignee it read that is no unit («chị Mai, anh
@@ -105,7 +115,7 @@ async def named_members(
     linked = await _linked_people(session, chat_id)
     found: list[tuple[Mention, Person]] = []
     for s, e in spots:
-        hit = await named_member(session, bot, chat_id, text[s:e], offset=s, linked=linked)
+        hit = await named_member(session, bot, chat_id, text[s:e], offset=s, linked=linked, present=present)
         if hit is not None and all(hit[0].end <= m.start or hit[0].start >= m.end for m, _p in found):
             found.append(hit)
     return found
@@ -118,8 +128,10 @@ async def _linked_people(session: AsyncSession, chat_id: int) -> list[Person]:
     return await people_linked(session, committee.id) if committee is not None else []
 
 
-async def _in_group(bot: Bot, chat_id: int, person: Person) -> bool:
+async def _in_group(bot: Bot, chat_id: int, person: Person, present: PresentLookup | None) -> bool:
     assert person.tg_user_id is not None
+    if present is not None:
+        return await present(person.tg_user_id) is True  # Telegram could not say: the name is not taken
     try:
         member = await bot.get_chat_member(chat_id, person.tg_user_id)
     except TelegramError as exc:
@@ -132,14 +144,14 @@ _TITLE_AT = re.compile(r"(?:(?<=\s)|^)(?:anh|chị|ông|bà|cô|chú|đồng\s+c
 
 
 async def titled_member_in(
-    session: AsyncSession, bot: Bot, chat_id: int, text: str
+    session: AsyncSession, bot: Bot, chat_id: int, text: str, *, present: PresentLookup | None = None
 ) -> tuple[int, Person] | None:
     """«/donvi gan Văn phòng anh Hùng»: where in `text` a title starts that names one person of the group,
     and who (the first such title)."""
     for m in _TITLE_AT.finditer(text):
         if not titled_person(text[m.start() :]):
             continue
-        hit = await named_member(session, bot, chat_id, text[m.start() :])
+        hit = await named_member(session, bot, chat_id, text[m.start() :], present=present)
         if hit is not None:
             return m.start(), hit[1]
     return None

@@ -54,7 +54,9 @@ async def _vaitro(session: AsyncSession, actor: Actor, msg: Message, args: str, 
         role_word = args
     else:
         # «/vaitro chị Mai thư ký»: a person of the group by name (qa12, handlers.named_people)
-        named = await named_people.named_member(session, msg.get_bot(), committee.chat_id, args)
+        named = await named_people.named_member(
+            session, msg.get_bot(), committee.chat_id, args, present=actor.present_lookup
+        )
         if named is None:
             raise Refused(T.ROLE_NEED_PERSON)
         person, role_word = named[1], args[named[0].end :].strip()

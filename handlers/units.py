@@ -77,7 +77,9 @@ async def _donvi(session: AsyncSession, actor: Actor, msg: Message, args: str, o
     mentions = [m for m in mentions_in(msg) if m.start >= offset]
     if not mentions:
         # «/donvi gan Văn phòng anh Hùng»: a person of the group by name (qa12, handlers.named_people)
-        named = await named_people.titled_member_in(session, msg.get_bot(), committee.chat_id, rest)
+        named = await named_people.titled_member_in(
+            session, msg.get_bot(), committee.chat_id, rest, present=actor.present_lookup
+        )
         if named is None:
             raise Refused(T.UNIT_NEED_PEOPLE.format(name=T.esc(rest)))
         unit = await _unit_or_usual(session, committee.id, rest[: named[0]].strip(" ,:"))

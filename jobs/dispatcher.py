@@ -184,7 +184,8 @@ def _reminder_items(msg: _Outgoing) -> list[ReminderItem]:
         row = sendings[0].row
         kind = max((s.kind for s in sendings), key=_SEVERITY.__getitem__)
         people = tuple(
-            ReminderPerson(s.row.person.display_name, s.row.person.tg_user_id, s.row.person.username)
+            ReminderPerson(s.row.person.display_name, s.row.person.tg_user_id, s.row.person.username,
+                           s.row.person.not_in_group)
             for s in sendings
             if s.row.person is not None
         )
@@ -516,7 +517,7 @@ async def _screen(
         elif k in presence.gone:
             log.info("reminder %s: person %s not in the group of committee %s: sent to the group", s.row.id,
                      person.id, s.row.committee.id)
-            kept.append(replace(s, row=replace(s.row, person=replace(person, private_chat=False))))
+            kept.append(replace(s, row=replace(s.row, person=replace(person, private_chat=False, not_in_group=True))))
             if s.row.role is RecipientRole.ASSIGNEE:
                 name = f"@{person.username}" if person.username else person.full_name
                 absent.append(Absent(s.row.committee.id, k[0], s.row.task_id, s.row.task_number, person.id,

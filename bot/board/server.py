@@ -5,7 +5,7 @@ Who may see what, decided here and nowhere else:
   `Authorization: tma <initData>` header of every API call; forged, altered or stale → 401, and
   nothing is read or changed.
 - A committee's board is open to the people Telegram says are in its group *now* (getChatMember,
-  cached for `MEMBER_CACHE`): someone who left sees nothing of it any more. Their role follows the
+  cached briefly in bot.member_status): someone who left sees nothing of it any more. Their role follows the
   group too: an administrator is the chair; a secretary is one the chair named and who is still in
   the group; everyone else is a member.
 - An upper committee's chair and secretary may open the boards of the committees linked under it,
@@ -23,19 +23,19 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ChatMember
 from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot import texts as T
 from bot.board.one_message import hold_reassign_names, reassign_lines, told_group_already
+from bot.member_status import Standing, standing_of
 from bot.services import Services, services_of
 from db import board as db_board
 from db import committees as db_committees
@@ -50,13 +50,12 @@ from domain.initdata import InitDataError, WebAppUser, verify
 from domain.permissions import Action, Role, allowed, current_role
 from domain.reminders import iso_week_of, nominal_summary_day
 from domain.understand.deadlines import find_invalid_date_in_answer, parse_deadline_answer
-from handlers.common import BOARD_MEMBERS, Actor, plain, send_stored_notices
+from handlers.common import Actor, plain, send_stored_notices
 
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-MEMBER_CACHE = timedelta(seconds=60)
-IN_GROUP = (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+IN_GROUP = (Standing.ADMIN, Standing.PRESENT)
 ACTIONS = ("close", "set_due", "approve", "reject", "cancel", "reassign")
 JSON = dict[str, Any]
 # Who of an upper committee opens a lower one's board (its other members, often the wards' own chairs,
@@ -77,11 +76,6 @@ class Access:
 class Board:
     def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
         self.application = application
-        # Shared with the chat side (handlers.common.forget_admin_status), which drops an entry as soon as
-        # Telegram says that person's status in that group changed.
-        self._members: dict[tuple[int, int], tuple[datetime, str | None]] = application.bot_data.setdefault(
-            BOARD_MEMBERS, {}
-        )
 
     @property
     def services(self) -> Services:
@@ -110,23 +104,25 @@ class Board:
             log.info("board: initData refused (%s)", exc)
             raise web.HTTPUnauthorized(text=T.BOARD_UNAUTHORIZED) from None
 
-    async def status_in(self, committee: Committee, user_id: int) -> str | None:
-        """The user's status in the committee's group as Telegram says it now (cached briefly)."""
+    async def status_in(self, committee: Committee, user_id: int) -> Standing | None:
+        """The user's standing in the committee's group as Telegram says it now, through the bot's one member
+        memory (bot.member_status, on Services: what a chat command asked a minute ago is reused, and what
+        Telegram tells the chat side — left, demoted — ends it on the board at once; sec16: the board kept a
+        second memory, dropped by hand beside the first). A failed look-up is None — no access — not the
+        memory's last answer, which the chat side falls back on: the board stays as strict as it was."""
         now = self.services.clock.now()
-        key = (committee.chat_id, user_id)
-        cached = self._members.get(key)
-        if cached is not None and cached[0] > now:
-            return cached[1]
+        members = self.services.members
+        cached = members.cached(committee.chat_id, user_id, now)
+        if cached is not None:
+            return cached
         try:
             member = await self.application.bot.get_chat_member(committee.chat_id, user_id)
-            status: str | None = member.status
-            if status == ChatMember.RESTRICTED and getattr(member, "is_member", False):
-                status = ChatMember.MEMBER
         except TelegramError as exc:
             log.info("board: getChatMember %s/%s failed: %s", committee.chat_id, user_id, exc)
-            status = None
-        self._members[key] = (now + MEMBER_CACHE, status)
-        return status
+            return None
+        standing = standing_of(member)
+        members.remember(committee.chat_id, user_id, standing, now)
+        return standing
 
     async def role_in(self, session: AsyncSession, committee: Committee, person: Person, user_id: int) -> Role | None:
         status = await self.status_in(committee, user_id)
@@ -138,7 +134,7 @@ class Board:
         return current_role(
             Role(row.role) if row is not None else None,
             granted_by_chair=row is not None and row.granted_by is not None,
-            telegram_admin=status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR),
+            telegram_admin=status is Standing.ADMIN,
         )
 
     async def access(self, session: AsyncSession, person: Person, user: WebAppUser, committee_id: int) -> Access:

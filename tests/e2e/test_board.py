@@ -156,6 +156,26 @@ async def test_someone_who_left_the_group_no_longer_sees_its_board(env: Env) -> 
     assert (await Client(env, police).call("me"))[1]["committees"] == []
 
 
+async def test_the_board_and_the_chat_ask_telegram_once_between_them(env: Env) -> None:
+    """(sec16) The board kept its own memory of who is in which group, beside the chat's (bot.member_status):
+    a chair's /ds then her board cost two getChatMember look-ups for one answer, and a status Telegram told
+    the chat (demoted, left) had to be dropped from both by hand. One memory now: the board reuses the chat's
+    answer of the minute, and the chat the board's."""
+    chair, police, _member, _outsider, group = cast(env)
+    cid = await logged(env, chair, group)
+    await env.say(chair, group, "/ds")  # Telegram asked about her a moment ago
+    asked = env.world.calls["getChatMember"]
+    status, me = await Client(env, chair).call("me")
+    assert status == 200 and me["committees"][0]["role"] == "chair", me
+    assert env.world.calls["getChatMember"] == asked
+    env.advance(seconds=61)
+    assert (await Client(env, police).call(f"c/{cid}"))[0] == 200  # the board asks about him
+    asked = env.world.calls["getChatMember"]
+    answer = await env.say(police, group, "/viec")
+    assert "rà soát camera an ninh" in answer.plain, answer.plain
+    assert env.world.calls["getChatMember"] == asked  # his /viec reuses the board's answer
+
+
 async def test_a_district_committee_over_two_wards(env: Env) -> None:
     w = env.world
     district_chair = w.add_user("Hùng", "Trần", username="hung_quan")

@@ -267,3 +267,37 @@ async def test_a_conclusion_gathered_in_private_cannot_be_steered_into_a_committ
         assert [t.text for t in await s.scalars(select(Task).where(Task.committee_id == b))] == [
             "Văn phòng rà soát hồ sơ trước ngày 30/11"
         ]
+
+
+async def test_a_correction_answered_privately_after_the_chair_role_went_changes_nothing(env: Env) -> None:
+    """(sec16) Hà, a chair while an administrator, gathers a conclusion in her private chat, presses «✏️ Sửa
+    mục…» → 1, and is demoted before answering (the bot, no admin, hears nothing). Saving already followed
+    Telegram; the correction followed the stored role and rewrote the committee's preview. Now it is
+    refused as saving is, and the preview keeps its item."""
+    lan, ha, _minh, group = ward(env, bot_admin=False)
+    w = env.world
+    await env.say(ha, group, "/ds")  # the bot knows her as a chair
+    w.start_private(ha)
+    await env.idle()
+    started = await env.say(ha, ha, "/nhap")
+    assert "Sài Đồng" in started.plain
+    got = await env.say(ha, ha, "Kết luận giao ban.\n1. Giao Văn phòng rà soát hồ sơ một cửa trước ngày 20/12.")
+    await env.press(ha, got, "✅ Xong, phân tích")
+    preview = w.bot_messages(ha)[-1]
+    assert "Văn phòng rà soát hồ sơ một cửa" in preview.plain, preview.plain
+    await env.press(ha, preview, "✏️ Sửa mục…")
+    await env.press(ha, w.message(ha, preview.message_id), "1")
+    question = w.bot_messages(ha)[-1]
+
+    w.demote_admin(group, ha, by=lan)
+    await env.idle()
+    env.advance(seconds=61)  # what Telegram said of her a minute ago is asked again
+    answered = await env.say(ha, ha, "1. Giao Công an phường kiểm tra camera trước ngày 25/12.", reply_to=question)
+    assert "⛔" in answered.plain, answered.plain
+    async with env.sessions() as s:
+        from sqlalchemy import select
+
+        from db.models import PendingInput
+
+        [draft] = await s.scalars(select(PendingInput).where(PendingInput.kind == "import_draft"))
+        assert "camera" not in str(draft.data["items"]) and "rà soát hồ sơ" in str(draft.data["items"])

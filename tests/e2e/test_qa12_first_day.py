@@ -237,3 +237,26 @@ async def test_a_name_many_people_of_other_groups_share_still_finds_the_one_of_t
     await env.say(lan, group, "/donvi gan Văn phòng @hung_vanphong")  # the office's contact
     logged = await env.say(lan, group, "/giao anh Hùng làm báo cáo trước thứ 6")
     assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain, logged.plain
+
+
+async def test_a_name_said_twice_within_a_minute_asks_telegram_once(env: Env) -> None:
+    """(sec16) Matching «anh Hùng» asked Telegram (getChatMember) directly at every /giao, past the bot's one
+    member memory (bot.member_status): a chair giving ten tasks by name in a row spent ten look-ups against
+    Telegram's flood limits. Now the memory answers: a second /giao naming him within its minute costs
+    no look-up; a minute later he is asked about again (a member who left meanwhile is not given the task)."""
+    lan, hung, _mai, group = ward(env)
+    env.world.add_bot(group, by=lan)
+    await env.world.wait_for(chat=group)
+    await env.idle()
+    await env.say(hung, group, "/viec")  # the bot has seen him
+    env.advance(minutes=5)  # what Telegram said of anyone is forgotten
+    logged = await env.say(lan, group, "/giao anh Hùng làm báo cáo trước thứ 6")
+    assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain, logged.plain
+    asked = env.world.calls["getChatMember"]
+    logged = await env.say(lan, group, "/giao anh Hùng nộp số liệu trước thứ 6")
+    assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain, logged.plain
+    assert env.world.calls["getChatMember"] == asked
+    env.advance(minutes=2)
+    logged = await env.say(lan, group, "/giao anh Hùng rà soát hồ sơ trước thứ 6")
+    assert "👤 Chủ trì: Hùng Trần Văn" in logged.plain, logged.plain
+    assert env.world.calls["getChatMember"] > asked

@@ -264,6 +264,9 @@ async def test_a_stranger_given_a_task_by_a_mistyped_name_gets_no_reminder_priva
     group_msgs = new(group)
     reminder = [m for m in group_msgs if "rà soát hồ sơ một cửa" in m.plain]
     assert len(reminder) == 1 and "tổng hợp số liệu hộ nghèo" in reminder[0].plain
+    # sec16: its footer says what he can do — not «open a private chat with the bot», which would not help
+    assert "hãy vào nhóm này, hoặc nhờ Trưởng ban giao lại việc" in reminder[0].plain
+    assert "mở chat riêng" not in reminder[0].plain and "/start" not in reminder[0].plain
     [told] = [m for m in group_msgs if "Người thực hiện không có trong nhóm" in m.plain]
     assert "Việc #1: @binh_lee" in told.plain and "Việc #2: @binh_lee" in told.plain
     assert "/sua 1 giao @tên_đúng" in told.plain
