@@ -21,7 +21,9 @@ it (the splitter calls it for every pasted text). Tests with invented notices:
    the measure starts). Before: the line was offered as a task led by "Thời gian", and the items got the day only
    when they repeated the label's words (the splitter's schedule pass), or not at all when the line was numbered.
    Only when the text has exactly one such line (two lines give two times, each read by the rules before) and the
-   span is a day (`date`). Dev: CO03, CO04 (conclusions_v13, corpus O): 2 lines and 3 items, 2 documents.
+   span is a day (`date`); and (session 11, conclp) only for the items of the list the line stands in or heads,
+   and that list's lead-in (`_scope`): an item of another section or a closing line is not the line's.
+   Dev: CO03, CO04 (conclusions_v13, corpus O): 2 lines and 3 items, 2 documents.
    Gate: the text writes "thoi gian" and a colon after it on a line of its own (one substring test first).
 
 2. **A sentence-initial "Vậy"** (`without_then`). "Vậy <chủ thể> <vị ngữ>" (no comma) closes a notice or opens its
@@ -109,15 +111,47 @@ def timed_by_the_notice_line(
     from domain.understand.deadline_round9 import _announces  # (the §30.1 reading of "makes the measure known")
 
     start, end = days
+    scope = _scope(lines, labels[0])
     out = []
     for d in directives:
         if _is_the_line(d, lines[labels[0]], folds):
             continue  # the notice's time, not a task
-        if d.deadline.kind is DeadlineKind.NONE:
+        if d.deadline.kind is DeadlineKind.NONE and _line_of(d, lines, folds) in scope:
             day = start if _announces(folds(d.text)) else end
             d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
         out.append(d)
     return out
+
+
+def _scope(lines: Sequence[str], k: int) -> set[int]:
+    """(conclp, session 11) The lines the time line at `k` speaks for: the list it stands in ("2/ Thời gian …"
+    among "1/ …") or heads (the marked lines right after it), and the lead-in right above that list (a line
+    ending with a colon: "… đề nghị … tổ chức cuộc thi … như sau:" whose one task the window times, §31.10).
+    Not the rest of the text: an item of another section, a closing line after the list, the prose before. On
+    every open dev conclusions set (v3 … v14 dev) this scope dates exactly the items the whole-text scope dated
+    (CO03, CO04, CJ01); the whole-text scope of session 10 also reached items it has no claim on (the held-out
+    costs noted in bench/README.md, session 10's whole)."""
+    from domain.understand.conclusion import _MARKER  # (conclusion imports this module)
+
+    def marked(j: int) -> bool:
+        return _MARKER.match(lines[j]) is not None
+
+    low = high = k
+    if marked(k):
+        while low > 0 and marked(low - 1):
+            low -= 1
+    while high + 1 < len(lines) and marked(high + 1):
+        high += 1
+    out = set(range(low, high + 1))
+    if low > 0 and lines[low - 1].rstrip().endswith(":"):
+        out.add(low - 1)
+    return out
+
+
+def _line_of(d: ParsedDirective, lines: Sequence[str], folds: Callable[[str], str]) -> int:
+    """The line a directive was made from (its first 40 letters, folded, inside it), or -1."""
+    key = folds(d.text)[:40]
+    return next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
 
 
 def may_have_time_line(whole: str) -> bool:
