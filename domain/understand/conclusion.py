@@ -43,17 +43,13 @@ from domain.understand.conclusion_notes import (
     title_above_the_list,
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
-from domain.understand.conclusion_round14 import (
-    may_have_time_line,
-    public_led_by_the_speaker,
-    timed_by_the_notice_line,
-    without_then,
-)
+from domain.understand.conclusion_round14 import may_have_time_line, timed_by_the_notice_line, without_then
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
+from domain.understand.lead_public_campaign import in_notice as public_in_notice
 from domain.understand.regex_gates import MarkSearch, match_gate
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
@@ -2196,5 +2192,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     if "thong bao" in whole or "pho bien" in whole or "trong thoi gian" in whole:
         directives = carried_to_items(directives, kept, meeting_date or today, folds)
     directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
-    directives = public_led_by_the_speaker(directives, kept, units, folds)  # (conclo, conclusion_round14.py, §8 d)
+    directives = public_in_notice(directives, kept, units, folds)  # (conclo, conclp: lead_public_campaign.py, §8 d)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (notices are long lines)
 """Whole-conclusion rules of session 11 (branch conclp): the notice time line's scope (conclusion_round14),
 the one §8 d rule for the public under a body's lead-in (lead_public_campaign), the letter's address block and
 the kinds of conclusions_v14 dev (conclusion_round15). Invented texts of each class, and what must stay."""
@@ -56,3 +57,58 @@ def test_a_closing_request_after_the_list_is_not_timed_by_the_line() -> None:
     clean = _one(text, "Các cơ quan, trường học")
     assert (clean.deadline.kind, clean.deadline.due) == (DeadlineKind.DATE, date(2026, 8, 27))
     assert _one(text, "Hội Nông dân").deadline.kind is DeadlineKind.NONE
+
+
+# --- (b) one §8 d rule: the public advised follows the body of the lead-in; addressees bound stay as written ----
+_BOUND = """UBND xã Hòa An thông báo:
+1. Các hộ gia đình nộp phí vệ sinh môi trường quý III trước ngày 15/9/2026.
+2. Người dân phải để rác đúng nơi quy định, không đổ rác ra lòng đường."""
+
+_ADVISED = """UBND xã Hòa An thông báo:
+1. Các hộ gia đình treo cờ Tổ quốc trong hai ngày 1 và 2/9/2026.
+2. Người dân chủ động dọn dẹp đường làng, ngõ xóm trước ngày lễ."""
+
+
+def test_the_public_advised_under_a_neutral_lead_in_takes_its_body() -> None:
+    assert _leads(_ADVISED, "treo cờ") == ["UBND xã Hòa An"]
+    assert _leads(_ADVISED, "dọn dẹp") == ["UBND xã Hòa An"]
+
+
+def test_addressees_bound_by_the_notice_stay_as_written() -> None:
+    # a fee to pay, a rule to keep (§8 d: "a school's students told to pay fees"; §31.1: "đổ rác đúng giờ")
+    assert _leads(_BOUND, "nộp phí") == ["Các hộ gia đình"]
+    assert _leads(_BOUND, "để rác") == ["Người dân"]
+
+
+def test_a_lead_in_that_advises_wins_over_the_items_words() -> None:
+    text = """Trung tâm Y tế huyện Quan Sơn khuyến cáo:
+1. Người dân phải đeo khẩu trang khi đến nơi đông người.
+2. Các gia đình không được để nước đọng trong chum, vại."""
+    assert _leads(text, "đeo khẩu trang") == ["Trung tâm Y tế huyện Quan Sơn"]
+
+
+def test_the_notice_speaker_reaches_the_advice_below_a_nameless_lead_in() -> None:
+    text = """THÔNG BÁO
+Nay Trạm Y tế xã Tân Phú xin thông báo lịch tiêm chủng tháng 9 như sau:
+Sáng ngày 10/9/2026: Từ 7 giờ 30 phút đến 11 giờ 00 phút
+- Vắc xin Sởi: Cho trẻ từ 9 tháng tuổi trở lên
+Lưu ý các bà mẹ:
+- Khi trẻ sốt cao sau tiêm, phụ huynh cần đưa ngay trẻ đến trạm y tế gần nhất.
+Đề nghị các bà mẹ đưa trẻ đến tiêm đúng ngày giờ nêu trên."""
+    assert _leads(text, "sốt cao") == ["Trạm Y tế xã Tân Phú"]
+    assert _leads(text, "đúng ngày giờ") == ["Trạm Y tế xã Tân Phú"]
+
+
+def test_the_notice_speaker_leaves_a_bound_payment_as_written() -> None:
+    text = """UBND xã Hòa An xin thông báo lịch thu quỹ như sau:
+Mỗi quý thu một lần, trong 10 ngày đầu quý, tại nhà văn hóa các thôn.
+Đề nghị các hộ gia đình nộp đủ quỹ phòng chống thiên tai năm 2026 theo lịch trên."""
+    assert _leads(text, "nộp đủ quỹ") == ["các hộ gia đình"]
+
+
+def test_the_public_part_of_an_item_whose_subject_already_leads_is_not_named_twice() -> None:
+    text = """Ủy ban nhân dân phường Tân Mai thông báo:
+1. UBND phường phát động tổng vệ sinh; đề nghị các trường học, các tổ dân phố và toàn thể nhân dân trên địa bàn phường tham gia vào sáng Chủ nhật hàng tuần."""
+    leads = _leads(text, "phát động tổng vệ sinh")
+    assert leads[0] == "UBND phường" and "Ủy ban nhân dân phường Tân Mai" not in leads
+    assert not any("nhân dân trên địa bàn" in x for x in leads)
