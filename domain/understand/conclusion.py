@@ -44,6 +44,11 @@ from domain.understand.conclusion_notes import (
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
 from domain.understand.conclusion_round14 import may_have_time_line, timed_by_the_notice_line, without_then
+from domain.understand.conclusion_round15 import (
+    may_be_addressed,
+    without_the_address_block,
+    without_the_issuers_fronted_step,
+)
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
@@ -2184,6 +2189,9 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
+    directives = without_the_issuers_fronted_step(directives, lines, folds)  # (conclp, conclusion_round15.py)
+    if may_be_addressed(whole):  # (conclp, conclusion_round15.py: the letter's "Kính gửi:" block)
+        directives = without_the_address_block(directives, lines, folds)
     # (deadl9, LABELLING §30.1: items announcing a measure or pointing back: `whole` above)
     if len(kept) > 2 and "thoi gian" in whole:  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
         directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)

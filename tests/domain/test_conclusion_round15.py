@@ -112,3 +112,59 @@ def test_the_public_part_of_an_item_whose_subject_already_leads_is_not_named_twi
     leads = _leads(text, "phát động tổng vệ sinh")
     assert leads[0] == "UBND phường" and "Ủy ban nhân dân phường Tân Mai" not in leads
     assert not any("nhân dân trên địa bàn" in x for x in leads)
+
+
+# --- (c) the letter's address block names addressees, never tasks ------------------------------------------------
+_LETTER = """ỦY BAN NHÂN DÂN HUYỆN TÂN SƠN
+Số: 215/UBND-NN
+V/v chủ động ứng phó với mưa lớn
+Kính gửi:
+- Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các xã;
+- Các phòng: Nông nghiệp và Phát triển nông thôn, Kinh tế và Hạ tầng, Tài chính - Kế hoạch;
+- Công ty TNHH MTV Khai thác công trình thủy lợi.
+Đồng kính gửi: Thường trực Huyện ủy.
+Để chủ động ứng phó với đợt mưa lớn, UBND huyện đề nghị:
+1. Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các xã rà soát các hộ ở vùng nguy cơ sạt lở, báo cáo trước ngày 25/8/2026.
+2. Phòng Nông nghiệp và Phát triển nông thôn kiểm tra các hồ chứa xung yếu."""
+
+
+def test_the_address_block_gives_no_task() -> None:
+    texts = [d.text for d in _directives(_LETTER)]
+    assert len(texts) == 2, texts
+    assert not any("kính gửi" in t.lower() or t.startswith(("Các phòng", "Công ty")) for t in texts), texts
+
+
+def test_an_item_that_opens_with_an_addressees_words_stays() -> None:
+    item = _one(_LETTER, "rà soát các hộ")
+    assert item.deadline.due == date(2026, 8, 25)  # type: ignore[attr-defined]
+
+
+def test_a_one_line_addressee_and_the_body_under_it_read_as_before() -> None:
+    text = """Kính gửi: Đài truyền thanh xã Tân Phú.
+Đề nghị Đài truyền thanh xã phát thông báo lịch tiêm chủng trên loa truyền thanh trong ba ngày 8, 9, 10/9/2026."""
+    assert len(_directives(text)) == 1
+
+
+# --- (d) the issuer's own step after a fronted adjunct is no task --------------------------------------------------
+_OWN_STEPS = """UBND xã Tân Phú thông báo về việc thu quỹ phòng, chống thiên tai năm 2026
+Căn cứ Luật Phòng, chống thiên tai và kế hoạch của UBND huyện, UBND xã Tân Phú tổ chức thu quỹ phòng, chống thiên tai năm 2026 tại nhà văn hóa các thôn.
+Để thuận tiện cho Nhân dân, UBND xã sẽ bố trí cán bộ thu vào các ngày thứ Bảy trong tháng 9/2026.
+Ban cán sự các thôn có trách nhiệm thông báo lịch thu đến từng hộ gia đình trước ngày 5/9/2026.
+Vậy UBND xã thông báo để Nhân dân biết, thực hiện./."""
+
+
+def test_the_issuers_steps_after_a_fronted_adjunct_are_no_tasks() -> None:
+    texts = [d.text for d in _directives(_OWN_STEPS)]
+    assert not any("tổ chức thu quỹ" in t or "bố trí cán bộ thu" in t for t in texts), texts
+    assert _leads(_OWN_STEPS, "Ban cán sự các thôn") == ["Ban cán sự các thôn"]
+
+
+def test_the_issuers_request_after_a_fronted_adjunct_stays() -> None:
+    text = _OWN_STEPS.replace("UBND xã sẽ bố trí cán bộ thu", "UBND xã đề nghị các thôn bố trí cán bộ thu")
+    assert any("bố trí cán bộ thu" in d.text for d in _directives(text))
+
+
+def test_another_bodys_programme_after_a_fronted_adjunct_stays() -> None:
+    # §1: a body that is not the issuer says what it will do: the secretary tracks it
+    text = _OWN_STEPS.replace("UBND xã sẽ bố trí cán bộ thu", "Hội Nông dân xã sẽ bố trí cán bộ thu")
+    assert any("bố trí cán bộ thu" in d.text for d in _directives(text))
