@@ -168,3 +168,17 @@ def test_another_bodys_programme_after_a_fronted_adjunct_stays() -> None:
     # §1: a body that is not the issuer says what it will do: the secretary tracks it
     text = _OWN_STEPS.replace("UBND xã sẽ bố trí cán bộ thu", "Hội Nông dân xã sẽ bố trí cán bộ thu")
     assert any("bố trí cán bộ thu" in d.text for d in _directives(text))
+
+
+def test_the_issuers_letter_that_asks_others_is_kept() -> None:
+    # concl7's "issuer's own step" is a step nobody is asked to take; a letter the issuer sends asking named bodies
+    # is an order reported (LABELLING §1), the bodies asked are reminded
+    text = """Sở Y tế vừa có công văn yêu cầu các bệnh viện công lập bố trí trực cấp cứu 24/24 giờ trong dịp Tết.
+Bên cạnh đó, Sở Y tế gửi văn bản tới các bệnh viện tư nhân trên địa bàn đề nghị các bệnh viện chuẩn bị đủ cơ số thuốc, vật tư."""
+    assert any("bệnh viện tư nhân" in d.text for d in _directives(text))
+
+
+def test_the_issuers_own_step_after_its_order_is_still_no_task() -> None:
+    text = """Sở Y tế vừa có công văn yêu cầu các bệnh viện công lập bố trí trực cấp cứu 24/24 giờ trong dịp Tết.
+Bên cạnh đó, Sở Y tế thành lập các đoàn kiểm tra công tác trực Tết tại các bệnh viện."""
+    assert not any("thành lập các đoàn" in d.text for d in _directives(text))
