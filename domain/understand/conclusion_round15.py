@@ -59,13 +59,15 @@ _ADDRESSED = re.compile(r"^\W{0,3}(?:dong\s+)?kinh gui\s*:\s*(?P<rest>.*)$")
 _LIST_LINE = re.compile(r"^\s*[-–—+*•·]\s*")
 
 
-def _address_lines(lines: Sequence[str], folds: Fold) -> set[int]:
-    out: set[int] = set()
+def _address_lines(lines: Sequence[str], folds: Fold) -> tuple[set[int], set[int]]:
+    """(the "(Đồng) kính gửi:" lines, the addressee lines listed under a bare or dash-opened one)"""
+    heads: set[int] = set()
+    listed: set[int] = set()
     for k, line in enumerate(lines):
         m = _ADDRESSED.match(folds(line))
         if m is None:
             continue
-        out.add(k)
+        heads.add(k)
         rest = m["rest"].strip()
         if rest and not rest.endswith(";") and not _LIST_LINE.match(rest):
             continue  # "Kính gửi: Đài truyền thanh xã." — one addressee on the line, the body next
@@ -73,24 +75,46 @@ def _address_lines(lines: Sequence[str], folds: Fold) -> set[int]:
             text = lines[j].strip()
             if not text:
                 continue
-            if not (_LIST_LINE.match(text) or text.endswith(";")):
+            if not (_LIST_LINE.match(text) or text.endswith(";")) or _GLUED_BODY.search(text) or len(text.split()) > 40:
                 break
-            out.add(j)
+            listed.add(j)
             if text.endswith("."):
                 break  # the list's last addressee
-    return out
+    return heads, listed
+
+
+# a sentence or clause after the addressee on the same line (a copy that lost its line breaks): the body, not the block
+_GLUED_BODY = re.compile(r"[.!?;]\s+\S")
 
 
 def without_the_address_block(
     directives: list[ParsedDirective], lines: Sequence[str], folds: Fold = fold
 ) -> list[ParsedDirective]:
     """The directives less those made of the letter's address block (see 1.)."""
-    block = [folds(lines[k]) for k in sorted(_address_lines(lines, folds))]
-    if not block:
+    heads, listed = _address_lines(lines, folds)
+    if not heads:
         return directives
-    # (the whole item inside a block line: "2. Ban Chỉ đạo phòng, chống lụt, bão Trung ương và các Bộ … tổng hợp …"
-    # opens with the words of an addressee line and is a task)
-    return [d for d in directives if not any(folds(d.text).rstrip(" .;") in line for line in block)]
+    block = [folds(lines[k]) for k in sorted(listed)]
+    # - the "Kính gửi:" line itself: only an item that is that line and names only addressees (a text that lost its
+    #   line breaks goes on with the body on the same line: "Kính gửi: Các sở … Căn cứ …, Bộ … hướng dẫn …");
+    # - an addressee line: an item that is all inside it ("2. Ban Chỉ đạo phòng, chống lụt, bão Trung ương và các
+    #   Bộ … tổng hợp …" opens with the words of an addressee line and is a task)
+    return [
+        d for d in directives
+        if not _only_addressees(d, folds) and not any(folds(d.text).rstrip(" .;") in line for line in block)
+    ]  # fmt: skip
+
+
+def _only_addressees(d: ParsedDirective, folds: Fold) -> bool:
+    """An item that is the "(Đồng) kính gửi:" line and nothing more: names after the colon, no predicate."""
+    from domain.understand.assignees import read_assignees
+
+    m = _ADDRESSED.match(folds(d.text))
+    if m is None:
+        return False
+    rest = d.text[m.start("rest") :] if len(folds(d.text)) == len(d.text) else ""
+    reading = read_assignees(rest.strip(" -–;."))
+    return reading.how in ("name", "") and not reading.predicate.strip(" .;…")
 
 
 def may_be_addressed(whole: str) -> bool:

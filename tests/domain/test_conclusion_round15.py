@@ -182,3 +182,11 @@ def test_the_issuers_own_step_after_its_order_is_still_no_task() -> None:
     text = """Sở Y tế vừa có công văn yêu cầu các bệnh viện công lập bố trí trực cấp cứu 24/24 giờ trong dịp Tết.
 Bên cạnh đó, Sở Y tế thành lập các đoàn kiểm tra công tác trực Tết tại các bệnh viện."""
     assert not any("thành lập các đoàn" in d.text for d in _directives(text))
+
+
+def test_a_letter_copied_as_one_line_keeps_its_body() -> None:
+    # a copy that lost its line breaks: the body goes on after the addressees on the "Kính gửi:" line
+    for head in ("Kính gửi: Các phòng, ban chuyên môn thuộc UBND huyện", "Kính gửi: - Các phòng, ban chuyên môn; - UBND các xã;"):
+        text = f"{head} Căn cứ Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND huyện đề nghị các phòng, ban chuyên môn rà soát danh mục dự án, báo cáo trước ngày 30/9/2026."
+        found = [d for d in _directives(text) if "rà soát danh mục" in d.text]
+        assert found and found[0].deadline.due == date(2026, 9, 30), head
