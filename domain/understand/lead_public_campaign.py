@@ -154,8 +154,8 @@ def in_context(text: str, own: Assignees, context: str | None, units: Sequence[K
         # (speed14 gate) `context_segments` cuts only at whitespace and never leaves a blank last part, so its
         # last segment ends with ":" exactly when the context does; no name is read otherwise
         return own
-    if not all(is_public(r.text, units) for r in own.lead):
-        return own  # (a public in a list beside bodies is replaced in place by `in_notice` only, as in session 10)
+    if not any(is_public(r.text, units) for r in own.lead):
+        return own  # (a public in a list beside bodies is replaced in place, as `in_notice` does: §31.1)
     from domain.understand.assignees import context_segments
     from domain.understand.lead_from_document import _asks_public_unsaid
 

@@ -190,3 +190,15 @@ def test_a_letter_copied_as_one_line_keeps_its_body() -> None:
         text = f"{head} Căn cứ Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND huyện đề nghị các phòng, ban chuyên môn rà soát danh mục dự án, báo cáo trước ngày 30/9/2026."
         found = [d for d in _directives(text) if "rà soát danh mục" in d.text]
         assert found and found[0].deadline.due == date(2026, 9, 30), head
+
+
+def test_one_rule_for_a_sentence_and_its_lead_in() -> None:
+    # parse_directive with a lead-in as context (the sentence sets, a /giao with context) reads as the splitter does:
+    # the public's own part of a list is the advising body's campaign (§31.1), a fee stays with those who pay
+    from domain.understand.directive import parse_directive
+
+    def leads(context: str, text: str) -> list[str]:
+        return [a.text for a in parse_directive(text, TODAY, context=context).assignees.lead]
+
+    assert leads("UBND xã Hòa An thông báo:", "Các cơ quan, các thôn và các hộ gia đình treo cờ Tổ quốc trong hai ngày 1 và 2/9/2026.") == ["Các cơ quan", "các thôn", "UBND xã Hòa An"]
+    assert leads("UBND xã Hòa An thông báo:", "Các cơ quan, các thôn và các hộ gia đình nộp quỹ phòng chống thiên tai trước ngày 30/9/2026.") == ["Các cơ quan", "các thôn", "các hộ gia đình"]
