@@ -150,24 +150,28 @@ def _issues_in(name: str, text: str) -> bool:
     return re.search(rf"(?:^|\n|[.!?]\s)\W{{0,3}}{_OPENER}{re.escape(name)}\b{_ISSUING}", text) is not None
 
 
-def _issuers_step(d: ParsedDirective, whole: str, folds: Fold) -> bool:
+def _told_after_an_adjunct(d: ParsedDirective, folds: Fold) -> str | None:
+    """The item's one lead, folded and expanded, when it stands after an adjunct opening the item and nothing in
+    the item asks anyone; else None. (Cheap tests first: most items stop at the span or the adjunct.)"""
     lead = d.assignees.lead
     if len(lead) != 1 or lead[0].span is None or lead[0].span[0] < 20:
-        return False  # (gate) a subject at the item's start is concl7's
-    if not has_diacritics(d.text):
-        return False  # (typed without diacritics "can" is "cần" and "căn" alike: an ask cannot be ruled out)
+        return None  # (gate) a subject at the item's start is concl7's
     at, end = lead[0].span
-    before, after = folds(d.text[:at]), folds(d.text[end:])
-    if not _ADJUNCT.match(before) or _ASKS.search(nfc(d.text[:at]).lower()):
-        return False
-    announces = after.lstrip().startswith(("thong bao", "xin thong bao"))
-    if _ASKS.search(nfc(d.text[end:]).lower()) or (announces and not _TELLS_ABOUT.match(after)):
-        return False
+    before = folds(d.text[:at])
+    if not _ADJUNCT.match(before) or not has_diacritics(d.text):
+        return None  # (typed without diacritics "can" is "cần" and "căn" alike: an ask cannot be ruled out)
+    if _ASKS.search(nfc(d.text[:at]).lower()) or _ASKS.search(nfc(d.text[end:]).lower()):
+        return None
+    after = folds(d.text[end:])
+    if after.lstrip().startswith(("thong bao", "xin thong bao")) and not _TELLS_ABOUT.match(after):
+        return None
     name = _expanded(folds(lead[0].text))
-    if len(name.split()) < 2:
-        return False
-    # the issuer: the item's subject also opens a line or sentence of the text with an issuing verb, or is the
-    # whole name of one that does ("UBND xã" in a text where "UBND xã Vĩnh Hưng thông báo …")
+    return name if len(name.split()) >= 2 else None
+
+
+def _is_the_issuer(name: str, whole: str) -> bool:
+    """The item's subject opens a line or sentence of the text with an issuing verb, or is the short name of one
+    that does ("UBND xã" in a text where "UBND xã Vĩnh Hưng thông báo …")."""
     return _issues_in(name, whole) or re.search(
         rf"(?:^|\n|[.!?]\s)\W{{0,3}}{_OPENER}{re.escape(name)}\s[^.;:\n]{{0,25}}?{_ISSUING}", whole
     ) is not None
@@ -177,9 +181,9 @@ def without_the_issuers_fronted_step(
     directives: list[ParsedDirective], lines: Sequence[str], folds: Fold = fold
 ) -> list[ParsedDirective]:
     """The directives less the issuer's own steps told after a fronted adjunct (see 2.)."""
-    candidates = [d for d in directives if len(d.assignees.lead) == 1 and (d.assignees.lead[0].span or (0,))[0] >= 20]
-    if not candidates:
-        return directives  # (gate: most items name their doer first)
+    told = [(d, name) for d in directives if (name := _told_after_an_adjunct(d, folds)) is not None]
+    if not told:
+        return directives  # (gate: most items name their doer first, or ask)
     whole = _expanded("\n".join(folds(line) for line in lines))
-    drop = {id(d) for d in candidates if _issuers_step(d, whole, folds)}
+    drop = {id(d) for d, name in told if _is_the_issuer(name, whole)}
     return [d for d in directives if id(d) not in drop] if drop else directives

@@ -90,11 +90,16 @@ def _same_body(a: str, b: str) -> bool:
     return x == y or (x + " ").startswith(y + " ") or (y + " ").startswith(x + " ")
 
 
-def _advising_body(lead_ins: Sequence[str], units: Sequence[KnownUnit]) -> tuple[AssigneeRef, ...]:
+def _advising_body(
+    lead_ins: Sequence[str], units: Sequence[KnownUnit], speaker_first: bool = False
+) -> tuple[AssigneeRef, ...]:
     from domain.understand.lead_from_document import _programme_subject
 
     for lead_in in lead_ins:
-        body = _programme_subject(lead_in, units, lead_in=True) or _speaker(lead_in, units)
+        if speaker_first:  # (speed: the notice's speaking line, a short name read before its verb, as in session 10)
+            body = _speaker(lead_in, units) or _programme_subject(lead_in, units, lead_in=True)
+        else:
+            body = _programme_subject(lead_in, units, lead_in=True) or _speaker(lead_in, units)
         if body:
             return tuple(replace(r, span=None) for r in body)
     return ()
@@ -185,7 +190,7 @@ def in_notice(
         if _SPEAKS.search(folds(lines[k])) is None:
             continue  # (a speaking verb)
         sentence = split_sentences(lines[k])[-1]
-        body = _advising_body([sentence], units)
+        body = _advising_body([sentence], units, speaker_first=True)
         if len(body) == 1 and not is_public(body[0].text, units):
             found.append((k, sentence, body[0].text))
     if len({fold(name) for *_, name in found}) != 1:
