@@ -44,17 +44,18 @@ from domain.understand.conclusion_notes import (
     title_above_the_list,
 )
 from domain.understand.conclusion_round13 import advises, listed_item_subject, names_work, obligation, split_glued
-from domain.understand.conclusion_round14 import (
-    may_have_time_line,
-    public_led_by_the_speaker,
-    timed_by_the_notice_line,
-    without_then,
+from domain.understand.conclusion_round14 import may_have_time_line, timed_by_the_notice_line, without_then
+from domain.understand.conclusion_round15 import (
+    may_be_addressed,
+    without_the_address_block,
+    without_the_issuers_fronted_step,
 )
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
 from domain.understand.deadlines import fold_coded, parse_deadline
 from domain.understand.directive import parse_directive
+from domain.understand.lead_public_campaign import in_notice as public_in_notice
 from domain.understand.regex_gates import MarkSearch, match_gate
 from domain.understand.textnorm import fold, nfc
 from domain.understand.vntokens import PhraseSet, Token, has_diacritics, tokenize
@@ -2189,6 +2190,9 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
+    directives = without_the_issuers_fronted_step(directives, lines, folds)  # (conclp, conclusion_round15.py)
+    if may_be_addressed(whole):  # (conclp, conclusion_round15.py: the letter's "Kính gửi:" block)
+        directives = without_the_address_block(directives, lines, folds)
     # (deadl9, LABELLING §30.1: items announcing a measure or pointing back: `whole` above)
     if len(kept) > 2 and "thoi gian" in whole:  # (conv12, LABELLING §32.1: "Thời gian:" group lines)
         directives = timed_by_group_lines(directives, kept, meeting_date or today, folds)
@@ -2199,5 +2203,5 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
     if "nghi" in whole and "truc" in whole:  # (duty15, §38.1: a holiday notice's duty line, the break's last day)
         directives = dated_duty_lines(directives, kept, meeting_date or today, folds)
     directives = letter_period(directives, meeting_date or today, folds)  # (concperiod, LABELLING §31.13)
-    directives = public_led_by_the_speaker(directives, kept, units, folds)  # (conclo, conclusion_round14.py, §8 d)
+    directives = public_in_notice(directives, kept, units, folds)  # (conclo, conclp: lead_public_campaign.py, §8 d)
     return ParsedConclusion(meeting_date=meeting_date, title=title, directives=tuple(directives))

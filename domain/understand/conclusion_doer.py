@@ -93,10 +93,17 @@ def _own_subject(item: ParsedDirective, fold: Fold) -> tuple[str, str] | None:
     return lead[0].text, item.text[end:]
 
 
+# an order passed on inside the issuer's sentence: "(gửi công văn …) đề nghị / yêu cầu <determiner> <ai> …"
+_RELAYS = re.compile(r"\b(?:de nghi|yeu cau|chi dao)\s+(?:cac|tat ca|toan the|nhung|moi|ong|ba|quy)\s")
+
+
 def _own_step(name: str, predicate: str, before: str, fold: Fold) -> bool:
     name = _expanded(fold(name))
     if len(name.split()) < 2 or _GROUP.match(name) or _DUTY.match(fold(predicate)):
         return False
+    if _RELAYS.search(fold(predicate)):
+        return False  # (conclp) the issuer's letter that asks others: "… gửi công văn tới các ngân hàng … đề nghị
+        # các ngân hàng bố trí …" (CP05) is an order reported, not the issuer's own step (LABELLING §1)
     # (the issuer opens its line or sentence: "… thông báo đến toàn thể sinh viên …" is no issuing by them)
     return re.search(rf"(?:^|\n|[.!?]\s)\W{{0,3}}{re.escape(name)}\b{_ISSUES}", before) is not None
 

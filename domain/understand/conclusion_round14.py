@@ -21,7 +21,9 @@ it (the splitter calls it for every pasted text). Tests with invented notices:
    the measure starts). Before: the line was offered as a task led by "Thời gian", and the items got the day only
    when they repeated the label's words (the splitter's schedule pass), or not at all when the line was numbered.
    Only when the text has exactly one such line (two lines give two times, each read by the rules before) and the
-   span is a day (`date`). Dev: CO03, CO04 (conclusions_v13, corpus O): 2 lines and 3 items, 2 documents.
+   span is a day (`date`); and (session 11, conclp) only for the items of the list the line stands in or heads,
+   and that list's lead-in (`_scope`): an item of another section or a closing line is not the line's.
+   Dev: CO03, CO04 (conclusions_v13, corpus O): 2 lines and 3 items, 2 documents.
    Gate: the text writes "thoi gian" and a colon after it on a line of its own (one substring test first).
 
 2. **A sentence-initial "Vậy"** (`without_then`). "Vậy <chủ thể> <vị ngữ>" (no comma) closes a notice or opens its
@@ -31,27 +33,18 @@ it (the splitter calls it for every pasted text). Tests with invented notices:
    …", which the reader already skips): the line is read without it. Dev: CO01 (conclusions_v13, corpus O), CI01
    ×2 (conclusions_v7, corpus I): 3 items, 2 documents. Gate: the line starts with "Vậy ".
 
-3. **The public in a notice whose lead-in names its speaker** (`public_led_by_the_speaker`). A notice to the public
-   names the body that speaks in its lead-in, a line that ends with a colon — "<body> (xin) thông báo … (như sau):",
-   "<body> khuyến cáo:" — and then asks people at large ("Người dân không di chuyển qua …", "… phụ huynh cần đưa
-   ngay trẻ đến …", "Đề nghị các bà mẹ …", "… các hộ gia đình thực hiện treo cờ …"). Nobody can remind the public:
-   the campaign is the speaker's, and it leads (LABELLING §8 c, d, `lead_source: context`); a public named in a
-   list beside bodies is replaced in place ("Tất cả các cơ quan, các thôn, …, các hộ gia đình" → "…, <body>").
-   The reader does this inside one sentence ("UBND xã khuyến cáo người dân …"); across the lead-in's line it did
-   not. Only with one speaker in the text's lead-ins, and only for the items after that lead-in. Dev: CM02 ×3
-   (conclusions_v11, corpus M), CO06 ×2, CO03 (conclusions_v13, corpus O): 6 items, 3 documents. Gate: the text
-   has a line ending with a colon whose sentence holds a speaking verb (substring tests first).
+3. **The public in a notice whose lead-in names its speaker** — moved (session 11, conclp) to
+   `lead_public_campaign.py`, one rule with leaddoc's `public_under_lead_in` (§8 d's advisees against bound addressees).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from domain.types import AssigneeRef, Assignees, Deadline, DeadlineKind, KnownUnit, ParsedDirective
+from domain.types import Deadline, DeadlineKind, ParsedDirective
 from domain.understand.textnorm import fold
 
 # ------------------------------------------------------------------------------------------ 1. time label line
@@ -109,15 +102,47 @@ def timed_by_the_notice_line(
     from domain.understand.deadline_round9 import _announces  # (the §30.1 reading of "makes the measure known")
 
     start, end = days
+    scope = _scope(lines, labels[0])
     out = []
     for d in directives:
         if _is_the_line(d, lines[labels[0]], folds):
             continue  # the notice's time, not a task
-        if d.deadline.kind is DeadlineKind.NONE:
+        if d.deadline.kind is DeadlineKind.NONE and _line_of(d, lines, folds) in scope:
             day = start if _announces(folds(d.text)) else end
             d = replace(d, deadline=Deadline(day.kind, day.due, day.phrase, day.cadence, None, day.note))
         out.append(d)
     return out
+
+
+def _scope(lines: Sequence[str], k: int) -> set[int]:
+    """(conclp, session 11) The lines the time line at `k` speaks for: the list it stands in ("2/ Thời gian …"
+    among "1/ …") or heads (the marked lines right after it), and the lead-in right above that list (a line
+    ending with a colon: "… đề nghị … tổ chức cuộc thi … như sau:" whose one task the window times, §31.10).
+    Not the rest of the text: an item of another section, a closing line after the list, the prose before. On
+    every open dev conclusions set (v3 … v14 dev) this scope dates exactly the items the whole-text scope dated
+    (CO03, CO04, CJ01); the whole-text scope of session 10 also reached items it has no claim on (the held-out
+    costs noted in bench/README.md, session 10's whole)."""
+    from domain.understand.conclusion import _MARKER  # (conclusion imports this module)
+
+    def marked(j: int) -> bool:
+        return _MARKER.match(lines[j]) is not None
+
+    low = high = k
+    if marked(k):
+        while low > 0 and marked(low - 1):
+            low -= 1
+    while high + 1 < len(lines) and marked(high + 1):
+        high += 1
+    out = set(range(low, high + 1))
+    if low > 0 and lines[low - 1].rstrip().endswith(":"):
+        out.add(low - 1)
+    return out
+
+
+def _line_of(d: ParsedDirective, lines: Sequence[str], folds: Callable[[str], str]) -> int:
+    """The line a directive was made from (its first 40 letters, folded, inside it), or -1."""
+    key = folds(d.text)[:40]
+    return next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
 
 
 def may_have_time_line(whole: str) -> bool:
@@ -138,82 +163,5 @@ def without_then(content: str) -> str:
     return content[m.end() :] if m is not None else content
 
 
-# ------------------------------------------------------------------------------------------ 3. the public, the speaker
-# the speaking verb of a lead-in, folded: what the body says to the public follows it
-_SPEAKS = re.compile(r"\s(?:xin\s+|kinh\s+)?(?:thong bao|khuyen cao|luu y|keu goi)\b")
-# an opener before the body ("Nay", "Vậy", a dash), folded
-_LEAD_IN_OPENER = re.compile(r"^(?:[-–—+*•]\s*)?(?:(?:nay|vay|do do|vi vay)\s*,?\s+)?")
-# the mothers of a health station's notice are the public too (LABELLING §8 d: people at large)
-_MORE_PUBLIC = ("bà mẹ",)
-
-
-@functools.cache
-def _public_pattern() -> re.Pattern[str]:
-    """(speed) The public lead's pattern, built once: a determiner or two, then a public noun (folded)."""
-    from domain.understand import conclusion_carry as CC  # (the §8 d lists the reader keeps)
-
-    public = "|".join(sorted({re.escape(fold(p)) for p in (*CC._PUBLIC, *_MORE_PUBLIC)}, key=len, reverse=True))
-    dets = "|".join(sorted({re.escape(fold(p)) for p in CC._DETERMINERS}, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:{dets})\s+){{0,3}}(?:{public})\b")
-
-
-def _public_lead(text: str) -> bool:
-    """A lead that is people at large: a determiner or two, a public noun, any complement ("Người dân", "các hộ
-    gia đình", "phụ huynh", "các bà mẹ")."""
-    return _public_pattern().match(fold(text)) is not None
-
-
-def _speaker(sentence: str, units: Sequence[KnownUnit], folds: Callable[[str], str]) -> str | None:
-    """The body a lead-in names before its speaking verb, or None."""
-    from domain.understand.assignees import read_assignees
-
-    folded = folds(sentence)
-    verb = _SPEAKS.search(folded)
-    if verb is None or len(folded) != len(sentence):
-        return None
-    opener = _LEAD_IN_OPENER.match(folded)
-    body = sentence[opener.end() if opener else 0 : verb.start()].strip(" ,")
-    if not body or len(body.split()) > 12:
-        return None
-    reading = read_assignees(body, units)
-    leads = reading.assignees.lead
-    if reading.how != "name" or len(leads) != 1 or _public_lead(leads[0].text):
-        return None
-    return leads[0].text
-
-
-def public_led_by_the_speaker(
-    directives: list[ParsedDirective], lines: Sequence[str], units: Sequence[KnownUnit] = (),
-    folds: Callable[[str], str] = fold,
-) -> list[ParsedDirective]:
-    """The notice's items, a public lead replaced by the speaker its lead-in names (see 3.)."""
-    colons = [k for k, line in enumerate(lines) if line.rstrip().endswith(":")]
-    if not colons or not directives:
-        return directives  # (gate: no lead-in line, most texts; nothing imported or folded)
-    from domain.understand.conclusion import split_sentences
-
-    found: list[tuple[int, str]] = []
-    for k in colons:
-        if _SPEAKS.search(folds(lines[k])) is None:
-            continue  # (a speaking verb)
-        name = _speaker(split_sentences(lines[k])[-1], units, folds)
-        if name is not None:
-            found.append((k, name))
-    if len({fold(n) for _, n in found}) != 1:
-        return directives
-    at, name = found[0]
-    out = []
-    for d in directives:
-        leads = d.assignees.lead
-        if leads and any(_public_lead(a.text) for a in leads):
-            key = folds(d.text)[:40]
-            where = next((k for k, line in enumerate(lines) if key and key in folds(line)), -1)
-            if where > at:
-                kept: list[AssigneeRef] = []
-                for a in leads:
-                    ref = AssigneeRef(name, None, None) if _public_lead(a.text) else a
-                    if all(fold(r.text) != fold(ref.text) for r in kept):
-                        kept.append(ref)
-                d = replace(d, assignees=Assignees(tuple(kept), d.assignees.support, d.assignees.executor))
-        out.append(d)
-    return out
+# 3. (the public in a notice whose lead-in names its speaker) moved in session 11 to lead_public_campaign.py, one
+# rule with leaddoc's `public_under_lead_in`: `in_notice` is this rule's way in.

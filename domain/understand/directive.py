@@ -19,7 +19,8 @@ from domain.understand.deadline_round14 import another_task
 from domain.understand.deadline_round15 import heading_segments, without_resumption
 from domain.understand.deadlines import fast_fold, parse_deadline
 from domain.understand.lead_conventions_s8 import advised_public
-from domain.understand.lead_from_document import public_under_lead_in, subject_before
+from domain.understand.lead_from_document import subject_before
+from domain.understand.lead_public_campaign import in_context as public_under_lead_in
 from domain.understand.textnorm import nfc
 
 
@@ -39,7 +40,7 @@ def parse_directive(
         if deadline.kind is DeadlineKind.NONE:
             deadline = _deadline_from(context, today, units, text)
     assignees = advised_public(text, assignees, context, units)  # (conv11) §31.4 a report of advising before
-    assignees = public_under_lead_in(assignees, context, units)  # (leaddoc) §8 d the public under a body's lead-in
+    assignees = public_under_lead_in(text, assignees, context, units)  # (leaddoc, conclp) §8 d, lead_public_campaign
     return ParsedDirective(text=text, assignees=assignees, deadline=deadline, context=context)
 
 

@@ -22,7 +22,8 @@ takes the innermost context segment whose reading names a lead. Two structural g
   programme, §10 previous sentence). Only a named body as subject (not the public, §8 d; not a place), only
   when the context gave no lead at all (a lead-in that assigns, a heading, a letter's addressee come first).
 
-- **The public's items under a body's lead-in** (`public_under_lead_in`). §8 d: advice, appeals and requests to
+- **The public's items under a body's lead-in** (`public_under_lead_in`; since session 11
+  `lead_public_campaign.in_context`, one rule with conclo's speaker rule). §8 d: advice, appeals and requests to
   the public are the campaign of the body that gives them, "also when it is only in the lead-in". An item whose
   only doer is the public ("Người dân không di chuyển qua …", "Mong rằng các bậc phụ huynh hãy …", "1. Nhân dân
   tiếp tục …") under a lead-in colon whose subject is a body ("UBND xã khuyến cáo:", "… trường Tiểu học X xin gửi
@@ -174,26 +175,8 @@ def _before_aspect(s: _Sentence, v: int) -> int:
 
 
 # ------------------------------------------------------------- the public's items under a body's lead-in
-def public_under_lead_in(own: Assignees, context: str | None, units: Sequence[KnownUnit] = ()) -> Assignees:
-    """`parse_directive`'s hook, last: `own`'s only leads are the public and the innermost heading of `context`
-    is a lead-in colon whose speaker is a body → that body leads (§8 d); `own` otherwise."""
-    if not own.lead or not context or not context.rstrip().endswith(":"):
-        # (speed14 gate) `context_segments` cuts only at whitespace and never leaves a blank last part, so its
-        # last segment ends with ":" exactly when the context does; no name is read otherwise
-        return own
-    if not all(_is_public(r.text, units) for r in own.lead):
-        return own
-    segments = A.context_segments(context, units)
-    if not segments or not segments[-1].rstrip().endswith(":"):
-        return own  # the sentence before, not a lead-in: `advised_public` (§31.4) decides
-    body = _programme_subject(segments[-1], units, lead_in=True)
-    if body is None and len(segments) > 1 and _asks_public_unsaid(segments[-1], units):
-        body = _programme_subject(segments[-2], units, done_ok=True)  # "Và mong muốn …:" after "BCĐ … đã kiểm tra …"
-    if not body:
-        return own
-    return Assignees(lead=body, support=own.support, executor=own.executor)
-
-
+# `public_under_lead_in` moved (session 11, conclp) to lead_public_campaign.in_context: one §8 d rule with conclo's
+# speaker rule; the helpers below stay here (they read lead-ins as `subject_before` does).
 def _is_public(name: str, units: Sequence[KnownUnit]) -> bool:
     s = A._Sentence(nfc(name), tuple(units))
     k = s.first

@@ -128,7 +128,10 @@ def test_households_stay_when_no_lead_in_names_a_speaker() -> None:
 
 
 def test_two_speakers_leave_the_public_as_written() -> None:
+    # (session 11, conclp) each item under its own lead-in follows that lead-in's body (§8 d); with two speakers,
+    # an item after both lead-ins' lists names none of them and keeps the public as written
     text = _ADVICE.replace(
         "Không đốt than", "Trạm Y tế xã Pù Nhi thông báo:\nNgười dân không đốt than"
-    )
-    assert _leads(text, "Người dân hạn chế") == ["Người dân"]
+    ) + "\nNgười dân theo dõi bản tin thời tiết trên Đài truyền thanh xã."
+    assert _leads(text, "Người dân hạn chế") == ["Trung tâm Y tế huyện Mường Lát"]
+    assert _leads(text, "bản tin thời tiết") == ["Người dân"]
