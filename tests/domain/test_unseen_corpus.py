@@ -291,8 +291,9 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v11_dev": (0.93, 0.78, 0.93),
     # guide11 (§30.2) relabelled one item: 80.0 -> 60.0; guide12 (§33.10, CM05) another: 40.0
     # session 10: deadline 40.0 -> 20.0 (one item) after conclo's notice time-line carry; the rule was chosen on dev
-    # and kept, held-out stays blind (bench/README, the tenth session as a whole)
-    "conclusions_v11_heldout": (0.50, 0.77, 0.20),
+    # and kept, held-out stays blind (bench/README, the tenth session as a whole); session 11 (conclp narrowed that
+    # carry to its own list, chosen on O/P dev): deadline 20.0 -> 40.0, real 77.8 -> 70.0 (one more line proposed)
+    "conclusions_v11_heldout": (0.50, 0.70, 0.40),
     # conclusions_v12 (corpus N; all five fell held-out by the hash): first look 91.7 / 64.3 / 81.8 (lead 81.8).
     "conclusions_v12_heldout": (0.91, 0.64, 0.81),
     # conclusions_v13 (corpus O, first look with main 3fffbd2): dev 6 / 14: 78.6 / 68.4 / 45.5 (lead 27.3);
