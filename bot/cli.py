@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from bot import texts as T
 
@@ -55,6 +56,8 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     behind a load balancer: the dispatcher's claims (FOR UPDATE SKIP LOCKED) share the work out.
     `clock` is for tests that move time in a bot subprocess.
     """
+    from telegram.error import InvalidToken
+
     from bot.instance_lock import AlreadyRunning, InstanceLock
     from bot.logging_setup import setup_logging
     from bot.metrics import MONITOR, status_path_for
@@ -97,6 +100,8 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     MONITOR.configure(status_path_for(settings), mode=mode, dispatch_interval=settings.dispatch_interval)
     try:
         app = build_application(settings, clock or clock_from_env())  # the database is ready: status reads it
+        revoked = TokenRevoked(app)
+        MONITOR.on_token_rejected = revoked
         if under_service_manager(os.environ):  # at boot the network may come after us (bot/wait_network.py)
             wait_for_telegram(
                 lambda: telegram_answers(settings.api_base_url, settings.bot_token or ""),
@@ -109,13 +114,61 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
             # PTB's tornado server refuses (403) any request whose X-Telegram-Bot-Api-Secret-Token
             # is not secret_token; setWebhook registers the public URL (each instance sets the same
             # one, so a restart of any of them keeps Telegram pointed at the load balancer).
-            app.run_webhook(**hook.server_options(), allowed_updates=ALLOWED_UPDATES)
+            run = partial(app.run_webhook, **hook.server_options())
         else:
-            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+            run = app.run_polling
+        try:
+            run(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+        except InvalidToken:
+            if not revoked.seen:
+                raise  # at start-up: bot.startup says it
+        if revoked.seen:
+            return revoked.stopped()
     finally:
+        MONITOR.on_token_rejected = None
         MONITOR.stopped()
         lock.release()
     return 0
+
+
+class TokenRevoked:
+    """Telegram answered 401 to a running bot: its token was revoked or replaced in @BotFather. PTB then
+    gives up polling and the bot stayed up, deaf, with `nhacviec status` saying all was well, until someone
+    restarted it. Now it stops, says what to do in one line, and exits 2 (systemd does not restart it:
+    RestartPreventExitStatus), so `systemctl status` and `nhacviec status` show the problem."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.seen = False
+
+    def __call__(self) -> None:
+        if self.seen or not self.app.running:  # at start-up a 401 is bot.startup's to tell
+            return
+        self.seen = True
+        logging.getLogger("nhacviec").error(
+            "Telegram rejected the token while running (revoked in @BotFather?): stopping")
+        self.app.stop_running()
+
+    def stopped(self) -> int:
+        """PTB's run_* re-raised the polling task's InvalidToken before stopping the application: stop it here
+        (the loop was left open for this), so that no task is left pending, then say what to do."""
+        import asyncio
+        import contextlib
+
+        loop = asyncio.get_event_loop()
+        with contextlib.suppress(Exception):
+            if self.app.running:
+                loop.run_until_complete(self.app.stop())
+            loop.run_until_complete(self.app.shutdown())
+            if self.app.post_shutdown is not None:
+                loop.run_until_complete(self.app.post_shutdown(self.app))
+        loop.close()
+        from bot.config_check import config_file_hint
+
+        print(T.OPS15_TOKEN_REVOKED, file=sys.stderr)
+        if hint := config_file_hint():
+            print(hint, file=sys.stderr)
+        return 2
 
 
 def _run_guarded(args: argparse.Namespace) -> int:

@@ -2372,3 +2372,13 @@ QA19_NOT_IN_GROUP = (
     "⚠️ {name} chưa thấy trong nhóm — kiểm tra lại tên? Việc vẫn được giao nhưng chưa nhắn riêng cho người này; "
     "nếu gõ nhầm, sửa bằng <code>/sua {number} giao @tên_đúng</code>."
 )
+
+
+# --- ops15 ---
+# Telegram refused the token of a bot that was running (revoked or replaced with /revoke in @BotFather): the bot
+# stops (exit 2, not restarted by systemd) instead of staying up without receiving anything (bot/cli.py).
+OPS15_TOKEN_REVOKED = (
+    "Telegram không nhận BOT_TOKEN nữa (token vừa bị thu hồi hoặc đổi ở @BotFather): bot đã dừng. "
+    "Lấy token mới ở @BotFather (/token), sửa BOT_TOKEN trong tệp cấu hình rồi khởi động lại bot "
+    "(systemd: sudo systemctl restart nhacviec)."
+)
