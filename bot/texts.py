@@ -2382,3 +2382,9 @@ OPS15_TOKEN_REVOKED = (
     "Lấy token mới ở @BotFather (/token), sửa BOT_TOKEN trong tệp cấu hình rồi khởi động lại bot "
     "(systemd: sudo systemctl restart nhacviec)."
 )
+# Telegram answered a start-up call with 400 (setWebhook: «https url must be provided», a port it does not
+# call...): it was reached, so «không kết nối được» sent the administrator to the firewall (bot/startup.py).
+OPS15_TELEGRAM_REFUSED = (
+    "Telegram từ chối khi bot khởi động: {error}. Thường do WEBHOOK_URL: phải là https://… ở cổng 443, 80, 88 "
+    "hoặc 8443. Sửa trong tệp cấu hình rồi chạy lại."
+)

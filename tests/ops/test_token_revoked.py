@@ -38,3 +38,21 @@ async def test_a_token_revoked_while_running_stops_the_bot_with_what_to_do(tmp_p
     assert "Traceback" not in output and "Event loop is closed" not in output
     status, said = await nhacviec_status(tmp_path, **settings)
     assert status == 1 and "CÓ VẤN ĐỀ" in said
+
+
+async def test_a_webhook_address_telegram_refuses_is_told_as_refused_not_as_no_network(tmp_path: Path) -> None:
+    """setWebhook answered 400 («https url must be provided»): Telegram was reached. The bot said «Không kết nối
+    được máy chủ Telegram … tường lửa, proxy» (exit 5) and sent the administrator to the wrong place."""
+    world = World()  # as Telegram: only https webhooks
+    async with Emulator(world) as emu:
+        proc = await start_cli(
+            tmp_path, BOT_TOKEN=world.token, TELEGRAM_API_URL=emu.base_url,
+            DATABASE_URL=f"sqlite:///{tmp_path / 'nhacviec.db'}",
+            WEBHOOK_URL="http://bot.phuong.gov.vn/nhacviec-Xk3v9QpL2mTz8RwA", WEBHOOK_SECRET="f8Jq2-Zr7Tn_0wYc4LbE9sKd",
+            WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT="0",
+        )
+        code, output = await finish(proc, wait=STARTUP)
+    assert code == 2  # a setting to fix: systemd does not restart it
+    assert "Telegram từ chối khi bot khởi động: Bad webhook: https url must be provided" in output
+    assert "WEBHOOK_URL" in output and "Không kết nối được" not in output and "Traceback" not in output
+    assert "Xk3v9QpL2mTz8RwA" not in output  # the secret path is never printed
