@@ -76,6 +76,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     if problem := token_problem(settings.bot_token):  # before Telegram is asked: no network said "unreachable"
         print(problem, file=sys.stderr)
         return 2
+    from bot.restore import interrupted_restore
+
+    if cut := interrupted_restore(settings.database_url):  # else a new, empty database is made
+        print(T.OPS15_RESTORE_INTERRUPTED.format(partial=cut), file=sys.stderr)
+        return 2
     hook = None
     if webhook or settings.webhook_url:
         try:

@@ -2388,3 +2388,10 @@ OPS15_TELEGRAM_REFUSED = (
     "Telegram từ chối khi bot khởi động: {error}. Thường do WEBHOOK_URL: phải là https://… ở cổng 443, 80, 88 "
     "hoặc 8443. Sửa trong tệp cấu hình rồi chạy lại."
 )
+# `nhacviec run` when a restore was cut off (power cut) after the database was set aside and before the copy
+# took its place: starting would make a new, empty database (bot/restore.py interrupted_restore).
+OPS15_RESTORE_INTERRUPTED = (
+    "Lần khôi phục trước bị ngắt giữa chừng: chưa có cơ sở dữ liệu, chỉ có {partial}. Bot không khởi động "
+    "(nếu không sẽ tạo một cơ sở dữ liệu trống). Chạy lại đúng lệnh khôi phục (sudo nhacviec restore TỆP_SAO_LƯU) "
+    "rồi khởi động bot; cơ sở dữ liệu trước khi khôi phục nằm trong tệp …-before-restore-… cùng thư mục."
+)
