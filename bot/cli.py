@@ -220,8 +220,10 @@ def _keep_aside_count(value: str) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from bot.restore import run_restore
+    from bot.restore import run_check, run_restore
 
+    if args.check:  # no settings needed: it reads the backup only (works while the bot runs)
+        return run_check(args.file)
     return run_restore(_settings().database_url, args.file, args.keep_aside)
 
 
@@ -283,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
     restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
     restore.add_argument("--keep-aside", metavar="N", type=_keep_aside_count, help=T.CLI_RESTORE_KEEP_HELP)
+    restore.add_argument("--check", action="store_true", help=T.OPS15_CLI_RESTORE_CHECK_HELP)
     sub.add_parser("status", help=T.CLI_STATUS_HELP)
     db = sub.add_parser("db", help=T.CLI_DB_HELP)
     db.add_argument("--no-backup", action="store_true", help=T.CLI_DB_NO_BACKUP_HELP)

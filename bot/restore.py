@@ -183,6 +183,22 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
     return contents, [aside for _, aside in moved]
 
 
+def run_check(backup: str) -> int:
+    """`nhacviec restore --check FILE`: the checks a restore makes first, and what the backup holds; nothing
+    is changed, and the bot may be running. 0 when it could be restored, 1 when not (said why)."""
+    try:
+        contents = inspect_backup(Path(backup))
+    except RestoreRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as exc:
+        print(T.RESTORE_NOT_A_DATABASE.format(path=backup, error=exc), file=sys.stderr)
+        return 1
+    print(T.OPS15_BACKUP_GOOD.format(path=backup, committees=contents.committees, tasks=contents.tasks,
+                                     newest=contents.newest or "—", revision=contents.revision))
+    return 0
+
+
 def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -> int:
     """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running. `keep_aside`: how
     many set-aside copies stay, this restore's included (bot/restore_aside.py)."""

@@ -2395,3 +2395,12 @@ OPS15_RESTORE_INTERRUPTED = (
     "(nếu không sẽ tạo một cơ sở dữ liệu trống). Chạy lại đúng lệnh khôi phục (sudo nhacviec restore TỆP_SAO_LƯU) "
     "rồi khởi động bot; cơ sở dữ liệu trước khi khôi phục nằm trong tệp …-before-restore-… cùng thư mục."
 )
+# `nhacviec restore --check FILE`: is this backup good? (the restore's own checks, nothing changed)
+OPS15_CLI_RESTORE_CHECK_HELP = (
+    "chỉ kiểm tra bản sao lưu (toàn vẹn, đúng cơ sở dữ liệu Nhắc việc, lược đồ bản này biết) và in nó chứa gì; "
+    "không thay đổi gì, bot vẫn chạy được"
+)
+OPS15_BACKUP_GOOD = (
+    "Bản sao lưu tốt: {path} — toàn vẹn, khôi phục được bằng bản bot này: {committees} Ban chỉ đạo, {tasks} "
+    "nhiệm vụ, ghi nhận mới nhất ngày {newest} (lược đồ {revision}). Không thay đổi gì."
+)
