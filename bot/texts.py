@@ -2404,3 +2404,8 @@ OPS15_BACKUP_GOOD = (
     "Bản sao lưu tốt: {path} — toàn vẹn, khôi phục được bằng bản bot này: {committees} Ban chỉ đạo, {tasks} "
     "nhiệm vụ, ghi nhận mới nhất ngày {newest} (lược đồ {revision}). Không thay đổi gì."
 )
+# `nhacviec status` when the disk of the SQLite database is nearly full (bot/status.py DISK_LOW).
+OPS15_STATUS_DISK_LOW = (
+    "⚠️ Ổ đĩa chứa cơ sở dữ liệu chỉ còn {free} trống ({folder}): đầy thì bot không lưu được gì (trả lời «Hệ thống "
+    "đang bận»). Xóa bớt bản sao lưu cũ, thu gọn nhật ký (sudo journalctl --vacuum-size=200M), xem: df -h {folder}"
+)
