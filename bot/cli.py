@@ -242,7 +242,15 @@ def _db(args: argparse.Namespace) -> int:
 def _migrate_to_postgres(args: argparse.Namespace) -> int:
     from bot.migrate_pg import run_migrate_to_postgres
 
-    return run_migrate_to_postgres(_settings().database_url, args.to)
+    # A URL without its password: asked for at a terminal, not echoed, kept out of the history and sudo's log.
+    ask = _ask_pg_password if sys.stdin.isatty() else None
+    return run_migrate_to_postgres(_settings().database_url, args.to, ask)
+
+
+def _ask_pg_password() -> str:
+    import getpass
+
+    return getpass.getpass(T.OPS15_PG_PASSWORD_PROMPT)
 
 
 def _take_env_file(argv: list[str]) -> list[str]:

@@ -2409,3 +2409,5 @@ OPS15_STATUS_DISK_LOW = (
     "⚠️ Ổ đĩa chứa cơ sở dữ liệu chỉ còn {free} trống ({folder}): đầy thì bot không lưu được gì (trả lời «Hệ thống "
     "đang bận»). Xóa bớt bản sao lưu cũ, thu gọn nhật ký (sudo journalctl --vacuum-size=200M), xem: df -h {folder}"
 )
+# `nhacviec migrate-to-postgres --to postgresql://nhacviec@máy/nhacviec` (no password in the command line).
+OPS15_PG_PASSWORD_PROMPT = "Mật khẩu PostgreSQL (không hiện khi gõ): "
