@@ -253,6 +253,27 @@ def _ask_pg_password() -> str:
     return getpass.getpass(T.OPS15_PG_PASSWORD_PROMPT)
 
 
+class _VietnameseFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, T.OPS15_CLI_USAGE if prefix is None else prefix)
+
+
+def vietnamese_help(parser: argparse.ArgumentParser) -> None:
+    """`--help` of every command in Vietnamese, for the administrator: argparse's own words («usage»,
+    «options», «show this help message and exit») were the only English in it."""
+    parser.formatter_class = _VietnameseFormatter
+    parser._positionals.title = T.OPS15_CLI_POSITIONALS
+    parser._optionals.title = T.OPS15_CLI_OPTIONS
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = T.OPS15_CLI_HELP
+        elif isinstance(action, argparse._VersionAction):
+            action.help = T.OPS15_CLI_VERSION
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                vietnamese_help(child)
+
+
 def _take_env_file(argv: list[str]) -> list[str]:
     """`--env-file FILE` anywhere before the command: where `.env` is read from (NHACVIEC_ENV_FILE)."""
     import os
@@ -302,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     actions.add_parser("history", help=T.CLI_DB_HISTORY_HELP)
     up = actions.add_parser("upgrade", help=T.CLI_DB_UPGRADE_HELP)
     down = actions.add_parser("downgrade", help=T.CLI_DB_DOWNGRADE_HELP)
-    down.add_argument("revision", metavar="REV")
+    down.add_argument("revision", metavar="REV", help=T.OPS15_CLI_DB_REV_HELP)
     for changing in (up, down):  # `db upgrade --no-backup`, as one types it, not only `db --no-backup upgrade`
         # SUPPRESS: given before the action, the subcommand's own default must not turn it back off.
         changing.add_argument("--no-backup", action="store_true", default=argparse.SUPPRESS,
@@ -311,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     move.add_argument("--to", metavar="URL", required=True, help=T.CLI_MIGRATE_PG_TO_HELP)
     sub.add_parser("parse", help=T.CLI_PARSE_HELP, add_help=False)
     sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
+    for name, description in (("run", T.CLI_RUN_HELP), ("backup", T.CLI_BACKUP_HELP), ("restore", T.CLI_RESTORE_HELP),
+                              ("status", T.OPS15_CLI_STATUS_DESCRIPTION), ("db", T.CLI_DB_HELP),
+                              ("migrate-to-postgres", T.CLI_MIGRATE_PG_HELP)):
+        sub.choices[name].description = description  # `nhacviec status --help` said nothing of what it does
+    vietnamese_help(parser)
     if argv and argv[0] == "parse":
         from bot.parse_cli import main as parse_main
 

@@ -2411,3 +2411,14 @@ OPS15_STATUS_DISK_LOW = (
 )
 # `nhacviec migrate-to-postgres --to postgresql://nhacviec@máy/nhacviec` (no password in the command line).
 OPS15_PG_PASSWORD_PROMPT = "Mật khẩu PostgreSQL (không hiện khi gõ): "
+# `nhacviec … --help` (bot/cli.py vietnamese_help): argparse's own words, and what `status` does.
+OPS15_CLI_USAGE = "cách dùng: "
+OPS15_CLI_POSITIONALS = "tham số"
+OPS15_CLI_OPTIONS = "tùy chọn"
+OPS15_CLI_HELP = "in hướng dẫn này rồi thoát"
+OPS15_CLI_VERSION = "in phiên bản rồi thoát"
+OPS15_CLI_STATUS_DESCRIPTION = (
+    "bot có đang chạy và gửi nhắc việc không: cơ sở dữ liệu, lược đồ, số tin chờ gửi, lần quét gần nhất, "
+    "Telegram, ổ đĩa. Mã thoát 0: BÌNH THƯỜNG; 1: CÓ VẤN ĐỀ (dòng ⚠️ nói gì)."
+)
+OPS15_CLI_DB_REV_HELP = "phiên bản lược đồ muốn hạ về, ví dụ 0009 (các phiên bản: nhacviec db history)"
