@@ -2422,3 +2422,9 @@ OPS15_CLI_STATUS_DESCRIPTION = (
     "Telegram, ổ đĩa. Mã thoát 0: BÌNH THƯỜNG; 1: CÓ VẤN ĐỀ (dòng ⚠️ nói gì)."
 )
 OPS15_CLI_DB_REV_HELP = "phiên bản lược đồ muốn hạ về, ví dụ 0009 (các phiên bản: nhacviec db history)"
+# `nhacviec backup` onto a full disk (bot/backup.py): which disk, how to see it, what to free. Nothing half-written
+# is left.
+OPS15_BACKUP_DISK_FULL = (
+    "Ổ đĩa chứa {folder} đã đầy (xem: df -h {folder}). Xóa bớt bản sao lưu cũ (hoặc dùng --keep N), thu gọn nhật "
+    "ký (sudo journalctl --vacuum-size=200M), rồi sao lưu lại. Không có tệp dở nào được để lại."
+)

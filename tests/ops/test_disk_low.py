@@ -40,3 +40,32 @@ def test_status_says_when_the_database_disk_is_nearly_full(
     assert status.healthy is healthy
     assert (low in status.lines) is not healthy
     assert any(line.startswith("Bot: đang chạy") for line in status.lines)  # the rest is still said
+
+
+def test_a_backup_onto_a_full_disk_says_which_disk_and_what_to_free(
+    tmp_path: Path, history_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from bot import backup
+
+    url = with_history(history_file, tmp_path / "nhacviec.db")
+    target = tmp_path / "saoluu" / "nhacviec-2026-12-07.db"
+
+    class Full:  # SQLite writing the copy's pages onto a disk with no room left
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self._conn = conn
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._conn, name)
+
+        def backup(self, *args: object, **kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    real = sqlite3.connect
+    monkeypatch.setattr(backup.sqlite3, "connect", lambda *a, **k: Full(real(*a, **k)))
+    assert backup.run_backup(url, str(target), 14) == 1
+    err = capsys.readouterr().err
+    assert "database or disk is full" in err
+    assert T.OPS15_BACKUP_DISK_FULL.format(folder=target.parent) in err
+    assert not list(target.parent.iterdir())  # no half-written copy left behind
