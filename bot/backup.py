@@ -144,6 +144,12 @@ def rotate(target: Path, keep: int, database: Path) -> list[Path]:
     return old[::-1]
 
 
+def _disk_full(exc: BaseException) -> bool:
+    import errno
+
+    return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc)
+
+
 def run_backup(database_url: str, to: str | None, keep: int | None = None) -> int:
     """The command: 0 on success, 1 on failure, 2 for a --keep that cannot work; PostgreSQL gets the pg_dump
     instructions. `keep`: the backups of the target's series kept, the new one included (None: all)."""
@@ -171,6 +177,8 @@ def run_backup(database_url: str, to: str | None, keep: int | None = None) -> in
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink(missing_ok=True)
         print(T.BACKUP_FAILED.format(error=exc), file=sys.stderr)
+        if _disk_full(exc):  # SQLite's «database or disk is full» alone did not say which disk, nor what to do
+            print(T.OPS15_BACKUP_DISK_FULL.format(folder=target.resolve().parent), file=sys.stderr)
         return 1
     print(T.BACKUP_DONE.format(source=source, target=result.target, size=result.size, tasks=result.tasks))
     if keep is not None:

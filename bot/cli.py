@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from bot import texts as T
 
@@ -55,6 +56,8 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     behind a load balancer: the dispatcher's claims (FOR UPDATE SKIP LOCKED) share the work out.
     `clock` is for tests that move time in a bot subprocess.
     """
+    from telegram.error import InvalidToken
+
     from bot.instance_lock import AlreadyRunning, InstanceLock
     from bot.logging_setup import setup_logging
     from bot.metrics import MONITOR, status_path_for
@@ -72,6 +75,11 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
 
     if problem := token_problem(settings.bot_token):  # before Telegram is asked: no network said "unreachable"
         print(problem, file=sys.stderr)
+        return 2
+    from bot.restore import interrupted_restore
+
+    if cut := interrupted_restore(settings.database_url):  # else a new, empty database is made
+        print(T.OPS15_RESTORE_INTERRUPTED.format(partial=cut), file=sys.stderr)
         return 2
     hook = None
     if webhook or settings.webhook_url:
@@ -97,6 +105,8 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
     MONITOR.configure(status_path_for(settings), mode=mode, dispatch_interval=settings.dispatch_interval)
     try:
         app = build_application(settings, clock or clock_from_env())  # the database is ready: status reads it
+        revoked = TokenRevoked(app)
+        MONITOR.on_token_rejected = revoked
         if under_service_manager(os.environ):  # at boot the network may come after us (bot/wait_network.py)
             wait_for_telegram(
                 lambda: telegram_answers(settings.api_base_url, settings.bot_token or ""),
@@ -109,13 +119,61 @@ def run_bot(settings: Settings, *, webhook: bool = False, clock: Clock | None = 
             # PTB's tornado server refuses (403) any request whose X-Telegram-Bot-Api-Secret-Token
             # is not secret_token; setWebhook registers the public URL (each instance sets the same
             # one, so a restart of any of them keeps Telegram pointed at the load balancer).
-            app.run_webhook(**hook.server_options(), allowed_updates=ALLOWED_UPDATES)
+            run = partial(app.run_webhook, **hook.server_options())
         else:
-            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+            run = app.run_polling
+        try:
+            run(allowed_updates=ALLOWED_UPDATES, close_loop=False)
+        except InvalidToken:
+            if not revoked.seen:
+                raise  # at start-up: bot.startup says it
+        if revoked.seen:
+            return revoked.stopped()
     finally:
+        MONITOR.on_token_rejected = None
         MONITOR.stopped()
         lock.release()
     return 0
+
+
+class TokenRevoked:
+    """Telegram answered 401 to a running bot: its token was revoked or replaced in @BotFather. PTB then
+    gives up polling and the bot stayed up, deaf, with `nhacviec status` saying all was well, until someone
+    restarted it. Now it stops, says what to do in one line, and exits 2 (systemd does not restart it:
+    RestartPreventExitStatus), so `systemctl status` and `nhacviec status` show the problem."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.seen = False
+
+    def __call__(self) -> None:
+        if self.seen or not self.app.running:  # at start-up a 401 is bot.startup's to tell
+            return
+        self.seen = True
+        logging.getLogger("nhacviec").error(
+            "Telegram rejected the token while running (revoked in @BotFather?): stopping")
+        self.app.stop_running()
+
+    def stopped(self) -> int:
+        """PTB's run_* re-raised the polling task's InvalidToken before stopping the application: stop it here
+        (the loop was left open for this), so that no task is left pending, then say what to do."""
+        import asyncio
+        import contextlib
+
+        loop = asyncio.get_event_loop()
+        with contextlib.suppress(Exception):
+            if self.app.running:
+                loop.run_until_complete(self.app.stop())
+            loop.run_until_complete(self.app.shutdown())
+            if self.app.post_shutdown is not None:
+                loop.run_until_complete(self.app.post_shutdown(self.app))
+        loop.close()
+        from bot.config_check import config_file_hint
+
+        print(T.OPS15_TOKEN_REVOKED, file=sys.stderr)
+        if hint := config_file_hint():
+            print(hint, file=sys.stderr)
+        return 2
 
 
 def _run_guarded(args: argparse.Namespace) -> int:
@@ -162,8 +220,10 @@ def _keep_aside_count(value: str) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from bot.restore import run_restore
+    from bot.restore import run_check, run_restore
 
+    if args.check:  # no settings needed: it reads the backup only (works while the bot runs)
+        return run_check(args.file)
     return run_restore(_settings().database_url, args.file, args.keep_aside)
 
 
@@ -182,7 +242,36 @@ def _db(args: argparse.Namespace) -> int:
 def _migrate_to_postgres(args: argparse.Namespace) -> int:
     from bot.migrate_pg import run_migrate_to_postgres
 
-    return run_migrate_to_postgres(_settings().database_url, args.to)
+    # A URL without its password: asked for at a terminal, not echoed, kept out of the history and sudo's log.
+    ask = _ask_pg_password if sys.stdin.isatty() else None
+    return run_migrate_to_postgres(_settings().database_url, args.to, ask)
+
+
+def _ask_pg_password() -> str:
+    import getpass
+
+    return getpass.getpass(T.OPS15_PG_PASSWORD_PROMPT)
+
+
+class _VietnameseFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, T.OPS15_CLI_USAGE if prefix is None else prefix)
+
+
+def vietnamese_help(parser: argparse.ArgumentParser) -> None:
+    """`--help` of every command in Vietnamese, for the administrator: argparse's own words («usage»,
+    «options», «show this help message and exit») were the only English in it."""
+    parser.formatter_class = _VietnameseFormatter
+    parser._positionals.title = T.OPS15_CLI_POSITIONALS
+    parser._optionals.title = T.OPS15_CLI_OPTIONS
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = T.OPS15_CLI_HELP
+        elif isinstance(action, argparse._VersionAction):
+            action.help = T.OPS15_CLI_VERSION
+        elif isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                vietnamese_help(child)
 
 
 def _take_env_file(argv: list[str]) -> list[str]:
@@ -225,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
     restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
     restore.add_argument("--keep-aside", metavar="N", type=_keep_aside_count, help=T.CLI_RESTORE_KEEP_HELP)
+    restore.add_argument("--check", action="store_true", help=T.OPS15_CLI_RESTORE_CHECK_HELP)
     sub.add_parser("status", help=T.CLI_STATUS_HELP)
     db = sub.add_parser("db", help=T.CLI_DB_HELP)
     db.add_argument("--no-backup", action="store_true", help=T.CLI_DB_NO_BACKUP_HELP)
@@ -233,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     actions.add_parser("history", help=T.CLI_DB_HISTORY_HELP)
     up = actions.add_parser("upgrade", help=T.CLI_DB_UPGRADE_HELP)
     down = actions.add_parser("downgrade", help=T.CLI_DB_DOWNGRADE_HELP)
-    down.add_argument("revision", metavar="REV")
+    down.add_argument("revision", metavar="REV", help=T.OPS15_CLI_DB_REV_HELP)
     for changing in (up, down):  # `db upgrade --no-backup`, as one types it, not only `db --no-backup upgrade`
         # SUPPRESS: given before the action, the subcommand's own default must not turn it back off.
         changing.add_argument("--no-backup", action="store_true", default=argparse.SUPPRESS,
@@ -242,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     move.add_argument("--to", metavar="URL", required=True, help=T.CLI_MIGRATE_PG_TO_HELP)
     sub.add_parser("parse", help=T.CLI_PARSE_HELP, add_help=False)
     sub.add_parser("sandbox", help=T.SANDBOX_HELP, add_help=False)
+    for name, description in (("run", T.CLI_RUN_HELP), ("backup", T.CLI_BACKUP_HELP), ("restore", T.CLI_RESTORE_HELP),
+                              ("status", T.OPS15_CLI_STATUS_DESCRIPTION), ("db", T.CLI_DB_HELP),
+                              ("migrate-to-postgres", T.CLI_MIGRATE_PG_HELP)):
+        sub.choices[name].description = description  # `nhacviec status --help` said nothing of what it does
+    vietnamese_help(parser)
     if argv and argv[0] == "parse":
         from bot.parse_cli import main as parse_main
 

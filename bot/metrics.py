@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,6 +97,9 @@ class Monitor:
         self.state = Heartbeat()
         self.status_path: Path | None = None
         self._down_channel = "api"
+        # Called once when Telegram answers 401 (the token was revoked or replaced in @BotFather while
+        # the bot runs): `nhacviec run` stops the bot then (bot/cli.py), instead of staying up, deaf.
+        self.on_token_rejected: Callable[[], None] | None = None
         TICK_AGE.set_function(self.tick_age)
         TELEGRAM_UP.set_function(lambda: 1.0 if self.state.telegram_reachable else 0.0)
 
@@ -139,6 +143,8 @@ class Monitor:
         self.write()
 
     def telegram_refused(self, code: int, payload: bytes) -> None:
+        if code == 401 and self.on_token_rejected is not None:
+            self.on_token_rejected()
         if code == 429:
             TELEGRAM_429.inc()
         with contextlib.suppress(Exception):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,13 +126,27 @@ async def move(sqlite_uri: str, target_url: str) -> list[TableCount]:
     return counts
 
 
-def run_migrate_to_postgres(database_url: str, to: str) -> int:
-    """0 moved; 1 refused or failed (nothing committed); 3 the bot is running."""
+def with_password(to: str, ask: Callable[[], str] | None) -> str:
+    """`to` with the password asked for (`ask`: getpass, at a terminal) when the URL has none. Typed into the
+    command line, the password stayed in the shell's history and in sudo's line of the journal («COMMAND=…
+    --to postgresql://nhacviec:MẬT_KHẨU@…»), readable by whoever reads logs."""
+    try:
+        url = make_url(to)
+    except Exception:  # told as not a PostgreSQL address below
+        return to
+    if ask is None or url.password or url.get_backend_name() != "postgresql":
+        return to
+    return url.set(password=ask()).render_as_string(hide_password=False)
+
+
+def run_migrate_to_postgres(database_url: str, to: str, ask: Callable[[], str] | None = None) -> int:
+    """0 moved; 1 refused or failed (nothing committed); 3 the bot is running. `ask`: how to ask for the
+    password when `to` has none (None: not asked)."""
     from bot.instance_lock import AlreadyRunning, InstanceLock
     from bot.logging_setup import Redactor
     from bot.settings import Settings, database_url_from
 
-    to = database_url_from(to)
+    to = with_password(database_url_from(to), ask)
     if not is_sqlite(database_url):
         print(T.MOVE_SOURCE_NOT_SQLITE, file=sys.stderr)
         return 1

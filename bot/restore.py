@@ -11,8 +11,9 @@ backup of 2 tasks came back with 8). So this command:
 3. sets the current database aside *with* its -wal and -shm, renamed together
    (`nhacviec-before-restore-YYYYmmdd-HHMMSS.db`, `...db-wal`, `...db-shm`): they stay a usable pair;
    only the newest few of those stay (`--keep-aside N`, bot/restore_aside.py), this one always;
-4. copies the backup in with SQLite's backup API (to a temporary file, then renamed), keeping the old
-   database's permissions and owner;
+4. copies the backup with SQLite's backup API to `<database>.restoring` (before step 3: an interrupted
+   copy leaves the database as it was), keeping the old database's permissions and owner, then renames
+   it into place;
 5. says what it restored: committees, tasks, and the date of the newest recorded event.
 """
 
@@ -117,11 +118,17 @@ def set_aside(database: Path, when: datetime) -> list[tuple[Path, Path]]:
     return moved
 
 
-def copy_in(backup: Path, database: Path, *, like: os.stat_result | None) -> None:
-    """The backup, through SQLite's backup API, into `database` (a standalone file, no -wal), with
-    the permissions and owner of the database it replaces (`like`), else those of the backup."""
+def restoring_file(database: Path) -> Path:
+    """Where the backup is copied before it takes the database's place."""
+    return database.with_name(database.name + ".restoring")
+
+
+def copy_in(backup: Path, database: Path, *, like: os.stat_result | None) -> Path:
+    """The backup, through SQLite's backup API, into `<database>.restoring` (a standalone file, no -wal),
+    with the permissions and owner of the database it replaces (`like`), else those of the backup. The
+    database itself is not touched: the long copy happens before anything is moved (see restore_sqlite)."""
     model = like or backup.stat()
-    partial = database.with_name(database.name + ".restoring")
+    partial = restoring_file(database)
     partial.unlink(missing_ok=True)
     mode = model.st_mode & 0o777
     os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode))
@@ -139,7 +146,7 @@ def copy_in(backup: Path, database: Path, *, like: os.stat_result | None) -> Non
             dst.close()
     finally:
         src.close()
-    os.replace(partial, database)
+    return partial
 
 
 def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Contents, list[Path]]:
@@ -151,13 +158,22 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
     lock.acquire()  # AlreadyRunning while the bot runs
     try:
         like = database.stat() if database.exists() else None
+        # The copy first, the renames after: interrupted during the copy (Ctrl-C, a full disk, the SSH link
+        # gone, a power cut), the database is as it was. Set aside first, an interrupted copy left NO
+        # database, and the next start of the bot made a new, empty one in its place.
+        try:
+            partial = copy_in(backup, database, like=like)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                restoring_file(database).unlink(missing_ok=True)
+            raise
         moved = set_aside(database, when)
         try:
-            copy_in(backup, database, like=like)
+            os.replace(partial, database)
         except BaseException:
             # Put the old database back as it was: a failed restore changes nothing.
             with contextlib.suppress(OSError):
-                database.with_name(database.name + ".restoring").unlink(missing_ok=True)
+                restoring_file(database).unlink(missing_ok=True)
             for original, aside in moved:
                 with contextlib.suppress(OSError):
                     os.replace(aside, original)
@@ -165,6 +181,22 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
     finally:
         lock.release()
     return contents, [aside for _, aside in moved]
+
+
+def run_check(backup: str) -> int:
+    """`nhacviec restore --check FILE`: the checks a restore makes first, and what the backup holds; nothing
+    is changed, and the bot may be running. 0 when it could be restored, 1 when not (said why)."""
+    try:
+        contents = inspect_backup(Path(backup))
+    except RestoreRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (OSError, sqlite3.Error) as exc:
+        print(T.RESTORE_NOT_A_DATABASE.format(path=backup, error=exc), file=sys.stderr)
+        return 1
+    print(T.OPS15_BACKUP_GOOD.format(path=backup, committees=contents.committees, tasks=contents.tasks,
+                                     newest=contents.newest or "—", revision=contents.revision))
+    return 0
 
 
 def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -> int:
@@ -209,3 +241,21 @@ def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -
         print(T.RESTORE_ASIDE_PRUNED.format(
             sets=len(removed), keep=keep, files=", ".join(p.name for files in removed for p in files)))
     return 0
+
+
+def interrupted_restore(database_url: str) -> Path | None:
+    """The `<database>.restoring` of a restore cut off between setting the database aside and renaming the
+    copy into place (a power cut), when no database is there: the bot must not start and make a new, empty
+    one — the administrator runs the restore again. None when all is in order (or not SQLite)."""
+    if not is_sqlite(database_url):
+        return None
+    from sqlalchemy.engine import make_url
+
+    from db.engine import normalise_url
+
+    name = make_url(normalise_url(database_url)).database
+    if not name or name == ":memory:":
+        return None
+    database = Path(name)
+    partial = restoring_file(database)
+    return partial if partial.exists() and not database.exists() else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot import texts as T
 from bot.errors import database_unavailable
@@ -50,6 +50,12 @@ def startup_failed(exc: Exception, settings: Settings) -> int:
         print(T.DB_UNREACHABLE.format(url=url), file=sys.stderr)
         _name_config_file()
         return 4
+    if isinstance(exc, BadRequest):  # a NetworkError to PTB, but Telegram answered: «unreachable» misled
+        said = Redactor(settings.secrets)(str(exc))
+        log.error("start-up failed: Telegram refused: %s", said)
+        print(T.OPS15_TELEGRAM_REFUSED.format(error=said), file=sys.stderr)
+        _name_config_file()
+        return 2
     if isinstance(exc, NetworkError):
         log.error("start-up failed: Telegram unreachable: %s", exc)
         # Through the redactor: someone may have pasted ".../bot<token>" into TELEGRAM_API_URL.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -105,6 +106,24 @@ def _late_lines(stored: Stored) -> list[str]:
     return lines
 
 
+# Below this much free space beside a SQLite database, status says so (and exit 1). On a full disk every write
+# fails: the bot answers «Hệ thống đang bận, chưa lưu gì cả» to every command and sends nothing, while the
+# database still answers reads — nothing else in status showed it. A backup or a schema upgrade needs about
+# one database's size again, hence twice the database when that is more.
+DISK_LOW = 100 * 1024 * 1024
+
+
+def _disk_low(database: Path) -> str | None:
+    try:
+        free = shutil.disk_usage(database.parent).free
+        size = database.stat().st_size
+    except OSError:
+        return None
+    if free >= max(DISK_LOW, 2 * size):
+        return None
+    return T.OPS15_STATUS_DISK_LOW.format(free=f"{free / 1024 / 1024:.0f} MB", folder=database.parent)
+
+
 def _ago(seconds: float) -> str:
     seconds = max(0, int(seconds))
     if seconds < 120:
@@ -124,6 +143,9 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
         name = make_url(normalise_url(settings.database_url)).database or ""
         if not name or name == ":memory:" or not Path(name).is_file():
             return Status(False, [*lines, T.STATUS_NO_DATABASE.format(path=name or ":memory:")])
+        if low := _disk_low(Path(name)):
+            healthy = False
+            lines.append(low)
     try:
         stored = asyncio.run(_database(settings, now))
     except Exception as exc:

@@ -2418,3 +2418,59 @@ SEC16_NOT_IN_GROUP_HINT = (
     "🚪 Người thực hiện chưa ở trong nhóm nên chưa nhận được nhắc việc riêng: hãy vào nhóm này, "
     "hoặc nhờ Trưởng ban giao lại việc."
 )
+
+
+# --- ops15 ---
+# Telegram refused the token of a bot that was running (revoked or replaced with /revoke in @BotFather): the bot
+# stops (exit 2, not restarted by systemd) instead of staying up without receiving anything (bot/cli.py).
+OPS15_TOKEN_REVOKED = (
+    "Telegram không nhận BOT_TOKEN nữa (token vừa bị thu hồi hoặc đổi ở @BotFather): bot đã dừng. "
+    "Lấy token mới ở @BotFather (/token), sửa BOT_TOKEN trong tệp cấu hình rồi khởi động lại bot "
+    "(systemd: sudo systemctl restart nhacviec)."
+)
+# Telegram answered a start-up call with 400 (setWebhook: «https url must be provided», a port it does not
+# call...): it was reached, so «không kết nối được» sent the administrator to the firewall (bot/startup.py).
+OPS15_TELEGRAM_REFUSED = (
+    "Telegram từ chối khi bot khởi động: {error}. Thường do WEBHOOK_URL: phải là https://… ở cổng 443, 80, 88 "
+    "hoặc 8443. Sửa trong tệp cấu hình rồi chạy lại."
+)
+# `nhacviec run` when a restore was cut off (power cut) after the database was set aside and before the copy
+# took its place: starting would make a new, empty database (bot/restore.py interrupted_restore).
+OPS15_RESTORE_INTERRUPTED = (
+    "Lần khôi phục trước bị ngắt giữa chừng: chưa có cơ sở dữ liệu, chỉ có {partial}. Bot không khởi động "
+    "(nếu không sẽ tạo một cơ sở dữ liệu trống). Chạy lại đúng lệnh khôi phục (sudo nhacviec restore TỆP_SAO_LƯU) "
+    "rồi khởi động bot; cơ sở dữ liệu trước khi khôi phục nằm trong tệp …-before-restore-… cùng thư mục."
+)
+# `nhacviec restore --check FILE`: is this backup good? (the restore's own checks, nothing changed)
+OPS15_CLI_RESTORE_CHECK_HELP = (
+    "chỉ kiểm tra bản sao lưu (toàn vẹn, đúng cơ sở dữ liệu Nhắc việc, lược đồ bản này biết) và in nó chứa gì; "
+    "không thay đổi gì, bot vẫn chạy được"
+)
+OPS15_BACKUP_GOOD = (
+    "Bản sao lưu tốt: {path} — toàn vẹn, khôi phục được bằng bản bot này: {committees} Ban chỉ đạo, {tasks} "
+    "nhiệm vụ, ghi nhận mới nhất ngày {newest} (lược đồ {revision}). Không thay đổi gì."
+)
+# `nhacviec status` when the disk of the SQLite database is nearly full (bot/status.py DISK_LOW).
+OPS15_STATUS_DISK_LOW = (
+    "⚠️ Ổ đĩa chứa cơ sở dữ liệu chỉ còn {free} trống ({folder}): đầy thì bot không lưu được gì (trả lời «Hệ thống "
+    "đang bận»). Xóa bớt bản sao lưu cũ, thu gọn nhật ký (sudo journalctl --vacuum-size=200M), xem: df -h {folder}"
+)
+# `nhacviec migrate-to-postgres --to postgresql://nhacviec@máy/nhacviec` (no password in the command line).
+OPS15_PG_PASSWORD_PROMPT = "Mật khẩu PostgreSQL (không hiện khi gõ): "
+# `nhacviec … --help` (bot/cli.py vietnamese_help): argparse's own words, and what `status` does.
+OPS15_CLI_USAGE = "cách dùng: "
+OPS15_CLI_POSITIONALS = "tham số"
+OPS15_CLI_OPTIONS = "tùy chọn"
+OPS15_CLI_HELP = "in hướng dẫn này rồi thoát"
+OPS15_CLI_VERSION = "in phiên bản rồi thoát"
+OPS15_CLI_STATUS_DESCRIPTION = (
+    "bot có đang chạy và gửi nhắc việc không: cơ sở dữ liệu, lược đồ, số tin chờ gửi, lần quét gần nhất, "
+    "Telegram, ổ đĩa. Mã thoát 0: BÌNH THƯỜNG; 1: CÓ VẤN ĐỀ (dòng ⚠️ nói gì)."
+)
+OPS15_CLI_DB_REV_HELP = "phiên bản lược đồ muốn hạ về, ví dụ 0009 (các phiên bản: nhacviec db history)"
+# `nhacviec backup` onto a full disk (bot/backup.py): which disk, how to see it, what to free. Nothing half-written
+# is left.
+OPS15_BACKUP_DISK_FULL = (
+    "Ổ đĩa chứa {folder} đã đầy (xem: df -h {folder}). Xóa bớt bản sao lưu cũ (hoặc dùng --keep N), thu gọn nhật "
+    "ký (sudo journalctl --vacuum-size=200M), rồi sao lưu lại. Không có tệp dở nào được để lại."
+)

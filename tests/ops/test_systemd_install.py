@@ -234,6 +234,11 @@ async def test_the_documented_install_starts_the_bot_as_an_unprivileged_user(
                                            capture_output=True, text=True, timeout=120, cwd="/root", env=cron_env)
             assert cron.returncode == 0, cron.stdout + cron.stderr
             assert nightly.stat().st_uid == account.pw_uid
+            # The README's check of a backup, as root, while the bot runs: good, nothing changed.
+            check = await asyncio.to_thread(subprocess.run, [wrapper, "restore", "--check", str(nightly)],
+                                            capture_output=True, text=True, timeout=120, cwd=private)
+            assert check.returncode == 0, check.stdout + check.stderr
+            assert check.stdout.startswith(f"Bản sao lưu tốt: {nightly}")
         finally:
             if proc.returncode is None:
                 proc.terminate()
