@@ -1,6 +1,7 @@
 """Would a LEARNED lead reader carry to unseen corpora better than the rules? Leave-one-corpus-out.
 
-    python bench/lead_tagger_experiment.py [--stack] [--corpora O,P,N,M,L] [--iterations 100]
+    python bench/lead_tagger_experiment.py [--stack] [--home] [--delex] [--fixes] [--corpora O,P,N,M,L]
+                                            [--iterations 100] [--c1 0.1] [--c2 0.05]
 
 An experiment for issue 11 (bench/README.md, "Session 11 (branch tagger)"), not part of the bot: nothing in
 bot/, domain/ or handlers/ imports it. It needs python-crfsuite (`pip install sklearn-crfsuite` into your own
