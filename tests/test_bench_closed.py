@@ -40,15 +40,16 @@ def test_the_list_reads_globs_without_comments(tmp_path: Path) -> None:
     assert closed_globs(tmp_path / "absent") == []
 
 
-def test_corpus_p_is_open_and_q_closed_since_session_11() -> None:
-    # P was closed for session 10 (its first look is recorded in bench/README); session 11 opened its dev part.
-    assert not {"v4p_*", "conclusions_v14"} & set(closed_globs())
-    assert not is_closed(Path("tests/data/v4p_dev.jsonl"))
-    assert not is_closed(Path("tests/data/v4o_dev.jsonl"))
-    assert not is_closed(Path("tests/data/conclusions_v13/dev/x.json"))
-    # Q, collected in session 11 (helper corpusq) for the next blind first look, is closed, dev part included.
-    assert {"v4q_*", "conclusions_v15"} <= set(closed_globs())
-    for name in ("v4q_dev.jsonl", "v4q_heldout.jsonl", "conclusions_v15/dev/a.json", "conclusions_v15/heldout/b.json"):
+def test_corpus_q_dev_is_open_and_r_closed_since_session_12() -> None:
+    # P was closed for session 10 and opened in 11; Q was closed for session 11 and its dev part opened in 12.
+    assert not {"v4p_*", "conclusions_v14", "v4q_*", "conclusions_v15"} & set(closed_globs())
+    opened = ("v4p_dev.jsonl", "v4o_dev.jsonl", "v4q_dev.jsonl", "conclusions_v13/dev/x.json",
+              "conclusions_v15/dev/a.json")
+    for name in opened:
+        assert not is_closed(Path("tests/data") / name), name
+    # R, collected in session 12 for the next blind first look, is closed, dev part included.
+    assert {"v4r_*", "conclusions_v16"} <= set(closed_globs())
+    for name in ("v4r_dev.jsonl", "v4r_heldout.jsonl", "conclusions_v16/dev/a.json", "conclusions_v16/heldout/b.json"):
         assert is_closed(Path("tests/data") / name), name
 
 
