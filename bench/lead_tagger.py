@@ -318,24 +318,30 @@ def today_of(doc_date: str | None) -> date:
     return date.fromisoformat(doc_date) if doc_date else date(2020, 1, 1)
 
 
-def rule_reading(record: dict, tokens: list[Token], combined: str) -> tuple[list[str], list[str]]:
-    """The rule reader's leads (as unseen_scoring reads them) and their token tags."""
-    text, context = nfc(record["text"]).strip(), record.get("context")
-    parsed = parse_directive(record["text"], today_of(record.get("doc_date")), context=context)
-    leads = [a.text for a in parsed.assignees.lead]
+def lead_tags(leads: list, tokens: list[Token], combined: str, text: str, in_context: bool) -> list[str]:
+    """The token tags of the rule reader's leads (their spans when kept, else found by their words); shared
+    with lead_tagger_experiment.py, which reads the record as of another day."""
     text_from = len(combined) - len(text)
     spans = []
-    for ref in parsed.assignees.lead:
+    for ref in leads:
         if ref.span is not None:
             a, b = ref.span[0] + text_from, ref.span[1] + text_from
             idx = [i for i, t in enumerate(tokens) if t.start >= a and t.end <= b]
             if idx:
                 spans.append((idx[0], idx[-1] + 1))
                 continue
-        found = locate(ref.text, tokens, "ctx" if context else "txt")
+        found = locate(ref.text, tokens, "ctx" if in_context else "txt")
         if found:
             spans.append(found)
-    return leads, bio(len(tokens), spans)
+    return bio(len(tokens), spans)
+
+
+def rule_reading(record: dict, tokens: list[Token], combined: str) -> tuple[list[str], list[str]]:
+    """The rule reader's leads (as unseen_scoring reads them) and their token tags."""
+    text, context = nfc(record["text"]).strip(), record.get("context")
+    parsed = parse_directive(record["text"], today_of(record.get("doc_date")), context=context)
+    leads = [a.text for a in parsed.assignees.lead]
+    return leads, lead_tags(parsed.assignees.lead, tokens, combined, text, bool(context))
 
 
 def prepare(record: dict) -> Prepared:

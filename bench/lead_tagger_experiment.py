@@ -39,7 +39,7 @@ try:
 except ImportError:  # an optional, bench-only dependency
     pycrfsuite = None
 
-from lead_tagger import Token, bio, features, locate, spans_of, surface, tokenize
+from lead_tagger import Token, bio, features, lead_tags, locate, spans_of, surface, tokenize
 
 from domain.understand.directive import parse_directive
 from domain.understand.textnorm import nfc
@@ -77,20 +77,9 @@ def rule_reading(record: dict, tokens: list[Token], combined: str, context: str 
     parsed = parse_directive(
         record["text"], today_of(record.get("doc_date"), record["text"], record.get("context")), context=context
     )
-    text_from = len(combined) - len(nfc(record["text"]).strip())
-    spans = []
-    for ref in parsed.assignees.lead:
-        if ref.span is not None:
-            a, b = ref.span[0] + text_from, ref.span[1] + text_from
-            idx = [i for i, t in enumerate(tokens) if t.start >= a and t.end <= b]
-            if idx:
-                spans.append((idx[0], idx[-1] + 1))
-                continue
-        found = locate(ref.text, tokens, "ctx" if context else "txt")
-        if found:
-            spans.append(found)
+    tags = lead_tags(parsed.assignees.lead, tokens, combined, nfc(record["text"]).strip(), bool(context))
     right = lead_right(record["gold"].get("lead") or [], [a.text for a in parsed.assignees.lead])
-    return bio(len(tokens), spans), right
+    return tags, right
 
 
 def prepare(record: dict) -> Item:
