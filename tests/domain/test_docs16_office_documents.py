@@ -323,18 +323,13 @@ _RIGHT = [
 ]
 
 
-def _two_column_pdf(line_by_line: bool) -> bytes:
-    """A bulletin page: a title and a lead-in across the page, then items in two columns (Word's default gutter,
-    1.27 cm), TrueType text as Word embeds it (matplotlib writes it). `line_by_line`: the content stream draws
-    the left column's line, then the right one's at the same height, as some layout programs do."""
+def placed_columns(right_x: float) -> list[list[tuple[float, float, str]]]:
+    """The bulletin's items 1–3 (left, from x 0.06) and 4–6 (right, from `right_x`) as (x, y, line) in figure
+    fractions, wrapped at 48 letters, each item's first line indented; docs17's narrow gutter reuses it."""
     import textwrap
 
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-
     columns = []
-    for x, items in ((0.06, _LEFT), (0.56, _RIGHT)):
+    for x, items in ((0.06, _LEFT), (right_x, _RIGHT)):
         y, placed = 0.89, []
         for item in items:
             for k, line in enumerate(textwrap.wrap(item, 48)):
@@ -342,6 +337,19 @@ def _two_column_pdf(line_by_line: bool) -> bytes:
                 y -= 0.018
             y -= 0.006
         columns.append(placed)
+    return columns
+
+
+def _two_column_pdf(line_by_line: bool) -> bytes:
+    """A bulletin page: a title and a lead-in across the page, then items in two columns (Word's default gutter,
+    1.27 cm), TrueType text as Word embeds it (matplotlib writes it). `line_by_line`: the content stream draws
+    the left column's line, then the right one's at the same height, as some layout programs do."""
+
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    columns = placed_columns(0.56)
     order = ([p for pair in zip(*columns, strict=False) for p in pair] + columns[0][len(columns[1]):]
              + columns[1][len(columns[0]):]) if line_by_line else [*columns[0], *columns[1]]
     out = io.BytesIO()

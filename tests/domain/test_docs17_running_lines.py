@@ -12,7 +12,7 @@ from bot.tesseract import SystemTools
 from domain.understand import pdf_columns, running_lines
 from domain.understand.conclusion import split_conclusion
 from domain.understand.documents import extract_text, read_document
-from tests.domain.test_docs16_office_documents import _two_pages
+from tests.domain.test_docs16_office_documents import _two_pages, placed_columns
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
 from tests.ocr_pages import as_pdf
 
@@ -122,17 +122,7 @@ def test_a_running_footer_of_a_scanned_pdf_is_not_read_into_the_item_over_the_pa
 def _two_columns_narrow() -> bytes:
     """docs16's bulletin page (title and lead-in across, items 1–3 left, 4–6 right, drawn line by line across
     the page), its right column moved left: a gutter of 12 pt, about one letter (Word's default is 36 pt)."""
-    from tests.domain.test_docs16_office_documents import _LEFT, _RIGHT
-
-    columns = []
-    for x, items in ((0.06, _LEFT), (0.51, _RIGHT)):
-        y, placed = 0.89, []
-        for item in items:
-            for k, line in enumerate(textwrap.wrap(item, 48)):
-                placed.append((x + (0.02 if k == 0 else 0), y, line))
-                y -= 0.018
-            y -= 0.006
-        columns.append(placed)
+    columns = placed_columns(0.51)
     across = [p for pair in zip(*columns, strict=False) for p in pair]
     rest = columns[0][len(columns[1]):] + columns[1][len(columns[0]):]
     head = [(0.35, 0.95, "BẢN TIN KẾT LUẬN GIAO BAN"), (0.06, 0.92, "Đồng chí Chủ tịch UBND huyện kết luận như sau:")]
