@@ -98,3 +98,21 @@ def test_a_tool_skips_a_closed_set_it_is_named(data: Path) -> None:
     )
     assert run.stdout == ""
     assert "closed corpora skipped (tests/data/CLOSED): v4p" in run.stderr
+
+
+def test_corpus_r_as_collected_is_whole_checked_and_closed() -> None:
+    # Corpus R (session 12, helper corpusr): the collected files are where the unseen scoring looks for them, every
+    # one of them is closed to the tuning tools, and the corpus checker passes (it prints counts and ids only).
+    data = ROOT / "tests" / "data"
+    sentence_files = sorted(data.glob("v4r_*.jsonl"))
+    conclusion_files = sorted((data / "conclusions_v16").glob("*/CR*.json"))
+    assert [p.name for p in sentence_files] == ["v4r_dev.jsonl", "v4r_heldout.jsonl"]
+    assert {p.parent.name for p in conclusion_files} == {"dev", "heldout"}
+    assert len(conclusion_files) >= 6
+    for path in [*sentence_files, *conclusion_files]:
+        assert is_closed(path), path
+    checked = subprocess.run(
+        [sys.executable, str(data / "check_corpus.py"), "r"], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout[-2000:]
+    assert checked.stdout.strip().endswith("errors 0")

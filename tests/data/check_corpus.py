@@ -34,7 +34,7 @@ ROOT = DATA.parent.parent
 # ../shared/corpus as seen from the main checkout (/work/main); NHACVIEC_SHARED_CORPUS points elsewhere.
 SHARED = Path(os.environ.get("NHACVIEC_SHARED_CORPUS", "/work/shared/corpus"))
 # corpus letter -> its whole-conclusions folder (the corpora collected with the v4o record shape)
-CORPORA = {"o": "conclusions_v13", "p": "conclusions_v14", "q": "conclusions_v15"}
+CORPORA = {"o": "conclusions_v13", "p": "conclusions_v14", "q": "conclusions_v15", "r": "conclusions_v16"}
 KINDS = {"date", "month", "quarter", "half", "year", "week", "relative", "immediate", "recurring", "holiday", "none"}
 SENT_FIELDS = {"id", "doc_id", "source_url_or_seed", "doc_date", "doc_date_note", "doc_kind", "text", "gold", "split"}
 CONC_FIELDS = {"id", "source_url", "doc_date", "doc_date_note", "kind", "note", "text", "directives"}
