@@ -183,6 +183,11 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # 87.2 / 66.7.
     "v4q_dev": (0.84, 0.73),
     "v4q_heldout": (0.87, 0.66),
+    # Corpus R (v4r, collected by corpusr at the start of the twelfth session, who never ran the bot; CLOSED all
+    # session, dev included). First look (main c518d75, before any rule of the session): dev 86.7 / 70.4, held-out
+    # 82.5 / 72.5.
+    "v4r_dev": (0.86, 0.70),
+    "v4r_heldout": (0.82, 0.72),
 }
 # set -> (found, real among proposed, deadline right on found) floors on whole conclusions, measured
 # 6 December 2026 at the end of the second issue-11 session (before -> after that session):
@@ -309,6 +314,10 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     # 100 / 87.5 / 85.7 (lead 14.3); after guide17's relabels dev found 91.3, the rest unchanged.
     "conclusions_v15_dev": (0.87, 0.95, 0.52),
     "conclusions_v15_heldout": (0.99, 0.87, 0.85),
+    # conclusions_v16 (corpus R, closed): first look (main c518d75) dev 95.0 / 100 / 89.5 (lead 26.3), held-out
+    # 100 / 77.8 / 42.9 (lead 85.7).
+    "conclusions_v16_dev": (0.94, 0.99, 0.89),
+    "conclusions_v16_heldout": (0.99, 0.77, 0.42),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
