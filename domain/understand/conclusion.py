@@ -378,6 +378,9 @@ _CLOSING_AT_START = re.compile(
     # ("… kiểm tra việc treo cờ", "… thực hiện Kế hoạch số 05") is no pointer back and stays.
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\s(?:(?:nghiem tuc|khan truong|trien khai|to chuc|thuc hien|"
     r"quan triet|pho bien|kiem tra|don doc|nghiem|thi hanh)[\s,]+)+(?:va\s+)?"
+    # (conclq, session 12: the notice's contents pointed back to, "… tổ chức thực hiện nghiêm các nội dung tại
+    # Thông báo này./." (CQ01), the same formula as CJ05's and CJ10's)
+    r"(?:(?:cac\s+|toan bo\s+)?noi dung\s+(?:tai|cua|trong)\s+)?"
     r"(?:thong bao|ket luan|van ban)\s+nay\W*$"
 )
 

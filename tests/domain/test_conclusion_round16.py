@@ -84,3 +84,21 @@ _LIST_FIRST = """Ban Chỉ huy quân sự xã đề nghị:
 def test_a_list_above_the_window_is_not_its_list() -> None:
     d = _one(_LIST_FIRST, "Các thôn rà soát")
     assert d.deadline.kind is DeadlineKind.NONE  # type: ignore[attr-defined]
+
+
+# --- the closing formula that points back to "các nội dung tại Thông báo này" --------------------------------------
+_FLAGS = """UBND phường Tân Hòa thông báo lịch treo cờ Tổ quốc như sau:
+Các cơ quan, trường học và hộ gia đình treo cờ Tổ quốc từ ngày 29/4/2026 đến hết ngày 01/5/2026.
+Tổ dân phố kiểm tra việc treo cờ của các hộ trên địa bàn.
+UBND phường yêu cầu các cơ quan, đơn vị, tổ dân phố và các hộ gia đình trên địa bàn phường tổ chức thực hiện nghiêm các nội dung tại Thông báo này./."""
+
+
+def test_the_contents_of_this_notice_pointed_back_to_close_it() -> None:
+    texts = [d.text for d in _directives(_FLAGS)]
+    assert not any("Thông báo này" in t for t in texts), texts
+    assert any(t.startswith("Tổ dân phố kiểm tra") for t in texts), texts
+
+
+def test_named_contents_to_carry_out_stay_a_task() -> None:
+    text = _FLAGS.replace("các nội dung tại Thông báo này", "các nội dung của Kế hoạch số 12/KH-UBND")
+    assert any("Kế hoạch số 12" in d.text for d in _directives(text))
