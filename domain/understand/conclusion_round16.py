@@ -31,7 +31,11 @@ Tests with invented notices: `tests/domain/test_conclusion_round16.py`.
    9 items), CP07 (conclusions_v14, corpus P, 2 items); the same class in the sentence sets' contexts (P011-02, the
    peak's window, read there by the deadline grammar). Only when the text states exactly one such time, conclo's
    rule did not act (no label line of its form), and only for items with no time of their own: an item after the
-   list (a speech reported after it, a closing line) is not the event's list.
+   list (a speech reported after it, a closing line) is not the event's list. A span (start before end) dates only
+   a list whose lead-in asks nobody ("… chỉ tiêu, gồm:"): the event's own content. A list of requests under a span
+   may be the steps an event needs by its first day (§30.2: a congress's preparations) or tasks that merely run
+   during a campaign (§30.1, D083-01: `none`), so it is left as it was; under one day (start = end) there is no such
+   doubt and any list is dated.
    Gate: the folded text writes "dien ra", "keo dai" or "thoi gian" (substring tests).
 """
 
@@ -87,14 +91,22 @@ def _event_times(
     return out
 
 
-def _listed_after(lines: Sequence[str], k: int) -> set[int]:
+# (folded) a lead-in that asks someone: its list is requests, which may be steps the event needs by its first day
+# (§30.2: a congress's preparations), not the event's own content
+_ASKS = re.compile(r"\b(?:de nghi|yeu cau|giao|chi dao|keu goi|khuyen cao|luu y|can|phai|co trach nhiem)\b")
+
+
+def _listed_after(lines: Sequence[str], k: int, folds: Callable[[str], str], content_only: bool) -> set[int]:
     """The item lines of every list under a lead-in (a line ending with a colon) after line `k`: the marked lines
-    right under it, or, when the first is unmarked, the unmarked lines up to a label line or a marked one."""
+    right under it, or, when the first is unmarked, the unmarked lines up to a label line or a marked one. With
+    `content_only`, only the lists whose lead-in asks nobody ("9 hệ thống chỉ tiêu, gồm:"): the event's content."""
     from domain.understand.conclusion import _MARKER  # (conclusion imports this module)
 
     out: set[int] = set()
     for j in range(k + 1, len(lines)):
         if not lines[j].rstrip().endswith(":") or j + 1 >= len(lines):
+            continue
+        if content_only and _ASKS.search(folds(lines[j])):
             continue
         marked = _MARKER.match(lines[j + 1]) is not None
         i = j + 1
@@ -121,7 +133,9 @@ def timed_by_the_event_time(
     from domain.understand.deadline_round9 import _announces  # (the §30.1 reading of "makes the measure known")
 
     k, start, end = times[0]
-    scope = _listed_after(lines, k)
+    # (a span: its own content lists only, due by the end — a list of requests may be the event's preparations, due by
+    # its first day, §30.2; one day: start and end are the same day, any list under it)
+    scope = _listed_after(lines, k, folds, content_only=start.due != end.due)
     if not scope:
         return directives
     out = []

@@ -102,3 +102,15 @@ def test_the_contents_of_this_notice_pointed_back_to_close_it() -> None:
 def test_named_contents_to_carry_out_stay_a_task() -> None:
     text = _FLAGS.replace("các nội dung tại Thông báo này", "các nội dung của Kế hoạch số 12/KH-UBND")
     assert any("Kế hoạch số 12" in d.text for d in _directives(text))
+
+
+# --- what stays: a span's list of requests may be the event's preparations (§30.2: due by its first day) ----------
+_CONGRESS = """Đại hội Hội Nông dân xã diễn ra từ ngày 14-4-2026 đến 15-4-2026 tại hội trường UBND xã.
+Ban Tổ chức đề nghị các chi hội:
+- Chi hội các thôn gửi danh sách đại biểu về Văn phòng Hội.
+- Chi hội các thôn chuẩn bị tham luận theo chủ đề được phân công."""
+
+
+def test_the_span_does_not_date_a_list_of_requests() -> None:
+    d = _one(_CONGRESS, "gửi danh sách đại biểu")
+    assert d.deadline.due != date(2026, 4, 15)  # type: ignore[attr-defined]
