@@ -50,6 +50,7 @@ from domain.understand.conclusion_round15 import (
     without_the_address_block,
     without_the_issuers_fronted_step,
 )
+from domain.understand.conclusion_round16 import may_state_the_event_time, timed_by_the_event_time
 from domain.understand.conclusion_timelines import timed_by_group_lines
 from domain.understand.conclusion_title import continued_title, title_lines
 from domain.understand.deadline_round9 import carried_to_items
@@ -377,6 +378,9 @@ _CLOSING_AT_START = re.compile(
     # ("… kiểm tra việc treo cờ", "… thực hiện Kế hoạch số 05") is no pointer back and stays.
     r"|^(?:yeu cau|de nghi)\b[^.:]{0,150}?\s(?:(?:nghiem tuc|khan truong|trien khai|to chuc|thuc hien|"
     r"quan triet|pho bien|kiem tra|don doc|nghiem|thi hanh)[\s,]+)+(?:va\s+)?"
+    # (conclq, session 12: the notice's contents pointed back to, "… tổ chức thực hiện nghiêm các nội dung tại
+    # Thông báo này./." (CQ01), the same formula as CJ05's and CJ10's)
+    r"(?:(?:cac\s+|toan bo\s+)?noi dung\s+(?:tai|cua|trong)\s+)?"
     r"(?:thong bao|ket luan|van ban)\s+nay\W*$"
 )
 
@@ -2188,6 +2192,8 @@ def split_conclusion(text: str, today: date, units: Sequence[KnownUnit] = ()) ->
         directives = _timed_by_schedule(directives, schedules, folds)
     if may_have_time_line(whole):  # (conclo, conclusion_round14.py: the notice's time label line)
         directives = timed_by_the_notice_line(directives, kept, meeting_date or today, folds)
+    if may_state_the_event_time(whole):  # (conclq, conclusion_round16.py: the event's one stated time)
+        directives = timed_by_the_event_time(directives, kept, meeting_date or today, folds)
     # (concl7, conclusion_doer.py: the issuer's own lines out, a fronted day dates its task)
     directives = without_the_issuers_lines(directives, kept, units, folds, meeting_date or today)
     directives = without_the_issuers_fronted_step(directives, lines, folds)  # (conclp, conclusion_round15.py)
