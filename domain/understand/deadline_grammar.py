@@ -46,6 +46,7 @@ from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
 from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, days_of_a_window, event_first_day
 from domain.understand.deadline_round14 import conditional_response, year_of_a_noun
+from domain.understand.deadline_round16 import daily_hours_of_a_noun
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -896,7 +897,11 @@ def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
     for m in scan.matches(pattern):
         if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
             continue
-        if _qualifies_a_noun(f, m.start()) or cadence_not_of_task(f, m.start(), m.end()):
+        if (
+            _qualifies_a_noun(f, m.start())
+            or cadence_not_of_task(f, m.start(), m.end())
+            or (m["u"] == "ngay" and daily_hours_of_a_noun(f, m.start()))  # (deadq) "khung giờ 11-14h hàng ngày"
+        ):
             scan.take(m.start(), m.end())  # (branch deadm, deadline_round10: "ngày nghỉ hằng tuần", "so với mọi năm")
             continue
         start = _with_periodic(scan, m.start())
