@@ -8,6 +8,9 @@ sentences of each class: `tests/domain/test_deadline_round16.py`.
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from domain.calendar import lunar_to_solar
 
 # --- the noun "ngày" (day) is not the adverb "ngay" (at once) -------------------------------------------------------
 # Kind of sentence: a day named by a word rather than by figures, written with its accent — a lunar gloss after a solar
@@ -68,3 +71,63 @@ def daily_hours_of_a_noun(f: str, start: int) -> bool:
         if word not in _TIME_WORDS:
             between += 1
     return False
+
+
+# --- a day of Tết written as a lunar day: "mùng 1 Tết", "mồng 5 tháng Giêng" (LABELLING §15, §23, §36.6) ---------
+# Kind of sentence: a measure or an event set for a day of the lunar new year written by its lunar name — "từ 10h
+# mùng 1 Tết Nguyên đán Bính Ngọ, CSGT … kiểm tra nồng độ cồn" (P014-01; §36.6 decides it a start day, `date`, and
+# cites a record of corpus J labelled the same), "khai mạc vào sáng mùng 6 tháng Giêng". The grammar read no lunar
+# day: the holiday's name after it was taken alone, as an occasion, and the sentence had no deadline. The lunar day
+# is resolved in the lunar year the text names (a solar year, "Bính Ngọ 2026", or the can-chi name alone, "Tết Bính
+# Ngọ": the year of that name nearest the document's date), else the next such day. A lunar day written as the gloss
+# of a solar day — "đến hết ngày 20/02/2026 (tức mùng 4 tháng Giêng năm Bính Ngọ)", "nhằm ngày mồng 9 tháng Giêng" —
+# is not read: the solar day before it already is (O069's, O017's, N041's contexts; CJ09, CK17, CM06, CQ01: 8 texts
+# of 6 corpora, whose readings this leaves as they were). Dev: the form in 9 texts of 7 corpora; in one (P014-01) it
+# is the sentence's own time — below the bar of a class, so a commit of its own the lead may drop.
+_CAN = ("giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy")
+_CHI = ("ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi")  # Tý, Tỵ fold alike
+_LUNAR_DAY = re.compile(
+    r"(?:ngay\s+)?(?:mung|mong)\s+(?P<d>0?[1-9]|10)\s+"
+    r"(?:tet(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?|thang\s+gieng(?:\s+am\s+lich)?)"
+    rf"(?:\s+(?:nam\s+)?(?P<can>{'|'.join(_CAN)})\s+(?P<chi>{'|'.join(sorted(set(_CHI)))}))?"
+    r"(?:\s+(?:nam\s+)?(?P<y>(?:19|20)[0-9]{2}))?\b"
+)
+_GLOSS_WORDS = ("tuc", "nham")
+
+
+def _year_named(can: str, chi: str, today_year: int) -> int | None:
+    """The solar year of the lunar new year named by can-chi, nearest `today_year` (within two years)."""
+    for shift in (0, 1, -1, 2, -2):
+        year = today_year + shift
+        if _CAN[(year - 4) % 10] == can and _CHI[(year - 4) % 12] == chi:
+            return year
+    return None
+
+
+def lunar_new_year_days(f: str, today: date) -> list[tuple[int, int, date | None, bool]]:
+    """(start, end, solar day, year written) of every day of Tết written by its lunar name in `f` (folded text) that is
+    no gloss of a solar day (see above); the solar day is None outside the years the lunar calendar covers."""
+    if "mung" not in f and "mong" not in f:
+        return []
+    found = []
+    for m in _LUNAR_DAY.finditer(f):
+        if m.start() > 0 and f[m.start() - 1].isalnum():
+            continue
+        before, near = f[max(0, m.start() - 80) : m.start()], f[max(0, m.start() - 25) : m.start()]
+        bracket = before.rfind("(")
+        if (bracket >= 0 and ")" not in before[bracket:]) or any(f" {w} " in f" {near} " for w in _GLOSS_WORDS):
+            continue  # a gloss of the solar day written before it (in brackets, or after "tức" / "nhằm")
+        day = int(m["d"])
+        year = int(m["y"]) if m["y"] else (_year_named(m["can"], m["chi"], today.year) if m["can"] else None)
+        found.append((m.start(), m.end(), _solar(year, day, today), year is not None))
+    return found
+
+
+def _solar(year: int | None, day: int, today: date) -> date | None:
+    try:
+        if year is not None:
+            return lunar_to_solar(year, 1, day)
+        this = lunar_to_solar(today.year, 1, day)
+        return this if this >= today else lunar_to_solar(today.year + 1, 1, day)
+    except ValueError:
+        return None

@@ -62,3 +62,34 @@ def test_daily_hours_of_a_noun_are_no_cadence(text: str) -> None:
 def test_daily_hours_of_the_action_stay_a_cadence(text: str) -> None:
     found = parse_deadline(text, TODAY)
     assert (found.kind, found.cadence) == (DeadlineKind.RECURRING, Cadence.DAILY)
+
+
+# --- a day of Tết written as a lunar day (§15, §23, §36.6) -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "today", "due"),
+    [
+        # a start day on a named lunar year's first day (Tết Đinh Mùi: 6 February 2027)
+        (
+            "Từ 0 giờ mùng 1 Tết Nguyên đán Đinh Mùi, các chốt kiểm soát hoạt động 24/24.",
+            date(2026, 12, 20),
+            date(2027, 2, 6),
+        ),
+        # a window's lunar end, no year: the next one after the document's day
+        ("Các chợ được hoạt động đến hết mùng 4 Tết.", date(2027, 1, 10), date(2027, 2, 9)),
+        # "tháng Giêng" with a solar year
+        (
+            "Lễ hội khai mạc vào sáng mồng 6 tháng Giêng năm 2027, Ban tổ chức hoàn tất trang trí.",
+            TODAY.replace(month=1),
+            date(2027, 2, 11),
+        ),
+    ],
+)
+def test_a_lunar_day_of_tet_is_a_day(text: str, today: date, due: date) -> None:
+    found = parse_deadline(text, today)
+    assert (found.kind, found.due) == (DeadlineKind.DATE, due)
+
+
+def test_a_lunar_gloss_leaves_the_solar_day_governing() -> None:
+    text = "Cán bộ nghỉ Tết từ ngày 5/2/2027 đến hết ngày 10/2/2027 (tức đến hết mùng 5 tháng Giêng năm Đinh Mùi)."
+    found = parse_deadline(text, date(2027, 1, 5))
+    assert (found.kind, found.due, found.phrase) == (DeadlineKind.DATE, date(2027, 2, 10), "đến hết ngày 10/2/2027")
