@@ -209,7 +209,8 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         masked = masked_misread_within(text, scan.f, [(c.start, c.end) for c in scan.found])
         if masked is not None:
             scan = grammar.scan(masked, today, digits)
-    if scan.found and "gày" in text.lower():  # "nghỉ lễ ngày Chiến thắng" is no "ngay" (branch deadq, deadline_round16)
+    # "nghỉ lễ ngày Chiến thắng" is no "ngay" (branch deadq, deadline_round16): only an immediate read from 4 letters
+    if any(c.kind is DeadlineKind.IMMEDIATE and c.end - c.start == 4 for c in scan.found):
         scan.found = [
             c for c in scan.found
             if c.kind is not DeadlineKind.IMMEDIATE or not day_noun_read_as_at_once(text, c.start, c.end)
