@@ -46,6 +46,7 @@ from domain.understand.deadline_round9 import holiday_day_off
 from domain.understand.deadline_round10 import bracketed_named_day, cadence_not_of_task
 from domain.understand.deadline_round11 import EVENT_HEADS, calendar_day_written, days_of_a_window, event_first_day
 from domain.understand.deadline_round14 import conditional_response, year_of_a_noun
+from domain.understand.deadline_round16 import daily_hours_of_a_noun, lunar_new_year_days
 from domain.understand.deadline_scan import (
     BARE,
     DATE,
@@ -381,6 +382,15 @@ _HOLIDAY_SUFFIX = re.compile(
 # Fixed-day holidays written as a bare day: "trước 30/4", "dịp 2/9" (not "trước ngày 30/4" nor
 # "trước 02/09": those are the date, as the corpus labels "trước ngày X").
 _FIXED_HOLIDAY_DAYS = {(30, 4): "reunification", (1, 5): "labour_day", (2, 9): "national_day"}
+
+
+def _lunar_days(scan: Scan) -> None:
+    """A day of Tết written by its lunar name, "mùng 1 Tết Bính Ngọ" (branch deadq, deadline_round16), before the
+    holiday's name inside it is read alone as an occasion."""
+    for start, end, due, has_year in lunar_new_year_days(scan.f, scan.today):
+        if scan.free(start, end):
+            _date_candidate(scan, start, end, due, has_year=has_year, has_ngay=True)
+            scan.take(start, end)
 
 
 def _holidays(scan: Scan) -> None:
@@ -896,7 +906,11 @@ def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
     for m in scan.matches(pattern):
         if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
             continue
-        if _qualifies_a_noun(f, m.start()) or cadence_not_of_task(f, m.start(), m.end()):
+        if (
+            _qualifies_a_noun(f, m.start())
+            or cadence_not_of_task(f, m.start(), m.end())
+            or (m["u"] == "ngay" and daily_hours_of_a_noun(f, m.start()))  # (deadq) "khung giờ 11-14h hàng ngày"
+        ):
             scan.take(m.start(), m.end())  # (branch deadm, deadline_round10: "ngày nghỉ hằng tuần", "so với mọi năm")
             continue
         start = _with_periodic(scan, m.start())
@@ -1436,6 +1450,7 @@ EXTRACTORS: tuple[tuple[Extractor, str | None], ...] = (
     (_doc_numbers, None),  # "29/QĐ-UBND", "giai đoạn 2021-2025": never dates
     (_parts_of_year, None),  # "6 tháng đầu năm" before "6 tháng" (a duration) and "cuối năm"
     (_durations, None),  # "trong 30 ngày kể từ ngày 15/3" before the date inside it
+    (_lunar_days, None),  # "mùng 1 Tết Nguyên đán" before "Tết" alone (deadq; gated on "mung" / "mong" inside)
     (_holidays, None),  # "Quốc khánh 2/9" before the date inside it
     (_weekdays, None),  # "thứ 2 tuần đầu của tháng" before "tuần", "hàng tuần"
     (_dates, None),

@@ -53,6 +53,7 @@ from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadline_round14 import another_task
 from domain.understand.deadline_round15 import masked_misread_within
+from domain.understand.deadline_round16 import day_noun_read_as_at_once
 from domain.understand.deadline_scan import Candidate, Scan
 from domain.understand.textnorm import fold, nfc
 
@@ -208,6 +209,12 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         masked = masked_misread_within(text, scan.f, [(c.start, c.end) for c in scan.found])
         if masked is not None:
             scan = grammar.scan(masked, today, digits)
+    # "nghỉ lễ ngày Chiến thắng" is no "ngay" (branch deadq, deadline_round16): only an immediate read from 4 letters
+    if any(c.kind is DeadlineKind.IMMEDIATE and c.end - c.start == 4 for c in scan.found):
+        scan.found = [
+            c for c in scan.found
+            if c.kind is not DeadlineKind.IMMEDIATE or not day_noun_read_as_at_once(text, c.start, c.end)
+        ]
     # "kíp trực", "Tuấn tới" (branch deadl8), "liên tục thì" (session 11): deadline_round8
     if scan.found and ("kip" in scan.f or "tuan" in scan.f or "tuc thi" in scan.f):
         # (the substring gate: fold_misreads drops only candidates holding one of these words)

@@ -138,5 +138,10 @@ def _next(day: int, month: int, today: date) -> date | None:
 @given(text=st.one_of(SENTENCES, VIETNAMESE), today=DAYS)
 def test_folding_the_text_changes_nothing(text: str, today: date) -> None:
     a, b = parse_deadline(text, today), parse_deadline(fold(text), today)
-    assert (a.kind, a.due, a.cadence, a.span) == (b.kind, b.due, b.cadence, b.span)
     assert find_invalid_date(text, today) is None or find_invalid_date(fold(text), today) is not None
+    if b.kind is DeadlineKind.IMMEDIATE and b.span and text[b.span[0] : b.span[1]].lower() == "ngày":
+        # the one fold collision read from the written word (deadline_round16): the noun "ngày" (day), written with
+        # its accent, is never the adverb "ngay" (at once) its fold spells
+        assert a.span != b.span
+        return
+    assert (a.kind, a.due, a.cadence, a.span) == (b.kind, b.due, b.cadence, b.span)
