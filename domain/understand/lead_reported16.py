@@ -82,7 +82,8 @@ def issued_naming_nobody(s: _Sentence, subject: _Found) -> bool:
     what += s.punct(what, "“\"'«")  # «… đã phát động “Chiến dịch …”»
     size = s.m(A._LETTER_NOUNS, what)
     if not size and verb != ("có",):
-        size = s.m(_ISSUED, what) or (verb == ("phát", "động") and A._np_start(s, what))
+        # not «đã phát động các cơ sở thực hiện …»: those mobilised are addressees, read by the other rules
+        size = s.m(_ISSUED, what)
     if not size:
         return False
     for x in range(what, s.n):

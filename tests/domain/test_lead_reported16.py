@@ -35,7 +35,11 @@ def test_issue_told_as_done_names_nobody(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # receivers or addressees named: they lead (§7, §8 a)
+        # receivers or addressees named: they lead (§7, §8 a); «phát đi thông báo» issues as «ban hành» does
+        (
+            "Ngày 3/2, Công an huyện đã phát đi thông báo yêu cầu các cơ sở karaoke kiểm tra lối thoát hiểm.",
+            ["các cơ sở karaoke"],
+        ),
         ("UBND huyện vừa ban hành công văn yêu cầu các xã rà soát hộ nghèo.", ["các xã"]),
         ("Sở Y tế đã có công văn gửi các bệnh viện về việc phòng chống sốt xuất huyết.", ["các bệnh viện"]),
         # no past marker: the body's programme or task (§1)
