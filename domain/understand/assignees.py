@@ -76,6 +76,7 @@ from domain.understand import (
     lead_own_complements,
     lead_passive_agent,
     lead_public,
+    lead_reported16,
     lead_result_clause,
     lead_round14,
     lead_round14_multi,
@@ -3026,6 +3027,7 @@ def read_assignees(text: str, units: Sequence[KnownUnit] = ()) -> AssigneeReadin
 def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
+    lead = lead_reported16.unless_issue_reported(s, lead)  # (newsr) "X vừa ban hành thông báo về …": a report
     if lead is None:
         lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
     if lead is None:
