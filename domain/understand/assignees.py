@@ -72,6 +72,7 @@ from domain.understand import (
     lead_frames,
     lead_fronted_subject,
     lead_list_kinds,
+    lead_name_end16,
     lead_obligation_subject,
     lead_own_complements,
     lead_passive_agent,
@@ -775,7 +776,7 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         j += 1
     if j < s.n and s.tokens[j][3] in name_clauses.KEYS[s.accented]:
         return name_clauses.clause_end(s, start, j, head) or j  # (names2) "các trường vốn không … sẽ thực hiện"
-    return j
+    return lead_name_end16.name_end(s, start, j, head) or j  # (leadend) "các đồng chí cấp uỷ các thôn tập trung"
 
 
 def _study_word(s: _Sentence, start: int, j: int) -> int:
