@@ -2474,3 +2474,39 @@ OPS15_BACKUP_DISK_FULL = (
     "Ổ đĩa chứa {folder} đã đầy (xem: df -h {folder}). Xóa bớt bản sao lưu cũ (hoặc dùng --keep N), thu gọn nhật "
     "ký (sudo journalctl --vacuum-size=200M), rồi sao lưu lại. Không có tệp dở nào được để lại."
 )
+# --- cli help ---
+# argparse's own words in every `nhacviec …` command (bot/cli_parser.py): its help titles and the error lines an
+# administrator meets after a mistyped command. Keys are argparse's message ids (Python 3.11–3.13), as written there.
+CLI_ARGPARSE = {
+    "usage: ": OPS15_CLI_USAGE,
+    "positional arguments": OPS15_CLI_POSITIONALS,
+    "options": OPS15_CLI_OPTIONS,
+    "optional arguments": OPS15_CLI_OPTIONS,
+    "show this help message and exit": OPS15_CLI_HELP,
+    "show program's version number and exit": OPS15_CLI_VERSION,
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "lệnh này không có tham số hay tùy chọn: %s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "expected one argument": "cần một giá trị theo sau",
+    "expected at most one argument": "chỉ nhận nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có %(value)r (chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)":
+        "không có %(value)r — có phải %(closest)r? (chọn một trong: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s chưa rõ: có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "ignored explicit argument %r": "tùy chọn này không nhận giá trị: %r",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+}
+# After the usage line, on a mistyped command (exit 2): what is wrong, then where every option is explained.
+CLI_ERROR = "{prog}: lỗi: {message}\nXem hướng dẫn: {prog} --help\n"
+CLI_PORT_INVALID = "cổng phải là một số từ 1 đến 65535, không phải «{value}»"
+CLI_COMMAND_METAVAR = "LỆNH"
+CLI_TEXT_METAVAR = "VĂN_BẢN"
+CLI_DATE_METAVAR = "NGÀY"
+CLI_PORT_METAVAR = "CỔNG"
+CLI_HOST_METAVAR = "ĐỊA_CHỈ"
