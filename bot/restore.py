@@ -202,8 +202,10 @@ def run_check(backup: str) -> int:
 def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -> int:
     """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running. `keep_aside`: how
     many set-aside copies stay, this restore's included (bot/restore_aside.py)."""
-    if not is_sqlite(database_url):
-        print(T.RESTORE_POSTGRES, file=sys.stderr)
+    if not is_sqlite(database_url):  # the line to run, with this database and this file (bot/backup_pg.py)
+        from bot.backup import libpq_url
+
+        print(T.PG_RESTORE_LINES.format(url=libpq_url(database_url), file=backup), file=sys.stderr)
         return 1
     database = sqlite_file(database_url)
     if database is None:

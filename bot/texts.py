@@ -1352,10 +1352,6 @@ RESTORE_BOT_RUNNING = (
     "Bot đang chạy trên cơ sở dữ liệu này ({lock}): hãy dừng bot trước (systemctl stop nhacviec), "
     "rồi chạy lại lệnh. Không thay đổi gì."
 )
-RESTORE_POSTGRES = (
-    "Cơ sở dữ liệu là PostgreSQL: khôi phục bằng pg_restore (xem nhacviec backup). "
-    "nhacviec restore chỉ dùng cho SQLite."
-)
 RESTORE_FAILED = "Không khôi phục được: {error}. Cơ sở dữ liệu cũ đã được đặt lại như trước."
 RESTORE_DONE = (
     "Đã khôi phục {backup} → {database}: {committees} Ban chỉ đạo, {tasks} nhiệm vụ, "
@@ -2510,3 +2506,22 @@ CLI_TEXT_METAVAR = "VĂN_BẢN"
 CLI_DATE_METAVAR = "NGÀY"
 CLI_PORT_METAVAR = "CỔNG"
 CLI_HOST_METAVAR = "ĐỊA_CHỈ"
+# --- postgres backup ---
+# `nhacviec backup` on PostgreSQL (bot/backup_pg.py): the dump is taken, and how to put it back is said.
+PG_BACKUP_DONE = (
+    "Đã sao lưu PostgreSQL bằng pg_dump → {target} ({size} byte, quyền 0600). Khôi phục (dừng bot trước; "
+    "pg_restore hỏi mật khẩu PostgreSQL):\n  pg_restore --clean --if-exists --no-owner --dbname=\"{url}\" {target}"
+)
+PG_DUMP_MISSING = (
+    "Không sao lưu được: máy này chưa có pg_dump (Debian/Ubuntu: sudo apt-get install postgresql-client, cùng phiên "
+    "bản chính với máy chủ PostgreSQL hoặc mới hơn). Hoặc sao lưu từ máy khác có pg_dump:"
+)
+# `nhacviec restore FILE` on PostgreSQL: it restores SQLite only; the pg_restore lines for this database and file.
+PG_RESTORE_LINES = """\
+Cơ sở dữ liệu là PostgreSQL: nhacviec restore chỉ khôi phục SQLite. Không thay đổi gì.
+Khôi phục bản pg_dump bằng pg_restore: dừng bot (sudo systemctl stop nhacviec), gõ mật khẩu PostgreSQL (dòng đầu), \
+chạy dòng thứ hai, rồi khởi động bot:
+
+  read -rs PGPASSWORD && export PGPASSWORD
+  pg_restore --clean --if-exists --no-owner --dbname="{url}" {file}
+"""
