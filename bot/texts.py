@@ -2525,3 +2525,23 @@ chạy dòng thứ hai, rồi khởi động bot:
   read -rs PGPASSWORD && export PGPASSWORD
   pg_restore --clean --if-exists --no-owner --dbname="{url}" {file}
 """
+# --- postgres refusals ---
+# PostgreSQL answered and refused (bot/pg_refusal.py): `nhacviec run` (exit 2), `status`, `migrate-to-postgres`.
+PG_REFUSED_PASSWORD = (
+    "PostgreSQL ở {host} từ chối mật khẩu của người dùng «{user}» (máy chủ vẫn chạy): sửa mật khẩu (trong "
+    "DATABASE_URL, hay gõ lại), hoặc đặt mật khẩu mới: sudo -u postgres psql -c \"\\password {user}\""
+)
+PG_REFUSED_NOT_ALLOWED = (
+    "PostgreSQL ở {host} không cho người dùng «{user}» vào cơ sở dữ liệu «{database}» từ máy này: người dùng chưa "
+    "có (sudo -u postgres createuser --pwprompt {user}) hoặc pg_hba.conf thiếu dòng cho máy này "
+    "(host {database} {user} ĐỊA_CHỈ/24 scram-sha-256, rồi sudo systemctl reload postgresql)."
+)
+PG_REFUSED_NO_DATABASE = (
+    "PostgreSQL ở {host} không có cơ sở dữ liệu «{database}»: tạo nó (sudo -u postgres createdb --owner {user} "
+    "{database}) hoặc sửa tên cuối DATABASE_URL."
+)
+PG_MIGRATE_ASK_AT_TERMINAL = (
+    "Địa chỉ sau --to không có mật khẩu, và lệnh chỉ hỏi mật khẩu khi chạy trong một cửa sổ lệnh: chạy lại lệnh "
+    "trong cửa sổ lệnh (ssh -t nếu qua SSH) rồi gõ mật khẩu khi được hỏi."
+)
+PG_MIGRATE_REFUSED = "{reason}\nKhông lưu gì vào PostgreSQL; SQLite không bị thay đổi."
