@@ -154,13 +154,13 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc)
 
 
-def run_backup(database_url: str, to: str | None, keep: int | None = None) -> int:
+def run_backup(database_url: str, to: str | None, keep: int | None = None, data: Path | None = None) -> int:
     """The command: 0 on success, 1 on failure, 2 for a --keep that cannot work; PostgreSQL: pg_dump
     (bot/backup_pg.py). `keep`: the backups of the target's series kept, the new one included (None: all)."""
     if not is_sqlite(database_url):
         from bot.backup_pg import run_pg_backup
 
-        return run_pg_backup(database_url, to, keep)
+        return run_pg_backup(database_url, to, keep, data or Path.cwd())
     source = sqlite_file(database_url)
     if source is None:
         return 1

@@ -78,17 +78,13 @@ def dump_postgres(database_url: str, target: Path) -> tuple[int, str]:
     return 0, ""
 
 
-def _writable_example() -> Path:
-    """Where the bot's user can write: the folder of its status file (/var/lib/nhacviec under the wrapper)."""
-    status = os.environ.get("STATUS_FILE")
-    return (Path(status).resolve().parent if status else Path.cwd()) / "saoluu"
-
-
-def run_pg_backup(database_url: str, to: str | None, keep: int | None) -> int:
-    """The command on PostgreSQL: 0 dumped, 1 not, 2 a --keep that cannot work (nothing done)."""
+def run_pg_backup(database_url: str, to: str | None, keep: int | None, data: Path) -> int:
+    """The command on PostgreSQL: 0 dumped, 1 not, 2 a --keep that cannot work (nothing done). `data`: the
+    bot's own folder (its status file's: /var/lib/nhacviec under the wrapper), where a dump goes without --to —
+    not the folder the command was typed in (/opt/nhacviec after `cd /opt/nhacviec && git pull`: not writable)."""
     from bot.backup import libpq_url, oldest_kept, os_user, rotate, series_of
 
-    target = Path(to) if to else default_dump_target(database_url, Path.cwd())
+    target = Path(to) if to else default_dump_target(database_url, data)
     if keep is not None and series_of(target) is None:
         print(T.BACKUP_KEEP_NO_DATE.format(name=target.name), file=sys.stderr)
         return 2
@@ -98,7 +94,7 @@ def run_pg_backup(database_url: str, to: str | None, keep: int | None) -> int:
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink(missing_ok=True)
         print(T.BACKUP_UNWRITABLE.format(user=os_user(), target=target, error=exc.strerror,
-                                         example=_writable_example() / target.name), file=sys.stderr)
+                                         example=data / "saoluu" / target.name), file=sys.stderr)
         return 1
     except OSError as exc:
         print(T.BACKUP_FAILED.format(error=exc), file=sys.stderr)

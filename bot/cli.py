@@ -203,8 +203,10 @@ def _settings() -> Settings:
 
 def _backup(args: argparse.Namespace) -> int:
     from bot.backup import run_backup
+    from bot.metrics import status_path_for
 
-    return run_backup(_settings().database_url, args.to, args.keep)
+    settings = _settings()
+    return run_backup(settings.database_url, args.to, args.keep, status_path_for(settings).parent)
 
 
 def _keep_count(value: str) -> int:

@@ -1379,9 +1379,6 @@ DB_NO_DATABASE = (
     "(hoặc --env-file)."
 )
 DB_BACKED_UP = "Đã sao lưu trước khi đổi lược đồ: {target} (khôi phục: nhacviec restore {target})"
-DB_POSTGRES_BACKUP_FIRST = (
-    'PostgreSQL: hãy chắc chắn đã sao lưu trước (pg_dump --format=custom --file=truoc-khi-doi.dump "{url}").'
-)
 DB_COMMAND_FAILED = "Không thực hiện được: {error}"
 DB_REVISION = "Lược đồ của {url}: {revision}"
 DB_CURRENT_MARK = "hiện tại"
@@ -2545,3 +2542,9 @@ PG_MIGRATE_ASK_AT_TERMINAL = (
     "trong cửa sổ lệnh (ssh -t nếu qua SSH) rồi gõ mật khẩu khi được hỏi."
 )
 PG_MIGRATE_REFUSED = "{reason}\nKhông lưu gì vào PostgreSQL; SQLite không bị thay đổi."
+# `nhacviec db upgrade|downgrade` on PostgreSQL: the pg_dump taken first (bot/dbcli.py), as SQLite's copy.
+DB_PG_BACKED_UP = (
+    "Đã sao lưu trước khi đổi lược đồ: {target} (khôi phục: pg_restore --clean --if-exists --no-owner "
+    "--dbname=\"{url}\" {target})"
+)
+DB_PG_NOT_CHANGED = "Không đổi lược đồ khi chưa sao lưu được (hoặc thêm --no-backup nếu đã sao lưu bằng cách khác)."

@@ -128,3 +128,30 @@ def test_restore_on_postgres_gives_the_pg_restore_line_for_that_file(
     assert ('pg_restore --clean --if-exists --no-owner --dbname="postgresql://nhacviec@db.local:5432/nhacviec" '
             "saoluu/nhacviec-2026-12-07.db") in err
     assert "matkhau" not in err
+
+
+@needs_postgres
+def test_a_schema_change_on_postgres_is_dumped_first_or_not_made(tmp_path: Path) -> None:
+    """`sudo nhacviec db downgrade 0009` (README: going back to an old release): the dump first, into the bot's
+    folder (STATUS_FILE's: /var/lib/nhacviec under the wrapper); it printed a pg_dump line and changed the
+    schema at once. Without pg_dump nothing is changed."""
+    raw_url, name = asyncio.run(empty_database_with_its_own_owner())
+    data = tmp_path / "data"
+    data.mkdir()
+    typed_in = tmp_path / "opt"  # `cd /opt/nhacviec` before: not where dumps go
+    typed_in.mkdir()
+    status = str(data / "nhacviec.status")
+    try:
+        assert run_nhacviec(typed_in, "db", "upgrade", "--no-backup", DATABASE_URL=raw_url)[0] == 0
+        code, _, err = run_nhacviec(typed_in, "db", "downgrade", "0010", DATABASE_URL=raw_url, STATUS_FILE=status,
+                                    PATH=str(tmp_path / "no-pg-dump"))
+        assert code == 1 and err.rstrip().endswith(T.DB_PG_NOT_CHANGED)
+        assert run_nhacviec(typed_in, "db", "current", DATABASE_URL=raw_url)[1].rstrip().endswith(": 0011")
+        code, out, err = run_nhacviec(typed_in, "db", "downgrade", "0010", DATABASE_URL=raw_url, STATUS_FILE=status)
+        assert code == 0, err
+        dumps = list(data.glob(f"{name}-*.dump"))
+        assert len(dumps) == 1 and dumps[0].read_bytes()[:5] == b"PGDMP" and str(dumps[0]) in out
+        assert out.rstrip().endswith(": 0010") and list(typed_in.iterdir()) == []
+        assert [p for p in SECRET_PARTS if p in out + err] == []
+    finally:
+        asyncio.run(drop(name))
