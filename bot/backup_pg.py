@@ -112,3 +112,30 @@ def run_pg_backup(database_url: str, to: str | None, keep: int | None, data: Pat
         if removed:
             print(T.BACKUP_ROTATED.format(removed=len(removed), keep=keep, oldest=oldest_kept(target, is_dump)))
     return 0
+
+
+# The tables whose presence makes a dump Nhắc việc's (db/models.py; alembic_version: its schema's revision).
+NHACVIEC_TABLES = ("alembic_version", "committees", "tasks", "reminders")
+
+
+def check_dump(path: Path) -> int:
+    """`nhacviec restore --check X.dump`: pg_restore reads the archive's table of contents (nothing restored,
+    nothing connected to); 0 when whole and Nhắc việc's, 1 when not (said why)."""
+    pg_restore = shutil.which("pg_restore")
+    if pg_restore is None:
+        print(T.PG_RESTORE_MISSING, file=sys.stderr)
+        return 1
+    done = subprocess.run([pg_restore, "--list", str(path)], capture_output=True, text=True)
+    if done.returncode != 0:
+        said = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[0]
+        print(T.PG_DUMP_UNREADABLE.format(path=path, error=said.removeprefix("pg_restore: error: ")), file=sys.stderr)
+        return 1
+    listing = done.stdout.splitlines()
+    tables = {line.split()[-2] for line in listing if " TABLE public " in line and " TABLE DATA " not in line}
+    missing = [t for t in NHACVIEC_TABLES if t not in tables]
+    if missing:
+        print(T.PG_DUMP_NOT_NHACVIEC.format(path=path, missing=", ".join(missing)), file=sys.stderr)
+        return 1
+    created = next((line.split("created at", 1)[1].strip() for line in listing if "Archive created at" in line), "?")
+    print(T.PG_DUMP_GOOD.format(path=path, created=created, tables=len(tables)))
+    return 0

@@ -186,6 +186,10 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
 def run_check(backup: str) -> int:
     """`nhacviec restore --check FILE`: the checks a restore makes first, and what the backup holds; nothing
     is changed, and the bot may be running. 0 when it could be restored, 1 when not (said why)."""
+    from bot.backup_pg import check_dump, is_dump
+
+    if is_dump(Path(backup)):  # `nhacviec backup` on PostgreSQL made it (bot/backup_pg.py)
+        return check_dump(Path(backup))
     try:
         contents = inspect_backup(Path(backup))
     except RestoreRefused as exc:

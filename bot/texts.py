@@ -2548,3 +2548,14 @@ DB_PG_BACKED_UP = (
     "--dbname=\"{url}\" {target})"
 )
 DB_PG_NOT_CHANGED = "Không đổi lược đồ khi chưa sao lưu được (hoặc thêm --no-backup nếu đã sao lưu bằng cách khác)."
+# `nhacviec restore --check X.dump` (a pg_dump file): pg_restore reads its table of contents (bot/backup_pg.py).
+PG_DUMP_GOOD = (
+    "Bản pg_dump đọc được: {path} — tạo lúc {created}, mục lục có đủ các bảng của Nhắc việc ({tables} bảng). Không "
+    "thay đổi gì. (pg_restore --list chỉ đọc mục lục; dữ liệu được đọc hết khi khôi phục thử vào một cơ sở dữ liệu "
+    "trống.)"
+)
+PG_DUMP_UNREADABLE = "{path} không đọc được như một bản pg_dump ({error}). Không thay đổi gì."
+PG_DUMP_NOT_NHACVIEC = "{path} không phải bản sao lưu của Nhắc việc (thiếu bảng: {missing}). Không thay đổi gì."
+PG_RESTORE_MISSING = (
+    "Máy này chưa có pg_restore để đọc bản pg_dump (Debian/Ubuntu: sudo apt-get install postgresql-client)."
+)

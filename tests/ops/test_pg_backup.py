@@ -69,6 +69,14 @@ def test_the_crontab_line_backs_up_postgres_and_the_printed_line_restores_it(tmp
         newest = folder / "nhacviec-2026-12-07.db"
         assert newest.read_bytes()[:5] == b"PGDMP" and stat.S_IMODE(newest.stat().st_mode) == 0o600
         assert "Đã xóa 1 bản sao lưu cũ (giữ 2 bản mới nhất; cũ nhất còn lại: nhacviec-2026-12-06.db)" in out
+        # `restore --check` on the dump reads its table of contents; a dump cut short is refused.
+        code, said, err = run_nhacviec(tmp_path, "restore", "--check", str(newest))
+        assert code == 0 and said.startswith(f"Bản pg_dump đọc được: {newest} — tạo lúc "), err
+        cut = tmp_path / "cut.dump"
+        cut.write_bytes(newest.read_bytes()[:2000])
+        code, said, err = run_nhacviec(tmp_path, "restore", "--check", str(cut))
+        assert (code, said) == (1, "") and err.startswith(f"{cut} không đọc được như một bản pg_dump")
+        cut.unlink()
 
         # A task lost after the backup; the administrator pastes the pg_restore line the backup printed.
         asyncio.run(lose_a_task(raw_url))
