@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -123,18 +124,21 @@ def _is_sqlite(path: Path) -> bool:
         return False
 
 
-def rotate(target: Path, keep: int, database: Path) -> list[Path]:
+def rotate(target: Path, keep: int, database: Path | None,
+           kind: Callable[[Path], bool] | None = None) -> list[Path]:
     """Remove the backups of `target`'s series beyond the `keep` newest (by time written, then name); returns
     what was removed, oldest first. Only files of the series that are SQLite databases, in the target's folder,
     never the database itself: what a restore set aside («…-before-restore-…»), copies named by hand, other
-    files, are left alone."""
+    files, are left alone. `kind`: what a member of the series is (default: a SQLite database; pg_dump's files
+    for PostgreSQL)."""
     prefix, suffix = series_of(target) or ("", "")
-    live = database.resolve()
+    live = database.resolve() if database is not None else None
+    kind = kind or _is_sqlite
     members = []
     for path in target.parent.iterdir():
         found = _SERIES.fullmatch(path.name)
         if (found is None or (found["prefix"], found["suffix"] or "") != (prefix, suffix) or path.is_symlink()
-                or not path.is_file() or path.resolve() == live or not _is_sqlite(path)):
+                or not path.is_file() or path.resolve() == live or not kind(path)):
             continue
         members.append(path)
     members.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
@@ -150,12 +154,13 @@ def _disk_full(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc)
 
 
-def run_backup(database_url: str, to: str | None, keep: int | None = None) -> int:
-    """The command: 0 on success, 1 on failure, 2 for a --keep that cannot work; PostgreSQL gets the pg_dump
-    instructions. `keep`: the backups of the target's series kept, the new one included (None: all)."""
+def run_backup(database_url: str, to: str | None, keep: int | None = None, data: Path | None = None) -> int:
+    """The command: 0 on success, 1 on failure, 2 for a --keep that cannot work; PostgreSQL: pg_dump
+    (bot/backup_pg.py). `keep`: the backups of the target's series kept, the new one included (None: all)."""
     if not is_sqlite(database_url):
-        print(T.BACKUP_POSTGRES_PASTEABLE.format(url=libpq_url(database_url)))
-        return 0
+        from bot.backup_pg import run_pg_backup
+
+        return run_pg_backup(database_url, to, keep, data or Path.cwd())
     source = sqlite_file(database_url)
     if source is None:
         return 1
@@ -188,8 +193,12 @@ def run_backup(database_url: str, to: str | None, keep: int | None = None) -> in
             print(T.BACKUP_ROTATE_FAILED.format(error=exc), file=sys.stderr)
             return 0
         if removed:
-            kept = sorted(set(result.target.parent.iterdir()) - set(removed))
-            oldest = min((p for p in kept if series_of(p) == series_of(result.target) and _is_sqlite(p)),
-                         key=lambda p: (p.stat().st_mtime, p.name))
-            print(T.BACKUP_ROTATED.format(removed=len(removed), keep=keep, oldest=oldest.name))
+            print(T.BACKUP_ROTATED.format(removed=len(removed), keep=keep, oldest=oldest_kept(result.target)))
     return 0
+
+
+def oldest_kept(target: Path, kind: Callable[[Path], bool] | None = None) -> str:
+    """The name of the oldest backup of `target`'s series left after a rotation."""
+    kind = kind or _is_sqlite
+    kept = [p for p in target.parent.iterdir() if series_of(p) == series_of(target) and p.is_file() and kind(p)]
+    return min(kept, key=lambda p: (p.stat().st_mtime, p.name)).name

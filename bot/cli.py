@@ -203,8 +203,10 @@ def _settings() -> Settings:
 
 def _backup(args: argparse.Namespace) -> int:
     from bot.backup import run_backup
+    from bot.metrics import status_path_for
 
-    return run_backup(_settings().database_url, args.to, args.keep)
+    settings = _settings()
+    return run_backup(settings.database_url, args.to, args.keep, status_path_for(settings).parent)
 
 
 def _keep_count(value: str) -> int:
@@ -253,27 +255,6 @@ def _ask_pg_password() -> str:
     return getpass.getpass(T.OPS15_PG_PASSWORD_PROMPT)
 
 
-class _VietnameseFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, T.OPS15_CLI_USAGE if prefix is None else prefix)
-
-
-def vietnamese_help(parser: argparse.ArgumentParser) -> None:
-    """`--help` of every command in Vietnamese, for the administrator: argparse's own words («usage»,
-    «options», «show this help message and exit») were the only English in it."""
-    parser.formatter_class = _VietnameseFormatter
-    parser._positionals.title = T.OPS15_CLI_POSITIONALS
-    parser._optionals.title = T.OPS15_CLI_OPTIONS
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = T.OPS15_CLI_HELP
-        elif isinstance(action, argparse._VersionAction):
-            action.help = T.OPS15_CLI_VERSION
-        elif isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                vietnamese_help(child)
-
-
 def _take_env_file(argv: list[str]) -> list[str]:
     """`--env-file FILE` anywhere before the command: where `.env` is read from (NHACVIEC_ENV_FILE)."""
     import os
@@ -302,17 +283,19 @@ def _take_env_file(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = _take_env_file(list(sys.argv[1:] if argv is None else argv))
-    parser = argparse.ArgumentParser(prog="nhacviec", description=T.CLI_DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"nhacviec {version()}")
-    parser.add_argument("--env-file", metavar="FILE", help=T.CLI_ENV_FILE_HELP)
+    from bot.cli_parser import VietnameseParser, name_choices
+
+    parser = VietnameseParser(prog="nhacviec", description=T.CLI_DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"nhacviec {version()}", help=T.OPS15_CLI_VERSION)
+    parser.add_argument("--env-file", metavar="TỆP", help=T.CLI_ENV_FILE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help=T.CLI_RUN_HELP)
     run.add_argument("--webhook", action="store_true", help=T.CLI_WEBHOOK_HELP)
     backup = sub.add_parser("backup", help=T.CLI_BACKUP_HELP)
-    backup.add_argument("--to", metavar="FILE", help=T.CLI_BACKUP_TO_HELP)
+    backup.add_argument("--to", metavar="TỆP", help=T.CLI_BACKUP_TO_HELP)
     backup.add_argument("--keep", metavar="N", type=_keep_count, help=T.CLI_BACKUP_KEEP_HELP)
     restore = sub.add_parser("restore", help=T.CLI_RESTORE_HELP)
-    restore.add_argument("file", metavar="FILE", help=T.CLI_RESTORE_FILE_HELP)
+    restore.add_argument("file", metavar="TỆP", help=T.CLI_RESTORE_FILE_HELP)
     restore.add_argument("--keep-aside", metavar="N", type=_keep_aside_count, help=T.CLI_RESTORE_KEEP_HELP)
     restore.add_argument("--check", action="store_true", help=T.OPS15_CLI_RESTORE_CHECK_HELP)
     sub.add_parser("status", help=T.CLI_STATUS_HELP)
@@ -336,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
                               ("status", T.OPS15_CLI_STATUS_DESCRIPTION), ("db", T.CLI_DB_HELP),
                               ("migrate-to-postgres", T.CLI_MIGRATE_PG_HELP)):
         sub.choices[name].description = description  # `nhacviec status --help` said nothing of what it does
-    vietnamese_help(parser)
+    name_choices(sub)
+    name_choices(actions)
     if argv and argv[0] == "parse":
         from bot.parse_cli import main as parse_main
 

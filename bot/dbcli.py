@@ -97,8 +97,21 @@ def run_db(settings: Settings, action: str, revision: str | None, *, backup: boo
             if backup:
                 result = backup_sqlite(Path(name), default_target(Path(name)))
                 print(T.DB_BACKED_UP.format(target=result.target))
-    elif action in ("upgrade", "downgrade"):
-        print(T.DB_POSTGRES_BACKUP_FIRST.format(url=libpq_url(url)))
+    elif action in ("upgrade", "downgrade") and backup:
+        # The dump first, as SQLite's copy (it printed the pg_dump line, then changed the schema at once).
+        from bot.backup_pg import default_dump_target, dump_postgres
+        from bot.metrics import status_path_for
+
+        target = default_dump_target(url, status_path_for(settings).parent)
+        try:
+            code, why = dump_postgres(url, target)
+        except OSError as exc:
+            code, why = 1, T.BACKUP_FAILED.format(error=exc)
+        if code:
+            print(why, file=sys.stderr)
+            print(T.DB_PG_NOT_CHANGED, file=sys.stderr)
+            return 1
+        print(T.DB_PG_BACKED_UP.format(target=target, url=libpq_url(url)))
     try:
         after = asyncio.run(_alembic(url, action, revision))
     except SchemaTooNew as exc:

@@ -171,7 +171,15 @@ def run_migrate_to_postgres(database_url: str, to: str, ask: Callable[[], str] |
         print(exc, file=sys.stderr)
         return 1
     except Exception as exc:
-        print(T.MOVE_FAILED.format(error=redact(f"{type(exc).__name__}: {exc}")), file=sys.stderr)
+        from bot.pg_refusal import pg_refusal, pg_refusal_password
+
+        if refused := pg_refusal(exc, to):
+            # No password in --to and none asked for (not at a terminal): that, not «wrong password», is the fault.
+            typed = ask is not None or bool(make_url(normalise_url(to)).password)
+            reason = refused if typed or refused != pg_refusal_password(to) else T.PG_MIGRATE_ASK_AT_TERMINAL
+            print(T.PG_MIGRATE_REFUSED.format(reason=reason), file=sys.stderr)
+        else:
+            print(T.MOVE_FAILED.format(error=redact(f"{type(exc).__name__}: {exc}")), file=sys.stderr)
         return 1
     finally:
         lock.release()

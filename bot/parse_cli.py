@@ -11,7 +11,6 @@ one line {"id", "directives": [...]} for each.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import date
@@ -19,6 +18,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot import texts as T
+from bot.cli_parser import VietnameseParser
 from bot.clock import Clock, SystemClock
 from domain.types import Deadline, DeadlineKind, ParsedConclusion, ParsedDirective
 from domain.understand.conclusion import split_conclusion
@@ -30,11 +30,11 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="nhacviec parse", description=T.PARSE_HELP)
-    parser.add_argument("--date", help=T.PARSE_HELP_DATE)
+    parser = VietnameseParser(prog="nhacviec parse", description=T.PARSE_HELP)
+    parser.add_argument("--date", metavar=T.CLI_DATE_METAVAR, help=T.PARSE_HELP_DATE)
     parser.add_argument("--json", action="store_true", help=T.PARSE_HELP_JSON)
     parser.add_argument("--batch", action="store_true", help=T.PARSE_HELP_BATCH)
-    parser.add_argument("text", nargs="*", help=T.PARSE_HELP_TEXT)
+    parser.add_argument("text", nargs="*", metavar=T.CLI_TEXT_METAVAR, help=T.PARSE_HELP_TEXT)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
 
     default_day = _day(args.date) if args.date else CLOCK.now().astimezone(TZ).date()

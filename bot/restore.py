@@ -186,6 +186,10 @@ def restore_sqlite(database: Path, backup: Path, when: datetime) -> tuple[Conten
 def run_check(backup: str) -> int:
     """`nhacviec restore --check FILE`: the checks a restore makes first, and what the backup holds; nothing
     is changed, and the bot may be running. 0 when it could be restored, 1 when not (said why)."""
+    from bot.backup_pg import check_dump, is_dump
+
+    if is_dump(Path(backup)):  # `nhacviec backup` on PostgreSQL made it (bot/backup_pg.py)
+        return check_dump(Path(backup))
     try:
         contents = inspect_backup(Path(backup))
     except RestoreRefused as exc:
@@ -202,8 +206,10 @@ def run_check(backup: str) -> int:
 def run_restore(database_url: str, backup: str, keep_aside: int | None = None) -> int:
     """The command: 0 restored; 1 refused or failed (nothing changed); 3 the bot is running. `keep_aside`: how
     many set-aside copies stay, this restore's included (bot/restore_aside.py)."""
-    if not is_sqlite(database_url):
-        print(T.RESTORE_POSTGRES, file=sys.stderr)
+    if not is_sqlite(database_url):  # the line to run, with this database and this file (bot/backup_pg.py)
+        from bot.backup import libpq_url
+
+        print(T.PG_RESTORE_LINES.format(url=libpq_url(database_url), file=backup), file=sys.stderr)
         return 1
     database = sqlite_file(database_url)
     if database is None:

@@ -16,13 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import texts as T
+from bot.cli_parser import VietnameseParser, port_number
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="nhacviec sandbox", description=T.SANDBOX_HELP)
+    p = VietnameseParser(prog="nhacviec sandbox", description=T.SANDBOX_HELP)
     p.add_argument("--db", metavar="TỆP", help=T.SANDBOX_HELP_DB)
-    p.add_argument("--port", type=int, default=8080, help=T.SANDBOX_HELP_PORT)
-    p.add_argument("--host", default="127.0.0.1", help=T.SANDBOX_HELP_HOST)
+    p.add_argument("--port", type=port_number, metavar=T.CLI_PORT_METAVAR, default=8080, help=T.SANDBOX_HELP_PORT)
+    p.add_argument("--host", default="127.0.0.1", metavar=T.CLI_HOST_METAVAR, help=T.SANDBOX_HELP_HOST)
     p.add_argument("--force", action="store_true", help=T.SANDBOX_HELP_FORCE)
     return p
 

@@ -41,6 +41,13 @@ def startup_failed(exc: Exception, settings: Settings) -> int:
         print(T.BAD_TOKEN, file=sys.stderr)
         _name_config_file()
         return 2
+    from bot.pg_refusal import pg_refusal
+
+    if refused := pg_refusal(exc, settings.database_url):  # a setting to fix, not a server to wait for
+        log.error("start-up failed: PostgreSQL refused the connection: %s", type(exc).__name__)
+        print(refused, file=sys.stderr)
+        _name_config_file()
+        return 2
     if database_unavailable(exc):
         log.error("start-up failed: database unavailable: %s: %s", type(exc).__name__, exc)
         try:

@@ -151,8 +151,10 @@ def collect_status(settings: Settings, now: float | None = None) -> Status:
     except Exception as exc:
         # Still say whether the bot runs: "the bot is up, its database is not" and "both are down" call
         # for different repairs (it stopped here, and the administrator had to look elsewhere).
+        from bot.pg_refusal import pg_refusal
+
         healthy = False
-        lines.append(T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__))
+        lines.append(pg_refusal(exc, settings.database_url) or T.STATUS_DATABASE_DOWN.format(error=type(exc).__name__))
     else:
         lines.append(_schema_line(stored.revision))
         lines.append(T.STATUS_PENDING.format(reminders=stored.reminders, summaries=stored.summaries))

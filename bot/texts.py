@@ -1352,10 +1352,6 @@ RESTORE_BOT_RUNNING = (
     "Bot đang chạy trên cơ sở dữ liệu này ({lock}): hãy dừng bot trước (systemctl stop nhacviec), "
     "rồi chạy lại lệnh. Không thay đổi gì."
 )
-RESTORE_POSTGRES = (
-    "Cơ sở dữ liệu là PostgreSQL: khôi phục bằng pg_restore (xem nhacviec backup). "
-    "nhacviec restore chỉ dùng cho SQLite."
-)
 RESTORE_FAILED = "Không khôi phục được: {error}. Cơ sở dữ liệu cũ đã được đặt lại như trước."
 RESTORE_DONE = (
     "Đã khôi phục {backup} → {database}: {committees} Ban chỉ đạo, {tasks} nhiệm vụ, "
@@ -1383,9 +1379,6 @@ DB_NO_DATABASE = (
     "(hoặc --env-file)."
 )
 DB_BACKED_UP = "Đã sao lưu trước khi đổi lược đồ: {target} (khôi phục: nhacviec restore {target})"
-DB_POSTGRES_BACKUP_FIRST = (
-    'PostgreSQL: hãy chắc chắn đã sao lưu trước (pg_dump --format=custom --file=truoc-khi-doi.dump "{url}").'
-)
 DB_COMMAND_FAILED = "Không thực hiện được: {error}"
 DB_REVISION = "Lược đồ của {url}: {revision}"
 DB_CURRENT_MARK = "hiện tại"
@@ -2473,4 +2466,96 @@ OPS15_CLI_DB_REV_HELP = "phiên bản lược đồ muốn hạ về, ví dụ 0
 OPS15_BACKUP_DISK_FULL = (
     "Ổ đĩa chứa {folder} đã đầy (xem: df -h {folder}). Xóa bớt bản sao lưu cũ (hoặc dùng --keep N), thu gọn nhật "
     "ký (sudo journalctl --vacuum-size=200M), rồi sao lưu lại. Không có tệp dở nào được để lại."
+)
+# --- cli help ---
+# argparse's own words in every `nhacviec …` command (bot/cli_parser.py): its help titles and the error lines an
+# administrator meets after a mistyped command. Keys are argparse's message ids (Python 3.11–3.13), as written there.
+CLI_ARGPARSE = {
+    "usage: ": OPS15_CLI_USAGE,
+    "positional arguments": OPS15_CLI_POSITIONALS,
+    "options": OPS15_CLI_OPTIONS,
+    "optional arguments": OPS15_CLI_OPTIONS,
+    "show this help message and exit": OPS15_CLI_HELP,
+    "show program's version number and exit": OPS15_CLI_VERSION,
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "lệnh này không có tham số hay tùy chọn: %s",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "expected one argument": "cần một giá trị theo sau",
+    "expected at most one argument": "chỉ nhận nhiều nhất một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected %s argument": "cần %s giá trị",
+    "expected %s arguments": "cần %s giá trị",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có %(value)r (chọn một trong: %(choices)s)",
+    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)":
+        "không có %(value)r — có phải %(closest)r? (chọn một trong: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s chưa rõ: có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng cùng với %s",
+    "one of the arguments %s is required": "cần một trong các tham số %s",
+    "ignored explicit argument %r": "tùy chọn này không nhận giá trị: %r",
+    "unexpected option string: %s": "tùy chọn không đúng chỗ: %s",
+}
+# After the usage line, on a mistyped command (exit 2): what is wrong, then where every option is explained.
+CLI_ERROR = "{prog}: lỗi: {message}\nXem hướng dẫn: {prog} --help\n"
+CLI_PORT_INVALID = "cổng phải là một số từ 1 đến 65535, không phải «{value}»"
+CLI_COMMAND_METAVAR = "LỆNH"
+CLI_TEXT_METAVAR = "VĂN_BẢN"
+CLI_DATE_METAVAR = "NGÀY"
+CLI_PORT_METAVAR = "CỔNG"
+CLI_HOST_METAVAR = "ĐỊA_CHỈ"
+# --- postgres backup ---
+# `nhacviec backup` on PostgreSQL (bot/backup_pg.py): the dump is taken, and how to put it back is said.
+PG_BACKUP_DONE = (
+    "Đã sao lưu PostgreSQL bằng pg_dump → {target} ({size} byte, quyền 0600). Khôi phục (dừng bot trước; "
+    "pg_restore hỏi mật khẩu PostgreSQL):\n  pg_restore --clean --if-exists --no-owner --dbname=\"{url}\" {target}"
+)
+PG_DUMP_MISSING = (
+    "Không sao lưu được: máy này chưa có pg_dump (Debian/Ubuntu: sudo apt-get install postgresql-client, cùng phiên "
+    "bản chính với máy chủ PostgreSQL hoặc mới hơn). Hoặc sao lưu từ máy khác có pg_dump:"
+)
+# `nhacviec restore FILE` on PostgreSQL: it restores SQLite only; the pg_restore lines for this database and file.
+PG_RESTORE_LINES = """\
+Cơ sở dữ liệu là PostgreSQL: nhacviec restore chỉ khôi phục SQLite. Không thay đổi gì.
+Khôi phục bản pg_dump bằng pg_restore: dừng bot (sudo systemctl stop nhacviec), gõ mật khẩu PostgreSQL (dòng đầu), \
+chạy dòng thứ hai, rồi khởi động bot:
+
+  read -rs PGPASSWORD && export PGPASSWORD
+  pg_restore --clean --if-exists --no-owner --dbname="{url}" {file}
+"""
+# --- postgres refusals ---
+# PostgreSQL answered and refused (bot/pg_refusal.py): `nhacviec run` (exit 2), `status`, `migrate-to-postgres`.
+PG_REFUSED_PASSWORD = (
+    "PostgreSQL ở {host} từ chối mật khẩu của người dùng «{user}» (máy chủ vẫn chạy): sửa mật khẩu (trong "
+    "DATABASE_URL, hay gõ lại), hoặc đặt mật khẩu mới: sudo -u postgres psql -c \"\\password {user}\""
+)
+PG_REFUSED_NOT_ALLOWED = (
+    "PostgreSQL ở {host} không cho người dùng «{user}» vào cơ sở dữ liệu «{database}» từ máy này: người dùng chưa "
+    "có (sudo -u postgres createuser --pwprompt {user}) hoặc pg_hba.conf thiếu dòng cho máy này "
+    "(host {database} {user} ĐỊA_CHỈ/24 scram-sha-256, rồi sudo systemctl reload postgresql)."
+)
+PG_REFUSED_NO_DATABASE = (
+    "PostgreSQL ở {host} không có cơ sở dữ liệu «{database}»: tạo nó (sudo -u postgres createdb --owner {user} "
+    "{database}) hoặc sửa tên cuối DATABASE_URL."
+)
+PG_MIGRATE_ASK_AT_TERMINAL = (
+    "Địa chỉ sau --to không có mật khẩu, và lệnh chỉ hỏi mật khẩu khi chạy trong một cửa sổ lệnh: chạy lại lệnh "
+    "trong cửa sổ lệnh (ssh -t nếu qua SSH) rồi gõ mật khẩu khi được hỏi."
+)
+PG_MIGRATE_REFUSED = "{reason}\nKhông lưu gì vào PostgreSQL; SQLite không bị thay đổi."
+# `nhacviec db upgrade|downgrade` on PostgreSQL: the pg_dump taken first (bot/dbcli.py), as SQLite's copy.
+DB_PG_BACKED_UP = (
+    "Đã sao lưu trước khi đổi lược đồ: {target} (khôi phục: pg_restore --clean --if-exists --no-owner "
+    "--dbname=\"{url}\" {target})"
+)
+DB_PG_NOT_CHANGED = "Không đổi lược đồ khi chưa sao lưu được (hoặc thêm --no-backup nếu đã sao lưu bằng cách khác)."
+# `nhacviec restore --check X.dump` (a pg_dump file): pg_restore reads its table of contents (bot/backup_pg.py).
+PG_DUMP_GOOD = (
+    "Bản pg_dump đọc được: {path} — tạo lúc {created}, mục lục có đủ các bảng của Nhắc việc ({tables} bảng). Không "
+    "thay đổi gì. (pg_restore --list chỉ đọc mục lục; dữ liệu được đọc hết khi khôi phục thử vào một cơ sở dữ liệu "
+    "trống.)"
+)
+PG_DUMP_UNREADABLE = "{path} không đọc được như một bản pg_dump ({error}). Không thay đổi gì."
+PG_DUMP_NOT_NHACVIEC = "{path} không phải bản sao lưu của Nhắc việc (thiếu bảng: {missing}). Không thay đổi gì."
+PG_RESTORE_MISSING = (
+    "Máy này chưa có pg_restore để đọc bản pg_dump (Debian/Ubuntu: sudo apt-get install postgresql-client)."
 )

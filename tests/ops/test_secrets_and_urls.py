@@ -111,9 +111,10 @@ def test_nhacviec_run_refuses_a_short_webhook_secret_in_one_line(tmp_path: Path)
 
 @pytest.mark.skipif(not using_postgres(), reason="needs PostgreSQL (TEST_DATABASE_URL)")
 def test_the_pg_dump_line_works_when_pasted(tmp_path: Path) -> None:
+    """Printed when the bot's machine has no pg_dump (exit 1: no backup made), to run on one that has."""
     admin = make_url(PG_ADMIN_URL)
-    code, out, _ = run_nhacviec(tmp_path, "backup", DATABASE_URL=PG_ADMIN_URL)
-    assert code == 0
+    code, _, out = run_nhacviec(tmp_path, "backup", DATABASE_URL=PG_ADMIN_URL, PATH=str(tmp_path / "no-pg-dump"))
+    assert code == 1
     assert f":{admin.password}@" not in out and "***" not in out  # no password in the URLs at all
     line = next(x.strip() for x in out.splitlines() if x.strip().startswith("pg_dump "))
     assert "***" not in line

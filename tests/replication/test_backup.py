@@ -1,5 +1,5 @@
-"""`nhacviec backup`: a consistent copy of a live SQLite database (online backup API), and the
-pg_dump instructions on PostgreSQL. The copy is taken while another connection keeps writing."""
+"""`nhacviec backup`: a consistent copy of a live SQLite database (online backup API); PostgreSQL's dump is
+tests/ops/test_pg_backup.py's. The copy is taken while another connection keeps writing."""
 
 from __future__ import annotations
 
@@ -105,17 +105,3 @@ def test_backup_command_without_a_database_file_fails_clearly(tmp_path: Path, mo
     assert main(["backup"]) == 1
     assert "Không tìm thấy" in capsys.readouterr().err
     assert not (tmp_path / "missing.db").exists()  # not created by the attempt
-
-
-def test_backup_command_on_postgres_explains_pg_dump(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://nhacviec:matkhau-bi-mat@db.local:5432/nhacviec")
-    monkeypatch.chdir(tmp_path)
-    assert main(["backup"]) == 0
-    out = capsys.readouterr().out
-    assert "pg_dump" in out and "pg_restore" in out
-    # Pasteable: the URL carries no password at all (libpq takes it from PGPASSWORD), not "***".
-    url = "postgresql://nhacviec@db.local:5432/nhacviec"
-    assert f'pg_dump --format=custom --file=nhacviec-$(date +%F).dump "{url}"' in out
-    assert "read -rs PGPASSWORD && export PGPASSWORD" in out
-    assert "matkhau" not in out and "***" not in out
