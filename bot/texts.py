@@ -2474,3 +2474,17 @@ OPS15_BACKUP_DISK_FULL = (
     "Ổ đĩa chứa {folder} đã đầy (xem: df -h {folder}). Xóa bớt bản sao lưu cũ (hoặc dùng --keep N), thu gọn nhật "
     "ký (sudo journalctl --vacuum-size=200M), rồi sao lưu lại. Không có tệp dở nào được để lại."
 )
+
+
+# --- qa21 ---
+# A chair by being a group admin, no longer an admin (handlers.membership._demoted): said in the group once, as the
+# promotion of a new chair is (QA18_PROMOTED_CHAIR), with who the chairs are now.
+QA21_CHAIR_DEMOTED = (
+    "👤 {name} không còn là quản trị viên nhóm nên thôi quyền Trưởng ban (duyệt gia hạn, huỷ nhiệm vụ, đổi cài đặt). "
+    "Trưởng ban hiện nay: {chairs}. Xem vai trò: /vaitro"
+)
+# …and no administrator is left to be the chair (Telegram gives nobody the rights): the way back.
+QA21_CHAIR_DEMOTED_NONE = (
+    "👤 {name} không còn là quản trị viên nhóm nên thôi quyền Trưởng ban. Nhóm chưa có quản trị viên nào khác: "
+    "người tạo nhóm đặt một quản trị viên, người đó là Trưởng ban. Xem vai trò: /vaitro"
+)

@@ -1,0 +1,71 @@
+"""qa21: a district committee over a quarter (chair changes, extension requests, imports), as found in the sandbox."""
+
+from __future__ import annotations
+
+from emulator import Chat, User
+from tests.e2e.conftest import Env
+
+
+async def _district(env: Env) -> tuple[User, User, User, User, Chat]:
+    """Tuấn (the office's IT officer) made the group; Hùng (vice-chairman) is its admin and the chair; Hoa is the
+    contact of Văn phòng; the bot is an administrator, as the guide asks (Telegram tells it of demotions)."""
+    w = env.world
+    tuan = w.add_user("Tuấn", "Đỗ", username="tuan_cntt")
+    hung = w.add_user("Hùng", "Trần Văn", username="hung_pct")
+    dung = w.add_user("Dũng", "Nguyễn Tiến", username="dung_ct")
+    hoa = w.add_user("Hoa", "Lê Thị", username="hoa_vp")
+    group = w.add_group("BCĐ Chuyển đổi số quận Long Biên", creator=tuan, members=[dung, hoa], admins=[hung],
+                        bot_status="administrator")
+    w.start_private(hoa)
+    await env.idle()
+    await env.say(hung, group, "/donvi them Văn phòng HĐND&UBND quận = VP")
+    await env.say(hung, group, "/donvi gan VP @hoa_vp")
+    await env.say(hung, group, "/giao VP tham mưu kế hoạch chuyển đổi số năm 2027 trước ngày 4/12")
+    return tuan, hung, dung, hoa, group
+
+
+async def test_the_old_chair_demoted_in_telegram_is_said_in_the_group(env: Env) -> None:
+    """Hùng was demoted and Dũng made admin: the group read «Dũng … là Trưởng ban từ nay» but nothing of Hùng,
+    and Hoa's extension request waited for him. The group is now told, once, that Hùng is no longer the chair
+    and who is; Hùng's press of «Đồng ý» is refused and the task keeps its deadline."""
+    w = env.world
+    tuan, hung, dung, hoa, group = await _district(env)
+    private = w.private_chat(hoa)
+    notice = next(m for m in w.bot_messages(private) if "#1 " in m.plain and m.buttons)
+    await env.press(hoa, notice, "Xin gia hạn")
+    await env.say(hoa, private, "15/12 chờ số liệu của các phường", reply_to=w.last_bot_message(private))
+    request = next(m for m in w.bot_messages(group) if "xin gia hạn nhiệm vụ #1" in m.plain)
+
+    cursor = len(w.bot_messages(group))
+    w.demote_admin(group, hung, by=tuan)
+    await env.idle()
+    said = [m.plain for m in w.bot_messages(group)[cursor:]]
+    assert said == ["👤 Hùng Trần Văn không còn là quản trị viên nhóm nên thôi quyền Trưởng ban (duyệt gia hạn, "
+                    "huỷ nhiệm vụ, đổi cài đặt). Trưởng ban hiện nay: Tuấn Đỗ. Xem vai trò: /vaitro"]
+    w.promote_admin(group, dung, by=tuan)
+    await env.idle()
+    assert "Dũng Nguyễn Tiến vừa được đặt làm quản trị viên" in w.bot_messages(group)[-1].plain
+
+    query = await env.press(hung, request, "Đồng ý")
+    assert query.show_alert and "Chỉ Trưởng ban" in (query.answer_text or "")  # type: ignore[attr-defined]
+    assert (await env.task(1, group)).due_current.isoformat() == "2026-12-04"  # type: ignore[union-attr]
+    roles = await env.say(dung, group, "/vaitro")
+    assert "Hùng" not in roles.plain and "Dũng Nguyễn Tiến — Trưởng ban" in roles.plain
+
+
+async def test_a_demoted_secretary_admin_stays_secretary_without_a_notice(env: Env) -> None:
+    """The secretary made an admin (acting chair) and demoted again is the secretary still: no «thôi quyền
+    Trưởng ban» line for a role she keeps."""
+    w = env.world
+    tuan, hung, _dung, _hoa, group = await _district(env)
+    minh = w.add_user("Minh", "Phạm Thị", username="minh_thuky")
+    w.add_member(group, minh, by=tuan)
+    await env.idle()
+    await env.say(hung, group, "/vaitro @minh_thuky thuky")
+    w.promote_admin(group, minh, by=tuan)
+    await env.idle()
+    cursor = len(w.bot_messages(group))
+    w.demote_admin(group, minh, by=tuan)
+    await env.idle()
+    assert not [m for m in w.bot_messages(group)[cursor:] if "thôi quyền Trưởng ban" in m.plain]
+    assert "Minh Phạm Thị — Thư ký" in (await env.say(hung, group, "/vaitro")).plain
