@@ -2488,3 +2488,6 @@ QA21_CHAIR_DEMOTED_NONE = (
     "👤 {name} không còn là quản trị viên nhóm nên thôi quyền Trưởng ban. Nhóm chưa có quản trị viên nào khác: "
     "người tạo nhóm đặt một quản trị viên, người đó là Trưởng ban. Xem vai trò: /vaitro"
 )
+# A recurring directive in the /nhap preview (handlers.importing._due_label): the first period's day it will be saved
+# with, beside «🔁 định kỳ (hằng tháng)».
+QA21_IMPORT_RECURRING_DUE = "{due} (kỳ đầu) · {recurring}"

@@ -502,7 +502,11 @@ def _due_label(deadline: Deadline, today: date) -> str:
     if deadline.kind is DeadlineKind.IMMEDIATE:
         return T.LABEL_URGENT
     if deadline.kind is DeadlineKind.RECURRING and deadline.cadence:
-        return T.LABEL_RECURRING.format(cadence=T.CADENCE_NAMES.get(deadline.cadence.value, deadline.cadence))
+        recurring = T.LABEL_RECURRING.format(cadence=T.CADENCE_NAMES.get(deadline.cadence.value, deadline.cadence))
+        # qa21: saved, the first period is due at its end (first_due, as /giao says it); the preview said only
+        # «🔁 định kỳ», and the secretary first saw the day (a Saturday, 31/10) in the units' reminders.
+        first = first_due(deadline, today)
+        return T.QA21_IMPORT_RECURRING_DUE.format(due=T.fmt_date(first), recurring=recurring) if first else recurring
     if deadline.phrase:  # qa17: said as what it will be saved as, the conclusion's words beside it
         return T.QA17_IMPORT_DUE_NO_DAY.format(phrase=T.esc(deadline.phrase))
     return T.LABEL_NO_DUE

@@ -69,3 +69,27 @@ async def test_a_demoted_secretary_admin_stays_secretary_without_a_notice(env: E
     await env.idle()
     assert not [m for m in w.bot_messages(group)[cursor:] if "thôi quyền Trưởng ban" in m.plain]
     assert "Minh Phạm Thị — Thư ký" in (await env.say(hung, group, "/vaitro")).plain
+
+
+async def test_the_import_preview_shows_the_first_day_of_a_recurring_directive(env: Env) -> None:
+    """«… báo cáo kết quả hàng tháng» was previewed as «📅 Hạn: 🔁 định kỳ (hằng tháng)» and saved due at the end
+    of this month: the day the units are reminded of was nowhere to be checked before saving. The preview says
+    it, and it is the day saved."""
+    from tests.e2e.test_long_conclusion import preview_after, save
+
+    w = env.world
+    _tuan, hung, _dung, _hoa, group = await _district(env)
+    await env.say(hung, group, "/donvi them Phòng Nội vụ = NV")
+    cursor = len(w.bot_messages(group))
+    w.send_text(hung, group, (
+        "/nhap\nKết luận của Trưởng ban tại cuộc họp Ban Chỉ đạo chuyển đổi số quận ngày 23/11/2026\n"
+        "1. Giao Phòng Nội vụ tổng hợp, báo cáo kết quả thực hiện chuyển đổi số hàng tháng.\n"
+        "2. Giao Văn phòng HĐND&UBND quận rà soát hồ sơ một cửa, hoàn thành trước ngày 15/12/2026.\n"
+    ))
+    pages = await preview_after(env, group, cursor)
+    shown = "\n".join(p.plain for p in pages)
+    item1 = shown.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    assert "📅 Hạn: 30/11/2026 (kỳ đầu) · 🔁 định kỳ (hằng tháng)" in item1, item1
+    tasks = await save(env, hung, pages)
+    assert [t.due_current.isoformat() if t.due_current else None for t in tasks] == ["2026-11-30", "2026-12-15"]
+    assert tasks[0].cadence == "monthly"
