@@ -93,3 +93,25 @@ async def test_the_import_preview_shows_the_first_day_of_a_recurring_directive(e
     tasks = await save(env, hung, pages)
     assert [t.due_current.isoformat() if t.due_current else None for t in tasks] == ["2026-11-30", "2026-12-15"]
     assert tasks[0].cadence == "monthly"
+
+
+async def test_a_unit_asks_for_one_more_week_and_the_chair_gives_two(env: Env) -> None:
+    """«/giahan 1 thêm 1 tuần chờ số liệu» (and the same words under «⏳ Xin gia hạn») got only «Cách dùng:
+    /giahan <số> <hạn mới>»: the way units ask for more time. A week after the current deadline (4/12) is asked
+    for, with the reason; the chair's «thêm 2 tuần» sets 18/12 at once."""
+    w = env.world
+    _tuan, hung, _dung, hoa, group = await _district(env)
+    asked = await env.say(hoa, group, "/giahan 1 thêm 1 tuần chờ số liệu của các phường")
+    assert asked.plain.startswith("⏳ Đã gửi đề nghị gia hạn #1 đến Thứ Sáu, 11/12/2026."), asked.plain
+    request = next(m for m in w.bot_messages(group) if "xin gia hạn nhiệm vụ #1" in m.plain)
+    assert "Đề nghị: Thứ Sáu, 11/12/2026" in request.plain and "Lý do: chờ số liệu của các phường" in request.plain
+
+    private = w.private_chat(hoa)  # under the new-task notice's button, the same words
+    notice = next(m for m in w.bot_messages(private) if "#1 " in m.plain and m.buttons)
+    await env.press(hoa, notice, "Xin gia hạn")
+    answer = await env.say(hoa, private, "thêm 10 ngày làm việc", reply_to=w.last_bot_message(private))
+    assert "đến Thứ Sáu, 18/12/2026" in answer.plain, answer.plain
+
+    set_ = await env.say(hung, group, "/giahan 1 thêm 2 tuần theo đề nghị của Văn phòng")
+    assert "18/12/2026" in set_.plain, set_.plain
+    assert (await env.task(1, group)).due_current.isoformat() == "2026-12-18"  # type: ignore[union-attr]
