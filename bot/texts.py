@@ -2491,3 +2491,7 @@ QA21_CHAIR_DEMOTED_NONE = (
 # A recurring directive in the /nhap preview (handlers.importing._due_label): the first period's day it will be saved
 # with, beside «🔁 định kỳ (hằng tháng)».
 QA21_IMPORT_RECURRING_DUE = "{due} (kỳ đầu) · {recurring}"
+# A secretary refused what only a chair does (handlers.command.refusal_text): her part, and whom to ask, by name.
+QA21_SECRETARY_ASK_CHAIR = (
+    "Thư ký ghi, sửa nhiệm vụ; việc này do Trưởng ban làm — nhờ Trưởng ban ({chairs}) gõ lệnh này."
+)

@@ -115,3 +115,22 @@ async def test_a_unit_asks_for_one_more_week_and_the_chair_gives_two(env: Env) -
     set_ = await env.say(hung, group, "/giahan 1 thêm 2 tuần theo đề nghị của Văn phòng")
     assert "18/12/2026" in set_.plain, set_.plain
     assert (await env.task(1, group)).due_current.isoformat() == "2026-12-18"  # type: ignore[union-attr]
+
+
+async def test_the_secretary_refused_a_chairs_command_is_told_whom_to_ask(env: Env) -> None:
+    """The district's secretary setting up the units read only «⛔ Chỉ Trưởng ban mới được quản lý đơn vị.» ten
+    times. She is told her part and the chair to ask, by name; nothing is added."""
+    w = env.world
+    tuan, hung, dung, _hoa, group = await _district(env)
+    minh = w.add_user("Minh", "Phạm Thị", username="minh_thuky")
+    w.add_member(group, minh, by=tuan)
+    await env.idle()
+    await env.say(hung, group, "/vaitro @minh_thuky thuky")
+    refused = await env.say(minh, group, "/donvi them Phòng Nội vụ = NV")
+    first, hint = refused.plain.split("\n", 1)
+    assert first == "⛔ Chỉ Trưởng ban mới được quản lý đơn vị."
+    assert hint.startswith("Thư ký ghi, sửa nhiệm vụ; việc này do Trưởng ban làm — nhờ Trưởng ban (")
+    assert "Hùng Trần Văn" in hint and "Minh" not in hint
+    assert "Phòng Nội vụ" not in (await env.say(hung, group, "/donvi")).plain
+    member = await env.say(dung, group, "/donvi them Phòng Nội vụ = NV")  # a member: the old words, no hint
+    assert "Thư ký ghi" not in member.plain
