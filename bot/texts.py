@@ -2495,3 +2495,6 @@ QA21_IMPORT_RECURRING_DUE = "{due} (kỳ đầu) · {recurring}"
 QA21_SECRETARY_ASK_CHAIR = (
     "Thư ký ghi, sửa nhiệm vụ; việc này do Trưởng ban làm — nhờ Trưởng ban ({chairs}) gõ lệnh này."
 )
+# A /nhap preview's deadline on a weekend or a public holiday (handlers.importing._day_off): «31/10/2026 (Thứ Bảy,
+# ngày nghỉ)», as /giao says it, to be moved by a reply before saving.
+QA21_IMPORT_DUE_DAY_OFF = " ({weekday}, ngày nghỉ)"

@@ -134,3 +134,28 @@ async def test_the_secretary_refused_a_chairs_command_is_told_whom_to_ask(env: E
     assert "Phòng Nội vụ" not in (await env.say(hung, group, "/donvi")).plain
     member = await env.say(dung, group, "/donvi them Phòng Nội vụ = NV")  # a member: the old words, no hint
     assert "Thư ký ghi" not in member.plain
+
+
+async def test_the_import_preview_names_a_deadline_on_a_day_off(env: Env) -> None:
+    """«hoàn thành trong tháng 01/2027» is due Sunday 31/01/2027: /giao says «Hạn rơi vào Chủ nhật», the preview
+    showed only «31/01/2027». The weekday is said there, and a reply moves it before saving."""
+    from tests.e2e.test_long_conclusion import preview_after, save
+
+    w = env.world
+    _tuan, hung, _dung, _hoa, group = await _district(env)
+    cursor = len(w.bot_messages(group))
+    w.send_text(hung, group, (
+        "/nhap\nKết luận của Trưởng ban tại cuộc họp Ban Chỉ đạo chuyển đổi số quận ngày 23/11/2026\n"
+        "1. Giao Văn phòng HĐND&UBND quận xây dựng kế hoạch năm 2027, hoàn thành trong tháng 01/2027.\n"
+        "2. Giao Văn phòng HĐND&UBND quận rà soát hồ sơ một cửa, hoàn thành trước ngày 15/12/2026.\n"
+    ))
+    pages = await preview_after(env, group, cursor)
+    shown = "\n".join(p.plain for p in pages)
+    item1, item2 = shown.split("\n1. ", 1)[1].split("\n2. ", 1)
+    assert "📅 Hạn: 31/01/2027 (Chủ nhật, ngày nghỉ)" in item1, item1
+    assert "📅 Hạn: 15/12/2026\n" in item2 + "\n" and "ngày nghỉ" not in item2.split("Bấm «Lưu")[0]
+    answer = await env.say(hung, group, "1 hạn 29/01/2027", reply_to=pages[-1])
+    assert "29/01/2027" in answer.plain
+    fresh = w.message(group, pages[-1].message_id)
+    tasks = await save(env, hung, [fresh])
+    assert [t.due_current.isoformat() for t in tasks if t.due_current] == ["2027-01-29", "2026-12-15"]
