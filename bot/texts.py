@@ -2559,3 +2559,27 @@ PG_DUMP_NOT_NHACVIEC = "{path} không phải bản sao lưu của Nhắc việc 
 PG_RESTORE_MISSING = (
     "Máy này chưa có pg_restore để đọc bản pg_dump (Debian/Ubuntu: sudo apt-get install postgresql-client)."
 )
+
+
+# --- qa21 ---
+# A chair by being a group admin, no longer an admin (handlers.membership._demoted): said in the group once, as the
+# promotion of a new chair is (QA18_PROMOTED_CHAIR), with who the chairs are now.
+QA21_CHAIR_DEMOTED = (
+    "👤 {name} không còn là quản trị viên nhóm nên thôi quyền Trưởng ban (duyệt gia hạn, huỷ nhiệm vụ, đổi cài đặt). "
+    "Trưởng ban hiện nay: {chairs}. Xem vai trò: /vaitro"
+)
+# …and no administrator is left to be the chair (Telegram gives nobody the rights): the way back.
+QA21_CHAIR_DEMOTED_NONE = (
+    "👤 {name} không còn là quản trị viên nhóm nên thôi quyền Trưởng ban. Nhóm chưa có quản trị viên nào khác: "
+    "người tạo nhóm đặt một quản trị viên, người đó là Trưởng ban. Xem vai trò: /vaitro"
+)
+# A recurring directive in the /nhap preview (handlers.importing._due_label): the first period's day it will be saved
+# with, beside «🔁 định kỳ (hằng tháng)».
+QA21_IMPORT_RECURRING_DUE = "{due} (kỳ đầu) · {recurring}"
+# A secretary refused what only a chair does (handlers.command.refusal_text): her part, and whom to ask, by name.
+QA21_SECRETARY_ASK_CHAIR = (
+    "Thư ký ghi, sửa nhiệm vụ; việc này do Trưởng ban làm — nhờ Trưởng ban ({chairs}) gõ lệnh này."
+)
+# A /nhap preview's deadline on a weekend or a public holiday (handlers.importing._day_off): «31/10/2026 (Thứ Bảy,
+# ngày nghỉ)», as /giao says it, to be moved by a reply before saving.
+QA21_IMPORT_DUE_DAY_OFF = " ({weekday}, ngày nghỉ)"

@@ -16,8 +16,10 @@ from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts as T
+from db import committees as db_committees
 from db import membership as db_membership
 from db.chair_endings import take_chair_ended
+from domain.permissions import Role
 from handlers.common import (
     Actor,
     Buttons,
@@ -113,6 +115,12 @@ async def refusal_text(
         await ensure_a_chair(context, session, committee)
         if await db_membership.chair_count(session, committee.id) == 0:
             text += "\n" + T.NO_CHAIR_HINT
+        elif actor.role == Role.SECRETARY:
+            # qa21: the district's secretary setting up the committee (/donvi them, /caidat) read only «Chỉ
+            # Trưởng ban mới được …»: what a secretary does, and whom to ask for the rest, by name.
+            chairs = [p for p, r in await db_committees.roles_in(session, committee.id) if r == Role.CHAIR]
+            names = ", ".join(T.esc(p.full_name or "@" + (p.username or "?")) for p in chairs)
+            text += "\n" + T.QA21_SECRETARY_ASK_CHAIR.format(chairs=names)
     return text
 
 

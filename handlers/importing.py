@@ -44,6 +44,7 @@ from db.import_repeats import repeated_tasks
 from db.models import Committee, Meeting, PendingInput, Person, Task, TaskAssignee, Unit
 from db.outbox import enqueue_notice
 from domain.assign import Mention, arrange_written, written_usernames
+from domain.calendar import is_working_day
 from domain.chatter import LEFT_OUT_KINDS, Chatter, classify
 from domain.due_checks import year_guessed_far_ahead
 from domain.lead_kinds import lead_kind
@@ -498,14 +499,26 @@ def _example_item(kept: list[int]) -> int:
 
 def _due_label(deadline: Deadline, today: date) -> str:
     if deadline.due is not None:
-        return T.fmt_date(deadline.due)
+        return T.fmt_date(deadline.due) + _day_off(deadline.due)
     if deadline.kind is DeadlineKind.IMMEDIATE:
         return T.LABEL_URGENT
     if deadline.kind is DeadlineKind.RECURRING and deadline.cadence:
-        return T.LABEL_RECURRING.format(cadence=T.CADENCE_NAMES.get(deadline.cadence.value, deadline.cadence))
+        recurring = T.LABEL_RECURRING.format(cadence=T.CADENCE_NAMES.get(deadline.cadence.value, deadline.cadence))
+        # qa21: saved, the first period is due at its end (first_due, as /giao says it); the preview said only
+        # «🔁 định kỳ», and the secretary first saw the day (a Saturday, 31/10) in the units' reminders.
+        first = first_due(deadline, today)
+        if first is None:
+            return recurring
+        return T.QA21_IMPORT_RECURRING_DUE.format(due=T.fmt_date(first) + _day_off(first), recurring=recurring)
     if deadline.phrase:  # qa17: said as what it will be saved as, the conclusion's words beside it
         return T.QA17_IMPORT_DUE_NO_DAY.format(phrase=T.esc(deadline.phrase))
     return T.LABEL_NO_DUE
+
+
+def _day_off(due: date) -> str:
+    """qa21: «trong tháng 10/2026» is due Saturday 31/10; /giao says so (day_off_notice), the preview showed only
+    «31/10/2026»: the weekday of a weekend or holiday deadline, to be moved by «3 hạn 30/10» before saving."""
+    return "" if is_working_day(due) else T.QA21_IMPORT_DUE_DAY_OFF.format(weekday=T.WEEKDAYS[due.weekday()])
 
 
 async def send_preview(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: PendingInput) -> None:

@@ -366,13 +366,24 @@ async def _promoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User
 
 
 async def _demoted(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:
+    now = services(context).clock.now()
     async with transaction(context) as session:
         committee = await db_committees.committee_by_chat(session, chat_id)
         if committee is None:
             return
         person = await db_committees.ensure_person(session, user.id, user.username, display_name(user))
         remember_member_status(context, chat_id, user.id, Standing.PRESENT)
-        await admin_chair_ended(context, session, committee, person)
+        if not await admin_chair_ended(context, session, committee, person):
+            return  # not a chair by being an admin (a granted role stays), or told already
+        # qa21: the promotion of a new chair was said in the group (QA18_PROMOTED_CHAIR), the old chair's end
+        # was not: units went on asking him for extensions and he learnt it only from a refusal. Said once,
+        # with who the chairs are now (plain names: nobody is pinged for it).
+        chairs = [p for p, r in await db_committees.roles_in(session, committee.id) if r == Role.CHAIR]
+        names = ", ".join(T.esc(p.full_name or "@" + (p.username or "?")) for p in chairs)
+        fmt = T.QA21_CHAIR_DEMOTED if chairs else T.QA21_CHAIR_DEMOTED_NONE
+        text = fmt.format(name=T.esc(person.full_name or "@" + (person.username or "?")), chairs=names)
+        await enqueue_notice(session, committee.id, committee.chat_id, text, None, now=now, kind="chair_ended")
+    await send_notices(context, session)
 
 
 async def _left(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User) -> None:

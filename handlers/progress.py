@@ -15,6 +15,7 @@ from bot import texts as T
 from db import tasks as db_tasks
 from db.models import Committee, ExtensionRequest, PendingInput, Person, Task
 from db.outbox import enqueue_notice
+from domain.extension_more import more_time
 from domain.extension_reason import reason_of
 from domain.past_words import past_deadline
 from domain.permissions import Action, Role
@@ -137,6 +138,10 @@ def _due_and_reason(text: str, today: date, task: Task) -> tuple[date, str | Non
         example = f"/giahan {task.number} {example_date(today)} chờ số liệu"
         raise Refused(T.INVALID_DATE_EXAMPLE.format(phrase=T.esc(bad), example=example))
     deadline = parse_deadline_answer(text, today)
+    if deadline.due is None:  # qa21: «thêm 1 tuần», «thêm 10 ngày làm việc»: added to the current deadline
+        more = more_time(text, task.due_current, today)
+        if more is not None:
+            return more.due, reason_of(text[: more.span[0]] + " " + text[more.span[1] :]), None
     past = past_deadline(text, today, deadline.span)  # «hôm qua», «thứ Sáu tuần trước»: not read as ahead
     if past is not None:
         raise Refused(_past_refusal(past.phrase, past.first, past.last, today, task))
