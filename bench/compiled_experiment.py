@@ -85,7 +85,8 @@ def build(dest: Path) -> None:
     built = sorted(dest.glob("domain/understand/*.so"))
     wall = time.monotonic() - started
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime  # mypy and gcc, both children
-    print(f"{len(built)} of {len(modules)} modules compiled in {dest}: {cpu / 60:.1f} min CPU, {wall / 60:.1f} min wall")
+    print(f"{len(built)} of {len(modules)} modules compiled in {dest}: "
+          f"{cpu / 60:.1f} min CPU, {wall / 60:.1f} min wall")
 
 
 def _venv_mypyc() -> Path:
