@@ -51,12 +51,16 @@ log = logging.getLogger(__name__)
 
 EVENT = "assignee_not_in_group"
 UNKNOWN_WAIT = timedelta(minutes=1)  # Telegram could not say: asked again after this
-# How long «in the group» is taken as said for a private reminder: a departure the bot hears replaces it at
-# once (handlers.membership: «X left», chat_member), so only one it cannot hear (a hidden «left» message, the
-# bot no admin) is believed this long. Reminders come once a day: a shorter trust would ask about every
-# recipient every morning, a request for each message sent (PTB's AIORateLimiter counts both in 30/s). «Not in
-# the group» is trusted only the memory's minute: a stranger is asked about each round, a joiner is heard.
+# How long «in the group» is taken as said for a private reminder. Where the bot hears every departure (an
+# admin there since before the answer: chat_member updates, bot.member_status.BotStanding) a departure replaces
+# it at once (handlers.membership), so it is believed a week: a member is asked about once a week, not every
+# morning (each look-up is a request beside the messages sent). Elsewhere a departure may go unheard (the group
+# hides «X left», the message was deleted before the bot read it, the bot was down): believed UNHEARD_TRUST,
+# less than a day so that each daily round asks again (one look-up a person a day) and someone who left
+# unheard stops getting the committee's task privately by the next round. «Not in the group» is trusted only
+# the memory's minute: a stranger is asked about each round, a joiner is heard.
 PRESENT_TRUST = timedelta(days=7)
+UNHEARD_TRUST = timedelta(hours=20)
 
 
 @dataclass
@@ -72,25 +76,48 @@ async def ask_presence(
     """Who of `pairs` (group chat, Telegram user) Telegram says is not in the group, and who it could not
     tell about. One at a time; a flood wait ends the asking."""
     out = Presence()
-    todo = [
-        (chat_id, user_id) for chat_id, user_id in dict.fromkeys(pairs)
-        if services.members.cached(chat_id, user_id, now, PRESENT_TRUST) not in (Standing.PRESENT, Standing.ADMIN)
-    ]
+    members = services.members
+    todo: list[tuple[int, int]] = []
+    heard_since: dict[tuple[int, int], datetime] = {}  # present, believed a week if the bot heard since then
+    for chat_id, user_id in dict.fromkeys(pairs):
+        said = members.answered_at(chat_id, user_id)
+        age = now - said[0] if said else None
+        if said is None or age is None or age < timedelta(0) or said[1] is Standing.GONE or age >= PRESENT_TRUST:
+            todo.append((chat_id, user_id))
+        elif age >= UNHEARD_TRUST:
+            heard_since[(chat_id, user_id)] = said[0]
+    # Where the bot's own standing is not known yet: one look-up a group, before its people's.
+    groups = list(dict.fromkeys(c for c, _u in heard_since if members.bot_standing(c, now) is None))
+    try:
+        for chat_id in groups:
+            await members.ask_bot(bot, chat_id, now)
+    except RetryAfter as exc:
+        _flood(out, limiter, exc, [*heard_since, *todo])
+        return out
+    for pair, said_at in heard_since.items():
+        standing = members.bot_standing(pair[0], now)
+        if standing is None or standing.admin_since is None or standing.admin_since > said_at:
+            todo.append(pair)  # a departure since may have gone unheard: asked again
     for n, (chat_id, user_id) in enumerate(todo):
         try:
-            standing = await services.members.ask(bot, chat_id, user_id, now, raise_flood=True)
+            standing = await members.ask(bot, chat_id, user_id, now, raise_flood=True)
         except RetryAfter as exc:
-            wait = retry_after_seconds(exc)
-            limiter.pause(wait)  # Telegram asks the whole bot to wait: the sends too
-            out.unknown.update(todo[n:])
-            out.wait = max(UNKNOWN_WAIT, timedelta(seconds=wait))
-            log.warning("getChatMember flood wait %.0fs: %d private reminders wait", wait, len(todo) - n)
+            _flood(out, limiter, exc, todo[n:])
             break
         if standing is Standing.GONE:
             out.gone.add((chat_id, user_id))
         elif standing is None:
             out.unknown.add((chat_id, user_id))
     return out
+
+
+def _flood(out: Presence, limiter: SendLimiter, exc: RetryAfter, rest: list[tuple[int, int]]) -> None:
+    """Telegram asks the whole bot to wait: the sends too, and the private reminders not asked about."""
+    wait = retry_after_seconds(exc)
+    limiter.pause(wait)
+    out.unknown.update(rest)
+    out.wait = max(UNKNOWN_WAIT, timedelta(seconds=wait))
+    log.warning("getChatMember flood wait %.0fs: %d private reminders wait", wait, len(rest))
 
 
 @dataclass(frozen=True)
