@@ -14,13 +14,23 @@ in the group. So, at send time, each private reminder's (group, person) is asked
 - Telegram could not say (a flood wait, a network fault): the rows wait and are decided again later —
   neither leaked to a possible stranger nor posted in the group for a member.
 
-No getChatMember storm: one look-up per (group, person) a tick however many tasks they have, through the
-bot's one member memory (bot.member_status, on Services), where «in the group» counts for PRESENT_TRUST
-(a week: a member is asked about once a week per process, not every morning), one at a time; a 429
-stops the asking at once (the pace pauses for every send, as a 429 on a send does; the private
-reminders not asked about wait). Only private sends are checked: a group reminder shows the group
-nothing new. Cost measured (bench/fanout_bench.py --quick's fan-out, every recipient asked: a first
-round after a start): 17.4 -> 13.9 messages/s on the loaded test machine, 429s 1 -> 1.
+How long «in the group» is believed (sec17): a week (PRESENT_TRUST) only where the bot hears every
+departure — it has been an administrator of the group since Telegram gave the answer, so it gets chat_member
+updates (bot.member_status keeps the bot's own standing: my_chat_member, or one getChatMember about itself a
+group a week). Elsewhere a departure can go unheard (the group hides «X left», the message was deleted before
+the bot read it, the bot was down): UNHEARD_TRUST, 20 hours — each daily round asks once per person, and
+someone who left unheard gets the group's reminder (sec16's footer) from the next round on, not a week of the
+committee's task in private. No table: the memory is the process's; after a restart it is empty and every
+(group, person) is asked in the first round anyway.
+
+No getChatMember storm: one look-up per (group, person) a round however many tasks they have, one at a time,
+through the bot's one member memory (bot.member_status, on Services) and paced in AIORateLimiter's overall
+30/s with the sends (bot.reply_retry); a 429 stops the asking at once — the request is made outside
+AIORateLimiter's own 429 retries (dispatcher_send), the pace pauses for every send, and the private reminders
+not asked about wait. Only private sends are checked: a group reminder shows the group nothing new. Cost
+(bench/fanout_bench.py --quick, loaded shared machine): a first round after a start, every recipient asked,
+17.4 -> 13.9 messages/s in sec15; sec17's figures for a daily round (--memory member / admin) are in
+bench/README.md.
 """
 
 from __future__ import annotations
