@@ -16,8 +16,8 @@ administrator there: only an admin bot gets chat_member updates (it asks for the
 so only there does it hear every departure — a «left» service message can be hidden by the group or deleted
 before the bot reads it. The reminder dispatcher (jobs.presence) believes «in the group» a week only where
 the bot has heard since the answer was given. The bot's standing comes from my_chat_member (which every bot
-gets, admin or not: `bot_heard`) or, when this process has heard nothing of the group yet, one getChatMember
-about the bot itself (`ask_bot`).
+gets, admin or not: `bot_heard`) or, when this process has heard nothing of the group, one getChatMember about
+the bot itself a week (`ask_bot`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import contextlib
 import enum
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from telegram import Bot, ChatMember
 from telegram.error import BadRequest, RetryAfter, TelegramError
@@ -39,8 +39,6 @@ TTL = timedelta(seconds=60)
 # The bot's own standing asked of Telegram is asked again after this (a change is heard at once anyway:
 # my_chat_member comes to every bot); a week costs one look-up a group a week.
 BOT_TTL = timedelta(days=7)
-# «Since ever» for this memory: the bot's standing asked before any change was heard in this process.
-ALWAYS = datetime.min.replace(tzinfo=UTC)
 
 
 class Standing(enum.StrEnum):
@@ -137,10 +135,9 @@ class MemberStatuses:
 
     async def ask_bot(self, bot: Bot, chat_id: int, now: datetime) -> BotStanding | None:
         """The bot's standing in the group (known, or getChatMember about itself), None when Telegram could
-        not say. A RetryAfter is raised (the caller asks many in a row and stops). Asked with nothing heard
-        before in this process, an admin has been one ALWAYS as far as this memory goes: a change since the
-        process began would have come as my_chat_member (bot_heard); seen as no admin before, it became one
-        just now (its my_chat_member still on the way)."""
+        not say. A RetryAfter is raised (the caller asks many in a row and stops). An admin found by asking
+        counts from now (still one if it was one when last known): nothing says since when, and with several
+        instances behind a webhook another one may have had the my_chat_member."""
         known = self.bot_standing(chat_id, now)
         if known is not None:
             return known
@@ -155,10 +152,8 @@ class MemberStatuses:
         was = self._bot.get(chat_id)
         if standing_of(member) is not Standing.ADMIN:
             since = None
-        elif was is None:
-            since = ALWAYS
         else:
-            since = was.admin_since if was.admin_since is not None else now
+            since = was.admin_since if was is not None and was.admin_since is not None else now
         self._bot[chat_id] = BotStanding(since, now)
         return self._bot[chat_id]
 

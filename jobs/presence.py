@@ -96,8 +96,9 @@ async def ask_presence(
             todo.append((chat_id, user_id))
         elif age >= UNHEARD_TRUST:
             heard_since[(chat_id, user_id)] = said[0]
-    # Where the bot's own standing is not known yet: one look-up a group, before its people's.
-    groups = list(dict.fromkeys(c for c, _u in heard_since if members.bot_standing(c, now) is None))
+    # Where the bot's own standing is not known: one look-up a group a week, BEFORE its people's, so that
+    # their answers count as heard from the first round after a start on (an admin found counts from now).
+    groups = list(dict.fromkeys(c for c, _u in [*heard_since, *todo] if members.bot_standing(c, now) is None))
     try:
         for chat_id in groups:
             await members.ask_bot(bot, chat_id, now)
