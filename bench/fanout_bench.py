@@ -36,6 +36,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.clock import ManualClock
+from bot.member_status import Standing
 from bot.services import Services
 from bot.settings import Settings
 from db.engine import create_engine, is_sqlite, session_factory
@@ -66,15 +67,17 @@ async def fresh_engine(url: str | None, workdir: Path, name: str) -> AsyncEngine
 # --------------------------------------------------------------------------- 1. fan-out
 
 
-async def fanout(committees: int, reminders: int, url: str | None, workdir: Path) -> None:
-    print(f"== fan-out: {committees:,} Monday summaries + {reminders:,} reminders, Telegram's limits on")
+async def fanout(committees: int, reminders: int, url: str | None, workdir: Path, memory: str = "empty") -> None:
+    print(f"== fan-out: {committees:,} Monday summaries + {reminders:,} reminders, Telegram's limits on, "
+          f"member memory: {memory}")
     world = World(strict_ampersand=True)
     chair = world.add_user("Chủ", "Tịch")
     users = [world.add_user(f"Cán bộ {i}") for i in range(reminders)]
     # Each assignee is a member of the group whose task they have (task i is committee i % committees's): the
     # dispatcher asks Telegram before a private reminder (sec15, jobs/presence.py).
-    groups = [world.add_group(f"BCĐ Chuyển đổi số phường {i}", creator=chair, members=users[i::committees])
-              for i in range(committees)]
+    bot_status = "administrator" if memory == "admin" else "member"
+    groups = [world.add_group(f"BCĐ Chuyển đổi số phường {i}", creator=chair, members=users[i::committees],
+                              bot_status=bot_status) for i in range(committees)]
     for user in users:
         world.start_private(user, send_start=False)
 
@@ -137,6 +140,13 @@ async def fanout(committees: int, reminders: int, url: str | None, workdir: Path
         )
         await bot.initialize()
         services = Services(Settings(), ManualClock(MONDAY_8), engine, sessions, "bench")
+        if memory != "empty":  # (sec17) yesterday's round said each is present; the bot's standing heard
+            yesterday = MONDAY_8 - timedelta(days=1)
+            for i, user in enumerate(users):
+                services.members.remember(groups[i % committees].id, user.id, Standing.PRESENT, yesterday)
+            for g in groups:
+                services.members.bot_heard(g.id, Standing.ADMIN if memory == "admin" else Standing.PRESENT,
+                                           yesterday - timedelta(days=1))
         runtime = DispatchRuntime.create("bench")
         started = time.perf_counter()
         stats = await drain(services, bot, runtime)  # type: ignore[arg-type]
@@ -157,6 +167,7 @@ async def fanout(committees: int, reminders: int, url: str | None, workdir: Path
     print(f"achieved rate            {rate:.2f} msg/s = {rate / TELEGRAM_RATE:.3f} of 30 msg/s   (target >= 0.9)")
     print(f"  over the whole drain   {sent / elapsed:.2f} msg/s = {sent / elapsed / TELEGRAM_RATE:.3f} of 30 msg/s")
     print(f"429 answers received     {world.too_many_requests}   (target 0)")
+    print(f"getChatMember calls      {world.calls['getChatMember']:,}")
     if sent != reminders + committees or stats.summaries_sent != committees:
         print(f"!! not everything was delivered: {stats}")
 
@@ -256,6 +267,10 @@ async def main() -> None:
     parser.add_argument("--database-url", help="an empty database for the idle-tick part (default: a SQLite temp file)")
     parser.add_argument("--skip-fanout", action="store_true")
     parser.add_argument("--skip-idle", action="store_true")
+    parser.add_argument("--memory", choices=("empty", "member", "admin"), default="empty",
+                        help="the member memory at the fan-out: empty (the first round after a start), or every "
+                             "assignee said present a day ago with the bot a plain member / an admin of the "
+                             "groups (a daily round: sec17, jobs.presence)")
     args = parser.parse_args()
     committees, reminders, tasks = (200, 2_000, 100_000) if args.quick else (2_000, 20_000, 1_000_000)
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,7 +278,7 @@ async def main() -> None:
         if not args.skip_idle:
             await idle_tick(tasks, args.database_url, workdir, repeat=300)
         if not args.skip_fanout:
-            await fanout(committees, reminders, None, workdir)
+            await fanout(committees, reminders, None, workdir, args.memory)
 
 
 if __name__ == "__main__":

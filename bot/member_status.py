@@ -10,10 +10,19 @@ An answer is trusted for `ttl` (60 s: a demoted admin keeps a chair's rights at 
 bot hears nothing); what Telegram tells the bot itself (chat_member updates, «X left / joined») replaces or
 drops it at once (`forget`, `remember`). Kept per process, on `bot.services.Services`: each instance asks
 for itself.
+
+(sec17) The memory also keeps the bot's OWN standing in each group, and since when it has been an
+administrator there: only an admin bot gets chat_member updates (it asks for them: bot.cli.ALLOWED_UPDATES),
+so only there does it hear every departure — a «left» service message can be hidden by the group or deleted
+before the bot reads it. The reminder dispatcher (jobs.presence) believes «in the group» a week only where
+the bot has heard since the answer was given. The bot's standing comes from my_chat_member (which every bot
+gets, admin or not: `bot_heard`) or, when this process has heard nothing of the group, one getChatMember about
+the bot itself a week (`ask_bot`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 from dataclasses import dataclass, field
@@ -22,9 +31,14 @@ from datetime import datetime, timedelta
 from telegram import Bot, ChatMember
 from telegram.error import BadRequest, RetryAfter, TelegramError
 
+from bot.reply_retry import dispatcher_send
+
 log = logging.getLogger(__name__)
 
 TTL = timedelta(seconds=60)
+# The bot's own standing asked of Telegram is asked again after this (a change is heard at once anyway:
+# my_chat_member comes to every bot); a week costs one look-up a group a week.
+BOT_TTL = timedelta(days=7)
 
 
 class Standing(enum.StrEnum):
@@ -48,10 +62,19 @@ def standing_of(member: ChatMember) -> Standing:
 _NO_SUCH_MEMBER = ("user not found", "participant_id_invalid", "member not found")
 
 
+@dataclass(frozen=True)
+class BotStanding:
+    """The bot in a group: an administrator since `admin_since` (None: not an admin), known at `at`."""
+
+    admin_since: datetime | None
+    at: datetime
+
+
 @dataclass
 class MemberStatuses:
     ttl: timedelta = TTL
     _seen: dict[tuple[int, int], tuple[datetime, Standing]] = field(default_factory=dict)
+    _bot: dict[int, BotStanding] = field(default_factory=dict)
 
     def cached(self, chat_id: int, user_id: int, now: datetime, ttl: timedelta | None = None) -> Standing | None:
         """The answer remembered, if younger than `ttl` (default: the memory's own, 60 s)."""
@@ -59,6 +82,10 @@ class MemberStatuses:
         if hit and timedelta(0) <= now - hit[0] < (self.ttl if ttl is None else ttl):
             return hit[1]
         return None
+
+    def answered_at(self, chat_id: int, user_id: int) -> tuple[datetime, Standing] | None:
+        """When Telegram last said something of the person here, and what."""
+        return self._seen.get((chat_id, user_id))
 
     def last(self, chat_id: int, user_id: int) -> Standing | None:
         """What Telegram said last, however long ago (for when it cannot be asked now)."""
@@ -82,9 +109,53 @@ class MemberStatuses:
 
     def clear(self) -> None:
         self._seen.clear()
+        self._bot.clear()
 
     def copy(self) -> MemberStatuses:
-        return MemberStatuses(self.ttl, dict(self._seen))
+        return MemberStatuses(self.ttl, dict(self._seen), dict(self._bot))
+
+    # ------------------------------------------------------------------ the bot's own standing (sec17)
+    def bot_heard(self, chat_id: int, standing: Standing, now: datetime) -> None:
+        """Telegram told the bot its standing in the group changed (my_chat_member). An admin still an
+        admin (its rights edited) keeps its `since`."""
+        was = self._bot.get(chat_id)
+        if standing is not Standing.ADMIN:
+            self._bot[chat_id] = BotStanding(None, now)
+        elif was is None or was.admin_since is None:
+            self._bot[chat_id] = BotStanding(now, now)
+        else:
+            self._bot[chat_id] = BotStanding(was.admin_since, now)
+
+    def bot_standing(self, chat_id: int, now: datetime) -> BotStanding | None:
+        """What is known of the bot in the group, if younger than BOT_TTL."""
+        hit = self._bot.get(chat_id)
+        if hit and timedelta(0) <= now - hit.at < BOT_TTL:
+            return hit
+        return None
+
+    async def ask_bot(self, bot: Bot, chat_id: int, now: datetime) -> BotStanding | None:
+        """The bot's standing in the group (known, or getChatMember about itself), None when Telegram could
+        not say. A RetryAfter is raised (the caller asks many in a row and stops). An admin found by asking
+        counts from now (still one if it was one when last known): nothing says since when, and with several
+        instances behind a webhook another one may have had the my_chat_member."""
+        known = self.bot_standing(chat_id, now)
+        if known is not None:
+            return known
+        try:
+            with dispatcher_send():  # no inline retries: a 429 reaches the caller at once
+                member = await bot.get_chat_member(chat_id, bot.id)
+        except RetryAfter:
+            raise
+        except TelegramError as exc:
+            log.warning("getChatMember about the bot itself failed in chat %s: %s", chat_id, exc)
+            return None
+        was = self._bot.get(chat_id)
+        if standing_of(member) is not Standing.ADMIN:
+            since = None
+        else:
+            since = was.admin_since if was is not None and was.admin_since is not None else now
+        self._bot[chat_id] = BotStanding(since, now)
+        return self._bot[chat_id]
 
     async def ask(
         self, bot: Bot, chat_id: int, user_id: int, now: datetime, *, raise_flood: bool = False
@@ -93,12 +164,15 @@ class MemberStatuses:
         its last answer, however old — newer than anything stored from an earlier one (a demoted admin
         whose /huy met a getChatMember failure a day later kept a chair's rights on the stored role) — or
         None when it never said anything of the person (the caller keeps what it knows). `raise_flood`: a
-        RetryAfter is raised, for a caller that asks many in a row (the reminder dispatcher) to stop."""
+        RetryAfter is raised, for a caller that asks many in a row (the reminder dispatcher) to stop — at
+        once: the request is made outside AIORateLimiter's 429 retries (bot.reply_retry.dispatcher_send),
+        which would hold the whole reminder round inside one look-up for twice the flood wait."""
         hit = self.cached(chat_id, user_id, now)
         if hit is not None:
             return hit
         try:
-            member = await bot.get_chat_member(chat_id, user_id)
+            with dispatcher_send() if raise_flood else contextlib.nullcontext():
+                member = await bot.get_chat_member(chat_id, user_id)
         except BadRequest as exc:
             if not any(s in str(exc).lower() for s in _NO_SUCH_MEMBER):
                 log.warning("getChatMember %s in chat %s refused: %s", user_id, chat_id, exc)

@@ -98,7 +98,11 @@ class ReplyRetryRateLimiter(AIORateLimiter):
             # it: Telegram's 20 messages a minute per group do not apply, and counting it there made the
             # membership check of a re-added group take 3 s a person and delay the group's replies.
             # (Only the limiter's copy loses chat_id; the request itself is `args`.)
-            limited = {k: v for k, v in data.items() if k != "chat_id"}
+            # (sec17) It is still a request of the bot's: chat_id 0 (no group) keeps it in AIORateLimiter's
+            # overall 30/s, which counts every request with a chat. Without it the reminder dispatcher's
+            # look-ups after a restart (one per group and person, jobs.presence) went out as fast as Telegram
+            # answered, unpaced beside the sends.
+            limited = {k: v for k, v in data.items() if k != "chat_id"} | {"chat_id": 0}
         if _NO_RETRY.get():
             return await self._one_try(callback, args, kwargs, limited)
         for attempt in range(retries + 1):

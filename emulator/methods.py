@@ -339,6 +339,7 @@ class BotApi:
             user = self.world.user(user_id if user_id is not None else 0)
         except ValueError:
             raise bad_request("user not found") from None
+        self.world.member_lookups[user.id] += 1
         return self.world.chat_member_api(chat, user)
 
     def m_getChatAdministrators(self, params: Params, uploads: Uploads) -> list[JSON]:

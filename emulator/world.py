@@ -124,6 +124,7 @@ class World:
         # Counters a test can assert on.
         self.calls: Counter[str] = Counter()  # Bot API method -> calls (as the client spelled it)
         self.too_many_requests = 0  # 429s answered (flood limits and injected faults)
+        self.member_lookups: Counter[int] = Counter()  # getChatMember answered, by the user asked about
         # Calls Telegram refused on their merits (method, status, description); injected faults not
         # included. An edit refused here is a bug the e2e harness reports (tests/e2e/conftest.py).
         self.refused: list[tuple[str, int, str]] = []
@@ -235,6 +236,15 @@ class World:
         actor = self.user(by) if by is not None else user_
         self._chat_member_update(chat_, user_, actor, old)
         return self._user_message(chat_, actor, left_chat_member=user_)
+
+    def leave_unheard(self, chat: ChatRef, user: UserRef) -> None:
+        """`user` leaves, and no «X left» message reaches the bot: the group hides join and leave messages, or
+        one was deleted before the bot read it. Only an admin bot that asked for chat_member updates hears."""
+        chat_, user_ = self._open_group(chat), self.user(user)
+        old = chat_.status_of(user_.id)
+        chat_.members[user_.id] = "left"
+        self._chat_member_update(chat_, user_, user_, old)
+        self._mark_action()
 
     def promote_admin(self, chat: ChatRef, user: UserRef, by: UserRef | None = None) -> None:
         chat_, user_ = self._open_group(chat), self.user(user)

@@ -81,6 +81,10 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     if not is_group(change.chat):
         return
+    # (sec17) Whether the bot hears departures here from now on (an admin gets chat_member updates): the
+    # reminder dispatcher believes «in the group» longer where it does (jobs.presence).
+    services(context).members.bot_heard(change.chat.id, standing_of(change.new_chat_member),
+                                        services(context).clock.now())
     member_now = _present(change.new_chat_member)
     was_member = _present(change.old_chat_member)
     resumed = False

@@ -14,13 +14,23 @@ in the group. So, at send time, each private reminder's (group, person) is asked
 - Telegram could not say (a flood wait, a network fault): the rows wait and are decided again later —
   neither leaked to a possible stranger nor posted in the group for a member.
 
-No getChatMember storm: one look-up per (group, person) a tick however many tasks they have, through the
-bot's one member memory (bot.member_status, on Services), where «in the group» counts for PRESENT_TRUST
-(a week: a member is asked about once a week per process, not every morning), one at a time; a 429
-stops the asking at once (the pace pauses for every send, as a 429 on a send does; the private
-reminders not asked about wait). Only private sends are checked: a group reminder shows the group
-nothing new. Cost measured (bench/fanout_bench.py --quick's fan-out, every recipient asked: a first
-round after a start): 17.4 -> 13.9 messages/s on the loaded test machine, 429s 1 -> 1.
+How long «in the group» is believed (sec17): a week (PRESENT_TRUST) only where the bot hears every
+departure — it has been an administrator of the group since Telegram gave the answer, so it gets chat_member
+updates (bot.member_status keeps the bot's own standing: my_chat_member, or one getChatMember about itself a
+group a week). Elsewhere a departure can go unheard (the group hides «X left», the message was deleted before
+the bot read it, the bot was down): UNHEARD_TRUST, 20 hours — each daily round asks once per person, and
+someone who left unheard gets the group's reminder (sec16's footer) from the next round on, not a week of the
+committee's task in private. No table: the memory is the process's; after a restart it is empty and every
+(group, person) is asked in the first round anyway.
+
+No getChatMember storm: one look-up per (group, person) a round however many tasks they have, one at a time,
+through the bot's one member memory (bot.member_status, on Services) and paced in AIORateLimiter's overall
+30/s with the sends (bot.reply_retry); a 429 stops the asking at once — the request is made outside
+AIORateLimiter's own 429 retries (dispatcher_send), the pace pauses for every send, and the private reminders
+not asked about wait. Only private sends are checked: a group reminder shows the group nothing new. Cost
+(bench/fanout_bench.py --quick, loaded shared machine): a first round after a start, every recipient asked,
+17.4 -> 13.9 messages/s in sec15; sec17's figures for a daily round (--memory member / admin) are in
+bench/README.md.
 """
 
 from __future__ import annotations
@@ -51,12 +61,16 @@ log = logging.getLogger(__name__)
 
 EVENT = "assignee_not_in_group"
 UNKNOWN_WAIT = timedelta(minutes=1)  # Telegram could not say: asked again after this
-# How long «in the group» is taken as said for a private reminder: a departure the bot hears replaces it at
-# once (handlers.membership: «X left», chat_member), so only one it cannot hear (a hidden «left» message, the
-# bot no admin) is believed this long. Reminders come once a day: a shorter trust would ask about every
-# recipient every morning, a request for each message sent (PTB's AIORateLimiter counts both in 30/s). «Not in
-# the group» is trusted only the memory's minute: a stranger is asked about each round, a joiner is heard.
+# How long «in the group» is taken as said for a private reminder. Where the bot hears every departure (an
+# admin there since before the answer: chat_member updates, bot.member_status.BotStanding) a departure replaces
+# it at once (handlers.membership), so it is believed a week: a member is asked about once a week, not every
+# morning (each look-up is a request beside the messages sent). Elsewhere a departure may go unheard (the group
+# hides «X left», the message was deleted before the bot read it, the bot was down): believed UNHEARD_TRUST,
+# less than a day so that each daily round asks again (one look-up a person a day) and someone who left
+# unheard stops getting the committee's task privately by the next round. «Not in the group» is trusted only
+# the memory's minute: a stranger is asked about each round, a joiner is heard.
 PRESENT_TRUST = timedelta(days=7)
+UNHEARD_TRUST = timedelta(hours=20)
 
 
 @dataclass
@@ -72,25 +86,49 @@ async def ask_presence(
     """Who of `pairs` (group chat, Telegram user) Telegram says is not in the group, and who it could not
     tell about. One at a time; a flood wait ends the asking."""
     out = Presence()
-    todo = [
-        (chat_id, user_id) for chat_id, user_id in dict.fromkeys(pairs)
-        if services.members.cached(chat_id, user_id, now, PRESENT_TRUST) not in (Standing.PRESENT, Standing.ADMIN)
-    ]
+    members = services.members
+    todo: list[tuple[int, int]] = []
+    heard_since: dict[tuple[int, int], datetime] = {}  # present, believed a week if the bot heard since then
+    for chat_id, user_id in dict.fromkeys(pairs):
+        said = members.answered_at(chat_id, user_id)
+        age = now - said[0] if said else None
+        if said is None or age is None or age < timedelta(0) or said[1] is Standing.GONE or age >= PRESENT_TRUST:
+            todo.append((chat_id, user_id))
+        elif age >= UNHEARD_TRUST:
+            heard_since[(chat_id, user_id)] = said[0]
+    # Where the bot's own standing is not known: one look-up a group a week, BEFORE its people's, so that
+    # their answers count as heard from the first round after a start on (an admin found counts from now).
+    groups = list(dict.fromkeys(c for c, _u in [*heard_since, *todo] if members.bot_standing(c, now) is None))
+    try:
+        for chat_id in groups:
+            await members.ask_bot(bot, chat_id, now)
+    except RetryAfter as exc:
+        _flood(out, limiter, exc, [*heard_since, *todo])
+        return out
+    for pair, said_at in heard_since.items():
+        standing = members.bot_standing(pair[0], now)
+        if standing is None or standing.admin_since is None or standing.admin_since > said_at:
+            todo.append(pair)  # a departure since may have gone unheard: asked again
     for n, (chat_id, user_id) in enumerate(todo):
         try:
-            standing = await services.members.ask(bot, chat_id, user_id, now, raise_flood=True)
+            standing = await members.ask(bot, chat_id, user_id, now, raise_flood=True)
         except RetryAfter as exc:
-            wait = retry_after_seconds(exc)
-            limiter.pause(wait)  # Telegram asks the whole bot to wait: the sends too
-            out.unknown.update(todo[n:])
-            out.wait = max(UNKNOWN_WAIT, timedelta(seconds=wait))
-            log.warning("getChatMember flood wait %.0fs: %d private reminders wait", wait, len(todo) - n)
+            _flood(out, limiter, exc, todo[n:])
             break
         if standing is Standing.GONE:
             out.gone.add((chat_id, user_id))
         elif standing is None:
             out.unknown.add((chat_id, user_id))
     return out
+
+
+def _flood(out: Presence, limiter: SendLimiter, exc: RetryAfter, rest: list[tuple[int, int]]) -> None:
+    """Telegram asks the whole bot to wait: the sends too, and the private reminders not asked about."""
+    wait = retry_after_seconds(exc)
+    limiter.pause(wait)
+    out.unknown.update(rest)
+    out.wait = max(UNKNOWN_WAIT, timedelta(seconds=wait))
+    log.warning("getChatMember flood wait %.0fs: %d private reminders wait", wait, len(rest))
 
 
 @dataclass(frozen=True)

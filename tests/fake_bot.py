@@ -49,6 +49,8 @@ class FakeBot:
     absent: set[tuple[int, int]] = field(default_factory=set)
     member_errors: list[Exception] = field(default_factory=list)
     member_lookups: int = 0
+    id: int = 999  # the bot's own Telegram id (getChatMember about itself)
+    admin_in: set[int] = field(default_factory=set)  # groups where the bot is an administrator (sec17)
 
     def fail(self, chat_id: int, error: Exception, times: int = 1) -> None:
         self.faults.append(Fault(chat_id, error, times))
@@ -74,6 +76,8 @@ class FakeBot:
         self.member_lookups += 1
         if self.member_errors:
             raise self.member_errors.pop(0)
+        if user_id == self.id:
+            return SimpleNamespace(status="administrator" if chat_id in self.admin_in else "member")
         return SimpleNamespace(status="left" if (chat_id, user_id) in self.absent else "member")
 
     def to(self, chat_id: int) -> list[Sent]:

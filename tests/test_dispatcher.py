@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.clock import ManualClock
+from bot.member_status import Standing
 from bot.services import Services
 from bot.settings import Settings
 from db.models import Committee, Person, Reminder, SummaryRun, UnitContact
@@ -479,3 +480,67 @@ async def test_a_contact_person_gone_from_the_group_is_reminded_there_and_the_gr
     assert sum('<a href="tg://user?id=1001">' in s.text for s in group) == 2  # both rounds, in the group
     [told] = [s for s in group if "không có trong nhóm" in s.text]
     assert "Việc #1: @lan_vp" in told.text
+
+
+# --------------------------------------------------------------------------- sec17: departures the bot cannot hear
+
+
+async def test_a_member_who_left_unheard_where_the_bot_is_no_admin_is_reminded_in_the_group_the_next_day(
+    env: Env,
+) -> None:
+    """The bot is a plain member of the group (no chat_member updates) and the group hides «X left»: Lan, told
+    privately on Monday, leaves unheard. Tuesday's reminder, a day later, asks Telegram again and goes to the
+    group (before: «present» was believed a week, and the committee's task went on reaching her privately)."""
+    await env.task("Việc một")  # due Wednesday 16/12: reminded 11/12, 15/12, 16/12
+    await env.tick(at(2026, 12, 15, 8))
+    assert len(env.bot.to(LAN)) == 1
+    asked = env.bot.member_lookups
+    env.bot.absent.add((GROUP, LAN))  # she left; the bot heard nothing
+    await env.tick(at(2026, 12, 16, 8))
+    assert len(env.bot.to(LAN)) == 1
+    [reminder] = [s for s in env.bot.to(GROUP) if '<a href="tg://user?id=1001">' in s.text]
+    assert "Việc một" in reminder.text and "hãy vào nhóm này" in reminder.text  # sec16's footer
+    assert any("không có trong nhóm" in s.text for s in env.bot.to(GROUP))  # and the chair is told
+    assert env.bot.member_lookups - asked == 1  # Lan (the bot's own standing was asked on Tuesday)
+
+
+async def test_where_the_bot_is_an_admin_a_member_is_believed_a_week(env: Env) -> None:
+    """The bot is an administrator (it hears every departure as a chat_member update): Lan's «present» holds
+    the week — Tuesday's and Wednesday's reminders ask nothing; Friday asked the bot's own standing (first:
+    Lan's answer comes after it, so it counts as heard), then Lan."""
+    env.bot.admin_in.add(GROUP)
+    await env.task("Việc một")
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.member_lookups == 2
+    await env.tick(at(2026, 12, 15, 8))
+    await env.tick(at(2026, 12, 16, 8))
+    assert len(env.bot.to(LAN)) == 3
+    assert env.bot.member_lookups == 2
+
+
+async def test_an_answer_older_than_the_bots_admin_rights_is_asked_again(env: Env) -> None:
+    """Lan's «present» was given while the bot was a plain member; the bot was made an admin later (heard as
+    my_chat_member): a departure before that was not heard, so Tuesday asks about her again."""
+    await env.task("Việc một")
+    await env.tick(at(2026, 12, 11, 8))
+    env.services.members.bot_heard(GROUP, Standing.ADMIN, at(2026, 12, 12, 9))
+    env.bot.admin_in.add(GROUP)
+    env.bot.absent.add((GROUP, LAN))  # left before the bot could hear
+    await env.tick(at(2026, 12, 15, 8))
+    assert len(env.bot.to(LAN)) == 1
+    # Friday: the bot's standing, then Lan; Tuesday: Lan again (the promotion was heard, not asked)
+    assert env.bot.member_lookups == 3
+
+
+async def test_a_flood_wait_on_the_bots_own_standing_holds_the_private_reminder(env: Env) -> None:
+    """Telegram answers the first look-up of a round after a start — about the bot itself — with a 429: Lan's
+    reminder is neither sent to her nor posted in the group, and nobody else is asked; it goes once Telegram
+    answers again."""
+    await env.task("Việc một")
+    env.bot.member_errors.append(RetryAfter(5))
+    await env.tick(at(2026, 12, 11, 8))
+    assert env.bot.to(LAN) == [] and env.bot.member_lookups == 1
+    assert not any("tg://user?id=1001" in s.text for s in env.bot.to(GROUP))
+    env.time.now += 10  # the flood wait is over (the pause lives in the limiter's own clock)
+    await env.tick(at(2026, 12, 11, 8, 1))
+    assert len(env.bot.to(LAN)) == 1 and not any("tg://user?id=1001" in s.text for s in env.bot.to(GROUP))

@@ -110,6 +110,17 @@ async def test_questions_about_a_group_do_not_spend_its_messages_a_minute() -> N
     assert call.calls == 7
 
 
+async def test_questions_about_a_group_count_in_the_bots_overall_pace() -> None:
+    """(sec17) A getChatMember takes its turn in the bot's overall requests a second, as a send does: the
+    reminder dispatcher's look-ups after a restart (one per group and person) are paced, not fired as fast as
+    Telegram answers. (Before: no chat_id in the limiter's copy, so not counted at all.)"""
+    limiter = ReplyRetryRateLimiter(backoff=0.0, overall_max_rate=1, overall_time_period=3600)
+    await limiter.initialize()
+    call = _Flaky(0, NetworkError("unused"))
+    await limiter.process_request(call, (), {}, "getChatMember", {"chat_id": -5, "user_id": 7}, None)
+    assert limiter._base_limiter is not None and not limiter._base_limiter.has_capacity()
+
+
 class _Bot:
     def __init__(self) -> None:
         self.sent = 0

@@ -60,3 +60,24 @@ async def test_what_the_bot_is_told_replaces_the_answer_at_once() -> None:
     assert members.cached(GROUP, USER, T0 + timedelta(seconds=3)) is Standing.GONE
     members.not_admin(GROUP, USER, T0 + timedelta(seconds=4))  # left out of the admins' list: still gone
     assert members.cached(GROUP, USER, T0 + timedelta(seconds=4)) is Standing.GONE
+
+
+# ------------------------------------------------------------------------ the bot's own standing (sec17)
+async def test_the_bots_admin_rights_count_from_when_they_were_heard_or_first_asked() -> None:
+    """Since when the bot has heard every departure in a group: from the my_chat_member that made it an admin
+    (its rights edited later keep that moment; made a member, none); found an admin by asking, from then —
+    and still from the earlier moment when asked again a week on and still an admin."""
+    members = MemberStatuses()
+    members.bot_heard(GROUP, Standing.ADMIN, T0)
+    members.bot_heard(GROUP, Standing.ADMIN, T0 + timedelta(hours=1))  # its rights edited
+    assert (standing := members.bot_standing(GROUP, T0 + timedelta(days=1))) and standing.admin_since == T0
+    members.bot_heard(GROUP, Standing.PRESENT, T0 + timedelta(days=2))
+    assert (standing := members.bot_standing(GROUP, T0 + timedelta(days=2))) and standing.admin_since is None
+
+    other, telegram = -200, Telegram("administrator", "administrator")
+    telegram.id = 42  # type: ignore[attr-defined]
+    asked = await members.ask_bot(telegram, other, T0)  # type: ignore[arg-type]
+    assert asked is not None and asked.admin_since == T0
+    assert await members.ask_bot(telegram, other, T0 + timedelta(days=6)) == asked  # type: ignore[arg-type]
+    again = await members.ask_bot(telegram, other, T0 + timedelta(days=7))  # type: ignore[arg-type]
+    assert again is not None and again.admin_since == T0 and telegram.calls == 2
