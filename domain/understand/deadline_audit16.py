@@ -15,15 +15,16 @@ import re
 # Kind of sentence: a bank's, a shop's, goods' or customers' period named right after the noun — "Hội nghị triển khai
 # nhiệm vụ ngân hàng năm 2026" (a raw page of the audit), "kiểm soát giá các mặt hàng tháng Tết", "phục vụ khách
 # hàng tuần này", "đơn hàng tháng 3". The folded "hang nam / hang thang / hang tuan" read as the cadence «hằng năm»
-# (yearly) … and a recurring outranked the rest. A cadence names no particular period: «hằng năm» is never followed
-# by a year, a month's number or "này / tới / sau / qua / Tết". So when the unit is so followed, the «hàng» is the
-# last syllable of the noun before it and the period is read on its own. Structural (what follows the unit), so a text
-# written without accents reads the same. Counts that follow a cadence — "hàng tháng 2 lần", "hằng tuần 1-2 lần",
-# "hằng năm 2 đợt" — stay cadences. No open dev text holds the shape (the one "hằng quý, 6 tháng" has a comma):
-# it moves no dev record.
-_NAMED_AFTER_UNIT = re.compile(
-    r"\s+(?:(?:19|20)[0-9]{2}\b|(?:nay|toi|sau|qua|tet)\b"
-    r"|[0-9]{1,2}\b(?!\s*(?:[-–]\s*[0-9]+\s*)?(?:lan|dot|ky|buoi|cuoc|phien|dip)\b))"
+# (yearly) … and a recurring outranked the rest. A cadence names no particular period: «hằng năm» is never followed,
+# on its line, by a year, «hằng tháng» by a month's number, either by "này" or "Tết" ("sau", "tới", "qua" are also
+# "after", "to", "via": "gửi báo cáo hằng tuần tới UBND", "hằng tháng sau khi tổng hợp" stay cadences). So when the
+# unit is so followed, the «hàng» is the last syllable of the noun before it and the period is read on its own.
+# Structural (what follows the unit), so a text written without accents reads the same. Counts after a cadence —
+# "hàng tháng 2 lần", "hằng tuần 1-2 lần", "hằng năm 2 đợt" — stay cadences; a figure on the next line is an item's
+# number. No open dev text holds the shape (the one "hằng quý, 6 tháng" has a comma): it moves no dev record.
+_NAMED_AFTER_UNIT = re.compile(  # (on the same line: a figure on the next line is an item's number)
+    r"[ \t\u00a0]+(?:(?:nay|tet)\b|(?<=nam )(?:19|20)[0-9]{2}\b"
+    r"|(?<=thang )(?:0?[1-9]|1[0-2])\b(?!\s*(?:[-–]\s*[0-9]+\s*)?(?:lan|dot|ky|buoi|cuoc|phien|dip|ca|ngay)\b))"
 )
 
 

@@ -59,3 +59,16 @@ def test_the_sixth_month_is_not_the_next(text: str, due: date) -> None:
 def test_a_lunar_sixth_month_is_not_read_as_june() -> None:
     text = "Ban quản lý di tích tổ chức lễ vào ngày rằm tháng sáu âm lịch."
     assert parse_deadline(text, TODAY).kind is DeadlineKind.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các xã gửi báo cáo hằng tuần tới Văn phòng UBND huyện.",
+        "Phòng Tài chính tổng hợp số liệu hàng tháng sau khi các xã gửi về.",
+        "Các đơn vị gửi báo cáo hàng tháng qua hệ thống quản lý văn bản.",
+        "Các xã báo cáo kết quả hàng tháng\n2. Giao Phòng Nội vụ theo dõi.",
+    ],
+)
+def test_a_cadence_before_a_preposition_or_an_item_stays_a_cadence(text: str) -> None:
+    assert parse_deadline(text, TODAY).kind is DeadlineKind.RECURRING
