@@ -52,3 +52,22 @@ def month_six_masked(text: str, folded: str) -> str | None:
     for at in spots:
         folded = f"{folded[:at]}6  {folded[at + 3 :]}"
     return folded
+
+
+# --- «hạng» (a rank), «hãng» (a firm) are not «hàng / hằng» (every) ------------------------------------------------
+# Kind of sentence: a ranking named by its period — "công bố xếp hạng tuần của các đơn vị", "các đơn vị được xếp hạng
+# tháng trước", "kết quả chấm điểm, xếp hạng năm 2024" (two raw pages of the audit, on credit growth quotas) — or an
+# exam to move up a rank, "thi thăng hạng năm nay". «hạng» folds to "hang", so "hang tuan / hang thang" read as the
+# cadence «hằng tuần» and the ranking became a weekly task. The cadence is only ever written «hàng» or «hằng»: where
+# the word is written with other marks, it is not the cadence (the round-8 class, read from the written word); a text
+# written without accents ("xep hang thang") keeps the old reading. The second rule above already leaves "hạng năm 2024"
+# (a year follows); this one covers the periods named by a relative word or by none. No open dev text holds it.
+_CADENCE_SPELLINGS = frozenset({"hàng", "hằng", "hang"})
+_HANG = re.compile(r"\bhang\b")
+
+
+def cadence_of_another_word(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether the recurring candidate at folded[start:end] reads its «hàng» from a word `text` (NFC, same length)
+    writes otherwise («hạng», «hãng»)."""
+    m = _HANG.search(folded, start, end)
+    return m is not None and text[m.start() : m.end()].lower() not in _CADENCE_SPELLINGS

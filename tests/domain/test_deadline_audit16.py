@@ -72,3 +72,26 @@ def test_a_lunar_sixth_month_is_not_read_as_june() -> None:
 )
 def test_a_cadence_before_a_preposition_or_an_item_stays_a_cadence(text: str) -> None:
     assert parse_deadline(text, TODAY).kind is DeadlineKind.RECURRING
+
+
+# --- «hạng» (a rank) and «hãng» (a firm) are not the cadence «hằng» ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Nội vụ công bố kết quả xếp hạng tuần của các xã trên cổng thông tin.",
+        "Các trường được xếp hạng tháng trước phải rà soát lại tiêu chí.",
+    ],
+)
+def test_a_rank_is_no_cadence(text: str) -> None:
+    assert parse_deadline(text, TODAY).kind is not DeadlineKind.RECURRING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Nội vụ tổ chức xét thăng hạng hàng năm cho viên chức.",
+        "Cong bo xep hang tuan cua cac xa.",  # written without accents: ambiguous, the old reading
+    ],
+)
+def test_a_rank_beside_a_cadence_keeps_the_cadence(text: str) -> None:
+    assert parse_deadline(text, TODAY).kind is DeadlineKind.RECURRING
