@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from domain.calendar import add_working_days
 from domain.types import Cadence
 from domain.understand import deadline_dates as dd
+from domain.understand.deadline_audit16 import hang_of_a_noun
 from domain.understand.deadline_conventions_s8 import per_case
 from domain.understand.deadline_round8 import reported_day, spaced_numbers, squeeze_spaced_numbers
 from domain.understand.deadline_round9 import holiday_day_off
@@ -905,6 +906,9 @@ def _every(scan: Scan, pattern: re.Pattern[str]) -> None:
     f = scan.f
     for m in scan.matches(pattern):
         if words_before(f, m.start(), 1) == ["ngay"] and m["u"] == "ngay":
+            continue
+        if hang_of_a_noun(f, m.start(), m.end()):  # (deadaudit) "ngân hàng năm 2026": a noun's «hàng», a named period
+            scan.take(m.start(), m.start() + 4)
             continue
         if (
             _qualifies_a_noun(f, m.start())

@@ -48,6 +48,7 @@ from datetime import date
 
 from domain.types import Deadline, DeadlineKind
 from domain.understand import deadline_grammar as grammar
+from domain.understand.deadline_audit16 import cadence_of_another_word, month_six_masked
 from domain.understand.deadline_dates import period_end
 from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_round9 import start_day_carried
@@ -209,6 +210,17 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         masked = masked_misread_within(text, scan.f, [(c.start, c.end) for c in scan.found])
         if masked is not None:
             scan = grammar.scan(masked, today, digits)
+    # "tháng sáu" is June, not "tháng sau" (branch deadaudit, deadline_audit16)
+    if "thang sau" in scan.f and ("áu" in text or "ÁU" in text):
+        masked = month_six_masked(text, scan.f)
+        if masked is not None:  # (a figure is written in: the scan finds the digits itself)
+            scan = grammar.scan(masked, today)
+    # "xếp hạng tháng trước": «hạng» is no «hằng» (branch deadaudit, deadline_audit16)
+    if any(c.kind is DeadlineKind.RECURRING for c in scan.found) and "hang" in scan.f:
+        scan.found = [
+            c for c in scan.found
+            if c.kind is not DeadlineKind.RECURRING or not cadence_of_another_word(text, scan.f, c.start, c.end)
+        ]
     # "nghỉ lễ ngày Chiến thắng" is no "ngay" (branch deadq, deadline_round16): only an immediate read from 4 letters
     if any(c.kind is DeadlineKind.IMMEDIATE and c.end - c.start == 4 for c in scan.found):
         scan.found = [
