@@ -2590,3 +2590,7 @@ QA21_IMPORT_DUE_DAY_OFF = " ({weekday}, ngày nghỉ)"
 WARDS16_SEVERAL = "{count} {level}: {names}"
 WARDS16_HANDED = "→ {wards} — mỗi nơi nhận việc trong nhóm của mình ({numbers})."
 WARDS16_FROM_UPPER = "📥 <b>{upper}</b> giao (#{upper_number} của Ban cấp trên) — nhiệm vụ <b>#{number}</b> của Ban:"
+WARDS16_TAKEN_BACK = (
+    "↩️ <b>{upper}</b> đã rút lại nhiệm vụ #{upper_number} của Ban cấp trên: nhiệm vụ <b>#{number}</b> của Ban "
+    "đã huỷ theo.\n📌 {text}"
+)

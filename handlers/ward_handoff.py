@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
@@ -17,10 +18,10 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.linked_wards import Ward, wards_meant
-from db.models import Committee, Task
+from db.models import Committee, Task, TaskEvent
 from db.outbox import enqueue_notice
 from db.tasks import NewAssignee
-from domain.types import AssigneeRef, Deadline
+from domain.types import AssigneeRef, Deadline, TaskStatus
 from handlers import render
 from handlers.common import Actor
 
@@ -99,3 +100,24 @@ def confirmation_lines(handed: list[Handed]) -> list[str]:
         return []
     wards = tuple(h.ward for h in handed)
     return [T.WARDS16_HANDED.format(wards=T.esc(planned(wards)), numbers=", ".join(f"#{h.number}" for h in handed))]
+
+
+async def take_back(session: AsyncSession, actor: Actor, task: Task, kind: str) -> None:
+    """The district's task cancelled (or undone as a slip): the wards' copies end with it, each ward's
+    group told — a ward must not keep working on a task its district has withdrawn."""
+    handed = await session.scalar(
+        select(TaskEvent).where(TaskEvent.task_id == task.id, TaskEvent.kind == "handed_down").order_by(TaskEvent.id)
+    )
+    for row in (handed.data or {}).get("wards", []) if handed is not None else []:
+        copy = await db_tasks.task_by_number(session, row["committee_id"], row["number"])
+        committee = await session.get(Committee, row["committee_id"])
+        if copy is None or committee is None or copy.status != TaskStatus.OPEN.value:
+            continue
+        copy.status = TaskStatus.CANCELLED.value
+        copy.closed_at, copy.closed_on, copy.closed_by = actor.now, actor.today, actor.person.id
+        db_tasks.add_event(session, copy, kind, actor.person.id, actor.now, data={"upper_task_id": task.id})
+        await reminders.replan_task(session, copy.id, actor.now)
+        upper = actor.committee.title if actor.committee is not None else ""
+        text = T.WARDS16_TAKEN_BACK.format(upper=T.esc(upper), upper_number=task.number, number=copy.number,
+                                           text=T.esc(T.shorten(copy.text, 300)))
+        await enqueue_notice(session, committee.id, committee.chat_id, text, now=actor.now, kind="from_upper")

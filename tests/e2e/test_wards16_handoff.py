@@ -96,3 +96,40 @@ async def test_the_ward_committees_lead_when_ubnd_cac_phuong_is_given_the_task(e
     assert leads == ["Phường Gia Thụy", "Phường Sài Đồng", "Phường Thạch Bàn"]
     for _chair, ward in wards:
         assert "dọn vệ sinh" in (await env.task(1, ward)).text
+
+
+async def test_the_district_taking_its_task_back_ends_the_wards_copies(env: Env) -> None:
+    chair, district, wards = await _district_with_wards(env)
+    await env.say(chair, district, "/giao Giao UBND các phường kiểm tra biển quảng cáo trước ngày 12/12")
+    (an, sai_dong), _gt, _tb = wards
+    cursor = len(env.world.bot_messages(sai_dong))
+    answer = await env.say(chair, district, "/huy 1 trùng với kế hoạch của thành phố")
+    assert "#1" in answer.plain, answer.plain
+    for _chair, ward in wards:
+        assert (await env.task(1, ward)).status == "cancelled"
+    told = [m.plain for m in env.world.bot_messages(sai_dong)[cursor:]]
+    assert any("rút lại nhiệm vụ #1" in t and "biển quảng cáo" in t for t in told), told
+    assert "biển quảng cáo" not in (await env.say(an, sai_dong, "/ds")).plain
+
+
+async def test_the_import_preview_names_the_wards_and_saving_hands_the_item_down(env: Env) -> None:
+    from tests.e2e.test_long_conclusion import preview_after, save
+
+    chair, district, wards = await _district_with_wards(env)
+    await env.say(chair, district, "/donvi them Phòng Nội vụ = NV")  # (a committee with no unit flags none)
+    cursor = len(env.world.bot_messages(district))
+    env.world.send_text(chair, district, (
+        "/nhap\nKết luận của Trưởng ban tại cuộc họp Ban Chỉ đạo quận ngày 23/11/2026\n"
+        "1. Giao UBND các phường rà soát hộ nghèo, hoàn thành trước ngày 15/12/2026.\n"
+        "2. Giao Văn phòng HĐND&UBND quận tổng hợp kết quả, hoàn thành trước ngày 20/12/2026.\n"
+    ))
+    pages = await preview_after(env, district, cursor)
+    shown = "\n".join(p.plain for p in pages)
+    item1 = shown.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    assert "3 phường: Gia Thụy, Sài Đồng, Thạch Bàn" in item1, item1
+    assert "🆕" not in item1 and "mới" not in item1, item1
+    tasks = await save(env, chair, pages)
+    district_tasks = [t for t in tasks if "hộ nghèo" in t.text]
+    assert len(district_tasks) == 4  # the district's item 1 and each ward's own copy
+    for _chair, ward in wards:
+        assert "hộ nghèo" in (await env.task(1, ward)).text
