@@ -2583,3 +2583,14 @@ QA21_SECRETARY_ASK_CHAIR = (
 # A /nhap preview's deadline on a weekend or a public holiday (handlers.importing._day_off): «31/10/2026 (Thứ Bảy,
 # ngày nghỉ)», as /giao says it, to be moved by a reply before saving.
 QA21_IMPORT_DUE_DAY_OFF = " ({weekday}, ngày nghỉ)"
+
+# --- wards16 ---
+# A district's directive to its linked ward committees (handlers.ward_handoff): how the preview names them,
+# the line under /giao's confirmation, and the ward group's message.
+WARDS16_SEVERAL = "{count} {level}: {names}"
+WARDS16_HANDED = "→ {wards} — mỗi nơi nhận việc trong nhóm của mình ({numbers})."
+WARDS16_FROM_UPPER = "📥 <b>{upper}</b> giao (#{upper_number} của Ban cấp trên) — nhiệm vụ <b>#{number}</b> của Ban:"
+WARDS16_TAKEN_BACK = (
+    "↩️ <b>{upper}</b> đã rút lại nhiệm vụ #{upper_number} của Ban cấp trên: nhiệm vụ <b>#{number}</b> của Ban "
+    "đã huỷ theo.\n📌 {text}"
+)

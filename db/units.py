@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.linked_wards import Ward, linked_wards
 from db.models import Committee, Person, Task, TaskAssignee, Unit, UnitContact
 from domain.lead_kinds import label_kind
 from domain.types import KnownUnit
@@ -24,6 +25,8 @@ class UnitList(list[Unit]):
     is the district's, another body (qa19). Empty when nothing says."""
 
     own_levels: frozenset[str] = frozenset()
+    # wards16: the linked ward/commune committees («các phường» names them: db/linked_wards.py)
+    wards: tuple[Ward, ...] = ()
 
 
 async def units_of(session: AsyncSession, committee_id: int) -> UnitList:
@@ -34,11 +37,28 @@ async def units_of(session: AsyncSession, committee_id: int) -> UnitList:
     committee = await session.get(Committee, committee_id)
     if committee is not None:
         out.own_levels = committee_levels(committee.report_agency, committee.title)
+        out.wards = await linked_wards(session, committee_id)
     return out
 
 
 def known_units(units: list[Unit]) -> list[KnownUnit]:
-    return [KnownUnit(key=str(u.id), name=u.name, aliases=tuple(u.aliases or ())) for u in units]
+    known = [KnownUnit(key=str(u.id), name=u.name, aliases=tuple(u.aliases or ())) for u in units]
+    return known + _ward_names(units, known)
+
+
+def _ward_names(units: list[Unit], known: list[KnownUnit]) -> list[KnownUnit]:
+    """wards16: a district's linked wards as names the reader knows («UBND phường Gia Thụy», «phường Gia
+    Thụy»), so a directive naming one is read as led by it; `handlers.ward_handoff` maps it to the ward."""
+    out = []
+    for ward in getattr(units, "wards", ()):
+        names = (ward.unit_name, f"UBND {ward.level} {ward.place}", f"Ủy ban nhân dân {ward.level} {ward.place}")
+        if not any(k.name == ward.unit_name for k in known):
+            out.append(KnownUnit(key=f"ward:{ward.committee_id}", name=ward.unit_name, aliases=names[1:]))
+        else:
+            at = next(i for i, k in enumerate(known) if k.name == ward.unit_name)
+            extra = tuple(n for n in names[1:] if n not in known[at].aliases)
+            known[at] = KnownUnit(known[at].key, known[at].name, known[at].aliases + extra)
+    return out
 
 
 async def find_unit(session: AsyncSession, committee_id: int, name: str) -> Unit | None:

@@ -39,7 +39,7 @@ from domain.understand.deadlines import (
 from domain.understand.directive import parse_directive
 from domain.understand.units_catalog import builtin_unit, collective_as_written
 from domain.understand.vntokens import has_diacritics
-from handlers import named_people, new_tasks, render, strangers
+from handlers import named_people, new_tasks, render, strangers, ward_handoff
 from handlers.button import Pressed, run_button
 from handlers.command import run_command
 from handlers.common import (
@@ -145,10 +145,12 @@ async def _log_directive(
         source_message_id=msg.message_id,
     )
     await reminders.replan_task(session, task.id, actor.now)
+    handed = await ward_handoff.hand_down(session, actor, task, units, deadline, due)  # the linked wards' own copies
     away = await strangers.not_in_group(actor, people.values())  # a mistyped @name (qa19)
     await new_tasks.tell_new_tasks(session, actor, committee, [task], frozenset(p.id for p in away))
     text, buttons = _logged_reply(task, today, people, deadline, meeting.title if meeting else None)
     text += "".join("\n" + line for line in strangers.warning_lines(away, task.number))
+    text += "".join("\n" + line for line in ward_handoff.confirmation_lines(handed))
     if named:
         # Named without an @ or a mention, nobody was notified by the chair's message: this line does (qa12).
         links = ", ".join(user_link(p) for _m, p in named)
@@ -224,6 +226,8 @@ def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_un
     """The committee's unit a name read as a built-in unit (or not placed) means: by an alias or a near name
     ("Y tế", "Trạm Y tế" for "Trạm Y tế phường"). The one rule of the preview (planned_name, the import's
     «new unit» flag) and of saving (resolve_assignees): the preview is the promise (qa18)."""
+    if ward_handoff.meant(ref, registered):
+        return None  # the linked wards (handlers.ward_handoff): no unit to match, none to add
     ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if key and not key.startswith("builtin:"):
@@ -235,6 +239,8 @@ def registered_match(ref: AssigneeRef, registered: list[db_units.Unit]) -> db_un
 def planned_name(ref: AssigneeRef, registered: list[db_units.Unit]) -> str:
     """The name `resolve_assignees` will save `ref` under (a preview shows what will be saved): a
     committee's unit by its name, a built-in unit by the catalogue's name, anything else as written."""
+    if wards := ward_handoff.meant(ref, registered):
+        return ward_handoff.planned(wards)  # «3 phường: A, B, C»
     ref = level_checked(ref, registered)
     key = ref.unit_key or ""
     if (unit := registered_match(ref, registered)) is not None:
@@ -259,6 +265,9 @@ async def resolve_assignees(
         registered = await db_units.units_of(session, actor.committee.id)
     for role, refs in (("lead", assignees.lead), ("support", assignees.support), ("executor", assignees.executor)):
         for ref in refs:
+            if wards := ward_handoff.meant(ref, registered):  # one unit of the district per linked ward
+                out.extend(await ward_handoff.ward_assignees(session, actor.committee.id, role, wards))
+                continue
             ref = level_checked(ref, registered)
             key = ref.unit_key or ""
             # A registered unit named by an alias or a near name is that unit: never a second unit that

@@ -57,7 +57,7 @@ from domain.understand.directive import parse_directive
 from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
-from handlers import new_tasks, preview_inplace, scans
+from handlers import new_tasks, preview_inplace, scans, ward_handoff
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -119,6 +119,8 @@ def _new_unit(ref: AssigneeRef, registered: list[Unit]) -> bool:
     """A unit of the catalogue that none of the committee's units answers to: saving adds it as a new unit
     with nobody to remind (qa13: an OCR reading «Phòng Tài chính - Kí hofich» became «Phòng TC-KH» beside
     the committee's «Phòng Tài chính - Kế hoạch», and the preview gave no sign of it)."""
+    if ward_handoff.meant(ref, registered):
+        return False  # the district's linked wards (wards16): no unit to add
     key = level_checked(ref, registered).unit_key or ""
     return key.startswith("builtin:") and registered_match(ref, registered) is None
 
@@ -753,6 +755,7 @@ async def _save(session: AsyncSession, actor: Actor, draft: PendingInput) -> tup
             meeting_id=meeting.id,
         )
         await reminders.replan_task(session, task.id, actor.now)
+        await ward_handoff.hand_down(session, actor, task, registered, d.deadline, task.due_current)  # (wards16)
         saved.append(task)
         numbers.append(task.number)
         leads += [a for a in task.assignees if a.role == "lead"]

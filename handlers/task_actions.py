@@ -21,6 +21,7 @@ from domain.commands import TaskRef, task_ref
 from domain.permissions import Action, Role, allowed
 from domain.reminders import RecipientRole
 from domain.types import TaskStatus
+from handlers import ward_handoff
 from handlers.common import Actor
 
 
@@ -493,6 +494,7 @@ async def cancel(session: AsyncSession, actor: Actor, task: Task, reason: str | 
     task.closed_by = actor.person.id
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=reason)
     await reminders.replan_task(session, task.id, actor.now)
+    await ward_handoff.take_back(session, actor, task, kind)  # a district's task: the wards' copies end with it
     if kind == "undone":
         # A slip taken back at once: the bot never told anyone of it (only the group's card, now edited).
         return T.UNDONE.format(number=task.number)
