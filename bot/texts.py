@@ -2599,3 +2599,5 @@ BOARD_TEXTS["recurring_mark"] = "🔁 định kỳ"
 BOARD_TEXTS["recurring_title"] = "Định kỳ"
 BOARD_TEXTS["recurring_detail"] = "🔁 {cadence}"
 BOARD_TEXTS["cadence_names"] = dict(CADENCE_NAMES)
+# A district's /baocao and /xuat: its wards' lines (the Monday summary's, handlers.ward_lines), under this heading.
+BOARD16_WARDS_HEADING = "Các Ban cấp dưới (liên kết), quá hạn nhiều xếp trước"
