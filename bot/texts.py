@@ -2594,3 +2594,20 @@ WARDS16_TAKEN_BACK = (
     "↩️ <b>{upper}</b> đã rút lại nhiệm vụ #{upper_number} của Ban cấp trên: nhiệm vụ <b>#{number}</b> của Ban "
     "đã huỷ theo.\n📌 {text}"
 )
+
+# --- board16 ---
+# The chart's «x/y»: of the tasks whose deadline falls in the period, how many were done by it — said in words,
+# with the period's whole count apart («0/10 đúng hạn» over every task live in the month read as ten tasks due).
+BOARD_TEXTS["chart_due"] = "{done}/{due} việc đến hạn trong kỳ xong đúng hạn"
+BOARD_TEXTS["chart_due_none"] = "không có việc đến hạn trong kỳ"
+BOARD_TEXTS["chart_in_period"] = "{n} việc trong kỳ"
+# «Tuần này» lists what falls due this week (Monday to Sunday); work overdue from earlier weeks is «Quá hạn».
+BOARD_TEXTS["filter_week"] = "Hạn tuần này"
+BOARD_TEXTS["week_hint"] = "Hạn từ {start} đến {end}. Việc quá hạn từ các tuần trước: xem «Quá hạn»."
+# A recurring duty on the board: marked on its card, its cadence in words in its detail (as LABEL_RECURRING).
+BOARD_TEXTS["recurring_mark"] = "🔁 định kỳ"
+BOARD_TEXTS["recurring_title"] = "Định kỳ"
+BOARD_TEXTS["recurring_detail"] = "🔁 {cadence}"
+BOARD_TEXTS["cadence_names"] = dict(CADENCE_NAMES)
+# A district's /baocao and /xuat: its wards' lines (the Monday summary's, handlers.ward_lines), under this heading.
+BOARD16_WARDS_HEADING = "Các Ban cấp dưới (liên kết), quá hạn nhiều xếp trước"

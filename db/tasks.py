@@ -294,6 +294,7 @@ async def task_views(session: AsyncSession, committee: Committee, tasks: Sequenc
                 blocked_note=blocked.get(t.id),
                 committee=committee.title,
                 created_at=t.created_at,
+                cadence=t.cadence,
             )
         )
     return views

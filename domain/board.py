@@ -57,6 +57,10 @@ def _counts(c: StateCounts) -> JSON:
     }
 
 
+def _due_counts(c: StateCounts) -> JSON:
+    return {"due": c.total, "due_on_time": c.done_on_time}
+
+
 def task_json(v: TaskView, today: date, people: Sequence[str] = (), carriers: Sequence[str] = ()) -> JSON:
     """`people`: the persons the task is filed under for the «Mọi người» filter (db.board.people_of_tasks);
     units are not people (they have their own filter). `carriers`: those of them who carry it (the lead's,
@@ -83,7 +87,23 @@ def task_json(v: TaskView, today: date, people: Sequence[str] = (), carriers: Se
         "blocked_note": v.blocked_note,
         "meeting": v.meeting_title,
         "urgent": v.urgent,
+        # (board16) A recurring duty: the card marks it 🔁 and the detail names the cadence, as the chat does.
+        "cadence": v.cadence,
     }
+
+
+def due_in(views: Sequence[TaskView], period: Period) -> list[TaskView]:
+    """(board16) The tasks whose deadline falls in `period` — the original one, against which a finished task is
+    judged on time (domain.types.task_state), so a month's set does not move when a deadline is extended;
+    cancelled ones left out. The chart's «x/y đúng hạn» counted every task live in the month, and an open task
+    was counted in October and again in November: a chair read «0/10» as ten tasks due that month."""
+    return [
+        v
+        for v in views
+        if v.status is not TaskStatus.CANCELLED
+        and (due := v.due_original or v.due_current) is not None
+        and period.contains(due)
+    ]
 
 
 def _shown(v: TaskView, today: date) -> bool:
@@ -200,11 +220,22 @@ def board(
         for out, counted in ((units, in_units), (persons, in_people)):
             for name, c in counted:
                 out.setdefault(name, {"name": name})[key] = _counts(c)
+        # (board16) Of the tasks due in the period: how many were done by their deadline (`due_in`), per row.
+        falling = due_in(views, period)
+        whole[key].update(_due_counts(count_states(falling, today)))
+        due_units, due_people = per_unit_and_person(falling, today)
+        for out, counted in ((units, due_units), (persons, due_people)):
+            for name, c in counted:
+                row = out.setdefault(name, {"name": name}).setdefault(key, _counts(StateCounts()))
+                row.update(_due_counts(c))
 
     shown = sorted((v for v in views if _shown(v, today)), key=lambda v: (v.status is not TaskStatus.OPEN, v.number))
     return {
         "today": today.isoformat(),
         "week_end": week_end(today).isoformat(),
+        # (board16) «Tuần này» is what falls due from this week's Monday to its end (overdue work from earlier
+        # weeks is «Quá hạn»'s): the page filters on these two days.
+        "week_start": min(today, week_end(today) - timedelta(days=6)).isoformat(),
         "month": dict(periods)["month"].label,
         "quarter": dict(periods)["quarter"].label,
         # The chart's sections in order, each with its label: which month the bars count is said.

@@ -311,8 +311,12 @@ def _signature(doc: Document, heading: ReportHeading) -> None:
     _para(right, heading.signer or MISSING, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
 
 
-def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date) -> bytes:
-    """The .docx of `period`'s report as of `today`: a plain synchronous function for a worker thread."""
+def build_report(
+    heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date, wards: Sequence[str] = ()
+) -> bytes:
+    """The .docx of `period`'s report as of `today`: a plain synchronous function for a worker thread.
+    `wards`: a district's linked wards' lines (handlers.ward_lines: the Monday summary's, heading first), under
+    section II's table."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -356,6 +360,11 @@ def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskVie
     units, people = [(n, c) for n, c in units if c.total], [(n, c) for n, c in people if c.total]
     _para(doc, SECTION_UNITS_AND_PEOPLE if people else SECTION_UNITS, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     _units_table(doc, units, totals, people)
+    if wards:
+        _para(doc, "", after=0)
+        _para(doc, wards[0], bold=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
+        for line in wards[1:]:
+            _para(doc, line, indent=True, after=0)
 
     _para(doc, "", after=0)
     _para(doc, SECTION_OVERDUE, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)

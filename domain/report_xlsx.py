@@ -303,7 +303,8 @@ def _summary_row(
 
 
 def _write_summary_sheet(
-    ws: WriteOnlyWorksheet, committee: str, period: Period, tasks: Sequence[TaskView], today: date
+    ws: WriteOnlyWorksheet, committee: str, period: Period, tasks: Sequence[TaskView], today: date,
+    wards: Sequence[str] = (),
 ) -> None:
     units, people = per_unit_and_person(tasks, today)
     longest_name = max((len(name) for name, _ in units + people), default=0)
@@ -330,10 +331,16 @@ def _write_summary_sheet(
     if not tasks:
         ws.append([_cell(ws, NO_TASKS.format(period=period.label), "nv_note")])
     ws.append([_cell(ws, RATE_NOTE, "nv_note")])
+    if wards:  # a district's wards: the Monday summary's lines, heading first (handlers.ward_lines)
+        ws.append([])
+        ws.append([_cell(ws, wards[0], "nv_bold_text")])
+        for line in wards[1:]:
+            ws.append([_cell(ws, line, "nv_note")])
 
 
 def build_workbook(
-    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None
+    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None,
+    wards: Sequence[str] = (),
 ) -> bytes:
     """The .xlsx for `tasks` (already chosen for the period, see `tasks_in_period`), as bytes.
 
@@ -348,7 +355,7 @@ def build_workbook(
     for named in _named_styles():
         wb.add_named_style(named)
     _write_tasks_sheet(wb.create_sheet(TASKS_SHEET), committee, period, ordered, today)
-    _write_summary_sheet(wb.create_sheet(SUMMARY_SHEET), committee, period, ordered, today)
+    _write_summary_sheet(wb.create_sheet(SUMMARY_SHEET), committee, period, ordered, today, wards)
     wb.properties.title = clean_text(TITLE.format(committee=committee, period=period.label))
     wb.properties.creator = "Nhắc việc"
     buffer = io.BytesIO()

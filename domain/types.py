@@ -164,6 +164,7 @@ class TaskView:
     tags: tuple[str, ...] = field(default_factory=tuple)
     lead_is_person: bool = False  # led by a person counted under no unit (listed apart in the summary)
     lead_left: bool = False  # (qa17) that person left the group while it was open: nobody is reminded
+    cadence: str | None = None  # (board16) a recurring duty's cadence («monthly»): the board marks it 🔁, as the chat
 
     def state(self, today: date) -> TaskState:
         return task_state(self.status, self.due_original, self.due_current, self.done_on, today)

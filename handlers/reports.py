@@ -17,7 +17,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,6 +40,7 @@ from domain.understand.textnorm import fold, nfc
 from handlers.command import load_as_actor, run_as_actor
 from handlers.common import Actor, ask_before_sending, command_args, reply, resolve_actor, transaction
 from handlers.task_actions import Refused, in_group, require_role
+from handlers.ward_lines import ward_part
 from jobs.summary import summary_messages
 
 log = logging.getLogger(__name__)
@@ -48,11 +49,12 @@ log = logging.getLogger(__name__)
 # openpyxl (and matplotlib, see domain.chart) are imported on first use, not at start: together they
 # were most of the bot's import time and ~30 MB of its idle memory, for commands used once a month.
 def build_workbook(
-    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None
+    committee: str, period: Period, tasks: Sequence[TaskView], today: date, agency: str | None = None,
+    wards: Sequence[str] = (),
 ) -> bytes:
     from domain.report_xlsx import build_workbook as build
 
-    return build(committee, period, tasks, today, agency)
+    return build(committee, period, tasks, today, agency, wards)
 
 
 def workbook_filename(committee: str, period: Period) -> str:
@@ -87,6 +89,7 @@ class _Loaded:
     period: Period
     views: list[TaskView]
     today: date
+    wards: list[str] = field(default_factory=list)  # a district's ward lines (handlers.ward_lines), for /xuat
 
 
 async def _load(
@@ -100,7 +103,8 @@ async def _load(
         require_role(actor, Action.EXPORT, export)
     today = actor.today
     period = _period(args, today, example, default=default)
-    return _Loaded(committee, period, await period_views(session, committee, period), today)
+    wards = await ward_part(session, committee, today) if export is not None else []
+    return _Loaded(committee, period, await period_views(session, committee, period), today, wards)
 
 
 def chart_title(period: Period, people: bool = False) -> str:
@@ -170,7 +174,7 @@ async def xuat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     title, agency = loaded.committee.title, loaded.committee.report_agency
     period, views, today = loaded.period, loaded.views, loaded.today
     # The session is closed: the thread does not hold a database connection while it works.
-    data = await asyncio.to_thread(build_workbook, title, period, views, today, agency)
+    data = await asyncio.to_thread(build_workbook, title, period, views, today, agency, loaded.wards)
     fields = {"committee": T.esc(title), "period": period.label, "today": T.fmt_date(today)}
     # Counted as /tonghop and the workbook's «Tổng cộng» count: cancelled tasks apart, said as such.
     totals = count_states(views, today)
@@ -303,10 +307,12 @@ async def counts(update: Update, context: ContextTypes.DEFAULT_TYPE, args: str) 
 
 
 # ---------------------------------------------------------------------------------------------- /baocao
-def build_report(heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date) -> bytes:
+def build_report(
+    heading: ReportHeading, period: Period, views: Sequence[TaskView], today: date, wards: Sequence[str] = ()
+) -> bytes:
     from domain.report_docx import build_report as build
 
-    return build(heading, period, views, today)
+    return build(heading, period, views, today, wards)
 
 
 def report_heading(committee: Committee) -> ReportHeading:
@@ -391,8 +397,9 @@ async def send_report(update: Update, context: ContextTypes.DEFAULT_TYPE, commit
         today = actor.today
         views = await period_views(session, committee, period)
         heading = report_heading(committee)
+        wards = await ward_part(session, committee, today)
     # As for the workbook: built in a thread once the session is closed.
-    data = await asyncio.to_thread(build_report, heading, period, views, today)
+    data = await asyncio.to_thread(build_report, heading, period, views, today, wards)
     # An empty period is said before the file is opened (as /xuat does).
     template = T.REPORT_CAPTION if views else T.REPORT_CAPTION_EMPTY
     caption = template.format(committee=T.esc(heading.committee), period=period.label, today=T.fmt_date(today))

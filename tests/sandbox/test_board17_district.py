@@ -54,7 +54,9 @@ async def test_wards_most_overdue_first_each_line_naming_the_summarys_month(brow
     await p.click("[data-tab=chart]")
     whole = p.locator(".bars[data-period=last_month] .row").first
     await expect(whole).to_have_attribute("data-whole", "Cả Ban")
-    await expect(whole).to_contain_text("0/2 đúng hạn")
+    # board16: the row says what its «x/y» counts (the month's due tasks) and the month's whole count — the line's
+    # «/2» is that whole count; here both tasks were due in November, so the two figures meet.
+    await expect(whole).to_contain_text("0/2 việc đến hạn trong kỳ xong đúng hạn · 2 việc trong kỳ")
 
     # The summary says the same figures, in the same order.
     sandbox.send(district_chair.id, district.id, "/tonghop")

@@ -79,7 +79,8 @@ function visible(task) {
   if (f === "closed") { if (task.status === "open") return false; }
   else if (task.status !== "open") return false;
   if (f === "overdue" && task.state !== "open_overdue") return false;
-  if (f === "week" && !(task.due && task.due <= board.week_end)) return false;
+  // Due from this week's Monday to its end; what slipped in earlier weeks is «Quá hạn»'s (board16).
+  if (f === "week" && !(task.due && task.due <= board.week_end && task.due >= (board.week_start || ""))) return false;
   if (f === "extended" && !task.extended) return false;
   if (state.unit && task.unit !== state.unit) return false;
   if (state.person && !task.people.includes(state.person)) return false;
@@ -102,6 +103,7 @@ function taskCard(task) {
   const meta = [lead, carriers.length ? `👤 ${carriers.join(", ")}` : null,
                 `${T.due}: ${fmtDate(task.due)}`];
   if (task.status !== "open") meta.unshift(el("b", {}, T["state_" + task.state]));
+  if (task.cadence) meta.unshift(el("span", { "data-recurring": task.cadence }, T.recurring_mark));
   if (task.days_overdue) meta.push(el("span", { class: "over" }, T.overdue_days.replace("{n}", task.days_overdue)));
   if (task.extension_count) meta.push(T.extended_times.replace("{n}", task.extension_count));
   if (task.pending_extension) meta.push(T.pending_extension.replace("{due}", fmtDate(task.pending_extension)));
@@ -159,7 +161,12 @@ function renderTasks(main) {
       el("span", {}, el("b", {}, mine.length), " ", T.total_open),
       el("span", { class: "over" }, el("b", {}, late), " ", T.total_overdue));
   }
-  main.append(totals, el("div", { class: "filters" }, chips),
+  // «Hạn tuần này» says its days and where the older overdue work is (board16).
+  const weekHint = state.filter === "week" && board.week_start
+    ? el("p", { class: "hint", "data-week-hint": "" },
+         T.week_hint.replace("{start}", fmtDate(board.week_start)).replace("{end}", fmtDate(board.week_end)))
+    : null;
+  main.append(totals, el("div", { class: "filters" }, chips), ...(weekHint ? [weekHint] : []),
               el("div", { class: "filters" }, unitSelect, personSelect, search), el("div", { id: "list" }));
   renderList();
 }
@@ -246,9 +253,12 @@ function renderChart(main) {
       const bar = el("div", { class: "bar" }, states.map((s) =>
         c[s] ? el("span", { class: "s-" + s, style: `width:${(100 * c[s]) / c.total}%`, title: `${T["state_" + s]}: ${c[s]}` }) : null));
       const rate = c.rate === null ? "—" : `${String(c.rate).replace(".", ",")}%`;
+      // board16: «x/y» is of the tasks DUE in the period (done by their deadline / due), said in words; the bar
+      // is every task of the period, counted apart: «0/10 đúng hạn» read as ten tasks due that month.
+      const due = c.due ? T.chart_due.replace("{done}", c.due_on_time || 0).replace("{due}", c.due) : T.chart_due_none;
       return el("div", { class: "row", [kind]: unit.name },
-        el("div", {}, el("b", {}, unit.name), el("span", { class: "hint" },
-          ` ${c.done_on_time}/${c.total} ${T.done_on_time} · ${T.rate} ${rate}`)), bar);
+        el("div", {}, el("b", {}, unit.name), el("span", { class: "hint", "data-due": `${c.due_on_time || 0}/${c.due || 0}` },
+          ` ${due} · ${T.chart_in_period.replace("{n}", c.total)} · ${T.rate} ${rate}`)), bar);
     };
     // The committee as a whole first (the figure its district reads on its line), when it has units to add up.
     const whole = board.whole && board.whole[key];
@@ -359,6 +369,8 @@ function showDetail(task, notice) {
     task.carriers.some((p) => p !== task.lead) ? [T.people, task.carriers.join(", ")] : null,
     [T.due, fmtDate(task.due) + (task.days_overdue ? ` (${T.overdue_days.replace("{n}", task.days_overdue)})` : "")],
     task.due_original && task.due_original !== task.due ? [T.due_original, fmtDate(task.due_original)] : null,
+    // A recurring duty: its cadence in words, as the chat's task card says it (board16).
+    task.cadence ? [T.recurring_title, T.recurring_detail.replace("{cadence}", T.cadence_names[task.cadence] || task.cadence)] : null,
     task.pending_request ? [T.pending_title, T.pending_until.replace("{due}", fmtDate(task.pending_request.due)) +
                             (task.pending_request.reason ? ` — ${task.pending_request.reason}` : "")] : null,
     task.blocked_note ? [T.obstacle, task.blocked_note] : null,
