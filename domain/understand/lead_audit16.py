@@ -1,0 +1,39 @@
+"""An audit of the reader's trigger words: where a trigger is part of another word (issue 11, twelfth
+session, branch `leadaudit`).
+
+The reader keys on handing verbs («giao», «yêu cầu», «trách nhiệm của» …) and on body heads («Hội», «Tổ»,
+«Phòng», «Ban» …). Each was checked, from Vietnamese rather than from labelled sentences, for the words it is
+part of (compounds) and the words it folds onto when text is typed without diacritics (fold collisions); the
+table is in bench/README.md, "Session 12 (branch leadaudit)". Most classes were already guarded
+(giao_not_before.txt, not_heads.txt, chidao_not_after.txt). The classes that misfired are fixed:
+
+- heads that are another word: «Hội nhập quốc tế …», «Hội đủ điều kiện, …», «Chi trả chế độ …», and the folds
+  «Phong trao …» (phong trào), «To tung / To cao …» (tố tụng, tố cáo), «Doi moi …» (đổi mới), «Ban giao …»
+  (bàn giao), «Ban cam ket …» (bản cam kết): data/lead_audit16_not_heads.txt, read with not_heads.txt;
+- «giáo» folded onto the handing verb «giao»: «Ban Tuyen giao Tinh uy …», «Giao vien chu nhiem …»:
+  data/lead_audit16_giao_not_after.txt / _not_before.txt, read with giao_not_after.txt / giao_not_before.txt;
+- «trách nhiệm của X» after «tinh thần» / «ý thức»: a quality of X praised or urged, not a duty handed to X
+  (`not_a_trigger`, hooked at the top of `assignees._trigger_ok`).
+
+Tests: tests/domain/test_lead_audit16.py (each class: the misfire and the true use side by side).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.understand.lexicons import phrases
+
+if TYPE_CHECKING:
+    from domain.understand.assignees import _Sentence
+
+_QUALITY_NOUNS = phrases("lead_audit16_quality_nouns")
+_DUTY_OF = phrases("lead_audit16_duty_of")
+
+
+def not_a_trigger(s: _Sentence, p: int, size: int) -> bool:
+    """Is the handing phrase at tokens[p:p+size] a noun's part here? «tinh thần trách nhiệm của các cơ quan»:
+    the spirit of responsibility of the bodies (praised, urged), not «trách nhiệm của Sở … là …» (a duty)."""
+    if s.m(_DUTY_OF, p) != size or p < 2:
+        return False
+    return s.m(_QUALITY_NOUNS, p - 2) == 2

@@ -1,0 +1,74 @@
+"""The trigger audit (branch `leadaudit`, twelfth issue-11 session; `domain/understand/lead_audit16.py`): a trigger
+word that is part of another word, or folds onto one when typed without diacritics, names nobody; the same trigger
+in its true use still names its doer. Sentences invented for these tests, misfire and true use side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.domain.assignee_helpers import lead
+
+
+# A head that is another word names nobody: «hội nhập», «hội đủ», «chi trả», and text typed without diacritics
+# whose folded letters spell a head: phong trào, tố tụng, tố cáo, đổi mới, bàn giao, bản cam kết.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nhập kinh tế quốc tế tạo thêm nhiều thị trường cho nông sản.",
+        "Hội đủ các điều kiện theo quy định thì được xét cấp giấy phép.",
+        "Chi trả trợ cấp cho người có công trước Tết Nguyên đán.",
+        "Phong trao xay dung nong thon moi duoc lan toa rong khap.",
+        "To tung dan su phai bao dam quyen cua duong su.",
+        "To cao nac danh bi xu ly theo quy dinh.",
+        "Doi moi cong tac can bo la nhiem vu then chot.",
+        "Ban giao cong trinh cho dia phuong truoc ngay 30/9.",
+        "Ban cam ket duoc cac ho kinh doanh ky truoc ngay 15/8.",
+    ],
+)
+def test_a_head_that_is_another_word_names_nobody(text: str) -> None:
+    assert lead(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Hội Liên hiệp Phụ nữ huyện vận động hội viên tham gia.", "Hội Liên hiệp Phụ nữ huyện"),
+        ("Chi cục Thủy lợi kiểm tra các hồ chứa trước mùa mưa.", "Chi cục Thủy lợi"),
+        ("Phong Tai chinh - Ke hoach tham dinh du toan truoc ngay 20/7.", "Phong Tai chinh - Ke hoach"),
+        ("To dan pho so 5 ra soat cac ho ngheo.", "To dan pho so 5"),
+        ("Đội Quản lý thị trường số 2 kiểm tra các cửa hàng.", "Đội Quản lý thị trường số 2"),
+        ("Ban Quản lý chợ bàn giao các ki-ốt cho tiểu thương trước ngày 1/9.", "Ban Quản lý chợ"),
+    ],
+)
+def test_the_true_head_still_leads(text: str, who: str) -> None:
+    assert lead(text) == [who]
+
+
+# «giáo» typed as «giao» is not the handing verb: «Tuyên giáo», «Tôn giáo», «giáo viên», «giáo dục».
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Ban Tuyen giao Huyen uy chu tri to chuc hoi thi.", ["Ban Tuyen giao Huyen uy"]),
+        ("Giao vien chu nhiem cac lop phai lien he voi phu huynh.", ["Giao vien chu nhiem cac lop"]),
+        # the true verb, typed the same way
+        ("Giao Phong Van hoa chu tri to chuc hoi thi.", ["Phong Van hoa"]),
+        ("Giao Trung tam Y te huyen giam sat dich benh.", ["Trung tam Y te huyen"]),
+    ],
+)
+def test_folded_giao(text: str, who: list[str]) -> None:
+    assert lead(text) == who
+
+
+# «tinh thần / ý thức trách nhiệm của X»: X's quality is praised or urged, no duty is handed to X.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Chủ tịch UBND xã ghi nhận tinh thần trách nhiệm của các ban ngành trong đợt mưa lũ vừa qua.", []),
+        ("Hội nghị biểu dương ý thức trách nhiệm của lực lượng dân quân trong phòng chống dịch.", []),
+        ("Bi thu danh gia cao tinh than trach nhiem cua cac chi bo trong nam qua.", []),
+        # the duty itself, handed
+        ("Trách nhiệm của Phòng Nội vụ là tổng hợp hồ sơ thi đua trước ngày 10/12.", ["Phòng Nội vụ"]),
+    ],
+)
+def test_spirit_of_responsibility_hands_nothing(text: str, who: list[str]) -> None:
+    assert lead(text) == who
