@@ -12,6 +12,8 @@ table is in bench/README.md, "Session 12 (branch leadaudit)". Most classes were 
   (bàn giao), «Ban cam ket …» (bản cam kết): data/lead_audit16_not_heads.txt, read with not_heads.txt;
 - «giáo» folded onto the handing verb «giao»: «Ban Tuyen giao Tinh uy …», «Giao vien chu nhiem …»:
   data/lead_audit16_giao_not_after.txt / _not_before.txt, read with giao_not_after.txt / giao_not_before.txt;
+- a handing word after «theo» (according to): «Theo phân công, đồng chí … phụ trách …», «Theo yêu cầu các đơn
+  vị, Sở … rà soát …»: a noun in a fronted adjunct, not an order to what follows it;
 - «trách nhiệm của X» after «tinh thần» / «ý thức»: a quality of X praised or urged, not a duty handed to X
   (`not_a_trigger`, hooked at the top of `assignees._trigger_ok`).
 
@@ -32,8 +34,24 @@ _DUTY_OF = phrases("lead_audit16_duty_of")
 
 
 def not_a_trigger(s: _Sentence, p: int, size: int) -> bool:
-    """Is the handing phrase at tokens[p:p+size] a noun's part here? «tinh thần trách nhiệm của các cơ quan»:
-    the spirit of responsibility of the bodies (praised, urged), not «trách nhiệm của Sở … là …» (a duty)."""
+    """Is the handing phrase at tokens[p:p+size] a noun here, not the act of handing?"""
+    return _by_the_noun(s, p) or _quality_of(s, p, size)
+
+
+def _by_the_noun(s: _Sentence, p: int) -> bool:
+    """ "Theo phân công, đồng chí Phó Chủ tịch … phụ trách …", "Theo yêu cầu các đơn vị, Sở Tài chính rà soát …",
+    "Theo sự phân công của Ban Thường vụ, …": after «theo» (according to) the handing word is a noun, and the
+    phrase a fronted adjunct; whoever follows it asked or handed, the doer is the clause's own subject.
+    (chidao_not_after.txt guarded «theo chỉ đạo» alone; «phân công», «yêu cầu», «đề nghị», «kiến nghị», «chỉ
+    thị» after «theo» are the same noun.)"""
+    if s.is_(p - 1, "sự"):
+        p -= 1
+    return p > s.first and s.is_(p - 1, "theo")
+
+
+def _quality_of(s: _Sentence, p: int, size: int) -> bool:
+    """«tinh thần trách nhiệm của các cơ quan»: the spirit of responsibility of the bodies (praised, urged), not
+    «trách nhiệm của Sở … là …» (a duty)."""
     if s.m(_DUTY_OF, p) != size or p < 2:
         return False
     return s.m(_QUALITY_NOUNS, p - 2) == 2

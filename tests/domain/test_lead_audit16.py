@@ -72,3 +72,23 @@ def test_folded_giao(text: str, who: list[str]) -> None:
 )
 def test_spirit_of_responsibility_hands_nothing(text: str, who: list[str]) -> None:
     assert lead(text) == who
+
+
+# After «theo» (according to) a handing word is a noun: the clause after the comma has its own subject, who leads;
+# the one whose request or assignment it was does not. The same words opening the clause still hand the task.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Theo đề nghị các phường, Phòng Quản lý đô thị bổ sung đèn chiếu sáng trước ngày 15/10.",
+            ["Phòng Quản lý đô thị"],
+        ),
+        ("Theo yêu cầu các trường học, Trung tâm Y tế cử cán bộ khám sức khỏe cho học sinh.", ["Trung tâm Y tế"]),
+        ("Theo phan cong cac thanh vien Ban Chi dao, Phong Noi vu tong hop danh sach.", ["Phong Noi vu"]),
+        # the act itself, opening the clause
+        ("Đề nghị các phường bổ sung đèn chiếu sáng trước ngày 15/10.", ["các phường"]),
+        ("Yêu cầu các trường học rà soát sĩ số trước ngày 5/9.", ["các trường học"]),
+    ],
+)
+def test_by_the_noun_after_theo(text: str, who: list[str]) -> None:
+    assert lead(text) == who
