@@ -44,6 +44,8 @@ def _by_the_noun(s: _Sentence, p: int) -> bool:
     phrase a fronted adjunct; whoever follows it asked or handed, the doer is the clause's own subject.
     (chidao_not_after.txt guarded «theo chỉ đạo» alone; «phân công», «yêu cầu», «đề nghị», «kiến nghị», «chỉ
     thị» after «theo» are the same noun.)"""
+    if s.is_(p, "giao"):
+        return False  # «giao» is never that noun («theo giao ước» is guarded by giao_not_before.txt)
     if s.is_(p - 1, "sự"):
         p -= 1
     return p > s.first and s.is_(p - 1, "theo")
