@@ -3032,6 +3032,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
     lead = lead_reported16.unless_issue_reported(s, lead)  # (newsr) "X vừa ban hành thông báo về …": a report
+    lead = lead_audit16.role_named_subject(s, lead)  # (leadaudit) «Cơ quan chủ trì chịu trách nhiệm …»
     if lead is None:
         lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
     if lead is None:

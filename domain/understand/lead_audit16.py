@@ -14,6 +14,8 @@ table is in bench/README.md, "Session 12 (branch leadaudit)". Most classes were 
   data/lead_audit16_giao_not_after.txt / _not_before.txt, read with giao_not_after.txt / giao_not_before.txt;
 - a handing word after «theo» (according to): «Theo phân công, đồng chí … phụ trách …», «Theo yêu cầu các đơn
   vị, Sở … rà soát …»: a noun in a fronted adjunct, not an order to what follows it;
+- an acting verb that is a role in a body's name: «Cơ quan chủ trì chịu trách nhiệm …», «Đơn vị phối hợp có
+  trách nhiệm …» (lead «Cơ quan» before): `role_named_subject`, hooked after `assignees._find_lead`;
 - «trách nhiệm của X» after «tinh thần» / «ý thức»: a quality of X praised or urged, not a duty handed to X
   (`not_a_trigger`, hooked at the top of `assignees._trigger_ok`).
 
@@ -27,9 +29,12 @@ from typing import TYPE_CHECKING
 from domain.understand.lexicons import phrases
 
 if TYPE_CHECKING:
-    from domain.understand.assignees import _Sentence
+    from domain.understand.assignees import _Found, _Sentence
 
 _QUALITY_NOUNS = phrases("lead_audit16_quality_nouns")
+_ROLES = phrases("lead_audit16_roles")
+_GENERIC_HEADS = phrases("lead_audit16_generic_heads")
+_DUTIES = phrases("lead_audit16_duties")
 _DUTY_OF = phrases("lead_audit16_duty_of")
 
 
@@ -57,3 +62,17 @@ def _quality_of(s: _Sentence, p: int, size: int) -> bool:
     if s.m(_DUTY_OF, p) != size or p < 2:
         return False
     return s.m(_QUALITY_NOUNS, p - 2) == 2
+
+
+def role_named_subject(s: _Sentence, lead: _Found | None) -> _Found | None:
+    """ "Cơ quan chủ trì chịu trách nhiệm tổng hợp …": the subject «cơ quan» ended before «chủ trì» (an obligation
+    word to the reader); with a word of duty right after it, «chủ trì» is the body's role and part of its name."""
+    if lead is None or lead.how != "subject" or len(lead.items) != 1:
+        return lead
+    a, b = lead.items[0]
+    if b != lead.end or b - a < 2 or s.m(_GENERIC_HEADS, b - 2) != 2:
+        return lead
+    role = s.m(_ROLES, b)
+    if not role or not s.m(_DUTIES, b + role):
+        return lead
+    return type(lead)([(a, b + role)], lead.start, b + role, lead.how)

@@ -92,3 +92,20 @@ def test_spirit_of_responsibility_hands_nothing(text: str, who: list[str]) -> No
 )
 def test_by_the_noun_after_theo(text: str, who: list[str]) -> None:
     assert lead(text) == who
+
+
+# «chủ trì» / «phối hợp» after a head that names no body («cơ quan», «đơn vị») and before a word of duty is the body's
+# role, part of its name; after a named body, or before «phối hợp với», it is still the verb.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Cơ quan chủ trì chịu trách nhiệm tổng hợp kết quả gửi Văn phòng UBND tỉnh.", ["Cơ quan chủ trì"]),
+        ("Đơn vị phối hợp có trách nhiệm cử cán bộ tham gia đoàn kiểm tra.", ["Đơn vị phối hợp"]),
+        ("Các cơ quan phối hợp có nhiệm vụ cung cấp số liệu đúng hạn.", ["Các cơ quan phối hợp"]),
+        # the verb
+        ("Sở Công Thương chủ trì phối hợp với Công an tỉnh kiểm tra thị trường.", ["Sở Công Thương"]),
+        ("Các đơn vị chủ trì, phối hợp với Mặt trận tuyên truyền đến nhân dân.", ["Các đơn vị"]),
+    ],
+)
+def test_a_role_in_the_name(text: str, who: list[str]) -> None:
+    assert lead(text) == who
