@@ -13,8 +13,8 @@ from domain.understand.lexicons import phrases
 # Verbs that hand work to the noun phrase after them, and the words around "giao"/"chỉ đạo" that
 # make them part of another word.
 ASSIGN_VERBS = phrases("assign_verbs")
-GIAO_NOT_BEFORE = phrases("giao_not_before")
-GIAO_NOT_AFTER = phrases("giao_not_after")
+GIAO_NOT_BEFORE = phrases("giao_not_before", "lead_audit16_giao_not_before")  # (leadaudit: folded «giáo …»)
+GIAO_NOT_AFTER = phrases("giao_not_after", "lead_audit16_giao_not_after")  # (leadaudit: folded «tuyên giáo»)
 CHIDAO_NOT_AFTER = phrases("chidao_not_after")
 
 # Where a noun phrase may start: organisations, kinds, places, people, determiners.

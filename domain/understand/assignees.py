@@ -65,6 +65,7 @@ from domain.understand import assignee_lexicon as L
 from domain.understand import (
     conclusion_carry,
     lead_addressed,
+    lead_audit16,
     lead_conventions,
     lead_conventions_s8,
     lead_doers,
@@ -121,7 +122,7 @@ _ACTOR_ADVERBS = phrases("actor_adverbs")
 _OBLIGATIONS = phrases("obligations")
 _SUBJECT_SIGNALS = phrases("subject_signals")
 _TIME_WORDS = phrases("time_words")
-_NOT_HEADS = phrases("not_heads")
+_NOT_HEADS = phrases("not_heads", "lead_audit16_not_heads")  # (leadaudit: «hội nhập», folded «phong trào»)
 _HEADS_NEEDING_NAME = phrases("heads_needing_name")
 _VERB_LIKE_HEADS = phrases("verb_like_heads")
 _HEADS_NAMED_BY_TASK = phrases("heads_named_by_task")
@@ -1587,6 +1588,8 @@ def _skip_openers(s: _Sentence, k: int) -> int:
 
 
 def _trigger_ok(s: _Sentence, p: int, size: int) -> bool:
+    if lead_audit16.not_a_trigger(s, p, size):
+        return False  # (leadaudit) «tinh thần trách nhiệm của X»: a quality of X, not a duty handed
     if s.is_(p, "giao") and size == 1:
         if s.m(L.GIAO_NOT_BEFORE, p + 1) and not _names_unit_after_giao(s, p + 1):
             return False
@@ -3029,6 +3032,7 @@ def _read_cached(text: str, units: tuple[KnownUnit, ...]) -> AssigneeReading:
     s = _Sentence(text, units)
     lead = _find_lead(s)
     lead = lead_reported16.unless_issue_reported(s, lead)  # (newsr) "X vừa ban hành thông báo về …": a report
+    lead = lead_audit16.role_named_subject(s, lead)  # (leadaudit) «Cơ quan chủ trì chịu trách nhiệm …»
     if lead is None:
         lead = lead_will_subject.subject_before_will(s)  # (leadverbs) «X (cho biết,) sẽ <verb>», nobody else named
     if lead is None:
