@@ -78,21 +78,21 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # deadl7 (the year-end season, a list of days under one "ngày"): v4d dev deadline 96.3 -> 98.1 (D090-03, D099-01)
     # lead6: 86.1 -> 88.9; frames: 88.9 -> 89.8; seventh (leadjk, leadl, deadl9): 98.1 / 89.8 -> 99.1 / 91.7
     # session 8 (guide10, §31.4): D083-01 relabelled to the advising body, lead 91.7 -> 90.7; session 9 leadlist2: 91.7
-    "v4d_dev": (0.99, 0.91),
+    "v4d_dev": (0.99, 0.92),
     "v4e_dev": (0.97, 0.76),
     # seventh (leadl): lead 89.8 -> 91.5; session 8: guide10 relabelled F002-01/02 (§31.1), 89.8; conv11 91.5
     "v4f_dev": (0.95, 0.92),  # session 10 (leado): lead 91.5 -> 92.4
-    "v3a_heldout": (0.97, 0.79),
+    "v3a_heldout": (0.97, 0.81),
     # session 10 (leado, never read it): lead 85.2 -> 86.9; session 11 (leadp, written from P/O/L/G dev, kept on
     # leave-one-corpus-out dev figures; held-out not used to choose): 86.9 -> 85.2
-    "v3b_heldout": (0.99, 0.85),
+    "v3b_heldout": (0.99, 0.86),
     # seventh session (leadjk): lead 67.0 -> 68.0
     # session 10 (phoihop applies §37.1 a, a convention decided by guide16, who tabulated every record of the shape,
     # held-out included): lead 68.0 -> 69.1
     "v4d_heldout": (0.94, 0.69),
-    "v4e_heldout": (0.90, 0.80),
+    "v4e_heldout": (0.92, 0.80),
     # session 8: leadb (written from M and J dev) lead 75.6 -> 76.9; session 11 (leadp, as v3b above): 76.9 -> 75.6
-    "v4f_heldout": (0.88, 0.75),
+    "v4f_heldout": (0.89, 0.75),
     # deadl4 (deadline classes from corpus G: horizon words, "giờ, ngày", "3 tháng cuối năm", "Năm X này,"):
     # v4g dev deadline 92.2 -> 96.1; leadwho3: lead 73.6 -> 75.2; leadwho4: lead 75.2 -> 77.5
     # lead6: 77.5 -> 79.1; sixth session (conv, names): 79.1 -> 82.2;
@@ -100,7 +100,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session 8: ctx11 contexts, deadm: 97.7 / 84.5 -> 98.4 / 89.9; guide12 (§33.1 «ngay» per case, G072-01, G047-01)
     # deadline 96.9
     # session 9 (deadn): deadline 96.9 -> 97.7
-    "v4g_dev": (0.97, 0.90),  # session 10 (leado): lead 89.9 -> 90.7
+    "v4g_dev": (0.97, 0.91),  # session 10 (leado): lead 89.9 -> 90.7
     # Seventh session: leadjk's rules (written from G dev among others) lost one G held-out sentence and won one
     # of D's (v4d_heldout 67.0 -> 68.0): found by figures at each merge commit, the sentence never read. The
     # rule was kept (choosing rules by held-out figures would make held-out a dev set) and the floor lowered.
@@ -127,7 +127,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # sixth session: 89.2 / 59.8 -> 90.2 / 60.8; session 8: guide12 relabelled one lead blind (§33.5 premises): 59.8
     # session 9: guide13 filled J013-03..05's context blind (the sentence before, which carries their lead):
     # lead 59.8 -> 62.7, deadline 90.2 -> 88.2 (that sentence's own day is now read too; the sentences not read)
-    "v4j_heldout": (0.91, 0.62),  # session 10 (deado, never read it): deadline 88.2 -> 91.2
+    "v4j_heldout": (0.92, 0.62),  # session 10 (deado, never read it): deadline 88.2 -> 91.2
     # Corpus K (v4k, collected by corpusK while the session's rules were written; nobody read any of it
     # before its first look): first look with main at the session's end (before «hàng không», which was
     # then written from K dev) dev 94.8 / 56.7, held-out 91.1 / 60.7; with the session's start rules
@@ -144,7 +144,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # with the session's end rules dev 94.2 / 54.7, held-out 88.0 / 62.0.
     # seventh (leadl): 54.7 -> 67.4; session 8 (conv11, leadm, carry10) 69.8; guide12 (§33.15 L044-01) deadline 93.0
     # leadb (L left out when written): 69.8 -> 72.1; session 9 (leadn, leadlist): 77.9
-    "v4l_dev": (0.93, 0.80),  # session 10 (leado, leadmulti): lead 77.9 -> 80.2
+    "v4l_dev": (0.94, 0.82),  # session 10 (leado, leadmulti): lead 77.9 -> 80.2
     # session 9 (leadn, never read it): lead 62.0 -> 64.0
     "v4l_heldout": (0.87, 0.66),  # session 10 (leadmulti, never read it): lead 64.0 -> 66.0
     # Corpus M (v4m, collected by corpusm in the eighth session, who never ran the bot; nobody writing rules had
@@ -154,7 +154,7 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # session 9 (deadn: events prepared for, «trong N ngày» windows): deadline 88.9 -> 94.9
     # session 8 (M dev opened; leadm, deadm, ctx11, guide12, leadb): 85.9/49.5 -> 88.9/66.7; session 9 leadverbs
     # («Chúng tôi sẽ»): lead 66.7 -> 67.7
-    "v4m_dev": (0.94, 0.68),  # session 10 (leaddoc): lead 67.7 -> 68.7
+    "v4m_dev": (0.95, 0.68),  # session 10 (leaddoc): lead 67.7 -> 68.7
     # guide12 relabelled two days blind (§3, §33.16): deadline 75.5 -> 79.2; leadb (M dev readable) lead 50.9 -> 54.7
     "v4m_heldout": (0.79, 0.54),
     # Corpus N (v4n, collected by corpusn at the end of the eighth session, who never ran the bot; nobody writing
@@ -169,20 +169,22 @@ SENTENCE_FLOORS: dict[str, tuple[float, float]] = {
     # rules has read any of it): first look with the eighth session's end rules (main 3fffbd2: 408f14c + guide13's
     # relabels) dev 76 sentences 77.6 / 69.7, held-out 57 sentences 80.7 / 71.9. O is rich in days (34 % of
     # its sentences carry a deadline, N 18 %): the lowest deadline first look yet.
-    "v4o_dev": (0.85, 0.75),  # session 10, O dev opened (leado, deado, leaddoc): 77.6 / 69.7 -> 85.5 / 75.0
+    "v4o_dev": (0.85, 0.77),  # session 10, O dev opened (leado, deado, leaddoc): 77.6 / 69.7 -> 85.5 / 75.0
     # guide14 (§35, blind, before any rule): O016-01 due, O005-03 kind, O047-01 lead -> 78.9 / 70.2
     # Corpus P (v4p, collected by corpusp at the start of the tenth session, who never ran the bot; CLOSED all session,
     # dev included: nobody writing rules read it). First look (main 8b6807e, before any rule; after guide15's relabels):
     # dev 85.9 / 66.2, held-out 89.7 / 64.1 — the session's rules moved neither.
-    "v4p_dev": (0.85, 0.66),
+    "v4p_dev": (0.91, 0.70),
     "v4p_heldout": (0.89, 0.64),
     "v4o_heldout": (0.78, 0.70),
     # Corpus Q (v4q, collected by corpusq at the start of the eleventh session, who never ran the bot; CLOSED all
     # session, dev included). First look (main 45cf463, before any rule of the session): dev 85.7 / 73.3, held-out
     # 87.2 / 69.2; after guide17's relabels (§38, blind: 9 fields), on the same code: dev 84.8 / 73.3, held-out
     # 87.2 / 66.7.
-    "v4q_dev": (0.84, 0.73),
+    "v4q_dev": (0.86, 0.75),
     "v4q_heldout": (0.87, 0.66),
+    # Session 12 raised the floors of the sets its rules moved (deadq's «ngày» is not «ngay», deadaudit, leadaudit,
+    # leadend, newsr; conclq on conclusions_v14/v15 dev): each floor is the end figure, rounded down.
     # Corpus R (v4r, collected by corpusr at the start of the twelfth session, who never ran the bot; CLOSED all
     # session, dev included). First look (main c518d75, before any rule of the session): dev 86.7 / 70.4, held-out
     # 82.5 / 72.5; after guide19's relabels (§39, blind: 5 sentence fields), on the same code: dev 85.7 / 69.4,
@@ -224,7 +226,7 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v5x_dev": (0.85, 0.83, 0.83),
     # sixth: real 80.0 -> 85.7; session 8 (§31.6 relabel) deadline 58.3; session 9 (concperiod, a letter's own
     # period over its items, written from K dev only, this set never read): deadline 58.3 -> 83.3
-    "conclusions_heldout": (0.99, 0.85, 0.83),
+    "conclusions_heldout": (0.99, 0.85, 0.91),
     "conclusions_v4_heldout": (0.92, 0.75, 0.99),
     # conclusions_v5 (corpus G): first look, main before the third session's rules: dev 12 documents /
     # 35 directives 80.0 / 73.8 / 78.6 (lead 60.7); held-out 9 / 22: 90.9 / 66.7 / 90.0 (lead 55.0).
@@ -308,18 +310,18 @@ CONCLUSION_FLOORS: dict[str, tuple[float, float, float]] = {
     "conclusions_v13_dev": (0.78, 0.70, 0.81),
     # conclusions_v14 (corpus P, closed): first look dev 75.0 / 64.3 / 55.6 -> 66.7 after guide15's relabels; held-out
     # 62.5 / 75.0 / 40.0 (lead 60.0) on the start code; at the end deadline 40.0, lead 20.0 (conclo's speaker rule).
-    "conclusions_v14_dev": (0.75, 0.64, 0.66),
+    "conclusions_v14_dev": (0.83, 0.71, 0.90),
     "conclusions_v14_heldout": (0.62, 0.75, 0.40),
     "conclusions_v13_heldout": (0.83, 0.63, 0.99),
     # conclusions_v15 (corpus Q, closed): first look (main 45cf463) dev 87.5 / 95.5 / 52.4 (lead 42.9), held-out
     # 100 / 87.5 / 85.7 (lead 14.3); after guide17's relabels dev found 91.3, the rest unchanged.
-    "conclusions_v15_dev": (0.87, 0.95, 0.52),  # session 12: conclq, deadq -> 87.5 / 100 / 100
+    "conclusions_v15_dev": (0.87, 0.99, 0.99),  # session 12: conclq, deadq -> 87.5 / 100 / 100
     "conclusions_v15_heldout": (0.99, 0.87, 0.85),
     # conclusions_v16 (corpus R, closed): first look (main c518d75) dev 95.0 / 100 / 89.5 (lead 26.3), held-out
     # 100 / 77.8 / 42.9 (lead 85.7); after guide19's relabels (CR07's closure no task, CR01 item 3's lead), same code:
     # dev 94.7 / 95.0 / 88.9 (lead 27.8). conclusions_v15 dev found 91.3 -> 87.5 on the same code (CQ05 +1 directive).
     "conclusions_v16_dev": (0.94, 0.95, 0.88),
-    "conclusions_v16_heldout": (0.99, 0.77, 0.42),
+    "conclusions_v16_heldout": (0.99, 0.77, 0.57),
 }
 
 SENTENCE_SETS = sorted({*SENTENCE_FLOORS, *sentence_sets()})
