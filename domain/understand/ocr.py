@@ -237,7 +237,21 @@ def _laid_out_apart(above: Line, line: Line, extents: dict[tuple[int, int, int],
     if width <= 0 or above.right <= above.left:
         return False  # no positions known
     centred = above.left > left + _INDENT * width and above.right < right - _INDENT * width
-    return centred or above.right < right - _SHORT * width or line.left > above.left + _INDENT * width
+    short = centred or above.right < right - _SHORT * width
+    return (short and not _wrapped(above, line, right)) or line.left > above.left + _INDENT * width
+
+
+def _wrapped(above: Line, line: Line, right: int) -> bool:
+    """(docs18) The line's first word would not have fitted in what is left of the line above: the line above
+    was wrapped there, however short it ends. In a narrow column (a three-column bulletin: 30 letters a line)
+    the next word is a fifth of the width («3. Giao Phòng Lao động -» / «Thương binh và Xã hội …»), and an
+    item's indented first line looked centred; on a page's width a word never is, and a title or a heading
+    leaves room for many. The word's width is measured by the line's own letters."""
+    words = line.text.split()
+    if not words or line.right <= line.left:
+        return False
+    letter = (line.right - line.left) / len(line.text)
+    return right - above.right < letter * (len(words[0]) + 1)
 
 
 def _heading(above: str, line: str) -> bool:
