@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from domain.understand import ocr_compounds
 from domain.understand.textnorm import nfc
 
 # A word below this confidence makes its line "unsure": the preview lists such lines for checking.
@@ -282,6 +283,7 @@ _TIDY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "�
 def _tidy(text: str) -> str:
     text = nfc(text).translate(_TIDY)
     text = re.sub(r"Đ{2,}", "Đ", text)  # no Vietnamese word doubles it ("HĐĐND" is a misread "HĐND")
+    text = ocr_compounds.mended(text)  # (docs18) «HĐND&YUBND», «KT&(HT»: a glyph OCR added at a compound's «&»
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)  # "ngày 15/12 ." -> "ngày 15/12."
     # A speck after the full stop: "thôi việc).:", "10/12/2026. :" (spaces closed up first: left as
     # ".:", the item read as the lead-in of a list and its task was lost).

@@ -2,21 +2,25 @@
 (lead, deadline), each whole, must be the document's.
 
 - a bulletin page set in three columns (text PDF, drawn line by line across the page, or column by column);
-- a two-page notice whose running header is printed on page 2 only (Word's «different first page»).
+- a two-page notice whose running header is printed on page 2 only (Word's «different first page»);
+- a scanned page naming units by compound abbreviations («Phòng KT&HT», «Phòng VH&TT»), which OCR misreads at «&».
 """
 
 from __future__ import annotations
 
+import random
 import textwrap
 from datetime import date
 
+from PIL import Image, ImageDraw, ImageFont
+
 from bot.tesseract import SystemTools
-from domain.understand import ocr, pdf_columns, running_lines
+from domain.understand import ocr, ocr_compounds, pdf_columns, running_lines
 from domain.understand.documents import extract_text, read_document
 from tests.domain.test_docs16_office_documents import _two_pages
 from tests.domain.test_docs17_running_lines import _ITEMS, EXPECTED, _pdf, found
 from tests.domain.test_ocr_pages import pytestmark as needs_tesseract
-from tests.ocr_pages import as_pdf
+from tests.ocr_pages import A4, DPI, MARGIN, _speckle, as_pdf, serif_font
 
 # ------------------------------------------------------------------------------------------ three columns
 _COLUMNS = [
@@ -159,3 +163,43 @@ def test_a_header_printed_on_page_two_only_of_a_scanned_notice_is_not_read_into_
     assert [(leads, due) for _, leads, due in items] == EXPECTED  # docs16's items: the same leads and days
     assert "gia đình chính sách, người có công với cách mạng" in items[2][0]
     assert "TB-UBND" not in text
+
+
+# ------------------------------------------------------------------------------------------ «&» in abbreviations
+_UNITS = [
+    "1. Giao Văn phòng HĐND&UBND huyện rà soát hồ sơ, xong trước ngày 15/12/2026.",
+    "2. Giao Phòng GD&ĐT kiểm tra cơ sở vật chất trường học trước ngày 20/12/2026.",
+    "3. Giao Phòng TN&MT và Phòng KT&HT phối hợp kiểm tra trước ngày 22/12/2026.",
+    "4. Giao Phòng NN&PTNT chủ trì, Sở KH&ĐT phối hợp báo cáo trước ngày 25/12/2026.",
+    "5. Giao Phòng VH&TT tổ chức hội thi, Phòng LĐ-TB&XH phối hợp trước ngày 28/12/2026.",
+]
+
+
+@needs_tesseract
+def test_compound_abbreviations_misread_at_their_ampersand_name_the_units_written() -> None:
+    # A scanned page (200 dpi, 11 pt, turned 0.5°, speckled). Before: Tesseract read «KT&(HT» and «VH&TTT», and
+    # the preview named «Phòng KT&» and «Phòng VH&TTT» (3 of 5 items with the leads written).
+    font = ImageFont.truetype(serif_font() or "", round(11 * DPI / 72))
+    page = Image.new("L", A4, 255)
+    draw = ImageDraw.Draw(page)
+    for k, line in enumerate(_UNITS):
+        draw.text((MARGIN, MARGIN + k * round(font.size * 1.6)), line, font=font, fill=20)
+    page = _speckle(page.rotate(0.5, resample=Image.Resampling.BICUBIC, fillcolor=255), 0.002, random.Random(3))
+    items = found(read_document("thong-bao.pdf", as_pdf([page]), SystemTools(240)).text)
+    assert [(leads, due) for _, leads, due in items] == [
+        (["Văn phòng HĐND&UBND huyện"], date(2026, 12, 15)), (["Phòng GD&ĐT"], date(2026, 12, 20)),
+        (["Phòng TN&MT", "Phòng KT&HT"], date(2026, 12, 22)), (["Phòng NN&PTNT"], date(2026, 12, 25)),
+        (["Phòng VH&TT"], date(2026, 12, 28))]
+
+
+def test_a_glyph_added_at_a_compounds_ampersand_is_taken_back_only_toward_one_known_compound() -> None:
+    line = ocr.Line(1, 1, 1, "1. Giao Văn phòng HĐND&YUBND huyện, Phòng KT&(HT và Phòng VH&TTT thực hiện.", 95.0)
+    assert ocr.paragraphs([line]) == ["1. Giao Văn phòng HĐND&UBND huyện, Phòng KT&HT và Phòng VH&TT thực hiện."]
+    for kept in (
+        "Phòng GD&ĐT, Phòng TN&MT.",  # known: as written
+        "Sở VH/TT&(DL",  # two glyphs wrong: no single one makes it known
+        "Công ty AB&CD",  # a compound no list knows
+        "Phòng TXN&MT",  # a glyph inside a part, away from the «&»
+        "tra cứu R&D",
+    ):
+        assert ocr_compounds.mended(kept) == kept
