@@ -102,15 +102,17 @@ def _above_the_text(
     «different first page» prints the running header on pages 2 onwards only, so on a two-page notice it is
     seen once and the comparison of pages never takes it. Told by where it is, not by its words: the page's
     body (its second line) starts where page 1's text starts (page 1's first line: its heading, at the top
-    margin), and this line stands above that, further than two lines of a paragraph are apart. A body line at
-    the page's head sits at the text's top itself — kept, however often its words come again."""
+    margin), or lower (a blank line opening the page), and this line stands above where page 1's text starts,
+    further from the body than two lines of a paragraph are apart. A body line at the page's head sits at the
+    text's top itself — kept, however often its words come again; a page set a line higher than page 1 has its
+    lines one step apart — kept."""
     if not first or len(page) < 3:
         return None
     top = first[0][0]
     steps = sorted(b[0] - a[0] for a, b in itertools.pairwise(page[1:]))  # the body's steps, not the header's gap
     step = steps[len(steps) // 2]
     line, body = page[0], page[1]
-    if abs(body[0] - top) <= tolerance and line[0] < top - tolerance and body[0] - line[0] >= _APART * step > 0:
+    if body[0] >= top - tolerance and line[0] < top - tolerance and body[0] - line[0] >= _APART * step > 0:
         return line
     return None
 
