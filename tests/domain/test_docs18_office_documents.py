@@ -74,6 +74,36 @@ def test_a_pdf_in_three_columns_gives_each_item_whole_in_reading_order() -> None
         assert text.startswith("BẢN TIN KẾT LUẬN GIAO BAN\nĐồng chí Chủ tịch")
 
 
+@needs_tesseract
+def test_a_scanned_page_in_three_columns_gives_each_item_whole() -> None:
+    # The bulletin printed and scanned (200 dpi, 10 pt, columns of about 30 letters, turned 0.5°, speckled):
+    # Tesseract finds the columns as blocks itself. Before: item 3's first line «3. Giao Phòng Lao động -», short
+    # of its column's edge, read as a paragraph's end; the item was cut there, led by «Phòng Lao động», no
+    # deadline (5 of 6 right).
+    font = ImageFont.truetype(serif_font() or "", round(10 * DPI / 72))
+    page = Image.new("L", A4, 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((A4[0] // 3, MARGIN), "BẢN TIN KẾT LUẬN GIAO BAN", font=font, fill=20)
+    draw.text((MARGIN, MARGIN + 50), "Đồng chí Chủ tịch UBND huyện kết luận như sau:", font=font, fill=20)
+    width = (A4[0] - 2 * MARGIN - 200) // 3
+    for c, column in enumerate(_COLUMNS):
+        x, y = MARGIN + c * (width + 100), MARGIN + 130
+        for item in column:
+            line, indent = "", 30  # each item's first line indented
+            for word in item.split():
+                if line and font.getlength(f"{line} {word}") > width - indent:
+                    draw.text((x + indent, y), line, font=font, fill=20)
+                    line, indent, y = word, 0, y + 40
+                else:
+                    line = f"{line} {word}".strip()
+            draw.text((x + indent, y), line, font=font, fill=20)
+            y += 52
+    page = _speckle(page.rotate(0.5, resample=Image.Resampling.BICUBIC, fillcolor=255), 0.002, random.Random(3))
+    items = found(read_document("ban-tin.pdf", as_pdf([page]), SystemTools(240)).text)
+    assert [(leads, due) for _, leads, due in items] == SIX
+    assert items[2][0].startswith("Giao Phòng Lao động - Thương binh và Xã hội tổ chức thăm")
+
+
 def test_columns_are_runs_read_one_after_the_other() -> None:
     def box(item: tuple[float, float, float]) -> tuple[float, float, float]:
         return item
