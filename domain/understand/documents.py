@@ -17,7 +17,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from domain.understand import (
@@ -726,8 +726,12 @@ def _placed_lines(page: Any, number: int, segments: list[_Segment] | None = None
     table = _table_lines_of(segments, _horizontal_rules(page))
     if table is not None:
         return table
-    # (docs16) a page set in two columns, drawn line by line across the page: read column by column
-    return [seg.line for seg in pdf_columns.reading_order(segments, lambda sg: (sg.line.left, sg.line.right, sg.top))]
+    # (docs16) a page set in two columns, drawn line by line across the page: read column by column;
+    # (docs18) any number of columns, each run (a column of a band) its own block, as Tesseract's columns are
+    columns = pdf_columns.runs(segments, lambda sg: (sg.line.left, sg.line.right, sg.top))
+    if len(columns) <= 1:
+        return [seg.line for seg in segments]
+    return [replace(seg.line, block=n) for n, run in enumerate(columns, start=1) for seg in run]
 
 
 def _horizontal_rules(page: Any) -> list[tuple[float, float, float]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from domain.understand import ocr_compounds
 from domain.understand.textnorm import nfc
 
 # A word below this confidence makes its line "unsure": the preview lists such lines for checking.
@@ -237,7 +238,21 @@ def _laid_out_apart(above: Line, line: Line, extents: dict[tuple[int, int, int],
     if width <= 0 or above.right <= above.left:
         return False  # no positions known
     centred = above.left > left + _INDENT * width and above.right < right - _INDENT * width
-    return centred or above.right < right - _SHORT * width or line.left > above.left + _INDENT * width
+    short = centred or above.right < right - _SHORT * width
+    return (short and not _wrapped(above, line, right)) or line.left > above.left + _INDENT * width
+
+
+def _wrapped(above: Line, line: Line, right: int) -> bool:
+    """(docs18) The line's first word would not have fitted in what is left of the line above: the line above
+    was wrapped there, however short it ends. In a narrow column (a three-column bulletin: 30 letters a line)
+    the next word is a fifth of the width («3. Giao Phòng Lao động -» / «Thương binh và Xã hội …»), and an
+    item's indented first line looked centred; on a page's width a word never is, and a title or a heading
+    leaves room for many. The word's width is measured by the line's own letters."""
+    words = line.text.split()
+    if not words or line.right <= line.left:
+        return False
+    letter = (line.right - line.left) / len(line.text)
+    return right - above.right < letter * (len(words[0]) + 1)
 
 
 def _heading(above: str, line: str) -> bool:
@@ -268,6 +283,7 @@ _TIDY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "�
 def _tidy(text: str) -> str:
     text = nfc(text).translate(_TIDY)
     text = re.sub(r"Đ{2,}", "Đ", text)  # no Vietnamese word doubles it ("HĐĐND" is a misread "HĐND")
+    text = ocr_compounds.mended(text)  # (docs18) «HĐND&YUBND», «KT&(HT»: a glyph OCR added at a compound's «&»
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)  # "ngày 15/12 ." -> "ngày 15/12."
     # A speck after the full stop: "thôi việc).:", "10/12/2026. :" (spaces closed up first: left as
     # ".:", the item read as the lead-in of a list and its task was lost).

@@ -1,5 +1,5 @@
 """(docs16) A PDF page set in two columns (a bulletin, a newsletter's «Kết luận giao ban» page), read column by
-column.
+column; (docs18) three or more columns, each side of a gutter read the same way again.
 
 PDFium gives a page's text in the order its content stream draws it. A layout program that draws line by line
 across the page (left column's line, then the right column's line at the same height) gave «1. Giao Phòng Tài
@@ -25,18 +25,32 @@ _CROSSING_AT_MOST = 0.2  # a part of the page's lines that may cross the gutter 
 
 
 def reading_order(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) -> list[T]:
-    """The page's printed lines in reading order when it is set in two columns, else as they are. `box` gives
+    """The page's printed lines in reading order when it is set in columns, else as they are. `box` gives
     a line's left, right and top (a larger top is higher on the page, as in PDF)."""
+    return [item for run in runs(items, box) for item in run]
+
+
+def runs(items: Sequence[T], box: Callable[[T], tuple[float, float, float]]) -> list[list[T]]:
+    """The page's printed lines as the runs a reader reads one after the other: each column of a band top to
+    bottom, a line across the page alone; a one-column page is one run, its lines as they are.
+
+    (docs18) Any number of columns: the gutter found parts the page in two, and each side of it is read the same
+    way again — a three-column bulletin's first gutter leaves one column on one side and two on the other, whose
+    own gutter is then found among that side's lines alone (the middle of their width). A side of one column has
+    no strip its lines keep clear of, and is one run. The runs are what a scan's blocks are: a paragraph's
+    lines are measured against their own column's width, not the page's (a column's line is short of the page's
+    right edge, and read as a paragraph's last line, every item was cut at a capital starting a printed line)."""
     gutter = _gutter(items, box)
     if gutter is None:
-        return list(items)
-    out: list[T] = []
+        return [list(items)] if items else []
+    out: list[list[T]] = []
     left: list[T] = []
     right: list[T] = []
+    across: list[T] = []
 
     def flush() -> None:
-        out.extend(sorted(left, key=lambda it: -box(it)[2]))
-        out.extend(sorted(right, key=lambda it: -box(it)[2]))
+        out.extend(runs(sorted(left, key=lambda it: -box(it)[2]), box))
+        out.extend(runs(sorted(right, key=lambda it: -box(it)[2]), box))
         left.clear()
         right.clear()
 
@@ -46,9 +60,13 @@ def reading_order(items: Sequence[T], box: Callable[[T], tuple[float, float, flo
             left.append(item)
         elif x0 > gutter:
             right.append(item)
-        else:  # a line across the page parts the bands
+        else:  # a line across the page parts the bands; the lines across, one under the other, are one run
             flush()
-            out.append(item)
+            if across and out and out[-1] is across:
+                across.append(item)
+            else:
+                across = [item]
+                out.append(across)
     flush()
     return out
 

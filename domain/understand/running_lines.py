@@ -6,13 +6,15 @@ body, it sat between the two halves of an item that runs over the page break, wh
 lead. Such a line is told by comparing pages, not by its words: among a page's first or last printed lines, at
 the same height as a line of about the same text on other pages (digits aside: the page number changes). OCR
 misreads a letter or two on each page, so the texts are compared by similarity (difflib, the standard
-library's: a few short lines a page, no dependency needed for it). A line seen on one page only is never
-taken, nor the first line of the first page (the document's own heading).
+library's: a few short lines a page, no dependency needed for it). A line seen on one page only is taken only
+when it stands in the top margin above the text (docs18, `_above_the_text`), never the first line of the first
+page (the document's own heading).
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,7 +83,38 @@ def repeated(
             )
             if on >= at_least:
                 out[number].update(indices)
+    for number in range(1, len(pages)):
+        head = _above_the_text(bands[0], bands[number], tolerance)
+        if head is not None and sum(c.isalpha() for c in head[1]) >= _LETTERS and not keep(head[1]):
+            out[number].update(head[2])
     return out
+
+
+# (docs18) How far a header stands above the body under it, in the page's line steps: Word's header sits in the
+# top margin (1.25 cm over a 2–2.5 cm margin: 1.4–2.4 steps of 13 pt text); two lines of a paragraph are one step.
+_APART = 1.3
+
+
+def _above_the_text(
+    first: list[tuple[float, str, list[int]]], page: list[tuple[float, str, list[int]]], tolerance: float
+) -> tuple[float, str, list[int]] | None:
+    """(docs18) A later page's first printed line when it stands in the top margin, above the text: Word's
+    «different first page» prints the running header on pages 2 onwards only, so on a two-page notice it is
+    seen once and the comparison of pages never takes it. Told by where it is, not by its words: the page's
+    body (its second line) starts where page 1's text starts (page 1's first line: its heading, at the top
+    margin), or lower (a blank line opening the page), and this line stands above where page 1's text starts,
+    further from the body than two lines of a paragraph are apart. A body line at the page's head sits at the
+    text's top itself — kept, however often its words come again; a page set a line higher than page 1 has its
+    lines one step apart — kept."""
+    if not first or len(page) < 3:
+        return None
+    top = first[0][0]
+    steps = sorted(b[0] - a[0] for a, b in itertools.pairwise(page[1:]))  # the body's steps, not the header's gap
+    step = steps[len(steps) // 2]
+    line, body = page[0], page[1]
+    if body[0] >= top - tolerance and line[0] < top - tolerance and body[0] - line[0] >= _APART * step > 0:
+        return line
+    return None
 
 
 def _bands(page: Sequence[Printed], same_band: float) -> list[tuple[float, str, list[int]]]:
