@@ -82,7 +82,9 @@ async def copy_done(session: AsyncSession, actor: Actor, copy: Task, today: date
         rest = "."
     elif len(done) < len(lead_copies):
         rest = T.WARD17_REST_OPEN.format(done=len(done), total=len(lead_copies))
-    elif len(lead_copies) < len(leads):  # a unit of the district leads too: its chair closes the task
+    elif len(lead_copies) < len(leads) or upper.cadence:
+        # A unit of the district leads too, or the task recurs (its next round, and the wards' part in it, is
+        # the chair's /xong to start): the district's chair closes it.
         rest = T.WARD17_REST_CHAIR.format(number=upper.number)
     else:
         rest = T.WARD17_REST_CLOSED.format(number=upper.number, verdict=_close(session, actor, upper, today))
