@@ -2611,3 +2611,19 @@ BOARD_TEXTS["recurring_detail"] = "🔁 {cadence}"
 BOARD_TEXTS["cadence_names"] = dict(CADENCE_NAMES)
 # A district's /baocao and /xuat: its wards' lines (the Monday summary's, handlers.ward_lines), under this heading.
 BOARD16_WARDS_HEADING = "Các Ban cấp dưới (liên kết), quá hạn nhiều xếp trước"
+
+# --- ward17 ---
+# A ward's copy of a district's task reports back up (handlers.ward_report): what the district's task records
+# (its history, /xem) and the one brief line its group gets when a ward finishes.
+EVENT_NAMES["ward_done"] = "Ban cấp dưới hoàn thành"
+EVENT_NAMES["ward_progress"] = "Ban cấp dưới báo tiến độ"
+EVENT_NAMES["ward_extended"] = "Ban cấp dưới được gia hạn"
+WARD17_DONE_NOTE = "{ward} đã hoàn thành (#{number} của {level}) ngày {day}"
+WARD17_PROGRESS_NOTE = "{ward} báo tiến độ (#{number} của {level}): {note}"
+WARD17_BLOCKED_NOTE = "{ward} báo vướng mắc (#{number} của {level}): {note}"
+WARD17_EXTENDED_NOTE = "{ward} được gia hạn (#{number} của {level}) đến {due}"
+WARD17_DONE_TOLD = "📤 {ward} đã hoàn thành phần việc của nhiệm vụ <b>#{number}</b>{rest}"
+WARD17_REST_OPEN = " ({done}/{total} nơi chủ trì đã xong)."
+WARD17_REST_CLOSED = " — mọi nơi chủ trì đã xong: ✅ #{number} đã hoàn thành — {verdict}."
+WARD17_REST_CHAIR = "; nhiệm vụ còn mở để Trưởng ban đóng (/xong {number})."
+WARD17_CLOSED_NOTE = "các Ban cấp dưới chủ trì đã hoàn thành cả"

@@ -81,6 +81,9 @@ def history(task: Task, events: list[tuple[TaskEvent, Person | None]], tz: ZoneI
         when = _local(event.at, tz)
         name = T.EVENT_NAMES.get(event.kind, event.kind)
         note = f": {esc(short(event.note, 120))}" if event.note else ""
+        if event.kind.startswith("ward_") and event.note:  # ward17: the fact about a ward's copy, as one line
+            out.append(f"• {when} — {esc(short(event.note, 200))}")
+            continue
         # qa9: a request names the day asked for too («xin gia hạn → 25/12/2026: lý do»), not only the reason.
         if event.kind in ("deadline_changed", "extension_approved", "extension_requested") and event.data.get("due"):
             note = f" → {fmt_date(date.fromisoformat(event.data['due']))}{note}"

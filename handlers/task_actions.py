@@ -21,7 +21,7 @@ from domain.commands import TaskRef, task_ref
 from domain.permissions import Action, Role, allowed
 from domain.reminders import RecipientRole
 from domain.types import TaskStatus
-from handlers import ward_handoff
+from handlers import ward_handoff, ward_report
 from handlers.common import Actor
 
 
@@ -186,6 +186,7 @@ async def mark_done(
     task.closed_by = actor.person.id
     db_tasks.add_event(session, task, "done", actor.person.id, actor.now, note=note or None)
     await reminders.replan_task(session, task.id, actor.now)
+    await ward_report.copy_done(session, actor, task, today)  # a ward's copy: its district's task learns it
     if task.due_original is None:
         verdict = T.DONE_NO_DUE
     elif today <= task.due_original:
@@ -206,6 +207,7 @@ async def add_progress(session: AsyncSession, actor: Actor, task: Task, note: st
     require_open(task)
     await require(session, actor, task, Action.REPORT, T.ACT_PROGRESS)
     db_tasks.add_event(session, task, kind, actor.person.id, actor.now, note=note)
+    await ward_report.copy_progress(session, actor, task, note, kind)  # shown on the district's task too
     line = T.REPORT_BLOCKED_IN_GROUP if kind == "blocked" else T.REPORT_PROGRESS_IN_GROUP
     await tell_group(session, actor, task, line, note=esc(T.shorten(note, 300)))
     if kind == "blocked":  # stored as a vướng mắc (for the meeting's agenda): say so, as /vuongmac does
@@ -378,6 +380,8 @@ async def set_due(
         data={"due": due.isoformat() if due else None, "old": old.isoformat() if old else None},
     )
     await reminders.replan_task(session, task.id, actor.now)
+    if extension:
+        await ward_report.copy_extended(session, actor, task, due)
     if tell and old != due:
         await tell_due_changed(session, actor, task, old, reason)
     elif old != due:  # the /giao's card: only those told privately of the task (handlers.new_tasks)
@@ -445,6 +449,7 @@ async def decide_extension(
             data={"due": req.new_due.isoformat(), "old": old.isoformat() if old else None},
         )
         await reminders.replan_task(session, task.id, actor.now)
+        await ward_report.copy_extended(session, actor, task, req.new_due)
         from handlers.approval_once import tell_approval_in_one_group_message
 
         if not await tell_approval_in_one_group_message(session, actor, req, task, old):
