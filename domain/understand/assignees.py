@@ -74,6 +74,7 @@ from domain.understand import (
     lead_fronted_subject,
     lead_list_kinds,
     lead_name_end16,
+    lead_nodiac16,
     lead_obligation_subject,
     lead_own_complements,
     lead_passive_agent,
@@ -640,6 +641,10 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        folded = lead_nodiac16.name_part(s, start, j)  # (nodiac) «Doi Quan ly thi truong», «Ban Quan ly cho»
+        if folded:
+            j += folded
+            continue
         if head is None or not head.unit_complete:
             plain = name_words.step(s, start, j, head)  # (speed10) a word few rules below can act on
             if plain > 0:
