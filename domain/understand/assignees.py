@@ -645,6 +645,8 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
         if folded:
             j += folded
             continue
+        if lead_nodiac16.title_ends_before_duty(s, start, j):
+            break  # (nodiac) «ông X - Phó Bí thư … phụ trách chỉ đạo …»: the name ends at the title
         if head is None or not head.unit_complete:
             plain = name_words.step(s, start, j, head)  # (speed10) a word few rules below can act on
             if plain > 0:

@@ -23,6 +23,7 @@ from domain.understand.vntokens import fold_word
 if TYPE_CHECKING:
     from domain.understand.assignees import _Sentence
 
+_HANDING = ("giao",)  # a person handed a duty: «Giao ông X …» («Cử …» is no handing verb to the reader)
 _DATA = Path(__file__).parent / "data" / "lead_nodiac16_name_parts.txt"
 _TINH_COMPOUNDS = phrases("lead_nodiac16_tinh_compounds")
 
@@ -68,3 +69,22 @@ def _province(s: _Sentence, j: int) -> bool:
 
     nxt = j + 1
     return s.word(nxt) and not s.m(_TINH_COMPOUNDS, nxt) and bool(s.m(L.VERBS, nxt))
+
+
+def title_ends_before_duty(s: _Sentence, start: int, j: int) -> bool:
+    """ "Giao ông Nguyễn Văn A - Phó Bí thư Thường trực Huyện ủy phụ trách chỉ đạo …": after a person's title,
+    «phụ trách» + a verb is what the person is handed (in charge of directing), not part of who the person is;
+    np_keep.txt keeps «phụ trách» in a name for «cán bộ phụ trách», «Phó Chủ tịch phụ trách lĩnh vực văn hóa»
+    (a portfolio: a noun follows), which stays."""
+    from domain.understand import assignee_lexicon as L
+
+    if not (s.is_(j, "phụ") and s.is_(j + 1, "trách") and s.m(L.VERBS, j + 2)):
+        return False
+    # only where the person is handed the duty («Giao / Phân công / Cử ông X … phụ trách …»): as a clause's
+    # subject («Đồng chí B, Phó Chủ tịch xã phụ trách chỉ đạo …») «phụ trách» is the predicate, which the
+    # reader does not take for one, so the name keeps it there (no lead is worse than a long one)
+    if not any(s.is_(start - 1, w) for w in _HANDING) and not (s.is_(start - 2, "phân") and s.is_(start - 1, "công")):
+        return False
+    # the title must be followed by its place or body («Phó Chủ tịch UBND huyện»): «Cán bộ phụ trách theo dõi …»
+    # is the officer in charge, named by the duty
+    return any((size := s.m(L.PERSON_HEADS, k)) > 0 and k + size < j for k in range(start, j))

@@ -58,3 +58,22 @@ def test_folded_sentence_gives_the_marked_lead(text: str, who: str) -> None:
 )
 def test_the_other_reading_stays(text: str, who: list[str]) -> None:
     assert lead(text) == who
+
+
+# «phụ trách» + a verb after a person handed a duty is the duty, not part of who the person is; «phụ trách» + a
+# noun (a portfolio) and «cán bộ phụ trách» stay in the name.
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Giao bà Lê Thị C - Phó Chủ tịch UBND huyện phụ trách theo dõi việc tu sửa đê.",
+            ["bà Lê Thị C - Phó Chủ tịch UBND huyện"],
+        ),
+        ("Giao đồng chí Phó Bí thư Đảng ủy xã phụ trách chỉ đạo đợt ra quân.", ["đồng chí Phó Bí thư Đảng ủy xã"]),
+        ("Đồng chí Phó Chủ tịch phụ trách khối kinh tế chủ trì họp.", ["Đồng chí Phó Chủ tịch phụ trách khối kinh tế"]),
+        ("Cán bộ phụ trách theo dõi việc cấp phát vật tư.", ["Cán bộ phụ trách"]),
+    ],
+)
+def test_in_charge_after_a_title(text: str, who: list[str]) -> None:
+    assert lead(text) == who
+    assert lead(fold(text)) == [fold(w) for w in who]
