@@ -18,7 +18,7 @@ GIAO_NOT_AFTER = phrases("giao_not_after", "lead_audit16_giao_not_after")  # (le
 CHIDAO_NOT_AFTER = phrases("chidao_not_after")
 
 # Where a noun phrase may start: organisations, kinds, places, people, determiners.
-ORG_HEADS = phrases("org_heads", "business_kinds")  # (business_kinds: "thương nhân", "đại lý")
+ORG_HEADS = phrases("org_heads", "business_kinds", "lead_nodiac16_heads")  # (nodiac: «Cảnh sát …»)
 CATEGORY_NOUNS = phrases("category_nouns", "business_kinds")
 PLACE_NOUNS = phrases("place_nouns")
 PERSON_HEADS = phrases("person_heads", "people_heads_more")  # (leadm: "hành khách", "độc giả")

@@ -74,6 +74,7 @@ from domain.understand import (
     lead_fronted_subject,
     lead_list_kinds,
     lead_name_end16,
+    lead_nodiac16,
     lead_obligation_subject,
     lead_own_complements,
     lead_passive_agent,
@@ -640,6 +641,12 @@ def _extend(s: _Sentence, start: int, j: int, head: _Head | None) -> int:
                 continue
             break
         # a word at j < n: its phrase lists read from its table (one method call, not one m() each)
+        folded = lead_nodiac16.name_part(s, start, j)  # (nodiac) «Doi Quan ly thi truong», «Ban Quan ly cho»
+        if folded:
+            j += folded
+            continue
+        if lead_nodiac16.title_ends_before_duty(s, start, j):
+            break  # (nodiac) «ông X - Phó Bí thư … phụ trách chỉ đạo …»: the name ends at the title
         if head is None or not head.unit_complete:
             plain = name_words.step(s, start, j, head)  # (speed10) a word few rules below can act on
             if plain > 0:
