@@ -42,8 +42,9 @@ _MONTH_WORD = re.compile(
 )
 # What closes the clause after the month: end of line, a punctuation mark, a year, «năm nay», «hàng / hằng năm».
 _CLOSES = re.compile(r"[ \t\u00a0]*(?:$|[.,;:!?)\]\n]|nam[ \t\u00a0]+(?:[0-9]{4}|nay)\b|hang[ \t\u00a0]+nam\b)", re.M)
-# A count after the month word: «mỗi tháng hai lần», «tháng ba đợt», «tháng mười hai buổi».
-_COUNT_AFTER = re.compile(r"[ \t\u00a0]+(?:lan|dot|buoi|ky|cuoc|phien|luot)\b")
+# A count after the month word: «mỗi tháng hai lần», «tháng ba đợt», «tháng mười hai buổi»; or a length of time,
+# «sau một tháng mười ngày», «một tháng mười lăm ngày» (the number counts the days, not the month).
+_COUNT_AFTER = re.compile(r"[ \t\u00a0]+(?:lan|dot|buoi|ky|cuoc|phien|luot|ngay|tuan|lam)\b")
 # A lunar month: «âm lịch» or a can-chi year after it.
 _LUNAR_AFTER = re.compile(
     r"[ \t\u00a0]+(?:am[ \t\u00a0]+lich|(?:nam[ \t\u00a0]+)?(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)"

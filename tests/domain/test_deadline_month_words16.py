@@ -43,10 +43,17 @@ def test_the_word_reads_as_the_figure_reads() -> None:
     [
         "Ban chỉ đạo họp giao ban mỗi tháng hai lần.",  # a count, not February
         "Tổ kiểm tra đi cơ sở mỗi tháng Ba đợt.",
+        "Ban chỉ đạo họp giao ban mỗi tháng Mười hai lần.",  # twelve times a month, not December
     ],
 )
 def test_a_count_after_month_stays_a_cadence(text: str) -> None:
     assert parse_deadline(text, TODAY).kind is DeadlineKind.RECURRING
+
+
+def test_a_length_of_time_is_no_month() -> None:
+    # «một tháng mười ngày» is a month and ten days, not October
+    text = "Thời gian thực hiện là một tháng mười ngày kể từ ngày ký."
+    assert parse_deadline(text, TODAY).due != date(2026, 10, 31)
 
 
 @pytest.mark.parametrize(
