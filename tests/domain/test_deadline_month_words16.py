@@ -99,3 +99,15 @@ def test_text_without_accents_reads_as_before() -> None:
     # «thang tu» may be «tháng từ …», «thang nam» «tháng, năm»: unaccented words are not read as months
     unaccented = parse_deadline("Hoan thanh trong thang tu.", TODAY)
     assert unaccented.due == parse_deadline("Hoan thanh trong thang.", TODAY).due
+
+
+@pytest.mark.parametrize(
+    ("text", "not_due"),
+    [
+        ("Hà Nội, ngày    tháng    năm 2026", date(2026, 5, 31)),  # a template's blank fields, not May
+        ("Tổ chức lễ kỷ niệm Tổng khởi nghĩa tháng Tám tại quảng trường.", date(2026, 8, 31)),  # a name
+        ("Các chùa tổ chức lễ Vu Lan vào rằm tháng Bảy.", date(2026, 7, 31)),  # a lunar day
+    ],
+)
+def test_a_blank_field_a_name_or_a_lunar_day_is_not_the_month(text: str, not_due: date) -> None:
+    assert parse_deadline(text, TODAY).due != not_due
