@@ -50,6 +50,7 @@ from domain.types import Deadline, DeadlineKind
 from domain.understand import deadline_grammar as grammar
 from domain.understand.deadline_audit16 import cadence_of_another_word, month_six_masked
 from domain.understand.deadline_dates import period_end
+from domain.understand.deadline_month_words16 import month_words_masked, widened
 from domain.understand.deadline_round8 import fold_misreads
 from domain.understand.deadline_round9 import start_day_carried
 from domain.understand.deadline_round14 import another_task
@@ -215,6 +216,12 @@ def _scan(text: str, today: date) -> tuple[str, Scan]:
         masked = month_six_masked(text, scan.f)
         if masked is not None:  # (a figure is written in: the scan finds the digits itself)
             scan = grammar.scan(masked, today)
+    # "trong tháng Tư", "trước 15 tháng Tám": a month's number word (branch monthwords, deadline_month_words16)
+    if "thang " in scan.f:
+        masked_words = month_words_masked(text, scan.f)
+        if masked_words is not None:
+            scan = grammar.scan(masked_words[0], today)
+            scan.found = widened(scan.found, masked_words[1])
     # "xếp hạng tháng trước": «hạng» is no «hằng» (branch deadaudit, deadline_audit16)
     if any(c.kind is DeadlineKind.RECURRING for c in scan.found) and "hang" in scan.f:
         scan.found = [
