@@ -2611,3 +2611,10 @@ BOARD_TEXTS["recurring_detail"] = "🔁 {cadence}"
 BOARD_TEXTS["cadence_names"] = dict(CADENCE_NAMES)
 # A district's /baocao and /xuat: its wards' lines (the Monday summary's, handlers.ward_lines), under this heading.
 BOARD16_WARDS_HEADING = "Các Ban cấp dưới (liên kết), quá hạn nhiều xếp trước"
+
+
+# --- chat17 ---
+# /ds tuannay reads «tuần này» as the board's «Hạn tuần này» does (board16): deadlines from this week's Monday
+# (on a weekend: the coming week, today included) to its Sunday; older overdue work is /ds quahan's, counted here.
+CHAT17_LIST_FILTER_WEEK = "hạn tuần này, {start} – {end}"
+CHAT17_WEEK_OLDER_OVERDUE = "⚠️ Còn {count} nhiệm vụ quá hạn từ các tuần trước, không tính ở đây: xem /ds quahan."
