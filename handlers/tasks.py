@@ -148,7 +148,7 @@ async def _page(session: AsyncSession, actor: Actor, code: str, page: int) -> tu
         older = sum(1 for t in tasks if t.due_current and t.due_current < start)
         tasks = [t for t in tasks if t.due_current and start <= t.due_current <= end]
         what = T.CHAT17_LIST_FILTER_WEEK.format(start=start.strftime("%d/%m"), end=T.fmt_date(end))
-        note = T.CHAT17_WEEK_OLDER_OVERDUE.format(count=older) if older else None
+        note = T.CHAT17_WEEK_OLDER_OVERDUE.format(count=older, start=start.strftime("%d/%m")) if older else None
         return _list(actor.committee.title, tasks, what, today, code, page, note)
     elif code.startswith("u"):
         unit = await db_units.unit_of_committee(session, actor.committee.id, int(code[1:]))
