@@ -4,6 +4,9 @@ rights is told so whatever refusal he meets first (/giahan, buttons), not «khô
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
+from db.models import Task
 from tests.e2e.conftest import Env
 from tests.e2e.test_committee_details import cast
 
@@ -112,3 +115,15 @@ async def test_the_approve_button_pressed_by_a_demoted_chair_says_why_in_its_ale
     # The chair approves as before.
     await env.press(lan, ask, "✅ Đồng ý")
     assert (await env.task(1, group)).due_current.isoformat() == "2026-12-22"
+
+
+async def test_saving_a_preview_after_the_demotion_says_why_in_its_alert(env: Env) -> None:
+    lan, binh, _minh, group = await _demoted_chair(env)
+    preview = await env.say(binh, group, "/nhap\n1. Giao @minh_tv rà soát camera khu phố, hoàn thành trước ngày 20/12.")
+    [save] = [b for b in preview.button_texts() if b.startswith("💾")]
+    await _demote(env, lan, binh, group)
+    query = await env.press(binh, preview, save)
+    alert = query.answer_text or ""  # type: ignore[attr-defined]
+    assert WHY in alert and "Chỉ Trưởng ban hoặc thư ký mới được" in alert and len(alert) <= 200
+    async with env.sessions() as s:  # nothing saved: only #1 of the setup
+        assert await s.scalar(select(func.count()).select_from(Task)) == 1
