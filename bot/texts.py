@@ -2627,3 +2627,12 @@ WARD17_REST_OPEN = " ({done}/{total} nơi chủ trì đã xong)."
 WARD17_REST_CLOSED = " — mọi nơi chủ trì đã xong: ✅ #{number} đã hoàn thành — {verdict}."
 WARD17_REST_CHAIR = "; nhiệm vụ còn mở để Trưởng ban đóng (/xong {number})."
 WARD17_CLOSED_NOTE = "các Ban cấp dưới chủ trì đã hoàn thành cả"
+
+# --- chat17 ---
+# /ds tuannay reads «tuần này» as the board's «Hạn tuần này» does (board16): deadlines from this week's Monday
+# (on a weekend: the coming week, today included) to its Sunday; older overdue work is /ds quahan's, counted here.
+CHAT17_LIST_FILTER_WEEK = "hạn tuần này, {start} – {end}"
+CHAT17_WEEK_OLDER_OVERDUE = "⚠️ Còn {count} nhiệm vụ đã quá hạn (hạn trước {start}), không tính ở đây: xem /ds quahan."
+# A button's alert (at most 200 characters) to a chair whose role ended with the group's admin rights, above the
+# refusal; a command's answer says it in CHAIR_ENDED_HINT's words.
+CHAT17_CHAIR_ENDED_ALERT = "ℹ️ Anh/chị không còn là quản trị viên của nhóm nên không còn quyền Trưởng ban."

@@ -146,3 +146,10 @@ def week_end(today: date) -> date:
     written on a weekend means (an official looking on Sunday plans the week ahead, not the day)."""
     days = 6 - today.weekday() if today.weekday() < 5 else 13 - today.weekday()
     return today + timedelta(days=days)
+
+
+def week_start(today: date) -> date:
+    """The first day of "this week" for a list, as the board's «Hạn tuần này» reads it (board16): this
+    week's Monday; on a weekend today (the coming week, and today's own deadlines with it). What fell due
+    before is overdue work of earlier weeks: «Quá hạn»'s, not the week's."""
+    return min(today, week_end(today) - timedelta(days=6))

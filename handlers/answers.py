@@ -18,6 +18,7 @@ from db.outbox import as_utc
 from db.pending import PROMPT_TEXT, asked_with_text, pending_for_reply
 from domain.periods import Period
 from handlers import directives, importing, progress, reports
+from handlers.chair_ended import chair_ended_now
 from handlers.common import Actor, reply, resolve_actor, send_notices, services, transaction
 from handlers.task_actions import Refused, add_progress
 
@@ -68,6 +69,8 @@ async def _answer_question(
                 await session.delete(pending)
             except Refused as refusal:
                 text = str(refusal)
+                if await chair_ended_now(session, actor, refusal):  # (chat17) as a command's refusal says it
+                    text += "\n" + T.CHAIR_ENDED_HINT
     if text and importing.edits_in_place(update, context, draft):  # (qa18) a corrected item: edited up there
         text = text.replace(T.QA18_PREVIEW_BELOW, T.QA18_PREVIEW_EDITED_ABOVE)
     if text:

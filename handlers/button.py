@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, Update
 from telegram.ext import ContextTypes
 
+from handlers.chair_ended import alert_text
 from handlers.common import Actor, Buttons, answer, edit, plain, resolve_actor, send_notices, transaction
 from handlers.task_actions import Refused
 
@@ -52,7 +53,8 @@ async def run_button(
         try:
             pressed = await body(session, actor, query)
         except Refused as refusal:
-            await answer(query, plain(str(refusal)) if plain_refusal else str(refusal), alert=True)
+            said = plain(str(refusal)) if plain_refusal else str(refusal)
+            await answer(query, await alert_text(session, actor, refusal, said), alert=True)
             return
     await answer(query, plain(pressed.toast) if pressed.toast else None)
     if pressed.card is not None:

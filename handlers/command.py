@@ -8,7 +8,6 @@ committee, the sender as a person, a chair Telegram lists as admin) is committed
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,8 +17,8 @@ from telegram.ext import ContextTypes
 from bot import texts as T
 from db import committees as db_committees
 from db import membership as db_membership
-from db.chair_endings import take_chair_ended
 from domain.permissions import Role
+from handlers.chair_ended import chair_ended_now
 from handlers.common import (
     Actor,
     Buttons,
@@ -108,10 +107,11 @@ async def refusal_text(
     asked first (ensure_a_chair): they are the chairs when there are any."""
     text = str(refusal)
     committee = actor.committee
+    if await chair_ended_now(session, actor, refusal):
+        # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin (once);
+        # (chat17) under any refusal of a right — «không phải người thực hiện» of /giahan, /xong too
+        text += "\n" + T.CHAIR_ENDED_HINT
     if isinstance(refusal, ChairOnly) and committee is not None:
-        if await take_chair_ended(session, committee.id, actor.person.id, actor.now, CHAIR_ENDED_SAID):
-            # (qa10) why a chair of a minute ago is refused: the group no longer lists them as admin (once)
-            text += "\n" + T.CHAIR_ENDED_HINT
         await ensure_a_chair(context, session, committee)
         if await db_membership.chair_count(session, committee.id) == 0:
             text += "\n" + T.NO_CHAIR_HINT
@@ -123,6 +123,3 @@ async def refusal_text(
             text += "\n" + T.QA21_SECRETARY_ASK_CHAIR.format(chairs=names)
     return text
 
-
-# How long a refusal says that the person's chair role ended with their administrator rights.
-CHAIR_ENDED_SAID = timedelta(days=30)

@@ -58,6 +58,7 @@ from domain.understand.documents import Extracted
 from domain.understand.ocr import Reading
 from domain.understand.sheets import split_with_sheets
 from handlers import new_tasks, preview_inplace, scans, ward_handoff
+from handlers.chair_ended import alert_text
 from handlers.command import load_as_actor
 from handlers.common import (
     Actor,
@@ -661,7 +662,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 redrawn = draft
         except Refused as refusal:
             stale = str(refusal) in (T.IMPORT_EXPIRED, T.IMPORT_PREVIEW_SUPERSEDED)
-            await answer(query, str(refusal), alert=True)
+            await answer(query, await alert_text(session, actor, refusal), alert=True)
             if stale and query.message is not None:  # its buttons do nothing any more: taken away
                 await _drop_buttons(context, query.message.chat.id, query.message.message_id)
             return
@@ -833,7 +834,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 await _tell_group_of_import(session, actor, committee, meeting, T.IMPORT_UNDONE_IN_GROUP, numbers)
             await new_tasks.tell_taken_back(session, actor, tasks)
         except Refused as refusal:
-            await answer(query, str(refusal), alert=True)
+            await answer(query, await alert_text(session, actor, refusal), alert=True)
             return
     await answer(query)
     numbers = [t.number for t in tasks]

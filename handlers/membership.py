@@ -35,6 +35,7 @@ from db.models import Person
 from db.outbox import NOTICES_STORED, as_utc, enqueue_notice, replan_committee
 from db.tasks import lead_label
 from domain.permissions import Action, Role
+from handlers.chair_ended import alert_text
 from handlers.common import (
     Buttons,
     admin_chair_ended,
@@ -485,7 +486,7 @@ async def on_reassign_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
                 raise Refused(T.REASSIGN_SPENT.format(number=task.number, lead=T.shorten(lead_label(task) or "?", 60)))
             await require(session, actor, task, Action.EDIT, T.ACT_REASSIGN)
         except Refused as refusal:
-            await answer(query, str(refusal), alert=True)
+            await answer(query, await alert_text(session, actor, refusal), alert=True)
             if query.message is not None:
                 await drop_spent_reassign_buttons(context, session, query.message.chat.id, query.message.message_id,
                                                   _buttons_of(query.message))

@@ -19,10 +19,10 @@ from domain.committee_settings import (
     parse_time,
     parse_weekday,
 )
-from domain.permissions import Action, allowed
+from domain.permissions import Action
 from handlers.command import run_command
 from handlers.common import Actor
-from handlers.task_actions import Refused
+from handlers.task_actions import Refused, require_role
 
 
 async def caidat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,10 +72,10 @@ async def _caidat(session: AsyncSession, actor: Actor, args: str) -> str:
     if found is not None and found[0] in T.REPORT_SETTINGS_KEYS:
         # The report's heading is theirs who make the report (/baocao: chair, secretary), as when a
         # secretary answers the bot's first «cơ quan; địa danh; người ký» question.
-        if not allowed(Action.EXPORT, actor.role):
-            raise Refused(T.NOT_CHAIR_OR_SECRETARY.format(action=T.ACT_REPORT_SETTINGS))
-    elif not allowed(Action.MANAGE, actor.role):
-        raise Refused(T.NOT_CHAIR.format(action=T.ACT_SETTINGS))
+        # (chat17) require_role: the same words, and a chair just demoted is told why (handlers.chair_ended)
+        require_role(actor, Action.EXPORT, T.ACT_REPORT_SETTINGS)
+    else:
+        require_role(actor, Action.MANAGE, T.ACT_SETTINGS)
     if found is None:
         # Not a setting: said first, so that the list below is not read as «saved».
         raise Refused(T.SETTINGS_NOT_UNDERSTOOD.format(text=T.esc(T.shorten(args, 60))) + view(c))

@@ -42,7 +42,18 @@ class PickCommittee(Refused):
 CHOSEN_TASK: ContextVar[int | None] = ContextVar("chosen_task", default=None)
 
 
-class ChairOnly(Refused):
+class NoRight(Refused):
+    """Refused for a right the actor lacks — a role's, or being the task's doer or giver. A chair who has just
+    lost the group's administrator rights is told so under it, whichever of these he meets first (chat17:
+    /giahan answered only «không phải người thực hiện»). `committee_id`: the committee the right is over
+    (a reminder's button is pressed in a private chat)."""
+
+    def __init__(self, text: str, committee_id: int | None = None) -> None:
+        super().__init__(text)
+        self.committee_id = committee_id
+
+
+class ChairOnly(NoRight):
     """Refused because only a chair may do it: a command's answer adds, when the committee has no chair
     at all (its last one left a group without administrators), how it gets one (handlers.command)."""
 
@@ -125,22 +136,22 @@ async def require(session: AsyncSession, actor: Actor, task: Task, action: Actio
             raise Refused(T.SEC15_ASSIGNEE_OUTSIDE.format(number=task.number))
         return
     if action in (Action.CLOSE, Action.REPORT):
-        raise Refused(T.NOT_YOUR_TASK.format(number=task.number, action=verb))
-    raise _refusal(action, verb)
+        raise NoRight(T.NOT_YOUR_TASK.format(number=task.number, action=verb), task.committee_id)
+    raise _refusal(action, verb, task.committee_id)
 
 
 def require_role(actor: Actor, action: Action, verb: str) -> None:
     """A right over the committee, not over one task (log a directive, manage units or roles, export):
     the actor's role where the command was written, refused in the same words as `require`."""
     if not allowed(action, actor.role):
-        raise _refusal(action, verb)
+        raise _refusal(action, verb, actor.committee.id if actor.committee else None)
 
 
-def _refusal(action: Action, verb: str) -> Refused:
+def _refusal(action: Action, verb: str, committee_id: int | None) -> Refused:
     """Who may do what the actor may not: the chair alone, or the chair and the secretary."""
     if action in (Action.CANCEL, Action.APPROVE, Action.MANAGE):
-        return ChairOnly(T.NOT_CHAIR.format(action=verb))
-    return ChairOnly(T.NOT_CHAIR_OR_SECRETARY.format(action=verb))
+        return ChairOnly(T.NOT_CHAIR.format(action=verb), committee_id)
+    return ChairOnly(T.NOT_CHAIR_OR_SECRETARY.format(action=verb), committee_id)
 
 
 def in_group(actor: Actor) -> Committee:

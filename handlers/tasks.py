@@ -14,7 +14,7 @@ from db import committees as db_committees
 from db import tasks as db_tasks
 from db import units as db_units
 from db.models import Committee, Task
-from domain.calendar import week_end
+from domain.calendar import week_end, week_start
 from domain.commands import keyword
 from domain.permissions import Role
 from handlers import render
@@ -141,9 +141,15 @@ async def _page(session: AsyncSession, actor: Actor, code: str, page: int) -> tu
         tasks = [t for t in tasks if t.due_current and t.due_current < today]
         what = T.LIST_FILTER_OVERDUE
     elif code == "w":
-        end = week_end(today)
-        tasks = [t for t in tasks if t.due_current and t.due_current <= end]
-        what = T.LIST_FILTER_WEEK
+        # (chat17) The board's «Hạn tuần này»: due from this week's Monday to its end. Work overdue from
+        # earlier weeks is /ds quahan's, and the list says how much of it there is, so the two never
+        # disagree without saying why.
+        start, end = week_start(today), week_end(today)
+        older = sum(1 for t in tasks if t.due_current and t.due_current < start)
+        tasks = [t for t in tasks if t.due_current and start <= t.due_current <= end]
+        what = T.CHAT17_LIST_FILTER_WEEK.format(start=start.strftime("%d/%m"), end=T.fmt_date(end))
+        note = T.CHAT17_WEEK_OLDER_OVERDUE.format(count=older, start=start.strftime("%d/%m")) if older else None
+        return _list(actor.committee.title, tasks, what, today, code, page, note)
     elif code.startswith("u"):
         unit = await db_units.unit_of_committee(session, actor.committee.id, int(code[1:]))
         if unit is None:
@@ -162,14 +168,20 @@ def _has_unit(task: Task, unit_id: int) -> bool:
     return any(a.unit_id == unit_id for a in task.assignees)
 
 
-def _list(title: str, tasks: list[Task], what: str, today: date, code: str, page: int) -> tuple[str, Buttons | None]:
+def _list(
+    title: str, tasks: list[Task], what: str, today: date, code: str, page: int, note: str | None = None
+) -> tuple[str, Buttons | None]:
+    """`note`: a line under the list (and under its empty answer) on what the filter leaves out."""
     if not tasks:
-        return T.LIST_EMPTY.format(what=what), None
+        empty = T.LIST_EMPTY.format(what=what)
+        return (empty + "\n" + note if note else empty), None
     pages = -(-len(tasks) // MAX_LIST_LINES)
     page = min(max(page, 1), pages)
     lines = [T.LIST_HEADER.format(title=T.esc(title), count=len(tasks)) + f" ({what})"]
     first = (page - 1) * MAX_LIST_LINES
     lines += [render.list_line(t, today) for t in tasks[first : first + MAX_LIST_LINES]]
+    if note:
+        lines.append(note)
     if pages == 1:
         return "\n".join(lines), None
     return _paged(lines, page, pages, code)

@@ -148,8 +148,9 @@ async def test_ds_tuannay_on_a_sunday_lists_the_coming_working_week(env: Env) ->
     await env.say(chair, group, "/giao Công an phường tổng kết năm trước ngày 18/12")  # the week after
     env.advance(days=13)  # Sunday 06/12/2026
     listed = await env.say(member, group, "/ds tuannay")
-    # #1 is overdue (kept: it needs doing this week too); #2 is due in the week that starts tomorrow.
-    assert "#1 " in listed.plain and "#2 " in listed.plain and "#3 " not in listed.plain
+    # #2 is due in the week that starts tomorrow; #1, overdue since Friday, is /ds quahan's and counted (chat17).
+    assert "#2 " in listed.plain and "#1 " not in listed.plain and "#3 " not in listed.plain
+    assert "Còn 1 nhiệm vụ đã quá hạn (hạn trước 06/12)" in listed.plain
     env.advance(days=3)  # Wednesday 09/12
     listed = await env.say(member, group, "/ds tuannay")
     assert "#2 " in listed.plain and "#3 " not in listed.plain
