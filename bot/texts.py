@@ -195,7 +195,6 @@ LIST_MORE = "… và {more} nhiệm vụ nữa. Dùng /ds quahan, /ds tuannay ho
 MY_TASKS_HEADER = "<b>Việc của {name}</b> — {count} việc đang mở"
 MY_TASKS_EMPTY = "Anh/chị không có việc nào đang mở. 👍"
 LIST_FILTER_OVERDUE = "quá hạn"
-LIST_FILTER_WEEK = "đến hạn tuần này"
 LIST_FILTER_UNIT = "của {unit}"
 LIST_ALL_OPEN = "đang mở"
 UNKNOWN_UNIT_FILTER = "Không có đơn vị «{name}». Gõ /donvi để xem danh sách đơn vị."
