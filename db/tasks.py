@@ -119,6 +119,13 @@ async def task_by_id(session: AsyncSession, task_id: int) -> Task | None:
     return await session.get(Task, task_id)
 
 
+async def first_event(session: AsyncSession, task_id: int, kind: str) -> TaskEvent | None:
+    """The task's earliest event of one kind (the ward hand-down's «handed_down» and «from_upper» links)."""
+    return await session.scalar(
+        select(TaskEvent).where(TaskEvent.task_id == task_id, TaskEvent.kind == kind).order_by(TaskEvent.id)
+    )
+
+
 async def events_of(session: AsyncSession, task_id: int) -> list[tuple[TaskEvent, Person | None]]:
     rows = await session.execute(
         select(TaskEvent, Person)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
@@ -18,7 +17,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.linked_wards import Ward, wards_meant
-from db.models import Committee, Task, TaskEvent
+from db.models import Committee, Task
 from db.outbox import enqueue_notice
 from db.tasks import NewAssignee
 from domain.types import AssigneeRef, Deadline, TaskStatus
@@ -105,9 +104,7 @@ def confirmation_lines(handed: list[Handed]) -> list[str]:
 async def take_back(session: AsyncSession, actor: Actor, task: Task, kind: str) -> None:
     """The district's task cancelled (or undone as a slip): the wards' copies end with it, each ward's
     group told — a ward must not keep working on a task its district has withdrawn."""
-    handed = await session.scalar(
-        select(TaskEvent).where(TaskEvent.task_id == task.id, TaskEvent.kind == "handed_down").order_by(TaskEvent.id)
-    )
+    handed = await db_tasks.first_event(session, task.id, "handed_down")
     for row in (handed.data or {}).get("wards", []) if handed is not None else []:
         copy = await db_tasks.task_by_number(session, row["committee_id"], row["number"])
         committee = await session.get(Committee, row["committee_id"])

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts as T
@@ -23,7 +22,7 @@ from db import reminders
 from db import tasks as db_tasks
 from db import units as db_units
 from db.linked_wards import ward_of
-from db.models import Committee, Task, TaskEvent
+from db.models import Committee, Task
 from db.outbox import enqueue_notice
 from domain.types import TaskStatus
 from handlers.common import Actor
@@ -32,9 +31,7 @@ from handlers.common import Actor
 async def _upper(session: AsyncSession, copy: Task) -> tuple[Task, Committee, str, str] | None:
     """The district's task a ward's copy came from, its committee, and the ward as the district names it
     («Phường Sài Đồng») with its level («phường»); None for a task not handed down (nearly all)."""
-    event = await session.scalar(
-        select(TaskEvent).where(TaskEvent.task_id == copy.id, TaskEvent.kind == "from_upper").order_by(TaskEvent.id)
-    )
+    event = await db_tasks.first_event(session, copy.id, "from_upper")
     if event is None:
         return None
     upper = await db_tasks.task_by_id(session, int(event.data.get("upper_task_id", 0)))
@@ -50,9 +47,7 @@ async def _upper(session: AsyncSession, copy: Task) -> tuple[Task, Committee, st
 
 async def _copies(session: AsyncSession, upper: Task) -> list[tuple[str, Task]]:
     """The district's task's copies still linked to it, each with the district's unit name of its ward."""
-    handed = await session.scalar(
-        select(TaskEvent).where(TaskEvent.task_id == upper.id, TaskEvent.kind == "handed_down").order_by(TaskEvent.id)
-    )
+    handed = await db_tasks.first_event(session, upper.id, "handed_down")
     out = []
     for row in (handed.data or {}).get("wards", []) if handed is not None else []:
         copy = await db_tasks.task_by_number(session, row["committee_id"], row["number"])
